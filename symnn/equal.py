@@ -1,0 +1,144 @@
+"""Deciding whether two derived expressions are the same function.
+
+Used to hold every step to ``sympy.diff``: cheap structural checks first, then
+evaluation at random real points, and ``simplify`` of small differences only
+when the numbers cannot decide (every point undefined).
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x")
+>>> equal(sp.sin(x) ** 2 + sp.cos(x) ** 2, 1)
+True
+>>> equal(sp.Abs(x).diff(x), sp.sign(x))   # compared over the reals
+True
+>>> equal(x, x + 10 ** -12)
+False
+"""
+
+from __future__ import annotations
+
+import random
+
+import mpmath
+
+import sympy as sp
+
+ENOUGH_POINTS = 6      # agreeing real points that decide
+MAX_ATTEMPTS = 40      # points tried to find them
+MAX_SIMPLIFY_OPS = 80   # beyond this size, undecided stays undecided (False)
+TOLERANCE = mpmath.mpf("1e-15")   # relative, on values computed with 30 digits
+PRECISION = 30
+BITS = 100      # binary precision of 30 decimal digits
+
+
+def real_symbols(expr):
+    """{x: real x} for every free symbol of expr that is not known to be real."""
+    return {s: sp.Symbol(s.name, real=True) for s in expr.free_symbols if not s.is_real}
+
+
+def realify(expr):
+    """Make every free symbol real and drop the value-at-zero of Heaviside.
+
+    Derivatives are compared as functions of real variables away from kinks,
+    so H(x, 0) (our ReLU convention) and SymPy's H(x) count as the same.
+    """
+    expr = sp.sympify(expr)
+    expr = expr.xreplace(real_symbols(expr))
+    return expr.replace(lambda e: isinstance(e, sp.Heaviside) and len(e.args) == 2,
+                        lambda e: sp.Heaviside(e.args[0]))
+
+
+def equal(a, b, seed=0, domain=None) -> bool:
+    """True when a and b agree as real functions (up to rounding at 30 digits).
+
+    ``domain``: compare only where this expression (say, the function whose
+    derivatives a and b are) is real; |√x|' is not compared at x < 0.
+    """
+    a, b = realify(a), realify(b)
+    if a == b:
+        return True
+    difference = a - b
+    if difference == 0:
+        return True
+    verdict = _numeric_verdict(a, b, random.Random(seed), domain_checks(domain))
+    if verdict is not None:
+        return verdict
+    if sp.count_ops(difference) > MAX_SIMPLIFY_OPS:
+        return False
+    return sp.simplify(difference) == 0
+
+
+def _numeric_verdict(a, b, rng, domain=()):
+    """Compare at random points; None when no point gives two finite numbers.
+
+    Derivatives are compared where they are real (as a course on real functions
+    does); only if they are real nowhere are complex values compared.
+    """
+    symbols = set().union(a.free_symbols, b.free_symbols, *(c.free_symbols for c in domain))
+    symbols = sorted(symbols, key=lambda s: s.name)
+    real, complex_pairs = [], []
+    for attempt in range(MAX_ATTEMPTS):
+        if len(real) >= ENOUGH_POINTS or (attempt >= ENOUGH_POINTS * 2 and not real and complex_pairs):
+            break
+        point = {s: _random_number(rng, attempt) for s in symbols}
+        va, vb = _value(a, point), _value(b, point)
+        if va is None or vb is None:
+            continue
+        if not va.imag and not vb.imag and in_domain(domain, point):
+            real.append((va, vb))
+        else:
+            complex_pairs.append((va, vb))
+    for pairs in (real, complex_pairs):
+        if pairs:
+            return all(abs(va - vb) <= TOLERANCE * (1 + abs(va) + abs(vb)) for va, vb in pairs)
+    return None
+
+
+# functions of real arguments only: |u|, max, min, H and sign are not compared where u is complex
+REAL_ONLY = (sp.Abs, sp.Max, sp.Min, sp.Heaviside, sp.sign)
+
+
+def domain_checks(domain) -> list:
+    """The expressions that must be real at a point for it to be in the domain."""
+    if domain is None:
+        return []
+    domain = realify(domain)
+    return [domain, *(arg for f in domain.atoms(*REAL_ONLY) for arg in f.args)]
+
+
+def in_domain(checks, point) -> bool:
+    for check in checks:
+        value = _value(check, point)
+        if value is None or value.imag:
+            return False
+    return True
+
+
+def _random_number(rng, attempt):
+    """A float in ±(0.15, 0.85) or ±(1.2, 3.5), in turn: away from 0, ±1 and other kinks.
+
+    Floats, not rationals: x^(x^2) at an exact 3217/1000 makes SymPy factor huge integers.
+    """
+    low, high = ((150, 850), (1200, 3500))[attempt % 2]
+    return sp.Float(rng.randint(low, high) * rng.choice((1, -1)), PRECISION) / 1000
+
+
+def _value(expr, point):
+    """expr at the point as a complex number, or None where it is undefined."""
+    try:
+        value = sp.N(expr.xreplace(point), PRECISION)
+        if value.free_symbols or value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            return None
+        if not value.is_Number and not isinstance(value, sp.Add):
+            value = _bottom_up(value)   # e.g. H(σ(0.3) − 0.5): SymPy does not decide the sign
+        real, imag = (sp.Float(part, PRECISION) for part in value.as_real_imag())
+        number = mpmath.mpc(real._to_mpmath(BITS), imag._to_mpmath(BITS))
+        return number if mpmath.isfinite(number) else None
+    except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+        return None
+
+
+def _bottom_up(expr):
+    """Evaluate from the leaves up, so every function sees plain numbers."""
+    if not expr.args:
+        return expr
+    return sp.N(expr.func(*(_bottom_up(arg) for arg in expr.args)), PRECISION)

@@ -1,0 +1,79 @@
+"""JSON: the derivation as nested objects, every formula as SymPy text and LaTeX."""
+
+from __future__ import annotations
+
+import json
+
+import sympy as sp
+
+from ..phrases import phrase
+from ..solve import answer_value
+from .base import Printer
+from .math import latex_math
+from .text import TextPrinter
+
+
+class JsonPrinter(Printer):
+    def __init__(self, **settings):
+        super().__init__(**settings)
+        self._text = TextPrinter(**settings)
+
+    def doprint(self, obj) -> str:
+        return json.dumps(self._print(obj), ensure_ascii=False, indent=2)
+
+    def formula(self, expr) -> dict:
+        return {"sympy": sp.sstr(expr), "latex": latex_math(expr, self.lang, self.partial)}
+
+    def _print_Step(self, step) -> dict:
+        template = self.why_template(step)
+        return {
+            "rule": step.rule,
+            "title": self.title(step),
+            "explanation": self._text.sentence(template, **self.formula_values(step)) if template else None,
+            "var": str(step.var),
+            "order": step.order,
+            "expr": self.formula(step.expr),
+            "result": self.formula(step.result),
+            "raw_result": self.formula(step.raw),
+            "introduces": [{"name": str(u), "expr": self.formula(inner)} for u, inner in step.introduces],
+            "rewrites": [{"rule": r.rule, "description": phrase(self.lang, f"rewrite.{r.rule}"),
+                          "after": self.formula(r.after)} for r in step.rewrites],
+            "flagged": step.flagged,
+            "substeps": [self._print(sub) for sub in self.shown_substeps(step)],
+        }
+
+    def _print_Gradient(self, gradient) -> dict:
+        values = gradient.values
+        return {
+            "expr": self.formula(gradient.expr),
+            "variables": [str(v) for v in gradient.variables],
+            "gradient": self.formula(sp.Tuple(*gradient.vector)),
+            "partials": [self._print(step) for step in gradient.partials],
+            "point": {str(v): self.formula(c) for v, c in gradient.point} or None,
+            "value": answer_value(values) if values is not None else None,
+            "exact": self.formula(sp.Tuple(*values)) if values is not None else None,
+        }
+
+    def _print_ValueAt(self, evaluated) -> dict:
+        return {
+            "derivation": self._print(evaluated.work),
+            "point": {str(v): self.formula(c) for v, c in evaluated.point},
+            "value": answer_value(evaluated.value),
+            "exact": self.formula(evaluated.value),
+        }
+
+    def _print_Solution(self, solution) -> dict:
+        problem, answer = solution.problem, solution.answer
+        exact = sp.Tuple(*answer) if isinstance(answer, tuple) else answer
+        return {
+            "id": problem.id,
+            "kind": problem.kind,
+            "topic": problem.topic,
+            "statement": problem.text(self.lang),
+            "answer": sp.sstr(list(answer) if isinstance(answer, tuple) else answer),
+            "answer_latex": latex_math(exact, self.lang),
+            "value": answer_value(answer),
+            "published": problem.published,
+            "note": problem.note.get(self.lang),
+            "work": self._print(solution.work),
+        }

@@ -1,0 +1,72 @@
+"""Solving bank problems: one solver per kind of problem, each deriving its answer.
+
+>>> solution = solve("4.3")
+>>> solution.answer
+(60, -162, 1)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from .bank import BankError, Problem, get_problem
+from .differentiate import diff_steps
+from .gradient import gradient_steps, value_at
+
+
+@dataclass(frozen=True)
+class Solution:
+    """A problem, the derivation that solves it, and the exact answer it derives."""
+
+    problem: Problem
+    work: object               # a Step or a Gradient, printable in every format
+    answer: object             # a SymPy expression, or a tuple of them for a vector
+
+
+def solve_gradient(problem: Problem) -> Solution:
+    """``expr``, ``wrt`` and ``at``: the gradient at the point."""
+    data = problem.data
+    gradient = gradient_steps(data["expr"], data["wrt"], at=data.get("at"))
+    answer = gradient.values if gradient.point else gradient.vector
+    return Solution(problem, gradient, answer)
+
+
+def solve_derivative(problem: Problem) -> Solution:
+    """``expr``, ``wrt``, optional ``order`` and ``at``: the derivative, or its value there."""
+    data = problem.data
+    step = diff_steps(data["expr"], data["wrt"], order=data.get("order", 1))
+    if "at" not in data:
+        return Solution(problem, step, step.result)
+    evaluated = value_at(step, data["at"])
+    return Solution(problem, evaluated, evaluated.value)
+
+
+SOLVERS = {
+    "gradient": solve_gradient,
+    "derivative": solve_derivative,
+}
+
+
+def solve(problem, bank=None) -> Solution:
+    """Solve a Problem, or the bank problem with that id (``bank``: a folder of problem files)."""
+    if isinstance(problem, str):
+        problem = get_problem(problem, bank)
+    if problem.kind not in SOLVERS:
+        raise BankError(f"problem {problem.id}: unknown kind {problem.kind!r}; "
+                        f"known kinds: {', '.join(SOLVERS)}")
+    return SOLVERS[problem.kind](problem)
+
+
+def answer_value(answer):
+    """The answer as plain numbers (int where exact and integral), nested for vectors;
+    None where it is not a real number."""
+    if isinstance(answer, (tuple, list, sp.Tuple)):
+        return [answer_value(a) for a in answer]
+    answer = sp.sympify(answer)
+    if answer.is_Integer:
+        return int(answer)
+    if answer.is_number and answer.is_real:
+        return float(answer)
+    return None

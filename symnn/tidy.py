@@ -1,0 +1,95 @@
+"""Named simplifications that turn a rule's raw result into what a teacher writes.
+
+Each rewrite is kept only when it makes the expression shorter, so the reader
+sees every change (``cancel``, ``factor``, ``rewrite with σ``) instead of one
+opaque ``simplify``.
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x")
+>>> [(r.rule, r.after) for r in tidy(sp.exp(-x) / (1 + sp.exp(-x)) ** 2)]
+[('sigmoid', (1 - sigmoid(x))*sigmoid(x))]
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .functions import sigmoid
+from .steps import Rewrite
+
+MAX_OPS = 400   # larger results are left as the rules built them
+
+
+def to_sigmoid(expr):
+    """e^(−a) = (1 − σ(a))/σ(a) and e^a = σ(a)/(1 − σ(a)): exponentials as sigmoids."""
+    powers = expr.atoms(sp.exp)
+    if not powers:
+        return expr
+    sigmas = {e: _exp_as_sigmoid(e.args[0]) for e in powers}
+    rewritten = sp.factor(sp.cancel(expr.xreplace(sigmas)))
+    if rewritten.has(sp.exp):
+        return expr
+    return prefer_one_minus(rewritten)
+
+
+def _exp_as_sigmoid(a):
+    if a.could_extract_minus_sign():
+        return (1 - sigmoid(-a)) / sigmoid(-a)
+    return sigmoid(a) / (1 - sigmoid(a))
+
+
+def prefer_one_minus(expr):
+    """−σ·(σ − 1) -> σ·(1 − σ): move a leading minus sign into a sum factor."""
+    coefficient, rest = expr.as_coeff_Mul()
+    if coefficient >= 0 or not rest.is_Mul:
+        return expr
+    factors = list(rest.args)
+    for i, factor in enumerate(factors):
+        if factor.is_Add:
+            factors[i] = sp.expand(-factor)
+            return sp.Mul(-coefficient, *factors)
+    return expr
+
+
+def combine_fractions(expr):
+    """a/b + c/d = (ad + cb)/(bd), cancelled; only for sums that hold fractions."""
+    terms = sp.Add.make_args(expr)
+    if len(terms) < 2 or all(sp.fraction(term, exact=True)[1] == 1 for term in terms):
+        return expr
+    return sp.cancel(expr)
+
+
+def expand_numerator(expr):
+    """(2x(x − 1) − x² − 1)/(x − 1)² = (x² − 2x − 1)/(x − 1)²"""
+    numerator, denominator = sp.fraction(expr, exact=True)
+    if denominator == 1 or not numerator.is_Add:
+        return expr
+    return sp.expand(numerator) / denominator
+
+
+def common_factor(expr):
+    """a·b + a·c = a·(b + c), without expanding anything."""
+    return sp.gcd_terms(expr)
+
+
+# (rule, transformation, may it keep the length?), tried in this order
+REWRITES = (
+    ("sigmoid", to_sigmoid, False),
+    ("combine fractions", combine_fractions, False),
+    ("expand numerator", expand_numerator, False),
+    ("common factor", common_factor, True),
+)
+
+
+def tidy(expr) -> tuple[Rewrite, ...]:
+    """The rewrites, in order, that make ``expr`` read better; empty when it is tidy."""
+    rewrites = []
+    if sp.count_ops(expr) > MAX_OPS:
+        return ()
+    for rule, transform, same_length_ok in REWRITES:
+        after = transform(expr)
+        before_ops, after_ops = sp.count_ops(expr), sp.count_ops(after)
+        if after != expr and (after_ops < before_ops or same_length_ok and after_ops == before_ops):
+            rewrites.append(Rewrite(rule, expr, after))
+            expr = after
+    return tuple(rewrites)

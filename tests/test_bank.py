@@ -1,0 +1,101 @@
+"""The problem bank: loading, solving, and the course's published values as cross-checks."""
+
+import json
+import shutil
+
+import pytest
+import sympy as sp
+
+from symnn import solve
+from symnn.bank import BankError, default_bank_dir, get_problem, load_bank
+from symnn.render import FORMATS, render
+
+# id -> what the course publishes (the cross-check; the toolkit derives its own answer)
+PUBLISHED_GRADIENTS = {
+    "4.3": [60, -162, 1],    # the course prints -162.0: it substituted the float 0.333...
+    "4.4": [1, 1, 0],
+    "4.5": [1, 2],
+    "4.6": [10, 45],
+}
+
+
+@pytest.mark.parametrize("problem_id, published", PUBLISHED_GRADIENTS.items())
+def test_gradient_problems_match_the_course(problem_id, published):
+    solution = solve(problem_id)
+    assert list(solution.answer) == published
+    assert all(isinstance(v, sp.Integer) for v in solution.answer)   # exact, not -162.0
+    assert get_problem(problem_id).published == pytest.approx(published)
+
+
+def test_every_problem_solves_and_renders_in_every_format_and_language():
+    for problem_id in load_bank():
+        solution = solve(problem_id)
+        for format in FORMATS:
+            for lang in ("en", "ru"):
+                assert render(solution, format, lang=lang).strip()
+
+
+def test_every_problem_has_english_and_russian_statements():
+    for problem in load_bank().values():
+        assert problem.statement.get("en") and problem.statement.get("ru"), problem.id
+
+
+def test_json_contract_of_solve():
+    out = json.loads(render(solve("4.3"), "json"))
+    assert out["id"] == "4.3"
+    assert out["answer"] == "[60, -162, 1]"
+    assert out["value"] == [60, -162, 1]
+    assert out["answer_latex"] == r"\left( 60, \  -162, \  1\right)"
+
+
+def test_a_teachers_own_bank(tmp_path):
+    (tmp_path / "mine.toml").write_text('''
+topic = "practice"
+[[problem]]
+id = "p1"
+kind = "derivative"
+expr = "x^2*exp(x)"
+wrt = "x"
+at = "x = 0"
+statement.en = "Differentiate $x^2 e^x$ at 0."
+statement.ru = "Найдите производную $x^2 e^x$ в нуле."
+
+[[problem]]
+id = "p2"
+kind = "derivative"
+expr = "sin(x)"
+wrt = "x"
+order = 2
+statement.en = "Second derivative of sin."
+''', encoding="utf-8")
+    assert solve("p1", tmp_path).answer == 0
+    assert solve("p2", tmp_path).answer == -sp.sin(sp.Symbol("x", real=True))
+
+
+def test_the_shipped_bank_is_found_and_extendable(tmp_path):
+    folder = tmp_path / "bank"
+    shutil.copytree(default_bank_dir(), folder)
+    assert set(PUBLISHED_GRADIENTS) <= set(load_bank(folder))
+
+
+@pytest.mark.parametrize("content, message", [
+    ("[[problem]]\nid = 'a'\n", "has no kind, statement"),                     # missing fields
+    ("[[problem]\n", "mine.toml"),                                             # not TOML
+    ("[[problem]]\nid='a'\nkind='x'\nstatement.en='s'\n"
+     "[[problem]]\nid='a'\nkind='x'\nstatement.en='s'\n", "used twice"),      # duplicate id
+])
+def test_broken_bank_files_are_reported(tmp_path, content, message):
+    (tmp_path / "mine.toml").write_text(content, encoding="utf-8")
+    with pytest.raises(BankError, match=message):
+        load_bank(tmp_path)
+
+
+def test_unknown_id_suggests_close_ones():
+    with pytest.raises(BankError, match="did you mean 4.3"):
+        get_problem("4.33")
+
+
+def test_unknown_kind_is_reported(tmp_path):
+    (tmp_path / "k.toml").write_text("[[problem]]\nid='a'\nkind='magic'\nstatement.en='s'\n", encoding="utf-8")
+    with pytest.raises(BankError, match="unknown kind 'magic'"):
+        solve("a", tmp_path)

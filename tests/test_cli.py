@@ -1,0 +1,81 @@
+"""The symnn command: outputs, the JSON contract, and one-line errors with exit code 2."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from symnn.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_solve_json_contract(capsys):
+    code, out, _ = run(capsys, "solve", "4.3", "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["id"] == "4.3" and data["value"] == [60, -162, 1]
+    assert data["answer"] == "[60, -162, 1]" and data["answer_latex"]
+
+
+@pytest.mark.parametrize("problem_id, value", [("4.4", [1, 1, 0]), ("4.5", [1, 2]), ("4.6", [10, 45])])
+def test_solve_values(capsys, problem_id, value):
+    _, out, _ = run(capsys, "solve", problem_id, "--format", "json", "--lang", "ru")
+    assert json.loads(out)["value"] == value
+
+
+def test_problems_lists_the_bank(capsys):
+    code, out, _ = run(capsys, "problems")
+    assert code == 0 and [line.split()[0] for line in out.splitlines()][:4] == ["4.3", "4.4", "4.5", "4.6"]
+
+
+def test_diff_with_order_and_point(capsys):
+    code, out, _ = run(capsys, "diff", "x^3", "--wrt", "x", "--order", "2", "--at", "x=2")
+    assert code == 0
+    assert out.splitlines()[0] == "Derivative: d^2/dx^2(x^3) = 6*x"
+    assert out.splitlines()[-1] == "At the point x = 2: d^2/dx^2(x^3) = 12"
+
+
+def test_grad_exact_arithmetic(capsys):
+    _, out, _ = run(capsys, "grad", "5x^3 + 3/y^2 + sin(z)", "--wrt", "x,y,z", "--at", "x=2,y=1/3,z=0",
+                    "--format", "json")
+    assert json.loads(out)["value"] == [60, -162, 1]
+
+
+@pytest.mark.parametrize("format", ["text", "latex", "md", "html", "json"])
+def test_every_format(capsys, format):
+    code, out, _ = run(capsys, "diff", "sigmoid(w*x+b)", "--wrt", "w", "--format", format, "--detail", "brief")
+    assert code == 0 and out.strip()
+
+
+# (arguments, words of the one-line error)
+ERRORS = [
+    (["diff", "x^2 +* 3", "--wrt", "x"], "invalid syntax"),
+    (["diff", "__import__('os').system('echo hacked')", "--wrt", "x"], "not a variable name"),
+    (["diff", "x", "--wrt", "sin"], "not a variable name"),
+    (["diff", "x", "--wrt", "x", "--order", "0"], "order"),
+    (["grad", "x*y", "--at", "x=1"], "no value for y"),
+    (["grad", "x*y", "--at", "x=1,y=z"], "not a number"),
+    (["solve", "nope"], "no problem 'nope'"),
+    (["solve", "4.3", "--bank", "/nonexistent-folder"], "no problem bank"),
+]
+
+
+@pytest.mark.parametrize("argv, message", ERRORS, ids=[" ".join(a) for a, _ in ERRORS])
+def test_errors_are_one_line_with_exit_code_2(argv, message):
+    done = subprocess.run([sys.executable, "-m", "symnn", *argv], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+    assert message in done.stderr
+
+
+def test_usage_error_exit_code_2(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["diff", "x"])   # --wrt is required
+    assert exit_info.value.code == 2

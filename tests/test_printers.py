@@ -1,0 +1,141 @@
+"""Printers against exact strings (golden tests), and their settings."""
+
+import json
+
+import pytest
+
+from symnn import diff_steps, gradient_steps, render, to_html, to_json, to_latex, to_markdown, to_text
+
+PRODUCT = diff_steps("x*sin(x)", "x")
+
+TEXT_EN = """\
+Derivative: d/dx(x*sin(x)) = x*cos(x) + sin(x)
+Product rule. Differentiate one factor at a time, keep the others, and add. (f*g)' = f'*g + f*g'
+   d/dx(x*sin(x)) = d/dx(x)*sin(x) + x*d/dx(sin(x))
+   1. The variable itself. The derivative of a variable with respect to itself is 1. x' = 1
+      d/dx(x) = 1
+   2. Derivative of sine.
+      d/dx(sin(x)) = cos(x)
+   So d/dx(x*sin(x)) = x*cos(x) + sin(x)"""
+
+TEXT_RU = """\
+Производная: d/dx(x*sin(x)) = x*cos(x) + sin(x)
+Производная произведения. Дифференцируем по одному множителю, остальные оставляем, и складываем. (f*g)' = f'*g + f*g'
+   d/dx(x*sin(x)) = d/dx(x)*sin(x) + x*d/dx(sin(x))
+   1. Производная переменной. Производная переменной по ней самой равна 1. x' = 1
+      d/dx(x) = 1
+   2. Производная синуса.
+      d/dx(sin(x)) = cos(x)
+   Итак d/dx(x*sin(x)) = x*cos(x) + sin(x)"""
+
+LATEX = r"""\noindent\hspace*{0em}\textbf{Derivative}: $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$\par
+\noindent\hspace*{0em}\textbf{Product rule.} Differentiate one factor at a time, keep the others, and add. $(f\,g)' = f'\,g + f\,g'$\par
+\noindent\hspace*{1.5em}$\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = \frac{d}{d x}\left(x\right) \sin{\left(x \right)} + x \frac{d}{d x}\left(\sin{\left(x \right)}\right)$\par
+\noindent\hspace*{1.5em}\textbf{1. The variable itself.} The derivative of a variable with respect to itself is 1. $x' = 1$\par
+\noindent\hspace*{3em}$\frac{d}{d x}\left(x\right) = 1$\par
+\noindent\hspace*{1.5em}\textbf{2. Derivative of sine.}\par
+\noindent\hspace*{3em}$\frac{d}{d x}\left(\sin{\left(x \right)}\right) = \cos{\left(x \right)}$\par
+\noindent\hspace*{1.5em}So $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$\par"""
+
+MARKDOWN = r"""**Derivative**: $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$
+
+**Product rule.** Differentiate one factor at a time, keep the others, and add. $(f\,g)' = f'\,g + f\,g'$
+
+- $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = \frac{d}{d x}\left(x\right) \sin{\left(x \right)} + x \frac{d}{d x}\left(\sin{\left(x \right)}\right)$
+- **1. The variable itself.** The derivative of a variable with respect to itself is 1. $x' = 1$
+  - $\frac{d}{d x}\left(x\right) = 1$
+- **2. Derivative of sine.**
+  - $\frac{d}{d x}\left(\sin{\left(x \right)}\right) = \cos{\left(x \right)}$
+- So $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$
+"""
+
+HTML_START = ('<div class="symnn">\n<div class="step" style="margin-left:0em"><strong>Derivative</strong>: '
+              r'\(\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}\)</div>')
+
+
+def test_text_english():
+    assert to_text(PRODUCT) == TEXT_EN
+
+
+def test_text_russian():
+    assert to_text(PRODUCT, lang="ru") == TEXT_RU
+
+
+def test_latex():
+    assert to_latex(PRODUCT) == LATEX
+
+
+def test_markdown():
+    assert to_markdown(PRODUCT) == MARKDOWN
+
+
+def test_html():
+    html = to_html(PRODUCT)
+    assert html.startswith(HTML_START) and html.endswith("</div>\n</div>")
+    assert html.count('<div class="step"') == len(TEXT_EN.splitlines())
+
+
+def test_json_tree():
+    tree = json.loads(to_json(PRODUCT))
+    assert tree["rule"] == "product" and tree["title"] == "Product rule"
+    assert tree["result"] == {"sympy": "x*cos(x) + sin(x)", "latex": r"x \cos{\left(x \right)} + \sin{\left(x \right)}"}
+    assert [sub["rule"] for sub in tree["substeps"]] == ["variable", "sin"]
+
+
+def test_brief_folds_trivial_steps():
+    step = diff_steps("exp(-x^2)", "x")
+    assert to_text(step, detail="brief") == """\
+Derivative: d/dx(exp(-x^2)) = -2*x*exp(-x^2)
+Chain rule. Let u1 = -x^2. (f(g(x)))' = f'(u)*g'(x), u = g(x)
+   d/dx(exp(-x^2)) = d/du1(exp(u1))*d/dx(-x^2)
+   So d/dx(exp(-x^2)) = -2*x*exp(-x^2)"""
+
+
+def test_rewrites_are_named():
+    text = to_text(diff_steps("1/(1+exp(-x))", "x"))
+    assert text.splitlines()[-1] == "   = (1 - σ(x))*σ(x) (rewrite with σ, using e^(−a) = (1 − σ(a))/σ(a))"
+
+
+def test_russian_function_names():
+    assert "tg(x)" in to_text(diff_steps("tan(x)^2", "x"), lang="ru")
+    assert r"\operatorname{tg}" in to_latex(diff_steps("tan(x)^2", "x"), lang="ru")
+
+
+def test_latex_escapes_prose():
+    # the log-base sentence has an underscore; outside math mode it must be escaped
+    assert r"log\_a u" in to_latex(diff_steps("log(x, 2)", "x"))
+
+
+def test_gradient_text():
+    assert to_text(gradient_steps("x + 2*y", "x, y", at="x=5, y=10"), detail="brief") == """\
+The gradient is the vector of partial derivatives: ∇ f = (∂/∂x(f(x, y)), ∂/∂y(f(x, y))), f(x, y) = x + 2*y
+Partial derivative with respect to x
+   Sum rule. The derivative of a sum is the sum of the derivatives. (f + g)' = f' + g'
+      ∂/∂x(x + 2*y) = ∂/∂x(x) + ∂/∂x(2*y)
+      So ∂/∂x(x + 2*y) = 1
+Partial derivative with respect to y
+   Sum rule. The derivative of a sum is the sum of the derivatives. (f + g)' = f' + g'
+      ∂/∂y(x + 2*y) = ∂/∂y(x) + ∂/∂y(2*y)
+      So ∂/∂y(x + 2*y) = 2
+∇ f = (1, 2)
+At the point (x, y) = (5, 10): ∇ f = (1, 2)"""
+
+
+def test_decimals_beside_non_integer_values():
+    text = to_text(gradient_steps("x^2 + y/3", "x, y", at="x=1/3, y=0"))
+    assert text.splitlines()[-1] == "At the point (x, y) = (1/3, 0): ∇ f = (2/3, 1/3) ≈ (0.666666666666667, 0.333333333333333)"
+
+
+@pytest.mark.parametrize("settings, error", [
+    ({"colour": "red"}, TypeError),       # unknown setting, as in SymPy's printers
+    ({"lang": "de"}, ValueError),         # unknown language
+    ({"detail": "some"}, ValueError),     # unknown detail level
+])
+def test_bad_settings(settings, error):
+    with pytest.raises(error):
+        to_text(PRODUCT, **settings)
+
+
+def test_unknown_format():
+    with pytest.raises(ValueError, match="unknown format"):
+        render(PRODUCT, "pdf")
