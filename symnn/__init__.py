@@ -8,6 +8,7 @@ x*(1 - sigmoid(b + w*x))*sigmoid(b + w*x)
 (1, 1, 0)
 """
 
+from .answers import CheckOptions, Verdict, check_answer
 from .differentiate import diff_steps
 from .functions import sigmoid
 from .gradient import Gradient, ValueAt, gradient_steps, value_at
@@ -21,7 +22,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "diff_steps", "gradient_steps", "value_at", "Step", "Rewrite", "Gradient", "ValueAt", "sigmoid",
-    "solve", "Solution", "load_bank", "Problem",
+    "solve", "Solution", "load_bank", "Problem", "check_answer", "Verdict", "CheckOptions",
     "parse_expr_safe", "ParseError",
     "render", "to_text", "to_latex", "to_markdown", "to_html", "to_json",
 ]

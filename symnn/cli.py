@@ -7,6 +7,7 @@ unknown problem); errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from .bank import BankError, load_bank
@@ -16,7 +17,8 @@ from .parse import ParseError
 from .phrases import LANGUAGES
 from .render import FORMATS, render
 from .render.base import DETAILS
-from .solve import solve
+from .answers import check_answer
+from .solve import question_options, solve
 
 
 def _output_options(parser: argparse.ArgumentParser) -> None:
@@ -58,11 +60,39 @@ def build_parser() -> argparse.ArgumentParser:
     solve_command.add_argument("id", help="the problem id, e.g. 4.3 (see `symnn problems`)")
     _output_options(solve_command)
     _bank_option(solve_command)
+    check = commands.add_parser(
+        "check", help="check an answer against a bank problem or a reference",
+        description="Examples: symnn check 4.3 '(60, -162, 1)';  symnn check --reference 'x*exp(x)' 'e^x(1+x)'")
+    check.add_argument("id", nargs="?", help="the problem id (or use --reference)")
+    check.add_argument("answer", help="the answer, in LaTeX or plain text")
+    check.add_argument("--reference", help="the correct answer, instead of a bank problem")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--lang", choices=LANGUAGES, default="en")
+    check.add_argument("--timeout", type=float, default=2.0, help="seconds allowed for the check (default 2)")
+    _bank_option(check)
     return parser
+
+
+def run_check(args: argparse.Namespace) -> str:
+    if (args.id is None) == (args.reference is None):
+        raise ValueError("give either a problem id or --reference EXPR, not both")
+    options = {"lang": args.lang, "timeout": args.timeout}
+    if args.reference is not None:
+        reference = args.reference
+    else:
+        solution = solve(args.id, args.bank)
+        reference = solution.answer
+        options.update(question_options(solution.problem))
+    verdict = check_answer(reference, args.answer, **options)
+    if args.format == "json":
+        return json.dumps(verdict.as_dict(), ensure_ascii=False)
+    return "\n".join(verdict.feedback)
 
 
 def run(args: argparse.Namespace) -> str:
     settings = {"lang": args.lang}
+    if args.command == "check":
+        return run_check(args)
     if args.command == "problems":
         return "\n".join(f"{p.id:<12} {p.topic:<12} {p.text(args.lang)}"
                          for p in load_bank(args.bank).values())

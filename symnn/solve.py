@@ -14,6 +14,7 @@ import sympy as sp
 from .bank import BankError, Problem, get_problem
 from .differentiate import diff_steps
 from .gradient import gradient_steps, value_at
+from .parse import parse_point, parse_symbols
 
 
 @dataclass(frozen=True)
@@ -70,3 +71,18 @@ def answer_value(answer):
     if answer.is_number and answer.is_real:
         return float(answer)
     return None
+
+
+def question_options(problem: Problem) -> dict:
+    """The check options a bank problem sets: its tolerance, and its question for feedback."""
+    data = problem.data
+    options = dict(data.get("tolerance", {}))
+    if "expr" in data:
+        options["function"] = data["expr"]
+    if "wrt" in data:
+        variables = parse_symbols(data["wrt"])
+        options["variables"] = tuple(variables)
+        options["wrt"] = variables[0] if len(variables) == 1 else None
+    if "at" in data:
+        options["point"] = tuple(parse_point(data["at"]).items())
+    return options
