@@ -94,6 +94,8 @@ CASES = [
     ("(1/2, 6/5)", "(0,5, 1,2)", {}, True, ""),                              # decimal commas, right
     ("(10, 45)", "(45, 10)", {"function": "y*(x + 2*y)", "variables": ("x", "y"),
                               "point": (("x", 5), ("y", 10))}, False, "swapped"),   # 4.6 swapped
+    ("(1, 1, 0)", "(3/4, 2, 0)", {"function": "x*y + y*z^2 + cos(z)/x", "variables": ("x", "y", "z"),
+                                  "point": (("x", 1), ("y", 2), ("z", 0))}, False, "another point"),  # 4.4 at (2, 1, 0)
     ("(1, 1, 0)", "(y - cos(z)/x^2, x + z^2, 2*y*z - sin(z)/x)",
      {"point": (("x", 1), ("y", 2), ("z", 0))}, False, "substitute the point"),   # not evaluated
 ]
