@@ -108,15 +108,20 @@ def parse_point(text: str) -> dict[sp.Symbol, sp.Expr]:
     return point
 
 
-def _syntax_tree(text: str) -> ast.Expression:
+def check_text(text, max_length: int = MAX_LENGTH, what: str = "expression") -> None:
+    """Refuse what is not text, too long, empty, or holds a NUL byte."""
     if not isinstance(text, str):
         raise ParseError(f"expected text, got {type(text).__name__}")
-    if len(text) > MAX_LENGTH:
-        raise ParseError(f"the expression is too long ({len(text)} characters, at most {MAX_LENGTH})")
+    if len(text) > max_length:
+        raise ParseError(f"the {what} is too long ({len(text)} characters, at most {max_length})")
     if "\x00" in text:
-        raise ParseError("the expression contains a NUL character")
+        raise ParseError(f"the {what} contains a NUL character")
     if not text.strip():
-        raise ParseError("the expression is empty")
+        raise ParseError(f"the {what} is empty")
+
+
+def _syntax_tree(text: str) -> ast.Expression:
+    check_text(text)
     for char, replacement in UNICODE.items():
         text = text.replace(char, replacement)
     source = _rewrite_tokens(text)

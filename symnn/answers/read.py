@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..functions import sigmoid
-from ..parse import MAX_EXPONENT, ParseError, parse_expr_safe
+from ..parse import MAX_EXPONENT, ParseError, check_text, parse_expr_safe
 from .latex import read_latex
 
 MAX_LENGTH = 2000        # characters of one answer
@@ -86,14 +86,7 @@ def restates_question(text: str) -> bool:
 
 
 def _check_bounds(text) -> None:
-    if not isinstance(text, str):
-        raise ParseError(f"expected text, got {type(text).__name__}")
-    if len(text) > MAX_LENGTH:
-        raise ParseError(f"the answer is too long ({len(text)} characters, at most {MAX_LENGTH})")
-    if "\x00" in text:
-        raise ParseError("the answer contains a NUL character")
-    if not text.strip():
-        raise ParseError("the answer is empty")
+    check_text(text, MAX_LENGTH, "answer")
     depth = deepest = 0
     for char in text:
         if char in "([{":
