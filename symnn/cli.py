@@ -13,6 +13,7 @@ import sys
 from .bank import BankError, load_bank
 from .differentiate import diff_steps
 from .gradient import gradient_steps, value_at
+from .graph import graph_pass
 from .parse import ParseError
 from .phrases import LANGUAGES
 from .render import FORMATS, render
@@ -51,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     grad.add_argument("--wrt", help="comma-separated variables (default: all, by name)")
     grad.add_argument("--at", help="the point, e.g. x=2,y=1/3,z=0")
     _output_options(grad)
+
+    graph = commands.add_parser("graph", help="forward and backward tables of a computational graph",
+                                description="Example: symnn graph '1 + exp(x*w1 + w0)' --at x=1,w1=2,w0=1")
+    graph.add_argument("expr", help="the expression")
+    graph.add_argument("--at", required=True, help="the values of the variables, e.g. x=1,w1=2,w0=1")
+    _output_options(graph)
 
     problems = commands.add_parser("problems", help="list the problems of the bank")
     problems.add_argument("--lang", choices=LANGUAGES, default="en")
@@ -103,6 +110,8 @@ def run(args: argparse.Namespace) -> str:
             result = value_at(result, args.at)
     elif args.command == "grad":
         result = gradient_steps(args.expr, args.wrt, at=args.at)
+    elif args.command == "graph":
+        result = graph_pass(args.expr, args.at)
     else:
         result = solve(args.id, args.bank)
     return render(result, args.format, **settings)

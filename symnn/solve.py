@@ -14,6 +14,7 @@ import sympy as sp
 from .bank import BankError, Problem, get_problem
 from .differentiate import diff_steps
 from .gradient import gradient_steps, value_at
+from .graph import graph_pass
 from .parse import parse_point, parse_symbols
 
 
@@ -44,9 +45,16 @@ def solve_derivative(problem: Problem) -> Solution:
     return Solution(problem, evaluated, evaluated.value)
 
 
+def solve_graph(problem: Problem) -> Solution:
+    """``expr`` and ``at``: forward and backward tables; the answer is ∂f/∂v for each variable."""
+    run = graph_pass(problem.data["expr"], problem.data["at"])
+    return Solution(problem, run, tuple(gradient for _, gradient in run.gradients))
+
+
 SOLVERS = {
     "gradient": solve_gradient,
     "derivative": solve_derivative,
+    "graph": solve_graph,
 }
 
 

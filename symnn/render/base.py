@@ -253,3 +253,32 @@ class DocumentPrinter(Printer):
             note = problem.note.get(self.lang)
             lines.append(self.line(depth, published + (" " + self.escape(note) if note else "")))
         return self.join(lines)
+
+    def table(self, header: list[str], rows: list[list[str]]) -> list[str]:
+        """Lines of a table whose cells are already written in this format."""
+        raise NotImplementedError
+
+    def ratio(self, top, bottom) -> str:
+        """∂top/∂bottom as a formula."""
+        return self.inline(r"\frac{\partial %s}{\partial %s}" % (self.raw_math(top), self.raw_math(bottom)))
+
+    def _print_GraphPass(self, run, depth: int = 0) -> str:
+        say = lambda key: self.escape(phrase(self.lang, key))   # noqa: E731
+        graph = run.graph
+        lines = [self.line(depth, self.strong(self.say("graph.title", function=sp.Eq(
+            sp.Symbol("f"), graph.expr, evaluate=False), point=point_equation(run.point))))]
+        lines.append(self.line(depth, say("graph.forward")))
+        values = dict(run.values)
+        forward = [[self.math(node.name), self.equation(node.name, node.expr),
+                    self.math(values[node.name]) + self.decimals(values[node.name])] for node in graph.nodes]
+        lines += self.table([say("graph.node"), say("graph.definition"), say("graph.value")], forward)
+        lines.append(self.line(depth, say("graph.backward")))
+        backward = [[self.ratio(row.node, row.input), self.math(row.local), self.math(row.local_value),
+                     self.math(row.upstream), self.math(row.contribution) + self.decimals(row.contribution)]
+                    for row in run.rows]
+        lines += self.table([say("graph.gradient"), say("graph.local"), say("graph.value"), say("graph.upstream"),
+                             say("graph.contribution")], backward)
+        f = sp.Symbol("f")
+        result = ", ".join(self.ratio(f, v) + " = " + self.math(g) + self.decimals(g) for v, g in run.gradients)
+        lines.append(self.line(depth, self.strong(say("graph.result") + ":") + " " + result))
+        return self.join(lines)

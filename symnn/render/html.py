@@ -22,3 +22,8 @@ class HtmlPrinter(DocumentPrinter):
 
     def join(self, lines: list[str]) -> str:
         return '<div class="symnn">\n' + "\n".join(lines) + "\n</div>"
+
+    def table(self, header, rows):
+        head = "".join(f"<th>{cell}</th>" for cell in header)
+        body = ["<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows]
+        return ["<table>", f"<tr>{head}</tr>", *body, "</table>"]

@@ -77,3 +77,17 @@ class JsonPrinter(Printer):
             "note": problem.note.get(self.lang),
             "work": self._print(solution.work),
         }
+
+    def _print_GraphPass(self, run) -> dict:
+        values = dict(run.values)
+        return {
+            "expr": self.formula(run.graph.expr),
+            "point": {str(v): self.formula(c) for v, c in run.point},
+            "forward": [{"node": str(n.name), "definition": self.formula(n.expr), "gate": n.gate,
+                         "value": answer_value(values[n.name]), "exact": self.formula(values[n.name])}
+                        for n in run.graph.nodes],
+            "backward": [{"node": str(r.node), "input": str(r.input), "local": self.formula(r.local),
+                          "local_value": self.formula(r.local_value), "upstream": self.formula(r.upstream),
+                          "contribution": self.formula(r.contribution)} for r in run.rows],
+            "gradient": {str(v): {"value": answer_value(g), "exact": self.formula(g)} for v, g in run.gradients},
+        }

@@ -27,3 +27,8 @@ class LatexPrinter(DocumentPrinter):
 
     def line(self, depth: int, text: str) -> str:
         return rf"\noindent\hspace*{{{1.5 * depth:g}em}}{text}\par"
+
+    def table(self, header, rows):
+        body = [" & ".join(row) + r" \\" for row in rows]
+        return [r"\begin{tabular}{" + "l" * len(header) + "}", r"\hline", " & ".join(header) + r" \\",
+                r"\hline", *body, r"\hline", r"\end{tabular}\par"]

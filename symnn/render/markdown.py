@@ -20,3 +20,7 @@ class MarkdownPrinter(DocumentPrinter):
 
     def join(self, lines: list[str]) -> str:
         return "\n".join(lines).strip("\n") + "\n"
+
+    def table(self, header, rows):
+        return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header),
+                *("| " + " | ".join(row) + " |" for row in rows), ""]

@@ -18,3 +18,12 @@ class TextPrinter(DocumentPrinter):
 
     def formula_text(self, pair) -> str:
         return pair[1]
+
+    def ratio(self, top, bottom) -> str:
+        return f"∂{self.raw_math(top)}/∂{self.raw_math(bottom)}"
+
+    def table(self, header, rows):
+        widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
+        def format_row(cells):
+            return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
+        return [format_row(header), format_row(["-" * w for w in widths]), *map(format_row, rows)]
