@@ -13,7 +13,9 @@ import sys
 from .bank import BankError, load_bank
 from .differentiate import diff_steps
 from .gradient import gradient_steps, value_at
+from .backprop import backprop
 from .graph import graph_pass
+from .network import ACTIVATIONS, LOSSES, Network
 from .parse import ParseError
 from .phrases import LANGUAGES
 from .render import FORMATS, render
@@ -58,6 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("expr", help="the expression")
     graph.add_argument("--at", required=True, help="the values of the variables, e.g. x=1,w1=2,w0=1")
     _output_options(graph)
+
+    back = commands.add_parser(
+        "backprop", help="dL/d(parameter) by the chain rule along every path, each factor derived",
+        description="Example: symnn backprop --layers 2,2,1 --param w1 --at x1=-2,x2=-1,y=1 --weights 1 --biases 0")
+    back.add_argument("--layers", default="2,2,1", help="layer sizes (default 2,2,1)")
+    back.add_argument("--activation", choices=tuple(ACTIVATIONS), default="sigmoid")
+    back.add_argument("--loss", choices=tuple(LOSSES), default="mse")
+    back.add_argument("--param", required=True, help="the parameter, e.g. w1 (see the forward table for names)")
+    back.add_argument("--at", required=True, help="inputs, target and any parameters, e.g. x1=-2,x2=-1,y=1")
+    back.add_argument("--weights", help="the value of every weight not given in --at")
+    back.add_argument("--biases", help="the value of every bias not given in --at")
+    _output_options(back)
 
     problems = commands.add_parser("problems", help="list the problems of the bank")
     problems.add_argument("--lang", choices=LANGUAGES, default="en")
@@ -112,6 +126,10 @@ def run(args: argparse.Namespace) -> str:
         result = gradient_steps(args.expr, args.wrt, at=args.at)
     elif args.command == "graph":
         result = graph_pass(args.expr, args.at)
+    elif args.command == "backprop":
+        sizes = [int(n) for n in args.layers.split(",") if n.strip().isdigit()]
+        network = Network(sizes, args.activation, args.loss)
+        result = backprop(network, args.param, args.at, weights=args.weights, biases=args.biases)
     else:
         result = solve(args.id, args.bank)
     return render(result, args.format, **settings)

@@ -105,14 +105,15 @@ def _point(expr, variables, at, require_all=True):
         if len(values) != len(variables):
             raise ParseError(f"the point has {len(values)} coordinates for {len(variables)} variables")
         at = dict(zip(variables, values))
-    point = {as_symbol(var, expr): _exact(value) for var, value in at.items()}
+    point = {as_symbol(var, expr): exact_number(value) for var, value in at.items()}
     missing = [v.name for v in variables if v not in point]
     if missing and require_all:
         raise ParseError(f"the point gives no value for {', '.join(missing)}")
     return tuple((var, point[var]) for var in variables if var in point)
 
 
-def _exact(value):
+def exact_number(value):
+    """A number given as text, int, float or SymPy object, exactly (0.5 -> 1/2)."""
     if isinstance(value, float):
         return sp.Rational(repr(value))   # 0.5 -> 1/2; pass 1/3 as text or Rational
     value = as_expr(value)

@@ -14,7 +14,9 @@ import sympy as sp
 from .bank import BankError, Problem, get_problem
 from .differentiate import diff_steps
 from .gradient import gradient_steps, value_at
+from .backprop import backprop, forward_pass
 from .graph import graph_pass
+from .network import Network
 from .parse import parse_point, parse_symbols
 
 
@@ -51,7 +53,27 @@ def solve_graph(problem: Problem) -> Solution:
     return Solution(problem, run, tuple(gradient for _, gradient in run.gradients))
 
 
+def _network(data) -> Network:
+    return Network(data["layers"], data.get("activation", "sigmoid"), data.get("loss", "mse"))
+
+
+def solve_forward(problem: Problem) -> Solution:
+    """``layers`` and ``at`` (inputs and parameters): every neuron's value."""
+    data = problem.data
+    run = forward_pass(_network(data), data["at"], data.get("weights"), data.get("biases"))
+    return Solution(problem, run, run.outputs)
+
+
+def solve_backprop(problem: Problem) -> Solution:
+    """``layers``, ``param`` and ``at``: dL/dparam, factor by factor."""
+    data = problem.data
+    run = backprop(_network(data), data["param"], data["at"], data.get("weights"), data.get("biases"))
+    return Solution(problem, run, run.value)
+
+
 SOLVERS = {
+    "forward": solve_forward,
+    "backprop": solve_backprop,
     "gradient": solve_gradient,
     "derivative": solve_derivative,
     "graph": solve_graph,
@@ -77,7 +99,7 @@ def answer_value(answer):
     if answer.is_Integer:
         return int(answer)
     if answer.is_number and answer.is_real:
-        return float(answer)
+        return float(sp.N(answer, 30))   # 30 digits first: the last bit of a double stays right
     return None
 
 

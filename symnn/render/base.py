@@ -282,3 +282,42 @@ class DocumentPrinter(Printer):
         result = ", ".join(self.ratio(f, v) + " = " + self.math(g) + self.decimals(g) for v, g in run.gradients)
         lines.append(self.line(depth, self.strong(say("graph.result") + ":") + " " + result))
         return self.join(lines)
+
+    def forward_lines(self, network, forward, depth: int) -> list[str]:
+        definitions = network.definitions()
+        rows = [[self.math(name), self.equation(name, definitions[name]), self.math(value) + self.decimals(value)]
+                for name, value in forward]
+        say = lambda key: self.escape(phrase(self.lang, key))   # noqa: E731
+        return self.table([say("graph.node"), say("graph.definition"), say("graph.value")], rows)
+
+    def _network_name(self, network) -> str:
+        return self.escape(f"{'-'.join(map(str, network.sizes))} ({network.activation}, {network.loss_name})")
+
+    def _print_ForwardPass(self, run, depth: int = 0) -> str:
+        lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "net.forward") + ":")) + " "
+                           + self._network_name(run.network)),
+                 self.line(depth, self.say("net.at", point=point_equation(run.point)))]
+        return self.join(lines + self.forward_lines(run.network, run.forward, depth))
+
+    def _print_Backprop(self, run, depth: int = 0) -> str:
+        L, p = run.network.loss_symbol, run.parameter
+        heading = self.escape(phrase(self.lang, "net.backprop") + ":")
+        lines = [self.line(depth, self.strong(heading) + " " + self.ratio(L, p) + ", " + self._network_name(run.network)),
+                 self.line(depth, self.say("net.at", point=point_equation(run.point)))]
+        lines += self.forward_lines(run.network, run.forward, depth)
+        chains = [" · ".join(self.ratio(f.node, f.wrt) for f in path.factors) for path in run.paths]
+        lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.chain")) + ":") + " "
+                               + self.ratio(L, p) + " = " + " + ".join(chains)))
+        for number, path in enumerate(run.paths, 1):
+            if len(run.paths) > 1:
+                lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.path", number=number)))))
+            for factor in path.factors:
+                lines.append(self.line(depth + 1, self.strong(self.escape(phrase(self.lang, "net.factor"))) + " "
+                                       + self.ratio(factor.node, factor.wrt) + " = " + self.math(factor.local)
+                                       + " = " + self.math(factor.value) + self.decimals(factor.value)))
+                self.partial = True
+                lines.extend(self.step_lines(factor.step, depth + 2, ""))
+        total = run.value
+        lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.result")) + ":") + " "
+                               + self.ratio(L, p) + " = " + self.math(total) + self.decimals(total)))
+        return self.join(lines)

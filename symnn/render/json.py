@@ -91,3 +91,25 @@ class JsonPrinter(Printer):
                           "contribution": self.formula(r.contribution)} for r in run.rows],
             "gradient": {str(v): {"value": answer_value(g), "exact": self.formula(g)} for v, g in run.gradients},
         }
+
+    def _forward(self, forward) -> list:
+        return [{"node": str(name), "value": answer_value(value), "exact": self.formula(value)}
+                for name, value in forward]
+
+    def _print_ForwardPass(self, run) -> dict:
+        return {"network": repr(run.network), "point": {str(v): self.formula(c) for v, c in run.point},
+                "forward": self._forward(run.forward)}
+
+    def _print_Backprop(self, run) -> dict:
+        self.partial = True
+        return {
+            "network": repr(run.network),
+            "parameter": str(run.parameter),
+            "point": {str(v): self.formula(c) for v, c in run.point},
+            "forward": self._forward(run.forward),
+            "paths": [[{"node": str(f.node), "wrt": str(f.wrt), "local": self.formula(f.local),
+                        "value": answer_value(f.value), "derivation": self._print(f.step)} for f in path.factors]
+                      for path in run.paths],
+            "value": answer_value(run.value),
+            "exact": self.formula(run.value),
+        }
