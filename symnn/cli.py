@@ -13,6 +13,8 @@ import sys
 from .bank import BankError, load_bank
 from .differentiate import diff_steps
 from .gradient import gradient_steps, value_at
+from .activations import ACTIVATIONS as ACTIVATION_TABLE
+from .activations import activation, activation_table
 from .backprop import backprop
 from .graph import graph_pass
 from .network import ACTIVATIONS, LOSSES, Network
@@ -73,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     back.add_argument("--biases", help="the value of every bias not given in --at")
     _output_options(back)
 
+    acts = commands.add_parser("activations", help="the table of activation functions, or one derivation")
+    acts.add_argument("--name", choices=tuple(ACTIVATION_TABLE), help="show the derivation of this activation")
+    _output_options(acts)
+
     problems = commands.add_parser("problems", help="list the problems of the bank")
     problems.add_argument("--lang", choices=LANGUAGES, default="en")
     _bank_option(problems)
@@ -126,6 +132,8 @@ def run(args: argparse.Namespace) -> str:
         result = gradient_steps(args.expr, args.wrt, at=args.at)
     elif args.command == "graph":
         result = graph_pass(args.expr, args.at)
+    elif args.command == "activations":
+        result = activation(args.name).derivation() if args.name else activation_table()
     elif args.command == "backprop":
         sizes = [int(n) for n in args.layers.split(",") if n.strip().isdigit()]
         network = Network(sizes, args.activation, args.loss)

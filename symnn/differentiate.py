@@ -222,8 +222,16 @@ def extremum_rule(expr, var, names):
     return Step(type(expr).__name__.lower(), expr, var, result, (first, second))
 
 
+def piecewise_rule(expr, var, names):
+    """(f if c else g)' = (f' if c else g'): each piece on its own interval."""
+    pieces = tuple(derive(piece, var, names) for piece, _ in expr.args)
+    result = sp.Piecewise(*((step.result, condition) for step, (_, condition) in zip(pieces, expr.args)))
+    return Step("piecewise", expr, var, result, pieces)
+
+
 RULES = {
     sp.Add: sum_rule,
+    sp.Piecewise: piecewise_rule,
     sp.Mul: mul_rule,
     sp.Pow: pow_rule,
     sp.Max: extremum_rule,

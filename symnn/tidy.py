@@ -51,6 +51,13 @@ def prefer_one_minus(expr):
     return expr
 
 
+def sign_to_abs(expr):
+    """u·sign(u) = |u|: write signs as |u|/u and cancel."""
+    if not expr.has(sp.sign):
+        return expr
+    return expr.replace(sp.sign, lambda u: sp.Abs(u) / u)
+
+
 def combine_fractions(expr):
     """a/b + c/d = (ad + cb)/(bd), cancelled; only for sums that hold fractions."""
     terms = sp.Add.make_args(expr)
@@ -75,6 +82,7 @@ def common_factor(expr):
 # (rule, transformation, may it keep the length?), tried in this order
 REWRITES = (
     ("sigmoid", to_sigmoid, False),
+    ("absolute value", sign_to_abs, False),
     ("combine fractions", combine_fractions, False),
     ("expand numerator", expand_numerator, False),
     ("common factor", common_factor, True),

@@ -321,3 +321,14 @@ class DocumentPrinter(Printer):
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.result")) + ":") + " "
                                + self.ratio(L, p) + " = " + self.math(total) + self.decimals(total)))
         return self.join(lines)
+
+    def _print_ActivationTable(self, table, depth: int = 0) -> str:
+        say = lambda key: self.escape(phrase(self.lang, key))   # noqa: E731
+        rows = []
+        for act, derivative in table.rows:
+            rows.append([self.escape(act.name if self.lang == "en" else act.russian),
+                         self.math(act.definition), self.math(derivative),
+                         self.math(act.in_output) if act.in_output is not None else "",
+                         self.escape(act.note[0] if self.lang == "en" else act.note[1])])
+        header = [say("act.name"), "f(x)", "f'(x)", say("act.in_output"), say("note")]
+        return self.join([self.line(depth, self.strong(say("act.title")))] + self.table(header, rows))

@@ -63,7 +63,12 @@ def _extremum(step):
                   _mul(sp.Heaviside(second - first), D(b, step.var)), evaluate=False)
 
 
+def _piecewise(step):
+    return sp.Piecewise(*((D(piece, step.var), condition) for piece, condition in step.expr.args), evaluate=False)
+
+
 EXPANSIONS = {
+    "piecewise": _piecewise,
     "constant multiple": _constant_multiple,
     "log base": _constant_multiple,
     "sum": _sum,

@@ -113,3 +113,9 @@ class JsonPrinter(Printer):
             "value": answer_value(run.value),
             "exact": self.formula(run.value),
         }
+
+    def _print_ActivationTable(self, table) -> list:
+        return [{"name": act.name, "russian": act.russian, "f": self.formula(act.definition),
+                 "derivative": self.formula(derivative),
+                 "in_output": self.formula(act.in_output) if act.in_output is not None else None,
+                 "note": act.note[0] if self.lang == "en" else act.note[1]} for act, derivative in table.rows]

@@ -65,6 +65,11 @@ class _Text(StrPrinter):
     def _print_Heaviside(self, expr):
         return f"H({self._print(expr.args[0])})"
 
+    def _print_Piecewise(self, expr):
+        pieces = [f"{self._print(e)} if {self._print(c)}" if c is not sp.true else f"{self._print(e)} otherwise"
+                  for e, c in expr.args]
+        return "{" + "; ".join(pieces) + "}"
+
     def _print_Equality(self, expr):
         return f"{self._print(expr.lhs)} = {self._print(expr.rhs)}"
 
