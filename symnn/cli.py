@@ -18,6 +18,7 @@ from .activations import activation, activation_table
 from .backprop import backprop
 from .graph import graph_pass
 from .network import ACTIVATIONS, LOSSES, Network
+from .reverse import reverse_gradient
 from .parse import ParseError
 from .phrases import LANGUAGES
 from .render import FORMATS, render
@@ -69,8 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     back.add_argument("--layers", default="2,2,1", help="layer sizes (default 2,2,1)")
     back.add_argument("--activation", choices=tuple(ACTIVATIONS), default="sigmoid")
     back.add_argument("--loss", choices=tuple(LOSSES), default="mse")
-    back.add_argument("--param", required=True, help="the parameter, e.g. w1 (see the forward table for names)")
-    back.add_argument("--at", required=True, help="inputs, target and any parameters, e.g. x1=-2,x2=-1,y=1")
+    back.add_argument("--param", default="all",
+                      help="the parameter, e.g. w1; 'all' (default): the whole gradient by reverse accumulation")
+    back.add_argument("--at", help="inputs, target and any parameters, e.g. x1=-2,x2=-1,y=1 (needed with --param)")
     back.add_argument("--weights", help="the value of every weight not given in --at")
     back.add_argument("--biases", help="the value of every bias not given in --at")
     _output_options(back)
@@ -137,7 +139,12 @@ def run(args: argparse.Namespace) -> str:
     elif args.command == "backprop":
         sizes = [int(n) for n in args.layers.split(",") if n.strip().isdigit()]
         network = Network(sizes, args.activation, args.loss)
-        result = backprop(network, args.param, args.at, weights=args.weights, biases=args.biases)
+        if args.param == "all":
+            result = reverse_gradient(network)
+        elif args.at is None:
+            raise ValueError("--at is needed to backpropagate one parameter")
+        else:
+            result = backprop(network, args.param, args.at, weights=args.weights, biases=args.biases)
     else:
         result = solve(args.id, args.bank)
     return render(result, args.format, **settings)

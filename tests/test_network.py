@@ -10,6 +10,7 @@ from symnn import render, solve
 from symnn.backprop import backprop, forward_pass
 from symnn.network import Network
 from symnn.render import FORMATS
+from symnn.reverse import reverse_gradient
 
 
 def test_course_names_for_the_221_net():
@@ -88,3 +89,31 @@ def test_renders(format):
     for lang in ("en", "ru"):
         assert render(solve("backprop-w1"), format, lang=lang).strip()
         assert render(forward_pass(Network([2, 2, 1]), "x1=2, x2=3", weights=0, biases=0), format, lang=lang)
+
+
+@pytest.mark.parametrize("sizes, activation, loss", ARCHITECTURES)
+def test_reverse_mode_gradient_equals_sympy_diff(sizes, activation, loss):
+    rng = random.Random(7 * sum(sizes))
+    net = Network(sizes, activation, loss)
+    gradient = reverse_gradient(net).expand()
+    nested = net.loss()
+    point = {s: sp.Rational(rng.randint(-9, 9), 10) for s in (*net.inputs, *net.parameters())}
+    point.update({t: sp.Rational(rng.randint(1, 9), 10) for t in net.targets})
+    for parameter in net.parameters():
+        difference = (gradient[parameter] - sp.diff(nested, parameter)).xreplace(point)
+        assert sp.N(difference, 30) == pytest.approx(0, abs=1e-20), parameter
+
+
+def test_reverse_mode_is_the_delta_rule():
+    # seed 003: the hidden delta is f'(in) · w · delta_out, the weight gradient out · delta
+    grad = reverse_gradient(Network([2, 2, 1]))
+    adjoints = dict(grad.adjoints)
+    d_o1, d_h1, h1, o1, w5 = (sp.Symbol(n, real=True) for n in ("delta_o1", "delta_h1", "h1", "o1", "w5"))
+    assert adjoints[d_h1] == d_o1 * o1 * (1 - o1) * w5
+    assert grad.gradient[sp.Symbol("w5", real=True)] == d_o1 * o1 * (1 - o1) * h1
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_reverse_mode_renders(format):
+    for lang in ("en", "ru"):
+        assert render(reverse_gradient(Network([2, 2, 1])), format, lang=lang).strip()

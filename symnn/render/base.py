@@ -332,3 +332,15 @@ class DocumentPrinter(Printer):
                          self.escape(act.note[0] if self.lang == "en" else act.note[1])])
         header = [say("act.name"), "f(x)", "f'(x)", say("act.in_output"), say("note")]
         return self.join([self.line(depth, self.strong(say("act.title")))] + self.table(header, rows))
+
+    def _print_ReverseGradient(self, grad, depth: int = 0) -> str:
+        L = grad.network.loss_symbol
+        lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "rev.title") + ":")) + " "
+                           + self._network_name(grad.network)),
+                 self.line(depth, self.escape(phrase(self.lang, "rev.adjoints")))]
+        for adjoint, expr in grad.adjoints:
+            lines.append(self.line(depth + 1, self.equation(adjoint, expr)))
+        lines.append(self.line(depth, self.escape(phrase(self.lang, "rev.parameters"))))
+        for parameter, expr in grad.gradient.items():
+            lines.append(self.line(depth + 1, self.ratio(L, parameter) + " = " + self.math(expr)))
+        return self.join(lines)

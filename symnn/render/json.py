@@ -119,3 +119,8 @@ class JsonPrinter(Printer):
                  "derivative": self.formula(derivative),
                  "in_output": self.formula(act.in_output) if act.in_output is not None else None,
                  "note": act.note[0] if self.lang == "en" else act.note[1]} for act, derivative in table.rows]
+
+    def _print_ReverseGradient(self, grad) -> dict:
+        return {"network": repr(grad.network),
+                "adjoints": {str(a): self.formula(e) for a, e in grad.adjoints},
+                "gradient": {str(p): self.formula(e) for p, e in grad.gradient.items()}}
