@@ -65,8 +65,11 @@ def value_at(step: Step, at) -> ValueAt:
 
 def exact_value(expr: sp.Expr, point: dict) -> sp.Expr:
     """expr at the point, in exact arithmetic (sp.nan where it is undefined)."""
-    value = expr.xreplace(point)
-    value = value.doit() if value.has(sp.Derivative) else value
+    try:
+        value = expr.xreplace(point)
+        value = value.doit() if value.has(sp.Derivative) else value
+    except (ValueError, TypeError):   # e.g. max of a complex number: outside the real domain
+        return sp.nan
     if value.has(sp.zoo, sp.oo, -sp.oo, sp.nan):
         return sp.nan
     return value

@@ -52,10 +52,9 @@ def prefer_one_minus(expr):
 
 
 def sign_to_abs(expr):
-    """u·sign(u) = |u|: write signs as |u|/u and cancel."""
-    if not expr.has(sp.sign):
-        return expr
-    return expr.replace(sp.sign, lambda u: sp.Abs(u) / u)
+    """u·sign(u) = |u|: write signs of real u as |u|/u, so that they cancel."""
+    return expr.replace(lambda e: isinstance(e, sp.sign) and e.args[0].is_real is True,
+                        lambda e: sp.Abs(e.args[0]) / e.args[0])
 
 
 def combine_fractions(expr):

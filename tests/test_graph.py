@@ -62,7 +62,10 @@ def test_backward_pass_equals_sympy_diff(seed, depth):
     point = {X: sp.Rational(3, 5), Y: sp.Rational(7, 10)}
     run = graph_pass(expr, {v: point[v] for v in build_graph(expr).variables})
     for var, gradient in run.gradients:
-        expected = sp.diff(expr, var).subs(point)
+        try:
+            expected = sp.diff(expr, var).subs(point)
+        except ValueError:   # SymPy refuses H or max of a complex number: outside the real domain
+            continue
         value, reference = sp.N(gradient, 20), sp.N(expected, 20)
         if not (value.is_real and reference.is_real and value.is_finite and reference.is_finite):
             continue   # outside the real domain, or at a kink
