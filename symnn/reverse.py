@@ -32,15 +32,15 @@ class ReverseGradient:
     adjoints: tuple[tuple[sp.Symbol, sp.Expr], ...]
     gradient: dict
 
-    def expand(self) -> dict:
-        """∂L/∂p in inputs, targets and parameters only (for checking against sympy.diff)."""
-        nodes = {}
+    def at(self, point: dict) -> dict:
+        """∂L/∂p for every parameter at a point (values of inputs, targets and parameters):
+        a forward pass, then the adjoints in the order they were derived."""
+        values = dict(point)
         for name, definition in self.network.definitions().items():
-            nodes[name] = definition.xreplace(nodes)
-        deltas = {}
-        for delta, expr in self.adjoints:
-            deltas[delta] = expr.xreplace(deltas).xreplace(nodes)
-        return {p: g.xreplace(deltas).xreplace(nodes) for p, g in self.gradient.items()}
+            values[name] = definition.xreplace(values)
+        for adjoint, expr in self.adjoints:
+            values[adjoint] = expr.xreplace(values)
+        return {p: g.xreplace(values) for p, g in self.gradient.items()}
 
 
 def delta(name: sp.Symbol) -> sp.Symbol:

@@ -16,6 +16,7 @@ from .differentiate import diff_steps
 from .gradient import gradient_steps, value_at
 from .backprop import backprop, forward_pass
 from .graph import graph_pass
+from .losses import loss_value
 from .network import Network
 from .parse import parse_point, parse_symbols
 
@@ -71,7 +72,15 @@ def solve_backprop(problem: Problem) -> Solution:
     return Solution(problem, run, run.value)
 
 
+def solve_loss(problem: Problem) -> Solution:
+    """``loss``, ``y`` and ``pred``: the loss on the data, term by term."""
+    data = problem.data
+    run = loss_value(data["loss"], data["y"], data["pred"])
+    return Solution(problem, run, run.value)
+
+
 SOLVERS = {
+    "loss": solve_loss,
     "forward": solve_forward,
     "backprop": solve_backprop,
     "gradient": solve_gradient,

@@ -15,6 +15,7 @@ import sympy as sp
 from ..differentiate import DERIVATIVES
 from ..phrases import FORMULAS, LANGUAGES, PHRASES, phrase, rule_title
 from ..gradient import DIGITS
+from ..losses import NAMES
 from ..steps import Step
 from .expansion import D, expansion
 from .math import latex_math
@@ -343,4 +344,16 @@ class DocumentPrinter(Printer):
         lines.append(self.line(depth, self.escape(phrase(self.lang, "rev.parameters"))))
         for parameter, expr in grad.gradient.items():
             lines.append(self.line(depth + 1, self.ratio(L, parameter) + " = " + self.math(expr)))
+        return self.join(lines)
+
+    def _print_LossValue(self, run, depth: int = 0) -> str:
+        say = lambda key: self.escape(phrase(self.lang, key))   # noqa: E731
+        name = sp.Symbol(NAMES[run.name])
+        lines = [self.line(depth, self.strong(self.escape(NAMES[run.name]) + ":") + " "
+                           + self.equation(name, run.formula))]
+        rows = [[str(i), self.math(sp.Tuple(*t) if isinstance(t, tuple) else t),
+                 self.math(sp.Tuple(*p) if isinstance(p, tuple) else p), self.math(term) + self.decimals(term)]
+                for i, (t, p, term) in enumerate(run.terms, 1)]
+        lines += self.table(["i", "y", self.math(sp.Symbol("yhat")), say("loss.term")], rows)
+        lines.append(self.line(depth, self.equation(name, run.value) + self.decimals(run.value)))
         return self.join(lines)

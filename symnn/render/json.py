@@ -124,3 +124,8 @@ class JsonPrinter(Printer):
         return {"network": repr(grad.network),
                 "adjoints": {str(a): self.formula(e) for a, e in grad.adjoints},
                 "gradient": {str(p): self.formula(e) for p, e in grad.gradient.items()}}
+
+    def _print_LossValue(self, run) -> dict:
+        return {"loss": run.name, "formula": self.formula(run.formula),
+                "terms": [self.formula(term) for _, _, term in run.terms],
+                "value": answer_value(run.value), "exact": self.formula(run.value)}
