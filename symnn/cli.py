@@ -17,7 +17,7 @@ from .activations import ACTIVATIONS as ACTIVATION_TABLE
 from .activations import activation, activation_table
 from .backprop import backprop
 from .graph import graph_pass
-from .network import ACTIVATIONS, LOSSES, Network
+from .network import ACTIVATIONS, LOSSES, OUTPUTS, Network
 from .reverse import reverse_gradient
 from .parse import ParseError
 from .phrases import LANGUAGES
@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     back.add_argument("--layers", default="2,2,1", help="layer sizes (default 2,2,1)")
     back.add_argument("--activation", choices=tuple(ACTIVATIONS), default="sigmoid")
     back.add_argument("--loss", choices=tuple(LOSSES), default="mse")
+    back.add_argument("--output", choices=OUTPUTS, default="same", help="softmax: a softmax output layer")
     back.add_argument("--param", default="all",
                       help="the parameter, e.g. w1; 'all' (default): the whole gradient by reverse accumulation")
     back.add_argument("--at", help="inputs, target and any parameters, e.g. x1=-2,x2=-1,y=1 (needed with --param)")
@@ -138,7 +139,7 @@ def run(args: argparse.Namespace) -> str:
         result = activation(args.name).derivation() if args.name else activation_table()
     elif args.command == "backprop":
         sizes = [int(n) for n in args.layers.split(",") if n.strip().isdigit()]
-        network = Network(sizes, args.activation, args.loss)
+        network = Network(sizes, args.activation, args.loss, args.output)
         if args.param == "all":
             result = reverse_gradient(network)
         elif args.at is None:

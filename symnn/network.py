@@ -29,12 +29,14 @@ ACTIVATIONS = {
     "relu": lambda z: sp.Max(0, z),
     "identity": lambda z: z,
 }
-# a loss of one sample: target y, prediction p
+# a loss of one sample, summed over the outputs: target y, prediction p
 LOSSES = {
     "mse": lambda y, p: (y - p) ** 2,                  # seed 002: L = (y_true − y_pred)²
     "half-se": lambda y, p: (y - p) ** 2 / 2,          # ½-SE: L' = (p − y)
     "bce": lambda y, p: -(y * sp.log(p) + (1 - y) * sp.log(1 - p)),
+    "ce": lambda y, p: -y * sp.log(p),                 # with a softmax output: L = −Σ y_j ln p_j
 }
+OUTPUTS = ("same", "softmax")   # the last layer: the hidden activation, or a softmax over its neurons
 
 
 def _symbol(name: str) -> sp.Symbol:
@@ -65,14 +67,16 @@ class Neuron:
 class Network:
     """A fully connected network of sigmoid (or other) neurons and a one-sample loss."""
 
-    def __init__(self, sizes, activation: str = "sigmoid", loss: str = "mse"):
+    def __init__(self, sizes, activation: str = "sigmoid", loss: str = "mse", output: str = "same"):
         if len(sizes) < 2 or any(not isinstance(n, int) or n < 1 for n in sizes):
             raise ValueError(f"layer sizes are positive integers, at least two of them: {sizes!r}")
         if activation not in ACTIVATIONS:
             raise ValueError(f"unknown activation {activation!r}; use one of {', '.join(ACTIVATIONS)}")
         if loss not in LOSSES:
             raise ValueError(f"unknown loss {loss!r}; use one of {', '.join(LOSSES)}")
-        self.sizes, self.activation, self.loss_name = list(sizes), activation, loss
+        if output not in OUTPUTS:
+            raise ValueError(f"unknown output {output!r}; use one of {', '.join(OUTPUTS)}")
+        self.sizes, self.activation, self.loss_name, self.output = list(sizes), activation, loss, output
         course = len(sizes) <= 3
         self.inputs = tuple(_symbol(f"x{i}") for i in range(1, sizes[0] + 1))
         self.layers: list[list[Neuron]] = []
@@ -99,7 +103,8 @@ class Network:
         self.loss_symbol = _symbol("L")
 
     def __repr__(self) -> str:
-        return f"Network({self.sizes}, activation={self.activation!r}, loss={self.loss_name!r})"
+        output = "" if self.output == "same" else f", output={self.output!r}"
+        return f"Network({self.sizes}, activation={self.activation!r}, loss={self.loss_name!r}{output})"
 
     def neurons(self) -> list[Neuron]:
         return [n for layer in self.layers for n in layer]
@@ -110,6 +115,10 @@ class Network:
     def definitions(self) -> dict[sp.Symbol, sp.Expr]:
         """Every named node in terms of the nodes before it, the loss last."""
         nodes = {n.name: n() for n in self.neurons()}
+        if self.output == "softmax":   # o_j = e^(z_j) / Σ_k e^(z_k) over the last layer
+            last = self.layers[-1]
+            total = sp.Add(*(sp.exp(n.z) for n in last))
+            nodes.update({n.name: sp.exp(n.z) / total for n in last})
         nodes[self.loss_symbol] = sp.Add(*(LOSSES[self.loss_name](y, o) for y, o in zip(self.targets, self.outputs)))
         return nodes
 

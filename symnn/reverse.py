@@ -4,8 +4,8 @@ Differentiating the fully nested loss repeats the same inner derivatives for
 every parameter (SymPy needs seconds at 16-16-1, growing like n³). Reverse
 accumulation walks the named nodes once, from the loss back: the adjoint of a
 node, δ_node = ∂L/∂node, is the sum over the nodes that use it of
-δ_user · ∂user/∂node, and ∂L/∂p = δ_node · ∂node/∂p for the one neuron that
-owns p. Every local derivative is small, so the cost grows linearly with the
+δ_user · ∂user/∂node, and ∂L/∂p the same sum over the nodes that use p (its
+own neuron; every output of a softmax layer). Every local derivative is small, so the cost grows linearly with the
 number of connections.
 
 >>> grad = reverse_gradient(Network([2, 2, 1]))
@@ -57,7 +57,7 @@ def reverse_gradient(network: Network) -> ReverseGradient:
     definitions = network.definitions()
     names = list(definitions)
     by_value = {definition: name for name, definition in definitions.items() if name != network.loss_symbol}
-    users = {name: [] for name in names}
+    users = {name: [] for name in (*names, *network.parameters())}   # the nodes that use each node and parameter
     for name, definition in definitions.items():
         for child in definition.free_symbols:
             if child in users:
@@ -70,10 +70,9 @@ def reverse_gradient(network: Network) -> ReverseGradient:
         adjoints.append((delta(name), total))
         adjoint_of[name] = delta(name)
     gradient = {}
-    for neuron in network.neurons():
-        for parameter in neuron.parameters():
-            local = _local_derivative(definitions[neuron.name], by_value, parameter)
-            gradient[parameter] = _scaled(adjoint_of[neuron.name], local)
+    for parameter in network.parameters():   # its own neuron; every output of a softmax layer
+        gradient[parameter] = sp.Add(*(_scaled(adjoint_of[user], _local_derivative(definitions[user], by_value, parameter))
+                                       for user in users[parameter]))
     return ReverseGradient(network, tuple(adjoints), gradient)
 
 

@@ -82,6 +82,7 @@ def common_factor(expr):
 REWRITES = (
     ("sigmoid", to_sigmoid, False),
     ("absolute value", sign_to_abs, False),
+    ("expand", sp.expand, False),
     ("combine fractions", combine_fractions, False),
     ("expand numerator", expand_numerator, False),
     ("common factor", common_factor, True),

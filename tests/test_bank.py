@@ -99,3 +99,19 @@ def test_unknown_kind_is_reported(tmp_path):
     (tmp_path / "k.toml").write_text("[[problem]]\nid='a'\nkind='magic'\nstatement.en='s'\n", encoding="utf-8")
     with pytest.raises(BankError, match="unknown kind 'magic'"):
         solve("a", tmp_path)
+
+
+# id -> the course's symbolic answer; the derived answer must be equal to it
+SYMBOLIC = ["bce-grad", "bce-grad-logit", "neuron-grad", "nll-softmax"]
+
+
+@pytest.mark.parametrize("problem_id", SYMBOLIC)
+def test_symbolic_answers_match_the_course(problem_id):
+    from symnn import check_answer
+    solution = solve(problem_id)
+    assert not solution.work.failures()
+    assert check_answer(solution.answer, solution.problem.published).correct
+
+
+def test_grad_quadratic():
+    assert list(solve("grad-quadratic").answer) == [1, 2]

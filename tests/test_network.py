@@ -42,18 +42,19 @@ def test_backprop_w1_matches_the_course_factor_by_factor():
 
 
 ARCHITECTURES = [
-    ([2, 2, 1], "sigmoid", "mse"),
-    ([2, 2, 1], "sigmoid", "bce"),
-    ([2, 3, 3, 1], "tanh", "mse"),
-    ([2, 3, 3, 1], "relu", "half-se"),
-    ([3, 4, 2], "sigmoid", "mse"),
+    ([2, 2, 1], "sigmoid", "mse", "same"),
+    ([2, 2, 1], "sigmoid", "bce", "same"),
+    ([2, 3, 3, 1], "tanh", "mse", "same"),
+    ([2, 3, 3, 1], "relu", "half-se", "same"),
+    ([3, 4, 2], "sigmoid", "mse", "same"),
+    ([3, 4, 2], "sigmoid", "ce", "softmax"),       # softmax output with cross-entropy
 ]
 
 
-@pytest.mark.parametrize("sizes, activation, loss", ARCHITECTURES)
-def test_backprop_equals_sympy_diff_of_the_nested_loss(sizes, activation, loss):
+@pytest.mark.parametrize("sizes, activation, loss, output", ARCHITECTURES)
+def test_backprop_equals_sympy_diff_of_the_nested_loss(sizes, activation, loss, output):
     rng = random.Random(sum(sizes))
-    net = Network(sizes, activation, loss)
+    net = Network(sizes, activation, loss, output)
     at = {str(s): sp.Rational(rng.randint(-9, 9), 10) for s in (*net.inputs, *net.parameters())}
     at.update({str(t): sp.Rational(rng.randint(1, 9), 10) for t in net.targets})
     nested = net.loss()
@@ -91,10 +92,10 @@ def test_renders(format):
         assert render(forward_pass(Network([2, 2, 1]), "x1=2, x2=3", weights=0, biases=0), format, lang=lang)
 
 
-@pytest.mark.parametrize("sizes, activation, loss", ARCHITECTURES)
-def test_reverse_mode_gradient_equals_sympy_diff(sizes, activation, loss):
+@pytest.mark.parametrize("sizes, activation, loss, output", ARCHITECTURES)
+def test_reverse_mode_gradient_equals_sympy_diff(sizes, activation, loss, output):
     rng = random.Random(7 * sum(sizes))
-    net = Network(sizes, activation, loss)
+    net = Network(sizes, activation, loss, output)
     # 30-digit floats: exact nested tanh values would make the comparison slow, not stricter
     point = {s: sp.Float(rng.randint(-9, 9) / 10, 30) for s in (*net.inputs, *net.parameters())}
     point.update({t: sp.Float(rng.randint(1, 9) / 10, 30) for t in net.targets})
@@ -118,3 +119,18 @@ def test_reverse_mode_is_the_delta_rule():
 def test_reverse_mode_renders(format):
     for lang in ("en", "ru"):
         assert render(reverse_gradient(Network([2, 2, 1])), format, lang=lang).strip()
+
+
+def test_softmax_cross_entropy_output_gradient_is_p_minus_y():
+    # with one-hot targets, dL/dz_j = o_j - y_j for the softmax + cross-entropy output layer
+    net = Network([2, 3], "sigmoid", "ce", "softmax")
+    point = {s: sp.Float(v, 30) for s, v in zip(net.inputs, (0.4, -0.7))}
+    point.update({p: sp.Float(0.1 * i - 0.3, 30) for i, p in enumerate(net.parameters())})
+    point.update(dict(zip(net.targets, (0, 1, 0))))
+    grad = reverse_gradient(net).at(point)
+    values = dict(point)
+    for name, definition in net.definitions().items():
+        values[name] = definition.xreplace(values)
+    for neuron, target in zip(net.layers[-1], net.targets):
+        expected = values[neuron.name] - point[target]      # dL/db_j = dL/dz_j = o_j - y_j
+        assert sp.N(grad[neuron.bias] - expected, 30) == pytest.approx(0, abs=1e-20)
