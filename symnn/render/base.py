@@ -15,10 +15,10 @@ import sympy as sp
 from ..differentiate import DERIVATIVES
 from ..phrases import FORMULAS, LANGUAGES, PHRASES, phrase, rule_title
 from ..gradient import DIGITS
-from ..losses import NAMES
 from ..steps import Step
 from .expansion import D, expansion
 from .math import latex_math
+from .networks import NetworkPrinting, point_equation
 
 DETAILS = ("full", "brief")
 # the steps a brief derivation keeps; the rest are folded into their parents
@@ -106,14 +106,6 @@ def _restates(formula, step: Step) -> bool:
         and str(formula.lhs.variables[0]) == str(step.var)
 
 
-def point_equation(point) -> sp.Eq:
-    """((x, 2), (y, 1/3)) -> the formula (x, y) = (2, 1/3); x = 2 for one variable."""
-    names, coordinates = zip(*point) if point else ((), ())
-    if len(point) == 1:
-        return sp.Eq(names[0], coordinates[0], evaluate=False)
-    return sp.Eq(sp.Tuple(*names), sp.Tuple(*coordinates), evaluate=False)
-
-
 def _function_of(step: Step):
     for function in DERIVATIVES:
         if type(step.expr) is function and step.rule == function.__name__.lower():
@@ -121,7 +113,7 @@ def _function_of(step: Step):
     return None
 
 
-class DocumentPrinter(Printer):
+class DocumentPrinter(NetworkPrinting, Printer):
     """A derivation as numbered, indented lines; subclasses supply the hooks."""
 
     # ---- hooks
@@ -253,107 +245,4 @@ class DocumentPrinter(Printer):
             published = self.escape(f"{phrase(self.lang, 'published')}: {problem.published}.")
             note = problem.note.get(self.lang)
             lines.append(self.line(depth, published + (" " + self.escape(note) if note else "")))
-        return self.join(lines)
-
-    def table(self, header: list[str], rows: list[list[str]]) -> list[str]:
-        """Lines of a table whose cells are already written in this format."""
-        raise NotImplementedError
-
-    def ratio(self, top, bottom) -> str:
-        """∂top/∂bottom as a formula."""
-        return self.inline(r"\frac{\partial %s}{\partial %s}" % (self.raw_math(top), self.raw_math(bottom)))
-
-    def _print_GraphPass(self, run, depth: int = 0) -> str:
-        say = lambda key: self.escape(phrase(self.lang, key))   # noqa: E731
-        graph = run.graph
-        lines = [self.line(depth, self.strong(self.say("graph.title", function=sp.Eq(
-            sp.Symbol("f"), graph.expr, evaluate=False), point=point_equation(run.point))))]
-        lines.append(self.line(depth, say("graph.forward")))
-        values = dict(run.values)
-        forward = [[self.math(node.name), self.equation(node.name, node.expr),
-                    self.math(values[node.name]) + self.decimals(values[node.name])] for node in graph.nodes]
-        lines += self.table([say("graph.node"), say("graph.definition"), say("graph.value")], forward)
-        lines.append(self.line(depth, say("graph.backward")))
-        backward = [[self.ratio(row.node, row.input), self.math(row.local), self.math(row.local_value),
-                     self.math(row.upstream), self.math(row.contribution) + self.decimals(row.contribution)]
-                    for row in run.rows]
-        lines += self.table([say("graph.gradient"), say("graph.local"), say("graph.value"), say("graph.upstream"),
-                             say("graph.contribution")], backward)
-        f = sp.Symbol("f")
-        result = ", ".join(self.ratio(f, v) + " = " + self.math(g) + self.decimals(g) for v, g in run.gradients)
-        lines.append(self.line(depth, self.strong(say("graph.result") + ":") + " " + result))
-        return self.join(lines)
-
-    def forward_lines(self, network, forward, depth: int) -> list[str]:
-        definitions = network.definitions()
-        rows = [[self.math(name), self.equation(name, definitions[name]), self.math(value) + self.decimals(value)]
-                for name, value in forward]
-        say = lambda key: self.escape(phrase(self.lang, key))   # noqa: E731
-        return self.table([say("graph.node"), say("graph.definition"), say("graph.value")], rows)
-
-    def _network_name(self, network) -> str:
-        return self.escape(f"{'-'.join(map(str, network.sizes))} ({network.activation}, {network.loss_name})")
-
-    def _print_ForwardPass(self, run, depth: int = 0) -> str:
-        lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "net.forward") + ":")) + " "
-                           + self._network_name(run.network)),
-                 self.line(depth, self.say("net.at", point=point_equation(run.point)))]
-        return self.join(lines + self.forward_lines(run.network, run.forward, depth))
-
-    def _print_Backprop(self, run, depth: int = 0) -> str:
-        L, p = run.network.loss_symbol, run.parameter
-        heading = self.escape(phrase(self.lang, "net.backprop") + ":")
-        lines = [self.line(depth, self.strong(heading) + " " + self.ratio(L, p) + ", " + self._network_name(run.network)),
-                 self.line(depth, self.say("net.at", point=point_equation(run.point)))]
-        lines += self.forward_lines(run.network, run.forward, depth)
-        chains = [" · ".join(self.ratio(f.node, f.wrt) for f in path.factors) for path in run.paths]
-        lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.chain")) + ":") + " "
-                               + self.ratio(L, p) + " = " + " + ".join(chains)))
-        for number, path in enumerate(run.paths, 1):
-            if len(run.paths) > 1:
-                lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.path", number=number)))))
-            for factor in path.factors:
-                lines.append(self.line(depth + 1, self.strong(self.escape(phrase(self.lang, "net.factor"))) + " "
-                                       + self.ratio(factor.node, factor.wrt) + " = " + self.math(factor.local)
-                                       + " = " + self.math(factor.value) + self.decimals(factor.value)))
-                self.partial = True
-                lines.extend(self.step_lines(factor.step, depth + 2, ""))
-        total = run.value
-        lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.result")) + ":") + " "
-                               + self.ratio(L, p) + " = " + self.math(total) + self.decimals(total)))
-        return self.join(lines)
-
-    def _print_ActivationTable(self, table, depth: int = 0) -> str:
-        say = lambda key: self.escape(phrase(self.lang, key))   # noqa: E731
-        rows = []
-        for act, derivative in table.rows:
-            rows.append([self.escape(act.name if self.lang == "en" else act.russian),
-                         self.math(act.definition), self.math(derivative),
-                         self.math(act.in_output) if act.in_output is not None else "",
-                         self.escape(act.note[0] if self.lang == "en" else act.note[1])])
-        header = [say("act.name"), "f(x)", "f'(x)", say("act.in_output"), say("note")]
-        return self.join([self.line(depth, self.strong(say("act.title")))] + self.table(header, rows))
-
-    def _print_ReverseGradient(self, grad, depth: int = 0) -> str:
-        L = grad.network.loss_symbol
-        lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "rev.title") + ":")) + " "
-                           + self._network_name(grad.network)),
-                 self.line(depth, self.escape(phrase(self.lang, "rev.adjoints")))]
-        for adjoint, expr in grad.adjoints:
-            lines.append(self.line(depth + 1, self.equation(adjoint, expr)))
-        lines.append(self.line(depth, self.escape(phrase(self.lang, "rev.parameters"))))
-        for parameter, expr in grad.gradient.items():
-            lines.append(self.line(depth + 1, self.ratio(L, parameter) + " = " + self.math(expr)))
-        return self.join(lines)
-
-    def _print_LossValue(self, run, depth: int = 0) -> str:
-        say = lambda key: self.escape(phrase(self.lang, key))   # noqa: E731
-        name = sp.Symbol(NAMES[run.name])
-        lines = [self.line(depth, self.strong(self.escape(NAMES[run.name]) + ":") + " "
-                           + self.equation(name, run.formula))]
-        rows = [[str(i), self.math(sp.Tuple(*t) if isinstance(t, tuple) else t),
-                 self.math(sp.Tuple(*p) if isinstance(p, tuple) else p), self.math(term) + self.decimals(term)]
-                for i, (t, p, term) in enumerate(run.terms, 1)]
-        lines += self.table(["i", "y", self.math(sp.Symbol("yhat")), say("loss.term")], rows)
-        lines.append(self.line(depth, self.equation(name, run.value) + self.decimals(run.value)))
         return self.join(lines)
