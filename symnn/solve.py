@@ -16,6 +16,7 @@ from .differentiate import diff_steps
 from .gradient import gradient_steps, value_at
 from .backprop import backprop, forward_pass
 from .graph import graph_pass
+from .linalg import convolve, matmul, normal_equation
 from .losses import loss_value
 from .network import Network
 from .parse import parse_point, parse_symbols
@@ -79,7 +80,28 @@ def solve_loss(problem: Problem) -> Solution:
     return Solution(problem, run, run.value)
 
 
+def solve_product(problem: Problem) -> Solution:
+    """``a``, ``b`` (rows of numbers) and an optional ``bias``: A·B (+ b)."""
+    run = matmul(problem.data["a"], problem.data["b"], problem.data.get("bias"))
+    return Solution(problem, run, run.answer)
+
+
+def solve_least_squares(problem: Problem) -> Solution:
+    """``points``: the line y = w·x + b by the normal equation; the answer is (w, b)."""
+    run = normal_equation(problem.data["points"])
+    return Solution(problem, run, tuple(run.answer))
+
+
+def solve_convolution(problem: Problem) -> Solution:
+    """``image`` and ``kernel``: the valid 2-D convolution."""
+    run = convolve(problem.data["image"], problem.data["kernel"])
+    return Solution(problem, run, run.answer)
+
+
 SOLVERS = {
+    "product": solve_product,
+    "least-squares": solve_least_squares,
+    "convolution": solve_convolution,
     "loss": solve_loss,
     "forward": solve_forward,
     "backprop": solve_backprop,
@@ -102,6 +124,8 @@ def solve(problem, bank=None) -> Solution:
 def answer_value(answer):
     """The answer as plain numbers (int where exact and integral), nested for vectors;
     None where it is not a real number."""
+    if isinstance(answer, sp.MatrixBase):
+        return [answer_value(list(answer.row(i))) for i in range(answer.rows)]
     if isinstance(answer, (tuple, list, sp.Tuple)):
         return [answer_value(a) for a in answer]
     answer = sp.sympify(answer)

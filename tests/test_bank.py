@@ -115,3 +115,31 @@ def test_symbolic_answers_match_the_course(problem_id):
 
 def test_grad_quadratic():
     assert list(solve("grad-quadratic").answer) == [1, 2]
+
+
+def _numbers(value):
+    if isinstance(value, (list, tuple)):
+        return [n for v in value for n in _numbers(v)]
+    return [value]
+
+
+def _half_unit(number) -> float:
+    """Half a unit in the last decimal place the course printed (0.0215 -> 0.00005)."""
+    text = repr(float(number))
+    places = len(text.split(".")[1]) if "." in text and "e" not in text else 0
+    return 0.5 * 10 ** -places + 1e-12
+
+
+def test_every_numeric_published_value_is_reproduced():
+    from symnn.solve import answer_value
+    checked = 0
+    for problem in load_bank().values():
+        if problem.published is None or isinstance(problem.published, str):
+            continue
+        derived = _numbers(answer_value(solve(problem.id).answer))
+        published = _numbers(problem.published)
+        assert len(derived) == len(published), problem.id
+        for ours, theirs in zip(derived, published):
+            assert abs(ours - theirs) <= _half_unit(theirs), (problem.id, ours, theirs)
+        checked += 1
+    assert checked >= 20

@@ -146,6 +146,8 @@ class DocumentPrinter(NetworkPrinting, Printer):
     # ---- shared layout
     def decimals(self, exact) -> str:
         """' ≈ 0.333' beside exact numbers that are not all integers; '' otherwise."""
+        if isinstance(exact, sp.MatrixBase):
+            return ""   # matrices of the course are integral or shown exactly
         items = exact.args if isinstance(exact, sp.Tuple) else (exact,)
         if not all(v.is_number for v in items) or all(v.is_Integer for v in items):
             return ""

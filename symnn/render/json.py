@@ -70,7 +70,8 @@ class JsonPrinter(Printer):
             "kind": problem.kind,
             "topic": problem.topic,
             "statement": problem.text(self.lang),
-            "answer": sp.sstr(list(answer) if isinstance(answer, tuple) else answer),
+            "answer": sp.sstr(list(answer) if isinstance(answer, tuple)
+                              else answer.tolist() if isinstance(answer, sp.MatrixBase) else answer),
             "answer_latex": latex_math(exact, self.lang),
             "value": answer_value(answer),
             "published": problem.published,
@@ -129,3 +130,7 @@ class JsonPrinter(Printer):
         return {"loss": run.name, "formula": self.formula(run.formula),
                 "terms": [self.formula(term) for _, _, term in run.terms],
                 "value": answer_value(run.value), "exact": self.formula(run.value)}
+
+    def _print_Computation(self, run) -> dict:
+        return {"steps": [{"name": self.formula(n), "value": self.formula(v)} for n, v in run.steps],
+                "answer": self.formula(run.answer), "value": answer_value(run.answer)}

@@ -73,6 +73,13 @@ class _Text(StrPrinter):
     def _print_Equality(self, expr):
         return f"{self._print(expr.lhs)} = {self._print(expr.rhs)}"
 
+    def _print_MatrixBase(self, expr):
+        return "[" + ", ".join("[" + ", ".join(self._print(v) for v in expr.row(i)) + "]"
+                               for i in range(expr.rows)) + "]"
+
+    def _print_Transpose(self, expr):
+        return f"{self._print(expr.arg)}^T"
+
 
 def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: bool = False) -> str:
     """LaTeX for an expression, with the function names of ``lang``.

@@ -123,3 +123,9 @@ class NetworkPrinting:
         lines += self.table(["i", "y", self.math(sp.Symbol("yhat")), self.plain("loss.term")], rows)
         lines.append(self.line(depth, self.equation(name, run.value) + self.decimals(run.value)))
         return self.join(lines)
+
+    def _print_Computation(self, run, depth: int = 0) -> str:
+        lines = [self.line(depth, self.strong(self.plain(run.title)))]
+        lines += [self.line(depth + 1, self.equation(name, value)) for name, value in run.steps]
+        lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " " + self.math(run.answer)))
+        return self.join(lines)
