@@ -159,7 +159,10 @@ def main(argv=None) -> int:
     except (ParseError, BankError, ValueError, TypeError) as error:
         print(f"symnn: error: {error}", file=sys.stderr)
         return 2
-    print(output)
+    try:
+        print(output)
+    except BrokenPipeError:   # `symnn ... | head` closed the pipe: not an error
+        sys.stdout = None
     return 0
 
 
