@@ -18,6 +18,7 @@ from .backprop import backprop, forward_pass
 from .graph import graph_pass
 from .linalg import convolve, matmul, normal_equation
 from .losses import loss_value
+from .matrix_form import check_identity
 from .network import Network
 from .parse import parse_point, parse_symbols
 
@@ -98,7 +99,14 @@ def solve_convolution(problem: Problem) -> Solution:
     return Solution(problem, run, run.answer)
 
 
+def solve_matrix_identity(problem: Problem) -> Solution:
+    """``identity``: matrix-form claims checked entry by entry; the answer says which hold."""
+    check = check_identity(problem.data["identity"])
+    return Solution(problem, check, tuple(sp.true if c.holds else sp.false for c in check.claims))
+
+
 SOLVERS = {
+    "matrix-identity": solve_matrix_identity,
     "product": solve_product,
     "least-squares": solve_least_squares,
     "convolution": solve_convolution,
@@ -129,6 +137,8 @@ def answer_value(answer):
     if isinstance(answer, (tuple, list, sp.Tuple)):
         return [answer_value(a) for a in answer]
     answer = sp.sympify(answer)
+    if isinstance(answer, sp.logic.boolalg.BooleanAtom):
+        return bool(answer)
     if answer.is_Integer:
         return int(answer)
     if answer.is_number and answer.is_real:

@@ -134,3 +134,7 @@ class JsonPrinter(Printer):
     def _print_Computation(self, run) -> dict:
         return {"steps": [{"name": self.formula(n), "value": self.formula(v)} for n, v in run.steps],
                 "answer": self.formula(run.answer), "value": answer_value(run.answer)}
+
+    def _print_IdentityCheck(self, check) -> dict:
+        return {"loss": check.loss, "wrt": check.wrt, "shapes": check.shapes,
+                "claims": [{"name": c.name, "formula": c.formula, "holds": c.holds} for c in check.claims]}

@@ -12,7 +12,7 @@ from .base import DocumentPrinter
 ESCAPES = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
            "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
            "^": r"\textasciicircum{}", "σ": r"$\sigma$", "≠": r"$\neq$", "·": r"$\cdot$",
-           "−": "$-$", "≤": r"$\leq$", "≥": r"$\geq$", "∂": r"$\partial$", "∇": r"$\nabla$"}
+           "−": "$-$", "≤": r"$\leq$", "≥": r"$\geq$", "∂": r"$\partial$", "∇": r"$\nabla$", "×": r"$\times$"}
 
 
 class LatexPrinter(DocumentPrinter):
