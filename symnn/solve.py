@@ -19,6 +19,7 @@ from .graph import graph_pass
 from .linalg import convolve, matmul, normal_equation
 from .losses import loss_value
 from .matrix_form import check_identity
+from .softmax import softmax_jacobian
 from .network import Network
 from .parse import parse_point, parse_symbols
 
@@ -105,7 +106,14 @@ def solve_matrix_identity(problem: Problem) -> Solution:
     return Solution(problem, check, tuple(sp.true if c.holds else sp.false for c in check.claims))
 
 
+def solve_softmax_jacobian(problem: Problem) -> Solution:
+    """``n``: ∂s_i/∂y_j for n classes, derived and written through the outputs."""
+    jac = softmax_jacobian(problem.data.get("n", 3))
+    return Solution(problem, jac, jac.in_outputs)
+
+
 SOLVERS = {
+    "softmax-jacobian": solve_softmax_jacobian,
     "matrix-identity": solve_matrix_identity,
     "product": solve_product,
     "least-squares": solve_least_squares,

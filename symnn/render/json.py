@@ -138,3 +138,7 @@ class JsonPrinter(Printer):
     def _print_IdentityCheck(self, check) -> dict:
         return {"loss": check.loss, "wrt": check.wrt, "shapes": check.shapes,
                 "claims": [{"name": c.name, "formula": c.formula, "holds": c.holds} for c in check.claims]}
+
+    def _print_SoftmaxJacobian(self, jac) -> dict:
+        return {"n": jac.n, "jacobian": self.formula(jac.in_outputs),
+                "derivations": [[self._print(step) for step in row] for row in jac.steps]}

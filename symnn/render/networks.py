@@ -146,3 +146,15 @@ class NetworkPrinting:
             lines.append(self.line(depth + 1, self.strong(self.escape(claim.name) + ":") + " " + formula + " — "
                                    + verdict))
         return self.join(lines)
+
+    def _print_SoftmaxJacobian(self, jac, depth: int = 0) -> str:
+        lines = [self.line(depth, self.strong(self.plain("softmax.title")) + " "
+                           + self.inline(r"\frac{\partial s_i}{\partial y_j} = s_i (\delta_{ij} - s_j)"))]
+        for i, j in ((0, 0), (0, 1)):   # a diagonal and an off-diagonal entry, derived in full
+            step = jac.steps[i][j]
+            lines.append(self.line(depth, self.ratio(sp.Symbol(f"s_{i + 1}"), sp.Symbol(f"y_{j + 1}")) + " = "
+                                   + self.math(jac.in_outputs[i, j])))
+            self.partial = True
+            lines.extend(self.step_lines(step, depth + 1, ""))
+        lines.append(self.line(depth, self.plain("softmax.matrix") + " " + self.math(jac.in_outputs)))
+        return self.join(lines)

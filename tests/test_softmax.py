@@ -1,0 +1,38 @@
+"""The softmax Jacobian: derived entries, written through the outputs as s_i(δ_ij − s_j)."""
+
+import pytest
+import sympy as sp
+
+from symnn import render, solve
+from symnn.equal import equal
+from symnn.render import FORMATS
+from symnn.softmax import logits, outputs, softmax, softmax_jacobian
+
+
+@pytest.mark.parametrize("n", [2, 3, 4])
+def test_jacobian_is_s_i_times_delta_minus_s_j(n):
+    jac = softmax_jacobian(n)
+    s = outputs(n)
+    expected = sp.Matrix(n, n, lambda i, j: s[i] * ((1 if i == j else 0) - s[j]))
+    assert (jac.in_outputs - expected).applyfunc(sp.expand) == sp.zeros(n, n)
+
+
+def test_entries_equal_sympy_diff_when_the_outputs_are_put_back():
+    n = 3
+    jac, s, y = softmax_jacobian(n), softmax(n), logits(n)
+    back = dict(zip(outputs(n), s))
+    for i in range(n):
+        for j in range(n):
+            assert not jac.steps[i][j].failures()
+            assert equal(jac.in_outputs[i, j].xreplace(back), sp.diff(s[i], y[j]))
+
+
+def test_size_limits():
+    with pytest.raises(ValueError):
+        softmax_jacobian(1)
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_renders(format):
+    for lang in ("en", "ru"):
+        assert render(solve("softmax-jacobian"), format, lang=lang).strip()
