@@ -14,6 +14,7 @@ that reaches the loss along several paths gets their sum.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import sympy as sp
@@ -125,6 +126,7 @@ def backprop(network: Network, parameter, at, weights=None, biases=None) -> Back
     definitions = network.definitions()
     by_name = {definition: name for name, definition in definitions.items() if name != network.loss_symbol}
 
+    @functools.cache
     def reaches(node) -> bool:   # does the parameter influence this node?
         definition = definitions[node]
         return parameter in definition.free_symbols or any(
