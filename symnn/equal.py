@@ -27,6 +27,7 @@ MAX_ATTEMPTS = 40      # points tried to find them
 MAX_SIMPLIFY_OPS = 80   # beyond this size, undecided stays undecided (False)
 TOLERANCE = mpmath.mpf("1e-15")   # relative, on values computed with 30 digits
 PRECISION = 30
+LARGEST = sp.Float("1e40")   # evaluation stops beyond this size (see _bounded)
 BITS = 100      # binary precision of 30 decimal digits
 
 
@@ -80,7 +81,7 @@ def _numeric_verdict(a, b, rng, domain=()):
         if len(real) >= ENOUGH_POINTS or (attempt >= ENOUGH_POINTS * 2 and not real and complex_pairs):
             break
         point = {s: _random_number(rng, attempt) for s in symbols}
-        va, vb = _value(a, point), _value(b, point)
+        va, vb = number_at(a, point), number_at(b, point)
         if va is None or vb is None:
             continue
         if not va.imag and not vb.imag and in_domain(domain, point):
@@ -107,7 +108,7 @@ def domain_checks(domain) -> list:
 
 def in_domain(checks, point) -> bool:
     for check in checks:
-        value = _value(check, point)
+        value = number_at(check, point)
         if value is None or value.imag:
             return False
     return True
@@ -122,23 +123,36 @@ def _random_number(rng, attempt):
     return sp.Float(rng.randint(low, high) * rng.choice((1, -1)), PRECISION) / 1000
 
 
-def _value(expr, point):
-    """expr at the point as a complex number, or None where it is undefined."""
+def number_at(expr, point):
+    """expr at the point as a complex number, or None where it is undefined or overflows."""
     try:
-        value = sp.N(expr.xreplace(point), PRECISION)
-        if value.free_symbols or value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        value = _bounded(expr, point)
+        if value is None or value.free_symbols or value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
             return None
-        if not value.is_Number and not isinstance(value, sp.Add):
-            value = _bottom_up(value)   # e.g. H(σ(0.3) − 0.5): SymPy does not decide the sign
         real, imag = (sp.Float(part, PRECISION) for part in value.as_real_imag())
         number = mpmath.mpc(real._to_mpmath(BITS), imag._to_mpmath(BITS))
         return number if mpmath.isfinite(number) else None
-    except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+    except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, RecursionError):
         return None
 
 
-def _bottom_up(expr):
-    """Evaluate from the leaves up, so every function sees plain numbers."""
+def _bounded(expr, point):
+    """Evaluate from the leaves up, each function seeing plain numbers (so H(σ(0.3) − 0.5)
+    is decided), and give up (None) once a value passes LARGEST: cos(e^(e^(e^3))) would
+    need thousands of digits of π."""
+    if expr in point:
+        return point[expr]
     if not expr.args:
-        return expr
-    return sp.N(expr.func(*(_bottom_up(arg) for arg in expr.args)), PRECISION)
+        return sp.N(expr, PRECISION) if isinstance(expr, sp.Expr) and expr.is_number else expr
+    args = []
+    for arg in expr.args:
+        value = _bounded(arg, point)
+        if value is None:
+            return None
+        args.append(value)
+    value = expr.func(*args)
+    if isinstance(value, sp.Expr):   # conditions of a piecewise, tuples... are rebuilt as they are
+        value = sp.N(value, PRECISION)
+        if value.is_number and abs(value) > LARGEST:
+            return None
+    return value

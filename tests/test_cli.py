@@ -63,6 +63,7 @@ ERRORS = [
     (["grad", "x*y", "--at", "x=1"], "no value for y"),
     (["grad", "x*y", "--at", "x=1,y=z"], "not a number"),
     (["solve", "nope"], "no problem 'nope'"),
+    (["check", "--reference", "x +* 2", "x"], "invalid syntax"),          # a bad reference is a usage error
     (["solve", "4.3", "--bank", "/nonexistent-folder"], "no problem bank"),
 ]
 

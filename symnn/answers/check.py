@@ -19,6 +19,7 @@ from .compare import compare_scalar, form_ok
 from .feedback import diagnose, wrong_point
 from .options import CheckOptions
 from .read import MAX_LENGTH, Answer, read_answer, restates_question
+from .sandbox import run_limited
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def check_answer(reference, answer: str, **options) -> Verdict:
     (False, 0.67, 'Component 2: the sign is wrong: the answer is the negative of the correct one.')
     """
     settings = CheckOptions.from_dict(options)
-    from .sandbox import run_limited
+    reference = _reference(reference)   # the teacher's side: a bad reference is the caller's error
     try:
         return run_limited(_check, (reference, answer, settings), settings.timeout, settings.memory_mb)
     except TimeoutError:
@@ -65,10 +66,21 @@ def check_answer(reference, answer: str, **options) -> Verdict:
         return Verdict(False, 0.0, (phrase(settings.lang, "check.unreadable", reason=reason),), "error")
 
 
-def _check(reference, text, options: CheckOptions) -> Verdict:
+def _reference(reference):
+    """An expression, or a tuple of them for a vector (text is parsed safely).
+    A matrix is read row by row; a 1×1 matrix is its entry."""
+    if isinstance(reference, sp.MatrixBase):
+        reference = reference[0] if reference.shape == (1, 1) else tuple(reference)
+    values = tuple(as_expr(r) for r in reference) if isinstance(reference, (tuple, list, sp.Tuple)) \
+        else (as_expr(reference),)
+    if any(not isinstance(v, sp.Expr) for v in values):
+        raise ValueError("this answer is not a number or a formula, so there is nothing to check against")
+    return values if isinstance(reference, (tuple, list, sp.Tuple)) else values[0]
+
+
+def _check(ref, text, options: CheckOptions) -> Verdict:
     lang = options.lang
     say = lambda key, **values: phrase(lang, key, **values)   # noqa: E731
-    ref = tuple(as_expr(r) for r in reference) if isinstance(reference, (tuple, list)) else as_expr(reference)
     if isinstance(text, str) and len(text) <= MAX_LENGTH and restates_question(text):
         return Verdict(False, 0.0, (say("check.wrong"), say("check.restates")), "restates")
     try:
