@@ -23,17 +23,19 @@ import sympy as sp
 from sympy.core.cache import clear_cache
 
 import symnn
-from symnn.expressions import as_expr
+from symnn.expressions import as_expr, as_symbol
 from symnn.random_exprs import X, random_expression
 
 
 def bank_corpus():
+    """(expression, variable) for every derivative and gradient problem of the bank."""
     pairs = []
     for problem in symnn.load_bank().values():
+        if problem.kind not in ("derivative", "gradient"):
+            continue
         expr = as_expr(problem.data["expr"])
-        names = problem.data.get("wrt", "")
-        for name in names.split(","):
-            pairs.append((expr, symnn.expressions.as_symbol(name.strip(), expr)))
+        for name in problem.data["wrt"].split(","):
+            pairs.append((expr, as_symbol(name.strip(), expr)))
     return pairs
 
 
