@@ -41,6 +41,7 @@ CASES = [
     ("3/10000", "3e-4", {}, True, ""),                                       # scientific notation in text
     ("3/10000", r"3 \cdot 10^{-4}", {}, True, ""),                           # and in LaTeX
     ("2", "-2", {}, False, "sign is wrong"),                                 # sign error
+    ("2", r"\infty", {}, False, "not a finite number"),                     # infinity is no value
     ("30", "60", {}, False, "factor of 2"),                                  # the 1/2-MSE convention
     ("44", "44", {}, True, ""),                                              # sum(k*x)+b
     # --- formulas

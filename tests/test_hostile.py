@@ -17,7 +17,7 @@ def payloads(marker_path):
         touch,                                                             # plain-text injection
         f"().__class__.__base__.__subclasses__()[0]('{marker_path}')",     # the sandbox escape
         f"exec(\"open('{marker_path}', 'w')\")",                           # exec by name
-        f"eval('1')",                                                      # eval by name
+        "eval('1')",                                                      # eval by name
         r"\text{" + touch + "}",                                           # injection inside LaTeX text
         r"\operatorname{" + "exec" + "}(1)",                               # an unknown LaTeX operator
         "lambda: open('" + str(marker_path) + "', 'w')",                   # a lambda

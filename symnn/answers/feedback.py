@@ -16,6 +16,12 @@ from ..expressions import as_expr, as_symbol
 from .compare import normalize, round_to
 
 
+def not_finite(ref, ans, typed, options):
+    if ans.is_number and ans.is_finite is False or ans.has(sp.nan, sp.zoo):
+        return "check.not finite", {}
+    return None
+
+
 def sign(ref, ans, typed, options):
     if ref != 0 and equal(ans, -ref):
         return "check.sign", {}
@@ -85,7 +91,7 @@ def not_substituted(ref, ans, typed, options):
     return None
 
 
-DIAGNOSES = (not_substituted, sign, factor_of_two, coarse_rounding, base_ten_log,
+DIAGNOSES = (not_finite, not_substituted, sign, factor_of_two, coarse_rounding, base_ten_log,
              wrong_variable, missing_chain_factor)
 
 
