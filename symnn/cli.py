@@ -10,6 +10,8 @@ import argparse
 import json
 import sys
 
+import sympy as sp
+
 from .bank import BankError, load_bank
 from .differentiate import diff_steps
 from .gradient import gradient_steps, value_at
@@ -25,6 +27,14 @@ from .render import FORMATS, render
 from .render.base import DETAILS
 from .answers import check_answer
 from .solve import question_options, solve
+from .optimizers import OPTIMIZERS, one_step
+from .train import TASKS, train
+from .compile import compile_numpy
+from .dense import DenseModel
+from .models import ScalarModel
+from .gradcheck import gradcheck
+from .expressions import as_expr
+from .parse import parse_point, parse_symbols
 
 
 def _output_options(parser: argparse.ArgumentParser) -> None:
@@ -100,7 +110,101 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=LANGUAGES, default="en")
     check.add_argument("--timeout", type=float, default=2.0, help="seconds allowed for the check (default 2)")
     _bank_option(check)
+
+    train = commands.add_parser(
+        "train", help="train a network of the course: xor, gender or digits",
+        description="Example: symnn train gender --seed 0;  symnn train digits --optimizer adam --epochs 40")
+    train.add_argument("task", choices=tuple(TASKS))
+    train.add_argument("--optimizer", choices=tuple(OPTIMIZERS), help="default: the course's choice for the task")
+    train.add_argument("--epochs", type=int, help="passes over the training data")
+    train.add_argument("--batch", type=int, help="observations per step (default: the optimizer's)")
+    train.add_argument("--seed", type=int, default=0, help="random seed: the same seed gives the same run")
+    train.add_argument("--set", metavar="NAME=VALUE,...", help="optimizer hyperparameters, e.g. eta=0.05,alpha=0.9")
+    train.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _output_options(train)
+
+    step = commands.add_parser(
+        "step", help="one optimizer step at a point, every value shown",
+        description="Example: symnn step adam '(x^2 + y^2)/2' --at x=1,y=2 --set eta=0.1")
+    step.add_argument("optimizer", choices=tuple(OPTIMIZERS))
+    step.add_argument("expr", help="the function being minimised")
+    step.add_argument("--at", required=True, help="the current point, e.g. x=1,y=2")
+    step.add_argument("--set", metavar="NAME=VALUE,...", help="hyperparameters, e.g. eta=0.1,alpha=0.9")
+    step.add_argument("--state", action="append", metavar="NAME=V1;V2",
+                      help="the optimizer's previous state per coordinate, e.g. h=0.5;1 (default 0)")
+    step.add_argument("--t", type=int, default=1, help="the step number t (Adam's bias correction uses it)")
+    _output_options(step)
+
+    code = commands.add_parser(
+        "compile", help="the NumPy code generated for an expression and its gradient",
+        description="Example: symnn compile 'log(1 + exp(-x*w))' --wrt w")
+    code.add_argument("expr")
+    code.add_argument("--wrt", help="variables of the gradient, e.g. w1,w2 (default: every variable)")
+    code.add_argument("--no-cse", action="store_true", help="without common-subexpression elimination")
+
+    check_grad = commands.add_parser(
+        "gradcheck", help="a network's compiled gradient against central differences",
+        description="Example: symnn gradcheck --layers 2,3,1 --activation tanh --loss mse")
+    check_grad.add_argument("--layers", default="2,2,1")
+    check_grad.add_argument("--activation", choices=tuple(ACTIVATIONS), default="sigmoid")
+    check_grad.add_argument("--loss", choices=tuple(LOSSES), default="mse")
+    check_grad.add_argument("--output", choices=OUTPUTS, default="same")
+    check_grad.add_argument("--dense", action="store_true", help="the matrix-form model instead of named scalars")
+    check_grad.add_argument("--seed", type=int, default=0)
+    _output_options(check_grad)
     return parser
+
+
+def _settings(text: str | None) -> dict:
+    """'eta=0.1,alpha=0.9' -> {'eta': 0.1, 'alpha': 0.9}; numbers only."""
+    settings = {}
+    for item in filter(None, (text or "").split(",")):
+        name, _, value = item.partition("=")
+        try:
+            settings[name.strip()] = float(value)
+        except ValueError:
+            raise ValueError(f"expected NAME=NUMBER, got {item!r}") from None
+    return settings
+
+
+def _sizes(text: str) -> list[int]:
+    sizes = [int(n) for n in text.split(",") if n.strip().isdigit()]
+    if len(sizes) != len(text.split(",")):
+        raise ValueError(f"layer sizes are positive integers separated by commas: {text!r}")
+    return sizes
+
+
+def run_step(args: argparse.Namespace):
+    point = parse_point(args.at)
+    state = {}
+    for item in args.state or []:
+        name, _, values = item.partition("=")
+        state[name.strip()] = [float(v) for v in values.split(";")]
+    return one_step(args.optimizer, args.expr, list(point), list(point.values()), state=state,
+                    step_number=args.t, **_settings(args.set))
+
+
+def run_compile(args: argparse.Namespace) -> str:
+    expr = as_expr(args.expr)
+    variables = parse_symbols(args.wrt) if args.wrt else sorted(expr.free_symbols, key=str)
+    compiled = compile_numpy([expr, *(sp.diff(expr, v) for v in variables)], sorted(expr.free_symbols, key=str),
+                             cse=not args.no_cse)
+    return compiled.source.rstrip()
+
+
+def run_gradcheck(args: argparse.Namespace):
+    import numpy as np
+    sizes = _sizes(args.layers)
+    model = DenseModel(sizes, args.activation, args.loss, args.output) if args.dense \
+        else ScalarModel(Network(sizes, args.activation, args.loss, args.output))
+    rng = np.random.default_rng(args.seed)
+    params = model.init(rng)
+    if args.dense:   # biases away from 0: a ReLU at exactly 0 is a kink, not a bug
+        params = {k: v + rng.normal(0, 0.1, np.shape(v)) for k, v in params.items()}
+    X = rng.normal(size=(8, sizes[0]))
+    Y = np.eye(sizes[-1])[rng.integers(0, sizes[-1], 8)] if args.output == "softmax" \
+        else rng.uniform(size=(8, sizes[-1]))
+    return gradcheck(model.loss_and_gradient, params, X, Y)
 
 
 def run_check(args: argparse.Namespace) -> str:
@@ -120,6 +224,8 @@ def run_check(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> str:
+    if args.command == "compile":
+        return run_compile(args)
     settings = {"lang": args.lang}
     if args.command == "check":
         return run_check(args)
@@ -127,7 +233,14 @@ def run(args: argparse.Namespace) -> str:
         return "\n".join(f"{p.id:<12} {p.topic:<12} {p.text(args.lang)}"
                          for p in load_bank(args.bank).values())
     settings["detail"] = args.detail
-    if args.command == "diff":
+    if args.command == "train":
+        result = train(args.task, args.optimizer, args.epochs, args.seed, args.batch,
+                       progress=not args.no_progress, **_settings(args.set))
+    elif args.command == "step":
+        result = run_step(args)
+    elif args.command == "gradcheck":
+        result = run_gradcheck(args)
+    elif args.command == "diff":
         result = diff_steps(args.expr, args.wrt, order=args.order)
         if args.at:
             result = value_at(result, args.at)
@@ -138,8 +251,7 @@ def run(args: argparse.Namespace) -> str:
     elif args.command == "activations":
         result = activation(args.name).derivation() if args.name else activation_table()
     elif args.command == "backprop":
-        sizes = [int(n) for n in args.layers.split(",") if n.strip().isdigit()]
-        network = Network(sizes, args.activation, args.loss, args.output)
+        network = Network(_sizes(args.layers), args.activation, args.loss, args.output)
         if args.param == "all":
             result = reverse_gradient(network)
         elif args.at is None:

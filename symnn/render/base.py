@@ -19,6 +19,7 @@ from ..steps import Step
 from .expansion import D, expansion
 from .math import latex_math
 from .networks import NetworkPrinting, point_equation
+from .numerics import NumericsPrinting
 
 DETAILS = ("full", "brief")
 # the steps a brief derivation keeps; the rest are folded into their parents
@@ -113,7 +114,7 @@ def _function_of(step: Step):
     return None
 
 
-class DocumentPrinter(NetworkPrinting, Printer):
+class DocumentPrinter(NetworkPrinting, NumericsPrinting, Printer):
     """A derivation as numbered, indented lines; subclasses supply the hooks."""
 
     # ---- hooks

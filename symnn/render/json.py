@@ -142,3 +142,25 @@ class JsonPrinter(Printer):
     def _print_SoftmaxJacobian(self, jac) -> dict:
         return {"n": jac.n, "jacobian": self.formula(jac.in_outputs),
                 "derivations": [[self._print(step) for step in row] for row in jac.steps]}
+
+    def _print_TrainingRun(self, run) -> dict:
+        return {"task": run.task.name, "optimizer": run.optimizer, "settings": run.settings, "epochs": run.epochs,
+                "batch": run.batch, "seed": run.seed, "seconds": run.seconds, "initial_loss": run.initial_loss,
+                "history": list(run.history), "predictions": run.predictions, "accuracy": run.accuracy}
+
+    def _print_OptimizerStep(self, run) -> dict:
+        return {"optimizer": run.optimizer.name, "source": run.optimizer.source,
+                "equations": [{"quantity": str(q), "formula": self.formula(f)} for q, f in run.optimizer.updates],
+                "hyperparameters": {str(s): self.formula(v) for s, v in run.hyper.items()},
+                "point": {str(v): self.formula(c) for v, c in zip(run.variables, run.start)},
+                "gradient_at": [self.formula(c) for c in run.gradient_at],
+                "gradient": [self.formula(c) for c in run.gradient],
+                "updates": {str(v): [{"quantity": str(r.quantity), "value": answer_value(r.value),
+                                      "exact": self.formula(r.value)} for r in rows]
+                            for v, rows in zip(run.variables, run.lines)},
+                "result": answer_value(run.result)}
+
+    def _print_GradCheck(self, check) -> dict:
+        return {"epsilon": check.epsilon, "worst": check.worst, "verdict": check.verdict,
+                "rows": [{"name": r.name, "analytic": r.analytic, "numeric": r.numeric, "error": r.error,
+                          "verdict": r.verdict} for r in check.rows]}

@@ -49,7 +49,7 @@ class _Latex(LatexPrinter):
 
 
 class _Text(StrPrinter):
-    _default_settings = {**StrPrinter._default_settings, "partial": None}
+    _default_settings = {**StrPrinter._default_settings, "partial": None, "full_prec": False}
 
     def _print_Derivative(self, expr):
         symbol = "∂" if _is_partial(self, expr) else "d"
@@ -100,7 +100,7 @@ def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: 
 def text_math(expr, lang: str = "en", partial: bool | None = None, keep_order: bool = False) -> str:
     """One-line plain text for an expression (``^`` for powers, as people type)."""
     settings = {"partial": partial, "order": "none" if keep_order else None}
-    text = _Text(settings).doprint(expr).replace("**", "^")
+    text = _Text(settings).doprint(expr).replace("**", "^").replace("\\Delta ", "Δ")
     if lang == "ru":
         text = re.sub(r"\b(atan|acot|asin|acos|tanh|coth|sinh|cosh|tan|cot)\(",
                       lambda m: RUSSIAN_NAMES[m[1]] + "(", text)

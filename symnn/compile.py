@@ -1,0 +1,225 @@
+"""Symbolic expressions compiled to NumPy, in forms that never overflow.
+
+``stable_form`` rewrites an expression into an equal one that floating point
+can evaluate for any input:
+
+- ln σ(u) = −softplus(−u) and ln(1 − σ(u)) = −softplus(u), where
+  softplus(u) = ln(1 + eᵘ) is computed as ``logaddexp(0, u)``;
+- a product with 1/(Σ_k e^(a_k))^m, such as a softmax e^(z_i)/Σ_k e^(z_k),
+  becomes one exponential e^(z_i − m·lse(a)) with lse the log-sum-exp
+  max(a) + ln Σ_k e^(a_k − max(a)), so it never divides ∞ by ∞;
+- in a piecewise branch taken for u < c, e^(…u…) is evaluated at min(u, c)
+  (ELU's α(eˣ − 1) is not asked to compute e^10000 for the branch it discards);
+- σ itself is evaluated as 1/(1 + e^(−|u|)) or e^(−|u|)/(1 + e^(−|u|)).
+
+``compile_numpy`` then calls ``sympy.lambdify(..., cse=True)``. Common
+subexpression elimination names the values a gradient shares, and on a
+network's loss those names are backpropagation's stages: the generated source
+(``Compiled.source``) is there for a student to read.
+
+>>> import sympy as sp
+>>> from symnn.functions import sigmoid
+>>> z = sp.Symbol("z", real=True)
+>>> stable_form(sp.log(sigmoid(z)))
+-softplus(-z)
+>>> f = compile_numpy(sp.log(1 - sigmoid(z)), [z])
+>>> float(f(-1e4)), float(f(1e4))
+(-0.0, -10000.0)
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from .functions import sigmoid
+
+
+class softplus(sp.Function):
+    """softplus(u) = ln(1 + eᵘ); its derivative is σ(u)."""
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return sigmoid(self.args[0])
+
+    def _eval_rewrite_as_log(self, u, **kwargs):
+        return sp.log(1 + sp.exp(u))
+
+    def _eval_evalf(self, prec):
+        return self.rewrite(sp.log)._eval_evalf(prec)
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+
+class logsumexp(sp.Function):
+    """lse(a_1, …, a_n) = ln Σ_k e^(a_k), computed as max(a) + ln Σ_k e^(a_k − max(a))."""
+
+    def fdiff(self, argindex=1):
+        return sp.exp(self.args[argindex - 1] - self)
+
+    def _eval_rewrite_as_log(self, *args, **kwargs):
+        return sp.log(sp.Add(*(sp.exp(a) for a in args)))
+
+    def _eval_evalf(self, prec):
+        return self.rewrite(sp.log)._eval_evalf(prec)
+
+    def _eval_is_real(self):
+        return all(a.is_real for a in self.args) or None
+
+
+# -- the NumPy side of the stable functions
+
+def stable_sigmoid(u):
+    """σ(u) without overflow: e^(−|u|) ≤ 1 always."""
+    u = np.asarray(u, dtype=float)
+    e = np.exp(-np.abs(u))
+    return np.where(u >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def stable_softplus(u):
+    return np.logaddexp(0.0, u)
+
+
+def stable_logsumexp(*args):
+    top = functools.reduce(np.maximum, args)
+    return top + np.log(sum(np.exp(a - top) for a in args))
+
+
+NUMPY_FUNCTIONS = {"sigmoid": stable_sigmoid, "softplus": stable_softplus, "logsumexp": stable_logsumexp}
+
+
+# -- the symbolic rewrites
+
+def _exp_exponent(factor):
+    """The exponent a if factor is e^a (or (e^b)^k with a = k·b), else None."""
+    if isinstance(factor, sp.exp):
+        return factor.args[0]
+    if factor.is_Pow and isinstance(factor.base, sp.exp):
+        return factor.exp * factor.base.args[0]
+    return None
+
+
+def _sum_of_exponentials(expr):
+    """(a_1, …, a_n) if expr = Σ e^(a_k) with positive constants counted as e^(ln c), else None."""
+    if not expr.is_Add:
+        return None
+    exponents = []
+    for term in expr.args:
+        if term.is_number and term.is_positive:
+            exponents.append(sp.log(term))
+        elif (a := _exp_exponent(term)) is not None:
+            exponents.append(a)
+        else:
+            return None
+    return exponents if any(not e.is_number for e in exponents) else None
+
+
+def _stable_product(expr: sp.Mul) -> sp.Expr:
+    """Gather the e^a factors and (Σ e^(b_k))^m factors of a product into one e^(a + m·lse(b))."""
+    exponent, rest, gathered = sp.S.Zero, [], 0
+    for factor in expr.args:
+        base, power = factor.as_base_exp()
+        if (a := _exp_exponent(factor)) is not None:
+            exponent += a
+        elif power.is_integer and (b := _sum_of_exponentials(base)):
+            exponent += power * logsumexp(*b)
+        else:
+            rest.append(factor)
+            continue
+        gathered += 1
+    if gathered < 2 and exponent == 0 or gathered == 1 and _exp_exponent(expr) is not None:
+        return expr
+    return sp.Mul(*rest) * sp.exp(exponent)
+
+
+def _has_sum_of_exponentials(product: sp.Mul) -> bool:
+    return any(_sum_of_exponentials(f.as_base_exp()[0]) for f in product.args)
+
+
+def _stable_log(expr: sp.log) -> sp.Expr:
+    u = expr.args[0]
+    if isinstance(u, sigmoid):                                   # ln σ(v) = −softplus(−v)
+        return -softplus(-u.args[0])
+    if u.is_Add and len(u.args) == 2 and sp.S.One in u.args:
+        other = u.args[1] if u.args[0] == 1 else u.args[0]
+        if isinstance(-other, sigmoid):                          # ln(1 − σ(v)) = −softplus(v)
+            return -softplus((-other).args[0])
+        if isinstance(other, sp.exp):                            # ln(1 + e^v) = softplus(v)
+            return softplus(other.args[0])
+    if (b := _sum_of_exponentials(u)) is not None:               # ln Σ e^(b_k) = lse(b)
+        return logsumexp(*b)
+    if isinstance(u, sp.exp):
+        return u.args[0]
+    if u.is_Mul:                                                 # ln(c·e^a) = ln c + a, a product of logs otherwise
+        return sp.Add(*(_stable_log(sp.log(f, evaluate=False)) for f in u.args))
+    return expr
+
+
+def _stable_piecewise(expr: sp.Piecewise) -> sp.Expr:
+    pieces = []
+    for value, condition in expr.args:
+        if isinstance(condition, (sp.StrictLessThan, sp.LessThan)) and condition.rhs.is_number:
+            bounded = sp.Min(condition.lhs, condition.rhs)
+            value = value.replace(lambda e: isinstance(e, sp.exp),
+                                  lambda e: sp.exp(e.args[0].xreplace({condition.lhs: bounded})))
+        pieces.append((value, condition))
+    return sp.Piecewise(*pieces)
+
+
+def stable_form(expr: sp.Expr) -> sp.Expr:
+    """An equal expression that floating point evaluates without overflow (rules in the module doc)."""
+    expr = sp.sympify(expr)
+    if not expr.args:
+        return expr
+    rebuilt = expr.func(*(stable_form(a) for a in expr.args))
+    if isinstance(rebuilt, sp.log):
+        return _stable_log(rebuilt)
+    if rebuilt.is_Mul and _has_sum_of_exponentials(rebuilt):
+        expanded = sp.expand_mul(rebuilt, deep=False)           # Σ·(e^a/Σ² + …) = e^a/Σ + …
+        if expanded.is_Add:
+            return sp.Add(*(stable_form(term) for term in expanded.args))
+        return _stable_product(expanded)
+    if rebuilt.is_Mul:
+        return _stable_product(rebuilt)
+    if rebuilt.is_Pow and _sum_of_exponentials(rebuilt.base) and rebuilt.exp.is_negative:
+        return _stable_product(sp.Mul(rebuilt, 1, evaluate=False))
+    if isinstance(rebuilt, sp.Piecewise):
+        return _stable_piecewise(rebuilt)
+    return rebuilt
+
+
+# -- compiling
+
+@dataclass(frozen=True)
+class Compiled:
+    """A NumPy function of ``args`` and the Python source SymPy generated for it."""
+
+    function: object
+    args: tuple[sp.Symbol, ...]
+    exprs: object                      # what was compiled: an expression or a list of them
+
+    def __call__(self, *values):
+        return self.function(*values)
+
+    @property
+    def source(self) -> str:
+        return inspect.getsource(self.function)
+
+
+def compile_numpy(exprs, args, cse: bool = True, stable: bool = True) -> Compiled:
+    """``lambdify`` with the stable forms and common-subexpression elimination.
+
+    ``exprs`` is one expression or a list; the function returns one value or a list.
+    """
+    args = tuple(args)
+    many = isinstance(exprs, (list, tuple))
+    targets = [stable_form(e) if stable else sp.sympify(e) for e in (exprs if many else [exprs])]
+    function = sp.lambdify(args, targets if many else targets[0],
+                           modules=[NUMPY_FUNCTIONS, "numpy"], cse=cse, docstring_limit=0)
+    return Compiled(function, args, targets if many else targets[0])

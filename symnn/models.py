@@ -1,0 +1,78 @@
+"""Trainable models: a symbolic network compiled to NumPy.
+
+A model holds no numbers. Its parameters are a dict name → array that the
+optimizers update, and ``loss_and_gradient(params, X, Y)`` returns the mean
+loss over the batch and the mean gradient, one array per parameter.
+
+``ScalarModel`` compiles the course's scalar network (w1 … b3): the loss of one
+sample is differentiated by every parameter and the whole list is lambdified
+with common-subexpression elimination, vectorised over the batch (each input
+xᵢ and target y is a column of the batch).
+
+>>> import numpy as np
+>>> from symnn.network import Network
+>>> model = ScalarModel(Network([2, 2, 1]))
+>>> params = {name: np.float64(1.0) for name in model.parameter_names}
+>>> params.update(b1=0.0, b2=0.0, b3=0.0)
+>>> loss, grads = model.loss_and_gradient(params, np.array([[-2.0, -1.0]]), np.array([[1.0]]))
+>>> round(float(grads["w1"]), 4)
+0.0215
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from .compile import Compiled, compile_numpy
+from .network import Network
+
+
+class ScalarModel:
+    """A ``Network`` of named scalar parameters, compiled from the derivative of its loss."""
+
+    def __init__(self, network: Network):
+        self.network = network
+        parameters = network.parameters()
+        self.parameter_names = [str(p) for p in parameters]
+        loss = network.loss()
+        args = (*network.inputs, *network.targets, *parameters)
+        self.training: Compiled = compile_numpy([loss, *(sp.diff(loss, p) for p in parameters)], args)
+        self.prediction: Compiled = compile_numpy(list(_nested_outputs(network)), (*network.inputs, *parameters))
+
+    def __repr__(self) -> str:
+        return f"ScalarModel({self.network!r})"
+
+    @property
+    def source(self) -> str:
+        """The generated NumPy code of the loss and its gradient."""
+        return self.training.source
+
+    def init(self, rng: np.random.Generator) -> dict:
+        """Every weight and bias drawn from N(0, 1), as seed 002 does."""
+        return {name: rng.normal() for name in self.parameter_names}
+
+    def _columns(self, params, X, Y=None):
+        values = [X[:, k] for k in range(X.shape[1])]
+        if Y is not None:
+            values += [Y[:, k] for k in range(Y.shape[1])]
+        return values + [params[name] for name in self.parameter_names]
+
+    def loss_and_gradient(self, params: dict, X: np.ndarray, Y: np.ndarray):
+        """Mean loss over the batch and the mean gradient, each parameter's a float."""
+        loss, *grads = self.training(*self._columns(params, X, Y))
+        n = X.shape[0]
+        mean = lambda v: np.sum(v) / n if np.ndim(v) else float(v)   # a constant derivative is a scalar
+        return mean(loss), {name: mean(g) for name, g in zip(self.parameter_names, grads)}
+
+    def predict(self, params: dict, X: np.ndarray) -> np.ndarray:
+        outputs = self.prediction(*self._columns(params, X))
+        return np.column_stack([np.broadcast_to(o, X.shape[:1]) for o in outputs])
+
+
+def _nested_outputs(network: Network):
+    """The network's outputs as expressions of its inputs and parameters."""
+    nested = {}
+    for name, definition in network.definitions().items():
+        nested[name] = definition.xreplace(nested)
+    return (nested[o] for o in network.outputs)

@@ -1,0 +1,204 @@
+"""Optimizers, each written once as SymPy update equations (seeds 003 and 004).
+
+The same equations serve twice: ``one_step`` shows a step at a point with
+every value substituted (a derivation a student can follow), and ``Updater``
+compiles them to NumPy and applies them to every parameter array while
+training. An optimizer keeps a state per parameter (h, G, …, starting at 0);
+g is the gradient, t the step number (1, 2, …).
+
+>>> OPTIMIZERS["momentum"].equations()
+['h_t = alpha*h_{t-1} + eta*g_t', 'w_t = -h_t + w_{t-1}']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import sympy as sp
+
+from .expressions import as_expr
+
+
+def _pair(name: str) -> tuple[sp.Symbol, sp.Symbol]:
+    """(name_{t−1}, name_t): a quantity before and after the step."""
+    return sp.Symbol(f"{name}_{{t-1}}", real=True), sp.Symbol(f"{name}_t", real=True)
+
+
+eta, alpha, lam, beta1, beta2, epsilon = sp.symbols("eta alpha lambda beta_1 beta_2 varepsilon", positive=True)
+t = sp.Symbol("t", positive=True, integer=True)
+g = sp.Symbol("g_t", real=True)
+w_old, w_new = _pair("w")
+h_old, h_new = _pair("h")
+G_old, G_new = _pair("G")
+dw_old, dw_new = _pair(r"\Delta w")
+h_hat, G_hat = sp.Symbol("hhat_t", real=True), sp.Symbol("Ghat_t", real=True)   # printed ĥ_t, Ĝ_t in LaTeX
+
+
+@dataclass(frozen=True)
+class Optimizer:
+    name: str
+    source: str                                  # where the course writes it
+    updates: tuple[tuple[sp.Symbol, sp.Expr], ...]   # assignments in order; the last one is w_t
+    defaults: dict = field(default_factory=dict)     # hyperparameter → value
+    state: tuple[tuple[sp.Symbol, sp.Symbol], ...] = ()   # (old, new) pairs carried to the next step
+    lookahead: sp.Expr | None = None             # Nesterov: the gradient is taken here, not at w_{t−1}
+    batch: int | None = None                     # default batch size: None = the whole data set
+
+    def equations(self) -> list[str]:
+        return [f"{new} = {expr}" for new, expr in self.updates]
+
+
+def _sgd(name, source, batch):
+    return Optimizer(name, source, ((w_new, w_old - eta * g),), {eta: 0.1}, batch=batch)
+
+
+_momentum_state = ((h_old, h_new),)
+_adam_moments = ((h_new, beta1 * h_old + (1 - beta1) * g), (G_new, beta2 * G_old + (1 - beta2) * g ** 2))
+_adam_defaults = {eta: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8}
+
+OPTIMIZERS = {o.name: o for o in (
+    _sgd("gd", "seed 004: w_t = w_{t−1} − η∇L over the whole data set", None),
+    _sgd("sgd", "seeds 002, 004: one observation per step", 1),
+    _sgd("minibatch", "seed 004: g_t the mean gradient of m random observations", 32),
+    Optimizer("momentum", "seed 004: h_t = αh_{t−1} + ηg_t",
+              ((h_new, alpha * h_old + eta * g), (w_new, w_old - h_new)),
+              {eta: 0.1, alpha: 0.9}, _momentum_state, batch=32),
+    Optimizer("momentum-delta", "seed 003: Δw_t = −λ·grad + αΔw_{t−1}",
+              ((dw_new, -lam * g + alpha * dw_old), (w_new, w_old + dw_new)),
+              {lam: 0.1, alpha: 0.9}, ((dw_old, dw_new),), batch=32),
+    Optimizer("nesterov", "seed 004: h_t = αh_{t−1} + η∇L(w_{t−1} − αh_{t−1})",
+              ((h_new, alpha * h_old + eta * g), (w_new, w_old - h_new)),
+              {eta: 0.1, alpha: 0.9}, _momentum_state, lookahead=w_old - alpha * h_old, batch=32),
+    Optimizer("adagrad", "seed 004: G_t = G_{t−1} + g_t²",
+              ((G_new, G_old + g ** 2), (w_new, w_old - eta * g / sp.sqrt(G_new + epsilon))),
+              {eta: 0.01, epsilon: 1e-8}, ((G_old, G_new),), batch=32),
+    Optimizer("rmsprop", "seed 004: G_t = αG_{t−1} + (1 − α)g_t²",
+              ((G_new, alpha * G_old + (1 - alpha) * g ** 2), (w_new, w_old - eta * g / sp.sqrt(G_new + epsilon))),
+              {eta: 0.01, alpha: 0.9, epsilon: 1e-8}, ((G_old, G_new),), batch=32),
+    Optimizer("adam-slide", "seed 004 as on the slide: no bias correction",
+              (*_adam_moments, (w_new, w_old - eta * h_new / sp.sqrt(G_new + epsilon))),
+              _adam_defaults, ((h_old, h_new), (G_old, G_new)), batch=32),
+    Optimizer("adam", "Kingma and Ba (2015): the moments divided by 1 − β^t",
+              (*_adam_moments, (h_hat, h_new / (1 - beta1 ** t)), (G_hat, G_new / (1 - beta2 ** t)),
+               (w_new, w_old - eta * h_hat / (sp.sqrt(G_hat) + epsilon))),
+              _adam_defaults, ((h_old, h_new), (G_old, G_new)), batch=32),
+)}
+
+
+def optimizer(name: str) -> Optimizer:
+    if name not in OPTIMIZERS:
+        raise ValueError(f"unknown optimizer {name!r}; use one of {', '.join(OPTIMIZERS)}")
+    return OPTIMIZERS[name]
+
+
+def _hyperparameters(opt: Optimizer, settings: dict | None) -> dict:
+    """The optimizer's defaults with ``settings`` (by name: 'eta', 'alpha', 'beta_1', …) applied."""
+    by_name = {str(s): s for s in opt.defaults}
+    unknown = set(settings or {}) - set(by_name)
+    if unknown:
+        raise ValueError(f"{opt.name} has no hyperparameter {', '.join(sorted(unknown))}; "
+                         f"it has {', '.join(by_name)}")
+    return {**opt.defaults, **{by_name[k]: v for k, v in (settings or {}).items()}}
+
+
+# -- numeric: the equations compiled and applied to every parameter
+
+class Updater:
+    """Applies an optimizer's equations to a dict of parameter arrays, keeping its state."""
+
+    def __init__(self, name: str, **settings):
+        self.optimizer = opt = optimizer(name)
+        self.hyper = _hyperparameters(opt, settings)
+        inputs = [w_old, g, t, *(old for old, _ in opt.state)]
+        self._steps = []
+        known = list(inputs)
+        for new, expr in opt.updates:
+            expr = expr.subs(self.hyper)
+            self._steps.append((new, sp.lambdify(known, expr, "numpy"), list(known)))
+            known.append(new)
+        self._look = sp.lambdify([w_old, *(old for old, _ in opt.state)], opt.lookahead.subs(self.hyper)) \
+            if opt.lookahead is not None else None
+        self.state: dict = {}
+        self.t = 0
+
+    def lookahead(self, params: dict) -> dict:
+        """Where the gradient is taken: the parameters themselves, or Nesterov's w − αh."""
+        if self._look is None:
+            return params
+        return {k: self._look(v, *(self.state.get((k, old), 0.0) for old, _ in self.optimizer.state))
+                for k, v in params.items()}
+
+    def step(self, params: dict, grads: dict) -> dict:
+        """New parameters from the gradient (taken at ``lookahead(params)``)."""
+        self.t += 1
+        updated = {}
+        for key, value in params.items():
+            env = {w_old: value, g: grads[key], t: self.t}
+            env.update({old: self.state.get((key, old), 0.0) for old, _ in self.optimizer.state})
+            for new, function, arguments in self._steps:
+                env[new] = function(*(env[a] for a in arguments))
+            for old, new in self.optimizer.state:
+                self.state[(key, old)] = env[new]
+            updated[key] = env[w_new]
+        return updated
+
+
+# -- symbolic: one step at a point, every value shown
+
+@dataclass(frozen=True)
+class UpdateLine:
+    quantity: sp.Symbol
+    formula: sp.Expr          # the equation's right-hand side
+    substituted: sp.Expr      # with the numbers put in, unevaluated
+    value: sp.Expr            # exact
+
+
+@dataclass(frozen=True)
+class OptimizerStep:
+    """One step of an optimizer on f at a point: the gradient, then each update per coordinate."""
+
+    optimizer: Optimizer
+    expr: sp.Expr
+    variables: tuple[sp.Symbol, ...]
+    start: tuple                                  # w_{t−1}, per variable
+    hyper: dict
+    gradient_at: tuple                            # where ∇f is taken (the lookahead for Nesterov)
+    gradient: tuple                               # ∇f there
+    lines: tuple[tuple[UpdateLine, ...], ...]     # per variable
+    step_number: int
+
+    @property
+    def result(self) -> tuple:
+        return tuple(next(l.value for l in lines if l.quantity == w_new) for lines in self.lines)
+
+
+def one_step(name: str, expr, variables, at, state=None, step_number: int = 1, **settings) -> OptimizerStep:
+    """One step of optimizer ``name`` on f = ``expr`` from the point ``at`` (exact arithmetic).
+
+    ``state`` gives the previous values (e.g. ``{"h": [0.5, 1]}``); they start at 0.
+    Hyperparameters are given by name (``eta=0.1``) and kept exact (0.1 = 1/10).
+    """
+    opt = optimizer(name)
+    f = as_expr(expr)
+    variables = tuple(sp.Symbol(v, real=True) if isinstance(v, str) else v for v in variables)
+    start = tuple(sp.nsimplify(c, rational=True) for c in at)
+    hyper = {s: sp.nsimplify(v, rational=True) for s, v in _hyperparameters(opt, settings).items()}
+    previous = {old: [sp.nsimplify(c, rational=True) for c in (state or {}).get(str(old).split("_")[0], [0] * len(start))]
+                for old, _ in opt.state}
+    look = start
+    if opt.lookahead is not None:
+        look = tuple(opt.lookahead.subs(hyper).subs({w_old: c, **{o: previous[o][k] for o in previous}})
+                     for k, c in enumerate(start))
+    gradient = tuple(sp.nsimplify(sp.diff(f, v).subs(dict(zip(variables, look)))) for v in variables)
+    lines = []
+    for k, c in enumerate(start):
+        env = {w_old: c, g: gradient[k], t: step_number, **{o: previous[o][k] for o in previous}, **hyper}
+        rows = []
+        for new, formula in opt.updates:
+            substituted = formula.xreplace({s: sp.UnevaluatedExpr(v) for s, v in env.items()})
+            value = sp.nsimplify(sp.simplify(formula.subs(env)))
+            env[new] = value
+            rows.append(UpdateLine(new, formula, substituted, value))
+        lines.append(tuple(rows))
+    return OptimizerStep(opt, f, variables, start, hyper, look, gradient, tuple(lines), step_number)
