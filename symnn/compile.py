@@ -10,6 +10,7 @@ can evaluate for any input:
   max(a) + ln Σ_k e^(a_k − max(a)), so it never divides ∞ by ∞;
 - in a piecewise branch taken for u < c, e^(…u…) is evaluated at min(u, c)
   (ELU's α(eˣ − 1) is not asked to compute e^10000 for the branch it discards);
+- 1 − σ(u) = σ(−u), so σ'(u) = σ(u)σ(−u) keeps its digits when σ(u) ≈ 1;
 - σ itself is evaluated as 1/(1 + e^(−|u|)) or e^(−|u|)/(1 + e^(−|u|)).
 
 ``compile_numpy`` then calls ``sympy.lambdify(..., cse=True)``. Common
@@ -148,8 +149,6 @@ def _stable_log(expr: sp.log) -> sp.Expr:
         return -softplus(-u.args[0])
     if u.is_Add and len(u.args) == 2 and sp.S.One in u.args:
         other = u.args[1] if u.args[0] == 1 else u.args[0]
-        if isinstance(-other, sigmoid):                          # ln(1 − σ(v)) = −softplus(v)
-            return -softplus((-other).args[0])
         if isinstance(other, sp.exp):                            # ln(1 + e^v) = softplus(v)
             return softplus(other.args[0])
     if (b := _sum_of_exponentials(u)) is not None:               # ln Σ e^(b_k) = lse(b)
@@ -172,6 +171,11 @@ def _stable_piecewise(expr: sp.Piecewise) -> sp.Expr:
     return sp.Piecewise(*pieces)
 
 
+def plain_form(expr: sp.Expr) -> sp.Expr:
+    """softplus and lse written back as logarithms: the inverse of the rewrites above, for checking."""
+    return expr.replace(lambda e: isinstance(e, (softplus, logsumexp)), lambda e: e.rewrite(sp.log))
+
+
 def stable_form(expr: sp.Expr) -> sp.Expr:
     """An equal expression that floating point evaluates without overflow (rules in the module doc)."""
     expr = sp.sympify(expr)
@@ -180,6 +184,10 @@ def stable_form(expr: sp.Expr) -> sp.Expr:
     rebuilt = expr.func(*(stable_form(a) for a in expr.args))
     if isinstance(rebuilt, sp.log):
         return _stable_log(rebuilt)
+    if rebuilt.is_Add and len(rebuilt.args) == 2 and sp.S.One in rebuilt.args:
+        other = rebuilt.args[1] if rebuilt.args[0] == 1 else rebuilt.args[0]
+        if isinstance(-other, sigmoid):                          # 1 − σ(v) = σ(−v)
+            return sigmoid(-(-other).args[0])
     if rebuilt.is_Mul and _has_sum_of_exponentials(rebuilt):
         expanded = sp.expand_mul(rebuilt, deep=False)           # Σ·(e^a/Σ² + …) = e^a/Σ + …
         if expanded.is_Add:

@@ -1,0 +1,192 @@
+"""Compiled models against finite differences and hand-written NumPy; optimizers; training runs."""
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from symnn import reference
+from symnn.dense import DenseModel
+from symnn.gradcheck import band, gradcheck, relative_error
+from symnn.models import ScalarModel
+from symnn.network import ACTIVATIONS, LOSSES, Network
+from symnn.optimizers import OPTIMIZERS, Updater, one_step
+from symnn.train import GENDER, train
+
+ARCHITECTURES = [
+    ([2, 2, 1], "sigmoid", "mse", "same"),
+    ([2, 3, 1], "sigmoid", "bce", "same"),
+    ([3, 4, 2], "sigmoid", "half-se", "same"),
+    ([3, 4, 3], "sigmoid", "ce", "softmax"),
+    ([2, 3, 3, 1], "tanh", "mse", "same"),
+    ([2, 3, 3, 1], "relu", "mse", "same"),
+    ([2, 3, 2], "identity", "half-se", "same"),
+]
+
+
+def data(sizes, output, rng, n=6):
+    X = rng.normal(size=(n, sizes[0]))
+    if output == "softmax":
+        return X, np.eye(sizes[-1])[rng.integers(0, sizes[-1], n)]
+    return X, rng.uniform(0.05, 0.95, size=(n, sizes[-1]))   # targets inside (0, 1), as BCE needs
+
+
+def away_from_kinks(params, rng):
+    """Biases moved off 0: a ReLU exactly at 0 is a kink, where differences disagree by design."""
+    return {k: v + rng.normal(0, 0.1, np.shape(v)) for k, v in params.items()}
+
+
+def as_dense(scalar_params: dict, network: Network) -> dict:
+    """The named scalars w1, b1, … laid out as W_l[k, j] (input k into neuron j) and b_l[j]."""
+    dense = {}
+    for l, layer in enumerate(network.layers, 1):
+        dense[f"W{l}"] = np.array([[scalar_params[str(n.weights[k])] for n in layer] for k in range(len(layer[0].weights))])
+        dense[f"b{l}"] = np.array([scalar_params[str(n.bias)] for n in layer])
+    return dense
+
+
+@pytest.mark.parametrize("sizes, activation, loss, output", ARCHITECTURES)
+def test_compiled_gradients_pass_the_finite_difference_check(sizes, activation, loss, output):
+    rng = np.random.default_rng(sum(sizes))
+    X, Y = data(sizes, output, rng)
+    for model in (ScalarModel(Network(sizes, activation, loss, output)), DenseModel(sizes, activation, loss, output)):
+        check = gradcheck(model.loss_and_gradient, away_from_kinks(model.init(rng), rng), X, Y)
+        assert check.worst <= 1e-7, (model, max(check.rows, key=lambda r: r.error))
+
+
+@pytest.mark.parametrize("sizes, activation, loss, output", ARCHITECTURES)
+def test_the_matrix_form_computes_what_the_scalar_form_computes(sizes, activation, loss, output):
+    rng = np.random.default_rng(7)
+    X, Y = data(sizes, output, rng)
+    network = Network(sizes, activation, loss, output)
+    scalar = ScalarModel(network)
+    params = away_from_kinks(scalar.init(rng), rng)
+    loss_s, grads_s = scalar.loss_and_gradient(params, X, Y)
+    loss_d, grads_d = DenseModel(sizes, activation, loss, output).loss_and_gradient(as_dense(params, network), X, Y)
+    assert loss_d == pytest.approx(loss_s, rel=1e-12)
+    assert all(np.allclose(grads_d[k], v, rtol=1e-10, atol=1e-14) for k, v in as_dense(grads_s, network).items())
+
+
+def test_the_scalar_model_equals_the_hand_written_backprop_of_seed_002():
+    rng = np.random.default_rng(3)
+    model = ScalarModel(Network([2, 2, 1]))
+    params = model.init(rng)
+    X, Y = rng.normal(size=(50, 2)), rng.uniform(size=(50, 1))
+    loss, grads = model.loss_and_gradient(params, X, Y)
+    hand_loss, hand_grads = reference.net221_mse(params, X, Y)
+    assert loss == pytest.approx(hand_loss, rel=1e-13)
+    assert all(grads[k] == pytest.approx(hand_grads[k], rel=1e-11, abs=1e-15) for k in grads)
+
+
+def test_the_dense_model_equals_the_hand_written_softmax_network():
+    rng = np.random.default_rng(4)
+    model = DenseModel([8, 5, 3], loss="ce", output="softmax")
+    params = model.init(rng)
+    X, Y = rng.normal(size=(20, 8)), np.eye(3)[rng.integers(0, 3, 20)]
+    loss, grads = model.loss_and_gradient(params, X, Y)
+    hand_loss, hand_grads = reference.dense_softmax_ce(params, X, Y)
+    assert loss == pytest.approx(hand_loss, rel=1e-12)
+    assert all(np.allclose(grads[k], hand_grads[k], rtol=1e-12, atol=1e-16) for k in grads)
+
+
+def test_gender_training_equals_the_hand_written_loop_of_seed_002():
+    run = train("gender", seed=5, progress=False)
+    start = run.model.init(np.random.default_rng(5))          # the same draws train() made
+    expected = reference.sgd_221(start, *GENDER, epochs=1000, learning_rate=0.1)
+    assert all(run.params[k] == pytest.approx(expected[k], rel=1e-9, abs=1e-12) for k in expected)
+
+
+# -- optimizers
+
+def quadratic(params):
+    """f = ½(x² + y²) and its gradient (x, y)."""
+    return {k: v for k, v in params.items()}
+
+
+def test_gradient_descent_on_the_quadratic_follows_the_closed_form():
+    # seed 004: x_i = (1 − a)^i x_0 for f = ½(x² + y²)
+    a, start = 0.3, {"x": 1.0, "y": 2.0}
+    updater, params = Updater("gd", eta=a), dict(start)
+    for i in range(1, 21):
+        params = updater.step(params, quadratic(params))
+        assert params["x"] == pytest.approx((1 - a) ** i * start["x"], rel=1e-12)
+        assert params["y"] == pytest.approx((1 - a) ** i * start["y"], rel=1e-12)
+
+
+def test_one_symbolic_step_is_exact_and_matches_the_numeric_one():
+    for name in OPTIMIZERS:
+        step = one_step(name, "(x^2 + 3*y^2)/2", ["x", "y"], [1, 2])
+        updater = Updater(name)
+        point = {"x": 1.0, "y": 2.0}
+        look = updater.lookahead(point)
+        numeric = updater.step(point, {"x": look["x"], "y": 3 * look["y"]})
+        assert [float(v) for v in step.result] == pytest.approx([numeric["x"], numeric["y"]], rel=1e-12), name
+
+
+def test_the_two_momentum_forms_of_the_course_are_the_same_method():
+    # seed 003: Δw_t = −λg + αΔw_{t−1}, w += Δw;  seed 004: h_t = αh_{t−1} + ηg, w −= h: Δw = −h
+    a = Updater("momentum", eta=0.1, alpha=0.9)
+    b = Updater("momentum-delta", **{"lambda": 0.1, "alpha": 0.9})
+    pa = pb = {"w": 3.0}
+    for _ in range(30):
+        pa, pb = a.step(pa, {"w": np.sin(pa["w"])}), b.step(pb, {"w": np.sin(pb["w"])})
+        assert pa["w"] == pytest.approx(pb["w"], rel=1e-14)
+
+
+def test_nesterov_takes_the_gradient_at_the_lookahead_point():
+    step = one_step("nesterov", "x^2", ["x"], [1], state={"h": [1]}, eta=0.1, alpha=0.5)
+    assert step.gradient_at == (sp.Rational(1, 2),)      # w − αh = 1 − 0.5
+    assert step.gradient == (1,)                         # 2x there
+    assert step.result == (sp.Rational(4, 10),)          # h = 0.5 + 0.1 = 0.6; w = 1 − 0.6
+
+
+def test_adam_is_kingma_and_ba_and_the_slide_is_not():
+    rng = np.random.default_rng(0)
+    ours, slide = Updater("adam"), Updater("adam-slide")
+    p = q = r = {"w": np.array([0.5, -1.0])}
+    state = {}
+    for t in range(1, 6):
+        g = {"w": rng.normal(size=2)}
+        p, q = ours.step(p, g), slide.step(q, g)
+        r = reference.adam(r, g, state, t)
+        assert np.allclose(p["w"], r["w"], rtol=1e-13)
+    assert not np.allclose(q["w"], r["w"])                # without bias correction the first steps are 10× smaller
+
+
+def test_an_unknown_hyperparameter_is_a_clear_error():
+    with pytest.raises(ValueError, match="has no hyperparameter beta"):
+        Updater("sgd", beta=0.9)
+
+
+# -- training runs
+
+def test_xor_is_learned_by_three_sigmoid_neurons():
+    run = train("xor", progress=False)
+    assert [round(v) for v in run.predictions.values()] == [0, 1, 1, 0]
+    assert run.history[-1] < run.initial_loss / 10
+
+
+def test_training_is_reproducible_with_a_seed():
+    a, b, c = (train("gender", epochs=50, seed=s, progress=False) for s in (1, 1, 2))
+    assert a.history == b.history and a.predictions == b.predictions
+    assert a.history != c.history
+
+
+def test_every_optimizer_lowers_the_gender_loss():
+    for name in OPTIMIZERS:
+        run = train("gender", optimizer=name, epochs=100, progress=False)
+        assert run.history[-1] < run.initial_loss, name
+
+
+def test_digits_reach_95_percent_on_the_held_out_set():
+    pytest.importorskip("sklearn")
+    run = train("digits", progress=False)
+    assert run.accuracy >= 0.95
+    assert len(run.history) == 40 and run.history[-1] < run.history[0]
+
+
+def test_bands_of_the_relative_error():
+    assert band(relative_error(1.0, 1.0 + 1e-9)) == "good"
+    assert band(relative_error(1.0, 1.00001)) == "suspicious"
+    assert band(relative_error(1.0, 1.001)) == "doubtful"
+    assert band(relative_error(1.0, -1.0)) == "wrong"
+    assert relative_error(0.0, 0.0) == 0.0
