@@ -10,8 +10,10 @@ can evaluate for any input:
   max(a) + ln Σ_k e^(a_k − max(a)), so it never divides ∞ by ∞;
 - in a piecewise branch taken for u < c, e^(…u…) is evaluated at min(u, c)
   (ELU's α(eˣ − 1) is not asked to compute e^10000 for the branch it discards);
-- 1 − σ(u) = σ(−u), so σ'(u) = σ(u)σ(−u) keeps its digits when σ(u) ≈ 1;
-- σ itself is evaluated as 1/(1 + e^(−|u|)) or e^(−|u|)/(1 + e^(−|u|)).
+- σ(u) is evaluated as 1/(1 + e^(min(−u, 709))): e^709 is the largest power
+  of e a double holds, and 1/(1 + e^709) ≈ 1e-308 is σ(u) for every u below
+  −709 to the last representable digit. 1 − σ(u) is left as written: it is
+  exact to 1e-16 absolutely, which is what sums of gradients need.
 
 ``compile_numpy`` then calls ``sympy.lambdify(..., cse=True)``. Common
 subexpression elimination names the values a gradient shares, and on a
@@ -36,6 +38,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import sympy as sp
+from sympy.printing.numpy import NumPyPrinter
 
 from .functions import sigmoid
 
@@ -77,10 +80,8 @@ class logsumexp(sp.Function):
 # -- the NumPy side of the stable functions
 
 def stable_sigmoid(u):
-    """σ(u) without overflow: e^(−|u|) ≤ 1 always."""
-    u = np.asarray(u, dtype=float)
-    e = np.exp(-np.abs(u))
-    return np.where(u >= 0, 1 / (1 + e), e / (1 + e))
+    """σ(u) = 1/(1 + e^(−u)) with the exponent capped at 709, below overflow."""
+    return 1 / (1 + np.exp(np.minimum(np.negative(u), 709.0)))
 
 
 def stable_softplus(u):
@@ -149,6 +150,8 @@ def _stable_log(expr: sp.log) -> sp.Expr:
         return -softplus(-u.args[0])
     if u.is_Add and len(u.args) == 2 and sp.S.One in u.args:
         other = u.args[1] if u.args[0] == 1 else u.args[0]
+        if isinstance(-other, sigmoid):                          # ln(1 − σ(v)) = −softplus(v)
+            return -softplus((-other).args[0])
         if isinstance(other, sp.exp):                            # ln(1 + e^v) = softplus(v)
             return softplus(other.args[0])
     if (b := _sum_of_exponentials(u)) is not None:               # ln Σ e^(b_k) = lse(b)
@@ -184,10 +187,6 @@ def stable_form(expr: sp.Expr) -> sp.Expr:
     rebuilt = expr.func(*(stable_form(a) for a in expr.args))
     if isinstance(rebuilt, sp.log):
         return _stable_log(rebuilt)
-    if rebuilt.is_Add and len(rebuilt.args) == 2 and sp.S.One in rebuilt.args:
-        other = rebuilt.args[1] if rebuilt.args[0] == 1 else rebuilt.args[0]
-        if isinstance(-other, sigmoid):                          # 1 − σ(v) = σ(−v)
-            return sigmoid(-(-other).args[0])
     if rebuilt.is_Mul and _has_sum_of_exponentials(rebuilt):
         expanded = sp.expand_mul(rebuilt, deep=False)           # Σ·(e^a/Σ² + …) = e^a/Σ + …
         if expanded.is_Add:
@@ -200,6 +199,75 @@ def stable_form(expr: sp.Expr) -> sp.Expr:
     if isinstance(rebuilt, sp.Piecewise):
         return _stable_piecewise(rebuilt)
     return rebuilt
+
+
+# -- printing NumPy code
+
+class batch_sum(sp.Function):
+    """Σ over the samples of a batch of the expression inside (a marker for the printer)."""
+
+    nargs = 1
+
+
+class NumPyCode(NumPyPrinter):
+    """NumPy source with the stable functions called by name.
+
+    ``batch`` are the symbols that hold one value per sample (data columns and
+    the intermediates computed from them); a ``batch_sum`` of a product of
+    them is printed as a dot product, the way one writes it by hand:
+    Σ_i a_i·b_i·c_i = a·(b∘c).
+    """
+
+    def __init__(self, batch=(), settings=None):
+        super().__init__({"fully_qualified_modules": True, **(settings or {})})
+        self.batch = set(batch)
+
+    def _print_sigmoid(self, expr):
+        return f"sigmoid({self._print(expr.args[0])})"
+
+    def _print_softplus(self, expr):
+        return f"softplus({self._print(expr.args[0])})"
+
+    def _print_logsumexp(self, expr):
+        return "logsumexp(%s)" % ", ".join(self._print(a) for a in expr.args)
+
+    def _print_Heaviside(self, expr):   # H(z, h0): the step with value h0 at the kink
+        arg, at_zero = (expr.args + (sp.S.Half,))[:2]
+        return f"numpy.heaviside({self._print(arg)}, {self._print(at_zero)})"
+
+    def _print_Max(self, expr):
+        return self._pairwise("numpy.maximum", expr.args)
+
+    def _print_Min(self, expr):
+        return self._pairwise("numpy.minimum", expr.args)
+
+    def _pairwise(self, function, args):
+        """max(a, b, c) = maximum(maximum(a, b), c)."""
+        text = self._print(args[0])
+        for arg in args[1:]:
+            text = f"{function}({text}, {self._print(arg)})"
+        return text
+
+    def _is_batch(self, expr) -> bool:
+        return bool(expr.free_symbols & self.batch)
+
+    def _print_batch_sum(self, expr):
+        inner = expr.args[0]
+        factors = sp.Mul.make_args(inner)
+        arrays = [f for f in factors if self._is_batch(f)]
+        scale = sp.Mul(*(f for f in factors if not self._is_batch(f)))
+        if not arrays:                                   # the same value for every sample
+            first = sorted(self.batch, key=str)[0]
+            return f"len({self._print(first)})*({self._print(inner)})"
+        if len(arrays) == 1 and arrays[0].is_Pow and arrays[0].exp == 2:
+            arrays = [arrays[0].base, arrays[0].base]    # Σ a² = a·a
+        if len(arrays) == 1:
+            total = f"numpy.sum({self._print(arrays[0])})"
+        else:
+            total = f"numpy.dot({self._print(arrays[0])}, {self._print(sp.Mul(*arrays[1:]))})"
+        if scale in (1, -1):
+            return total if scale == 1 else f"-{total}"
+        return f"{self.parenthesize(scale, 50)}*{total}"
 
 
 # -- compiling
@@ -220,14 +288,24 @@ class Compiled:
         return inspect.getsource(self.function)
 
 
-def compile_numpy(exprs, args, cse: bool = True, stable: bool = True) -> Compiled:
+def compile_numpy(exprs, args, cse: bool = True, stable: bool = True, batch=()) -> Compiled:
     """``lambdify`` with the stable forms and common-subexpression elimination.
 
     ``exprs`` is one expression or a list; the function returns one value or a list.
+    ``batch``: the arguments that are columns of a batch (for ``batch_sum``).
     """
     args = tuple(args)
     many = isinstance(exprs, (list, tuple))
     targets = [stable_form(e) if stable else sp.sympify(e) for e in (exprs if many else [exprs])]
-    function = sp.lambdify(args, targets if many else targets[0],
-                           modules=[NUMPY_FUNCTIONS, "numpy"], cse=cse, docstring_limit=0)
+    printer = NumPyCode(batch)
+
+    def eliminate(expressions):      # sympy.cse, noting which new names hold per-sample values
+        replacements, reduced = sp.cse(expressions, list=False)
+        for name, value in replacements:
+            if printer._is_batch(value):
+                printer.batch.add(name)
+        return replacements, reduced
+
+    function = sp.lambdify(args, targets if many else targets[0], modules=[NUMPY_FUNCTIONS, "numpy"],
+                           printer=printer, cse=eliminate if cse else False, docstring_limit=0)
     return Compiled(function, args, targets if many else targets[0])

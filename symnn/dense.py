@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import numpy as np
 import sympy as sp
-from sympy.printing.numpy import NumPyPrinter
 
-from .compile import NUMPY_FUNCTIONS, stable_form
+from .compile import NUMPY_FUNCTIONS, NumPyCode, stable_form
 from .differentiate import diff_steps
 from .network import ACTIVATIONS, LOSSES, OUTPUTS
 
@@ -59,26 +58,8 @@ def softmax_delta(classes: int = 3) -> sp.Expr:
     return written.subs({ss[0]: a, ys[0]: y})
 
 
-class _ArrayPrinter(NumPyPrinter):
-    """NumPy code in which the stable functions are called by their own names."""
-
-    def _print_sigmoid(self, expr):
-        return f"sigmoid({self._print(expr.args[0])})"
-
-    def _print_softplus(self, expr):
-        return f"softplus({self._print(expr.args[0])})"
-
-    def _print_Heaviside(self, expr):   # H(z, h0): the step with value h0 at the kink
-        arg, at_zero = (expr.args + (sp.S.Half,))[:2]
-        return f"numpy.heaviside({self._print(arg)}, {self._print(at_zero)})"
-
-    def _print_Max(self, expr):
-        return "numpy.maximum(%s)" % ", ".join(self._print(arg) for arg in expr.args) if len(expr.args) == 2 \
-            else super()._print_Max(expr)
-
-
 def _code(expr, names: dict) -> str:
-    return _ArrayPrinter({"fully_qualified_modules": True}).doprint(
+    return NumPyCode().doprint(
         expr.xreplace({s: sp.Symbol(n) for s, n in names.items()}))
 
 
@@ -100,7 +81,7 @@ class DenseModel:
         self.output_delta = (softmax_delta() if output == "softmax" else output_delta(activation, loss)).xreplace(
             {a: sp.Symbol(last), y: sp.Symbol("Y"), z: sp.Symbol(f"Z{self.depth}")})
         self.source = self._generate()
-        namespace = {"np": np, "numpy": np, **NUMPY_FUNCTIONS, "softmax": stable_softmax, "logsumexp_rows": logsumexp_rows}
+        namespace = {"np": np, "numpy": np, **NUMPY_FUNCTIONS, "softmax_and_lse": softmax_and_lse}
         exec(compile(self.source, f"<symnn dense {sizes}>", "exec"), namespace)   # our own generated code
         self._train, self._predict = namespace["loss_and_gradient"], namespace["predict"]
 
@@ -112,7 +93,7 @@ class DenseModel:
         for l in range(1, self.depth + 1):
             lines.append(f"    Z{l} = A{l - 1} @ W{l} + b{l}")
             if l == self.depth and self.output == "softmax":
-                lines.append(f"    A{l} = softmax(Z{l})")
+                lines.append(f"    A{l}, LSE = softmax_and_lse(Z{l})")
             else:
                 lines.append(f"    A{l} = {_code(ACTIVATIONS[self.activation](z), {z: f'Z{l}'})}")
         return lines
@@ -120,7 +101,7 @@ class DenseModel:
     def _loss_line(self) -> str:
         L = self.depth
         if self.output == "softmax":   # −Σ y_k ln s_k = lse(z) − Σ y_k z_k when Σ y_k = 1
-            return f"    loss = np.sum(logsumexp_rows(Z{L}) - np.sum(Y * Z{L}, axis=1)) / n"
+            return f"    loss = (np.sum(LSE) - np.vdot(Y, Z{L})) / n"
         f = ACTIVATIONS[self.activation](z)
         elementwise = stable_form(LOSSES[self.loss_name](y, f)).xreplace({f: a}) if f != z else LOSSES[self.loss_name](y, z)
         return f"    loss = np.sum({_code(elementwise, {a: f'A{L}', z: f'Z{L}', y: 'Y'})}) / n"
@@ -158,12 +139,10 @@ class DenseModel:
         return self._predict(X, *(params[p] for p in self.parameter_names))
 
 
-def stable_softmax(Z):
-    """Row-wise softmax with the row maximum subtracted: e^(z − max) never overflows."""
-    E = np.exp(Z - Z.max(axis=1, keepdims=True))
-    return E / E.sum(axis=1, keepdims=True)
-
-
-def logsumexp_rows(Z):
-    top = Z.max(axis=1)
-    return top + np.log(np.exp(Z - top[:, None]).sum(axis=1))
+def softmax_and_lse(Z):
+    """Row-wise softmax and log-sum-exp from one exponential: with m the row maximum,
+    E = e^(z − m) never overflows, softmax = E/ΣE and lse = m + ln ΣE."""
+    top = Z.max(axis=1, keepdims=True)
+    E = np.exp(Z - top)
+    total = E.sum(axis=1, keepdims=True)
+    return E / total, top[:, 0] + np.log(total[:, 0])

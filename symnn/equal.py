@@ -28,7 +28,6 @@ MAX_SIMPLIFY_OPS = 80   # beyond this size, undecided stays undecided (False)
 TOLERANCE = mpmath.mpf("1e-15")   # relative, on values computed with 30 digits
 PRECISION = 30
 LARGEST = sp.Float("1e40")   # evaluation stops beyond this size (see _bounded)
-BITS = 100      # binary precision of 30 decimal digits
 
 
 def real_symbols(expr):
@@ -85,13 +84,26 @@ def _numeric_verdict(a, b, rng, domain=()):
         if va is None or vb is None:
             continue
         if not va.imag and not vb.imag and in_domain(domain, point):
-            real.append((va, vb))
+            real.append((va, vb, point))
         else:
-            complex_pairs.append((va, vb))
+            complex_pairs.append((va, vb, point))
     for pairs in (real, complex_pairs):
         if pairs:
-            return all(abs(va - vb) <= TOLERANCE * (1 + abs(va) + abs(vb)) for va, vb in pairs)
+            return all(_close(va, vb) or _close_with_more_digits(a, b, point) for va, vb, point in pairs)
     return None
+
+
+def _close(va, vb) -> bool:
+    return abs(va - vb) <= TOLERANCE * (1 + abs(va) + abs(vb))
+
+
+def _close_with_more_digits(a, b, point) -> bool:
+    """Two forms can lose different digits to cancellation (1 − σ(10²⁵) at 30 digits):
+    a disagreement is confirmed at three times the precision before it counts."""
+    digits = 3 * PRECISION
+    point = {s: sp.Float(v, digits) for s, v in point.items()}
+    va, vb = number_at(a, point, digits), number_at(b, point, digits)
+    return va is not None and vb is not None and _close(va, vb)
 
 
 # functions of real arguments only: |u|, max, min, H and sign are not compared where u is complex
@@ -123,36 +135,37 @@ def _random_number(rng, attempt):
     return sp.Float(rng.randint(low, high) * rng.choice((1, -1)), PRECISION) / 1000
 
 
-def number_at(expr, point):
+def number_at(expr, point, digits: int = PRECISION):
     """expr at the point as a complex number, or None where it is undefined or overflows."""
     try:
-        value = _bounded(expr, point)
+        value = _bounded(expr, point, digits)
         if value is None or value.free_symbols or value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
             return None
-        real, imag = (sp.Float(part, PRECISION) for part in value.as_real_imag())
-        number = mpmath.mpc(real._to_mpmath(BITS), imag._to_mpmath(BITS))
+        real, imag = (sp.Float(part, digits) for part in value.as_real_imag())
+        bits = mpmath.libmp.dps_to_prec(digits)
+        number = mpmath.mpc(real._to_mpmath(bits), imag._to_mpmath(bits))
         return number if mpmath.isfinite(number) else None
     except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, RecursionError):
         return None
 
 
-def _bounded(expr, point):
+def _bounded(expr, point, digits: int = PRECISION):
     """Evaluate from the leaves up, each function seeing plain numbers (so H(σ(0.3) − 0.5)
     is decided), and give up (None) once a value passes LARGEST: cos(e^(e^(e^3))) would
     need thousands of digits of π."""
     if expr in point:
         return point[expr]
     if not expr.args:
-        return sp.N(expr, PRECISION) if isinstance(expr, sp.Expr) and expr.is_number else expr
+        return sp.N(expr, digits) if isinstance(expr, sp.Expr) and expr.is_number else expr
     args = []
     for arg in expr.args:
-        value = _bounded(arg, point)
+        value = _bounded(arg, point, digits)
         if value is None:
             return None
         args.append(value)
     value = expr.func(*args)
     if isinstance(value, sp.Expr):   # conditions of a piecewise, tuples... are rebuilt as they are
-        value = sp.N(value, PRECISION)
+        value = sp.N(value, digits)
         if value.is_number and abs(value) > LARGEST:
             return None
     return value

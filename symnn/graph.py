@@ -106,6 +106,14 @@ def build_graph(expr) -> Graph:
     return Graph(expr, tuple(variables), tuple(nodes))
 
 
+def _simplified(value: sp.Expr) -> sp.Expr:
+    """simplify, unless the exact numbers grow past what SymPy will print (ValueError)."""
+    try:
+        return sp.simplify(value)
+    except ValueError:
+        return value
+
+
 def graph_pass(expr, at) -> GraphPass:
     """The forward and backward tables of ``expr`` (or a Graph) at the point ``at``.
 
@@ -128,7 +136,7 @@ def graph_pass(expr, at) -> GraphPass:
         for source in node.inputs:
             local = sp.diff(node.expr, source)
             local_value = exact_value(local, values)
-            contribution = sp.simplify(local_value * upstream[node.name])
+            contribution = _simplified(local_value * upstream[node.name])
             rows.append(BackwardRow(node.name, source, local, local_value, upstream[node.name], contribution))
             upstream[source] = upstream.get(source, sp.S.Zero) + contribution   # paths add up
     gradients = tuple((v, upstream.get(v, sp.S.Zero)) for v in graph.variables)

@@ -4,10 +4,11 @@ A model holds no numbers. Its parameters are a dict name → array that the
 optimizers update, and ``loss_and_gradient(params, X, Y)`` returns the mean
 loss over the batch and the mean gradient, one array per parameter.
 
-``ScalarModel`` compiles the course's scalar network (w1 … b3): the loss of one
-sample is differentiated by every parameter and the whole list is lambdified
-with common-subexpression elimination, vectorised over the batch (each input
-xᵢ and target y is a column of the batch).
+``ScalarModel`` compiles the course's scalar network (w1 … b3): the loss ℓ of
+one sample is differentiated by every parameter, and Σ_samples ℓ and each
+Σ_samples ∂ℓ/∂θ are lambdified together with common-subexpression
+elimination. Each input xᵢ and target y is a column of the batch; a sum over
+the batch of a product of columns is compiled to a dot product.
 
 >>> import numpy as np
 >>> from symnn.network import Network
@@ -24,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from .compile import Compiled, compile_numpy
+from .compile import Compiled, batch_sum, compile_numpy
 from .network import Network
 
 
@@ -36,8 +37,9 @@ class ScalarModel:
         parameters = network.parameters()
         self.parameter_names = [str(p) for p in parameters]
         loss = network.loss()
-        args = (*network.inputs, *network.targets, *parameters)
-        self.training: Compiled = compile_numpy([loss, *(sp.diff(loss, p) for p in parameters)], args)
+        data = (*network.inputs, *network.targets)
+        sums = [batch_sum(e) for e in (loss, *(sp.diff(loss, p) for p in parameters))]
+        self.training: Compiled = compile_numpy(sums, (*data, *parameters), batch=data)
         self.prediction: Compiled = compile_numpy(list(_nested_outputs(network)), (*network.inputs, *parameters))
 
     def __repr__(self) -> str:
@@ -53,17 +55,16 @@ class ScalarModel:
         return {name: rng.normal() for name in self.parameter_names}
 
     def _columns(self, params, X, Y=None):
-        values = [X[:, k] for k in range(X.shape[1])]
+        values = list(X.T)
         if Y is not None:
-            values += [Y[:, k] for k in range(Y.shape[1])]
+            values += list(Y.T)
         return values + [params[name] for name in self.parameter_names]
 
     def loss_and_gradient(self, params: dict, X: np.ndarray, Y: np.ndarray):
         """Mean loss over the batch and the mean gradient, each parameter's a float."""
         loss, *grads = self.training(*self._columns(params, X, Y))
         n = X.shape[0]
-        mean = lambda v: np.sum(v) / n if np.ndim(v) else float(v)   # a constant derivative is a scalar
-        return mean(loss), {name: mean(g) for name, g in zip(self.parameter_names, grads)}
+        return loss / n, {name: g / n for name, g in zip(self.parameter_names, grads)}
 
     def predict(self, params: dict, X: np.ndarray) -> np.ndarray:
         outputs = self.prediction(*self._columns(params, X))
