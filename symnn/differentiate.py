@@ -22,6 +22,7 @@ import dataclasses
 from typing import Callable
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from .expressions import as_expr, as_symbol
 from .functions import sigmoid
@@ -124,6 +125,13 @@ def _finish(step: Step) -> Step:
 def table_rule(expr, var):
     """No rule of ours applies: take SymPy's derivative and flag it."""
     return Step("table", expr, var, sp.diff(expr, var), flagged=True)
+
+
+def unknown_function_rule(expr, var, names):
+    """L(w1, w2, b), a function that is not given: its partial derivative stays ∂L/∂w1."""
+    if not all(arg.is_Symbol for arg in expr.args):
+        return table_rule(expr, var)     # L(g(x)) would need the chain rule through an unknown L'
+    return Step("unknown function", expr, var, sp.Derivative(expr, var))
 
 
 def sum_rule(expr, var, names):
@@ -230,6 +238,7 @@ def piecewise_rule(expr, var, names):
 
 
 RULES = {
+    AppliedUndef: unknown_function_rule,
     sp.Add: sum_rule,
     sp.Piecewise: piecewise_rule,
     sp.Mul: mul_rule,

@@ -107,3 +107,46 @@ def gradcheck(loss_and_gradient, params: dict, *data, epsilon: float | None = No
             analytic = float(np.asarray(grads[name])[index])
             rows.append(GradRow(_entry_name(name, index, value.shape), analytic, float(numeric)))
     return GradCheck(tuple(rows), epsilon, richardson)
+
+
+# -- seed 001's formula on one function, exactly and in floating point
+
+@dataclass(frozen=True)
+class CentralDifference:
+    """D(ε) = (f(a + ε) − f(a − ε))/(2ε) for f of one variable at a: its series in ε and a table."""
+
+    expr: object                 # f, with the other variables already substituted
+    var: object
+    at: object                   # a, exact
+    derivative: object           # f'(a), exact
+    series: object               # D(ε) = f'(a) + c·ε² + O(ε⁴), from SymPy
+    error_coefficient: object    # c = f'''(a)/6
+    rows: tuple                  # (ε, D(ε) in float64, |D(ε) − f'(a)|, |D(ε) − f'(a)|/ε²)
+
+
+def central_difference(expr, var, at, epsilons=(1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-8)) -> CentralDifference:
+    """``at``: the point (every variable); only ``var`` moves."""
+    import sympy as sp
+
+    from .compile import compile_numpy
+    from .expressions import as_expr, as_symbol
+    from .gradient import exact_number
+    from .parse import parse_point
+
+    f = as_expr(expr)
+    var = as_symbol(var, f)
+    point = parse_point(at) if isinstance(at, str) else {as_symbol(k, f): exact_number(v) for k, v in dict(at).items()}
+    a = point.pop(var)
+    f = f.xreplace(point)
+    eps = sp.Symbol("varepsilon", positive=True)
+    D = (f.subs(var, a + eps) - f.subs(var, a - eps)) / (2 * eps)
+    series = sp.series(D, eps, 0, 4)
+    derivative = sp.diff(f, var).subs(var, a)
+    coefficient = sp.simplify(sp.diff(f, var, 3).subs(var, a) / 6)
+    numeric = compile_numpy(f, [var])
+    exact = float(sp.N(derivative, 30))
+    rows = []
+    for e in epsilons:
+        value = float((numeric(float(a) + e) - numeric(float(a) - e)) / (2 * e))
+        rows.append((e, value, abs(value - exact), abs(value - exact) / e ** 2))
+    return CentralDifference(f, var, a, derivative, series, coefficient, tuple(rows))

@@ -173,6 +173,17 @@ class OptimizerStep:
         return tuple(next(l.value for l in lines if l.quantity == w_new) for lines in self.lines)
 
 
+@dataclass(frozen=True)
+class OptimizerComparison:
+    """One step of several optimizers from the same point."""
+
+    steps: tuple[OptimizerStep, ...]
+
+    @property
+    def result(self) -> tuple:
+        return tuple(step.result for step in self.steps)
+
+
 def one_step(name: str, expr, variables, at, state=None, step_number: int = 1, **settings) -> OptimizerStep:
     """One step of optimizer ``name`` on f = ``expr`` from the point ``at`` (exact arithmetic).
 

@@ -70,13 +70,20 @@ FUNCTIONS = {
 CONSTANTS = {"pi": sp.pi, "e": sp.E, "E": sp.E}
 # characters people type that Python's tokenizer does not know
 UNICODE = {"−": "-", "–": "-", "·": "*", "⋅": "*", "×": "*", "÷": "/",
-           "σ": "sigma", "π": "pi", "²": "^2", "³": "^3"}
+           "σ": "sigma", "π": "pi", "λ": "lamda", "²": "^2", "³": "^3"}   # lamda: SymPy's spelling of λ
 
 
-def parse_expr_safe(text: str) -> sp.Expr:
-    """The SymPy expression written in ``text``; raises ParseError if it is not one."""
-    tree = _syntax_tree(text)
-    expr = _Builder().build(tree.body)
+def parse_expr_safe(text: str, functions: tuple[str, ...] = ()) -> sp.Expr:
+    """The SymPy expression written in ``text``; raises ParseError if it is not one.
+
+    ``functions``: names of unknown functions the text may call, such as the
+    loss L in ``L(w1, w2) + lambda*(w1^2 + w2^2)``; they stay undefined.
+    """
+    for name in functions:
+        if not name.isidentifier() or name in FUNCTIONS or name in CONSTANTS:
+            raise ParseError(f"not a name for an unknown function: {name!r}")
+    tree = _syntax_tree(text, tuple(functions))
+    expr = _Builder(tuple(functions)).build(tree.body)
     if not isinstance(expr, sp.Expr):
         raise ParseError(f"expected one expression, got a list: {text.strip()!r}")
     if expr.has(sp.zoo, sp.nan):
@@ -120,11 +127,11 @@ def check_text(text, max_length: int = MAX_LENGTH, what: str = "expression") -> 
         raise ParseError(f"the {what} is empty")
 
 
-def _syntax_tree(text: str) -> ast.Expression:
+def _syntax_tree(text: str, functions: tuple[str, ...] = ()) -> ast.Expression:
     check_text(text)
     for char, replacement in UNICODE.items():
         text = text.replace(char, replacement)
-    source = _rewrite_tokens(text)
+    source = _rewrite_tokens(text, functions)
     try:
         tree = ast.parse(source, mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
@@ -134,7 +141,7 @@ def _syntax_tree(text: str) -> ast.Expression:
     return tree
 
 
-def _rewrite_tokens(text: str) -> str:
+def _rewrite_tokens(text: str, functions: tuple[str, ...] = ()) -> str:
     """Turn ``^`` into ``**`` and make implicit products explicit (2x, 2(x+1), (a)(b))."""
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
@@ -149,14 +156,14 @@ def _rewrite_tokens(text: str) -> str:
         if tok.type == tokenize.ERRORTOKEN and not tok.string.isspace():
             raise ParseError(f"unexpected character {tok.string!r} in {text.strip()!r}")
         string = "**" if tok.string == "^" else tok.string
-        if previous is not None and _implicit_product(previous, tok):
+        if previous is not None and _implicit_product(previous, tok, functions):
             out.append("*")
         out.append(string)
         previous = tok
     return " ".join(out)
 
 
-def _implicit_product(left: tokenize.TokenInfo, right: tokenize.TokenInfo) -> bool:
+def _implicit_product(left: tokenize.TokenInfo, right: tokenize.TokenInfo, functions: tuple[str, ...] = ()) -> bool:
     ends_operand = (left.type == tokenize.NUMBER or left.string == ")"
                     or (left.type == tokenize.NAME and not keyword.iskeyword(left.string)))
     starts_operand = right.type in (tokenize.NAME, tokenize.NUMBER) or right.string == "("
@@ -168,7 +175,7 @@ def _implicit_product(left: tokenize.TokenInfo, right: tokenize.TokenInfo) -> bo
     # such as x, w1 or x_2; any other word before "(" is read as an unknown function
     if left.type == tokenize.NAME and right.string == "(":
         word = left.string
-        return word not in FUNCTIONS and not (word.isalpha() and len(word) > 1)
+        return word not in FUNCTIONS and word not in functions and not (word.isalpha() and len(word) > 1)
     return True
 
 
@@ -187,6 +194,9 @@ def _check_size(tree: ast.AST) -> None:
 
 class _Builder:
     """Build SymPy objects from a whitelisted syntax tree, one node type at a time."""
+
+    def __init__(self, functions: tuple[str, ...] = ()):
+        self.functions = functions   # unknown functions the text may call
 
     def build(self, node: ast.AST):
         method = getattr(self, f"_build_{type(node).__name__}", None)
@@ -243,6 +253,8 @@ class _Builder:
         if not isinstance(node.func, ast.Name):
             raise ParseError("only named functions can be called, like sin(x)")
         name = node.func.id
+        if name in self.functions and not node.keywords and node.args:
+            return sp.Function(name, real=True)(*(self._expr(arg) for arg in node.args))
         if name not in FUNCTIONS:
             raise ParseError(f"unknown function {name!r}")
         if node.keywords:

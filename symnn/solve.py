@@ -21,7 +21,11 @@ from .losses import loss_value
 from .matrix_form import check_identity
 from .softmax import softmax_jacobian
 from .network import Network
-from .parse import parse_point, parse_symbols
+from .parse import parse_expr_safe, parse_point, parse_symbols
+from .delta_rule import delta_rule
+from .gradcheck import central_difference
+from .optimizers import OptimizerComparison, one_step
+from .train import train
 
 
 @dataclass(frozen=True)
@@ -34,9 +38,11 @@ class Solution:
 
 
 def solve_gradient(problem: Problem) -> Solution:
-    """``expr``, ``wrt`` and ``at``: the gradient at the point."""
+    """``expr``, ``wrt`` and ``at``: the gradient at the point; ``functions`` names unknown
+    functions the expression calls (the loss L of a regularised L(w) + λ‖w‖²)."""
     data = problem.data
-    gradient = gradient_steps(data["expr"], data["wrt"], at=data.get("at"))
+    expr = parse_expr_safe(data["expr"], tuple(data.get("functions", ())))
+    gradient = gradient_steps(expr, data["wrt"], at=data.get("at"))
     answer = gradient.values if gradient.point else gradient.vector
     return Solution(problem, gradient, answer)
 
@@ -112,7 +118,64 @@ def solve_softmax_jacobian(problem: Problem) -> Solution:
     return Solution(problem, jac, jac.in_outputs)
 
 
+def solve_training(problem: Problem) -> Solution:
+    """``task`` (and optional ``seed``, ``epochs``, ``optimizer``): a real training run;
+    the answer is the network's output on the task's questions (``rounded`` to 0/1 for xor)."""
+    data = problem.data
+    run = train(data["task"], data.get("optimizer"), data.get("epochs"), data.get("seed", 0), progress=False)
+    outputs = run.predictions.values()
+    answer = tuple(sp.Integer(round(v)) if data.get("rounded") else sp.Float(v, 15) for v in outputs)
+    return Solution(problem, run, answer)
+
+
+def _exact(settings: dict) -> dict:
+    """Hyperparameters from a bank file, exactly (0.1 is 1/10)."""
+    return {name: sp.Rational(str(value)) for name, value in settings.items()}
+
+
+def solve_optimizer_step(problem: Problem) -> Solution:
+    """``optimizer``, ``expr``, ``wrt``, ``at`` (values in the order of wrt), optional ``settings``
+    and ``state``: one step, exactly."""
+    data = problem.data
+    step = one_step(data["optimizer"], data["expr"], parse_symbols(data["wrt"]), data["at"],
+                    state=data.get("state"), **_exact(data.get("settings", {})))
+    return Solution(problem, step, step.result)
+
+
+def solve_optimizers(problem: Problem) -> Solution:
+    """``optimizers`` (names), ``expr``, ``wrt``, ``at``: one step of each from the same point."""
+    data = problem.data
+    steps = tuple(one_step(name, data["expr"], parse_symbols(data["wrt"]), data["at"],
+                           **_exact(data.get("settings", {}).get(name, {})))
+                  for name in data["optimizers"])
+    comparison = OptimizerComparison(steps)
+    return Solution(problem, comparison, comparison.result)
+
+
+def solve_finite_difference(problem: Problem) -> Solution:
+    """``expr``, ``wrt`` (one variable) and ``at``: seed 001's central difference, its series
+    and its error; the answer is c in D(ε) − f'(a) = c·ε² + O(ε⁴)."""
+    data = problem.data
+    run = central_difference(data["expr"], data["wrt"], data["at"])
+    return Solution(problem, run, run.error_coefficient)
+
+
+def solve_delta_rule(problem: Problem) -> Solution:
+    """``layers``, ``at``, ``weights``, ``biases``, ``learning_rate``, ``momentum``, ``previous``:
+    deltas, gradients and one momentum step; the answer is the gradient, parameter by parameter."""
+    data = problem.data
+    network = Network(data["layers"], data.get("activation", "sigmoid"), data.get("loss", "half-se"))
+    rule = delta_rule(network, data["at"], data.get("weights"), data.get("biases"),
+                      data.get("learning_rate", "1/10"), data.get("momentum", "9/10"), data.get("previous"))
+    return Solution(problem, rule, tuple(value for *_, value in rule.gradients))
+
+
 SOLVERS = {
+    "training": solve_training,
+    "optimizer-step": solve_optimizer_step,
+    "optimizers": solve_optimizers,
+    "finite-difference": solve_finite_difference,
+    "delta-rule": solve_delta_rule,
     "softmax-jacobian": solve_softmax_jacobian,
     "matrix-identity": solve_matrix_identity,
     "product": solve_product,

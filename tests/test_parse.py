@@ -89,3 +89,12 @@ def test_symbols_and_points():
         parse_point("x")
     with pytest.raises(ParseError, match="not a variable name"):
         parse_symbols("x, sin")
+
+
+def test_unknown_functions_are_called_only_when_named():
+    L = sp.Function("L", real=True)
+    w1, w2 = sp.symbols("w1 w2", real=True)
+    assert parse_expr_safe("L(w1, w2) + λ*w1^2", functions=("L",)) == L(w1, w2) + sp.Symbol("lamda", real=True) * w1 ** 2
+    assert parse_expr_safe("L(w1)") == sp.Symbol("L", real=True) * w1      # without it, a single letter multiplies
+    with pytest.raises(ParseError):
+        parse_expr_safe("sin(x)", functions=("sin",))                         # a known function is not unknown

@@ -190,3 +190,45 @@ def test_bands_of_the_relative_error():
     assert band(relative_error(1.0, 1.001)) == "doubtful"
     assert band(relative_error(1.0, -1.0)) == "wrong"
     assert relative_error(0.0, 0.0) == 0.0
+
+
+# -- the bank rows of this part of the course, against independent computations
+
+def test_delta_rule_gradients_equal_sympy_diff_of_the_whole_loss():
+    from symnn import solve
+    solution = solve("delta-rule")
+    rule = solution.work
+    point = dict(rule.point)
+    loss = rule.network.loss()                       # ½(y − o1)²
+    for parameter, _, _, value in rule.gradients:
+        assert sp.N(value - sp.diff(loss, parameter).xreplace(point), 30) == pytest.approx(0, abs=1e-25)
+    # the momentum step: Δw = −λ·grad + α·Δw_prev, with Δw_prev = 0.01 for w5
+    w5 = next(u for u in rule.updates if str(u[0]) == "w5")
+    grad_w5 = next(g for g in rule.gradients if str(g[0]) == "w5")[3]
+    assert sp.simplify(w5[2] - (-grad_w5 / 10 + sp.Rational(9, 10) * sp.Rational(1, 100))) == 0
+
+
+def test_gd_linreg_step_is_the_formula_of_seed_004():
+    from symnn import solve
+    x, y = np.array([1.0, -1.0, 3.0]), np.array([7.0, 0.0, 14.0])
+    X = np.column_stack([x, np.ones(3)])                # the bias trick: w = (w, b)
+    w0 = np.zeros(2)
+    w1 = w0 + 0.001 * 2 * np.mean((y - X @ w0)[:, None] * X, axis=0)
+    assert [float(v) for v in solve("gd-linreg-step").answer] == pytest.approx(w1, rel=1e-14)
+
+
+def test_the_l2_penalty_adds_two_lambda_w():
+    from symnn import solve
+    w1, w2, b, lam = sp.symbols("w1 w2 b lamda", real=True)
+    L = sp.Function("L", real=True)(w1, w2, b)
+    assert solve("l2-reg").answer == tuple(sp.diff(L, v) + 2 * lam * v for v in (w1, w2, b))
+
+
+def test_central_difference_error_is_order_epsilon_squared():
+    from symnn import solve
+    run = solve("finite-diff").work
+    f, x = run.expr, run.var
+    assert run.error_coefficient == sp.simplify(sp.diff(f, x, 3).subs(x, run.at) / 6)
+    ratios = {e: ratio for e, _, _, ratio in run.rows}
+    assert ratios[1e-3] == pytest.approx(float(run.error_coefficient), rel=1e-3)   # error/ε² → c
+    assert ratios[1e-8] > 1e6 * ratios[1e-3]                                     # rounding wins at tiny ε

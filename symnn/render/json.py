@@ -164,3 +164,21 @@ class JsonPrinter(Printer):
         return {"epsilon": check.epsilon, "worst": check.worst, "verdict": check.verdict,
                 "rows": [{"name": r.name, "analytic": r.analytic, "numeric": r.numeric, "error": r.error,
                           "verdict": r.verdict} for r in check.rows]}
+
+    def _print_OptimizerComparison(self, comparison) -> list:
+        return [self._print(step) for step in comparison.steps]
+
+    def _print_CentralDifference(self, run) -> dict:
+        return {"function": self.formula(run.expr), "var": str(run.var), "at": self.formula(run.at),
+                "derivative": self.formula(run.derivative), "series": self.formula(run.series.removeO()),
+                "error_coefficient": self.formula(run.error_coefficient),
+                "rows": [{"epsilon": e, "value": v, "error": err, "error_over_epsilon_squared": r}
+                         for e, v, err, r in run.rows]}
+
+    def _print_DeltaRule(self, rule) -> dict:
+        return {"network": repr(rule.network), "point": {str(v): self.formula(c) for v, c in rule.point},
+                "forward": self._forward(rule.forward), "slope": self.formula(rule.slope), "error": self.formula(rule.error),
+                "deltas": [{"neuron": str(n), "formula": self.formula(f), "value": answer_value(v)} for n, f, v in rule.deltas],
+                "gradients": {str(p): answer_value(v) for p, _, _, v in rule.gradients},
+                "updates": {str(p): {"previous": answer_value(b), "change": answer_value(c), "new": answer_value(w)}
+                            for p, b, c, w in rule.updates}}

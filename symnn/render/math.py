@@ -101,6 +101,7 @@ def text_math(expr, lang: str = "en", partial: bool | None = None, keep_order: b
     """One-line plain text for an expression (``^`` for powers, as people type)."""
     settings = {"partial": partial, "order": "none" if keep_order else None}
     text = _Text(settings).doprint(expr).replace("**", "^").replace("\\Delta ", "Δ")
+    text = re.sub(r"\blamda\b", "λ", text)
     if lang == "ru":
         text = re.sub(r"\b(atan|acot|asin|acos|tanh|coth|sinh|cosh|tan|cot)\(",
                       lambda m: RUSSIAN_NAMES[m[1]] + "(", text)

@@ -71,3 +71,45 @@ class NumericsPrinting:
                               self.escape(row.verdict)] for row in check.rows])
         lines.append(self.line(depth, self.words("gc.worst", error=f"{check.worst:.1e}", verdict=check.verdict)))
         return self.join(lines)
+
+    def _print_OptimizerComparison(self, comparison, depth: int = 0) -> str:
+        lines = [self.line(depth, self.strong(self.plain("opt.comparison")))]
+        return self.join(lines + [self._print(step, depth=depth + 1) for step in comparison.steps])
+
+    def _print_CentralDifference(self, run, depth: int = 0) -> str:
+        eps = sp.Symbol("varepsilon")
+        lines = [self.line(depth, self.strong(self.say("fd.title", function=run.expr,
+                                                       point=sp.Eq(run.var, run.at, evaluate=False)))),
+                 self.line(depth, self.plain("fd.series") + " " + self.equation(sp.Function("D")(eps), run.series)),
+                 self.line(depth, self.plain("fd.exact") + " " + self.equation(sp.Symbol("f'(a)"), run.derivative)
+                           + self.decimals(run.derivative)),
+                 self.line(depth, self.plain("fd.error") + " " + self.equation(sp.Symbol("c"), run.error_coefficient)
+                           + self.decimals(run.error_coefficient)),
+                 self.line(depth, self.plain("fd.table"))]
+        lines += self.table(["ε", "D(ε)", self.plain("fd.abs"), self.plain("fd.ratio")],
+                            [[f"{e:g}", f"{value:.15g}", f"{error:.3e}", f"{ratio:.4g}"] for e, value, error, ratio in run.rows])
+        return self.join(lines)
+
+    def _print_DeltaRule(self, rule, depth: int = 0) -> str:
+        out = sp.Symbol("out")
+        lines = [self.line(depth, self.strong(self.plain("delta.title")) + " " + self._network_name(rule.network)),
+                 self.line(depth, self.say("net.at", point=point_equation(rule.point)))]
+        lines += self.forward_lines(rule.network, rule.forward, depth)
+        lines.append(self.line(depth, self.plain("delta.slope") + " " + self.equation(sp.Symbol("f'(in)"), rule.slope)))
+        lines.append(self.line(depth, self.plain("delta.error") + " " + self.ratio(sp.Symbol("L"), out) + " = "
+                               + self.math(rule.error)))
+        lines.append(self.line(depth, self.plain("delta.deltas")))
+        lines += self.table([self.plain("delta.neuron"), "δ", ""],
+                            [[self.math(n), self.math(formula), self.math(value) + self.decimals(value)]
+                             for n, formula, value in rule.deltas])
+        lines.append(self.line(depth, self.plain("delta.gradients")))
+        lines += self.table([self.plain("delta.parameter"), "out_a", "δ_b", "grad"],
+                            [[self.math(p), self.math(source), self.math(sp.Symbol(f"delta_{n}")),
+                              self.math(value) + self.decimals(value)] for p, source, n, value in rule.gradients])
+        rates = ", ".join(self.math(sp.Eq(s, v, evaluate=False)) for s, v in
+                          ((sp.Symbol("lamda"), rule.learning_rate), (sp.Symbol("alpha"), rule.momentum)))
+        lines.append(self.line(depth, self.plain("delta.updates") + " " + rates))
+        lines += self.table([self.plain("delta.parameter"), "Δw_(t−1)", "Δw_t", "w_t"],
+                            [[self.math(p), self.math(before), self.math(change) + self.decimals(change),
+                              self.math(new) + self.decimals(new)] for p, before, change, new in rule.updates])
+        return self.join(lines)
