@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from .compile import numpy_source
 from .differentiate import diff_steps
+from .softmax import SoftmaxJacobian, outputs, softmax_jacobian
 from .functions import sigmoid
 from .steps import Step
 
@@ -34,6 +36,11 @@ class Activation:
     definition: sp.Expr
     in_output: sp.Expr | None = None   # f'(x) written with f = f(x)
     note: tuple[str, str] = ("", "")   # (English, Russian): the convention at a kink, and such
+
+    @property
+    def numpy(self) -> str:
+        """The definition as one line of NumPy, in a form that never overflows."""
+        return numpy_source(self.definition)
 
     def derivation(self) -> Step:
         return diff_steps(self.definition, x)
@@ -88,10 +95,25 @@ def activation(name: str) -> Activation:
 
 @dataclass(frozen=True)
 class ActivationTable:
-    """The table of activations, for printing: each with its derived derivative."""
+    """The table of activations, for printing: each with its derived derivative, and softmax."""
 
     rows: tuple[tuple[Activation, sp.Expr], ...]
+    softmax: SoftmaxJacobian          # derived entry by entry for three classes
+    softmax_rule: sp.Expr             # ∂s_i/∂x_j = s_i(δ_ij − s_j), checked against every entry
+
+
+SOFTMAX_RULE = sp.Symbol("s_i") * (sp.KroneckerDelta(sp.Symbol("i"), sp.Symbol("j")) - sp.Symbol("s_j"))
+
+
+def softmax_rule_holds(jacobian: SoftmaxJacobian) -> bool:
+    """s_i(δ_ij − s_j) with i, j and s put in equals every derived entry."""
+    s = outputs(jacobian.n)
+    return all(sp.expand(jacobian.in_outputs[i, j] - s[i] * (int(i == j) - s[j])) == 0
+               for i in range(jacobian.n) for j in range(jacobian.n))
 
 
 def activation_table() -> ActivationTable:
-    return ActivationTable(tuple((a, a.derivative()) for a in ACTIVATIONS.values()))
+    jacobian = softmax_jacobian(3)
+    if not softmax_rule_holds(jacobian):
+        raise ArithmeticError("the derived softmax Jacobian is not s_i(δ_ij − s_j)")
+    return ActivationTable(tuple((a, a.derivative()) for a in ACTIVATIONS.values()), jacobian, SOFTMAX_RULE)

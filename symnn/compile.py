@@ -218,15 +218,18 @@ class NumPyCode(NumPyPrinter):
     Σ_i a_i·b_i·c_i = a·(b∘c).
     """
 
-    def __init__(self, batch=(), settings=None):
+    def __init__(self, batch=(), settings=None, inline: bool = False):
         super().__init__({"fully_qualified_modules": True, **(settings or {})})
         self.batch = set(batch)
+        self.inline = inline     # write the stable functions out instead of calling them by name
 
     def _print_sigmoid(self, expr):
-        return f"sigmoid({self._print(expr.args[0])})"
+        u = self._print(expr.args[0])
+        return f"1/(1 + numpy.exp(numpy.minimum(-({u}), 709.0)))" if self.inline else f"sigmoid({u})"
 
     def _print_softplus(self, expr):
-        return f"softplus({self._print(expr.args[0])})"
+        u = self._print(expr.args[0])
+        return f"numpy.logaddexp(0, {u})" if self.inline else f"softplus({u})"
 
     def _print_logsumexp(self, expr):
         return "logsumexp(%s)" % ", ".join(self._print(a) for a in expr.args)
@@ -234,6 +237,13 @@ class NumPyCode(NumPyPrinter):
     def _print_Heaviside(self, expr):   # H(z, h0): the step with value h0 at the kink
         arg, at_zero = (expr.args + (sp.S.Half,))[:2]
         return f"numpy.heaviside({self._print(arg)}, {self._print(at_zero)})"
+
+    def _print_Piecewise(self, expr):
+        """Two pieces, the second for every other x: numpy.where(condition, first, second)."""
+        if len(expr.args) == 2 and expr.args[1].cond == True:
+            (first, condition), (second, _) = expr.args
+            return f"numpy.where({self._print(condition)}, {self._print(first)}, {self._print(second)})"
+        return super()._print_Piecewise(expr)
 
     def _print_Max(self, expr):
         return self._pairwise("numpy.maximum", expr.args)
@@ -286,6 +296,11 @@ class Compiled:
     @property
     def source(self) -> str:
         return inspect.getsource(self.function)
+
+
+def numpy_source(expr) -> str:
+    """One line of NumPy for expr in its stable form, with the stable functions written out."""
+    return NumPyCode(inline=True).doprint(stable_form(expr))
 
 
 def compile_numpy(exprs, args, cse: bool = True, stable: bool = True, batch=()) -> Compiled:

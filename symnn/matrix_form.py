@@ -107,11 +107,29 @@ def _dense_layer():
     return IdentityCheck("matrix.dense", r"L = \frac{1}{2}\|XW - Y\|^2", "W", "X: 2×3, W: 3×2", claims)
 
 
+def _dense_backward():
+    """Two dense layers H = σ(A), A = XW1, Z = HW2, L = ½‖Z − Y‖²: the delta one layer down is
+    δ_prev = ∂L/∂A = (δ W2ᵀ) ⊙ σ'(A), with δ = Z − Y (seed 003), and ∂L/∂W1 = Xᵀ δ_prev."""
+    A, W2, Y = symbolic_matrix("a", 2, 3), symbolic_matrix("w", 3, 2), symbolic_matrix("t", 2, 2)
+    H = A.applyfunc(sigmoid)
+    delta = H * W2 - Y
+    loss = sum(v ** 2 for v in delta) / 2
+    slope = A.applyfunc(lambda a: sigmoid(a) * (1 - sigmoid(a)))
+    claims = (
+        Claim("course", r"(\delta W_2^{T}) \odot \sigma'(A)", (delta * W2.T).multiply_elementwise(slope),
+              _scalar_gradient(loss, A)),
+        Claim("without f'", r"\delta W_2^{T}", delta * W2.T, _scalar_gradient(loss, A)),
+    )
+    return IdentityCheck("matrix.dense-backward", r"L = \frac{1}{2}\|\sigma(A) W_2 - Y\|^2", "A",
+                         "A: 2×3, W2: 3×2", claims)
+
+
 IDENTITIES = {
     "half-norm": _half_norm,
     "linear-regression": _linear_regression,
     "two-layer": _two_layer,
     "dense-layer": _dense_layer,
+    "dense-backward": _dense_backward,
 }
 
 

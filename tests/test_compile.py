@@ -109,3 +109,25 @@ def test_stable_form_rewrites_the_course_formulas_into_equal_ones(expr):
     rewritten = stable_form(expr)
     assert rewritten != expr
     assert equal(plain_form(rewritten), expr)
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+def test_the_numpy_line_of_every_activation_is_stable_and_right(name):
+    act = ACTIVATIONS[name]
+    alpha = sp.Symbol("alpha", positive=True)
+    line = act.numpy
+    values = eval(line, {"numpy": np, "x": EXTREMES, "alpha": 0.5})     # our own generated code
+    values = np.broadcast_to(values, EXTREMES.shape)
+    assert finite(values), (name, line)
+    moderate = np.array([-3.0, -0.5, 0.25, 2.0])
+    expected = [float(act.definition.subs({alpha: sp.Rational(1, 2), x: sp.Float(v)})) for v in moderate]
+    assert np.allclose(np.broadcast_to(eval(line, {"numpy": np, "x": moderate, "alpha": 0.5}), moderate.shape),
+                       expected, rtol=1e-14), name
+
+
+def test_the_softmax_row_of_the_activation_table_is_derived():
+    from symnn.activations import activation_table, softmax_rule_holds
+    table = activation_table()
+    assert softmax_rule_holds(table.softmax)
+    wrong = table.softmax.__class__(3, table.softmax.steps, table.softmax.in_outputs.T * 0)
+    assert not softmax_rule_holds(wrong)

@@ -17,6 +17,11 @@ def test_the_slide_formula_is_caught():
     assert not slide.holds and slide.value.shape == (1, 2) and slide.scalar.shape == (2, 2)
 
 
+def test_the_delta_one_layer_down_needs_the_activation_slope():
+    claims = {c.name: c for c in check_identity("dense-backward").claims}
+    assert claims["course"].holds and not claims["without f'"].holds
+
+
 def test_a_wrong_formula_of_the_right_shape_is_caught():
     # ½‖XW‖²: twice the right gradient has the right shape but wrong entries
     X, W = symbolic_matrix("x", 2, 3), symbolic_matrix("w", 3, 2)

@@ -128,6 +128,10 @@ class DocumentPrinter(NetworkPrinting, NumericsPrinting, Printer):
     def escape(self, text: str) -> str:
         return text
 
+    def code(self, text: str) -> str:
+        """A piece of program text."""
+        return self.escape(text)
+
     def strong(self, text: str) -> str:
         return text
 

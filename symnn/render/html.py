@@ -14,6 +14,9 @@ class HtmlPrinter(DocumentPrinter):
     def escape(self, text: str) -> str:
         return html.escape(text, quote=False)
 
+    def code(self, text: str) -> str:
+        return f"<code>{html.escape(text, quote=False)}</code>"
+
     def strong(self, text: str) -> str:
         return f"<strong>{text}</strong>"
 

@@ -10,6 +10,7 @@ from ..phrases import phrase
 from ..solve import answer_value
 from .base import Printer
 from .math import latex_math
+from .networks import SOFTMAX_NUMPY
 from .text import TextPrinter
 
 
@@ -116,10 +117,14 @@ class JsonPrinter(Printer):
         }
 
     def _print_ActivationTable(self, table) -> list:
-        return [{"name": act.name, "russian": act.russian, "f": self.formula(act.definition),
+        rows = [{"name": act.name, "russian": act.russian, "f": self.formula(act.definition),
                  "derivative": self.formula(derivative),
                  "in_output": self.formula(act.in_output) if act.in_output is not None else None,
-                 "note": act.note[0] if self.lang == "en" else act.note[1]} for act, derivative in table.rows]
+                 "numpy": act.numpy, "note": act.note[0] if self.lang == "en" else act.note[1]}
+                for act, derivative in table.rows]
+        return rows + [{"name": "softmax", "russian": "softmax", "jacobian": self.formula(table.softmax.in_outputs),
+                        "in_output": self.formula(table.softmax_rule), "numpy": SOFTMAX_NUMPY,
+                        "note": phrase(self.lang, "act.softmax")}]
 
     def _print_ReverseGradient(self, grad) -> dict:
         return {"network": repr(grad.network),

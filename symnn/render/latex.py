@@ -22,6 +22,9 @@ class LatexPrinter(DocumentPrinter):
     def escape(self, text: str) -> str:
         return "".join(ESCAPES.get(char, char) for char in text)
 
+    def code(self, text: str) -> str:
+        return rf"\texttt{{{self.escape(text)}}}"
+
     def strong(self, text: str) -> str:
         return rf"\textbf{{{text}}}"
 

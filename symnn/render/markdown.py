@@ -12,6 +12,9 @@ class MarkdownPrinter(DocumentPrinter):
     def escape(self, text: str) -> str:
         return text.replace("\\", "\\\\").replace("*", r"\*").replace("_", r"\_")
 
+    def code(self, text: str) -> str:
+        return f"`{text}`"
+
     def strong(self, text: str) -> str:
         return f"**{text}**"
 

@@ -20,6 +20,9 @@ def point_equation(point) -> sp.Eq:
     return sp.Eq(sp.Tuple(*names), sp.Tuple(*coordinates), evaluate=False)
 
 
+SOFTMAX_NUMPY = "numpy.exp(x - x.max()) / numpy.exp(x - x.max()).sum()"   # e^(x − max) never overflows
+
+
 class NetworkPrinting:
     def plain(self, key: str) -> str:
         """A phrase without formulas, escaped for the format."""
@@ -97,8 +100,15 @@ class NetworkPrinting:
             rows.append([self.escape(act.name if self.lang == "en" else act.russian),
                          self.math(act.definition), self.math(derivative),
                          self.math(act.in_output) if act.in_output is not None else "",
+                         self.code(act.numpy),
                          self.escape(act.note[0] if self.lang == "en" else act.note[1])])
-        header = [self.plain("act.name"), "f(x)", "f'(x)", self.plain("act.in_output"), self.plain("note")]
+        i, j, k = sp.symbols("i j k")
+        softmax = sp.exp(sp.Symbol("x_i")) / sp.Sum(sp.exp(sp.Symbol("x_k")), (k, 1, sp.Symbol("n")))
+        rows.append(["softmax", self.math(softmax), self.ratio(sp.Symbol("s_i"), sp.Symbol("x_j")),
+                     self.math(table.softmax_rule), self.code(SOFTMAX_NUMPY),
+                     self.plain("act.softmax")])
+        header = [self.plain("act.name"), "f(x)", "f'(x)", self.plain("act.in_output"), self.plain("act.numpy"),
+                  self.plain("note")]
         return self.join([self.line(depth, self.strong(self.plain("act.title")))] + self.table(header, rows))
 
     def _print_ReverseGradient(self, grad, depth: int = 0) -> str:
