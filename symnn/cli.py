@@ -29,6 +29,7 @@ from .answers import check_answer
 from .solve import question_options, solve
 from .optimizers import OPTIMIZERS, one_step
 from .train import TASKS, train
+from .scaling import scaling_demo
 from .compile import compile_numpy
 from .dense import DenseModel
 from .models import ScalarModel
@@ -122,6 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--set", metavar="NAME=VALUE,...", help="optimizer hyperparameters, e.g. eta=0.05,alpha=0.9")
     train.add_argument("--no-progress", action="store_true", help="no progress bar")
     _output_options(train)
+
+    scaling = commands.add_parser(
+        "scaling", help="why standardised features make gradient descent converge faster",
+        description="Condition number and gradient-descent steps for raw, centred and standardised features")
+    _output_options(scaling)
 
     step = commands.add_parser(
         "step", help="one optimizer step at a point, every value shown",
@@ -238,6 +244,8 @@ def run(args: argparse.Namespace) -> str:
                        progress=not args.no_progress, **_settings(args.set))
     elif args.command == "step":
         result = run_step(args)
+    elif args.command == "scaling":
+        result = scaling_demo()
     elif args.command == "gradcheck":
         result = run_gradcheck(args)
     elif args.command == "diff":

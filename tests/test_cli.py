@@ -81,3 +81,46 @@ def test_usage_error_exit_code_2(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["diff", "x"])   # --wrt is required
     assert exit_info.value.code == 2
+
+
+def test_train_gender_from_the_command_line(capsys):
+    code, out, _ = run(capsys, "train", "gender", "--seed", "0", "--no-progress", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["epochs"] == 1000 and len(data["history"]) == 1000
+    assert data["predictions"]["female"] > 0.9 and data["predictions"]["male"] < 0.1
+
+
+def test_train_shows_a_progress_bar_unless_asked_not_to(capsys):
+    code, out, err = run(capsys, "train", "xor", "--epochs", "5")
+    assert code == 0 and "xor" in err and "XOR" in out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["train", "xor", "--set", "beta=0.9"], "no hyperparameter beta"),
+    (["train", "xor", "--set", "eta=fast"], "NAME=NUMBER"),
+    (["train", "xor", "--epochs", "0"], "at least 1"),
+    (["gradcheck", "--layers", "2,x,1"], "layer sizes"),
+])
+def test_training_usage_errors(capsys, argv, message):
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_one_optimizer_step_from_the_command_line(capsys):
+    code, out, _ = run(capsys, "step", "momentum", "(x^2 + y^2)/2", "--at", "x=1,y=2", "--state", "h=1;1",
+                       "--format", "json")
+    assert code == 0 and json.loads(out)["result"] == [0, 0.9]     # h = 0.9 + 0.1·g: (1, 1.1)
+
+
+def test_compile_shows_the_generated_code(capsys):
+    code, out, _ = run(capsys, "compile", "log(1 + exp(-x*w))", "--wrt", "w")
+    assert code == 0 and out.startswith("def _lambdifygenerated(w, x):") and "softplus" in out
+
+
+def test_gradcheck_and_scaling_from_the_command_line(capsys):
+    code, out, _ = run(capsys, "gradcheck", "--layers", "3,4,3", "--output", "softmax", "--loss", "ce", "--dense",
+                       "--format", "json")
+    assert code == 0 and json.loads(out)["verdict"] == "good"
+    code, out, _ = run(capsys, "scaling", "--format", "json")
+    steps = [row["steps"] for row in json.loads(out)["rows"]]
+    assert code == 0 and steps[0] > 1000 * steps[2]

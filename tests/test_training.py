@@ -232,3 +232,16 @@ def test_central_difference_error_is_order_epsilon_squared():
     ratios = {e: ratio for e, _, _, ratio in run.rows}
     assert ratios[1e-3] == pytest.approx(float(run.error_coefficient), rel=1e-3)   # error/ε² → c
     assert ratios[1e-8] > 1e6 * ratios[1e-3]                                     # rounding wins at tiny ε
+
+
+def test_the_exact_step_count_of_the_scaling_demo_is_what_iterating_gives():
+    from symnn.scaling import PEOPLE, WOMAN, gradient_descent, scaling_demo
+    demo = scaling_demo()
+    raw, centred, standardised = demo.rows
+    assert raw.condition > 1e4 * standardised.condition and raw.steps > 1e5 * standardised.steps
+    F = (PEOPLE - PEOPLE.mean(axis=0)) / PEOPLE.std(axis=0)
+    X = np.column_stack([np.ones(4), F])
+    optimum = np.linalg.lstsq(X, WOMAN, rcond=None)[0]
+    error = lambda k: np.linalg.norm(gradient_descent(X, WOMAN, standardised.learning_rate, k) - optimum)
+    goal = demo.tolerance * np.linalg.norm(optimum)
+    assert error(standardised.steps) <= goal < error(standardised.steps - 1)

@@ -187,3 +187,8 @@ class JsonPrinter(Printer):
                 "gradients": {str(p): answer_value(v) for p, _, _, v in rule.gradients},
                 "updates": {str(p): {"previous": answer_value(b), "change": answer_value(c), "new": answer_value(w)}
                             for p, b, c, w in rule.updates}}
+
+    def _print_ScalingDemo(self, demo) -> dict:
+        return {"tolerance": demo.tolerance,
+                "rows": [{"features": r.name, "condition": float(r.condition), "learning_rate": float(r.learning_rate),
+                          "steps": r.steps, "predicted": float(r.predicted)} for r in demo.rows]}

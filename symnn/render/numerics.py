@@ -113,3 +113,12 @@ class NumericsPrinting:
                             [[self.math(p), self.math(before), self.math(change) + self.decimals(change),
                               self.math(new) + self.decimals(new)] for p, before, change, new in rule.updates])
         return self.join(lines)
+
+    def _print_ScalingDemo(self, demo, depth: int = 0) -> str:
+        lines = [self.line(depth, self.strong(self.plain("scale.title"))),
+                 self.line(depth, self.words("scale.explain", tolerance=f"{demo.tolerance:g}"))]
+        lines += self.table([self.plain(k) for k in ("scale.features", "scale.kappa", "scale.rate", "scale.steps",
+                                                     "scale.predicted")],
+                            [[self.plain(f"scale.{row.name}"), f"{row.condition:.3g}", f"{row.learning_rate:.3g}",
+                              f"{row.steps:,}", f"{row.predicted:,.0f}"] for row in demo.rows])
+        return self.join(lines)
