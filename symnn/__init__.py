@@ -17,6 +17,13 @@ from .render import render, to_html, to_json, to_latex, to_markdown, to_text
 from .solve import Solution, solve
 from .bank import Problem, load_bank
 from .steps import Rewrite, Step
+from .network import Network
+from .compile import compile_numpy, stable_form
+from .models import ScalarModel
+from .dense import DenseModel
+from .gradcheck import gradcheck
+from .optimizers import Updater, one_step
+from .train import train
 
 __version__ = "0.1.0"
 
@@ -25,4 +32,6 @@ __all__ = [
     "solve", "Solution", "load_bank", "Problem", "check_answer", "Verdict", "CheckOptions",
     "parse_expr_safe", "ParseError",
     "render", "to_text", "to_latex", "to_markdown", "to_html", "to_json",
+    "Network", "compile_numpy", "stable_form", "ScalarModel", "DenseModel", "gradcheck",
+    "Updater", "one_step", "train",
 ]
