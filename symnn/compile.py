@@ -124,18 +124,16 @@ def _sum_of_exponentials(expr):
 
 def _stable_product(expr: sp.Mul) -> sp.Expr:
     """Gather the e^a factors and (Σ e^(b_k))^m factors of a product into one e^(a + m·lse(b))."""
-    exponent, rest, gathered = sp.S.Zero, [], 0
+    exponent, rest, exponentials, sums = sp.S.Zero, [], 0, 0
     for factor in expr.args:
         base, power = factor.as_base_exp()
         if (a := _exp_exponent(factor)) is not None:
-            exponent += a
+            exponent, exponentials = exponent + a, exponentials + 1
         elif power.is_integer and (b := _sum_of_exponentials(base)):
-            exponent += power * logsumexp(*b)
+            exponent, sums = exponent + power * logsumexp(*b), sums + 1
         else:
             rest.append(factor)
-            continue
-        gathered += 1
-    if gathered < 2 and exponent == 0 or gathered == 1 and _exp_exponent(expr) is not None:
+    if sums == 0 and exponentials < 2:
         return expr
     return sp.Mul(*rest) * sp.exp(exponent)
 
@@ -158,8 +156,8 @@ def _stable_log(expr: sp.log) -> sp.Expr:
         return logsumexp(*b)
     if isinstance(u, sp.exp):
         return u.args[0]
-    if u.is_Mul:                                                 # ln(c·e^a) = ln c + a, a product of logs otherwise
-        return sp.Add(*(_stable_log(sp.log(f, evaluate=False)) for f in u.args))
+    if u.is_Mul and all(f.is_positive or _exp_exponent(f) is not None for f in u.args):
+        return sp.Add(*(_stable_log(sp.log(f, evaluate=False)) for f in u.args))   # ln(c·e^a) = ln c + a
     return expr
 
 

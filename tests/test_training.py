@@ -245,3 +245,39 @@ def test_the_exact_step_count_of_the_scaling_demo_is_what_iterating_gives():
     error = lambda k: np.linalg.norm(gradient_descent(X, WOMAN, standardised.learning_rate, k) - optimum)
     goal = demo.tolerance * np.linalg.norm(optimum)
     assert error(standardised.steps) <= goal < error(standardised.steps - 1)
+
+
+# -- the whole catalog of functions through the compiler and central differences
+
+def symbolic_check(expr, variables, point):
+    """gradcheck of a compiled expression and its derived gradient (diff_steps) at a point."""
+    from symnn.compile import compile_numpy
+    from symnn.differentiate import diff_steps
+    names = [str(v) for v in variables]
+    compiled = compile_numpy([expr, *(diff_steps(expr, v).result for v in variables)], variables)
+
+    def loss_and_gradient(params, *_):
+        value, *grads = compiled(*(params[n] for n in names))
+        return float(value), dict(zip(names, (float(g) for g in grads)))
+    return gradcheck(loss_and_gradient, dict(zip(names, point)))
+
+
+@pytest.mark.parametrize("name", ["identity", "sigmoid", "tanh", "arctan", "softsign", "isru", "relu",
+                                  "leaky-relu", "prelu", "rrelu", "elu", "softplus"])
+def test_every_activation_passes_the_gradient_check_away_from_kinks(name):
+    from symnn.activations import ACTIVATIONS, alpha, x
+    f = ACTIVATIONS[name].definition.subs(alpha, sp.Rational(3, 4))
+    for point in (-2.3, -0.4, 0.7, 3.1):          # no kink of the course's activations is here
+        check = symbolic_check(f, [x], [point])
+        assert check.worst <= 1e-7, (name, point, check.rows)
+
+
+@pytest.mark.parametrize("name", ["mse", "mae", "rmse", "mape", "bce", "ce"])
+def test_every_loss_passes_the_gradient_check_by_its_predictions(name):
+    from symnn.losses import loss_formula
+    L = loss_formula(name, 2, classes=2)
+    predictions = sorted((s for s in L.free_symbols if s.name.startswith("yhat")), key=str)
+    targets = {s: v for s, v in zip(sorted(L.free_symbols - set(predictions), key=str), (0.3, 0.7, 0.6, 0.4))}
+    rng = np.random.default_rng(1)
+    check = symbolic_check(L.xreplace(targets), predictions, rng.uniform(0.2, 0.9, len(predictions)))
+    assert check.worst <= 1e-7, (name, check.rows)
