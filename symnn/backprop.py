@@ -138,7 +138,7 @@ def backprop(network: Network, parameter, at, weights=None, biases=None) -> Back
         for child in sorted(definition.free_symbols, key=str):
             if child == parameter or (child in definitions and reaches(child)):
                 step = diff_steps(definition, child)
-                local = step.result.xreplace(by_name)
+                local = network.through_outputs(step.result.xreplace(by_name))
                 factor = Factor(node, child, step, local, exact_value(step.result, values))
                 tails = [[]] if child == parameter else paths_from(child)
                 found.extend([factor, *tail] for tail in tails)

@@ -122,6 +122,20 @@ class Network:
         nodes[self.loss_symbol] = sp.Add(*(LOSSES[self.loss_name](y, o) for y, o in zip(self.targets, self.outputs)))
         return nodes
 
+    def through_outputs(self, expr: sp.Expr) -> sp.Expr:
+        """expr with a softmax layer's e^(z_j) written as o_j·Σ and Σ cancelled (the input if it does
+        not cancel): ∂o_1/∂z_2 = −e^(z_1)e^(z_2)/Σ² reads −o_1·o_2."""
+        if self.output != "softmax":
+            return expr
+        last = self.layers[-1]
+        if not any(expr.has(sp.exp(n.z)) for n in last):
+            return expr
+        total, T = sp.Add(*(sp.exp(n.z) for n in last)), sp.Symbol("Sigma", positive=True)
+        # z_j = log(o_j·Σ), put in through its bias, which appears nowhere else: e^(2z_1) = (o_1Σ)²
+        written = expr.subs(total, T).subs({n.bias: sp.log(n.name * T) - (n.z - n.bias) for n in last})
+        written = sp.factor(sp.cancel(sp.powsimp(sp.expand(written))))
+        return expr if written.has(T) else written
+
     def definition(self, name: str) -> sp.Expr:
         return self.definitions()[_symbol(name)]
 

@@ -47,9 +47,10 @@ def delta(name: sp.Symbol) -> sp.Symbol:
     return sp.Symbol(f"delta_{name}", real=True)
 
 
-def _local_derivative(definition: sp.Expr, by_value: dict, wrt: sp.Symbol) -> sp.Expr:
-    """∂node/∂wrt, written with the node's own name where its value appears (σ' = h(1 − h))."""
-    return sp.diff(definition, wrt).xreplace(by_value)
+def _local_derivative(network: Network, definition: sp.Expr, by_value: dict, wrt: sp.Symbol) -> sp.Expr:
+    """∂node/∂wrt, written with the nodes' own names where their values appear (σ' = h(1 − h),
+    a softmax's e^(z_j)/Σ = o_j)."""
+    return network.through_outputs(sp.diff(definition, wrt).xreplace(by_value))
 
 
 def reverse_gradient(network: Network) -> ReverseGradient:
@@ -65,13 +66,13 @@ def reverse_gradient(network: Network) -> ReverseGradient:
     adjoint_of = {network.loss_symbol: sp.S.One}
     adjoints = []
     for name in reversed(names[:-1]):                 # every node but the loss, outputs first
-        total = sp.Add(*(_scaled(adjoint_of[user], _local_derivative(definitions[user], by_value, name))
+        total = sp.Add(*(_scaled(adjoint_of[user], _local_derivative(network, definitions[user], by_value, name))
                          for user in users[name]))
         adjoints.append((delta(name), total))
         adjoint_of[name] = delta(name)
     gradient = {}
     for parameter in network.parameters():   # its own neuron; every output of a softmax layer
-        gradient[parameter] = sp.Add(*(_scaled(adjoint_of[user], _local_derivative(definitions[user], by_value, parameter))
+        gradient[parameter] = sp.Add(*(_scaled(adjoint_of[user], _local_derivative(network, definitions[user], by_value, parameter))
                                        for user in users[parameter]))
     return ReverseGradient(network, tuple(adjoints), gradient)
 
