@@ -30,6 +30,7 @@ from .solve import question_options, solve
 from .optimizers import OPTIMIZERS, one_step
 from .train import TASKS, train
 from .scaling import scaling_demo
+from .softmax import softmax_jacobian
 from .compile import compile_numpy
 from .dense import DenseModel
 from .models import ScalarModel
@@ -90,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     _output_options(back)
 
     acts = commands.add_parser("activations", help="the table of activation functions, or one derivation")
-    acts.add_argument("--name", choices=tuple(ACTIVATION_TABLE), help="show the derivation of this activation")
+    acts.add_argument("--name", choices=(*ACTIVATION_TABLE, "softmax"), help="show the derivation of this activation")
     _output_options(acts)
 
     problems = commands.add_parser("problems", help="list the problems of the bank")
@@ -257,7 +258,10 @@ def run(args: argparse.Namespace) -> str:
     elif args.command == "graph":
         result = graph_pass(args.expr, args.at)
     elif args.command == "activations":
-        result = activation(args.name).derivation() if args.name else activation_table()
+        if args.name == "softmax":
+            result = softmax_jacobian(3)
+        else:
+            result = activation(args.name).derivation() if args.name else activation_table()
     elif args.command == "backprop":
         network = Network(_sizes(args.layers), args.activation, args.loss, args.output)
         if args.param == "all":

@@ -66,3 +66,26 @@ def softmax_jacobian(n: int = 3) -> SoftmaxJacobian:
     steps = tuple(tuple(diff_steps(s[i], y[j]) for j in range(n)) for i in range(n))
     matrix = sp.Matrix(n, n, lambda i, j: through_outputs(steps[i][j].result, n, i, j))
     return SoftmaxJacobian(n, steps, matrix)
+
+
+@dataclass(frozen=True)
+class SoftmaxLoss:
+    """L = −ln s_c (the true class c): ∂L/∂y_j derived for every j and written through the outputs."""
+
+    n: int
+    true_class: int                          # 1-based, as the course counts
+    loss: sp.Expr
+    steps: tuple[Step, ...]                  # steps[j]: the derivation of ∂L/∂y_(j+1)
+    in_outputs: tuple[sp.Expr, ...]          # s_j − [j = c]
+
+
+def softmax_nll(n: int = 3, true_class: int = 1) -> SoftmaxLoss:
+    """The gradient of the negative log-likelihood of a softmax: s − onehot(c), derived entry by entry."""
+    if not 2 <= n <= 6 or not 1 <= true_class <= n:
+        raise ValueError("the softmax loss is shown for 2 to 6 classes, the true class among them")
+    c = true_class - 1
+    loss = -sp.log(softmax(n)[c])
+    steps = tuple(diff_steps(loss, v) for v in logits(n))
+    # on the true class, Σ s_k = 1 turns −(s_2 + s_3) into s_1 − 1
+    written = tuple(through_outputs(step.result, n, c, j) for j, step in enumerate(steps))
+    return SoftmaxLoss(n, true_class, loss, steps, written)

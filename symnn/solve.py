@@ -19,7 +19,7 @@ from .graph import graph_pass
 from .linalg import convolve, matmul, normal_equation
 from .losses import loss_value
 from .matrix_form import check_identity
-from .softmax import softmax_jacobian
+from .softmax import softmax_jacobian, softmax_nll
 from .network import Network
 from .parse import parse_expr_safe, parse_point, parse_symbols
 from .delta_rule import delta_rule
@@ -170,7 +170,14 @@ def solve_delta_rule(problem: Problem) -> Solution:
     return Solution(problem, rule, tuple(value for *_, value in rule.gradients))
 
 
+def solve_softmax_nll(problem: Problem) -> Solution:
+    """``n`` and ``true_class``: ∂(−ln s_c)/∂y_j for every j, written through the outputs."""
+    run = softmax_nll(problem.data.get("n", 3), problem.data.get("true_class", 1))
+    return Solution(problem, run, run.in_outputs)
+
+
 SOLVERS = {
+    "softmax-nll": solve_softmax_nll,
     "training": solve_training,
     "optimizer-step": solve_optimizer_step,
     "optimizers": solve_optimizers,

@@ -36,3 +36,15 @@ def test_size_limits():
 def test_renders(format):
     for lang in ("en", "ru"):
         assert render(solve("softmax-jacobian"), format, lang=lang).strip()
+
+
+def test_the_gradient_of_the_softmax_loss_is_s_minus_onehot():
+    from symnn.softmax import logits, outputs, softmax, softmax_nll
+    run = softmax_nll(3, true_class=2)
+    s = outputs(3)
+    assert run.in_outputs == (s[0], s[1] - 1, s[2])
+    values = dict(zip(logits(3), (sp.Rational(1, 3), -2, sp.Rational(5, 2))))
+    probabilities = [p.xreplace(values) for p in softmax(3)]
+    for step, written in zip(run.steps, run.in_outputs):
+        assert not step.failures()
+        assert abs(sp.N(step.result.xreplace(values) - written.xreplace(dict(zip(s, probabilities))), 30)) < 1e-25

@@ -192,3 +192,9 @@ class JsonPrinter(Printer):
         return {"tolerance": demo.tolerance,
                 "rows": [{"features": r.name, "condition": float(r.condition), "learning_rate": float(r.learning_rate),
                           "steps": r.steps, "predicted": float(r.predicted)} for r in demo.rows]}
+
+    def _print_SoftmaxLoss(self, run) -> dict:
+        return {"n": run.n, "true_class": run.true_class, "loss": self.formula(run.loss),
+                "gradient": self.formula(sp.Tuple(*run.in_outputs)),
+                "derivations": [self._print(step) for step in run.steps]}
+

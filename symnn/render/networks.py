@@ -168,3 +168,16 @@ class NetworkPrinting:
             lines.extend(self.step_lines(step, depth + 1, ""))
         lines.append(self.line(depth, self.plain("softmax.matrix") + " " + self.math(jac.in_outputs)))
         return self.join(lines)
+
+    def _print_SoftmaxLoss(self, run, depth: int = 0) -> str:
+        L = sp.Symbol("L")
+        lines = [self.line(depth, self.strong(self.plain("softmax.loss")) + " "
+                           + self.equation(L, run.loss))]
+        for j, (step, written) in enumerate(zip(run.steps, run.in_outputs), 1):
+            lines.append(self.line(depth, self.ratio(L, sp.Symbol(f"y_{j}")) + " = " + self.math(written)))
+            self.partial = True
+            lines.extend(self.step_lines(step, depth + 1, ""))
+        lines.append(self.line(depth, self.plain("softmax.loss.result") + " "
+                               + self.math(sp.Tuple(*run.in_outputs))))
+        return self.join(lines)
+
