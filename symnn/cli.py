@@ -138,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     step.add_argument("--at", required=True, help="the current point, e.g. x=1,y=2")
     step.add_argument("--set", metavar="NAME=VALUE,...", help="hyperparameters, e.g. eta=0.1,alpha=0.9")
     step.add_argument("--state", action="append", metavar="NAME=V1;V2",
-                      help="the optimizer's previous state per coordinate, e.g. h=0.5;1 (default 0)")
+                      help="the optimizer's previous state per coordinate: h, G or dw (Δw), e.g. h=0.5;1 (default 0)")
     step.add_argument("--t", type=int, default=1, help="the step number t (Adam's bias correction uses it)")
     _output_options(step)
 

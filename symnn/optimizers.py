@@ -33,6 +33,7 @@ h_old, h_new = _pair("h")
 G_old, G_new = _pair("G")
 dw_old, dw_new = _pair(r"\Delta w")
 h_hat, G_hat = sp.Symbol("hhat_t", real=True), sp.Symbol("Ghat_t", real=True)   # printed ĥ_t, Ĝ_t in LaTeX
+STATE_NAMES = {h_old: "h", G_old: "G", dw_old: "dw"}    # how a caller names a previous state
 
 
 @dataclass(frozen=True)
@@ -110,9 +111,8 @@ class Updater:
     def __init__(self, name: str, **settings):
         self.optimizer = opt = optimizer(name)
         self.hyper = _hyperparameters(opt, settings)
-        inputs = [w_old, g, t, *(old for old, _ in opt.state)]
         self._steps = []
-        known = list(inputs)
+        known = [w_old, g, t, *(old for old, _ in opt.state)]
         for new, expr in opt.updates:
             expr = expr.subs(self.hyper)
             self._steps.append((new, sp.lambdify(known, expr, "numpy"), list(known)))
@@ -187,7 +187,8 @@ class OptimizerComparison:
 def one_step(name: str, expr, variables, at, state=None, step_number: int = 1, **settings) -> OptimizerStep:
     """One step of optimizer ``name`` on f = ``expr`` from the point ``at`` (exact arithmetic).
 
-    ``state`` gives the previous values (e.g. ``{"h": [0.5, 1]}``); they start at 0.
+    ``state`` gives the previous values per coordinate by name, h, G or dw (Δw)
+    (e.g. ``{"h": [0.5, 1]}``); they start at 0.
     Hyperparameters are given by name (``eta=0.1``) and kept exact (0.1 = 1/10).
     """
     opt = optimizer(name)
@@ -195,7 +196,10 @@ def one_step(name: str, expr, variables, at, state=None, step_number: int = 1, *
     variables = tuple(sp.Symbol(v, real=True) if isinstance(v, str) else v for v in variables)
     start = tuple(sp.nsimplify(c, rational=True) for c in at)
     hyper = {s: sp.nsimplify(v, rational=True) for s, v in _hyperparameters(opt, settings).items()}
-    previous = {old: [sp.nsimplify(c, rational=True) for c in (state or {}).get(str(old).split("_")[0], [0] * len(start))]
+    unknown = set(state or {}) - {STATE_NAMES[old] for old, _ in opt.state}
+    if unknown:
+        raise ValueError(f"{opt.name} keeps no state {', '.join(sorted(unknown))}")
+    previous = {old: [sp.nsimplify(c, rational=True) for c in (state or {}).get(STATE_NAMES[old], [0] * len(start))]
                 for old, _ in opt.state}
     look = start
     if opt.lookahead is not None:

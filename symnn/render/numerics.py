@@ -59,7 +59,7 @@ class NumericsPrinting:
             for row in updates:
                 lines.append(self.line(depth + 1, self.equation(row.quantity, row.substituted, row.value)
                                        + self.decimals(row.value)))
-        result = sp.Tuple(*run.result)
+        result = sp.Tuple(*run.result) if len(run.result) > 1 else run.result[0]
         lines.append(self.line(depth, self.strong(self.plain("opt.result") + ":") + " " + self.math(result)
                                + self.decimals(result)))
         return self.join(lines)
