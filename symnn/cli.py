@@ -143,11 +143,16 @@ def build_parser() -> argparse.ArgumentParser:
     _output_options(step)
 
     code = commands.add_parser(
-        "compile", help="the NumPy code generated for an expression and its gradient",
-        description="Example: symnn compile 'log(1 + exp(-x*w))' --wrt w")
-    code.add_argument("expr")
+        "compile", help="the NumPy code generated for an expression and its gradient, or for a network",
+        description="Examples: symnn compile 'log(1 + exp(-x*w))' --wrt w;  symnn compile --layers 2,2,1 "
+                    "(the network's loss and gradient, with the stages of backpropagation marked)")
+    code.add_argument("expr", nargs="?", help="the expression (or use --layers)")
     code.add_argument("--wrt", help="variables of the gradient, e.g. w1,w2 (default: every variable)")
     code.add_argument("--no-cse", action="store_true", help="without common-subexpression elimination")
+    code.add_argument("--layers", help="compile the network with these layer sizes instead, e.g. 2,2,1")
+    code.add_argument("--activation", choices=tuple(ACTIVATIONS), default="sigmoid")
+    code.add_argument("--loss", choices=tuple(LOSSES), default="mse")
+    code.add_argument("--output", choices=OUTPUTS, default="same")
 
     check_grad = commands.add_parser(
         "gradcheck", help="a network's compiled gradient against central differences",
@@ -192,6 +197,11 @@ def run_step(args: argparse.Namespace):
 
 
 def run_compile(args: argparse.Namespace) -> str:
+    if (args.expr is None) == (args.layers is None):
+        raise ValueError("give either an expression or --layers, not both")
+    if args.layers:
+        model = ScalarModel(Network(_sizes(args.layers), args.activation, args.loss, args.output))
+        return model.explained_source().rstrip()
     expr = as_expr(args.expr)
     variables = parse_symbols(args.wrt) if args.wrt else sorted(expr.free_symbols, key=str)
     compiled = compile_numpy([expr, *(sp.diff(expr, v) for v in variables)], sorted(expr.free_symbols, key=str),

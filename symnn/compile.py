@@ -287,6 +287,7 @@ class Compiled:
     function: object
     args: tuple[sp.Symbol, ...]
     exprs: object                      # what was compiled: an expression or a list of them
+    replacements: tuple = ()           # the (name, value) pairs common-subexpression elimination chose
 
     def __call__(self, *values):
         return self.function(*values)
@@ -311,14 +312,16 @@ def compile_numpy(exprs, args, cse: bool = True, stable: bool = True, batch=()) 
     many = isinstance(exprs, (list, tuple))
     targets = [stable_form(e) if stable else sp.sympify(e) for e in (exprs if many else [exprs])]
     printer = NumPyCode(batch)
+    chosen = []
 
     def eliminate(expressions):      # sympy.cse, noting which new names hold per-sample values
         replacements, reduced = sp.cse(expressions, list=False)
         for name, value in replacements:
             if printer._is_batch(value):
                 printer.batch.add(name)
+        chosen.extend(replacements)
         return replacements, reduced
 
     function = sp.lambdify(args, targets if many else targets[0], modules=[NUMPY_FUNCTIONS, "numpy"],
                            printer=printer, cse=eliminate if cse else False, docstring_limit=0)
-    return Compiled(function, args, targets if many else targets[0])
+    return Compiled(function, args, targets if many else targets[0], tuple(chosen))

@@ -25,7 +25,8 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from .compile import Compiled, batch_sum, compile_numpy
+from .compile import Compiled, batch_sum, compile_numpy, plain_form
+from .equal import equal
 from .network import Network
 
 
@@ -50,6 +51,27 @@ class ScalarModel:
         """The generated NumPy code of the loss and its gradient."""
         return self.training.source
 
+    def explained_source(self) -> str:
+        """The generated code with each shared value that backpropagation names marked:
+        a pre-activation z, a neuron's output, or a delta ∂L/∂z (up to its sign)."""
+        stages = _backprop_stages(self.network)
+        known, labels = {}, {}
+        for name, value in self.training.replacements:
+            value = plain_form(value.xreplace(known))
+            known[name] = value
+            for label, stage in stages:
+                if equal(value, stage):
+                    labels[str(name)] = label
+                    break
+                if equal(value, -stage):
+                    labels[str(name)] = f"-({label})"
+                    break
+        lines = []
+        for line in self.source.splitlines():
+            variable = line.strip().split(" = ")[0]
+            lines.append(f"{line}   # {labels[variable]}" if variable in labels and " = " in line else line)
+        return "\n".join(lines) + "\n"
+
     def init(self, rng: np.random.Generator) -> dict:
         """Every weight and bias drawn from N(0, 1), as seed 002 does."""
         return {name: rng.normal() for name in self.parameter_names}
@@ -69,6 +91,27 @@ class ScalarModel:
     def predict(self, params: dict, X: np.ndarray) -> np.ndarray:
         outputs = self.prediction(*self._columns(params, X))
         return np.column_stack([np.broadcast_to(o, X.shape[:1]) for o in outputs])
+
+
+def _nested(network: Network) -> dict:
+    """Every node as an expression of inputs, targets and parameters."""
+    nested = {}
+    for name, definition in network.definitions().items():
+        nested[name] = definition.xreplace(nested)
+    return nested
+
+
+def _backprop_stages(network: Network) -> list[tuple[str, sp.Expr]]:
+    """(label, value) of what backpropagation computes: z, the output and ∂L/∂z of every neuron."""
+    nested = _nested(network)
+    loss = nested[network.loss_symbol]
+    stages = []
+    for neuron in network.neurons():
+        z = neuron.z.xreplace(nested)
+        node = sp.Symbol(f"z_{neuron.name}", real=True)
+        stages += [(f"z_{neuron.name}", z), (str(neuron.name), nested[neuron.name]),
+                   (f"∂L/∂z_{neuron.name}", sp.diff(loss.xreplace({z: node}), node).xreplace({node: z}))]
+    return stages
 
 
 def _nested_outputs(network: Network):

@@ -113,6 +113,8 @@ def test_one_optimizer_step_from_the_command_line(capsys):
 
 
 def test_compile_shows_the_generated_code(capsys):
+    code, out, _ = run(capsys, "compile", "--layers", "2,2,1")
+    assert code == 0 and "# h1" in out and "∂L/∂z_o1" in out
     code, out, _ = run(capsys, "compile", "log(1 + exp(-x*w))", "--wrt", "w")
     assert code == 0 and out.startswith("def _lambdifygenerated(w, x):") and "softplus" in out
 

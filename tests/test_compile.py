@@ -131,3 +131,13 @@ def test_the_softmax_row_of_the_activation_table_is_derived():
     assert softmax_rule_holds(table.softmax)
     wrong = table.softmax.__class__(3, table.softmax.steps, table.softmax.in_outputs.T * 0)
     assert not softmax_rule_holds(wrong)
+
+
+def test_common_subexpressions_are_the_stages_of_backpropagation():
+    from symnn.models import ScalarModel
+    from symnn.network import Network
+    explained = ScalarModel(Network([2, 2, 1])).explained_source()
+    labels = [line.split("# ")[1] for line in explained.splitlines() if "# " in line]
+    # the forward values, then the deltas from the output back (their sign is cse's choice)
+    assert labels[:3] == ["h1", "h2", "o1"]
+    assert [label.strip("-()") for label in labels[3:]] == ["∂L/∂z_o1", "∂L/∂z_h1", "∂L/∂z_h2"]
