@@ -23,6 +23,7 @@ from .softmax import softmax_jacobian, softmax_nll
 from .network import Network
 from .parse import parse_expr_safe, parse_point, parse_symbols
 from .delta_rule import delta_rule
+from .activations import activation_table
 from .gradcheck import central_difference
 from .optimizers import OptimizerComparison, one_step
 from .train import train
@@ -176,7 +177,14 @@ def solve_softmax_nll(problem: Problem) -> Solution:
     return Solution(problem, run, run.in_outputs)
 
 
+def solve_activation_table(problem: Problem) -> Solution:
+    """The table of seed 004: every activation with its derived derivative; the answer lists them."""
+    table = activation_table()
+    return Solution(problem, table, tuple(derivative for _, derivative in table.rows))
+
+
 SOLVERS = {
+    "activation-table": solve_activation_table,
     "softmax-nll": solve_softmax_nll,
     "training": solve_training,
     "optimizer-step": solve_optimizer_step,

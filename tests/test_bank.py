@@ -144,3 +144,15 @@ def test_every_numeric_published_value_is_reproduced():
             assert abs(ours - theirs) <= _half_unit(theirs), (problem.id, ours, theirs)
         checked += 1
     assert checked >= 20
+
+
+# every row of the course's catalog (design notes), by its bank id
+CATALOG = ["kxb", "linreg-fit", "4.3", "4.4", "4.5", "4.6", "5.1", "bce-grad", "linreg-grad", "softmax-jacobian",
+           "nll-softmax", "l2-reg", "finite-diff", "graph-exp", "max-gate", "neuron-3in", "neuron-2in",
+           "feedforward-221", "backprop-w1", "gender-train", "neuron-grad", "delta-rule", "mae", "mse", "rmse",
+           "ce", "graph-matrix", "xor-lab", "linreg-normal-eq", "perceptron-alpha", "activations",
+           "two-layer-grad", "grad-quadratic", "gd-linreg-step", "optimizers", "conv-3x3", "dot"]
+
+
+def test_every_row_of_the_catalog_is_in_the_bank():
+    assert [row for row in CATALOG if row not in load_bank()] == []
