@@ -290,7 +290,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         output = run(args)
-    except (ParseError, BankError, ValueError, TypeError) as error:
+    except (ParseError, BankError, ValueError, TypeError, ImportError) as error:
         print(f"symnn: error: {error}", file=sys.stderr)
         return 2
     try:

@@ -81,7 +81,7 @@ def _digits(seed: int) -> Data:
         from sklearn.datasets import load_digits
         from sklearn.model_selection import train_test_split
     except ImportError:
-        raise RuntimeError('the digits task needs scikit-learn: pip install "symnn[digits]"') from None
+        raise ImportError('the digits task needs scikit-learn: pip install "symnn[digits]"') from None
     digits = load_digits()
     X_train, X_test, y_train, y_test = train_test_split(
         digits.data, digits.target, test_size=0.25, random_state=seed, stratify=digits.target)

@@ -126,3 +126,10 @@ def test_gradcheck_and_scaling_from_the_command_line(capsys):
     code, out, _ = run(capsys, "scaling", "--format", "json")
     steps = [row["steps"] for row in json.loads(out)["rows"]]
     assert code == 0 and steps[0] > 1000 * steps[2]
+
+
+def test_digits_without_scikit_learn_is_a_one_line_error(capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "sklearn", None)          # as if the extra were not installed
+    monkeypatch.setitem(sys.modules, "sklearn.datasets", None)
+    code, _, err = run(capsys, "train", "digits", "--no-progress")
+    assert code == 2 and 'pip install "symnn[digits]"' in err
