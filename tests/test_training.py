@@ -281,3 +281,11 @@ def test_every_loss_passes_the_gradient_check_by_its_predictions(name):
     rng = np.random.default_rng(1)
     check = symbolic_check(L.xreplace(targets), predictions, rng.uniform(0.2, 0.9, len(predictions)))
     assert check.worst <= 1e-7, (name, check.rows)
+
+
+def test_symbolic_gradient_descent_steps_are_exactly_the_closed_form():
+    # three exact steps of one_step from (1, 2) with a = 3/10: x_i = (7/10)^i, y_i = 2·(7/10)^i
+    point = [1, 2]
+    for i in range(1, 4):
+        point = list(one_step("gd", "(x^2 + y^2)/2", ["x", "y"], point, eta=sp.Rational(3, 10)).result)
+        assert point == [sp.Rational(7, 10) ** i, 2 * sp.Rational(7, 10) ** i]
