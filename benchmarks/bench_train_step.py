@@ -4,8 +4,9 @@ Cases: (a) seed 002's 2-2-1 sigmoid net with MSE on a batch of 1,000;
 (b) a 64-32-10 sigmoid net with softmax and cross-entropy on a batch of 128.
 Baseline: hand-written NumPy backprop (``symnn.reference``). Every contender's
 gradient is first checked against the baseline's, then timed: the median of
-``--repeats`` runs of a loop of steps. Peers that are not installed are
-listed as such (install them with ``pip install ".[bench]"``).
+``--repeats`` rounds, each timing a loop of every contender in turn (so a slow
+spell of the machine hits all of them alike). Peers that are not installed
+are listed as such (install them with ``pip install ".[bench]"``).
 
     python benchmarks/bench_train_step.py [--repeats 15] [--budget 0.2]
 """
@@ -202,20 +203,37 @@ def case_64(rng):
 PEERS = {"PyTorch CPU": torch_step, "HIPS autograd": autograd_step, "JAX jit": jax_step, "micrograd": micrograd_step}
 
 
-def median_seconds(step, params, X, Y, repeats: int, budget: float) -> float:
-    step(params, X, Y)                                   # warm up (and compile, for JAX)
+def calibrate(step, params, X, Y, budget: float) -> int:
+    """Loops of ``step`` that take about ``budget`` seconds (after a warm-up that compiles JAX)."""
+    step(params, X, Y)
     start = time.perf_counter()
     step(params, X, Y)
-    once = max(time.perf_counter() - start, 1e-7)
-    loops = max(1, int(budget / once))
-    repeats = repeats if once * loops * repeats < 60 else max(1, int(60 / (once * loops)))
-    times = []
+    return max(1, int(budget / max(time.perf_counter() - start, 1e-7)))
+
+
+def loop_seconds(step, params, X, Y, loops: int) -> float:
+    start = time.perf_counter()
+    for _ in range(loops):
+        step(params, X, Y)
+    return (time.perf_counter() - start) / loops
+
+
+def median_seconds(entries: dict, X, Y, repeats: int, budget: float) -> dict:
+    """Median seconds per step of each entry, timed in rounds (every contender once per round), so
+    that a slow spell of the machine hits them all alike. A contender slower than ``budget`` per
+    step (micrograd) is timed on its own, fewer times."""
+    loops = {name: calibrate(step, start, X, Y, budget) for name, (step, start) in entries.items()}
+    fast = [name for name in entries if loops[name] > 1]
+    times = {name: [] for name in entries}
     for _ in range(repeats):
-        start = time.perf_counter()
-        for _ in range(loops):
-            step(params, X, Y)
-        times.append((time.perf_counter() - start) / loops)
-    return statistics.median(times)
+        for name in fast:
+            step, start = entries[name]
+            times[name].append(loop_seconds(step, start, X, Y, loops[name]))
+    for name in entries:
+        if name not in fast:
+            step, start = entries[name]
+            times[name] = [loop_seconds(step, start, X, Y, 1) for _ in range(2)]
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def agrees(gradient, baseline, params, X, Y) -> bool:
@@ -242,17 +260,21 @@ def main():
                 contenders[name] = None
                 continue
             contenders[name] = (step, gradient, params)
-        base_time = None
+        missing = [name for name, entry in contenders.items() if entry is None]
+        entries = {}
         for name, entry in contenders.items():
             if entry is None:
-                print(f"| {title} | {name} | not installed | — |", flush=True)
                 continue
             step, gradient, start = entry
             if gradient is not None and not agrees(gradient, baseline, start, X, Y):
                 raise AssertionError(f"{name} computes a different gradient on {title}")
-            seconds = median_seconds(step, start, X, Y, args.repeats, args.budget)
-            base_time = base_time or seconds
-            print(f"| {title} | {name} | {seconds * 1e6:,.0f} µs | {seconds / base_time:.2f} |", flush=True)
+            entries[name] = (step, start)
+        seconds = median_seconds(entries, X, Y, args.repeats, args.budget)
+        base = seconds["hand-written NumPy"]
+        for name, value in seconds.items():
+            print(f"| {title} | {name} | {value * 1e6:,.0f} µs | {value / base:.2f} |", flush=True)
+        for name in missing:
+            print(f"| {title} | {name} | not installed | — |", flush=True)
 
 
 if __name__ == "__main__":
