@@ -8,7 +8,7 @@ from symnn import reference
 from symnn.dense import DenseModel
 from symnn.gradcheck import band, gradcheck, relative_error
 from symnn.models import ScalarModel
-from symnn.network import ACTIVATIONS, LOSSES, Network
+from symnn.network import Network
 from symnn.optimizers import OPTIMIZERS, Updater, one_step
 from symnn.train import GENDER, train
 
@@ -97,9 +97,9 @@ def test_gender_training_equals_the_hand_written_loop_of_seed_002():
 
 # -- optimizers
 
-def quadratic(params):
-    """f = ½(x² + y²) and its gradient (x, y)."""
-    return {k: v for k, v in params.items()}
+def quadratic_gradient(params):
+    """∇ ½(x² + y²) = (x, y)."""
+    return dict(params)
 
 
 def test_gradient_descent_on_the_quadratic_follows_the_closed_form():
@@ -107,7 +107,7 @@ def test_gradient_descent_on_the_quadratic_follows_the_closed_form():
     a, start = 0.3, {"x": 1.0, "y": 2.0}
     updater, params = Updater("gd", eta=a), dict(start)
     for i in range(1, 21):
-        params = updater.step(params, quadratic(params))
+        params = updater.step(params, quadratic_gradient(params))
         assert params["x"] == pytest.approx((1 - a) ** i * start["x"], rel=1e-12)
         assert params["y"] == pytest.approx((1 - a) ** i * start["y"], rel=1e-12)
 
