@@ -38,7 +38,6 @@ STATE_NAMES = {h_old: "h", G_old: "G", dw_old: "dw"}    # how a caller names a p
 @dataclass(frozen=True)
 class Optimizer:
     name: str
-    source: str                                  # where the course writes it
     updates: tuple[tuple[sp.Symbol, sp.Expr], ...]   # assignments in order; the last one is w_t
     defaults: dict = field(default_factory=dict)     # hyperparameter → value
     state: tuple[tuple[sp.Symbol, sp.Symbol], ...] = ()   # (old, new) pairs carried to the next step
@@ -49,8 +48,8 @@ class Optimizer:
         return [f"{new} = {expr}" for new, expr in self.updates]
 
 
-def _sgd(name, source, batch):
-    return Optimizer(name, source, ((w_new, w_old - eta * g),), {eta: 0.1}, batch=batch)
+def _sgd(name, batch):
+    return Optimizer(name, ((w_new, w_old - eta * g),), {eta: 0.1}, batch=batch)
 
 
 _momentum_state = ((h_old, h_new),)
@@ -58,29 +57,22 @@ _adam_moments = ((h_new, beta1 * h_old + (1 - beta1) * g), (G_new, beta2 * G_old
 _adam_defaults = {eta: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8}
 
 OPTIMIZERS = {o.name: o for o in (
-    _sgd("gd", "seed 004: w_t = w_{t−1} − η∇L over the whole data set", None),
-    _sgd("sgd", "seeds 002, 004: one observation per step", 1),
-    _sgd("minibatch", "seed 004: g_t the mean gradient of m random observations", 32),
-    Optimizer("momentum", "seed 004: h_t = αh_{t−1} + ηg_t",
-              ((h_new, alpha * h_old + eta * g), (w_new, w_old - h_new)),
+    _sgd("gd", None),
+    _sgd("sgd", 1),
+    _sgd("minibatch", 32),
+    Optimizer("momentum", ((h_new, alpha * h_old + eta * g), (w_new, w_old - h_new)),
               {eta: 0.1, alpha: 0.9}, _momentum_state, batch=32),
-    Optimizer("momentum-delta", "seed 003: Δw_t = −λ·grad + αΔw_{t−1}",
-              ((dw_new, -lam * g + alpha * dw_old), (w_new, w_old + dw_new)),
+    Optimizer("momentum-delta", ((dw_new, -lam * g + alpha * dw_old), (w_new, w_old + dw_new)),
               {lam: 0.1, alpha: 0.9}, ((dw_old, dw_new),), batch=32),
-    Optimizer("nesterov", "seed 004: h_t = αh_{t−1} + η∇L(w_{t−1} − αh_{t−1})",
-              ((h_new, alpha * h_old + eta * g), (w_new, w_old - h_new)),
+    Optimizer("nesterov", ((h_new, alpha * h_old + eta * g), (w_new, w_old - h_new)),
               {eta: 0.1, alpha: 0.9}, _momentum_state, lookahead=w_old - alpha * h_old, batch=32),
-    Optimizer("adagrad", "seed 004: G_t = G_{t−1} + g_t²",
-              ((G_new, G_old + g ** 2), (w_new, w_old - eta * g / sp.sqrt(G_new + epsilon))),
+    Optimizer("adagrad", ((G_new, G_old + g ** 2), (w_new, w_old - eta * g / sp.sqrt(G_new + epsilon))),
               {eta: 0.01, epsilon: 1e-8}, ((G_old, G_new),), batch=32),
-    Optimizer("rmsprop", "seed 004: G_t = αG_{t−1} + (1 − α)g_t²",
-              ((G_new, alpha * G_old + (1 - alpha) * g ** 2), (w_new, w_old - eta * g / sp.sqrt(G_new + epsilon))),
+    Optimizer("rmsprop", ((G_new, alpha * G_old + (1 - alpha) * g ** 2), (w_new, w_old - eta * g / sp.sqrt(G_new + epsilon))),
               {eta: 0.01, alpha: 0.9, epsilon: 1e-8}, ((G_old, G_new),), batch=32),
-    Optimizer("adam-slide", "seed 004 as on the slide: no bias correction",
-              (*_adam_moments, (w_new, w_old - eta * h_new / sp.sqrt(G_new + epsilon))),
+    Optimizer("adam-slide", (*_adam_moments, (w_new, w_old - eta * h_new / sp.sqrt(G_new + epsilon))),
               _adam_defaults, ((h_old, h_new), (G_old, G_new)), batch=32),
-    Optimizer("adam", "Kingma and Ba (2015): the moments divided by 1 − β^t",
-              (*_adam_moments, (h_hat, h_new / (1 - beta1 ** t)), (G_hat, G_new / (1 - beta2 ** t)),
+    Optimizer("adam", (*_adam_moments, (h_hat, h_new / (1 - beta1 ** t)), (G_hat, G_new / (1 - beta2 ** t)),
                (w_new, w_old - eta * h_hat / (sp.sqrt(G_hat) + epsilon))),
               _adam_defaults, ((h_old, h_new), (G_old, G_new)), batch=32),
 )}

@@ -154,7 +154,7 @@ class JsonPrinter(Printer):
                 "history": list(run.history), "predictions": run.predictions, "accuracy": run.accuracy}
 
     def _print_OptimizerStep(self, run) -> dict:
-        return {"optimizer": run.optimizer.name, "source": run.optimizer.source,
+        return {"optimizer": run.optimizer.name, "source": phrase(self.lang, f"opt.source.{run.optimizer.name}"),
                 "equations": [{"quantity": str(q), "formula": self.formula(f)} for q, f in run.optimizer.updates],
                 "hyperparameters": {str(s): self.formula(v) for s, v in run.hyper.items()},
                 "point": {str(v): self.formula(c) for v, c in zip(run.variables, run.start)},

@@ -43,7 +43,7 @@ class NumericsPrinting:
     def _print_OptimizerStep(self, run, depth: int = 0) -> str:
         opt = run.optimizer
         lines = [self.line(depth, self.strong(self.words("opt.title", name=opt.name))),
-                 self.line(depth, self.words("opt.source", source=opt.source))]
+                 self.line(depth, self.plain(f"opt.source.{opt.name}"))]
         lines += [self.line(depth + 1, self.equation(new, formula)) for new, formula in opt.updates]
         hyper = sp.Tuple(*(sp.Eq(s, v, evaluate=False) for s, v in run.hyper.items()))
         lines.append(self.line(depth, ", ".join(self.math(eq) for eq in hyper)))
