@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 import sympy as sp
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from symnn import reference
 from symnn.dense import DenseModel
@@ -289,3 +291,30 @@ def test_symbolic_gradient_descent_steps_are_exactly_the_closed_form():
     for i in range(1, 4):
         point = list(one_step("gd", "(x^2 + y^2)/2", ["x", "y"], point, eta=sp.Rational(3, 10)).result)
         assert point == [sp.Rational(7, 10) ** i, 2 * sp.Rational(7, 10) ** i]
+
+
+# -- random architectures: the scalar and the matrix form agree, and both pass the check
+
+architectures = st.tuples(
+    st.lists(st.integers(1, 3), min_size=2, max_size=4),
+    st.sampled_from(["sigmoid", "tanh", "identity"]),
+    st.sampled_from(["mse", "half-se", "bce"]),
+    st.integers(0, 2 ** 16),
+)
+
+
+@settings(max_examples=12, deadline=None)
+@given(architectures)
+def test_random_architectures_agree_and_pass_the_gradient_check(architecture):
+    sizes, activation, loss, seed = architecture
+    assume(not (loss == "bce" and activation != "sigmoid"))      # BCE needs outputs in (0, 1)
+    rng = np.random.default_rng(seed)
+    X, Y = data(sizes, "same", rng, n=4)
+    network = Network(sizes, activation, loss)
+    scalar, dense = ScalarModel(network), DenseModel(sizes, activation, loss)
+    params = scalar.init(rng)
+    loss_s, grads_s = scalar.loss_and_gradient(params, X, Y)
+    loss_d, grads_d = dense.loss_and_gradient(as_dense(params, network), X, Y)
+    assert loss_d == pytest.approx(loss_s, rel=1e-12)
+    assert all(np.allclose(grads_d[k], v, rtol=1e-9, atol=1e-13) for k, v in as_dense(grads_s, network).items())
+    assert gradcheck(scalar.loss_and_gradient, params, X, Y).worst <= 1e-7
