@@ -318,3 +318,15 @@ def test_random_architectures_agree_and_pass_the_gradient_check(architecture):
     assert loss_d == pytest.approx(loss_s, rel=1e-12)
     assert all(np.allclose(grads_d[k], v, rtol=1e-9, atol=1e-13) for k, v in as_dense(grads_s, network).items())
     assert gradcheck(scalar.loss_and_gradient, params, X, Y).worst <= 1e-7
+
+
+@pytest.mark.parametrize("format", ["text", "latex", "md", "html", "json"])
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_numeric_records_render_in_every_format(format, lang):
+    from symnn.render import render
+    from symnn.scaling import scaling_demo
+    model = DenseModel([2, 2, 1])
+    rng = np.random.default_rng(0)
+    check = gradcheck(model.loss_and_gradient, model.init(rng), rng.normal(size=(3, 2)), rng.uniform(size=(3, 1)))
+    for record in (check, scaling_demo(), one_step("nesterov", "x^2 + y", ["x", "y"], [1, 2])):
+        assert render(record, format, lang=lang).strip()
