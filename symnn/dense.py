@@ -28,6 +28,7 @@ import sympy as sp
 from .compile import NUMPY_FUNCTIONS, NumPyCode, stable_form
 from .differentiate import diff_steps
 from .network import ACTIVATIONS, LOSSES, OUTPUTS
+from .softmax import outputs, softmax_nll
 
 z, a, y = sp.Symbol("z", real=True), sp.Symbol("a", real=True), sp.Symbol("y", real=True)
 
@@ -45,17 +46,14 @@ def output_delta(activation: str, loss: str) -> sp.Expr:
 
 
 def softmax_delta(classes: int = 3) -> sp.Expr:
-    """∂/∂z_1 of −Σ_k y_k ln softmax_k(z), written through s_1 with Σ y_k = 1: s_1 − y_1."""
-    zs = sp.symbols(f"z1:{classes + 1}", real=True)
+    """∂/∂z_1 of −Σ_c y_c ln softmax_c(z) = Σ_c y_c (s_1 − [c = 1]), each term derived by
+    ``softmax_nll``; with Σ y_c = 1 it is s_1 − y_1."""
     ys = sp.symbols(f"y1:{classes + 1}", real=True)
-    ss = sp.symbols(f"s1:{classes + 1}", positive=True)
-    total, T = sp.Add(*(sp.exp(v) for v in zs)), sp.Symbol("T", positive=True)
-    loss = -sp.Add(*(yk * sp.log(sp.exp(zk) / total) for yk, zk in zip(ys, zs)))
-    written = sp.diff(loss, zs[0]).subs(total, T).subs({sp.exp(v): sk * T for v, sk in zip(zs, ss)})
-    written = sp.collect(sp.expand(sp.cancel(written)), ss[0]).subs(sp.Add(*ys), 1)
-    if written.has(T) or written.free_symbols - {ss[0], ys[0]}:
+    first = sp.Add(*(yc * softmax_nll(classes, c).in_outputs[0] for c, yc in enumerate(ys, 1)))
+    written = sp.collect(sp.expand(first), outputs(classes)[0]).subs(sp.Add(*ys), 1)
+    if written.free_symbols - {outputs(classes)[0], ys[0]}:
         raise ArithmeticError(f"softmax delta did not reduce to one class: {written}")
-    return written.subs({ss[0]: a, ys[0]: y})
+    return written.subs({outputs(classes)[0]: a, ys[0]: y})
 
 
 def _code(expr, names: dict) -> str:
