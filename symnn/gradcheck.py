@@ -12,8 +12,12 @@ gradient to score 1e-7; the combination reaches about 1e-13 at ε = 2e-3.
 
 The relative error |a − n| / max(|a|, |n|) is read in the usual bands:
 ≤ 1e-7 good, up to 1e-4 suspicious (fine near a kink), ≥ 1e-2 wrong.
-Gradients below ``FLOOR`` in size are compared absolutely (0 against 1e-12
-is not a relative error of 1).
+The denominator never falls below a floor: ``FLOOR`` (1e-8), or ``SCALE``
+(1e-4) times the largest entry of the gradient being checked. An entry ten
+thousand times smaller than the gradient's largest is known to the central
+difference only to its rounding noise (≈1e-14 absolutely); measured against
+itself that noise would read as a relative error of 1e-7 or worse, while a
+real mistake in such an entry still shows up against the floor.
 
 >>> import numpy as np
 >>> from symnn.dense import DenseModel
@@ -34,11 +38,12 @@ import numpy as np
 EPSILON = 2e-3          # for the extrapolated difference
 PLAIN_EPSILON = 1e-5    # for D(ε) alone: balances truncation (ε²) against rounding (1e-16/ε)
 FLOOR = 1e-8
+SCALE = 1e-4
 BANDS = ((1e-7, "good"), (1e-4, "suspicious"), (1e-2, "doubtful"), (np.inf, "wrong"))
 
 
-def relative_error(analytic: float, numeric: float) -> float:
-    return abs(analytic - numeric) / max(abs(analytic), abs(numeric), FLOOR)
+def relative_error(analytic: float, numeric: float, floor: float = FLOOR) -> float:
+    return abs(analytic - numeric) / max(abs(analytic), abs(numeric), floor)
 
 
 def band(error: float) -> str:
@@ -50,10 +55,11 @@ class GradRow:
     name: str                     # "w1", or "W1[0, 2]" for an entry of a matrix
     analytic: float
     numeric: float
+    floor: float = FLOOR          # the smallest denominator of the relative error
 
     @property
     def error(self) -> float:
-        return relative_error(self.analytic, self.numeric)
+        return relative_error(self.analytic, self.numeric, self.floor)
 
     @property
     def verdict(self) -> str:
@@ -88,6 +94,8 @@ def gradcheck(loss_and_gradient, params: dict, *data, epsilon: float | None = No
     """
     epsilon = epsilon or (EPSILON if richardson else PLAIN_EPSILON)
     _, grads = loss_and_gradient(params, *data)
+    largest = max((float(np.max(np.abs(g))) for g in grads.values() if np.size(g)), default=0.0)
+    floor = max(FLOOR, SCALE * largest)
     rows = []
     for name, value in params.items():
         value = np.asarray(value, dtype=float)
@@ -105,7 +113,7 @@ def gradcheck(loss_and_gradient, params: dict, *data, epsilon: float | None = No
             numeric = (4 * central(index, epsilon / 2) - central(index, epsilon)) / 3 if richardson \
                 else central(index, epsilon)
             analytic = float(np.asarray(grads[name])[index])
-            rows.append(GradRow(_entry_name(name, index, value.shape), analytic, float(numeric)))
+            rows.append(GradRow(_entry_name(name, index, value.shape), analytic, float(numeric), floor))
     return GradCheck(tuple(rows), epsilon, richardson)
 
 

@@ -12,6 +12,10 @@ Network([2, 2, 1], activation='sigmoid', loss='mse')
 ['w1', 'w2', 'b1', 'w3', 'w4', 'b2', 'w5', 'w6', 'b3']
 >>> net.definition("h1")
 sigmoid(b1 + w1*x1 + w2*x2)
+>>> net.layers[0].weights
+Matrix([
+[w1, w2],
+[w3, w4]])
 """
 
 from __future__ import annotations
@@ -64,6 +68,38 @@ class Neuron:
         return [*self.weights, self.bias]
 
 
+@dataclass(frozen=True)
+class Layer:
+    """The neurons of one layer (numbered from 1 after the inputs), all with one activation.
+
+    In matrix form z = W·inputs + b with W[j, k] the weight from input k into neuron j.
+    """
+
+    index: int
+    neurons: tuple[Neuron, ...]
+
+    def __iter__(self):
+        return iter(self.neurons)
+
+    def __len__(self) -> int:
+        return len(self.neurons)
+
+    def __getitem__(self, j):
+        return self.neurons[j]
+
+    @property
+    def names(self) -> tuple[sp.Symbol, ...]:
+        return tuple(n.name for n in self.neurons)
+
+    @property
+    def weights(self) -> sp.Matrix:
+        return sp.Matrix([list(n.weights) for n in self.neurons])
+
+    @property
+    def biases(self) -> sp.Matrix:
+        return sp.Matrix([n.bias for n in self.neurons])
+
+
 class Network:
     """A fully connected network of sigmoid (or other) neurons and a one-sample loss."""
 
@@ -79,7 +115,7 @@ class Network:
         self.sizes, self.activation, self.loss_name, self.output = list(sizes), activation, loss, output
         course = len(sizes) <= 3
         self.inputs = tuple(_symbol(f"x{i}") for i in range(1, sizes[0] + 1))
-        self.layers: list[list[Neuron]] = []
+        self.layers: list[Layer] = []
         previous, w, b = self.inputs, 0, 0
         for layer, size in enumerate(sizes[1:], 1):
             last = layer == len(sizes) - 1
@@ -95,7 +131,7 @@ class Network:
                     weights = tuple(_symbol(f"w^{{({layer})}}_{{{j}{k}}}") for k in range(1, len(previous) + 1))
                     bias = _symbol(f"b^{{({layer})}}_{{{j}}}")
                 neurons.append(Neuron(_symbol(name), previous, weights, bias, activation))
-            self.layers.append(neurons)
+            self.layers.append(Layer(layer, tuple(neurons)))
             previous = tuple(n.name for n in neurons)
         self.outputs = previous
         self.targets = tuple(_symbol("y") if len(self.outputs) == 1 else _symbol(f"y{j}")

@@ -330,3 +330,12 @@ def test_numeric_records_render_in_every_format(format, lang):
     check = gradcheck(model.loss_and_gradient, model.init(rng), rng.normal(size=(3, 2)), rng.uniform(size=(3, 1)))
     for record in (check, scaling_demo(), one_step("nesterov", "x^2 + y", ["x", "y"], [1, 2])):
         assert render(record, format, lang=lang).strip()
+
+
+def test_a_wrong_tiny_gradient_entry_is_still_caught():
+    # f = a + 1e-6·b²: ∂f/∂b = 2e-6·b is four orders below ∂f/∂a = 1; report half of it
+    def loss_and_gradient(params, *_):
+        a, b = params["a"], params["b"]
+        return a + 1e-6 * b * b, {"a": 1.0, "b": 1e-6 * b}
+    check = gradcheck(loss_and_gradient, {"a": 0.3, "b": 1.5})
+    assert {row.name: row.verdict for row in check.rows} == {"a": "good", "b": "wrong"}
