@@ -143,8 +143,11 @@ def train(task: str, optimizer: str | None = None, epochs: int | None = None, se
     epochs = spec.epochs if epochs is None else epochs
     if epochs < 1:
         raise ValueError("epochs must be at least 1")
+    if batch is not None and batch < 1:
+        raise ValueError("the batch holds at least 1 observation")
     data = load_data(task, seed)
-    batch = batch or (spec.batch if name == spec.optimizer else None) or OPTIMIZERS[name].batch or data.X.shape[0]
+    n = data.X.shape[0]
+    batch = min(n, batch or (spec.batch if name == spec.optimizer else None) or OPTIMIZERS[name].batch or n)
     rng = np.random.default_rng(seed)
     model = make_model(spec)
     params = model.init(rng)
@@ -153,8 +156,7 @@ def train(task: str, optimizer: str | None = None, epochs: int | None = None, se
     started = time.perf_counter()
     bar = _progress_bar(epochs, task) if progress else None
     try:
-        params, history = fit(model, params, data.X, data.Y, updater, epochs, min(batch, data.X.shape[0]), rng,
-                              spec.shuffle, bar)
+        params, history = fit(model, params, data.X, data.Y, updater, epochs, batch, rng, spec.shuffle, bar)
     finally:
         if bar is not None:
             bar.close()

@@ -99,6 +99,7 @@ def test_train_shows_a_progress_bar_unless_asked_not_to(capsys):
     (["train", "xor", "--set", "beta=0.9"], "no hyperparameter beta"),
     (["train", "xor", "--set", "eta=fast"], "NAME=NUMBER"),
     (["train", "xor", "--epochs", "0"], "at least 1"),
+    (["train", "xor", "--batch", "0"], "at least 1 observation"),
     (["gradcheck", "--layers", "2,x,1"], "layer sizes"),
 ])
 def test_training_usage_errors(capsys, argv, message):
