@@ -24,9 +24,9 @@ SOFTMAX_NUMPY = "numpy.exp(x - x.max()) / numpy.exp(x - x.max()).sum()"   # e^(x
 
 
 class NetworkPrinting:
-    def plain(self, key: str) -> str:
-        """A phrase without formulas, escaped for the format."""
-        return self.escape(phrase(self.lang, key))
+    def plain(self, key: str, **values) -> str:
+        """A phrase without formulas (its placeholders filled with plain words or numbers), escaped."""
+        return self.escape(phrase(self.lang, key, **values))
 
     def table(self, header: list[str], rows: list[list[str]]) -> list[str]:
         """Lines of a table whose cells are already written in this format."""
