@@ -37,11 +37,12 @@ class ScalarModel:
         self.network = network
         parameters = network.parameters()
         self.parameter_names = [str(p) for p in parameters]
-        loss = network.loss()
+        nested = network.nested()
+        loss = nested[network.loss_symbol]
         data = (*network.inputs, *network.targets)
         sums = [batch_sum(e) for e in (loss, *(sp.diff(loss, p) for p in parameters))]
         self.training: Compiled = compile_numpy(sums, (*data, *parameters), batch=data)
-        self.prediction: Compiled = compile_numpy(list(_nested_outputs(network)), (*network.inputs, *parameters))
+        self.prediction: Compiled = compile_numpy([nested[o] for o in network.outputs], (*network.inputs, *parameters))
 
     def __repr__(self) -> str:
         return f"ScalarModel({self.network!r})"
@@ -93,17 +94,9 @@ class ScalarModel:
         return np.column_stack([np.broadcast_to(o, X.shape[:1]) for o in outputs])
 
 
-def _nested(network: Network) -> dict:
-    """Every node as an expression of inputs, targets and parameters."""
-    nested = {}
-    for name, definition in network.definitions().items():
-        nested[name] = definition.xreplace(nested)
-    return nested
-
-
 def _backprop_stages(network: Network) -> list[tuple[str, sp.Expr]]:
     """(label, value) of what backpropagation computes: z, the output and ∂L/∂z of every neuron."""
-    nested = _nested(network)
+    nested = network.nested()
     loss = nested[network.loss_symbol]
     stages = []
     for neuron in network.neurons():
@@ -113,10 +106,3 @@ def _backprop_stages(network: Network) -> list[tuple[str, sp.Expr]]:
                    (f"∂L/∂z_{neuron.name}", sp.diff(loss.xreplace({z: node}), node).xreplace({node: z}))]
     return stages
 
-
-def _nested_outputs(network: Network):
-    """The network's outputs as expressions of its inputs and parameters."""
-    nested = {}
-    for name, definition in network.definitions().items():
-        nested[name] = definition.xreplace(nested)
-    return (nested[o] for o in network.outputs)

@@ -175,12 +175,16 @@ class Network:
     def definition(self, name: str) -> sp.Expr:
         return self.definitions()[_symbol(name)]
 
-    def loss(self) -> sp.Expr:
-        """The loss as one nested expression of inputs, targets and parameters."""
+    def nested(self) -> dict:
+        """Every node, the loss last, as one expression of inputs, targets and parameters."""
         nested = {}
         for name, definition in self.definitions().items():
             nested[name] = definition.xreplace(nested)
-        return nested[self.loss_symbol]
+        return nested
+
+    def loss(self) -> sp.Expr:
+        """The loss as one nested expression of inputs, targets and parameters."""
+        return self.nested()[self.loss_symbol]
 
     def symbol(self, name: str) -> sp.Symbol:
         """A parameter, input, target or node by name ('w1', 'x2', 'h1')."""
