@@ -94,7 +94,7 @@ def network_point(network: Network, at, weights=None, biases=None, need_targets=
     return point
 
 
-def _forward_values(network: Network, point: dict) -> dict:
+def forward_values(network: Network, point: dict) -> dict:
     """Each node's exact value from the values before it."""
     values = dict(point)
     for name, definition in network.definitions().items():
@@ -111,7 +111,7 @@ def _ordered_point(network: Network, point: dict):
 def forward_pass(network: Network, at, weights=None, biases=None) -> ForwardPass:
     """The forward pass at ``at`` (targets optional: without them the loss is left out)."""
     point = network_point(network, at, weights, biases, need_targets=False)
-    values = _forward_values(network, point)
+    values = forward_values(network, point)
     forward = tuple((name, values[name]) for name in network.definitions() if name in values)
     return ForwardPass(network, _ordered_point(network, point), forward)
 
@@ -122,7 +122,7 @@ def backprop(network: Network, parameter, at, weights=None, biases=None) -> Back
     if parameter not in network.parameters():
         raise ValueError(f"{parameter} is not a parameter of {network!r}")
     point = network_point(network, at, weights, biases)
-    values = _forward_values(network, point)
+    values = forward_values(network, point)
     definitions = network.definitions()
     by_name = {definition: name for name, definition in definitions.items() if name != network.loss_symbol}
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .backprop import network_point
+from .backprop import forward_values, network_point
 from .dense import slope_through_output
 from .differentiate import diff_steps
 from .gradient import exact_number
@@ -49,12 +49,8 @@ def delta_rule(network: Network, at, weights=None, biases=None, learning_rate=sp
                momentum=sp.Rational(9, 10), previous=None) -> DeltaRule:
     """Deltas, gradients and one momentum step of every parameter; ``previous``: Δw_{t−1} by name (0)."""
     point = network_point(network, at, weights, biases)
-    values = dict(point)
-    definitions = network.definitions()
-    forward = []
-    for neuron in network.neurons():
-        values[neuron.name] = definitions[neuron.name].xreplace(values)
-        forward.append((neuron.name, values[neuron.name]))
+    values = forward_values(network, point)
+    forward = tuple((n.name, values[n.name]) for n in network.neurons())
     slope = slope_through_output(network.activation).subs(sp.Symbol("a", real=True), out)
     error = diff_steps(LOSSES[network.loss_name](target, out), out).result
     delta, deltas = {}, []
@@ -87,5 +83,5 @@ def delta_rule(network: Network, at, weights=None, biases=None, learning_rate=sp
         change = step[dw_new].subs({lam: learning_rate, alpha: momentum, g: gradient, dw_old: before})
         new = step[w_new].subs({w_old: values[parameter], dw_new: change})
         updates.append((parameter, before, change, new))
-    return DeltaRule(network, tuple(point.items()), tuple(forward), slope, error, tuple(deltas), tuple(gradients),
+    return DeltaRule(network, tuple(point.items()), forward, slope, error, tuple(deltas), tuple(gradients),
                      tuple(updates), exact_number(learning_rate), exact_number(momentum))
