@@ -144,13 +144,14 @@ def solve_optimizer_step(problem: Problem) -> Solution:
 
 
 def solve_optimizers(problem: Problem) -> Solution:
-    """``optimizers`` (names), ``expr``, ``wrt``, ``at``: one step of each from the same point."""
+    """``optimizers`` (names), ``expr``, ``wrt``, ``at``: one step of each from the same point; the
+    answer lists the new points one after another (x and y of the first, then of the second, …)."""
     data = problem.data
     steps = tuple(one_step(name, data["expr"], parse_symbols(data["wrt"]), data["at"],
                            **_exact(data.get("settings", {}).get(name, {})))
                   for name in data["optimizers"])
     comparison = OptimizerComparison(steps)
-    return Solution(problem, comparison, comparison.result)
+    return Solution(problem, comparison, tuple(c for point in comparison.result for c in point))
 
 
 def solve_finite_difference(problem: Problem) -> Solution:
@@ -233,15 +234,18 @@ def answer_value(answer):
 
 
 def question_options(problem: Problem) -> dict:
-    """The check options a bank problem sets: its tolerance, and its question for feedback."""
+    """The check options a bank problem sets: its tolerance, and, when the answer is a derivative
+    of ``expr``, the question itself (for feedback such as "not substituted" or "wrong point")."""
     data = problem.data
     options = dict(data.get("tolerance", {}))
+    if problem.kind not in ("gradient", "derivative") or "functions" in data:
+        return options
     if "expr" in data:
         options["function"] = data["expr"]
     if "wrt" in data:
         variables = parse_symbols(data["wrt"])
         options["variables"] = tuple(variables)
         options["wrt"] = variables[0] if len(variables) == 1 else None
-    if "at" in data:
+    if isinstance(data.get("at"), str):
         options["point"] = tuple(parse_point(data["at"]).items())
     return options

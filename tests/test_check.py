@@ -99,6 +99,11 @@ CASES = [
                                   "point": (("x", 1), ("y", 2), ("z", 0))}, False, "another point"),  # 4.4 at (2, 1, 0)
     ("(1, 1, 0)", "(y - cos(z)/x^2, x + z^2, 2*y*z - sin(z)/x)",
      {"point": (("x", 1), ("y", 2), ("z", 0))}, False, "substitute the point"),   # not evaluated
+    # --- matrices and vectors of one
+    ("(12, 12, 17, 10, 17, 19, 9, 6, 14)", "[[12,12,17],[10,17,19],[9,6,14]]", {}, True, ""),   # conv-3x3 as rows
+    ("(12, 12, 17, 10, 17, 19, 9, 6, 14)", "[[12,12,17],[10,17,19],[9,6,15]]", {}, False, "Component 9"),
+    ("(1, 2, 3, 4)", "[[1, 2], [3, 4]]", {}, True, ""),                      # a 2×2 matrix, row by row
+    ("(1, 2, 3, 4)", "[[1, 3], [2, 4]]", {}, False, "swapped"),              # the transpose: 2 and 3 swapped
 ]
 
 
@@ -145,3 +150,9 @@ def test_cli_check_wrong_answer_still_exits_0(capsys):
 
 def test_cli_check_needs_id_or_reference(capsys):
     assert main(["check", "x"]) == 2
+
+
+def test_a_vector_of_one_and_a_matrix_reference_are_read_as_a_student_writes_them():
+    import sympy as sp
+    assert check_answer((sp.Rational(1, 3),), "0.333").correct                    # one neuron's output
+    assert check_answer(sp.Matrix([[1, 2], [3, 4]]), "[[1, 2], [3, 4]]").correct   # conv, matmul answers

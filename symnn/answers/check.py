@@ -68,9 +68,11 @@ def check_answer(reference, answer: str, **options) -> Verdict:
 
 def _reference(reference):
     """An expression, or a tuple of them for a vector (text is parsed safely).
-    A matrix is read row by row; a 1×1 matrix is its entry."""
+    A matrix is read row by row; a 1×1 matrix and a vector of one are their entry."""
     if isinstance(reference, sp.MatrixBase):
         reference = reference[0] if reference.shape == (1, 1) else tuple(reference)
+    if isinstance(reference, (tuple, list, sp.Tuple)) and len(reference) == 1:
+        reference = reference[0]            # one neuron's output is a number, not a vector of one
     values = tuple(as_expr(r) for r in reference) if isinstance(reference, (tuple, list, sp.Tuple)) \
         else (as_expr(reference),)
     if any(not isinstance(v, sp.Expr) for v in values):

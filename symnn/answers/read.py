@@ -99,7 +99,8 @@ def _check_bounds(text) -> None:
 
 
 def _unwrap(text):
-    """'(a, b)', '[a; b]', '\\begin{pmatrix}a\\\\b\\end{pmatrix}' -> body, is_vector, is_set."""
+    """'(a, b)', '[a; b]', '[[a, b], [c, d]]', '\\begin{pmatrix}a\\\\b\\end{pmatrix}' -> body, is_vector, is_set
+    (a matrix is read row by row, as a vector of its entries)."""
     text = re.sub(r"\\left\s*([(\[]|\\\{)", r"\1", text)
     text = re.sub(r"\\right\s*([)\]]|\\\})", r"\1", text)
     matrix = re.fullmatch(r"\\begin\{([pbv]?matrix)\}(.*)\\end\{\1\}", text, flags=re.S)
@@ -110,9 +111,16 @@ def _unwrap(text):
         return text[2:-2], True, True
     if text[:1] in "([" and _closes_at_end(text):
         inner = text[1:-1]
-        if _top_level_split(inner, ",;") != [inner]:
+        rows = _top_level_split(inner, ",;")
+        if rows != [inner]:
+            if all(_is_bracketed_list(row.strip()) for row in rows):   # [[1, 2], [3, 4]]: row by row
+                return ";".join(cell for row in rows for cell in _top_level_split(row.strip()[1:-1], ",;")), True, False
             return inner, True, False
     return text, False, False
+
+
+def _is_bracketed_list(text) -> bool:
+    return text[:1] in "([" and _closes_at_end(text) and _top_level_split(text[1:-1], ",;") != [text[1:-1]]
 
 
 def _closes_at_end(text) -> bool:
