@@ -156,3 +156,22 @@ CATALOG = ["kxb", "linreg-fit", "4.3", "4.4", "4.5", "4.6", "5.1", "bce-grad", "
 
 def test_every_row_of_the_catalog_is_in_the_bank():
     assert [row for row in CATALOG if row not in load_bank()] == []
+
+
+def test_every_problem_can_be_checked_with_its_own_answer():
+    # written as a student would type it: numbers and formulas as text, vectors in parentheses
+    from symnn import check_answer
+    from symnn.solve import question_options
+    unreadable = []
+    for problem_id, problem in load_bank().items():
+        answer = solve(problem_id).answer
+        if isinstance(answer, sp.MatrixBase):
+            answer = tuple(answer)
+        if isinstance(answer, tuple) and any(isinstance(a, sp.logic.boolalg.BooleanAtom) for a in answer):
+            continue                                  # matrix identities answer "holds / does not hold"
+        text = "(" + ", ".join(map(sp.sstr, answer)) + ")" if isinstance(answer, tuple) else sp.sstr(answer)
+        verdict = check_answer(answer, text, **question_options(problem))
+        if not verdict.correct:
+            unreadable.append((problem_id, verdict.feedback))
+    # Derivative(L(w1, ...)) and Heaviside(x, 0) are SymPy's notation, not a student's
+    assert [p for p, _ in unreadable] == ["activations", "l2-reg"], unreadable
