@@ -202,7 +202,8 @@ def one_step(name: str, expr, variables, at, state=None, step_number: int = 1, *
         env = {w_old: c, g: gradient[k], t: step_number, **{o: previous[o][k] for o in previous}, **hyper}
         rows = []
         for new, formula in opt.updates:
-            substituted = formula.xreplace({s: sp.UnevaluatedExpr(v) for s, v in env.items()})
+            with sp.evaluate(False):          # the numbers put in, nothing computed yet
+                substituted = formula.xreplace(env)
             value = sp.nsimplify(sp.simplify(formula.subs(env)))
             env[new] = value
             rows.append(UpdateLine(new, formula, substituted, value))
