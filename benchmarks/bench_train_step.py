@@ -22,7 +22,7 @@ import sympy as sp
 
 from symnn import reference
 from symnn.compile import batch_sum, compile_numpy
-from symnn.dense import DenseModel
+from symnn.dense import DenseModel, dense_parameters
 from symnn.models import ScalarModel
 from symnn.network import Network
 
@@ -176,15 +176,12 @@ def case_221(rng):
     network = Network([2, 2, 1])
     params = {str(p): np.float64(rng.normal()) for p in network.parameters()}
     X, Y = rng.normal(size=(1000, 2)), rng.uniform(size=(1000, 1))
-    dense = DenseModel([2, 2, 1])
-    to_dense = lambda p: {"W1": np.array([[p["w1"], p["w3"]], [p["w2"], p["w4"]]]), "b1": np.array([p["b1"], p["b2"]]),
-                          "W2": np.array([[p["w5"]], [p["w6"]]]), "b2": np.array([p["b3"]])}
+    scalar, dense, plain = ScalarModel(network).loss_and_gradient, DenseModel([2, 2, 1]), lambdify_without_cse(network)
     contenders = {
         "hand-written NumPy": (sgd(reference.net221_mse), reference.net221_mse, params),
-        "symnn scalar form (lambdify + cse)": (sgd(ScalarModel(network).loss_and_gradient),
-                                               ScalarModel(network).loss_and_gradient, params),
-        "symnn matrix form": (sgd(dense.loss_and_gradient), None, to_dense(params)),
-        "lambdify without cse": (sgd(lambdify_without_cse(network)), lambdify_without_cse(network), params),
+        "symnn scalar form (lambdify + cse)": (sgd(scalar), scalar, params),
+        "symnn matrix form": (sgd(dense.loss_and_gradient), None, dense_parameters(network, params)),
+        "lambdify without cse": (sgd(plain), plain, params),
     }
     return "2-2-1, batch 1,000", "221", params, X, Y, contenders
 

@@ -10,12 +10,12 @@ can evaluate for any input:
   max(a) + ln Σ_k e^(a_k − max(a)), so it never divides ∞ by ∞;
 - in a piecewise branch taken for u < c, e^(…u…) is evaluated at min(u, c)
   (ELU's α(eˣ − 1) is not asked to compute e^10000 for the branch it discards);
-- σ(u) is evaluated as 1/(1 + e^(min(−u, 709))): e^709 is the largest power
-  of e a double holds, and 1/(1 + e^709) ≈ 1e-308 is σ(u) for every u below
-  −709 to the last representable digit. 1 − σ(u) is left as written: it is
+- σ(u) is evaluated as 1/(1 + e^(min(−u, 709))): e^709 is about the largest
+  power of e a double holds, and for u below −709 the value 1/(1 + e^709)
+  ≈ 1e-308 is within 1e-308 of σ(u). 1 − σ(u) is left as written: it is
   exact to 1e-16 absolutely, which is what sums of gradients need.
 
-``compile_numpy`` then calls ``sympy.lambdify(..., cse=True)``. Common
+``compile_numpy`` then calls ``sympy.lambdify`` with ``sympy.cse``. Common
 subexpression elimination names the values a gradient shares, and on a
 network's loss those names are backpropagation's stages: the generated source
 (``Compiled.source``) is there for a student to read.
@@ -79,9 +79,12 @@ class logsumexp(sp.Function):
 
 # -- the NumPy side of the stable functions
 
+EXPONENT_CAP = 709.0    # e^709 ≈ 8e307 still fits in a double
+
+
 def stable_sigmoid(u):
-    """σ(u) = 1/(1 + e^(−u)) with the exponent capped at 709, below overflow."""
-    return 1 / (1 + np.exp(np.minimum(np.negative(u), 709.0)))
+    """σ(u) = 1/(1 + e^(−u)) with the exponent capped below overflow."""
+    return 1 / (1 + np.exp(np.minimum(np.negative(u), EXPONENT_CAP)))
 
 
 def stable_softplus(u):
@@ -223,7 +226,7 @@ class NumPyCode(NumPyPrinter):
 
     def _print_sigmoid(self, expr):
         u = self._print(expr.args[0])
-        return f"1/(1 + numpy.exp(numpy.minimum(-({u}), 709.0)))" if self.inline else f"sigmoid({u})"
+        return f"1/(1 + numpy.exp(numpy.minimum(-({u}), {EXPONENT_CAP})))" if self.inline else f"sigmoid({u})"
 
     def _print_softplus(self, expr):
         u = self._print(expr.args[0])
@@ -282,11 +285,9 @@ class NumPyCode(NumPyPrinter):
 
 @dataclass(frozen=True)
 class Compiled:
-    """A NumPy function of ``args`` and the Python source SymPy generated for it."""
+    """A NumPy function and the Python source SymPy generated for it."""
 
     function: object
-    args: tuple[sp.Symbol, ...]
-    exprs: object                      # what was compiled: an expression or a list of them
     replacements: tuple = ()           # the (name, value) pairs common-subexpression elimination chose
 
     def __call__(self, *values):
@@ -302,15 +303,14 @@ def numpy_source(expr) -> str:
     return NumPyCode(inline=True).doprint(stable_form(expr))
 
 
-def compile_numpy(exprs, args, cse: bool = True, stable: bool = True, batch=()) -> Compiled:
+def compile_numpy(exprs, args, cse: bool = True, batch=()) -> Compiled:
     """``lambdify`` with the stable forms and common-subexpression elimination.
 
     ``exprs`` is one expression or a list; the function returns one value or a list.
     ``batch``: the arguments that are columns of a batch (for ``batch_sum``).
     """
-    args = tuple(args)
     many = isinstance(exprs, (list, tuple))
-    targets = [stable_form(e) if stable else sp.sympify(e) for e in (exprs if many else [exprs])]
+    targets = [stable_form(e) for e in (exprs if many else [exprs])]
     printer = NumPyCode(batch)
     chosen = []
 
@@ -322,6 +322,6 @@ def compile_numpy(exprs, args, cse: bool = True, stable: bool = True, batch=()) 
         chosen.extend(replacements)
         return replacements, reduced
 
-    function = sp.lambdify(args, targets if many else targets[0], modules=[NUMPY_FUNCTIONS, "numpy"],
+    function = sp.lambdify(tuple(args), targets if many else targets[0], modules=[NUMPY_FUNCTIONS, "numpy"],
                            printer=printer, cse=eliminate if cse else False, docstring_limit=0)
-    return Compiled(function, args, targets if many else targets[0], tuple(chosen))
+    return Compiled(function, tuple(chosen))

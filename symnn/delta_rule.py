@@ -22,11 +22,12 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .backprop import forward_values, network_point
-from .dense import slope_through_output
+from .dense import a, slope_through_output
 from .differentiate import diff_steps
 from .gradient import exact_number
 from .network import LOSSES, Network
 from .optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_old, w_new
+from .reverse import delta
 
 out, target = sp.Symbol("out", real=True), sp.Symbol("y", real=True)
 
@@ -48,12 +49,17 @@ class DeltaRule:
 def delta_rule(network: Network, at, weights=None, biases=None, learning_rate=sp.Rational(1, 10),
                momentum=sp.Rational(9, 10), previous=None) -> DeltaRule:
     """Deltas, gradients and one momentum step of every parameter; ``previous``: Δw_{t−1} by name (0)."""
+    if network.output == "softmax":
+        raise ValueError("the delta rule of lecture 3 is for neurons with one output each, not a softmax layer")
     point = network_point(network, at, weights, biases)
+    unknown = set(previous or {}) - {str(p) for p in network.parameters()}
+    if unknown:
+        raise ValueError(f"no parameter {', '.join(sorted(unknown))} in {network!r}")
     values = forward_values(network, point)
     forward = tuple((n.name, values[n.name]) for n in network.neurons())
-    slope = slope_through_output(network.activation).subs(sp.Symbol("a", real=True), out)
+    slope = slope_through_output(network.activation).subs(a, out)
     error = diff_steps(LOSSES[network.loss_name](target, out), out).result
-    delta, deltas = {}, []
+    delta_of, deltas = {}, []
     consumers = {n.name: [] for n in network.neurons()}
     for layer in network.layers[1:]:
         for neuron in layer:
@@ -67,14 +73,14 @@ def delta_rule(network: Network, at, weights=None, biases=None, learning_rate=sp
                 formula = error.subs({out: neuron.name, target: network.targets[index]}) * slope.subs(out, neuron.name)
                 value = error.subs({out: values[neuron.name], target: values[network.targets[index]]}) * local
             else:                                # a hidden neuron: δ = f'(in)·Σ w·δ
-                formula = slope.subs(out, neuron.name) * sp.Add(*(w * sp.Symbol(f"delta_{n}") for w, n in consumers[neuron.name]))
-                value = local * sp.Add(*(values[w] * delta[n] for w, n in consumers[neuron.name]))
-            delta[neuron.name] = value
-            deltas.append((neuron.name, formula, delta[neuron.name]))
+                formula = slope.subs(out, neuron.name) * sp.Add(*(w * delta(n) for w, n in consumers[neuron.name]))
+                value = local * sp.Add(*(values[w] * delta_of[n] for w, n in consumers[neuron.name]))
+            delta_of[neuron.name] = value
+            deltas.append((neuron.name, formula, value))
     gradients = []
     for neuron in network.neurons():
         for source, weight in (*zip(neuron.inputs, neuron.weights), (sp.S.One, neuron.bias)):
-            gradients.append((weight, source, neuron.name, values.get(source, source) * delta[neuron.name]))
+            gradients.append((weight, source, neuron.name, values.get(source, source) * delta_of[neuron.name]))
     learning_rate, momentum = exact_number(learning_rate), exact_number(momentum)
     step = dict(OPTIMIZERS["momentum-delta"].updates)
     updates = []
@@ -84,4 +90,4 @@ def delta_rule(network: Network, at, weights=None, biases=None, learning_rate=sp
         new = step[w_new].subs({w_old: values[parameter], dw_new: change})
         updates.append((parameter, before, change, new))
     return DeltaRule(network, tuple(point.items()), forward, slope, error, tuple(deltas), tuple(gradients),
-                     tuple(updates), exact_number(learning_rate), exact_number(momentum))
+                     tuple(updates), learning_rate, momentum)

@@ -27,7 +27,7 @@ import sympy as sp
 
 from .compile import NUMPY_FUNCTIONS, NumPyCode, stable_form
 from .differentiate import diff_steps
-from .network import ACTIVATIONS, LOSSES, OUTPUTS
+from .network import ACTIVATIONS, LOSSES, check_architecture
 from .softmax import outputs, softmax_nll
 
 z, a, y = sp.Symbol("z", real=True), sp.Symbol("a", real=True), sp.Symbol("y", real=True)
@@ -65,11 +65,7 @@ class DenseModel:
     """A dense network trained in matrix form: parameters W1, b1, W2, b2, …"""
 
     def __init__(self, sizes, activation: str = "sigmoid", loss: str = "mse", output: str = "same"):
-        if len(sizes) < 2 or any(not isinstance(n, int) or n < 1 for n in sizes):
-            raise ValueError(f"layer sizes are positive integers, at least two of them: {sizes!r}")
-        for value, known in ((activation, ACTIVATIONS), (loss, LOSSES), (output, OUTPUTS)):
-            if value not in known:
-                raise ValueError(f"unknown option {value!r}; use one of {', '.join(known)}")
+        check_architecture(sizes, activation, loss, output)
         if output == "softmax" and loss != "ce":
             raise ValueError("a softmax output is trained with the cross-entropy loss (loss='ce')")
         self.sizes, self.activation, self.loss_name, self.output = list(sizes), activation, loss, output
@@ -101,7 +97,7 @@ class DenseModel:
         if self.output == "softmax":   # −Σ y_k ln s_k = lse(z) − Σ y_k z_k when Σ y_k = 1
             return f"    loss = (np.sum(LSE) - np.vdot(Y, Z{L})) / n"
         f = ACTIVATIONS[self.activation](z)
-        elementwise = stable_form(LOSSES[self.loss_name](y, f)).xreplace({f: a}) if f != z else LOSSES[self.loss_name](y, z)
+        elementwise = stable_form(LOSSES[self.loss_name](y, f)).xreplace({f: a})
         return f"    loss = np.sum({_code(elementwise, {a: f'A{L}', z: f'Z{L}', y: 'Y'})}) / n"
 
     def _generate(self) -> str:
@@ -135,6 +131,16 @@ class DenseModel:
 
     def predict(self, params: dict, X: np.ndarray) -> np.ndarray:
         return self._predict(X, *(params[p] for p in self.parameter_names))
+
+
+def dense_parameters(network, values: dict) -> dict:
+    """A ``Network``'s named values (w1, b1, … or their gradients) laid out for ``DenseModel``:
+    W_l[k, j] is the weight from input k into neuron j of layer l, b_l[j] its bias."""
+    laid_out = {}
+    for layer in network.layers:
+        laid_out[f"W{layer.index}"] = np.array([[values[str(w)] for w in row] for row in layer.weights.T.tolist()])
+        laid_out[f"b{layer.index}"] = np.array([values[str(b)] for b in layer.biases])
+    return laid_out
 
 
 def softmax_and_lse(Z):

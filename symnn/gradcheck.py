@@ -34,6 +34,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import sympy as sp
+
+from .compile import compile_numpy
+from .expressions import as_expr, as_symbol
+from .gradient import _point
 
 EPSILON = 2e-3          # for the extrapolated difference
 PLAIN_EPSILON = 1e-5    # for D(ε) alone: balances truncation (ε²) against rounding (1e-16/ε)
@@ -134,16 +139,9 @@ class CentralDifference:
 
 def central_difference(expr, var, at, epsilons=(1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-8)) -> CentralDifference:
     """``at``: the point (every variable); only ``var`` moves."""
-    import sympy as sp
-
-    from .compile import compile_numpy
-    from .expressions import as_expr, as_symbol
-    from .gradient import exact_number
-    from .parse import parse_point
-
     f = as_expr(expr)
     var = as_symbol(var, f)
-    point = parse_point(at) if isinstance(at, str) else {as_symbol(k, f): exact_number(v) for k, v in dict(at).items()}
+    point = dict(_point(f, sorted(f.free_symbols, key=str), at))
     a = point.pop(var)
     f = f.xreplace(point)
     eps = sp.Symbol("varepsilon", positive=True)

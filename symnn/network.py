@@ -47,6 +47,16 @@ def _symbol(name: str) -> sp.Symbol:
     return sp.Symbol(name, real=True)
 
 
+def check_architecture(sizes, activation: str, loss: str, output: str) -> None:
+    """Refuse layer sizes, an activation, a loss or an output layer the toolkit does not know."""
+    if len(sizes) < 2 or any(not isinstance(n, int) or n < 1 for n in sizes):
+        raise ValueError(f"layer sizes are positive integers, at least two of them: {sizes!r}")
+    for kind, value, known in (("activation", activation, ACTIVATIONS), ("loss", loss, LOSSES),
+                               ("output", output, OUTPUTS)):
+        if value not in known:
+            raise ValueError(f"unknown {kind} {value!r}; use one of {', '.join(known)}")
+
+
 @dataclass(frozen=True)
 class Neuron:
     """``name = activation(Σ weights·inputs + bias)``."""
@@ -104,14 +114,7 @@ class Network:
     """A fully connected network of sigmoid (or other) neurons and a one-sample loss."""
 
     def __init__(self, sizes, activation: str = "sigmoid", loss: str = "mse", output: str = "same"):
-        if len(sizes) < 2 or any(not isinstance(n, int) or n < 1 for n in sizes):
-            raise ValueError(f"layer sizes are positive integers, at least two of them: {sizes!r}")
-        if activation not in ACTIVATIONS:
-            raise ValueError(f"unknown activation {activation!r}; use one of {', '.join(ACTIVATIONS)}")
-        if loss not in LOSSES:
-            raise ValueError(f"unknown loss {loss!r}; use one of {', '.join(LOSSES)}")
-        if output not in OUTPUTS:
-            raise ValueError(f"unknown output {output!r}; use one of {', '.join(OUTPUTS)}")
+        check_architecture(sizes, activation, loss, output)
         self.sizes, self.activation, self.loss_name, self.output = list(sizes), activation, loss, output
         course = len(sizes) <= 3
         self.inputs = tuple(_symbol(f"x{i}") for i in range(1, sizes[0] + 1))

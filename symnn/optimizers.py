@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from .expressions import as_expr
+from .gradient import exact_number
 
 
 def _pair(name: str) -> tuple[sp.Symbol, sp.Symbol]:
@@ -185,18 +186,18 @@ def one_step(name: str, expr, variables, at, state=None, step_number: int = 1, *
     opt = optimizer(name)
     f = as_expr(expr)
     variables = tuple(sp.Symbol(v, real=True) if isinstance(v, str) else v for v in variables)
-    start = tuple(sp.nsimplify(c, rational=True) for c in at)
-    hyper = {s: sp.nsimplify(v, rational=True) for s, v in _hyperparameters(opt, settings).items()}
+    start = tuple(exact_number(c) for c in at)
+    hyper = {s: exact_number(v) for s, v in _hyperparameters(opt, settings).items()}
     unknown = set(state or {}) - {STATE_NAMES[old] for old, _ in opt.state}
     if unknown:
         raise ValueError(f"{opt.name} keeps no state {', '.join(sorted(unknown))}")
-    previous = {old: [sp.nsimplify(c, rational=True) for c in (state or {}).get(STATE_NAMES[old], [0] * len(start))]
+    previous = {old: [exact_number(c) for c in (state or {}).get(STATE_NAMES[old], [0] * len(start))]
                 for old, _ in opt.state}
     look = start
     if opt.lookahead is not None:
         look = tuple(opt.lookahead.subs(hyper).subs({w_old: c, **{o: previous[o][k] for o in previous}})
                      for k, c in enumerate(start))
-    gradient = tuple(sp.nsimplify(sp.diff(f, v).subs(dict(zip(variables, look)))) for v in variables)
+    gradient = tuple(sp.diff(f, v).subs(dict(zip(variables, look))) for v in variables)
     lines = []
     for k, c in enumerate(start):
         env = {w_old: c, g: gradient[k], t: step_number, **{o: previous[o][k] for o in previous}, **hyper}
@@ -204,7 +205,7 @@ def one_step(name: str, expr, variables, at, state=None, step_number: int = 1, *
         for new, formula in opt.updates:
             with sp.evaluate(False):          # the numbers put in, nothing computed yet
                 substituted = formula.xreplace(env)
-            value = sp.nsimplify(sp.simplify(formula.subs(env)))
+            value = sp.simplify(formula.subs(env))
             env[new] = value
             rows.append(UpdateLine(new, formula, substituted, value))
         lines.append(tuple(rows))

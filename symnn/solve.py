@@ -129,17 +129,12 @@ def solve_training(problem: Problem) -> Solution:
     return Solution(problem, run, answer)
 
 
-def _exact(settings: dict) -> dict:
-    """Hyperparameters from a bank file, exactly (0.1 is 1/10)."""
-    return {name: sp.Rational(str(value)) for name, value in settings.items()}
-
-
 def solve_optimizer_step(problem: Problem) -> Solution:
     """``optimizer``, ``expr``, ``wrt``, ``at`` (values in the order of wrt), optional ``settings``
     and ``state``: one step, exactly."""
     data = problem.data
     step = one_step(data["optimizer"], data["expr"], parse_symbols(data["wrt"]), data["at"],
-                    state=data.get("state"), **_exact(data.get("settings", {})))
+                    state=data.get("state"), **data.get("settings", {}))
     return Solution(problem, step, step.result)
 
 
@@ -148,7 +143,7 @@ def solve_optimizers(problem: Problem) -> Solution:
     answer lists the new points one after another (x and y of the first, then of the second, …)."""
     data = problem.data
     steps = tuple(one_step(name, data["expr"], parse_symbols(data["wrt"]), data["at"],
-                           **_exact(data.get("settings", {}).get(name, {})))
+                           **data.get("settings", {}).get(name, {}))
                   for name in data["optimizers"])
     comparison = OptimizerComparison(steps)
     return Solution(problem, comparison, tuple(c for point in comparison.result for c in point))

@@ -7,7 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from symnn import reference
-from symnn.dense import DenseModel
+from symnn.dense import DenseModel, dense_parameters
 from symnn.gradcheck import band, gradcheck, relative_error
 from symnn.models import ScalarModel
 from symnn.network import Network
@@ -37,15 +37,6 @@ def away_from_kinks(params, rng):
     return {k: v + rng.normal(0, 0.1, np.shape(v)) for k, v in params.items()}
 
 
-def as_dense(scalar_params: dict, network: Network) -> dict:
-    """The named scalars w1, b1, … laid out as W_l[k, j] (input k into neuron j) and b_l[j]."""
-    dense = {}
-    for l, layer in enumerate(network.layers, 1):
-        dense[f"W{l}"] = np.array([[scalar_params[str(n.weights[k])] for n in layer] for k in range(len(layer[0].weights))])
-        dense[f"b{l}"] = np.array([scalar_params[str(n.bias)] for n in layer])
-    return dense
-
-
 @pytest.mark.parametrize("sizes, activation, loss, output", ARCHITECTURES)
 def test_compiled_gradients_pass_the_finite_difference_check(sizes, activation, loss, output):
     rng = np.random.default_rng(sum(sizes))
@@ -63,9 +54,9 @@ def test_the_matrix_form_computes_what_the_scalar_form_computes(sizes, activatio
     scalar = ScalarModel(network)
     params = away_from_kinks(scalar.init(rng), rng)
     loss_s, grads_s = scalar.loss_and_gradient(params, X, Y)
-    loss_d, grads_d = DenseModel(sizes, activation, loss, output).loss_and_gradient(as_dense(params, network), X, Y)
+    loss_d, grads_d = DenseModel(sizes, activation, loss, output).loss_and_gradient(dense_parameters(network, params), X, Y)
     assert loss_d == pytest.approx(loss_s, rel=1e-12)
-    assert all(np.allclose(grads_d[k], v, rtol=1e-10, atol=1e-14) for k, v in as_dense(grads_s, network).items())
+    assert all(np.allclose(grads_d[k], v, rtol=1e-10, atol=1e-14) for k, v in dense_parameters(network, grads_s).items())
 
 
 def test_the_scalar_model_equals_the_hand_written_backprop_of_seed_002():
@@ -314,9 +305,9 @@ def test_random_architectures_agree_and_pass_the_gradient_check(architecture):
     scalar, dense = ScalarModel(network), DenseModel(sizes, activation, loss)
     params = scalar.init(rng)
     loss_s, grads_s = scalar.loss_and_gradient(params, X, Y)
-    loss_d, grads_d = dense.loss_and_gradient(as_dense(params, network), X, Y)
+    loss_d, grads_d = dense.loss_and_gradient(dense_parameters(network, params), X, Y)
     assert loss_d == pytest.approx(loss_s, rel=1e-12)
-    assert all(np.allclose(grads_d[k], v, rtol=1e-9, atol=1e-13) for k, v in as_dense(grads_s, network).items())
+    assert all(np.allclose(grads_d[k], v, rtol=1e-9, atol=1e-13) for k, v in dense_parameters(network, grads_s).items())
     assert gradcheck(scalar.loss_and_gradient, params, X, Y).worst <= 1e-7
 
 

@@ -158,6 +158,7 @@ class JsonPrinter(Printer):
                 "equations": [{"quantity": str(q), "formula": self.formula(f)} for q, f in run.optimizer.updates],
                 "hyperparameters": {str(s): self.formula(v) for s, v in run.hyper.items()},
                 "point": {str(v): self.formula(c) for v, c in zip(run.variables, run.start)},
+                "t": run.step_number,
                 "gradient_at": [self.formula(c) for c in run.gradient_at],
                 "gradient": [self.formula(c) for c in run.gradient],
                 "updates": {str(v): [{"quantity": str(r.quantity), "value": answer_value(r.value),

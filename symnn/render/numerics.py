@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from ..optimizers import alpha, lam
+from ..reverse import delta
 from .networks import point_equation
 
 HISTORY_ROWS = 10     # a loss history is shown at about this many epochs
@@ -99,10 +101,10 @@ class NumericsPrinting:
                              for n, formula, value in rule.deltas])
         lines.append(self.line(depth, self.plain("delta.gradients")))
         lines += self.table([self.plain("delta.parameter"), "out_a", "δ_b", "grad"],
-                            [[self.math(p), self.math(source), self.math(sp.Symbol(f"delta_{n}")),
+                            [[self.math(p), self.math(source), self.math(delta(n)),
                               self.math(value) + self.decimals(value)] for p, source, n, value in rule.gradients])
         rates = ", ".join(self.math(sp.Eq(s, v, evaluate=False)) for s, v in
-                          ((sp.Symbol("lamda"), rule.learning_rate), (sp.Symbol("alpha"), rule.momentum)))
+                          ((lam, rule.learning_rate), (alpha, rule.momentum)))
         lines.append(self.line(depth, self.plain("delta.updates") + " " + rates))
         lines += self.table([self.plain("delta.parameter"), "Δw_(t−1)", "Δw_t", "w_t"],
                             [[self.math(p), self.math(before), self.math(change) + self.decimals(change),
