@@ -23,8 +23,8 @@ import sympy as sp
 from sympy.core.cache import clear_cache
 
 import symnn
-from symnn.expressions import as_expr, as_symbol
-from symnn.random_exprs import X, random_expression
+from symnn.calculus.expressions import as_expr, as_symbol
+from symnn.calculus.random_exprs import X, random_expression
 
 
 def bank_corpus():

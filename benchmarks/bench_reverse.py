@@ -16,8 +16,8 @@ import time
 import sympy as sp
 from sympy.core.cache import clear_cache
 
-from symnn.network import Network
-from symnn.reverse import reverse_gradient
+from symnn.nn.network import Network
+from symnn.nn.reverse import reverse_gradient
 
 
 def nested_gradient(network):

@@ -2,7 +2,7 @@
 
 Cases: (a) seed 002's 2-2-1 sigmoid net with MSE on a batch of 1,000;
 (b) a 64-32-10 sigmoid net with softmax and cross-entropy on a batch of 128.
-Baseline: hand-written NumPy backprop (``symnn.reference``). Every contender's
+Baseline: hand-written NumPy backprop (``symnn.numerics.reference``). Every contender's
 gradient is first checked against the baseline's, then timed: the median of
 ``--repeats`` rounds, each timing a loop of every contender in turn (so a slow
 spell of the machine hits all of them alike). Peers that are not installed
@@ -20,11 +20,11 @@ import time
 import numpy as np
 import sympy as sp
 
-from symnn import reference
-from symnn.compile import batch_sum, compile_numpy
-from symnn.dense import DenseModel, dense_parameters
-from symnn.models import ScalarModel
-from symnn.network import Network
+from symnn.nn.network import Network
+from symnn.numerics import reference
+from symnn.numerics.compile import batch_sum, compile_numpy
+from symnn.numerics.dense import DenseModel, dense_parameters
+from symnn.numerics.models import ScalarModel
 
 LR = 0.1
 
@@ -119,6 +119,7 @@ def jax_step(case):
 def micrograd_value():
     """micrograd's Value with exp and log added in micrograd's own style (it ships +, *, ** and relu)."""
     import math
+
     from micrograd.engine import Value
 
     def unary(function, slope, name):

@@ -9,21 +9,22 @@ x*(1 - sigmoid(b + w*x))*sigmoid(b + w*x)
 """
 
 from .answers import CheckOptions, Verdict, check_answer
-from .differentiate import diff_steps
-from .functions import sigmoid
-from .gradient import Gradient, ValueAt, gradient_steps, value_at
-from .parse import ParseError, parse_expr_safe
+from .calculus.differentiate import diff_steps
+from .calculus.functions import sigmoid
+from .calculus.gradient import Gradient, ValueAt, gradient_steps, value_at
+from .calculus.parse import ParseError, parse_expr_safe
+from .calculus.steps import Rewrite, Step
+from .nn.network import Network
+from .nn.optimizers import one_step
+from .numerics.compile import compile_numpy, stable_form
+from .numerics.dense import DenseModel
+from .numerics.gradcheck import gradcheck
+from .numerics.models import ScalarModel
+from .numerics.train import train
+from .numerics.updater import Updater
+from .problems.bank import Problem, load_bank
+from .problems.solve import Solution, solve
 from .render import render, to_html, to_json, to_latex, to_markdown, to_text
-from .solve import Solution, solve
-from .bank import Problem, load_bank
-from .steps import Rewrite, Step
-from .network import Network
-from .compile import compile_numpy, stable_form
-from .models import ScalarModel
-from .dense import DenseModel
-from .gradcheck import gradcheck
-from .optimizers import Updater, one_step
-from .train import train
 
 __version__ = "0.1.0"
 

@@ -12,31 +12,30 @@ import sys
 
 import sympy as sp
 
-from .bank import BankError, load_bank
-from .differentiate import diff_steps
-from .gradient import gradient_steps, value_at
-from .activations import ACTIVATIONS as ACTIVATION_TABLE
-from .activations import activation, activation_table
-from .backprop import backprop
-from .graph import graph_pass
-from .network import ACTIVATIONS, LOSSES, OUTPUTS, Network
-from .reverse import reverse_gradient
-from .parse import ParseError
-from .phrases import LANGUAGES
+from .answers import check_answer
+from .calculus.differentiate import diff_steps
+from .calculus.expressions import as_expr
+from .calculus.gradient import gradient_steps, value_at
+from .calculus.parse import ParseError, parse_point, parse_symbols
+from .lang import LANGUAGES
+from .nn.activations import ACTIVATIONS as ACTIVATION_TABLE
+from .nn.activations import activation, activation_table
+from .nn.backprop import backprop
+from .nn.graph import graph_pass
+from .nn.network import ACTIVATIONS, LOSSES, OUTPUTS, Network
+from .nn.optimizers import OPTIMIZERS, one_step
+from .nn.reverse import reverse_gradient
+from .nn.softmax import softmax_jacobian
+from .numerics.compile import compile_numpy
+from .numerics.dense import DenseModel
+from .numerics.gradcheck import gradcheck
+from .numerics.models import ScalarModel
+from .numerics.scaling import scaling_demo
+from .numerics.train import TASKS, train
+from .problems.bank import BankError, load_bank
+from .problems.solve import question_options, solve
 from .render import FORMATS, render
 from .render.base import DETAILS
-from .answers import check_answer
-from .solve import question_options, solve
-from .optimizers import OPTIMIZERS, one_step
-from .train import TASKS, train
-from .scaling import scaling_demo
-from .softmax import softmax_jacobian
-from .compile import compile_numpy
-from .dense import DenseModel
-from .models import ScalarModel
-from .gradcheck import gradcheck
-from .expressions import as_expr
-from .parse import parse_point, parse_symbols
 
 
 def _output_options(parser: argparse.ArgumentParser) -> None:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from ..expressions import as_expr
-from ..parse import ParseError
-from ..phrases import phrase
+from ..calculus.expressions import as_expr
+from ..calculus.parse import ParseError
+from ..lang import phrase
 from .compare import compare_scalar, form_ok
 from .feedback import diagnose, wrong_point
 from .options import CheckOptions

@@ -18,8 +18,8 @@ import re
 
 import sympy as sp
 
-from ..equal import equal, realify
-from ..functions import sigmoid
+from ..calculus.equal import equal, realify
+from ..calculus.functions import sigmoid
 from .options import CheckOptions
 
 MAX_SIMPLIFY_OPS = 150

@@ -11,8 +11,8 @@ import itertools
 
 import sympy as sp
 
-from ..equal import equal
-from ..expressions import as_expr, as_symbol
+from ..calculus.equal import equal
+from ..calculus.expressions import as_expr, as_symbol
 from .compare import normalize, round_to
 
 
@@ -75,7 +75,7 @@ def missing_chain_factor(ref, ans, typed, options):
     question = _question(options)
     if question is None or options.wrt is None or options.point:
         return None
-    from ..differentiate import diff_steps
+    from ..calculus.differentiate import diff_steps
     function, _ = question
     step = diff_steps(function, as_symbol(options.wrt, function))
     for chain in (s for s in step.walk() if s.rule == "chain"):

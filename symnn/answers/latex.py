@@ -20,8 +20,8 @@ import re
 
 import sympy as sp
 
-from ..functions import sigmoid
-from ..parse import ParseError
+from ..calculus.functions import sigmoid
+from ..calculus.parse import ParseError
 
 # Russian names (and spellings latex2sympy2 lacks) -> commands it knows
 RUSSIAN = {"th": r"\tanh", "tg": r"\tan", "ctg": r"\cot", "arctg": r"\arctan",

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from ..functions import sigmoid
-from ..parse import MAX_EXPONENT, ParseError, check_text, parse_expr_safe
+from ..calculus.functions import sigmoid
+from ..calculus.parse import MAX_EXPONENT, ParseError, check_text, parse_expr_safe
 from .latex import read_latex
 
 MAX_LENGTH = 2000        # characters of one answer

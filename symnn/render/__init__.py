@@ -1,5 +1,8 @@
 """Printers: one per format, each walking the same objects (Step, Gradient, Solution).
 
+Above the engine, the bank and the checker, which it only reads: text, LaTeX,
+Markdown, HTML and JSON, in every language of ``symnn.lang``.
+
 >>> from symnn import diff_steps
 >>> print(to_text(diff_steps("x^2", "x")))
 Derivative: d/dx(x^2) = 2*x

@@ -12,11 +12,12 @@ import string
 
 import sympy as sp
 
-from ..differentiate import DERIVATIVES
-from ..phrases import FORMULAS, LANGUAGES, PHRASES, phrase, rule_title
-from ..gradient import DIGITS
-from ..steps import Step
+from ..calculus.differentiate import DERIVATIVES
+from ..calculus.gradient import DIGITS
+from ..calculus.steps import Step
+from ..lang import LANGUAGES, PHRASES, phrase, rule_title
 from .expansion import D, expansion
+from .formulas import FORMULAS
 from .math import latex_math
 from .networks import NetworkPrinting, point_equation
 from .numerics import NumericsPrinting

@@ -2,7 +2,7 @@
 left unevaluated: the middle of ``(f·g)' = f'·g + f·g' = ...``.
 
 >>> import sympy as sp
->>> from symnn.differentiate import diff_steps
+>>> from symnn.calculus.differentiate import diff_steps
 >>> x = sp.Symbol("x")
 >>> from symnn.render.math import text_math
 >>> text_math(expansion(diff_steps(x * sp.sin(x), x)), keep_order=True)
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..steps import Step
+from ..calculus.steps import Step
 
 
 def D(expr, var, order: int = 1) -> sp.Derivative:

@@ -6,8 +6,9 @@ import json
 
 import sympy as sp
 
-from ..phrases import phrase
-from ..solve import answer_value
+from ..lang import catalogue, phrase
+from ..numerics.compile import numpy_source
+from ..problems.solve import answer_value
 from .base import Printer
 from .math import latex_math
 from .networks import SOFTMAX_NUMPY
@@ -117,10 +118,10 @@ class JsonPrinter(Printer):
         }
 
     def _print_ActivationTable(self, table) -> list:
-        rows = [{"name": act.name, "russian": act.russian, "f": self.formula(act.definition),
+        rows = [{"name": act.name, "russian": catalogue("ru")["activations"][act.name], "f": self.formula(act.definition),
                  "derivative": self.formula(derivative),
                  "in_output": self.formula(act.in_output) if act.in_output is not None else None,
-                 "numpy": act.numpy, "note": act.note[0] if self.lang == "en" else act.note[1]}
+                 "numpy": numpy_source(act.definition), "note": catalogue(self.lang)["activation_notes"][act.name]}
                 for act, derivative in table.rows]
         return rows + [{"name": "softmax", "russian": "softmax", "jacobian": self.formula(table.softmax.in_outputs),
                         "in_output": self.formula(table.softmax_rule), "numpy": SOFTMAX_NUMPY,

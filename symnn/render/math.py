@@ -20,10 +20,16 @@ import sympy as sp
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.str import StrPrinter
 
-# Russian names of functions, as the course writes them
-RUSSIAN_NAMES = {"tan": "tg", "cot": "ctg", "tanh": "th", "coth": "cth", "sinh": "sh",
-                 "cosh": "ch", "atan": "arctg", "acot": "arcctg", "arctan": "arctg",
-                 "arccot": "arcctg", "asin": "arcsin", "acos": "arccos"}
+from ..lang import names
+
+
+def _renamed(text: str, lang: str, kind: str, pattern: str, template: str) -> str:
+    """Function names written as ``lang`` writes them (``tg`` for tan); ``pattern`` has a NAME slot."""
+    table = names(lang, kind)
+    if not table:
+        return text
+    alternatives = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+    return re.sub(pattern.replace("NAME", alternatives), lambda m: template % table[m[1]], text)
 
 
 def _is_partial(printer, expr) -> bool:
@@ -90,11 +96,7 @@ def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: 
     """
     settings = {"inv_trig_style": "full", "ln_notation": True, "partial": partial, "order": "none" if keep_order else None}
     text = _Latex(settings).doprint(expr)
-    if lang == "ru":
-        text = re.sub(r"\\(arc)?(tan|cot|sinh|cosh|tanh|coth)(?![a-z])",
-                      lambda m: r"\operatorname{%s}" % RUSSIAN_NAMES[(m[1] or "") + m[2]],
-                      text)
-    return text
+    return _renamed(text, lang, "latex", r"\\(NAME)(?![a-z])", r"\operatorname{%s}")
 
 
 def text_math(expr, lang: str = "en", partial: bool | None = None, keep_order: bool = False) -> str:
@@ -102,7 +104,4 @@ def text_math(expr, lang: str = "en", partial: bool | None = None, keep_order: b
     settings = {"partial": partial, "order": "none" if keep_order else None}
     text = _Text(settings).doprint(expr).replace("**", "^").replace("\\Delta ", "Δ")
     text = re.sub(r"\blamda\b", "λ", text)
-    if lang == "ru":
-        text = re.sub(r"\b(atan|acot|asin|acos|tanh|coth|sinh|cosh|tan|cot)\(",
-                      lambda m: RUSSIAN_NAMES[m[1]] + "(", text)
-    return text
+    return _renamed(text, lang, "text", r"\b(NAME)\(", "%s(")

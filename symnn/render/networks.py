@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..losses import NAMES
-from ..phrases import phrase
+from ..lang import catalogue, phrase
+from ..nn.losses import NAMES
+from ..numerics.compile import numpy_source
 
 
 def point_equation(point) -> sp.Eq:
@@ -97,11 +98,11 @@ class NetworkPrinting:
     def _print_ActivationTable(self, table, depth: int = 0) -> str:
         rows = []
         for act, derivative in table.rows:
-            rows.append([self.escape(act.name if self.lang == "en" else act.russian),
+            rows.append([self.escape(catalogue(self.lang)["activations"][act.name]),
                          self.math(act.definition), self.math(derivative),
                          self.math(act.in_output) if act.in_output is not None else "",
-                         self.code(act.numpy),
-                         self.escape(act.note[0] if self.lang == "en" else act.note[1])])
+                         self.code(numpy_source(act.definition)),
+                         self.escape(catalogue(self.lang)["activation_notes"][act.name])])
         i, j, k = sp.symbols("i j k")
         softmax = sp.exp(sp.Symbol("x_i")) / sp.Sum(sp.exp(sp.Symbol("x_k")), (k, 1, sp.Symbol("n")))
         rows.append(["softmax", self.math(softmax), self.ratio(sp.Symbol("s_i"), sp.Symbol("x_j")),

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..optimizers import alpha, lam
-from ..reverse import delta
+from ..nn.optimizers import alpha, lam
+from ..nn.reverse import delta
 from .networks import point_equation
 
 HISTORY_ROWS = 10     # a loss history is shown at about this many epochs

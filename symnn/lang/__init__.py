@@ -1,0 +1,57 @@
+"""Every sentence a reader sees, one catalogue per language (``en.toml``, ``ru.toml``).
+
+The lowest layer: any package may use it, and it uses none. A catalogue holds
+the sentences keyed by rule or purpose (``[phrases]``), the names of functions
+in headings (``[functions]``), the activations' names and notes, and how the
+language writes function names (``tg`` for tan). Placeholders in braces are
+filled with formulas by the printers, so the same sentence serves text, LaTeX,
+Markdown and JSON. Adding a language is adding a file with the same keys.
+
+>>> phrase("ru", "title.chain")
+'Правило цепочки (производная сложной функции)'
+>>> phrase("en", "why.constant", expr="y", var="x")
+'y does not depend on x, so its derivative is 0.'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tomllib
+
+SOURCE = "en"     # the language every other catalogue translates
+
+
+def _load() -> dict[str, dict]:
+    files = {path.stem: path for path in Path(__file__).parent.glob("*.toml")}
+    order = [SOURCE] + sorted(set(files) - {SOURCE})
+    return {lang: tomllib.loads(files[lang].read_text(encoding="utf-8")) for lang in order}
+
+
+CATALOGUES = _load()
+LANGUAGES = tuple(CATALOGUES)
+PHRASES = {lang: catalogue["phrases"] for lang, catalogue in CATALOGUES.items()}
+
+
+def catalogue(lang: str) -> dict:
+    if lang not in CATALOGUES:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    return CATALOGUES[lang]
+
+
+def phrase(lang: str, key: str, **values) -> str:
+    """The sentence ``key`` in ``lang``, with formulas filled in."""
+    return catalogue(lang)["phrases"][key].format(**values)
+
+
+def rule_title(lang: str, rule: str, **values) -> str:
+    """The heading of a step: 'Product rule', 'Derivative of sine', ..."""
+    functions = catalogue(lang)["functions"]
+    if rule in functions:
+        return phrase(lang, "title.function", name=functions[rule])
+    return phrase(lang, f"title.{rule}", **values)
+
+
+def names(lang: str, kind: str) -> dict[str, str]:
+    """How ``lang`` writes function names where they differ from SymPy's; ``kind``: latex or text."""
+    return catalogue(lang)[f"{kind}_names"]

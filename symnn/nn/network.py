@@ -1,0 +1,197 @@
+"""Networks written symbolically, with the course's names.
+
+A network is a list of named nodes: each neuron is ``name = act(Σ w·input + b)``.
+For one hidden layer the names are those of seed 002 (the 2-2-1 net: w1, w2
+into h1; w3, w4 into h2; w5, w6 into o1; biases b1, b2, b3); deeper networks
+use the indexed names w^(l)_jk, b^(l)_j, a^(l)_j.
+
+>>> net = Network([2, 2, 1])
+>>> net
+Network([2, 2, 1], activation='sigmoid', loss='mse')
+>>> [str(p) for p in net.parameters()]
+['w1', 'w2', 'b1', 'w3', 'w4', 'b2', 'w5', 'w6', 'b3']
+>>> net.definition("h1")
+sigmoid(b1 + w1*x1 + w2*x2)
+>>> net.layers[0].weights
+Matrix([
+[w1, w2],
+[w3, w4]])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from ..calculus.functions import sigmoid
+
+# an activation is a name and a SymPy definition of its input
+ACTIVATIONS = {
+    "sigmoid": sigmoid,
+    "tanh": sp.tanh,
+    "relu": lambda z: sp.Max(0, z),
+    "identity": lambda z: z,
+}
+# a loss of one sample, summed over the outputs: target y, prediction p
+LOSSES = {
+    "mse": lambda y, p: (y - p) ** 2,                  # seed 002: L = (y_true − y_pred)²
+    "half-se": lambda y, p: (y - p) ** 2 / 2,          # ½-SE: L' = (p − y)
+    "bce": lambda y, p: -(y * sp.log(p) + (1 - y) * sp.log(1 - p)),
+    "ce": lambda y, p: -y * sp.log(p),                 # with a softmax output: L = −Σ y_j ln p_j
+}
+OUTPUTS = ("same", "softmax")   # the last layer: the hidden activation, or a softmax over its neurons
+
+
+def _symbol(name: str) -> sp.Symbol:
+    return sp.Symbol(name, real=True)
+
+
+def check_architecture(sizes, activation: str, loss: str, output: str) -> None:
+    """Refuse layer sizes, an activation, a loss or an output layer the toolkit does not know."""
+    if len(sizes) < 2 or any(not isinstance(n, int) or n < 1 for n in sizes):
+        raise ValueError(f"layer sizes are positive integers, at least two of them: {sizes!r}")
+    for kind, value, known in (("activation", activation, ACTIVATIONS), ("loss", loss, LOSSES),
+                               ("output", output, OUTPUTS)):
+        if value not in known:
+            raise ValueError(f"unknown {kind} {value!r}; use one of {', '.join(known)}")
+
+
+@dataclass(frozen=True)
+class Neuron:
+    """``name = activation(Σ weights·inputs + bias)``."""
+
+    name: sp.Symbol
+    inputs: tuple[sp.Symbol, ...]
+    weights: tuple[sp.Symbol, ...]
+    bias: sp.Symbol
+    activation: str
+
+    @property
+    def z(self) -> sp.Expr:
+        return sp.Add(*(w * x for w, x in zip(self.weights, self.inputs)), self.bias)
+
+    def __call__(self) -> sp.Expr:
+        return ACTIVATIONS[self.activation](self.z)
+
+    def parameters(self) -> list[sp.Symbol]:
+        return [*self.weights, self.bias]
+
+
+@dataclass(frozen=True)
+class Layer:
+    """The neurons of one layer (numbered from 1 after the inputs), all with one activation.
+
+    In matrix form z = W·inputs + b with W[j, k] the weight from input k into neuron j.
+    """
+
+    index: int
+    neurons: tuple[Neuron, ...]
+
+    def __iter__(self):
+        return iter(self.neurons)
+
+    def __len__(self) -> int:
+        return len(self.neurons)
+
+    def __getitem__(self, j):
+        return self.neurons[j]
+
+    @property
+    def names(self) -> tuple[sp.Symbol, ...]:
+        return tuple(n.name for n in self.neurons)
+
+    @property
+    def weights(self) -> sp.Matrix:
+        return sp.Matrix([list(n.weights) for n in self.neurons])
+
+    @property
+    def biases(self) -> sp.Matrix:
+        return sp.Matrix([n.bias for n in self.neurons])
+
+
+class Network:
+    """A fully connected network of sigmoid (or other) neurons and a one-sample loss."""
+
+    def __init__(self, sizes, activation: str = "sigmoid", loss: str = "mse", output: str = "same"):
+        check_architecture(sizes, activation, loss, output)
+        self.sizes, self.activation, self.loss_name, self.output = list(sizes), activation, loss, output
+        course = len(sizes) <= 3
+        self.inputs = tuple(_symbol(f"x{i}") for i in range(1, sizes[0] + 1))
+        self.layers: list[Layer] = []
+        previous, w, b = self.inputs, 0, 0
+        for layer, size in enumerate(sizes[1:], 1):
+            last = layer == len(sizes) - 1
+            neurons = []
+            for j in range(1, size + 1):
+                if course:
+                    name = f"o{j}" if last else f"h{j}"
+                    weights = tuple(_symbol(f"w{w + k}") for k in range(1, len(previous) + 1))
+                    bias = _symbol(f"b{b + 1}")
+                    w, b = w + len(previous), b + 1
+                else:
+                    name = f"a^{{({layer})}}_{{{j}}}"
+                    weights = tuple(_symbol(f"w^{{({layer})}}_{{{j}{k}}}") for k in range(1, len(previous) + 1))
+                    bias = _symbol(f"b^{{({layer})}}_{{{j}}}")
+                neurons.append(Neuron(_symbol(name), previous, weights, bias, activation))
+            self.layers.append(Layer(layer, tuple(neurons)))
+            previous = tuple(n.name for n in neurons)
+        self.outputs = previous
+        self.targets = tuple(_symbol("y") if len(self.outputs) == 1 else _symbol(f"y{j}")
+                             for j in range(1, len(self.outputs) + 1))
+        self.loss_symbol = _symbol("L")
+
+    def __repr__(self) -> str:
+        output = "" if self.output == "same" else f", output={self.output!r}"
+        return f"Network({self.sizes}, activation={self.activation!r}, loss={self.loss_name!r}{output})"
+
+    def neurons(self) -> list[Neuron]:
+        return [n for layer in self.layers for n in layer]
+
+    def parameters(self) -> list[sp.Symbol]:
+        return [p for n in self.neurons() for p in n.parameters()]
+
+    def definitions(self) -> dict[sp.Symbol, sp.Expr]:
+        """Every named node in terms of the nodes before it, the loss last."""
+        nodes = {n.name: n() for n in self.neurons()}
+        if self.output == "softmax":   # o_j = e^(z_j) / Σ_k e^(z_k) over the last layer
+            last = self.layers[-1]
+            total = sp.Add(*(sp.exp(n.z) for n in last))
+            nodes.update({n.name: sp.exp(n.z) / total for n in last})
+        nodes[self.loss_symbol] = sp.Add(*(LOSSES[self.loss_name](y, o) for y, o in zip(self.targets, self.outputs)))
+        return nodes
+
+    def through_outputs(self, expr: sp.Expr) -> sp.Expr:
+        """expr with a softmax layer's e^(z_j) written as o_j·Σ and Σ cancelled (the input if it does
+        not cancel): ∂o_1/∂z_2 = −e^(z_1)e^(z_2)/Σ² reads −o_1·o_2."""
+        if self.output != "softmax":
+            return expr
+        last = self.layers[-1]
+        if not any(expr.has(sp.exp(n.z)) for n in last):
+            return expr
+        total, T = sp.Add(*(sp.exp(n.z) for n in last)), sp.Symbol("Sigma", positive=True)
+        # z_j = log(o_j·Σ), put in through its bias, which appears nowhere else: e^(2z_1) = (o_1Σ)²
+        written = expr.subs(total, T).subs({n.bias: sp.log(n.name * T) - (n.z - n.bias) for n in last})
+        written = sp.factor(sp.cancel(sp.powsimp(sp.expand(written))))
+        return expr if written.has(T) else written
+
+    def definition(self, name: str) -> sp.Expr:
+        return self.definitions()[_symbol(name)]
+
+    def nested(self) -> dict:
+        """Every node, the loss last, as one expression of inputs, targets and parameters."""
+        nested = {}
+        for name, definition in self.definitions().items():
+            nested[name] = definition.xreplace(nested)
+        return nested
+
+    def loss(self) -> sp.Expr:
+        """The loss as one nested expression of inputs, targets and parameters."""
+        return self.nested()[self.loss_symbol]
+
+    def symbol(self, name: str) -> sp.Symbol:
+        """A parameter, input, target or node by name ('w1', 'x2', 'h1')."""
+        known = {str(s): s for s in (*self.parameters(), *self.inputs, *self.targets, *self.definitions())}
+        if name not in known:
+            raise ValueError(f"{name!r} is not a parameter, input or node of {self!r}")
+        return known[name]

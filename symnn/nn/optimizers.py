@@ -1,0 +1,171 @@
+"""Optimizers, each written once as SymPy update equations (seeds 003 and 004).
+
+The same equations serve twice: ``one_step`` shows a step at a point with
+every value substituted (a derivation a student can follow), and
+``symnn.numerics.updater.Updater`` compiles them to NumPy and applies them to
+every parameter array while training. An optimizer keeps a state per parameter (h, G, …, starting at 0);
+g is the gradient, t the step number (1, 2, …).
+
+>>> OPTIMIZERS["momentum"].equations()
+['h_t = alpha*h_{t-1} + eta*g_t', 'w_t = -h_t + w_{t-1}']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from ..calculus.expressions import as_expr
+from ..calculus.gradient import exact_number
+
+
+def _pair(name: str) -> tuple[sp.Symbol, sp.Symbol]:
+    """(name_{t−1}, name_t): a quantity before and after the step."""
+    return sp.Symbol(f"{name}_{{t-1}}", real=True), sp.Symbol(f"{name}_t", real=True)
+
+
+eta, alpha, lam, beta1, beta2, epsilon = sp.symbols("eta alpha lambda beta_1 beta_2 varepsilon", positive=True)
+t = sp.Symbol("t", positive=True, integer=True)
+g = sp.Symbol("g_t", real=True)
+w_old, w_new = _pair("w")
+h_old, h_new = _pair("h")
+G_old, G_new = _pair("G")
+dw_old, dw_new = _pair(r"\Delta w")
+h_hat, G_hat = sp.Symbol("hhat_t", real=True), sp.Symbol("Ghat_t", real=True)   # printed ĥ_t, Ĝ_t in LaTeX
+STATE_NAMES = {h_old: "h", G_old: "G", dw_old: "dw"}    # how a caller names a previous state
+
+
+@dataclass(frozen=True)
+class Optimizer:
+    name: str
+    updates: tuple[tuple[sp.Symbol, sp.Expr], ...]   # assignments in order; the last one is w_t
+    defaults: dict = field(default_factory=dict)     # hyperparameter → value
+    state: tuple[tuple[sp.Symbol, sp.Symbol], ...] = ()   # (old, new) pairs carried to the next step
+    lookahead: sp.Expr | None = None             # Nesterov: the gradient is taken here, not at w_{t−1}
+    batch: int | None = None                     # default batch size: None = the whole data set
+
+    def equations(self) -> list[str]:
+        return [f"{new} = {expr}" for new, expr in self.updates]
+
+
+def _sgd(name, batch):
+    return Optimizer(name, ((w_new, w_old - eta * g),), {eta: 0.1}, batch=batch)
+
+
+_momentum_state = ((h_old, h_new),)
+_adam_moments = ((h_new, beta1 * h_old + (1 - beta1) * g), (G_new, beta2 * G_old + (1 - beta2) * g ** 2))
+_adam_defaults = {eta: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8}
+
+OPTIMIZERS = {o.name: o for o in (
+    _sgd("gd", None),
+    _sgd("sgd", 1),
+    _sgd("minibatch", 32),
+    Optimizer("momentum", ((h_new, alpha * h_old + eta * g), (w_new, w_old - h_new)),
+              {eta: 0.1, alpha: 0.9}, _momentum_state, batch=32),
+    Optimizer("momentum-delta", ((dw_new, -lam * g + alpha * dw_old), (w_new, w_old + dw_new)),
+              {lam: 0.1, alpha: 0.9}, ((dw_old, dw_new),), batch=32),
+    Optimizer("nesterov", ((h_new, alpha * h_old + eta * g), (w_new, w_old - h_new)),
+              {eta: 0.1, alpha: 0.9}, _momentum_state, lookahead=w_old - alpha * h_old, batch=32),
+    Optimizer("adagrad", ((G_new, G_old + g ** 2), (w_new, w_old - eta * g / sp.sqrt(G_new + epsilon))),
+              {eta: 0.01, epsilon: 1e-8}, ((G_old, G_new),), batch=32),
+    Optimizer("rmsprop", ((G_new, alpha * G_old + (1 - alpha) * g ** 2), (w_new, w_old - eta * g / sp.sqrt(G_new + epsilon))),
+              {eta: 0.01, alpha: 0.9, epsilon: 1e-8}, ((G_old, G_new),), batch=32),
+    Optimizer("adam-slide", (*_adam_moments, (w_new, w_old - eta * h_new / sp.sqrt(G_new + epsilon))),
+              _adam_defaults, ((h_old, h_new), (G_old, G_new)), batch=32),
+    Optimizer("adam", (*_adam_moments, (h_hat, h_new / (1 - beta1 ** t)), (G_hat, G_new / (1 - beta2 ** t)),
+               (w_new, w_old - eta * h_hat / (sp.sqrt(G_hat) + epsilon))),
+              _adam_defaults, ((h_old, h_new), (G_old, G_new)), batch=32),
+)}
+
+
+def optimizer(name: str) -> Optimizer:
+    if name not in OPTIMIZERS:
+        raise ValueError(f"unknown optimizer {name!r}; use one of {', '.join(OPTIMIZERS)}")
+    return OPTIMIZERS[name]
+
+
+def hyperparameters(opt: Optimizer, settings: dict | None) -> dict:
+    """The optimizer's defaults with ``settings`` (by name: 'eta', 'alpha', 'beta_1', …) applied."""
+    by_name = {str(s): s for s in opt.defaults}
+    unknown = set(settings or {}) - set(by_name)
+    if unknown:
+        raise ValueError(f"{opt.name} has no hyperparameter {', '.join(sorted(unknown))}; "
+                         f"it has {', '.join(by_name)}")
+    return {**opt.defaults, **{by_name[k]: v for k, v in (settings or {}).items()}}
+
+
+# -- symbolic: one step at a point, every value shown
+
+@dataclass(frozen=True)
+class UpdateLine:
+    quantity: sp.Symbol
+    formula: sp.Expr          # the equation's right-hand side
+    substituted: sp.Expr      # with the numbers put in, unevaluated
+    value: sp.Expr            # exact
+
+
+@dataclass(frozen=True)
+class OptimizerStep:
+    """One step of an optimizer on f at a point: the gradient, then each update per coordinate."""
+
+    optimizer: Optimizer
+    expr: sp.Expr
+    variables: tuple[sp.Symbol, ...]
+    start: tuple                                  # w_{t−1}, per variable
+    hyper: dict
+    gradient_at: tuple                            # where ∇f is taken (the lookahead for Nesterov)
+    gradient: tuple                               # ∇f there
+    lines: tuple[tuple[UpdateLine, ...], ...]     # per variable
+    step_number: int
+
+    @property
+    def result(self) -> tuple:
+        return tuple(next(l.value for l in lines if l.quantity == w_new) for lines in self.lines)
+
+
+@dataclass(frozen=True)
+class OptimizerComparison:
+    """One step of several optimizers from the same point."""
+
+    steps: tuple[OptimizerStep, ...]
+
+    @property
+    def result(self) -> tuple:
+        return tuple(step.result for step in self.steps)
+
+
+def one_step(name: str, expr, variables, at, state=None, step_number: int = 1, **settings) -> OptimizerStep:
+    """One step of optimizer ``name`` on f = ``expr`` from the point ``at`` (exact arithmetic).
+
+    ``state`` gives the previous values per coordinate by name, h, G or dw (Δw)
+    (e.g. ``{"h": [0.5, 1]}``); they start at 0.
+    Hyperparameters are given by name (``eta=0.1``) and kept exact (0.1 = 1/10).
+    """
+    opt = optimizer(name)
+    f = as_expr(expr)
+    variables = tuple(sp.Symbol(v, real=True) if isinstance(v, str) else v for v in variables)
+    start = tuple(exact_number(c) for c in at)
+    hyper = {s: exact_number(v) for s, v in hyperparameters(opt, settings).items()}
+    unknown = set(state or {}) - {STATE_NAMES[old] for old, _ in opt.state}
+    if unknown:
+        raise ValueError(f"{opt.name} keeps no state {', '.join(sorted(unknown))}")
+    previous = {old: [exact_number(c) for c in (state or {}).get(STATE_NAMES[old], [0] * len(start))]
+                for old, _ in opt.state}
+    look = start
+    if opt.lookahead is not None:
+        look = tuple(opt.lookahead.subs(hyper).subs({w_old: c, **{o: previous[o][k] for o in previous}})
+                     for k, c in enumerate(start))
+    gradient = tuple(sp.diff(f, v).subs(dict(zip(variables, look))) for v in variables)
+    lines = []
+    for k, c in enumerate(start):
+        env = {w_old: c, g: gradient[k], t: step_number, **{o: previous[o][k] for o in previous}, **hyper}
+        rows = []
+        for new, formula in opt.updates:
+            with sp.evaluate(False):          # the numbers put in, nothing computed yet
+                substituted = formula.xreplace(env)
+            value = sp.simplify(formula.subs(env))
+            env[new] = value
+            rows.append(UpdateLine(new, formula, substituted, value))
+        lines.append(tuple(rows))
+    return OptimizerStep(opt, f, variables, start, hyper, look, gradient, tuple(lines), step_number)

@@ -1,0 +1,175 @@
+"""Training the course's networks for real: xor, gender and digits.
+
+A task is a data set, a model and the settings the course uses. ``train``
+runs the optimizer over shuffled mini-batches (or in order, one observation
+at a time, as seed 002 does), reports the training loss once per epoch (seed
+002 printed it inside the inner loop, once per observation) and returns the
+history with the predictions.
+
+>>> run = train("gender", seed=0, progress=False)
+>>> run.predictions["female"] > 0.9, run.predictions["male"] < 0.1
+(True, True)
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..nn.network import Network
+from ..nn.optimizers import OPTIMIZERS
+from .dense import DenseModel
+from .models import ScalarModel
+from .updater import Updater
+
+
+@dataclass(frozen=True)
+class Task:
+    name: str
+    title: str                 # a phrase key
+    layers: tuple[int, ...]
+    optimizer: str
+    settings: dict             # hyperparameters of the optimizer
+    epochs: int
+    batch: int | None          # None: the optimizer's default
+    shuffle: bool = True
+    dense: bool = False        # the matrix-form model (DenseModel) instead of named scalars
+    activation: str = "sigmoid"
+    loss: str = "mse"
+    output: str = "same"
+
+
+TASKS = {t.name: t for t in (
+    # lab 12 of seed 003: three sigmoid neurons learn XOR
+    Task("xor", "train.xor", (2, 2, 1), "gd", {"eta": 2.0}, 3000, None),
+    # seed 002: four people, centred weight and height, SGD one person at a time in order
+    Task("gender", "train.gender", (2, 2, 1), "sgd", {"eta": 0.1}, 1000, 1, shuffle=False),
+    # scikit-learn's 8×8 digits: 64-32-10, softmax and cross-entropy, in matrix form
+    Task("digits", "train.digits", (64, 32, 10), "adam", {"eta": 0.01}, 40, 32, dense=True,
+         loss="ce", output="softmax"),
+)}
+
+XOR = (np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float), np.array([[0], [1], [1], [0]], dtype=float))
+# seed 002: weight (kg) and height (cm) minus their means for Оля, Ваня, Миша, Анна; 1 for a woman.
+# The course then asks about a woman (−7, −3) and a man (20, 2).
+GENDER = (np.array([[-3, -3], [8, 14], [5, 8], [-10, -19]], dtype=float), np.array([[1], [0], [0], [1]], dtype=float))
+GENDER_QUESTIONS = {"female": np.array([-7.0, -3.0]), "male": np.array([20.0, 2.0])}
+
+
+@dataclass
+class Data:
+    X: np.ndarray
+    Y: np.ndarray
+    X_test: np.ndarray | None = None
+    labels_test: np.ndarray | None = None
+    questions: dict = field(default_factory=dict)   # named inputs whose prediction is reported
+
+
+def load_data(name: str, seed: int = 0) -> Data:
+    if name == "xor":
+        return Data(*XOR, questions={f"{int(a)} xor {int(b)}": np.array([a, b]) for a, b in XOR[0]})
+    if name == "gender":
+        return Data(*GENDER, questions=GENDER_QUESTIONS)
+    if name == "digits":
+        return _digits(seed)
+    raise ValueError(f"unknown task {name!r}; use one of {', '.join(TASKS)}")
+
+
+def _digits(seed: int) -> Data:
+    try:
+        from sklearn.datasets import load_digits
+        from sklearn.model_selection import train_test_split
+    except ImportError:
+        raise ImportError('the digits task needs scikit-learn: pip install "symnn[digits]"') from None
+    digits = load_digits()
+    X_train, X_test, y_train, y_test = train_test_split(
+        digits.data, digits.target, test_size=0.25, random_state=seed, stratify=digits.target)
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    std[std == 0] = 1.0                       # pixels that are always blank stay 0
+    scale = lambda X: (X - mean) / std        # standardised: minus the mean, over the deviation
+    return Data(scale(X_train), np.eye(10)[y_train], scale(X_test), y_test)
+
+
+def make_model(task: Task):
+    if task.dense:
+        return DenseModel(list(task.layers), task.activation, task.loss, task.output)
+    return ScalarModel(Network(list(task.layers), task.activation, task.loss, task.output))
+
+
+@dataclass(frozen=True)
+class TrainingRun:
+    task: Task
+    optimizer: str
+    settings: dict
+    epochs: int
+    batch: int
+    seed: int
+    history: tuple[float, ...]          # the training loss after each epoch
+    initial_loss: float
+    predictions: dict                   # question → the network's output
+    accuracy: float | None              # on the test set, when the task has one
+    seconds: float
+    params: dict
+    model: object
+
+
+def fit(model, params: dict, X, Y, updater: Updater, epochs: int, batch: int, rng, shuffle=True, bar=None):
+    """Run the optimizer; return the final parameters and the loss after each epoch."""
+    history, n = [], X.shape[0]
+    for _ in range(epochs):
+        order = rng.permutation(n) if shuffle else np.arange(n)
+        for start in range(0, n, batch):
+            rows = order[start:start + batch]
+            _, grads = model.loss_and_gradient(updater.lookahead(params), X[rows], Y[rows])
+            params = updater.step(params, grads)
+        history.append(float(model.loss_and_gradient(params, X, Y)[0]))
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix(loss=f"{history[-1]:.4f}", refresh=False)
+    return params, history
+
+
+def train(task: str, optimizer: str | None = None, epochs: int | None = None, seed: int = 0,
+          batch: int | None = None, progress: bool = True, **settings) -> TrainingRun:
+    """Train a task; the same seed gives the same run. ``settings`` are the optimizer's (eta=…)."""
+    if task not in TASKS:
+        raise ValueError(f"unknown task {task!r}; use one of {', '.join(TASKS)}")
+    spec = TASKS[task]
+    name = optimizer or spec.optimizer
+    if name not in OPTIMIZERS:
+        raise ValueError(f"unknown optimizer {name!r}; use one of {', '.join(OPTIMIZERS)}")
+    settings = {**(spec.settings if name == spec.optimizer else {}), **settings}
+    epochs = spec.epochs if epochs is None else epochs
+    if epochs < 1:
+        raise ValueError("epochs must be at least 1")
+    if batch is not None and batch < 1:
+        raise ValueError("the batch holds at least 1 observation")
+    data = load_data(task, seed)
+    n = data.X.shape[0]
+    batch = min(n, batch or (spec.batch if name == spec.optimizer else None) or OPTIMIZERS[name].batch or n)
+    rng = np.random.default_rng(seed)
+    model = make_model(spec)
+    params = model.init(rng)
+    initial = float(model.loss_and_gradient(params, data.X, data.Y)[0])
+    updater = Updater(name, **settings)
+    started = time.perf_counter()
+    bar = _progress_bar(epochs, task) if progress else None
+    try:
+        params, history = fit(model, params, data.X, data.Y, updater, epochs, batch, rng, spec.shuffle, bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    seconds = time.perf_counter() - started
+    predictions = {q: float(model.predict(params, x[None, :])[0, 0]) for q, x in data.questions.items()}
+    accuracy = None
+    if data.X_test is not None:
+        accuracy = float(np.mean(model.predict(params, data.X_test).argmax(axis=1) == data.labels_test))
+    return TrainingRun(spec, name, settings, epochs, batch, seed, tuple(history), initial, predictions, accuracy,
+                       seconds, params, model)
+
+
+def _progress_bar(epochs: int, task: str):
+    from tqdm import tqdm
+    return tqdm(total=epochs, desc=task, unit="epoch", leave=False)

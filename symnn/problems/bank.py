@@ -1,0 +1,89 @@
+"""The problem bank: one TOML file per topic, data only.
+
+The bank shipped with symnn lives in ``problems/`` of the repository and inside
+the installed package as ``symnn/_bank``. A teacher adds a file there, or
+points ``load_bank(directory)`` (``symnn --bank DIR``) at a folder of their own.
+
+>>> bank = load_bank()
+>>> bank["4.3"].kind, bank["4.3"].data["wrt"]
+('gradient', 'x, y, z')
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PACKAGE_BANK = Path(__file__).parents[1] / "_bank"       # in an installed wheel
+CHECKOUT_BANK = Path(__file__).parents[2] / "problems"   # in a source checkout
+COMMON_FIELDS = {"id", "kind", "statement", "published", "note"}
+
+
+class BankError(ValueError):
+    """A problem file that cannot be read, or an id that is not in the bank."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One exercise: its statement in each language and the data its solver needs."""
+
+    id: str
+    kind: str
+    topic: str
+    statement: dict = field(compare=False)
+    data: dict = field(compare=False)
+    published: object = field(default=None, compare=False)
+    note: dict = field(default_factory=dict, compare=False)
+    source: str = ""
+
+    def text(self, lang: str) -> str:
+        return self.statement.get(lang) or next(iter(self.statement.values()), "")
+
+
+def default_bank_dir() -> Path:
+    return PACKAGE_BANK if PACKAGE_BANK.is_dir() else CHECKOUT_BANK
+
+
+def load_bank(directory=None) -> dict[str, Problem]:
+    """Every problem of every ``*.toml`` file in ``directory`` (default: the shipped bank), by id."""
+    folder = Path(directory) if directory is not None else default_bank_dir()
+    if not folder.is_dir():
+        raise BankError(f"no problem bank at {folder}")
+    problems: dict[str, Problem] = {}
+    for path in sorted(folder.glob("*.toml")):
+        for problem in _read_file(path):
+            if problem.id in problems:
+                raise BankError(f"{path.name}: problem id {problem.id!r} is used twice")
+            problems[problem.id] = problem
+    return problems
+
+
+def get_problem(problem_id: str, directory=None) -> Problem:
+    bank = load_bank(directory)
+    if problem_id not in bank:
+        close = difflib.get_close_matches(problem_id, bank, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `symnn problems` lists them"
+        raise BankError(f"no problem {problem_id!r} in the bank{hint}")
+    return bank[problem_id]
+
+
+def _read_file(path: Path) -> list[Problem]:
+    try:
+        content = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise BankError(f"{path.name}: {error}") from None
+    topic = content.get("topic", path.stem)
+    problems = []
+    for number, entry in enumerate(content.get("problem", []), 1):
+        missing = {"id", "kind", "statement"} - set(entry)
+        if missing:
+            raise BankError(f"{path.name}: problem {number} has no {', '.join(sorted(missing))}")
+        data = {key: value for key, value in entry.items() if key not in COMMON_FIELDS}
+        problems.append(Problem(
+            id=str(entry["id"]), kind=entry["kind"], topic=topic, statement=entry["statement"],
+            data=data, published=entry.get("published"), note=entry.get("note", {}),
+            source=entry.get("source", content.get("source", "")),
+        ))
+    return problems

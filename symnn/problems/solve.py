@@ -1,0 +1,246 @@
+"""Solving bank problems: one solver per kind of problem, each deriving its answer.
+
+>>> solution = solve("4.3")
+>>> solution.answer
+(60, -162, 1)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from .bank import BankError, Problem, get_problem
+from ..calculus.differentiate import diff_steps
+from ..calculus.gradient import gradient_steps, value_at
+from ..nn.backprop import backprop, forward_pass
+from ..nn.graph import graph_pass
+from ..nn.linalg import convolve, matmul, normal_equation
+from ..nn.losses import loss_value
+from ..nn.matrix_form import check_identity
+from ..nn.softmax import softmax_jacobian, softmax_nll
+from ..nn.network import Network
+from ..calculus.parse import parse_expr_safe, parse_point, parse_symbols
+from ..nn.delta_rule import delta_rule
+from ..nn.activations import activation_table
+from ..numerics.gradcheck import central_difference
+from ..nn.optimizers import OptimizerComparison, one_step
+from ..numerics.train import train
+
+
+@dataclass(frozen=True)
+class Solution:
+    """A problem, the derivation that solves it, and the exact answer it derives."""
+
+    problem: Problem
+    work: object               # a Step or a Gradient, printable in every format
+    answer: object             # a SymPy expression, or a tuple of them for a vector
+
+
+def solve_gradient(problem: Problem) -> Solution:
+    """``expr``, ``wrt`` and ``at``: the gradient at the point; ``functions`` names unknown
+    functions the expression calls (the loss L of a regularised L(w) + λ‖w‖²)."""
+    data = problem.data
+    expr = parse_expr_safe(data["expr"], tuple(data.get("functions", ())))
+    gradient = gradient_steps(expr, data["wrt"], at=data.get("at"))
+    answer = gradient.values if gradient.point else gradient.vector
+    return Solution(problem, gradient, answer)
+
+
+def solve_derivative(problem: Problem) -> Solution:
+    """``expr``, ``wrt``, optional ``order`` and ``at``: the derivative, or its value there."""
+    data = problem.data
+    step = diff_steps(data["expr"], data["wrt"], order=data.get("order", 1))
+    if "at" not in data:
+        return Solution(problem, step, step.result)
+    evaluated = value_at(step, data["at"])
+    return Solution(problem, evaluated, evaluated.value)
+
+
+def solve_graph(problem: Problem) -> Solution:
+    """``expr`` and ``at``: forward and backward tables; the answer is ∂f/∂v for each variable."""
+    run = graph_pass(problem.data["expr"], problem.data["at"])
+    return Solution(problem, run, tuple(gradient for _, gradient in run.gradients))
+
+
+def _network(data) -> Network:
+    return Network(data["layers"], data.get("activation", "sigmoid"), data.get("loss", "mse"))
+
+
+def solve_forward(problem: Problem) -> Solution:
+    """``layers`` and ``at`` (inputs and parameters): every neuron's value."""
+    data = problem.data
+    run = forward_pass(_network(data), data["at"], data.get("weights"), data.get("biases"))
+    return Solution(problem, run, run.outputs)
+
+
+def solve_backprop(problem: Problem) -> Solution:
+    """``layers``, ``param`` and ``at``: dL/dparam, factor by factor."""
+    data = problem.data
+    run = backprop(_network(data), data["param"], data["at"], data.get("weights"), data.get("biases"))
+    return Solution(problem, run, run.value)
+
+
+def solve_loss(problem: Problem) -> Solution:
+    """``loss``, ``y`` and ``pred``: the loss on the data, term by term."""
+    data = problem.data
+    run = loss_value(data["loss"], data["y"], data["pred"])
+    return Solution(problem, run, run.value)
+
+
+def solve_product(problem: Problem) -> Solution:
+    """``a``, ``b`` (rows of numbers) and an optional ``bias``: A·B (+ b)."""
+    run = matmul(problem.data["a"], problem.data["b"], problem.data.get("bias"))
+    return Solution(problem, run, run.answer)
+
+
+def solve_least_squares(problem: Problem) -> Solution:
+    """``points``: the line y = w·x + b by the normal equation; the answer is (w, b)."""
+    run = normal_equation(problem.data["points"])
+    return Solution(problem, run, tuple(run.answer))
+
+
+def solve_convolution(problem: Problem) -> Solution:
+    """``image`` and ``kernel``: the valid 2-D convolution."""
+    run = convolve(problem.data["image"], problem.data["kernel"])
+    return Solution(problem, run, run.answer)
+
+
+def solve_matrix_identity(problem: Problem) -> Solution:
+    """``identity``: matrix-form claims checked entry by entry; the answer says which hold."""
+    check = check_identity(problem.data["identity"])
+    return Solution(problem, check, tuple(sp.true if c.holds else sp.false for c in check.claims))
+
+
+def solve_softmax_jacobian(problem: Problem) -> Solution:
+    """``n``: ∂s_i/∂y_j for n classes, derived and written through the outputs."""
+    jac = softmax_jacobian(problem.data.get("n", 3))
+    return Solution(problem, jac, jac.in_outputs)
+
+
+def solve_training(problem: Problem) -> Solution:
+    """``task`` (and optional ``seed``, ``epochs``, ``optimizer``): a real training run;
+    the answer is the network's output on the task's questions (``rounded`` to 0/1 for xor)."""
+    data = problem.data
+    run = train(data["task"], data.get("optimizer"), data.get("epochs"), data.get("seed", 0), progress=False)
+    outputs = run.predictions.values()
+    answer = tuple(sp.Integer(round(v)) if data.get("rounded") else sp.Float(v, 15) for v in outputs)
+    return Solution(problem, run, answer)
+
+
+def solve_optimizer_step(problem: Problem) -> Solution:
+    """``optimizer``, ``expr``, ``wrt``, ``at`` (values in the order of wrt), optional ``settings``
+    and ``state``: one step, exactly."""
+    data = problem.data
+    step = one_step(data["optimizer"], data["expr"], parse_symbols(data["wrt"]), data["at"],
+                    state=data.get("state"), **data.get("settings", {}))
+    return Solution(problem, step, step.result)
+
+
+def solve_optimizers(problem: Problem) -> Solution:
+    """``optimizers`` (names), ``expr``, ``wrt``, ``at``: one step of each from the same point; the
+    answer lists the new points one after another (x and y of the first, then of the second, …)."""
+    data = problem.data
+    steps = tuple(one_step(name, data["expr"], parse_symbols(data["wrt"]), data["at"],
+                           **data.get("settings", {}).get(name, {}))
+                  for name in data["optimizers"])
+    comparison = OptimizerComparison(steps)
+    return Solution(problem, comparison, tuple(c for point in comparison.result for c in point))
+
+
+def solve_finite_difference(problem: Problem) -> Solution:
+    """``expr``, ``wrt`` (one variable) and ``at``: seed 001's central difference, its series
+    and its error; the answer is c in D(ε) − f'(a) = c·ε² + O(ε⁴)."""
+    data = problem.data
+    run = central_difference(data["expr"], data["wrt"], data["at"])
+    return Solution(problem, run, run.error_coefficient)
+
+
+def solve_delta_rule(problem: Problem) -> Solution:
+    """``layers``, ``at``, ``weights``, ``biases``, ``learning_rate``, ``momentum``, ``previous``:
+    deltas, gradients and one momentum step; the answer is the gradient, parameter by parameter."""
+    data = problem.data
+    network = Network(data["layers"], data.get("activation", "sigmoid"), data.get("loss", "half-se"))
+    rule = delta_rule(network, data["at"], data.get("weights"), data.get("biases"),
+                      data.get("learning_rate", "1/10"), data.get("momentum", "9/10"), data.get("previous"))
+    return Solution(problem, rule, tuple(value for *_, value in rule.gradients))
+
+
+def solve_softmax_nll(problem: Problem) -> Solution:
+    """``n`` and ``true_class``: ∂(−ln s_c)/∂y_j for every j, written through the outputs."""
+    run = softmax_nll(problem.data.get("n", 3), problem.data.get("true_class", 1))
+    return Solution(problem, run, run.in_outputs)
+
+
+def solve_activation_table(problem: Problem) -> Solution:
+    """The table of seed 004: every activation with its derived derivative; the answer lists them."""
+    table = activation_table()
+    return Solution(problem, table, tuple(derivative for _, derivative in table.rows))
+
+
+SOLVERS = {
+    "activation-table": solve_activation_table,
+    "softmax-nll": solve_softmax_nll,
+    "training": solve_training,
+    "optimizer-step": solve_optimizer_step,
+    "optimizers": solve_optimizers,
+    "finite-difference": solve_finite_difference,
+    "delta-rule": solve_delta_rule,
+    "softmax-jacobian": solve_softmax_jacobian,
+    "matrix-identity": solve_matrix_identity,
+    "product": solve_product,
+    "least-squares": solve_least_squares,
+    "convolution": solve_convolution,
+    "loss": solve_loss,
+    "forward": solve_forward,
+    "backprop": solve_backprop,
+    "gradient": solve_gradient,
+    "derivative": solve_derivative,
+    "graph": solve_graph,
+}
+
+
+def solve(problem, bank=None) -> Solution:
+    """Solve a Problem, or the bank problem with that id (``bank``: a folder of problem files)."""
+    if isinstance(problem, str):
+        problem = get_problem(problem, bank)
+    if problem.kind not in SOLVERS:
+        raise BankError(f"problem {problem.id}: unknown kind {problem.kind!r}; "
+                        f"known kinds: {', '.join(SOLVERS)}")
+    return SOLVERS[problem.kind](problem)
+
+
+def answer_value(answer):
+    """The answer as plain numbers (int where exact and integral), nested for vectors;
+    None where it is not a real number."""
+    if isinstance(answer, sp.MatrixBase):
+        return [answer_value(list(answer.row(i))) for i in range(answer.rows)]
+    if isinstance(answer, (tuple, list, sp.Tuple)):
+        return [answer_value(a) for a in answer]
+    answer = sp.sympify(answer, strict=True)
+    if isinstance(answer, sp.logic.boolalg.BooleanAtom):
+        return bool(answer)
+    if answer.is_Integer:
+        return int(answer)
+    if answer.is_number and answer.is_real:
+        return float(sp.N(answer, 30))   # 30 digits first: the last bit of a double stays right
+    return None
+
+
+def question_options(problem: Problem) -> dict:
+    """The check options a bank problem sets: its tolerance, and, when the answer is a derivative
+    of ``expr``, the question itself (for feedback such as "not substituted" or "wrong point")."""
+    data = problem.data
+    options = dict(data.get("tolerance", {}))
+    if problem.kind not in ("gradient", "derivative") or "functions" in data:
+        return options
+    if "expr" in data:
+        options["function"] = data["expr"]
+    if "wrt" in data:
+        variables = parse_symbols(data["wrt"])
+        options["variables"] = tuple(variables)
+        options["wrt"] = variables[0] if len(variables) == 1 else None
+    if isinstance(data.get("at"), str):
+        options["point"] = tuple(parse_point(data["at"]).items())
+    return options

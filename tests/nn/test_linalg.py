@@ -1,0 +1,43 @@
+"""Exact linear algebra: products, least squares against the normal equation, convolution."""
+
+import pytest
+import sympy as sp
+
+from symnn import render
+from symnn.nn.linalg import convolve, matmul, normal_equation
+from symnn.render import FORMATS
+
+
+def test_least_squares_minimises_the_squared_error():
+    # the gradient of Σ(w x + b − y)² is zero at the normal-equation solution
+    points = [(1, 7), (-1, 0), (3, 14)]
+    w, b = normal_equation(points).answer
+    ws, bs = sp.symbols("w b")
+    loss = sum((ws * x + bs - y) ** 2 for x, y in points)
+    assert [sp.diff(loss, v).subs({ws: w, bs: b}) for v in (ws, bs)] == [0, 0]
+
+
+def test_convolution_is_a_sliding_weighted_sum():
+    image = [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]
+    out = convolve(image, [[1, 0], [0, -1]]).answer
+    assert out == sp.Matrix([[1 - 6, 2 - 7, 3 - 8], [5 - 10, 6 - 11, 7 - 12]])
+
+
+def test_decimals_are_exact():
+    assert matmul([0.1, 0.2], [[1], [1]]).answer == sp.Matrix([[sp.Rational(3, 10)]])
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: matmul([1, 2], [[1, 2]]), "cannot multiply"),
+    (lambda: normal_equation([(1, 1), (1, 2)]), "singular"),
+    (lambda: convolve([[1]], [[1, 2], [3, 4]]), "larger than the image"),
+])
+def test_clear_errors(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_renders(format):
+    for lang in ("en", "ru"):
+        assert render(normal_equation([(1, 7), (-1, 0), (3, 14)]), format, lang=lang).strip()
