@@ -6,27 +6,30 @@
 x*(1 - sigmoid(b + w*x))*sigmoid(b + w*x)
 >>> symnn.gradient_steps("x*y + y*z^2 + cos(z)/x", "x, y, z", at=[1, 2, 0]).values
 (1, 1, 0)
+
+The names below are imported when first used, so that ``symnn --help`` and
+``symnn problems`` start without loading SymPy.
 """
 
-from .answers import CheckOptions, Verdict, check_answer
-from .calculus.differentiate import diff_steps
-from .calculus.functions import sigmoid
-from .calculus.gradient import Gradient, ValueAt, gradient_steps, value_at
-from .calculus.parse import ParseError, parse_expr_safe
-from .calculus.steps import Rewrite, Step
-from .nn.network import Network
-from .nn.optimizers import one_step
-from .numerics.compile import compile_numpy, stable_form
-from .numerics.dense import DenseModel
-from .numerics.gradcheck import gradcheck
-from .numerics.models import ScalarModel
-from .numerics.train import train
-from .numerics.updater import Updater
-from .problems.bank import Problem, load_bank
-from .problems.solve import Solution, solve
-from .render import render, to_html, to_json, to_latex, to_markdown, to_text
+from __future__ import annotations
+
+import importlib
 
 __version__ = "0.1.0"
+
+# public name -> the module (below symnn) that defines it
+_HOMES = {
+    "diff_steps": "calculus.differentiate", "gradient_steps": "calculus.gradient", "value_at": "calculus.gradient",
+    "Gradient": "calculus.gradient", "ValueAt": "calculus.gradient", "Step": "calculus.steps",
+    "Rewrite": "calculus.steps", "sigmoid": "calculus.functions", "parse_expr_safe": "calculus.parse",
+    "ParseError": "calculus.parse", "solve": "problems.solve", "Solution": "problems.solve",
+    "load_bank": "problems.bank", "Problem": "problems.bank", "check_answer": "answers.check",
+    "Verdict": "answers.check", "CheckOptions": "answers.options", "render": "render", "to_text": "render",
+    "to_latex": "render", "to_markdown": "render", "to_html": "render", "to_json": "render",
+    "Network": "nn.network", "compile_numpy": "numerics.compile", "stable_form": "numerics.compile",
+    "ScalarModel": "numerics.models", "DenseModel": "numerics.dense", "gradcheck": "numerics.gradcheck",
+    "Updater": "numerics.updater", "one_step": "nn.optimizers", "train": "numerics.train",
+}
 
 __all__ = [
     "diff_steps", "gradient_steps", "value_at", "Step", "Rewrite", "Gradient", "ValueAt", "sigmoid",
@@ -36,3 +39,15 @@ __all__ = [
     "Network", "compile_numpy", "stable_form", "ScalarModel", "DenseModel", "gradcheck",
     "Updater", "one_step", "train",
 ]
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module 'symnn' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

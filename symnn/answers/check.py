@@ -10,16 +10,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import mpmath
 import sympy as sp
 
 from ..calculus.expressions import as_expr
+from ..calculus.functions import sigmoid
 from ..calculus.parse import ParseError
 from ..lang import phrase
 from .compare import compare_scalar, form_ok
 from .feedback import diagnose, wrong_point
 from .options import CheckOptions
-from .read import MAX_LENGTH, Answer, read_answer, restates_question
+from .read import Answer, read_answer
 from .sandbox import run_limited
+
+
+class BadReference(ValueError):
+    """The teacher's side cannot be read: the caller's error, not a verdict."""
 
 
 @dataclass(frozen=True)
@@ -34,17 +40,29 @@ class Verdict:
     components: tuple[bool, ...] = field(default=())
 
     def as_dict(self) -> dict:
+        value = None if self.answer is None or self.answer.value is None else shown(self.answer.value)
         return {"correct": self.correct, "score": self.score, "feedback": list(self.feedback),
-                "decided_by": self.decided_by,
-                "answer": None if self.answer is None else sp.sstr(self.answer.value)}
+                "decided_by": self.decided_by, "answer": value}
+
+
+def shown(value) -> str:
+    """SymPy's text of a value, with integers of more than 40 digits abbreviated (1.2346e+5000)."""
+    if isinstance(value, tuple):
+        return "(" + ", ".join(shown(v) for v in value) + ")"
+    huge = {n: sp.Symbol(mpmath.nstr(mpmath.mpf(int(n)), 5)) for n in value.atoms(sp.Integer)
+            if int(n).bit_length() > 133}
+    huge |= {r: sp.Symbol(mpmath.nstr(mpmath.mpf(int(r.p)) / int(r.q), 5)) for r in value.atoms(sp.Rational)
+             if not r.is_Integer and max(abs(int(r.p)), int(r.q)).bit_length() > 133}
+    return sp.sstr(value.xreplace(huge) if huge else value)
 
 
 def check_answer(reference, answer: str, **options) -> Verdict:
     """Check ``answer`` (LaTeX or plain text) against ``reference``.
 
-    ``reference`` is an expression, text, or a tuple/list of them for a
-    vector. Options are the fields of CheckOptions (tolerances, conventions,
-    ``timeout``, ``lang``, and the question for feedback).
+    ``reference`` is an expression, text (LaTeX or plain, read like an answer),
+    or a tuple/list of them for a vector. Options are the fields of CheckOptions
+    (tolerances, conventions, ``timeout``, ``lang``, and the question for feedback).
+    The reference is read and compared in the same sandboxed worker as the answer.
 
     >>> check_answer("1/3", "0,333").correct
     True
@@ -53,9 +71,12 @@ def check_answer(reference, answer: str, **options) -> Verdict:
     (False, 0.67, 'Component 2: the sign is wrong: the answer is the negative of the correct one.')
     """
     settings = CheckOptions.from_dict(options)
-    reference = _reference(reference)   # the teacher's side: a bad reference is the caller's error
+    if isinstance(reference, sp.MatrixBase):
+        reference = tuple(reference)
     try:
         return run_limited(_check, (reference, answer, settings), settings.timeout, settings.memory_mb)
+    except BadReference:
+        raise
     except TimeoutError:
         key, values = "check.timeout", {"seconds": settings.timeout}
         return Verdict(False, 0.0, (phrase(settings.lang, key, **values),), "timeout")
@@ -66,84 +87,116 @@ def check_answer(reference, answer: str, **options) -> Verdict:
         return Verdict(False, 0.0, (phrase(settings.lang, "check.unreadable", reason=reason),), "error")
 
 
-def _reference(reference):
-    """An expression, or a tuple of them for a vector (text is parsed safely).
-    A matrix is read row by row; a 1×1 matrix and a vector of one are their entry."""
-    if isinstance(reference, sp.MatrixBase):
-        reference = reference[0] if reference.shape == (1, 1) else tuple(reference)
-    if isinstance(reference, (tuple, list, sp.Tuple)) and len(reference) == 1:
-        reference = reference[0]            # one neuron's output is a number, not a vector of one
-    values = tuple(as_expr(r) for r in reference) if isinstance(reference, (tuple, list, sp.Tuple)) \
-        else (as_expr(reference),)
-    if any(not isinstance(v, sp.Expr) for v in values):
-        raise ValueError("this answer is not a number or a formula, so there is nothing to check against")
-    return values if isinstance(reference, (tuple, list, sp.Tuple)) else values[0]
+def read_reference(reference):
+    """(value, decimal places per component): an expression, or a tuple for a vector.
+    Text is read like an answer; a vector of one is its entry."""
+    try:
+        if isinstance(reference, (tuple, list, sp.Tuple)):
+            read = [read_reference(r) for r in reference]
+            if any(isinstance(v, tuple) for v, _ in read):
+                raise BadReference("a vector's components must be numbers or formulas")
+            values, places = tuple(v for v, _ in read), tuple(p[0] for _, p in read)
+        elif isinstance(reference, str):
+            answer = read_answer(reference)
+            if answer.restates or answer.is_set:
+                raise BadReference(f"the reference is not a value: {reference[:60]!r}")
+            values, places = answer.value, answer.decimals
+        else:
+            values, places = as_expr(reference), (None,)
+    except (ParseError, TypeError, RecursionError) as error:
+        raise BadReference(f"the reference cannot be read: {error}") from None
+    if isinstance(values, tuple) and len(values) == 1:
+        values = values[0]                 # one neuron's output is a number, not a vector of one
+    for v in values if isinstance(values, tuple) else (values,):
+        if not isinstance(v, sp.Expr):
+            raise BadReference("the reference is not a number or a formula, so there is nothing to check against")
+    return values, places
 
 
-def _check(ref, text, options: CheckOptions) -> Verdict:
+def _question_symbols(ref, options):
+    """The names the problem knows (for reading wx as w·x) and the argument of σ it uses."""
+    values = ref if isinstance(ref, tuple) else (ref,)
+    names = {s.name for v in values for s in v.free_symbols}
+    names |= {str(v) for v in options.variables} | ({str(options.wrt)} if options.wrt is not None else set())
+    if options.function is not None:
+        names |= {s.name for s in as_expr(options.function).free_symbols}
+    arguments = {f.args[0] for v in values for f in v.atoms(sigmoid)}
+    if options.function is not None:
+        arguments |= {f.args[0] for f in as_expr(options.function).atoms(sigmoid)}
+    return names, (arguments.pop() if len(arguments) == 1 else None)
+
+
+def _check(reference, text, options: CheckOptions) -> Verdict:
+    ref, ref_places = read_reference(reference)
     lang = options.lang
     say = lambda key, **values: phrase(lang, key, **values)   # noqa: E731
-    if isinstance(text, str) and len(text) <= MAX_LENGTH and restates_question(text):
-        return Verdict(False, 0.0, (say("check.wrong"), say("check.restates")), "restates")
+    known, shorthand = _question_symbols(ref, options)
     try:
-        answer = read_answer(text, expected_length=len(ref) if isinstance(ref, tuple) else None,
-                             natural_log=options.natural_log, russian_notation=options.russian_notation,
-                             decimal_comma=options.decimal_comma)
+        answer = read_answer(text, expected_length=len(ref) if isinstance(ref, tuple) else None, known=known,
+                             shorthand=shorthand, natural_log=options.natural_log,
+                             russian_notation=options.russian_notation, decimal_comma=options.decimal_comma)
     except (ParseError, ValueError, TypeError, RecursionError) as error:
         return Verdict(False, 0.0, (say("check.unreadable", reason=str(error)),), "unreadable")
-    if _has_derivative(answer.value):
+    if answer.restates:
         return Verdict(False, 0.0, (say("check.wrong"), say("check.restates")), "restates", answer)
     if isinstance(ref, tuple):
-        return _check_vector(ref, answer, options, say)
+        return _check_vector(ref, ref_places, answer, options, say)
     if answer.is_vector:
         return Verdict(False, 0.0, (say("check.not scalar"),), "shape", answer)
-    correct, decided_by = compare_scalar(ref, answer.value, options, answer.decimals[0])
+    correct, decided_by = compare_scalar(ref, answer.value, options, answer.decimals[0], ref_places[0])
     if correct and not form_ok(answer.value, options.form):
         return Verdict(False, 0.5, (say(f"check.form.{options.form}"),), "form", answer)
     if correct:
         return Verdict(True, 1.0, (say("check.correct"), say(f"check.decided.{decided_by}")), decided_by, answer)
-    found = diagnose(ref, answer.value, answer.decimals[0], options)
-    lines = [say("check.wrong")] + ([say(found[0], **_typeset(found[1]))] if found else [])
+    lines = [say("check.wrong"), *_explained(ref, answer.value, answer.decimals[0], decided_by, options, say)]
     return Verdict(False, 0.0, tuple(lines), decided_by, answer)
 
 
-def _check_vector(ref, answer, options, say) -> Verdict:
+def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
+    """What is wrong: the undecided or domain reason, else the first diagnosis that fits."""
+    if decided_by in ("undecided", "domain"):
+        return [say(f"check.{decided_by}")]
+    found = diagnose(ref, value, typed, options)
+    return [say(found[0], **_typeset(found[1]))] if found else []
+
+
+def _check_vector(ref, ref_places, answer, options, say) -> Verdict:
     if answer.is_set:
         return Verdict(False, 0.0, (say("check.wrong"), say("check.set")), "shape", answer)
     if not answer.is_vector:
         return Verdict(False, 0.0, (say("check.not vector", expected=len(ref)),), "shape", answer)
     got = answer.value
     if len(got) != len(ref):
-        return _length_mismatch(ref, answer, options, say)
-    results = [compare_scalar(r, a, options, d) for r, a, d in zip(ref, got, answer.decimals)]
+        return _length_mismatch(ref, ref_places, answer, options, say)
+    results = [compare_scalar(r, a, options, d, p) for r, a, d, p in zip(ref, got, answer.decimals, ref_places)]
     right = tuple(ok for ok, _ in results)
     if all(right):
         return Verdict(True, 1.0, (say("check.correct"),), "components", answer, right)
     lines = [say("check.wrong")]
-    swapped = _swapped(ref, got, options)
+    swapped = _swapped(ref, ref_places, answer, right, options)
     point = wrong_point(ref, got, options)
     if swapped:
         lines.append(say("check.swapped", i=swapped[0] + 1, j=swapped[1] + 1))
     elif point:
         lines.append(say(point[0]))
     else:
-        for index, (ok, r, a, d) in enumerate(zip(right, ref, got, answer.decimals), 1):
+        for index, (ok, r, a, d, (_, decided_by)) in enumerate(zip(right, ref, got, answer.decimals, results), 1):
             if not ok:
-                found = diagnose(r, a, d, options)
+                found = _explained(r, a, d, decided_by, options, say)
                 if found:
-                    detail = say(found[0], **_typeset(found[1]))
+                    detail = found[0]
                     lines.append(say("check.component detail", index=index, detail=detail[0].lower() + detail[1:]))
                 else:
                     lines.append(say("check.component", index=index))
     return Verdict(False, sum(right) / len(ref), tuple(lines), "components", answer, right)
 
 
-def _length_mismatch(ref, answer, options, say):
+def _length_mismatch(ref, ref_places, answer, options, say):
     got = answer.value
-    if len(got) == len(ref) - 1:
+    if len(got) == len(ref) - 1 and len(ref) <= 12:
         for missing in range(len(ref)):
-            rest = ref[:missing] + ref[missing + 1:]
-            if all(compare_scalar(r, a, options)[0] for r, a in zip(rest, got)):
+            rest = [(r, p) for k, (r, p) in enumerate(zip(ref, ref_places)) if k != missing]
+            if all(compare_scalar(r, a, options, d, p)[0] for (r, p), a, d in zip(rest, got, answer.decimals)):
                 score = len(got) / len(ref)
                 return Verdict(False, score, (say("check.wrong"), say("check.missing component", index=missing + 1)),
                                "components", answer)
@@ -151,21 +204,17 @@ def _length_mismatch(ref, answer, options, say):
                    "shape", answer)
 
 
-def _swapped(ref, got, options):
-    for i in range(len(ref)):
-        for j in range(i + 1, len(ref)):
-            if compare_scalar(ref[i], ref[j], options)[0]:
-                continue
-            trial = list(got)
-            trial[i], trial[j] = trial[j], trial[i]
-            if all(compare_scalar(r, a, options)[0] for r, a in zip(ref, trial)):
-                return i, j
+def _swapped(ref, ref_places, answer, right, options):
+    """Exactly two components wrong, and each is the other's: (i, j)."""
+    wrong = [k for k, ok in enumerate(right) if not ok]
+    if len(wrong) != 2:
+        return None
+    i, j = wrong
+    got, typed = answer.value, answer.decimals
+    if compare_scalar(ref[i], got[j], options, typed[j], ref_places[i])[0] and \
+            compare_scalar(ref[j], got[i], options, typed[i], ref_places[j])[0]:
+        return i, j
     return None
-
-
-def _has_derivative(value) -> bool:
-    values = value if isinstance(value, tuple) else (value,)
-    return any(v.has(sp.Derivative) for v in values)
 
 
 def _typeset(values: dict) -> dict:

@@ -22,6 +22,12 @@ def not_finite(ref, ans, typed, options):
     return None
 
 
+def complex_part(ref, ans, typed, options):
+    if ans.is_number and ref.is_number and ref.is_real and ans.is_real is False:
+        return "check.complex", {}
+    return None
+
+
 def sign(ref, ans, typed, options):
     if ref != 0 and equal(ans, -ref):
         return "check.sign", {}
@@ -91,7 +97,7 @@ def not_substituted(ref, ans, typed, options):
     return None
 
 
-DIAGNOSES = (not_finite, not_substituted, sign, factor_of_two, coarse_rounding, base_ten_log,
+DIAGNOSES = (not_finite, complex_part, not_substituted, sign, factor_of_two, coarse_rounding, base_ten_log,
              wrong_variable, missing_chain_factor)
 
 

@@ -2,8 +2,10 @@
 
 A wall-clock limit enforced by killing the worker (``signal.alarm`` works only
 in the main thread, and cannot stop C code), and an address-space cap set in
-the worker. One warm worker is kept, so a check costs no process start; after
-a timeout or a crash a fresh one replaces it.
+the worker. One warm worker is kept, so a check costs no process start. After
+a timeout or a crash the whole pool is thrown away and a fresh one started:
+a worker killed while it held the pool's result channel would otherwise leave
+the next check waiting for ever.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import resource
 from concurrent.futures import TimeoutError as FutureTimeout
 
 from pebble import ProcessExpired, ProcessPool
+
+GRACE = 2.0     # seconds past the limit the caller waits for the pool itself before giving up on it
 
 _pool: ProcessPool | None = None
 _pool_memory: int | None = None
@@ -26,25 +30,33 @@ def _cap_memory(megabytes: int) -> None:
 def _worker_pool(memory_mb: int) -> ProcessPool:
     global _pool, _pool_memory
     if _pool is None or _pool_memory != memory_mb or not _pool.active:
-        if _pool is not None:
-            _pool.stop()
+        _discard_pool()
         _pool = ProcessPool(max_workers=1, initializer=_cap_memory, initargs=(memory_mb,))
         _pool_memory = memory_mb
     return _pool
+
+
+def _discard_pool() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.stop()
+        _pool.join(timeout=GRACE)
+    _pool = None
 
 
 def run_limited(function, args, timeout: float, memory_mb: int):
     """function(*args) in the worker; TimeoutError past ``timeout`` s, MemoryError if the worker dies."""
     future = _worker_pool(memory_mb).schedule(function, args=args, timeout=timeout)
     try:
-        return future.result()
+        return future.result(timeout=timeout + GRACE)
     except FutureTimeout:
+        _discard_pool()
         raise TimeoutError(f"no result within {timeout} s") from None
     except ProcessExpired:
+        _discard_pool()
         raise MemoryError("the worker process died") from None
 
 
 @atexit.register
 def _stop():
-    if _pool is not None:
-        _pool.stop()
+    _discard_pool()

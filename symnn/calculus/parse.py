@@ -20,19 +20,19 @@ symnn.calculus.parse.ParseError: attribute is not allowed in an expression
 from __future__ import annotations
 
 import ast
-import io
 import keyword
-import tokenize
 
 import sympy as sp
 
 from .functions import sigmoid
+from .notation import SHORTHAND, NotationError, explicit, shown
 
 MAX_LENGTH = 5000       # characters
-MAX_DEPTH = 60          # nesting of the syntax tree
+MAX_DEPTH = 200         # nesting of the syntax tree
 MAX_NODES = 5000        # size of the syntax tree
 MAX_DIGITS = 200        # of one number
 MAX_EXPONENT = 1000     # |n| in a^n when both are numbers (refuses power towers)
+MAX_BITS = 20_000       # of an exact number built from the text (about 6000 digits)
 
 
 class ParseError(ValueError):
@@ -40,7 +40,11 @@ class ParseError(ValueError):
 
 
 def _log(x, base=None):
-    return sp.log(x) if base is None else sp.log(x, base)
+    if base is None:
+        return sp.log(x)
+    if base.is_number and (base.is_extended_positive is False or base == 1):
+        raise ParseError(f"a logarithm needs a base above 0 other than 1, not {base}")
+    return sp.log(x, base)
 
 
 # name -> (SymPy constructor, fewest arguments, most arguments)
@@ -51,7 +55,7 @@ FUNCTIONS = {
     "acot": (sp.acot, 1, 1), "arcsin": (sp.asin, 1, 1), "arccos": (sp.acos, 1, 1),
     "arctan": (sp.atan, 1, 1), "arccot": (sp.acot, 1, 1),
     "sinh": (sp.sinh, 1, 1), "cosh": (sp.cosh, 1, 1), "tanh": (sp.tanh, 1, 1),
-    "coth": (sp.coth, 1, 1),
+    "coth": (sp.coth, 1, 1), "sech": (sp.sech, 1, 1), "csch": (sp.csch, 1, 1),
     # Russian notation
     "tg": (sp.tan, 1, 1), "ctg": (sp.cot, 1, 1), "arctg": (sp.atan, 1, 1),
     "arcctg": (sp.acot, 1, 1), "sh": (sp.sinh, 1, 1), "ch": (sp.cosh, 1, 1),
@@ -60,34 +64,37 @@ FUNCTIONS = {
     "exp": (sp.exp, 1, 1), "ln": (sp.log, 1, 1), "log": (_log, 1, 2),
     "lg": (lambda x: sp.log(x, 10), 1, 1),
     "sqrt": (sp.sqrt, 1, 1), "abs": (sp.Abs, 1, 1), "Abs": (sp.Abs, 1, 1),
-    "sign": (sp.sign, 1, 1),
+    "sign": (sp.sign, 1, 1), "sgn": (sp.sign, 1, 1),
     "max": (sp.Max, 2, 10), "Max": (sp.Max, 2, 10),
     "min": (sp.Min, 2, 10), "Min": (sp.Min, 2, 10),
     "relu": (lambda x: sp.Max(0, x), 1, 1), "ReLU": (lambda x: sp.Max(0, x), 1, 1),
     "heaviside": (sp.Heaviside, 1, 1), "Heaviside": (sp.Heaviside, 1, 1),
     "sigmoid": (sigmoid, 1, 1), "sigma": (sigmoid, 1, 1),
+    "sigmaprime": (lambda u: sigmoid(u) * (1 - sigmoid(u)), 1, 1),   # σ'(u), written σ' by people
 }
-CONSTANTS = {"pi": sp.pi, "e": sp.E, "E": sp.E}
+CONSTANTS = {"pi": sp.pi, "e": sp.E, "E": sp.E, "oo": sp.oo}
 # characters people type that Python's tokenizer does not know
 UNICODE = {"−": "-", "–": "-", "·": "*", "⋅": "*", "×": "*", "÷": "/",
-           "σ": "sigma", "π": "pi", "λ": "lamda", "²": "^2", "³": "^3"}   # lamda: SymPy's spelling of λ
+           "σ": "sigma", "π": "pi", "λ": "lamda", "²": "^2", "³": "^3", "√": " sqrt "}   # lamda: SymPy's spelling of λ
 
 
-def parse_expr_safe(text: str, functions: tuple[str, ...] = ()) -> sp.Expr:
+def parse_expr_safe(text: str, functions: tuple[str, ...] = (), symbols=None, shorthand=None) -> sp.Expr:
     """The SymPy expression written in ``text``; raises ParseError if it is not one.
 
     ``functions``: names of unknown functions the text may call, such as the
     loss L in ``L(w1, w2) + lambda*(w1^2 + w2^2)``; they stay undefined.
+    ``symbols``: the names the problem knows, so that ``wx`` reads as w·x.
+    ``shorthand``: what a bare σ stands for (σ(1 − σ) for σ(z)(1 − σ(z))).
     """
     for name in functions:
         if not name.isidentifier() or name in FUNCTIONS or name in CONSTANTS:
             raise ParseError(f"not a name for an unknown function: {name!r}")
-    tree = _syntax_tree(text, tuple(functions))
-    expr = _Builder(tuple(functions)).build(tree.body)
+    tree = _syntax_tree(text, tuple(functions), symbols, shorthand is not None)
+    expr = _Builder(tuple(functions), shorthand).build(tree.body)
     if not isinstance(expr, sp.Expr):
-        raise ParseError(f"expected one expression, got a list: {text.strip()!r}")
+        raise ParseError(f"expected one expression, got a list: {shown(text)}")
     if expr.has(sp.zoo, sp.nan):
-        raise ParseError(f"the expression is undefined (division by zero?): {text.strip()!r}")
+        raise ParseError(f"the expression is undefined (division by zero?): {shown(text)}")
     return expr
 
 
@@ -127,56 +134,33 @@ def check_text(text, max_length: int = MAX_LENGTH, what: str = "expression") -> 
         raise ParseError(f"the {what} is empty")
 
 
-def _syntax_tree(text: str, functions: tuple[str, ...] = ()) -> ast.Expression:
+def _syntax_tree(text: str, functions: tuple[str, ...] = (), symbols=None, shorthand: bool = False) -> ast.Expression:
     check_text(text)
     for char, replacement in UNICODE.items():
         text = text.replace(char, replacement)
-    source = _rewrite_tokens(text, functions)
+    if bracket_depth(text) > MAX_DEPTH:
+        raise ParseError(f"the expression is nested too deeply (at most {MAX_DEPTH} brackets)")
     try:
+        source = explicit(text, frozenset(FUNCTIONS), known=symbols, shorthand=shorthand, unknown_functions=functions)
         tree = ast.parse(source, mode="eval")
+    except NotationError as error:
+        raise ParseError(str(error)) from None
     except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
         message = getattr(error, "msg", None) or "cannot be read"
-        raise ParseError(f"{message}: {text.strip()!r}") from None
+        raise ParseError(f"{message}: {shown(text)}") from None
     _check_size(tree)
     return tree
 
 
-def _rewrite_tokens(text: str, functions: tuple[str, ...] = ()) -> str:
-    """Turn ``^`` into ``**`` and make implicit products explicit (2x, 2(x+1), (a)(b))."""
-    try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
-    except (tokenize.TokenError, SyntaxError, IndentationError) as error:
-        raise ParseError(f"cannot be read ({error.args[0]}): {text.strip()!r}") from None
-    out = []
-    previous = None
-    for tok in tokens:
-        if tok.type in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT,
-                        tokenize.DEDENT, tokenize.COMMENT):
-            continue
-        if tok.type == tokenize.ERRORTOKEN and not tok.string.isspace():
-            raise ParseError(f"unexpected character {tok.string!r} in {text.strip()!r}")
-        string = "**" if tok.string == "^" else tok.string
-        if previous is not None and _implicit_product(previous, tok, functions):
-            out.append("*")
-        out.append(string)
-        previous = tok
-    return " ".join(out)
-
-
-def _implicit_product(left: tokenize.TokenInfo, right: tokenize.TokenInfo, functions: tuple[str, ...] = ()) -> bool:
-    ends_operand = (left.type == tokenize.NUMBER or left.string == ")"
-                    or (left.type == tokenize.NAME and not keyword.iskeyword(left.string)))
-    starts_operand = right.type in (tokenize.NAME, tokenize.NUMBER) or right.string == "("
-    if not (ends_operand and starts_operand) or keyword.iskeyword(right.string):
-        return False
-    if left.type == tokenize.NUMBER and right.type == tokenize.NUMBER:
-        return False
-    # f(x) is a call when f is a known function, a product when f is a variable
-    # such as x, w1 or x_2; any other word before "(" is read as an unknown function
-    if left.type == tokenize.NAME and right.string == "(":
-        word = left.string
-        return word not in FUNCTIONS and word not in functions and not (word.isalpha() and len(word) > 1)
-    return True
+def bracket_depth(text: str) -> int:
+    depth = deepest = 0
+    for char in text:
+        if char in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ")]}":
+            depth -= 1
+    return deepest
 
 
 def _check_size(tree: ast.AST) -> None:
@@ -192,11 +176,19 @@ def _check_size(tree: ast.AST) -> None:
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
 
 
+def _bounded(value):
+    """Refuse an exact number too large to work with (say 10^1000 · 10^1000 · …)."""
+    if value.is_Rational and max(abs(value.p), value.q).bit_length() > MAX_BITS:
+        raise ParseError("the number is too large to work with exactly")
+    return value
+
+
 class _Builder:
     """Build SymPy objects from a whitelisted syntax tree, one node type at a time."""
 
-    def __init__(self, functions: tuple[str, ...] = ()):
+    def __init__(self, functions: tuple[str, ...] = (), shorthand=None):
         self.functions = functions   # unknown functions the text may call
+        self.shorthand = shorthand   # what a bare σ is applied to
 
     def build(self, node: ast.AST):
         method = getattr(self, f"_build_{type(node).__name__}", None)
@@ -217,6 +209,8 @@ class _Builder:
         return sp.Rational(repr(value))   # 0.1 -> 1/10 exactly
 
     def _build_Name(self, node: ast.Name):
+        if node.id == SHORTHAND and self.shorthand is not None:
+            return self.shorthand
         if node.id in CONSTANTS:
             return CONSTANTS[node.id]
         if node.id in FUNCTIONS:
@@ -240,13 +234,16 @@ class _Builder:
         if isinstance(node.op, ast.Sub):
             return left - right
         if isinstance(node.op, ast.Mult):
-            return left * right
+            return _bounded(left * right)
         if isinstance(node.op, ast.Div):
             return left / right
         if isinstance(node.op, ast.Pow):
             if left.is_number and right.is_number and abs(right) > MAX_EXPONENT:
                 raise ParseError(f"the power is too large (exponents up to {MAX_EXPONENT})")
-            return left ** right
+            if left.is_Rational and right.is_number and abs(left) > 1 and \
+                    abs(right) * max(abs(left.p), left.q).bit_length() > MAX_BITS:
+                raise ParseError("the number is too large to work with exactly")
+            return _bounded(left ** right)
         raise ParseError("unknown operator (use + - * / ^)")
 
     def _build_Call(self, node: ast.Call):

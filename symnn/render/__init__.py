@@ -12,6 +12,9 @@ Power rule. Here n = 2. (x^n)' = n*x^(n-1)
 
 from __future__ import annotations
 
+import sys
+import types
+
 from .html import HtmlPrinter
 from .json import JsonPrinter
 from .latex import LatexPrinter
@@ -53,3 +56,14 @@ def to_html(obj, **settings) -> str:
 
 def to_json(obj, **settings) -> str:
     return JsonPrinter(**settings).doprint(obj)
+
+
+class _RenderPackage(types.ModuleType):
+    """``symnn.render`` names this package and the ``render`` function at once (both are public),
+    so the package can be called like the function."""
+
+    def __call__(self, obj, format: str = "text", **settings) -> str:
+        return render(obj, format, **settings)
+
+
+sys.modules[__name__].__class__ = _RenderPackage

@@ -1,0 +1,264 @@
+"""Notation people type, made explicit before Python's parser sees it.
+
+Works on the token list of ``tokenize``: ``|x|`` becomes abs(x); ``sin x``,
+``sin 2x`` and ``exp x`` get their parentheses; ``tanh^2(x)`` and ``cos^2 x``
+become (tanh(x))^2; a word made of the problem's own symbols is their product
+(``wx`` is w·x when w and x are known), and one that splits in two ways is
+refused with the question; a bare ``sigma`` stands for σ of the argument the
+problem uses. ``^`` is a power and implicit products get their ``*``.
+
+>>> explicit("sin x cos x + |x|")
+'sin ( x ) * cos ( x ) + abs ( x )'
+>>> explicit("tanh^2(x) + 2xy", known={"x", "y"})
+'( tanh ( x ) ) ** 2 + 2 * x * y'
+"""
+
+from __future__ import annotations
+
+import io
+import keyword
+import re
+import tokenize
+
+NAME, NUMBER, OP = tokenize.NAME, tokenize.NUMBER, tokenize.OP
+SHORTHAND = "_shorthand_"      # σ with its argument implicit; only ever inserted here
+SIGMAS = ("sigma", "sigmaprime")
+
+
+def shown(text: str) -> str:
+    """The text quoted in a message, shortened."""
+    text = text.strip()
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+class NotationError(ValueError):
+    """Text whose notation cannot be read; the message says how to write it."""
+
+
+def explicit(text: str, functions=frozenset(("sin", "cos", "tanh", "abs", "exp", "sigma", "sigmaprime")),
+             known=None, shorthand: bool = False, unknown_functions=()) -> str:
+    """Python source for ``text``; ``functions``: names that take an argument."""
+    try:
+        raw = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError) as error:
+        raise NotationError(f"cannot be read ({error.args[0]}): {shown(text)}") from None
+    tokens = []
+    for tok in raw:
+        if tok.type in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT):
+            continue
+        if tok.type == tokenize.ERRORTOKEN and not tok.string.isspace():
+            raise NotationError(f"unexpected character {tok.string!r} in {shown(text)}")
+        if tok.type == tokenize.COMMENT:
+            raise NotationError(f"unexpected '#' in {shown(text)}")
+        if tok.type == tokenize.ERRORTOKEN:
+            continue
+        if tok.string == SHORTHAND:
+            raise NotationError(f"not a variable name: {tok.string!r}")
+        string = "lamda" if tok.string == "lambda" else "**" if tok.string == "^" else tok.string
+        tokens.append((tok.type, string))
+    tokens = _bars(tokens)
+    if known is not None:
+        tokens = _split_words(tokens, known, functions)
+    if shorthand:
+        tokens = _shorthand(tokens)
+    tokens = _applications(tokens, set(functions) | set(unknown_functions))
+    return _join(tokens, set(functions) | set(unknown_functions))
+
+
+def _bars(tokens):
+    """|x| -> abs(x): a bar opens where an operand may start, else it closes."""
+    out, depth = [], 0
+    for i, (kind, string) in enumerate(tokens):
+        if string != "|":
+            out.append((kind, string))
+            continue
+        previous = out[-1] if out else None
+        opens = previous is None or (previous[0] == OP and previous[1] not in (")", "]")) and previous[1] != "|"
+        if opens or depth == 0:
+            out += [(NAME, "abs"), (OP, "(")]
+            depth += 1
+        else:
+            out.append((OP, ")"))
+            depth -= 1
+    if depth:
+        raise NotationError("a | has no partner: write |x| or abs(x)")
+    return out
+
+
+def _canonical(name: str) -> str:
+    """x1, x_1 and x_{1} are one name."""
+    return re.sub(r"^([A-Za-z]+)_?(\d+)$", r"\1_\2", name)
+
+
+def _split_words(tokens, known, functions):
+    """A word that is not a known symbol, made of known symbols, is their product."""
+    names = {_canonical(k) for k in known}
+    out = []
+    for kind, string in tokens:
+        if kind != NAME or _canonical(string) in names or string in functions or keyword.iskeyword(string):
+            out.append((kind, string))
+            continue
+        readings = _readings(string, names)
+        if len(readings) > 1:
+            options = " or ".join("*".join(r) for r in readings[:3])
+            raise NotationError(f"{string!r} can be read as {options}: write the product with *")
+        parts = readings[0] if readings else [string]
+        for j, part in enumerate(parts):
+            if j:
+                out.append((OP, "*"))
+            out.append((NAME, part))
+    return out
+
+
+def _readings(word: str, names: set, depth: int = 0) -> list[list[str]]:
+    """Every way to write ``word`` as known names one after another (at most a few)."""
+    if not word:
+        return [[]]
+    if depth > 12:
+        return []
+    found = []
+    for end in range(1, len(word) + 1):
+        head = word[:end]
+        if _canonical(head) in names or (head in names):
+            for rest in _readings(word[end:].lstrip("_"), names, depth + 1):
+                found.append([head, *rest])
+                if len(found) > 3:
+                    return found
+    return found
+
+
+def _shorthand(tokens):
+    """A bare sigma (no argument) is σ of the problem's argument; so is σ(1 − σ)'s outer σ."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        kind, string = tokens[i]
+        if kind == NAME and string in SIGMAS:
+            following = tokens[i + 1][1] if i + 1 < len(tokens) else None
+            if following != "(" or _bare_sigma_inside(tokens, i + 1):
+                out += [(NAME, string), (OP, "("), (NAME, SHORTHAND), (OP, ")")]
+                i += 1
+                continue
+        out.append((kind, string))
+        i += 1
+    return out
+
+
+def _bare_sigma_inside(tokens, open_index) -> bool:
+    close = _matching(tokens, open_index)
+    inner = tokens[open_index + 1:close]
+    return any(k == NAME and s in SIGMAS and (j + 1 >= len(inner) or inner[j + 1][1] != "(")
+               for j, (k, s) in enumerate(inner))
+
+
+def _matching(tokens, open_index) -> int:
+    depth = 0
+    for j in range(open_index, len(tokens)):
+        depth += tokens[j][1] in ("(", "[")
+        depth -= tokens[j][1] in (")", "]")
+        if depth == 0:
+            return j
+    raise NotationError("a bracket is not closed")
+
+
+def _applications(tokens, functions):
+    """sin x -> sin(x); cos^2 x and cos^2(x) -> (cos(x))^2."""
+    out, i = [], 0
+    while i < len(tokens):
+        if tokens[i][0] == NAME and tokens[i][1] in functions:
+            call, i = _application(tokens, i, functions)
+            out += call
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _application(tokens, i, functions):
+    """The function named at i applied to its argument: (tokens, index after it)."""
+    name = tokens[i][1]
+    power, j = None, i + 1
+    if j < len(tokens) and tokens[j][1] == "**":
+        power, j = _exponent(tokens, j + 1)
+    argument, j = _argument(tokens, j, functions, name)
+    call = [(NAME, name), (OP, "("), *argument, (OP, ")")]
+    return ([(OP, "("), *call, (OP, ")"), (OP, "**"), *power] if power else call), j
+
+
+def _exponent(tokens, j):
+    """The n of sin^n: a number, or a parenthesised number."""
+    if j < len(tokens) and tokens[j][0] == NUMBER:
+        return [tokens[j]], j + 1
+    if j < len(tokens) and tokens[j][1] == "(":
+        close = _matching(tokens, j)
+        inner = tokens[j + 1:close]
+        if [s for _, s in inner] in (["-", "1"], ["-1"]):
+            raise NotationError("sin^(-1) is ambiguous: write arcsin(x) or 1/sin(x)")
+        if len(inner) == 1 and inner[0][0] == NUMBER:
+            return [inner[0]], close + 1
+    raise NotationError("write the power of a function as sin(x)^2 or sin^2(x)")
+
+
+def _argument(tokens, j, functions, name):
+    """The tokens of the argument: a bracketed group, or the run of juxtaposed operands
+    that follows (sin 2x, sin x^2; stops at + - * / , and at the next function)."""
+    if j < len(tokens) and tokens[j][1] == "(":
+        close = _matching(tokens, j)
+        return _applications(tokens[j + 1:close], functions), close + 1
+    run = []
+    while j < len(tokens):
+        kind, string = tokens[j]
+        if kind == NAME and string in functions:
+            if run:
+                break
+            inner, j = _application(tokens, j, functions)
+            run += inner
+            continue
+        if kind in (NAME, NUMBER) and not keyword.iskeyword(string):
+            run.append(tokens[j])
+            j += 1
+            if j < len(tokens) and tokens[j][1] == "**":
+                power, j = _power_operand(tokens, j + 1, functions)
+                run += [(OP, "**"), *power]
+            continue
+        break
+    if not run:
+        raise NotationError(f"the function {name!r} needs an argument: {name}(...)")
+    return run, j
+
+
+def _power_operand(tokens, j, functions):
+    if j < len(tokens) and tokens[j][1] == "(":
+        close = _matching(tokens, j)
+        return _applications(tokens[j:close + 1], functions), close + 1
+    if j < len(tokens) and tokens[j][1] == "-" and j + 1 < len(tokens):
+        return [tokens[j], tokens[j + 1]], j + 2
+    if j < len(tokens):
+        return [tokens[j]], j + 1
+    raise NotationError("a power needs an exponent")
+
+
+def _join(tokens, functions) -> str:
+    out = []
+    previous = None
+    for kind, string in tokens:
+        if previous is not None and _implicit_product(previous, (kind, string), functions):
+            out.append("*")
+        out.append(string)
+        previous = (kind, string)
+    return " ".join(out)
+
+
+def _implicit_product(left, right, functions) -> bool:
+    ends_operand = left[0] == NUMBER or left[1] in (")", "]") or (left[0] == NAME and not keyword.iskeyword(left[1]))
+    starts_operand = right[0] in (NAME, NUMBER) or right[1] == "("
+    if not (ends_operand and starts_operand) or keyword.iskeyword(right[1]):
+        return False
+    if left[0] == NUMBER and right[0] == NUMBER:
+        return False
+    # f(x) is a call when f is a known function, a product when f is a variable
+    # such as x, w1 or x_2; any other word before "(" is read as an unknown function
+    if left[0] == NAME and right[1] == "(":
+        word = left[1]
+        return word not in functions and not (word.isalpha() and len(word) > 1)
+    return True
