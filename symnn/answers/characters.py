@@ -3,7 +3,8 @@
 Invisible characters that change nothing (zero-width spaces, a soft hyphen)
 are dropped; characters that change what is shown without changing the text
 (bidirectional overrides, other control and format characters) are refused, as
-are letters of other scripts that look like Latin ones (a Cyrillic х is not x).
+are letters of other scripts that look like Latin ones (a Cyrillic х is not x,
+nor is the Roman numeral ⅹ).
 Unicode mathematics is spelled out for the parser: x⁴ is x^4, x₁ is x_1, α is
 alpha, − is -, √ is sqrt, and full-width digits are digits.
 
@@ -66,9 +67,8 @@ def _spelled(char: str) -> str:
     if category in ("Cc", "Cf", "Co", "Cs", "Cn"):
         raise ParseError(f"the answer holds an invisible formatting character (U+{ord(char):04X}) "
                          "that changes how it is shown; type it again without it")
-    folded = unicodedata.normalize("NFKC", char)
-    if folded.isascii() and folded.isprintable():
-        return folded                       # full-width digits, mathematical italic letters
+    if 0xFF01 <= ord(char) <= 0xFF5E or 0x1D400 <= ord(char) <= 0x1D7FF:
+        return unicodedata.normalize("NFKC", char)     # full-width forms, mathematical letters and digits
     if category.startswith("Z"):
         return " "
     name = unicodedata.name(char, f"U+{ord(char):04X}")

@@ -77,14 +77,40 @@ def check_answer(reference, answer: str, **options) -> Verdict:
         return run_limited(_check, (reference, answer, settings), settings.timeout, settings.memory_mb)
     except BadReference:
         raise
-    except TimeoutError:
-        key, values = "check.timeout", {"seconds": settings.timeout}
-        return Verdict(False, 0.0, (phrase(settings.lang, key, **values),), "timeout")
-    except MemoryError:
-        return Verdict(False, 0.0, (phrase(settings.lang, "check.crashed"),), "crashed")
     except Exception as error:   # noqa: BLE001 - an answer must never crash the caller
-        reason = f"{type(error).__name__}: {error}"[:200]
-        return Verdict(False, 0.0, (phrase(settings.lang, "check.unreadable", reason=reason),), "error")
+        return _failure(settings, error)
+
+
+def check_bank_answer(problem_id: str, answer: str, bank=None, **options) -> Verdict:
+    """Check ``answer`` against a bank problem: the problem is solved, and its question
+    (tolerance, function, point) applied, in the worker, under the same limits."""
+    settings = CheckOptions.from_dict(options)
+    try:
+        return run_limited(_check_problem, (problem_id, bank, answer, options), settings.timeout, settings.memory_mb)
+    except BadReference:
+        raise
+    except Exception as error:   # noqa: BLE001 - an answer must never crash the caller
+        return _failure(settings, error)
+
+
+def _check_problem(problem_id, bank, text, options: dict) -> Verdict:
+    from ..problems.solve import question_options, solve
+    try:
+        solution = solve(problem_id, bank)
+        settings = CheckOptions.from_dict({**question_options(solution.problem), **options})
+    except (ValueError, TypeError) as error:          # BankError and ParseError among them
+        raise BadReference(str(error)) from None
+    return _check(solution.answer, text, settings)
+
+
+def _failure(settings, error) -> Verdict:
+    """The verdict when the check itself could not finish: out of time, out of memory, or broken."""
+    if isinstance(error, TimeoutError):
+        return Verdict(False, 0.0, (phrase(settings.lang, "check.timeout", seconds=settings.timeout),), "timeout")
+    if isinstance(error, MemoryError):
+        return Verdict(False, 0.0, (phrase(settings.lang, "check.crashed"),), "crashed")
+    reason = f"{type(error).__name__}: {error}"[:200]
+    return Verdict(False, 0.0, (phrase(settings.lang, "check.unreadable", reason=reason),), "error")
 
 
 def read_reference(reference):

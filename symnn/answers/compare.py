@@ -75,11 +75,12 @@ def numeric(ref, ans, options, typed, ref_places):
 
 
 def decimal_matches(ref, ans, options, typed, ref_places) -> bool:
-    gap = abs(sp.N(ans - ref, 30))
+    difference = ans - ref
+    gap = abs(difference) if difference.is_Rational else abs(sp.N(difference, 30))
     if options.absolute is not None:
-        return gap <= options.absolute and not (ans == 0 and ref != 0)
+        return gap <= _exact(options.absolute) and not (ans == 0 and ref != 0)
     if options.relative is not None:
-        return gap <= options.relative * abs(sp.N(ref, 30))
+        return gap <= _exact(options.relative) * abs(sp.N(ref, 30))
     if options.decimals is not None:
         return (typed is None or typed >= options.decimals) and \
             round_to(ans, options.decimals) == round_to(ref, options.decimals)
@@ -92,7 +93,14 @@ def decimal_matches(ref, ans, options, typed, ref_places) -> bool:
         return gap <= sp.Rational(1, 2) * sp.Rational(10) ** -ref_places
     if typed is None:
         return False
+    if typed >= 15 and ans == sp.Rational(repr(float(sp.N(ref, 30)))):
+        return True                       # the double nearest the exact value, as Python prints it: √2 as 1.4142135623730951
     return gap <= sp.Rational(1, 2) * sp.Rational(10) ** -typed and significant(typed, ans) >= options.min_sigfigs
+
+
+def _exact(tolerance) -> sp.Rational:
+    """A tolerance as the decimal it was written as: 0.3 is 3/10, not the double below it."""
+    return sp.Rational(repr(tolerance)) if isinstance(tolerance, float) else sp.Rational(tolerance)
 
 
 def _imaginary(value) -> bool:
@@ -138,11 +146,11 @@ def round_to(value, places: int) -> sp.Rational:
 
 
 def significant(typed, value) -> int:
-    """Significant figures of a typed decimal: 0.0720 has 3."""
+    """Significant figures of a typed decimal with ``typed`` places: 0.0720 has 3, 1.23e8 has 3."""
     if typed is None:
         return 99
-    digits = format(Decimal(str(sp.N(abs(value), 60))), f".{max(typed, 0)}f").replace(".", "").lstrip("0")
-    return len(digits)
+    scaled = abs(sp.Rational(value)) * sp.Rational(10) ** typed     # the digits typed, as an integer
+    return len(str(int(scaled))) if scaled >= 1 else 0
 
 
 def round_sig(value, figures: int):

@@ -35,12 +35,13 @@ from dataclasses import dataclass
 import mpmath
 import sympy as sp
 
+from ..calculus.functions import sigmoid
 from .evaluate import Undefined, Unknowable, value
 
 DIGITS = 40              # working precision of the sampling
 ENOUGH_POINTS = 8        # agreeing real points needed to call two formulas equal
 CONFIRMATIONS = 3        # agreeing points re-checked exactly
-SCAN = sorted({s * m * 10.0 ** k for s in (1, -1) for k in range(-3, 3) for m in (1, 1.5, 2, 3, 5, 7)}
+SCAN = sorted({s * m * 10.0 ** k for s in (1, -1) for k in range(-3, 7) for m in (1, 1.5, 2, 3, 5, 7)}
               | {t / 4 for t in range(-40, 41)})     # where a breakpoint is looked for, per variable
 SWITCHES = (sp.Abs, sp.sign, sp.Heaviside)
 
@@ -60,6 +61,7 @@ def same_number(ref: sp.Expr, ans: sp.Expr) -> Decision:
 
 def is_zero(d: sp.Expr) -> bool | None:
     """Exact zero test of a number: rationals exactly, others by adaptive evaluation."""
+    d = without_sigmoid(d)
     if d.is_Rational:
         return d == 0
     if d.is_zero is not None:
@@ -72,6 +74,11 @@ def is_zero(d: sp.Expr) -> bool | None:
         return True if sp.simplify(d) == 0 else None
     except (ValueError, TypeError, ArithmeticError, RecursionError):
         return None
+
+
+def without_sigmoid(expr: sp.Expr) -> sp.Expr:
+    """σ(u) written as 1/(1 + e^(−u)), so that SymPy's own evaluation and simplification see it."""
+    return expr.replace(lambda e: isinstance(e, sigmoid), lambda e: 1 / (1 + sp.exp(-e.args[0])))
 
 
 def same_function(ref: sp.Expr, ans: sp.Expr, seed: int = 0) -> Decision:
@@ -100,9 +107,13 @@ def _random_coordinate(rng, scale: int) -> sp.Expr:
     return rng.choice((1, -1)) * m * sp.Integer(10) ** scale
 
 
-def _random_points(symbols, rng):
-    """Unit points, points with every coordinate at its own scale, tiny and large points."""
+def _random_points(symbols, rng, expressions=()):
+    """Unit points, points with every coordinate at its own scale, tiny and large points, and
+    points at the scale of every large or small constant the expressions hold (a clip at 10^6)."""
     patterns = [(-1, 0)] * 12 + [(-3, 3)] * 12 + [(-3, -2)] * 4 + [(1, 2)] * 4
+    constants = {abs(n) for e in expressions for n in e.atoms(sp.Rational) if n != 0}
+    scales = sorted({int(sp.floor(sp.log(c, 10))) for c in constants if c > 1000 or c < sp.Rational(1, 1000)})
+    patterns += [(k, k) for k in scales[:6] for _ in range(3)]
     return [{s: _random_coordinate(rng, rng.randint(*scales)) for s in symbols} for scales in patterns]
 
 
@@ -135,8 +146,15 @@ def _breakpoint_points(expressions, symbols, rng):
 
 
 def _roots_along(g, var, base) -> set:
-    """Where g changes sign as ``var`` moves with the others at ``base`` (scan, then bisect)."""
+    """Where g changes sign as ``var`` moves with the others at ``base``: exactly for a
+    polynomial, else by a scan from 10^(−3) to 10^7 and bisection."""
     point = {s: _mp(v) for s, v in base.items()}
+    along = g.xreplace({s: v for s, v in base.items() if s != var})
+    if along.is_polynomial(var) and sp.degree(along, var) <= 8:
+        try:
+            return {mpmath.mpf(str(sp.re(r))) for r in sp.Poly(along, var).nroots(n=DIGITS) if abs(sp.im(r)) < 1e-20}
+        except (sp.PolynomialError, mpmath.libmp.libhyper.NoConvergence, ValueError, TypeError):
+            pass
 
     def at(t):
         try:
@@ -194,7 +212,7 @@ def _exact_difference(d, point) -> bool | None:
     """True when d is certainly nonzero at the exact point, False when it is zero there
     (or too close to zero to tell), None when it cannot be evaluated."""
     try:
-        exact = d.xreplace(point)
+        exact = without_sigmoid(d.xreplace(point))
         return exact.evalf(30, strict=True, maxn=200) != 0
     except sp.core.evalf.PrecisionExhausted:
         return False
@@ -206,7 +224,7 @@ def _sampled(ref, ans, symbols, rng) -> Decision:
     d = ref - ans
     floats = d.has(sp.Float)      # a decimal typed by the teacher: equal to 12 digits, not exactly
     agreeing = []
-    for point in _breakpoint_points((ref, ans), symbols, rng) + _random_points(symbols, rng):
+    for point in _breakpoint_points((ref, ans), symbols, rng) + _random_points(symbols, rng, (ref, ans)):
         numbers = {s: _mp(v) for s, v in point.items()}
         (kind_r, vr), (kind_a, va) = _at(ref, numbers), _at(ans, numbers)
         if "unknown" in (kind_r, kind_a) or (kind_r != "real" and kind_a != "real"):

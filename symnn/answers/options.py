@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
+
+from ..lang import LANGUAGES
+
+FORMS = (None, "simplified", "factored")
+# field -> (smallest, largest) for the numeric settings
+RANGES = {"absolute": (0, 1e6), "relative": (0, 1), "decimals": (0, 30), "sigfigs": (1, 30), "min_sigfigs": (1, 30),
+          "timeout": (0.05, 60), "memory_mb": (128, 16384)}
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,24 @@ class CheckOptions:
     variables: tuple = ()
     wrt: object = None
     point: tuple = ()
+
+    def __post_init__(self):
+        for name, (low, high) in RANGES.items():
+            value = getattr(self, name)
+            if value is None and name in ("absolute", "relative", "decimals", "sigfigs"):
+                continue
+            whole = name in ("decimals", "sigfigs", "min_sigfigs", "memory_mb")
+            if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+                raise ValueError(f"check option {name} must be a {'whole ' if whole else ''}number, got {value!r}")
+            if not (math.isfinite(value) and low <= value <= high):
+                raise ValueError(f"check option {name} must be between {low} and {high}, got {value!r}")
+        for name in ("natural_log", "russian_notation", "decimal_comma", "index_names"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"check option {name} must be true or false, got {getattr(self, name)!r}")
+        if self.form not in FORMS:
+            raise ValueError(f"unknown form {self.form!r}; use simplified or factored")
+        if self.lang not in LANGUAGES:
+            raise ValueError(f"unknown language {self.lang!r}; use one of {', '.join(LANGUAGES)}")
 
     @classmethod
     def from_dict(cls, values: dict) -> CheckOptions:

@@ -11,6 +11,7 @@ the next check waiting for ever.
 from __future__ import annotations
 
 import atexit
+import importlib
 import resource
 from concurrent.futures import TimeoutError as FutureTimeout
 
@@ -44,6 +45,17 @@ def _discard_pool() -> None:
     _pool = None
 
 
+def _import(module: str) -> None:
+    importlib.import_module(module)
+
+
+def warm(module: str, memory_mb: int) -> None:
+    """Start the worker now and have it import ``module`` while the caller goes on with its
+    own imports (the two run on two cores: a cold ``symnn check`` waits for one SymPy import,
+    not two in a row)."""
+    _worker_pool(memory_mb).schedule(_import, args=(module,))
+
+
 def run_limited(function, args, timeout: float, memory_mb: int):
     """function(*args) in the worker; TimeoutError past ``timeout`` s, MemoryError if the worker dies."""
     future = _worker_pool(memory_mb).schedule(function, args=args, timeout=timeout)
@@ -58,5 +70,7 @@ def run_limited(function, args, timeout: float, memory_mb: int):
 
 
 @atexit.register
-def _stop():
-    _discard_pool()
+def shutdown() -> None:
+    """End the worker; the process is leaving, so there is nothing to wait for."""
+    if _pool is not None:
+        _pool.stop()

@@ -134,14 +134,25 @@ def _shorthand(tokens):
     while i < len(tokens):
         kind, string = tokens[i]
         if kind == NAME and string in SIGMAS:
-            following = tokens[i + 1][1] if i + 1 < len(tokens) else None
-            if following != "(" or _bare_sigma_inside(tokens, i + 1):
+            after = _after_power(tokens, i + 1)               # σ^2(x) is σ(x)^2, not a bare σ squared
+            following = tokens[after][1] if after < len(tokens) else None
+            if following != "(" or _bare_sigma_inside(tokens, after):
                 out += [(NAME, string), (OP, "("), (NAME, SHORTHAND), (OP, ")")]
                 i += 1
                 continue
         out.append((kind, string))
         i += 1
     return out
+
+
+def _after_power(tokens, i) -> int:
+    """The index after an exponent ``** n`` or ``** (n)`` written on a function name, if any."""
+    if i < len(tokens) and tokens[i][1] == "**":
+        if i + 1 < len(tokens) and tokens[i + 1][0] == NUMBER:
+            return i + 2
+        if i + 1 < len(tokens) and tokens[i + 1][1] == "(":
+            return _matching(tokens, i + 1) + 1
+    return i
 
 
 def _bare_sigma_inside(tokens, open_index) -> bool:

@@ -12,13 +12,18 @@ points ``load_bank(directory)`` (``symnn --bank DIR``) at a folder of their own.
 from __future__ import annotations
 
 import difflib
-import tomllib
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import tomllib
+
+from .schema import file_errors, problem_errors
 
 PACKAGE_BANK = Path(__file__).parents[1] / "_bank"       # in an installed wheel
 CHECKOUT_BANK = Path(__file__).parents[2] / "problems"   # in a source checkout
 COMMON_FIELDS = {"id", "kind", "statement", "published", "note"}
+MAX_FILE_BYTES = 256 * 1024
 
 
 class BankError(ValueError):
@@ -47,17 +52,35 @@ def default_bank_dir() -> Path:
 
 
 def load_bank(directory=None) -> dict[str, Problem]:
-    """Every problem of every ``*.toml`` file in ``directory`` (default: the shipped bank), by id."""
+    """Every problem of every ``*.toml`` file in ``directory`` (default: the shipped bank), by id.
+    Each file is checked against the schema (``problems.schema``); a bank read once is kept
+    until one of its files changes."""
     folder = Path(directory) if directory is not None else default_bank_dir()
     if not folder.is_dir():
         raise BankError(f"no problem bank at {folder}")
-    problems: dict[str, Problem] = {}
-    for path in sorted(folder.glob("*.toml")):
-        for problem in _read_file(path):
-            if problem.id in problems:
-                raise BankError(f"{path.name}: problem id {problem.id!r} is used twice")
-            problems[problem.id] = problem
-    return problems
+    paths = sorted(folder.glob("*.toml"))
+    key = (str(folder.resolve()), tuple((p.name, *_signature(p)) for p in paths))
+    if key not in _LOADED:
+        problems: dict[str, Problem] = {}
+        for path in paths:
+            for problem in _read_file(path):
+                if problem.id in problems:
+                    raise BankError(f"{path.name}: problem id {problem.id!r} is used twice")
+                problems[problem.id] = problem
+        _LOADED.clear()
+        _LOADED[key] = problems
+    return _LOADED[key]
+
+
+_LOADED: dict = {}
+
+
+def _signature(path: Path) -> tuple:
+    try:
+        info = path.stat()
+    except OSError:
+        return (None, None, None)
+    return (info.st_mode, info.st_size, info.st_mtime_ns)
 
 
 def get_problem(problem_id: str, directory=None) -> Problem:
@@ -71,15 +94,19 @@ def get_problem(problem_id: str, directory=None) -> Problem:
 
 def _read_file(path: Path) -> list[Problem]:
     try:
-        content = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        content = tomllib.loads(_file_text(path))
+    except tomllib.TOMLDecodeError as error:
         raise BankError(f"{path.name}: {error}") from None
+    errors = file_errors(content)
+    if errors:
+        raise BankError(f"{path.name}: {errors[0]}")
     topic = content.get("topic", path.stem)
     problems = []
     for number, entry in enumerate(content.get("problem", []), 1):
-        missing = {"id", "kind", "statement"} - set(entry)
-        if missing:
-            raise BankError(f"{path.name}: problem {number} has no {', '.join(sorted(missing))}")
+        errors = problem_errors(entry)
+        if errors:
+            name = entry.get("id", number) if isinstance(entry, dict) else number
+            raise BankError(f"{path.name}: problem {name}: {errors[0]}")
         data = {key: value for key, value in entry.items() if key not in COMMON_FIELDS}
         problems.append(Problem(
             id=str(entry["id"]), kind=entry["kind"], topic=topic, statement=entry["statement"],
@@ -87,3 +114,20 @@ def _read_file(path: Path) -> list[Problem]:
             source=entry.get("source", content.get("source", "")),
         ))
     return problems
+
+
+def _file_text(path: Path) -> str:
+    """The text of a problem file: a regular file of at most MAX_FILE_BYTES, in UTF-8."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise BankError(f"{path.name}: not a regular file")
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise BankError(f"{path.name}: cannot be read ({error.strerror})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise BankError(f"{path.name}: larger than {MAX_FILE_BYTES // 1024} KiB")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BankError(f"{path.name}: not UTF-8 text ({error.reason} at byte {error.start})") from None

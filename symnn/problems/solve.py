@@ -11,22 +11,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from ..calculus.parse import parse_point, parse_symbols
 from .bank import BankError, Problem, get_problem
-from ..calculus.differentiate import diff_steps
-from ..calculus.gradient import gradient_steps, value_at
-from ..nn.backprop import backprop, forward_pass
-from ..nn.graph import graph_pass
-from ..nn.linalg import convolve, matmul, normal_equation
-from ..nn.losses import loss_value
-from ..nn.matrix_form import check_identity
-from ..nn.softmax import softmax_jacobian, softmax_nll
-from ..nn.network import Network
-from ..calculus.parse import parse_expr_safe, parse_point, parse_symbols
-from ..nn.delta_rule import delta_rule
-from ..nn.activations import activation_table
-from ..numerics.gradcheck import central_difference
-from ..nn.optimizers import OptimizerComparison, one_step
-from ..numerics.train import train
 
 
 @dataclass(frozen=True)
@@ -41,6 +27,8 @@ class Solution:
 def solve_gradient(problem: Problem) -> Solution:
     """``expr``, ``wrt`` and ``at``: the gradient at the point; ``functions`` names unknown
     functions the expression calls (the loss L of a regularised L(w) + λ‖w‖²)."""
+    from ..calculus.gradient import gradient_steps
+    from ..calculus.parse import parse_expr_safe
     data = problem.data
     expr = parse_expr_safe(data["expr"], tuple(data.get("functions", ())))
     gradient = gradient_steps(expr, data["wrt"], at=data.get("at"))
@@ -50,6 +38,8 @@ def solve_gradient(problem: Problem) -> Solution:
 
 def solve_derivative(problem: Problem) -> Solution:
     """``expr``, ``wrt``, optional ``order`` and ``at``: the derivative, or its value there."""
+    from ..calculus.differentiate import diff_steps
+    from ..calculus.gradient import value_at
     data = problem.data
     step = diff_steps(data["expr"], data["wrt"], order=data.get("order", 1))
     if "at" not in data:
@@ -60,16 +50,19 @@ def solve_derivative(problem: Problem) -> Solution:
 
 def solve_graph(problem: Problem) -> Solution:
     """``expr`` and ``at``: forward and backward tables; the answer is ∂f/∂v for each variable."""
+    from ..nn.graph import graph_pass
     run = graph_pass(problem.data["expr"], problem.data["at"])
     return Solution(problem, run, tuple(gradient for _, gradient in run.gradients))
 
 
-def _network(data) -> Network:
+def _network(data):
+    from ..nn.network import Network
     return Network(data["layers"], data.get("activation", "sigmoid"), data.get("loss", "mse"))
 
 
 def solve_forward(problem: Problem) -> Solution:
     """``layers`` and ``at`` (inputs and parameters): every neuron's value."""
+    from ..nn.backprop import forward_pass
     data = problem.data
     run = forward_pass(_network(data), data["at"], data.get("weights"), data.get("biases"))
     return Solution(problem, run, run.outputs)
@@ -77,6 +70,7 @@ def solve_forward(problem: Problem) -> Solution:
 
 def solve_backprop(problem: Problem) -> Solution:
     """``layers``, ``param`` and ``at``: dL/dparam, factor by factor."""
+    from ..nn.backprop import backprop
     data = problem.data
     run = backprop(_network(data), data["param"], data["at"], data.get("weights"), data.get("biases"))
     return Solution(problem, run, run.value)
@@ -84,6 +78,7 @@ def solve_backprop(problem: Problem) -> Solution:
 
 def solve_loss(problem: Problem) -> Solution:
     """``loss``, ``y`` and ``pred``: the loss on the data, term by term."""
+    from ..nn.losses import loss_value
     data = problem.data
     run = loss_value(data["loss"], data["y"], data["pred"])
     return Solution(problem, run, run.value)
@@ -91,30 +86,35 @@ def solve_loss(problem: Problem) -> Solution:
 
 def solve_product(problem: Problem) -> Solution:
     """``a``, ``b`` (rows of numbers) and an optional ``bias``: A·B (+ b)."""
+    from ..nn.linalg import matmul
     run = matmul(problem.data["a"], problem.data["b"], problem.data.get("bias"))
     return Solution(problem, run, run.answer)
 
 
 def solve_least_squares(problem: Problem) -> Solution:
     """``points``: the line y = w·x + b by the normal equation; the answer is (w, b)."""
+    from ..nn.linalg import normal_equation
     run = normal_equation(problem.data["points"])
     return Solution(problem, run, tuple(run.answer))
 
 
 def solve_convolution(problem: Problem) -> Solution:
     """``image`` and ``kernel``: the valid 2-D convolution."""
+    from ..nn.linalg import convolve
     run = convolve(problem.data["image"], problem.data["kernel"])
     return Solution(problem, run, run.answer)
 
 
 def solve_matrix_identity(problem: Problem) -> Solution:
     """``identity``: matrix-form claims checked entry by entry; the answer says which hold."""
+    from ..nn.matrix_form import check_identity
     check = check_identity(problem.data["identity"])
     return Solution(problem, check, tuple(sp.true if c.holds else sp.false for c in check.claims))
 
 
 def solve_softmax_jacobian(problem: Problem) -> Solution:
     """``n``: ∂s_i/∂y_j for n classes, derived and written through the outputs."""
+    from ..nn.softmax import softmax_jacobian
     jac = softmax_jacobian(problem.data.get("n", 3))
     return Solution(problem, jac, jac.in_outputs)
 
@@ -122,6 +122,7 @@ def solve_softmax_jacobian(problem: Problem) -> Solution:
 def solve_training(problem: Problem) -> Solution:
     """``task`` (and optional ``seed``, ``epochs``, ``optimizer``): a real training run;
     the answer is the network's output on the task's questions (``rounded`` to 0/1 for xor)."""
+    from ..numerics.train import train
     data = problem.data
     run = train(data["task"], data.get("optimizer"), data.get("epochs"), data.get("seed", 0), progress=False)
     outputs = run.predictions.values()
@@ -132,6 +133,7 @@ def solve_training(problem: Problem) -> Solution:
 def solve_optimizer_step(problem: Problem) -> Solution:
     """``optimizer``, ``expr``, ``wrt``, ``at`` (values in the order of wrt), optional ``settings``
     and ``state``: one step, exactly."""
+    from ..nn.optimizers import one_step
     data = problem.data
     step = one_step(data["optimizer"], data["expr"], parse_symbols(data["wrt"]), data["at"],
                     state=data.get("state"), **data.get("settings", {}))
@@ -141,6 +143,7 @@ def solve_optimizer_step(problem: Problem) -> Solution:
 def solve_optimizers(problem: Problem) -> Solution:
     """``optimizers`` (names), ``expr``, ``wrt``, ``at``: one step of each from the same point; the
     answer lists the new points one after another (x and y of the first, then of the second, …)."""
+    from ..nn.optimizers import OptimizerComparison, one_step
     data = problem.data
     steps = tuple(one_step(name, data["expr"], parse_symbols(data["wrt"]), data["at"],
                            **data.get("settings", {}).get(name, {}))
@@ -152,6 +155,7 @@ def solve_optimizers(problem: Problem) -> Solution:
 def solve_finite_difference(problem: Problem) -> Solution:
     """``expr``, ``wrt`` (one variable) and ``at``: seed 001's central difference, its series
     and its error; the answer is c in D(ε) − f'(a) = c·ε² + O(ε⁴)."""
+    from ..numerics.gradcheck import central_difference
     data = problem.data
     run = central_difference(data["expr"], data["wrt"], data["at"])
     return Solution(problem, run, run.error_coefficient)
@@ -160,6 +164,8 @@ def solve_finite_difference(problem: Problem) -> Solution:
 def solve_delta_rule(problem: Problem) -> Solution:
     """``layers``, ``at``, ``weights``, ``biases``, ``learning_rate``, ``momentum``, ``previous``:
     deltas, gradients and one momentum step; the answer is the gradient, parameter by parameter."""
+    from ..nn.delta_rule import delta_rule
+    from ..nn.network import Network
     data = problem.data
     network = Network(data["layers"], data.get("activation", "sigmoid"), data.get("loss", "half-se"))
     rule = delta_rule(network, data["at"], data.get("weights"), data.get("biases"),
@@ -169,12 +175,14 @@ def solve_delta_rule(problem: Problem) -> Solution:
 
 def solve_softmax_nll(problem: Problem) -> Solution:
     """``n`` and ``true_class``: ∂(−ln s_c)/∂y_j for every j, written through the outputs."""
+    from ..nn.softmax import softmax_nll
     run = softmax_nll(problem.data.get("n", 3), problem.data.get("true_class", 1))
     return Solution(problem, run, run.in_outputs)
 
 
 def solve_activation_table(problem: Problem) -> Solution:
     """The table of seed 004: every activation with its derived derivative; the answer lists them."""
+    from ..nn.activations import activation_table
     table = activation_table()
     return Solution(problem, table, tuple(derivative for _, derivative in table.rows))
 

@@ -7,7 +7,6 @@ import json
 import sympy as sp
 
 from ..lang import catalogue, phrase
-from ..numerics.compile import numpy_source
 from ..problems.solve import answer_value
 from .base import Printer
 from .math import latex_math
@@ -118,6 +117,7 @@ class JsonPrinter(Printer):
         }
 
     def _print_ActivationTable(self, table) -> list:
+        from ..numerics.compile import numpy_source  # NumPy only where the table is printed
         rows = [{"name": act.name, "russian": catalogue("ru")["activations"][act.name], "f": self.formula(act.definition),
                  "derivative": self.formula(derivative),
                  "in_output": self.formula(act.in_output) if act.in_output is not None else None,

@@ -10,7 +10,6 @@ import sympy as sp
 
 from ..lang import catalogue, phrase
 from ..nn.losses import NAMES
-from ..numerics.compile import numpy_source
 
 
 def point_equation(point) -> sp.Eq:
@@ -96,6 +95,7 @@ class NetworkPrinting:
         return self.join(lines)
 
     def _print_ActivationTable(self, table, depth: int = 0) -> str:
+        from ..numerics.compile import numpy_source  # NumPy only where the table is printed
         rows = []
         for act, derivative in table.rows:
             rows.append([self.escape(catalogue(self.lang)["activations"][act.name]),

@@ -1,6 +1,7 @@
 """The problem bank: loading, solving, and the course's published values as cross-checks."""
 
 import json
+import os
 import shutil
 
 import pytest
@@ -81,12 +82,32 @@ def test_the_shipped_bank_is_found_and_extendable(tmp_path):
 @pytest.mark.parametrize("content, message", [
     ("[[problem]]\nid = 'a'\n", "has no kind, statement"),                     # missing fields
     ("[[problem]\n", "mine.toml"),                                             # not TOML
-    ("[[problem]]\nid='a'\nkind='x'\nstatement.en='s'\n"
-     "[[problem]]\nid='a'\nkind='x'\nstatement.en='s'\n", "used twice"),      # duplicate id
+    ("[[problem]]\nid='a'\nkind='activation-table'\nstatement.en='s'\n"
+     "[[problem]]\nid='a'\nkind='activation-table'\nstatement.en='s'\n", "used twice"),   # duplicate id
+    ("[[problem]]\nid='a'\nkind='x'\nstatement.en='s'\n", "unknown kind 'x'"),             # a kind no solver has
+    ("[[problem]]\nid='a'\nkind='derivative'\nstatement.en='s'\nwrt='x'\n", "expr: missing"),  # the kind's field
+    ("[[problem]]\nid='a'\nkind='derivative'\nstatement.en='s'\nexpr=5\nwrt='x'\n", "expr: expected text"),
+    ("[[problem]]\nid='a'\nkind='derivative'\nstatement.en='s'\nexpr='x'\nwrt='x'\ncolour=1\n", "colour: unknown"),
+    ("[[problem]]\nid='a'\nkind='loss'\nstatement.en='s'\nloss='mse'\ny=[[[1]]]\npred=[1]\n", "y: "),  # nested too deep
+    ("[[problem]]\nid='a'\nkind='activation-table'\nstatement=3\n", "statement: expected a table"),
+    ("topic = 1\n", "topic: expected text"),
 ])
 def test_broken_bank_files_are_reported(tmp_path, content, message):
     (tmp_path / "mine.toml").write_text(content, encoding="utf-8")
     with pytest.raises(BankError, match=message):
+        load_bank(tmp_path)
+
+
+@pytest.mark.parametrize("make", ["directory", "fifo", "device"])
+def test_a_special_file_named_toml_is_refused_without_blocking(tmp_path, make):
+    path = tmp_path / "odd.toml"
+    if make == "directory":
+        path.mkdir()
+    elif make == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    with pytest.raises(BankError, match="odd.toml: not a regular file"):
         load_bank(tmp_path)
 
 

@@ -1,0 +1,187 @@
+"""What each ``symnn`` command does: read its arguments, bound the work, call one layer
+below, and return the text to print. Each imports only what it uses."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from .parser import (
+    MAX_DENSE_PARAMETERS,
+    MAX_EPOCHS,
+    MAX_LAYER,
+    MAX_ORDER,
+    MAX_REVERSE_PARAMETERS,
+    MAX_STEP,
+    MAX_SYMBOLIC_PARAMETERS,
+    MAX_VARIABLES,
+)
+
+
+def _within(what: str, value, low, high) -> None:
+    if not low <= value <= high:
+        raise ValueError(f"{what} must be between {low} and {high}, got {value}")
+
+
+def _settings(text: str | None) -> dict:
+    """'eta=0.1,alpha=0.9' -> {'eta': 0.1, 'alpha': 0.9}; numbers only."""
+    settings = {}
+    for item in filter(None, (text or "").split(",")):
+        name, _, value = item.partition("=")
+        try:
+            settings[name.strip()] = float(value)
+        except ValueError:
+            raise ValueError(f"expected NAME=NUMBER, got {item!r}") from None
+    return settings
+
+
+def _sizes(text: str, most_parameters: int) -> list[int]:
+    """Layer sizes, each at most MAX_LAYER, with at most ``most_parameters`` weights and biases."""
+    sizes = [int(n) for n in text.split(",") if n.strip().isdigit()]
+    if len(sizes) != len(text.split(",")):
+        raise ValueError(f"layer sizes are positive integers separated by commas: {text!r}")
+    for size in sizes:
+        _within("a layer size", size, 1, MAX_LAYER)
+    parameters = sum((a + 1) * b for a, b in zip(sizes, sizes[1:]))
+    if parameters > most_parameters:
+        raise ValueError(f"--layers {text} has {parameters} parameters; this command takes at most {most_parameters}")
+    return sizes
+
+
+def run_step(args):
+    from ..calculus.parse import parse_point
+    from ..nn.optimizers import one_step
+    _within("--t", args.t, 1, MAX_STEP)
+    point = parse_point(args.at)
+    _within("the number of variables", len(point), 1, MAX_VARIABLES)
+    state = {}
+    for item in args.state or []:
+        name, _, values = item.partition("=")
+        state[name.strip()] = [float(v) for v in values.split(";")]
+    return one_step(args.optimizer, args.expr, list(point), list(point.values()), state=state,
+                    step_number=args.t, **_settings(args.set))
+
+
+def run_compile(args) -> str:
+    import sympy as sp
+
+    from ..calculus.expressions import as_expr
+    from ..calculus.parse import parse_symbols
+    from ..nn.network import Network
+    from ..numerics.compile import compile_numpy
+    from ..numerics.models import ScalarModel
+    if (args.expr is None) == (args.layers is None):
+        raise ValueError("give either an expression or --layers, not both")
+    if args.layers:
+        network = Network(_sizes(args.layers, MAX_SYMBOLIC_PARAMETERS), args.activation, args.loss, args.output)
+        return ScalarModel(network).explained_source().rstrip()
+    expr = as_expr(args.expr)
+    variables = parse_symbols(args.wrt) if args.wrt else sorted(expr.free_symbols, key=str)
+    _within("the number of variables", len(variables), 0, MAX_VARIABLES)
+    compiled = compile_numpy([expr, *(sp.diff(expr, v) for v in variables)], sorted(expr.free_symbols, key=str),
+                             cse=not args.no_cse)
+    return compiled.source.rstrip()
+
+
+def run_gradcheck(args):
+    import numpy as np
+
+    from ..nn.network import Network
+    from ..numerics.dense import DenseModel
+    from ..numerics.gradcheck import gradcheck
+    from ..numerics.models import ScalarModel
+    sizes = _sizes(args.layers, MAX_DENSE_PARAMETERS if args.dense else MAX_SYMBOLIC_PARAMETERS)
+    model = DenseModel(sizes, args.activation, args.loss, args.output) if args.dense \
+        else ScalarModel(Network(sizes, args.activation, args.loss, args.output))
+    rng = np.random.default_rng(args.seed)
+    params = model.init(rng)
+    if args.dense:   # biases away from 0: a ReLU at exactly 0 is a kink, not a bug
+        params = {k: v + rng.normal(0, 0.1, np.shape(v)) for k, v in params.items()}
+    X = rng.normal(size=(8, sizes[0]))
+    Y = np.eye(sizes[-1])[rng.integers(0, sizes[-1], 8)] if args.output == "softmax" \
+        else rng.uniform(size=(8, sizes[-1]))
+    return gradcheck(model.loss_and_gradient, params, X, Y)
+
+
+def run_check(args) -> str:
+    if (args.id is None) == (args.reference is None):
+        raise ValueError("give either a problem id or --reference EXPR, not both")
+    from ..answers.options import CheckOptions
+    from ..answers.sandbox import warm
+    options = {"lang": args.lang, "timeout": args.timeout}
+    warm("symnn.answers.check", CheckOptions.from_dict(options).memory_mb)
+    from ..answers.check import check_answer, check_bank_answer
+    if args.reference is not None:
+        verdict = check_answer(args.reference, args.answer, **options)
+    else:
+        verdict = check_bank_answer(args.id, args.answer, args.bank, **options)
+    if args.format == "json":
+        return json.dumps(verdict.as_dict(), ensure_ascii=False)
+    return "\n".join(verdict.feedback)
+
+
+def run_problems(args) -> str:
+    from ..problems.bank import load_bank
+    return "\n".join(f"{p.id:<12} {p.topic:<12} {p.text(args.lang)}" for p in load_bank(args.bank).values())
+
+
+def derive(args: argparse.Namespace):
+    """The object a deriving command prints."""
+    if args.command == "train":
+        from ..numerics.train import train
+        if args.epochs is not None and args.epochs > MAX_EPOCHS:
+            raise ValueError(f"--epochs is at most {MAX_EPOCHS}, got {args.epochs}")
+        return train(args.task, args.optimizer, args.epochs, args.seed, args.batch,
+                     progress=not args.no_progress, **_settings(args.set))
+    if args.command == "step":
+        return run_step(args)
+    if args.command == "scaling":
+        from ..numerics.scaling import scaling_demo
+        return scaling_demo()
+    if args.command == "gradcheck":
+        return run_gradcheck(args)
+    if args.command == "diff":
+        from ..calculus.differentiate import diff_steps
+        from ..calculus.gradient import value_at
+        _within("--order", args.order, 1, MAX_ORDER)
+        result = diff_steps(args.expr, args.wrt, order=args.order)
+        return value_at(result, args.at) if args.at else result
+    if args.command == "grad":
+        from ..calculus.expressions import as_expr
+        from ..calculus.gradient import gradient_steps
+        from ..calculus.parse import parse_symbols
+        variables = parse_symbols(args.wrt) if args.wrt else as_expr(args.expr).free_symbols
+        _within("the number of variables", len(variables), 1, MAX_VARIABLES)
+        return gradient_steps(args.expr, args.wrt, at=args.at)
+    if args.command == "graph":
+        from ..nn.graph import graph_pass
+        return graph_pass(args.expr, args.at)
+    if args.command == "activations":
+        from ..nn.activations import activation, activation_table
+        from ..nn.softmax import softmax_jacobian
+        if args.name == "softmax":
+            return softmax_jacobian(3)
+        return activation(args.name).derivation() if args.name else activation_table()
+    if args.command == "backprop":
+        from ..nn.backprop import backprop
+        from ..nn.network import Network
+        from ..nn.reverse import reverse_gradient
+        network = Network(_sizes(args.layers, MAX_REVERSE_PARAMETERS), args.activation, args.loss, args.output)
+        if args.param == "all":
+            return reverse_gradient(network)
+        if args.at is None:
+            raise ValueError("--at is needed to backpropagate one parameter")
+        return backprop(network, args.param, args.at, weights=args.weights, biases=args.biases)
+    from ..problems.solve import solve
+    return solve(args.id, args.bank)
+
+
+def run(args: argparse.Namespace) -> str:
+    if args.command == "compile":
+        return run_compile(args)
+    if args.command == "check":
+        return run_check(args)
+    if args.command == "problems":
+        return run_problems(args)
+    from ..render import render
+    return render(derive(args), args.format, lang=args.lang, detail=args.detail)

@@ -1,0 +1,208 @@
+"""The arguments of every ``symnn`` command, and the limits on the work each may ask for.
+
+Nothing heavy is imported here: the names offered for --activation, --loss, ...
+are looked up only when a command needs them, so ``symnn --help`` starts at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+from ..lang import LANGUAGES
+
+# Limits on the work one command may ask for (each refusal names its limit)
+MAX_ORDER = 10            # diff --order
+MAX_VARIABLES = 20        # grad
+MAX_EPOCHS = 100_000      # train --epochs
+MAX_STEP = 1000           # step --t (Adam's bias correction is exact: β^t)
+MAX_SYMBOLIC_PARAMETERS = 300    # compile --layers, gradcheck (scalar form): one SymPy symbol each
+MAX_REVERSE_PARAMETERS = 1200    # backprop: the whole gradient by symbolic reverse mode
+MAX_DENSE_PARAMETERS = 20_000    # gradcheck --dense: two central differences per parameter
+MAX_LAYER = 64
+
+
+class _Names:
+    """The names of a table of the library, looked up only when argparse needs them,
+    so that ``symnn --help`` does not import SymPy."""
+
+    def __init__(self, module: str, attribute: str, extra=()):
+        self.module, self.attribute, self.extra = module, attribute, tuple(extra)
+
+    def _names(self):
+        return (*importlib.import_module(self.module, "symnn").__dict__[self.attribute], *self.extra)
+
+    def __iter__(self):
+        return iter(self._names())
+
+    def __contains__(self, name):
+        return name in self._names()
+
+
+FORMATS = _Names(".render", "FORMATS")
+DETAILS = _Names(".render.base", "DETAILS")
+NEURONS = _Names(".nn.network", "ACTIVATIONS")
+LOSSES = _Names(".nn.network", "LOSSES")
+OUTPUTS = _Names(".nn.network", "OUTPUTS")
+OPTIMIZERS = _Names(".nn.optimizers", "OPTIMIZERS")
+TASKS = _Names(".numerics.train", "TASKS")
+ACTIVATION_TABLE = _Names(".nn.activations", "ACTIVATIONS", extra=("softmax",))
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the explanations")
+    parser.add_argument("--detail", choices=DETAILS, default="full",
+                        help="full: every step; brief: only product, quotient and chain steps")
+
+
+def _bank_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--bank", metavar="DIR", help="a folder of problem files to use instead of the shipped bank")
+
+
+def _diff_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("expr", help="the expression, e.g. 'x^2*sin(x)'")
+    parser.add_argument("--wrt", required=True, help="the variable to differentiate by")
+    parser.add_argument("--order", type=int, default=1, help="order of the derivative (default 1)")
+    parser.add_argument("--at", help="a point to evaluate at, e.g. x=2")
+    _output_options(parser)
+
+
+def _grad_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("expr", help="the expression")
+    parser.add_argument("--wrt", help="comma-separated variables (default: all, by name)")
+    parser.add_argument("--at", help="the point, e.g. x=2,y=1/3,z=0")
+    _output_options(parser)
+
+
+def _graph_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("expr", help="the expression")
+    parser.add_argument("--at", required=True, help="the values of the variables, e.g. x=1,w1=2,w0=1")
+    _output_options(parser)
+
+
+def _backprop_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--layers", default="2,2,1", help="layer sizes (default 2,2,1)")
+    parser.add_argument("--activation", choices=NEURONS, default="sigmoid")
+    parser.add_argument("--loss", choices=LOSSES, default="mse")
+    parser.add_argument("--output", choices=OUTPUTS, default="same", help="softmax: a softmax output layer")
+    parser.add_argument("--param", default="all",
+                      help="the parameter, e.g. w1; 'all' (default): the whole gradient by reverse accumulation")
+    parser.add_argument("--at", help="inputs, target and any parameters, e.g. x1=-2,x2=-1,y=1 (needed with --param)")
+    parser.add_argument("--weights", help="the value of every weight not given in --at")
+    parser.add_argument("--biases", help="the value of every bias not given in --at")
+    _output_options(parser)
+
+
+def _activations_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--name", choices=ACTIVATION_TABLE, help="show the derivation of this activation")
+    _output_options(parser)
+
+
+def _problems_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, default="en")
+    _bank_option(parser)
+
+
+def _solve_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", help="the problem id, e.g. 4.3 (see `symnn problems`)")
+    _output_options(parser)
+    _bank_option(parser)
+
+
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", nargs="?", help="the problem id (or use --reference)")
+    parser.add_argument("answer", help="the answer, in LaTeX or plain text")
+    parser.add_argument("--reference", help="the correct answer, instead of a bank problem")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en")
+    parser.add_argument("--timeout", type=float, default=2.0, help="seconds allowed for the check (default 2)")
+    _bank_option(parser)
+
+
+def _train_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("task", choices=TASKS)
+    parser.add_argument("--optimizer", choices=OPTIMIZERS, help="default: the course's choice for the task")
+    parser.add_argument("--epochs", type=int, help="passes over the training data")
+    parser.add_argument("--batch", type=int, help="observations per step (default: the optimizer's)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed: the same seed gives the same run")
+    parser.add_argument("--set", metavar="NAME=VALUE,...", help="optimizer hyperparameters, e.g. eta=0.05,alpha=0.9")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _output_options(parser)
+
+
+def _scaling_arguments(parser: argparse.ArgumentParser) -> None:
+    _output_options(parser)
+
+
+def _step_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("optimizer", choices=OPTIMIZERS)
+    parser.add_argument("expr", help="the function being minimised")
+    parser.add_argument("--at", required=True, help="the current point, e.g. x=1,y=2")
+    parser.add_argument("--set", metavar="NAME=VALUE,...", help="hyperparameters, e.g. eta=0.1,alpha=0.9")
+    parser.add_argument("--state", action="append", metavar="NAME=V1;V2",
+                      help="the optimizer's previous state per coordinate: h, G or dw (Δw), e.g. h=0.5;1 (default 0)")
+    parser.add_argument("--t", type=int, default=1, help="the step number t (Adam's bias correction uses it)")
+    _output_options(parser)
+
+
+def _compile_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("expr", nargs="?", help="the expression (or use --layers)")
+    parser.add_argument("--wrt", help="variables of the gradient, e.g. w1,w2 (default: every variable)")
+    parser.add_argument("--no-cse", action="store_true", help="without common-subexpression elimination")
+    parser.add_argument("--layers", help="compile the network with these layer sizes instead, e.g. 2,2,1")
+    parser.add_argument("--activation", choices=NEURONS, default="sigmoid")
+    parser.add_argument("--loss", choices=LOSSES, default="mse")
+    parser.add_argument("--output", choices=OUTPUTS, default="same")
+
+
+def _gradcheck_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--layers", default="2,2,1")
+    parser.add_argument("--activation", choices=NEURONS, default="sigmoid")
+    parser.add_argument("--loss", choices=LOSSES, default="mse")
+    parser.add_argument("--output", choices=OUTPUTS, default="same")
+    parser.add_argument("--dense", action="store_true", help="the matrix-form model instead of named scalars")
+    parser.add_argument("--seed", type=int, default=0)
+    _output_options(parser)
+
+
+# command -> (what `symnn --help` says of it, the function that adds its arguments)
+COMMANDS = {
+    "diff": (dict(help="differentiate an expression, step by step",
+             description="Example: symnn diff 'sigmoid(w*x + b)' --wrt w"), _diff_arguments),
+    "grad": (dict(help="the gradient, optionally at a point",
+             description="Example: symnn grad '5x^3 + 3/y^2 + sin(z)' --wrt x,y,z --at x=2,y=1/3,z=0"), _grad_arguments),
+    "graph": (dict(help="forward and backward tables of a computational graph",
+             description="Example: symnn graph '1 + exp(x*w1 + w0)' --at x=1,w1=2,w0=1"), _graph_arguments),
+    "backprop": (dict(help="dL/d(parameter) by the chain rule along every path, each factor derived",
+             description="Example: symnn backprop --layers 2,2,1 --param w1 --at x1=-2,x2=-1,y=1 --weights 1 --biases 0"), _backprop_arguments),
+    "activations": (dict(help="the table of activation functions, or one derivation"), _activations_arguments),
+    "problems": (dict(help="list the problems of the bank"), _problems_arguments),
+    "solve": (dict(help="the worked solution of a bank problem"), _solve_arguments),
+    "check": (dict(help="check an answer against a bank problem or a reference",
+             description="Examples: symnn check 4.3 '(60, -162, 1)';  symnn check --reference 'x*exp(x)' 'e^x(1+x)'"), _check_arguments),
+    "train": (dict(help="train a network of the course: xor, gender or digits",
+             description="Example: symnn train gender --seed 0;  symnn train digits --optimizer adam --epochs 40"), _train_arguments),
+    "scaling": (dict(help="why standardised features make gradient descent converge faster",
+             description="Condition number and gradient-descent steps for raw, centred and standardised features"), _scaling_arguments),
+    "step": (dict(help="one optimizer step at a point, every value shown",
+             description="Example: symnn step adam '(x^2 + y^2)/2' --at x=1,y=2 --set eta=0.1"), _step_arguments),
+    "compile": (dict(help="the NumPy code generated for an expression and its gradient, or for a network",
+             description="Examples: symnn compile 'log(1 + exp(-x*w))' --wrt w;  symnn compile --layers 2,2,1 "
+                    "(the network's loss and gradient, with the stages of backpropagation marked)"), _compile_arguments),
+    "gradcheck": (dict(help="a network's compiled gradient against central differences",
+             description="Example: symnn gradcheck --layers 2,3,1 --activation tanh --loss mse"), _gradcheck_arguments),
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``command``, only that command's arguments are set up (nothing else
+    is imported), so a command starts without loading what the others need."""
+    parser = argparse.ArgumentParser(
+        prog="symnn", description="The mathematics of neural networks, derived step by step.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (texts, add_arguments) in COMMANDS.items():
+        sub = commands.add_parser(name, **texts)
+        if command is None or command == name:
+            add_arguments(sub)
+    return parser

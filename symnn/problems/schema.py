@@ -1,0 +1,145 @@
+"""What a problem file may hold: every field, its type, and which kinds need it.
+
+A file is checked whole when it is loaded, so a teacher's typo is one line,
+``FILE: problem ID: field: what is wrong``, never a traceback later.
+
+>>> problem_errors({"id": "p", "kind": "derivative", "statement": {"en": "…"}, "expr": 5, "wrt": "x"})
+['expr: expected text, got int']
+"""
+
+from __future__ import annotations
+
+from numbers import Real
+
+NUMBER = "number"
+
+
+def _text(value):
+    return None if isinstance(value, str) else f"expected text, got {type(value).__name__}"
+
+
+def _whole(value):
+    return None if isinstance(value, int) and not isinstance(value, bool) else \
+        f"expected a whole number, got {type(value).__name__}"
+
+
+def _flag(value):
+    return None if isinstance(value, bool) else f"expected true or false, got {type(value).__name__}"
+
+
+def _number(value):
+    """A number, or text that holds one (1/3 is exact only as text)."""
+    ok = isinstance(value, str) or (isinstance(value, Real) and not isinstance(value, bool))
+    return None if ok else f"expected a number, got {type(value).__name__}"
+
+
+def _list_of(check, depth: int = 1):
+    def validate(value):
+        if not isinstance(value, list) or not value:
+            return f"expected a non-empty list, got {type(value).__name__}"
+        for item in value:
+            problem = _list_of(check, depth - 1)(item) if depth > 1 else check(item)
+            if problem:
+                return f"an entry: {problem}"
+        return None
+    return validate
+
+
+def _table_of(check):
+    def validate(value):
+        if not isinstance(value, dict):
+            return f"expected a table, got {type(value).__name__}"
+        for key, item in value.items():
+            problem = check(item)
+            if problem:
+                return f"{key}: {problem}"
+        return None
+    return validate
+
+
+def _tolerance(value):
+    """How answers to the problem are compared (the numeric options of the checker)."""
+    unknown = set(value) - TOLERANCES if isinstance(value, dict) else set()
+    if unknown:
+        return f"unknown setting {', '.join(sorted(unknown))}; use {', '.join(sorted(TOLERANCES))}"
+    return _table_of(_number)(value)
+
+
+TOLERANCES = {"absolute", "relative", "decimals", "sigfigs", "min_sigfigs"}
+
+
+def _text_or_numbers(value):
+    return None if isinstance(value, str) else _list_of(_number)(value)
+
+
+def _anything(value):
+    return None
+
+
+def _vector_or_matrix(value):
+    if isinstance(value, list) and value and all(isinstance(v, list) for v in value):
+        return _list_of(_number, 2)(value)
+    return _list_of(_number)(value)
+
+
+_settings = _table_of(lambda v: _table_of(_number)(v) if isinstance(v, dict) else _number(v))
+_network = {"activation": _text, "loss": _text, "weights": _number, "biases": _number}
+
+# kind -> (required fields, optional fields), each field -> its check
+KINDS = {
+    "gradient": ({"expr": _text, "wrt": _text}, {"at": _text_or_numbers, "functions": _list_of(_text)}),
+    "derivative": ({"expr": _text, "wrt": _text}, {"at": _text, "order": _whole}),
+    "graph": ({"expr": _text, "at": _text}, {}),
+    "forward": ({"layers": _list_of(_whole), "at": _text}, _network),
+    "backprop": ({"layers": _list_of(_whole), "param": _text, "at": _text}, _network),
+    "delta-rule": ({"layers": _list_of(_whole), "at": _text},
+                   {**_network, "learning_rate": _number, "momentum": _number, "previous": _table_of(_number)}),
+    "loss": ({"loss": _text, "y": _vector_or_matrix, "pred": _vector_or_matrix}, {}),
+    "product": ({"a": _vector_or_matrix, "b": _vector_or_matrix}, {"bias": _number}),
+    "least-squares": ({"points": _list_of(_number, 2)}, {}),
+    "convolution": ({"image": _list_of(_number, 2), "kernel": _list_of(_number, 2)}, {}),
+    "matrix-identity": ({"identity": _text}, {}),
+    "softmax-jacobian": ({}, {"n": _whole}),
+    "softmax-nll": ({}, {"n": _whole, "true_class": _whole}),
+    "training": ({"task": _text}, {"rounded": _flag, "seed": _whole, "optimizer": _text, "epochs": _whole}),
+    "optimizer-step": ({"optimizer": _text, "expr": _text, "wrt": _text, "at": _list_of(_number)},
+                       {"settings": _settings, "state": _table_of(_list_of(_number))}),
+    "optimizers": ({"optimizers": _list_of(_text), "expr": _text, "wrt": _text, "at": _list_of(_number)},
+                   {"settings": _settings}),
+    "finite-difference": ({"expr": _text, "wrt": _text, "at": _text}, {}),
+    "activation-table": ({}, {}),
+}
+COMMON = {"id": lambda v: None if isinstance(v, (str, int, float)) and not isinstance(v, bool) else "expected text",
+          "kind": _text, "statement": _table_of(_text), "note": _table_of(_text), "source": _text,
+          "published": _anything, "tolerance": _tolerance}
+FILE_FIELDS = {"topic": _text, "title": _table_of(_text), "source": _text, "problem": _anything}
+
+
+def problem_errors(entry: dict) -> list[str]:
+    """What is wrong with one [[problem]] table (empty when nothing is)."""
+    if not isinstance(entry, dict):
+        return [f"expected a table, got {type(entry).__name__}"]
+    missing = [name for name in ("id", "kind", "statement") if name not in entry]
+    errors = [f"has no {', '.join(missing)}"] if missing else []
+    kind = entry.get("kind")
+    if isinstance(kind, str) and kind not in KINDS:
+        errors.append(f"kind: unknown kind {kind!r}; known kinds: {', '.join(KINDS)}")
+    required, optional = KINDS.get(kind, ({}, {}))
+    errors += [f"{name}: missing (a {kind} problem needs it)" for name in required if name not in entry]
+    checks = {**COMMON, **required, **optional}
+    for name, value in entry.items():
+        if name not in checks:
+            errors.append(f"{name}: unknown field" + (f" for a {kind} problem" if kind in KINDS else ""))
+        elif (problem := checks[name](value)) is not None:
+            errors.append(f"{name}: {problem}")
+    return errors
+
+
+def file_errors(content: dict) -> list[str]:
+    errors = [f"{name}: unknown field (a file holds topic, title, source and [[problem]] tables)"
+              for name in content if name not in FILE_FIELDS]
+    errors += [f"{name}: {problem}" for name, check in FILE_FIELDS.items()
+               if name in content and (problem := check(content[name])) is not None]
+    if not isinstance(content.get("problem", []), list):
+        errors.append("problem: expected [[problem]] tables")
+    return errors
