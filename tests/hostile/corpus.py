@@ -9,8 +9,9 @@ and the time it took; ``summary`` the table the README shows
 from __future__ import annotations
 
 import time
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 from symnn import check_answer
 
