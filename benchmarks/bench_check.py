@@ -1,7 +1,7 @@
 """Time per checked answer: median, 90th and 99th percentile, warm, on the test cases.
 
-Runs every case of tests/test_check.py (and the hostile corpus of
-tests/test_hostile.py) through ``check_answer`` -- reading, comparing and
+Runs every case of tests/answers/test_check.py (and the hostile corpus of
+tests/hostile/*.toml) through ``check_answer`` -- reading, comparing and
 explaining, in the killable worker -- after one warm-up pass, and prints a
 Markdown table. Targets: median <= 50 ms, p99 <= 1 s, never over the limit.
 
@@ -14,30 +14,34 @@ import argparse
 import importlib.util
 import re
 import statistics
+import sys
 import time
 from pathlib import Path
 
 from symnn import check_answer
 
-TESTS = Path(__file__).resolve().parent.parent / "tests"
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def load(name):
-    spec = importlib.util.spec_from_file_location(name, TESTS / f"{name}.py")
+def load(path: Path):
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
 def cases():
-    for reference, answer, options, _, _ in load("test_check").CASES:
+    for reference, answer, options, _, _ in load(ROOT / "tests" / "answers" / "test_check.py").CASES:
         vector = re.fullmatch(r"\(([^()]*)\)", reference) if isinstance(reference, str) else None
         yield (tuple(vector[1].split(",")) if vector else reference), answer, options
 
 
 def hostile():
-    for answer, _ in load("test_hostile").HOSTILE:
-        yield "2*x", answer, {}
+    sys.path.insert(0, str(ROOT))
+    from tests.hostile.corpus import cases as corpus
+    for case in corpus():
+        if case["expect"] != "error":
+            yield case["reference"], case["answer"], case["options"]
 
 
 def timings(corpus, repeat):

@@ -104,8 +104,8 @@ def _translate(tokens, i, closer):
             layer = re.fullmatch(r"\s*\(\s*(\w+)\s*\)\s*", argument)     # a^{(1)}: layer 1, not a power
             if token == "^" and not layer:
                 out.append(f"^({argument})")
-            else:
-                out.append("_" + re.sub(r"[^A-Za-z0-9]", "", argument))
+            else:       # a subscript ends the name: w_{1}x_{1} is w_1·x_1
+                out.append("_" + re.sub(r"[^A-Za-z0-9]", "", argument) + " ")
             continue
         if not token.startswith("\\"):
             out.append(token)

@@ -50,21 +50,23 @@ def entry() -> None:
 def _dashes_kept(parser, argv: list[str]) -> list[str]:
     """``--reference -x`` and an answer ``-x`` are values, not options: a value that starts
     with a dash is joined to its option (``--reference=-x``), and positional ones go after ``--``."""
-    if not argv or argv[0] not in _subparsers(parser) or "--" in argv:
+    if not argv or argv[0] not in _subparsers(parser):
         return argv
     sub = _subparsers(parser)[argv[0]]
     flags = {s: action.nargs != 0 for action in sub._actions for s in action.option_strings}
+    head, escaped = (argv[1:argv.index("--")], argv[argv.index("--") + 1:]) if "--" in argv else (argv[1:], [])
     options, positional = [], []
-    rest = iter(argv[1:])
+    rest = iter(head)
     for token in rest:
         name = token.split("=", 1)[0]
         if name in flags and "=" not in token and flags[name]:
             value = next(rest, None)
             options.append(token if value is None else f"{token}={value}")
-        elif name in flags or not token.startswith("-") or token == "-":
-            (options if name in flags else positional).append(token)
+        elif name in flags:
+            options.append(token)
         else:
-            positional.append(token)          # -x, -2*x: an expression that starts with a minus
+            positional.append(token)          # x^2, and -x or -2*x: an expression that starts with a minus
+    positional += escaped
     return [argv[0], *options, "--", *positional] if positional else [argv[0], *options]
 
 

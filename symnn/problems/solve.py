@@ -49,10 +49,12 @@ def solve_derivative(problem: Problem) -> Solution:
 
 
 def solve_graph(problem: Problem) -> Solution:
-    """``expr`` and ``at``: forward and backward tables; the answer is ∂f/∂v for each variable."""
+    """``expr`` and ``at``: forward and backward tables; the answer is the forward result f
+    followed by ∂f/∂v for each variable."""
     from ..nn.graph import graph_pass
     run = graph_pass(problem.data["expr"], problem.data["at"])
-    return Solution(problem, run, tuple(gradient for _, gradient in run.gradients))
+    forward = dict(run.values)[run.graph.nodes[-1].name]
+    return Solution(problem, run, (forward, *(gradient for _, gradient in run.gradients)))
 
 
 def _network(data):

@@ -92,3 +92,19 @@ def test_memory_is_capped_in_the_worker():
 
 def test_the_caller_stays_healthy_after_all_of_it():
     assert check_answer("2*x", "2x").correct
+
+
+def test_after_a_timeout_the_next_check_answers_normally():
+    slow = check_answer("x", "sin(" * 120 + "x" + ")" * 120, timeout=0.3)
+    assert slow.correct is False
+    start = time.perf_counter()
+    assert check_answer("2*x", "2x").correct
+    assert time.perf_counter() - start < 2.0
+
+
+def test_a_verdict_with_a_huge_integer_serialises():
+    import json
+    verdict = check_answer("1", "(10^1000)^6")               # 6001 digits: past Python's 4300-digit str limit
+    assert verdict.correct is False
+    text = json.dumps(verdict.as_dict())
+    assert "e+6000" in text and len(text) < 1000

@@ -134,3 +134,37 @@ def test_digits_without_scikit_learn_is_a_one_line_error(capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "sklearn.datasets", None)
     code, _, err = run(capsys, "train", "digits", "--no-progress")
     assert code == 2 and 'pip install "symnn[digits]"' in err
+
+
+@pytest.mark.parametrize("argv, limit", [
+    (["diff", "x^2", "--wrt", "x", "--order", "20"], "--order must be between 1 and 10"),
+    (["grad", "+".join(f"x{i}" for i in range(30)), "--at", "x0=1"], "number of variables must be between 1 and 20"),
+    (["train", "xor", "--epochs", "1000000000"], "--epochs is at most 100000"),
+    (["compile", "--layers", "200,200,1"], "layer size must be between 1 and 64"),
+    (["compile", "--layers", "32,32,1"], "at most 300"),
+    (["gradcheck", "--layers", "64,64,64"], "at most 300"),
+    (["step", "adam", "x^2", "--at", "x=1", "--t", "100000000"], "--t must be between 1 and 1000"),
+    (["check", "4.3", "(60, -162, 1)", "--timeout", "nan"], "timeout must be between"),
+    (["check", "4.3", "(60, -162, 1)", "--timeout", "0"], "timeout must be between"),
+])
+def test_every_command_bounds_its_work_and_names_the_limit(capsys, argv, limit):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert limit in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("argv", [
+    ["check", "--reference", "-x", "-x"],            # a value that starts with a minus, for an option
+    ["check", "--reference=-x", "-x"],               # the same, joined
+    ["check", "--reference", "-x", "--", "-x"],      # the usual escape still works
+])
+def test_values_that_start_with_a_minus(capsys, argv):
+    assert main([argv[0], "--format", "json", *argv[1:]]) == 0
+    assert json.loads(capsys.readouterr().out)["correct"] is True
+
+
+def test_help_and_problems_start_without_sympy():
+    code = ("import sys; from symnn.cli import main; main(['problems']); "
+            "print('sympy' in sys.modules, 'numpy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "False False"

@@ -34,6 +34,15 @@ def test_graph_exp_matches_the_published_rounding():
     assert [float(v) for v in solution.answer] == pytest.approx(solution.problem.published, abs=0.005)
 
 
+def test_a_graph_answer_holds_the_forward_result_then_the_gradient():
+    import json
+
+    from symnn import to_json
+    solution = solve("graph-exp")
+    assert solution.answer == (1 + sp.exp(3), 2 * sp.exp(3), sp.exp(3), sp.exp(3))     # f = 1 + e³ first
+    assert json.loads(to_json(solution))["value"] == pytest.approx([1 + 20.0855369, 40.1710738, 20.0855369, 20.0855369])
+
+
 def test_max_routes_to_the_larger_input_and_a_reused_variable_adds_up():
     run = graph_pass("x*max(x, y)", "x=3, y=2")
     assert dict(run.gradients) == {x: 6, y: 0}          # x: max(x,y) + x·1 = 3 + 3; y gets nothing
