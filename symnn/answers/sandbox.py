@@ -18,6 +18,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from pebble import ProcessExpired, ProcessPool
 
 GRACE = 2.0     # seconds past the limit the caller waits for the pool itself before giving up on it
+RESTART = 0.3   # of the limit, kept for killing the worker and answering: the caller hears within it
 
 _pool: ProcessPool | None = None
 _pool_memory: int | None = None
@@ -58,7 +59,7 @@ def warm(module: str, memory_mb: int) -> None:
 
 def run_limited(function, args, timeout: float, memory_mb: int):
     """function(*args) in the worker; TimeoutError past ``timeout`` s, MemoryError if the worker dies."""
-    future = _worker_pool(memory_mb).schedule(function, args=args, timeout=timeout)
+    future = _worker_pool(memory_mb).schedule(function, args=args, timeout=max(timeout - RESTART, timeout / 2))
     try:
         return future.result(timeout=timeout + GRACE)
     except FutureTimeout:
