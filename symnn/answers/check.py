@@ -244,4 +244,4 @@ def _swapped(ref, ref_places, answer, right, options):
 
 
 def _typeset(values: dict) -> dict:
-    return {key: sp.sstr(value) if isinstance(value, sp.Basic) else value for key, value in values.items()}
+    return {key: shown(value) if isinstance(value, sp.Basic) else value for key, value in values.items()}

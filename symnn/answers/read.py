@@ -88,15 +88,6 @@ def read_answer(text: str, *, expected_length: int | None = None, known=None, sh
     return Answer(text, value, notation, False, is_set, uses_log10, tuple(d for _, d in read))
 
 
-def restates_question(text: str) -> bool:
-    """The text writes the derivative asked for (a prime, d/dx, ∂), not its value."""
-    try:
-        body = _stated_value(plain(text))
-    except ParseError:
-        return False
-    return _restates(body, "latex" if "\\" in body or "{" in body else "text")
-
-
 def _restates(body: str, notation: str) -> bool:
     try:
         text = latex_to_text(body) if notation == "latex" else body

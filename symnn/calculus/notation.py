@@ -23,6 +23,7 @@ import tokenize
 NAME, NUMBER, OP = tokenize.NAME, tokenize.NUMBER, tokenize.OP
 SHORTHAND = "_shorthand_"      # σ with its argument implicit; only ever inserted here
 SIGMAS = ("sigma", "sigmaprime")
+DECIMAL = re.compile(r"(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")     # not 0x10, 1_000, 2j
 
 
 def shown(text: str) -> str:
@@ -54,6 +55,8 @@ def explicit(text: str, functions=frozenset(("sin", "cos", "tanh", "abs", "exp",
             continue
         if tok.string == SHORTHAND:
             raise NotationError(f"not a variable name: {tok.string!r}")
+        if tok.type == NUMBER and not DECIMAL.fullmatch(tok.string):
+            raise NotationError(f"write numbers in decimal digits, not {tok.string!r}")
         string = "lamda" if tok.string == "lambda" else "**" if tok.string == "^" else tok.string
         tokens.append((tok.type, string))
     tokens = _bars(tokens)

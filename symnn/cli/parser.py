@@ -56,6 +56,12 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
                         help="full: every step; brief: only product, quotient and chain steps")
 
 
+def _network_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--activation", choices=NEURONS, default="sigmoid")
+    parser.add_argument("--loss", choices=LOSSES, default="mse")
+    parser.add_argument("--output", choices=OUTPUTS, default="same", help="softmax: a softmax output layer")
+
+
 def _bank_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bank", metavar="DIR", help="a folder of problem files to use instead of the shipped bank")
 
@@ -83,9 +89,7 @@ def _graph_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _backprop_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--layers", default="2,2,1", help="layer sizes (default 2,2,1)")
-    parser.add_argument("--activation", choices=NEURONS, default="sigmoid")
-    parser.add_argument("--loss", choices=LOSSES, default="mse")
-    parser.add_argument("--output", choices=OUTPUTS, default="same", help="softmax: a softmax output layer")
+    _network_options(parser)
     parser.add_argument("--param", default="all",
                       help="the parameter, e.g. w1; 'all' (default): the whole gradient by reverse accumulation")
     parser.add_argument("--at", help="inputs, target and any parameters, e.g. x1=-2,x2=-1,y=1 (needed with --param)")
@@ -151,16 +155,12 @@ def _compile_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--wrt", help="variables of the gradient, e.g. w1,w2 (default: every variable)")
     parser.add_argument("--no-cse", action="store_true", help="without common-subexpression elimination")
     parser.add_argument("--layers", help="compile the network with these layer sizes instead, e.g. 2,2,1")
-    parser.add_argument("--activation", choices=NEURONS, default="sigmoid")
-    parser.add_argument("--loss", choices=LOSSES, default="mse")
-    parser.add_argument("--output", choices=OUTPUTS, default="same")
+    _network_options(parser)
 
 
 def _gradcheck_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--layers", default="2,2,1")
-    parser.add_argument("--activation", choices=NEURONS, default="sigmoid")
-    parser.add_argument("--loss", choices=LOSSES, default="mse")
-    parser.add_argument("--output", choices=OUTPUTS, default="same")
+    _network_options(parser)
     parser.add_argument("--dense", action="store_true", help="the matrix-form model instead of named scalars")
     parser.add_argument("--seed", type=int, default=0)
     _output_options(parser)
