@@ -183,5 +183,8 @@ def run(args: argparse.Namespace) -> str:
         return run_check(args)
     if args.command == "problems":
         return run_problems(args)
+    if args.standalone:
+        from ..export import standalone
+        return standalone(derive(args), args.format, lang=args.lang, detail=args.detail)
     from ..render import render
     return render(derive(args), args.format, lang=args.lang, detail=args.detail)

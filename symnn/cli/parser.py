@@ -54,6 +54,8 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the explanations")
     parser.add_argument("--detail", choices=DETAILS, default="full",
                         help="full: every step; brief: only product, quotient and chain steps")
+    parser.add_argument("--standalone", action="store_true",
+                        help="a whole document (with --format latex: compiles with pdflatex; html: a page that needs nothing)")
 
 
 def _network_options(parser: argparse.ArgumentParser) -> None:

@@ -42,6 +42,7 @@ class Problem:
     published: object = field(default=None, compare=False)
     note: dict = field(default_factory=dict, compare=False)
     source: str = ""
+    topic_title: dict = field(default_factory=dict, compare=False)   # the title of the problem's file, by language
 
     def text(self, lang: str) -> str:
         return self.statement.get(lang) or next(iter(self.statement.values()), "")
@@ -111,7 +112,7 @@ def _read_file(path: Path) -> list[Problem]:
         problems.append(Problem(
             id=str(entry["id"]), kind=entry["kind"], topic=topic, statement=entry["statement"],
             data=data, published=entry.get("published"), note=entry.get("note", {}),
-            source=entry.get("source", content.get("source", "")),
+            source=entry.get("source", content.get("source", "")), topic_title=content.get("title", {}),
         ))
     return problems
 

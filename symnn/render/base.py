@@ -129,6 +129,10 @@ class DocumentPrinter(NetworkPrinting, NumericsPrinting, Printer):
     def escape(self, text: str) -> str:
         return text
 
+    def rich_text(self, text: str) -> str:
+        """A bank statement, prose with ``$...$`` LaTeX, as this format shows it (as written by default)."""
+        return text
+
     def code(self, text: str) -> str:
         """A piece of program text."""
         return self.escape(text)
@@ -244,7 +248,7 @@ class DocumentPrinter(NetworkPrinting, NumericsPrinting, Printer):
         problem, answer = solution.problem, solution.answer
         exact = sp.Tuple(*answer) if isinstance(answer, tuple) else answer
         lines = [self.line(depth, self.strong(self.escape(f"{phrase(self.lang, 'problem')} {problem.id}.")) + " "
-                           + problem.text(self.lang)),
+                           + self.rich_text(problem.text(self.lang))),
                  self._print(solution.work, depth=depth)]
         text = self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + self.math(exact) \
             + self.decimals(exact)

@@ -96,17 +96,17 @@ class NumericsPrinting:
         lines.append(self.line(depth, self.plain("delta.error") + " " + self.ratio(sp.Symbol("L"), out) + " = "
                                + self.math(rule.error)))
         lines.append(self.line(depth, self.plain("delta.deltas")))
-        lines += self.table([self.plain("delta.neuron"), "δ", ""],
+        lines += self.table([self.plain("delta.neuron"), self.escape("δ"), ""],
                             [[self.math(n), self.math(formula), self.math(value) + self.decimals(value)]
                              for n, formula, value in rule.deltas])
         lines.append(self.line(depth, self.plain("delta.gradients")))
-        lines += self.table([self.plain("delta.parameter"), "out_a", "δ_b", "grad"],
+        lines += self.table([self.plain("delta.parameter"), *map(self.escape, ("out_a", "δ_b", "grad"))],
                             [[self.math(p), self.math(source), self.math(delta(n)),
                               self.math(value) + self.decimals(value)] for p, source, n, value in rule.gradients])
         rates = ", ".join(self.math(sp.Eq(s, v, evaluate=False)) for s, v in
                           ((lam, rule.learning_rate), (alpha, rule.momentum)))
         lines.append(self.line(depth, self.plain("delta.updates") + " " + rates))
-        lines += self.table([self.plain("delta.parameter"), "Δw_(t−1)", "Δw_t", "w_t"],
+        lines += self.table([self.plain("delta.parameter"), *map(self.escape, ("Δw_(t−1)", "Δw_t", "w_t"))],
                             [[self.math(p), self.math(before), self.math(change) + self.decimals(change),
                               self.math(new) + self.decimals(new)] for p, before, change, new in rule.updates])
         return self.join(lines)

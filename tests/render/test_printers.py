@@ -28,14 +28,20 @@ TEXT_RU = """\
       d/dx(sin(x)) = cos(x)
    Итак d/dx(x*sin(x)) = x*cos(x) + sin(x)"""
 
-LATEX = r"""\noindent\hspace*{0em}\textbf{Derivative}: $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$\par
-\noindent\hspace*{0em}\textbf{Product rule.} Differentiate one factor at a time, keep the others, and add. $(f\,g)' = f'\,g + f\,g'$\par
-\noindent\hspace*{1.5em}$\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = \frac{d}{d x}\left(x\right) \sin{\left(x \right)} + x \frac{d}{d x}\left(\sin{\left(x \right)}\right)$\par
-\noindent\hspace*{1.5em}\textbf{1. The variable itself.} The derivative of a variable with respect to itself is 1. $x' = 1$\par
-\noindent\hspace*{3em}$\frac{d}{d x}\left(x\right) = 1$\par
-\noindent\hspace*{1.5em}\textbf{2. Derivative of sine.}\par
-\noindent\hspace*{3em}$\frac{d}{d x}\left(\sin{\left(x \right)}\right) = \cos{\left(x \right)}$\par
-\noindent\hspace*{1.5em}So $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$\par"""
+LATEX = r"""{\noindent \textbf{Derivative}: $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$\par}
+{\noindent \textbf{Product rule.} Differentiate one factor at a time, keep the others, and add. $(f\,g)' = f'\,g + f\,g'$\par}
+\begin{align*}
+\frac{d}{d x}\left(x \sin{\left(x \right)}\right) &= \frac{d}{d x}\left(x\right) \sin{\left(x \right)} + x \frac{d}{d x}\left(\sin{\left(x \right)}\right)
+\end{align*}
+{\leftskip=1.5em \noindent \textbf{1. The variable itself.} The derivative of a variable with respect to itself is 1. $x' = 1$\par}
+\begin{align*}
+\frac{d}{d x}\left(x\right) &= 1
+\end{align*}
+{\leftskip=1.5em \noindent \textbf{2. Derivative of sine.}\par}
+\begin{align*}
+\frac{d}{d x}\left(\sin{\left(x \right)}\right) &= \cos{\left(x \right)}
+\end{align*}
+{\leftskip=1.5em \noindent So $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$\par}"""
 
 MARKDOWN = r"""**Derivative**: $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$
 
@@ -50,7 +56,7 @@ MARKDOWN = r"""**Derivative**: $\frac{d}{d x}\left(x \sin{\left(x \right)}\right
 """
 
 HTML_START = ('<div class="symnn">\n<div class="step" style="margin-left:0em"><strong>Derivative</strong>: '
-              r'\(\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}\)</div>')
+              '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mrow><mfrac><mrow><mi>d</mi></mrow><mrow><mi>d</mi><mi>x</mi></mrow></mfrac><mrow><mo stretchy="true" fence="true" form="prefix">&#x00028;</mo><mi>x</mi><mi>sin</mi><mrow><mrow><mo stretchy="true" fence="true" form="prefix">&#x00028;</mo><mi>x</mi><mo stretchy="true" fence="true" form="postfix">&#x00029;</mo></mrow></mrow><mo stretchy="true" fence="true" form="postfix">&#x00029;</mo></mrow><mo>&#x0003D;</mo><mi>x</mi><mi>cos</mi><mrow><mrow><mo stretchy="true" fence="true" form="prefix">&#x00028;</mo><mi>x</mi><mo stretchy="true" fence="true" form="postfix">&#x00029;</mo></mrow></mrow><mo>&#x0002B;</mo><mi>sin</mi><mrow><mrow><mo stretchy="true" fence="true" form="prefix">&#x00028;</mo><mi>x</mi><mo stretchy="true" fence="true" form="postfix">&#x00029;</mo></mrow></mrow></mrow></math></div>')
 
 
 def test_text_english():

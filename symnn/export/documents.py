@@ -1,0 +1,96 @@
+r"""Standalone documents: a LaTeX file that ``pdflatex`` compiles as written, and an HTML page
+that needs nothing (no JavaScript, no network; MathML laid out by the browser).
+
+>>> from symnn import diff_steps
+>>> tex = standalone(diff_steps("x^2", "x"), "latex", lang="ru")
+>>> tex.startswith(r"\documentclass") and r"\usepackage[english,russian]{babel}" in tex
+True
+"""
+
+from __future__ import annotations
+
+import html
+
+from ..lang import phrase
+from ..render import render
+
+
+def _math(char: str, command: str) -> tuple[str, str]:
+    return char, r"\ensuremath{%s}" % command
+
+
+# Unicode that the bank's statements and the catalogues use, spelled for pdflatex
+# (Cyrillic and the dashes are in the T2A encoding already)
+_GREEK = dict(zip("σαβγδεηλΣΔ", r"\sigma \alpha \beta \gamma \delta \varepsilon \eta \lambda \Sigma \Delta".split()))
+_SIGNS = dict(zip("×·−≤≥≈≠∂∇→⊙√′‴", r"\times \cdot - \leq \geq \approx \neq \partial \nabla \to \odot \surd {}' {}'''".split()))
+UNICODE_FOR_LATEX = dict([
+    *(_math(c, command) for c, command in {**_GREEK, **_SIGNS}.items()),
+    *(_math(c, "^{%s}" % s) for c, s in zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᵀ", "0123456789-T")),
+    *(_math(c, "_{%s}" % s) for c, s in zip("₀₁₂₃₄₅₆₇₈₉", "0123456789")),
+    _math("ŷ", r"\hat{y}"), ("…", r"\ldots{}"),
+])
+
+LATEX_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
+\usepackage[T2A]{fontenc}
+\usepackage[utf8]{inputenc}
+\usepackage[%(babel)s]{babel}
+\usepackage{amsmath,amssymb}
+\usepackage[margin=2cm]{geometry}
+%(unicode)s
+\allowdisplaybreaks
+\tolerance=2000
+\setlength{\emergencystretch}{3em}
+\setlength{\parskip}{0.4ex}
+\title{%(title)s}
+\date{}
+"""
+
+PAGE_STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5;
+       max-width: 48rem; margin: 0 auto; padding: 1rem; color: #1b1b1b; background: #fff; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+math { font-size: 1.1em; }
+math[display="block"] { margin: 0.4em 0; }
+.step { margin-top: 0.3em; overflow-x: auto; overflow-y: hidden; }
+.table { overflow-x: auto; }
+table { border-collapse: collapse; margin: 0.5em 0; }
+th, td { border-bottom: 1px solid #ccc; padding: 0.2em 0.6em; text-align: left; }
+code { font-size: 0.95em; }
+@media print { body { max-width: none; padding: 0; } .step, .table { overflow: visible; } }
+"""
+
+
+def latex_document(body: str, title: str, lang: str = "en") -> str:
+    """``body`` (LaTeX) as a whole document with a title, in ``lang`` (English or Russian)."""
+    other = "russian" if lang == "en" else "english"
+    babel = f"{other},{'russian' if lang == 'ru' else 'english'}"   # the last one is the document's language
+    unicode = "\n".join(r"\DeclareUnicodeCharacter{%04X}{%s}" % (ord(char), spelled)
+                        for char, spelled in UNICODE_FOR_LATEX.items())
+    preamble = LATEX_PREAMBLE % {"babel": babel, "unicode": unicode, "title": title}
+    return preamble + "\\begin{document}\n\\maketitle\n\n" + body.strip() + "\n\n\\end{document}\n"
+
+
+def html_page(body: str, title: str, lang: str = "en") -> str:
+    """``body`` (HTML) as a self-contained page: no scripts, no links out, readable on a phone and printable."""
+    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{html.escape(title)}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>\n"
+            f"<h1>{html.escape(title)}</h1>\n{body.strip()}\n</body>\n</html>\n")
+
+
+def title_of(obj, lang: str) -> str:
+    """A document's title: the problem's id and its topic for a bank solution, else what the object is."""
+    problem = getattr(obj, "problem", None)
+    if problem is not None:
+        topic = problem.topic_title.get(lang) or problem.topic
+        return f"{phrase(lang, 'problem')} {problem.id}: {topic}"
+    return phrase(lang, "document.title")
+
+
+def standalone(obj, format: str = "latex", lang: str = "en", detail: str = "full", title: str | None = None) -> str:
+    """``obj`` (a Solution, Step, Gradient, ...) as a whole document: ``latex`` or ``html``."""
+    frames = {"latex": latex_document, "html": html_page}
+    if format not in frames:
+        raise ValueError(f"a standalone document is latex or html, not {format!r}")
+    body = render(obj, format, lang=lang, detail=detail)
+    return frames[format](body, title or title_of(obj, lang), lang)

@@ -1,0 +1,200 @@
+r"""Breaking a long LaTeX formula into the lines of an ``align*``, as a teacher would.
+
+SymPy writes a formula on one line; TeX does not break a displayed formula at
+all. A chain ``a = b = c`` becomes one row per side, aligned at ``=``, and a side
+wider than the line is cut before a ``+`` or ``−``: at the top level if it can be,
+otherwise inside the fewest ``\left( … \right)`` groups, which are closed with
+``\right.`` at the end of the row and reopened with ``\left.`` on the next. Nothing
+inside braces (a fraction's parts, an exponent) is ever cut.
+
+>>> align_rows(r"f = a + b + c", width=8)
+['f &= a + b', '&\\quad + c']
+>>> width(r"\frac{a + b}{2} + x^{2}")
+8.3
+"""
+
+from __future__ import annotations
+
+import re
+
+# a display row holds about this many characters of math at the document's size
+LINE_WIDTH = 62
+_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[{}]|\s+|.", re.S)
+_GROUP_OPEN = {"\\left", "\\bigl", "\\Bigl"}
+_COMMANDS_SHOWN_AS_WORDS = {"sin", "cos", "tan", "cot", "sec", "csc", "ln", "log", "exp", "max", "min", "sinh", "cosh",
+                            "tanh", "arcsin", "arccos", "arctan", "det", "lim", "sum", "prod"}
+_INVISIBLE = {"left", "right", "displaystyle", "limits", "middle", "bigl", "bigr", "Bigl", "Bigr", "big", "Big"}
+
+
+def tokens(raw: str) -> list[str]:
+    return _TOKEN.findall(raw)
+
+
+def _group(toks: list[str], i: int) -> tuple[list[str], int]:
+    """The tokens of the braced group starting at ``toks[i]`` (or the single token there), and the index after it."""
+    while i < len(toks) and toks[i].isspace():
+        i += 1
+    if i >= len(toks):
+        return [], i
+    if toks[i] != "{":
+        return [toks[i]], i + 1
+    depth, start = 0, i
+    for j in range(i, len(toks)):
+        depth += {"{": 1, "}": -1}.get(toks[j], 0)
+        if depth == 0:
+            return toks[start + 1:j], j + 1
+    return toks[start + 1:], len(toks)
+
+
+def _width(toks: list[str]) -> float:
+    total, i = 0.0, 0
+    while i < len(toks):
+        tok = toks[i]
+        i += 1
+        if tok.isspace() or tok in "{}&":
+            continue
+        if tok in ("^", "_"):
+            group, i = _group(toks, i)
+            total += 0.7 * _width(group)
+        elif tok == "\\frac":
+            top, i = _group(toks, i)
+            bottom, i = _group(toks, i)
+            total += max(_width(top), _width(bottom)) + 0.6
+        elif tok in ("\\operatorname", "\\text", "\\mathrm", "\\mathbf", "\\textbf", "\\hat", "\\sqrt", "\\mathit"):
+            group, i = _group(toks, i)
+            total += _width(group) + (1 if tok == "\\sqrt" else 0)
+        elif tok in ("\\begin", "\\end"):
+            _, i = _group(toks, i)
+        elif tok == "\\\\":
+            total += 0   # rows of a matrix: counted as if side by side, an overestimate
+        elif tok.startswith("\\") and tok[1:].isalpha():
+            name = tok[1:]
+            total += 0 if name in _INVISIBLE else 2 if name == "quad" else len(name) if name in _COMMANDS_SHOWN_AS_WORDS else 1
+        elif tok in ("\\,", "\\ ", "\\;", "\\:"):
+            total += 0.3
+        elif tok in "+-=<>":
+            total += 2
+        else:
+            total += 1
+    return total
+
+
+def width(raw: str) -> float:
+    """About how many characters wide ``raw`` is when typeset (fractions as wide as their wider part)."""
+    return round(_width(tokens(raw)), 1)
+
+
+def _break_points(toks: list[str]) -> list[tuple[int, float, str]]:
+    """(index, depth, what the next row starts with) of each place a row may end: before a
+    ``+``/``-``, after the comma of a tuple, or between two factors of a product (the next row
+    then starts with ``\\cdot``), outside every brace. ``depth`` counts the ``\\left`` groups open
+    there; a product's break counts half a group more, so a sum is cut first."""
+    points, braces, opened, last = [], 0, [], ""
+    for i, tok in enumerate(toks):
+        if tok.isspace():
+            continue
+        if tok == "{":
+            braces += 1
+        elif tok == "}":
+            braces -= 1
+        elif braces == 0 and tok in _GROUP_OPEN and last in (")", "]", "\\right") and opened == []:
+            points.append((i, 0.5, "\\cdot "))
+        if tok in _GROUP_OPEN:
+            opened.append(i)
+        elif tok in ("\\right", "\\bigr", "\\Bigr"):
+            if opened:
+                opened.pop()
+        elif braces == 0 and tok == "," and opened:
+            points.append((i + 1, len(opened), ""))     # between the items of a tuple: the row ends after the comma
+        elif braces == 0 and i > 0 and tok in "+-":
+            before = "".join(toks[:i]).rstrip()
+            if before and not before.endswith(("(", "[", "=", ",", "{", "\\left(", "+", "-")):
+                points.append((i, len(opened), ""))
+        last = tok if braces == 0 else last
+    return points
+
+
+def _open_groups(toks: list[str], end: int) -> list[str]:
+    """The ``\\left<delim>`` groups still open before ``toks[end]``."""
+    opened, braces = [], 0
+    for i in range(end):
+        tok = toks[i]
+        braces += {"{": 1, "}": -1}.get(tok, 0)
+        if tok in _GROUP_OPEN:
+            opened.append(tok)
+        elif tok in ("\\right", "\\bigr", "\\Bigr") and opened:
+            opened.pop()
+    return opened
+
+
+def split_long(raw: str, limit: float) -> list[str]:
+    """``raw`` cut into pieces of at most ``limit`` characters where it can be (see the module's note)."""
+    toks = tokens(raw)
+    points = _break_points(toks)
+    cuts, start = [], 0
+    while _width(toks[start:]) > limit:
+        later = [point for point in points if point[0] > start]
+        if not later:
+            break
+        fitting = [point for point in later if _width(toks[start:point[0]]) <= limit]
+        if fitting:
+            shallowest = min(depth for _, depth, _ in fitting)
+            cut = max((point for point in fitting if point[1] == shallowest), key=lambda point: point[0])
+        else:
+            cut = later[0]
+        cuts.append(cut)
+        start = cut[0]
+    bounds = [(0, ""), *((i, lead) for i, _, lead in cuts)]
+    ends = [i for i, _ in bounds[1:]] + [len(toks)]
+    out = []
+    for n, ((a, lead), b) in enumerate(zip(bounds, ends)):
+        text = lead + "".join(toks[a:b]).strip()
+        if n > 0:
+            text = r"\left. " * len(_open_groups(toks, a)) + text
+        if n < len(ends) - 1:
+            text += r" \right." * len(_open_groups(toks, b))
+        out.append(text)
+    return out
+
+
+def sides(raw: str) -> list[str]:
+    """``a = b = c`` -> ['a', 'b', 'c'], cutting only at an ``=`` outside every group."""
+    toks = tokens(raw)
+    cuts, braces, groups = [], 0, 0
+    for i, tok in enumerate(toks):
+        braces += {"{": 1, "}": -1}.get(tok, 0)
+        groups += 1 if tok in _GROUP_OPEN else -1 if tok in ("\\right", "\\bigr", "\\Bigr") else 0
+        if tok == "=" and braces == 0 and groups == 0:
+            cuts.append(i)
+    bounds = [-1, *cuts, len(toks)]
+    return ["".join(toks[a + 1:b]).strip() for a, b in zip(bounds, bounds[1:])]
+
+
+def align_rows(raw: str, width: float = LINE_WIDTH) -> list[str]:
+    """The rows of an ``align*`` showing ``raw``: one row if it fits, else one per side, long sides cut.
+
+    The columns of an ``align*`` are as wide as their widest cell, so a left side beside
+    the first ``=`` narrows every row below it; a wide left side gets a row of its own.
+    """
+    parts = sides(raw)
+    first, rest = parts[0], parts[1:]
+    if _width(tokens(raw)) <= width:
+        return [f"{first} &= " + " = ".join(rest)] if rest else [raw]
+    if not rest:
+        pieces = split_long(first, width)
+        return ["&" + pieces[0]] + [r"&\quad " + piece for piece in pieces[1:]]
+    left = _width(tokens(first))
+    if left <= width / 3:
+        budget = width - left - 3
+        rows = [first + " &= "]
+    else:
+        budget = width - 3
+        lead = split_long(first, budget)
+        rows = ["&" + lead[0]] + [r"&\quad " + piece for piece in lead[1:]] + ["&= "]
+    for k, side in enumerate(rest):
+        pieces = split_long(side, budget)
+        if k > 0:
+            rows.append("&= ")
+        rows[-1] += pieces[0]
+        rows += [r"&\quad " + piece for piece in pieces[1:]]
+    return rows

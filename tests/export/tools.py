@@ -1,0 +1,33 @@
+"""What the export tests need from the machine: a tool on PATH, or a clear reason to skip.
+
+CI installs every tool (``.ci/run``); on a developer's machine without one, the tests
+that need it are skipped and say which package brings it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+PACKAGES = {"pdflatex": "texlive-latex-recommended texlive-lang-cyrillic", "dot": "graphviz",
+            "chromium": "chromium", "chromedriver": "chromium-driver"}
+
+
+def need(tool: str) -> str:
+    """The path of ``tool``; the test is skipped when it is missing (never in CI, which installs it)."""
+    path = shutil.which(tool)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{tool} is missing in CI: .ci/run installs {PACKAGES[tool]}")
+        pytest.skip(f"{tool} is not installed (Debian: apt-get install {PACKAGES[tool]})")
+    return path
+
+
+def artifacts() -> Path:
+    """Where tests keep what a person may want to look at afterwards (screenshots, PDFs)."""
+    folder = Path(os.environ.get("SYMNN_TEST_ARTIFACTS", Path(__file__).parents[2] / "test-artifacts"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

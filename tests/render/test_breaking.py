@@ -1,0 +1,67 @@
+"""Long formulas broken into align* rows: exact rows for typical shapes, and for random
+formulas the rows put back together are the formula, each row as narrow as the cuts allow."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from symnn.calculus.random_exprs import X, random_expression
+from symnn.render.breaking import align_rows, split_long, width
+from symnn.render.math import latex_math
+
+
+def _joined(rows: list[str]) -> str:
+    """The rows without what breaking added (alignment marks, indents, the \\left./\\right. pairs, \\cdot)."""
+    text = " ".join(rows)
+    for added in (r"\right.", r"\left.", r"\quad", "&", r"\cdot"):
+        text = text.replace(added, "")
+    return re.sub(r"\s+", "", text)
+
+
+def test_a_chain_that_fits_is_one_row_aligned_at_the_first_equals():
+    assert align_rows("y = a + b = c") == ["y &= a + b = c"]
+
+
+def test_a_long_sum_is_cut_before_a_plus_with_its_rows_indented():
+    assert align_rows("f = a + b + c + d", width=12) == ["f &= a + b + c", r"&\quad + d"]
+
+
+def test_a_wide_left_side_gets_a_row_of_its_own():
+    assert align_rows("aaaaaaaaaa = b", width=12) == ["&aaaaaaaaaa", "&= b"]
+
+
+def test_a_cut_inside_brackets_closes_and_reopens_them():
+    assert split_long(r"\left(aa + bb + cc\right)", 8) == [r"\left(aa + bb \right.", r"\left. + cc\right)"]
+
+
+def test_a_product_is_cut_between_factors_with_a_dot():
+    assert split_long(r"\left(a + b\right) \left(c + d\right)", 7) == [r"\left(a + b\right)", r"\cdot \left(c + d\right)"]
+
+
+def test_a_tuple_is_cut_after_a_comma():
+    assert split_long(r"\left( 1, \  2, \  3\right)", 6) == [r"\left( 1, \  2, \right.", r"\left. \  3\right)"]
+
+
+def test_nothing_inside_braces_is_cut():
+    raw = r"\frac{a + b + c + d + e}{2}"
+    assert split_long(raw, 3) == [raw]
+
+
+def test_width_counts_what_is_seen():
+    assert width(r"\frac{a + b}{2}") == width("a + b") + 0.6
+    assert width(r"x^{2}") == 1.7 and width(r"\left( x \right)") == 3
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6), st.integers(8, 60))
+def test_rows_put_back_together_are_the_formula(seed, limit):
+    expr = random_expression(random.Random(seed), depth=4)
+    raw = latex_math(sp.Eq(sp.Derivative(expr, X), sp.diff(expr, X), evaluate=False))
+    rows = align_rows(raw, width=limit)
+    assert _joined(rows) == re.sub(r"\s+", "", raw).replace(r"\cdot", "")
+    assert all(row.count(r"\left") == row.count(r"\right") for row in rows)
