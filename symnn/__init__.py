@@ -14,6 +14,7 @@ The names below are imported when first used, so that ``symnn --help`` and
 from __future__ import annotations
 
 import importlib
+import sys
 
 __version__ = "0.1.0"
 
@@ -23,7 +24,7 @@ _HOMES = {
     "Gradient": "calculus.gradient", "ValueAt": "calculus.gradient", "Step": "calculus.steps",
     "Rewrite": "calculus.steps", "sigmoid": "calculus.functions", "parse_expr_safe": "calculus.parse",
     "ParseError": "calculus.parse", "solve": "problems.solve", "Solution": "problems.solve",
-    "load_bank": "problems.bank", "Problem": "problems.bank", "check_answer": "answers.check",
+    "load_bank": "problems.bank", "Problem": "problems.bank", "check_answer": "answers.check", "check_bank_answer": "answers.check",
     "Verdict": "answers.check", "CheckOptions": "answers.options", "render": "render", "to_text": "render",
     "to_latex": "render", "to_markdown": "render", "to_html": "render", "to_json": "render",
     "Network": "nn.network", "compile_numpy": "numerics.compile", "stable_form": "numerics.compile",
@@ -33,7 +34,7 @@ _HOMES = {
 
 __all__ = [
     "diff_steps", "gradient_steps", "value_at", "Step", "Rewrite", "Gradient", "ValueAt", "sigmoid",
-    "solve", "Solution", "load_bank", "Problem", "check_answer", "Verdict", "CheckOptions",
+    "solve", "Solution", "load_bank", "Problem", "check_answer", "check_bank_answer", "Verdict", "CheckOptions",
     "parse_expr_safe", "ParseError",
     "render", "to_text", "to_latex", "to_markdown", "to_html", "to_json",
     "Network", "compile_numpy", "stable_form", "ScalarModel", "DenseModel", "gradcheck",
@@ -46,6 +47,8 @@ def __getattr__(name: str):
         raise AttributeError(f"module 'symnn' has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
     globals()[name] = value
+    if "IPython" in sys.modules:     # in a notebook, results display themselves through the printers
+        importlib.import_module(".render", __name__)
     return value
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import mpmath
 import sympy as sp
 
+from ..calculus.display import RichDisplay
 from ..calculus.expressions import as_expr
 from ..calculus.functions import sigmoid
 from ..calculus.parse import ParseError
@@ -29,7 +30,7 @@ class BadReference(ValueError):
 
 
 @dataclass(frozen=True)
-class Verdict:
+class Verdict(RichDisplay):
     """The outcome of checking one answer."""
 
     correct: bool
@@ -116,6 +117,8 @@ def _failure(settings, error) -> Verdict:
 def read_reference(reference):
     """(value, decimal places per component): an expression, or a tuple for a vector.
     Text is read like an answer; a vector of one is its entry."""
+    if isinstance(reference, sp.MatrixBase):
+        reference = tuple(reference)       # row by row, as a student's matrix is read
     try:
         if isinstance(reference, (tuple, list, sp.Tuple)):
             read = [read_reference(r) for r in reference]

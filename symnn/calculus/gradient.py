@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .differentiate import diff_steps
+from .display import RichDisplay
 from .expressions import as_expr, as_symbol
 from .parse import ParseError, parse_point, parse_symbols
 from .steps import Step
@@ -25,7 +26,7 @@ DIGITS = 15   # significant digits of the decimals shown beside exact values
 
 
 @dataclass(frozen=True)
-class Gradient:
+class Gradient(RichDisplay):
     """∇expr over ``variables``: the derivations and, given a point, the value there."""
 
     expr: sp.Expr
@@ -46,7 +47,7 @@ class Gradient:
 
 
 @dataclass(frozen=True)
-class ValueAt:
+class ValueAt(RichDisplay):
     """A derivation and the value of its result at a point."""
 
     work: Step

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from .display import RichDisplay
 from .equal import equal, real_symbols
 
 
@@ -32,7 +33,7 @@ class Rewrite:
 
 
 @dataclass(frozen=True)
-class Step:
+class Step(RichDisplay):
     """``d^order/d var^order (expr) = result``, by ``rule``.
 
     ``introduces`` holds the substitutions a chain rule makes, as pairs

@@ -19,7 +19,7 @@ def main(argv=None) -> int:
     from .commands import run
     try:
         output = run(args)
-    except (ValueError, TypeError, ImportError) as error:   # ParseError and BankError are ValueErrors
+    except (ValueError, TypeError, ImportError, OSError) as error:   # ParseError, BankError: ValueErrors
         print(f"symnn: error: {error}", file=sys.stderr)
         return 2
     except RecursionError:

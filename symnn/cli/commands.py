@@ -120,6 +120,11 @@ def run_check(args) -> str:
     return "\n".join(verdict.feedback)
 
 
+def run_export(args) -> str:
+    from ..export.worksheets import export_set
+    return "\n".join(str(path) for path in export_set(args.set, args.format, args.out, args.lang, args.bank))
+
+
 def run_problems(args) -> str:
     from ..problems.bank import load_bank
     return "\n".join(f"{p.id:<12} {p.topic:<12} {p.text(args.lang)}" for p in load_bank(args.bank).values())
@@ -183,6 +188,8 @@ def run(args: argparse.Namespace) -> str:
         return run_check(args)
     if args.command == "problems":
         return run_problems(args)
+    if args.command == "export":
+        return run_export(args)
     if args.standalone:
         from ..export import standalone
         return standalone(derive(args), args.format, lang=args.lang, detail=args.detail)

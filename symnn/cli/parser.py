@@ -168,6 +168,16 @@ def _gradcheck_arguments(parser: argparse.ArgumentParser) -> None:
     _output_options(parser)
 
 
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--set", required=True, metavar="TOPIC|ID,ID,...",
+                        help="a topic of the bank (e.g. gradients) or problem ids (e.g. 4.3,4.4)")
+    parser.add_argument("--format", choices=("tex", "pdf", "md", "html", "ipynb"), default="tex",
+                        help="tex (default), pdf (runs pdflatex), md, html (a page that needs nothing) or ipynb")
+    parser.add_argument("--out", required=True, metavar="DIR", help="the folder to write into (made if missing)")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en")
+    _bank_option(parser)
+
+
 # command -> (what `symnn --help` says of it, the function that adds its arguments)
 COMMANDS = {
     "diff": (dict(help="differentiate an expression, step by step",
@@ -181,6 +191,8 @@ COMMANDS = {
     "activations": (dict(help="the table of activation functions, or one derivation"), _activations_arguments),
     "problems": (dict(help="list the problems of the bank"), _problems_arguments),
     "solve": (dict(help="the worked solution of a bank problem"), _solve_arguments),
+    "export": (dict(help="a worksheet (statements) and an answer key (derivations) of a problem set",
+             description="Example: symnn export --set gradients --format pdf --out sheets --lang ru"), _export_arguments),
     "check": (dict(help="check an answer against a bank problem or a reference",
              description="Examples: symnn check 4.3 '(60, -162, 1)';  symnn check --reference 'x*exp(x)' 'e^x(1+x)'"), _check_arguments),
     "train": (dict(help="train a network of the course: xor, gender or digits",

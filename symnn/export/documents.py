@@ -27,7 +27,7 @@ UNICODE_FOR_LATEX = dict([
     *(_math(c, command) for c, command in {**_GREEK, **_SIGNS}.items()),
     *(_math(c, "^{%s}" % s) for c, s in zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᵀ", "0123456789-T")),
     *(_math(c, "_{%s}" % s) for c, s in zip("₀₁₂₃₄₅₆₇₈₉", "0123456789")),
-    _math("ŷ", r"\hat{y}"), ("…", r"\ldots{}"),
+    _math("ŷ", r"\hat{y}"), _math("½", r"\tfrac{1}{2}"), ("…", r"\ldots{}"),
 ])
 
 LATEX_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}

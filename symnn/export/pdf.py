@@ -18,11 +18,11 @@ _OVERFULL = re.compile(r"Overfull \\hbox \((\d+(?:\.\d+)?)pt too wide\)")
 _ERROR = re.compile(r"^! (.*)$", re.M)
 
 
-class LatexMissing(RuntimeError):
+class LatexMissing(FileNotFoundError):
     """pdflatex is not on PATH."""
 
 
-class LatexFailed(RuntimeError):
+class LatexFailed(ValueError):
     """pdflatex stopped on an error in the document."""
 
 
@@ -41,11 +41,17 @@ def overfull_widths(log: str) -> list[float]:
     return [float(width) for width in _OVERFULL.findall(log)]
 
 
-def pdflatex(tex: Path, timeout: float = 120) -> Compiled:
-    """Compile ``tex`` in its own folder (twice only if LaTeX asks for it) and return the PDF and the log."""
+def require_pdflatex() -> str:
+    """The path of pdflatex, or LatexMissing saying how to install it."""
     program = shutil.which("pdflatex")
     if program is None:
         raise LatexMissing(INSTALL_HINT)
+    return program
+
+
+def pdflatex(tex: Path, timeout: float = 120) -> Compiled:
+    """Compile ``tex`` in its own folder (twice only if LaTeX asks for it) and return the PDF and the log."""
+    program = require_pdflatex()
     tex = Path(tex)
     command = [program, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", tex.name]
     for _ in range(2):

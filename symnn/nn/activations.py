@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..calculus.differentiate import diff_steps
+from ..calculus.display import RichDisplay
 from ..calculus.functions import sigmoid
 from ..calculus.steps import Step
 from .softmax import SoftmaxJacobian, outputs, softmax_jacobian
@@ -73,7 +74,7 @@ def activation(name: str) -> Activation:
 
 
 @dataclass(frozen=True)
-class ActivationTable:
+class ActivationTable(RichDisplay):
     """The table of activations, for printing: each with its derived derivative, and softmax."""
 
     rows: tuple[tuple[Activation, sp.Expr], ...]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..calculus.differentiate import diff_steps
+from ..calculus.display import RichDisplay
 from ..calculus.gradient import exact_number, exact_value
 from ..calculus.parse import ParseError, parse_point
 from ..calculus.steps import Step
@@ -49,7 +50,7 @@ class Path:
 
 
 @dataclass(frozen=True)
-class ForwardPass:
+class ForwardPass(RichDisplay):
     """A network's nodes, each from the ones before it, at a point."""
 
     network: Network
@@ -64,7 +65,7 @@ class ForwardPass:
 
 
 @dataclass(frozen=True)
-class Backprop:
+class Backprop(RichDisplay):
     network: Network
     parameter: sp.Symbol
     point: tuple[tuple[sp.Symbol, sp.Expr], ...]       # inputs, targets and parameters

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..calculus.differentiate import diff_steps
+from ..calculus.display import RichDisplay
 from ..calculus.gradient import exact_number
 from .backprop import forward_values, network_point
 from .network import LOSSES, Network
@@ -33,7 +34,7 @@ out, target = sp.Symbol("out", real=True), sp.Symbol("y", real=True)
 
 
 @dataclass(frozen=True)
-class DeltaRule:
+class DeltaRule(RichDisplay):
     network: Network
     point: tuple                         # (symbol, value) of inputs, target and parameters
     forward: tuple                       # (node, value) of every neuron

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from ..calculus.display import RichDisplay
 from ..calculus.expressions import as_expr
 from ..calculus.gradient import _point, exact_value
 from ..calculus.parse import parse_point
@@ -65,7 +66,7 @@ class BackwardRow:
 
 
 @dataclass(frozen=True)
-class GraphPass:
+class GraphPass(RichDisplay):
     """A forward and a backward pass of a graph at a point."""
 
     graph: Graph

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from ..calculus.display import RichDisplay
 from ..calculus.gradient import exact_number
 
 
 @dataclass(frozen=True)
-class Computation:
+class Computation(RichDisplay):
     """Named intermediate results (symbol, value) and the answer."""
 
     title: str          # a phrase key

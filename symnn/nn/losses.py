@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from ..calculus.display import RichDisplay
 from ..calculus.gradient import exact_number
 
 
@@ -42,7 +43,7 @@ NAMES = {"mse": "MSE", "mae": "MAE", "rmse": "RMSE", "mape": "MAPE", "bce": "BCE
 
 
 @dataclass(frozen=True)
-class LossValue:
+class LossValue(RichDisplay):
     """A loss on data: its formula, one term per sample, and the value."""
 
     name: str

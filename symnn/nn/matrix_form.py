@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from ..calculus.display import RichDisplay
 from ..calculus.equal import equal
 from ..calculus.functions import sigmoid
 
@@ -40,7 +41,7 @@ class Claim:
 
 
 @dataclass(frozen=True)
-class IdentityCheck:
+class IdentityCheck(RichDisplay):
     title: str                   # a phrase key
     loss: str                    # LaTeX of the loss
     wrt: str                     # the matrix differentiated by

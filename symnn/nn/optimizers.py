@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from ..calculus.display import RichDisplay
 from ..calculus.expressions import as_expr
 from ..calculus.gradient import exact_number
 
@@ -106,7 +107,7 @@ class UpdateLine:
 
 
 @dataclass(frozen=True)
-class OptimizerStep:
+class OptimizerStep(RichDisplay):
     """One step of an optimizer on f at a point: the gradient, then each update per coordinate."""
 
     optimizer: Optimizer
@@ -125,7 +126,7 @@ class OptimizerStep:
 
 
 @dataclass(frozen=True)
-class OptimizerComparison:
+class OptimizerComparison(RichDisplay):
     """One step of several optimizers from the same point."""
 
     steps: tuple[OptimizerStep, ...]

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from ..calculus.display import RichDisplay
 from .network import Network
 
 
 @dataclass(frozen=True)
-class ReverseGradient:
+class ReverseGradient(RichDisplay):
     """Adjoints δ_node = ∂L/∂node (in the order computed) and ∂L/∂p for every parameter."""
 
     network: Network

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..calculus.differentiate import diff_steps
+from ..calculus.display import RichDisplay
 from ..calculus.steps import Step
 
 
@@ -37,7 +38,7 @@ def softmax(n: int) -> list[sp.Expr]:
 
 
 @dataclass(frozen=True)
-class SoftmaxJacobian:
+class SoftmaxJacobian(RichDisplay):
     n: int
     steps: tuple[tuple[Step, ...], ...]      # steps[i][j]: the derivation of ∂s_i/∂y_j
     in_outputs: sp.Matrix                    # the same entries written through s_1..s_n
@@ -69,7 +70,7 @@ def softmax_jacobian(n: int = 3) -> SoftmaxJacobian:
 
 
 @dataclass(frozen=True)
-class SoftmaxLoss:
+class SoftmaxLoss(RichDisplay):
     """L = −ln s_c (the true class c): ∂L/∂y_j derived for every j and written through the outputs."""
 
     n: int

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
+from ..calculus.display import RichDisplay
 from ..calculus.expressions import as_expr, as_symbol
 from ..calculus.gradient import _point
 from .compile import compile_numpy
@@ -72,7 +73,7 @@ class GradRow:
 
 
 @dataclass(frozen=True)
-class GradCheck:
+class GradCheck(RichDisplay):
     rows: tuple[GradRow, ...]
     epsilon: float
     richardson: bool
@@ -125,7 +126,7 @@ def gradcheck(loss_and_gradient, params: dict, *data, epsilon: float | None = No
 # -- seed 001's formula on one function, exactly and in floating point
 
 @dataclass(frozen=True)
-class CentralDifference:
+class CentralDifference(RichDisplay):
     """D(ε) = (f(a + ε) − f(a − ε))/(2ε) for f of one variable at a: its series in ε and a table."""
 
     expr: object                 # f, with the other variables already substituted

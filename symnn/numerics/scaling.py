@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..calculus.display import RichDisplay
+
 PEOPLE = np.array([[54.0, 168.0], [65.0, 185.0], [62.0, 179.0], [47.0, 152.0]])   # weight, height
 WOMAN = np.array([1.0, 0.0, 0.0, 1.0])
 TOLERANCE = 1e-6        # stop when ‖w − w*‖ ≤ tolerance·‖w*‖
@@ -41,7 +43,7 @@ class ScalingRow:
 
 
 @dataclass(frozen=True)
-class ScalingDemo:
+class ScalingDemo(RichDisplay):
     rows: tuple[ScalingRow, ...]
     tolerance: float
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..calculus.display import RichDisplay
 from ..nn.network import Network
 from ..nn.optimizers import OPTIMIZERS
 from .dense import DenseModel
@@ -99,7 +100,7 @@ def make_model(task: Task):
 
 
 @dataclass(frozen=True)
-class TrainingRun:
+class TrainingRun(RichDisplay):
     task: Task
     optimizer: str
     settings: dict

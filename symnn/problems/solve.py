@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from ..calculus.display import RichDisplay
 from ..calculus.parse import parse_point, parse_symbols
 from .bank import BankError, Problem, get_problem
 
 
 @dataclass(frozen=True)
-class Solution:
+class Solution(RichDisplay):
     """A problem, the derivation that solves it, and the exact answer it derives."""
 
     problem: Problem

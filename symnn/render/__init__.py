@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 import types
 
+from ..calculus import display
 from .html import HtmlPrinter
 from .json import JsonPrinter
 from .latex import LatexPrinter
@@ -56,6 +57,17 @@ def to_html(obj, **settings) -> str:
 
 def to_json(obj, **settings) -> str:
     return JsonPrinter(**settings).doprint(obj)
+
+
+def _notebook(obj, format: str) -> str | None:
+    """What a notebook shows for ``obj``; None (the plain repr) for an object no printer knows."""
+    try:
+        return render(obj, format)
+    except TypeError:
+        return None
+
+
+display.register(_notebook)
 
 
 class _RenderPackage(types.ModuleType):

@@ -258,3 +258,14 @@ class DocumentPrinter(NetworkPrinting, NumericsPrinting, Printer):
             note = problem.note.get(self.lang)
             lines.append(self.line(depth, published + (" " + self.escape(note) if note else "")))
         return self.join(lines)
+
+    def _print_Verdict(self, verdict, depth: int = 0) -> str:
+        """The checker's verdict: its first sentence in bold, the rest as written, and the answer as read."""
+        first, *rest = verdict.feedback or ("",)
+        lines = [self.line(depth, self.strong(self.escape(first)))]
+        lines += [self.line(depth, self.escape(sentence)) for sentence in rest]
+        if verdict.answer is not None and verdict.answer.value is not None:
+            value = verdict.answer.value
+            shown = sp.Tuple(*value) if isinstance(value, tuple) else value
+            lines.append(self.line(depth, self.escape(phrase(self.lang, "check.read") + ": ") + self.math(shown)))
+        return self.join(lines)

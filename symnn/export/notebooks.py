@@ -1,0 +1,72 @@
+"""Jupyter notebooks of a problem set (nbformat): a worksheet whose answer cells call the
+checker, and an answer key with every derivation and the answers typed in.
+
+Imported only when a notebook is written (nbformat is the ``notebook`` extra).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..answers.check import BadReference, read_reference
+from ..answers.read import read_answer
+from ..calculus.parse import ParseError
+from ..lang import phrase
+from ..render import render
+from ..render.math import text_math
+
+SETUP = "import symnn\nfrom symnn import check_bank_answer as check"
+
+
+def typed_answer(solution) -> str | None:
+    """The answer as a student would type it, or None when it is not typed at all
+    (a whole table of formulas, the statement that an identity holds, or a formula that
+    keeps the derivative of an unknown function, such as ∂L/∂w in l2-reg)."""
+    answer = solution.answer
+    try:
+        read_reference(answer)
+        text = text_math(sp.Tuple(*answer) if isinstance(answer, tuple) else answer)
+        typed = read_answer(text)
+    except (BadReference, ParseError, ValueError):
+        return None
+    return None if typed.restates else text
+
+
+def _answer_cell(problem_id: str, answer: str, lang: str) -> str:
+    """An empty answer is a raw string for the student to type LaTeX into; a given one is its repr."""
+    language = "" if lang == "en" else f", lang={lang!r}"
+    value = repr(answer) if answer else 'r""'
+    return f"answer = {value}\ncheck({problem_id!r}, answer{language})"
+
+
+def _notebook(cells, lang: str) -> str:
+    import nbformat
+    book = nbformat.v4.new_notebook(cells=cells)
+    book.metadata.update({"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+                          "language_info": {"name": "python"}, "symnn": {"lang": lang}})
+    nbformat.validate(book)
+    return nbformat.writes(book)
+
+
+def worksheet_notebook(problems, solutions, lang: str, title: str) -> str:
+    """Statement cells and, for each problem with a typed answer, a cell that checks the student's."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell
+    cells = [new_markdown_cell(f"# {phrase(lang, 'sheet.worksheet')}: {title}\n\n{phrase(lang, 'sheet.setup')} "
+                               f"{phrase(lang, 'sheet.check')}"), new_code_cell(SETUP)]
+    for problem, solution in zip(problems, solutions):
+        cells.append(new_markdown_cell(f"## {phrase(lang, 'problem')} {problem.id}\n\n{problem.text(lang)}"))
+        if typed_answer(solution) is not None:
+            cells.append(new_code_cell(_answer_cell(problem.id, "", lang)))
+    return _notebook(cells, lang)
+
+
+def answer_key_notebook(problems, solutions, lang: str, title: str) -> str:
+    """Every derivation as Markdown, and the typed answer checked, so the key shows the checker agreeing."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell
+    cells = [new_markdown_cell(f"# {phrase(lang, 'sheet.key')}: {title}"), new_code_cell(SETUP)]
+    for problem, solution in zip(problems, solutions):
+        cells.append(new_markdown_cell(render(solution, "md", lang=lang)))
+        typed = typed_answer(solution)
+        if typed is not None:
+            cells.append(new_code_cell(_answer_cell(problem.id, typed, lang)))
+    return _notebook(cells, lang)

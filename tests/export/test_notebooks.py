@@ -1,0 +1,71 @@
+"""Exported notebooks run with nbclient: the answer key's cells say "Correct." for every typed
+answer, and a worksheet filled in by a student gets the right verdict in each answer cell."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from symnn.export.worksheets import export_set
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+
+
+def _run(path):
+    book = nbformat.read(path, as_version=4)
+    nbclient.NotebookClient(book, timeout=120, kernel_name="python3").execute()
+    return book
+
+
+def _outputs(cell) -> str:
+    texts = []
+    for output in cell.get("outputs", []):
+        texts.append(output.get("text", ""))
+        data = output.get("data", {})
+        texts.append(data.get("text/markdown", "") or data.get("text/plain", ""))
+    return "\n".join(texts)
+
+
+def _answer_cells(book):
+    return [cell for cell in book.cells if cell.cell_type == "code" and "check(" in cell.source]
+
+
+def test_the_answer_key_runs_and_every_typed_answer_is_correct(tmp_path):
+    worksheet, key = export_set("gradients", "ipynb", tmp_path)
+    book = _run(key)
+    cells = _answer_cells(book)
+    # every gradient problem has a typed answer but l2-reg, whose answer keeps ∂L/∂w of an unknown L
+    assert len(cells) == 6 and "l2-reg" not in str(cells)
+    for cell in cells:
+        assert "**Correct.**" in _outputs(cell), cell.source
+
+
+def test_a_filled_in_worksheet_gets_each_verdict(tmp_path):
+    worksheet, _ = export_set("4.3,4.5,4.6", "ipynb", tmp_path, lang="ru")
+    book = nbformat.read(worksheet, as_version=4)
+    answers = {"4.3": r"\left(60, -162, 1\right)",   # right, in LaTeX
+               "4.5": "(1, 2)",                        # right, plain text
+               "4.6": "(45, 10)"}                      # the components swapped
+    for cell in _answer_cells(book):
+        problem = cell.source.split("check(")[1].split(",")[0].strip("'\"")
+        cell.source = cell.source.replace('answer = r""', f"answer = {answers[problem]!r}")
+    nbformat.write(book, worksheet)
+    verdicts = [_outputs(cell) for cell in _answer_cells(_run(worksheet))]
+    assert "**Верно.**" in verdicts[0] and "**Верно.**" in verdicts[1]
+    assert "**Неверно.**" in verdicts[2] and "2" in verdicts[2]
+
+
+def test_an_empty_answer_cell_runs_and_asks_for_an_answer(tmp_path):
+    worksheet, _ = export_set("4.5", "ipynb", tmp_path)
+    outputs = [_outputs(cell) for cell in _answer_cells(_run(worksheet))]
+    assert outputs and "Correct" not in outputs[0].replace("Not correct", "")
+
+
+def test_the_notebooks_are_valid_and_in_the_language_asked(tmp_path):
+    worksheet, key = export_set("graphs", "ipynb", tmp_path, lang="ru")
+    for path in (worksheet, key):
+        nbformat.validate(nbformat.read(path, as_version=4))
+        assert json.loads(path.read_text())["metadata"]["symnn"] == {"lang": "ru"}
+    assert "Задача graph-exp" in worksheet.read_text(encoding="utf-8")
