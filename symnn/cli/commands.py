@@ -8,9 +8,12 @@ import json
 
 from .parser import (
     MAX_DENSE_PARAMETERS,
+    MAX_DESCENT_STEPS,
     MAX_EPOCHS,
     MAX_LAYER,
     MAX_ORDER,
+    MAX_PATH_STEPS,
+    MAX_PLOT_EPOCHS,
     MAX_REVERSE_PARAMETERS,
     MAX_STEP,
     MAX_SYMBOLIC_PARAMETERS,
@@ -125,6 +128,67 @@ def run_export(args) -> str:
     return "\n".join(str(path) for path in export_set(args.set, args.format, args.out, args.lang, args.bank))
 
 
+def _point_values(text: str | None, default):
+    """A start given as x=1,y=2: its coordinates in the order of the variables' names (as surfaces take them)."""
+    from ..calculus.parse import parse_point
+    if text is None:
+        return default
+    return tuple(float(value) for _, value in sorted(parse_point(text), key=lambda pair: str(pair[0])))
+
+
+def picture_of(args):
+    """The picture ``symnn plot KIND`` draws."""
+    kind, lang = args.kind, args.lang
+    if kind == "graph":
+        from ..export.pictures.graphs import graph_picture
+        from ..nn.graph import graph_pass
+        if args.expr is None or args.at is None:
+            raise ValueError("plot graph needs the expression and --at, e.g. '1 + exp(x*w1 + w0)' --at x=1,w1=2,w0=1")
+        return graph_picture(graph_pass(args.expr, args.at), lang)
+    if kind == "activations":
+        from ..export.pictures.figures import activations_picture
+        return activations_picture(lang)
+    if kind == "zigzag":
+        from ..export.pictures.surfaces import zigzag_picture
+        return zigzag_picture(lang)
+    if kind in ("descent", "optimizers"):
+        from ..export.pictures import surfaces
+        expr, start = args.expr or surfaces.SURFACE, _point_values(args.at, surfaces.START)
+        if kind == "descent":
+            steps = args.steps or 25
+            _within("--steps", steps, 1, MAX_DESCENT_STEPS)
+            rates = tuple(float(r) for r in args.rates.split(",")) if args.rates else surfaces.RATES
+            _within("the number of --rates", len(rates), 1, 6)
+            return surfaces.descent_picture(expr, start, rates, steps, lang)
+        steps = args.steps or 60
+        _within("--steps", steps, 1, MAX_PATH_STEPS)
+        names = tuple(args.optimizers.split(",")) if args.optimizers else surfaces.COMPARED
+        return surfaces.optimizers_picture(expr, start, names, steps, args.eta, lang)
+    from ..export.pictures.figures import boundary_picture, loss_picture
+    from ..numerics.train import train
+    if args.epochs is not None:
+        _within("--epochs", args.epochs, 1, MAX_PLOT_EPOCHS)
+    optimizers = args.optimizers.split(",") if args.optimizers else [None]
+    runs = [train(args.task, name, args.epochs, args.seed, progress=False) for name in optimizers]
+    return loss_picture(runs, lang) if kind == "loss" else boundary_picture(runs[0], lang)
+
+
+def run_plot(args) -> str:
+    return str(picture_of(args).save(args.out))
+
+
+def _also_plotted(args, result) -> None:
+    """--plot FILE on graph and train: the picture of what was derived, beside the printed text."""
+    if getattr(args, "plot", None) is None:
+        return
+    if args.command == "graph":
+        from ..export.pictures.graphs import graph_picture
+        graph_picture(result, args.lang).save(args.plot)
+    else:
+        from ..export.pictures.figures import loss_picture
+        loss_picture([result], args.lang).save(args.plot)
+
+
 def run_problems(args) -> str:
     from ..problems.bank import load_bank
     return "\n".join(f"{p.id:<12} {p.topic:<12} {p.text(args.lang)}" for p in load_bank(args.bank).values())
@@ -190,8 +254,12 @@ def run(args: argparse.Namespace) -> str:
         return run_problems(args)
     if args.command == "export":
         return run_export(args)
+    if args.command == "plot":
+        return run_plot(args)
+    result = derive(args)
+    _also_plotted(args, result)
     if args.standalone:
         from ..export import standalone
-        return standalone(derive(args), args.format, lang=args.lang, detail=args.detail)
+        return standalone(result, args.format, lang=args.lang, detail=args.detail)
     from ..render import render
-    return render(derive(args), args.format, lang=args.lang, detail=args.detail)
+    return render(result, args.format, lang=args.lang, detail=args.detail)

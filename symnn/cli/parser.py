@@ -20,6 +20,9 @@ MAX_SYMBOLIC_PARAMETERS = 300    # compile --layers, gradcheck (scalar form): on
 MAX_REVERSE_PARAMETERS = 1200    # backprop: the whole gradient by symbolic reverse mode
 MAX_DENSE_PARAMETERS = 20_000    # gradcheck --dense: two central differences per parameter
 MAX_LAYER = 64
+MAX_DESCENT_STEPS = 200          # plot descent: exact one_step iterates
+MAX_PATH_STEPS = 2000            # plot optimizers
+MAX_PLOT_EPOCHS = 20_000         # plot loss, boundary
 
 
 class _Names:
@@ -46,6 +49,7 @@ LOSSES = _Names(".nn.network", "LOSSES")
 OUTPUTS = _Names(".nn.network", "OUTPUTS")
 OPTIMIZERS = _Names(".nn.optimizers", "OPTIMIZERS")
 TASKS = _Names(".numerics.train", "TASKS")
+PICTURES = _Names(".export.pictures", "KINDS")
 ACTIVATION_TABLE = _Names(".nn.activations", "ACTIVATIONS", extra=("softmax",))
 
 
@@ -86,7 +90,12 @@ def _grad_arguments(parser: argparse.ArgumentParser) -> None:
 def _graph_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("expr", help="the expression")
     parser.add_argument("--at", required=True, help="the values of the variables, e.g. x=1,w1=2,w0=1")
+    _plot_option(parser, "the graph, each node with its value and gradient")
     _output_options(parser)
+
+
+def _plot_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--plot", metavar="FILE", help=f"also draw {what} into FILE (.png, .svg or .pdf)")
 
 
 def _backprop_arguments(parser: argparse.ArgumentParser) -> None:
@@ -134,6 +143,7 @@ def _train_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=0, help="random seed: the same seed gives the same run")
     parser.add_argument("--set", metavar="NAME=VALUE,...", help="optimizer hyperparameters, e.g. eta=0.05,alpha=0.9")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _plot_option(parser, "the loss after every epoch")
     _output_options(parser)
 
 
@@ -178,6 +188,24 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     _bank_option(parser)
 
 
+def _plot_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", choices=PICTURES, help="graph: a computational graph; activations; descent: GD for "
+                        "several learning rates; optimizers; loss: training curves; boundary: a trained network's "
+                        "decision boundary; zigzag: unscaled against standardised features")
+    parser.add_argument("expr", nargs="?", help="graph: the expression; descent, optimizers: f of two variables "
+                        "(default (x^2 + 10*y^2)/2)")
+    parser.add_argument("--at", help="graph: the values of the variables; descent, optimizers: the start (default x=1,y=1)")
+    parser.add_argument("--rates", help="descent: learning rates, e.g. 0.02,0.1,0.18,0.205 (the default)")
+    parser.add_argument("--steps", type=int, help="descent (default 25), optimizers (default 60): steps drawn")
+    parser.add_argument("--eta", type=float, default=0.1, help="optimizers: the learning rate of every optimizer")
+    parser.add_argument("--optimizers", help="optimizers, loss: names separated by commas")
+    parser.add_argument("--task", choices=TASKS, default="xor", help="loss, boundary: the training task (default xor)")
+    parser.add_argument("--epochs", type=int, help="loss, boundary: passes over the data")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the titles")
+    parser.add_argument("--out", required=True, metavar="FILE", help="the picture's file: .png, .svg or .pdf")
+
+
 # command -> (what `symnn --help` says of it, the function that adds its arguments)
 COMMANDS = {
     "diff": (dict(help="differentiate an expression, step by step",
@@ -193,6 +221,8 @@ COMMANDS = {
     "solve": (dict(help="the worked solution of a bank problem"), _solve_arguments),
     "export": (dict(help="a worksheet (statements) and an answer key (derivations) of a problem set",
              description="Example: symnn export --set gradients --format pdf --out sheets --lang ru"), _export_arguments),
+    "plot": (dict(help="draw a picture of the course: graph, activations, descent, optimizers, loss, boundary, zigzag",
+             description="Example: symnn plot graph '1 + exp(x*w1 + w0)' --at x=1,w1=2,w0=1 --out g.png"), _plot_arguments),
     "check": (dict(help="check an answer against a bank problem or a reference",
              description="Examples: symnn check 4.3 '(60, -162, 1)';  symnn check --reference 'x*exp(x)' 'e^x(1+x)'"), _check_arguments),
     "train": (dict(help="train a network of the course: xor, gender or digits",

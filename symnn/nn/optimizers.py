@@ -170,3 +170,21 @@ def one_step(name: str, expr, variables, at, state=None, step_number: int = 1, *
             rows.append(UpdateLine(new, formula, substituted, value))
         lines.append(tuple(rows))
     return OptimizerStep(opt, f, variables, start, hyper, look, gradient, tuple(lines), step_number)
+
+
+def descent(name: str, expr, variables, at, steps: int, **settings) -> tuple[OptimizerStep, ...]:
+    """``steps`` steps of optimizer ``name`` from ``at``, each a ``one_step`` from where the last ended,
+    with the optimizer's state (h, G, Δw) carried over: the iterates w_1, w_2, ... exactly.
+
+    >>> [s.result for s in descent("gd", "(x^2 + y^2)/2", "xy", (1, 2), 2, eta=0.5)]
+    [(1/2, 1), (1/4, 1/2)]
+    """
+    done: list[OptimizerStep] = []
+    point, state = at, None
+    for number in range(1, steps + 1):
+        step = one_step(name, expr, variables, point, state=state, step_number=number, **settings)
+        done.append(step)
+        point = step.result
+        state = {STATE_NAMES[old]: [next(l.value for l in lines if l.quantity == new) for lines in step.lines]
+                 for old, new in step.optimizer.state}
+    return tuple(done)

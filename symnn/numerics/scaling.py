@@ -73,12 +73,20 @@ def steps_to_converge(X, y, rate, tolerance, limit: int = 10 ** 12) -> int:
     return high
 
 
-def gradient_descent(X, y, rate, steps) -> np.ndarray:
-    """The same GD, iterated as the course writes it (for checking the count)."""
-    w = np.zeros(X.shape[1])
+def gradient_descent_path(X, y, rate, steps, start=None) -> np.ndarray:
+    """GD on L(w) = (1/n)‖y − Xw‖² as the course writes it, w ← w − rate·(−2/n)Xᵀ(y − Xw):
+    the start and every iterate, one row each."""
+    w = np.zeros(X.shape[1]) if start is None else np.array(start, dtype=float)
+    path = [w.copy()]
     for _ in range(steps):
-        w -= rate * (-2 / len(y)) * X.T @ (y - X @ w)
-    return w
+        w = w - rate * (-2 / len(y)) * X.T @ (y - X @ w)
+        path.append(w.copy())
+    return np.array(path)
+
+
+def gradient_descent(X, y, rate, steps) -> np.ndarray:
+    """The same GD, iterated (for checking the count): the last iterate."""
+    return gradient_descent_path(X, y, rate, steps)[-1]
 
 
 def scaling_demo(features=PEOPLE, target=WOMAN, tolerance: float = TOLERANCE) -> ScalingDemo:

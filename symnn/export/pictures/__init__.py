@@ -1,0 +1,17 @@
+"""The course's pictures, drawn from the numbers symnn derives.
+
+``graph`` draws a computational graph with graphviz (each node's forward value and
+gradient, like micrograd's ``draw_dot``); the others are matplotlib figures: the
+activations with their derivatives, gradient-descent paths for several learning
+rates, the optimizers on one surface, training loss curves, decision boundaries, and
+the zig-zag of unscaled features. Each returns a ``Picture``, which saves itself as
+PNG or SVG and shows itself in a notebook; ``Picture.data`` holds the numbers drawn.
+"""
+
+from __future__ import annotations
+
+from .picture import Picture
+
+KINDS = ("graph", "activations", "descent", "optimizers", "loss", "boundary", "zigzag")
+
+__all__ = ["Picture", "KINDS"]

@@ -1,0 +1,160 @@
+"""Every picture kind: the numbers behind it against independent oracles (sympy.diff, central
+differences, closed forms, hand-written NumPy loops), and each file shows something."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from symnn.cli import main
+from symnn.nn.graph import graph_pass
+
+from .tools import artifacts, need
+
+pytest.importorskip("matplotlib")
+Image = pytest.importorskip("PIL.Image")
+
+
+def shows_something(png: bytes) -> None:
+    """A PNG of a real size whose pixels are not all one colour."""
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("L"), dtype=float)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and min(pixels.shape) > 100
+    assert pixels.std() > 5, "the picture is blank"
+
+
+def test_graph_nodes_carry_forward_values_and_gradients_of_sympy_diff():
+    need("dot")
+    from symnn.export.pictures.graphs import graph_picture
+    picture = graph_picture(graph_pass("1 + exp(x*w1 + w0)", "x=1, w1=2, w0=1"))
+    x, w1, w0 = sp.symbols("x w1 w0", real=True)
+    f = 1 + sp.exp(x * w1 + w0)
+    at = {x: 1, w1: 2, w0: 1}
+    assert picture.data["values"]["f"] == f.subs(at)
+    for v in (x, w1, w0):
+        assert sp.simplify(picture.data["gradients"][str(v)] - sp.diff(f, v).subs(at)) == 0
+    assert picture.data["gradients"]["c"] == 1 and picture.data["gradients"]["b"] == sp.exp(3)
+    png = picture.render("png")
+    shows_something(png)
+    (artifacts() / "graph-exp.png").write_bytes(png)
+    assert b"<svg" in picture.render("svg")
+
+
+def test_activation_derivatives_drawn_are_the_central_differences_of_the_functions_drawn():
+    from symnn.export.pictures.figures import XS, activations_picture
+    picture = activations_picture()
+    h = XS[1] - XS[0]
+    for name, (f, df) in picture.data["curves"].items():
+        numeric = (f[2:] - f[:-2]) / (2 * h)
+        smooth = np.abs(XS[1:-1]) > 2 * h           # away from the kinks at 0
+        assert np.allclose(df[1:-1][smooth], numeric[smooth], atol=1e-3), name
+    assert len(picture.data["curves"]) == 13
+    shows_something(picture.render("png"))
+
+
+def test_descent_paths_are_one_step_iterates_and_follow_the_closed_form():
+    from symnn.export.pictures.surfaces import descent_picture
+    picture = descent_picture(steps=20)
+    for rate, path in picture.data["paths"].items():
+        k = np.arange(len(path))
+        # on f = (x² + 10y²)/2 gradient descent multiplies x by (1 − η) and y by (1 − 10η) each step
+        assert np.allclose(path[:, 0], (1 - rate) ** k) and np.allclose(path[:, 1], (1 - 10 * rate) ** k)
+    assert picture.data["behaviour"] == {0.02: "too small", 0.1: "good", 0.18: "too large", 0.205: "divergent"}
+    png = picture.render("png")
+    shows_something(png)
+    (artifacts() / "descent.png").write_bytes(png)
+
+
+def test_optimizer_paths_match_hand_written_loops():
+    from symnn.export.pictures.surfaces import optimizers_picture
+    picture = optimizers_picture(steps=30, eta=0.1)
+    curvature = np.array([1.0, 10.0])
+    w, h = np.array([1.0, 1.0]), np.zeros(2)
+    momentum = [w.copy()]
+    for _ in range(30):                    # h ← αh + ηg, w ← w − h
+        h = 0.9 * h + 0.1 * curvature * w
+        w = w - h
+        momentum.append(w.copy())
+    assert np.allclose(picture.data["paths"]["momentum"], momentum)
+    w, m, v = np.array([1.0, 1.0]), np.zeros(2), np.zeros(2)
+    adam = [w.copy()]
+    for t in range(1, 31):                 # Adam with bias correction
+        g = curvature * w
+        m, v = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g ** 2
+        w = w - 0.1 * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+        adam.append(w.copy())
+    assert np.allclose(picture.data["paths"]["adam"], adam, atol=1e-6)
+    shows_something(picture.render("png"))
+
+
+def test_loss_curves_and_boundaries_are_the_trained_runs():
+    from symnn.export.pictures.figures import boundary_picture, loss_picture
+    from symnn.numerics.train import train
+    run = train("xor", progress=False)
+    curves = loss_picture([run])
+    assert np.array_equal(curves.data["history"]["xor, gd"], run.history)
+    boundary = boundary_picture(run)
+    # the grid's output is the model's; XOR's four points fall on the right side of 0.5
+    grid = np.column_stack([boundary.data["x1"][:3], boundary.data["x2"][:3]])
+    assert np.allclose(run.model.predict(run.params, grid).ravel(), np.diag(boundary.data["output"][:3, :3]))
+    assert ((run.model.predict(run.params, boundary.data["X"]).ravel() > 0.5) == (boundary.data["Y"].ravel() > 0.5)).all()
+    for picture in (curves, boundary):
+        png = picture.render("png")
+        shows_something(png)
+    (artifacts() / "xor-boundary.png").write_bytes(png)
+
+
+def test_zigzag_paths_are_gradient_descent_and_standardising_conditions_the_problem():
+    from symnn.export.pictures.surfaces import zigzag_picture
+    picture = zigzag_picture()
+    for run in picture.data.values():
+        X, y, w = run["X"], run["y"], np.zeros(2)
+        for point in run["path"][1:]:
+            w = w + run["rate"] * 2 / len(y) * X.T @ (y - X @ w)
+            assert np.allclose(point, w)
+    raw, standardised = picture.data["raw"], picture.data["standardised"]
+    assert raw["kappa"] > 50 > 2 > standardised["kappa"] and raw["steps"] > 5 * standardised["steps"]
+    shows_something(picture.render("png"))
+
+
+@pytest.mark.parametrize("command", [
+    ["plot", "activations"], ["plot", "descent", "--steps", "10"], ["plot", "optimizers", "--steps", "10"],
+    ["plot", "zigzag", "--lang", "ru"], ["plot", "loss", "--task", "gender", "--epochs", "50"],
+    ["plot", "boundary", "--task", "xor", "--epochs", "300"],
+])
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_every_kind_from_the_command_line(command, suffix, tmp_path):
+    out = tmp_path / f"picture{suffix}"
+    assert main([*command, "--out", str(out)]) == 0
+    data = out.read_bytes()
+    if suffix == ".png":
+        shows_something(data)
+    else:
+        assert b"<svg" in data[:2000] and len(data) > 5000
+
+
+def test_the_readme_graph_command_writes_a_png(tmp_path):
+    need("dot")
+    command = [sys.executable, "-m", "symnn", "plot", "graph", "1 + exp(x*w1 + w0)", "--at", "x=1,w1=2,w0=1",
+               "--out", "g.png"]
+    subprocess.run(command, cwd=tmp_path, check=True, capture_output=True)
+    shows_something((tmp_path / "g.png").read_bytes())
+
+
+def test_graph_and_train_draw_beside_the_text(tmp_path, capsys):
+    need("dot")
+    assert main(["graph", "x*max(x, y)", "--at", "x=3,y=2", "--plot", str(tmp_path / "g.svg")]) == 0
+    assert main(["train", "xor", "--epochs", "20", "--no-progress", "--plot", str(tmp_path / "loss.png")]) == 0
+    assert b"<svg" in (tmp_path / "g.svg").read_bytes() and "∂f/∂x = 6" in capsys.readouterr().out
+    shows_something((tmp_path / "loss.png").read_bytes())
+
+
+def test_a_bad_picture_request_is_one_clear_line(tmp_path, capsys):
+    assert main(["plot", "descent", "x^2 + y^2 + z^2", "--out", str(tmp_path / "p.png")]) == 2
+    assert "two variables" in capsys.readouterr().err
+    assert main(["plot", "zigzag", "--out", str(tmp_path / "p.gif")]) == 2
+    assert main(["plot", "descent", "--steps", "100000", "--out", str(tmp_path / "p.png")]) == 2
