@@ -95,7 +95,10 @@ def tidy(expr) -> tuple[Rewrite, ...]:
     if sp.count_ops(expr) > MAX_OPS:
         return ()
     for rule, transform, same_length_ok in REWRITES:
-        after = transform(expr)
+        try:
+            after = transform(expr)
+        except (ValueError, TypeError):     # SymPy refusing a form, e.g. Max(4, ln x) at x = 0: leave it
+            continue
         before_ops, after_ops = sp.count_ops(expr), sp.count_ops(after)
         if after != expr and (after_ops < before_ops or same_length_ok and after_ops == before_ops):
             rewrites.append(Rewrite(rule, expr, after))

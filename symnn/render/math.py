@@ -18,6 +18,7 @@ import re
 
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from ..lang import names
@@ -52,6 +53,12 @@ class _Latex(LatexPrinter):
     def _print_Heaviside(self, expr, exp=None):
         power = "" if exp is None else "^{%s}" % exp
         return r"H%s\left(%s\right)" % (power, self._print(expr.args[0]))
+
+    def _print_Mul(self, expr):
+        try:
+            return super()._print_Mul(expr)
+        except ValueError:      # SymPy's fraction() can fail on a power such as 3^(−Max(4, ln x)): no fraction then
+            return r" \cdot ".join(self.parenthesize(factor, PRECEDENCE["Mul"]) for factor in expr.as_ordered_factors())
 
 
 class _Text(StrPrinter):

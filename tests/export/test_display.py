@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import symnn
+import symnn.render  # noqa: F401  registers the printers, as `import symnn` does in a notebook
 from symnn.calculus import display
 from symnn.problems.bank import load_bank
 from symnn.problems.solve import solve
@@ -33,7 +34,7 @@ def _results():
 @pytest.mark.parametrize("result", list(_results()), ids=lambda r: type(r).__name__)
 def test_each_result_has_every_rich_display(result):
     html, markdown, latex = result._repr_html_(), result._repr_markdown_(), result._repr_latex_()
-    assert "<math" in html and "\\(" not in html
+    assert html.startswith('<div class="symnn">') and "\\(" not in html and "\\frac" not in html
     assert markdown.strip() and latex.strip()
 
 

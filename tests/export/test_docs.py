@@ -1,0 +1,51 @@
+"""The console examples of the tutorials and of the README's export section are real: each
+`$ symnn ...` command is run, and every line shown is in its output, in order ("..." stands for lines, or for part of a line, left out)."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from symnn.cli import main
+
+ROOT = Path(__file__).parents[2]
+DOCUMENTS = ["docs/tutorial.en.md", "docs/tutorial.ru.md", "README.md"]
+
+
+def examples(path: str):
+    """(command, the lines shown after it) for each `$ symnn` line of a console block."""
+    text = (ROOT / path).read_text(encoding="utf-8")
+    for block in re.findall(r"```console\n(.*?)```", text, re.S):
+        command, shown = None, []
+        for line in block.splitlines() + ["$ end"]:
+            if line.startswith("$ "):
+                if command is not None and not set(command) & set("|&><;"):
+                    yield command, shown
+                command, shown = line[2:], []
+            elif command is not None:
+                shown.append(line)
+
+
+CASES = [(path, command, shown) for path in DOCUMENTS for command, shown in examples(path)]
+
+
+@pytest.mark.parametrize("path, command, shown", CASES, ids=[f"{p}: {c[:50]}" for p, c, _ in CASES])
+def test_the_example_prints_what_it_shows(path, command, shown, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    argv = shlex.split(command, comments=True)
+    assert argv[0] == "symnn"
+    assert main(argv[1:]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    position = 0
+    for line in (line for line in shown if line.strip() not in ("...", "")):
+        pattern = re.compile(".*".join(map(re.escape, line.split("..."))))     # "..." inside a line: anything
+        found = next((k for k in range(position, len(printed)) if pattern.fullmatch(printed[k])), None)
+        assert found is not None, f"{command!r} does not print {line!r}"
+        position = found + 1
+
+
+def test_there_are_examples_to_check():
+    assert len(CASES) > 15
