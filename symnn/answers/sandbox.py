@@ -24,7 +24,8 @@ _pool: ProcessPool | None = None
 _pool_memory: int | None = None
 
 
-def _cap_memory(megabytes: int) -> None:
+def cap_memory(megabytes: int) -> None:
+    """Cap this process's address space (a worker's: run as the pool's initializer)."""
     limit = megabytes * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
@@ -33,7 +34,7 @@ def _worker_pool(memory_mb: int) -> ProcessPool:
     global _pool, _pool_memory
     if _pool is None or _pool_memory != memory_mb or not _pool.active:
         _discard_pool()
-        _pool = ProcessPool(max_workers=1, initializer=_cap_memory, initargs=(memory_mb,))
+        _pool = ProcessPool(max_workers=1, initializer=cap_memory, initargs=(memory_mb,))
         _pool_memory = memory_mb
     return _pool
 

@@ -18,6 +18,7 @@ from .parser import (
     MAX_STEP,
     MAX_SYMBOLIC_PARAMETERS,
     MAX_VARIABLES,
+    MAX_WORKERS,
 )
 
 
@@ -189,6 +190,19 @@ def _also_plotted(args, result) -> None:
         loss_picture([result], args.lang).save(args.plot)
 
 
+def run_grade(args) -> str:
+    from ..answers.options import RANGES
+    from ..grading.batch import Settings, grade_file
+    _within("--workers", args.workers, 0, MAX_WORKERS)
+    _within("--timeout", args.timeout, *RANGES["timeout"])
+    columns = {c: getattr(args, f"{c}_column") for c in ("student", "problem", "answer", "variant")
+               if getattr(args, f"{c}_column")}
+    tally = grade_file(args.submissions, args.out, Settings(args.lang, args.timeout, workers=args.workers, bank=args.bank),
+                       columns, args.input_format, progress=not args.no_progress)
+    verdicts = ", ".join(f"{name} {count}" for name, count in sorted(tally.verdicts.items()))
+    return f"{tally.rows} rows graded ({verdicts}) into {args.out}"
+
+
 def run_problems(args) -> str:
     from ..problems.bank import load_bank
     return "\n".join(f"{p.id:<12} {p.topic:<12} {p.text(args.lang)}" for p in load_bank(args.bank).values())
@@ -256,6 +270,8 @@ def run(args: argparse.Namespace) -> str:
         return run_export(args)
     if args.command == "plot":
         return run_plot(args)
+    if args.command == "grade":
+        return run_grade(args)
     result = derive(args)
     _also_plotted(args, result)
     if args.standalone:

@@ -23,6 +23,7 @@ MAX_LAYER = 64
 MAX_DESCENT_STEPS = 200          # plot descent: exact one_step iterates
 MAX_PATH_STEPS = 2000            # plot optimizers
 MAX_PLOT_EPOCHS = 20_000         # plot loss, boundary
+MAX_WORKERS = 256                # grade --workers
 
 
 class _Names:
@@ -206,6 +207,21 @@ def _plot_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, metavar="FILE", help="the picture's file: .png, .svg or .pdf")
 
 
+def _grade_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("submissions", help="a CSV file (columns student, problem, answer, optional variant) or JSON lines")
+    parser.add_argument("--out", required=True, metavar="DIR",
+                        help="where results.csv, students.csv, problems.csv, summary.json and report.html go; "
+                        "rerunning into the same DIR resumes")
+    parser.add_argument("--input-format", choices=("csv", "jsonl"), help="default: from the file name (.jsonl is JSON lines)")
+    for column in ("student", "problem", "answer", "variant"):
+        parser.add_argument(f"--{column}-column", metavar="NAME", help=f"the input's name for the {column} column")
+    parser.add_argument("--workers", type=int, default=0, help="worker processes (default: every core)")
+    parser.add_argument("--timeout", type=float, default=2.0, help="seconds allowed per answer (default 2)")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the feedback and the report")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _bank_option(parser)
+
+
 # command -> (what `symnn --help` says of it, the function that adds its arguments)
 COMMANDS = {
     "diff": (dict(help="differentiate an expression, step by step",
@@ -221,6 +237,8 @@ COMMANDS = {
     "solve": (dict(help="the worked solution of a bank problem"), _solve_arguments),
     "export": (dict(help="a worksheet (statements) and an answer key (derivations) of a problem set",
              description="Example: symnn export --set gradients --format pdf --out sheets --lang ru"), _export_arguments),
+    "grade": (dict(help="grade a class: every row of a CSV or JSON-lines file of answers, on every core",
+             description="Example: symnn grade answers.csv --out graded --answer-column response"), _grade_arguments),
     "plot": (dict(help="draw a picture of the course: graph, activations, descent, optimizers, loss, boundary, zigzag",
              description="Example: symnn plot graph '1 + exp(x*w1 + w0)' --at x=1,w1=2,w0=1 --out g.png"), _plot_arguments),
     "check": (dict(help="check an answer against a bank problem or a reference",

@@ -18,6 +18,14 @@ from ..render.math import text_math
 SETUP = "import symnn\nfrom symnn import check_bank_answer as check"
 
 
+def _nbformat():
+    try:
+        import nbformat
+    except ImportError:
+        raise ImportError("notebooks need nbformat: pip install 'symnn[notebook]'") from None
+    return nbformat
+
+
 def typed_answer(solution) -> str | None:
     """The answer as a student would type it, or None when it is not typed at all
     (a whole table of formulas, the statement that an identity holds, or a formula that
@@ -40,7 +48,7 @@ def _answer_cell(problem_id: str, answer: str, lang: str) -> str:
 
 
 def _notebook(cells, lang: str) -> str:
-    import nbformat
+    nbformat = _nbformat()
     book = nbformat.v4.new_notebook(cells=cells)
     book.metadata.update({"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
                           "language_info": {"name": "python"}, "symnn": {"lang": lang}})
@@ -50,23 +58,23 @@ def _notebook(cells, lang: str) -> str:
 
 def worksheet_notebook(problems, solutions, lang: str, title: str) -> str:
     """Statement cells and, for each problem with a typed answer, a cell that checks the student's."""
-    from nbformat.v4 import new_code_cell, new_markdown_cell
-    cells = [new_markdown_cell(f"# {phrase(lang, 'sheet.worksheet')}: {title}\n\n{phrase(lang, 'sheet.setup')} "
-                               f"{phrase(lang, 'sheet.check')}"), new_code_cell(SETUP)]
+    v4 = _nbformat().v4
+    heading = f"# {phrase(lang, 'sheet.worksheet')}: {title}\n\n{phrase(lang, 'sheet.setup')} {phrase(lang, 'sheet.check')}"
+    cells = [v4.new_markdown_cell(heading), v4.new_code_cell(SETUP)]
     for problem, solution in zip(problems, solutions):
-        cells.append(new_markdown_cell(f"## {phrase(lang, 'problem')} {problem.id}\n\n{problem.text(lang)}"))
+        cells.append(v4.new_markdown_cell(f"## {phrase(lang, 'problem')} {problem.id}\n\n{problem.text(lang)}"))
         if typed_answer(solution) is not None:
-            cells.append(new_code_cell(_answer_cell(problem.id, "", lang)))
+            cells.append(v4.new_code_cell(_answer_cell(problem.id, "", lang)))
     return _notebook(cells, lang)
 
 
 def answer_key_notebook(problems, solutions, lang: str, title: str) -> str:
     """Every derivation as Markdown, and the typed answer checked, so the key shows the checker agreeing."""
-    from nbformat.v4 import new_code_cell, new_markdown_cell
-    cells = [new_markdown_cell(f"# {phrase(lang, 'sheet.key')}: {title}"), new_code_cell(SETUP)]
+    v4 = _nbformat().v4
+    cells = [v4.new_markdown_cell(f"# {phrase(lang, 'sheet.key')}: {title}"), v4.new_code_cell(SETUP)]
     for problem, solution in zip(problems, solutions):
-        cells.append(new_markdown_cell(render(solution, "md", lang=lang)))
+        cells.append(v4.new_markdown_cell(render(solution, "md", lang=lang)))
         typed = typed_answer(solution)
         if typed is not None:
-            cells.append(new_code_cell(_answer_cell(problem.id, typed, lang)))
+            cells.append(v4.new_code_cell(_answer_cell(problem.id, typed, lang)))
     return _notebook(cells, lang)

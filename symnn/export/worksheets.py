@@ -15,6 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from ..grading.files import write_atomically
 from ..lang import phrase
 from ..problems.bank import BankError, Problem, get_problem, load_bank
 from ..problems.solve import solve
@@ -82,21 +83,6 @@ def answer_key(solutions: list, format: str, lang: str, title: str) -> str:
     if format == "md":
         return f"# {head}\n\n" + "\n\n---\n\n".join(parts)
     return html_page("\n<hr>\n".join(parts), head, lang)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder, so a reader never sees half of it."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)      # as open() would have made it
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def export_set(spec: str, format: str, out, lang: str = "en", bank=None) -> list[Path]:

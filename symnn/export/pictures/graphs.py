@@ -9,7 +9,7 @@ import sympy as sp
 
 from ...nn.graph import GraphPass
 from ...render.math import text_math
-from .picture import Picture
+from .picture import PLOTS_HINT, Picture
 
 DOT_HINT = "pictures of graphs need graphviz's dot program (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)"
 GATES = {"add": "+", "mul": "×", "pow": "^", "exp": "exp", "log": "ln", "sigmoid": "σ", "max": "max", "min": "min",
@@ -69,7 +69,10 @@ def graph_picture(run: GraphPass, lang: str = "en") -> Picture:
         return dot
 
     def draw(format: str) -> bytes:
-        import graphviz
+        try:
+            import graphviz
+        except ImportError:
+            raise ImportError(PLOTS_HINT) from None
         try:
             return build().pipe(format=format)
         except graphviz.ExecutableNotFound:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 FORMATS = ("png", "svg", "pdf")
-PLOTS_HINT = "pictures need matplotlib: pip install 'symnn[plots]'"
+PLOTS_HINT = "pictures need matplotlib and graphviz (the Python package): pip install 'symnn[plots]'"
 # no creation date or program version in the files, so the same picture gives the same bytes
 _NO_DATES = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}, "pdf": {"CreationDate": None}}
 

@@ -1,0 +1,222 @@
+"""Grading a whole class: rows stream in, are checked by a pool of sandboxed workers (every core,
+the per-answer time limit, a memory cap), and their results are journaled in input order.
+
+The journal (``DIR/journal.jsonl``) is appended and flushed as rows finish, so a run killed
+midway resumes where it stopped: rerun into the same DIR and the finished rows are read back,
+not regraded. When every row is in the journal, the outputs are written from it, each
+atomically (``results.csv``, ``students.csv``, ``problems.csv``, ``summary.json``,
+``report.html``). A worker that hangs, crashes or runs out of memory is replaced and that row
+gets an error verdict: the number of results always equals the number of rows read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+
+from pebble import ProcessExpired, ProcessPool
+
+from ..answers.sandbox import GRACE, cap_memory
+from ..lang import phrase
+from .report import Tally, write_outputs
+from .submissions import Row, input_format, read_rows
+from .worker import grade_row, invalid, reference
+
+JOURNAL = "journal.jsonl"
+IN_FLIGHT_PER_WORKER = 32          # rows queued ahead per worker: enough to keep it busy, memory stays flat
+
+
+@dataclass(frozen=True)
+class Settings:
+    lang: str = "en"
+    timeout: float = 2.0
+    memory_mb: int = 1024
+    workers: int = 0                # 0: every core
+    bank: str | None = None
+
+    @property
+    def worker_count(self) -> int:
+        return self.workers or max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def fingerprint(path: Path, settings: Settings, columns: dict) -> str:
+    """What a journal belongs to: the input file's size and first and last MiB, and the settings."""
+    digest = hashlib.sha256()
+    size = path.stat().st_size
+    with path.open("rb") as file:
+        digest.update(file.read(1 << 20))
+        file.seek(max(0, size - (1 << 20)))
+        digest.update(file.read(1 << 20))
+    digest.update(json.dumps([size, settings.lang, settings.timeout, settings.bank, sorted(columns.items())]).encode())
+    return digest.hexdigest()
+
+
+class Journal:
+    """The results finished so far, one JSON line per row in input order, after a header line."""
+
+    def __init__(self, folder: Path, key: str):
+        self.path = folder / JOURNAL
+        self.done = 0
+        if self.path.exists():
+            self.done = self._recover(key)
+        if self.done == 0:
+            with self.path.open("w", encoding="utf-8") as file:
+                file.write(json.dumps({"journal": key}) + "\n")
+        self._file = self.path.open("a", encoding="utf-8")
+
+    def _recover(self, key: str) -> int:
+        """Rows already finished by an earlier run of the same grading; 0 if it was another one.
+        A last line cut short by a kill is dropped, so the file ends on a whole row."""
+        good, rows = 0, 0
+        with self.path.open("rb") as file:
+            header = file.readline()
+            try:
+                if json.loads(header).get("journal") != key:
+                    return 0
+            except (json.JSONDecodeError, AttributeError):
+                return 0
+            good = file.tell()
+            for line in file:
+                try:
+                    if not line.endswith(b"\n") or json.loads(line)["row"] != rows:
+                        break
+                except (json.JSONDecodeError, KeyError, TypeError):
+                    break
+                rows += 1
+                good = file.tell()
+        with self.path.open("r+b") as file:
+            file.truncate(good)
+        return rows
+
+    def add(self, result: dict) -> None:
+        self._file.write(json.dumps(result, ensure_ascii=False) + "\n")
+        self.done += 1
+        if self.done % 256 == 0:
+            self._file.flush()
+
+    def close(self) -> None:
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        self._file.close()
+
+    def results(self):
+        with self.path.open(encoding="utf-8") as file:
+            file.readline()
+            for line in file:
+                yield json.loads(line)
+
+
+def _record(row: Row, result: dict) -> dict:
+    return {"row": row.index, "student": row.student, "problem": row.problem, "variant": row.variant,
+            "answer_excerpt": row.answer[:120], **result}
+
+
+class Pool:
+    """pebble's process pool with the sandbox's memory cap, and a check on the pool itself:
+    a row whose worker gave no sign past the limit and the grace is an error, and the pool is
+    started afresh (the rows still queued are sent again)."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPool:
+        return ProcessPool(max_workers=self.settings.worker_count, initializer=cap_memory,
+                           initargs=(self.settings.memory_mb,))
+
+    def submit(self, row: Row):
+        """The row's future, or its result at once when it cannot be graded (no such problem)."""
+        s = self.settings
+        answer_reference, options = reference(row.problem, s.bank, s.lang, s.timeout)
+        if answer_reference is None:
+            return invalid(options)
+        return self._pool.schedule(grade_row, args=(answer_reference, row.answer, options), timeout=s.timeout)
+
+    def result(self, future) -> dict | None:
+        """The row's result; None when the pool itself stopped answering (the caller resubmits)."""
+        if isinstance(future, dict):
+            return future
+        try:
+            return future.result(timeout=self.settings.timeout + GRACE + 30)
+        except TimeoutError:      # the task's own limit (pebble killed the worker), or no word from the pool at all
+            return _error("check.timeout", self.settings, seconds=self.settings.timeout) if future.done() else None
+        except (ProcessExpired, MemoryError):
+            return _error("check.crashed", self.settings)
+        except Exception as error:      # noqa: BLE001 - the row's verdict, never a lost row
+            return invalid(f"{type(error).__name__}: {error}"[:200])
+
+    def restart(self) -> None:
+        self._pool.stop()
+        self._pool.join(timeout=GRACE)
+        self._pool = self._start()
+
+    def close(self) -> None:
+        self._pool.close()
+        self._pool.join()
+
+
+def _error(key: str, settings: Settings, **values) -> dict:
+    verdict = "timeout" if key == "check.timeout" else "crashed"
+    return {"verdict": verdict, "score": 0.0, "feedback": [phrase(settings.lang, key, **values)],
+            "decided_by": verdict, "answer_read": "", "seconds": settings.timeout if verdict == "timeout" else 0.0}
+
+
+def grade_stream(rows, journal: Journal, pool: Pool, progress=None) -> None:
+    """Check every row after the journal's finished ones, in order, keeping a bounded queue in flight."""
+    window: deque = deque()
+    limit = IN_FLIGHT_PER_WORKER * pool.settings.worker_count
+
+    def finish_head():
+        row, future = window.popleft()
+        result = pool.result(future) if future is not None else invalid(row.problem_with_it)
+        if result is None:                      # the pool hung: this row is an error, the rest go again
+            journal.add(_record(row, _error("check.crashed", pool.settings)))
+            waiting = [r for r, _ in window]
+            window.clear()
+            pool.restart()
+            window.extend((r, None if r.problem_with_it else pool.submit(r)) for r in waiting)
+        else:
+            journal.add(_record(row, result))
+        if progress is not None:
+            progress.update(1)
+
+    for row in rows:
+        if row.index < journal.done:
+            continue
+        window.append((row, None if row.problem_with_it else pool.submit(row)))
+        if len(window) >= limit:
+            finish_head()
+    while window:
+        finish_head()
+
+
+def grade_file(submissions, out, settings: Settings = Settings(), columns: dict | None = None,
+               format: str | None = None, progress: bool = True) -> Tally:
+    """Grade the file ``submissions`` into the folder ``out``; the totals. Rerunning resumes."""
+    path, folder = Path(submissions), Path(out)
+    columns = columns or {}
+    folder.mkdir(parents=True, exist_ok=True)
+    kind = input_format(str(path), format)
+    journal = Journal(folder, fingerprint(path, settings, columns))
+    bar = _progress(journal.done) if progress else None
+    pool = Pool(settings)
+    try:
+        with path.open(encoding="utf-8", errors="replace", newline="") as stream:
+            grade_stream(read_rows(stream, kind, columns), journal, pool, bar)
+    finally:
+        pool.close()
+        journal.close()
+        if bar is not None:
+            bar.close()
+    return write_outputs(journal.results(), folder, settings.lang)
+
+
+def _progress(done: int):
+    from tqdm import tqdm
+    return tqdm(initial=done, unit=" rows", file=sys.stderr, dynamic_ncols=True, mininterval=0.5,
+                disable=not sys.stderr.isatty())

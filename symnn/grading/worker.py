@@ -1,0 +1,55 @@
+"""What a grading worker does with one row: check the answer against the problem's derived
+answer and return a plain dict (picklable, the same wherever it ran). It never raises: a
+failure of the check is the row's verdict.
+
+The problem is solved once, by the caller, with the same code as ``symnn solve``
+(``reference``); each row then sends only the answer and that reference.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+
+from ..answers.check import BadReference, Verdict, _check, _failure, shown
+from ..answers.options import CheckOptions
+from ..problems.solve import question_options, solve
+
+
+@functools.lru_cache(maxsize=1024)
+def reference(problem_id: str, bank, lang: str, timeout: float):
+    """(the problem's answer, its check options), or (None, the reason it cannot be graded)."""
+    try:
+        solution = solve(problem_id, bank)
+        settings = CheckOptions.from_dict({**question_options(solution.problem), "lang": lang, "timeout": timeout})
+    except (ValueError, TypeError) as error:        # an unknown problem (BankError), a bad bank file
+        return None, str(error)
+    return solution.answer, settings
+
+
+def outcome(verdict: Verdict, seconds: float) -> dict:
+    """A verdict as the row's result: what results.csv holds, and the time taken."""
+    kind = "correct" if verdict.correct else verdict.decided_by if verdict.decided_by in ("timeout", "crashed") \
+        else "incorrect"
+    answer = verdict.answer
+    read = "" if answer is None or answer.value is None else shown(answer.value)
+    return {"verdict": kind, "score": round(verdict.score, 4), "feedback": list(verdict.feedback),
+            "decided_by": verdict.decided_by, "answer_read": read, "seconds": round(seconds, 4)}
+
+
+def invalid(message: str) -> dict:
+    """A row that cannot be graded: its own verdict, never a missing row."""
+    return {"verdict": "invalid", "score": 0.0, "feedback": [message], "decided_by": "invalid", "answer_read": "",
+            "seconds": 0.0}
+
+
+def grade_row(answer_reference, answer: str, settings: CheckOptions) -> dict:
+    """Check ``answer`` against the problem's answer; runs inside a worker process."""
+    start = time.perf_counter()
+    try:
+        verdict = _check(answer_reference, answer, settings)
+    except BadReference as error:
+        return invalid(str(error))
+    except Exception as error:      # noqa: BLE001 - one answer never stops the batch
+        verdict = _failure(settings, error)
+    return outcome(verdict, time.perf_counter() - start)
