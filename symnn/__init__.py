@@ -30,7 +30,7 @@ _HOMES = {
     "Network": "nn.network", "compile_numpy": "numerics.compile", "stable_form": "numerics.compile",
     "ScalarModel": "numerics.models", "DenseModel": "numerics.dense", "gradcheck": "numerics.gradcheck",
     "Updater": "numerics.updater", "one_step": "nn.optimizers", "train": "numerics.train",
-    "descent": "nn.optimizers", "standalone": "export.documents", "export_set": "export.worksheets",
+    "descent": "nn.optimizers", "check_derivation": "grading.derivation", "standalone": "export.documents", "export_set": "export.worksheets",
 }
 
 __all__ = [
@@ -39,7 +39,7 @@ __all__ = [
     "parse_expr_safe", "ParseError",
     "render", "to_text", "to_latex", "to_markdown", "to_html", "to_json",
     "Network", "compile_numpy", "stable_form", "ScalarModel", "DenseModel", "gradcheck",
-    "Updater", "one_step", "descent", "train", "standalone", "export_set",
+    "Updater", "one_step", "descent", "train", "standalone", "export_set", "check_derivation",
 ]
 
 

@@ -146,7 +146,8 @@ def _breakpoint_points(expressions, symbols, rng):
         ordered = sorted(roots)
         offsets = [r + s * mpmath.mpf(10) ** -k * (1 + abs(r)) for r in ordered for s in (1, -1) for k in (7, 3)]
         offsets += [(a + b) / 2 for a, b in zip(ordered, ordered[1:])]
-        points += [{**base, var: sp.Float(t, DIGITS)} for t in offsets[:60]]
+        # exact coordinates (the binary value of each offset), so that an exact difference there is exact
+        points += [{**base, var: sp.Rational(sp.Float(t, DIGITS))} for t in offsets[:60]]
     return points
 
 

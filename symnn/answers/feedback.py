@@ -57,19 +57,20 @@ def base_ten_log(ref, ans, typed, options):
 
 
 def _question(options):
+    """(f, its variables, the variable asked for or None), named as the answers are (x1 as x_1)."""
     if options.function is None:
         return None
-    function = normalize(as_expr(options.function), options)
-    variables = [as_symbol(v, function) for v in options.variables] or sorted(function.free_symbols, key=str)
-    return function, variables
+    raw = as_expr(options.function)
+    variables = [as_symbol(v, raw) for v in options.variables] or sorted(raw.free_symbols, key=str)
+    wrt = None if options.wrt is None else normalize(as_symbol(options.wrt, raw), options)
+    return normalize(raw, options), [normalize(v, options) for v in variables], wrt
 
 
 def wrong_variable(ref, ans, typed, options):
     question = _question(options)
-    if question is None or options.wrt is None or options.point:
+    if question is None or question[2] is None or options.point:
         return None
-    function, variables = question
-    wrt = as_symbol(options.wrt, function)
+    function, variables, wrt = question
     for var in variables:
         if var != wrt and equal(ans, sp.diff(function, var)):
             return "check.wrong variable", {"var": var}
@@ -77,17 +78,17 @@ def wrong_variable(ref, ans, typed, options):
 
 
 def missing_chain_factor(ref, ans, typed, options):
-    """The answer is the outer derivative alone: ans · g'(x) = reference."""
+    """The answer is the outer derivative alone: ans · g'(x) = reference (or the inner factor's sign lost too)."""
     question = _question(options)
-    if question is None or options.wrt is None or options.point:
+    if question is None or question[2] is None or options.point:
         return None
     from ..calculus.differentiate import diff_steps
-    function, _ = question
-    step = diff_steps(function, as_symbol(options.wrt, function))
-    for chain in (s for s in step.walk() if s.rule == "chain"):
+    function, _, wrt = question
+    for chain in (s for s in diff_steps(function, wrt).walk() if s.rule == "chain"):
         inner = chain.substeps[1].result
-        if inner not in (0, 1) and equal(ans * inner, ref):
-            return "check.missing chain factor", {"factor": inner}
+        for factor in (inner, -inner):
+            if inner not in (0, 1, -1) and equal(ans * factor, ref):
+                return "check.missing chain factor", {"factor": factor}
     return None
 
 
@@ -116,8 +117,9 @@ def wrong_point(reference, answer, options):
     question = _question(options)
     if question is None or not options.point or len(options.point) < 2:
         return None
-    function, variables = question
-    names = [as_symbol(v, function) for v, _ in options.point]
+    function, variables, _ = question
+    raw = as_expr(options.function)
+    names = [normalize(as_symbol(v, raw), options) for v, _ in options.point]
     values = [as_expr(c) for _, c in options.point]
     gradient = [sp.diff(function, v) for v in variables]
     for order in itertools.permutations(values):

@@ -190,6 +190,27 @@ def _also_plotted(args, result) -> None:
         loss_picture([result], args.lang).save(args.plot)
 
 
+MAX_DERIVATION_BYTES = 64 * 1024
+
+
+def run_check_steps(args) -> str:
+    import sys
+
+    from ..answers.options import RANGES
+    from ..grading.derivation import check_derivation
+    _within("--timeout", args.timeout, *RANGES["timeout"])
+    stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8", errors="replace")
+    with stream:
+        text = stream.read(MAX_DERIVATION_BYTES + 1)
+    if len(text) > MAX_DERIVATION_BYTES:
+        raise ValueError(f"a derivation is at most {MAX_DERIVATION_BYTES // 1024} KiB")
+    verdict = check_derivation(args.id, text, args.bank, args.lang, args.timeout)
+    if args.format == "json":
+        return json.dumps(verdict.as_dict(), ensure_ascii=False)
+    from ..render import render
+    return render(verdict, "text", lang=args.lang)
+
+
 def run_grade(args) -> str:
     from ..answers.options import RANGES
     from ..grading.batch import Settings, grade_file
@@ -272,6 +293,8 @@ def run(args: argparse.Namespace) -> str:
         return run_plot(args)
     if args.command == "grade":
         return run_grade(args)
+    if args.command == "check-steps":
+        return run_check_steps(args)
     result = derive(args)
     _also_plotted(args, result)
     if args.standalone:

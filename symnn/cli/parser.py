@@ -207,6 +207,15 @@ def _plot_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, metavar="FILE", help="the picture's file: .png, .svg or .pdf")
 
 
+def _check_steps_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", help="the problem id, e.g. 4.6")
+    parser.add_argument("file", help="the derivation, one step per line (LaTeX or plain text); - reads standard input")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en")
+    parser.add_argument("--timeout", type=float, default=5.0, help="seconds allowed for the whole check (default 5)")
+    _bank_option(parser)
+
+
 def _grade_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("submissions", help="a CSV file (columns student, problem, answer, optional variant) or JSON lines")
     parser.add_argument("--out", required=True, metavar="DIR",
@@ -237,6 +246,9 @@ COMMANDS = {
     "solve": (dict(help="the worked solution of a bank problem"), _solve_arguments),
     "export": (dict(help="a worksheet (statements) and an answer key (derivations) of a problem set",
              description="Example: symnn export --set gradients --format pdf --out sheets --lang ru"), _export_arguments),
+    "check-steps": (dict(help="check a derivation line by line: the first line that does not follow, and why",
+             description="Example: symnn check-steps 4.6 work.txt  (lines such as d/dy(y(x+2y)) = x + 4y)"),
+             _check_steps_arguments),
     "grade": (dict(help="grade a class: every row of a CSV or JSON-lines file of answers, on every core",
              description="Example: symnn grade answers.csv --out graded --answer-column response"), _grade_arguments),
     "plot": (dict(help="draw a picture of the course: graph, activations, descent, optimizers, loss, boundary, zigzag",

@@ -269,3 +269,12 @@ class DocumentPrinter(NetworkPrinting, NumericsPrinting, Printer):
             shown = sp.Tuple(*value) if isinstance(value, tuple) else value
             lines.append(self.line(depth, self.escape(phrase(self.lang, "check.read") + ": ") + self.math(shown)))
         return self.join(lines)
+
+    def _print_DerivationVerdict(self, verdict, depth: int = 0) -> str:
+        """A checked derivation: the verdict, then each line checked, marked ✓ or ✗ with what is wrong there."""
+        first, *rest = verdict.feedback
+        lines = [self.line(depth, self.strong(self.escape(first)))] + [self.line(depth, self.escape(s)) for s in rest]
+        for check in verdict.lines:
+            mark = "✓" if check.follows else "✗"
+            lines.append(self.line(depth + 1, self.escape(f"{mark} {check.number}: {check.text.strip()}")))
+        return self.join(lines)
