@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from .parser import (
     MAX_DENSE_PARAMETERS,
@@ -211,6 +212,57 @@ def run_check_steps(args) -> str:
     return render(verdict, "text", lang=args.lang)
 
 
+MAX_ROSTER = 100_000
+
+
+def _roster(path: str, column: str) -> list[str]:
+    """Student ids from a CSV with ``column``, or from a file of one id per line."""
+    import csv
+    with open(path, encoding="utf-8", errors="replace", newline="") as file:
+        rows = list(csv.reader(file))
+    if not rows:
+        raise ValueError(f"{path}: the roster is empty")
+    if column in rows[0]:
+        index = rows[0].index(column)
+        ids = [row[index].strip() for row in rows[1:] if len(row) > index]
+    else:
+        ids = [row[0].strip() for row in rows if row]
+    ids = [i for i in dict.fromkeys(ids) if i]
+    if len(ids) > MAX_ROSTER:
+        raise ValueError(f"a roster holds at most {MAX_ROSTER} students")
+    return ids
+
+
+def run_variants(args) -> str:
+    import csv
+    import io
+
+    from ..grading.files import write_atomically
+    from ..problems.bank import get_problem
+    from ..problems.solve import solve
+    from ..problems.variants import assign
+    from ..render.math import text_math
+    students = _roster(args.students, args.student_column)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["student", "problem", "variant", "parameters", "statement", "answer"])
+    for student, problem in assign(get_problem(args.id, args.bank), students, args.seed):
+        answer = solve(problem).answer
+        shown = text_math(sp_tuple(answer))
+        writer.writerow([student, problem.id, problem.variant, json.dumps(dict(problem.parameters)),
+                         problem.text(args.lang), shown])
+    write_atomically(Path(args.out), buffer.getvalue())
+    return f"{len(students)} variants of {args.id} written to {args.out}"
+
+
+def sp_tuple(answer):
+    """An answer as one SymPy object: a vector as a Tuple, a vector of one as its entry."""
+    import sympy as sp
+    if isinstance(answer, tuple):
+        return answer[0] if len(answer) == 1 else sp.Tuple(*answer)
+    return answer
+
+
 def run_grade(args) -> str:
     from ..answers.options import RANGES
     from ..grading.batch import Settings, grade_file
@@ -277,7 +329,7 @@ def derive(args: argparse.Namespace):
             raise ValueError("--at is needed to backpropagate one parameter")
         return backprop(network, args.param, args.at, weights=args.weights, biases=args.biases)
     from ..problems.solve import solve
-    return solve(args.id, args.bank)
+    return solve(args.id, args.bank, args.variant)
 
 
 def run(args: argparse.Namespace) -> str:
@@ -295,6 +347,8 @@ def run(args: argparse.Namespace) -> str:
         return run_grade(args)
     if args.command == "check-steps":
         return run_check_steps(args)
+    if args.command == "variants":
+        return run_variants(args)
     result = derive(args)
     _also_plotted(args, result)
     if args.standalone:

@@ -122,6 +122,7 @@ def _problems_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _solve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", help="the problem id, e.g. 4.3 (see `symnn problems`)")
+    parser.add_argument("--variant", type=int, metavar="K", help="a student's variant of the problem (see `symnn variants`)")
     _output_options(parser)
     _bank_option(parser)
 
@@ -207,6 +208,17 @@ def _plot_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, metavar="FILE", help="the picture's file: .png, .svg or .pdf")
 
 
+def _variants_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", help="a problem with variants, e.g. 4.3")
+    parser.add_argument("--students", required=True, metavar="ROSTER",
+                        help="a CSV roster with a student column (or one student id per line)")
+    parser.add_argument("--seed", type=int, required=True, help="the same seed gives every student the same variant")
+    parser.add_argument("--out", required=True, metavar="FILE", help="the CSV to write: student, variant, numbers, statement, answer")
+    parser.add_argument("--student-column", metavar="NAME", default="student")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the statements")
+    _bank_option(parser)
+
+
 def _check_steps_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", help="the problem id, e.g. 4.6")
     parser.add_argument("file", help="the derivation, one step per line (LaTeX or plain text); - reads standard input")
@@ -246,6 +258,9 @@ COMMANDS = {
     "solve": (dict(help="the worked solution of a bank problem"), _solve_arguments),
     "export": (dict(help="a worksheet (statements) and an answer key (derivations) of a problem set",
              description="Example: symnn export --set gradients --format pdf --out sheets --lang ru"), _export_arguments),
+    "variants": (dict(help="each student's own variant of a problem, deterministic from a seed",
+             description="Example: symnn variants 4.3 --students roster.csv --seed 2026 --out variants.csv"),
+             _variants_arguments),
     "check-steps": (dict(help="check a derivation line by line: the first line that does not follow, and why",
              description="Example: symnn check-steps 4.6 work.txt  (lines such as d/dy(y(x+2y)) = x + 4y)"),
              _check_steps_arguments),

@@ -28,6 +28,7 @@ from .submissions import Row, input_format, read_rows
 from .worker import grade_row, invalid, reference
 
 JOURNAL = "journal.jsonl"
+MAX_OTHER_VARIANTS = 64            # variants of one problem an answer is also tried against
 IN_FLIGHT_PER_WORKER = 32          # rows queued ahead per worker: enough to keep it busy, memory stays flat
 
 
@@ -124,18 +125,27 @@ class Pool:
     def __init__(self, settings: Settings):
         self.settings = settings
         self._pool = self._start()
+        self._variants: dict = {}        # problem -> {variant: its answer}, the variants this class was given
 
     def _start(self) -> ProcessPool:
         return ProcessPool(max_workers=self.settings.worker_count, initializer=cap_memory,
                            initargs=(self.settings.memory_mb,))
 
     def submit(self, row: Row):
-        """The row's future, or its result at once when it cannot be graded (no such problem)."""
+        """The row's future, or its result at once when it cannot be graded (no such problem or variant)."""
         s = self.settings
-        answer_reference, options = reference(row.problem, s.bank, s.lang, s.timeout)
+        variant = row.variant.strip() or None
+        if variant is not None and not variant.isdigit():
+            return invalid(f"the variant is a whole number, got {variant[:40]!r}")
+        variant = None if variant is None else int(variant)
+        answer_reference, options = reference(row.problem, s.bank, s.lang, s.timeout, variant)
         if answer_reference is None:
             return invalid(options)
-        return self._pool.schedule(grade_row, args=(answer_reference, row.answer, options), timeout=s.timeout)
+        seen = self._variants.setdefault(row.problem, {})
+        if variant is not None and len(seen) < MAX_OTHER_VARIANTS:
+            seen.setdefault(variant, answer_reference)
+        others = tuple((k, ref) for k, ref in seen.items() if k != variant)
+        return self._pool.schedule(grade_row, args=(answer_reference, row.answer, options, others), timeout=s.timeout)
 
     def result(self, future) -> dict | None:
         """The row's result; None when the pool itself stopped answering (the caller resubmits)."""

@@ -8,19 +8,22 @@ The problem is solved once, by the caller, with the same code as ``symnn solve``
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import time
 
 from ..answers.check import BadReference, Verdict, _check, _failure, shown
 from ..answers.options import CheckOptions
+from ..lang import phrase
 from ..problems.solve import question_options, solve
 
 
 @functools.lru_cache(maxsize=1024)
-def reference(problem_id: str, bank, lang: str, timeout: float):
-    """(the problem's answer, its check options), or (None, the reason it cannot be graded)."""
+def reference(problem_id: str, bank, lang: str, timeout: float, variant: int | None = None):
+    """(the problem's answer, its check options), or (None, the reason it cannot be graded);
+    ``variant``: the student's variant of the problem."""
     try:
-        solution = solve(problem_id, bank)
+        solution = solve(problem_id, bank, variant)
         settings = CheckOptions.from_dict({**question_options(solution.problem), "lang": lang, "timeout": timeout})
     except (ValueError, TypeError) as error:        # an unknown problem (BankError), a bad bank file
         return None, str(error)
@@ -43,11 +46,17 @@ def invalid(message: str) -> dict:
             "seconds": 0.0}
 
 
-def grade_row(answer_reference, answer: str, settings: CheckOptions) -> dict:
-    """Check ``answer`` against the problem's answer; runs inside a worker process."""
+def grade_row(answer_reference, answer: str, settings: CheckOptions, others=()) -> dict:
+    """Check ``answer`` against the problem's answer; runs inside a worker process. ``others``:
+    (variant, answer) of the problem's other variants, to tell a student who solved someone else's."""
     start = time.perf_counter()
     try:
         verdict = _check(answer_reference, answer, settings)
+        if not verdict.correct and verdict.answer is not None:
+            other = next((k for k, their in others if _check(their, answer, settings).correct), None)
+            if other is not None:
+                note = phrase(settings.lang, "check.other variant", variant=other)
+                verdict = dataclasses.replace(verdict, feedback=(*verdict.feedback, note), decided_by="other variant")
     except BadReference as error:
         return invalid(str(error))
     except Exception as error:      # noqa: BLE001 - one answer never stops the batch

@@ -22,7 +22,7 @@ from .schema import file_errors, problem_errors
 
 PACKAGE_BANK = Path(__file__).parents[1] / "_bank"       # in an installed wheel
 CHECKOUT_BANK = Path(__file__).parents[2] / "problems"   # in a source checkout
-COMMON_FIELDS = {"id", "kind", "statement", "published", "note"}
+COMMON_FIELDS = {"id", "kind", "statement", "published", "note", "variants"}
 MAX_FILE_BYTES = 256 * 1024
 
 
@@ -43,6 +43,9 @@ class Problem:
     note: dict = field(default_factory=dict, compare=False)
     source: str = ""
     topic_title: dict = field(default_factory=dict, compare=False)   # the title of the problem's file, by language
+    variants: dict = field(default_factory=dict, compare=False)      # parameters and templates (problems.variants)
+    variant: int | None = None                                       # which variant this is, if one
+    parameters: tuple = ()                                           # that variant's (name, value) pairs
 
     def text(self, lang: str) -> str:
         return self.statement.get(lang) or next(iter(self.statement.values()), "")
@@ -113,6 +116,7 @@ def _read_file(path: Path) -> list[Problem]:
             id=str(entry["id"]), kind=entry["kind"], topic=topic, statement=entry["statement"],
             data=data, published=entry.get("published"), note=entry.get("note", {}),
             source=entry.get("source", content.get("source", "")), topic_title=content.get("title", {}),
+            variants=entry.get("variants", {}),
         ))
     return problems
 

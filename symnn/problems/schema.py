@@ -109,9 +109,36 @@ KINDS = {
     "finite-difference": ({"expr": _text, "wrt": _text, "at": _text}, {}),
     "activation-table": ({}, {}),
 }
+def _parameter(spec):
+    if not isinstance(spec, dict) or len(set(spec) & {"range", "choices"}) != 1 or set(spec) - {"range", "choices", "exclude"}:
+        return "expected { range = [LOW, HIGH] } or { choices = [...] } (and exclude = [...] with a range)"
+    if "choices" in spec:
+        return _list_of(_number)(spec["choices"])
+    low_high = spec["range"]
+    if not (isinstance(low_high, list) and len(low_high) == 2 and all(isinstance(v, int) and not isinstance(v, bool)
+                                                                      for v in low_high) and low_high[0] < low_high[1]):
+        return "range: expected [LOW, HIGH], whole numbers with LOW < HIGH"
+    return _list_of(_whole)(spec["exclude"]) if "exclude" in spec else None
+
+
+def _variants(value):
+    """[problem.variants]: parameters, and templates of the problem's data fields and statements."""
+    if not isinstance(value, dict):
+        return f"expected a table, got {type(value).__name__}"
+    unknown = set(value) - {"parameters", "data", "statement"}
+    if unknown:
+        return f"{', '.join(sorted(unknown))}: unknown (variants hold parameters, data and statement)"
+    if not value.get("parameters"):
+        return "parameters: missing (name = { range = [LOW, HIGH] } or { choices = [...] })"
+    problem = _table_of(_parameter)(value["parameters"]) or _table_of(_text)(value.get("statement", {}))
+    if problem:
+        return problem
+    return None if isinstance(value.get("data", {}), dict) else "data: expected a table of the problem's fields"
+
+
 COMMON = {"id": lambda v: None if isinstance(v, (str, int, float)) and not isinstance(v, bool) else "expected text",
           "kind": _text, "statement": _table_of(_text), "note": _table_of(_text), "source": _text,
-          "published": _anything, "tolerance": _tolerance}
+          "published": _anything, "tolerance": _tolerance, "variants": _variants}
 FILE_FIELDS = {"topic": _text, "title": _table_of(_text), "source": _text, "problem": _anything}
 
 

@@ -212,10 +212,14 @@ SOLVERS = {
 }
 
 
-def solve(problem, bank=None) -> Solution:
-    """Solve a Problem, or the bank problem with that id (``bank``: a folder of problem files)."""
+def solve(problem, bank=None, variant: int | None = None) -> Solution:
+    """Solve a Problem, or the bank problem with that id (``bank``: a folder of problem files);
+    ``variant``: a student's variant of it (``problems.variants``)."""
     if isinstance(problem, str):
         problem = get_problem(problem, bank)
+    if variant is not None:
+        from .variants import variant_problem
+        problem = variant_problem(problem, variant)
     if problem.kind not in SOLVERS:
         raise BankError(f"problem {problem.id}: unknown kind {problem.kind!r}; "
                         f"known kinds: {', '.join(SOLVERS)}")
