@@ -271,7 +271,7 @@ def run_grade(args) -> str:
     columns = {c: getattr(args, f"{c}_column") for c in ("student", "problem", "answer", "variant")
                if getattr(args, f"{c}_column")}
     tally = grade_file(args.submissions, args.out, Settings(args.lang, args.timeout, workers=args.workers, bank=args.bank),
-                       columns, args.input_format, progress=not args.no_progress)
+                       columns, args.input_format, progress=not args.no_progress, scheduler=args.scheduler)
     verdicts = ", ".join(f"{name} {count}" for name, count in sorted(tally.verdicts.items()))
     return f"{tally.rows} rows graded ({verdicts}) into {args.out}"
 

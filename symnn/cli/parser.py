@@ -240,6 +240,8 @@ def _grade_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=float, default=2.0, help="seconds allowed per answer (default 2)")
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the feedback and the report")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                        help="grade on a Dask distributed cluster (the cluster extra) instead of this machine's cores")
     _bank_option(parser)
 
 

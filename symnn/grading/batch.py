@@ -22,10 +22,9 @@ from pathlib import Path
 from pebble import ProcessExpired, ProcessPool
 
 from ..answers.sandbox import GRACE, cap_memory
-from ..lang import phrase
 from .report import Tally, write_outputs
 from .submissions import Row, input_format, read_rows
-from .worker import grade_row, invalid, reference
+from .worker import failed, grade_row, grade_row_limited, invalid, reference
 
 JOURNAL = "journal.jsonl"
 MAX_OTHER_VARIANTS = 64            # variants of one problem an answer is also tried against
@@ -145,7 +144,10 @@ class Pool:
         if variant is not None and len(seen) < MAX_OTHER_VARIANTS:
             seen.setdefault(variant, answer_reference)
         others = tuple((k, ref) for k, ref in seen.items() if k != variant)
-        return self._pool.schedule(grade_row, args=(answer_reference, row.answer, options, others), timeout=s.timeout)
+        return self._schedule((answer_reference, row.answer, options, others))
+
+    def _schedule(self, args):
+        return self._pool.schedule(grade_row, args=args, timeout=self.settings.timeout)
 
     def result(self, future) -> dict | None:
         """The row's result; None when the pool itself stopped answering (the caller resubmits)."""
@@ -154,9 +156,9 @@ class Pool:
         try:
             return future.result(timeout=self.settings.timeout + GRACE + 30)
         except TimeoutError:      # the task's own limit (pebble killed the worker), or no word from the pool at all
-            return _error("check.timeout", self.settings, seconds=self.settings.timeout) if future.done() else None
+            return failed("check.timeout", self.settings.lang, self.settings.timeout) if future.done() else None
         except (ProcessExpired, MemoryError):
-            return _error("check.crashed", self.settings)
+            return failed("check.crashed", self.settings.lang, self.settings.timeout)
         except Exception as error:      # noqa: BLE001 - the row's verdict, never a lost row
             return invalid(f"{type(error).__name__}: {error}"[:200])
 
@@ -170,10 +172,41 @@ class Pool:
         self._pool.join()
 
 
-def _error(key: str, settings: Settings, **values) -> dict:
-    verdict = "timeout" if key == "check.timeout" else "crashed"
-    return {"verdict": verdict, "score": 0.0, "feedback": [phrase(settings.lang, key, **values)],
-            "decided_by": verdict, "answer_read": "", "seconds": settings.timeout if verdict == "timeout" else 0.0}
+class DaskPool(Pool):
+    """The same grading on a Dask distributed cluster: each row is one task, which runs
+    ``grade_row_limited`` (the sandbox, with the same limits) on whichever worker takes it.
+    Workers must be allowed child processes (``distributed.worker.daemon: false``)."""
+
+    def __init__(self, settings: Settings, scheduler: str):
+        self.scheduler = scheduler
+        super().__init__(settings)
+
+    def _start(self):
+        try:
+            from distributed import Client
+        except ImportError:
+            raise ImportError("grading on a cluster needs dask.distributed: pip install 'symnn[cluster]'") from None
+        return Client(self.scheduler, timeout=30)
+
+    def _schedule(self, args):
+        return self._pool.submit(grade_row_limited, *args, pure=False)
+
+    def result(self, future) -> dict | None:
+        if isinstance(future, dict):
+            return future
+        try:
+            return future.result(timeout=self.settings.timeout + GRACE + 60)
+        except TimeoutError:
+            return None
+        except Exception as error:      # noqa: BLE001 - a worker lost with the task: the row's verdict
+            return invalid(f"{type(error).__name__}: {error}"[:200])
+
+    def restart(self) -> None:
+        self._pool.close()
+        self._pool = self._start()
+
+    def close(self) -> None:
+        self._pool.close()
 
 
 def grade_stream(rows, journal: Journal, pool: Pool, progress=None) -> None:
@@ -185,7 +218,7 @@ def grade_stream(rows, journal: Journal, pool: Pool, progress=None) -> None:
         row, future = window.popleft()
         result = pool.result(future) if future is not None else invalid(row.problem_with_it)
         if result is None:                      # the pool hung: this row is an error, the rest go again
-            journal.add(_record(row, _error("check.crashed", pool.settings)))
+            journal.add(_record(row, failed("check.crashed", pool.settings.lang, pool.settings.timeout)))
             waiting = [r for r, _ in window]
             window.clear()
             pool.restart()
@@ -206,15 +239,16 @@ def grade_stream(rows, journal: Journal, pool: Pool, progress=None) -> None:
 
 
 def grade_file(submissions, out, settings: Settings = Settings(), columns: dict | None = None,
-               format: str | None = None, progress: bool = True) -> Tally:
-    """Grade the file ``submissions`` into the folder ``out``; the totals. Rerunning resumes."""
+               format: str | None = None, progress: bool = True, scheduler: str | None = None) -> Tally:
+    """Grade the file ``submissions`` into the folder ``out``; the totals. Rerunning resumes.
+    ``scheduler``: the address of a Dask distributed scheduler to grade on instead of this machine."""
     path, folder = Path(submissions), Path(out)
     columns = columns or {}
     folder.mkdir(parents=True, exist_ok=True)
     kind = input_format(str(path), format)
     journal = Journal(folder, fingerprint(path, settings, columns))
     bar = _progress(journal.done) if progress else None
-    pool = Pool(settings)
+    pool = Pool(settings) if scheduler is None else DaskPool(settings, scheduler)
     try:
         with path.open(encoding="utf-8", errors="replace", newline="") as stream:
             grade_stream(read_rows(stream, kind, columns), journal, pool, bar)

@@ -62,3 +62,22 @@ def grade_row(answer_reference, answer: str, settings: CheckOptions, others=()) 
     except Exception as error:      # noqa: BLE001 - one answer never stops the batch
         verdict = _failure(settings, error)
     return outcome(verdict, time.perf_counter() - start)
+
+
+def failed(key: str, lang: str, timeout: float) -> dict:
+    """The result of a row whose check did not finish: out of time, or its worker died."""
+    verdict = "timeout" if key == "check.timeout" else "crashed"
+    return {"verdict": verdict, "score": 0.0, "feedback": [phrase(lang, key, seconds=timeout)],
+            "decided_by": verdict, "answer_read": "", "seconds": timeout if verdict == "timeout" else 0.0}
+
+
+def grade_row_limited(answer_reference, answer: str, settings: CheckOptions, others=()) -> dict:
+    """``grade_row`` in this machine's sandbox (a killable process with the time limit and memory cap):
+    what a worker of a cluster runs for each row."""
+    from ..answers.sandbox import run_limited
+    try:
+        return run_limited(grade_row, (answer_reference, answer, settings, others), settings.timeout, settings.memory_mb)
+    except TimeoutError:
+        return failed("check.timeout", settings.lang, settings.timeout)
+    except MemoryError:
+        return failed("check.crashed", settings.lang, settings.timeout)
