@@ -36,7 +36,7 @@ class CheckOptions:
     decimal_comma: bool = True
     index_names: bool = True           # x1 is x_1
     timeout: float = 2.0               # seconds of wall-clock time, enforced by a killable worker
-    memory_mb: int = 1024              # address-space cap of the worker
+    memory_mb: int = 1024              # address space a check may add to its worker
     lang: str = "en"
     # what the question was, for feedback: f, its variables, the variable asked for, the point
     function: object = None

@@ -24,10 +24,24 @@ _pool: ProcessPool | None = None
 _pool_memory: int | None = None
 
 
+def _address_space() -> int:
+    """The bytes of address space this process holds now (what a forked worker starts with)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def cap_memory(megabytes: int) -> None:
-    """Cap this process's address space (a worker's: run as the pool's initializer)."""
-    limit = megabytes * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    """Cap this process's address space at what it holds now plus ``megabytes`` (a worker's: run
+    as the pool's initializer). A worker forked from a large process (threads reserve their
+    arenas, libraries their mappings) starts big; the cap bounds what a check may add."""
+    limit = _address_space() + megabytes * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))      # the hard limit too: it cannot be raised again
 
 
 def _worker_pool(memory_mb: int) -> ProcessPool:

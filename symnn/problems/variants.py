@@ -17,8 +17,8 @@ problem and the student's id, and no two students of a roster share the same num
 the parameters allow it. The answer of a variant is derived by the same solver as ``symnn solve``.
 
 >>> from symnn.problems.bank import get_problem
->>> first = variant_problem(get_problem("4.5"), 7)
->>> first.variant, first.data["at"] == variant_problem(get_problem("4.5"), 7).data["at"]
+>>> first = variant_problem(get_problem("4.6"), 7)
+>>> first.variant, first.data["at"] == variant_problem(get_problem("4.6"), 7).data["at"]
 (7, True)
 """
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shlex
 from pathlib import Path
@@ -22,7 +23,8 @@ def examples(path: str):
         command, shown = None, []
         for line in block.splitlines() + ["$ end"]:
             if line.startswith("$ "):
-                if command is not None and not set(command) & set("|&><;"):
+                piped = re.fullmatch(r"echo (\"[^\"]*\"|'[^']*') \| (symnn .*)", command or "")
+                if piped or command is not None and not set(command) & set("|&><;"):
                     yield command, shown
                 command, shown = line[2:], []
             elif command is not None:
@@ -35,6 +37,11 @@ CASES = [(path, command, shown) for path in DOCUMENTS for command, shown in exam
 @pytest.mark.parametrize("path, command, shown", CASES, ids=[f"{p}: {c[:50]}" for p, c, _ in CASES])
 def test_the_example_prints_what_it_shows(path, command, shown, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "roster.csv").write_text("student\ns1\ns2\ns3\ns4\n", encoding="utf-8")   # the README's roster
+    piped = re.fullmatch(r"echo (\"[^\"]*\"|'[^']*') \| (symnn .*)", command)
+    if piped:                                   # echo "TEXT" | symnn ...: TEXT on standard input
+        monkeypatch.setattr("sys.stdin", io.StringIO(shlex.split(piped[1])[0] + "\n"))
+        command = piped[2]
     argv = shlex.split(command, comments=True)
     assert argv[0] == "symnn"
     assert main(argv[1:]) == 0
