@@ -82,22 +82,23 @@ def check_answer(reference, answer: str, **options) -> Verdict:
         return _failure(settings, error)
 
 
-def check_bank_answer(problem_id: str, answer: str, bank=None, **options) -> Verdict:
-    """Check ``answer`` against a bank problem: the problem is solved, and its question
-    (tolerance, function, point) applied, in the worker, under the same limits."""
+def check_bank_answer(problem_id: str, answer: str, bank=None, variant: int | None = None, **options) -> Verdict:
+    """Check ``answer`` against a bank problem (``variant``: a student's variant of it): the problem
+    is solved, and its question (tolerance, function, point) applied, in the worker, under the same limits."""
     settings = CheckOptions.from_dict(options)
     try:
-        return run_limited(_check_problem, (problem_id, bank, answer, options), settings.timeout, settings.memory_mb)
+        return run_limited(_check_problem, (problem_id, bank, answer, options, variant), settings.timeout,
+                           settings.memory_mb)
     except BadReference:
         raise
     except Exception as error:   # noqa: BLE001 - an answer must never crash the caller
         return _failure(settings, error)
 
 
-def _check_problem(problem_id, bank, text, options: dict) -> Verdict:
+def _check_problem(problem_id, bank, text, options: dict, variant=None) -> Verdict:
     from ..problems.solve import question_options, solve
     try:
-        solution = solve(problem_id, bank)
+        solution = solve(problem_id, bank, variant)
         settings = CheckOptions.from_dict({**question_options(solution.problem), **options})
     except (ValueError, TypeError) as error:          # BankError and ParseError among them
         raise BadReference(str(error)) from None

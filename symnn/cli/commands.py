@@ -127,7 +127,9 @@ def run_check(args) -> str:
 
 def run_export(args) -> str:
     from ..export.worksheets import export_set
-    return "\n".join(str(path) for path in export_set(args.set, args.format, args.out, args.lang, args.bank))
+    students = _roster(args.students, args.student_column) if args.students else None
+    paths = export_set(args.set, args.format, args.out, args.lang, args.bank, students, args.seed)
+    return "\n".join(str(path) for path in paths)
 
 
 def _point_values(text: str | None, default):

@@ -187,6 +187,10 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
                         help="tex (default), pdf (runs pdflatex), md, html (a page that needs nothing) or ipynb")
     parser.add_argument("--out", required=True, metavar="DIR", help="the folder to write into (made if missing)")
     parser.add_argument("--lang", choices=LANGUAGES, default="en")
+    parser.add_argument("--students", metavar="ROSTER",
+                        help="a worksheet and a key for each student of this roster, in their own variants")
+    parser.add_argument("--seed", type=int, default=0, help="with --students: the seed of `symnn variants`")
+    parser.add_argument("--student-column", metavar="NAME", default="student")
     _bank_option(parser)
 
 

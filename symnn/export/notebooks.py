@@ -40,11 +40,12 @@ def typed_answer(solution) -> str | None:
     return None if typed.restates else text
 
 
-def _answer_cell(problem_id: str, answer: str, lang: str) -> str:
-    """An empty answer is a raw string for the student to type LaTeX into; a given one is its repr."""
-    language = "" if lang == "en" else f", lang={lang!r}"
+def _answer_cell(problem, answer: str, lang: str) -> str:
+    """An empty answer is a raw string for the student to type LaTeX into; a given one is its repr.
+    A student's variant is checked as that variant."""
+    extra = ("" if problem.variant is None else f", variant={problem.variant}") + ("" if lang == "en" else f", lang={lang!r}")
     value = repr(answer) if answer else 'r""'
-    return f"answer = {value}\ncheck({problem_id!r}, answer{language})"
+    return f"answer = {value}\ncheck({problem.id!r}, answer{extra})"
 
 
 def _notebook(cells, lang: str) -> str:
@@ -64,7 +65,7 @@ def worksheet_notebook(problems, solutions, lang: str, title: str) -> str:
     for problem, solution in zip(problems, solutions):
         cells.append(v4.new_markdown_cell(f"## {phrase(lang, 'problem')} {problem.id}\n\n{problem.text(lang)}"))
         if typed_answer(solution) is not None:
-            cells.append(v4.new_code_cell(_answer_cell(problem.id, "", lang)))
+            cells.append(v4.new_code_cell(_answer_cell(problem, "", lang)))
     return _notebook(cells, lang)
 
 
@@ -76,5 +77,5 @@ def answer_key_notebook(problems, solutions, lang: str, title: str) -> str:
         cells.append(v4.new_markdown_cell(render(solution, "md", lang=lang)))
         typed = typed_answer(solution)
         if typed is not None:
-            cells.append(v4.new_code_cell(_answer_cell(problem.id, typed, lang)))
+            cells.append(v4.new_code_cell(_answer_cell(problem, typed, lang)))
     return _notebook(cells, lang)

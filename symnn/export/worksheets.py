@@ -85,19 +85,34 @@ def answer_key(solutions: list, format: str, lang: str, title: str) -> str:
     return html_page("\n<hr>\n".join(parts), head, lang)
 
 
-def export_set(spec: str, format: str, out, lang: str = "en", bank=None) -> list[Path]:
-    """Write the worksheet and the answer key of ``spec`` into the folder ``out``; the paths written."""
+def export_set(spec: str, format: str, out, lang: str = "en", bank=None, students=None, seed: int = 0) -> list[Path]:
+    """Write the worksheet and the answer key of ``spec`` into the folder ``out``; the paths written.
+    With ``students`` (their ids), one worksheet and key each, every problem that has variants in
+    the student's own variant (the same as ``symnn variants`` gives them for ``seed``)."""
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
     if format == "pdf":
         from .pdf import require_pdflatex
         require_pdflatex()                 # before any work, so a missing TeX costs nothing
     name, problems = problem_set(spec, bank)
-    solutions = [solve(p) for p in problems]
-    title = set_title(name, problems, lang)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     suffix = "" if lang == "en" else f"-{lang}"
+    if not students:
+        return _write_set(name, problems, folder, format, lang, suffix)
+    from ..problems.variants import assign
+    own = {p.id: dict(assign(p, students, seed)) for p in problems if p.variants}
+    written = []
+    for student in students:
+        tag = "-" + "".join(c if c.isalnum() or c in "-_." else "_" for c in student)[:60]
+        chosen = [own[p.id][student] if p.id in own else p for p in problems]
+        written += _write_set(name, chosen, folder, format, lang, tag + suffix)
+    return written
+
+
+def _write_set(name: str, problems: list[Problem], folder: Path, format: str, lang: str, suffix: str) -> list[Path]:
+    solutions = [solve(p) for p in problems]
+    title = set_title(name, problems, lang)
     if format == "ipynb":
         from .notebooks import answer_key_notebook, worksheet_notebook
         texts = {"worksheet": worksheet_notebook(problems, solutions, lang, title),

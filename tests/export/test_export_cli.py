@@ -67,3 +67,26 @@ def test_pdf_with_pdflatex_leaves_only_the_pdfs(tmp_path):
 def test_a_bad_set_is_one_clear_line(tmp_path, capsys):
     assert main(["export", "--set", "gradient", "--format", "md", "--out", str(tmp_path)]) == 2
     assert "no problem 'gradient'" in capsys.readouterr().err
+
+
+def test_worksheets_per_student_use_their_own_variants(tmp_path, capsys):
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student\nann\nbob\n", encoding="utf-8")
+    assert main(["variants", "4.6", "--students", str(roster), "--seed", "5", "--out", str(tmp_path / "v.csv")]) == 0
+    import csv
+    own = {row["student"]: row for row in csv.DictReader((tmp_path / "v.csv").open(encoding="utf-8"))}
+    assert main(["export", "--set", "4.6,4.5", "--format", "ipynb", "--out", str(tmp_path / "sheets"),
+                 "--students", str(roster), "--seed", "5"]) == 0
+    names = sorted(p.name for p in (tmp_path / "sheets").iterdir())
+    assert names == ["4.6-4.5-key-ann.ipynb", "4.6-4.5-key-bob.ipynb", "4.6-4.5-worksheet-ann.ipynb",
+                     "4.6-4.5-worksheet-bob.ipynb"]
+    for student in ("ann", "bob"):
+        sheet = (tmp_path / "sheets" / f"4.6-4.5-worksheet-{student}.ipynb").read_text(encoding="utf-8")
+        assert own[student]["statement"].split("point ")[1].rstrip(".") in sheet     # their own point
+        book = nbformat.read(tmp_path / "sheets" / f"4.6-4.5-key-{student}.ipynb", as_version=4)
+        nbclient.NotebookClient(book, timeout=120, kernel_name="python3").execute()
+        checks = [c for c in book.cells if c.cell_type == "code" and "check(" in c.source]
+        assert f"variant={own[student]['variant']}" in checks[0].source
+        assert all("**Correct.**" in c.outputs[0]["data"]["text/markdown"] for c in checks)
