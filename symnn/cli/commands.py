@@ -278,6 +278,22 @@ def run_grade(args) -> str:
     return f"{tally.rows} rows graded ({verdicts}) into {args.out}"
 
 
+def run_serve(args) -> str:
+    try:
+        import uvicorn
+    except ImportError:
+        raise ImportError("symnn serve needs Starlette and uvicorn: pip install 'symnn[serve]'") from None
+    import logging
+
+    from ..serve.app import create_app
+    _within("--workers", args.workers, 1, MAX_WORKERS)
+    _within("--port", args.port, 1, 65535)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    app = create_app(args.workers, args.bank, args.timeout, args.seed, args.rate, 2 * args.rate)
+    uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_level="warning")
+    return ""
+
+
 def run_problems(args) -> str:
     from ..problems.bank import load_bank
     return "\n".join(f"{p.id:<12} {p.topic:<12} {p.text(args.lang)}" for p in load_bank(args.bank).values())
@@ -351,6 +367,8 @@ def run(args: argparse.Namespace) -> str:
         return run_check_steps(args)
     if args.command == "variants":
         return run_variants(args)
+    if args.command == "serve":
+        return run_serve(args)
     result = derive(args)
     _also_plotted(args, result)
     if args.standalone:

@@ -249,6 +249,16 @@ def _grade_arguments(parser: argparse.ArgumentParser) -> None:
     _bank_option(parser)
 
 
+def _serve_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--workers", type=int, default=2, help="checking worker processes (default 2)")
+    parser.add_argument("--timeout", type=float, default=2.0, help="seconds allowed per answer (default 2)")
+    parser.add_argument("--seed", type=int, default=0, help="the seed of the students' variants (?student=ID)")
+    parser.add_argument("--rate", type=float, default=20.0, help="checks per second allowed to one client (default 20)")
+    _bank_option(parser)
+
+
 # command -> (what `symnn --help` says of it, the function that adds its arguments)
 COMMANDS = {
     "diff": (dict(help="differentiate an expression, step by step",
@@ -267,6 +277,8 @@ COMMANDS = {
     "variants": (dict(help="each student's own variant of a problem, deterministic from a seed",
              description="Example: symnn variants 4.3 --students roster.csv --seed 2026 --out variants.csv"),
              _variants_arguments),
+    "serve": (dict(help="the practice pages and the JSON API on a web server (the serve extra)",
+             description="Example: symnn serve --port 8000  (then open http://127.0.0.1:8000/)"), _serve_arguments),
     "check-steps": (dict(help="check a derivation line by line: the first line that does not follow, and why",
              description="Example: symnn check-steps 4.6 work.txt  (lines such as d/dy(y(x+2y)) = x + 4y)"),
              _check_steps_arguments),
