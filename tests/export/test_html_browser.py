@@ -9,7 +9,7 @@ import pytest
 from symnn.export import standalone
 from symnn.problems.solve import solve
 
-from .tools import artifacts, need
+from .tools import artifacts, chromium_driver
 
 PROBLEMS = ["4.3", "backprop-w1", "graph-exp", "activations", "delta-rule", "dot"]
 MEASURE = """
@@ -20,17 +20,7 @@ return Array.from(document.querySelectorAll('math')).map(m => {
 
 @pytest.fixture(scope="module")
 def browser():
-    chromium, chromedriver = need("chromium"), need("chromedriver")
-    webdriver = pytest.importorskip("selenium.webdriver")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1000,1400"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=chromedriver), options=options)
-    yield driver
-    driver.quit()
+    yield from chromium_driver()
 
 
 @pytest.mark.parametrize("pid", PROBLEMS)

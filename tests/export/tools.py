@@ -31,3 +31,20 @@ def artifacts() -> Path:
     folder = Path(os.environ.get("SYMNN_TEST_ARTIFACTS", Path(__file__).parents[2] / "test-artifacts"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def chromium_driver():
+    """Headless Debian chromium driven by selenium through chromedriver (a generator: quits at the end)."""
+    chromium, chromedriver = need("chromium"), need("chromedriver")
+    webdriver = pytest.importorskip("selenium.webdriver")
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1000,1400"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=chromedriver), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()

@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 
 from tests.export.test_html_browser import MEASURE
-from tests.export.tools import artifacts, need
+from tests.export.tools import artifacts, chromium_driver, need
 
 pytest.importorskip("uvicorn")
 
@@ -47,8 +47,7 @@ def server():
 
 @pytest.fixture(scope="module")
 def browser():
-    from tests.export.test_html_browser import browser as make
-    yield from make.__wrapped__()
+    yield from chromium_driver()
 
 
 def test_a_student_checks_an_answer_and_reveals_the_solution(server, browser):
