@@ -111,6 +111,8 @@ def run_gradcheck(args):
 def run_check(args) -> str:
     if (args.id is None) == (args.reference is None):
         raise ValueError("give either a problem id or --reference EXPR, not both")
+    if args.variant is not None and args.reference is not None:
+        raise ValueError("--variant is a variant of a bank problem; it does not go with --reference")
     from ..answers.options import CheckOptions
     from ..answers.sandbox import warm
     options = {"lang": args.lang, "timeout": args.timeout}
@@ -119,7 +121,7 @@ def run_check(args) -> str:
     if args.reference is not None:
         verdict = check_answer(args.reference, args.answer, **options)
     else:
-        verdict = check_bank_answer(args.id, args.answer, args.bank, **options)
+        verdict = check_bank_answer(args.id, args.answer, args.bank, args.variant, **options)
     if args.format == "json":
         return json.dumps(verdict.as_dict(), ensure_ascii=False)
     return "\n".join(verdict.feedback)

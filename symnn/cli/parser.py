@@ -131,6 +131,7 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", nargs="?", help="the problem id (or use --reference)")
     parser.add_argument("answer", help="the answer, in LaTeX or plain text")
     parser.add_argument("--reference", help="the correct answer, instead of a bank problem")
+    parser.add_argument("--variant", type=int, metavar="K", help="your variant of the problem (see `symnn variants`)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--lang", choices=LANGUAGES, default="en")
     parser.add_argument("--timeout", type=float, default=2.0, help="seconds allowed for the check (default 2)")

@@ -133,4 +133,6 @@ async def _verdict(checker, answer: str, lang: str, problem_id: str, variant) ->
     first, *rest = verdict["feedback"]
     kind = "right" if verdict["correct"] else "wrong"
     lines = "".join(f"<p>{html.escape(line)}</p>" for line in rest)
+    if verdict["answer"]:
+        lines += f"<p><small>{html.escape(phrase(lang, 'check.read'))}: <code>{html.escape(verdict['answer'])}</code></small></p>"
     return f'<div class="verdict {kind}" id="verdict"><strong>{html.escape(first)}</strong>{lines}</div>'

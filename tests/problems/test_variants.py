@@ -100,3 +100,12 @@ def test_grading_uses_each_students_variant_and_names_another_variants_answer(tm
     results = list(csv.DictReader((tmp_path / "out" / "results.csv").open(encoding="utf-8")))
     assert [r["verdict"] for r in results] == ["correct", "incorrect", "correct"]
     assert "another variant" in results[1]["feedback"] and str(pairs[0][1].variant) in results[1]["feedback"]
+
+
+def test_a_student_checks_their_own_variant_from_the_command_line(capsys):
+    problem = variant_problem(get_problem("4.6"), 12)
+    own = text_math(sp.Tuple(*solve(problem).answer))
+    assert main(["check", "4.6", own, "--variant", "12"]) == 0
+    assert capsys.readouterr().out.startswith("Correct.")
+    assert main(["check", "4.6", "(10, 45)", "--variant", "12"]) == 0 and "Not correct" in capsys.readouterr().out
+    assert main(["check", "--reference", "x", "x", "--variant", "3"]) == 2
