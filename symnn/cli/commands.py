@@ -352,25 +352,15 @@ def derive(args: argparse.Namespace):
     return solve(args.id, args.bank, args.variant)
 
 
+# commands that do their own printing; the others derive an object and render it
+RUNNERS = {"compile": run_compile, "check": run_check, "problems": run_problems, "export": run_export,
+           "plot": run_plot, "grade": run_grade, "check-steps": run_check_steps, "variants": run_variants,
+           "serve": run_serve}
+
+
 def run(args: argparse.Namespace) -> str:
-    if args.command == "compile":
-        return run_compile(args)
-    if args.command == "check":
-        return run_check(args)
-    if args.command == "problems":
-        return run_problems(args)
-    if args.command == "export":
-        return run_export(args)
-    if args.command == "plot":
-        return run_plot(args)
-    if args.command == "grade":
-        return run_grade(args)
-    if args.command == "check-steps":
-        return run_check_steps(args)
-    if args.command == "variants":
-        return run_variants(args)
-    if args.command == "serve":
-        return run_serve(args)
+    if args.command in RUNNERS:
+        return RUNNERS[args.command](args)
     result = derive(args)
     _also_plotted(args, result)
     if args.standalone:

@@ -21,6 +21,7 @@ import re
 LINE_WIDTH = 62
 _TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[{}]|\s+|.", re.S)
 _GROUP_OPEN = {"\\left", "\\bigl", "\\Bigl"}
+_GROUP_CLOSE = {"\\right", "\\bigr", "\\Bigr"}
 _COMMANDS_SHOWN_AS_WORDS = {"sin", "cos", "tan", "cot", "sec", "csc", "ln", "log", "exp", "max", "min", "sinh", "cosh",
                             "tanh", "arcsin", "arccos", "arctan", "det", "lim", "sum", "prod"}
 _INVISIBLE = {"left", "right", "displaystyle", "limits", "middle", "bigl", "bigr", "Bigl", "Bigr", "big", "Big"}
@@ -51,7 +52,7 @@ def _width(toks: list[str]) -> float:
     while i < len(toks):
         tok = toks[i]
         i += 1
-        if tok.isspace() or tok in "{}&":
+        if tok.isspace() or tok in ("{", "}", "&", "\\\\"):     # a matrix's rows count as if side by side
             continue
         if tok in ("^", "_"):
             group, i = _group(toks, i)
@@ -65,8 +66,6 @@ def _width(toks: list[str]) -> float:
             total += _width(group) + (1 if tok == "\\sqrt" else 0)
         elif tok in ("\\begin", "\\end"):
             _, i = _group(toks, i)
-        elif tok == "\\\\":
-            total += 0   # rows of a matrix: counted as if side by side, an overestimate
         elif tok.startswith("\\") and tok[1:].isalpha():
             name = tok[1:]
             total += 0 if name in _INVISIBLE else 2 if name == "quad" else len(name) if name in _COMMANDS_SHOWN_AS_WORDS else 1
@@ -101,7 +100,7 @@ def _break_points(toks: list[str]) -> list[tuple[int, float, str]]:
             points.append((i, 0.5, "\\cdot "))
         if tok in _GROUP_OPEN:
             opened.append(i)
-        elif tok in ("\\right", "\\bigr", "\\Bigr"):
+        elif tok in _GROUP_CLOSE:
             if opened:
                 opened.pop()
         elif braces == 0 and tok == "," and opened:
@@ -114,16 +113,14 @@ def _break_points(toks: list[str]) -> list[tuple[int, float, str]]:
     return points
 
 
-def _open_groups(toks: list[str], end: int) -> list[str]:
-    """The ``\\left<delim>`` groups still open before ``toks[end]``."""
-    opened, braces = [], 0
-    for i in range(end):
-        tok = toks[i]
-        braces += {"{": 1, "}": -1}.get(tok, 0)
+def _open_groups(toks: list[str], end: int) -> int:
+    """How many ``\\left<delim>`` groups are still open before ``toks[end]``."""
+    opened = 0
+    for tok in toks[:end]:
         if tok in _GROUP_OPEN:
-            opened.append(tok)
-        elif tok in ("\\right", "\\bigr", "\\Bigr") and opened:
-            opened.pop()
+            opened += 1
+        elif tok in _GROUP_CLOSE and opened:
+            opened -= 1
     return opened
 
 
@@ -150,9 +147,9 @@ def split_long(raw: str, limit: float) -> list[str]:
     for n, ((a, lead), b) in enumerate(zip(bounds, ends)):
         text = lead + "".join(toks[a:b]).strip()
         if n > 0:
-            text = r"\left. " * len(_open_groups(toks, a)) + text
+            text = r"\left. " * _open_groups(toks, a) + text
         if n < len(ends) - 1:
-            text += r" \right." * len(_open_groups(toks, b))
+            text += r" \right." * _open_groups(toks, b)
         out.append(text)
     return out
 
@@ -163,7 +160,7 @@ def sides(raw: str) -> list[str]:
     cuts, braces, groups = [], 0, 0
     for i, tok in enumerate(toks):
         braces += {"{": 1, "}": -1}.get(tok, 0)
-        groups += 1 if tok in _GROUP_OPEN else -1 if tok in ("\\right", "\\bigr", "\\Bigr") else 0
+        groups += 1 if tok in _GROUP_OPEN else -1 if tok in _GROUP_CLOSE else 0
         if tok == "=" and braces == 0 and groups == 0:
             cuts.append(i)
     bounds = [-1, *cuts, len(toks)]

@@ -8,6 +8,7 @@ Errors are ``{"error": message}`` with a 4xx status; nothing ever shows a traceb
 
 from __future__ import annotations
 
+import functools
 import json
 
 from starlette.requests import Request
@@ -21,6 +22,12 @@ from ..render import render
 from .checking import Busy
 
 MAX_ANSWER = 20_000          # characters; the checker refuses more than its own limit with a verdict
+
+
+@functools.lru_cache(maxsize=512)
+def solution_of(problem_id: str, bank, variant: int | None):
+    """A problem's worked solution, solved once per server (a training problem takes seconds)."""
+    return solve(problem_id, bank, variant)
 
 
 class ApiError(Exception):
@@ -151,7 +158,7 @@ async def solved(request: Request) -> Response:
     if variant is not None and not variant.isdigit():
         raise ApiError(400, "variant: expected a whole number")
     try:
-        solution = solve(found, request.app.state.bank, int(variant) if variant else None)
+        solution = solution_of(found.id, request.app.state.bank, int(variant) if variant else None)
     except BankError as error:
         raise ApiError(404, str(error)) from None
     text = render(solution, format, lang=lang)

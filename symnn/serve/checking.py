@@ -64,9 +64,8 @@ class Checker:
                 settings = CheckOptions.from_dict({**given, "lang": lang, "timeout": self.timeout})
             except TypeError as error:           # an unknown option's name
                 raise ValueError(str(error)) from None
-        options = settings
         try:
-            result = await self._run(grade_row, (answer_reference, answer, options), self.timeout)
+            result = await self._run(grade_row, (answer_reference, answer, settings), self.timeout)
         except TimeoutError:
             METRICS.worker_restarts += 1
             result = failed("check.timeout", lang, self.timeout)

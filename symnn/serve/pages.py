@@ -15,10 +15,9 @@ from starlette.responses import HTMLResponse
 from ..export.documents import PAGE_STYLE
 from ..lang import LANGUAGES, phrase
 from ..problems.bank import BankError, load_bank
-from ..problems.solve import solve
 from ..render import render
 from ..render.html import HtmlPrinter
-from .api import MAX_ANSWER, ApiError, variant_of
+from .api import MAX_ANSWER, ApiError, solution_of, variant_of
 from .checking import Busy
 
 EXTRA_STYLE = """
@@ -95,7 +94,7 @@ async def problem_page(request: Request) -> HTMLResponse:
         raise ApiError(404, str(error)) from None
     student = (request.query_params.get("student") or "")[:200] or None
     variant = variant_of(problem, student, None, state.seed)
-    solution = solve(problem, state.bank, variant)
+    solution = solution_of(problem.id, state.bank, variant)
     shown = solution.problem
     answer, verdict = "", ""
     if request.method == "POST":
