@@ -268,14 +268,21 @@ def sp_tuple(answer):
 
 
 def run_grade(args) -> str:
+    import sys
+
     from ..answers.options import RANGES
     from ..grading.batch import Settings, grade_file
+    from ..grading.encoding import detect
+    from ..grading.submissions import column_names, input_format
     _within("--workers", args.workers, 0, MAX_WORKERS)
     _within("--timeout", args.timeout, *RANGES["timeout"])
     columns = {c: getattr(args, f"{c}_column") for c in ("student", "problem", "answer", "variant")
                if getattr(args, f"{c}_column")}
+    # the encoding and delimiter found, said before the grading starts (a wrong guess shows at once)
+    source = detect(args.submissions, input_format(args.submissions, args.input_format), column_names(columns).values())
+    print(source.describe(args.lang, Path(args.submissions).name), file=sys.stderr)
     tally = grade_file(args.submissions, args.out, Settings(args.lang, args.timeout, workers=args.workers, bank=args.bank),
-                       columns, args.input_format, progress=not args.no_progress, scheduler=args.scheduler)
+                       columns, args.input_format, progress=not args.no_progress, scheduler=args.scheduler, source=source)
     verdicts = ", ".join(f"{name} {count}" for name, count in sorted(tally.verdicts.items()))
     return f"{tally.rows} rows graded ({verdicts}) into {args.out}"
 

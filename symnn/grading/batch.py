@@ -22,8 +22,9 @@ from pathlib import Path
 from pebble import ProcessExpired, ProcessPool
 
 from ..answers.sandbox import GRACE, cap_memory
+from .encoding import InputText, detect
 from .report import Tally, write_outputs
-from .submissions import Row, input_format, read_rows
+from .submissions import Row, column_names, input_format, read_rows
 from .worker import failed, grade_row, grade_row_limited, invalid, reference
 
 JOURNAL = "journal.jsonl"
@@ -239,25 +240,28 @@ def grade_stream(rows, journal: Journal, pool: Pool, progress=None) -> None:
 
 
 def grade_file(submissions, out, settings: Settings = Settings(), columns: dict | None = None,
-               format: str | None = None, progress: bool = True, scheduler: str | None = None) -> Tally:
+               format: str | None = None, progress: bool = True, scheduler: str | None = None,
+               source: InputText | None = None) -> Tally:
     """Grade the file ``submissions`` into the folder ``out``; the totals. Rerunning resumes.
-    ``scheduler``: the address of a Dask distributed scheduler to grade on instead of this machine."""
+    ``scheduler``: the address of a Dask distributed scheduler to grade on instead of this machine.
+    ``source``: the file's encoding and delimiter, when the caller has detected them already."""
     path, folder = Path(submissions), Path(out)
     columns = columns or {}
-    folder.mkdir(parents=True, exist_ok=True)
     kind = input_format(str(path), format)
+    source = source or detect(path, kind, column_names(columns).values())
+    folder.mkdir(parents=True, exist_ok=True)
     journal = Journal(folder, fingerprint(path, settings, columns))
     bar = _progress(journal.done) if progress else None
     pool = Pool(settings) if scheduler is None else DaskPool(settings, scheduler)
     try:
-        with path.open(encoding="utf-8", errors="replace", newline="") as stream:
-            grade_stream(read_rows(stream, kind, columns), journal, pool, bar)
+        with source.open(path) as stream:
+            grade_stream(read_rows(stream, kind, columns, source.delimiter), journal, pool, bar)
     finally:
         pool.close()
         journal.close()
         if bar is not None:
             bar.close()
-    return write_outputs(journal.results(), folder, settings.lang)
+    return write_outputs(journal.results(), folder, settings.lang, source.as_dict())
 
 
 def _progress(done: int):

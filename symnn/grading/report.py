@@ -90,8 +90,9 @@ def _csv_text(header, rows) -> str:
     return buffer.getvalue()
 
 
-def write_outputs(results, folder: Path, lang: str) -> Tally:
-    """Every output file from the journal's results (a stream, in input order)."""
+def write_outputs(results, folder: Path, lang: str, source: dict | None = None) -> Tally:
+    """Every output file from the journal's results (a stream, in input order); ``source``: how
+    the input was read (its encoding and delimiter), recorded in summary.json as ``input``."""
     tally = Tally()
     with atomic_writer(folder / "results.csv") as file:
         writer = csv.writer(file)
@@ -102,7 +103,7 @@ def write_outputs(results, folder: Path, lang: str) -> Tally:
                              result["score"], " ".join(result["feedback"]), result["decided_by"], result["answer_read"]])
     students = [[name, a, c, round(s, 4), round(s / a, 4)] for name, (a, c, s) in sorted(tally.students.items())]
     write_atomically(folder / "students.csv", _csv_text(("student", "answered", "correct", "score", "mean_score"), students))
-    summary = tally.summary()
+    summary = tally.summary() if source is None else {"input": source, **tally.summary()}
     problems = [[pid, p["answered"], p["correct"], p["success_rate"],
                  " | ".join(f"{m['mistake']} ({m['count']})" for m in p["common_mistakes"])]
                 for pid, p in summary["problems"].items()]

@@ -1,5 +1,5 @@
 """Reading a class's submissions, one row at a time: CSV (a course platform's export, its column
-names mapped) or JSON lines. Every record of the input becomes exactly one Row, in order; a
+names mapped, its delimiter found by ``encoding.detect``) or JSON lines. Every record of the input becomes exactly one Row, in order; a
 record that cannot be used carries the reason in ``problem_with_it`` instead of being dropped.
 
 >>> import io
@@ -39,11 +39,17 @@ def input_format(path: str, given: str | None = None) -> str:
     return "jsonl" if str(path).endswith((".jsonl", ".ndjson", ".json")) else "csv"
 
 
-def read_rows(stream: TextIO, format: str, columns: dict | None = None) -> Iterator[Row]:
-    """The rows of ``stream``; ``columns`` maps student/problem/answer/variant to the input's names."""
-    names = {**DEFAULT_COLUMNS, **(columns or {})}
+def column_names(columns: dict | None = None) -> dict:
+    """The input's name of each column: ``columns`` where it names one, the default otherwise."""
+    return {**DEFAULT_COLUMNS, **(columns or {})}
+
+
+def read_rows(stream: TextIO, format: str, columns: dict | None = None, delimiter: str | None = ",") -> Iterator[Row]:
+    """The rows of ``stream``; ``columns`` maps student/problem/answer/variant to the input's names;
+    ``delimiter`` separates a CSV's fields (JSON lines have none)."""
+    names = column_names(columns)
     if format == "csv":
-        yield from _csv_rows(stream, names)
+        yield from _csv_rows(stream, names, delimiter)
     elif format == "jsonl":
         yield from _jsonl_rows(stream, names)
     else:
@@ -65,9 +71,9 @@ def _row(index: int, record: dict, names: dict) -> Row:
     return Row(index, **text)
 
 
-def _csv_rows(stream: TextIO, names: dict) -> Iterator[Row]:
+def _csv_rows(stream: TextIO, names: dict, delimiter: str) -> Iterator[Row]:
     csv.field_size_limit(MAX_FIELD)
-    reader = csv.reader(stream, strict=True)      # a quote left open or text after a closing quote is an error
+    reader = csv.reader(stream, delimiter=delimiter, strict=True)   # a quote left open or text after a closing quote is an error
     try:
         header = next(reader)
     except StopIteration:
