@@ -8,7 +8,7 @@ cap, so no input can hang or crash the caller.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import mpmath
 import sympy as sp
@@ -16,12 +16,12 @@ import sympy as sp
 from ..calculus.display import RichDisplay
 from ..calculus.expressions import as_expr
 from ..calculus.functions import sigmoid
-from ..calculus.parse import ParseError
+from ..calculus.parse import ParseError, is_condition
 from ..lang import phrase
 from .compare import compare_scalar, form_ok
 from .feedback import diagnose, wrong_point
 from .options import CheckOptions
-from .read import Answer, read_answer
+from .read import Answer, has_transpose, read_answer
 from .sandbox import run_limited
 
 
@@ -72,8 +72,6 @@ def check_answer(reference, answer: str, **options) -> Verdict:
     (False, 0.67, 'Component 2: the sign is wrong: the answer is the negative of the correct one.')
     """
     settings = CheckOptions.from_dict(options)
-    if isinstance(reference, sp.MatrixBase):
-        reference = tuple(reference)
     try:
         return run_limited(_check, (reference, answer, settings), settings.timeout, settings.memory_mb)
     except BadReference:
@@ -111,23 +109,35 @@ def _failure(settings, error) -> Verdict:
         return Verdict(False, 0.0, (phrase(settings.lang, "check.timeout", seconds=settings.timeout),), "timeout")
     if isinstance(error, MemoryError):
         return Verdict(False, 0.0, (phrase(settings.lang, "check.crashed"),), "crashed")
-    reason = f"{type(error).__name__}: {error}"[:200]
-    return Verdict(False, 0.0, (phrase(settings.lang, "check.unreadable", reason=reason),), "error")
+    return Verdict(False, 0.0, (phrase(settings.lang, "check.failed"),), "error")
 
 
-def read_reference(reference):
+def reference_shape(reference):
+    """(rows, columns) of a reference that is a matrix of several rows and columns, else None."""
+    if isinstance(reference, sp.MatrixBase):
+        return reference.shape if min(reference.shape) > 1 else None
+    if isinstance(reference, str):
+        try:
+            return read_answer(reference).shape
+        except (ParseError, TypeError, RecursionError):
+            return None
+    return None
+
+
+def read_reference(reference, matrices: bool = False):
     """(value, decimal places per component): an expression, or a tuple for a vector.
-    Text is read like an answer; a vector of one is its entry."""
+    Text is read like an answer; a vector of one is its entry; ``matrices``: its letters
+    are matrices and vectors (it writes a transpose)."""
     if isinstance(reference, sp.MatrixBase):
         reference = tuple(reference)       # row by row, as a student's matrix is read
     try:
         if isinstance(reference, (tuple, list, sp.Tuple)):
-            read = [read_reference(r) for r in reference]
+            read = [read_reference(r, matrices) for r in reference]
             if any(isinstance(v, tuple) for v, _ in read):
                 raise BadReference("a vector's components must be numbers or formulas")
             values, places = tuple(v for v, _ in read), tuple(p[0] for _, p in read)
         elif isinstance(reference, str):
-            answer = read_answer(reference)
+            answer = read_answer(reference, matrices=matrices)
             if answer.restates or answer.is_set:
                 raise BadReference(f"the reference is not a value: {reference[:60]!r}")
             values, places = answer.value, answer.decimals
@@ -138,7 +148,7 @@ def read_reference(reference):
     if isinstance(values, tuple) and len(values) == 1:
         values = values[0]                 # one neuron's output is a number, not a vector of one
     for v in values if isinstance(values, tuple) else (values,):
-        if not isinstance(v, sp.Expr):
+        if not (isinstance(v, sp.Expr) or is_condition(v)):
             raise BadReference("the reference is not a number or a formula, so there is nothing to check against")
     return values, places
 
@@ -146,7 +156,7 @@ def read_reference(reference):
 def _question_symbols(ref, options):
     """The names the problem knows (for reading wx as w·x) and the argument of σ it uses."""
     values = ref if isinstance(ref, tuple) else (ref,)
-    names = {s.name for v in values for s in v.free_symbols}
+    names = {s.name.removesuffix("ᵀ") for v in values for s in v.free_symbols}
     names |= {str(v) for v in options.variables} | ({str(options.wrt)} if options.wrt is not None else set())
     if options.function is not None:
         names |= {s.name for s in as_expr(options.function).free_symbols}
@@ -157,40 +167,76 @@ def _question_symbols(ref, options):
 
 
 def _check(reference, text, options: CheckOptions) -> Verdict:
-    ref, ref_places = read_reference(reference)
+    matrices = has_transpose(reference)
+    shape = reference_shape(reference)
+    ref, ref_places = read_reference(reference, matrices)
     lang = options.lang
     say = lambda key, **values: phrase(lang, key, **values)   # noqa: E731
     known, shorthand = _question_symbols(ref, options)
     try:
         answer = read_answer(text, expected_length=len(ref) if isinstance(ref, tuple) else None, known=known,
                              shorthand=shorthand, natural_log=options.natural_log,
-                             russian_notation=options.russian_notation, decimal_comma=options.decimal_comma)
+                             russian_notation=options.russian_notation, decimal_comma=options.decimal_comma,
+                             matrices=matrices)
     except (ParseError, ValueError, TypeError, RecursionError) as error:
-        return Verdict(False, 0.0, (say("check.unreadable", reason=str(error)),), "unreadable")
+        reason = error.in_language(lang) if isinstance(error, ParseError) else phrase(lang, "reader.syntax", text=repr(text[:60]), hint="")
+        return Verdict(False, 0.0, (say("check.unreadable", reason=reason),), "unreadable")
     if answer.restates:
-        return Verdict(False, 0.0, (say("check.wrong"), say("check.restates")), "restates", answer)
+        verdict = Verdict(False, 0.0, (say("check.wrong"), say("check.restates")), "restates", answer)
+    else:
+        verdict = _judged(ref, ref_places, answer, options, say, shape)
+        if verdict.correct:
+            verdict = _chain_checked(ref, ref_places, answer, options, say) or verdict
+    notes = tuple(say(key, **values) for key, values in answer.notes)
+    return replace(verdict, feedback=verdict.feedback + notes) if notes else verdict
+
+
+def _judged(ref, ref_places, answer, options, say, shape=None) -> Verdict:
+    """The verdict on the answer's value."""
     if isinstance(ref, tuple):
-        return _check_vector(ref, ref_places, answer, options, say)
+        return _check_vector(ref, ref_places, answer, options, say, shape)
+    if is_condition(ref) and answer.is_vector and all(is_condition(v) for v in answer.value):
+        answer = replace(answer, value=sp.And(*answer.value), decimals=(None,))      # a > 0, a < 2: both hold
     if answer.is_vector:
         return Verdict(False, 0.0, (say("check.not scalar"),), "shape", answer)
+    if is_condition(ref) != is_condition(answer.value):
+        key = "check.condition" if is_condition(ref) else "check.not condition"
+        return Verdict(False, 0.0, (say("check.wrong"), say(key)), "shape", answer)
     correct, decided_by = compare_scalar(ref, answer.value, options, answer.decimals[0], ref_places[0])
     if correct and not form_ok(answer.value, options.form):
         return Verdict(False, 0.5, (say(f"check.form.{options.form}"),), "form", answer)
     if correct:
-        return Verdict(True, 1.0, (say("check.correct"), say(f"check.decided.{decided_by}")), decided_by, answer)
+        return Verdict(True, 1.0, (say("check.correct"), say(f"check.decided.{decided_by}", exact=shown(ref))),
+                       decided_by, answer)
     lines = [say("check.wrong"), *_explained(ref, answer.value, answer.decimals[0], decided_by, options, say)]
     return Verdict(False, 0.0, tuple(lines), decided_by, answer)
 
 
+def _chain_checked(ref, ref_places, answer, options, say) -> Verdict | None:
+    """A chain a = b = c is right only when every side is: the first side that is not, or None."""
+    for step in answer.steps:
+        stated = replace(answer, value=step, steps=(), decimals=(None,) * (len(step) if isinstance(step, tuple) else 1),
+                         is_set=False, shape=None)
+        if isinstance(step, tuple) != isinstance(ref, tuple) or not _judged(ref, ref_places, stated, options, say).correct:
+            return Verdict(False, 0.0, (say("check.wrong"), say("check.chain step", step=shown(step))), "chain", answer)
+    return None
+
+
 def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
     """What is wrong: the undecided or domain reason, else the first diagnosis that fits."""
-    if decided_by in ("undecided", "domain"):
+    if decided_by in ("undecided", "domain", "shape"):
         return [say(f"check.{decided_by}")]
+    if decided_by in ("matrices", "sums"):
+        return []
     found = diagnose(ref, value, typed, options)
     return [say(found[0], **_typeset(found[1]))] if found else []
 
 
-def _check_vector(ref, ref_places, answer, options, say) -> Verdict:
+def _check_vector(ref, ref_places, answer, options, say, shape=None) -> Verdict:
+    if shape != answer.shape and (shape or answer.shape) and len(answer.value) == len(ref):
+        reason = say("check.matrix shape", rows=shape[0], columns=shape[1]) if shape else \
+            say("check.not matrix", expected=len(ref))
+        return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
     if answer.is_set:
         return Verdict(False, 0.0, (say("check.wrong"), say("check.set")), "shape", answer)
     if not answer.is_vector:

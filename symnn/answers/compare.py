@@ -26,7 +26,9 @@ import sympy as sp
 
 from ..calculus.equal import realify
 from ..calculus.functions import sigmoid
+from ..calculus.parse import is_condition
 from .equivalence import is_zero, same_function
+from .matrices import is_matrix_formula, same_matrices
 from .options import CheckOptions
 
 
@@ -34,6 +36,7 @@ def canonical_name(name: str, index_names: bool = True) -> str:
     """One spelling per symbol: w_{11}, w_11 and w11 are w_11; a_{(1)} is a_1; lambda is lamda."""
     name = re.sub(r"[{}()\\\s]", "", name)
     name = {"lambda": "lamda", "varepsilon": "epsilon", "varphi": "phi", "vartheta": "theta"}.get(name, name)
+    name = re.sub(r"^([A-Za-z]+)_(hat|bar|tilde)(?=_|$)", r"\1\2", name)      # y_hat is ŷ, SymPy's yhat
     if index_names:
         name = re.sub(r"^([A-Za-z]+)_?(\d+)$", r"\1_\2", name)
     return name
@@ -42,7 +45,9 @@ def canonical_name(name: str, index_names: bool = True) -> str:
 def normalize(expr, options: CheckOptions):
     """Real symbols, each under its canonical name."""
     expr = realify(expr)
-    renames = {s: sp.Symbol(canonical_name(s.name, options.index_names), real=True) for s in expr.free_symbols}
+    renames = {s: sp.Symbol(canonical_name(s.name, options.index_names), **({"real": True} if s.is_commutative else
+                                                                              {"commutative": False}))
+               for s in expr.free_symbols}
     return expr.xreplace({s: t for s, t in renames.items() if t != s})
 
 
@@ -120,16 +125,78 @@ def formula(ref, ans, options, typed, ref_places):
 
 
 CHECKS = (("numeric", numeric), ("random points", formula))
+# every name a verdict's decided_by can take, for the comparison of one value
+DECIDED_BY = ("identical", "sums", "matrices", "shape", "sets", "float noise", "numeric", "random points", "domain", "undecided")
+
+
+def same_set(ref, ans):
+    """Two conditions on one variable (0 < a < 2, a ∈ (0, 2)) hold for the same values."""
+    variables = ref.free_symbols | ans.free_symbols
+    if len(variables) != 1:
+        return "undecided"
+    try:
+        return ref.as_set() == ans.as_set()
+    except (NotImplementedError, TypeError, ValueError):
+        return "undecided"
+
+
+NOISE_ULPS = 4          # float64 roundings of the exact value a printed double may be off by
+
+
+def float_noise(ref, ans, typed) -> bool:
+    """A double as Python and NumPy print it (the shortest decimal that reads back as that double),
+    a few roundings from the exact value: −162.00000000000003 for −162, 0.30000000000000004 for 3/10.
+    A decimal that is not a printed double (0.50000000000000001) is judged by its digits."""
+    if typed is None or not (ref.is_number and ans.is_number and ans.is_Rational) or ref == 0 \
+            or significant(typed, ans) < 15:
+        return False
+    if sp.Rational(repr(float(ans))) != ans:
+        return False
+    exact_value = sp.N(ref, 40)
+    return exact_value.is_real is True and abs(ans - exact_value) <= NOISE_ULPS * 2 ** -52 * abs(exact_value)
+
+
+SIZES = (1, 2, 3, 5)     # the bound n at which sums up to n are compared
+
+
+def written_out(expr, n):
+    """Sums and products up to a symbolic bound, at that bound n: x[2] becomes the name x_2."""
+    bounds = {s for big in expr.atoms(sp.Sum, sp.Product) for limit in big.limits for s in limit[1:][0].free_symbols
+              | limit[2].free_symbols}
+    expr = expr.xreplace({b: n for b in bounds}).doit()
+    return expr.xreplace({e: sp.Symbol(f"{e.base}_{e.indices[0]}", real=True) for e in expr.atoms(sp.Indexed)
+                          if len(e.indices) == 1 and e.indices[0].is_Integer})
+
+
+def _sums(ref, ans, options):
+    """Sums up to n compared at several n: equal at each, or the first check that says not."""
+    for n in SIZES:
+        try:
+            equal, decided_by = compare_scalar(written_out(ref, n), written_out(ans, n), options)
+        except (TypeError, ValueError):
+            return False, "undecided"
+        if not equal:
+            return False, "sums" if decided_by not in ("undecided", "domain") else decided_by
+    return True, "sums"
 
 
 def compare_scalar(ref, ans, options: CheckOptions, typed=None, ref_places=None):
-    """(equal?, the check that decided: numeric, identical, random points, domain, undecided)."""
+    """(equal?, the check that decided: one of DECIDED_BY)."""
+    if ref.has(sp.Sum, sp.Product) or ans.has(sp.Sum, sp.Product):
+        return _sums(ref, ans, options)
     ref, ans = normalize(ref, options), normalize(ans, options)
     if ref == ans:
         return True, "identical"
+    if is_matrix_formula(ref) or is_matrix_formula(ans):
+        return same_matrices(ref, ans)
+    if is_condition(ref) or is_condition(ans):
+        verdict = same_set(ref, ans)
+        return (False, verdict) if isinstance(verdict, str) else (verdict, "sets")
     if ref_places is None:
         ref_places = float_places(ref)
     ref, ans = exact(ref), exact(ans)
+    if float_noise(ref, ans, typed):
+        return True, "float noise"
     for name, check in CHECKS:
         verdict = check(ref, ans, options, typed, ref_places)
         if isinstance(verdict, str):

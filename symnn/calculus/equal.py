@@ -31,7 +31,7 @@ LARGEST = sp.Float("1e40")   # evaluation stops beyond this size (see _bounded)
 
 def real_symbols(expr):
     """{x: real x} for every free symbol of expr that is not known to be real."""
-    return {s: sp.Symbol(s.name, real=True) for s in expr.free_symbols if not s.is_real}
+    return {s: sp.Symbol(s.name, real=True) for s in expr.free_symbols if not s.is_real and s.is_commutative}
 
 
 def realify(expr):

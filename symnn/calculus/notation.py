@@ -19,10 +19,15 @@ import io
 import keyword
 import re
 import tokenize
+from typing import NamedTuple
+
+from ..lang import PHRASES, phrase
 
 NAME, NUMBER, OP = tokenize.NAME, tokenize.NUMBER, tokenize.OP
 SHORTHAND = "_shorthand_"      # σ with its argument implicit; only ever inserted here
 SIGMAS = ("sigma", "sigmaprime")
+GREEK_NAMES = set(("alpha beta gamma delta epsilon zeta eta theta iota kappa lamda mu nu xi omicron pi rho sigma tau "
+                   "upsilon phi chi psi omega").split())
 DECIMAL = re.compile(r"(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")     # not 0x10, 1_000, 2j
 
 
@@ -32,8 +37,55 @@ def shown(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-class NotationError(ValueError):
+class Hint(NamedTuple):
+    """A sentence added to a message: its key in the catalogues (phrases) and its values."""
+
+    key: str
+    values: dict
+
+
+class ReaderError(ValueError):
+    """Text that cannot be read. ``key`` names the sentence (``reader.KEY`` in the catalogues),
+    so the reason reaches a reader in their own language; str() is the English sentence.
+    A message that is not in the catalogues (a teacher's command-line mistake) is its own text."""
+
+    def __init__(self, key: str, **values):
+        self.key, self.values = key, values
+        super().__init__(self.in_language("en"))
+
+    def in_language(self, lang: str) -> str:
+        if f"reader.{self.key}" not in PHRASES["en"]:
+            return self.key
+        values = {name: phrase(lang, value.key, **value.values) if isinstance(value, Hint) else
+                  ("" if value is None else value) for name, value in self.values.items()}
+        return phrase(lang, f"reader.{self.key}", **values)
+
+
+class NotationError(ReaderError):
     """Text whose notation cannot be read; the message says how to write it."""
+
+
+COMMAND_WORDS = re.compile(r"(?<![\\A-Za-z])(frac|dfrac|sqrt|cdot|times|left|right|hat|bar|mathbf|sum|partial)\s*[{(]")
+
+
+def hint(text: str) -> Hint | None:
+    """The likely fix for text that cannot be read: a bracket left open, an operator at the end,
+    a LaTeX command without its backslash, two operators in a row."""
+    opened, closed = text.count("(") + text.count("{") + text.count("["), \
+        text.count(")") + text.count("}") + text.count("]")
+    if opened > closed:
+        return Hint("reader.hint.close", {})
+    if closed > opened:
+        return Hint("reader.hint.open", {})
+    command = COMMAND_WORDS.search(text)
+    if command:
+        return Hint("reader.hint.command", {"name": command[1]})
+    if re.search(r"[-+*/^]\s*$", text):
+        return Hint("reader.hint.operator", {})
+    pair = re.search(r"[+*/^]\s*[*/^]|[-+]\s*[*/^]", text)
+    if pair and "**" not in pair[0]:
+        return Hint("reader.hint.operators", {"pair": pair[0].replace(" ", "")})
+    return None
 
 
 def explicit(text: str, functions=frozenset(("sin", "cos", "tanh", "abs", "exp", "sigma", "sigmaprime")),
@@ -41,22 +93,22 @@ def explicit(text: str, functions=frozenset(("sin", "cos", "tanh", "abs", "exp",
     """Python source for ``text``; ``functions``: names that take an argument."""
     try:
         raw = list(tokenize.generate_tokens(io.StringIO(text).readline))
-    except (tokenize.TokenError, SyntaxError, IndentationError) as error:
-        raise NotationError(f"cannot be read ({error.args[0]}): {shown(text)}") from None
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        raise NotationError("syntax", text=shown(text), hint=hint(text)) from None
     tokens = []
     for tok in raw:
         if tok.type in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT):
             continue
         if tok.type == tokenize.ERRORTOKEN and not tok.string.isspace():
-            raise NotationError(f"unexpected character {tok.string!r} in {shown(text)}")
+            raise NotationError("unexpected character", char=repr(tok.string), text=shown(text))
         if tok.type == tokenize.COMMENT:
-            raise NotationError(f"unexpected '#' in {shown(text)}")
+            raise NotationError("unexpected character", char="'#'", text=shown(text))
         if tok.type == tokenize.ERRORTOKEN:
             continue
         if tok.string == SHORTHAND:
-            raise NotationError(f"not a variable name: {tok.string!r}")
+            raise NotationError("variable name", name=tok.string)
         if tok.type == NUMBER and not DECIMAL.fullmatch(tok.string):
-            raise NotationError(f"write numbers in decimal digits, not {tok.string!r}")
+            raise NotationError("decimal digits", number=tok.string)
         string = "lamda" if tok.string == "lambda" else "**" if tok.string == "^" else tok.string
         tokens.append((tok.type, string))
     tokens = _bars(tokens)
@@ -84,7 +136,7 @@ def _bars(tokens):
             out.append((OP, ")"))
             depth -= 1
     if depth:
-        raise NotationError("a | has no partner: write |x| or abs(x)")
+        raise NotationError("lone bar")
     return out
 
 
@@ -101,13 +153,13 @@ def _split_words(tokens, known, functions):
         if kind != NAME or _canonical(string) in names or string in functions or keyword.iskeyword(string):
             out.append((kind, string))
             continue
-        readings = _readings(string, names)
+        readings = [] if string in GREEK_NAMES else _readings(string, names | set(functions) | {"e"})
         if len(readings) > 1:
             options = " or ".join("*".join(r) for r in readings[:3])
-            raise NotationError(f"{string!r} can be read as {options}: write the product with *")
+            raise NotationError("ambiguous word", word=string, options=options)
         parts = readings[0] if readings else [string]
         for j, part in enumerate(parts):
-            if j:
+            if j and parts[j - 1] not in functions:       # xcos(y) is x·cos(y); sinx is sin(x)
                 out.append((OP, "*"))
             out.append((NAME, part))
     return out
@@ -172,7 +224,7 @@ def _matching(tokens, open_index) -> int:
         depth -= tokens[j][1] in (")", "]")
         if depth == 0:
             return j
-    raise NotationError("a bracket is not closed")
+    raise NotationError("bracket not closed")
 
 
 def _applications(tokens, functions):
@@ -207,10 +259,10 @@ def _exponent(tokens, j):
         close = _matching(tokens, j)
         inner = tokens[j + 1:close]
         if [s for _, s in inner] in (["-", "1"], ["-1"]):
-            raise NotationError("sin^(-1) is ambiguous: write arcsin(x) or 1/sin(x)")
+            raise NotationError("inverse power")
         if len(inner) == 1 and inner[0][0] == NUMBER:
             return [inner[0]], close + 1
-    raise NotationError("write the power of a function as sin(x)^2 or sin^2(x)")
+    raise NotationError("function power")
 
 
 def _argument(tokens, j, functions, name):
@@ -237,7 +289,7 @@ def _argument(tokens, j, functions, name):
             continue
         break
     if not run:
-        raise NotationError(f"the function {name!r} needs an argument: {name}(...)")
+        raise NotationError("needs argument", name=name)
     return run, j
 
 
@@ -249,7 +301,7 @@ def _power_operand(tokens, j, functions):
         return [tokens[j], tokens[j + 1]], j + 2
     if j < len(tokens):
         return [tokens[j]], j + 1
-    raise NotationError("a power needs an exponent")
+    raise NotationError("no exponent")
 
 
 def _join(tokens, functions) -> str:
@@ -274,5 +326,5 @@ def _implicit_product(left, right, functions) -> bool:
     # such as x, w1 or x_2; any other word before "(" is read as an unknown function
     if left[0] == NAME and right[1] == "(":
         word = left[1]
-        return word not in functions and not (word.isalpha() and len(word) > 1)
+        return word not in functions and (word in GREEK_NAMES or not (word.isalpha() and len(word) > 1))
     return True

@@ -25,7 +25,8 @@ import keyword
 import sympy as sp
 
 from .functions import sigmoid
-from .notation import SHORTHAND, NotationError, explicit, shown
+from .notation import SHORTHAND, NotationError, ReaderError, explicit, hint, shown
+from .transpose import transposed
 
 MAX_LENGTH = 5000       # characters
 MAX_DEPTH = 200         # nesting of the syntax tree
@@ -35,15 +36,15 @@ MAX_EXPONENT = 1000     # |n| in a^n when both are numbers (refuses power towers
 MAX_BITS = 20_000       # of an exact number built from the text (about 6000 digits)
 
 
-class ParseError(ValueError):
-    """Text that is not an expression symnn can read; the message says why."""
+class ParseError(ReaderError):
+    """Text that is not an expression symnn can read; the message says why (``in_language``)."""
 
 
 def _log(x, base=None):
     if base is None:
         return sp.log(x)
     if base.is_number and (base.is_extended_positive is False or base == 1):
-        raise ParseError(f"a logarithm needs a base above 0 other than 1, not {base}")
+        raise ParseError("log base", base=base)
     return sp.log(x, base)
 
 
@@ -68,33 +69,47 @@ FUNCTIONS = {
     "max": (sp.Max, 2, 10), "Max": (sp.Max, 2, 10),
     "min": (sp.Min, 2, 10), "Min": (sp.Min, 2, 10),
     "relu": (lambda x: sp.Max(0, x), 1, 1), "ReLU": (lambda x: sp.Max(0, x), 1, 1),
-    "heaviside": (sp.Heaviside, 1, 1), "Heaviside": (sp.Heaviside, 1, 1),
+    "heaviside": (sp.Heaviside, 1, 2), "Heaviside": (sp.Heaviside, 1, 2), "H": (sp.Heaviside, 1, 1),
     "sigmoid": (sigmoid, 1, 1), "sigma": (sigmoid, 1, 1),
     "sigmaprime": (lambda u: sigmoid(u) * (1 - sigmoid(u)), 1, 1),   # σ'(u), written σ' by people
 }
 CONSTANTS = {"pi": sp.pi, "e": sp.E, "E": sp.E, "oo": sp.oo}
+# comparisons, and what a piecewise function or a condition is built from
+RELATIONS = {ast.Lt: sp.Lt, ast.LtE: sp.Le, ast.Gt: sp.Gt, ast.GtE: sp.Ge, ast.NotEq: sp.Ne}
+INTERVALS = {"interval_oo": (False, False), "interval_co": (True, False), "interval_oc": (False, True),
+             "interval_cc": (True, True)}    # a ∈ (lo, hi), [lo, hi), (lo, hi], [lo, hi]
+MAX_TERMS = 100         # of a sum or product with number bounds, written out
+# Greek letters that stand for scalars among matrices (a learning rate, a weight decay); δ is a vector
+SCALAR_NAMES = set(("alpha beta gamma epsilon eta theta kappa lamda mu nu rho sigma tau").split())
 # characters people type that Python's tokenizer does not know
 UNICODE = {"−": "-", "–": "-", "·": "*", "⋅": "*", "×": "*", "÷": "/",
            "σ": "sigma", "π": "pi", "λ": "lamda", "²": "^2", "³": "^3", "√": " sqrt "}   # lamda: SymPy's spelling of λ
 
 
-def parse_expr_safe(text: str, functions: tuple[str, ...] = (), symbols=None, shorthand=None) -> sp.Expr:
+def parse_expr_safe(text: str, functions: tuple[str, ...] = (), symbols=None, shorthand=None,
+                    matrices: bool = False) -> sp.Expr:
     """The SymPy expression written in ``text``; raises ParseError if it is not one.
 
     ``functions``: names of unknown functions the text may call, such as the
     loss L in ``L(w1, w2) + lambda*(w1^2 + w2^2)``; they stay undefined.
     ``symbols``: the names the problem knows, so that ``wx`` reads as w·x.
     ``shorthand``: what a bare σ stands for (σ(1 − σ) for σ(z)(1 − σ(z))).
+    ``matrices``: letters are matrices and vectors (their products do not commute; Greek
+    letters other than δ are scalars), and transpose(A) is Aᵀ.
     """
     for name in functions:
         if not name.isidentifier() or name in FUNCTIONS or name in CONSTANTS:
-            raise ParseError(f"not a name for an unknown function: {name!r}")
+            raise ParseError("function name", name=name)
     tree = _syntax_tree(text, tuple(functions), symbols, shorthand is not None)
-    expr = _Builder(tuple(functions), shorthand).build(tree.body)
+    expr = _Builder(tuple(functions), shorthand, matrices).build(tree.body)
+    if isinstance(expr, list) and len(expr) == 1 and is_condition(expr[0]):
+        expr = _indicator(expr[0])                    # [x > 0]: Iverson's bracket
+    if is_condition(expr) and not isinstance(expr, sp.logic.boolalg.BooleanAtom):
+        return expr                                   # a condition such as 0 < a < 2
     if not isinstance(expr, sp.Expr):
-        raise ParseError(f"expected one expression, got a list: {shown(text)}")
+        raise ParseError("a list", text=shown(text))
     if expr.has(sp.zoo, sp.nan):
-        raise ParseError(f"the expression is undefined (division by zero?): {shown(text)}")
+        raise ParseError("undefined", text=shown(text))
     return expr
 
 
@@ -103,7 +118,7 @@ def parse_symbols(text: str) -> list[sp.Symbol]:
     names = [name.strip() for name in text.split(",")]
     for name in names:
         if not name.isidentifier() or keyword.iskeyword(name) or name in FUNCTIONS:
-            raise ParseError(f"not a variable name: {name!r}")
+            raise ParseError("variable name", name=name)
     return [sp.Symbol(name, real=True) for name in names]
 
 
@@ -127,11 +142,11 @@ def check_text(text, max_length: int = MAX_LENGTH, what: str = "expression") -> 
     if not isinstance(text, str):
         raise ParseError(f"expected text, got {type(text).__name__}")
     if len(text) > max_length:
-        raise ParseError(f"the {what} is too long ({len(text)} characters, at most {max_length})")
+        raise ParseError("too long", length=len(text), most=max_length)
     if "\x00" in text:
-        raise ParseError(f"the {what} contains a NUL character")
+        raise ParseError("nul")
     if not text.strip():
-        raise ParseError(f"the {what} is empty")
+        raise ParseError("empty")
 
 
 def _syntax_tree(text: str, functions: tuple[str, ...] = (), symbols=None, shorthand: bool = False) -> ast.Expression:
@@ -139,15 +154,15 @@ def _syntax_tree(text: str, functions: tuple[str, ...] = (), symbols=None, short
     for char, replacement in UNICODE.items():
         text = text.replace(char, replacement)
     if bracket_depth(text) > MAX_DEPTH:
-        raise ParseError(f"the expression is nested too deeply (at most {MAX_DEPTH} brackets)")
+        raise ParseError("too deep", most=MAX_DEPTH)
+    named = (frozenset(FUNCTIONS) | frozenset(INTERVALS)) - frozenset(str(s) for s in symbols or ())     # H is a variable where the problem says so
     try:
-        source = explicit(text, frozenset(FUNCTIONS), known=symbols, shorthand=shorthand, unknown_functions=functions)
+        source = explicit(text, named, known=symbols, shorthand=shorthand, unknown_functions=functions)
         tree = ast.parse(source, mode="eval")
     except NotationError as error:
-        raise ParseError(str(error)) from None
-    except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
-        message = getattr(error, "msg", None) or "cannot be read"
-        raise ParseError(f"{message}: {shown(text)}") from None
+        raise ParseError(error.key, **error.values) from None
+    except (SyntaxError, ValueError, RecursionError, MemoryError):      # Python's own words never reach a reader
+        raise ParseError("syntax", text=shown(text), hint=hint(text)) from None
     _check_size(tree)
     return tree
 
@@ -170,53 +185,90 @@ def _check_size(tree: ast.AST) -> None:
         node, depth = stack.pop()
         nodes += 1
         if depth > MAX_DEPTH:
-            raise ParseError(f"the expression is nested too deeply (at most {MAX_DEPTH} levels)")
+            raise ParseError("too deep", most=MAX_DEPTH)
         if nodes > MAX_NODES:
-            raise ParseError(f"the expression is too large (at most {MAX_NODES} parts)")
+            raise ParseError("too large", most=MAX_NODES)
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+
+
+def is_condition(value) -> bool:
+    """A relation or a logical combination of them (0 < a < 2), not a value (a Symbol is both to SymPy)."""
+    return isinstance(value, sp.logic.boolalg.Boolean) and not isinstance(value, sp.Expr)
+
+
+def _indicator(condition):
+    """1 where the condition holds, else 0."""
+    return sp.Piecewise((1, condition), (0, True))
+
+
+def _index_renamed(term, index, value):
+    """The term with the index given a value in every subscript: x_i -> x_2, w_ij -> w_2j."""
+    letter = str(index)
+    renames = {}
+    for symbol in term.free_symbols:
+        base, _, subscript = symbol.name.partition("_")
+        if subscript and letter in subscript:
+            renames[symbol] = sp.Symbol(f"{base}_{subscript.replace(letter, str(value))}", real=True)
+    return term.xreplace(renames).xreplace({index: value})
+
+
+def _indexed(term, index):
+    """x_i as the entry x[i] of a sequence x, so that a sum over i sees it vary."""
+    letter = str(index)
+    renames = {}
+    for symbol in term.free_symbols:
+        base, _, subscript = symbol.name.partition("_")
+        if subscript == letter:
+            renames[symbol] = sp.IndexedBase(base, real=True)[index]
+    return term.xreplace(renames)
 
 
 def _bounded(value):
     """Refuse an exact number too large to work with (say 10^1000 · 10^1000 · …)."""
     if value.is_Rational and max(abs(value.p), value.q).bit_length() > MAX_BITS:
-        raise ParseError("the number is too large to work with exactly")
+        raise ParseError("number too large")
     return value
 
 
 class _Builder:
     """Build SymPy objects from a whitelisted syntax tree, one node type at a time."""
 
-    def __init__(self, functions: tuple[str, ...] = (), shorthand=None):
+    def __init__(self, functions: tuple[str, ...] = (), shorthand=None, matrices: bool = False):
         self.functions = functions   # unknown functions the text may call
         self.shorthand = shorthand   # what a bare σ is applied to
+        self.matrices = matrices     # letters are matrices and vectors
 
     def build(self, node: ast.AST):
         method = getattr(self, f"_build_{type(node).__name__}", None)
         if method is None:
-            raise ParseError(f"{type(node).__name__.lower()} is not allowed in an expression")
+            raise ParseError("not allowed", what=type(node).__name__.lower())
         return method(node)
 
     def _build_Constant(self, node: ast.Constant):
         value = node.value
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ParseError(f"not a number: {value!r}")
+            raise ParseError("not a number", value=value)
         if isinstance(value, int):
             if len(str(abs(value))) > MAX_DIGITS:
-                raise ParseError(f"a number has more than {MAX_DIGITS} digits")
+                raise ParseError("digits", most=MAX_DIGITS)
             return sp.Integer(value)
         if value != value or value in (float("inf"), float("-inf")):
-            raise ParseError("the number is too large")
+            raise ParseError("number too large")
         return sp.Rational(repr(value))   # 0.1 -> 1/10 exactly
 
     def _build_Name(self, node: ast.Name):
+        if node.id == "otherwise":
+            return sp.true                                   # the last case of a piecewise function
         if node.id == SHORTHAND and self.shorthand is not None:
             return self.shorthand
         if node.id in CONSTANTS:
             return CONSTANTS[node.id]
         if node.id in FUNCTIONS:
-            raise ParseError(f"the function {node.id!r} needs an argument: {node.id}(...)")
+            raise ParseError("needs argument", name=node.id)
         if node.id.startswith("_"):
-            raise ParseError(f"not a variable name: {node.id!r}")
+            raise ParseError("variable name", name=node.id)
+        if self.matrices and node.id not in SCALAR_NAMES:
+            return sp.Symbol(node.id, commutative=False)
         return sp.Symbol(node.id, real=True)
 
     def _build_UnaryOp(self, node: ast.UnaryOp):
@@ -225,7 +277,7 @@ class _Builder:
             return -operand
         if isinstance(node.op, ast.UAdd):
             return operand
-        raise ParseError("only + and - may stand before a term")
+        raise ParseError("unary")
 
     def _build_BinOp(self, node: ast.BinOp):
         left, right = self._expr(node.left), self._expr(node.right)
@@ -239,27 +291,92 @@ class _Builder:
             return left / right
         if isinstance(node.op, ast.Pow):
             if left.is_number and right.is_number and abs(right) > MAX_EXPONENT:
-                raise ParseError(f"the power is too large (exponents up to {MAX_EXPONENT})")
+                raise ParseError("power", most=MAX_EXPONENT)
             if left.is_Rational and right.is_number and abs(left) > 1 and \
                     abs(right) * max(abs(left.p), left.q).bit_length() > MAX_BITS:
-                raise ParseError("the number is too large to work with exactly")
+                raise ParseError("number too large")
             return _bounded(left ** right)
-        raise ParseError("unknown operator (use + - * / ^)")
+        raise ParseError("operator")
+
+    def _build_Compare(self, node: ast.Compare):
+        """0 < a < 2 is 0 < a and a < 2; a in interval_co(0, 2) is 0 <= a < 2."""
+        parts, left = [], self._expr(node.left)
+        for op, right_node in zip(node.ops, node.comparators):
+            if isinstance(op, ast.In):
+                parts.append(self._membership(left, right_node))
+                continue
+            if type(op) not in RELATIONS:
+                raise ParseError("relation")
+            right = self._expr(right_node)
+            parts.append(RELATIONS[type(op)](left, right))
+            left = right
+        return sp.And(*parts)
+
+    def _membership(self, value, node):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in INTERVALS
+                and len(node.args) == 2):
+            raise ParseError("interval")
+        (closed_low, closed_high), (low, high) = INTERVALS[node.func.id], (self._expr(a) for a in node.args)
+        return sp.And((sp.Ge if closed_low else sp.Gt)(value, low), (sp.Le if closed_high else sp.Lt)(value, high))
+
+    def _build_BoolOp(self, node: ast.BoolOp):
+        parts = [self._condition(value) for value in node.values]
+        return sp.And(*parts) if isinstance(node.op, ast.And) else sp.Or(*parts)
+
+    def _condition(self, node):
+        value = self.build(node)
+        if not is_condition(value):
+            raise ParseError("and or")
+        return value
+
+    def _piecewise(self, node: ast.Call):
+        pieces = []
+        for argument in node.args:
+            if not (isinstance(argument, ast.Tuple) and len(argument.elts) == 2):
+                raise ParseError("case parts")
+            value, condition = self._expr(argument.elts[0]), self._condition(argument.elts[1])
+            pieces.append((value, condition))
+        if not pieces:
+            raise ParseError("no cases")
+        return sp.Piecewise(*pieces)
+
+    def _big_operator(self, node: ast.Call):
+        """summation(term, i, lo, hi) and product(...): written out when the bounds are numbers."""
+        if len(node.args) != 4 or not isinstance(node.args[1], ast.Name):
+            raise ParseError("sum parts")
+        index = sp.Symbol(node.args[1].id, real=True)
+        term, low, high = (self._expr(a) for a in (node.args[0], node.args[2], node.args[3]))
+        if not (low.is_Integer and high.is_Integer):                    # \sum_{i=1}^{n}: kept as a sum
+            limits = (index, low, high)
+            term = _indexed(term, index)
+            return sp.Sum(term, limits) if node.func.id == "summation" else sp.Product(term, limits)
+        if high - low + 1 > MAX_TERMS:
+            raise ParseError("sum size", most=MAX_TERMS)
+        terms = [_index_renamed(term, index, k) for k in range(int(low), int(high) + 1)]
+        return sp.Add(*terms) if node.func.id == "summation" else sp.Mul(*terms)
 
     def _build_Call(self, node: ast.Call):
         if not isinstance(node.func, ast.Name):
-            raise ParseError("only named functions can be called, like sin(x)")
+            raise ParseError("named call")
         name = node.func.id
+        if name == "piecewise" and not node.keywords:
+            return self._piecewise(node)
+        if name in ("summation", "product") and not node.keywords:
+            return self._big_operator(node)
+        if name == "transpose" and self.matrices and len(node.args) == 1:
+            return transposed(self._expr(node.args[0]))
+        if name == "iverson" and len(node.args) == 1:
+            return _indicator(self._condition(node.args[0]))
         if name in self.functions and not node.keywords and node.args:
             return sp.Function(name, real=True)(*(self._expr(arg) for arg in node.args))
         if name not in FUNCTIONS:
-            raise ParseError(f"unknown function {name!r}")
+            raise ParseError("unknown function", name=name, hint=hint(f"{name}()"))
         if node.keywords:
-            raise ParseError(f"{name}() takes no named arguments")
+            raise ParseError("named arguments", name=name)
         function, fewest, most = FUNCTIONS[name]
         if not fewest <= len(node.args) <= most:
             count = fewest if fewest == most else f"{fewest} to {most}"
-            raise ParseError(f"{name}() takes {count} argument(s), got {len(node.args)}")
+            raise ParseError("argument count", name=name, count=count, got=len(node.args))
         return function(*(self._expr(arg) for arg in node.args))
 
     def _build_Tuple(self, node):
@@ -270,5 +387,5 @@ class _Builder:
     def _expr(self, node):
         value = self.build(node)
         if not isinstance(value, sp.Expr):
-            raise ParseError("a list cannot be part of a formula")
+            raise ParseError("list in formula")
         return value

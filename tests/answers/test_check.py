@@ -54,7 +54,8 @@ CASES = [
     (SIGMA_PRIME, "sigma(x)*(1-sigma(x))", {}, True, ""),                    # and in plain text
     (SIGMA_PRIME, r"\frac{e^{-x}}{(1+e^{-x})^2}", {}, True, ""),             # with exponentials
     (SIGMA_PRIME, r"\sigma(x)", {}, False, ""),                              # sigma itself is not sigma'
-    (SIGMA_PRIME, r"\sigma'(x)", {}, True, ""),                              # σ' is the course's shorthand for σ(1 − σ)
+    (SIGMA_PRIME, r"\sigma'(x)", {}, False, "restates"),                     # σ'(x) alone restates "find σ'(x)"
+    (SIGMA_PRIME, r"\sigma'(x) = \sigma(x)(1-\sigma(x))", {}, True, ""),       # named, then computed
     ("2*x", r"\frac{d}{dx} x^2", {}, False, "restates the question"),        # d/dx restates it
     ("2*x", r"\frac{\partial f}{\partial x}", {}, False, "restates"),        # so does a partial
     ("1 - tanh(x)^2", r"1 - \operatorname{th}^2 x", {}, True, ""),           # Russian th

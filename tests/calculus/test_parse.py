@@ -41,7 +41,7 @@ def test_reads(text, expected):
 
 # (text, words the error message must contain)
 REFUSES = [
-    ("x +* 2", "invalid syntax"),                                     # malformed
+    ("x +* 2", "two operators in a row"),                               # malformed, with the likely fix
     ("", "empty"),                                                    # nothing
     ("().__class__.__base__.__subclasses__()", "attribute"),          # the classic sandbox escape
     ("__import__('os').system('echo hacked')", "not a variable name"),  # code injection

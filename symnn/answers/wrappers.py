@@ -1,0 +1,64 @@
+r"""What surrounds an answer without being part of it: "Answer:" or "Ответ:" before it, math
+delimiters (``$…$``, ``$$…$$``, ``\(…\)``, ``\[…\]``), a display environment (equation,
+align, gather: its ``&`` and line breaks too), Markdown bold, a leading "=" and a trailing
+full stop. Peeled off layer by layer; what is left is the formula.
+
+>>> unwrap(r"Ответ: $6x$.")
+'6x'
+>>> unwrap(r"\begin{align*} f'(x) &= 2x \\ &= 2x \end{align*}")
+"f'(x) = 2x  = 2x"
+>>> unwrap("**Answer:** (1, 2)")
+'(1, 2)'
+"""
+
+from __future__ import annotations
+
+import re
+
+from .macros import ANSWER_WORDS, ENVIRONMENTS
+
+_WORDS = "|".join(sorted((re.escape(w) for w in ANSWER_WORDS), key=len, reverse=True))
+# "Answer:", "**Ответ:**", "\text{Answer: }", "\textbf{Ответ.}": a word announcing the answer, then : . or a dash
+PREFIX = re.compile(rf"^(?:\*\*|__)?\s*(?:\\(?:text|textbf|textrm|textit|mathrm|mbox)\s*\{{\s*)?(?:{_WORDS})"
+                    rf"\s*[:.\-–—]?\s*\}}?\s*(?:\*\*|__)?\s*[:.\-–—]?\s*", re.IGNORECASE)
+# "примерно 0,953", "approximately 0.953": the value is approximate (a decimal is checked as rounded anyway)
+APPROXIMATELY = re.compile(r"^(?:примерно|приблизительно|около|approximately|approx\.?|about|roughly)\s+", re.IGNORECASE)
+# what NumPy and PyTorch print around a number or an array: array([1., 2.]), np.float64(15.0), tensor(0.95)
+PRINTED = re.compile(r"^(?:(?:np|numpy|torch)\.)?(?:array|float64|float32|float16|int64|int32|tensor)\((.*?)"
+                     r"(?:,\s*(?:dtype|grad_fn|requires_grad)=[^()]*(?:\(\))?)*\)$", re.S)
+DELIMITERS = (("$$", "$$"), ("$", "$"), (r"\(", r"\)"), (r"\[", r"\]"), ("`", "`"))
+DISPLAY = "|".join(re.escape(name) for name, kind in ENVIRONMENTS.items() if kind == "display")
+ENVIRONMENT = re.compile(rf"^\\begin\{{({DISPLAY})\}}(.*)\\end\{{\1\}}$", re.S)
+
+
+def unwrap(text: str) -> str:
+    """The formula inside ``text``."""
+    previous = None
+    while text != previous:
+        previous = text
+        text = text.strip()
+        text = PREFIX.sub("", text, count=1) if PREFIX.match(text) and PREFIX.sub("", text, count=1) else text
+        text = APPROXIMATELY.sub("", text, count=1)
+        text = _delimited(text)
+        printed = PRINTED.match(text)
+        if printed:
+            text = printed[1]
+        environment = ENVIRONMENT.match(text)
+        if environment:
+            text = re.sub(r"\\\\|&|\\(nonumber|notag)\b", " ", environment[2])
+        if text.endswith(".") and not text.endswith(".."):
+            text = text[:-1]                         # a full stop ends the sentence, not the number
+        if text.startswith("=") and not text.startswith("=="):
+            text = text[1:]
+    return text
+
+
+def _delimited(text: str) -> str:
+    """The inside of a formula wrapped whole in one pair of math delimiters."""
+    for opening, closing in DELIMITERS:
+        if len(text) > len(opening) + len(closing) and text.startswith(opening) and text.endswith(closing):
+            inner = text[len(opening):-len(closing)]
+            if opening in ("$", "$$") and "$" in inner.replace(r"\$", ""):
+                continue                             # $a$ and $b$: two formulas, not one
+            return inner
+    return text

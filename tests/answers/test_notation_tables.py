@@ -1,0 +1,66 @@
+"""The notation tables cover what the course writes: every LaTeX command and environment of the
+bank's statements and of symnn's own LaTeX output is in the tables, and an answer typed by
+copying symnn's own LaTeX of a bank answer reads back as right."""
+
+import json
+import re
+
+import pytest
+
+from symnn.answers.check import check_bank_answer
+from symnn.answers.latex import latex_to_text
+from symnn.answers.macros import ENVIRONMENTS, MACROS
+from symnn.problems.bank import load_bank
+from symnn.problems.solve import solve
+from symnn.render import render
+
+MATH = re.compile(r"\$([^$]+)\$|\\begin\{align\*\}(.*?)\\end\{align\*\}|\\\[(.*?)\\\]", re.S)
+# answers that are not formulas yet: the matrix identities answer whether each one holds (True/False),
+# and l2-reg keeps the unknown loss L's derivative ∂L/∂w, which restates on purpose
+NOT_FORMULAS = {"graph-matrix", "linreg-matrix-grad", "two-layer-grad", "dense-layer-grad", "dense-layer-backward",
+                "l2-reg"}
+TRAINING = {"xor-lab", "gender-train"}       # trained, not derived: their answers come from a run
+
+
+def _commands(latex: str) -> tuple[set, set]:
+    commands = set(re.findall(r"\\([A-Za-z]+)", latex)) - {"begin", "end"}
+    environments = set(re.findall(r"\\begin\{(\w+\*?)\}", latex))
+    return commands, environments
+
+
+@pytest.mark.parametrize("problem", sorted(load_bank()))
+def test_every_command_of_a_statement_is_in_the_tables(problem):
+    for lang, statement in load_bank()[problem].statement.items():
+        for formula in MATH.findall(statement):
+            commands, environments = _commands(next(part for part in formula if part))
+            assert commands <= set(MACROS), (problem, lang, commands - set(MACROS))
+            assert environments <= set(ENVIRONMENTS), (problem, lang, environments)
+
+
+@pytest.mark.parametrize("problem", sorted(set(load_bank()) - TRAINING))
+def test_every_command_of_symnns_own_latex_is_in_the_tables(problem):
+    solution = solve(problem)
+    for lang in ("en", "ru"):
+        for formula in MATH.findall(render(solution, "latex", lang=lang)):
+            body = re.sub(r"\\\\", " ", next(part for part in formula if part))     # line breaks of align*
+            commands, environments = _commands(body)
+            assert commands <= set(MACROS), (problem, lang, commands - set(MACROS))
+            assert environments <= set(ENVIRONMENTS), (problem, lang, environments)
+
+
+@pytest.mark.parametrize("problem", sorted(set(load_bank()) - TRAINING - NOT_FORMULAS))
+def test_symnns_latex_of_an_answer_reads_back(problem):
+    typed = json.loads(render(solve(problem), "json"))["answer_latex"]
+    verdict = check_bank_answer(problem, typed, timeout=10)
+    assert verdict.correct, (problem, typed, verdict.feedback)
+
+
+def test_every_table_entry_reads():
+    """Each command of the tables is read by the reader, not refused (except those that must be)."""
+    for name, macro in MACROS.items():
+        if macro.kind in ("hiding",) or name in ("\\",):
+            continue
+        argument = "{y}" * macro.arguments.count("{")
+        example = {"fraction": r"\frac{1}{2}", "root": r"\sqrt{2}", "big operator": rf"\{name}_{{i=1}}^{{2}} x_i",
+                   "blackboard": r"\mathbb{1}_{x>0}", "drop": rf"\{name} x"}.get(macro.kind, rf"\{name}{argument}")
+        latex_to_text(example)
