@@ -18,7 +18,7 @@ from ..calculus.expressions import as_expr
 from ..calculus.functions import sigmoid
 from ..calculus.parse import ParseError, is_condition
 from ..lang import phrase
-from .compare import compare_scalar, form_ok
+from .compare import canonical_name, compare_scalar, form_ok
 from .feedback import diagnose, wrong_point
 from .options import CheckOptions
 from .read import Answer, has_transpose, read_answer
@@ -173,6 +173,9 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     lang = options.lang
     say = lambda key, **values: phrase(lang, key, **values)   # noqa: E731
     known, shorthand = _question_symbols(ref, options)
+    definitions = _definitions(options)
+    known |= {name for name, _ in options.names}
+    ref = _substituted(ref, definitions, options) if definitions else ref      # both sides in the problem's variables
     try:
         answer = read_answer(text, expected_length=len(ref) if isinstance(ref, tuple) else None, known=known,
                              shorthand=shorthand, natural_log=options.natural_log,
@@ -184,11 +187,47 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     if answer.restates:
         verdict = Verdict(False, 0.0, (say("check.wrong"), say("check.restates")), "restates", answer)
     else:
+        written = answer
+        answer = _defined(answer, definitions, options)
         verdict = _judged(ref, ref_places, answer, options, say, shape)
         if verdict.correct:
             verdict = _chain_checked(ref, ref_places, answer, options, say) or verdict
+        if verdict.correct and not _through(written.value, options):
+            verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(options.through)),), "form", answer)
     notes = tuple(say(key, **values) for key, values in answer.notes)
     return replace(verdict, feedback=verdict.feedback + notes) if notes else verdict
+
+
+def _definitions(options) -> dict:
+    """{canonical name: formula} of the names the problem's statement defines (f = σ(αx))."""
+    try:
+        return {canonical_name(name, options.index_names): read_reference(formula)[0] for name, formula in options.names}
+    except BadReference as error:
+        raise BadReference(f"a name of the problem cannot be read: {error}") from None
+
+
+def _defined(answer, definitions, options):
+    """The answer with the problem's names replaced by what they stand for: αf(1 − f) is αf(1 − f) of f = σ(αx)."""
+    if not definitions:
+        return answer
+    return replace(answer, value=_substituted(answer.value, definitions, options),
+                   steps=tuple(_substituted(s, definitions, options) for s in answer.steps))
+
+
+def _substituted(value, definitions, options):
+    if isinstance(value, tuple):
+        return tuple(_substituted(v, definitions, options) for v in value)
+    return value.xreplace({s: definitions[canonical_name(s.name, options.index_names)] for s in value.free_symbols
+                           if canonical_name(s.name, options.index_names) in definitions})
+
+
+def _through(value, options) -> bool:
+    """The answer uses the names the question asks it to be written through (or none are asked)."""
+    if not options.through:
+        return True
+    values = value if isinstance(value, tuple) else (value,)
+    used = {canonical_name(s.name, options.index_names) for v in values for s in v.free_symbols}
+    return all(canonical_name(name, options.index_names) in used for name in options.through)
 
 
 def _judged(ref, ref_places, answer, options, say, shape=None) -> Verdict:
@@ -233,9 +272,8 @@ def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
 
 
 def _check_vector(ref, ref_places, answer, options, say, shape=None) -> Verdict:
-    if shape != answer.shape and (shape or answer.shape) and len(answer.value) == len(ref):
-        reason = say("check.matrix shape", rows=shape[0], columns=shape[1]) if shape else \
-            say("check.not matrix", expected=len(ref))
+    if shape is not None and shape != answer.shape and answer.is_vector and len(answer.value) == len(ref):
+        reason = say("check.matrix shape", rows=shape[0], columns=shape[1])          # a 2×2 Jacobian is not a row of 4
         return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
     if answer.is_set:
         return Verdict(False, 0.0, (say("check.wrong"), say("check.set")), "shape", answer)

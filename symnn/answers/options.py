@@ -43,6 +43,10 @@ class CheckOptions:
     variables: tuple = ()
     wrt: object = None
     point: tuple = ()
+    # the names the problem's statement defines, (name, formula) pairs such as ("f", "sigmoid(alpha*x)"):
+    # an answer may use them; ``through``: names the answer must be written with ("through f")
+    names: tuple = ()
+    through: tuple = ()
 
     def __post_init__(self):
         for name, (low, high) in RANGES.items():
@@ -57,6 +61,10 @@ class CheckOptions:
         for name in ("natural_log", "russian_notation", "decimal_comma", "index_names"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"check option {name} must be true or false, got {getattr(self, name)!r}")
+        if not all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str) for pair in self.names):
+            raise ValueError("check option names must be (name, formula) pairs")
+        if not all(isinstance(name, str) for name in self.through) or not set(self.through) <= {n for n, _ in self.names}:
+            raise ValueError("check option through must name some of the names")
         if self.form not in FORMS:
             raise ValueError(f"unknown form {self.form!r}; use simplified or factored")
         if self.lang not in LANGUAGES:

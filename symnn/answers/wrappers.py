@@ -6,7 +6,7 @@ full stop. Peeled off layer by layer; what is left is the formula.
 >>> unwrap(r"Ответ: $6x$.")
 '6x'
 >>> unwrap(r"\begin{align*} f'(x) &= 2x \\ &= 2x \end{align*}")
-"f'(x) = 2x  = 2x"
+"f'(x) = 2x = 2x"
 >>> unwrap("**Answer:** (1, 2)")
 '(1, 2)'
 """
@@ -45,7 +45,7 @@ def unwrap(text: str) -> str:
             text = printed[1]
         environment = ENVIRONMENT.match(text)
         if environment:
-            text = re.sub(r"\\\\|&|\\(nonumber|notag)\b", " ", environment[2])
+            text = re.sub(r"\s+", " ", re.sub(r"\\\\|&|\\(nonumber|notag)\b", " ", environment[2])).strip()
         if text.endswith(".") and not text.endswith(".."):
             text = text[:-1]                         # a full stop ends the sentence, not the number
         if text.startswith("=") and not text.startswith("=="):

@@ -104,7 +104,7 @@ def parse_expr_safe(text: str, functions: tuple[str, ...] = (), symbols=None, sh
     expr = _Builder(tuple(functions), shorthand, matrices).build(tree.body)
     if isinstance(expr, list) and len(expr) == 1 and is_condition(expr[0]):
         expr = _indicator(expr[0])                    # [x > 0]: Iverson's bracket
-    if is_condition(expr) and not isinstance(expr, sp.logic.boolalg.BooleanAtom):
+    if is_condition(expr):
         return expr                                   # a condition such as 0 < a < 2
     if not isinstance(expr, sp.Expr):
         raise ParseError("a list", text=shown(text))
@@ -192,8 +192,9 @@ def _check_size(tree: ast.AST) -> None:
 
 
 def is_condition(value) -> bool:
-    """A relation or a logical combination of them (0 < a < 2), not a value (a Symbol is both to SymPy)."""
-    return isinstance(value, sp.logic.boolalg.Boolean) and not isinstance(value, sp.Expr)
+    """A relation or a logical combination of them (0 < a < 2), not a value (a Symbol is both to SymPy)
+    nor a truth value."""
+    return isinstance(value, sp.logic.boolalg.Boolean) and not isinstance(value, (sp.Expr, sp.logic.boolalg.BooleanAtom))
 
 
 def _indicator(condition):
@@ -325,7 +326,7 @@ class _Builder:
 
     def _condition(self, node):
         value = self.build(node)
-        if not is_condition(value):
+        if not (is_condition(value) or value is sp.true):             # "otherwise" is always true
             raise ParseError("and or")
         return value
 

@@ -138,7 +138,10 @@ def _variants(value):
 
 COMMON = {"id": lambda v: None if isinstance(v, (str, int, float)) and not isinstance(v, bool) else "expected text",
           "kind": _text, "statement": _table_of(_text), "note": _table_of(_text), "source": _text,
-          "published": _anything, "tolerance": _tolerance, "variants": _variants}
+          "published": _anything, "tolerance": _tolerance, "variants": _variants,
+          # the names the statement defines (f = "sigmoid(alpha*x)"), which an answer may use; the
+          # names it must be written through; the form of the answer, said in each language
+          "names": _table_of(_text), "through": _list_of(_text), "answer_form": _table_of(_text)}
 FILE_FIELDS = {"topic": _text, "title": _table_of(_text), "source": _text, "problem": _anything}
 
 

@@ -7,12 +7,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy as sp
 
 from ..calculus.display import RichDisplay
-from ..calculus.parse import parse_point, parse_symbols
+from ..calculus.equal import equal
+from ..calculus.parse import parse_expr_safe, parse_point, parse_symbols
 from .bank import BankError, Problem, get_problem
 
 
@@ -157,11 +158,12 @@ def solve_optimizers(problem: Problem) -> Solution:
 
 def solve_finite_difference(problem: Problem) -> Solution:
     """``expr``, ``wrt`` (one variable) and ``at``: seed 001's central difference, its series
-    and its error; the answer is c in D(ε) − f'(a) = c·ε² + O(ε⁴)."""
+    and its error D(ε) − f'(a) = c·ε² + O(ε⁴); the answer is what D(ε) estimates, f'(a) (a
+    problem's tolerance says how close an estimate must come)."""
     from ..numerics.gradcheck import central_difference
     data = problem.data
     run = central_difference(data["expr"], data["wrt"], data["at"])
-    return Solution(problem, run, run.error_coefficient)
+    return Solution(problem, run, run.derivative)
 
 
 def solve_delta_rule(problem: Problem) -> Solution:
@@ -223,7 +225,25 @@ def solve(problem, bank=None, variant: int | None = None) -> Solution:
     if problem.kind not in SOLVERS:
         raise BankError(f"problem {problem.id}: unknown kind {problem.kind!r}; "
                         f"known kinds: {', '.join(SOLVERS)}")
-    return SOLVERS[problem.kind](problem)
+    solution = SOLVERS[problem.kind](problem)
+    through = problem.data.get("through")
+    if through:                          # "write the result through f": the key is written so too
+        names = problem.data.get("names", {})
+        solution = replace(solution, answer=written_through(solution.answer, {n: names[n] for n in through}))
+    return solution
+
+
+def written_through(answer, names: dict):
+    """The answer with every part equal to a named formula written as that name: α·σ(αx)(1 − σ(αx))
+    through f = 1/(1 + e^(−αx)) is α·f·(1 − f)."""
+    if isinstance(answer, tuple):
+        return tuple(written_through(a, names) for a in answer)
+    for name, formula in names.items():
+        definition = parse_expr_safe(formula)
+        parts = {part for part in sp.preorder_traversal(answer)
+                 if not part.is_Atom and part.free_symbols == definition.free_symbols and equal(part, definition)}
+        answer = answer.xreplace({part: sp.Symbol(name, real=True) for part in parts})
+    return answer
 
 
 def answer_value(answer):
@@ -248,6 +268,9 @@ def question_options(problem: Problem) -> dict:
     of ``expr``, the question itself (for feedback such as "not substituted" or "wrong point")."""
     data = problem.data
     options = dict(data.get("tolerance", {}))
+    if "names" in data:
+        options["names"] = tuple(data["names"].items())
+        options["through"] = tuple(data.get("through", ()))
     if problem.kind not in ("gradient", "derivative") or "functions" in data:
         return options
     if "expr" in data:

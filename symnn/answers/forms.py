@@ -1,0 +1,92 @@
+r"""Ways of writing that the parser's grammar has no syntax for, rewritten into it: a case
+analysis in words (1 при x > 0, 0 иначе), membership of intervals and their unions, norms
+‖w‖₂, and transposes (Xw)ᵀ.
+
+>>> piecewise_words("1 if x > 0, 0 otherwise")
+'piecewise((1, x > 0), (0, otherwise))'
+>>> intervals("a in (0; 2]")
+'((a in interval_oc(0, 2)))'
+>>> transposes("2 X^(T)(X w - y)")
+'2  transpose(X) (X w - y)'
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..calculus.parse import ParseError
+from .layout import top_level_split
+
+TRANSPOSE = re.compile(r"\^\s*(\(\s*T\s*\)|T)(?![0-9_])")
+
+
+CASE_WORDS = re.compile(r"\s+(?:при|if|for|если|when)\s+")
+
+
+OTHERWISE_WORDS = re.compile(r"\s+(?:иначе|otherwise|else|в остальных случаях)\s*$")
+
+
+def piecewise_words(body: str) -> str:
+    """1 при x > 0, 0 при x ≤ 0 (or 1 if x > 0, 0 otherwise): piecewise((1, x > 0), (0, x <= 0))."""
+    if not CASE_WORDS.search(body) or "\\" in body:
+        return body
+    pieces = []
+    for piece in top_level_split(body, ",;"):
+        value, *condition = CASE_WORDS.split(piece.strip(), maxsplit=1)
+        if not condition:
+            value, found = OTHERWISE_WORDS.subn("", value)
+            if not found:
+                return body
+            condition = ["otherwise"]
+        pieces.append(f"({value.strip()}, {condition[0].strip()})")
+    return "piecewise(" + ", ".join(pieces) + ")"
+
+
+INTERVAL = re.compile(r"([\[(])\s*([^,;()\[\]]+?)\s*[,;]\s*([^,;()\[\]]+?)\s*([\])])")
+
+
+MEMBERSHIP = re.compile(r"([A-Za-z_]\w*)\s+in\s+(interval_\w+\([^()]*\)(?:\s*∪\s*interval_\w+\([^()]*\))*)")
+
+
+def intervals(text: str) -> str:
+    """a ∈ (0; 2] is a in interval_oc(0, 2); a ∈ I ∪ J is (a in I) or (a in J)."""
+    if not re.search(r"\bin\b", text):
+        return text
+    text = re.sub(r"\bin\s*" + INTERVAL.pattern, lambda m: "in interval_" + ("c" if m[1] == "[" else "o") +
+                  ("c" if m[4] == "]" else "o") + f"({m[2]}, {m[3]})", text)
+    text = re.sub(r"∪\s*" + INTERVAL.pattern, lambda m: "∪ interval_" + ("c" if m[1] == "[" else "o") +
+                  ("c" if m[4] == "]" else "o") + f"({m[2]}, {m[3]})", text)
+    return MEMBERSHIP.sub(lambda m: "(" + " or ".join(f"({m[1]} in {i.strip()})" for i in m[2].split("∪")) + ")", text)
+
+
+def norms(text: str) -> str:
+    """‖w‖, ‖w‖₂ and ||w|| of a scalar are |w|; the norm's index is dropped."""
+    text = re.sub(r"\|\|", "‖", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"‖([^‖]*)‖(\s*_\s*\(?\s*[0-9A-Za-z]\s*\)?\s*)?", r"abs(\1)", text, count=1)
+    if "‖" in text:
+        raise ParseError("lone norm")
+    return text
+
+
+def transposes(text: str) -> str:
+    """Aᵀ and (Xw)ᵀ, written A^(T) and (Xw)^(T), as transpose(A) and transpose(Xw)."""
+    while match := TRANSPOSE.search(text):
+        end = len(text[:match.start()].rstrip())
+        if text[end - 1:end] in (")", "]"):
+            depth, start = 0, end - 1
+            while start >= 0:
+                depth += text[start] in ")]"
+                depth -= text[start] in "(["
+                if depth == 0:
+                    break
+                start -= 1
+        else:
+            name = re.search(r"[A-Za-z][A-Za-z0-9_]*$", text[:end])
+            start = name.start() if name else -1
+        if start < 0:
+            raise ParseError("transpose operand")
+        text = f"{text[:start]} transpose({text[start:end]}) {text[match.end():]}"
+    return text

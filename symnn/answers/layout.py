@@ -1,0 +1,115 @@
+r"""How an answer is laid out: one formula, a vector (in brackets, angle brackets, a pmatrix, a
+transposed row, or commas alone where a vector is expected), a set, or a matrix of rows and
+columns (whose shape is kept), minding decimal commas and brackets.
+
+>>> components("(60; -162; 1)", 3, True)
+(['60', ' -162', ' 1'], True, False)
+>>> matrix_shape(r"\begin{pmatrix}1 & 2\\ 3 & 4\end{pmatrix}")
+(2, 2)
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..calculus.parse import ParseError
+
+
+def matrix_shape(body: str):
+    """(rows, columns) when the answer is written as a matrix of several rows and columns, else None."""
+    text = re.sub(r"\\left\s*[(\[]|\\right\s*[)\]]", lambda m: m[0][-1], body.strip())
+    text = re.sub(r"^[\[(]\s*(\\begin\{([pbB]?matrix)\}.*\\end\{\2\})\s*[\])]$", r"\1", text, flags=re.S)
+    matrix = re.fullmatch(r"\\begin\{([pbB]?matrix)\}(.*)\\end\{\1\}", text, flags=re.S)
+    if matrix:
+        rows = [row.split("&") for row in matrix[2].split(r"\\") if row.strip()]
+    elif text[:1] in "([" and closes_at_end(text) and \
+            all(_is_bracketed_list(row.strip()) for row in top_level_split(text[1:-1], ",;")):
+        rows = [top_level_split(row.strip()[1:-1], ",;") for row in top_level_split(text[1:-1], ",;")]
+    else:
+        return None
+    shape = (len(rows), max(len(row) for row in rows)) if rows else None
+    return shape if shape and min(shape) > 1 else None
+
+
+def components(body: str, expected_length, decimal_comma):
+    """(parts, is_vector, is_set): brackets, pmatrix, a set, angle brackets, a transposed
+    vector, or commas alone where a vector is expected; a 1×1 matrix is its entry."""
+    text = re.sub(r"\\left\s*([(\[|.]|\\\{|\\langle)|\\right\s*([)\]|.]|\\\}|\\rangle)",
+                  lambda m: (m[1] or m[2]).replace(".", ""), body.strip())
+    text = re.sub(r"\\(langle|rangle)", lambda m: "(" if m[1] == "langle" else ")", text)
+    if expected_length is not None:
+        text = re.sub(r"(\)|\]|\\end\{[pbBv]?matrix\})\s*\^\s*(\{\s*(T|\\top)\s*\}|T|\\top)\s*$", r"\1", text)
+    text = re.sub(r"^[\[(]\s*(\\begin\{([pbB]?matrix)\}.*\\end\{\2\})\s*[\])]$", r"\1", text, flags=re.S)   # [matrix]
+    row = re.fullmatch(r"\[\s*([+-]?\d+\.?\d*(?:[eE][+-]?\d+)?(?:\s+[+-]?\d+\.?\d*(?:[eE][+-]?\d+)?)+)\s*\]", text)
+    if row:
+        return row[1].split(), True, False                                  # [60. -162. 1.]: as NumPy prints it
+    matrix = re.fullmatch(r"\\begin\{([pbB]?matrix)\}(.*)\\end\{\1\}", text, flags=re.S)
+    if re.search(r"\\begin\{vmatrix\}", text):
+        raise ParseError("vmatrix")
+    if matrix:
+        cells = [c for row in matrix[2].split(r"\\") for c in row.split("&") if c.strip()]
+        return cells, len(cells) != 1 or expected_length is not None, False
+    if text.startswith(r"\{") and text.endswith(r"\}"):
+        return _split(text[2:-2], expected_length, decimal_comma), True, True
+    if text.startswith("<") and text.endswith(">"):
+        text = "(" + text[1:-1] + ")"
+    if text[:1] == "[" and re.search(r"[<>]|\\[lg]e|\\[lg]eq", text):
+        return [text], False, False                                         # [x > 0]: Iverson's bracket
+    if text[:1] in "([" and closes_at_end(text):
+        inner = text[1:-1]
+        rows = top_level_split(inner, ",;")
+        if all(_is_bracketed_list(row.strip()) for row in rows):          # [[1, 2], [3, 4]]: row by row
+            cells = [c for row in rows for c in top_level_split(row.strip()[1:-1], ",;")]
+            return cells, len(cells) != 1 or expected_length is not None, False
+        parts = _split(inner, expected_length, decimal_comma)
+        if len(parts) == 2 and not parts[1].strip():
+            return parts[:1], expected_length is not None, False           # (σ(9),): a vector of one, as Python prints it
+        if len(parts) > 1 or (expected_length is not None and text[0] == "["):
+            return parts, True, False
+        if text[0] == "[":
+            return parts, False, False                                      # [5]: a 1×1 matrix is its entry
+    parts = _split(text, expected_length, decimal_comma)
+    return parts, len(parts) > 1, False
+
+
+def _split(body, expected_length, decimal_comma):
+    """The components of a vector written without brackets, minding decimal commas."""
+    if re.search(r"(?<!\\);", body):
+        return top_level_split(body, ";")
+    parts = top_level_split(body, ",")
+    if len(parts) == 1 or not decimal_comma:
+        return parts
+    if expected_length is None and len(parts) == 2 and parts[0][-1:].isdigit() and parts[1][:1].isdigit():
+        return [body]                                                       # 0,5 and 0,5x: a decimal comma
+    if (expected_length and len(parts) == 2 * expected_length
+            and all(re.fullmatch(r"\s*[+-]?\d+", a) and re.fullmatch(r"\d+\s*", b)
+                    for a, b in zip(parts[::2], parts[1::2]))):
+        return [f"{a},{b}" for a, b in zip(parts[::2], parts[1::2])]       # (0,5, 1,2)
+    return parts
+
+
+def _is_bracketed_list(text) -> bool:
+    return text[:1] in "([" and closes_at_end(text)
+
+
+def closes_at_end(text) -> bool:
+    """True when the bracket that opens text closes at its last character."""
+    depth = 0
+    for i, char in enumerate(text):
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if depth == 0:
+            return i == len(text) - 1
+    return False
+
+
+def top_level_split(text, separators):
+    """Split at separators outside brackets, braces and environments."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += char in "([{" or text.startswith("\\begin{", i)
+        depth -= char in ")]}" or text.startswith("\\end{", i)
+        if depth == 0 and char in separators and not (char == "," and text[i - 1:i] == "\\"):
+            parts.append(text[start:i])
+            start = i + 1
+    return parts + [text[start:]]

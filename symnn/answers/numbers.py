@@ -1,0 +1,86 @@
+r"""Numbers as people type them, read exactly: decimals with the places typed (their rounding is
+what is checked), a decimal comma, scientific notation in its spellings, a percent, repeating
+decimals 0.(3) and decimals that go on, 0.333….
+
+>>> typed_number("0.9526"), typed_number("1.5*10^(-3)"), typed_number("0.1(6)"), typed_number("0.333…")
+((4763/5000, 4), (3/2000, 4), (1/6, None), (1/3, None))
+>>> decimal_commas("max(0,5; 1,5) + 0,5")
+'max(0,5; 1,5) + 0.5'
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from ..calculus.parse import ParseError
+
+NUMBER = re.compile(r"[+-]?(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?(%?)")
+
+
+SCIENTIFIC = re.compile(r"([+-]?\d+(?:\.\d*)?)\s*\*\s*10\s*(?:\*\*|\^)\s*\(?\s*([+-]?\d+)\s*\)?")
+
+
+REPEATING = re.compile(r"(?<![\w.])(\d+)\.(\d*)\((\d+)\)")            # 0.(3), 0.1(6)
+
+
+CONTINUED = re.compile(r"([+-]?\d+\.\d*?(\d))(\2?)(?:…|\.\.\.)")             # 0.333…, 3.14159...
+
+
+MULTI_ARGUMENT = ("max", "min", "log", "Max", "Min")
+
+
+def decimal_commas(text: str) -> str:
+    """0,5 -> 0.5, except between the arguments of max, min and log."""
+    out, stack = [], []
+    for i, char in enumerate(text):
+        if char == "(":
+            word = re.search(r"([A-Za-z]+)\s*$", text[:i])
+            stack.append(word[1] if word else "")
+        elif char == ")" and stack:
+            stack.pop()
+        if (char == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+                and not (stack and stack[-1] in MULTI_ARGUMENT)):
+            char = "."
+        out.append(char)
+    return "".join(out)
+
+
+def repeating_value(match) -> sp.Rational:
+    """0.1(6) = 1/6: the whole part, the digits before the period, and the period."""
+    whole, head, period = match[1], match[2], match[3]
+    return sp.Rational(whole + "." + (head or "0")) if not period.strip("0") else \
+        sp.Rational(int(whole + head + period) - int(whole + head), (10 ** len(period) - 1) * 10 ** len(head))
+
+
+def typed_number(text: str):
+    """A number as typed (12.50, 3e-4, 95.26 %, 1.5·10^-3, 0.(3), 0.333…): (exact value, decimal
+    places), or None. A decimal that goes on (…) repeats its last digit when typed twice (0.1666…
+    is 1/6), else it is the decimal as far as it was typed."""
+    text = text.replace(" ", "")
+    sign = -1 if text.startswith("-") else 1
+    repeating = REPEATING.fullmatch(text.lstrip("+-"))
+    if repeating:
+        return sign * repeating_value(repeating), None
+    continued = CONTINUED.fullmatch(text)
+    if continued:
+        if continued[3]:
+            digits = continued[1].lstrip("+-")
+            whole, _, tail = digits.partition(".")
+            value = repeating_value(re.match(r"(\d+)\.(\d*)\((\d+)\)", f"{whole}.{tail[:-1]}({tail[-1]})"))
+            return sign * value, None
+        text = continued[1]
+    scientific = SCIENTIFIC.fullmatch(text)
+    if scientific:
+        text = f"{scientific[1]}e{scientific[2]}"
+    match = NUMBER.fullmatch(text)
+    if not match:
+        return None
+    mantissa = match[1]
+    exponent = int(match[2] or 0) - (2 if match[3] else 0)
+    if abs(exponent) > 400:
+        raise ParseError("number range")
+    places = len(mantissa.partition(".")[2]) - exponent
+    value = sp.Rational(mantissa) * sp.Rational(10) ** exponent * (-1 if text.startswith("-") else 1)
+    return value, places if "." in mantissa or exponent else None
