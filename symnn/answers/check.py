@@ -8,6 +8,7 @@ cap, so no input can hang or crash the caller.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 import mpmath
@@ -18,11 +19,18 @@ from ..calculus.expressions import as_expr
 from ..calculus.functions import sigmoid
 from ..calculus.parse import ParseError, is_condition
 from ..lang import phrase
+from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
+from .derivatives import spelled, unknown_derivatives
 from .feedback import diagnose, wrong_point
 from .options import CheckOptions
 from .read import Answer, has_transpose, read_answer
 from .sandbox import run_limited
+
+# what may decide a verdict: a comparison of values (answers.compare), or the check itself —
+# vectors component by component, a restated question, a chain, the answer's shape or form, an
+# unreadable answer — or why no check could run (out of time, out of resources, an error)
+DECIDED_BY = (*compare_checks, "components", "restates", "chain", "form", "unreadable", "timeout", "crashed", "error")
 
 
 class BadReference(ValueError):
@@ -55,6 +63,14 @@ def shown(value) -> str:
     huge |= {r: sp.Symbol(mpmath.nstr(mpmath.mpf(int(r.p)) / int(r.q), 5)) for r in value.atoms(sp.Rational)
              if not r.is_Integer and max(abs(int(r.p)), int(r.q)).bit_length() > 133}
     return sp.sstr(value.xreplace(huge) if huge else value)
+
+
+def readable(value) -> str:
+    """A value as a sentence of feedback shows it: 2·x·cos(x^2), σ(3), λ, not SymPy's 2*x*cos(x**2)."""
+    text = shown(value).replace("**", "^").replace("*", "·")
+    for name, symbol in (("sigmoid", "σ"), ("lamda", "λ"), ("Abs", "abs"), ("Heaviside", "H"), ("sqrt", "√")):
+        text = re.sub(rf"\b{name}\b", symbol, text)
+    return text
 
 
 def check_answer(reference, answer: str, **options) -> Verdict:
@@ -173,6 +189,11 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     lang = options.lang
     say = lambda key, **values: phrase(lang, key, **values)   # noqa: E731
     known, shorthand = _question_symbols(ref, options)
+    named_derivatives = unknown_derivatives(ref)           # ∂L/∂w of an unknown L is part of the answer
+    if named_derivatives:
+        known |= set(named_derivatives)
+        text = spelled(text, named_derivatives)
+        ref = _substituted_derivatives(ref, named_derivatives)
     definitions = _definitions(options)
     known |= {name for name, _ in options.names}
     ref = _substituted(ref, definitions, options) if definitions else ref      # both sides in the problem's variables
@@ -195,7 +216,20 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         if verdict.correct and not _through(written.value, options):
             verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(options.through)),), "form", answer)
     notes = tuple(say(key, **values) for key, values in answer.notes)
+    if verdict.correct and _has_kink(ref, answer.value):
+        notes += (say("note.kink"),)
     return replace(verdict, feedback=verdict.feedback + notes) if notes else verdict
+
+
+def _has_kink(*values) -> bool:
+    """A step, a sign or a piecewise part: their value at the switch itself is a convention."""
+    flat = [v for value in values for v in (value if isinstance(value, tuple) else (value,)) if isinstance(v, sp.Basic)]
+    return any(v.has(sp.Heaviside, sp.Piecewise, sp.sign) for v in flat)
+
+
+def _substituted_derivatives(ref, named):
+    names = {derivative: sp.Symbol(name, real=True) for name, derivative in named.items()}
+    return tuple(r.xreplace(names) for r in ref) if isinstance(ref, tuple) else ref.xreplace(names)
 
 
 def _definitions(options) -> dict:
@@ -245,7 +279,7 @@ def _judged(ref, ref_places, answer, options, say, shape=None) -> Verdict:
     if correct and not form_ok(answer.value, options.form):
         return Verdict(False, 0.5, (say(f"check.form.{options.form}"),), "form", answer)
     if correct:
-        return Verdict(True, 1.0, (say("check.correct"), say(f"check.decided.{decided_by}", exact=shown(ref))),
+        return Verdict(True, 1.0, (say("check.correct"), say(f"check.decided.{decided_by}", exact=readable(ref))),
                        decided_by, answer)
     lines = [say("check.wrong"), *_explained(ref, answer.value, answer.decimals[0], decided_by, options, say)]
     return Verdict(False, 0.0, tuple(lines), decided_by, answer)
@@ -257,7 +291,7 @@ def _chain_checked(ref, ref_places, answer, options, say) -> Verdict | None:
         stated = replace(answer, value=step, steps=(), decimals=(None,) * (len(step) if isinstance(step, tuple) else 1),
                          is_set=False, shape=None)
         if isinstance(step, tuple) != isinstance(ref, tuple) or not _judged(ref, ref_places, stated, options, say).correct:
-            return Verdict(False, 0.0, (say("check.wrong"), say("check.chain step", step=shown(step))), "chain", answer)
+            return Verdict(False, 0.0, (say("check.wrong"), say("check.chain step", step=readable(step))), "chain", answer)
     return None
 
 
@@ -332,4 +366,4 @@ def _swapped(ref, ref_places, answer, right, options):
 
 
 def _typeset(values: dict) -> dict:
-    return {key: shown(value) if isinstance(value, sp.Basic) else value for key, value in values.items()}
+    return {key: readable(value) if isinstance(value, sp.Basic) else value for key, value in values.items()}

@@ -39,6 +39,9 @@ def canonical_name(name: str, index_names: bool = True) -> str:
     name = re.sub(r"^([A-Za-z]+)_(hat|bar|tilde)(?=_|$)", r"\1\2", name)      # y_hat is ŷ, SymPy's yhat
     if index_names:
         name = re.sub(r"^([A-Za-z]+)_?(\d+)$", r"\1_\2", name)
+        if re.fullmatch(r"[A-Za-z]+(_\d)+", name):             # w_{1,2} is w_12 when every index is one digit
+            base, *indices = name.split("_")
+            name = f"{base}_{''.join(indices)}"
     return name
 
 

@@ -116,7 +116,8 @@ class _Reader:
             return f"^({argument})", j
         if re.search(r"[<>]|!=|\bin\b", argument):            # 1_{x>0}: the indicator of a condition
             return f"_[{argument}]", j
-        return "_" + re.sub(r"[^A-Za-z0-9]", "", argument) + " ", j
+        indices = [re.sub(r"[^A-Za-z0-9]", "", index) for index in argument.split(",")]
+        return "_" + "_".join(i for i in indices if i) + " ", j           # w_{11,2} is w_11_2, not w_{1,12}
 
     def argument(self, items, i):
         """One argument after ^ or _: a group, a command, or a single character."""

@@ -160,13 +160,31 @@ def _stated_value(body: str, known) -> tuple[str, list[str]]:
     """A chain ``a = b = c``: (the value graded, the other sides that must equal it). A side
     that names what is computed (f'(x), ∂L/∂w, ∇F, y) is a label, not a value; a name the
     problem uses as a variable is not a label (``x = 6x`` states that x is 6x)."""
-    sides = _joined_relations(top_level_split(re.sub(r"\\approx\b", "≈", body), "=≈"))
+    body = _named_components(re.sub(r"\\approx(?![A-Za-z])", "≈", body), known)
+    sides = _joined_relations(top_level_split(body, "=≈"))
     if len(sides) == 1:
         return body, []
     values = [side for side in sides if not _label(side, known)]
     if any(not side.strip() for side in sides) or not values:
         raise ParseError("statement")
     return values[-1], values[:-1]
+
+
+def _named_components(body: str, known) -> str:
+    """x = 1, y = 2 (or w = 3,5; b = 3,5): the vector of the values, each named by a label."""
+    separators = ";" if re.search(r"(?<!\\);", body) else ","
+    parts = top_level_split(body, separators)
+    if len(parts) < 2:
+        return body
+    named = [_joined_relations(top_level_split(part, "=")) for part in parts]
+    if not all(len(sides) == 2 and sides[1].strip() and (_label(sides[0], known) or _coordinate(*sides)) for sides in named):
+        return body
+    return "(" + "; ".join(sides[1].strip() for sides in named) + ")"
+
+
+def _coordinate(name: str, value: str) -> bool:
+    """x = 1 in x = 1, y = 2: a bare name, and a value without it."""
+    return bool(re.fullmatch(r"\s*[A-Za-z]\w*\s*", name)) and not re.search(rf"\b{re.escape(name.strip())}\b", value)
 
 
 def _joined_relations(sides):
@@ -189,6 +207,8 @@ def _label(side: str, known) -> bool:
         text = latex_to_text(side) if notation == "latex" else side
     except ParseError:
         return False
+    if re.fullmatch(r"\s*\(\s*([A-Za-z]\w*(?:\s*[,;]\s*[A-Za-z]\w*)+)\s*\)\s*", text):
+        return True                                # (x, y) = (1, 2): a tuple of names names the values
     name = re.fullmatch(r"\s*(?:grad\s*|∇\s*)?([A-Za-z]+)\s*(_\s*\w+)?\s*(\(.*\))?\s*'*\s*", text)
     if not name:
         return False

@@ -76,7 +76,7 @@ CASES = [
     ("(1 - x)*exp(-x)", r"e^{-x} - x e^{-x}", {}, True, ""),                 # expanded form
     ("(1 - x)*exp(-x)", r"e^{-x} - x e^{-x}", {"form": "factored"}, False, "factored"),  # form check
     ("x*exp(-x)", "x*exp(-x)", {"form": "factored"}, True, ""),              # already factored
-    ("2*x*cos(x^2)", "cos(x^2)", {"function": "sin(x^2)", "wrt": "x"}, False, "multiply by 2*x"),  # chain
+    ("2*x*cos(x^2)", "cos(x^2)", {"function": "sin(x^2)", "wrt": "x"}, False, "multiply by 2·x"),  # chain
     ("y", "x", {"function": "x*y", "wrt": "x"}, False, "with respect to y"),  # wrong variable
     ("Heaviside(x)", "Heaviside(x)", {}, True, ""),                          # ReLU'
     ("sign(x)", "abs(x)/x", {}, True, ""),                                   # |x|' two ways
@@ -105,6 +105,40 @@ CASES = [
     ("(12, 12, 17, 10, 17, 19, 9, 6, 14)", "[[12,12,17],[10,17,19],[9,6,15]]", {}, False, "Component 9"),
     ("(1, 2, 3, 4)", "[[1, 2], [3, 4]]", {}, True, ""),                      # a 2×2 matrix, row by row
     ("(1, 2, 3, 4)", "[[1, 3], [2, 4]]", {}, False, "swapped"),              # the transpose: 2 and 3 swapped
+    (r"\begin{pmatrix}1 & 2\\ 3 & 4\end{pmatrix}", "(1, 2, 3, 4)", {}, False, "2×2 matrix"),   # a Jacobian is not a row
+    # --- wrappers and prefixes
+    ("6*x", "Ответ: $6x$.", {}, True, ""),                                     # prefix, Markdown math, full stop
+    ("6*x", r"\boxed{6x}", {}, True, ""),                                       # a box
+    ("(1, 1, 0)", "array([1., 1., 0.])", {}, True, ""),                        # what NumPy prints
+    # --- chains and labels
+    ("2*x*cos(x^2)", r"\frac{d}{dx}\sin(x^2) = \cos(x^2) = 2x\cos(x^2)", {}, False, "step of the chain"),  # wrong middle
+    ("6*x", "x = 6x", {}, False, "step of the chain"),                          # x is a variable, not a label
+    ("15", r"\text{MSE} = \frac{1}{4}\cdot 60 = 15", {}, True, ""),           # a named chain, every side right
+    ("sigmoid(3)", r"\sigma(3) = \frac{1}{1+e^{-3}} \approx 0.9526", {}, True, ""),   # ≈ ends a chain
+    ("(1, 2)", "x = 1, y = 2", {"variables": ("x", "y")}, True, ""),          # named coordinates
+    # --- numbers
+    ("-162", "-162.00000000000003", {}, True, "exact value -162"),            # float64 noise, with the exact value
+    ("1/3", "0,(3)", {}, True, ""),                                           # repeating, decimal comma
+    ("0", "0.(5)", {}, False, ""),                                            # 0.(5) is 5/9, not 0·5
+    # --- notation of the course
+    (r"\hat{y} - y", "y_hat - y", {}, True, ""),                               # ŷ three ways
+    ("Heaviside(x)", r"\begin{cases}1 & x > 0\\ 0 & \text{иначе}\end{cases}", {}, True, "convention"),  # kink note
+    ("0 < a < 2", r"a \in (0; 2)", {}, True, "same set"),                      # a condition as an interval
+    ("0 < a < 2", r"0 < a \le 2", {}, False, ""),                             # a different set
+    (r"-\frac{2}{n}X^T(y - Xw)", r"-\frac{2}{n}X(y - Xw)", {}, False, ""),     # a transpose dropped
+    (r"X^T(XW)", r"X^TXW", {}, True, ""),                                     # associative, order kept
+    (r"X^T(XW)", r"(XW)X^T", {}, False, ""),                                  # the order of a product matters
+    (r"\frac{1}{n}\sum_{i=1}^{n}(y_i - \hat{y}_i)^2", r"\frac1n\sum_{k=1}^{n}(\hat y_k - y_k)^2", {}, True, "sums"),
+    ("2*x", "2х", {}, True, "Cyrillic"),                                      # a Russian keyboard's х, noted
+    ("sin(x^2)", "sin x^2", {}, True, "read as sin(x^2)"),                    # the reading said
+    # --- names a problem defines, and the form it asks for
+    ("alpha*sigmoid(alpha*x)*(1 - sigmoid(alpha*x))", r"\alpha f(1 - f)",
+     {"names": (("f", "sigmoid(alpha*x)"),), "through": ("f",)}, True, ""),
+    ("alpha*sigmoid(alpha*x)*(1 - sigmoid(alpha*x))", r"\alpha\sigma(\alpha x)(1 - \sigma(\alpha x))",
+     {"names": (("f", "sigmoid(alpha*x)"),), "through": ("f",)}, False, "through f"),
+    # --- the reader's language
+    ("2*x", "(2x", {"lang": "ru"}, False, "не закрыта скобка"),                 # a Russian reason and its fix
+    ("2*x", "frac{1}{2}", {}, False, "did you mean \\frac"),                  # a command without its backslash
 ]
 
 

@@ -15,10 +15,8 @@ from symnn.problems.solve import solve
 from symnn.render import render
 
 MATH = re.compile(r"\$([^$]+)\$|\\begin\{align\*\}(.*?)\\end\{align\*\}|\\\[(.*?)\\\]", re.S)
-# answers that are not formulas yet: the matrix identities answer whether each one holds (True/False),
-# and l2-reg keeps the unknown loss L's derivative ∂L/∂w, which restates on purpose
-NOT_FORMULAS = {"graph-matrix", "linreg-matrix-grad", "two-layer-grad", "dense-layer-grad", "dense-layer-backward",
-                "l2-reg"}
+# answers that are not formulas yet: the matrix identities answer whether each one holds (True/False)
+NOT_FORMULAS = {"graph-matrix", "linreg-matrix-grad", "two-layer-grad", "dense-layer-grad", "dense-layer-backward"}
 TRAINING = {"xor-lab", "gender-train"}       # trained, not derived: their answers come from a run
 
 

@@ -1,7 +1,7 @@
 """The hostile corpus: cases in tests/hostile/*.toml, run through the checker and judged.
 
-A case is a reference, an answer, options, the expected outcome (correct, wrong,
-or error: the call itself is refused) and why. ``run_case`` gives the outcome
+A case is a reference (or ``problem``, a bank problem's id), an answer, options, the expected
+outcome (correct, wrong, or error: the call itself is refused) and why. ``run_case`` gives the outcome
 and the time it took; ``summary`` the table the README shows
 (``python -m tests.hostile.corpus`` prints it).
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 import tomllib
 
 from symnn import check_answer
+from symnn.answers.check import check_bank_answer
 
 FOLDER = Path(__file__).parent
 TIMEOUT = 1.5        # each check's own limit; with a worker restart a case stays under 2 s
@@ -23,7 +24,7 @@ def cases() -> list[dict]:
     found = []
     for path in sorted(FOLDER.glob("*.toml")):
         for number, case in enumerate(tomllib.loads(path.read_text(encoding="utf-8"))["case"], 1):
-            found.append({**case, "id": f"{path.stem}-{number}", "options": case.get("options", {})})
+            found.append({"reference": "", **case, "id": f"{path.stem}-{number}", "options": case.get("options", {})})
     return found
 
 
@@ -32,7 +33,10 @@ def run_case(case: dict) -> tuple[str, float, str]:
     options = {"timeout": TIMEOUT, **case["options"]}
     start = time.perf_counter()
     try:
-        verdict = check_answer(case["reference"], case["answer"], **options)
+        if case.get("problem"):
+            verdict = check_bank_answer(case["problem"], case["answer"], **options)
+        else:
+            verdict = check_answer(case["reference"], case["answer"], **options)
     except (ValueError, TypeError) as error:
         return "error", time.perf_counter() - start, str(error)
     except Exception as error:   # noqa: BLE001 - counted as a crash, the worst outcome after a false pass

@@ -32,6 +32,18 @@ def test_case_through_the_api(case):
     assert seconds < 2.0, f"{case['why']}: {seconds:.2f} s"
 
 
+def test_every_verdict_names_a_check_from_the_closed_set():
+    from symnn import check_answer
+    from symnn.answers.check import DECIDED_BY, check_bank_answer
+    for case in CASES[::5]:
+        if case["expect"] == "error":
+            continue
+        options = {"timeout": TIMEOUT, **case["options"]}
+        verdict = check_bank_answer(case["problem"], case["answer"], **options) if case.get("problem") else \
+            check_answer(case["reference"], case["answer"], **options)
+        assert verdict.decided_by in DECIDED_BY, (case["id"], verdict.decided_by)
+
+
 def test_the_summary_has_no_false_pass_and_no_crash():
     results = [(case, *run_case(case)[:2]) for case in CASES[::7]]
     table = summary(results)
@@ -40,8 +52,8 @@ def test_the_summary_has_no_false_pass_and_no_crash():
 
 
 def _cli(case):
-    command = [sys.executable, "-m", "symnn", "check", "--reference", case["reference"], case["answer"],
-               "--format", "json", "--timeout", str(TIMEOUT)]
+    target = [case["problem"]] if case.get("problem") else ["--reference", case["reference"]]
+    command = [sys.executable, "-m", "symnn", "check", *target, case["answer"], "--format", "json", "--timeout", str(TIMEOUT)]
     if "lang" in case["options"]:
         command += ["--lang", str(case["options"]["lang"])]
     result = subprocess.run(command, capture_output=True, text=True, timeout=30, env={**os.environ, "CI": "1"})
