@@ -226,7 +226,8 @@ def _variants_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _check_steps_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", help="the problem id, e.g. 4.6")
-    parser.add_argument("file", help="the derivation, one step per line (LaTeX or plain text); - reads standard input")
+    parser.add_argument("file", help="the derivation as written: a step per line (LaTeX or plain text), words between the "
+                        "lines, or a pasted LaTeX block such as align*; - reads standard input")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--lang", choices=LANGUAGES, default="en")
     parser.add_argument("--timeout", type=float, default=5.0, help="seconds allowed for the whole check (default 5)")
@@ -281,7 +282,8 @@ COMMANDS = {
     "serve": (dict(help="the practice pages and the JSON API on a web server (the serve extra)",
              description="Example: symnn serve --port 8000  (then open http://127.0.0.1:8000/)"), _serve_arguments),
     "check-steps": (dict(help="check a derivation line by line: the first line that does not follow, and why",
-             description="Example: symnn check-steps 4.6 work.txt  (lines such as d/dy(y(x+2y)) = x + 4y)"),
+             description="Example: symnn check-steps 4.6 work.txt  (lines such as d/dy(y(x+2y)) = x + 4y, words such "
+                         "as 'By the chain rule:' between them, or a \\begin{align*} block); line numbers are those of the file"),
              _check_steps_arguments),
     "grade": (dict(help="grade a class: every row of a CSV or JSON-lines file of answers, on every core",
              description="Example: symnn grade answers.csv --out graded --answer-column response"), _grade_arguments),

@@ -271,10 +271,11 @@ class DocumentPrinter(NetworkPrinting, NumericsPrinting, Printer):
         return self.join(lines)
 
     def _print_DerivationVerdict(self, verdict, depth: int = 0) -> str:
-        """A checked derivation: the verdict, then each line checked, marked ✓ or ✗ with what is wrong there."""
+        """A checked derivation: the verdict, then each line, marked ✓ (follows), ✗ (does not), ? (cannot
+        be read), ≔ (a definition) or · (words), with the number of its line in the pasted text."""
         first, *rest = verdict.feedback
         lines = [self.line(depth, self.strong(self.escape(first)))] + [self.line(depth, self.escape(s)) for s in rest]
         for check in verdict.lines:
-            mark = "✓" if check.follows else "✗"
+            mark = {"prose": "·", "definition": "≔", "unreadable": "?"}.get(check.kind, "✓" if check.follows else "✗")
             lines.append(self.line(depth + 1, self.escape(f"{mark} {check.number}: {check.text.strip()}")))
         return self.join(lines)

@@ -1,5 +1,6 @@
 """The console examples of the tutorials and of the README's export section are real: each
-`$ symnn ...` command is run, and every line shown is in its output, in order ("..." stands for lines, or for part of a line, left out)."""
+`$ symnn ...` command is run, and every line shown is in its output, in order ("..." stands for lines, or for part of a line, left out);
+a file shown with `$ cat FILE` is there for the commands after it."""
 
 from __future__ import annotations
 
@@ -17,27 +18,33 @@ DOCUMENTS = ["docs/tutorial.en.md", "docs/tutorial.ru.md", "README.md"]
 
 
 def examples(path: str):
-    """(command, the lines shown after it) for each `$ symnn` line of a console block."""
+    """(command, the lines shown after it, the files shown before it) for each `$ symnn` line of a
+    console block; `$ cat FILE` shows a file the commands after it in the block read."""
     text = (ROOT / path).read_text(encoding="utf-8")
     for block in re.findall(r"```console\n(.*?)```", text, re.S):
-        command, shown = None, []
+        command, shown, files = None, [], {}
         for line in block.splitlines() + ["$ end"]:
             if line.startswith("$ "):
                 piped = re.fullmatch(r"echo (\"[^\"]*\"|'[^']*') \| (symnn .*)", command or "")
-                if piped or command is not None and not set(command) & set("|&><;"):
-                    yield command, shown
+                shown_file = re.fullmatch(r"cat ([\w.-]+)", command or "")
+                if shown_file:
+                    files[shown_file[1]] = "\n".join(shown) + "\n"
+                elif piped or command is not None and not set(command) & set("|&><;"):
+                    yield command, shown, dict(files)
                 command, shown = line[2:], []
             elif command is not None:
                 shown.append(line)
 
 
-CASES = [(path, command, shown) for path in DOCUMENTS for command, shown in examples(path)]
+CASES = [(path, command, shown, files) for path in DOCUMENTS for command, shown, files in examples(path)]
 
 
-@pytest.mark.parametrize("path, command, shown", CASES, ids=[f"{p}: {c[:50]}" for p, c, _ in CASES])
-def test_the_example_prints_what_it_shows(path, command, shown, tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("path, command, shown, files", CASES, ids=[f"{p}: {c[:50]}" for p, c, _, _ in CASES])
+def test_the_example_prints_what_it_shows(path, command, shown, files, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "roster.csv").write_text("student\ns1\ns2\ns3\ns4\n", encoding="utf-8")   # the README's roster
+    for name, content in files.items():                  # `$ cat work.tex` showed it: it is there
+        (tmp_path / name).write_text(content, encoding="utf-8")
     piped = re.fullmatch(r"echo (\"[^\"]*\"|'[^']*') \| (symnn .*)", command)
     if piped:                                   # echo "TEXT" | symnn ...: TEXT on standard input
         monkeypatch.setattr("sys.stdin", io.StringIO(shlex.split(piped[1])[0] + "\n"))

@@ -102,9 +102,12 @@ def test_steps_in_any_order_of_simplification_pass():
     assert derivation_verdict("4.6", work + "\n∇F(5, 10) = (10, 45)").correct
 
 
-def test_an_unreadable_line_is_named_and_nothing_after_it_is_judged():
+def test_an_unreadable_line_is_named_as_such_and_the_lines_after_it_are_still_judged():
     verdict = derivation_verdict("4.5", "∇F = (1, 2)\n∇F(5, 10) = (1, 2\n∇F(5, 10) = (1, 2)")
-    assert verdict.first_wrong == 2 and "cannot be read" in " ".join(verdict.feedback) and len(verdict.lines) == 2
+    assert verdict.unreadable == (2,) and verdict.first_wrong is None and not verdict.correct
+    assert "Line 2 cannot be read" in " ".join(verdict.feedback) and len(verdict.lines) == 3
+    spoiled = derivation_verdict("4.5", "∇F = (1, 2)\n∇F(5, 10) = (1, 2\n∇F(5, 10) = (2, 1)")
+    assert spoiled.unreadable == (2,) and spoiled.first_wrong == 3
 
 
 def test_from_the_command_line_in_russian_and_as_json(tmp_path, capsys):
