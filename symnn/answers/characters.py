@@ -84,7 +84,7 @@ def _plain(text: str) -> str:
         out.append(_spelled(char))
     if run is not None:
         out.append("^(" + "".join(run) + ")")
-    return "".join(out)
+    return re.sub(r"(?<=[A-Za-z]) +(?=_)", "", "".join(out))          # δ_ij is delta_ij
 
 
 def _spelled(char: str) -> str:

@@ -22,6 +22,7 @@ from ..lang import phrase
 from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
 from .derivatives import spelled, unknown_derivatives
+from .entries import has_indices, unit_vector_components, written_out
 from .feedback import diagnose, wrong_point
 from .options import CheckOptions
 from .read import Answer, has_transpose, read_answer
@@ -67,6 +68,8 @@ def shown(value) -> str:
 
 def readable(value) -> str:
     """A value as a sentence of feedback shows it: 2·x·cos(x^2), σ(3), λ, not SymPy's 2*x*cos(x**2)."""
+    if isinstance(value, sp.Rational) and value.q > 1000:
+        value = sp.Float(value, 6)                        # 0.0191013, not 1193831661/62500000000
     text = shown(value).replace("**", "^").replace("*", "·")
     for name, symbol in (("sigmoid", "σ"), ("lamda", "λ"), ("Abs", "abs"), ("Heaviside", "H"), ("sqrt", "√")):
         text = re.sub(rf"\b{name}\b", symbol, text)
@@ -196,6 +199,8 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         ref = _substituted_derivatives(ref, named_derivatives)
     definitions = _definitions(options)
     known |= {name for name, _ in options.names}
+    for name, _ in options.names:                           # f(x) is the f the statement defines
+        text = re.sub(rf"(?<![A-Za-z0-9_\\]){re.escape(name)}\s*\(\s*[A-Za-z]\w*\s*\)", name, text)
     ref = _substituted(ref, definitions, options) if definitions else ref      # both sides in the problem's variables
     try:
         answer = read_answer(text, expected_length=len(ref) if isinstance(ref, tuple) else None, known=known,
@@ -266,6 +271,8 @@ def _through(value, options) -> bool:
 
 def _judged(ref, ref_places, answer, options, say, shape=None) -> Verdict:
     """The verdict on the answer's value."""
+    if isinstance(ref, tuple) and not answer.is_vector:
+        answer = _as_vector(answer, ref, shape)
     if isinstance(ref, tuple):
         return _check_vector(ref, ref_places, answer, options, say, shape)
     if is_condition(ref) and answer.is_vector and all(is_condition(v) for v in answer.value):
@@ -285,14 +292,50 @@ def _judged(ref, ref_places, answer, options, say, shape=None) -> Verdict:
     return Verdict(False, 0.0, tuple(lines), decided_by, answer)
 
 
+def _as_vector(answer, ref, shape):
+    """A vector or matrix written as one formula: 60i − 162j + k, or s_i(δ_ij − s_j) for every entry."""
+    if shape is not None and has_indices(answer.value):
+        value = written_out(answer.value, shape)
+        return replace(answer, value=value, decimals=(None,) * len(value), shape=shape)
+    components = unit_vector_components(answer.value, len(ref))
+    if components is not None:
+        return replace(answer, value=components, decimals=(None,) * len(components))
+    return answer
+
+
 def _chain_checked(ref, ref_places, answer, options, say) -> Verdict | None:
-    """A chain a = b = c is right only when every side is: the first side that is not, or None."""
+    """A chain a = b = c is right only when every side is: the first side that is not, or None.
+    A side of a named component is held to that component."""
     for step in answer.steps:
-        stated = replace(answer, value=step, steps=(), decimals=(None,) * (len(step) if isinstance(step, tuple) else 1),
-                         is_set=False, shape=None)
-        if isinstance(step, tuple) != isinstance(ref, tuple) or not _judged(ref, ref_places, stated, options, say).correct:
-            return Verdict(False, 0.0, (say("check.wrong"), say("check.chain step", step=readable(step))), "chain", answer)
+        if isinstance(step, tuple) and len(step) == 2 and isinstance(step[0], int) and isinstance(ref, tuple):
+            index, side = step
+            holds = _side_holds(ref[index], ref_places[index], side, answer.decimals[index], options, say)
+        else:
+            side = step
+            holds = isinstance(side, tuple) == isinstance(ref, tuple) and (
+                all(_side_holds(r, p, v, d, options, say) for r, p, v, d in zip(ref, ref_places, side, answer.decimals))
+                if isinstance(side, tuple) else _side_holds(ref, ref_places[0], side, answer.decimals[0], options, say))
+        if not holds:
+            return Verdict(False, 0.0, (say("check.wrong"), say("check.chain step", step=readable(side))), "chain", answer)
     return None
+
+
+def _side_holds(ref, ref_place, side, final_places, options, say) -> bool:
+    """A side of a chain holds when it equals the expected value; when it is the formula before the
+    problem's point is put in (∇F = (y, x + 4y) = (10, 45)); or, for a side computed from rounded
+    numbers on the way to a decimal (0.9526 · 0.2494 ≈ 0.2376), when it is within one unit of the
+    last place the answer was given to."""
+    if not isinstance(side, sp.Basic):
+        return False
+    if compare_scalar(ref, side, options, None, ref_place)[0]:
+        return True
+    point = {canonical_name(str(name), options.index_names): value for name, value in options.point}
+    names = {s: canonical_name(s.name, options.index_names) for s in side.free_symbols}
+    if point and names and set(names.values()) <= set(point):
+        return compare_scalar(ref, side.xreplace({s: point[n] for s, n in names.items()}), options, None, ref_place)[0]
+    if side.is_number and final_places is not None and ref.is_number:
+        return bool(abs(sp.N(side - ref, 30)) <= sp.Rational(1, 10 ** final_places))
+    return False
 
 
 def _explained(ref, value, typed, decided_by, options, say) -> list[str]:

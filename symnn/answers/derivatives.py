@@ -18,6 +18,8 @@ import re
 
 import sympy as sp
 
+SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+
 
 def unknown_derivatives(reference) -> dict:
     """{name standing for it: the Derivative} for every first derivative of an unknown function."""
@@ -41,6 +43,7 @@ def _variable(name: str) -> str:
 
 def spelled(text: str, named: dict) -> str:
     """The text with each named derivative written as its name."""
+    text = re.sub("[₀-₉]+", lambda m: "_" + m[0].translate(SUBSCRIPT_DIGITS), text)      # ∂L/∂w₁ is ∂L/∂w_1
     for name, derivative in named.items():
         f, v = re.escape(derivative.expr.func.__name__), _variable(derivative.variables[0].name)
         d = r"(?:\\partial|∂|d)"

@@ -126,6 +126,13 @@ class _Reader:
         if i >= len(items):
             raise ParseError("missing argument")
         item = items[i]
+        if item == "(":                                     # ^(2): a bracketed exponent, as ² is spelled
+            depth = 0
+            for j in range(i, len(items)):
+                depth += items[j] == "("
+                depth -= items[j] == ")"
+                if depth == 0:
+                    return self.items(items[i + 1:j]), j + 1
         if isinstance(item, str):
             return item, i + 1
         if item.kind == "LatexGroupNode":

@@ -14,6 +14,9 @@ import re
 
 from ..calculus.parse import ParseError
 
+NUMBER_CELL = r"[+-]?\d+\.?\d*(?:[eE][+-]?\d+)?"
+NUMPY_ROWS = re.compile(rf"\[\s*(?:\[\s*{NUMBER_CELL}(?:\s+{NUMBER_CELL})*\s*\]\s*)+\]")
+
 
 def matrix_shape(body: str):
     """(rows, columns) when the answer is written as a matrix of several rows and columns, else None."""
@@ -22,6 +25,8 @@ def matrix_shape(body: str):
     matrix = re.fullmatch(r"\\begin\{([pbB]?matrix)\}(.*)\\end\{\1\}", text, flags=re.S)
     if matrix:
         rows = [row.split("&") for row in matrix[2].split(r"\\") if row.strip()]
+    elif NUMPY_ROWS.fullmatch(text):
+        rows = [row.split() for row in re.findall(r"\[([^\[\]]*)\]", text)]
     elif text[:1] in "([" and closes_at_end(text) and \
             all(_is_bracketed_list(row.strip()) for row in top_level_split(text[1:-1], ",;")):
         rows = [top_level_split(row.strip()[1:-1], ",;") for row in top_level_split(text[1:-1], ",;")]
@@ -40,6 +45,9 @@ def components(body: str, expected_length, decimal_comma):
     if expected_length is not None:
         text = re.sub(r"(\)|\]|\\end\{[pbBv]?matrix\})\s*\^\s*(\{\s*(T|\\top)\s*\}|T|\\top)\s*$", r"\1", text)
     text = re.sub(r"^[\[(]\s*(\\begin\{([pbB]?matrix)\}.*\\end\{\2\})\s*[\])]$", r"\1", text, flags=re.S)   # [matrix]
+    if NUMPY_ROWS.fullmatch(text):                                          # [[1 2]\n [3 4]]: as NumPy prints it
+        cells = [cell for row in re.findall(r"\[([^\[\]]*)\]", text) for cell in row.split()]
+        return cells, len(cells) != 1 or expected_length is not None, False
     row = re.fullmatch(r"\[\s*([+-]?\d+\.?\d*(?:[eE][+-]?\d+)?(?:\s+[+-]?\d+\.?\d*(?:[eE][+-]?\d+)?)+)\s*\]", text)
     if row:
         return row[1].split(), True, False                                  # [60. -162. 1.]: as NumPy prints it
@@ -79,8 +87,9 @@ def _split(body, expected_length, decimal_comma):
     parts = top_level_split(body, ",")
     if len(parts) == 1 or not decimal_comma:
         return parts
-    if expected_length is None and len(parts) == 2 and parts[0][-1:].isdigit() and parts[1][:1].isdigit():
-        return [body]                                                       # 0,5 and 0,5x: a decimal comma
+    digits_around = all(a[-1:].isdigit() and b[:1].isdigit() for a, b in zip(parts, parts[1:]))
+    if expected_length is None and digits_around and (len(parts) == 2 or re.search(r"[-+*/^·]", body)):
+        return [body]                                       # 0,5x and 0,9·0,5 + 0,1·2: decimal commas
     if (expected_length and len(parts) == 2 * expected_length
             and all(re.fullmatch(r"\s*[+-]?\d+", a) and re.fullmatch(r"\d+\s*", b)
                     for a, b in zip(parts[::2], parts[1::2]))):

@@ -34,7 +34,7 @@ from ..calculus.parse import FUNCTIONS, ParseError, bracket_depth, check_text, p
 from .characters import latin_twins, plain
 from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
 from .latex import latex_to_text
-from .layout import components, matrix_shape, top_level_split
+from .layout import closes_at_end, components, matrix_shape, top_level_split
 from .numbers import REPEATING, decimal_commas, repeating_value, typed_number
 from .wrappers import unwrap
 
@@ -69,7 +69,8 @@ class Answer:
     is_set: bool = False        # written as a set {…}: order lost
     uses_log10: bool = False    # \lg, \log_{10} or lg(...)
     decimals: tuple = ()        # decimal places typed, per component (None: not a typed decimal)
-    steps: tuple = ()           # the other sides of a chain a = b = c, each to be checked too
+    steps: tuple = ()           # the other sides of a chain a = b = c, each to be checked too: a whole
+                                # value, or (index, value) for a side of one named component
     shape: tuple | None = None  # (rows, columns) of an answer written as a matrix
     notes: tuple = ()           # (phrase key, values) of how something was read, for the verdict
 
@@ -102,13 +103,14 @@ def read_answer(text: str, *, expected_length: int | None = None, known=None, sh
     notation = "latex" if re.search(r"\\.|[{}&]", body) else "text"
     uses_log10 = bool(re.search(r"\\lg\b|log_\{?\s*10|\blg\b", body))
     notes = (("note.twins", {"letters": ", ".join(twins)}),) if twins else ()
-    body, sides = _stated_value(body, known)
+    body, sides, labels = _stated_value(body, known)
     if _restates(body, notation):
         return Answer(text, None, notation, restates=True, uses_log10=uses_log10, notes=notes)
     settings = {"notation": notation, "known": known, "shorthand": shorthand, "natural_log": natural_log,
                 "russian_notation": russian_notation, "decimal_comma": decimal_comma, "matrices": matrices}
     value, is_vector, is_set, decimals = _value(body, expected_length, settings)
-    steps = tuple(_value(side, expected_length, settings)[0] for side in sides)
+    steps = tuple((side[0], _labelled(_value(side[1], None, settings)[0], labels, value)) if isinstance(side, tuple)
+                  else _value(side, expected_length, settings)[0] for side in sides)
     notes += _ambiguities(body, notation)
     return Answer(text, value, notation, is_set=is_set, uses_log10=uses_log10, decimals=decimals, steps=steps,
                   notes=notes, shape=matrix_shape(body))
@@ -156,30 +158,58 @@ def _restates(body: str, notation: str) -> bool:
     return bool(DERIVATIVE.search(re.sub(r"[\s(){}]", "", text.replace("sigmaprime", ""))))
 
 
-def _stated_value(body: str, known) -> tuple[str, list[str]]:
-    """A chain ``a = b = c``: (the value graded, the other sides that must equal it). A side
+def _stated_value(body: str, known) -> tuple[str, list, dict]:
+    """A chain ``a = b = c``: (the value graded, the other sides that must equal it, the labels of
+    named components). A side
     that names what is computed (f'(x), ∂L/∂w, ∇F, y) is a label, not a value; a name the
     problem uses as a variable is not a label (``x = 6x`` states that x is 6x)."""
-    body = _named_components(re.sub(r"\\approx(?![A-Za-z])", "≈", body), known)
+    body = re.sub(r"\\approx(?![A-Za-z])", "≈", body)
+    named = _named_components(body, known)
+    if named:
+        return named
     sides = _joined_relations(top_level_split(body, "=≈"))
     if len(sides) == 1:
-        return body, []
+        return body, [], {}
     values = [side for side in sides if not _label(side, known)]
     if any(not side.strip() for side in sides) or not values:
         raise ParseError("statement")
-    return values[-1], values[:-1]
+    return values[-1], values[:-1], {}
 
 
-def _named_components(body: str, known) -> str:
-    """x = 1, y = 2 (or w = 3,5; b = 3,5): the vector of the values, each named by a label."""
+def _named_components(body: str, known):
+    """x = 1, y = 2 or h_1 = h_2 ≈ 0,953; o_1 = σ(h_2) ≈ 0,722: one component per label, the value
+    its chain ends in, the chain's other sides as (component, side) steps, and the labels'
+    components (a side may use another component's label: σ(h_2)); None when the body is not a
+    list of named values."""
     separators = ";" if re.search(r"(?<!\\);", body) else ","
     parts = top_level_split(body, separators)
     if len(parts) < 2:
-        return body
-    named = [_joined_relations(top_level_split(part, "=")) for part in parts]
-    if not all(len(sides) == 2 and sides[1].strip() and (_label(sides[0], known) or _coordinate(*sides)) for sides in named):
-        return body
-    return "(" + "; ".join(sides[1].strip() for sides in named) + ")"
+        return None
+    values, steps, names = [], [], {}
+    for part in parts:
+        sides = _joined_relations(top_level_split(part, "=≈"))
+        labels = 0
+        while labels < len(sides) - 1 and (_label(sides[labels], known) or
+                                           (not labels and _coordinate(sides[labels], sides[-1]))):
+            labels += 1
+        if not labels or not all(side.strip() for side in sides):
+            return None
+        value = sides[-1].strip()
+        inner = top_level_split(value[1:-1], ";" if ";" in value else ",") if value[:1] in "([" and closes_at_end(value) else []
+        if len(inner) > 1 and labels == 1 and len(sides) == 2:             # grad = (40.17, 20.09, 20.09): its components
+            values += [part.strip() for part in inner]
+            continue
+        for label in sides[:labels]:
+            steps += [(len(values), side) for side in sides[labels:-1]]
+            names[re.sub(r"[\s{}_\\]", "", label)] = len(values)
+            values.append(value)
+    return "(" + "; ".join(values) + ")", steps, names
+
+
+def _labelled(step, labels: dict, values):
+    """A side that uses another component's label (o_1 = σ(h_2)), with that component's value put in."""
+    return step.xreplace({s: values[labels[re.sub(r"_", "", s.name)]] for s in step.free_symbols
+                          if re.sub(r"_", "", s.name) in labels})
 
 
 def _coordinate(name: str, value: str) -> bool:
@@ -209,11 +239,12 @@ def _label(side: str, known) -> bool:
         return False
     if re.fullmatch(r"\s*\(\s*([A-Za-z]\w*(?:\s*[,;]\s*[A-Za-z]\w*)+)\s*\)\s*", text):
         return True                                # (x, y) = (1, 2): a tuple of names names the values
-    name = re.fullmatch(r"\s*(?:grad\s*|∇\s*)?([A-Za-z]+)\s*(_\s*\w+)?\s*(\(.*\))?\s*'*\s*", text)
+    name = re.fullmatch(r"\s*(?:grad\s*|∇\s*)?([A-Za-z]+)\s*(_\s*\w+)?\s*(\(\s*[\w./-]+(?:\s*[,;]\s*[\w./-]+)*\s*\))?\s*'*\s*",
+                        text)                      # f(x), L(w, b): a name and its arguments, not s_i(1 − s_j)
     if not name:
         return False
-    if name[1] in FUNCTIONS or name[1] in ("sqrt", "exp", "ln", "log"):
-        return False                               # cos(x^2) is a value, not a name
+    if (name[1] in FUNCTIONS or name[1] in ("sqrt", "exp", "ln", "log")) and name[3] is not None:
+        return False                               # cos(x^2) is a value, not a name; H alone names H
     names = {re.sub(r"[_{}]", "", k) for k in (known or ())}
     return (name[1] + re.sub(r"[\s_]", "", name[2] or "")) not in names
 

@@ -1,7 +1,7 @@
 r"""What surrounds an answer without being part of it: "Answer:" or "Ответ:" before it, math
 delimiters (``$…$``, ``$$…$$``, ``\(…\)``, ``\[…\]``), a display environment (equation,
 align, gather: its ``&`` and line breaks too), Markdown bold, a leading "=" and a trailing
-full stop. Peeled off layer by layer; what is left is the formula.
+full stop, a trailing "where f = …". Peeled off layer by layer; what is left is the formula.
 
 >>> unwrap(r"Ответ: $6x$.")
 '6x'
@@ -26,6 +26,8 @@ APPROXIMATELY = re.compile(r"^(?:примерно|приблизительно|�
 # what NumPy and PyTorch print around a number or an array: array([1., 2.]), np.float64(15.0), tensor(0.95)
 PRINTED = re.compile(r"^(?:(?:np|numpy|torch)\.)?(?:array|float64|float32|float16|int64|int32|tensor)\((.*?)"
                      r"(?:,\s*(?:dtype|grad_fn|requires_grad)=[^()]*(?:\(\))?)*\)$", re.S)
+# ", где f = …", ", where u = wx + b": a reminder of what a name stands for, after the answer
+WHERE = re.compile(r"\s*[,;]?\s*(?:\\text\{\s*)?(?:где|where)\b.*$", re.IGNORECASE | re.S)
 DELIMITERS = (("$$", "$$"), ("$", "$"), (r"\(", r"\)"), (r"\[", r"\]"), ("`", "`"))
 DISPLAY = "|".join(re.escape(name) for name, kind in ENVIRONMENTS.items() if kind == "display")
 ENVIRONMENT = re.compile(rf"^\\begin\{{({DISPLAY})\}}(.*)\\end\{{\1\}}$", re.S)
@@ -39,18 +41,33 @@ def unwrap(text: str) -> str:
         text = text.strip()
         text = PREFIX.sub("", text, count=1) if PREFIX.match(text) and PREFIX.sub("", text, count=1) else text
         text = APPROXIMATELY.sub("", text, count=1)
+        text = WHERE.sub("", text)
         text = _delimited(text)
         printed = PRINTED.match(text)
         if printed:
             text = printed[1]
         environment = ENVIRONMENT.match(text)
         if environment:
-            text = re.sub(r"\s+", " ", re.sub(r"\\\\|&|\\(nonumber|notag)\b", " ", environment[2])).strip()
+            text = _rows(environment[2])
         if text.endswith(".") and not text.endswith(".."):
             text = text[:-1]                         # a full stop ends the sentence, not the number
         if text.startswith("=") and not text.startswith("=="):
             text = text[1:]
     return text
+
+
+def _rows(body: str) -> str:
+    """The rows of an align: a row that starts with &= (or &≈) goes on from the row before; the
+    others are separate statements, joined with ; (∂F/∂x = 60 \\ ∂F/∂y = −162: a vector)."""
+    rows = []
+    for row in re.split(r"\\\\", re.sub(r"\\(nonumber|notag)\b", " ", body)):
+        if not row.strip():
+            continue
+        if rows and re.match(r"\s*&?\s*(=|\\approx|≈)", row):
+            rows[-1] += " " + row
+        else:
+            rows.append(row)
+    return "; ".join(re.sub(r"\s+", " ", row.replace("&", " ")).strip() for row in rows)
 
 
 def _delimited(text: str) -> str:

@@ -107,6 +107,9 @@ def explicit(text: str, functions=frozenset(("sin", "cos", "tanh", "abs", "exp",
             continue
         if tok.string == SHORTHAND:
             raise NotationError("variable name", name=tok.string)
+        if tok.type == NUMBER and re.fullmatch(r"(\d+\.?\d*|\.\d+)[jJ]", tok.string):
+            tokens += [(NUMBER, tok.string[:-1]), (NAME, tok.string[-1])]     # 162j is 162·j (a unit vector), not Python's complex
+            continue
         if tok.type == NUMBER and not DECIMAL.fullmatch(tok.string):
             raise NotationError("decimal digits", number=tok.string)
         string = "lamda" if tok.string == "lambda" else "**" if tok.string == "^" else tok.string

@@ -271,7 +271,7 @@ def question_options(problem: Problem) -> dict:
     if "names" in data:
         options["names"] = tuple(data["names"].items())
         options["through"] = tuple(data.get("through", ()))
-    if problem.kind not in ("gradient", "derivative") or "functions" in data:
+    if problem.kind not in ("gradient", "derivative", "finite-difference") or "functions" in data:
         return options
     if "expr" in data:
         options["function"] = data["expr"]

@@ -1,7 +1,9 @@
 """The hostile corpus: cases in tests/hostile/*.toml, run through the checker and judged.
 
 A case is a reference (or ``problem``, a bank problem's id), an answer, options, the expected
-outcome (correct, wrong, or error: the call itself is refused) and why. ``run_case`` gives the outcome
+outcome (correct, wrong, or error: the call itself is refused) and why; a right answer written
+in notation the reader does not know yet names the ``gap`` (the test expects it to fail, and
+the summary counts it as a false fail). ``run_case`` gives the outcome
 and the time it took; ``summary`` the table the README shows
 (``python -m tests.hostile.corpus`` prints it).
 """

