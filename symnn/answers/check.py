@@ -21,21 +21,17 @@ from ..calculus.parse import ParseError, is_condition
 from ..lang import phrase
 from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
-from .derivatives import spelled, unknown_derivatives
-from .entries import has_indices, unit_vector_components, written_out
 from .feedback import diagnose, wrong_point
 from .options import CheckOptions
+from .question import as_vector, defined, has_kink, prepared, through
 from .read import Answer, has_transpose, read_answer
+from .reference import BadReference, read_reference, reference_shape
 from .sandbox import run_limited
 
 # what may decide a verdict: a comparison of values (answers.compare), or the check itself —
 # vectors component by component, a restated question, a chain, the answer's shape or form, an
 # unreadable answer — or why no check could run (out of time, out of resources, an error)
 DECIDED_BY = (*compare_checks, "components", "restates", "chain", "form", "unreadable", "timeout", "crashed", "error")
-
-
-class BadReference(ValueError):
-    """The teacher's side cannot be read: the caller's error, not a verdict."""
 
 
 @dataclass(frozen=True)
@@ -131,47 +127,6 @@ def _failure(settings, error) -> Verdict:
     return Verdict(False, 0.0, (phrase(settings.lang, "check.failed"),), "error")
 
 
-def reference_shape(reference):
-    """(rows, columns) of a reference that is a matrix of several rows and columns, else None."""
-    if isinstance(reference, sp.MatrixBase):
-        return reference.shape if min(reference.shape) > 1 else None
-    if isinstance(reference, str):
-        try:
-            return read_answer(reference).shape
-        except (ParseError, TypeError, RecursionError):
-            return None
-    return None
-
-
-def read_reference(reference, matrices: bool = False):
-    """(value, decimal places per component): an expression, or a tuple for a vector.
-    Text is read like an answer; a vector of one is its entry; ``matrices``: its letters
-    are matrices and vectors (it writes a transpose)."""
-    if isinstance(reference, sp.MatrixBase):
-        reference = tuple(reference)       # row by row, as a student's matrix is read
-    try:
-        if isinstance(reference, (tuple, list, sp.Tuple)):
-            read = [read_reference(r, matrices) for r in reference]
-            if any(isinstance(v, tuple) for v, _ in read):
-                raise BadReference("a vector's components must be numbers or formulas")
-            values, places = tuple(v for v, _ in read), tuple(p[0] for _, p in read)
-        elif isinstance(reference, str):
-            answer = read_answer(reference, matrices=matrices)
-            if answer.restates or answer.is_set:
-                raise BadReference(f"the reference is not a value: {reference[:60]!r}")
-            values, places = answer.value, answer.decimals
-        else:
-            values, places = as_expr(reference), (None,)
-    except (ParseError, TypeError, RecursionError) as error:
-        raise BadReference(f"the reference cannot be read: {error}") from None
-    if isinstance(values, tuple) and len(values) == 1:
-        values = values[0]                 # one neuron's output is a number, not a vector of one
-    for v in values if isinstance(values, tuple) else (values,):
-        if not (isinstance(v, sp.Expr) or is_condition(v)):
-            raise BadReference("the reference is not a number or a formula, so there is nothing to check against")
-    return values, places
-
-
 def _question_symbols(ref, options):
     """The names the problem knows (for reading wx as w·x) and the argument of σ it uses."""
     values = ref if isinstance(ref, tuple) else (ref,)
@@ -192,16 +147,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     lang = options.lang
     say = lambda key, **values: phrase(lang, key, **values)   # noqa: E731
     known, shorthand = _question_symbols(ref, options)
-    named_derivatives = unknown_derivatives(ref)           # ∂L/∂w of an unknown L is part of the answer
-    if named_derivatives:
-        known |= set(named_derivatives)
-        text = spelled(text, named_derivatives)
-        ref = _substituted_derivatives(ref, named_derivatives)
-    definitions = _definitions(options)
-    known |= {name for name, _ in options.names}
-    for name, _ in options.names:                           # f(x) is the f the statement defines
-        text = re.sub(rf"(?<![A-Za-z0-9_\\]){re.escape(name)}\s*\(\s*[A-Za-z]\w*\s*\)", name, text)
-    ref = _substituted(ref, definitions, options) if definitions else ref      # both sides in the problem's variables
+    ref, text, known, names = prepared(ref, text, known, options)
     try:
         answer = read_answer(text, expected_length=len(ref) if isinstance(ref, tuple) else None, known=known,
                              shorthand=shorthand, natural_log=options.natural_log,
@@ -214,65 +160,22 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         verdict = Verdict(False, 0.0, (say("check.wrong"), say("check.restates")), "restates", answer)
     else:
         written = answer
-        answer = _defined(answer, definitions, options)
+        answer = defined(answer, names, options)
         verdict = _judged(ref, ref_places, answer, options, say, shape)
         if verdict.correct:
             verdict = _chain_checked(ref, ref_places, answer, options, say) or verdict
-        if verdict.correct and not _through(written.value, options):
+        if verdict.correct and not through(written.value, options):
             verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(options.through)),), "form", answer)
     notes = tuple(say(key, **values) for key, values in answer.notes)
-    if verdict.correct and _has_kink(ref, answer.value):
+    if verdict.correct and has_kink(ref, answer.value):
         notes += (say("note.kink"),)
     return replace(verdict, feedback=verdict.feedback + notes) if notes else verdict
-
-
-def _has_kink(*values) -> bool:
-    """A step, a sign or a piecewise part: their value at the switch itself is a convention."""
-    flat = [v for value in values for v in (value if isinstance(value, tuple) else (value,)) if isinstance(v, sp.Basic)]
-    return any(v.has(sp.Heaviside, sp.Piecewise, sp.sign) for v in flat)
-
-
-def _substituted_derivatives(ref, named):
-    names = {derivative: sp.Symbol(name, real=True) for name, derivative in named.items()}
-    return tuple(r.xreplace(names) for r in ref) if isinstance(ref, tuple) else ref.xreplace(names)
-
-
-def _definitions(options) -> dict:
-    """{canonical name: formula} of the names the problem's statement defines (f = σ(αx))."""
-    try:
-        return {canonical_name(name, options.index_names): read_reference(formula)[0] for name, formula in options.names}
-    except BadReference as error:
-        raise BadReference(f"a name of the problem cannot be read: {error}") from None
-
-
-def _defined(answer, definitions, options):
-    """The answer with the problem's names replaced by what they stand for: αf(1 − f) is αf(1 − f) of f = σ(αx)."""
-    if not definitions:
-        return answer
-    return replace(answer, value=_substituted(answer.value, definitions, options),
-                   steps=tuple(_substituted(s, definitions, options) for s in answer.steps))
-
-
-def _substituted(value, definitions, options):
-    if isinstance(value, tuple):
-        return tuple(_substituted(v, definitions, options) for v in value)
-    return value.xreplace({s: definitions[canonical_name(s.name, options.index_names)] for s in value.free_symbols
-                           if canonical_name(s.name, options.index_names) in definitions})
-
-
-def _through(value, options) -> bool:
-    """The answer uses the names the question asks it to be written through (or none are asked)."""
-    if not options.through:
-        return True
-    values = value if isinstance(value, tuple) else (value,)
-    used = {canonical_name(s.name, options.index_names) for v in values for s in v.free_symbols}
-    return all(canonical_name(name, options.index_names) in used for name in options.through)
 
 
 def _judged(ref, ref_places, answer, options, say, shape=None) -> Verdict:
     """The verdict on the answer's value."""
     if isinstance(ref, tuple) and not answer.is_vector:
-        answer = _as_vector(answer, ref, shape)
+        answer = as_vector(answer, ref, shape)
     if isinstance(ref, tuple):
         return _check_vector(ref, ref_places, answer, options, say, shape)
     if is_condition(ref) and answer.is_vector and all(is_condition(v) for v in answer.value):
@@ -290,17 +193,6 @@ def _judged(ref, ref_places, answer, options, say, shape=None) -> Verdict:
                        decided_by, answer)
     lines = [say("check.wrong"), *_explained(ref, answer.value, answer.decimals[0], decided_by, options, say)]
     return Verdict(False, 0.0, tuple(lines), decided_by, answer)
-
-
-def _as_vector(answer, ref, shape):
-    """A vector or matrix written as one formula: 60i − 162j + k, or s_i(δ_ij − s_j) for every entry."""
-    if shape is not None and has_indices(answer.value):
-        value = written_out(answer.value, shape)
-        return replace(answer, value=value, decimals=(None,) * len(value), shape=shape)
-    components = unit_vector_components(answer.value, len(ref))
-    if components is not None:
-        return replace(answer, value=components, decimals=(None,) * len(components))
-    return answer
 
 
 def _chain_checked(ref, ref_places, answer, options, say) -> Verdict | None:

@@ -6,7 +6,7 @@ correct rounding of the exact value (or within the question's tolerance), or
 a reference that is itself a decimal, which stands for every number that
 rounds to it. An absolute tolerance never makes a nonzero reference 0, and an
 imaginary part on a real question is a mistake. Formulas go to
-``answers.equivalence``: exact where decidable, then sampling that cannot be
+``calculus.equivalence``: exact where decidable, then sampling that cannot be
 fooled cheaply; "cannot decide" is never "equal".
 
 >>> import sympy as sp
@@ -25,9 +25,9 @@ import mpmath
 import sympy as sp
 
 from ..calculus.equal import realify
+from ..calculus.equivalence import is_zero, same_function
 from ..calculus.functions import sigmoid
 from ..calculus.parse import is_condition
-from .equivalence import is_zero, same_function
 from .matrices import is_matrix_formula, same_matrices
 from .options import CheckOptions
 
@@ -118,7 +118,7 @@ def _imaginary(value) -> bool:
 
 
 def formula(ref, ans, options, typed, ref_places):
-    """The same real function (see answers.equivalence)."""
+    """The same real function (see calculus.equivalence)."""
     decision = same_function(ref, ans)
     if decision.equal is None:
         return "undecided"

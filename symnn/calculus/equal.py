@@ -1,8 +1,10 @@
 """Deciding whether two derived expressions are the same function.
 
-Used to hold every step to ``sympy.diff``: cheap structural checks first, then
-evaluation at random real points, and ``simplify`` of small differences only
-when the numbers cannot decide (every point undefined).
+Used to hold every step to ``sympy.diff``: cheap structural checks first, then the
+one comparison symnn has (``calculus.equivalence``, which also checks answers) in its
+mode for derivations, and ``simplify`` of small differences only when the numbers
+cannot decide (every point undefined). ``number_at`` evaluates at a point for the
+tables of computational graphs.
 
 >>> import sympy as sp
 >>> x = sp.Symbol("x")
@@ -16,15 +18,12 @@ False
 
 from __future__ import annotations
 
-import random
-
 import mpmath
 import sympy as sp
 
-ENOUGH_POINTS = 6      # agreeing real points that decide
-MAX_ATTEMPTS = 40      # points tried to find them
+from .equivalence import same_function
+
 MAX_SIMPLIFY_OPS = 80   # beyond this size, undecided stays undecided (False)
-TOLERANCE = mpmath.mpf("1e-15")   # relative, on values computed with 30 digits
 PRECISION = 30
 LARGEST = sp.Float("1e40")   # evaluation stops beyond this size (see _bounded)
 
@@ -47,7 +46,8 @@ def realify(expr):
 
 
 def equal(a, b, seed=0, domain=None) -> bool:
-    """True when a and b agree as real functions (up to rounding at 30 digits).
+    """True when a and b agree as real functions, decided by the comparison that also checks
+    answers (``calculus.equivalence``), in its mode for two forms of a derivation.
 
     ``domain``: compare only where this expression (say, the function whose
     derivatives a and b are) is real; |√x|' is not compared at x < 0.
@@ -58,7 +58,7 @@ def equal(a, b, seed=0, domain=None) -> bool:
     difference = a - b
     if difference == 0:
         return True
-    verdict = _numeric_verdict(a, b, random.Random(seed), domain_checks(domain))
+    verdict = same_function(a, b, seed, derivation=True, domain=domain_checks(domain)).equal
     if verdict is not None:
         return verdict
     if sp.count_ops(difference) > MAX_SIMPLIFY_OPS:
@@ -66,43 +66,6 @@ def equal(a, b, seed=0, domain=None) -> bool:
     return sp.simplify(difference) == 0
 
 
-def _numeric_verdict(a, b, rng, domain=()):
-    """Compare at random points; None when no point gives two finite numbers.
-
-    Derivatives are compared where they are real (as a course on real functions
-    does); only if they are real nowhere are complex values compared.
-    """
-    symbols = set().union(a.free_symbols, b.free_symbols, *(c.free_symbols for c in domain))
-    symbols = sorted(symbols, key=lambda s: s.name)
-    real, complex_pairs = [], []
-    for attempt in range(MAX_ATTEMPTS):
-        if len(real) >= ENOUGH_POINTS or (attempt >= ENOUGH_POINTS * 2 and not real and complex_pairs):
-            break
-        point = {s: _random_number(rng, attempt) for s in symbols}
-        va, vb = number_at(a, point), number_at(b, point)
-        if va is None or vb is None:
-            continue
-        if not va.imag and not vb.imag and in_domain(domain, point):
-            real.append((va, vb, point))
-        else:
-            complex_pairs.append((va, vb, point))
-    for pairs in (real, complex_pairs):
-        if pairs:
-            return all(_close(va, vb) or _close_with_more_digits(a, b, point) for va, vb, point in pairs)
-    return None
-
-
-def _close(va, vb) -> bool:
-    return abs(va - vb) <= TOLERANCE * (1 + abs(va) + abs(vb))
-
-
-def _close_with_more_digits(a, b, point) -> bool:
-    """Two forms can lose different digits to cancellation (1 − σ(10²⁵) at 30 digits):
-    a disagreement is confirmed at three times the precision before it counts."""
-    digits = 3 * PRECISION
-    point = {s: sp.Float(v, digits) for s, v in point.items()}
-    va, vb = number_at(a, point, digits), number_at(b, point, digits)
-    return va is not None and vb is not None and _close(va, vb)
 
 
 # functions of real arguments only: |u|, max, min, H and sign are not compared where u is complex
@@ -124,14 +87,6 @@ def in_domain(checks, point) -> bool:
             return False
     return True
 
-
-def _random_number(rng, attempt):
-    """A float in ±(0.15, 0.85) or ±(1.2, 3.5), in turn: away from 0, ±1 and other kinks.
-
-    Floats, not rationals: x^(x^2) at an exact 3217/1000 makes SymPy factor huge integers.
-    """
-    low, high = ((150, 850), (1200, 3500))[attempt % 2]
-    return sp.Float(rng.randint(low, high) * rng.choice((1, -1)), PRECISION) / 1000
 
 
 def number_at(expr, point, digits: int = PRECISION):

@@ -53,19 +53,25 @@ def _heading(problem: Problem, lang: str) -> str:
     return f"{phrase(lang, 'problem')} {problem.id}"
 
 
+def _statement(problem: Problem, lang: str) -> str:
+    """The statement, and the form its answer takes where the problem declares one."""
+    form = problem.answer_form(lang)
+    return problem.text(lang) + (" " + phrase(lang, "sheet.answer.form", form=form) if form else "")
+
+
 def worksheet(problems: list[Problem], format: str, lang: str, title: str) -> str:
     """The statements, each under its heading, with room for the answer."""
     head = f"{phrase(lang, 'sheet.worksheet')}: {title}"
     if format == "tex":
-        body = "\n\n".join(rf"\section*{{{_heading(p, lang)}}}" "\n" + p.text(lang) + "\n\n"
+        body = "\n\n".join(rf"\section*{{{_heading(p, lang)}}}" "\n" + _statement(p, lang) + "\n\n"
                            rf"\noindent {phrase(lang, 'sheet.answer.here')}\par\vspace{{5em}}" for p in problems)
         return latex_document(body, head, lang)
     if format == "md":
-        return f"# {head}\n\n" + "\n".join(f"## {_heading(p, lang)}\n\n{p.text(lang)}\n\n"
+        return f"# {head}\n\n" + "\n".join(f"## {_heading(p, lang)}\n\n{_statement(p, lang)}\n\n"
                                              f"{phrase(lang, 'sheet.answer.here')}\n\n" for p in problems)
     if format == "html":
         printer = HtmlPrinter(lang=lang)
-        body = "\n".join(f"<h2>{_heading(p, lang)}</h2>\n<p>{printer.rich_text(p.text(lang))}</p>\n"
+        body = "\n".join(f"<h2>{_heading(p, lang)}</h2>\n<p>{printer.rich_text(_statement(p, lang))}</p>\n"
                          f'<p class="answer">{phrase(lang, "sheet.answer.here")}</p>' for p in problems)
         return html_page(body, head, lang)
     raise ValueError(f"a worksheet is {', '.join(FORMATS)}, not {format!r}")

@@ -50,6 +50,11 @@ class Problem:
     def text(self, lang: str) -> str:
         return self.statement.get(lang) or next(iter(self.statement.values()), "")
 
+    def answer_form(self, lang: str) -> str | None:
+        """The form the answer takes, as the statement's language says it (``answer_form``), if declared."""
+        forms = self.data.get("answer_form", {})
+        return forms.get(lang) or next(iter(forms.values()), None)
+
 
 def default_bank_dir() -> Path:
     return PACKAGE_BANK if PACKAGE_BANK.is_dir() else CHECKOUT_BANK

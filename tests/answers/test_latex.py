@@ -4,9 +4,9 @@ and its refusals of what it must not read."""
 import pytest
 import sympy as sp
 
-from symnn.answers.equivalence import same_function
 from symnn.answers.latex import latex_to_text
 from symnn.answers.read import read_answer
+from symnn.calculus.equivalence import same_function
 from symnn.calculus.parse import ParseError
 
 # formulas as the course and its students write them (no \log, no σ: latex2sympy2 reads those otherwise)

@@ -30,9 +30,11 @@ def test_softsign_needs_the_absolute_value():
 
 
 def test_perceptron_alpha_is_alpha_f_one_minus_f():
-    alpha, xx = sp.symbols("alpha x", real=True)
+    alpha, xx, f = sp.symbols("alpha x f", real=True)
     s = sigmoid(alpha * xx)
-    assert solve("perceptron-alpha").answer == alpha * s * (1 - s)
+    solution = solve("perceptron-alpha")
+    assert solution.work.result == alpha * s * (1 - s)         # the derivation ends in σ(αx)
+    assert solution.answer == alpha * f * (1 - f)              # the key is written through f, as asked
 
 
 def test_elu_through_f_is_f_plus_alpha():

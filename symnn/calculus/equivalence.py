@@ -11,7 +11,7 @@ that is hard to fool.
    side, with points just left and right of each and between neighbours. A
    point where one side is real and the other is not decides "different"
    (a domain mismatch), never a skipped point. Values come from mpmath
-   (``symnn.answers.evaluate``), so e^(1000x) does not overflow; a disagreement
+   (``calculus.evaluate``), so e^(1000x) does not overflow; a disagreement
    is confirmed by SymPy's adaptive evaluation of d at the exact point, and an
    agreement is confirmed the same way at a few points, so a difference of
    10^(−45) is not lost to rounding.
@@ -35,8 +35,8 @@ from dataclasses import dataclass
 import mpmath
 import sympy as sp
 
-from ..calculus.functions import sigmoid
 from .evaluate import Undefined, Unknowable, value
+from .functions import sigmoid
 
 DIGITS = 40              # working precision of the sampling
 ENOUGH_POINTS = 8        # agreeing real points needed to call two formulas equal
@@ -81,7 +81,11 @@ def without_sigmoid(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: isinstance(e, sigmoid), lambda e: 1 / (1 + sp.exp(-e.args[0])))
 
 
-def same_function(ref: sp.Expr, ans: sp.Expr, seed: int = 0) -> Decision:
+def same_function(ref: sp.Expr, ans: sp.Expr, seed: int = 0, derivation: bool = False, domain=()) -> Decision:
+    """Are ref and ans the same real function? ``derivation``: two forms of a derivative the
+    toolkit derived (not written to fool anyone), compared where both are real and inside
+    ``domain`` (expressions that must be real, such as the function differentiated), at a few
+    points of moderate size (see ``_derived``)."""
     if ref == ans:
         return Decision(True, "identical")
     d = ref - ans
@@ -96,6 +100,8 @@ def same_function(ref: sp.Expr, ans: sp.Expr, seed: int = 0) -> Decision:
             return Decision(zero, "exact")
     if d.is_rational_function(*symbols) and not d.has(sp.Float) and _modest_powers(d):
         return Decision(sp.cancel(sp.together(d)) == 0, "exact")
+    if derivation:
+        return _derived(ref, ans, symbols, random.Random(seed), domain)
     return _sampled(ref, ans, symbols, random.Random(seed))
 
 
@@ -252,3 +258,52 @@ def _sampled(ref, ans, symbols, rng) -> Decision:
             if _exact_difference(d, point):
                 return Decision(False, "random points", point)
     return Decision(True, "random points")
+
+
+# -- two forms of a derivative
+
+DERIVED_POINTS = 6       # agreeing real points that decide for a derivation
+DERIVED_ATTEMPTS = 40    # points tried to find them
+DERIVED_DIGITS = 30
+DERIVED_TOLERANCE = mpmath.mpf("1e-15")    # relative, at 30 digits
+
+
+def _derived(ref, ans, symbols, rng, domain) -> Decision:
+    """Points of moderate size, ±(0.15 … 0.85) and ±(1.2 … 3.5) in turn, away from 0, ±1 and other
+    kinks; where a form is real nowhere, complex values are compared. A disagreement is
+    confirmed at three times the precision (two forms can lose different digits to cancellation,
+    1 − σ(10²⁵)); too few points is "cannot decide"."""
+    real, complex_pairs = [], []
+    for attempt in range(DERIVED_ATTEMPTS):
+        if len(real) >= DERIVED_POINTS or (attempt >= DERIVED_POINTS * 2 and not real and complex_pairs):
+            break
+        low, high = ((150, 850), (1200, 3500))[attempt % 2]
+        point = {s: mpmath.mpf(rng.randint(low, high) * rng.choice((1, -1))) / 1000 for s in symbols}
+        values = [_number(e, point, DERIVED_DIGITS) for e in (ref, ans)]
+        if None in values:
+            continue
+        inside = all(_number(check, point, DERIVED_DIGITS) is not None and
+                     not mpmath.im(_number(check, point, DERIVED_DIGITS)) for check in domain)
+        if not mpmath.im(values[0]) and not mpmath.im(values[1]) and inside:
+            real.append((values, point))
+        else:
+            complex_pairs.append((values, point))
+    for pairs in (real, complex_pairs):
+        if pairs:
+            same = all(_near(a, b) or _near(*(_number(e, point, 3 * DERIVED_DIGITS) or 0 for e in (ref, ans)))
+                       for (a, b), point in pairs)
+            return Decision(same, "random points")
+    return Decision(None, "undecided")
+
+
+def _number(expr, point, digits):
+    """expr at the point as an mpmath number, or None where it is undefined, unknowable or infinite."""
+    try:
+        v = value(expr, point, digits)
+    except (Undefined, Unknowable, RecursionError, OverflowError):
+        return None
+    return v if mpmath.isfinite(v) else None
+
+
+def _near(a, b) -> bool:
+    return abs(a - b) <= DERIVED_TOLERANCE * (1 + abs(a) + abs(b))

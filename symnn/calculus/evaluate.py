@@ -19,7 +19,7 @@ from __future__ import annotations
 import mpmath
 import sympy as sp
 
-from ..calculus.functions import sigmoid
+from .functions import sigmoid
 
 LARGEST_EXPONENT = 10 ** 9      # |ln| of any value: past it the point cannot be evaluated
 
@@ -141,11 +141,33 @@ def _value(expr, point):
         raise Undefined("no piece applies")
     function = FUNCTIONS.get(expr.func)
     if function is None:
-        raise Unknowable(f"{expr.func} is not evaluated")
+        return _by_sympy(expr, point)
     try:
         return function(*(_value(a, point) for a in expr.args))
     except (ZeroDivisionError, ValueError) as error:
         raise Undefined(str(error)) from None
+
+
+def _by_sympy(expr, point):
+    """A head outside the table (a derivation may hold asinh, acsc, a Derivative...): SymPy's own
+    numerical evaluation of it at the arguments' values; an answer never gets here (its heads are
+    whitelisted)."""
+    if not isinstance(expr, sp.Function) or isinstance(expr, sp.core.function.AppliedUndef):
+        raise Unknowable(f"{expr.func} is not evaluated")
+    arguments = [_as_sympy(_value(a, point)) for a in expr.args]
+    try:
+        result = sp.N(expr.func(*arguments), mpmath.mp.dps)
+        real, imag = result.as_real_imag()
+        number = mpmath.mpc(mpmath.mpf(sp.Float(real, mpmath.mp.dps)._mpf_), mpmath.mpf(sp.Float(imag, mpmath.mp.dps)._mpf_))
+    except (TypeError, ValueError, AttributeError, ArithmeticError):
+        raise Unknowable(f"{expr.func} cannot be evaluated here") from None
+    return number.real if number.imag == 0 else number
+
+
+def _as_sympy(number):
+    if isinstance(number, mpmath.mpc):
+        return sp.Float(number.real, mpmath.mp.dps) + sp.I * sp.Float(number.imag, mpmath.mp.dps)
+    return sp.Float(number, mpmath.mp.dps)
 
 
 def _holds(condition, point) -> bool:

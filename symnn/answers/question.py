@@ -1,0 +1,86 @@
+"""What the question says about its answer, applied before comparing: the names its statement
+defines (f = σ(αx)) put in, the names the answer must be written through, derivatives of a
+function it leaves unknown (∂L/∂w) named, a vector or matrix written as one formula (60i − 162j + k,
+s_i(δ_ij − s_j)) written out, and whether a step's value at its switch is a convention."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import sympy as sp
+
+from .compare import canonical_name
+from .derivatives import spelled, unknown_derivatives
+from .entries import has_indices, unit_vector_components, written_out
+from .reference import BadReference, read_reference
+
+
+def prepared(ref, text: str, known: set, options):
+    """(reference, answer text, names known, the names' formulas) with the question applied: ∂L/∂w of
+    an unknown L named on both sides, the statement's names known (f(x) is its f) and put into the
+    reference, so that both sides are in the problem's variables."""
+    named_derivatives = unknown_derivatives(ref)
+    if named_derivatives:
+        known = known | set(named_derivatives)
+        text = spelled(text, named_derivatives)
+        ref = substituted_derivatives(ref, named_derivatives)
+    names = definitions(options)
+    known = known | {name for name, _ in options.names}
+    for name, _ in options.names:
+        text = re.sub(rf"(?<![A-Za-z0-9_\\]){re.escape(name)}\s*\(\s*[A-Za-z]\w*\s*\)", name, text)
+    return (substituted(ref, names, options) if names else ref), text, known, names
+
+
+def has_kink(*values) -> bool:
+    """A step, a sign or a piecewise part: their value at the switch itself is a convention."""
+    flat = [v for value in values for v in (value if isinstance(value, tuple) else (value,)) if isinstance(v, sp.Basic)]
+    return any(v.has(sp.Heaviside, sp.Piecewise, sp.sign) for v in flat)
+
+
+def substituted_derivatives(ref, named):
+    names = {derivative: sp.Symbol(name, real=True) for name, derivative in named.items()}
+    return tuple(r.xreplace(names) for r in ref) if isinstance(ref, tuple) else ref.xreplace(names)
+
+
+def definitions(options) -> dict:
+    """{canonical name: formula} of the names the problem's statement defines (f = σ(αx))."""
+    try:
+        return {canonical_name(name, options.index_names): read_reference(formula)[0] for name, formula in options.names}
+    except BadReference as error:
+        raise BadReference(f"a name of the problem cannot be read: {error}") from None
+
+
+def defined(answer, definitions, options):
+    """The answer with the problem's names replaced by what they stand for: αf(1 − f) is αf(1 − f) of f = σ(αx)."""
+    if not definitions:
+        return answer
+    return replace(answer, value=substituted(answer.value, definitions, options),
+                   steps=tuple(substituted(s, definitions, options) for s in answer.steps))
+
+
+def substituted(value, definitions, options):
+    if isinstance(value, tuple):
+        return tuple(substituted(v, definitions, options) for v in value)
+    return value.xreplace({s: definitions[canonical_name(s.name, options.index_names)] for s in value.free_symbols
+                           if canonical_name(s.name, options.index_names) in definitions})
+
+
+def through(value, options) -> bool:
+    """The answer uses the names the question asks it to be written through (or none are asked)."""
+    if not options.through:
+        return True
+    values = value if isinstance(value, tuple) else (value,)
+    used = {canonical_name(s.name, options.index_names) for v in values for s in v.free_symbols}
+    return all(canonical_name(name, options.index_names) in used for name in options.through)
+
+
+def as_vector(answer, ref, shape):
+    """A vector or matrix written as one formula: 60i − 162j + k, or s_i(δ_ij − s_j) for every entry."""
+    if shape is not None and has_indices(answer.value):
+        value = written_out(answer.value, shape)
+        return replace(answer, value=value, decimals=(None,) * len(value), shape=shape)
+    components = unit_vector_components(answer.value, len(ref))
+    if components is not None:
+        return replace(answer, value=components, decimals=(None,) * len(components))
+    return answer
