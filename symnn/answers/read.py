@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..calculus.functions import sigmoid
+from ..calculus.notation import shown
 from ..calculus.parse import FUNCTIONS, ParseError, bracket_depth, check_text, parse_expr_safe
 from .characters import latin_twins, plain
 from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
@@ -91,6 +92,15 @@ def read_answer(text: str, *, expected_length: int | None = None, known=None, sh
     ``known``: the problem's symbol names (``wx`` is w·x); ``shorthand``: what a bare σ
     is applied to; ``matrices``: letters are matrices and vectors, and Xᵀ is a transpose
     (else a transpose is dropped: wᵀx of numbers is wx)."""
+    try:
+        return _read(text, expected_length, known, shorthand, natural_log, russian_notation, decimal_comma, matrices)
+    except ParseError as error:
+        if "text" in error.values:              # quote the answer as the student wrote it, not as it was rewritten
+            raise ParseError(error.key, **{**error.values, "text": shown(text)}) from None
+        raise
+
+
+def _read(text, expected_length, known, shorthand, natural_log, russian_notation, decimal_comma, matrices) -> Answer:
     check_text(text, MAX_LENGTH, "answer")
     body, twins = latin_twins(unwrap(text))
     body = piecewise_words(re.sub(r"(?<!\w)и(?!\w)", " and ", re.sub(r"(?<!\w)или(?!\w)", " or ", body)))
