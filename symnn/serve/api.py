@@ -119,7 +119,7 @@ async def preview(request: Request) -> JSONResponse:
     if not isinstance(answer, str) or len(answer) > MAX_ANSWER:
         raise ApiError(422, "answer: expected text")
     try:
-        read = await request.app.state.checker.preview(answer, tuple(body.get("known") or ())[:50])
+        read = await request.app.state.checker.preview(answer, tuple(body.get("known") or ())[:50], _lang(body.get("lang")))
     except Busy:
         raise ApiError(503, "every worker is busy; retry shortly", {"Retry-After": "1"}) from None
     if read.get("ok"):

@@ -15,6 +15,7 @@ from pebble import ProcessExpired, ProcessPool
 
 from ..answers.options import CheckOptions
 from ..grading.worker import failed, reference
+from ..lang import phrase
 from .metrics import METRICS
 from .work import grade_row, preview, warm
 
@@ -77,9 +78,9 @@ class Checker:
         return {"correct": result["verdict"] == "correct", "score": result["score"], "feedback": result["feedback"],
                 "decided_by": result["decided_by"], "answer": result["answer_read"] or None}
 
-    async def preview(self, answer: str, known: tuple[str, ...] = ()) -> dict:
+    async def preview(self, answer: str, known: tuple[str, ...] = (), lang: str = "en") -> dict:
         try:
-            return await self._run(preview, (answer, known), PREVIEW_TIMEOUT)
+            return await self._run(preview, (answer, known, lang), PREVIEW_TIMEOUT)
         except (TimeoutError, ProcessExpired, MemoryError):
             METRICS.worker_restarts += 1
-            return {"ok": False, "error": "the answer took too long to read"}
+            return {"ok": False, "error": phrase(lang, "check.preview slow")}

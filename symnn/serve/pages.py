@@ -38,7 +38,7 @@ PREVIEW_SCRIPT = """
     timer = setTimeout(async () => {
       if (!box.value.trim()) { out.textContent = ''; return; }
       const reply = await fetch('/api/read', {method: 'POST', headers: {'Content-Type': 'application/json'},
-                                body: JSON.stringify({answer: box.value, known: KNOWN})});
+                                body: JSON.stringify({answer: box.value, known: KNOWN, lang: document.documentElement.lang})});
       const read = await reply.json();
       if (read.ok) { out.innerHTML = read.mathml; out.className = 'preview'; }
       else { out.textContent = read.error || ''; out.className = 'preview error'; }
