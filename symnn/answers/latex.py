@@ -127,12 +127,7 @@ class _Reader:
             raise ParseError("missing argument")
         item = items[i]
         if item == "(":                                     # ^(2): a bracketed exponent, as ² is spelled
-            depth = 0
-            for j in range(i, len(items)):
-                depth += items[j] == "("
-                depth -= items[j] == ")"
-                if depth == 0:
-                    return self.items(items[i + 1:j]), j + 1
+            return self.parenthesised(items, i)
         if isinstance(item, str):
             return item, i + 1
         if item.kind == "LatexGroupNode":
@@ -182,14 +177,18 @@ class _Reader:
         while i < len(items) and items[i] == " ":
             i += 1
         if i < len(items) and items[i] == "(":
-            depth = 0
-            for j in range(i, len(items)):
-                depth += items[j] == "("
-                depth -= items[j] == ")"
-                if depth == 0:
-                    return self.items(items[i + 1:j]), j + 1
-            raise ParseError("latex parentheses")
+            return self.parenthesised(items, i)
         return self.argument(items, i)
+
+    def parenthesised(self, items, i):
+        """The text inside the parentheses that open at i, and the index after them."""
+        depth = 0
+        for j in range(i, len(items)):
+            depth += items[j] == "("
+            depth -= items[j] == ")"
+            if depth == 0:
+                return self.items(items[i + 1:j]), j + 1
+        raise ParseError("latex parentheses")
 
     def _fraction(self, name, macro, arguments, items, i):
         numerator, denominator = (self.group(a) for a in arguments[:2])
