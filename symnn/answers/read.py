@@ -169,10 +169,9 @@ def _restates(body: str, notation: str) -> bool:
 
 
 def _stated_value(body: str, known) -> tuple[str, list, dict]:
-    """A chain ``a = b = c``: (the value graded, the other sides that must equal it, the labels of
-    named components). A side
-    that names what is computed (f'(x), ∂L/∂w, ∇F, y) is a label, not a value; a name the
-    problem uses as a variable is not a label (``x = 6x`` states that x is 6x)."""
+    """A chain ``a = b ≈ c``: (the value graded, the other sides that must equal it, the labels of
+    named components). A side that names what is computed (f'(x), ∂L/∂w, ∇F, y) is a label, not
+    a value; a name the problem uses as a variable is not a label (``x = 6x`` states that x is 6x)."""
     body = re.sub(r"\\approx(?![A-Za-z])", "≈", body)
     named = _named_components(body, known)
     if named:
