@@ -105,6 +105,8 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     body, twins = latin_twins(unwrap(text))
     body = piecewise_words(re.sub(r"(?<!\w)и(?!\w)", " and ", re.sub(r"(?<!\w)или(?!\w)", " or ", body)))
     body = plain(body)
+    if matrices:
+        body = re.sub(r"(?<![\w\\])([A-Z])'", r"\1^T", body)         # X' among matrices is Xᵀ (MATLAB's and many texts')
     if bracket_depth(body) > MAX_BRACKETS:
         raise ParseError("answer too deep", most=MAX_BRACKETS)
     body = re.sub(r"^\s*(≈|\\approx|~)", "", body)

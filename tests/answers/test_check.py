@@ -128,6 +128,7 @@ CASES = [
     (r"-\frac{2}{n}X^T(y - Xw)", r"-\frac{2}{n}X(y - Xw)", {}, False, ""),     # a transpose dropped
     (r"X^T(XW)", r"X^TXW", {}, True, ""),                                     # associative, order kept
     (r"X^T(XW)", r"(XW)X^T", {}, False, ""),                                  # the order of a product matters
+    (r"-\frac{2}{n}X^T(y - Xw)", "-2/n X'(y - Xw)", {}, True, ""),              # X' is Xᵀ among matrices
     (r"\frac{1}{n}\sum_{i=1}^{n}(y_i - \hat{y}_i)^2", r"\frac1n\sum_{k=1}^{n}(\hat y_k - y_k)^2", {}, True, "sums"),
     ("2*x", "2х", {}, True, "Cyrillic"),                                      # a Russian keyboard's х, noted
     ("sin(x^2)", "sin x^2", {}, True, "read as sin(x^2)"),                    # the reading said
