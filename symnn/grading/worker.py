@@ -32,8 +32,10 @@ def reference(problem_id: str, bank, lang: str, timeout: float, variant: int | N
 
 def outcome(verdict: Verdict, seconds: float) -> dict:
     """A verdict as the row's result: what results.csv holds, and the time taken."""
-    kind = "correct" if verdict.correct else verdict.decided_by if verdict.decided_by in ("timeout", "crashed") \
-        else "incorrect"
+    # a check that could not run (out of time, out of resources, an error in the checker) is a row to
+    # review, never a wrong answer
+    could_not_run = {"timeout": "timeout", "crashed": "crashed", "error": "crashed"}
+    kind = "correct" if verdict.correct else could_not_run.get(verdict.decided_by, "incorrect")
     answer = verdict.answer
     read = "" if answer is None or answer.value is None else shown(answer.value)
     return {"verdict": kind, "score": round(verdict.score, 4), "feedback": list(verdict.feedback),

@@ -46,3 +46,10 @@ def test_an_unknown_problem_is_answered_without_a_worker():
         assert result["verdict"] == "invalid" and "no problem" in result["feedback"][0]
     finally:
         pool.close()
+
+
+def test_a_check_that_could_not_run_is_a_row_to_review_not_a_wrong_answer():
+    from symnn.answers.check import Verdict
+    from symnn.grading.worker import outcome
+    for decided_by, kind in (("timeout", "timeout"), ("crashed", "crashed"), ("error", "crashed"), ("random points", "incorrect")):
+        assert outcome(Verdict(False, 0.0, ("…",), decided_by), 0.1)["verdict"] == kind, decided_by
