@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
+from ..answers.characters import TWINS
 from .blocks import ROW_MARKUP, alignment_removed
-from .prose import PROSE_MARK, TWINS, words_and_math
+from .prose import PROSE_MARK, words_and_math
 
 SUBSTANCE = re.compile(r"[\d=+\-*/^()'\\∂∇≈·×−]|[^\x00-\x7f\u0400-\u04ff\u2063]")
 _RELATION = re.compile(r"=|≈|\\approx")

@@ -16,12 +16,12 @@ from dataclasses import replace
 
 import sympy as sp
 
-from ..answers.characters import plain
+from ..answers.characters import latin_twins, plain
 from ..answers.latex import latex_to_text
 from ..calculus.parse import ParseError
 from ..lang import phrase
 from .chain import UNKNOWN, Chain, LineCheck, same
-from .prose import MATH_WORDS, latin_twins
+from .prose import MATH_WORDS
 from .question import DerivationError, Question, canonical
 from .sides import Reader
 
@@ -32,7 +32,7 @@ _SHORT_NAME = re.compile(r"[A-Za-z](?:_?\d+|_[A-Za-z0-9]+)?")     # u, z_1, s1, 
 
 def _normalised(line: str) -> str:
     """A line in the text grammar: characters spelled out, LaTeX translated."""
-    text = plain(re.sub(r"\\nabla\b|∇", " nabla ", latin_twins(line)))
+    text = plain(re.sub(r"\\nabla\b|∇", " nabla ", latin_twins(line)[0]))
     text = re.sub(r"\^\s*\{\s*\\prime\s*\}|\^\s*\\prime\b", "'", text)
     text = re.sub(r"\\(sigma|σ)\s*'", "sigma'", text)
     if re.search(r"\\.|[{}]", text):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from ..answers.characters import TWINS
 from ..calculus.parse import FUNCTIONS
 from .blocks import closing_brace
 
@@ -37,9 +38,6 @@ MATH_WORDS = {w.lower() for w in FUNCTIONS} | set((
     "mathrm mathbf operatorname quad qquad cdots ldots dots infty otherwise mse mae rmse bce nll").split())
 # short English words that start or join sentences (a name of one or two letters is mathematics)
 SMALL_WORDS = set("a an as at be by if in is it no of on or so to we i ok".split())
-# Cyrillic letters that look like Latin ones, as a Russian keyboard types them for x, y, a, …
-TWIN_OF = dict(zip("аеорсухАВЕКМНОРСТУХ", "aeopcyxABEKMHOPCTYX"))
-TWINS = set(TWIN_OF)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\.|[^\W\d_][\w']*|\d+(?:[.,]\d+)?|\s+|.", re.S)
 _AFTER_MATH = re.compile(r"\s*(?:=|≈|:=|\*|/|\^|·|×|\\cdot|\\times)|[(_^'{}\[]")
@@ -50,17 +48,6 @@ _ABBREVIATIONS = re.compile(r"(?<![\w\\])(?:i\.\s?e|e\.\s?g|cf|resp|etc)\.", re.
 def name_key(name) -> str:
     """A name as names are compared: lower case, without spaces, _, braces and backslashes."""
     return re.sub(r"[\s_{}\\]", "", str(name)).lower()
-
-
-def latin_twins(text: str) -> str:
-    """Words typed on a Russian keyboard with Cyrillic look-alikes (у = 2х) in Latin letters; a
-    word with any other Cyrillic letter is Russian and stays."""
-    def word(match):
-        letters = match[0]
-        if all(c in TWIN_OF or not _CYRILLIC.match(c) for c in letters):
-            return "".join(TWIN_OF.get(c, c) for c in letters)
-        return letters
-    return re.sub(r"[^\W\d_]+", word, text)
 
 
 def without_text(formula: str, known) -> tuple[str, bool]:
