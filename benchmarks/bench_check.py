@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from symnn import check_answer
+from symnn.answers.check import check_bank_answer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,23 +34,24 @@ def load(path: Path):
 def cases():
     for reference, answer, options, _, _ in load(ROOT / "tests" / "answers" / "test_check.py").CASES:
         vector = re.fullmatch(r"\(([^()]*)\)", reference) if isinstance(reference, str) else None
-        yield (tuple(vector[1].split(",")) if vector else reference), answer, options
+        yield check_answer, (tuple(vector[1].split(",")) if vector else reference), answer, options
 
 
 def hostile():
     sys.path.insert(0, str(ROOT))
     from tests.hostile.corpus import cases as corpus
     for case in corpus():
-        if case["expect"] != "error":
-            yield case["reference"], case["answer"], case["options"]
+        if case["expect"] != "error":          # a bank problem's case is checked against the problem
+            check, target = (check_bank_answer, case["problem"]) if case.get("problem") else (check_answer, case["reference"])
+            yield check, target, case["answer"], case["options"]
 
 
 def timings(corpus, repeat):
     seconds = []
     for _ in range(repeat):
-        for reference, answer, options in corpus:
+        for check, target, answer, options in corpus:
             start = time.perf_counter()
-            check_answer(reference, answer, **options)
+            check(target, answer, **options)
             seconds.append(time.perf_counter() - start)
     return seconds
 

@@ -201,18 +201,18 @@ def _chain_checked(ref, ref_places, answer, options, say) -> Verdict | None:
     for step in answer.steps:
         if isinstance(step, tuple) and len(step) == 2 and isinstance(step[0], int) and isinstance(ref, tuple):
             index, side = step
-            holds = _side_holds(ref[index], ref_places[index], side, answer.decimals[index], options, say)
+            holds = _side_holds(ref[index], ref_places[index], side, answer.decimals[index], options)
         else:
             side = step
             holds = isinstance(side, tuple) == isinstance(ref, tuple) and (
-                all(_side_holds(r, p, v, d, options, say) for r, p, v, d in zip(ref, ref_places, side, answer.decimals))
-                if isinstance(side, tuple) else _side_holds(ref, ref_places[0], side, answer.decimals[0], options, say))
+                all(_side_holds(r, p, v, d, options) for r, p, v, d in zip(ref, ref_places, side, answer.decimals))
+                if isinstance(side, tuple) else _side_holds(ref, ref_places[0], side, answer.decimals[0], options))
         if not holds:
             return Verdict(False, 0.0, (say("check.wrong"), say("check.chain step", step=readable(side))), "chain", answer)
     return None
 
 
-def _side_holds(ref, ref_place, side, final_places, options, say) -> bool:
+def _side_holds(ref, ref_place, side, final_places, options) -> bool:
     """A side of a chain holds when it equals the expected value; when it is the formula before the
     problem's point is put in (∇F = (y, x + 4y) = (10, 45)); or, for a side computed from rounded
     numbers on the way to a decimal (0.9526 · 0.2494 ≈ 0.2376), when it is within one unit of the
