@@ -3,8 +3,8 @@
 Used to hold every step to ``sympy.diff``: cheap structural checks first, then the
 one comparison symnn has (``calculus.equivalence``, which also checks answers) in its
 mode for derivations, and ``simplify`` of small differences only when the numbers
-cannot decide (every point undefined). ``number_at`` evaluates at a point for the
-tables of computational graphs.
+cannot decide (every point undefined). ``in_domain`` tells whether a point is inside
+a function's real domain, with the same evaluator.
 
 >>> import sympy as sp
 >>> x = sp.Symbol("x")
@@ -18,14 +18,11 @@ False
 
 from __future__ import annotations
 
-import mpmath
 import sympy as sp
 
-from .equivalence import same_function
+from .equivalence import number_at, same_function
 
 MAX_SIMPLIFY_OPS = 80   # beyond this size, undecided stays undecided (False)
-PRECISION = 30
-LARGEST = sp.Float("1e40")   # evaluation stops beyond this size (see _bounded)
 
 
 def real_symbols(expr):
@@ -66,8 +63,6 @@ def equal(a, b, seed=0, domain=None) -> bool:
     return sp.simplify(difference) == 0
 
 
-
-
 # functions of real arguments only: |u|, max, min, H and sign are not compared where u is complex
 REAL_ONLY = (sp.Abs, sp.Max, sp.Min, sp.Heaviside, sp.sign)
 
@@ -86,40 +81,3 @@ def in_domain(checks, point) -> bool:
         if value is None or value.imag:
             return False
     return True
-
-
-
-def number_at(expr, point, digits: int = PRECISION):
-    """expr at the point as a complex number, or None where it is undefined or overflows."""
-    try:
-        value = _bounded(expr, point, digits)
-        if value is None or value.free_symbols or value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
-            return None
-        real, imag = (sp.Float(part, digits) for part in value.as_real_imag())
-        bits = mpmath.libmp.dps_to_prec(digits)
-        number = mpmath.mpc(real._to_mpmath(bits), imag._to_mpmath(bits))
-        return number if mpmath.isfinite(number) else None
-    except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, RecursionError):
-        return None
-
-
-def _bounded(expr, point, digits: int = PRECISION):
-    """Evaluate from the leaves up, each function seeing plain numbers (so H(σ(0.3) − 0.5)
-    is decided), and give up (None) once a value passes LARGEST: cos(e^(e^(e^3))) would
-    need thousands of digits of π."""
-    if expr in point:
-        return point[expr]
-    if not expr.args:
-        return sp.N(expr, digits) if isinstance(expr, sp.Expr) and expr.is_number else expr
-    args = []
-    for arg in expr.args:
-        value = _bounded(arg, point, digits)
-        if value is None:
-            return None
-        args.append(value)
-    value = expr.func(*args)
-    if isinstance(value, sp.Expr):   # conditions of a piecewise, tuples... are rebuilt as they are
-        value = sp.N(value, digits)
-        if value.is_number and abs(value) > LARGEST:
-            return None
-    return value

@@ -53,7 +53,7 @@ class Decision:
     point: dict | None = None    # where they differ, when a point decided
 
 
-def same_number(ref: sp.Expr, ans: sp.Expr) -> Decision:
+def samenumber_at(ref: sp.Expr, ans: sp.Expr) -> Decision:
     """Two exact numbers (complex allowed): equal, different, or cannot tell."""
     zero = is_zero(sp.expand(ref - ans))
     return Decision(zero, "exact" if zero is not None else "undecided")
@@ -93,7 +93,7 @@ def same_function(ref: sp.Expr, ans: sp.Expr, seed: int = 0, derivation: bool = 
         return Decision(True, "identical")
     symbols = sorted(d.free_symbols | ref.free_symbols | ans.free_symbols, key=str)
     if not symbols:
-        return same_number(ref, ans)
+        return samenumber_at(ref, ans)
     if d.is_number:                       # a constant difference: x + 10^-16 against x
         zero = is_zero(d)
         if zero is not None:
@@ -279,25 +279,27 @@ def _derived(ref, ans, symbols, rng, domain) -> Decision:
             break
         low, high = ((150, 850), (1200, 3500))[attempt % 2]
         point = {s: mpmath.mpf(rng.randint(low, high) * rng.choice((1, -1))) / 1000 for s in symbols}
-        values = [_number(e, point, DERIVED_DIGITS) for e in (ref, ans)]
+        values = [number_at(e, point, DERIVED_DIGITS) for e in (ref, ans)]
         if None in values:
             continue
-        inside = all(_number(check, point, DERIVED_DIGITS) is not None and
-                     not mpmath.im(_number(check, point, DERIVED_DIGITS)) for check in domain)
+        inside = all(number_at(check, point, DERIVED_DIGITS) is not None and
+                     not mpmath.im(number_at(check, point, DERIVED_DIGITS)) for check in domain)
         if not mpmath.im(values[0]) and not mpmath.im(values[1]) and inside:
             real.append((values, point))
         else:
             complex_pairs.append((values, point))
     for pairs in (real, complex_pairs):
         if pairs:
-            same = all(_near(a, b) or _near(*(_number(e, point, 3 * DERIVED_DIGITS) or 0 for e in (ref, ans)))
+            same = all(_near(a, b) or _near(*(number_at(e, point, 3 * DERIVED_DIGITS) or 0 for e in (ref, ans)))
                        for (a, b), point in pairs)
             return Decision(same, "random points")
     return Decision(None, "undecided")
 
 
-def _number(expr, point, digits):
-    """expr at the point as an mpmath number, or None where it is undefined, unknowable or infinite."""
+def number_at(expr, point, digits: int = DERIVED_DIGITS):
+    """expr at the point (symbol -> number) as an mpmath number, or None where it is undefined,
+    unknowable or infinite."""
+    point = {s: mpmath.mpf(v._mpf_) if isinstance(v, sp.Float) else v for s, v in point.items()}
     try:
         v = value(expr, point, digits)
     except (Undefined, Unknowable, RecursionError, OverflowError):

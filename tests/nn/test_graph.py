@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from symnn import render, solve
-from symnn.calculus.equal import number_at
+from symnn.calculus.equivalence import number_at
 from symnn.calculus.random_exprs import X, Y, random_expression
 from symnn.nn.graph import build_graph, graph_pass
 from symnn.render import FORMATS
