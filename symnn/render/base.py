@@ -31,7 +31,8 @@ KEY_RULES = frozenset({"product", "quotient", "chain", "log differentiation", "h
 class Printer:
     """Base printer: settings are declared; an unknown one is a TypeError."""
 
-    _default_settings = {"lang": "en", "detail": "full"}
+    # decimals: significant digits of the decimals shown beside exact values (None: the problem's own)
+    _default_settings = {"lang": "en", "detail": "full", "decimals": None}
 
     partial = None   # write derivatives with ∂ (True), d (False), or decide per formula (None)
 
