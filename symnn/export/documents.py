@@ -13,30 +13,15 @@ import html
 
 from ..lang import phrase
 from ..render import render
+from ..render.latex_setup import spelled
 
-
-def _math(char: str, command: str) -> tuple[str, str]:
-    return char, r"\ensuremath{%s}" % command
-
-
-# Unicode that the bank's statements and the catalogues use, spelled for pdflatex
-# (Cyrillic and the dashes are in the T2A encoding already)
-_GREEK = dict(zip("σαβγδεηλΣΔ", r"\sigma \alpha \beta \gamma \delta \varepsilon \eta \lambda \Sigma \Delta".split()))
-_SIGNS = dict(zip("×·−≤≥≈≠∂∇→⊙√′‴", r"\times \cdot - \leq \geq \approx \neq \partial \nabla \to \odot \surd {}' {}'''".split()))
-UNICODE_FOR_LATEX = dict([
-    *(_math(c, command) for c, command in {**_GREEK, **_SIGNS}.items()),
-    *(_math(c, "^{%s}" % s) for c, s in zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᵀ", "0123456789-T")),
-    *(_math(c, "_{%s}" % s) for c, s in zip("₀₁₂₃₄₅₆₇₈₉", "0123456789")),
-    _math("ŷ", r"\hat{y}"), _math("½", r"\tfrac{1}{2}"), ("…", r"\ldots{}"),
-])
-
+# Cyrillic fonts in either language: a student's name or a Russian word may appear in an English sheet
 LATEX_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 \usepackage[T2A]{fontenc}
 \usepackage[utf8]{inputenc}
 \usepackage[%(babel)s]{babel}
 \usepackage{amsmath,amssymb}
-\usepackage[margin=2cm]{geometry}
-%(unicode)s
+\usepackage[%(geometry)s]{geometry}
 \allowdisplaybreaks
 \tolerance=2000
 \setlength{\emergencystretch}{3em}
@@ -60,14 +45,14 @@ code { font-size: 0.95em; }
 """
 
 
-def latex_document(body: str, title: str, lang: str = "en") -> str:
-    """``body`` (LaTeX) as a whole document with a title, in ``lang`` (English or Russian)."""
+def latex_document(body: str, title: str, lang: str = "en", width: str | None = None) -> str:
+    """``body`` (LaTeX) as a whole document with a title, in ``lang`` (English or Russian), its text
+    ``width`` wide (a TeX length; default: A4 with 2 cm margins)."""
     other = "russian" if lang == "en" else "english"
     babel = f"{other},{'russian' if lang == 'ru' else 'english'}"   # the last one is the document's language
-    unicode = "\n".join(r"\DeclareUnicodeCharacter{%04X}{%s}" % (ord(char), spelled)
-                        for char, spelled in UNICODE_FOR_LATEX.items())
-    preamble = LATEX_PREAMBLE % {"babel": babel, "unicode": unicode, "title": title}
-    return preamble + "\\begin{document}\n\\maketitle\n\n" + body.strip() + "\n\n\\end{document}\n"
+    geometry = "margin=2cm" if width is None else f"textwidth={width},vmargin=2cm"
+    preamble = LATEX_PREAMBLE % {"babel": babel, "geometry": geometry, "title": spelled(title)}
+    return preamble + "\\begin{document}\n\\maketitle\n\n" + spelled(body.strip()) + "\n\n\\end{document}\n"
 
 
 def html_page(body: str, title: str, lang: str = "en") -> str:
@@ -87,10 +72,13 @@ def title_of(obj, lang: str) -> str:
     return phrase(lang, "document.title")
 
 
-def standalone(obj, format: str = "latex", lang: str = "en", detail: str = "full", title: str | None = None) -> str:
-    """``obj`` (a Solution, Step, Gradient, ...) as a whole document: ``latex`` or ``html``."""
-    frames = {"latex": latex_document, "html": html_page}
-    if format not in frames:
-        raise ValueError(f"a standalone document is latex or html, not {format!r}")
-    body = render(obj, format, lang=lang, detail=detail)
-    return frames[format](body, title or title_of(obj, lang), lang)
+def standalone(obj, format: str = "latex", lang: str = "en", detail: str = "full", title: str | None = None,
+               **settings) -> str:
+    """``obj`` (a Solution, Step, Gradient, ...) as a whole document: ``latex`` or ``html``; ``settings``
+    go to the printer (``decimals``; ``width``, a TeX length, sets a LaTeX document's text width too)."""
+    if format == "latex":
+        body = render(obj, format, lang=lang, detail=detail, **settings)
+        return latex_document(body, title or title_of(obj, lang), lang, settings.get("width"))
+    if format == "html":
+        return html_page(render(obj, format, lang=lang, detail=detail, **settings), title or title_of(obj, lang), lang)
+    raise ValueError(f"a standalone document is latex or html, not {format!r}")

@@ -47,12 +47,40 @@ def _group(toks: list[str], i: int) -> tuple[list[str], int]:
     return toks[start + 1:], len(toks)
 
 
+def _environment(toks: list[str], i: int) -> tuple[int, int]:
+    """Where the ``\\end`` that closes the ``\\begin`` at ``toks[i]`` is, and the index after its name."""
+    depth = 0
+    for j in range(i, len(toks)):
+        depth += {"\\begin": 1, "\\end": -1}.get(toks[j], 0)
+        if depth == 0:
+            return j, _group(toks, j + 1)[1]
+    return len(toks), len(toks)
+
+
+def _matrix_width(toks: list[str]) -> float:
+    """A matrix is as wide as its widest row, its cells a quad apart."""
+    rows, row = [], []
+    for tok in toks:
+        if tok == "\\\\":
+            rows.append(row)
+            row = []
+        else:
+            row.append(tok)
+    rows.append(row)
+    return max(_width(row) + 2 * row.count("&") for row in rows)
+
+
 def _width(toks: list[str]) -> float:
     total, i = 0.0, 0
     while i < len(toks):
         tok = toks[i]
         i += 1
-        if tok.isspace() or tok in ("{", "}", "&", "\\\\"):     # a matrix's rows count as if side by side
+        if tok == "\\begin":
+            _, start = _group(toks, i)
+            end, i = _environment(toks, i - 1)
+            total += _matrix_width(toks[start:end])
+            continue
+        if tok.isspace() or tok in ("{", "}", "&", "\\\\"):
             continue
         if tok in ("^", "_"):
             group, i = _group(toks, i)
@@ -64,8 +92,6 @@ def _width(toks: list[str]) -> float:
         elif tok in ("\\operatorname", "\\text", "\\mathrm", "\\mathbf", "\\textbf", "\\hat", "\\sqrt", "\\mathit"):
             group, i = _group(toks, i)
             total += _width(group) + (1 if tok == "\\sqrt" else 0)
-        elif tok in ("\\begin", "\\end"):
-            _, i = _group(toks, i)
         elif tok.startswith("\\") and tok[1:].isalpha():
             name = tok[1:]
             total += 0 if name in _INVISIBLE else 2 if name == "quad" else len(name) if name in _COMMANDS_SHOWN_AS_WORDS else 1
@@ -85,12 +111,14 @@ def width(raw: str) -> float:
 
 def _break_points(toks: list[str]) -> list[tuple[int, float, str]]:
     """(index, depth, what the next row starts with) of each place a row may end: before a
-    ``+``/``-``, after the comma of a tuple, or between two factors of a product (the next row
-    then starts with ``\\cdot``), outside every brace. ``depth`` counts the ``\\left`` groups open
-    there; a product's break counts half a group more, so a sum is cut first."""
-    points, braces, opened, last = [], 0, [], ""
+    ``+``/``-``, after the comma (in Russian, the semicolon) of a tuple, or between two factors of a
+    product (the next row then starts with ``\\cdot``), outside every brace. ``depth`` counts the
+    ``\\left`` groups open there; a product's break counts half a group more, so a sum is cut first,
+    and a tuple's separator a quarter less, so its items are kept whole where they can be."""
+    points, braces, opened, last, environments = [], 0, [], "", 0
     for i, tok in enumerate(toks):
-        if tok.isspace():
+        environments += {"\\begin": 1, "\\end": -1}.get(tok, 0)
+        if tok.isspace() or environments or tok == "\\end":     # a matrix is never cut
             continue
         if tok == "{":
             braces += 1
@@ -103,8 +131,8 @@ def _break_points(toks: list[str]) -> list[tuple[int, float, str]]:
         elif tok in _GROUP_CLOSE:
             if opened:
                 opened.pop()
-        elif braces == 0 and tok == "," and opened:
-            points.append((i + 1, len(opened), ""))     # between the items of a tuple: the row ends after the comma
+        elif braces == 0 and tok in ",;" and opened:
+            points.append((i + 1, len(opened) - 0.25, ""))     # between a tuple's items: the row ends after the comma
         elif braces == 0 and i > 0 and tok in "+-":
             before = "".join(toks[:i]).rstrip()
             if before and not before.endswith(("(", "[", "=", ",", "{", "\\left(", "+", "-")):

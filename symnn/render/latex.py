@@ -4,7 +4,10 @@ A line of a derivation is a paragraph indented by its depth (``\leftskip``, not
 nested lists, which LaTeX limits to four levels), so a derivation of any depth
 compiles and a long sentence wraps under its own indent. A formula standing on
 its own line, or too wide to sit in a sentence, is displayed as an ``align*``
-aligned at ``=`` and broken into rows that fit the line (``breaking``).
+aligned at ``=`` and broken into rows that fit the line (``breaking``); the line is
+as wide as the ``width`` setting says (a TeX length such as ``12cm``; default: A4 with
+2 cm margins). Characters other than ASCII and Cyrillic are written as commands
+(``latex_setup``), so a fragment needs only the packages ``latex_setup.packages`` names.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from __future__ import annotations
 import re
 
 from .base import DocumentPrinter
-from .breaking import align_rows, width
+from .breaking import LINE_WIDTH, align_rows, width
+from .latex_setup import spelled
 
 # characters of prose that LaTeX treats specially, and the unicode the phrases use
 ESCAPES = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
@@ -24,27 +28,75 @@ INLINE_WIDTH = 36
 # a table wider than this (in characters, with the gaps between columns) is written row by row
 TABLE_WIDTH = 80
 _DOLLAR = re.compile(r"(?<!\\)\$")
+# the text width LINE_WIDTH characters of math fill (A4 less 2 cm margins, 11 pt): a character is about 7.8 pt
+DEFAULT_WIDTH_PT = 483.7
+_LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(pt|bp|mm|cm|in|pc)\s*")
+_POINTS = {"pt": 1.0, "bp": 72.27 / 72, "mm": 72.27 / 25.4, "cm": 72.27 / 2.54, "in": 72.27, "pc": 12.0}
+# pi written by a variant's numbers (z = pi/2) outside a command: typeset as the constant
+_PI = re.compile(r"(?<![\\A-Za-z])pi(?![A-Za-z])")
 
 
-def display(raw: str) -> str:
-    """``raw`` as an ``align*``, one row per side or piece that fits the line."""
-    return "\\begin{align*}\n" + " \\\\\n".join(align_rows(raw)) + "\n\\end{align*}"
+def points(length: str) -> float:
+    """A TeX length (``12cm``, ``345pt``, ``5in``) in points."""
+    match = _LENGTH.fullmatch(str(length))
+    if match is None:
+        raise ValueError(f"a width is a TeX length such as 12cm, 345pt or 5in, not {length!r}")
+    value = float(match.group(1)) * _POINTS[match.group(2)]
+    if not 100 <= value <= 2000:
+        raise ValueError(f"a width from about 3.5cm to 70cm, not {length!r}")
+    return value
 
 
-def paragraph(depth: int, text: str) -> str:
+def display(raw: str, characters: float = LINE_WIDTH) -> str:
+    """``raw`` as an ``align*``, one row per side or piece that fits ``characters``."""
+    return "\\begin{align*}\n" + " \\\\\n".join(align_rows(raw, characters)) + "\n\\end{align*}"
+
+
+def paragraph(depth: int, text: str, loose: bool = False) -> str:
+    """An indented paragraph; a ``loose`` one (long, with formulas TeX cannot break) may stretch its spaces."""
     indent = rf"\leftskip={1.5 * depth:g}em " if depth else ""
-    return "{" + indent + r"\noindent " + text + r"\par}"
+    stretch = r"\emergencystretch=3em " if loose else ""
+    return "{" + indent + stretch + r"\noindent " + text + r"\par}"
 
 
 class LatexPrinter(DocumentPrinter):
+    # width: the text width the fragment is set in, a TeX length (None: A4 less 2 cm margins)
+    _default_settings = {**DocumentPrinter._default_settings, "width": None}
+
+    def __init__(self, **settings):
+        super().__init__(**settings)
+        given = self._settings["width"]
+        self.scale = 1.0 if given is None else points(given) / DEFAULT_WIDTH_PT
+
+    def doprint(self, obj) -> str:
+        return spelled(super().doprint(obj))
+
+    def rich_text(self, text: str) -> str:
+        """A bank statement: its formulas as written, with pi as \\pi."""
+        parts = _DOLLAR.split(text)
+        if len(parts) % 2 == 0:
+            return spelled(text)
+        return spelled("$".join(_PI.sub(r"\\pi ", part) if k % 2 else part for k, part in enumerate(parts)))
+
     def inline(self, raw: str) -> str:
         return f"${raw}$"
 
     def escape(self, text: str) -> str:
         return "".join(ESCAPES.get(char, char) for char in text)
 
+    def paragraph(self, depth: int, text: str) -> str:
+        """A paragraph longer than its line, with formulas that fill a third of it or with words TeX cannot
+        hyphenate (program text, symbols), may stretch its spaces to break between them."""
+        parts = _DOLLAR.split(text)
+        maths = sum(width(part) for part in parts[1::2]) if len(parts) % 2 else 0
+        line = LINE_WIDTH * self.scale
+        rigid = maths > line / 3 or r"\texttt" in text or r"\ensuremath" in spelled(text)
+        return paragraph(depth, text, loose=rigid and maths + len("".join(parts[::2])) > line)
+
     def code(self, text: str) -> str:
-        return rf"\texttt{{{self.escape(text)}}}"
+        """Program text in typewriter type, which may break after an opening bracket, a comma or an operator."""
+        breakable = re.sub(r"([(,*/]|\s[-+]\s)", lambda m: m.group(1) + r"\allowbreak{}", self.escape(text))
+        return rf"\texttt{{{breakable}}}"
 
     def strong(self, text: str) -> str:
         return rf"\textbf{{{text}}}"
@@ -53,29 +105,29 @@ class LatexPrinter(DocumentPrinter):
         """Prose as indented paragraphs; a formula alone on the line, or a wide one, displayed."""
         parts = _DOLLAR.split(text)
         if len(parts) % 2 == 0:        # an odd number of $: not ours to take apart
-            return paragraph(depth, text)
+            return self.paragraph(depth, text)
         alone = len(parts) == 3 and not parts[0].strip() and not parts[2].strip()
         out, prose = [], ""
         for k, part in enumerate(parts):
             if k % 2 == 0:
                 prose += part
-            elif alone or width(part) > INLINE_WIDTH:
+            elif alone or width(part) > INLINE_WIDTH * self.scale:
                 if prose.strip():
-                    out.append(paragraph(depth, prose.strip()))
+                    out.append(self.paragraph(depth, prose.strip()))
                 after = parts[k + 1]
                 stop = after[:1] if after[:1] in ",.;:" else ""
                 parts[k + 1] = after[len(stop):]
-                out.append(display(part + stop))
+                out.append(display(part + stop, LINE_WIDTH * self.scale))
                 prose = ""
             else:
                 prose += f"${part}$"
         if prose.strip():
-            out.append(paragraph(depth, prose.strip()))
+            out.append(self.paragraph(depth, prose.strip()))
         return "\n".join(out)
 
     def table(self, header, rows):
         """A tabular when it fits the line; wider, each row becomes a short block of "column: value" lines."""
-        if sum(max(width(cell) for cell in column) + 2 for column in zip(header, *rows)) <= TABLE_WIDTH:
+        if sum(max(width(cell) for cell in column) + 2 for column in zip(header, *rows)) <= TABLE_WIDTH * self.scale:
             body = [" & ".join(row) + r" \\" for row in rows]
             return [r"\begin{center}", r"\begin{tabular}{" + "l" * len(header) + "}", r"\hline",
                     " & ".join(header) + r" \\", r"\hline", *body, r"\hline", r"\end{tabular}", r"\end{center}"]
