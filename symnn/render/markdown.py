@@ -1,8 +1,61 @@
-"""Markdown with ``$...$`` math (GitHub, Jupyter, pandoc): steps as nested lists."""
+"""Markdown with ``$...$`` math (CommonMark with GitHub's tables, Jupyter, pandoc): steps as nested lists.
+
+A derivation's lines are paragraphs (depth 0) and list items (depth 1 and deeper). CommonMark
+reads a line that follows a list item without a blank line as part of that item, so every
+paragraph and every table stands between blank lines. Formulas joined in prose by ``=`` are
+one formula, and a ``|`` inside a table's formula is written so that it cannot end the cell.
+
+>>> print(MarkdownPrinter().join(["- a step", "**Next part**", "- its step"]), end="")
+- a step
+<BLANKLINE>
+**Next part**
+<BLANKLINE>
+- its step
+>>> keep_together(r"$\\frac{\\partial L}{\\partial w}$ = $2 w$ $\\approx 0.5$")
+'$\\\\frac{\\\\partial L}{\\\\partial w} = 2 w \\\\approx 0.5$'
+"""
 
 from __future__ import annotations
 
+import re
+
 from .base import DocumentPrinter
+
+# prose characters CommonMark could read as markup (emphasis, HTML, code, math, cells); a bracket
+# is left alone: a link needs a target, and Jupyter would read \[ as display math
+_MARKUP = re.compile(r"([\\`*_<>$|])")
+_MATH = r"(?<!\\)\$((?:[^$\\]|\\.)+)(?<!\\)\$"
+# two formulas side by side, joined by a relation or an operation written between them in prose
+_JOINED = re.compile(_MATH + r" *(=|·|\+|≈) *" + _MATH)
+_BESIDE = re.compile(_MATH + r" +\$(?=\\approx |= )")
+_SIGN = {"=": "=", "·": r"\cdot", "+": "+", "≈": r"\approx"}
+_BAR = re.compile(r"(\\(?:left|right|big|Big|bigg|Bigg))?(\\?)\| ?")
+
+
+def keep_together(text: str) -> str:
+    """``$a$ = $b$`` as ``$a = b$``: an equals sign never stands outside the formula."""
+    while True:
+        joined = _JOINED.sub(lambda m: f"${m[1]} {_SIGN[m[2]]} {m[3]}$", text, count=1)
+        joined = _BESIDE.sub(lambda m: f"${m[1]} ", joined, count=1)
+        if joined == text:
+            return text
+        text = joined
+
+
+def _cell(text: str) -> str:
+    """A table cell whose formulas write | and \\| as \\vert and \\Vert, which a table's cell splitting cannot see."""
+    def bars(match):
+        return (match[1] or "") + (r"\Vert " if match[2] else r"\vert ")
+    return re.sub(_MATH, lambda m: "$" + _BAR.sub(bars, m[1]).rstrip() + "$", keep_together(text))
+
+
+def _kind(line: str) -> str:
+    """What a Markdown line is: blank, list (an item or its indented continuation), table or paragraph."""
+    if not line.strip():
+        return "blank"
+    if line.startswith(" ") or line.startswith("- "):
+        return "list"
+    return "table" if line.startswith("|") else "paragraph"
 
 
 class MarkdownPrinter(DocumentPrinter):
@@ -10,7 +63,7 @@ class MarkdownPrinter(DocumentPrinter):
         return f"${raw}$"
 
     def escape(self, text: str) -> str:
-        return text.replace("\\", "\\\\").replace("*", r"\*").replace("_", r"\_")
+        return _MARKUP.sub(r"\\\1", text)
 
     def code(self, text: str) -> str:
         return f"`{text}`"
@@ -19,11 +72,20 @@ class MarkdownPrinter(DocumentPrinter):
         return f"**{text}**"
 
     def line(self, depth: int, text: str) -> str:
+        text = keep_together(text)
         return f"{'  ' * (depth - 1)}- {text}" if depth else f"{text}\n"
 
     def join(self, lines: list[str]) -> str:
-        return "\n".join(lines).strip("\n") + "\n"
+        """The lines as blocks: a blank line wherever a paragraph, a list or a table begins or ends."""
+        out: list[str] = []
+        for line in "\n".join(lines).split("\n"):
+            kind, last = _kind(line), _kind(out[-1]) if out else "blank"
+            if kind != "blank" and last != "blank" and (kind != last or kind == "paragraph"):
+                out.append("")
+            if kind != "blank" or last != "blank":
+                out.append(line)
+        return "\n".join(out).strip("\n") + "\n"
 
     def table(self, header, rows):
-        return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header),
-                *("| " + " | ".join(row) + " |" for row in rows), ""]
+        return ["", "| " + " | ".join(map(_cell, header)) + " |", "|" + "---|" * len(header),
+                *("| " + " | ".join(map(_cell, row)) + " |" for row in rows), ""]
