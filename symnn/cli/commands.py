@@ -134,49 +134,41 @@ def run_export(args) -> str:
     return "\n".join(str(path) for path in paths)
 
 
-def _point_values(text: str | None, default):
-    """A start given as x=1,y=2: its coordinates in the order of the variables' names (as surfaces take them)."""
-    from ..calculus.parse import parse_point
-    if text is None:
-        return default
-    return tuple(float(value) for _, value in sorted(parse_point(text), key=lambda pair: str(pair[0])))
-
-
 def picture_of(args):
-    """The picture ``symnn plot KIND`` draws."""
-    kind, lang = args.kind, args.lang
+    """The picture ``symnn plot KIND`` draws; ``--at`` is a point of it for every kind."""
+    kind, lang, at = args.kind, args.lang, args.at
     if kind == "graph":
         from ..export.pictures.graphs import graph_picture
         from ..nn.graph import graph_pass
-        if args.expr is None or args.at is None:
+        if args.expr is None or at is None:
             raise ValueError("plot graph needs the expression and --at, e.g. '1 + exp(x*w1 + w0)' --at x=1,w1=2,w0=1")
-        return graph_picture(graph_pass(args.expr, args.at), lang)
+        return graph_picture(graph_pass(args.expr, at), lang)
     if kind == "activations":
         from ..export.pictures.figures import activations_picture
-        return activations_picture(lang)
+        return activations_picture(lang, at)
     if kind == "zigzag":
         from ..export.pictures.surfaces import zigzag_picture
-        return zigzag_picture(lang)
-    if kind in ("descent", "optimizers"):
+        return zigzag_picture(lang, at)
+    if kind == "descent":
         from ..export.pictures import surfaces
-        expr, start = args.expr or surfaces.SURFACE, _point_values(args.at, surfaces.START)
-        if kind == "descent":
-            steps = args.steps or 25
-            _within("--steps", steps, 1, MAX_DESCENT_STEPS)
-            rates = tuple(float(r) for r in args.rates.split(",")) if args.rates else surfaces.RATES
-            _within("the number of --rates", len(rates), 1, 6)
-            return surfaces.descent_picture(expr, start, rates, steps, lang)
-        steps = args.steps or 60
+        steps = args.steps or 25
+        _within("--steps", steps, 1, MAX_DESCENT_STEPS)
+        rates = tuple(float(r) for r in args.rates.split(",")) if args.rates else surfaces.RATES
+        _within("the number of --rates", len(rates), 1, 6)
+        return surfaces.descent_picture(args.expr or surfaces.SURFACE, at or surfaces.START, rates, steps, lang)
+    if kind == "optimizers":
+        from ..export.pictures.optimizers import START, STEPS, SURFACE, optimizers_picture
+        steps = args.steps or STEPS
         _within("--steps", steps, 1, MAX_PATH_STEPS)
-        names = tuple(args.optimizers.split(",")) if args.optimizers else surfaces.COMPARED
-        return surfaces.optimizers_picture(expr, start, names, steps, args.eta, lang)
+        names = tuple(args.optimizers.split(",")) if args.optimizers else None
+        return optimizers_picture(args.expr or SURFACE, at or START, names, steps, args.eta, lang)
     from ..export.pictures.figures import boundary_picture, loss_picture
     from ..numerics.train import train
     if args.epochs is not None:
         _within("--epochs", args.epochs, 1, MAX_PLOT_EPOCHS)
     optimizers = args.optimizers.split(",") if args.optimizers else [None]
     runs = [train(args.task, name, args.epochs, args.seed, progress=False) for name in optimizers]
-    return loss_picture(runs, lang) if kind == "loss" else boundary_picture(runs[0], lang)
+    return loss_picture(runs, lang, at) if kind == "loss" else boundary_picture(runs[0], lang, at=at)
 
 
 def run_plot(args) -> str:

@@ -201,15 +201,18 @@ def _plot_arguments(parser: argparse.ArgumentParser) -> None:
                         "decision boundary; zigzag: unscaled against standardised features")
     parser.add_argument("expr", nargs="?", help="graph: the expression; descent, optimizers: f of two variables "
                         "(default (x^2 + 10*y^2)/2)")
-    parser.add_argument("--at", help="graph: the values of the variables; descent, optimizers: the start (default x=1,y=1)")
+    parser.add_argument("--at", help="a point: graph: the values of the variables; descent, optimizers, zigzag: the start "
+                        "(x=1,y=1; x=-2.5,y=1; w1=0,w2=0 by default); activations: x=a marks f(a) and f'(a); "
+                        "loss: epoch=k marks the loss after epoch k; boundary: x1=..,x2=.. marks the network's output")
     parser.add_argument("--rates", help="descent: learning rates, e.g. 0.02,0.1,0.18,0.205 (the default)")
-    parser.add_argument("--steps", type=int, help="descent (default 25), optimizers (default 60): steps drawn")
-    parser.add_argument("--eta", type=float, default=0.1, help="optimizers: the learning rate of every optimizer")
+    parser.add_argument("--steps", type=int, help="descent (default 25), optimizers (default 40): steps drawn")
+    parser.add_argument("--eta", type=float, help="optimizers: one learning rate for every optimizer (by default each "
+                        "has its own, written in the legend)")
     parser.add_argument("--optimizers", help="optimizers, loss: names separated by commas")
     parser.add_argument("--task", choices=TASKS, default="xor", help="loss, boundary: the training task (default xor)")
     parser.add_argument("--epochs", type=int, help="loss, boundary: passes over the data")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the titles")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the titles, labels and numbers")
     parser.add_argument("--out", required=True, metavar="FILE", help="the picture's file: .png, .svg or .pdf")
 
 

@@ -1,6 +1,7 @@
 """Computational graphs: an expression staged into named nodes, run forward and backward.
 
-Every operation becomes a node named a, b, c, ... (the output is f), as in the
+Every operation becomes a node named a, b, c, d, g, ... (the output is f; no node is
+e, which would read as Euler's number), as in the
 course (seed 001): for f = 1 + e^(x·w1 + w0), a = x·w1, b = a + w0, c = e^b,
 f = 1 + c. The forward pass fills in values; the backward pass multiplies each
 node's local gradient by the gradient flowing into it (the upstream gradient)
@@ -83,7 +84,8 @@ def build_graph(expr) -> Graph:
     nodes: list[Node] = []
     named: dict[sp.Expr, sp.Symbol] = {}
     taken = {s.name for s in expr.free_symbols}
-    letters = (c for c in string.ascii_lowercase if c != "f" and c not in taken)
+    # no node is named f (the output) or e (Euler's number)
+    letters = (c for c in string.ascii_lowercase if c not in "ef" and c not in taken)
 
     def visit(sub):
         if sub.is_Symbol:

@@ -38,6 +38,7 @@ def test_graph_nodes_carry_forward_values_and_gradients_of_sympy_diff():
     for v in (x, w1, w0):
         assert sp.simplify(picture.data["gradients"][str(v)] - sp.diff(f, v).subs(at)) == 0
     assert picture.data["gradients"]["c"] == 1 and picture.data["gradients"]["b"] == sp.exp(3)
+    assert picture.data["values"]["c"] == sp.exp(3) and picture.data["values"]["a"] == 2
     png = picture.render("png")
     shows_something(png)
     (artifacts() / "graph-exp.png").write_bytes(png)
@@ -70,8 +71,8 @@ def test_descent_paths_are_one_step_iterates_and_follow_the_closed_form():
 
 
 def test_optimizer_paths_match_hand_written_loops():
-    from symnn.export.pictures.surfaces import optimizers_picture
-    picture = optimizers_picture(steps=30, eta=0.1)
+    from symnn.export.pictures.optimizers import optimizers_picture
+    picture = optimizers_picture(at=(1, 1), steps=30, eta=0.1)
     curvature = np.array([1.0, 10.0])
     w, h = np.array([1.0, 1.0]), np.zeros(2)
     momentum = [w.copy()]
@@ -88,7 +89,34 @@ def test_optimizer_paths_match_hand_written_loops():
         w = w - 0.1 * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
         adam.append(w.copy())
     assert np.allclose(picture.data["paths"]["adam"], adam, atol=1e-6)
+    w, m, v = np.array([1.0, 1.0]), np.zeros(2), np.zeros(2)
+    slide = [w.copy()]
+    for _ in range(30):                    # Adam as on the slide: the moments as they are
+        g = curvature * w
+        m, v = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g ** 2
+        w = w - 0.1 * m / np.sqrt(v + 1e-8)
+        slide.append(w.copy())
+    assert np.allclose(picture.data["paths"]["adam-slide"], slide, atol=1e-6)
+    # f along each path is f = (x² + 10y²)/2 of its points
+    for name, path in picture.data["paths"].items():
+        assert np.allclose(picture.data["values"][name], (path[:, 0] ** 2 + 10 * path[:, 1] ** 2) / 2), name
     shows_something(picture.render("png"))
+
+
+def test_the_default_optimizer_paths_separate():
+    """Every path ends apart from the others and its own start: no line hides another."""
+    from symnn.export.pictures.optimizers import COMPARED, optimizers_picture
+    picture = optimizers_picture()
+    assert set(picture.data["paths"]) == set(COMPARED) >= {"adam-slide", "adam"}
+    paths = picture.data["paths"]
+    for a in paths:
+        for b in paths:
+            if a < b:        # somewhere along the way the two optimizers are far apart on the map
+                assert np.linalg.norm(paths[a] - paths[b], axis=1).max() > 0.3, (a, b)
+    assert all(len(path) == 41 for path in paths.values())      # no path overflowed and stopped
+    png = picture.render("png")
+    shows_something(png)
+    (artifacts() / "optimizers.png").write_bytes(png)
 
 
 def test_loss_curves_and_boundaries_are_the_trained_runs():
@@ -96,7 +124,7 @@ def test_loss_curves_and_boundaries_are_the_trained_runs():
     from symnn.numerics.train import train
     run = train("xor", progress=False)
     curves = loss_picture([run])
-    assert np.array_equal(curves.data["history"]["xor, gd"], run.history)
+    assert np.array_equal(curves.data["history"]["XOR: Gradient descent"], run.history)
     boundary = boundary_picture(run)
     # the grid's output is the model's; XOR's four points fall on the right side of 0.5
     grid = np.column_stack([boundary.data["x1"][:3], boundary.data["x2"][:3]])

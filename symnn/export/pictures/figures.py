@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...lang import catalogue, phrase
+from ...calculus.parse import parse_point
+from ...lang import phrase
 from ...nn.activations import activation_table
 from ...nn.activations import alpha as ALPHA
 from ...nn.activations import x as X
 from ...numerics.compile import compile_numpy
 from ...numerics.train import TrainingRun, load_data
-from .picture import Picture, drawer, figure
+from .labels import formula, math_number, number, optimizer_name
+from .picture import Picture, figure, plotted
 
 # the parameter α where an activation has one: the value drawn
 DRAWN_ALPHA = {"prelu": 0.25, "rrelu": 0.1}
@@ -31,52 +33,85 @@ def activation_curves(xs=XS) -> dict:
     return curves
 
 
-def activations_picture(lang: str = "en") -> Picture:
+def _given(at, names: tuple[str, ...]) -> dict[str, float]:
+    """A point given as text (x=1) or a dict, by name; it must name exactly ``names``."""
+    at = parse_point(at) if isinstance(at, str) else at
+    given = {str(name): float(value) for name, value in at.items()}
+    if sorted(given) != sorted(names):
+        raise ValueError(f"--at names {', '.join(given) or 'nothing'}; this picture takes {', '.join(names)}")
+    return given
+
+
+def activations_picture(lang: str = "en", at=None) -> Picture:
+    """Every activation f and its derived f′; ``at`` (x=a) marks f(a) and f′(a) on every panel."""
     curves = activation_curves()
-    titles = catalogue(lang)["activations"]
+    marked = None if at is None else _given(at, ("x",))["x"]
+    values = {} if marked is None else {name: (float(f[0]), float(df[0]))
+                                        for name, (f, df) in activation_curves(np.array([marked])).items()}
+    title = phrase(lang, "plot.activations")
+    x = formula(X, lang)
 
     def build():
-        fig = figure(10, 9)
-        fig.suptitle(phrase(lang, "plot.activations"), fontsize=11)
+        fig = figure(10, 9.4)
+        fig.suptitle(title, fontsize=12)
         axes = fig.subplots(4, 4, sharex=True).ravel()
         for ax, (name, (f, df)) in zip(axes, curves.items()):
             ax.axhline(0, color="#bbb", linewidth=0.6)
             ax.axvline(0, color="#bbb", linewidth=0.6)
             ax.plot(XS, f, color="#1f5fbf", linewidth=1.6)
             ax.plot(XS, df, color="#d9480f", linewidth=1.4, linestyle="--")
-            note = f" (α = {DRAWN_ALPHA[name]:g})" if name in DRAWN_ALPHA else ""
-            ax.set_title(titles.get(name, name) + note, fontsize=9)
+            heading = phrase(lang, f"plot.activation.{name}")
+            if name in DRAWN_ALPHA:
+                heading += f" ($\\alpha = {math_number(DRAWN_ALPHA[name], lang)}$)"
+            if marked is not None:
+                ax.plot([marked, marked], values[name], "o", color="black", markersize=4)
+                heading += "\n" + phrase(lang, "plot.at", f=number(values[name][0], lang, 3),
+                                          df=number(values[name][1], lang, 3))
+            ax.set_title(heading, fontsize=9)
             ax.set_ylim(-1.6, 4.1)
             ax.tick_params(labelsize=7)
+        for ax in axes[len(curves) - 4:len(curves)]:     # the lowest panel of each column
+            ax.set_xlabel(x, labelpad=1)
+            ax.xaxis.set_tick_params(labelbottom=True)
         for ax in axes[len(curves):]:
             ax.set_visible(False)
         return fig
 
-    return Picture(phrase(lang, "plot.activations"), drawer(build), {"x": XS, "curves": curves})
+    return plotted(title, build, {"x": XS, "curves": curves, "at": marked, "values": values}, lang)
 
 
-def loss_picture(runs: list[TrainingRun], lang: str = "en") -> Picture:
-    """The training loss after every epoch, one curve per run, on a log scale."""
-    data = {f"{run.task.name}, {run.optimizer}": np.array(run.history) for run in runs}
+def loss_picture(runs: list[TrainingRun], lang: str = "en", at=None) -> Picture:
+    """The training loss after every epoch, one curve per run, on a log scale; ``at`` (epoch=k) marks epoch k."""
+    data = {phrase(lang, "plot.run", task=phrase(lang, f"plot.task.{run.task.name}"),
+                   optimizer=optimizer_name(run.optimizer, lang)): np.array(run.history) for run in runs}
+    epoch = None if at is None else int(_given(at, ("epoch",))["epoch"])
+    if epoch is not None and not 1 <= epoch <= min(len(h) for h in data.values()):
+        raise ValueError(f"epoch={epoch} is not one of the epochs drawn (1 to {min(len(h) for h in data.values())})")
+    title = phrase(lang, "plot.loss")
 
     def build():
-        fig = figure(7, 4.2)
+        fig = figure(7.5, 4.6)
         ax = fig.subplots()
         for label, history in data.items():
-            ax.plot(np.arange(1, len(history) + 1), history, label=label, linewidth=1.5)
+            line, = ax.plot(np.arange(1, len(history) + 1), history, label=label, linewidth=1.5)
+            if epoch is not None:
+                ax.plot(epoch, history[epoch - 1], "o", color=line.get_color())
+                ax.annotate(f"$L = {math_number(history[epoch - 1], lang, 3)}$",
+                            (epoch, history[epoch - 1]), textcoords="offset points", xytext=(6, 6))
         ax.set_yscale("log")
         ax.set_xlabel(phrase(lang, "plot.epoch"))
-        ax.set_ylabel("L")
-        ax.set_title(phrase(lang, "plot.loss"))
+        ax.set_ylabel("$L$", rotation=0, labelpad=10)
+        ax.set_title(title)
         ax.grid(True, which="both", alpha=0.3)
         ax.legend()
         return fig
 
-    return Picture(phrase(lang, "plot.loss"), drawer(build), {"history": data})
+    return plotted(title, build, {"history": data, "at": epoch}, lang)
 
 
-def boundary_picture(run: TrainingRun, lang: str = "en", resolution: int = 200) -> Picture:
-    """The trained network's output over the plane of its two inputs, the 0.5 level drawn, and the data."""
+def boundary_picture(run: TrainingRun, lang: str = "en", resolution: int = 200, at=None) -> Picture:
+    """The trained network's output over the plane of its two inputs, the 0.5 level drawn, and the data;
+    ``at`` (x1=…, x2=…) marks a point with the network's output there."""
     data = load_data(run.task.name, run.seed)
     if data.X.shape[1] != 2:
         raise ValueError(f"a decision boundary is drawn for a network of two inputs; {run.task.name} has {data.X.shape[1]}")
@@ -85,19 +120,26 @@ def boundary_picture(run: TrainingRun, lang: str = "en", resolution: int = 200) 
     g1, g2 = (np.linspace(a - m, b + m, resolution) for a, b, m in zip(low, high, margin))
     grid = np.column_stack([c.ravel() for c in np.meshgrid(g1, g2)])
     output = np.asarray(run.model.predict(run.params, grid), dtype=float).reshape(resolution, resolution)
-    title = phrase(lang, "plot.boundary", task=run.task.name)
+    marked = None if at is None else tuple(_given(at, ("x1", "x2"))[k] for k in ("x1", "x2"))
+    marked_output = None if marked is None else float(np.ravel(run.model.predict(run.params, np.array([marked])))[0])
+    title = phrase(lang, "plot.boundary", task=phrase(lang, f"plot.task.{run.task.name}"))
 
     def build():
-        fig = figure(5.5, 4.8)
+        fig = figure(5.8, 5)
         ax = fig.subplots()
         shading = ax.contourf(g1, g2, output, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.75)
         ax.contour(g1, g2, output, levels=[0.5], colors="black", linewidths=1.5)
         labels = data.Y.ravel()
         ax.scatter(data.X[:, 0], data.X[:, 1], c=labels, cmap="RdBu_r", vmin=0, vmax=1, edgecolors="black", s=70)
-        fig.colorbar(shading, ax=ax, label="y")
-        ax.set_xlabel("x₁")
-        ax.set_ylabel("x₂")
+        if marked is not None:
+            ax.plot(*marked, "X", color="black", markersize=10)
+            ax.annotate(r"$\hat{y} = " + math_number(marked_output, lang, 3) + "$", marked,
+                        textcoords="offset points", xytext=(8, 8))
+        fig.colorbar(shading, ax=ax, label=r"$\hat{y}$")
+        ax.set_xlabel("$x_1$")
+        ax.set_ylabel("$x_2$", rotation=0, labelpad=8)
         ax.set_title(title, fontsize=10)
         return fig
 
-    return Picture(title, drawer(build), {"x1": g1, "x2": g2, "output": output, "X": data.X, "Y": data.Y})
+    return plotted(title, build, {"x1": g1, "x2": g2, "output": output, "X": data.X, "Y": data.Y,
+                                  "at": marked, "output_at": marked_output}, lang)

@@ -1,37 +1,43 @@
 """A computational graph drawn with graphviz, like micrograd's ``draw_dot``: every variable and
-node as a box with its forward value and its gradient ∂f/∂(it), every gate as an oval between
-its inputs and its node. The numbers are the graph pass's own (``symnn.nn.graph``).
+node as a box with its formula and forward value (c = eᵇ = e³ ≈ 20.09) above its gradient
+(∂f/∂c = 1), every gate as an oval between its inputs and its node. The numbers are the graph
+pass's own (``symnn.nn.graph``). The graph runs left to right or top to bottom, whichever
+gives the picture the shape of a slide.
 """
 
 from __future__ import annotations
 
+import math
+from html import escape
+
 import sympy as sp
 
+from ...lang import phrase
 from ...nn.graph import GraphPass
-from ...render.math import text_math
+from .labels import number, unicode_math
 from .picture import PLOTS_HINT, Picture
 
 DOT_HINT = "pictures of graphs need graphviz's dot program (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)"
 GATES = {"add": "+", "mul": "×", "pow": "^", "exp": "exp", "log": "ln", "sigmoid": "σ", "max": "max", "min": "min",
          "sin": "sin", "cos": "cos", "tanh": "tanh", "abs": "|·|"}
+SHORT = 12          # an exact value up to this many characters is shown beside its decimal
+SLIDE = 4 / 3       # the width : height the layout aims at
 
 
 class DotMissing(FileNotFoundError):
     """graphviz's dot program is not installed."""
 
 
-def _number(value: sp.Expr) -> str:
-    """e³ ≈ 20.09: the exact value, and its decimal when they differ."""
-    exact = text_math(value)
+def value_text(value: sp.Expr, lang: str = "en") -> str:
+    """= e³ ≈ 20.09: the exact value when it is short, its decimal when it is not a whole number."""
+    value = sp.sympify(value)
+    exact = unicode_math(value, lang)
     if value.is_Integer or not value.is_number:
-        return exact
-    decimal = f"{float(value):.4g}"
-    return decimal if exact == decimal else f"{exact} ≈ {decimal}"
-
-
-def _record(text: str) -> str:
-    """Text for a graphviz record field: its special characters escaped."""
-    return "".join("\\" + c if c in "{}|<>\\\"" else c for c in text)
+        return f"= {exact}"
+    decimal = number(sp.N(value, 15), lang)
+    if exact == decimal:
+        return f"= {exact}"
+    return f"= {exact} ≈ {decimal}" if len(exact) <= SHORT else f"≈ {decimal}"
 
 
 def node_gradients(run: GraphPass) -> dict:
@@ -42,31 +48,67 @@ def node_gradients(run: GraphPass) -> dict:
     return gradients
 
 
+def node_labels(run: GraphPass, lang: str = "en") -> dict[str, tuple[str, str]]:
+    """name → (its formula and value, its gradient), as the boxes show them."""
+    values, gradients = dict(run.values), node_gradients(run)
+    output = unicode_math(run.graph.output.name, lang)
+    labels = {}
+    for name in run.graph.variables:
+        labels[str(name)] = (f"{unicode_math(name, lang)} {value_text(values[name], lang)}",)
+    for node in run.graph.nodes:
+        labels[str(node.name)] = (f"{unicode_math(node.name, lang)} = {unicode_math(node.expr, lang)} "
+                                  f"{value_text(values[node.name], lang)}",)
+    for name in (*run.graph.variables, *(node.name for node in run.graph.nodes)):
+        derivative = f"∂{output}/∂{unicode_math(name, lang)}"
+        labels[str(name)] += (f"{derivative} {value_text(gradients[name], lang)}",)
+    return labels
+
+
+def _box(lines: tuple[str, str]) -> str:
+    """A graphviz HTML label: the formula and value above the gradient."""
+    top, bottom = (escape(line) for line in lines)
+    return (f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">'
+            f'<TR><TD>{top}</TD></TR><TR><TD BGCOLOR="#fff4e6">{bottom}</TD></TR></TABLE>>')
+
+
 def graph_picture(run: GraphPass, lang: str = "en") -> Picture:
     values, gradients = dict(run.values), node_gradients(run)
     names = [*run.graph.variables, *(node.name for node in run.graph.nodes)]
     data = {"values": {str(n): values[n] for n in names}, "gradients": {str(n): gradients[n] for n in names}}
+    labels = node_labels(run, lang)
+    point = ("; " if lang == "ru" else ", ").join(f"{unicode_math(v, lang)} = {unicode_math(c, lang)}"
+                                                  for v, c in run.point)
+    title = phrase(lang, "plot.graph", function=f"f = {unicode_math(run.graph.expr, lang)}", point=point)
+    constants = []
 
-    def build():
+    def build(rankdir: str):
         import graphviz
-        dot = graphviz.Digraph(graph_attr={"rankdir": "LR", "fontname": "Helvetica"},
-                               node_attr={"fontname": "Helvetica", "fontsize": "11"})
+        dot = graphviz.Digraph(graph_attr={"rankdir": rankdir, "fontname": "DejaVu Sans", "label": title,
+                                           "labelloc": "t", "fontsize": "14"},
+                               node_attr={"fontname": "DejaVu Sans", "fontsize": "11"})
+        constants.clear()
         for name in names:
-            label = "{ %s | %s | ∂f = %s }" % (_record(str(name)), _record(_number(values[name])),
-                                               _record(_number(gradients[name])))
-            dot.node(str(name), label, shape="record")
+            dot.node(str(name), _box(labels[str(name)]), shape="plaintext")
         for k, node in enumerate(run.graph.nodes):
             gate = f"gate{k}"
             dot.node(gate, GATES.get(node.gate, node.gate), shape="ellipse")
             dot.edge(gate, str(node.name))
-            for arg in node.expr.args:
+            for j, arg in enumerate(node.expr.args):
                 if arg.is_Symbol:
                     dot.edge(str(arg), gate)
                 elif arg.is_number:
-                    constant = f"const{k}_{len(dot.body)}"
-                    dot.node(constant, _record(text_math(arg)), shape="plaintext")
-                    dot.edge(constant, gate)
+                    constant = unicode_math(arg, lang)
+                    constants.append(constant)
+                    dot.node(f"const{k}_{j}", escape(constant), shape="plaintext")
+                    dot.edge(f"const{k}_{j}", gate)
         return dot
+
+    def shaped():
+        """The layout, left to right or top to bottom, whose width : height is nearer a slide's."""
+        def misfit(dot):
+            width, height = map(float, dot.pipe(format="plain").split(b"\n")[0].split()[2:4])
+            return abs(math.log(width / height / SLIDE))
+        return min((build(rankdir) for rankdir in ("LR", "TB")), key=misfit)
 
     def draw(format: str) -> bytes:
         try:
@@ -74,8 +116,13 @@ def graph_picture(run: GraphPass, lang: str = "en") -> Picture:
         except ImportError:
             raise ImportError(PLOTS_HINT) from None
         try:
-            return build().pipe(format=format)
+            return shaped().pipe(format=format)
         except graphviz.ExecutableNotFound:
             raise DotMissing(DOT_HINT) from None
 
-    return Picture(f"f = {text_math(run.graph.expr)}", draw, data)
+    def texts() -> list[str]:
+        build("LR")
+        return [title, *(line for name in names for line in labels[str(name)]),
+                *(GATES.get(node.gate, node.gate) for node in run.graph.nodes), *constants]
+
+    return Picture(title, draw, data, texts)

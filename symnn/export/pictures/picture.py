@@ -6,6 +6,8 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+from .labels import figure_texts, localised_ticks
+
 FORMATS = ("png", "svg", "pdf")
 PLOTS_HINT = "pictures need matplotlib and graphviz (the Python package): pip install 'symnn[plots]'"
 # no creation date or program version in the files, so the same picture gives the same bytes
@@ -13,10 +15,14 @@ _NO_DATES = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}, 
 
 
 class Picture:
-    """``draw(format)`` gives the file's bytes; ``data`` holds the numbers the picture shows."""
+    """``draw(format)`` gives the file's bytes; ``data`` holds the numbers the picture shows, and
+    ``texts()`` every word and number written on it (titles, labels, legends, ticks, node labels)."""
 
-    def __init__(self, title: str, draw: Callable[[str], bytes], data: dict):
-        self.title, self._draw, self.data = title, draw, data
+    def __init__(self, title: str, draw: Callable[[str], bytes], data: dict, texts: Callable[[], list[str]]):
+        self.title, self._draw, self.data, self._texts = title, draw, data, texts
+
+    def texts(self) -> list[str]:
+        return self._texts()
 
     def __repr__(self) -> str:
         return f"<Picture {self.title!r}>"
@@ -53,10 +59,17 @@ def figure(width: float, height: float):
     return Figure(figsize=(width, height), layout="constrained")
 
 
-def drawer(build: Callable[[], object]) -> Callable[[str], bytes]:
-    """``build()`` makes a matplotlib Figure; the drawer saves a fresh one in the format asked."""
+def plotted(title: str, build: Callable[[], object], data: dict, lang: str) -> Picture:
+    """A Picture of the matplotlib Figure ``build()`` makes, drawn afresh for every file, with the
+    tick numbers written as ``lang`` writes numbers."""
+    def figure_of():
+        fig = build()
+        localised_ticks(fig, lang)
+        return fig
+
     def draw(format: str) -> bytes:
         buffer = io.BytesIO()
-        build().savefig(buffer, format=format, dpi=110, metadata=_NO_DATES[format])
+        figure_of().savefig(buffer, format=format, dpi=110, metadata=_NO_DATES[format])
         return buffer.getvalue()
-    return draw
+
+    return Picture(title, draw, data, lambda: figure_texts(figure_of()))

@@ -1,6 +1,6 @@
 """Paths on a loss surface: gradient descent for several learning rates (the points are
-``one_step`` iterates, exact), the course's optimizers on one surface (their own equations,
-through ``Updater``), and the zig-zag of unscaled features against standardised ones.
+``one_step`` iterates, exact) and the zig-zag of unscaled features against standardised ones.
+The optimizers' comparison is in ``optimizers``; both draw their surface with ``contours``.
 """
 
 from __future__ import annotations
@@ -9,19 +9,20 @@ import numpy as np
 import sympy as sp
 
 from ...calculus.expressions import as_expr
+from ...calculus.parse import parse_point
 from ...lang import phrase
 from ...nn.optimizers import descent
 from ...numerics.compile import compile_numpy
-from ...numerics.paths import optimizer_path
 from ...numerics.scaling import gradient_descent_path, steps_to_converge
 from ...render.math import text_math
-from .picture import Picture, drawer, figure
+from .labels import formula, number, point
+from .picture import Picture, figure, plotted
 
 SURFACE = "(x^2 + 10*y^2)/2"        # the course's optimizers problem: curvatures 1 and 10
 START = (1.0, 1.0)
 # on SURFACE, gradient descent is stable for a learning rate below 2/10
 RATES = (0.02, 0.1, 0.18, 0.205)
-COMPARED = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+MAX_ZIGZAG_STEPS = 100_000
 
 
 def behaviour(values: np.ndarray, path: np.ndarray) -> str:
@@ -34,12 +35,35 @@ def behaviour(values: np.ndarray, path: np.ndarray) -> str:
     return "too small" if values[-1] > 1e-2 * values[0] else "good"
 
 
-def _variables(f: sp.Expr):
-    return sorted(f.free_symbols, key=lambda s: s.name)
+def two_variables(expr):
+    """f and its two variables in alphabetical order (x before y, w1 before w2)."""
+    f = as_expr(expr)
+    variables = sorted(f.free_symbols, key=lambda s: s.name)
+    if len(variables) != 2:
+        raise ValueError(f"a surface is drawn for a function of two variables; {text_math(f)} has {len(variables)}")
+    return f, variables
 
 
-def _contours(ax, f, variables, paths):
-    """f's level sets over a box around the start and the paths that stay near it."""
+def start_point(at, variables) -> tuple[float, float]:
+    """The start as numbers in the order of ``variables``: from a tuple, or from x=1,y=2 (text or dict) by name."""
+    if isinstance(at, str):
+        at = parse_point(at)
+    if not isinstance(at, dict):
+        return tuple(float(c) for c in at)
+    given = {str(name): value for name, value in at.items()}
+    wanted = [str(v) for v in variables]
+    if sorted(given) != sorted(wanted):
+        raise ValueError(f"the start names {', '.join(given)}; the surface's variables are {', '.join(wanted)}")
+    return tuple(float(given[name]) for name in wanted)
+
+
+def function_title(f: sp.Expr, variables, lang: str) -> str:
+    """$f(x, y) = …$ in math notation."""
+    return formula(sp.Eq(sp.Function("f")(*variables), f, evaluate=False), lang)
+
+
+def contours(ax, f, variables, paths, lang: str = "en"):
+    """f's level sets over a box around the start and the paths that stay near it, to scale."""
     points = np.vstack([p[: max(2, len(p) // 3)] for p in paths])
     reach = np.clip(np.abs(points).max(axis=0) * 1.15, 0.5, 3)
     g1, g2 = (np.linspace(-r, r, 200) for r in reach)
@@ -48,64 +72,52 @@ def _contours(ax, f, variables, paths):
     ax.contour(G1, G2, Z, levels=np.geomspace(max(Z.min(), 1e-3), Z.max(), 14), colors="#999", linewidths=0.6)
     ax.set_xlim(-reach[0], reach[0])
     ax.set_ylim(-reach[1], reach[1])
-    ax.set_xlabel(str(variables[0]))
-    ax.set_ylabel(str(variables[1]))
-
-
-def _two_variables(expr):
-    f = as_expr(expr)
-    variables = _variables(f)
-    if len(variables) != 2:
-        raise ValueError(f"a surface is drawn for a function of two variables; {text_math(f)} has {len(variables)}")
-    return f, variables
+    ax.set_aspect("equal")
+    ax.set_xlabel(formula(variables[0], lang))
+    ax.set_ylabel(formula(variables[1], lang), rotation=0, labelpad=8)
 
 
 def descent_picture(expr=SURFACE, at=START, rates=RATES, steps: int = 25, lang: str = "en") -> Picture:
-    f, variables = _two_variables(expr)
+    f, variables = two_variables(expr)
+    at = start_point(at, variables)
     value = compile_numpy(f, variables)
     paths, verdicts = {}, {}
     for rate in rates:
         iterates = descent("gd", f, variables, at, steps, eta=rate)
-        path = np.array([[float(c) for c in at]] + [[float(c) for c in s.result] for s in iterates])
+        path = np.array([list(at)] + [[float(c) for c in s.result] for s in iterates])
         paths[rate] = path
         verdicts[rate] = behaviour(np.array([value(*p) for p in path]), path)
-    title = phrase(lang, "plot.descent", function=text_math(f), start=str(tuple(at)), steps=steps)
+    title = phrase(lang, "plot.descent", function=function_title(f, variables, lang), start=point(at, lang),
+                   steps=steps)
 
     def build():
-        fig = figure(9, 7.5)
-        fig.suptitle(title, fontsize=11)
+        fig = figure(9, 8.4)
+        fig.suptitle(title, fontsize=12)
         for ax, rate in zip(fig.subplots(2, 2).ravel(), rates):
-            _contours(ax, f, variables, [paths[rate]])
+            contours(ax, f, variables, [paths[rate]], lang)
             ax.plot(*paths[rate].T, "o-", color="#d9480f", markersize=3, linewidth=1.2)
             ax.plot(*paths[rate][0], "s", color="black")
-            ax.set_title(phrase(lang, "plot.rate", rate=f"{rate:g}", behaviour=phrase(lang, f"plot.{verdicts[rate]}")),
-                         fontsize=9)
+            ax.set_title(phrase(lang, "plot.rate", rate=number(rate, lang),
+                                behaviour=phrase(lang, f"plot.{verdicts[rate]}")), fontsize=10)
         return fig
 
-    return Picture(title, drawer(build), {"paths": paths, "behaviour": verdicts})
+    return plotted(title, build, {"start": at, "paths": paths, "behaviour": verdicts}, lang)
 
 
-def optimizers_picture(expr=SURFACE, at=START, names=COMPARED, steps: int = 60, eta: float = 0.1,
-                       lang: str = "en") -> Picture:
-    f, variables = _two_variables(expr)
-    paths = {name: optimizer_path(name, f, variables, at, steps, eta=eta) for name in names}
-    title = phrase(lang, "plot.optimizers", function=text_math(f), start=str(tuple(at)), steps=steps) + f", η = {eta:g}"
-
-    def build():
-        fig = figure(7.5, 6)
-        ax = fig.subplots()
-        _contours(ax, f, variables, list(paths.values()))
-        for name, path in paths.items():
-            ax.plot(*path.T, ".-", label=name, markersize=3, linewidth=1.2)
-        ax.plot(*np.asarray(at, dtype=float), "s", color="black")
-        ax.set_title(title, fontsize=10)
-        ax.legend(fontsize=8)
-        return fig
-
-    return Picture(title, drawer(build), {"paths": paths})
+def _steps_to_converge(X, y, rate, start) -> int:
+    """GD steps from ``start`` until ‖w − w*‖ ≤ 10⁻⁶‖w*‖ (from w = 0 counted exactly by ``steps_to_converge``)."""
+    if not np.any(start):
+        return steps_to_converge(X, y, rate, 1e-6)
+    optimum = np.linalg.lstsq(X, y, rcond=None)[0]
+    w = np.array(start, dtype=float)
+    for k in range(MAX_ZIGZAG_STEPS):
+        if np.linalg.norm(w - optimum) <= 1e-6 * np.linalg.norm(optimum):
+            return k
+        w = w + rate * 2 / len(y) * X.T @ (y - X @ w)
+    return MAX_ZIGZAG_STEPS
 
 
-def zigzag_data(n: int = 40, seed: int = 0) -> dict:
+def zigzag_data(n: int = 40, seed: int = 0, start=(0.0, 0.0)) -> dict:
     """Two uncorrelated features, one about ten times the other's scale (kilograms beside metres),
     and a linear target; GD with step 1.8/λ_max on L(w) = (1/n)‖y − Xw‖², unscaled and standardised."""
     rng = np.random.default_rng(seed)
@@ -118,18 +130,21 @@ def zigzag_data(n: int = 40, seed: int = 0) -> dict:
         eigenvalues = np.linalg.eigvalsh(2 / n * X.T @ X)
         rate = 1.8 / eigenvalues[-1]
         out[name] = {"X": X, "y": target, "rate": rate, "kappa": eigenvalues[-1] / eigenvalues[0],
-                     "path": gradient_descent_path(X, target, rate, 30),
-                     "steps": steps_to_converge(X, target, rate, 1e-6)}
+                     "path": gradient_descent_path(X, target, rate, 30, start),
+                     "steps": _steps_to_converge(X, target, rate, start)}
     return out
 
 
-def zigzag_picture(lang: str = "en") -> Picture:
-    data = zigzag_data()
-    title = phrase(lang, "plot.zigzag")
+def zigzag_picture(lang: str = "en", at=None) -> Picture:
+    """``at``: where both descents start (w1, w2), 0 by default."""
+    w1, w2 = sp.symbols("w1 w2")
+    start = (0.0, 0.0) if at is None else start_point(at, (w1, w2))
+    data = zigzag_data(start=start)
+    title = phrase(lang, "plot.zigzag", start=point(start, lang))
 
     def build():
-        fig = figure(10, 4.8)
-        fig.suptitle(title, fontsize=11)
+        fig = figure(10, 5.2)
+        fig.suptitle(title, fontsize=12)
         for ax, (name, run) in zip(fig.subplots(1, 2), data.items()):
             X, y, path = run["X"], run["y"], run["path"]
             optimum = np.linalg.lstsq(X, y, rcond=None)[0]
@@ -141,10 +156,10 @@ def zigzag_picture(lang: str = "en") -> Picture:
             ax.contour(W1, W2, loss, levels=np.geomspace(loss.min() + 1e-6, loss.max(), 15), colors="#999", linewidths=0.6)
             ax.plot(*path.T, "o-", color="#d9480f", markersize=3, linewidth=1.2)
             ax.plot(*optimum, "*", color="black", markersize=10)
-            ax.set_xlabel("w₁")
-            ax.set_ylabel("w₂")
+            ax.set_xlabel(formula(w1, lang))
+            ax.set_ylabel(formula(w2, lang), rotation=0, labelpad=8)
             ax.set_title(phrase(lang, "plot.zigzag.panel", name=phrase(lang, f"plot.{name}"),
-                                kappa=f"{run['kappa']:.3g}", steps=run["steps"]), fontsize=9)
+                                kappa=number(run["kappa"], lang, 3), steps=run["steps"]), fontsize=10)
         return fig
 
-    return Picture(title, drawer(build), data)
+    return plotted(title, build, data, lang)

@@ -1,0 +1,91 @@
+"""The course's optimizers on one surface, each path by the optimizer's own equations (``Updater``).
+
+Drawn together, the adaptive methods start along the same diagonal and momentum hides the
+rest, so the default picture has three maps of related methods — momentum against plain
+descent, the adaptive steps, the slide's Adam against Adam with bias correction — and f
+along every path on a log scale, where all of them separate. Each optimizer gets the
+learning rate that shows its character on this surface (its legend says which).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ...lang import phrase
+from ...numerics.compile import compile_numpy
+from ...numerics.paths import optimizer_path
+from .labels import number, optimizer_name, point
+from .picture import Picture, figure, plotted
+from .surfaces import SURFACE, contours, function_title, start_point, two_variables
+
+START = (-2.5, 1.0)
+STEPS = 40
+# η that shows each optimizer at its best and its character on SURFACE within STEPS steps
+RATES = {"gd": 0.15, "momentum": 0.02, "nesterov": 0.02, "adagrad": 0.5, "rmsprop": 0.05, "adam-slide": 0.1, "adam": 0.1}
+GROUPS = {"plot.momentum": ("gd", "momentum", "nesterov"), "plot.adaptive": ("adagrad", "rmsprop", "adam"),
+          "plot.bias": ("adam-slide", "adam")}
+COMPARED = tuple(dict.fromkeys(name for names in GROUPS.values() for name in names))
+STYLE = {"gd": ("#555555", "o", "-"), "momentum": ("#d9480f", "s", "-"), "nesterov": ("#2b8a3e", "^", "--"),
+         "adagrad": ("#1864ab", "D", "-"), "rmsprop": ("#ae3ec9", "v", "--"), "adam": ("#c2255c", "o", "-"),
+         "adam-slide": ("#0b7285", "s", ":")}
+FALLBACK_STYLE = ("#000000", ".", "-")
+
+
+def legend(name: str, eta: float, lang: str) -> str:
+    """Momentum, η = 0.02: the optimizer's name and its learning rate."""
+    return phrase(lang, "plot.optimizer.eta", name=optimizer_name(name, lang), eta=number(eta, lang))
+
+
+def optimizers_picture(expr=SURFACE, at=START, names=None, steps: int = STEPS, eta: float | None = None,
+                       lang: str = "en") -> Picture:
+    """``names``: the optimizers drawn on one map (default: the three groups); ``eta``: one learning rate for
+    all of them instead of each one's own."""
+    f, variables = two_variables(expr)
+    at = start_point(at, variables)
+    groups = dict(GROUPS) if names is None else {"plot.chosen": tuple(names)}
+    drawn = tuple(dict.fromkeys(n for group in groups.values() for n in group))
+    rates = {name: RATES.get(name, 0.1) if eta is None else eta for name in drawn}
+    for name in drawn:
+        optimizer_name(name, lang)          # an optimizer without a name in the catalogue is refused here
+    paths = {name: optimizer_path(name, f, variables, at, steps, eta=rates[name]) for name in drawn}
+    value = compile_numpy(f, variables)
+    values = {name: np.array([float(value(*p)) for p in path]) for name, path in paths.items()}
+    title = phrase(lang, "plot.optimizers", function=function_title(f, variables, lang), start=point(at, lang),
+                   steps=steps)
+    labels = {name: legend(name, rates[name], lang) for name in drawn}
+
+    def draw_path(ax, name, **extra):
+        colour, marker, line = STYLE.get(name, FALLBACK_STYLE)
+        return ax.plot(*extra.pop("xy"), marker=marker, linestyle=line, color=colour, markersize=3.5,
+                       linewidth=1.3, label=labels[name], **extra)
+
+    def build():
+        maps = list(groups)
+        if len(maps) > 1:       # the maps one above the other, f beside them
+            fig = figure(12, 8)
+            axes = fig.subplot_mosaic([[key, "f"] for key in maps], width_ratios=[1.25, 1])
+        else:
+            fig = figure(12, 4.8)
+            axes = dict(zip([*maps, "f"], fig.subplots(1, 2)))
+        fig.suptitle(title, fontsize=12)
+        for key, group in groups.items():
+            ax = axes[key]
+            contours(ax, f, variables, [paths[n] for n in group], lang)
+            for name in group:
+                draw_path(ax, name, xy=paths[name].T)
+            ax.plot(*at, "s", color="black", markersize=6)
+            if key != "plot.chosen":
+                ax.set_title(phrase(lang, key), fontsize=10)
+            ax.legend(fontsize=8, loc="lower right")
+        ax = axes["f"]
+        for name in drawn:
+            draw_path(ax, name, xy=(np.arange(len(values[name])), values[name]), markevery=4)
+        ax.set_yscale("log")
+        ax.set_xlabel(phrase(lang, "plot.step"))
+        ax.set_ylabel("$f$", rotation=0, labelpad=10)
+        ax.set_title(phrase(lang, "plot.values"), fontsize=10)
+        ax.grid(True, which="major", alpha=0.3)
+        ax.legend(fontsize=8, loc="lower left")
+        return fig
+
+    return plotted(title, build, {"start": at, "rates": rates, "paths": paths, "values": values}, lang)
