@@ -2,8 +2,9 @@
 natively (no JavaScript, no network); prose escaped.
 
 Every formula is first written in LaTeX through ``sympy.latex`` (as in every other
-format) and then converted by latex2mathml, so the HTML shows exactly what the
-LaTeX shows. A formula alone on its line is a block.
+format) and then converted by latex2mathml and mended (``mathml``), so the HTML shows
+exactly what the LaTeX shows. A formula alone on its line is a block; formulas joined by
+an equals sign are one formula, and a formula keeps the punctuation after it on its line.
 """
 
 from __future__ import annotations
@@ -11,20 +12,26 @@ from __future__ import annotations
 import html
 import re
 
-from latex2mathml.converter import convert
-
 from .base import DocumentPrinter
+from .mathml import mathml
+
+__all__ = ["HtmlPrinter", "mathml", "keep_together"]
 
 _DOLLAR = re.compile(r"(?<!\\)\$")
+_OPEN = '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mrow>'
+# two formulas side by side, joined by a relation or an operation written between them in prose
+_JOINED = re.compile(r"</mrow></math>\s*(=|·|\+|≈)\s*" + re.escape(_OPEN))
+_BESIDE = re.compile(r"</mrow></math>\s*" + re.escape(_OPEN) + r"(?=<mo>[=≈]</mo>)")
+BLOCK_SPACE = "0.6em"     # above and below a formula shown on its own line
+_PUNCTUATED = re.compile(r"(\(?<math\b(?:(?!<math\b).)*?</math>[.,;:!?)]+)")
 
 
-def mathml(raw: str, block: bool = False) -> str:
-    r"""``raw`` LaTeX as a ``<math>`` element.
-
-    >>> mathml("x^{2}")
-    '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mrow><msup><mi>x</mi><mrow><mn>2</mn></mrow></msup></mrow></math>'
-    """
-    return convert(raw, display="block" if block else "inline")
+def keep_together(text: str) -> str:
+    """One ``<math>`` for ``<math>a</math> = <math>b</math>``, and a formula that never wraps
+    away from the full stop or comma after it (a lone period on a phone's next line)."""
+    text = _JOINED.sub(lambda m: f"</mrow><mo>{m[1]}</mo><mrow>", text)
+    text = _BESIDE.sub("</mrow><mrow>", text)
+    return _PUNCTUATED.sub(r'<span class="nowrap" style="white-space:nowrap">\1</span>', text)
 
 
 class HtmlPrinter(DocumentPrinter):
@@ -37,7 +44,8 @@ class HtmlPrinter(DocumentPrinter):
     def rich_text(self, text: str) -> str:
         """A bank statement: prose with ``$...$`` LaTeX, each formula made MathML."""
         parts = _DOLLAR.split(text)
-        return "".join(mathml(part) if k % 2 else self.escape(part.replace(r"\$", "$")) for k, part in enumerate(parts))
+        prose = "".join(mathml(part) if k % 2 else self.escape(part.replace(r"\$", "$")) for k, part in enumerate(parts))
+        return keep_together(prose)
 
     def code(self, text: str) -> str:
         return f"<code>{html.escape(text, quote=False)}</code>"
@@ -46,14 +54,17 @@ class HtmlPrinter(DocumentPrinter):
         return f"<strong>{text}</strong>"
 
     def line(self, depth: int, text: str) -> str:
+        text = keep_together(text)
+        space = ""
         if text.startswith("<math") and text.endswith("</math>") and text.count("<math") == 1:
             text = text.replace('display="inline"', 'display="block"', 1)
-        return f'<div class="step" style="margin-left:{1.5 * depth:g}em">{text}</div>'
+            space = f";margin-block:{BLOCK_SPACE}"   # a notebook's output has no page style to space them
+        return f'<div class="step" style="margin-left:{1.5 * depth:g}em{space}">{text}</div>'
 
     def join(self, lines: list[str]) -> str:
         return '<div class="symnn">\n' + "\n".join(lines) + "\n</div>"
 
     def table(self, header, rows):
         head = "".join(f"<th>{cell}</th>" for cell in header)
-        body = ["<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows]
+        body = ["<tr>" + "".join(f"<td>{keep_together(cell)}</td>" for cell in row) + "</tr>" for row in rows]
         return ['<div class="table"><table>', f"<tr>{head}</tr>", *body, "</table></div>"]
