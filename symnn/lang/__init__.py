@@ -15,6 +15,7 @@ Markdown and JSON. Adding a language is adding a file with the same keys.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import tomllib
@@ -55,3 +56,30 @@ def rule_title(lang: str, rule: str, **values) -> str:
 def names(lang: str, kind: str) -> dict[str, str]:
     """How ``lang`` writes function names where they differ from SymPy's; ``kind``: latex or text."""
     return catalogue(lang)[f"{kind}_names"]
+
+
+_MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$")
+_DECIMAL = re.compile(r"(?<![\w.])(-?\d+)\.(\d+)(?![\w.])")
+_NUMBER_LIST = re.compile(r"\((\s*[-−]?[\d{},.]+(?:\s*,\s*[-−]?[\d{},.]+)+\s*)\)")
+
+
+def local_numbers(text: str, lang: str) -> str:
+    r"""Numbers in prose with ``$...$`` formulas, written as ``lang`` writes them.
+
+    Russian writes a decimal comma (0,5; in a formula 0{,}5, so TeX adds no space)
+    and separates the numbers of a tuple with semicolons, so (0,5; 1) is not read as
+    three numbers.
+
+    >>> local_numbers("при $\\lambda = 0.1$ и шаге 0.01 из $(1.5, -2)$", "ru")
+    'при $\\lambda = 0{,}1$ и шаге 0,01 из $(1{,}5; -2)$'
+    """
+    if lang != "ru":
+        return text
+    out, last = [], 0
+    for match in _MATH.finditer(text):
+        out.append(_DECIMAL.sub(r"\1,\2", text[last:match.start()]))
+        formula = _NUMBER_LIST.sub(lambda m: "(" + re.sub(r"\s*,\s*", "; ", m[1].strip()) + ")", match[1])
+        out.append("$" + _DECIMAL.sub(r"\1{,}\2", formula) + "$")
+        last = match.end()
+    out.append(_DECIMAL.sub(r"\1,\2", text[last:]))
+    return "".join(out)

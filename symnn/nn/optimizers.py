@@ -104,6 +104,7 @@ class UpdateLine:
     formula: sp.Expr          # the equation's right-hand side
     substituted: sp.Expr      # with the numbers put in, unevaluated
     value: sp.Expr            # exact
+    values: tuple = ()        # (symbol, value) of everything the formula uses
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,8 @@ def one_step(name: str, expr, variables, at, state=None, step_number: int = 1, *
                 substituted = formula.xreplace(env)
             value = sp.simplify(formula.subs(env))
             env[new] = value
-            rows.append(UpdateLine(new, formula, substituted, value))
+            rows.append(UpdateLine(new, formula, substituted, value,
+                                   tuple((s, env[s]) for s in formula.free_symbols if s in env)))
         lines.append(tuple(rows))
     return OptimizerStep(opt, f, variables, start, hyper, look, gradient, tuple(lines), step_number)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import tomllib
 
+from ..lang import local_numbers
 from .schema import file_errors, problem_errors
 
 PACKAGE_BANK = Path(__file__).parents[1] / "_bank"       # in an installed wheel
@@ -48,12 +49,14 @@ class Problem:
     parameters: tuple = ()                                           # that variant's (name, value) pairs
 
     def text(self, lang: str) -> str:
-        return self.statement.get(lang) or next(iter(self.statement.values()), "")
+        """The statement in ``lang``, its numbers written as that language writes them (0,5 in Russian)."""
+        return local_numbers(self.statement.get(lang) or next(iter(self.statement.values()), ""), lang)
 
     def answer_form(self, lang: str) -> str | None:
         """The form the answer takes, as the statement's language says it (``answer_form``), if declared."""
         forms = self.data.get("answer_form", {})
-        return forms.get(lang) or next(iter(forms.values()), None)
+        form = forms.get(lang) or next(iter(forms.values()), None)
+        return None if form is None else local_numbers(form, lang)
 
 
 def default_bank_dir() -> Path:

@@ -141,7 +141,10 @@ COMMON = {"id": lambda v: None if isinstance(v, (str, int, float)) and not isins
           "published": _anything, "tolerance": _tolerance, "variants": _variants,
           # the names the statement defines (f = "sigmoid(alpha*x)"), which an answer may use; the
           # names it must be written through; the form of the answer, said in each language
-          "names": _table_of(_text), "through": _list_of(_text), "answer_form": _table_of(_text)}
+          "names": _table_of(_text), "through": _list_of(_text), "answer_form": _table_of(_text),
+          # how the statement writes what symnn names otherwise (LaTeX): notation = { f = "F", o1 = "y_{pred}" };
+          # and the decimal places of the key's rounded values
+          "notation": _table_of(_text), "decimals": _whole}
 FILE_FIELDS = {"topic": _text, "title": _table_of(_text), "source": _text, "problem": _anything}
 
 

@@ -8,21 +8,25 @@ title are written.
 
 from __future__ import annotations
 
+import re
 import string
 
 import sympy as sp
 
 from ..calculus.differentiate import DERIVATIVES
-from ..calculus.gradient import DIGITS
 from ..calculus.steps import Step
 from ..lang import LANGUAGES, PHRASES, phrase, rule_title
+from .chains import chain
 from .expansion import D, expansion
 from .formulas import FORMULAS
 from .math import latex_math
+from .matrices import MatrixPrinting
 from .networks import NetworkPrinting, point_equation
 from .numerics import NumericsPrinting
+from .values import Shown, put_in, rebuilt, shown
 
 DETAILS = ("full", "brief")
+COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
 # the steps a brief derivation keeps; the rest are folded into their parents
 KEY_RULES = frozenset({"product", "quotient", "chain", "log differentiation", "higher order",
                        "max", "min", "table"})
@@ -116,13 +120,23 @@ def _function_of(step: Step):
     return None
 
 
-class DocumentPrinter(NetworkPrinting, NumericsPrinting, Printer):
+class DocumentPrinter(MatrixPrinting, NetworkPrinting, NumericsPrinting, Printer):
     """A derivation as numbered, indented lines; subclasses supply the hooks."""
 
     # ---- hooks
-    def raw_math(self, expr, keep_order: bool = False) -> str:
+    def raw_math(self, expr, keep_order: bool = False, numbers: bool = False) -> str:
         """A formula without delimiters; LaTeX unless the format says otherwise."""
-        return latex_math(expr, self.lang, self.partial, keep_order)
+        return latex_math(self.renamed(expr), self.lang, self.partial, keep_order, numbers)
+
+    def renamed(self, expr):
+        """``expr`` with the symbols and functions the problem writes otherwise (o1 as y_pred, f as F)."""
+        if not self.names or not isinstance(expr, sp.Basic):
+            return expr
+        symbols = {s: sp.Symbol(self.names[s.name], **s.assumptions0) for s in expr.free_symbols
+                   if isinstance(s, sp.Symbol) and s.name in self.names}
+        functions = {f: sp.Function(self.names[f.func.__name__])(*f.args) for f in expr.atoms(sp.core.function.AppliedUndef)
+                     if f.func.__name__ in self.names}
+        return rebuilt(expr, {**symbols, **functions})
 
     def inline(self, raw: str) -> str:
         raise NotImplementedError
@@ -155,16 +169,56 @@ class DocumentPrinter(NetworkPrinting, NumericsPrinting, Printer):
     approx = r"\approx"
 
     # ---- shared layout
-    def decimals(self, exact) -> str:
-        """' ≈ 0.333' beside exact numbers that are not all integers; '' otherwise."""
-        if isinstance(exact, sp.MatrixBase):
-            return ""   # matrices of the course are integral or shown exactly
-        items = exact.args if isinstance(exact, sp.Tuple) else (exact,)
-        if not all(v.is_number for v in items) or all(v.is_Integer for v in items):
-            return ""
-        decimals = [v.evalf(DIGITS) for v in items]
-        approximate = sp.Tuple(*decimals) if isinstance(exact, sp.Tuple) else decimals[0]
-        return " " + self.inline(f"{self.approx} " + self.raw_math(approximate))
+    # ---- numbers as a teacher writes them (see values.py)
+    def places(self) -> int | None:
+        """Decimal places of rounded values: the reader's setting, else the problem's own, else the default."""
+        return self._settings["decimals"] if self._settings["decimals"] is not None else self._problem_places
+
+    _problem_places = None
+
+    def shown(self, value):
+        """(exact, decimal) of a number, a tuple of numbers or anything else (exact, None)."""
+        if isinstance(value, tuple):
+            value = sp.Tuple(*value)
+        if isinstance(value, sp.Tuple):
+            pairs = [self.shown(item) for item in value]
+            if all(decimal is None for _, decimal in pairs):
+                return sp.Tuple(*(exact for exact, _ in pairs)), None
+            decimals = sp.Tuple(*(exact if decimal is None else decimal for exact, decimal in pairs))
+            exact = None if any(e is None for e, _ in pairs) else sp.Tuple(*(e for e, _ in pairs))
+            return exact, decimals
+        if isinstance(value, sp.Basic) and not isinstance(value, sp.MatrixBase) and value.is_number:
+            return shown(value, self.places())
+        return value, None
+
+    def value(self, value) -> str:
+        """A value as it stands in a table or after "=": exact, exact ≈ decimal, or ≈ decimal."""
+        exact, decimal = self.shown(value)
+        if decimal is None:
+            return self.math(exact)
+        approx = self.inline(f"{self.approx} " + self.raw_math(decimal))
+        return approx if exact is None else self.math(exact) + " " + approx
+
+    def result(self, lhs: str, value) -> str:
+        """``lhs`` (raw math) followed by its value: "= v", "= v ≈ d" or "≈ d"."""
+        exact, decimal = self.shown(value)
+        if exact is None:
+            return self.inline(lhs + f" {self.approx} " + self.raw_math(decimal))
+        text = lhs + " = " + self.raw_math(exact)
+        return self.inline(text if decimal is None else text + f" {self.approx} " + self.raw_math(decimal))
+
+    def worked(self, lhs, formula, values: dict, value) -> str:
+        """lhs = formula = the formula with numbers put in = value (≈ decimal): a computation shown whole."""
+        sides = [self.raw_math(lhs) if isinstance(lhs, sp.Basic) else lhs]
+        if formula is not None and formula.free_symbols:
+            sides.append(self.raw_math(formula))
+            formula = self.renamed(formula)
+            values = {self.renamed(name): value for name, value in values.items()}
+            numbers = put_in(formula, values, self.places())
+            if all(isinstance(s, Shown) for s in numbers.free_symbols) \
+                    and not isinstance(numbers, Shown):
+                sides.append(self.raw_math(numbers, numbers=True))
+        return self.result(" = ".join(sides), value)
 
     def math(self, expr) -> str:
         return self.inline(self.raw_math(expr))
@@ -185,11 +239,36 @@ class DocumentPrinter(NetworkPrinting, NumericsPrinting, Printer):
     def say(self, key: str, **values) -> str:
         return self.sentence(PHRASES[self.lang][key], **values)
 
+    def chain_lines(self, step: Step, depth: int, label: bool = False) -> list[str]:
+        """d/dx(f) = … = … : one line per rule applied, each with a short hint of the rules it used."""
+        lines = []
+        for k, (expr, rules) in enumerate(chain(step)):
+            hints = [phrase(self.lang, rule) if rule.startswith("rewrite.") else
+                     rule_title(self.lang, rule, order=step.order) for rule in rules[:2]]
+            hint = " (" + self.escape("; ".join(hint.lower() if self.lang == "en" else hint[:1].lower() + hint[1:]
+                                                 for hint in hints)) + ")" if hints else ""
+            if k == 0:
+                text = self.inline(self.raw_math(D(step.expr, step.var, step.order)) + " = " + self.raw_math(expr))
+                if label:
+                    text = self.strong(self.escape(phrase(self.lang, "derivative"))) + ": " + text
+            else:
+                text = self.equation(expr, lead=True)
+            lines.append(self.line(depth, text + hint))
+        return lines
+
     def _print_Step(self, step: Step, depth: int = 0) -> str:
         self.partial = len(step.expr.free_symbols) > 1
+        if self._settings["detail"] == "brief":
+            return self.join(self.chain_lines(step, depth, label=True))
         headline = self.strong(self.escape(phrase(self.lang, "derivative"))) + ": " \
             + self.equation(D(step.expr, step.var, step.order), step.result)
         return self.join([self.line(depth, headline), *self.step_lines(step, depth, "")])
+
+    def derivation_lines(self, step: Step, depth: int) -> list[str]:
+        """A derivative's derivation under its heading: the rule tree (full), or one chain of equalities (brief)."""
+        if self._settings["detail"] == "brief":
+            return self.chain_lines(step, depth)
+        return self.step_lines(step, depth, "")
 
     def step_lines(self, step: Step, depth: int, number: str) -> list[str]:
         head = self.strong(self.escape(f"{number} " * bool(number) + self.title(step) + "."))
@@ -220,45 +299,80 @@ class DocumentPrinter(NetworkPrinting, NumericsPrinting, Printer):
         return lines
 
     def _print_Gradient(self, gradient, depth: int = 0) -> str:
-        variables = gradient.variables
-        f = sp.Function("f")(*variables)
+        variables, name = gradient.variables, self.function_name()
+        f = sp.Function(name)(*variables)
         self.partial = True
-        definition = self.inline(f"{self.nabla} f = " + self.raw_math(sp.Tuple(*(D(f, v) for v in variables))))
+        nabla = f"{self.nabla} {self.raw_math(sp.Symbol(name))}"
+        definition = self.inline(f"{nabla} = " + self.raw_math(sp.Tuple(*(D(f, v) for v in variables))))
         lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "gradient.of")) + ":") + " "
-                           + definition + ", " + self.equation(f, gradient.expr))]
+                           + definition + ", " + self.equation(sp.Symbol(name), gradient.expr))]
         for var, step in zip(variables, gradient.partials):
             lines.append(self.line(depth, self.strong(self.say("partial", var=var))))
-            lines.extend(self.step_lines(step, depth + 1, ""))
-        lines.append(self.line(depth, self.inline(f"{self.nabla} f = " + self.raw_math(sp.Tuple(*gradient.vector)))))
+            lines.extend(self.derivation_lines(step, depth + 1))
+        lines.append(self.line(depth, self.inline(f"{nabla} = " + self.raw_math(sp.Tuple(*gradient.vector)))))
         if gradient.point:
             where = point_equation(gradient.point)
-            values = sp.Tuple(*gradient.values)
-            text = self.say("gradient.at", point=where) + ": " + self.inline(
-                f"{self.nabla} f = " + self.raw_math(values)) + self.decimals(values)
+            text = self.say("gradient.at", point=where) + ": " + self.worked(
+                nabla, sp.Tuple(*gradient.vector), dict(gradient.point), sp.Tuple(*gradient.values))
             lines.append(self.line(depth, text))
         return self.join(lines)
 
     def _print_ValueAt(self, evaluated, depth: int = 0) -> str:
         where = point_equation(evaluated.point)
         lhs = D(evaluated.work.expr, evaluated.work.var, evaluated.work.order)
-        text = self.say("gradient.at", point=where) + ": " + self.equation(lhs, evaluated.value) \
-            + self.decimals(evaluated.value)
+        text = self.say("gradient.at", point=where) + ": " + self.worked(
+            lhs, evaluated.work.result, dict(evaluated.point), evaluated.value)
         return self.join([self._print(evaluated.work, depth=depth), self.line(depth, text)])
 
     def _print_Solution(self, solution, depth: int = 0) -> str:
+        """The statement, the work, one labelled answer, and the bank's remark on the course's own text."""
         problem, answer = solution.problem, solution.answer
+        self._problem_places = problem.data.get("decimals")
+        self.names = problem.data.get("notation", {})
         exact = sp.Tuple(*answer) if isinstance(answer, tuple) else answer
-        lines = [self.line(depth, self.strong(self.escape(f"{phrase(self.lang, 'problem')} {problem.id}.")) + " "
-                           + self.rich_text(problem.text(self.lang))),
-                 self._print(solution.work, depth=depth)]
-        text = self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + self.math(exact) \
-            + self.decimals(exact)
-        lines.append(self.line(depth, text))
-        if problem.published is not None:
-            published = self.escape(f"{phrase(self.lang, 'published')}: {problem.published}.")
-            note = problem.note.get(self.lang)
-            lines.append(self.line(depth, published + (" " + self.escape(note) if note else "")))
+        label = f"{phrase(self.lang, 'problem')} {problem.id}." if COURSE_NUMBER.match(problem.id) \
+            else f"{phrase(self.lang, 'problem')}."
+        lines = [self.line(depth, self.strong(self.escape(label)) + " " + self.rich_text(problem.text(self.lang)))]
+        self.answer_follows = True          # the work leaves its final line to the answer below
+        lines.append(self._print(solution.work, depth=depth))
+        self.answer_follows = False
+        lhs = self.answer_label(solution.work)
+        shown = self.value(exact) if lhs is None else self.result(lhs, exact)
+        lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
+        note = problem.note.get(self.lang)
+        if note:
+            lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "note") + ".")) + " "
+                                   + self.rich_text(note)))
         return self.join(lines)
+
+    answer_follows = False
+    names: dict = {}
+
+    def answer_label(self, work) -> str | None:
+        """What the answer is, as raw math (∂L/∂w₁, ∇F(2, 1/3, 0), MSE), or None when the work does not say."""
+        kind = type(work).__name__
+        if kind == "Step":
+            return self.raw_math(D(work.expr, work.var, work.order))
+        if kind == "ValueAt":
+            return self.raw_math(D(work.work.expr, work.work.var, work.work.order)) + self.at_point(work.point)
+        if kind == "Gradient":
+            return f"{self.nabla} {self.function_name()}" + (self.at_point(work.point) if work.point else "")
+        if kind == "Backprop":
+            return self.raw_ratio(work.network.loss_symbol, work.parameter)
+        if kind == "DeltaRule":
+            first, last = work.gradients[0][0], work.gradients[-1][0]
+            L = sp.Symbol("L")
+            return r"\left(%s, \ldots, %s\right)" % (self.raw_ratio(L, first), self.raw_ratio(L, last))
+        return None
+
+    def function_name(self) -> str:
+        """The name of the function of a gradient, as the problem writes it (F) or f."""
+        return self.names.get("f", "f")
+
+    def at_point(self, point) -> str:
+        """ at the point, as a subscript bar: |_(x = 2, y = 1/3)."""
+        where = ", ".join(self.raw_math(sp.Eq(name, value, evaluate=False)) for name, value in point)
+        return r"\Big|_{%s}" % where
 
     def _print_Verdict(self, verdict, depth: int = 0) -> str:
         """The checker's verdict: its first sentence in bold, the rest as written, and the answer as read."""

@@ -22,6 +22,7 @@ from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from ..lang import names
+from .values import Shown
 
 
 def _renamed(text: str, lang: str, kind: str, pattern: str, template: str) -> str:
@@ -33,6 +34,37 @@ def _renamed(text: str, lang: str, kind: str, pattern: str, template: str) -> st
     return re.sub(pattern.replace("NAME", alternatives), lambda m: template % table[m[1]], text)
 
 
+def readable_terms(terms: list) -> list:
+    """Terms in the order people write them: a sum does not open with a minus when it has a plus term
+    (y − o₁, w − ηg, σ(z) − 1, never −o₁ + y); otherwise SymPy's order is kept."""
+    if terms and terms[0].could_extract_minus_sign():
+        for k, term in enumerate(terms):
+            if not term.could_extract_minus_sign():
+                return [term, *terms[:k], *terms[k + 1:]]
+    return terms
+
+
+def _greek(factor) -> bool:
+    base = factor.base if isinstance(factor, sp.Pow) else factor
+    return isinstance(base, sp.Symbol) and base.name.split("\x00")[0].split("_")[0] in GREEK
+
+
+def readable_factors(factors: list) -> list:
+    """Factors in the order people write them: numbers, then Greek coefficients (2λb, ηg), then the rest
+    (a Greek matrix such as δ keeps its place: Xᵀδ is not δXᵀ)."""
+    return sorted(factors, key=lambda f: 0 if f.is_number else 1 if _greek(f) and f.is_commutative else 2)
+
+
+# Greek letters as SymPy names them; a symbol whose name starts with one is a coefficient (λ, η, α, β)
+GREEK = frozenset("""alpha beta gamma delta epsilon varepsilon zeta eta theta iota kappa lambda lamda mu nu xi
+    pi rho sigma tau upsilon phi varphi chi psi omega""".split())
+
+
+GREEK_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
+                 "eta": "η", "theta": "θ", "kappa": "κ", "lambda": "λ", "lamda": "λ", "mu": "μ", "nu": "ν",
+                 "xi": "ξ", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "omega": "ω"}
+
+
 def _is_partial(printer, expr) -> bool:
     partial = printer._settings.get("partial")
     return len(expr.expr.free_symbols) > 1 if partial is None else partial
@@ -40,6 +72,21 @@ def _is_partial(printer, expr) -> bool:
 
 class _Latex(LatexPrinter):
     _default_settings = {**LatexPrinter._default_settings, "partial": None}
+
+    def _as_ordered_terms(self, expr, order=None):
+        return readable_terms(super()._as_ordered_terms(expr, order=order))
+
+    def _print_Pow(self, expr):
+        if expr.base == 10 and expr.exp.is_Integer and expr.exp < 0:     # 10^{-8}, as a tolerance is written
+            return "10^{%d}" % expr.exp
+        return super()._print_Pow(expr)
+
+    def _print_Symbol(self, expr, style="plain"):
+        if isinstance(expr, Shown):         # a number put in a formula: a negative one in parentheses
+            text = self._print(expr.number)
+            bracket = expr.number.is_negative or expr.number.is_Rational and not expr.number.is_Integer
+            return r"\left(%s\right)" % text if bracket else text
+        return super()._print_Symbol(expr, style)
 
     def _print_Derivative(self, expr):
         body = self._print(expr.expr)
@@ -55,6 +102,18 @@ class _Latex(LatexPrinter):
         return r"H%s\left(%s\right)" % (power, self._print(expr.args[0]))
 
     def _print_Mul(self, expr):
+        if self.order != "none" and isinstance(expr, sp.Mul) and expr.could_extract_minus_sign() and (-expr).is_Mul \
+                and readable_factors(list((-expr).as_ordered_factors())) != list((-expr).as_ordered_factors()):
+            return "- " + self._print_Mul(-expr)
+        if self.order != "none" and isinstance(expr, sp.Mul) and not expr.could_extract_minus_sign():
+            factors = expr.as_ordered_factors()
+            ordered = readable_factors(factors)
+            if ordered != factors and not any(f.is_Pow and f.exp.is_negative for f in factors):
+                self._settings["order"] = "none"     # print the factors as ordered here, inside too
+                try:
+                    return super()._print_Mul(sp.Mul(*ordered, evaluate=False))
+                finally:
+                    self._settings["order"] = None
         try:
             return super()._print_Mul(expr)
         except ValueError:      # SymPy's fraction() can fail on a power such as 3^(−Max(4, ln x)): no fraction then
@@ -62,7 +121,28 @@ class _Latex(LatexPrinter):
 
 
 class _Text(StrPrinter):
-    _default_settings = {**StrPrinter._default_settings, "partial": None, "full_prec": False}
+    _default_settings = {**StrPrinter._default_settings, "partial": None, "full_prec": False, "lang": "en"}
+
+    def _print_Float(self, expr):
+        text = super()._print_Float(expr)
+        return text.replace(".", ",") if self._settings["lang"] == "ru" else text
+
+    def _print_Tuple(self, expr):
+        if self._settings["lang"] != "ru":
+            return super()._print_Tuple(expr)
+        return "(" + "; ".join(self._print(item) for item in expr) + ")"
+
+    def _as_ordered_terms(self, expr, order=None):
+        return readable_terms(super()._as_ordered_terms(expr, order=order))
+
+    def _print_Symbol(self, expr):
+        if isinstance(expr, Shown):
+            text = self._print(expr.number)
+            bracket = expr.number.is_negative or expr.number.is_Rational and not expr.number.is_Integer
+            return f"({text})" if bracket else text
+        head, sep, tail = expr.name.partition("_")
+        head = head[:-3] + "\u0302" if head.endswith("hat") and len(head) > 3 else head    # yhat: ŷ
+        return GREEK_LETTERS.get(head, head) + sep + tail.replace("{", "").replace("}", "")
 
     def _print_Derivative(self, expr):
         symbol = "∂" if _is_partial(self, expr) else "d"
@@ -94,21 +174,27 @@ class _Text(StrPrinter):
         return f"{self._print(expr.arg)}^T"
 
 
-def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: bool = False) -> str:
+def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: bool = False,
+               numbers: bool = False) -> str:
     """LaTeX for an expression, with the function names of ``lang``.
 
     ``partial`` writes every derivative with ∂ (True) or d (False); by default
     ∂ is used when the differentiated expression has several variables.
-    ``keep_order`` prints terms and factors in the order they were built.
+    ``keep_order`` prints terms and factors in the order they were built; ``numbers``
+    writes every product with a dot (a formula with numbers put in). Russian writes a
+    decimal comma and separates the items of a tuple with a semicolon.
     """
-    settings = {"inv_trig_style": "full", "ln_notation": True, "partial": partial, "order": "none" if keep_order else None}
+    settings = {"inv_trig_style": "full", "ln_notation": True, "partial": partial, "order": "none" if keep_order else None,
+                "decimal_separator": "comma" if lang == "ru" else "period"}
+    if numbers:
+        settings["mul_symbol"] = "dot"
     text = _Latex(settings).doprint(expr)
     return _renamed(text, lang, "latex", r"\\(NAME)(?![a-z])", r"\operatorname{%s}")
 
 
 def text_math(expr, lang: str = "en", partial: bool | None = None, keep_order: bool = False) -> str:
     """One-line plain text for an expression (``^`` for powers, as people type)."""
-    settings = {"partial": partial, "order": "none" if keep_order else None}
+    settings = {"partial": partial, "order": "none" if keep_order else None, "lang": lang}
     text = _Text(settings).doprint(expr).replace("**", "^").replace("\\Delta ", "Δ")
     text = re.sub(r"\blamda\b", "λ", text)
     return _renamed(text, lang, "text", r"\b(NAME)\(", "%s(")

@@ -10,6 +10,7 @@ import sympy as sp
 
 from ..lang import catalogue, phrase
 from ..nn.losses import NAMES
+from ..nn.network import LOSSES
 
 
 def point_equation(point) -> sp.Eq:
@@ -34,7 +35,10 @@ class NetworkPrinting:
 
     def ratio(self, top, bottom) -> str:
         """∂top/∂bottom as a formula."""
-        return self.inline(r"\frac{\partial %s}{\partial %s}" % (self.raw_math(top), self.raw_math(bottom)))
+        return self.inline(self.raw_ratio(top, bottom))
+
+    def raw_ratio(self, top, bottom) -> str:
+        return r"\frac{\partial %s}{\partial %s}" % (self.raw_math(top), self.raw_math(bottom))
 
     def _print_GraphPass(self, run, depth: int = 0) -> str:
         graph = run.graph
@@ -43,27 +47,31 @@ class NetworkPrinting:
         lines.append(self.line(depth, self.plain("graph.forward")))
         values = dict(run.values)
         forward = [[self.math(node.name), self.equation(node.name, node.expr),
-                    self.math(values[node.name]) + self.decimals(values[node.name])] for node in graph.nodes]
+                    self.value(values[node.name])] for node in graph.nodes]
         lines += self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("graph.value")], forward)
         lines.append(self.line(depth, self.plain("graph.backward")))
         backward = [[self.ratio(row.node, row.input), self.math(row.local), self.math(row.local_value),
-                     self.math(row.upstream), self.math(row.contribution) + self.decimals(row.contribution)]
+                     self.value(row.upstream), self.value(row.contribution)]
                     for row in run.rows]
         lines += self.table([self.plain("graph.gradient"), self.plain("graph.local"), self.plain("graph.value"), self.plain("graph.upstream"),
                              self.plain("graph.contribution")], backward)
         f = sp.Symbol("f")
-        result = ", ".join(self.ratio(f, v) + " = " + self.math(g) + self.decimals(g) for v, g in run.gradients)
+        result = ", ".join(self.result(self.raw_ratio(f, v), g) for v, g in run.gradients)
         lines.append(self.line(depth, self.strong(self.plain("graph.result") + ":") + " " + result))
         return self.join(lines)
 
     def forward_lines(self, network, forward, depth: int) -> list[str]:
         definitions = network.definitions()
-        rows = [[self.math(name), self.equation(name, definitions[name]), self.math(value) + self.decimals(value)]
+        rows = [[self.math(name), self.equation(name, definitions[name]), self.value(value)]
                 for name, value in forward]
         return self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("graph.value")], rows)
 
     def _network_name(self, network) -> str:
-        return self.escape(f"{'-'.join(map(str, network.sizes))} ({network.activation}, {network.loss_name})")
+        """"the 2-2-1 network: sigmoid, L = (y − ŷ)²" in the reader's language."""
+        activation = catalogue(self.lang)["activations"].get(network.activation, network.activation)
+        loss = sp.Eq(sp.Symbol("L"), LOSSES[network.loss_name](sp.Symbol("y"), sp.Symbol("yhat")), evaluate=False)
+        return self.escape(phrase(self.lang, "net.name", sizes="-".join(map(str, network.sizes)),
+                                  activation=activation)) + " " + self.math(loss)
 
     def _print_ForwardPass(self, run, depth: int = 0) -> str:
         lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "net.forward") + ":")) + " "
@@ -80,18 +88,20 @@ class NetworkPrinting:
         chains = [" · ".join(self.ratio(f.node, f.wrt) for f in path.factors) for path in run.paths]
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.chain")) + ":") + " "
                                + self.ratio(L, p) + " = " + " + ".join(chains)))
+        known = {**dict(run.point), **dict(run.forward)}
         for number, path in enumerate(run.paths, 1):
             if len(run.paths) > 1:
                 lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.path", number=number)))))
             for factor in path.factors:
                 lines.append(self.line(depth + 1, self.strong(self.escape(phrase(self.lang, "net.factor"))) + " "
-                                       + self.ratio(factor.node, factor.wrt) + " = " + self.math(factor.local)
-                                       + " = " + self.math(factor.value) + self.decimals(factor.value)))
-                self.partial = True
-                lines.extend(self.step_lines(factor.step, depth + 2, ""))
-        total = run.value
-        lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.result")) + ":") + " "
-                               + self.ratio(L, p) + " = " + self.math(total) + self.decimals(total)))
+                                       + self.worked(self.raw_ratio(factor.node, factor.wrt), factor.local,
+                                                     known, factor.value)))
+                if self._settings["detail"] == "full":
+                    self.partial = True
+                    lines.extend(self.step_lines(factor.step, depth + 2, ""))
+        if not self.answer_follows:
+            lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.result")) + ":") + " "
+                                   + self.result(self.raw_ratio(L, p), run.value)))
         return self.join(lines)
 
     def _print_ActivationTable(self, table, depth: int = 0) -> str:
@@ -129,16 +139,17 @@ class NetworkPrinting:
         lines = [self.line(depth, self.strong(self.escape(NAMES[run.name]) + ":") + " "
                            + self.equation(name, run.formula))]
         rows = [[str(i), self.math(sp.Tuple(*t) if isinstance(t, tuple) else t),
-                 self.math(sp.Tuple(*p) if isinstance(p, tuple) else p), self.math(term) + self.decimals(term)]
+                 self.math(sp.Tuple(*p) if isinstance(p, tuple) else p), self.value(term)]
                 for i, (t, p, term) in enumerate(run.terms, 1)]
         lines += self.table(["i", "y", self.math(sp.Symbol("yhat")), self.plain("loss.term")], rows)
-        lines.append(self.line(depth, self.equation(name, run.value) + self.decimals(run.value)))
+        lines.append(self.line(depth, self.result(self.raw_math(name), run.value)))
         return self.join(lines)
 
     def _print_Computation(self, run, depth: int = 0) -> str:
         lines = [self.line(depth, self.strong(self.plain(run.title)))]
         lines += [self.line(depth + 1, self.equation(name, value)) for name, value in run.steps]
-        lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " " + self.math(run.answer)))
+        if not self.answer_follows:
+            lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " " + self.value(run.answer)))
         return self.join(lines)
 
     def _print_IdentityCheck(self, check, depth: int = 0) -> str:

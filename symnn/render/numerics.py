@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..nn.optimizers import alpha, lam
+from ..nn.optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_new, w_old
 from ..nn.reverse import delta
 from .networks import point_equation
+from .values import put_in
 
 HISTORY_ROWS = 10     # a loss history is shown at about this many epochs
 
@@ -39,26 +40,24 @@ class NumericsPrinting:
 
     def _print_OptimizerStep(self, run, depth: int = 0) -> str:
         opt = run.optimizer
-        lines = [self.line(depth, self.strong(self.plain("opt.title", name=opt.name))),
-                 self.line(depth, self.plain(f"opt.source.{opt.name}"))]
+        lines = [self.line(depth, self.strong(self.plain(f"opt.name.{opt.name}")) + ". "
+                           + self.plain(f"opt.source.{opt.name}"))]
         lines += [self.line(depth + 1, self.equation(new, formula)) for new, formula in opt.updates]
-        hyper = sp.Tuple(*(sp.Eq(s, v, evaluate=False) for s, v in run.hyper.items()))
-        lines.append(self.line(depth, ", ".join(self.math(eq) for eq in hyper)))
-        f = sp.Symbol("f")
+        lines.append(self.line(depth, ", ".join(self.result(self.raw_math(s), v) for s, v in run.hyper.items())))
+        f = sp.Symbol(self.function_name())
         if opt.lookahead is not None:
-            lines.append(self.line(depth, self.say("opt.lookahead", point=sp.Tuple(*run.gradient_at))))
+            lines.append(self.line(depth, self.say("opt.lookahead", lookahead=opt.lookahead,
+                                                   point=sp.Tuple(*run.gradient_at))))
         lines.append(self.line(depth, self.say("opt.gradient", point=point_equation(tuple(zip(run.variables, run.gradient_at))))))
+        at = dict(zip(run.variables, run.gradient_at))
         for v, value in zip(run.variables, run.gradient):
-            lines.append(self.line(depth + 1, self.ratio(f, v) + " = " + self.math(sp.diff(run.expr, v))
-                                   + " = " + self.math(value) + self.decimals(value)))
+            lines.append(self.line(depth + 1, self.worked(self.raw_ratio(f, v), sp.diff(run.expr, v), at, value)))
         for v, updates in zip(run.variables, run.lines):
             lines.append(self.line(depth, self.say("opt.coordinate", variable=v)))
             for row in updates:
-                lines.append(self.line(depth + 1, self.equation(row.quantity, row.substituted, row.value)
-                                       + self.decimals(row.value)))
+                lines.append(self.line(depth + 1, self.worked(row.quantity, row.formula, dict(row.values), row.value)))
         result = sp.Tuple(*run.result) if len(run.result) > 1 else run.result[0]
-        lines.append(self.line(depth, self.strong(self.plain("opt.result") + ":") + " " + self.math(result)
-                               + self.decimals(result)))
+        lines.append(self.line(depth, self.strong(self.plain("opt.result") + ":") + " " + self.value(result)))
         return self.join(lines)
 
     def _print_GradCheck(self, check, depth: int = 0) -> str:
@@ -88,28 +87,53 @@ class NumericsPrinting:
         return self.join(lines)
 
     def _print_DeltaRule(self, rule, depth: int = 0) -> str:
-        out = sp.Symbol("out")
-        lines = [self.line(depth, self.strong(self.plain("delta.title")) + " " + self._network_name(rule.network)),
+        """Forward values, then tables of the deltas, the gradients and the momentum step: in each row the
+        formula, the numbers put in, and the value (rounded when the exact value is long)."""
+        out, y = sp.Symbol("out"), sp.Symbol("y")
+        lines = [self.line(depth, self.strong(self.plain("delta.title") + ":") + " " + self._network_name(rule.network)),
                  self.line(depth, self.say("net.at", point=point_equation(rule.point)))]
         lines += self.forward_lines(rule.network, rule.forward, depth)
         lines.append(self.line(depth, self.plain("delta.slope") + " " + self.equation(sp.Symbol("f'(in)"), rule.slope)))
         lines.append(self.line(depth, self.plain("delta.error") + " " + self.ratio(sp.Symbol("L"), out) + " = "
-                               + self.math(rule.error)))
+                               + self.math(rule.error.subs(sp.Symbol("y", real=True), y))))
+        known = {**dict(rule.point), **dict(rule.forward)}
+        rows = []
+        for n, formula, value in rule.deltas:
+            rows.append(self.worked_row(delta(n), formula, known, value))
+            known[delta(n)] = value
         lines.append(self.line(depth, self.plain("delta.deltas")))
-        lines += self.table([self.plain("delta.neuron"), self.escape("δ"), ""],
-                            [[self.math(n), self.math(formula), self.math(value) + self.decimals(value)]
-                             for n, formula, value in rule.deltas])
-        lines.append(self.line(depth, self.plain("delta.gradients")))
-        lines += self.table([self.plain("delta.parameter"), *map(self.escape, ("out_a", "δ_b", "grad"))],
-                            [[self.math(p), self.math(source), self.math(delta(n)),
-                              self.math(value) + self.decimals(value)] for p, source, n, value in rule.gradients])
-        rates = ", ".join(self.math(sp.Eq(s, v, evaluate=False)) for s, v in
-                          ((lam, rule.learning_rate), (alpha, rule.momentum)))
-        lines.append(self.line(depth, self.plain("delta.updates") + " " + rates))
-        lines += self.table([self.plain("delta.parameter"), *map(self.escape, ("Δw_(t−1)", "Δw_t", "w_t"))],
-                            [[self.math(p), self.math(before), self.math(change) + self.decimals(change),
-                              self.math(new) + self.decimals(new)] for p, before, change, new in rule.updates])
+        lines += self.table([self.plain("delta.neuron"), self.plain("delta.formula"), self.plain("delta.numbers"),
+                             self.plain("graph.value")], rows)
+        grad = {}
+        rows = []
+        for p, source, n, value in rule.gradients:
+            rows.append(self.worked_row(p, source * delta(n), known, value))
+            grad[p] = value
+        lines.append(self.line(depth, self.plain("delta.gradients") + " " + self.inline(
+            r"\mathrm{grad}_a^b = out_a \delta_b")))
+        lines += self.table([self.plain("delta.parameter"), self.plain("delta.formula"), self.plain("delta.numbers"),
+                             self.plain("graph.value")], rows)
+        step = dict(OPTIMIZERS["momentum-delta"].updates)
+        rates = ", ".join(self.result(self.raw_math(s), v) for s, v in ((lam, rule.learning_rate), (alpha, rule.momentum)))
+        lines.append(self.line(depth, self.plain("delta.updates") + " " + self.equation(dw_new, step[dw_new]) + ", "
+                               + self.equation(w_new, step[w_new]) + "; " + rates))
+        rows = []
+        for p, before, change, new in rule.updates:
+            values = {lam: rule.learning_rate, alpha: rule.momentum, g: grad[p], dw_old: before}
+            numbers = self.numbers(step[dw_new], values)
+            moved = self.numbers(step[w_new], {w_old: known[p], dw_new: change})
+            rows.append([self.math(p), numbers, self.value(change), moved, self.value(new)])
+        lines += self.table([self.plain("delta.parameter"), self.math(dw_new), "", self.math(w_new), ""], rows)
         return self.join(lines)
+
+    def worked_row(self, name, formula, values, value) -> list[str]:
+        """A table row: the name, its formula, the formula with numbers put in, and the value."""
+        numbers = "" if isinstance(formula, sp.Symbol) else self.numbers(formula, values)
+        return [self.math(name), self.math(formula), numbers, self.value(value)]
+
+    def numbers(self, formula, values) -> str:
+        """``formula`` with the numbers of ``values`` put in, as a formula of this format."""
+        return self.inline(self.raw_math(put_in(self.renamed(formula), values, self.places()), numbers=True))
 
     def _print_ScalingDemo(self, demo, depth: int = 0) -> str:
         lines = [self.line(depth, self.strong(self.plain("scale.title"))),

@@ -10,8 +10,8 @@ class TextPrinter(DocumentPrinter):
     nabla = "∇"
     approx = "≈"
 
-    def raw_math(self, expr, keep_order: bool = False) -> str:
-        return text_math(expr, self.lang, self.partial, keep_order)
+    def raw_math(self, expr, keep_order: bool = False, numbers: bool = False) -> str:
+        return text_math(self.renamed(expr), self.lang, self.partial, keep_order)
 
     def inline(self, raw: str) -> str:
         return raw
@@ -19,7 +19,12 @@ class TextPrinter(DocumentPrinter):
     def formula_text(self, pair) -> str:
         return pair[1]
 
-    def ratio(self, top, bottom) -> str:
+    def at_point(self, point) -> str:
+        return " at " + ", ".join(f"{self.raw_math(name)} = {self.raw_math(value)}" for name, value in point) \
+            if self.lang == "en" else " при " + ", ".join(f"{self.raw_math(name)} = {self.raw_math(value)}"
+                                                         for name, value in point)
+
+    def raw_ratio(self, top, bottom) -> str:
         return f"∂{self.raw_math(top)}/∂{self.raw_math(bottom)}"
 
     def table(self, header, rows):

@@ -1,0 +1,141 @@
+"""How a number is shown to a reader: exactly when it is short, rounded when it is not.
+
+A teacher writes −162, 0.9 and 1/3 exactly, σ(9) ≈ 0.9999 with its decimal, and a
+nested exact value such as (1 − σ(2σ(−3)))σ(2σ(−3)) only as ≈ 0.2494. Decimals are
+rounded to a number of places (4 by default, as the course rounds), keeping at least
+three significant digits for small numbers (0.005367, not 0.0054).
+
+>>> import sympy as sp
+>>> shown(sp.Integer(-162)), shown(sp.Rational(9, 10)), shown(sp.Rational(1, 3))
+((-162, None), (0.9, None), (1/3, 0.3333))
+>>> shown(2 * sp.exp(3)), shown(sp.Rational(1, 10**8))
+((2*exp(3), 40.1711), (1/100000000, 1.0e-8))
+>>> rounded(sp.Float(0.0214695352658111))
+0.0215
+>>> rounded(sp.Rational(5367, 1000000))
+0.00537
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+
+import sympy as sp
+
+PLACES = 4            # decimal places of a rounded value, unless a problem or the reader says otherwise
+SIGNIFICANT = 3       # ... but never fewer significant digits than this
+SHORT = 24            # an exact value of at most this many characters (as SymPy writes it) is worth showing
+WORK_DIGITS = 30      # digits of the evaluation a decimal is rounded from
+
+
+def terminating(value) -> bool:
+    """A rational whose decimal expansion ends (its denominator has no prime but 2 and 5)."""
+    if not isinstance(value, sp.Rational):
+        return False
+    q = int(value.q)
+    for p in (2, 5):
+        while q % p == 0:
+            q //= p
+    return q == 1
+
+
+def rounded(value, places: int | None = None) -> sp.Float:
+    """``value`` (a real number) rounded to ``places`` decimal places, or to SIGNIFICANT digits if smaller."""
+    places = PLACES if places is None else places
+    number = Decimal(str(sp.N(value, WORK_DIGITS)))
+    if number == 0:
+        return sp.Float(0, 1)
+    fixed = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    magnitude = number.adjusted()               # the exponent of the leading digit
+    if fixed == 0 or magnitude - (-places) + 1 < SIGNIFICANT:
+        fixed = number.quantize(Decimal(1).scaleb(magnitude - SIGNIFICANT + 1), rounding=ROUND_HALF_EVEN)
+    text = format(fixed.normalize(), "f") if abs(magnitude) < 8 else format(fixed.normalize(), "e")
+    digits = len(fixed.normalize().as_tuple().digits)
+    return sp.Float(text, max(digits, 2) if "e" in text else max(digits, 1))
+
+
+def is_short(value) -> bool:
+    """An exact value a reader can take in at a glance (−162, 1/3, σ(9), 2e³, 1 − √2/2)."""
+    return len(sp.sstr(value)) <= SHORT and sp.count_ops(value) <= 6
+
+
+def shown(value, places: int | None = None):
+    """(exact, decimal): what to write of a number; either may be None.
+
+    Integers and terminating decimals are written exactly, alone (a decimal of a
+    terminating rational is its exact value); other short values exactly with
+    their rounded decimal beside; long ones only rounded.
+    """
+    value = sp.sympify(value)
+    if not value.is_number or value.has(sp.I) and not value.is_real:
+        return value, None
+    if value.is_Integer:
+        return value, None
+    power = _power_of_ten(value)
+    if power is not None:
+        return power, None
+    if terminating(value) and -_decimal(value).as_tuple().exponent <= max(places or PLACES, 1):
+        exact = _decimal(value)
+        return sp.Float(format(exact, "f"), len(exact.as_tuple().digits)), None
+    decimal = rounded(value, places)
+    if isinstance(value, sp.Float):
+        return decimal, None
+    return (value if is_short(value) else None), decimal
+
+
+def _power_of_ten(value):
+    """10⁻⁸ for 1/100000000 (a tolerance or a tiny rate, written as people write it), else None."""
+    if isinstance(value, sp.Rational) and value.p == 1 and value.q >= 10**5:
+        k = len(str(value.q)) - 1
+        if value.q == 10**k:
+            return sp.Pow(10, -k, evaluate=False)
+    return None
+
+
+def _decimal(value: sp.Rational) -> Decimal:
+    """The exact decimal of a terminating rational: 9/10 -> 0.9."""
+    return (Decimal(int(value.p)) / Decimal(int(value.q))).normalize()
+
+
+class Shown(sp.Symbol):
+    """A symbol of a formula with a number put in its place, printed as that number.
+
+    Its name starts with the symbol's own name, so a formula and the same formula with
+    numbers put in list their terms and factors in the same order.
+    """
+
+    def __new__(cls, symbol, number):
+        name = f"{symbol.name}\x00{sp.srepr(number)}"
+        _NUMBERS[name] = number
+        return super().__new__(cls, name)
+
+    @property
+    def number(self):
+        return _NUMBERS[self.name]
+
+
+_NUMBERS: dict = {}     # a Shown symbol's name -> its number (names are unique per number)
+
+
+def put_in(formula, values: dict, places: int | None = None):
+    """``formula`` with each symbol that has a value replaced by that value as shown (exact or rounded)."""
+    mapping = {}
+    for symbol in formula.free_symbols:
+        if symbol in values:
+            exact, decimal = shown(values[symbol], places)
+            mapping[symbol] = Shown(symbol, exact if decimal is None or exact is not None and exact.is_Rational
+                                    else decimal)
+    return rebuilt(formula, mapping)
+
+
+def rebuilt(expr, mapping):
+    """``expr`` with ``mapping`` applied and nothing evaluated: 2(o₁ − y) stays 2·(0.5237 − 1), not 1.047 − 2."""
+    if expr in mapping:
+        return mapping[expr]
+    if not expr.args or isinstance(expr, sp.Derivative):
+        return expr
+    args = [rebuilt(arg, mapping) for arg in expr.args]
+    try:
+        return expr.func(*args, evaluate=False)
+    except TypeError:
+        return expr.func(*args)
