@@ -165,6 +165,31 @@ def test_every_kind_from_the_command_line(command, suffix, tmp_path):
         assert b"<svg" in data[:2000] and len(data) > 5000
 
 
+@pytest.mark.parametrize("command", [
+    ["plot", "graph", "x*max(x, y)", "--at", "x=3,y=2"], ["plot", "activations", "--at", "x=0.5", "--lang", "ru"],
+    ["plot", "descent", "--at", "x=0.5,y=-1", "--steps", "10"], ["plot", "optimizers", "--at", "x=1,y=1", "--steps", "10"],
+    ["plot", "zigzag", "--at", "w1=1,w2=1"], ["plot", "loss", "--task", "gender", "--epochs", "50", "--at", "epoch=10"],
+    ["plot", "boundary", "--epochs", "100", "--at", "x1=0.5,x2=0.5", "--lang", "ru"],
+])
+def test_at_works_for_every_kind(command, tmp_path):
+    if command[1] == "graph":
+        need("dot")
+    out = tmp_path / "picture.png"
+    assert main([*command, "--out", str(out)]) == 0
+    shows_something(out.read_bytes())
+
+
+@pytest.mark.parametrize("command, says", [
+    (["plot", "activations", "--at", "y=1"], "this picture takes x"),
+    (["plot", "optimizers", "--at", "x=1"], "variables are x, y"),
+    (["plot", "loss", "--epochs", "5", "--at", "epoch=6"], "1 to 5"),
+    (["plot", "boundary", "--epochs", "5", "--at", "x1=1"], "this picture takes x1, x2"),
+])
+def test_a_wrong_point_is_one_clear_line(command, says, tmp_path, capsys):
+    assert main([*command, "--out", str(tmp_path / "p.png")]) == 2
+    assert says in capsys.readouterr().err
+
+
 def test_the_readme_graph_command_writes_a_png(tmp_path):
     need("dot")
     command = [sys.executable, "-m", "symnn", "plot", "graph", "1 + exp(x*w1 + w0)", "--at", "x=1,w1=2,w0=1",

@@ -14,7 +14,7 @@ import sympy as sp
 
 from ...lang import phrase
 from ...nn.graph import GraphPass
-from .labels import number, unicode_math
+from .labels import function_name, number, unicode_math
 from .picture import PLOTS_HINT, Picture
 
 DOT_HINT = "pictures of graphs need graphviz's dot program (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)"
@@ -91,7 +91,7 @@ def graph_picture(run: GraphPass, lang: str = "en") -> Picture:
             dot.node(str(name), _box(labels[str(name)]), shape="plaintext")
         for k, node in enumerate(run.graph.nodes):
             gate = f"gate{k}"
-            dot.node(gate, GATES.get(node.gate, node.gate), shape="ellipse")
+            dot.node(gate, function_name(GATES.get(node.gate, node.gate), lang), shape="ellipse")
             dot.edge(gate, str(node.name))
             for j, arg in enumerate(node.expr.args):
                 if arg.is_Symbol:
@@ -123,6 +123,6 @@ def graph_picture(run: GraphPass, lang: str = "en") -> Picture:
     def texts() -> list[str]:
         build("LR")
         return [title, *(line for name in names for line in labels[str(name)]),
-                *(GATES.get(node.gate, node.gate) for node in run.graph.nodes), *constants]
+                *(function_name(GATES.get(node.gate, node.gate), lang) for node in run.graph.nodes), *constants]
 
     return Picture(title, draw, data, texts)

@@ -19,7 +19,7 @@ import re
 import sympy as sp
 from sympy.printing.str import StrPrinter
 
-from ...lang import phrase
+from ...lang import names, phrase
 from ...render.math import latex_math, text_math
 
 SUPERSCRIPTS = str.maketrans("0123456789-+()abcdeghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ᵃᵇᶜᵈᵉᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
@@ -60,7 +60,7 @@ def formula(expr, lang: str = "en") -> str:
 
 def optimizer_name(name: str, lang: str = "en") -> str:
     """Momentum, Nesterov, AdaGrad, ... as people write them (never the program's slug)."""
-    return phrase(lang, f"plot.optimizer.{name}")
+    return phrase(lang, f"opt.name.{name}")
 
 
 def _subscripted(name: str) -> str:
@@ -128,7 +128,13 @@ def unicode_math(expr, lang: str = "en") -> str:
         return text_math(expr, lang)
     text = _Unicode({"order": "none"}).doprint(expr).replace(" - ", f" {MINUS} ")
     text = re.sub(r"(?<![\w)])-", MINUS, text)
+    text = re.sub(r"\b([a-z]+)\(", lambda m: function_name(m[1], lang) + "(", text)
     return text.replace(".", ",") if lang == "ru" else text
+
+
+def function_name(name: str, lang: str = "en") -> str:
+    """tanh → th, tan → tg in Russian: a function's name as the language writes it."""
+    return names(lang, "text").get(name, name)
 
 
 def localised_ticks(fig, lang: str) -> None:
@@ -141,6 +147,8 @@ def localised_ticks(fig, lang: str) -> None:
         for axis in (ax.xaxis, ax.yaxis):
             if axis.get_scale() == "linear":
                 axis.set_major_formatter(comma)
+        if getattr(ax, "_colorbar", None) is not None:      # a colorbar puts its own formatter back when drawn
+            ax._colorbar.formatter = comma
 
 
 def figure_texts(fig) -> list[str]:
