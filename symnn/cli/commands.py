@@ -127,11 +127,25 @@ def run_check(args) -> str:
     return "\n".join(verdict.feedback)
 
 
+MAX_DECIMALS = 12   # export --decimals: places of the rounded values
+
+
 def run_export(args) -> str:
-    from ..export.worksheets import export_set
+    from ..export.worksheets import Options, export_set
+    if args.decimals is not None:
+        _within("--decimals", args.decimals, 0, MAX_DECIMALS)
+    if args.width is not None:
+        from ..render.latex import points
+        points(args.width)                 # a malformed width is refused before any work
     students = _roster(args.students, args.student_column) if args.students else None
-    paths = export_set(args.set, args.format, args.out, args.lang, args.bank, students, args.seed)
+    options = Options(args.detail, args.decimals, args.width, args.course)
+    paths = export_set(args.set, args.format, args.out, args.lang, args.bank, students, args.seed, options)
     return "\n".join(str(path) for path in paths)
+
+
+def run_latex_preamble(args) -> str:
+    from ..render.latex_setup import preamble
+    return preamble(args.lang)
 
 
 def picture_of(args):
@@ -355,6 +369,7 @@ def derive(args: argparse.Namespace):
 RUNNERS = {"compile": run_compile, "check": run_check, "problems": run_problems, "export": run_export,
            "plot": run_plot, "grade": run_grade, "check-steps": run_check_steps, "variants": run_variants,
            "serve": run_serve}
+           "latex-preamble": run_latex_preamble,
 
 
 def run(args: argparse.Namespace) -> str:

@@ -184,15 +184,26 @@ def _gradcheck_arguments(parser: argparse.ArgumentParser) -> None:
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--set", required=True, metavar="TOPIC|ID,ID,...",
                         help="a topic of the bank (e.g. gradients) or problem ids (e.g. 4.3,4.4)")
-    parser.add_argument("--format", choices=("tex", "pdf", "md", "html", "ipynb"), default="tex",
-                        help="tex (default), pdf (runs pdflatex), md, html (a page that needs nothing) or ipynb")
+    parser.add_argument("--format", choices=("tex", "pdf", "md", "html", "ipynb", "beamer"), default="tex",
+                        help="tex (default), pdf (runs pdflatex), md, html (a page that needs nothing), ipynb, or "
+                        "beamer (slides for a lecture: one problem per frame, with its picture)")
     parser.add_argument("--out", required=True, metavar="DIR", help="the folder to write into (made if missing)")
     parser.add_argument("--lang", choices=LANGUAGES, default="en")
+    parser.add_argument("--detail", choices=DETAILS, default="full",
+                        help="the answer key's derivations: full (every step) or brief (the key steps)")
+    parser.add_argument("--decimals", type=int, metavar="N", help="decimal places of rounded values (default: each problem's own)")
+    parser.add_argument("--width", metavar="LENGTH", help="tex, pdf: the text width lines are broken for, a TeX "
+                        "length such as 12cm (default: A4 with 2 cm margins)")
+    parser.add_argument("--course", metavar="TITLE", help="the course named at the top of a worksheet")
     parser.add_argument("--students", metavar="ROSTER",
-                        help="a worksheet and a key for each student of this roster, in their own variants")
+                        help="a worksheet and a key for each student of this roster, headed with their name, in their own variants")
     parser.add_argument("--seed", type=int, default=0, help="with --students: the seed of `symnn variants`")
     parser.add_argument("--student-column", metavar="NAME", default="student")
     _bank_option(parser)
+
+
+def _latex_preamble_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="the language of the fragments")
 
 
 def _plot_arguments(parser: argparse.ArgumentParser) -> None:
@@ -284,6 +295,9 @@ COMMANDS = {
              _variants_arguments),
     "serve": (dict(help="the practice pages and the JSON API on a web server (the serve extra)",
              description="Example: symnn serve --port 8000  (then open http://127.0.0.1:8000/)"), _serve_arguments),
+    "latex-preamble": (dict(help="the \\usepackage lines a LaTeX fragment of symnn needs (solve --format latex)",
+             description="Example: symnn latex-preamble --lang ru  (fontenc T2A, inputenc utf8, babel, amsmath)"),
+             _latex_preamble_arguments),
     "check-steps": (dict(help="check a derivation line by line: the first line that does not follow, and why",
              description="Example: symnn check-steps 4.6 work.txt  (lines such as d/dy(y(x+2y)) = x + 4y, words such "
                          "as 'By the chain rule:' between them, or a \\begin{align*} block); line numbers are those of the file"),

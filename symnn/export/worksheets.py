@@ -1,8 +1,9 @@
 """Worksheets and answer keys: a set of bank problems (a topic, or ids) written as one file each.
 
-A worksheet holds the statements only, with room to answer; the answer key holds every
-full derivation. Formats: ``tex`` (and ``pdf`` through pdflatex), ``md``, ``html`` and
-``ipynb`` (``notebooks``).
+A worksheet holds the statements only, each with the form its answer takes and room shaped
+like that answer (``answer_forms``), under a header with the course, the student's name and
+the date; the answer key holds every derivation, in ``Options.detail``. Formats: ``tex`` (and
+``pdf`` through pdflatex), ``md``, ``html``, ``ipynb`` (``notebooks``) and ``beamer`` slides.
 
 >>> name, problems = problem_set("4.5,4.6")
 >>> name, [p.id for p in problems]
@@ -12,7 +13,9 @@ full derivation. Formats: ``tex`` (and ``pdf`` through pdflatex), ``md``, ``html
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..grading.files import write_atomically
@@ -21,10 +24,31 @@ from ..problems.bank import BankError, Problem, get_problem, load_bank
 from ..problems.solve import solve
 from ..render import render
 from ..render.html import HtmlPrinter
+from ..render.latex import LatexPrinter
+from ..render.latex_setup import spelled
+from .answer_forms import form_of, latex_space, stated
 from .documents import html_page, latex_document
 
-FORMATS = ("tex", "pdf", "md", "html", "ipynb")
+FORMATS = ("tex", "pdf", "md", "html", "ipynb", "beamer")
 MAX_PROBLEMS = 100
+# a Russian statement written with the infinitive (as seed 000 does) says it as the other statements do
+_IMPERATIVE = {"Найти": "Найдите", "Вычислить": "Вычислите", "Доказать": "Докажите", "Показать": "Покажите"}
+_FIRST_WORD = re.compile(r"^(\w+)")
+_NUMBERED = re.compile(r"\d+(\.\d+)*")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a set is written: ``detail`` (full or brief) and ``decimals`` go to the printers; ``width``
+    (a TeX length) is the text width LaTeX is set in; ``course`` heads a worksheet."""
+
+    detail: str = "full"
+    decimals: int | None = None
+    width: str | None = None
+    course: str | None = None
+
+    def printer(self) -> dict:
+        return {"detail": self.detail, "decimals": self.decimals}
 
 
 def problem_set(spec: str, bank=None) -> tuple[str, list[Problem]]:
@@ -49,54 +73,92 @@ def set_title(name: str, problems: list[Problem], lang: str) -> str:
     return titles.pop() if len(titles) == 1 else ", ".join(p.id for p in problems)
 
 
-def _heading(problem: Problem, lang: str) -> str:
-    return f"{phrase(lang, 'problem')} {problem.id}"
+def heading(number: int, problem: Problem, lang: str) -> str:
+    """"Problem 4.3" where the course numbers it so, else the problem's place on the sheet (never a slug)."""
+    return f"{phrase(lang, 'problem')} {problem.id if _NUMBERED.fullmatch(problem.id) else number}"
 
 
-def _statement(problem: Problem, lang: str) -> str:
-    """The statement, and the form its answer takes where the problem declares one."""
+def _text(problem: Problem, lang: str) -> str:
+    """The statement; in Russian, with the imperative every other statement of a sheet uses."""
+    text = problem.text(lang)
+    if lang == "ru":
+        text = _FIRST_WORD.sub(lambda match: _IMPERATIVE.get(match.group(1), match.group(1)), text, count=1)
+    return text
+
+
+def _statement(problem: Problem, lang: str, solution=None) -> str:
+    """The statement, and the form its answer takes: as the problem declares it, else as its answer is."""
     form = problem.answer_form(lang)
-    return problem.text(lang) + (" " + phrase(lang, "sheet.answer.form", form=form) if form else "")
+    if form:
+        return _text(problem, lang) + " " + phrase(lang, "sheet.answer.form", form=form)
+    return _text(problem, lang) + (" " + stated(form_of(solution, lang), lang) if solution is not None else "")
 
 
-def worksheet(problems: list[Problem], format: str, lang: str, title: str) -> str:
-    """The statements, each under its heading, with room for the answer."""
+def latex_header(lang: str, course: str | None, student: str | None) -> str:
+    """The top of a worksheet: the course, then the student's name (or a line for it) and a line for the date."""
+    name = _latex_escaped(student) if student else r"\rule{7cm}{0.4pt}"
+    return (rf"\noindent\textbf{{{_latex_escaped(course or phrase(lang, 'sheet.course'))}}}\par\medskip" "\n"
+            rf"\noindent {phrase(lang, 'sheet.name')}: {name}\hfill {phrase(lang, 'sheet.date')}: \rule{{3.5cm}}{{0.4pt}}\par")
+
+
+def _latex_escaped(text: str) -> str:
+    return spelled(LatexPrinter().escape(text))
+
+
+def _latex_problem(number: int, problem: Problem, solution, lang: str) -> str:
+    room = latex_space(form_of(solution, lang), lang) if solution is not None else \
+        rf"\noindent {phrase(lang, 'sheet.answer.here')}\par\vspace{{5em}}"
+    statement = LatexPrinter(lang=lang).rich_text(_statement(problem, lang, solution))
+    return rf"\section*{{{heading(number, problem, lang)}}}" "\n" + statement + "\n\n\\medskip\n" + room
+
+
+def worksheet(problems: list[Problem], format: str, lang: str, title: str, solutions=None,
+              student: str | None = None, options: Options = Options()) -> str:
+    """The statements, each under its heading, with the form of its answer and room for it (the
+    room shaped like the answer where ``solutions`` are given); ``student``: whose sheet it is."""
     head = f"{phrase(lang, 'sheet.worksheet')}: {title}"
+    solved = solutions or [None] * len(problems)
     if format == "tex":
-        body = "\n\n".join(rf"\section*{{{_heading(p, lang)}}}" "\n" + _statement(p, lang) + "\n\n"
-                           rf"\noindent {phrase(lang, 'sheet.answer.here')}\par\vspace{{5em}}" for p in problems)
-        return latex_document(body, head, lang)
+        body = "\n\n".join(_latex_problem(k, p, s, lang) for k, (p, s) in enumerate(zip(problems, solved), 1))
+        return latex_document(latex_header(lang, options.course, student) + "\n\n" + body, head, lang, options.width)
     if format == "md":
-        return f"# {head}\n\n" + "\n".join(f"## {_heading(p, lang)}\n\n{_statement(p, lang)}\n\n"
-                                             f"{phrase(lang, 'sheet.answer.here')}\n\n" for p in problems)
+        return f"# {head}\n\n" + "\n".join(f"## {heading(k, p, lang)}\n\n{_statement(p, lang, s)}\n\n"
+                                             f"{phrase(lang, 'sheet.answer.here')}\n\n"
+                                             for k, (p, s) in enumerate(zip(problems, solved), 1))
     if format == "html":
         printer = HtmlPrinter(lang=lang)
-        body = "\n".join(f"<h2>{_heading(p, lang)}</h2>\n<p>{printer.rich_text(_statement(p, lang))}</p>\n"
-                         f'<p class="answer">{phrase(lang, "sheet.answer.here")}</p>' for p in problems)
+        body = "\n".join(f"<h2>{heading(k, p, lang)}</h2>\n<p>{printer.rich_text(_statement(p, lang, s))}</p>\n"
+                         f'<p class="answer">{phrase(lang, "sheet.answer.here")}</p>'
+                         for k, (p, s) in enumerate(zip(problems, solved), 1))
         return html_page(body, head, lang)
     raise ValueError(f"a worksheet is {', '.join(FORMATS)}, not {format!r}")
 
 
-def answer_key(solutions: list, format: str, lang: str, title: str) -> str:
-    """Every solution in full, each under its problem's heading."""
+def answer_key(solutions: list, format: str, lang: str, title: str, options: Options = Options()) -> str:
+    """Every solution, each under its problem's heading, in ``options.detail``."""
     head = f"{phrase(lang, 'sheet.key')}: {title}"
     printer = {"tex": "latex", "md": "md", "html": "html"}.get(format)
     if printer is None:
         raise ValueError(f"an answer key is {', '.join(FORMATS)}, not {format!r}")
-    parts = [render(s, printer, lang=lang) for s in solutions]
+    settings = {**options.printer(), **({"width": options.width} if format == "tex" else {})}
+    parts = [render(s, printer, lang=lang, **settings) for s in solutions]
     if format == "tex":
-        return latex_document("\n\n\\bigskip\n".join(parts), head, lang)
+        return latex_document("\n\n\\bigskip\n".join(parts), head, lang, options.width)
     if format == "md":
         return f"# {head}\n\n" + "\n\n---\n\n".join(parts)
     return html_page("\n<hr>\n".join(parts), head, lang)
 
 
-def export_set(spec: str, format: str, out, lang: str = "en", bank=None, students=None, seed: int = 0) -> list[Path]:
-    """Write the worksheet and the answer key of ``spec`` into the folder ``out``; the paths written.
-    With ``students`` (their ids), one worksheet and key each, every problem that has variants in
-    the student's own variant (the same as ``symnn variants`` gives them for ``seed``)."""
+def export_set(spec: str, format: str, out, lang: str = "en", bank=None, students=None, seed: int = 0,
+               options: Options = Options()) -> list[Path]:
+    """Write the worksheet and the answer key of ``spec`` into the folder ``out`` (``beamer``: the
+    slides); the paths written. With ``students`` (their ids), one worksheet and key each, headed
+    with the student's name, every problem that has variants in the student's own variant (the
+    same as ``symnn variants`` gives them for ``seed``)."""
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+    if format == "beamer" and students:
+        raise ValueError("slides are for a lecture: --students goes with a worksheet format, not beamer")
     if format == "pdf":
         from .pdf import require_pdflatex
         require_pdflatex()                 # before any work, so a missing TeX costs nothing
@@ -105,28 +167,32 @@ def export_set(spec: str, format: str, out, lang: str = "en", bank=None, student
     folder.mkdir(parents=True, exist_ok=True)
     suffix = "" if lang == "en" else f"-{lang}"
     if not students:
-        return _write_set(name, problems, folder, format, lang, suffix)
+        return _write_set(name, problems, folder, format, lang, suffix, None, options)
     from ..problems.variants import assign
     own = {p.id: dict(assign(p, students, seed)) for p in problems if p.variants}
     written = []
     for student in students:
         tag = "-" + "".join(c if c.isalnum() or c in "-_." else "_" for c in student)[:60]
         chosen = [own[p.id][student] if p.id in own else p for p in problems]
-        written += _write_set(name, chosen, folder, format, lang, tag + suffix)
+        written += _write_set(name, chosen, folder, format, lang, tag + suffix, student, options)
     return written
 
 
-def _write_set(name: str, problems: list[Problem], folder: Path, format: str, lang: str, suffix: str) -> list[Path]:
+def _write_set(name: str, problems: list[Problem], folder: Path, format: str, lang: str, suffix: str,
+               student: str | None, options: Options) -> list[Path]:
     solutions = [solve(p) for p in problems]
     title = set_title(name, problems, lang)
-    if format == "ipynb":
+    if format == "beamer":
+        return _write_slides(name, solutions, folder, lang, suffix, title, options)
+    elif format == "ipynb":
         from .notebooks import answer_key_notebook, worksheet_notebook
         texts = {"worksheet": worksheet_notebook(problems, solutions, lang, title),
                  "key": answer_key_notebook(problems, solutions, lang, title)}
     else:
         source = "tex" if format == "pdf" else format
-        texts = {"worksheet": worksheet(problems, source, lang, title),
-                 "key": answer_key(solutions, source, lang, title)}
+        key_title = title if student is None else f"{title} ({student})"
+        texts = {"worksheet": worksheet(problems, source, lang, title, solutions, student, options),
+                 "key": answer_key(solutions, source, lang, key_title, options)}
     if format == "pdf":
         return [_compiled(folder / f"{name}-{kind}{suffix}.pdf", text) for kind, text in texts.items()]
     written = []
@@ -135,6 +201,19 @@ def _write_set(name: str, problems: list[Problem], folder: Path, format: str, la
         write_atomically(path, text)
         written.append(path)
     return written
+
+
+def _write_slides(name: str, solutions: list, folder: Path, lang: str, suffix: str, title: str,
+                  options: Options) -> list[Path]:
+    """The slides' LaTeX and, beside it, the picture of each problem that has one (PDF, included by name)."""
+    from .beamer import pictures, slides
+    files = {}
+    for pid, picture in pictures(solutions, lang).items():
+        safe = "".join(c if c.isalnum() or c == "-" else "_" for c in pid)
+        files[pid] = picture.save(folder / f"{name}-slides{suffix}-{safe}.pdf").name
+    path = folder / f"{name}-slides{suffix}.tex"
+    write_atomically(path, slides(solutions, lang, title, options.printer(), files))
+    return [path, *(folder / file for file in files.values())]
 
 
 def _compiled(pdf: Path, tex: str) -> Path:

@@ -1,0 +1,137 @@
+r"""The form an answer takes, read off the solved answer's shape, and the room a worksheet leaves for it.
+
+A number gets one blank; a vector a blank per component, each labelled where the work names
+them (∂F/∂x, h₁, the optimizer a point belongs to); a matrix a grid of blanks; a formula a
+line; a list of claims a yes/no box each. The sentence that states the form comes from the
+catalogue; a problem's own ``answer_form`` overrides it.
+
+>>> from symnn.problems.solve import solve
+>>> form = form_of(solve("4.6"))
+>>> form.kind, form.count, form.labels
+('numbers', 2, ('\\frac{\\partial F}{\\partial x}', '\\frac{\\partial F}{\\partial y}'))
+>>> stated(form, "en")
+'The answer is 2 numbers, in this order: $\\frac{\\partial F}{\\partial x}$, $\\frac{\\partial F}{\\partial y}$.'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from ..lang import phrase
+
+# a blank for one number, and how many blanks of a row stand on one line
+BLANK = r"\rule{3cm}{0.4pt}"
+PER_LINE = 3
+
+
+@dataclass(frozen=True)
+class AnswerForm:
+    """``kind``: number, numbers, matrix, formula, formulas or claims; ``count`` parts (rows × columns
+    of a matrix in ``shape``); ``labels``: LaTeX names of the parts in order, where known;
+    ``groups``: for answers that come in named groups (the optimizers' points), (name, labels)."""
+
+    kind: str
+    count: int = 1
+    shape: tuple = ()
+    labels: tuple = ()
+    groups: tuple = ()
+
+
+def _name(symbol) -> str:
+    return sp.latex(sp.Symbol(str(symbol)))
+
+
+def _partials(top: str, variables) -> tuple:
+    return tuple(r"\frac{\partial %s}{\partial %s}" % (top, _name(v)) for v in variables)
+
+
+def _labels_Gradient(work, problem, lang) -> tuple:
+    return _partials(problem.data.get("notation", {}).get("f", "f"), work.variables)
+
+
+def _labels_GraphPass(work, problem, lang) -> tuple:
+    top = _name(work.graph.nodes[-1].name)
+    return (top, *_partials(top, (v for v, _ in work.gradients)))
+
+
+def _labels_DeltaRule(work, problem, lang) -> tuple:
+    return _partials("L", (row[0] for row in work.gradients))
+
+
+def _labels_SoftmaxLoss(work, problem, lang) -> tuple:
+    return _partials("L", (f"y_{j}" for j in range(1, work.n + 1)))
+
+
+def _labels_ForwardPass(work, problem, lang) -> tuple:
+    return tuple(_name(name) for name, _ in work.forward)
+
+
+LABELS = {"Gradient": _labels_Gradient, "GraphPass": _labels_GraphPass, "DeltaRule": _labels_DeltaRule,
+          "SoftmaxLoss": _labels_SoftmaxLoss, "ForwardPass": _labels_ForwardPass}
+
+
+def _groups(work, lang) -> tuple:
+    """The optimizers compared: each one's name and the coordinates of its new point."""
+    if type(work).__name__ != "OptimizerComparison":
+        return ()
+    return tuple((phrase(lang, f"plot.optimizer.{step.optimizer.name}"), tuple(_name(v) for v in step.variables))
+                 for step in work.steps)
+
+
+def form_of(solution, lang: str = "en") -> AnswerForm:
+    """The form of ``solution``'s answer, from its shape (and its work, for the labels)."""
+    answer, work, problem = solution.answer, solution.work, solution.problem
+    if isinstance(answer, sp.MatrixBase):
+        if answer.shape == (1, 1):
+            return AnswerForm("number")
+        return AnswerForm("matrix", len(answer), answer.shape)
+    parts = answer if isinstance(answer, tuple) else (answer,)
+    if all(isinstance(part, sp.logic.boolalg.BooleanAtom) for part in parts):
+        return AnswerForm("claims", len(parts))
+    numeric = all(sp.sympify(part).is_number for part in parts)
+    if len(parts) == 1:
+        return AnswerForm("number" if numeric else "formula")
+    labeller = LABELS.get(type(work).__name__)
+    labels = labeller(work, problem, lang) if labeller else ()
+    return AnswerForm("numbers" if numeric else "formulas", len(parts),
+                      labels=labels if len(labels) == len(parts) else (), groups=_groups(work, lang))
+
+
+def stated(form: AnswerForm, lang: str) -> str:
+    """The sentence a worksheet prints under the statement: what the answer is, in which order."""
+    if form.groups:
+        order = "; ".join(f"{name}: " + ", ".join(f"${c}$" for c in coordinates) for name, coordinates in form.groups)
+        return phrase(lang, f"sheet.form.{form.kind}.order", count=form.count, order=order)
+    if form.labels:
+        order = ", ".join(f"${label}$" for label in form.labels)
+        return phrase(lang, f"sheet.form.{form.kind}.order", count=form.count, order=order)
+    rows, columns = form.shape or (0, 0)
+    return phrase(lang, f"sheet.form.{form.kind}", count=form.count, rows=rows, columns=columns)
+
+
+def latex_space(form: AnswerForm, lang: str) -> str:
+    """The room left for the answer on a LaTeX worksheet, shaped like the answer."""
+    if form.kind == "number":
+        return rf"\noindent {phrase(lang, 'sheet.answer.here')} {BLANK}"
+    if form.kind == "formula":
+        return rf"\noindent {phrase(lang, 'sheet.answer.here')} \hrulefill" "\n\n" r"\vspace{1.2em}\noindent\hrulefill"
+    if form.kind == "claims":
+        yes, no = phrase(lang, "sheet.yes"), phrase(lang, "sheet.no")
+        return "\n".join(rf"\noindent {k}. $\square$~{yes} \quad $\square$~{no}\par" for k in range(1, form.count + 1))
+    if form.kind == "matrix":
+        rows, columns = form.shape
+        cells = r" \\ ".join(" & ".join([r"\rule{1.8cm}{0.4pt}"] * columns) for _ in range(rows))
+        return (rf"\noindent {phrase(lang, 'sheet.answer.here')}" "\n" r"{\renewcommand{\arraystretch}{2.2}"
+                rf"\[\left(\begin{{array}}{{{'c' * columns}}} {cells} \end{{array}}\right)\]}}")
+    blank = BLANK if form.kind == "numbers" else r"\hrulefill"
+    if form.groups:
+        lines = [f"{name}: " + r" \quad ".join(f"${c} = $ {blank}" for c in coordinates) for name, coordinates in form.groups]
+    elif form.labels:
+        lines = [f"${label} = $ {blank}" for label in form.labels]
+    else:
+        lines = [f"{k}) {blank}" for k in range(1, form.count + 1)]
+    if form.kind == "numbers" and not form.groups:
+        lines = [r" \qquad ".join(lines[i:i + PER_LINE]) for i in range(0, len(lines), PER_LINE)]
+    return "\n".join(rf"\noindent {line}\par\vspace{{0.8em}}" for line in lines)
