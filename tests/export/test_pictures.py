@@ -45,6 +45,45 @@ def test_graph_nodes_carry_forward_values_and_gradients_of_sympy_diff():
     assert b"<svg" in picture.render("svg")
 
 
+NET = "(y - sigmoid(w5*sigmoid(w1*x1 + w2*x2 + b1) + w6*sigmoid(w3*x1 + w4*x2 + b2) + b3))^2"
+NET_AT = "x1=-2, x2=-1, y=1, w1=1, w2=1, w3=1, w4=1, w5=1, w6=1, b1=0, b2=0, b3=0"
+
+
+def test_graph_labels_are_formula_equals_value_rounded_as_sympy_diff_says():
+    """Every box reads 'name = formula = value' over '∂f/∂name = value': a long exact value only rounded,
+    its decimal that of sympy.diff; no node is named e."""
+    from symnn.export.pictures.graphs import graph_picture, node_labels
+    run = graph_pass(NET, NET_AT)
+    labels = node_labels(run)
+    assert "e" not in labels
+    f = run.graph.expr
+    at = dict(run.point)
+    subscripts = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+    for v in run.graph.variables:
+        exact = sp.diff(f, v).subs(at)
+        value_line, gradient_line = labels[str(v)]
+        assert value_line == f"{str(v).translate(subscripts)} = {at[v]}".replace("-", "−")
+        name, _, shown = gradient_line.partition(" ≈ ")
+        assert name == f"∂f/∂{str(v).translate(subscripts)}", gradient_line     # long exact values are not shown
+        assert float(shown.replace("−", "-")) == pytest.approx(float(exact), rel=1e-3), gradient_line
+    w1 = sp.Symbol("w1", real=True)
+    through_a = float(sp.diff(f, w1).subs(at)) / -2          # a = w1·x1 with x1 = −2
+    assert labels["a"] == ("a = w₁·x₁ = −2", f"∂f/∂a ≈ {through_a:.4g}".replace("-", "−"))
+    assert all(len(line) <= 40 for pair in labels.values() for line in pair), labels
+    for line in graph_picture(run).texts():
+        assert not any(bad in line for bad in ("*", "_", "Abs(")), line
+
+
+@pytest.mark.parametrize("expr, at", [("sigmoid(w1*x1 + w2*x2 + w3*x3 + b)", "w1=0, w2=1, w3=0.5, b=4, x1=2, x2=3, x3=4"),
+                                      ("1 + exp(x*w1 + w0)", "x=1, w1=2, w0=1"), (NET, NET_AT)])
+def test_a_graph_has_the_shape_of_a_slide(expr, at):
+    """No 3537 × 335 strip: the graph runs left to right or top to bottom, whichever is nearer 4 : 3."""
+    need("dot")
+    from symnn.export.pictures.graphs import graph_picture
+    width, height = Image.open(io.BytesIO(graph_picture(graph_pass(expr, at)).render("png"))).size
+    assert 0.5 < width / height < 2.2, (width, height)
+
+
 def test_activation_derivatives_drawn_are_the_central_differences_of_the_functions_drawn():
     from symnn.export.pictures.figures import XS, activations_picture
     picture = activations_picture()
