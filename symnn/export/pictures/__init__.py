@@ -1,11 +1,13 @@
 """The course's pictures, drawn from the numbers symnn derives.
 
-``graph`` draws a computational graph with graphviz (each node's forward value and
-gradient, like micrograd's ``draw_dot``); the others are matplotlib figures: the
+``graph`` draws a computational graph with graphviz (each node's formula, forward value
+and gradient, like micrograd's ``draw_dot``); the others are matplotlib figures: the
 activations with their derivatives, gradient-descent paths for several learning
-rates, the optimizers on one surface, training loss curves, decision boundaries, and
-the zig-zag of unscaled features. Each returns a ``Picture``, which saves itself as
-PNG or SVG and shows itself in a notebook; ``Picture.data`` holds the numbers drawn.
+rates, the optimizers on one surface (``optimizers``), training loss curves, decision
+boundaries, and the zig-zag of unscaled features. Each returns a ``Picture``, which
+saves itself as PNG, SVG or PDF and shows itself in a notebook; ``Picture.data`` holds
+the numbers drawn and ``Picture.texts()`` the words and numbers written, which
+``labels`` puts in math notation and in the picture's language.
 """
 
 from __future__ import annotations
