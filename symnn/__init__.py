@@ -9,10 +9,18 @@ x*(1 - sigmoid(b + w*x))*sigmoid(b + w*x)
 
 The names below are imported when first used, so that ``symnn --help`` and
 ``symnn problems`` start without loading SymPy.
+
+In a notebook every result shows itself (MathML, Markdown, LaTeX) in the language of
+``symnn.set_lang`` (English by default); ``lang=`` gives one result a language of its own:
+
+>>> import symnn.render     # a notebook's `import symnn` does this: results show through the printers
+>>> symnn.solve("4.5", lang="ru")._repr_markdown_().split(" ")[:2]
+['**Задача', '4.5.**']
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import sys
 
@@ -31,7 +39,12 @@ _HOMES = {
     "ScalarModel": "numerics.models", "DenseModel": "numerics.dense", "gradcheck": "numerics.gradcheck",
     "Updater": "numerics.updater", "one_step": "nn.optimizers", "train": "numerics.train",
     "descent": "nn.optimizers", "check_derivation": "grading.derivation", "standalone": "export.documents", "export_set": "export.worksheets",
+    "set_lang": "calculus.display", "display_lang": "calculus.display",
 }
+# functions whose results display themselves: each takes lang= (the display language of what it returns);
+# True where the function itself speaks (the checker's feedback), so lang= is passed on, the session's by default
+_SPEAKING = {"diff_steps": False, "gradient_steps": False, "value_at": False, "solve": False, "one_step": False,
+             "descent": False, "train": False, "check_answer": True, "check_bank_answer": True, "check_derivation": True}
 
 __all__ = [
     "diff_steps", "gradient_steps", "value_at", "Step", "Rewrite", "Gradient", "ValueAt", "sigmoid",
@@ -40,6 +53,7 @@ __all__ = [
     "render", "to_text", "to_latex", "to_markdown", "to_html", "to_json",
     "Network", "compile_numpy", "stable_form", "ScalarModel", "DenseModel", "gradcheck",
     "Updater", "one_step", "descent", "train", "standalone", "export_set", "check_derivation",
+    "set_lang", "display_lang",
 ]
 
 
@@ -47,10 +61,25 @@ def __getattr__(name: str):
     if name not in _HOMES:
         raise AttributeError(f"module 'symnn' has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+    if name in _SPEAKING:
+        value = _with_lang(value, _SPEAKING[name])
     globals()[name] = value
     if "IPython" in sys.modules:     # in a notebook, results display themselves through the printers
         importlib.import_module(".render", __name__)
     return value
+
+
+def _with_lang(function, speaks: bool):
+    """``function`` that also takes ``lang=``: its result is shown in that language in a notebook."""
+    from .calculus import display
+
+    @functools.wraps(function)
+    def with_lang(*args, lang: str | None = None, **kwargs):
+        if speaks:
+            kwargs["lang"] = lang or display.display_lang()
+        result = function(*args, **kwargs)
+        return result if lang is None else display.shown_in(result, lang)
+    return with_lang
 
 
 def __dir__():

@@ -6,6 +6,8 @@ Imported only when a notebook is written (nbformat is the ``notebook`` extra).
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from ..answers.check import BadReference, read_reference
@@ -13,9 +15,16 @@ from ..answers.read import read_answer
 from ..calculus.parse import ParseError
 from ..lang import phrase
 from ..render import render
-from ..render.math import text_math
+from ..render.math import latex_math, text_math
 
-SETUP = "import symnn\nfrom symnn import check_bank_answer as check"
+# SymPy's own spelling of a function (Abs, Max, Heaviside) or of a power: not what a student types
+_SYMPY_SPELLING = re.compile(r"\b[A-Z][a-z]+\(|\*\*")
+
+
+def setup_cell(lang: str) -> str:
+    """The first code cell: load the checker, and show every result in the notebook's language."""
+    shown = "" if lang == "en" else f"\nsymnn.set_lang({lang!r})"
+    return f"import symnn{shown}\nfrom symnn import check_bank_answer as check"
 
 
 def _nbformat():
@@ -26,14 +35,18 @@ def _nbformat():
     return nbformat
 
 
-def typed_answer(solution) -> str | None:
+def typed_answer(solution, lang: str = "en") -> str | None:
     """The answer as a student would type it, or None when it is not typed at all
     (a whole table of formulas, the statement that an identity holds, or a formula that
     keeps the derivative of an unknown function, such as ∂L/∂w in l2-reg)."""
     answer = solution.answer
+    value = answer[0] if isinstance(answer, tuple) and len(answer) == 1 else \
+        sp.Tuple(*answer) if isinstance(answer, tuple) else answer       # one value is typed alone, not (σ(9),)
     try:
         read_reference(answer)
-        text = text_math(sp.Tuple(*answer) if isinstance(answer, tuple) else answer)
+        text = text_math(value, lang)
+        if _SYMPY_SPELLING.search(text):     # (Abs(x) + 1)^(-2): the LaTeX a student would type instead
+            text = latex_math(value, lang)
         typed = read_answer(text)
     except (BadReference, ParseError, ValueError):
         return None
@@ -44,8 +57,15 @@ def _answer_cell(problem, answer: str, lang: str) -> str:
     """An empty answer is a raw string for the student to type LaTeX into; a given one is its repr.
     A student's variant is checked as that variant."""
     extra = ("" if problem.variant is None else f", variant={problem.variant}") + ("" if lang == "en" else f", lang={lang!r}")
-    value = repr(answer) if answer else 'r""'
+    value = _literal(answer) if answer else 'r""'
     return f"answer = {value}\ncheck({problem.id!r}, answer{extra})"
+
+
+def _literal(text: str) -> str:
+    """``text`` as a Python string literal, raw when it holds LaTeX's backslashes."""
+    if "\\" in text and '"' not in text and not text.endswith("\\"):
+        return f'r"{text}"'
+    return repr(text)
 
 
 def _notebook(cells, lang: str) -> str:
@@ -61,10 +81,10 @@ def worksheet_notebook(problems, solutions, lang: str, title: str) -> str:
     """Statement cells and, for each problem with a typed answer, a cell that checks the student's."""
     v4 = _nbformat().v4
     heading = f"# {phrase(lang, 'sheet.worksheet')}: {title}\n\n{phrase(lang, 'sheet.setup')} {phrase(lang, 'sheet.check')}"
-    cells = [v4.new_markdown_cell(heading), v4.new_code_cell(SETUP)]
+    cells = [v4.new_markdown_cell(heading), v4.new_code_cell(setup_cell(lang))]
     for problem, solution in zip(problems, solutions):
         cells.append(v4.new_markdown_cell(f"## {phrase(lang, 'problem')} {problem.id}\n\n{problem.text(lang)}"))
-        if typed_answer(solution) is not None:
+        if typed_answer(solution, lang) is not None:
             cells.append(v4.new_code_cell(_answer_cell(problem, "", lang)))
     return _notebook(cells, lang)
 
@@ -72,10 +92,10 @@ def worksheet_notebook(problems, solutions, lang: str, title: str) -> str:
 def answer_key_notebook(problems, solutions, lang: str, title: str) -> str:
     """Every derivation as Markdown, and the typed answer checked, so the key shows the checker agreeing."""
     v4 = _nbformat().v4
-    cells = [v4.new_markdown_cell(f"# {phrase(lang, 'sheet.key')}: {title}"), v4.new_code_cell(SETUP)]
+    cells = [v4.new_markdown_cell(f"# {phrase(lang, 'sheet.key')}: {title}"), v4.new_code_cell(setup_cell(lang))]
     for problem, solution in zip(problems, solutions):
         cells.append(v4.new_markdown_cell(render(solution, "md", lang=lang)))
-        typed = typed_answer(solution)
+        typed = typed_answer(solution, lang)
         if typed is not None:
             cells.append(v4.new_code_cell(_answer_cell(problem, typed, lang)))
     return _notebook(cells, lang)

@@ -59,10 +59,10 @@ def to_json(obj, **settings) -> str:
     return JsonPrinter(**settings).doprint(obj)
 
 
-def _notebook(obj, format: str) -> str | None:
-    """What a notebook shows for ``obj``; None (the plain repr) for an object no printer knows."""
+def _notebook(obj, format: str, lang: str = "en") -> str | None:
+    """What a notebook shows for ``obj`` in ``lang``; None (the plain repr) for an object no printer knows."""
     try:
-        return render(obj, format)
+        return render(obj, format, lang=lang)
     except TypeError:
         return None
 

@@ -69,3 +69,39 @@ def test_the_notebooks_are_valid_and_in_the_language_asked(tmp_path):
         nbformat.validate(nbformat.read(path, as_version=4))
         assert json.loads(path.read_text())["metadata"]["symnn"] == {"lang": "ru"}
     assert "Задача graph-exp" in worksheet.read_text(encoding="utf-8")
+
+
+def test_a_russian_key_shows_every_result_in_russian(tmp_path):
+    _, key = export_set("4.3,4.5", "ipynb", tmp_path, lang="ru")
+    book = _run(key)
+    assert "symnn.set_lang('ru')" in book.cells[1].source
+    shown = [_outputs(cell) for cell in _answer_cells(book)]
+    assert len(shown) == 2 and all("**Верно.**" in out and "Прочитано как:" in out for out in shown), shown
+    assert not any("Read as" in out or "Correct" in out for out in shown)
+
+
+@pytest.mark.parametrize("pid, typed", [
+    ("softsign", "1/((|x| + 1)^2)"),           # never (Abs(x) + 1)^(-2)
+    ("neuron-3in", "σ(9)"),                    # one value, never the 1-tuple (σ(9),)
+    ("4.3", "(60, -162, 1)"),
+])
+def test_a_typed_answer_is_written_as_a_student_writes_it(pid, typed):
+    from symnn.answers.check import check_bank_answer
+    from symnn.export.notebooks import typed_answer
+    from symnn.problems.solve import solve
+    assert typed_answer(solve(pid)) == typed
+    assert check_bank_answer(pid, typed).correct
+
+
+def test_a_function_sympy_spells_its_own_way_is_typed_in_latex():
+    from types import SimpleNamespace
+
+    import sympy as sp
+
+    from symnn.answers.check import check_answer
+    from symnn.export.notebooks import _answer_cell, typed_answer
+    relu = sp.Max(0, sp.Symbol("x"))
+    typed = typed_answer(SimpleNamespace(answer=relu))
+    assert typed == r"\max\left(0, x\right)" and check_answer(relu, typed).correct    # not Max(0, x)
+    problem = SimpleNamespace(id="relu", variant=None)
+    assert _answer_cell(problem, typed, "ru") == 'answer = r"\\max\\left(0, x\\right)"\ncheck(\'relu\', answer, lang=\'ru\')'
