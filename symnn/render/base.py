@@ -329,7 +329,10 @@ class DocumentPrinter(MatrixPrinting, NetworkPrinting, NumericsPrinting, Printer
         problem, answer = solution.problem, solution.answer
         self._problem_places = problem.data.get("decimals")
         self.names = problem.data.get("notation", {})
-        exact = sp.Tuple(*answer) if isinstance(answer, tuple) else answer
+        exact = sp.Tuple(*answer) if isinstance(answer, tuple) and len(answer) > 1 else \
+            answer[0] if isinstance(answer, tuple) else answer
+        if isinstance(exact, sp.MatrixBase) and exact.shape == (1, 1):
+            exact = exact[0, 0]              # a 1×1 product is the number it holds
         label = f"{phrase(self.lang, 'problem')} {problem.id}." if COURSE_NUMBER.match(problem.id) \
             else f"{phrase(self.lang, 'problem')}."
         lines = [self.line(depth, self.strong(self.escape(label)) + " " + self.rich_text(problem.text(self.lang)))]

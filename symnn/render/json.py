@@ -141,9 +141,20 @@ class JsonPrinter(Printer):
         return {"steps": [{"name": self.formula(n), "value": self.formula(v)} for n, v in run.steps],
                 "answer": self.formula(run.answer), "value": answer_value(run.answer)}
 
-    def _print_IdentityCheck(self, check) -> dict:
-        return {"loss": check.loss, "wrt": check.wrt, "shapes": check.shapes,
-                "claims": [{"name": c.name, "formula": c.formula, "holds": c.holds} for c in check.claims]}
+    def _print_MatrixGradient(self, run) -> dict:
+        def shape(s):
+            return "×".join(s) if s is not None else "1×1"
+        return {"loss": str(run.loss), "scale": self.formula(run.scale), "residual": self.formula(run.residual),
+                "definitions": {str(n): self.formula(f) for n, f in run.definitions},
+                "shapes": {str(letter): shape(s) for letter, s in run.shapes}, "sizes": dict(run.sizes),
+                "steps": [{"quantity": self.formula(s.quantity), "gradient": self.formula(s.gradient), "rule": s.rule,
+                           "shape": shape(s.shape), "name": str(s.name) if s.name is not None else None,
+                           "factors": [{"factor": self.formula(f), "shape": shape(fs)} for f, fs in s.factors],
+                           "holds": s.holds} for s in run.steps],
+                "wrt": str(run.wrt), "gradient": self.formula(run.answer),
+                "wrong": [{"source": w.source, "formula": self.formula(w.formula), "reason": w.reason,
+                           "explanation": phrase(self.lang, f"matrix.wrong.{w.reason}", **_reason_parts(w))}
+                          for w in run.wrong]}
 
     def _print_SoftmaxJacobian(self, jac) -> dict:
         return {"n": jac.n, "jacobian": self.formula(jac.in_outputs),
@@ -200,3 +211,10 @@ class JsonPrinter(Printer):
                 "gradient": self.formula(sp.Tuple(*run.in_outputs)),
                 "derivations": [self._print(step) for step in run.steps]}
 
+
+def _reason_parts(wrong) -> dict:
+    """The parts of a wrong formula's reason as plain text: X (d×n)."""
+    parts = [f"{sp.sstr(f)} ({'×'.join(s) if s is not None else '1×1'})" for f, s in wrong.parts]
+    if wrong.reason == "missing factor":
+        return {"factor": sp.sstr(wrong.parts[0][0])}
+    return dict(zip(("left", "right"), parts))

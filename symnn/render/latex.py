@@ -53,10 +53,11 @@ def display(raw: str, characters: float = LINE_WIDTH) -> str:
 
 
 def paragraph(depth: int, text: str, loose: bool = False) -> str:
-    """An indented paragraph; a ``loose`` one (long, with formulas TeX cannot break) may stretch its spaces."""
+    """An indented paragraph; a ``loose`` one (long, with formulas TeX cannot break) is set ragged right,
+    so a formula that does not fit the rest of a line starts the next one instead of sticking out."""
+    ragged = r"\raggedright " if loose else ""
     indent = rf"\leftskip={1.5 * depth:g}em " if depth else ""
-    stretch = r"\emergencystretch=3em " if loose else ""
-    return "{" + indent + stretch + r"\noindent " + text + r"\par}"
+    return "{" + ragged + indent + r"\noindent " + text + r"\par}"
 
 
 class LatexPrinter(DocumentPrinter):
@@ -86,7 +87,7 @@ class LatexPrinter(DocumentPrinter):
 
     def paragraph(self, depth: int, text: str) -> str:
         """A paragraph longer than its line, with formulas that fill a third of it or with words TeX cannot
-        hyphenate (program text, symbols), may stretch its spaces to break between them."""
+        hyphenate (program text, symbols), is loose: set ragged right."""
         parts = _DOLLAR.split(text)
         maths = sum(width(part) for part in parts[1::2]) if len(parts) % 2 else 0
         line = LINE_WIDTH * self.scale

@@ -26,8 +26,9 @@ _SIGNS = dict(zip("×·−≤≥≈≠∂∇→←⊙√∑∏∈∞‖∘±⋅�
                   (r"\times \cdot - \leq \geq \approx \neq \partial \nabla \to \leftarrow \odot \surd \sum \prod \in "
                    r"\infty \| \circ \pm \cdot \sim \equiv \checkmark \times").split()))
 _MATH = {**_GREEK, **_SIGNS,
-         **{c: "^{%s}" % s for c, s in zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺ᵀⁿ", "0123456789-+Tn")},
-         **{c: "_{%s}" % s for c, s in zip("₀₁₂₃₄₅₆₇₈₉ᵢⱼₖ", "0123456789ijk")},
+         **{c: "^{%s}" % s for c, s in zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁼⁽⁾ᵀᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ",
+                                           "0123456789-+=()Tabcdefghijklmnoprstuvwxyz")},
+         **{c: "_{%s}" % s for c, s in zip("₀₁₂₃₄₅₆₇₈₉₋₊ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ", "0123456789-+aeoxhklmnpstijruv")},
          "ŷ": r"\hat{y}", "½": r"\tfrac{1}{2}", "′": "{}'", "″": "{}''", "‴": "{}'''", "≔": r"\mathrel{:=}"}
 # characters of prose (commands valid in text; in math LaTeX only warns)
 _TEXT = {"…": r"\ldots{}", "—": r"\textemdash{}", "–": r"\textendash{}", "\u00a0": "~", "\u202f": r"\,",

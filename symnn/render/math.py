@@ -167,8 +167,18 @@ class _Text(StrPrinter):
         return f"{self._print(expr.lhs)} = {self._print(expr.rhs)}"
 
     def _print_MatrixBase(self, expr):
-        return "[" + ", ".join("[" + ", ".join(self._print(v) for v in expr.row(i)) + "]"
-                               for i in range(expr.rows)) + "]"
+        """Rows in brackets, entries apart, rows split by semicolons: [1 10; 100 1000]."""
+        return "[" + "; ".join(" ".join(self._print(v) for v in expr.row(i)) for i in range(expr.rows)) + "]"
+
+    def _print_Abs(self, expr):
+        return f"|{self._print(expr.args[0])}|"
+
+    def _print_Pow(self, expr, rational=False):
+        if expr.exp == sp.S.Half:
+            return f"√({self._print(expr.base)})"
+        if expr.exp.is_Rational and expr.exp.is_negative:
+            return f"1/{self.parenthesize(sp.Pow(expr.base, -expr.exp, evaluate=False), PRECEDENCE['Pow'])}"
+        return super()._print_Pow(expr, rational)
 
     def _print_Transpose(self, expr):
         return f"{self._print(expr.arg)}^T"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from ..lang import PHRASES, phrase
 from ..nn.optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_new, w_old
 from ..nn.reverse import delta
 from .networks import point_equation
@@ -15,25 +16,31 @@ from .values import put_in
 HISTORY_ROWS = 10     # a loss history is shown at about this many epochs
 
 
-def _number(value: float, digits: int = 4) -> str:
-    return f"{value:.{digits}g}"
-
 
 class NumericsPrinting:
+    def number(self, value: float, spec: str) -> str:
+        """A float formatted by ``spec``, as the reader's language writes it (1,5·10⁻³ in Russian)."""
+        text = format(value, spec)
+        if "e" in text:
+            mantissa, exponent = text.split("e")
+            text = f"{mantissa}·10^{int(exponent)}"
+        return self.escape(text.replace(".", ",") if self.lang == "ru" else text)
+
     def _print_TrainingRun(self, run, depth: int = 0) -> str:
         lines = [self.line(depth, self.strong(self.plain(run.task.title))),
-                 self.line(depth, self.plain("train.settings", optimizer=run.optimizer, epochs=run.epochs,
-                                             batch=run.batch, seed=run.seed, seconds=f"{run.seconds:.2f}")),
-                 self.line(depth, self.plain("train.loss", start=_number(run.initial_loss),
-                                             end=_number(run.history[-1])))]
+                 self.line(depth, self.plain("train.settings", optimizer=phrase(self.lang, f"opt.name.{run.optimizer}"),
+                                             epochs=run.epochs, batch=run.batch)),
+                 self.line(depth, self.plain("train.loss", start=self.number(run.initial_loss, ".4g"),
+                                             end=self.number(run.history[-1], ".4g")))]
         every = max(1, len(run.history) // HISTORY_ROWS)
         shown = sorted({*range(every - 1, len(run.history), every), len(run.history) - 1})
         lines.append(self.line(depth, self.plain("train.history", every=every)))
         lines += self.table([self.plain("train.epoch"), self.plain("train.loss.column")],
-                            [[str(i + 1), _number(run.history[i], 6)] for i in shown])
+                            [[str(i + 1), self.number(run.history[i], ".6g")] for i in shown])
         if run.predictions:
             lines += self.table([self.plain("train.question"), self.plain("train.output")],
-                                [[self.escape(q), _number(v, 3)] for q, v in run.predictions.items()])
+                                [[self.plain(f"train.{q}") if f"train.{q}" in PHRASES[self.lang] else self.escape(q),
+                                  self.number(v, ".3g")] for q, v in run.predictions.items()])
         if run.accuracy is not None:
             lines.append(self.line(depth, self.strong(self.plain("train.accuracy", accuracy=f"{run.accuracy:.1%}"))))
         return self.join(lines)
@@ -77,13 +84,13 @@ class NumericsPrinting:
         lines = [self.line(depth, self.strong(self.say("fd.title", function=run.expr,
                                                        point=sp.Eq(run.var, run.at, evaluate=False)))),
                  self.line(depth, self.plain("fd.series") + " " + self.equation(sp.Function("D")(eps), run.series)),
-                 self.line(depth, self.plain("fd.exact") + " " + self.equation(sp.Symbol("f'(a)"), run.derivative)
-                           + self.decimals(run.derivative)),
-                 self.line(depth, self.plain("fd.error") + " " + self.equation(sp.Symbol("c"), run.error_coefficient)
-                           + self.decimals(run.error_coefficient)),
+                 self.line(depth, self.plain("fd.exact") + " " + self.result(self.raw_math(sp.Symbol("f'(a)")),
+                                                                              run.derivative)),
+                 self.line(depth, self.plain("fd.error") + " " + self.result(self.raw_math(sp.Symbol("c")),
+                                                                              run.error_coefficient)),
                  self.line(depth, self.plain("fd.table"))]
         lines += self.table(["ε", "D(ε)", self.plain("fd.abs"), self.plain("fd.ratio")],
-                            [[f"{e:g}", f"{value:.15g}", f"{error:.3e}", f"{ratio:.4g}"] for e, value, error, ratio in run.rows])
+                            [[self.number(e, "g"), self.number(value, ".10g"), self.number(error, ".3e"), self.number(ratio, ".4g")] for e, value, error, ratio in run.rows])
         return self.join(lines)
 
     def _print_DeltaRule(self, rule, depth: int = 0) -> str:

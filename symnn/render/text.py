@@ -16,6 +16,9 @@ class TextPrinter(DocumentPrinter):
     def inline(self, raw: str) -> str:
         return raw
 
+    def code(self, text: str) -> str:
+        return f"`{text}`"
+
     def formula_text(self, pair) -> str:
         return pair[1]
 

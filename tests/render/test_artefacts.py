@@ -1,0 +1,102 @@
+"""No artefact of the implementation in anything symnn writes for a teacher.
+
+Every bank problem is solved once and printed in every document format and language,
+brief and in full; the printed text is scanned for Python and SymPy syntax, internal
+ids, and (in Russian) English words outside formulas.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pytest
+
+from symnn.problems.bank import load_bank
+from symnn.problems.solve import solve
+from symnn.render import render
+
+FORMATS = ("text", "latex", "md", "html")
+
+# Python and SymPy spelled out: each pattern with why a reader must never see it
+SYNTAX = {
+    r"(?<!\*)\*\*(?!\*)": "a Python power",
+    r"\bAbs\(": "SymPy's Abs",
+    r"\b(True|False)\b": "a Python boolean",
+    r"(?<![\\\w])lambda\b": "λ spelled as a Python keyword",
+    r",\s*\)": "a one-element Python tuple",
+    r"\bPiecewise\(|\bHeaviside\(": "a SymPy class name",
+    r"\bsqrt\(": "sqrt( instead of √",
+    r"\b\d+\.\d{9,}": "a float with all its digits",
+    r"\bseed\b|\b\d+\.\d+ ?s\b": "a seed or a wall-clock time",
+}
+# Latin words a Russian page may keep: names of methods and functions, and units of notation
+RUSSIAN_KEEPS = {"adam", "rmsprop", "adagrad", "softmax", "softsign", "relu", "elu", "isru", "prelu", "rrelu",
+                 "leaky", "softplus", "numpy", "mse", "mae", "rmse", "xor", "sgd", "kingma", "ba", "dog", "cat",
+                 "leaky", "python", "tanh", "sigmoid", "pred", "out", "in", "grad", "hid", "max", "min",
+                 "pytorch", "arctg", "symnn", "float", "one", "hot", "sign", "prev"}
+
+
+@functools.cache
+def _solutions():
+    return {problem_id: solve(problem_id) for problem_id in load_bank()}
+
+
+def _without_code(text: str) -> str:
+    """Program text (NumPy code the course teaches) is shown as code on purpose: left out of the scan."""
+    text = re.sub(r"\\texttt\{(?:[^{}]|\{[^{}]*\})*\}", " ", text)
+    return re.sub(r"`[^`]*`|<code>.*?</code>", " ", text, flags=re.S)
+
+
+def _prose(text: str, format: str) -> str:
+    """The words outside formulas: LaTeX math and MathML removed, tags and commands dropped."""
+    text = re.sub(r"\\begin\{(align\*|equation\*|gather\*)\}.*?\\end\{\1\}", " ", text, flags=re.S)
+    text = re.sub(r"(?<!\\)\$\$.*?(?<!\\)\$\$|(?<!\\)\$.*?(?<!\\)\$", " ", text, flags=re.S)
+    text = re.sub(r"<math.*?</math>", " ", text, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"\\(begin|end)\{\w+\}(\{\w+\})?", " ", text)
+    text = re.sub(r"\\[a-zA-Z]+", " ", text)
+    return text
+
+
+@pytest.mark.parametrize("detail", ["brief", "full"])
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("format", FORMATS)
+def test_no_python_or_sympy_in_any_output(format, lang, detail):
+    found = []
+    ids = set(load_bank())
+    for problem_id, solution in _solutions().items():
+        text = _without_code(render(solution, format, lang=lang, detail=detail))
+        if format == "md":            # Markdown's bold is **, not a power
+            text = re.sub(r"\*\*([^*\n]+)\*\*", r"\1", text)
+        for pattern, why in SYNTAX.items():
+            for match in re.finditer(pattern, text):
+                found.append((problem_id, why, text[max(0, match.start() - 40):match.end() + 20]))
+        prose = _prose(text, format)
+        for match in re.finditer(r"\[\[?-?\d[\d.]*(, -?[\d.]+)+\]", prose):
+            found.append((problem_id, "a Python list", prose[max(0, match.start() - 40):match.end() + 20]))
+        for other in ids:       # an internal id (a slug with a hyphen) in the words of the page
+            if "-" in other and re.search(rf"(?<![\w-]){re.escape(other)}(?![\w-])", prose):
+                found.append((problem_id, "an internal id", other))
+    assert not found, "\n".join(map(str, found[:30]))
+
+
+@pytest.mark.parametrize("format", ["latex", "md", "html"])
+def test_russian_output_has_no_english_words(format):
+    found = []
+    for problem_id, solution in _solutions().items():
+        prose = _prose(_without_code(render(solution, format, lang="ru", detail="brief")), format)
+        for word in re.findall(r"[A-Za-z]{3,}", prose):
+            if word.lower() not in RUSSIAN_KEEPS:
+                found.append((problem_id, word))
+    assert not found, sorted(set(found))[:60]
+
+
+@pytest.mark.parametrize("format", ["latex", "md"])
+def test_russian_numbers_have_a_decimal_comma(format):
+    found = []
+    for problem_id, solution in _solutions().items():
+        text = _without_code(render(solution, format, lang="ru", detail="brief"))
+        for match in re.finditer(r"(?<![\w.{])\d+\.\d+(?![\w.])", text):
+            found.append((problem_id, text[max(0, match.start() - 30):match.end() + 10]))
+    assert not found, found[:30]
