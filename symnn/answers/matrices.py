@@ -1,12 +1,16 @@
-"""Are two formulas of matrices and vectors equal? Evaluated on random integer matrices.
+r"""Are two formulas of matrices and vectors equal? Evaluated on random integer matrices.
 
 Letters are matrices (upper case, n×n) and column vectors (lower case and δ, n×1); a letter
 divided by is a scalar (the n of 2/n), as are the Greek scalars (η, λ). Both sides are
 evaluated exactly on the same random entries, twice: a polynomial identity in the entries
 that fails somewhere fails at random integers almost surely (Schwartz–Zippel). A product
 whose shapes do not fit is a wrong shape; a 1×1 result (wᵀx) is a scalar, as in the course.
-When the reference itself does not fit these shapes, the two are compared as expressions in
-non-commuting symbols.
+When the reference does not fit these shapes (δW₂ᵀ, a number y minus f(XW₁)W₂), the shapes
+are the ones the reference itself implies (``answers.shapes``), with distinct sizes; when no
+shapes fit, the two are compared as expressions in non-commuting symbols. An entrywise product
+may be written ⊙ (Hadamard, \odot) or, as people write it, with * or nothing between: a product
+whose factors cannot be multiplied as matrices but have one shape is taken entry by entry, and
+so is a number added to an entrywise function of a matrix (1 − σ(A)).
 
 >>> import sympy as sp
 >>> X, y, w = (sp.Symbol(n, commutative=False) for n in "Xyw")
@@ -24,10 +28,12 @@ import random
 import sympy as sp
 from sympy.matrices.common import ShapeError
 
-from ..calculus.transpose import MARK
+from ..calculus.transpose import MARK, Hadamard
+from .shapes import letter_shapes
 
-SIZE = 3            # rows of every matrix and vector
+SIZE = 3            # rows of every matrix and vector, by convention
 TRIALS = 2
+MAX_FACTORS = 10    # of a product read both ways (as matrices and entry by entry)
 
 
 class _Shape(ValueError):
@@ -40,35 +46,44 @@ def is_matrix_formula(expr) -> bool:
 
 def same_matrices(ref, ans) -> tuple[bool, str]:
     """(equal?, the check that decided: matrices, shape or identical)."""
-    symbols = ref.free_symbols | ans.free_symbols
     scalars = {p.base for e in (ref, ans) for p in e.atoms(sp.Pow) if p.exp.is_negative and p.base.is_Symbol}
-    rng = random.Random(0)
-    for _ in range(TRIALS):
-        values = _values(symbols, scalars, rng)
-        try:
-            expected = _evaluate(ref, values)
-        except _Shape:
-            return sp.expand(ref - ans) == 0, "identical"
-        try:
-            got = _evaluate(ans, values)
-        except _Shape:
-            return False, "shape"
-        if _as_matrix(expected) != _as_matrix(got):
-            return False, "matrices"
-    return True, "matrices"
-
-
-def _values(symbols, scalars, rng) -> dict:
-    values = {}
-    for symbol in symbols:
-        base = symbol.name.removesuffix(MARK)
-        if base in values:
+    for shapes in ({}, letter_shapes(ref)):            # the convention first, then the reference's own shapes
+        if shapes is None:
             continue
-        if symbol.is_commutative or symbol in scalars or sp.Symbol(base, commutative=False) in scalars:
-            values[base] = sp.Integer(rng.randint(2, 9))
-        else:
-            columns = SIZE if base[:1].isupper() else 1
-            values[base] = sp.Matrix(SIZE, columns, lambda i, j: rng.randint(-9, 9))
+        rng = random.Random(0)
+        try:
+            for _ in range(TRIALS):
+                values = _values(ref, ans, scalars, shapes, rng)
+                expected = _evaluate(ref, values, reference=True)
+                try:
+                    got = _evaluate(ans, values)
+                except _Shape:
+                    return False, "shape"
+                if _as_matrix(expected) != _as_matrix(got):
+                    return False, "matrices"
+            return True, "matrices"
+        except _ReferenceShape:
+            continue
+    return sp.expand(ref - ans) == 0, "identical"
+
+
+class _ReferenceShape(ValueError):
+    """The reference does not fit the shapes tried."""
+
+
+def _values(ref, ans, scalars, shapes, rng) -> dict:
+    """A value for every letter, the reference's first (its y may be a number where the answer's is a letter)."""
+    values = {}
+    for expr in (ref, ans):
+        for symbol in sorted(expr.free_symbols, key=lambda s: s.name):
+            base = symbol.name.removesuffix(MARK)
+            if base in values:
+                continue
+            if symbol.is_commutative or symbol in scalars or sp.Symbol(base, commutative=False) in scalars:
+                values[base] = sp.Integer(rng.randint(2, 9))
+            else:
+                rows, columns = shapes.get(base, (SIZE, SIZE if base[:1].isupper() else 1))
+                values[base] = sp.Matrix(rows, columns, lambda i, j: rng.randint(-9, 9))
     return values
 
 
@@ -78,50 +93,112 @@ def _value_of(symbol, values):
     return value.T if symbol.name.endswith(MARK) and isinstance(value, sp.MatrixBase) else value
 
 
-def _evaluate(expr, values):
-    """The value of expr: a number or a Matrix."""
+def _evaluate(expr, values, reference=False):
+    """The value of expr: a number or a Matrix (``reference``: a shape that does not fit is the
+    reference's, not the answer's)."""
+    try:
+        return _value(expr, values)
+    except _Shape as error:
+        if reference:
+            raise _ReferenceShape(str(error)) from None
+        raise
+
+
+def _value(expr, values):
     if expr.is_Symbol:
         return _value_of(expr, values)
     if expr.is_Number or expr.is_NumberSymbol:
         return expr
     if isinstance(expr, sp.Add):
-        terms = [_scalar_if_1x1(_evaluate(a, values)) for a in expr.args]
+        terms = [_scalar_if_1x1(_value(a, values)) for a in expr.args]
+        entrywise = any(_entrywise_function(t) for t in expr.args)
         total = terms[0]
         for term in terms[1:]:
-            total = _add(total, term)
+            total = _add(total, term, entrywise)
         return total
     if isinstance(expr, sp.Mul):
-        product = sp.Integer(1)
-        for factor in expr.args:
-            value = _scalar_if_1x1(_evaluate(factor, values))
-            try:
-                product = product * value
-            except (ShapeError, TypeError) as error:
-                raise _Shape(str(error)) from None
-        return product
+        return _product([_scalar_if_1x1(_value(factor, values)) for factor in expr.args])
+    if isinstance(expr, Hadamard):
+        first, *rest = (_value(a, values) for a in expr.args)
+        for other in rest:
+            if not (isinstance(first, sp.MatrixBase) and isinstance(other, sp.MatrixBase)) or first.shape != other.shape:
+                raise _Shape("an entrywise product of different shapes")
+            first = first.multiply_elementwise(other)
+        return first
     if isinstance(expr, sp.Pow) and expr.exp.is_Integer:
-        base = _scalar_if_1x1(_evaluate(expr.base, values))
+        base = _scalar_if_1x1(_value(expr.base, values))
         if isinstance(base, sp.MatrixBase):
             if base.rows != base.cols or expr.exp < 0:
                 raise _Shape("a power of a matrix that is not square")
             return base ** int(expr.exp)
         return base ** expr.exp
     if isinstance(expr, sp.Function):
-        argument = _evaluate(expr.args[0], values) if len(expr.args) == 1 else None
+        argument = _value(expr.args[0], values) if len(expr.args) == 1 else None
         if isinstance(argument, sp.MatrixBase):
             return argument.applyfunc(expr.func)
-        return expr.func(*(_evaluate(a, values) for a in expr.args))
+        return expr.func(*(_value(a, values) for a in expr.args))
     raise _Shape(f"{type(expr).__name__} in a matrix formula")
 
 
-def _add(a, b):
+def _entrywise_function(term) -> bool:
+    """A term such as −σ(A): a number times a function applied entry by entry."""
+    factors = term.args_cnc()[1] if term.is_Mul else [term]
+    return len(factors) == 1 and isinstance(factors[0], sp.Function)
+
+
+def _product(factors):
+    """Matrices multiplied in order; where they cannot be, the one reading that fits with some of
+    the products taken entry by entry (δW₂ᵀ * σ'(A) is (δW₂ᵀ) ⊙ σ'(A))."""
+    number = sp.Mul(*(f for f in factors if not isinstance(f, sp.MatrixBase)))
+    matrices = [f for f in factors if isinstance(f, sp.MatrixBase)]
+    if not matrices:
+        return number
+    try:
+        product = matrices[0]
+        for matrix in matrices[1:]:
+            product = product * matrix
+        return number * product
+    except (ShapeError, TypeError):
+        pass
+    if len(matrices) > MAX_FACTORS:
+        raise _Shape("a product whose shapes do not fit")
+    readings = {}
+    for length in range(1, len(matrices) + 1):
+        for start in range(len(matrices) - length + 1):
+            end = start + length
+            if length == 1:
+                readings[start, end] = [matrices[start]]
+                continue
+            found = []
+            for cut in range(start + 1, end):
+                for left in readings[start, cut]:
+                    for right in readings[cut, end]:
+                        combined = _combined(left, right)
+                        if combined is not None and combined not in found:
+                            found.append(combined)
+            readings[start, end] = found
+    whole = readings[0, len(matrices)]
+    if len(whole) != 1:
+        raise _Shape("a product whose shapes do not fit" if not whole else "a product that reads two ways")
+    return number * whole[0]
+
+
+def _combined(left, right):
+    if left.cols == right.rows:
+        return left * right
+    if left.shape == right.shape:
+        return left.multiply_elementwise(right)
+    return None
+
+
+def _add(a, b, entrywise=False):
     if isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase):
         if a.shape != b.shape:
             raise _Shape("a sum of matrices of different shapes")
         return a + b
     if isinstance(a, sp.MatrixBase) or isinstance(b, sp.MatrixBase):
         matrix, number = (a, b) if isinstance(a, sp.MatrixBase) else (b, a)
-        if matrix.cols != 1:
+        if matrix.cols != 1 and not entrywise:
             raise _Shape("a matrix plus a number")
         return matrix.applyfunc(lambda entry: entry + number)      # a vector plus a scalar, entry by entry
     return a + b

@@ -81,7 +81,10 @@ class Answer:
 
 
 def has_transpose(text) -> bool:
-    """The text writes a transpose (Xᵀ, X^T, X^\\top): its letters are matrices and vectors."""
+    """The text writes a transpose (Xᵀ, X^T, X^\\top), or a formula has a transposed letter: its
+    letters are matrices and vectors."""
+    if isinstance(text, sp.Basic):
+        return any(not s.is_commutative and s.name.endswith("ᵀ") for s in text.free_symbols)
     return isinstance(text, str) and bool(WRITTEN_TRANSPOSE.search(text))
 
 

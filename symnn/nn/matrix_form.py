@@ -1,140 +1,296 @@
-"""Matrix-form gradients, each verified against the scalar form.
+"""Gradients in matrix form, derived by reverse mode on matrix formulas and checked entry by entry.
 
-SymPy's MatrixSymbol derivatives are not trusted (they silently return 0 for
-sums of traces, SymPy issues 26561 and 26585). A matrix formula is checked by
-building matrices of scalar symbols of small concrete sizes, differentiating
-the scalar loss entry by entry, and comparing the two matrices entry by entry.
+A problem is a loss L = c·‖R‖² of a residual R written with letters (matrices and vectors of
+declared shapes, ``nn.matrix_algebra``) and named steps of the forward pass (a = XW). The
+gradient is derived backwards from L, one rule per operation:
 
->>> [(c.name, c.holds) for c in check_identity("two-layer").claims]
-[('course', True), ('slide', False)]
+- the loss: ∂L/∂R = 2c·R
+- a sum: every term receives ∂L/∂(sum)
+- a product A·F·B: ∂L/∂F = Aᵀ (∂L/∂(AFB)) Bᵀ
+- an entrywise σ: ∂L/∂A = ∂L/∂σ(A) ⊙ σ′(A)
+
+Every step is checked against the scalar form: the letters become matrices of symbols of
+small sizes, L is differentiated entry by entry, and the two matrices are compared (SymPy's
+own MatrixSymbol derivatives are not used: they silently return 0 for sums of traces, SymPy
+issues 26561 and 26585). A number (1×1) moves to the front of a product, as the course
+writes it. A wrong formula of the course is shown with the reason: a product whose shapes
+do not fit, a result of the wrong shape, or a missing factor.
+
+>>> derivation = derive("half-norm")
+>>> derivation.answer
+Xᵀ*a
+>>> [(step.rule, step.holds) for step in derivation.steps]
+[('loss', True), ('product', True)]
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 import sympy as sp
 
 from ..calculus.display import RichDisplay
 from ..calculus.equal import equal
 from ..calculus.functions import sigmoid
-
-
-def symbolic_matrix(name: str, rows: int, cols: int) -> sp.Matrix:
-    return sp.Matrix(rows, cols, lambda i, j: sp.Symbol(f"{name}_{i + 1}{j + 1}", real=True))
-
-
-@dataclass(frozen=True)
-class Claim:
-    """'∂L/∂M = formula', evaluated on the concrete matrices, against the scalar form."""
-
-    name: str
-    formula: str                 # LaTeX, as the course writes it
-    value: sp.Matrix | None      # the formula on the concrete matrices; None if the shapes do not fit
-    scalar: sp.Matrix            # ∂L/∂M_ij, entry by entry
-
-    @property
-    def holds(self) -> bool:
-        if self.value is None or self.value.shape != self.scalar.shape:
-            return False
-        return all(equal(a, b) for a, b in zip(self.value, self.scalar))
+from ..calculus.parse import parse_expr_safe
+from ..calculus.transpose import MARK, Hadamard, Letter, SigmoidSlope, transposed
+from .matrix_algebra import ShapeMismatch, concrete, is_number_like, shape_of, sizes_of, symbol_matrices
 
 
 @dataclass(frozen=True)
-class IdentityCheck(RichDisplay):
+class MatrixSpec:
+    """A matrix-form problem: L = scale·‖residual‖², differentiated by ``wrt``."""
+
     title: str                   # a phrase key
-    loss: str                    # LaTeX of the loss
-    wrt: str                     # the matrix differentiated by
-    shapes: str                  # the concrete sizes used
-    claims: tuple[Claim, ...]
+    loss: str                    # the loss's name: f, L, MSE
+    scale: str
+    residual: str                # formulas in the parser's text grammar, letters are matrices
+    wrt: str
+    shapes: dict                 # letter -> (rows, columns) as named sizes
+    definitions: tuple = ()      # (name, formula) of the forward pass, in order
+    named: dict = field(default_factory=dict)   # a quantity whose gradient the course names: Z -> delta
+    scalars: tuple = ()          # letters that are numbers: y of one sample, the n of 1/n
+    wrong: tuple = ()            # (where it comes from, formula): the course's wrong formulas
 
 
-def _scalar_gradient(loss, M):
-    return M.applyfunc(lambda entry: sp.diff(loss, entry))
-
-
-def _try(build):
-    try:
-        return build()
-    except sp.ShapeError:
-        return None
-
-
-def _half_norm():
-    """f = ½‖XW‖², a = XW: ∇_a f = a, ∇_W f = Xᵀa (seed 003)."""
-    X, W = symbolic_matrix("x", 2, 3), symbolic_matrix("w", 3, 2)
-    a = X * W
-    loss = sum(v ** 2 for v in a) / 2
-    claims = (Claim("course", r"X^{T} (X W)", X.T * a, _scalar_gradient(loss, W)),)
-    return IdentityCheck("matrix.half-norm", r"f = \frac{1}{2}\|XW\|^2", "W", "X: 2×3, W: 3×2", claims)
-
-
-def _linear_regression():
-    """MSE = (1/n)‖y − Xw‖²: ∇_w = −(2/n)Xᵀ(y − Xw) (seed 004)."""
-    X, w, y = symbolic_matrix("x", 3, 2), symbolic_matrix("w", 2, 1), symbolic_matrix("y", 3, 1)
-    r = y - X * w
-    loss = sum(v ** 2 for v in r) / 3
-    claims = (Claim("course", r"-\frac{2}{n} X^{T} (y - X w)", -sp.Rational(2, 3) * X.T * r,
-                    _scalar_gradient(loss, w)),)
-    return IdentityCheck("matrix.linreg", r"L = \frac{1}{n}\|y - Xw\|^2", "w", "X: 3×2, w: 2×1, n = 3", claims)
-
-
-def _two_layer():
-    """L = ½(y − f(XW1)W2)², f = σ elementwise: ∂L/∂W1 = Xᵀ[(−(y − ŷ)) W2ᵀ ⊙ f'(XW1)] (seed 004)."""
-    X, W1, W2 = symbolic_matrix("x", 1, 2), symbolic_matrix("v", 2, 2), symbolic_matrix("u", 2, 1)
-    y = sp.Symbol("y", real=True)
-    A = X * W1
-    H = A.applyfunc(sigmoid)
-    error = y - (H * W2)[0]
-    loss = error ** 2 / 2
-    slope = A.applyfunc(lambda a: sigmoid(a) * (1 - sigmoid(a)))
-    delta = (-error) * W2.T.multiply_elementwise(slope)          # 1×2: back through W2 and f
-    claims = (
-        Claim("course", r"-(y - f(XW_1)W_2)\, X^{T} \left(W_2^{T} \odot f'(XW_1)\right)", X.T * delta,
-              _scalar_gradient(loss, W1)),
-        Claim("slide", r"-(y - f(XW_1)W_2)\, W_2\, f'(XW_1)\, W_1", _try(lambda: delta * W1),
-              _scalar_gradient(loss, W1)),
-    )
-    return IdentityCheck("matrix.two-layer", r"L = \frac{1}{2}(y - f(XW_1)W_2)^2", "W_1",
-                         "X: 1×2, W1: 2×2, W2: 2×1", claims)
-
-
-def _dense_layer():
-    """A dense layer Z = XW with L = ½‖Z − Y‖²: δ = ∂L/∂Z = Z − Y and ∂L/∂W = Xᵀδ (seed 003)."""
-    X, W, Y = symbolic_matrix("x", 2, 3), symbolic_matrix("w", 3, 2), symbolic_matrix("t", 2, 2)
-    delta = X * W - Y
-    loss = sum(v ** 2 for v in delta) / 2
-    claims = (Claim("course", r"X^{T} \delta", X.T * delta, _scalar_gradient(loss, W)),)
-    return IdentityCheck("matrix.dense", r"L = \frac{1}{2}\|XW - Y\|^2", "W", "X: 2×3, W: 3×2", claims)
-
-
-def _dense_backward():
-    """Two dense layers H = σ(A), A = XW1, Z = HW2, L = ½‖Z − Y‖²: the delta one layer down is
-    δ_prev = ∂L/∂A = (δ W2ᵀ) ⊙ σ'(A), with δ = Z − Y (seed 003), and ∂L/∂W1 = Xᵀ δ_prev."""
-    A, W2, Y = symbolic_matrix("a", 2, 3), symbolic_matrix("w", 3, 2), symbolic_matrix("t", 2, 2)
-    H = A.applyfunc(sigmoid)
-    delta = H * W2 - Y
-    loss = sum(v ** 2 for v in delta) / 2
-    slope = A.applyfunc(lambda a: sigmoid(a) * (1 - sigmoid(a)))
-    claims = (
-        Claim("course", r"(\delta W_2^{T}) \odot \sigma'(A)", (delta * W2.T).multiply_elementwise(slope),
-              _scalar_gradient(loss, A)),
-        Claim("without f'", r"\delta W_2^{T}", delta * W2.T, _scalar_gradient(loss, A)),
-    )
-    return IdentityCheck("matrix.dense-backward", r"L = \frac{1}{2}\|\sigma(A) W_2 - Y\|^2", "A",
-                         "A: 2×3, W2: 3×2", claims)
-
-
-IDENTITIES = {
-    "half-norm": _half_norm,
-    "linear-regression": _linear_regression,
-    "two-layer": _two_layer,
-    "dense-layer": _dense_layer,
-    "dense-backward": _dense_backward,
+SPECS = {
+    "half-norm": MatrixSpec("matrix.half-norm", "f", "1/2", "a", "W", {"X": ("n", "d"), "W": ("d", "k")},
+                            definitions=(("a", "X*W"),)),
+    "linear-regression": MatrixSpec("matrix.linreg", "MSE", "1/n", "y - X*w", "w",
+                                    {"X": ("n", "d"), "w": ("d", "1"), "y": ("n", "1")}, scalars=("n",)),
+    "two-layer": MatrixSpec("matrix.two-layer", "L", "1/2", "y - sigmoid(X*W_1)*W_2", "W_1",
+                            {"X": ("1", "d"), "W_1": ("d", "h"), "W_2": ("h", "1")}, scalars=("y",),
+                            wrong=(("slide", "-(y - sigmoid(X*W_1)*W_2)*W_2*slope(X*W_1)*W_1"),)),
+    "dense-layer": MatrixSpec("matrix.dense", "L", "1/2", "Z - Y", "W", {"X": ("n", "d"), "W": ("d", "k"),
+                              "Y": ("n", "k")}, definitions=(("Z", "X*W"),), named={"Z": "delta"}),
+    "dense-backward": MatrixSpec("matrix.dense-backward", "L", "1/2", "Z - Y", "A",
+                                 {"A": ("n", "h"), "W_2": ("h", "k"), "Y": ("n", "k")},
+                                 definitions=(("H", "sigmoid(A)"), ("Z", "H*W_2")), named={"Z": "delta"},
+                                 wrong=(("without slope", "delta*transpose(W_2)"),)),
 }
 
 
-def check_identity(name: str) -> IdentityCheck:
-    if name not in IDENTITIES:
-        raise ValueError(f"unknown matrix identity {name!r}; use one of {', '.join(IDENTITIES)}")
-    return IDENTITIES[name]()
+@dataclass(frozen=True)
+class MatrixStep:
+    """∂L/∂quantity = gradient, by ``rule`` (loss, sum, product, entrywise), checked entry by entry."""
+
+    quantity: sp.Expr
+    gradient: sp.Expr
+    rule: str
+    shape: tuple                 # of the quantity and of its gradient, as named sizes
+    factors: tuple               # ((factor, shape), ...) of the gradient's product
+    holds: bool
+    name: sp.Symbol | None = None    # the name the course gives this gradient (δ)
+
+
+@dataclass(frozen=True)
+class WrongFormula:
+    """A formula of the course that is not the gradient, and why."""
+
+    source: str                  # slide, without slope
+    formula: sp.Expr
+    reason: str                  # product shape, result shape, missing factor, differs
+    parts: tuple = ()            # the reason's parts: (formula, shape) pairs, or the missing factor
+
+
+@dataclass(frozen=True)
+class MatrixGradient(RichDisplay):
+    """A matrix-form gradient: the forward pass, the steps backwards, the answer and the wrong formulas."""
+
+    problem: str
+    title: str
+    loss: sp.Symbol
+    scale: sp.Expr
+    residual: sp.Expr
+    residual_shape: tuple | None
+    definitions: tuple           # (name, formula)
+    shapes: tuple                # (letter, shape) of the given letters
+    sizes: tuple                 # (named size, the number used in the check)
+    steps: tuple[MatrixStep, ...]
+    wrt: sp.Symbol
+    answer: sp.Expr
+    wrong: tuple[WrongFormula, ...]
+
+
+def _read(text: str, spec: MatrixSpec):
+    """A formula of the spec: its letters matrices (Letter), its scalars numbers, slope(A) σ′(A);
+    the names of the forward pass stand in for words the parser keeps (H is Heaviside's)."""
+    names = [n for n, _ in spec.definitions]
+    slopes = re.findall(r"slope\(([^()]*)\)", text)
+    for i, argument in enumerate(slopes):
+        text = text.replace(f"slope({argument})", f"Slope{i}q", 1)
+    for i, name in enumerate(names):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", f"Name{i}q", text)
+    expr = parse_expr_safe(text, matrices=True)
+    marked = {f"Name{i}q": name for i, name in enumerate(names)}
+    letters = {}
+    for s in expr.free_symbols:
+        base = s.name.removesuffix(MARK)
+        name = marked.get(base, base) + s.name[len(base):]
+        letters[s] = sp.Symbol(name, real=True) if name in spec.scalars else Letter(name)
+    letters |= {Letter(f"Slope{i}q"): SigmoidSlope(_read(argument, spec)) for i, argument in enumerate(slopes)}
+    return expr.xreplace({s: letters.get(Letter(s.name), letters.get(s)) for s in expr.free_symbols})
+
+
+class _Backward:
+    """Reverse mode over a residual: each quantity on the way to wrt, its gradient and how it was found."""
+
+    def __init__(self, spec: MatrixSpec):
+        self.spec = spec
+        self.definitions = {Letter(n): _read(f, spec) for n, f in spec.definitions}
+        self.shapes = dict(spec.shapes)
+        for name, formula in self.definitions.items():
+            self.shapes[name.name] = shape_of(formula, self.shapes)
+        self.named = {}                      # δ -> its formula
+        self.sizes = sizes_of(spec.shapes)
+        self.values = {**symbol_matrices(spec.shapes), **{s: sp.Integer(self.sizes[s]) for s in spec.scalars
+                                                          if s in self.sizes}}
+        self.scale = _read(spec.scale, spec)
+        self.residual = _read(spec.residual, spec)
+        self.target = Letter(spec.wrt)
+        self.steps, self.answer = [], None
+
+    def expanded(self, expr):
+        for _ in range(len(self.definitions) + len(self.named) + 1):
+            expr = expr.xreplace({**self.definitions, **self.named})
+        return expr
+
+    def depends(self, expr) -> bool:
+        return self.target in self.expanded(expr).free_symbols
+
+    def run(self):
+        gradient = tidy(2 * self.scale * self.residual, self.shapes)
+        self.visit(self.residual, gradient, lambda r: r, "loss", record=True)
+        return self
+
+    def visit(self, node, gradient, context, rule, record):
+        if record or isinstance(node, Letter):
+            self.record(node, gradient, context, rule)
+            gradient = self.steps[-1].name or gradient
+        if node == self.target:
+            self.answer = self.steps[-1].gradient
+            return
+        if node in self.definitions:
+            node = self.definitions[node]             # the same quantity, written out
+        if isinstance(node, sp.Add):
+            for i, term in enumerate(node.args):
+                if self.depends(term):
+                    self.visit(term, gradient, _in(context, node, i), "sum", record=False)
+        elif isinstance(node, sp.Mul):
+            scalars, factors = node.args_cnc()
+            for i, factor in enumerate(factors):
+                if self.depends(factor):
+                    left, right = sp.Mul(*factors[:i]), sp.Mul(*factors[i + 1:])
+                    local = tidy(sp.Mul(*scalars) * transposed(left) * gradient * transposed(right), self.shapes)
+                    self.visit(factor, local, _in(context, node, node.args.index(factor)), "product", record=True)
+        elif isinstance(node, sigmoid):
+            local = tidy(Hadamard(gradient, SigmoidSlope(node.args[0])), self.shapes)
+            self.visit(node.args[0], local, _in(context, node, 0), "entrywise", record=True)
+        elif not node.is_Symbol:
+            raise ValueError(f"no matrix rule for {node}")
+
+    def record(self, node, gradient, context, rule):
+        shape = shape_of(node, self.shapes)
+        name = None
+        if isinstance(node, Letter) and node.name in self.spec.named:
+            name = Letter(self.spec.named[node.name])
+            self.named[name] = gradient
+            self.shapes[name.name] = shape
+        factors = tuple((f, shape_of(f, self.shapes)) for f in _factors(gradient))
+        self.steps.append(MatrixStep(node, gradient, rule, shape, factors, self.holds(node, gradient, context), name))
+
+    def holds(self, node, gradient, context) -> bool:
+        """∂L/∂node by the formula equals ∂L/∂node of the scalar form, entry by entry."""
+        shape = shape_of(node, self.shapes)
+        if shape is None:
+            return False
+        probe = sp.Matrix(self.sizes[shape[0]], self.sizes[shape[1]],
+                          lambda i, j: sp.Symbol(f"probe[{i + 1},{j + 1}]", real=True))
+        values = {**self.values, "probe": probe}
+        residual = concrete(self.expanded(context(Letter("probe"))), values)
+        entries = residual if isinstance(residual, sp.MatrixBase) else [residual]
+        loss = concrete(self.scale, values) * sum(e ** 2 for e in entries)
+        at = dict(zip(probe, _matrix(concrete(self.expanded(node), self.values))))
+        scalar = probe.applyfunc(lambda p: sp.diff(loss, p).xreplace(at))
+        formula = _matrix(concrete(self.expanded(gradient), self.values))
+        return formula.shape == scalar.shape and all(equal(a, b) for a, b in zip(formula, scalar))
+
+
+def _matrix(value):
+    return value if isinstance(value, sp.MatrixBase) else sp.Matrix([[value]])
+
+
+def _in(context, node, index):
+    """The residual with the index-th argument of node replaced by r."""
+    return lambda r: context(node.func(*node.args[:index], r, *node.args[index + 1:]))
+
+
+def _factors(expr):
+    if isinstance(expr, sp.Mul):
+        return tuple(expr.args_cnc()[1])
+    return (expr,) if not expr.is_commutative else ()
+
+
+def tidy(expr, shapes):
+    """Numbers first: the scalar and 1×1 factors of every product (and of every factor of an entrywise
+    product) move to the front, in order."""
+    if expr.is_Atom or expr.is_commutative:
+        return expr
+    args = [tidy(a, shapes) for a in expr.args]
+    if isinstance(expr, Hadamard):
+        outside, inside = [], []
+        for arg in args:
+            scalars, factors = arg.args_cnc() if isinstance(arg, sp.Mul) else ([], [arg])
+            ones = [f for f in factors if is_number_like(shape_of(f, shapes))]
+            outside += [*scalars, *ones]
+            inside.append(sp.Mul(*[f for f in factors if f not in ones]))
+        return sp.Mul(*outside) * Hadamard(*inside) if outside else Hadamard(*inside)
+    if isinstance(expr, sp.Mul):
+        flat = sp.Mul(*args)
+        scalars, factors = flat.args_cnc() if isinstance(flat, sp.Mul) else ([], [flat])
+        ones = [f for f in factors if is_number_like(shape_of(f, shapes))]
+        return sp.Mul(*scalars, *ones, *[f for f in factors if f not in ones])
+    return expr.func(*args)
+
+
+def _judged(source, formula, backward: _Backward) -> WrongFormula:
+    """Why a formula is not the gradient: the first product that does not fit, the result's shape,
+    a factor of the gradient it leaves out, or different entries."""
+    target_shape = shape_of(backward.target, backward.shapes)
+    try:
+        shape = shape_of(formula, backward.shapes)
+    except ShapeMismatch as mismatch:
+        return WrongFormula(source, formula, "product shape", ((mismatch.left, mismatch.left_shape),
+                                                               (mismatch.right, mismatch.right_shape)))
+    if shape != target_shape:
+        return WrongFormula(source, formula, "result shape", ((formula, shape), (backward.target, target_shape)))
+    value = concrete(backward.expanded(formula), backward.values)
+    answer = backward.answer
+    parts = answer.args if isinstance(answer, Hadamard) else _factors(answer)
+    for i, part in enumerate(parts):
+        rest = [p for j, p in enumerate(parts) if j != i]
+        without = Hadamard(*rest) if isinstance(answer, Hadamard) and len(rest) > 1 else (
+            rest[0] if isinstance(answer, Hadamard) else sp.Mul(*answer.args_cnc()[0], *rest))
+        try:
+            shorter = concrete(backward.expanded(without), backward.values)
+        except (ValueError, sp.ShapeError):
+            continue
+        if getattr(shorter, "shape", None) == value.shape and all(equal(a, b) for a, b in zip(shorter, value)):
+            return WrongFormula(source, formula, "missing factor", ((part, shape_of(part, backward.shapes)),))
+    return WrongFormula(source, formula, "differs")
+
+
+def derive(problem: str) -> MatrixGradient:
+    """The matrix-form gradient of a problem of SPECS, derived, checked and set beside the course's wrong formulas."""
+    if problem not in SPECS:
+        raise ValueError(f"unknown matrix problem {problem!r}; use one of {', '.join(SPECS)}")
+    spec = SPECS[problem]
+    backward = _Backward(spec).run()
+    wrong = tuple(_judged(source, _read(text, spec), backward) for source, text in spec.wrong)
+    residual_shape = shape_of(backward.residual, backward.shapes)
+    return MatrixGradient(problem, spec.title, sp.Symbol(spec.loss), backward.scale, backward.residual,
+                          residual_shape, tuple(backward.definitions.items()),
+                          tuple((Letter(n), s) for n, s in spec.shapes.items()),
+                          tuple((n, s) for n, s in sizes_of(spec.shapes).items() if n != "1"),
+                          tuple(backward.steps), backward.target, backward.answer, wrong)

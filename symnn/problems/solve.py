@@ -110,10 +110,9 @@ def solve_convolution(problem: Problem) -> Solution:
 
 
 def solve_matrix_identity(problem: Problem) -> Solution:
-    """``identity``: matrix-form claims checked entry by entry; the answer says which hold."""
-    from ..nn.matrix_form import check_identity
-    check = check_identity(problem.data["identity"])
-    return Solution(problem, check, tuple(sp.true if c.holds else sp.false for c in check.claims))
+    """``identity``: a gradient in matrix form, derived (``problems.matrix_problems``)."""
+    from .matrix_problems import solve_matrix_gradient
+    return solve_matrix_gradient(problem)
 
 
 def solve_softmax_jacobian(problem: Problem) -> Solution:

@@ -1,42 +1,69 @@
-"""Matrix-form gradients against the scalar form, entry by entry."""
+"""Matrix-form gradients: derived backwards, every step against the scalar form, entry by entry."""
 
 import pytest
+import sympy as sp
 
 from symnn import render, solve
-from symnn.nn.matrix_form import IDENTITIES, Claim, _scalar_gradient, check_identity, symbolic_matrix
+from symnn.calculus.transpose import Letter, transposed
+from symnn.nn.matrix_form import SPECS, _Backward, derive
 from symnn.render import FORMATS
 
-
-@pytest.mark.parametrize("name", IDENTITIES)
-def test_the_course_formulas_hold(name):
-    check = check_identity(name)
-    assert all(c.holds for c in check.claims if c.name == "course")
-
-
-def test_the_slide_formula_is_caught():
-    slide = {c.name: c for c in check_identity("two-layer").claims}["slide"]
-    assert not slide.holds and slide.value.shape == (1, 2) and slide.scalar.shape == (2, 2)
+# the course's formulas, as SymPy prints them (an independent statement of the expected result)
+EXPECTED = {
+    "half-norm": "Xᵀ*a",
+    "linear-regression": "-2*Xᵀ*(-X*w + y)/n",
+    "two-layer": "-(y - sigmoid(X*W_1)*W_2)*Xᵀ*(W_2ᵀ ⊙ σ'(X*W_1))",
+    "dense-layer": "Xᵀ*delta",
+    "dense-backward": "(delta*W_2ᵀ) ⊙ σ'(A)",
+}
 
 
-def test_the_delta_one_layer_down_needs_the_activation_slope():
-    claims = {c.name: c for c in check_identity("dense-backward").claims}
-    assert claims["course"].holds and not claims["without f'"].holds
+@pytest.mark.parametrize("name", SPECS)
+def test_every_step_holds_against_the_scalar_form(name):
+    derivation = derive(name)
+    assert derivation.steps and all(step.holds for step in derivation.steps)
+    assert sp.sstr(derivation.answer) == EXPECTED[name]
 
 
-def test_a_wrong_formula_of_the_right_shape_is_caught():
-    # ½‖XW‖²: twice the right gradient has the right shape but wrong entries
-    X, W = symbolic_matrix("x", 2, 3), symbolic_matrix("w", 3, 2)
-    loss = sum(v ** 2 for v in X * W) / 2
-    assert not Claim("doubled", "", 2 * X.T * (X * W), _scalar_gradient(loss, W)).holds
-    assert Claim("right", "", X.T * (X * W), _scalar_gradient(loss, W)).holds
+def test_a_wrong_gradient_is_caught_by_the_scalar_form():
+    backward = _Backward(SPECS["half-norm"]).run()
+    X, a, W = Letter("X"), Letter("a"), Letter("W")
+    context = lambda r: sp.Mul(X, r)                       # noqa: E731 - the residual XW with W replaced
+    assert backward.holds(W, transposed(X) * a, context)
+    assert not backward.holds(W, 2 * transposed(X) * a, context)      # right shape, wrong entries
 
 
-def test_unknown_identity():
-    with pytest.raises(ValueError, match="unknown matrix identity"):
-        check_identity("trace-trick")
+def test_the_slide_is_wrong_by_its_shapes():
+    (slide,) = derive("two-layer").wrong
+    assert slide.source == "slide" and slide.reason == "product shape"
+    (left, left_shape), (right, right_shape) = slide.parts
+    assert (sp.sstr(left), left_shape, sp.sstr(right), right_shape) == ("W_2*σ'(X*W_1)", ("h", "h"), "W_1", ("d", "h"))
+
+
+def test_leaving_out_the_slope_is_a_missing_factor():
+    (wrong,) = derive("dense-backward").wrong
+    assert wrong.reason == "missing factor" and sp.sstr(wrong.parts[0][0]) == "σ'(A)"
+
+
+def test_the_gradient_has_a_name_where_the_course_names_it():
+    steps = derive("dense-layer").steps
+    assert [(sp.sstr(s.quantity), s.rule, sp.sstr(s.name)) for s in steps if s.name is not None] == [("Z", "sum", "delta")]
+
+
+def test_unknown_problem():
+    with pytest.raises(ValueError, match="unknown matrix problem"):
+        derive("trace-trick")
 
 
 @pytest.mark.parametrize("format", FORMATS)
 def test_renders(format):
     for lang in ("en", "ru"):
-        assert render(solve("two-layer-grad"), format, lang=lang).strip()
+        shown = render(solve("two-layer-grad"), format, lang=lang)
+        assert ("⊙" in shown or "odot" in shown) and "True" not in shown
+
+
+def test_text_shows_the_shapes_and_the_slides_reason():
+    text = render(solve("two-layer-grad"), "text", lang="en")
+    assert "Shapes: X ∈ ℝ^(1×d), W_1 ∈ ℝ^(d×h), W_2 ∈ ℝ^(h×1)" in text
+    assert ("On the slide: ∂L/∂W_1 = -(y - σ(X*W_1)*W_2)*W_2*σ'(X*W_1)*W_1 — wrong: the shapes do not fit, "
+            "W_2*σ'(X*W_1) ∈ ℝ^(h×h) cannot be multiplied by W_1 ∈ ℝ^(d×h)") in text

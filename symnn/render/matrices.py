@@ -1,0 +1,102 @@
+"""How document printers write a gradient in matrix form: the loss, the shapes, the steps backwards
+with the shape of every factor, the check against the scalar form, and the course's wrong formulas.
+
+A mixin of DocumentPrinter: it uses the format hooks (line, strong, inline, raw_math, say, ...).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..lang import phrase
+
+
+class Shaped(sp.Expr):
+    """A formula and its shape: X ∈ ℝ^{n×d}; a 1×1 one is a number, X ∈ ℝ."""
+
+    def _latex(self, printer):
+        formula, rows, cols = self.args
+        space = r"\mathbb{R}" if (rows, cols) == (sp.Integer(1), sp.Integer(1)) else \
+            r"\mathbb{R}^{%s \times %s}" % (printer._print(rows), printer._print(cols))
+        return r"%s \in %s" % (printer._print(formula), space)
+
+    def _sympystr(self, printer):
+        formula, rows, cols = self.args
+        space = "ℝ" if (rows, cols) == (sp.Integer(1), sp.Integer(1)) else f"ℝ^({rows}×{cols})"
+        return f"{printer._print(formula)} ∈ {space}"
+
+
+class Grouped(sp.Expr):
+    """A formula in parentheses: the quantity of ∂L/∂(XW₁)."""
+
+    def _latex(self, printer):
+        return r"\left(%s\right)" % printer._print(self.args[0])
+
+    def _sympystr(self, printer):
+        return f"({printer._print(self.args[0])})"
+
+
+class NormSquared(sp.Expr):
+    """‖R‖², or R² of a number."""
+
+    def _latex(self, printer):
+        inner, is_number = self.args
+        return (r"\left(%s\right)^{2}" if is_number else r"\left\|%s\right\|^{2}") % printer._print(inner)
+
+    def _sympystr(self, printer):
+        inner, is_number = self.args
+        return (f"({printer._print(inner)})^2" if is_number else f"‖{printer._print(inner)}‖^2")
+
+
+def shaped(formula, shape) -> Shaped:
+    rows, cols = (sp.Integer(1), sp.Integer(1)) if shape is None else \
+        (sp.sympify(s) if s.isdigit() else sp.Symbol(s) for s in shape)
+    return Shaped(formula, rows, cols)
+
+
+def quantity(expr):
+    return expr if expr.is_Symbol else Grouped(expr)
+
+
+class MatrixPrinting:
+    def _print_MatrixGradient(self, run, depth: int = 0) -> str:
+        L = run.loss
+        is_number = run.residual_shape in (None, ("1", "1"))
+        loss = "%s = %s %s" % (self.raw_math(L), self.raw_math(run.scale), self.raw_math(NormSquared(run.residual,
+                                                                                                     sp.true if is_number else sp.false)))
+        lines = [self.line(depth, self.strong(self.plain(run.title)) + " " + self.inline(loss))]
+        if run.definitions:
+            lines.append(self.line(depth, self.plain("matrix.where") + " "
+                                   + ", ".join(self.equation(n, f) for n, f in run.definitions)))
+        lines.append(self.line(depth, self.plain("matrix.shapes") + " "
+                               + ", ".join(self.math(shaped(letter, shape)) for letter, shape in run.shapes)))
+        lines.append(self.line(depth, self.plain("matrix.backwards")))
+        for step in run.steps:
+            sides = [self.raw_ratio(L, quantity(step.quantity)), self.raw_math(step.gradient)]
+            if step.name is not None:
+                sides.append(self.raw_math(step.name))
+            lines.append(self.line(depth + 1, self.inline(" = ".join(sides)) + " — "
+                                   + self.plain(f"matrix.rule.{step.rule}")))
+            factors = ", ".join(self.math(shaped(f, s)) for f, s in step.factors)
+            lines.append(self.line(depth + 2, self.plain("matrix.factors") + " " + factors + "; "
+                                   + self.plain("matrix.result") + " " + self.math(shaped(step.gradient, step.shape))))
+        sizes = ", ".join(f"{name} = {size}" for name, size in run.sizes)
+        verdict = "matrix.checked" if all(s.holds for s in run.steps) else "matrix.not checked"
+        lines.append(self.line(depth, self.plain(verdict, sizes=sizes)))
+        for wrong in run.wrong:
+            lines.append(self.line(depth, self.strong(self.plain(f"matrix.source.{wrong.source}") + ":") + " "
+                                   + self.inline(self.raw_ratio(L, run.wrt) + " = " + self.raw_math(wrong.formula))
+                                   + " — " + self._reason(wrong)))
+        if not getattr(self, "answer_follows", False):
+            lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
+                                   + self.inline(self.raw_ratio(L, run.wrt) + " = " + self.raw_math(run.answer))))
+        return self.join(lines)
+
+    def _reason(self, wrong) -> str:
+        key = f"matrix.wrong.{wrong.reason}"
+        if wrong.reason in ("product shape", "result shape"):
+            (left, left_shape), (right, right_shape) = wrong.parts
+            return self.say(key, left=shaped(left, left_shape), right=shaped(right, right_shape))
+        if wrong.reason == "missing factor":
+            return self.say(key, factor=wrong.parts[0][0])
+        return self.escape(phrase(self.lang, key))
