@@ -8,6 +8,7 @@ are mended here, on the element tree:
   and a thin space parts it from a factor before it (x sin x), as in TeX;
 - a prime is a superscript (``f^{′}``), so it floats far above the letter: the prime
   character is already raised, and MathML writes it on the baseline after its base;
+- a decimal comma ``0{,}5`` is a separator with a space after it: it joins its number;
 - a sign after an opening or a comma is spaced as a binary minus ("( − 2, − 1)"): it is
   written as a prefix operator;
 - every ``\\left( … \\right)`` is stretchy, and a stretched parenthesis around a short
@@ -97,10 +98,14 @@ def _mend_prime(element) -> None:
             element.remove(base)
 
 
+def _is_tall(element) -> bool:
+    return _tag(element) in TALL and not (_tag(element) == "mover" and element.get("accent") == "true")
+
+
 def _mend_fences(element) -> None:
-    """A stretchy fence pair around something short is drawn at its natural size."""
+    """A stretchy fence pair around something short (a hat is not tall) is drawn at its natural size."""
     fences = [child for child in element if _tag(child) == "mo" and child.get("stretchy") == "true"]
-    if fences and not any(_tag(inner) in TALL for inner in element.iter()):
+    if fences and not any(_is_tall(inner) for inner in element.iter()):
         for fence in fences:
             fence.set("stretchy", "false")
 
@@ -128,6 +133,23 @@ def _mend_names(element) -> None:
             element.insert(position + 1, _new("mspace", width=THIN))
 
 
+def _mend_numbers(element) -> None:
+    """A decimal comma (0{,}5, as Russian text writes numbers) is part of its number, not a separator
+    with a space after it; a semicolon between the items of a Russian vector is an operator."""
+    if _tag(element) not in ROWS:
+        return
+    for child in list(element):
+        if _tag(child) == "mi" and (child.text or "").strip() == ";":
+            child.tag = f"{{{MATHML}}}mo"
+    children = list(element)
+    for first, comma, last in reversed(list(zip(children, children[1:], children[2:]))):
+        if _tag(first) == _tag(last) == "mn" and _tag(comma) == "mrow" and len(comma) == 1 \
+                and _tag(comma[0]) == "mo" and (comma[0].text or "").strip() == "," and first in list(element):
+            first.text = f"{first.text},{last.text}"
+            element.remove(comma)
+            element.remove(last)
+
+
 def _mend_signs(element) -> None:
     """A minus or plus that starts a row or follows an opening, a comma or a relation is a sign:
     written as a prefix operator, it sits next to its number (−2, not − 2)."""
@@ -150,6 +172,7 @@ def tidy_mathml(markup: str) -> str:
     for element in list(root.iter()):
         _mend_prime(element)
     for element in list(root.iter()):
+        _mend_numbers(element)
         _mend_fences(element)
         _mend_names(element)
         _mend_signs(element)

@@ -39,6 +39,13 @@ def _row(latex: str) -> str:
     (r"\left(\frac{1}{2}\right)", '<mrow><mrow><mo stretchy="true" fence="true" form="prefix">(</mo><mfrac><mrow>'
                                   '<mn>1</mn></mrow><mrow><mn>2</mn></mrow></mfrac><mo stretchy="true" fence="true" '
                                   'form="postfix">)</mo></mrow></mrow>'),
+    # a hat is not tall: the parentheses around y − ŷ keep their size
+    (r"\left(y - \hat{y}\right)", "<mrow><mrow>" + FENCE.format("prefix", "(") + '<mi>y</mi><mo>−</mo><mover accent="true">'
+                                   "<mrow><mi>y</mi></mrow><mo>^</mo></mover>" + FENCE.format("postfix", ")") + "</mrow></mrow>"),
+    # a decimal comma belongs to its number; a semicolon parts the items of a Russian vector
+    (r"-0{,}9526", '<mrow><mo form="prefix">−</mo><mn>0,9526</mn></mrow>'),
+    (r"\left( 2; \  3{,}5\right)", "<mrow><mrow>" + FENCE.format("prefix", "(") + "<mn>2</mn><mo>;</mo><mtext>\xa0</mtext>"
+                                    "<mn>3,5</mn>" + FENCE.format("postfix", ")") + "</mrow></mrow>"),
     # a name not applied to anything is left as it is
     (r"\mathrm{MSE} = 15", '<mrow><mrow><mi mathvariant="normal">M</mi><mi mathvariant="normal">S</mi>'
                            '<mi mathvariant="normal">E</mi></mrow><mo>=</mo><mn>15</mn></mrow>'),
