@@ -30,7 +30,7 @@ class DotMissing(FileNotFoundError):
 
 def value_text(value: sp.Expr, lang: str = "en") -> str:
     """= e³ ≈ 20.09: the exact value when it is short, its decimal when it is not a whole number."""
-    value = sp.sympify(value)
+    value = sp.sympify(value, strict=True)       # an integer or a SymPy number, never text
     exact = unicode_math(value, lang)
     if value.is_Integer or not value.is_number:
         return f"= {exact}"
