@@ -223,6 +223,7 @@ def test_at_works_for_every_kind(command, tmp_path):
     (["plot", "optimizers", "--at", "x=1"], "variables are x, y"),
     (["plot", "loss", "--epochs", "5", "--at", "epoch=6"], "1 to 5"),
     (["plot", "boundary", "--epochs", "5", "--at", "x1=1"], "this picture takes x1, x2"),
+    (["plot", "optimizers", "--optimizers", "gd,foo"], "unknown optimizer 'foo'"),
 ])
 def test_a_wrong_point_is_one_clear_line(command, says, tmp_path, capsys):
     assert main([*command, "--out", str(tmp_path / "p.png")]) == 2

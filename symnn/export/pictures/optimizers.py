@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...lang import phrase
+from ...nn.optimizers import optimizer
 from ...numerics.compile import compile_numpy
 from ...numerics.paths import optimizer_path
 from .labels import number, optimizer_name, point
@@ -46,7 +47,7 @@ def optimizers_picture(expr=SURFACE, at=START, names=None, steps: int = STEPS, e
     drawn = tuple(dict.fromkeys(n for group in groups.values() for n in group))
     rates = {name: RATES.get(name, 0.1) if eta is None else eta for name in drawn}
     for name in drawn:
-        optimizer_name(name, lang)          # an optimizer without a name in the catalogue is refused here
+        optimizer(name)                     # an unknown name is one clear line, before anything is computed
     paths = {name: optimizer_path(name, f, variables, at, steps, eta=rates[name]) for name in drawn}
     value = compile_numpy(f, variables)
     values = {name: np.array([float(value(*p)) for p in path]) for name, path in paths.items()}
