@@ -301,11 +301,13 @@ def run_serve(args) -> str:
     import logging
 
     from ..serve.app import create_app
+    from ..serve.server import run
     _within("--workers", args.workers, 1, MAX_WORKERS)
     _within("--port", args.port, 1, 65535)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    app = create_app(args.workers, args.bank, args.timeout, args.seed, args.rate, 2 * args.rate)
-    uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_level="warning")
+    app = create_app(args.workers, args.bank, args.timeout, args.seed, args.rate, 2 * args.rate,
+                     trusted_proxies=args.forwarded_allow_ips, metrics_token=args.metrics_token)
+    run(app, args.host, args.port)
     return ""
 
 

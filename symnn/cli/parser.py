@@ -272,6 +272,11 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=float, default=2.0, help="seconds allowed per answer (default 2)")
     parser.add_argument("--seed", type=int, default=0, help="the seed of the students' variants (?student=ID)")
     parser.add_argument("--rate", type=float, default=20.0, help="checks per second allowed to one client (default 20)")
+    parser.add_argument("--forwarded-allow-ips", default=None, metavar="ADDRESSES",
+                        help="proxies whose X-Forwarded-For is believed, comma-separated addresses or networks "
+                             "(default: none; the client is the socket's address)")
+    parser.add_argument("--metrics-token", default=None,
+                        help="/metrics answers requests with 'Authorization: Bearer TOKEN' (default: the loopback only)")
     _bank_option(parser)
 
 

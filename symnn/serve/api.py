@@ -14,14 +14,15 @@ import json
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from ..lang import LANGUAGES
+from ..lang import LANGUAGES, phrase
 from ..problems.bank import BankError, get_problem, load_bank
 from ..problems.solve import answer_value, solve
 from ..problems.variants import student_variant
-from ..render import render
-from .checking import Busy
+from .bodies import BodyError, read_json
+from .checking import NotFinished, NotStarted
 
 MAX_ANSWER = 20_000          # characters; the checker refuses more than its own limit with a verdict
+RETRY_AFTER = 2              # seconds a client is asked to wait when every worker is taken
 
 
 @functools.lru_cache(maxsize=512)
@@ -31,13 +32,39 @@ def solution_of(problem_id: str, bank, variant: int | None):
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, message: str, headers: dict | None = None):
+    """An error answered to the client; ``key`` and ``values``: its sentence for a page, in the page's language."""
+
+    def __init__(self, status: int, message: str, headers: dict | None = None, key: str | None = None, **values):
         super().__init__(message)
         self.status, self.message, self.headers = status, message, headers or {}
+        self.key, self.values, self.extra = key, values, {}
 
 
 def error_response(error: ApiError) -> JSONResponse:
-    return JSONResponse({"error": error.message}, status_code=error.status, headers=error.headers)
+    return JSONResponse({"error": error.message, **error.extra}, status_code=error.status, headers=error.headers)
+
+
+def busy(lang: str) -> ApiError:
+    """A check that could not start in time: come back later (never a verdict)."""
+    return ApiError(503, phrase(lang, "serve.busy"), {"Retry-After": str(RETRY_AFTER)}, key="serve.busy")
+
+
+def not_finished(error: NotFinished) -> ApiError:
+    """The check ran out of time or memory in its worker: the answer is too heavy to check, not wrong."""
+    found = ApiError(422, error.message)
+    found.extra = {"decided_by": error.kind}
+    return found
+
+
+async def json_body(request: Request):
+    try:
+        return read_json(await request.body())
+    except BodyError as error:
+        raise ApiError(400, str(error)) from None
+
+
+def client_of(request: Request) -> str:
+    return request.scope.get("symnn.client", "-")
 
 
 def _lang(value) -> str:
@@ -64,10 +91,7 @@ def variant_of(problem, student: str | None, variant, seed: int) -> int | None:
 
 
 async def check(request: Request) -> JSONResponse:
-    try:
-        body = json.loads(await request.body())
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise ApiError(400, "the body is not JSON") from None
+    body = await json_body(request)
     if not isinstance(body, dict):
         raise ApiError(400, "the body is a JSON object: {\"problem\": ID, \"answer\": ...}")
     answer = body.get("answer")
@@ -89,7 +113,7 @@ async def check(request: Request) -> JSONResponse:
             if student is not None and not isinstance(student, str):
                 raise ApiError(422, "student: expected text")
             variant = variant_of(problem, student, body.get("variant"), request.app.state.seed)
-            verdict = await checker.check(answer, lang, problem=problem.id, variant=variant)
+            verdict = await checker.check(answer, lang, problem=problem.id, variant=variant, client=client_of(request))
         else:
             reference = body["reference"]
             if not isinstance(reference, str) or len(reference) > MAX_ANSWER:
@@ -98,33 +122,35 @@ async def check(request: Request) -> JSONResponse:
             if not isinstance(options, dict):
                 raise ApiError(422, "options: expected an object of check options")
             lang = _lang(body.get("lang") or options.get("lang"))
-            verdict = await checker.check(answer, lang, answer_reference=reference, options=options)
+            verdict = await checker.check(answer, lang, answer_reference=reference, options=options,
+                                          client=client_of(request))
     except BankError as error:
         raise ApiError(404, str(error)) from None
     except LookupError as error:
         raise ApiError(404, str(error)) from None
     except ValueError as error:                      # a reference that cannot be read, a variant out of range
         raise ApiError(422, str(error)[:300]) from None
-    except Busy:
-        raise ApiError(503, "every worker is busy; retry shortly", {"Retry-After": "1"}) from None
+    except NotStarted:
+        raise busy(lang) from None
+    except NotFinished as error:
+        raise not_finished(error) from None
     return JSONResponse(verdict)
 
 
 async def preview(request: Request) -> JSONResponse:
-    try:
-        body = json.loads(await request.body())
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise ApiError(400, "the body is not JSON") from None
+    """``{"answer": ..., "problem": ID, "lang": ...}``: how the answer is read, typeset as the student wrote it."""
+    body = await json_body(request)
     answer = body.get("answer") if isinstance(body, dict) else None
     if not isinstance(answer, str) or len(answer) > MAX_ANSWER:
         raise ApiError(422, "answer: expected text")
+    lang = _lang(body.get("lang"))
+    known = body.get("known") or []
+    if not isinstance(known, list) or not all(isinstance(k, str) and len(k) < 40 for k in known):
+        raise ApiError(422, "known: expected a list of names")
     try:
-        read = await request.app.state.checker.preview(answer, tuple(body.get("known") or ())[:50], _lang(body.get("lang")))
-    except Busy:
-        raise ApiError(503, "every worker is busy; retry shortly", {"Retry-After": "1"}) from None
-    if read.get("ok"):
-        from ..render.html import mathml
-        read["mathml"] = mathml(read["latex"])
+        read = await request.app.state.checker.preview(answer, tuple(known[:50]), lang, client=client_of(request))
+    except NotStarted:
+        raise busy(lang) from None
     return JSONResponse(read)
 
 
@@ -158,13 +184,12 @@ async def solved(request: Request) -> Response:
     if variant is not None and not variant.isdigit():
         raise ApiError(400, "variant: expected a whole number")
     try:
-        solution = solution_of(found.id, request.app.state.bank, int(variant) if variant else None)
-    except BankError as error:
-        raise ApiError(404, str(error)) from None
-    text = render(solution, format, lang=lang)
+        text, answer = await request.app.state.pages.solved(found.id, int(variant) if variant else None, format, lang)
+    except ValueError as error:                  # BankError: a variant the problem does not have
+        raise ApiError(404, str(error)[:300]) from None
     if format == "json":
         body = json.loads(text)
-        body.setdefault("value", answer_value(solution.answer))
+        body.setdefault("value", answer_value(answer))
         return JSONResponse(body)
     return Response(text, media_type=SOLVE_FORMATS[format])
 

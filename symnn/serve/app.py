@@ -1,92 +1,67 @@
-"""The ASGI application: routes, the worker pool's lifetime, and the middleware that logs each
-request on one line, counts it for /metrics, limits each client's rate, and turns every error
-into a short JSON (or HTML) answer, never a traceback.
+"""The ASGI application: routes, the worker pool's lifetime, the page cache, and the guard in
+front of them all (``guard.Guard``: client address, rate limits, bodies, security headers, logs).
 """
 
 from __future__ import annotations
 
 import contextlib
-import html
-import json
-import logging
-import time
+import hmac
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from . import api, pages
-from .checking import Checker
+from .checking import MAX_WAIT, Checker
+from .errors import error_page, error_response, lang_of
+from .guard import Guard, trusted_networks
 from .limits import RateLimit
 from .metrics import METRICS
 from .openapi import OPENAPI
+from .rendering import PageCache
+from .static import STATIC
 
-LOG = logging.getLogger("symnn.serve")
-MAX_BODY = 64 * 1024
-
-
-class Guard:
-    """ASGI middleware: the rate limit on POSTs, one log line and the metrics per request, and no traceback."""
-
-    def __init__(self, app, rate: RateLimit):
-        self.app, self.rate = app, rate
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        start, status = time.perf_counter(), [500]
-        client = (scope.get("client") or ("-",))[0]
-        path = scope["path"]
-
-        async def sending(message):
-            if message["type"] == "http.response.start":
-                status[0] = message["status"]
-            await send(message)
-
-        try:
-            if scope["method"] == "POST" and not self.rate.allow(client):
-                response = JSONResponse({"error": "too many requests; slow down"}, status_code=429,
-                                        headers={"Retry-After": str(self.rate.retry_after())})
-                await response(scope, receive, sending)
-            else:
-                await self.app(scope, receive, sending)
-        except Exception:                                    # logged here, never shown
-            LOG.exception("request failed: %s %s", scope["method"], path)
-            await JSONResponse({"error": "internal error"}, status_code=500)(scope, receive, sending)
-        finally:
-            seconds = time.perf_counter() - start
-            route = _route(path)
-            METRICS.observe(route, status[0], seconds)
-            LOG.info(json.dumps({"method": scope["method"], "route": route, "status": status[0],
-                                 "ms": round(seconds * 1000, 1), "client": client}))
-
-
-def _route(path: str) -> str:
-    """The path with its problem id folded, so that metrics have a bounded set of labels."""
-    for prefix in ("/problems/", "/api/problems/", "/api/solve/"):
-        if path.startswith(prefix):
-            return prefix + "{id}"
-    return path if path in KNOWN_PATHS else "other"
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
 
 async def _api_error(request: Request, error: api.ApiError):
-    if request.url.path.startswith("/api/"):
+    if request.url.path.startswith("/api/") or not error.key:
         return api.error_response(error)
-    body = f"<!DOCTYPE html><html><body><h1>{error.status}</h1><p>{html.escape(error.message)}</p></body></html>"
-    return HTMLResponse(body, status_code=error.status, headers=error.headers)
+    lang = lang_of(request.scope)
+    return error_page(error.status, pages.phrase(lang, error.key, **error.values), lang, error.headers)
 
 
-async def _http_error(request: Request, error):
-    return JSONResponse({"error": error.detail}, status_code=error.status_code, headers=getattr(error, "headers", None))
+async def _http_error(request: Request, error: HTTPException):
+    keys = {404: "serve.error.not found", 405: "serve.error.method"}
+    return error_response(request.scope, error.status_code, keys.get(error.status_code, "serve.error.request"),
+                          getattr(error, "headers", None))
 
 
-async def metrics(request: Request) -> PlainTextResponse:
+async def metrics(request: Request) -> Response:
+    """Prometheus's text: to the loopback only (and not through a proxy), or to whoever sends the configured token."""
+    token = request.app.state.metrics_token
+    if token:
+        sent = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(sent.encode(), token.encode()):
+            return JSONResponse({"error": "a token is needed: Authorization: Bearer TOKEN"}, status_code=401,
+                                headers={"WWW-Authenticate": "Bearer"})
+    elif (request.client.host if request.client else "") not in LOOPBACK or "x-forwarded-for" in request.headers:
+        return JSONResponse({"error": "not found"}, status_code=404)
     return PlainTextResponse(METRICS.text(), media_type="text/plain; version=0.0.4")
 
 
 async def openapi(request: Request) -> JSONResponse:
     return JSONResponse(OPENAPI)
+
+
+async def static(request: Request) -> Response:
+    found = STATIC.get(request.path_params["name"])
+    if found is None:
+        raise HTTPException(404)
+    text, media_type = found
+    return Response(text, media_type=media_type, headers={"Cache-Control": "public, max-age=3600"})
 
 
 ROUTES = [
@@ -100,25 +75,30 @@ ROUTES = [
     Route("/openapi.json", openapi),
     Route("/healthz", api.healthz),
     Route("/metrics", metrics),
+    Route("/static/{name}", static),
 ]
-KNOWN_PATHS = {route.path for route in ROUTES}
 
 
 def create_app(workers: int = 2, bank=None, timeout: float = 2.0, seed: int = 0, rate: float = 20.0,
-               burst: float = 40.0) -> Starlette:
-    """The service; ``seed`` fixes each student's variant (as ``symnn variants --seed`` does)."""
-    from starlette.exceptions import HTTPException
+               burst: float = 40.0, trusted_proxies: str | None = None, metrics_token: str | None = None,
+               max_wait: float = MAX_WAIT) -> Starlette:
+    """The service; ``seed`` fixes each student's variant (as ``symnn variants --seed`` does);
+    ``rate``/``burst``: checks per second per client (previews and page views get five times as many);
+    ``trusted_proxies``: addresses whose X-Forwarded-For is believed (none by default);
+    ``metrics_token``: /metrics answers whoever sends it (else the loopback only)."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
-        app.state.checker = Checker(workers, timeout, bank=bank)
+        app.state.checker = Checker(workers, timeout, bank=bank, max_wait=max_wait)
         try:
             yield
         finally:
             app.state.checker.close()
 
-    app = Starlette(routes=ROUTES, lifespan=lifespan, max_body_size=MAX_BODY,
+    app = Starlette(routes=ROUTES, lifespan=lifespan,
                     exception_handlers={api.ApiError: _api_error, HTTPException: _http_error})
-    app.state.bank, app.state.seed = bank, seed
-    app.add_middleware(Guard, rate=RateLimit(rate, burst))
+    app.state.bank, app.state.seed, app.state.metrics_token = bank, seed, metrics_token
+    app.state.pages = PageCache(bank)
+    limits = {"check": RateLimit(rate, burst), "read": RateLimit(5 * rate, 5 * burst), "page": RateLimit(5 * rate, 5 * burst)}
+    app.add_middleware(Guard, limits=limits, trusted=trusted_networks(trusted_proxies))
     return app

@@ -1,59 +1,45 @@
-"""The pages students use: the problems by topic, and a problem page with an answer box, a live
-preview of how the answer is read, the verdict and its feedback, and the solution behind a
-"show" (a <details>, no script). Server-rendered, math as MathML, nothing loaded from outside;
-one small inline script asks /api/read for the preview as the student types.
+"""The pages students use: the problems by topic, and a problem page with the statement, the form
+the answer takes, an answer box, a live preview of how the answer is read, the verdict and its
+feedback, and the solution behind a "show" (a <details>). Server-rendered, math as MathML, every
+sentence in the page's language; the page's only script and stylesheet are /static/'s.
+
+The parts that cost SymPy work come from the page cache (``rendering``); a page view only
+assembles strings.
 """
 
 from __future__ import annotations
 
 import html
+import json
 from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from ..export.documents import PAGE_STYLE
 from ..lang import LANGUAGES, phrase
-from ..problems.bank import BankError, load_bank
-from ..render import render
-from ..render.html import HtmlPrinter
-from .api import MAX_ANSWER, ApiError, solution_of, variant_of
-from .checking import Busy
+from ..problems.bank import BankError, get_problem
+from .api import MAX_ANSWER, ApiError, busy, client_of, variant_of
+from .bodies import BodyError, read_form
+from .checking import NotFinished, NotStarted
 
-EXTRA_STYLE = """
-textarea { width: 100%; font-size: 1.1rem; padding: .4rem; box-sizing: border-box; }
-button { font-size: 1rem; padding: .4rem 1rem; margin-top: .4rem; }
-.preview { min-height: 2.2em; padding: .3rem 0; color: #333; } .error { color: #b00020; }
-.verdict { padding: .5rem .8rem; margin: .8rem 0; border-radius: .3rem; }
-.right { background: #e6f4ea; } .wrong { background: #fdecea; }
-nav a { margin-right: .8rem; } li { margin: .3rem 0; } details { margin-top: 1rem; }
-"""
-PREVIEW_SCRIPT = """
-<script>
-(() => {
-  const box = document.getElementById('answer'), out = document.getElementById('preview');
-  let timer;
-  box.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      if (!box.value.trim()) { out.textContent = ''; return; }
-      const reply = await fetch('/api/read', {method: 'POST', headers: {'Content-Type': 'application/json'},
-                                body: JSON.stringify({answer: box.value, known: KNOWN, lang: document.documentElement.lang})});
-      const read = await reply.json();
-      if (read.ok) { out.innerHTML = read.mathml; out.className = 'preview'; }
-      else { out.textContent = read.error || ''; out.className = 'preview error'; }
-    }, 250);
-  });
-})();
-</script>
-"""
+__all__ = ["index", "phrase", "problem_page"]
+
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
 
 
-def _page(title: str, body: str, lang: str, script: str = "") -> HTMLResponse:
+def _page(title: str, body: str, lang: str, data: dict, status: int = 200, headers: dict | None = None) -> HTMLResponse:
+    attributes = " ".join(f'data-{key}="{html.escape(value)}"' for key, value in data.items())
     return HTMLResponse(f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
                         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-                        f"<title>{html.escape(title)}</title><style>{PAGE_STYLE}{EXTRA_STYLE}</style></head>"
-                        f"<body>{body}{script}</body></html>\n")
+                        f'<title>{html.escape(title)}</title><link rel="stylesheet" href="/static/page.css"></head>'
+                        f'<body {attributes}>{body}<script src="/static/page.js"></script></body></html>\n',
+                        status_code=status, headers=headers)
+
+
+def _page_data(lang: str) -> dict:
+    """The sentences the page's script shows, in the page's language."""
+    return {"read": phrase(lang, "page.read as"), "offline": phrase(lang, "page.offline"),
+            "scroll": phrase(lang, "page.scroll")}
 
 
 def _lang(request: Request) -> str:
@@ -61,77 +47,83 @@ def _lang(request: Request) -> str:
     return lang if lang in LANGUAGES else "en"
 
 
-def _switch(request: Request) -> str:
-    links = []
-    for lang in LANGUAGES:
-        query = urlencode({**request.query_params, "lang": lang})
-        links.append(f'<a href="{html.escape(request.url.path)}?{html.escape(query)}">{lang}</a>')
-    return '<nav><a href="/?lang=' + _lang(request) + '">symnn</a> ' + " ".join(links) + "</nav>"
+def _nav(request: Request, lang: str) -> str:
+    links = [f'<a href="/?lang={lang}">{html.escape(phrase(lang, "page.all problems"))}</a>']
+    for other in LANGUAGES:
+        if other != lang:
+            query = urlencode({**request.query_params, "lang": other})
+            links.append(f'<a href="{html.escape(request.url.path)}?{html.escape(query)}" hreflang="{other}" '
+                         f'lang="{other}" id="lang-{other}">{LANGUAGE_NAMES.get(other, other)}</a>')
+    return "<nav>" + " ".join(links) + "</nav>"
 
 
 async def index(request: Request) -> HTMLResponse:
     lang = _lang(request)
-    printer = HtmlPrinter(lang=lang)
-    topics: dict = {}
-    for problem in load_bank(request.app.state.bank).values():
-        topics.setdefault(problem.topic_title.get(lang) or problem.topic, []).append(problem)
+    topics = await request.app.state.pages.index(lang)
     sections = []
-    for title, problems in topics.items():
-        items = "".join(f'<li><a href="/problems/{html.escape(p.id)}?lang={lang}">{html.escape(p.id)}</a> '
-                        f"{printer.rich_text(p.text(lang))}</li>" for p in problems)
+    for title, problems in topics:
+        items = "".join(f'<li><a href="/problems/{html.escape(pid)}?lang={lang}">{html.escape(name)}</a>: '
+                        f"{statement}</li>" for pid, name, statement in problems)
         sections.append(f"<h2>{html.escape(title)}</h2><ul>{items}</ul>")
     heading = phrase(lang, "serve.problems")
-    return _page(heading, f"{_switch(request)}<h1>{html.escape(heading)}</h1>{''.join(sections)}", lang)
+    return _page(heading, f"{_nav(request, lang)}<h1>{html.escape(heading)}</h1>{''.join(sections)}", lang,
+                 _page_data(lang))
 
 
 async def problem_page(request: Request) -> HTMLResponse:
     lang = _lang(request)
     state = request.app.state
     try:
-        from ..problems.bank import get_problem
         problem = get_problem(request.path_params["id"], state.bank)
-    except BankError as error:
-        raise ApiError(404, str(error)) from None
+    except BankError:
+        raise ApiError(404, "no such problem", key="serve.error.no problem") from None
     student = (request.query_params.get("student") or "")[:200] or None
     variant = variant_of(problem, student, None, state.seed)
-    solution = solution_of(problem.id, state.bank, variant)
-    shown = solution.problem
-    answer, verdict = "", ""
+    parts = await state.pages.parts(problem.id, lang, variant)
+    answer, verdict, status, headers = "", "", 200, None
     if request.method == "POST":
-        form = await request.form()
-        answer = str(form.get("answer", ""))[:MAX_ANSWER]
-        verdict = await _verdict(state.checker, answer, lang, problem.id, variant)
-    printer = HtmlPrinter(lang=lang)
-    known = sorted({s.name for s in getattr(solution.answer, "free_symbols", set())} |
-                   {s.name for a in (solution.answer if isinstance(solution.answer, tuple) else ())
-                    for s in getattr(a, "free_symbols", set())})
+        try:
+            answer = read_form(await request.body()).get("answer", "")[:MAX_ANSWER]
+        except BodyError:
+            raise ApiError(400, "the form cannot be read", key="serve.error.form") from None
+        try:
+            verdict = await _verdict(state.checker, answer, lang, problem.id, variant, client_of(request))
+        except NotStarted:
+            error = busy(lang)
+            verdict, status, headers = _box("unchecked", phrase(lang, "serve.busy")), error.status, error.headers
     query = urlencode({k: v for k, v in (("lang", lang), ("student", student)) if v})
-    body = (f"{_switch(request)}<h1>{html.escape(phrase(lang, 'problem'))} {html.escape(problem.id)}</h1>"
-            f"<p>{printer.rich_text(shown.text(lang))}</p>"
+    known = html.escape(json.dumps(list(parts.known)))
+    body = (f"{_nav(request, lang)}<main><h1>{html.escape(parts.title)}</h1>"
+            f'<p class="statement">{parts.statement}</p>'
+            f'<p class="form" id="form">{parts.form}</p>'
             + (f"<p><small>{html.escape(phrase(lang, 'serve.variant', variant=variant))}</small></p>" if variant else "")
             + f'<form method="post" action="/problems/{html.escape(problem.id)}?{html.escape(query)}">'
             f'<label for="answer">{html.escape(phrase(lang, "sheet.answer.here"))}</label>'
-            f'<textarea id="answer" name="answer" rows="2" maxlength="{MAX_ANSWER}">{html.escape(answer)}</textarea>'
+            f'<textarea id="answer" name="answer" rows="3" maxlength="{MAX_ANSWER}" spellcheck="false" '
+            f'autocapitalize="off" autocomplete="off" autocorrect="off" aria-describedby="form hint" '
+            f'data-known="{known}" data-problem="{html.escape(problem.id)}">{html.escape(answer)}</textarea>'
+            f'<p class="hint" id="hint">{html.escape(phrase(lang, "page.hint"))}</p>'
             f'<div id="preview" class="preview" aria-live="polite"></div>'
             f'<button type="submit">{html.escape(phrase(lang, "serve.check"))}</button></form>'
-            f"{verdict}<details><summary>{html.escape(phrase(lang, 'serve.solution'))}</summary>"
-            f"{render(solution, 'html', lang=lang)}</details>")
-    script = PREVIEW_SCRIPT.replace("KNOWN", repr(known).replace("'", '"'))
-    return _page(f"{phrase(lang, 'problem')} {problem.id}", body, lang, script)
+            f'<div id="verdict" role="status" aria-live="polite">{verdict}</div>'
+            f"<details><summary>{html.escape(phrase(lang, 'serve.solution'))}</summary>"
+            f"{parts.solution}</details></main>")
+    return _page(parts.title, body, lang, _page_data(lang), status, headers)
 
 
-async def _verdict(checker, answer: str, lang: str, problem_id: str, variant) -> str:
+def _box(kind: str, first: str, rest: str = "") -> str:
+    return f'<div class="verdict {kind}"><strong>{html.escape(first)}</strong>{rest}</div>'
+
+
+async def _verdict(checker, answer: str, lang: str, problem_id: str, variant, client: str) -> str:
     if not answer.strip():
-        return f'<div class="verdict wrong">{html.escape(phrase(lang, "serve.empty"))}</div>'
+        return _box("wrong", phrase(lang, "serve.empty"))
     try:
-        verdict = await checker.check(answer, lang, problem=problem_id, variant=variant)
-    except Busy:
-        return f'<div class="verdict wrong">{html.escape(phrase(lang, "serve.busy"))}</div>'
-    except (ValueError, LookupError) as error:
-        return f'<div class="verdict wrong">{html.escape(str(error))}</div>'
+        verdict = await checker.check(answer, lang, problem=problem_id, variant=variant, client=client)
+    except NotFinished as error:                   # the check ran out of time or memory: not a verdict
+        return _box("unchecked", error.message)
+    except (ValueError, LookupError):              # the problem's key cannot be checked here
+        return _box("unchecked", phrase(lang, "page.cannot check"))
     first, *rest = verdict["feedback"]
-    kind = "right" if verdict["correct"] else "wrong"
     lines = "".join(f"<p>{html.escape(line)}</p>" for line in rest)
-    if verdict["answer"]:
-        lines += f"<p><small>{html.escape(phrase(lang, 'check.read'))}: <code>{html.escape(verdict['answer'])}</code></small></p>"
-    return f'<div class="verdict {kind}" id="verdict"><strong>{html.escape(first)}</strong>{lines}</div>'
+    return _box("right" if verdict["correct"] else "wrong", first, lines)

@@ -17,7 +17,10 @@ from tests.hostile.corpus import cases  # noqa: E402
 
 @pytest.fixture(scope="module")
 def client():
-    with TestClient(create_app(workers=2, timeout=1.5, rate=1000, burst=1000), raise_server_exceptions=False) as c:
+    # the loopback's address, as a browser on this machine has; a generous time limit: the corpus is
+    # about verdicts, and the machine may be busy
+    with TestClient(create_app(workers=2, timeout=5.0, rate=1000, burst=1000), raise_server_exceptions=False,
+                    client=("127.0.0.1", 50000)) as c:
         yield c
 
 
@@ -55,7 +58,10 @@ def test_a_students_variant_is_checked_as_theirs(client):
     (b'{"reference": "1/0 +", "answer": "1"}', 422, "reference"),
     (b'{"reference": "x", "answer": "x", "options": {"absolute": -1}}', 422, "absolute"),
     (b'{"reference": "x", "answer": "x", "options": {"nonsense": 1}}', 422, "unknown"),
-    (b'{"problem": "graph-matrix", "answer": "1"}', 422, "nothing to check"),
+    (b'{"problem": "4.3", "answer": ' + b"[" * 20_000 + b"]" * 20_000 + b"}", 400, "nested"),
+    (b'{"problem": "4.3", "answer": "1", "x": ' + b"{\"a\": " * 6_000 + b"1" + b"}" * 6_000 + b"}", 400, "nested"),
+    (b'{"problem": "4.3", "answer": "1"', 400, "not JSON"),
+    (b"\xff\xfe", 400, "not JSON"),
 ])
 def test_every_error_is_a_clear_4xx(client, body, status, words):
     reply = client.post("/api/check", content=body, headers={"Content-Type": "application/json"})
@@ -80,7 +86,7 @@ def test_problems_solve_health_metrics_and_openapi(client):
     assert client.get("/api/solve/4.3?format=pdf").status_code == 400
     assert client.get("/api/solve/4.6?variant=5").json()["value"] != [10, 45]
     assert client.get("/healthz").json()["status"] == "ok"
-    metrics = client.get("/metrics").text
+    metrics = client.get("/metrics").text                  # the loopback may read them
     assert 'symnn_requests_total{route="/api/check",status="200"}' in metrics and "symnn_worker_restarts_total" in metrics
     schema = client.get("/openapi.json").json()
     assert schema["openapi"].startswith("3.") and "/api/check" in schema["paths"]
@@ -94,7 +100,7 @@ def test_pages_list_check_preview_and_show_the_solution(client):
     page = client.get("/problems/4.6").text
     assert "<textarea" in page and "<details>" in page and "<math" in page
     answered = client.post("/problems/4.6", data={"answer": "(10, 45)"}).text
-    assert 'class="verdict right"' in answered
+    assert 'class="verdict right"' in answered and "(10, 45)</textarea>" in answered      # the answer stays
     assert 'class="verdict wrong"' in client.post("/problems/4.6", data={"answer": "(45, 10)"}).text
     preview = client.post("/api/read", json={"answer": "x1^2"}).json()
     assert preview["ok"] and "<math" in preview["mathml"] and "x_{1}" in preview["latex"]
@@ -106,19 +112,29 @@ def test_pages_list_check_preview_and_show_the_solution(client):
 
 def test_the_rate_limit_answers_429_with_retry_after():
     with TestClient(create_app(workers=1, rate=1, burst=2)) as limited:
-        codes = [limited.post("/api/read", json={"answer": "x"}).status_code for _ in range(4)]
+        codes = [limited.post("/api/check", json={"reference": "x", "answer": "x"}).status_code for _ in range(4)]
         assert codes[:2] == [200, 200] and 429 in codes
-        reply = limited.post("/api/read", json={"answer": "x"})
-        assert reply.status_code == 429 and reply.headers["Retry-After"]
-        assert limited.get("/healthz").status_code == 200          # reading is not limited
+        reply = limited.post("/api/check", json={"reference": "x", "answer": "x"})
+        assert reply.status_code == 429 and reply.headers["Retry-After"] and "too many" in reply.json()["error"].lower()
+        assert limited.get("/healthz").status_code == 200          # health is never limited
+        # previews and page views have buckets of their own (five times the checks'), also limited
+        assert limited.post("/api/read", json={"answer": "x"}).status_code == 200
+        pages = [limited.get("/?lang=ru").status_code for _ in range(12)]
+        assert pages[:10] == [200] * 10 and pages[-1] == 429
+        refused = limited.get("/problems/4.5?lang=ru")
+        assert refused.status_code == 429 and "Слишком много запросов" in refused.text and "<html" in refused.text
 
 
-def test_a_full_queue_answers_503_with_retry_after(monkeypatch):
+def test_a_full_queue_answers_503_with_retry_after_never_a_verdict(monkeypatch):
     from symnn.serve import checking
     monkeypatch.setattr(checking, "QUEUE_PER_WORKER", 0)
     with TestClient(create_app(workers=1)) as busy:
         reply = busy.post("/api/check", json={"problem": "4.5", "answer": "(1, 2)"})
-        assert reply.status_code == 503 and reply.headers["Retry-After"] == "1"
+        assert reply.status_code == 503 and reply.headers["Retry-After"] == "2"
+        assert set(reply.json()) == {"error"}
+        page = busy.post("/problems/4.5?lang=ru", data={"answer": "(1, 2)"})
+        assert page.status_code == 503 and page.headers["Retry-After"] == "2"
+        assert "ответ не проверен" in page.text and "verdict right" not in page.text and "verdict wrong" not in page.text
 
 
 # the limits are the server's, not the caller's: cases about a caller's own timeout or memory do not apply
