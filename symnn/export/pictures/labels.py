@@ -50,7 +50,7 @@ def point(values, lang: str = "en") -> str:
 def formula(expr, lang: str = "en") -> str:
     """``$...$`` for matplotlib: the formula as ``sympy.latex`` writes it (plain Unicode if mathtext cannot)."""
     from matplotlib.mathtext import MathTextParser
-    text = f"${latex_math(expr, lang)}$"
+    text = "$" + latex_math(expr, lang).replace(r"\frac{", r"\dfrac{") + "$"     # fractions at full size, readable on a slide
     try:
         MathTextParser("path").parse(text)
     except ValueError:
