@@ -2,8 +2,9 @@
 
 A derivation's lines are paragraphs (depth 0) and list items (depth 1 and deeper). CommonMark
 reads a line that follows a list item without a blank line as part of that item, so every
-paragraph and every table stands between blank lines. Formulas joined in prose by ``=`` are
-one formula, and a ``|`` inside a table's formula is written so that it cannot end the cell.
+paragraph and every table stands between blank lines. A formula alone on its line is a display
+formula (``$$…$$``) inside the item above it, so that Jupyter spaces it as it spaces equations; formulas joined in prose
+by ``=`` are one formula, and a ``|`` inside a table's formula cannot end the cell.
 
 >>> print(MarkdownPrinter().join(["- a step", "**Next part**", "- its step"]), end="")
 - a step
@@ -28,6 +29,7 @@ _MATH = r"(?<!\\)\$((?:[^$\\]|\\.)+)(?<!\\)\$"
 # two formulas side by side, joined by a relation or an operation written between them in prose
 _JOINED = re.compile(_MATH + r" *(=|·|\+|≈) *" + _MATH)
 _BESIDE = re.compile(_MATH + r" +\$(?=\\approx |= )")
+_ALONE = re.compile(_MATH)
 _SIGN = {"=": "=", "·": r"\cdot", "+": "+", "≈": r"\approx"}
 _BAR = re.compile(r"(\\(?:left|right|big|Big|bigg|Bigg))?(\\?)\| ?")
 
@@ -73,6 +75,8 @@ class MarkdownPrinter(DocumentPrinter):
 
     def line(self, depth: int, text: str) -> str:
         text = keep_together(text)
+        if _ALONE.fullmatch(text):   # displayed, with space around it, under the step it belongs to
+            return f"{'  ' * (depth - 1)}${text}$" if depth else f"${text}$\n"
         return f"{'  ' * (depth - 1)}- {text}" if depth else f"{text}\n"
 
     def join(self, lines: list[str]) -> str:

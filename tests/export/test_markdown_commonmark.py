@@ -16,10 +16,11 @@ from symnn.problems.bank import load_bank
 from symnn.problems.solve import solve
 from symnn.render.markdown import MarkdownPrinter, keep_together
 
-PARSER = MarkdownIt("commonmark").enable("table").use(dollarmath_plugin, double_inline=False)
-# a formula as written in the source: $…$ with no unescaped $ inside
-FORMULA = re.compile(r"(?<!\\)\$((?:[^$\\]|\\.)+)(?<!\\)\$")
-TOP_LEVEL = ("paragraph_open", "heading_open", "table_open", "hr")
+PARSER = MarkdownIt("commonmark").enable("table").use(dollarmath_plugin, double_inline=True)
+# a formula as written in the source: $…$ (or $$…$$) with no unescaped $ inside
+FORMULA = re.compile(r"(?<!\\)(\$\$?)((?:[^$\\]|\\.)+)(?<!\\)\1")
+TOP_LEVEL = ("paragraph_open", "heading_open", "table_open", "hr", "math_block")
+MATH = ("math_inline", "math_inline_double", "math_block")
 
 
 def _topics() -> dict[str, list]:
@@ -44,17 +45,19 @@ def structure_problems(text: str) -> list[str]:
         depth += {"list_item_open": 1, "list_item_close": -1}.get(token.type, 0)
         if token.type in TOP_LEVEL and token.map and depth == 0:
             top_level_lines.add(token.map[0])
+        if token.type == "math_block":
+            formulas.append(token.content.strip())
         children = token.children or []
         for k, child in enumerate(children):
-            if child.type == "math_inline":
+            if child.type in MATH:
                 formulas.append(child.content)
             elif child.type == "text":
                 if "$" in child.content or "\\" in child.content:
                     wrong.append(f"markup shown as text: {child.content!r}")
-                beside = [children[j].type for j in (k - 1, k + 1) if 0 <= j < len(children)]
-                if "math_inline" in beside and re.fullmatch(r"\s*[=≈·+]\s*", child.content):
+                beside = {children[j].type for j in (k - 1, k + 1) if 0 <= j < len(children)}
+                if beside & set(MATH) and re.fullmatch(r"\s*[=≈·+]\s*", child.content):
                     wrong.append(f"{child.content.strip()!r} between two formulas, outside them")
-    written = [m[1] for m in FORMULA.finditer(text)]
+    written = [m[2] for m in FORMULA.finditer(text)]
     if formulas != written:
         lost = [f for f in written if f not in formulas][:3]
         wrong.append(f"{len(written)} formulas written, {len(formulas)} read as math; e.g. not read: {lost}")
@@ -91,6 +94,20 @@ def test_the_checker_sees_an_equals_sign_between_formulas_and_a_broken_formula()
     assert structure_problems("$a$ = $b$\n") == ["'=' between two formulas, outside them"]
     assert structure_problems("| f |\n|---|\n| $\\left|x\\right|$ |\n") == [
         "markup shown as text: '$\\\\left'", "1 formulas written, 0 read as math; e.g. not read: ['\\\\left|x\\\\right|']"]
+
+
+def test_a_formula_alone_on_its_line_is_displayed():
+    printer = MarkdownPrinter()
+    assert printer.line(2, "$x = 1$") == "  $$x = 1$$"             # inside the item of depth 1 above it
+    assert printer.line(0, "$x$ = $1$") == "$$x = 1$$\n"
+    assert printer.line(1, "So $x = 1$") == "- So $x = 1$"
+    text = printer.join(["**Power rule.**", printer.line(1, "$x^{3}$"), printer.line(1, "**1. Step.**"),
+                         printer.line(2, "$3 x^{2}$"), printer.line(1, "So $x$")])
+    assert text == "**Power rule.**\n\n$$x^{3}$$\n\n- **1. Step.**\n  $$3 x^{2}$$\n- So $x$\n"
+    tokens = PARSER.parse(text)
+    assert [t.type for t in tokens][3] == "math_block"
+    item = [t for t in tokens if t.type == "inline"][1]
+    assert [c.type for c in item.children][-1] == "math_inline_double" and structure_problems(text) == []
 
 
 def test_a_paragraph_after_a_list_stands_apart():

@@ -48,11 +48,12 @@ MARKDOWN = r"""**Derivative**: $\frac{d}{d x}\left(x \sin{\left(x \right)}\right
 
 **Product rule.** Differentiate one factor at a time, keep the others, and add. $(f\,g)' = f'\,g + f\,g'$
 
-- $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = \frac{d}{d x}\left(x\right) \sin{\left(x \right)} + x \frac{d}{d x}\left(\sin{\left(x \right)}\right)$
+$$\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = \frac{d}{d x}\left(x\right) \sin{\left(x \right)} + x \frac{d}{d x}\left(\sin{\left(x \right)}\right)$$
+
 - **1. The variable itself.** The derivative of a variable with respect to itself is 1. $x' = 1$
-  - $\frac{d}{d x}\left(x\right) = 1$
+  $$\frac{d}{d x}\left(x\right) = 1$$
 - **2. Derivative of sine.**
-  - $\frac{d}{d x}\left(\sin{\left(x \right)}\right) = \cos{\left(x \right)}$
+  $$\frac{d}{d x}\left(\sin{\left(x \right)}\right) = \cos{\left(x \right)}$$
 - So $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$
 """
 
