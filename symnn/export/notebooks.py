@@ -78,12 +78,14 @@ def _notebook(cells, lang: str) -> str:
 
 
 def worksheet_notebook(problems, solutions, lang: str, title: str) -> str:
-    """Statement cells and, for each problem with a typed answer, a cell that checks the student's."""
+    """Statement cells, headed and worded as on the printed worksheet (with the form of the answer), and,
+    for each problem with a typed answer, a cell that checks the student's."""
+    from .worksheets import _statement, heading
     v4 = _nbformat().v4
-    heading = f"# {phrase(lang, 'sheet.worksheet')}: {title}\n\n{phrase(lang, 'sheet.setup')} {phrase(lang, 'sheet.check')}"
-    cells = [v4.new_markdown_cell(heading), v4.new_code_cell(setup_cell(lang))]
-    for problem, solution in zip(problems, solutions):
-        cells.append(v4.new_markdown_cell(f"## {phrase(lang, 'problem')} {problem.id}\n\n{problem.text(lang)}"))
+    top = f"# {phrase(lang, 'sheet.worksheet')}: {title}\n\n{phrase(lang, 'sheet.setup')} {phrase(lang, 'sheet.check')}"
+    cells = [v4.new_markdown_cell(top), v4.new_code_cell(setup_cell(lang))]
+    for number, (problem, solution) in enumerate(zip(problems, solutions), 1):
+        cells.append(v4.new_markdown_cell(f"## {heading(number, problem, lang)}\n\n{_statement(problem, lang, solution)}"))
         if typed_answer(solution, lang) is not None:
             cells.append(v4.new_code_cell(_answer_cell(problem, "", lang)))
     return _notebook(cells, lang)

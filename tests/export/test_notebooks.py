@@ -68,7 +68,10 @@ def test_the_notebooks_are_valid_and_in_the_language_asked(tmp_path):
     for path in (worksheet, key):
         nbformat.validate(nbformat.read(path, as_version=4))
         assert json.loads(path.read_text())["metadata"]["symnn"] == {"lang": "ru"}
-    assert "Задача graph-exp" in worksheet.read_text(encoding="utf-8")
+    book = nbformat.read(worksheet, as_version=4)
+    statements = [cell.source for cell in book.cells if cell.cell_type == "markdown"][1:]
+    assert statements[0].startswith("## Задача 1\n\nПостройте граф")      # as on the printed sheet, never the slug
+    assert not any("graph-exp" in text for text in statements)
 
 
 def test_a_russian_key_shows_every_result_in_russian(tmp_path):
