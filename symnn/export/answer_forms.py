@@ -76,7 +76,7 @@ def _groups(work, lang) -> tuple:
     """The optimizers compared: each one's name and the coordinates of its new point."""
     if type(work).__name__ != "OptimizerComparison":
         return ()
-    return tuple((phrase(lang, f"plot.optimizer.{step.optimizer.name}"), tuple(_name(v) for v in step.variables))
+    return tuple((phrase(lang, f"opt.name.{step.optimizer.name}"), tuple(_name(v) for v in step.variables))
                  for step in work.steps)
 
 
@@ -90,7 +90,7 @@ def form_of(solution, lang: str = "en") -> AnswerForm:
     parts = answer if isinstance(answer, tuple) else (answer,)
     if all(isinstance(part, sp.logic.boolalg.BooleanAtom) for part in parts):
         return AnswerForm("claims", len(parts))
-    numeric = all(sp.sympify(part).is_number for part in parts)
+    numeric = all(isinstance(part, (int, float)) or isinstance(part, sp.Basic) and part.is_number for part in parts)
     if len(parts) == 1:
         return AnswerForm("number" if numeric else "formula")
     labeller = LABELS.get(type(work).__name__)

@@ -13,6 +13,7 @@ import html
 
 from ..lang import phrase
 from ..render import render
+from ..render.latex import ESCAPES
 from ..render.latex_setup import spelled
 
 # Cyrillic fonts in either language: a student's name or a Russian word may appear in an English sheet
@@ -45,13 +46,18 @@ code { font-size: 0.95em; }
 """
 
 
-def latex_document(body: str, title: str, lang: str = "en", width: str | None = None) -> str:
+def plain_latex(text: str) -> str:
+    """Plain text (a title, a student's name) as LaTeX that prints it as written."""
+    return spelled("".join(ESCAPES.get(char, char) for char in text))
+
+
+def latex_document(body: str, title: str, lang: str = "en", width: str | None = None, above: str = "") -> str:
     """``body`` (LaTeX) as a whole document with a title, in ``lang`` (English or Russian), its text
-    ``width`` wide (a TeX length; default: A4 with 2 cm margins)."""
+    ``width`` wide (a TeX length; default: A4 with 2 cm margins); ``above``: LaTeX set above the title, in it."""
     other = "russian" if lang == "en" else "english"
     babel = f"{other},{'russian' if lang == 'ru' else 'english'}"   # the last one is the document's language
     geometry = "margin=2cm" if width is None else f"textwidth={width},vmargin=2cm"
-    preamble = LATEX_PREAMBLE % {"babel": babel, "geometry": geometry, "title": spelled(title)}
+    preamble = LATEX_PREAMBLE % {"babel": babel, "geometry": geometry, "title": above + plain_latex(title)}
     return preamble + "\\begin{document}\n\\maketitle\n\n" + spelled(body.strip()) + "\n\n\\end{document}\n"
 
 

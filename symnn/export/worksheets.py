@@ -25,9 +25,8 @@ from ..problems.solve import solve
 from ..render import render
 from ..render.html import HtmlPrinter
 from ..render.latex import LatexPrinter
-from ..render.latex_setup import spelled
 from .answer_forms import form_of, latex_space, stated
-from .documents import html_page, latex_document
+from .documents import html_page, latex_document, plain_latex
 
 FORMATS = ("tex", "pdf", "md", "html", "ipynb", "beamer")
 MAX_PROBLEMS = 100
@@ -94,22 +93,24 @@ def _statement(problem: Problem, lang: str, solution=None) -> str:
     return _text(problem, lang) + (" " + stated(form_of(solution, lang), lang) if solution is not None else "")
 
 
-def latex_header(lang: str, course: str | None, student: str | None) -> str:
-    """The top of a worksheet: the course, then the student's name (or a line for it) and a line for the date."""
-    name = _latex_escaped(student) if student else r"\rule{7cm}{0.4pt}"
-    return (rf"\noindent\textbf{{{_latex_escaped(course or phrase(lang, 'sheet.course'))}}}\par\medskip" "\n"
-            rf"\noindent {phrase(lang, 'sheet.name')}: {name}\hfill {phrase(lang, 'sheet.date')}: \rule{{3.5cm}}{{0.4pt}}\par")
+def latex_course(lang: str, course: str | None) -> str:
+    """The line above a worksheet's title: the course."""
+    return rf"{{\normalsize\textbf{{{plain_latex(course or phrase(lang, 'sheet.course'))}}}}}\\[1.5ex]"
 
 
-def _latex_escaped(text: str) -> str:
-    return spelled(LatexPrinter().escape(text))
+def latex_header(lang: str, student: str | None) -> str:
+    """The line under a worksheet's title: the student's name (or a line for it) and a line for the date."""
+    name = plain_latex(student) if student else r"\rule{7cm}{0.4pt}"
+    return rf"\noindent {phrase(lang, 'sheet.name')}: {name}\hfill {phrase(lang, 'sheet.date')}: \rule{{3.5cm}}{{0.4pt}}\par\bigskip"
 
 
 def _latex_problem(number: int, problem: Problem, solution, lang: str) -> str:
     room = latex_space(form_of(solution, lang), lang) if solution is not None else \
         rf"\noindent {phrase(lang, 'sheet.answer.here')}\par\vspace{{5em}}"
     statement = LatexPrinter(lang=lang).rich_text(_statement(problem, lang, solution))
-    return rf"\section*{{{heading(number, problem, lang)}}}" "\n" + statement + "\n\n\\medskip\n" + room
+    # a problem is one block, so that its room never goes to the next page without it
+    return (r"\noindent\begin{minipage}{\linewidth}" "\n" rf"\section*{{{heading(number, problem, lang)}}}" "\n"
+            + statement + "\n\n\\medskip\n" + room + "\n\\end{minipage}\n\\bigskip")
 
 
 def worksheet(problems: list[Problem], format: str, lang: str, title: str, solutions=None,
@@ -120,7 +121,8 @@ def worksheet(problems: list[Problem], format: str, lang: str, title: str, solut
     solved = solutions or [None] * len(problems)
     if format == "tex":
         body = "\n\n".join(_latex_problem(k, p, s, lang) for k, (p, s) in enumerate(zip(problems, solved), 1))
-        return latex_document(latex_header(lang, options.course, student) + "\n\n" + body, head, lang, options.width)
+        return latex_document(latex_header(lang, student) + "\n\n" + body, head, lang, options.width,
+                              above=latex_course(lang, options.course))
     if format == "md":
         return f"# {head}\n\n" + "\n".join(f"## {heading(k, p, lang)}\n\n{_statement(p, lang, s)}\n\n"
                                              f"{phrase(lang, 'sheet.answer.here')}\n\n"

@@ -1,5 +1,6 @@
 """Every bank solution, as a standalone LaTeX document in English and in Russian, compiles
-with pdflatex, with no line more than 20 pt too wide (the oracle is pdflatex's own log)."""
+with pdflatex at two text widths (A4 with 2 cm margins, and 12 cm), with no line more than
+20 pt too wide (the oracle is pdflatex's own log)."""
 
 from __future__ import annotations
 
@@ -22,13 +23,14 @@ def solutions():
     return {pid: solve(pid) for pid in load_bank()}
 
 
+@pytest.mark.parametrize("width", [None, "12cm"])
 @pytest.mark.parametrize("lang", ["en", "ru"])
-def test_every_bank_solution_compiles(solutions, lang, tmp_path):
+def test_every_bank_solution_compiles(solutions, lang, width, tmp_path):
     need("pdflatex")
 
     def compile_one(pid):
         tex = tmp_path / f"{pid.replace('.', '_')}.tex"
-        tex.write_text(standalone(solutions[pid], "latex", lang=lang), encoding="utf-8")
+        tex.write_text(standalone(solutions[pid], "latex", lang=lang, width=width), encoding="utf-8")
         return pid, pdflatex(tex)
 
     with ThreadPoolExecutor(2) as pool:
@@ -36,7 +38,10 @@ def test_every_bank_solution_compiles(solutions, lang, tmp_path):
     too_wide = {pid: max(c.overfull) for pid, c in compiled.items() if c.overfull and max(c.overfull) > MOST_OVERFULL_PT}
     assert not too_wide, f"lines wider than the page by more than {MOST_OVERFULL_PT} pt: {too_wide}"
     assert all(c.pdf.stat().st_size > 5000 for c in compiled.values())
-    (artifacts() / f"backprop-w1-{lang}.pdf").write_bytes(compiled["backprop-w1"].pdf.read_bytes())
+    if width is None:
+        (artifacts() / f"backprop-w1-{lang}.pdf").write_bytes(compiled["backprop-w1"].pdf.read_bytes())
+    else:
+        assert f"textwidth={width}" in standalone(solutions["4.3"], "latex", lang=lang, width=width)
 
 
 def test_the_russian_document_is_set_in_russian(solutions):

@@ -1,0 +1,125 @@
+"""Worksheets a teacher hands out: a header with the course, the student's name and the date; the
+form of each answer stated, read off the answer's shape; room shaped like the answer; statements
+as the sheet's language writes them. Every topic's worksheet compiles, en and ru, at two widths."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from symnn.cli import main
+from symnn.export.answer_forms import form_of, latex_space, stated
+from symnn.export.pdf import pdflatex
+from symnn.export.worksheets import Options, export_set, problem_set, worksheet
+from symnn.problems.bank import load_bank
+from symnn.problems.solve import solve
+
+from .tools import artifacts, need
+
+TOPICS = sorted({p.topic for p in load_bank().values()})
+
+
+@pytest.mark.parametrize("pid, kind, count, shape", [
+    ("4.3", "numbers", 3, ()),               # the gradient at a point: three numbers
+    ("kxb", "number", 1, ()),                # a 1 × 1 product is a number
+    ("conv-3x3", "matrix", 9, (3, 3)),
+    ("dot", "matrix", 2, (1, 2)),            # a row times a matrix is a row
+    ("softsign", "formula", 1, ()),
+    ("activations", "formulas", 13, ()),     # one derivative per activation of the lecture
+    ("optimizers", "numbers", 12, ()),       # six optimizers, a point (x, y) each
+    ("delta-rule", "numbers", 9, ()),        # six weights and three biases
+])
+def test_the_form_is_read_off_the_answer(pid, kind, count, shape):
+    form = form_of(solve(pid))
+    assert (form.kind, form.count, form.shape) == (kind, count, shape)
+
+
+@pytest.mark.parametrize("pid, lang, sentence", [
+    ("4.6", "en", r"The answer is 2 numbers, in this order: $\frac{\partial F}{\partial x}$, $\frac{\partial F}{\partial y}$."),
+    ("feedforward-221", "ru", "Ответ — набор из 3 чисел в таком порядке: $h_{1}$, $h_{2}$, $o_{1}$."),
+    ("graph-exp", "en", r"The answer is 4 numbers, in this order: $f$, $\frac{\partial f}{\partial x}$, "
+                        r"$\frac{\partial f}{\partial w_{1}}$, $\frac{\partial f}{\partial w_{0}}$."),
+    ("conv-3x3", "ru", r"Ответ — матрица размера $3 \times 3$."),
+    ("mse", "en", "The answer is one number."),
+    ("optimizers", "en", "The answer is 12 numbers, in this order: Momentum: $x$, $y$; Nesterov momentum: $x$, $y$; "
+                         "AdaGrad: $x$, $y$; RMSprop: $x$, $y$; Adam as on the slide: $x$, $y$; Adam: $x$, $y$."),
+])
+def test_the_form_is_stated_in_the_order_of_the_answer(pid, lang, sentence):
+    assert stated(form_of(solve(pid), lang), lang) == sentence
+
+
+def test_the_room_is_shaped_like_the_answer():
+    assert latex_space(form_of(solve("mse")), "en") == r"\noindent Your answer: \rule{3cm}{0.4pt}"
+    grid = latex_space(form_of(solve("conv-3x3")), "en")
+    assert grid.count(r"\rule{1.8cm}{0.4pt}") == 9 and grid.count(r" \\ ") == 2 and "{ccc}" in grid
+    gradient = latex_space(form_of(solve("4.3")), "ru")
+    assert gradient.count(r"\rule{3cm}{0.4pt}") == 3 and r"$\frac{\partial F}{\partial z} = $" in gradient
+    steps = latex_space(form_of(solve("optimizers")), "en")
+    assert steps.count(r"\par") == 6 and steps.count(r"\rule{3cm}{0.4pt}") == 12 and "Nesterov momentum:" in steps
+
+
+def test_a_problem_s_own_answer_form_comes_first():
+    _, problems = problem_set("linreg-grad")
+    sheet = worksheet(problems, "tex", "en", "t", [solve(p) for p in problems])
+    assert r"Write the answer as $(\frac{\partial L}{\partial w}, \frac{\partial L}{\partial b})$." in sheet
+
+
+def test_the_header_has_the_course_a_name_line_and_a_date_line():
+    _, problems = problem_set("4.5,mse")
+    sheet = worksheet(problems, "tex", "ru", "t", [solve(p) for p in problems], options=Options(course="Матан & НС"))
+    assert r"\textbf{Матан \& НС}" in sheet
+    assert r"Фамилия, имя: \rule{7cm}{0.4pt}\hfill Дата: \rule{3.5cm}{0.4pt}" in sheet
+    # a course number is kept; a slug never heads a problem: its place on the sheet does
+    assert re.findall(r"\\section\*\{([^}]*)\}", sheet) == ["Задача 4.5", "Задача 2"]
+
+
+def test_russian_statements_of_a_sheet_all_say_naidite():
+    _, problems = problem_set("gradients")
+    sheet = worksheet(problems, "tex", "ru", "t", [solve(p) for p in problems])
+    finding = [p for p in problems if p.text("ru").startswith(("Найти ", "Найдите "))]
+    assert len(finding) >= 5 and any(p.text("ru").startswith("Найти ") for p in finding)   # the bank mixes them
+    assert "Найти" not in sheet and sheet.count("Найдите") >= len(finding)
+
+
+def test_per_student_sheets_carry_the_name_and_pi_is_typeset(tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student\nИванова_А\nbob\n", encoding="utf-8")
+    assert main(["export", "--set", "4.3", "--format", "tex", "--out", str(tmp_path / "s"), "--students", str(roster),
+                 "--seed", "3", "--lang", "ru"]) == 0
+    statements = []
+    for student, written in (("Иванова_А", r"Иванова\_А"), ("bob", "bob")):
+        sheet = (tmp_path / "s" / f"4.3-worksheet-{student}-ru.tex").read_text(encoding="utf-8")
+        assert f"Фамилия, имя: {written}" in sheet
+        statements.append(sheet.split(r"\section*{Задача 4.3}")[1].split(r"\medskip")[0])
+        key = (tmp_path / "s" / f"4.3-key-{student}-ru.tex").read_text(encoding="utf-8")
+        assert f"({written})}}" in key.split("\n\\date")[0]                  # the key's title names the student
+    assert all(not re.search(r"(?<![\\a-z])pi\b", statement) for statement in statements)   # π is \pi, never p·i
+
+
+def test_pi_in_a_variant_is_the_constant():
+    from symnn.render.latex import LatexPrinter
+    assert LatexPrinter().rich_text("at $z = pi/2$, $y = \\pi$, pipe") == r"at $z = \pi /2$, $y = \pi$, pipe"
+
+
+@pytest.mark.parametrize("width", [None, "12cm"])
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_topic_s_worksheet_compiles(lang, width, tmp_path):
+    need("pdflatex")
+    for topic in TOPICS:
+        _, problems = problem_set(topic)
+        tex = tmp_path / f"{topic}.tex"
+        tex.write_text(worksheet(problems, "tex", lang, topic, [solve(p) for p in problems], options=Options(width=width)),
+                       encoding="utf-8")
+        compiled = pdflatex(tex)
+        assert max(compiled.overfull, default=0) <= 20, f"{topic}: {compiled.overfull}"
+        if width is None and topic == "training":
+            (artifacts() / f"worksheet-training-{lang}.pdf").write_bytes(compiled.pdf.read_bytes())
+
+
+def test_detail_and_decimals_reach_the_key(tmp_path):
+    full = export_set("4.3", "tex", tmp_path / "full")[1].read_text(encoding="utf-8")
+    brief = export_set("4.3", "tex", tmp_path / "brief", options=Options(detail="brief"))[1].read_text(encoding="utf-8")
+    two = export_set("graph-exp", "tex", tmp_path / "two", options=Options(decimals=2))[1].read_text(encoding="utf-8")
+    assert len(brief) < len(full)
+    assert "20.09" in two and "20.0855" not in two.split(r"\begin{document}")[1].split("Note")[0]
