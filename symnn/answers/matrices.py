@@ -174,6 +174,7 @@ def _product(factors):
                 for left in readings[start, cut]:
                     for right in readings[cut, end]:
                         combined = _combined(left, right)
+                        combined = None if combined is None else combined.applyfunc(sp.expand)   # one form per value
                         if combined is not None and combined not in found:
                             found.append(combined)
             readings[start, end] = found

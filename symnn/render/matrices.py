@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from ..calculus.functions import sigmoid
+from ..calculus.transpose import Hadamard, Letter, SigmoidSlope, transposed
 from ..lang import phrase
 
 
@@ -48,6 +50,41 @@ class NormSquared(sp.Expr):
         return (f"({printer._print(inner)})^2" if is_number else f"‖{printer._print(inner)}‖^2")
 
 
+class Partial(sp.Expr):
+    """∂top/∂bottom of matrices: it does not commute with the matrices around it."""
+
+    is_commutative = False
+
+    def _latex(self, printer):
+        top, bottom = self.args
+        return r"\frac{\partial %s}{\partial %s}" % (printer._print(top), printer._print(bottom))
+
+    def _sympystr(self, printer):
+        top, bottom = self.args
+        return f"∂{printer._print(top)}/∂{printer._print(bottom)}"
+
+
+def _rules() -> dict:
+    """Each rule's general formula: ∂L/∂F of A·F·B is Aᵀ (∂L/∂(AFB)) Bᵀ, ..."""
+    L, c = sp.Symbol("L"), sp.Symbol("c")
+    A, B, F, R = (Letter(n) for n in "ABFR")
+    return {"loss": sp.Eq(Partial(Grouped(c * NormSquared(R, sp.false)), R), 2 * c * R, evaluate=False),
+            "product": sp.Eq(Partial(L, F), transposed(A) * Partial(L, Grouped(A * F * B)) * transposed(B),
+                             evaluate=False),
+            "entrywise": sp.Eq(Partial(L, A), Hadamard(Partial(L, Grouped(sigmoid(A))), SigmoidSlope(A)),
+                               evaluate=False)}
+
+
+class Sizes(sp.Expr):
+    """The sizes a check used: n = 2, d = 3."""
+
+    def _latex(self, printer):
+        return ", ".join(r"%s = %s" % (printer._print(n), printer._print(v)) for n, v in zip(self.args[::2], self.args[1::2]))
+
+    def _sympystr(self, printer):
+        return ", ".join(f"{n} = {v}" for n, v in zip(self.args[::2], self.args[1::2]))
+
+
 def shaped(formula, shape) -> Shaped:
     rows, cols = (sp.Integer(1), sp.Integer(1)) if shape is None else \
         (sp.sympify(s) if s.isdigit() else sp.Symbol(s) for s in shape)
@@ -62,27 +99,31 @@ class MatrixPrinting:
     def _print_MatrixGradient(self, run, depth: int = 0) -> str:
         L = run.loss
         is_number = run.residual_shape in (None, ("1", "1"))
-        loss = "%s = %s %s" % (self.raw_math(L), self.raw_math(run.scale), self.raw_math(NormSquared(run.residual,
-                                                                                                     sp.true if is_number else sp.false)))
-        lines = [self.line(depth, self.strong(self.plain(run.title)) + " " + self.inline(loss))]
+        loss = "%s = %s" % (self.raw_math(L), self.raw_math(run.scale * NormSquared(run.residual, sp.true if is_number
+                                                                                      else sp.false)))
+        lines = [self.line(depth, self.strong(self.plain(run.title) + ":") + " " + self.inline(loss))]
         if run.definitions:
             lines.append(self.line(depth, self.plain("matrix.where") + " "
                                    + ", ".join(self.equation(n, f) for n, f in run.definitions)))
         lines.append(self.line(depth, self.plain("matrix.shapes") + " "
                                + ", ".join(self.math(shaped(letter, shape)) for letter, shape in run.shapes)))
         lines.append(self.line(depth, self.plain("matrix.backwards")))
+        rules = _rules()
         for step in run.steps:
             sides = [self.raw_ratio(L, quantity(step.quantity)), self.raw_math(step.gradient)]
             if step.name is not None:
                 sides.append(self.raw_math(step.name))
             lines.append(self.line(depth + 1, self.inline(" = ".join(sides)) + " — "
-                                   + self.plain(f"matrix.rule.{step.rule}")))
-            factors = ", ".join(self.math(shaped(f, s)) for f, s in step.factors)
-            lines.append(self.line(depth + 2, self.plain("matrix.factors") + " " + factors + "; "
-                                   + self.plain("matrix.result") + " " + self.math(shaped(step.gradient, step.shape))))
-        sizes = ", ".join(f"{name} = {size}" for name, size in run.sizes)
+                                   + self.say(f"matrix.rule.{step.rule}", **({"rule": rules[step.rule]}
+                                                                              if step.rule in rules else {}))))
+            result = self.plain("matrix.result") + " " + self.math(shaped(step.gradient, step.shape))
+            if len(step.factors) > 1:
+                result = self.plain("matrix.factors") + " " + ", ".join(self.math(shaped(f, s)) for f, s in step.factors) \
+                    + "; " + result
+            lines.append(self.line(depth + 2, result))
+        sizes = Sizes(*(x for name, size in run.sizes for x in (sp.Symbol(name), sp.Integer(size))))
         verdict = "matrix.checked" if all(s.holds for s in run.steps) else "matrix.not checked"
-        lines.append(self.line(depth, self.plain(verdict, sizes=sizes)))
+        lines.append(self.line(depth, self.say(verdict, sizes=sizes)))
         for wrong in run.wrong:
             lines.append(self.line(depth, self.strong(self.plain(f"matrix.source.{wrong.source}") + ":") + " "
                                    + self.inline(self.raw_ratio(L, run.wrt) + " = " + self.raw_math(wrong.formula))

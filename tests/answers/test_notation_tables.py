@@ -15,8 +15,6 @@ from symnn.problems.solve import solve
 from symnn.render import render
 
 MATH = re.compile(r"\$([^$]+)\$|\\begin\{align\*\}(.*?)\\end\{align\*\}|\\\[(.*?)\\\]", re.S)
-# answers that are not formulas yet: the matrix identities answer whether each one holds (True/False)
-NOT_FORMULAS = {"graph-matrix", "linreg-matrix-grad", "two-layer-grad", "dense-layer-grad", "dense-layer-backward"}
 TRAINING = {"xor-lab", "gender-train"}       # trained, not derived: their answers come from a run
 
 
@@ -46,7 +44,7 @@ def test_every_command_of_symnns_own_latex_is_in_the_tables(problem):
             assert environments <= set(ENVIRONMENTS), (problem, lang, environments)
 
 
-@pytest.mark.parametrize("problem", sorted(set(load_bank()) - TRAINING - NOT_FORMULAS))
+@pytest.mark.parametrize("problem", sorted(set(load_bank()) - TRAINING))
 def test_symnns_latex_of_an_answer_reads_back(problem):
     typed = json.loads(render(solve(problem), "json"))["answer_latex"]
     verdict = check_bank_answer(problem, typed, timeout=10)
