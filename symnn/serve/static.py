@@ -37,7 +37,7 @@ PAGE_JS = """
   const box = document.getElementById('answer'), out = document.getElementById('preview');
   if (!box || !out) return;
   const page = document.body.dataset, lang = document.documentElement.lang;
-  const known = JSON.parse(box.dataset.known || '[]'), kept = 'symnn-answer-' + box.dataset.problem;
+  const known = JSON.parse(box.dataset.known || '[]'), carried = 'symnn-carried-answer';
   let timer, asked = 0;
   const say = (text, cls) => { const p = document.createElement('p'); p.className = cls; p.textContent = text; return p; };
   async function show() {
@@ -60,15 +60,22 @@ PAGE_JS = """
     } else parts.push(say(read.error || '', 'error'));
     out.replaceChildren(...parts);
   }
-  box.addEventListener('input', () => {
-    try { sessionStorage.setItem(kept, box.value); } catch (error) {}
-    clearTimeout(timer); timer = setTimeout(show, 250);
-  });
+  box.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(show, 250); });
+  // a change of language carries the answer to the other page
+  for (const link of document.querySelectorAll('a[hreflang]')) {
+    link.addEventListener('click', () => {
+      try { sessionStorage.setItem(carried, JSON.stringify({problem: box.dataset.problem, answer: box.value})); }
+      catch (error) {}
+    });
+  }
   box.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { event.preventDefault(); box.form.requestSubmit(); }
   });
-  box.form.addEventListener('submit', () => { try { sessionStorage.setItem(kept, box.value); } catch (error) {} });
-  if (!box.value) { try { box.value = sessionStorage.getItem(kept) || ''; } catch (error) {} }
+  try {
+    const carry = JSON.parse(sessionStorage.getItem(carried) || 'null');
+    sessionStorage.removeItem(carried);
+    if (carry && carry.problem === box.dataset.problem && !box.value) box.value = carry.answer;
+  } catch (error) {}
   if (box.value.trim()) show();
   for (const wide of document.querySelectorAll('.table, .step')) {
     if (wide.scrollWidth > wide.clientWidth + 2) {

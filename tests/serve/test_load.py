@@ -1,0 +1,119 @@
+"""A real server on the loopback: a flood of page views leaves /healthz fast (pages are rendered once,
+off the event loop), and a connection that never finishes its request head is closed."""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+import pytest
+
+pytest.importorskip("uvicorn")
+
+from symnn.serve.server import TimedH11Protocol  # noqa: E402
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_up(url: str, process=None) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "/healthz", timeout=1)
+            return
+        except OSError:
+            time.sleep(0.2)
+    if process is not None:
+        process.kill()
+    pytest.fail("symnn serve did not start")
+
+
+@pytest.fixture(scope="module")
+def served():
+    """``symnn serve`` in its own process, with a rate limit high enough to let the whole flood in."""
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "symnn", "serve", "--port", str(port), "--workers", "1",
+                                "--rate", "10000"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_up(f"http://127.0.0.1:{port}", process)
+    yield port
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def _get(port: int, path: str, connection=None) -> tuple[int, float, http.client.HTTPConnection]:
+    connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    start = time.perf_counter()
+    connection.request("GET", path)
+    reply = connection.getresponse()
+    reply.read()
+    return reply.status, time.perf_counter() - start, connection
+
+
+def test_a_flood_of_page_views_leaves_healthz_under_50_ms(served):
+    pages = ["/problems/delta-rule", "/problems/delta-rule?lang=ru", "/problems/graph-exp", "/?lang=ru"]
+    for page in pages:                                   # the first view of each renders it (in a thread)
+        assert _get(served, page)[0] == 200
+    stop, statuses = threading.Event(), []
+
+    def reload(k: int) -> None:
+        connection = None
+        while not stop.is_set():
+            status, _, connection = _get(served, pages[k % len(pages)], connection)
+            statuses.append(status)
+
+    flood = [threading.Thread(target=reload, args=(k,)) for k in range(20)]
+    for thread in flood:
+        thread.start()
+    time.sleep(0.5)
+    health = []
+    for _ in range(40):
+        status, seconds, _ = _get(served, "/healthz")
+        assert status == 200
+        health.append(seconds)
+        time.sleep(0.05)
+    stop.set()
+    for thread in flood:
+        thread.join()
+    assert len(statuses) > 100 and set(statuses) == {200}
+    assert statistics.median(health) < 0.050, sorted(health)
+
+
+class _Quick(TimedH11Protocol):
+    header_timeout = 0.5
+
+
+def test_a_request_head_that_never_ends_is_closed():
+    import uvicorn
+
+    from symnn.serve.app import create_app
+    port = _free_port()
+    config = uvicorn.Config(create_app(workers=1), host="127.0.0.1", port=port, http=_Quick, proxy_headers=False,
+                            log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with socket.create_connection(("127.0.0.1", port)) as slow, socket.create_connection(("127.0.0.1", port)) as idle:
+            slow.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")           # the head, never finished
+            start = time.monotonic()
+            slow.settimeout(5)
+            idle.settimeout(5)
+            assert slow.recv(100) == b""                                    # closed by the server
+            assert idle.recv(100) == b""                                    # a connection that sent nothing too
+            assert 0.4 < time.monotonic() - start < 3
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -1,0 +1,68 @@
+"""Every bank problem's key, typed as a student would: plain text, rounded decimals where the work is
+numeric, Russian habits where a Russian student has them (decimal comma, semicolons, tg/th). One
+line per problem; the browser test types each into its page, in English and in Russian.
+
+The matrix problems are typed as the formula their statement asks for (Xᵀa written X^T a).
+"""
+
+from __future__ import annotations
+
+# problem id -> (typed on the English page, typed on the Russian page)
+TYPED = {
+    "activations": ("1, 0, alpha sigma(alpha x)(1 - sigma(alpha x)), 1 - th(x)^2, 1/(1 + x^2), 1/(1 + |x|)^2, "
+                    "(1 + alpha x^2)^(-3/2), H(x), H(x) + 0.01 H(-x), H(x) + alpha H(-x), H(x) + alpha H(-x), "
+                    "H(x) + alpha e^x H(-x), 1/(1 + e^(-x))",
+                    "1; 0; α σ(αx)(1 − σ(αx)); 1 − th²x; 1/(1 + x²); 1/(1 + |x|)²; (1 + αx²)^(−3/2); H(x); "
+                    "H(x) + 0,01 H(−x); H(x) + α H(−x); H(x) + α H(−x); H(x) + α e^x H(−x); 1/(1 + e^(−x))"),
+    "perceptron-alpha": ("alpha f (1 - f)", "α f (1 − f)"),
+    "softsign": ("1/(1 + |x|)^2", "1/(1+|x|)^2"),
+    "bce-grad": ("(p - y)/(p(1 - p))", "(p − y)/(p(1 − p))"),
+    "bce-grad-logit": ("sigma(z) - y", "σ(z) − y"),
+    "neuron-grad": ("-2(Y - y) y (1 - y) x_1", "−2(Y − y)y(1 − y)x_1"),
+    "nll-softmax": ("(s_1 - 1, s_2, s_3)", "(s_1 − 1; s_2; s_3)"),
+    "softmax-jacobian": ("[[s_1(1 - s_1), -s_1 s_2, -s_1 s_3], [-s_1 s_2, s_2(1 - s_2), -s_2 s_3], "
+                         "[-s_1 s_3, -s_2 s_3, s_3(1 - s_3)]]", None),
+    "4.3": ("(60, -162, 1)", "(60; -162; 1)"),
+    "4.4": ("(1, 1, 0)", "(1; 1; 0)"),
+    "4.5": ("(1, 2)", "(1; 2)"),
+    "4.6": ("(10, 45)", "(10; 45)"),
+    "grad-quadratic": ("(1, 2)", "(1; 2)"),
+    "linreg-grad": ("(2(wx + b - y)x, 2(wx + b - y))", "(2(wx + b − y)x; 2(wx + b − y))"),
+    "l2-reg": ("(dL/dw1 + 2 lambda w1, dL/dw2 + 2 lambda w2, dL/db + 2 lambda b)", None),
+    "graph-exp": ("(21.0855, 40.1711, 20.0855, 20.0855)", "(21,0855; 40,1711; 20,0855; 20,0855)"),
+    "max-gate": ("(9, 6, 0)", "(9; 6; 0)"),
+    "kxb": ("44", "44"),
+    "dot": ("[30201, 302010]", "[30201; 302010]"),
+    "linreg-fit": ("(3.5, 3.5)", "(3,5; 3,5)"),
+    "linreg-normal-eq": ("(3.5, 3.5)", "(3,5; 3,5)"),
+    "conv-3x3": ("[[12, 12, 17], [10, 17, 19], [9, 6, 14]]", None),
+    "conv-sharpen": ("2", "2"),
+    "5.1": ("15", "15"),
+    "mae": ("0.2", "0,2"),
+    "mse": ("0.046667", "0,046667"),
+    "rmse": ("0.216025", "0,216025"),
+    "ce": ("0.216162", "0,216162"),
+    "graph-matrix": ("X^T a", None),
+    "linreg-matrix-grad": ("-2/n X^T (y - X w)", None),
+    "two-layer-grad": ("-(y - sigma(X W_1) W_2) X^T (W_2^T ⊙ sigma'(X W_1))", None),
+    "dense-layer-grad": ("X^T delta", None),
+    "dense-layer-backward": ("(delta W_2^T) ⊙ sigma'(A)", None),
+    "neuron-3in": ("0.999877", "0,999877"),
+    "neuron-2in": ("0.999089", "0,999089"),
+    "feedforward-221": ("(0.9526, 0.9526, 0.7216)", "(0,9526; 0,9526; 0,7216)"),
+    "backprop-w1": ("0.0215", "0,0215"),
+    "delta-rule": ("(0.010735, 0.005367, -0.005367, 0.010735, 0.005367, -0.005367, -0.005635, -0.005635, -0.118809)",
+                   "(0,010735; 0,005367; -0,005367; 0,010735; 0,005367; -0,005367; -0,005635; -0,005635; -0,118809)"),
+    "grad-quadratic-gd": ("(0.5, 1)", "(0,5; 1)"),
+    "gd-linreg-step": ("(0.032667, 0.014)", "(0,032667; 0,014)"),
+    "optimizers": ("(0.9, 0, 0.9, 0, 0.9000000005, 0.900000000005, 0.683772, 0.683772, 0.683774, 0.683772, 0.900000001, 0.9000000001)",
+                   "(0,9; 0; 0,9; 0; 0,9000000005; 0,900000000005; 0,683772; 0,683772; 0,683774; 0,683772; 0,900000001; 0,9000000001)"),
+    "finite-diff": ("40.1711", "40,1711"),
+    "xor-lab": ("(0, 1, 1, 0)", "(0; 1; 1; 0)"),
+    "gender-train": ("(0.96, 0.05)", "(0,96; 0,05)"),
+}
+
+
+def typed(problem_id: str, lang: str) -> str:
+    english, russian = TYPED[problem_id]
+    return english if lang == "en" or russian is None else russian
