@@ -90,3 +90,15 @@ def test_worksheets_per_student_use_their_own_variants(tmp_path, capsys):
         checks = [c for c in book.cells if c.cell_type == "code" and "check(" in c.source]
         assert f"variant={own[student]['variant']}" in checks[0].source
         assert all("**Correct.**" in c.outputs[0]["data"]["text/markdown"] for c in checks)
+
+
+def test_detail_decimals_and_course_from_the_command_line(tmp_path, capsys):
+    common = ["export", "--set", "4.3", "--format", "tex"]
+    assert main([*common, "--out", str(tmp_path / "full"), "--course", "NN 101"]) == 0
+    assert main([*common, "--out", str(tmp_path / "brief"), "--detail", "brief"]) == 0
+    full = (tmp_path / "full" / "4.3-key.tex").read_text(encoding="utf-8")
+    assert len((tmp_path / "brief" / "4.3-key.tex").read_text(encoding="utf-8")) < len(full)
+    assert r"\textbf{NN 101}" in (tmp_path / "full" / "4.3-worksheet.tex").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main([*common, "--out", str(tmp_path / "many"), "--decimals", "99"]) == 2
+    assert "--decimals must be between 0 and 12, got 99" in capsys.readouterr().err
