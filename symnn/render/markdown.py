@@ -2,9 +2,10 @@
 
 A derivation's lines are paragraphs (depth 0) and list items (depth 1 and deeper). CommonMark
 reads a line that follows a list item without a blank line as part of that item, so every
-paragraph and every table stands between blank lines. A formula alone on its line is a display
-formula (``$$…$$``) inside the item above it, so that Jupyter spaces it as it spaces equations; formulas joined in prose
-by ``=`` are one formula, and a ``|`` inside a table's formula cannot end the cell.
+paragraph and every table stands between blank lines. A formula alone on its line is a
+display formula (``$$…$$``) inside the item above it, spaced as Jupyter spaces equations;
+formulas joined in prose by ``=`` are one formula, and a ``|`` inside a table's formula
+cannot end the cell.
 
 >>> print(MarkdownPrinter().join(["- a step", "**Next part**", "- its step"]), end="")
 - a step

@@ -1,6 +1,6 @@
 """LaTeX to presentation MathML that browsers lay out as TeX would (MathML Core, no JavaScript).
 
-latex2mathml writes the structure; three habits of its output look wrong in a browser and
+latex2mathml writes the structure; these habits of its output look wrong in a browser and
 are mended here, on the element tree:
 
 - a function name touches its argument (``sin z`` shows as "sinz"): a name is followed by
@@ -8,7 +8,7 @@ are mended here, on the element tree:
   and a thin space parts it from a factor before it (x sin x), as in TeX;
 - a prime is a superscript (``f^{′}``), so it floats far above the letter: the prime
   character is already raised, and MathML writes it on the baseline after its base;
-- a decimal comma ``0{,}5`` is a separator with a space after it: it joins its number;
+- a decimal comma ``0{,}5`` is read as a separator with a space after it: it joins its number;
 - a sign after an opening or a comma is spaced as a binary minus ("( − 2, − 1)"): it is
   written as a prefix operator;
 - every ``\\left( … \\right)`` is stretchy, and a stretched parenthesis around a short
