@@ -116,6 +116,8 @@ class MatrixPrinting:
             lines.append(self.line(depth + 1, self.inline(" = ".join(sides)) + " — "
                                    + self.say(f"matrix.rule.{step.rule}", **({"rule": rules[step.rule]}
                                                                               if step.rule in rules else {}))))
+            if self._settings["detail"] == "brief":
+                continue                                 # brief: the steps without the shapes of their factors
             result = self.plain("matrix.result") + " " + self.math(shaped(step.gradient, step.shape))
             if len(step.factors) > 1:
                 result = self.plain("matrix.factors") + " " + ", ".join(self.math(shaped(f, s)) for f, s in step.factors) \
