@@ -60,7 +60,8 @@ def names(lang: str, kind: str) -> dict[str, str]:
 
 _MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$")
 _DECIMAL = re.compile(r"(?<![\w.])(-?\d+)\.(\d+)(?![\w.])")
-_NUMBER_LIST = re.compile(r"\((\s*[-−]?[\d{},.]+(?:\s*,\s*[-−]?[\d{},.]+)+\s*)\)")
+_ITEM = r"\s*[-−]?(?:\\frac\{\d+\}\{\d+\}|[\d{},.]+)\s*"
+_NUMBER_LIST = re.compile(rf"\(({_ITEM}(?:,{_ITEM})+)\)")
 
 
 def local_numbers(text: str, lang: str) -> str:
@@ -72,14 +73,21 @@ def local_numbers(text: str, lang: str) -> str:
 
     >>> local_numbers("при $\\lambda = 0.1$ и шаге 0.01 из $(1.5, -2)$", "ru")
     'при $\\lambda = 0{,}1$ и шаге 0,01 из $(1{,}5; -2)$'
+    >>> local_numbers("при $\\lambda = 0.1$, $\\alpha = 0.9$ в точке $(2, \\frac{1}{3}, 0)$", "ru")
+    'при $\\lambda = 0{,}1$; $\\alpha = 0{,}9$ в точке $(2; \\frac{1}{3}; 0)$'
     """
     if lang != "ru":
         return text
-    out, last = [], 0
+    out, last, decimal_before = [], 0, False
     for match in _MATH.finditer(text):
-        out.append(_DECIMAL.sub(r"\1,\2", text[last:match.start()]))
+        prose = _DECIMAL.sub(r"\1,\2", text[last:match.start()])
+        if decimal_before and prose == ", ":        # $\lambda = 0{,}1$; $\alpha = 0{,}9$: a comma would be ambiguous
+            prose = "; "
+        out.append(prose)
         formula = _NUMBER_LIST.sub(lambda m: "(" + re.sub(r"\s*,\s*", "; ", m[1].strip()) + ")", match[1])
-        out.append("$" + _DECIMAL.sub(r"\1{,}\2", formula) + "$")
+        formula = _DECIMAL.sub(r"\1{,}\2", formula)
+        decimal_before = bool(re.search(r"\d\{,\}\d+\s*$", formula))
+        out.append("$" + formula + "$")
         last = match.end()
     out.append(_DECIMAL.sub(r"\1,\2", text[last:]))
     return "".join(out)

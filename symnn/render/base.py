@@ -32,11 +32,20 @@ KEY_RULES = frozenset({"product", "quotient", "chain", "log differentiation", "h
                        "max", "min", "table"})
 
 
+def problem_label(problem_id: str, number, lang: str) -> str:
+    """"Problem 3 (4.3)": its place on the sheet, and the course's own number where it has one; never a slug."""
+    course = problem_id if COURSE_NUMBER.match(str(problem_id)) else None
+    if number is None:
+        return phrase(lang, "problem") + (f" {course}" if course else "")
+    return f"{phrase(lang, 'problem')} {number}" + (f" ({course})" if course else "")
+
+
 class Printer:
     """Base printer: settings are declared; an unknown one is a TypeError."""
 
     # decimals: significant digits of the decimals shown beside exact values (None: the problem's own)
-    _default_settings = {"lang": "en", "detail": "full", "decimals": None}
+    # number: the problem's place on its sheet, so a key's headings match the worksheet's
+    _default_settings = {"lang": "en", "detail": "full", "decimals": None, "number": None}
 
     partial = None   # write derivatives with ∂ (True), d (False), or decide per formula (None)
 
@@ -136,7 +145,7 @@ class DocumentPrinter(MatrixPrinting, NetworkPrinting, NumericsPrinting, Printer
                    if isinstance(s, sp.Symbol) and s.name in self.names}
         functions = {f: sp.Function(self.names[f.func.__name__])(*f.args) for f in expr.atoms(sp.core.function.AppliedUndef)
                      if f.func.__name__ in self.names}
-        return rebuilt(expr, {**symbols, **functions})
+        return rebuilt(expr, {**symbols, **functions}, into_derivatives=True)
 
     def inline(self, raw: str) -> str:
         raise NotImplementedError
@@ -217,7 +226,10 @@ class DocumentPrinter(MatrixPrinting, NetworkPrinting, NumericsPrinting, Printer
             numbers = put_in(formula, values, self.places())
             if all(isinstance(s, Shown) for s in numbers.free_symbols) \
                     and not isinstance(numbers, Shown):
-                sides.append(self.raw_math(numbers, numbers=True))
+                written = self.raw_math(numbers, numbers=True)
+                exact, decimal = self.shown(value)
+                if written not in (self.raw_math(exact) if exact is not None else None, self.raw_math(decimal)):
+                    sides.append(written)
         return self.result(" = ".join(sides), value)
 
     def math(self, expr) -> str:
@@ -300,22 +312,27 @@ class DocumentPrinter(MatrixPrinting, NetworkPrinting, NumericsPrinting, Printer
 
     def _print_Gradient(self, gradient, depth: int = 0) -> str:
         variables, name = gradient.variables, self.function_name()
-        f = sp.Function(name)(*variables)
+        F = sp.Symbol(name)
         self.partial = True
-        nabla = f"{self.nabla} {self.raw_math(sp.Symbol(name))}"
-        definition = self.inline(f"{nabla} = " + self.raw_math(sp.Tuple(*(D(f, v) for v in variables))))
+        nabla = f"{self.nabla} {self.raw_math(F)}"
+        definition = self.inline(f"{nabla} = " + self.raw_tuple([self.raw_ratio(F, v) for v in variables]))
         lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "gradient.of")) + ":") + " "
-                           + definition + ", " + self.equation(sp.Symbol(name), gradient.expr))]
+                           + definition + self.escape(", ") + self.equation(F, gradient.expr))]
         for var, step in zip(variables, gradient.partials):
             lines.append(self.line(depth, self.strong(self.say("partial", var=var))))
             lines.extend(self.derivation_lines(step, depth + 1))
-        lines.append(self.line(depth, self.inline(f"{nabla} = " + self.raw_math(sp.Tuple(*gradient.vector)))))
+        if not (self.answer_follows and not gradient.point):
+            lines.append(self.line(depth, self.inline(f"{nabla} = " + self.raw_math(sp.Tuple(*gradient.vector)))))
         if gradient.point:
             where = point_equation(gradient.point)
             text = self.say("gradient.at", point=where) + ": " + self.worked(
                 nabla, sp.Tuple(*gradient.vector), dict(gradient.point), sp.Tuple(*gradient.values))
             lines.append(self.line(depth, text))
         return self.join(lines)
+
+    def raw_tuple(self, items: list[str]) -> str:
+        """Written items (raw math) as a tuple, separated as the reader's language separates numbers."""
+        return r"\left(" + ("; " if self.lang == "ru" else ", ").join(items) + r"\right)"
 
     def _print_ValueAt(self, evaluated, depth: int = 0) -> str:
         where = point_equation(evaluated.point)
@@ -333,14 +350,18 @@ class DocumentPrinter(MatrixPrinting, NetworkPrinting, NumericsPrinting, Printer
             answer[0] if isinstance(answer, tuple) else answer
         if isinstance(exact, sp.MatrixBase) and exact.shape == (1, 1):
             exact = exact[0, 0]              # a 1×1 product is the number it holds
-        label = f"{phrase(self.lang, 'problem')} {problem.id}." if COURSE_NUMBER.match(problem.id) \
-            else f"{phrase(self.lang, 'problem')}."
+        label = problem_label(problem.id, self._settings["number"], self.lang) + "."
         lines = [self.line(depth, self.strong(self.escape(label)) + " " + self.rich_text(problem.text(self.lang)))]
         self.answer_follows = True          # the work leaves its final line to the answer below
         lines.append(self._print(solution.work, depth=depth))
         self.answer_follows = False
-        lhs = self.answer_label(solution.work)
-        shown = self.value(exact) if lhs is None else self.result(lhs, exact)
+        items = self.answer_items(solution.work, answer)
+        if items is not None:
+            shown = self.escape("; ").join(self.result(lhs, value) if lhs is not None else
+                                           self.escape(prefix + ": ") + self.value(value) for prefix, lhs, value in items)
+        else:
+            lhs = self.answer_label(solution.work)
+            shown = self.value(exact) if lhs is None else self.result(lhs, exact)
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
         note = problem.note.get(self.lang)
         if note:
@@ -367,6 +388,37 @@ class DocumentPrinter(MatrixPrinting, NetworkPrinting, NumericsPrinting, Printer
             L = sp.Symbol("L")
             return r"\left(%s, \ldots, %s\right)" % (self.raw_ratio(L, first), self.raw_ratio(L, last))
         return None
+
+    def answer_items(self, work, answer) -> list | None:
+        """An answer of several parts as (label, value) pairs, each part named (h₁ = …; ∂L/∂w₁ = …), or None."""
+        kind = type(work).__name__
+        parts = tuple(answer) if isinstance(answer, (tuple, sp.Tuple)) else (answer,)
+        if kind == "ForwardPass":
+            names = [name for name, _ in work.forward]
+        elif kind == "DeltaRule":
+            L = sp.Symbol("L")
+            names = [self.raw_ratio(L, p) for p, *_ in work.gradients]
+        elif kind == "GraphPass":
+            f = work.graph.nodes[-1].name
+            names = [f] + [self.raw_ratio(f, v) for v, _ in work.gradients]
+        elif kind == "OptimizerStep":
+            names = list(work.variables)
+        elif kind == "OptimizerComparison":
+            return [(phrase(self.lang, f"opt.name.{step.optimizer.name}"), None, sp.Tuple(*step.result))
+                    for step in work.steps]
+        elif kind == "TrainingRun" and len(work.predictions) == len(parts):
+            return [(self.question(q), None, value) for q, value in zip(work.predictions, parts)]
+        else:
+            return None
+        if len(names) != len(parts):
+            return None
+        return [("", name if isinstance(name, str) else self.raw_math(name), value) for name, value in zip(names, parts)]
+
+    def question(self, key: str) -> str:
+        """A training task's question in the reader's language: a woman (−7, −3); (0, 1) for XOR's 0 xor 1."""
+        if f"train.{key}" in PHRASES[self.lang]:
+            return phrase(self.lang, f"train.{key}")
+        return "(" + key.replace(" xor ", "; " if self.lang == "ru" else ", ") + ")" if " xor " in key else key
 
     def function_name(self) -> str:
         """The name of the function of a gradient, as the problem writes it (F) or f."""

@@ -142,7 +142,9 @@ class _Text(StrPrinter):
             return f"({text})" if bracket else text
         head, sep, tail = expr.name.partition("_")
         head = head[:-3] + "\u0302" if head.endswith("hat") and len(head) > 3 else head    # yhat: ŷ
-        return GREEK_LETTERS.get(head, head) + sep + tail.replace("{", "").replace("}", "")
+        tail = tail[1:-1] if tail.startswith("{") and tail.endswith("}") else tail
+        tail = tail if tail.isalnum() or not tail else f"({tail})"        # h_{t-1} as h_(t-1), not h_t-1
+        return GREEK_LETTERS.get(head.lstrip("\\"), head.replace("\\Delta ", "Δ")) + sep + tail
 
     def _print_Derivative(self, expr):
         symbol = "∂" if _is_partial(self, expr) else "d"

@@ -66,16 +66,19 @@ class NetworkPrinting:
                 for name, value in forward]
         return self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("graph.value")], rows)
 
-    def _network_name(self, network) -> str:
-        """"the 2-2-1 network: sigmoid, L = (y − ŷ)²" in the reader's language."""
+    def _network_name(self, network, loss: bool = True) -> str:
+        """"2-2-1 network, sigmoid, loss L = (y − o₁)²" in the reader's language (the loss where it matters)."""
         activation = catalogue(self.lang)["activations"].get(network.activation, network.activation)
-        loss = sp.Eq(sp.Symbol("L"), LOSSES[network.loss_name](sp.Symbol("y"), sp.Symbol("yhat")), evaluate=False)
-        return self.escape(phrase(self.lang, "net.name", sizes="-".join(map(str, network.sizes)),
-                                  activation=activation)) + " " + self.math(loss)
+        sizes = "-".join(map(str, network.sizes))
+        if not loss or len(network.outputs) != 1:
+            return self.escape(phrase(self.lang, "net.name.forward", sizes=sizes, activation=activation))
+        formula = LOSSES[network.loss_name](network.targets[0], network.outputs[0])
+        return self.escape(phrase(self.lang, "net.name", sizes=sizes, activation=activation)) + " " \
+            + self.equation(sp.Symbol("L"), formula)
 
     def _print_ForwardPass(self, run, depth: int = 0) -> str:
         lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "net.forward") + ":")) + " "
-                           + self._network_name(run.network)),
+                           + self._network_name(run.network, loss=False)),
                  self.line(depth, self.say("net.at", point=point_equation(run.point)))]
         return self.join(lines + self.forward_lines(run.network, run.forward, depth))
 

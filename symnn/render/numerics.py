@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..lang import PHRASES, phrase
+from ..lang import phrase
 from ..nn.optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_new, w_old
 from ..nn.reverse import delta
 from .networks import point_equation
@@ -21,10 +21,13 @@ class NumericsPrinting:
     def number(self, value: float, spec: str) -> str:
         """A float formatted by ``spec``, as the reader's language writes it (1,5·10⁻³ in Russian)."""
         text = format(value, spec)
-        if "e" in text:
+        if "e" in text:              # 2.683e-01 as 2.683·10⁻¹, a formula
             mantissa, exponent = text.split("e")
-            text = f"{mantissa}·10^{int(exponent)}"
+            return self.power_of_ten(sp.Float(mantissa, len(mantissa.strip("-").replace(".", ""))), int(exponent))
         return self.escape(text.replace(".", ",") if self.lang == "ru" else text)
+
+    def power_of_ten(self, mantissa, exponent: int) -> str:
+        return self.inline(self.raw_math(mantissa) + r" \cdot 10^{%d}" % exponent)
 
     def _print_TrainingRun(self, run, depth: int = 0) -> str:
         lines = [self.line(depth, self.strong(self.plain(run.task.title))),
@@ -39,8 +42,7 @@ class NumericsPrinting:
                             [[str(i + 1), self.number(run.history[i], ".6g")] for i in shown])
         if run.predictions:
             lines += self.table([self.plain("train.question"), self.plain("train.output")],
-                                [[self.plain(f"train.{q}") if f"train.{q}" in PHRASES[self.lang] else self.escape(q),
-                                  self.number(v, ".3g")] for q, v in run.predictions.items()])
+                                [[self.escape(self.question(q)), self.number(v, ".3g")] for q, v in run.predictions.items()])
         if run.accuracy is not None:
             lines.append(self.line(depth, self.strong(self.plain("train.accuracy", accuracy=f"{run.accuracy:.1%}"))))
         return self.join(lines)
@@ -50,7 +52,8 @@ class NumericsPrinting:
         lines = [self.line(depth, self.strong(self.plain(f"opt.name.{opt.name}")) + ". "
                            + self.plain(f"opt.source.{opt.name}"))]
         lines += [self.line(depth + 1, self.equation(new, formula)) for new, formula in opt.updates]
-        lines.append(self.line(depth, ", ".join(self.result(self.raw_math(s), v) for s, v in run.hyper.items())))
+        lines.append(self.line(depth, self.escape("; " if self.lang == "ru" else ", ").join(
+            self.result(self.raw_math(s), v) for s, v in run.hyper.items())))
         f = sp.Symbol(self.function_name())
         if opt.lookahead is not None:
             lines.append(self.line(depth, self.say("opt.lookahead", lookahead=opt.lookahead,
@@ -61,10 +64,14 @@ class NumericsPrinting:
             lines.append(self.line(depth + 1, self.worked(self.raw_ratio(f, v), sp.diff(run.expr, v), at, value)))
         for v, updates in zip(run.variables, run.lines):
             lines.append(self.line(depth, self.say("opt.coordinate", variable=v)))
+            named = {w_old: sp.Symbol(f"{v}_{{t-1}}"), w_new: sp.Symbol(f"{v}_t")}   # w_t is x_t for x
             for row in updates:
-                lines.append(self.line(depth + 1, self.worked(row.quantity, row.formula, dict(row.values), row.value)))
-        result = sp.Tuple(*run.result) if len(run.result) > 1 else run.result[0]
-        lines.append(self.line(depth, self.strong(self.plain("opt.result") + ":") + " " + self.value(result)))
+                values = {named.get(s, s): value for s, value in row.values}
+                lines.append(self.line(depth + 1, self.worked(named.get(row.quantity, row.quantity),
+                                                              row.formula.xreplace(named), values, row.value)))
+        if not self.answer_follows:
+            result = sp.Tuple(*run.result) if len(run.result) > 1 else run.result[0]
+            lines.append(self.line(depth, self.strong(self.plain("opt.result") + ":") + " " + self.value(result)))
         return self.join(lines)
 
     def _print_GradCheck(self, check, depth: int = 0) -> str:
@@ -130,7 +137,8 @@ class NumericsPrinting:
             numbers = self.numbers(step[dw_new], values)
             moved = self.numbers(step[w_new], {w_old: known[p], dw_new: change})
             rows.append([self.math(p), numbers, self.value(change), moved, self.value(new)])
-        lines += self.table([self.plain("delta.parameter"), self.math(dw_new), "", self.math(w_new), ""], rows)
+        lines += self.table([self.plain("delta.parameter"), self.math(dw_new), self.plain("graph.value"),
+                             self.math(w_new), self.plain("graph.value")], rows)
         return self.join(lines)
 
     def worked_row(self, name, formula, values, value) -> list[str]:

@@ -16,6 +16,15 @@ class TextPrinter(DocumentPrinter):
     def inline(self, raw: str) -> str:
         return raw
 
+    ellipsis = "…"
+
+
+    def raw_tuple(self, items: list[str]) -> str:
+        return "(" + ("; " if self.lang == "ru" else ", ").join(items) + ")"
+
+    def power_of_ten(self, mantissa, exponent: int) -> str:
+        return f"{self.raw_math(mantissa)}·10^{exponent}"
+
     def code(self, text: str) -> str:
         return f"`{text}`"
 

@@ -55,7 +55,9 @@ def rounded(value, places: int | None = None) -> sp.Float:
 
 
 def is_short(value) -> bool:
-    """An exact value a reader can take in at a glance (−162, 1/3, σ(9), 2e³, 1 − √2/2)."""
+    """An exact value a reader can take in at a glance (−162, 1/3, σ(9), 2e³, 1 − √2/2), not 90000001/100000001."""
+    if isinstance(value, sp.Rational):
+        return abs(value.p) < 10**4 and value.q < 10**4
     return len(sp.sstr(value)) <= SHORT and sp.count_ops(value) <= 6
 
 
@@ -128,13 +130,16 @@ def put_in(formula, values: dict, places: int | None = None):
     return rebuilt(formula, mapping)
 
 
-def rebuilt(expr, mapping):
-    """``expr`` with ``mapping`` applied and nothing evaluated: 2(o₁ − y) stays 2·(0.5237 − 1), not 1.047 − 2."""
+def rebuilt(expr, mapping, into_derivatives: bool = False):
+    """``expr`` with ``mapping`` applied and nothing evaluated: 2(o₁ − y) stays 2·(0.5237 − 1), not 1.047 − 2.
+    A derivative still to take is left as it is (numbers are not put into it) unless ``into_derivatives``."""
     if expr in mapping:
         return mapping[expr]
-    if not expr.args or isinstance(expr, sp.Derivative):
+    if isinstance(expr, sp.Derivative):
+        return expr.xreplace(mapping) if into_derivatives else expr
+    if not expr.args:
         return expr
-    args = [rebuilt(arg, mapping) for arg in expr.args]
+    args = [rebuilt(arg, mapping, into_derivatives) for arg in expr.args]
     try:
         return expr.func(*args, evaluate=False)
     except TypeError:

@@ -27,7 +27,7 @@ TEXT_RU = """\
       d/dx(x) = 1
    2. Производная синуса.
       d/dx(sin(x)) = cos(x)
-   Итак d/dx(x*sin(x)) = x*cos(x) + sin(x)"""
+   Итак, d/dx(x*sin(x)) = x*cos(x) + sin(x)"""
 
 LATEX = r"""{\noindent \textbf{Derivative}: $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$\par}
 {\noindent \textbf{Product rule.} Differentiate one factor at a time, keep the others, and add. $(f\,g)' = f'\,g + f\,g'$\par}
@@ -125,7 +125,7 @@ def test_latex_escapes_prose():
 
 def test_gradient_text():
     assert to_text(gradient_steps("x + 2*y", "x, y", at="x=5, y=10"), detail="brief") == """\
-The gradient is the vector of partial derivatives: ∇ f = (∂/∂x(f(x, y)), ∂/∂y(f(x, y))), f = x + 2*y
+The gradient is the vector of partial derivatives: ∇ f = (∂f/∂x, ∂f/∂y), f = x + 2*y
 Partial derivative with respect to x
    ∂/∂x(x + 2*y) = 1
 Partial derivative with respect to y
