@@ -15,6 +15,7 @@ catalogue; a problem's own ``answer_form`` overrides it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import sympy as sp
@@ -47,8 +48,15 @@ def _partials(top: str, variables) -> tuple:
     return tuple(r"\frac{\partial %s}{\partial %s}" % (top, _name(v)) for v in variables)
 
 
+# the name a statement gives its function: "$F = ...", "$f(x, y) = ..."
+_NAMED = re.compile(r"\$\s*([A-Za-z])\s*(?:\([^$=]*\))?\s*=")
+
+
 def _labels_Gradient(work, problem, lang) -> tuple:
-    return _partials(problem.data.get("notation", {}).get("f", "f"), work.variables)
+    """∂F/∂x, ... with the function's name as the problem writes it; ∂/∂x, ... if it has none."""
+    stems = {str(v).rstrip("0123456789_") for v in work.variables}     # w = (w_1, w_2) names the variables
+    names = [name for name in _NAMED.findall(problem.text(lang)) if name not in stems]
+    return _partials(problem.data.get("notation", {}).get("f") or next(iter(names), ""), work.variables)
 
 
 def _labels_GraphPass(work, problem, lang) -> tuple:
@@ -129,7 +137,7 @@ def latex_space(form: AnswerForm, lang: str) -> str:
     if form.groups:
         lines = [f"{name}: " + r" \quad ".join(f"${c} = $ {blank}" for c in coordinates) for name, coordinates in form.groups]
     elif form.labels:
-        lines = [f"${label} = $ {blank}" for label in form.labels]
+        lines = [rf"$\displaystyle {label} = $ {blank}" for label in form.labels]
     else:
         lines = [f"{k}) {blank}" for k in range(1, form.count + 1)]
     if form.kind == "numbers" and not form.groups:

@@ -4,7 +4,8 @@ A line of a derivation is a paragraph indented by its depth (``\leftskip``, not
 nested lists, which LaTeX limits to four levels), so a derivation of any depth
 compiles and a long sentence wraps under its own indent. A formula standing on
 its own line, or too wide to sit in a sentence, is displayed as an ``align*``
-aligned at ``=`` and broken into rows that fit the line (``breaking``); the line is
+aligned at ``=`` and broken into rows that fit the line (``breaking``); displays that
+follow one another are one ``align*`` (``merged_displays``). The line is
 as wide as the ``width`` setting says (a TeX length such as ``12cm``; default: A4 with
 2 cm margins). Characters other than ASCII and Cyrillic are written as commands
 (``latex_setup``), so a fragment needs only the packages ``latex_setup.packages`` names.
@@ -28,6 +29,11 @@ INLINE_WIDTH = 36
 # a table wider than this (in characters, with the gaps between columns) is written row by row
 TABLE_WIDTH = 80
 _DOLLAR = re.compile(r"(?<!\\)\$")
+# consecutive displays merged into one align* hold at most this many rows (a fragment's align*
+# cannot break across pages without \allowdisplaybreaks)
+MERGED_ROWS = 8
+_BEGIN, _END = "\\begin{align*}\n", "\n\\end{align*}"
+_DISPLAY = re.compile(r"\\begin\{align\*\}\n(.*?)\n\\end\{align\*\}", re.S)
 # the text width LINE_WIDTH characters of math fill (A4 less 2 cm margins, 11 pt): a character is about 7.8 pt
 DEFAULT_WIDTH_PT = 483.7
 _LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(pt|bp|mm|cm|in|pc)\s*")
@@ -52,6 +58,26 @@ def display(raw: str, characters: float = LINE_WIDTH) -> str:
     return "\\begin{align*}\n" + " \\\\\n".join(align_rows(raw, characters)) + "\n\\end{align*}"
 
 
+def merged_displays(text: str, most: int = MERGED_ROWS) -> str:
+    """Displays that follow one another become one ``align*`` (aligned at their ``=``, without a
+    display's space between each), up to ``most`` rows, so that a page holds a derivation, not gaps."""
+    parts = _DISPLAY.split(text)          # prose, display, prose, display, ..., prose
+    out, rows = [parts[0]], 0
+    for k in range(1, len(parts), 2):
+        body, between = parts[k], parts[k + 1]
+        count = body.count(" \\\\\n") + 1
+        aligned = all("&" in row for row in body.split(" \\\\\n"))
+        if rows and aligned and out[-1] == "\n" and rows + count <= most:
+            out.pop()
+            out[-1] = out[-1][:-len(_END)] + " \\\\[0.5ex]\n" + body + _END     # a little air between fractions
+            rows += count
+        else:
+            out.append(_BEGIN + body + _END)
+            rows = count if aligned else 0
+        out.append(between)
+    return "".join(out)
+
+
 def paragraph(depth: int, text: str, loose: bool = False) -> str:
     """An indented paragraph; a ``loose`` one (long, with formulas TeX cannot break) is set ragged right,
     so a formula that does not fit the rest of a line starts the next one instead of sticking out."""
@@ -70,7 +96,7 @@ class LatexPrinter(DocumentPrinter):
         self.scale = 1.0 if given is None else points(given) / DEFAULT_WIDTH_PT
 
     def doprint(self, obj) -> str:
-        return spelled(super().doprint(obj))
+        return spelled(merged_displays(super().doprint(obj)))
 
     def rich_text(self, text: str) -> str:
         """A bank statement: its formulas as written, with pi as \\pi."""

@@ -109,3 +109,11 @@ def test_latex_preamble_prints_the_packages_of_each_language(capsys):
                                                     r"\usepackage[english,russian]{babel}", r"\usepackage{amsmath,amssymb}"]
     assert main(["latex-preamble"]) == 0
     assert capsys.readouterr().out.splitlines() == [r"\usepackage{amsmath,amssymb}"]
+
+
+def test_displays_that_follow_one_another_are_one_align():
+    from symnn.render.latex import merged_displays
+    one, two, bare = ("\\begin{align*}\n" + body + "\n\\end{align*}" for body in ("x &= 1", "y &= 2 \\\\\n&\\quad + 3", "z"))
+    assert merged_displays(f"a\n{one}\n{two}\nb") == "a\n\\begin{align*}\nx &= 1 \\\\[0.5ex]\ny &= 2 \\\\\n&\\quad + 3\n\\end{align*}\nb"
+    assert merged_displays(f"{one}\n{bare}\n{one}") == f"{one}\n{bare}\n{one}"        # a row without & is not aligned
+    assert merged_displays("\n".join([one] * 10)).count("\\begin{align*}") == 2      # at most 8 rows in one
