@@ -22,6 +22,7 @@ from ..lang import phrase
 from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
 from .feedback import diagnose, wrong_point
+from .matrices import matrix_mistake
 from .options import CheckOptions
 from .question import as_vector, defined, has_kink, prepared, through
 from .read import Answer, has_transpose, read_answer
@@ -234,8 +235,11 @@ def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
     """What is wrong: the undecided or domain reason, else the first diagnosis that fits."""
     if decided_by in ("undecided", "domain", "shape"):
         return [say(f"check.{decided_by}")]
-    if decided_by in ("matrices", "sums"):
+    if decided_by == "sums":
         return []
+    if decided_by == "matrices":
+        found = matrix_mistake(ref, value)
+        return [say(found[0], **_typeset(found[1]))] if found else []
     found = diagnose(ref, value, typed, options)
     return [say(found[0], **_typeset(found[1]))] if found else []
 

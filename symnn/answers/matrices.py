@@ -28,7 +28,7 @@ import random
 import sympy as sp
 from sympy.matrices.common import ShapeError
 
-from ..calculus.transpose import MARK, Hadamard
+from ..calculus.transpose import MARK, Hadamard, transposed
 from .shapes import letter_shapes
 
 SIZE = 3            # rows of every matrix and vector, by convention
@@ -65,6 +65,37 @@ def same_matrices(ref, ans) -> tuple[bool, str]:
         except _ReferenceShape:
             continue
     return sp.expand(ref - ans) == 0, "identical"
+
+
+def matrix_mistake(ref, ans):
+    """Why a wrong formula of matrices is wrong, when it is a common slip: the sign, a factor of 2,
+    the whole formula transposed, a transpose left out (Xa for Xᵀa), or one factor of the right
+    formula left out (σ′, 1/n). A phrase key and its values, or None."""
+    slips = (("check.sign", -ref, {}), ("check.factor of two", 2 * ref, {}), ("check.factor of two", ref / 2, {}))
+    try:
+        slips += (("check.matrix transposed", transposed(ref), {}),)
+    except ValueError:
+        pass
+    slips += tuple(("check.matrix transpose", ref.xreplace({s: sp.Symbol(s.name.removesuffix(MARK), commutative=False)}),
+                    {"letter": sp.Symbol(s.name.removesuffix(MARK))})
+                   for s in sorted(ref.free_symbols, key=lambda s: s.name) if s.name.endswith(MARK))
+    slips += tuple(("check.matrix missing", shorter, {"factor": factor}) for shorter, factor in _without_a_factor(ref))
+    for key, formula, values in slips:
+        if same_matrices(formula, ans)[0]:
+            return key, values
+    return None
+
+
+def _without_a_factor(expr):
+    """(expr with one factor of a product or of an entrywise product left out, that factor), at any depth."""
+    if isinstance(expr, Hadamard) or (isinstance(expr, sp.Mul) and len(expr.args) > 1):
+        for i, arg in enumerate(expr.args):
+            others = expr.args[:i] + expr.args[i + 1:]
+            if not (arg.is_Number and arg == -1):
+                yield (expr.func(*others) if len(others) > 1 or isinstance(expr, sp.Mul) else others[0]), arg
+    for i, arg in enumerate(expr.args):
+        for shorter, factor in _without_a_factor(arg):
+            yield expr.func(*expr.args[:i], shorter, *expr.args[i + 1:]), factor
 
 
 class _ReferenceShape(ValueError):

@@ -46,3 +46,23 @@ def test_the_square_convention_still_decides_when_the_reference_fits_it():
 def test_a_number_plus_a_matrix_is_entrywise_only_beside_a_function():
     # 1 − σ(A) is entrywise (above); 1 + δWᵀ is not a formula of matrices
     assert same_matrices(Hadamard(d * Wt, SigmoidSlope(A)), Hadamard(d * Wt + 1, SigmoidSlope(A))) == (False, "shape")
+
+
+@pytest.mark.parametrize("problem, answer, lang, said", [
+    ("graph-matrix", "X a", "en", "The transpose of X is missing."),
+    ("linreg-matrix-grad", "-2/n (y - Xw)^T X", "en",
+     "The whole formula is transposed: a gradient has the shape of what it is taken by."),
+    ("linreg-matrix-grad", "-2 X^T (y - Xw)", "ru", "Пропущен множитель 1/n."),
+    ("linreg-matrix-grad", "2/n X^T (y - Xw)", "en", "The sign is wrong: the answer is the negative of the correct one."),
+    ("dense-layer-backward", r"\delta W_2^T", "ru", "Пропущен множитель σ'(A)."),
+    ("two-layer-grad", r"-(y - \sigma(XW_1)W_2) X^T W_2^T", "en", "The factor σ'(X·W_1) is missing."),
+])
+def test_a_common_slip_in_a_matrix_formula_is_named(problem, answer, lang, said):
+    from symnn.answers.check import check_bank_answer
+    verdict = check_bank_answer(problem, answer, timeout=10, lang=lang)
+    assert not verdict.correct and verdict.feedback[1:] == (said,)
+
+
+def test_a_formula_with_no_common_slip_says_only_that_it_is_wrong():
+    from symnn.answers.check import check_bank_answer
+    assert check_bank_answer("graph-matrix", "X^T X W", timeout=10).feedback == ("Not correct.",)
