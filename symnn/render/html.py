@@ -59,6 +59,8 @@ class HtmlPrinter(DocumentPrinter):
         if text.startswith("<math") and text.endswith("</math>") and text.count("<math") == 1:
             text = text.replace('display="inline"', 'display="block"', 1)
             space = f";margin-block:{BLOCK_SPACE}"   # a notebook's output has no page style to space them
+        elif depth == 0 and text.startswith("<strong>"):
+            space = f";margin-top:{BLOCK_SPACE}"     # a part's heading (a partial derivative, the answer)
         return f'<div class="step" style="margin-left:{1.5 * depth:g}em{space}">{text}</div>'
 
     def join(self, lines: list[str]) -> str:

@@ -77,3 +77,7 @@ def test_a_formula_alone_on_its_line_is_a_block_with_space_around_it():
     line = HtmlPrinter().line(1, mathml("x"))
     assert line == ('<div class="step" style="margin-left:1.5em;margin-block:0.6em">'
                     '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mrow><mi>x</mi></mrow></math></div>')
+    assert HtmlPrinter().line(0, "<strong>Answer:</strong> 1") == (
+        '<div class="step" style="margin-left:0em;margin-top:0.6em"><strong>Answer:</strong> 1</div>')
+    assert HtmlPrinter().line(1, "<strong>1. Step.</strong>") == (
+        '<div class="step" style="margin-left:1.5em"><strong>1. Step.</strong></div>')

@@ -57,7 +57,7 @@ $$\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = \frac{d}{d x}\left(x\right
 - So $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$
 """
 
-HTML_START = ('<div class="symnn">\n<div class="step" style="margin-left:0em"><strong>Derivative</strong>: '
+HTML_START = ('<div class="symnn">\n<div class="step" style="margin-left:0em;margin-top:0.6em"><strong>Derivative</strong>: '
               '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mrow><mfrac><mrow><mi>d</mi></mrow><mrow><mi>d</mi><mi>x</mi></mrow></mfrac><mrow><mo stretchy="false" fence="true" form="prefix">(</mo><mi>x</mi><mspace width="0.1667em" /><mi>sin</mi><mo>\u2061</mo><mrow><mrow><mo stretchy="false" fence="true" form="prefix">(</mo><mi>x</mi><mo stretchy="false" fence="true" form="postfix">)</mo></mrow></mrow><mo stretchy="false" fence="true" form="postfix">)</mo></mrow><mo>=</mo><mi>x</mi><mspace width="0.1667em" /><mi>cos</mi><mo>\u2061</mo><mrow><mrow><mo stretchy="false" fence="true" form="prefix">(</mo><mi>x</mi><mo stretchy="false" fence="true" form="postfix">)</mo></mrow></mrow><mo>+</mo><mi>sin</mi><mo>\u2061</mo><mrow><mrow><mo stretchy="false" fence="true" form="prefix">(</mo><mi>x</mi><mo stretchy="false" fence="true" form="postfix">)</mo></mrow></mrow></mrow></math></div>')
 
 
