@@ -31,13 +31,15 @@ PER_LINE = 3
 class AnswerForm:
     """``kind``: number, numbers, matrix, formula, formulas or claims; ``count`` parts (rows × columns
     of a matrix in ``shape``); ``labels``: LaTeX names of the parts in order, where known;
-    ``groups``: for answers that come in named groups (the optimizers' points), (name, labels)."""
+    ``groups``: for answers that come in named groups (the optimizers' points), (name, labels);
+    ``names``: the parts named in words, in the order the statement lists them (the activations)."""
 
     kind: str
     count: int = 1
     shape: tuple = ()
     labels: tuple = ()
     groups: tuple = ()
+    names: tuple = ()
 
 
 def _name(symbol) -> str:
@@ -88,6 +90,13 @@ def _groups(work, lang) -> tuple:
                  for step in work.steps)
 
 
+def _names(work, lang) -> tuple:
+    """The activations of the table, as the lecture names them."""
+    if type(work).__name__ != "ActivationTable":
+        return ()
+    return tuple(phrase(lang, f"plot.activation.{activation.name}") for activation, *_ in work.rows)
+
+
 def form_of(solution, lang: str = "en") -> AnswerForm:
     """The form of ``solution``'s answer, from its shape (and its work, for the labels)."""
     answer, work, problem = solution.answer, solution.work, solution.problem
@@ -103,8 +112,9 @@ def form_of(solution, lang: str = "en") -> AnswerForm:
         return AnswerForm("number" if numeric else "formula")
     labeller = LABELS.get(type(work).__name__)
     labels = labeller(work, problem, lang) if labeller else ()
-    return AnswerForm("numbers" if numeric else "formulas", len(parts),
-                      labels=labels if len(labels) == len(parts) else (), groups=_groups(work, lang))
+    names = _names(work, lang)
+    return AnswerForm("numbers" if numeric else "formulas", len(parts), labels=labels if len(labels) == len(parts) else (),
+                      groups=_groups(work, lang), names=names if len(names) == len(parts) else ())
 
 
 def stated(form: AnswerForm, lang: str) -> str:
@@ -138,8 +148,10 @@ def latex_space(form: AnswerForm, lang: str) -> str:
         lines = [f"{name}: " + r" \quad ".join(f"${c} = $ {blank}" for c in coordinates) for name, coordinates in form.groups]
     elif form.labels:
         lines = [rf"$\displaystyle {label} = $ {blank}" for label in form.labels]
+    elif form.names:
+        lines = [f"{name}: {blank}" for name in form.names]
     else:
         lines = [f"{k}) {blank}" for k in range(1, form.count + 1)]
-    if form.kind == "numbers" and not form.groups:
+    if form.kind == "numbers" and not form.groups and not form.names:
         lines = [r" \qquad ".join(lines[i:i + PER_LINE]) for i in range(0, len(lines), PER_LINE)]
     return "\n".join(rf"\noindent {line}\par\vspace{{0.8em}}" for line in lines)

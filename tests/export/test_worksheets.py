@@ -55,6 +55,8 @@ def test_the_room_is_shaped_like_the_answer():
     assert grid.count(r"\rule{1.8cm}{0.4pt}") == 9 and grid.count(r" \\ ") == 2 and "{ccc}" in grid
     gradient = latex_space(form_of(solve("4.3")), "ru")
     assert gradient.count(r"\rule{3cm}{0.4pt}") == 3 and r"$\displaystyle \frac{\partial F}{\partial z} = $" in gradient
+    table = latex_space(form_of(solve("activations"), "ru"), "ru")
+    assert table.count(r"\hrulefill") == 13 and r"\noindent th: \hrulefill" in table      # named as the lecture names them
     steps = latex_space(form_of(solve("optimizers")), "en")
     assert steps.count(r"\par") == 6 and steps.count(r"\rule{3cm}{0.4pt}") == 12 and "Nesterov momentum:" in steps
 
