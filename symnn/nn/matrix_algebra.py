@@ -134,7 +134,7 @@ def concrete(expr, values: dict):
         for factor in expr.args:
             value = _number(concrete(factor, values))
             product = product * value
-        return product
+        return _number(product)
     if isinstance(expr, Hadamard):
         first, *rest = (concrete(a, values) for a in expr.args)
         for other in rest:
