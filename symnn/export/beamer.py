@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..lang import phrase
 from ..render import render
 from ..render.latex_setup import spelled
+from .documents import plain_latex
 from .worksheets import heading
 
 # the slides' text width (the default 128 mm frame less its margins); the printer breaks lines to it
@@ -88,7 +89,7 @@ def slides(solutions: list, lang: str, title: str, settings: dict | None = None,
     files = files or {}
     other = "russian" if lang == "en" else "english"
     babel = f"{other},{'russian' if lang == 'ru' else 'english'}"
-    preamble = BEAMER_PREAMBLE % {"babel": babel, "title": spelled(title),
+    preamble = BEAMER_PREAMBLE % {"babel": babel, "title": plain_latex(title),
                                   "continued": phrase(lang, "export.continued")}
     frames = []
     for number, solution in enumerate(solutions, 1):
