@@ -324,18 +324,25 @@ class DocumentPrinter(MatrixPrinting, NetworkPrinting, NumericsPrinting, Printer
         if not (self.answer_follows and not gradient.point):
             lines.append(self.line(depth, self.inline(f"{nabla} = " + self.raw_math(sp.Tuple(*gradient.vector)))))
         if gradient.point:
-            where = point_equation(gradient.point)
+            where = self.point(gradient.point)
             text = self.say("gradient.at", point=where) + ": " + self.worked(
                 nabla, sp.Tuple(*gradient.vector), dict(gradient.point), sp.Tuple(*gradient.values))
             lines.append(self.line(depth, text))
         return self.join(lines)
+
+    def point(self, point) -> sp.Eq:
+        """(x, y) = (2, 0.5): a point with its coordinates as this printer shows numbers (0.5, not 1/2)."""
+        def written(value):
+            exact, decimal = self.shown(value)
+            return exact if exact is not None else decimal
+        return point_equation(tuple((name, written(value)) for name, value in point))
 
     def raw_tuple(self, items: list[str]) -> str:
         """Written items (raw math) as a tuple, separated as the reader's language separates numbers."""
         return r"\left(" + ("; " if self.lang == "ru" else ", ").join(items) + r"\right)"
 
     def _print_ValueAt(self, evaluated, depth: int = 0) -> str:
-        where = point_equation(evaluated.point)
+        where = self.point(evaluated.point)
         lhs = D(evaluated.work.expr, evaluated.work.var, evaluated.work.order)
         text = self.say("gradient.at", point=where) + ": " + self.worked(
             lhs, evaluated.work.result, dict(evaluated.point), evaluated.value)

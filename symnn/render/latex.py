@@ -58,6 +58,14 @@ def display(raw: str, characters: float = LINE_WIDTH) -> str:
     return "\\begin{align*}\n" + " \\\\\n".join(align_rows(raw, characters)) + "\n\\end{align*}"
 
 
+def _balanced(prose: str) -> bool:
+    """True when every brace opened in ``prose`` is closed (a formula may leave the line only then)."""
+    depth = 0
+    for token in re.findall(r"\\.|[{}]", prose):
+        depth += {"{": 1, "}": -1}.get(token, 0)
+    return depth == 0
+
+
 def merged_displays(text: str, most: int = MERGED_ROWS) -> str:
     """Displays that follow one another become one ``align*`` (aligned at their ``=``, without a
     display's space between each), up to ``most`` rows, so that a page holds a derivation, not gaps."""
@@ -138,7 +146,7 @@ class LatexPrinter(DocumentPrinter):
         for k, part in enumerate(parts):
             if k % 2 == 0:
                 prose += part
-            elif alone or width(part) > INLINE_WIDTH * self.scale:
+            elif (alone or width(part) > INLINE_WIDTH * self.scale) and _balanced(prose):   # not out of a \textbf{
                 if prose.strip():
                     out.append(self.paragraph(depth, prose.strip()))
                 after = parts[k + 1]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
@@ -75,6 +76,16 @@ class _Latex(LatexPrinter):
 
     def _as_ordered_terms(self, expr, order=None):
         return readable_terms(super()._as_ordered_terms(expr, order=order))
+
+    def _print_Function(self, expr, exp=None):
+        """sin z and cos x without brackets (an atom's argument), f(x) and sin(2x) with them."""
+        fold = self._settings["fold_func_brackets"]
+        if isinstance(expr, AppliedUndef) or len(expr.args) != 1 or not expr.args[0].is_Atom:
+            self._settings["fold_func_brackets"] = False
+        try:
+            return super()._print_Function(expr, exp)
+        finally:
+            self._settings["fold_func_brackets"] = fold
 
     def _print_Pow(self, expr):
         if expr.base == 10 and expr.exp.is_Integer and expr.exp < 0:     # 10^{-8}, as a tolerance is written
@@ -196,7 +207,8 @@ def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: 
     writes every product with a dot (a formula with numbers put in). Russian writes a
     decimal comma and separates the items of a tuple with a semicolon.
     """
-    settings = {"inv_trig_style": "full", "ln_notation": True, "partial": partial, "order": "none" if keep_order else None,
+    settings = {"inv_trig_style": "full", "ln_notation": True, "fold_func_brackets": True, "partial": partial,
+                "order": "none" if keep_order else None,
                 "decimal_separator": "comma" if lang == "ru" else "period"}
     if numbers:
         settings["mul_symbol"] = "dot"

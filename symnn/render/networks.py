@@ -43,7 +43,7 @@ class NetworkPrinting:
     def _print_GraphPass(self, run, depth: int = 0) -> str:
         graph = run.graph
         lines = [self.line(depth, self.strong(self.say("graph.title", function=sp.Eq(
-            sp.Symbol("f"), graph.expr, evaluate=False), point=point_equation(run.point))))]
+            sp.Symbol("f"), graph.expr, evaluate=False), point=self.point(run.point))))]
         lines.append(self.line(depth, self.plain("graph.forward")))
         values = dict(run.values)
         forward = [[self.math(node.name), self.equation(node.name, node.expr),
@@ -79,14 +79,14 @@ class NetworkPrinting:
     def _print_ForwardPass(self, run, depth: int = 0) -> str:
         lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "net.forward") + ":")) + " "
                            + self._network_name(run.network, loss=False)),
-                 self.line(depth, self.say("net.at", point=point_equation(run.point)))]
+                 self.line(depth, self.say("net.at", point=self.point(run.point)))]
         return self.join(lines + self.forward_lines(run.network, run.forward, depth))
 
     def _print_Backprop(self, run, depth: int = 0) -> str:
         L, p = run.network.loss_symbol, run.parameter
         heading = self.escape(phrase(self.lang, "net.backprop") + ":")
         lines = [self.line(depth, self.strong(heading) + " " + self.ratio(L, p) + ", " + self._network_name(run.network)),
-                 self.line(depth, self.say("net.at", point=point_equation(run.point)))]
+                 self.line(depth, self.say("net.at", point=self.point(run.point)))]
         lines += self.forward_lines(run.network, run.forward, depth)
         chains = [" · ".join(self.ratio(f.node, f.wrt) for f in path.factors) for path in run.paths]
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.chain")) + ":") + " "

@@ -10,7 +10,6 @@ import sympy as sp
 from ..lang import phrase
 from ..nn.optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_new, w_old
 from ..nn.reverse import delta
-from .networks import point_equation
 from .values import put_in
 
 HISTORY_ROWS = 10     # a loss history is shown at about this many epochs
@@ -26,12 +25,17 @@ class NumericsPrinting:
             return self.power_of_ten(sp.Float(mantissa, len(mantissa.strip("-").replace(".", ""))), int(exponent))
         return self.escape(text.replace(".", ",") if self.lang == "ru" else text)
 
+    def method(self, name: str) -> str:
+        """An optimizer's name inside a Russian sentence starts with a small letter (метод моментов), not Adam."""
+        text = phrase(self.lang, f"opt.name.{name}")
+        return text[:1].lower() + text[1:] if self.lang == "ru" and text[:1] in "МГСН" else text
+
     def power_of_ten(self, mantissa, exponent: int) -> str:
         return self.inline(self.raw_math(mantissa) + r" \cdot 10^{%d}" % exponent)
 
     def _print_TrainingRun(self, run, depth: int = 0) -> str:
         lines = [self.line(depth, self.strong(self.plain(run.task.title))),
-                 self.line(depth, self.plain("train.settings", optimizer=phrase(self.lang, f"opt.name.{run.optimizer}"),
+                 self.line(depth, self.plain("train.settings", optimizer=self.method(run.optimizer),
                                              epochs=run.epochs, batch=run.batch)),
                  self.line(depth, self.plain("train.loss", start=self.number(run.initial_loss, ".4g"),
                                              end=self.number(run.history[-1], ".4g")))]
@@ -39,7 +43,7 @@ class NumericsPrinting:
         shown = sorted({*range(every - 1, len(run.history), every), len(run.history) - 1})
         lines.append(self.line(depth, self.plain("train.history", every=every)))
         lines += self.table([self.plain("train.epoch"), self.plain("train.loss.column")],
-                            [[str(i + 1), self.number(run.history[i], ".6g")] for i in shown])
+                            [[str(i + 1), self.number(run.history[i], ".4g")] for i in shown])
         if run.predictions:
             lines += self.table([self.plain("train.question"), self.plain("train.output")],
                                 [[self.escape(self.question(q)), self.number(v, ".3g")] for q, v in run.predictions.items()])
@@ -58,7 +62,7 @@ class NumericsPrinting:
         if opt.lookahead is not None:
             lines.append(self.line(depth, self.say("opt.lookahead", lookahead=opt.lookahead,
                                                    point=sp.Tuple(*run.gradient_at))))
-        lines.append(self.line(depth, self.say("opt.gradient", point=point_equation(tuple(zip(run.variables, run.gradient_at))))))
+        lines.append(self.line(depth, self.say("opt.gradient", point=self.point(tuple(zip(run.variables, run.gradient_at))))))
         at = dict(zip(run.variables, run.gradient_at))
         for v, value in zip(run.variables, run.gradient):
             lines.append(self.line(depth + 1, self.worked(self.raw_ratio(f, v), sp.diff(run.expr, v), at, value)))
@@ -87,14 +91,18 @@ class NumericsPrinting:
         return self.join(lines + [self._print(step, depth=depth + 1) for step in comparison.steps])
 
     def _print_CentralDifference(self, run, depth: int = 0) -> str:
-        eps = sp.Symbol("varepsilon")
-        lines = [self.line(depth, self.strong(self.say("fd.title", function=run.expr,
+        eps, x = sp.Symbol("varepsilon"), run.var
+        f, D = sp.Function("f"), sp.Function("D")
+        difference = sp.Eq(D(eps), (f(x + eps) - f(x - eps)) / (2 * eps), evaluate=False)
+        third = sp.Symbol("f'''(%s)" % x)
+        lines = [self.line(depth, self.strong(self.say("fd.title", difference=difference, function=run.expr,
                                                        point=sp.Eq(run.var, run.at, evaluate=False)))),
-                 self.line(depth, self.plain("fd.series") + " " + self.equation(sp.Function("D")(eps), run.series)),
-                 self.line(depth, self.plain("fd.exact") + " " + self.result(self.raw_math(sp.Symbol("f'(a)")),
-                                                                              run.derivative)),
-                 self.line(depth, self.plain("fd.error") + " " + self.result(self.raw_math(sp.Symbol("c")),
-                                                                              run.error_coefficient)),
+                 self.line(depth, self.plain("fd.series") + " " + self.equation(D(eps), run.series)),
+                 self.line(depth, self.plain("fd.exact") + " " + self.result(
+                     self.raw_math(sp.Symbol(f"f'({x})")), run.derivative)),
+                 self.line(depth, self.say("fd.error", error=sp.Symbol("c") * eps**2 + sp.O(eps**4)) + " "
+                           + self.result(self.raw_math(sp.Eq(sp.Symbol("c"), third / 6, evaluate=False)),
+                                         run.error_coefficient)),
                  self.line(depth, self.plain("fd.table"))]
         lines += self.table(["ε", "D(ε)", self.plain("fd.abs"), self.plain("fd.ratio")],
                             [[self.number(e, "g"), self.number(value, ".10g"), self.number(error, ".3e"), self.number(ratio, ".4g")] for e, value, error, ratio in run.rows])
@@ -105,7 +113,7 @@ class NumericsPrinting:
         formula, the numbers put in, and the value (rounded when the exact value is long)."""
         out, y = sp.Symbol("out"), sp.Symbol("y")
         lines = [self.line(depth, self.strong(self.plain("delta.title") + ":") + " " + self._network_name(rule.network)),
-                 self.line(depth, self.say("net.at", point=point_equation(rule.point)))]
+                 self.line(depth, self.say("net.at", point=self.point(rule.point)))]
         lines += self.forward_lines(rule.network, rule.forward, depth)
         lines.append(self.line(depth, self.plain("delta.slope") + " " + self.equation(sp.Symbol("f'(in)"), rule.slope)))
         lines.append(self.line(depth, self.plain("delta.error") + " " + self.ratio(sp.Symbol("L"), out) + " = "

@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from .base import DocumentPrinter
 from .math import text_math
+
+_FRACTION = re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}")
+_GROUP = re.compile(r"([_^])\{([^{}]*)\}")
+
+
+def _plain_fractions(latex: str) -> str:
+    """\\frac{a + b}{2c} as (a + b)/(2c) and e^{x + 1} as e^(x + 1), innermost first, so no grouping is lost."""
+    def bracket(text):
+        return text if re.fullmatch(r"[\w.\\]+", text) else f"({text})"
+    for _ in range(8):
+        changed = _FRACTION.sub(lambda m: f"{bracket(m[1])}/{bracket(m[2])}", latex)
+        changed = _GROUP.sub(lambda m: m[1] + bracket(m[2]), changed)
+        if changed == latex:
+            break
+        latex = changed
+    return latex
 
 
 class TextPrinter(DocumentPrinter):
@@ -27,6 +45,15 @@ class TextPrinter(DocumentPrinter):
 
     def code(self, text: str) -> str:
         return f"`{text}`"
+
+    def rich_text(self, text: str) -> str:
+        """A bank statement's ``$...$`` LaTeX as plain Unicode text: F = 5x^3 + 3/y^2 + sin z."""
+        from pylatexenc.latex2text import LatexNodes2Text
+        text = _plain_fractions(text)
+        for command, plain in ((r"\|", "‖"), (r"^{\prime}", "′"), (r"\prime", "′"), (r"\cdot", "·"),
+                               (r"\approx", "≈"), (r"\top", "ᵀ")):
+            text = text.replace(command, plain)
+        return LatexNodes2Text(math_mode="text").latex_to_text(text)
 
     def formula_text(self, pair) -> str:
         return pair[1]

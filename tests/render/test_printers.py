@@ -29,10 +29,10 @@ TEXT_RU = """\
       d/dx(sin(x)) = cos(x)
    Итак, d/dx(x*sin(x)) = x*cos(x) + sin(x)"""
 
-LATEX = r"""{\noindent \textbf{Derivative}: $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$\par}
+LATEX = r"""{\noindent \textbf{Derivative}: $\frac{d}{d x}\left(x \sin {x}\right) = x \cos {x} + \sin {x}$\par}
 {\noindent \textbf{Product rule.} Differentiate one factor at a time, keep the others, and add. $(f\,g)' = f'\,g + f\,g'$\par}
 \begin{align*}
-\frac{d}{d x}\left(x \sin{\left(x \right)}\right) &= \frac{d}{d x}\left(x\right) \sin{\left(x \right)} + x \frac{d}{d x}\left(\sin{\left(x \right)}\right)
+\frac{d}{d x}\left(x \sin {x}\right) &= \frac{d}{d x}\left(x\right) \sin {x} + x \frac{d}{d x}\left(\sin {x}\right)
 \end{align*}
 {\leftskip=1.5em \noindent \textbf{1. The variable itself.} The derivative of a variable with respect to itself is 1. $x' = 1$\par}
 \begin{align*}
@@ -40,25 +40,31 @@ LATEX = r"""{\noindent \textbf{Derivative}: $\frac{d}{d x}\left(x \sin{\left(x \
 \end{align*}
 {\leftskip=1.5em \noindent \textbf{2. Derivative of sine.}\par}
 \begin{align*}
-\frac{d}{d x}\left(\sin{\left(x \right)}\right) &= \cos{\left(x \right)}
+\frac{d}{d x}\left(\sin {x}\right) &= \cos {x}
 \end{align*}
-{\leftskip=1.5em \noindent So $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$\par}"""
+{\leftskip=1.5em \noindent So $\frac{d}{d x}\left(x \sin {x}\right) = x \cos {x} + \sin {x}$\par}"""
 
-MARKDOWN = r"""**Derivative**: $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$
+MARKDOWN = r"""**Derivative**: $\frac{d}{d x}\left(x \sin {x}\right) = x \cos {x} + \sin {x}$
 
 **Product rule.** Differentiate one factor at a time, keep the others, and add. $(f\,g)' = f'\,g + f\,g'$
 
-$$\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = \frac{d}{d x}\left(x\right) \sin{\left(x \right)} + x \frac{d}{d x}\left(\sin{\left(x \right)}\right)$$
+$$\frac{d}{d x}\left(x \sin {x}\right) = \frac{d}{d x}\left(x\right) \sin {x} + x \frac{d}{d x}\left(\sin {x}\right)$$
 
 - **1. The variable itself.** The derivative of a variable with respect to itself is 1. $x' = 1$
   $$\frac{d}{d x}\left(x\right) = 1$$
 - **2. Derivative of sine.**
-  $$\frac{d}{d x}\left(\sin{\left(x \right)}\right) = \cos{\left(x \right)}$$
-- So $\frac{d}{d x}\left(x \sin{\left(x \right)}\right) = x \cos{\left(x \right)} + \sin{\left(x \right)}$
+  $$\frac{d}{d x}\left(\sin {x}\right) = \cos {x}$$
+- So $\frac{d}{d x}\left(x \sin {x}\right) = x \cos {x} + \sin {x}$
 """
 
-HTML_START = ('<div class="symnn">\n<div class="step" style="margin-left:0em;margin-top:0.6em"><strong>Derivative</strong>: '
-              '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mrow><mfrac><mrow><mi>d</mi></mrow><mrow><mi>d</mi><mi>x</mi></mrow></mfrac><mrow><mo stretchy="false" fence="true" form="prefix">(</mo><mi>x</mi><mspace width="0.1667em" /><mi>sin</mi><mo>\u2061</mo><mrow><mrow><mo stretchy="false" fence="true" form="prefix">(</mo><mi>x</mi><mo stretchy="false" fence="true" form="postfix">)</mo></mrow></mrow><mo stretchy="false" fence="true" form="postfix">)</mo></mrow><mo>=</mo><mi>x</mi><mspace width="0.1667em" /><mi>cos</mi><mo>\u2061</mo><mrow><mrow><mo stretchy="false" fence="true" form="prefix">(</mo><mi>x</mi><mo stretchy="false" fence="true" form="postfix">)</mo></mrow></mrow><mo>+</mo><mi>sin</mi><mo>\u2061</mo><mrow><mrow><mo stretchy="false" fence="true" form="prefix">(</mo><mi>x</mi><mo stretchy="false" fence="true" form="postfix">)</mo></mrow></mrow></mrow></math></div>')
+HTML_START = ('<div class="symnn">\n'
+              '<div class="step" style="margin-left:0em;margin-top:0.6em"><strong>Derivative</strong>: <math xmlns="http://ww'
+              'w.w3.org/1998/Math/MathML" display="inline"><mrow><mfrac><mrow><mi>d</mi></mrow><mrow><mi>d</mi><mi>x</mi></mr'
+              'ow></mfrac><mrow><mo stretchy="false" fence="true" form="prefix">(</mo><mi>x</mi><mspace width="0.1667em" /><m'
+              'i>sin</mi><mo>\u2061</mo><mspace width="0.1667em" /><mrow><mi>x</mi></mrow><mo stretchy="false" fence="true" form="'
+              'postfix">)</mo></mrow><mo>=</mo><mi>x</mi><mspace width="0.1667em" /><mi>cos</mi><mo>\u2061</mo><mspace width="0.16'
+              '67em" /><mrow><mi>x</mi></mrow><mo>+</mo><mi>sin</mi><mo>\u2061</mo><mspace width="0.1667em" /><mrow><mi>x</mi></mr'
+              'ow></mrow></math></div>')
 
 
 def test_text_english():
@@ -86,7 +92,7 @@ def test_html():
 def test_json_tree():
     tree = json.loads(to_json(PRODUCT))
     assert tree["rule"] == "product" and tree["title"] == "Product rule"
-    assert tree["result"] == {"sympy": "x*cos(x) + sin(x)", "latex": r"x \cos{\left(x \right)} + \sin{\left(x \right)}"}
+    assert tree["result"] == {"sympy": "x*cos(x) + sin(x)", "latex": r"x \cos {x} + \sin {x}"}
     assert [sub["rule"] for sub in tree["substeps"]] == ["variable", "sin"]
 
 
