@@ -117,3 +117,11 @@ def test_displays_that_follow_one_another_are_one_align():
     assert merged_displays(f"a\n{one}\n{two}\nb") == "a\n\\begin{align*}\nx &= 1 \\\\[0.5ex]\ny &= 2 \\\\\n&\\quad + 3\n\\end{align*}\nb"
     assert merged_displays(f"{one}\n{bare}\n{one}") == f"{one}\n{bare}\n{one}"        # a row without & is not aligned
     assert merged_displays("\n".join([one] * 10)).count("\\begin{align*}") == 2      # at most 8 rows in one
+
+
+def test_a_formula_never_leaves_a_line_out_of_an_open_brace():
+    from symnn.render.latex import LatexPrinter
+    wide = r"D(\varepsilon) = \frac{f(x + \varepsilon) - f(x - \varepsilon)}{2 \varepsilon} + a + b + c"
+    inside = LatexPrinter().line(0, r"\textbf{Central difference $" + wide + "$ for $x$}")
+    assert r"\begin{align*}" not in inside and inside.count("{") - inside.count(r"\{") == inside.count("}") - inside.count(r"\}")
+    assert r"\begin{align*}" in LatexPrinter().line(0, r"\textbf{Central difference} $" + wide + "$")
