@@ -121,7 +121,7 @@ def test_displays_that_follow_one_another_are_one_align():
 
 def test_a_formula_never_leaves_a_line_out_of_an_open_brace():
     from symnn.render.latex import LatexPrinter
-    wide = r"D(\varepsilon) = \frac{f(x + \varepsilon) - f(x - \varepsilon)}{2 \varepsilon} + a + b + c"
+    wide = r"D(\varepsilon) = \frac{f(x + \varepsilon) - f(x - \varepsilon)}{2 \varepsilon} + a + b + c + d + e + g + h"
     inside = LatexPrinter().line(0, r"\textbf{Central difference $" + wide + "$ for $x$}")
     assert r"\begin{align*}" not in inside and inside.count("{") - inside.count(r"\{") == inside.count("}") - inside.count(r"\}")
     assert r"\begin{align*}" in LatexPrinter().line(0, r"\textbf{Central difference} $" + wide + "$")
