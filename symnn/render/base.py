@@ -15,7 +15,7 @@ import sympy as sp
 
 from ..calculus.differentiate import DERIVATIVES
 from ..calculus.steps import Step
-from ..lang import LANGUAGES, PHRASES, phrase, rule_title
+from ..lang import LANGUAGES, PHRASES, catalogue, phrase, rule_title
 from .chains import chain
 from .expansion import D, expansion
 from .formulas import FORMULAS
@@ -364,8 +364,9 @@ class DocumentPrinter(MatrixPrinting, NetworkPrinting, NumericsPrinting, Printer
         self.answer_follows = False
         items = self.answer_items(solution.work, answer)
         if items is not None:
-            shown = self.escape("; ").join(self.result(lhs, value) if lhs is not None else
-                                           self.escape(prefix + ": ") + self.value(value) for prefix, lhs, value in items)
+            shown = self.escape("; ").join(
+                self.escape(prefix + ": " if prefix else "")
+                + (self.result(lhs, value) if lhs is not None else self.value(value)) for prefix, lhs, value in items)
         else:
             lhs = self.answer_label(solution.work)
             shown = self.value(exact) if lhs is None else self.result(lhs, exact)
@@ -413,6 +414,10 @@ class DocumentPrinter(MatrixPrinting, NetworkPrinting, NumericsPrinting, Printer
         elif kind == "OptimizerComparison":
             return [(phrase(self.lang, f"opt.name.{step.optimizer.name}"), None, sp.Tuple(*step.result))
                     for step in work.steps]
+        elif kind == "ActivationTable" and len(work.rows) == len(parts):
+            names = catalogue(self.lang)["activations"]
+            return [(names.get(act.name, act.name), self.raw_math(sp.Symbol("f'(x)")), value)
+                    for (act, _), value in zip(work.rows, parts)]
         elif kind == "TrainingRun" and len(work.predictions) == len(parts):
             return [(self.question(q), None, value) for q, value in zip(work.predictions, parts)]
         else:

@@ -87,6 +87,13 @@ class _Latex(LatexPrinter):
         finally:
             self._settings["fold_func_brackets"] = fold
 
+    def _print_Piecewise(self, expr):
+        """Cases with their conditions in the reader's language: if x < 0 / otherwise, при x < 0 / иначе."""
+        russian = self._settings.get("decimal_separator") == "comma"
+        condition, otherwise = (r"\text{при } ", r"\text{иначе}") if russian else (r"\text{if } ", r"\text{otherwise}")
+        rows = [self._print(e) + " & " + (otherwise if c is sp.true else condition + self._print(c)) for e, c in expr.args]
+        return r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
+
     def _print_Pow(self, expr):
         if expr.base == 10 and expr.exp.is_Integer and expr.exp < 0:     # 10^{-8}, as a tolerance is written
             return "10^{%d}" % expr.exp
@@ -172,7 +179,9 @@ class _Text(StrPrinter):
         return f"H({self._print(expr.args[0])})"
 
     def _print_Piecewise(self, expr):
-        pieces = [f"{self._print(e)} if {self._print(c)}" if c is not sp.true else f"{self._print(e)} otherwise"
+        russian = self._settings["lang"] == "ru"
+        when, otherwise = ("при", "иначе") if russian else ("if", "otherwise")
+        pieces = [f"{self._print(e)} {when} {self._print(c)}" if c is not sp.true else f"{self._print(e)} {otherwise}"
                   for e, c in expr.args]
         return "{" + "; ".join(pieces) + "}"
 
@@ -190,7 +199,8 @@ class _Text(StrPrinter):
         if expr.exp == sp.S.Half:
             return f"√({self._print(expr.base)})"
         if expr.exp.is_Rational and expr.exp.is_negative:
-            return f"1/{self.parenthesize(sp.Pow(expr.base, -expr.exp, evaluate=False), PRECEDENCE['Pow'])}"
+            positive = expr.base if expr.exp == -1 else sp.Pow(expr.base, -expr.exp, evaluate=False)
+            return f"1/{self.parenthesize(positive, PRECEDENCE['Mul'] + 1)}"
         return super()._print_Pow(expr, rational)
 
     def _print_Transpose(self, expr):

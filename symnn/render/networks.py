@@ -9,8 +9,9 @@ from __future__ import annotations
 import sympy as sp
 
 from ..lang import catalogue, phrase
-from ..nn.losses import NAMES
+from ..nn.losses import NAMES, TERMS
 from ..nn.network import LOSSES
+from .values import put_in
 
 
 def point_equation(point) -> sp.Eq:
@@ -46,18 +47,20 @@ class NetworkPrinting:
             sp.Symbol("f"), graph.expr, evaluate=False), point=self.point(run.point))))]
         lines.append(self.line(depth, self.plain("graph.forward")))
         values = dict(run.values)
-        forward = [[self.math(node.name), self.equation(node.name, node.expr),
+        forward = [[self.math(node.name), self.equation(node.name, node.expr), self.numbers(node.expr, values),
                     self.value(values[node.name])] for node in graph.nodes]
-        lines += self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("graph.value")], forward)
+        lines += self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("delta.numbers"),
+                             self.plain("graph.value")], forward)
         lines.append(self.line(depth, self.plain("graph.backward")))
         backward = [[self.ratio(row.node, row.input), self.math(row.local), self.math(row.local_value),
                      self.value(row.upstream), self.value(row.contribution)]
                     for row in run.rows]
         lines += self.table([self.plain("graph.gradient"), self.plain("graph.local"), self.plain("graph.value"), self.plain("graph.upstream"),
                              self.plain("graph.contribution")], backward)
-        f = sp.Symbol("f")
-        result = ", ".join(self.result(self.raw_ratio(f, v), g) for v, g in run.gradients)
-        lines.append(self.line(depth, self.strong(self.plain("graph.result") + ":") + " " + result))
+        if not self.answer_follows:
+            f = sp.Symbol("f")
+            result = ", ".join(self.result(self.raw_ratio(f, v), g) for v, g in run.gradients)
+            lines.append(self.line(depth, self.strong(self.plain("graph.result") + ":") + " " + result))
         return self.join(lines)
 
     def forward_lines(self, network, forward, depth: int) -> list[str]:
@@ -138,14 +141,28 @@ class NetworkPrinting:
         return self.join(lines)
 
     def _print_LossValue(self, run, depth: int = 0) -> str:
-        name = sp.Symbol(NAMES[run.name])
+        """The loss as a formula over i = 1…n, a table of its terms, then (t₁ + … + tₙ)/n with the numbers."""
+        name, n = sp.Symbol(NAMES[run.name]), len(run.terms)
+        i, N = sp.Symbol("i", integer=True), sp.Symbol("n", integer=True)
+        y, yhat = sp.Indexed(sp.IndexedBase("y"), i), sp.Indexed(sp.IndexedBase("yhat"), i)
+        if run.name == "ce":
+            c, C = sp.Symbol("c", integer=True), sp.Symbol("C", integer=True)
+            yc, pc = sp.Indexed(sp.IndexedBase("y"), i, c), sp.Indexed(sp.IndexedBase("yhat"), i, c)
+            term = sp.Sum(TERMS["ce"](yc, pc), (c, 1, C))
+        else:
+            term = TERMS[run.name](y, yhat)
+        general = sp.Mul(sp.Pow(N, -1), sp.Sum(term, (i, 1, N)), evaluate=False)
+        general = sp.sqrt(general) if run.name == "rmse" else general
         lines = [self.line(depth, self.strong(self.escape(NAMES[run.name]) + ":") + " "
-                           + self.equation(name, run.formula))]
-        rows = [[str(i), self.math(sp.Tuple(*t) if isinstance(t, tuple) else t),
-                 self.math(sp.Tuple(*p) if isinstance(p, tuple) else p), self.value(term)]
-                for i, (t, p, term) in enumerate(run.terms, 1)]
-        lines += self.table(["i", "y", self.math(sp.Symbol("yhat")), self.plain("loss.term")], rows)
-        lines.append(self.line(depth, self.result(self.raw_math(name), run.value)))
+                           + self.equation(name, general) + self.escape(", ") + self.equation(N, n))]
+        rows = [[str(k), self.value(t), self.value(p), self.value(term)] for k, (t, p, term) in enumerate(run.terms, 1)]
+        lines += self.table(["i", self.math(sp.Symbol("y_i")), self.math(sp.Symbol("yhat_i")), self.plain("loss.term")], rows)
+        slots = [sp.Symbol(f"t_{k}") for k in range(1, n + 1)]
+        mean = sp.Mul(sp.Add(*slots), sp.Pow(sp.Integer(n), -1, evaluate=False), evaluate=False)
+        mean = sp.Pow(mean, sp.S.Half, evaluate=False) if run.name == "rmse" else mean
+        lines.append(self.line(depth, self.worked(name, None, {}, run.value) if n == 1 else self.result(
+            self.raw_math(name) + " = " + self.raw_math(put_in(mean, dict(zip(slots, (t for *_, t in run.terms))),
+                                                              self.places()), numbers=True), run.value)))
         return self.join(lines)
 
     def _print_Computation(self, run, depth: int = 0) -> str:
