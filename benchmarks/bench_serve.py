@@ -4,7 +4,8 @@ errors by status, and the server's memory (the server and its workers) before an
 
     python benchmarks/bench_serve.py [--clients 32] [--seconds 60] [--workers 2]
 
-Needs the serve and test extras (uvicorn, httpx). Prints the Markdown table the README shows.
+Needs the serve and test extras (uvicorn, httpx) and Linux (each client binds its own 127.0.0.x).
+Prints the Markdown table the README shows.
 """
 
 from __future__ import annotations
@@ -59,7 +60,9 @@ def _children(pid: int) -> list[int]:
 
 async def client(url: str, deadline: float, seed: int, latencies: list, statuses: Counter) -> None:
     rng = random.Random(seed)
-    async with httpx.AsyncClient(timeout=30) as http:
+    # each client from its own loopback address: the service shares its workers fairly between addresses
+    transport = httpx.AsyncHTTPTransport(local_address=f"127.0.0.{seed % 250 + 2}")
+    async with httpx.AsyncClient(transport=transport, timeout=30) as http:
         while time.monotonic() < deadline:
             start = time.perf_counter()
             try:

@@ -24,13 +24,15 @@ from ..grading.worker import reference
 from ..lang import phrase
 from .fair import FairGate, NotStarted
 from .metrics import METRICS
-from .work import grade_row, preview, warm
+from .work import checked_in_time, preview_in_time, warm
 
 QUEUE_PER_WORKER = 32       # checks waiting per worker before the service says it is busy (503)
 WAITING_PER_CLIENT = 8      # one client's checks waiting; more are refused at once (503)
 MAX_WAIT = 5.0              # seconds a check may wait for a worker before the service says it is busy
 PREVIEW_TIMEOUT = 1.0
 START_GRACE = 30.0          # seconds a worker being replaced may take to start before a task is given up
+MAX_REFERENCES = 4096       # problems' answers kept (each student's variant is one)
+KILL_AFTER = 1.0            # seconds past the limit before a worker that did not stop its check is killed
 
 __all__ = ["Checker", "NotFinished", "NotStarted"]
 
@@ -47,6 +49,7 @@ class Checker:
     def __init__(self, workers: int = 2, timeout: float = 2.0, memory_mb: int = 1024, bank=None,
                  max_wait: float = MAX_WAIT):
         self.timeout, self.memory_mb, self.bank, self.workers = timeout, memory_mb, bank, workers
+        self._references: dict = {}        # (problem, lang, variant) -> (its answer, its check options)
         # a client holds at most half of the workers (one of two), so one client cannot take them all
         self.gate = FairGate(slots=workers, per_client=max(1, workers // 2), max_waiting=workers * QUEUE_PER_WORKER,
                              per_client_waiting=WAITING_PER_CLIENT, max_wait=max_wait)
@@ -67,7 +70,9 @@ class Checker:
         METRICS.observe_wait(waited)
         start = time.monotonic()
         try:
-            future = self._pool.schedule(function, args=args, timeout=timeout)
+            # the worker stops the check itself at ``timeout`` (work.in_time) and stays; pebble kills it
+            # only if it does not (C code that never returns to Python)
+            future = self._pool.schedule(function, args=(timeout, *args), timeout=timeout + KILL_AFTER)
             try:
                 return await asyncio.wait_for(asyncio.wrap_future(future), timeout + START_GRACE)
             except asyncio.CancelledError:
@@ -86,16 +91,22 @@ class Checker:
                 METRICS.count("symnn_checks_total", outcome="crashed")
                 raise NotFinished("crashed", phrase(lang, "check.crashed", seconds=timeout)) from None
         finally:
-            METRICS.observe_work(time.monotonic() - start)
-            self.gate.leave(client)
+            worked = time.monotonic() - start
+            METRICS.observe_work(worked)
+            self.gate.leave(client, worked)
 
     async def check(self, answer: str, lang: str, problem: str | None = None, variant: int | None = None,
                     answer_reference=None, options: dict | None = None, client: str = "-") -> dict:
         """The verdict as a dict: ``correct``, ``score``, ``feedback``, ``decided_by``, ``answer``;
         ``options``: check options for a reference (tolerances, conventions; ValueError if bad)."""
         if problem is not None:
-            answer_reference, settings = await run_in_threadpool(
-                partial(reference, problem, self.bank, lang, self.timeout, variant))
+            key = (problem, lang, variant)
+            if key not in self._references:              # solved once, in a thread; then a look-up
+                self._references[key] = await run_in_threadpool(
+                    partial(reference, problem, self.bank, lang, self.timeout, variant))
+                if len(self._references) > MAX_REFERENCES:
+                    self._references.pop(next(iter(self._references)))
+            answer_reference, settings = self._references[key]
             if answer_reference is None:
                 raise LookupError(settings)
         else:
@@ -104,7 +115,7 @@ class Checker:
                 settings = CheckOptions.from_dict({**given, "lang": lang, "timeout": self.timeout})
             except TypeError as error:           # an unknown option's name
                 raise ValueError(str(error)) from None
-        result = await self._run(client, grade_row, (answer_reference, answer, settings), self.timeout, lang)
+        result = await self._run(client, checked_in_time, (answer_reference, answer, settings), self.timeout, lang)
         if result["verdict"] == "invalid":
             raise ValueError(result["feedback"][0])
         if result["verdict"] in ("timeout", "crashed"):          # the checker failed inside: not a verdict
@@ -116,6 +127,6 @@ class Checker:
 
     async def preview(self, answer: str, known: tuple[str, ...] = (), lang: str = "en", client: str = "-") -> dict:
         try:
-            return await self._run(client, preview, (answer, known, lang), PREVIEW_TIMEOUT, lang)
+            return await self._run(client, preview_in_time, (answer, known, lang), PREVIEW_TIMEOUT, lang)
         except NotFinished:
             return {"ok": False, "error": phrase(lang, "check.preview slow")}

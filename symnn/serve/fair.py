@@ -1,6 +1,7 @@
-"""A fair gate in front of the checking workers: each client waits in its own line, the lines are
-served in turn (round robin), and no client holds more than its share of the workers. One client
-sending many slow answers therefore delays only itself.
+"""A fair gate in front of the checking workers: each client waits in its own line, a free worker
+goes to the line whose client has used the workers least lately (worker-seconds, halved every
+``HALF_LIFE`` seconds; in turn among equals), and no client holds more than its share of the
+workers. One client sending many slow answers therefore delays only itself.
 
 A check that cannot start within ``max_wait`` seconds leaves the line with ``NotStarted``: the
 service says "busy, retry" (503), it never turns the wait into a verdict.
@@ -27,6 +28,8 @@ import asyncio
 import time
 from collections import Counter, OrderedDict, deque
 
+HALF_LIFE = 10.0          # seconds over which a client's use of the workers counts half
+
 
 class NotStarted(Exception):
     """The check could not start: the lines are full, or it waited ``max_wait`` seconds."""
@@ -42,6 +45,7 @@ class FairGate:
         self.max_waiting, self.per_client_waiting, self.max_wait = max_waiting, per_client_waiting, max_wait
         self.running: Counter = Counter()
         self.lines: OrderedDict[str, deque] = OrderedDict()     # client -> its waiting futures, in turn order
+        self.used: dict[str, tuple[float, float]] = {}           # client -> (worker-seconds, when), decaying
 
     @property
     def waiting(self) -> int:
@@ -69,8 +73,9 @@ class FairGate:
             raise NotStarted("wait") from None
         return time.monotonic() - start
 
-    def leave(self, client: str) -> None:
-        """A check of ``client`` ended: its worker goes to the next line in turn."""
+    def leave(self, client: str, seconds: float = 0.0) -> None:
+        """A check of ``client`` ended after ``seconds`` of work: its worker goes to the next line."""
+        self.used[client] = (self.usage(client) + seconds, time.monotonic())
         self.running[client] -= 1
         if self.running[client] <= 0:
             del self.running[client]
@@ -84,13 +89,22 @@ class FairGate:
         self.free -= 1
         self.running[client] += 1
 
+    def usage(self, client: str, now: float | None = None) -> float:
+        """``client``'s worker-seconds, each counted less as it grows old."""
+        seconds, when = self.used.get(client, (0.0, 0.0))
+        return seconds * 0.5 ** (((time.monotonic() if now is None else now) - when) / HALF_LIFE)
+
     def _dispatch(self) -> None:
-        """Give free workers to the lines in turn; a line served goes to the back."""
-        for client in list(self.lines):
-            if self.free <= 0:
+        """Give free workers to the lines, the least used client first; a line served goes to the back."""
+        now = time.monotonic()
+        for client, seconds in list(self.used.items()):        # forget who has not used a worker for long
+            if now - seconds[1] > 6 * HALF_LIFE and client not in self.running and client not in self.lines:
+                del self.used[client]
+        while self.free > 0:
+            ready = [client for client in self.lines if self._may_run(client)]
+            if not ready:
                 return
-            if not self._may_run(client):
-                continue
+            client = min(ready, key=lambda c: self.usage(c, now))     # min keeps the turn order among equals
             line = self.lines.pop(client)
             turn = line.popleft()
             if line:

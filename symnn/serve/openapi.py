@@ -9,7 +9,10 @@ _VERDICT = {"type": "object", "required": ["correct", "score", "feedback"], "pro
     "feedback": {"type": "array", "items": {"type": "string"}},
     "decided_by": {"type": "string", "description": "the check that decided"},
     "answer": {"type": ["string", "null"], "description": "the answer as read"}}}
-_ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
+_ERROR = {"type": "object", "required": ["error"], "properties": {
+    "error": {"type": "string"},
+    "decided_by": {"type": "string", "description": "on a 422 for a check that ran out of time or memory: "
+                                                    "timeout or crashed (not a verdict)"}}}
 _PROBLEM = {"type": "object", "properties": {k: {"type": t} for k, t in (
     ("id", "string"), ("topic", "string"), ("title", "string"), ("statement", "string"), ("kind", "string"),
     ("variants", "boolean"))}}
@@ -38,9 +41,9 @@ OPENAPI = {
                     "problem": {"type": "string"}, "reference": {"type": "string"}, "answer": {"type": "string"},
                     "student": {"type": "string"}, "variant": {"type": "integer"},
                     "lang": {"type": "string", "enum": ["en", "ru"]}}}}}},
-            "responses": {**_json(_VERDICT, "the verdict"), **_errors(400, 404, 413, 422, 429, 503)}}},
+            "responses": {**_json(_VERDICT, "the verdict"), **_errors(400, 404, 408, 413, 415, 422, 429, 503)}}},
         "/api/read": {"post": {"summary": "How an answer is read (the page's preview)",
-                               "responses": {**_json({"type": "object"}), **_errors(400, 422, 429, 503)}}},
+                               "responses": {**_json({"type": "object"}), **_errors(400, 408, 413, 415, 422, 429, 503)}}},
         "/api/problems": {"get": {"summary": "The bank's problems", "parameters": [_LANG],
                                   "responses": _json({"type": "array", "items": _PROBLEM})}},
         "/api/problems/{id}": {"get": {"summary": "One problem", "parameters": [_ID, _LANG],
@@ -51,6 +54,7 @@ OPENAPI = {
                 {"name": "variant", "in": "query", "schema": {"type": "integer"}}],
             "responses": {"200": {"description": "the solution in the format asked"}, **_errors(400, 404)}}},
         "/healthz": {"get": {"summary": "The service is up", "responses": _json({"type": "object"})}},
-        "/metrics": {"get": {"summary": "Prometheus metrics", "responses": {"200": {"description": "text format"}}}},
+        "/metrics": {"get": {"summary": "Prometheus metrics (the loopback, or the bearer token of --metrics-token)",
+                             "responses": {"200": {"description": "text format"}, **_errors(401, 404)}}},
     },
 }

@@ -1,22 +1,29 @@
 """What the service's worker processes do: check an answer (the grading worker's function) and
 read an answer for the preview. Both run on untrusted text, so only ever in a worker (the
-preview's MathML too: a student's LaTeX is laid out here, never in the server)."""
+preview's MathML too: a student's LaTeX is laid out here, never in the server).
+
+Each stops itself at its time limit (an interval timer in the worker's main thread), so the
+worker lives on: replacing a killed worker costs a process start and the imports, seconds of a
+core that other students' checks need. The pool kills a worker only when the timer could not
+stop it.
+"""
 
 from __future__ import annotations
 
 import re
+import signal
 
 from ..answers.read import read_answer
 from ..answers.wrappers import unwrap
 from ..calculus.notation import shown
 from ..calculus.parse import ParseError
-from ..grading.worker import grade_row
+from ..grading.worker import failed, grade_row
 from ..lang import phrase
 from ..render.html import mathml
 from ..render.math import latex_math
 from .typeset import as_typed
 
-__all__ = ["grade_row", "preview", "warm"]
+__all__ = ["checked_in_time", "grade_row", "preview", "preview_in_time", "warm"]
 
 # numbers apart with only spaces between them: the reader joins them into one number
 JOINED = re.compile(r"(?<![\w.,])\d+(?:[ \t]+\d+)+(?![\w.,])")
@@ -59,6 +66,38 @@ def _as_read(answer) -> str:
     import sympy as sp
     value = sp.Tuple(*answer.value) if isinstance(answer.value, tuple) else answer.value
     return latex_math(value)
+
+
+class OutOfTime(BaseException):
+    """The check's time is up (a BaseException: the checker's own ``except Exception`` lets it through)."""
+
+
+def _out_of_time(signum, frame):
+    raise OutOfTime()
+
+
+def _in_time(seconds: float, function, *args):
+    signal.signal(signal.SIGALRM, _out_of_time)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return function(*args)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def checked_in_time(seconds: float, answer_reference, answer: str, settings) -> dict:
+    """``grade_row`` within ``seconds``; out of time, the row of a check that did not finish."""
+    try:
+        return _in_time(seconds, grade_row, answer_reference, answer, settings)
+    except OutOfTime:
+        return failed("check.timeout", settings.lang, seconds)
+
+
+def preview_in_time(seconds: float, text: str, known: tuple[str, ...] = (), lang: str = "en") -> dict:
+    try:
+        return _in_time(seconds, preview, text, known, lang)
+    except OutOfTime:
+        return {"ok": False, "error": phrase(lang, "check.preview slow")}
 
 
 def warm(memory_mb: int) -> None:

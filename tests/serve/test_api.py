@@ -86,6 +86,7 @@ def test_problems_solve_health_metrics_and_openapi(client):
     assert client.get("/api/solve/4.3?format=pdf").status_code == 400
     assert client.get("/api/solve/4.6?variant=5").json()["value"] != [10, 45]
     assert client.get("/healthz").json()["status"] == "ok"
+    client.post("/api/check", json={"reference": "x", "answer": "x"})
     metrics = client.get("/metrics").text                  # the loopback may read them
     assert 'symnn_requests_total{route="/api/check",status="200"}' in metrics and "symnn_worker_restarts_total" in metrics
     schema = client.get("/openapi.json").json()
@@ -105,6 +106,12 @@ def test_pages_list_check_preview_and_show_the_solution(client):
     preview = client.post("/api/read", json={"answer": "x1^2"}).json()
     assert preview["ok"] and "<math" in preview["mathml"] and "x_{1}" in preview["latex"]
     assert client.post("/api/read", json={"answer": "(("}).json()["ok"] is False
+    typed = client.post("/api/read", json={"answer": "0,0215", "lang": "ru"}).json()
+    assert typed["latex"] == "0{,}0215" and typed["notes"] == []            # as typed, not 43/2000
+    joined = client.post("/api/read", json={"answer": "12 12 17", "lang": "en"}).json()
+    assert joined["notes"] == ["12 12 17 was read as one number, 121217; separate numbers with commas or semicolons."]
+    power = client.post("/api/read", json={"answer": "sin x^2", "lang": "ru"}).json()
+    assert power["notes"] == ["sin x^2 прочитано как sin(x^2): степень относится к аргументу."]
     student = client.get("/problems/4.6?student=ann").text
     assert "variant" in student.lower()
     assert client.get("/problems/nope").status_code == 404

@@ -45,6 +45,25 @@ def test_lines_are_served_in_turn_and_one_client_holds_its_share_only():
     assert order[:6].count("hostile") == 1 and set(order[1:6]) == {"s0", "s1", "s2", "s3", "s4"}
 
 
+def test_a_client_that_used_the_workers_more_goes_after_one_that_did_not():
+    async def scenario():
+        gate, order = _gate(slots=1), []
+        await gate.enter("hostile")
+
+        async def job(client):
+            await gate.enter(client)
+            order.append(client)
+            gate.leave(client, 0.01)
+        waiting = [asyncio.create_task(job("hostile"))]          # in line first
+        await asyncio.sleep(0)
+        waiting.append(asyncio.create_task(job("student")))
+        await asyncio.sleep(0)
+        gate.leave("hostile", 2.0)                               # its first check took two seconds
+        await asyncio.gather(*waiting)
+        return order, round(gate.usage("hostile"), 1)
+    assert asyncio.run(scenario()) == (["student", "hostile"], 2.0)
+
+
 def test_a_check_that_cannot_start_in_time_is_refused_and_its_place_given_back():
     async def scenario():
         gate = _gate(slots=1, max_wait=0.1)
@@ -106,7 +125,7 @@ def test_waiting_never_counts_as_checking_time():
             checker.close()
     right, kind, restarts = asyncio.run(scenario())
     assert right["correct"] is True and right["decided_by"] != "timeout"
-    assert kind == "timeout" and restarts == 1             # the slow one's worker, and only it, was replaced
+    assert kind == "timeout" and restarts == 0             # the worker stopped the slow check itself and lives on
 
 
 def test_a_check_that_waits_too_long_is_not_started_never_a_verdict():
