@@ -369,9 +369,9 @@ def derive(args: argparse.Namespace):
 
 # commands that do their own printing; the others derive an object and render it
 RUNNERS = {"compile": run_compile, "check": run_check, "problems": run_problems, "export": run_export,
+           "latex-preamble": run_latex_preamble,
            "plot": run_plot, "grade": run_grade, "check-steps": run_check_steps, "variants": run_variants,
            "serve": run_serve}
-           "latex-preamble": run_latex_preamble,
 
 
 def run(args: argparse.Namespace) -> str:
@@ -381,6 +381,6 @@ def run(args: argparse.Namespace) -> str:
     _also_plotted(args, result)
     if args.standalone:
         from ..export import standalone
-        return standalone(result, args.format, lang=args.lang, detail=args.detail)
+        return standalone(result, args.format, lang=args.lang, detail=args.detail, decimals=args.decimals)
     from ..render import render
-    return render(result, args.format, lang=args.lang, detail=args.detail)
+    return render(result, args.format, lang=args.lang, detail=args.detail, decimals=args.decimals)

@@ -58,7 +58,9 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the explanations")
     parser.add_argument("--detail", choices=DETAILS, default="full",
-                        help="full: every step; brief: only product, quotient and chain steps")
+                        help="full: every rule as a step of its own; brief: each derivative as one chain of equalities")
+    parser.add_argument("--decimals", type=int, metavar="N",
+                        help="decimal places of rounded values (default: the problem's own, else 4)")
     parser.add_argument("--standalone", action="store_true",
                         help="a whole document (with --format latex: compiles with pdflatex; html: a page that needs nothing)")
 
@@ -295,14 +297,14 @@ COMMANDS = {
     "solve": (dict(help="the worked solution of a bank problem"), _solve_arguments),
     "export": (dict(help="a worksheet (statements) and an answer key (derivations) of a problem set",
              description="Example: symnn export --set gradients --format pdf --out sheets --lang ru"), _export_arguments),
+    "latex-preamble": (dict(help="the \\usepackage lines a LaTeX fragment of symnn needs (solve --format latex)",
+             description="Example: symnn latex-preamble --lang ru  (fontenc T2A, inputenc utf8, babel, amsmath)"),
+             _latex_preamble_arguments),
     "variants": (dict(help="each student's own variant of a problem, deterministic from a seed",
              description="Example: symnn variants 4.3 --students roster.csv --seed 2026 --out variants.csv"),
              _variants_arguments),
     "serve": (dict(help="the practice pages and the JSON API on a web server (the serve extra)",
              description="Example: symnn serve --port 8000  (then open http://127.0.0.1:8000/)"), _serve_arguments),
-    "latex-preamble": (dict(help="the \\usepackage lines a LaTeX fragment of symnn needs (solve --format latex)",
-             description="Example: symnn latex-preamble --lang ru  (fontenc T2A, inputenc utf8, babel, amsmath)"),
-             _latex_preamble_arguments),
     "check-steps": (dict(help="check a derivation line by line: the first line that does not follow, and why",
              description="Example: symnn check-steps 4.6 work.txt  (lines such as d/dy(y(x+2y)) = x + 4y, words such "
                          "as 'By the chain rule:' between them, or a \\begin{align*} block); line numbers are those of the file"),

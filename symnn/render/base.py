@@ -391,6 +391,8 @@ class DocumentPrinter(MatrixPrinting, NetworkPrinting, NumericsPrinting, Printer
             return f"{self.nabla} {self.function_name()}" + (self.at_point(work.point) if work.point else "")
         if kind == "Backprop":
             return self.raw_ratio(work.network.loss_symbol, work.parameter)
+        if kind == "MatrixGradient":
+            return self.raw_ratio(work.loss, work.wrt)
         if kind == "DeltaRule":
             first, last = work.gradients[0][0], work.gradients[-1][0]
             L = sp.Symbol("L")

@@ -172,23 +172,6 @@ class NetworkPrinting:
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " " + self.value(run.answer)))
         return self.join(lines)
 
-    def _print_IdentityCheck(self, check, depth: int = 0) -> str:
-        lines = [self.line(depth, self.strong(self.plain(check.title)) + " " + self.inline(check.loss)),
-                 self.line(depth, self.escape(phrase(self.lang, "matrix.sizes", sizes=check.shapes)))]
-        for claim in check.claims:
-            formula = self.inline(r"\frac{\partial L}{\partial %s} = %s" % (check.wrt, claim.formula))
-            if claim.holds:
-                verdict = self.plain("matrix.holds")
-            elif claim.value is None or claim.value.shape != claim.scalar.shape:
-                got = "—" if claim.value is None else "%d×%d" % claim.value.shape
-                verdict = self.escape(phrase(self.lang, "matrix.shape", got=got,
-                                             expected="%d×%d" % claim.scalar.shape))
-            else:
-                verdict = self.plain("matrix.differs")
-            lines.append(self.line(depth + 1, self.strong(self.escape(claim.name) + ":") + " " + formula + " — "
-                                   + verdict))
-        return self.join(lines)
-
     def _print_SoftmaxJacobian(self, jac, depth: int = 0) -> str:
         lines = [self.line(depth, self.strong(self.plain("softmax.title")) + " "
                            + self.inline(r"\frac{\partial s_i}{\partial y_j} = s_i (\delta_{ij} - s_j)"))]

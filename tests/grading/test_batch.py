@@ -49,7 +49,8 @@ CASES = [
     ("4.5", "", "invalid"),                                    # empty
     ("4.5", "   ", "invalid"),                                 # blank
     ("no-such", "1", "invalid"),                               # unknown problem
-    ("graph-matrix", "1", "invalid"),                          # a problem with nothing to check against
+    ("graph-matrix", "1", "incorrect"),                        # a number where a matrix formula is asked
+    ("graph-matrix", "X^T a", "correct"),                      # the formula, as a student types it
 ]
 
 
@@ -100,7 +101,7 @@ def test_each_mistake_is_named_and_each_bad_row_says_why(graded):
     for problem, needle in (("4.5", "swapped"), ("bce-grad", "sign"), ("4.3", "missing"), ("5.1", "factor of 2")):
         assert any(p == problem and needle in f for p, f in wrong), (problem, needle)
     messages = [r["feedback"] for r in results if r["verdict"] == "invalid"]
-    for needle in ("no answer", "no problem 'no-such'", "fields", "cannot be read as CSV", "nothing to check"):
+    for needle in ("no answer", "no problem 'no-such'", "fields", "cannot be read as CSV"):
         assert any(needle in m for m in messages), needle
 
 
