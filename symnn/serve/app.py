@@ -39,6 +39,11 @@ async def _http_error(request: Request, error: HTTPException):
                           getattr(error, "headers", None))
 
 
+async def _internal(request: Request, error: Exception):
+    """A failure of the service: a short answer (the guard logs its traceback), never the traceback."""
+    return error_response(request.scope, 500, "serve.error.internal")
+
+
 async def metrics(request: Request) -> Response:
     """Prometheus's text: to the loopback only (and not through a proxy), or to whoever sends the configured token."""
     token = request.app.state.metrics_token
@@ -96,7 +101,7 @@ def create_app(workers: int = 2, bank=None, timeout: float = 2.0, seed: int = 0,
             app.state.checker.close()
 
     app = Starlette(routes=ROUTES, lifespan=lifespan,
-                    exception_handlers={api.ApiError: _api_error, HTTPException: _http_error})
+                    exception_handlers={api.ApiError: _api_error, HTTPException: _http_error, Exception: _internal})
     app.state.bank, app.state.seed, app.state.metrics_token = bank, seed, metrics_token
     app.state.pages = PageCache(bank)
     limits = {"check": RateLimit(rate, burst), "read": RateLimit(5 * rate, 5 * burst), "page": RateLimit(5 * rate, 5 * burst)}

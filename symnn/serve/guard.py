@@ -87,14 +87,14 @@ class Guard:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        start, status = time.perf_counter(), [500]
+        start, status, started = time.perf_counter(), [500], [False]
         client = client_address(scope, self.trusted)
         scope["symnn.client"] = client
         method, path = scope["method"], scope["path"]
 
         async def sending(message):
             if message["type"] == "http.response.start":
-                status[0] = message["status"]
+                status[0], started[0] = message["status"], True
                 message = {**message, "headers": [*message.get("headers", ()), *SECURITY_HEADERS]}
             await send(message)
 
@@ -114,7 +114,8 @@ class Guard:
             METRICS.count("symnn_disconnects_total")
         except Exception:                                    # a failure of the service: logged here, never shown
             LOG.exception("request failed: %s %s", method, path)
-            if status[0] == 500:
+            status[0] = 500
+            if not started[0]:
                 await error_response(scope, 500, "serve.error.internal")(scope, receive, sending)
         finally:
             seconds = time.perf_counter() - start

@@ -66,10 +66,13 @@ def without_inline_style(text: str) -> str:
 def problem_title(problem, lang: str, bank=None) -> str:
     """The problem's heading as a worksheet numbers it (its course number, else its place in its topic;
     never a slug) and its topic's title: "Problem 4.3: Gradients at a point"."""
+    return phrase(lang, "page.title", heading=_heading(problem, lang, bank), topic=problem.topic_title.get(lang) or problem.topic)
+
+
+def _heading(problem, lang: str, bank=None) -> str:
+    """"Problem 4.3", or "Problem 2" for the second problem of its topic."""
     topic = [p.id for p in load_bank(bank).values() if p.topic == problem.topic]
-    place = topic.index(problem.id) + 1 if problem.id in topic else 1
-    return phrase(lang, "page.title", heading=heading(place, problem, lang),
-                  topic=problem.topic_title.get(lang) or problem.topic)
+    return heading(topic.index(problem.id) + 1 if problem.id in topic else 1, problem, lang)
 
 
 def stated_form(solution, lang: str) -> str:
@@ -95,12 +98,12 @@ def build_parts(problem_id: str, lang: str, variant: int | None, bank) -> Proble
 
 
 def build_index(lang: str, bank) -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """The topics in order, each with its problems' (id, title, statement as HTML)."""
+    """The topics in order, each with its problems' (id, heading, statement as HTML)."""
     printer = HtmlPrinter(lang=lang)
     topics: dict = {}
     for problem in load_bank(bank).values():
         topics.setdefault(problem.topic_title.get(lang) or problem.topic, []).append(
-            (problem.id, problem_title(problem, lang, bank), without_inline_style(printer.rich_text(problem.text(lang)))))
+            (problem.id, _heading(problem, lang, bank), without_inline_style(printer.rich_text(problem.text(lang)))))
     return list(topics.items())
 
 

@@ -172,3 +172,20 @@ def test_metrics_for_the_loopback_or_a_token():
         for name in ("symnn_check_wait_seconds_count", "symnn_check_work_seconds_count", "symnn_checks_total",
                      "symnn_checks_not_started_total", "symnn_worker_restarts_total", "symnn_rate_limited_total"):
             assert name in text
+
+
+def test_a_failure_of_the_service_is_one_json_500_and_one_logged_traceback(caplog):
+    from starlette.routing import Route
+
+    async def broken(request):
+        raise RuntimeError("a bug")
+    app = create_app(workers=1)
+    app.router.routes.append(Route("/api/broken", broken))
+    caplog.set_level(logging.INFO, "symnn.serve")
+    with TestClient(app, raise_server_exceptions=False) as c:
+        reply = c.get("/api/broken")
+    assert reply.status_code == 500 and reply.json() == {"error": "internal error"}
+    assert HEADERS <= set(reply.headers)
+    tracebacks = [r for r in caplog.records if r.exc_info]
+    assert len(tracebacks) == 1 and "a bug" in str(tracebacks[0].exc_info[1])
+    assert _statuses(caplog) == [500]
