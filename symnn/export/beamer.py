@@ -74,11 +74,15 @@ def pictures(solutions: list, lang: str) -> dict:
     return drawn
 
 
+# a slide's displays close to their text (\small sets the skips anew in every frame)
+_TIGHT = r"\setlength{\abovedisplayskip}{3pt plus 1pt}\setlength{\belowdisplayskip}{3pt plus 1pt}"
+
+
 def _frame(title: str, body: str, picture: str | None) -> str:
     shown = "" if picture is None else \
         "\n\\framebreak\n\\begin{center}\n\\includegraphics[width=\\linewidth,height=0.85\\textheight,keepaspectratio]{%s}\n" \
         "\\end{center}" % picture
-    return (f"\\begin{{frame}}[allowframebreaks]{{{title}}}\n\\small\n" + body.strip() + shown
+    return (f"\\begin{{frame}}[allowframebreaks]{{{title}}}\n\\small{_TIGHT}\n" + body.strip() + shown
             + "\n\\end{frame}")
 
 
