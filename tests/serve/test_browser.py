@@ -112,6 +112,13 @@ def test_every_bank_problem_accepts_its_key_typed_as_a_student_would(server, bro
         assert not english, english
 
 
+@pytest.mark.parametrize("path", ["/?lang=ru", "/problems/nope?lang=ru"])
+def test_the_index_and_an_error_page_in_russian_have_no_english(server, browser, path):
+    browser.get(server[0] + path)
+    prose = browser.execute_script(PROSE)
+    assert len(prose) > 20 and not set(re.findall(r"(?<![\w-])[A-Za-z][A-Za-z0-9'-]{2,}", prose)) - LATIN_ALLOWED
+
+
 def test_the_page_states_the_form_and_is_made_for_typing(server, browser):
     from selenium.webdriver.common.by import By
     browser.set_window_size(*DESKTOP)
