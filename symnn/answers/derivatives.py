@@ -47,8 +47,9 @@ def spelled(text: str, named: dict) -> str:
     for name, derivative in named.items():
         f, v = re.escape(derivative.expr.func.__name__), _variable(derivative.variables[0].name)
         d = r"(?:\\partial|∂|d)"
-        call = r"(?:\{\s*\\left\s*\([^()]*\\right\s*\)\s*\}|\([^()]*\))?"              # L, L(w), L{\left(w\right)}
-        patterns = (rf"\\[dt]?frac\s*\{{\s*{d}\s*\}}\s*\{{\s*{d}\s*{v}\s*\}}\s*(?:\\left\s*\()?\s*{f}\s*{call}\s*(?:\\right\s*\))?",
+        opening, closing = r"(?:\\left\s*\(|\()", r"(?:\\right\s*\)|\))"
+        call = rf"(?:\{{\s*{opening}[^()]*{closing}\s*\}}|\([^()]*\))?"             # L, L(w), L{\left(w\right)}, L{(w)}
+        patterns = (rf"\\[dt]?frac\s*\{{\s*{d}\s*\}}\s*\{{\s*{d}\s*{v}\s*\}}\s*(?:{opening}\s*{f}\s*{call}\s*{closing}|{f}\s*{call})",
                     rf"\\[dt]?frac\s*\{{\s*{d}\s*{f}\s*\}}\s*\{{\s*{d}\s*{v}\s*\}}",    # \frac{\partial L}{\partial w_1}
                     rf"{d}\s*{f}\s*/\s*{d}\s*{v}(?![\w{{])",                         # ∂L/∂w1, dL/dw_1
                     rf"{d}\s*_\s*\{{?\s*{v}\s*\}}?\s*{f}(?!\w)",                       # \partial_{w_1} L

@@ -7,7 +7,7 @@ arctg.
 >>> import sympy as sp
 >>> x = sp.Symbol("x")
 >>> latex_math(sp.Derivative(sp.tan(x) ** 2, x), "ru")
-'\\\\frac{d}{d x}\\\\left(\\\\operatorname{tg}^{2}{\\\\left(x \\\\right)}\\\\right)'
+'\\\\frac{d}{d x}(\\\\operatorname{tg}^{2} {x})'
 >>> text_math(sp.Derivative(x ** 3, x) * 5)
 '5*d/dx(x^3)'
 """
@@ -86,6 +86,13 @@ class _Latex(LatexPrinter):
             return super()._print_Function(expr, exp)
         finally:
             self._settings["fold_func_brackets"] = fold
+
+    def _print_Sum(self, expr):
+        """Several limits as nested sums, Σᵢ Σ_c, as a course writes them (not one sum under a \\substack)."""
+        if len(expr.limits) == 1:
+            return super()._print_Sum(expr)
+        heads = "".join(r"\sum_{%s=%s}^{%s} " % tuple(map(self._print, limit)) for limit in reversed(expr.limits))
+        return heads + self.parenthesize(expr.function, PRECEDENCE["Mul"])
 
     def _print_Piecewise(self, expr):
         """Cases with their conditions in the reader's language: if x < 0 / otherwise, при x < 0 / иначе."""
@@ -207,6 +214,36 @@ class _Text(StrPrinter):
         return f"{self._print(expr.arg)}^T"
 
 
+_INNERMOST = re.compile(r"\\left\(((?:(?!\\left\(|\\right\)).)*)\\right\)")
+_TALL = re.compile(r"\\(frac|dfrac|sum|prod|int|sqrt|begin|binom|left|substack)|\^\{[^}]*\\")
+
+
+def plain_brackets(latex: str) -> str:
+    """\\left( x \\right) as (x) where nothing inside is taller than a line: TeX sets σ(−3) and 2(y − o)
+    without the gap \\left puts before its bracket, and fences stay the size of their text.
+
+    >>> plain_brackets(r"\\sigma\\left(2 \\sigma\\left(-3\\right)\\right) + \\left(\\frac{1}{3}\\right)^{3}")
+    '\\\\sigma(2 \\\\sigma(-3)) + \\\\left(\\\\frac{1}{3}\\\\right)^{3}'
+    """
+    kept = []
+
+    def replace(match):
+        inner = match[1]
+        if _TALL.search(inner.replace("\x00", "")):
+            kept.append(inner)
+            return f"\x00{len(kept) - 1}\x01"
+        return f"({inner.strip()})"
+
+    while True:
+        changed = _INNERMOST.sub(replace, latex)
+        if changed == latex:
+            break
+        latex = changed
+    while "\x00" in latex:
+        latex = re.sub(r"\x00(\d+)\x01", lambda m: r"\left(" + kept[int(m[1])] + r"\right)", latex)
+    return latex
+
+
 def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: bool = False,
                numbers: bool = False) -> str:
     """LaTeX for an expression, with the function names of ``lang``.
@@ -222,7 +259,7 @@ def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: 
                 "decimal_separator": "comma" if lang == "ru" else "period"}
     if numbers:
         settings["mul_symbol"] = "dot"
-    text = _Latex(settings).doprint(expr)
+    text = plain_brackets(_Latex(settings).doprint(expr))
     return _renamed(text, lang, "latex", r"\\(NAME)(?![a-z])", r"\operatorname{%s}")
 
 

@@ -9,7 +9,7 @@ three significant digits for small numbers (0.005367, not 0.0054).
 >>> shown(sp.Integer(-162)), shown(sp.Rational(9, 10)), shown(sp.Rational(1, 3))
 ((-162, None), (0.9, None), (1/3, 0.3333))
 >>> shown(2 * sp.exp(3)), shown(sp.Rational(1, 10**8))
-((2*exp(3), 40.1711), (1/100000000, 1.0e-8))
+((2*exp(3), 40.1711), (10**(-8), None))
 >>> rounded(sp.Float(0.0214695352658111))
 0.0215
 >>> rounded(sp.Rational(5367, 1000000))

@@ -29,42 +29,41 @@ TEXT_RU = """\
       d/dx(sin(x)) = cos(x)
    Итак, d/dx(x*sin(x)) = x*cos(x) + sin(x)"""
 
-LATEX = r"""{\noindent \textbf{Derivative}: $\frac{d}{d x}\left(x \sin {x}\right) = x \cos {x} + \sin {x}$\par}
+LATEX = r"""{\noindent \textbf{Derivative}: $\frac{d}{d x}(x \sin {x}) = x \cos {x} + \sin {x}$\par}
 {\noindent \textbf{Product rule.} Differentiate one factor at a time, keep the others, and add. $(f\,g)' = f'\,g + f\,g'$\par}
 \begin{align*}
-\frac{d}{d x}\left(x \sin {x}\right) &= \frac{d}{d x}\left(x\right) \sin {x} + x \frac{d}{d x}\left(\sin {x}\right)
+\frac{d}{d x}(x \sin {x}) &= \frac{d}{d x}(x) \sin {x} + x \frac{d}{d x}(\sin {x})
 \end{align*}
 {\leftskip=1.5em \noindent \textbf{1. The variable itself.} The derivative of a variable with respect to itself is 1. $x' = 1$\par}
 \begin{align*}
-\frac{d}{d x}\left(x\right) &= 1
+\frac{d}{d x}(x) &= 1
 \end{align*}
 {\leftskip=1.5em \noindent \textbf{2. Derivative of sine.}\par}
 \begin{align*}
-\frac{d}{d x}\left(\sin {x}\right) &= \cos {x}
+\frac{d}{d x}(\sin {x}) &= \cos {x}
 \end{align*}
-{\leftskip=1.5em \noindent So $\frac{d}{d x}\left(x \sin {x}\right) = x \cos {x} + \sin {x}$\par}"""
+{\leftskip=1.5em \noindent So $\frac{d}{d x}(x \sin {x}) = x \cos {x} + \sin {x}$\par}"""
 
-MARKDOWN = r"""**Derivative**: $\frac{d}{d x}\left(x \sin {x}\right) = x \cos {x} + \sin {x}$
+MARKDOWN = r"""**Derivative**: $\frac{d}{d x}(x \sin {x}) = x \cos {x} + \sin {x}$
 
 **Product rule.** Differentiate one factor at a time, keep the others, and add. $(f\,g)' = f'\,g + f\,g'$
 
-$$\frac{d}{d x}\left(x \sin {x}\right) = \frac{d}{d x}\left(x\right) \sin {x} + x \frac{d}{d x}\left(\sin {x}\right)$$
+$$\frac{d}{d x}(x \sin {x}) = \frac{d}{d x}(x) \sin {x} + x \frac{d}{d x}(\sin {x})$$
 
 - **1. The variable itself.** The derivative of a variable with respect to itself is 1. $x' = 1$
-  $$\frac{d}{d x}\left(x\right) = 1$$
+  $$\frac{d}{d x}(x) = 1$$
 - **2. Derivative of sine.**
-  $$\frac{d}{d x}\left(\sin {x}\right) = \cos {x}$$
-- So $\frac{d}{d x}\left(x \sin {x}\right) = x \cos {x} + \sin {x}$
+  $$\frac{d}{d x}(\sin {x}) = \cos {x}$$
+- So $\frac{d}{d x}(x \sin {x}) = x \cos {x} + \sin {x}$
 """
 
 HTML_START = ('<div class="symnn">\n'
               '<div class="step" style="margin-left:0em;margin-top:0.6em"><strong>Derivative</strong>: <math xmlns="http://ww'
               'w.w3.org/1998/Math/MathML" display="inline"><mrow><mfrac><mrow><mi>d</mi></mrow><mrow><mi>d</mi><mi>x</mi></mr'
-              'ow></mfrac><mrow><mo stretchy="false" fence="true" form="prefix">(</mo><mi>x</mi><mspace width="0.1667em" /><m'
-              'i>sin</mi><mo>\u2061</mo><mspace width="0.1667em" /><mrow><mi>x</mi></mrow><mo stretchy="false" fence="true" form="'
-              'postfix">)</mo></mrow><mo>=</mo><mi>x</mi><mspace width="0.1667em" /><mi>cos</mi><mo>\u2061</mo><mspace width="0.16'
-              '67em" /><mrow><mi>x</mi></mrow><mo>+</mo><mi>sin</mi><mo>\u2061</mo><mspace width="0.1667em" /><mrow><mi>x</mi></mr'
-              'ow></mrow></math></div>')
+              'ow></mfrac><mo stretchy="false">(</mo><mi>x</mi><mspace width="0.1667em" /><mi>sin</mi><mo>\u2061</mo><mspace width'
+              '="0.1667em" /><mrow><mi>x</mi></mrow><mo stretchy="false">)</mo><mo>=</mo><mi>x</mi><mspace width="0.1667em" /'
+              '><mi>cos</mi><mo>\u2061</mo><mspace width="0.1667em" /><mrow><mi>x</mi></mrow><mo>+</mo><mi>sin</mi><mo>\u2061</mo><mspa'
+              'ce width="0.1667em" /><mrow><mi>x</mi></mrow></mrow></math></div>')
 
 
 def test_text_english():
