@@ -40,9 +40,9 @@ RIGHT = [("4.3", "(60; -162; 1)"), ("4.6", "(10, 45)"), ("5.1", "15"), ("bce-gra
 SLOW = "*".join(f"(x+{k})^{k}" for k in range(1, 120))[:1990]
 
 
-async def student(url: str, k: int, deadline: float, seen: list) -> None:
+async def student(url: str, k: int, deadline: float, seen: list, one_address: bool = False) -> None:
     rng = random.Random(k)
-    transport = httpx.AsyncHTTPTransport(local_address=f"127.0.0.{k + 2}")
+    transport = httpx.AsyncHTTPTransport(local_address="127.0.0.2" if one_address else f"127.0.0.{k + 2}")
     async with httpx.AsyncClient(transport=transport, timeout=60) as http:
         await asyncio.sleep(rng.uniform(0, 1))
         while time.monotonic() < deadline:
@@ -71,11 +71,11 @@ async def hostile(url: str, deadline: float, seen: Counter, in_flight: int = 8) 
         await asyncio.gather(*(one() for _ in range(in_flight)))
 
 
-async def attack(url: str, students: int, seconds: float, attacked: bool = True):
+async def attack(url: str, students: int, seconds: float, attacked: bool = True, one_address: bool = False):
     deadline = time.monotonic() + seconds
     seen, attacker = [], Counter()
     await asyncio.gather(*([hostile(url, deadline, attacker)] if attacked else []),
-                         *(student(url, k, deadline, seen) for k in range(students)))
+                         *(student(url, k, deadline, seen, one_address) for k in range(students)))
     return seen, attacker
 
 
@@ -94,6 +94,7 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=30)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-hostile", action="store_true", help="the students alone, for comparison")
+    parser.add_argument("--one-address", action="store_true", help="the students behind one address (a class's NAT)")
     args = parser.parse_args()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -111,7 +112,8 @@ def main() -> None:
         for problem, answer in RIGHT:                            # warm: every problem solved once
             httpx.post(url + "/api/check", json={"problem": problem, "answer": answer}, timeout=60)
         before = memory_mib(server.pid)
-        seen, attacker = asyncio.run(attack(url, args.students, args.seconds, not args.no_hostile))
+        seen, attacker = asyncio.run(attack(url, args.students, args.seconds, not args.no_hostile,
+                                            args.one_address))
         after = memory_mib(server.pid)
         errors = server_errors(url)
     finally:

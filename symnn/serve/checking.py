@@ -27,7 +27,7 @@ from .metrics import METRICS
 from .work import checked_in_time, preview_in_time, warm
 
 QUEUE_PER_WORKER = 32       # checks waiting per worker before the service says it is busy (503)
-WAITING_PER_CLIENT = 8      # one client's checks waiting; more are refused at once (503)
+WAITING_PER_CLIENT = 32     # one address's checks waiting (a class behind one NAT is one address); more: 503
 MAX_WAIT = 5.0              # seconds a check may wait for a worker before the service says it is busy
 PREVIEW_TIMEOUT = 1.0
 START_GRACE = 30.0          # seconds a worker being replaced may take to start before a task is given up
