@@ -13,7 +13,7 @@ from ..lang import phrase
 from ..render import render
 from ..render.latex_setup import spelled
 from .documents import plain_latex
-from .worksheets import heading
+from .worksheets import headings
 
 # the slides' text width (the default 128 mm frame less its margins); the printer breaks lines to it
 TEXT_WIDTH = "10.5cm"
@@ -96,8 +96,8 @@ def slides(solutions: list, lang: str, title: str, settings: dict | None = None,
     preamble = BEAMER_PREAMBLE % {"babel": babel, "title": plain_latex(title),
                                   "continued": phrase(lang, "export.continued")}
     frames = []
-    for number, solution in enumerate(solutions, 1):
+    for heading, solution in zip(headings([s.problem for s in solutions], lang), solutions):
         body = render(solution, "latex", lang=lang, width=TEXT_WIDTH, **(settings or {}))
-        frames.append(_frame(spelled(heading(number, solution.problem, lang)), body, files.get(solution.problem.id)))
+        frames.append(_frame(spelled(heading), body, files.get(solution.problem.id)))
     return preamble + "\\begin{document}\n\\begin{frame}\n\\titlepage\n\\end{frame}\n\n" + "\n\n".join(frames) \
         + "\n\n\\end{document}\n"

@@ -73,8 +73,16 @@ def set_title(name: str, problems: list[Problem], lang: str) -> str:
 
 
 def heading(number: int, problem: Problem, lang: str) -> str:
-    """"Problem 4.3" where the course numbers it so, else the problem's place on the sheet (never a slug)."""
+    """One problem's heading by itself: its course number, else its place; ``headings`` decides for a
+    whole sheet, so that the two ways are never mixed on one."""
     return f"{phrase(lang, 'problem')} {problem.id if _NUMBERED.fullmatch(problem.id) else number}"
+
+
+def headings(problems: list[Problem], lang: str) -> list[str]:
+    """"Problem 4.3", "Problem 4.4" where the course numbers every problem of the set so; else
+    "Problem 1", "Problem 2", ... by place (never a slug, never the two ways mixed on one sheet)."""
+    numbered = all(_NUMBERED.fullmatch(p.id) for p in problems)
+    return [f"{phrase(lang, 'problem')} {p.id if numbered else k}" for k, p in enumerate(problems, 1)]
 
 
 def _text(problem: Problem, lang: str) -> str:
@@ -104,12 +112,12 @@ def latex_header(lang: str, student: str | None) -> str:
     return rf"\noindent {phrase(lang, 'sheet.name')}: {name}\hfill {phrase(lang, 'sheet.date')}: \rule{{3.5cm}}{{0.4pt}}\par\bigskip"
 
 
-def _latex_problem(number: int, problem: Problem, solution, lang: str) -> str:
+def _latex_problem(heading: str, problem: Problem, solution, lang: str) -> str:
     room = latex_space(form_of(solution, lang), lang) if solution is not None else \
         rf"\noindent {phrase(lang, 'sheet.answer.here')}\par\vspace{{5em}}"
     statement = LatexPrinter(lang=lang).rich_text(_statement(problem, lang, solution))
     # a problem is one block, so that its room never goes to the next page without it
-    return (r"\noindent\begin{minipage}{\linewidth}" "\n" rf"\section*{{{heading(number, problem, lang)}}}" "\n"
+    return (r"\noindent\begin{minipage}{\linewidth}" "\n" rf"\section*{{{heading}}}" "\n"
             + statement + "\n\n\\medskip\n" + room + "\n\\end{minipage}\n\\bigskip")
 
 
@@ -120,18 +128,18 @@ def worksheet(problems: list[Problem], format: str, lang: str, title: str, solut
     head = f"{phrase(lang, 'sheet.worksheet')}: {title}"
     solved = solutions or [None] * len(problems)
     if format == "tex":
-        body = "\n\n".join(_latex_problem(k, p, s, lang) for k, (p, s) in enumerate(zip(problems, solved), 1))
+        body = "\n\n".join(_latex_problem(h, p, s, lang) for h, p, s in zip(headings(problems, lang), problems, solved))
         return latex_document(latex_header(lang, student) + "\n\n" + body, head, lang, options.width,
                               above=latex_course(lang, options.course))
     if format == "md":
-        return f"# {head}\n\n" + "\n".join(f"## {heading(k, p, lang)}\n\n{_statement(p, lang, s)}\n\n"
+        return f"# {head}\n\n" + "\n".join(f"## {h}\n\n{_statement(p, lang, s)}\n\n"
                                              f"{phrase(lang, 'sheet.answer.here')}\n\n"
-                                             for k, (p, s) in enumerate(zip(problems, solved), 1))
+                                             for h, p, s in zip(headings(problems, lang), problems, solved))
     if format == "html":
         printer = HtmlPrinter(lang=lang)
-        body = "\n".join(f"<h2>{heading(k, p, lang)}</h2>\n<p>{printer.rich_text(_statement(p, lang, s))}</p>\n"
+        body = "\n".join(f"<h2>{h}</h2>\n<p>{printer.rich_text(_statement(p, lang, s))}</p>\n"
                          f'<p class="answer">{phrase(lang, "sheet.answer.here")}</p>'
-                         for k, (p, s) in enumerate(zip(problems, solved), 1))
+                         for h, p, s in zip(headings(problems, lang), problems, solved))
         return html_page(body, head, lang)
     raise ValueError(f"a worksheet is {', '.join(FORMATS)}, not {format!r}")
 
@@ -144,8 +152,9 @@ def answer_key(solutions: list, format: str, lang: str, title: str, options: Opt
         raise ValueError(f"an answer key is {', '.join(FORMATS)}, not {format!r}")
     settings = {**options.printer(), **({"width": options.width} if format == "tex" else {})}
     parts = [render(s, printer, lang=lang, **settings) for s in solutions]
-    if format == "tex":
-        return latex_document("\n\n\\bigskip\n".join(parts), head, lang, options.width)
+    if format == "tex":       # under the headings of the worksheet, so that a key's problem is found by its number
+        titled = (rf"\section*{{{h}}}" "\n" + part for h, part in zip(headings([s.problem for s in solutions], lang), parts))
+        return latex_document("\n\n".join(titled), head, lang, options.width)
     if format == "md":
         return f"# {head}\n\n" + "\n\n---\n\n".join(parts)
     return html_page("\n<hr>\n".join(parts), head, lang)

@@ -11,7 +11,7 @@ import pytest
 from symnn.cli import main
 from symnn.export.answer_forms import form_of, latex_space, stated
 from symnn.export.pdf import pdflatex
-from symnn.export.worksheets import Options, export_set, problem_set, worksheet
+from symnn.export.worksheets import Options, answer_key, export_set, headings, problem_set, worksheet
 from symnn.problems.bank import load_bank
 from symnn.problems.solve import solve
 
@@ -72,8 +72,18 @@ def test_the_header_has_the_course_a_name_line_and_a_date_line():
     sheet = worksheet(problems, "tex", "ru", "t", [solve(p) for p in problems], options=Options(course="Матан & НС"))
     assert r"\textbf{Матан \& НС}" in sheet
     assert r"Фамилия, имя: \rule{7cm}{0.4pt}\hfill Дата: \rule{3.5cm}{0.4pt}" in sheet
-    # a course number is kept; a slug never heads a problem: its place on the sheet does
-    assert re.findall(r"\\section\*\{([^}]*)\}", sheet) == ["Задача 4.5", "Задача 2"]
+    # a slug never heads a problem: its place on the sheet does, for every problem of the sheet
+    assert re.findall(r"\\section\*\{([^}]*)\}", sheet) == ["Задача 1", "Задача 2"]
+    _, numbered = problem_set("4.6,4.3")
+    assert headings(numbered, "en") == ["Problem 4.6", "Problem 4.3"]      # the course's own numbers
+
+
+def test_the_key_has_the_worksheet_s_headings():
+    _, problems = problem_set("mse,4.5")
+    solutions = [solve(p) for p in problems]
+    find = re.compile(r"\\section\*\{([^}]*)\}")
+    assert find.findall(answer_key(solutions, "tex", "en", "t")) == find.findall(worksheet(problems, "tex", "en", "t", solutions))
+    assert find.findall(answer_key(solutions, "tex", "en", "t")) == ["Problem 1", "Problem 2"]
 
 
 def test_russian_statements_of_a_sheet_all_say_naidite():
