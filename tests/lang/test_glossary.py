@@ -2,9 +2,9 @@
 
 Each entry names an English term, the Russian term symnn uses for it, and the variants a Russian
 text of symnn must not use (calques, slang, a term of another field, a spelling without ё). The
-tests scan every Russian phrase of the catalogue and every Russian text of the problem bank, and
-check that every statement of the bank gives its command in the polite imperative (Найдите), as
-a Russian problem book does, never in the infinitive (Найти).
+tests scan every Russian phrase of the catalogue, every Russian text of the problem bank and the
+Russian tutorial for those variants, and check that every statement of the bank gives its command
+in the polite imperative (Найдите), as a Russian problem book does, never in the infinitive (Найти).
 """
 
 from __future__ import annotations
@@ -98,6 +98,8 @@ def russian_texts() -> dict[str, str]:
 
 
 TEXTS = russian_texts()
+TUTORIAL = CHECKOUT_BANK.parent / "docs" / "tutorial.ru.md"       # prose and console output: terms only
+SCANNED = {**TEXTS, **({TUTORIAL.name: TUTORIAL.read_text(encoding="utf-8")} if TUTORIAL.exists() else {})}
 STATEMENTS = {where: text for where, text in TEXTS.items()
               if ".statement." in where or where.endswith(".statement.ru")}
 
@@ -115,7 +117,7 @@ def test_the_texts_are_found():
 
 @pytest.mark.parametrize("term", GLOSSARY, ids=[term.english for term in GLOSSARY])
 def test_no_forbidden_variant(term):
-    found = [f"{where}: {word!r} (say {term.russian!r})" for where, text in TEXTS.items()
+    found = [f"{where}: {word!r} (say {term.russian!r})" for where, text in SCANNED.items()
              for pattern in term.forbidden for word in matches(pattern, text)]
     assert not found, "\n".join(found)
 
