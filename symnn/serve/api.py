@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from ..lang import LANGUAGES, phrase
-from ..problems.bank import BankError, get_problem, load_bank
+from ..problems.bank import BankError, load_bank
 from ..problems.solve import answer_value, solve
 from ..problems.variants import student_variant
 from .bodies import BodyError, read_json
@@ -108,7 +108,7 @@ async def check(request: Request) -> JSONResponse:
         if has_problem:
             if not isinstance(body["problem"], str):
                 raise ApiError(422, "problem: expected an id")
-            problem = get_problem(body["problem"], request.app.state.bank)
+            problem = request.app.state.pages.problem(body["problem"])
             student = body.get("student")
             if student is not None and not isinstance(student, str):
                 raise ApiError(422, "student: expected text")
@@ -161,7 +161,7 @@ async def problems(request: Request) -> JSONResponse:
 
 def _problem(request: Request):
     try:
-        return get_problem(request.path_params["id"], request.app.state.bank)
+        return request.app.state.pages.problem(request.path_params["id"])
     except BankError as error:
         raise ApiError(404, str(error)) from None
 

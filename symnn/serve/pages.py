@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from ..lang import LANGUAGES, phrase
-from ..problems.bank import BankError, get_problem
+from ..problems.bank import BankError
 from .api import MAX_ANSWER, ApiError, busy, client_of, variant_of
 from .bodies import BodyError, read_form
 from .checking import NotFinished, NotStarted
@@ -74,7 +74,7 @@ async def problem_page(request: Request) -> HTMLResponse:
     lang = _lang(request)
     state = request.app.state
     try:
-        problem = get_problem(request.path_params["id"], state.bank)
+        problem = state.pages.problem(request.path_params["id"])
     except BankError:
         raise ApiError(404, "no such problem", key="serve.error.no problem") from None
     student = (request.query_params.get("student") or "")[:200] or None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -17,13 +18,14 @@ import anyio
 from ..export.answer_forms import form_of, stated
 from ..export.worksheets import heading
 from ..lang import phrase
-from ..problems.bank import load_bank
+from ..problems.bank import get_problem, load_bank
 from ..render import render
 from ..render.html import HtmlPrinter
 from .api import solution_of
 from .static import DEPTHS
 
 MAX_ENTRIES = 512
+BANK_FRESH = 10.0        # seconds the bank is looked up from memory before its files are looked at again
 TAG_STYLE = re.compile(r'<([a-z]+)([^<>]*?)\s+style="([^"]*)"([^<>]*)>')
 
 
@@ -113,6 +115,15 @@ class PageCache:
         self._done: OrderedDict = OrderedDict()
         self._pending: dict = {}
         self._limiter = anyio.CapacityLimiter(1)      # one rendering thread: the event loop keeps its share
+        self._problems, self._loaded = {}, -BANK_FRESH
+
+    def problem(self, problem_id: str):
+        """The bank's problem ``problem_id`` (BankError if none): its files are looked at every
+        ``BANK_FRESH`` seconds at most, not on every page view."""
+        if time.monotonic() - self._loaded > BANK_FRESH:
+            self._problems, self._loaded = load_bank(self.bank), time.monotonic()
+        found = self._problems.get(problem_id)
+        return found if found is not None else get_problem(problem_id, self.bank)
 
     async def get(self, key: tuple, build, *args):
         """``build(*args)``, computed in a thread once per ``key`` and kept (the oldest forgotten past ``entries``)."""
