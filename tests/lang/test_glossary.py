@@ -53,8 +53,9 @@ GLOSSARY = [
     Term("activation function", "функция активации", (r"активационн\w* функци\w*",)),
     # "тренировочный" is a calque of training
     Term("training set", "обучающая выборка", (r"тренировочн\w*", r"тренировк\w*")),
-    # "якобиан" and "гессиан" are, in Russian, the determinants; the gradient tables are the matrices
+    # "якобиан" is, in Russian, the determinant; symnn derives the matrix
     Term("Jacobian (matrix)", "матрица Якоби", (r"якобиан\w*",)),
+    # likewise "гессиан" is the determinant; the step size 1/λ_max comes from the matrix
     Term("Hessian (matrix)", "матрица Гессе", (r"гессиан\w*",)),
     # the error of an approximation or of rounding is "погрешность"; "ошибка" is the network's loss
     Term("approximation error", "погрешность",
