@@ -117,7 +117,7 @@ def _box(kind: str, first: str, rest: str = "") -> str:
 
 async def _verdict(checker, answer: str, lang: str, problem_id: str, variant, client: str) -> str:
     if not answer.strip():
-        return _box("wrong", phrase(lang, "serve.empty"))
+        return _box("unchecked", phrase(lang, "serve.empty"))
     try:
         verdict = await checker.check(answer, lang, problem=problem_id, variant=variant, client=client)
     except NotFinished as error:                   # the check ran out of time or memory: not a verdict
