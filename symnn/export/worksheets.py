@@ -108,8 +108,8 @@ def latex_course(lang: str, course: str | None) -> str:
 
 def latex_header(lang: str, student: str | None) -> str:
     """The line under a worksheet's title: the student's name (or a line for it) and a line for the date."""
-    name = plain_latex(student) if student else r"\rule{7cm}{0.4pt}"
-    return rf"\noindent {phrase(lang, 'sheet.name')}: {name}\hfill {phrase(lang, 'sheet.date')}: \rule{{3.5cm}}{{0.4pt}}\par\bigskip"
+    name = plain_latex(student) if student else r"\rule{0.45\linewidth}{0.4pt}"
+    return rf"\noindent {phrase(lang, 'sheet.name')}: {name}\hfill {phrase(lang, 'sheet.date')}: \rule{{0.2\linewidth}}{{0.4pt}}\par\bigskip"
 
 
 def _latex_problem(heading: str, problem: Problem, solution, lang: str) -> str:

@@ -66,22 +66,31 @@ def _balanced(prose: str) -> bool:
     return depth == 0
 
 
-def merged_displays(text: str, most: int = MERGED_ROWS) -> str:
+def _columns(body: str) -> tuple[float, float] | None:
+    """The widths of the two columns of a display's rows (left of ``&``, right of it); None if a row has no ``&``."""
+    rows = [row.split("&", 1) for row in body.split(" \\\\\n")]
+    if any(len(row) < 2 for row in rows):
+        return None
+    return max(width(left) for left, _ in rows), max(width(right) for _, right in rows)
+
+
+def merged_displays(text: str, characters: float = LINE_WIDTH, most: int = MERGED_ROWS) -> str:
     """Displays that follow one another become one ``align*`` (aligned at their ``=``, without a
-    display's space between each), up to ``most`` rows, so that a page holds a derivation, not gaps."""
+    display's space between each), up to ``most`` rows and as long as the columns together still fit
+    ``characters``, so that a page holds a derivation, not gaps."""
     parts = _DISPLAY.split(text)          # prose, display, prose, display, ..., prose
-    out, rows = [parts[0]], 0
+    out, rows, columns = [parts[0]], 0, None
     for k in range(1, len(parts), 2):
         body, between = parts[k], parts[k + 1]
-        count = body.count(" \\\\\n") + 1
-        aligned = all("&" in row for row in body.split(" \\\\\n"))
-        if rows and aligned and out[-1] == "\n" and rows + count <= most:
+        count, own = body.count(" \\\\\n") + 1, _columns(body)
+        joined = own and columns and (max(own[0], columns[0]), max(own[1], columns[1]))
+        if joined and out[-1] == "\n" and rows + count <= most and sum(joined) <= characters:
             out.pop()
             out[-1] = out[-1][:-len(_END)] + " \\\\[0.5ex]\n" + body + _END     # a little air between fractions
-            rows += count
+            rows, columns = rows + count, joined
         else:
             out.append(_BEGIN + body + _END)
-            rows = count if aligned else 0
+            rows, columns = count, own
         out.append(between)
     return "".join(out)
 
@@ -104,7 +113,7 @@ class LatexPrinter(DocumentPrinter):
         self.scale = 1.0 if given is None else points(given) / DEFAULT_WIDTH_PT
 
     def doprint(self, obj) -> str:
-        return spelled(merged_displays(super().doprint(obj)))
+        return spelled(merged_displays(super().doprint(obj), LINE_WIDTH * self.scale))
 
     def rich_text(self, text: str) -> str:
         """A bank statement: its formulas as written, with pi as \\pi."""

@@ -71,7 +71,7 @@ def test_the_header_has_the_course_a_name_line_and_a_date_line():
     _, problems = problem_set("4.5,mse")
     sheet = worksheet(problems, "tex", "ru", "t", [solve(p) for p in problems], options=Options(course="Матан & НС"))
     assert r"\textbf{Матан \& НС}" in sheet
-    assert r"Фамилия, имя: \rule{7cm}{0.4pt}\hfill Дата: \rule{3.5cm}{0.4pt}" in sheet
+    assert r"Фамилия, имя: \rule{0.45\linewidth}{0.4pt}\hfill Дата: \rule{0.2\linewidth}{0.4pt}" in sheet
     # a slug never heads a problem: its place on the sheet does, for every problem of the sheet
     assert re.findall(r"\\section\*\{([^}]*)\}", sheet) == ["Задача 1", "Задача 2"]
     _, numbered = problem_set("4.6,4.3")
