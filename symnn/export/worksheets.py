@@ -24,7 +24,7 @@ from ..problems.bank import BankError, Problem, get_problem, load_bank
 from ..problems.solve import solve
 from ..render import render
 from ..render.html import HtmlPrinter
-from ..render.latex import LatexPrinter
+from ..render.latex import LatexPrinter, pi_typeset
 from .answer_forms import form_of, latex_space, stated
 from .documents import html_page, latex_document, plain_latex
 
@@ -86,8 +86,9 @@ def headings(problems: list[Problem], lang: str) -> list[str]:
 
 
 def _text(problem: Problem, lang: str) -> str:
-    """The statement; in Russian, with the imperative every other statement of a sheet uses."""
-    text = problem.text(lang)
+    """The statement, its pi typeset as the constant; in Russian, with the imperative every other
+    statement of a sheet uses."""
+    text = pi_typeset(problem.text(lang))
     if lang == "ru":
         text = _FIRST_WORD.sub(lambda match: _IMPERATIVE.get(match.group(1), match.group(1)), text, count=1)
     return text

@@ -42,6 +42,14 @@ _POINTS = {"pt": 1.0, "bp": 72.27 / 72, "mm": 72.27 / 25.4, "cm": 72.27 / 2.54, 
 _PI = re.compile(r"(?<![\\A-Za-z])pi(?![A-Za-z])")
 
 
+def pi_typeset(text: str) -> str:
+    """Prose with ``$...$`` formulas whose ``pi`` (as a variant's numbers write it: z = pi/2) is ``\\pi``."""
+    parts = _DOLLAR.split(text)
+    if len(parts) % 2 == 0:
+        return text
+    return "$".join(_PI.sub(r"\\pi ", part) if k % 2 else part for k, part in enumerate(parts))
+
+
 def points(length: str) -> float:
     """A TeX length (``12cm``, ``345pt``, ``5in``) in points."""
     match = _LENGTH.fullmatch(str(length))
@@ -117,10 +125,7 @@ class LatexPrinter(DocumentPrinter):
 
     def rich_text(self, text: str) -> str:
         """A bank statement: its formulas as written, with pi as \\pi."""
-        parts = _DOLLAR.split(text)
-        if len(parts) % 2 == 0:
-            return spelled(text)
-        return spelled("$".join(_PI.sub(r"\\pi ", part) if k % 2 else part for k, part in enumerate(parts)))
+        return spelled(pi_typeset(text))
 
     def inline(self, raw: str) -> str:
         return f"${raw}$"

@@ -109,6 +109,19 @@ def test_per_student_sheets_carry_the_name_and_pi_is_typeset(tmp_path):
     assert all(not re.search(r"(?<![\\a-z])pi\b", statement) for statement in statements)   # π is \pi, never p·i
 
 
+@pytest.mark.parametrize("format", ["tex", "md", "html"])
+def test_pi_in_every_worksheet_format_is_the_constant(format):
+    from symnn.problems.bank import get_problem
+    from symnn.problems.variants import variant_problem
+    variants = [variant_problem(get_problem("4.3"), k) for k in range(1, 9)]
+    with_pi = [p for p in variants if "pi" in p.data["at"]]
+    assert with_pi                                                     # the seeds above draw z = pi/2 or pi
+    sheet = worksheet(with_pi, format, "en", "t", [solve(p) for p in with_pi])
+    body = sheet.split("<body>")[-1].split(r"\begin{document}")[-1]
+    assert not re.search(r"(?<![\\a-z])pi\b|<mi>p</mi>\s*<mi>i</mi>", body)          # never italic p·i
+    assert body.count("π" if format == "html" else r"\pi") == len(with_pi)
+
+
 def test_pi_in_a_variant_is_the_constant():
     from symnn.render.latex import LatexPrinter
     assert LatexPrinter().rich_text("at $z = pi/2$, $y = \\pi$, pipe") == r"at $z = \pi /2$, $y = \pi$, pipe"
