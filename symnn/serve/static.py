@@ -2,7 +2,8 @@
 allows nothing else (no inline script, no inline style, nothing from outside).
 
 The script: a preview of how the answer is read, typeset in the student's own notation, as they
-type (and at once when the page opens with an answer); the answer kept across a change of
+type (and at once when the page opens with an answer); the answer box grows with the answer
+(through the CSS object model, which the CSP allows); the answer kept across a change of
 language; Ctrl+Enter (⌘+Enter) checks; a scroll cue on tables wider than the screen. Every
 sentence it shows comes from the page (``data-`` attributes), in the page's language.
 """
@@ -18,7 +19,7 @@ PAGE_CSS = PAGE_STYLE + "".join(f".depth-{k} {{ margin-left: {1.5 * k:g}em; }}\n
 textarea { width: 100%; font-size: 1.1rem; padding: .4rem; box-sizing: border-box; font-family: ui-monospace, monospace; }
 button { font-size: 1rem; padding: .4rem 1rem; margin-top: .4rem; }
 .form { color: #333; } .hint { color: #555; font-size: .9rem; margin: .2rem 0; }
-.preview { min-height: 2.2em; padding: .3rem 0; color: #222; } .preview .error { color: #b00020; }
+.preview { min-height: 2.2em; padding: .3rem 0; color: #222; max-width: 100%; overflow-x: auto; } .preview .error { color: #b00020; }
 .preview .note { color: #6b4e00; font-size: .95rem; margin: .2rem 0; }
 .verdict { padding: .5rem .8rem; margin: .8rem 0; border-radius: .3rem; }
 .right { background: #e6f4ea; } .wrong { background: #fdecea; } .unchecked { background: #fff4d6; }
@@ -60,7 +61,8 @@ PAGE_JS = """
     } else parts.push(say(read.error || '', 'error'));
     out.replaceChildren(...parts);
   }
-  box.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(show, 250); });
+  const grow = () => { box.style.height = 'auto'; box.style.height = (box.scrollHeight + 4) + 'px'; };
+  box.addEventListener('input', () => { grow(); clearTimeout(timer); timer = setTimeout(show, 250); });
   // a change of language carries the answer to the other page
   for (const link of document.querySelectorAll('a[hreflang]')) {
     link.addEventListener('click', () => {
@@ -76,7 +78,7 @@ PAGE_JS = """
     sessionStorage.removeItem(carried);
     if (carry && carry.problem === box.dataset.problem && !box.value) box.value = carry.answer;
   } catch (error) {}
-  if (box.value.trim()) show();
+  if (box.value.trim()) { grow(); show(); }
   for (const wide of document.querySelectorAll('.table, .step')) {
     if (wide.scrollWidth > wide.clientWidth + 2) {
       wide.classList.add('scrolls');
