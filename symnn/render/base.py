@@ -256,7 +256,7 @@ class DocumentPrinter(MatrixPrinting, NetworkPrinting, NumericsPrinting, Printer
         lines = []
         for k, (expr, rules) in enumerate(chain(step)):
             hints = [phrase(self.lang, rule) if rule.startswith("rewrite.") else
-                     rule_title(self.lang, rule, order=step.order) for rule in rules[:2]]
+                     re.sub(r" \(.*\)$", "", rule_title(self.lang, rule, order=step.order)) for rule in rules[:2]]
             hint = " (" + self.escape("; ".join(hint.lower() if self.lang == "en" else hint[:1].lower() + hint[1:]
                                                  for hint in hints)) + ")" if hints else ""
             if k == 0:
@@ -388,7 +388,8 @@ class DocumentPrinter(MatrixPrinting, NetworkPrinting, NumericsPrinting, Printer
         if kind == "ValueAt":
             return self.raw_math(D(work.work.expr, work.work.var, work.work.order)) + self.at_point(work.point)
         if kind == "Gradient":
-            return f"{self.nabla} {self.function_name()}" + (self.at_point(work.point) if work.point else "")
+            name = f"{self.nabla} {self.raw_math(sp.Symbol(self.function_name()))}"
+            return name + (self.raw_math(sp.Tuple(*(value for _, value in work.point))) if work.point else "")
         if kind == "Backprop":
             return self.raw_ratio(work.network.loss_symbol, work.parameter)
         if kind == "MatrixGradient":
@@ -414,8 +415,7 @@ class DocumentPrinter(MatrixPrinting, NetworkPrinting, NumericsPrinting, Printer
         elif kind == "OptimizerStep":
             names = list(work.variables)
         elif kind == "OptimizerComparison":
-            return [(phrase(self.lang, f"opt.name.{step.optimizer.name}"), None, sp.Tuple(*step.result))
-                    for step in work.steps]
+            return [(self.method(step.optimizer.name), None, sp.Tuple(*step.result)) for step in work.steps]
         elif kind == "ActivationTable" and len(work.rows) == len(parts):
             names = catalogue(self.lang)["activations"]
             return [(names.get(act.name, act.name), self.raw_math(sp.Symbol("f'(x)")), value)

@@ -14,7 +14,7 @@ _GROUP = re.compile(r"([_^])\{([^{}]*)\}")
 def _plain_fractions(latex: str) -> str:
     """\\frac{a + b}{2c} as (a + b)/(2c) and e^{x + 1} as e^(x + 1), innermost first, so no grouping is lost."""
     def bracket(text):
-        return text if re.fullmatch(r"[\w.\\]+", text) else f"({text})"
+        return text if re.fullmatch(r"(\\partial\s*)?[\w.\\]+", text) else f"({text})"
     for _ in range(8):
         changed = _FRACTION.sub(lambda m: f"{bracket(m[1])}/{bracket(m[2])}", latex)
         changed = _GROUP.sub(lambda m: m[1] + bracket(m[2]), changed)

@@ -46,7 +46,7 @@ def test_json_contract_of_solve():
     assert out["id"] == "4.3"
     assert out["answer"] == "[60, -162, 1]"
     assert out["value"] == [60, -162, 1]
-    assert out["answer_latex"] == r"\left( 60, \  -162, \  1\right)"
+    assert out["answer_latex"] == r"(60, \  -162, \  1)"
 
 
 def test_a_teachers_own_bank(tmp_path):

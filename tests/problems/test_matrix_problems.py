@@ -11,12 +11,11 @@ from symnn.answers.check import check_bank_answer
 # the course's formulas as symnn prints them (the SymPy text and the LaTeX of answer / answer_latex)
 KEYS = {
     "graph-matrix": ("Xᵀ*a", r"X^{T} a"),
-    "linreg-matrix-grad": ("-2*Xᵀ*(-X*w + y)/n", r"- \frac{2 X^{T} \left(y - X w\right)}{n}"),
+    "linreg-matrix-grad": ("-2*Xᵀ*(-X*w + y)/n", r"- \frac{2 X^{T} (y - X w)}{n}"),
     "two-layer-grad": ("-(y - sigmoid(X*W_1)*W_2)*Xᵀ*(W_2ᵀ ⊙ σ'(X*W_1))",
-                       r"- \left(y - \sigma\left(X W_{1}\right) W_{2}\right) X^{T} "
-                       r"\left(W_{2}^{T} \odot \sigma'\left(X W_{1}\right)\right)"),
+                       r"- (y - \sigma(X W_{1}) W_{2}) X^{T} (W_{2}^{T} \odot \sigma'(X W_{1}))"),
     "dense-layer-grad": ("Xᵀ*delta", r"X^{T} \delta"),
-    "dense-layer-backward": ("(delta*W_2ᵀ) ⊙ σ'(A)", r"\left(\delta W_{2}^{T}\right) \odot \sigma'\left(A\right)"),
+    "dense-layer-backward": ("(delta*W_2ᵀ) ⊙ σ'(A)", r"(\delta W_{2}^{T}) \odot \sigma'(A)"),
 }
 # what the course itself writes wrongly, or what a student leaves out
 REFUSED = {
