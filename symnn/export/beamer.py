@@ -30,6 +30,7 @@ BEAMER_PREAMBLE = r"""\documentclass[11pt]{beamer}
 \allowdisplaybreaks
 \setlength{\emergencystretch}{2em}
 \title{%(title)s}
+\subtitle{%(course)s}
 \date{}
 """
 
@@ -86,14 +87,16 @@ def _frame(title: str, body: str, picture: str | None) -> str:
             + "\n\\end{frame}")
 
 
-def slides(solutions: list, lang: str, title: str, settings: dict | None = None, files: dict | None = None) -> str:
+def slides(solutions: list, lang: str, title: str, settings: dict | None = None, files: dict | None = None,
+           course: str | None = None) -> str:
     """The slides (LaTeX for pdflatex): a title frame, then a frame per problem, its solution written
     with the printer ``settings`` (detail, decimals) to the slide's width; ``files``: the picture
-    file of a problem, by id, included after its solution."""
+    file of a problem, by id, included after its solution; ``course``: under the title."""
     files = files or {}
     other = "russian" if lang == "en" else "english"
     babel = f"{other},{'russian' if lang == 'ru' else 'english'}"
     preamble = BEAMER_PREAMBLE % {"babel": babel, "title": plain_latex(title),
+                                  "course": plain_latex(course or phrase(lang, "sheet.course")),
                                   "continued": phrase(lang, "export.continued")}
     frames = []
     for heading, solution in zip(headings([s.problem for s in solutions], lang), solutions):

@@ -224,7 +224,7 @@ def _write_slides(name: str, solutions: list, folder: Path, lang: str, suffix: s
         safe = "".join(c if c.isalnum() or c == "-" else "_" for c in pid)
         files[pid] = picture.save(folder / f"{name}-slides{suffix}-{safe}.pdf").name
     path = folder / f"{name}-slides{suffix}.tex"
-    write_atomically(path, slides(solutions, lang, title, options.printer(), files))
+    write_atomically(path, slides(solutions, lang, title, options.printer(), files, options.course))
     return [path, *(folder / file for file in files.values())]
 
 

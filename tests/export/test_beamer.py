@@ -27,6 +27,8 @@ def test_a_frame_per_problem_titled_as_on_the_worksheet():
     assert frames == ["Задача 1", "Задача 2"]
     assert tex.count(r"\begin{frame}") == 3 and r"\titlepage" in tex              # and a title frame
     assert r"(продолжение)" in tex and r"\usepackage[english,russian]{babel}" in tex
+    assert r"\subtitle{Математика нейронных сетей}" in tex
+    assert r"\subtitle{NN \& DL}" in slides([solve("mse")], "en", "t", course="NN & DL")
     assert r"\includegraphics" not in tex                                          # neither has a picture
 
 
