@@ -148,3 +148,14 @@ def test_detail_and_decimals_reach_the_key(tmp_path):
     two = export_set("graph-exp", "tex", tmp_path / "two", options=Options(decimals=2))[1].read_text(encoding="utf-8")
     assert len(brief) < len(full)
     assert "20.09" in two and "20.0855" not in two.split(r"\begin{document}")[1].split("Note")[0]
+
+
+@pytest.mark.parametrize("topic", ["gradients", "networks"])
+def test_a_narrow_page_breaks_sheet_and_key_for_its_width(topic, tmp_path, capsys):
+    need("pdflatex")
+    assert main(["export", "--set", topic, "--format", "tex", "--width", "9cm", "--out", str(tmp_path), "--lang", "ru"]) == 0
+    for path in capsys.readouterr().out.split():
+        tex = open(path, encoding="utf-8").read()
+        assert r"\usepackage[textwidth=9cm,vmargin=2cm]{geometry}" in tex
+        compiled = pdflatex(path)
+        assert max(compiled.overfull, default=0) <= 20, (path, compiled.overfull)
