@@ -78,8 +78,13 @@ def _labels_ForwardPass(work, problem, lang) -> tuple:
     return tuple(_name(name) for name, _ in work.forward)
 
 
+def _labels_OptimizerStep(work, problem, lang) -> tuple:
+    return tuple(_name(v) for v in work.variables)       # the new point, coordinate by coordinate
+
+
 LABELS = {"Gradient": _labels_Gradient, "GraphPass": _labels_GraphPass, "DeltaRule": _labels_DeltaRule,
-          "SoftmaxLoss": _labels_SoftmaxLoss, "ForwardPass": _labels_ForwardPass}
+          "SoftmaxLoss": _labels_SoftmaxLoss, "ForwardPass": _labels_ForwardPass,
+          "OptimizerStep": _labels_OptimizerStep}
 
 
 def _groups(work, lang) -> tuple:

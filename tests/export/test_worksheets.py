@@ -42,6 +42,7 @@ def test_the_form_is_read_off_the_answer(pid, kind, count, shape):
                         r"$\frac{\partial f}{\partial w_{1}}$, $\frac{\partial f}{\partial w_{0}}$."),
     ("conv-3x3", "ru", r"Ответ — матрица размера $3 \times 3$."),
     ("mse", "en", "The answer is one number."),
+    ("gd-linreg-step", "en", "The answer is 2 numbers, in this order: $w$, $b$."),     # the new point
     ("optimizers", "en", "The answer is 12 numbers, in this order: Momentum: $x$, $y$; Nesterov momentum: $x$, $y$; "
                          "AdaGrad: $x$, $y$; RMSprop: $x$, $y$; Adam as on the slide: $x$, $y$; Adam: $x$, $y$."),
 ])
