@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 
+from ..lang import phrase
 from .base import DocumentPrinter
-from .breaking import LINE_WIDTH, align_rows, width
+from .breaking import LINE_WIDTH, align_rows, split_long, width
 from .latex_setup import spelled
 
 # characters of prose that LaTeX treats specially, and the unicode the phrases use
@@ -173,6 +174,26 @@ class LatexPrinter(DocumentPrinter):
         if prose.strip():
             out.append(self.paragraph(depth, prose.strip()))
         return "\n".join(out)
+
+    def chain_lines(self, step, depth: int, label: bool = False) -> list[str]:
+        """A derivative's chain as one ``align*``: a row per equality, its hint in words at the right."""
+        from .expansion import D
+        line = LINE_WIDTH * self.scale
+        lhs = self.raw_math(D(step.expr, step.var, step.order))
+        out = [self.paragraph(depth, self.strong(self.escape(phrase(self.lang, "derivative"))) + ":")] if label else []
+        rows, first = [], True
+        for expr, hint in self.chain_rows(step):
+            note = r" && \text{(%s)}" % self.escape(hint) if hint else ""
+            pieces = split_long(self.raw_math(expr), line * 0.6)
+            lead = (lhs if first and width(lhs) <= line / 3 else "") + " &= "
+            if first and not lead.startswith(" "):
+                pass
+            elif first:
+                rows.append("&" + lhs)
+            rows.append(lead + pieces[0] + note)
+            rows += [r"&\quad " + piece for piece in pieces[1:]]
+            first = False
+        return out + [r"\begin{align*}" + "\n" + " \\\\\n".join(rows) + "\n" + r"\end{align*}"]
 
     def table(self, header, rows):
         """A tabular when it fits the line; wider, each row becomes a short block of "column: value" lines."""

@@ -87,7 +87,7 @@ class Sizes(sp.Expr):
 
 def shaped(formula, shape) -> Shaped:
     rows, cols = (sp.Integer(1), sp.Integer(1)) if shape is None else \
-        (sp.sympify(s) if s.isdigit() else sp.Symbol(s) for s in shape)
+        (sp.Integer(int(s)) if s.isdigit() else sp.Symbol(s) for s in shape)
     return Shaped(formula, rows, cols)
 
 

@@ -68,7 +68,7 @@ def shown(value, places: int | None = None):
     terminating rational is its exact value); other short values exactly with
     their rounded decimal beside; long ones only rounded.
     """
-    value = sp.sympify(value)
+    value = sp.sympify(value, strict=True)
     if not value.is_number or value.has(sp.I) and not value.is_real:
         return value, None
     if value.is_Integer:

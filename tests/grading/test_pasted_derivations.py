@@ -222,7 +222,7 @@ We use $\sigma'(u) = \sigma(u)(1 - \sigma(u))$:
     ("restated", "product", "en", r"f'(x) = \frac{d}{dx}\left(x^2 \sin x\right)", (False, 1, ()), "still written"),
     ("restated-ru", "backprop-w1", "ru", """По правилу цепочки
 $$\\frac{\\partial L}{\\partial w_1} = \\frac{\\partial L}{\\partial y_{pred}} \\cdot \\frac{\\partial y_{pred}}{\\partial h_1}
-\\cdot \\frac{\\partial h_1}{\\partial w_1}$$""", (False, 2, ()), "записана производной"),
+\\cdot \\frac{\\partial h_1}{\\partial w_1}$$""", (False, 2, ()), "только обозначена"),
     # nothing but words: nothing is wrong, and nothing is derived either
     ("words-only", "product", "ru", "Тогда\nОтсюда\nИтак,", (False, None, ()), "ни одной формулы"),
 ]

@@ -1,0 +1,121 @@
+"""How document printers write a bank problem's solution: the statement, the work, one labelled answer.
+
+A mixin of DocumentPrinter, like NetworkPrinting: it uses the format hooks.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from ..lang import PHRASES, catalogue, phrase
+from .expansion import D
+
+COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
+
+
+def problem_label(problem_id: str, number, lang: str) -> str:
+    """"Problem 3 (4.3)": its place on the sheet, and the course's own number where it has one; never a slug."""
+    course = problem_id if COURSE_NUMBER.match(str(problem_id)) else None
+    if number is None:
+        return phrase(lang, "problem") + (f" {course}" if course else "")
+    return f"{phrase(lang, 'problem')} {number}" + (f" ({course})" if course else "")
+
+
+class SolutionPrinting:
+    def _print_Solution(self, solution, depth: int = 0) -> str:
+        """The statement, the work, one labelled answer, and the bank's remark on the course's own text."""
+        problem, answer = solution.problem, solution.answer
+        self._problem_places = problem.data.get("decimals")
+        self.names = problem.data.get("notation", {})
+        exact = sp.Tuple(*answer) if isinstance(answer, tuple) and len(answer) > 1 else \
+            answer[0] if isinstance(answer, tuple) else answer
+        if isinstance(exact, sp.MatrixBase) and exact.shape == (1, 1):
+            exact = exact[0, 0]              # a 1×1 product is the number it holds
+        label = problem_label(problem.id, self._settings["number"], self.lang) + "."
+        lines = [self.line(depth, self.strong(self.escape(label)) + " " + self.rich_text(problem.text(self.lang)))]
+        self.answer_follows = True          # the work leaves its final line to the answer below
+        lines.append(self._print(solution.work, depth=depth))
+        self.answer_follows = False
+        items = self.answer_items(solution.work, answer)
+        if items is not None:
+            shown = self.escape("; ").join(
+                self.escape(prefix + ": " if prefix else "")
+                + (self.result(lhs, value) if lhs is not None else self.value(value)) for prefix, lhs, value in items)
+        else:
+            lhs = self.answer_label(solution.work)
+            shown = self.value(exact) if lhs is None else self.result(lhs, exact)
+        lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
+        note = problem.note.get(self.lang)
+        if note:
+            lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "note") + ".")) + " "
+                                   + self.rich_text(note)))
+        return self.join(lines)
+
+    answer_follows = False
+    names: dict = {}
+
+    def answer_label(self, work) -> str | None:
+        """What the answer is, as raw math (∂L/∂w₁, ∇F(2, 1/3, 0), MSE), or None when the work does not say."""
+        kind = type(work).__name__
+        if kind == "Step":
+            return self.raw_math(D(work.expr, work.var, work.order))
+        if kind == "ValueAt":
+            return self.raw_math(D(work.work.expr, work.work.var, work.work.order)) + self.at_point(work.point)
+        if kind == "Gradient":
+            name = f"{self.nabla} {self.raw_math(sp.Symbol(self.function_name()))}"
+            return name + (self.raw_math(sp.Tuple(*(value for _, value in work.point))) if work.point else "")
+        if kind == "Backprop":
+            return self.raw_ratio(work.network.loss_symbol, work.parameter)
+        if kind == "MatrixGradient":
+            return self.raw_ratio(work.loss, work.wrt)
+        if kind == "DeltaRule":
+            first, last = work.gradients[0][0], work.gradients[-1][0]
+            L = sp.Symbol("L")
+            return r"\left(%s, \ldots, %s\right)" % (self.raw_ratio(L, first), self.raw_ratio(L, last))
+        return None
+
+    def answer_items(self, work, answer) -> list | None:
+        """An answer of several parts as (label, value) pairs, each part named (h₁ = …; ∂L/∂w₁ = …), or None."""
+        kind = type(work).__name__
+        parts = tuple(answer) if isinstance(answer, (tuple, sp.Tuple)) else (answer,)
+        if kind == "ForwardPass":
+            names = [name for name, _ in work.forward]
+        elif kind == "DeltaRule":
+            L = sp.Symbol("L")
+            names = [self.raw_ratio(L, p) for p, *_ in work.gradients]
+        elif kind == "GraphPass":
+            f = work.graph.nodes[-1].name
+            names = [f] + [self.raw_ratio(f, v) for v, _ in work.gradients]
+        elif kind == "OptimizerStep":
+            names = list(work.variables)
+        elif kind == "OptimizerComparison":
+            return [(self.method(step.optimizer.name), None, sp.Tuple(*step.result)) for step in work.steps]
+        elif kind == "ActivationTable" and len(work.rows) == len(parts):
+            names = catalogue(self.lang)["activations"]
+            return [(names.get(act.name, act.name), self.raw_math(sp.Symbol("f'(x)")), value)
+                    for (act, _), value in zip(work.rows, parts)]
+        elif kind == "TrainingRun" and len(work.predictions) == len(parts):
+            return [(self.question(q), None, value) for q, value in zip(work.predictions, parts)]
+        else:
+            return None
+        if len(names) != len(parts):
+            return None
+        return [("", name if isinstance(name, str) else self.raw_math(name), value) for name, value in zip(names, parts)]
+
+    def question(self, key: str) -> str:
+        """A training task's question in the reader's language: a woman (−7, −3); (0, 1) for XOR's 0 xor 1."""
+        if f"train.{key}" in PHRASES[self.lang]:
+            return phrase(self.lang, f"train.{key}")
+        return "(" + key.replace(" xor ", "; " if self.lang == "ru" else ", ") + ")" if " xor " in key else key
+
+    def function_name(self) -> str:
+        """The name of the function of a gradient, as the problem writes it (F) or f."""
+        return self.names.get("f", "f")
+
+    def at_point(self, point) -> str:
+        """ at the point, as a subscript bar: |_(x = 2, y = 1/3)."""
+        where = ", ".join(self.raw_math(sp.Eq(name, value, evaluate=False)) for name, value in point)
+        return r"\Big|_{%s}" % where
+
