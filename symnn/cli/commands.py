@@ -294,11 +294,10 @@ def run_grade(args) -> str:
 
 
 def run_serve(args) -> str:
-    try:
-        import uvicorn
-    except ImportError:
-        raise ImportError("symnn serve needs Starlette and uvicorn: pip install 'symnn[serve]'") from None
+    import importlib.util
     import logging
+    if importlib.util.find_spec("uvicorn") is None or importlib.util.find_spec("starlette") is None:
+        raise ImportError("symnn serve needs Starlette and uvicorn: pip install 'symnn[serve]'")
 
     from ..serve.app import create_app
     from ..serve.server import run
