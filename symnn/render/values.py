@@ -107,16 +107,9 @@ class Shown(sp.Symbol):
     """
 
     def __new__(cls, symbol, number):
-        name = f"{symbol.name}\x00{sp.srepr(number)}"
-        _NUMBERS[name] = number
-        return super().__new__(cls, name)
-
-    @property
-    def number(self):
-        return _NUMBERS[self.name]
-
-
-_NUMBERS: dict = {}     # a Shown symbol's name -> its number (names are unique per number)
+        self = super().__new__(cls, f"{symbol.name}\x00{sp.srepr(number)}")   # the name fixes the number
+        self.number = number
+        return self
 
 
 def put_in(formula, values: dict, places: int | None = None):
