@@ -82,6 +82,23 @@ def _vector_or_matrix(value):
     return _list_of(_number)(value)
 
 
+def _assignment(value):
+    """One step of a program: ``name = expression``."""
+    if not isinstance(value, str):
+        return f"expected text name = expression, got {type(value).__name__}"
+    name, sep, _ = value.partition("=")
+    return None if sep and name.strip().isidentifier() else f"expected name = expression, got {value!r}"
+
+
+def _square(value):
+    """A square matrix: rows of numbers, as many rows as columns."""
+    problem = _list_of(_number, 2)(value)
+    if problem:
+        return problem
+    return None if all(len(row) == len(value) for row in value) else \
+        f"expected a square matrix, got {len(value)} rows of lengths {', '.join(str(len(r)) for r in value)}"
+
+
 _settings = _table_of(lambda v: _table_of(_number)(v) if isinstance(v, dict) else _number(v))
 _network = {"activation": _text, "loss": _text, "weights": _number, "biases": _number}
 
@@ -108,6 +125,13 @@ KINDS = {
                    {"settings": _settings}),
     "finite-difference": ({"expr": _text, "wrt": _text, "at": _text}, {}),
     "activation-table": ({}, {}),
+    # staged programs and vector calculus (problems.vector_problems)
+    "program": ({"steps": _list_of(_assignment), "at": _text}, {}),
+    "vector-gradient": ({"matrix": _square, "at": _list_of(_number)}, {"vector": _list_of(_number)}),
+    "jacobian": ({"functions": _list_of(_text), "wrt": _text}, {"at": _text}),
+    "total-derivative": ({"expr": _text, "inner": _table_of(_text), "wrt": _text}, {"at": _text}),
+    "iterated-map": ({"map": _text, "wrt": _text, "n": _whole, "at": _number}, {}),
+    "condition": ({"condition": _text, "wrt": _text}, {}),
 }
 def _parameter(spec):
     if not isinstance(spec, dict) or len(set(spec) & {"range", "choices"}) != 1 or set(spec) - {"range", "choices", "exclude"}:

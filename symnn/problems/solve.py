@@ -14,6 +14,7 @@ import sympy as sp
 from ..calculus.display import RichDisplay
 from ..calculus.equal import equal
 from ..calculus.parse import parse_expr_safe, parse_point, parse_symbols
+from . import vector_problems
 from .bank import BankError, Problem, get_problem
 
 
@@ -210,6 +211,12 @@ SOLVERS = {
     "gradient": solve_gradient,
     "derivative": solve_derivative,
     "graph": solve_graph,
+    "program": vector_problems.solve_program,
+    "vector-gradient": vector_problems.solve_vector_gradient,
+    "jacobian": vector_problems.solve_jacobian,
+    "total-derivative": vector_problems.solve_total_derivative,
+    "iterated-map": vector_problems.solve_iterated_map,
+    "condition": vector_problems.solve_condition_problem,
 }
 
 

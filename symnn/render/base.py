@@ -25,6 +25,7 @@ from .networks import NetworkPrinting, point_equation
 from .numerics import NumericsPrinting
 from .solutions import SolutionPrinting
 from .values import Shown, put_in, rebuilt, shown
+from .vectors import VectorPrinting
 from .verdicts import VerdictPrinting
 
 DETAILS = ("full", "brief")
@@ -127,7 +128,8 @@ def _function_of(step: Step):
     return None
 
 
-class DocumentPrinter(SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting, Printer):
+class DocumentPrinter(SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting,
+                     VectorPrinting, Printer):
     """A derivation as numbered, indented lines; subclasses supply the hooks."""
 
     # ---- hooks

@@ -211,6 +211,39 @@ class JsonPrinter(Printer):
                 "gradient": self.formula(sp.Tuple(*run.in_outputs)),
                 "derivations": [self._print(step) for step in run.steps]}
 
+    # staged programs and vector calculus (nn.programs, nn.vector_calculus)
+    def _print_ProgramPass(self, program) -> dict:
+        return {"steps": [{"name": str(n), "expr": self.formula(e)} for n, e in program.steps],
+                **self._print_GraphPass(program.run),
+                "adjoints": {str(n): {"value": answer_value(g), "exact": self.formula(g)} for n, g in program.adjoints}}
+
+    def _print_QuadraticGradient(self, run) -> dict:
+        return {"matrix": self.formula(run.A), "vector": self.formula(run.b), "point": answer_value(run.point),
+                "expr": self.formula(run.expr), "index_form": [self.formula(p) for p in run.partials],
+                "symmetric_part": self.formula(run.symmetric_part), "value": answer_value(run.answer)}
+
+    def _print_Jacobian(self, run) -> dict:
+        return {"functions": [self.formula(f) for f in run.functions], "variables": [str(v) for v in run.variables],
+                "matrix": self.formula(run.matrix), "point": {str(v): self.formula(c) for v, c in run.point} or None,
+                "value": answer_value(run.value) if run.value is not None else None}
+
+    def _print_TotalDerivative(self, run) -> dict:
+        return {"expr": self.formula(run.expr), "wrt": str(run.wrt),
+                "inner": {str(x): self.formula(xt) for x, xt in run.inner},
+                "terms": [{"partial": self.formula(df), "inner_derivative": self.formula(dx)} for df, dx in run.terms],
+                "derivative": self.formula(run.derivative),
+                "point": {str(v): self.formula(c) for v, c in run.point} or None,
+                "value": answer_value(run.value) if run.value is not None else None}
+
+    def _print_IteratedMap(self, run) -> dict:
+        return {"map": self.formula(run.map), "var": str(run.var), "n": run.n, "derivative": self.formula(run.derivative),
+                "iterates": [{"k": k, "x": self.formula(x), "slope": self.formula(slope)} for k, x, slope in run.rows],
+                "last": self.formula(run.last), "value": answer_value(run.answer)}
+
+    def _print_ConditionSolution(self, run) -> dict:
+        return {"condition": self.formula(run.condition), "var": str(run.var), "set": self.formula(run.solution_set),
+                "answer": self.formula(run.answer)}
+
 
 def _reason_parts(wrong) -> dict:
     """The parts of a wrong formula's reason as plain text: X (d×n)."""

@@ -1,0 +1,219 @@
+"""Vector calculus at a point: ∇(xᵀAx + bᵀx), Jacobians, total derivatives, iterated maps.
+
+Each result keeps the pieces a teacher writes on the board: the index form of the gradient
+and the matrix formula (A + Aᵀ)x + b; the Jacobian's entries ∂fᵢ/∂xⱼ; the chain rule
+df/dt = Σ ∂f/∂xᵢ · dxᵢ/dt; the derivative of the n-th iterate as the product of g′ at the
+iterates. Every answer is also computed by ``sympy.diff`` of the whole function and the two
+must agree (a ValueError says which differs).
+
+>>> quadratic_gradient([[1, 2], [0, 3]], [1, -1], [1, 2]).answer
+(7, 13)
+>>> iterated_map("x^2 + 1", "x", 4, 1).answer
+4160
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from ..calculus.display import RichDisplay
+from ..calculus.gradient import exact_number
+from ..calculus.parse import parse_expr_safe, parse_point, parse_symbols
+
+
+def _agrees(derived, oracle, what: str):
+    if sp.simplify(sp.Matrix(derived) - sp.Matrix(oracle)) != sp.zeros(*sp.Matrix(derived).shape):
+        raise ValueError(f"{what}: the derivation and sympy.diff differ")
+    return derived
+
+
+@dataclass(frozen=True)
+class QuadraticGradient(RichDisplay):
+    """∇f for f(x) = xᵀAx + bᵀx at x: index form, matrix form, and the value."""
+
+    A: sp.Matrix
+    b: sp.Matrix
+    variables: tuple[sp.Symbol, ...]        # x1, …, xn
+    point: tuple[sp.Expr, ...]
+    expr: sp.Expr                           # f written out in x1, …, xn
+    partials: tuple[sp.Expr, ...]           # ∂f/∂x_k = Σ_j (a_kj + a_jk) x_j + b_k, in the variables
+    answer: tuple[sp.Expr, ...]
+
+    @property
+    def symmetric_part(self) -> sp.Matrix:
+        return self.A + self.A.T
+
+
+def quadratic_gradient(A, b, at) -> QuadraticGradient:
+    """∇(xᵀAx + bᵀx) at ``at``; ``b`` may be None (no linear term)."""
+    A = sp.Matrix([[exact_number(v) for v in row] for row in A])
+    n = A.rows
+    if A.cols != n:
+        raise ValueError(f"the matrix must be square, it is {A.rows}×{A.cols}")
+    b = sp.zeros(n, 1) if b is None else sp.Matrix([exact_number(v) for v in b])
+    point = tuple(exact_number(v) for v in at)
+    if b.rows != n or len(point) != n:
+        raise ValueError(f"the matrix is {n}×{n}, so the vector and the point need {n} numbers")
+    x = sp.Matrix(sp.symbols(f"x1:{n + 1}", real=True))
+    expr = sp.expand((x.T * A * x)[0] + (b.T * x)[0])
+    # index form: ∂/∂x_k Σ_ij a_ij x_i x_j = Σ_j a_kj x_j + Σ_i a_ik x_i
+    partials = tuple(sum((A[k, j] + A[j, k]) * x[j] for j in range(n)) + b[k] for k in range(n))
+    at_point = dict(zip(x, point))
+    answer = tuple(p.xreplace(at_point) for p in partials)
+    matrix_form = (A + A.T) * sp.Matrix(point) + b
+    _agrees(answer, matrix_form, "(A + Aᵀ)x + b")
+    _agrees(answer, [sp.diff(expr, v).xreplace(at_point) for v in x], "∇f")
+    return QuadraticGradient(A, b, tuple(x), point, expr, partials, answer)
+
+
+@dataclass(frozen=True)
+class Jacobian(RichDisplay):
+    """J_ij = ∂f_i/∂x_j of a vector function, and its value at a point if one is given."""
+
+    functions: tuple[sp.Expr, ...]
+    variables: tuple[sp.Symbol, ...]
+    matrix: sp.Matrix
+    point: tuple[tuple[sp.Symbol, sp.Expr], ...]
+    value: sp.Matrix | None
+
+    @property
+    def answer(self) -> sp.Matrix:
+        return self.matrix if self.value is None else self.value
+
+
+def jacobian(functions, wrt, at=None) -> Jacobian:
+    functions = tuple(parse_expr_safe(f) if isinstance(f, str) else f for f in functions)
+    variables = tuple(parse_symbols(wrt) if isinstance(wrt, str) else wrt)
+    matrix = sp.Matrix([[sp.simplify(sp.diff(f, v)) for v in variables] for f in functions])
+    _agrees(matrix, sp.Matrix(functions).jacobian(variables), "J")
+    if at is None:
+        return Jacobian(functions, variables, matrix, (), None)
+    point = parse_point(at) if isinstance(at, str) else dict(at)
+    missing = [str(v) for v in variables if v not in point]
+    if missing:
+        raise ValueError(f"the point gives no value for {', '.join(missing)}")
+    value = sp.Matrix(matrix.shape[0], matrix.shape[1], lambda i, j: sp.simplify(matrix[i, j].xreplace(point)))
+    return Jacobian(functions, variables, matrix, tuple((v, point[v]) for v in variables), value)
+
+
+@dataclass(frozen=True)
+class TotalDerivative(RichDisplay):
+    """df/dt = Σ ∂f/∂x_i · dx_i/dt for f(x1(t), …, xn(t)), and its value at t if given."""
+
+    expr: sp.Expr
+    wrt: sp.Symbol
+    inner: tuple[tuple[sp.Symbol, sp.Expr], ...]          # x_i = x_i(t)
+    terms: tuple[tuple[sp.Expr, sp.Expr], ...]            # (∂f/∂x_i in t, dx_i/dt)
+    derivative: sp.Expr                                   # the sum, in t
+    point: tuple[tuple[sp.Symbol, sp.Expr], ...]
+    value: sp.Expr | None
+
+    @property
+    def answer(self) -> sp.Expr:
+        return self.derivative if self.value is None else self.value
+
+
+def total_derivative(expr, inner: dict, wrt, at=None) -> TotalDerivative:
+    """``expr`` in the names of ``inner`` (name -> formula in ``wrt``), differentiated along ``wrt``."""
+    f = parse_expr_safe(expr) if isinstance(expr, str) else expr
+    (t,) = parse_symbols(wrt) if isinstance(wrt, str) else (wrt,)
+    paths = tuple((parse_symbols(str(name))[0], parse_expr_safe(formula) if isinstance(formula, str) else formula)
+                  for name, formula in inner.items())
+    along = dict(paths)
+    terms = tuple((sp.diff(f, x).xreplace(along), sp.diff(xt, t)) for x, xt in paths)
+    derivative = sp.simplify(sum(df * dx for df, dx in terms))
+    _agrees([derivative], [sp.diff(f.xreplace(along), t)], "df/dt")
+    if at is None:
+        return TotalDerivative(f, t, paths, terms, derivative, (), None)
+    point = parse_point(at) if isinstance(at, str) else {t: exact_number(at)}
+    value = sp.simplify(derivative.xreplace(point))
+    return TotalDerivative(f, t, paths, terms, derivative, ((t, point[t]),), value)
+
+
+@dataclass(frozen=True)
+class IteratedMap(RichDisplay):
+    """(gⁿ)′(x₀) = g′(x₀)·g′(x₁)·…·g′(x_{n−1}), where x_{k+1} = g(x_k)."""
+
+    map: sp.Expr
+    var: sp.Symbol
+    n: int
+    derivative: sp.Expr                                   # g′
+    rows: tuple[tuple[int, sp.Expr, sp.Expr], ...]        # (k, x_k, g′(x_k)) for k < n
+    last: sp.Expr                                         # x_n = gⁿ(x₀)
+    answer: sp.Expr
+
+
+MAX_ITERATES = 12
+
+
+def iterated_map(g, var, n: int, at) -> IteratedMap:
+    g = parse_expr_safe(g) if isinstance(g, str) else g
+    (x,) = parse_symbols(var) if isinstance(var, str) else (var,)
+    if not 1 <= n <= MAX_ITERATES:
+        raise ValueError(f"n must be between 1 and {MAX_ITERATES}, not {n}")
+    dg = sp.diff(g, x)
+    rows, current = [], exact_number(at)
+    for k in range(n):                                    # chain rule through the iterates
+        rows.append((k, current, sp.simplify(dg.xreplace({x: current}))))
+        current = sp.simplify(g.xreplace({x: current}))
+    answer = sp.simplify(sp.Mul(*(slope for *_, slope in rows)))
+    if n <= 6:                                            # the composed function is still small enough
+        composed = x
+        for _ in range(n):
+            composed = g.xreplace({x: composed})
+        _agrees([answer], [sp.diff(composed, x).xreplace({x: exact_number(at)})], "(gⁿ)′")
+    return IteratedMap(g, x, n, dg, tuple(rows), current, answer)
+
+
+class Between(sp.And):
+    """lo < a < hi as one condition, written as people write it (SymPy writes (lo < a) & (a < hi))."""
+
+    def _parts(self):
+        interval = self.as_set()
+        (var,) = self.free_symbols
+        return (interval.start, "<" if interval.left_open else "<=", var,
+                "<" if interval.right_open else "<=", interval.end)
+
+    def _sympystr(self, printer):
+        return " ".join(p if isinstance(p, str) else printer._print(p) for p in self._parts())
+
+    def _latex(self, printer):
+        ops = {"<": "<", "<=": r"\leq"}
+        return " ".join(ops[p] if isinstance(p, str) else printer._print(p) for p in self._parts())
+
+
+def as_condition(values: sp.Set, var: sp.Symbol):
+    """The set of values of ``var`` as a condition: 0 < a < 2 for (0, 2), a > 1 for (1, ∞)."""
+    if isinstance(values, sp.Interval) and values.start.is_finite and values.end.is_finite:
+        return Between(*values.as_relational(var).args)
+    return values.as_relational(var)
+
+
+@dataclass(frozen=True)
+class ConditionSolution(RichDisplay):
+    """The values of one variable for which a condition holds: a set, and the condition it is."""
+
+    condition: sp.Basic
+    var: sp.Symbol
+    solution_set: sp.Set
+    answer: sp.Basic                                       # the set as a condition: 0 < a < 2
+
+
+def solve_condition(condition, var) -> ConditionSolution:
+    """``"abs(1 - a) < 1"`` for a -> the interval (0, 2) and the condition 0 < a < 2."""
+    relation = parse_expr_safe(condition) if isinstance(condition, str) else condition
+    (a,) = parse_symbols(var) if isinstance(var, str) else (var,)
+    if not isinstance(relation, sp.logic.boolalg.Boolean) or isinstance(relation, sp.Expr):
+        raise ValueError("the condition must be a comparison such as abs(1 - a) < 1")
+    if relation.free_symbols != {a}:
+        raise ValueError(f"the condition must depend on {a} alone")
+    solution_set = sp.solveset(relation, a, sp.S.Reals)
+    if isinstance(solution_set, sp.ConditionSet):
+        raise ValueError("sympy cannot solve the condition")
+    # sympy.reduce_inequalities, an independent route, must give the same set
+    other = sp.reduce_inequalities(relation, a).as_set()
+    if other != solution_set:
+        raise ValueError("the condition's two solutions differ")
+    return ConditionSolution(relation, a, solution_set, as_condition(solution_set, a))

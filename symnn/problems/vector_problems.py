@@ -1,0 +1,67 @@
+"""The bank's staged programs and vector problems: each solver reads its fields and derives the answer.
+
+A program's answer is L followed by ∂L/∂v for every variable (as a graph's); a vector gradient's
+is the vector; a Jacobian's the matrix; a total derivative's and an iterated map's one number
+(or formula); a condition's the condition itself (0 < a < 2), which the checker compares as a set.
+
+>>> from symnn.problems.solve import solve
+>>> solve("gd-convergence").answer
+0 < a < 2
+"""
+
+from __future__ import annotations
+
+from .bank import Problem
+
+
+def _solution(problem: Problem, work, answer):
+    from .solve import Solution
+    return Solution(problem, work, answer)
+
+
+def solve_program(problem: Problem):
+    """``steps`` (assignments ``name = expr``) and ``at``: the forward and backward tables."""
+    from ..nn.programs import program_pass
+    run = program_pass(problem.data["steps"], problem.data["at"])
+    values = dict(run.run.values)
+    gradients = tuple(g for _, g in run.run.gradients)
+    return _solution(problem, run, (values[run.output], *gradients))
+
+
+def solve_vector_gradient(problem: Problem):
+    """``matrix`` A, optional ``vector`` b and ``at``: ∇(xᵀAx + bᵀx) at the point."""
+    from ..nn.vector_calculus import quadratic_gradient
+    data = problem.data
+    run = quadratic_gradient(data["matrix"], data.get("vector"), data["at"])
+    return _solution(problem, run, run.answer)
+
+
+def solve_jacobian(problem: Problem):
+    """``functions`` (the components), ``wrt`` and optional ``at``: the Jacobian matrix."""
+    from ..nn.vector_calculus import jacobian
+    data = problem.data
+    run = jacobian(data["functions"], data["wrt"], data.get("at"))
+    return _solution(problem, run, run.answer)
+
+
+def solve_total_derivative(problem: Problem):
+    """``expr`` f(x, y, …), ``inner`` (x = x(t), …), ``wrt`` t and optional ``at``: df/dt."""
+    from ..nn.vector_calculus import total_derivative
+    data = problem.data
+    run = total_derivative(data["expr"], data["inner"], data["wrt"], data.get("at"))
+    return _solution(problem, run, run.answer)
+
+
+def solve_iterated_map(problem: Problem):
+    """``map`` g, ``wrt`` x, ``n`` and ``at`` x₀: (gⁿ)′(x₀) through the iterates."""
+    from ..nn.vector_calculus import iterated_map
+    data = problem.data
+    run = iterated_map(data["map"], data["wrt"], data["n"], data["at"])
+    return _solution(problem, run, run.answer)
+
+
+def solve_condition_problem(problem: Problem):
+    """``condition`` and ``wrt``: the values of the variable for which it holds, as a condition."""
+    from ..nn.vector_calculus import solve_condition
+    run = solve_condition(problem.data["condition"], problem.data["wrt"])
+    return _solution(problem, run, run.answer)

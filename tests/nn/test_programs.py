@@ -1,0 +1,96 @@
+"""Staged programs: forward values and every ∂L/∂name against sympy.diff of the composed function
+and against central differences with NumPy; reused names collect the sum of their contributions."""
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from symnn.nn.programs import ProgramError, build_program, program_pass
+
+x, y, z, q, f = sp.symbols("x y z q f", real=True)
+
+w, w1, w2, x1, x2, b = sp.symbols("w w1 w2 x1 x2 b", real=True)
+
+
+def _sigmoid(u):
+    return 1 / (1 + sp.exp(-u))
+
+
+# (program, point, the same function composed by hand: the oracle)
+PROGRAMS = [
+    # the add-multiply circuit
+    (["q = x + y", "f = q*z"], {"x": -2, "y": 5, "z": -4}, (x + y) * z),
+    # a ReLU neuron with a squared error
+    (["a = w1*x1 + w2*x2", "h = max(0, a)", "L = (h - y)^2"], {"w1": 2, "x1": 1, "w2": 1, "x2": 3, "y": 3},
+     (sp.Max(0, w1 * x1 + w2 * x2) - y) ** 2),
+    # x used by three steps
+    (["a = x*y", "b = a + x", "L = b*x"], {"x": 2, "y": 3}, (x * y + x) * x),
+    # a sigmoid gate and a reused intermediate
+    (["s = sigmoid(w*x + b)", "L = s*s + log(s)"], {"w": sp.Rational(1, 2), "x": 3, "b": -1},
+     _sigmoid(w * x + b) ** 2 + sp.log(_sigmoid(w * x + b))),
+]
+
+
+def _at(point):
+    return ", ".join(f"{k} = {v}" for k, v in point.items())
+
+
+@pytest.mark.parametrize("steps, at, oracle", PROGRAMS)
+def test_gradients_equal_sympy_diff_of_the_composed_program(steps, at, oracle):
+    run = program_pass(steps, _at(at))
+    point = {sp.Symbol(k, real=True): v for k, v in at.items()}
+    values = dict(run.run.values)
+    assert sp.N(values[run.output] - oracle.subs(point), 30) == pytest.approx(0, abs=1e-25)
+    for var, gradient in run.run.gradients:
+        expected = sp.diff(oracle, var).subs(point)
+        assert sp.N(gradient - expected, 30) == pytest.approx(0, abs=1e-25), var
+
+
+@pytest.mark.parametrize("steps, at, oracle", PROGRAMS)
+def test_gradients_match_central_differences(steps, at, oracle):
+    run = program_pass(steps, _at(at))
+    oracle = sp.lambdify([sp.Symbol(k, real=True) for k in at], oracle, "numpy")
+    base = np.array([float(v) for v in at.values()])
+    h = 1e-6
+    for i, (var, gradient) in enumerate(run.run.gradients):
+        assert var.name == list(at)[i]
+        step = np.zeros_like(base)
+        step[i] = h
+        estimate = (oracle(*(base + step)) - oracle(*(base - step))) / (2 * h)
+        assert estimate == pytest.approx(float(gradient), rel=1e-6, abs=1e-7)
+
+
+def test_the_add_multiply_circuit_node_by_node():
+    run = program_pass(["q = x + y", "f = q*z"], "x = -2, y = 5, z = -4")
+    assert run.run.values == ((x, -2), (y, 5), (z, -4), (q, 3), (f, -12))
+    assert run.adjoints == ((f, 1), (q, -4), (x, -4), (y, -4), (z, 3))
+
+
+def test_a_reused_variable_collects_every_contribution():
+    run = program_pass(["a = x*y", "b = a + x", "L = b*x"], "x = 2, y = 3")
+    contributions = [row.contribution for row in run.run.rows if row.input == x]
+    # by hand at x = 2, y = 3 (a = 6, b = 8): through L = b·x it is b = 8; through b = a + x, 1·∂L/∂b = x = 2;
+    # through a = x·y, y·∂L/∂a = 3·2 = 6
+    assert sorted(contributions) == [2, 6, 8]
+    assert dict(run.adjoints)[x] == 16             # d/dx (x²y + x²) = 2xy + 2x
+
+
+def test_the_relu_gate_routes_nothing_when_it_is_off():
+    run = program_pass(["a = w*x", "h = max(0, a)", "L = (h - y)^2"], "w = -1, x = 2, y = 1")
+    assert [g for _, g in run.run.gradients] == [0, 0, 2]
+
+
+@pytest.mark.parametrize("steps, message", [
+    (["q = x + y", "q = q*z"], "assigned"),        # a name assigned twice
+    (["f = x*q", "q = x + 1"], "assigned after it is used"),
+    (["x + y"], "expected name = expression"),
+    ([], "at least one"),
+])
+def test_programs_that_are_not_graphs_are_refused(steps, message):
+    with pytest.raises(ProgramError, match=message):
+        build_program(steps)
+
+
+def test_a_missing_value_is_named():
+    with pytest.raises(ProgramError, match="no value for z"):
+        program_pass(["q = x + y", "f = q*z"], "x = 1, y = 2")
