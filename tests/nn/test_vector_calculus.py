@@ -1,0 +1,109 @@
+"""Vector calculus at a point against independent oracles: NumPy central differences for ∇(xᵀAx + bᵀx),
+sympy's Matrix.jacobian, sympy.diff of the composed function for total derivatives and iterated maps,
+and a membership test on sample points for conditions."""
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from symnn.nn import vector_calculus as vc
+
+r, theta, x, y, t, a = sp.symbols("r theta x y t a", real=True)
+
+
+def _central(f, point, h=1e-6):
+    point = np.asarray(point, dtype=float)
+    grad = np.zeros_like(point)
+    for i in range(point.size):
+        step = np.zeros_like(point)
+        step[i] = h
+        grad[i] = (f(point + step) - f(point - step)) / (2 * h)
+    return grad
+
+
+@pytest.mark.parametrize("A, b, at", [
+    ([[1, 2], [0, 3]], [1, -1], [1, 2]),                   # not symmetric: A + Aᵀ matters
+    ([[2, 0, 0], [0, 2, 0], [0, 0, 2]], None, [1, -2, 3]),  # 2xᵀx: the gradient is 4x
+    ([[0, -1, 4], [5, "1/2", 0], [2, 2, -3]], [0, 7, "-1/3"], ["1/2", -1, 2]),
+])
+def test_quadratic_gradient_matches_central_differences(A, b, at):
+    run = vc.quadratic_gradient(A, b, at)
+    An = np.array([[float(sp.Rational(v)) for v in row] for row in A])
+    bn = np.zeros(len(A)) if b is None else np.array([float(sp.Rational(v)) for v in b])
+    xn = np.array([float(sp.Rational(v)) for v in at])
+    estimate = _central(lambda v: v @ An @ v + bn @ v, xn)
+    assert np.allclose([float(v) for v in run.answer], estimate, atol=1e-6)
+    # the matrix formula, by NumPy
+    assert np.allclose([float(v) for v in run.answer], (An + An.T) @ xn + bn)
+
+
+def test_2xtx_is_4x():
+    assert vc.quadratic_gradient([[2, 0, 0], [0, 2, 0], [0, 0, 2]], None, [1, -2, 3]).answer == (4, -8, 12)
+
+
+def test_a_matrix_that_is_not_square_is_refused():
+    with pytest.raises(ValueError, match="square"):
+        vc.quadratic_gradient([[1, 2, 3], [4, 5, 6]], None, [1, 2])
+
+
+def test_jacobian_of_polar_coordinates():
+    run = vc.jacobian(["r*cos(theta)", "r*sin(theta)"], "r, theta")
+    assert run.matrix == sp.Matrix([[sp.cos(theta), -r * sp.sin(theta)], [sp.sin(theta), r * sp.cos(theta)]])
+    assert sp.simplify(run.matrix.det()) == r
+
+
+def test_jacobian_at_a_point_matches_sympy_and_central_differences():
+    run = vc.jacobian(["x^2*y", "5*x + sin(y)", "exp(x*y)"], "x, y", "x = 1, y = 1/2")
+    oracle = sp.Matrix([x**2 * y, 5 * x + sp.sin(y), sp.exp(x * y)]).jacobian([x, y]).subs({x: 1, y: sp.Rational(1, 2)})
+    assert sp.simplify(run.value - oracle) == sp.zeros(3, 2)
+    functions = [lambda v: v[0]**2 * v[1], lambda v: 5 * v[0] + np.sin(v[1]), lambda v: np.exp(v[0] * v[1])]
+    rows = [_central(f, [1.0, 0.5]) for f in functions]
+    assert np.allclose(np.array(run.value, dtype=float), rows, atol=1e-6)
+
+
+def test_total_derivative_is_the_derivative_of_the_composition():
+    run = vc.total_derivative("x^2*y", {"x": "cos(t)", "y": "sin(t)"}, "t", "t = pi/4")
+    composed = sp.cos(t) ** 2 * sp.sin(t)
+    assert sp.simplify(run.derivative - sp.diff(composed, t)) == 0
+    assert run.value == -sp.sqrt(2) / 4
+    f = lambda s: np.cos(s) ** 2 * np.sin(s)   # noqa: E731
+    h = 1e-6
+    assert float(run.value) == pytest.approx((f(np.pi / 4 + h) - f(np.pi / 4 - h)) / (2 * h), abs=1e-8)
+
+
+def test_iterated_map_by_hand_and_by_composition():
+    run = vc.iterated_map("x^2 + 1", "x", 4, 1)
+    assert [(k, xk) for k, xk, _ in run.rows] == [(0, 1), (1, 2), (2, 5), (3, 26)]
+    assert run.last == 677
+    assert run.answer == 2 * 4 * 10 * 52                    # g′ = 2x at 1, 2, 5, 26
+    g = lambda v: v**2 + 1   # noqa: E731
+    composed = g(g(g(g(x))))
+    assert sp.diff(composed, x).subs(x, 1) == run.answer
+
+
+def test_iterated_map_beyond_the_composition_check_uses_the_product():
+    run = vc.iterated_map("x/2 + 1", "x", 10, 0)
+    assert run.answer == sp.Rational(1, 2**10)
+
+
+@pytest.mark.parametrize("condition, inside, outside", [
+    ("abs(1 - a) < 1", [sp.Rational(1, 100), 1, sp.Rational(199, 100)], [0, 2, -1, 3]),   # GD on ½x²
+    ("abs(1 - 2*a) <= 1", [0, sp.Rational(1, 2), 1], [-sp.Rational(1, 100), sp.Rational(101, 100)]),
+])
+def test_condition_holds_exactly_on_its_interval(condition, inside, outside):
+    run = vc.solve_condition(condition, "a")
+    assert isinstance(run.answer, vc.Between)
+    for value in inside:
+        assert run.condition.subs(a, value) and run.answer.subs(a, value)
+    for value in outside:
+        assert not run.condition.subs(a, value) and not run.answer.subs(a, value)
+
+
+def test_condition_is_written_as_people_write_it():
+    assert sp.sstr(vc.solve_condition("abs(1 - a) < 1", "a").answer) == "0 < a < 2"
+    assert sp.latex(vc.solve_condition("abs(1 - 2*a) <= 1", "a").answer) == r"0 \leq a \leq 1"
+
+
+def test_a_condition_on_two_variables_is_refused():
+    with pytest.raises(ValueError, match="a alone"):
+        vc.solve_condition("a + x < 1", "a")

@@ -1,0 +1,133 @@
+"""The bank's staged programs and vector problems: answers derived (against values worked by hand),
+checkable with `symnn check`, printed with their numbers, and a teacher's mistakes named by field."""
+
+import json
+
+import pytest
+import sympy as sp
+
+from symnn import check_answer, render
+from symnn.problems.bank import BankError, load_bank
+from symnn.problems.solve import question_options, solve
+
+theta, r = sp.symbols("theta r", real=True)
+
+# id -> the answer worked by hand
+ANSWERS = {
+    "program-add-mul": (-12, -4, -4, 3),              # q = 3, f = 3·(−4); ∂f/∂q = z = −4 flows to x and y
+    "program-relu-neuron": (4, 4, 8, 12, 4, -4),      # a = 5 > 0, ∂L/∂h = 2(5 − 3) = 4
+    "program-reuse": (16, 16, 4),                     # L = x²y + x²
+    "vec-quadratic": (7, 13),                         # [[2, 2], [2, 6]]·(1, 2) + (1, −1)
+    "vec-2xtx": (4, -8, 12),                          # 4x
+    "jacobian-at-point": sp.Matrix([[0, 1], [5, 1]]),
+    "total-derivative": -sp.sqrt(2) / 4,              # cos t (1 − 3 sin² t) at π/4
+    "iterated-map": 4160,                             # 2·4·10·52
+}
+
+
+@pytest.mark.parametrize("problem_id, expected", ANSWERS.items())
+def test_answers_are_the_ones_worked_by_hand(problem_id, expected):
+    answer = solve(problem_id).answer
+    if isinstance(expected, sp.MatrixBase):
+        assert answer == expected
+    else:
+        assert sp.simplify(sp.Matrix([answer]) - sp.Matrix([expected])) == sp.zeros(1, len(sp.Matrix([expected])))
+
+
+def test_the_polar_jacobian_is_a_formula():
+    assert solve("jacobian-polar").answer == sp.Matrix([[sp.cos(theta), -r * sp.sin(theta)],
+                                                        [sp.sin(theta), r * sp.cos(theta)]])
+
+
+def test_the_gd_condition_is_an_interval():
+    answer = solve("gd-convergence").answer
+    assert answer.as_set() == sp.Interval.open(0, 2)
+    assert sp.sstr(answer) == "0 < a < 2"
+
+
+@pytest.mark.parametrize("problem_id, text, correct", [
+    ("program-add-mul", "(-12, -4, -4, 3)", True),
+    ("program-add-mul", "(-12, 4, 4, 3)", False),          # the sign of ∂f/∂q lost
+    ("program-reuse", "(16, 12, 4)", False),               # only two of the three uses of x
+    ("vec-quadratic", "(7, 13)", True),
+    ("vec-quadratic", "(5, 14)", False),                   # A x + b: Aᵀ forgotten
+    ("jacobian-polar", "[[cos(theta), -r*sin(theta)], [sin(theta), r*cos(theta)]]", True),
+    ("jacobian-at-point", "[[0, 1], [5, 1]]", True),
+    ("jacobian-at-point", "[[0, 5], [1, 1]]", False),      # transposed
+    ("total-derivative", "-sqrt(2)/4", True),
+    ("total-derivative", "-0.3536", True),
+    ("iterated-map", "4160", True),
+    ("iterated-map", "52", False),                         # only the last factor
+    ("gd-convergence", "0 < a < 2", True),
+    ("gd-convergence", "a ∈ (0, 2)", True),
+    ("gd-convergence", r"a \in (0; 2)", True),
+])
+def test_answers_are_checked(problem_id, text, correct):
+    problem = load_bank()[problem_id]
+    verdict = check_answer(solve(problem_id).answer, text, **question_options(problem))
+    assert verdict.correct is correct, verdict.feedback
+
+
+def test_every_new_problem_states_its_answer_form():
+    for problem_id in [*ANSWERS, "jacobian-polar", "gd-convergence"]:
+        problem = load_bank()[problem_id]
+        assert problem.answer_form("en") and problem.answer_form("ru"), problem_id
+
+
+def test_the_program_prints_formula_numbers_and_value():
+    text = render(solve("program-add-mul"), "text")
+    assert "f     f = q*z     3*(-4)            -12" in text
+    assert "∂q/∂x     1               1      -4        -4" in text
+
+
+def test_the_vector_gradient_prints_index_and_matrix_form():
+    text = render(solve("vec-quadratic"), "text")
+    assert "   ∂f/∂x1 = 2*x1 + 2*x2 + 1 = 2*1 + 2*2 + 1 = 7" in text
+    assert "∇ f = (A + A^T)*x + b = [2 2; 2 6]*[1; 2] + [1; -1] = [7; 13]" in text
+
+
+def test_the_iterated_map_prints_the_chain_in_russian():
+    text = render(solve("iterated-map"), "text", lang="ru")
+    assert "Правило цепочки через итерации x_(k+1) = g(x_k): (g^4)'(x_0) = g'(x_0)*g'(x_1)*g'(x_2)*g'(x_3)" in text
+    assert "(g^4)'(x_0) = 2*4*10*52 = 4160" in text
+
+
+def test_the_condition_prints_the_interval():
+    text = render(solve("gd-convergence"), "text", lang="ru")
+    assert "(проверено вторым способом): a ∈ (0, 2)" in text
+    assert "То есть 0 < a < 2" in text
+
+
+def test_json_carries_the_work():
+    data = json.loads(render(solve("program-reuse"), "json"))
+    assert data["answer"] == "[16, 16, 4]"
+    assert data["work"]["adjoints"]["x"]["value"] == 16
+    data = json.loads(render(solve("iterated-map"), "json"))
+    assert [row["x"]["sympy"] for row in data["work"]["iterates"]] == ["1", "2", "5", "26"]
+
+
+BASE = "[[problem]]\nid = 'p'\nstatement.en = 's'\n"
+
+
+@pytest.mark.parametrize("fields, message", [
+    ("kind = 'program'\nsteps = ['q = x + y', 5]\nat = 'x = 1, y = 2'\n", "steps: an entry: expected text"),
+    ("kind = 'program'\nsteps = ['x + y']\nat = 'x = 1, y = 2'\n", "steps: an entry: expected name = expression"),
+    ("kind = 'program'\nsteps = ['q = x + y']\n", "at: missing"),
+    ("kind = 'vector-gradient'\nmatrix = [[1, 2, 3], [4, 5, 6]]\nat = [1, 2]\n", "matrix: expected a square matrix"),
+    ("kind = 'vector-gradient'\nmatrix = [[1, 0], [0, 1]]\nat = [1, 2]\nvektor = [1, 1]\n", "vektor: unknown field"),
+    ("kind = 'jacobian'\nfunctions = 'x*y'\nwrt = 'x, y'\n", "functions: expected a non-empty list"),
+    ("kind = 'total-derivative'\nexpr = 'x*y'\ninner = { x = 1 }\nwrt = 't'\n", "inner: x: expected text"),
+    ("kind = 'iterated-map'\nmap = 'x^2'\nwrt = 'x'\nn = 'four'\nat = 1\n", "n: expected a whole number"),
+    ("kind = 'condition'\ncondition = 'abs(1 - a) < 1'\n", "wrt: missing"),
+])
+def test_a_teachers_mistake_names_the_field(tmp_path, fields, message):
+    (tmp_path / "mine.toml").write_text(BASE + fields, encoding="utf-8")
+    with pytest.raises(BankError, match=message):
+        load_bank(tmp_path)
+
+
+def test_a_program_that_reassigns_a_name_is_refused_when_solved(tmp_path):
+    (tmp_path / "mine.toml").write_text(BASE + "kind = 'program'\nsteps = ['q = x + y', 'q = q*z']\n"
+                                        "at = 'x = 1, y = 2, z = 3'\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="q is assigned after it is used or assigned"):
+        solve("p", tmp_path)
