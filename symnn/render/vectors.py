@@ -76,22 +76,27 @@ class InOrder(sp.Expr):
 
 
 class Membership(sp.Expr):
-    """a ∈ (0, 2): a variable and the set of its values, intervals written as people write them."""
+    """a ∈ (0, 2): a variable and the set of its values, intervals written as people write them
+    (a ∈ (0; 2) in Russian, where the comma is the decimal point)."""
 
     def _latex(self, printer):
-        var, values = self.args
-        return r"%s \in %s" % (printer._print(var), printer._print(values))
+        russian = printer._settings.get("decimal_separator") == "comma"
+        return r"%s \in %s" % (printer._print(self.args[0]), self._intervals(printer, russian, r" \cup "))
 
     def _sympystr(self, printer):
-        var, values = self.args
+        russian = printer._settings.get("lang") == "ru"
+        return f"{printer._print(self.args[0])} ∈ " + self._intervals(printer, russian, " ∪ ")
+
+    def _intervals(self, printer, russian: bool, union: str) -> str:
+        values = self.args[1]
         parts = values.args if isinstance(values, sp.Union) else (values,)
-        return f"{printer._print(var)} ∈ " + " ∪ ".join(_interval_text(p, printer) for p in parts)
+        return union.join(_interval_text(part, printer, "; " if russian else ", ") for part in parts)
 
 
-def _interval_text(part, printer) -> str:
+def _interval_text(part, printer, separator: str) -> str:
     if not isinstance(part, sp.Interval):
         return printer._print(part)
-    return ("(" if part.left_open else "[") + f"{printer._print(part.start)}, {printer._print(part.end)}" \
+    return ("(" if part.left_open else "[") + printer._print(part.start) + separator + printer._print(part.end) \
         + (")" if part.right_open else "]")
 
 

@@ -94,7 +94,7 @@ def test_the_iterated_map_prints_the_chain_in_russian():
 
 def test_the_condition_prints_the_interval():
     text = render(solve("gd-convergence"), "text", lang="ru")
-    assert "(проверено вторым способом): a ∈ (0, 2)" in text
+    assert "(проверено вторым способом): a ∈ (0; 2)" in text
     assert "То есть 0 < a < 2" in text
 
 
