@@ -82,9 +82,17 @@ def _labels_OptimizerStep(work, problem, lang) -> tuple:
     return tuple(_name(v) for v in work.variables)       # the new point, coordinate by coordinate
 
 
+def _labels_TrainingRun(work, problem, lang) -> tuple:
+    """The trained network's output ŷ for each input the task asks about: ŷ(0, 1), ŷ(−7, −3)."""
+    from ..numerics.train import load_data
+    questions, comma = load_data(work.task.name).questions, "; " if lang == "ru" else ", "
+    return tuple(r"\hat{y}(%s)" % comma.join(sp.latex(sp.nsimplify(float(x))) for x in questions[name])
+                 for name in work.predictions)
+
+
 LABELS = {"Gradient": _labels_Gradient, "GraphPass": _labels_GraphPass, "DeltaRule": _labels_DeltaRule,
           "SoftmaxLoss": _labels_SoftmaxLoss, "ForwardPass": _labels_ForwardPass,
-          "OptimizerStep": _labels_OptimizerStep}
+          "OptimizerStep": _labels_OptimizerStep, "TrainingRun": _labels_TrainingRun}
 
 
 def _groups(work, lang) -> tuple:
