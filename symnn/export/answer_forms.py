@@ -90,9 +90,16 @@ def _labels_TrainingRun(work, problem, lang) -> tuple:
                  for name in work.predictions)
 
 
+def _labels_Computation(work, problem, lang) -> tuple:
+    """The least-squares line y = wx + b: its w and its b (the other computations are a number or a matrix)."""
+    return ("w", "b") if work.title == "linalg.normal" else ()
+
+
 LABELS = {"Gradient": _labels_Gradient, "GraphPass": _labels_GraphPass, "DeltaRule": _labels_DeltaRule,
           "SoftmaxLoss": _labels_SoftmaxLoss, "ForwardPass": _labels_ForwardPass,
-          "OptimizerStep": _labels_OptimizerStep, "TrainingRun": _labels_TrainingRun}
+          "OptimizerStep": _labels_OptimizerStep, "TrainingRun": _labels_TrainingRun,
+          "Computation": _labels_Computation, "QuadraticGradient": _labels_Gradient,
+          "ProgramPass": lambda work, problem, lang: _labels_GraphPass(work.run, problem, lang)}
 
 
 def _groups(work, lang) -> tuple:

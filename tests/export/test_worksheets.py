@@ -43,6 +43,9 @@ def test_the_form_is_read_off_the_answer(pid, kind, count, shape):
     ("conv-3x3", "ru", r"Ответ — матрица размера $3 \times 3$."),
     ("mse", "en", "The answer is one number."),
     ("gd-linreg-step", "en", "The answer is 2 numbers, in this order: $w$, $b$."),     # the new point
+    ("linreg-fit", "ru", "Ответ — набор из 2 чисел в таком порядке: $w$, $b$."),      # the line y = wx + b
+    ("program-add-mul", "en", r"The answer is 4 numbers, in this order: $f$, $\frac{\partial f}{\partial x}$, "
+                              r"$\frac{\partial f}{\partial y}$, $\frac{\partial f}{\partial z}$."),
     ("xor-lab", "ru", r"Ответ — набор из 4 чисел в таком порядке: $\hat{y}(0; 0)$, $\hat{y}(0; 1)$, $\hat{y}(1; 0)$, "
                       r"$\hat{y}(1; 1)$."),                                          # the trained net's outputs
     ("optimizers", "en", "The answer is 12 numbers, in this order: Momentum: $x$, $y$; Nesterov momentum: $x$, $y$; "
