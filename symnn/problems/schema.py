@@ -83,10 +83,11 @@ def _vector_or_matrix(value):
 
 
 def _assignment(value):
-    """One step of a program: ``name = expression``."""
+    """One step of a program: ``name = expression``, or ``name += expression`` (also -=, *=, /=)."""
     if not isinstance(value, str):
         return f"expected text name = expression, got {type(value).__name__}"
     name, sep, _ = value.partition("=")
+    name = name.rstrip().removesuffix("+").removesuffix("-").removesuffix("*").removesuffix("/")
     return None if sep and name.strip().isidentifier() else f"expected name = expression, got {value!r}"
 
 

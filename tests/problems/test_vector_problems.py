@@ -61,6 +61,8 @@ def test_the_gd_condition_is_an_interval():
     ("gd-convergence", "0 < a < 2", True),
     ("gd-convergence", "a ∈ (0, 2)", True),
     ("gd-convergence", r"a \in (0; 2)", True),
+    ("program-micrograd", "(24.7041, 138.8338, 645.5773)", True),   # micrograd's printout, 4 places
+    ("program-micrograd", "(24.7041, 138.8338, 666.4023)", False),  # ∂g/∂b through d = ab + b³ alone
 ])
 def test_answers_are_checked(problem_id, text, correct):
     problem = load_bank()[problem_id]
@@ -69,7 +71,7 @@ def test_answers_are_checked(problem_id, text, correct):
 
 
 def test_every_new_problem_states_its_answer_form():
-    for problem_id in [*ANSWERS, "jacobian-polar", "gd-convergence"]:
+    for problem_id in [*ANSWERS, "jacobian-polar", "gd-convergence", "program-micrograd"]:
         problem = load_bank()[problem_id]
         assert problem.answer_form("en") and problem.answer_form("ru"), problem_id
 
@@ -126,8 +128,16 @@ def test_a_teachers_mistake_names_the_field(tmp_path, fields, message):
         load_bank(tmp_path)
 
 
-def test_a_program_that_reassigns_a_name_is_refused_when_solved(tmp_path):
-    (tmp_path / "mine.toml").write_text(BASE + "kind = 'program'\nsteps = ['q = x + y', 'q = q*z']\n"
-                                        "at = 'x = 1, y = 2, z = 3'\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="q is assigned after it is used or assigned"):
+def test_a_program_that_updates_a_name_without_a_value_is_refused_when_solved(tmp_path):
+    (tmp_path / "mine.toml").write_text(BASE + "kind = 'program'\nsteps = ['p = x + y', 'q *= p']\n"
+                                        "at = 'x = 1, y = 2'\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"q \*= … comes before q has a value"):
         solve("p", tmp_path)
+
+
+def test_a_program_that_assigns_a_name_again_primes_it(tmp_path):
+    (tmp_path / "mine.toml").write_text(BASE + "kind = 'program'\nsteps = ['q = x + y', 'q = q*x']\n"
+                                        "at = 'x = 3, y = 2'\n", encoding="utf-8")
+    solution = solve("p", tmp_path)
+    assert solution.answer == (15, 8, 3)                   # q' = (x + y)·x: ∂/∂x = 2x + y, ∂/∂y = x
+    assert "q' = q*x" in render(solution, "text")
