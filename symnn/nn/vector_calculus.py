@@ -184,10 +184,31 @@ class Between(sp.And):
         return " ".join(ops[p] if isinstance(p, str) else printer._print(p) for p in self._parts())
 
 
+class Either(sp.Or):
+    """x < −1 or x > 1: the pieces of a union in increasing order, joined by a word the checker reads."""
+
+    def _pieces(self):
+        return sorted(self.args, key=lambda piece: piece.as_set().inf)
+
+    def _sympystr(self, printer):
+        return " or ".join(printer._print(piece) for piece in self._pieces())
+
+    def _latex(self, printer):
+        word = r"\text{ или }" if printer._settings.get("decimal_separator") == "comma" else r"\text{ or }"
+        return word.join(printer._print(piece) for piece in self._pieces())
+
+
 def as_condition(values: sp.Set, var: sp.Symbol):
-    """The set of values of ``var`` as a condition: 0 < a < 2 for (0, 2), a > 1 for (1, ∞)."""
+    """The set of values of ``var`` as a condition: 0 < a < 2 for (0, 2), a > 1 for (1, ∞),
+    x < −1 or x > 1 for a union."""
+    if isinstance(values, sp.Union):
+        return Either(*(as_condition(part, var) for part in values.args))
     if isinstance(values, sp.Interval) and values.start.is_finite and values.end.is_finite:
         return Between(*values.as_relational(var).args)
+    if isinstance(values, sp.Interval) and values.start.is_finite:          # x > 1, the variable first
+        return (sp.Gt if values.left_open else sp.Ge)(var, values.start)
+    if isinstance(values, sp.Interval) and values.end.is_finite:
+        return (sp.Lt if values.right_open else sp.Le)(var, values.end)
     return values.as_relational(var)
 
 

@@ -104,6 +104,18 @@ def test_condition_is_written_as_people_write_it():
     assert sp.latex(vc.solve_condition("abs(1 - 2*a) <= 1", "a").answer) == r"0 \leq a \leq 1"
 
 
+@pytest.mark.parametrize("condition, written", [
+    ("abs(x) > 1", "x < -1 or x > 1"),                 # a union, in increasing order
+    ("abs(x - 2) >= 1", "x <= 1 or x >= 3"),
+    ("2*x - 1 > 0", "x > 1/2"),                         # a ray: the variable first
+])
+def test_unions_and_rays_are_written_so_the_checker_reads_them(condition, written):
+    from symnn import check_answer
+    run = vc.solve_condition(condition, "x")
+    assert sp.sstr(run.answer) == written
+    assert check_answer(run.answer, written).correct
+
+
 def test_a_condition_on_two_variables_is_refused():
     with pytest.raises(ValueError, match="a alone"):
         vc.solve_condition("a + x < 1", "a")
