@@ -69,6 +69,35 @@ def quadratic_gradient(A, b, at) -> QuadraticGradient:
 
 
 @dataclass(frozen=True)
+class ResidualGradient(RichDisplay):
+    """∇f for f(x) = ‖Ax − b‖² at x: the residual r = Ax − b, then ∇f = 2Aᵀr, entry by entry."""
+
+    A: sp.Matrix
+    b: sp.Matrix
+    variables: tuple[sp.Symbol, ...]
+    point: tuple[sp.Expr, ...]
+    expr: sp.Expr                           # f written out in x1, …, xn
+    residual: tuple[sp.Expr, ...]           # r_i = Σ_j a_ij x_j − b_i at the point
+    answer: tuple[sp.Expr, ...]             # ∂f/∂x_k = 2 Σ_i a_ik r_i
+
+
+def residual_gradient(A, b, at) -> ResidualGradient:
+    """∇‖Ax − b‖² at ``at``, for any m×n matrix A."""
+    A = sp.Matrix([[exact_number(v) for v in row] for row in A])
+    b = sp.Matrix([exact_number(v) for v in b])
+    point = tuple(exact_number(v) for v in at)
+    if b.rows != A.rows or len(point) != A.cols:
+        raise ValueError(f"the matrix is {A.rows}×{A.cols}, so b needs {A.rows} numbers and x {A.cols}")
+    x = sp.Matrix(sp.symbols(f"x1:{A.cols + 1}", real=True))
+    expr = sp.expand(sum(ri**2 for ri in A * x - b))
+    residual = tuple(A * sp.Matrix(point) - b)
+    # ∂/∂x_k Σ_i r_i² = Σ_i 2 r_i ∂r_i/∂x_k = 2 Σ_i a_ik r_i
+    answer = tuple(2 * sum(A[i, k] * residual[i] for i in range(A.rows)) for k in range(A.cols))
+    _agrees(answer, [sp.diff(expr, v).xreplace(dict(zip(x, point))) for v in x], "2Aᵀ(Ax − b)")
+    return ResidualGradient(A, b, tuple(x), point, expr, residual, answer)
+
+
+@dataclass(frozen=True)
 class Jacobian(RichDisplay):
     """J_ij = ∂f_i/∂x_j of a vector function, and its value at a point if one is given."""
 

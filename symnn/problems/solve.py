@@ -213,6 +213,7 @@ SOLVERS = {
     "graph": solve_graph,
     "program": vector_problems.solve_program,
     "vector-gradient": vector_problems.solve_vector_gradient,
+    "residual-gradient": vector_problems.solve_residual_gradient,
     "jacobian": vector_problems.solve_jacobian,
     "total-derivative": vector_problems.solve_total_derivative,
     "iterated-map": vector_problems.solve_iterated_map,

@@ -36,6 +36,14 @@ def solve_vector_gradient(problem: Problem):
     return _solution(problem, run, run.answer)
 
 
+def solve_residual_gradient(problem: Problem):
+    """``matrix`` A (m×n), ``vector`` b and ``at`` x: ∇‖Ax − b‖² = 2Aᵀ(Ax − b) at the point."""
+    from ..nn.vector_calculus import residual_gradient
+    data = problem.data
+    run = residual_gradient(data["matrix"], data["vector"], data["at"])
+    return _solution(problem, run, run.answer)
+
+
 def solve_jacobian(problem: Problem):
     """``functions`` (the components), ``wrt`` and optional ``at``: the Jacobian matrix."""
     from ..nn.vector_calculus import jacobian

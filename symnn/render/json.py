@@ -222,6 +222,10 @@ class JsonPrinter(Printer):
                 "expr": self.formula(run.expr), "index_form": [self.formula(p) for p in run.partials],
                 "symmetric_part": self.formula(run.symmetric_part), "value": answer_value(run.answer)}
 
+    def _print_ResidualGradient(self, run) -> dict:
+        return {"matrix": self.formula(run.A), "vector": self.formula(run.b), "point": answer_value(run.point),
+                "expr": self.formula(run.expr), "residual": answer_value(run.residual), "value": answer_value(run.answer)}
+
     def _print_Jacobian(self, run) -> dict:
         return {"functions": [self.formula(f) for f in run.functions], "variables": [str(v) for v in run.variables],
                 "matrix": self.formula(run.matrix), "point": {str(v): self.formula(c) for v, c in run.point} or None,

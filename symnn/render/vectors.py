@@ -62,6 +62,8 @@ class Written(sp.Expr):
 INDEX_FORM = Written(r"\frac{\partial f}{\partial x_{k}} = \sum_{j} (a_{kj} + a_{jk}) x_{j} + b_{k}",
                      "∂f/∂x_k = Σ_j (a_kj + a_jk) x_j + b_k")
 JACOBIAN_ENTRY = Written(r"J_{ij} = \frac{\partial f_{i}}{\partial x_{j}}", "J_ij = ∂f_i/∂x_j")
+RESIDUAL_FORM = Written(r"\frac{\partial f}{\partial x_{k}} = \sum_{i} 2 r_{i} a_{ik}, \quad r = Ax - b",
+                        "∂f/∂x_k = Σ_i 2 r_i a_ik, r = Ax - b")
 ITERATES = Written(r"x_{k+1} = g(x_{k})", "x_(k+1) = g(x_k)")
 
 
@@ -73,6 +75,16 @@ class InOrder(sp.Expr):
 
     def _sympystr(self, printer):
         return " + ".join(printer._print(term) for term in self.args)
+
+
+class Minus(sp.Expr):
+    """a − b written as it stands (SymPy would write a + (−b))."""
+
+    def _latex(self, printer):
+        return f"{printer._print(self.args[0])} - {printer._print(self.args[1])}"
+
+    def _sympystr(self, printer):
+        return f"{printer._print(self.args[0])} - {printer._print(self.args[1])}"
 
 
 class Membership(sp.Expr):
@@ -144,6 +156,31 @@ class VectorPrinting:
         lines.append(self.line(depth, self.say("vec.matrix") + " " + self.inline(
             f"{self.nabla} f = " + " = ".join(self.raw_math(side, keep_order=True) for side in
                                              (formula, numbers, _matrix([[v] for v in run.answer]))))))
+        lines.append(self.line(depth, self.plain("vec.check")))
+        if not self.answer_follows:
+            lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
+                                   + self.result(f"{self.nabla} f", sp.Tuple(*run.answer))))
+        return self.join(lines)
+
+    def _print_ResidualGradient(self, run, depth: int = 0) -> str:
+        self.partial = True
+        m, n = run.A.shape
+        x, f = sp.MatrixSymbol("x", n, 1), sp.Symbol("f")
+        A, b, r = sp.MatrixSymbol("A", m, n), sp.MatrixSymbol("b", m, 1), sp.MatrixSymbol("r", m, 1)
+        column = lambda values: _matrix([[v] for v in values])   # noqa: E731
+        lines = [self.line(depth, self.strong(self.say("vec.quadratic.title", function=sp.Eq(
+            f, Written(r"\left\|Ax - b\right\|^{2}", "‖Ax - b‖^2"), evaluate=False))) + " "
+            + self.equation(A, _matrix(run.A.tolist())) + self.escape(", ") + self.equation(b, column(run.b))
+            + self.escape(", ") + self.equation(x, column(run.point)))]
+        lines.append(self.line(depth, self.say("vec.residual", formula=RESIDUAL_FORM)))
+        lines.append(self.line(depth + 1, self.inline(" = ".join(self.raw_math(side, keep_order=True) for side in (
+            r, Minus(sp.MatMul(A, x), b),
+            Minus(sp.MatMul(_matrix(run.A.tolist()), column(run.point), evaluate=False), column(run.b)),
+            column(run.residual))))))
+        lines.append(self.line(depth + 1, self.inline(f"{self.nabla} f = " + " = ".join(
+            self.raw_math(side, keep_order=True) for side in (
+                sp.MatMul(2, A.T, r), sp.MatMul(2, _matrix(run.A.T.tolist()), column(run.residual), evaluate=False),
+                column(run.answer))))))
         lines.append(self.line(depth, self.plain("vec.check")))
         if not self.answer_follows:
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "

@@ -46,6 +46,25 @@ def test_a_matrix_that_is_not_square_is_refused():
         vc.quadratic_gradient([[1, 2, 3], [4, 5, 6]], None, [1, 2])
 
 
+@pytest.mark.parametrize("A, b, at", [
+    ([[1, 0], [1, 1], [1, 2]], [6, 0, 0], [1, 1]),          # a tall matrix: fitting a line to three points
+    ([[2, -1, "1/2"]], [3], [1, 0, -2]),                     # one row
+])
+def test_residual_gradient_matches_central_differences_and_numpy(A, b, at):
+    run = vc.residual_gradient(A, b, at)
+    An = np.array([[float(sp.Rational(v)) for v in row] for row in A])
+    bn, xn = np.array([float(v) for v in b]), np.array([float(sp.Rational(v)) for v in at])
+    estimate = _central(lambda v: np.sum((An @ v - bn) ** 2), xn)
+    assert np.allclose([float(v) for v in run.answer], estimate, atol=1e-5)
+    assert np.allclose([float(v) for v in run.residual], An @ xn - bn)
+    assert np.allclose([float(v) for v in run.answer], 2 * An.T @ (An @ xn - bn))
+
+
+def test_the_least_squares_solution_has_zero_gradient():
+    # x̂ = (5, −3) solves AᵀA x = Aᵀb for this A and b
+    assert vc.residual_gradient([[1, 0], [1, 1], [1, 2]], [6, 0, 0], [5, -3]).answer == (0, 0)
+
+
 def test_jacobian_of_polar_coordinates():
     run = vc.jacobian(["r*cos(theta)", "r*sin(theta)"], "r, theta")
     assert run.matrix == sp.Matrix([[sp.cos(theta), -r * sp.sin(theta)], [sp.sin(theta), r * sp.cos(theta)]])

@@ -19,6 +19,7 @@ ANSWERS = {
     "program-reuse": (16, 16, 4),                     # L = x²y + x²
     "vec-quadratic": (7, 13),                         # [[2, 2], [2, 6]]·(1, 2) + (1, −1)
     "vec-2xtx": (4, -8, 12),                          # 4x
+    "vec-residual": (0, 16),                          # r = (−5, 2, 3), 2Aᵀr
     "jacobian-at-point": sp.Matrix([[0, 1], [5, 1]]),
     "total-derivative": -sp.sqrt(2) / 4,              # cos t (1 − 3 sin² t) at π/4
     "iterated-map": 4160,                             # 2·4·10·52
@@ -88,6 +89,12 @@ def test_the_vector_gradient_prints_index_and_matrix_form():
     assert "∇ f = (A + A^T)*x + b = [2 2; 2 6]*[1; 2] + [1; -1] = [7; 13]" in text
 
 
+def test_the_residual_gradient_prints_the_residual_then_the_gradient():
+    text = render(solve("vec-residual"), "text")
+    assert "   r = A*x - b = [1 0; 1 1; 1 2]*[1; 1] - [6; 0; 0] = [-5; 2; 3]" in text
+    assert "   ∇ f = 2*A^T*r = 2*[1 1 1; 0 1 2]*[-5; 2; 3] = [0; 16]" in text
+
+
 def test_the_iterated_map_prints_the_chain_in_russian():
     text = render(solve("iterated-map"), "text", lang="ru")
     assert "Правило цепочки через итерации x_(k+1) = g(x_k): (g^4)'(x_0) = g'(x_0)*g'(x_1)*g'(x_2)*g'(x_3)" in text
@@ -118,6 +125,7 @@ BASE = "[[problem]]\nid = 'p'\nstatement.en = 's'\n"
     ("kind = 'vector-gradient'\nmatrix = [[1, 2, 3], [4, 5, 6]]\nat = [1, 2]\n", "matrix: expected a square matrix"),
     ("kind = 'vector-gradient'\nmatrix = [[1, 0], [0, 1]]\nat = [1, 2]\nvektor = [1, 1]\n", "vektor: unknown field"),
     ("kind = 'jacobian'\nfunctions = 'x*y'\nwrt = 'x, y'\n", "functions: expected a non-empty list"),
+    ("kind = 'residual-gradient'\nmatrix = [[1, 0]]\nat = [1, 1]\n", "vector: missing"),
     ("kind = 'total-derivative'\nexpr = 'x*y'\ninner = { x = 1 }\nwrt = 't'\n", "inner: x: expected text"),
     ("kind = 'iterated-map'\nmap = 'x^2'\nwrt = 'x'\nn = 'four'\nat = 1\n", "n: expected a whole number"),
     ("kind = 'condition'\ncondition = 'abs(1 - a) < 1'\n", "wrt: missing"),
