@@ -150,6 +150,8 @@ def total_derivative(expr, inner: dict, wrt, at=None) -> TotalDerivative:
     (t,) = parse_symbols(wrt) if isinstance(wrt, str) else (wrt,)
     paths = tuple((parse_symbols(str(name))[0], parse_expr_safe(formula) if isinstance(formula, str) else formula)
                   for name, formula in inner.items())
+    if t in f.free_symbols and t not in dict(paths):     # f(x(t), y(t), t): t is a path of its own, dt/dt = 1
+        paths += ((t, t),)
     along = dict(paths)
     terms = tuple((sp.diff(f, x).xreplace(along), sp.diff(xt, t)) for x, xt in paths)
     derivative = sp.simplify(sum(df * dx for df, dx in terms))

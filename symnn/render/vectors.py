@@ -207,7 +207,7 @@ class VectorPrinting:
         f, t = sp.Symbol("f"), run.wrt
         self.partial = None
         lines = [self.line(depth, self.strong(self.say("vec.total.title", function=sp.Eq(f, run.expr, evaluate=False))) + " "
-                           + self.escape(", ").join(self.equation(x, xt) for x, xt in run.inner))]
+                           + self.escape(", ").join(self.equation(x, xt) for x, xt in run.inner if x != t))]
         total = Ratio(f, t, sp.false)
         general = sp.Add(*(sp.Mul(Ratio(f, x, sp.true), Ratio(x, t, sp.false), evaluate=False)
                            for x, _ in run.inner), evaluate=False)

@@ -90,6 +90,13 @@ def test_total_derivative_is_the_derivative_of_the_composition():
     assert float(run.value) == pytest.approx((f(np.pi / 4 + h) - f(np.pi / 4 - h)) / (2 * h), abs=1e-8)
 
 
+def test_total_derivative_counts_a_direct_dependence_on_t():
+    run = vc.total_derivative("x*t + exp(y)", {"x": "t^2", "y": "-t"}, "t", "t = 1")
+    assert sp.simplify(run.derivative - sp.diff(t**3 + sp.exp(-t), t)) == 0
+    assert run.value == 3 - sp.exp(-1)
+    assert [str(x) for x, _ in run.inner] == ["x", "y", "t"]
+
+
 def test_iterated_map_by_hand_and_by_composition():
     run = vc.iterated_map("x^2 + 1", "x", 4, 1)
     assert [(k, xk) for k, xk, _ in run.rows] == [(0, 1), (1, 2), (2, 5), (3, 26)]
