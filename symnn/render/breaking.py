@@ -115,11 +115,13 @@ def _break_points(toks: list[str]) -> list[tuple[int, float, str]]:
     product (the next row then starts with ``\\cdot``), outside every brace. ``depth`` counts the
     ``\\left`` groups open there; a product's break counts half a group more, so a sum is cut first,
     and a tuple's separator a quarter less, so its items are kept whole where they can be."""
-    points, braces, opened, last, environments = [], 0, [], "", 0
+    points, braces, opened, last, environments, parens = [], 0, [], "", 0, 0
     for i, tok in enumerate(toks):
         environments += {"\\begin": 1, "\\end": -1}.get(tok, 0)
         if tok.isspace() or environments or tok == "\\end":     # a matrix is never cut
             continue
+        if braces == 0 and tok in "()" and toks[i - 1:i] not in (["\\left"], ["\\right"]):
+            parens = max(parens + (1 if tok == "(" else -1), 0)    # plain brackets: cut inside only if need be
         if tok == "{":
             braces += 1
         elif tok == "}":
@@ -131,12 +133,12 @@ def _break_points(toks: list[str]) -> list[tuple[int, float, str]]:
         elif tok in _GROUP_CLOSE:
             if opened:
                 opened.pop()
-        elif braces == 0 and tok in ",;" and opened:
-            points.append((i + 1, len(opened) - 0.25, ""))     # between a tuple's items: the row ends after the comma
+        elif braces == 0 and tok in ",;" and (opened or parens):
+            points.append((i + 1, len(opened) + parens - 0.25, ""))     # between a tuple's items: after the comma
         elif braces == 0 and i > 0 and tok in "+-":
             before = "".join(toks[:i]).rstrip()
             if before and not before.endswith(("(", "[", "=", ",", "{", "\\left(", "+", "-")):
-                points.append((i, len(opened), ""))
+                points.append((i, len(opened) + parens, ""))
         last = tok if braces == 0 else last
     return points
 

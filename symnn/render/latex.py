@@ -181,10 +181,18 @@ class LatexPrinter(DocumentPrinter):
         line = LINE_WIDTH * self.scale
         lhs = self.raw_math(D(step.expr, step.var, step.order))
         out = [self.paragraph(depth, self.strong(self.escape(phrase(self.lang, "derivative"))) + ":")] if label else []
-        rows, first = [], True
-        for expr, hint in self.chain_rows(step):
-            note = r" && \text{(%s)}" % self.escape(hint) if hint else ""
-            pieces = split_long(self.raw_math(expr), line * 0.6)
+        rows, first, chain = [], True, list(self.chain_rows(step))
+        # the hints stand in a column of their own at the right while the formulas keep 60 % of the line;
+        # on a narrower line (a slide) each hint goes under its row
+        left = width(lhs) if width(lhs) <= line / 3 else 0
+        beside = max((width(hint) + 4 for _, hint in chain if hint), default=0)
+        aside = beside > 0 and line - left - beside - 3 >= line * 0.6
+        budget = line * 0.6 if aside else line - left - 3
+        for expr, hint in chain:
+            note = r" && \text{(%s)}" % self.escape(hint) if hint and aside else ""
+            pieces = split_long(self.raw_math(expr), budget)
+            if hint and not aside:
+                pieces.append(r"\text{(%s)}" % self.escape(hint))
             lead = (lhs if first and width(lhs) <= line / 3 else "") + " &= "
             if first and not lead.startswith(" "):
                 pass

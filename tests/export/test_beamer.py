@@ -79,3 +79,14 @@ def _beamer_installed() -> None:
         if os.environ.get("CI"):
             pytest.fail("pgf is missing in CI: .ci/run installs texlive-pictures")
         pytest.skip("Beamer needs pgf (Debian: apt-get install texlive-pictures)")
+
+
+@pytest.mark.parametrize("topic", ["derivatives", "activations"])
+def test_brief_chains_fit_a_slide(topic, tmp_path):
+    """A brief derivative is one chain with a hint per row; on a slide the hints go under their rows."""
+    need("pdflatex")
+    _beamer_installed()
+    assert main(["export", "--set", topic, "--format", "beamer", "--detail", "brief", "--out", str(tmp_path),
+                 "--lang", "ru"]) == 0
+    compiled = pdflatex(tmp_path / f"{topic}-slides-ru.tex")
+    assert max(compiled.overfull, default=0) <= 20
