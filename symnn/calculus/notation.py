@@ -65,6 +65,12 @@ class NotationError(ReaderError):
     """Text whose notation cannot be read; the message says how to write it."""
 
 
+def construct(node) -> Hint:
+    """A piece of Python syntax the reader refuses, named in the reader's language (``reader.construct.*``)."""
+    key = f"reader.construct.{type(node).__name__.lower()}"
+    return Hint(key if key in PHRASES["en"] else "reader.construct.other", {})
+
+
 COMMAND_WORDS = re.compile(r"(?<![\\A-Za-z])(frac|dfrac|sqrt|cdot|times|left|right|hat|bar|mathbf|sum|partial)\s*[{(]")
 
 

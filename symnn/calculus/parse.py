@@ -14,7 +14,7 @@ w/2
 >>> parse_expr_safe("().__class__.__base__.__subclasses__()")
 Traceback (most recent call last):
 ...
-symnn.calculus.parse.ParseError: attribute is not allowed in an expression
+symnn.calculus.parse.ParseError: a dot after a name (as in X.T; write a transpose as X^T) is not allowed in an expression
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import keyword
 import sympy as sp
 
 from .functions import sigmoid
-from .notation import SHORTHAND, NotationError, ReaderError, explicit, hint, shown
+from .notation import SHORTHAND, NotationError, ReaderError, construct, explicit, hint, shown
 from .transpose import transposed
 
 MAX_LENGTH = 5000       # characters
@@ -242,7 +242,7 @@ class _Builder:
     def build(self, node: ast.AST):
         method = getattr(self, f"_build_{type(node).__name__}", None)
         if method is None:
-            raise ParseError("not allowed", what=type(node).__name__.lower())
+            raise ParseError("not allowed", what=construct(node))
         return method(node)
 
     def _build_Constant(self, node: ast.Constant):

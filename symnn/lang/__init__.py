@@ -45,6 +45,27 @@ def phrase(lang: str, key: str, **values) -> str:
     return catalogue(lang)["phrases"][key].format(**values)
 
 
+def _plural_form(lang: str, n: int) -> int:
+    """Which of a word's forms goes with ``n``: English has two (1 / many), Russian three (1, 2–4, 5–20)."""
+    if lang == "ru":
+        if n % 10 == 1 and n % 100 != 11:
+            return 0
+        return 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2
+    return 0 if n == 1 else 1
+
+
+def count(lang: str, n: int, word: str) -> str:
+    """``n`` with the form of ``word`` that goes with it (the forms are ``plural.WORD``, split by |).
+
+    >>> [count("ru", n, "character") for n in (1, 2, 5, 11, 21, 2000, 6001)]
+    ['1 символ', '2 символа', '5 символов', '11 символов', '21 символ', '2000 символов', '6001 символ']
+    >>> count("en", 1, "character"), count("en", 2000, "character")
+    ('1 character', '2000 characters')
+    """
+    forms = phrase(lang, f"plural.{word}").split("|")
+    return f"{n} {forms[min(_plural_form(lang, n), len(forms) - 1)]}"
+
+
 def rule_title(lang: str, rule: str, **values) -> str:
     """The heading of a step: 'Product rule', 'Derivative of sine', ..."""
     functions = catalogue(lang)["functions"]

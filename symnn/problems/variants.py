@@ -62,10 +62,30 @@ def _filled(template, values: dict):
     return _SLOT.sub(lambda m: str(values[m[1]]), template)
 
 
+_MATH = re.compile(r"\$[^$]*\$")
+
+
+def as_latex(value) -> str:
+    r"""A parameter's value as a formula shows it: ``pi/2`` is \frac{\pi}{2}, not p·i/2.
+
+    >>> as_latex("pi/2"), as_latex(3), as_latex("1/3")
+    ('\\frac{\\pi}{2}', '3', '\\frac{1}{3}')
+    """
+    from ..calculus.parse import parse_expr_safe
+    return sp.latex(parse_expr_safe(str(value)))
+
+
+def _stated(template: str, values: dict) -> str:
+    """A statement with its slots filled: inside $...$ as LaTeX, in prose as written."""
+    typeset = {name: as_latex(value) for name, value in values.items()}
+    inside = _MATH.sub(lambda m: _SLOT.sub(lambda s: typeset[s[1]], m[0]), template)
+    return _SLOT.sub(lambda m: str(values[m[1]]), inside)
+
+
 def with_parameters(problem: Problem, values: dict, k: int) -> Problem:
     spec = problem.variants
     data = {**problem.data, **{name: _filled(t, values) for name, t in spec.get("data", {}).items()}}
-    statement = {**problem.statement, **{lang: _filled(t, values) for lang, t in spec.get("statement", {}).items()}}
+    statement = {**problem.statement, **{lang: _stated(t, values) for lang, t in spec.get("statement", {}).items()}}
     return dataclasses.replace(problem, data=data, statement=statement, published=None, note={}, variant=k,
                                parameters=tuple(values.items()))
 

@@ -18,6 +18,7 @@ from .checking import MAX_WAIT, Checker
 from .errors import error_page, error_response, lang_of
 from .guard import Guard, trusted_networks
 from .limits import RateLimit
+from .live_bank import LiveBank
 from .metrics import METRICS
 from .openapi import OPENAPI
 from .rendering import PageCache
@@ -102,8 +103,8 @@ def create_app(workers: int = 2, bank=None, timeout: float = 2.0, seed: int = 0,
 
     app = Starlette(routes=ROUTES, lifespan=lifespan,
                     exception_handlers={api.ApiError: _api_error, HTTPException: _http_error, Exception: _internal})
-    app.state.bank, app.state.seed, app.state.metrics_token = bank, seed, metrics_token
-    app.state.pages = PageCache(bank)
+    app.state.bank, app.state.seed, app.state.metrics_token = LiveBank(bank), seed, metrics_token
+    app.state.pages = PageCache(app.state.bank)
     limits = {"check": RateLimit(rate, burst), "read": RateLimit(5 * rate, 5 * burst), "page": RateLimit(5 * rate, 5 * burst)}
     app.add_middleware(Guard, limits=limits, trusted=trusted_networks(trusted_proxies))
     return app

@@ -17,17 +17,35 @@ from ..lang import LANGUAGES, phrase
 
 
 def lang_of(scope) -> str:
-    """The language the request asked for (``?lang=``), English by default."""
-    asked = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", ["en"])[-1]
-    return asked if asked in LANGUAGES else "en"
+    """The language the request asked for: ``?lang=``, else the browser's Accept-Language, else English.
+
+    >>> lang_of({"query_string": b"", "headers": [(b"accept-language", b"de;q=0.9, ru-RU;q=0.8, en;q=0.5")]})
+    'ru'
+    >>> lang_of({"query_string": b"lang=en", "headers": [(b"accept-language", b"ru")]})
+    'en'
+    """
+    asked = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", [None])[-1]
+    if asked in LANGUAGES:
+        return asked
+    accepted = b",".join(v for k, v in scope.get("headers", ()) if k == b"accept-language").decode("latin-1")
+    ranked = []
+    for position, item in enumerate(accepted.split(",")[:20]):
+        tag, _, weight = item.strip().partition(";q=")
+        try:
+            ranked.append((-float(weight or 1), position, tag.strip().split("-")[0].lower()))
+        except ValueError:
+            continue
+    return next((tag for _, _, tag in sorted(ranked) if tag in LANGUAGES), "en")
 
 
 def is_page(path: str) -> bool:
     return path == "/" or path.startswith("/problems/")
 
 
-def error_response(scope, status: int, key: str, headers: dict | None = None, **values) -> Response:
-    lang = lang_of(scope)
+def error_response(scope, status: int, key: str, headers: dict | None = None, lang: str | None = None,
+                   **values) -> Response:
+    """The error ``key`` in ``lang`` (by default the language the request asked for)."""
+    lang = lang or lang_of(scope)
     if key == "serve.error.type":
         values["wanted"] = "application/json" if scope["path"].startswith("/api/") else \
             "application/x-www-form-urlencoded"

@@ -4,6 +4,9 @@
 - limits each client's rate, separately for checks, previews and page views;
 - reads a POST body whole, within ``MAX_BODY`` bytes and ``BODY_TIMEOUT`` seconds, of the content
   type its route takes (413, 408, 415 otherwise), and notes a client that went away (499, no answer);
+  an API error is said in the language the JSON body asks for; a problem page's form refused
+  (429, 413) goes on to the page, which shows itself again with the answer kept and the reason
+  (``scope["symnn.refused"]``);
 - adds the security headers to every answer;
 - logs one line and counts the request for /metrics; a failure of the service is logged with its
   traceback and answered 500, a client's mistake never is.
@@ -17,6 +20,8 @@ import json
 import logging
 import time
 
+from ..lang import LANGUAGES
+from .bodies import BodyError, read_json
 from .errors import error_response
 from .limits import RateLimit
 from .metrics import METRICS
@@ -101,12 +106,14 @@ class Guard:
         try:
             kind = rate_kind(method, path)
             limit = self.limits.get(kind)
+            limited = None
             if limit is not None and not limit.allow(client):
                 METRICS.count("symnn_rate_limited_total", kind=kind)
-                await error_response(scope, 429, "serve.error.rate", {"Retry-After": str(limit.retry_after())})(
-                    scope, receive, sending)
-            elif method == "POST":
-                await self._with_body(scope, receive, sending)
+                limited = {"Retry-After": str(limit.retry_after())}
+            if method == "POST":
+                await self._with_body(scope, receive, sending, limited)
+            elif limited:
+                await error_response(scope, 429, "serve.error.rate", limited)(scope, receive, sending)
             else:
                 await self.app(scope, receive, sending)
         except Gone:
@@ -124,44 +131,75 @@ class Guard:
             LOG.info(json.dumps({"method": method, "route": route, "status": status[0],
                                  "ms": round(seconds * 1000, 1), "client": client}))
 
-    async def _with_body(self, scope, receive, send):
+    async def _with_body(self, scope, receive, send, limited: dict | None):
+        """The route with the body read; ``limited``: the client is over its rate (its Retry-After)."""
+        form = scope["path"].startswith("/problems/")
+        too_large = (413, "serve.error.answer too long", None)
         declared = dict(scope.get("headers", ())).get(b"content-length", b"")
-        if declared.isdigit() and int(declared) > MAX_BODY:
+        if declared.isdigit() and int(declared) > MAX_BODY and not form:     # a form's first bytes are read
             return await error_response(scope, 413, "serve.error.large", most=MAX_BODY)(scope, _ended, send)
         refused = _refused_type(scope)
         if refused:
             return await error_response(scope, 415, "serve.error.type", type=refused)(scope, _ended, send)
         try:
-            body = await asyncio.wait_for(_read(receive), BODY_TIMEOUT)
+            body, whole = await asyncio.wait_for(_read(receive), BODY_TIMEOUT)
         except TimeoutError:
             return await error_response(scope, 408, "serve.error.slow body", seconds=BODY_TIMEOUT)(scope, _ended, send)
-        if body is None:
+        if not whole:
+            if form:                       # the page again, with as much of the answer as arrived
+                return await self._refused(scope, send, body, too_large)
             return await error_response(scope, 413, "serve.error.large", most=MAX_BODY)(scope, _ended, send)
-        delivered = False
+        if limited and form:
+            return await self._refused(scope, send, body, (429, "serve.error.rate", limited))
+        if limited:
+            return await error_response(scope, 429, "serve.error.rate", limited, lang=_asked_lang(body))(
+                scope, _ended, send)
+        await self.app(scope, _replay(body, receive), send)
 
-        async def replay():
-            nonlocal delivered
-            if not delivered:
-                delivered = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+    async def _refused(self, scope, send, body: bytes, refusal: tuple):
+        scope["symnn.refused"] = refusal
+        await self.app(scope, _replay(body, _ended), send)
 
 
-async def _read(receive) -> bytes | None:
-    """The whole body; None when it passes ``MAX_BODY``; Gone when the client leaves first."""
+def _replay(body: bytes, receive):
+    """``receive`` with ``body`` delivered first, whole."""
+    delivered = False
+
+    async def replay():
+        nonlocal delivered
+        if not delivered:
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+    return replay
+
+
+def _asked_lang(body: bytes) -> str | None:
+    """The "lang" a JSON body asks for, if it can be read and names a language."""
+    try:
+        asked = read_json(body)
+    except BodyError:
+        return None
+    lang = asked.get("lang") if isinstance(asked, dict) else None
+    return lang if lang in LANGUAGES else None
+
+
+async def _read(receive) -> tuple[bytes, bool]:
+    """(the body, True), or (its first ``MAX_BODY`` bytes, False) when it is longer; Gone when the
+    client leaves first."""
     chunks, size = [], 0
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
             raise Gone()
-        size += len(message.get("body", b""))
-        if size > MAX_BODY:
-            return None
-        chunks.append(message.get("body", b""))
+        chunk = message.get("body", b"")
+        if size + len(chunk) > MAX_BODY:
+            chunks.append(chunk[:MAX_BODY - size])
+            return b"".join(chunks), False
+        size += len(chunk)
+        chunks.append(chunk)
         if not message.get("more_body"):
-            return b"".join(chunks)
+            return b"".join(chunks), True
 
 
 async def _ended():

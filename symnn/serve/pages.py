@@ -16,11 +16,11 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from ..lang import LANGUAGES, phrase
-from ..problems.bank import BankError
+from ..lang import LANGUAGES, count, phrase
 from .api import MAX_ANSWER, ApiError, busy, client_of, variant_of
 from .bodies import BodyError, read_form
 from .checking import NotFinished, NotStarted
+from .errors import lang_of
 
 __all__ = ["index", "phrase", "problem_page"]
 
@@ -43,8 +43,8 @@ def _page_data(lang: str) -> dict:
 
 
 def _lang(request: Request) -> str:
-    lang = request.query_params.get("lang", "en")
-    return lang if lang in LANGUAGES else "en"
+    """``?lang=``, else the browser's Accept-Language, else English."""
+    return lang_of(request.scope)
 
 
 def _nav(request: Request, lang: str) -> str:
@@ -73,24 +73,15 @@ async def index(request: Request) -> HTMLResponse:
 async def problem_page(request: Request) -> HTMLResponse:
     lang = _lang(request)
     state = request.app.state
-    try:
-        problem = state.pages.problem(request.path_params["id"])
-    except BankError:
-        raise ApiError(404, "no such problem", key="serve.error.no problem") from None
+    problem = state.bank.problem(request.path_params["id"])
+    if problem is None:
+        raise ApiError(404, "no such problem", key="serve.error.no problem")
     student = (request.query_params.get("student") or "")[:200] or None
     variant = variant_of(problem, student, None, state.seed)
-    parts = await state.pages.parts(problem.id, lang, variant)
+    parts = await state.pages.parts(problem, lang, variant)
     answer, verdict, status, headers = "", "", 200, None
     if request.method == "POST":
-        try:
-            answer = read_form(await request.body()).get("answer", "")[:MAX_ANSWER]
-        except BodyError:
-            raise ApiError(400, "the form cannot be read", key="serve.error.form") from None
-        try:
-            verdict = await _verdict(state.checker, answer, lang, problem.id, variant, client_of(request))
-        except NotStarted:
-            error = busy(lang)
-            verdict, status, headers = _box("unchecked", phrase(lang, "serve.busy")), error.status, error.headers
+        answer, verdict, status, headers = await _posted(request, problem, lang, variant)
     query = urlencode({k: v for k, v in (("lang", lang), ("student", student)) if v})
     known = html.escape(json.dumps(list(parts.known)))
     body = (f"{_nav(request, lang)}<main><h1>{html.escape(parts.title)}</h1>"
@@ -102,7 +93,7 @@ async def problem_page(request: Request) -> HTMLResponse:
             f'<textarea id="answer" name="answer" rows="3" maxlength="{MAX_ANSWER}" spellcheck="false" '
             f'autocapitalize="off" autocomplete="off" autocorrect="off" aria-describedby="form hint" '
             f'data-known="{known}" data-problem="{html.escape(problem.id)}">{html.escape(answer)}</textarea>'
-            f'<p class="hint" id="hint">{html.escape(phrase(lang, "page.hint"))}</p>'
+            f'<p class="hint keys" id="hint">{html.escape(phrase(lang, "page.hint"))}</p>'
             f'<div id="preview" class="preview" aria-live="polite"></div>'
             f'<button type="submit">{html.escape(phrase(lang, "serve.check"))}</button></form>'
             f'<div id="verdict" role="status" aria-live="polite">{verdict}</div>'
@@ -111,15 +102,40 @@ async def problem_page(request: Request) -> HTMLResponse:
     return _page(parts.title, body, lang, _page_data(lang), status, headers)
 
 
+async def _posted(request: Request, problem, lang: str, variant) -> tuple:
+    """(the answer, the verdict's HTML, the status, headers) of a form sent: the answer is always
+    shown again, also when it could not be checked (too many requests, too long, every checker busy)."""
+    refused = request.scope.get("symnn.refused")
+    try:
+        answer = read_form(await request.body()).get("answer", "")
+    except BodyError:
+        if not refused:
+            raise ApiError(400, "the form cannot be read", key="serve.error.form") from None
+        answer = ""                                   # a refused body cut short: nothing of it can be kept
+    most = count(lang, MAX_ANSWER, "character")
+    if refused:
+        status, key, headers = refused
+        return answer[:MAX_ANSWER], _box("unchecked", phrase(lang, key, most=most)), status, headers
+    if len(answer) > MAX_ANSWER:
+        message = phrase(lang, "serve.error.answer long", most=most, given=count(lang, len(answer), "character"))
+        return answer[:MAX_ANSWER], _box("unchecked", message), 413, None
+    try:
+        verdict = await _verdict(request.app.state.checker, answer, lang, problem, variant, client_of(request))
+    except NotStarted:
+        error = busy(lang)
+        return answer, _box("unchecked", phrase(lang, "serve.busy")), error.status, error.headers
+    return answer, verdict, 200, None
+
+
 def _box(kind: str, first: str, rest: str = "") -> str:
     return f'<div class="verdict {kind}"><strong>{html.escape(first)}</strong>{rest}</div>'
 
 
-async def _verdict(checker, answer: str, lang: str, problem_id: str, variant, client: str) -> str:
+async def _verdict(checker, answer: str, lang: str, problem, variant, client: str) -> str:
     if not answer.strip():
         return _box("unchecked", phrase(lang, "serve.empty"))
     try:
-        verdict = await checker.check(answer, lang, problem=problem_id, variant=variant, client=client)
+        verdict = await checker.check(answer, lang, problem=problem, variant=variant, client=client)
     except NotFinished as error:                   # the check ran out of time or memory: not a verdict
         return _box("unchecked", error.message)
     except (ValueError, LookupError):              # the problem's key cannot be checked here

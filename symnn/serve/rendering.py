@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -18,14 +17,14 @@ import anyio
 from ..export.answer_forms import form_of, stated
 from ..export.worksheets import heading
 from ..lang import phrase
-from ..problems.bank import get_problem, load_bank
+from ..problems.bank import load_bank
 from ..render import render
 from ..render.html import HtmlPrinter
 from .api import solution_of
+from .live_bank import LiveBank
 from .static import DEPTHS
 
 MAX_ENTRIES = 512
-BANK_FRESH = 10.0        # seconds the bank is looked up from memory before its files are looked at again
 TAG_STYLE = re.compile(r'<([a-z]+)([^<>]*?)\s+style="([^"]*)"([^<>]*)>')
 
 
@@ -65,15 +64,15 @@ def without_inline_style(text: str) -> str:
     return TAG_STYLE.sub(restyled, text)
 
 
-def problem_title(problem, lang: str, bank=None) -> str:
+def problem_title(problem, lang: str, bank: dict | None = None) -> str:
     """The problem's heading as a worksheet numbers it (its course number, else its place in its topic;
     never a slug) and its topic's title: "Problem 4.3: Gradients at a point"."""
     return phrase(lang, "page.title", heading=_heading(problem, lang, bank), topic=problem.topic_title.get(lang) or problem.topic)
 
 
-def _heading(problem, lang: str, bank=None) -> str:
-    """"Problem 4.3", or "Problem 2" for the second problem of its topic."""
-    topic = [p.id for p in load_bank(bank).values() if p.topic == problem.topic]
+def _heading(problem, lang: str, bank: dict | None) -> str:
+    """"Problem 4.3", or "Problem 2" for the second problem of its topic (``bank``: the problems by id)."""
+    topic = [p.id for p in (load_bank() if bank is None else bank).values() if p.topic == problem.topic]
     return heading(topic.index(problem.id) + 1 if problem.id in topic else 1, problem, lang)
 
 
@@ -90,8 +89,8 @@ def _known(answer) -> tuple:
     return tuple(sorted({s.name for part in parts for s in getattr(part, "free_symbols", ())}))
 
 
-def build_parts(problem_id: str, lang: str, variant: int | None, bank) -> ProblemParts:
-    solution = solution_of(problem_id, bank, variant)
+def build_parts(problem, lang: str, variant: int | None, bank: dict) -> ProblemParts:
+    solution = solution_of(problem, variant)
     printer = HtmlPrinter(lang=lang)
     return ProblemParts(problem_title(solution.problem, lang, bank),
                         without_inline_style(printer.rich_text(solution.problem.text(lang))),
@@ -99,31 +98,22 @@ def build_parts(problem_id: str, lang: str, variant: int | None, bank) -> Proble
                         without_inline_style(render(solution, "html", lang=lang)), _known(solution.answer))
 
 
-def build_index(lang: str, bank) -> list[tuple[str, list[tuple[str, str, str]]]]:
+def build_index(lang: str, bank: dict) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """The topics in order, each with its problems' (id, heading, statement as HTML)."""
     printer = HtmlPrinter(lang=lang)
     topics: dict = {}
-    for problem in load_bank(bank).values():
+    for problem in bank.values():
         topics.setdefault(problem.topic_title.get(lang) or problem.topic, []).append(
             (problem.id, _heading(problem, lang, bank), without_inline_style(printer.rich_text(problem.text(lang)))))
     return list(topics.items())
 
 
 class PageCache:
-    def __init__(self, bank=None, entries: int = MAX_ENTRIES):
+    def __init__(self, bank: LiveBank, entries: int = MAX_ENTRIES):
         self.bank, self.entries = bank, entries
         self._done: OrderedDict = OrderedDict()
         self._pending: dict = {}
         self._limiter = anyio.CapacityLimiter(1)      # one rendering thread: the event loop keeps its share
-        self._problems, self._loaded = {}, -BANK_FRESH
-
-    def problem(self, problem_id: str):
-        """The bank's problem ``problem_id`` (BankError if none): its files are looked at every
-        ``BANK_FRESH`` seconds at most, not on every page view."""
-        if time.monotonic() - self._loaded > BANK_FRESH:
-            self._problems, self._loaded = load_bank(self.bank), time.monotonic()
-        found = self._problems.get(problem_id)
-        return found if found is not None else get_problem(problem_id, self.bank)
 
     async def get(self, key: tuple, build, *args):
         """``build(*args)``, computed in a thread once per ``key`` and kept (the oldest forgotten past ``entries``)."""
@@ -148,15 +138,17 @@ class PageCache:
             self._done.popitem(last=False)
         return value
 
-    async def parts(self, problem_id: str, lang: str, variant: int | None) -> ProblemParts:
-        return await self.get(("page", problem_id, lang, variant), build_parts, problem_id, lang, variant, self.bank)
+    async def parts(self, problem, lang: str, variant: int | None) -> ProblemParts:
+        bank = self.bank.problems()
+        return await self.get(("page", problem, lang, variant, id(bank)), build_parts, problem, lang, variant, bank)
 
     async def index(self, lang: str):
-        return await self.get(("index", lang), build_index, lang, self.bank)
+        bank = self.bank.problems()
+        return await self.get(("index", lang, id(bank)), build_index, lang, bank)
 
-    async def solved(self, problem_id: str, variant: int | None, format: str, lang: str) -> tuple:
+    async def solved(self, problem, variant: int | None, format: str, lang: str) -> tuple:
         """(the solution in ``format``, its answer) for /api/solve."""
         def build():
-            solution = solution_of(problem_id, self.bank, variant)
+            solution = solution_of(problem, variant)
             return render(solution, format, lang=lang), solution.answer
-        return await self.get(("solve", problem_id, variant, format, lang), build)
+        return await self.get(("solve", problem, variant, format, lang), build)

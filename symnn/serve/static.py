@@ -24,8 +24,9 @@ button { font-size: 1rem; padding: .4rem 1rem; margin-top: .4rem; }
 .verdict { padding: .5rem .8rem; margin: .8rem 0; border-radius: .3rem; }
 .right { background: #e6f4ea; } .wrong { background: #fdecea; } .unchecked { background: #fff4d6; }
 nav a { margin-right: .8rem; } li { margin: .3rem 0; } details { margin-top: 1rem; }
-.scroll-cue { display: none; font-size: .85rem; color: #555; margin: .2rem 0; }
-.scrolls + .scroll-cue, .scrolls > .scroll-cue { display: block; }
+.scroll-cue { font-size: .85rem; color: #555; margin: .2rem 0; }
+.table code { white-space: nowrap; } .table td.long { min-width: 20em; }
+@media (hover: none), (pointer: coarse), (max-width: 40rem) { .keys { display: none; } }
 .table, .step { max-width: 100%; overflow-x: auto;
   background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)), linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) 100% 0,
               radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.25), transparent), radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.25), transparent) 100% 0;
@@ -39,6 +40,7 @@ PAGE_JS = """
   if (!box || !out) return;
   const page = document.body.dataset, lang = document.documentElement.lang;
   const known = JSON.parse(box.dataset.known || '[]'), carried = 'symnn-carried-answer';
+  const kept = 'symnn-answer:' + box.dataset.problem + ':' + location.search;
   let timer, asked = 0;
   const say = (text, cls) => { const p = document.createElement('p'); p.className = cls; p.textContent = text; return p; };
   async function show() {
@@ -62,7 +64,10 @@ PAGE_JS = """
     out.replaceChildren(...parts);
   }
   const grow = () => { box.style.height = 'auto'; box.style.height = (box.scrollHeight + 4) + 'px'; };
-  box.addEventListener('input', () => { grow(); clearTimeout(timer); timer = setTimeout(show, 250); });
+  // the answer kept for this page, so that the browser's Back after a check shows it again
+  const keep = () => { try { sessionStorage.setItem(kept, box.value); } catch (error) {} };
+  box.addEventListener('input', () => { grow(); keep(); clearTimeout(timer); timer = setTimeout(show, 250); });
+  box.form.addEventListener('submit', keep);
   // a change of language carries the answer to the other page
   for (const link of document.querySelectorAll('a[hreflang]')) {
     link.addEventListener('click', () => {
@@ -77,21 +82,24 @@ PAGE_JS = """
     const carry = JSON.parse(sessionStorage.getItem(carried) || 'null');
     sessionStorage.removeItem(carried);
     if (carry && carry.problem === box.dataset.problem && !box.value) box.value = carry.answer;
+    if (!box.value) box.value = sessionStorage.getItem(kept) || '';
   } catch (error) {}
   if (box.value.trim()) { grow(); show(); }
-  for (const wide of document.querySelectorAll('.table, .step')) {
-    if (wide.scrollWidth > wide.clientWidth + 2) {
-      wide.classList.add('scrolls');
-      const cue = say(page.scroll, 'scroll-cue'); wide.after(cue);
-    }
+  // a cell of long prose stays wide enough to be read in a few lines, not a narrow column of words
+  for (const cell of document.querySelectorAll('.table td')) {
+    if (!cell.querySelector('math') && cell.textContent.length > 40) cell.classList.add('long');
   }
-  document.querySelector('details')?.addEventListener('toggle', () => {
+  // a table wider than the screen gets a cue above it, where the eye meets it first
+  const cue = () => {
     for (const wide of document.querySelectorAll('.table, .step')) {
       if (!wide.classList.contains('scrolls') && wide.scrollWidth > wide.clientWidth + 2) {
-        wide.classList.add('scrolls'); wide.after(say(page.scroll, 'scroll-cue'));
+        wide.classList.add('scrolls'); wide.before(say(page.scroll, 'scroll-cue'));
       }
     }
-  });
+  };
+  cue();
+  document.querySelector('details')?.addEventListener('toggle', cue);
+  window.addEventListener('resize', cue);
 })();
 """
 

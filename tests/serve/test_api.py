@@ -11,6 +11,7 @@ pytest.importorskip("starlette")
 pytest.importorskip("httpx")
 from starlette.testclient import TestClient  # noqa: E402
 
+from symnn.problems.bank import load_bank  # noqa: E402
 from symnn.serve.app import create_app  # noqa: E402
 from tests.hostile.corpus import cases  # noqa: E402
 
@@ -51,10 +52,11 @@ def test_a_students_variant_is_checked_as_theirs(client):
     (b'{"problem": "4.3", "answer": 5}', 422, "answer"),
     (b'{"answer": "1"}', 422, "either"),
     (b'{"problem": "4.3", "reference": "1", "answer": "1"}', 422, "either"),
-    (b'{"problem": "nope", "answer": "1"}', 404, "no problem"),
+    (b'{"problem": "nope", "answer": "1"}', 404, "There is no such problem."),
     (b'{"problem": "4.3", "answer": "1", "lang": "fr"}', 400, "language"),
-    (b'{"problem": "4.3", "answer": "1", "variant": "x"}', 400, "variant"),
-    (b'{"problem": "4.5", "answer": "1", "variant": 3}', 404, "no variants"),
+    (b'{"problem": "4.3", "answer": "1", "variant": "x"}', 422, "A variant is a whole number from 1 to 1000000000."),
+    (b'{"problem": "4.3", "answer": "1", "variant": -1}', 422, "A variant is a whole number from 1 to 1000000000."),
+    (b'{"problem": "4.5", "answer": "1", "variant": 3}', 422, "This problem has no variants."),
     (b'{"reference": "1/0 +", "answer": "1"}', 422, "reference"),
     (b'{"reference": "x", "answer": "x", "options": {"absolute": -1}}', 422, "absolute"),
     (b'{"reference": "x", "answer": "x", "options": {"nonsense": 1}}', 422, "unknown"),
@@ -76,7 +78,7 @@ def test_a_body_too_large_is_413_and_a_long_answer_too(client):
 
 def test_problems_solve_health_metrics_and_openapi(client):
     listed = client.get("/api/problems?lang=ru").json()
-    assert len(listed) == 44 and listed[0]["statement"]
+    assert len(listed) == len(load_bank()) and listed[0]["statement"]
     assert client.get("/api/problems/4.3").json()["variants"] is True
     assert client.get("/api/problems/nope").status_code == 404
     solved = client.get("/api/solve/4.3").json()

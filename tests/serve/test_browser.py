@@ -180,7 +180,10 @@ def test_the_solution_is_laid_out_and_its_tables_scroll_on_a_phone(server, brows
     cues = [c for c in browser.find_elements(By.CLASS_NAME, "scroll-cue") if c.is_displayed()]
     if name == "phone":
         assert wide > 0 and cues and cues[0].text == "Таблица шире экрана: прокрутите её вбок →"
-        browser.execute_script("arguments[0].previousElementSibling.scrollIntoView()", cues[0])
+        table = browser.execute_script("return arguments[0].nextElementSibling", cues[0])
+        assert "table" in table.get_attribute("class") and cues[0].location["y"] < table.location["y"]  # above it
+        assert not browser.find_element(By.ID, "hint").is_displayed()     # no Ctrl+Enter on a phone
+        browser.execute_script("arguments[0].scrollIntoView()", cues[0])
     browser.save_screenshot(str(shots / f"solution-ru-{name}.png"))
     browser.get(server[0] + "/problems/optimizers?lang=ru")
     _check(browser, typed("optimizers", "ru"))                   # a long answer: the box grows, the page stays
