@@ -60,6 +60,20 @@ TYPED = {
     "finite-diff": ("40.1711", "40,1711"),
     "xor-lab": ("(0, 1, 1, 0)", "(0; 1; 1; 0)"),
     "gender-train": ("(0.96, 0.05)", "(0,96; 0,05)"),
+    # staged programs and vector calculus
+    "program-add-mul": ("(-12, -4, -4, 3)", "(-12; -4; -4; 3)"),
+    "program-relu-neuron": ("(4, 4, 8, 12, 4, -4)", "(4; 4; 8; 12; 4; -4)"),
+    "program-reuse": ("(16, 16, 4)", "(16; 16; 4)"),
+    "program-micrograd": ("(24.7041, 138.8338, 645.5773)", "(24,7041; 138,8338; 645,5773)"),
+    "vec-quadratic": ("(7, 13)", "(7; 13)"),
+    "vec-2xtx": ("(4, -8, 12)", "(4; -8; 12)"),
+    "vec-residual": ("(0, 16)", "(0; 16)"),
+    "jacobian-polar": ("[[cos(theta), -r sin(theta)], [sin(theta), r cos(theta)]]",
+                       "[[cos θ; −r sin θ]; [sin θ; r cos θ]]"),
+    "jacobian-at-point": ("[[0, 1], [5, 1]]", "[[0; 1]; [5; 1]]"),
+    "total-derivative": ("-sqrt(2)/4", "−√2/4"),
+    "iterated-map": ("4160", "4160"),
+    "gd-convergence": ("0 < a < 2", "a ∈ (0; 2)"),
 }
 
 
