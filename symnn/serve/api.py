@@ -21,6 +21,7 @@ from ..problems.solve import answer_value, solve
 from ..problems.variants import MAX_VARIANT, student_variant
 from .bodies import BodyError, read_json
 from .checking import NotFinished, NotStarted
+from .errors import lang_of
 
 MAX_ANSWER = MAX_LENGTH      # characters: as many as the answer reader reads
 RETRY_AFTER = 2              # seconds a client is asked to wait when every worker is taken
@@ -70,8 +71,8 @@ def not_finished(error: NotFinished) -> ApiError:
 async def json_body(request: Request):
     try:
         return read_json(await request.body())
-    except BodyError as error:
-        raise ApiError(400, str(error)) from None
+    except BodyError as error:                  # the body's "lang" cannot be read: the query's, or the browser's
+        raise refused(400, lang_of(request.scope), error.key, **error.values) from None
 
 
 def client_of(request: Request) -> str:

@@ -7,7 +7,7 @@ parser, which would otherwise recurse 20,000 levels), and a form of plain fields
 ...     read_json(b"[" * 100 + b"]" * 100)
 ... except BodyError as error:
 ...     print(error)
-the JSON is nested more than 20 levels deep
+The JSON is nested more than 20 levels deep.
 >>> read_form(b"answer=%2812%3B+12%29&x=1")
 {'answer': '(12; 12)', 'x': '1'}
 """
@@ -17,11 +17,18 @@ from __future__ import annotations
 import json
 from urllib.parse import parse_qsl
 
+from ..lang import phrase
+
 MAX_DEPTH = 20
 
 
 class BodyError(ValueError):
-    """A body that cannot be read: the message says why (the answer is a 400)."""
+    """A body that cannot be read (the answer is a 400): ``key`` names the reason in the catalogues
+    (``serve.error.*``), str() is the English sentence."""
+
+    def __init__(self, key: str, **values):
+        self.key, self.values = key, values
+        super().__init__(phrase("en", key, **values))
 
 
 def depth(text: str) -> int:
@@ -50,13 +57,13 @@ def read_json(body: bytes):
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        raise BodyError("the body is not JSON (not UTF-8 text)") from None
+        raise BodyError("serve.error.not text") from None
     if depth(text) > MAX_DEPTH:
-        raise BodyError(f"the JSON is nested more than {MAX_DEPTH} levels deep")
+        raise BodyError("serve.error.too deep", most=MAX_DEPTH)
     try:
         return json.loads(text)
     except (json.JSONDecodeError, RecursionError):
-        raise BodyError("the body is not JSON") from None
+        raise BodyError("serve.error.not json") from None
 
 
 def read_form(body: bytes) -> dict[str, str]:
@@ -64,4 +71,4 @@ def read_form(body: bytes) -> dict[str, str]:
     try:
         return dict(parse_qsl(body.decode("ascii"), keep_blank_values=True, max_num_fields=20))
     except (UnicodeDecodeError, ValueError):
-        raise BodyError("the form cannot be read") from None
+        raise BodyError("serve.error.form") from None

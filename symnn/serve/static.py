@@ -64,7 +64,7 @@ PAGE_JS = """
     out.replaceChildren(...parts);
   }
   const grow = () => { box.style.height = 'auto'; box.style.height = (box.scrollHeight + 4) + 'px'; };
-  // the answer kept for this page, so that the browser's Back after a check shows it again
+  // the answer kept for this page, so that the browser's Back (or Forward) shows it again
   const keep = () => { try { sessionStorage.setItem(kept, box.value); } catch (error) {} };
   box.addEventListener('input', () => { grow(); keep(); clearTimeout(timer); timer = setTimeout(show, 250); });
   box.form.addEventListener('submit', keep);
@@ -82,7 +82,8 @@ PAGE_JS = """
     const carry = JSON.parse(sessionStorage.getItem(carried) || 'null');
     sessionStorage.removeItem(carried);
     if (carry && carry.problem === box.dataset.problem && !box.value) box.value = carry.answer;
-    if (!box.value) box.value = sessionStorage.getItem(kept) || '';
+    const travel = (performance.getEntriesByType('navigation')[0] || {}).type;
+    if (!box.value && travel === 'back_forward') box.value = sessionStorage.getItem(kept) || '';
   } catch (error) {}
   if (box.value.trim()) { grow(); show(); }
   // a cell of long prose stays wide enough to be read in a few lines, not a narrow column of words

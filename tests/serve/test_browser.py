@@ -165,6 +165,20 @@ def test_the_answer_survives_a_language_switch_and_a_submit(server, browser, sho
     browser.save_screenshot(str(shots / "verdict-ru-desktop.png"))
 
 
+def test_the_answer_is_there_again_after_back(server, browser):
+    from selenium.webdriver.common.by import By
+    browser.set_window_size(*DESKTOP)
+    browser.get(server[0] + "/problems/4.5?lang=ru")
+    browser.find_element(By.ID, "answer").send_keys("(1, 2)")
+    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#verdict .verdict"))
+    browser.back()                                                           # to the page before the check
+    _wait(browser, lambda b: not b.find_elements(By.CSS_SELECTOR, "#verdict .verdict"))
+    _wait(browser, lambda b: b.find_element(By.ID, "answer").get_attribute("value") == "(1, 2)")
+    browser.get(server[0] + "/problems/4.5?lang=ru")                       # a new visit starts empty
+    assert browser.find_element(By.ID, "answer").get_attribute("value") == ""
+
+
 @pytest.mark.parametrize("size, name", [(DESKTOP, "desktop"), (PHONE, "phone")])
 def test_the_solution_is_laid_out_and_its_tables_scroll_on_a_phone(server, browser, shots, size, name):
     from selenium.webdriver.common.by import By

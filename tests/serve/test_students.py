@@ -84,6 +84,16 @@ def test_api_errors_are_said_in_the_language_the_body_asks_for(client, body, sta
     assert reply.status_code == status and reply.json() == {"error": message}
 
 
+@pytest.mark.parametrize("body, message", [
+    (b"not json", "Тело запроса — не JSON."),
+    (b"\xff\xfe", "Тело запроса — не JSON: его байты не читаются как текст."),
+    (b'{"answer": ' + b"[" * 30 + b"]" * 30 + b"}", "В JSON больше 20 уровней вложенности."),
+])
+def test_a_body_that_cannot_be_read_is_answered_in_the_querys_language(client, body, message):
+    reply = client.post("/api/check?lang=ru", content=body, headers={"Content-Type": "application/json"})
+    assert reply.status_code == 400 and reply.json() == {"error": message}
+
+
 def test_the_rate_limit_speaks_the_bodys_language():
     with TestClient(create_app(workers=1, rate=0.01, burst=1)) as limited:
         limited.post("/api/check", json={"reference": "x", "answer": "x", "lang": "ru"})
