@@ -47,12 +47,21 @@ def _symbol(name: str) -> sp.Symbol:
     return sp.Symbol(name, real=True)
 
 
-def check_architecture(sizes, activation: str, loss: str, output: str) -> None:
+def layer_activations(sizes, activation) -> tuple[str, ...]:
+    """One activation name per layer: ``activation`` is one name for all, or a list of them."""
+    if isinstance(activation, str):
+        return (activation,) * (len(sizes) - 1)
+    if len(activation) != len(sizes) - 1:
+        raise ValueError(f"{len(activation)} activations for {len(sizes) - 1} layers: {list(activation)!r}")
+    return tuple(activation)
+
+
+def check_architecture(sizes, activation, loss: str, output: str) -> None:
     """Refuse layer sizes, an activation, a loss or an output layer the toolkit does not know."""
     if len(sizes) < 2 or any(not isinstance(n, int) or n < 1 for n in sizes):
         raise ValueError(f"layer sizes are positive integers, at least two of them: {sizes!r}")
-    for kind, value, known in (("activation", activation, ACTIVATIONS), ("loss", loss, LOSSES),
-                               ("output", output, OUTPUTS)):
+    checked = [("activation", name, ACTIVATIONS) for name in layer_activations(sizes, activation)]
+    for kind, value, known in (*checked, ("loss", loss, LOSSES), ("output", output, OUTPUTS)):
         if value not in known:
             raise ValueError(f"unknown {kind} {value!r}; use one of {', '.join(known)}")
 
@@ -111,11 +120,16 @@ class Layer:
 
 
 class Network:
-    """A fully connected network of sigmoid (or other) neurons and a one-sample loss."""
+    """A fully connected network of sigmoid (or other) neurons and a one-sample loss.
 
-    def __init__(self, sizes, activation: str = "sigmoid", loss: str = "mse", output: str = "same"):
+    ``activation``: one name for every layer, or a list with one per layer; ``mean``: the loss
+    divided by the number of outputs (the MSE of several outputs), not summed over them.
+    """
+
+    def __init__(self, sizes, activation="sigmoid", loss: str = "mse", output: str = "same", mean: bool = False):
         check_architecture(sizes, activation, loss, output)
         self.sizes, self.activation, self.loss_name, self.output = list(sizes), activation, loss, output
+        self.activations, self.mean = layer_activations(sizes, activation), mean
         course = len(sizes) <= 3
         self.inputs = tuple(_symbol(f"x{i}") for i in range(1, sizes[0] + 1))
         self.layers: list[Layer] = []
@@ -133,7 +147,7 @@ class Network:
                     name = f"a^{{({layer})}}_{{{j}}}"
                     weights = tuple(_symbol(f"w^{{({layer})}}_{{{j}{k}}}") for k in range(1, len(previous) + 1))
                     bias = _symbol(f"b^{{({layer})}}_{{{j}}}")
-                neurons.append(Neuron(_symbol(name), previous, weights, bias, activation))
+                neurons.append(Neuron(_symbol(name), previous, weights, bias, self.activations[layer - 1]))
             self.layers.append(Layer(layer, tuple(neurons)))
             previous = tuple(n.name for n in neurons)
         self.outputs = previous
@@ -143,7 +157,8 @@ class Network:
 
     def __repr__(self) -> str:
         output = "" if self.output == "same" else f", output={self.output!r}"
-        return f"Network({self.sizes}, activation={self.activation!r}, loss={self.loss_name!r}{output})"
+        mean = ", mean=True" if self.mean else ""
+        return f"Network({self.sizes}, activation={self.activation!r}, loss={self.loss_name!r}{output}{mean})"
 
     def neurons(self) -> list[Neuron]:
         return [n for layer in self.layers for n in layer]
@@ -158,7 +173,8 @@ class Network:
             last = self.layers[-1]
             total = sp.Add(*(sp.exp(n.z) for n in last))
             nodes.update({n.name: sp.exp(n.z) / total for n in last})
-        nodes[self.loss_symbol] = sp.Add(*(LOSSES[self.loss_name](y, o) for y, o in zip(self.targets, self.outputs)))
+        total = sp.Add(*(LOSSES[self.loss_name](y, o) for y, o in zip(self.targets, self.outputs)))
+        nodes[self.loss_symbol] = total / len(self.outputs) if self.mean else total
         return nodes
 
     def through_outputs(self, expr: sp.Expr) -> sp.Expr:

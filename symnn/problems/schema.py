@@ -100,6 +100,17 @@ def _square(value):
         f"expected a square matrix, got {len(value)} rows of lengths {', '.join(str(len(r)) for r in value)}"
 
 
+def _layer_values(value):
+    """Per layer a matrix, a vector or a number (or a rule as text); or one number for every layer."""
+    if not isinstance(value, list):
+        return _number(value)
+    return _list_of(lambda layer: _number(layer) if not isinstance(layer, list) else _vector_or_matrix(layer))(value)
+
+
+def _text_or_texts(value):
+    return None if isinstance(value, str) else _list_of(_text)(value)
+
+
 _settings = _table_of(lambda v: _table_of(_number)(v) if isinstance(v, dict) else _number(v))
 _network = {"activation": _text, "loss": _text, "weights": _number, "biases": _number}
 
@@ -134,6 +145,12 @@ KINDS = {
     "total-derivative": ({"expr": _text, "inner": _table_of(_text), "wrt": _text}, {"at": _text}),
     "iterated-map": ({"map": _text, "wrt": _text, "n": _whole, "at": _number}, {}),
     "condition": ({"condition": _text, "wrt": _text}, {}),
+    # a network as the standard texts state it (problems.network_problems)
+    "network": ({"layers": _list_of(_whole), "inputs": _list_of(_number), "targets": _list_of(_number),
+                 "weights": _layer_values, "find": _list_of(_text)},
+                {"biases": _layer_values, "activation": _text_or_texts, "loss": _text, "output": _text,
+                 "mean": _flag, "steps": _whole, "optimizer": _text, "learning_rate": _number,
+                 "momentum": _number, "settings": _table_of(_number), "update_biases": _flag}),
 }
 def _parameter(spec):
     if not isinstance(spec, dict) or len(set(spec) & {"range", "choices"}) != 1 or set(spec) - {"range", "choices", "exclude"}:
@@ -191,6 +208,9 @@ def problem_errors(entry: dict) -> list[str]:
             errors.append(f"{name}: unknown field" + (f" for a {kind} problem" if kind in KINDS else ""))
         elif (problem := checks[name](value)) is not None:
             errors.append(f"{name}: {problem}")
+    if kind == "network" and not errors:   # the fields against each other: shapes for the layer sizes
+        from .network_problems import network_errors
+        errors += network_errors(entry)
     return errors
 
 

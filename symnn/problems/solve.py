@@ -192,7 +192,14 @@ def solve_activation_table(problem: Problem) -> Solution:
     return Solution(problem, table, tuple(derivative for _, derivative in table.rows))
 
 
+def solve_network(problem: Problem) -> Solution:
+    """A network as a text states it: weight matrices, a sample, N updates (``problems.network_problems``)."""
+    from .network_problems import solve_network
+    return solve_network(problem)
+
+
 SOLVERS = {
+    "network": solve_network,
     "activation-table": solve_activation_table,
     "softmax-nll": solve_softmax_nll,
     "training": solve_training,

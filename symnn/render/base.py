@@ -24,6 +24,7 @@ from .matrices import MatrixPrinting
 from .networks import NetworkPrinting, point_equation
 from .numerics import NumericsPrinting
 from .solutions import SolutionPrinting
+from .training_steps import TrainingStepsPrinting
 from .values import Shown, put_in, rebuilt, shown
 from .vectors import VectorPrinting
 from .verdicts import VerdictPrinting
@@ -128,7 +129,7 @@ def _function_of(step: Step):
     return None
 
 
-class DocumentPrinter(SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting,
+class DocumentPrinter(TrainingStepsPrinting, SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting,
                      VectorPrinting, Printer):
     """A derivation as numbered, indented lines; subclasses supply the hooks."""
 

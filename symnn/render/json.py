@@ -201,6 +201,21 @@ class JsonPrinter(Printer):
                 "updates": {str(p): {"previous": answer_value(b), "change": answer_value(c), "new": answer_value(w)}
                             for p, b, c, w in rule.updates}}
 
+    def _print_NetworkTraining(self, run) -> dict:
+        def values(pairs):
+            return {str(s): answer_value(v) for s, v in pairs}
+        return {"network": repr(run.network), "optimizer": run.optimizer, "hyperparameters": values(run.hyper),
+                "update_biases": run.update_biases, "asked": list(run.asked),
+                "steps": [{"step": s.number, "point": values(s.point), "forward": self._forward(s.forward),
+                           "deltas": [{"neuron": str(n), "formula": self.formula(f), "value": answer_value(v)}
+                                      for n, f, v in s.deltas],
+                           "gradients": {str(p): {"formula": self.formula(f), "value": answer_value(v)}
+                                         for p, f, v in s.gradients},
+                           "updates": {str(p): [{"quantity": str(u.quantity), "formula": self.formula(u.formula),
+                                                 "value": answer_value(u.value)} for u in rows]
+                                       for p, rows in s.updates}} for s in run.steps],
+                "after": self._forward(run.after), "parameters": values(run.parameters)}
+
     def _print_ScalingDemo(self, demo) -> dict:
         return {"tolerance": demo.tolerance,
                 "rows": [{"features": r.name, "condition": float(r.condition), "learning_rate": float(r.learning_rate),
@@ -238,6 +253,9 @@ class JsonPrinter(Printer):
                 "derivative": self.formula(run.derivative),
                 "point": {str(v): self.formula(c) for v, c in run.point} or None,
                 "value": answer_value(run.value) if run.value is not None else None}
+
+    def _print_ChainGradient(self, run) -> list:
+        return [self._print(part) for part in run.parts]
 
     def _print_IteratedMap(self, run) -> dict:
         return {"map": self.formula(run.map), "var": str(run.var), "n": run.n, "derivative": self.formula(run.derivative),

@@ -1,0 +1,209 @@
+"""Training a network with given weight matrices by hand: forward, deltas, gradients, updates.
+
+The textbook exercise: a network whose every weight and bias is given, one sample (inputs and
+targets), a loss over its outputs, and N steps of SGD (or another optimizer of ``optimizers``).
+Each step is the forward pass, the deltas from the output back,
+
+    δ_j = ∂L/∂o_j · f'(z_j)                 (an output neuron; a softmax layer: o_j(∂L/∂o_j − Σ_k o_k ∂L/∂o_k))
+    δ_j = f'(z_j) · Σ_k w_kj δ_k            (a hidden neuron, over the neurons it feeds)
+    ∂L/∂w_jk = a_k · δ_j,  ∂L/∂b_j = δ_j    (a_k: the input or neuron the weight comes from)
+
+and the update of every parameter from its gradient, all gradients taken before any parameter
+moves (the hidden layer is updated with the old output weights). The first step is exact; its
+exact expressions nest into every later one and grow exponentially, so from the second step on the
+parameters are carried as DIGITS-digit decimals, far beyond any precision a text prints (and so
+are the gradients an optimizer takes a square root of: AdaGrad, RMSprop, Adam).
+
+>>> net = Network([1, 1], loss="half-se")
+>>> run = train_steps(net, {"x1": 1, "y": 0, "w1": 0, "b1": 0}, learning_rate=1)
+>>> run.steps[0].gradients[0][2], run.after[-1][1]
+(1/8, sigmoid(-1/4)**2/2)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from ..calculus.display import RichDisplay
+from ..calculus.gradient import exact_number
+from .backprop import forward_values, network_point
+from .network import Network
+from .optimizers import OPTIMIZERS, alpha, eta, g, lam, t, w_old
+from .reverse import delta
+from .slopes import a, slope_through_output
+
+RATES = (eta, lam)          # the learning rate of an optimizer is η, or λ in lecture 3's momentum rule
+MOMENTA = (alpha,)
+DIGITS = 50                 # significant digits of the parameters carried from the second step on
+
+
+@dataclass(frozen=True)
+class Update:
+    """One line of an optimizer's step for one parameter: quantity = formula, the values put in, the value."""
+
+    quantity: sp.Symbol
+    formula: sp.Expr
+    values: tuple
+    value: sp.Expr
+
+
+@dataclass(frozen=True)
+class TrainingStep:
+    """Step ``number``: the forward pass, the deltas, the gradients and the update of each parameter."""
+
+    number: int
+    point: tuple         # (symbol, value) of inputs, targets and parameters before the step
+    forward: tuple       # (node, value) of every neuron and the loss
+    deltas: tuple        # (neuron, formula, value), outputs first
+    gradients: tuple     # (parameter, formula, value)
+    updates: tuple       # (parameter, tuple of Update); biases left out when they stay fixed
+
+
+@dataclass(frozen=True)
+class NetworkTraining(RichDisplay):
+    """N steps of an optimizer on one sample, and the forward pass after them."""
+
+    network: Network
+    optimizer: str
+    hyper: tuple         # (symbol, value) of the optimizer's hyperparameters
+    update_biases: bool
+    steps: tuple         # TrainingStep, one per update
+    after: tuple         # (node, value) of every neuron and the loss after the last update
+    parameters: tuple    # (symbol, value) after the last update
+    asked: tuple = ()    # the names of what a problem asks (h1, L, dL/dw5, w5+, L+), in order
+
+    def value(self, name: str):
+        """A quantity by the name a problem asks for it: h1 / L (before training), dL/dw5 (the first
+        step's gradient), w5+ and L+ (after the last update)."""
+        before = {str(s): v for s, v in self.steps[0].forward} if self.steps else {}
+        if name.endswith("+"):
+            after = {str(s): v for s, v in (*self.parameters, *self.after)}
+            if name[:-1] in after:
+                return after[name[:-1]]
+        elif name.startswith("d") and "/d" in name:
+            top, wrt = name[1:].split("/d", 1)
+            gradients = {str(p): v for p, _, v in self.steps[0].gradients}
+            if top == str(self.network.loss_symbol) and wrt in gradients:
+                return gradients[wrt]
+        elif name in before:
+            return before[name]
+        raise ValueError(f"{name!r} is not a node (h1, o1), the loss {self.network.loss_symbol}, a gradient "
+                         f"(d{self.network.loss_symbol}/dw1) or a value after training (w1+, "
+                         f"{self.network.loss_symbol}+) of {self.network!r}")
+
+
+def _hyper(optimizer: str, learning_rate, momentum, settings) -> dict:
+    """The optimizer's hyperparameters: its defaults, then the rate, the momentum and named settings."""
+    if optimizer not in OPTIMIZERS or OPTIMIZERS[optimizer].lookahead is not None:
+        known = [name for name, o in OPTIMIZERS.items() if o.lookahead is None]
+        raise ValueError(f"unknown optimizer {optimizer!r} for a network step; use one of {', '.join(known)}")
+    hyper = {s: exact_number(v) for s, v in OPTIMIZERS[optimizer].defaults.items()}
+    names = {str(s): s for s in hyper}
+    for name, value in (settings or {}).items():
+        if name not in names:
+            raise ValueError(f"{optimizer} has no setting {name!r}; its settings: {', '.join(names)}")
+        hyper[names[name]] = exact_number(value)
+    for given, symbols in ((learning_rate, RATES), (momentum, MOMENTA)):
+        for s in symbols:
+            if given is not None and s in hyper:
+                hyper[s] = exact_number(given)
+    return hyper
+
+
+def _deltas(network: Network, values: dict) -> tuple[list, dict]:
+    """(neuron, formula, value) from the output back, and δ of each neuron by name."""
+    L = network.loss_symbol
+    loss = network.definitions()[L]
+    consumers = {n.name: [] for n in network.neurons()}
+    for layer in network.layers[1:]:
+        for neuron in layer:
+            for source, weight in zip(neuron.inputs, neuron.weights):
+                consumers[source].append((weight, neuron.name))
+    rows, value_of = [], {}
+    outputs = network.outputs
+    for layer in reversed(network.layers):
+        for neuron in layer:
+            name = neuron.name
+            if name in outputs and network.output == "softmax":   # ∂L/∂z_j through every o_k
+                errors = [sp.diff(loss, o) for o in outputs]
+                j = outputs.index(name)
+                formula = sp.expand(name * (errors[j] - sp.Add(*(o * e for o, e in zip(outputs, errors)))))
+            elif name in outputs:                                 # δ = ∂L/∂o · f'(z)
+                slope = slope_through_output(neuron.activation).subs(a, name)
+                formula = sp.diff(loss, name) * slope
+            else:                                                 # δ = f'(z) · Σ w·δ
+                slope = slope_through_output(neuron.activation).subs(a, name)
+                formula = slope * sp.Add(*(w * delta(n) for w, n in consumers[name]))
+            value = formula.xreplace({**values, **{delta(n): v for n, v in value_of.items()}})
+            value_of[name] = value
+            rows.append((name, formula, value))
+    return rows, value_of
+
+
+def _gradients(network: Network, values: dict, delta_of: dict) -> list:
+    """(parameter, a·δ, value) for every weight, and (bias, δ, value) for every bias."""
+    rows = []
+    for neuron in network.neurons():
+        for source, weight in (*zip(neuron.inputs, neuron.weights), (sp.S.One, neuron.bias)):
+            rows.append((weight, source * delta(neuron.name), values.get(source, source) * delta_of[neuron.name]))
+    return rows
+
+
+def _decimal(value):
+    return value if value.is_Rational else sp.Float(sp.N(value, DIGITS), DIGITS)
+
+
+def _has_roots(optimizer: str) -> bool:
+    """Does a step take a square root (AdaGrad, RMSprop, Adam)? √ of a nested exact value is slow to settle."""
+    return any(not power.exp.is_Integer for _, formula in OPTIMIZERS[optimizer].updates for power in formula.atoms(sp.Pow))
+
+
+def _update(optimizer: str, hyper: dict, number: int, gradient, before, state: dict) -> tuple:
+    """The optimizer's assignments for one parameter, in order; ``state`` (old -> value) is carried on."""
+    opt = OPTIMIZERS[optimizer]
+    if _has_roots(optimizer):      # the gradient as a decimal: see the module's note
+        gradient, before = _decimal(gradient), _decimal(before)
+    known = {**hyper, t: sp.Integer(number), g: gradient, w_old: before,
+             **{old: state.get(old, sp.S.Zero) for old, _ in opt.state}}
+    rows = []
+    for quantity, formula in opt.updates:
+        used = {s: known[s] for s in formula.free_symbols if s in known}
+        known[quantity] = formula.xreplace(used)
+        rows.append(Update(quantity, formula, tuple(used.items()), known[quantity]))
+    state.update({old: known[new] for old, new in opt.state})
+    return tuple(rows)
+
+
+def train_steps(network: Network, at, weights=None, biases=None, steps: int = 1, optimizer: str = "sgd",
+                learning_rate=None, momentum=None, settings=None, update_biases: bool = True) -> NetworkTraining:
+    """``steps`` updates of every parameter on one sample ``at`` (inputs, targets, parameters)."""
+    if not isinstance(steps, int) or steps < 0:
+        raise ValueError(f"steps: expected a whole number of updates, 0 or more, got {steps!r}")
+    hyper = _hyper(optimizer, learning_rate, momentum, settings)
+    point = network_point(network, at, weights, biases)
+    moving = [p for n in network.neurons() for p in (*n.weights, n.bias) if update_biases or p != n.bias]
+    states = {p: {} for p in moving}
+    runs = []
+    for number in range(1, steps + 1):
+        values = forward_values(network, point)
+        deltas, delta_of = _deltas(network, values)
+        gradients = _gradients(network, values, delta_of)
+        updates = tuple((p, _update(optimizer, hyper, number, value, point[p], states[p]))
+                        for p, _, value in gradients if p in states)
+        runs.append(TrainingStep(number, tuple(point.items()), _nodes(network, values), tuple(deltas),
+                                 tuple(gradients), updates))
+        point = {**point, **{p: rows[-1].value for p, rows in updates}}
+        if number < steps:   # the next step starts from decimals (see the module's note)
+            point = {s: _decimal(v) for s, v in point.items()}
+            for state in states.values():
+                state.update({old: _decimal(v) for old, v in state.items()})
+    after = forward_values(network, point)
+    parameters = tuple((p, point[p]) for p in network.parameters())
+    return NetworkTraining(network, optimizer, tuple(hyper.items()), update_biases, tuple(runs),
+                           _nodes(network, after), parameters)
+
+
+def _nodes(network: Network, values: dict) -> tuple:
+    return tuple((name, values[name]) for name in network.definitions())

@@ -1,0 +1,93 @@
+"""How document printers write a network trained by hand (``nn.sgd_steps``): tables, step by step.
+
+Each step is the forward pass, the deltas, the gradients and the update of every parameter, each
+row its formula, the formula with the numbers put in, and the value; then the network after the
+last update. A mixin of DocumentPrinter, like NetworkPrinting: it uses the format hooks.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..lang import catalogue
+from ..nn.reverse import delta
+
+
+def after(name) -> sp.Symbol:
+    """w₅⁺: a parameter or the loss after the updates."""
+    return sp.Symbol(f"{name}^+")
+
+
+class TrainingStepsPrinting:
+    def _print_NetworkTraining(self, run, depth: int = 0) -> str:
+        network = run.network
+        L = network.loss_symbol
+        names = catalogue(self.lang)["activations"]
+        activations = ", ".join(names.get(a, a) for a in network.activations)
+        lines = [self.line(depth, self.strong(self.plain("sgd.title") + ":") + " "
+                           + self.plain("sgd.network", sizes="-".join(map(str, network.sizes)), activations=activations)
+                           + " " + self.equation(L, network.definitions()[L])),
+                 self.line(depth, self.strong(self.plain(f"opt.name.{run.optimizer}")) + ": "
+                           + self.escape("; ").join(self.result(self.raw_math(s), v) for s, v in run.hyper)
+                           + ("" if run.update_biases else self.escape(". ") + self.plain("sgd.biases.fixed")))]
+        for step in run.steps:
+            if len(run.steps) > 1:
+                lines.append(self.line(depth, self.strong(self.plain("sgd.step", number=step.number))))
+            lines += self.step_tables(network, step, depth)
+        lines.append(self.line(depth, self.plain("sgd.after")))
+        known = {**dict(run.parameters), **dict(run.after), **{s: v for s, v in run.steps[-1].point
+                                                                 if s not in dict(run.parameters)}}
+        lines += self.forward_table(network, run.after, known)
+        return self.join(lines)
+
+    def forward_table(self, network, forward, known) -> list[str]:
+        definitions = network.definitions()
+        rows = [self.worked_row(name, definitions[name], known, value) for name, value in forward]
+        return self.table([self.plain("graph.node"), self.plain("delta.formula"), self.plain("delta.numbers"),
+                           self.plain("graph.value")], rows)
+
+    def step_tables(self, network, step, depth: int) -> list[str]:
+        """The forward pass, the deltas, the gradients and the updates of one step."""
+        known = {**dict(step.point), **dict(step.forward)}
+        lines = [self.line(depth, self.say("net.at", point=self.point(step.point))),
+                 self.line(depth, self.plain("net.forward") + ":")]
+        lines += self.forward_table(network, step.forward, known)
+        rows = []
+        for neuron, formula, value in step.deltas:
+            rows.append(self.worked_row(delta(neuron), formula, known, value))
+            known[delta(neuron)] = value
+        lines.append(self.line(depth, self.plain("sgd.deltas")))
+        header = [self.plain("delta.neuron"), self.plain("delta.formula"), self.plain("delta.numbers"),
+                  self.plain("graph.value")]
+        lines += self.table(header, rows)
+        lines.append(self.line(depth, self.plain("delta.gradients") + " "
+                               + self.inline(self.raw_ratio(network.loss_symbol, sp.Symbol("w_{jk}")) + r" = a_k \delta_j")))
+        rows = [self.worked_row(p, formula, known, value) for p, formula, value in step.gradients]
+        lines += self.table([self.plain("delta.parameter")] + header[1:], rows)
+        lines.append(self.line(depth, self.plain("sgd.updates")))
+        rows = []
+        for parameter, updates in step.updates:
+            for update in updates:
+                named = {sp.Symbol("w_t", real=True): after(parameter) if update is updates[-1] else update.quantity}
+                rows.append([self.math(parameter), *self.worked_row(update.quantity.xreplace(named), update.formula,
+                                                                     dict(update.values), update.value)])
+        lines += self.table([self.plain("delta.parameter"), self.plain("sgd.quantity")] + header[1:], rows)
+        return lines
+
+    def answer_items(self, work, answer):
+        """h₁ = …; E = …; ∂E/∂w₅ = …; w₅⁺ = …: each part of a network problem's answer by its name."""
+        if type(work).__name__ != "NetworkTraining":
+            return super().answer_items(work, answer)
+        L = str(work.network.loss_symbol)
+        labels = []
+        for name in work.asked:
+            if name.startswith(f"d{L}/d"):
+                labels.append(self.raw_ratio(work.network.loss_symbol, sp.Symbol(name[len(L) + 3:])))
+            elif name.endswith("+"):
+                labels.append(self.raw_math(after(name[:-1])))
+            else:
+                labels.append(self.raw_math(sp.Symbol(name)))
+        if len(labels) != len(answer):
+            return None
+        return [("", label, value) for label, value in zip(labels, answer)]
+
