@@ -138,13 +138,33 @@ class TotalDerivative(RichDisplay):
     derivative: sp.Expr                                   # the sum, in t
     point: tuple[tuple[sp.Symbol, sp.Expr], ...]
     value: sp.Expr | None
+    partial: bool = False                                 # ∂f/∂s: the inner functions have more variables
 
     @property
     def answer(self) -> sp.Expr:
         return self.derivative if self.value is None else self.value
 
 
-def total_derivative(expr, inner: dict, wrt, at=None) -> TotalDerivative:
+@dataclass(frozen=True)
+class ChainGradient(RichDisplay):
+    """(∂f/∂s, ∂f/∂t) of f(x(s, t), y(s, t)): the chain rule once for every outer variable."""
+
+    parts: tuple[TotalDerivative, ...]
+
+    @property
+    def answer(self) -> tuple:
+        return tuple(part.answer for part in self.parts)
+
+
+def chain_gradient(expr, inner: dict, wrt, at=None):
+    """df/dt for one variable in ``wrt`` (a TotalDerivative), the gradient by each for several."""
+    variables = parse_symbols(wrt) if isinstance(wrt, str) else list(wrt)
+    if len(variables) == 1:
+        return total_derivative(expr, inner, variables[0], at)
+    return ChainGradient(tuple(total_derivative(expr, inner, t, at, partial=True) for t in variables))
+
+
+def total_derivative(expr, inner: dict, wrt, at=None, partial: bool = False) -> TotalDerivative:
     """``expr`` in the names of ``inner`` (name -> formula in ``wrt``), differentiated along ``wrt``."""
     f = parse_expr_safe(expr) if isinstance(expr, str) else expr
     (t,) = parse_symbols(wrt) if isinstance(wrt, str) else (wrt,)
@@ -157,10 +177,13 @@ def total_derivative(expr, inner: dict, wrt, at=None) -> TotalDerivative:
     derivative = sp.simplify(sum(df * dx for df, dx in terms))
     _agrees([derivative], [sp.diff(f.xreplace(along), t)], "df/dt")
     if at is None:
-        return TotalDerivative(f, t, paths, terms, derivative, (), None)
+        return TotalDerivative(f, t, paths, terms, derivative, (), None, partial)
     point = parse_point(at) if isinstance(at, str) else {t: exact_number(at)}
+    missing = [str(v) for v in derivative.free_symbols if v not in point]
+    if missing:
+        raise ValueError(f"the point gives no value for {', '.join(sorted(missing))}")
     value = sp.simplify(derivative.xreplace(point))
-    return TotalDerivative(f, t, paths, terms, derivative, ((t, point[t]),), value)
+    return TotalDerivative(f, t, paths, terms, derivative, tuple(point.items()), value, partial)
 
 
 @dataclass(frozen=True)

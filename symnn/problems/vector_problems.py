@@ -53,10 +53,11 @@ def solve_jacobian(problem: Problem):
 
 
 def solve_total_derivative(problem: Problem):
-    """``expr`` f(x, y, …), ``inner`` (x = x(t), …), ``wrt`` t and optional ``at``: df/dt."""
-    from ..nn.vector_calculus import total_derivative
+    """``expr`` f(x, y, …), ``inner`` (x = x(t), …), ``wrt`` t and optional ``at``: df/dt; with several
+    variables in ``wrt`` (x = x(s, t), …) the gradient (∂f/∂s, ∂f/∂t)."""
+    from ..nn.vector_calculus import chain_gradient
     data = problem.data
-    run = total_derivative(data["expr"], data["inner"], data["wrt"], data.get("at"))
+    run = chain_gradient(data["expr"], data["inner"], data["wrt"], data.get("at"))
     return _solution(problem, run, run.answer)
 
 

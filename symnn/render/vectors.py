@@ -203,26 +203,39 @@ class VectorPrinting:
                                    + self.equation(J, _matrix(run.value.tolist()))))
         return self.join(lines)
 
+    def _print_ChainGradient(self, run, depth: int = 0) -> str:
+        lines = [self._total_title(run.parts[0], depth)]
+        for part in run.parts:
+            lines += self._chain_lines(part, depth)
+        return self.join(lines)
+
     def _print_TotalDerivative(self, run, depth: int = 0) -> str:
-        f, t = sp.Symbol("f"), run.wrt
+        return self.join([self._total_title(run, depth), *self._chain_lines(run, depth)])
+
+    def _total_title(self, run, depth: int) -> str:
+        f = sp.Symbol("f")
+        return self.line(depth, self.strong(self.say("vec.total.title", function=sp.Eq(f, run.expr, evaluate=False)))
+                         + " " + self.escape(", ").join(self.equation(x, xt) for x, xt in run.inner if x != xt))
+
+    def _chain_lines(self, run, depth: int) -> list[str]:
+        f, t, d = sp.Symbol("f"), run.wrt, sp.true if run.partial else sp.false
         self.partial = None
-        lines = [self.line(depth, self.strong(self.say("vec.total.title", function=sp.Eq(f, run.expr, evaluate=False))) + " "
-                           + self.escape(", ").join(self.equation(x, xt) for x, xt in run.inner if x != t))]
-        total = Ratio(f, t, sp.false)
-        general = sp.Add(*(sp.Mul(Ratio(f, x, sp.true), Ratio(x, t, sp.false), evaluate=False)
+        lines = []
+        total = Ratio(f, t, d)
+        general = sp.Add(*(sp.Mul(Ratio(f, x, sp.true), Ratio(x, t, d), evaluate=False)
                            for x, _ in run.inner), evaluate=False)
         lines.append(self.line(depth, self.plain("vec.total.chain") + " " + self.inline(
             self.raw_math(total) + " = " + self.raw_math(general, keep_order=True))))
         for (x, xt), (df, dx) in zip(run.inner, run.terms):
             lines.append(self.line(depth + 1, self.equation(Ratio(f, x, sp.true), df) + self.escape(", ")
-                                   + self.equation(Ratio(x, t, sp.false), D(xt, t), dx)))
+                                   + self.equation(Ratio(x, t, d), D(xt, t), dx)))
         product = sp.Add(*(sp.Mul(df, dx, evaluate=False) for df, dx in run.terms), evaluate=False)
         lines.append(self.line(depth, self.inline(" = ".join((self.raw_math(total), self.raw_math(product, keep_order=True),
                                                               self.raw_math(run.derivative))))))
         if run.value is not None:
             lines.append(self.line(depth, self.say("gradient.at", point=self.point(run.point)) + ": "
                                    + self.result(self.raw_math(total) + " = " + self.raw_math(run.derivative), run.value)))
-        return self.join(lines)
+        return lines
 
     def _print_IteratedMap(self, run, depth: int = 0) -> str:
         g, x = sp.Function("g"), run.var

@@ -97,6 +97,23 @@ def test_total_derivative_counts_a_direct_dependence_on_t():
     assert [str(x) for x, _ in run.inner] == ["x", "y", "t"]
 
 
+def test_the_chain_rule_by_two_variables_is_the_gradient_of_the_composition():
+    s_ = sp.Symbol("s", real=True)
+    run = vc.chain_gradient("x^2*y + sin(x)", {"x": "s*t", "y": "s + t"}, "s, t", "s = 1, t = 2")
+    composed = (s_ * t) ** 2 * (s_ + t) + sp.sin(s_ * t)
+    point = {s_: 1, t: 2}
+    assert [sp.simplify(v - sp.diff(composed, var).subs(point)) for v, var in zip(run.answer, (s_, t))] == [0, 0]
+    f = lambda a, b: (a * b) ** 2 * (a + b) + np.sin(a * b)   # noqa: E731
+    h = 1e-6
+    assert float(run.answer[0]) == pytest.approx((f(1 + h, 2) - f(1 - h, 2)) / (2 * h), rel=1e-7)
+    assert float(run.answer[1]) == pytest.approx((f(1, 2 + h) - f(1, 2 - h)) / (2 * h), rel=1e-7)
+
+
+def test_a_point_without_every_variable_is_refused():
+    with pytest.raises(ValueError, match="no value for s"):
+        vc.chain_gradient("x*y", {"x": "s*t", "y": "s + t"}, "s, t", "t = 2")
+
+
 def test_iterated_map_by_hand_and_by_composition():
     run = vc.iterated_map("x^2 + 1", "x", 4, 1)
     assert [(k, xk) for k, xk, _ in run.rows] == [(0, 1), (1, 2), (2, 5), (3, 26)]

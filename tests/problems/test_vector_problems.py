@@ -22,6 +22,7 @@ ANSWERS = {
     "vec-residual": (0, 16),                          # r = (−5, 2, 3), 2Aᵀr
     "jacobian-at-point": sp.Matrix([[0, 1], [5, 1]]),
     "total-derivative": -sp.sqrt(2) / 4,              # cos t (1 − 3 sin² t) at π/4
+    "chain-two-variables": (28, 16),                  # 2xy·t + x², 2xy·s + x² at x = 2, y = 3
     "iterated-map": 4160,                             # 2·4·10·52
 }
 

@@ -72,6 +72,7 @@ TYPED = {
                        "[[cos θ; −r sin θ]; [sin θ; r cos θ]]"),
     "jacobian-at-point": ("[[0, 1], [5, 1]]", "[[0; 1]; [5; 1]]"),
     "total-derivative": ("-sqrt(2)/4", "−√2/4"),
+    "chain-two-variables": ("(28, 16)", "(28; 16)"),
     "iterated-map": ("4160", "4160"),
     "gd-convergence": ("0 < a < 2", "a ∈ (0; 2)"),
 }
