@@ -65,6 +65,8 @@ def test_the_gd_condition_is_an_interval():
     ("gd-convergence", r"a \in (0; 2)", True),
     ("program-micrograd", "(24.7041, 138.8338, 645.5773)", True),   # micrograd's printout, 4 places
     ("program-micrograd", "(24.7041, 138.8338, 666.4023)", False),  # ∂g/∂b through d = ab + b³ alone
+    ("program-sigmoid-neuron", "(0.73, -0.20, 0.39, -0.39, -0.59, 0.20)", True),
+    ("program-sigmoid-neuron", "(0.73, -0.20, 0.39, -0.39, -0.59, 0.80)", False),  # ∂f/∂w2 as f, not f(1 − f)
 ])
 def test_answers_are_checked(problem_id, text, correct):
     problem = load_bank()[problem_id]
@@ -73,7 +75,7 @@ def test_answers_are_checked(problem_id, text, correct):
 
 
 def test_every_new_problem_states_its_answer_form():
-    for problem_id in [*ANSWERS, "jacobian-polar", "gd-convergence", "program-micrograd"]:
+    for problem_id in [*ANSWERS, "jacobian-polar", "gd-convergence", "program-micrograd", "program-sigmoid-neuron"]:
         problem = load_bank()[problem_id]
         assert problem.answer_form("en") and problem.answer_form("ru"), problem_id
 
