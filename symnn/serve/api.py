@@ -3,7 +3,8 @@
 ``POST /api/check`` takes ``{"problem": ID, "answer": ..., "student": ..., "variant": K, "lang": ...}``
 or ``{"reference": ..., "answer": ...}`` and answers the verdict of design.md
 (``correct``, ``score``, ``feedback``, with ``decided_by`` and the answer as read).
-Errors are ``{"error": message}`` with a 4xx status; nothing ever shows a traceback.
+Errors are ``{"error": message}`` with a 4xx status, in the language the body's "lang" (else
+``?lang=``) asks for; nothing ever shows a traceback or a file of the bank.
 """
 
 from __future__ import annotations
@@ -153,9 +154,9 @@ async def check(request: Request) -> JSONResponse:
                 raise refused(422, lang, "serve.error.options", field='"options"')
             verdict = await checker.check(answer, lang, answer_reference=reference, options=options,
                                           client=client_of(request))
-    except LookupError:                              # the problem's key cannot be checked (logged by no one: a bank matter)
+    except LookupError:                              # the problem's key cannot be checked here
         raise refused(422, lang, "page.cannot check") from None
-    except ValueError as error:                      # a reference that cannot be read, a variant out of range
+    except ValueError as error:                      # a reference that cannot be read (said in ``lang``)
         raise ApiError(422, str(error)[:300]) from None
     except NotStarted:
         raise busy(lang) from None
