@@ -106,6 +106,7 @@ class Jacobian(RichDisplay):
     matrix: sp.Matrix
     point: tuple[tuple[sp.Symbol, sp.Expr], ...]
     value: sp.Matrix | None
+    steps: tuple = ()                        # the derivation (a Step) of every entry, row by row
 
     @property
     def answer(self) -> sp.Matrix:
@@ -115,16 +116,18 @@ class Jacobian(RichDisplay):
 def jacobian(functions, wrt, at=None) -> Jacobian:
     functions = tuple(parse_expr_safe(f) if isinstance(f, str) else f for f in functions)
     variables = tuple(parse_symbols(wrt) if isinstance(wrt, str) else wrt)
-    matrix = sp.Matrix([[sp.simplify(sp.diff(f, v)) for v in variables] for f in functions])
+    from ..calculus.differentiate import diff_steps
+    steps = tuple(tuple(diff_steps(f, v) for v in variables) for f in functions)
+    matrix = sp.Matrix([[sp.simplify(step.result) for step in row] for row in steps])
     _agrees(matrix, sp.Matrix(functions).jacobian(variables), "J")
     if at is None:
-        return Jacobian(functions, variables, matrix, (), None)
+        return Jacobian(functions, variables, matrix, (), None, steps)
     point = parse_point(at) if isinstance(at, str) else dict(at)
     missing = [str(v) for v in variables if v not in point]
     if missing:
         raise ValueError(f"the point gives no value for {', '.join(missing)}")
     value = sp.Matrix(matrix.shape[0], matrix.shape[1], lambda i, j: sp.simplify(matrix[i, j].xreplace(point)))
-    return Jacobian(functions, variables, matrix, tuple((v, point[v]) for v in variables), value)
+    return Jacobian(functions, variables, matrix, tuple((v, point[v]) for v in variables), value, steps)
 
 
 @dataclass(frozen=True)

@@ -243,7 +243,8 @@ class JsonPrinter(Printer):
 
     def _print_Jacobian(self, run) -> dict:
         return {"functions": [self.formula(f) for f in run.functions], "variables": [str(v) for v in run.variables],
-                "matrix": self.formula(run.matrix), "point": {str(v): self.formula(c) for v, c in run.point} or None,
+                "matrix": self.formula(run.matrix), "derivations": [[self._print(step) for step in row] for row in run.steps],
+                "point": {str(v): self.formula(c) for v, c in run.point} or None,
                 "value": answer_value(run.value) if run.value is not None else None}
 
     def _print_TotalDerivative(self, run) -> dict:

@@ -112,6 +112,11 @@ def _interval_text(part, printer, separator: str) -> str:
         + (")" if part.right_open else "]")
 
 
+def _worth_showing(step) -> bool:
+    """A derivation with a product, quotient or chain rule in it; a one-rule entry is said by its result."""
+    return step.rule in ("product", "quotient", "chain") or any(_worth_showing(sub) for sub in step.substeps)
+
+
 class VectorPrinting:
     def _print_ProgramPass(self, program, depth: int = 0) -> str:
         run, L = program.run, program.output
@@ -197,6 +202,9 @@ class VectorPrinting:
             for var, entry in zip(run.variables, run.matrix.row(i - 1)):
                 lines.append(self.line(depth + 1, self.equation(sp.Symbol(f"J_{i}{run.variables.index(var) + 1}"),
                                                                 D(f, var), entry)))
+                step = run.steps[i - 1][run.variables.index(var)] if run.steps else None
+                if step is not None and _worth_showing(step) and self._settings["detail"] == "full":
+                    lines.extend(self.step_lines(step, depth + 2, ""))
         lines.append(self.line(depth, self.equation(J, _matrix(run.matrix.tolist()))))
         if run.value is not None:
             lines.append(self.line(depth, self.say("gradient.at", point=self.point(run.point)) + ": "

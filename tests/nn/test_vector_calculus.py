@@ -80,6 +80,14 @@ def test_jacobian_at_a_point_matches_sympy_and_central_differences():
     assert np.allclose(np.array(run.value, dtype=float), rows, atol=1e-6)
 
 
+def test_every_entry_of_a_jacobian_is_derived_step_by_step():
+    run = vc.jacobian(["exp(x*y)", "x/(1 + y^2)"], "x, y")
+    for row, f in zip(run.steps, run.functions):
+        for step, var in zip(row, run.variables):
+            assert sp.simplify(step.result - sp.diff(f, var)) == 0
+            assert all(sp.simplify(sub.result - sp.diff(sub.expr, sub.var)) == 0 for sub in step.substeps)
+
+
 def test_total_derivative_is_the_derivative_of_the_composition():
     run = vc.total_derivative("x^2*y", {"x": "cos(t)", "y": "sin(t)"}, "t", "t = pi/4")
     composed = sp.cos(t) ** 2 * sp.sin(t)
