@@ -21,10 +21,11 @@ from ..calculus.parse import ParseError, is_condition
 from ..lang import phrase
 from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
-from .feedback import diagnose, wrong_point
+from .feedback import diagnose, reading_notes, wrong_point
+from .layout import bracketed_pair
 from .matrices import matrix_mistake
 from .options import CheckOptions
-from .question import as_vector, defined, has_kink, prepared, through
+from .question import as_vector, by_label, defined, has_kink, prepared, through
 from .read import Answer, has_transpose, read_answer
 from .reference import BadReference, read_reference, reference_shape
 from .sandbox import run_limited
@@ -149,6 +150,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     say = lambda key, **values: phrase(lang, key, **values)   # noqa: E731
     known, shorthand = _question_symbols(ref, options)
     ref, text, known, names = prepared(ref, text, known, options)
+    text, read_as = _interval_of(ref, text)
     try:
         answer = read_answer(text, expected_length=len(ref) if isinstance(ref, tuple) else None, known=known,
                              shorthand=shorthand, natural_log=options.natural_log,
@@ -157,20 +159,38 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     except (ParseError, ValueError, TypeError, RecursionError) as error:
         reason = error.in_language(lang) if isinstance(error, ParseError) else phrase(lang, "reader.syntax", text=repr(text[:60]), hint="")
         return Verdict(False, 0.0, (say("check.unreadable", reason=reason),), "unreadable")
+    if read_as:
+        answer = replace(answer, notes=answer.notes + (("note.interval", read_as),))
     if answer.restates:
         verdict = Verdict(False, 0.0, (say("check.wrong"), say("check.restates")), "restates", answer)
     else:
         written = answer
-        answer = defined(answer, names, options)
+        answer = by_label(defined(answer, names, options), options) if isinstance(ref, tuple) else \
+            defined(answer, names, options)
         verdict = _judged(ref, ref_places, answer, options, say, shape)
         if verdict.correct:
             verdict = _chain_checked(ref, ref_places, answer, options, say) or verdict
         if verdict.correct and not through(written.value, options):
             verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(options.through)),), "form", answer)
-    notes = tuple(say(key, **values) for key, values in answer.notes)
+    notes = tuple(say(key, **values) for key, values in answer.notes +
+                  (() if verdict.correct else reading_notes(ref, answer.value, known)))
     if verdict.correct and has_kink(ref, answer.value):
         notes += (say("note.kink"),)
     return replace(verdict, feedback=verdict.feedback + notes) if notes else verdict
+
+
+def _interval_of(ref, text):
+    """Where a condition on one variable is asked for, an interval (0, 2) alone means a ∈ (0, 2): (the
+    text to read, and the note's values, or None) — (0,2) is a pair of ends there, never 0.2."""
+    if isinstance(ref, tuple) or not is_condition(ref) or len(ref.free_symbols) != 1:
+        return text, None
+    pair = bracketed_pair(text)
+    if pair is None:
+        return text, None
+    opening, start, end, closing = pair
+    variable = next(iter(ref.free_symbols))
+    return f"{variable} in {opening}{start}; {end}{closing}", {"variable": readable(variable), "opening": opening,
+                                                               "start": start, "end": end, "closing": closing}
 
 
 def _judged(ref, ref_places, answer, options, say, shape=None) -> Verdict:
@@ -287,8 +307,9 @@ def _length_mismatch(ref, ref_places, answer, options, say):
                 score = len(got) / len(ref)
                 return Verdict(False, score, (say("check.wrong"), say("check.missing component", index=missing + 1)),
                                "components", answer)
-    return Verdict(False, 0.0, (say("check.wrong"), say("check.length", expected=len(ref), got=len(got))),
-                   "shape", answer)
+    decimal = re.search(r"\d+,\d+", answer.text) if len(got) > len(ref) and options.decimal_comma else None
+    reason = say("check.decimal comma", number=decimal[0]) if decimal else say("check.length", expected=len(ref), got=len(got))
+    return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
 
 
 def _swapped(ref, ref_places, answer, right, options):

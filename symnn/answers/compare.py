@@ -209,6 +209,19 @@ def compare_scalar(ref, ans, options: CheckOptions, typed=None, ref_places=None)
     return False, "undecided"
 
 
+def rounding_rule(options: CheckOptions) -> tuple[str, dict]:
+    """The precision a decimal answer needs, as ``decimal_matches`` applies it: (decimals, sigfigs,
+    absolute or relative, and its number). With no option it is the default, ``min_sigfigs``
+    significant figures, correctly rounded; the worksheet and the checker's hint both say it from here."""
+    if options.absolute is not None:
+        return "absolute", {"tolerance": options.absolute}
+    if options.relative is not None:
+        return "relative", {"percent": f"{100 * options.relative:g}"}
+    if options.decimals is not None:
+        return "decimals", {"places": options.decimals}
+    return "sigfigs", {"figures": options.sigfigs or options.min_sigfigs}
+
+
 def round_to(value, places: int) -> sp.Rational:
     """value rounded half up to ``places`` decimals, exactly."""
     digits = Decimal(str(sp.N(value, 60)))

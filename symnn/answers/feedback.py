@@ -8,12 +8,15 @@ its values, or None. They know the question when the options carry it
 from __future__ import annotations
 
 import itertools
+import re
 
 import sympy as sp
 
 from ..calculus.equal import equal
 from ..calculus.expressions import as_expr, as_symbol
-from .compare import normalize, round_to
+from ..calculus.parse import is_condition
+from .characters import GREEK
+from .compare import normalize, round_to, rounding_rule
 
 
 def not_finite(ref, ans, typed, options):
@@ -41,11 +44,13 @@ def factor_of_two(ref, ans, typed, options):
 
 
 def coarse_rounding(ref, ans, typed, options):
+    """A decimal that is the key rounded, but more coarsely than the check asks: the rule it asks for,
+    and the key rounded by it."""
     if typed is None or not (ref.is_number and ans.is_number):
         return None
     if round_to(ref, typed) == round_to(ans, typed):
-        places = options.decimals or max(typed + 1, 2)
-        return "check.coarse rounding", {"places": places}
+        key, values = rounding_rule(options)
+        return f"check.coarse rounding.{key}", values
     return "check.rounding", {}
 
 
@@ -102,9 +107,51 @@ DIAGNOSES = (not_finite, complex_part, not_substituted, sign, factor_of_two, coa
              wrong_variable, missing_chain_factor)
 
 
+def condition_ends(ref, ans):
+    """Two conditions on one variable as intervals: the first end where they differ (an end included
+    that must not be, or the other way round, a bound missing, an end at another number), or None."""
+    try:
+        expected, got = ref.as_set(), ans.as_set()
+    except (NotImplementedError, TypeError, ValueError, AttributeError):
+        return None
+    if not (isinstance(expected, sp.Interval) and isinstance(got, sp.Interval)):
+        return None
+    for end, open_, got_end, got_open, side in ((expected.start, expected.left_open, got.start, got.left_open, "below"),
+                                                (expected.end, expected.right_open, got.end, got.right_open, "above")):
+        if end.is_finite and not got_end.is_finite:
+            return f"check.end.missing {side}", {}
+        if end != got_end:
+            return "check.end.moved", {"end": got_end}
+        if open_ != got_open:
+            return ("check.end.excluded" if open_ else "check.end.included"), {"end": end}
+    return None
+
+
+GREEK_NAMES = set(GREEK.values()) | {"lambda"}
+# a Latin letter typed where the problem has the Greek letter it looks like
+GREEK_TWINS = {"a": ("alpha", "α"), "B": ("beta", "β"), "n": ("eta", "η"), "e": ("epsilon", "ε"), "p": ("rho", "ρ")}
+
+
+def reading_notes(ref, value, known) -> tuple:
+    """Notes on how a wrong answer's names were read: a Latin letter where the problem has its Greek
+    look-alike (a for α), and names the problem does not have, read whole (xy, sinx, hello)."""
+    refs, values = (ref if isinstance(ref, tuple) else (ref,)), (value if isinstance(value, tuple) else (value,))
+    values = [v for v in values if isinstance(v, sp.Basic)]
+    expected = {s.name for r in refs if isinstance(r, sp.Basic) for s in r.free_symbols} | set(known or ())
+    written = {s.name for v in values for s in v.free_symbols} | ({"e"} if any(v.has(sp.E) for v in values) else set())
+    notes = tuple(("note.greek twin", {"latin": latin, "greek": letter})
+                  for latin, (greek, letter) in GREEK_TWINS.items()
+                  if latin in written and greek in expected and latin not in expected)
+    whole = sorted(name for name in written - expected
+                   if re.fullmatch(r"[A-Za-z]{2,}", name) and name not in GREEK_NAMES)
+    return notes + ((("note.one name", {"names": ", ".join(whole)}),) if whole else ())
+
+
 def diagnose(ref, ans, typed, options):
     """The first diagnosis that explains a wrong scalar answer, or None."""
     ref, ans = normalize(ref, options), normalize(ans, options)
+    if is_condition(ref) or is_condition(ans):
+        return condition_ends(ref, ans) if is_condition(ref) and is_condition(ans) else None
     for diagnosis in DIAGNOSES:
         found = diagnosis(ref, ans, typed, options)
         if found:

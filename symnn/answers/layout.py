@@ -94,7 +94,34 @@ def _split(body, expected_length, decimal_comma):
             and all(re.fullmatch(r"\s*[+-]?\d+", a) and re.fullmatch(r"\d+\s*", b)
                     for a, b in zip(parts[::2], parts[1::2]))):
         return [f"{a},{b}" for a, b in zip(parts[::2], parts[1::2])]       # (0,5, 1,2)
+    if expected_length and len(parts) > expected_length:
+        glued = _glued_decimals(parts)
+        if len(glued) == expected_length:
+            return glued                                    # (0,5, 1): the comma with no space is decimal
     return parts
+
+
+def _glued_decimals(parts):
+    """The parts with a comma between digits and no space after it joined again: 0,5 is one number."""
+    glued = [parts[0]]
+    for part in parts[1:]:
+        if glued[-1][-1:].isdigit() and part[:1].isdigit():
+            glued[-1] += "," + part
+        else:
+            glued.append(part)
+    return glued
+
+
+def bracketed_pair(text: str):
+    """(0, 2), [0; 2) or (0,5; 1,5]: the opening bracket, the two ends and the closing one, when the text
+    is two plain numbers in brackets (an interval, where a condition is asked for), else None."""
+    match = re.fullmatch(r"\s*([(\[])([-+\d\s.,;]*)([)\]])\s*", text)
+    if not match:
+        return None
+    ends = _split(match[2], 2, True)
+    if len(ends) != 2 or not all(re.fullmatch(r"\s*[-+]?\d+([.,]\d+)?\s*", end) for end in ends):
+        return None
+    return match[1], ends[0].strip(), ends[1].strip(), match[3]
 
 
 def _is_bracketed_list(text) -> bool:

@@ -84,3 +84,18 @@ def as_vector(answer, ref, shape):
     if components is not None:
         return replace(answer, value=components, decimals=(None,) * len(components))
     return answer
+
+
+def by_label(answer, options):
+    """Components labelled with the problem's variables in another order (z = 1, x = 60, y = −162) put in
+    the variables' order, with a note saying so; any other answer as it is."""
+    variables = [canonical_name(str(v), options.index_names) for v in options.variables]
+    labels = [canonical_name(label, options.index_names) for label in answer.labels]
+    if not labels or labels == variables or sorted(labels) != sorted(variables):
+        return answer
+    order = [labels.index(v) for v in variables]
+    note = ("note.labels", {"order": ", ".join(str(v) for v in options.variables)})
+    steps = tuple((order.index(step[0]), step[1]) if isinstance(step, tuple) and isinstance(step[0], int) else step
+                  for step in answer.steps)
+    return replace(answer, value=tuple(answer.value[k] for k in order), decimals=tuple(answer.decimals[k] for k in order),
+                   steps=steps, labels=tuple(answer.labels[k] for k in order), notes=answer.notes + (note,))

@@ -32,7 +32,7 @@ import sympy as sp
 from ..calculus.functions import sigmoid
 from ..calculus.notation import shown
 from ..calculus.parse import FUNCTIONS, ParseError, bracket_depth, check_text, parse_expr_safe
-from .characters import latin_twins, plain
+from .characters import GREEK, latin_twins, plain
 from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
 from .latex import latex_to_text
 from .layout import closes_at_end, components, matrix_shape, top_level_split
@@ -74,6 +74,7 @@ class Answer:
                                 # value, or (index, value) for a side of one named component
     shape: tuple | None = None  # (rows, columns) of an answer written as a matrix
     notes: tuple = ()           # (phrase key, values) of how something was read, for the verdict
+    labels: tuple = ()          # the name written before each component (x = 1, y = 2), when each has one
 
     @property
     def is_vector(self) -> bool:
@@ -105,7 +106,8 @@ def read_answer(text: str, *, expected_length: int | None = None, known=None, sh
 
 def _read(text, expected_length, known, shorthand, natural_log, russian_notation, decimal_comma, matrices) -> Answer:
     check_text(text, MAX_LENGTH, "answer")
-    body, twins = latin_twins(unwrap(text))
+    body, remark = _remark(unwrap(text), known)
+    body, twins = latin_twins(body)
     body = piecewise_words(re.sub(r"(?<!\w)и(?!\w)", " and ", re.sub(r"(?<!\w)или(?!\w)", " or ", body)))
     body = plain(body)
     if matrices:
@@ -117,7 +119,8 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
         body = re.sub(r"(?<![\w.])(\d+),(\d*)(\(\d+\))", r"\1.\2\3", body)         # 0,(3): a repeating decimal
     notation = "latex" if re.search(r"\\.|[{}&]", body) else "text"
     uses_log10 = bool(re.search(r"\\lg\b|log_\{?\s*10|\blg\b", body))
-    notes = (("note.twins", {"letters": ", ".join(twins)}),) if twins else ()
+    notes = ((("note.twins" if len(twins) > 1 else "note.twin"), {"letters": ", ".join(twins)}),) if twins else ()
+    notes += (("note.remark", {"words": remark}),) if remark else ()
     body, sides, labels = _stated_value(body, known)
     if _restates(body, notation):
         return Answer(text, None, notation, restates=True, uses_log10=uses_log10, notes=notes)
@@ -126,18 +129,41 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     value, is_vector, is_set, decimals = _value(body, expected_length, settings)
     steps = tuple((side[0], _labelled(_value(side[1], None, settings)[0], labels, value)) if isinstance(side, tuple)
                   else _value(side, expected_length, settings)[0] for side in sides)
-    notes += _ambiguities(body, notation)
+    notes += _ambiguities(body, notation, known)
+    if is_vector and decimal_comma and ";" not in body and re.search(r",\s", body) and re.search(r"\d,\d", body):
+        notes += (("note.decimal comma", {"numbers": ", ".join(re.findall(r"\d+,\d+", body))}),)   # (0,5, 1)
+    order = sorted(labels, key=labels.get)
+    named = tuple(order) if is_vector and len(order) == len(value) and sorted(labels.values()) == list(range(len(value))) else ()
     return Answer(text, value, notation, is_set=is_set, uses_log10=uses_log10, decimals=decimals, steps=steps,
-                  notes=notes, shape=matrix_shape(body))
+                  notes=notes, shape=matrix_shape(body), labels=named)
+
+
+# "0.0215 (approx)", "0,953 (примерно)": a remark in words after the answer
+REMARK = re.compile(r"(.*\S)\s*\(\s*((?:[^\W\d_]{3,}\.?\s*)+)\)\s*", re.S)
+
+
+def _remark(body: str, known) -> tuple[str, str | None]:
+    """(the answer without a trailing remark in brackets, the remark or None): a word of three letters
+    or more that names nothing the problem or the reader knows (not (alpha), not (sin), not (wx))."""
+    match = REMARK.fullmatch(body)
+    if not match or re.search(r"\\[A-Za-z]*$", match[1]):
+        return body, None
+    names = set(FUNCTIONS) | set(GREEK.values()) | {"sqrt", "exp", "ln", "log", "abs", "lg", "sigma"} | set(known or ())
+    words = re.findall(r"[^\W\d_]+", match[2])
+    if any(word in names or word.lower() in names or (known and set(word) <= set(known)) for word in words):
+        return body, None
+    return match[1], f"({match[2].strip()})"
 
 
 FUNCTION_OF_POWER = re.compile(r"\b(sin|cos|tan|cot|tg|ctg|sinh|cosh|tanh|th|exp|ln|log|sigma)\s+([A-Za-z0-9_.]+)\s*\^\s*"
                                r"(\(\s*[^()]*\)|[A-Za-z0-9.]+)")
+GLUED_FUNCTION = re.compile(r"(?<![A-Za-z\\])(sin|cos|tan|cot|tg|ctg|tanh|th|exp|ln|log|sigma)([A-Za-z])(?![A-Za-z(])")
 FRACTION_TIMES = re.compile(r"(?<![\w.)])(\d+)\s*/\s*(\d+)\s*([A-Za-z][A-Za-z0-9_]*|\()")
 
 
-def _ambiguities(body: str, notation: str) -> tuple:
-    """Notes on what could be read two ways, saying how it was read: sin x^2 is sin(x²), 1/2x is x/2."""
+def _ambiguities(body: str, notation: str, known=None) -> tuple:
+    """Notes on what could be read two ways, saying how it was read: sin x^2 is sin(x²), 1/2x is x/2,
+    sinx (x a name of the problem) is sin(x)."""
     try:
         text = latex_to_text(body) if notation == "latex" else body
     except ParseError:
@@ -146,6 +172,9 @@ def _ambiguities(body: str, notation: str) -> tuple:
     for match in FUNCTION_OF_POWER.finditer(text):
         power = match[3].strip("() ")
         notes.append(("note.function of power", {"written": match[0].strip(), "read": f"{match[1]}({match[2]}^{power})"}))
+    for match in GLUED_FUNCTION.finditer(text):
+        if match[2] in (known or ()):
+            notes.append(("note.glued function", {"written": match[0], "read": f"{match[1]}({match[2]})"}))
     for match in FRACTION_TIMES.finditer(text):
         notes.append(("note.fraction times", {"written": match[0].strip(), "read": f"({match[1]}/{match[2]})·{match[3]}"}))
     return tuple(notes)

@@ -74,9 +74,14 @@ def construct(node) -> Hint:
 COMMAND_WORDS = re.compile(r"(?<![\\A-Za-z])(frac|dfrac|sqrt|cdot|times|left|right|hat|bar|mathbf|sum|partial)\s*[{(]")
 
 
+SPACED_NUMBERS = re.compile(r"\s*[-+]?\d+(?:[.,]\d+)?(?:\s+[-+]?\d+(?:[.,]\d+)?)+\s*")   # 60 -162 1
+
+
 def hint(text: str) -> Hint | None:
     """The likely fix for text that cannot be read: a bracket left open, an operator at the end,
-    a LaTeX command without its backslash, two operators in a row."""
+    a LaTeX command without its backslash, two operators in a row, numbers with spaces between them."""
+    if SPACED_NUMBERS.fullmatch(text):
+        return Hint("reader.hint.spaces", {})
     opened, closed = text.count("(") + text.count("{") + text.count("["), \
         text.count(")") + text.count("}") + text.count("]")
     if opened > closed:

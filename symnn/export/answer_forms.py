@@ -32,7 +32,8 @@ class AnswerForm:
     """``kind``: number, numbers, matrix, formula, formulas or claims; ``count`` parts (rows × columns
     of a matrix in ``shape``); ``labels``: LaTeX names of the parts in order, where known;
     ``groups``: for answers that come in named groups (the optimizers' points), (name, labels);
-    ``names``: the parts named in words, in the order the statement lists them (the activations)."""
+    ``names``: the parts named in words, in the order the statement lists them (the activations: their
+    derivatives f′); ``precision``: how many digits a decimal needs, as the checker counts them."""
 
     kind: str
     count: int = 1
@@ -40,6 +41,7 @@ class AnswerForm:
     labels: tuple = ()
     groups: tuple = ()
     names: tuple = ()
+    precision: tuple = ()        # (rule, values) of the checker's rounding rule, when a number needs rounding
 
 
 def _name(symbol) -> str:
@@ -117,6 +119,22 @@ def _names(work, lang) -> tuple:
     return tuple(phrase(lang, f"plot.activation.{activation.name}") for activation, *_ in work.rows)
 
 
+def _precision(parts, problem) -> tuple:
+    """The checker's rounding rule for this problem (``answers.compare.rounding_rule``), when some
+    number of the answer is not exact in the digits the rule asks for (7/150, σ(9)); else ()."""
+    from ..answers.compare import round_sig, round_to, rounding_rule
+    from ..answers.options import CheckOptions
+    from ..problems.solve import question_options
+    rule, values = rounding_rule(CheckOptions.from_dict(question_options(problem)))
+    numbers = [sp.nsimplify(part) if isinstance(part, float) else part for part in parts]
+    if rule == "decimals":
+        rounded = [round_to(n, values["places"]) for n in numbers]
+    else:
+        rounded = [round_sig(n, values.get("figures", CheckOptions().min_sigfigs)) for n in numbers]
+    return (rule, values) if any(r != sp.Rational(n) if n.is_Rational else True for r, n in zip(rounded, numbers)) \
+        else ()
+
+
 def form_of(solution, lang: str = "en") -> AnswerForm:
     """The form of ``solution``'s answer, from its shape (and its work, for the labels)."""
     answer, work, problem = solution.answer, solution.work, solution.problem
@@ -128,17 +146,35 @@ def form_of(solution, lang: str = "en") -> AnswerForm:
     if all(isinstance(part, sp.logic.boolalg.BooleanAtom) for part in parts):
         return AnswerForm("claims", len(parts))
     numeric = all(isinstance(part, (int, float)) or isinstance(part, sp.Basic) and part.is_number for part in parts)
+    precision = _precision(parts, problem) if numeric else ()
     if len(parts) == 1:
-        return AnswerForm("number" if numeric else "formula")
+        return AnswerForm("number", precision=precision) if numeric else AnswerForm("formula")
     labeller = LABELS.get(type(work).__name__)
     labels = labeller(work, problem, lang) if labeller else ()
     names = _names(work, lang)
     return AnswerForm("numbers" if numeric else "formulas", len(parts), labels=labels if len(labels) == len(parts) else (),
-                      groups=_groups(work, lang), names=names if len(names) == len(parts) else ())
+                      groups=_groups(work, lang), names=names if len(names) == len(parts) else (), precision=precision)
 
 
 def stated(form: AnswerForm, lang: str) -> str:
-    """The sentence a worksheet prints under the statement: what the answer is, in which order."""
+    """The sentences a worksheet prints under the statement: what the answer is, in which order, and
+    how precise its decimals must be."""
+    return " ".join(filter(None, (_what(form, lang), precision(form, lang))))
+
+
+def precision(form: AnswerForm, lang: str) -> str:
+    """How precise the answer's decimals must be, as the checker judges them; "" when no number needs
+    rounding. A problem's own ``answer_form`` says what the answer is, and this sentence can follow it."""
+    if not form.precision:
+        return ""
+    rule, values = form.precision
+    return phrase(lang, f"sheet.precision.{rule}", **values)
+
+
+def _what(form: AnswerForm, lang: str) -> str:
+    if form.names:                            # inside a sentence: sigmoid σ, not Sigmoid σ (but ReLU)
+        names = (name[0].lower() + name[1:] if name.split()[0][1:].islower() else name for name in form.names)
+        return phrase(lang, f"sheet.form.{form.kind}.names", count=form.count, order=", ".join(names))
     if form.groups:
         order = "; ".join(f"{name}: " + ", ".join(f"${c}$" for c in coordinates) for name, coordinates in form.groups)
         return phrase(lang, f"sheet.form.{form.kind}.order", count=form.count, order=order)

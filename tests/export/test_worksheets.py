@@ -37,19 +37,26 @@ def test_the_form_is_read_off_the_answer(pid, kind, count, shape):
 
 @pytest.mark.parametrize("pid, lang, sentence", [
     ("4.6", "en", r"The answer is 2 numbers, in this order: $\frac{\partial F}{\partial x}$, $\frac{\partial F}{\partial y}$."),
-    ("feedforward-221", "ru", "Ответ — набор из 3 чисел в таком порядке: $h_{1}$, $h_{2}$, $o_{1}$."),
+    ("feedforward-221", "ru", "Ответ — набор из 3 чисел в таком порядке: $h_{1}$, $h_{2}$, $o_{1}$. "
+                             "Десятичные дроби записывайте не менее чем с 3 значащими цифрами."),   # the checker's rule
     ("graph-exp", "en", r"The answer is 4 numbers, in this order: $f$, $\frac{\partial f}{\partial x}$, "
-                        r"$\frac{\partial f}{\partial w_{1}}$, $\frac{\partial f}{\partial w_{0}}$."),
+                        r"$\frac{\partial f}{\partial w_{1}}$, $\frac{\partial f}{\partial w_{0}}$. "
+                        "Give decimals to at least 3 significant figures."),
     ("conv-3x3", "ru", r"Ответ — матрица размера $3 \times 3$."),
-    ("mse", "en", "The answer is one number."),
-    ("gd-linreg-step", "en", "The answer is 2 numbers, in this order: $w$, $b$."),     # the new point
+    ("mse", "en", "The answer is one number. Give decimals to at least 3 significant figures."),
+    ("linreg-fit", "en", "The answer is 2 numbers, in this order: $w$, $b$."),         # 3.5 and 3.5 need no rounding
+    ("activations", "en", "The answer is the 13 derivatives $f'$, in the order of the statement: identity, step, "
+                          "sigmoid σ, tanh, arctan, softsign, ISRU, ReLU, leaky ReLU, PReLU, RReLU, ELU, softplus."),
+    ("gd-linreg-step", "en", "The answer is 2 numbers, in this order: $w$, $b$. "
+                             "Give decimals to at least 3 significant figures."),        # the new point
     ("linreg-fit", "ru", "Ответ — набор из 2 чисел в таком порядке: $w$, $b$."),      # the line y = wx + b
     ("program-add-mul", "en", r"The answer is 4 numbers, in this order: $f$, $\frac{\partial f}{\partial x}$, "
                               r"$\frac{\partial f}{\partial y}$, $\frac{\partial f}{\partial z}$."),
     ("xor-lab", "ru", r"Ответ — набор из 4 чисел в таком порядке: $\hat{y}(0; 0)$, $\hat{y}(0; 1)$, $\hat{y}(1; 0)$, "
                       r"$\hat{y}(1; 1)$."),                                          # the trained net's outputs
     ("optimizers", "en", "The answer is 12 numbers, in this order: Momentum: $x$, $y$; Nesterov momentum: $x$, $y$; "
-                         "AdaGrad: $x$, $y$; RMSprop: $x$, $y$; Adam as on the slide: $x$, $y$; Adam: $x$, $y$."),
+                         "AdaGrad: $x$, $y$; RMSprop: $x$, $y$; Adam as on the slide: $x$, $y$; Adam: $x$, $y$. "
+                         "Give decimals to at least 3 significant figures."),
 ])
 def test_the_form_is_stated_in_the_order_of_the_answer(pid, lang, sentence):
     assert stated(form_of(solve(pid), lang), lang) == sentence

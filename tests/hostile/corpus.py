@@ -1,7 +1,8 @@
 """The hostile corpus: cases in tests/hostile/*.toml, run through the checker and judged.
 
 A case is a reference (or ``problem``, a bank problem's id), an answer, options, the expected
-outcome (correct, wrong, or error: the call itself is refused) and why; a right answer written
+outcome (correct, wrong, or error: the call itself is refused) and why, and optionally ``says``:
+words the feedback must contain (the note or diagnosis the case is about); a right answer written
 in notation the reader does not know yet names the ``gap`` (the test expects it to fail, and
 the summary counts it as a false fail). ``run_case`` gives the outcome
 and the time it took; ``summary`` the table the README shows
@@ -46,6 +47,8 @@ def run_case(case: dict) -> tuple[str, float, str]:
     elapsed = time.perf_counter() - start
     if not (verdict.feedback and all(isinstance(line, str) for line in verdict.feedback)):
         return "crash", elapsed, "a verdict without feedback"
+    if verdict.decided_by in ("crashed", "error"):
+        return "crash", elapsed, " ".join(verdict.feedback)          # the checker broke: not a verdict
     return ("correct" if verdict.correct else "wrong"), elapsed, " ".join(verdict.feedback)
 
 

@@ -37,6 +37,7 @@ def _marked(case):
 def test_case_through_the_api(case):
     outcome, seconds, detail = run_case(case)
     assert outcome == case["expect"], f"{case['why']}: {detail}"
+    assert case.get("says", "") in detail, f"{case['why']}: {detail}"
     assert seconds < 2.0, f"{case['why']}: {seconds:.2f} s"
 
 
