@@ -12,12 +12,15 @@ and the update of every parameter from its gradient, all gradients taken before 
 moves (the hidden layer is updated with the old output weights). The first step is exact; its
 exact expressions nest into every later one and grow exponentially, so from the second step on the
 parameters are carried as DIGITS-digit decimals, far beyond any precision a text prints (and so
-are the gradients an optimizer takes a square root of: AdaGrad, RMSprop, Adam).
+are the forward pass after the last update, and the gradients an optimizer takes a square root
+of: AdaGrad, RMSprop, Adam).
 
 >>> net = Network([1, 1], loss="half-se")
 >>> run = train_steps(net, {"x1": 1, "y": 0, "w1": 0, "b1": 0}, learning_rate=1)
->>> run.steps[0].gradients[0][2], run.after[-1][1]
-(1/8, sigmoid(-1/4)**2/2)
+>>> run.steps[0].gradients[0][2], dict(run.parameters)
+(1/8, {w1: -1/8, b1: -1/8})
+>>> round(run.value("L+"), 6)
+0.095845
 """
 
 from __future__ import annotations
@@ -199,7 +202,7 @@ def train_steps(network: Network, at, weights=None, biases=None, steps: int = 1,
             point = {s: _decimal(v) for s, v in point.items()}
             for state in states.values():
                 state.update({old: _decimal(v) for old, v in state.items()})
-    after = forward_values(network, point)
+    after = forward_values(network, {s: _decimal(v) for s, v in point.items()} if steps else point)
     parameters = tuple((p, point[p]) for p in network.parameters())
     return NetworkTraining(network, optimizer, tuple(hyper.items()), update_biases, tuple(runs),
                            _nodes(network, after), parameters)

@@ -89,5 +89,5 @@ class TrainingStepsPrinting:
                 labels.append(self.raw_math(sp.Symbol(name)))
         if len(labels) != len(answer):
             return None
-        return [("", label, value) for label, value in zip(labels, answer)]
+        return [("", label, work.value(name)) for label, name in zip(labels, work.asked)]   # exact, not the key's decimals
 

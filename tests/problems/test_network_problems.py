@@ -1,0 +1,104 @@
+"""The bank's network problems (kind = "network"): the published numbers, the second text's step against
+NumPy, a teacher's errors named by field, the checker, and the tables as printed."""
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from symnn import render, solve
+from symnn.answers.check import check_answer
+from symnn.problems.schema import problem_errors
+from symnn.problems.solve import question_options
+
+
+@pytest.fixture(scope="module")
+def mazur():
+    return solve("mazur-221")
+
+
+def test_every_published_number_to_its_printed_precision(mazur):
+    published = mazur.problem.published
+    assert len(mazur.answer) == len(published) == 14
+    for value, number in zip(mazur.answer, published):
+        digits = len(repr(number).split(".")[1])
+        assert round(float(value), digits) == pytest.approx(number, abs=1e-12), (value, number)
+
+
+def test_the_answer_is_checked_as_a_student_writes_it(mazur):
+    options = question_options(mazur.problem)
+    typed = "(" + ", ".join(repr(v) for v in mazur.problem.published) + ")"
+    assert check_answer(mazur.answer, typed, **options).correct
+    wrong = typed.replace("0.35891648", "0.4")
+    verdict = check_answer(mazur.answer, wrong, **options)
+    assert not verdict.correct
+    assert any(line.startswith("Component 11:") for line in verdict.feedback)
+
+
+def test_the_tanh_step_against_numpy():
+    solution = solve("tanh-221-step")
+    x, y, eta = np.array([1.0, -1.0]), 0.5, 0.1
+    W1, b1 = np.array([[0.1, 0.2], [-0.3, 0.4]]), np.array([0.0, 0.1])
+    W2, b2 = np.array([0.5, -0.6]), 0.1
+    h = np.tanh(W1 @ x + b1)
+    o = W2 @ h + b2
+    L = 0.5 * (y - o) ** 2
+    d_o = o - y
+    d_h = d_o * W2 * (1 - h ** 2)
+    grads = [d_h[0] * x[0], d_h[0] * x[1], d_h[0], d_h[1] * x[0], d_h[1] * x[1], d_h[1], d_o * h[0], d_o * h[1], d_o]
+    params = [W1[0, 0], W1[0, 1], b1[0], W1[1, 0], W1[1, 1], b1[1], W2[0], W2[1], b2]
+    new = [p - eta * g for p, g in zip(params, grads)]
+    h2 = np.tanh(np.array([[new[0], new[1]], [new[3], new[4]]]) @ x + np.array([new[2], new[5]]))
+    L2 = 0.5 * (y - (new[6] * h2[0] + new[7] * h2[1] + new[8])) ** 2
+    expected = [*h, o, L, *grads, *new, L2]
+    assert [float(v) for v in solution.answer] == pytest.approx(expected, abs=1e-12)
+
+
+GOOD = {"id": "p", "kind": "network", "statement": {"en": "…"}, "layers": [2, 2, 1], "inputs": [1, 2],
+        "targets": [1], "weights": [[[1, 2], [3, 4]], [[5, 6]]], "find": ["o1"]}
+
+
+@pytest.mark.parametrize("change, message", [
+    # a layer's matrix of the wrong shape names the layer and the shape it needs
+    ({"weights": [[[1, 2, 3], [3, 4, 5]], [[5, 6]]]},
+     "weights: layer 1 is 2×3; the layer sizes [2, 2, 1] need 2×2 (a row for each of its 2 neurons, "
+     "a column for each of its 2 inputs)"),
+    ({"weights": [[[1, 2], [3, 4]]]}, "weights: expected one entry per layer (2), got 1"),
+    ({"biases": [[1, 2, 3], 0]}, "biases: layer 1 has 2 neurons, so its biases are a number or a list of 2 numbers"),
+    ({"activation": "swish"}, "activation: unknown activation 'swish'; use one of sigmoid, tanh, relu, identity"),
+    ({"activation": ["tanh"]}, "activation: 1 names for 2 layers"),
+    ({"loss": "hinge"}, "loss: unknown loss 'hinge'; use one of mse, half-se, bce, ce"),
+    ({"inputs": [1, 2, 3]}, "inputs: 3 numbers for 2 inputs"),
+    ({"targets": [1, 0]}, "targets: 2 numbers for 1 outputs"),
+    ({"find": ["o3"]}, "find: 'o3' is not a neuron (h1, o1), the loss L, a gradient (dL/dw1), a value after "
+                       "the updates (w1+, L+) or a group (forward, gradients, updated)"),
+    ({"update_biases": "no"}, "update_biases: expected true or false, got str"),
+    ({"weights": [[["a", 2], [3, 4]], "b"], "layers": [2, 2, 1, 1]},
+     "weights: expected one entry per layer (3), got 2"),
+])
+def test_a_teachers_error_names_the_field(change, message):
+    entry = {**GOOD, **change}
+    assert problem_errors(entry)[0] == message
+    assert problem_errors(GOOD) == []
+
+
+def test_weights_by_a_rule_in_j_and_k():
+    from symnn.problems.bank import Problem
+    from symnn.problems.network_problems import solve_network
+    data = {**GOOD, "weights": ["j/10 + k/100", "1/2"], "biases": [0, "j"], "find": ["dL/dw1", "w1+"],
+            "loss": "half-se", "learning_rate": 1}
+    problem = Problem("p", "network", "t", {"en": "…"}, data)
+    run = solve_network(problem).work
+    point = dict(run.steps[0].point)
+    assert [point[sp.Symbol(n, real=True)] for n in ("w1", "w2", "w3", "w4", "w5", "b3")] == \
+        [sp.Rational(11, 100), sp.Rational(12, 100), sp.Rational(21, 100), sp.Rational(22, 100), sp.S.Half, 1]
+
+
+def test_the_tables_as_printed(mazur):
+    md = render(mazur, "md")
+    assert r"| $w_{5}$ | $w^{+}_{5}$ | $w_{t-1} - \eta g_{t}$ | $0.4 - 0.5 \cdot 0.082167041$ | $\approx 0.35891648$ |" in md
+    assert r"| $\delta_{o1}$ | $o_{1} (1 - o_{1}) (o_{1} - y_{1})$ | " in md
+    assert "**Stochastic gradient descent**: $\\eta = 0.5$. The biases stay as they are." in md
+    assert r"$\frac{\partial E_{total}}{\partial w_{5}} \approx 0.082167041$" in md
+    ru = render(mazur, "md", lang="ru")
+    assert "**Стохастический градиентный спуск**: $\\eta = 0{,}5$. Смещения не меняются." in ru
+    assert "| нейрон | формула | подставляем числа | значение |" in ru
