@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from ..lang import phrase
+from ..lang import local_numbers, phrase
 
 # a blank for one number, and how many blanks of a row stand on one line
 BLANK = r"\rule{3cm}{0.4pt}"
@@ -42,6 +42,7 @@ class AnswerForm:
     groups: tuple = ()
     names: tuple = ()
     precision: tuple = ()        # (rule, values) of the checker's rounding rule, when a number needs rounding
+    rounded: bool = False        # the numbers are a trained network's outputs rounded to 0 or 1 (xor-lab)
 
 
 def _name(symbol) -> str:
@@ -153,7 +154,8 @@ def form_of(solution, lang: str = "en") -> AnswerForm:
     labels = labeller(work, problem, lang) if labeller else ()
     names = _names(work, lang)
     return AnswerForm("numbers" if numeric else "formulas", len(parts), labels=labels if len(labels) == len(parts) else (),
-                      groups=_groups(work, lang), names=names if len(names) == len(parts) else (), precision=precision)
+                      groups=_groups(work, lang), names=names if len(names) == len(parts) else (), precision=precision,
+                      rounded=bool(problem.data.get("rounded")) and type(work).__name__ == "TrainingRun")
 
 
 def stated(form: AnswerForm, lang: str) -> str:
@@ -168,7 +170,7 @@ def precision(form: AnswerForm, lang: str) -> str:
     if not form.precision:
         return ""
     rule, values = form.precision
-    return phrase(lang, f"sheet.precision.{rule}", **values)
+    return local_numbers(phrase(lang, f"sheet.precision.{rule}", **values), lang)       # 0,02 in Russian
 
 
 def _what(form: AnswerForm, lang: str) -> str:
@@ -180,7 +182,8 @@ def _what(form: AnswerForm, lang: str) -> str:
         return phrase(lang, f"sheet.form.{form.kind}.order", count=form.count, order=order)
     if form.labels:
         order = ", ".join(f"${label}$" for label in form.labels)
-        return phrase(lang, f"sheet.form.{form.kind}.order", count=form.count, order=order)
+        key = f"sheet.form.{form.kind}.{'rounded' if form.rounded else 'order'}"
+        return phrase(lang, key, count=form.count, order=order)
     rows, columns = form.shape or (0, 0)
     return phrase(lang, f"sheet.form.{form.kind}", count=form.count, rows=rows, columns=columns)
 

@@ -37,3 +37,8 @@ def test_an_answer_that_needs_no_rounding_states_no_precision():
     assert stated(form_of(solve("4.3")), "ru") == ("Ответ — набор из 3 чисел в таком порядке: $\\frac{\\partial F}{\\partial x}$, "
                                                    "$\\frac{\\partial F}{\\partial y}$, $\\frac{\\partial F}{\\partial z}$.")
     assert "значащими" in stated(form_of(solve("mse")), "ru")
+
+
+def test_a_problem_s_tolerance_is_stated_as_its_language_writes_numbers():
+    sentence = stated(form_of(solve("gender-train"), "ru"), "ru")
+    assert sentence.endswith("Десятичная дробь может отличаться от точного значения на 0,02 или меньше.")

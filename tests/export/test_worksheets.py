@@ -52,7 +52,8 @@ def test_the_form_is_read_off_the_answer(pid, kind, count, shape):
     ("linreg-fit", "ru", "Ответ — набор из 2 чисел в таком порядке: $w$, $b$."),      # the line y = wx + b
     ("program-add-mul", "en", r"The answer is 4 numbers, in this order: $f$, $\frac{\partial f}{\partial x}$, "
                               r"$\frac{\partial f}{\partial y}$, $\frac{\partial f}{\partial z}$."),
-    ("xor-lab", "ru", r"Ответ — набор из 4 чисел в таком порядке: $\hat{y}(0; 0)$, $\hat{y}(0; 1)$, $\hat{y}(1; 0)$, "
+    ("xor-lab", "ru", r"Ответ — выходы сети (их 4), каждый округлён до 0 или 1, в таком порядке: $\hat{y}(0; 0)$, "
+                      r"$\hat{y}(0; 1)$, $\hat{y}(1; 0)$, "
                       r"$\hat{y}(1; 1)$."),                                          # the trained net's outputs
     ("optimizers", "en", "The answer is 12 numbers, in this order: Momentum: $x$, $y$; Nesterov momentum: $x$, $y$; "
                          "AdaGrad: $x$, $y$; RMSprop: $x$, $y$; Adam as on the slide: $x$, $y$; Adam: $x$, $y$. "
