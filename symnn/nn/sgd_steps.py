@@ -203,6 +203,7 @@ def train_steps(network: Network, at, weights=None, biases=None, steps: int = 1,
             for state in states.values():
                 state.update({old: _decimal(v) for old, v in state.items()})
     after = forward_values(network, {s: _decimal(v) for s, v in point.items()} if steps else point)
+    after = {s: _decimal(v) for s, v in after.items()} if steps else after
     parameters = tuple((p, point[p]) for p in network.parameters())
     return NetworkTraining(network, optimizer, tuple(hyper.items()), update_biases, tuple(runs),
                            _nodes(network, after), parameters)
