@@ -10,6 +10,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..lang import catalogue
+from ..nn.optimizers import w_new, w_old
 from ..nn.reverse import delta
 
 
@@ -67,10 +68,11 @@ class TrainingStepsPrinting:
         lines.append(self.line(depth, self.plain("sgd.updates")))
         rows = []
         for parameter, updates in step.updates:
+            named = {w_old: parameter, w_new: after(parameter)}   # w_{t−1} − ηg_t reads w₅ − ηg_t
             for update in updates:
-                named = {sp.Symbol("w_t", real=True): after(parameter) if update is updates[-1] else update.quantity}
-                rows.append([self.math(parameter), *self.worked_row(update.quantity.xreplace(named), update.formula,
-                                                                     dict(update.values), update.value)])
+                values = {named.get(k, k): v for k, v in update.values}
+                rows.append([self.math(parameter), *self.worked_row(named.get(update.quantity, update.quantity),
+                                                                     update.formula.xreplace(named), values, update.value)])
         lines += self.table([self.plain("delta.parameter"), self.plain("sgd.quantity")] + header[1:], rows)
         return lines
 
