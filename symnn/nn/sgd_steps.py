@@ -35,7 +35,7 @@ from .backprop import forward_values, network_point
 from .network import Network
 from .optimizers import OPTIMIZERS, alpha, eta, g, lam, t, w_old
 from .reverse import delta
-from .slopes import a, slope_through_output
+from .slopes import a, slope_through_output, z
 
 RATES = (eta, lam)          # the learning rate of an optimizer is η, or λ in lecture 3's momentum rule
 MOMENTA = (alpha,)
@@ -115,6 +115,11 @@ def _hyper(optimizer: str, learning_rate, momentum, settings) -> dict:
     return hyper
 
 
+def _slope(neuron) -> sp.Expr:
+    """f'(z) through the neuron's output (σ' = h₁(1 − h₁)), or of its sum z where it cannot be (ReLU: θ(z))."""
+    return slope_through_output(neuron.activation).subs(a, neuron.name).subs(z, neuron.z)
+
+
 def _deltas(network: Network, values: dict) -> tuple[list, dict]:
     """(neuron, formula, value) from the output back, and δ of each neuron by name."""
     L = network.loss_symbol
@@ -134,11 +139,9 @@ def _deltas(network: Network, values: dict) -> tuple[list, dict]:
                 j = outputs.index(name)
                 formula = sp.expand(name * (errors[j] - sp.Add(*(o * e for o, e in zip(outputs, errors)))))
             elif name in outputs:                                 # δ = ∂L/∂o · f'(z)
-                slope = slope_through_output(neuron.activation).subs(a, name)
-                formula = sp.diff(loss, name) * slope
+                formula = sp.diff(loss, name) * _slope(neuron)
             else:                                                 # δ = f'(z) · Σ w·δ
-                slope = slope_through_output(neuron.activation).subs(a, name)
-                formula = slope * sp.Add(*(w * delta(n) for w, n in consumers[name]))
+                formula = _slope(neuron) * sp.Add(*(w * delta(n) for w, n in consumers[name]))
             value = formula.xreplace({**values, **{delta(n): v for n, v in value_of.items()}})
             value_of[name] = value
             rows.append((name, formula, value))

@@ -102,3 +102,29 @@ def test_the_tables_as_printed(mazur):
     ru = render(mazur, "md", lang="ru")
     assert "**Стохастический градиентный спуск**: $\\eta = 0{,}5$. Смещения не меняются." in ru
     assert "| нейрон | формула | подставляем числа | значение |" in ru
+
+
+def test_softmax_with_cross_entropy_two_steps_against_numpy():
+    solution = solve("softmax-ce-steps")
+    x, y, eta = np.array([1.0, 2.0]), np.array([0.0, 1.0]), 0.1
+    W1, b1 = np.array([[0.5, -0.5], [0.25, 0.75]]), np.zeros(2)
+    W2, b2 = np.array([[1.0, -1.0], [-1.0, 1.0]]), np.array([0.1, -0.1])
+
+    def run(W1, b1, W2, b2):
+        h = np.maximum(0, W1 @ x + b1)
+        e = np.exp(W2 @ h + b2)
+        o = e / e.sum()
+        return h, o, -(y * np.log(o)).sum()
+
+    h, o, L = run(W1, b1, W2, b2)
+    first = [*h, *o, L]
+    for step in range(2):
+        h, o, _ = run(W1, b1, W2, b2)
+        d2 = o - y                                     # softmax with cross-entropy, Σy = 1
+        d1 = (W2.T @ d2) * (W1 @ x + b1 > 0)           # ReLU′ = 1 where the sum is positive, else 0
+        if step == 0:
+            grads = [d2[0] * h[0], d2[1] * h[0]]       # w5 (h1 → o1) and w7 (h1 → o2)
+        W2, b2, W1, b1 = W2 - eta * np.outer(d2, h), b2 - eta * d2, W1 - eta * np.outer(d1, x), b1 - eta * d1
+    expected = [*first, *grads, run(W1, b1, W2, b2)[2]]
+    assert [float(v) for v in solution.answer] == pytest.approx(expected, abs=1e-12)
+    assert len(solution.work.steps) == 2
