@@ -100,7 +100,7 @@ def slides(solutions: list, lang: str, title: str, settings: dict | None = None,
                                   "continued": phrase(lang, "export.continued")}
     frames = []
     for heading, solution in zip(headings([s.problem for s in solutions], lang), solutions):
-        body = render(solution, "latex", lang=lang, width=TEXT_WIDTH, **(settings or {}))
+        body = render(solution, "latex", lang=lang, width=TEXT_WIDTH, label="", **(settings or {}))
         frames.append(_frame(spelled(heading), body, files.get(solution.problem.id)))
     return preamble + "\\begin{document}\n\\begin{frame}\n\\titlepage\n\\end{frame}\n\n" + "\n\n".join(frames) \
         + "\n\n\\end{document}\n"

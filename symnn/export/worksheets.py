@@ -152,9 +152,11 @@ def answer_key(solutions: list, format: str, lang: str, title: str, options: Opt
     if printer is None:
         raise ValueError(f"an answer key is {', '.join(FORMATS)}, not {format!r}")
     settings = {**options.printer(), **({"width": options.width} if format == "tex" else {})}
-    parts = [render(s, printer, lang=lang, **settings) for s in solutions]
-    if format == "tex":       # under the headings of the worksheet, so that a key's problem is found by its number
-        titled = (rf"\section*{{{h}}}" "\n" + part for h, part in zip(headings([s.problem for s in solutions], lang), parts))
+    labels = headings([s.problem for s in solutions], lang)      # a key's problem is found by its sheet's number
+    parts = [render(s, printer, lang=lang, label="" if format == "tex" else label, **settings)
+             for s, label in zip(solutions, labels)]
+    if format == "tex":
+        titled = (rf"\section*{{{h}}}" "\n" + part for h, part in zip(labels, parts))
         return latex_document("\n\n".join(titled), head, lang, options.width)
     if format == "md":
         return f"# {head}\n\n" + "\n\n---\n\n".join(parts)

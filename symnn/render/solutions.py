@@ -33,8 +33,10 @@ class SolutionPrinting:
             answer[0] if isinstance(answer, tuple) else answer
         if isinstance(exact, sp.MatrixBase) and exact.shape == (1, 1):
             exact = exact[0, 0]              # a 1×1 product is the number it holds
-        label = problem_label(problem.id, self._settings["number"], self.lang) + "."
-        lines = [self.line(depth, self.strong(self.escape(label)) + " " + self.rich_text(problem.text(self.lang)))]
+        label = self._settings["label"]
+        label = problem_label(problem.id, self._settings["number"], self.lang) if label is None else label
+        heading = self.strong(self.escape(label + ".")) + " " if label else ""
+        lines = [self.line(depth, heading + self.rich_text(problem.text(self.lang)))]
         self.answer_follows = True          # the work leaves its final line to the answer below
         lines.append(self._print(solution.work, depth=depth))
         self.answer_follows = False

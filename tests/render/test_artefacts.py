@@ -27,7 +27,7 @@ SYNTAX = {
     r",\s*\)": "a one-element Python tuple",
     r"\bPiecewise\(|\bHeaviside\(": "a SymPy class name",
     r"\bsqrt\(": "sqrt( instead of √",
-    r"\b\d+\.\d{9,}": "a float with all its digits",
+    r"\b\d+\.\d{11,}": "a float with all its digits (a problem may ask for 9 places)",
     r"\bseed\b|\b\d+\.\d+ ?s\b": "a seed or a wall-clock time",
 }
 # Latin words a Russian page may keep: names of methods and functions, and units of notation
