@@ -25,7 +25,7 @@ from ..problems.solve import solve
 from ..render import render
 from ..render.html import HtmlPrinter
 from ..render.latex import LatexPrinter, pi_typeset
-from .answer_forms import form_of, latex_space, stated
+from .answer_forms import form_of, latex_space, precision, stated
 from .documents import html_page, latex_document, plain_latex
 
 FORMATS = ("tex", "pdf", "md", "html", "ipynb", "beamer")
@@ -98,7 +98,8 @@ def _statement(problem: Problem, lang: str, solution=None) -> str:
     """The statement, and the form its answer takes: as the problem declares it, else as its answer is."""
     form = problem.answer_form(lang)
     if form:
-        return _text(problem, lang) + " " + phrase(lang, "sheet.answer.form", form=form)
+        more = precision(form_of(solution, lang), lang) if solution is not None else ""
+        return _text(problem, lang) + " " + phrase(lang, "sheet.answer.form", form=form) + (" " + more if more else "")
     return _text(problem, lang) + (" " + stated(form_of(solution, lang), lang) if solution is not None else "")
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import anyio
 
-from ..export.answer_forms import form_of, stated
+from ..export.answer_forms import form_of, precision, stated
 from ..export.worksheets import heading
 from ..lang import phrase
 from ..problems.bank import load_bank
@@ -80,7 +80,8 @@ def stated_form(solution, lang: str) -> str:
     """The sentence saying what form the answer takes: the problem's own, else read off the answer's shape."""
     declared = solution.problem.answer_form(lang)
     if declared:
-        return phrase(lang, "sheet.answer.form", form=declared)
+        more = precision(form_of(solution, lang), lang)
+        return phrase(lang, "sheet.answer.form", form=declared) + (" " + more if more else "")
     return stated(form_of(solution, lang), lang)
 
 
