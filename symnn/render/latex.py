@@ -182,12 +182,13 @@ class LatexPrinter(DocumentPrinter):
         lhs = self.raw_math(D(step.expr, step.var, step.order))
         out = [self.paragraph(depth, self.strong(self.escape(phrase(self.lang, "derivative"))) + ":")] if label else []
         rows, first, chain = [], True, list(self.chain_rows(step))
-        # the hints stand in a column of their own at the right while the formulas keep 60 % of the line;
-        # on a narrower line (a slide) each hint goes under its row
+        # the hints stand in a column of their own at the right when every row fits beside them;
+        # otherwise (a long formula, a slide) each hint goes under its row
         left = width(lhs) if width(lhs) <= line / 3 else 0
         beside = max((width(hint) + 4 for _, hint in chain if hint), default=0)
-        aside = beside > 0 and line - left - beside - 3 >= line * 0.6
-        budget = line * 0.6 if aside else line - left - 3
+        widest = max((width(self.raw_math(expr)) for expr, _ in chain), default=0)
+        aside = beside > 0 and left + widest + beside + 6 <= line
+        budget = line - left - beside - 6 if aside else line - left - 3
         for expr, hint in chain:
             note = r" && \text{(%s)}" % self.escape(hint) if hint and aside else ""
             pieces = split_long(self.raw_math(expr), budget)
