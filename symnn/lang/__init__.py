@@ -82,7 +82,7 @@ def names(lang: str, kind: str) -> dict[str, str]:
 _MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$")
 _DECIMAL = re.compile(r"(?<![\w.])(-?\d+)\.(\d+)(?![\w.])")
 _ITEM = r"\s*[-−]?(?:\\frac\{\d+\}\{\d+\}|[\d{},.]+)\s*"
-_NUMBER_LIST = re.compile(rf"\(({_ITEM}(?:,{_ITEM})+)\)")
+_NUMBER_LIST = re.compile(rf"([(\[])({_ITEM}(?:,{_ITEM})+)([)\]])")      # (1.5, 2) and [0.1, 0.9]
 
 
 def local_numbers(text: str, lang: str) -> str:
@@ -105,7 +105,7 @@ def local_numbers(text: str, lang: str) -> str:
         if decimal_before and prose == ", ":        # $\lambda = 0{,}1$; $\alpha = 0{,}9$: a comma would be ambiguous
             prose = "; "
         out.append(prose)
-        formula = _NUMBER_LIST.sub(lambda m: "(" + re.sub(r"\s*,\s*", "; ", m[1].strip()) + ")", match[1])
+        formula = _NUMBER_LIST.sub(lambda m: m[1] + re.sub(r"\s*,\s*", "; ", m[2].strip()) + m[3], match[1])
         formula = _DECIMAL.sub(r"\1{,}\2", formula)
         decimal_before = bool(re.search(r"\d\{,\}\d+\s*$", formula))
         out.append("$" + formula + "$")

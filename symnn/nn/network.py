@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..calculus.functions import sigmoid
+from .naming import OUTPUT_NAMES, layer_names
 
 # an activation is a name and a SymPy definition of its input
 ACTIVATIONS = {
@@ -40,7 +41,7 @@ LOSSES = {
     "bce": lambda y, p: -(y * sp.log(p) + (1 - y) * sp.log(1 - p)),
     "ce": lambda y, p: -y * sp.log(p),                 # with a softmax output: L = −Σ y_j ln p_j
 }
-OUTPUTS = ("same", "softmax")   # the last layer: the hidden activation, or a softmax over its neurons
+OUTPUTS = OUTPUT_NAMES   # the last layer: the hidden activation, or a softmax over its neurons
 
 
 def _symbol(name: str) -> sp.Symbol:
@@ -130,25 +131,13 @@ class Network:
         check_architecture(sizes, activation, loss, output)
         self.sizes, self.activation, self.loss_name, self.output = list(sizes), activation, loss, output
         self.activations, self.mean = layer_activations(sizes, activation), mean
-        course = len(sizes) <= 3
         self.inputs = tuple(_symbol(f"x{i}") for i in range(1, sizes[0] + 1))
         self.layers: list[Layer] = []
-        previous, w, b = self.inputs, 0, 0
-        for layer, size in enumerate(sizes[1:], 1):
-            last = layer == len(sizes) - 1
-            neurons = []
-            for j in range(1, size + 1):
-                if course:
-                    name = f"o{j}" if last else f"h{j}"
-                    weights = tuple(_symbol(f"w{w + k}") for k in range(1, len(previous) + 1))
-                    bias = _symbol(f"b{b + 1}")
-                    w, b = w + len(previous), b + 1
-                else:
-                    name = f"a^{{({layer})}}_{{{j}}}"
-                    weights = tuple(_symbol(f"w^{{({layer})}}_{{{j}{k}}}") for k in range(1, len(previous) + 1))
-                    bias = _symbol(f"b^{{({layer})}}_{{{j}}}")
-                neurons.append(Neuron(_symbol(name), previous, weights, bias, self.activations[layer - 1]))
-            self.layers.append(Layer(layer, tuple(neurons)))
+        previous = self.inputs
+        for layer, named in enumerate(layer_names(sizes), 1):
+            neurons = tuple(Neuron(_symbol(name), previous, tuple(map(_symbol, weights)), _symbol(bias),
+                                   self.activations[layer - 1]) for name, weights, bias in named)
+            self.layers.append(Layer(layer, neurons))
             previous = tuple(n.name for n in neurons)
         self.outputs = previous
         self.targets = tuple(_symbol("y") if len(self.outputs) == 1 else _symbol(f"y{j}")

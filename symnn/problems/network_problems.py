@@ -33,80 +33,8 @@ import sympy as sp
 
 from .bank import Problem
 
-GROUPS = ("forward", "gradients", "updated")
 KEY_DIGITS = 30
 SHORT = 40          # characters of an exact value a student could type (sigmoid(151/400))
-
-
-def _shape_of(value):
-    """(rows, columns) of a list of equal lists, else None."""
-    if isinstance(value, list) and value and all(isinstance(row, list) for row in value):
-        widths = {len(row) for row in value}
-        return (len(value), widths.pop()) if len(widths) == 1 else None
-    return None
-
-
-def _layer_values(field: str, value, sizes) -> list[str]:
-    """What is wrong with ``weights`` or ``biases`` for these layer sizes (empty when nothing is)."""
-    if isinstance(value, (int, float, str)) and not isinstance(value, bool):
-        return []
-    if not isinstance(value, list) or len(value) != len(sizes) - 1:
-        count = len(value) if isinstance(value, list) else 0
-        return [f"{field}: expected one entry per layer ({len(sizes) - 1}), got {count}"]
-    errors = []
-    for layer, (entry, size, before) in enumerate(zip(value, sizes[1:], sizes), 1):
-        if isinstance(entry, (int, float, str)) and not isinstance(entry, bool):
-            continue
-        if field == "biases":
-            if not isinstance(entry, list) or len(entry) != size or any(isinstance(v, list) for v in entry):
-                errors.append(f"biases: layer {layer} has {size} neurons, so its biases are a number or a "
-                              f"list of {size} numbers")
-        elif _shape_of(entry) != (size, before):
-            shape = _shape_of(entry)
-            found = "×".join(map(str, shape)) if shape else "not a matrix"
-            errors.append(f"weights: layer {layer} is {found}; the layer sizes {sizes} need {size}×{before} "
-                          f"(a row for each of its {size} neurons, a column for each of its {before} inputs)")
-    return errors
-
-
-def network_errors(entry: dict) -> list[str]:
-    """What is wrong across the fields of a ``network`` problem (the field checks of schema passed)."""
-    from ..nn.network import ACTIVATIONS, LOSSES, OUTPUTS
-    from ..nn.optimizers import OPTIMIZERS
-    sizes = entry["layers"]
-    errors = _layer_values("weights", entry["weights"], sizes) + _layer_values("biases", entry.get("biases", 0), sizes)
-    activation = entry.get("activation", "sigmoid")
-    names = [activation] if isinstance(activation, str) else activation
-    if not isinstance(activation, str) and len(names) != len(sizes) - 1:
-        errors.append(f"activation: {len(names)} names for {len(sizes) - 1} layers")
-    errors += [f"activation: unknown activation {name!r}; use one of {', '.join(ACTIVATIONS)}"
-               for name in names if name not in ACTIVATIONS]
-    for field, known, default in (("loss", LOSSES, "half-se"), ("output", OUTPUTS, "same"),
-                                  ("optimizer", [n for n, o in OPTIMIZERS.items() if o.lookahead is None], "sgd")):
-        if entry.get(field, default) not in known:
-            errors.append(f"{field}: unknown {field} {entry[field]!r}; use one of {', '.join(known)}")
-    for field, size, what in (("inputs", sizes[0], "inputs"), ("targets", sizes[-1], "outputs")):
-        if field in entry and len(entry[field]) != size:
-            errors.append(f"{field}: {len(entry[field])} numbers for {size} {what}")
-    if errors:
-        return errors
-    network = _network(entry)
-    for name in entry["find"]:
-        if name not in GROUPS and not _known(network, name):
-            errors.append(f"find: {name!r} is not a neuron (h1, o1), the loss L, a gradient (dL/dw1), a value "
-                          f"after the updates (w1+, L+) or a group ({', '.join(GROUPS)})")
-    return errors
-
-
-def _is_neuron(network, name: str) -> bool:
-    return name in {str(n.name) for n in network.neurons()}
-
-
-def _known(network, name: str) -> bool:
-    parameters = {str(p) for p in network.parameters()}
-    L = str(network.loss_symbol)
-    return (_is_neuron(network, name) or name in (L, L + "+") or name.endswith("+") and name[:-1] in parameters
-            or name.startswith(f"d{L}/d") and name[len(L) + 3:] in parameters)
 
 
 def _network(data):

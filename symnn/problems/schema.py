@@ -209,7 +209,7 @@ def problem_errors(entry: dict) -> list[str]:
         elif (problem := checks[name](value)) is not None:
             errors.append(f"{name}: {problem}")
     if kind == "network" and not errors:   # the fields against each other: shapes for the layer sizes
-        from .network_problems import network_errors
+        from .network_schema import network_errors
         errors += network_errors(entry)
     return errors
 

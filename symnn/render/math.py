@@ -111,6 +111,8 @@ class _Latex(LatexPrinter):
             text = self._print(expr.number)
             bracket = expr.number.is_negative or expr.number.is_Rational and not expr.number.is_Integer
             return r"\left(%s\right)" % text if bracket else text
+        if len(expr.name) > 1 and expr.name.isalpha() and expr.name.isupper():     # MSE, CE: a name, not a product
+            return r"\mathrm{%s}" % expr.name
         return super()._print_Symbol(expr, style)
 
     def _print_Derivative(self, expr):

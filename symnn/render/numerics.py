@@ -136,17 +136,17 @@ class NumericsPrinting:
         lines += self.table([self.plain("delta.parameter"), self.plain("delta.formula"), self.plain("delta.numbers"),
                              self.plain("graph.value")], rows)
         step = dict(OPTIMIZERS["momentum-delta"].updates)
-        rates = ", ".join(self.result(self.raw_math(s), v) for s, v in ((lam, rule.learning_rate), (alpha, rule.momentum)))
+        rates = self.escape("; " if self.lang == "ru" else ", ").join(
+            self.result(self.raw_math(s), v) for s, v in ((lam, rule.learning_rate), (alpha, rule.momentum)))
         lines.append(self.line(depth, self.plain("delta.updates") + " " + self.equation(dw_new, step[dw_new]) + ", "
                                + self.equation(w_new, step[w_new]) + "; " + rates))
-        rows = []
+        changes, moves = [], []           # two narrow tables rather than one too wide for a page
         for p, before, change, new in rule.updates:
             values = {lam: rule.learning_rate, alpha: rule.momentum, g: grad[p], dw_old: before}
-            numbers = self.numbers(step[dw_new], values)
-            moved = self.numbers(step[w_new], {w_old: known[p], dw_new: change})
-            rows.append([self.math(p), numbers, self.value(change), moved, self.value(new)])
-        lines += self.table([self.plain("delta.parameter"), self.math(dw_new), self.plain("graph.value"),
-                             self.math(w_new), self.plain("graph.value")], rows)
+            changes.append([self.math(p), self.numbers(step[dw_new], values), self.value(change)])
+            moves.append([self.math(p), self.numbers(step[w_new], {w_old: known[p], dw_new: change}), self.value(new)])
+        lines += self.table([self.plain("delta.parameter"), self.math(dw_new), self.plain("graph.value")], changes)
+        lines += self.table([self.plain("delta.parameter"), self.math(w_new), self.plain("graph.value")], moves)
         return self.join(lines)
 
     def worked_row(self, name, formula, values, value) -> list[str]:

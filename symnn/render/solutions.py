@@ -10,6 +10,7 @@ import re
 import sympy as sp
 
 from ..lang import PHRASES, catalogue, phrase
+from ..nn.losses import NAMES
 from .expansion import D
 
 COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
@@ -70,6 +71,8 @@ class SolutionPrinting:
             return name + (self.raw_math(sp.Tuple(*(value for _, value in work.point))) if work.point else "")
         if kind == "Backprop":
             return self.raw_ratio(work.network.loss_symbol, work.parameter)
+        if kind == "LossValue":
+            return self.raw_math(sp.Symbol(NAMES[work.name]))
         if kind == "MatrixGradient":
             return self.raw_ratio(work.loss, work.wrt)
         if kind == "DeltaRule":

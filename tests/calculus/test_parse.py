@@ -43,11 +43,11 @@ def test_reads(text, expected):
 REFUSES = [
     ("x +* 2", "two operators in a row"),                               # malformed, with the likely fix
     ("", "empty"),                                                    # nothing
-    ("().__class__.__base__.__subclasses__()", "attribute"),          # the classic sandbox escape
+    ("().__class__.__base__.__subclasses__()", "a dot after a name"),         # the classic sandbox escape
     ("__import__('os').system('echo hacked')", "not a variable name"),  # code injection
     ("exec('1')", "unknown function"),                                # calls outside the whitelist
     ("lambda: 1", "lambda"),                                          # no code objects
-    ("x if y else z", "ifexp"),                                       # no Python control flow
+    ("x if y else z", "if … else"),                                   # no Python control flow
     ("'text'", "not a number"),                                       # strings are not numbers
     ("sinn(x)", "unknown function 'sinn'"),                           # a typo names itself
     ("sin", "needs an argument"),                                     # function without argument

@@ -1,0 +1,80 @@
+"""The checks across the fields of a ``network`` problem: shapes for the layer sizes, known names.
+
+By name only (``nn.naming``), without SymPy: a bank file is checked when it is read, and
+``symnn problems`` starts without SymPy.
+"""
+
+from __future__ import annotations
+
+GROUPS = ("forward", "gradients", "updated")     # what ``find`` may ask for as a whole
+
+
+def _shape_of(value):
+    """(rows, columns) of a list of equal lists, else None."""
+    if isinstance(value, list) and value and all(isinstance(row, list) for row in value):
+        widths = {len(row) for row in value}
+        return (len(value), widths.pop()) if len(widths) == 1 else None
+    return None
+
+
+def _layer_values(field: str, value, sizes) -> list[str]:
+    """What is wrong with ``weights`` or ``biases`` for these layer sizes (empty when nothing is)."""
+    if isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        return []
+    if not isinstance(value, list) or len(value) != len(sizes) - 1:
+        count = len(value) if isinstance(value, list) else 0
+        return [f"{field}: expected one entry per layer ({len(sizes) - 1}), got {count}"]
+    errors = []
+    for layer, (entry, size, before) in enumerate(zip(value, sizes[1:], sizes), 1):
+        if isinstance(entry, (int, float, str)) and not isinstance(entry, bool):
+            continue
+        if field == "biases":
+            if not isinstance(entry, list) or len(entry) != size or any(isinstance(v, list) for v in entry):
+                errors.append(f"biases: layer {layer} has {size} neurons, so its biases are a number or a "
+                              f"list of {size} numbers")
+        elif _shape_of(entry) != (size, before):
+            shape = _shape_of(entry)
+            found = "×".join(map(str, shape)) if shape else "not a matrix"
+            errors.append(f"weights: layer {layer} is {found}; the layer sizes {sizes} need {size}×{before} "
+                          f"(a row for each of its {size} neurons, a column for each of its {before} inputs)")
+    return errors
+
+
+def network_errors(entry: dict) -> list[str]:
+    """What is wrong across the fields of a ``network`` problem (the field checks of schema passed).
+    Checked by name only (``nn.naming``): a bank file is read without SymPy."""
+    from ..nn.naming import (
+        ACTIVATION_NAMES,
+        LOOKAHEAD_OPTIMIZERS,
+        LOSS_NAMES,
+        OPTIMIZER_NAMES,
+        OUTPUT_NAMES,
+        neuron_names,
+        parameter_names,
+    )
+    sizes = entry["layers"]
+    errors = _layer_values("weights", entry["weights"], sizes) + _layer_values("biases", entry.get("biases", 0), sizes)
+    activation = entry.get("activation", "sigmoid")
+    names = [activation] if isinstance(activation, str) else activation
+    if not isinstance(activation, str) and len(names) != len(sizes) - 1:
+        errors.append(f"activation: {len(names)} names for {len(sizes) - 1} layers")
+    errors += [f"activation: unknown activation {name!r}; use one of {', '.join(ACTIVATION_NAMES)}"
+               for name in names if name not in ACTIVATION_NAMES]
+    stepping = [name for name in OPTIMIZER_NAMES if name not in LOOKAHEAD_OPTIMIZERS]
+    for field, known, default in (("loss", LOSS_NAMES, "half-se"), ("output", OUTPUT_NAMES, "same"),
+                                  ("optimizer", stepping, "sgd")):
+        if entry.get(field, default) not in known:
+            errors.append(f"{field}: unknown {field} {entry[field]!r}; use one of {', '.join(known)}")
+    for field, size, what in (("inputs", sizes[0], "inputs"), ("targets", sizes[-1], "outputs")):
+        if field in entry and len(entry[field]) != size:
+            errors.append(f"{field}: {len(entry[field])} numbers for {size} {what}")
+    if errors:
+        return errors
+    neurons, parameters, L = neuron_names(sizes), parameter_names(sizes), "L"
+    for name in entry["find"]:
+        known = (name in neurons or name in (L, L + "+") or name.endswith("+") and name[:-1] in parameters
+                 or name.startswith(f"d{L}/d") and name[len(L) + 3:] in parameters)
+        if name not in GROUPS and not known:
+            errors.append(f"find: {name!r} is not a neuron (h1, o1), the loss L, a gradient (dL/dw1), a value "
+                          f"after the updates (w1+, L+) or a group ({', '.join(GROUPS)})")
+    return errors
