@@ -156,6 +156,7 @@ class NumericsPrinting:
 
     def numbers(self, formula, values) -> str:
         """``formula`` with the numbers of ``values`` put in, as a formula of this format."""
+        values = {self.renamed(name): value for name, value in values.items()}
         return self.inline(self.raw_math(put_in(self.renamed(formula), values, self.places()), numbers=True))
 
     def _print_ScalingDemo(self, demo, depth: int = 0) -> str:
