@@ -75,14 +75,11 @@ class SolutionPrinting:
             return self.raw_math(sp.Symbol(NAMES[work.name]))
         if kind == "MatrixGradient":
             return self.raw_ratio(work.loss, work.wrt)
-        if kind == "DeltaRule":
-            first, last = work.gradients[0][0], work.gradients[-1][0]
-            L = sp.Symbol("L")
-            return r"\left(%s, \ldots, %s\right)" % (self.raw_ratio(L, first), self.raw_ratio(L, last))
         return None
 
     def answer_items(self, work, answer) -> list | None:
-        """An answer of several parts as (label, value) pairs, each part named (h₁ = …; ∂L/∂w₁ = …), or None."""
+        """An answer of several parts, each part named, or None: (prefix, label, value) triples, the prefix a word
+        before the part (Momentum: …, a woman (−7, −3): …), the label raw math before its value (h₁ = …)."""
         kind = type(work).__name__
         parts = tuple(answer) if isinstance(answer, (tuple, sp.Tuple)) else (answer,)
         if kind == "ForwardPass":
