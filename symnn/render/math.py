@@ -147,7 +147,9 @@ class _Latex(LatexPrinter):
             return r" \cdot ".join(self.parenthesize(factor, PRECEDENCE["Mul"]) for factor in expr.as_ordered_factors())
 
 
-class _Text(StrPrinter):
+class TextMath(StrPrinter):
+    """One line of plain math text; pictures' Unicode labels build on it."""
+
     _default_settings = {**StrPrinter._default_settings, "partial": None, "full_prec": False, "lang": "en"}
 
     def _print_Float(self, expr):
@@ -268,6 +270,6 @@ def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: 
 def text_math(expr, lang: str = "en", partial: bool | None = None, keep_order: bool = False) -> str:
     """One-line plain text for an expression (``^`` for powers, as people type)."""
     settings = {"partial": partial, "order": "none" if keep_order else None, "lang": lang}
-    text = _Text(settings).doprint(expr).replace("**", "^").replace("\\Delta ", "Δ")
+    text = TextMath(settings).doprint(expr).replace("**", "^").replace("\\Delta ", "Δ")
     text = re.sub(r"\blamda\b", "λ", text)
     return _renamed(text, lang, "text", r"\b(NAME)\(", "%s(")

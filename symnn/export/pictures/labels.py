@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 
 import sympy as sp
-from sympy.printing.str import StrPrinter
 
 from ...lang import names, phrase
-from ...render.math import latex_math, text_math
+from ...render.math import TextMath, latex_math, text_math
 
 SUPERSCRIPTS = str.maketrans("0123456789-+()abcdeghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ᵃᵇᶜᵈᵉᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -76,7 +75,7 @@ def _superscript(text: str) -> str | None:
     return text.replace(MINUS, "-").translate(SUPERSCRIPTS)
 
 
-class _Unicode(StrPrinter):
+class _Unicode(TextMath):
     """One line of math as a person writes it: x², e³, 2x·y, σ(a), |x|, √x, −."""
 
     def _print_Symbol(self, expr):
@@ -92,17 +91,11 @@ class _Unicode(StrPrinter):
         exponent = self._print(expr.args[0])
         return "e" + _superscript(exponent) if _superscript(exponent) is not None else f"exp({exponent})"
 
-    def _print_sigmoid(self, expr):
-        return f"σ({self._print(expr.args[0])})"
-
     def _print_Max(self, expr):
         return f"max({', '.join(self._print(a) for a in expr.args)})"
 
     def _print_Min(self, expr):
         return f"min({', '.join(self._print(a) for a in expr.args)})"
-
-    def _print_Abs(self, expr):
-        return f"|{self._print(expr.args[0])}|"
 
     def _print_Pow(self, expr, rational=False):
         base, exponent = expr.args
