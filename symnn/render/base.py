@@ -44,9 +44,9 @@ class Printer:
     """Base printer: settings are declared; an unknown one is a TypeError."""
 
     # decimals: significant digits of the decimals shown beside exact values (None: the problem's own)
-    # number: the problem's place on its sheet, so a key's headings match the worksheet's; label: the
-    # heading a sheet gives the problem ("" when the sheet sets it above the solution itself)
-    _default_settings = {"lang": "en", "detail": "full", "decimals": None, "number": None, "label": None}
+    # label: the heading a sheet gives a problem, so a key's match its worksheet's ("" when the sheet
+    # sets it above the solution itself; None: the problem's own, "Problem 4.3" or "Problem")
+    _default_settings = {"lang": "en", "detail": "full", "decimals": None, "label": None}
 
     partial = None   # write derivatives with ∂ (True), d (False), or decide per formula (None)
 

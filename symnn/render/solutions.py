@@ -16,12 +16,9 @@ from .expansion import D
 COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
 
 
-def problem_label(problem_id: str, number, lang: str) -> str:
-    """"Problem 3 (4.3)": its place on the sheet, and the course's own number where it has one; never a slug."""
-    course = problem_id if COURSE_NUMBER.match(str(problem_id)) else None
-    if number is None:
-        return phrase(lang, "problem") + (f" {course}" if course else "")
-    return f"{phrase(lang, 'problem')} {number}" + (f" ({course})" if course else "")
+def problem_label(problem_id: str, lang: str) -> str:
+    """"Problem 4.3" where the course numbers it so, else "Problem": never a slug."""
+    return phrase(lang, "problem") + (f" {problem_id}" if COURSE_NUMBER.match(str(problem_id)) else "")
 
 
 class SolutionPrinting:
@@ -35,7 +32,7 @@ class SolutionPrinting:
         if isinstance(exact, sp.MatrixBase) and exact.shape == (1, 1):
             exact = exact[0, 0]              # a 1×1 product is the number it holds
         label = self._settings["label"]
-        label = problem_label(problem.id, self._settings["number"], self.lang) if label is None else label
+        label = problem_label(problem.id, self.lang) if label is None else label
         heading = self.strong(self.escape(label + ".")) + " " if label else ""
         lines = [self.line(depth, heading + self.rich_text(problem.text(self.lang)))]
         self.answer_follows = True          # the work leaves its final line to the answer below
