@@ -177,12 +177,16 @@ def picture_of(args):
         _within("--steps", steps, 1, MAX_PATH_STEPS)
         names = tuple(args.optimizers.split(",")) if args.optimizers else None
         return optimizers_picture(args.expr or SURFACE, at or START, names, steps, args.eta, lang)
+    from ..export.pictures.lessons import LESSONS, lesson_picture
+    if kind in LESSONS:
+        return lesson_picture(kind, args.expr, at, lang, surface=args.surface, epochs=args.epochs, seed=args.seed,
+                              eta=args.eta)
     from ..export.pictures.figures import boundary_picture, loss_picture
     from ..numerics.train import train
     if args.epochs is not None:
         _within("--epochs", args.epochs, 1, MAX_PLOT_EPOCHS)
     optimizers = args.optimizers.split(",") if args.optimizers else [None]
-    runs = [train(args.task, name, args.epochs, args.seed, progress=False) for name in optimizers]
+    runs = [train(args.task, name, args.epochs, args.seed or 0, progress=False) for name in optimizers]
     return loss_picture(runs, lang, at) if kind == "loss" else boundary_picture(runs[0], lang, at=at)
 
 

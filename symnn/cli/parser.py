@@ -211,20 +211,31 @@ def _latex_preamble_arguments(parser: argparse.ArgumentParser) -> None:
 def _plot_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=PICTURES, help="graph: a computational graph; activations; descent: GD for "
                         "several learning rates; optimizers; loss: training curves; boundary: a trained network's "
-                        "decision boundary; zigzag: unscaled against standardised features")
+                        "decision boundary; zigzag: unscaled against standardised features; gradient: level sets "
+                        "with the gradient at right angles to them; bce: the cross-entropy curves -ln p, -ln(1 - p); "
+                        "saturation: the sigmoid's derivative vanishing for |x| > 3, beside tanh' and ReLU'; "
+                        "fitting: under- and overfitting, error against degree and a learning curve; batches: batch, "
+                        "mini-batch and stochastic gradient descent and their costs (momentum: optimizers "
+                        "--optimizers gd,momentum)")
     parser.add_argument("expr", nargs="?", help="graph: the expression; descent, optimizers: f of two variables "
-                        "(default (x^2 + 10*y^2)/2)")
+                        "(default (x^2 + 10*y^2)/2); gradient: f of two variables (default (x^2 + y^2)/2)")
     parser.add_argument("--at", help="a point: graph: the values of the variables; descent, optimizers, zigzag: the start "
                         "(x=1,y=1; x=-2.5,y=1; w1=0,w2=0 by default); activations: x=a marks f(a) and f'(a); "
-                        "loss: epoch=k marks the loss after epoch k; boundary: x1=..,x2=.. marks the network's output")
+                        "loss: epoch=k marks the loss after epoch k; boundary: x1=..,x2=.. marks the network's output; "
+                        "gradient: the point whose gradient is drawn (x=1,y=2); bce: p=a marks both losses at a; "
+                        "saturation: x=a marks the derivatives at a (x=3); fitting: degree=k draws that fit, epoch=k "
+                        "marks the learning curve; batches: the start (w0=-2,w1=-1)")
+    parser.add_argument("--surface", action="store_true", help="gradient: the 3-D surface z = f(x, y) beside the map")
     parser.add_argument("--rates", help="descent: learning rates, e.g. 0.02,0.1,0.18,0.205 (the default)")
     parser.add_argument("--steps", type=int, help="descent (default 25), optimizers (default 40): steps drawn")
     parser.add_argument("--eta", type=float, help="optimizers: one learning rate for every optimizer (by default each "
-                        "has its own, written in the legend)")
+                        "has its own, written in the legend); batches: the learning rate of all three (default 0.1)")
     parser.add_argument("--optimizers", help="optimizers, loss: names separated by commas")
     parser.add_argument("--task", choices=TASKS, default="xor", help="loss, boundary: the training task (default xor)")
-    parser.add_argument("--epochs", type=int, help="loss, boundary: passes over the data")
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--epochs", type=int, help="loss, boundary: passes over the data; batches: passes each method "
+                        "makes (default 5); fitting: epochs of the learning curve (default 3000)")
+    parser.add_argument("--seed", type=int, help="loss, boundary, batches: the random seed (default 0); fitting: the "
+                        "seed of the noisy points (default 4)")
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the titles, labels and numbers")
     parser.add_argument("--out", required=True, metavar="FILE", help="the picture's file: .png, .svg or .pdf")
 

@@ -137,7 +137,7 @@ def localised_ticks(fig, lang: str) -> None:
     from matplotlib.ticker import FuncFormatter
     comma = FuncFormatter(lambda value, _: number(value, lang))
     for ax in fig.axes:
-        for axis in (ax.xaxis, ax.yaxis):
+        for axis in (ax.xaxis, ax.yaxis, *([ax.zaxis] if hasattr(ax, "zaxis") else [])):     # a 3-D plot's height too
             if axis.get_scale() == "linear":
                 axis.set_major_formatter(comma)
         if getattr(ax, "_colorbar", None) is not None:      # a colorbar puts its own formatter back when drawn

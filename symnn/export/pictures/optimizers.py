@@ -32,9 +32,14 @@ STYLE = {"gd": ("#555555", "o", "-"), "momentum": ("#d9480f", "s", "-"), "nester
 FALLBACK_STYLE = ("#000000", ".", "-")
 
 
+def rate_name(name: str) -> str:
+    """What the optimizer calls its learning rate: η, or λ in lecture 3's momentum."""
+    return "lambda" if "lambda" in {str(s) for s in optimizer(name).defaults} else "eta"
+
+
 def legend(name: str, eta: float, lang: str) -> str:
     """Momentum, η = 0.02: the optimizer's name and its learning rate."""
-    return phrase(lang, "plot.optimizer.eta", name=optimizer_name(name, lang), eta=number(eta, lang))
+    return phrase(lang, f"plot.optimizer.{rate_name(name)}", name=optimizer_name(name, lang), eta=number(eta, lang))
 
 
 def optimizers_picture(expr=SURFACE, at=START, names=None, steps: int = STEPS, eta: float | None = None,
@@ -48,7 +53,7 @@ def optimizers_picture(expr=SURFACE, at=START, names=None, steps: int = STEPS, e
     rates = {name: RATES.get(name, 0.1) if eta is None else eta for name in drawn}
     for name in drawn:
         optimizer(name)                     # an unknown name is one clear line, before anything is computed
-    paths = {name: optimizer_path(name, f, variables, at, steps, eta=rates[name]) for name in drawn}
+    paths = {name: optimizer_path(name, f, variables, at, steps, **{rate_name(name): rates[name]}) for name in drawn}
     value = compile_numpy(f, variables)
     values = {name: np.array([float(value(*p)) for p in path]) for name, path in paths.items()}
     title = phrase(lang, "plot.optimizers", function=function_title(f, variables, lang), start=point(at, lang),
