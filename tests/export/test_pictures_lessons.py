@@ -55,6 +55,15 @@ def test_the_default_gradient_is_seed_004s_direction_1_2_with_its_surface():
     shows_something(picture.render("png"))
 
 
+def test_a_gradient_too_long_for_the_map_is_shortened_and_says_so_and_a_zero_one_has_no_direction():
+    steep = gradient_picture("exp(x)*y^2", "x=1, y=1")
+    assert np.allclose(steep.data["gradient_at"], [np.e, 2 * np.e])
+    assert "gradient ∇f(1, 1) = (2.718, 5.437): f grows fastest (the arrow shortened)" in steep.texts()
+    flat = gradient_picture(at="x=0, y=0", lang="ru")
+    assert flat.data["exact_at"] == (0, 0)
+    assert "∇f(0; 0) = 0: направления роста нет (минимум, максимум или седловая точка)" in flat.texts()
+
+
 # -- cross-entropy and saturation
 
 def test_bce_curves_are_minus_log_p_and_minus_log_one_minus_p():
@@ -152,7 +161,7 @@ EXPECTED = {
     "en": {
         "gradient": ["The gradient ∇f of $f{(x,y)} = \\dfrac{x^{2}}{2} + \\dfrac{y^{2}}{2}$\npoints where f grows fastest, "
                      "at right angles to the level sets", "gradient ∇f(1, 2) = (1, 2): f grows fastest",
-                     "antigradient −∇f: the step of gradient descent", "level set $f = 2.5$ through the point",
+                     "antigradient −∇f: the way gradient descent steps, w ← w − η∇f", "level set $f = 2.5$ through the point",
                      "∇f at the grid points (to one scale)", "The surface $z = f(x, y)$: the level set and the way up along ∇f"],
         "bce": ["Binary cross-entropy of one sample: $L = - y \\ln{(p)} - (1 - y) \\ln{(1 - p)}$",
                 "$y = 1$: $- \\ln{(p)}$ (the cross-entropy of the true class looks the same)", "$y = 0$: $- \\ln{(1 - p)}$",
@@ -172,8 +181,8 @@ EXPECTED = {
     },
     "ru": {
         "gradient": ["Градиент ∇f функции $f{(x,y)} = \\dfrac{x^{2}}{2} + \\dfrac{y^{2}}{2}$\nуказывает направление "
-                     "наискорейшего роста и перпендикулярен линиям уровня", "градиент ∇f(1; 2) = (1; 2): f растёт быстрее всего",
-                     "антиградиент −∇f: шаг градиентного спуска", "линия уровня $f = 2{,}5$ через точку"],
+                     "наискорейшего роста\nи перпендикулярен линиям уровня", "градиент ∇f(1; 2) = (1; 2): f растёт быстрее всего",
+                     "антиградиент −∇f: сюда шагает градиентный спуск, w ← w − η∇f", "линия уровня $f = 2{,}5$ через точку"],
         "bce": ["Бинарная кросс-энтропия одного объекта: $L = - y \\ln{(p)} - (1 - y) \\ln{(1 - p)}$", "$L = 0{,}105$",
                 "$y = 1$: $- \\ln{(p)}$ (так же выглядит кросс-энтропия истинного класса)", "уверенный ошибочный ответ: L → ∞"],
         "saturation": ["Насыщение сигмоиды: при |x| > 3 производная σ′ почти равна 0, и нейрон обучается медленно",

@@ -78,16 +78,19 @@ def gradient_picture(expr=SURFACE, at=AT, surface: bool = False, lang: str = "en
               "anti": phrase(lang, "plot.gradient.anti"),
               "level": phrase(lang, "plot.gradient.level", value=math_number(data["value_at"], lang)),
               "field": phrase(lang, "plot.gradient.field")}
-    # the marked arrows are the gradient itself when they fit the map, else shortened to a third of it
+    # the marked arrows are the gradient itself when they fit the map, else shortened to a third of it (and say so)
     length = float(np.linalg.norm(g_at))
     fits = np.abs(np.array([at + g_at, at - g_at])).max() <= reach[0]
     shown = g_at if fits or length == 0 else g_at * (reach[0] / 3 / length)
+    if not fits:
+        labels["arrow"] += phrase(lang, "plot.gradient.shortened")
 
     def map_panel(ax):
         f1, f2 = (np.linspace(-r, r, 300) for r in reach)
         F1, F2 = np.meshgrid(f1, f2)
         Z = np.broadcast_to(f_numpy(F1, F2), F1.shape).astype(float)
-        ax.contour(F1, F2, Z, levels=14, colors="#9a9a9a", linewidths=0.7)
+        levels = np.unique(np.quantile(Z, np.linspace(0.03, 0.97, 14)))     # as many lines near the point as far off
+        ax.contour(F1, F2, Z, levels=levels, colors="#9a9a9a", linewidths=0.7)
         G1, G2 = data["grid"]
         U, V = data["field"]
         ax.quiver(G1, G2, U, V, color="#7f9cc9", angles="xy", width=0.004, label=labels["field"])
@@ -96,7 +99,8 @@ def gradient_picture(expr=SURFACE, at=AT, surface: bool = False, lang: str = "en
         if length:
             _arrow(ax, at, shown, "#d9480f", "-", labels["arrow"])
             _arrow(ax, at, -shown, "#2b8a3e", "--", labels["anti"])
-        ax.plot(*at, "o", color="black", markersize=6, zorder=6)
+        ax.plot(*at, "o", color="black", markersize=6, zorder=6,
+                label=None if length else phrase(lang, "plot.gradient.zero", point=point(at, lang)))
         ax.set_xlim(-reach[0], reach[0])
         ax.set_ylim(-reach[1], reach[1])
         ax.set_aspect("equal")
@@ -127,14 +131,14 @@ def gradient_picture(expr=SURFACE, at=AT, surface: bool = False, lang: str = "en
         ax.set_title(phrase(lang, "plot.gradient.surface"), fontsize=10)
 
     def build():
-        fig = figure(12.5, 6.6) if surface else figure(7, 7.6)
+        fig = figure(12.5, 6.6) if surface else figure(7, 8)
         fig.suptitle(title, fontsize=12)
         if surface:
             handles, texts = map_panel(fig.add_subplot(1, 2, 1))
             surface_panel(fig.add_subplot(1, 2, 2, projection="3d"))
         else:
             handles, texts = map_panel(fig.subplots())
-        fig.legend(handles, texts, loc="outside lower center", ncol=2, fontsize=9)
+        fig.legend(handles, texts, loc="outside lower center", ncol=2 if surface else 1, fontsize=9)
         return fig
 
     return plotted(title, build, data, lang)
