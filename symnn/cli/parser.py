@@ -215,8 +215,8 @@ def _plot_arguments(parser: argparse.ArgumentParser) -> None:
                         "with the gradient at right angles to them; bce: the cross-entropy curves -ln p, -ln(1 - p); "
                         "saturation: the sigmoid's derivative vanishing for |x| > 3, beside tanh' and ReLU'; "
                         "fitting: under- and overfitting, error against degree and a learning curve; batches: batch, "
-                        "mini-batch and stochastic gradient descent and their costs (momentum: optimizers "
-                        "--optimizers gd,momentum)")
+                        "mini-batch and stochastic gradient descent and their costs; neuron: one update of a sigmoid "
+                        "neuron turning its line (momentum: optimizers --optimizers gd,momentum --eta 0.02)")
     parser.add_argument("expr", nargs="?", help="graph: the expression; descent, optimizers: f of two variables "
                         "(default (x^2 + 10*y^2)/2); gradient: f of two variables (default (x^2 + y^2)/2)")
     parser.add_argument("--at", help="a point: graph: the values of the variables; descent, optimizers, zigzag: the start "
@@ -224,12 +224,14 @@ def _plot_arguments(parser: argparse.ArgumentParser) -> None:
                         "loss: epoch=k marks the loss after epoch k; boundary: x1=..,x2=.. marks the network's output; "
                         "gradient: the point whose gradient is drawn (x=1,y=2); bce: p=a marks both losses at a; "
                         "saturation: x=a marks the derivatives at a (x=3); fitting: degree=k draws that fit, epoch=k "
-                        "marks the learning curve; batches: the start (w0=-2,w1=-1)")
+                        "marks the learning curve; batches: the start (w0=-2,w1=-1); neuron: the example with Y = 1 "
+                        "(x1=2,x2=0.5; its mirror has Y = 0)")
     parser.add_argument("--surface", action="store_true", help="gradient: the 3-D surface z = f(x, y) beside the map")
     parser.add_argument("--rates", help="descent: learning rates, e.g. 0.02,0.1,0.18,0.205 (the default)")
     parser.add_argument("--steps", type=int, help="descent (default 25), optimizers (default 40): steps drawn")
     parser.add_argument("--eta", type=float, help="optimizers: one learning rate for every optimizer (by default each "
-                        "has its own, written in the legend); batches: the learning rate of all three (default 0.1)")
+                        "has its own, written in the legend); batches: the learning rate of all three (default 0.1); "
+                        "neuron: λ (default 1.5)")
     parser.add_argument("--optimizers", help="optimizers, loss: names separated by commas")
     parser.add_argument("--task", choices=TASKS, default="xor", help="loss, boundary: the training task (default xor)")
     parser.add_argument("--epochs", type=int, help="loss, boundary: passes over the data; batches: passes each method "

@@ -19,6 +19,7 @@ from symnn.export.pictures.batches import batches_picture  # noqa: E402
 from symnn.export.pictures.curves import bce_picture, saturation_picture  # noqa: E402
 from symnn.export.pictures.fitting import fitting_data, fitting_picture  # noqa: E402
 from symnn.export.pictures.gradient import gradient_picture  # noqa: E402
+from symnn.export.pictures.neuron import neuron_picture  # noqa: E402
 
 # -- the gradient across the level sets
 
@@ -155,6 +156,32 @@ def test_batch_minibatch_and_sgd_paths_match_a_hand_written_loop():
     shows_something(picture.render("png"))
 
 
+# -- one neuron's update
+
+def test_the_neurons_step_is_seed_003s_formula_and_the_central_difference_of_the_error():
+    picture = neuron_picture(at="x1=2, x2=0.5", rate=1.5)
+    for target, run in picture.data["steps"].items():
+        x, w = run["x"], run["before"]
+        y = 1 / (1 + np.exp(-(w[0] + w[1:] @ x)))
+        assert run["y"] == pytest.approx(y) and run["Y"] == target
+        factor = 2 * 1.5 * (target - y) * y * (1 - y)          # δω = 2λ(Y − y)y(1 − y)x, δω₀ = 2λ(Y − y)y(1 − y)
+        assert np.allclose(run["delta"], factor * np.array([1, *x]))
+
+        def error(v):
+            return (target - 1 / (1 + np.exp(-(v[0] + v[1:] @ x)))) ** 2
+        h = 1e-6
+        numeric = [(error(w + h * e) - error(w - h * e)) / (2 * h) for e in np.eye(3)]
+        assert np.allclose(run["gradient"], numeric, atol=1e-8)
+    # Y = 1 from y ≈ 0.18: ω turns towards x; the mirror with Y = 0: away; ω₀ grows, then falls
+    left, right = picture.data["steps"][1], picture.data["steps"][0]
+    def angle(w, x):
+        return np.arccos(w @ x / np.linalg.norm(w) / np.linalg.norm(x))
+    assert angle(left["after"][1:], left["x"]) < angle(left["before"][1:], left["x"])
+    assert angle(right["after"][1:], right["x"]) > angle(right["before"][1:], right["x"])
+    assert left["delta"][0] > 0 > right["delta"][0]
+    shows_something(picture.render("png"))
+
+
 # -- the words, exactly
 
 EXPECTED = {
@@ -178,6 +205,11 @@ EXPECTED = {
                     "(y_i - w_0 - w_1 x_i)^2$, n = 100, η = 0.1", "Gradient descent: m = n = 100, O(n) per step, 5 steps",
                     "Mini-batch gradient descent: m = 10, 50 steps", "Stochastic gradient descent: m = 1, O(1) per step, 500 steps",
                     "Paths from (−2, −1) to the minimum ★", "The loss against the work: 5 passes over the data for each method"],
+        "neuron": ["One gradient step of the neuron $y = \\sigma(\\omega_0 + \\omega \\cdot x)$, λ = 1.5\n"
+                   "$\\delta\\omega = 2\\lambda (Y - y)\\, y (1 - y)\\, x$, $\\delta\\omega_0 = 2\\lambda (Y - y)\\, y (1 - y)$", "Y = 1, y = 0.182: ω turns towards x, ω₀ grows",
+                   "Y = 0, y = 0.818: ω turns away from x, ω₀ falls", "example x = (2, 0.5), Y = 1, output y = 0.182",
+                   "δω = (0.7316, 0.1829), δω₀ = 0.366", "δω = (0.7316, 0.1829), δω₀ = −0.366", "after one step",
+                   "before: the line $\\omega_0 + \\omega \\cdot x = 0$ and its normal $\\omega$"],
     },
     "ru": {
         "gradient": ["Градиент ∇f функции $f{(x,y)} = \\dfrac{x^{2}}{2} + \\dfrac{y^{2}}{2}$\nуказывает направление "
@@ -193,6 +225,8 @@ EXPECTED = {
         "batches": ["Градиентный спуск: m = n = 100, шаг стоит O(n), шагов: 5",
                     "Стохастический градиентный спуск: m = 1, шаг стоит O(1), шагов: 500",
                     "Траектории из точки (−2; −1) к минимуму ★", "Потери и объём вычислений; проходов по данным у каждого метода: 5"],
+        "neuron": ["Y = 1; y = 0,182: нормаль ω поворачивается к x, ω₀ растёт", "Y = 0; y = 0,818: нормаль ω поворачивается от x, "
+                   "ω₀ убывает", "пример x = (2; 0,5); Y = 1; выход y = 0,182", "δω = (0,7316; 0,1829); δω₀ = −0,366", "после шага"],
     },
 }
 
@@ -200,7 +234,8 @@ EXPECTED = {
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_every_lesson_picture_says_what_a_teacher_would_write(lang):
     pictures = {"gradient": gradient_picture(surface=True, lang=lang), "bce": bce_picture(lang, at="p=0.9"),
-                "saturation": saturation_picture(lang), "fitting": fitting_picture(lang), "batches": batches_picture(lang)}
+                "saturation": saturation_picture(lang), "fitting": fitting_picture(lang), "batches": batches_picture(lang),
+                "neuron": neuron_picture(lang)}
     for kind, picture in pictures.items():
         texts = picture.texts()
         missing = [text for text in EXPECTED[lang][kind] if text not in texts]
@@ -218,6 +253,7 @@ def test_every_lesson_picture_says_what_a_teacher_would_write(lang):
     ["plot", "fitting", "--at", "degree=5", "--epochs", "500", "--seed", "1"],
     ["plot", "batches", "--at", "w0=3,w1=-1", "--epochs", "2", "--eta", "0.05"],
     ["plot", "optimizers", "--optimizers", "gd,momentum,momentum-delta", "--eta", "0.02", "--steps", "20"],
+    ["plot", "neuron", "--at", "x1=-1,x2=2", "--eta", "3", "--lang", "ru"],
 ])
 def test_every_lesson_from_the_command_line(command, tmp_path):
     out = tmp_path / "picture.png"
@@ -231,6 +267,7 @@ def test_every_lesson_from_the_command_line(command, tmp_path):
     (["plot", "fitting", "--at", "k=1"], "takes degree, epoch or both"),
     (["plot", "batches", "--epochs", "51"], "between 1 and 50"),
     (["plot", "batches", "--at", "x=1,y=2"], "variables are w0, w1"),
+    (["plot", "neuron", "--at", "x=1"], "this picture takes x1, x2"),
 ])
 def test_a_wrong_lesson_request_is_one_clear_line(command, says, tmp_path, capsys):
     assert main([*command, "--out", str(tmp_path / "p.png")]) == 2

@@ -6,7 +6,7 @@ activations with their derivatives, gradient-descent paths for several learning
 rates, the optimizers on one surface (``optimizers``), training loss curves, decision
 boundaries, the zig-zag of unscaled features, the gradient across level sets (with the
 surface in 3-D), the cross-entropy curves, the sigmoid's saturation, under- and overfitting,
-and batch, mini-batch and stochastic descent. Each returns a ``Picture``, which
+batch, mini-batch and stochastic descent, and one neuron's update. Each returns a ``Picture``, which
 saves itself as PNG, SVG or PDF and shows itself in a notebook; ``Picture.data`` holds
 the numbers drawn and ``Picture.texts()`` the words and numbers written, which
 ``labels`` puts in math notation and in the picture's language.
@@ -17,6 +17,6 @@ from __future__ import annotations
 from .picture import Picture
 
 KINDS = ("graph", "activations", "descent", "optimizers", "loss", "boundary", "zigzag", "gradient", "bce",
-         "saturation", "fitting", "batches")
+         "saturation", "fitting", "batches", "neuron")
 
 __all__ = ["Picture", "KINDS"]

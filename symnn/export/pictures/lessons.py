@@ -1,11 +1,11 @@
 """The pictures of single lessons, by name, with the limits a command line keeps: the gradient across
-level sets, the cross-entropy curves, the sigmoid's saturation, under- and overfitting, and batch,
-mini-batch and stochastic descent. Each module is imported only when its picture is drawn.
+level sets, the cross-entropy curves, the sigmoid's saturation, under- and overfitting, batch,
+mini-batch and stochastic descent, and one neuron's update. Each module is imported only when its picture is drawn.
 """
 
 from __future__ import annotations
 
-LESSONS = ("gradient", "bce", "saturation", "fitting", "batches")
+LESSONS = ("gradient", "bce", "saturation", "fitting", "batches", "neuron")
 MAX_FITTING_EPOCHS = 20_000     # the learning curve: a 10 × 10 system, fast
 MAX_BATCH_EPOCHS = 50           # SGD takes n steps a pass, each a Python call
 
@@ -38,4 +38,9 @@ def lesson_picture(kind: str, expr=None, at=None, lang: str = "en", surface: boo
         _within("--epochs", epochs, 1, MAX_BATCH_EPOCHS)
         _within("--eta", eta, 0.001, 1)
         return batches.batches_picture(lang, at, epochs, seed or 0, eta)
+    if kind == "neuron":
+        from .neuron import RATE, neuron_picture
+        rate = RATE if eta is None else eta
+        _within("--eta", rate, 0.001, 10)
+        return neuron_picture(lang, at, rate)
     raise ValueError(f"no picture {kind!r}; the lessons' pictures are {', '.join(LESSONS)}")
