@@ -213,7 +213,8 @@ def _plot_arguments(parser: argparse.ArgumentParser) -> None:
                         "several learning rates; optimizers; loss: training curves; boundary: a trained network's "
                         "decision boundary; zigzag: unscaled against standardised features; gradient: level sets "
                         "with the gradient at right angles to them; bce: the cross-entropy curves -ln p, -ln(1 - p); "
-                        "saturation: the sigmoid's derivative vanishing for |x| > 3, beside tanh' and ReLU'; "
+                        "saturation: the sigmoid's derivative vanishing for |x| > 3, beside tanh' and ReLU', and the "
+                        "gradient through 10 layers of each; "
                         "fitting: under- and overfitting, error against degree and a learning curve; batches: batch, "
                         "mini-batch and stochastic gradient descent and their costs; neuron: one update of a sigmoid "
                         "neuron turning its line (momentum: optimizers --optimizers gd,momentum --eta 0.02)")

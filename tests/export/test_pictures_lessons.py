@@ -93,6 +93,27 @@ def test_saturation_is_the_derivatives_of_sigmoid_tanh_and_relu():
     shows_something(picture.render("png"))
 
 
+def test_the_gradient_through_a_deep_network_is_the_central_difference_and_vanishes_only_for_sigmoid():
+    depth = saturation_picture().data["depth"]
+    functions = {"sigmoid": lambda z: 1 / (1 + np.exp(-z)), "tanh": np.tanh, "relu": lambda z: np.maximum(z, 0)}
+    for name, (norms, inputs, weights) in depth.items():
+        def loss_per_row(x):                      # L of each row: Σ h_depth, the rows independent
+            for w in weights:
+                x = functions[name](x @ w)
+            return x.sum(axis=1)
+        h, numeric = 1e-6, np.zeros_like(inputs)
+        for j in range(inputs.shape[1]):
+            step = np.zeros_like(inputs)
+            step[:, j] = h
+            numeric[:, j] = (loss_per_row(inputs + step) - loss_per_row(inputs - step)) / (2 * h)
+        assert norms[0] == pytest.approx(np.linalg.norm(numeric, axis=1).mean(), rel=1e-4), name
+        assert len(norms) == len(weights) + 1 == 11
+    # σ′ ≤ 1/4 at every layer: the gradient at the input is a millionth of the top's; tanh and ReLU keep it
+    assert depth["sigmoid"][0][0] < 1e-5 * depth["sigmoid"][0][-1]
+    for name in ("tanh", "relu"):
+        assert 0.1 < depth[name][0][0] / depth[name][0][-1] < 10, name
+
+
 # -- under- and overfitting
 
 def test_fits_are_least_squares_and_the_learning_curve_is_gradient_descents_closed_form():
@@ -196,7 +217,9 @@ EXPECTED = {
         "saturation": ["Saturation of the logistic function σ: for |x| > 3 its derivative σ′ is almost 0 and the neuron "
                        "learns slowly", "Sigmoid σ and its derivative σ′",
                        "$\\sigma'(3) = 0.0452$", "$\\sigma'(3) = 0.0452$\n$\\mathrm{tanh}'(3) = 0.00987$\n$\\mathrm{ReLU}'(3) = 1$",
-                       "$\\mathrm{ReLU}'(x)$ = 1 for every x > 0", "saturation:\nσ′ < 0.05"],
+                       "$\\mathrm{ReLU}'(x)$ = 1 for every x > 0", "saturation:\nσ′ < 0.05",
+                       "The gradient through 10 layers of 32 neurons, $L = \\sum h_{10}$",
+                       "$\\sigma$, weights of variance $1/n$", "$\\mathrm{ReLU}$, weights of variance $2/n$"],
         "fitting": ["Underfitting and overfitting: polynomials fitted to 10 noisy points of $\\sin 2\\pi x$",
                     "degree 1: underfits", "degree 3: about right", "degree 9: overfits, passes through every point",
                     "Validation error is least at degree 3", "least on validation at epoch 7:\nstop here",
@@ -218,7 +241,9 @@ EXPECTED = {
         "bce": ["Бинарная перекрёстная энтропия одного объекта: $L = - y \\ln{(p)} - (1 - y) \\ln{(1 - p)}$", "$L = 0{,}105$",
                 "$y = 1$: $- \\ln{(p)}$ (так же выглядит перекрёстная энтропия истинного класса)", "уверенный ошибочный ответ: L → ∞"],
         "saturation": ["Насыщение сигмоиды: при |x| > 3 производная σ′ почти равна 0, и нейрон обучается медленно",
-                       "$\\sigma'(3) = 0{,}0452$\n$\\mathrm{th}'(3) = 0{,}00987$\n$\\mathrm{ReLU}'(3) = 1$", "насыщение:\nσ′ < 0,05"],
+                       "$\\sigma'(3) = 0{,}0452$\n$\\mathrm{th}'(3) = 0{,}00987$\n$\\mathrm{ReLU}'(3) = 1$", "насыщение:\nσ′ < 0,05",
+                       "Градиент на пути через 10 слоёв по 32 нейрона, $L = \\sum h_{10}$", "слой k (0 — вход)",
+                       "$\\mathrm{th}$, дисперсия весов $1/n$"],
         "fitting": ["Недообучение и переобучение: многочлены по 10 зашумлённым точкам $\\sin 2\\pi x$",
                     "степень 9: переобучение, проходит через каждую точку", "Ошибка на валидации минимальна при степени 3",
                     "минимум на валидации, эпоха 7:\nздесь пора остановиться", "$\\eta = 1/\\lambda_{\\max} = 0{,}403$"],

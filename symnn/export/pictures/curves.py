@@ -25,6 +25,8 @@ P = np.linspace(0.001, 0.999, 999)
 SATURATED = 3.0                    # seed 003: "the logistic function learns slowly for x > 3"
 COMPARED = ("sigmoid", "tanh", "relu")
 COLOURS = {"sigmoid": "#1f5fbf", "tanh": "#2b8a3e", "relu": "#d9480f"}
+DEPTH, WIDTH = 10, 32
+INIT = {"sigmoid": 1.0, "tanh": 1.0, "relu": 2.0}      # the weights' variance times the width (Xavier; He for ReLU)
 
 
 def bce_curves(ps=P) -> dict:
@@ -68,11 +70,40 @@ def bce_picture(lang: str = "en", at=None) -> Picture:
     return plotted(title, build, {"p": P, "curves": curves, "at": marked, "values": values}, lang)
 
 
-def derivative_curves(xs) -> dict:
-    """name → (f(xs), f′(xs)) for the sigmoid, tanh and ReLU, from the activation table."""
+def activation_functions() -> dict:
+    """name → a function of an array giving (f, f′) for the sigmoid, tanh and ReLU, from the activation table."""
     rows = {a.name: (a.definition, d) for a, d in activation_table().rows if a.name in COMPARED}
-    return {name: tuple(np.broadcast_to(c, xs.shape).astype(float) for c in compile_numpy(list(rows[name]), [X, ALPHA])(xs, 1.0))
-            for name in COMPARED}
+
+    def compiled(name):
+        function = compile_numpy(list(rows[name]), [X, ALPHA])
+        return lambda xs: tuple(np.broadcast_to(c, np.shape(xs)).astype(float) for c in function(xs, 1.0))
+    return {name: compiled(name) for name in COMPARED}
+
+
+def derivative_curves(xs) -> dict:
+    """name → (f(xs), f′(xs)) for the sigmoid, tanh and ReLU."""
+    return {name: function(xs) for name, function in activation_functions().items()}
+
+
+def layer_gradients(depth: int = DEPTH, width: int = WIDTH, batch: int = 64, seed: int = 0) -> dict:
+    """name → (‖∂L/∂h_k‖ for k = 0 … depth, the inputs, the weights) of h_k = f(h_{k−1}W_k), L = Σ h_depth:
+    the same random draws for every activation, scaled by its usual initialisation (INIT)."""
+    rng = np.random.default_rng(seed)
+    inputs = rng.normal(size=(batch, width))
+    draws = [rng.normal(size=(width, width)) / np.sqrt(width) for _ in range(depth)]
+    out = {}
+    for name, function in activation_functions().items():
+        weights = [np.sqrt(INIT[name]) * w for w in draws]
+        h, slopes = inputs, []
+        for w in weights:                           # forward: remember f′ at every layer
+            h, slope = function(h @ w)
+            slopes.append(slope)
+        g, norms = np.ones_like(h), [np.ones(batch) * np.sqrt(width)]
+        for w, slope in zip(reversed(weights), reversed(slopes)):     # backward: ∂L/∂h_{k−1} = (∂L/∂h_k ⊙ f′) W_kᵀ
+            g = (g * slope) @ w.T
+            norms.append(np.linalg.norm(g, axis=1))
+        out[name] = (np.array([n.mean() for n in reversed(norms)]), inputs, weights)
+    return out
 
 
 def saturation_picture(lang: str = "en", at="x=3") -> Picture:
@@ -80,6 +111,7 @@ def saturation_picture(lang: str = "en", at="x=3") -> Picture:
     ``at`` (x=a) marks the derivatives at a (by default x = 3, where σ′ ≈ 0.0452)."""
     xs = np.linspace(-8, 8, 801)
     curves = derivative_curves(xs)
+    deep = layer_gradients()
     marked = None if at is None else _given(at, ("x",))["x"]
     values = {} if marked is None else {name: (float(f[0]), float(df[0]))
                                         for name, (f, df) in derivative_curves(np.array([marked])).items()}
@@ -122,12 +154,27 @@ def saturation_picture(lang: str = "en", at="x=3") -> Picture:
         ax.set_title(phrase(lang, "plot.saturation.compared"), fontsize=10)
         ax.legend(fontsize=9, loc="upper left")
 
+    def depth_panel(ax):
+        layers = np.arange(DEPTH + 1)
+        for name in COMPARED:
+            ax.plot(layers, deep[name][0], "o-", color=COLOURS[name], markersize=4,
+                    label=phrase(lang, "plot.saturation.init", name=f"${short[name]}$",
+                                 variance=f"${math_number(INIT[name], lang)}/n$"))
+        ax.set_yscale("log")
+        ax.set_xticks(layers)
+        ax.set_xlabel(phrase(lang, "plot.saturation.layer"))
+        ax.set_ylabel(r"$\|\partial L / \partial h_k\|$")
+        ax.set_title(phrase(lang, "plot.saturation.depth", depth=DEPTH, width=WIDTH), fontsize=10)
+        ax.grid(True, which="major", alpha=0.25)
+        ax.legend(fontsize=8, loc="lower right")
+
     def build():
-        fig = figure(12, 4.8)
+        fig = figure(16, 5)
         fig.suptitle(title, fontsize=12)
-        left, right = fig.subplots(1, 2)
+        left, right, deepest = fig.subplots(1, 3)
         sigmoid_panel(left)
         compared_panel(right)
+        depth_panel(deepest)
         for ax in (left, right):
             ax.axhline(0, color="#bbb", linewidth=0.6)
             ax.axvline(0, color="#bbb", linewidth=0.6)
@@ -135,4 +182,4 @@ def saturation_picture(lang: str = "en", at="x=3") -> Picture:
             ax.grid(True, alpha=0.25)
         return fig
 
-    return plotted(title, build, {"x": xs, "curves": curves, "at": marked, "values": values}, lang)
+    return plotted(title, build, {"x": xs, "curves": curves, "at": marked, "values": values, "depth": deep}, lang)
