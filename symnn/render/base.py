@@ -16,6 +16,7 @@ import sympy as sp
 from ..calculus.differentiate import DERIVATIVES
 from ..calculus.steps import Step
 from ..lang import LANGUAGES, PHRASES, phrase, rule_title
+from .arrays import ArrayPrinting
 from .chains import chain
 from .expansion import D, expansion
 from .formulas import FORMULAS
@@ -130,7 +131,7 @@ def _function_of(step: Step):
     return None
 
 
-class DocumentPrinter(TrainingStepsPrinting, SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting,
+class DocumentPrinter(ArrayPrinting, TrainingStepsPrinting, SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting,
                      VectorPrinting, Printer):
     """A derivation as numbered, indented lines; subclasses supply the hooks."""
 
