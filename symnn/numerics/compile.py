@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -84,6 +85,8 @@ EXPONENT_CAP = 709.0    # e^709 ≈ 8e307 still fits in a double
 
 def stable_sigmoid(u):
     """σ(u) = 1/(1 + e^(−u)) with the exponent capped below overflow."""
+    if isinstance(u, float):           # one number (a sample at a time): without NumPy's overhead
+        return 1 / (1 + math.exp(min(-u, EXPONENT_CAP)))
     return 1 / (1 + np.exp(np.minimum(np.negative(u), EXPONENT_CAP)))
 
 

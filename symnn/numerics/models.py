@@ -40,8 +40,10 @@ class ScalarModel:
         nested = network.nested()
         loss = nested[network.loss_symbol]
         data = (*network.inputs, *network.targets)
-        sums = [batch_sum(e) for e in (loss, *(sp.diff(loss, p) for p in parameters))]
-        self.training: Compiled = compile_numpy(sums, (*data, *parameters), batch=data)
+        per_sample = [loss, *(sp.diff(loss, p) for p in parameters)]
+        self.training: Compiled = compile_numpy([batch_sum(e) for e in per_sample], (*data, *parameters), batch=data)
+        # one sample (SGD, one row at a time): the same derivatives on numbers, without the sums over a batch
+        self.sample: Compiled = compile_numpy(per_sample, (*data, *parameters))
         self.prediction: Compiled = compile_numpy([nested[o] for o in network.outputs], (*network.inputs, *parameters))
 
     def __repr__(self) -> str:
@@ -78,14 +80,16 @@ class ScalarModel:
         return {name: rng.normal() for name in self.parameter_names}
 
     def _columns(self, params, X, Y=None):
-        values = list(X.T)
+        one = X.shape[0] == 1               # one sample: numbers, not arrays of one, which NumPy takes slower
+        values = list(X[0] if one else X.T)
         if Y is not None:
-            values += list(Y.T)
+            values += list(Y[0] if one else Y.T)
         return values + [params[name] for name in self.parameter_names]
 
     def loss_and_gradient(self, params: dict, X: np.ndarray, Y: np.ndarray):
         """Mean loss over the batch and the mean gradient, each parameter's a float."""
-        loss, *grads = self.training(*self._columns(params, X, Y))
+        compiled = self.sample if X.shape[0] == 1 else self.training
+        loss, *grads = compiled(*self._columns(params, X, Y))
         n = X.shape[0]
         return loss / n, {name: g / n for name, g in zip(self.parameter_names, grads)}
 

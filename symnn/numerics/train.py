@@ -14,7 +14,7 @@ history with the predictions.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -142,23 +142,31 @@ def train(task: str, optimizer: str | None = None, epochs: int | None = None, se
     if name not in OPTIMIZERS:
         raise ValueError(f"unknown optimizer {name!r}; use one of {', '.join(OPTIMIZERS)}")
     settings = {**(spec.settings if name == spec.optimizer else {}), **settings}
-    epochs = spec.epochs if epochs is None else epochs
-    if epochs < 1:
+    batch = batch or (spec.batch if name == spec.optimizer else None)
+    spec = replace(spec, optimizer=name, settings=settings, epochs=spec.epochs if epochs is None else epochs,
+                   batch=batch)
+    return run_task(spec, load_data(task, seed), seed, progress)
+
+
+def run_task(spec: Task, data: Data, seed: int = 0, progress: bool = False) -> TrainingRun:
+    """Train ``spec``'s model on ``data`` with ``spec``'s optimizer, epochs and batch (None: the
+    optimizer's default batch, or the whole data set): parameters drawn from N(0, 1) by a
+    generator seeded with ``seed``, which also shuffles the batches when ``spec.shuffle``."""
+    if spec.epochs < 1:
         raise ValueError("epochs must be at least 1")
-    if batch is not None and batch < 1:
+    if spec.batch is not None and spec.batch < 1:
         raise ValueError("the batch holds at least 1 observation")
-    data = load_data(task, seed)
     n = data.X.shape[0]
-    batch = min(n, batch or (spec.batch if name == spec.optimizer else None) or OPTIMIZERS[name].batch or n)
+    batch = min(n, spec.batch or OPTIMIZERS[spec.optimizer].batch or n)
     rng = np.random.default_rng(seed)
     model = make_model(spec)
     params = model.init(rng)
     initial = float(model.loss_and_gradient(params, data.X, data.Y)[0])
-    updater = Updater(name, **settings)
+    updater = Updater(spec.optimizer, **spec.settings)
     started = time.perf_counter()
-    bar = _progress_bar(epochs, task) if progress else None
+    bar = _progress_bar(spec.epochs, spec.name) if progress else None
     try:
-        params, history = fit(model, params, data.X, data.Y, updater, epochs, batch, rng, spec.shuffle, bar)
+        params, history = fit(model, params, data.X, data.Y, updater, spec.epochs, batch, rng, spec.shuffle, bar)
     finally:
         if bar is not None:
             bar.close()
@@ -167,8 +175,8 @@ def train(task: str, optimizer: str | None = None, epochs: int | None = None, se
     accuracy = None
     if data.X_test is not None:
         accuracy = float(np.mean(model.predict(params, data.X_test).argmax(axis=1) == data.labels_test))
-    return TrainingRun(spec, name, settings, epochs, batch, seed, tuple(history), initial, predictions, accuracy,
-                       seconds, params, model)
+    return TrainingRun(spec, spec.optimizer, spec.settings, spec.epochs, batch, seed, tuple(history), initial,
+                       predictions, accuracy, seconds, params, model)
 
 
 def _progress_bar(epochs: int, task: str):

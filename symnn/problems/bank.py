@@ -47,6 +47,7 @@ class Problem:
     variants: dict = field(default_factory=dict, compare=False)      # parameters and templates (problems.variants)
     variant: int | None = None                                       # which variant this is, if one
     parameters: tuple = ()                                           # that variant's (name, value) pairs
+    folder: Path | None = field(default=None, compare=False)         # where the files it names are read (CSV data)
 
     def text(self, lang: str) -> str:
         """The statement in ``lang``, its numbers written as that language writes them (0,5 in Russian)."""
@@ -115,7 +116,7 @@ def _read_file(path: Path) -> list[Problem]:
     topic = content.get("topic", path.stem)
     problems = []
     for number, entry in enumerate(content.get("problem", []), 1):
-        errors = problem_errors(entry)
+        errors = problem_errors(entry, path.parent)
         if errors:
             name = entry.get("id", number) if isinstance(entry, dict) else number
             raise BankError(f"{path.name}: problem {name}: {errors[0]}")
@@ -124,7 +125,7 @@ def _read_file(path: Path) -> list[Problem]:
             id=str(entry["id"]), kind=entry["kind"], topic=topic, statement=entry["statement"],
             data=data, published=entry.get("published"), note=entry.get("note", {}),
             source=entry.get("source", content.get("source", "")), topic_title=content.get("title", {}),
-            variants=entry.get("variants", {}),
+            variants=entry.get("variants", {}), folder=path.parent,
         ))
     return problems
 

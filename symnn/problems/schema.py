@@ -91,18 +91,6 @@ def _assignment(value):
     return None if sep and name.strip().isidentifier() else f"expected name = expression, got {value!r}"
 
 
-def _array_rows(value, depth: int = 0):
-    """Rows of numbers, nested at most four deep (a vector, a matrix, a tensor)."""
-    if depth > 4:
-        return "nested more than four levels deep"
-    if not isinstance(value, list):
-        return None if isinstance(value, Real) and not isinstance(value, bool) else \
-            f"expected a number, got {type(value).__name__}"
-    if not value:
-        return "expected a non-empty list"
-    return next((p for p in (_array_rows(item, depth + 1) for item in value) if p), None)
-
-
 def _square(value):
     """A square matrix: rows of numbers, as many rows as columns."""
     problem = _list_of(_number, 2)(value)
@@ -142,7 +130,12 @@ KINDS = {
     "matrix-identity": ({"identity": _text}, {}),
     "softmax-jacobian": ({}, {"n": _whole}),
     "softmax-nll": ({}, {"n": _whole, "true_class": _whole}),
-    "training": ({"task": _text}, {"rounded": _flag, "seed": _whole, "optimizer": _text, "epochs": _whole}),
+    # a named task, or the teacher's own data (problems.data_schema)
+    "training": ({}, {"task": _text, "rounded": _flag, "seed": _whole, "optimizer": _text, "epochs": _whole,
+                      "inputs": _vector_or_matrix, "targets": _vector_or_matrix, "data": _text, "columns": _anything,
+                      "center": _flag, "layers": _list_of(_whole), "activation": _text_or_texts, "loss": _text,
+                      "output": _text, "learning_rate": _number, "settings": _table_of(_number), "batch": _whole,
+                      "shuffle": _flag, "predict": _list_of(_number, 2), "find": _list_of(_text)}),
     "optimizer-step": ({"optimizer": _text, "expr": _text, "wrt": _text, "at": _list_of(_number)},
                        {"settings": _settings, "state": _table_of(_list_of(_number))}),
     "optimizers": ({"optimizers": _list_of(_text), "expr": _text, "wrt": _text, "at": _list_of(_number)},
@@ -163,9 +156,6 @@ KINDS = {
                 {"biases": _layer_values, "activation": _text_or_texts, "loss": _text, "output": _text,
                  "mean": _flag, "steps": _whole, "optimizer": _text, "learning_rate": _number,
                  "momentum": _number, "settings": _table_of(_number), "update_biases": _flag}),
-    # a NumPy question: named arrays (rows of numbers, or a NumPy call as text) and an expression over
-    # them, read with ast against a whitelist and run (problems.array_problems)
-    "array": ({"expr": _text}, {"arrays": _table_of(lambda v: _array_rows(v) if isinstance(v, list) else _text(v))}),
 }
 def _parameter(spec):
     if not isinstance(spec, dict) or len(set(spec) & {"range", "choices"}) != 1 or set(spec) - {"range", "choices", "exclude"}:
@@ -206,8 +196,9 @@ COMMON = {"id": lambda v: None if isinstance(v, (str, int, float)) and not isins
 FILE_FIELDS = {"topic": _text, "title": _table_of(_text), "source": _text, "problem": _anything}
 
 
-def problem_errors(entry: dict) -> list[str]:
-    """What is wrong with one [[problem]] table (empty when nothing is)."""
+def problem_errors(entry: dict, folder=None) -> list[str]:
+    """What is wrong with one [[problem]] table (empty when nothing is); ``folder``: where the files
+    it names are read (a training problem's CSV data)."""
     if not isinstance(entry, dict):
         return [f"expected a table, got {type(entry).__name__}"]
     missing = [name for name in ("id", "kind", "statement") if name not in entry]
@@ -226,9 +217,9 @@ def problem_errors(entry: dict) -> list[str]:
     if kind == "network" and not errors:   # the fields against each other: shapes for the layer sizes
         from .network_schema import network_errors
         errors += network_errors(entry)
-    if kind == "array" and not errors:     # the expressions read with ast (not run): the whitelist, the names
-        from .array_problems import array_errors
-        errors += array_errors(entry)
+    if kind == "training" and not errors:
+        from .data_schema import training_errors
+        errors += training_errors(entry, folder)
     return errors
 
 

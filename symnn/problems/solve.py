@@ -14,7 +14,7 @@ import sympy as sp
 from ..calculus.display import RichDisplay
 from ..calculus.equal import equal
 from ..calculus.parse import parse_expr_safe, parse_point, parse_symbols
-from . import array_problems, vector_problems
+from . import vector_problems
 from .bank import BankError, Problem, get_problem
 
 
@@ -125,9 +125,13 @@ def solve_softmax_jacobian(problem: Problem) -> Solution:
 
 def solve_training(problem: Problem) -> Solution:
     """``task`` (and optional ``seed``, ``epochs``, ``optimizer``): a real training run;
-    the answer is the network's output on the task's questions (``rounded`` to 0/1 for xor)."""
+    the answer is the network's output on the task's questions (``rounded`` to 0/1 for xor).
+    Without a task, the network trains on the problem's own data (``problems.data_training``)."""
     from ..numerics.train import train
     data = problem.data
+    if "task" not in data:
+        from .data_training import solve_data_training
+        return solve_data_training(problem)
     run = train(data["task"], data.get("optimizer"), data.get("epochs"), data.get("seed", 0), progress=False)
     outputs = run.predictions.values()
     answer = tuple(sp.Integer(round(v)) if data.get("rounded") else sp.Float(v, 15) for v in outputs)
@@ -225,7 +229,6 @@ SOLVERS = {
     "total-derivative": vector_problems.solve_total_derivative,
     "iterated-map": vector_problems.solve_iterated_map,
     "condition": vector_problems.solve_condition_problem,
-    "array": array_problems.solve_array,
 }
 
 
@@ -283,8 +286,6 @@ def question_options(problem: Problem) -> dict:
     of ``expr``, the question itself (for feedback such as "not substituted" or "wrong point")."""
     data = problem.data
     options = dict(data.get("tolerance", {}))
-    if problem.kind == "array" and array_problems.asks_shape(problem):
-        options["shape"] = True          # 3×2 is the shape (3, 2), not the number 6
     if "names" in data:
         options["names"] = tuple(data["names"].items())
         options["through"] = tuple(data.get("through", ()))

@@ -16,8 +16,8 @@ import sympy as sp
 from ..calculus.differentiate import DERIVATIVES
 from ..calculus.steps import Step
 from ..lang import LANGUAGES, PHRASES, phrase, rule_title
-from .arrays import ArrayPrinting
 from .chains import chain
+from .data_training import DataTrainingPrinting
 from .expansion import D, expansion
 from .formulas import FORMULAS
 from .math import latex_math
@@ -131,7 +131,7 @@ def _function_of(step: Step):
     return None
 
 
-class DocumentPrinter(ArrayPrinting, TrainingStepsPrinting, SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting,
+class DocumentPrinter(DataTrainingPrinting, TrainingStepsPrinting, SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting,
                      VectorPrinting, Printer):
     """A derivation as numbered, indented lines; subclasses supply the hooks."""
 

@@ -165,6 +165,19 @@ class JsonPrinter(Printer):
                 "batch": run.batch, "seed": run.seed, "seconds": run.seconds, "initial_loss": run.initial_loss,
                 "history": list(run.history), "predictions": run.predictions, "accuracy": run.accuracy}
 
+    def _print_DataTrainingRun(self, run) -> dict:
+        table = run.table
+        return {"file": table.source or None, "inputs": list(table.input_names) or None,
+                "targets": list(table.target_names) or None,
+                "rows": [[answer_value(v) for v in row] for row in run.rows],
+                "target_rows": [[answer_value(v) for v in row] for row in run.targets],
+                "means": None if run.means is None else [answer_value(m) for m in run.means],
+                "layers": run.network.sizes, "optimizer": run.optimizer,
+                "hyperparameters": {str(s): answer_value(v) for s, v in run.hyper}, "epochs": run.epochs,
+                "batch": run.batch, "shuffle": run.shuffle, "initial_loss": run.initial_loss,
+                "history": list(run.history), "predict": [[answer_value(v) for v in row] for row in run.predict],
+                "outputs": [list(row) for row in run.outputs], "correct": run.correct}
+
     def _print_OptimizerStep(self, run) -> dict:
         return {"optimizer": run.optimizer.name, "source": phrase(self.lang, f"opt.source.{run.optimizer.name}"),
                 "equations": [{"quantity": str(q), "formula": self.formula(f)} for q, f in run.optimizer.updates],
@@ -266,21 +279,6 @@ class JsonPrinter(Printer):
     def _print_ConditionSolution(self, run) -> dict:
         return {"condition": self.formula(run.condition), "var": str(run.var), "set": self.formula(run.solution_set),
                 "answer": self.formula(run.answer)}
-
-    def _print_ArrayRun(self, run) -> dict:
-        """A NumPy question: the arrays (nested lists), the expression, and the result or why NumPy refuses."""
-        import dataclasses
-
-        import numpy as np
-        failure = dataclasses.asdict(run.value) if run.answer_kind == "failure" else None
-        result = None if failure else [int(n) for n in run.value] if run.answer_kind == "shape" else \
-            np.asarray(run.value).tolist() if run.answer_kind != "numbers" else [np.asarray(v).tolist() for v in run.value]
-        arrays = {name: {"given": text, "shape": list(np.shape(value)),      # a large array by its shape only
-                         "value": np.asarray(value).tolist() if np.size(value) <= 1000 else None}
-                  for name, text, value in run.arrays}
-        shape = list(np.shape(run.value)) if run.answer_kind in ("matrix", "vector", "number") else None
-        return {"arrays": arrays, "expr": run.expr, "operation": run.outcome.operation.kind, "kind": run.answer_kind,
-                "result": result, "shape": shape, "refused": failure}
 
 
 def _reason_parts(wrong) -> dict:

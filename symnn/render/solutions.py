@@ -39,9 +39,7 @@ class SolutionPrinting:
         lines.append(self._print(solution.work, depth=depth))
         self.answer_follows = False
         items = self.answer_items(solution.work, answer)
-        if type(solution.work).__name__ == "ArrayRun":        # NumPy's result as NumPy shows it (render.arrays)
-            shown = self.array_answer(solution.work, answer)
-        elif items is not None:
+        if items is not None:
             shown = self.escape("; ").join(
                 self.escape(prefix + ": " if prefix else "")
                 + (self.result(lhs, value) if lhs is not None else self.value(value)) for prefix, lhs, value in items)
@@ -81,6 +79,8 @@ class SolutionPrinting:
         before the part (Momentum: …, a woman (−7, −3): …), the label raw math before its value (h₁ = …)."""
         kind = type(work).__name__
         parts = tuple(answer) if isinstance(answer, (tuple, sp.Tuple)) else (answer,)
+        if kind == "DataTrainingRun":
+            return self.data_answer_items(work, parts)
         if kind == "ForwardPass":
             names = [name for name, _ in work.forward]
         elif kind == "DeltaRule":

@@ -1,0 +1,202 @@
+"""Training on a teacher's own data: the fields of a ``training`` problem checked against each other,
+and the data read from the file (inline rows, or a CSV file next to the problem file).
+
+```toml
+[[problem]]
+id = "gender-train"
+kind = "training"
+data = "data/people.csv"                      # next to this file; or inputs = [[..], ..] and targets = [..]
+columns = { inputs = ["weight", "height"], targets = "female" }
+center = true                                 # minus each input column's mean, derived from the table
+layers = [2, 2, 1]
+optimizer = "sgd"
+learning_rate = 0.1
+epochs = 1000
+batch = 1                                     # one row at a time, in the order of the table
+predict = [[50, 168], [77, 173]]              # in the table's units (centred by the same means)
+find = ["predictions"]                        # and/or "loss" (the final training loss), "accuracy"
+```
+
+Checked by name only (``nn.naming``) and read with the standard library: a bank file is checked
+when it is read, without SymPy or NumPy.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+FINDS = ("loss", "predictions", "accuracy")
+ON_DATA = ("inputs", "targets", "data", "columns", "center", "layers", "activation", "loss", "output",
+           "learning_rate", "settings", "batch", "shuffle", "predict", "find")
+MAX_DATA_BYTES = 256 * 1024
+
+
+class DataError(ValueError):
+    """A field of a training problem that cannot be used, with the field's name first."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """The rows a network trains on, as written (text, so that means stay exact)."""
+
+    inputs: tuple[tuple[str, ...], ...]
+    targets: tuple[tuple[str, ...], ...]
+    input_names: tuple[str, ...] = ()        # the CSV's column names; () for rows given inline
+    target_names: tuple[str, ...] = ()
+    source: str = ""                         # the CSV file, as the problem names it
+
+
+def _rows(value) -> list[list]:
+    """Rows of numbers: a list of numbers is one column."""
+    return [row if isinstance(row, list) else [row] for row in value]
+
+
+def read_table(entry: dict, folder: Path | None) -> Table:
+    """The data of a training problem: ``inputs`` and ``targets``, or the ``columns`` of the CSV ``data``."""
+    if "data" not in entry:
+        inputs, targets = _rows(entry["inputs"]), _rows(entry["targets"])
+        if len(inputs) != len(targets):
+            raise DataError(f"targets: {len(targets)} targets for {len(inputs)} rows of inputs")
+        text = lambda rows: tuple(tuple(str(v) for v in row) for row in rows)
+        return Table(text(inputs), text(targets))
+    header, rows = _read_csv(entry["data"], folder)
+    columns = entry["columns"]
+    names = {}
+    for part in ("inputs", "targets"):
+        wanted = columns[part] if isinstance(columns[part], list) else [columns[part]]
+        missing = [name for name in wanted if name not in header]
+        if missing:
+            raise DataError(f"columns: {part}: no column {', '.join(map(repr, missing))} in {entry['data']} "
+                            f"(its columns: {', '.join(header)})")
+        names[part] = tuple(wanted)
+    picked = {part: tuple(tuple(row[header.index(name)] for name in names[part]) for row in rows)
+              for part in names}
+    for number, row in enumerate(rows, 2):
+        for name in (*names["inputs"], *names["targets"]):
+            value = row[header.index(name)]
+            if not _is_number(value):
+                raise DataError(f"data: {entry['data']} line {number}, column {name!r}: {value!r} is not a number")
+    return Table(picked["inputs"], picked["targets"], names["inputs"], names["targets"], entry["data"])
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.strip().lower() not in ("nan", "inf", "-inf", "+inf", "infinity", "-infinity")
+
+
+def _read_csv(name: str, folder: Path | None) -> tuple[list[str], list[list[str]]]:
+    """The header and the rows of a CSV file inside the bank's folder (a relative path, no ..)."""
+    relative = PurePosixPath(name)
+    if relative.is_absolute() or ".." in relative.parts or not name.lower().endswith(".csv"):
+        raise DataError(f"data: expected a .csv file inside the bank's folder, such as data/people.csv, got {name!r}")
+    if folder is None:
+        raise DataError(f"data: {name} is read next to a problem file; this problem comes from none")
+    path = folder / relative
+    try:
+        with path.open("rb") as file:
+            raw = file.read(MAX_DATA_BYTES + 1)
+    except OSError:
+        raise DataError(f"data: no file {name} next to the problem file") from None
+    if len(raw) > MAX_DATA_BYTES:
+        raise DataError(f"data: {name} is larger than {MAX_DATA_BYTES // 1024} KiB")
+    try:
+        lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise DataError(f"data: {name} is not a UTF-8 CSV file ({error})") from None
+    lines = [[cell.strip() for cell in line] for line in lines if any(cell.strip() for cell in line)]
+    if len(lines) < 2:
+        raise DataError(f"data: {name} needs a header line of column names and at least one row")
+    header, rows = lines[0], lines[1:]
+    for number, row in enumerate(rows, 2):
+        if len(row) != len(header):
+            raise DataError(f"data: {name} line {number} has {len(row)} cells for {len(header)} columns")
+    return header, rows
+
+
+def training_errors(entry: dict, folder: Path | None = None) -> list[str]:
+    """What is wrong across the fields of a ``training`` problem (the field checks of schema passed):
+    a named ``task``, or data (inline or a CSV file, read from ``folder`` when it is given) whose
+    shapes fit the layers, with names the toolkit knows."""
+    given = [name for name in ON_DATA if name in entry]
+    if "task" in entry:
+        return [f"{name}: a training problem has a task or its own data, not both" for name in given[:1]]
+    errors = _needed(entry)
+    if errors:
+        return errors
+    errors = _names(entry)
+    sizes = entry["layers"]
+    try:
+        table = read_table(entry, folder) if "inputs" in entry or folder is not None else None
+    except DataError as error:
+        return errors + [str(error)]
+    if table is not None:
+        for field, rows, size, what in (("inputs", table.inputs, sizes[0], "inputs"),
+                                        ("targets", table.targets, sizes[-1], "outputs")):
+            where = "columns" if table.source else field
+            widths = {len(row) for row in rows}
+            if widths != {size}:
+                errors.append(f"{where}: {field} of {'/'.join(map(str, sorted(widths)))} numbers a row for "
+                              f"layers {sizes} ({size} {what})")
+        if entry.get("batch", 1) > len(table.inputs):
+            errors.append(f"batch: {entry['batch']} rows in a batch, but the data has {len(table.inputs)}")
+    for number, row in enumerate(entry.get("predict", []), 1):
+        if len(row) != sizes[0]:
+            errors.append(f"predict: row {number} has {len(row)} numbers for {sizes[0]} inputs")
+    return errors
+
+
+def _needed(entry: dict) -> list[str]:
+    """The fields training on data cannot do without, and the ones that go together."""
+    errors = []
+    if "data" in entry:
+        errors += [f"{name}: a CSV file's rows are its data; give inputs and targets, or data and columns"
+                   for name in ("inputs", "targets") if name in entry]
+        if "columns" not in entry:
+            errors.append('columns: missing (the CSV columns of the inputs and the targets: '
+                          'columns = { inputs = ["x1", "x2"], targets = "y" })')
+        elif not isinstance(entry["columns"], dict) or set(entry["columns"]) != {"inputs", "targets"} or any(
+                not (isinstance(v, str) or isinstance(v, list) and v and all(isinstance(n, str) for n in v))
+                for v in entry["columns"].values()):
+            errors.append('columns: expected { inputs = ["name", ...], targets = "name" or ["name", ...] }')
+    else:
+        errors += [f"{name}: missing (a training problem needs a task, or inputs and targets, or a CSV data file)"
+                   for name in ("inputs", "targets") if name not in entry]
+        if "columns" in entry:
+            errors.append("columns: names the columns of a CSV file; this problem has no data file")
+    if "layers" not in entry:
+        errors.append("layers: missing (the sizes of the network trained on the data, such as [2, 2, 1])")
+    return errors
+
+
+def _names(entry: dict) -> list[str]:
+    """Activations, the loss, the output layer and the optimizer by the names the toolkit knows; what to find."""
+    from ..nn.naming import ACTIVATION_NAMES, LOSS_NAMES, OPTIMIZER_NAMES, OUTPUT_NAMES
+    errors, sizes = [], entry["layers"]
+    if len(sizes) < 2:
+        errors.append(f"layers: expected the inputs and at least one layer of neurons, got {sizes}")
+    activation = entry.get("activation", "sigmoid")
+    names = [activation] if isinstance(activation, str) else activation
+    if not isinstance(activation, str) and len(names) != len(sizes) - 1:
+        errors.append(f"activation: {len(names)} names for {len(sizes) - 1} layers")
+    errors += [f"activation: unknown activation {name!r}; use one of {', '.join(ACTIVATION_NAMES)}"
+               for name in names if name not in ACTIVATION_NAMES]
+    for field, known, default in (("loss", LOSS_NAMES, "mse"), ("output", OUTPUT_NAMES, "same"),
+                                  ("optimizer", OPTIMIZER_NAMES, "sgd")):
+        if entry.get(field, default) not in known:
+            errors.append(f"{field}: unknown {field} {entry[field]!r}; use one of {', '.join(known)}")
+    errors += [f"find: {name!r} is not one of {', '.join(FINDS)}" for name in entry.get("find", []) if name not in FINDS]
+    if "predictions" in entry.get("find", []) and "predict" not in entry:
+        errors.append("find: predictions need the inputs to predict for: predict = [[...], ...]")
+    for field in ("epochs", "batch"):
+        if entry.get(field, 1) < 1:
+            errors.append(f"{field}: expected at least 1, got {entry[field]}")
+    rate = entry.get("learning_rate", 1)
+    if not isinstance(rate, str) and rate <= 0:
+        errors.append(f"learning_rate: expected a positive number, got {rate}")
+    return errors

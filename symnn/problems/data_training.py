@@ -1,0 +1,118 @@
+"""Training on a teacher's own data: the network of a ``training`` problem trained on its rows.
+
+The rows come inline or from a CSV file next to the problem file (``problems.data_schema``);
+with ``center = true`` each input column's mean, derived from the table, is subtracted from it
+and from the rows to predict. The run is ``numerics.train.run_task``: the course's scalar
+network compiled to NumPy, weights and biases drawn from N(0, 1) by a generator seeded with
+``seed``, the optimizer's updates one batch at a time (``batch = 1``: one row at a time, in the
+order of the table, as the loops of seed 002 and lab 12 go).
+
+>>> from symnn.problems.bank import get_problem
+>>> run = solve_data_training(get_problem("gender-train")).work
+>>> [str(m) for m in run.means]
+['57', '171']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from ..calculus.display import RichDisplay
+from ..nn.network import Network
+from ..nn.optimizers import hyperparameters, optimizer
+from ..numerics.train import Data, Task, TrainingRun, run_task
+from .bank import BankError, Problem
+from .data_schema import DataError, Table, read_table
+
+
+@dataclass(frozen=True)
+class DataTrainingRun(RichDisplay):
+    """A network trained on given rows: the data, the settings, the loss after each epoch, the outputs."""
+
+    table: Table
+    rows: tuple[tuple[sp.Rational, ...], ...]        # the inputs, exactly as written
+    targets: tuple[tuple[sp.Rational, ...], ...]
+    means: tuple[sp.Rational, ...] | None            # of the input columns, when the inputs are centred
+    predict: tuple[tuple[sp.Rational, ...], ...]     # the rows asked about, as written
+    network: Network
+    optimizer: str
+    hyper: tuple[tuple[sp.Symbol, object], ...]      # the optimizer's hyperparameters, with their values
+    epochs: int
+    batch: int
+    shuffle: bool
+    history: tuple[float, ...]                       # the training loss after each epoch
+    initial_loss: float
+    outputs: tuple[tuple[float, ...], ...]           # the trained network's outputs for the rows asked about
+    correct: int                                     # training rows the trained network classifies right
+    find: tuple[str, ...]
+    rounded: bool                                    # outputs rounded to 0 or 1 in the answer
+    run: TrainingRun
+
+    def centred(self, row) -> tuple:
+        return tuple(v - m for v, m in zip(row, self.means)) if self.means is not None else tuple(row)
+
+    @property
+    def final_loss(self) -> float:
+        return self.history[-1]
+
+
+def _exact(rows) -> tuple:
+    return tuple(tuple(sp.Rational(v) for v in row) for row in rows)
+
+
+def solve_data_training(problem: Problem):
+    """The answer lists what ``find`` asks for, in its order: the final training loss, the outputs for
+    each row of ``predict`` (rounded to 0 or 1 with ``rounded``), the share of training rows
+    classified right (the output rounded, or the largest output, equals the target)."""
+    from .solve import Solution
+    data = problem.data
+    try:
+        table = read_table(data, problem.folder)
+    except DataError as error:
+        raise BankError(f"problem {problem.id}: {error}") from None
+    run = train_on_table(table, data)
+    answer = []
+    for part in run.find:
+        if part == "loss":
+            answer.append(sp.Float(run.final_loss, 15))
+        elif part == "predictions":
+            answer += [sp.Integer(round(v)) if run.rounded else sp.Float(v, 15) for row in run.outputs for v in row]
+        else:
+            answer.append(sp.Rational(run.correct, len(run.rows)))
+    return Solution(problem, run, tuple(answer))
+
+
+def train_on_table(table: Table, data: dict) -> DataTrainingRun:
+    """Train the network ``data`` states (layers, activation, loss, optimizer, …) on ``table``."""
+    rows, targets = _exact(table.inputs), _exact(table.targets)
+    predict = _exact(data.get("predict", []))
+    means = None
+    if data.get("center"):
+        means = tuple(sum(column, sp.Integer(0)) / len(rows) for column in zip(*rows))
+    name = data.get("optimizer", "sgd")
+    names = [str(s) for s in optimizer(name).defaults]
+    settings = dict(data.get("settings", {}))
+    if "learning_rate" in data:
+        settings["eta" if "eta" in names else names[0]] = float(sp.Rational(data["learning_rate"]))
+    hyper = hyperparameters(optimizer(name), settings)
+    spec = Task("data", "train.data", tuple(data["layers"]), name, settings, data.get("epochs", 100),
+                data.get("batch"), shuffle=data.get("shuffle", False), activation=data.get("activation", "sigmoid"),
+                loss=data.get("loss", "mse"), output=data.get("output", "same"))
+    centre = (lambda row: [float(v - m) for v, m in zip(row, means)]) if means else (lambda row: [float(v) for v in row])
+    X = np.array([centre(row) for row in rows])
+    Y = np.array([[float(v) for v in row] for row in targets])
+    run = run_task(spec, Data(X, Y), data.get("seed", 0))
+    outputs = run.model.predict(run.params, np.array([centre(row) for row in predict])) if predict else np.empty((0, 0))
+    fitted = run.model.predict(run.params, X)
+    if Y.shape[1] == 1:
+        correct = int(np.sum(np.round(fitted[:, 0]) == Y[:, 0]))
+    else:
+        correct = int(np.sum(fitted.argmax(axis=1) == Y.argmax(axis=1)))
+    find = tuple(data.get("find", ["predictions"] if predict else ["loss"]))
+    return DataTrainingRun(table, rows, targets, means, predict, run.model.network, name, tuple(hyper.items()),
+                           run.epochs, run.batch, spec.shuffle, run.history, run.initial_loss,
+                           tuple(tuple(float(v) for v in row) for row in outputs), correct, find,
+                           bool(data.get("rounded")), run)

@@ -1,0 +1,121 @@
+"""How document printers write a network trained on given data (``problems.data_training``).
+
+The data as a table (and its centred inputs, with the means derived from it), the network and
+the settings, the loss after a few epochs, and the trained network's outputs. A mixin of
+DocumentPrinter, like NumericsPrinting: it uses the format hooks.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..lang import catalogue, phrase
+
+SHOWN_EPOCHS = 10     # the loss is shown at about this many epochs
+
+
+def written(value) -> sp.Expr:
+    """A data value as a formula shows it: 168, −3, 0.5 (never 1/2 for a decimal of the table)."""
+    value = sp.Rational(value)
+    return value if value.q == 1 else sp.Float(repr(float(value)))
+
+
+class DataTrainingPrinting:
+    def _print_DataTrainingRun(self, run, depth: int = 0) -> str:
+        lines = [self.line(depth, self.strong(self.plain("data.title")))]
+        lines.append(self.line(depth, self.with_code("data.file" if run.table.source else "data.rows",
+                                                     rows=len(run.rows), file=run.table.source)))
+        lines += self.data_table(run)
+        if run.means is not None:
+            means = self.escape("; ").join(self.column(run, k) + self.escape(": ") + self.value(m)
+                                           for k, m in enumerate(run.means))
+            lines.append(self.line(depth, self.plain("data.centre") + " " + means))
+        network = run.network
+        names = catalogue(self.lang)["activations"]
+        activations = ", ".join(names.get(a, a) for a in network.activations)
+        L = network.loss_symbol
+        said = phrase(self.lang, "sgd.network", sizes="-".join(map(str, network.sizes)), activations=activations)
+        lines.append(self.line(depth, self.escape(said[:1].upper() + said[1:]) + " "
+                               + self.equation(L, network.definitions()[L])))
+        lines.append(self.line(depth, self.strong(self.plain(f"opt.name.{run.optimizer}")) + ": "
+                               + self.escape("; ").join(self.result(self.raw_math(s), v) for s, v in run.hyper)))
+        order = self.plain("data.order.shuffled" if run.shuffle else "data.order.table")
+        lines.append(self.line(depth, self.plain("data.settings", epochs=run.epochs, batch=run.batch, order=order)))
+        lines.append(self.line(depth, self.plain("data.init")))
+        lines.append(self.line(depth, self.plain("train.loss", start=self.number(run.initial_loss, ".4g"),
+                                                 end=self.number(run.final_loss, ".4g"))))
+        every = max(1, len(run.history) // SHOWN_EPOCHS)
+        shown = sorted({*range(every - 1, len(run.history), every), len(run.history) - 1})
+        lines.append(self.line(depth, self.plain("train.history", every=every)))
+        lines += self.table([self.plain("train.epoch"), self.plain("train.loss.column")],
+                            [[str(i + 1), self.number(run.history[i], ".4g")] for i in shown])
+        if run.predict:
+            lines.append(self.line(depth, self.plain("data.outputs")))
+            lines += self.outputs_table(run)
+        if "accuracy" in run.find:
+            lines.append(self.line(depth, self.plain("data.accuracy", correct=run.correct, rows=len(run.rows))))
+        return self.join(lines)
+
+    def with_code(self, key: str, **values) -> str:
+        """A phrase whose ``file`` is program text (a file name), the rest plain words and numbers."""
+        marker = "\x00"
+        text = self.escape(phrase(self.lang, key, **{**values, "file": marker}))
+        return text.replace(marker, self.code(values.get("file") or ""))
+
+    def column(self, run, k: int, target: bool = False) -> str:
+        """The name of an input (or target) column: the CSV's, as program text, or x_k (y_k)."""
+        names = run.table.target_names if target else run.table.input_names
+        if names:
+            return self.code(names[k])
+        count = len(run.targets[0]) if target else len(run.rows[0])
+        letter = "y" if target else "x"
+        return self.math(sp.Symbol(letter if count == 1 else f"{letter}_{k + 1}"))
+
+    def data_table(self, run) -> list[str]:
+        """The rows as given, then (when centred) the inputs minus their means, then the targets."""
+        inputs, targets = len(run.rows[0]), len(run.targets[0])
+        header = [self.column(run, k) for k in range(inputs)]
+        if run.means is not None:
+            header += [self.column(run, k) + self.escape(" − ") + self.value(m) for k, m in enumerate(run.means)]
+        header += [self.column(run, k, target=True) for k in range(targets)]
+        cells = lambda values: [self.math(written(v)) for v in values]
+        rows = [cells(row) + (cells(run.centred(row)) if run.means is not None else []) + cells(target)
+                for row, target in zip(run.rows, run.targets)]
+        return self.table(header, rows)
+
+    def outputs_table(self, run) -> list[str]:
+        header = [self.plain("train.question")]
+        if run.means is not None:
+            header.append(self.plain("data.centred"))
+        header.append(self.plain("train.output"))
+        if run.rounded:
+            header.append(self.plain("data.rounded"))
+        rows = []
+        for row, outputs in zip(run.predict, run.outputs):
+            cells = [self.math(self.row_tuple(row))]
+            if run.means is not None:
+                cells.append(self.math(self.row_tuple(run.centred(row))))
+            cells.append(self.escape("; ").join(self.number(v, ".3g") for v in outputs))
+            if run.rounded:
+                cells.append(self.escape("; ").join(str(round(v)) for v in outputs))
+            rows.append(cells)
+        return self.table(header, rows)
+
+    def row_tuple(self, row) -> sp.Expr:
+        return sp.Tuple(*map(written, row)) if len(row) > 1 else written(row[0])
+
+    def data_answer_items(self, run, parts) -> list | None:
+        """The answer's parts named: the final loss L, ŷ(x) for each row asked about, the accuracy."""
+        items, parts = [], list(parts)
+        for part in run.find:
+            if part == "loss":
+                items.append(("", self.raw_math(run.network.loss_symbol), parts.pop(0)))
+            elif part == "predictions":
+                for row in run.predict:
+                    for j in range(len(run.targets[0])):
+                        y = self.raw_math(sp.Symbol("yhat" if len(run.targets[0]) == 1 else f"yhat_{j + 1}"))
+                        at = self.raw_math(self.row_tuple(row))
+                        items.append(("", y + (at if len(row) > 1 else f"({at})"), parts.pop(0)))
+            else:
+                items.append((phrase(self.lang, "data.accuracy.label"), None, parts.pop(0)))
+        return items if not parts else None

@@ -1,0 +1,217 @@
+"""Training on a teacher's own data (problems.data_training), against a loop written by hand.
+
+The oracle is the course's own loop (seed 002's ANN.train) in plain Python and NumPy: the 2-2-1
+sigmoid network, L = (y − ŷ)², each derivative written out, the parameters updated after every
+batch. It shares nothing with symnn but the documented start: the weights and biases drawn from
+N(0, 1) by numpy.random.default_rng(seed), neuron by neuron (w1, w2, b1, w3, w4, b2, w5, w6, b3).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from symnn.problems.bank import CHECKOUT_BANK, BankError, load_bank
+from symnn.problems.solve import answer_value, solve
+from symnn.render import render
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def course_loop(X, y, seed, eta, epochs, batch=1, momentum=None):
+    """Seed 002's training loop for the 2-2-1 network, batch by batch in the order of the rows; with
+    ``momentum`` α, the update h = αh + ηg, w = w − h. Returns the loss after each epoch and the
+    prediction function."""
+    rng = np.random.default_rng(seed)
+    w1, w2, b1, w3, w4, b2, w5, w6, b3 = (rng.normal() for _ in range(9))
+    h = np.zeros(9)
+
+    def feedforward(x):
+        h1 = sigmoid(w1 * x[..., 0] + w2 * x[..., 1] + b1)
+        h2 = sigmoid(w3 * x[..., 0] + w4 * x[..., 1] + b2)
+        return sigmoid(w5 * h1 + w6 * h2 + b3)
+
+    history = []
+    for _ in range(epochs):
+        for start in range(0, len(X), batch):
+            grads = np.zeros(9)
+            for x, y_true in zip(X[start:start + batch], y[start:start + batch]):
+                sum_h1 = w1 * x[0] + w2 * x[1] + b1
+                h1 = sigmoid(sum_h1)
+                sum_h2 = w3 * x[0] + w4 * x[1] + b2
+                h2 = sigmoid(sum_h2)
+                sum_o1 = w5 * h1 + w6 * h2 + b3
+                o1 = sigmoid(sum_o1)
+                d = lambda s: sigmoid(s) * (1 - sigmoid(s))
+                p_L_p_ypred = -2 * (y_true - o1)
+                p_h1 = p_L_p_ypred * w5 * d(sum_o1) * d(sum_h1)
+                p_h2 = p_L_p_ypred * w6 * d(sum_o1) * d(sum_h2)
+                p_o1 = p_L_p_ypred * d(sum_o1)
+                grads += [p_h1 * x[0], p_h1 * x[1], p_h1, p_h2 * x[0], p_h2 * x[1], p_h2, p_o1 * h1, p_o1 * h2, p_o1]
+            grads /= len(X[start:start + batch])
+            step = eta * grads
+            if momentum is not None:
+                h = momentum * h + step
+                step = h
+            w1, w2, b1, w3, w4, b2, w5, w6, b3 = np.array([w1, w2, b1, w3, w4, b2, w5, w6, b3]) - step
+        history.append(float(np.mean((y - feedforward(X)) ** 2)))
+    return history, feedforward
+
+
+def _people():
+    with open(CHECKOUT_BANK / "data" / "people.csv", encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    X = np.array([[float(r["weight"]), float(r["height"])] for r in rows])
+    return X, np.array([float(r["female"]) for r in rows])
+
+
+def test_gender_train_is_the_course_loop_on_the_centred_table():
+    X, y = _people()
+    means = X.mean(axis=0)
+    history, predict = course_loop(X - means, y, seed=0, eta=0.1, epochs=1000)
+    solution = solve("gender-train")
+    run = solution.work
+    assert [float(m) for m in run.means] == list(means) == [57.0, 171.0]
+    assert np.allclose(run.history, history, rtol=1e-9, atol=1e-12)
+    asked = np.array([[50.0, 168.0], [77.0, 173.0]]) - means           # the course's (−7, −3) and (20, 2)
+    assert asked.tolist() == [[-7.0, -3.0], [20.0, 2.0]]
+    assert np.allclose(answer_value(solution.answer), predict(asked), rtol=1e-9)
+
+
+def test_lab_12_s_own_loop_learns_xor_with_learning_rate_0_1():
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    y = np.array([0.0, 1.0, 1.0, 0.0])
+    history, predict = course_loop(X, y, seed=0, eta=0.1, epochs=10000)
+    solution = solve("xor-lab-loop")
+    assert np.allclose(solution.work.history, history, rtol=1e-8, atol=1e-12)
+    assert np.allclose([v for (v,) in solution.work.outputs], predict(X), rtol=1e-8)
+    assert answer_value(solution.answer) == [0, 1, 1, 0] == solution.problem.published
+    assert history[2999] > 0.24 > 0.01 > history[-1]       # the plateau the note speaks of, then learned
+
+
+PROBLEM = """
+[[problem]]
+id = "own"
+kind = "training"
+statement.en = "Train."
+"""
+
+
+def _bank(tmp_path: Path, fields: str, csv_text: str | None = None) -> Path:
+    (tmp_path / "own.toml").write_text(PROBLEM + fields, encoding="utf-8")
+    if csv_text is not None:
+        (tmp_path / "data").mkdir(exist_ok=True)
+        (tmp_path / "data" / "points.csv").write_text(csv_text, encoding="utf-8")
+    return tmp_path
+
+
+POINTS = "x,y,label\n0,0,0\n0,1,1\n1,0,1\n1,1,1\n2,2,1\n-1,-1,0\n"
+
+
+def test_mini_batches_with_momentum_from_a_csv_match_the_loop(tmp_path):
+    bank = _bank(tmp_path, """
+data = "data/points.csv"
+columns = { inputs = ["x", "y"], targets = "label" }
+layers = [2, 2, 1]
+optimizer = "momentum"
+learning_rate = 0.5
+settings = { alpha = 0.8 }
+epochs = 50
+batch = 2
+seed = 3
+find = ["loss", "accuracy"]
+""", POINTS)
+    rows = np.array([[float(v) for v in line.split(",")] for line in POINTS.splitlines()[1:]])
+    history, predict = course_loop(rows[:, :2], rows[:, 2], seed=3, eta=0.5, epochs=50, batch=2, momentum=0.8)
+    solution = solve("own", bank)
+    loss, accuracy = answer_value(solution.answer)
+    assert loss == pytest.approx(history[-1], rel=1e-9)
+    assert accuracy == pytest.approx(np.mean(np.round(predict(rows[:, :2])) == rows[:, 2]))
+    assert solution.work.means is None and solution.work.batch == 2
+
+
+def test_inline_rows_of_one_input_and_the_key_names_its_columns(tmp_path):
+    bank = _bank(tmp_path, """
+inputs = [-2, -1, 1, 2]
+targets = [0, 0, 1, 1]
+center = true
+layers = [1, 1]
+optimizer = "gd"
+learning_rate = 1
+epochs = 20
+predict = [[0.5]]
+find = ["predictions", "loss"]
+""")
+    solution = solve("own", bank)
+    assert solution.work.means == (0,)
+    text = render(solution, "text")
+    assert "The data, 4 rows:" in text and "x − 0" in text
+    assert "Gradient descent: η = 1" in text and "20 epochs, batch size 4; the rows are taken in the order of " \
+                                                 "the table." in text
+    answer = text.splitlines()[-1]             # the output for 0.5, then the final loss, each named
+    output, loss = answer_value(solution.answer)
+    assert answer.startswith("Answer: y\u0302(0.5) = ") and answer.endswith(f"; L = {loss:.3g}")
+    assert f"(0.5) = {output:.4g};" in answer
+
+
+def test_the_key_shows_the_table_the_means_and_the_loss_in_both_languages():
+    solution = solve("gender-train")
+    english, russian = render(solution, "text"), render(solution, "md", lang="ru")
+    assert "The data, 4 rows of the file `data/people.csv`:" in english
+    assert "`weight`  `height`  `weight` − 57  `height` − 171  `female`" in english
+    assert "The means: `weight`: 57; `height`: 171" in english
+    assert "(50, 168)  (-7, -3)       0.963" in english
+    assert "Средние: `weight`: $57$; `height`: $171$" in russian
+    assert "| 1000 | 0,002181 |" in russian
+    assert "**Ответ:** $\\hat{y}(50; \\  168) = 0{,}963$; $\\hat{y}(77; \\  173) = 0{,}0544$" in russian
+
+
+@pytest.mark.parametrize("fields, csv_text, message", [
+    # a column the CSV does not have
+    ('data = "data/points.csv"\ncolumns = { inputs = ["x", "z"], targets = "label" }\nlayers = [2, 2, 1]',
+     POINTS, "columns: inputs: no column 'z' in data/points.csv (its columns: x, y, label)"),
+    # no such file next to the problem file
+    ('data = "data/other.csv"\ncolumns = { inputs = ["x", "y"], targets = "label" }\nlayers = [2, 2, 1]',
+     POINTS, "data: no file data/other.csv next to the problem file"),
+    # a file outside the bank's folder
+    ('data = "../points.csv"\ncolumns = { inputs = ["x"], targets = "label" }\nlayers = [1, 1]',
+     POINTS, "data: expected a .csv file inside the bank's folder"),
+    # a cell that is not a number
+    ('data = "data/points.csv"\ncolumns = { inputs = ["x", "y"], targets = "label" }\nlayers = [2, 2, 1]',
+     "x,y,label\n0,0,0\n1,one,1\n", "data: data/points.csv line 3, column 'y': 'one' is not a number"),
+    # rows of two inputs for a network of three
+    ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1]\nlayers = [3, 2, 1]', None,
+     "inputs: inputs of 2 numbers a row for layers [3, 2, 1] (3 inputs)"),
+    # two targets a row for one output
+    ('inputs = [[0, 0], [1, 1]]\ntargets = [[0, 1], [1, 0]]\nlayers = [2, 2, 1]', None,
+     "targets: targets of 2 numbers a row for layers [2, 2, 1] (1 outputs)"),
+    ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1, 1]\nlayers = [2, 2, 1]', None,
+     "targets: 3 targets for 2 rows of inputs"),
+    ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1]\nlayers = [2, 2, 1]\noptimizer = "sgdd"', None,
+     "optimizer: unknown optimizer 'sgdd'; use one of gd, sgd,"),
+    ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1]\nlayers = [2, 2, 1]\npredict = [[1, 2, 3]]', None,
+     "predict: row 1 has 3 numbers for 2 inputs"),
+    ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1]\nlayers = [2, 2, 1]\nfind = ["predictions"]', None,
+     "find: predictions need the inputs to predict for"),
+    ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1]\nlayers = [2, 2, 1]\nbatch = 3', None,
+     "batch: 3 rows in a batch, but the data has 2"),
+    ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1]', None, "layers: missing"),
+    ('inputs = [[0, 0], [1, 1]]\nlayers = [2, 2, 1]', None, "targets: missing"),
+    ('task = "xor"\ninputs = [[0, 0], [1, 1]]', None, "inputs: a training problem has a task or its own data"),
+    ('data = "data/points.csv"\nlayers = [2, 2, 1]', POINTS, "columns: missing"),
+])
+def test_an_invalid_problem_is_refused_with_the_field_named(tmp_path, fields, csv_text, message):
+    bank = _bank(tmp_path, fields + "\n", csv_text)
+    with pytest.raises(BankError) as refused:
+        load_bank(bank)
+    assert str(refused.value).startswith("own.toml: problem own: " + message), str(refused.value)
+
+
+def test_the_shipped_bank_reads_its_csv_next_to_its_files():
+    problem = load_bank()["gender-train"]
+    assert problem.folder == CHECKOUT_BANK or (problem.folder / "data" / "people.csv").is_file()
