@@ -47,6 +47,8 @@ class CheckOptions:
     # an answer may use them; ``through``: names the answer must be written with ("through f")
     names: tuple = ()
     through: tuple = ()
+    # the answer is an array's shape, which may be written 3×2 or 3x2 as well as (3, 2)
+    shape: bool = False
 
     def __post_init__(self):
         for name, (low, high) in RANGES.items():
@@ -58,7 +60,7 @@ class CheckOptions:
                 raise ValueError(f"check option {name} must be a {'whole ' if whole else ''}number, got {value!r}")
             if not (math.isfinite(value) and low <= value <= high):
                 raise ValueError(f"check option {name} must be between {low} and {high}, got {value!r}")
-        for name in ("natural_log", "russian_notation", "decimal_comma", "index_names"):
+        for name in ("natural_log", "russian_notation", "decimal_comma", "index_names", "shape"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"check option {name} must be true or false, got {getattr(self, name)!r}")
         if not all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str) for pair in self.names):

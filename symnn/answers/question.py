@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import sympy as sp
 
+from ..lang import LANGUAGES, phrase
 from .compare import canonical_name
 from .derivatives import spelled, unknown_derivatives
 from .entries import has_indices, unit_vector_components, written_out
@@ -99,3 +100,27 @@ def by_label(answer, options):
                   for step in answer.steps)
     return replace(answer, value=tuple(answer.value[k] for k in order), decimals=tuple(answer.decimals[k] for k in order),
                    steps=steps, labels=tuple(answer.labels[k] for k in order), notes=answer.notes + (note,))
+
+
+_SHAPE = re.compile(r"\(?\s*(\d+(?:\s*(?:×|x|х|X|Х|\*|\\times|,|;)\s*\d+)*)\s*[,;]?\s*\)?")
+
+
+def written_shape(text: str) -> str:
+    """An array's shape as people write it — 3×2, 3 x 2, (3, 2), (3,) — as the vector (3, 2), or the
+    number 3 of a vector's shape; any other text as it is."""
+    match = _SHAPE.fullmatch(text.strip())
+    if match is None:
+        return text
+    sizes = re.findall(r"\d+", match[1])
+    return sizes[0] if len(sizes) == 1 else "(" + ", ".join(sizes) + ")"
+
+
+def refusal(ref, text: str) -> str:
+    """Where the answer is that NumPy refuses the operation (the reference ``error``), the words that say
+    so in any language ("ошибка", "Error", "ValueError") read as ``error``; any other text as it is."""
+    from ..problems.array_problems import FAILS
+    if not (isinstance(ref, sp.Symbol) and ref.name == FAILS):
+        return text
+    words = {word.strip() for lang in LANGUAGES for word in phrase(lang, "array.fails.words").split(",")}
+    said = re.sub(r"\s+", " ", re.sub(r"^[\s«»\"'“”]+|[\s«»\"'“”.!:]+$", "", text)).lower()
+    return FAILS if said in words else text

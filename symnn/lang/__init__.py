@@ -105,6 +105,10 @@ def local_numbers(text: str, lang: str) -> str:
         if decimal_before and prose == ", ":        # $\lambda = 0{,}1$; $\alpha = 0{,}9$: a comma would be ambiguous
             prose = "; "
         out.append(prose)
+        if match[1].startswith("\\texttt{"):           # program text ($\texttt{data * 1.6}$) stays as the program has it
+            out.append(match[0])
+            last, decimal_before = match.end(), False
+            continue
         formula = _NUMBER_LIST.sub(lambda m: m[1] + re.sub(r"\s*,\s*", "; ", m[2].strip()) + m[3], match[1])
         formula = _DECIMAL.sub(r"\1{,}\2", formula)
         decimal_before = bool(re.search(r"\d\{,\}\d+\s*$", formula))

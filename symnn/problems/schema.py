@@ -91,6 +91,18 @@ def _assignment(value):
     return None if sep and name.strip().isidentifier() else f"expected name = expression, got {value!r}"
 
 
+def _array_rows(value, depth: int = 0):
+    """Rows of numbers, nested at most four deep (a vector, a matrix, a tensor)."""
+    if depth > 4:
+        return "nested more than four levels deep"
+    if not isinstance(value, list):
+        return None if isinstance(value, Real) and not isinstance(value, bool) else \
+            f"expected a number, got {type(value).__name__}"
+    if not value:
+        return "expected a non-empty list"
+    return next((p for p in (_array_rows(item, depth + 1) for item in value) if p), None)
+
+
 def _square(value):
     """A square matrix: rows of numbers, as many rows as columns."""
     problem = _list_of(_number, 2)(value)
@@ -156,6 +168,9 @@ KINDS = {
                 {"biases": _layer_values, "activation": _text_or_texts, "loss": _text, "output": _text,
                  "mean": _flag, "steps": _whole, "optimizer": _text, "learning_rate": _number,
                  "momentum": _number, "settings": _table_of(_number), "update_biases": _flag}),
+    # a NumPy question: named arrays (rows of numbers, or a NumPy call as text) and an expression over
+    # them, read with ast against a whitelist and run (problems.array_problems)
+    "array": ({"expr": _text}, {"arrays": _table_of(lambda v: _array_rows(v) if isinstance(v, list) else _text(v))}),
 }
 def _parameter(spec):
     if not isinstance(spec, dict) or len(set(spec) & {"range", "choices"}) != 1 or set(spec) - {"range", "choices", "exclude"}:
@@ -220,6 +235,9 @@ def problem_errors(entry: dict, folder=None) -> list[str]:
     if kind == "training" and not errors:
         from .data_schema import training_errors
         errors += training_errors(entry, folder)
+    if kind == "array" and not errors:     # the expressions read with ast (not run): the whitelist, the names
+        from .array_problems import array_errors
+        errors += array_errors(entry)
     return errors
 
 

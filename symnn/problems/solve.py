@@ -14,7 +14,7 @@ import sympy as sp
 from ..calculus.display import RichDisplay
 from ..calculus.equal import equal
 from ..calculus.parse import parse_expr_safe, parse_point, parse_symbols
-from . import vector_problems
+from . import array_problems, vector_problems
 from .bank import BankError, Problem, get_problem
 
 
@@ -229,6 +229,7 @@ SOLVERS = {
     "total-derivative": vector_problems.solve_total_derivative,
     "iterated-map": vector_problems.solve_iterated_map,
     "condition": vector_problems.solve_condition_problem,
+    "array": array_problems.solve_array,
 }
 
 
@@ -286,6 +287,8 @@ def question_options(problem: Problem) -> dict:
     of ``expr``, the question itself (for feedback such as "not substituted" or "wrong point")."""
     data = problem.data
     options = dict(data.get("tolerance", {}))
+    if problem.kind == "array" and array_problems.asks_shape(problem):
+        options["shape"] = True          # 3×2 is the shape (3, 2), not the number 6
     if "names" in data:
         options["names"] = tuple(data["names"].items())
         options["through"] = tuple(data.get("through", ()))

@@ -16,6 +16,7 @@ import sympy as sp
 from ..calculus.differentiate import DERIVATIVES
 from ..calculus.steps import Step
 from ..lang import LANGUAGES, PHRASES, phrase, rule_title
+from .arrays import ArrayPrinting
 from .chains import chain
 from .data_training import DataTrainingPrinting
 from .expansion import D, expansion
@@ -131,7 +132,7 @@ def _function_of(step: Step):
     return None
 
 
-class DocumentPrinter(DataTrainingPrinting, TrainingStepsPrinting, SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting,
+class DocumentPrinter(ArrayPrinting, DataTrainingPrinting, TrainingStepsPrinting, SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting,
                      VectorPrinting, Printer):
     """A derivation as numbered, indented lines; subclasses supply the hooks."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 
+from .arrays import STATEMENT_CODE
 from .base import DocumentPrinter
 from .mathml import mathml
 
@@ -42,10 +43,12 @@ class HtmlPrinter(DocumentPrinter):
         return html.escape(text, quote=False)
 
     def rich_text(self, text: str) -> str:
-        """A bank statement: prose with ``$...$`` LaTeX, each formula made MathML."""
+        """A bank statement: prose with ``$...$`` LaTeX, each formula made MathML (program text as code)."""
+        codes = []
+        text = STATEMENT_CODE.sub(lambda m: codes.append(m[1]) or f"CODE{len(codes) - 1}CODE", text)
         parts = _DOLLAR.split(text)
         prose = "".join(mathml(part) if k % 2 else self.escape(part.replace(r"\$", "$")) for k, part in enumerate(parts))
-        return keep_together(prose)
+        return keep_together(re.sub(r"CODE(\d+)CODE", lambda m: self.code(codes[int(m[1])]), prose))
 
     def code(self, text: str) -> str:
         return f"<code>{html.escape(text, quote=False)}</code>"

@@ -280,6 +280,21 @@ class JsonPrinter(Printer):
         return {"condition": self.formula(run.condition), "var": str(run.var), "set": self.formula(run.solution_set),
                 "answer": self.formula(run.answer)}
 
+    def _print_ArrayRun(self, run) -> dict:
+        """A NumPy question: the arrays (nested lists), the expression, and the result or why NumPy refuses."""
+        import dataclasses
+
+        import numpy as np
+        failure = dataclasses.asdict(run.value) if run.answer_kind == "failure" else None
+        result = None if failure else [int(n) for n in run.value] if run.answer_kind == "shape" else \
+            np.asarray(run.value).tolist() if run.answer_kind != "numbers" else [np.asarray(v).tolist() for v in run.value]
+        arrays = {name: {"given": text, "shape": list(np.shape(value)),      # a large array by its shape only
+                         "value": np.asarray(value).tolist() if np.size(value) <= 1000 else None}
+                  for name, text, value in run.arrays}
+        shape = list(np.shape(run.value)) if run.answer_kind in ("matrix", "vector", "number") else None
+        return {"arrays": arrays, "expr": run.expr, "operation": run.outcome.operation.kind, "kind": run.answer_kind,
+                "result": result, "shape": shape, "refused": failure}
+
 
 def _reason_parts(wrong) -> dict:
     """The parts of a wrong formula's reason as plain text: X (d×n)."""

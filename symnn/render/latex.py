@@ -125,8 +125,9 @@ class LatexPrinter(DocumentPrinter):
         return spelled(merged_displays(super().doprint(obj), LINE_WIDTH * self.scale))
 
     def rich_text(self, text: str) -> str:
-        """A bank statement: its formulas as written, with pi as \\pi."""
-        return spelled(pi_typeset(text))
+        """A bank statement: its formulas as written, with pi as \\pi; program text (``$\\texttt{…}$``) as code,
+        which may break across lines."""
+        return spelled(pi_typeset(self.statement_code(text)))
 
     def inline(self, raw: str) -> str:
         return f"${raw}$"

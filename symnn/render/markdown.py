@@ -71,6 +71,10 @@ class MarkdownPrinter(DocumentPrinter):
     def code(self, text: str) -> str:
         return f"`{text}`"
 
+    def rich_text(self, text: str) -> str:
+        """A bank statement as written, its program text (``$\\texttt{…}$``) as code spans."""
+        return self.statement_code(text)
+
     def strong(self, text: str) -> str:
         return f"**{text}**"
 

@@ -39,7 +39,9 @@ class SolutionPrinting:
         lines.append(self._print(solution.work, depth=depth))
         self.answer_follows = False
         items = self.answer_items(solution.work, answer)
-        if items is not None:
+        if type(solution.work).__name__ == "ArrayRun":        # NumPy's result as NumPy shows it (render.arrays)
+            shown = self.array_answer(solution.work, answer)
+        elif items is not None:
             shown = self.escape("; ").join(
                 self.escape(prefix + ": " if prefix else "")
                 + (self.result(lhs, value) if lhs is not None else self.value(value)) for prefix, lhs, value in items)

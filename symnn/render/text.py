@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .arrays import STATEMENT_CODE
 from .base import DocumentPrinter
 from .math import text_math
 
@@ -49,6 +50,12 @@ class TextPrinter(DocumentPrinter):
     def rich_text(self, text: str) -> str:
         """A bank statement's ``$...$`` LaTeX as plain Unicode text: F = 5x^3 + 3/y^2 + sin z."""
         from pylatexenc.latex2text import LatexNodes2Text
+        codes = []                   # $\texttt{a.sum(axis=0)}$: program text, kept as written, as code
+        text = STATEMENT_CODE.sub(lambda m: codes.append(m[1]) or f"CODE{len(codes) - 1}CODE", text)
+        text = self._plain_statement(text, LatexNodes2Text)
+        return re.sub(r"CODE(\d+)CODE", lambda m: self.code(codes[int(m[1])]), text)
+
+    def _plain_statement(self, text: str, LatexNodes2Text) -> str:
         text = _plain_fractions(text)
         for command, plain in ((r"\|", "‖"), (r"^{\prime}", "′"), (r"\prime", "′"), (r"\cdot", "·"),
                                (r"\approx", "≈"), (r"\top", "ᵀ")):
