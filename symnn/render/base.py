@@ -39,7 +39,7 @@ KEY_RULES = frozenset({"product", "quotient", "chain", "log differentiation", "h
 
 def _short(title: str) -> str:
     """A rule's title as a hint: without its parenthesis and its formula (chain rule; derivative of the exponential)."""
-    return re.sub(r" \(.*\)$| [a-z]\^[a-z]$", "", title)
+    return re.sub(r" \(.*\)$| \$[^$]*\$$", "", title)
 
 
 class Printer:
@@ -139,7 +139,7 @@ class DocumentPrinter(ArrayPrinting, DataTrainingPrinting, TrainingStepsPrinting
     # ---- hooks
     def raw_math(self, expr, keep_order: bool = False, numbers: bool = False) -> str:
         """A formula without delimiters; LaTeX unless the format says otherwise."""
-        return latex_math(self.renamed(expr), self.lang, self.partial, keep_order, numbers)
+        return latex_math(self.renamed(expr), self.lang, self.partial, keep_order, numbers, self.written)
 
     def renamed(self, expr):
         """``expr`` with the symbols and functions the problem writes otherwise (o1 as y_pred, f as F)."""
@@ -243,11 +243,18 @@ class DocumentPrinter(ArrayPrinting, DataTrainingPrinting, TrainingStepsPrinting
         body = " = ".join(self.raw_math(side) for side in sides)
         return self.inline(("= " if lead else "") + body)
 
+    def prose(self, text: str) -> str:
+        """Words with ``$...$`` formulas (a phrase of the catalogue): the words escaped, the formulas typeset."""
+        parts = re.split(r"(?<!\\)\$", text)
+        if len(parts) % 2 == 0:               # an unpaired dollar is a dollar
+            return self.escape(text)
+        return "".join(self.rich_text(f"${part}$") if k % 2 else self.escape(part) for k, part in enumerate(parts))
+
     def sentence(self, template: str, **values) -> str:
         """Fill a phrase: its prose is escaped for the format, its formulas typeset."""
         out = []
         for literal, field, _, _ in string.Formatter().parse(template):
-            out.append(self.escape(literal))
+            out.append(self.prose(literal))
             if field is not None:
                 out.append(self.math(values[field]))
         return "".join(out)
@@ -268,7 +275,7 @@ class DocumentPrinter(ArrayPrinting, DataTrainingPrinting, TrainingStepsPrinting
         """d/dx(f) = … = … : one line per rule applied, each with a short hint of the rules it used."""
         lines = []
         for k, (expr, hint) in enumerate(self.chain_rows(step)):
-            hint = " (" + self.escape(hint) + ")" if hint else ""
+            hint = " (" + self.prose(hint) + ")" if hint else ""
             if k == 0:
                 text = self.inline(self.raw_math(D(step.expr, step.var, step.order)) + " = " + self.raw_math(expr))
                 if label:
@@ -293,7 +300,7 @@ class DocumentPrinter(ArrayPrinting, DataTrainingPrinting, TrainingStepsPrinting
         return self.step_lines(step, depth, "")
 
     def step_lines(self, step: Step, depth: int, number: str) -> list[str]:
-        head = self.strong(self.escape(f"{number} " * bool(number) + self.title(step) + "."))
+        head = self.strong(self.prose(f"{number} " * bool(number) + self.title(step) + "."))
         template = self.why_template(step)
         if template:
             head += " " + self.sentence(template, **self.formula_values(step))
@@ -317,7 +324,7 @@ class DocumentPrinter(ArrayPrinting, DataTrainingPrinting, TrainingStepsPrinting
                                    + self.equation(lhs, step.raw)))
         for rewrite in step.rewrites:
             lines.append(self.line(depth + 1, self.equation(rewrite.after, lead=True) + " ("
-                                   + self.escape(phrase(self.lang, f"rewrite.{rewrite.rule}")) + ")"))
+                                   + self.prose(phrase(self.lang, f"rewrite.{rewrite.rule}")) + ")"))
         return lines
 
     def _print_Gradient(self, gradient, depth: int = 0) -> str:

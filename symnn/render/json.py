@@ -29,7 +29,7 @@ class JsonPrinter(Printer):
         template = self.why_template(step)
         return {
             "rule": step.rule,
-            "title": self.title(step),
+            "title": self._text.prose(self.title(step)),
             "explanation": self._text.sentence(template, **self.formula_values(step)) if template else None,
             "var": str(step.var),
             "order": step.order,
@@ -37,7 +37,7 @@ class JsonPrinter(Printer):
             "result": self.formula(step.result),
             "raw_result": self.formula(step.raw),
             "introduces": [{"name": str(u), "expr": self.formula(inner)} for u, inner in step.introduces],
-            "rewrites": [{"rule": r.rule, "description": phrase(self.lang, f"rewrite.{r.rule}"),
+            "rewrites": [{"rule": r.rule, "description": self._text.prose(phrase(self.lang, f"rewrite.{r.rule}")),
                           "after": self.formula(r.after)} for r in step.rewrites],
             "flagged": step.flagged,
             "substeps": [self._print(sub) for sub in self.shown_substeps(step)],
@@ -121,7 +121,7 @@ class JsonPrinter(Printer):
         rows = [{"name": act.name, "russian": catalogue("ru")["activations"][act.name], "f": self.formula(act.definition),
                  "derivative": self.formula(derivative),
                  "in_output": self.formula(act.in_output) if act.in_output is not None else None,
-                 "numpy": numpy_source(act.definition), "note": catalogue(self.lang)["activation_notes"][act.name]}
+                 "numpy": numpy_source(act.definition), "note": self._text.prose(catalogue(self.lang)["activation_notes"][act.name])}
                 for act, derivative in table.rows]
         return rows + [{"name": "softmax", "russian": "softmax", "jacobian": self.formula(table.softmax.in_outputs),
                         "in_output": self.formula(table.softmax_rule), "numpy": SOFTMAX_NUMPY,

@@ -191,10 +191,10 @@ class LatexPrinter(DocumentPrinter):
         aside = beside > 0 and left + widest + beside + 6 <= line
         budget = line - left - beside - 6 if aside else line - left - 3
         for expr, hint in chain:
-            note = r" && \text{(%s)}" % self.escape(hint) if hint and aside else ""
+            note = r" && \text{(%s)}" % self.prose(hint) if hint and aside else ""
             pieces = split_long(self.raw_math(expr), budget)
             if hint and not aside:
-                pieces.append(r"\text{(%s)}" % self.escape(hint))
+                pieces.append(r"\text{(%s)}" % self.prose(hint))
             lead = (lhs if first and width(lhs) <= line / 3 else "") + " &= "
             if first and not lead.startswith(" "):
                 pass

@@ -35,14 +35,35 @@ def _renamed(text: str, lang: str, kind: str, pattern: str, template: str) -> st
     return re.sub(pattern.replace("NAME", alternatives), lambda m: template % table[m[1]], text)
 
 
-def readable_terms(terms: list) -> list:
-    """Terms in the order people write them: a sum does not open with a minus when it has a plus term
-    (y − o₁, w − ηg, σ(z) − 1, never −o₁ + y); otherwise SymPy's order is kept."""
-    if terms and terms[0].could_extract_minus_sign():
+def readable_terms(terms: list, written: tuple = ()) -> list:
+    """Terms in the order people write them: as the statement wrote them when ``written`` (its terms, in
+    order) accounts for every one, up to a number factor (wx + b − y, 2wx + 2b − 2y); a sum does not open
+    with a minus or a small increment when it has another plus term (y − o₁, w − ηg, x + ε, w + Δw, never
+    −o₁ + y or ε + x); otherwise SymPy's order is kept."""
+    places = [_written_place(term, written) for term in terms] if written else []
+    if places and None not in places:
+        terms = [term for _, term in sorted(zip(places, terms), key=lambda pair: pair[0])]
+    if terms and (terms[0].could_extract_minus_sign() or _increment(terms[0])):
         for k, term in enumerate(terms):
-            if not term.could_extract_minus_sign():
+            if not term.could_extract_minus_sign() and not _increment(term):
                 return [term, *terms[:k], *terms[k + 1:]]
     return terms
+
+
+def _written_place(term, written: tuple) -> int | None:
+    """Where the statement wrote ``term`` (or a number times it), or None."""
+    for k, other in enumerate(written):
+        if term == other or other != 0 and (term / other).is_number:
+            return k
+    return None
+
+
+INCREMENTS = ("epsilon", "varepsilon", "\\Delta")
+
+
+def _increment(term) -> bool:
+    """ε, Δw or a multiple of one: a small change, written after what it changes."""
+    return any(isinstance(s, sp.Symbol) and s.name.startswith(INCREMENTS) for s in term.free_symbols)
 
 
 def _greek(factor) -> bool:
@@ -52,8 +73,22 @@ def _greek(factor) -> bool:
 
 def readable_factors(factors: list) -> list:
     """Factors in the order people write them: numbers, then Greek coefficients (2λb, ηg), then the rest
-    (a Greek matrix such as δ keeps its place: Xᵀδ is not δXᵀ)."""
-    return sorted(factors, key=lambda f: 0 if f.is_number else 1 if _greek(f) and f.is_commutative else 2)
+    (a Greek matrix such as δ keeps its place: Xᵀδ is not δXᵀ); 1 − u right after u: σ(1 − σ), h₁(1 − h₁)x₁."""
+    ordered = sorted(factors, key=lambda f: 0 if f.is_number else 1 if _greek(f) and f.is_commutative else 2)
+    for factor in list(ordered):
+        partner = _complement_of(factor)
+        if partner is not None and partner in ordered and factor.is_commutative:
+            ordered.remove(factor)
+            ordered.insert(ordered.index(partner) + 1, factor)
+    return ordered
+
+
+def _complement_of(factor):
+    """u for a factor 1 − u, else None."""
+    if isinstance(factor, sp.Add) and len(factor.args) == 2 and sp.S.One in factor.args:
+        rest = factor - 1
+        return -rest if rest.could_extract_minus_sign() else None
+    return None
 
 
 # Greek letters as SymPy names them; a symbol whose name starts with one is a coefficient (λ, η, α, β)
@@ -72,10 +107,10 @@ def _is_partial(printer, expr) -> bool:
 
 
 class _Latex(LatexPrinter):
-    _default_settings = {**LatexPrinter._default_settings, "partial": None}
+    _default_settings = {**LatexPrinter._default_settings, "partial": None, "written": ()}
 
     def _as_ordered_terms(self, expr, order=None):
-        return readable_terms(super()._as_ordered_terms(expr, order=order))
+        return readable_terms(super()._as_ordered_terms(expr, order=order), self._settings["written"])
 
     def _print_Function(self, expr, exp=None):
         """sin z and cos x without brackets (an atom's argument), f(x) and sin(2x) with them."""
@@ -150,11 +185,27 @@ class _Latex(LatexPrinter):
 class TextMath(StrPrinter):
     """One line of plain math text; pictures' Unicode labels build on it."""
 
-    _default_settings = {**StrPrinter._default_settings, "partial": None, "full_prec": False, "lang": "en"}
+    _default_settings = {**StrPrinter._default_settings, "partial": None, "full_prec": False, "lang": "en", "written": ()}
 
     def _print_Float(self, expr):
         text = super()._print_Float(expr)
         return text.replace(".", ",") if self._settings["lang"] == "ru" else text
+
+    def _print_Mul(self, expr):
+        """Factors in the order people write them (αΔw, 2λb), as LaTeX writes them."""
+        if self.order != "none" and expr.could_extract_minus_sign() and (-expr).is_Mul \
+                and readable_factors(list((-expr).as_ordered_factors())) != list((-expr).as_ordered_factors()):
+            return "-" + self._print_Mul(-expr)
+        factors = expr.as_ordered_factors()
+        ordered = readable_factors(factors)
+        if self.order != "none" and not expr.could_extract_minus_sign() and ordered != factors \
+                and not any(f.is_Pow and f.exp.is_negative for f in factors):
+            self._settings["order"] = "none"
+            try:
+                return super()._print_Mul(sp.Mul(*ordered, evaluate=False))
+            finally:
+                self._settings["order"] = None
+        return super()._print_Mul(expr)
 
     def _print_Tuple(self, expr):
         if self._settings["lang"] != "ru":
@@ -162,7 +213,7 @@ class TextMath(StrPrinter):
         return "(" + "; ".join(self._print(item) for item in expr) + ")"
 
     def _as_ordered_terms(self, expr, order=None):
-        return readable_terms(super()._as_ordered_terms(expr, order=order))
+        return readable_terms(super()._as_ordered_terms(expr, order=order), self._settings["written"])
 
     def _print_Symbol(self, expr):
         if isinstance(expr, Shown):
@@ -217,6 +268,30 @@ class TextMath(StrPrinter):
     def _print_Transpose(self, expr):
         return f"{self._print(expr.arg)}^T"
 
+    def _print_Max(self, expr):
+        return "max(" + ", ".join(self._print(arg) for arg in expr.args) + ")"
+
+    def _print_Min(self, expr):
+        return "min(" + ", ".join(self._print(arg) for arg in expr.args) + ")"
+
+    def _print_Sum(self, expr):
+        """Σ_(k=1)^n e^(y_k): the limits as a subscript and a superscript, nested sums one after the other."""
+        limits = "".join(f"Σ_({self._print(var)}={self._print(low)})^{self.parenthesize(high, PRECEDENCE['Pow'])} "
+                         for var, low, high in expr.limits)
+        return limits + self.parenthesize(expr.function, PRECEDENCE["Mul"])
+
+    def _print(self, expr, **kwargs):
+        if isinstance(expr, sp.Indexed):      # its own _sympystr would win over the method below: y[k]
+            return self._print_Indexed(expr)
+        return super()._print(expr, **kwargs)
+
+    def _print_Indexed(self, expr):
+        """y_k and a_(i,k), as subscripts are typed."""
+        indices = [self._print(index) for index in expr.indices]
+        if all(len(index) == 1 for index in indices):
+            return f"{self._print(expr.base.label)}_{''.join(indices)}"
+        return f"{self._print(expr.base.label)}_({', '.join(indices)})"
+
 
 _INNERMOST = re.compile(r"\\left\(((?:(?!\\left\(|\\right\)).)*)\\right\)")
 _TALL = re.compile(r"\\(frac|dfrac|sum|prod|int|sqrt|begin|binom|left|substack)|\^\{[^}]*\\")
@@ -249,17 +324,18 @@ def plain_brackets(latex: str) -> str:
 
 
 def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: bool = False,
-               numbers: bool = False) -> str:
+               numbers: bool = False, written: tuple = ()) -> str:
     """LaTeX for an expression, with the function names of ``lang``.
 
     ``partial`` writes every derivative with ∂ (True) or d (False); by default
     ∂ is used when the differentiated expression has several variables.
-    ``keep_order`` prints terms and factors in the order they were built; ``numbers``
+    ``keep_order`` prints terms and factors in the order they were built; ``written`` lists the terms
+    of the statement's sums in the order it wrote them (see ``readable_terms``); ``numbers``
     writes every product with a dot (a formula with numbers put in). Russian writes a
     decimal comma and separates the items of a tuple with a semicolon.
     """
     settings = {"inv_trig_style": "full", "ln_notation": True, "fold_func_brackets": True, "partial": partial,
-                "order": "none" if keep_order else None,
+                "order": "none" if keep_order else None, "written": written,
                 "decimal_separator": "comma" if lang == "ru" else "period"}
     if numbers:
         settings["mul_symbol"] = "dot"
@@ -267,9 +343,10 @@ def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: 
     return _renamed(text, lang, "latex", r"\\(NAME)(?![a-z])", r"\operatorname{%s}")
 
 
-def text_math(expr, lang: str = "en", partial: bool | None = None, keep_order: bool = False) -> str:
+def text_math(expr, lang: str = "en", partial: bool | None = None, keep_order: bool = False,
+              written: tuple = ()) -> str:
     """One-line plain text for an expression (``^`` for powers, as people type)."""
-    settings = {"partial": partial, "order": "none" if keep_order else None, "lang": lang}
+    settings = {"partial": partial, "order": "none" if keep_order else None, "lang": lang, "written": written}
     text = TextMath(settings).doprint(expr).replace("**", "^").replace("\\Delta ", "Δ")
     text = re.sub(r"\blamda\b", "λ", text)
     return _renamed(text, lang, "text", r"\b(NAME)\(", "%s(")

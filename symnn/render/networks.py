@@ -105,9 +105,16 @@ class NetworkPrinting:
                 if self._settings["detail"] == "full":
                     self.partial = True
                     lines.extend(self.step_lines(factor.step, depth + 2, ""))
-        if not self.answer_follows:
+        # the factors multiplied along each path and the paths added: the numbers of the lines above
+        factors = {sp.Symbol(f"F{n}_{k}"): f.value for n, path in enumerate(run.paths) for k, f in enumerate(path.factors)}
+        product = sp.Add(*(sp.Mul(*(sp.Symbol(f"F{n}_{k}") for k in range(len(path.factors))), evaluate=False)
+                           for n, path in enumerate(run.paths)), evaluate=False)
+        numbers = self.raw_ratio(L, p) + " = " + self.raw_math(put_in(product, factors, self.places()), numbers=True)
+        if self.answer_follows:
+            lines.append(self.line(depth, self.inline(numbers)))
+        else:
             lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.result")) + ":") + " "
-                                   + self.result(self.raw_ratio(L, p), run.value)))
+                                   + self.result(numbers, run.value)))
         return self.join(lines)
 
     def _print_ActivationTable(self, table, depth: int = 0) -> str:
@@ -118,7 +125,7 @@ class NetworkPrinting:
                          self.math(act.definition), self.math(derivative),
                          self.math(act.in_output) if act.in_output is not None else "",
                          self.code(numpy_source(act.definition)),
-                         self.escape(catalogue(self.lang)["activation_notes"][act.name])])
+                         self.prose(catalogue(self.lang)["activation_notes"][act.name])])
         i, j, k = sp.symbols("i j k")
         softmax = sp.exp(sp.Symbol("x_i")) / sp.Sum(sp.exp(sp.Symbol("x_k")), (k, 1, sp.Symbol("n")))
         rows.append(["softmax", self.math(softmax), self.ratio(sp.Symbol("s_i"), sp.Symbol("x_j")),
@@ -173,8 +180,15 @@ class NetworkPrinting:
         return self.join(lines)
 
     def _print_SoftmaxJacobian(self, jac, depth: int = 0) -> str:
-        lines = [self.line(depth, self.strong(self.plain("softmax.title")) + " "
-                           + self.inline(r"\frac{\partial s_i}{\partial y_j} = s_i (\delta_{ij} - s_j)"))]
+        i, k, n, S = sp.Symbol("i"), sp.Symbol("k"), sp.Symbol("n"), sp.Symbol("S")
+        y, s = sp.IndexedBase("y"), sp.IndexedBase("s")
+        total = sp.Sum(sp.exp(y[k]), (k, 1, n))
+        title = self.say("softmax.title", softmax=sp.Eq(s[i], sp.exp(y[i]) / total, evaluate=False),
+                         through=sp.Eq(sp.exp(y[k]), s[k] * S, evaluate=False), total=sp.Eq(S, total, evaluate=False),
+                         one=sp.Eq(sp.Sum(s[k], (k, 1, n)), 1, evaluate=False))
+        lines = [self.line(depth, title + " "
+                           + self.inline(self.raw_ratio(sp.Symbol("s_i"), sp.Symbol("y_j")) + " = " + self.raw_math(
+                               sp.Symbol("s_i") * (sp.Symbol("delta_ij") - sp.Symbol("s_j")))))]
         for i, j in ((0, 0), (0, 1)):   # a diagonal and an off-diagonal entry, derived in full
             step = jac.steps[i][j]
             lines.append(self.line(depth, self.ratio(sp.Symbol(f"s_{i + 1}"), sp.Symbol(f"y_{j + 1}")) + " = "

@@ -131,8 +131,9 @@ class NumericsPrinting:
         for p, source, n, value in rule.gradients:
             rows.append(self.worked_row(p, source * delta(n), known, value))
             grad[p] = value
-        lines.append(self.line(depth, self.plain("delta.gradients") + " " + self.inline(
-            r"\mathrm{grad}_a^b = out_a \delta_b")))
+        rule_of_gradients = self.raw_math(sp.Symbol("grad^b_a")) + " = " + self.raw_math(
+            sp.Mul(sp.Symbol("out_a"), sp.Symbol("delta_b"), evaluate=False), keep_order=True)
+        lines.append(self.line(depth, self.plain("delta.gradients") + " " + self.inline(rule_of_gradients)))
         lines += self.table([self.plain("delta.parameter"), self.plain("delta.formula"), self.plain("delta.numbers"),
                              self.plain("graph.value")], rows)
         step = dict(OPTIMIZERS["momentum-delta"].updates)

@@ -12,6 +12,7 @@ import sympy as sp
 from ..lang import PHRASES, catalogue, phrase
 from ..nn.losses import NAMES
 from .expansion import D
+from .written import written_terms
 
 COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
 
@@ -27,6 +28,8 @@ class SolutionPrinting:
         problem, answer = solution.problem, solution.answer
         self._problem_places = problem.data.get("decimals")
         self.names = problem.data.get("notation", {})
+        self.written = tuple(self.renamed(term) for term in written_terms(problem.data.get("expr"),
+                                                                          tuple(problem.data.get("functions", ()))))
         exact = sp.Tuple(*answer) if isinstance(answer, tuple) and len(answer) > 1 else \
             answer[0] if isinstance(answer, tuple) else answer
         if isinstance(exact, sp.MatrixBase) and exact.shape == (1, 1):
@@ -57,6 +60,7 @@ class SolutionPrinting:
 
     answer_follows = False
     names: dict = {}
+    written: tuple = ()            # the terms of the statement's sums, in its order
 
     def answer_label(self, work) -> str | None:
         """What the answer is, as raw math (∂L/∂w₁, ∇F(2, 1/3, 0), MSE), or None when the work does not say."""

@@ -15,10 +15,11 @@ _GROUP = re.compile(r"([_^])\{([^{}]*)\}")
 def _plain_fractions(latex: str) -> str:
     """\\frac{a + b}{2c} as (a + b)/(2c) and e^{x + 1} as e^(x + 1), innermost first, so no grouping is lost."""
     def bracket(text):
-        return text if re.fullmatch(r"(\\partial\s*)?[\w.\\]+", text) else f"({text})"
+        return text if re.fullmatch(r"(\\partial\s*)?[\w.\\′]+(\^(\w|\([\w.]+\)))?", text) else f"({text})"
     for _ in range(8):
         changed = _FRACTION.sub(lambda m: f"{bracket(m[1])}/{bracket(m[2])}", latex)
-        changed = _GROUP.sub(lambda m: m[1] + bracket(m[2]), changed)
+        changed = _GROUP.sub(lambda m: m[1] + (f"({m[2]})" if m[1] == "^" and not re.fullmatch(r"\w|\d+|′", m[2])
+                                               else bracket(m[2])), changed)
         if changed == latex:
             break
         latex = changed
@@ -30,7 +31,7 @@ class TextPrinter(DocumentPrinter):
     approx = "≈"
 
     def raw_math(self, expr, keep_order: bool = False, numbers: bool = False) -> str:
-        return text_math(self.renamed(expr), self.lang, self.partial, keep_order)
+        return text_math(self.renamed(expr), self.lang, self.partial, keep_order, self.written)
 
     def inline(self, raw: str) -> str:
         return raw
@@ -56,11 +57,12 @@ class TextPrinter(DocumentPrinter):
         return re.sub(r"CODE(\d+)CODE", lambda m: self.code(codes[int(m[1])]), text)
 
     def _plain_statement(self, text: str, LatexNodes2Text) -> str:
-        text = _plain_fractions(text)
         for command, plain in ((r"\|", "‖"), (r"^{\prime}", "′"), (r"\prime", "′"), (r"\cdot", "·"),
                                (r"\approx", "≈"), (r"\top", "ᵀ")):
             text = text.replace(command, plain)
-        return LatexNodes2Text(math_mode="text").latex_to_text(text)
+        text = _plain_fractions(text)
+        text = re.sub(r"(?<=[∂Δ]) (?=\w)", "", LatexNodes2Text(math_mode="text").latex_to_text(text))   # ∂L, Δw
+        return re.sub(r"(?<=\S)  +", " ", text)
 
     def formula_text(self, pair) -> str:
         return pair[1]

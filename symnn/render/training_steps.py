@@ -62,7 +62,8 @@ class TrainingStepsPrinting:
                   self.plain("graph.value")]
         lines += self.table(header, rows)
         lines.append(self.line(depth, self.plain("delta.gradients") + " "
-                               + self.inline(self.raw_ratio(network.loss_symbol, sp.Symbol("w_{jk}")) + r" = a_k \delta_j")))
+                               + self.inline(self.raw_ratio(network.loss_symbol, sp.Symbol("w_{jk}")) + " = " + self.raw_math(
+                                   sp.Mul(sp.Symbol("a_k"), sp.Symbol("delta_j"), evaluate=False), keep_order=True))))
         rows = [self.worked_row(p, formula, known, value) for p, formula, value in step.gradients]
         lines += self.table([self.plain("delta.parameter")] + header[1:], rows)
         lines.append(self.line(depth, self.plain("sgd.updates")))

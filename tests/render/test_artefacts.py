@@ -29,6 +29,7 @@ SYNTAX = {
     r"\bsqrt\(": "sqrt( instead of √",
     r"\b\d+\.\d{11,}": "a float with all its digits (a problem may ask for 9 places)",
     r"\bseed\b|\b\d+\.\d+ ?s\b": "a seed or a wall-clock time",
+    r"\\textasciicircum|\\_": "a formula typed as text in LaTeX prose (a caret, an underscore)",
 }
 # Latin words a Russian page may keep: names of methods and functions, and units of notation
 RUSSIAN_KEEPS = {"adam", "rmsprop", "adagrad", "softmax", "softsign", "relu", "elu", "isru", "prelu", "rrelu",
@@ -74,6 +75,10 @@ def test_no_python_or_sympy_in_any_output(format, lang, detail):
         for pattern, why in SYNTAX.items():
             for match in re.finditer(pattern, text):
                 found.append((problem_id, why, text[max(0, match.start() - 40):match.end() + 20]))
+        if format in ("text", "md"):       # plain text has no LaTeX; Markdown has it between dollars only
+            outside = re.sub(r"(?<!\\)\$\$.*?(?<!\\)\$\$|(?<!\\)\$.*?(?<!\\)\$", " ", text, flags=re.S)
+            for match in re.finditer(r"\\[a-zA-Z]+", outside if format == "md" else text):
+                found.append((problem_id, "a LaTeX command outside math", text[max(0, match.start() - 40):match.end() + 20]))
         prose = _prose(text, format)
         for match in re.finditer(r"\[\[?-?\d[\d.]*(, -?[\d.]+)+\]", prose):
             found.append((problem_id, "a Python list", prose[max(0, match.start() - 40):match.end() + 20]))

@@ -115,7 +115,7 @@ Derivative: d/dx(x*exp(-x)) = x*d/dx(exp(-x)) + exp(-x) (product rule)
 
 def test_rewrites_are_named():
     text = to_text(diff_steps("1/(1+exp(-x))", "x"))
-    assert text.splitlines()[-1] == "   = (1 - σ(x))*σ(x) (rewrite with σ, using e^(−a) = (1 − σ(a))/σ(a))"
+    assert text.splitlines()[-1] == "   = σ(x)*(1 - σ(x)) (rewrite with σ, using e^(-a) = (1 - σ(a))/σ(a))"
 
 
 def test_russian_function_names():
@@ -123,9 +123,16 @@ def test_russian_function_names():
     assert r"\operatorname{tg}" in to_latex(diff_steps("tan(x)^2", "x"), lang="ru")
 
 
-def test_latex_escapes_prose():
-    # the log-base sentence has an underscore; outside math mode it must be escaped
-    assert r"log\_a u" in to_latex(diff_steps("log(x, 2)", "x"))
+def test_latex_prose_keeps_its_formulas_in_math():
+    # the log-base sentence has a formula with an underscore: typeset as math, never escaped as prose
+    latex = to_latex(diff_steps("log(x, 2)", "x"))
+    assert r"Change of base: $\log_a u = \ln u / \ln a$." in latex and r"\_" not in latex
+
+
+def test_a_phrase_with_a_formula_in_every_format():
+    step = diff_steps("1/(1+exp(-x))", "x")
+    assert r"(rewrite with $\sigma$, using $e^{-a} = (1 - \sigma(a))/\sigma(a)$)" in to_latex(step)
+    assert "(rewrite with σ, using e^(-a) = (1 - σ(a))/σ(a))" in to_text(step)
 
 
 def test_gradient_text():
