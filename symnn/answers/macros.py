@@ -66,7 +66,7 @@ MACROS: dict[str, Macro] = {
     **_table("accent", "hat widehat", "hat", "{"), **_table("accent", "bar overline", "bar", "{"),
     **_table("accent", "tilde widetilde", "tilde", "{"), "dot": Macro("accent", "dot", "{"),
     "ddot": Macro("accent", "ddot", "{"), **_table("accent", "vec overrightarrow", "", "{"),
-    **_table("font", "mathrm mathit mathbf boldsymbol bm mathsf mathnormal mathcal textit textbf textrm", "", "{"),
+    **_table("font", "mathrm mathit mathbf boldsymbol bm mathsf mathnormal mathcal textit textbf textrm texttt mathtt", "", "{"),
     "operatorname": Macro("font", "", "*{"),
     **_table("text", "text mbox textnormal", "", "{"),
     "mathbb": Macro("blackboard", "", "{"),
