@@ -119,8 +119,14 @@ def refusal(ref, text: str) -> str:
     """Where the answer is that NumPy refuses the operation (the reference ``error``), the words that say
     so in any language ("ошибка", "Error", "ValueError") read as ``error``; any other text as it is."""
     from ..problems.array_problems import FAILS
-    if not (isinstance(ref, sp.Symbol) and ref.name == FAILS):
+    if not is_refusal(ref):
         return text
     words = {word.strip() for lang in LANGUAGES for word in phrase(lang, "array.fails.words").split(",")}
     said = re.sub(r"\s+", " ", re.sub(r"^[\s«»\"'“”]+|[\s«»\"'“”.!:]+$", "", text)).lower()
     return FAILS if said in words else text
+
+
+def is_refusal(ref) -> bool:
+    """The reference is NumPy's refusal of the operation (a question whose point is that it fails)."""
+    from ..problems.array_problems import FAILS
+    return isinstance(ref, sp.Symbol) and ref.name == FAILS

@@ -117,6 +117,7 @@ STUDENTS = [
     ("np-broadcast-error", "Ошибка", True, "identical"),                                # said in Russian
     ("np-broadcast-error", "ValueError", True, "identical"),                            # NumPy's own word
     ("np-broadcast-error", "[[1, 2, 3], [1, 2, 3]]", False, "shape"),                   # a matrix it cannot make
+    ("np-broadcast-error", "[[1, 2], [2, 3], [3, 4]]", False, "shape"),                 # the padded stretch NumPy won't do
     ("tensor-ranks", "(0, 1, 2, 3)", True, "components"),                               # the ranks in order
     ("tensor-ranks", "(1, 1, 2, 3)", False, "components"),                              # a scalar has no axes
     ("row-column", "14", False, "shape"),                                               # row @ column, not column @ row
@@ -127,6 +128,12 @@ STUDENTS = [
 def test_students_answers_are_checked(problem_id, typed, right, decided_by):
     verdict = check_bank_answer(problem_id, typed)
     assert (verdict.correct, verdict.decided_by) == (right, decided_by), verdict.feedback
+
+
+def test_a_value_where_numpy_refuses_is_wrong_and_says_why():
+    verdict = check_bank_answer("np-broadcast-error", "[[1, 2], [2, 3], [3, 4]]", lang="ru")
+    assert verdict.feedback == ("Неверно.", "NumPy отказывается выполнять эту операцию, и результата у неё нет: "
+                                            "ответ — «ошибка», с объяснением причины.")
 
 
 def test_a_shape_may_be_written_with_a_times_sign():
