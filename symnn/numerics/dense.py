@@ -103,6 +103,9 @@ class DenseModel:
     def loss_and_gradient(self, params: dict, X: np.ndarray, Y: np.ndarray):
         return self._train(X, Y, *(params[p] for p in self.parameter_names))
 
+    def loss(self, params: dict, X: np.ndarray, Y: np.ndarray) -> float:
+        return self.loss_and_gradient(params, X, Y)[0]
+
     def predict(self, params: dict, X: np.ndarray) -> np.ndarray:
         return self._predict(X, *(params[p] for p in self.parameter_names))
 

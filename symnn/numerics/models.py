@@ -44,6 +44,7 @@ class ScalarModel:
         self.training: Compiled = compile_numpy([batch_sum(e) for e in per_sample], (*data, *parameters), batch=data)
         # one sample (SGD, one row at a time): the same derivatives on numbers, without the sums over a batch
         self.sample: Compiled = compile_numpy(per_sample, (*data, *parameters))
+        self.loss_only: Compiled = compile_numpy([batch_sum(loss)], (*data, *parameters), batch=data)
         self.prediction: Compiled = compile_numpy([nested[o] for o in network.outputs], (*network.inputs, *parameters))
 
     def __repr__(self) -> str:
@@ -92,6 +93,10 @@ class ScalarModel:
         loss, *grads = compiled(*self._columns(params, X, Y))
         n = X.shape[0]
         return loss / n, {name: g / n for name, g in zip(self.parameter_names, grads)}
+
+    def loss(self, params: dict, X: np.ndarray, Y: np.ndarray) -> float:
+        """Mean loss over the rows, without the gradient (the loss after an epoch)."""
+        return self.loss_only(*self._columns(params, X, Y))[0] / X.shape[0]
 
     def predict(self, params: dict, X: np.ndarray) -> np.ndarray:
         outputs = self.prediction(*self._columns(params, X))

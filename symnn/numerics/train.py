@@ -125,7 +125,7 @@ def fit(model, params: dict, X, Y, updater: Updater, epochs: int, batch: int, rn
             rows = order[start:start + batch]
             _, grads = model.loss_and_gradient(updater.lookahead(params), X[rows], Y[rows])
             params = updater.step(params, grads)
-        history.append(float(model.loss_and_gradient(params, X, Y)[0]))
+        history.append(float(model.loss(params, X, Y)))
         if bar is not None:
             bar.update(1)
             bar.set_postfix(loss=f"{history[-1]:.4f}", refresh=False)
