@@ -148,6 +148,10 @@ def training_errors(entry: dict, folder: Path | None = None) -> list[str]:
     for number, row in enumerate(entry.get("predict", []), 1):
         if len(row) != sizes[0]:
             errors.append(f"predict: row {number} has {len(row)} numbers for {sizes[0]} inputs")
+    finds = entry.get("find", ["predictions"] if "predict" in entry else ["loss"])
+    if "tolerance" not in entry and ("loss" in finds or "predictions" in finds and not entry.get("rounded")):
+        errors.append("tolerance: missing (a trained network's loss and outputs are decimals that the start and "
+                      "the order of the sums move: say how close an answer must be, tolerance = { absolute = 0.01 })")
     return errors
 
 

@@ -125,6 +125,7 @@ epochs = 50
 batch = 2
 seed = 3
 find = ["loss", "accuracy"]
+tolerance = { relative = 0.001 }
 """, POINTS)
     rows = np.array([[float(v) for v in line.split(",")] for line in POINTS.splitlines()[1:]])
     history, predict = course_loop(rows[:, :2], rows[:, 2], seed=3, eta=0.5, epochs=50, batch=2, momentum=0.8)
@@ -146,6 +147,7 @@ learning_rate = 1
 epochs = 20
 predict = [[0.5]]
 find = ["predictions", "loss"]
+tolerance = { absolute = 0.01 }
 """)
     solution = solve("own", bank)
     assert solution.work.means == (0,)
@@ -204,6 +206,9 @@ def test_the_key_shows_the_table_the_means_and_the_loss_in_both_languages():
     ('inputs = [[0, 0], [1, 1]]\nlayers = [2, 2, 1]', None, "targets: missing"),
     ('task = "xor"\ninputs = [[0, 0], [1, 1]]', None, "inputs: a training problem has a task or its own data"),
     ('data = "data/points.csv"\nlayers = [2, 2, 1]', POINTS, "columns: missing"),
+    # outputs as decimals need a stated tolerance (rounded to 0 or 1 they do not)
+    ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1]\nlayers = [2, 2, 1]\npredict = [[0, 1]]', None,
+     "tolerance: missing (a trained network's loss and outputs are decimals"),
 ])
 def test_an_invalid_problem_is_refused_with_the_field_named(tmp_path, fields, csv_text, message):
     bank = _bank(tmp_path, fields + "\n", csv_text)
