@@ -75,6 +75,7 @@ class GraphPass(RichDisplay):
     values: tuple[tuple[sp.Symbol, sp.Expr], ...]       # every variable and node, forward
     rows: tuple[BackwardRow, ...]
     gradients: tuple[tuple[sp.Symbol, sp.Expr], ...]    # ∂f/∂v for every variable
+    text: str = ""                                      # the expression as the statement wrote it, if given as text
 
 
 def build_graph(expr) -> Graph:
@@ -122,6 +123,7 @@ def graph_pass(expr, at) -> GraphPass:
 
     Variables are listed in the order the point names them (x, w1, w0 as in the course).
     """
+    text = expr if isinstance(expr, str) else ""
     graph = expr if isinstance(expr, Graph) else build_graph(expr)
     if isinstance(at, str):
         at = parse_point(at)
@@ -144,4 +146,4 @@ def graph_pass(expr, at) -> GraphPass:
             upstream[source] = upstream.get(source, sp.S.Zero) + contribution   # paths add up
     gradients = tuple((v, upstream.get(v, sp.S.Zero)) for v in graph.variables)
     ordered = tuple((v, values[v]) for v in (*graph.variables, *(n.name for n in graph.nodes)))
-    return GraphPass(graph, point, ordered, tuple(rows), gradients)
+    return GraphPass(graph, point, ordered, tuple(rows), gradients, text)

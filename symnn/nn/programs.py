@@ -40,6 +40,7 @@ class ProgramPass(RichDisplay):
     steps: tuple[tuple[sp.Symbol, sp.Expr], ...]       # name = expr, each new value of a name primed
     run: GraphPass
     adjoints: tuple[tuple[sp.Symbol, sp.Expr], ...]    # every node (output first), then every variable
+    texts: tuple[str, ...] = ()                        # the assignments as the program writes them
 
     @property
     def output(self) -> sp.Symbol:
@@ -106,4 +107,4 @@ def program_pass(steps, at) -> ProgramPass:
         totals[row.input] = totals.get(row.input, sp.S.Zero) + row.contribution
     names = [n.name for n in reversed(graph.nodes)] + list(run.graph.variables)
     adjoints = tuple((name, totals.get(name, sp.S.Zero)) for name in names)
-    return ProgramPass(tuple((n.name, n.expr) for n in graph.nodes), run, adjoints)
+    return ProgramPass(tuple((n.name, n.expr) for n in graph.nodes), run, adjoints, tuple(steps))

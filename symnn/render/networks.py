@@ -27,8 +27,8 @@ SOFTMAX_NUMPY = "numpy.exp(x - x.max()) / numpy.exp(x - x.max()).sum()"   # e^(x
 
 class NetworkPrinting:
     def plain(self, key: str, **values) -> str:
-        """A phrase without formulas (its placeholders filled with plain words or numbers), escaped."""
-        return self.escape(phrase(self.lang, key, **values))
+        """A phrase (its placeholders filled with plain words or numbers), escaped, its ``$...$`` typeset."""
+        return self.prose(phrase(self.lang, key, **values))
 
     def table(self, header: list[str], rows: list[list[str]]) -> list[str]:
         """Lines of a table whose cells are already written in this format."""
@@ -46,17 +46,11 @@ class NetworkPrinting:
         lines = [self.line(depth, self.strong(self.say("graph.title", function=sp.Eq(
             sp.Symbol("f"), graph.expr, evaluate=False), point=self.point(run.point))))]
         lines.append(self.line(depth, self.plain("graph.forward")))
-        values = dict(run.values)
-        forward = [[self.math(node.name), self.equation(node.name, node.expr), self.numbers(node.expr, values),
-                    self.value(values[node.name])] for node in graph.nodes]
+        forward = self.forward_rows(graph.nodes, dict(run.values), (run.text,))   # render.vectors: as written
         lines += self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("delta.numbers"),
                              self.plain("graph.value")], forward)
         lines.append(self.line(depth, self.plain("graph.backward")))
-        backward = [[self.ratio(row.node, row.input), self.math(row.local), self.math(row.local_value),
-                     self.value(row.upstream), self.value(row.contribution)]
-                    for row in run.rows]
-        lines += self.table([self.plain("graph.gradient"), self.plain("graph.local"), self.plain("graph.value"), self.plain("graph.upstream"),
-                             self.plain("graph.contribution")], backward)
+        lines += self.backward_lines(run, graph.output.name, depth)       # render.vectors: the table and the sums
         if not self.answer_follows:
             f = sp.Symbol("f")
             result = ", ".join(self.result(self.raw_ratio(f, v), g) for v, g in run.gradients)
@@ -133,6 +127,8 @@ class NetworkPrinting:
                      self.plain("act.softmax")])
         header = [self.plain("act.name"), "f(x)", "f'(x)", self.plain("act.in_output"), self.plain("act.numpy"),
                   self.plain("note")]
+        if self._settings["detail"] == "brief":        # a key states the mathematics; the code is for the full view
+            header, rows = header[:4] + header[5:], [row[:4] + row[5:] for row in rows]
         return self.join([self.line(depth, self.strong(self.plain("act.title")))] + self.table(header, rows))
 
     def _print_ReverseGradient(self, grad, depth: int = 0) -> str:
@@ -194,8 +190,13 @@ class NetworkPrinting:
             lines.append(self.line(depth, self.ratio(sp.Symbol(f"s_{i + 1}"), sp.Symbol(f"y_{j + 1}")) + " = "
                                    + self.math(jac.in_outputs[i, j])))
             self.partial = True
-            lines.extend(self.step_lines(step, depth + 1, ""))
-        lines.append(self.line(depth, self.plain("softmax.matrix") + " " + self.math(jac.in_outputs)))
+            lines.extend(self.derivation_lines(step, depth + 1))
+            lines.append(self.line(depth + 1, self.equation(jac.in_outputs[i, j], lead=True) + " ("
+                                   + self.plain("softmax.through") + ")"))
+        s_i, s_j = sp.Symbol("s_i"), sp.Symbol("s_j")
+        lines.append(self.line(depth, self.say("softmax.others", diagonal=s_i * (1 - s_i), off=-s_i * s_j)))
+        if not self.answer_follows:
+            lines.append(self.line(depth, self.plain("softmax.matrix") + " " + self.math(jac.in_outputs)))
         return self.join(lines)
 
     def _print_SoftmaxLoss(self, run, depth: int = 0) -> str:
@@ -205,8 +206,9 @@ class NetworkPrinting:
         for j, (step, written) in enumerate(zip(run.steps, run.in_outputs), 1):
             lines.append(self.line(depth, self.ratio(L, sp.Symbol(f"y_{j}")) + " = " + self.math(written)))
             self.partial = True
-            lines.extend(self.step_lines(step, depth + 1, ""))
-        lines.append(self.line(depth, self.plain("softmax.loss.result") + " "
-                               + self.math(sp.Tuple(*run.in_outputs))))
+            lines.extend(self.derivation_lines(step, depth + 1))
+            lines.append(self.line(depth + 1, self.equation(written, lead=True) + " (" + self.plain("softmax.through") + ")"))
+        if not self.answer_follows:
+            lines.append(self.line(depth, self.plain("softmax.loss.result") + " " + self.math(sp.Tuple(*run.in_outputs))))
         return self.join(lines)
 

@@ -78,6 +78,8 @@ class SolutionPrinting:
             return self.raw_math(sp.Symbol(NAMES[work.name]))
         if kind == "MatrixGradient":
             return self.raw_ratio(work.loss, work.wrt)
+        if kind in ("QuadraticGradient", "ResidualGradient", "TotalDerivative", "IteratedMap"):
+            return self.vector_answer_label(work)       # render.vectors: ∇f, df/dt, (gⁿ)′(x₀)
         return None
 
     def answer_items(self, work, answer) -> list | None:
@@ -95,6 +97,8 @@ class SolutionPrinting:
         elif kind == "GraphPass":
             f = work.graph.nodes[-1].name
             names = [f] + [self.raw_ratio(f, v) for v, _ in work.gradients]
+        elif kind in ("ProgramPass", "ChainGradient"):
+            names = self.vector_answer_names(work)     # render.vectors: L, ∂L/∂x, … and ∂f/∂s, ∂f/∂t
         elif kind == "OptimizerStep":
             names = list(work.variables)
         elif kind == "OptimizerComparison":

@@ -9,24 +9,12 @@ from __future__ import annotations
 import sympy as sp
 
 from .expansion import D
+from .staged import Ratio, StagedPrinting, statement_name
+from .values import Shown, rebuilt
 
 
 def _matrix(rows) -> sp.ImmutableMatrix:
     return sp.ImmutableMatrix(rows)
-
-
-class Ratio(sp.Expr):
-    """df/dt (total) or ∂f/∂x (partial), as a symbol of a formula."""
-
-    def _latex(self, printer):
-        top, bottom, partial = self.args
-        d = r"\partial " if partial else "d "
-        return r"\frac{%s%s}{%s%s}" % (d, printer._print(top), d, printer._print(bottom))
-
-    def _sympystr(self, printer):
-        top, bottom, partial = self.args
-        d = "∂" if partial else "d"
-        return f"{d}{printer._print(top)}/{d}{printer._print(bottom)}"
 
 
 class Slope(sp.Expr):
@@ -61,7 +49,6 @@ class Written(sp.Expr):
 
 INDEX_FORM = Written(r"\frac{\partial f}{\partial x_{k}} = \sum_{j} (a_{kj} + a_{jk}) x_{j} + b_{k}",
                      "∂f/∂x_k = Σ_j (a_kj + a_jk) x_j + b_k")
-JACOBIAN_ENTRY = Written(r"J_{ij} = \frac{\partial f_{i}}{\partial x_{j}}", "J_ij = ∂f_i/∂x_j")
 RESIDUAL_FORM = Written(r"\frac{\partial f}{\partial x_{k}} = \sum_{i} 2 r_{i} a_{ik}, \quad r = Ax - b",
                         "∂f/∂x_k = Σ_i 2 r_i a_ik, r = Ax - b")
 ITERATES = Written(r"x_{k+1} = g(x_{k})", "x_(k+1) = g(x_k)")
@@ -112,30 +99,48 @@ def _interval_text(part, printer, separator: str) -> str:
         + (")" if part.right_open else "]")
 
 
+def _scale_of_identity(A):
+    """c for a matrix c·I, else None."""
+    c = A[0, 0]
+    return c if A.is_square and A == c * sp.eye(A.rows) else None
+
+
 def _worth_showing(step) -> bool:
     """A derivation with a product, quotient or chain rule in it; a one-rule entry is said by its result."""
     return step.rule in ("product", "quotient", "chain") or any(_worth_showing(sub) for sub in step.substeps)
 
 
-class VectorPrinting:
+class VectorPrinting(StagedPrinting):
+    def vector_answer_names(self, work) -> list:
+        """What each part of a program's or a chain rule's answer is: L, ∂L/∂x, …; ∂f/∂s, ∂f/∂t."""
+        if type(work).__name__ == "ProgramPass":
+            L = statement_name(work.output)
+            return [L] + [self.raw_ratio(L, v) for v, _ in work.run.gradients]
+        f = sp.Symbol("f")
+        return [self.raw_math(Ratio(f, part.wrt, sp.true if part.partial else sp.false)) for part in work.parts]
+
+    def vector_answer_label(self, work) -> str:
+        """What a vector problem's answer is: ∇f, df/dt (at the point), (gⁿ)′(x₀)."""
+        kind = type(work).__name__
+        if kind == "TotalDerivative":
+            return self.raw_math(Ratio(sp.Symbol("f"), work.wrt, sp.true if work.partial else sp.false))
+        if kind == "IteratedMap":
+            return self.raw_math(Slope(work.rows[0][1], work.n))
+        return f"{self.nabla} f"
+
     def _print_ProgramPass(self, program, depth: int = 0) -> str:
         run, L = program.run, program.output
         lines = [self.line(depth, self.strong(self.say("prog.title", point=self.point(run.point))))]
-        lines += [self.line(depth + 1, self.equation(name, expr)) for name, expr in program.steps]
+        forward = self.forward_rows(run.graph.nodes, dict(run.values), program.texts)
+        lines += [self.line(depth + 1, row[1]) for row in forward]
         lines.append(self.line(depth, self.plain("prog.forward")))
-        values = dict(run.values)
-        forward = [[self.math(node.name), self.equation(node.name, node.expr), self.numbers(node.expr, values),
-                    self.value(values[node.name])] for node in run.graph.nodes]
         lines += self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("delta.numbers"),
                              self.plain("graph.value")], forward)
         lines.append(self.line(depth, self.say("prog.backward", output=L)))
-        backward = [[self.ratio(row.node, row.input), self.math(row.local), self.math(row.local_value),
-                     self.value(row.upstream), self.value(row.contribution)] for row in run.rows]
-        lines += self.table([self.plain("graph.gradient"), self.plain("graph.local"), self.plain("graph.value"),
-                             self.plain("graph.upstream"), self.plain("graph.contribution")], backward)
+        lines += self.backward_lines(run, L, depth)
         lines.append(self.line(depth, self.say("prog.adjoints", output=L)))
         lines += self.table([self.plain("graph.node"), self.plain("graph.gradient")],
-                            [[self.math(name), self.value(value)] for name, value in program.adjoints])
+                            [[self.math(name), self.staged_value(value)] for name, value in program.adjoints])
         if not self.answer_follows:
             result = ", ".join(self.result(self.raw_ratio(L, v), g) for v, g in run.gradients)
             lines.append(self.line(depth, self.strong(self.say("prog.result", output=L) + ":") + " " + result))
@@ -145,23 +150,30 @@ class VectorPrinting:
         self.partial = True
         x, f = sp.MatrixSymbol("x", len(run.variables), 1), sp.Symbol("f")
         A, b = sp.MatrixSymbol("A", *run.A.shape), sp.MatrixSymbol("b", run.b.rows, 1)
-        general = InOrder(sp.MatMul(x.T, A, x), sp.MatMul(b.T, x))
-        lines = [self.line(depth, self.strong(self.say("vec.quadratic.title", function=sp.Eq(f, general, evaluate=False))) + " "
-                           + self.equation(A, _matrix(run.A.tolist())) + self.escape(", ")
-                           + self.equation(b, _matrix(run.b.tolist())) + self.escape(", ")
-                           + self.equation(x, _matrix([[v] for v in run.point])))]
-        lines.append(self.line(depth, self.say("vec.index", function=sp.Eq(f, run.expr, evaluate=False), formula=INDEX_FORM)))
+        column = lambda values: _matrix([[v] for v in values])   # noqa: E731
+        scale = _scale_of_identity(run.A) if not any(run.b) else None
+        if scale is not None:             # c·xᵀx, as the statement writes it: ∇(c xᵀx) = 2c x
+            general, where = sp.MatMul(scale, x.T, x), self.equation(x, column(run.point))
+            index = self.say("vec.index.square", function=sp.Eq(f, run.expr, evaluate=False),
+                             formula=sp.Eq(Ratio(f, sp.Symbol("x_k"), sp.true), 2 * scale * sp.Symbol("x_k")))
+            sides = (sp.MatMul(2 * scale, x), sp.MatMul(2 * scale, column(run.point), evaluate=False))
+        else:
+            general = InOrder(sp.MatMul(x.T, A, x), sp.MatMul(b.T, x))
+            where = (self.equation(A, _matrix(run.A.tolist())) + self.escape(", ")
+                     + self.equation(b, column(run.b)) + self.escape(", ") + self.equation(x, column(run.point)))
+            index = self.say("vec.index", function=sp.Eq(f, run.expr, evaluate=False), formula=INDEX_FORM)
+            S = _matrix((run.A + run.A.T).tolist())
+            sides = (sp.MatAdd(sp.MatMul(sp.MatAdd(A, A.T, evaluate=False), x, evaluate=False), b, evaluate=False),
+                     sp.MatAdd(sp.MatMul(S, column(run.point), evaluate=False), column(run.b), evaluate=False))
+        lines = [self.line(depth, self.strong(self.say("vec.quadratic.title", function=sp.Eq(f, general, evaluate=False)))
+                           + " " + where),
+                 self.line(depth, index)]
         point = dict(zip(run.variables, run.point))
         for var, partial, value in zip(run.variables, run.partials, run.answer):
             lines.append(self.line(depth + 1, self.worked(Ratio(f, var, sp.true), partial, point, value)))
-        S = _matrix((run.A + run.A.T).tolist())
-        formula = sp.MatAdd(sp.MatMul(sp.MatAdd(A, A.T, evaluate=False), x, evaluate=False), b, evaluate=False)
-        numbers = sp.MatAdd(sp.MatMul(S, _matrix([[v] for v in run.point]), evaluate=False),
-                            _matrix(run.b.tolist()), evaluate=False)
         lines.append(self.line(depth, self.say("vec.matrix") + " " + self.inline(
             f"{self.nabla} f = " + " = ".join(self.raw_math(side, keep_order=True) for side in
-                                             (formula, numbers, _matrix([[v] for v in run.answer]))))))
-        lines.append(self.line(depth, self.plain("vec.check")))
+                                             (*sides, column(run.answer))))))
         if not self.answer_follows:
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
                                    + self.result(f"{self.nabla} f", sp.Tuple(*run.answer))))
@@ -186,7 +198,6 @@ class VectorPrinting:
             self.raw_math(side, keep_order=True) for side in (
                 sp.MatMul(2, A.T, r), sp.MatMul(2, _matrix(run.A.T.tolist()), column(run.residual), evaluate=False),
                 column(run.answer))))))
-        lines.append(self.line(depth, self.plain("vec.check")))
         if not self.answer_follows:
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
                                    + self.result(f"{self.nabla} f", sp.Tuple(*run.answer))))
@@ -196,8 +207,11 @@ class VectorPrinting:
         self.partial = True
         J = sp.Symbol("J")
         components = _matrix([[f] for f in run.functions])
+        f = self.function_name()
+        entries = sp.Eq(J, _matrix([[Ratio(sp.Symbol(f"{f}_{i}"), var, sp.true) for var in run.variables]
+                                    for i in range(1, len(run.functions) + 1)]), evaluate=False)
         lines = [self.line(depth, self.strong(self.say("vec.jacobian.title", function=components,
-                                                       variables=sp.Tuple(*run.variables), entry=JACOBIAN_ENTRY)))]
+                                                       variables=sp.Tuple(*run.variables), entry=entries)))]
         for i, f in enumerate(run.functions, 1):
             for var, entry in zip(run.variables, run.matrix.row(i - 1)):
                 lines.append(self.line(depth + 1, self.equation(sp.Symbol(f"J_{i}{run.variables.index(var) + 1}"),
@@ -241,9 +255,21 @@ class VectorPrinting:
         lines.append(self.line(depth, self.inline(" = ".join((self.raw_math(total), self.raw_math(product, keep_order=True),
                                                               self.raw_math(run.derivative))))))
         if run.value is not None:
+            sides = [self.raw_math(total), self.raw_math(run.derivative)]
+            numbers = self.put_in_point(run.derivative, dict(run.point))
+            if numbers != run.derivative:
+                sides.append(self.raw_math(numbers, numbers=True))
             lines.append(self.line(depth, self.say("gradient.at", point=self.point(run.point)) + ": "
-                                   + self.result(self.raw_math(total) + " = " + self.raw_math(run.derivative), run.value)))
+                                   + self.result(" = ".join(sides), run.value)))
         return lines
+
+    def put_in_point(self, formula, point: dict):
+        """``formula`` with the point's numbers put in, a function of them by its value:
+        (1 − 3 sin²t) cos t at t = π/4 as (1 − 3·(√2/2)²)·√2/2; s t²(3s + 2t) as 1·2²·(3·1 + 2·2)."""
+        mapping = {atom: sp.UnevaluatedExpr(self.staged_number(atom.xreplace(point)))
+                   for atom in formula.atoms(sp.Function) if atom.free_symbols and atom.free_symbols <= set(point)}
+        mapping.update({name: Shown(name, self.staged_number(value)) for name, value in point.items()})
+        return rebuilt(formula, mapping)
 
     def _print_IteratedMap(self, run, depth: int = 0) -> str:
         g, x = sp.Function("g"), run.var
@@ -267,7 +293,9 @@ class VectorPrinting:
         return self.join(lines)
 
     def _print_ConditionSolution(self, run, depth: int = 0) -> str:
-        lines = [self.line(depth, self.strong(self.say("vec.condition.title", var=run.var, condition=run.condition))),
-                 self.line(depth, self.say("vec.condition.set", set=Membership(run.var, run.solution_set))),
-                 self.line(depth, self.say("vec.condition.answer", condition=run.answer))]
+        """The condition and, unless the answer follows, the values it leaves: the result is said once."""
+        lines = [self.line(depth, self.strong(self.say("vec.condition.title", var=run.var, condition=run.condition)))]
+        if not self.answer_follows:
+            lines.append(self.line(depth, self.say("vec.condition.set", set=Membership(run.var, run.solution_set),
+                                                   condition=run.answer)))
         return self.join(lines)

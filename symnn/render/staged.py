@@ -1,0 +1,200 @@
+"""The nodes of a computational graph or a staged program written as the statement writes them.
+
+SymPy sorts the operands of a sum or a product its own way: the statement's a = x·w₁ and
+f = 1 + c come back as w₁x and c + 1. Each sum and product of the statement's text is read
+(in order, by symnn's safe parser) and a node whose operands are the same is written in
+that order; a node the text does not spell out keeps SymPy's order.
+
+``StagedPrinting``, a mixin of the document printers, writes the tables of a graph or a
+program with these definitions, and adds up the contributions to a variable several nodes use
+(∂f/∂x = a + ∂f/∂a·H(x − y) = 3 + 3·1 = 6): formula, numbers, value.
+
+>>> import sympy as sp
+>>> x, w1 = sp.symbols("x w1", real=True)
+>>> as_written(w1 * x, {}, written_chains("1 + exp(x*w1 + w0)")).args
+(x, w1)
+"""
+
+from __future__ import annotations
+
+import ast
+
+import sympy as sp
+
+from ..calculus.parse import ParseError, parse_expr_safe
+from .values import Shown, put_in
+
+MAX_TEXT = 2000        # a longer formula keeps SymPy's order
+
+
+def written_chains(text) -> list[tuple[type, tuple]]:
+    """Every sum (its terms, a subtracted one negated) and every product (its factors) of ``text``, in order."""
+    if not isinstance(text, str) or len(text) > MAX_TEXT:
+        return []
+    source = text.replace("^", "**")
+    try:
+        tree = ast.parse(source, mode="eval")
+    except SyntaxError:
+        return []
+    chains = []
+    inner = {id(node.left) for node in ast.walk(tree) if _kind(node) and _kind(node.left) == _kind(node)}
+    for node in ast.walk(tree):
+        kind = _kind(node)
+        if kind is None or id(node) in inner:
+            continue
+        try:
+            chains.append((kind, tuple(sign * parse_expr_safe(ast.get_source_segment(source, operand).replace("**", "^"))
+                                       for operand, sign in _operands(node, kind, 1))))
+        except (ParseError, ValueError, TypeError):
+            continue
+    return chains
+
+
+def _kind(node):
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+        return sp.Add
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+        return sp.Mul
+    return None
+
+
+def _operands(node, kind, sign):
+    if _kind(node) is not kind:
+        return [(node, sign)]
+    right = -sign if isinstance(node.op, ast.Sub) else sign
+    return _operands(node.left, kind, sign) + [(node.right, right)]
+
+
+def as_written(expr, composed: dict, chains) -> sp.Expr:
+    """``expr`` (a node, in the names of the graph) with its operands in the order of the chain of the text
+    that has the same operands once each node name is replaced by what it stands for (``composed``)."""
+    if not isinstance(expr, (sp.Add, sp.Mul)):
+        return expr
+    operands = list(expr.args)
+    full = [sp.expand(operand.xreplace(composed)) for operand in operands]
+    for kind, chain in chains:
+        written = [sp.expand(term) for term in chain]
+        if kind is not expr.func or len(written) != len(full) or sorted(map(str, written)) != sorted(map(str, full)):
+            continue
+        order = sorted(range(len(full)), key=lambda k: written.index(full[k]))
+        return expr.func(*(operands[k] for k in order), evaluate=False)
+    return expr
+
+
+class Ratio(sp.Expr):
+    """df/dt (total) or ∂f/∂x (partial), as a symbol of a formula."""
+
+    def _latex(self, printer):
+        top, bottom, partial = self.args
+        d = r"\partial " if partial else "d "
+        return r"\frac{%s%s}{%s%s}" % (d, printer._print(top), d, printer._print(bottom))
+
+    def _sympystr(self, printer):
+        top, bottom, partial = self.args
+        d = "∂" if partial else "d"
+        return f"{d}{printer._print(top)}/{d}{printer._print(bottom)}"
+
+
+ReLU = sp.Function("ReLU")          # max(0, u), where the program writes relu(u)
+
+
+def _joined(terms: list[str]) -> str:
+    """Written terms as one sum: a + b, a − b for a term that opens with a minus."""
+    text = terms[0]
+    for term in terms[1:]:
+        text += " - " + term[1:].lstrip() if term.startswith("-") else " + " + term
+    return text
+
+
+def statement_name(symbol: sp.Symbol) -> sp.Symbol:
+    """The name the statement gives a program's result: g for its last value g″ (g += … makes new nodes)."""
+    return sp.Symbol(symbol.name.rstrip("'"), real=True)
+
+
+def _long_fraction(exact) -> bool:
+    """A fraction that reads better as its decimal: −2381/343, not 1/3 or 10/49."""
+    return isinstance(exact, sp.Rational) and not exact.is_Integer and exact.q > LONG_DENOMINATOR
+
+
+LONG_DENOMINATOR = 50
+
+
+class StagedPrinting:
+    """A mixin of the document printers: the tables of a graph or a program and the sums of contributions."""
+
+    def staged_number(self, value):
+        """A number of a graph's tables as it is put into a formula: exact when short, else its decimal."""
+        exact, decimal = self.shown(value)
+        return decimal if exact is None or decimal is not None and _long_fraction(exact) else exact
+
+    def staged_value(self, value) -> str:
+        """A value of a graph's tables: 3, 1/3 ≈ 0.3333, e³ ≈ 20.0855, but ≈ −6.9417 for −2381/343."""
+        exact, decimal = self.shown(value)
+        if decimal is not None and _long_fraction(exact):
+            return self.inline(f"{self.approx} " + self.raw_math(decimal))
+        return self.value(value)
+
+    def staged_result(self, lhs: str, value) -> str:
+        exact, decimal = self.shown(value)
+        if decimal is not None and _long_fraction(exact):
+            return self.inline(lhs + f" {self.approx} " + self.raw_math(decimal))
+        return self.result(lhs, value)
+
+    def backward_lines(self, run, output, depth: int) -> list[str]:
+        """The backward table, then the sum of the contributions of every name that several nodes use:
+        ∂f/∂x = a + ∂f/∂a·H(x − y) = 3 + 3·1 = 6 (formula, numbers, value)."""
+        rows = [[self.ratio(row.node, row.input), self.math(row.local), self.staged_value(row.local_value),
+                 self.staged_value(row.upstream), self.staged_value(row.contribution)] for row in run.rows]
+        lines = self.table([self.plain("graph.gradient"), self.plain("graph.local"), self.plain("graph.value"),
+                            self.plain("graph.upstream"), self.plain("graph.contribution")], rows)
+        uses: dict = {}
+        for row in run.rows:
+            uses.setdefault(row.input, []).append(row)
+        sums = [(name, found) for name, found in uses.items() if len(found) > 1]
+        if sums:
+            lines.append(self.line(depth, self.plain("graph.sums")))
+        for name, found in sums:
+            formula = _joined([self.raw_math(self._contribution(row, output), keep_order=True, numbers=True)
+                           for row in found])
+            numbers = _joined([self._contribution_numbers(row, output) for row in found])
+            total = sp.Add(*(row.contribution for row in found))
+            lines.append(self.line(depth + 1, self.staged_result(
+                " = ".join((self.raw_ratio(output, name), formula, numbers)), total)))
+        return lines
+
+    @staticmethod
+    def _contribution(row, output):
+        """∂L/∂node · ∂node/∂input as formulas (the local gradient alone where the node is L itself)."""
+        if row.node == output:
+            return row.local
+        upstream = Ratio(output, row.node, sp.true)
+        return upstream if row.local == 1 else sp.Mul(upstream, row.local, evaluate=False)
+
+    def _contribution_numbers(self, row, output) -> str:
+        local = self.staged_number(row.local_value)
+        if row.node == output:
+            return self.raw_math(local, numbers=True)
+        upstream = self.staged_number(row.upstream)
+        if row.local == 1:
+            return self.raw_math(upstream, numbers=True)
+        return self.raw_math(sp.Mul(Shown(sp.Symbol("u"), upstream), Shown(sp.Symbol("v"), local), evaluate=False),
+                             keep_order=True, numbers=True)
+
+    def forward_rows(self, nodes, values: dict, texts) -> list[list[str]]:
+        """Each node: its name, its definition and the numbers put in, in the order of the statement's text
+        (a = x·w₁, f = 1 + c; ReLU where the program writes relu), and its value."""
+        chains = [chain for text in texts for chain in written_chains(text.split("=", 1)[-1])]
+        relu = any("relu(" in text.lower() for text in texts)
+        composed: dict = {}
+        rows = []
+        for node in nodes:
+            shown = as_written(node.expr, composed, chains)
+            if relu:
+                shown = shown.replace(lambda e: isinstance(e, sp.Max) and len(e.args) == 2 and 0 in e.args,
+                                      lambda e: ReLU(*(arg for arg in e.args if arg != 0)))
+            composed[node.name] = node.expr.xreplace(composed)
+            kept = shown is not node.expr
+            put = put_in(self.renamed(shown), {self.renamed(k): v for k, v in values.items()}, self.places())
+            rows.append([self.math(node.name), self.inline(self.raw_math(node.name) + " = " + self.raw_math(shown, keep_order=kept)),
+                         self.inline(self.raw_math(put, keep_order=kept, numbers=True)), self.staged_value(values[node.name])])
+        return rows
