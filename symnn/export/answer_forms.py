@@ -170,6 +170,10 @@ def precision(form: AnswerForm, lang: str) -> str:
     if not form.precision:
         return ""
     rule, values = form.precision
+    tolerance = values.get("tolerance")
+    if isinstance(tolerance, float) and 0 < abs(tolerance) < 1e-3:      # 5e-09 as 5·10⁻⁹, a formula
+        mantissa, exponent = f"{tolerance:.0e}".split("e")
+        values = {**values, "tolerance": f"${mantissa} \\cdot 10^{{{int(exponent)}}}$"}
     return local_numbers(phrase(lang, f"sheet.precision.{rule}", **values), lang)       # 0,02 in Russian
 
 

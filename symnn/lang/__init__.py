@@ -8,7 +8,7 @@ filled with formulas by the printers, so the same sentence serves text, LaTeX,
 Markdown and JSON. Adding a language is adding a file with the same keys.
 
 >>> phrase("ru", "title.chain")
-'Правило цепочки (производная сложной функции)'
+'Производная сложной функции'
 >>> phrase("en", "why.constant", expr="y", var="x")
 'y does not depend on x, so its derivative is 0.'
 """

@@ -120,6 +120,8 @@ class OptimizerStep(RichDisplay):
     gradient: tuple                               # ∇f there
     lines: tuple[tuple[UpdateLine, ...], ...]     # per variable
     step_number: int
+    # a closed form the statement compares the step with: (formula, the step counter, the start symbol)
+    closed_form: tuple = ()
 
     @property
     def result(self) -> tuple:

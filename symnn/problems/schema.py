@@ -149,7 +149,7 @@ KINDS = {
                       "output": _text, "learning_rate": _number, "settings": _table_of(_number), "batch": _whole,
                       "shuffle": _flag, "predict": _list_of(_number, 2), "find": _list_of(_text)}),
     "optimizer-step": ({"optimizer": _text, "expr": _text, "wrt": _text, "at": _list_of(_number)},
-                       {"settings": _settings, "state": _table_of(_list_of(_number))}),
+                       {"settings": _settings, "state": _table_of(_list_of(_number)), "closed_form": _text}),
     "optimizers": ({"optimizers": _list_of(_text), "expr": _text, "wrt": _text, "at": _list_of(_number)},
                    {"settings": _settings}),
     "finite-difference": ({"expr": _text, "wrt": _text, "at": _text}, {}),
@@ -201,7 +201,9 @@ def _variants(value):
 
 COMMON = {"id": lambda v: None if isinstance(v, (str, int, float)) and not isinstance(v, bool) else "expected text",
           "kind": _text, "statement": _table_of(_text), "note": _table_of(_text), "source": _text,
-          "published": _anything, "tolerance": _tolerance, "variants": _variants,
+          # what a source prints (published), or a value the bank's author worked out that no source
+          # prints (expected): cross-checks for the tests, never used to decide an answer
+          "published": _anything, "expected": _anything, "tolerance": _tolerance, "variants": _variants,
           # the names the statement defines (f = "sigmoid(alpha*x)"), which an answer may use; the
           # names it must be written through; the form of the answer, said in each language
           "names": _table_of(_text), "through": _list_of(_text), "answer_form": _table_of(_text),

@@ -145,7 +145,24 @@ def solve_optimizer_step(problem: Problem) -> Solution:
     data = problem.data
     step = one_step(data["optimizer"], data["expr"], parse_symbols(data["wrt"]), data["at"],
                     state=data.get("state"), **data.get("settings", {}))
+    if "closed_form" in data:
+        step = replace(step, closed_form=_closed_form(data["closed_form"], step))
     return Solution(problem, step, step.result)
+
+
+def _closed_form(text: str, step) -> tuple:
+    """``closed_form`` such as ``(1 - eta)^i * x0``: the iterate after i steps from x0 with the step's
+    hyperparameters; (formula, counter i, x0)."""
+    formula = parse_expr_safe(text)
+    start = next((s for s in formula.free_symbols if s.name == "x0"), None)
+    hyper = {s.name for s in step.hyper}
+    counters = [s for s in formula.free_symbols if s.name not in hyper and s != start]
+    if start is None or len(counters) != 1:
+        raise ValueError(f"closed_form: expected a formula in x0, the step number and {', '.join(sorted(hyper))}, "
+                         f"got {text!r}")
+    by_name = {s.name: s for s in step.hyper}
+    formula = formula.xreplace({s: by_name[s.name] for s in formula.free_symbols if s.name in by_name})
+    return formula, counters[0], start
 
 
 def solve_optimizers(problem: Problem) -> Solution:

@@ -43,10 +43,11 @@ def readable_terms(terms: list, written: tuple = ()) -> list:
     places = [_written_place(term, written) for term in terms] if written else []
     if places and None not in places:
         terms = [term for _, term in sorted(zip(places, terms), key=lambda pair: pair[0])]
-    if terms and (terms[0].could_extract_minus_sign() or _increment(terms[0])):
-        for k, term in enumerate(terms):
-            if not term.could_extract_minus_sign() and not _increment(term):
-                return [term, *terms[:k], *terms[k + 1:]]
+    plus = [k for k, term in enumerate(terms) if not term.could_extract_minus_sign()]
+    plain = [k for k in plus if not _increment(terms[k])]
+    if terms and terms[0].could_extract_minus_sign() and plus or terms and _increment(terms[0]) and plain:
+        k = (plain or plus)[0]
+        return [terms[k], *terms[:k], *terms[k + 1:]]
     return terms
 
 
@@ -67,8 +68,8 @@ def _increment(term) -> bool:
 
 
 def _greek(factor) -> bool:
-    base = factor.base if isinstance(factor, sp.Pow) else factor
-    return isinstance(base, sp.Symbol) and base.name.split("\x00")[0].split("_")[0] in GREEK
+    """λ, η_t: a Greek coefficient (ε² is a quantity of its own: cε², not ε²c)."""
+    return isinstance(factor, sp.Symbol) and factor.name.split("\x00")[0].split("_")[0] in GREEK
 
 
 def readable_factors(factors: list) -> list:
@@ -101,12 +102,42 @@ GREEK_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "eps
                  "xi": "ξ", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "omega": "ω"}
 
 
+def _unknown_function(expr) -> bool:
+    """L(w₁, w₂, b): a function the problem does not give, of its variables."""
+    return isinstance(expr, AppliedUndef) and all(isinstance(arg, sp.Symbol) for arg in expr.args)
+
+
 def _is_partial(printer, expr) -> bool:
     partial = printer._settings.get("partial")
     return len(expr.expr.free_symbols) > 1 if partial is None else partial
 
 
-class _Latex(LatexPrinter):
+def in_order(printer, print_mul, factors: list) -> str:
+    """A product printed with its factors in the order given, each factor printed as usual inside
+    (σ(αx) stays σ(αx) when the product around it is reordered)."""
+    printer._settings["order"], printer._factors_in_order = "none", True
+    try:
+        return print_mul(sp.Mul(*factors, evaluate=False))
+    finally:
+        printer._settings["order"], printer._factors_in_order = None, False
+
+
+class _FactorsAsUsual:
+    """The factors of a product ``in_order`` prints are themselves printed in the usual order."""
+
+    _factors_in_order = False
+
+    def _print(self, expr, **kwargs):
+        if not self._factors_in_order:
+            return super()._print(expr, **kwargs)
+        self._settings["order"], self._factors_in_order = None, False
+        try:
+            return super()._print(expr, **kwargs)
+        finally:
+            self._settings["order"], self._factors_in_order = "none", True
+
+
+class _Latex(_FactorsAsUsual, LatexPrinter):
     _default_settings = {**LatexPrinter._default_settings, "partial": None, "written": ()}
 
     def _as_ordered_terms(self, expr, order=None):
@@ -155,6 +186,8 @@ class _Latex(LatexPrinter):
         symbol = r"\partial" if _is_partial(self, expr) else "d"
         order = sum(count for _, count in expr.variable_count)
         var = self._print(expr.variables[0])
+        if _unknown_function(expr.expr) and order == 1:       # ∂L/∂w₁ for a loss L(w₁, w₂, b) not given
+            return r"\frac{%s %s}{%s %s}" % (symbol, self._print(sp.Symbol(expr.expr.func.__name__)), symbol, var)
         if order == 1:
             return r"\frac{%s}{%s %s}\left(%s\right)" % (symbol, symbol, var, body)
         return r"\frac{%s^{%d}}{%s %s^{%d}}\left(%s\right)" % (symbol, order, symbol, var, order, body)
@@ -171,18 +204,14 @@ class _Latex(LatexPrinter):
             factors = expr.as_ordered_factors()
             ordered = readable_factors(factors)
             if ordered != factors and not any(f.is_Pow and f.exp.is_negative for f in factors):
-                self._settings["order"] = "none"     # print the factors as ordered here, inside too
-                try:
-                    return super()._print_Mul(sp.Mul(*ordered, evaluate=False))
-                finally:
-                    self._settings["order"] = None
+                return in_order(self, super()._print_Mul, ordered)
         try:
             return super()._print_Mul(expr)
         except ValueError:      # SymPy's fraction() can fail on a power such as 3^(−Max(4, ln x)): no fraction then
             return r" \cdot ".join(self.parenthesize(factor, PRECEDENCE["Mul"]) for factor in expr.as_ordered_factors())
 
 
-class TextMath(StrPrinter):
+class TextMath(_FactorsAsUsual, StrPrinter):
     """One line of plain math text; pictures' Unicode labels build on it."""
 
     _default_settings = {**StrPrinter._default_settings, "partial": None, "full_prec": False, "lang": "en", "written": ()}
@@ -200,11 +229,7 @@ class TextMath(StrPrinter):
         ordered = readable_factors(factors)
         if self.order != "none" and not expr.could_extract_minus_sign() and ordered != factors \
                 and not any(f.is_Pow and f.exp.is_negative for f in factors):
-            self._settings["order"] = "none"
-            try:
-                return super()._print_Mul(sp.Mul(*ordered, evaluate=False))
-            finally:
-                self._settings["order"] = None
+            return in_order(self, super()._print_Mul, ordered)
         return super()._print_Mul(expr)
 
     def _print_Tuple(self, expr):
@@ -230,6 +255,8 @@ class TextMath(StrPrinter):
         symbol = "∂" if _is_partial(self, expr) else "d"
         order = sum(count for _, count in expr.variable_count)
         var = self._print(expr.variables[0])
+        if _unknown_function(expr.expr) and order == 1:
+            return f"{symbol}{self._print(sp.Symbol(expr.expr.func.__name__))}/{symbol}{var}"
         if order == 1:
             return f"{symbol}/{symbol}{var}({self._print(expr.expr)})"
         return f"{symbol}^{order}/{symbol}{var}^{order}({self._print(expr.expr)})"

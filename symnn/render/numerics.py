@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..lang import phrase
+from ..lang import PHRASES, phrase
 from ..nn.optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_new, w_old
 from ..nn.reverse import delta
 from .values import put_in
@@ -53,8 +53,9 @@ class NumericsPrinting:
 
     def _print_OptimizerStep(self, run, depth: int = 0) -> str:
         opt = run.optimizer
-        lines = [self.line(depth, self.strong(self.plain(f"opt.name.{opt.name}")) + ". "
-                           + self.plain(f"opt.source.{opt.name}"))]
+        # what the method does, where it says more than its rule (GD on a function has no data set to speak of)
+        about = None if opt.name in ("gd", "sgd", "minibatch") else PHRASES[self.lang].get(f"opt.source.{opt.name}")
+        lines = [self.line(depth, self.strong(self.plain(f"opt.name.{opt.name}")) + (". " + self.prose(about) if about else ""))]
         lines += [self.line(depth + 1, self.equation(new, formula)) for new, formula in opt.updates]
         lines.append(self.line(depth, self.escape("; " if self.lang == "ru" else ", ").join(
             self.result(self.raw_math(s), v) for s, v in run.hyper.items())))
@@ -62,10 +63,8 @@ class NumericsPrinting:
         if opt.lookahead is not None:
             lines.append(self.line(depth, self.say("opt.lookahead", lookahead=opt.lookahead,
                                                    point=sp.Tuple(*run.gradient_at))))
-        lines.append(self.line(depth, self.say("opt.gradient", point=self.point(tuple(zip(run.variables, run.gradient_at))))))
-        at = dict(zip(run.variables, run.gradient_at))
-        for v, value in zip(run.variables, run.gradient):
-            lines.append(self.line(depth + 1, self.worked(self.raw_ratio(f, v), sp.diff(run.expr, v), at, value)))
+        if tuple(run.gradient_at) != self.gradient_shown:        # a look-ahead elsewhere takes its own
+            lines += self.gradient_lines(run, depth)
         for v, updates in zip(run.variables, run.lines):
             lines.append(self.line(depth, self.say("opt.coordinate", variable=v)))
             named = {w_old: sp.Symbol(f"{v}_{{t-1}}"), w_new: sp.Symbol(f"{v}_t")}   # w_t is x_t for x
@@ -73,10 +72,40 @@ class NumericsPrinting:
                 values = {named.get(s, s): value for s, value in row.values}
                 lines.append(self.line(depth + 1, self.worked(named.get(row.quantity, row.quantity),
                                                               row.formula.xreplace(named), values, row.value)))
+        if run.closed_form:
+            lines += self.closed_form_lines(run, depth)
         if not self.answer_follows:
             result = sp.Tuple(*run.result) if len(run.result) > 1 else run.result[0]
             lines.append(self.line(depth, self.strong(self.plain("opt.result") + ":") + " " + self.value(result)))
         return self.join(lines)
+
+    gradient_shown = None        # where an optimizer comparison has shown the gradient, once for all
+
+    def gradient_lines(self, run, depth: int) -> list[str]:
+        """∇f where the step takes it: each partial derivative, the numbers put in, its value."""
+        f = sp.Symbol(self.function_name())
+        lines = [self.line(depth, self.say("opt.gradient", point=self.point(tuple(zip(run.variables, run.gradient_at)))))]
+        at = dict(zip(run.variables, run.gradient_at))
+        for v, value in zip(run.variables, run.gradient):
+            lines.append(self.line(depth + 1, self.worked(self.raw_ratio(f, v), sp.diff(run.expr, v), at, value)))
+        return lines
+
+    def closed_form_lines(self, run, depth: int) -> list[str]:
+        """The statement's closed form x_i = (1 − a)^i x₀ at i = the step, per coordinate, against the step."""
+        formula, counter, start = run.closed_form
+        x_i, x_0 = sp.Symbol(f"x_{counter}"), sp.Symbol("x_0")
+        lines = [self.line(depth, self.say("opt.closed", formula=sp.Eq(x_i, formula.xreplace({start: x_0}), evaluate=False),
+                                           counter=sp.Eq(counter, run.step_number, evaluate=False)))]
+        agree = True
+        for v, c, new in zip(run.variables, run.start, run.result):
+            value = sp.nsimplify(formula.subs({counter: run.step_number, start: c, **run.hyper}))
+            agree = agree and sp.simplify(value - new) == 0
+            v_0 = sp.Symbol(f"{v}_0")
+            values = {counter: run.step_number, v_0: c, **run.hyper}
+            lines.append(self.line(depth + 1, self.worked(self.raw_math(sp.Symbol(f"{v}_{run.step_number}")),
+                                                          formula.xreplace({start: v_0}), values, value)))
+        lines.append(self.line(depth, self.plain("opt.closed.same" if agree else "opt.closed.differs")))
+        return lines
 
     def _print_GradCheck(self, check, depth: int = 0) -> str:
         lines = [self.line(depth, self.strong(self.plain("gc.title.richardson" if check.richardson else "gc.title", epsilon=f"{check.epsilon:g}")))]
@@ -87,8 +116,17 @@ class NumericsPrinting:
         return self.join(lines)
 
     def _print_OptimizerComparison(self, comparison, depth: int = 0) -> str:
+        """Every method from one start: the gradient there once, then each method's update (Nesterov, who
+        looks ahead, takes his own)."""
         lines = [self.line(depth, self.strong(self.plain("opt.comparison")))]
-        return self.join(lines + [self._print(step, depth=depth + 1) for step in comparison.steps])
+        common = next((step for step in comparison.steps if step.optimizer.lookahead is None), None)
+        if common is not None:
+            lines += self.gradient_lines(common, depth)
+        self.gradient_shown = tuple(common.gradient_at) if common is not None else None
+        try:
+            return self.join(lines + [self._print(step, depth=depth + 1) for step in comparison.steps])
+        finally:
+            self.gradient_shown = None
 
     def _print_CentralDifference(self, run, depth: int = 0) -> str:
         eps, x = sp.Symbol("varepsilon"), run.var

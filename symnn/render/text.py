@@ -60,6 +60,7 @@ class TextPrinter(DocumentPrinter):
         for command, plain in ((r"\|", "‖"), (r"^{\prime}", "′"), (r"\prime", "′"), (r"\cdot", "·"),
                                (r"\approx", "≈"), (r"\top", "ᵀ")):
             text = text.replace(command, plain)
+        text = re.sub(r"(?<!\\)\$[^$]*\$", lambda m: m[0].replace("'", "′"), text)   # primes, not quotation marks
         text = _plain_fractions(text)
         text = re.sub(r"(?<=[∂Δ]) (?=\w)", "", LatexNodes2Text(math_mode="text").latex_to_text(text))   # ∂L, Δw
         return re.sub(r"(?<=\S)  +", " ", text)

@@ -44,7 +44,9 @@ GLOSSARY = [
     # the course's term; "функция ошибки" is the error function erf, "стоимость" a calque of cost
     Term("loss function", "функция потерь", (r"функци\w* ошибк\w*", r"функци\w* стоимост\w*", r"лосс\w*")),
     # the rule for a composite function, as the catalogue names it
-    Term("chain rule", "правило цепочки", (r"цепно\w* правил\w*", r"цепочечн\w* правил\w*")),
+    # "правило цепочки" is a calque: Russian textbooks say "производная сложной функции"
+    Term("chain rule", "производная сложной функции", (r"цепно\w* правил\w*", r"цепочечн\w* правил\w*",
+                                                        r"правил\w* цепочки")),
     # backpropagation, not slang
     Term("backpropagation", "обратное распространение", (r"бэкпроп\w*", r"бекпроп\w*")),
     # written with ё, like every Russian word of symnn
