@@ -59,7 +59,6 @@ class NumericsPrinting:
         lines += [self.line(depth + 1, self.equation(new, formula)) for new, formula in opt.updates]
         lines.append(self.line(depth, self.escape("; " if self.lang == "ru" else ", ").join(
             self.result(self.raw_math(s), v) for s, v in run.hyper.items())))
-        f = sp.Symbol(self.function_name())
         if opt.lookahead is not None:
             lines.append(self.line(depth, self.say("opt.lookahead", lookahead=opt.lookahead,
                                                    point=sp.Tuple(*run.gradient_at))))
