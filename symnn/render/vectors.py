@@ -132,15 +132,18 @@ class VectorPrinting(StagedPrinting):
         run, L = program.run, program.output
         lines = [self.line(depth, self.strong(self.say("prog.title", point=self.point(run.point))))]
         forward = self.forward_rows(run.graph.nodes, dict(run.values), program.texts)
-        lines += [self.line(depth + 1, row[1]) for row in forward]
+        full = self._settings["detail"] == "full"         # brief: the tables alone say every assignment and total
+        if full:
+            lines += [self.line(depth + 1, row[1]) for row in forward]
         lines.append(self.line(depth, self.plain("prog.forward")))
         lines += self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("delta.numbers"),
                              self.plain("graph.value")], forward)
         lines.append(self.line(depth, self.say("prog.backward", output=L)))
         lines += self.backward_lines(run, L, depth)
-        lines.append(self.line(depth, self.say("prog.adjoints", output=L)))
-        lines += self.table([self.plain("graph.node"), self.plain("graph.gradient")],
-                            [[self.math(name), self.staged_value(value)] for name, value in program.adjoints])
+        if full:
+            lines.append(self.line(depth, self.say("prog.adjoints", output=L)))
+            lines += self.table([self.plain("graph.node"), self.plain("graph.gradient")],
+                                [[self.math(name), self.staged_value(value)] for name, value in program.adjoints])
         if not self.answer_follows:
             result = ", ".join(self.result(self.raw_ratio(L, v), g) for v, g in run.gradients)
             lines.append(self.line(depth, self.strong(self.say("prog.result", output=L) + ":") + " " + result))

@@ -1,0 +1,125 @@
+"""Keys of computational graphs, staged programs and vector calculus, as a teacher reads them.
+
+Each class of fault a teacher found is pinned by exact strings, in English and Russian,
+in text and LaTeX: an answer of several parts names each part; a variable several nodes
+use shows its contributions added (formula, numbers, value); a value at a point has its
+numbers put in; a condition is stated once; the key says nothing about how symnn checked
+itself; the statement's notation (order of operands, 2xᵀx, relu, the Jacobian's variables).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from symnn import render
+from symnn.problems.solve import solve
+
+
+def lines(problem_id: str, format: str, lang: str) -> list[str]:
+    return render(solve(problem_id), format, lang=lang, detail="brief").splitlines()
+
+
+@pytest.mark.parametrize("problem_id, format, lang, answer", [
+    ("program-add-mul", "text", "en", "Answer: f = -12; ∂f/∂x = -4; ∂f/∂y = -4; ∂f/∂z = 3"),
+    ("program-add-mul", "latex", "ru", r"{\noindent \textbf{Ответ:} $f = -12$; $\frac{\partial f}{\partial x} = -4$; "
+                                       r"$\frac{\partial f}{\partial y} = -4$; $\frac{\partial f}{\partial z} = 3$\par}"),
+    ("program-relu-neuron", "text", "ru", "Ответ: L = 4; ∂L/∂w1 = 4; ∂L/∂x1 = 8; ∂L/∂w2 = 12; ∂L/∂x2 = 4; ∂L/∂y = -4"),
+    ("program-micrograd", "text", "en", "Answer: g = 2421/98 ≈ 24.7041; ∂g/∂a ≈ 138.8338; ∂g/∂b ≈ 645.5773"),
+    ("chain-two-variables", "text", "ru", "Ответ: ∂f/∂s = 28; ∂f/∂t = 16"),
+    ("chain-two-variables", "latex", "en", r"{\noindent \textbf{Answer:} $\frac{\partial f}{\partial s} = 28$; "
+                                           r"$\frac{\partial f}{\partial t} = 16$\par}"),
+    ("vec-quadratic", "text", "en", "Answer: ∇ f = (7, 13)"),
+    ("iterated-map", "text", "ru", "Ответ: (g^4)'(1) = 4160"),
+])
+def test_every_part_of_an_answer_is_named(problem_id, format, lang, answer):
+    assert answer in lines(problem_id, format, lang)
+
+
+@pytest.mark.parametrize("problem_id, format, lang, expected", [
+    ("max-gate", "text", "en", ["A variable used by several nodes collects the sum of their contributions:",
+                                "   ∂f/∂x = a + ∂f/∂a*H(x - y) = 3 + 3*1 = 6"]),
+    ("max-gate", "text", "ru", ["Переменная, которая входит в несколько узлов, получает сумму их вкладов:",
+                                "   ∂f/∂x = a + ∂f/∂a*H(x - y) = 3 + 3*1 = 6"]),
+    ("max-gate", "latex", "en", [r"\frac{\partial f}{\partial x} &= a + \frac{\partial f}{\partial a} H(x - y) "
+                                 r"= 3 + 3 \cdot 1 = 6"]),
+    ("program-micrograd", "text", "en", ["   ∂g'/∂f = -10/f^2 + ∂g'/∂g*(1/2) = -0.00416 + 1*0.5 ≈ 0.4958",
+                                         "∂f/∂e     2*e             -14         ≈ 0.4958    ≈ -6.9417"]),
+    ("program-micrograd", "latex", "ru", [r"\frac{\partial g'}{\partial f} &= - \frac{10}{f^{2}} + \frac{\partial g'}"
+                                          r"{\partial g} \cdot \frac{1}{2} = -0{,}00416 + 1 \cdot 0{,}5 \approx 0{,}4958 "
+                                          r"\\*[0.5ex]"]),
+])
+def test_contributions_to_a_reused_variable_are_added_in_the_key(problem_id, format, lang, expected):
+    printed = lines(problem_id, format, lang)
+    for line in expected:
+        assert line in printed
+
+
+@pytest.mark.parametrize("problem_id, format, lang, expected", [
+    ("total-derivative", "text", "en", "At the point t = pi/4: df/dt = (1 - 3*sin(t)^2)*cos(t) = "
+                                       "(1 - 3*(√(2)/2)^2)*(√(2)/2) = -√(2)/4 ≈ -0.3536"),
+    ("total-derivative", "latex", "ru", r"\frac{d f}{d t} &= (1 - 3 \sin^{2} {t}) \cos {t} = (1 - 3 \cdot "
+                                        r"\left(\frac{\sqrt{2}}{2}\right)^{2}) \cdot \frac{\sqrt{2}}{2} = "
+                                        r"- \frac{\sqrt{2}}{4} \approx -0{,}3536"),
+    ("chain-two-variables", "text", "ru", "В точке (s; t) = (1; 2): ∂f/∂s = s*t^2*(3*s + 2*t) = 1*2^2*(3*1 + 2*2) = 28"),
+    ("chain-two-variables", "latex", "en", r"{\raggedright \noindent At the point $(s, \  t) = (1, \  2)$: $\frac{\partial f}"
+                                           r"{\partial t} = s^{2} t (2 s + 3 t) = 1^{2} \cdot 2 \cdot (2 \cdot 1 + "
+                                           r"3 \cdot 2) = 16$\par}"),
+])
+def test_a_value_at_a_point_has_its_numbers_put_in(problem_id, format, lang, expected):
+    assert expected in lines(problem_id, format, lang)
+
+
+@pytest.mark.parametrize("problem_id, lang, title, answer", [
+    ("gd-convergence", "en", "The values of a for which |a - 1| < 1", "Answer: 0 < a < 2"),
+    ("gd-convergence", "ru", "Значения a, при которых |a - 1| < 1", "Ответ: 0 < a < 2"),
+    ("minibatch-stop", "en", "The values of ε for which 1/2 < ε", "Answer: ε > 1/2"),
+    ("minibatch-stop", "ru", "Значения ε, при которых 1/2 < ε", "Ответ: ε > 1/2"),
+])
+def test_a_condition_is_answered_once(problem_id, lang, title, answer):
+    printed = lines(problem_id, "text", lang)
+    assert printed[1:3] == [title, answer]                  # the statement, the condition, the answer: no restating
+    alone = render(solve(problem_id).work, "text", lang=lang).splitlines()
+    assert alone[-1].endswith(answer.split(": ")[1]) and "∈" in alone[-1]     # the work alone gives the set
+
+
+@pytest.mark.parametrize("problem_id", ["gd-convergence", "minibatch-stop", "vec-quadratic", "vec-2xtx", "vec-residual"])
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_key_does_not_talk_about_how_it_was_checked(problem_id, lang):
+    key = render(solve(problem_id), "text", lang=lang)
+    for words in ("second method", "вторым способом", "Check:", "Проверка:", "real numbers", "действительных"):
+        assert words not in key
+
+
+@pytest.mark.parametrize("problem_id, format, lang, expected", [
+    ("graph-exp", "text", "en", ["a     a = x*w1    1*2               2",
+                                 "f     f = 1 + c   1 + 20.0855       1 + exp(3) ≈ 21.0855"]),
+    ("graph-exp", "latex", "ru", [r"$a$ & $a = x w_{1}$ & $1 \cdot 2$ & $2$ \\"]),
+    ("max-gate", "text", "en", ["f     f = x*a        3*3               9"]),
+    ("program-micrograd", "text", "en", ["d'    d' = 3*d + ReLU(a + b)    3*0 + ReLU((-4) + 2)  0"]),
+    ("vec-2xtx", "text", "ru", ["Градиент f = 2*x^T*x, где x = [1; -2; 3]",
+                                "В матричной форме получаются те же числа: ∇ f = 4*x = 4*[1; -2; 3] = [4; -8; 12]"]),
+    ("vec-2xtx", "latex", "en", [r"{\noindent \textbf{Gradient of $f = 2 x^{T} x$ with} $x = \left[\begin{matrix}1\\-2"
+                                 r"\\3\end{matrix}\right]$\par}"]),
+    ("jacobian-polar", "text", "ru", ["Матрица Якоби [r*cos(θ); r*sin(θ)] по (r; θ): J = [∂f_1/∂r ∂f_1/∂θ; "
+                                      "∂f_2/∂r ∂f_2/∂θ]"]),
+])
+def test_the_statements_notation_is_kept(problem_id, format, lang, expected):
+    printed = lines(problem_id, format, lang)
+    for line in expected:
+        assert line in printed
+
+
+@pytest.mark.parametrize("problem_id", ["max-gate", "program-micrograd", "program-reuse"])
+def test_no_russian_word_inside_a_formula_of_the_russian_key(problem_id):
+    key = render(solve(problem_id), "text", lang="ru")
+    assert "∂узел" not in key and "имени" not in key and "переменн" in key.lower()
+
+
+@pytest.mark.parametrize("lang, table", [("en", "The gradient of f by every node and every variable:"),
+                                         ("ru", "Градиент f по каждому узлу и каждой переменной:")])
+def test_a_brief_program_key_does_not_repeat_its_tables(lang, table):
+    brief = lines("program-add-mul", "text", lang)
+    full = render(solve("program-add-mul"), "text", lang=lang, detail="full").splitlines()
+    assert table in full and table not in brief
+    assert "   f = q*z" in full and "   f = q*z" not in brief          # the program, listed above its table
+    assert sum(line.startswith("f     f = q*z") for line in brief) == 1
