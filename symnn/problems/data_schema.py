@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path, PurePosixPath
 
 FINDS = ("loss", "predictions", "accuracy")
@@ -61,6 +62,10 @@ def read_table(entry: dict, folder: Path | None) -> Table:
         if len(inputs) != len(targets):
             raise DataError(f"targets: {len(targets)} targets for {len(inputs)} rows of inputs")
         text = lambda rows: tuple(tuple(str(v) for v in row) for row in rows)
+        for field, rows in (("inputs", inputs), ("targets", targets)):
+            wrong = next((v for row in rows for v in row if not _is_number(str(v))), None)
+            if wrong is not None:
+                raise DataError(f"{field}: {wrong!r} is not a number")
         return Table(text(inputs), text(targets))
     header, rows = _read_csv(entry["data"], folder)
     columns = entry["columns"]
@@ -83,11 +88,12 @@ def read_table(entry: dict, folder: Path | None) -> Table:
 
 
 def _is_number(text: str) -> bool:
+    """A finite number as written: 168, -3, 0.5, 1e-3, 1/3."""
     try:
-        float(text)
-    except ValueError:
+        Fraction(text.strip())
+    except (ValueError, ZeroDivisionError):
         return False
-    return text.strip().lower() not in ("nan", "inf", "-inf", "+inf", "infinity", "-infinity")
+    return True
 
 
 def _read_csv(name: str, folder: Path | None) -> tuple[list[str], list[list[str]]]:

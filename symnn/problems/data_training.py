@@ -16,6 +16,7 @@ order of the table, as the loops of seed 002 and lab 12 go).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 import sympy as sp
@@ -60,7 +61,8 @@ class DataTrainingRun(RichDisplay):
 
 
 def _exact(rows) -> tuple:
-    return tuple(tuple(sp.Rational(v) for v in row) for row in rows)
+    """Numbers as written (text: 168, 0.5, 1/3), exactly."""
+    return tuple(tuple(sp.Rational(Fraction(str(v).strip())) for v in row) for row in rows)
 
 
 def solve_data_training(problem: Problem):

@@ -194,6 +194,7 @@ def test_the_key_shows_the_table_the_means_and_the_loss_in_both_languages():
      "targets: targets of 2 numbers a row for layers [2, 2, 1] (1 outputs)"),
     ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1, 1]\nlayers = [2, 2, 1]', None,
      "targets: 3 targets for 2 rows of inputs"),
+    ('inputs = [[0, "a"], [1, 1]]\ntargets = [0, 1]\nlayers = [2, 2, 1]', None, "inputs: 'a' is not a number"),
     ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1]\nlayers = [2, 2, 1]\noptimizer = "sgdd"', None,
      "optimizer: unknown optimizer 'sgdd'; use one of gd, sgd,"),
     ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1]\nlayers = [2, 2, 1]\npredict = [[1, 2, 3]]', None,
