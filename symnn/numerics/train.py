@@ -53,10 +53,13 @@ TASKS = {t.name: t for t in (
 )}
 
 XOR = (np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float), np.array([[0], [1], [1], [0]], dtype=float))
-# seed 002: weight (kg) and height (cm) minus their means for Оля, Ваня, Миша, Анна; 1 for a woman.
-# The course then asks about a woman (−7, −3) and a man (20, 2).
-GENDER = (np.array([[-3, -3], [8, 14], [5, 8], [-10, -19]], dtype=float), np.array([[1], [0], [0], [1]], dtype=float))
-GENDER_QUESTIONS = {"female": np.array([-7.0, -3.0]), "male": np.array([20.0, 2.0])}
+# seed 002: weight (kg) and height (cm) of Оля, Ваня, Миша, Анна (the bank's problems/data/people.csv);
+# 1 for a woman. The network learns them minus the table's means, and so are the course's questions:
+# a woman of 50 kg and 168 cm, a man of 77 kg and 173 cm.
+PEOPLE = np.array([[54, 168], [65, 185], [62, 179], [47, 152]], dtype=float)
+MEANS = PEOPLE.mean(axis=0)
+GENDER = (PEOPLE - MEANS, np.array([[1], [0], [0], [1]], dtype=float))
+GENDER_QUESTIONS = {"female": np.array([50.0, 168.0]) - MEANS, "male": np.array([77.0, 173.0]) - MEANS}
 
 
 @dataclass

@@ -221,3 +221,10 @@ def test_an_invalid_problem_is_refused_with_the_field_named(tmp_path, fields, cs
 def test_the_shipped_bank_reads_its_csv_next_to_its_files():
     problem = load_bank()["gender-train"]
     assert problem.folder == CHECKOUT_BANK or (problem.folder / "data" / "people.csv").is_file()
+
+
+def test_the_gender_task_of_symnn_train_holds_the_same_people_as_the_bank_s_csv():
+    from symnn.numerics.train import GENDER, PEOPLE
+    X, y = _people()
+    assert PEOPLE.tolist() == X.tolist() and GENDER[1][:, 0].tolist() == y.tolist()
+    assert GENDER[0].tolist() == (X - X.mean(axis=0)).tolist()
