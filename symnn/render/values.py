@@ -80,9 +80,23 @@ def shown(value, places: int | None = None):
         exact = _decimal(value)
         return sp.Float(format(exact, "f"), len(exact.as_tuple().digits)), None
     decimal = rounded(value, places)
-    if isinstance(value, sp.Float):
-        return decimal, None
-    return (value if is_short(value) else None), decimal
+    if isinstance(value, sp.Float):           # a decimal carried from an earlier step: ≈ unless nothing was cut
+        kept = Decimal(str(decimal)).normalize() == Decimal(str(value)).normalize()
+        return (decimal, None) if kept else (None, decimal)
+    return (decimal_arguments(value, places) if is_short(value) else None), decimal
+
+
+def decimal_arguments(value, places: int | None = None):
+    """``value`` with each terminating fraction that is a function's whole argument written as the decimal
+    the statement gave: σ(0.3775), ln 0.9, tanh(−0.1), not σ(151/400) (coefficients stay fractions: 4e³/3)."""
+    mapping = {}
+    for function in value.atoms(sp.Function):
+        for arg in function.args:
+            if isinstance(arg, sp.Rational) and not arg.is_Integer and terminating(arg) \
+                    and -_decimal(arg).as_tuple().exponent <= max(places or PLACES, 1):
+                exact = _decimal(arg)
+                mapping[arg] = Shown(sp.Symbol("q"), sp.Float(format(exact, "f"), len(exact.as_tuple().digits)))
+    return rebuilt(value, mapping) if mapping else value
 
 
 def _power_of_ten(value):
