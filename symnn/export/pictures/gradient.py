@@ -90,7 +90,7 @@ def gradient_picture(expr=SURFACE, at=AT, surface: bool = False, lang: str = "en
         F1, F2 = np.meshgrid(f1, f2)
         Z = np.broadcast_to(f_numpy(F1, F2), F1.shape).astype(float)
         levels = np.unique(np.quantile(Z, np.linspace(0.03, 0.97, 14)))     # as many lines near the point as far off
-        ax.contour(F1, F2, Z, levels=levels, colors="#9a9a9a", linewidths=0.7)
+        ax.contour(F1, F2, Z, levels=levels, colors="#9a9a9a", linewidths=0.7, negative_linestyles="solid")
         G1, G2 = data["grid"]
         U, V = data["field"]
         ax.quiver(G1, G2, U, V, color="#7f9cc9", angles="xy", width=0.004, label=labels["field"])
@@ -114,7 +114,8 @@ def gradient_picture(expr=SURFACE, at=AT, surface: bool = False, lang: str = "en
         F1, F2 = np.meshgrid(f1, f2)
         Z = np.broadcast_to(f_numpy(F1, F2), F1.shape).astype(float)
         floor = float(Z.min())
-        ax.contour(F1, F2, Z, levels=10, zdir="z", offset=floor, colors="#777", linewidths=0.6, zorder=0)
+        ax.contour(F1, F2, Z, levels=10, zdir="z", offset=floor, colors="#777", linewidths=0.6, zorder=0,
+                   negative_linestyles="solid")
         ax.plot_surface(F1, F2, Z, cmap="viridis", alpha=0.6, linewidth=0, rstride=2, cstride=2, zorder=1)
         level = data["level"]
         if len(level):
