@@ -145,6 +145,8 @@ def train(task: str, optimizer: str | None = None, epochs: int | None = None, se
     if name not in OPTIMIZERS:
         raise ValueError(f"unknown optimizer {name!r}; use one of {', '.join(OPTIMIZERS)}")
     settings = {**(spec.settings if name == spec.optimizer else {}), **settings}
+    if batch is not None and batch < 1:
+        raise ValueError("the batch holds at least 1 observation")
     batch = batch or (spec.batch if name == spec.optimizer else None)
     spec = replace(spec, optimizer=name, settings=settings, epochs=spec.epochs if epochs is None else epochs,
                    batch=batch)
