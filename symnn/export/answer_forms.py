@@ -177,12 +177,22 @@ def precision(form: AnswerForm, lang: str) -> str:
     return local_numbers(phrase(lang, f"sheet.precision.{rule}", **values), lang)       # 0,02 in Russian
 
 
+def _in_sentence(name: str) -> str:
+    """A name inside a sentence: sigmoid σ, метод моментов, not Sigmoid σ (but ReLU, AdaGrad, Adam)."""
+    first = name.split()[0]
+    return name[0].lower() + name[1:] if first[1:].islower() and first not in PROPER_NAMES else name
+
+
+PROPER_NAMES = frozenset({"Adam", "Nesterov", "Нестерова", "Heaviside", "Хевисайда"})      # capitals inside a sentence too
+
+
 def _what(form: AnswerForm, lang: str) -> str:
-    if form.names:                            # inside a sentence: sigmoid σ, not Sigmoid σ (but ReLU)
-        names = (name[0].lower() + name[1:] if name.split()[0][1:].islower() else name for name in form.names)
+    if form.names:
+        names = (_in_sentence(name) for name in form.names)
         return phrase(lang, f"sheet.form.{form.kind}.names", count=form.count, order=", ".join(names))
     if form.groups:
-        order = "; ".join(f"{name}: " + ", ".join(f"${c}$" for c in coordinates) for name, coordinates in form.groups)
+        order = "; ".join(f"{_in_sentence(name)}: " + ", ".join(f"${c}$" for c in coordinates)
+                          for name, coordinates in form.groups)
         return phrase(lang, f"sheet.form.{form.kind}.order", count=form.count, order=order)
     if form.labels:
         order = ", ".join(f"${label}$" for label in form.labels)

@@ -55,7 +55,7 @@ def test_the_form_is_read_off_the_answer(pid, kind, count, shape):
     ("xor-lab", "ru", r"Ответ — выходы сети (их 4), каждый округлён до 0 или 1, в таком порядке: $\hat{y}(0; 0)$, "
                       r"$\hat{y}(0; 1)$, $\hat{y}(1; 0)$, "
                       r"$\hat{y}(1; 1)$."),                                          # the trained net's outputs
-    ("optimizers", "en", "The answer is 12 numbers, in this order: Momentum: $x$, $y$; Nesterov momentum: $x$, $y$; "
+    ("optimizers", "en", "The answer is 12 numbers, in this order: momentum: $x$, $y$; Nesterov momentum: $x$, $y$; "
                          "AdaGrad: $x$, $y$; RMSprop: $x$, $y$; Adam as on the slide: $x$, $y$; Adam: $x$, $y$. "
                          "Give decimals to at least 3 significant figures."),
 ])
@@ -173,3 +173,13 @@ def test_a_narrow_page_breaks_sheet_and_key_for_its_width(topic, tmp_path, capsy
         assert r"\usepackage[textwidth=9cm,vmargin=2cm]{geometry}" in tex
         compiled = pdflatex(path)
         assert max(compiled.overfull, default=0) <= 20, (path, compiled.overfull)
+
+
+@pytest.mark.parametrize("pid, lang, sentence", [
+    # a method's name inside the sentence starts small, a person's name keeps its capital
+    ("optimizers", "ru", "Ответ — набор из 12 чисел в таком порядке: метод моментов: $x$, $y$; метод Нестерова: $x$, $y$; "
+                         "AdaGrad: $x$, $y$; RMSprop: $x$, $y$; Adam как на слайде: $x$, $y$; Adam: $x$, $y$. "
+                         "Десятичные дроби записывайте не менее чем с 3 значащими цифрами."),
+])
+def test_names_inside_the_form_sentence(pid, lang, sentence):
+    assert stated(form_of(solve(pid), lang), lang) == sentence
