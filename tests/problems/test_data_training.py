@@ -86,12 +86,14 @@ def test_gender_train_is_the_course_loop_on_the_centred_table():
 def test_lab_12_s_own_loop_learns_xor_with_learning_rate_0_1():
     X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
     y = np.array([0.0, 1.0, 1.0, 0.0])
-    history, predict = course_loop(X, y, seed=0, eta=0.1, epochs=10000)
+    history, predict = course_loop(X, y, seed=3, eta=0.1, epochs=3000)
     solution = solve("xor-lab-loop")
     assert np.allclose(solution.work.history, history, rtol=1e-8, atol=1e-12)
     assert np.allclose([v for (v,) in solution.work.outputs], predict(X), rtol=1e-8)
     assert answer_value(solution.answer) == [0, 1, 1, 0] == solution.problem.published
-    assert history[2999] > 0.24 > 0.01 > history[-1]       # the plateau the note speaks of, then learned
+    assert history[0] > 0.2 and history[-1] < 0.005            # learned, not left near one half
+    stuck, _ = course_loop(X, y, seed=0, eta=0.1, epochs=3000)
+    assert stuck[-1] > 0.24                    # the note: another start is still on the plateau
 
 
 PROBLEM = """
