@@ -23,7 +23,7 @@ from .schema import file_errors, problem_errors
 
 PACKAGE_BANK = Path(__file__).parents[1] / "_bank"       # in an installed wheel
 CHECKOUT_BANK = Path(__file__).parents[2] / "problems"   # in a source checkout
-COMMON_FIELDS = {"id", "kind", "statement", "published", "note", "variants"}
+COMMON_FIELDS = {"id", "kind", "statement", "published", "expected", "note", "variants"}
 MAX_FILE_BYTES = 256 * 1024
 
 
@@ -40,7 +40,8 @@ class Problem:
     topic: str
     statement: dict = field(compare=False)
     data: dict = field(compare=False)
-    published: object = field(default=None, compare=False)
+    published: object = field(default=None, compare=False)    # what a source prints
+    expected: object = field(default=None, compare=False)     # the bank's own value, printed nowhere
     note: dict = field(default_factory=dict, compare=False)
     source: str = ""
     topic_title: dict = field(default_factory=dict, compare=False)   # the title of the problem's file, by language
@@ -48,6 +49,13 @@ class Problem:
     variant: int | None = None                                       # which variant this is, if one
     parameters: tuple = ()                                           # that variant's (name, value) pairs
     folder: Path | None = field(default=None, compare=False)         # where the files it names are read (CSV data)
+
+    @property
+    def cross_check(self):
+        """What the tests compare the derived answer with: the value the bank's author worked out
+        (``expected``), where a source prints none or prints it only roughly, else the published one.
+        Neither decides an answer."""
+        return self.expected if self.expected is not None else self.published
 
     def text(self, lang: str) -> str:
         """The statement in ``lang``, its numbers written as that language writes them (0,5 in Russian)."""
@@ -123,7 +131,7 @@ def _read_file(path: Path) -> list[Problem]:
         data = {key: value for key, value in entry.items() if key not in COMMON_FIELDS}
         problems.append(Problem(
             id=str(entry["id"]), kind=entry["kind"], topic=topic, statement=entry["statement"],
-            data=data, published=entry.get("published"), note=entry.get("note", {}),
+            data=data, published=entry.get("published"), expected=entry.get("expected"), note=entry.get("note", {}),
             source=entry.get("source", content.get("source", "")), topic_title=content.get("title", {}),
             variants=entry.get("variants", {}), folder=path.parent,
         ))

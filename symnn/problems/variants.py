@@ -86,7 +86,7 @@ def with_parameters(problem: Problem, values: dict, k: int) -> Problem:
     spec = problem.variants
     data = {**problem.data, **{name: _filled(t, values) for name, t in spec.get("data", {}).items()}}
     statement = {**problem.statement, **{lang: _stated(t, values) for lang, t in spec.get("statement", {}).items()}}
-    return dataclasses.replace(problem, data=data, statement=statement, published=None, note={}, variant=k,
+    return dataclasses.replace(problem, data=data, statement=statement, published=None, expected=None, note={}, variant=k,
                                parameters=tuple(values.items()))
 
 

@@ -31,7 +31,7 @@ def test_graph_exp_stages_as_the_course_does():
 
 def test_graph_exp_matches_the_published_rounding():
     solution = solve("graph-exp")
-    assert [float(v) for v in solution.answer] == pytest.approx(solution.problem.published, abs=0.005)
+    assert [float(v) for v in solution.answer] == pytest.approx(solution.problem.expected, abs=0.005)
 
 
 def test_a_graph_answer_holds_the_forward_result_then_the_gradient():

@@ -132,7 +132,7 @@ def test_symbolic_answers_match_the_course(problem_id):
     solution = solve(problem_id)
     steps = solution.work.partials if hasattr(solution.work, "partials") else (solution.work,)
     assert not any(step.failures() for step in steps)
-    assert check_answer(solution.answer, solution.problem.published).correct
+    assert check_answer(solution.answer, solution.problem.cross_check).correct
 
 
 def test_grad_quadratic():
@@ -156,10 +156,10 @@ def test_every_numeric_published_value_is_reproduced():
     from symnn.problems.solve import answer_value
     checked = 0
     for problem in load_bank().values():
-        if problem.published is None or isinstance(problem.published, str):
+        if problem.cross_check is None or isinstance(problem.cross_check, str):
             continue
         derived = _numbers(answer_value(solve(problem.id).answer))
-        published = _numbers(problem.published)
+        published = _numbers(problem.cross_check)
         assert len(derived) == len(published), problem.id
         for ours, theirs in zip(derived, published):
             assert abs(ours - theirs) <= _half_unit(theirs), (problem.id, ours, theirs)
