@@ -230,3 +230,14 @@ def test_the_gender_task_of_symnn_train_holds_the_same_people_as_the_bank_s_csv(
     X, y = _people()
     assert PEOPLE.tolist() == X.tolist() and GENDER[1][:, 0].tolist() == y.tolist()
     assert GENDER[0].tolist() == (X - X.mean(axis=0)).tolist()
+
+
+def test_the_json_of_a_run_holds_the_data_the_means_and_every_epoch():
+    import json
+    data = json.loads(render(solve("gender-train"), "json"))
+    work = data["work"]
+    assert (work["file"], work["inputs"], work["targets"], work["means"]) == (
+        "data/people.csv", ["weight", "height"], ["female"], [57, 171])
+    assert work["rows"][0] == [54, 168] and work["predict"] == [[50, 168], [77, 173]]
+    assert len(work["history"]) == work["epochs"] == 1000 and work["hyperparameters"] == {"eta": 0.1}
+    assert data["value"] == [row[0] for row in work["outputs"]]
