@@ -241,3 +241,13 @@ def test_the_json_of_a_run_holds_the_data_the_means_and_every_epoch():
     assert work["rows"][0] == [54, 168] and work["predict"] == [[50, 168], [77, 173]]
     assert len(work["history"]) == work["epochs"] == 1000 and work["hyperparameters"] == {"eta": 0.1}
     assert data["value"] == [row[0] for row in work["outputs"]]
+
+
+def test_the_statement_of_gender_train_gives_the_table_of_its_csv():
+    # a worksheet prints the statement only: the data a student needs is in it, equal to the file's
+    X, _ = _people()
+    for lang in ("en", "ru"):
+        statement = load_bank()["gender-train"].statement[lang]
+        for weight, height in X.astype(int):
+            assert f"{weight} кг, {height} см" in statement if lang == "ru" else \
+                f"{weight} kg and {height} cm" in statement
