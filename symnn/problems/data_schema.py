@@ -33,6 +33,7 @@ FINDS = ("loss", "predictions", "accuracy")
 ON_DATA = ("inputs", "targets", "data", "columns", "center", "layers", "activation", "loss", "output",
            "learning_rate", "settings", "batch", "shuffle", "predict", "find")
 MAX_DATA_BYTES = 256 * 1024
+MAX_PASSES = 200_000       # rows × epochs a bank problem trains on: a key is derived in seconds, not minutes
 
 
 class DataError(ValueError):
@@ -151,6 +152,10 @@ def training_errors(entry: dict, folder: Path | None = None) -> list[str]:
                               f"layers {sizes} ({size} {what})")
         if entry.get("batch", 1) > len(table.inputs):
             errors.append(f"batch: {entry['batch']} rows in a batch, but the data has {len(table.inputs)}")
+        epochs = entry.get("epochs", 100)
+        if epochs * len(table.inputs) > MAX_PASSES:
+            errors.append(f"epochs: {epochs} epochs of {len(table.inputs)} rows pass {epochs * len(table.inputs)} "
+                          f"rows through the network; a bank problem passes at most {MAX_PASSES}")
     for number, row in enumerate(entry.get("predict", []), 1):
         if len(row) != sizes[0]:
             errors.append(f"predict: row {number} has {len(row)} numbers for {sizes[0]} inputs")

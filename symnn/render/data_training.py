@@ -12,6 +12,7 @@ import sympy as sp
 from ..lang import catalogue, phrase
 
 SHOWN_EPOCHS = 10     # the loss is shown at about this many epochs
+SHOWN_ROWS = 12       # a longer table shows its first rows and says how many more there are
 
 
 def written(value) -> sp.Expr:
@@ -26,6 +27,8 @@ class DataTrainingPrinting:
         lines.append(self.line(depth, self.with_code("data.file" if run.table.source else "data.rows",
                                                      rows=len(run.rows), file=run.table.source)))
         lines += self.data_table(run)
+        if len(run.rows) > SHOWN_ROWS:
+            lines.append(self.line(depth, self.plain("data.more", rows=len(run.rows) - SHOWN_ROWS)))
         if run.means is not None:
             means = self.escape("; ").join(self.column(run, k) + self.escape(": ") + self.value(m)
                                            for k, m in enumerate(run.means))
@@ -80,7 +83,7 @@ class DataTrainingPrinting:
         header += [self.column(run, k, target=True) for k in range(targets)]
         cells = lambda values: [self.math(written(v)) for v in values]
         rows = [cells(row) + (cells(run.centred(row)) if run.means is not None else []) + cells(target)
-                for row, target in zip(run.rows, run.targets)]
+                for row, target in zip(run.rows[:SHOWN_ROWS], run.targets)]
         return self.table(header, rows)
 
     def outputs_table(self, run) -> list[str]:
