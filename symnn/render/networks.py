@@ -11,6 +11,7 @@ import sympy as sp
 from ..lang import catalogue, phrase
 from ..nn.losses import NAMES, TERMS
 from ..nn.network import LOSSES
+from .staged import Kept, written_chains, written_form
 from .values import put_in
 
 
@@ -43,10 +44,11 @@ class NetworkPrinting:
 
     def _print_GraphPass(self, run, depth: int = 0) -> str:
         graph = run.graph
-        lines = [self.line(depth, self.strong(self.say("graph.title", function=sp.Eq(
-            sp.Symbol("f"), graph.expr, evaluate=False), point=self.point(run.point))))]
+        written = written_form(graph.expr, written_chains(run.text))     # render.staged: in the statement's order
+        function = sp.Eq(sp.Symbol("f"), graph.expr if written is None else Kept(written), evaluate=False)
+        lines = [self.line(depth, self.strong(self.say("graph.title", function=function, point=self.point(run.point))))]
         lines.append(self.line(depth, self.plain("graph.forward")))
-        forward = self.forward_rows(graph.nodes, dict(run.values), (run.text,))   # render.vectors: as written
+        forward = self.forward_rows(graph.nodes, dict(run.values), (run.text,))   # render.staged: as written
         lines += self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("delta.numbers"),
                              self.plain("graph.value")], forward)
         lines.append(self.line(depth, self.plain("graph.backward")))
@@ -57,11 +59,21 @@ class NetworkPrinting:
             lines.append(self.line(depth, self.strong(self.plain("graph.result") + ":") + " " + result))
         return self.join(lines)
 
-    def forward_lines(self, network, forward, depth: int) -> list[str]:
+    def forward_lines(self, network, forward, depth: int, point=()) -> list[str]:
+        """The forward pass as a table: each neuron's definition, the numbers put in (from ``point`` and the
+        neurons before it), and its value."""
         definitions = network.definitions()
-        rows = [[self.math(name), self.equation(name, definitions[name]), self.value(value)]
-                for name, value in forward]
-        return self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("graph.value")], rows)
+        known, rows = dict(point), []
+        for name, value in forward:
+            row = [self.math(name), self.equation(name, definitions[name])]
+            if point:
+                row.append(self.numbers(definitions[name], known))
+            rows.append(row + [self.value(value)])
+            known[name] = value
+        header = [self.plain("graph.node"), self.plain("graph.definition"), self.plain("graph.value")]
+        if point:
+            header.insert(2, self.plain("delta.numbers"))
+        return self.table(header, rows)
 
     def _network_name(self, network, loss: bool = True) -> str:
         """"2-2-1 network, sigmoid, loss L = (y − o₁)²" in the reader's language (the loss where it matters)."""
@@ -77,14 +89,14 @@ class NetworkPrinting:
         lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "net.forward") + ":")) + " "
                            + self._network_name(run.network, loss=False)),
                  self.line(depth, self.say("net.at", point=self.point(run.point)))]
-        return self.join(lines + self.forward_lines(run.network, run.forward, depth))
+        return self.join(lines + self.forward_lines(run.network, run.forward, depth, run.point))
 
     def _print_Backprop(self, run, depth: int = 0) -> str:
         L, p = run.network.loss_symbol, run.parameter
         heading = self.escape(phrase(self.lang, "net.backprop") + ":")
         lines = [self.line(depth, self.strong(heading) + " " + self.ratio(L, p) + ", " + self._network_name(run.network)),
                  self.line(depth, self.say("net.at", point=self.point(run.point)))]
-        lines += self.forward_lines(run.network, run.forward, depth)
+        lines += self.forward_lines(run.network, run.forward, depth, run.point)
         chains = [" · ".join(self.ratio(f.node, f.wrt) for f in path.factors) for path in run.paths]
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.chain")) + ":") + " "
                                + self.ratio(L, p) + " = " + " + ".join(chains)))

@@ -81,6 +81,37 @@ def as_written(expr, composed: dict, chains) -> sp.Expr:
     return expr
 
 
+def written_form(expr, chains):
+    """``expr`` with every sum and product in the order of the text (f = 1 + e^(x w₁ + w₀)), or None when
+    the text does not spell out one of them."""
+    if not expr.args or isinstance(expr, (sp.Number, sp.NumberSymbol)):
+        return expr
+    args = [written_form(arg, chains) for arg in expr.args]
+    if None in args:
+        return None
+    order = list(range(len(args)))
+    if isinstance(expr, (sp.Add, sp.Mul)) and not (isinstance(expr, sp.Mul) and expr.args[0] == -1):
+        ordered = as_written(expr, {}, chains)
+        if ordered is expr:
+            return None
+        order = [expr.args.index(arg) for arg in ordered.args]
+    return expr.func(*(args[k] for k in order), evaluate=False)
+
+
+class Kept(sp.Expr):
+    """A formula printed with its terms and factors in the order it was built (the statement's)."""
+
+    def _print_kept(self, printer):
+        order = printer._settings.get("order")
+        printer._settings["order"] = "none"
+        try:
+            return printer._print(self.args[0])
+        finally:
+            printer._settings["order"] = order
+
+    _latex = _sympystr = _print_kept
+
+
 class Ratio(sp.Expr):
     """df/dt (total) or ∂f/∂x (partial), as a symbol of a formula."""
 
