@@ -78,9 +78,9 @@ def read_table(entry: dict, folder: Path | None) -> Table:
             raise DataError(f"columns: {part}: no column {', '.join(map(repr, missing))} in {entry['data']} "
                             f"(its columns: {', '.join(header)})")
         names[part] = tuple(wanted)
-    picked = {part: tuple(tuple(row[header.index(name)] for name in names[part]) for row in rows)
+    picked = {part: tuple(tuple(row[header.index(name)] for name in names[part]) for _, row in rows)
               for part in names}
-    for number, row in enumerate(rows, 2):
+    for number, row in rows:
         for name in (*names["inputs"], *names["targets"]):
             value = row[header.index(name)]
             if not _is_number(value):
@@ -97,14 +97,17 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _read_csv(name: str, folder: Path | None) -> tuple[list[str], list[list[str]]]:
-    """The header and the rows of a CSV file inside the bank's folder (a relative path, no ..)."""
+def _read_csv(name: str, folder: Path | None) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the rows (each with its line number) of a CSV file inside the bank's folder
+    (a relative path, no ..)."""
     relative = PurePosixPath(name)
     if relative.is_absolute() or ".." in relative.parts or not name.lower().endswith(".csv"):
         raise DataError(f"data: expected a .csv file inside the bank's folder, such as data/people.csv, got {name!r}")
     if folder is None:
         raise DataError(f"data: {name} is read next to a problem file; this problem comes from none")
     path = folder / relative
+    if not path.is_file() or not path.resolve().is_relative_to(folder.resolve()):
+        raise DataError(f"data: no file {name} next to the problem file")
     try:
         with path.open("rb") as file:
             raw = file.read(MAX_DATA_BYTES + 1)
@@ -116,11 +119,12 @@ def _read_csv(name: str, folder: Path | None) -> tuple[list[str], list[list[str]
         lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     except (UnicodeDecodeError, csv.Error) as error:
         raise DataError(f"data: {name} is not a UTF-8 CSV file ({error})") from None
-    lines = [[cell.strip() for cell in line] for line in lines if any(cell.strip() for cell in line)]
-    if len(lines) < 2:
+    numbered = [(number, [cell.strip() for cell in line]) for number, line in enumerate(lines, 1)
+                if any(cell.strip() for cell in line)]                  # blank lines skipped, numbers kept
+    if len(numbered) < 2:
         raise DataError(f"data: {name} needs a header line of column names and at least one row")
-    header, rows = lines[0], lines[1:]
-    for number, row in enumerate(rows, 2):
+    (_, header), rows = numbered[0], numbered[1:]
+    for number, row in rows:
         if len(row) != len(header):
             raise DataError(f"data: {name} line {number} has {len(row)} cells for {len(header)} columns")
     return header, rows

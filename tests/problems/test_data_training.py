@@ -187,7 +187,9 @@ def test_the_key_shows_the_table_the_means_and_the_loss_in_both_languages():
      POINTS, "data: expected a .csv file inside the bank's folder"),
     # a cell that is not a number
     ('data = "data/points.csv"\ncolumns = { inputs = ["x", "y"], targets = "label" }\nlayers = [2, 2, 1]',
-     "x,y,label\n0,0,0\n1,one,1\n", "data: data/points.csv line 3, column 'y': 'one' is not a number"),
+     "x,y,label\n0,0,0\n\n1,one,1\n", "data: data/points.csv line 4, column 'y': 'one' is not a number"),
+    ('data = "data/points.csv"\ncolumns = { inputs = ["x", "y"], targets = "label" }\nlayers = [2, 2, 1]',
+     "x,y,label\n0,0\n", "data: data/points.csv line 2 has 2 cells for 3 columns"),
     # rows of two inputs for a network of three
     ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1]\nlayers = [3, 2, 1]', None,
      "inputs: inputs of 2 numbers a row for layers [3, 2, 1] (3 inputs)"),
@@ -269,3 +271,14 @@ find = ["accuracy"]
     russian = render(solve("own", bank), "text", lang="ru")
     assert "\n11   2    1\n" in english and "\n12   0    0\n" not in english
     assert "… and 18 more rows." in english and "… и ещё строк: 18." in russian
+
+
+def test_a_csv_that_links_out_of_the_bank_s_folder_is_not_read(tmp_path):
+    outside = tmp_path / "outside.csv"
+    outside.write_text(POINTS, encoding="utf-8")
+    bank = tmp_path / "bank"
+    (bank / "data").mkdir(parents=True)
+    (bank / "data" / "points.csv").symlink_to(outside)
+    _bank(bank, 'data = "data/points.csv"\ncolumns = { inputs = ["x", "y"], targets = "label" }\nlayers = [2, 2, 1]\n')
+    with pytest.raises(BankError, match="data: no file data/points.csv next to the problem file"):
+        load_bank(bank)
