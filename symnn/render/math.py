@@ -39,16 +39,34 @@ def readable_terms(terms: list, written: tuple = ()) -> list:
     """Terms in the order people write them: as the statement wrote them when ``written`` (its terms, in
     order) accounts for every one, up to a number factor (wx + b − y, 2wx + 2b − 2y); a sum does not open
     with a minus or a small increment when it has another plus term (y − o₁, w − ηg, x + ε, w + Δw, never
-    −o₁ + y or ε + x); otherwise SymPy's order is kept."""
+    −o₁ + y or ε + x); a neuron's bias comes after its weighted inputs (w₁x₁ + w₂x₂ + b₁); otherwise
+    SymPy's order is kept."""
     places = [_written_place(term, written) for term in terms] if written else []
     if places and None not in places:
         terms = [term for _, term in sorted(zip(places, terms), key=lambda pair: pair[0])]
+    else:
+        terms = _bias_last(terms)
     plus = [k for k, term in enumerate(terms) if not term.could_extract_minus_sign()]
     plain = [k for k in plus if not _increment(terms[k])]
     if terms and terms[0].could_extract_minus_sign() and plus or terms and _increment(terms[0]) and plain:
         k = (plain or plus)[0]
         return [terms[k], *terms[:k], *terms[k + 1:]]
     return terms
+
+
+_BIAS = re.compile(r"b(_?\{?\w*\}?)?$")
+_WEIGHT = re.compile(r"w(_?\{?\w*\}?)?$")
+
+
+def _bias_last(terms: list) -> list:
+    """A neuron's sum as people write it, weights times inputs first and the bias last: w₁x₁ + w₂x₂ + b₁."""
+    def is_bias(term):
+        return isinstance(term, sp.Symbol) and bool(_BIAS.match(term.name.split("\x00")[0]))
+    def weighted(term):
+        return term.is_Mul and any(isinstance(f, sp.Symbol) and _WEIGHT.match(f.name.split("\x00")[0]) for f in term.args)
+    if not any(is_bias(t) for t in terms) or not any(weighted(t) for t in terms):
+        return terms
+    return [t for t in terms if not is_bias(t)] + [t for t in terms if is_bias(t)]
 
 
 def _written_place(term, written: tuple) -> int | None:

@@ -151,7 +151,7 @@ class NumericsPrinting:
         out, y = sp.Symbol("out"), sp.Symbol("y")
         lines = [self.line(depth, self.strong(self.plain("delta.title") + ":") + " " + self._network_name(rule.network)),
                  self.line(depth, self.say("net.at", point=self.point(rule.point)))]
-        lines += self.forward_lines(rule.network, rule.forward, depth)
+        lines += self.forward_lines(rule.network, rule.forward, depth, rule.point)
         lines.append(self.line(depth, self.plain("delta.slope") + " " + self.equation(sp.Symbol("f'(in)"), rule.slope)))
         lines.append(self.line(depth, self.plain("delta.error") + " " + self.ratio(sp.Symbol("L"), out) + " = "
                                + self.math(rule.error.subs(sp.Symbol("y", real=True), y))))
