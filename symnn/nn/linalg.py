@@ -58,7 +58,8 @@ def normal_equation(points) -> Computation:
     if XtX.det() == 0:
         raise ValueError("the points do not determine a line (XᵀX is singular)")
     Xs, ys = _name("X", X), _name("y", y)
-    steps = ((Xs, X), (ys, y), (Xs.T * Xs, XtX), (Xs.T * ys, Xty), ((Xs.T * Xs).I, XtX.inv()))
+    steps = ((Xs, X), (ys, y), (Xs.T * Xs, XtX), (Xs.T * ys, Xty), ((Xs.T * Xs).I, XtX.inv()),
+             ((Xs.T * Xs).I * (Xs.T * ys), XtX.inv() * Xty))
     return Computation("linalg.normal", steps, XtX.inv() * Xty)
 
 

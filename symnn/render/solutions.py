@@ -101,6 +101,8 @@ class SolutionPrinting:
             names = self.vector_answer_names(work)     # render.vectors: L, ∂L/∂x, … and ∂f/∂s, ∂f/∂t
         elif kind == "OptimizerStep":
             names = list(work.variables)
+        elif kind == "Computation" and work.title == "linalg.normal":
+            names = [sp.Symbol("w"), sp.Symbol("b")]                  # the line y = wx + b
         elif kind == "OptimizerComparison":
             return [(self.method(step.optimizer.name), None, sp.Tuple(*step.result)) for step in work.steps]
         elif kind == "ActivationTable" and len(work.rows) == len(parts):
