@@ -25,6 +25,8 @@ LATEX_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 \usepackage[%(geometry)s]{geometry}
 \allowdisplaybreaks
 \tolerance=2000
+\clubpenalty=10000
+\widowpenalty=10000
 \setlength{\emergencystretch}{3em}
 \setlength{\parskip}{0.4ex}
 \title{%(title)s}
@@ -42,7 +44,7 @@ math[display="block"] { margin: 0.4em 0; }
 table { border-collapse: collapse; margin: 0.5em 0; }
 th, td { border-bottom: 1px solid #ccc; padding: 0.2em 0.6em; text-align: left; }
 code { font-size: 0.95em; }
-@media print { body { max-width: none; padding: 0; } .step, .table { overflow: visible; } }
+@media print { body { max-width: none; padding: 0; } .step, .table { overflow: visible; } table { font-size: 0.85em; } }
 """
 
 

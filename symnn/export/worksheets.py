@@ -157,11 +157,20 @@ def answer_key(solutions: list, format: str, lang: str, title: str, options: Opt
     parts = [render(s, printer, lang=lang, label="" if format == "tex" else label, **settings)
              for s, label in zip(solutions, labels)]
     if format == "tex":
-        titled = (rf"\section*{{{h}}}" "\n" + part for h, part in zip(labels, parts))
+        # a statement never ends a page without the first lines of its solution
+        titled = (rf"\section*{{{h}}}" "\n" + _kept_with_statement(part) for h, part in zip(labels, parts))
         return latex_document("\n\n".join(titled), head, lang, options.width)
     if format == "md":
         return f"# {head}\n\n" + "\n\n---\n\n".join(parts)
     return html_page("\n<hr>\n".join(parts), head, lang)
+
+
+def _kept_with_statement(part: str) -> str:
+    """A solution's LaTeX with no page break after its first paragraph (the statement)."""
+    end = part.find("\\par}\n") + len("\\par}\n")
+    if end < len("\\par}\n") or part.startswith("\\nopagebreak", end):
+        return part
+    return part[:end] + "\\nopagebreak\n" + part[end:]
 
 
 def export_set(spec: str, format: str, out, lang: str = "en", bank=None, students=None, seed: int = 0,

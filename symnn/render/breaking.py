@@ -154,10 +154,48 @@ def _open_groups(toks: list[str], end: int) -> int:
     return opened
 
 
-def split_long(raw: str, limit: float) -> list[str]:
-    """``raw`` cut into pieces of at most ``limit`` characters where it can be (see the module's note)."""
-    toks = tokens(raw)
-    points = _break_points(toks)
+# a bracketed group of inline math up to this wide is kept on one line (wider, it may break inside)
+KEPT_GROUP = 25
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def kept_brackets(raw: str, most: float = KEPT_GROUP) -> str:
+    """Inline math ``raw`` whose bracketed groups (a function's argument, a tuple) up to ``most``
+    characters wide are braced, so that TeX never breaks a line inside them: σ(b + w₁x₁ + w₂x₂) stays
+    whole, and a line breaks only at a ``+``, ``−`` or ``=`` outside every bracket.
+
+    >>> kept_brackets(r"\\sigma(b + w x) + (1, 2)^{(3)}")
+    '\\\\sigma{(b + w x)} + {(1, 2)}^{(3)}'
+    """
+    toks, opened, braces, pairs = tokens(raw), [], 0, []
+    for i, tok in enumerate(toks):
+        braces += {"{": 1, "}": -1}.get(tok, 0)
+        if braces or toks[i - 1:i] in ([r"\left"], [r"\right"]):
+            continue
+        if tok == "(":
+            opened.append(i)
+        elif tok == ")" and opened:
+            pairs.append((opened.pop(), i))
+    wraps = []            # the outermost groups that are narrow enough (inside a wide one, its narrow ones)
+    for start, end in sorted(pairs):
+        if _width(toks[start:end + 1]) <= most and not any(a < start and end < b for a, b in wraps):
+            wraps.append((start, end))
+    for start, end in reversed(wraps):
+        toks[end] += "}"
+        toks[start] = "{" + toks[start]
+    return "".join(toks)
+
+
+def prose_kept(text: str, most: float = KEPT_GROUP) -> str:
+    """Prose whose ``$...$`` formulas are ``kept_brackets``."""
+    parts = _DOLLAR.split(text)
+    if len(parts) % 2 == 0:
+        return text
+    return "$".join(kept_brackets(part, most) if k % 2 else part for k, part in enumerate(parts))
+
+
+def _cuts(toks: list[str], points: list, limit: float) -> list:
+    """Where the greedy cut of ``toks`` into rows of at most ``limit`` falls (see ``split_long``)."""
     cuts, start = [], 0
     while _width(toks[start:]) > limit:
         later = [point for point in points if point[0] > start]
@@ -171,6 +209,25 @@ def split_long(raw: str, limit: float) -> list[str]:
             cut = later[0]
         cuts.append(cut)
         start = cut[0]
+    return cuts
+
+
+def split_long(raw: str, limit: float) -> list[str]:
+    """``raw`` cut into pieces of at most ``limit`` characters where it can be (see the module's note),
+    as evenly as the same number of pieces allows: a tuple's last item never ends up alone on its row."""
+    toks = tokens(raw)
+    points = _break_points(toks)
+    cuts = _cuts(toks, points, limit)
+    low, high = limit / (len(cuts) + 1), limit
+    while cuts and high - low > 0.5:        # the narrowest rows that are still no more of them
+        middle = (low + high) / 2
+        tried = _cuts(toks, points, middle)
+        starts = [0, *(cut[0] for cut in tried)]
+        fits = all(_width(toks[a:b]) <= middle for a, b in zip(starts, [*starts[1:], len(toks)]))
+        if len(tried) == len(cuts) and fits and _depths(tried) <= _depths(cuts):
+            cuts, high = tried, middle
+        else:
+            low = middle
     bounds = [(0, ""), *((i, lead) for i, _, lead in cuts)]
     ends = [i for i, _ in bounds[1:]] + [len(toks)]
     out = []
@@ -182,6 +239,10 @@ def split_long(raw: str, limit: float) -> list[str]:
             text += r" \right." * _open_groups(toks, b)
         out.append(text)
     return out
+
+
+def _depths(cuts: list) -> float:
+    return sum(depth for _, depth, _ in cuts)
 
 
 def sides(raw: str) -> list[str]:

@@ -1,5 +1,7 @@
 """HTML fragments with the math as presentation MathML, which browsers lay out
-natively (no JavaScript, no network); prose escaped.
+natively (no JavaScript, no network); prose escaped. A wide formula is cut into pieces a line
+may wrap between (``wrapping``), and a formula alone on its line is set large but at the left, as
+every line of a derivation is.
 
 Every formula is first written in LaTeX through ``sympy.latex`` (as in every other
 format) and then converted by latex2mathml and mended (``mathml``), so the HTML shows
@@ -14,6 +16,7 @@ import re
 
 from .arrays import STATEMENT_CODE
 from .base import DocumentPrinter
+from .breaking import sides, split_long, width
 from .mathml import mathml
 
 __all__ = ["HtmlPrinter", "mathml", "keep_together"]
@@ -23,7 +26,9 @@ _OPEN = '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mrow
 # two formulas side by side, joined by a relation or an operation written between them in prose
 _JOINED = re.compile(r"</mrow></math>\s*(=|·|\+|≈)\s*" + re.escape(_OPEN))
 _BESIDE = re.compile(r"</mrow></math>\s*" + re.escape(_OPEN) + r"(?=<mo>[=≈]</mo>)")
-BLOCK_SPACE = "0.6em"     # above and below a formula shown on its own line
+BLOCK_SPACE = "0.6em"
+# a formula wider than this many characters of math may wrap between its pieces
+WRAP = 40     # above and below a formula shown on its own line
 _PUNCTUATED = re.compile(r"(\(?<math\b(?:(?!<math\b).)*?</math>[.,;:!?)]+)")
 
 
@@ -35,9 +40,23 @@ def keep_together(text: str) -> str:
     return _PUNCTUATED.sub(r'<span class="nowrap" style="white-space:nowrap">\1</span>', text)
 
 
+def wrapping(raw: str, characters: float = WRAP) -> str:
+    """``raw`` as MathML a line may wrap: a formula wider than ``characters`` becomes pieces cut as a
+    LaTeX display is (at a top-level ``=``, then before a ``+`` or ``−``, between a tuple's items),
+    with a place to wrap between them, so that a long answer is never hidden behind a scroll bar
+    or cut off on paper."""
+    if width(raw) <= characters:
+        return mathml(raw)
+    pieces = []
+    for k, side in enumerate(sides(raw)):
+        cut = split_long(side, characters)
+        pieces += [("= " if k and not j else "") + piece for j, piece in enumerate(cut)]
+    return "<wbr>".join(mathml(piece) for piece in pieces)
+
+
 class HtmlPrinter(DocumentPrinter):
     def inline(self, raw: str) -> str:
-        return mathml(raw)
+        return wrapping(raw)
 
     def escape(self, text: str) -> str:
         return html.escape(text, quote=False)
@@ -60,7 +79,8 @@ class HtmlPrinter(DocumentPrinter):
         text = keep_together(text)
         space = ""
         if text.startswith("<math") and text.endswith("</math>") and text.count("<math") == 1:
-            text = text.replace('display="inline"', 'display="block"', 1)
+            # set large as a display, but at the left like every other line of a derivation
+            text = text.replace('display="inline"', 'display="inline" displaystyle="true"', 1)
             space = f";margin-block:{BLOCK_SPACE}"   # a notebook's output has no page style to space them
         elif depth == 0 and text.startswith("<strong>"):
             space = f";margin-top:{BLOCK_SPACE}"     # a part's heading (a partial derivative, the answer)

@@ -17,8 +17,9 @@ import re
 
 from ..lang import phrase
 from .base import DocumentPrinter
-from .breaking import LINE_WIDTH, align_rows, split_long, width
+from .breaking import LINE_WIDTH, align_rows, prose_kept, split_long, width
 from .latex_setup import spelled
+from .latex_tables import TABLE_START, table_lines
 
 # characters of prose that LaTeX treats specially, and the unicode the phrases use
 ESCAPES = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
@@ -27,12 +28,16 @@ ESCAPES = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r
            "−": "$-$", "≤": r"$\leq$", "≥": r"$\geq$", "∂": r"$\partial$", "∇": r"$\nabla$", "×": r"$\times$"}
 # a formula wider than this (in characters) leaves the sentence for a display of its own
 INLINE_WIDTH = 36
-# a table wider than this (in characters, with the gaps between columns) is written row by row
-TABLE_WIDTH = 80
 _DOLLAR = re.compile(r"(?<!\\)\$")
 # consecutive displays merged into one align* hold at most this many rows (a fragment's align*
 # cannot break across pages without \allowdisplaybreaks)
-MERGED_ROWS = 8
+MERGED_ROWS = 12
+# a paragraph of at most this many characters (commands aside) is a heading kept with the next one
+LABEL_LENGTH = 40
+_PARAGRAPH = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent .*\\par\}")
+_COMMAND = re.compile(r"\\[A-Za-z]+(?:=[\d.]+em)?|[{}$\s]")
+# a display of at most this many rows is never broken across pages (its rows end in \\*)
+KEPT_ROWS = 12
 _BEGIN, _END = "\\begin{align*}\n", "\n\\end{align*}"
 _DISPLAY = re.compile(r"\\begin\{align\*\}\n(.*?)\n\\end\{align\*\}", re.S)
 # the text width LINE_WIDTH characters of math fill (A4 less 2 cm margins, 11 pt): a character is about 7.8 pt
@@ -104,12 +109,43 @@ def merged_displays(text: str, characters: float = LINE_WIDTH, most: int = MERGE
     return "".join(out)
 
 
+def _wrapped_words(text: str, characters: float) -> list[str]:
+    """``text`` cut between words into lines of at most ``characters`` (a line of one long word is longer)."""
+    lines = [""]
+    for word in text.split():
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > characters:
+            lines.append("")
+        lines[-1] = f"{lines[-1]} {word}".strip()
+    return lines
+
+
+def kept_together(text: str, most: int = KEPT_ROWS) -> str:
+    """``text`` with no page break inside a display of at most ``most`` rows (a short chain ends on the
+    page it starts on), and none between a paragraph and the display or table that follows it (a label
+    such as "At the point" or "So" stays with what it introduces)."""
+    def keep(match: re.Match) -> str:
+        body = match.group(1)
+        if body.count(" \\\\") + 1 > most:
+            return match.group(0)
+        return _BEGIN + re.sub(r" \\\\(?=\[|\n)", r" \\\\*", body) + _END
+    text = _DISPLAY.sub(keep, text)
+    text = re.sub(r"(\\par\})\n(?=\\begin\{align\*\}|%s)" % re.escape(TABLE_START), r"\1\n\\nopagebreak\n", text)
+    lines, glued = text.split("\n"), False
+    for k, line in enumerate(lines[:-1]):
+        short = _PARAGRAPH.fullmatch(line) and len(_COMMAND.sub("", line)) <= LABEL_LENGTH
+        glued = bool(short and not glued and _PARAGRAPH.fullmatch(lines[k + 1]))
+        if glued:      # a short heading line ("Forward pass:", "At") with the paragraph it heads, one at a time
+            lines[k] += "\n\\nopagebreak"
+    return "\n".join(lines)
+
+
 def paragraph(depth: int, text: str, loose: bool = False) -> str:
     """An indented paragraph; a ``loose`` one (long, with formulas TeX cannot break) is set ragged right,
-    so a formula that does not fit the rest of a line starts the next one instead of sticking out."""
+    so a formula that does not fit the rest of a line starts the next one instead of sticking out. A
+    formula's short bracketed groups are never broken (``breaking.kept_brackets``)."""
     ragged = r"\raggedright " if loose else ""
     indent = rf"\leftskip={1.5 * depth:g}em " if depth else ""
-    return "{" + ragged + indent + r"\noindent " + text + r"\par}"
+    return "{" + ragged + indent + r"\noindent " + prose_kept(text) + r"\par}"
 
 
 class LatexPrinter(DocumentPrinter):
@@ -122,7 +158,7 @@ class LatexPrinter(DocumentPrinter):
         self.scale = 1.0 if given is None else points(given) / DEFAULT_WIDTH_PT
 
     def doprint(self, obj) -> str:
-        return spelled(merged_displays(super().doprint(obj), LINE_WIDTH * self.scale))
+        return spelled(kept_together(merged_displays(super().doprint(obj), LINE_WIDTH * self.scale)))
 
     def rich_text(self, text: str) -> str:
         """A bank statement: its formulas as written, with pi as \\pi; program text (``$\\texttt{…}$``) as code,
@@ -193,8 +229,8 @@ class LatexPrinter(DocumentPrinter):
         for expr, hint in chain:
             note = r" && \text{(%s)}" % self.prose(hint) if hint and aside else ""
             pieces = split_long(self.raw_math(expr), budget)
-            if hint and not aside:
-                pieces.append(r"\text{(%s)}" % self.prose(hint))
+            if hint and not aside:        # a long hint wraps onto rows of its own
+                pieces += [r"\text{%s}" % self.prose(part) for part in _wrapped_words(f"({hint})", line - 4)]
             lead = (lhs if first and width(lhs) <= line / 3 else "") + " &= "
             if first and not lead.startswith(" "):
                 pass
@@ -206,11 +242,11 @@ class LatexPrinter(DocumentPrinter):
         return out + [r"\begin{align*}" + "\n" + " \\\\\n".join(rows) + "\n" + r"\end{align*}"]
 
     def table(self, header, rows):
-        """A tabular when it fits the line; wider, each row becomes a short block of "column: value" lines."""
-        if sum(max(width(cell) for cell in column) + 2 for column in zip(header, *rows)) <= TABLE_WIDTH * self.scale:
-            body = [" & ".join(row) + r" \\" for row in rows]
-            return [r"\begin{center}", r"\begin{tabular}{" + "l" * len(header) + "}", r"\hline",
-                    " & ".join(header) + r" \\", r"\hline", *body, r"\hline", r"\end{tabular}", r"\end{center}"]
+        """A tabular, in smaller type, split by columns or with wrapped cells if it must be
+        (``latex_tables``); only a table no tabular fits becomes short blocks of "column: value" lines."""
+        tabular = table_lines(header, rows, DEFAULT_WIDTH_PT * self.scale)
+        if tabular is not None:
+            return tabular
         blocks = []
         for row in rows:
             blocks.append(paragraph(1, self.strong(f"{header[0]}: {row[0]}")))

@@ -9,8 +9,9 @@ import subprocess
 import pytest
 
 from symnn.cli import main
-from symnn.export.beamer import slides
+from symnn.export.beamer import blocks, frames_of, slides
 from symnn.export.pdf import pdflatex
+from symnn.export.worksheets import problem_set
 from symnn.problems.solve import solve
 
 from .tools import artifacts, need
@@ -22,11 +23,11 @@ def pages(compiled) -> int:
 
 
 def test_a_frame_per_problem_titled_as_on_the_worksheet():
-    tex = slides([solve("4.5"), solve("mse")], "ru", "Градиенты")
-    frames = re.findall(r"\\begin\{frame\}\[allowframebreaks\]\{([^}]*)\}", tex)
+    tex = slides([solve("4.5"), solve("mse")], "ru", "Градиенты", {"detail": "brief"})
+    frames = re.findall(r"\\begin\{frame\}\{([^}]*)\}", tex)
     assert frames == ["Задача 1", "Задача 2"]
     assert tex.count(r"\begin{frame}") == 3 and r"\titlepage" in tex              # and a title frame
-    assert r"(продолжение)" in tex and r"\usepackage[english,russian]{babel}" in tex
+    assert "allowframebreaks" not in tex and r"\usepackage[english,russian]{babel}" in tex
     assert r"\subtitle{Математика нейронных сетей}" in tex
     assert r"\subtitle{NN \& DL}" in slides([solve("mse")], "en", "t", course="NN & DL")
     assert r"\includegraphics" not in tex                                          # neither has a picture
@@ -47,20 +48,29 @@ def test_slides_with_pictures_compile(lang, tmp_path, capsys):
     _beamer_installed()
     compiled = pdflatex(tex)
     assert max(compiled.overfull, default=0) <= 20
-    # a title frame, and each problem's solution continued over frames, its picture on one of its own
-    assert pages(compiled) >= 1 + 2 * 2
+    # a title frame, and each problem's solution continued over frames, its picture on one of its own;
+    # every frame is one page (no frame overflows onto another)
+    text = tex.read_text(encoding="utf-8")
+    assert pages(compiled) == text.count(r"\begin{frame}") >= 1 + 2 * 2
+    pictures = re.findall(r"\\begin\{frame\}\{([^}]*)\}\n\\begin\{center\}\n\\includegraphics", text)
+    continued = "continued" if lang == "en" else "продолжение"
+    assert pictures == [f"{word} 1 ({continued})", f"{word} 2 ({continued})"] if (word := "Problem" if lang == "en"
+                                                                                     else "Задача") else False
     (artifacts() / f"slides-graphs-{lang}.pdf").write_bytes(compiled.pdf.read_bytes())
 
 
 def test_a_long_solution_is_continued_and_every_topic_compiles(tmp_path):
+    """A long solution goes on to a frame titled as continued; TeX never breaks a frame itself."""
     need("pdflatex")
     _beamer_installed()
     for topic in ("gradients", "networks", "matrix", "training"):      # Beamer's \textbf does not take a \par
         assert main(["export", "--set", topic, "--format", "beamer", "--out", str(tmp_path), "--lang", "ru"]) == 0
         compiled = pdflatex(tmp_path / f"{topic}-slides-ru.tex")
         assert max(compiled.overfull, default=0) <= 20, topic
-        assert pages(compiled) > 1 + len(re.findall(r"\\begin\{frame\}\[", compiled.pdf.with_suffix(".tex")
-                                                         .read_text(encoding="utf-8")))   # some frame went on
+        text = compiled.pdf.with_suffix(".tex").read_text(encoding="utf-8")
+        assert pages(compiled) == 1 + text.count(r"\begin{frame}{"), topic     # a frame is one page
+        if topic == "networks":
+            assert r"{Задача 4 (продолжение)}" in text                              # a long solution went on
 
 
 def test_slides_are_not_per_student(tmp_path, capsys):
@@ -90,3 +100,31 @@ def test_brief_chains_fit_a_slide(topic, tmp_path):
                  "--lang", "ru"]) == 0
     compiled = pdflatex(tmp_path / f"{topic}-slides-ru.tex")
     assert max(compiled.overfull, default=0) <= 20
+
+
+@pytest.mark.parametrize("topic", ["gradients", "matrix", "linear"])
+def test_a_brief_problem_is_one_frame(topic, tmp_path):
+    """Brief solutions of these topics fit a frame each: as many frames as problems, each one page."""
+    need("pdflatex")
+    _beamer_installed()
+    assert main(["export", "--set", topic, "--format", "beamer", "--detail", "brief", "--out", str(tmp_path),
+                 "--lang", "ru"]) == 0
+    tex = tmp_path / f"{topic}-slides-ru.tex"
+    problems = len(problem_set(topic)[1])
+    titles = re.findall(r"\\begin\{frame\}\{([^}]*)\}", tex.read_text(encoding="utf-8"))
+    assert titles == [f"Задача {k}" for k in range(1, problems + 1)]
+    assert pages(pdflatex(tex)) == 1 + problems
+
+
+def test_a_frame_ends_only_between_whole_blocks():
+    """A frame ends between two blocks: never inside a chain or a table, never after a label."""
+    body = "\n".join([r"{\noindent Label:\par}", r"\nopagebreak", "\\begin{align*}\na &= b \\\\*\n &= c\n\\end{align*}",
+                      *(r"{\noindent Line %d\par}" % k for k in range(30)),
+                      "\\medskip{\\centering", "\\begin{tabular}{ll}", "x & y \\\\", "\\end{tabular}\\par}\\medskip"])
+    found = blocks(body)
+    assert found[0] == "{\\noindent Label:\\par}\n\\begin{align*}\na &= b \\\\*\n &= c\n\\end{align*}"
+    assert found[-1] == "\\medskip{\\centering\n\\begin{tabular}{ll}\nx & y \\\\\n\\end{tabular}\\par}\\medskip"
+    assert len(found) == 32
+    frames = frames_of(body, capacity=200)
+    assert "\n".join(frames) == "\n".join(found) and len(frames) == 2          # 2 + 30 lines + a table, in order
+    assert all(frame.count(r"\begin{") == frame.count(r"\end{") for frame in frames)

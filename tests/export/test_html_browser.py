@@ -116,3 +116,25 @@ def test_on_a_phone_punctuation_stays_with_its_formula(browser, pid, tmp_path):
     finally:
         browser.set_window_size(1000, 1400)
     assert pieces and set(pieces) == {1}, "a formula and its full stop were broken across lines"
+
+
+def test_no_line_of_a_key_hides_behind_a_scroll_bar(browser, tmp_path):
+    """Long answers and points wrap between their pieces: no derivation line is wider than the page,
+    on a narrow window as on paper; every line of a derivation starts at the left."""
+    hidden, offsets = 0, []
+    browser.set_window_size(700, 1400)
+    try:
+        for pid in ("delta-rule", "backprop-w1"):
+            path = tmp_path / f"{pid}.html"
+            path.write_text(standalone(solve(pid), "html", detail="brief"), encoding="utf-8")
+            browser.get(path.as_uri())
+            hidden += browser.execute_script(
+                "return Array.from(document.querySelectorAll('.step')).filter(s => s.scrollWidth > s.clientWidth).length")
+            offsets += browser.execute_script(
+                "return Array.from(document.querySelectorAll('.step')).filter(s => s.childNodes.length == 1 && "
+                "s.firstChild.nodeName == 'math')"
+                ".map(s => s.firstChild.getBoundingClientRect().left - s.getBoundingClientRect().left)")
+    finally:
+        browser.set_window_size(1000, 1400)
+    assert hidden == 0
+    assert offsets and set(offsets) == {0}

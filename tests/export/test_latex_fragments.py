@@ -116,7 +116,7 @@ def test_displays_that_follow_one_another_are_one_align():
     one, two, bare = ("\\begin{align*}\n" + body + "\n\\end{align*}" for body in ("x &= 1", "y &= 2 \\\\\n&\\quad + 3", "z"))
     assert merged_displays(f"a\n{one}\n{two}\nb") == "a\n\\begin{align*}\nx &= 1 \\\\[0.5ex]\ny &= 2 \\\\\n&\\quad + 3\n\\end{align*}\nb"
     assert merged_displays(f"{one}\n{bare}\n{one}") == f"{one}\n{bare}\n{one}"        # a row without & is not aligned
-    assert merged_displays("\n".join([one] * 10)).count("\\begin{align*}") == 2      # at most 8 rows in one
+    assert merged_displays("\n".join([one] * 15)).count("\\begin{align*}") == 2      # at most 12 rows in one
     wide_left, wide_right = ("\\begin{align*}\n" + body + "\n\\end{align*}" for body in ("a + b + c &= 1", "x &= 1 + 2 + 3"))
     assert merged_displays(f"{wide_left}\n{wide_right}", characters=15).count("\\begin{align*}") == 2   # columns 7 + 9 > 15
     assert merged_displays(f"{wide_left}\n{wide_right}", characters=16).count("\\begin{align*}") == 1

@@ -76,8 +76,17 @@ def test_a_formula_keeps_its_full_stop_and_brackets():
 def test_a_formula_alone_on_its_line_is_a_block_with_space_around_it():
     line = HtmlPrinter().line(1, mathml("x"))
     assert line == ('<div class="step" style="margin-left:1.5em;margin-block:0.6em">'
-                    '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mrow><mi>x</mi></mrow></math></div>')
+                    '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline" displaystyle="true"><mrow><mi>x</mi>'
+                    '</mrow></math></div>')
     assert HtmlPrinter().line(0, "<strong>Answer:</strong> 1") == (
         '<div class="step" style="margin-left:0em;margin-top:0.6em"><strong>Answer:</strong> 1</div>')
     assert HtmlPrinter().line(1, "<strong>1. Step.</strong>") == (
         '<div class="step" style="margin-left:1.5em"><strong>1. Step.</strong></div>')
+
+
+def test_a_wide_formula_is_cut_where_a_display_is_and_may_wrap_there():
+    from symnn.render.html import wrapping
+    raw = r"(x_{1}, \  x_{2}, \  y, \  w_{1}, \  w_{2}, \  b_{1}) = (-2, \  -1, \  1, \  1, \  1, \  0) = (1, 2)"
+    assert wrapping(raw) == "<wbr>".join(mathml(piece) for piece in [
+        r"(x_{1}, \  x_{2}, \  y, \  w_{1}, \  w_{2}, \  b_{1})", r"= (-2, \  -1, \  1, \  1, \  1, \  0)", "= (1, 2)"])
+    assert wrapping("a + b") == mathml("a + b")

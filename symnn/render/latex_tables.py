@@ -1,0 +1,157 @@
+r"""A table in LaTeX as a teacher sets it on a page: a ``tabular`` whenever one can be made to fit.
+
+A table that fits the line at the text's size is set as it is. A wider one is set in smaller type
+(``\small``, then ``\footnotesize``); wider still, it is split by columns into two tables that each
+repeat the first column (the row's name); failing that, its widest columns wrap their cells in
+narrow paragraphs. Only a table that none of this fits comes back as ``None`` (the printer then
+writes it row by row). A table with fractions has taller rows, so that a stacked fraction does not
+touch the row below it.
+
+Widths are estimates in characters (``breaking.width`` for math, prose a little narrower); a
+character of the estimate takes at most ``PT_PER_CHARACTER`` points at 11 pt (measured with pdflatex on
+every table of the bank).
+
+>>> table_lines(["x", "y"], [["$1$", "$2$"]], 483.7)[1:3]
+['\\begin{tabular}{ll}', '\\hline']
+>>> table_lines(["x", "y"], [["$1$", "$2$"]], 30) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from .breaking import prose_kept, tokens, width
+
+# points a character of the estimate takes at 11 pt, at most (the widest of the bank's tables)
+PT_PER_CHARACTER = 6.7
+# a character of prose is narrower than one of math
+PROSE = 0.7
+# the sizes a table may be set in, with how wide they are against the text's 11 pt
+SIZES = (("", 1.0), (r"\small", 10 / 11), (r"\footnotesize", 9 / 11))
+# the space between two columns, in characters
+GAP = 2
+# a wrapped column is never narrower than this many characters
+NARROWEST = 12
+# rows with a fraction in them are this much taller
+FRACTION_STRETCH = "1.5"
+# how a table's lines begin
+TABLE_START = r"\medskip{\centering"
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def cell_width(cell: str) -> float:
+    """About how many characters wide ``cell`` (prose with ``$...$`` formulas) is when set."""
+    parts = _DOLLAR.split(cell)
+    if len(parts) % 2 == 0:
+        return width(cell)
+    return sum(width(part) if k % 2 else PROSE * len(part) for k, part in enumerate(parts))
+
+
+def _math_pieces(raw: str) -> list[str]:
+    """``raw`` cut where TeX may break an inline formula: after a ``+``, ``-``, ``=`` or ``\\cdot`` that is
+    outside every brace and every ``\\left ... \\right``."""
+    pieces, current, depth = [], [], 0
+    for tok in tokens(raw):
+        current.append(tok)
+        depth += {"{": 1, "}": -1, r"\left": 1, r"\right": -1}.get(tok, 0)
+        if depth == 0 and tok in ("+", "-", "=", r"\cdot"):
+            pieces.append("".join(current))
+            current = []
+    return [*pieces, "".join(current)]
+
+
+def least_width(cell: str) -> float:
+    """About how narrow ``cell`` can be made by wrapping it: its widest word or unbreakable piece of math."""
+    parts = _DOLLAR.split(prose_kept(cell))
+    if len(parts) % 2 == 0:
+        return width(cell)
+    widths = [width(piece) for part in parts[1::2] for piece in _math_pieces(part)]
+    widths += [PROSE * len(word) for part in parts[::2] for word in part.split()]
+    return max(widths, default=0.0)
+
+
+def _size(total: float, characters: float) -> tuple[str, float] | None:
+    """The largest size at which a table ``total`` characters wide fits a line of ``characters``."""
+    return next(((command, scale) for command, scale in SIZES if total * scale <= characters), None)
+
+
+def _tabular(header: list[str], rows: list[list[str]], size: str, boxes: dict[int, float] | None = None) -> list[str]:
+    """The lines of one centred tabular in ``size``; ``boxes``: the columns whose cells wrap, with
+    their width as a fraction of the line."""
+    boxes = boxes or {}
+
+    def cell(k: int, text: str) -> str:
+        if k not in boxes:
+            return text
+        return r"\parbox[t]{%.3f\linewidth}{\raggedright\strut %s\strut}" % (boxes[k], prose_kept(text))
+
+    body = [" & ".join(cell(k, text) for k, text in enumerate(row)) + r" \\" for row in rows]
+    setup = size + (r"\renewcommand{\arraystretch}{%s}" % FRACTION_STRETCH
+                    if any(r"\frac" in text for row in rows for text in row) else "")
+    # centred in a group, not a center environment, whose list penalty invites a page break above it
+    return [TABLE_START + setup, r"\begin{tabular}{" + "l" * len(header) + "}", r"\hline",
+            " & ".join(header) + r" \\", r"\hline", *body, r"\hline", r"\end{tabular}\par}\medskip"]
+
+
+def _columns(header: list[str], rows: list[list[str]], keep: list[int]) -> tuple[list[str], list[list[str]]]:
+    return [header[k] for k in keep], [[row[k] for k in keep] for row in rows]
+
+
+def _split(header, rows, widths, characters) -> list[str] | None:
+    """Two tables, each with the first column and a run of the others, both fitting; the split whose
+    smaller type is the largest, and of those the most even."""
+    best = None
+    for k in range(2, len(header)):
+        left, right = list(range(k)), [0, *range(k, len(header))]
+        sizes = [_size(sum(widths[j] for j in part), characters) for part in (left, right)]
+        if None in sizes:
+            continue
+        rank = (min(scale for _, scale in sizes), -abs(sum(widths[j] for j in left) - sum(widths[j] for j in right)))
+        if best is None or rank > best[0]:
+            best = (rank, [(part, size) for part, (size, _) in zip((left, right), sizes)])
+    if best is not None:
+        return [line for part, size in best[1] for line in _tabular(*_columns(header, rows, part), size)]
+    return None
+
+
+def _split_wrapped(header, rows, widths, characters) -> list[str] | None:
+    """Two tables as ``_split`` makes them, each fitting as it is or with wrapped cells."""
+    for k in range(2, len(header)):
+        parts = [_sized(*_columns(header, rows, part), [widths[j] for j in part], characters)
+                 or _wrapped(*_columns(header, rows, part), [widths[j] for j in part], characters)
+                 for part in (list(range(k)), [0, *range(k, len(header))])]
+        if None not in parts:
+            return parts[0] + parts[1]
+    return None
+
+
+def _sized(header, rows, widths, characters) -> list[str] | None:
+    size = _size(sum(widths), characters)
+    return None if size is None else _tabular(header, rows, size[0])
+
+
+def _wrapped(header, rows, widths, characters) -> list[str] | None:
+    """The table in the smallest type with its widest columns' cells wrapped, sharing what the other
+    columns leave of the line in proportion to their widths."""
+    command, scale = SIZES[-1]
+    room = characters / scale
+    order = sorted(range(len(header)), key=lambda k: -widths[k])
+    for n in range(1, len(header)):
+        wide = order[:n]
+        left = room - sum(widths[k] for k in order[n:]) - GAP * n
+        natural = sum(widths[k] - GAP for k in wide)
+        shares = {k: left * (widths[k] - GAP) / natural for k in wide}
+        least = {k: max(max(least_width(row[k]) for row in rows), NARROWEST) for k in wide}
+        if left > 0 and all(least[k] <= share < widths[k] for k, share in shares.items()):
+            boxes = {k: share * scale / characters for k, share in shares.items()}
+            return _tabular(header, rows, command, boxes)
+    return None
+
+
+def table_lines(header: list[str], rows: list[list[str]], line_pt: float) -> list[str] | None:
+    """The LaTeX lines of a table on a line ``line_pt`` points wide, or None if no tabular fits it."""
+    characters = line_pt / PT_PER_CHARACTER
+    widths = [max(cell_width(cell) for cell in column) + GAP for column in zip(header, *rows)]
+    return _sized(header, rows, widths, characters) or _split(header, rows, widths, characters) \
+        or _wrapped(header, rows, widths, characters) or _split_wrapped(header, rows, widths, characters)

@@ -1,0 +1,116 @@
+"""The layout of printed keys, as a teacher reads them page by page: a table stays a table (in smaller
+type, split by columns or with wrapped cells before it is ever written row by row), a short chain and
+the label before a display never part at a page break, a line never breaks inside a bracket, and a long
+row of a tuple is cut into even rows."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from symnn.export import standalone
+from symnn.export.worksheets import Options, answer_key
+from symnn.problems.solve import solve
+from symnn.render import render
+from symnn.render.breaking import kept_brackets, split_long
+from symnn.render.latex import LatexPrinter, kept_together
+from symnn.render.latex_tables import table_lines
+
+FULL_LINE_PT = 483.7
+
+
+def _tabular_after(tex: str, header: str) -> str:
+    """The column specification of the tabular whose header row is ``header``."""
+    return re.search(r"\\begin\{tabular\}\{(l+)\}\n\\hline\n" + re.escape(header) + r" \\\\", tex).group(1)
+
+
+def test_the_micrograd_backward_pass_is_one_table():
+    tex = render(solve("program-micrograd"), "latex", lang="en", detail="brief")
+    assert _tabular_after(tex, "gradient & local gradient & value & upstream & contribution") == "lllll"
+    assert "local gradient:" not in tex and "contribution:" not in tex
+    rows = re.search(r"contribution \\\\\n\\hline\n(.*?)\\hline", tex, re.S).group(1).strip().split("\n")
+    assert len(rows) == 19 and rows[0] == (r"$\frac{\partial g'}{\partial f}$ & $- \frac{10}{f^{2}}$ & "
+                                           r"$\approx -0.00416$ & $1$ & $\approx -0.00416$ \\")
+
+
+@pytest.mark.parametrize("lang, header", [("en", "neuron & formula & with the numbers & value"),
+                                           ("ru", "нейрон & формула & подставляем числа & значение")])
+def test_the_delta_rule_deltas_are_a_table_in_smaller_type(lang, header):
+    tex = render(solve("delta-rule"), "latex", lang=lang, detail="brief")
+    assert _tabular_after(tex, header) == "llll"
+    start = tex.index(header)
+    assert tex.rfind(r"\medskip{\centering\footnotesize", 0, start) > tex.rfind(r"\end{tabular}", 0, start)
+
+
+def test_a_table_a_little_too_wide_is_set_smaller():
+    row = ["$x$", "word " * 20, r"$\frac{1}{2}$"]
+    assert table_lines(["a", "b", "c"], [row], FULL_LINE_PT) == [
+        r"\medskip{\centering\small\renewcommand{\arraystretch}{1.5}", r"\begin{tabular}{lll}", r"\hline",
+        r"a & b & c \\", r"\hline", " & ".join(row) + r" \\", r"\hline", r"\end{tabular}\par}\medskip"]
+
+
+def test_a_table_much_too_wide_is_split_by_columns_each_part_keeping_the_first():
+    formula = "$" + "+".join(f"w_{{{k}}} x_{{{k}}}" for k in range(8)) + "$"
+    numbers = "$" + "+".join(rf"0.5 \cdot {k}" for k in range(9)) + "$"
+    lines = table_lines(["n", "formula", "numbers", "value"], [["$h_1$", formula, numbers, "$0.5$"]], FULL_LINE_PT)
+    assert [line for line in lines if line.startswith(("n &", "$h_1$"))] == [
+        r"n & formula \\", f"$h_1$ & {formula} " + r"\\", r"n & numbers & value \\", f"$h_1$ & {numbers} & $0.5$ " + r"\\"]
+    assert lines.count(r"\begin{tabular}{ll}") == 1 and lines.count(r"\begin{tabular}{lll}") == 1
+
+
+def test_a_long_cell_wraps_in_a_narrow_column():
+    note = "a remark of the course " * 8
+    lines = table_lines(["activation", "f", "note"], [["ReLU", "$H(x)$", note]], 300)
+    assert lines[0] == r"\medskip{\centering\footnotesize"
+    # 300 pt hold 300 / 6.7 = 44.8 characters, 54.7 in \footnotesize (9/11); the other columns take
+    # 10 · 0.7 + 2 and 4 + 2, the gap 2: the note has 37.7 characters, 0.689 of the line
+    assert lines[5] == r"ReLU & $H(x)$ & \parbox[t]{0.689\linewidth}{\raggedright\strut " + note + r"\strut} \\"
+
+
+def test_a_table_nothing_fits_is_left_to_the_printer():
+    assert table_lines(["a", "b"], [[r"$\frac{" + "x + " * 60 + "y}{2}$", "$1$"]], 300) is None
+
+
+def test_a_short_chain_and_its_label_are_kept_on_one_page():
+    tex = render(solve("linreg-grad"), "latex", lang="en", detail="brief")
+    assert (r"{\noindent \textbf{Partial derivative with respect to $w$}\par}" "\n" r"\nopagebreak" "\n"
+            r"\begin{align*}" "\n" r"\frac{\partial}{\partial w}((w x + b - y)^{2}) &= x (2 w x + 2 b - 2 y) && "
+            r"\text{(chain rule; power rule)} \\*" "\n" r" &= 2 x (w x + b - y) && \text{(take out the common factor)}"
+            "\n" r"\end{align*}") in tex
+
+
+def test_a_long_display_may_break_and_a_run_of_short_lines_is_glued_two_at_a_time():
+    rows = " \\\\\n".join(f"x_{{{k}}} &= {k}" for k in range(13))
+    long = "\\begin{align*}\n" + rows + "\n\\end{align*}"
+    assert kept_together(long) == long
+    lines = "\n".join(r"{\noindent Line %d\par}" % k for k in range(4))
+    assert kept_together(lines).split("\n") == [r"{\noindent Line 0\par}", r"\nopagebreak", r"{\noindent Line 1\par}",
+                                                r"{\noindent Line 2\par}", r"\nopagebreak", r"{\noindent Line 3\par}"]
+
+
+def test_a_statement_in_a_key_is_kept_with_its_solution():
+    key = answer_key([solve("program-add-mul")], "tex", "en", "t", Options(detail="brief"))
+    start = key.index("\\section*{Problem 1}\n{\\raggedright \\noindent Run the program")
+    assert key[key.index("\\par}\n", start):].startswith("\\par}\n\\nopagebreak\n{\\noindent \\textbf{Staged")
+    assert "\\nopagebreak\n\\nopagebreak" not in answer_key([solve("4.5")], "tex", "en", "t", Options(detail="brief"))
+
+
+def test_a_document_never_leaves_one_line_of_a_paragraph_alone():
+    tex = standalone(solve("4.5"), "latex")
+    assert "\\clubpenalty=10000\n\\widowpenalty=10000\n" in tex
+
+
+def test_a_line_never_breaks_inside_a_bracket():
+    assert kept_brackets(r"y = \sigma(b + w_{1} x_{1} + w_{2} x_{2})") == r"y = \sigma{(b + w_{1} x_{1} + w_{2} x_{2})}"
+    wide = "(" + " + ".join(f"a_{{{k}}}" for k in range(20)) + ")"
+    assert kept_brackets(wide + r" f(x)") == wide + r" f{(x)}"          # a wide group may break, inside it not
+    paragraph = LatexPrinter().paragraph(0, r"So $\nabla L = (2 x (w x + b - y), \  2 (w x + b - y))$.")
+    assert paragraph == r"{\noindent So $\nabla L = (2 x {(w x + b - y)}, \  2 {(w x + b - y)})$.\par}"
+
+
+def test_a_tuple_is_cut_into_even_rows():
+    items = [1, 2, 0, 1, 0.5, -0.5, 0, 0.25, 0.75, 0, 1, -1, 0.1, -1, 1, -0.1]
+    tuple_ = "(" + r", \  ".join(str(item) for item in items) + ")"
+    assert split_long(tuple_, 50) == [r"(1, \  2, \  0, \  1, \  0.5, \  -0.5, \  0, \  0.25,",
+                                      r"\  0.75, \  0, \  1, \  -1, \  0.1, \  -1, \  1, \  -0.1)"]
