@@ -186,7 +186,7 @@ class StagedPrinting:
             lines.append(self.line(depth, self.plain("graph.sums")))
         for name, found in sums:
             formula = _joined([self.raw_math(self._contribution(row, output), keep_order=True,
-                                             numbers=row.local.is_number)        # ∂f/∂g · 1/2, but ∂f/∂d b
+                                             numbers=row.local.is_number or row.local.is_Symbol)   # ∂L/∂a · y
                            for row in found])
             numbers = _joined([self._contribution_numbers(row, output) for row in found])
             total = sp.Add(*(row.contribution for row in found))

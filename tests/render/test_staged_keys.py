@@ -46,6 +46,8 @@ def test_every_part_of_an_answer_is_named(problem_id, format, lang, answer):
                                 "   ∂f/∂x = a + ∂f/∂a*H(x - y) = 3 + 3*1 = 6"]),
     ("max-gate", "latex", "en", [r"\frac{\partial f}{\partial x} &= a + \frac{\partial f}{\partial a} H(x - y) "
                                  r"= 3 + 3 \cdot 1 = 6"]),
+    ("program-reuse", "latex", "ru", [r"\frac{\partial L}{\partial x} &= b + \frac{\partial L}{\partial b} + "
+                                      r"\frac{\partial L}{\partial a} \cdot y = 8 + 2 + 2 \cdot 3 = 16"]),
     ("program-micrograd", "text", "en", ["   ∂g'/∂f = -10/f^2 + ∂g'/∂g*(1/2) = -0.00416 + 1*0.5 ≈ 0.4958",
                                          "∂f/∂e     2*e             -14         ≈ 0.4958    ≈ -6.9417"]),
     ("program-micrograd", "latex", "ru", [r"\frac{\partial g'}{\partial f} &= - \frac{10}{f^{2}} + \frac{\partial g'}"
