@@ -14,7 +14,7 @@ learning_rate = 0.1
 epochs = 1000
 batch = 1                                     # one row at a time, in the order of the table
 predict = [[50, 168], [77, 173]]              # in the table's units (centred by the same means)
-find = ["predictions"]                        # and/or "loss" (the final training loss), "accuracy"
+find = ["predictions"]                        # and/or "loss" (the final training loss), "accuracy", "w1", …
 ```
 
 Checked by name only (``nn.naming``) and read with the standard library: a bank file is checked
@@ -164,7 +164,8 @@ def training_errors(entry: dict, folder: Path | None = None) -> list[str]:
         if len(row) != sizes[0]:
             errors.append(f"predict: row {number} has {len(row)} numbers for {sizes[0]} inputs")
     finds = entry.get("find", ["predictions"] if "predict" in entry else ["loss"])
-    if "tolerance" not in entry and ("loss" in finds or "predictions" in finds and not entry.get("rounded")):
+    decimals = [f for f in finds if f != "accuracy" and not (f == "predictions" and entry.get("rounded"))]
+    if "tolerance" not in entry and decimals:
         errors.append("tolerance: missing (a trained network's loss and outputs are decimals that the start and "
                       "the order of the sums move: say how close an answer must be, tolerance = { absolute = 0.01 })")
     return errors
@@ -195,7 +196,7 @@ def _needed(entry: dict) -> list[str]:
 
 def _names(entry: dict) -> list[str]:
     """Activations, the loss, the output layer and the optimizer by the names the toolkit knows; what to find."""
-    from ..nn.naming import ACTIVATION_NAMES, LOSS_NAMES, OPTIMIZER_NAMES, OUTPUT_NAMES
+    from ..nn.naming import ACTIVATION_NAMES, LOSS_NAMES, OPTIMIZER_NAMES, OUTPUT_NAMES, parameter_names
     errors, sizes = [], entry["layers"]
     if len(sizes) < 2:
         errors.append(f"layers: expected the inputs and at least one layer of neurons, got {sizes}")
@@ -209,7 +210,9 @@ def _names(entry: dict) -> list[str]:
                                   ("optimizer", OPTIMIZER_NAMES, "sgd")):
         if entry.get(field, default) not in known:
             errors.append(f"{field}: unknown {field} {entry[field]!r}; use one of {', '.join(known)}")
-    errors += [f"find: {name!r} is not one of {', '.join(FINDS)}" for name in entry.get("find", []) if name not in FINDS]
+    known = parameter_names(sizes) if len(sizes) >= 2 else set()
+    errors += [f"find: {name!r} is not {', '.join(FINDS)} or a weight or bias of the network (w1, b1, …)"
+               for name in entry.get("find", []) if name not in FINDS and name not in known]
     if "predictions" in entry.get("find", []) and "predict" not in entry:
         errors.append("find: predictions need the inputs to predict for: predict = [[...], ...]")
     for field in ("epochs", "batch"):

@@ -48,6 +48,7 @@ class DataTrainingRun(RichDisplay):
     initial_loss: float
     outputs: tuple[tuple[float, ...], ...]           # the trained network's outputs for the rows asked about
     correct: int                                     # training rows the trained network classifies right
+    parameters: tuple[tuple[sp.Symbol, float], ...]  # every weight and bias after the last epoch
     find: tuple[str, ...]
     rounded: bool                                    # outputs rounded to 0 or 1 in the answer
     run: TrainingRun
@@ -68,7 +69,8 @@ def _exact(rows) -> tuple:
 def solve_data_training(problem: Problem):
     """The answer lists what ``find`` asks for, in its order: the final training loss, the outputs for
     each row of ``predict`` (rounded to 0 or 1 with ``rounded``), the share of training rows
-    classified right (the output rounded, or the largest output, equals the target)."""
+    classified right (the output rounded, or the largest output, equals the target), a trained
+    weight or bias by its name (w1, b3)."""
     from .solve import Solution
     data = problem.data
     try:
@@ -82,8 +84,10 @@ def solve_data_training(problem: Problem):
             answer.append(sp.Float(run.final_loss, 15))
         elif part == "predictions":
             answer += [sp.Integer(round(v)) if run.rounded else sp.Float(v, 15) for row in run.outputs for v in row]
-        else:
+        elif part == "accuracy":
             answer.append(sp.Rational(run.correct, len(run.rows)))
+        else:
+            answer.append(sp.Float(dict((str(p), v) for p, v in run.parameters)[part], 15))
     return Solution(problem, run, tuple(answer))
 
 
@@ -116,5 +120,6 @@ def train_on_table(table: Table, data: dict) -> DataTrainingRun:
     find = tuple(data.get("find", ["predictions"] if predict else ["loss"]))
     return DataTrainingRun(table, rows, targets, means, predict, run.model.network, name, tuple(hyper.items()),
                            run.epochs, run.batch, spec.shuffle, run.history, run.initial_loss,
-                           tuple(tuple(float(v) for v in row) for row in outputs), correct, find,
+                           tuple(tuple(float(v) for v in row) for row in outputs), correct,
+                           tuple((p, float(run.params[str(p)])) for p in run.model.network.parameters()), find,
                            bool(data.get("rounded")), run)

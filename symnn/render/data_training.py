@@ -13,6 +13,7 @@ from ..lang import catalogue, phrase
 
 SHOWN_EPOCHS = 10     # the loss is shown at about this many epochs
 SHOWN_ROWS = 12       # a longer table shows its first rows and says how many more there are
+SHOWN_PARAMETERS = 24  # a network with at most this many weights and biases has them listed
 
 
 def written(value) -> sp.Expr:
@@ -55,6 +56,10 @@ class DataTrainingPrinting:
         if run.predict:
             lines.append(self.line(depth, self.plain("data.outputs")))
             lines += self.outputs_table(run)
+        if len(run.parameters) <= SHOWN_PARAMETERS:
+            lines.append(self.line(depth, self.plain("data.parameters")))
+            lines += self.table([self.plain("delta.parameter"), self.plain("graph.value")],
+                                [[self.math(p), self.number(v, ".4g")] for p, v in run.parameters])
         if "accuracy" in run.find:
             lines.append(self.line(depth, self.plain("data.accuracy", correct=run.correct, rows=len(run.rows))))
         return self.join(lines)
@@ -119,6 +124,8 @@ class DataTrainingPrinting:
                         y = self.raw_math(sp.Symbol("yhat" if len(run.targets[0]) == 1 else f"yhat_{j + 1}"))
                         at = self.raw_math(self.row_tuple(row))
                         items.append(("", y + (at if len(row) > 1 else f"({at})"), parts.pop(0)))
-            else:
+            elif part == "accuracy":
                 items.append((phrase(self.lang, "data.accuracy.label"), None, parts.pop(0)))
+            else:
+                items.append(("", self.raw_math(dict((str(p), p) for p, _ in run.parameters)[part]), parts.pop(0)))
         return items if not parts else None

@@ -176,7 +176,8 @@ class JsonPrinter(Printer):
                 "hyperparameters": {str(s): answer_value(v) for s, v in run.hyper}, "epochs": run.epochs,
                 "batch": run.batch, "shuffle": run.shuffle, "initial_loss": run.initial_loss,
                 "history": list(run.history), "predict": [[answer_value(v) for v in row] for row in run.predict],
-                "outputs": [list(row) for row in run.outputs], "correct": run.correct}
+                "outputs": [list(row) for row in run.outputs], "correct": run.correct,
+                "parameters": {str(p): v for p, v in run.parameters}}
 
     def _print_OptimizerStep(self, run) -> dict:
         return {"optimizer": run.optimizer.name, "source": phrase(self.lang, f"opt.source.{run.optimizer.name}"),

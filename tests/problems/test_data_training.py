@@ -60,6 +60,8 @@ def course_loop(X, y, seed, eta, epochs, batch=1, momentum=None):
                 step = h
             w1, w2, b1, w3, w4, b2, w5, w6, b3 = np.array([w1, w2, b1, w3, w4, b2, w5, w6, b3]) - step
         history.append(float(np.mean((y - feedforward(X)) ** 2)))
+    feedforward.params = dict(zip(("w1", "w2", "b1", "w3", "w4", "b2", "w5", "w6", "b3"),
+                                  (w1, w2, b1, w3, w4, b2, w5, w6, b3)))
     return history, feedforward
 
 
@@ -203,6 +205,8 @@ def test_the_key_shows_the_table_the_means_and_the_loss_in_both_languages():
      "optimizer: unknown optimizer 'sgdd'; use one of gd, sgd,"),
     ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1]\nlayers = [2, 2, 1]\npredict = [[1, 2, 3]]', None,
      "predict: row 1 has 3 numbers for 2 inputs"),
+    ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1]\nlayers = [2, 2, 1]\nfind = ["w9"]', None,
+     "find: 'w9' is not loss, predictions, accuracy or a weight or bias of the network (w1, b1, …)"),
     ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1]\nlayers = [2, 2, 1]\nfind = ["predictions"]', None,
      "find: predictions need the inputs to predict for"),
     ('inputs = [[0, 0], [1, 1]]\ntargets = [0, 1]\nlayers = [2, 2, 1]\nbatch = 3', None,
@@ -282,3 +286,24 @@ def test_a_csv_that_links_out_of_the_bank_s_folder_is_not_read(tmp_path):
     _bank(bank, 'data = "data/points.csv"\ncolumns = { inputs = ["x", "y"], targets = "label" }\nlayers = [2, 2, 1]\n')
     with pytest.raises(BankError, match="data: no file data/points.csv next to the problem file"):
         load_bank(bank)
+
+
+def test_a_trained_weight_or_bias_is_found_by_its_name(tmp_path):
+    bank = _bank(tmp_path, """
+inputs = [[0, 0], [0, 1], [1, 0], [1, 1]]
+targets = [0, 1, 1, 1]
+layers = [2, 2, 1]
+learning_rate = 0.5
+epochs = 200
+seed = 7
+find = ["w5", "b3", "accuracy"]
+tolerance = { absolute = 0.001 }
+""")
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    _, predict = course_loop(X, np.array([0.0, 1.0, 1.0, 1.0]), seed=7, eta=0.5, epochs=200)
+    solution = solve("own", bank)
+    w5, b3, accuracy = answer_value(solution.answer)
+    assert (w5, b3) == pytest.approx((predict.params["w5"], predict.params["b3"]), rel=1e-9)
+    assert accuracy == 1
+    assert render(solution, "text").splitlines()[-1] == \
+        f"Answer: w5 ≈ {w5:.4f}; b3 ≈ {b3:.4f}; accuracy on the training data: 1"
