@@ -74,6 +74,20 @@ class Minus(sp.Expr):
         return f"{printer._print(self.args[0])} - {printer._print(self.args[1])}"
 
 
+class Chain(sp.Expr):
+    """lo < u < hi (or ≤ when the last argument is false): |u| < c opened up."""
+
+    def _latex(self, printer):
+        lo, u, hi, strict = self.args
+        op = "<" if strict else r"\leq"
+        return f"{printer._print(lo)} {op} {printer._print(u)} {op} {printer._print(hi)}"
+
+    def _sympystr(self, printer):
+        lo, u, hi, strict = self.args
+        op = "<" if strict else "≤"
+        return f"{printer._print(lo)} {op} {printer._print(u)} {op} {printer._print(hi)}"
+
+
 class Membership(sp.Expr):
     """a ∈ (0, 2): a variable and the set of its values, intervals written as people write them
     (a ∈ (0; 2) in Russian, where the comma is the decimal point)."""
@@ -298,6 +312,11 @@ class VectorPrinting(StagedPrinting):
     def _print_ConditionSolution(self, run, depth: int = 0) -> str:
         """The condition and, unless the answer follows, the values it leaves: the result is said once."""
         lines = [self.line(depth, self.strong(self.say("vec.condition.title", var=run.var, condition=run.condition)))]
+        relation = run.condition
+        if isinstance(relation, (sp.StrictLessThan, sp.LessThan)) and isinstance(relation.lhs, sp.Abs) \
+                and relation.rhs.is_number:          # |u| < c: −c < u < c, the step to the interval
+            lines.append(self.line(depth + 1, self.math(Chain(-relation.rhs, relation.lhs.args[0], relation.rhs,
+                                                              sp.true if relation.rel_op == "<" else sp.false))))
         if not self.answer_follows:
             lines.append(self.line(depth, self.say("vec.condition.set", set=Membership(run.var, run.solution_set),
                                                    condition=run.answer)))
