@@ -78,7 +78,7 @@ class SolutionPrinting:
             return self.raw_math(sp.Symbol(NAMES[work.name]))
         if kind == "MatrixGradient":
             return self.raw_ratio(work.loss, work.wrt)
-        if kind in ("QuadraticGradient", "ResidualGradient", "TotalDerivative", "IteratedMap"):
+        if kind in ("QuadraticGradient", "ResidualGradient", "TotalDerivative", "IteratedMap", "Jacobian"):
             return self.vector_answer_label(work)       # render.vectors: ∇f, df/dt, (gⁿ)′(x₀)
         return None
 

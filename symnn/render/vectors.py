@@ -140,6 +140,8 @@ class VectorPrinting(StagedPrinting):
             return self.raw_math(Ratio(sp.Symbol("f"), work.wrt, sp.true if work.partial else sp.false))
         if kind == "IteratedMap":
             return self.raw_math(Slope(work.rows[0][1], work.n))
+        if kind == "Jacobian":
+            return self.raw_math(sp.Symbol("J"))
         return f"{self.nabla} f"
 
     def _print_ProgramPass(self, program, depth: int = 0) -> str:
@@ -190,7 +192,7 @@ class VectorPrinting(StagedPrinting):
             lines.append(self.line(depth + 1, self.worked(Ratio(f, var, sp.true), partial, point, value)))
         lines.append(self.line(depth, self.say("vec.matrix") + " " + self.inline(
             f"{self.nabla} f = " + " = ".join(self.raw_math(side, keep_order=True) for side in
-                                             (*sides, column(run.answer))))))
+                                             (*sides, *self._unless_answered(column(run.answer)))))))
         if not self.answer_follows:
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
                                    + self.result(f"{self.nabla} f", sp.Tuple(*run.answer))))
@@ -214,7 +216,7 @@ class VectorPrinting(StagedPrinting):
         lines.append(self.line(depth + 1, self.inline(f"{self.nabla} f = " + " = ".join(
             self.raw_math(side, keep_order=True) for side in (
                 sp.MatMul(2, A.T, r), sp.MatMul(2, _matrix(run.A.T.tolist()), column(run.residual), evaluate=False),
-                column(run.answer))))))
+                *self._unless_answered(column(run.answer)))))))
         if not self.answer_follows:
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
                                    + self.result(f"{self.nabla} f", sp.Tuple(*run.answer))))
@@ -236,10 +238,14 @@ class VectorPrinting(StagedPrinting):
                 step = run.steps[i - 1][run.variables.index(var)] if run.steps else None
                 if step is not None and _worth_showing(step) and self._settings["detail"] == "full":
                     lines.extend(self.step_lines(step, depth + 2, ""))
-        lines.append(self.line(depth, self.equation(J, _matrix(run.matrix.tolist()))))
-        if run.value is not None:
+        if run.value is not None or not self.answer_follows:
+            lines.append(self.line(depth, self.equation(J, _matrix(run.matrix.tolist()))))
+        if run.value is not None:        # J = the entries with the numbers put in = the matrix at the point
+            numbers = _matrix([[self.put_in_point(entry, dict(run.point)) for entry in row] for row in run.matrix.tolist()])
+            sides = [self.raw_math(J), self.raw_math(numbers, numbers=True),
+                     *(self.raw_math(side) for side in self._unless_answered(_matrix(run.value.tolist())))]
             lines.append(self.line(depth, self.say("gradient.at", point=self.point(run.point)) + ": "
-                                   + self.equation(J, _matrix(run.value.tolist()))))
+                                   + self.inline(" = ".join(sides))))
         return self.join(lines)
 
     def _print_ChainGradient(self, run, depth: int = 0) -> str:
@@ -269,16 +275,23 @@ class VectorPrinting(StagedPrinting):
             lines.append(self.line(depth + 1, self.equation(Ratio(f, x, sp.true), df) + self.escape(", ")
                                    + self.equation(Ratio(x, t, d), D(xt, t), dx)))
         product = sp.Add(*(sp.Mul(df, dx, evaluate=False) for df, dx in run.terms), evaluate=False)
+        last = self._unless_answered(run.derivative) if run.value is None else (run.derivative,)
         lines.append(self.line(depth, self.inline(" = ".join((self.raw_math(total), self.raw_math(product, keep_order=True),
-                                                              self.raw_math(run.derivative))))))
+                                                              *map(self.raw_math, last))))))
         if run.value is not None:
             sides = [self.raw_math(total), self.raw_math(run.derivative)]
             numbers = self.put_in_point(run.derivative, dict(run.point))
             if numbers != run.derivative:
                 sides.append(self.raw_math(numbers, numbers=True))
-            lines.append(self.line(depth, self.say("gradient.at", point=self.point(run.point)) + ": "
-                                   + self.result(" = ".join(sides), run.value)))
+            at = self.say("gradient.at", point=self.point(run.point)) + ": "
+            answered = self.answer_follows and len(sides) > 2          # the numbers here, their value in the answer
+            lines.append(self.line(depth, at + (self.inline(" = ".join(sides)) if answered
+                                                else self.result(" = ".join(sides), run.value))))
         return lines
+
+    def _unless_answered(self, value) -> tuple:
+        """The last side of the work's last line, unless the answer right below says it (the result once)."""
+        return () if self.answer_follows else (value,)
 
     def put_in_point(self, formula, point: dict):
         """``formula`` with the point's numbers put in, a function of them by its value:
@@ -305,8 +318,8 @@ class VectorPrinting(StagedPrinting):
                              self.plain("graph.value")], rows)
         lines.append(self.line(depth, self.equation(xs[-1], run.last)))
         product = sp.Mul(*(slope for *_, slope in run.rows), evaluate=False)
-        lines.append(self.line(depth, self.result(self.raw_math(total) + " = " + self.raw_math(product, keep_order=True),
-                                                  run.answer)))
+        chain = self.raw_math(total) + " = " + self.raw_math(product, keep_order=True)
+        lines.append(self.line(depth, self.inline(chain) if self.answer_follows else self.result(chain, run.answer)))
         return self.join(lines)
 
     def _print_ConditionSolution(self, run, depth: int = 0) -> str:

@@ -62,14 +62,13 @@ def test_contributions_to_a_reused_variable_are_added_in_the_key(problem_id, for
 
 @pytest.mark.parametrize("problem_id, format, lang, expected", [
     ("total-derivative", "text", "en", "At the point t = pi/4: df/dt = (1 - 3*sin(t)^2)*cos(t) = "
-                                       "(1 - 3*(√(2)/2)^2)*(√(2)/2) = -√(2)/4 ≈ -0.3536"),
+                                       "(1 - 3*(√(2)/2)^2)*(√(2)/2)"),
     ("total-derivative", "latex", "ru", r"\frac{d f}{d t} &= (1 - 3 \sin^{2} {t}) \cos {t} = (1 - 3 \cdot "
-                                        r"\left(\frac{\sqrt{2}}{2}\right)^{2}) \cdot \frac{\sqrt{2}}{2} = "
-                                        r"- \frac{\sqrt{2}}{4} \approx -0{,}3536"),
-    ("chain-two-variables", "text", "ru", "В точке (s; t) = (1; 2): ∂f/∂s = s*t^2*(3*s + 2*t) = 1*2^2*(3*1 + 2*2) = 28"),
-    ("chain-two-variables", "latex", "en", r"{\raggedright \noindent At the point $(s, \  t) = (1, \  2)$: $\frac{\partial f}"
+                                        r"\left(\frac{\sqrt{2}}{2}\right)^{2}) \cdot \frac{\sqrt{2}}{2}"),
+    ("chain-two-variables", "text", "ru", "В точке (s; t) = (1; 2): ∂f/∂s = s*t^2*(3*s + 2*t) = 1*2^2*(3*1 + 2*2)"),
+    ("chain-two-variables", "latex", "en", r"{\noindent At the point $(s, \  t) = (1, \  2)$: $\frac{\partial f}"
                                            r"{\partial t} = s^{2} t (2 s + 3 t) = 1^{2} \cdot 2 \cdot (2 \cdot 1 + "
-                                           r"3 \cdot 2) = 16$\par}"),
+                                           r"3 \cdot 2)$\par}"),
 ])
 def test_a_value_at_a_point_has_its_numbers_put_in(problem_id, format, lang, expected):
     assert expected in lines(problem_id, format, lang)
@@ -109,7 +108,7 @@ def test_a_key_does_not_talk_about_how_it_was_checked(problem_id, lang):
                                 "f     f = x*a        3*3                9"]),
     ("program-micrograd", "text", "en", ["d'    d' = 3*d + ReLU(a + b)    3*0 + ReLU((-4) + 2)  0"]),
     ("vec-2xtx", "text", "ru", ["Градиент f = 2*x^T*x, где x = [1; -2; 3]",
-                                "В матричной форме получаются те же числа: ∇ f = 4*x = 4*[1; -2; 3] = [4; -8; 12]"]),
+                                "В матричной форме получаются те же числа: ∇ f = 4*x = 4*[1; -2; 3]"]),
     ("vec-2xtx", "latex", "en", [r"{\noindent \textbf{Gradient of $f = 2 x^{T} x$ with} $x = \left[\begin{matrix}1\\-2"
                                  r"\\3\end{matrix}\right]$\par}"]),
     ("jacobian-polar", "text", "ru", ["Матрица Якоби [r*cos(θ); r*sin(θ)] по (r; θ): J = [∂f_1/∂r ∂f_1/∂θ; "
@@ -135,3 +134,16 @@ def test_a_brief_program_key_does_not_repeat_its_tables(lang, table):
     assert table in full and table not in brief
     assert "   f = q*z" in full and "   f = q*z" not in brief          # the program, listed above its table
     assert sum(line.startswith("f     f = q*z") for line in brief) == 1
+
+
+@pytest.mark.parametrize("problem_id, last, value", [
+    ("total-derivative", "df/dt = (1 - 3*sin(t)^2)*cos(t) = (1 - 3*(√(2)/2)^2)*(√(2)/2)", " = -√(2)/4 ≈ -0.3536"),
+    ("iterated-map", "(g^4)'(x_0) = 2*4*10*52", " = 4160"),
+    ("vec-residual", "∇ f = 2*A^T*r = 2*[1 1 1; 0 1 2]*[-5; 2; 3]", " = [0; 16]"),
+    ("jacobian-at-point", "J = [2*1*0 1^2; 5 1]", " = [0 1; 5 1]"),
+])
+def test_the_work_leaves_its_value_to_the_answer_below(problem_id, last, value):
+    key = lines(problem_id, "text", "en")
+    assert key[-1].startswith("Answer: ") and key[-2].endswith(last)         # the value is said once, in the answer
+    alone = render(solve(problem_id).work, "text", detail="brief").splitlines()
+    assert any(line.endswith(last + value) for line in alone)                # the work alone ends with its value
