@@ -51,7 +51,7 @@ class NetworkPrinting:
         forward = self.forward_rows(graph.nodes, dict(run.values), (run.text,))   # render.staged: as written
         lines += self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("delta.numbers"),
                              self.plain("graph.value")], forward)
-        lines.append(self.line(depth, self.plain("graph.backward")))
+        lines.append(self.line(depth, self.say("graph.backward", output=graph.output.name)))
         lines += self.backward_lines(run, graph.output.name, depth)       # render.vectors: the table and the sums
         if not self.answer_follows:
             f = sp.Symbol("f")
