@@ -90,8 +90,9 @@ def pictures(solutions: list, lang: str) -> dict:
 # a slide's displays close to their text (\small sets the skips anew in every frame)
 _TIGHT = r"\setlength{\abovedisplayskip}{3pt plus 1pt}\setlength{\belowdisplayskip}{3pt plus 1pt}"
 # the height a frame's text has, in points (a 96 mm frame less its title and margins), and how much more
-# a frame may hold, shrunk to fit: a slide set at 10 pt stays readable on a screen at two thirds of it
-FRAME_HEIGHT, FULLEST = 240.0, 1.45
+# a frame may hold, scaled down to fit (the estimate runs up to a fifth short): a slide set at 10 pt
+# stays readable on a screen at two thirds of its size
+FRAME_HEIGHT, FULLEST = 236.0, 1.35
 # a last frame filled less than this share of a frame joins the one before it, shrunk to fit
 SHORT_END = 0.35
 # the height of a line of \small text, and how many characters of the estimate (``width``) fill the slide's line

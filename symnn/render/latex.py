@@ -32,7 +32,7 @@ _DOLLAR = re.compile(r"(?<!\\)\$")
 # consecutive displays merged into one align* hold at most this many rows (a fragment's align*
 # cannot break across pages without \allowdisplaybreaks)
 MERGED_ROWS = 12
-# a paragraph of at most this many characters (commands aside) is a heading kept with the next one
+# a paragraph of at most this many characters (commands aside), not indented, is a heading kept with the next one
 LABEL_LENGTH = 40
 _PARAGRAPH = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent .*\\par\}")
 _COMMAND = re.compile(r"\\[A-Za-z]+(?:=[\d.]+em)?|[{}$\s]")
@@ -132,7 +132,7 @@ def kept_together(text: str, most: int = KEPT_ROWS) -> str:
     text = re.sub(r"(\\par\})\n(?=\\begin\{align\*\}|%s)" % re.escape(TABLE_START), r"\1\n\\nopagebreak\n", text)
     lines, glued = text.split("\n"), False
     for k, line in enumerate(lines[:-1]):
-        short = _PARAGRAPH.fullmatch(line) and len(_COMMAND.sub("", line)) <= LABEL_LENGTH
+        short = _PARAGRAPH.fullmatch(line) and len(_COMMAND.sub("", line)) <= LABEL_LENGTH and "leftskip" not in line
         glued = bool(short and not glued and _PARAGRAPH.fullmatch(lines[k + 1]))
         if glued:      # a short heading line ("Forward pass:", "At") with the paragraph it heads, one at a time
             lines[k] += "\n\\nopagebreak"
@@ -248,7 +248,7 @@ class LatexPrinter(DocumentPrinter):
         if tabular is not None:
             return tabular
         blocks = []
-        for row in rows:
-            blocks.append(paragraph(1, self.strong(f"{header[0]}: {row[0]}")))
+        for row in rows:          # a row's name stays with its first line
+            blocks += [paragraph(1, self.strong(f"{header[0]}: {row[0]}")), r"\nopagebreak"]
             blocks += [self.line(2, f"{name}: {cell}") for name, cell in zip(header[1:], row[1:]) if cell.strip()]
         return blocks

@@ -102,7 +102,7 @@ def test_brief_chains_fit_a_slide(topic, tmp_path):
     assert max(compiled.overfull, default=0) <= 20
 
 
-@pytest.mark.parametrize("topic", ["gradients", "matrix", "linear"])
+@pytest.mark.parametrize("topic", ["gradients", "linear", "tensors"])
 def test_a_brief_problem_is_one_frame(topic, tmp_path):
     """Brief solutions of these topics fit a frame each: as many frames as problems, each one page."""
     need("pdflatex")
