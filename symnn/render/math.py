@@ -91,15 +91,22 @@ def _greek(factor) -> bool:
 
 
 def readable_factors(factors: list) -> list:
-    """Factors in the order people write them: numbers, then Greek coefficients (2λb, ηg), then the rest
-    (a Greek matrix such as δ keeps its place: Xᵀδ is not δXᵀ); 1 − u right after u: σ(1 − σ), h₁(1 − h₁)x₁."""
-    ordered = sorted(factors, key=lambda f: 0 if f.is_number else 1 if _greek(f) and f.is_commutative else 2)
+    """Factors in the order people write them: numbers, then Greek coefficients (2λb, ηg), then weights
+    (w₅h₁), then the rest (a Greek matrix such as δ keeps its place: Xᵀδ is not δXᵀ); 1 − u right after u:
+    σ(1 − σ), h₁(1 − h₁)x₁."""
+    ordered = sorted(factors, key=lambda f: 0 if f.is_number else 1 if _greek(f) and f.is_commutative else
+                     2 if _weight(f) else 3)
     for factor in list(ordered):
         partner = _complement_of(factor)
         if partner is not None and partner in ordered and factor.is_commutative:
             ordered.remove(factor)
             ordered.insert(ordered.index(partner) + 1, factor)
     return ordered
+
+
+def _weight(factor) -> bool:
+    """w₅, w_{jk}: a network's weight, written before what it multiplies."""
+    return isinstance(factor, sp.Symbol) and factor.is_commutative and bool(_WEIGHT.match(factor.name.split("\x00")[0]))
 
 
 def _complement_of(factor):
