@@ -74,10 +74,9 @@ def solve_data_training(problem: Problem):
     from .solve import Solution
     data = problem.data
     try:
-        table = read_table(data, problem.folder)
+        run = train_on_table(read_table(data, problem.folder), data)
     except DataError as error:
         raise BankError(f"problem {problem.id}: {error}") from None
-    run = train_on_table(table, data)
     answer = []
     for part in run.find:
         if part == "loss":
@@ -100,10 +99,13 @@ def train_on_table(table: Table, data: dict) -> DataTrainingRun:
         means = tuple(sum(column, sp.Integer(0)) / len(rows) for column in zip(*rows))
     name = data.get("optimizer", "sgd")
     names = [str(s) for s in optimizer(name).defaults]
-    settings = dict(data.get("settings", {}))
+    settings = {key: float(sp.Rational(value)) for key, value in data.get("settings", {}).items()}   # 0.9 or "9/10"
     if "learning_rate" in data:
         settings["eta" if "eta" in names else names[0]] = float(sp.Rational(data["learning_rate"]))
-    hyper = hyperparameters(optimizer(name), settings)
+    try:
+        hyper = hyperparameters(optimizer(name), settings)
+    except ValueError as error:            # a setting the optimizer does not have (known only with SymPy)
+        raise DataError(f"settings: {error}") from None
     spec = Task("data", "train.data", tuple(data["layers"]), name, settings, data.get("epochs", 100),
                 data.get("batch"), shuffle=data.get("shuffle", False), activation=data.get("activation", "sigmoid"),
                 loss=data.get("loss", "mse"), output=data.get("output", "same"))

@@ -123,8 +123,8 @@ data = "data/points.csv"
 columns = { inputs = ["x", "y"], targets = "label" }
 layers = [2, 2, 1]
 optimizer = "momentum"
-learning_rate = 0.5
-settings = { alpha = 0.8 }
+learning_rate = "1/2"
+settings = { alpha = "4/5" }
 epochs = 50
 batch = 2
 seed = 3
@@ -307,3 +307,10 @@ tolerance = { absolute = 0.001 }
     assert accuracy == 1
     assert render(solution, "text").splitlines()[-1] == \
         f"Answer: w5 ≈ {w5:.4f}; b3 ≈ {b3:.4f}; accuracy on the training data: 1"
+
+
+def test_a_setting_the_optimizer_does_not_have_is_named_when_the_problem_is_solved(tmp_path):
+    bank = _bank(tmp_path, 'inputs = [[0, 0], [1, 1]]\ntargets = [0, 1]\nlayers = [2, 1]\nsettings = { beta = 0.9 }\n'
+                           'tolerance = { absolute = 0.01 }\n')
+    with pytest.raises(BankError, match="problem own: settings: sgd has no hyperparameter beta; it has eta"):
+        solve("own", bank)
