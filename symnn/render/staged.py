@@ -76,7 +76,8 @@ def as_written(expr, composed: dict, chains) -> sp.Expr:
         written = [sp.expand(term) for term in chain]
         if kind is not expr.func or len(written) != len(full) or sorted(map(str, written)) != sorted(map(str, full)):
             continue
-        order = sorted(range(len(full)), key=lambda k: written.index(full[k]))
+        places = [str(term) for term in written]
+        order = sorted(range(len(full)), key=lambda k: places.index(str(full[k])))
         return expr.func(*(operands[k] for k in order), evaluate=False)
     return expr
 
@@ -142,12 +143,12 @@ def statement_name(symbol: sp.Symbol) -> sp.Symbol:
     return sp.Symbol(symbol.name.rstrip("'"), real=True)
 
 
+LONG_DENOMINATOR = 50       # a fraction with a larger denominator is shown as its decimal
+
+
 def _long_fraction(exact) -> bool:
     """A fraction that reads better as its decimal: −2381/343, not 1/3 or 10/49."""
     return isinstance(exact, sp.Rational) and not exact.is_Integer and exact.q > LONG_DENOMINATOR
-
-
-LONG_DENOMINATOR = 50
 
 
 class StagedPrinting:
@@ -166,6 +167,7 @@ class StagedPrinting:
         return self.value(value)
 
     def staged_result(self, lhs: str, value) -> str:
+        """``lhs`` (raw math) and its value, a long fraction only as its decimal (≈ 0.4958)."""
         exact, decimal = self.shown(value)
         if decimal is not None and _long_fraction(exact):
             return self.inline(lhs + f" {self.approx} " + self.raw_math(decimal))

@@ -147,3 +147,18 @@ def test_the_work_leaves_its_value_to_the_answer_below(problem_id, last, value):
     assert key[-1].startswith("Answer: ") and key[-2].endswith(last)         # the value is said once, in the answer
     alone = render(solve(problem_id).work, "text", detail="brief").splitlines()
     assert any(line.endswith(last + value) for line in alone)                # the work alone ends with its value
+
+
+def test_the_sums_and_products_of_a_text_are_read_in_order():
+    import sympy as sp
+
+    from symnn.render.staged import as_written, written_chains, written_form
+    x, y, w1, w0, c = sp.symbols("x y w1 w0 c", real=True)
+    assert written_chains("1 + exp(x*w1 + w0)") == [(sp.Add, (1, sp.exp(x * w1 + w0))), (sp.Add, (x * w1, w0)),
+                                                     (sp.Mul, (x, w1))]
+    assert written_chains("y - 2*x") == [(sp.Add, (y, -2 * x)), (sp.Mul, (2, x))]
+    assert as_written(c + 1, {c: sp.exp(x * w1 + w0)}, written_chains("1 + exp(x*w1 + w0)")).args == (1, c)
+    unspelled = w1 * y
+    assert as_written(unspelled, {}, written_chains("x*w1")) is unspelled       # no chain of the text: SymPy's order
+    assert written_form(1 + sp.exp(x * w1 + w0), written_chains("1 + exp(x*w1 + w0)")).args[0] == 1
+    assert written_form(x * y + 1, written_chains("x + 1")) is None
