@@ -94,14 +94,20 @@ def readable_factors(factors: list) -> list:
     """Factors in the order people write them: numbers, then Greek coefficients (2λb, ηg), then weights
     (w₅h₁), then the rest (a Greek matrix such as δ keeps its place: Xᵀδ is not δXᵀ); 1 − u right after u:
     σ(1 − σ), h₁(1 − h₁)x₁."""
-    ordered = sorted(factors, key=lambda f: 0 if f.is_number else 1 if _greek(f) and f.is_commutative else
-                     2 if _weight(f) else 3)
+    ordered = sorted(factors, key=lambda f: 0 if f.is_number else 1 if _coefficient(f) else 2 if _weight(f) else 3)
     for factor in list(ordered):
         partner = _complement_of(factor)
         if partner is not None and partner in ordered and factor.is_commutative:
             ordered.remove(factor)
             ordered.insert(ordered.index(partner) + 1, factor)
     return ordered
+
+
+def _coefficient(factor) -> bool:
+    """λ, η or an expression in them only, such as 1 − β₁: a coefficient, written first ((1 − α)g²)."""
+    symbols = factor.free_symbols
+    return factor.is_commutative and bool(symbols) and (_greek(factor) or isinstance(factor, sp.Add)
+                                                        and all(_greek(s) for s in symbols))
 
 
 def _weight(factor) -> bool:
@@ -310,6 +316,8 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         return f"|{self._print(expr.args[0])}|"
 
     def _print_Pow(self, expr, rational=False):
+        if expr.base == 10 and expr.exp.is_Integer and expr.exp < 0:      # 10^-8, as a tolerance is written
+            return f"10^{expr.exp}"
         if expr.exp == sp.S.Half:
             return f"√({self._print(expr.base)})"
         if expr.exp.is_Rational and expr.exp.is_negative:

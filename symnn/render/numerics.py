@@ -22,6 +22,8 @@ class NumericsPrinting:
         text = format(value, spec)
         if "e" in text:              # 2.683e-01 as 2.683·10⁻¹, a formula
             mantissa, exponent = text.split("e")
+            if float(mantissa) == 1:                 # 10⁻⁵, not 1.0·10⁻⁵
+                return self.inline(self.raw_math(sp.Pow(10, int(exponent), evaluate=False)))
             return self.power_of_ten(sp.Float(mantissa, len(mantissa.strip("-").replace(".", ""))), int(exponent))
         return self.escape(text.replace(".", ",") if self.lang == "ru" else text)
 
