@@ -263,6 +263,12 @@ class TextMath(_FactorsAsUsual, StrPrinter):
             return in_order(self, super()._print_Mul, ordered)
         return super()._print_Mul(expr)
 
+    def _print_Exp1(self, expr):
+        return "e"
+
+    def _print_Pi(self, expr):
+        return "π"
+
     def _print_Tuple(self, expr):
         if self._settings["lang"] != "ru":
             return super()._print_Tuple(expr)

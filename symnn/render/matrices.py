@@ -124,8 +124,11 @@ class MatrixPrinting:
                     + "; " + result
             lines.append(self.line(depth + 2, result))
         sizes = Sizes(*(x for name, size in run.sizes for x in (sp.Symbol(name), sp.Integer(size))))
-        verdict = "matrix.checked" if all(s.holds for s in run.steps) else "matrix.not checked"
-        lines.append(self.line(depth, self.say(verdict, sizes=sizes)))
+        # how the steps were verified is for the full view; a key (brief) states the mathematics only,
+        # unless a step failed, which a reader must always be told
+        if self._settings["detail"] == "full" or not all(s.holds for s in run.steps):
+            verdict = "matrix.checked" if all(s.holds for s in run.steps) else "matrix.not checked"
+            lines.append(self.line(depth, self.say(verdict, sizes=sizes)))
         for wrong in run.wrong:
             lines.append(self.line(depth, self.strong(self.plain(f"matrix.source.{wrong.source}") + ":") + " "
                                    + self.inline(self.raw_ratio(L, run.wrt) + " = " + self.raw_math(wrong.formula))

@@ -174,7 +174,7 @@ def test_the_imperative_check_tells_a_command_from_none(text, polite):
 # course's names of functions, and the keys of a keyboard shortcut
 LATIN_KEPT = {
     "Adam", "AdaGrad", "RMSprop", "ReLU", "PReLU", "RReLU", "ELU", "ISRU", "softmax", "softsign", "softplus",
-    "Softsign", "Softplus", "MSE", "MAE", "RMSE", "XOR", "SymPy", "NumPy", "PyTorch", "symnn", "LaTeX", "JSON",
+    "Softsign", "Softplus", "Softmax", "MSE", "MAE", "MAPE", "BCE", "RMSE", "XOR", "SymPy", "NumPy", "PyTorch", "symnn", "LaTeX", "JSON",
     "NUL", "float64", "cases", "pmatrix", "vmatrix", "mathbb", "Ctrl", "Enter",
     "sin", "cos", "exp", "ln", "log", "log_a", "max", "min", "abs", "sign", "tg", "ctg", "th", "cth", "sh", "ch",
     "arcsin", "arccos", "arctg", "arcctg", "sigma", "sum_", "dx", "Xw", "s_i", "s_k", "y_i", "y_k", "lo", "hi", "tol",

@@ -15,6 +15,7 @@ EXPECTED = {
     "two-layer": "-(y - sigmoid(X*W_1)*W_2)*Xᵀ*(W_2ᵀ ⊙ σ'(X*W_1))",
     "dense-layer": "Xᵀ*delta",
     "dense-backward": "(delta*W_2ᵀ) ⊙ σ'(A)",
+    "two-layer-w2": "-(y - sigmoid(X*W_1)*W_2)*sigmoid(W_1ᵀ*Xᵀ)",      # one sample: the residual is 1×1
 }
 
 

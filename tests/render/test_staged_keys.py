@@ -61,7 +61,7 @@ def test_contributions_to_a_reused_variable_are_added_in_the_key(problem_id, for
 
 
 @pytest.mark.parametrize("problem_id, format, lang, expected", [
-    ("total-derivative", "text", "en", "At the point t = pi/4: df/dt = (1 - 3*sin(t)^2)*cos(t) = "
+    ("total-derivative", "text", "en", "At the point t = π/4: df/dt = (1 - 3*sin(t)^2)*cos(t) = "
                                        "(1 - 3*(√(2)/2)^2)*(√(2)/2)"),
     ("total-derivative", "latex", "ru", r"\frac{d f}{d t} &= (1 - 3 \sin^{2} {t}) \cos {t} = (1 - 3 \cdot "
                                         r"\left(\frac{\sqrt{2}}{2}\right)^{2}) \cdot \frac{\sqrt{2}}{2}"),
