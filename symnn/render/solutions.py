@@ -9,6 +9,7 @@ import re
 
 import sympy as sp
 
+from ..calculus.parse import ParseError, parse_expr_safe
 from ..lang import PHRASES, catalogue, phrase
 from ..nn.losses import NAMES
 from .expansion import D
@@ -20,6 +21,24 @@ COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course
 def problem_label(problem_id: str, lang: str) -> str:
     """"Problem 4.3" where the course numbers it so, else "Problem": never a slug."""
     return phrase(lang, "problem") + (f" {problem_id}" if COURSE_NUMBER.match(str(problem_id)) else "")
+
+
+def through_names(value, problem):
+    """``value`` written with the names the statement defines (``names = { y = "sigmoid(w1*x1 + b)" }``):
+    −2x₁(Y − y)y(1 − y) rather than the same with σ(w₁x₁ + b) four times; unchanged if that is not shorter."""
+    names = problem.data.get("names") or {}
+    if not names or not isinstance(value, sp.Basic) or value.is_number:
+        return value
+    shorter = value
+    for name, text in names.items():
+        try:
+            defined = parse_expr_safe(text, tuple(problem.data.get("functions", ())))
+        except (ParseError, ValueError):
+            continue
+        if isinstance(defined, sp.Expr) and not defined.is_Atom:
+            shorter = shorter.subs(defined, sp.Symbol(name, real=True))
+    shorter = sp.factor_terms(shorter)
+    return shorter if sp.count_ops(shorter) < sp.count_ops(value) else value
 
 
 class SolutionPrinting:
@@ -50,6 +69,7 @@ class SolutionPrinting:
                 + (self.result(lhs, value) if lhs is not None else self.value(value)) for prefix, lhs, value in items)
         else:
             lhs = self.answer_label(solution.work)
+            exact = through_names(exact, problem)
             shown = self.value(exact) if lhs is None else self.result(lhs, exact)
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
         note = problem.note.get(self.lang)
@@ -66,6 +86,8 @@ class SolutionPrinting:
         """What the answer is, as raw math (∂L/∂w₁, ∇F(2, 1/3, 0), MSE), or None when the work does not say."""
         kind = type(work).__name__
         if kind == "Step":
+            if "f" in self.names and work.order == 1:          # the statement's name: ∂E²/∂w₁
+                return self.raw_ratio(sp.Symbol("f"), work.var)
             return self.raw_math(D(work.expr, work.var, work.order))
         if kind == "ValueAt":
             return self.raw_math(D(work.work.expr, work.work.var, work.work.order)) + self.at_point(work.point)
