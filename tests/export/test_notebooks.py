@@ -108,4 +108,6 @@ def test_a_function_is_typed_as_a_student_types_it():
     typed = typed_answer(SimpleNamespace(answer=relu))
     assert typed == "max(0, x)" and check_answer(relu, typed).correct        # not SymPy's Max(0, x)
     problem = SimpleNamespace(id="relu", variant=None)
-    assert _answer_cell(problem, typed, "ru") == f'answer = r"{typed}"\ncheck(\'relu\', answer, lang=\'ru\')'
+    assert _answer_cell(problem, typed, "ru") == "answer = 'max(0, x)'\ncheck('relu', answer, lang='ru')"
+    # LaTeX, with its backslashes, goes into a raw string
+    assert _answer_cell(problem, r"\max(0, x)", "ru") == 'answer = r"\\max(0, x)"\ncheck(\'relu\', answer, lang=\'ru\')'
