@@ -126,7 +126,8 @@ def _break_points(toks: list[str]) -> list[tuple[int, float, str]]:
             braces += 1
         elif tok == "}":
             braces -= 1
-        elif braces == 0 and tok in _GROUP_OPEN and last in (")", "]", "\\right") and opened == []:
+        elif braces == 0 and (tok in _GROUP_OPEN or tok == "\\frac") and last in (")", "]", "\\right") \
+                and opened == [] and parens == 0:
             points.append((i, 0.5, "\\cdot "))
         if tok in _GROUP_OPEN:
             opened.append(i)
@@ -154,6 +155,8 @@ def _open_groups(toks: list[str], end: int) -> int:
     return opened
 
 
+# a last row narrower than this share of the line is an orphan: the rows are evened out instead
+ORPHAN = 0.2
 # a bracketed group of inline math up to this wide is kept on one line (wider, it may break inside)
 KEPT_GROUP = 25
 _DOLLAR = re.compile(r"(?<!\\)\$")
@@ -213,13 +216,15 @@ def _cuts(toks: list[str], points: list, limit: float) -> list:
 
 
 def split_long(raw: str, limit: float) -> list[str]:
-    """``raw`` cut into pieces of at most ``limit`` characters where it can be (see the module's note),
-    as evenly as the same number of pieces allows: a tuple's last item never ends up alone on its row."""
+    """``raw`` cut into pieces of at most ``limit`` characters where it can be (see the module's note);
+    a last piece shorter than ``ORPHAN`` of the line (a tuple's last item alone on its row) is avoided by
+    cutting as evenly as the same number of pieces allows."""
     toks = tokens(raw)
     points = _break_points(toks)
     cuts = _cuts(toks, points, limit)
+    orphan = bool(cuts) and _width(toks[cuts[-1][0]:]) < limit * ORPHAN
     low, high = limit / (len(cuts) + 1), limit
-    while cuts and high - low > 0.5:        # the narrowest rows that are still no more of them
+    while orphan and high - low > 0.5:      # the narrowest rows that are still no more of them
         middle = (low + high) / 2
         tried = _cuts(toks, points, middle)
         starts = [0, *(cut[0] for cut in tried)]

@@ -49,8 +49,9 @@ def wrapping(raw: str, characters: float = WRAP) -> str:
         return mathml(raw)
     pieces = []
     for k, side in enumerate(sides(raw)):
-        cut = split_long(side, characters)
-        pieces += [("= " if k and not j else "") + piece for j, piece in enumerate(cut)]
+        if side:          # a formula may start with its = (the next line of a chain)
+            cut = split_long(side, characters)
+            pieces += [("= " if k and not j else "") + piece for j, piece in enumerate(cut)]
     return "<wbr>".join(mathml(piece) for piece in pieces)
 
 

@@ -110,9 +110,16 @@ def merged_displays(text: str, characters: float = LINE_WIDTH, most: int = MERGE
 
 
 def _wrapped_words(text: str, characters: float) -> list[str]:
-    """``text`` cut between words into lines of at most ``characters`` (a line of one long word is longer)."""
-    lines = [""]
+    """``text`` cut between words into lines of at most ``characters`` (a line of one long word is longer);
+    a ``$...$`` formula is one word."""
+    words: list[str] = []
     for word in text.split():
+        if words and len(_DOLLAR.findall(words[-1])) % 2:
+            words[-1] += " " + word
+        else:
+            words.append(word)
+    lines = [""]
+    for word in words:
         if lines[-1] and len(lines[-1]) + 1 + len(word) > characters:
             lines.append("")
         lines[-1] = f"{lines[-1]} {word}".strip()

@@ -112,5 +112,13 @@ def test_a_line_never_breaks_inside_a_bracket():
 def test_a_tuple_is_cut_into_even_rows():
     items = [1, 2, 0, 1, 0.5, -0.5, 0, 0.25, 0.75, 0, 1, -1, 0.1, -1, 1, -0.1]
     tuple_ = "(" + r", \  ".join(str(item) for item in items) + ")"
-    assert split_long(tuple_, 50) == [r"(1, \  2, \  0, \  1, \  0.5, \  -0.5, \  0, \  0.25,",
+    # greedily, a row of 56 characters would take all but the last item, left alone on the next row
+    assert split_long(tuple_, 56) == [r"(1, \  2, \  0, \  1, \  0.5, \  -0.5, \  0, \  0.25,",
                                       r"\  0.75, \  0, \  1, \  -1, \  0.1, \  -1, \  1, \  -0.1)"]
+
+
+def test_a_long_hint_under_its_row_wraps_between_words_never_inside_a_formula():
+    tex = render(solve("perceptron-alpha"), "latex", lang="en", detail="brief", width="10.5cm")
+    hints = re.findall(r"&\\quad \\text\{(.*)\}", tex)
+    assert len(hints) > 1 and all(len(re.findall(r"(?<!\\)\$", hint)) % 2 == 0 for hint in hints)
+    assert any(hint.startswith("(") and not hint.endswith(")") for hint in hints)      # one hint went on a row

@@ -90,3 +90,9 @@ def test_a_wide_formula_is_cut_where_a_display_is_and_may_wrap_there():
     assert wrapping(raw) == "<wbr>".join(mathml(piece) for piece in [
         r"(x_{1}, \  x_{2}, \  y, \  w_{1}, \  w_{2}, \  b_{1})", r"= (-2, \  -1, \  1, \  1, \  1, \  0)", "= (1, 2)"])
     assert wrapping("a + b") == mathml("a + b")
+
+
+def test_a_wide_next_line_of_a_chain_keeps_its_equals_sign():
+    from symnn.render.html import wrapping
+    raw = r"= (2 Y - 2 \sigma(w_{1} x_{1} + w_{2} x_{2} + b)) \frac{\partial}{\partial w_{1}}(- \sigma(w_{1} x_{1} + w_{2} x_{2} + b))"
+    assert wrapping(raw).startswith(mathml(r"= (2 Y - 2 \sigma(w_{1} x_{1} + w_{2} x_{2} + b))") + "<wbr>")
