@@ -29,20 +29,24 @@ TEXT_RU = """\
       d/dx(sin(x)) = cos(x)
    Итак, d/dx(x*sin(x)) = x*cos(x) + sin(x)"""
 
-LATEX = r"""{\noindent \textbf{Derivative}: $\frac{d}{d x}(x \sin {x}) = x \cos {x} + \sin {x}$\par}
-{\noindent \textbf{Product rule.} Differentiate one factor at a time, keep the others, and add. $(f\,g)' = f'\,g + f\,g'$\par}
+LATEX = r"""{\noindent \textbf{Derivative}: $\frac{d}{d x}{(x \sin {x})} = x \cos {x} + \sin {x}$\par}
+\nopagebreak
+{\noindent \textbf{Product rule.} Differentiate one factor at a time, keep the others, and add. ${(f\,g)}' = f'\,g + f\,g'$\par}
+\nopagebreak
 \begin{align*}
 \frac{d}{d x}(x \sin {x}) &= \frac{d}{d x}(x) \sin {x} + x \frac{d}{d x}(\sin {x})
 \end{align*}
 {\leftskip=1.5em \noindent \textbf{1. The variable itself.} The derivative of a variable with respect to itself is 1. $x' = 1$\par}
+\nopagebreak
 \begin{align*}
 \frac{d}{d x}(x) &= 1
 \end{align*}
 {\leftskip=1.5em \noindent \textbf{2. Derivative of sine.}\par}
+\nopagebreak
 \begin{align*}
 \frac{d}{d x}(\sin {x}) &= \cos {x}
 \end{align*}
-{\leftskip=1.5em \noindent So $\frac{d}{d x}(x \sin {x}) = x \cos {x} + \sin {x}$\par}"""
+{\leftskip=1.5em \noindent So $\frac{d}{d x}{(x \sin {x})} = x \cos {x} + \sin {x}$\par}"""
 
 MARKDOWN = r"""**Derivative**: $\frac{d}{d x}(x \sin {x}) = x \cos {x} + \sin {x}$
 
