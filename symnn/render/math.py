@@ -266,6 +266,10 @@ class TextMath(_FactorsAsUsual, StrPrinter):
     def _print_Exp1(self, expr):
         return "e"
 
+    def _print_log(self, expr):
+        """ln, as the natural logarithm is written (a base other than e is written log_a)."""
+        return f"ln({self._print(expr.args[0])})"
+
     def _print_Pi(self, expr):
         return "π"
 

@@ -24,7 +24,10 @@ class TrainingStepsPrinting:
         network = run.network
         L = network.loss_symbol
         names = catalogue(self.lang)["activations"]
-        activations = ", ".join(names.get(a, a) for a in network.activations)
+        layers = list(network.activations)
+        if getattr(network, "output", "same") == "softmax" and layers:
+            layers[-1] = "softmax"                 # the output layer is a softmax, whatever its sums go through
+        activations = ", ".join(names.get(a, a) for a in layers)
         lines = [self.line(depth, self.strong(self.plain("sgd.title") + ":") + " "
                            + self.plain("sgd.network", sizes="-".join(map(str, network.sizes)), activations=activations)
                            + " " + self.equation(L, network.definitions()[L])),
