@@ -44,6 +44,7 @@ MACROS: dict[str, Macro] = {
     **_table("operator", "le leq leqslant", " <= "), **_table("operator", "ge geq geqslant", " >= "),
     "lt": Macro("operator", " < "), "gt": Macro("operator", " > "), **_table("operator", "ne neq", " != "),
     "in": Macro("operator", " in "), **_table("operator", "land wedge", " and "),
+    **_table("operator", "leftarrow gets", " = "),          # an update w ← w − ηg: the new value of w
     **_table("operator", "lor vee", " or "), "cup": Macro("operator", " ∪ "),
     **_table("operator", "ldots dots cdots", "…"), "approx": Macro("operator", "≈"),
     **_table("operator", "{ lbrace", "("), **_table("operator", "} rbrace", ")"),

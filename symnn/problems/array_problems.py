@@ -15,13 +15,14 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from ..calculus.display import RichDisplay
 from .bank import BankError, Problem
 
 FAILS = "error"          # the answer of a question whose operation NumPy refuses
 
 
 @dataclass(frozen=True)
-class ArrayRun:
+class ArrayRun(RichDisplay):
     """A NumPy question run: the arrays (name, how the file gives it, value), the expression, the outcome
     (``numerics.arrays.Outcome``) and what the answer is: matrix, vector, number, numbers, shape or failure."""
 
