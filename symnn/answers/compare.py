@@ -90,8 +90,11 @@ def decimal_matches(ref, ans, options, typed, ref_places) -> bool:
     if options.relative is not None:
         return gap <= _exact(options.relative) * abs(sp.N(ref, 30))
     if options.decimals is not None:
+        # more places than asked are right when they are a right rounding of their own (−0.034635 for
+        # −0.03463481: rounding that again to 5 places would give −0.03464, a double rounding)
         return (typed is None or typed >= options.decimals) and \
-            round_to(ans, options.decimals) == round_to(ref, options.decimals)
+            (round_to(ans, options.decimals) == round_to(ref, options.decimals)
+             or typed is not None and typed > options.decimals and round_to(ref, typed) == ans)
     if options.sigfigs is not None:
         return significant(typed, ans) >= options.sigfigs and \
             round_sig(ans, options.sigfigs) == round_sig(ref, options.sigfigs)

@@ -42,3 +42,16 @@ def test_an_answer_that_needs_no_rounding_states_no_precision():
 def test_a_problem_s_tolerance_is_stated_as_its_language_writes_numbers():
     sentence = stated(form_of(solve("gender-train"), "ru"), "ru")
     assert sentence.endswith("Десятичная дробь может отличаться от точного значения на 0,02 или меньше.")
+
+
+@pytest.mark.parametrize("typed, places, right", [
+    ("-0.03463", 5, True),      # rounded to the places asked
+    ("-0.034635", 6, True),     # one place more, itself rounded right (no second rounding to -0.03464)
+    ("-0.034634", 6, True),     # one place more, cut rather than rounded: still right to 5 places
+    ("-0.03464", 5, False),     # rounded wrong at the place asked
+    ("-0.034636", 6, False),    # one place more, and wrong at both precisions
+])
+def test_more_places_than_asked_are_not_rounded_twice(typed, places, right):
+    from symnn.answers.compare import compare_scalar
+    exact = sp.Rational("-0.0346348096")
+    assert compare_scalar(exact, sp.Rational(typed), CheckOptions(decimals=5), places)[0] is right
