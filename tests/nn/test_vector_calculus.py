@@ -170,3 +170,12 @@ def test_unions_and_rays_are_written_so_the_checker_reads_them(condition, writte
 def test_a_condition_on_two_variables_is_refused():
     with pytest.raises(ValueError, match="a alone"):
         vc.solve_condition("a + x < 1", "a")
+
+
+def test_total_derivative_where_simplify_cannot_show_the_two_forms_agree():
+    # Stewart, Calculus, §14.5 Example 1: z = x²y + 3xy⁴, x = sin 2t, y = cos t; dz/dt at t = 0 is 6.
+    # The chain rule's form has sin 2t and cos t where sympy.diff's has its own trigonometric form.
+    run = vc.total_derivative("x^2*y + 3*x*y^4", {"x": "sin(2*t)", "y": "cos(t)"}, "t", "t = 0")
+    z = lambda t: np.sin(2 * t) ** 2 * np.cos(t) + 3 * np.sin(2 * t) * np.cos(t) ** 4   # noqa: E731
+    h = 1e-6
+    assert run.value == 6 and abs((z(h) - z(-h)) / (2 * h) - 6) < 1e-6
