@@ -33,6 +33,7 @@ class Gradient(RichDisplay):
     variables: tuple[sp.Symbol, ...]
     partials: tuple[Step, ...]
     point: tuple[tuple[sp.Symbol, sp.Expr], ...] = ()
+    constants: tuple[tuple[sp.Symbol, sp.Expr], ...] = ()    # other symbols given with the point (data, λ)
 
     @property
     def vector(self) -> tuple[sp.Expr, ...]:
@@ -43,7 +44,7 @@ class Gradient(RichDisplay):
         """The gradient at the point, exactly; None when no point was given."""
         if not self.point:
             return None
-        return tuple(exact_value(component, dict(self.point)) for component in self.vector)
+        return tuple(exact_value(component, {**dict(self.constants), **dict(self.point)}) for component in self.vector)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,21 @@ def gradient_steps(expr, variables=None, at=None) -> Gradient:
     variables = _variables(expr, variables)
     point = _point(expr, variables, at)
     partials = tuple(diff_steps(expr, var) for var in variables)
-    return Gradient(expr, variables, partials, point)
+    return Gradient(expr, variables, partials, point, _constants(expr, variables, at))
+
+
+def _constants(expr, variables, at) -> tuple:
+    """The values ``at`` gives to symbols of ``expr`` that are not ``variables`` (x = 2, λ = 0.1 of a
+    loss in w and b); a name the formula does not have is an error, not a value silently dropped."""
+    if at is None or not isinstance(at, (str, dict)):
+        return ()
+    given = parse_point(at) if isinstance(at, str) else at
+    names = {s.name: s for s in expr.free_symbols}
+    unknown = [str(name) for name in given if str(name) not in names]
+    if unknown:
+        raise ParseError(f"the point gives a value for {', '.join(unknown)}, which the formula does not have")
+    return tuple((names[str(name)], exact_number(value)) for name, value in given.items()
+                 if names[str(name)] not in variables)
 
 
 def _variables(expr, variables):

@@ -342,17 +342,22 @@ class DocumentPrinter(ArrayPrinting, DataTrainingPrinting, TrainingStepsPrinting
             lines.append(self.line(depth, self.inline(f"{nabla} = " + self.raw_math(sp.Tuple(*gradient.vector)))))
         if gradient.point:
             where = self.point(gradient.point)
-            text = self.say("gradient.at", point=where) + ": " + self.worked(
-                nabla, sp.Tuple(*gradient.vector), dict(gradient.point), sp.Tuple(*gradient.values))
+            constants = getattr(gradient, "constants", ())         # x = 2, λ = 0.1: given with the point
+            given = "".join(self.escape(", ") + self.equation(name, self.as_given(value)) for name, value in constants)
+            text = self.say("gradient.at", point=where) + given + ": " + self.worked(
+                nabla, sp.Tuple(*gradient.vector), {**dict(constants), **dict(gradient.point)},
+                sp.Tuple(*gradient.values))
             lines.append(self.line(depth, text))
         return self.join(lines)
 
     def point(self, point) -> sp.Eq:
         """(x, y) = (2, 0.5): a point with its coordinates as this printer shows numbers (0.5, not 1/2)."""
-        def written(value):
-            exact, decimal = self.shown(value)
-            return exact if exact is not None else decimal
-        return point_equation(tuple((name, written(value)) for name, value in point))
+        return point_equation(tuple((name, self.as_given(value)) for name, value in point))
+
+    def as_given(self, value):
+        """A number as this printer shows it in a statement of data: 0.5, not 1/2; 1/3 stays."""
+        exact, decimal = self.shown(value)
+        return exact if exact is not None else decimal
 
     def raw_tuple(self, items: list[str]) -> str:
         """Written items (raw math) as a tuple, separated as the reader's language separates numbers."""

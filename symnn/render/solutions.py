@@ -93,7 +93,7 @@ class SolutionPrinting:
             return self.raw_math(D(work.work.expr, work.work.var, work.work.order)) + self.at_point(work.point)
         if kind == "Gradient":
             name = f"{self.nabla} {self.raw_math(sp.Symbol(self.function_name()))}"
-            return name + (self.raw_math(sp.Tuple(*(value for _, value in work.point))) if work.point else "")
+            return name + (self.raw_math(sp.Tuple(*(self.as_given(value) for _, value in work.point))) if work.point else "")
         if kind == "Backprop":
             return self.raw_ratio(work.network.loss_symbol, work.parameter)
         if kind == "LossValue":

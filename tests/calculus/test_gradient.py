@@ -52,3 +52,16 @@ def test_value_at_a_point():
 def test_bad_points(at, message):
     with pytest.raises(ParseError, match=message):
         gradient_steps("x*y", "x, y", at=at)
+
+
+def test_values_given_with_the_point_for_other_symbols_are_constants():
+    # a ridge loss in w and b with its data x, y and λ given with the point: put in, not dropped
+    g = gradient_steps("(w*x + b - y)^2 + lamda*w^2", "w, b", "w = 1, b = 0.5, x = 2, y = 3, lamda = 0.1")
+    w, b, x, y, lam = 1, 0.5, 2, 3, 0.1
+    by_hand = (2 * (w * x + b - y) * x + 2 * lam * w, 2 * (w * x + b - y))
+    assert [float(v) for v in g.values] == pytest.approx(by_hand)
+
+
+def test_a_value_for_a_name_the_formula_does_not_have_is_an_error():
+    with pytest.raises(ParseError, match="q, which the formula does not have"):
+        gradient_steps("x + 2*y", "x, y", "x = 5, y = 10, q = 1")
