@@ -16,6 +16,7 @@ from __future__ import annotations
 # holds them equal to the tables of nn.network and nn.optimizers
 ACTIVATION_NAMES = ("sigmoid", "tanh", "relu", "identity")
 LOSS_NAMES = ("mse", "half-se", "bce", "ce")
+DATA_LOSS_NAMES = ("mse", "mae", "rmse", "mape", "bce", "ce")      # a loss on a table of targets and predictions
 OUTPUT_NAMES = ("same", "softmax")
 OPTIMIZER_NAMES = ("gd", "sgd", "minibatch", "momentum", "momentum-delta", "nesterov", "adagrad", "rmsprop",
                    "adam-slide", "adam")

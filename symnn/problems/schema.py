@@ -11,11 +11,23 @@ from __future__ import annotations
 
 from numbers import Real
 
+from ..nn.naming import DATA_LOSS_NAMES
+
 NUMBER = "number"
 
 
 def _text(value):
     return None if isinstance(value, str) else f"expected text, got {type(value).__name__}"
+
+
+def _one_of(names):
+    """Text naming one of ``names`` (a loss, an optimizer): a name the bank does not know is refused here,
+    when the file is read, with the names it does know."""
+    def check(value):
+        if not isinstance(value, str):
+            return f"expected text, got {type(value).__name__}"
+        return None if value in names else f"{value!r} is not one of {', '.join(names)}"
+    return check
 
 
 def _whole(value):
@@ -135,7 +147,7 @@ KINDS = {
     "backprop": ({"layers": _list_of(_whole), "param": _text, "at": _text}, _network),
     "delta-rule": ({"layers": _list_of(_whole), "at": _text},
                    {**_network, "learning_rate": _number, "momentum": _number, "previous": _table_of(_number)}),
-    "loss": ({"loss": _text, "y": _vector_or_matrix, "pred": _vector_or_matrix}, {}),
+    "loss": ({"loss": _one_of(DATA_LOSS_NAMES), "y": _vector_or_matrix, "pred": _vector_or_matrix}, {}),
     "product": ({"a": _vector_or_matrix, "b": _vector_or_matrix}, {"bias": _number}),
     "least-squares": ({"points": _list_of(_number, 2)}, {}),
     "convolution": ({"image": _list_of(_number, 2), "kernel": _list_of(_number, 2)}, {}),

@@ -26,3 +26,9 @@ def test_neurons_and_parameters_are_named_as_the_network_names_them():
         network = Network(sizes)
         assert neuron_names(sizes) == {str(n.name) for n in network.neurons()}
         assert parameter_names(sizes) == {str(p) for p in network.parameters()}
+
+
+def test_the_losses_of_a_table_are_the_losses_that_can_be_computed():
+    from symnn.nn.losses import NAMES
+    from symnn.nn.naming import DATA_LOSS_NAMES
+    assert set(DATA_LOSS_NAMES) == set(NAMES)
