@@ -287,7 +287,7 @@ def _judged(source, formula, backward: _Backward) -> WrongFormula:
 def derive(problem: str) -> MatrixGradient:
     """The matrix-form gradient of a problem of SPECS, derived, checked and set beside the course's wrong formulas."""
     if problem not in SPECS:
-        raise ValueError(f"unknown matrix problem {problem!r}; use one of {', '.join(SPECS)}")
+        raise ValueError(f"identity: unknown matrix problem {problem!r}; use one of {', '.join(SPECS)}")
     spec = SPECS[problem]
     backward = _Backward(spec).run()
     wrong = tuple(_judged(source, _read(text, spec), backward) for source, text in spec.wrong)

@@ -153,7 +153,8 @@ def one_step(name: str, expr, variables, at, state=None, step_number: int = 1, *
     hyper = {s: exact_number(v) for s, v in hyperparameters(opt, settings).items()}
     unknown = set(state or {}) - {STATE_NAMES[old] for old, _ in opt.state}
     if unknown:
-        raise ValueError(f"{opt.name} keeps no state {', '.join(sorted(unknown))}")
+        kept = ", ".join(STATE_NAMES[old] for old, _ in opt.state) or "none"
+        raise ValueError(f"state: {opt.name} keeps no state {', '.join(sorted(unknown))}; it keeps {kept}")
     previous = {old: [exact_number(c) for c in (state or {}).get(STATE_NAMES[old], [0] * len(start))]
                 for old, _ in opt.state}
     look = start
