@@ -286,6 +286,8 @@ class TextMath(_FactorsAsUsual, StrPrinter):
             text = self._print(expr.number)
             bracket = expr.number.is_negative or expr.number.is_Rational and not expr.number.is_Integer
             return f"({text})" if bracket else text
+        if expr.name.endswith("^+") and len(expr.name) > 2:          # w5⁺, E_total⁺: a value after the update
+            return self._print(sp.Symbol(expr.name[:-2])) + "⁺"
         head, sep, tail = expr.name.partition("_")
         head = head[:-3] + "\u0302" if head.endswith("hat") and len(head) > 3 else head    # yhat: ŷ
         tail = tail[1:-1] if tail.startswith("{") and tail.endswith("}") else tail

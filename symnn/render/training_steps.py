@@ -89,8 +89,8 @@ class TrainingStepsPrinting:
         for name in work.asked:
             if name.startswith(f"d{L}/d"):
                 labels.append(self.raw_ratio(work.network.loss_symbol, sp.Symbol(name[len(L) + 3:])))
-            elif name.endswith("+"):
-                labels.append(self.raw_math(after(name[:-1])))
+            elif name.endswith("+"):                       # E_total⁺ where the statement calls L E_total
+                labels.append(self.raw_math(after(self.names.get(name[:-1], name[:-1]))))
             else:
                 labels.append(self.raw_math(sp.Symbol(name)))
         if len(labels) != len(answer):
