@@ -200,6 +200,8 @@ class DocumentPrinter(ArrayPrinting, DataTrainingPrinting, TrainingStepsPrinting
             decimals = sp.Tuple(*(exact if decimal is None else decimal for exact, decimal in pairs))
             exact = None if any(e is None for e, _ in pairs) else sp.Tuple(*(e for e, _ in pairs))
             return exact, decimals
+        if isinstance(value, (int, float)) and not isinstance(value, bool):       # a Python number, as SymPy's
+            value = sp.Float(value) if isinstance(value, float) else sp.Integer(value)
         if isinstance(value, sp.Basic) and not isinstance(value, sp.MatrixBase) and value.is_number:
             return shown(value, self.places())
         return value, None
