@@ -54,7 +54,7 @@ def readable_terms(terms: list, written: tuple = ()) -> list:
     return terms
 
 
-_BIAS = re.compile(r"b(_?\{?\w*\}?)?$")
+_BIAS = re.compile(r"b(_?\{?[\w,]*\}?)?$")
 _WEIGHT = re.compile(r"w(_?\{?\w*\}?)?$")
 
 

@@ -72,7 +72,8 @@ class TrainingStepsPrinting:
         lines.append(self.line(depth, self.plain("sgd.updates")))
         rows = []
         for parameter, updates in step.updates:
-            named = {w_old: parameter, w_new: after(parameter)}   # w_{t−1} − ηg_t reads w₅ − ηg_t
+            # w_{t−1} − ηg_t reads w₅ − ηg_t; the new value in the statement's name (b_2⁺)
+            named = {w_old: parameter, w_new: after(self.names.get(str(parameter), parameter))}
             for update in updates:
                 values = {named.get(k, k): v for k, v in update.values}
                 rows.append([self.math(parameter), *self.worked_row(named.get(update.quantity, update.quantity),
