@@ -18,7 +18,7 @@ three significant digits for small numbers (0.005367, not 0.0054).
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import sympy as sp
 
@@ -45,10 +45,10 @@ def rounded(value, places: int | None = None) -> sp.Float:
     number = Decimal(str(sp.N(value, WORK_DIGITS)))
     if number == 0:
         return sp.Float(0, 1)
-    fixed = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    fixed = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     magnitude = number.adjusted()               # the exponent of the leading digit
     if fixed == 0 or magnitude - (-places) + 1 < SIGNIFICANT:
-        fixed = number.quantize(Decimal(1).scaleb(magnitude - SIGNIFICANT + 1), rounding=ROUND_HALF_EVEN)
+        fixed = number.quantize(Decimal(1).scaleb(magnitude - SIGNIFICANT + 1), rounding=ROUND_HALF_UP)
     text = format(fixed.normalize(), "f") if abs(magnitude) < 8 else format(fixed.normalize(), "e")
     digits = len(fixed.normalize().as_tuple().digits)
     return sp.Float(text, max(digits, 2) if "e" in text else max(digits, 1))
@@ -76,7 +76,7 @@ def shown(value, places: int | None = None):
     power = _power_of_ten(value)
     if power is not None:
         return power, None
-    if terminating(value) and -_decimal(value).as_tuple().exponent <= max(places or PLACES, 1):
+    if terminating(value) and -_decimal(value).as_tuple().exponent <= max(places or PLACES, 1) + 1:      # −0.03125 whole, not ≈ −0.0312
         exact = _decimal(value)
         return sp.Float(format(exact, "f"), len(exact.as_tuple().digits)), None
     decimal = rounded(value, places)
