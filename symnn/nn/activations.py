@@ -57,7 +57,7 @@ ACTIVATIONS = {a.name: a for a in (
     Activation("tanh", sp.tanh(x), 1 - f ** 2),
     Activation("arctan", sp.atan(x)),
     Activation("softsign", x / (1 + sp.Abs(x)), (1 - sp.Abs(f)) ** 2),
-    Activation("isru", x / sp.sqrt(1 + alpha * x ** 2), (f / x) ** 3),
+    Activation("isru", x / sp.sqrt(1 + alpha * x ** 2)),     # (f/x)³ is no formula in f alone, and fails at 0
     Activation("relu", sp.Max(0, x)),
     Activation("leaky-relu", _leaky(sp.Rational(1, 100))),
     Activation("prelu", _leaky(alpha)),

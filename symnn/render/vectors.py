@@ -259,7 +259,8 @@ class VectorPrinting(StagedPrinting):
 
     def _total_title(self, run, depth: int) -> str:
         f = sp.Symbol("f")
-        return self.line(depth, self.strong(self.say("vec.total.title", function=sp.Eq(f, run.expr, evaluate=False)))
+        title = "vec.partial.title" if run.partial else "vec.total.title"    # x(s, t): partial derivatives
+        return self.line(depth, self.strong(self.say(title, function=sp.Eq(f, run.expr, evaluate=False)))
                          + " " + self.escape(", ").join(self.equation(x, xt) for x, xt in run.inner if x != xt))
 
     def _chain_lines(self, run, depth: int) -> list[str]:
