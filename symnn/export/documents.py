@@ -72,11 +72,14 @@ def html_page(body: str, title: str, lang: str = "en") -> str:
 
 
 def title_of(obj, lang: str) -> str:
-    """A document's title: the problem's id and its topic for a bank solution, else what the object is."""
+    """A document's title: the problem (by the course's number, never an internal id) and its topic for
+    a bank solution, else what the object is."""
+    from ..render.solutions import COURSE_NUMBER
     problem = getattr(obj, "problem", None)
     if problem is not None:
         topic = problem.topic_title.get(lang) or problem.topic
-        return f"{phrase(lang, 'problem')} {problem.id}: {topic}"
+        numbered = COURSE_NUMBER.match(str(problem.id))
+        return f"{phrase(lang, 'problem')} {problem.id}: {topic}" if numbered else topic
     return phrase(lang, "document.title")
 
 

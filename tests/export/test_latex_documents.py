@@ -57,3 +57,10 @@ def test_a_latex_error_is_reported_with_its_message(tmp_path):
     tex.write_text(r"\documentclass{article}\begin{document}\undefinedcommand\end{document}")
     with pytest.raises(LatexFailed, match="Undefined control sequence"):
         pdflatex(tex)
+
+
+def test_a_standalone_title_names_the_problem_by_its_number_never_by_its_id():
+    from symnn.export.documents import title_of
+    from symnn.problems.solve import solve
+    assert title_of(solve("4.3"), "en").startswith("Problem 4.3: ")
+    assert "tanh-221-step" not in title_of(solve("tanh-221-step"), "ru")
