@@ -7,6 +7,7 @@ sin of an argument so large that its fractional part is lost, or a number
 whose exponent would itself be astronomically large.
 
 >>> import sympy as sp
+>>> mpmath.mp.dps = 15                          # mpmath's default working precision
 >>> x = sp.Symbol("x", real=True)
 >>> value(x + sp.exp(1000 * x), {x: mpmath.mpf(3)})
 mpf('7.6462009890547049e+1302')
