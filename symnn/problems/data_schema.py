@@ -196,16 +196,12 @@ def _needed(entry: dict) -> list[str]:
 
 def _names(entry: dict) -> list[str]:
     """Activations, the loss, the output layer and the optimizer by the names the toolkit knows; what to find."""
-    from ..nn.naming import ACTIVATION_NAMES, LOSS_NAMES, OPTIMIZER_NAMES, OUTPUT_NAMES, parameter_names
+    from ..nn.naming import LOSS_NAMES, OPTIMIZER_NAMES, OUTPUT_NAMES, parameter_names
+    from .network_schema import activation_errors
     errors, sizes = [], entry["layers"]
     if len(sizes) < 2:
         errors.append(f"layers: expected the inputs and at least one layer of neurons, got {sizes}")
-    activation = entry.get("activation", "sigmoid")
-    names = [activation] if isinstance(activation, str) else activation
-    if not isinstance(activation, str) and len(names) != len(sizes) - 1:
-        errors.append(f"activation: {len(names)} names for {len(sizes) - 1} layers")
-    errors += [f"activation: unknown activation {name!r}; use one of {', '.join(ACTIVATION_NAMES)}"
-               for name in names if name not in ACTIVATION_NAMES]
+    errors += activation_errors(entry.get("activation", "sigmoid"), sizes)
     for field, known, default in (("loss", LOSS_NAMES, "mse"), ("output", OUTPUT_NAMES, "same"),
                                   ("optimizer", OPTIMIZER_NAMES, "sgd")):
         if entry.get(field, default) not in known:

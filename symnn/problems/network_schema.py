@@ -44,7 +44,6 @@ def network_errors(entry: dict) -> list[str]:
     """What is wrong across the fields of a ``network`` problem (the field checks of schema passed).
     Checked by name only (``nn.naming``): a bank file is read without SymPy."""
     from ..nn.naming import (
-        ACTIVATION_NAMES,
         LOOKAHEAD_OPTIMIZERS,
         LOSS_NAMES,
         OPTIMIZER_NAMES,
@@ -54,12 +53,7 @@ def network_errors(entry: dict) -> list[str]:
     )
     sizes = entry["layers"]
     errors = _layer_values("weights", entry["weights"], sizes) + _layer_values("biases", entry.get("biases", 0), sizes)
-    activation = entry.get("activation", "sigmoid")
-    names = [activation] if isinstance(activation, str) else activation
-    if not isinstance(activation, str) and len(names) != len(sizes) - 1:
-        errors.append(f"activation: {len(names)} names for {len(sizes) - 1} layers")
-    errors += [f"activation: unknown activation {name!r}; use one of {', '.join(ACTIVATION_NAMES)}"
-               for name in names if name not in ACTIVATION_NAMES]
+    errors += activation_errors(entry.get("activation", "sigmoid"), sizes)
     stepping = [name for name in OPTIMIZER_NAMES if name not in LOOKAHEAD_OPTIMIZERS]
     for field, known, default in (("loss", LOSS_NAMES, "half-se"), ("output", OUTPUT_NAMES, "same"),
                                   ("optimizer", stepping, "sgd")):
@@ -78,3 +72,13 @@ def network_errors(entry: dict) -> list[str]:
             errors.append(f"find: {name!r} is not a neuron (h1, o1), the loss L, a gradient (dL/dw1), a value "
                           f"after the updates (w1+, L+) or a group ({', '.join(GROUPS)})")
     return errors
+
+
+def activation_errors(activation, sizes) -> list[str]:
+    """One activation name for every layer, or one per layer of neurons, each a name the toolkit knows."""
+    from ..nn.naming import ACTIVATION_NAMES
+    names = [activation] if isinstance(activation, str) else activation
+    errors = [f"activation: {len(names)} names for {len(sizes) - 1} layers"] \
+        if not isinstance(activation, str) and len(names) != len(sizes) - 1 else []
+    return errors + [f"activation: unknown activation {name!r}; use one of {', '.join(ACTIVATION_NAMES)}"
+                     for name in names if name not in ACTIVATION_NAMES]

@@ -48,11 +48,7 @@ class DataTrainingPrinting:
         lines.append(self.line(depth, self.plain("data.init")))
         lines.append(self.line(depth, self.plain("train.loss", start=self.number(run.initial_loss, ".4g"),
                                                  end=self.number(run.final_loss, ".4g"))))
-        every = max(1, len(run.history) // SHOWN_EPOCHS)
-        shown = sorted({*range(every - 1, len(run.history), every), len(run.history) - 1})
-        lines.append(self.line(depth, self.plain("train.history", every=every)))
-        lines += self.table([self.plain("train.epoch"), self.plain("train.loss.column")],
-                            [[str(i + 1), self.number(run.history[i], ".4g")] for i in shown])
+        lines += self.history_lines(run.history, depth, SHOWN_EPOCHS)
         if run.predict:
             lines.append(self.line(depth, self.plain("data.outputs")))
             lines += self.outputs_table(run)

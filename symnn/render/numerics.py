@@ -41,17 +41,21 @@ class NumericsPrinting:
                                              epochs=run.epochs, batch=run.batch)),
                  self.line(depth, self.plain("train.loss", start=self.number(run.initial_loss, ".4g"),
                                              end=self.number(run.history[-1], ".4g")))]
-        every = max(1, len(run.history) // HISTORY_ROWS)
-        shown = sorted({*range(every - 1, len(run.history), every), len(run.history) - 1})
-        lines.append(self.line(depth, self.plain("train.history", every=every)))
-        lines += self.table([self.plain("train.epoch"), self.plain("train.loss.column")],
-                            [[str(i + 1), self.number(run.history[i], ".4g")] for i in shown])
+        lines += self.history_lines(run.history, depth)
         if run.predictions:
             lines += self.table([self.plain("train.question"), self.plain("train.output")],
                                 [[self.escape(self.question(q)), self.number(v, ".3g")] for q, v in run.predictions.items()])
         if run.accuracy is not None:
             lines.append(self.line(depth, self.strong(self.plain("train.accuracy", accuracy=f"{run.accuracy:.1%}"))))
         return self.join(lines)
+
+    def history_lines(self, history, depth: int, rows: int = HISTORY_ROWS) -> list[str]:
+        """The loss after about ``rows`` evenly spaced epochs, and after the last."""
+        every = max(1, len(history) // rows)
+        shown = sorted({*range(every - 1, len(history), every), len(history) - 1})
+        return [self.line(depth, self.plain("train.history", every=every))] + self.table(
+            [self.plain("train.epoch"), self.plain("train.loss.column")],
+            [[str(i + 1), self.number(history[i], ".4g")] for i in shown])
 
     def _print_OptimizerStep(self, run, depth: int = 0) -> str:
         opt = run.optimizer
