@@ -22,6 +22,7 @@ from ..lang import phrase
 from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
 from .feedback import diagnose, reading_notes, wrong_point
+from .keys import bank_key
 from .layout import bracketed_pair
 from .matrices import matrix_mistake
 from .options import CheckOptions
@@ -89,35 +90,30 @@ def check_answer(reference, answer: str, **options) -> Verdict:
     (False, 0.67, 'Component 2: the sign is wrong: the answer is the negative of the correct one.')
     """
     settings = CheckOptions.from_dict(options)
+    return _limited(reference, answer, settings)
+
+
+def check_bank_answer(problem_id: str, answer: str, bank=None, variant: int | None = None, **options) -> Verdict:
+    """Check ``answer`` against a bank problem (``bank``: a folder, relative to the current directory;
+    ``variant``: a student's variant of it). The problem is solved here, once (``answers.keys``: the
+    bank is trusted), so the time limit counts the answer alone; BadReference if it cannot be solved."""
+    CheckOptions.from_dict(options)                       # the caller's options, refused before any work
+    key = bank_key(problem_id, bank, variant)
+    try:
+        settings = key.options(**options)
+    except (ValueError, TypeError) as error:          # the problem's tolerance is not a setting
+        raise BadReference(f"problem {problem_id}: {error}") from None
+    return _limited(key.answer, answer, settings)
+
+
+def _limited(reference, answer: str, settings: CheckOptions) -> Verdict:
+    """``_check`` in the sandboxed worker: a verdict, or why none could be reached."""
     try:
         return run_limited(_check, (reference, answer, settings), settings.timeout, settings.memory_mb)
     except BadReference:
         raise
     except Exception as error:   # noqa: BLE001 - an answer must never crash the caller
         return _failure(settings, error)
-
-
-def check_bank_answer(problem_id: str, answer: str, bank=None, variant: int | None = None, **options) -> Verdict:
-    """Check ``answer`` against a bank problem (``variant``: a student's variant of it): the problem
-    is solved, and its question (tolerance, function, point) applied, in the worker, under the same limits."""
-    settings = CheckOptions.from_dict(options)
-    try:
-        return run_limited(_check_problem, (problem_id, bank, answer, options, variant), settings.timeout,
-                           settings.memory_mb)
-    except BadReference:
-        raise
-    except Exception as error:   # noqa: BLE001 - an answer must never crash the caller
-        return _failure(settings, error)
-
-
-def _check_problem(problem_id, bank, text, options: dict, variant=None) -> Verdict:
-    from ..problems.solve import question_options, solve
-    try:
-        solution = solve(problem_id, bank, variant)
-        settings = CheckOptions.from_dict({**question_options(solution.problem), **options})
-    except (ValueError, TypeError) as error:          # BankError and ParseError among them
-        raise BadReference(str(error)) from None
-    return _check(solution.answer, text, settings)
 
 
 def _failure(settings, error) -> Verdict:

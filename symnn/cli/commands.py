@@ -121,8 +121,7 @@ def run_check(args) -> str:
     if args.reference is not None:
         verdict = check_answer(args.reference, args.answer, **options)
     else:
-        bank = args.bank and str(Path(args.bank).resolve())    # the checking worker may have another directory
-        verdict = check_bank_answer(args.id, args.answer, bank, args.variant, **options)
+        verdict = check_bank_answer(args.id, args.answer, args.bank, args.variant, **options)
     if args.format == "json":
         return json.dumps(verdict.as_dict(), ensure_ascii=False)
     return "\n".join(verdict.feedback)

@@ -80,11 +80,13 @@ class DerivationVerdict(RichDisplay):
 
 def check_derivation(problem, text: str, bank=None, lang: str = "en", timeout: float = 5.0) -> DerivationVerdict:
     """Check the derivation ``text`` (as pasted: formulas, words between them, LaTeX blocks) of bank
-    problem ``problem``, in the sandboxed worker under ``timeout`` seconds (the student's text is untrusted)."""
+    problem ``problem``, in the sandboxed worker under ``timeout`` seconds (the student's text is untrusted).
+    The problem is solved here first (the bank is trusted): the time limit counts the student's text alone."""
     from ..answers.sandbox import run_limited
     options = CheckOptions.from_dict({"lang": lang, "timeout": timeout})
+    question = question_of(problem, bank, lang) if isinstance(problem, str) else problem
     try:
-        return run_limited(derivation_verdict, (problem, text, bank, lang), options.timeout, options.memory_mb)
+        return run_limited(derivation_verdict, (question, text, bank, lang), options.timeout, options.memory_mb)
     except (TimeoutError, MemoryError) as error:
         key = "check.timeout" if isinstance(error, TimeoutError) else "check.crashed"
         message = phrase(lang, key, seconds=timeout)

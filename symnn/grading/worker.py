@@ -3,31 +3,29 @@ answer and return a plain dict (picklable, the same wherever it ran). It never r
 failure of the check is the row's verdict.
 
 The problem is solved once, by the caller, with the same code as ``symnn solve``
-(``reference``); each row then sends only the answer and that reference.
+(``reference``, from ``answers.keys``); each row then sends only the answer and that reference,
+so a row's time limit counts its answer alone.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import time
 
 from ..answers.check import BadReference, Verdict, _check, _failure, shown
+from ..answers.keys import bank_key
 from ..answers.options import CheckOptions
 from ..lang import phrase
-from ..problems.solve import question_options, solve
 
 
-@functools.lru_cache(maxsize=1024)
 def reference(problem_id: str, bank, lang: str, timeout: float, variant: int | None = None):
     """(the problem's answer, its check options), or (None, the reason it cannot be graded);
-    ``variant``: the student's variant of the problem."""
+    ``variant``: the student's variant of the problem. The key is derived once (``answers.keys``)."""
     try:
-        solution = solve(problem_id, bank, variant)
-        settings = CheckOptions.from_dict({**question_options(solution.problem), "lang": lang, "timeout": timeout})
-    except (ValueError, TypeError) as error:        # an unknown problem (BankError), a bad bank file
+        key = bank_key(problem_id, bank, variant)
+        return key.answer, key.options(lang=lang, timeout=timeout)
+    except (ValueError, TypeError) as error:        # an unknown problem, a bad bank file (BadReference)
         return None, str(error)
-    return solution.answer, settings
 
 
 def outcome(verdict: Verdict, seconds: float) -> dict:

@@ -76,14 +76,11 @@ def load_bank(directory=None) -> dict[str, Problem]:
     """Every problem of every ``*.toml`` file in ``directory`` (default: the shipped bank), by id.
     Each file is checked against the schema (``problems.schema``); a bank read once is kept
     until one of its files changes."""
-    folder = Path(directory) if directory is not None else default_bank_dir()
-    if not folder.is_dir():
-        raise BankError(f"no problem bank at {folder}")
-    paths = sorted(folder.glob("*.toml"))
-    key = (str(folder.resolve()), tuple((p.name, *_signature(p)) for p in paths))
+    folder = bank_folder(directory)
+    key = bank_version(folder)
     if key not in _LOADED:
         problems: dict[str, Problem] = {}
-        for path in paths:
+        for path in sorted(folder.glob("*.toml")):
             for problem in _read_file(path):
                 if problem.id in problems:
                     raise BankError(f"{path.name}: problem id {problem.id!r} is used twice")
@@ -94,6 +91,22 @@ def load_bank(directory=None) -> dict[str, Problem]:
 
 
 _LOADED: dict = {}
+
+
+def bank_folder(directory=None) -> Path:
+    """The bank's folder as an absolute path (a relative one read from the current directory, now:
+    a worker process may have another), or BankError when there is no folder there."""
+    folder = Path(directory) if directory is not None else default_bank_dir()
+    if not folder.is_dir():
+        raise BankError(f"no problem bank at {folder}")
+    return folder.resolve()
+
+
+def bank_version(directory=None) -> tuple:
+    """What identifies the bank as it is now: its folder and each file's name, mode, size and time
+    of change. Whatever was derived from a bank is kept under this, and derived again when it changes."""
+    folder = bank_folder(directory)
+    return (str(folder), tuple((p.name, *_signature(p)) for p in sorted(folder.glob("*.toml"))))
 
 
 def _signature(path: Path) -> tuple:

@@ -1,8 +1,8 @@
 """The service's checker: a pool of sandboxed worker processes behind a fair gate, awaited
 without blocking the server.
 
-Problems are solved once, in a thread of the server (the bank is trusted, a training problem
-takes seconds); each answer goes to a worker with the time limit and the memory cap. The time
+Problems are solved once, in a thread of the server (``answers.keys``: the bank is trusted, a
+training problem takes seconds); each answer goes to a worker with the time limit and the memory cap. The time
 limit counts the checking work only: pebble starts its clock when a worker takes the task, and
 a task is handed to pebble only when a worker is free (``fair.FairGate``). A check that cannot
 start in time raises ``NotStarted`` (the service answers 503 with Retry-After, never a verdict);
@@ -31,7 +31,6 @@ WAITING_PER_CLIENT = 32     # one address's checks waiting (a class behind one N
 MAX_WAIT = 5.0              # seconds a check may wait for a worker before the service says it is busy
 PREVIEW_TIMEOUT = 1.0
 START_GRACE = 30.0          # seconds a worker being replaced may take to start before a task is given up
-MAX_REFERENCES = 4096       # problems' answers kept (each student's variant is one)
 KILL_AFTER = 1.0            # seconds past the limit before a worker that did not stop its check is killed
 
 __all__ = ["Checker", "NotFinished", "NotStarted"]
@@ -49,7 +48,6 @@ class Checker:
     def __init__(self, workers: int = 2, timeout: float = 2.0, memory_mb: int = 1024, bank=None,
                  max_wait: float = MAX_WAIT):
         self.timeout, self.memory_mb, self.bank, self.workers = timeout, memory_mb, bank, workers
-        self._references: dict = {}        # (problem, lang, variant) -> (its answer, its check options)
         # a client holds at most half of the workers (one of two), so one client cannot take them all
         self.gate = FairGate(slots=workers, per_client=max(1, workers // 2), max_waiting=workers * QUEUE_PER_WORKER,
                              per_client_waiting=WAITING_PER_CLIENT, max_wait=max_wait)
@@ -99,14 +97,9 @@ class Checker:
                     answer_reference=None, options: dict | None = None, client: str = "-") -> dict:
         """The verdict as a dict: ``correct``, ``score``, ``feedback``, ``decided_by``, ``answer``;
         ``options``: check options for a reference (tolerances, conventions; ValueError if bad)."""
-        if problem is not None:
-            key = (problem, lang, variant)
-            if key not in self._references:              # solved once, in a thread; then a look-up
-                self._references[key] = await run_in_threadpool(
-                    partial(reference, problem, self.bank, lang, self.timeout, variant))
-                if len(self._references) > MAX_REFERENCES:
-                    self._references.pop(next(iter(self._references)))
-            answer_reference, settings = self._references[key]
+        if problem is not None:                          # solved once, in a thread (answers.keys); then a look-up
+            answer_reference, settings = await run_in_threadpool(
+                partial(reference, problem, self.bank, lang, self.timeout, variant))
             if answer_reference is None:
                 raise LookupError(settings)
         else:

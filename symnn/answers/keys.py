@@ -1,0 +1,56 @@
+"""The key of a bank problem: its derived answer and the check options its question sets.
+
+The bank is the teacher's file, trusted; a student's answer is not. So the key is derived in the
+caller's process, outside the limits of the sandboxed check, and kept per (bank as it is now,
+problem, variant): a check's time limit counts the student's answer alone, and a problem whose
+solution takes seconds (a network, a program, a training run) is solved once, not once per answer.
+Every path that checks a bank problem gets its key here: ``check_bank_answer``, ``symnn grade``
+and the practice service.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from .options import CheckOptions
+from .reference import BadReference
+
+MAX_KEYS = 4096     # keys kept (each student's variant of a problem is one)
+
+
+@dataclass(frozen=True)
+class BankKey:
+    """A problem's answer, as ``symnn solve`` derives it, and the (option, value) pairs its question
+    sets: its tolerance, the names it defines, the function and point of a gradient."""
+
+    answer: object
+    question: tuple
+
+    def options(self, **given) -> CheckOptions:
+        """The check's options: the question's, with ``given`` (language, time limit; the caller's
+        own tolerances) over them."""
+        return CheckOptions.from_dict({**dict(self.question), **given})
+
+
+def bank_key(problem_id: str, bank=None, variant: int | None = None) -> BankKey:
+    """The key of ``problem_id`` in ``bank`` (a folder; relative to the current directory; default:
+    the shipped bank), for a student's ``variant`` of it; BadReference when the problem cannot be
+    found or solved (an unknown id, a file with an error)."""
+    from ..problems.bank import bank_version
+    try:
+        version = bank_version(bank)
+    except ValueError as error:                       # BankError: no bank there
+        raise BadReference(str(error)) from None
+    return _derived(version, problem_id, variant)
+
+
+@functools.lru_cache(maxsize=MAX_KEYS)
+def _derived(version: tuple, problem_id: str, variant: int | None) -> BankKey:
+    from ..problems.solve import question_options, solve
+    try:
+        solution = solve(problem_id, version[0], variant)
+        question = question_options(solution.problem)
+    except (ValueError, TypeError) as error:          # BankError and ParseError among them
+        raise BadReference(str(error)) from None
+    return BankKey(solution.answer, tuple(question.items()))
