@@ -252,6 +252,9 @@ def problem_errors(entry: dict, folder=None) -> list[str]:
     if kind == "array" and not errors:     # the expressions read with ast (not run): the whitelist, the names
         from .array_problems import array_errors
         errors += array_errors(entry)
+    if not errors:                         # published values and named choices against the file (answer_schema)
+        from .answer_schema import answer_errors
+        errors += answer_errors(entry)
     return errors
 
 

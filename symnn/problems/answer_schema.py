@@ -1,0 +1,167 @@
+"""What a problem file says of its answer, checked against what the file itself knows, without SymPy.
+
+A ``published`` or ``expected`` list must hold as many numbers as the answer has where its shape
+follows from the file (one per variable of a gradient, rows × columns of a product, …); an
+optimizer-step problem names an optimizer, its settings and its state as the optimizers do; a
+matrix-identity problem names an identity the toolkit derives. Each error names the field.
+
+>>> answer_errors({"kind": "gradient", "expr": "x*y", "wrt": "x, y", "published": [1, 2, 3]})
+['published: 3 numbers, but the answer has 2 (one per variable of wrt: x, y)']
+>>> answer_errors({"kind": "optimizer-step", "optimizer": "adam", "expr": "x^2", "wrt": "x", "at": [1],
+...                "settings": {"lr": 0.1}})
+['settings: adam has no setting lr; use eta, beta_1, beta_2, varepsilon']
+"""
+
+from __future__ import annotations
+
+# the names a file may use, kept here so a file is checked without SymPy; tests/problems/test_answer_schema.py
+# holds them equal to the tables of nn.optimizers and nn.matrix_form
+OPTIMIZER_SETTINGS = {
+    "gd": ("eta",), "sgd": ("eta",), "minibatch": ("eta",), "momentum": ("eta", "alpha"),
+    "momentum-delta": ("lambda", "alpha"), "momentum-cs231n": ("eta", "mu"), "nesterov": ("eta", "alpha"),
+    "adagrad": ("eta", "varepsilon"), "rmsprop": ("eta", "alpha", "varepsilon"),
+    "adam-slide": ("eta", "beta_1", "beta_2", "varepsilon"), "adam": ("eta", "beta_1", "beta_2", "varepsilon"),
+}
+OPTIMIZER_STATE = {
+    "momentum": ("h",), "momentum-delta": ("dw",), "momentum-cs231n": ("v",), "nesterov": ("h",),
+    "adagrad": ("G",), "rmsprop": ("G",), "adam-slide": ("h", "G"), "adam": ("h", "G"),
+}
+MATRIX_IDENTITIES = ("half-norm", "linear-regression", "two-layer", "two-layer-w2", "dense-layer", "dense-backward")
+
+
+def _names(text) -> list[str]:
+    """The names of ``"x, y, z"`` (wrt) or of ``"x=1, w1=2"`` (a point)."""
+    return [part.partition("=")[0].strip() for part in text.split(",")] if isinstance(text, str) else []
+
+
+def _size(rows) -> tuple[int, int]:
+    """(rows, columns) of a matrix, or of a vector taken as one row."""
+    return (len(rows), len(rows[0])) if isinstance(rows[0], list) else (1, len(rows))
+
+
+def _gradient(entry):
+    names = _names(entry["wrt"])
+    return len(names), f"one per variable of wrt: {', '.join(names)}"
+
+
+def _graph(entry):
+    names = _names(entry["at"])
+    return 1 + len(names), f"the output, then one derivative per variable of at: {', '.join(names)}"
+
+
+def _forward(entry):
+    return sum(entry["layers"][1:]), f"one value per neuron of layers {entry['layers']}"
+
+
+def _delta_rule(entry):
+    sizes = entry["layers"]
+    count = sum(a * b + b for a, b in zip(sizes, sizes[1:]))
+    return count, f"one per weight and bias of layers {sizes}"
+
+
+def _product(entry):
+    (rows, _), (_, columns) = _size(entry["a"]), _size(entry["b"])
+    return rows * columns, f"{rows} × {columns}: the rows of a by the columns of b"
+
+
+def _convolution(entry):
+    (h, w), (kh, kw) = _size(entry["image"]), _size(entry["kernel"])
+    return (h - kh + 1) * (w - kw + 1), f"{h - kh + 1} × {w - kw + 1}: the image's size less the kernel's, plus one"
+
+
+def _point(entry):
+    return len(entry["at"]), "one per coordinate of at"
+
+
+def _optimizers(entry):
+    count = len(entry["optimizers"]) * len(entry["at"])
+    return count, f"one point of {len(entry['at'])} coordinates per optimizer"
+
+
+def _jacobian(entry):
+    rows, columns = len(entry["functions"]), len(_names(entry["wrt"]))
+    return rows * columns, f"{rows} × {columns}: one row per function, one column per variable of wrt"
+
+
+def _one(entry):
+    return 1, "a single number"
+
+
+# kind -> how many numbers its answer holds, and why; a kind not here has an answer whose size the
+# file does not say simply (a network's find, a program, a training run, an array expression)
+LENGTHS = {
+    "gradient": _gradient, "graph": _graph, "forward": _forward, "backprop": _one, "delta-rule": _delta_rule,
+    "loss": _one, "product": _product, "least-squares": lambda entry: (2, "the slope w and the intercept b"),
+    "convolution": _convolution, "optimizer-step": _point, "optimizers": _optimizers, "finite-difference": _one,
+    "vector-gradient": _point, "residual-gradient": _point, "jacobian": _jacobian, "total-derivative": _gradient,
+    "iterated-map": _one, "derivative": _one,
+}
+
+
+def _count(value) -> int | None:
+    """How many numbers a published value holds (nested lists flattened); None for text (a formula)."""
+    if isinstance(value, str):
+        return None
+    if isinstance(value, list):
+        counts = [_count(item) for item in value]
+        return None if None in counts else sum(counts)
+    return 1
+
+
+def _values_errors(entry) -> list[str]:
+    kind = entry.get("kind")
+    counts = {name: _count(entry[name]) for name in ("published", "expected") if name in entry}
+    if kind not in LENGTHS or (kind == "derivative" and "at" not in entry) or \
+            all(count is None for count in counts.values()):
+        return []
+    expected, why = LENGTHS[kind](entry)
+    errors = []
+    for name, count in counts.items():
+        if count is not None and count != expected:
+            numbers = "1 number" if count == 1 else f"{count} numbers"
+            errors.append(f"{name}: {numbers}, but the answer has {expected} ({why})")
+    return errors
+
+
+def _unknown(field: str, names, allowed, what: str) -> list[str]:
+    unknown = sorted(set(names) - set(allowed))
+    if not unknown:
+        return []
+    return [f"{field}: {what} {', '.join(unknown)}; " + (f"use {', '.join(allowed)}" if allowed else "it has none")]
+
+
+def _optimizer_errors(entry) -> list[str]:
+    name = entry["optimizer"]
+    if name not in OPTIMIZER_SETTINGS:
+        return [f"optimizer: unknown optimizer {name!r}; use one of {', '.join(OPTIMIZER_SETTINGS)}"]
+    return (_unknown("settings", entry.get("settings", {}), OPTIMIZER_SETTINGS[name], f"{name} has no setting") +
+            _unknown("state", entry.get("state", {}), OPTIMIZER_STATE.get(name, ()), f"{name} keeps no state"))
+
+
+def _comparison_errors(entry) -> list[str]:
+    unknown = [name for name in entry["optimizers"] if name not in OPTIMIZER_SETTINGS]
+    if unknown:
+        return [f"optimizers: unknown optimizer {', '.join(map(repr, unknown))}; use {', '.join(OPTIMIZER_SETTINGS)}"]
+    errors = []
+    for name, settings in entry.get("settings", {}).items():
+        if name not in entry["optimizers"]:
+            errors.append(f"settings: {name} is not one of the problem's optimizers ({', '.join(entry['optimizers'])})")
+        elif isinstance(settings, dict):
+            errors += _unknown(f"settings.{name}", settings, OPTIMIZER_SETTINGS[name], f"{name} has no setting")
+    return errors
+
+
+def _identity_errors(entry) -> list[str]:
+    name = entry["identity"]
+    return [] if name in MATRIX_IDENTITIES else \
+        [f"identity: unknown identity {name!r}; use one of {', '.join(MATRIX_IDENTITIES)}"]
+
+
+NAMED = {"optimizer-step": _optimizer_errors, "optimizers": _comparison_errors, "matrix-identity": _identity_errors}
+
+
+def answer_errors(entry: dict) -> list[str]:
+    """What is wrong with a problem's names and published values, for an entry whose fields have
+    the right types (``schema.problem_errors`` has checked them)."""
+    named = NAMED.get(entry.get("kind"))
+    return (named(entry) if named else []) + _values_errors(entry)
