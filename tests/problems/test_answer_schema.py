@@ -1,11 +1,13 @@
 """A file's published values and named choices are checked when it is read, each error naming its field."""
 
+import subprocess
 import sys
 
 import pytest
+import tomllib
 
 from symnn.problems.answer_schema import LENGTHS, MATRIX_IDENTITIES, OPTIMIZER_SETTINGS, OPTIMIZER_STATE
-from symnn.problems.bank import BankError, load_bank
+from symnn.problems.bank import BankError, default_bank_dir, load_bank
 from symnn.problems.solve import answer_value, solve
 
 GRADIENT = 'kind = "gradient"\nexpr = "x*y + y^2"\nwrt = "x, y"\nat = "x = 1, y = 2"\n'
@@ -91,8 +93,6 @@ def _numbers(value) -> int:
 
 def test_the_length_said_by_the_file_is_the_length_of_the_derived_answer():
     # the solver is the oracle: every bank problem of a kind whose answer's size the file says
-    import tomllib
-    from symnn.problems.bank import default_bank_dir
     checked = 0
     for path in sorted(default_bank_dir().glob("*.toml")):
         for entry in tomllib.loads(path.read_text(encoding="utf-8"))["problem"]:
@@ -104,7 +104,6 @@ def test_the_length_said_by_the_file_is_the_length_of_the_derived_answer():
 
 
 def test_the_checks_need_no_sympy():
-    import subprocess
     code = ("import sys; from symnn.problems.bank import load_bank; load_bank(); "
             "print('sympy' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
