@@ -86,7 +86,7 @@ def network_point(network: Network, at, weights=None, biases=None, need_targets=
         for w in neuron.weights:
             if w not in point and weights is not None:
                 point[w] = exact_number(weights)
-        if neuron.bias not in point and biases is not None:
+        if neuron.bias is not None and neuron.bias not in point and biases is not None:
             point[neuron.bias] = exact_number(biases)
     needed = [*network.inputs, *(network.targets if need_targets else ()), *network.parameters()]
     missing = [str(s) for s in needed if s not in point]

@@ -2,12 +2,17 @@
 
 A network of at most three layers is named as the course names it: hidden neurons h1, h2, …,
 outputs o1, …, weights w1, w2, … and biases b1, … counted through the network; a deeper one
-by layer: a^(l)_j, w^(l)_jk, b^(l)_j.
+by layer: a^(l)_j, w^(l)_jk, b^(l)_j. A layer's biases are one per neuron, one shared by the
+layer (the textbook's b1 of the hidden layer, b2 of the output layer), or none.
 
 >>> [[name for name, _, _ in layer] for layer in layer_names([2, 2, 1])]
 [['h1', 'h2'], ['o1']]
 >>> layer_names([2, 2, 1])[1][0]
 ('o1', ('w5', 'w6'), 'b3')
+>>> [[bias for _, _, bias in layer] for layer in layer_names([2, 2, 2], ("shared", "shared"))]
+[['b1', 'b1'], ['b2', 'b2']]
+>>> [[bias for _, _, bias in layer] for layer in layer_names([2, 2, 1], ("none", "neuron"))]
+[[None, None], ['b1']]
 """
 
 from __future__ import annotations
@@ -17,37 +22,55 @@ from __future__ import annotations
 ACTIVATION_NAMES = ("sigmoid", "tanh", "relu", "identity")
 LOSS_NAMES = ("mse", "half-se", "bce", "ce")
 DATA_LOSS_NAMES = ("mse", "mae", "rmse", "mape", "bce", "ce")      # a loss on a table of targets and predictions
+SCORE_LOSS_NAMES = ("softmax-ce", "svm")   # a loss on the raw scores of the output layer, given its class
 OUTPUT_NAMES = ("same", "softmax")
-OPTIMIZER_NAMES = ("gd", "sgd", "minibatch", "momentum", "momentum-delta", "nesterov", "adagrad", "rmsprop",
+OPTIMIZER_NAMES = ("gd", "sgd", "minibatch", "momentum", "momentum-delta", "momentum-cs231n", "nesterov", "adagrad", "rmsprop",
                    "adam-slide", "adam")
 LOOKAHEAD_OPTIMIZERS = ("nesterov",)        # their gradient is taken elsewhere than at the weights
+BIAS_MODES = ("neuron", "shared", "none")   # a layer's biases: one per neuron, one for the layer, none
+NO_BIASES = "none"                          # how a bank file says a layer has no biases: biases = "none"
 
 
-def layer_names(sizes) -> list[list[tuple[str, tuple[str, ...], str]]]:
-    """Per layer after the inputs, per neuron: its name, the names of its weights (one per input), its bias."""
+def bias_modes(biases, shared: bool, layers: int) -> tuple[str, ...]:
+    """Per layer of neurons, how a bank file's ``biases`` (a value for all layers, or one per layer,
+    "none" for no bias) and ``shared_biases`` give its biases."""
+    values = biases if isinstance(biases, list) else [biases] * layers
+    return tuple("none" if value == NO_BIASES else "shared" if shared else "neuron" for value in values)
+
+
+def layer_names(sizes, biases=None) -> list[list[tuple[str, tuple[str, ...], str | None]]]:
+    """Per layer after the inputs, per neuron: its name, the names of its weights (one per input), its bias
+    (None without one); ``biases``: a BIAS_MODES name per layer, one bias per neuron by default."""
     course = len(sizes) <= 3
+    modes = biases or ("neuron",) * (len(sizes) - 1)
     layers, w, b = [], 0, 0
-    for layer, size in enumerate(sizes[1:], 1):
+    for layer, (size, mode) in enumerate(zip(sizes[1:], modes), 1):
         last, before, neurons = layer == len(sizes) - 1, sizes[layer - 1], []
+        if mode == "shared":
+            b += 1
         for j in range(1, size + 1):
+            if mode == "neuron":
+                b += 1
             if course:
                 name = f"o{j}" if last else f"h{j}"
                 weights = tuple(f"w{w + k}" for k in range(1, before + 1))
-                bias = f"b{b + 1}"
-                w, b = w + before, b + 1
+                bias = f"b{b}"
+                w += before
             else:
                 name = f"a^{{({layer})}}_{{{j}}}"
                 weights = tuple(f"w^{{({layer})}}_{{{j}{k}}}" for k in range(1, before + 1))
-                bias = f"b^{{({layer})}}_{{{j}}}"
-            neurons.append((name, weights, bias))
+                bias = f"b^{{({layer})}}" if mode == "shared" else f"b^{{({layer})}}_{{{j}}}"
+            neurons.append((name, weights, None if mode == "none" else bias))
         layers.append(neurons)
     return layers
 
 
-def parameter_names(sizes) -> set[str]:
+def parameter_names(sizes, biases=None) -> set[str]:
     """Every weight and bias of the network, by name."""
-    return {name for layer in layer_names(sizes) for _, weights, bias in layer for name in (*weights, bias)}
+    return {name for layer in layer_names(sizes, biases) for _, weights, bias in layer
+            for name in (*weights, bias) if name is not None}
 
 
 def neuron_names(sizes) -> set[str]:
+    """Every neuron of the network, by name."""
     return {name for layer in layer_names(sizes) for name, _, _ in layer}

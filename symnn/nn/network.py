@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..calculus.functions import sigmoid
-from .naming import OUTPUT_NAMES, layer_names
+from .naming import BIAS_MODES, OUTPUT_NAMES, layer_names
 
 # an activation is a name and a SymPy definition of its input
 ACTIVATIONS = {
@@ -44,6 +44,20 @@ LOSSES = {
 OUTPUTS = OUTPUT_NAMES   # the last layer: the hidden activation, or a softmax over its neurons
 
 
+def _softmax_ce(scores, label):
+    """CS231n's softmax loss on raw scores: −ln(e^(s_y) / Σ_k e^(s_k)) = ln Σ_k e^(s_k) − s_y."""
+    return sp.log(sp.Add(*(sp.exp(s) for s in scores))) - scores[label]
+
+
+def _svm(scores, label):
+    """The multiclass SVM (hinge) loss with margin 1: Σ_(j≠y) max(0, s_j − s_y + 1)."""
+    return sp.Add(*(sp.Max(0, s - scores[label] + 1) for j, s in enumerate(scores) if j != label))
+
+
+# a loss on the raw scores of the output layer and the index of the correct class (from 0)
+SCORE_LOSSES = {"softmax-ce": _softmax_ce, "svm": _svm}
+
+
 def _symbol(name: str) -> sp.Symbol:
     return sp.Symbol(name, real=True)
 
@@ -57,46 +71,48 @@ def layer_activations(sizes, activation) -> tuple[str, ...]:
     return tuple(activation)
 
 
-def check_architecture(sizes, activation, loss: str, output: str) -> None:
-    """Refuse layer sizes, an activation, a loss or an output layer the toolkit does not know."""
+def check_architecture(sizes, activation, loss: str, output: str, losses=LOSSES) -> None:
+    """Refuse layer sizes, an activation, a loss (of ``losses``) or an output layer the toolkit does not know."""
     if len(sizes) < 2 or any(not isinstance(n, int) or n < 1 for n in sizes):
         raise ValueError(f"layer sizes are positive integers, at least two of them: {sizes!r}")
     checked = [("activation", name, ACTIVATIONS) for name in layer_activations(sizes, activation)]
-    for kind, value, known in (*checked, ("loss", loss, LOSSES), ("output", output, OUTPUTS)):
+    for kind, value, known in (*checked, ("loss", loss, losses), ("output", output, OUTPUTS)):
         if value not in known:
             raise ValueError(f"unknown {kind} {value!r}; use one of {', '.join(known)}")
 
 
 @dataclass(frozen=True)
 class Neuron:
-    """``name = activation(Σ weights·inputs + bias)``."""
+    """``name = activation(Σ weights·inputs + bias)``; ``bias`` None: a neuron without one."""
 
     name: sp.Symbol
     inputs: tuple[sp.Symbol, ...]
     weights: tuple[sp.Symbol, ...]
-    bias: sp.Symbol
+    bias: sp.Symbol | None
     activation: str
 
     @property
     def z(self) -> sp.Expr:
-        return sp.Add(*(w * x for w, x in zip(self.weights, self.inputs)), self.bias)
+        return sp.Add(*(w * x for w, x in zip(self.weights, self.inputs)), *([self.bias] if self.bias is not None else []))
 
     def __call__(self) -> sp.Expr:
         return ACTIVATIONS[self.activation](self.z)
 
     def parameters(self) -> list[sp.Symbol]:
-        return [*self.weights, self.bias]
+        return [*self.weights, *([self.bias] if self.bias is not None else [])]
 
 
 @dataclass(frozen=True)
 class Layer:
     """The neurons of one layer (numbered from 1 after the inputs), all with one activation.
 
-    In matrix form z = W·inputs + b with W[j, k] the weight from input k into neuron j.
+    In matrix form z = W·inputs + b with W[j, k] the weight from input k into neuron j. ``bias``: one
+    bias per neuron, one ``shared`` by the layer (its gradient the sum of the neurons' δ), or ``none``.
     """
 
     index: int
     neurons: tuple[Neuron, ...]
+    bias: str = "neuron"
 
     def __iter__(self):
         return iter(self.neurons)
@@ -117,27 +133,42 @@ class Layer:
 
     @property
     def biases(self) -> sp.Matrix:
-        return sp.Matrix([n.bias for n in self.neurons])
+        return sp.Matrix([n.bias if n.bias is not None else 0 for n in self.neurons])
+
+    def parameters(self) -> list[sp.Symbol]:
+        """The weights and bias of each neuron in turn; a shared bias once, after every weight of the layer."""
+        if self.bias != "shared":
+            return [p for n in self.neurons for p in n.parameters()]
+        return [w for n in self.neurons for w in n.weights] + [self.neurons[0].bias]
 
 
 class Network:
     """A fully connected network of sigmoid (or other) neurons and a one-sample loss.
 
     ``activation``: one name for every layer, or a list with one per layer; ``mean``: the loss
-    divided by the number of outputs (the MSE of several outputs), not summed over them.
+    divided by the number of outputs (the MSE of several outputs), not summed over them; ``biases``:
+    one name of naming.BIAS_MODES for every layer, or one per layer; ``label``: the correct class
+    (from 1) of a loss on raw scores (SCORE_LOSSES), whose targets are not symbols but this class.
     """
 
-    def __init__(self, sizes, activation="sigmoid", loss: str = "mse", output: str = "same", mean: bool = False):
-        check_architecture(sizes, activation, loss, output)
+    def __init__(self, sizes, activation="sigmoid", loss: str = "mse", output: str = "same", mean: bool = False,
+                 biases="neuron", label: int = 1):
+        check_architecture(sizes, activation, loss, output, {**LOSSES, **SCORE_LOSSES})
+        modes = (biases,) * (len(sizes) - 1) if isinstance(biases, str) else tuple(biases)
+        if len(modes) != len(sizes) - 1 or any(m not in BIAS_MODES for m in modes):
+            raise ValueError(f"biases: one of {', '.join(BIAS_MODES)} for each of {len(sizes) - 1} layers, got {biases!r}")
+        if loss in SCORE_LOSSES and not 1 <= label <= sizes[-1]:
+            raise ValueError(f"label: a class from 1 to {sizes[-1]}, got {label!r}")
         self.sizes, self.activation, self.loss_name, self.output = list(sizes), activation, loss, output
-        self.activations, self.mean = layer_activations(sizes, activation), mean
+        self.activations, self.mean, self.biases, self.label = layer_activations(sizes, activation), mean, modes, label
         self.inputs = tuple(_symbol(f"x{i}") for i in range(1, sizes[0] + 1))
         self.layers: list[Layer] = []
         previous = self.inputs
-        for layer, named in enumerate(layer_names(sizes), 1):
-            neurons = tuple(Neuron(_symbol(name), previous, tuple(map(_symbol, weights)), _symbol(bias),
-                                   self.activations[layer - 1]) for name, weights, bias in named)
-            self.layers.append(Layer(layer, neurons))
+        for layer, named in enumerate(layer_names(sizes, modes), 1):
+            neurons = tuple(Neuron(_symbol(name), previous, tuple(map(_symbol, weights)),
+                                   None if bias is None else _symbol(bias), self.activations[layer - 1])
+                            for name, weights, bias in named)
+            self.layers.append(Layer(layer, neurons, modes[layer - 1]))
             previous = tuple(n.name for n in neurons)
         self.outputs = previous
         self.targets = tuple(_symbol("y") if len(self.outputs) == 1 else _symbol(f"y{j}")
@@ -147,13 +178,17 @@ class Network:
     def __repr__(self) -> str:
         output = "" if self.output == "same" else f", output={self.output!r}"
         mean = ", mean=True" if self.mean else ""
-        return f"Network({self.sizes}, activation={self.activation!r}, loss={self.loss_name!r}{output}{mean})"
+        biases = "" if set(self.biases) == {"neuron"} else \
+            f", biases={self.biases[0]!r}" if len(set(self.biases)) == 1 else f", biases={list(self.biases)!r}"
+        label = f", label={self.label}" if self.loss_name in SCORE_LOSSES else ""
+        return (f"Network({self.sizes}, activation={self.activation!r}, loss={self.loss_name!r}{output}{mean}"
+                f"{biases}{label})")
 
     def neurons(self) -> list[Neuron]:
         return [n for layer in self.layers for n in layer]
 
     def parameters(self) -> list[sp.Symbol]:
-        return [p for n in self.neurons() for p in n.parameters()]
+        return [p for layer in self.layers for p in layer.parameters()]
 
     def definitions(self) -> dict[sp.Symbol, sp.Expr]:
         """Every named node in terms of the nodes before it, the loss last."""
@@ -162,6 +197,9 @@ class Network:
             last = self.layers[-1]
             total = sp.Add(*(sp.exp(n.z) for n in last))
             nodes.update({n.name: sp.exp(n.z) / total for n in last})
+        if self.loss_name in SCORE_LOSSES:
+            nodes[self.loss_symbol] = SCORE_LOSSES[self.loss_name](self.outputs, self.label - 1)
+            return nodes
         total = sp.Add(*(LOSSES[self.loss_name](y, o) for y, o in zip(self.targets, self.outputs)))
         nodes[self.loss_symbol] = total / len(self.outputs) if self.mean else total
         return nodes

@@ -33,12 +33,12 @@ from ..calculus.display import RichDisplay
 from ..calculus.gradient import exact_number
 from .backprop import forward_values, network_point
 from .network import Network
-from .optimizers import OPTIMIZERS, alpha, eta, g, lam, t, w_old
+from .optimizers import OPTIMIZERS, alpha, eta, g, lam, mu, t, w_old
 from .reverse import delta
 from .slopes import a, slope_through_output, z
 
 RATES = (eta, lam)          # the learning rate of an optimizer is η, or λ in lecture 3's momentum rule
-MOMENTA = (alpha,)
+MOMENTA = (alpha, mu)       # the momentum is α, or μ in CS231n's velocity form
 DIGITS = 50                 # significant digits of the parameters carried from the second step on
 
 
@@ -62,6 +62,7 @@ class TrainingStep:
     deltas: tuple        # (neuron, formula, value), outputs first
     gradients: tuple     # (parameter, formula, value)
     updates: tuple       # (parameter, tuple of Update); biases left out when they stay fixed
+    errors: tuple = ()   # (neuron, formula, value) of ∂L/∂(the neuron's output), outputs first
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,8 @@ class NetworkTraining(RichDisplay):
 
     def value(self, name: str):
         """A quantity by the name a problem asks for it: h1 / L (before training), dL/dw5 (the first
-        step's gradient), w5+ and L+ (after the last update)."""
+        step's gradient), dL/do1 (the first step's ∂L/∂ of a neuron's output: of a raw score), w5+, o1+
+        and L+ (after the last update)."""
         before = {str(s): v for s, v in self.steps[0].forward} if self.steps else {}
         if name.endswith("+"):
             after = {str(s): v for s, v in (*self.parameters, *self.after)}
@@ -87,14 +89,14 @@ class NetworkTraining(RichDisplay):
                 return after[name[:-1]]
         elif name.startswith("d") and "/d" in name:
             top, wrt = name[1:].split("/d", 1)
-            gradients = {str(p): v for p, _, v in self.steps[0].gradients}
+            gradients = {str(p): v for p, _, v in (*self.steps[0].gradients, *self.steps[0].errors)}
             if top == str(self.network.loss_symbol) and wrt in gradients:
                 return gradients[wrt]
         elif name in before:
             return before[name]
         raise ValueError(f"{name!r} is not a node (h1, o1), the loss {self.network.loss_symbol}, a gradient "
-                         f"(d{self.network.loss_symbol}/dw1) or a value after training (w1+, "
-                         f"{self.network.loss_symbol}+) of {self.network!r}")
+                         f"(d{self.network.loss_symbol}/dw1, d{self.network.loss_symbol}/do1) or a value after "
+                         f"training (w1+, o1+, {self.network.loss_symbol}+) of {self.network!r}")
 
 
 def _hyper(optimizer: str, learning_rate, momentum, settings) -> dict:
@@ -120,8 +122,9 @@ def _slope(neuron) -> sp.Expr:
     return slope_through_output(neuron.activation).subs(a, neuron.name).subs(z, neuron.z)
 
 
-def _deltas(network: Network, values: dict) -> tuple[list, dict]:
-    """(neuron, formula, value) from the output back, and δ of each neuron by name."""
+def _deltas(network: Network, values: dict) -> tuple[list, dict, list]:
+    """(neuron, formula, value) from the output back, δ of each neuron by name, and (neuron, formula,
+    value) of ∂L/∂(its output): ∂L/∂o_j of the loss, Σ w·δ of a hidden neuron."""
     L = network.loss_symbol
     loss = network.definitions()[L]
     consumers = {n.name: [] for n in network.neurons()}
@@ -129,32 +132,38 @@ def _deltas(network: Network, values: dict) -> tuple[list, dict]:
         for neuron in layer:
             for source, weight in zip(neuron.inputs, neuron.weights):
                 consumers[source].append((weight, neuron.name))
-    rows, value_of = [], {}
+    rows, value_of, error_rows = [], {}, []
     outputs = network.outputs
     for layer in reversed(network.layers):
         for neuron in layer:
             name = neuron.name
+            known = {**values, **{delta(n): v for n, v in value_of.items()}}
+            error = sp.diff(loss, name) if name in outputs else sp.Add(*(w * delta(n) for w, n in consumers[name]))
             if name in outputs and network.output == "softmax":   # ∂L/∂z_j through every o_k
                 errors = [sp.diff(loss, o) for o in outputs]
                 j = outputs.index(name)
                 formula = sp.expand(name * (errors[j] - sp.Add(*(o * e for o, e in zip(outputs, errors)))))
             elif name in outputs:                                 # δ = ∂L/∂o · f'(z)
-                formula = sp.diff(loss, name) * _slope(neuron)
+                formula = error * _slope(neuron)
             else:                                                 # δ = f'(z) · Σ w·δ
-                formula = _slope(neuron) * sp.Add(*(w * delta(n) for w, n in consumers[name]))
-            value = formula.xreplace({**values, **{delta(n): v for n, v in value_of.items()}})
-            value_of[name] = value
-            rows.append((name, formula, value))
-    return rows, value_of
+                formula = _slope(neuron) * error
+            value_of[name] = formula.xreplace(known)
+            rows.append((name, formula, value_of[name]))
+            error_rows.append((name, error, error.xreplace(known)))
+    return rows, value_of, error_rows
 
 
 def _gradients(network: Network, values: dict, delta_of: dict) -> list:
-    """(parameter, a·δ, value) for every weight, and (bias, δ, value) for every bias."""
-    rows = []
+    """(parameter, a·δ, value) for every weight, and (bias, δ, value) for every bias: a bias shared by a
+    layer is in every sum of the layer, so its gradient is the sum of their δ."""
+    rows = {}
     for neuron in network.neurons():
-        for source, weight in (*zip(neuron.inputs, neuron.weights), (sp.S.One, neuron.bias)):
-            rows.append((weight, source * delta(neuron.name), values.get(source, source) * delta_of[neuron.name]))
-    return rows
+        for source, weight in zip(neuron.inputs, neuron.weights):
+            rows[weight] = (source * delta(neuron.name), values.get(source, source) * delta_of[neuron.name])
+        if neuron.bias is not None:
+            formula, value = rows.get(neuron.bias, (sp.S.Zero, sp.S.Zero))
+            rows[neuron.bias] = (formula + delta(neuron.name), value + delta_of[neuron.name])
+    return [(p, *rows[p]) for p in network.parameters()]
 
 
 def _decimal(value):
@@ -184,22 +193,24 @@ def _update(optimizer: str, hyper: dict, number: int, gradient, before, state: d
 
 def train_steps(network: Network, at, weights=None, biases=None, steps: int = 1, optimizer: str = "sgd",
                 learning_rate=None, momentum=None, settings=None, update_biases: bool = True) -> NetworkTraining:
-    """``steps`` updates of every parameter on one sample ``at`` (inputs, targets, parameters)."""
+    """``steps`` updates of every parameter on one sample ``at`` (inputs, targets, parameters); ``steps=0``:
+    the forward and backward pass only, as step 0 without updates."""
     if not isinstance(steps, int) or steps < 0:
         raise ValueError(f"steps: expected a whole number of updates, 0 or more, got {steps!r}")
     hyper = _hyper(optimizer, learning_rate, momentum, settings)
     point = network_point(network, at, weights, biases)
-    moving = [p for n in network.neurons() for p in (*n.weights, n.bias) if update_biases or p != n.bias]
+    biases = {n.bias for n in network.neurons()}
+    moving = [p for p in network.parameters() if update_biases or p not in biases]
     states = {p: {} for p in moving}
     runs = []
-    for number in range(1, steps + 1):
+    for number in range(1 if steps else 0, steps + 1):
         values = forward_values(network, point)
-        deltas, delta_of = _deltas(network, values)
+        deltas, delta_of, errors = _deltas(network, values)
         gradients = _gradients(network, values, delta_of)
         updates = tuple((p, _update(optimizer, hyper, number, value, point[p], states[p]))
-                        for p, _, value in gradients if p in states)
+                        for p, _, value in gradients if p in states and number)
         runs.append(TrainingStep(number, tuple(point.items()), _nodes(network, values), tuple(deltas),
-                                 tuple(gradients), updates))
+                                 tuple(gradients), updates, tuple(errors)))
         point = {**point, **{p: rows[-1].value for p, rows in updates}}
         if number < steps:   # the next step starts from decimals (see the module's note)
             point = {s: _decimal(v) for s, v in point.items()}

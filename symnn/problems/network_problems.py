@@ -8,18 +8,20 @@ a whole layer, or a rule in j and k), the sample, the loss, the optimizer and wh
     inputs = [0.05, 0.10]
     targets = [0.01, 0.99]
     weights = [[[0.15, 0.20], [0.25, 0.30]], [[0.40, 0.45], [0.50, 0.55]]]   # row j: the weights into neuron j
-    biases = [0.35, 0.60]                 # per layer: a number for all its neurons, or a vector
+    biases = [0.35, 0.60]                 # per layer: a number for all its neurons, or a vector, or "none"
+    shared_biases = true                  # one bias per layer (b1, b2), not one per neuron
     activation = "sigmoid"                # or one per layer: ["tanh", "sigmoid"]
-    loss = "half-se"                      # half-se (Σ ½(y − o)²), mse (mean over the outputs), bce, ce
+    loss = "half-se"                      # half-se (Σ ½(y − o)²), mse (mean over the outputs), bce, ce,
+                                          # or on raw scores: softmax-ce, svm
     learning_rate = 0.5
     steps = 1
     update_biases = false
     find = ["forward", "L", "dL/dw5", "updated", "L+"]
 
 ``find`` lists the answer in order: a neuron (h1, o2), the loss L, a gradient dL/dw5 of the first
-step, a parameter after the last update (w5+), the loss after it (L+), or a group: ``forward``
-(every neuron), ``gradients`` (every gradient of the first step), ``updated`` (every parameter the
-optimizer moves, after the last update).
+step (or dL/do1, of a neuron's output), a parameter or neuron after the last update (w5+, o1+), the
+loss after it (L+), or a group: ``forward`` (every neuron), ``gradients`` (every gradient of the
+first step), ``updated`` (every parameter the optimizer moves, after the last update).
 
 >>> from symnn.problems.solve import solve
 >>> solution = solve("mazur-221")
@@ -38,10 +40,14 @@ SHORT = 40          # characters of an exact value a student could type (sigmoid
 
 
 def _network(data):
+    from ..nn.naming import bias_modes
     from ..nn.network import Network
-    loss = data.get("loss", "half-se")
-    return Network(data["layers"], data.get("activation", "sigmoid"), loss, data.get("output", "same"),
-                   mean=data.get("mean", loss == "mse"))
+    loss, layers = data.get("loss", "half-se"), data["layers"]
+    modes = bias_modes(data.get("biases", 0), data.get("shared_biases", False), len(layers) - 1)
+    targets = data.get("targets", [])
+    label = targets.index(1) + 1 if 1 in targets else 1      # the correct class of a loss on raw scores
+    return Network(layers, data.get("activation", "sigmoid"), loss, data.get("output", "same"),
+                   mean=data.get("mean", loss == "mse"), biases=modes, label=label)
 
 
 def _entry(value, j: int, k: int):
@@ -67,8 +73,10 @@ def network_point(network, data) -> dict:
         for j, neuron in enumerate(layer):
             for k, w in enumerate(neuron.weights):
                 point[str(w)] = _entry(matrix[j][k] if isinstance(matrix, list) else matrix, j + 1, k + 1)
-            point[str(neuron.bias)] = _entry(vector[j] if isinstance(vector, list) else vector, j + 1, 0)
-    return point
+            if neuron.bias is not None:        # a shared bias is one number: the same for every j
+                point[str(neuron.bias)] = _entry(vector[j] if isinstance(vector, list) else vector, j + 1, 0)
+    parameters = [str(p) for p in network.parameters()]      # in the network's order: a shared bias after its layer
+    return {**{k: v for k, v in point.items() if k not in parameters}, **{p: point[p] for p in parameters}}
 
 
 def asked(run, find) -> tuple[str, ...]:

@@ -17,8 +17,9 @@ def _shape_of(value):
     return None
 
 
-def _layer_values(field: str, value, sizes) -> list[str]:
-    """What is wrong with ``weights`` or ``biases`` for these layer sizes (empty when nothing is)."""
+def _layer_values(field: str, value, sizes, shared: bool = False) -> list[str]:
+    """What is wrong with ``weights`` or ``biases`` for these layer sizes (empty when nothing is); a layer
+    whose bias is ``shared`` has one number."""
     if isinstance(value, (int, float, str)) and not isinstance(value, bool):
         return []
     if not isinstance(value, list) or len(value) != len(sizes) - 1:
@@ -28,7 +29,10 @@ def _layer_values(field: str, value, sizes) -> list[str]:
     for layer, (entry, size, before) in enumerate(zip(value, sizes[1:], sizes), 1):
         if isinstance(entry, (int, float, str)) and not isinstance(entry, bool):
             continue
-        if field == "biases":
+        if field == "biases" and shared:
+            errors.append(f"biases: with shared_biases = true layer {layer} has one bias, so one number, "
+                          f"not a list")
+        elif field == "biases":
             if not isinstance(entry, list) or len(entry) != size or any(isinstance(v, list) for v in entry):
                 errors.append(f"biases: layer {layer} has {size} neurons, so its biases are a number or a "
                               f"list of {size} numbers")
@@ -48,30 +52,51 @@ def network_errors(entry: dict) -> list[str]:
         LOSS_NAMES,
         OPTIMIZER_NAMES,
         OUTPUT_NAMES,
+        SCORE_LOSS_NAMES,
+        bias_modes,
         neuron_names,
         parameter_names,
     )
-    sizes = entry["layers"]
-    errors = _layer_values("weights", entry["weights"], sizes) + _layer_values("biases", entry.get("biases", 0), sizes)
+    sizes, biases, shared = entry["layers"], entry.get("biases", 0), entry.get("shared_biases", False)
+    errors = _layer_values("weights", entry["weights"], sizes) + _layer_values("biases", biases, sizes, shared)
     errors += activation_errors(entry.get("activation", "sigmoid"), sizes)
     stepping = [name for name in OPTIMIZER_NAMES if name not in LOOKAHEAD_OPTIMIZERS]
-    for field, known, default in (("loss", LOSS_NAMES, "half-se"), ("output", OUTPUT_NAMES, "same"),
+    for field, known, default in (("loss", LOSS_NAMES + SCORE_LOSS_NAMES, "half-se"), ("output", OUTPUT_NAMES, "same"),
                                   ("optimizer", stepping, "sgd")):
         if entry.get(field, default) not in known:
             errors.append(f"{field}: unknown {field} {entry[field]!r}; use one of {', '.join(known)}")
     for field, size, what in (("inputs", sizes[0], "inputs"), ("targets", sizes[-1], "outputs")):
         if field in entry and len(entry[field]) != size:
             errors.append(f"{field}: {len(entry[field])} numbers for {size} {what}")
+    errors += score_loss_errors(entry)
     if errors:
         return errors
-    neurons, parameters, L = neuron_names(sizes), parameter_names(sizes), "L"
+    modes = bias_modes(biases, shared, len(sizes) - 1)
+    neurons, parameters, L = neuron_names(sizes), parameter_names(sizes, modes), "L"
     for name in entry["find"]:
-        known = (name in neurons or name in (L, L + "+") or name.endswith("+") and name[:-1] in parameters
-                 or name.startswith(f"d{L}/d") and name[len(L) + 3:] in parameters)
+        known = (name in neurons or name in (L, L + "+") or name.endswith("+") and name[:-1] in parameters | neurons
+                 or name.startswith(f"d{L}/d") and name[len(L) + 3:] in parameters | neurons)
         if name not in GROUPS and not known:
-            errors.append(f"find: {name!r} is not a neuron (h1, o1), the loss L, a gradient (dL/dw1), a value "
-                          f"after the updates (w1+, L+) or a group ({', '.join(GROUPS)})")
+            errors.append(f"find: {name!r} is not a neuron (h1, o1), the loss L, a gradient (dL/dw1, dL/do1), "
+                          f"a value after the updates (w1+, o1+, L+) or a group ({', '.join(GROUPS)})")
     return errors
+
+
+def score_loss_errors(entry: dict) -> list[str]:
+    """A loss on raw scores (softmax-ce, svm) takes the scores of the output layer as they are, and the
+    correct class as a target of 1 among 0s."""
+    from ..nn.naming import SCORE_LOSS_NAMES
+    loss = entry.get("loss")
+    if loss not in SCORE_LOSS_NAMES:
+        return []
+    if entry.get("output", "same") != "same":
+        return [f"output: the loss {loss} takes the raw scores of the output layer, so no output = "
+                f"{entry['output']!r} (softmax-ce applies the softmax itself)"]
+    targets = entry.get("targets", [])
+    if sorted(targets) != [0] * (len(targets) - 1) + [1]:
+        return [f"targets: the loss {loss} needs the correct class as 1 and every other class as 0, "
+                f"got {targets}"]
+    return []
 
 
 def activation_errors(activation, sizes) -> list[str]:

@@ -179,7 +179,8 @@ KINDS = {
                  "weights": _layer_values, "find": _list_of(_text)},
                 {"biases": _layer_values, "activation": _text_or_texts, "loss": _text, "output": _text,
                  "mean": _flag, "steps": _whole, "optimizer": _text, "learning_rate": _number,
-                 "momentum": _number, "settings": _table_of(_number), "update_biases": _flag}),
+                 "momentum": _number, "settings": _table_of(_number), "update_biases": _flag,
+                 "shared_biases": _flag}),
     # a NumPy question: named arrays (rows of numbers, or a NumPy call as text) and an expression over
     # them, read with ast against a whitelist and run (problems.array_problems)
     "array": ({"expr": _text}, {"arrays": _table_of(lambda v: _array_rows(v) if isinstance(v, list) else _text(v))}),

@@ -30,14 +30,19 @@ class TrainingStepsPrinting:
         activations = ", ".join(names.get(a, a) for a in layers)
         lines = [self.line(depth, self.strong(self.plain("sgd.title") + ":") + " "
                            + self.plain("sgd.network", sizes="-".join(map(str, network.sizes)), activations=activations)
-                           + " " + self.equation(L, network.definitions()[L])),
-                 self.line(depth, self.strong(self.plain(f"opt.name.{run.optimizer}")) + ": "
-                           + self.escape("; ").join(self.result(self.raw_math(s), v) for s, v in run.hyper)
-                           + ("" if run.update_biases else self.escape(". ") + self.plain("sgd.biases.fixed")))]
+                           + " " + self.equation(L, network.definitions()[L]))]
+        updating = any(step.number for step in run.steps)       # step 0: the forward and backward pass only
+        fixed = any(n.bias is not None for n in network.neurons()) and not run.update_biases
+        if updating:
+            lines.append(self.line(depth, self.strong(self.plain(f"opt.name.{run.optimizer}")) + ": "
+                                   + self.escape("; ").join(self.result(self.raw_math(s), v) for s, v in run.hyper)
+                                   + (self.escape(". ") + self.plain("sgd.biases.fixed") if fixed else "")))
         for step in run.steps:
             if len(run.steps) > 1:
                 lines.append(self.line(depth, self.strong(self.plain("sgd.step", number=step.number))))
-            lines += self.step_tables(network, step, depth)
+            lines += self.step_tables(network, step, depth, run.asked)
+        if not updating:
+            return self.join(lines)
         lines.append(self.line(depth, self.plain("sgd.after")))
         known = {**dict(run.parameters), **dict(run.after), **{s: v for s, v in run.steps[-1].point
                                                                  if s not in dict(run.parameters)}}
@@ -50,12 +55,20 @@ class TrainingStepsPrinting:
         return self.table([self.plain("graph.node"), self.plain("delta.formula"), self.plain("delta.numbers"),
                            self.plain("graph.value")], rows)
 
-    def step_tables(self, network, step, depth: int) -> list[str]:
-        """The forward pass, the deltas, the gradients and the updates of one step."""
+    def step_tables(self, network, step, depth: int, asked=()) -> list[str]:
+        """The forward pass, ∂L/∂ of the outputs asked for, the deltas, the gradients and the updates of one step."""
         known = {**dict(step.point), **dict(step.forward)}
         lines = [self.line(depth, self.say("net.at", point=self.point(step.point))),
                  self.line(depth, self.plain("net.forward") + ":")]
         lines += self.forward_table(network, step.forward, known)
+        L = network.loss_symbol
+        errors = [row for row in step.errors if f"d{L}/d{row[0]}" in asked]
+        if errors:
+            lines.append(self.line(depth, self.plain("sgd.errors")))
+            rows = [[self.ratio(L, neuron), *self.worked_row(neuron, formula, known, value)[1:]]
+                    for neuron, formula, value in errors]
+            lines += self.table([self.plain("graph.node"), self.plain("delta.formula"), self.plain("delta.numbers"),
+                                 self.plain("graph.value")], rows)
         rows = []
         for neuron, formula, value in step.deltas:
             rows.append(self.worked_row(delta(neuron), formula, known, value))
@@ -67,8 +80,12 @@ class TrainingStepsPrinting:
         lines.append(self.line(depth, self.plain("delta.gradients") + " "
                                + self.inline(self.raw_ratio(network.loss_symbol, sp.Symbol("w_{jk}")) + " = " + self.raw_math(
                                    sp.Mul(sp.Symbol("a_k"), sp.Symbol("delta_j"), evaluate=False), keep_order=True))))
+        if any(layer.bias == "shared" for layer in network.layers):
+            lines.append(self.line(depth, self.plain("sgd.shared")))
         rows = [self.worked_row(p, formula, known, value) for p, formula, value in step.gradients]
         lines += self.table([self.plain("delta.parameter")] + header[1:], rows)
+        if not step.updates:
+            return lines
         lines.append(self.line(depth, self.plain("sgd.updates")))
         rows = []
         for parameter, updates in step.updates:

@@ -66,11 +66,25 @@ GOOD = {"id": "p", "kind": "network", "statement": {"en": "…"}, "layers": [2, 
     ({"biases": [[1, 2, 3], 0]}, "biases: layer 1 has 2 neurons, so its biases are a number or a list of 2 numbers"),
     ({"activation": "swish"}, "activation: unknown activation 'swish'; use one of sigmoid, tanh, relu, identity"),
     ({"activation": ["tanh"]}, "activation: 1 names for 2 layers"),
-    ({"loss": "hinge"}, "loss: unknown loss 'hinge'; use one of mse, half-se, bce, ce"),
+    ({"loss": "hinge"}, "loss: unknown loss 'hinge'; use one of mse, half-se, bce, ce, softmax-ce, svm"),
     ({"inputs": [1, 2, 3]}, "inputs: 3 numbers for 2 inputs"),
     ({"targets": [1, 0]}, "targets: 2 numbers for 1 outputs"),
-    ({"find": ["o3"]}, "find: 'o3' is not a neuron (h1, o1), the loss L, a gradient (dL/dw1), a value after "
-                       "the updates (w1+, L+) or a group (forward, gradients, updated)"),
+    ({"find": ["o3"]}, "find: 'o3' is not a neuron (h1, o1), the loss L, a gradient (dL/dw1, dL/do1), a value "
+                       "after the updates (w1+, o1+, L+) or a group (forward, gradients, updated)"),
+    # no bias in a layer: its bias is neither a parameter to find nor a gradient
+    ({"biases": ["none", 0], "find": ["dL/db1", "dL/db3"]},
+     "find: 'dL/db3' is not a neuron (h1, o1), the loss L, a gradient (dL/dw1, dL/do1), a value after the "
+     "updates (w1+, o1+, L+) or a group (forward, gradients, updated)"),
+    ({"shared_biases": True, "biases": [[1, 2], 0]},
+     "biases: with shared_biases = true layer 1 has one bias, so one number, not a list"),
+    ({"shared_biases": True, "find": ["dL/db3"]},
+     "find: 'dL/db3' is not a neuron (h1, o1), the loss L, a gradient (dL/dw1, dL/do1), a value after the "
+     "updates (w1+, o1+, L+) or a group (forward, gradients, updated)"),
+    ({"loss": "svm", "targets": [0.5]}, "targets: the loss svm needs the correct class as 1 and every other "
+                                        "class as 0, got [0.5]"),
+    ({"loss": "softmax-ce", "output": "softmax"}, "output: the loss softmax-ce takes the raw scores of the "
+                                                  "output layer, so no output = 'softmax' (softmax-ce applies "
+                                                  "the softmax itself)"),
     ({"update_biases": "no"}, "update_biases: expected true or false, got str"),
     ({"weights": [[["a", 2], [3, 4]], "b"], "layers": [2, 2, 1, 1]},
      "weights: expected one entry per layer (3), got 2"),
