@@ -136,16 +136,21 @@ def jacobian(functions, wrt, at=None) -> Jacobian:
 
 @dataclass(frozen=True)
 class TotalDerivative(RichDisplay):
-    """df/dt = Σ ∂f/∂x_i · dx_i/dt for f(x1(t), …, xn(t)), and its value at t if given."""
+    """df/dt = Σ ∂f/∂x_i · dx_i/dt for f(x1(t), …, xn(t)), and its value at t if given.
+
+    The partial derivatives stay in x, y, … as the textbook writes them (Stewart: ∂z/∂x = 2xy + 3y⁴);
+    at a point the inner variables are found first (x = sin 0 = 0, y = cos 0 = 1) and put into the
+    chain rule's form, so the key shows (2·0·1 + 3·1⁴)·2cos 0 + … before its value."""
 
     expr: sp.Expr
     wrt: sp.Symbol
     inner: tuple[tuple[sp.Symbol, sp.Expr], ...]          # x_i = x_i(t)
-    terms: tuple[tuple[sp.Expr, sp.Expr], ...]            # (∂f/∂x_i in t, dx_i/dt)
+    terms: tuple[tuple[sp.Expr, sp.Expr], ...]            # (∂f/∂x_i in x, y, …, dx_i/dt)
     derivative: sp.Expr                                   # the sum, in t
     point: tuple[tuple[sp.Symbol, sp.Expr], ...]
     value: sp.Expr | None
     partial: bool = False                                 # ∂f/∂s: the inner functions have more variables
+    at_inner: tuple[tuple[sp.Symbol, sp.Expr], ...] = ()  # x_i at the point: x = sin 0 = 0
 
     @property
     def answer(self) -> sp.Expr:
@@ -180,17 +185,21 @@ def total_derivative(expr, inner: dict, wrt, at=None, partial: bool = False) -> 
     if t in f.free_symbols and t not in dict(paths):     # f(x(t), y(t), t): t is a path of its own, dt/dt = 1
         paths += ((t, t),)
     along = dict(paths)
-    terms = tuple((sp.diff(f, x).xreplace(along), sp.diff(xt, t)) for x, xt in paths)
-    derivative = sp.simplify(sum(df * dx for df, dx in terms))
+    terms = tuple((sp.diff(f, x), sp.diff(xt, t)) for x, xt in paths)       # ∂f/∂x stays in x, y, …
+    derivative = sp.simplify(sum(df.xreplace(along) * dx for df, dx in terms))
     _agrees([derivative], [sp.diff(f.xreplace(along), t)], "df/dt")
     if at is None:
         return TotalDerivative(f, t, paths, terms, derivative, (), None, partial)
     point = parse_point(at) if isinstance(at, str) else {t: exact_number(at)}
-    missing = [str(v) for v in derivative.free_symbols if v not in point]
+    missing = [str(v) for v in derivative.free_symbols | {t} if v not in point]
     if missing:
         raise ValueError(f"the point gives no value for {', '.join(sorted(missing))}")
-    value = sp.simplify(derivative.xreplace(point))
-    return TotalDerivative(f, t, paths, terms, derivative, tuple(point.items()), value, partial)
+    at_inner = tuple((x, sp.simplify(xt.xreplace(point))) for x, xt in paths if x not in point)
+    # the chain rule's form at the point: the inner variables' values in ∂f/∂x, the point in dx/dt
+    known = {**dict(at_inner), **point}
+    value = sp.simplify(sum(df.xreplace(known) * dx.xreplace(point) for df, dx in terms))
+    _agrees([value], [derivative.xreplace(point)], "df/dt at the point")
+    return TotalDerivative(f, t, paths, terms, derivative, tuple(point.items()), value, partial, at_inner)
 
 
 @dataclass(frozen=True)

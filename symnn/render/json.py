@@ -267,6 +267,7 @@ class JsonPrinter(Printer):
                 "terms": [{"partial": self.formula(df), "inner_derivative": self.formula(dx)} for df, dx in run.terms],
                 "derivative": self.formula(run.derivative),
                 "point": {str(v): self.formula(c) for v, c in run.point} or None,
+                "inner_at_point": {str(x): self.formula(v) for x, v in run.at_inner} or None,
                 "value": answer_value(run.value) if run.value is not None else None}
 
     def _print_ChainGradient(self, run) -> list:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .expansion import D
-from .staged import Ratio, StagedPrinting, statement_name
+from .staged import Ratio, StagedPrinting
 from .values import Shown, rebuilt
 
 
@@ -62,6 +62,27 @@ class InOrder(sp.Expr):
 
     def _sympystr(self, printer):
         return " + ".join(printer._print(term) for term in self.args)
+
+
+class Times(sp.Expr):
+    """a·b with the factors in the order given, a sum or a negative factor in parentheses:
+    (2xy + 3y⁴)·2cos 2t, as the chain rule is written."""
+
+    def _latex(self, printer):
+        last = len(self.args) - 1
+        return r" \cdot ".join(_grouped(printer, f, k < last, r"\left(%s\right)") for k, f in enumerate(self.args))
+
+    def _sympystr(self, printer):
+        last = len(self.args) - 1
+        return "*".join(_grouped(printer, f, k < last, "(%s)") for k, f in enumerate(self.args))
+
+
+def _grouped(printer, factor, inside: bool, brackets: str) -> str:
+    """A factor of Times: a sum, a negative factor, and a product followed by another factor in brackets."""
+    text = printer._print(factor)
+    alone = not isinstance(factor, (sp.Add, InOrder)) and not (factor.is_number and factor.is_negative) \
+        and not (isinstance(factor, sp.Mul) and (inside or factor.could_extract_minus_sign()))
+    return text if alone else brackets % text
 
 
 class Minus(sp.Expr):
@@ -128,8 +149,7 @@ class VectorPrinting(StagedPrinting):
     def vector_answer_names(self, work) -> list:
         """What each part of a program's or a chain rule's answer is: L, ∂L/∂x, …; ∂f/∂s, ∂f/∂t."""
         if type(work).__name__ == "ProgramPass":
-            L = statement_name(work.output)
-            return [L] + [self.raw_ratio(L, v) for v, _ in work.run.gradients]
+            return [self.program_label(name) for name in work.asked]        # render.staged: f, ∂f/∂x, x⁺
         f = sp.Symbol("f")
         return [self.raw_math(Ratio(f, part.wrt, sp.true if part.partial else sp.false)) for part in work.parts]
 
@@ -160,9 +180,12 @@ class VectorPrinting(StagedPrinting):
             lines.append(self.line(depth, self.say("prog.adjoints", output=L)))
             lines += self.table([self.plain("graph.node"), self.plain("graph.gradient")],
                                 [[self.math(name), self.staged_value(value)] for name, value in program.adjoints])
+        if program.step is not None:
+            lines += self.input_step_lines(program, depth)    # render.staged: x⁺ = x + h·∂f/∂x, the forward pass after
         if not self.answer_follows:
-            result = ", ".join(self.result(self.raw_ratio(L, v), g) for v, g in run.gradients)
-            lines.append(self.line(depth, self.strong(self.say("prog.result", output=L) + ":") + " " + result))
+            result = self.escape("; ").join(self.result(self.program_label(name), program.value(name))
+                                            for name in program.asked)
+            lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " " + result))
         return self.join(lines)
 
     def _print_QuadraticGradient(self, run, depth: int = 0) -> str:
@@ -252,10 +275,16 @@ class VectorPrinting(StagedPrinting):
         lines = [self._total_title(run.parts[0], depth)]
         for part in run.parts:
             lines += self._chain_lines(part, depth)
+        if run.parts[0].value is not None:              # the inner variables at the point once, then each value
+            lines.append(self._inner_at_point(run.parts[0], depth))
+            lines += [self._chain_value(part, depth + 1) for part in run.parts]
         return self.join(lines)
 
     def _print_TotalDerivative(self, run, depth: int = 0) -> str:
-        return self.join([self._total_title(run, depth), *self._chain_lines(run, depth)])
+        lines = [self._total_title(run, depth), *self._chain_lines(run, depth)]
+        if run.value is not None:
+            lines += [self._inner_at_point(run, depth), self._chain_value(run, depth + 1)]
+        return self.join(lines)
 
     def _total_title(self, run, depth: int) -> str:
         f = sp.Symbol("f")
@@ -264,6 +293,8 @@ class VectorPrinting(StagedPrinting):
                          + " " + self.escape(", ").join(self.equation(x, xt) for x, xt in run.inner if x != xt))
 
     def _chain_lines(self, run, depth: int) -> list[str]:
+        """The chain rule, its partial derivatives in x, y, … and the derivatives of the inner functions, the
+        sum as written; without a point, the sum in t and its simplified form."""
         f, t, d = sp.Symbol("f"), run.wrt, sp.true if run.partial else sp.false
         self.partial = None
         lines = []
@@ -275,20 +306,40 @@ class VectorPrinting(StagedPrinting):
         for (x, xt), (df, dx) in zip(run.inner, run.terms):
             lines.append(self.line(depth + 1, self.equation(Ratio(f, x, sp.true), df) + self.escape(", ")
                                    + self.equation(Ratio(x, t, d), D(xt, t), dx)))
-        product = sp.Add(*(sp.Mul(df, dx, evaluate=False) for df, dx in run.terms), evaluate=False)
-        last = self._unless_answered(run.derivative) if run.value is None else (run.derivative,)
-        lines.append(self.line(depth, self.inline(" = ".join((self.raw_math(total), self.raw_math(product, keep_order=True),
-                                                              *map(self.raw_math, last))))))
-        if run.value is not None:
-            sides = [self.raw_math(total), self.raw_math(run.derivative)]
-            numbers = self.put_in_point(run.derivative, dict(run.point))
-            if numbers != run.derivative:
-                sides.append(self.raw_math(numbers, numbers=True))
-            at = self.say("gradient.at", point=self.point(run.point)) + ": "
-            answered = self.answer_follows and len(sides) > 2          # the numbers here, their value in the answer
-            lines.append(self.line(depth, at + (self.inline(" = ".join(sides)) if answered
-                                                else self.result(" = ".join(sides), run.value))))
+        sides = [self.raw_math(total), self.raw_math(InOrder(*(Times(df, dx) for df, dx in run.terms)))]
+        if run.value is None:                            # the formula in t: x = x(t), … put in, then simplified
+            along = dict(run.inner)
+            in_wrt = self.raw_math(InOrder(*(Times(df.xreplace(along), dx) for df, dx in run.terms)))
+            sides += [in_wrt] * (in_wrt != sides[-1]) + [self.raw_math(v) for v in self._unless_answered(run.derivative)]
+        lines.append(self.line(depth, self.inline(" = ".join(sides))))
         return lines
+
+    def _inner_at_point(self, run, depth: int) -> str:
+        """At the point t = 0: x = sin 2t = sin(2·0) = 0, y = cos t = 1 — the inner variables found first."""
+        point = dict(run.point)
+        where = []
+        for x, value in run.at_inner:
+            formula = dict(run.inner)[x]
+            numbers = self.put_in_point(formula, point)
+            sides = [x, formula] + [numbers] * (self.raw_math(numbers, numbers=True) not in
+                                                (self.raw_math(formula), self.raw_math(value)))
+            where.append(self.inline(" = ".join([*(self.raw_math(side, numbers=side is numbers) for side in sides),
+                                                 self.raw_math(self.staged_number(value))])))
+        text = self.say("gradient.at", point=self.point(run.point))
+        return self.line(depth, text + (": " + self.escape(", ").join(where) if where else ":"))
+
+    def _chain_value(self, run, depth: int) -> str:
+        """df/dt = the chain rule's form with the numbers put in (= its value, unless the answer says it)."""
+        f, d = sp.Symbol("f"), sp.true if run.partial else sp.false
+        total = self.raw_math(Ratio(f, run.wrt, d))
+        known, point = {**dict(run.at_inner), **dict(run.point)}, dict(run.point)
+        # ∂f/∂x with x, y, … put in; dx/dt by its value at the point: (2·0·1 + 3·1⁴)·2 + (0² + 12·0·1³)·0
+        numbers = InOrder(*(Times(self.put_in_point(df, known), Shown(sp.Symbol("d"), self.staged_number(
+            sp.simplify(dx.xreplace(point))))) for df, dx in run.terms))
+        sides = [total, self.raw_math(numbers, numbers=True)]
+        if self.answer_follows:
+            return self.line(depth, self.inline(" = ".join(sides)))
+        return self.line(depth, self.result(" = ".join(sides), run.value))
 
     def _unless_answered(self, value) -> tuple:
         """The last side of the work's last line, unless the answer right below says it (the result once)."""
@@ -299,7 +350,9 @@ class VectorPrinting(StagedPrinting):
         (1 − 3 sin²t) cos t at t = π/4 as (1 − 3·(√2/2)²)·√2/2; s t²(3s + 2t) as 1·2²·(3·1 + 2·2)."""
         mapping = {atom: sp.UnevaluatedExpr(self.staged_number(atom.xreplace(point)))
                    for atom in formula.atoms(sp.Function) if atom.free_symbols and atom.free_symbols <= set(point)}
-        mapping.update({name: Shown(name, self.staged_number(value)) for name, value in point.items()})
+        for name, value in point.items():          # √2/2 for x is a group of its own: (√2/2)²
+            number = self.staged_number(value)
+            mapping[name] = Shown(name, number) if number.is_Atom else sp.UnevaluatedExpr(number)
         return rebuilt(formula, mapping)
 
     def _print_IteratedMap(self, run, depth: int = 0) -> str:

@@ -179,3 +179,14 @@ def test_total_derivative_where_simplify_cannot_show_the_two_forms_agree():
     z = lambda t: np.sin(2 * t) ** 2 * np.cos(t) + 3 * np.sin(2 * t) * np.cos(t) ** 4   # noqa: E731
     h = 1e-6
     assert run.value == 6 and abs((z(h) - z(-h)) / (2 * h) - 6) < 1e-6
+
+
+def test_the_chain_rule_keeps_the_partial_derivatives_in_x_and_y():
+    # Stewart §14.5 Example 1: ∂z/∂x = 2xy + 3y⁴ and ∂z/∂y = x² + 12xy³ (sympy.diff in x, y), x = 0 and y = 1
+    # at t = 0, and the chain rule's form there is (0 + 3)·2 + (0 + 0)·0 = 6
+    run = vc.total_derivative("x^2*y + 3*x*y^4", {"x": "sin(2*t)", "y": "cos(t)"}, "t", "t = 0")
+    z = x**2 * y + 3 * x * y**4
+    assert [df for df, _ in run.terms] == [sp.diff(z, x), sp.diff(z, y)]
+    assert [dx for _, dx in run.terms] == [2 * sp.cos(2 * t), -sp.sin(t)]
+    assert run.at_inner == ((x, 0), (y, 1))
+    assert sum(df.subs({x: 0, y: 1}) * dx.subs(t, 0) for df, dx in run.terms) == run.value == 6

@@ -24,6 +24,7 @@ ANSWERS = {
     "total-derivative": -sp.sqrt(2) / 4,              # cos t (1 − 3 sin² t) at π/4
     "chain-two-variables": (28, 16),                  # 2xy·t + x², 2xy·s + x² at x = 2, y = 3
     "iterated-map": 4160,                             # 2·4·10·52
+    "stewart-chain": 6,                               # (0 + 3)·2cos 0 + (0 + 0)·(−sin 0), Stewart §14.5
 }
 
 
@@ -58,6 +59,8 @@ def test_the_gd_condition_is_an_interval():
     ("jacobian-at-point", "[[0, 5], [1, 1]]", False),      # transposed
     ("total-derivative", "-sqrt(2)/4", True),
     ("total-derivative", "-0.3536", True),
+    ("stewart-chain", "6", True),
+    ("stewart-chain", "3", False),                         # dx/dt taken as cos 2t, the inner 2 forgotten
     ("iterated-map", "4160", True),
     ("iterated-map", "52", False),                         # only the last factor
     ("gd-convergence", "0 < a < 2", True),

@@ -78,6 +78,7 @@ TYPED = {
     "jacobian-at-point": ("[[0, 1], [5, 1]]", "[[0; 1]; [5; 1]]"),
     "total-derivative": ("-sqrt(2)/4", "−√2/4"),
     "chain-two-variables": ("(28, 16)", "(28; 16)"),
+    "stewart-chain": ("6", "6"),
     "iterated-map": ("4160", "4160"),
     "gd-convergence": ("0 < a < 2", "a ∈ (0; 2)"),
     # the textbook networks, to the places each asks for
