@@ -1,7 +1,8 @@
 """The ``symnn`` command: derive, explain, solve and check from a terminal.
 
 Exit status: 0 on success, 2 for a usage error (a malformed expression, an
-unknown problem, a limit passed); errors are one line on stderr, never a traceback.
+unknown problem, a limit passed), 1 when a command ran and found something wrong (a
+published value that symnn does not derive); errors are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -12,6 +13,14 @@ import sys
 from .parser import build_parser
 
 
+class CommandFailed(Exception):
+    """The command ran, and what it found is wrong: ``output`` is printed, then the message; exit status 1."""
+
+    def __init__(self, output: str, message: str):
+        super().__init__(message)
+        self.output = output
+
+
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv[0] if argv else None)
@@ -19,6 +28,10 @@ def main(argv=None) -> int:
     from .commands import run
     try:
         output = run(args)
+    except CommandFailed as failed:      # it ran and found something wrong (problems --verify): what, then why
+        print(failed.output)
+        print(f"symnn: error: {failed}", file=sys.stderr)
+        return 1
     except (ValueError, TypeError, ImportError, OSError) as error:   # ParseError, BankError: ValueErrors
         print(f"symnn: error: {error}", file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
+from . import CommandFailed
 from .parser import (
     MAX_DENSE_PARAMETERS,
     MAX_DESCENT_STEPS,
@@ -316,6 +317,12 @@ def run_serve(args) -> str:
 
 def run_problems(args) -> str:
     from ..problems.bank import load_bank
+    if args.verify:                 # every published value against the derived one (problems.verify)
+        from ..problems.verify import report
+        table, disagreement = report(args.bank, args.lang)
+        if disagreement:
+            raise CommandFailed(table, disagreement)
+        return table
     return "\n".join(f"{p.id:<12} {p.topic:<12} {p.text(args.lang)}" for p in load_bank(args.bank).values())
 
 

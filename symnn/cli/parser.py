@@ -119,6 +119,9 @@ def _activations_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _problems_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, default="en")
+    parser.add_argument("--verify", action="store_true",
+                        help="compare every published (or expected) value with the answer symnn derives; "
+                             "exit status 1 if one differs")
     _bank_option(parser)
 
 

@@ -1,0 +1,131 @@
+"""Cross-checking a bank: each problem's published (or expected) value against the answer symnn derives.
+
+A teacher who typed the numbers of a textbook into a file learns here, before a class sees a
+key, whether every one of them is what symnn derives (``symnn problems --verify``). Numbers
+agree when the derived one is within half a unit of the last decimal place printed (0.9526
+stands for 0.95255 to 0.95265); a value written as text (a formula, words) is shown, not
+compared. The value compared is ``Problem.cross_check``: ``expected`` where the bank's author
+gives one, else ``published``.
+
+>>> rows = verify_bank()
+>>> [row.agrees for row in rows if row.problem == "4.3"]
+[True]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lang import count, phrase
+from .bank import load_bank
+from .solve import answer_value, solve
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """One problem's value in the file beside the value derived."""
+
+    problem: str
+    field: str                 # "published" or "expected": where the value is
+    given: object              # as the file writes it
+    derived: tuple | None      # the derived answer's numbers in order; None when it is not numbers
+    agrees: bool | None        # None: given as text, not compared
+
+
+def flat(value) -> list:
+    """The numbers of a nested list in order (a matrix row by row)."""
+    return [n for item in value for n in flat(item)] if isinstance(value, list) else [value]
+
+
+def places(number) -> int:
+    """The decimal places a file prints a number with (0.0215 → 4, 44 → 0)."""
+    text = repr(float(number))
+    return len(text.split(".")[1]) if isinstance(number, float) and "e" not in text else 0
+
+
+def within(derived: float, printed) -> bool:
+    """``derived`` rounds to ``printed`` at the places printed: within half a unit of its last place."""
+    return abs(derived - printed) <= 0.5 * 10 ** -places(printed) + 1e-12
+
+
+def agreement(problem) -> Agreement | None:
+    """The problem's value beside the derived one; None when the file gives none."""
+    given = problem.cross_check
+    if given is None:
+        return None
+    field = "expected" if problem.expected is not None else "published"
+    if isinstance(given, str):
+        return Agreement(problem.id, field, given, None, None)
+    numbers = flat(answer_value(solve(problem).answer))
+    if any(not isinstance(n, (int, float)) or isinstance(n, bool) for n in numbers):
+        return Agreement(problem.id, field, given, None, False)
+    printed = flat(given)
+    agrees = len(numbers) == len(printed) and all(within(d, p) for d, p in zip(numbers, printed))
+    return Agreement(problem.id, field, given, tuple(numbers), agrees)
+
+
+def verify_bank(bank=None) -> list[Agreement]:
+    """Every problem of the bank that gives a value, checked (``bank``: a folder; default the shipped one)."""
+    return [row for row in map(agreement, load_bank(bank).values()) if row is not None]
+
+
+TEXT_WIDTH = 40      # characters of a value written as text shown in the table
+
+
+def _number(value, printed, lang: str) -> str:
+    """A number as the file prints it; a derived one at the places of the number printed beside it
+    when it agrees, else with ten significant figures (so the difference shows)."""
+    if printed is None:
+        text = repr(value)                                   # the file's own number, as written
+    elif isinstance(value, int) and not isinstance(printed, float):
+        text = str(value)
+    elif within(value, printed):
+        text = f"{float(value):.{places(printed)}f}"
+    else:
+        text = f"{float(value):.10g}"
+    return text.replace(".", ",") if lang == "ru" else text
+
+
+def _lines(row: Agreement, lang: str) -> list[list[str]]:
+    """The rows of one problem's table: one per number (its place, the file's, the derived, agrees), or
+    one for a value written as text."""
+    head = [row.problem, phrase(lang, f"verify.{row.field}")]
+    if row.agrees is None:
+        text = row.given if len(row.given) <= TEXT_WIDTH else row.given[:TEXT_WIDTH - 1] + "…"
+        return [[*head, "", text, "", phrase(lang, "verify.text")]]
+    printed = flat(row.given)
+    if row.derived is None:
+        return [[*head, "", "", "", phrase(lang, "verify.not numbers")]]
+    lines = []
+    for k in range(max(len(printed), len(row.derived))):
+        given = printed[k] if k < len(printed) else None
+        derived = row.derived[k] if k < len(row.derived) else None
+        agrees = given is not None and derived is not None and within(derived, given)
+        lines.append(["", "", str(k + 1), "" if given is None else _number(given, None, lang),
+                      "" if derived is None else _number(derived, given, lang),
+                      phrase(lang, "verify.yes" if agrees else "verify.no")])
+    lines[0][:2] = head
+    return lines
+
+
+def verify_table(rows: list[Agreement], lang: str = "en") -> str:
+    """The rows as a table of aligned columns, and a line that counts them."""
+    table = [phrase(lang, "verify.columns").split("|")] + [line for row in rows for line in _lines(row, lang)]
+    widths = [max(len(line[k]) for line in table) for k in range(len(table[0]))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in table]
+    compared = [row for row in rows if row.agrees is not None]
+    summary = phrase(lang, "verify.summary", compared=count(lang, len(compared), "value"),
+                     agree=sum(bool(row.agrees) for row in compared), text=sum(row.agrees is None for row in rows))
+    return "\n".join([*lines, "", summary])
+
+
+def disagreeing(rows: list[Agreement]) -> list[str]:
+    """The problems whose value in the file differs from the derived one."""
+    return [row.problem for row in rows if row.agrees is False]
+
+
+def report(bank=None, lang: str = "en") -> tuple[str, str | None]:
+    """The table of ``bank``, and the sentence naming the problems whose value differs (None if none does)."""
+    rows = verify_bank(bank)
+    wrong = disagreeing(rows)
+    return verify_table(rows, lang), phrase(lang, "verify.disagree", problems=", ".join(wrong)) if wrong else None

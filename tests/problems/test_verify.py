@@ -1,0 +1,126 @@
+"""symnn problems --verify: every published (or expected) value of a bank against what symnn derives."""
+
+import pytest
+
+from symnn.cli import main
+from symnn.problems.bank import load_bank
+from symnn.problems.verify import disagreeing, verify_bank, within
+
+TEXTBOOK = """
+[[problem]]
+id = "neuron-graph"
+kind = "graph"
+expr = "sigmoid(w*x + b)"
+at = "x = 1, w = 2, b = -1"
+statement.en = "A sigmoid neuron at x = 1, w = 2, b = -1: its output and its gradient."
+# the last number is mistyped: 0.1996 for 0.1966
+published = [0.7311, 0.3932, 0.1966, 0.1996]
+
+[[problem]]
+id = "rmse-rounded"
+kind = "loss"
+loss = "rmse"
+y = [1.1, 2, 1.7]
+pred = [1, 1.7, 1.5]
+statement.en = "RMSE."
+published = 0.21602
+
+[[problem]]
+id = "rmse-off"
+kind = "loss"
+loss = "rmse"
+y = [1.1, 2, 1.7]
+pred = [1, 1.7, 1.5]
+statement.en = "RMSE, one unit off in the fifth place."
+published = 0.21603
+
+[[problem]]
+id = "in-words"
+kind = "derivative"
+expr = "x^2"
+wrt = "x"
+statement.en = "Differentiate x^2."
+published = "2x"
+"""
+
+ENGLISH = """\
+problem       value      #  in the file  derived by symnn  agrees
+neuron-graph  published  1  0.7311       0.7311            yes
+                         2  0.3932       0.3932            yes
+                         3  0.1966       0.1966            yes
+                         4  0.1996       0.1966119332      NO
+rmse-rounded  published  1  0.21602      0.21602           yes
+rmse-off      published  1  0.21603      0.2160246899      NO
+in-words      published     2x                             text: not compared
+
+Compared 3 values; in agreement: 1. Given as text and not compared: 1.
+"""
+
+RUSSIAN = """\
+задача        значение      №  в файле  выводит symnn  совпадает
+neuron-graph  из источника  1  0,7311   0,7311         да
+                            2  0,3932   0,3932         да
+                            3  0,1966   0,1966         да
+                            4  0,1996   0,1966119332   НЕТ
+rmse-rounded  из источника  1  0,21602  0,21602        да
+rmse-off      из источника  1  0,21603  0,2160246899   НЕТ
+in-words      из источника     2x                      текст: не сравнивается
+
+Сравнено 3 значения; совпадают: 1. Записаны текстом и не сравнивались: 1.
+"""
+
+
+@pytest.fixture
+def textbook(tmp_path):
+    (tmp_path / "textbook.toml").write_text(TEXTBOOK, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_shipped_bank_agrees_with_what_symnn_derives(capsys):
+    rows = verify_bank()
+    assert disagreeing(rows) == []
+    numeric = [p.id for p in load_bank().values() if p.cross_check is not None and not isinstance(p.cross_check, str)]
+    assert [row.problem for row in rows if row.agrees] == numeric and len(numeric) >= 30
+    assert main(["problems", "--verify"]) == 0
+    printed = capsys.readouterr()
+    assert printed.err == ""
+    assert printed.out.splitlines()[-1] == (f"Compared {len(numeric)} values; in agreement: {len(numeric)}. "
+                                            f"Given as text and not compared: {len(rows) - len(numeric)}.")
+    assert "4.3                     published  1   60  " in printed.out
+
+
+def test_a_mistyped_value_fails_naming_the_problem(textbook, capsys):
+    assert main(["problems", "--verify", "--bank", str(textbook)]) == 1
+    printed = capsys.readouterr()
+    assert printed.out == ENGLISH
+    assert printed.err == "symnn: error: the value in the file differs from what symnn derives: neuron-graph, rmse-off\n"
+
+
+def test_in_russian(textbook, capsys):
+    assert main(["problems", "--verify", "--bank", str(textbook), "--lang", "ru"]) == 1
+    printed = capsys.readouterr()
+    assert printed.out == RUSSIAN
+    assert printed.err == "symnn: error: значение в файле не совпадает с тем, что выводит symnn: neuron-graph, rmse-off\n"
+
+
+def test_without_verify_the_list_is_as_before(textbook, capsys):
+    assert main(["problems", "--bank", str(textbook)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == \
+        "neuron-graph textbook     A sigmoid neuron at x = 1, w = 2, b = -1: its output and its gradient."
+
+
+# (the number derived, the number printed, agrees?)
+@pytest.mark.parametrize(("derived", "printed", "agrees"), [
+    (0.2160246899, 0.216, True),          # rounded to three places
+    (0.2160246899, 0.21602, True),        # to five
+    (0.2160246899, 0.21603, False),       # one unit off in the last place printed
+    (0.95255, 0.9526, True),              # half a unit: rounds either way
+    (0.95264, 0.9525, False),
+    (-162, -162.0, True),                 # an exact number printed as a float
+    (15, 15, True),
+    (16, 15, False),
+    (20.085536923, 20, True),             # e^3 printed as 20: whole numbers are printed to no places
+    (20.6, 20, False),
+])
+def test_numbers_agree_to_the_places_printed(derived, printed, agrees):
+    assert within(derived, printed) is agrees
