@@ -95,7 +95,8 @@ def _lines(row: Agreement, lang: str) -> list[list[str]]:
         return [[*head, "", text, "", phrase(lang, "verify.text")]]
     printed = flat(row.given)
     if row.derived is None:
-        return [[*head, "", "", "", phrase(lang, "verify.not numbers")]]
+        given = ("; " if lang == "ru" else ", ").join(_number(n, None, lang) for n in printed)
+        return [[*head, "", given, "", phrase(lang, "verify.not numbers")]]
     lines = []
     for k in range(max(len(printed), len(row.derived))):
         given = printed[k] if k < len(printed) else None

@@ -124,3 +124,10 @@ def test_without_verify_the_list_is_as_before(textbook, capsys):
 ])
 def test_numbers_agree_to_the_places_printed(derived, printed, agrees):
     assert within(derived, printed) is agrees
+
+
+def test_numbers_published_for_a_formula_do_not_agree(tmp_path, capsys):
+    (tmp_path / "f.toml").write_text('[[problem]]\nid = "slope"\nkind = "derivative"\nexpr = "x^2"\nwrt = "x"\n'
+                                     'statement.en = "Differentiate x^2."\npublished = 2\n', encoding="utf-8")
+    assert main(["problems", "--verify", "--bank", str(tmp_path)]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == "slope    published     2                              NO: the derived answer is not a number"
