@@ -117,7 +117,7 @@ def _names(work, lang) -> tuple:
     """The activations of the table, as the lecture names them."""
     if type(work).__name__ != "ActivationTable":
         return ()
-    return tuple(phrase(lang, f"plot.activation.{activation.name}") for activation, *_ in work.rows)
+    return tuple(phrase(lang, f"plot.activation.{activation.name}") for activation, *_ in work.rows) + ("softmax",)
 
 
 def _precision(parts, problem) -> tuple:

@@ -38,12 +38,17 @@ class Activation:
     name: str
     definition: sp.Expr
     in_output: sp.Expr | None = None   # f'(x) written with f = f(x)
+    course_writes_in_output: bool = False   # the course's table gives f' through f (σ, th, ELU)
 
     def derivation(self) -> Step:
         return diff_steps(self.definition, x)
 
     def derivative(self) -> sp.Expr:
         return self.derivation().result
+
+    def as_the_course_writes(self, derivative: sp.Expr) -> sp.Expr:
+        """f' as the course's table gives it: through f where it does so, else in x."""
+        return self.in_output if self.course_writes_in_output else derivative
 
 
 def _leaky(slope):
@@ -53,8 +58,8 @@ def _leaky(slope):
 ACTIVATIONS = {a.name: a for a in (
     Activation("identity", x, sp.S.One),
     Activation("step", sp.Piecewise((0, x < 0), (1, True))),
-    Activation("sigmoid", sigmoid(alpha * x), alpha * f * (1 - f)),
-    Activation("tanh", sp.tanh(x), 1 - f ** 2),
+    Activation("sigmoid", sigmoid(alpha * x), alpha * f * (1 - f), True),
+    Activation("tanh", sp.tanh(x), 1 - f ** 2, True),
     Activation("arctan", sp.atan(x)),
     Activation("softsign", x / (1 + sp.Abs(x)), (1 - sp.Abs(f)) ** 2),
     Activation("isru", x / sp.sqrt(1 + alpha * x ** 2)),     # (f/x)³ is no formula in f alone, and fails at 0
@@ -62,7 +67,7 @@ ACTIVATIONS = {a.name: a for a in (
     Activation("leaky-relu", _leaky(sp.Rational(1, 100))),
     Activation("prelu", _leaky(alpha)),
     Activation("rrelu", _leaky(alpha)),
-    Activation("elu", sp.Piecewise((alpha * (sp.exp(x) - 1), x < 0), (x, True)), sp.Piecewise((f + alpha, x < 0), (1, True))),
+    Activation("elu", sp.Piecewise((alpha * (sp.exp(x) - 1), x < 0), (x, True)), sp.Piecewise((f + alpha, x < 0), (1, True)), True),
     Activation("softplus", sp.log(1 + sp.exp(x)), 1 - sp.exp(-f)),
 )}
 
@@ -82,7 +87,8 @@ class ActivationTable(RichDisplay):
     softmax_rule: sp.Expr             # ∂s_i/∂x_j = s_i(δ_ij − s_j), checked against every entry
 
 
-SOFTMAX_RULE = sp.Symbol("s_i") * (sp.KroneckerDelta(sp.Symbol("i"), sp.Symbol("j")) - sp.Symbol("s_j"))
+# δ_ij is Kronecker's, named as a student writes it (``answers.entries`` reads it so)
+SOFTMAX_RULE = sp.Symbol("s_i", real=True) * (sp.Symbol("delta_ij", real=True) - sp.Symbol("s_j", real=True))
 
 
 def softmax_rule_holds(jacobian: SoftmaxJacobian) -> bool:

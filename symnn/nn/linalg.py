@@ -63,6 +63,36 @@ def normal_equation(points) -> Computation:
     return Computation("linalg.normal", steps, XtX.inv() * Xty)
 
 
+def zero_derivatives(points) -> Computation:
+    """The least-squares line y = w·x + b through points the way of seed 000: MSE(w, b) written out,
+    ∂MSE/∂w = 0 and ∂MSE/∂b = 0 solved as two linear equations."""
+    w, b = sp.symbols("w b", real=True)
+    data = [(exact_number(x), exact_number(y)) for x, y in points]
+    mse = sp.Function("MSE")(w, b)
+    mean = sp.Mul(sp.Rational(1, len(data)), sp.Add(*((w * x + b - y) ** 2 for x, y in data)), evaluate=False)
+    slopes = [sp.expand(sp.diff(mean.doit(), v)) for v in (w, b)]
+    equations = [_integral(slope) for slope in slopes]
+    solution = sp.solve(equations, (w, b), dict=True)
+    if len(solution) != 1:
+        raise ValueError("the points do not determine a line (the two equations are dependent)")
+    steps = ((mse, mean), *((sp.Derivative(mse, v), _factored(slope)) for v, slope in zip((w, b), slopes)),
+             *((sp.Add(*(t for t in e.args if t.free_symbols)), -e.subs({w: 0, b: 0})) for e in equations),
+             (w, solution[0][w]), (b, solution[0][b]))
+    return Computation("linalg.zero_derivatives", steps, sp.Matrix([solution[0][w], solution[0][b]]))
+
+
+def _integral(expr):
+    """A linear form divided by the common factor of its coefficients: (22w + 6b − 98)/3 -> 11w + 3b − 49."""
+    coefficients = sp.Poly(expr, *sorted(expr.free_symbols, key=lambda s: s.name)).coeffs()
+    return sp.expand(expr / sp.gcd_list(coefficients))
+
+
+def _factored(expr):
+    """c·(linear form with whole coprime coefficients): (22w + 6b − 98)/3 -> 2/3·(11w + 3b − 49)."""
+    form = _integral(expr)
+    return sp.Mul(sp.cancel(expr / form), form, evaluate=False)
+
+
 def convolve(image, kernel) -> Computation:
     """The valid 2-D convolution of deep learning (no kernel flip): out[i][j] = Σ image[i+k][j+l]·kernel[k][l]."""
     I, K = matrix(image), matrix(kernel)

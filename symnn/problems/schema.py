@@ -149,7 +149,7 @@ KINDS = {
                    {**_network, "learning_rate": _number, "momentum": _number, "previous": _table_of(_number)}),
     "loss": ({"loss": _one_of(DATA_LOSS_NAMES), "y": _vector_or_matrix, "pred": _vector_or_matrix}, {}),
     "product": ({"a": _vector_or_matrix, "b": _vector_or_matrix}, {"bias": _number}),
-    "least-squares": ({"points": _list_of(_number, 2)}, {}),
+    "least-squares": ({"points": _list_of(_number, 2)}, {"method": _one_of(("normal-equation", "derivatives"))}),
     "convolution": ({"image": _list_of(_number, 2), "kernel": _list_of(_number, 2)}, {}),
     "matrix-identity": ({"identity": _text}, {}),
     "softmax-jacobian": ({}, {"n": _whole}),

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 import sympy as sp
 
 from ..calculus.display import RichDisplay
-from ..calculus.equal import equal
 from ..calculus.parse import parse_expr_safe, parse_point, parse_symbols
+from ..calculus.through import written_through as write_through
 from . import array_problems, vector_problems
 from .bank import BankError, Problem, get_problem
 
@@ -97,9 +97,11 @@ def solve_product(problem: Problem) -> Solution:
 
 
 def solve_least_squares(problem: Problem) -> Solution:
-    """``points``: the line y = w·x + b by the normal equation; the answer is (w, b)."""
-    from ..nn.linalg import normal_equation
-    run = normal_equation(problem.data["points"])
+    """``points`` and ``method``: the line y = w·x + b by the normal equation (the default) or, with
+    ``method = "derivatives"``, by setting ∂MSE/∂w and ∂MSE/∂b to zero; the answer is (w, b)."""
+    from ..nn.linalg import normal_equation, zero_derivatives
+    method = zero_derivatives if problem.data.get("method") == "derivatives" else normal_equation
+    run = method(problem.data["points"])
     return Solution(problem, run, tuple(run.answer))
 
 
@@ -207,10 +209,12 @@ def solve_softmax_nll(problem: Problem) -> Solution:
 
 
 def solve_activation_table(problem: Problem) -> Solution:
-    """The table of seed 004: every activation with its derived derivative; the answer lists them."""
+    """The table of seed 004: every activation with its derived derivative; the answer lists them as the
+    course writes them (σ′, th′ and ELU′ through f), then softmax's ∂s_i/∂x_j = s_i(δ_ij − s_j)."""
     from ..nn.activations import activation_table
     table = activation_table()
-    return Solution(problem, table, tuple(derivative for _, derivative in table.rows))
+    derivatives = tuple(act.as_the_course_writes(derivative) for act, derivative in table.rows)
+    return Solution(problem, table, (*derivatives, table.softmax_rule))
 
 
 def solve_network(problem: Problem) -> Solution:
@@ -270,15 +274,12 @@ def solve(problem, bank=None, variant: int | None = None) -> Solution:
 
 
 def written_through(answer, names: dict):
-    """The answer with every part equal to a named formula written as that name: α·σ(αx)(1 − σ(αx))
+    """The answer written through the named formulas (``calculus.through``): α·σ(αx)(1 − σ(αx))
     through f = 1/(1 + e^(−αx)) is α·f·(1 − f)."""
     if isinstance(answer, tuple):
         return tuple(written_through(a, names) for a in answer)
     for name, formula in names.items():
-        definition = parse_expr_safe(formula)
-        parts = {part for part in sp.preorder_traversal(answer)
-                 if not part.is_Atom and part.free_symbols == definition.free_symbols and equal(part, definition)}
-        answer = answer.xreplace({part: sp.Symbol(name, real=True) for part in parts})
+        answer = write_through(answer, name, parse_expr_safe(formula))
     return answer
 
 

@@ -123,14 +123,15 @@ class SolutionPrinting:
             names = self.vector_answer_names(work)     # render.vectors: L, ∂L/∂x, … and ∂f/∂s, ∂f/∂t
         elif kind == "OptimizerStep":
             names = list(work.variables)
-        elif kind == "Computation" and work.title == "linalg.normal":
+        elif kind == "Computation" and work.title in ("linalg.normal", "linalg.zero_derivatives"):
             names = [sp.Symbol("w"), sp.Symbol("b")]                  # the line y = wx + b
         elif kind == "OptimizerComparison":
             return [(self.method(step.optimizer.name), None, sp.Tuple(*step.result)) for step in work.steps]
-        elif kind == "ActivationTable" and len(work.rows) == len(parts):
+        elif kind == "ActivationTable" and len(work.rows) + 1 == len(parts):     # the last part is softmax's
             names = catalogue(self.lang)["activations"]
+            softmax = ("softmax", self.raw_ratio(sp.Symbol("s_i"), sp.Symbol("x_j")), parts[-1])
             return [(names.get(act.name, act.name), self.raw_math(sp.Symbol("f'(x)")), value)
-                    for (act, _), value in zip(work.rows, parts)]
+                    for (act, _), value in zip(work.rows, parts)] + [softmax]
         elif kind == "TrainingRun" and len(work.predictions) == len(parts):
             return [(self.question(q), None, value) for q, value in zip(work.predictions, parts)]
         else:

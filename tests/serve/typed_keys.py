@@ -9,11 +9,12 @@ from __future__ import annotations
 
 # problem id -> (typed on the English page, typed on the Russian page)
 TYPED = {
-    "activations": ("1, 0, alpha sigma(alpha x)(1 - sigma(alpha x)), 1 - th(x)^2, 1/(1 + x^2), 1/(1 + |x|)^2, "
+    "activations": ("1, 0, alpha f(1 - f), 1 - f^2, 1/(1 + x^2), 1/(1 + |x|)^2, "
                     "(1 + alpha x^2)^(-3/2), H(x), H(x) + 0.01 H(-x), H(x) + alpha H(-x), H(x) + alpha H(-x), "
-                    "H(x) + alpha e^x H(-x), 1/(1 + e^(-x))",
-                    "1; 0; α σ(αx)(1 − σ(αx)); 1 − th²x; 1/(1 + x²); 1/(1 + |x|)²; (1 + αx²)^(−3/2); H(x); "
-                    "H(x) + 0,01 H(−x); H(x) + α H(−x); H(x) + α H(−x); H(x) + α e^x H(−x); 1/(1 + e^(−x))"),
+                    "H(x) + (f + alpha) H(-x), 1/(1 + e^(-x)), s_i(delta_ij - s_j)",
+                    "1; 0; α f(1 − f); 1 − f²; 1/(1 + x²); 1/(1 + |x|)²; (1 + αx²)^(−3/2); H(x); "
+                    "H(x) + 0,01 H(−x); H(x) + α H(−x); H(x) + α H(−x); H(x) + (f + α) H(−x); 1/(1 + e^(−x)); "
+                    "s_i(δ_ij − s_j)"),
     "perceptron-alpha": ("alpha f (1 - f)", "α f (1 − f)"),
     "softsign": ("1/(1 + |x|)^2", "1/(1+|x|)^2"),
     "bce-grad": ("(p - y)/(p(1 - p))", "(p − y)/(p(1 − p))"),

@@ -1,0 +1,134 @@
+"""A key answers what its statement asks, in the form it asks (issue 19, "the key answers the statement").
+
+Each problem here once had a key that answered something else: F′ in x where the statement asks it
+through F, the gradients alone where it asks for the deltas and the momentum update, and so on.
+The answers are pinned by exact strings in English and Russian, and every typed key of the practice
+page (tests/serve/typed_keys.py) is accepted by the checker.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from symnn import render
+from symnn.answers.check import check_bank_answer
+from symnn.problems.bank import get_problem
+from symnn.problems.solve import answer_value, solve
+from tests.serve.typed_keys import TYPED
+
+CHANGED = ["tanh-exp", "softmax-two-classes", "activations", "relu-chain", "linreg-fit", "linreg-normal-eq"]
+
+
+def answer_line(problem_id: str, format: str, lang: str) -> str:
+    """The brief key's answer line."""
+    text = render(solve(problem_id), format, lang=lang, detail="brief")
+    word = "Ответ:" if lang == "ru" else "Answer:"
+    return next(line for line in text.splitlines() if word in line)
+
+
+@pytest.mark.parametrize("problem_id, format, lang, expected", [
+    # "find F′(x) and write it as a formula in F"
+    ("tanh-exp", "text", "en", "Answer: ∂F/∂x = 1 - F^2"),
+    ("tanh-exp", "latex", "ru", r"{\noindent \textbf{Ответ:} $\frac{\partial F}{\partial x} = 1 - F^{2}$\par}"),
+    # "find ∂p₀/∂y₀ and write it through p₀"
+    ("softmax-two-classes", "latex", "ru", r"{\noindent \textbf{Ответ:} $\frac{\partial p_{0}}{\partial y_{0}} = "
+                                           r"p_{0} {(1 - p_{0})}$\par}"),
+    ("softmax-two-classes", "latex", "en", r"{\noindent \textbf{Answer:} $\frac{\partial p_{0}}{\partial y_{0}} = "
+                                           r"p_{0} {(1 - p_{0})}$\par}"),
+    ("relu-chain", "text", "ru", "Ответ: y = 2; ∂y/∂x = 1"),
+])
+def test_the_answer_is_written_as_the_statement_asks(problem_id, format, lang, expected):
+    assert answer_line(problem_id, format, lang) == expected
+
+
+def test_a_derivative_is_written_through_the_name_by_eliminating_a_variable():
+    # no part of 4σ(2x)(1 − σ(2x)) equals F = (e^{2x} − 1)/(e^{2x} + 1): x is solved for and put in
+    F, p0, f, alpha = (sp.Symbol(n, real=True) for n in ("F", "p_0", "f", "alpha"))
+    assert solve("tanh-exp").answer == 1 - F ** 2
+    assert solve("softmax-two-classes").answer == p0 * (1 - p0)
+    assert solve("perceptron-alpha").answer == alpha * f * (1 - f)
+
+
+def test_the_activation_table_answers_through_f_where_the_course_does_and_gives_softmax():
+    from symnn.nn.activations import alpha, f, x
+    answer = solve("activations").answer
+    assert len(answer) == 14                              # 13 activations, then softmax
+    assert answer[2] == alpha * f * (1 - f)               # σ′ = αf(1 − f)
+    assert answer[3] == 1 - f ** 2                        # th′ = 1 − f²
+    assert answer[11].args[0][0] == f + alpha             # ELU′ = f + α for x < 0
+    assert answer[4] == 1 / (x ** 2 + 1)                  # arctg′: the course writes it in x
+    s_i, s_j, delta = (sp.Symbol(n, real=True) for n in ("s_i", "s_j", "delta_ij"))
+    assert answer[13] == s_i * (delta - s_j)
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", r"softmax: $\frac{\partial s_{i}}{\partial x_{j}} = s_{i} {(\delta_{ij} - s_{j})}$\par}"),
+    ("ru", r"ELU: $f'{(x)} = \begin{cases} \alpha + f & \text{при } x < 0 \\ 1 & \text{иначе} \end{cases}$; "
+           r"softplus: $f'{(x)} = \sigma{(x)}$; softmax: $\frac{\partial s_{i}}{\partial x_{j}} = "
+           r"s_{i} {(\delta_{ij} - s_{j})}$\par}"),
+])
+def test_the_activation_key_names_every_part_softmax_last(lang, expected):
+    assert answer_line("activations", "latex", lang).endswith(expected)
+    assert r"sigmoid: $f'{(x)} = \alpha f {(1 - f)}$; tanh: $f'{(x)} = 1 - f^{2}$" in answer_line("activations", "latex", "en")
+
+
+def test_the_relu_chain_compares_with_the_tanh_chain_in_numbers_the_bank_derives():
+    # the note's tanh numbers are those of the tanh-chain problem, rounded as printed
+    y, slope = (float(v) for v in answer_value(solve("tanh-chain").answer))
+    assert (round(y, 4), round(slope, 4)) == (0.6328, 0.0188)
+    locals_ = [1 - np.tanh(v) ** 2 for v in (2.0, np.tanh(2.0), np.tanh(np.tanh(2.0)))]
+    assert [round(v, 4) for v in locals_] == [0.0707, 0.4434, 0.5996]
+    assert math.isclose(np.prod(locals_), slope) and round(1 / slope) == 53
+    note = get_problem("relu-chain").note
+    assert "$y \\approx 0.6328$ and $\\frac{dy}{dx} \\approx 0.0188$" in note["en"]
+    assert "0.0707, 0.4434, 0.5996" in note["en"] and "about 53 times" in note["en"]
+    assert "$y \\approx 0{,}6328$ и $\\frac{dy}{dx} \\approx 0{,}0188$" in note["ru"]
+    assert "примерно в 53 раза" in note["ru"]
+
+
+@pytest.mark.parametrize("problem_id", CHANGED)
+def test_the_typed_key_is_accepted(problem_id):
+    for lang, typed in zip(("en", "ru"), TYPED[problem_id]):
+        if typed is not None:
+            verdict = check_bank_answer(problem_id, typed, lang=lang, timeout=30)
+            assert verdict.correct, (lang, typed, verdict.feedback)
+
+
+@pytest.mark.parametrize("problem_id, typed, lang", [
+    ("tanh-exp", "1 - tanh(x)^2", "en"),                 # right value, but not through F as asked
+    ("softmax-two-classes", "e^(y_0) e^(y_1)/(e^(y_0) + e^(y_1))^2", "ru"),
+])
+def test_an_answer_not_written_through_the_name_is_not_full_marks(problem_id, typed, lang):
+    verdict = check_bank_answer(problem_id, typed, lang=lang, timeout=30)
+    assert not verdict.correct and verdict.score == 0.5
+
+
+def test_linreg_fit_sets_the_derivatives_to_zero_and_linreg_normal_eq_uses_the_matrices():
+    fit = render(solve("linreg-fit"), "latex", lang="en", detail="brief").splitlines()
+    assert r"\frac{\partial \mathrm{MSE}}{\partial w} &= \frac{2 (3 b + 11 w - 49)}{3} \\*[0.5ex]" in fit
+    assert r"\frac{\partial \mathrm{MSE}}{\partial b} &= 2 (b + w - 7) \\*[0.5ex]" in fit
+    assert r"3 b + 11 w &= 49 \\*[0.5ex]" in fit and r"b + w &= 7 \\*[0.5ex]" in fit
+    assert fit[-1] == r"{\noindent \textbf{Answer:} $w = 3.5$; $b = 3.5$\par}"
+    assert not any("X^{T}" in line for line in fit)
+    normal = render(solve("linreg-normal-eq"), "latex", lang="ru", detail="brief")
+    assert r"X^{T} X &= \left[\begin{matrix}11 & 3\\3 & 3\end{matrix}\right]" in normal
+    assert r"\partial \mathrm{MSE}" not in normal
+    assert normal.splitlines()[-1] == r"{\noindent \textbf{Ответ:} $w = 3{,}5$; $b = 3{,}5$\par}"
+    # both agree with NumPy's least squares
+    X = np.array([[1, 1], [-1, 1], [3, 1]], dtype=float)
+    w, b = np.linalg.lstsq(X, np.array([7, 0, 14], dtype=float), rcond=None)[0]
+    for problem_id in ("linreg-fit", "linreg-normal-eq"):
+        assert np.allclose([float(v) for v in solve(problem_id).answer], [w, b])
+
+
+def test_a_least_squares_method_the_bank_does_not_know_is_refused_naming_the_field(tmp_path):
+    from symnn.problems.bank import BankError, load_bank
+    (tmp_path / "mine.toml").write_text('topic = "mine"\ntitle.en = "Mine"\ntitle.ru = "Моё"\n[[problem]]\n'
+                                        'id = "fit"\nkind = "least-squares"\nmethod = "guess"\n'
+                                        'points = [[0, 1], [1, 2]]\nstatement.en = "Fit."\nstatement.ru = "Найдите."\n')
+    with pytest.raises(BankError, match="method"):
+        load_bank(tmp_path)
