@@ -10,6 +10,8 @@ Matrix([
 [7/2]])
 >>> convolve([[3, 3, 2], [0, 0, 1], [3, 1, 2]], [[0, 1, 2], [2, 2, 0], [0, 1, 2]]).answer
 Matrix([[12]])
+>>> cofactors([[2, 0, 1], [1, 3, 0], [0, 0, 4]]).row, cofactors([[2, 0, 1], [1, 3, 0], [0, 0, 4]]).value
+(2, 24)
 """
 
 from __future__ import annotations
@@ -105,3 +107,44 @@ def convolve(image, kernel) -> Computation:
 
 def _name(letter: str, value: sp.Matrix) -> sp.MatrixSymbol:
     return sp.MatrixSymbol(letter, *value.shape)
+
+
+@dataclass(frozen=True)
+class Cofactors:
+    """det M by expansion along the row with the most zeros (the first of them): Σ_j (−1)^(i+j) m_ij det M_ij."""
+
+    matrix: sp.Matrix
+    row: int                                              # 0-based
+    terms: tuple[tuple[int, sp.Expr, sp.Matrix, sp.Expr], ...]   # (±1, m_ij, the minor M_ij, det M_ij), m_ij ≠ 0
+    value: sp.Expr                                        # simplified
+
+
+MAX_ORDER = 3             # a larger determinant is not worked by hand
+
+
+def tidy(expr) -> sp.Expr:
+    """A determinant as a textbook leaves it: common factors out and sin²u + cos²u as 1
+    (−ρ² sin φ cos φ, where SymPy's simplify writes −ρ² sin 2φ / 2)."""
+    factored = sp.factor(sp.expand(expr))
+    parts = factored.args if isinstance(factored, sp.Mul) else (factored,)
+    ones = {part: sp.trigsimp(part) for part in parts if isinstance(part, sp.Add) and sp.trigsimp(part).is_number}
+    return factored.xreplace(ones) if ones else factored
+
+
+def cofactors(rows) -> Cofactors:
+    """The determinant of a square matrix of order at most 3, every minor worked out (and checked
+    against SymPy's own determinant)."""
+    M = rows if isinstance(rows, sp.MatrixBase) else matrix(rows)
+    if not M.is_square or M.rows > MAX_ORDER:
+        raise ValueError(f"a determinant of a {M.rows}×{M.cols} matrix: it needs a square matrix of order at most "
+                         f"{MAX_ORDER}")
+    if M.rows == 1:
+        return Cofactors(M, 0, (), M[0, 0])
+    zeros = [sum(1 for v in M.row(i) if v == 0) for i in range(M.rows)]
+    i = zeros.index(max(zeros))
+    terms = tuple(((-1) ** (i + j), M[i, j], M.minor_submatrix(i, j), tidy(M.minor_submatrix(i, j).det()))
+                  for j in range(M.cols) if M[i, j] != 0)
+    value = tidy(sum(sign * entry * minor for sign, entry, _, minor in terms))
+    if sp.simplify(value - M.det()) != 0:
+        raise ValueError("the expansion by cofactors and SymPy's determinant differ")
+    return Cofactors(M, i, terms, value)

@@ -20,7 +20,8 @@ import sympy as sp
 
 from ..calculus.display import RichDisplay
 from ..calculus.gradient import exact_number
-from ..calculus.parse import parse_expr_safe, parse_point, parse_symbols
+from ..calculus.parse import ParseError, parse_expr_safe, parse_point, parse_symbols
+from .linalg import Cofactors, cofactors
 
 
 def _agrees(derived, oracle, what: str):
@@ -74,36 +75,54 @@ def quadratic_gradient(A, b, at) -> QuadraticGradient:
 
 @dataclass(frozen=True)
 class ResidualGradient(RichDisplay):
-    """∇f for f(x) = ‖Ax − b‖² at x: the residual r = Ax − b, then ∇f = 2Aᵀr, entry by entry."""
+    """∇f for f(x) = c‖Ax − b‖² (c = 1, or ½ as in least squares): ∇f = 2c·Aᵀ(Ax − b) = 2c(AᵀAx − Aᵀb) in x,
+    and at a point, if one is given, through the residual r = Ax − b."""
 
     A: sp.Matrix
     b: sp.Matrix
     variables: tuple[sp.Symbol, ...]
-    point: tuple[sp.Expr, ...]
+    point: tuple[sp.Expr, ...]              # () without a point
     expr: sp.Expr                           # f written out in x1, …, xn
     residual: tuple[sp.Expr, ...]           # r_i = Σ_j a_ij x_j − b_i at the point
-    answer: tuple[sp.Expr, ...]             # ∂f/∂x_k = 2 Σ_i a_ik r_i
+    values: tuple[sp.Expr, ...] | None      # ∂f/∂x_k = 2c Σ_i a_ik r_i at the point
+    scale: sp.Expr = sp.Integer(1)
+    gradient: tuple[sp.Expr, ...] = ()      # ∇f in x1, …, xn
+
+    @property
+    def answer(self) -> tuple[sp.Expr, ...]:
+        return self.gradient if self.values is None else self.values
 
 
-def residual_gradient(A, b, at) -> ResidualGradient:
-    """∇‖Ax − b‖² at ``at``, for any m×n matrix A."""
+def residual_gradient(A, b, at=None, scale=1) -> ResidualGradient:
+    """∇(c‖Ax − b‖²), for any m×n matrix A, in x and at ``at`` if given."""
     A = sp.Matrix([[exact_number(v) for v in row] for row in A])
     b = sp.Matrix([exact_number(v) for v in b])
-    point = tuple(exact_number(v) for v in at)
-    if b.rows != A.rows or len(point) != A.cols:
+    try:
+        c = exact_number(scale)
+    except (ParseError, ValueError, TypeError):
+        c = None
+    if c is None or not c.is_positive:
+        raise ValueError(f"scale: expected a positive number, got {scale!r}")
+    if b.rows != A.rows or (at is not None and len(at) != A.cols):
         raise ValueError(f"the matrix is {A.rows}×{A.cols}, so b needs {A.rows} numbers and x {A.cols}")
     x = sp.Matrix(sp.symbols(f"x1:{A.cols + 1}", real=True))
-    expr = sp.expand(sum(ri**2 for ri in A * x - b))
+    expr = sp.expand(c * sum(ri**2 for ri in A * x - b))
+    # ∂/∂x_k c Σ_i r_i² = 2c Σ_i r_i ∂r_i/∂x_k = 2c Σ_i a_ik r_i, that is 2c·Aᵀ(Ax − b) = 2c(AᵀAx − Aᵀb)
+    gradient = tuple(sp.expand(2 * c * v) for v in A.T * A * x - A.T * b)
+    _agrees(gradient, [sp.diff(expr, v) for v in x], "2c·Aᵀ(Ax − b)")
+    if at is None:
+        return ResidualGradient(A, b, tuple(x), (), expr, (), None, c, gradient)
+    point = tuple(exact_number(v) for v in at)
     residual = tuple(A * sp.Matrix(point) - b)
-    # ∂/∂x_k Σ_i r_i² = Σ_i 2 r_i ∂r_i/∂x_k = 2 Σ_i a_ik r_i
-    answer = tuple(2 * sum(A[i, k] * residual[i] for i in range(A.rows)) for k in range(A.cols))
-    _agrees(answer, [sp.diff(expr, v).xreplace(dict(zip(x, point))) for v in x], "2Aᵀ(Ax − b)")
-    return ResidualGradient(A, b, tuple(x), point, expr, residual, answer)
+    values = tuple(2 * c * sum(A[i, k] * residual[i] for i in range(A.rows)) for k in range(A.cols))
+    _agrees(values, [g.xreplace(dict(zip(x, point))) for g in gradient], "∇f at the point")
+    return ResidualGradient(A, b, tuple(x), point, expr, residual, values, c, gradient)
 
 
 @dataclass(frozen=True)
 class Jacobian(RichDisplay):
-    """J_ij = ∂f_i/∂x_j of a vector function, and its value at a point if one is given."""
+    """J_ij = ∂f_i/∂x_j of a vector function, and its value at a point if one is given; with ``find``
+    "determinant", det J as well (∂(x, y)/∂(r, θ) = r of a change of variables), by cofactors."""
 
     functions: tuple[sp.Expr, ...]
     variables: tuple[sp.Symbol, ...]
@@ -111,27 +130,45 @@ class Jacobian(RichDisplay):
     point: tuple[tuple[sp.Symbol, sp.Expr], ...]
     value: sp.Matrix | None
     steps: tuple = ()                        # the derivation (a Step) of every entry, row by row
+    determinant: Cofactors | None = None     # det J, expanded along a row
+    determinant_value: sp.Expr | None = None  # det J at the point
 
     @property
-    def answer(self) -> sp.Matrix:
+    def answer(self):
+        if self.determinant is not None:
+            return self.determinant.value if self.determinant_value is None else self.determinant_value
         return self.matrix if self.value is None else self.value
 
 
-def jacobian(functions, wrt, at=None) -> Jacobian:
+FINDS = ("matrix", "determinant")
+
+
+def jacobian(functions, wrt, at=None, find: str = "matrix") -> Jacobian:
+    if find not in FINDS:
+        raise ValueError(f"find: {find!r} is not one of {', '.join(FINDS)}")
     functions = tuple(parse_expr_safe(f) if isinstance(f, str) else f for f in functions)
     variables = tuple(parse_symbols(wrt) if isinstance(wrt, str) else wrt)
     from ..calculus.differentiate import diff_steps
     steps = tuple(tuple(diff_steps(f, v) for v in variables) for f in functions)
     matrix = sp.Matrix([[sp.simplify(step.result) for step in row] for row in steps])
     _agrees(matrix, sp.Matrix(functions).jacobian(variables), "J")
+    determinant = None
+    if find == "determinant":
+        if matrix.rows != matrix.cols:
+            raise ValueError(f"find: a determinant needs as many functions as variables, not {matrix.rows} and "
+                             f"{matrix.cols}")
+        determinant = cofactors(matrix)
     if at is None:
-        return Jacobian(functions, variables, matrix, (), None, steps)
+        return Jacobian(functions, variables, matrix, (), None, steps, determinant)
     point = parse_point(at) if isinstance(at, str) else dict(at)
     missing = [str(v) for v in variables if v not in point]
     if missing:
         raise ValueError(f"the point gives no value for {', '.join(missing)}")
     value = sp.Matrix(matrix.shape[0], matrix.shape[1], lambda i, j: sp.simplify(matrix[i, j].xreplace(point)))
-    return Jacobian(functions, variables, matrix, tuple((v, point[v]) for v in variables), value, steps)
+    at_point = None if determinant is None else _agrees([sp.simplify(determinant.value.xreplace(point))],
+                                                       [value.det()], "det J")[0]
+    return Jacobian(functions, variables, matrix, tuple((v, point[v]) for v in variables), value, steps,
+                    determinant, at_point)
 
 
 @dataclass(frozen=True)

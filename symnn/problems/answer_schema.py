@@ -79,6 +79,8 @@ def _optimizers(entry):
 
 
 def _jacobian(entry):
+    if entry.get("find") == "determinant":
+        return 1, "the determinant, a single number"
     rows, columns = len(entry["functions"]), len(_names(entry["wrt"]))
     return rows * columns, f"{rows} × {columns}: one row per function, one column per variable of wrt"
 
@@ -93,7 +95,7 @@ LENGTHS = {
     "gradient": _gradient, "graph": _graph, "forward": _forward, "backprop": _one, "delta-rule": _delta_rule,
     "loss": _one, "product": _product, "least-squares": lambda entry: (2, "the slope w and the intercept b"),
     "convolution": _convolution, "optimizer-step": _point, "optimizers": _optimizers, "finite-difference": _one,
-    "vector-gradient": _point, "residual-gradient": _point, "jacobian": _jacobian, "total-derivative": _gradient,
+    "vector-gradient": _point, "residual-gradient": lambda entry: (len(entry["matrix"][0]), "one per column of matrix"), "jacobian": _jacobian, "total-derivative": _gradient,
     "iterated-map": _one, "derivative": _one,
 }
 

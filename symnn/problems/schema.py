@@ -169,8 +169,9 @@ KINDS = {
     # staged programs and vector calculus (problems.vector_problems)
     "program": ({"steps": _list_of(_assignment), "at": _text}, {}),
     "vector-gradient": ({"matrix": _square, "at": _list_of(_number)}, {"vector": _list_of(_number)}),
-    "residual-gradient": ({"matrix": _list_of(_number, 2), "vector": _list_of(_number), "at": _list_of(_number)}, {}),
-    "jacobian": ({"functions": _list_of(_text), "wrt": _text}, {"at": _text}),
+    "residual-gradient": ({"matrix": _list_of(_number, 2), "vector": _list_of(_number)},
+                          {"at": _list_of(_number), "scale": _number}),
+    "jacobian": ({"functions": _list_of(_text), "wrt": _text}, {"at": _text, "find": _one_of(("matrix", "determinant"))}),
     "total-derivative": ({"expr": _text, "inner": _table_of(_text), "wrt": _text}, {"at": _text}),
     "iterated-map": ({"map": _text, "wrt": _text, "n": _whole, "at": _number}, {}),
     "condition": ({"condition": _text, "wrt": _text}, {}),

@@ -37,18 +37,20 @@ def solve_vector_gradient(problem: Problem):
 
 
 def solve_residual_gradient(problem: Problem):
-    """``matrix`` A (m×n), ``vector`` b and ``at`` x: ∇‖Ax − b‖² = 2Aᵀ(Ax − b) at the point."""
+    """``matrix`` A (m×n), ``vector`` b, optional ``scale`` c (1, or 1/2 for ½‖Ax − b‖²) and ``at`` x:
+    ∇c‖Ax − b‖² = 2c·Aᵀ(Ax − b), in x and at the point."""
     from ..nn.vector_calculus import residual_gradient
     data = problem.data
-    run = residual_gradient(data["matrix"], data["vector"], data["at"])
+    run = residual_gradient(data["matrix"], data["vector"], data.get("at"), data.get("scale", 1))
     return _solution(problem, run, run.answer)
 
 
 def solve_jacobian(problem: Problem):
-    """``functions`` (the components), ``wrt`` and optional ``at``: the Jacobian matrix."""
+    """``functions`` (the components), ``wrt``, optional ``at`` and ``find`` (``matrix``, or ``determinant``:
+    det J, as in a change of variables): the Jacobian matrix or its determinant."""
     from ..nn.vector_calculus import jacobian
     data = problem.data
-    run = jacobian(data["functions"], data["wrt"], data.get("at"))
+    run = jacobian(data["functions"], data["wrt"], data.get("at"), data.get("find", "matrix"))
     return _solution(problem, run, run.answer)
 
 

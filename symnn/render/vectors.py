@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .board import InOrder, Minus, Times, Written
 from .expansion import D
+from .jacobians import DET_J, JacobianPrinting, _matrix
 from .staged import Ratio, StagedPrinting
 from .values import Shown, rebuilt
-
-
-def _matrix(rows) -> sp.ImmutableMatrix:
-    return sp.ImmutableMatrix(rows)
 
 
 class Slope(sp.Expr):
@@ -34,65 +32,9 @@ class Slope(sp.Expr):
         return f"{g}'({printer._print(at)})"
 
 
-class Written(sp.Expr):
-    """A fixed formula of the blackboard, given as LaTeX and as plain text."""
-
-    def __new__(cls, latex: str, text: str):
-        return super().__new__(cls, sp.Symbol(latex), sp.Symbol(text))
-
-    def _latex(self, printer):
-        return self.args[0].name
-
-    def _sympystr(self, printer):
-        return self.args[1].name
-
-
 INDEX_FORM = Written(r"\frac{\partial f}{\partial x_{k}} = \sum_{j} (a_{kj} + a_{jk}) x_{j} + b_{k}",
                      "∂f/∂x_k = Σ_j (a_kj + a_jk) x_j + b_k")
-RESIDUAL_FORM = Written(r"\frac{\partial f}{\partial x_{k}} = \sum_{i} 2 r_{i} a_{ik}, \quad r = Ax - b",
-                        "∂f/∂x_k = Σ_i 2 r_i a_ik, r = Ax - b")
 ITERATES = Written(r"x_{k+1} = g(x_{k})", "x_(k+1) = g(x_k)")
-
-
-class InOrder(sp.Expr):
-    """A sum written in the order given: xᵀAx + bᵀx as the blackboard has it."""
-
-    def _latex(self, printer):
-        return " + ".join(printer._print(term) for term in self.args)
-
-    def _sympystr(self, printer):
-        return " + ".join(printer._print(term) for term in self.args)
-
-
-class Times(sp.Expr):
-    """a·b with the factors in the order given, a sum or a negative factor in parentheses:
-    (2xy + 3y⁴)·2cos 2t, as the chain rule is written."""
-
-    def _latex(self, printer):
-        last = len(self.args) - 1
-        return r" \cdot ".join(_grouped(printer, f, k < last, r"\left(%s\right)") for k, f in enumerate(self.args))
-
-    def _sympystr(self, printer):
-        last = len(self.args) - 1
-        return "*".join(_grouped(printer, f, k < last, "(%s)") for k, f in enumerate(self.args))
-
-
-def _grouped(printer, factor, inside: bool, brackets: str) -> str:
-    """A factor of Times: a sum, a negative factor, and a product followed by another factor in brackets."""
-    text = printer._print(factor)
-    alone = not isinstance(factor, (sp.Add, InOrder)) and not (factor.is_number and factor.is_negative) \
-        and not (isinstance(factor, sp.Mul) and (inside or factor.could_extract_minus_sign()))
-    return text if alone else brackets % text
-
-
-class Minus(sp.Expr):
-    """a − b written as it stands (SymPy would write a + (−b))."""
-
-    def _latex(self, printer):
-        return f"{printer._print(self.args[0])} - {printer._print(self.args[1])}"
-
-    def _sympystr(self, printer):
-        return f"{printer._print(self.args[0])} - {printer._print(self.args[1])}"
 
 
 class Chain(sp.Expr):
@@ -140,12 +82,7 @@ def _scale_of_identity(A):
     return c if A.is_square and A == c * sp.eye(A.rows) else None
 
 
-def _worth_showing(step) -> bool:
-    """A derivation with a product, quotient or chain rule in it; a one-rule entry is said by its result."""
-    return step.rule in ("product", "quotient", "chain") or any(_worth_showing(sub) for sub in step.substeps)
-
-
-class VectorPrinting(StagedPrinting):
+class VectorPrinting(JacobianPrinting, StagedPrinting):
     def vector_answer_names(self, work) -> list:
         """What each part of a program's or a chain rule's answer is: L, ∂L/∂x, …; ∂f/∂s, ∂f/∂t."""
         if type(work).__name__ == "ProgramPass":
@@ -161,7 +98,7 @@ class VectorPrinting(StagedPrinting):
         if kind == "IteratedMap":
             return self.raw_math(Slope(work.rows[0][1], work.n))
         if kind == "Jacobian":
-            return self.raw_math(sp.Symbol("J"))
+            return self.raw_math(DET_J if work.determinant is not None else sp.Symbol("J"))
         return f"{self.nabla} f"
 
     def _print_ProgramPass(self, program, depth: int = 0) -> str:
@@ -222,53 +159,47 @@ class VectorPrinting(StagedPrinting):
         return self.join(lines)
 
     def _print_ResidualGradient(self, run, depth: int = 0) -> str:
+        """∇(c‖Ax − b‖²) = 2c·Aᵀ(Ax − b) = 2c·AᵀAx − 2c·Aᵀb in x, with the numbers; at a point through r = Ax − b."""
         self.partial = True
         m, n = run.A.shape
         x, f = sp.MatrixSymbol("x", n, 1), sp.Symbol("f")
         A, b, r = sp.MatrixSymbol("A", m, n), sp.MatrixSymbol("b", m, 1), sp.MatrixSymbol("r", m, 1)
         column = lambda values: _matrix([[v] for v in values])   # noqa: E731
+        k = 2 * run.scale                                 # ∇ of c‖Ax − b‖² is 2c·Aᵀ(Ax − b)
+        scale_tex, scale_text = ("", "") if run.scale == 1 else (sp.latex(run.scale) + " ", sp.sstr(run.scale))
+        times_tex, times_text = ("", "") if k == 1 else (sp.latex(k) + " ", sp.sstr(k))
+        where = self.equation(A, _matrix(run.A.tolist())) + self.escape(", ") + self.equation(b, column(run.b))
+        if run.point:
+            where += self.escape(", ") + self.equation(x, column(run.point))
         lines = [self.line(depth, self.strong(self.say("vec.quadratic.title", function=sp.Eq(
-            f, Written(r"\left\|Ax - b\right\|^{2}", "‖Ax - b‖^2"), evaluate=False))) + " "
-            + self.equation(A, _matrix(run.A.tolist())) + self.escape(", ") + self.equation(b, column(run.b))
-            + self.escape(", ") + self.equation(x, column(run.point)))]
-        lines.append(self.line(depth, self.say("vec.residual", formula=RESIDUAL_FORM)))
-        lines.append(self.line(depth + 1, self.inline(" = ".join(self.raw_math(side, keep_order=True) for side in (
-            r, Minus(sp.MatMul(A, x), b),
-            Minus(sp.MatMul(_matrix(run.A.tolist()), column(run.point), evaluate=False), column(run.b)),
-            column(run.residual))))))
+            f, Written(scale_tex + r"\left\|Ax - b\right\|^{2}", scale_text + "‖Ax - b‖^2"), evaluate=False)))
+            + " " + where)]
+        lines.append(self.line(depth, self.say("vec.residual", formula=Written(
+            r"\frac{\partial f}{\partial x_{k}} = \sum_{i} %sr_{i} a_{ik}, \quad r = Ax - b" % times_tex,
+            f"∂f/∂x_k = Σ_i {times_text + ' ' if times_text else ''}r_i a_ik, r = Ax - b"))))
+        normal, rhs = (k * run.A.T * run.A), (k * run.A.T * run.b)
+        general = [Written(times_tex + r"A^{T} (A x - b)", times_text + "A^T(Ax - b)"),
+                   Written(times_tex + r"A^{T} A x - " + times_tex + r"A^{T} b",
+                           times_text + "A^T A x - " + times_text + "A^T b"),
+                   Minus(sp.MatMul(_matrix(normal.tolist()), x, evaluate=False), column(rhs))]
+        last = (column(run.gradient),) if run.point else self._unless_answered(column(run.gradient))
         lines.append(self.line(depth + 1, self.inline(f"{self.nabla} f = " + " = ".join(
-            self.raw_math(side, keep_order=True) for side in (
-                sp.MatMul(2, A.T, r), sp.MatMul(2, _matrix(run.A.T.tolist()), column(run.residual), evaluate=False),
-                *self._unless_answered(column(run.answer)))))))
+            [self.raw_math(side, keep_order=True) for side in general] + [self.raw_math(side) for side in last]))))
+        if run.point:                      # at the point, through the residual: r = Ax − b, then 2c·Aᵀr
+            lines.append(self.line(depth, self.say("gradient.at", point=self.point(tuple(zip(run.variables, run.point))))
+                                   + ":"))
+            lines.append(self.line(depth + 1, self.inline(" = ".join(self.raw_math(side, keep_order=True) for side in (
+                r, Minus(sp.MatMul(A, x), b),
+                Minus(sp.MatMul(_matrix(run.A.tolist()), column(run.point), evaluate=False), column(run.b)),
+                column(run.residual))))))
+            lines.append(self.line(depth + 1, self.inline(f"{self.nabla} f = " + " = ".join(
+                self.raw_math(side, keep_order=True) for side in (
+                    sp.MatMul(*[k] * (k != 1), A.T, r),
+                    sp.MatMul(*[k] * (k != 1), _matrix(run.A.T.tolist()), column(run.residual), evaluate=False),
+                    *self._unless_answered(column(run.answer)))))))
         if not self.answer_follows:
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
                                    + self.result(f"{self.nabla} f", sp.Tuple(*run.answer))))
-        return self.join(lines)
-
-    def _print_Jacobian(self, run, depth: int = 0) -> str:
-        self.partial = True
-        J = sp.Symbol("J")
-        components = _matrix([[f] for f in run.functions])
-        f = self.function_name()
-        entries = sp.Eq(J, _matrix([[Ratio(sp.Symbol(f"{f}_{i}"), var, sp.true) for var in run.variables]
-                                    for i in range(1, len(run.functions) + 1)]), evaluate=False)
-        lines = [self.line(depth, self.strong(self.say("vec.jacobian.title", function=components,
-                                                       variables=sp.Tuple(*run.variables), entry=entries)))]
-        for i, f in enumerate(run.functions, 1):
-            for var, entry in zip(run.variables, run.matrix.row(i - 1)):
-                lines.append(self.line(depth + 1, self.equation(sp.Symbol(f"J_{i}{run.variables.index(var) + 1}"),
-                                                                D(f, var), entry)))
-                step = run.steps[i - 1][run.variables.index(var)] if run.steps else None
-                if step is not None and _worth_showing(step) and self._settings["detail"] == "full":
-                    lines.extend(self.step_lines(step, depth + 2, ""))
-        if run.value is not None or not self.answer_follows:
-            lines.append(self.line(depth, self.equation(J, _matrix(run.matrix.tolist()))))
-        if run.value is not None:        # J = the entries with the numbers put in = the matrix at the point
-            numbers = _matrix([[self.put_in_point(entry, dict(run.point)) for entry in row] for row in run.matrix.tolist()])
-            sides = [self.raw_math(J), self.raw_math(numbers, numbers=True),
-                     *(self.raw_math(side) for side in self._unless_answered(_matrix(run.value.tolist())))]
-            lines.append(self.line(depth, self.say("gradient.at", point=self.point(run.point)) + ": "
-                                   + self.inline(" = ".join(sides))))
         return self.join(lines)
 
     def _print_ChainGradient(self, run, depth: int = 0) -> str:

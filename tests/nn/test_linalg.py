@@ -41,3 +41,37 @@ def test_clear_errors(call, message):
 def test_renders(format):
     for lang in ("en", "ru"):
         assert render(normal_equation([(1, 7), (-1, 0), (3, 14)]), format, lang=lang).strip()
+
+
+@pytest.mark.parametrize("rows", [
+    [[3, -1], [4, 2]],
+    [[2, 0, 1], [1, 3, 0], [0, 0, 4]],                   # the third row has two zeros: expanded along it
+    [["1/2", 3, -2], [0, 5, 7], [-1, "2/3", 4]],
+])
+def test_a_determinant_by_cofactors_is_numpys(rows):
+    import numpy as np
+
+    from symnn.nn.linalg import cofactors
+    det = cofactors(rows)
+    numbers = np.array([[float(sp.Rational(v)) for v in row] for row in rows])
+    assert float(det.value) == pytest.approx(np.linalg.det(numbers))
+    zeros = [sum(1 for v in row if sp.Rational(v) == 0) for row in rows]
+    assert det.row == zeros.index(max(zeros))
+    # each minor is the matrix without the row and the column of its entry, and its determinant NumPy's
+    for (sign, entry, minor, value), j in zip(det.terms, [j for j, v in enumerate(rows[det.row]) if sp.Rational(v) != 0]):
+        assert sign == (-1) ** (det.row + j) and entry == sp.Rational(rows[det.row][j])
+        rest = np.delete(np.delete(numbers, det.row, axis=0), j, axis=1)
+        assert float(value) == pytest.approx(np.linalg.det(rest))
+
+
+def test_a_determinant_keeps_the_textbooks_form():
+    from symnn.nn.linalg import tidy
+    rho, phi, theta = sp.symbols("rho phi theta", real=True)
+    minor = -rho**2 * sp.sin(phi) * sp.cos(phi) * (sp.sin(theta)**2 + sp.cos(theta)**2)
+    assert tidy(minor) == -rho**2 * sp.sin(phi) * sp.cos(phi)          # not −ρ² sin 2φ / 2
+
+
+def test_a_determinant_of_a_matrix_that_is_not_square_is_refused():
+    from symnn.nn.linalg import cofactors
+    with pytest.raises(ValueError, match="square"):
+        cofactors([[1, 2, 3], [4, 5, 6]])

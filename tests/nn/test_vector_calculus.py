@@ -190,3 +190,59 @@ def test_the_chain_rule_keeps_the_partial_derivatives_in_x_and_y():
     assert [dx for _, dx in run.terms] == [2 * sp.cos(2 * t), -sp.sin(t)]
     assert run.at_inner == ((x, 0), (y, 1))
     assert sum(df.subs({x: 0, y: 1}) * dx.subs(t, 0) for df, dx in run.terms) == run.value == 6
+
+
+@pytest.mark.parametrize("functions, wrt, point", [
+    (["r*cos(theta)", "r*sin(theta)"], "r, theta", (2.0, 0.7)),
+    (["rho*sin(phi)*cos(theta)", "rho*sin(phi)*sin(theta)", "rho*cos(phi)"], "rho, theta, phi", (1.5, 0.4, 1.1)),
+    (["u^2 - v^2", "2*u*v"], "u, v", (1.0, -0.5)),
+])
+def test_the_jacobians_determinant_is_that_of_central_differences(functions, wrt, point):
+    run = vc.jacobian(functions, wrt, find="determinant")
+    variables = run.variables
+    F = sp.lambdify(variables, sp.Matrix(run.functions), "numpy")
+    J = np.column_stack([_central(lambda v, i=i: np.asarray(F(*v), dtype=float).ravel()[i], point)
+                         for i in range(len(functions))]).T
+    value = float(run.answer.subs(dict(zip(variables, point))))
+    assert value == pytest.approx(np.linalg.det(J), rel=1e-6)
+    assert sp.simplify(run.answer - sp.Matrix(run.functions).jacobian(variables).det()) == 0     # sympy's own
+
+
+def test_the_polar_jacobians_determinant_is_r_and_at_a_point_its_value():
+    assert vc.jacobian(["r*cos(theta)", "r*sin(theta)"], "r, theta", find="determinant").answer == r
+    run = vc.jacobian(["r*cos(theta)", "r*sin(theta)"], "r, theta", "r = 3, theta = pi/6", find="determinant")
+    assert run.answer == 3 and run.value == sp.Matrix([[sp.sqrt(3) / 2, -sp.Rational(3, 2)], [sp.Rational(1, 2), 3 * sp.sqrt(3) / 2]])
+
+
+def test_a_determinant_of_a_jacobian_that_is_not_square_is_refused():
+    with pytest.raises(ValueError, match="find: a determinant needs as many functions as variables"):
+        vc.jacobian(["x*y", "x + y", "x"], "x, y", find="determinant")
+
+
+@pytest.mark.parametrize("scale", ["1/2", 1, "3/4"])
+def test_a_scaled_residual_gradient_matches_central_differences_in_x_and_at_a_point(scale):
+    # f = c‖Ax − b‖²: the gradient 2c·Aᵀ(Ax − b), as formulas in x (sympy.diff) and at a point (NumPy)
+    A, b, at = [[2, 0], [-1, 1], [0, 2]], [1, 0, -1], [2, -1]
+    run = vc.residual_gradient(A, b, at, scale)
+    c = float(sp.Rational(scale))
+    An, bn, xn = np.array(A, dtype=float), np.array(b, dtype=float), np.array(at, dtype=float)
+    estimate = _central(lambda v: c * np.sum((An @ v - bn) ** 2), xn)
+    assert np.allclose([float(v) for v in run.answer], estimate, atol=1e-5)
+    assert np.allclose([float(v) for v in run.answer], 2 * c * An.T @ (An @ xn - bn))
+    x1, x2 = run.variables
+    f = sp.Rational(scale) * sum(e**2 for e in sp.Matrix(A) * sp.Matrix([x1, x2]) - sp.Matrix(b))
+    assert [sp.expand(g - sp.diff(f, v)) for g, v in zip(run.gradient, (x1, x2))] == [0, 0]
+
+
+def test_half_the_squared_residual_has_gradient_at_a_minus_b_without_a_point():
+    # Goodfellow §4.5: ∇ ½‖Ax − b‖² = AᵀAx − Aᵀb; with Boyd–Vandenberghe's A and b it vanishes at x̂ = (1/3, −1/3)
+    run = vc.residual_gradient([[2, 0], [-1, 1], [0, 2]], [1, 0, -1], None, "1/2")
+    x1, x2 = run.variables
+    assert run.values is None and run.answer == (5 * x1 - x2 - 2, -x1 + 5 * x2 + 2)
+    assert vc.residual_gradient([[2, 0], [-1, 1], [0, 2]], [1, 0, -1], ["1/3", "-1/3"], "1/2").answer == (0, 0)
+
+
+@pytest.mark.parametrize("scale", ["-1", "a", 0])
+def test_a_scale_that_is_not_a_positive_number_is_refused(scale):
+    with pytest.raises(ValueError, match="scale: expected a positive number"):
+        vc.residual_gradient([[1, 0]], [1], None, scale)

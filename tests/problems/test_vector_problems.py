@@ -25,6 +25,9 @@ ANSWERS = {
     "chain-two-variables": (28, 16),                  # 2xy·t + x², 2xy·s + x² at x = 2, y = 3
     "iterated-map": 4160,                             # 2·4·10·52
     "stewart-chain": 6,                               # (0 + 3)·2cos 0 + (0 + 0)·(−sin 0), Stewart §14.5
+    "least-squares-half": (0, 0),                     # x̂ = (1/3, −1/3) solves AᵀAx = Aᵀb
+    "jacobian-polar-det": r,                          # r cos²θ + r sin²θ
+    "jacobian-spherical-det": -sp.Symbol("rho", real=True)**2 * sp.sin(sp.Symbol("phi", real=True)),
 }
 
 
@@ -61,6 +64,15 @@ def test_the_gd_condition_is_an_interval():
     ("total-derivative", "-0.3536", True),
     ("stewart-chain", "6", True),
     ("stewart-chain", "3", False),                         # dx/dt taken as cos 2t, the inner 2 forgotten
+    ("least-squares-gradient", "(5 x1 - x2 - 2, -x1 + 5 x2 + 2)", True),      # AᵀAx − Aᵀb
+    ("least-squares-gradient", "(5x_1 - x_2 - 2; -x_1 + 5x_2 + 2)", True),
+    ("least-squares-gradient", "(10 x1 - 2 x2 - 4, -2 x1 + 10 x2 + 4)", False),   # the ½ of the loss forgotten
+    ("least-squares-half", "(0, 0)", True),
+    ("jacobian-polar-det", "r", True),
+    ("jacobian-polar-det", "r cos^2(theta) + r sin^2(theta)", True),
+    ("jacobian-polar-det", "r cos(2 theta)", False),        # J₁₁J₂₂ + J₁₂J₂₁: the sign of the cofactor lost
+    ("jacobian-spherical-det", "-rho^2 sin(phi)", True),
+    ("jacobian-spherical-det", "rho^2 sin(phi)", False),    # |det J|, what dV takes, is not the Jacobian
     ("iterated-map", "4160", True),
     ("iterated-map", "52", False),                         # only the last factor
     ("gd-convergence", "0 < a < 2", True),
@@ -78,7 +90,8 @@ def test_answers_are_checked(problem_id, text, correct):
 
 
 def test_every_new_problem_states_its_answer_form():
-    for problem_id in [*ANSWERS, "jacobian-polar", "gd-convergence", "program-micrograd", "program-sigmoid-neuron"]:
+    for problem_id in [*ANSWERS, "jacobian-polar", "gd-convergence", "program-micrograd", "program-sigmoid-neuron",
+                       "least-squares-gradient"]:
         problem = load_bank()[problem_id]
         assert problem.answer_form("en") and problem.answer_form("ru"), problem_id
 
@@ -133,6 +146,8 @@ BASE = "[[problem]]\nid = 'p'\nstatement.en = 's'\n"
     ("kind = 'vector-gradient'\nmatrix = [[1, 0], [0, 1]]\nat = [1, 2]\nvektor = [1, 1]\n", "vektor: unknown field"),
     ("kind = 'jacobian'\nfunctions = 'x*y'\nwrt = 'x, y'\n", "functions: expected a non-empty list"),
     ("kind = 'residual-gradient'\nmatrix = [[1, 0]]\nat = [1, 1]\n", "vector: missing"),
+    ("kind = 'jacobian'\nfunctions = ['x*y', 'x']\nwrt = 'x, y'\nfind = 'det'\n", "find: 'det' is not one of matrix, determinant"),
+    ("kind = 'jacobian'\nfunctions = ['x*y', 'x']\nwrt = 'x, y'\nfind = ['determinant']\n", "find: expected text, got list"),
     ("kind = 'total-derivative'\nexpr = 'x*y'\ninner = { x = 1 }\nwrt = 't'\n", "inner: x: expected text"),
     ("kind = 'iterated-map'\nmap = 'x^2'\nwrt = 'x'\nn = 'four'\nat = 1\n", "n: expected a whole number"),
     ("kind = 'condition'\ncondition = 'abs(1 - a) < 1'\n", "wrt: missing"),
@@ -156,3 +171,10 @@ def test_a_program_that_assigns_a_name_again_primes_it(tmp_path):
     solution = solve("p", tmp_path)
     assert solution.answer == (15, 8, 3)                   # q' = (x + y)·x: ∂/∂x = 2x + y, ∂/∂y = x
     assert "q' = q*x" in render(solution, "text")
+
+
+def test_a_determinant_of_a_jacobian_that_is_not_square_names_the_field(tmp_path):
+    (tmp_path / "mine.toml").write_text(BASE + "kind = 'jacobian'\nfunctions = ['x*y', 'x', 'y']\nwrt = 'x, y'\n"
+                                        "find = 'determinant'\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="find: a determinant needs as many functions as variables, not 3 and 2"):
+        solve("p", tmp_path)

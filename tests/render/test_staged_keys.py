@@ -168,3 +168,27 @@ def test_the_sums_and_products_of_a_text_are_read_in_order():
     assert as_written(unspelled, {}, written_chains("x*w1")) is unspelled       # no chain of the text: SymPy's order
     assert written_form(1 + sp.exp(x * w1 + w0), written_chains("1 + exp(x*w1 + w0)")).args[0] == 1
     assert written_form(x * y + 1, written_chains("x + 1")) is None
+
+
+@pytest.mark.parametrize("problem_id, lang, expected", [
+    # a change of variables: det J by its 2×2 formula, the value left to the answer
+    ("jacobian-polar-det", "en", [r"{\noindent Its determinant (the Jacobian):\par}",
+                                  r"\det J &= J_{11} \cdot J_{22} - J_{12} \cdot J_{21} = \cos {\theta} \cdot r \cos "
+                                  r"{\theta} - (- r \sin {\theta}) \cdot \sin {\theta}",
+                                  r"{\noindent \textbf{Answer:} $\det J = r$\par}"]),
+    # 3×3: expanded along the row with a zero (Stewart's third row), each minor worked
+    ("jacobian-spherical-det", "ru", [r"{\noindent Её определитель (якобиан), разложение по строке $3$:\par}",
+                                      r"\det J &= J_{31} \cdot \det M_{31} + J_{33} \cdot \det M_{33} \\*",
+                                      r"{\noindent \textbf{Ответ:} $\det J = - \rho^{2} \sin {\phi}$\par}"]),
+    # ½‖Ax − b‖²: Aᵀ(Ax − b) without the 2, in x and then at the point through r
+    ("least-squares-half", "ru", [r"\nabla f &= A^{T} (A x - b) = A^{T} A x - A^{T} b = \left[\begin{matrix}5 & -1\\-1 "
+                                  r"& 5\end{matrix}\right] x - \left[\begin{matrix}2\\-2\end{matrix}\right] = \left["
+                                  r"\begin{matrix}5 x_{1} - x_{2} - 2\\5 x_{2} - x_{1} + 2\end{matrix}\right]",
+                                  r"{\noindent \textbf{Ответ:} $\nabla f = (0; \  0)$\par}"]),
+    ("least-squares-gradient", "en", [r"{\noindent \textbf{Answer:} $\nabla f = (5 x_{1} - x_{2} - 2, \  5 x_{2} - "
+                                      r"x_{1} + 2)$\par}"]),
+])
+def test_a_determinant_and_a_scaled_residual_are_worked_in_the_key(problem_id, lang, expected):
+    printed = lines(problem_id, "latex", lang)
+    for line in expected:
+        assert line in printed

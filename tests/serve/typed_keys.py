@@ -80,6 +80,10 @@ TYPED = {
     "total-derivative": ("-sqrt(2)/4", "−√2/4"),
     "chain-two-variables": ("(28, 16)", "(28; 16)"),
     "stewart-chain": ("6", "6"),
+    "least-squares-half": ("(0, 0)", "(0; 0)"),
+    "least-squares-gradient": ("(5 x1 - x2 - 2, -x1 + 5 x2 + 2)", "(5x₁ − x₂ − 2; −x₁ + 5x₂ + 2)"),
+    "jacobian-polar-det": ("r", "r"),
+    "jacobian-spherical-det": ("-rho^2 sin(phi)", "−ρ² sin φ"),
     "iterated-map": ("4160", "4160"),
     "gd-convergence": ("0 < a < 2", "a ∈ (0; 2)"),
     # the textbook networks, to the places each asks for

@@ -1,0 +1,109 @@
+"""How document printers write a Jacobian matrix: every entry ∂fᵢ/∂xⱼ, the matrix (at a point), and,
+when the problem asks for it, its determinant worked by cofactors, as a change of variables needs it:
+det J = J₁₁·J₂₂ − J₁₂·J₂₁ = cos θ·r cos θ − (−r sin θ)·sin θ = r.
+
+A mixin of VectorPrinting (``render.vectors``): it uses the format hooks and ``put_in_point``.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .board import Signed, Times, Written
+from .expansion import D
+from .staged import Ratio
+
+DET_J = Written(r"\det J", "det J")
+
+
+def _matrix(rows) -> sp.ImmutableMatrix:
+    return sp.ImmutableMatrix(rows)
+
+
+class Det(sp.Expr):
+    """det M of a matrix written out (det [a b; c d]) or named (det M₃₁)."""
+
+    def _latex(self, printer):
+        return r"\det %s" % printer._print(self.args[0])
+
+    def _sympystr(self, printer):
+        return f"det {printer._print(self.args[0])}"
+
+
+def _worth_showing(step) -> bool:
+    """A derivation with a product, quotient or chain rule in it; a one-rule entry is said by its result."""
+    return step.rule in ("product", "quotient", "chain") or any(_worth_showing(sub) for sub in step.substeps)
+
+
+def _entry(i: int, j: int) -> sp.Symbol:
+    return sp.Symbol(f"J_{i + 1}{j + 1}")
+
+
+class JacobianPrinting:
+    def _print_Jacobian(self, run, depth: int = 0) -> str:
+        self.partial = True
+        J = sp.Symbol("J")
+        components = _matrix([[f] for f in run.functions])
+        f = self.function_name()
+        entries = sp.Eq(J, _matrix([[Ratio(sp.Symbol(f"{f}_{i}"), var, sp.true) for var in run.variables]
+                                    for i in range(1, len(run.functions) + 1)]), evaluate=False)
+        lines = [self.line(depth, self.strong(self.say("vec.jacobian.title", function=components,
+                                                       variables=sp.Tuple(*run.variables), entry=entries)))]
+        for i, f in enumerate(run.functions, 1):
+            for var, entry in zip(run.variables, run.matrix.row(i - 1)):
+                lines.append(self.line(depth + 1, self.equation(sp.Symbol(f"J_{i}{run.variables.index(var) + 1}"),
+                                                                D(f, var), entry)))
+                step = run.steps[i - 1][run.variables.index(var)] if run.steps else None
+                if step is not None and _worth_showing(step) and self._settings["detail"] == "full":
+                    lines.extend(self.step_lines(step, depth + 2, ""))
+        asked_matrix = run.determinant is None
+        if run.value is not None or not self.answer_follows or not asked_matrix:
+            lines.append(self.line(depth, self.equation(J, _matrix(run.matrix.tolist()))))
+        if run.value is not None and asked_matrix:   # J = the entries with the numbers put in = the matrix at the point
+            numbers = _matrix([[self.put_in_point(entry, dict(run.point)) for entry in row] for row in run.matrix.tolist()])
+            sides = [self.raw_math(J), self.raw_math(numbers, numbers=True),
+                     *(self.raw_math(side) for side in self._unless_answered(_matrix(run.value.tolist())))]
+            lines.append(self.line(depth, self.say("gradient.at", point=self.point(run.point)) + ": "
+                                   + self.inline(" = ".join(sides))))
+        if not asked_matrix:
+            lines += self._determinant_lines(run, depth)
+        return self.join(lines)
+
+    def _determinant_lines(self, run, depth: int) -> list[str]:
+        """det J = Σ ±J_ij·det M_ij along a row (for 2×2, J₁₁·J₂₂ − J₁₂·J₂₁), each minor worked, then the value."""
+        det, M = run.determinant, run.matrix
+        i = det.row
+        lines = []
+        if M.rows == 2:                 # the minors are single entries: J₁₁·J₂₂ − J₁₂·J₂₁
+            lines.append(self.line(depth, self.plain("vec.det")))
+            pieces = [(Times(_entry(i, j), _entry(1 - i, 1 - j)), Times(entry, minor)) for (_, entry, _, minor), j in
+                      zip(det.terms, self._columns(det))]
+        else:
+            lines.append(self.line(depth, self.say("vec.det.row", row=sp.Integer(i + 1))))
+            pieces = []
+            for (sign, entry, minor, value), j in zip(det.terms, self._columns(det)):
+                name = sp.Symbol(f"M_{i + 1}{j + 1}")
+                a, b, c, d = minor
+                lines.append(self.line(depth + 1, self.inline(" = ".join(self.raw_math(side) for side in (
+                    Det(name), Det(_matrix(minor.tolist())), Signed(1, Times(a, d), -1, Times(b, c)), value)))))
+                pieces.append((Times(_entry(i, j), Det(name)), Times(entry, value)))
+        general = Signed(*(x for (sign, *_), (named, _) in zip(det.terms, pieces) for x in (sp.Integer(sign), named)))
+        worked = Signed(*(x for (sign, *_), (_, numbers) in zip(det.terms, pieces) for x in (sp.Integer(sign), numbers)))
+        last = det.value if run.determinant_value is not None else self._unless_answered(det.value)
+        sides = [DET_J, general, worked, *((last,) if isinstance(last, sp.Basic) else last)]
+        lines.append(self.line(depth, self.inline(" = ".join(self.raw_math(side) for side in sides))))
+        if run.determinant_value is not None:     # det J at the point: the formula, the numbers put in
+            numbers = self.put_in_point(det.value, dict(run.point))
+            at = [self.raw_math(DET_J), self.raw_math(det.value)]
+            written = self.raw_math(numbers, numbers=True)
+            if written not in (at[-1], self.raw_math(run.determinant_value) if self.answer_follows else None):
+                at.append(written)                 # the numbers, unless they are the value the answer gives
+            text = self.say("gradient.at", point=self.point(run.point)) + ": "
+            lines.append(self.line(depth, text + (self.inline(" = ".join(at)) if self.answer_follows
+                                                  else self.result(" = ".join(at), run.determinant_value))))
+        return lines
+
+    @staticmethod
+    def _columns(det) -> list[int]:
+        """The columns of the entries the expansion keeps (the non-zero ones of its row)."""
+        return [j for j in range(det.matrix.cols) if det.matrix[det.row, j] != 0]
