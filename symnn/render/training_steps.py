@@ -77,7 +77,8 @@ class TrainingStepsPrinting:
         header = [self.plain("delta.neuron"), self.plain("delta.formula"), self.plain("delta.numbers"),
                   self.plain("graph.value")]
         lines += self.table(header, rows)
-        lines.append(self.line(depth, self.plain("delta.gradients") + " "
+        biased = any(n.bias is not None for n in network.neurons())      # "a bias is a weight from a constant 1"
+        lines.append(self.line(depth, self.plain("delta.gradients" if biased else "sgd.gradients") + " "
                                + self.inline(self.raw_ratio(network.loss_symbol, sp.Symbol("w_{jk}")) + " = " + self.raw_math(
                                    sp.Mul(sp.Symbol("a_k"), sp.Symbol("delta_j"), evaluate=False), keep_order=True))))
         if any(layer.bias == "shared" for layer in network.layers):
