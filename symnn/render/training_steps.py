@@ -77,6 +77,9 @@ class TrainingStepsPrinting:
         header = [self.plain("delta.neuron"), self.plain("delta.formula"), self.plain("delta.numbers"),
                   self.plain("graph.value")]
         lines += self.table(header, rows)
+        parameters = {f"d{L}/d{p}" for p, _, _ in step.gradients}
+        if not step.updates and not parameters & set(asked):    # step 0 asks for no gradient of a parameter
+            return lines
         biased = any(n.bias is not None for n in network.neurons())      # "a bias is a weight from a constant 1"
         lines.append(self.line(depth, self.plain("delta.gradients" if biased else "sgd.gradients") + " "
                                + self.inline(self.raw_ratio(network.loss_symbol, sp.Symbol("w_{jk}")) + " = " + self.raw_math(
