@@ -69,6 +69,20 @@ def _labels_GraphPass(work, problem, lang) -> tuple:
     return (top, *_partials(top, (v for v, _ in work.gradients)))
 
 
+def _labels_ProgramPass(work, problem, lang) -> tuple:
+    """What ``find`` asks of a program, by the names it gives: f, ∂f/∂x (of the output), x⁺ (after the step)."""
+    labels = []
+    for name in work.asked:
+        if name.endswith("+"):
+            labels.append(_name(name[:-1]) + "^{+}")
+        elif name.startswith("d") and "/d" in name:
+            top, wrt = name[1:].split("/d", 1)
+            labels += _partials(_name(top), (wrt,))
+        else:
+            labels.append(_name(name))
+    return tuple(labels)
+
+
 def _labels_DeltaRule(work, problem, lang) -> tuple:
     return _partials("L", (row[0] for row in work.gradients))
 
@@ -102,7 +116,7 @@ LABELS = {"Gradient": _labels_Gradient, "GraphPass": _labels_GraphPass, "DeltaRu
           "SoftmaxLoss": _labels_SoftmaxLoss, "ForwardPass": _labels_ForwardPass,
           "OptimizerStep": _labels_OptimizerStep, "TrainingRun": _labels_TrainingRun,
           "Computation": _labels_Computation, "QuadraticGradient": _labels_Gradient,
-          "ProgramPass": lambda work, problem, lang: _labels_GraphPass(work.run, problem, lang)}
+          "ProgramPass": _labels_ProgramPass}
 
 
 def _groups(work, lang) -> tuple:

@@ -9,19 +9,26 @@ micrograd): each new value is a new node, primed (c, c′, c″, …), so the gr
 The backward pass is the graph's (``nn.graph``): local gradient × upstream, and the
 contributions to a name used twice add up. Every node also gets its total ∂L/∂node.
 
->>> run = program_pass(["q = x + y", "f = q*z"], "x = -2, y = 5, z = -4")
+A step on the inputs moves each variable along its gradient by ``step_size`` h, up (x⁺ = x + h·∂L/∂x,
+as Karpathy's "Hacker's guide" nudges a circuit's output up) or down (x⁺ = x − h·∂L/∂x, gradient
+descent), and runs the program forward again at the new point.
+
+>>> run = program_pass(["q = x + y", "f = q*z"], "x = -2, y = 5, z = -4", step_size="0.01", ascent=True)
 >>> [(str(n), v) for n, v in run.adjoints]
 [('f', 1), ('q', -4), ('x', -4), ('y', -4), ('z', 3)]
+>>> run.value("f+")
+-28981/2500
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy as sp
 
 from ..calculus.display import RichDisplay
+from ..calculus.gradient import exact_number, exact_value
 from ..calculus.parse import CONSTANTS, parse_expr_safe, parse_point, parse_symbols
 from .graph import Graph, GraphPass, Node, graph_pass
 
@@ -29,8 +36,21 @@ ASSIGNMENT = re.compile(r"^\s*([A-Za-z_]\w*)\s*([-+*/]?)=(?!=)(.*)$", re.DOTALL)
 OPERATORS = {"+": sp.Add, "-": lambda a, b: a - b, "*": sp.Mul, "/": lambda a, b: a / b}
 
 
+GROUPS = ("forward", "gradients", "updated")     # what a problem's ``find`` may ask for as a whole
+
+
 class ProgramError(ValueError):
     """An assignment that cannot be read, or a name updated (c += …) before it has a value."""
+
+
+@dataclass(frozen=True)
+class InputStep:
+    """One step of size h on the inputs along the gradient: x⁺ = x + h·∂L/∂x (ascent) or x − h·∂L/∂x."""
+
+    size: sp.Expr
+    ascent: bool
+    moves: tuple[tuple[sp.Symbol, sp.Expr, sp.Expr, sp.Expr], ...]   # (variable, value, ∂L/∂variable, new value)
+    after: tuple[tuple[sp.Symbol, sp.Expr], ...]                      # every variable and node at the new point
 
 
 @dataclass(frozen=True)
@@ -41,10 +61,65 @@ class ProgramPass(RichDisplay):
     run: GraphPass
     adjoints: tuple[tuple[sp.Symbol, sp.Expr], ...]    # every node (output first), then every variable
     texts: tuple[str, ...] = ()                        # the assignments as the program writes them
+    step: InputStep | None = None                      # a step on the inputs, when one is asked for
+    asked: tuple[str, ...] = ()                        # what a problem asks (f, df/dx, x+, f+), in order
 
     @property
     def output(self) -> sp.Symbol:
         return self.steps[-1][0]
+
+    @property
+    def result_name(self) -> str:
+        """The output as the program names it: g for its last value g″ (g += … makes new nodes)."""
+        return self.output.name.rstrip("'")
+
+    def symbol(self, name: str) -> sp.Symbol:
+        """A variable or node by name: an input x is the variable; c′ is that value of c; c alone is its
+        last value, as after the program has run."""
+        known = [v for v, _ in self.run.values]
+        if "'" in name:
+            chosen = [s for s in known if s.name == name]
+        else:
+            chosen = [s for s in self.run.graph.variables if s.name == name] or \
+                [s for s in known if s.name.rstrip("'") == name][-1:]
+        if not chosen:
+            raise ProgramError(f"{name!r} is not a variable or a node of the program ({', '.join(s.name for s in known)})")
+        return chosen[0]
+
+    def value(self, name: str) -> sp.Expr:
+        """A quantity by the name a problem asks for it: q (a value of the forward pass), dL/dx (∂L/∂x,
+        the output's gradient by a variable or a node), x+ and L+ (a value after the step on the inputs)."""
+        kind, symbol, wrt = self.part(name)
+        if kind == "gradient":
+            return dict(self.adjoints)[wrt]
+        if kind == "after":
+            return dict(self.step.after)[symbol]
+        return dict(self.run.values)[symbol]
+
+    def part(self, name: str) -> tuple[str, sp.Symbol, sp.Symbol | None]:
+        """("value", q, None), ("gradient", L, x) or ("after", x, None): what a name of ``find`` stands for."""
+        if name.endswith("+"):
+            if self.step is None:
+                raise ProgramError(f"{name!r} is a value after a step on the inputs, and no step_size is given")
+            return "after", self.symbol(name[:-1]), None
+        if name.startswith("d") and "/d" in name:
+            top, wrt = name[1:].split("/d", 1)
+            if top not in (self.result_name, self.output.name):
+                raise ProgramError(f"{name!r}: the gradients are of the output {self.result_name}, "
+                                   f"d{self.result_name}/d…")
+            return "gradient", self.output, self.symbol(wrt)
+        return "value", self.symbol(name), None
+
+    def expanded(self, find) -> tuple[str, ...]:
+        """The names of ``find`` with its groups spelled out: forward (every node), gradients (∂L/∂ of
+        every variable), updated (every variable the step moves, after it)."""
+        groups = {"forward": [n.name for n, _ in self.steps],
+                  "gradients": [f"d{self.result_name}/d{v}" for v, _ in self.run.gradients],
+                  "updated": [f"{v}+" for v, *_ in self.step.moves] if self.step else []}
+        names = tuple(n for name in find for n in groups.get(name, [name]))
+        for name in names:
+            self.part(name)                                  # an unknown name is refused here, by name
+        return names
 
 
 def read_step(text: str, assigned=()) -> tuple[str, str, sp.Expr]:
@@ -93,8 +168,11 @@ def build_program(steps) -> Graph:
     return Graph(composed, tuple(variables), tuple(nodes))
 
 
-def program_pass(steps, at) -> ProgramPass:
-    """The forward and backward tables of the program ``steps`` (texts ``name = expr``) at ``at``."""
+def program_pass(steps, at, step_size=None, ascent: bool = False, update=None, find=None) -> ProgramPass:
+    """The forward and backward tables of the program ``steps`` (texts ``name = expr``) at ``at``; with
+    ``step_size``, a step on the variables of ``update`` (every variable by default) along the gradient
+    (``ascent``) or against it, and the forward pass at the new point; ``find``: what is asked, by name
+    (by default the output and its gradient by every variable)."""
     graph = build_program(steps)
     if isinstance(at, str):
         at = parse_point(at)
@@ -107,4 +185,36 @@ def program_pass(steps, at) -> ProgramPass:
         totals[row.input] = totals.get(row.input, sp.S.Zero) + row.contribution
     names = [n.name for n in reversed(graph.nodes)] + list(run.graph.variables)
     adjoints = tuple((name, totals.get(name, sp.S.Zero)) for name in names)
-    return ProgramPass(tuple((n.name, n.expr) for n in graph.nodes), run, adjoints, tuple(steps))
+    step = None if step_size is None else input_step(run, _size(step_size), ascent, update)
+    program = ProgramPass(tuple((n.name, n.expr) for n in graph.nodes), run, adjoints, tuple(steps), step)
+    return replace(program, asked=program.expanded(find or (program.result_name, "gradients")))
+
+
+def _size(step_size) -> sp.Expr:
+    try:
+        return exact_number(step_size)
+    except ValueError:
+        raise ProgramError(f"step_size: {step_size!r} is not a number") from None
+
+
+def input_step(run: GraphPass, size, ascent: bool, update=None) -> InputStep:
+    """x⁺ = x ± h·∂L/∂x for each variable of ``update`` (names; every variable when None), the others kept,
+    then every node again at the new point."""
+    variables = [v for v, _ in run.gradients]
+    names = [v.name for v in variables] if update is None else list(update)
+    unknown = [n for n in names if n not in {v.name for v in variables}]
+    if unknown:
+        raise ProgramError(f"update: {', '.join(unknown)} is not a variable of the program "
+                           f"({', '.join(v.name for v in variables)})")
+    sign = 1 if ascent else -1
+    point, moves = dict(run.point), []
+    for variable, gradient in run.gradients:
+        if variable.name in names:
+            new = point[variable] + sign * size * gradient
+            moves.append((variable, point[variable], gradient, new))
+            point[variable] = new
+    values = dict(point)
+    for node in run.graph.nodes:                          # forward again at the new point
+        values[node.name] = exact_value(node.expr, values)
+    after = tuple((v, values[v]) for v in (*variables, *(n.name for n in run.graph.nodes)))
+    return InputStep(size, ascent, tuple(moves), after)

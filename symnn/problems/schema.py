@@ -167,7 +167,9 @@ KINDS = {
     "finite-difference": ({"expr": _text, "wrt": _text, "at": _text}, {}),
     "activation-table": ({}, {}),
     # staged programs and vector calculus (problems.vector_problems)
-    "program": ({"steps": _list_of(_assignment), "at": _text}, {}),
+    "program": ({"steps": _list_of(_assignment), "at": _text},
+                {"find": _list_of(_text), "step_size": _number, "direction": _one_of(("descent", "ascent")),
+                 "update": _list_of(_text)}),
     "vector-gradient": ({"matrix": _square, "at": _list_of(_number)}, {"vector": _list_of(_number)}),
     "residual-gradient": ({"matrix": _list_of(_number, 2), "vector": _list_of(_number)},
                           {"at": _list_of(_number), "scale": _number}),
@@ -251,6 +253,9 @@ def problem_errors(entry: dict, folder=None) -> list[str]:
     if kind == "training" and not errors:
         from .data_schema import training_errors
         errors += training_errors(entry, folder)
+    if kind == "program" and not errors:   # find and update against the program's names
+        from .program_schema import program_errors
+        errors += program_errors(entry)
     if kind == "array" and not errors:     # the expressions read with ast (not run): the whitelist, the names
         from .array_problems import array_errors
         errors += array_errors(entry)

@@ -1,6 +1,7 @@
 """The bank's staged programs and vector problems: each solver reads its fields and derives the answer.
 
-A program's answer is L followed by ∂L/∂v for every variable (as a graph's); a vector gradient's
+A program's answer is what ``find`` asks (by default L followed by ∂L/∂v for every variable, as a
+graph's; with ``step_size``, the inputs and the output after a step along the gradient); a vector gradient's
 is the vector; a Jacobian's the matrix; a total derivative's and an iterated map's one number
 (or formula); a condition's the condition itself (0 < a < 2), which the checker compares as a set.
 
@@ -20,12 +21,15 @@ def _solution(problem: Problem, work, answer):
 
 
 def solve_program(problem: Problem):
-    """``steps`` (assignments ``name = expr``) and ``at``: the forward and backward tables."""
+    """``steps`` (assignments ``name = expr``) and ``at``: the forward and backward tables; ``step_size``,
+    ``direction`` and ``update``: a step on the inputs; ``find``: the parts of the answer, in order."""
     from ..nn.programs import program_pass
-    run = program_pass(problem.data["steps"], problem.data["at"])
-    values = dict(run.run.values)
-    gradients = tuple(g for _, g in run.run.gradients)
-    return _solution(problem, run, (values[run.output], *gradients))
+    data = problem.data
+    run = program_pass(data["steps"], data["at"], step_size=data.get("step_size"),
+                       ascent=data.get("direction", "descent") == "ascent", update=data.get("update"),
+                       find=data.get("find"))
+    parts = tuple(run.value(name) for name in run.asked)
+    return _solution(problem, run, parts if len(parts) > 1 else parts[0])       # one part asked: a number
 
 
 def solve_vector_gradient(problem: Problem):

@@ -7,7 +7,8 @@ that order; a node the text does not spell out keeps SymPy's order.
 
 ``StagedPrinting``, a mixin of the document printers, writes the tables of a graph or a
 program with these definitions, and adds up the contributions to a variable several nodes use
-(∂f/∂x = a + ∂f/∂a·H(x − y) = 3 + 3·1 = 6): formula, numbers, value.
+(∂f/∂x = a + ∂f/∂a·H(x − y) = 3 + 3·1 = 6): formula, numbers, value; a step on a program's inputs
+(x⁺ = x + h·∂f/∂x = −2 + 0.01·(−4) = −2.04) and the forward pass after it.
 
 >>> import sympy as sp
 >>> x, w1 = sp.symbols("x w1", real=True)
@@ -178,8 +179,9 @@ class StagedPrinting:
         ∂f/∂x = a + ∂f/∂a·H(x − y) = 3 + 3·1 = 6 (formula, numbers, value)."""
         rows = [[self.ratio(row.node, row.input), self.math(row.local), self.staged_value(row.local_value),
                  self.staged_value(row.upstream), self.staged_value(row.contribution)] for row in run.rows]
-        lines = self.table([self.plain("graph.gradient"), self.plain("graph.local"), self.plain("graph.value"),
-                            self.plain("graph.upstream"), self.plain("graph.contribution")], rows)
+        lines = self.table([self.plain("graph.local"), self.plain("delta.formula"), self.plain("graph.value"),
+                            self.plain("graph.upstream", output=output),
+                            self.plain("graph.contribution", output=output)], rows)
         uses: dict = {}
         for row in run.rows:
             uses.setdefault(row.input, []).append(row)
@@ -213,6 +215,43 @@ class StagedPrinting:
             return self.raw_math(upstream, numbers=True)
         return self.raw_math(sp.Mul(Shown(sp.Symbol("u"), upstream), Shown(sp.Symbol("v"), local), evaluate=False),
                              keep_order=True, numbers=True)
+
+    def program_label(self, name: str) -> str:
+        """What a part of a program's answer is, by the name ``find`` gives it: q, ∂f/∂x, x⁺ (raw math)."""
+        if name.endswith("+"):
+            return self.raw_math(sp.Symbol(f"{name[:-1]}^+"))
+        if name.startswith("d") and "/d" in name:
+            top, wrt = name[1:].split("/d", 1)
+            return self.raw_ratio(sp.Symbol(top, real=True), sp.Symbol(wrt, real=True))
+        return self.raw_math(sp.Symbol(name, real=True))
+
+    def input_step_lines(self, program, depth: int) -> list[str]:
+        """The step on the inputs, one row per input moved: x⁺ = x + h·∂f/∂x = −2 + 0.01·(−4) = −2.04 (a
+        minus for gradient descent); then the forward pass at the new point."""
+        step, L = program.step, statement_name(program.output)
+        h = sp.Symbol("h")
+        sign = "" if step.ascent else "-"
+        rows = []
+        for variable, value, gradient, new in step.moves:
+            formula = _joined([self.raw_math(variable), sign + self.raw_math(sp.Mul(h, Ratio(L, variable, sp.true),
+                                                                               evaluate=False), keep_order=True)])
+            numbers = _joined([self.raw_math(self.staged_number(value), numbers=True),
+                               sign + self.raw_math(sp.Mul(Shown(h, self.staged_number(step.size)), Shown(sp.Symbol("g"), self.staged_number(
+                                   gradient)), evaluate=False), keep_order=True, numbers=True)])
+            rows.append([self.math(sp.Symbol(f"{variable.name}^+")), self.inline(formula), self.inline(numbers),
+                         self.staged_value(new)])
+        moved = [v for v, *_ in step.moves]
+        lines = [self.line(depth, self.say("prog.step.ascent" if step.ascent else "prog.step.descent",
+                                           size=sp.Eq(h, self.staged_number(step.size), evaluate=False),
+                                           names=moved[0] if len(moved) == 1 else sp.Tuple(*moved), output=L))]
+        lines += self.table([self.plain("prog.variable"), self.plain("delta.formula"), self.plain("delta.numbers"),
+                             self.plain("graph.value")], rows)
+        after = dict(step.after)
+        lines.append(self.line(depth, self.plain("prog.after")))
+        lines += self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("delta.numbers"),
+                             self.plain("graph.value")],
+                            self.forward_rows(program.run.graph.nodes, after, program.texts))
+        return lines
 
     def forward_rows(self, nodes, values: dict, texts) -> list[list[str]]:
         """Each node: its name, its definition and the numbers put in, in the order of the statement's text

@@ -76,6 +76,13 @@ TYPED = {
     "vec-residual": ("(0, 16)", "(0; 16)"),
     "jacobian-polar": ("[[cos(theta), -r sin(theta)], [sin(theta), r cos(theta)]]",
                        "[[cos θ; −r sin θ]; [sin θ; r cos θ]]"),
+    # a step on a program's inputs, and part of a program's answer (the guide's own printouts for the neuron)
+    "karpathy-circuit-step": ("(-4, -4, 3, -2.04, 4.96, -3.97, 2.92, -11.59)", "(-4; -4; 3; -2,04; 4,96; -3,97; 2,92; -11,59)"),
+    "karpathy-neuron-step": ("(0.8808, -0.105, 0.315, 0.105, 0.105, 0.210, 0.8825)",
+                             "(0,8808; -0,105; 0,315; 0,105; 0,105; 0,210; 0,8825)"),
+    "micrograd-sanity": ("46", "46"),
+    "cs231n-staged": ("(2.0596, 1.5922)", "(2,0596; 1,5922)"),
+    "relu-weights-step": ("(4, 12, 1.96, 0.88, 2.56)", "(4; 12; 1,96; 0,88; 2,56)"),
     "jacobian-at-point": ("[[0, 1], [5, 1]]", "[[0; 1]; [5; 1]]"),
     "total-derivative": ("-sqrt(2)/4", "−√2/4"),
     "chain-two-variables": ("(28, 16)", "(28; 16)"),
