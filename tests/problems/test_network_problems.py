@@ -109,7 +109,8 @@ def test_weights_by_a_rule_in_j_and_k():
 
 def test_the_tables_as_printed(mazur):
     md = render(mazur, "md")
-    assert r"| $w_{5}$ | $w^{+}_{5}$ | $w_{5} - \eta g_{t}$ | $0.4 - 0.5 \cdot 0.082167041$ | $\approx 0.35891648$ |" in md
+    # (the value to the problem's nine places, with or without the trailing zero)
+    assert r"| $w_{5}$ | $w^{+}_{5}$ | $w_{5} - \eta g_{t}$ | $0.4 - 0.5 \cdot 0.082167041$ | $\approx 0.35891648" in md
     # in the notation of the statement (the worked example's own names: out_o1, target_o1, i_1)
     assert r"| $\delta_{o1}$ | $out_{o1} (1 - out_{o1}) (out_{o1} - target_{o1})$ | " in md
     assert "**Stochastic gradient descent**: $\\eta = 0.5$. The biases stay as they are." in md
@@ -143,3 +144,75 @@ def test_softmax_with_cross_entropy_two_steps_against_numpy():
     expected = [*first, *grads, run(W1, b1, W2, b2)[2]]
     assert [float(v) for v in solution.answer] == pytest.approx(expected, abs=1e-12)
     assert len(solution.work.steps) == 2
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def test_shared_biases_and_the_outputs_after_the_step_against_numpy():
+    # Mazur's network with b1 = 0.35 in both hidden sums and b2 = 0.60 in both output sums, all trained
+    solution = solve("mazur-221-shared-biases")
+    x, y, eta = np.array([0.05, 0.10]), np.array([0.01, 0.99]), 0.5
+    W1, W2, b1, b2 = np.array([[0.15, 0.20], [0.25, 0.30]]), np.array([[0.40, 0.45], [0.50, 0.55]]), 0.35, 0.60
+    h = sigmoid(W1 @ x + b1)
+    o = sigmoid(W2 @ h + b2)
+    d2 = (o - y) * o * (1 - o)
+    d1 = (W2.T @ d2) * h * (1 - h)
+    gb1, gb2 = d1.sum(), d2.sum()                  # one parameter in two sums: the sum of their deltas
+    W1, W2, b1, b2 = W1 - eta * np.outer(d1, x), W2 - eta * np.outer(d2, h), b1 - eta * gb1, b2 - eta * gb2
+    o_after = sigmoid(W2 @ sigmoid(W1 @ x + b1) + b2)
+    expected = [gb1, gb2, b1, b2, *o_after, 0.5 * ((y - o_after) ** 2).sum()]
+    assert [float(v) for v in solution.answer] == pytest.approx(expected, abs=1e-12)
+
+
+@pytest.mark.parametrize("problem_id, loss, published, written", [
+    ("cs231n-svm-cat", lambda s: max(0, s[1] - s[0] + 1) + max(0, s[2] - s[0] + 1), "2.9",
+     r"$L = \max(0, s_{2} - s_{1} + 1) + \max(0, s_{3} - s_{1} + 1)$"),
+    ("cs231n-softmax-cat", lambda s: -np.log(np.exp(s[0]) / np.exp(s).sum()), "2.04",
+     r"$L = \ln{(e^{s_{1}} + e^{s_{2}} + e^{s_{3}})} - s_{1}$"),
+])
+def test_losses_on_raw_scores_against_central_differences(problem_id, loss, published, written):
+    solution = solve(problem_id)
+    scores, eps = np.array([3.2, 5.1, -1.7]), 1e-6
+    numeric = [(loss(scores + eps * np.eye(3)[j]) - loss(scores - eps * np.eye(3)[j])) / (2 * eps) for j in range(3)]
+    assert [float(v) for v in solution.answer] == pytest.approx([loss(scores), *numeric], abs=1e-8)
+    assert round(float(solution.answer[0]), len(published.split(".")[1])) == float(published)   # as CS231n prints it
+    md = render(solution, "md")
+    assert f"activations by layer: identity; loss {written}\n" in md
+    assert "w_{1}" not in md.split("**Answer:**")[0].split("Forward pass")[1].split("Deltas")[1]   # no ∂L/∂w asked
+
+
+def test_momentum_in_the_velocity_form_gives_the_numbers_of_the_courses_form():
+    from dataclasses import replace
+
+    from symnn.problems.network_problems import solve_network
+    cs231n = solve("momentum-cs231n-mazur")
+    problem = cs231n.problem
+    course = solve_network(replace(problem, data={**problem.data, "optimizer": "momentum"}))
+    assert [float(v) for v in course.answer] == pytest.approx([float(v) for v in cs231n.answer], abs=1e-40)
+    # the first step is plain gradient descent: the worked example's published w5 = 0.35891648
+    first = solve_network(replace(problem, data={**problem.data, "steps": 1, "find": ["w5+"]}))
+    assert round(float(first.answer[0]), 8) == 0.35891648
+    # two steps written out by hand: v = μv − ηg, w = w + v (the biases stay)
+    x, y = np.array([0.05, 0.10]), np.array([0.01, 0.99])
+    W1, W2 = np.array([[0.15, 0.20], [0.25, 0.30]]), np.array([[0.40, 0.45], [0.50, 0.55]])
+    V1, V2 = np.zeros((2, 2)), np.zeros((2, 2))
+    for _ in range(2):
+        h = sigmoid(W1 @ x + 0.35)
+        o = sigmoid(W2 @ h + 0.60)
+        d2 = (o - y) * o * (1 - o)
+        d1 = (W2.T @ d2) * h * (1 - h)
+        V1, V2 = 0.9 * V1 - 0.5 * np.outer(d1, x), 0.9 * V2 - 0.5 * np.outer(d2, h)
+        W1, W2 = W1 + V1, W2 + V2
+    o = sigmoid(W2 @ sigmoid(W1 @ x + 0.35) + 0.60)
+    assert [float(v) for v in cs231n.answer] == pytest.approx([W2[0, 0], W1[0, 0], 0.5 * ((y - o) ** 2).sum()],
+                                                              abs=1e-12)
+
+
+def test_a_network_without_biases_names_none():
+    solution = solve("delta-worked")
+    assert [str(p) for p in solution.work.network.parameters()] == ["w1", "w2", "w3", "w4", "w5", "w6"]
+    md = render(solution, "md")
+    assert "b_{1}" not in md and "The biases stay as they are" not in md
+    assert "Gradients: $\\frac{\\partial L}{\\partial w_{jk}} = a_{k} \\delta_{j}$" in md
