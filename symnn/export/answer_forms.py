@@ -84,7 +84,10 @@ def _labels_ProgramPass(work, problem, lang) -> tuple:
 
 
 def _labels_DeltaRule(work, problem, lang) -> tuple:
-    return _partials("L", (row[0] for row in work.gradients))
+    """The deltas, the gradients, the momentum steps: δ_o1, …, ∂L/∂w1, …, Δw_1, …"""
+    from ..nn.delta_rule import step_of
+    return (*(_name(f"delta_{row[0]}") for row in work.deltas), *_partials("L", (row[0] for row in work.gradients)),
+            *(sp.latex(step_of(row[0])) for row in work.updates))
 
 
 def _labels_SoftmaxLoss(work, problem, lang) -> tuple:
@@ -109,7 +112,7 @@ def _labels_TrainingRun(work, problem, lang) -> tuple:
 
 def _labels_Computation(work, problem, lang) -> tuple:
     """The least-squares line y = wx + b: its w and its b (the other computations are a number or a matrix)."""
-    return ("w", "b") if work.title == "linalg.normal" else ()
+    return ("w", "b") if work.title in ("linalg.normal", "linalg.zero_derivatives") else ()
 
 
 LABELS = {"Gradient": _labels_Gradient, "GraphPass": _labels_GraphPass, "DeltaRule": _labels_DeltaRule,

@@ -47,6 +47,13 @@ class DeltaRule(RichDisplay):
     momentum: sp.Expr
 
 
+def step_of(parameter: sp.Symbol) -> sp.Symbol:
+    """The name of a parameter's momentum step: Δw_1 for w1, Δb_3 for b3."""
+    letters = str(parameter).rstrip("0123456789")
+    number = str(parameter)[len(letters):]
+    return sp.Symbol(rf"\Delta {letters}_{{{number}}}" if number else rf"\Delta {letters}", real=True)
+
+
 def delta_rule(network: Network, at, weights=None, biases=None, learning_rate=sp.Rational(1, 10),
                momentum=sp.Rational(9, 10), previous=None) -> DeltaRule:
     """Deltas, gradients and one momentum step of every parameter; ``previous``: Δw_{t−1} by name (0)."""

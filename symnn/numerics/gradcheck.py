@@ -136,10 +136,13 @@ class CentralDifference(RichDisplay):
     series: object               # D(ε) = f'(a) + c·ε² + O(ε⁴), from SymPy
     error_coefficient: object    # c = f'''(a)/6
     rows: tuple                  # (ε, D(ε) in float64, |D(ε) − f'(a)|, |D(ε) − f'(a)|/ε²)
+    estimate: tuple | None = None   # (ε, D(ε)) exactly, for the ε a problem asks about
 
 
-def central_difference(expr, var, at, epsilons=(1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-8)) -> CentralDifference:
-    """``at``: the point (every variable); only ``var`` moves."""
+def central_difference(expr, var, at, epsilons=(1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-8),
+                       epsilon=None) -> CentralDifference:
+    """``at``: the point (every variable); only ``var`` moves. ``epsilon``: one step whose estimate
+    D(ε) is worked exactly (0.01 is 1/100)."""
     f = as_expr(expr)
     var = as_symbol(var, f)
     point = dict(_point(f, sorted(f.free_symbols, key=str), at))
@@ -156,4 +159,8 @@ def central_difference(expr, var, at, epsilons=(1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e
     for e in epsilons:
         value = float((numeric(float(a) + e) - numeric(float(a) - e)) / (2 * e))
         rows.append((e, value, abs(value - exact), abs(value - exact) / e ** 2))
-    return CentralDifference(f, var, a, derivative, series, coefficient, tuple(rows))
+    estimate = None
+    if epsilon is not None:
+        step = sp.nsimplify(epsilon)
+        estimate = (step, (f.subs(var, a + step) - f.subs(var, a - step)) / (2 * step))
+    return CentralDifference(f, var, a, derivative, series, coefficient, tuple(rows), estimate)

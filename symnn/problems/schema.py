@@ -164,7 +164,7 @@ KINDS = {
                        {"settings": _settings, "state": _table_of(_list_of(_number)), "closed_form": _text}),
     "optimizers": ({"optimizers": _list_of(_text), "expr": _text, "wrt": _text, "at": _list_of(_number)},
                    {"settings": _settings}),
-    "finite-difference": ({"expr": _text, "wrt": _text, "at": _text}, {}),
+    "finite-difference": ({"expr": _text, "wrt": _text, "at": _text}, {"epsilon": _number}),
     "activation-table": ({}, {}),
     # staged programs and vector calculus (problems.vector_problems)
     "program": ({"steps": _list_of(_assignment), "at": _text},

@@ -182,23 +182,28 @@ def solve_optimizers(problem: Problem) -> Solution:
 def solve_finite_difference(problem: Problem) -> Solution:
     """``expr``, ``wrt`` (one variable) and ``at``: seed 001's central difference, its series
     and its error D(ε) − f'(a) = c·ε² + O(ε⁴); the answer is what D(ε) estimates, f'(a) (a
-    problem's tolerance says how close an estimate must come)."""
+    problem's tolerance says how close an estimate must come), or, with ``epsilon``, the estimate
+    D(ε) and f'(a) it is compared with."""
     from ..numerics.gradcheck import central_difference
     data = problem.data
-    run = central_difference(data["expr"], data["wrt"], data["at"])
-    return Solution(problem, run, run.derivative)
+    run = central_difference(data["expr"], data["wrt"], data["at"], epsilon=data.get("epsilon"))
+    if run.estimate is None:
+        return Solution(problem, run, run.derivative)
+    return Solution(problem, run, (run.estimate[1], run.derivative))
 
 
 def solve_delta_rule(problem: Problem) -> Solution:
     """``layers``, ``at``, ``weights``, ``biases``, ``learning_rate``, ``momentum``, ``previous``:
-    deltas, gradients and one momentum step; the answer is the gradient, parameter by parameter."""
+    deltas, gradients and one momentum step; the answer is what the statement asks, in its order: the
+    deltas (outputs first), the gradient of every parameter, then the momentum step Δw_t of every parameter."""
     from ..nn.delta_rule import delta_rule
     from ..nn.network import Network
     data = problem.data
     network = Network(data["layers"], data.get("activation", "sigmoid"), data.get("loss", "half-se"))
     rule = delta_rule(network, data["at"], data.get("weights"), data.get("biases"),
                       data.get("learning_rate", "1/10"), data.get("momentum", "9/10"), data.get("previous"))
-    return Solution(problem, rule, tuple(value for *_, value in rule.gradients))
+    return Solution(problem, rule, (*(value for *_, value in rule.deltas), *(value for *_, value in rule.gradients),
+                                    *(change for _, _, change, _ in rule.updates)))
 
 
 def solve_softmax_nll(problem: Problem) -> Solution:

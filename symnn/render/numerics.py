@@ -146,10 +146,26 @@ class NumericsPrinting:
                  self.line(depth, self.say("fd.error", error=sp.Symbol("c") * eps**2 + sp.O(eps**4)) + " "
                            + self.result(self.raw_math(sp.Eq(sp.Symbol("c"), third / 6, evaluate=False)),
                                          run.error_coefficient)),
+                 *self.estimate_lines(run, depth),
                  self.line(depth, self.plain("fd.table"))]
         lines += self.table(["ε", "D(ε)", self.plain("fd.abs"), self.plain("fd.ratio")],
                             [[self.number(e, "g"), self.number(value, ".10g"), self.number(error, ".3e"), self.number(ratio, ".4g")] for e, value, error, ratio in run.rows])
         return self.join(lines)
+
+    def estimate_lines(self, run, depth: int) -> list[str]:
+        """The estimate a problem asks for, D(ε) at its ε with the numbers put in, and how far it is from f'(a)."""
+        if run.estimate is None:
+            return []
+        step, value = run.estimate
+        f, D, eps, a = sp.Function("f"), sp.Function("D"), sp.Float(step, 15), run.at
+        put = sp.Mul(sp.Add(f(a + eps), -f(a - eps), evaluate=False), sp.Pow(2 * eps, -1, evaluate=False),
+                     evaluate=False)
+        off, c = value - run.derivative, run.error_coefficient
+        return [self.line(depth, self.say("fd.estimate", epsilon=sp.Eq(sp.Symbol("varepsilon"), eps, evaluate=False)) + " "
+                          + self.result(self.raw_math(D(eps)) + " = " + self.raw_math(put), value)),
+                self.line(depth, self.plain("fd.compare") + " "
+                          + self.result(self.raw_math(D(eps) - sp.Symbol(f"f'({a})")), off) + ", "
+                          + self.result(self.raw_math(sp.Symbol("c") * sp.Symbol("varepsilon") ** 2), c * step ** 2))]
 
     def _print_DeltaRule(self, rule, depth: int = 0) -> str:
         """Forward values, then tables of the deltas, the gradients and the momentum step: in each row the

@@ -11,7 +11,9 @@ import sympy as sp
 
 from ..calculus.parse import ParseError, parse_expr_safe
 from ..lang import PHRASES, catalogue, phrase
+from ..nn.delta_rule import step_of
 from ..nn.losses import NAMES
+from ..nn.reverse import delta
 from .expansion import D
 from .written import written_terms
 
@@ -113,14 +115,17 @@ class SolutionPrinting:
             return self.data_answer_items(work, parts)
         if kind == "ForwardPass":
             names = [name for name, _ in work.forward]
-        elif kind == "DeltaRule":
+        elif kind == "DeltaRule":          # the deltas, the gradients, the momentum steps
             L = sp.Symbol("L")
-            names = [self.raw_ratio(L, p) for p, *_ in work.gradients]
+            names = [*(delta(n) for n, *_ in work.deltas), *(self.raw_ratio(L, p) for p, *_ in work.gradients),
+                     *(step_of(p) for p, *_ in work.updates)]
         elif kind == "GraphPass":
             f = work.graph.nodes[-1].name
             names = [f] + [self.raw_ratio(f, v) for v, _ in work.gradients]
         elif kind in ("ProgramPass", "ChainGradient"):
             names = self.vector_answer_names(work)     # render.vectors: L, ∂L/∂x, … and ∂f/∂s, ∂f/∂t
+        elif kind == "CentralDifference" and work.estimate is not None:     # D(ε) and the f'(a) it estimates
+            names = [sp.Function("D")(sp.Float(work.estimate[0], 15)), self.raw_ratio(sp.Symbol("f"), work.var)]
         elif kind == "OptimizerStep":
             names = list(work.variables)
         elif kind == "Computation" and work.title in ("linalg.normal", "linalg.zero_derivatives"):

@@ -26,9 +26,9 @@ TOPICS = sorted({p.topic for p in load_bank().values()})
     ("conv-3x3", "matrix", 9, (3, 3)),
     ("dot", "matrix", 2, (1, 2)),            # a row times a matrix is a row
     ("softsign", "formula", 1, ()),
-    ("activations", "formulas", 13, ()),     # one derivative per activation of the lecture
+    ("activations", "formulas", 14, ()),     # one derivative per activation of the lecture, then softmax's
     ("optimizers", "numbers", 12, ()),       # six optimizers, a point (x, y) each
-    ("delta-rule", "numbers", 9, ()),        # six weights and three biases
+    ("delta-rule", "numbers", 21, ()),       # three deltas; gradients and momentum steps of six weights, three biases
 ])
 def test_the_form_is_read_off_the_answer(pid, kind, count, shape):
     form = form_of(solve(pid))
@@ -45,8 +45,9 @@ def test_the_form_is_read_off_the_answer(pid, kind, count, shape):
     ("conv-3x3", "ru", r"Ответ — матрица размера $3 \times 3$."),
     ("mse", "en", "The answer is one number. Give decimals to at least 3 significant figures."),
     ("linreg-fit", "en", "The answer is 2 numbers, in this order: $w$, $b$."),         # 3.5 and 3.5 need no rounding
-    ("activations", "en", "The answer is the 13 derivatives $f'$, in the order of the statement: identity, step, "
-                          "sigmoid σ, tanh, arctan, softsign, ISRU, ReLU, leaky ReLU, PReLU, RReLU, ELU, softplus."),
+    ("activations", "en", "The answer is the 14 derivatives $f'$, in the order of the statement: identity, step, "
+                          "sigmoid σ, tanh, arctan, softsign, ISRU, ReLU, leaky ReLU, PReLU, RReLU, ELU, softplus, "
+                          "softmax."),
     ("gd-linreg-step", "en", "The answer is 2 numbers, in this order: $w$, $b$. "
                              "Give decimals to at least 3 significant figures."),        # the new point
     ("linreg-fit", "ru", "Ответ — набор из 2 чисел в таком порядке: $w$, $b$."),      # the line y = wx + b
@@ -70,7 +71,7 @@ def test_the_room_is_shaped_like_the_answer():
     gradient = latex_space(form_of(solve("4.3")), "ru")
     assert gradient.count(r"\rule{3cm}{0.4pt}") == 3 and r"$\displaystyle \frac{\partial F}{\partial z} = $" in gradient
     table = latex_space(form_of(solve("activations"), "ru"), "ru")
-    assert table.count(r"\hrulefill") == 13 and r"\noindent th: \hrulefill" in table      # named as the lecture names them
+    assert table.count(r"\hrulefill") == 14 and r"\noindent th: \hrulefill" in table      # named as the lecture names them
     steps = latex_space(form_of(solve("optimizers")), "en")
     assert steps.count(r"\par") == 6 and steps.count(r"\rule{3cm}{0.4pt}") == 12 and "Nesterov momentum:" in steps
 

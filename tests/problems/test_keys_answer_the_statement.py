@@ -20,7 +20,8 @@ from symnn.problems.bank import get_problem
 from symnn.problems.solve import answer_value, solve
 from tests.serve.typed_keys import TYPED
 
-CHANGED = ["tanh-exp", "softmax-two-classes", "activations", "relu-chain", "linreg-fit", "linreg-normal-eq"]
+CHANGED = ["tanh-exp", "softmax-two-classes", "activations", "relu-chain", "linreg-fit", "linreg-normal-eq",
+           "finite-diff", "delta-rule"]
 
 
 def answer_line(problem_id: str, format: str, lang: str) -> str:
@@ -132,3 +133,40 @@ def test_a_least_squares_method_the_bank_does_not_know_is_refused_naming_the_fie
                                         'points = [[0, 1], [1, 2]]\nstatement.en = "Fit."\nstatement.ru = "Найдите."\n')
     with pytest.raises(BankError, match="method"):
         load_bank(tmp_path)
+
+
+def test_finite_diff_answers_the_estimate_it_asks_for_and_the_gradient():
+    # D(0.01) by hand in float64 (an independent oracle) and f'(1) = 2e³
+    f = lambda x: 1 + math.exp(2 * x + 1)                                          # noqa: E731
+    estimate = (f(1.01) - f(0.99)) / 0.02
+    D, exact = (float(v) for v in answer_value(solve("finite-diff").answer))
+    assert math.isclose(D, estimate, rel_tol=1e-12) and math.isclose(exact, 2 * math.e ** 3)
+    assert (round(D, 4), round(exact, 4)) == (40.1738, 40.1711)
+    assert answer_line("finite-diff", "latex", "en") == (
+        r"{\noindent \textbf{Answer:} $D{(0.01)} \approx 40.1738$; "
+        r"$\frac{\partial f}{\partial x} = 2 e^{3} \approx 40.1711$\par}")
+    key = render(solve("finite-diff"), "latex", lang="ru", detail="brief").splitlines()
+    assert r"{\noindent Оценка при $\varepsilon = 0{,}01$: $D{(0{,}01)} = \frac{f{(1{,}01)} - f{(0{,}99)}}{0{,}02} " \
+           r"\approx 40{,}1738$\par}" in key
+    # the exact derivative alone does not answer "give D(0.01)"
+    assert not check_bank_answer("finite-diff", "40.1711", lang="en", timeout=30).correct
+
+
+def test_delta_rule_answers_the_deltas_the_gradients_and_the_momentum_steps():
+    x1, x2, y = -2.0, -1.0, 1.0                       # the 2-2-1 net by hand: every weight 1, biases 0
+    s = lambda z: 1 / (1 + math.exp(-z))              # noqa: E731
+    h = s(x1 + x2)
+    o = s(2 * h)
+    d_o = (o - y) * o * (1 - o)
+    d_h = h * (1 - h) * d_o
+    gradients = [d_h * x1, d_h * x2, d_h, d_h * x1, d_h * x2, d_h, d_o * h, d_o * h, d_o]
+    previous = [0, 0, 0, 0, 0, 0, 0.01, 0.01, 0]
+    steps = [0.9 * p - 0.1 * g for p, g in zip(previous, gradients)]
+    assert np.allclose([float(v) for v in answer_value(solve("delta-rule").answer)], [d_o, d_h, d_h, *gradients, *steps])
+    line = answer_line("delta-rule", "latex", "ru")
+    assert line.startswith(r"{\raggedright \noindent \textbf{Ответ:} $\delta_{o1} \approx -0{,}1188$; "
+                           r"$\delta_{h1} \approx -0{,}00537$; $\delta_{h2} \approx -0{,}00537$; "
+                           r"$\frac{\partial L}{\partial w_{1}} \approx 0{,}0107$;")
+    assert line.endswith(r"$\Delta w_{5} \approx 0{,}00956$; $\Delta w_{6} \approx 0{,}00956$; "
+                         r"$\Delta b_{3} \approx 0{,}0119$\par}")
+    assert answer_line("delta-rule", "text", "en").startswith("Answer: δ_o1 ≈ -0.1188; δ_h1 ≈ -0.00537;")
