@@ -44,8 +44,9 @@ def is_matrix_formula(expr) -> bool:
     return any(not s.is_commutative for s in getattr(expr, "free_symbols", ()))
 
 
-def same_matrices(ref, ans) -> tuple[bool, str]:
-    """(equal?, the check that decided: matrices, shape or identical)."""
+def same_matrices(ref, ans, symmetric=()) -> tuple[bool, str]:
+    """(equal?, the check that decided: matrices, shape or identical); the letters of ``symmetric`` are
+    symmetric matrices (A = Aᵀ), so that 2Ax and (A + Aᵀ)x agree."""
     scalars = {p.base for e in (ref, ans) for p in e.atoms(sp.Pow) if p.exp.is_negative and p.base.is_Symbol}
     for shapes in ({}, letter_shapes(ref)):            # the convention first, then the reference's own shapes
         if shapes is None:
@@ -53,7 +54,7 @@ def same_matrices(ref, ans) -> tuple[bool, str]:
         rng = random.Random(0)
         try:
             for _ in range(TRIALS):
-                values = _values(ref, ans, scalars, shapes, rng)
+                values = _values(ref, ans, scalars, shapes, rng, symmetric)
                 expected = _evaluate(ref, values, reference=True)
                 try:
                     got = _evaluate(ans, values)
@@ -102,8 +103,9 @@ class _ReferenceShape(ValueError):
     """The reference does not fit the shapes tried."""
 
 
-def _values(ref, ans, scalars, shapes, rng) -> dict:
-    """A value for every letter, the reference's first (its y may be a number where the answer's is a letter)."""
+def _values(ref, ans, scalars, shapes, rng, symmetric=()) -> dict:
+    """A value for every letter, the reference's first (its y may be a number where the answer's is a letter);
+    a letter of ``symmetric`` a random symmetric matrix."""
     values = {}
     for expr in (ref, ans):
         for symbol in sorted(expr.free_symbols, key=lambda s: s.name):
@@ -115,6 +117,8 @@ def _values(ref, ans, scalars, shapes, rng) -> dict:
             else:
                 rows, columns = shapes.get(base, (SIZE, SIZE if base[:1].isupper() else 1))
                 values[base] = sp.Matrix(rows, columns, lambda i, j: rng.randint(-9, 9))
+                if base in symmetric and rows == columns:
+                    values[base] = values[base] + values[base].T
     return values
 
 

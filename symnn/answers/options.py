@@ -49,6 +49,8 @@ class CheckOptions:
     through: tuple = ()
     # the answer is an array's shape, which may be written 3×2 or 3x2 as well as (3, 2)
     shape: bool = False
+    # letters of a matrix formula that are symmetric matrices (A = Aᵀ), so 2Ax and (A + Aᵀ)x are one answer
+    symmetric: tuple = ()
 
     def __post_init__(self):
         for name, (low, high) in RANGES.items():
@@ -65,6 +67,8 @@ class CheckOptions:
                 raise ValueError(f"check option {name} must be true or false, got {getattr(self, name)!r}")
         if not all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str) for pair in self.names):
             raise ValueError("check option names must be (name, formula) pairs")
+        if not all(isinstance(name, str) for name in self.symmetric):
+            raise ValueError("check option symmetric must name letters")
         if not all(isinstance(name, str) for name in self.through) or not set(self.through) <= {n for n, _ in self.names}:
             raise ValueError("check option through must name some of the names")
         if self.form not in FORMS:

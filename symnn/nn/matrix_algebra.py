@@ -103,10 +103,15 @@ def sizes_of(shapes: dict) -> dict:
     return sizes
 
 
-def symbol_matrices(shapes: dict) -> dict:
-    """Each letter as a matrix of real symbols of its concrete size: W_1 → W_1[1,1], ..."""
+def symbol_matrices(shapes: dict, symmetric=()) -> dict:
+    """Each letter as a matrix of real symbols of its concrete size: W_1 → W_1[1,1], ...; a letter of
+    ``symmetric`` has one symbol for a_ij and a_ji."""
     sizes = sizes_of(shapes)
-    return {name: sp.Matrix(sizes[r], sizes[c], lambda i, j, name=name: sp.Symbol(f"{name}[{i + 1},{j + 1}]", real=True))
+
+    def entry(name, i, j):
+        i, j = (min(i, j), max(i, j)) if name in symmetric else (i, j)
+        return sp.Symbol(f"{name}[{i + 1},{j + 1}]", real=True)
+    return {name: sp.Matrix(sizes[r], sizes[c], lambda i, j, name=name: entry(name, i, j))
             for name, (r, c) in shapes.items()}
 
 

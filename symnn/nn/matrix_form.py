@@ -1,13 +1,16 @@
 """Gradients in matrix form, derived by reverse mode on matrix formulas and checked entry by entry.
 
 A problem is a loss L = c·‖R‖² of a residual R written with letters (matrices and vectors of
-declared shapes, ``nn.matrix_algebra``) and named steps of the forward pass (a = XW). The
-gradient is derived backwards from L, one rule per operation:
+declared shapes, ``nn.matrix_algebra``) and named steps of the forward pass (a = XW), or a
+function that is itself a number (f = xᵀAx). The gradient is derived backwards from L, one
+rule per operation:
 
 - the loss: ∂L/∂R = 2c·R
 - a sum: every term receives ∂L/∂(sum)
 - a product A·F·B: ∂L/∂F = Aᵀ (∂L/∂(AFB)) Bᵀ
 - an entrywise σ: ∂L/∂A = ∂L/∂σ(A) ⊙ σ′(A)
+- a transposed letter: ∂L/∂X = (∂L/∂Xᵀ)ᵀ
+- a letter used more than once (x and xᵀ of xᵀAx): its contributions add, Ax + Aᵀx = (A + Aᵀ)x
 
 Every step is checked against the scalar form: the letters become matrices of symbols of
 small sizes, L is differentiated entry by entry, and the two matrices are compared (SymPy's
@@ -52,6 +55,8 @@ class MatrixSpec:
     named: dict = field(default_factory=dict)   # a quantity whose gradient the course names: Z -> delta
     scalars: tuple = ()          # letters that are numbers: y of one sample, the n of 1/n
     wrong: tuple = ()            # (where it comes from, formula): the course's wrong formulas
+    form: str = "norm"           # "norm": L = scale·‖residual‖²; "scalar": L = scale·residual, a 1×1 formula
+    symmetric: tuple = ()        # square letters equal to their transposes (A = Aᵀ)
 
 
 SPECS = {
@@ -71,6 +76,11 @@ SPECS = {
                                  {"A": ("n", "h"), "W_2": ("h", "k"), "Y": ("n", "k")},
                                  definitions=(("H", "sigmoid(A)"), ("Z", "H*W_2")), named={"Z": "delta"},
                                  wrong=(("without slope", "delta*transpose(W_2)"),)),
+    "quadratic-form": MatrixSpec("matrix.quadratic-form", "f", "1", "transpose(x)*A*x", "x",
+                                 {"x": ("n", "1"), "A": ("n", "n")}, form="scalar",
+                                 wrong=(("symmetric only", "2*A*x"),)),
+    "symmetric-quadratic-form": MatrixSpec("matrix.symmetric-quadratic-form", "f", "1", "transpose(x)*A*x", "x",
+                                           {"x": ("n", "1"), "A": ("n", "n")}, form="scalar", symmetric=("A",)),
 }
 
 
@@ -85,6 +95,7 @@ class MatrixStep:
     factors: tuple               # ((factor, shape), ...) of the gradient's product
     holds: bool
     name: sp.Symbol | None = None    # the name the course gives this gradient (δ)
+    total: sp.Expr | None = None     # the contributions of a letter used more than once, before factoring
 
 
 @dataclass(frozen=True)
@@ -114,6 +125,8 @@ class MatrixGradient(RichDisplay):
     wrt: sp.Symbol
     answer: sp.Expr
     wrong: tuple[WrongFormula, ...]
+    form: str = "norm"
+    symmetric: tuple = ()        # the letters equal to their transposes
 
 
 def _read(text: str, spec: MatrixSpec):
@@ -147,12 +160,13 @@ class _Backward:
             self.shapes[name.name] = shape_of(formula, self.shapes)
         self.named = {}                      # δ -> its formula
         self.sizes = sizes_of(spec.shapes)
-        self.values = {**symbol_matrices(spec.shapes), **{s: sp.Integer(self.sizes[s]) for s in spec.scalars
-                                                          if s in self.sizes}}
+        self.values = {**symbol_matrices(spec.shapes, spec.symmetric),
+                       **{s: sp.Integer(self.sizes[s]) for s in spec.scalars if s in self.sizes}}
         self.scale = _read(spec.scale, spec)
         self.residual = _read(spec.residual, spec)
-        self.target = Letter(spec.wrt)
+        self.target, self.target_t = Letter(spec.wrt), Letter(spec.wrt + MARK)
         self.steps, self.answer = [], None
+        self.contributions = []              # (∂L/∂wrt through one use of it, that use's context)
 
     def expanded(self, expr):
         for _ in range(len(self.definitions) + len(self.named) + 1):
@@ -160,19 +174,43 @@ class _Backward:
         return expr
 
     def depends(self, expr) -> bool:
-        return self.target in self.expanded(expr).free_symbols
+        return bool({self.target, self.target_t} & self.expanded(expr).free_symbols)
 
     def run(self):
-        gradient = tidy(2 * self.scale * self.residual, self.shapes)
-        self.visit(self.residual, gradient, lambda r: r, "loss", record=True)
+        if self.spec.form == "scalar":           # f is the formula itself: ∂f/∂f = 1, times the scale
+            self.visit(self.residual, self.scale, lambda r: r, "loss", record=False)
+        else:
+            gradient = tidy(2 * self.scale * self.residual, self.shapes)
+            self.visit(self.residual, gradient, lambda r: r, "loss", record=True)
+        self.add_up()
         return self
+
+    def add_up(self):
+        """The answer: the one contribution, or the sum of the contributions of every use of wrt."""
+        if len(self.contributions) == 1:
+            self.answer = self.contributions[0][0]
+            return
+        total = sp.Add(*(gradient for gradient, _ in self.contributions))
+        mirror = {Letter(name + MARK): Letter(name) for name in self.spec.symmetric}
+        answer = _factored(total.xreplace(mirror))
+        everywhere = lambda r: self.residual.xreplace({self.target: r, self.target_t: transposed(r)})   # noqa: E731
+        shape = shape_of(self.target, self.shapes)
+        factors = tuple((f, shape_of(f, self.shapes)) for f in _factors(answer))
+        self.steps.append(MatrixStep(self.target, answer, "uses", shape, factors,
+                                     self.holds(self.target, answer, everywhere), total=total))
+        self.answer = answer
 
     def visit(self, node, gradient, context, rule, record):
         if record or isinstance(node, Letter):
             self.record(node, gradient, context, rule)
             gradient = self.steps[-1].name or gradient
         if node == self.target:
-            self.answer = self.steps[-1].gradient
+            self.contributions.append((self.steps[-1].gradient, context))
+            return
+        if node == self.target_t:                   # the use of Xᵀ: its contribution to X is transposed
+            through = lambda r: context(transposed(r))   # noqa: E731
+            self.record(self.target, tidy(transposed(self.steps[-1].gradient), self.shapes), through, "transpose")
+            self.contributions.append((self.steps[-1].gradient, through))
             return
         if node in self.definitions:
             node = self.definitions[node]             # the same quantity, written out
@@ -213,7 +251,7 @@ class _Backward:
         values = {**self.values, "probe": probe}
         residual = concrete(self.expanded(context(Letter("probe"))), values)
         entries = residual if isinstance(residual, sp.MatrixBase) else [residual]
-        loss = concrete(self.scale, values) * sum(e ** 2 for e in entries)
+        loss = concrete(self.scale, values) * (sum(e ** 2 for e in entries) if self.spec.form == "norm" else entries[0])
         at = dict(zip(probe, _matrix(concrete(self.expanded(node), self.values))))
         scalar = probe.applyfunc(lambda p: sp.diff(loss, p).xreplace(at))
         formula = _matrix(concrete(self.expanded(gradient), self.values))
@@ -227,6 +265,18 @@ def _matrix(value):
 def _in(context, node, index):
     """The residual with the index-th argument of node replaced by r."""
     return lambda r: context(node.func(*node.args[:index], r, *node.args[index + 1:]))
+
+
+def _factored(total):
+    """A sum of products that end in the same factor, with it taken out to the right: Ax + Aᵀx = (A + Aᵀ)x."""
+    if not isinstance(total, sp.Add):
+        return total
+    parts = [term.args_cnc() for term in total.args]
+    last = {tuple(factors[-1:]) for _, factors in parts}
+    if len(last) != 1 or any(len(factors) < 2 for _, factors in parts):
+        return total
+    (right,) = last
+    return sp.Add(*(sp.Mul(*scalars, *factors[:-1]) for scalars, factors in parts)) * right[0]
 
 
 def _factors(expr):
@@ -296,4 +346,4 @@ def derive(problem: str) -> MatrixGradient:
                           residual_shape, tuple(backward.definitions.items()),
                           tuple((Letter(n), s) for n, s in spec.shapes.items()),
                           tuple((n, s) for n, s in sizes_of(spec.shapes).items() if n != "1"),
-                          tuple(backward.steps), backward.target, backward.answer, wrong)
+                          tuple(backward.steps), backward.target, backward.answer, wrong, spec.form, spec.symmetric)

@@ -26,7 +26,8 @@ OPTIMIZER_STATE = {
     "momentum": ("h",), "momentum-delta": ("dw",), "momentum-cs231n": ("v",), "nesterov": ("h",),
     "adagrad": ("G",), "rmsprop": ("G",), "adam-slide": ("h", "G"), "adam": ("h", "G"),
 }
-MATRIX_IDENTITIES = ("half-norm", "linear-regression", "two-layer", "two-layer-w2", "dense-layer", "dense-backward")
+MATRIX_IDENTITIES = ("half-norm", "linear-regression", "two-layer", "two-layer-w2", "dense-layer", "dense-backward",
+                     "quadratic-form", "symmetric-quadratic-form")
 
 
 def _names(text) -> list[str]:

@@ -14,6 +14,7 @@ import sympy as sp
 from ..calculus.display import RichDisplay
 from ..calculus.parse import parse_expr_safe, parse_point, parse_symbols
 from ..calculus.through import written_through as write_through
+from ..nn.matrix_form import SPECS
 from . import array_problems, vector_problems
 from .bank import BankError, Problem, get_problem
 
@@ -315,6 +316,8 @@ def question_options(problem: Problem) -> dict:
     if "names" in data:
         options["names"] = tuple(data["names"].items())
         options["through"] = tuple(data.get("through", ()))
+    if problem.kind == "matrix-identity" and SPECS[data["identity"]].symmetric:
+        options["symmetric"] = SPECS[data["identity"]].symmetric        # A = Aᵀ: 2Ax and (A + Aᵀ)x are one answer
     if problem.kind not in ("gradient", "derivative", "finite-difference") or "functions" in data:
         return options
     if "expr" in data:

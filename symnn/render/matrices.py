@@ -50,6 +50,18 @@ class NormSquared(sp.Expr):
         return (f"({printer._print(inner)})^2" if is_number else f"‖{printer._print(inner)}‖^2")
 
 
+class Transposed(sp.Expr):
+    """(…)ᵀ of a formula that is not a letter: (∂L/∂Xᵀ)ᵀ."""
+
+    is_commutative = False
+
+    def _latex(self, printer):
+        return r"\left(%s\right)^{T}" % printer._print(self.args[0])
+
+    def _sympystr(self, printer):
+        return f"({printer._print(self.args[0])})ᵀ"
+
+
 class Partial(sp.Expr):
     """∂top/∂bottom of matrices: it does not commute with the matrices around it."""
 
@@ -72,7 +84,8 @@ def _rules() -> dict:
             "product": sp.Eq(Partial(L, F), transposed(A) * Partial(L, Grouped(A * F * B)) * transposed(B),
                              evaluate=False),
             "entrywise": sp.Eq(Partial(L, A), Hadamard(Partial(L, Grouped(sigmoid(A))), SigmoidSlope(A)),
-                               evaluate=False)}
+                               evaluate=False),
+            "transpose": sp.Eq(Partial(L, Letter("X")), Transposed(Partial(L, transposed(Letter("X")))), evaluate=False)}
 
 
 class Sizes(sp.Expr):
@@ -99,23 +112,27 @@ class MatrixPrinting:
     def _print_MatrixGradient(self, run, depth: int = 0) -> str:
         L = run.loss
         is_number = run.residual_shape in (None, ("1", "1"))
-        loss = "%s = %s" % (self.raw_math(L), self.raw_math(run.scale * NormSquared(run.residual, sp.true if is_number
-                                                                                      else sp.false)))
+        function = run.residual if run.form == "scalar" else NormSquared(run.residual, sp.true if is_number else sp.false)
+        loss = "%s = %s" % (self.raw_math(L), self.raw_math(run.scale * function))
         lines = [self.line(depth, self.strong(self.plain(run.title) + ":") + " " + self.inline(loss))]
         if run.definitions:
             lines.append(self.line(depth, self.plain("matrix.where") + " "
                                    + ", ".join(self.equation(n, f) for n, f in run.definitions)))
+        symmetric = [self.math(sp.Eq(Letter(name), transposed(Letter(name)), evaluate=False)) for name in run.symmetric]
         lines.append(self.line(depth, self.plain("matrix.shapes") + " "
-                               + ", ".join(self.math(shaped(letter, shape)) for letter, shape in run.shapes)))
-        lines.append(self.line(depth, self.plain("matrix.backwards")))
+                               + ", ".join([self.math(shaped(letter, shape)) for letter, shape in run.shapes] + symmetric)))
+        lines.append(self.line(depth, self.plain("matrix.backwards" if run.form == "norm" else "matrix.backwards.function")))
         rules = _rules()
-        for step in run.steps:
-            sides = [self.raw_ratio(L, quantity(step.quantity)), self.raw_math(step.gradient)]
+        for k, step in enumerate(run.steps):
+            sides = [self.raw_ratio(L, quantity(step.quantity)), *([self.raw_math(step.total)] * (step.total is not None)),
+                     self.raw_math(step.gradient)]
+            if step.rule == "transpose":        # (∂f/∂xᵀ)ᵀ = (xᵀAᵀ)ᵀ = Ax: the use of xᵀ, as a gradient by x
+                before = run.steps[k - 1]
+                sides = [self.raw_math(Transposed(Partial(L, before.quantity))), self.raw_math(Transposed(before.gradient)),
+                         self.raw_math(step.gradient)]
             if step.name is not None:
                 sides.append(self.raw_math(step.name))
-            lines.append(self.line(depth + 1, self.inline(" = ".join(sides)) + " — "
-                                   + self.say(f"matrix.rule.{step.rule}", **({"rule": rules[step.rule]}
-                                                                              if step.rule in rules else {}))))
+            lines.append(self.line(depth + 1, self.inline(" = ".join(sides)) + " — " + self._rule(step, run, rules)))
             if self._settings["detail"] == "brief":
                 continue                                 # brief: the steps without the shapes of their factors
             result = self.plain("matrix.result") + " " + self.math(shaped(step.gradient, step.shape))
@@ -137,6 +154,14 @@ class MatrixPrinting:
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
                                    + self.inline(self.raw_ratio(L, run.wrt) + " = " + self.raw_math(run.answer))))
         return self.join(lines)
+
+    def _rule(self, step, run, rules) -> str:
+        """The rule a step applies, in words and with its general formula."""
+        if step.rule == "uses":               # x and xᵀ of xᵀAx: the contributions add (and Aᵀ = A)
+            key = "matrix.rule.uses symmetric" if run.symmetric else "matrix.rule.uses"
+            return self.say(key, letter=step.quantity, **({"symmetric": sp.Eq(Letter(run.symmetric[0]), transposed(
+                Letter(run.symmetric[0])), evaluate=False)} if run.symmetric else {}))
+        return self.say(f"matrix.rule.{step.rule}", **({"rule": rules[step.rule]} if step.rule in rules else {}))
 
     def _reason(self, wrong) -> str:
         key = f"matrix.wrong.{wrong.reason}"

@@ -16,6 +16,8 @@ EXPECTED = {
     "dense-layer": "Xᵀ*delta",
     "dense-backward": "(delta*W_2ᵀ) ⊙ σ'(A)",
     "two-layer-w2": "-(y - sigmoid(X*W_1)*W_2)*sigmoid(W_1ᵀ*Xᵀ)",      # one sample: the residual is 1×1
+    "quadratic-form": "(A + Aᵀ)*x",                                      # The Matrix Cookbook, §2.4.2
+    "symmetric-quadratic-form": "2*A*x",                                  # CS229 notes, §4.3: A = Aᵀ
 }
 
 
@@ -74,3 +76,46 @@ def test_brief_keeps_the_steps_and_leaves_out_the_shapes_of_their_factors():
     full, brief = (render(solve("dense-layer-grad"), "text", lang="en", detail=d) for d in ("full", "brief"))
     assert "factors: Xᵀ ∈ ℝ^(d×n), δ ∈ ℝ^(n×k); result: Xᵀ*δ ∈ ℝ^(d×k)" in full and "factors:" not in brief
     assert "∂L/∂W = Xᵀ*δ — a product: ∂L/∂F = Aᵀ*∂L/∂(A*F*B)*Bᵀ" in brief
+
+
+@pytest.mark.parametrize("n", [2, 3, 4])
+def test_the_gradient_of_a_quadratic_form_is_sympys_and_numpys(n):
+    # sympy.diff of xᵀAx written out entry by entry, and NumPy central differences on a random A
+    import numpy as np
+    A = sp.Matrix(n, n, lambda i, j: sp.Symbol(f"a{i}{j}"))
+    x = sp.Matrix(sp.symbols(f"x1:{n + 1}"))
+    f = (x.T * A * x)[0]
+    oracle = sp.Matrix([sp.diff(f, v) for v in x])
+    assert sp.expand(oracle - (A + A.T) * x) == sp.zeros(n, 1)                   # derive("quadratic-form")'s answer
+    rng = np.random.default_rng(n)
+    An, xn, h = rng.normal(size=(n, n)), rng.normal(size=n), 1e-6
+    central = [((xn + h * e) @ An @ (xn + h * e) - (xn - h * e) @ An @ (xn - h * e)) / (2 * h) for e in np.eye(n)]
+    assert np.allclose(central, (An + An.T) @ xn, atol=1e-6)
+    S = An + An.T                                                                  # symmetric: the gradient is 2Sx
+    central = [((xn + h * e) @ S @ (xn + h * e) - (xn - h * e) @ S @ (xn - h * e)) / (2 * h) for e in np.eye(n)]
+    assert np.allclose(central, 2 * S @ xn, atol=1e-6)
+
+
+def test_a_quadratic_form_adds_the_contributions_of_x_and_of_its_transpose():
+    derivation = derive("quadratic-form")
+    x, A = Letter("x"), Letter("A")
+    assert [(step.rule, step.gradient) for step in derivation.steps] == [
+        ("product", transposed(x) * transposed(A)),         # ∂f/∂xᵀ = xᵀAᵀ
+        ("transpose", A * x),                               # its contribution to x: (xᵀAᵀ)ᵀ = Ax
+        ("product", transposed(A) * x),                     # through x itself: Aᵀx
+        ("uses", (A + transposed(A)) * x)]                  # Ax + Aᵀx
+    assert derivation.steps[-1].total == A * x + transposed(A) * x
+    (slip,) = derivation.wrong
+    assert (slip.source, slip.formula, slip.reason) == ("symmetric only", 2 * A * x, "differs")
+
+
+def test_a_symmetric_matrix_gives_2ax_and_only_when_it_is_symmetric():
+    from symnn.nn.matrix_algebra import symbol_matrices
+    values = symbol_matrices({"A": ("n", "n")}, symmetric=("A",))
+    assert values["A"] == values["A"].T
+    assert symbol_matrices({"A": ("n", "n")})["A"] != symbol_matrices({"A": ("n", "n")})["A"].T
+    backward = _Backward(SPECS["quadratic-form"]).run()         # A not symmetric: 2Ax is not the gradient
+    x, A = Letter("x"), Letter("A")
+    everywhere = lambda r: backward.residual.xreplace({x: r, transposed(x): transposed(r)})   # noqa: E731
+    assert backward.holds(x, (A + transposed(A)) * x, everywhere)
+    assert not backward.holds(x, 2 * A * x, everywhere)

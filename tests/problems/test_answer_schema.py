@@ -46,9 +46,9 @@ INVALID = [
      "settings: adam is not one of the problem's optimizers (gd, momentum)"),
     (COMPARISON + "settings = { momentum = { beta = 0.9 } }",
      "settings.momentum: momentum has no setting beta; use eta, alpha"),
-    ('kind = "matrix-identity"\nidentity = "quadratic-form"',
-     "identity: unknown identity 'quadratic-form'; use one of half-norm, linear-regression, two-layer, "
-     "two-layer-w2, dense-layer, dense-backward"),
+    ('kind = "matrix-identity"\nidentity = "xTAx"',
+     "identity: unknown identity 'xTAx'; use one of half-norm, linear-regression, two-layer, "
+     "two-layer-w2, dense-layer, dense-backward, quadratic-form, symmetric-quadratic-form"),
 ]
 
 

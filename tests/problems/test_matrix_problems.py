@@ -16,11 +16,14 @@ KEYS = {
                        r"- (y - \sigma(X W_{1}) W_{2}) X^{T} (W_{2}^{T} \odot \sigma'(X W_{1}))"),
     "dense-layer-grad": ("Xᵀ*delta", r"X^{T} \delta"),
     "dense-layer-backward": ("(delta*W_2ᵀ) ⊙ σ'(A)", r"(\delta W_{2}^{T}) \odot \sigma'(A)"),
+    "quadratic-form-grad": ("(A + Aᵀ)*x", r"(A + A^{T}) x"),
+    "quadratic-form-symmetric": ("2*A*x", r"2 A x"),
 }
 # what the course itself writes wrongly, or what a student leaves out
 REFUSED = {
     "two-layer-grad": r"-(y - \sigma(XW_1)W_2) W_2 \sigma'(XW_1) W_1",     # the slide, ending in · W₁
     "dense-layer-backward": r"\delta W_2^T",                              # σ′(A) left out
+    "quadratic-form-grad": "2Ax",                                         # right only for a symmetric A
 }
 
 
@@ -50,3 +53,14 @@ def test_the_slide_is_shown_next_to_the_answer_with_its_reason():
     assert slide["reason"] == "product shape"
     assert slide["explanation"] == ("неверно: размеры не согласованы, W_2*σ'(X*W_1) (h×h) нельзя умножить "
                                     "на W_1 (d×h)")
+
+
+@pytest.mark.parametrize("answer", ["2Ax", "(A + A^T) x", "2 A^T x", r"A x + A^{T} x"])
+def test_for_a_symmetric_matrix_every_form_of_the_gradient_is_right(answer):
+    # the checker takes A = Aᵀ (random symmetric matrices): these are one answer
+    assert check_bank_answer("quadratic-form-symmetric", answer, timeout=10).correct
+
+
+def test_for_a_symmetric_matrix_half_the_gradient_is_still_wrong():
+    verdict = check_bank_answer("quadratic-form-symmetric", "A x", timeout=10)
+    assert not verdict.correct and "factor of 2" in verdict.feedback[1]

@@ -51,6 +51,8 @@ TYPED = {
     "two-layer-grad": ("-(y - sigma(X W_1) W_2) X^T (W_2^T ⊙ sigma'(X W_1))", None),
     "dense-layer-grad": ("X^T delta", None),
     "dense-layer-backward": ("(delta W_2^T) ⊙ sigma'(A)", None),
+    "quadratic-form-grad": ("(A + A^T) x", "(A + Aᵀ)x"),
+    "quadratic-form-symmetric": ("2 A x", "2Ax"),
     "neuron-3in": ("0.999877", "0,999877"),
     "neuron-2in": ("0.999089", "0,999089"),
     "feedforward-221": ("(0.9526, 0.9526, 0.7216)", "(0,9526; 0,9526; 0,7216)"),
