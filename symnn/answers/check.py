@@ -21,7 +21,7 @@ from ..calculus.parse import ParseError, is_condition
 from ..lang import phrase
 from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
-from .feedback import diagnose, reading_notes, wrong_point
+from .feedback import diagnose, placed, reading_notes, wrong_point
 from .keys import bank_key
 from .layout import bracketed_pair
 from .matrices import matrix_mistake
@@ -282,7 +282,7 @@ def _check_vector(ref, ref_places, answer, options, say, shape=None) -> Verdict:
     swapped = _swapped(ref, ref_places, answer, right, options)
     point = wrong_point(ref, got, options)
     if swapped:
-        lines.append(say("check.swapped", i=swapped[0] + 1, j=swapped[1] + 1))
+        lines.append(placed(say, "check.swapped", shape, i=swapped[0] + 1, j=swapped[1] + 1))
     elif point:
         lines.append(say(point[0]))
     else:
@@ -291,9 +291,10 @@ def _check_vector(ref, ref_places, answer, options, say, shape=None) -> Verdict:
                 found = _explained(r, a, d, decided_by, options, say)
                 if found:
                     detail = found[0]
-                    lines.append(say("check.component detail", index=index, detail=detail[0].lower() + detail[1:]))
+                    lines.append(placed(say, "check.component detail", shape, index=index,
+                                        detail=detail[0].lower() + detail[1:]))
                 else:
-                    lines.append(say("check.component", index=index))
+                    lines.append(placed(say, "check.component", shape, index=index))
     return Verdict(False, sum(right) / len(ref), tuple(lines), "components", answer, right)
 
 

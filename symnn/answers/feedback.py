@@ -178,3 +178,22 @@ def wrong_point(reference, answer, options):
                 all(equal(c, normalize(a, options)) for c, a in zip(candidate, answer)):
             return "check.wrong point", {}
     return None
+
+
+def placed(say, key: str, shape, **values) -> str:
+    """A phrase about components of a vector (``say`` fills it), said of entries when the answer is a
+    matrix: component k of the rows read in order is entry (i, j), row i and column j ("check.component"
+    -> "check.entry", "check.swapped" -> "check.entries swapped"); a vector, or a matrix of one row or
+    column, keeps its components."""
+    if shape is None or len(shape) != 2 or 1 in shape:
+        return say(key, **values)
+    columns = shape[1]
+
+    def entry(k: int) -> tuple[int, int]:
+        row, column = divmod(k - 1, columns)
+        return row + 1, column + 1
+    if key == "check.swapped":
+        return say("check.entries swapped", first="(%d, %d)" % entry(values["i"]), second="(%d, %d)" % entry(values["j"]))
+    twin = {"check.component": "check.entry", "check.component detail": "check.entry detail"}[key]
+    row, column = entry(values["index"])
+    return say(twin, **{k: v for k, v in values.items() if k != "index"}, row=row, column=column)
