@@ -23,7 +23,17 @@ from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from ..lang import names
-from .order import _FactorsAsUsual, in_order, readable_factors, readable_terms
+from .order import (
+    _FactorsAsUsual,
+    common_fraction,
+    fraction_pulled_out,
+    fraction_times_sum,
+    in_order,
+    minus_sum,
+    readable_factors,
+    readable_fraction,
+    readable_terms,
+)
 from .values import Shown
 
 
@@ -56,6 +66,20 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
 
     def _as_ordered_terms(self, expr, order=None):
         return readable_terms(super()._as_ordered_terms(expr, order=order), self._settings["written"])
+
+    def _print_Add(self, expr, order=None):
+        """−(y ln p + (1 − y) ln(1 − p)) and (2/3)(11w + 3b − 49), as ``order`` writes them (not in kept order)."""
+        if self.order == "none":
+            return super()._print_Add(expr, order)
+        inside = minus_sum(expr)
+        if inside is not None:
+            return r"- \left(%s\right)" % super()._print_Add(inside, order)
+        shared = common_fraction(expr)
+        return super()._print_Add(expr, order) if shared is None else self._fraction_times(*shared)
+
+    def _fraction_times(self, c, rest) -> str:
+        """(2/3)(11w + 3b − 49): a shared fraction in front of its sum."""
+        return r"%s\frac{%d}{%d} \left(%s\right)" % ("- " if c < 0 else "", abs(c.p), c.q, self._print(rest))
 
     def _print_Function(self, expr, exp=None):
         """sin z and cos x without brackets (an atom's argument), f(x) and sin(2x) with them."""
@@ -111,6 +135,11 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
         return r"H%s\left(%s\right)" % (power, self._print(expr.args[0]))
 
     def _print_Mul(self, expr):
+        if self.order != "none" and fraction_times_sum(expr) is not None:
+            return self._fraction_times(*fraction_times_sum(expr))
+        turned = (readable_fraction(expr) or fraction_pulled_out(expr)) if self.order != "none" else None
+        if turned is not None:          # (p − y)/(p(1 − p)), not (y − p)/(p(p − 1)); y(b + w)/2, not y(½(b + w))
+            return self._print(turned)
         if self.order != "none" and isinstance(expr, sp.Mul) and expr.could_extract_minus_sign() and (-expr).is_Mul \
                 and readable_factors(list((-expr).as_ordered_factors())) != list((-expr).as_ordered_factors()):
             return "- " + self._print_Mul(-expr)
@@ -136,6 +165,11 @@ class TextMath(_FactorsAsUsual, StrPrinter):
 
     def _print_Mul(self, expr):
         """Factors in the order people write them (αΔw, 2λb), as LaTeX writes them."""
+        if self.order != "none" and fraction_times_sum(expr) is not None:
+            return self._fraction_times(*fraction_times_sum(expr))
+        turned = (readable_fraction(expr) or fraction_pulled_out(expr)) if self.order != "none" else None
+        if turned is not None:
+            return self._print(turned)
         if self.order != "none" and expr.could_extract_minus_sign() and (-expr).is_Mul \
                 and readable_factors(list((-expr).as_ordered_factors())) != list((-expr).as_ordered_factors()):
             return "-" + self._print_Mul(-expr)
@@ -163,6 +197,19 @@ class TextMath(_FactorsAsUsual, StrPrinter):
 
     def _as_ordered_terms(self, expr, order=None):
         return readable_terms(super()._as_ordered_terms(expr, order=order), self._settings["written"])
+
+    def _print_Add(self, expr, order=None):
+        """−(y*ln(p) + …) and (2/3)*(11*w + 3*b - 49), as LaTeX writes them."""
+        if self.order == "none":
+            return super()._print_Add(expr, order)
+        inside = minus_sum(expr)
+        if inside is not None:
+            return f"-({super()._print_Add(inside, order)})"
+        shared = common_fraction(expr)
+        return super()._print_Add(expr, order) if shared is None else self._fraction_times(*shared)
+
+    def _fraction_times(self, c, rest) -> str:
+        return f"{'-' if c < 0 else ''}({abs(c.p)}/{c.q})*({self._print(rest)})"
 
     def _print_Symbol(self, expr):
         if isinstance(expr, Shown):

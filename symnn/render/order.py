@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 
 def readable_terms(terms: list, written: tuple = ()) -> list:
@@ -20,11 +21,12 @@ def readable_terms(terms: list, written: tuple = ()) -> list:
     with a minus or a small increment when it has another plus term (y − o₁, w − ηg, x + ε, w + Δw, never
     −o₁ + y or ε + x); a neuron's bias comes after its weighted inputs (w₁x₁ + w₂x₂ + b₁); otherwise
     SymPy's order is kept."""
-    places = [_written_place(term, written) for term in terms] if written else []
+    named = {s.name: s for term in written for s in term.free_symbols}
+    places = [_written_place(_unshown(term, named), written) for term in terms] if written else []
     if places and None not in places:
         terms = [term for _, term in sorted(zip(places, terms), key=lambda pair: pair[0])]
     else:
-        terms = _bias_last(terms)
+        terms = _one_first(_data_first(_bias_last(terms)))
     plus = [k for k, term in enumerate(terms) if not term.could_extract_minus_sign()]
     plain = [k for k in plus if not _increment(terms[k])]
     if terms and terms[0].could_extract_minus_sign() and plus or terms and _increment(terms[0]) and plain:
@@ -48,12 +50,47 @@ def _bias_last(terms: list) -> list:
     return [t for t in terms if not is_bias(t)] + [t for t in terms if is_bias(t)]
 
 
-def _written_place(term, written: tuple) -> int | None:
-    """Where the statement wrote ``term`` (or a number times it), or None."""
+def _written_place(term, written: tuple) -> float | None:
+    """Where the statement wrote ``term`` (or a number times it), or None; a number the statement did not
+    write goes after the terms it did (11w + 3b − 49: a constant term last)."""
     for k, other in enumerate(written):
-        if term == other or other != 0 and (term / other).is_number:
+        if term == other or not term.is_number and other != 0 and (term / other).is_number:
             return k
-    return None
+    return len(written) if term.is_number else None
+
+
+def _unshown(term, named: dict):
+    """A term of a formula with numbers put in (values.Shown: the symbol's name, then the number) as the
+    formula's own term (``named``: the formula's symbols by name), so both are written in one order:
+    2·0 + 3·1 as 2w + 3b."""
+    shown = {s: named.get(s.name.split("\x00")[0], s) for s in term.free_symbols if "\x00" in s.name}
+    return term.xreplace(shown) if shown else term
+
+
+def _data_first(terms: list) -> list:
+    """The derivative of a loss the problem does not give first, then what the formula adds to it:
+    ∂L/∂w₁ + 2λw₁ (the data term, then the regulariser), not 2λw₁ + ∂L/∂w₁."""
+    def given(term):
+        return not any(isinstance(d.expr, AppliedUndef) for d in term.atoms(sp.Derivative))
+    return [t for t in terms if not given(t)] + [t for t in terms if given(t)]
+
+
+def _one_first(terms: list) -> list:
+    """A positive number plus terms that cannot be negative (squares, |x|, exponentials, times positive
+    numbers or Greek coefficients) is written number first: 1 + x², 1 + |x|, 1 + eˣ, 1 + αx² (SymPy
+    writes x² + 1)."""
+    numbers = [t for t in terms if t.is_number]
+    if len(numbers) != 1 or not numbers[0].is_positive or len(terms) < 2 or not all(_size(t) for t in terms if not t.is_number):
+        return terms
+    return numbers + [t for t in terms if not t.is_number]
+
+
+def _size(term) -> bool:
+    """x², |x|, eˣ, αx², 2eˣ: a term that is never negative by its form."""
+    coefficient, rest = term.as_coeff_Mul()
+    return coefficient.is_positive and all(
+        isinstance(f, (sp.Abs, sp.exp)) or f.is_Pow and (f.base is sp.E or f.exp.is_even) or _greek(f)
+        for f in sp.Mul.make_args(rest))
 
 
 INCREMENTS = ("epsilon", "varepsilon", "\\Delta")
@@ -130,3 +167,83 @@ class _FactorsAsUsual:
             return super()._print(expr, **kwargs)
         finally:
             self._settings["order"], self._factors_in_order = "none", True
+
+
+def common_fraction(expr) -> tuple | None:
+    """(c, s) with ``expr`` = c·s when the terms of the sum share a fraction c = p/q, q > 1, as a teacher
+    takes it out: 22w/3 + 2b − 98/3 = (2/3)(11w + 3b − 49); c < 0 when every term is subtracted."""
+    if not isinstance(expr, sp.Add) or expr.has(sp.Float):
+        return None
+    content, rest = expr.primitive()
+    if not content.is_Rational or content.q == 1 or not isinstance(rest, sp.Add):
+        return None
+    if all(term.could_extract_minus_sign() for term in rest.args):
+        return -content, -rest
+    return content, rest
+
+
+def readable_fraction(expr) -> sp.Expr | None:
+    """The same fraction with a denominator factor u − 1 written 1 − u and its minus sign taken by the
+    product's own minus or by a difference above it: (y − p)/(p(p − 1)) = (p − y)/(p(1 − p)),
+    −1/(p − 1) = 1/(1 − p); None when there is nothing to turn (1/(x − 1) keeps its form)."""
+    if not isinstance(expr, sp.Mul):
+        return None
+    factors = list(expr.args)
+    turned = [k for k, f in enumerate(factors) if f.is_Pow and f.exp == -1 and isinstance(f.base, sp.Add)
+              and _complement_of(-f.base) is not None]
+    signs = [k for k, f in enumerate(factors) if f.is_number and f.is_negative or _difference(f)]
+    pairs = list(zip(turned, signs))
+    if not pairs:
+        return None
+    for below, above in pairs:
+        factors[below] = 1 / (-factors[below].base)
+        factors[above] = -factors[above]
+    return sp.Mul(*factors)
+
+
+def _difference(factor) -> bool:
+    """a − b: a sum of two terms, one of them subtracted, whose sign can be turned (b − a)."""
+    return isinstance(factor, sp.Add) and len(factor.args) == 2 \
+        and sum(t.could_extract_minus_sign() for t in factor.args) == 1
+
+
+def minus_sum(expr) -> sp.Expr | None:
+    """S when ``expr`` = −S is a sum of logarithm terms that are all subtracted, as cross-entropy is
+    written: −y ln p − (1 − y) ln(1 − p) = −(y ln p + (1 − y) ln(1 − p)); else None."""
+    if not isinstance(expr, sp.Add) or not all(term.has(sp.log) for term in expr.args):
+        return None
+    positive = [_turned(term) for term in expr.args]
+    if None in positive:
+        return None
+    return sp.Add(*positive, evaluate=False)
+
+
+def _turned(term):
+    """−term when ``term`` reads with a minus: −y ln p, or (y − 1) ln(1 − p), read −(1 − y) ln(1 − p)."""
+    if term.could_extract_minus_sign():
+        return -term
+    for factor in sp.Mul.make_args(term):
+        if isinstance(factor, sp.Add) and _complement_of(-factor) is not None:
+            return term.xreplace({factor: -factor})
+    return None
+
+
+def fraction_times_sum(expr) -> tuple | None:
+    """(c, s) for a product c·s of a fraction and a sum, built so: (2/3)(11w + 3b − 49) is written as it is."""
+    if isinstance(expr, sp.Mul) and len(expr.args) == 2:
+        c, s = expr.args
+        if c.is_Rational and c.q != 1 and isinstance(s, sp.Add):
+            return c, s
+    return None
+
+
+def fraction_pulled_out(expr) -> sp.Expr | None:
+    """A product with the fraction its sums share taken in front: y(b/2 + w/2) = y(b + w)/2, not y(½(b + w))."""
+    if not isinstance(expr, sp.Mul):
+        return None
+    coefficient, factors = sp.S.One, []
+    for factor in expr.args:
+        shared = common_fraction(factor)
+        coefficient, factors = (coefficient * shared[0], [*factors, shared[1]]) if shared else \
+            (coefficient, [*factors, factor])
+    return None if coefficient == 1 else sp.Mul(coefficient, *factors)
