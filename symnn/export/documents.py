@@ -22,6 +22,7 @@ LATEX_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 \usepackage[utf8]{inputenc}
 \usepackage[%(babel)s]{babel}
 \usepackage{amsmath,amssymb}
+\usepackage{graphicx}
 \usepackage[%(geometry)s]{geometry}
 \allowdisplaybreaks
 \tolerance=2000

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,8 +147,10 @@ def worksheet(problems: list[Problem], format: str, lang: str, title: str, solut
     raise ValueError(f"a worksheet is {', '.join(FORMATS)}, not {format!r}")
 
 
-def answer_key(solutions: list, format: str, lang: str, title: str, options: Options = Options()) -> str:
-    """Every solution, each under its problem's heading, in ``options.detail``."""
+def answer_key(solutions: list, format: str, lang: str, title: str, options: Options = Options(),
+               pictures: dict | None = None) -> str:
+    """Every solution, each under its problem's heading, in ``options.detail``; ``pictures``: the file of
+    the picture a solution draws (``key_pictures``), by problem id, shown after its solution."""
     head = f"{phrase(lang, 'sheet.key')}: {title}"
     printer = {"tex": "latex", "md": "md", "html": "html"}.get(format)
     if printer is None:
@@ -155,6 +158,7 @@ def answer_key(solutions: list, format: str, lang: str, title: str, options: Opt
     settings = {**options.printer(), **({"width": options.width} if format == "tex" else {})}
     labels = headings([s.problem for s in solutions], lang)      # a key's problem is found by its sheet's number
     parts = [render(s, printer, lang=lang, label="" if format == "tex" else label, **settings)
+             + _drawn(s, (pictures or {}).get(s.problem.id), format, lang)
              for s, label in zip(solutions, labels)]
     if format == "tex":
         # a statement never ends a page without the first lines of its solution
@@ -163,6 +167,45 @@ def answer_key(solutions: list, format: str, lang: str, title: str, options: Opt
     if format == "md":
         return f"# {head}\n\n" + "\n\n---\n\n".join(parts)
     return html_page("\n<hr>\n".join(parts), head, lang)
+
+
+def _graph(work, lang):
+    from .pictures.graphs import graph_picture
+    return graph_picture(work, lang)
+
+
+# the pictures a key draws, by the class of the work: the computational graph a statement asks to draw
+KEY_PICTURES = {"GraphPass": _graph}
+
+
+def key_pictures(solutions: list, lang: str, folder: Path, stem: str, suffix: str) -> dict:
+    """The picture of each solution whose work is drawn in a key, saved in ``folder`` as ``stem-ID.suffix``
+    (.pdf for LaTeX, .svg for HTML, .png for Markdown); file names by problem id. A picture that cannot be
+    drawn here (no graphviz) is left out: the key is still whole without it."""
+    files = {}
+    for solution in solutions:
+        draw = KEY_PICTURES.get(type(solution.work).__name__)
+        if draw is None:
+            continue
+        safe = "".join(c if c.isalnum() or c == "-" else "_" for c in solution.problem.id)
+        try:
+            files[solution.problem.id] = draw(solution.work, lang).save(folder / f"{stem}-{safe}.{suffix}").name
+        except (ImportError, RuntimeError, OSError):
+            continue
+    return files
+
+
+def _drawn(solution, file: str | None, format: str, lang: str) -> str:
+    """The picture of a solution under it, in the key's format; nothing without one."""
+    if file is None:
+        return ""
+    alt = phrase(lang, "sheet.picture")
+    if format == "tex":
+        return ("\n\\begin{center}\n\\includegraphics[width=\\linewidth,height=0.5\\textheight,keepaspectratio]"
+                f"{{{file}}}\n\\end{{center}}")
+    if format == "md":
+        return f"\n\n![{alt}]({file})"
+    return f'\n<p><img src="{file}" alt="{alt}" style="max-width: 100%"></p>'
 
 
 def _kept_with_statement(part: str) -> str:
@@ -206,6 +249,7 @@ def _write_set(name: str, problems: list[Problem], folder: Path, format: str, la
                student: str | None, options: Options) -> list[Path]:
     solutions = [solve(p) for p in problems]
     title = set_title(name, problems, lang)
+    pictures: list[Path] = []             # the pictures a key shows, written beside it
     if format == "beamer":
         return _write_slides(name, solutions, folder, lang, suffix, title, options)
     elif format == "ipynb":
@@ -215,16 +259,24 @@ def _write_set(name: str, problems: list[Problem], folder: Path, format: str, la
     else:
         source = "tex" if format == "pdf" else format
         key_title = title if student is None else f"{title} ({student})"
+        drawn = folder if format != "pdf" else Path(tempfile.mkdtemp())      # a PDF key takes its pictures in
+        files = key_pictures(solutions, lang, drawn, f"{name}-key{suffix}", {"md": "png", "html": "svg"}.get(source, "pdf"))
         texts = {"worksheet": worksheet(problems, source, lang, title, solutions, student, options),
-                 "key": answer_key(solutions, source, lang, key_title, options)}
+                 "key": answer_key(solutions, source, lang, key_title, options, files)}
+        if format != "pdf":
+            pictures = [folder / file for file in files.values()]
     if format == "pdf":
-        return [_compiled(folder / f"{name}-{kind}{suffix}.pdf", text) for kind, text in texts.items()]
+        try:
+            return [_compiled(folder / f"{name}-{kind}{suffix}.pdf", text, [drawn / f for f in files.values()])
+                    for kind, text in texts.items()]
+        finally:
+            shutil.rmtree(drawn, ignore_errors=True)
     written = []
     for kind, text in texts.items():
         path = folder / f"{name}-{kind}{suffix}.{format}"
         write_atomically(path, text)
         written.append(path)
-    return written
+    return written + pictures
 
 
 def _write_slides(name: str, solutions: list, folder: Path, lang: str, suffix: str, title: str,
@@ -240,11 +292,14 @@ def _write_slides(name: str, solutions: list, folder: Path, lang: str, suffix: s
     return [path, *(folder / file for file in files.values())]
 
 
-def _compiled(pdf: Path, tex: str) -> Path:
-    """``tex`` compiled by pdflatex in a scratch folder; only the PDF is kept, at ``pdf``."""
+def _compiled(pdf: Path, tex: str, pictures=()) -> Path:
+    """``tex`` compiled by pdflatex in a scratch folder with the ``pictures`` it includes; only the PDF
+    is kept, at ``pdf``."""
     from .pdf import pdflatex
     with tempfile.TemporaryDirectory() as scratch:
         source = Path(scratch) / pdf.with_suffix(".tex").name
         source.write_text(tex, encoding="utf-8")
+        for picture in pictures:
+            shutil.copy(picture, scratch)
         os.replace(pdflatex(source).pdf, pdf)
     return pdf
