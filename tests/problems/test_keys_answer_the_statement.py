@@ -170,3 +170,20 @@ def test_delta_rule_answers_the_deltas_the_gradients_and_the_momentum_steps():
     assert line.endswith(r"$\Delta w_{5} \approx 0{,}00956$; $\Delta w_{6} \approx 0{,}00956$; "
                          r"$\Delta b_{3} \approx 0{,}0119$\par}")
     assert answer_line("delta-rule", "text", "en").startswith("Answer: δ_o1 ≈ -0.1188; δ_h1 ≈ -0.00537;")
+
+
+def test_minibatch_stop_asks_only_for_the_epsilons_its_key_answers():
+    # the key answers a condition on ε; the statement gives w_t as a formula and asks for ε alone
+    problem = get_problem("minibatch-stop")
+    assert "For which $\\varepsilon$ does the loop stop after this step?" in problem.statement["en"]
+    assert "При каких $\\varepsilon$ цикл остановится после этого шага?" in problem.statement["ru"]
+    assert "Find $w_t" not in problem.statement["en"] and "Найдите $w_t" not in problem.statement["ru"]
+    # the length of the step by hand: η‖mean of the two gradients‖ = 0.1·‖(3, 4)‖ = 0.5
+    g = np.mean([[1, 3], [5, 5]], axis=0)
+    w_t = np.array([1.0, 1.0]) - 0.1 * g
+    assert np.allclose(w_t, [0.7, 0.6]) and math.isclose(np.linalg.norm(w_t - 1.0), 0.5)
+    epsilon = sp.Symbol("epsilon", real=True)
+    assert sp.simplify(solve("minibatch-stop").answer.rhs - sp.Rational(1, 2)) == 0
+    assert solve("minibatch-stop").answer.lhs.name == epsilon.name
+    for lang in ("en", "ru"):
+        assert answer_line("minibatch-stop", "latex", lang).endswith(r"$\varepsilon > \frac{1}{2}$\par}")
