@@ -56,8 +56,9 @@ def _forward(entry):
 
 def _delta_rule(entry):
     sizes = entry["layers"]
-    count = sum(a * b + b for a, b in zip(sizes, sizes[1:]))
-    return count, f"one per weight and bias of layers {sizes}"
+    neurons, parameters = sum(sizes[1:]), sum(a * b + b for a, b in zip(sizes, sizes[1:]))
+    return neurons + 2 * parameters, (f"the delta of each neuron, then the gradient and the momentum step of each "
+                                      f"weight and bias of layers {sizes}")
 
 
 def _product(entry):
@@ -90,12 +91,18 @@ def _one(entry):
     return 1, "a single number"
 
 
+def _finite_difference(entry):
+    if "epsilon" in entry:
+        return 2, "the estimate D(ε), then the derivative it estimates"
+    return _one(entry)
+
+
 # kind -> how many numbers its answer holds, and why; a kind not here has an answer whose size the
 # file does not say simply (a network's find, a program, a training run, an array expression)
 LENGTHS = {
     "gradient": _gradient, "graph": _graph, "forward": _forward, "backprop": _one, "delta-rule": _delta_rule,
     "loss": _one, "product": _product, "least-squares": lambda entry: (2, "the slope w and the intercept b"),
-    "convolution": _convolution, "optimizer-step": _point, "optimizers": _optimizers, "finite-difference": _one,
+    "convolution": _convolution, "optimizer-step": _point, "optimizers": _optimizers, "finite-difference": _finite_difference,
     "vector-gradient": _point, "residual-gradient": lambda entry: (len(entry["matrix"][0]), "one per column of matrix"), "jacobian": _jacobian, "total-derivative": _gradient,
     "iterated-map": _one, "derivative": _one,
 }
