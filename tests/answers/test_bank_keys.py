@@ -107,3 +107,24 @@ def test_a_relative_bank_is_read_from_the_current_directory(bank, monkeypatch, c
     assert not check_bank_answer("cube-slope", "13", bank.name).correct
     assert main(["check", "cube-slope", "12", "--bank", bank.name, "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["correct"] is True
+
+
+def test_the_practice_service_counts_the_answer_alone(bank, slow_solver):
+    pytest.importorskip("pebble")
+    pytest.importorskip("starlette")
+    import asyncio
+
+    from symnn.serve.checking import Checker, NotFinished
+
+    async def scenario():
+        checker = Checker(workers=1, timeout=0.5, bank=bank, max_wait=30.0)
+        try:
+            right = await checker.check("12", "en", problem="cube-slope")
+            with pytest.raises(NotFinished) as slow:
+                await checker.check(NESTED, "en", problem="cube-slope")
+            return right, slow.value.kind
+        finally:
+            checker.close()
+    right, kind = asyncio.run(scenario())
+    assert (right["correct"], right["decided_by"]) == (True, "identical")
+    assert kind == "timeout" and slow_solver == ["cube-slope"]
