@@ -128,3 +128,13 @@ def test_the_practice_service_counts_the_answer_alone(bank, slow_solver):
     right, kind = asyncio.run(scenario())
     assert (right["correct"], right["decided_by"]) == (True, "identical")
     assert kind == "timeout" and slow_solver == ["cube-slope"]
+
+
+def test_a_derivation_is_checked_within_the_limit_when_its_problem_is_slow_to_solve(bank, slow_solver, monkeypatch):
+    from symnn.grading.derivation import check_derivation
+    assert check_answer("1", "1").correct          # the worker starts here, in the directory before
+    monkeypatch.chdir(bank.parent)
+    right = check_derivation("cube-slope", "d/dx(x^3) = 3x^2\n= 3*2^2 = 12", bank.name, timeout=0.5)
+    assert (right.correct, right.feedback) == (True, ("Correct: each of the 2 lines follows from the one before.",))
+    wrong = check_derivation("cube-slope", "d/dx(x^3) = 2x^2\n= 8", bank.name, timeout=0.5)
+    assert (wrong.correct, wrong.first_wrong) == (False, 1)
