@@ -72,6 +72,9 @@ class SolutionPrinting:
         else:
             lhs = self.answer_label(solution.work)
             exact = through_names(exact, problem)
+            if lhs is not None and problem.data.get("through") and type(solution.work).__name__ == "Step" \
+                    and solution.work.result != exact:   # the derivation's last form, then the form asked (through F)
+                lhs += " = " + self.raw_math(solution.work.result)
             shown = self.value(exact) if lhs is None else self.result(lhs, exact)
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
         note = problem.note.get(self.lang)
