@@ -77,9 +77,15 @@ def numeric(ref, ans, options, typed, ref_places):
         return False
     if _imaginary(ans) and not _imaginary(ref):
         return False
-    if typed is None and ref_places is None:
+    if typed is None and ref_places is None and not (ans.is_Integer and has_tolerance(options)):
         return is_zero(sp.expand(ref - ans)) is True
     return decimal_matches(ref, ans, options, typed, ref_places)
+
+
+def has_tolerance(options) -> bool:
+    """The question sets how close a number must be; a typed integer is then judged as the decimal it
+    is (1 as 1.0), never held to the exact value alone."""
+    return any(getattr(options, name) is not None for name in ("absolute", "relative", "decimals", "sigfigs"))
 
 
 def decimal_matches(ref, ans, options, typed, ref_places) -> bool:
@@ -89,17 +95,18 @@ def decimal_matches(ref, ans, options, typed, ref_places) -> bool:
         return gap <= _exact(options.absolute) and not (ans == 0 and ref != 0)
     if options.relative is not None:
         return gap <= _exact(options.relative) * abs(sp.N(ref, 30))
+    if gap == 0:
+        return True                       # the exact value, typed as a decimal: 0,5 for 1/2, −1.5 for −3/2
     if options.decimals is not None:
-        # more places than asked are right when they are a right rounding of their own (−0.034635 for
-        # −0.03463481: rounding that again to 5 places would give −0.03464, a double rounding)
-        return (typed is None or typed >= options.decimals) and \
+        # the rounding with its trailing zeros dropped (−1.5 for −1.5000) is that rounding; more places
+        # than asked are right when they are a right rounding of their own (−0.034635 for −0.03463481:
+        # rounding that again to 5 places would give −0.03464, a double rounding)
+        return ans == round_to(ref, options.decimals) or (typed is None or typed >= options.decimals) and \
             (round_to(ans, options.decimals) == round_to(ref, options.decimals)
              or typed is not None and typed > options.decimals and round_to(ref, typed) == ans)
     if options.sigfigs is not None:
-        return significant(typed, ans) >= options.sigfigs and \
+        return ans == round_sig(ref, options.sigfigs) or significant(typed, ans) >= options.sigfigs and \
             round_sig(ans, options.sigfigs) == round_sig(ref, options.sigfigs)
-    if gap == 0:
-        return True                       # the exact value, typed as a decimal: 0,5 for 1/2
     if ref_places is not None and (typed is None or typed >= ref_places):
         return gap <= sp.Rational(1, 2) * sp.Rational(10) ** -ref_places
     if typed is None:

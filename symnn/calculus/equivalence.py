@@ -12,9 +12,10 @@ that is hard to fool.
    point where one side is real and the other is not decides "different"
    (a domain mismatch), never a skipped point. Values come from mpmath
    (``calculus.evaluate``), so e^(1000x) does not overflow; a disagreement
-   is confirmed by SymPy's adaptive evaluation of d at the exact point, and an
-   agreement is confirmed the same way at a few points, so a difference of
-   10^(−45) is not lost to rounding.
+   is confirmed by SymPy's adaptive evaluation of d at the exact point, and every
+   agreeing point is evaluated again with three times the digits (a difference
+   there goes to SymPy's exact evaluation), so a difference of 10^(−45) is not
+   lost to rounding, and a right answer costs no slow exact evaluation.
 3. Too few points that could be evaluated: "cannot decide", never "equal".
 
 >>> import sympy as sp
@@ -40,7 +41,7 @@ from .functions import sigmoid
 
 DIGITS = 40              # working precision of the sampling
 ENOUGH_POINTS = 8        # agreeing real points needed to call two formulas equal
-CONFIRMATIONS = 3        # agreeing points re-checked exactly
+CONFIRMATION_DIGITS = 3 * DIGITS     # every agreeing point is looked at again with these digits
 SCAN = sorted({s * m * 10.0 ** k for s in (1, -1) for k in range(-3, 7) for m in (1, 1.5, 2, 3, 5, 7)}
               | {t / 4 for t in range(-40, 41)})     # where a breakpoint is looked for, per variable
 SWITCHES = (sp.Abs, sp.sign, sp.Heaviside)
@@ -199,10 +200,10 @@ def _mp(x):
     return value(x, {}, DIGITS) if isinstance(x, sp.Basic) else x
 
 
-def _at(expr, point):
+def _at(expr, point, digits: int = DIGITS):
     """(kind, number): kind is 'real', 'complex', 'undefined' or 'unknown'."""
     try:
-        v = value(expr, point, DIGITS)
+        v = value(expr, point, digits)
     except Undefined:
         return "undefined", None
     except (Unknowable, RecursionError):
@@ -210,7 +211,7 @@ def _at(expr, point):
     if not mpmath.isfinite(v):
         return "undefined", None
     if isinstance(v, mpmath.mpc):
-        if abs(v.imag) > mpmath.mpf(10) ** (12 - DIGITS) * (1 + abs(v.real)):
+        if abs(v.imag) > mpmath.mpf(10) ** (12 - digits) * (1 + abs(v.real)):
             return "complex", v
         v = v.real
     return "real", v
@@ -254,10 +255,23 @@ def _sampled(ref, ans, symbols, rng) -> Decision:
     if len(agreeing) < ENOUGH_POINTS:
         return Decision(None, "undecided")
     if not floats:
-        for point in rng.sample(agreeing, CONFIRMATIONS):
+        for point in _closer_look(ref, ans, agreeing):
             if _exact_difference(d, point):
                 return Decision(False, "random points", point)
     return Decision(True, "random points")
+
+
+def _closer_look(ref, ans, agreeing):
+    """The agreeing points where the two sides differ at three times the working precision (a
+    difference of 10^(−45) that 40 digits lose): each to be confirmed by SymPy's exact evaluation,
+    which is slow where the difference is 0 (it raises its precision until it gives up), so a right
+    answer is never sent there."""
+    digits = CONFIRMATION_DIGITS
+    for point in agreeing:
+        numbers = {s: value(v, {}, digits) for s, v in point.items()}
+        (kind_r, vr), (kind_a, va) = _at(ref, numbers, digits), _at(ans, numbers, digits)
+        if kind_r != "real" or kind_a != "real" or not _close(vr, va, digits - 12):
+            yield point
 
 
 # -- two forms of a derivative

@@ -318,8 +318,10 @@ def run_serve(args) -> str:
 def run_problems(args) -> str:
     from ..problems.bank import load_bank
     if args.verify:                 # every published value against the derived one (problems.verify)
+        from ..answers.check import check_bank_answer
         from ..problems.verify import report
-        table, disagreement = report(args.bank, args.lang)
+        accepts = lambda problem, answer: check_bank_answer(problem, answer, args.bank).correct   # noqa: E731
+        table, disagreement = report(args.bank, args.lang, accepts)
         if disagreement:
             raise CommandFailed(table, disagreement)
         return table

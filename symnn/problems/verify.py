@@ -125,8 +125,38 @@ def disagreeing(rows: list[Agreement]) -> list[str]:
     return [row.problem for row in rows if row.agrees is False]
 
 
-def report(bank=None, lang: str = "en") -> tuple[str, str | None]:
-    """The table of ``bank``, and the sentence naming the problems whose value differs (None if none does)."""
+def typed(value) -> str | None:
+    """A published number or list of numbers as a student types it from the book ((0.82, 0.12)); None
+    for text or a matrix."""
+    if isinstance(value, bool) or isinstance(value, list) and any(isinstance(v, (list, bool)) for v in value):
+        return None
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list) and value and all(isinstance(v, (int, float)) for v in value):
+        return repr(value[0]) if len(value) == 1 else "(" + ", ".join(map(repr, value)) + ")"
+    return None
+
+
+def refused(bank, accepts, lang: str) -> list[str]:
+    """Sentences for the published values the checker refuses as the book prints them (``accepts``:
+    (problem id, typed answer) → does ``symnn check`` accept it), each naming the tolerance that
+    accepts the book's rounding: decimals = the fewest places it prints."""
+    sentences = []
+    for problem in load_bank(bank).values():
+        answer = typed(problem.published)
+        if answer is None or accepts(problem.id, answer):
+            continue
+        printed = [n for n in flat(problem.published) if isinstance(n, float)]
+        if printed:                               # a whole number refused is a disagreement, said in the table
+            sentences.append(phrase(lang, "verify.refused", problem=problem.id, answer=answer,
+                                    places=min(map(places, printed))))
+    return sentences
+
+
+def report(bank=None, lang: str = "en", accepts=None) -> tuple[str, str | None]:
+    """The table of ``bank`` (with, given ``accepts``, the published values ``symnn check`` would refuse
+    as typed), and the sentence naming the problems whose value differs (None if none does)."""
     rows = verify_bank(bank)
     wrong = disagreeing(rows)
-    return verify_table(rows, lang), phrase(lang, "verify.disagree", problems=", ".join(wrong)) if wrong else None
+    table = "\n".join([verify_table(rows, lang), *refused(bank, accepts, lang)] if accepts else [verify_table(rows, lang)])
+    return table, phrase(lang, "verify.disagree", problems=", ".join(wrong)) if wrong else None

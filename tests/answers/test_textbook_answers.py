@@ -1,0 +1,86 @@
+"""Answers as textbooks print them: a rounding with its trailing zeros dropped, a whole number under a
+tolerance, the book's coarser rounding and what ``--verify`` says of it (a held-out teacher's bank)."""
+
+import textwrap
+
+import pytest
+
+from symnn.answers.check import check_answer, check_bank_answer
+from symnn.problems.verify import report
+
+# Karpathy's tanh neuron o = tanh(xw + b), x = 2, w = −3, b = 6.8813735870195432: o ≈ 0.7071,
+# ∂o/∂x = w(1 − o²) ≈ −1.5000, ∂o/∂w = x(1 − o²) ≈ 1.0000, ∂o/∂b = 1 − o² ≈ 0.5000 (b is cut, so
+# none is exactly a decimal)
+B = "881373587019543/1000000000000000"
+NEURON = (f"tanh({B})", f"-3/cosh({B})^2", f"2/cosh({B})^2", f"1/cosh({B})^2")
+
+# (reference, answer, options, correct?, words the feedback must contain)
+CASES = [
+    # --- decimals = 4: the rounding with its trailing zeros dropped is that rounding
+    (NEURON, "(0.7071, -1.5, 1.0, 0.5)", {"decimals": 4}, True, ""),            # −1.5 for −1.5000
+    (NEURON, "(0.7071, -1.5000, 1.0000, 0.5000)", {"decimals": 4}, True, ""),   # as asked
+    (NEURON, "(0.7071, -1.5, 1, 0.5)", {"decimals": 4}, True, ""),              # 1 for 1.0000
+    (NEURON, "(0.707, -1.5, 1.0, 0.5)", {"decimals": 4}, False, "round to 4 decimal places"),  # 0.707 is not 0.7071
+    (NEURON, "(0.7071, -1.4, 1.0, 0.5)", {"decimals": 4}, False, "not a correct rounding"),   # a wrong number
+    (NEURON, "(0.7071, -1.5001, 1.0, 0.5)", {"decimals": 4}, False, "Component 2"),           # wrong at the 4th place
+    ("3/2", "1.5", {"decimals": 4}, True, ""),                                   # the exact value, typed short
+    ("3/2", "1.50", {"sigfigs": 4}, True, ""),                                   # ... and in significant figures
+    ("1.49996", "1.5", {"decimals": 4}, True, ""),                               # 1.5000 is the rounding to 4 places
+    ("1.49994", "1.5", {"decimals": 4}, False, ""),                              # 1.4999 is, not 1.5
+    ("1.49994", "1.5", {"sigfigs": 5}, False, ""),                               # ... in 5 significant figures too
+    # --- an absolute or relative tolerance: a whole number is judged as the decimal it is
+    (NEURON, "(0.7071, -1.5, 1, 0.5)", {"absolute": 5e-5}, True, ""),           # 1 is 1.0, within 5e-5
+    (NEURON, "(0.7071, -1.5, 1.0, 0.5)", {"absolute": 5e-5}, True, ""),
+    (NEURON, "(0.7071, -1.5, 2, 0.5)", {"absolute": 5e-5}, False, "Component 3"),   # a whole number, wrong
+    (f"2/cosh({B})^2", "1", {"relative": 1e-4}, True, ""),                       # relative, the same rule
+    ("1/10000", "0", {"absolute": 0.001}, False, ""),                            # 0 is never a nonzero value
+    (f"2/cosh({B})^2", "1", {}, False, ""),                                      # no tolerance: 1 is not 2/cosh²(b)
+    ("3", "3", {"absolute": 0.5}, True, ""),                                     # exactly right
+]
+
+
+@pytest.mark.parametrize("reference, answer, options, correct, words", CASES)
+def test_answer_as_a_book_prints_it(reference, answer, options, correct, words):
+    verdict = check_answer(reference, answer, timeout=20, **options)
+    assert verdict.correct is correct, verdict.feedback
+    assert words in " ".join(verdict.feedback)
+
+
+SATURATED = """
+title.en = 'A neuron'
+title.ru = 'Нейрон'
+
+[[problem]]
+id = "saturated"
+kind = "network"
+layers = [1, 1]
+inputs = [1]
+targets = [0]
+weights = [[[2]]]
+biases = [2]
+activation = "sigmoid"
+loss = "half-se"
+find = ["o1"]
+statement.en = 'Find $a$.'
+statement.ru = 'Найдите $a$.'
+published = [0.98]
+"""
+
+
+@pytest.mark.parametrize("tolerance, refused", [
+    ("", True),                                  # no tolerance: 0.98 has too few figures for σ(4) = 0.98201…
+    ("tolerance = { decimals = 2 }", False),     # the tolerance verify names
+    ("tolerance = { decimals = 3 }", True),      # 0.98 is not rounded to 3 places
+])
+def test_verify_and_check_agree_on_a_book_value(tolerance, refused, tmp_path):
+    (tmp_path / "neuron.toml").write_text(textwrap.dedent(SATURATED) + tolerance + "\n", encoding="utf-8")
+    accepts = lambda problem, answer: check_bank_answer(problem, answer, tmp_path, timeout=20).correct  # noqa: E731
+    assert accepts("saturated", "0.98") is not refused
+    assert not accepts("saturated", "0.97")
+    table, _ = report(tmp_path, "en", accepts)
+    sentence = ("symnn check refuses the published value of saturated as the book prints it, 0.98: the problem "
+                "sets no tolerance that accepts this rounding. To accept it, set tolerance = { decimals = 2 } "
+                "in the problem.")
+    assert (table.splitlines()[-1] == sentence) is refused
+    table, _ = report(tmp_path, "ru", accepts)
+    assert ("задайте в задаче tolerance = { decimals = 2 }." in table) is refused
