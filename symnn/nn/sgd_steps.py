@@ -37,6 +37,7 @@ from .optimizers import OPTIMIZERS, alpha, eta, g, lam, mu, t, w_old
 from .reverse import delta
 from .slopes import a, slope_through_output, z
 
+FULL_STEPS = 5              # a run of more steps shows the first in full, the others as the loss before each
 RATES = (eta, lam)          # the learning rate of an optimizer is η, or λ in lecture 3's momentum rule
 MOMENTA = (alpha, mu)       # the momentum is α, or μ in CS231n's velocity form
 DIGITS = 50                 # significant digits of the parameters carried from the second step on
@@ -77,6 +78,7 @@ class NetworkTraining(RichDisplay):
     after: tuple         # (node, value) of every neuron and the loss after the last update
     parameters: tuple    # (symbol, value) after the last update
     asked: tuple = ()    # the names of what a problem asks (h1, L, dL/dw5, w5+, L+), in order
+    history: tuple = ()  # (step, the loss before it) of every step, when some are not in ``steps``
 
     def value(self, name: str):
         """A quantity by the name a problem asks for it: h1 / L (before training), dL/dw5 (the first
@@ -192,9 +194,11 @@ def _update(optimizer: str, hyper: dict, number: int, gradient, before, state: d
 
 
 def train_steps(network: Network, at, weights=None, biases=None, steps: int = 1, optimizer: str = "sgd",
-                learning_rate=None, momentum=None, settings=None, update_biases: bool = True) -> NetworkTraining:
+                learning_rate=None, momentum=None, settings=None, update_biases: bool = True,
+                shown: int | None = None) -> NetworkTraining:
     """``steps`` updates of every parameter on one sample ``at`` (inputs, targets, parameters); ``steps=0``:
-    the forward and backward pass only, as step 0 without updates."""
+    the forward and backward pass only, as step 0 without updates. The first ``shown`` steps are kept
+    whole (every step up to FULL_STEPS, else the first), the others run quickly (``fast_steps``)."""
     if not isinstance(steps, int) or steps < 0:
         raise ValueError(f"steps: expected a whole number of updates, 0 or more, got {steps!r}")
     hyper = _hyper(optimizer, learning_rate, momentum, settings)
@@ -203,7 +207,8 @@ def train_steps(network: Network, at, weights=None, biases=None, steps: int = 1,
     moving = [p for p in network.parameters() if update_biases or p not in biases]
     states = {p: {} for p in moving}
     runs = []
-    for number in range(1 if steps else 0, steps + 1):
+    shown = min(steps, shown if shown is not None else steps if steps <= FULL_STEPS else 1)
+    for number in range(1 if steps else 0, shown + 1):
         values = forward_values(network, point)
         deltas, delta_of, errors = _deltas(network, values)
         gradients = _gradients(network, values, delta_of)
@@ -216,11 +221,27 @@ def train_steps(network: Network, at, weights=None, biases=None, steps: int = 1,
             point = {s: _decimal(v) for s, v in point.items()}
             for state in states.values():
                 state.update({old: _decimal(v) for old, v in state.items()})
+    history = ()
+    if shown < steps:
+        point, quick = _quickly(network, optimizer, hyper, point, states, runs[-1], shown + 1, steps)
+        L = network.loss_symbol
+        history = tuple((step.number, dict(step.forward)[L]) for step in runs) + tuple(quick)
     after = forward_values(network, {s: _decimal(v) for s, v in point.items()} if steps else point)
     after = {s: _decimal(v) for s, v in after.items()} if steps else after
     parameters = tuple((p, point[p]) for p in network.parameters())
     return NetworkTraining(network, optimizer, tuple(hyper.items()), update_biases, tuple(runs),
-                           _nodes(network, after), parameters)
+                           _nodes(network, after), parameters, history=history)
+
+
+def _quickly(network: Network, optimizer: str, hyper: dict, point: dict, states: dict, shown: TrainingStep,
+             first: int, last: int):
+    """Steps ``first`` to ``last`` from the formulas of a step shown, with mpmath (``fast_steps``)."""
+    from .fast_steps import optimizer_step, run_quickly
+    step = optimizer_step(OPTIMIZERS[optimizer], hyper)
+    return run_quickly(DIGITS, first, last, point, network.definitions(),
+                       [(delta(n), formula) for n, formula, _ in shown.deltas],
+                       [(p, formula) for p, formula, _ in shown.gradients], {p: step for p in states}, states,
+                       network.loss_symbol)
 
 
 def _nodes(network: Network, values: dict) -> tuple:

@@ -12,6 +12,9 @@ import sympy as sp
 from ..lang import catalogue
 from ..nn.optimizers import w_new, w_old
 from ..nn.reverse import delta
+from ..nn.sgd_steps import DIGITS
+
+QUICK_ROWS = 10          # the loss of a long run is shown before about this many of its steps
 
 
 def after(name) -> sp.Symbol:
@@ -43,11 +46,22 @@ class TrainingStepsPrinting:
             lines += self.step_tables(network, step, depth, run.asked)
         if not updating:
             return self.join(lines)
+        if len(run.history) > len(run.steps):
+            lines += self.quick_lines(run, depth)
         lines.append(self.line(depth, self.plain("sgd.after")))
         known = {**dict(run.parameters), **dict(run.after), **{s: v for s, v in run.steps[-1].point
                                                                  if s not in dict(run.parameters)}}
         lines += self.forward_table(network, run.after, known)
         return self.join(lines)
+
+    def quick_lines(self, run, depth: int) -> list[str]:
+        """The steps not shown: the loss before each of about QUICK_ROWS of them, evenly spaced, and the last."""
+        last = run.history[-1][0]
+        every = max(1, last // QUICK_ROWS)
+        rows = [(n, loss) for n, loss in run.history if n <= len(run.steps) + 1 or n % every == 0 or n == last]
+        lines = [self.line(depth, self.plain("sgd.quick", first=len(run.steps) + 1, last=last, digits=DIGITS))]
+        return lines + self.table([self.plain("sgd.step.column"), self.math(run.network.loss_symbol)],
+                                  [[str(n), self.value(loss)] for n, loss in rows])
 
     def forward_table(self, network, forward, known) -> list[str]:
         definitions = network.definitions()

@@ -166,3 +166,22 @@ def test_momentum_in_both_sign_conventions_gives_the_same_numbers():
     rows = cs231n.steps[1].updates[0][1]
     assert [str(row.quantity) for row in rows] == ["v_t", "w_t"]
     assert str(rows[0].formula) == "-eta*g_t + mu*v_{t-1}"
+
+
+@pytest.mark.parametrize("loss, output, activation, optimizer", [
+    ("half-se", "same", "sigmoid", "momentum-cs231n"),
+    ("ce", "softmax", ["relu", "identity"], "adam"),          # square roots and a ReLU's step
+    ("svm", "same", ["tanh", "identity"], "rmsprop"),         # max and Heaviside
+])
+def test_the_steps_a_key_does_not_show_are_the_steps_it_would(loss, output, activation, optimizer):
+    net = Network([2, 2, 2], activation, loss, output, label=2)
+    at = exact({**SHARED, "b1": 0.1, "b2": -0.2, "b3": 0.3, "b4": 0.05, "y1": 0, "y2": 1})
+    at = {k: v for k, v in at.items() if k in {str(s) for s in (*net.inputs, *net.targets, *net.parameters())}}
+    whole = train_steps(net, at, steps=4, optimizer=optimizer, learning_rate="1/10")
+    quick = train_steps(net, at, steps=4, optimizer=optimizer, learning_rate="1/10", shown=1)
+    assert len(whole.steps) == 4 and len(quick.steps) == 1
+    assert [float(v) for _, v in quick.parameters] == pytest.approx([float(v) for _, v in whole.parameters], abs=1e-45)
+    assert [n for n, _ in quick.history] == [1, 2, 3, 4]
+    losses = [float(dict(step.forward)[net.loss_symbol]) for step in whole.steps]
+    assert [float(v) for _, v in quick.history] == pytest.approx(losses, abs=1e-45)
+    assert float(quick.value("L+")) == pytest.approx(float(whole.value("L+")), abs=1e-45)

@@ -216,3 +216,27 @@ def test_a_network_without_biases_names_none():
     md = render(solution, "md")
     assert "b_{1}" not in md and "The biases stay as they are" not in md
     assert "Gradients: $\\frac{\\partial L}{\\partial w_{jk}} = a_{k} \\delta_{j}$" in md
+
+
+def test_ten_thousand_steps_against_a_numpy_loop_and_the_texts_error():
+    solution = solve("mazur-221-10000")
+    x, y = np.array([0.05, 0.10]), np.array([0.01, 0.99])
+    W1, W2 = np.array([[0.15, 0.20], [0.25, 0.30]]), np.array([[0.40, 0.45], [0.50, 0.55]])
+    losses = []
+    for _ in range(10000):
+        h = sigmoid(W1 @ x + 0.35)
+        o = sigmoid(W2 @ h + 0.60)
+        losses.append(0.5 * ((y - o) ** 2).sum())
+        d2 = (o - y) * o * (1 - o)
+        d1 = (W2.T @ d2) * h * (1 - h)
+        W1, W2 = W1 - 0.5 * np.outer(d1, x), W2 - 0.5 * np.outer(d2, h)
+    o = sigmoid(W2 @ sigmoid(W1 @ x + 0.35) + 0.60)
+    assert [float(v) for v in solution.answer] == pytest.approx([0.5 * ((y - o) ** 2).sum(), *o], abs=1e-12)
+    history = solution.work.history
+    assert [n for n, _ in history] == list(range(1, 10001)) and len(solution.work.steps) == 1
+    assert [float(v) for _, v in history[::1000]] == pytest.approx(losses[::1000], abs=1e-12)
+    # the text's "error after 10 000 rounds" is the error before the last update
+    assert round(float(history[-1][1]), 10) == 0.0000351085
+    text = render(solution, "text")
+    assert "Steps 2 to 10000 are worked in the same way, with 50-digit decimals; the loss before the step:" in text
+    assert len(text) < 20000
