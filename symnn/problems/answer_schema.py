@@ -61,14 +61,32 @@ def _delta_rule(entry):
                                       f"weight and bias of layers {sizes}")
 
 
-def _product(entry):
+def _product_shape(entry):
     (rows, _), (_, columns) = _size(entry["a"]), _size(entry["b"])
-    return rows * columns, f"{rows} × {columns}: the rows of a by the columns of b"
+    return rows, columns, "the rows of a by the columns of b"
 
 
-def _convolution(entry):
+def _convolution_shape(entry):
     (h, w), (kh, kw) = _size(entry["image"]), _size(entry["kernel"])
-    return (h - kh + 1) * (w - kw + 1), f"{h - kh + 1} × {w - kw + 1}: the image's size less the kernel's, plus one"
+    return h - kh + 1, w - kw + 1, "the image's size less the kernel's, plus one"
+
+
+def _jacobian_shape(entry):
+    if entry.get("find") == "determinant":
+        return None
+    return len(entry["functions"]), len(_names(entry["wrt"])), "one row per function, one column per variable of wrt"
+
+
+# kind -> (rows, columns, why) of an answer that is a matrix (None: not one), which a value may give
+# flat or as its rows
+SHAPES = {"product": _product_shape, "convolution": _convolution_shape, "jacobian": _jacobian_shape}
+
+
+def _matrix(shape):
+    def length(entry):
+        rows, columns, why = shape(entry)
+        return rows * columns, f"{rows} × {columns}: {why}"
+    return length
 
 
 def _point(entry):
@@ -83,8 +101,7 @@ def _optimizers(entry):
 def _jacobian(entry):
     if entry.get("find") == "determinant":
         return 1, "the determinant, a single number"
-    rows, columns = len(entry["functions"]), len(_names(entry["wrt"]))
-    return rows * columns, f"{rows} × {columns}: one row per function, one column per variable of wrt"
+    return _matrix(_jacobian_shape)(entry)
 
 
 def _one(entry):
@@ -101,8 +118,8 @@ def _finite_difference(entry):
 # file does not say simply (a network's find, a program, a training run, an array expression)
 LENGTHS = {
     "gradient": _gradient, "graph": _graph, "forward": _forward, "backprop": _one, "delta-rule": _delta_rule,
-    "loss": _one, "product": _product, "least-squares": lambda entry: (2, "the slope w and the intercept b"),
-    "convolution": _convolution, "optimizer-step": _point, "optimizers": _optimizers, "finite-difference": _finite_difference,
+    "loss": _one, "product": _matrix(_product_shape), "least-squares": lambda entry: (2, "the slope w and the intercept b"),
+    "convolution": _matrix(_convolution_shape), "optimizer-step": _point, "optimizers": _optimizers, "finite-difference": _finite_difference,
     "vector-gradient": _point, "residual-gradient": lambda entry: (len(entry["matrix"][0]), "one per column of matrix"), "jacobian": _jacobian, "total-derivative": _gradient,
     "iterated-map": _one, "derivative": _one,
 }
@@ -130,7 +147,22 @@ def _values_errors(entry) -> list[str]:
         if count is not None and count != expected:
             numbers = "1 number" if count == 1 else f"{count} numbers"
             errors.append(f"{name}: {numbers}, but the answer has {expected} ({why})")
+        elif count is not None and kind in SHAPES and SHAPES[kind](entry) and _rows(entry[name]) is not None:
+            rows, columns, why = SHAPES[kind](entry)
+            lengths = _rows(entry[name])
+            if lengths != [columns] * rows:
+                written = " and ".join(sorted({str(n) for n in lengths}, key=int))
+                some = f"{len(lengths)} row" + ("s" if len(lengths) > 1 else "")
+                errors.append(f"{name}: {some} of {written}, but the answer is {rows} × {columns} ({why})")
     return errors
+
+
+def _rows(value) -> list[int] | None:
+    """The lengths of the rows of a value written as rows of numbers ([[1, 2], [3, 4]]), else None."""
+    if isinstance(value, list) and all(isinstance(row, list) and not any(isinstance(v, list) for v in row)
+                                       for row in value):
+        return [len(row) for row in value]
+    return None
 
 
 def _unknown(field: str, names, allowed, what: str) -> list[str]:

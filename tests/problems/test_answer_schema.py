@@ -24,6 +24,11 @@ INVALID = [
     # a 3×1 product written as a 3×2 table
     (PRODUCT + "expected = [[3, 0], [7, 0], [11, 0]]",
      "expected: 6 numbers, but the answer has 3 (3 × 1: the rows of a by the columns of b)"),
+    # the right numbers as a row where the product is a column
+    (PRODUCT + "published = [[3, 7, 11]]",
+     "published: 1 row of 3, but the answer is 3 × 1 (the rows of a by the columns of b)"),
+    ('kind = "jacobian"\nfunctions = ["x*y", "x + y"]\nwrt = "x, y"\npublished = [[1, 2, 3], [4]]',
+     "published: 2 rows of 1 and 3, but the answer is 2 × 2 (one row per function, one column per variable of wrt)"),
     # a single number where the answer is a 2×2 map
     (CONVOLUTION + "published = 12",
      "published: 1 number, but the answer has 4 (2 × 2: the image's size less the kernel's, plus one)"),
