@@ -27,7 +27,7 @@ from .layout import bracketed_pair
 from .matrices import matrix_mistake
 from .options import CheckOptions
 from .question import as_vector, by_label, defined, has_kink, is_refusal, prepared, refusal, through, written_shape
-from .read import Answer, has_transpose, read_answer
+from .read import Answer, has_transpose, raised, read_answer
 from .reference import BadReference, read_reference, reference_shape
 from .sandbox import run_limited
 
@@ -146,7 +146,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     say = lambda key, **values: phrase(lang, key, **values)   # noqa: E731
     known, shorthand = _question_symbols(ref, options)
     ref, text, known, names = prepared(ref, text, known, options)
-    text = refusal(ref, written_shape(text) if options.shape else text)
+    text = refusal(ref, raised(text) if is_refusal(ref) else written_shape(text) if options.shape else text)
     if is_refusal(ref) and text != str(ref):         # NumPy refuses the operation: any value is wrong, and why
         return Verdict(False, 0.0, (say("check.wrong"), say("check.refused")), "shape")
     text, read_as = _interval_of(ref, text)

@@ -31,6 +31,39 @@ CONTINUED = re.compile(r"([+-]?\d+\.\d*?(\d))(\2?)(?:…|\.\.\.)")             #
 MULTI_ARGUMENT = ("max", "min", "log", "Max", "Min")
 
 
+# units a number may be followed by (SI and a few more, Latin and Russian), with their prefixes
+UNIT_NAMES = ("m", "s", "g", "K", "A", "mol", "cd", "Hz", "N", "Pa", "J", "W", "C", "V", "L", "l", "min", "h", "rad",
+              "eV", "bar", "atm", "Ohm", "Ω", "м", "с", "г", "К", "А", "моль", "Гц", "Н", "Па", "Дж", "Вт", "Кл", "В",
+              "л", "мин", "ч", "рад", "Ом", "эВ", "бар", "атм")
+UNIT_PREFIXES = ("k", "M", "G", "m", "µ", "μ", "c", "d", "n", "к", "М", "Г", "м", "мк", "с", "д", "н", "")
+_UNIT = "(?:" + "|".join(sorted({re.escape(p + n) for p in UNIT_PREFIXES for n in UNIT_NAMES}, key=len, reverse=True)) + \
+    r")(?:\^\s*\{?\s*-?\d\s*\}?|[²³])?"
+_UNITS = rf"{_UNIT}(?:\s*(?:/|\*|·|⋅|\\cdot)\s*{_UNIT})*(?![\w])"
+UNITS = re.compile(r"(?<![\w.])([-+−]?\d+(?:[.,]\d*)?(?:[eE][-+−]?\d+)?(?:\s*(?:\*|·|×|\\cdot|\\times)\s*10\s*\^\s*"
+                   r"\{?\s*[-+−]?\d+\s*\}?)?)(?:\s|\\[,;:! ]|~)*"
+                   rf"(?:\\(?:text|mathrm|textrm|rm|mbox)\s*\{{\s*({_UNITS})\s*\}}|({_UNITS}))"
+                   r"(?=\s*(?:$|[,;)\]}=]|\\right|\\\\))")
+
+
+def units_apart(text: str, known=()) -> tuple[str, tuple[str, ...]]:
+    """A number's units set aside (−0.042 kPa/s, 9.8\\,\\text{m/s^2}, 3 кПа/с): (the text with the numbers
+    alone, the units), unless a unit's letter is a name of the problem (2 s, where s is a variable).
+
+    >>> units_apart(r"\\approx -0.042 \\text{ kPa/s}")
+    ('\\\\approx -0.042', ('kPa/s',))
+    >>> units_apart("(3 m/s, 2 m)"), units_apart("2 ms", known={"m", "s"})
+    (('(3, 2)', ('m/s', 'm')), ('2 ms', ()))
+    """
+    names = set(known or ())
+    letters = {name for name in names if len(name) == 1}
+    found = list(UNITS.finditer(text))
+    units = [m[2] or m[3] for m in found]
+    words = {word for unit in units for word in re.findall(r"[^\W\d_]+", unit)}
+    if not found or any(word in names or set(word) <= letters for word in words):    # ms of names m and s is m·s
+        return text, ()
+    return UNITS.sub(lambda m: m[1], text), tuple(dict.fromkeys(u.strip() for u in units))
+
+
 def decimal_commas(text: str) -> str:
     """0,5 -> 0.5, except between the arguments of max, min and log."""
     out, stack = [], []

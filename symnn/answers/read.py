@@ -32,11 +32,12 @@ import sympy as sp
 from ..calculus.functions import sigmoid
 from ..calculus.notation import shown
 from ..calculus.parse import FUNCTIONS, ParseError, bracket_depth, check_text, parse_expr_safe
+from ..lang import LANGUAGES, phrase
 from .characters import GREEK, latin_twins, plain
 from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
 from .latex import latex_to_text
 from .layout import closes_at_end, components, matrix_shape, top_level_split
-from .numbers import REPEATING, decimal_commas, repeating_value, typed_number
+from .numbers import REPEATING, decimal_commas, repeating_value, typed_number, units_apart
 from .wrappers import unwrap
 
 MAX_LENGTH = 2000        # characters of one answer
@@ -81,6 +82,23 @@ class Answer:
         return isinstance(self.value, tuple)
 
 
+# NumPy's own message of a refused operation, without the name of its error
+BROADCAST = re.compile(r"\s*operands could not be broadcast together\b.*", re.S | re.I)
+
+
+def raised(text: str) -> str:
+    """An error and its message, as Python prints it (ValueError: operands could not be broadcast …, the
+    last line of a traceback) or as a student explains it (ошибка: формы разные), as the error's name
+    alone, for the answer "NumPy refuses it"; NumPy's message alone is a ValueError; any other text
+    as it is."""
+    if BROADCAST.fullmatch(text):
+        return "ValueError"
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    head, colon, message = (lines[-1] if lines else "").partition(":")
+    words = {word.strip() for lang in LANGUAGES for word in phrase(lang, "array.fails.words").split(",")}
+    return head.strip() if colon and message.strip() and head.strip().lower() in words else text
+
+
 def has_transpose(text) -> bool:
     """The text writes a transpose (Xᵀ, X^T, X^\\top), or a formula has a transposed letter: its
     letters are matrices and vectors."""
@@ -107,6 +125,7 @@ def read_answer(text: str, *, expected_length: int | None = None, known=None, sh
 def _read(text, expected_length, known, shorthand, natural_log, russian_notation, decimal_comma, matrices) -> Answer:
     check_text(text, MAX_LENGTH, "answer")
     body, remark = _remark(unwrap(text), known)
+    body, units = units_apart(body, known)
     body, twins = latin_twins(body)
     body = piecewise_words(re.sub(r"(?<!\w)и(?!\w)", " and ", re.sub(r"(?<!\w)или(?!\w)", " or ", body)))
     body = plain(body)
@@ -121,6 +140,7 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     uses_log10 = bool(re.search(r"\\lg\b|log_\{?\s*10|\blg\b", body))
     notes = ((("note.twins" if len(twins) > 1 else "note.twin"), {"letters": ", ".join(twins)}),) if twins else ()
     notes += (("note.remark", {"words": remark}),) if remark else ()
+    notes += (("note.units", {"units": ", ".join(units)}),) if units else ()
     body, sides, labels = _stated_value(body, known)
     if _restates(body, notation):
         return Answer(text, None, notation, restates=True, uses_log10=uses_log10, notes=notes)

@@ -4,6 +4,7 @@ tolerance, the book's coarser rounding and what ``--verify`` says of it (a held-
 import textwrap
 
 import pytest
+import sympy as sp
 
 from symnn.answers.check import check_answer, check_bank_answer
 from symnn.problems.verify import report
@@ -36,6 +37,27 @@ CASES = [
     ("1/10000", "0", {"absolute": 0.001}, False, ""),                            # 0 is never a nonzero value
     (f"2/cosh({B})^2", "1", {}, False, ""),                                      # no tolerance: 1 is not 2/cosh²(b)
     ("3", "3", {"absolute": 0.5}, True, ""),                                     # exactly right
+    # --- units after a number are set aside, and said so; the number is still judged
+    ("-0.04155", r"\approx -0.04155 \text{ kPa/s}", {}, True, "units kPa/s were set aside"),  # Stewart's ideal gas
+    ("-0.04155", "-0.04155 kPa/s", {}, True, "units kPa/s"),                   # typed as text
+    ("-0.04155", r"\frac{dP}{dt} = -0.04155\,\mathrm{kPa/s}", {}, True, "units"),   # a chain, the unit at its end
+    ("-0.04155", "-0.042 kPa/s", {}, False, "3 significant figures"),          # the number is still judged
+    ("-0.04155", "0.04155 kPa/s", {}, False, "sign"),                           # a wrong number never passes
+    ("(3, 2)", "(3 m/s, 2 m)", {}, True, "units m/s, m"),                       # on each component
+    ("9.8", r"9.8\,\text{m/s^2}", {"lang": "ru"}, True, "Единицы измерения m/s^2 не учитываются"),
+    ("-0.04155", "-0.04155 кПа/с", {"lang": "ru"}, True, "кПа/с"),             # Russian units
+    ("2*s", "2 s", {}, True, ""),                                               # s is the problem's variable
+    ("2", "2 s", {"variables": ("s",)}, False, ""),                             # ... and 2s is not 2
+    ("2*m*s", "2 ms", {}, True, ""),                                            # ms of the names m and s is m·s
+    # --- NumPy refuses the operation: its own message, or an error and why, is the answer "error"
+    ("error", "ValueError: operands could not be broadcast together with shapes (4,) (5,)", {}, True, ""),
+    ("error", "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n"
+              "ValueError: operands could not be broadcast together with shapes (4,) (5,)", {}, True, ""),
+    ("error", "operands could not be broadcast together with shapes (4,) (5,)", {}, True, ""),   # the message alone
+    ("error", "ошибка: формы (4,) и (5,) не согласуются", {}, True, ""),       # in Russian, with the reason
+    ("error", "(4,)", {}, False, "NumPy refuses"),                              # a shape is not a refusal
+    ("error", "TypeError9: no", {}, False, "NumPy refuses"),                    # not a name of an error
+    ("(4,)", "ValueError: shapes", {}, False, ""),                             # where NumPy does not refuse
 ]
 
 
@@ -84,3 +106,19 @@ def test_verify_and_check_agree_on_a_book_value(tolerance, refused, tmp_path):
     assert (table.splitlines()[-1] == sentence) is refused
     table, _ = report(tmp_path, "ru", accepts)
     assert ("задайте в задаче tolerance = { decimals = 2 }." in table) is refused
+
+
+def test_a_right_formula_costs_no_exact_evaluation(monkeypatch):
+    """Stewart's z = eˣ sin y, x = st², y = s²t: a right ∂z/∂s agrees at every sampled point, also at 120
+    digits, so SymPy's strict evaluation (seconds where the difference is 0) is never asked; a wrong
+    one still fails, and a difference of 10⁻⁴⁵ that 40 digits lose is found."""
+    from symnn.calculus import equivalence
+    calls = []
+    real = equivalence._exact_difference
+    monkeypatch.setattr(equivalence, "_exact_difference", lambda d, point: calls.append(point) or real(d, point))
+    s, t = sp.symbols("s t", real=True)
+    key = t * (2 * s * sp.cos(s**2 * t) + t * sp.sin(s**2 * t)) * sp.exp(s * t**2)
+    right = t**2 * sp.exp(s * t**2) * sp.sin(s**2 * t) + 2 * s * t * sp.exp(s * t**2) * sp.cos(s**2 * t)
+    assert equivalence.same_function(key, right).equal is True and calls == []
+    assert equivalence.same_function(key, right + sp.exp(s) / 10**45).equal is False
+    assert equivalence.same_function(key, right - s * t**2 * sp.exp(s * t**2) * sp.cos(s**2 * t)).equal is False
