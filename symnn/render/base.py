@@ -149,7 +149,9 @@ class DocumentPrinter(ArrayPrinting, DataTrainingPrinting, TrainingStepsPrinting
                    if isinstance(s, sp.Symbol) and s.name in self.names}
         functions = {f: sp.Function(self.names[f.func.__name__])(*f.args) for f in expr.atoms(sp.core.function.AppliedUndef)
                      if f.func.__name__ in self.names}
-        return rebuilt(expr, {**symbols, **functions}, into_derivatives=True)
+        matrices = {m: sp.MatrixSymbol(self.names[m.name], *m.shape) for m in expr.atoms(sp.MatrixSymbol)
+                    if m.name in self.names}          # the product kx of k and x, not AB
+        return rebuilt(expr, {**symbols, **functions, **matrices}, into_derivatives=True)
 
     def inline(self, raw: str) -> str:
         raise NotImplementedError

@@ -33,6 +33,7 @@ from .order import (
     readable_factors,
     readable_fraction,
     readable_terms,
+    transpose_outside,
 )
 from .values import Shown
 
@@ -80,6 +81,12 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
     def _fraction_times(self, c, rest) -> str:
         """(2/3)(11w + 3b − 49): a shared fraction in front of its sum."""
         return r"%s\frac{%d}{%d} \left(%s\right)" % ("- " if c < 0 else "", abs(c.p), c.q, self._print(rest))
+
+    def _print(self, expr, **kwargs):
+        outside = transpose_outside(expr) if self.order != "none" else None
+        if outside is not None:               # σ(XW₁)ᵀ, not σ(W₁ᵀXᵀ)
+            return r"%s^{T}" % super()._print(outside, **kwargs)
+        return super()._print(expr, **kwargs)
 
     def _print_Function(self, expr, exp=None):
         """sin z and cos x without brackets (an atom's argument), f(x) and sin(2x) with them."""
@@ -285,6 +292,9 @@ class TextMath(_FactorsAsUsual, StrPrinter):
     def _print(self, expr, **kwargs):
         if isinstance(expr, sp.Indexed):      # its own _sympystr would win over the method below: y[k]
             return self._print_Indexed(expr)
+        outside = transpose_outside(expr) if self.order != "none" else None
+        if outside is not None:
+            return super()._print(outside, **kwargs) + "ᵀ"
         return super()._print(expr, **kwargs)
 
     def _print_Indexed(self, expr):

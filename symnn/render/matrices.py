@@ -76,10 +76,15 @@ class Partial(sp.Expr):
         return f"∂{printer._print(top)}/∂{printer._print(bottom)}"
 
 
-def _rules() -> dict:
-    """Each rule's general formula: ∂L/∂F of A·F·B is Aᵀ (∂L/∂(AFB)) Bᵀ, ..."""
+SPARE_LETTERS = "PQUVMNKG"      # a rule's letter the problem uses itself is written with one of these
+
+
+def _rules(taken=frozenset()) -> dict:
+    """Each rule's general formula: ∂L/∂F of A·F·B is Aᵀ (∂L/∂(AFB)) Bᵀ, ...; a letter of the problem
+    (``taken``: its A of H = σ(A)) is not a letter of a rule: then ∂L/∂F of P·F·B is Pᵀ (∂L/∂(PFB)) Bᵀ."""
+    spare = (letter for letter in SPARE_LETTERS if letter not in taken)
     L, c = sp.Symbol("L"), sp.Symbol("c")
-    A, B, F, R = (Letter(n) for n in "ABFR")
+    A, B, F, R = (Letter(next(spare) if n in taken else n) for n in "ABFR")
     return {"loss": sp.Eq(Partial(Grouped(c * NormSquared(R, sp.false)), R), 2 * c * R, evaluate=False),
             "product": sp.Eq(Partial(L, F), transposed(A) * Partial(L, Grouped(A * F * B)) * transposed(B),
                              evaluate=False),
@@ -122,7 +127,9 @@ class MatrixPrinting:
         lines.append(self.line(depth, self.plain("matrix.shapes") + " "
                                + ", ".join([self.math(shaped(letter, shape)) for letter, shape in run.shapes] + symmetric)))
         lines.append(self.line(depth, self.plain("matrix.backwards" if run.form == "norm" else "matrix.backwards.function")))
-        rules = _rules()
+        taken = {str(letter) for letter, _ in run.shapes} | {str(name) for name, _ in run.definitions} \
+            | {str(s) for _, formula in run.definitions for s in formula.free_symbols}
+        rules = _rules(frozenset(taken))
         for k, step in enumerate(run.steps):
             sides = [self.raw_ratio(L, quantity(step.quantity)), *([self.raw_math(step.total)] * (step.total is not None)),
                      self.raw_math(step.gradient)]

@@ -5,6 +5,8 @@ A mixin of DocumentPrinter, like NetworkPrinting: it uses the format hooks.
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from ..lang import PHRASES, phrase
@@ -72,7 +74,7 @@ class NumericsPrinting:
             lines += self.gradient_lines(run, depth)
         for v, updates in zip(run.variables, run.lines):
             lines.append(self.line(depth, self.say("opt.coordinate", variable=v)))
-            named = {w_old: sp.Symbol(f"{v}_{{t-1}}"), w_new: sp.Symbol(f"{v}_t")}   # w_t is x_t for x
+            named = {w_old: self.at_step(v, "t-1"), w_new: self.at_step(v, "t")}   # w_t is x_t for x
             for row in updates:
                 values = {named.get(s, s): value for s, value in row.values}
                 lines.append(self.line(depth + 1, self.worked(named.get(row.quantity, row.quantity),
@@ -83,6 +85,14 @@ class NumericsPrinting:
             result = sp.Tuple(*run.result) if len(run.result) > 1 else run.result[0]
             lines.append(self.line(depth, self.strong(self.plain("opt.result") + ":") + " " + self.value(result)))
         return self.join(lines)
+
+    def at_step(self, v, step: str) -> sp.Symbol:
+        """``v`` at a step of the method, in the statement's name: x_{t-1} for x, ω_{0,t-1} for w0 written ω₀
+        (not w0_{t-1}, a name of the code)."""
+        name = self.renamed(v).name
+        head, sub = name.split("_", 1) if "_" in name else re.fullmatch(r"(.*?)(\d*)", name).groups()
+        sub = sub.removeprefix("{").removesuffix("}")
+        return sp.Symbol(f"{head}_{{{sub},{step}}}" if sub else f"{head}_{{{step}}}")
 
     gradient_shown = None        # where an optimizer comparison has shown the gradient, once for all
 

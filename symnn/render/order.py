@@ -14,6 +14,8 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from ..calculus.transpose import MARK, transposed
+
 
 def readable_terms(terms: list, written: tuple = ()) -> list:
     """Terms in the order people write them: as the statement wrote them when ``written`` (its terms, in
@@ -247,3 +249,16 @@ def fraction_pulled_out(expr) -> sp.Expr | None:
         coefficient, factors = (coefficient * shared[0], [*factors, shared[1]]) if shared else \
             (coefficient, [*factors, factor])
     return None if coefficient == 1 else sp.Mul(coefficient, *factors)
+
+
+def transpose_outside(expr) -> sp.Expr | None:
+    """f(u) for an entrywise function of a transposed product, f(uᵀ) = f(u)ᵀ, when u has fewer transposes:
+    σ(W₁ᵀXᵀ) is written σ(XW₁)ᵀ, as the statement writes σ(XW₁); None otherwise."""
+    if not isinstance(expr, sp.Function) or len(expr.args) != 1 or expr.args[0].is_commutative:
+        return None
+    inside = transposed(expr.args[0])
+    return expr.func(inside) if _transposes(inside) < _transposes(expr.args[0]) else None
+
+
+def _transposes(expr) -> int:
+    return sum(s.name.endswith(MARK) for s in expr.atoms(sp.Symbol))

@@ -1,0 +1,72 @@
+"""A key writes the statement's names, never names of the code or letters that clash with the problem's:
+exact strings of brief keys in LaTeX and plain text, English and Russian."""
+
+from __future__ import annotations
+
+import pytest
+
+from symnn import render
+from symnn.problems.solve import solve
+
+
+def lines(problem_id: str, format: str, lang: str) -> list[str]:
+    """The brief key's lines; in LaTeX a bracket's grouping braces ({(…)}, how TeX may break it) are dropped."""
+    text = render(solve(problem_id), format, lang=lang, detail="brief")
+    if format == "latex":
+        text = text.replace("{(", "(").replace(")}", ")")
+    return text.splitlines()
+
+
+@pytest.mark.parametrize("lang, comma", [("en", "."), ("ru", "{,}")])
+def test_an_update_names_the_coordinate_as_the_statement_does(lang, comma):
+    # neuron-bias-update writes ω₀, ω₁, ω₂ (notation w0 = ω₀): ω_{0,t} = ω_{0,t−1} − λg_t, not w0_{t−1}
+    key = lines("neuron-bias-update", "latex", lang)
+    assert rf"\omega_{{0,t}} &= \omega_{{0,t-1}} - \lambda g_{{t}} = 0 - 0{comma}5 \cdot (-0{comma}25) = 0{comma}125" in key
+    assert rf"\omega_{{2,t}} &= \omega_{{2,t-1}} - \lambda g_{{t}} = 0 - 0{comma}5 \cdot (-0{comma}5) = 0{comma}25" in key
+    assert not any("w0" in line or "w_{0" in line for line in key)
+    # a name without a subscript keeps the method's own: x_t = x_{t−1} − a·g_t
+    assert "   x_t = x_(t-1) - a·g_t = 1 - 0.5·1 = 0.5" in [line.replace("*", "·") for line in
+                                                          lines("grad-quadratic-gd", "text", "en")]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_product_uses_the_statements_letters(lang):
+    # Σ kᵢxᵢ + b is the product kx of the row k and the column x, not AB
+    key = lines("kxb", "latex", lang)
+    assert r"k &= \left[\begin{matrix}1 & 5 & 10\end{matrix}\right] \\*[0.5ex]" in key
+    assert r"k x &= \left[\begin{matrix}41\end{matrix}\right] \\*[0.5ex]" in key
+    # the collapsed layer is W₁W₂, as the statement writes it
+    assert r"W_{1} W_{2} &= \left[\begin{matrix}-1\\-1\end{matrix}\right]" in lines("linear-collapse", "latex", lang)
+    assert not any(line.startswith(("A &", "B &")) for line in key)
+
+
+@pytest.mark.parametrize("lang, product", [("en", "a product"), ("ru", "произведение")])
+def test_a_rule_does_not_take_a_letter_of_the_problem(lang, product):
+    # dense-layer-backward has its own A (H = σ(A)): the product rule is written with P, the entrywise one too
+    key = render(solve("dense-layer-backward"), "latex", lang=lang, detail="brief")
+    assert (rf"\textemdash{{}} {product}: $\frac{{\partial L}}{{\partial F}} = P^{{T}} \frac{{\partial L}}"
+            rf"{{\partial (P F B)}} B^{{T}}$") in key
+    assert r"\frac{\partial L}{\partial P} = \frac{\partial L}{\partial (\sigma(P))} \odot \sigma'{(P)}$" in key
+    # a problem without an A of its own keeps the rule's A
+    assert (rf"{product}: $\frac{{\partial L}}{{\partial F}} = A^{{T}} \frac{{\partial L}}{{\partial (A F B)}} B^{{T}}$"
+            in render(solve("two-layer-w2"), "latex", lang=lang, detail="brief"))
+
+
+@pytest.mark.parametrize("lang, answer", [("en", "Answer"), ("ru", "Ответ")])
+def test_the_transpose_of_an_entrywise_function_stays_outside(lang, answer):
+    # σ(XW₁)ᵀ, as the statement writes σ(XW₁), not σ(W₁ᵀXᵀ)
+    assert (rf"{{\noindent \textbf{{{answer}:}} $\frac{{\partial L}}{{\partial W_{{2}}}} = - (y - \sigma(X W_{{1}}) W_{{2}}) "
+            r"\sigma(X W_{1})^{T}$\par}") in lines("two-layer-w2", "latex", lang)
+    text = "\n".join(lines("two-layer-w2", "text", lang)).replace("*", "·")
+    assert "σ(X·W_1)ᵀ" in text and "W_1ᵀ" not in text
+
+
+@pytest.mark.parametrize("problem_id, en, ru", [
+    ("activations", "tanh ", "th "),
+    ("tanh-chain", "b = tanh(a)", "b = th(a)"),
+])
+def test_each_language_names_a_function_as_its_statement_does(problem_id, en, ru):
+    # the English statement and key write tanh and arctan; the Russian ones th and arctg
+    english, russian = (render(solve(problem_id), "text", lang=lang, detail="brief") for lang in ("en", "ru"))
+    assert en in english and " th(" not in english and "arctg" not in english
+    assert ru in russian and "tanh" not in russian and "arctan(" not in russian
