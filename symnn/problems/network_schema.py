@@ -71,6 +71,7 @@ def network_errors(entry: dict) -> list[str]:
     errors += score_loss_errors(entry)
     if errors:
         return errors
+    errors += optimizer_errors(entry.get("optimizer", "sgd"), entry.get("settings", {}), "momentum" in entry)
     modes = bias_modes(biases, shared, len(sizes) - 1)
     neurons, parameters, L = neuron_names(sizes), parameter_names(sizes, modes), "L"
     for name in entry["find"]:
@@ -79,6 +80,17 @@ def network_errors(entry: dict) -> list[str]:
         if name not in GROUPS and not known:
             errors.append(f"find: {name!r} is not a neuron (h1, o1), the loss L, a gradient (dL/dw1, dL/do1), "
                           f"a value after the updates (w1+, o1+, L+) or a group ({', '.join(GROUPS)})")
+    return errors
+
+
+def optimizer_errors(optimizer: str, settings: dict, momentum: bool) -> list[str]:
+    """``settings`` names hyperparameters of the optimizer, and ``momentum`` is given to one that has it."""
+    from ..nn.naming import MOMENTUM_OPTIMIZERS, OPTIMIZER_SETTINGS
+    known = OPTIMIZER_SETTINGS[optimizer]
+    errors = [f"settings: {optimizer} has no setting {name!r}; its settings: {', '.join(known)}"
+              for name in settings if name not in known]
+    if momentum and optimizer not in MOMENTUM_OPTIMIZERS:
+        errors.append(f"momentum: {optimizer} has no momentum; the optimizers with one: {', '.join(MOMENTUM_OPTIMIZERS)}")
     return errors
 
 

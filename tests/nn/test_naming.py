@@ -5,11 +5,13 @@ from symnn.nn.naming import (
     LOOKAHEAD_OPTIMIZERS,
     LOSS_NAMES,
     OPTIMIZER_NAMES,
+    OPTIMIZER_SETTINGS,
     OUTPUT_NAMES,
+    SCORE_LOSS_NAMES,
     neuron_names,
     parameter_names,
 )
-from symnn.nn.network import ACTIVATIONS, LOSSES, OUTPUTS, Network
+from symnn.nn.network import ACTIVATIONS, LOSSES, OUTPUTS, SCORE_LOSSES, Network
 from symnn.nn.optimizers import OPTIMIZERS
 
 
@@ -19,6 +21,9 @@ def test_the_name_tables_are_the_tables_of_the_network_and_optimizers():
     assert set(OUTPUT_NAMES) == set(OUTPUTS)
     assert set(OPTIMIZER_NAMES) == set(OPTIMIZERS)
     assert set(LOOKAHEAD_OPTIMIZERS) == {name for name, o in OPTIMIZERS.items() if o.lookahead is not None}
+    assert {name: set(names) for name, names in OPTIMIZER_SETTINGS.items()} == \
+        {name: {str(s) for s in o.defaults} for name, o in OPTIMIZERS.items()}
+    assert set(SCORE_LOSS_NAMES) == set(SCORE_LOSSES)
 
 
 def test_neurons_and_parameters_are_named_as_the_network_names_them():

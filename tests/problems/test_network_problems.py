@@ -86,6 +86,11 @@ GOOD = {"id": "p", "kind": "network", "statement": {"en": "…"}, "layers": [2, 
                                                   "output layer, so no output = 'softmax' (softmax-ce applies "
                                                   "the softmax itself)"),
     ({"update_biases": "no"}, "update_biases: expected true or false, got str"),
+    # settings and momentum are checked against the optimizer when the file is read
+    ({"optimizer": "adam", "settings": {"beta1": 0.8}},
+     "settings: adam has no setting 'beta1'; its settings: eta, beta_1, beta_2, varepsilon"),
+    ({"momentum": 0.9}, "momentum: sgd has no momentum; the optimizers with one: momentum, momentum-delta, "
+                        "momentum-cs231n"),
     ({"weights": [[["a", 2], [3, 4]], "b"], "layers": [2, 2, 1, 1]},
      "weights: expected one entry per layer (3), got 2"),
 ])
