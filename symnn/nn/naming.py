@@ -27,12 +27,6 @@ OUTPUT_NAMES = ("same", "softmax")
 OPTIMIZER_NAMES = ("gd", "sgd", "minibatch", "momentum", "momentum-delta", "momentum-cs231n", "nesterov", "adagrad", "rmsprop",
                    "adam-slide", "adam")
 LOOKAHEAD_OPTIMIZERS = ("nesterov",)        # their gradient is taken elsewhere than at the weights
-# each optimizer's hyperparameters by the names ``settings`` uses (the symbols of nn.optimizers)
-OPTIMIZER_SETTINGS = {"gd": ("eta",), "sgd": ("eta",), "minibatch": ("eta",), "momentum": ("eta", "alpha"),
-                      "momentum-delta": ("lambda", "alpha"), "momentum-cs231n": ("eta", "mu"),
-                      "nesterov": ("eta", "alpha"), "adagrad": ("eta", "varepsilon"),
-                      "rmsprop": ("eta", "alpha", "varepsilon"), "adam-slide": ("eta", "beta_1", "beta_2", "varepsilon"),
-                      "adam": ("eta", "beta_1", "beta_2", "varepsilon")}
 MOMENTUM_OPTIMIZERS = ("momentum", "momentum-delta", "momentum-cs231n")   # what a problem's ``momentum`` is for
 BIAS_MODES = ("neuron", "shared", "none")   # a layer's biases: one per neuron, one for the layer, none
 NO_BIASES = "none"                          # how a bank file says a layer has no biases: biases = "none"

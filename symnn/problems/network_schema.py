@@ -54,6 +54,7 @@ def network_errors(entry: dict) -> list[str]:
         OUTPUT_NAMES,
         SCORE_LOSS_NAMES,
         bias_modes,
+        layer_names,
         neuron_names,
         parameter_names,
     )
@@ -80,12 +81,28 @@ def network_errors(entry: dict) -> list[str]:
         if name not in GROUPS and not known:
             errors.append(f"find: {name!r} is not a neuron (h1, o1), the loss L, a gradient (dL/dw1, dL/do1), "
                           f"a value after the updates (w1+, o1+, L+) or a group ({', '.join(GROUPS)})")
+    biases = {bias for layer in layer_names(sizes, modes) for _, _, bias in layer if bias is not None}
+    return errors or _length_errors(entry, len(neurons), parameters, biases)
+
+
+def _length_errors(entry: dict, neurons: int, parameters: set, biases: set) -> list[str]:
+    """A ``published`` or ``expected`` list holds one number for each name of ``find``, its groups spelled out."""
+    moving = parameters if entry.get("update_biases", True) else parameters - biases
+    sizes = {"forward": neurons, "gradients": len(parameters), "updated": len(moving) if entry.get("steps", 1) else 0}
+    length = sum(sizes.get(name, 1) for name in entry["find"])
+    errors = []
+    for field in ("published", "expected"):
+        value = entry.get(field)
+        if isinstance(value, list) and all(not isinstance(v, list) for v in value) and len(value) != length:
+            errors.append(f"{field}: {len(value)} numbers, but the answer has {length} (one for each name of find, "
+                          f"{', '.join(n for n in GROUPS if n in entry['find']) or 'no group'} spelled out)")
     return errors
 
 
 def optimizer_errors(optimizer: str, settings: dict, momentum: bool) -> list[str]:
     """``settings`` names hyperparameters of the optimizer, and ``momentum`` is given to one that has it."""
-    from ..nn.naming import MOMENTUM_OPTIMIZERS, OPTIMIZER_SETTINGS
+    from ..nn.naming import MOMENTUM_OPTIMIZERS
+    from .answer_schema import OPTIMIZER_SETTINGS
     known = OPTIMIZER_SETTINGS[optimizer]
     errors = [f"settings: {optimizer} has no setting {name!r}; its settings: {', '.join(known)}"
               for name in settings if name not in known]

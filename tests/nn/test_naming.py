@@ -5,7 +5,6 @@ from symnn.nn.naming import (
     LOOKAHEAD_OPTIMIZERS,
     LOSS_NAMES,
     OPTIMIZER_NAMES,
-    OPTIMIZER_SETTINGS,
     OUTPUT_NAMES,
     SCORE_LOSS_NAMES,
     neuron_names,
@@ -21,8 +20,6 @@ def test_the_name_tables_are_the_tables_of_the_network_and_optimizers():
     assert set(OUTPUT_NAMES) == set(OUTPUTS)
     assert set(OPTIMIZER_NAMES) == set(OPTIMIZERS)
     assert set(LOOKAHEAD_OPTIMIZERS) == {name for name, o in OPTIMIZERS.items() if o.lookahead is not None}
-    assert {name: set(names) for name, names in OPTIMIZER_SETTINGS.items()} == \
-        {name: {str(s) for s in o.defaults} for name, o in OPTIMIZERS.items()}
     assert set(SCORE_LOSS_NAMES) == set(SCORE_LOSSES)
 
 
