@@ -51,6 +51,8 @@ class CheckOptions:
     shape: bool = False
     # letters of a matrix formula that are symmetric matrices (A = Aᵀ), so 2Ax and (A + Aᵀ)x are one answer
     symmetric: tuple = ()
+    # the names of the answer's components in order (D, C of a line b = C + Dt): an answer may label them
+    labels: tuple = ()
 
     def __post_init__(self):
         for name, (low, high) in RANGES.items():
@@ -67,6 +69,8 @@ class CheckOptions:
                 raise ValueError(f"check option {name} must be true or false, got {getattr(self, name)!r}")
         if not all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str) for pair in self.names):
             raise ValueError("check option names must be (name, formula) pairs")
+        if not all(isinstance(name, str) for name in self.labels):
+            raise ValueError("check option labels must be names")
         if not all(isinstance(name, str) for name in self.symmetric):
             raise ValueError("check option symmetric must name letters")
         if not all(isinstance(name, str) for name in self.through) or not set(self.through) <= {n for n, _ in self.names}:

@@ -88,14 +88,20 @@ def as_vector(answer, ref, shape):
 
 
 def by_label(answer, options):
-    """Components labelled with the problem's variables in another order (z = 1, x = 60, y = −162) put in
-    the variables' order, with a note saying so; any other answer as it is."""
-    variables = [canonical_name(str(v), options.index_names) for v in options.variables]
+    """Components labelled with the names of the answer's components (C = 5, D = −3 of a line C + Dt) or
+    the problem's variables (z = 1, x = 60, y = −162), in another order, put in the answer's order, with a
+    note saying so; labels that are not those names, a note naming them; any other answer as it is."""
+    names = options.labels or tuple(str(v) for v in options.variables)
+    variables = [canonical_name(name, options.index_names) for name in names]
     labels = [canonical_name(label, options.index_names) for label in answer.labels]
+    if labels and options.labels and len(labels) == len(variables) and sorted(labels) != sorted(variables):
+        return replace(answer, notes=answer.notes + (("note.unknown labels", {
+            "labels": ", ".join(label for label, name in zip(answer.labels, labels) if name not in variables),
+            "names": ", ".join(names)}),))
     if not labels or labels == variables or sorted(labels) != sorted(variables):
         return answer
     order = [labels.index(v) for v in variables]
-    note = ("note.labels", {"order": ", ".join(str(v) for v in options.variables)})
+    note = ("note.labels", {"order": ", ".join(names)})
     steps = tuple((order.index(step[0]), step[1]) if isinstance(step, tuple) and isinstance(step[0], int) else step
                   for step in answer.steps)
     return replace(answer, value=tuple(answer.value[k] for k in order), decimals=tuple(answer.decimals[k] for k in order),

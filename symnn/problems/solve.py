@@ -16,6 +16,7 @@ from ..calculus.parse import parse_expr_safe, parse_point, parse_symbols
 from ..calculus.through import written_through as write_through
 from ..nn.matrix_form import SPECS
 from . import array_problems, vector_problems
+from .answer_labels import answer_labels
 from .bank import BankError, Problem, get_problem
 
 
@@ -311,6 +312,8 @@ def question_options(problem: Problem) -> dict:
     of ``expr``, the question itself (for feedback such as "not substituted" or "wrong point")."""
     data = problem.data
     options = dict(data.get("tolerance", {}))
+    if answer_labels(problem):
+        options["labels"] = answer_labels(problem)         # C = 5, D = −3: components by their names
     if problem.kind == "array" and array_problems.asks_shape(problem):
         options["shape"] = True          # 3×2 is the shape (3, 2), not the number 6
     if "names" in data:

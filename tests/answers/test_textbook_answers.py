@@ -49,6 +49,17 @@ CASES = [
     ("2*s", "2 s", {}, True, ""),                                               # s is the problem's variable
     ("2", "2 s", {"variables": ("s",)}, False, ""),                             # ... and 2s is not 2
     ("2*m*s", "2 ms", {}, True, ""),                                            # ms of the names m and s is m·s
+    ("(-3, 5)", "D = -3, C = 5", {}, True, ""),                                # C is a label here, not coulombs
+    ("x^2", "x^2 m", {}, False, ""),                                            # units follow a number, not a formula
+    # --- components labelled with the key's own names (Strang's line b = C + Dt: the key is (D, C))
+    ("(-3, 5)", "C = 5, D = -3", {"labels": ("D", "C")}, True, "matched by their labels, in the order D, C"),
+    ("(-3, 5)", "D = -3, C = 5", {"labels": ("D", "C")}, True, ""),             # in the key's order
+    ("(-3, 5)", "C = -3, D = 5", {"labels": ("D", "C")}, False, "swapped"),     # the values under the wrong names
+    ("(-3, 5)", "C = 5, E = -3", {"labels": ("D", "C")}, False, "labels E are not names of the parts of the answer (D, C)"),
+    ("(-3, 5)", "C = 5, E = -3", {"labels": ("D", "C"), "lang": "ru"}, False, "Подписи E не совпадают"),
+    ("(-3, 5)", "(5, -3)", {"labels": ("D", "C")}, False, "swapped"),           # no labels: the key's order
+    ("(-3, 5, 2)", "C = 5, loss = 2, D = -3", {"labels": ("D", "C", "loss")}, True, "D, C, loss"),   # a training run
+    ("(-3, 5, 2)", "C = 5, loss = 3, D = -3", {"labels": ("D", "C", "loss")}, False, "Component 3"),
     # --- NumPy refuses the operation: its own message, or an error and why, is the answer "error"
     ("error", "ValueError: operands could not be broadcast together with shapes (4,) (5,)", {}, True, ""),
     ("error", "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n"
@@ -122,3 +133,28 @@ def test_a_right_formula_costs_no_exact_evaluation(monkeypatch):
     assert equivalence.same_function(key, right).equal is True and calls == []
     assert equivalence.same_function(key, right + sp.exp(s) / 10**45).equal is False
     assert equivalence.same_function(key, right - s * t**2 * sp.exp(s * t**2) * sp.cos(s**2 * t)).equal is False
+
+
+STRANG = """
+title.en = 'Least squares'
+title.ru = 'Метод наименьших квадратов'
+
+[[problem]]
+id = "strang"
+kind = "least-squares"
+points = [[0, 6], [1, 0], [2, 0]]
+notation = { w = "D", b = "C", x = "t", y = "b" }
+statement.en = 'Find the closest line $b = C + Dt$ to the points $(0, 6)$, $(1, 0)$, $(2, 0)$.'
+statement.ru = 'Найдите прямую $b = C + Dt$, ближайшую к точкам $(0, 6)$, $(1, 0)$, $(2, 0)$.'
+"""
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("C = 5, D = -3", True),            # by the names of the statement, in its order of writing
+    ("D = -3; C = 5", True),            # in the key's order
+    ("(-3, 5)", True),                  # unlabelled, in the key's order (D, C)
+    ("C = -3, D = 5", False),           # the numbers under each other's names
+])
+def test_a_bank_problem_s_notation_names_its_components(answer, correct, tmp_path):
+    (tmp_path / "lines.toml").write_text(textwrap.dedent(STRANG), encoding="utf-8")
+    assert check_bank_answer("strang", answer, tmp_path, timeout=20).correct is correct
