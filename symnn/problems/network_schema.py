@@ -81,6 +81,9 @@ def network_errors(entry: dict) -> list[str]:
         if name not in GROUPS and not known:
             errors.append(f"find: {name!r} is not a neuron (h1, o1), the loss L, a gradient (dL/dw1, dL/do1), "
                           f"a value after the updates (w1+, o1+, L+) or a group ({', '.join(GROUPS)})")
+    if entry.get("steps", 1) == 0:
+        errors += [f"find: {name!r} asks for the network after the updates, but steps = 0 makes none"
+                   for name in entry["find"] if name == "updated" or name.endswith("+")]
     biases = {bias for layer in layer_names(sizes, modes) for _, _, bias in layer if bias is not None}
     return errors or _length_errors(entry, len(neurons), parameters, biases)
 

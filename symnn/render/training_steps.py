@@ -76,13 +76,6 @@ class TrainingStepsPrinting:
                  self.line(depth, self.plain("net.forward") + ":")]
         lines += self.forward_table(network, step.forward, known)
         L = network.loss_symbol
-        errors = [row for row in step.errors if f"d{L}/d{row[0]}" in asked]
-        if errors:
-            lines.append(self.line(depth, self.plain("sgd.errors")))
-            rows = [[self.ratio(L, neuron), *self.worked_row(neuron, formula, known, value)[1:]]
-                    for neuron, formula, value in errors]
-            lines += self.table([self.plain("graph.node"), self.plain("delta.formula"), self.plain("delta.numbers"),
-                                 self.plain("graph.value")], rows)
         rows = []
         for neuron, formula, value in step.deltas:
             rows.append(self.worked_row(delta(neuron), formula, known, value))
@@ -91,6 +84,12 @@ class TrainingStepsPrinting:
         header = [self.plain("delta.neuron"), self.plain("delta.formula"), self.plain("delta.numbers"),
                   self.plain("graph.value")]
         lines += self.table(header, rows)
+        errors = [row for row in step.errors if f"d{L}/d{row[0]}" in asked]    # ∂L/∂o1, ∂L/∂h1 when asked
+        if errors:
+            lines.append(self.line(depth, self.plain("sgd.errors")))
+            rows = [[self.ratio(L, neuron), *self.worked_row(neuron, formula, known, value)[1:]]
+                    for neuron, formula, value in errors]
+            lines += self.table([self.plain("graph.node")] + header[1:], rows)
         parameters = {f"d{L}/d{p}" for p, _, _ in step.gradients}
         if not step.updates and not parameters & set(asked):    # step 0 asks for no gradient of a parameter
             return lines

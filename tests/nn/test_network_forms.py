@@ -185,3 +185,17 @@ def test_the_steps_a_key_does_not_show_are_the_steps_it_would(loss, output, acti
     losses = [float(dict(step.forward)[net.loss_symbol]) for step in whole.steps]
     assert [float(v) for _, v in quick.history] == pytest.approx(losses, abs=1e-45)
     assert float(quick.value("L+")) == pytest.approx(float(whole.value("L+")), abs=1e-45)
+
+
+def test_the_derivative_by_a_hidden_output_goes_through_the_deltas_after_it():
+    net = Network([2, 2, 1], loss="half-se", biases="none")
+    at = {"x1": 1, "x2": 0, "y": 1, "w1": 0.45, "w2": -0.12, "w3": 0.78, "w4": 0.13, "w5": 1.5, "w6": -2.3}
+    run = train_steps(net, exact(at), steps=0)
+    h = sigmoid(np.array([[0.45, -0.12], [0.78, 0.13]]) @ np.array([1.0, 0.0]))
+    wo = np.array([1.5, -2.3])
+
+    def loss_of(h):                        # L as a function of the hidden outputs themselves
+        return 0.5 * (sigmoid(wo @ h) - 1) ** 2
+    numeric = [(loss_of(h + 1e-6 * e) - loss_of(h - 1e-6 * e)) / 2e-6 for e in np.eye(2)]
+    assert [float(run.value(f"dL/dh{j}")) for j in (1, 2)] == pytest.approx(numeric, abs=1e-9)
+    assert float(run.value("dL/do1")) == pytest.approx(sigmoid(wo @ h) - 1, abs=1e-12)
