@@ -6,6 +6,7 @@ s_i(δ_ij − s_j)) written out, and whether a step's value at its switch is a c
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 import sympy as sp
@@ -28,9 +29,20 @@ def prepared(ref, text: str, known: set, options):
         ref = substituted_derivatives(ref, named_derivatives)
     names = definitions(options)
     known = known | {name for name, _ in options.names}
-    for name, _ in options.names:
-        text = re.sub(rf"(?<![A-Za-z0-9_\\]){re.escape(name)}\s*\(\s*[A-Za-z]\w*\s*\)", name, text)
+    for name, _ in options.names:       # f(x) is the name f; so are σ(z) and \sigma\left(z\right) of a name sigma
+        written = "|".join(map(re.escape, spellings(name)))
+        text = re.sub(rf"(?<![A-Za-z0-9_\\])({written})\s*(?:\\left\s*)?\(\s*[A-Za-z]\w*\s*(?:\\right\s*)?\)",
+                      r"\1", text)
     return (substituted(ref, names, options) if names else ref), text, known, names
+
+
+def spellings(name: str) -> list[str]:
+    """How an answer writes a name: sigma also as \\sigma and σ."""
+    try:
+        letter = unicodedata.lookup(f"GREEK SMALL LETTER {name.upper()}")
+    except KeyError:
+        return [name]
+    return [name, "\\" + name, letter]
 
 
 def has_kink(*values) -> bool:
@@ -68,12 +80,16 @@ def substituted(value, definitions, options):
 
 
 def through(value, options) -> bool:
-    """The answer uses the names the question asks it to be written through (or none are asked)."""
+    """The answer uses the names the question asks it to be written through (or none are asked); another
+    name of the same formula counts too (σ for f, where the notation writes f as σ)."""
     if not options.through:
         return True
     values = value if isinstance(value, tuple) else (value,)
     used = {canonical_name(s.name, options.index_names) for v in values for s in v.free_symbols}
-    return all(canonical_name(name, options.index_names) in used for name in options.through)
+    formulas = {canonical_name(name, options.index_names): formula for name, formula in options.names}
+    written = {formulas[name] for name in used if name in formulas}
+    return all(canonical_name(name, options.index_names) in used
+               or formulas.get(canonical_name(name, options.index_names)) in written for name in options.through)
 
 
 def as_vector(answer, ref, shape):

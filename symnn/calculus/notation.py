@@ -128,8 +128,7 @@ def explicit(text: str, functions=frozenset(("sin", "cos", "tanh", "abs", "exp",
     tokens = _bars(tokens)
     if known is not None:
         tokens = _split_words(tokens, known, functions)
-    if shorthand:
-        tokens = _shorthand(tokens)
+    tokens = _shorthand(tokens, functions, shorthand)
     tokens = _applications(tokens, set(functions) | set(unknown_functions))
     return _join(tokens, set(functions) | set(unknown_functions))
 
@@ -196,8 +195,10 @@ def _readings(word: str, names: set, depth: int = 0) -> list[list[str]]:
     return found
 
 
-def _shorthand(tokens):
-    """A bare sigma (no argument) is σ of the problem's argument; so is σ(1 − σ)'s outer σ."""
+def _shorthand(tokens, functions=SIGMAS, insert: bool = True):
+    """A bare sigma (no argument) is σ of the problem's argument (``insert``); so is σ(1 − σ)'s outer σ.
+    Where the problem names something sigma itself (``functions`` leaves it out), a bare σ is that name,
+    and σ applied to something else (σ(2z)) is still the function."""
     out = []
     i = 0
     while i < len(tokens):
@@ -205,8 +206,13 @@ def _shorthand(tokens):
         if kind == NAME and string in SIGMAS:
             after = _after_power(tokens, i + 1)               # σ^2(x) is σ(x)^2, not a bare σ squared
             following = tokens[after][1] if after < len(tokens) else None
-            if following != "(" or _bare_sigma_inside(tokens, after):
+            bare = following != "(" or _bare_sigma_inside(tokens, after)
+            if bare and insert and string in functions:
                 out += [(NAME, string), (OP, "("), (NAME, SHORTHAND), (OP, ")")]
+                i += 1
+                continue
+            if not bare and string == "sigma" and string not in functions:
+                out.append((NAME, "sigmoid"))
                 i += 1
                 continue
         out.append((kind, string))

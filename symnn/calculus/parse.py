@@ -101,7 +101,8 @@ def parse_expr_safe(text: str, functions: tuple[str, ...] = (), symbols=None, sh
         if not name.isidentifier() or name in FUNCTIONS or name in CONSTANTS:
             raise ParseError("function name", name=name)
     tree = _syntax_tree(text, tuple(functions), symbols, shorthand is not None)
-    expr = _Builder(tuple(functions), shorthand, matrices).build(tree.body)
+    shadowed = frozenset(str(s) for s in symbols or ()) & frozenset(FUNCTIONS)     # σ a name of the problem
+    expr = _Builder(tuple(functions), shorthand, matrices, shadowed).build(tree.body)
     if isinstance(expr, list) and len(expr) == 1 and is_condition(expr[0]):
         expr = _indicator(expr[0])                    # [x > 0]: Iverson's bracket
     if is_condition(expr):
@@ -234,10 +235,12 @@ def _bounded(value):
 class _Builder:
     """Build SymPy objects from a whitelisted syntax tree, one node type at a time."""
 
-    def __init__(self, functions: tuple[str, ...] = (), shorthand=None, matrices: bool = False):
+    def __init__(self, functions: tuple[str, ...] = (), shorthand=None, matrices: bool = False,
+                 shadowed=frozenset()):
         self.functions = functions   # unknown functions the text may call
         self.shorthand = shorthand   # what a bare σ is applied to
         self.matrices = matrices     # letters are matrices and vectors
+        self.shadowed = shadowed     # function names the problem uses as its own names (σ = σ(z))
 
     def build(self, node: ast.AST):
         method = getattr(self, f"_build_{type(node).__name__}", None)
@@ -264,7 +267,7 @@ class _Builder:
             return self.shorthand
         if node.id in CONSTANTS:
             return CONSTANTS[node.id]
-        if node.id in FUNCTIONS:
+        if node.id in FUNCTIONS and node.id not in self.shadowed:
             raise ParseError("needs argument", name=node.id)
         if node.id.startswith("_"):
             raise ParseError("variable name", name=node.id)

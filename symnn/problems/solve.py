@@ -18,6 +18,7 @@ from ..nn.matrix_form import SPECS
 from . import array_problems, vector_problems
 from .answer_labels import answer_labels
 from .bank import BankError, Problem, get_problem
+from .function_names import function_names
 
 
 @dataclass(frozen=True)
@@ -321,6 +322,8 @@ def question_options(problem: Problem) -> dict:
         options["through"] = tuple(data.get("through", ()))
     if problem.kind == "matrix-identity" and SPECS[data["identity"]].symmetric:
         options["symmetric"] = SPECS[data["identity"]].symmetric        # A = Aᵀ: 2Ax and (A + Aᵀ)x are one answer
+    if problem.kind == "derivative" and function_names(data):     # notation f = σ: σ(1 − σ) is an answer
+        options["names"] = options.get("names", ()) + function_names(data)
     if problem.kind not in ("gradient", "derivative", "finite-difference") or "functions" in data:
         return options
     if "expr" in data:

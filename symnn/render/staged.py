@@ -243,7 +243,7 @@ class StagedPrinting:
         moved = [v for v, *_ in step.moves]
         lines = [self.line(depth, self.say("prog.step.ascent" if step.ascent else "prog.step.descent",
                                            size=sp.Eq(h, self.staged_number(step.size), evaluate=False),
-                                           names=moved[0] if len(moved) == 1 else sp.Tuple(*moved), output=L))]
+                                           names=moved[0] if len(moved) == 1 else sp.Tuple(*moved)))]
         lines += self.table([self.plain("prog.variable"), self.plain("delta.formula"), self.plain("delta.numbers"),
                              self.plain("graph.value")], rows)
         after = dict(step.after)

@@ -13,6 +13,7 @@ from symnn import check_answer
 from symnn.cli import main
 
 SIGMA_PRIME = "sigmoid(x)*(1 - sigmoid(x))"
+SIGMA_NAMES = (("sigma", "sigmoid(z)"), ("f", "sigmoid(z)"))     # what notation = { f = '\\sigma' } defines
 
 # (reference, answer, options, correct?, words the feedback must contain)
 CASES = [
@@ -137,6 +138,23 @@ CASES = [
      {"names": (("f", "sigmoid(alpha*x)"),), "through": ("f",)}, True, ""),
     ("alpha*sigmoid(alpha*x)*(1 - sigmoid(alpha*x))", r"\alpha\sigma(\alpha x)(1 - \sigma(\alpha x))",
      {"names": (("f", "sigmoid(alpha*x)"),), "through": ("f",)}, False, "through f"),
+    # --- the derivative through the function itself, where the notation writes f as σ: a bank problem's
+    # notation = { f = '\sigma' } names both sigma and f as the function of the argument (σ′ = σ(1 − σ))
+    ("sigmoid(z)*(1 - sigmoid(z))", r"\sigma(1-\sigma)", {"names": SIGMA_NAMES}, True, ""),   # the bare σ is σ(z)
+    ("sigmoid(z)*(1 - sigmoid(z))", "σ(1−σ)", {"names": SIGMA_NAMES}, True, ""),              # typed in Unicode
+    ("sigmoid(z)*(1 - sigmoid(z))", "f(1-f)", {"names": SIGMA_NAMES}, True, ""),              # symnn's name of it
+    ("sigmoid(z)*(1 - sigmoid(z))", r"\sigma(z)(1-\sigma(z))", {"names": SIGMA_NAMES}, True, ""),  # argument written
+    ("sigmoid(z)*(1 - sigmoid(z))", r"\sigma\left(z\right)\left(1-\sigma\left(z\right)\right)",
+     {"names": SIGMA_NAMES}, True, ""),                                                       # as a LaTeX editor writes it
+    ("sigmoid(z)*(1 - sigmoid(z))", r"\sigma'(z)", {"names": SIGMA_NAMES}, False, "restates"),  # the question itself
+    ("sigmoid(z)*(1 - sigmoid(z))", "σ'", {"names": SIGMA_NAMES}, False, "restates"),          # ... without its argument
+    ("sigmoid(z)*(1 - sigmoid(z))", r"\sigma(1+\sigma)", {"names": SIGMA_NAMES}, False, ""),  # a wrong sign
+    ("sigmoid(z)*(1 - sigmoid(z))", r"\sigma(2z)(1-\sigma(2z))", {"names": SIGMA_NAMES}, False, ""),  # σ of another argument
+    ("sigmoid(z)*(1 - sigmoid(z))", "σ(1−σ)", {"names": SIGMA_NAMES, "through": ("f",)}, True, ""),  # σ counts as f
+    ("sigmoid(z)*(1 - sigmoid(z))", r"\frac{e^{-z}}{(1+e^{-z})^2}", {"names": SIGMA_NAMES, "through": ("f",)},
+     False, "through f"),                                                                     # right, but not through f
+    ("sigmoid(z)*(1 - sigmoid(z))", "f(1-f)", {}, False, ""),                                 # no notation: f is unknown
+    ("sigmoid(z)*(1 - sigmoid(z))", "σ(1−σ)", {}, True, ""),                                  # no notation: σ of the argument
     # --- the reader's language
     ("2*x", "(2x", {"lang": "ru"}, False, "не закрыта скобка"),                 # a Russian reason and its fix
     ("2*x", "frac{1}{2}", {}, False, "did you mean \\frac"),                  # a command without its backslash

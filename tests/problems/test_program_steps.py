@@ -122,22 +122,20 @@ def test_the_checker_follows_what_find_asks(problem_id, answer, correct):
 
 
 def test_the_step_is_a_table_formula_numbers_value():
-    text = render(solve("karpathy-circuit-step"), "text")
-    assert ("A step of size h = 0.01 along the gradient: to each of the inputs (x, y, z) add h times the "
-            "derivative of f by it.\n"
+    text = render(solve("karpathy-circuit-step"), "text").replace("*", "·")     # the product sign of plain text
+    assert ("A step of size h = 0.01 along the gradient moves (x, y, z):\n"
             "input  formula      with the numbers  value\n"
             "-----  -----------  ----------------  -----\n"
-            "x⁺     x + h*∂f/∂x  -2 + 0.01*(-4)    -2.04\n") in text
-    assert "f     f = q*z     2.92*(-3.97)      ≈ -11.59" in text
+            "x⁺     x + h·∂f/∂x  -2 + 0.01·(-4)    -2.04\n") in text
+    assert "f     f = q·z     2.92·(-3.97)      ≈ -11.59" in text
     assert text.endswith("f⁺ ≈ -11.59\nNote. The output goes up from -12 to -11.5924: a small step along the "
                          "gradient increases the output, which is how the guide introduces the gradient before any loss.")
 
 
 def test_a_descent_on_some_inputs_in_russian():
-    text = render(solve("relu-weights-step"), "text", lang="ru")
-    assert ("Шаг h = 0,01 против градиента (градиентный спуск): из каждого входа (w1; w2) вычитаем h, умноженное "
-            "на производную L по этому входу.") in text
-    assert "w2⁺   w2 - h*∂L/∂w2  1 - 0,01*12" in text
+    text = render(solve("relu-weights-step"), "text", lang="ru").replace("*", "·")
+    assert "Шаг h = 0,01 против градиента (градиентный спуск) сдвигает (w1; w2):" in text
+    assert "w2⁺   w2 - h·∂L/∂w2  1 - 0,01·12" in text
     assert "Ответ: ∂L/∂w1 = 4; ∂L/∂w2 = 12; w1⁺ = 1,96; w2⁺ = 0,88; L⁺ = 2,56" in text
 
 

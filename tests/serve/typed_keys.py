@@ -20,6 +20,7 @@ TYPED = {
     "bce-grad": ("(p - y)/(p(1 - p))", "(p − y)/(p(1 − p))"),
     "bce-grad-logit": ("sigma(z) - y", "σ(z) − y"),
     "neuron-grad": ("-2(Y - y) y (1 - y) x_1", "−2(Y − y)y(1 − y)x_1"),
+    "nielsen-sigmoid-prime": ("sigma(1 - sigma)", "σ(1 − σ)"),
     "nll-softmax": ("(s_1 - 1, s_2, s_3)", "(s_1 − 1; s_2; s_3)"),
     "softmax-jacobian": ("[[s_1(1 - s_1), -s_1 s_2, -s_1 s_3], [-s_1 s_2, s_2(1 - s_2), -s_2 s_3], "
                          "[-s_1 s_3, -s_2 s_3, s_3(1 - s_3)]]", None),

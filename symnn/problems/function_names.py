@@ -1,0 +1,42 @@
+r"""The names a derivative's answer may call its function by, read off the problem's notation.
+
+Where the notation writes the function f as one bare name (``notation = { f = '\sigma' }``, ``'σ'``,
+``'F'``), that name and f both stand for the function of the argument, so the derivative written
+through the function itself is an answer: σ(1 − σ) and f(1 − f) for σ′. The question restated
+(σ′(x)) is still no answer: the checker refuses a derivative sign whatever the names.
+
+>>> function_names({"expr": "1/(1 + exp(-z))", "wrt": "z", "notation": {"f": "\\sigma"}})
+(('sigma', '1/(1 + exp(-z))'), ('f', '1/(1 + exp(-z))'))
+>>> function_names({"expr": "x^2", "wrt": "x", "notation": {"f": "E^2"}})
+()
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LATEX_NAME = re.compile(r"\\?([A-Za-z]+)")
+_WORD = re.compile(r"[A-Za-z_]\w*")
+
+
+def bare_name(written: str) -> str | None:
+    """The name a notation writes as one symbol: \\sigma and σ -> sigma, F -> F; None for E^2 or y_{pred}."""
+    written = written.strip()
+    if len(written) == 1 and unicodedata.name(written, "").startswith("GREEK"):
+        return unicodedata.name(written).split()[-1].lower()
+    match = _LATEX_NAME.fullmatch(written)
+    return match[1] if match else None
+
+
+def function_names(data: dict) -> tuple[tuple[str, str], ...]:
+    """(name, formula) pairs to add to a derivative problem's names: the notation's name of f, and f itself,
+    each standing for the function (its formula where the problem names f or that name, else ``expr``); none where a
+    name is already taken (a variable, a name of the problem, a word of the formula)."""
+    name = bare_name(data.get("notation", {}).get("f", ""))
+    if name is None or "expr" not in data:
+        return ()
+    names = data.get("names", {})
+    formula = names.get("f") or names.get(name) or data["expr"]
+    taken = set(names) | set(_WORD.findall(data.get("wrt", ""))) | set(_WORD.findall(data["expr"]))
+    return tuple((n, formula) for n in dict.fromkeys((name, "f")) if n not in taken)
