@@ -8,13 +8,15 @@ analysis in words (1 при x > 0, 0 иначе), membership of intervals and th
 '((a in interval_oc(0, 2)))'
 >>> transposes("2 X^(T)(X w - y)")
 '2  transpose(X) (X w - y)'
+>>> transposes("sigma(X W_1)^(T)")
+' transpose(sigma(X W_1)) '
 """
 
 from __future__ import annotations
 
 import re
 
-from ..calculus.parse import ParseError
+from ..calculus.parse import FUNCTIONS, ParseError
 from .layout import top_level_split
 
 TRANSPOSE = re.compile(r"\^\s*(\(\s*T\s*\)|T)(?![0-9_])")
@@ -72,7 +74,8 @@ def norms(text: str) -> str:
 
 
 def transposes(text: str) -> str:
-    """Aᵀ and (Xw)ᵀ, written A^(T) and (Xw)^(T), as transpose(A) and transpose(Xw)."""
+    """Aᵀ, (Xw)ᵀ and σ(XW)ᵀ, written A^(T), (Xw)^(T) and sigma(XW)^(T), as transpose(A), transpose(Xw)
+    and transpose(sigma(XW))."""
     while match := TRANSPOSE.search(text):
         end = len(text[:match.start()].rstrip())
         if text[end - 1:end] in (")", "]"):
@@ -83,6 +86,9 @@ def transposes(text: str) -> str:
                 if depth == 0:
                     break
                 start -= 1
+            function = re.search(r"(?<![A-Za-z0-9_])([A-Za-z]+)\s*$", text[:max(start, 0)])
+            if start >= 0 and function and function[1] in FUNCTIONS:
+                start = function.start()               # σ(XW₁)ᵀ: the function's value is transposed
         else:
             name = re.search(r"[A-Za-z][A-Za-z0-9_]*$", text[:end])
             start = name.start() if name else -1

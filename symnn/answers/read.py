@@ -170,6 +170,8 @@ def _remark(body: str, known) -> tuple[str, str | None]:
         return body, None
     names = set(FUNCTIONS) | set(GREEK.values()) | {"sqrt", "exp", "ln", "log", "abs", "lg", "sigma"} | set(known or ())
     words = re.findall(r"[^\W\d_]+", match[2])
+    if not all(char.isalpha() for word in words for char in word):
+        return body, None                          # (XW₁): a subscript is no letter of a word
     if any(word in names or word.lower() in names or (known and set(word) <= set(known)) for word in words):
         return body, None
     return match[1], f"({match[2].strip()})"

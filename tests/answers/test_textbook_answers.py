@@ -15,6 +15,8 @@ from symnn.problems.verify import report
 B = "881373587019543/1000000000000000"
 NEURON = (f"tanh({B})", f"-3/cosh({B})^2", f"2/cosh({B})^2", f"1/cosh({B})^2")
 
+TWO_LAYER = r"-(y - \sigma(X W_1) W_2) \sigma(W_1^T X^T)"      # dL/dW₂ of L = ½(y − σ(XW₁)W₂)²
+
 # (reference, answer, options, correct?, words the feedback must contain)
 CASES = [
     # --- decimals = 4: the rounding with its trailing zeros dropped is that rounding
@@ -60,6 +62,12 @@ CASES = [
     ("(-3, 5)", "(5, -3)", {"labels": ("D", "C")}, False, "swapped"),           # no labels: the key's order
     ("(-3, 5, 2)", "C = 5, loss = 2, D = -3", {"labels": ("D", "C", "loss")}, True, "D, C, loss"),   # a training run
     ("(-3, 5, 2)", "C = 5, loss = 3, D = -3", {"labels": ("D", "C", "loss")}, False, "Component 3"),
+    # --- a function's value transposed, σ(XW₁)ᵀ = σ(W₁ᵀXᵀ) (the key of two-layer-w2, as symnn prints it)
+    (TWO_LAYER, r"- (y - \sigma(X W_{1}) W_{2}) \sigma(X W_{1})^{T}", {}, True, ""),
+    (TWO_LAYER, "-(y - σ(XW₁)W₂) σ(XW₁)ᵀ", {}, True, ""),                       # typed in Unicode
+    (TWO_LAYER, "-(y - σ(XW₁)W₂) σ(W₁ᵀXᵀ)", {}, True, ""),                      # (XW₁) is no remark in words
+    (TWO_LAYER, "-(y - σ(XW₁)W₂) σ(XW₁)", {}, False, ""),                        # the transpose left out
+    (TWO_LAYER, r"- (y - \sigma(X W_{1}) W_{2}) (\sigma(X) W_{1})^{T}", {}, False, ""),  # σ of X alone
     # --- NumPy refuses the operation: its own message, or an error and why, is the answer "error"
     ("error", "ValueError: operands could not be broadcast together with shapes (4,) (5,)", {}, True, ""),
     ("error", "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n"
