@@ -157,8 +157,9 @@ class Network:
         modes = (biases,) * (len(sizes) - 1) if isinstance(biases, str) else tuple(biases)
         if len(modes) != len(sizes) - 1 or any(m not in BIAS_MODES for m in modes):
             raise ValueError(f"biases: one of {', '.join(BIAS_MODES)} for each of {len(sizes) - 1} layers, got {biases!r}")
-        if loss in SCORE_LOSSES and not 1 <= label <= sizes[-1]:
-            raise ValueError(f"label: a class from 1 to {sizes[-1]}, got {label!r}")
+        if loss in SCORE_LOSSES and (sizes[-1] < 2 or not 1 <= label <= sizes[-1]):
+            raise ValueError(f"the loss {loss} compares the scores of two classes or more, the correct one a class "
+                             f"from 1 to {sizes[-1]}: label {label!r}")
         self.sizes, self.activation, self.loss_name, self.output = list(sizes), activation, loss, output
         self.activations, self.mean, self.biases, self.label = layer_activations(sizes, activation), mean, modes, label
         self.inputs = tuple(_symbol(f"x{i}") for i in range(1, sizes[0] + 1))

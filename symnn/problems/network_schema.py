@@ -125,8 +125,8 @@ def score_loss_errors(entry: dict) -> list[str]:
         return [f"output: the loss {loss} takes the raw scores of the output layer, so no output = "
                 f"{entry['output']!r} (softmax-ce applies the softmax itself)"]
     targets = entry.get("targets", [])
-    if sorted(targets) != [0] * (len(targets) - 1) + [1]:
-        return [f"targets: the loss {loss} needs the correct class as 1 and every other class as 0, "
+    if len(targets) < 2 or sorted(targets) != [0] * (len(targets) - 1) + [1]:
+        return [f"targets: the loss {loss} needs two classes or more, the correct one 1 and every other 0, "
                 f"got {targets}"]
     return []
 

@@ -80,8 +80,10 @@ GOOD = {"id": "p", "kind": "network", "statement": {"en": "…"}, "layers": [2, 
     ({"shared_biases": True, "find": ["dL/db3"]},
      "find: 'dL/db3' is not a neuron (h1, o1), the loss L, a gradient (dL/dw1, dL/do1), a value after the "
      "updates (w1+, o1+, L+) or a group (forward, gradients, updated)"),
-    ({"loss": "svm", "targets": [0.5]}, "targets: the loss svm needs the correct class as 1 and every other "
-                                        "class as 0, got [0.5]"),
+    ({"loss": "svm", "targets": [0.5]}, "targets: the loss svm needs two classes or more, the correct one 1 and "
+                                        "every other 0, got [0.5]"),
+    ({"loss": "svm", "targets": [1]}, "targets: the loss svm needs two classes or more, the correct one 1 and "
+                                      "every other 0, got [1]"),
     ({"loss": "softmax-ce", "output": "softmax"}, "output: the loss softmax-ce takes the raw scores of the "
                                                   "output layer, so no output = 'softmax' (softmax-ce applies "
                                                   "the softmax itself)"),
