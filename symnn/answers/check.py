@@ -195,7 +195,7 @@ def _interval_of(ref, text):
 def _judged(ref, ref_places, answer, options, say, shape=None) -> Verdict:
     """The verdict on the answer's value."""
     if isinstance(ref, tuple) and not answer.is_vector:
-        answer = as_vector(answer, ref, shape)
+        answer = as_vector(answer, ref, shape, options.line)
     if isinstance(ref, tuple):
         return _check_vector(ref, ref_places, answer, options, say, shape)
     if is_condition(ref) and answer.is_vector and all(is_condition(v) for v in answer.value):

@@ -39,7 +39,7 @@ UNIT_PREFIXES = ("k", "M", "G", "m", "µ", "μ", "c", "d", "n", "к", "М", "Г"
 _UNIT = "(?:" + "|".join(sorted({re.escape(p + n) for p in UNIT_PREFIXES for n in UNIT_NAMES}, key=len, reverse=True)) + \
     r")(?:\^\s*\{?\s*-?\d\s*\}?|[²³])?"
 _UNITS = rf"{_UNIT}(?:\s*(?:/|\*|·|⋅|\\cdot)\s*{_UNIT})*(?![\w])"
-UNITS = re.compile(r"(?:^|(?<=[\s=(\[,;≈~{$])|(?<=\\approx))([-+−]?\d+(?:[.,]\d+|\.)?(?:[eE][-+−]?\d+)?(?:\s*(?:\*|·|×|\\cdot|\\times)\s*10\s*\^\s*"
+UNITS = re.compile(r"((?:^|[=(\[,;≈~{$]|\\approx)\s*[-+−]?\d+(?:[.,]\d+|\.)?(?:[eE][-+−]?\d+)?(?:\s*(?:\*|·|×|\\cdot|\\times)\s*10\s*\^\s*"
                    r"\{?\s*[-+−]?\d+\s*\}?)?)(?:\s|\\[,;:! ]|~)*"
                    rf"(?:\\(?:text|mathrm|textrm|rm|mbox)\s*\{{\s*({_UNITS})\s*\}}|({_UNITS}))"
                    r"(?=\s*(?:$|[,;)\]}=$]|\\right|\\\\))")

@@ -53,6 +53,9 @@ class CheckOptions:
     symmetric: tuple = ()
     # the names of the answer's components in order (D, C of a line b = C + Dt): an answer may label them
     labels: tuple = ()
+    # a line fitted by least squares: its variable (t of b = C + Dt), so the line written as a formula in it,
+    # 5 − 3t, is the answer (slope, intercept)
+    line: str | None = None
 
     def __post_init__(self):
         for name, (low, high) in RANGES.items():
@@ -69,6 +72,8 @@ class CheckOptions:
                 raise ValueError(f"check option {name} must be true or false, got {getattr(self, name)!r}")
         if not all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str) for pair in self.names):
             raise ValueError("check option names must be (name, formula) pairs")
+        if self.line is not None and not isinstance(self.line, str):
+            raise ValueError("check option line must name a variable")
         if not all(isinstance(name, str) for name in self.labels):
             raise ValueError("check option labels must be names")
         if not all(isinstance(name, str) for name in self.symmetric):

@@ -92,8 +92,12 @@ def through(value, options) -> bool:
                or formulas.get(canonical_name(name, options.index_names)) in written for name in options.through)
 
 
-def as_vector(answer, ref, shape):
-    """A vector or matrix written as one formula: 60i − 162j + k, or s_i(δ_ij − s_j) for every entry."""
+def as_vector(answer, ref, shape, line=None):
+    """A vector or matrix written as one formula: 60i − 162j + k, s_i(δ_ij − s_j) for every entry, or a
+    line C + Dt in its variable ``line`` (t) for its (slope, intercept), when the formula is one."""
+    pair = line_coefficients(answer.value, line) if line is not None and len(ref) == 2 else None
+    if pair is not None:
+        return replace(answer, value=pair, decimals=(None, None))
     if shape is not None and has_indices(answer.value):
         value = written_out(answer.value, shape)
         return replace(answer, value=value, decimals=(None,) * len(value), shape=shape)
@@ -122,6 +126,18 @@ def by_label(answer, options):
                   for step in answer.steps)
     return replace(answer, value=tuple(answer.value[k] for k in order), decimals=tuple(answer.decimals[k] for k in order),
                    steps=steps, labels=tuple(answer.labels[k] for k in order), notes=answer.notes + (note,))
+
+
+def line_coefficients(value, line: str):
+    """(slope, intercept) of 5 − 3t in t, or None unless the formula is a polynomial of degree 1 in t
+    alone with number coefficients (5 − 3t², 5 − 3s are not a line in t)."""
+    if not isinstance(value, sp.Expr) or {s.name for s in value.free_symbols} != {line}:
+        return None
+    variable = next(iter(value.free_symbols))
+    if not value.is_polynomial(variable) or sp.degree(value, variable) != 1:
+        return None
+    slope, intercept = sp.Poly(value, variable).all_coeffs()
+    return (slope, intercept) if slope.is_number and intercept.is_number else None
 
 
 _SHAPE = re.compile(r"\(?\s*(\d+(?:\s*(?:×|x|х|X|Х|\*|\\times|,|;)\s*\d+)*)\s*[,;]?\s*\)?")

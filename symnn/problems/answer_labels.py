@@ -1,7 +1,8 @@
 """The names of a bank problem's answer components, as its statement writes them: (D, C) of a line
 b = C + Dt fitted by least squares with notation = { w = "D", b = "C" }, (w1, b1, loss) of a training
 run that finds them. An answer may label its components with these names, in any order
-(``answers.question.by_label``). A problem whose components have no plain names gives none.
+(``answers.question.by_label``). A problem whose components have no plain names gives none. A line
+may be written as its formula, 5 − 3t, in the variable ``line_variable`` names.
 
 >>> from types import SimpleNamespace as P
 >>> answer_labels(P(kind="least-squares", data={"notation": {"w": "D", "b": "C"}}))
@@ -16,6 +17,14 @@ import re
 
 GROUPS = {"forward", "gradients", "updated", "predictions"}      # a find entry that stands for several values
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+def line_variable(problem) -> str | None:
+    """The variable of a line fitted by least squares, as the statement names it (t of b = C + Dt)."""
+    if problem.kind != "least-squares":
+        return None
+    name = str(problem.data.get("notation", {}).get("x", "x"))
+    return name if NAME.fullmatch(name) else None
 
 
 def answer_labels(problem) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from ..calculus.parse import parse_expr_safe, parse_point, parse_symbols
 from ..calculus.through import written_through as write_through
 from ..nn.matrix_form import SPECS
 from . import array_problems, vector_problems
-from .answer_labels import answer_labels
+from .answer_labels import answer_labels, line_variable
 from .bank import BankError, Problem, get_problem
 from .function_names import function_names
 
@@ -315,6 +315,8 @@ def question_options(problem: Problem) -> dict:
     options = dict(data.get("tolerance", {}))
     if answer_labels(problem):
         options["labels"] = answer_labels(problem)         # C = 5, D = −3: components by their names
+    if line_variable(problem):
+        options["line"] = line_variable(problem)           # b = 5 − 3t: the line's slope and intercept
     if problem.kind == "array" and array_problems.asks_shape(problem):
         options["shape"] = True          # 3×2 is the shape (3, 2), not the number 6
     if "names" in data:

@@ -68,6 +68,15 @@ CASES = [
     (TWO_LAYER, "-(y - σ(XW₁)W₂) σ(W₁ᵀXᵀ)", {}, True, ""),                      # (XW₁) is no remark in words
     (TWO_LAYER, "-(y - σ(XW₁)W₂) σ(XW₁)", {}, False, ""),                        # the transpose left out
     (TWO_LAYER, r"- (y - \sigma(X W_{1}) W_{2}) (\sigma(X) W_{1})^{T}", {}, False, ""),  # σ of X alone
+    ("-1", "2 - 3s", {}, False, ""),                                            # a unit follows a whole value, not 3 of 2 − 3s
+    ("3", "3s", {}, True, "units s"),                                            # ... and may touch it
+    # --- a line fitted by least squares, written as its formula in the statement's variable: (slope, intercept)
+    ("(-3, 5)", "b = 5 - 3t", {"labels": ("D", "C"), "line": "t"}, True, ""),   # Strang's own answer
+    ("(-3, 5)", "-3t + 5", {"labels": ("D", "C"), "line": "t"}, True, ""),
+    ("(-3, 5)", "5 + 3t", {"labels": ("D", "C"), "line": "t"}, False, "sign"),  # the slope's sign
+    ("(-3, 5)", "5 - 3t^2", {"labels": ("D", "C"), "line": "t"}, False, "vector of 2"),   # not a line
+    ("(-3, 5)", "5 - 3x", {"labels": ("D", "C"), "line": "t"}, False, "vector of 2"),     # a line in another variable
+    ("(-3, 5)", "5 - 3t", {}, False, "vector of 2"),                            # no line asked: a formula is no pair
     # --- NumPy refuses the operation: its own message, or an error and why, is the answer "error"
     ("error", "ValueError: operands could not be broadcast together with shapes (4,) (5,)", {}, True, ""),
     ("error", "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n"
@@ -162,6 +171,8 @@ statement.ru = 'Найдите прямую $b = C + Dt$, ближайшую к 
     ("D = -3; C = 5", True),            # in the key's order
     ("(-3, 5)", True),                  # unlabelled, in the key's order (D, C)
     ("C = -3, D = 5", False),           # the numbers under each other's names
+    ("b = 5 - 3t", True),               # the line itself, in the statement's variable t
+    ("b = 5 - 3x", False),              # x is not the statement's variable
 ])
 def test_a_bank_problem_s_notation_names_its_components(answer, correct, tmp_path):
     (tmp_path / "lines.toml").write_text(textwrap.dedent(STRANG), encoding="utf-8")
