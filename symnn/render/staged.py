@@ -72,14 +72,15 @@ def as_written(expr, composed: dict, chains) -> sp.Expr:
     if not isinstance(expr, (sp.Add, sp.Mul)):
         return expr
     operands = list(expr.args)
-    full = [sp.expand(operand.xreplace(composed)) for operand in operands]
-    for kind, chain in chains:
-        written = [sp.expand(term) for term in chain]
-        if kind is not expr.func or len(written) != len(full) or sorted(map(str, written)) != sorted(map(str, full)):
-            continue
-        places = [str(term) for term in written]
-        order = sorted(range(len(full)), key=lambda k: places.index(str(full[k])))
-        return expr.func(*(operands[k] for k in order), evaluate=False)
+    # each operand as the text may write it: by what its node names stand for (x·w₁), or by the names (w + c)
+    for full in ([sp.expand(operand.xreplace(composed)) for operand in operands], [sp.expand(o) for o in operands]):
+        for kind, chain in chains:
+            written = [sp.expand(term) for term in chain]
+            if kind is not expr.func or len(written) != len(full) or sorted(map(str, written)) != sorted(map(str, full)):
+                continue
+            places = [str(term) for term in written]
+            order = sorted(range(len(full)), key=lambda k: places.index(str(full[k])))
+            return expr.func(*(operands[k] for k in order), evaluate=False)
     return expr
 
 
@@ -256,7 +257,7 @@ class StagedPrinting:
     def forward_rows(self, nodes, values: dict, texts) -> list[list[str]]:
         """Each node: its name, its definition and the numbers put in, in the order of the statement's text
         (a = x·w₁, f = 1 + c; ReLU where the program writes relu), and its value."""
-        chains = [chain for text in texts for chain in written_chains(text.split("=", 1)[-1])]
+        chains = [chain for text in texts for chain in written_chains(text.split("=", 1)[-1].strip())]
         relu = any("relu(" in text.lower() for text in texts)
         composed: dict = {}
         rows = []
