@@ -4,7 +4,8 @@ The textbook exercise: a network whose every weight and bias is given, one sampl
 targets), a loss over its outputs, and N steps of SGD (or another optimizer of ``optimizers``).
 Each step is the forward pass, the deltas from the output back,
 
-    δ_j = ∂L/∂o_j · f'(z_j)                 (an output neuron; a softmax layer: o_j(∂L/∂o_j − Σ_k o_k ∂L/∂o_k))
+    δ_j = ∂L/∂o_j · f'(z_j)                 (an output neuron; a softmax layer: o_j(∂L/∂o_j − Σ_k o_k ∂L/∂o_k),
+                                             with cross-entropy and one-hot targets o_j − y_j)
     δ_j = f'(z_j) · Σ_k w_kj δ_k            (a hidden neuron, over the neurons it feeds)
     ∂L/∂w_jk = a_k · δ_j,  ∂L/∂b_j = δ_j    (a_k: the input or neuron the weight comes from)
 
@@ -144,7 +145,11 @@ def _deltas(network: Network, values: dict) -> tuple[list, dict, list]:
             if name in outputs and network.output == "softmax":   # ∂L/∂z_j through every o_k
                 errors = [sp.diff(loss, o) for o in outputs]
                 j = outputs.index(name)
-                formula = sp.expand(name * (errors[j] - sp.Add(*(o * e for o, e in zip(outputs, errors)))))
+                total = sp.expand(-sp.Add(*(o * e for o, e in zip(outputs, errors))))    # Σ y_k of cross-entropy
+                if total.free_symbols and total.xreplace(values) == 1:      # one-hot targets: Σ y_k = 1
+                    formula = sp.expand(name * errors[j]) + name             # δ_j = o_j − y_j
+                else:
+                    formula = sp.expand(name * (errors[j] - sp.Add(*(o * e for o, e in zip(outputs, errors)))))
             elif name in outputs:                                 # δ = ∂L/∂o · f'(z)
                 formula = error * _slope(neuron)
             else:                                                 # δ = f'(z) · Σ w·δ

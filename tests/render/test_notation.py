@@ -3,6 +3,8 @@ exact strings of brief keys in LaTeX and plain text, English and Russian."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from symnn import render
@@ -70,3 +72,14 @@ def test_each_language_names_a_function_as_its_statement_does(problem_id, en, ru
     english, russian = (render(solve(problem_id), "text", lang=lang, detail="brief") for lang in ("en", "ru"))
     assert en in english and " th(" not in english and "arctg" not in english
     assert ru in russian and "tanh" not in russian and "arctan(" not in russian
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_network_key_names_deltas_and_the_step_as_the_statement(lang):
+    # delta-worked numbers its neurons as the text does (δ₆ of the output, δ₅ of the second hidden
+    # neuron) and calls the step λ: no δ_{o1}, δ_{h2} or η of the code's own naming
+    key = lines("delta-worked", "latex", lang)
+    rows = [line.split(" & ")[0] for line in key if line.startswith(r"$\delta_{")]
+    assert rows == [r"$\delta_{6}$", r"$\delta_{4}$", r"$\delta_{5}$"]
+    assert not any(re.search(r"\\delta_\{[oh]\d|\\eta\b", line) for line in key)
+    assert any(r"$\lambda = 0" in line for line in key)

@@ -132,3 +132,15 @@ def test_each_rule_returns_an_equal_expression(top, bottom):
     inside = minus_sum(total)
     if inside is not None:
         assert sp.expand(-inside - total) == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_softmax_delta_with_one_hot_targets_is_the_output_minus_the_target(lang):
+    # cross-entropy through softmax: δ_j = o_j(∂L/∂o_j − Σ_k o_k ∂L/∂o_k) = o_j Σ_k y_k − y_j = o_j − y_j when
+    # the targets sum to 1, as a teacher writes it (not o₁y₁ + o₁y₂ − y₁); the loss is minus a sum of logarithms
+    from symnn import render
+    from symnn.problems.solve import solve
+    key = render(solve("softmax-ce-steps"), "latex", lang=lang, detail="brief").splitlines()
+    assert any(line.startswith(r"$\delta_{o1}$ & $o_{1} - y_{1}$ &") for line in key)
+    assert any(line.startswith(r"$\delta_{o2}$ & $o_{2} - y_{2}$ &") for line in key)
+    assert any(r"$L$ & $- (y_{1} \ln{(o_{1})} + y_{2} \ln{(o_{2})})$" in line for line in key)
