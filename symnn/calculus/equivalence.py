@@ -247,6 +247,9 @@ def _sampled(ref, ans, symbols, rng) -> Decision:
         if _close(vr, va, 12 if floats else DIGITS - 12):
             agreeing.append(point)
             continue
+        if not floats and not any(_closer_look(ref, ans, [point])):
+            agreeing.append(point)     # digits lost to cancellation at 40: equal at 120, no slow exact test
+            continue
         exact = None if floats else _exact_difference(d, point)
         if floats or exact:
             return Decision(False, "random points", point)
