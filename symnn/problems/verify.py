@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lang import count, phrase
+from ..lang import phrase
 from .bank import load_bank
 from .solve import answer_value, solve
 
@@ -54,7 +54,7 @@ def agreement(problem) -> Agreement | None:
     if given is None:
         return None
     field = "expected" if problem.expected is not None else "published"
-    if isinstance(given, str):
+    if any(isinstance(item, str) for item in flat(given)):     # a formula or words, alone or in a list
         return Agreement(problem.id, field, given, None, None)
     numbers = flat(answer_value(solve(problem).answer))
     if any(not isinstance(n, (int, float)) or isinstance(n, bool) for n in numbers):
@@ -91,7 +91,8 @@ def _lines(row: Agreement, lang: str) -> list[list[str]]:
     one for a value written as text."""
     head = [row.problem, phrase(lang, f"verify.{row.field}")]
     if row.agrees is None:
-        text = row.given if len(row.given) <= TEXT_WIDTH else row.given[:TEXT_WIDTH - 1] + "…"
+        text = row.given if isinstance(row.given, str) else "; ".join(map(str, flat(row.given)))
+        text = text if len(text) <= TEXT_WIDTH else text[:TEXT_WIDTH - 1] + "…"
         return [[*head, "", text, "", phrase(lang, "verify.text")]]
     printed = flat(row.given)
     if row.derived is None:
@@ -115,7 +116,7 @@ def verify_table(rows: list[Agreement], lang: str = "en") -> str:
     widths = [max(len(line[k]) for line in table) for k in range(len(table[0]))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in table]
     compared = [row for row in rows if row.agrees is not None]
-    summary = phrase(lang, "verify.summary", compared=count(lang, len(compared), "value"),
+    summary = phrase(lang, "verify.summary", compared=len(compared),
                      agree=sum(bool(row.agrees) for row in compared), text=sum(row.agrees is None for row in rows))
     return "\n".join([*lines, "", summary])
 
@@ -137,18 +138,20 @@ def typed(value) -> str | None:
     return None
 
 
-def refused(bank, accepts, lang: str) -> list[str]:
+def refused(bank, accepts, lang: str, wrong=()) -> list[str]:
     """Sentences for the published values the checker refuses as the book prints them (``accepts``:
     (problem id, typed answer) → does ``symnn check`` accept it), each naming the tolerance that
-    accepts the book's rounding: decimals = the fewest places it prints."""
+    accepts the book's rounding: decimals = the fewest places it prints. A value that differs from the
+    derived one (``wrong``) is said in the table, not here."""
     sentences = []
     for problem in load_bank(bank).values():
         answer = typed(problem.published)
-        if answer is None or accepts(problem.id, answer):
+        if problem.id in wrong or answer is None or accepts(problem.id, answer):
             continue
         printed = [n for n in flat(problem.published) if isinstance(n, float)]
         if printed:                               # a whole number refused is a disagreement, said in the table
-            sentences.append(phrase(lang, "verify.refused", problem=problem.id, answer=answer,
+            shown = answer.replace(", ", "; ").replace(".", ",") if lang == "ru" else answer
+            sentences.append(phrase(lang, "verify.refused", problem=problem.id, answer=shown,
                                     places=min(map(places, printed))))
     return sentences
 
@@ -158,5 +161,5 @@ def report(bank=None, lang: str = "en", accepts=None) -> tuple[str, str | None]:
     as typed), and the sentence naming the problems whose value differs (None if none does)."""
     rows = verify_bank(bank)
     wrong = disagreeing(rows)
-    table = "\n".join([verify_table(rows, lang), *refused(bank, accepts, lang)] if accepts else [verify_table(rows, lang)])
+    table = "\n".join([verify_table(rows, lang), *refused(bank, accepts, lang, wrong)] if accepts else [verify_table(rows, lang)])
     return table, phrase(lang, "verify.disagree", problems=", ".join(wrong)) if wrong else None

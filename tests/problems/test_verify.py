@@ -6,7 +6,7 @@ import pytest
 
 from symnn.cli import main
 from symnn.problems.bank import load_bank
-from symnn.problems.verify import disagreeing, verify_bank, within
+from symnn.problems.verify import disagreeing, flat, verify_bank, within
 
 TEXTBOOK = """
 [[problem]]
@@ -43,6 +43,15 @@ expr = "x^2"
 wrt = "x"
 statement.en = "Differentiate x^2."
 published = "2x"
+
+[[problem]]
+id = "two-formulas"
+kind = "gradient"
+expr = "x^2 + x*y"
+wrt = "x, y"
+statement.en = "The gradient of x^2 + xy."
+# a list of formulas (and a number written with words) is text: shown, never a crash or a NO
+published = ["2x + y", "x"]
 """
 
 ENGLISH = """\
@@ -54,21 +63,23 @@ neuron-graph  published  1  0.7311       0.7311            yes
 rmse-rounded  published  1  0.21602      0.21602           yes
 rmse-off      published  1  0.21603      0.2160246899      NO
 in-words      published     2x                             text: not compared
+two-formulas  published     2x + y; x                      text: not compared
 
-Compared 3 values; in agreement: 1. Given as text and not compared: 1.
+Problems compared: 3; in agreement: 1; given as text and not compared: 2.
 """
 
 RUSSIAN = """\
-задача        значение      №  в файле  выводит symnn  совпадает
-neuron-graph  из источника  1  0,7311   0,7311         да
-                            2  0,3932   0,3932         да
-                            3  0,1966   0,1966         да
-                            4  0,1996   0,1966119332   НЕТ
-rmse-rounded  из источника  1  0,21602  0,21602        да
-rmse-off      из источника  1  0,21603  0,2160246899   НЕТ
-in-words      из источника     2x                      текст: не сравнивается
+задача        значение      №  в файле    выводит symnn  совпадает
+neuron-graph  из источника  1  0,7311     0,7311         да
+                            2  0,3932     0,3932         да
+                            3  0,1966     0,1966         да
+                            4  0,1996     0,1966119332   НЕТ
+rmse-rounded  из источника  1  0,21602    0,21602        да
+rmse-off      из источника  1  0,21603    0,2160246899   НЕТ
+in-words      из источника     2x                        текст: не сравнивается
+two-formulas  из источника     2x + y; x                 текст: не сравнивается
 
-Сравнено 3 значения; совпадают: 1. Записаны текстом и не сравнивались: 1.
+Задач сравнено: 3; совпадают: 1; записаны текстом и не сравнивались: 2.
 """
 
 
@@ -81,13 +92,14 @@ def textbook(tmp_path):
 def test_the_shipped_bank_agrees_with_what_symnn_derives(capsys):
     rows = verify_bank()
     assert disagreeing(rows) == []
-    numeric = [p.id for p in load_bank().values() if p.cross_check is not None and not isinstance(p.cross_check, str)]
+    numeric = [p.id for p in load_bank().values() if p.cross_check is not None
+               and not any(isinstance(v, str) for v in flat(p.cross_check))]
     assert [row.problem for row in rows if row.agrees] == numeric and len(numeric) >= 30
     assert main(["problems", "--verify"]) == 0
     printed = capsys.readouterr()
     assert printed.err == ""
-    assert printed.out.splitlines()[-1] == (f"Compared {len(numeric)} values; in agreement: {len(numeric)}. "
-                                            f"Given as text and not compared: {len(rows) - len(numeric)}.")
+    assert printed.out.splitlines()[-1] == (f"Problems compared: {len(numeric)}; in agreement: {len(numeric)}; "
+                                            f"given as text and not compared: {len(rows) - len(numeric)}.")
     assert re.search(r"^4\.3 +published +1 +60 +60 +yes$", printed.out, re.M)
 
 
