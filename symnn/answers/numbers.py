@@ -15,6 +15,7 @@ import re
 import sympy as sp
 
 from ..calculus.parse import ParseError
+from .characters import TWINS
 
 NUMBER = re.compile(r"[+-]?(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?(%?)")
 
@@ -59,6 +60,7 @@ def units_apart(text: str, known=()) -> tuple[str, tuple[str, ...]]:
     found = list(UNITS.finditer(text))
     units = [m[2] or m[3] for m in found]
     words = {word for unit in units for word in re.findall(r"[^\W\d_]+", unit)}
+    words |= {"".join(TWINS.get(char, char) for char in word) for word in words}     # 3с: c from a Russian keyboard
     if not found or any(word in names or set(word) <= letters for word in words):    # ms of names m and s is m·s
         return text, ()
     return UNITS.sub(lambda m: m[1], text), tuple(dict.fromkeys(u.strip() for u in units))

@@ -51,6 +51,7 @@ CASES = [
     ("2*s", "2 s", {}, True, ""),                                               # s is the problem's variable
     ("2", "2 s", {"variables": ("s",)}, False, ""),                             # ... and 2s is not 2
     ("2*m*s", "2 ms", {}, True, ""),                                            # ms of the names m and s is m·s
+    ("3*c", "3с", {}, True, "Latin twin"),                                      # a Cyrillic с for the name c, not seconds
     ("(-3, 5)", "D = -3, C = 5", {}, True, ""),                                # C is a label here, not coulombs
     ("x^2", "x^2 m", {}, False, ""),                                            # units follow a number, not a formula
     # --- components labelled with the key's own names (Strang's line b = C + Dt: the key is (D, C))
