@@ -208,11 +208,11 @@ def train_steps(network: Network, at, weights=None, biases=None, steps: int = 1,
         raise ValueError(f"steps: expected a whole number of updates, 0 or more, got {steps!r}")
     hyper = _hyper(optimizer, learning_rate, momentum, settings)
     point = network_point(network, at, weights, biases)
-    biases = {n.bias for n in network.neurons()}
-    moving = [p for p in network.parameters() if update_biases or p not in biases]
+    bias_symbols = {n.bias for n in network.neurons()}
+    moving = [p for p in network.parameters() if update_biases or p not in bias_symbols]
     states = {p: {} for p in moving}
     runs = []
-    shown = min(steps, shown if shown is not None else steps if steps <= FULL_STEPS else 1)
+    shown = min(steps, max(1, shown if shown is not None else steps if steps <= FULL_STEPS else 1))
     for number in range(1 if steps else 0, shown + 1):
         values = forward_values(network, point)
         deltas, delta_of, errors = _deltas(network, values)
