@@ -178,3 +178,18 @@ def test_a_determinant_of_a_jacobian_that_is_not_square_names_the_field(tmp_path
                                         "find = 'determinant'\n", encoding="utf-8")
     with pytest.raises(ValueError, match="find: a determinant needs as many functions as variables, not 3 and 2"):
         solve("p", tmp_path)
+
+
+@pytest.mark.parametrize("scale", ["'-1/2'", "'half'", "0"])
+def test_a_residual_scale_that_is_not_a_positive_number_names_the_field(tmp_path, scale):
+    (tmp_path / "mine.toml").write_text(BASE + "kind = 'residual-gradient'\nmatrix = [[1, 0], [0, 1]]\n"
+                                        f"vector = [1, 1]\nscale = {scale}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="scale: expected a positive number"):
+        solve("p", tmp_path)
+
+
+def test_a_residual_gradient_without_a_point_is_a_formula_in_x(tmp_path):
+    (tmp_path / "mine.toml").write_text(BASE + "kind = 'residual-gradient'\nmatrix = [[1, 2]]\nvector = [3]\n"
+                                        "scale = '1/2'\n", encoding="utf-8")
+    x1, x2 = sp.symbols("x1 x2", real=True)
+    assert solve("p", tmp_path).answer == (x1 + 2 * x2 - 3, 2 * x1 + 4 * x2 - 6)     # Aᵀ(Ax − b) by hand
