@@ -253,13 +253,20 @@ class JsonPrinter(Printer):
 
     def _print_ResidualGradient(self, run) -> dict:
         return {"matrix": self.formula(run.A), "vector": self.formula(run.b), "point": answer_value(run.point),
-                "expr": self.formula(run.expr), "residual": answer_value(run.residual), "value": answer_value(run.answer)}
+                "scale": self.formula(run.scale), "expr": self.formula(run.expr),
+                "gradient": [self.formula(g) for g in run.gradient],
+                "residual": answer_value(run.residual), "value": answer_value(run.answer)}
 
     def _print_Jacobian(self, run) -> dict:
         return {"functions": [self.formula(f) for f in run.functions], "variables": [str(v) for v in run.variables],
                 "matrix": self.formula(run.matrix), "derivations": [[self._print(step) for step in row] for row in run.steps],
                 "point": {str(v): self.formula(c) for v, c in run.point} or None,
-                "value": answer_value(run.value) if run.value is not None else None}
+                "value": answer_value(run.value) if run.value is not None else None,
+                "determinant": None if run.determinant is None else {
+                    "row": run.determinant.row + 1, "value": self.formula(run.determinant.value),
+                    "minors": [{"sign": sign, "entry": self.formula(entry), "minor": self.formula(minor),
+                                "determinant": self.formula(value)} for sign, entry, minor, value in run.determinant.terms],
+                    "at_point": None if run.determinant_value is None else self.formula(run.determinant_value)}}
 
     def _print_TotalDerivative(self, run) -> dict:
         return {"expr": self.formula(run.expr), "wrt": str(run.wrt),

@@ -246,3 +246,15 @@ def test_half_the_squared_residual_has_gradient_at_a_minus_b_without_a_point():
 def test_a_scale_that_is_not_a_positive_number_is_refused(scale):
     with pytest.raises(ValueError, match="scale: expected a positive number"):
         vc.residual_gradient([[1, 0]], [1], None, scale)
+
+
+def test_json_carries_the_determinant_and_the_scaled_gradient():
+    import json
+
+    from symnn import render
+    from symnn.problems.solve import solve
+    det = json.loads(render(solve("jacobian-spherical-det"), "json"))["work"]["determinant"]
+    assert det["row"] == 3 and det["value"]["sympy"] == "-rho**2*sin(phi)"
+    assert [m["determinant"]["sympy"] for m in det["minors"]] == ["-rho**2*sin(phi)*cos(phi)", "rho*sin(phi)**2"]
+    work = json.loads(render(solve("least-squares-gradient"), "json"))["work"]
+    assert work["scale"]["sympy"] == "1/2" and [g["sympy"] for g in work["gradient"]] == ["5*x1 - x2 - 2", "-x1 + 5*x2 + 2"]
