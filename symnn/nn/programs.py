@@ -74,14 +74,12 @@ class ProgramPass(RichDisplay):
         return self.output.name.rstrip("'")
 
     def symbol(self, name: str) -> sp.Symbol:
-        """A variable or node by name: an input x is the variable; c′ is that value of c; c alone is its
-        last value, as after the program has run."""
+        """A variable or node by its name in the tables: c, then c′, c″ for the new values of c; the output's
+        own name (g for the last value g″ of g += …) is the output."""
+        if name == self.result_name:
+            return self.output
         known = [v for v, _ in self.run.values]
-        if "'" in name:
-            chosen = [s for s in known if s.name == name]
-        else:
-            chosen = [s for s in self.run.graph.variables if s.name == name] or \
-                [s for s in known if s.name.rstrip("'") == name][-1:]
+        chosen = [s for s in known if s.name == name]
         if not chosen:
             raise ProgramError(f"{name!r} is not a variable or a node of the program ({', '.join(s.name for s in known)})")
         return chosen[0]
@@ -111,9 +109,11 @@ class ProgramPass(RichDisplay):
         return "value", self.symbol(name), None
 
     def expanded(self, find) -> tuple[str, ...]:
-        """The names of ``find`` with its groups spelled out: forward (every node), gradients (∂L/∂ of
-        every variable), updated (every variable the step moves, after it)."""
-        groups = {"forward": [n.name for n, _ in self.steps],
+        """The names of ``find`` with its groups spelled out: forward (every node; an earlier value of the
+        output's own name, g before g += …, has no name of its own here), gradients (∂L/∂ of every variable),
+        updated (every variable the step moves, after it)."""
+        nodes = [n for n, _ in self.steps if n == self.output or n.name != self.result_name]   # g is the output's
+        groups = {"forward": [n.name for n in nodes],
                   "gradients": [f"d{self.result_name}/d{v}" for v, _ in self.run.gradients],
                   "updated": [f"{v}+" for v, *_ in self.step.moves] if self.step else []}
         names = tuple(n for name in find for n in groups.get(name, [name]))

@@ -117,6 +117,8 @@ class TrainingRun(RichDisplay):
     seconds: float
     params: dict
     model: object
+    start: dict = field(default_factory=dict)   # the parameters before the first epoch
+    start_places: int | None = None             # ... the draws rounded to these places, if they were
 
 
 def fit(model, params: dict, X, Y, updater: Updater, epochs: int, batch: int, rng, shuffle=True, bar=None):
@@ -136,8 +138,10 @@ def fit(model, params: dict, X, Y, updater: Updater, epochs: int, batch: int, rn
 
 
 def train(task: str, optimizer: str | None = None, epochs: int | None = None, seed: int = 0,
-          batch: int | None = None, progress: bool = True, **settings) -> TrainingRun:
-    """Train a task; the same seed gives the same run. ``settings`` are the optimizer's (eta=…)."""
+          batch: int | None = None, progress: bool = True, start_places: int | None = None,
+          **settings) -> TrainingRun:
+    """Train a task; the same seed gives the same run. ``settings`` are the optimizer's (eta=…);
+    ``start_places``: see ``run_task``."""
     if task not in TASKS:
         raise ValueError(f"unknown task {task!r}; use one of {', '.join(TASKS)}")
     spec = TASKS[task]
@@ -150,13 +154,15 @@ def train(task: str, optimizer: str | None = None, epochs: int | None = None, se
     batch = batch or (spec.batch if name == spec.optimizer else None)
     spec = replace(spec, optimizer=name, settings=settings, epochs=spec.epochs if epochs is None else epochs,
                    batch=batch)
-    return run_task(spec, load_data(task, seed), seed, progress)
+    return run_task(spec, load_data(task, seed), seed, progress, start_places)
 
 
-def run_task(spec: Task, data: Data, seed: int = 0, progress: bool = False) -> TrainingRun:
+def run_task(spec: Task, data: Data, seed: int = 0, progress: bool = False,
+             start_places: int | None = None) -> TrainingRun:
     """Train ``spec``'s model on ``data`` with ``spec``'s optimizer, epochs and batch (None: the
     optimizer's default batch, or the whole data set): parameters drawn from N(0, 1) by a
-    generator seeded with ``seed``, which also shuffles the batches when ``spec.shuffle``."""
+    generator seeded with ``seed``, which also shuffles the batches when ``spec.shuffle``;
+    with ``start_places``, the draws rounded to that many places (a start a statement can print)."""
     if spec.epochs < 1:
         raise ValueError("epochs must be at least 1")
     if spec.batch is not None and spec.batch < 1:
@@ -166,6 +172,9 @@ def run_task(spec: Task, data: Data, seed: int = 0, progress: bool = False) -> T
     rng = np.random.default_rng(seed)
     model = make_model(spec)
     params = model.init(rng)
+    if start_places is not None:
+        params = {name: np.round(value, start_places) for name, value in params.items()}
+    start = dict(params)
     initial = float(model.loss_and_gradient(params, data.X, data.Y)[0])
     updater = Updater(spec.optimizer, **spec.settings)
     started = time.perf_counter()
@@ -181,7 +190,7 @@ def run_task(spec: Task, data: Data, seed: int = 0, progress: bool = False) -> T
     if data.X_test is not None:
         accuracy = float(np.mean(model.predict(params, data.X_test).argmax(axis=1) == data.labels_test))
     return TrainingRun(spec, spec.optimizer, spec.settings, spec.epochs, batch, seed, tuple(history), initial,
-                       predictions, accuracy, seconds, params, model)
+                       predictions, accuracy, seconds, params, model, start, start_places)
 
 
 def _progress_bar(epochs: int, task: str):

@@ -4,7 +4,8 @@ The rows come inline or from a CSV file next to the problem file (``problems.dat
 with ``center = true`` each input column's mean, derived from the table, is subtracted from it
 and from the rows to predict. The run is ``numerics.train.run_task``: the course's scalar
 network compiled to NumPy, weights and biases drawn from N(0, 1) by a generator seeded with
-``seed``, the optimizer's updates one batch at a time (``batch = 1``: one row at a time, in the
+``seed`` and rounded to START_PLACES places (so the statement can give the start exactly), the
+optimizer's updates one batch at a time (``batch = 1``: one row at a time, in the
 order of the table, as the loops of seed 002 and lab 12 go).
 
 >>> from symnn.problems.bank import get_problem
@@ -28,6 +29,8 @@ from ..numerics.train import Data, Task, TrainingRun, run_task
 from .bank import BankError, Problem
 from .data_schema import DataError, Table, read_table
 
+START_PLACES = 4     # a random start is the seed's draws to this many places: the statement gives them
+
 
 @dataclass(frozen=True)
 class DataTrainingRun(RichDisplay):
@@ -49,6 +52,7 @@ class DataTrainingRun(RichDisplay):
     outputs: tuple[tuple[float, ...], ...]           # the trained network's outputs for the rows asked about
     correct: int                                     # training rows the trained network classifies right
     parameters: tuple[tuple[sp.Symbol, float], ...]  # every weight and bias after the last epoch
+    start: tuple[tuple[sp.Symbol, float], ...]       # ... and before the first
     find: tuple[str, ...]
     rounded: bool                                    # outputs rounded to 0 or 1 in the answer
     run: TrainingRun
@@ -112,7 +116,7 @@ def train_on_table(table: Table, data: dict) -> DataTrainingRun:
     centre = (lambda row: [float(v - m) for v, m in zip(row, means)]) if means else (lambda row: [float(v) for v in row])
     X = np.array([centre(row) for row in rows])
     Y = np.array([[float(v) for v in row] for row in targets])
-    run = run_task(spec, Data(X, Y), data.get("seed", 0))
+    run = run_task(spec, Data(X, Y), data.get("seed", 0), start_places=START_PLACES)
     outputs = run.model.predict(run.params, np.array([centre(row) for row in predict])) if predict else np.empty((0, 0))
     fitted = run.model.predict(run.params, X)
     if Y.shape[1] == 1:
@@ -123,5 +127,6 @@ def train_on_table(table: Table, data: dict) -> DataTrainingRun:
     return DataTrainingRun(table, rows, targets, means, predict, run.model.network, name, tuple(hyper.items()),
                            run.epochs, run.batch, spec.shuffle, run.history, run.initial_loss,
                            tuple(tuple(float(v) for v in row) for row in outputs), correct,
-                           tuple((p, float(run.params[str(p)])) for p in run.model.network.parameters()), find,
+                           tuple((p, float(run.params[str(p)])) for p in run.model.network.parameters()),
+                           tuple((p, float(run.start[str(p)])) for p in run.model.network.parameters()), find,
                            bool(data.get("rounded")), run)

@@ -137,7 +137,9 @@ def solve_training(problem: Problem) -> Solution:
     if "task" not in data:
         from .data_training import solve_data_training
         return solve_data_training(problem)
-    run = train(data["task"], data.get("optimizer"), data.get("epochs"), data.get("seed", 0), progress=False)
+    from .data_training import START_PLACES
+    run = train(data["task"], data.get("optimizer"), data.get("epochs"), data.get("seed", 0), progress=False,
+                start_places=START_PLACES)
     outputs = run.predictions.values()
     answer = tuple(sp.Integer(round(v)) if data.get("rounded") else sp.Float(v, 15) for v in outputs)
     return Solution(problem, run, answer)

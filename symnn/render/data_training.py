@@ -10,6 +10,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..lang import catalogue, phrase
+from ..problems.data_training import START_PLACES
 
 SHOWN_EPOCHS = 10     # the loss is shown at about this many epochs
 SHOWN_ROWS = 12       # a longer table shows its first rows and says how many more there are
@@ -45,20 +46,27 @@ class DataTrainingPrinting:
                                + self.escape("; ").join(self.result(self.raw_math(s), v) for s, v in run.hyper)))
         order = self.plain("data.order.shuffled" if run.shuffle else "data.order.table")
         lines.append(self.line(depth, self.plain("data.settings", epochs=run.epochs, batch=run.batch, order=order)))
-        lines.append(self.line(depth, self.plain("data.init")))
-        lines.append(self.line(depth, self.plain("train.loss", start=self.number(run.initial_loss, ".4g"),
-                                                 end=self.number(run.final_loss, ".4g"))))
+        lines.append(self.line(depth, self.plain("data.init.rounded", places=START_PLACES)))
+        lines.append(self.line(depth, self.say("train.loss", start=self.rounded(run.initial_loss),
+                                               end=self.rounded(run.final_loss))))
         lines += self.history_lines(run.history, depth, SHOWN_EPOCHS)
         if run.predict:
             lines.append(self.line(depth, self.plain("data.outputs")))
             lines += self.outputs_table(run)
-        if len(run.parameters) <= SHOWN_PARAMETERS:
-            lines.append(self.line(depth, self.plain("data.parameters")))
-            lines += self.table([self.plain("delta.parameter"), self.plain("graph.value")],
-                                [[self.math(p), self.number(v, ".4g")] for p, v in run.parameters])
+        lines += self.parameter_lines(run.start, run.parameters, depth)
         if "accuracy" in run.find:
             lines.append(self.line(depth, self.plain("data.accuracy", correct=run.correct, rows=len(run.rows))))
         return self.join(lines)
+
+    def parameter_lines(self, start, trained, depth: int) -> list[str]:
+        """Every weight and bias at the start (as the statement gives them) and after the last epoch."""
+        if not trained or len(trained) > SHOWN_PARAMETERS:
+            return []
+        start = dict(start)
+        exact = lambda v: sp.Rational(repr(float(v)))        # a start drawn and rounded: 0.1257 exactly
+        return [self.line(depth, self.plain("data.parameters"))] + self.table(
+            [self.plain("delta.parameter"), self.plain("data.start"), self.plain("data.end")],
+            [[self.math(p), self.value(exact(start[p])) if p in start else "", self.decimal(v)] for p, v in trained])
 
     def with_code(self, key: str, **values) -> str:
         """A phrase whose ``file`` is program text (a file name), the rest plain words and numbers."""
@@ -99,7 +107,7 @@ class DataTrainingPrinting:
             cells = [self.math(self.row_tuple(row))]
             if run.means is not None:
                 cells.append(self.math(self.row_tuple(run.centred(row))))
-            cells.append(self.escape("; ").join(self.number(v, ".3g") for v in outputs))
+            cells.append(self.escape("; ").join(self.decimal(v) for v in outputs))
             if run.rounded:
                 cells.append(self.escape("; ").join(str(round(v)) for v in outputs))
             rows.append(cells)

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import sympy as sp
 
 from ..lang import PHRASES, phrase
 from ..nn.optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_new, w_old
 from ..nn.reverse import delta
-from .values import put_in
+from .values import put_in, rounded
 
 HISTORY_ROWS = 10     # a loss history is shown at about this many epochs
 
@@ -29,6 +30,14 @@ class NumericsPrinting:
             return self.power_of_ten(sp.Float(mantissa, len(mantissa.strip("-").replace(".", ""))), int(exponent))
         return self.escape(text.replace(".", ",") if self.lang == "ru" else text)
 
+    def decimal(self, value: float) -> str:
+        """A computed float (a loss, a network's output, a trained weight) as a formula, rounded as every
+        value of the key is (``values.rounded``: the key's places, zeros kept): 0.0360, 0.9680."""
+        return self.math(self.rounded(value))
+
+    def rounded(self, value: float) -> sp.Float:
+        return rounded(sp.Float(value, 15), self.places())
+
     def method(self, name: str) -> str:
         """An optimizer's name inside a Russian sentence starts with a small letter (метод моментов), not Adam."""
         text = phrase(self.lang, f"opt.name.{name}")
@@ -38,15 +47,24 @@ class NumericsPrinting:
         return self.inline(self.raw_math(mantissa) + r" \cdot 10^{%d}" % exponent)
 
     def _print_TrainingRun(self, run, depth: int = 0) -> str:
+        settings = self.escape(", ").join(self.result(self.raw_math(sp.Symbol(k)), sp.Float(v, 15))
+                                          for k, v in run.settings.items())       # η = 2
         lines = [self.line(depth, self.strong(self.plain(run.task.title))),
                  self.line(depth, self.plain("train.settings", optimizer=self.method(run.optimizer),
-                                             epochs=run.epochs, batch=run.batch)),
-                 self.line(depth, self.plain("train.loss", start=self.number(run.initial_loss, ".4g"),
-                                             end=self.number(run.history[-1], ".4g")))]
+                                             epochs=run.epochs, batch=run.batch) + (" " + settings if settings else ""))]
+        named = run.start and all(np.ndim(v) == 0 for v in run.start.values())    # w1, …, b3, not matrices
+        if named:
+            lines.append(self.line(depth, self.plain("data.init") if run.start_places is None
+                                   else self.plain("data.init.rounded", places=run.start_places)))
+        lines.append(self.line(depth, self.say("train.loss", start=self.rounded(run.initial_loss),
+                                               end=self.rounded(run.history[-1]))))
         lines += self.history_lines(run.history, depth)
         if run.predictions:
             lines += self.table([self.plain("train.question"), self.plain("train.output")],
-                                [[self.escape(self.question(q)), self.number(v, ".3g")] for q, v in run.predictions.items()])
+                                [[self.escape(self.question(q)), self.decimal(v)] for q, v in run.predictions.items()])
+        if named:
+            lines += self.parameter_lines([(sp.Symbol(k), v) for k, v in run.start.items()],
+                                          [(sp.Symbol(k), v) for k, v in run.params.items()], depth)
         if run.accuracy is not None:
             lines.append(self.line(depth, self.strong(self.plain("train.accuracy", accuracy=f"{run.accuracy:.1%}"))))
         return self.join(lines)
@@ -57,7 +75,7 @@ class NumericsPrinting:
         shown = sorted({*range(every - 1, len(history), every), len(history) - 1})
         return [self.line(depth, self.plain("train.history", every=every))] + self.table(
             [self.plain("train.epoch"), self.plain("train.loss.column")],
-            [[str(i + 1), self.number(history[i], ".4g")] for i in shown])
+            [[str(i + 1), self.decimal(history[i])] for i in shown])
 
     def _print_OptimizerStep(self, run, depth: int = 0) -> str:
         opt = run.optimizer

@@ -128,3 +128,35 @@ def test_programs_that_are_not_graphs_are_refused(steps, message):
 def test_a_missing_value_is_named():
     with pytest.raises(ProgramError, match="no value for z"):
         program_pass(["q = x + y", "f = q*z"], "x = 1, y = 2")
+
+
+def test_a_step_along_and_against_the_gradient():
+    # by hand: ∇f = (z, z, x + y) = (−4, −4, 3) at (−2, 5, −4); up: (−2.04, 4.96, −3.97), f = 2.92·(−3.97)
+    up = program_pass(["q = x + y", "f = q*z"], "x = -2, y = 5, z = -4", step_size="0.01", ascent=True)
+    assert [(v, old, g, new) for v, old, g, new in up.step.moves] == [
+        (x, -2, -4, sp.Rational(-204, 100)), (y, 5, -4, sp.Rational(496, 100)), (z, -4, 3, sp.Rational(-397, 100))]
+    assert up.value("f+") == sp.Rational(292, 100) * sp.Rational(-397, 100)
+    down = program_pass(["q = x + y", "f = q*z"], "x = -2, y = 5, z = -4", step_size="0.01", update=["z"])
+    assert [v for v, *_ in down.step.moves] == [z]                 # only z moves, down: −4 − 0.01·3
+    assert down.value("z+") == sp.Rational(-403, 100) and down.value("x+") == -2
+    assert down.value("f+") == 3 * sp.Rational(-403, 100)
+
+
+def test_names_are_those_of_the_tables_and_the_outputs_name_is_its_last_value():
+    run = program_pass(["c = a + b", "c += c + 1", "g = c*a", "g += 1"], "a = 2, b = 1",
+                       find=["c", "c'", "dg/dc", "dg/dc'", "dg/da", "g", "forward"])
+    # c = 3, c′ = c + c + 1 = 7, g = c′·a = 14, g′ = 15; ∂g′/∂c′ = a = 2, ∂g′/∂c = 2·2 = 4;
+    # ∂g′/∂a = c′ + a·∂c′/∂a = 7 + 2·2 = 11
+    # the forward group: every node, but the first g (14), since g names the output
+    assert run.asked == ("c", "c'", "dg/dc", "dg/dc'", "dg/da", "g", "c", "c'", "g'")
+    assert [run.value(n) for n in run.asked] == [3, 7, 4, 2, 11, 15, 3, 7, 15]
+
+
+@pytest.mark.parametrize("find, message", [
+    (["w"], "'w' is not a variable or a node of the program"),
+    (["dq/dx"], "the gradients are of the output f"),
+    (["x+"], "no step_size is given"),
+])
+def test_what_find_cannot_name_is_refused(find, message):
+    with pytest.raises(ProgramError, match=message):
+        program_pass(["q = x + y", "f = q*z"], "x = 1, y = 2, z = 3", find=find)

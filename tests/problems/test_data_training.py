@@ -3,7 +3,8 @@
 The oracle is the course's own loop (seed 002's ANN.train) in plain Python and NumPy: the 2-2-1
 sigmoid network, L = (y − ŷ)², each derivative written out, the parameters updated after every
 batch. It shares nothing with symnn but the documented start: the weights and biases drawn from
-N(0, 1) by numpy.random.default_rng(seed), neuron by neuron (w1, w2, b1, w3, w4, b2, w5, w6, b3).
+N(0, 1) by numpy.random.default_rng(seed), neuron by neuron (w1, w2, b1, w3, w4, b2, w5, w6, b3), and
+rounded to four places, as a statement gives them.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def course_loop(X, y, seed, eta, epochs, batch=1, momentum=None):
     ``momentum`` α, the update h = αh + ηg, w = w − h. Returns the loss after each epoch and the
     prediction function."""
     rng = np.random.default_rng(seed)
-    w1, w2, b1, w3, w4, b2, w5, w6, b3 = (rng.normal() for _ in range(9))
+    w1, w2, b1, w3, w4, b2, w5, w6, b3 = (round(rng.normal(), 4) for _ in range(9))   # the start a statement gives
     h = np.zeros(9)
 
     def feedforward(x):
@@ -171,10 +172,10 @@ def test_the_key_shows_the_table_the_means_and_the_loss_in_both_languages():
     assert "The data, 4 rows of the file `data/people.csv`:" in english
     assert "`weight`  `height`  `weight` − 57  `height` − 171  `female`" in english
     assert "The means: `weight`: 57; `height`: 171" in english
-    assert "(50, 168)  (-7, -3)       0.963" in english
+    assert "(50, 168)  (-7, -3)       0.9630" in english
     assert "Средние: `weight`: $57$; `height`: $171$" in russian
-    assert "| 1000 | 0,002181 |" in russian
-    assert "**Ответ:** $\\hat{y}(50; \\  168) \\approx 0{,}963$; $\\hat{y}(77; \\  173) \\approx 0{,}0544$" in russian
+    assert "| 1000 | $0{,}00218$ |" in russian
+    assert "**Ответ:** $\\hat{y}(50; \\  168) \\approx 0{,}9630$; $\\hat{y}(77; \\  173) \\approx 0{,}0544$" in russian
 
 
 @pytest.mark.parametrize("fields, csv_text, message", [
