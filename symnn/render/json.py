@@ -244,7 +244,15 @@ class JsonPrinter(Printer):
     def _print_ProgramPass(self, program) -> dict:
         return {"steps": [{"name": str(n), "expr": self.formula(e)} for n, e in program.steps],
                 **self._print_GraphPass(program.run),
-                "adjoints": {str(n): {"value": answer_value(g), "exact": self.formula(g)} for n, g in program.adjoints}}
+                "adjoints": {str(n): {"value": answer_value(g), "exact": self.formula(g)} for n, g in program.adjoints},
+                "asked": list(program.asked), **({"step": self._input_step(program.step)} if program.step else {})}
+
+    def _input_step(self, step) -> dict:
+        """The step on a program's inputs: its size and direction, each input moved, every value after it."""
+        return {"size": answer_value(step.size), "direction": "ascent" if step.ascent else "descent",
+                "moves": {str(v): {"value": answer_value(old), "gradient": answer_value(g), "new": answer_value(new)}
+                          for v, old, g, new in step.moves},
+                "after": {str(n): answer_value(v) for n, v in step.after}}
 
     def _print_QuadraticGradient(self, run) -> dict:
         return {"matrix": self.formula(run.A), "vector": self.formula(run.b), "point": answer_value(run.point),

@@ -167,3 +167,12 @@ def test_a_step_size_that_is_no_number_is_named_when_solved(tmp_path):
     (tmp_path / "mine.toml").write_text(BASE + "step_size = 'big'\n", encoding="utf-8")
     with pytest.raises(ValueError, match="step_size: 'big' is not a number"):
         solve("p", tmp_path)
+
+
+def test_json_carries_the_step_and_what_is_asked():
+    import json
+    work = json.loads(render(solve("relu-weights-step"), "json"))["work"]
+    assert work["asked"] == ["dL/dw1", "dL/dw2", "w1+", "w2+", "L+"]
+    assert work["step"]["direction"] == "descent" and work["step"]["size"] == 0.01
+    assert work["step"]["moves"]["w2"] == {"value": 1, "gradient": 12, "new": 0.88}     # 1 − 0.01·12
+    assert work["step"]["after"]["L"] == 2.56                                          # (1.96 + 2.64 − 3)²
