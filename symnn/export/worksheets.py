@@ -69,8 +69,9 @@ def problem_set(spec: str, bank=None) -> tuple[str, list[Problem]]:
 
 
 def set_title(name: str, problems: list[Problem], lang: str) -> str:
-    titles = {p.topic_title.get(lang) or p.topic for p in problems}
-    return titles.pop() if len(titles) == 1 else ", ".join(p.id for p in problems)
+    """The topics of the set's problems, each once, in their order: never a problem's id (a slug)."""
+    titles = dict.fromkeys(p.topic_title.get(lang) or p.topic for p in problems)
+    return "; ".join(titles)
 
 
 def heading(number: int, problem: Problem, lang: str) -> str:

@@ -6,7 +6,7 @@ left unevaluated: the middle of ``(f·g)' = f'·g + f·g' = ...``.
 >>> x = sp.Symbol("x")
 >>> from symnn.render.math import text_math
 >>> text_math(expansion(diff_steps(x * sp.sin(x), x)), keep_order=True)
-'d/dx(x)*sin(x) + x*d/dx(sin(x))'
+'d/dx(x)·sin(x) + x·d/dx(sin(x))'
 """
 
 from __future__ import annotations

@@ -34,6 +34,7 @@ _DOLLAR = re.compile(r"(?<!\\)\$")
 MERGED_ROWS = 12
 # a paragraph of at most this many characters (commands aside), not indented, is a heading kept with the next one
 LABEL_LENGTH = 40
+DISPLAY_LABEL = 12     # characters of a label that begins its display's first row (Множитель, В точке)
 _PARAGRAPH = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent .*\\par\}")
 _COMMAND = re.compile(r"\\[A-Za-z]+(?:=[\d.]+em)?|[{}$\s]")
 # a display of at most this many rows is never broken across pages (its rows end in \\*)
@@ -67,9 +68,17 @@ def points(length: str) -> float:
     return value
 
 
-def display(raw: str, characters: float = LINE_WIDTH) -> str:
-    """``raw`` as an ``align*``, one row per side or piece that fits ``characters``."""
-    return "\\begin{align*}\n" + " \\\\\n".join(align_rows(raw, characters)) + "\n\\end{align*}"
+def display(raw: str, characters: float = LINE_WIDTH, label: str = "") -> str:
+    """``raw`` as an ``align*``, one row per side or piece that fits ``characters``; a ``label`` (a word
+    such as "At" or "Factor") begins its first row, so it stands by its formula, not apart above it."""
+    head = r"\text{%s}\quad " % label if label else ""
+    rows = align_rows(raw, characters - (width(label) + 2 if label else 0))
+    return "\\begin{align*}\n" + head + " \\\\\n".join(rows) + "\n\\end{align*}"
+
+
+def _label(prose: str) -> bool:
+    """Prose that is a label of the formula after it: a word or two, no formula ("At", "Factor")."""
+    return "$" not in prose and 0 < len(_COMMAND.sub("", prose)) <= DISPLAY_LABEL
 
 
 def _balanced(prose: str) -> bool:
@@ -206,12 +215,13 @@ class LatexPrinter(DocumentPrinter):
             if k % 2 == 0:
                 prose += part
             elif (alone or width(part) > INLINE_WIDTH * self.scale) and _balanced(prose):   # not out of a \textbf{
-                if prose.strip():
+                label = prose.strip() if _label(prose.strip()) else ""
+                if prose.strip() and not label:
                     out.append(self.paragraph(depth, prose.strip()))
                 after = parts[k + 1]
                 stop = after[:1] if after[:1] in ",.;:" else ""
                 parts[k + 1] = after[len(stop):]
-                out.append(display(part + stop, LINE_WIDTH * self.scale))
+                out.append(display(part + stop, LINE_WIDTH * self.scale, label))
                 prose = ""
             else:
                 prose += f"${part}$"

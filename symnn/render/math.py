@@ -9,7 +9,9 @@ arctg.
 >>> latex_math(sp.Derivative(sp.tan(x) ** 2, x), "ru")
 '\\\\frac{d}{d x}(\\\\operatorname{tg}^{2} {x})'
 >>> text_math(sp.Derivative(x ** 3, x) * 5)
-'5*d/dx(x^3)'
+'5·d/dx(x^3)'
+>>> text_math(2 * x * sp.exp(2 * x) + sp.exp(-x)), text_math(sp.Symbol("w1") * x ** 2 * sp.exp(3))
+('2x·e^(2x) + e⁻ˣ', 'e³·w1·x^2')
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from .order import (
     readable_terms,
     transpose_outside,
 )
+from .typed import dotted, power_of_e, with_places
 from .values import Shown
 
 
@@ -64,6 +67,9 @@ def _is_partial(printer, expr) -> bool:
 
 class _Latex(_FactorsAsUsual, LatexPrinter):
     _default_settings = {**LatexPrinter._default_settings, "partial": None, "written": ()}
+
+    def _print_Float(self, expr):
+        return with_places(self, super()._print_Float, expr)
 
     def _as_ordered_terms(self, expr, order=None):
         return readable_terms(super()._as_ordered_terms(expr, order=order), self._settings["written"])
@@ -167,7 +173,7 @@ class TextMath(_FactorsAsUsual, StrPrinter):
     _default_settings = {**StrPrinter._default_settings, "partial": None, "full_prec": False, "lang": "en", "written": ()}
 
     def _print_Float(self, expr):
-        text = super()._print_Float(expr)
+        text = with_places(self, super()._print_Float, expr)
         return text.replace(".", ",") if self._settings["lang"] == "ru" else text
 
     def _print_Mul(self, expr):
@@ -191,6 +197,9 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         return "e"
 
     def _print_log(self, expr):
+    def _print_exp(self, expr):
+        return power_of_e(self._print(expr.args[0]))          # e³, eˣ, e^(2x + 1)
+
         """ln, as the natural logarithm is written (a base other than e is written log_a)."""
         return f"ln({self._print(expr.args[0])})"
 
@@ -359,6 +368,6 @@ def text_math(expr, lang: str = "en", partial: bool | None = None, keep_order: b
               written: tuple = ()) -> str:
     """One-line plain text for an expression (``^`` for powers, as people type)."""
     settings = {"partial": partial, "order": "none" if keep_order else None, "lang": lang, "written": written}
-    text = TextMath(settings).doprint(expr).replace("**", "^").replace("\\Delta ", "Δ")
+    text = dotted(TextMath(settings).doprint(expr).replace("**", "^").replace("\\Delta ", "Δ"))
     text = re.sub(r"\blamda\b", "λ", text)
     return _renamed(text, lang, "text", r"\b(NAME)\(", "%s(")

@@ -116,8 +116,8 @@ class NetworkPrinting:
         product = sp.Add(*(sp.Mul(*(sp.Symbol(f"F{n}_{k}") for k in range(len(path.factors))), evaluate=False)
                            for n, path in enumerate(run.paths)), evaluate=False)
         numbers = self.raw_ratio(L, p) + " = " + self.raw_math(put_in(product, factors, self.places()), numbers=True)
-        if self.answer_follows:
-            lines.append(self.line(depth, self.inline(numbers)))
+        if self.answer_follows:                       # the product worked out, its value too
+            lines.append(self.line(depth, self.result(numbers, run.value)))
         else:
             lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.result")) + ":") + " "
                                    + self.result(numbers, run.value)))
@@ -175,9 +175,9 @@ class NetworkPrinting:
         slots = [sp.Symbol(f"t_{k}") for k in range(1, n + 1)]
         mean = sp.Mul(sp.Add(*slots), sp.Pow(sp.Integer(n), -1, evaluate=False), evaluate=False)
         mean = sp.Pow(mean, sp.S.Half, evaluate=False) if run.name == "rmse" else mean
-        lines.append(self.line(depth, self.worked(name, None, {}, run.value) if n == 1 else self.result(
+        lines.append(self.line(depth, self.worked(name, None, {}, run.value) if n == 1 else self.result_in(
             self.raw_math(name) + " = " + self.raw_math(put_in(mean, dict(zip(slots, (t for *_, t in run.terms))),
-                                                              self.places()), numbers=True), run.value)))
+                                                              self.places()), numbers=True), run.value, self.unit(run))))
         return self.join(lines)
 
     def _print_Computation(self, run, depth: int = 0) -> str:

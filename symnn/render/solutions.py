@@ -43,11 +43,20 @@ def through_names(value, problem):
     return shorter if sp.count_ops(shorter) < sp.count_ops(value) else value
 
 
+def key_places(problem) -> int | None:
+    """The places a key rounds to: the problem's ``decimals``, else those its statement asks the answer in
+    (``tolerance = { decimals = 2 }``: "to two decimal places"), else None (the default of ``values``)."""
+    places = problem.data.get("decimals")
+    if places is None:
+        places = (problem.data.get("tolerance") or {}).get("decimals")
+    return places
+
+
 class SolutionPrinting:
     def _print_Solution(self, solution, depth: int = 0) -> str:
         """The statement, the work, one labelled answer, and the bank's remark on the course's own text."""
         problem, answer = solution.problem, solution.answer
-        self._problem_places = problem.data.get("decimals")
+        self._problem_places = key_places(problem)
         self.names = problem.data.get("notation", {})
         self.written = tuple(self.renamed(term) for term in written_terms(problem.data.get("expr"),
                                                                           tuple(problem.data.get("functions", ()))))
@@ -75,7 +84,7 @@ class SolutionPrinting:
             if lhs is not None and problem.data.get("through") and type(solution.work).__name__ == "Step" \
                     and solution.work.result != exact:   # the derivation's last form, then the form asked (through F)
                 lhs += " = " + self.raw_math(solution.work.result)
-            shown = self.value(exact) if lhs is None else self.result(lhs, exact)
+            shown = self.value(exact) if lhs is None else self.result_in(lhs, exact, self.unit(solution.work))
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
         note = problem.note.get(self.lang)
         if note:
@@ -86,6 +95,20 @@ class SolutionPrinting:
     answer_follows = False
     names: dict = {}
     written: tuple = ()            # the terms of the statement's sums, in its order
+
+    percent = r"\,\%"            # a percent sign after a number, in this format's raw math
+
+    def unit(self, work) -> str:
+        """What follows the value of ``work`` (raw math): % after a percentage (MAPE ≈ 11.9519 %), else nothing."""
+        return self.percent if type(work).__name__ == "LossValue" and work.name == "mape" else ""
+
+    def result_in(self, lhs: str, value, unit: str = "") -> str:
+        """``result`` with a ``unit`` after the value, inside the formula, so that a line never parts them."""
+        if not unit:
+            return self.result(lhs, value)
+        exact, decimal = self.shown(value)
+        text = lhs if exact is None else lhs + " = " + self.raw_math(exact)
+        return self.inline(text + ("" if decimal is None else f" {self.approx} " + self.raw_math(decimal)) + unit)
 
     def answer_label(self, work) -> str | None:
         """What the answer is, as raw math (∂L/∂w₁, ∇F(2, 1/3, 0), MSE), or None when the work does not say."""

@@ -7,15 +7,26 @@ import re
 from .arrays import STATEMENT_CODE
 from .base import DocumentPrinter
 from .math import text_math
+from .typed import RAISED
 
 _FRACTION = re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}")
 _GROUP = re.compile(r"([_^])\{([^{}]*)\}")
+_MATRIX = re.compile(r"\\begin\{[pb]matrix\}(.*?)\\end\{[pb]matrix\}", re.S)
+
+
+def _plain_matrices(latex: str) -> str:
+    """\\begin{pmatrix} 0 & 1 \\\\ 2 & 3 \\end{pmatrix} as [0 1; 2 3], as a key writes a matrix in plain text."""
+    def rows(match):
+        return "[" + "; ".join(" ".join(cell.strip() for cell in row.split("&"))
+                               for row in match[1].split("\\\\") if row.strip()) + "]"
+    return _MATRIX.sub(rows, latex)
 
 
 def _plain_fractions(latex: str) -> str:
     """\\frac{a + b}{2c} as (a + b)/(2c) and e^{x + 1} as e^(x + 1), innermost first, so no grouping is lost."""
-    def bracket(text):
-        return text if re.fullmatch(r"(\\partial\s*)?[\w.\\′]+(\^(\w|\([\w.]+\)))?", text) else f"({text})"
+    def bracket(text):           # a name or a number alone, not a product such as 2\varepsilon (2ε)
+        alone = re.fullmatch(r"(\\partial\s*)?[\w.\\′]+(\^(\w|\([\w.]+\)))?", text) and not re.match(r"\d+[^\d.]", text)
+        return text if alone else f"({text})"
     for _ in range(8):
         changed = _FRACTION.sub(lambda m: f"{bracket(m[1])}/{bracket(m[2])}", latex)
         changed = _GROUP.sub(lambda m: m[1] + (f"({m[2]})" if m[1] == "^" and not re.fullmatch(r"\w|\d+|′", m[2])
@@ -29,6 +40,7 @@ def _plain_fractions(latex: str) -> str:
 class TextPrinter(DocumentPrinter):
     nabla = "∇"
     approx = "≈"
+    percent = "\u00a0%"
 
     def raw_math(self, expr, keep_order: bool = False, numbers: bool = False) -> str:
         return text_math(self.renamed(expr), self.lang, self.partial, keep_order, self.written)
@@ -61,8 +73,10 @@ class TextPrinter(DocumentPrinter):
                                (r"\approx", "≈"), (r"\top", "ᵀ")):
             text = text.replace(command, plain)
         text = re.sub(r"(?<!\\)\$[^$]*\$", lambda m: m[0].replace("'", "′"), text)   # primes, not quotation marks
-        text = _plain_fractions(text)
+        text = _plain_fractions(_plain_matrices(text))
         text = re.sub(r"(?<=[∂Δ]) (?=\w)", "", LatexNodes2Text(math_mode="text").latex_to_text(text))   # ∂L, Δw
+        text = re.sub(r"(?<![\w^])e\^(?:\((-?(?:\d+|[a-pr-z]))\)|(-?(?:\d+|[a-pr-z])))(?![\w(])",
+                      lambda m: "e" + (m[1] or m[2]).translate(RAISED), text)          # e³, eˣ, e⁻ᵃ
         return re.sub(r"(?<=\S)  +", " ", text)
 
     def formula_text(self, pair) -> str:

@@ -68,14 +68,14 @@ def test_renders(format):
 def test_text_shows_the_shapes_and_the_slides_reason():
     text = render(solve("two-layer-grad"), "text", lang="en")
     assert "Shapes: X ∈ ℝ^(1×d), W_1 ∈ ℝ^(d×h), W_2 ∈ ℝ^(h×1)" in text
-    assert ("On the slide: ∂L/∂W_1 = -(y - σ(X*W_1)*W_2)*W_2*σ'(X*W_1)*W_1 — wrong: the shapes do not fit, "
-            "W_2*σ'(X*W_1) ∈ ℝ^(h×h) cannot be multiplied by W_1 ∈ ℝ^(d×h)") in text
+    assert ("On the slide: ∂L/∂W_1 = -(y - σ(X·W_1)·W_2)·W_2·σ'(X·W_1)·W_1 — wrong: the shapes do not fit, "
+            "W_2·σ'(X·W_1) ∈ ℝ^(h×h) cannot be multiplied by W_1 ∈ ℝ^(d×h)") in text
 
 
 def test_brief_keeps_the_steps_and_leaves_out_the_shapes_of_their_factors():
     full, brief = (render(solve("dense-layer-grad"), "text", lang="en", detail=d) for d in ("full", "brief"))
-    assert "factors: Xᵀ ∈ ℝ^(d×n), δ ∈ ℝ^(n×k); result: Xᵀ*δ ∈ ℝ^(d×k)" in full and "factors:" not in brief
-    assert "∂L/∂W = Xᵀ*δ — a product: ∂L/∂F = Aᵀ*∂L/∂(A*F*B)*Bᵀ" in brief
+    assert "factors: Xᵀ ∈ ℝ^(d×n), δ ∈ ℝ^(n×k); result: Xᵀ·δ ∈ ℝ^(d×k)" in full and "factors:" not in brief
+    assert "∂L/∂W = Xᵀ·δ — a product: ∂L/∂F = Aᵀ·∂L/∂(A·F·B)·Bᵀ" in brief
 
 
 @pytest.mark.parametrize("n", [2, 3, 4])

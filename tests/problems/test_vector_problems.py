@@ -98,26 +98,26 @@ def test_every_new_problem_states_its_answer_form():
 
 def test_the_program_prints_formula_numbers_and_value():
     text = render(solve("program-add-mul"), "text")
-    assert "f     f = q*z     3*(-4)            -12" in text
-    assert "∂q/∂x     1               1      -4        -4" in text
+    assert "f     f = q·z     3·(-4)            -12" in text
+    assert "∂q/∂x             1        1      -4                   -4" in text
 
 
 def test_the_vector_gradient_prints_index_and_matrix_form():
     text = render(solve("vec-quadratic"), "text")
-    assert "   ∂f/∂x1 = 2*x1 + 2*x2 + 1 = 2*1 + 2*2 + 1 = 7" in text
-    assert "∇ f = (A + A^T)*x + b = [2 2; 2 6]*[1; 2] + [1; -1]\nAnswer: ∇ f = (7, 13)" in text
+    assert "   ∂f/∂x1 = 2x1 + 2x2 + 1 = 2·1 + 2·2 + 1 = 7" in text
+    assert "∇ f = (A + A^T)·x + b = [2 2; 2 6]·[1; 2] + [1; -1]\nAnswer: ∇ f = (7, 13)" in text
 
 
 def test_the_residual_gradient_prints_the_residual_then_the_gradient():
     text = render(solve("vec-residual"), "text")
-    assert "   r = A*x - b = [1 0; 1 1; 1 2]*[1; 1] - [6; 0; 0] = [-5; 2; 3]" in text
-    assert "   ∇ f = 2*A^T*r = 2*[1 1 1; 0 1 2]*[-5; 2; 3]\nAnswer: ∇ f = (0, 16)" in text
+    assert "   r = A·x - b = [1 0; 1 1; 1 2]·[1; 1] - [6; 0; 0] = [-5; 2; 3]" in text
+    assert "   ∇ f = 2A^T·r = 2·[1 1 1; 0 1 2]·[-5; 2; 3]\nAnswer: ∇ f = (0, 16)" in text
 
 
 def test_the_iterated_map_prints_the_chain_in_russian():
     text = render(solve("iterated-map"), "text", lang="ru")
-    assert "Производная сложной функции через итерации x_(k+1) = g(x_k): (g^4)'(x_0) = g'(x_0)*g'(x_1)*g'(x_2)*g'(x_3)" in text
-    assert "(g^4)'(x_0) = 2*4*10*52\nОтвет: (g^4)'(1) = 4160" in text
+    assert "Производная сложной функции через итерации x_(k+1) = g(x_k): (g^4)'(x_0) = g'(x_0)·g'(x_1)·g'(x_2)·g'(x_3)" in text
+    assert "(g^4)'(x_0) = 2·4·10·52\nОтвет: (g^4)'(1) = 4160" in text
 
 
 def test_the_condition_states_its_answer_once():
@@ -170,7 +170,7 @@ def test_a_program_that_assigns_a_name_again_primes_it(tmp_path):
                                         "at = 'x = 3, y = 2'\n", encoding="utf-8")
     solution = solve("p", tmp_path)
     assert solution.answer == (15, 8, 3)                   # q' = (x + y)·x: ∂/∂x = 2x + y, ∂/∂y = x
-    assert "q' = q*x" in render(solution, "text")
+    assert "q' = q·x" in render(solution, "text")
 
 
 def test_a_determinant_of_a_jacobian_that_is_not_square_names_the_field(tmp_path):

@@ -10,24 +10,24 @@ from symnn import diff_steps, gradient_steps, render, to_html, to_json, to_latex
 PRODUCT = diff_steps("x*sin(x)", "x")
 
 TEXT_EN = """\
-Derivative: d/dx(x*sin(x)) = x*cos(x) + sin(x)
-Product rule. Differentiate one factor at a time, keep the others, and add. (f*g)' = f'*g + f*g'
-   d/dx(x*sin(x)) = d/dx(x)*sin(x) + x*d/dx(sin(x))
+Derivative: d/dx(x·sin(x)) = x·cos(x) + sin(x)
+Product rule. Differentiate one factor at a time, keep the others, and add. (f·g)' = f'·g + f·g'
+   d/dx(x·sin(x)) = d/dx(x)·sin(x) + x·d/dx(sin(x))
    1. The variable itself. The derivative of a variable with respect to itself is 1. x' = 1
       d/dx(x) = 1
    2. Derivative of sine.
       d/dx(sin(x)) = cos(x)
-   So d/dx(x*sin(x)) = x*cos(x) + sin(x)"""
+   So d/dx(x·sin(x)) = x·cos(x) + sin(x)"""
 
 TEXT_RU = """\
-Производная: d/dx(x*sin(x)) = x*cos(x) + sin(x)
-Производная произведения. Дифференцируем по одному множителю, остальные оставляем, и складываем. (f*g)' = f'*g + f*g'
-   d/dx(x*sin(x)) = d/dx(x)*sin(x) + x*d/dx(sin(x))
+Производная: d/dx(x·sin(x)) = x·cos(x) + sin(x)
+Производная произведения. Дифференцируем по одному множителю, остальные оставляем, и складываем. (f·g)' = f'·g + f·g'
+   d/dx(x·sin(x)) = d/dx(x)·sin(x) + x·d/dx(sin(x))
    1. Производная переменной. Производная переменной по ней самой равна 1. x' = 1
       d/dx(x) = 1
    2. Производная синуса.
       d/dx(sin(x)) = cos(x)
-   Итак, d/dx(x*sin(x)) = x*cos(x) + sin(x)"""
+   Итак, d/dx(x·sin(x)) = x·cos(x) + sin(x)"""
 
 LATEX = r"""{\noindent \textbf{Derivative}: $\frac{d}{d x}{(x \sin {x})} = x \cos {x} + \sin {x}$\par}
 \nopagebreak
@@ -102,12 +102,12 @@ def test_json_tree():
 def test_brief_is_one_chain_of_equalities():
     # a derivative a reader takes at a glance (−x², a power) is no line of its own: exp(−x²) is one step
     assert to_text(diff_steps("exp(-x^2)", "x"), detail="brief") == \
-        "Derivative: d/dx(exp(-x^2)) = -2*x*exp(-x^2) (chain rule; derivative of the exponential)"
+        "Derivative: d/dx(e^(-x^2)) = -2x·e^(-x^2) (chain rule; derivative of the exponential)"
     # a product of two non-trivial factors: the rule, then the pending derivative, then the tidy form
     assert to_text(diff_steps("x*exp(-x)", "x"), detail="brief") == """\
-Derivative: d/dx(x*exp(-x)) = x*d/dx(exp(-x)) + exp(-x) (product rule)
-= exp(-x) - x*exp(-x) (chain rule; derivative of the exponential)
-= (1 - x)*exp(-x) (take out the common factor)"""
+Derivative: d/dx(x·e⁻ˣ) = x·d/dx(e⁻ˣ) + e⁻ˣ (product rule)
+= e⁻ˣ - x·e⁻ˣ (chain rule; derivative of the exponential)
+= (1 - x)·e⁻ˣ (take out the common factor)"""
     # every line of the chain equals the derivative (checked by sympy.diff, the independent oracle)
     from symnn.render.chains import chain
     x = sp.Symbol("x")
@@ -119,7 +119,7 @@ Derivative: d/dx(x*exp(-x)) = x*d/dx(exp(-x)) + exp(-x) (product rule)
 
 def test_rewrites_are_named():
     text = to_text(diff_steps("1/(1+exp(-x))", "x"))
-    assert text.splitlines()[-1] == "   = σ(x)*(1 - σ(x)) (rewrite with σ, using e^(-a) = (1 - σ(a))/σ(a))"
+    assert text.splitlines()[-1] == "   = σ(x)·(1 - σ(x)) (rewrite with σ, using e⁻ᵃ = (1 - σ(a))/σ(a))"
 
 
 def test_russian_function_names():
@@ -136,16 +136,16 @@ def test_latex_prose_keeps_its_formulas_in_math():
 def test_a_phrase_with_a_formula_in_every_format():
     step = diff_steps("1/(1+exp(-x))", "x")
     assert r"(rewrite with $\sigma$, using $e^{-a} = " in to_latex(step)       # a formula, not escaped prose
-    assert "(rewrite with σ, using e^(-a) = (1 - σ(a))/σ(a))" in to_text(step)
+    assert "(rewrite with σ, using e⁻ᵃ = (1 - σ(a))/σ(a))" in to_text(step)
 
 
 def test_gradient_text():
     assert to_text(gradient_steps("x + 2*y", "x, y", at="x=5, y=10"), detail="brief") == """\
-The gradient is the vector of partial derivatives: ∇ f = (∂f/∂x, ∂f/∂y), f = x + 2*y
+The gradient is the vector of partial derivatives: ∇ f = (∂f/∂x, ∂f/∂y), f = x + 2y
 Partial derivative with respect to x
-   ∂/∂x(x + 2*y) = 1
+   ∂/∂x(x + 2y) = 1
 Partial derivative with respect to y
-   ∂/∂y(x + 2*y) = 2
+   ∂/∂y(x + 2y) = 2
 ∇ f = (1, 2)
 At the point (x, y) = (5, 10): ∇ f = (1, 2)"""
 
@@ -153,7 +153,7 @@ At the point (x, y) = (5, 10): ∇ f = (1, 2)"""
 def test_decimals_beside_non_integer_values():
     text = to_text(gradient_steps("x^2 + y/3", "x, y", at="x=1/3, y=0"))
     # the formula, the numbers put in (a fraction in brackets), the exact value and its decimal to 4 places
-    assert text.splitlines()[-1] == "At the point (x, y) = (1/3, 0): ∇ f = (2*x, 1/3) = (2*(1/3), 1/3) = (2/3, 1/3) ≈ (0.6667, 0.3333)"
+    assert text.splitlines()[-1] == "At the point (x, y) = (1/3, 0): ∇ f = (2x, 1/3) = (2·(1/3), 1/3) = (2/3, 1/3) ≈ (0.6667, 0.3333)"
 
 
 @pytest.mark.parametrize("settings, error", [

@@ -41,15 +41,15 @@ def test_every_part_of_an_answer_is_named(problem_id, format, lang, answer):
 
 @pytest.mark.parametrize("problem_id, format, lang, expected", [
     ("max-gate", "text", "en", ["A variable used by several nodes collects the sum of their contributions:",
-                                "   ∂f/∂x = a + ∂f/∂a*H(x - y) = 3 + 3*1 = 6"]),
+                                "   ∂f/∂x = a + ∂f/∂a·H(x - y) = 3 + 3·1 = 6"]),
     ("max-gate", "text", "ru", ["Переменная, которая входит в несколько узлов, получает сумму их вкладов:",
-                                "   ∂f/∂x = a + ∂f/∂a*H(x - y) = 3 + 3*1 = 6"]),
+                                "   ∂f/∂x = a + ∂f/∂a·H(x - y) = 3 + 3·1 = 6"]),
     ("max-gate", "latex", "en", [r"\frac{\partial f}{\partial x} &= a + \frac{\partial f}{\partial a} H(x - y) "
                                  r"= 3 + 3 \cdot 1 = 6"]),
     ("program-reuse", "latex", "ru", [r"\frac{\partial L}{\partial x} &= b + \frac{\partial L}{\partial b} + "
                                       r"\frac{\partial L}{\partial a} \cdot y = 8 + 2 + 2 \cdot 3 = 16"]),
-    ("program-micrograd", "text", "en", ["   ∂g'/∂f = -10/f^2 + ∂g'/∂g*(1/2) = -0.0042 + 1*0.5 ≈ 0.4958",
-                                         "∂f/∂e     2*e             -14         ≈ 0.4958    ≈ -6.9417"]),
+    ("program-micrograd", "text", "en", ["   ∂g'/∂f = -10/f^2 + ∂g'/∂g·(1/2) = -0.0042 + 1·0.5 ≈ 0.4958",
+                                         "∂f/∂e             2e         -14        ≈ 0.4958              ≈ -6.9417"]),
     ("program-micrograd", "latex", "ru", [r"\frac{\partial g'}{\partial f} &= - \frac{10}{f^{2}} + \frac{\partial g'}"
                                           r"{\partial g} \cdot \frac{1}{2} = -0{,}0042 + 1 \cdot 0{,}5 \approx 0{,}4958 "
                                           r"\\*[0.5ex]"]),
@@ -63,16 +63,16 @@ def test_contributions_to_a_reused_variable_are_added_in_the_key(problem_id, for
 @pytest.mark.parametrize("problem_id, format, lang, expected", [
     # the chain rule's form with ∂f/∂x in x, y; the inner variables at the point first, then put in
     ("total-derivative", "text", "en", "At the point t = π/4: x = cos(t) = √(2)/2, y = sin(t) = √(2)/2"),
-    ("total-derivative", "text", "en", "   df/dt = (2*(√(2)/2)*(√(2)/2))*(-√(2)/2) + (√(2)/2)^2*√(2)/2"),
+    ("total-derivative", "text", "en", "   df/dt = (2·(√(2)/2)·(√(2)/2))·(-√(2)/2) + (√(2)/2)^2·√(2)/2"),
     ("total-derivative", "latex", "ru", r"\frac{d f}{d t} &= \left(2 \cdot \frac{\sqrt{2}}{2} \cdot \frac{\sqrt{2}}{2}"
                                         r"\right) \cdot \left(- \frac{\sqrt{2}}{2}\right) + \left(\frac{\sqrt{2}}{2}"
                                         r"\right)^{2} \cdot \frac{\sqrt{2}}{2}"),
-    ("chain-two-variables", "text", "ru", "В точке (s; t) = (1; 2): x = s*t = 1*2 = 2, y = s + t = 1 + 2 = 3"),
-    ("chain-two-variables", "text", "ru", "   ∂f/∂s = (2*2*3)*2 + 2^2*1"),
+    ("chain-two-variables", "text", "ru", "В точке (s; t) = (1; 2): x = s·t = 1·2 = 2, y = s + t = 1 + 2 = 3"),
+    ("chain-two-variables", "text", "ru", "   ∂f/∂s = (2·2·3)·2 + 2^2·1"),
     ("chain-two-variables", "latex", "en", r"\frac{\partial f}{\partial t} &= (2 \cdot 2 \cdot 3) \cdot 1 + 2^{2} \cdot 1"),
     # Stewart §14.5 Example 1: the book's (2xy + 3y⁴)(2cos 2t) + (x² + 12xy³)(−sin t), then x = 0, y = 1 put in
-    ("stewart-chain", "text", "en", "dz/dt = (2*x*y + 3*y^4)*2*cos(2*t) + (x^2 + 12*x*y^3)*(-sin(t))"),
-    ("stewart-chain", "text", "ru", "В точке t = 0: x = sin(2*t) = 0, y = cos(t) = 1"),
+    ("stewart-chain", "text", "en", "dz/dt = (2x·y + 3y^4)·2cos(2t) + (x^2 + 12x·y^3)·(-sin(t))"),
+    ("stewart-chain", "text", "ru", "В точке t = 0: x = sin(2t) = 0, y = cos(t) = 1"),
     ("stewart-chain", "latex", "en", r"\frac{d z}{d t} &= (2 \cdot 0 \cdot 1 + 3 \cdot 1^{4}) \cdot 2 + (0^{2} + 12 \cdot 0 "
                                      r"\cdot 1^{3}) \cdot 0"),
 ])
@@ -106,18 +106,18 @@ def test_a_key_does_not_talk_about_how_it_was_checked(problem_id, lang):
 
 
 @pytest.mark.parametrize("problem_id, format, lang, expected", [
-    ("graph-exp", "text", "en", ["Computational graph of f = 1 + exp(x*w1 + w0) at (x, w1, w0) = (1, 2, 1)",
-                                 "a     a = x*w1    1*2               2",
-                                 "f     f = 1 + c   1 + 20.0855       1 + exp(3) ≈ 21.0855"]),
+    ("graph-exp", "text", "en", ["Computational graph of f = 1 + e^(x·w1 + w0) at (x, w1, w0) = (1, 2, 1)",
+                                 "a     a = x·w1    1·2               2",
+                                 "f     f = 1 + c   1 + 20.0855       1 + e³ ≈ 21.0855"]),
     ("graph-exp", "latex", "ru", [r"$a$ & $a = x w_{1}$ & $1 \cdot 2$ & $2$ \\"]),
-    ("max-gate", "text", "ru", ["Граф вычислений функции f = x*max(x, y) в точке (x; y) = (3; 2)",
-                                "f     f = x*a        3*3                9"]),
-    ("program-micrograd", "text", "en", ["d'    d' = 3*d + ReLU(a + b)    3*0 + ReLU((-4) + 2)  0"]),
-    ("vec-2xtx", "text", "ru", ["Градиент f = 2*x^T*x, где x = [1; -2; 3]",
-                                "В матричной форме получаются те же числа: ∇ f = 4*x = 4*[1; -2; 3]"]),
+    ("max-gate", "text", "ru", ["Граф вычислений функции f = x·max(x, y) в точке (x; y) = (3; 2)",
+                                "f     f = x·a        3·3                9"]),
+    ("program-micrograd", "text", "en", ["d'    d' = 3d + ReLU(a + b)    3·0 + ReLU((-4) + 2)  0"]),
+    ("vec-2xtx", "text", "ru", ["Градиент f = 2x^T·x, где x = [1; -2; 3]",
+                                "В матричной форме получаются те же числа: ∇ f = 4x = 4·[1; -2; 3]"]),
     ("vec-2xtx", "latex", "en", [r"{\noindent \textbf{Gradient of $f = 2 x^{T} x$ with} $x = \left[\begin{matrix}1\\-2"
                                  r"\\3\end{matrix}\right]$\par}"]),
-    ("jacobian-polar", "text", "ru", ["Матрица Якоби [r*cos(θ); r*sin(θ)] по (r; θ): J = [∂f_1/∂r ∂f_1/∂θ; "
+    ("jacobian-polar", "text", "ru", ["Матрица Якоби [r·cos(θ); r·sin(θ)] по (r; θ): J = [∂f_1/∂r ∂f_1/∂θ; "
                                       "∂f_2/∂r ∂f_2/∂θ]"]),
 ])
 def test_the_statements_notation_is_kept(problem_id, format, lang, expected):
@@ -138,15 +138,15 @@ def test_a_brief_program_key_does_not_repeat_its_tables(lang, table):
     brief = lines("program-add-mul", "text", lang)
     full = render(solve("program-add-mul"), "text", lang=lang, detail="full").splitlines()
     assert table in full and table not in brief
-    assert "   f = q*z" in full and "   f = q*z" not in brief          # the program, listed above its table
-    assert sum(line.startswith("f     f = q*z") for line in brief) == 1
+    assert "   f = q·z" in full and "   f = q·z" not in brief          # the program, listed above its table
+    assert sum(line.startswith("f     f = q·z") for line in brief) == 1
 
 
 @pytest.mark.parametrize("problem_id, last, value", [
-    ("total-derivative", "df/dt = (2*(√(2)/2)*(√(2)/2))*(-√(2)/2) + (√(2)/2)^2*√(2)/2", " = -√(2)/4 ≈ -0.3536"),
-    ("iterated-map", "(g^4)'(x_0) = 2*4*10*52", " = 4160"),
-    ("vec-residual", "∇ f = 2*A^T*r = 2*[1 1 1; 0 1 2]*[-5; 2; 3]", " = [0; 16]"),
-    ("jacobian-at-point", "J = [2*1*0 1^2; 5 1]", " = [0 1; 5 1]"),
+    ("total-derivative", "df/dt = (2·(√(2)/2)·(√(2)/2))·(-√(2)/2) + (√(2)/2)^2·√(2)/2", " = -√(2)/4 ≈ -0.3536"),
+    ("iterated-map", "(g^4)'(x_0) = 2·4·10·52", " = 4160"),
+    ("vec-residual", "∇ f = 2A^T·r = 2·[1 1 1; 0 1 2]·[-5; 2; 3]", " = [0; 16]"),
+    ("jacobian-at-point", "J = [2·1·0 1^2; 5 1]", " = [0 1; 5 1]"),
 ])
 def test_the_work_leaves_its_value_to_the_answer_below(problem_id, last, value):
     key = lines(problem_id, "text", "en")

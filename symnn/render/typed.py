@@ -1,0 +1,44 @@
+"""What plain text writes as a teacher types it, and numbers with the places they were rounded to.
+
+A product has a dot and a number stands against what it multiplies (2x·sin(x), not 2*x*sin(x)); a
+power of e is raised where Unicode has the characters (e³, eˣ, e⁻ᶻ), else bracketed (e^(2x + 1)); a
+value rounded to its places keeps every one of them, zeros too (0.9630), in every format.
+
+>>> dotted("2*x*sin(x) + w1*x^2*y + 1*(-2)"), power_of_e("-x"), power_of_e("2·x + 1")
+('2x·sin(x) + w1·x^2·y + 1·(-2)', 'e⁻ˣ', 'e^(2·x + 1)')
+"""
+
+from __future__ import annotations
+
+import re
+
+from mpmath.libmp import prec_to_dps
+
+RAISED = str.maketrans("0123456789-abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
+# a number before a letter, a root or a bracket that opens with a letter is written against it (2x, 0.5σ(z),
+# 3(x + 1)), as typed; not after a power, a name or a fraction bar (x^2·y, w1·x, 1/2·x), nor before d/dx or
+# before numbers (1·(−2), 0.52·(1 − 0.52))
+_COEFFICIENT = re.compile(r"(?<![\w.,^/])(\d+(?:[.,]\d+)?)\*(?!d/|∂/)(?=[^\W\d]|√|\((?=[^\W\d]))")
+RAISABLE = re.compile(r"-?(\d+|[a-pr-z])")       # what superscript characters can write (no q)
+
+
+def dotted(text: str) -> str:
+    """A product in plain text as a teacher types it: 2x·sin(x), not 2*x*sin(x)."""
+    return _COEFFICIENT.sub(r"\1", text).replace("*", "·")
+
+
+def power_of_e(exponent: str) -> str:
+    """e to a written exponent: e³, eˣ, e⁻ᶻ raised; a longer exponent in brackets, e^(2x + 1)."""
+    return "e" + exponent.translate(RAISED) if RAISABLE.fullmatch(exponent) else f"e^({exponent})"
+
+
+def with_places(printer, print_float, expr) -> str:
+    """``print_float(expr)`` (a SymPy printer's own) with every digit of a Float that carries fewer than a
+    double does: a value rounded to its places (``values.rounded``), whose zeros are places too; a
+    double's own trailing zeros are left off as SymPy leaves them."""
+    full = printer._settings["full_prec"]
+    printer._settings["full_prec"] = full or prec_to_dps(expr._prec) < 15
+    try:
+        return print_float(expr)
+    finally:
+        printer._settings["full_prec"] = full
