@@ -49,7 +49,9 @@ def _bias_last(terms: list) -> list:
         return term.is_Mul and any(isinstance(f, sp.Symbol) and _WEIGHT.match(f.name.split("\x00")[0]) for f in term.args)
     if not any(is_bias(t) for t in terms) or not any(weighted(t) for t in terms):
         return terms
-    return [t for t in terms if not is_bias(t)] + [t for t in terms if is_bias(t)]
+    # the bias after the weighted inputs, a number after both: 3w + b − 14
+    return [t for t in terms if not is_bias(t) and not t.is_number] + [t for t in terms if is_bias(t)] \
+        + [t for t in terms if t.is_number]
 
 
 def _written_place(term, written: tuple) -> float | None:
