@@ -44,21 +44,33 @@ def piecewise_words(body: str) -> str:
     return "piecewise(" + ", ".join(pieces) + ")"
 
 
-INTERVAL = re.compile(r"([\[(])\s*([^,;()\[\]]+?)\s*[,;]\s*([^,;()\[\]]+?)\s*([\])])")
+END = r"(?:[^,;()\[\]]|\((?:[^()]|\([^()]*\))*\))+?"         # an end, brackets inside it too: ((1)/(25))
+INTERVAL = re.compile(rf"([\[(])\s*({END})\s*[,;]\s*({END})\s*([\])])")
+INTERVAL_CALL = r"interval_\w+\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)"
 
 
-MEMBERSHIP = re.compile(r"([A-Za-z_]\w*)\s+in\s+(interval_\w+\([^()]*\)(?:\s*∪\s*interval_\w+\([^()]*\))*)")
+MEMBERSHIP = re.compile(rf"([A-Za-z_]\w*)\s+in\s+({INTERVAL_CALL}(?:\s*[∪∩]\s*{INTERVAL_CALL})*)")
 
 
 def intervals(text: str) -> str:
-    """a ∈ (0; 2] is a in interval_oc(0, 2); a ∈ I ∪ J is (a in I) or (a in J)."""
+    """a ∈ (0; 2] is a in interval_oc(0, 2); a ∈ I ∪ J is (a in I) or (a in J), a ∈ I ∩ J is (a in I) and
+    (a in J); ∪ and ∩ together are left for the parser to refuse."""
     if not re.search(r"\bin\b", text):
         return text
     text = re.sub(r"\bin\s*" + INTERVAL.pattern, lambda m: "in interval_" + ("c" if m[1] == "[" else "o") +
                   ("c" if m[4] == "]" else "o") + f"({m[2]}, {m[3]})", text)
-    text = re.sub(r"∪\s*" + INTERVAL.pattern, lambda m: "∪ interval_" + ("c" if m[1] == "[" else "o") +
-                  ("c" if m[4] == "]" else "o") + f"({m[2]}, {m[3]})", text)
-    return MEMBERSHIP.sub(lambda m: "(" + " or ".join(f"({m[1]} in {i.strip()})" for i in m[2].split("∪")) + ")", text)
+    text = re.sub(r"([∪∩])\s*" + INTERVAL.pattern, lambda m: f"{m[1]} interval_" + ("c" if m[2] == "[" else "o") +
+                  ("c" if m[5] == "]" else "o") + f"({m[3]}, {m[4]})", text)
+    return MEMBERSHIP.sub(_membership, text)
+
+
+def _membership(match) -> str:
+    """(a in I) or (a in J) of a ∈ I ∪ J, (a in I) and (a in J) of a ∈ I ∩ J; both together as written."""
+    name, sets = match[1], match[2]
+    if "∪" in sets and "∩" in sets:
+        return match[0]
+    joined = " and " if "∩" in sets else " or "
+    return "(" + joined.join(f"({name} in {part.strip()})" for part in re.split("[∪∩]", sets)) + ")"
 
 
 def norms(text: str) -> str:

@@ -45,8 +45,9 @@ MACROS: dict[str, Macro] = {
     "lt": Macro("operator", " < "), "gt": Macro("operator", " > "), **_table("operator", "ne neq", " != "),
     "in": Macro("operator", " in "), **_table("operator", "land wedge", " and "),
     **_table("operator", "leftarrow gets", " = "),          # an update w ← w − ηg: the new value of w
-    **_table("operator", "lor vee", " or "), "cup": Macro("operator", " ∪ "),
+    **_table("operator", "lor vee", " or "), "cup": Macro("operator", " ∪ "), "cap": Macro("operator", " ∩ "),
     **_table("operator", "ldots dots cdots", "…"), "approx": Macro("operator", "≈"),
+    "det": Macro("operator", " det "),                       # \det J = r: the name of what is computed
     **_table("operator", "{ lbrace", "("), **_table("operator", "} rbrace", ")"),
     "lbrack": Macro("operator", "["), "rbrack": Macro("operator", "]"),
     "langle": Macro("operator", "("), "rangle": Macro("operator", ")"),

@@ -304,7 +304,7 @@ def _label(side: str, known) -> bool:
         return False
     if re.fullmatch(r"\s*\(\s*([A-Za-z]\w*(?:\s*[,;]\s*[A-Za-z]\w*)+)\s*\)\s*", text):
         return True                                # (x, y) = (1, 2): a tuple of names names the values
-    name = re.fullmatch(r"\s*(?:grad\s*|∇\s*)?([A-Za-z]+)\s*(_\s*\w+)?\s*(\(\s*[\w./-]+(?:\s*[,;]\s*[\w./-]+)*\s*\))?\s*'*\s*",
+    name = re.fullmatch(r"\s*(?:grad\s*|∇\s*|det\s+)?([A-Za-z]+)\s*(_\s*\w+)?\s*(\(\s*[\w./-]+(?:\s*[,;]\s*[\w./-]+)*\s*\))?\s*'*\s*",
                         text)                      # f(x), L(w, b): a name and its arguments, not s_i(1 − s_j)
     if not name:
         return False

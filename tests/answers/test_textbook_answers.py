@@ -78,6 +78,18 @@ CASES = [
     ("(-3, 5)", "5 - 3t^2", {"labels": ("D", "C"), "line": "t"}, False, "vector of 2"),   # not a line
     ("(-3, 5)", "5 - 3x", {"labels": ("D", "C"), "line": "t"}, False, "vector of 2"),     # a line in another variable
     ("(-3, 5)", "5 - 3t", {}, False, "vector of 2"),                            # no line asked: a formula is no pair
+    # --- a Jacobian's determinant named as symnn's key names it
+    ("r", r"\det J = r", {}, True, ""),                                         # the key's own answer line
+    ("r", "det J = r", {}, True, ""),
+    ("r", r"\det J = 2r", {}, False, "factor of 2"),
+    ("r", r"\det J", {}, False, ""),                                            # the name alone is no value
+    # --- Hagan's stable learning rate, an intersection of intervals, ends written as fractions
+    ("0 < alpha < 1/25", r"\alpha \in (0, 1) \cap (0, \frac{1}{25})", {}, True, ""),   # as symnn's key writes it
+    ("0 < alpha < 1/25", "α ∈ (0; 1) ∩ (0; 0,04)", {}, True, ""),              # in Unicode, decimal commas
+    ("0 < alpha < 1/25", r"\alpha \in (0, \frac{1}{25})", {}, True, ""),       # the intersection worked out
+    ("0 < alpha < 1/25", r"\alpha \in (0, 1) \cup (0, \frac{1}{25})", {}, False, "end 1"),   # a union is not it
+    ("0 < alpha < 1/25", r"\alpha \in (0, \frac{1}{20})", {}, False, "end 1/20"),
+    ("0 < alpha < 1/25", "a in (0;1) ∩ (0;0.04) ∪ (2;3)", {}, False, ""),      # ∩ and ∪ together: not read
     # --- NumPy refuses the operation: its own message, or an error and why, is the answer "error"
     ("error", "ValueError: operands could not be broadcast together with shapes (4,) (5,)", {}, True, ""),
     ("error", "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n"
