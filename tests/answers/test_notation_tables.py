@@ -10,12 +10,14 @@ import pytest
 from symnn.answers.check import check_bank_answer
 from symnn.answers.latex import latex_to_text
 from symnn.answers.macros import ENVIRONMENTS, MACROS
+from symnn.answers.read import MAX_LENGTH
 from symnn.problems.bank import load_bank
 from symnn.problems.solve import solve
 from symnn.render import render
 
 MATH = re.compile(r"\$([^$]+)\$|\\begin\{align\*\}(.*?)\\end\{align\*\}|\\\[(.*?)\\\]", re.S)
 TRAINING = {"xor-lab", "gender-train"}       # trained, not derived: their answers come from a run
+TOO_LONG = {"delta-rule"}     # 21 exact values (σ of σ, multiplied out): longer than an answer may be
 
 
 def _commands(latex: str) -> tuple[set, set]:
@@ -48,6 +50,9 @@ def test_every_command_of_symnns_own_latex_is_in_the_tables(problem):
 def test_symnns_latex_of_an_answer_reads_back(problem):
     typed = json.loads(render(solve(problem), "json"))["answer_latex"]
     verdict = check_bank_answer(problem, typed, timeout=10)
+    if problem in TOO_LONG:           # refused for its length alone, and said so
+        assert len(typed) > MAX_LENGTH and verdict.decided_by == "unreadable" and "too long" in verdict.feedback[0]
+        return
     assert verdict.correct, (problem, typed, verdict.feedback)
 
 
