@@ -222,6 +222,8 @@ def total_derivative(expr, inner: dict, wrt, at=None, partial: bool = False) -> 
     if t in f.free_symbols and t not in dict(paths):     # f(x(t), y(t), t): t is a path of its own, dt/dt = 1
         paths += ((t, t),)
     along = dict(paths)
+    # x = rseᵗ, y = rs²e⁻ᵗ: the inner functions have other variables too, so ∂u/∂s is a partial derivative
+    partial = partial or any(xt.free_symbols - {t} for _, xt in paths)
     terms = tuple((sp.diff(f, x), sp.diff(xt, t)) for x, xt in paths)       # ∂f/∂x stays in x, y, …
     derivative = sp.simplify(sum(df.xreplace(along) * dx for df, dx in terms))
     _agrees([derivative], [sp.diff(f.xreplace(along), t)], "df/dt")

@@ -14,6 +14,9 @@ from .jacobians import DET_J, JacobianPrinting, _matrix
 from .staged import Ratio, StagedPrinting
 from .values import Shown, rebuilt
 
+# a name's first character that sorts after every letter
+LAST = "\U0010ffff"
+
 
 class Slope(sp.Expr):
     """g′(x_k), or (gⁿ)′(x₀) of the n-th iterate when n is given."""
@@ -279,7 +282,9 @@ class VectorPrinting(JacobianPrinting, StagedPrinting):
     def put_in_point(self, formula, point: dict):
         """``formula`` with the point's numbers put in, a function of them by its value:
         (1 − 3 sin²t) cos t at t = π/4 as (1 − 3·(√2/2)²)·√2/2; s t²(3s + 2t) as 1·2²·(3·1 + 2·2)."""
-        mapping = {atom: sp.UnevaluatedExpr(self.staged_number(atom.xreplace(point)))
+        # a function's value stands where the function stood: r·s·eᵗ at r = 2, s = 1, t = 0 is 2·1·1, not
+        # 1·2·1 — a Shown symbol named to sort after every letter, as a function sorts after the symbols
+        mapping = {atom: Shown(sp.Symbol(LAST + str(atom)), self.staged_number(atom.xreplace(point)))
                    for atom in formula.atoms(sp.Function) if atom.free_symbols and atom.free_symbols <= set(point)}
         for name, value in point.items():          # √2/2 for x is a group of its own: (√2/2)²
             number = self.staged_number(value)
