@@ -86,7 +86,8 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
 
     def _fraction_times(self, c, rest) -> str:
         """(2/3)(11w + 3b − 49): a shared fraction in front of its sum."""
-        return r"%s\frac{%d}{%d} \left(%s\right)" % ("- " if c < 0 else "", abs(c.p), c.q, self._print(rest))
+        inner = self._print(rest) if rest.is_Pow else r"\left(%s\right)" % self._print(rest)
+        return r"%s\frac{%d}{%d} %s" % ("- " if c < 0 else "", abs(c.p), c.q, inner)
 
     def _print(self, expr, **kwargs):
         outside = transpose_outside(expr) if self.order != "none" else None
@@ -196,10 +197,10 @@ class TextMath(_FactorsAsUsual, StrPrinter):
     def _print_Exp1(self, expr):
         return "e"
 
-    def _print_log(self, expr):
     def _print_exp(self, expr):
         return power_of_e(self._print(expr.args[0]))          # e³, eˣ, e^(2x + 1)
 
+    def _print_log(self, expr):
         """ln, as the natural logarithm is written (a base other than e is written log_a)."""
         return f"ln({self._print(expr.args[0])})"
 
@@ -225,7 +226,8 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         return super()._print_Add(expr, order) if shared is None else self._fraction_times(*shared)
 
     def _fraction_times(self, c, rest) -> str:
-        return f"{'-' if c < 0 else ''}({abs(c.p)}/{c.q})*({self._print(rest)})"
+        inner = self._print(rest) if rest.is_Pow else f"({self._print(rest)})"
+        return f"{'-' if c < 0 else ''}({abs(c.p)}/{c.q})*{inner}"
 
     def _print_Symbol(self, expr):
         if isinstance(expr, Shown):

@@ -189,7 +189,8 @@ def common_fraction(expr) -> tuple | None:
 def readable_fraction(expr) -> sp.Expr | None:
     """The same fraction with a denominator factor u − 1 written 1 − u and its minus sign taken by the
     product's own minus or by a difference above it: (y − p)/(p(p − 1)) = (p − y)/(p(1 − p)),
-    −1/(p − 1) = 1/(1 − p); None when there is nothing to turn (1/(x − 1) keeps its form)."""
+    −1/(p − 1) = 1/(1 − p); with nothing to turn below, the minus turns u − 1 above: −(y − 1)/(1 − p) =
+    (1 − y)/(1 − p); None when there is nothing to turn (1/(x − 1) keeps its form)."""
     if not isinstance(expr, sp.Mul):
         return None
     factors = list(expr.args)
@@ -197,11 +198,15 @@ def readable_fraction(expr) -> sp.Expr | None:
               and _complement_of(-f.base) is not None]
     signs = [k for k, f in enumerate(factors) if f.is_number and f.is_negative or _difference(f)]
     pairs = list(zip(turned, signs))
+    if not turned:      # −(y − 1)/(1 − p) = (1 − y)/(1 − p): the product's minus turns u − 1 above into 1 − u
+        minus = [k for k, f in enumerate(factors) if f.is_number and f.is_negative]
+        above = [k for k, f in enumerate(factors) if isinstance(f, sp.Add) and _complement_of(-f) is not None]
+        pairs = list(zip(above, minus))[:1]
     if not pairs:
         return None
-    for below, above in pairs:
-        factors[below] = 1 / (-factors[below].base)
-        factors[above] = -factors[above]
+    for one, other in pairs:
+        factors[one] = 1 / (-factors[one].base) if factors[one].is_Pow else -factors[one]
+        factors[other] = -factors[other]
     return sp.Mul(*factors)
 
 
@@ -233,10 +238,12 @@ def _turned(term):
 
 
 def fraction_times_sum(expr) -> tuple | None:
-    """(c, s) for a product c·s of a fraction and a sum, built so: (2/3)(11w + 3b − 49) is written as it is."""
+    """(c, s) for a product c·s of a fraction and a sum or a power of a sum, written with the fraction in
+    front as a teacher writes it: (2/3)(11w + 3b − 49), ½(y − o₁)² (not (y − o₁)²/2)."""
     if isinstance(expr, sp.Mul) and len(expr.args) == 2:
         c, s = expr.args
-        if c.is_Rational and c.q != 1 and isinstance(s, sp.Add):
+        if c.is_Rational and c.q != 1 and (isinstance(s, sp.Add) or s.is_Pow and isinstance(s.base, sp.Add)
+                                           and s.exp.is_Integer and s.exp > 1):
             return c, s
     return None
 

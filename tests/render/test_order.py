@@ -33,6 +33,8 @@ CASES = [
     ((y - p) / (p * (p - 1)), "(p - y)/(p(1 - p))", r"\frac{p - y}{p (1 - p)}"),
     (-1 / (p - 1), "1/(1 - p)", r"\frac{1}{1 - p}"),
     (1 / (x - 1), "1/(x - 1)", r"\frac{1}{x - 1}"),          # no sign to take: kept
+    # nothing to turn below: the product's minus turns y − 1 above into 1 − y
+    (-(y - 1) / (1 - p) - y / p, "(1 - y)/(1 - p) - y/p", r"\frac{1 - y}{1 - p} - \frac{y}{p}"),
     # cross-entropy: every logarithm term subtracted is minus their sum
     (-y * sp.log(p) - (1 - y) * sp.log(1 - p), "-(yln(p) + (1 - y)ln(1 - p))",
      r"- (y \ln{(p)} + (1 - y) \ln{(1 - p)})"),
@@ -43,6 +45,9 @@ CASES = [
     (sp.Mul(sp.Rational(2, 3), 11 * w - 49, evaluate=False), "(2/3)(11w - 49)", r"\frac{2}{3} (11 w - 49)"),
     (y * (w / 2 + b / 2), "y(b + w)/2", r"\frac{y (b + w)}{2}"),
     (2 * w + 2 * b - 14, "2b + 2w - 14", r"2 b + 2 w - 14"),   # a whole common factor is not taken out
+    # a half of a squared difference, as a loss is written: ½(y − x)², not (y − x)²/2; x²/2 stays
+    ((y - x) ** 2 / 2, "(1/2)(y - x)^2", r"\frac{1}{2} (y - x)^{2}"),
+    (x ** 2 / 2, "x^2/2", r"\frac{x^{2}}{2}"),
     # the data term first, then the regulariser
     (sp.Derivative(L(w, b), w) + 2 * alpha * w, "∂L/∂w + 2αw", r"\frac{\partial L}{\partial w} + 2 \alpha w"),
 ]
