@@ -178,8 +178,9 @@ class LatexPrinter(DocumentPrinter):
 
     def rich_text(self, text: str) -> str:
         """A bank statement: its formulas as written, with pi as \\pi; program text (``$\\texttt{…}$``) as code,
-        which may break across lines."""
-        return spelled(pi_typeset(self.statement_code(text)))
+        which may break across lines. A percent sign the file leaves bare is the sign, not a TeX comment
+        that would cut the sentence off ("без знака % (12, а не 12 %)")."""
+        return spelled(pi_typeset(self.statement_code(re.sub(r"(?<!\\)%", r"\\%", text))))
 
     def inline(self, raw: str) -> str:
         return f"${raw}$"
