@@ -83,6 +83,8 @@ _MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$")
 _DECIMAL = re.compile(r"(?<![\w.])(-?\d+)\.(\d+)(?![\w.])")
 _ITEM = r"\s*[-−]?(?:\\frac\{\d+\}\{\d+\}|[\d{},.]+)\s*"
 _NUMBER_LIST = re.compile(rf"([(\[])({_ITEM}(?:,{_ITEM})+)([)\]])")      # (1.5, 2) and [0.1, 0.9]
+# w_1, w_2 = 0.15, 0.20: the values of several names, a list without brackets up to the formula's end
+_BARE_LIST = re.compile(rf"(=)({_ITEM}(?:,{_ITEM})+)$")
 
 
 def local_numbers(text: str, lang: str) -> str:
@@ -96,6 +98,8 @@ def local_numbers(text: str, lang: str) -> str:
     'при $\\lambda = 0{,}1$ и шаге 0,01 из $(1{,}5; -2)$'
     >>> local_numbers("при $\\lambda = 0.1$, $\\alpha = 0.9$ в точке $(2, \\frac{1}{3}, 0)$", "ru")
     'при $\\lambda = 0{,}1$; $\\alpha = 0{,}9$ в точке $(2; \\frac{1}{3}; 0)$'
+    >>> local_numbers("веса $w_1, w_2 = 0.15, -0.2$ и $n = 1, 2$", "ru")
+    'веса $w_1, w_2 = 0{,}15; -0{,}2$ и $n = 1, 2$'
     """
     if lang != "ru":
         return text
@@ -110,6 +114,8 @@ def local_numbers(text: str, lang: str) -> str:
             last, decimal_before = match.end(), False
             continue
         formula = _NUMBER_LIST.sub(lambda m: m[1] + re.sub(r"\s*,\s*", "; ", m[2].strip()) + m[3], match[1])
+        formula = _BARE_LIST.sub(lambda m: m[1] + " " + re.sub(r"\s*,\s*", "; ", m[2].strip())
+                                 if _DECIMAL.search(m[2]) else m[0], formula)
         formula = _DECIMAL.sub(r"\1{,}\2", formula)
         decimal_before = bool(re.search(r"\d\{,\}\d+\s*$", formula))
         out.append("$" + formula + "$")

@@ -55,7 +55,7 @@ GLOSSARY = [
     Term("activation function", "функция активации", (r"активационн\w* функци\w*",)),
     # "тренировочный" is a calque of training
     Term("training set", "обучающая выборка", (r"тренировочн\w*", r"тренировк\w*")),
-    # "якобиан" is, in Russian, the determinant; symnn derives the matrix
+    # "якобиан" is, in Russian, the determinant: the matrix is "матрица Якоби", its determinant "определитель Якоби"
     Term("Jacobian (matrix)", "матрица Якоби", (r"якобиан\w*",)),
     # likewise "гессиан" is the determinant; the step size 1/λ_max comes from the matrix
     Term("Hessian (matrix)", "матрица Гессе", (r"гессиан\w*",)),
@@ -173,6 +173,8 @@ def test_the_imperative_check_tells_a_command_from_none(text, polite):
 # losses Russian keeps, product and format names, LaTeX environments and commands named in a hint, the
 # course's names of functions, and the keys of a keyboard shortcut
 LATIN_KEPT = {
+    "tolerance", "decimals",                       # field names of a problem file, written as the file has them
+    "ADALINE", "LMS",                              # names of methods, kept in Russian texts
     "Adam", "AdaGrad", "RMSprop", "ReLU", "PReLU", "RReLU", "ELU", "ISRU", "softmax", "softsign", "softplus",
     "Softsign", "Softplus", "Softmax", "MSE", "MAE", "MAPE", "BCE", "RMSE", "XOR", "SymPy", "NumPy", "PyTorch", "symnn", "LaTeX", "JSON",
     "NUL", "float64", "cases", "pmatrix", "vmatrix", "mathbb", "Ctrl", "Enter",

@@ -184,7 +184,7 @@ def test_minibatch_stop_asks_only_for_the_epsilons_its_key_answers():
     # the key answers a condition on ε; the statement gives w_t as a formula and asks for ε alone
     problem = get_problem("minibatch-stop")
     assert "For which $\\varepsilon$ does the loop stop after this step?" in problem.statement["en"]
-    assert "При каких $\\varepsilon$ цикл остановится после этого шага?" in problem.statement["ru"]
+    assert "Найдите, при каких $\\varepsilon$ цикл остановится после этого шага." in problem.statement["ru"]
     assert "Find $w_t" not in problem.statement["en"] and "Найдите $w_t" not in problem.statement["ru"]
     # the length of the step by hand: η‖mean of the two gradients‖ = 0.1·‖(3, 4)‖ = 0.5
     g = np.mean([[1, 3], [5, 5]], axis=0)

@@ -177,7 +177,7 @@ def test_the_sums_and_products_of_a_text_are_read_in_order():
                                   r"{\theta} - (- r \sin {\theta}) \cdot \sin {\theta}",
                                   r"{\noindent \textbf{Answer:} $\det J = r$\par}"]),
     # 3×3: expanded along the row with a zero (Stewart's third row), each minor worked
-    ("jacobian-spherical-det", "ru", [r"{\noindent Её определитель (якобиан), разложение по строке $3$:\par}",
+    ("jacobian-spherical-det", "ru", [r"{\noindent Её определитель (определитель Якоби), разложение по строке $3$:\par}",
                                       r"\det J &= J_{31} \cdot \det M_{31} + J_{33} \cdot \det M_{33} \\*",
                                       r"{\noindent \textbf{Ответ:} $\det J = - \rho^{2} \sin {\phi}$\par}"]),
     # ½‖Ax − b‖²: Aᵀ(Ax − b) without the 2, in x and then at the point through r
