@@ -175,6 +175,8 @@ class ArrayPrinting:
             return self.plain("array.fails")
         if run.answer_kind == "shape":
             shape = tuple(int(n) for n in run.value)
+            if len(shape) == 1:                           # (3072,): NumPy's 1-tuple, said in words
+                return self.code(repr(shape)) + self.escape(": ") + self.say("array.one axis", n=sp.Integer(shape[0]))
             return self.code(repr(shape)) + self.escape(", ") + self.math(shape_of(shape)) if shape else self.math(sp.Integer(0))
         if run.answer_kind == "numbers":
             return self.math(sp.Tuple(*(self._entry(v) for v in _numbers(run.value))))

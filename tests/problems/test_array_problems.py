@@ -172,3 +172,11 @@ def test_the_readmes_example_is_a_valid_problem_with_the_banks_answer(tmp_path):
     block = next(b for b in re.findall(r"```toml\n(.*?)```", readme, flags=re.S) if 'kind = "array"' in b)
     (tmp_path / "readme.toml").write_text(block, encoding="utf-8")
     assert solve("np-broadcast-column", tmp_path).answer == solve("np-broadcast-column").answer
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Answer: `(3072,)`: one axis of length 3072"),     # NumPy's 1-tuple, then in words
+    ("ru", "Ответ: `(3072,)`: одна ось длины 3072"),
+])
+def test_a_one_axis_shape_is_said_in_words(lang, line):
+    assert line in render(solve("flatten-shape"), "text", lang=lang, detail="brief").splitlines()
