@@ -323,27 +323,50 @@ def as_condition(values: sp.Set, var: sp.Symbol):
 
 @dataclass(frozen=True)
 class ConditionSolution(RichDisplay):
-    """The values of one variable for which a condition holds: a set, and the condition it is."""
+    """The values of one variable for which a condition holds: a set, and the condition it is. Several
+    conditions that must all hold: each with its own set (``parts``), the answer their intersection."""
 
-    condition: sp.Basic
+    condition: sp.Basic                                    # one comparison, or all of them (And)
     var: sp.Symbol
     solution_set: sp.Set
     answer: sp.Basic                                       # the set as a condition: 0 < a < 2
+    parts: tuple = ()                                      # (comparison, its set) each, when there are several
 
 
-def solve_condition(condition, var) -> ConditionSolution:
-    """``"abs(1 - a) < 1"`` for a -> the interval (0, 2) and the condition 0 < a < 2."""
-    relation = parse_expr_safe(condition) if isinstance(condition, str) else condition
-    (a,) = parse_symbols(var) if isinstance(var, str) else (var,)
-    if not isinstance(relation, sp.logic.boolalg.Boolean) or isinstance(relation, sp.Expr):
-        raise ValueError("the condition must be a comparison such as abs(1 - a) < 1")
+def _comparisons(condition) -> list:
+    """The comparisons a condition holds: one text, a list of them, or texts joined by ``and``."""
+    texts = condition if isinstance(condition, (list, tuple)) else [condition]
+    relations = [parse_expr_safe(text) if isinstance(text, str) else text for text in texts]
+    relations = [part for relation in relations for part in (relation.args if isinstance(relation, sp.And) else
+                                                            (relation,))]
+    if not relations or not all(isinstance(r, sp.core.relational.Relational) and not isinstance(r, sp.Eq | sp.Ne)
+                                for r in relations):
+        raise ValueError("expected comparisons such as abs(1 - a) < 1 (several as a list, or joined by and)")
+    return relations
+
+
+def _values(relation, a) -> sp.Set:
+    """The values of ``a`` for which one comparison holds, by ``sympy.solveset``."""
     if relation.free_symbols != {a}:
         raise ValueError(f"the condition must depend on {a} alone")
     solution_set = sp.solveset(relation, a, sp.S.Reals)
     if isinstance(solution_set, sp.ConditionSet):
         raise ValueError("sympy cannot solve the condition")
+    return solution_set
+
+
+def solve_condition(condition, var) -> ConditionSolution:
+    """``"abs(1 - a) < 1"`` for a -> the interval (0, 2) and the condition 0 < a < 2; a list of conditions
+    (or conditions joined by ``and``) -> the values for which all hold, the intersection of their sets."""
+    relations = _comparisons(condition)
+    (a,) = parse_symbols(var) if isinstance(var, str) else (var,)
+    parts = tuple((relation, _values(relation, a)) for relation in relations)
+    solution_set = sp.Intersection(*(values for _, values in parts))
     # sympy.reduce_inequalities, an independent route, must give the same set
-    other = sp.reduce_inequalities(relation, a).as_set()
+    other = sp.reduce_inequalities(relations, a).as_set()
     if other != solution_set:
         raise ValueError("the condition's two solutions differ")
-    return ConditionSolution(relation, a, solution_set, as_condition(solution_set, a))
+    if solution_set.is_empty:
+        raise ValueError(f"no {a} satisfies every condition")
+    whole = relations[0] if len(relations) == 1 else sp.And(*relations, evaluate=False)
+    return ConditionSolution(whole, a, solution_set, as_condition(solution_set, a), parts if len(parts) > 1 else ())

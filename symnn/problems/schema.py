@@ -176,7 +176,7 @@ KINDS = {
     "jacobian": ({"functions": _list_of(_text), "wrt": _text}, {"at": _text, "find": _one_of(("matrix", "determinant"))}),
     "total-derivative": ({"expr": _text, "inner": _table_of(_text), "wrt": _text}, {"at": _text}),
     "iterated-map": ({"map": _text, "wrt": _text, "n": _whole, "at": _number}, {}),
-    "condition": ({"condition": _text, "wrt": _text}, {}),
+    "condition": ({"condition": _text_or_texts, "wrt": _text}, {}),       # a list: all must hold
     # a network as the standard texts state it (problems.network_problems)
     "network": ({"layers": _list_of(_whole), "inputs": _list_of(_number), "targets": _list_of(_number),
                  "weights": _layer_values, "find": _list_of(_text)},

@@ -275,7 +275,12 @@ def solve(problem, bank=None, variant: int | None = None) -> Solution:
     if problem.kind not in SOLVERS:
         raise BankError(f"problem {problem.id}: unknown kind {problem.kind!r}; "
                         f"known kinds: {', '.join(SOLVERS)}")
-    solution = SOLVERS[problem.kind](problem)
+    try:
+        solution = SOLVERS[problem.kind](problem)
+    except BankError:
+        raise
+    except ValueError as error:          # a field its solver cannot use: said with the problem's id
+        raise BankError(f"problem {problem.id}: {error}") from error
     through = problem.data.get("through")
     if through:                          # "write the result through f": the key is written so too
         names = problem.data.get("names", {})

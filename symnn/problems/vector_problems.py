@@ -12,7 +12,7 @@ is the vector; a Jacobian's the matrix; a total derivative's and an iterated map
 
 from __future__ import annotations
 
-from .bank import Problem
+from .bank import BankError, Problem
 
 
 def _solution(problem: Problem, work, answer):
@@ -76,7 +76,12 @@ def solve_iterated_map(problem: Problem):
 
 
 def solve_condition_problem(problem: Problem):
-    """``condition`` and ``wrt``: the values of the variable for which it holds, as a condition."""
+    """``condition`` (one comparison, a list of them, or comparisons joined by ``and``) and ``wrt``: the
+    values of the variable for which all hold, as a condition; a condition that cannot be solved is
+    refused naming the problem and the field."""
     from ..nn.vector_calculus import solve_condition
-    run = solve_condition(problem.data["condition"], problem.data["wrt"])
+    try:
+        run = solve_condition(problem.data["condition"], problem.data["wrt"])
+    except ValueError as error:
+        raise BankError(f"problem {problem.id}: condition: {error}") from error
     return _solution(problem, run, run.answer)

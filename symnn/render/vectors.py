@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from ..nn.vector_calculus import as_condition
 from .board import InOrder, Minus, Times, Written
 from .expansion import D
 from .jacobians import DET_J, JacobianPrinting, _matrix
@@ -67,9 +68,16 @@ class Membership(sp.Expr):
         return f"{printer._print(self.args[0])} ∈ " + self._intervals(printer, russian, " ∪ ")
 
     def _intervals(self, printer, russian: bool, union: str) -> str:
-        values = self.args[1]
-        parts = values.args if isinstance(values, sp.Union) else (values,)
-        return union.join(_interval_text(part, printer, "; " if russian else ", ") for part in parts)
+        """The set; sets in a Tuple are an intersection written out in their order, and with a third
+        argument what it equals: a ∈ (0, 1) ∩ (0, 1/25) = (0, 1/25)."""
+        separator, cap = ("; " if russian else ", "), (r" \cap " if "\\" in union else " ∩ ")
+
+        def written(values) -> str:
+            if isinstance(values, sp.Tuple):
+                return cap.join(written(piece) for piece in values.args)
+            parts = values.args if isinstance(values, sp.Union) else (values,)
+            return union.join(_interval_text(part, printer, separator) for part in parts)
+        return " = ".join(written(values) for values in self.args[1:])
 
 
 def _interval_text(part, printer, separator: str) -> str:
@@ -313,14 +321,33 @@ class VectorPrinting(JacobianPrinting, StagedPrinting):
         return self.join(lines)
 
     def _print_ConditionSolution(self, run, depth: int = 0) -> str:
-        """The condition and, unless the answer follows, the values it leaves: the result is said once."""
-        lines = [self.line(depth, self.strong(self.say("vec.condition.title", var=run.var, condition=run.condition)))]
-        relation = run.condition
-        if isinstance(relation, (sp.StrictLessThan, sp.LessThan)) and isinstance(relation.lhs, sp.Abs) \
-                and relation.rhs.is_number:          # |u| < c: −c < u < c, the step to the interval
-            lines.append(self.line(depth + 1, self.math(Chain(-relation.rhs, relation.lhs.args[0], relation.rhs,
-                                                              sp.true if relation.rel_op == "<" else sp.false))))
-        if not self.answer_follows:
-            lines.append(self.line(depth, self.say("vec.condition.set", set=Membership(run.var, run.solution_set),
-                                                   condition=run.answer)))
+        """The condition and, unless the answer follows, the values it leaves: the result is said once.
+        Several conditions: each with the values it leaves, then the values all of them leave."""
+        if not run.parts:
+            lines = [self.line(depth, self.strong(self.say("vec.condition.title", var=run.var, condition=run.condition)))]
+            opened = _opened(run.condition)
+            if opened is not None:
+                lines.append(self.line(depth + 1, self.math(opened)))
+            if not self.answer_follows:
+                lines.append(self.line(depth, self.say("vec.condition.set", set=Membership(run.var, run.solution_set),
+                                                       condition=run.answer)))
+            return self.join(lines)
+        lines = [self.line(depth, self.strong(self.say("vec.condition.title all", var=run.var)))]
+        for relation, values in run.parts:
+            opened, shown = _opened(relation), as_condition(values, run.var)
+            lines.append(self.line(depth + 1, self.say("vec.condition.part", condition=relation, values=shown)
+                                   if opened is None else
+                                   self.say("vec.condition.part opened", condition=relation, opened=opened, values=shown)))
+        sets = Membership(run.var, sp.Tuple(*(values for _, values in run.parts)),
+                          run.solution_set)
+        lines.append(self.line(depth, self.say("vec.condition.all", set=sets) if self.answer_follows else
+                               self.say("vec.condition.all set", set=sets, condition=run.answer)))
         return self.join(lines)
+
+
+def _opened(relation):
+    """|u| < c opened up as −c < u < c, the step to the interval; None for another comparison."""
+    if isinstance(relation, (sp.StrictLessThan, sp.LessThan)) and isinstance(relation.lhs, sp.Abs) \
+            and relation.rhs.is_number:
+        return Chain(-relation.rhs, relation.lhs.args[0], relation.rhs, sp.true if relation.rel_op == "<" else sp.false)
+    return None
