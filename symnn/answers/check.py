@@ -23,7 +23,7 @@ from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
 from .feedback import diagnose, placed, reading_notes, wrong_point
 from .keys import bank_key
-from .layout import bracketed_pair
+from .layout import bracketed_pair, written_axes
 from .matrices import matrix_mistake
 from .options import CheckOptions
 from .question import as_vector, by_label, defined, has_kink, is_refusal, prepared, refusal, through, written_shape
@@ -167,6 +167,8 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         answer = by_label(defined(answer, names, options), options) if isinstance(ref, tuple) else \
             defined(answer, names, options)
         verdict = _judged(ref, ref_places, answer, options, say, shape)
+        if verdict.correct and options.array_shape:
+            verdict = _axes_checked(reference, text, say, answer) or verdict
         if verdict.correct:
             verdict = _chain_checked(ref, ref_places, answer, options, say) or verdict
         if verdict.correct and not through(written.value, options):
@@ -261,6 +263,18 @@ def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
         return [say(found[0], **_typeset(found[1]))] if found else []
     found = diagnose(ref, value, typed, options)
     return [say(found[0], **_typeset(found[1]))] if found else []
+
+
+def _axes_checked(reference, text, say, answer) -> Verdict | None:
+    """A NumPy array's right entries written in another shape: [6, 15] for keepdims' [[6], [15]] (2×1), or
+    [[29], [67]] for the one-axis [29 67]; None when the shape written is the array's (or none is written)."""
+    written = written_axes(re.sub(r"^\s*(?:np\.)?array\((.*)\)\s*$", r"\1", text, flags=re.S))
+    axes = tuple(reference.shape) if isinstance(reference, sp.MatrixBase) else \
+        (len(reference),) if isinstance(reference, (tuple, list)) else None
+    if written is None or axes is None or written == axes:
+        return None
+    reason = say("check.matrix shape", rows=axes[0], columns=axes[1]) if len(axes) == 2 else say("check.one axis")
+    return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
 
 
 def _check_vector(ref, ref_places, answer, options, say, shape=None) -> Verdict:

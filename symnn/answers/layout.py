@@ -20,6 +20,27 @@ NUMPY_ROWS = re.compile(rf"\[\s*(?:\[\s*{NUMBER_CELL}(?:\s+{NUMBER_CELL})*\s*\]\
 
 def matrix_shape(body: str):
     """(rows, columns) when the answer is written as a matrix of several rows and columns, else None."""
+    shape = _rows_shape(body)
+    return shape if shape and min(shape) > 1 else None
+
+
+def written_axes(body: str):
+    """The shape an answer is written in, as NumPy counts axes: (2, 1) for [[6], [15]] or a one-column
+    pmatrix, (2,) for [6, 15], (6, 15) or [29 67]; None for anything else (a number)."""
+    shape = _rows_shape(body)
+    if shape:
+        return shape
+    text = body.strip()
+    if _is_bracketed_list(text):
+        inner = text[1:-1].strip()
+        # (1,6; 3,2): with semicolons a comma is a decimal comma
+        parts = top_level_split(inner, ";" if ";" in inner else ",") if re.search(r"[,;]", inner) else inner.split()
+        return (len(parts),) if parts and not any(_is_bracketed_list(p.strip()) for p in parts) else None
+    return None
+
+
+def _rows_shape(body: str):
+    """(rows, columns) of an answer written as rows: a matrix environment, NumPy's rows or a list of lists."""
     text = re.sub(r"\\left\s*[(\[]|\\right\s*[)\]]", lambda m: m[0][-1], body.strip())
     text = re.sub(r"^[\[(]\s*(\\begin\{([pbB]?matrix)\}.*\\end\{\2\})\s*[\])]$", r"\1", text, flags=re.S)
     matrix = re.fullmatch(r"\\begin\{([pbB]?matrix)\}(.*)\\end\{\1\}", text, flags=re.S)
@@ -32,8 +53,7 @@ def matrix_shape(body: str):
         rows = [top_level_split(row.strip()[1:-1], ",;") for row in top_level_split(text[1:-1], ",;")]
     else:
         return None
-    shape = (len(rows), max(len(row) for row in rows)) if rows else None
-    return shape if shape and min(shape) > 1 else None
+    return (len(rows), max(len(row) for row in rows)) if rows else None
 
 
 def components(body: str, expected_length, decimal_comma):

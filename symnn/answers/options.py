@@ -49,6 +49,8 @@ class CheckOptions:
     through: tuple = ()
     # the answer is an array's shape, which may be written 3×2 or 3x2 as well as (3, 2)
     shape: bool = False
+    # the answer is a NumPy array: its axes count (a 2×1 array is not a vector of 2, nor a vector a 2×1 array)
+    array_shape: bool = False
     # letters of a matrix formula that are symmetric matrices (A = Aᵀ), so 2Ax and (A + Aᵀ)x are one answer
     symmetric: tuple = ()
     # the names of the answer's components in order (D, C of a line b = C + Dt): an answer may label them
@@ -67,7 +69,7 @@ class CheckOptions:
                 raise ValueError(f"check option {name} must be a {'whole ' if whole else ''}number, got {value!r}")
             if not (math.isfinite(value) and low <= value <= high):
                 raise ValueError(f"check option {name} must be between {low} and {high}, got {value!r}")
-        for name in ("natural_log", "russian_notation", "decimal_comma", "index_names", "shape"):
+        for name in ("natural_log", "russian_notation", "decimal_comma", "index_names", "shape", "array_shape"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"check option {name} must be true or false, got {getattr(self, name)!r}")
         if not all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str) for pair in self.names):

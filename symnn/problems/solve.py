@@ -326,6 +326,8 @@ def question_options(problem: Problem) -> dict:
         options["line"] = line_variable(problem)           # b = 5 − 3t: the line's slope and intercept
     if problem.kind == "array" and array_problems.asks_shape(problem):
         options["shape"] = True          # 3×2 is the shape (3, 2), not the number 6
+    elif problem.kind == "array":
+        options["array_shape"] = True    # [[6], [15]] (keepdims) is not [6, 15]: NumPy's axes count
     if "names" in data:
         options["names"] = tuple(data["names"].items())
         options["through"] = tuple(data.get("through", ()))

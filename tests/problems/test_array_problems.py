@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from symnn.answers.check import check_bank_answer
+from symnn.answers.check import check_answer, check_bank_answer
 from symnn.problems.bank import BankError, load_bank
 from symnn.problems.schema import problem_errors
 from symnn.problems.solve import solve
@@ -121,7 +121,25 @@ STUDENTS = [
     ("tensor-ranks", "(0, 1, 2, 3)", True, "components"),                               # the ranks in order
     ("tensor-ranks", "(1, 1, 2, 3)", False, "components"),                              # a scalar has no axes
     ("row-column", "14", False, "shape"),                                               # row @ column, not column @ row
+    ("np-axis-max-1", "[2, 5, 6]", True, "components"),                                 # one axis, as NumPy returns it
+    ("np-axis-max-1", "[2 5 6]", True, "components"),                                   # as NumPy prints it
+    ("np-axis-max-1", "[[2], [5], [6]]", False, "shape"),                               # the slide's column: keepdims
+    ("np-axis-max-1", r"\begin{pmatrix} 2 \\ 5 \\ 6 \end{pmatrix}", False, "shape"),   # a column typeset
+    ("np-transpose", "array([[1, 3, 5], [2, 4, 6]])", True, "components"),              # NumPy's repr
 ]
+
+
+@pytest.mark.parametrize("typed, right", [
+    ("[[6], [15]]", True),           # X.sum(1, keepdims=True): two axes, 2×1
+    ("array([[ 6], [15]])", True),   # NumPy's repr of it
+    ("[6, 15]", False),              # the right numbers on one axis: keepdims is the point
+    ("(6, 15)", False),
+    ("[[6, 15]]", False),            # a row, 1×2
+    ("[[6], [16]]", False),          # a wrong entry is a wrong entry, whatever the shape
+])
+def test_a_numpy_array_answer_keeps_its_axes(typed, right):
+    verdict = check_answer(sp.ImmutableMatrix([[6], [15]]), typed, array_shape=True)
+    assert verdict.correct == right, verdict.feedback
 
 
 @pytest.mark.parametrize("problem_id, typed, right, decided_by", STUDENTS)
