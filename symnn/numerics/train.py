@@ -40,6 +40,7 @@ class Task:
     activation: str = "sigmoid"
     loss: str = "mse"
     output: str = "same"
+    biases: tuple[str, ...] | None = None   # per layer of neurons "neuron" or "none" (nn.naming); None: one per neuron
 
 
 TASKS = {t.name: t for t in (
@@ -99,7 +100,8 @@ def _digits(seed: int) -> Data:
 def make_model(task: Task):
     if task.dense:
         return DenseModel(list(task.layers), task.activation, task.loss, task.output)
-    return ScalarModel(Network(list(task.layers), task.activation, task.loss, task.output))
+    return ScalarModel(Network(list(task.layers), task.activation, task.loss, task.output,
+                               biases=task.biases or "neuron"))
 
 
 @dataclass(frozen=True)
@@ -158,11 +160,12 @@ def train(task: str, optimizer: str | None = None, epochs: int | None = None, se
 
 
 def run_task(spec: Task, data: Data, seed: int = 0, progress: bool = False,
-             start_places: int | None = None) -> TrainingRun:
+             start_places: int | None = None, start: dict | None = None) -> TrainingRun:
     """Train ``spec``'s model on ``data`` with ``spec``'s optimizer, epochs and batch (None: the
     optimizer's default batch, or the whole data set): parameters drawn from N(0, 1) by a
     generator seeded with ``seed``, which also shuffles the batches when ``spec.shuffle``;
-    with ``start_places``, the draws rounded to that many places (a start a statement can print)."""
+    with ``start_places``, the draws rounded to that many places (a start a statement can print);
+    with ``start`` (every parameter by name), the run begins from it and draws nothing."""
     if spec.epochs < 1:
         raise ValueError("epochs must be at least 1")
     if spec.batch is not None and spec.batch < 1:
@@ -171,9 +174,16 @@ def run_task(spec: Task, data: Data, seed: int = 0, progress: bool = False,
     batch = min(n, spec.batch or OPTIMIZERS[spec.optimizer].batch or n)
     rng = np.random.default_rng(seed)
     model = make_model(spec)
-    params = model.init(rng)
-    if start_places is not None:
-        params = {name: np.round(value, start_places) for name, value in params.items()}
+    if start is not None:
+        names = model.parameter_names
+        if set(start) != set(names):
+            raise ValueError(f"start: expected a value for each of {', '.join(names)}, got {', '.join(start)}")
+        params = {name: float(start[name]) if np.ndim(start[name]) == 0 else np.array(start[name], dtype=float)
+                  for name in names}
+    else:
+        params = model.init(rng)
+        if start_places is not None:
+            params = {name: np.round(value, start_places) for name, value in params.items()}
     start = dict(params)
     initial = float(model.loss_and_gradient(params, data.X, data.Y)[0])
     updater = Updater(spec.optimizer, **spec.settings)

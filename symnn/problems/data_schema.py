@@ -14,6 +14,8 @@ learning_rate = 0.1
 epochs = 1000
 batch = 1                                     # one row at a time, in the order of the table
 predict = [[50, 168], [77, 173]]              # in the table's units (centred by the same means)
+weights = [[[0.1, -0.2], [0.3, 0.4]], [[0.5, -0.6]]]   # a given start, as a network problem writes it
+biases = [[0, 0], 0]                          # 0 when left out, "none" for a layer without; no seed drawn
 find = ["predictions"]                        # and/or "loss" (the final training loss), "accuracy", "w1", …
 ```
 
@@ -31,7 +33,7 @@ from pathlib import Path, PurePosixPath
 
 FINDS = ("loss", "predictions", "accuracy")
 ON_DATA = ("inputs", "targets", "data", "columns", "center", "layers", "activation", "loss", "output",
-           "learning_rate", "settings", "batch", "shuffle", "predict", "find")
+           "learning_rate", "settings", "batch", "shuffle", "predict", "find", "weights", "biases")
 MAX_DATA_BYTES = 256 * 1024
 MAX_PASSES = 200_000       # rows × epochs a bank problem trains on: a key is derived in seconds, not minutes
 
@@ -142,6 +144,8 @@ def training_errors(entry: dict, folder: Path | None = None) -> list[str]:
         return errors
     errors = _names(entry)
     sizes = entry["layers"]
+    if len(sizes) >= 2:
+        errors += _start_errors(entry)
     try:
         table = read_table(entry, folder) if "inputs" in entry or folder is not None else None
     except DataError as error:
@@ -196,7 +200,7 @@ def _needed(entry: dict) -> list[str]:
 
 def _names(entry: dict) -> list[str]:
     """Activations, the loss, the output layer and the optimizer by the names the toolkit knows; what to find."""
-    from ..nn.naming import LOSS_NAMES, OPTIMIZER_NAMES, OUTPUT_NAMES, parameter_names
+    from ..nn.naming import LOSS_NAMES, OPTIMIZER_NAMES, OUTPUT_NAMES, bias_modes, parameter_names
     from .network_schema import activation_errors
     errors, sizes = [], entry["layers"]
     if len(sizes) < 2:
@@ -206,7 +210,8 @@ def _names(entry: dict) -> list[str]:
                                   ("optimizer", OPTIMIZER_NAMES, "sgd")):
         if entry.get(field, default) not in known:
             errors.append(f"{field}: unknown {field} {entry[field]!r}; use one of {', '.join(known)}")
-    known = parameter_names(sizes) if len(sizes) >= 2 else set()
+    modes = bias_modes(entry.get("biases", 0), False, len(sizes) - 1)
+    known = parameter_names(sizes, modes) if len(sizes) >= 2 else set()
     errors += [f"find: {name!r} is not {', '.join(FINDS)} or a weight or bias of the network (w1, b1, …)"
                for name in entry.get("find", []) if name not in FINDS and name not in known]
     if "predictions" in entry.get("find", []) and "predict" not in entry:
@@ -218,3 +223,13 @@ def _names(entry: dict) -> list[str]:
     if not isinstance(rate, str) and rate <= 0:
         errors.append(f"learning_rate: expected a positive number, got {rate}")
     return errors
+
+
+def _start_errors(entry: dict) -> list[str]:
+    """A given start: ``weights`` (and ``biases``, 0 when left out) shaped as a ``network`` problem's."""
+    from .network_schema import layer_value_errors
+    if "weights" not in entry:
+        return ["biases: a start is given by its weights (weights = [...], one entry per layer), "
+                "the biases with them"] if "biases" in entry else []
+    sizes = entry["layers"]
+    return layer_value_errors("weights", entry["weights"], sizes) + layer_value_errors("biases", entry.get("biases", 0), sizes)

@@ -4,9 +4,10 @@ The rows come inline or from a CSV file next to the problem file (``problems.dat
 with ``center = true`` each input column's mean, derived from the table, is subtracted from it
 and from the rows to predict. The run is ``numerics.train.run_task``: the course's scalar
 network compiled to NumPy, weights and biases drawn from N(0, 1) by a generator seeded with
-``seed`` and rounded to START_PLACES places (so the statement can give the start exactly), the
-optimizer's updates one batch at a time (``batch = 1``: one row at a time, in the
-order of the table, as the loops of seed 002 and lab 12 go).
+``seed`` and rounded to START_PLACES places (so the statement can give the start exactly), or
+given by ``weights`` and ``biases`` as a ``network`` problem gives them (a textbook's start, so
+that its published run is reproduced), the optimizer's updates one batch at a time (``batch = 1``:
+one row at a time, in the order of the table, as the loops of seed 002 and lab 12 go).
 
 >>> from symnn.problems.bank import get_problem
 >>> run = solve_data_training(get_problem("gender-train")).work
@@ -23,11 +24,13 @@ import numpy as np
 import sympy as sp
 
 from ..calculus.display import RichDisplay
+from ..nn.naming import bias_modes
 from ..nn.network import Network
 from ..nn.optimizers import hyperparameters, optimizer
 from ..numerics.train import Data, Task, TrainingRun, run_task
 from .bank import BankError, Problem
 from .data_schema import DataError, Table, read_table
+from .network_problems import parameter_values
 
 START_PLACES = 4     # a random start is the seed's draws to this many places: the statement gives them
 
@@ -52,10 +55,11 @@ class DataTrainingRun(RichDisplay):
     outputs: tuple[tuple[float, ...], ...]           # the trained network's outputs for the rows asked about
     correct: int                                     # training rows the trained network classifies right
     parameters: tuple[tuple[sp.Symbol, float], ...]  # every weight and bias after the last epoch
-    start: tuple[tuple[sp.Symbol, float], ...]       # ... and before the first
+    start: tuple[tuple[sp.Symbol, object], ...]      # ... and before the first (exact when given)
     find: tuple[str, ...]
     rounded: bool                                    # outputs rounded to 0 or 1 in the answer
     run: TrainingRun
+    given: bool = False                              # the start is the problem's weights and biases, not drawn
 
     def centred(self, row) -> tuple:
         return tuple(v - m for v, m in zip(row, self.means)) if self.means is not None else tuple(row)
@@ -110,13 +114,18 @@ def train_on_table(table: Table, data: dict) -> DataTrainingRun:
         hyper = hyperparameters(optimizer(name), settings)
     except ValueError as error:            # a setting the optimizer does not have (known only with SymPy)
         raise DataError(f"settings: {error}") from None
+    modes = bias_modes(data.get("biases", 0), False, len(data["layers"]) - 1)
     spec = Task("data", "train.data", tuple(data["layers"]), name, settings, data.get("epochs", 100),
                 data.get("batch"), shuffle=data.get("shuffle", False), activation=data.get("activation", "sigmoid"),
-                loss=data.get("loss", "mse"), output=data.get("output", "same"))
+                loss=data.get("loss", "mse"), output=data.get("output", "same"), biases=modes)
+    given = None
+    if "weights" in data:
+        network = Network(list(spec.layers), spec.activation, spec.loss, spec.output, biases=modes)
+        given = parameter_values(network, data["weights"], data.get("biases", 0))
     centre = (lambda row: [float(v - m) for v, m in zip(row, means)]) if means else (lambda row: [float(v) for v in row])
     X = np.array([centre(row) for row in rows])
     Y = np.array([[float(v) for v in row] for row in targets])
-    run = run_task(spec, Data(X, Y), data.get("seed", 0), start_places=START_PLACES)
+    run = run_task(spec, Data(X, Y), data.get("seed", 0), start_places=START_PLACES, start=given)
     outputs = run.model.predict(run.params, np.array([centre(row) for row in predict])) if predict else np.empty((0, 0))
     fitted = run.model.predict(run.params, X)
     if Y.shape[1] == 1:
@@ -128,5 +137,6 @@ def train_on_table(table: Table, data: dict) -> DataTrainingRun:
                            run.epochs, run.batch, spec.shuffle, run.history, run.initial_loss,
                            tuple(tuple(float(v) for v in row) for row in outputs), correct,
                            tuple((p, float(run.params[str(p)])) for p in run.model.network.parameters()),
-                           tuple((p, float(run.start[str(p)])) for p in run.model.network.parameters()), find,
-                           bool(data.get("rounded")), run)
+                           tuple((p, given[str(p)] if given else float(run.start[str(p)]))
+                                 for p in run.model.network.parameters()), find,
+                           bool(data.get("rounded")), run, given is not None)

@@ -66,17 +66,23 @@ def network_point(network, data) -> dict:
     point = {f"x{i}": v for i, v in enumerate(data["inputs"], 1)}
     targets = [str(t) for t in network.targets]
     point.update(dict(zip(targets, data.get("targets", ()))))
-    weights, biases = data["weights"], data.get("biases", 0)
+    return {**point, **parameter_values(network, data["weights"], data.get("biases", 0))}
+
+
+def parameter_values(network, weights, biases) -> dict:
+    """Every weight and bias by name, exactly, in the network's order (a shared bias after its layer),
+    from a bank file's ``weights`` and ``biases``: per layer a matrix, a vector or a number (or a rule
+    in j and k), or one value for every layer."""
+    values = {}
     for l, layer in enumerate(network.layers):
         matrix = weights[l] if isinstance(weights, list) else weights
         vector = biases[l] if isinstance(biases, list) else biases
         for j, neuron in enumerate(layer):
             for k, w in enumerate(neuron.weights):
-                point[str(w)] = _entry(matrix[j][k] if isinstance(matrix, list) else matrix, j + 1, k + 1)
+                values[str(w)] = _entry(matrix[j][k] if isinstance(matrix, list) else matrix, j + 1, k + 1)
             if neuron.bias is not None:        # a shared bias is one number: the same for every j
-                point[str(neuron.bias)] = _entry(vector[j] if isinstance(vector, list) else vector, j + 1, 0)
-    parameters = [str(p) for p in network.parameters()]      # in the network's order: a shared bias after its layer
-    return {**{k: v for k, v in point.items() if k not in parameters}, **{p: point[p] for p in parameters}}
+                values[str(neuron.bias)] = _entry(vector[j] if isinstance(vector, list) else vector, j + 1, 0)
+    return {str(p): values[str(p)] for p in network.parameters()}
 
 
 def asked(run, find) -> tuple[str, ...]:

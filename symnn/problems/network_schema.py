@@ -17,7 +17,7 @@ def _shape_of(value):
     return None
 
 
-def _layer_values(field: str, value, sizes, shared: bool = False) -> list[str]:
+def layer_value_errors(field: str, value, sizes, shared: bool = False) -> list[str]:
     """What is wrong with ``weights`` or ``biases`` for these layer sizes (empty when nothing is); a layer
     whose bias is ``shared`` has one number."""
     if isinstance(value, (int, float, str)) and not isinstance(value, bool):
@@ -59,7 +59,7 @@ def network_errors(entry: dict) -> list[str]:
         parameter_names,
     )
     sizes, biases, shared = entry["layers"], entry.get("biases", 0), entry.get("shared_biases", False)
-    errors = _layer_values("weights", entry["weights"], sizes) + _layer_values("biases", biases, sizes, shared)
+    errors = layer_value_errors("weights", entry["weights"], sizes) + layer_value_errors("biases", biases, sizes, shared)
     errors += activation_errors(entry.get("activation", "sigmoid"), sizes)
     stepping = [name for name in OPTIMIZER_NAMES if name not in LOOKAHEAD_OPTIMIZERS]
     for field, known, default in (("loss", LOSS_NAMES + SCORE_LOSS_NAMES, "half-se"), ("output", OUTPUT_NAMES, "same"),

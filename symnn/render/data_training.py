@@ -45,11 +45,14 @@ class DataTrainingPrinting:
         lines.append(self.line(depth, self.strong(self.plain(f"opt.name.{run.optimizer}")) + ": "
                                + self.escape("; ").join(self.result(self.raw_math(s), v) for s, v in run.hyper)))
         order = self.plain("data.order.shuffled" if run.shuffle else "data.order.table")
-        lines.append(self.line(depth, self.plain("data.settings", epochs=run.epochs, batch=run.batch, order=order)))
-        lines.append(self.line(depth, self.plain("data.init.rounded", places=START_PLACES)))
+        lines.append(self.line(depth, self.plain("data.settings" if run.epochs > 1 else "data.settings.one",
+                                                 epochs=run.epochs, batch=run.batch, order=order)))
+        lines.append(self.line(depth, self.plain("data.init.given") if run.given
+                               else self.plain("data.init.rounded", places=START_PLACES)))
         lines.append(self.line(depth, self.say("train.loss", start=self.rounded(run.initial_loss),
                                                end=self.rounded(run.final_loss))))
-        lines += self.history_lines(run.history, depth, SHOWN_EPOCHS)
+        if len(run.history) > 1:          # after one epoch the loss above is all there is
+            lines += self.history_lines(run.history, depth, SHOWN_EPOCHS)
         if run.predict:
             lines.append(self.line(depth, self.plain("data.outputs")))
             lines += self.outputs_table(run)
@@ -63,7 +66,8 @@ class DataTrainingPrinting:
         if not trained or len(trained) > SHOWN_PARAMETERS:
             return []
         start = dict(start)
-        exact = lambda v: sp.Rational(repr(float(v)))        # a start drawn and rounded: 0.1257 exactly
+        # a start given is exact already; one drawn and rounded is 0.1257 exactly
+        exact = lambda v: v if isinstance(v, sp.Expr) else sp.Rational(repr(float(v)))
         return [self.line(depth, self.plain("data.parameters"))] + self.table(
             [self.plain("delta.parameter"), self.plain("data.start"), self.plain("data.end")],
             [[self.math(p), self.value(exact(start[p])) if p in start else "", self.decimal(v)] for p, v in trained])

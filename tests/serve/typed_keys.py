@@ -73,6 +73,7 @@ TYPED = {
     "xor-lab": ("(0, 1, 1, 0)", "(0; 1; 1; 0)"),
     "gender-train": ("(0.96, 0.05)", "(0,96; 0,05)"),
     "xor-lab-loop": ("(0, 1, 1, 0)", "(0; 1; 1; 0)"),
+    "lms-apple-orange": ("(0.16, 0.96, -0.16)", "(0,16; 0,96; -0,16)"),
     # staged programs and vector calculus
     "program-add-mul": ("(-12, -4, -4, 3)", "(-12; -4; -4; 3)"),
     "program-relu-neuron": ("(4, 4, 8, 12, 4, -4)", "(4; 4; 8; 12; 4; -4)"),
