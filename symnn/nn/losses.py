@@ -38,8 +38,9 @@ TERMS = {
     "mape": lambda y, p: 100 * sp.Abs((y - p) / y),
     "bce": lambda y, p: -(y * sp.log(p) + (1 - y) * sp.log(1 - p)),
     "ce": lambda y, p: -y * sp.log(p),   # one class of one sample; rows are summed, then averaged
+    "hinge": lambda y, p: sp.Max(0, 1 - y * p),   # binary, labels ±1 and a raw score ŷ
 }
-NAMES = {"mse": "MSE", "mae": "MAE", "rmse": "RMSE", "mape": "MAPE", "bce": "BCE", "ce": "CE"}
+NAMES = {"mse": "MSE", "mae": "MAE", "rmse": "RMSE", "mape": "MAPE", "bce": "BCE", "ce": "CE", "hinge": "L"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class LossValue(RichDisplay):
     formula: sp.Expr                     # over y_i, ŷ_i
     terms: tuple[tuple[object, object, sp.Expr], ...]   # (target, prediction, term)
     value: sp.Expr
+    each: bool = False                   # the answer is each sample's term, not the mean
 
 
 def loss_formula(name: str, n: int, classes: int = 0) -> sp.Expr:

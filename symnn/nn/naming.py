@@ -21,7 +21,8 @@ from __future__ import annotations
 # holds them equal to the tables of nn.network and nn.optimizers
 ACTIVATION_NAMES = ("sigmoid", "tanh", "relu", "identity")
 LOSS_NAMES = ("mse", "half-se", "bce", "ce")
-DATA_LOSS_NAMES = ("mse", "mae", "rmse", "mape", "bce", "ce")      # a loss on a table of targets and predictions
+# a loss on a table of targets and predictions (hinge: binary, labels ±1 and raw scores)
+DATA_LOSS_NAMES = ("mse", "mae", "rmse", "mape", "bce", "ce", "hinge")
 SCORE_LOSS_NAMES = ("softmax-ce", "svm")   # a loss on the raw scores of the output layer, given its class
 OUTPUT_NAMES = ("same", "softmax")
 OPTIMIZER_NAMES = ("gd", "sgd", "minibatch", "momentum", "momentum-delta", "momentum-cs231n", "nesterov", "adagrad", "rmsprop",

@@ -108,6 +108,10 @@ def _one(entry):
     return 1, "a single number"
 
 
+def _loss(entry):
+    return (len(entry["y"]), "one per example (find = each)") if entry.get("find") == "each" else _one(entry)
+
+
 def _finite_difference(entry):
     if "epsilon" in entry:
         return 2, "the estimate D(ε), then the derivative it estimates"
@@ -118,7 +122,7 @@ def _finite_difference(entry):
 # file does not say simply (a network's find, a program, a training run, an array expression)
 LENGTHS = {
     "gradient": _gradient, "graph": _graph, "forward": _forward, "backprop": _one, "delta-rule": _delta_rule,
-    "loss": _one, "product": _matrix(_product_shape), "least-squares": lambda entry: (2, "the slope w and the intercept b"),
+    "loss": _loss, "product": _matrix(_product_shape), "least-squares": lambda entry: (2, "the slope w and the intercept b"),
     "convolution": _matrix(_convolution_shape), "optimizer-step": _point, "optimizers": _optimizers, "finite-difference": _finite_difference,
     "vector-gradient": _point, "residual-gradient": lambda entry: (len(entry["matrix"][0]), "one per column of matrix"), "jacobian": _jacobian, "total-derivative": _gradient,
     "iterated-map": _one, "derivative": _one,

@@ -147,7 +147,8 @@ KINDS = {
     "backprop": ({"layers": _list_of(_whole), "param": _text, "at": _text}, _network),
     "delta-rule": ({"layers": _list_of(_whole), "at": _text},
                    {**_network, "learning_rate": _number, "momentum": _number, "previous": _table_of(_number)}),
-    "loss": ({"loss": _one_of(DATA_LOSS_NAMES), "y": _vector_or_matrix, "pred": _vector_or_matrix}, {}),
+    "loss": ({"loss": _one_of(DATA_LOSS_NAMES), "y": _vector_or_matrix, "pred": _vector_or_matrix},
+             {"find": _one_of(("mean", "each"))}),                  # each: every sample's loss
     "product": ({"a": _vector_or_matrix, "b": _vector_or_matrix}, {"bias": _number}),
     "least-squares": ({"points": _list_of(_number, 2)}, {"method": _one_of(("normal-equation", "derivatives"))}),
     "convolution": ({"image": _list_of(_number, 2), "kernel": _list_of(_number, 2)}, {}),

@@ -168,13 +168,16 @@ class NetworkPrinting:
             term = TERMS[run.name](y, yhat)
         general = sp.Mul(sp.Pow(N, -1), sp.Sum(term, (i, 1, N)), evaluate=False)
         general = sp.sqrt(general) if run.name == "rmse" else general
-        lines = [self.line(depth, self.strong(self.escape(NAMES[run.name]) + ":") + " "
+        title = self.plain("loss.hinge") if run.name == "hinge" else self.escape(NAMES[run.name])   # L: named in words
+        lines = [self.line(depth, self.strong(title + ":") + " "
                            + self.equation(name, general) + self.escape(", ") + self.equation(N, n))]
         rows = [[str(k), self.value(t), self.value(p), self.value(term)] for k, (t, p, term) in enumerate(run.terms, 1)]
         lines += self.table(["i", self.math(sp.Symbol("y_i")), self.math(sp.Symbol("yhat_i")), self.plain("loss.term")], rows)
         slots = [sp.Symbol(f"t_{k}") for k in range(1, n + 1)]
         mean = sp.Mul(sp.Add(*slots), sp.Pow(sp.Integer(n), -1, evaluate=False), evaluate=False)
         mean = sp.Pow(mean, sp.S.Half, evaluate=False) if run.name == "rmse" else mean
+        if run.each:                   # the answer is the terms of the table, each sample's loss
+            return self.join(lines)
         lines.append(self.line(depth, self.worked(name, None, {}, run.value) if n == 1 else self.result_in(
             self.raw_math(name) + " = " + self.raw_math(put_in(mean, dict(zip(slots, (t for *_, t in run.terms))),
                                                               self.places()), numbers=True), run.value, self.unit(run))))

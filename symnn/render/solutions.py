@@ -124,8 +124,8 @@ class SolutionPrinting:
             return name + (self.raw_math(sp.Tuple(*(self.as_given(value) for _, value in work.point))) if work.point else "")
         if kind == "Backprop":
             return self.raw_ratio(work.network.loss_symbol, work.parameter)
-        if kind == "LossValue":
-            return self.raw_math(sp.Symbol(NAMES[work.name]))
+        if kind == "LossValue":                 # each sample's loss: the terms of the table, no one name
+            return None if work.each else self.raw_math(sp.Symbol(NAMES[work.name]))
         if kind == "MatrixGradient":
             return self.raw_ratio(work.loss, work.wrt)
         if kind in ("QuadraticGradient", "ResidualGradient", "TotalDerivative", "IteratedMap", "Jacobian"):

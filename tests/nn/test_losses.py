@@ -35,7 +35,7 @@ def test_mismatched_data_is_refused():
     with pytest.raises(ValueError, match="3 targets for 2 predictions"):
         loss_value("mse", [1, 2, 3], [1, 2])
     with pytest.raises(ValueError, match="unknown loss"):
-        loss_formula("hinge", 2)
+        loss_formula("huber", 2)
 
 
 @pytest.mark.parametrize("format", FORMATS)
