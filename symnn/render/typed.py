@@ -4,8 +4,8 @@ A product has a dot and a number stands against what it multiplies (2x·sin(x), 
 power of e is raised where Unicode has the characters (e³, eˣ, e⁻ᶻ), else bracketed (e^(2x + 1)); a
 value rounded to its places keeps every one of them, zeros too (0.9630), in every format.
 
->>> dotted("2*x*sin(x) + w1*x^2*y + 1*(-2)"), power_of_e("-x"), power_of_e("2·x + 1")
-('2x·sin(x) + w1·x^2·y + 1·(-2)', 'e⁻ˣ', 'e^(2·x + 1)')
+>>> dotted("2*x*sin(x) + w1*x^2*y + 1*(-2) + 6*0*cos(0)"), power_of_e("-x"), power_of_e("2·x + 1")
+('2x·sin(x) + w1·x^2·y + 1·(-2) + 6·0·cos(0)', 'e⁻ˣ', 'e^(2·x + 1)')
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from mpmath.libmp import prec_to_dps
 
 RAISED = str.maketrans("0123456789-abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
 # a number before a letter, a root or a bracket that opens with a letter is written against it (2x, 0.5σ(z),
-# 3(x + 1)), as typed; not after a power, a name or a fraction bar (x^2·y, w1·x, 1/2·x), nor before d/dx or
-# before numbers (1·(−2), 0.52·(1 − 0.52))
-_COEFFICIENT = re.compile(r"(?<![\w.,^/])(\d+(?:[.,]\d+)?)\*(?!d/|∂/)(?=[^\W\d]|√|\((?=[^\W\d]))")
+# 3(x + 1)), as typed; not after a power, a name, a fraction bar or another factor (x^2·y, w1·x, 1/2·x,
+# 6·0·cos(0)), nor before d/dx or before numbers (1·(−2), 0.52·(1 − 0.52))
+_COEFFICIENT = re.compile(r"(?<![\w.,^/*])(\d+(?:[.,]\d+)?)\*(?!d/|∂/)(?=[^\W\d]|√|\((?=[^\W\d]))")
 RAISABLE = re.compile(r"-?(\d+|[a-pr-z])")       # what superscript characters can write (no q)
 
 
