@@ -113,7 +113,7 @@ def by_label(answer, options):
     note saying so; labels that are not those names, a note naming them; any other answer as it is."""
     names = options.labels or tuple(str(v) for v in options.variables)
     variables = [canonical_name(name, options.index_names) for name in names]
-    labels = [canonical_name(label, options.index_names) for label in answer.labels]
+    labels = [_named_variable(label, variables, options.index_names) for label in answer.labels]
     if labels and options.labels and len(labels) == len(variables) and sorted(labels) != sorted(variables):
         return replace(answer, notes=answer.notes + (("note.unknown labels", {
             "labels": ", ".join(label for label, name in zip(answer.labels, labels) if name not in variables),
@@ -126,6 +126,21 @@ def by_label(answer, options):
                   for step in answer.steps)
     return replace(answer, value=tuple(answer.value[k] for k in order), decimals=tuple(answer.decimals[k] for k in order),
                    steps=steps, labels=tuple(answer.labels[k] for k in order), notes=answer.notes + (note,))
+
+
+# a derivative that names its variable: f_x(1, 1), ∂f/∂x, df/dx, \frac{\partial f}{\partial x} (read without
+# braces, backslashes and underscores: fx(1,1), fracpartialfpartialx), the point it is taken at left out
+_DERIVATIVE_LABEL = re.compile(r"(?:(?:frac)?(?:partial|∂|d)[A-Za-z](?:/d|/∂|/|partial|∂|d)|[A-Za-z]_?)(?P<var>.+?)(?:\(.*\))?")
+
+
+def _named_variable(label: str, variables: list, index_names: bool = True) -> str:
+    """The variable a label names: itself, or the one a derivative label differentiates by (f_x is x)."""
+    name = canonical_name(label, index_names)
+    if name in variables:
+        return name
+    match = _DERIVATIVE_LABEL.fullmatch(label)
+    found = canonical_name(match["var"], index_names) if match else None
+    return found if found in variables else name
 
 
 def line_coefficients(value, line: str):

@@ -9,6 +9,8 @@ may be written as its formula, 5 − 3t, in the variable ``line_variable`` names
 ('D', 'C')
 >>> answer_labels(P(kind="network", data={"find": ["o1", "dL/dw1"]}))
 ()
+>>> answer_labels(P(kind="least-squares", data={"notation": {"w": "\\\\beta_{1}", "b": "\\\\beta_0"}}))
+('beta_1', 'beta_0')
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ def answer_labels(problem) -> tuple[str, ...]:
     else:
         return ()
     notation = data.get("notation", {})
-    names = [notation.get(name, name) for name in names]
+    # \beta_{0} in a notation is the name beta_0 (as an answer's label \beta_0 = 2/7 is read)
+    names = [re.sub(r"[\\{}]", "", str(notation.get(name, name))) for name in names]
     if len(names) < 2 or any(name in GROUPS or not NAME.fullmatch(str(name)) for name in names):
         return ()
     return tuple(names)
