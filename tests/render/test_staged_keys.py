@@ -71,7 +71,7 @@ def test_contributions_to_a_reused_variable_are_added_in_the_key(problem_id, for
     ("chain-two-variables", "text", "ru", "   ∂f/∂s = (2·2·3)·2 + 2^2·1"),
     ("chain-two-variables", "latex", "en", r"\frac{\partial f}{\partial t} &= (2 \cdot 2 \cdot 3) \cdot 1 + 2^{2} \cdot 1"),
     # Stewart §14.5 Example 1: the book's (2xy + 3y⁴)(2cos 2t) + (x² + 12xy³)(−sin t), then x = 0, y = 1 put in
-    ("stewart-chain", "text", "en", "dz/dt = (2x·y + 3y^4)·2cos(2t) + (x^2 + 12x·y^3)·(-sin(t))"),
+    ("stewart-chain", "text", "en", "dz/dt = (2x·y + 3y^4)·2·cos(2t) + (x^2 + 12x·y^3)·(-sin(t))"),
     ("stewart-chain", "text", "ru", "В точке t = 0: x = sin(2t) = 0, y = cos(t) = 1"),
     ("stewart-chain", "latex", "en", r"\frac{d z}{d t} &= (2 \cdot 0 \cdot 1 + 3 \cdot 1^{4}) \cdot 2 + (0^{2} + 12 \cdot 0 "
                                      r"\cdot 1^{3}) \cdot 0"),
