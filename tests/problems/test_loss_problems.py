@@ -39,6 +39,6 @@ def test_the_course_s_binary_cross_entropy_on_dogs_and_cats_is_its_cross_entropy
 
 def test_a_loss_the_bank_does_not_know_is_refused_when_the_file_is_read():
     from symnn.problems.schema import problem_errors
-    entry = {"id": "hinge", "kind": "loss", "loss": "hinge", "y": [1, 0], "pred": [0.5, 0.5],
+    entry = {"id": "huber", "kind": "loss", "loss": "huber", "y": [1, 0], "pred": [0.5, 0.5],
              "statement": {"en": "x", "ru": "x"}}
-    assert problem_errors(entry) == ["loss: 'hinge' is not one of mse, mae, rmse, mape, bce, ce"]
+    assert problem_errors(entry) == ["loss: 'huber' is not one of mse, mae, rmse, mape, bce, ce, hinge"]
