@@ -147,6 +147,18 @@ class OptimizerComparison(RichDisplay):
         return tuple(step.result for step in self.steps)
 
 
+@dataclass(frozen=True)
+class OptimizerRun(RichDisplay):
+    """Several steps of one optimizer, each from where the last ended (``descent``): the iterates."""
+
+    steps: tuple[OptimizerStep, ...]
+
+    @property
+    def result(self) -> tuple:
+        """The last iterate."""
+        return self.steps[-1].result
+
+
 def one_step(name: str, expr, variables, at, state=None, step_number: int = 1, **settings) -> OptimizerStep:
     """One step of optimizer ``name`` on f = ``expr`` from the point ``at`` (exact arithmetic).
 

@@ -181,7 +181,19 @@ def _optimizer_errors(entry) -> list[str]:
     if name not in OPTIMIZER_SETTINGS:
         return [f"optimizer: unknown optimizer {name!r}; use one of {', '.join(OPTIMIZER_SETTINGS)}"]
     return (_unknown("settings", entry.get("settings", {}), OPTIMIZER_SETTINGS[name], f"{name} has no setting") +
-            _unknown("state", entry.get("state", {}), OPTIMIZER_STATE.get(name, ()), f"{name} keeps no state"))
+            _unknown("state", entry.get("state", {}), OPTIMIZER_STATE.get(name, ()), f"{name} keeps no state") +
+            _steps_errors(entry))
+
+
+def _steps_errors(entry) -> list[str]:
+    """N steps of one optimizer start from no state, and a closed form is of one step."""
+    steps, alone = entry.get("steps", 1), [field for field in ("state", "closed_form") if field in entry]
+    if steps < 1:
+        return ["steps: expected 1 or more"]
+    if steps > 1 and alone:
+        return [f"steps: {steps} steps start with no state and have no closed form; leave out {' and '.join(alone)}, "
+                "or take steps = 1"]
+    return []
 
 
 def _comparison_errors(entry) -> list[str]:

@@ -163,7 +163,8 @@ KINDS = {
                       "shuffle": _flag, "predict": _list_of(_number, 2), "find": _list_of(_text),
                       "weights": _layer_values, "biases": _layer_values}),
     "optimizer-step": ({"optimizer": _text, "expr": _text, "wrt": _text, "at": _list_of(_number)},
-                       {"settings": _settings, "state": _table_of(_list_of(_number)), "closed_form": _text}),
+                       {"settings": _settings, "state": _table_of(_list_of(_number)), "closed_form": _text,
+                        "steps": _whole}),                      # N steps: the answer is the last iterate
     "optimizers": ({"optimizers": _list_of(_text), "expr": _text, "wrt": _text, "at": _list_of(_number)},
                    {"settings": _settings}),
     "finite-difference": ({"expr": _text, "wrt": _text, "at": _text}, {"epsilon": _number}),

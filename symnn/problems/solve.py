@@ -151,9 +151,14 @@ def solve_training(problem: Problem) -> Solution:
 
 def solve_optimizer_step(problem: Problem) -> Solution:
     """``optimizer``, ``expr``, ``wrt``, ``at`` (values in the order of wrt), optional ``settings``
-    and ``state``: one step, exactly."""
-    from ..nn.optimizers import one_step
+    and ``state``: one step, exactly; with ``steps`` N, N steps each from where the last ended, the
+    answer the last iterate."""
+    from ..nn.optimizers import OptimizerRun, descent, one_step
     data = problem.data
+    if data.get("steps", 1) > 1:
+        run = OptimizerRun(descent(data["optimizer"], data["expr"], parse_symbols(data["wrt"]), data["at"],
+                                   data["steps"], **data.get("settings", {})))
+        return Solution(problem, run, run.result)
     step = one_step(data["optimizer"], data["expr"], parse_symbols(data["wrt"]), data["at"],
                     state=data.get("state"), **data.get("settings", {}))
     if "closed_form" in data:

@@ -200,6 +200,9 @@ class JsonPrinter(Printer):
     def _print_OptimizerComparison(self, comparison) -> list:
         return [self._print(step) for step in comparison.steps]
 
+    def _print_OptimizerRun(self, run) -> dict:
+        return {"steps": [self._print(step) for step in run.steps], "result": answer_value(run.result)}
+
     def _print_CentralDifference(self, run) -> dict:
         return {"function": self.formula(run.expr), "var": str(run.var), "at": self.formula(run.at),
                 "derivative": self.formula(run.derivative), "series": self.formula(run.series.removeO()),

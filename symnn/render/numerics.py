@@ -104,6 +104,23 @@ class NumericsPrinting:
             lines.append(self.line(depth, self.strong(self.plain("opt.result") + ":") + " " + self.value(result)))
         return self.join(lines)
 
+    def _print_OptimizerRun(self, run, depth: int = 0) -> str:
+        """N steps: the first worked in full, then every step as a row: where it starts, the gradient
+        there, where it ends."""
+        follows, self.answer_follows = self.answer_follows, False
+        try:
+            lines = [self.line(depth, self.strong(self.plain("opt.run.first"))), self._print(run.steps[0], depth=depth + 1)]
+        finally:
+            self.answer_follows = follows
+        lines.append(self.line(depth, self.strong(self.plain("opt.run.steps", n=len(run.steps)))))
+
+        def point(values):
+            return self.value(sp.Tuple(*values) if len(values) > 1 else values[0])
+        rows = [[str(step.step_number), point(step.start), point(step.gradient), point(step.result)] for step in run.steps]
+        lines += self.table([self.plain("opt.run.step"), self.plain("opt.run.start"), self.plain("opt.run.gradient"),
+                             self.plain("opt.run.end")], rows)
+        return self.join(lines)
+
     def at_step(self, v, step: str) -> sp.Symbol:
         """``v`` at a step of the method, in the statement's name: x_{t-1} for x, ω_{0,t-1} for w0 written ω₀
         (not w0_{t-1}, a name of the code)."""

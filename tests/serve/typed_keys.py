@@ -102,6 +102,7 @@ TYPED = {
     "jacobian-spherical-det": ("-rho^2 sin(phi)", "−ρ² sin φ"),
     "iterated-map": ("4160", "4160"),
     "gd-convergence": ("0 < a < 2", "a ∈ (0; 2)"),
+    "hagan-steepest-descent": ("(0.4802, 0.125)", "(0,4802; 0,125)"),
     "d2l-ce-each": ("2.3026, 0.6931", "2,3026; 0,6931"),
     "hinge-binary": ("0, 0.6, 0.7, 2.2", "0; 0,6; 0,7; 2,2"),
     "hagan-stable-rate": ("0 < alpha < 0.04", "α ∈ (0; 0,04)"),

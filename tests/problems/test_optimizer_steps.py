@@ -1,0 +1,73 @@
+"""An optimizer-step problem of N steps (Hagan ch. 9's steepest descent, two iterations) against a NumPy
+loop; every iterate in the key, en and ru; the answer the last iterate; steps refused where they cannot be."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from symnn import check_answer, render
+from symnn.nn.optimizers import descent
+from symnn.problems.schema import problem_errors
+from symnn.problems.solve import question_options, solve
+
+
+def numpy_descent(start, rate, steps):
+    """x ← x − α∇F for F = x₁² + 25x₂², ∇F = (2x₁, 50x₂), written out here."""
+    x, iterates = np.array(start, dtype=float), []
+    for _ in range(steps):
+        x = x - rate * np.array([2 * x[0], 50 * x[1]])
+        iterates.append(x)
+    return iterates
+
+
+def test_the_iterates_are_numpys_and_the_books():
+    run = solve("hagan-steepest-descent").work
+    oracle = numpy_descent([0.5, 0.5], 0.01, 2)
+    for step, x in zip(run.steps, oracle, strict=True):
+        assert [float(c) for c in step.result] == pytest.approx(list(x), abs=1e-15)
+    assert solve("hagan-steepest-descent").answer == (sp.Rational(2401, 5000), sp.Rational(1, 8))   # x₂ = (0.4802, 0.125)
+
+
+def test_ten_steps_against_numpy():
+    steps = descent("gd", "x1^2 + 25*x2^2", "x1, x2".split(", "), (0.5, 0.5), 10, eta=0.01)
+    assert [float(c) for c in steps[-1].result] == pytest.approx(list(numpy_descent([0.5, 0.5], 0.01, 10)[-1]), abs=1e-15)
+
+
+@pytest.mark.parametrize("lang, rows, answer", [
+    ("en", ["1     (0.5, 0.5)    (1, 25)         (0.49, 0.25)", "2     (0.49, 0.25)  (0.98, 12.5)    (0.4802, 0.125)"],
+     "Answer: (0.4802, 0.125)"),
+    ("ru", ["1    (0,5; 0,5)    (1; 25)         (0,49; 0,25)", "2    (0,49; 0,25)  (0,98; 12,5)    (0,4802; 0,125)"],
+     "Ответ: (0,4802; 0,125)"),
+])
+def test_the_key_works_the_first_step_and_lists_every_iterate(lang, rows, answer):
+    printed = render(solve("hagan-steepest-descent"), "text", lang=lang, detail="brief").splitlines()
+    assert all(row in printed for row in rows)
+    assert printed[-1] == answer
+    first = {"en": "      x_(1,t) = x_(1,t-1) - α·g_t = 0.5 - 0.01·1 = 0.49",
+             "ru": "      x_(1,t) = x_(1,t-1) - α·g_t = 0,5 - 0,01·1 = 0,49"}[lang]
+    assert first in printed
+
+
+@pytest.mark.parametrize("typed, correct", [
+    ("(0.4802, 0.125)", True),
+    ("(0.49, 0.25)", False),        # the first iterate
+])
+def test_the_answer_is_the_last_iterate(typed, correct):
+    solution = solve("hagan-steepest-descent")
+    assert check_answer(solution.answer, typed, **question_options(solution.problem)).correct is correct
+
+
+BASE = {"id": "p", "kind": "optimizer-step", "statement": {"en": "…"}, "optimizer": "gd", "expr": "x^2", "wrt": "x",
+        "at": [1]}
+
+
+@pytest.mark.parametrize("fields, error", [
+    ({"steps": 2, "closed_form": "(1 - eta)^i * x0"},
+     "steps: 2 steps start with no state and have no closed form; leave out closed_form, or take steps = 1"),
+    ({"steps": 0}, "steps: expected 1 or more"),
+    ({"steps": 1.5}, "steps: expected a whole number, got float"),
+])
+def test_steps_that_cannot_be_taken_are_refused_with_the_field(fields, error):
+    assert problem_errors({**BASE, **fields}) == [error]
