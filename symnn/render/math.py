@@ -151,9 +151,9 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
     def _print_Mul(self, expr):
         if self.order != "none" and fraction_times_sum(expr) is not None:
             return self._fraction_times(*fraction_times_sum(expr))
-        turned = (readable_fraction(expr) or fraction_pulled_out(expr)) if self.order != "none" else None
+        turned = _turned(self, expr)
         if turned is not None:          # (p − y)/(p(1 − p)), not (y − p)/(p(p − 1)); y(b + w)/2, not y(½(b + w))
-            return self._print(turned)
+            return _print_turned(self, expr, turned)
         if self.order != "none" and isinstance(expr, sp.Mul) and expr.could_extract_minus_sign() and (-expr).is_Mul \
                 and readable_factors(list((-expr).as_ordered_factors())) != list((-expr).as_ordered_factors()):
             return "- " + self._print_Mul(-expr)
@@ -166,6 +166,24 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
             return super()._print_Mul(expr)
         except ValueError:      # SymPy's fraction() can fail on a power such as 3^(−Max(4, ln x)): no fraction then
             return r" \cdot ".join(self.parenthesize(factor, PRECEDENCE["Mul"]) for factor in expr.as_ordered_factors())
+
+
+def _turned(printer, expr):
+    """The fraction as people write it (``readable_fraction``, ``fraction_pulled_out``), or None; None as
+    well for a product already being turned: SymPy may evaluate the turned form back into it, and
+    A → B → A would never end."""
+    if printer.order == "none" or expr in printer.__dict__.setdefault("_turning", set()):
+        return None
+    turned = readable_fraction(expr) or fraction_pulled_out(expr)
+    return None if turned is None or turned == expr else turned
+
+
+def _print_turned(printer, expr, turned) -> str:
+    printer._turning.add(expr)
+    try:
+        return printer._print(turned)
+    finally:
+        printer._turning.discard(expr)
 
 
 class TextMath(_FactorsAsUsual, StrPrinter):
@@ -181,9 +199,9 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         """Factors in the order people write them (αΔw, 2λb), as LaTeX writes them."""
         if self.order != "none" and fraction_times_sum(expr) is not None:
             return self._fraction_times(*fraction_times_sum(expr))
-        turned = (readable_fraction(expr) or fraction_pulled_out(expr)) if self.order != "none" else None
-        if turned is not None:
-            return self._print(turned)
+        turned = _turned(self, expr)
+        if turned is not None:          # (p − y)/(p(1 − p)), not (y − p)/(p(p − 1)); y(b + w)/2, not y(½(b + w))
+            return _print_turned(self, expr, turned)
         if self.order != "none" and expr.could_extract_minus_sign() and (-expr).is_Mul \
                 and readable_factors(list((-expr).as_ordered_factors())) != list((-expr).as_ordered_factors()):
             return "-" + self._print_Mul(-expr)
