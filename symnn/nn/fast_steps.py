@@ -38,7 +38,7 @@ class Compiled:
     """A formula as an mpmath function of the values of its symbols, taken from a dict."""
 
     def __init__(self, formula: sp.Expr):
-        self.symbols = sorted(sp.sympify(formula).free_symbols, key=str)
+        self.symbols = sorted(getattr(formula, "free_symbols", ()), key=str)     # a plain number has none
         self.function = sp.lambdify(self.symbols, formula, modules=[MPMATH_FUNCTIONS, "mpmath"], docstring_limit=0)
 
     def __call__(self, values: dict):

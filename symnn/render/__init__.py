@@ -5,9 +5,9 @@ Markdown, HTML and JSON, in every language of ``symnn.lang``.
 
 >>> from symnn import diff_steps
 >>> print(to_text(diff_steps("x^2", "x")))
-Derivative: d/dx(x^2) = 2*x
-Power rule. Here n = 2. (x^n)' = n*x^(n-1)
-   d/dx(x^2) = 2*x
+Derivative: d/dx(x^2) = 2x
+Power rule. Here n = 2. (x^n)' = n·x^(n-1)
+   d/dx(x^2) = 2x
 """
 
 from __future__ import annotations

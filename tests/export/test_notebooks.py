@@ -84,7 +84,7 @@ def test_a_russian_key_shows_every_result_in_russian(tmp_path):
 
 
 @pytest.mark.parametrize("pid, written, never", [
-    ("softsign", "|x| + 1", "Abs("),            # the text printer's bars, never (Abs(x) + 1)^(-2)
+    ("softsign", "1 + |x|", "Abs("),            # the text printer's bars, the number first: never (Abs(x) + 1)^(-2)
     ("neuron-3in", "σ(9)", ","),                # one value, never the 1-tuple (σ(9),)
     ("4.3", "(60, -162, 1)", "**"),
 ])
