@@ -124,7 +124,7 @@ def test_no_line_of_a_key_hides_behind_a_scroll_bar(browser, tmp_path):
     hidden, offsets = 0, []
     browser.set_window_size(700, 1400)
     try:
-        for pid in ("delta-rule", "backprop-w1"):
+        for pid in ("delta-rule", "backprop-w1", "4.3"):     # 4.3: a derivation line of math alone
             path = tmp_path / f"{pid}.html"
             path.write_text(standalone(solve(pid), "html", detail="brief"), encoding="utf-8")
             browser.get(path.as_uri())
