@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from ..lang import local_numbers, phrase
+from ..lang import count, local_numbers, phrase
 
 # a blank for one number, and how many blanks of a row stand on one line
 BLANK = r"\rule{3cm}{0.4pt}"
@@ -204,19 +204,21 @@ PROPER_NAMES = frozenset({"Adam", "Nesterov", "Нестерова", "Heaviside",
 
 
 def _what(form: AnswerForm, lang: str) -> str:
+    # "21 numbers" / «из 21 числа»: the counted word agrees with the number in each language
+    counted = count(lang, form.count, f"{form.kind}.{'names' if form.names else 'of'}") if form.kind in ("numbers", "formulas") else ""
     if form.names:
         names = (_in_sentence(name) for name in form.names)
-        return phrase(lang, f"sheet.form.{form.kind}.names", count=form.count, order=", ".join(names))
+        return phrase(lang, f"sheet.form.{form.kind}.names", count=form.count, counted=counted, order=", ".join(names))
     if form.groups:
         order = "; ".join(f"{_in_sentence(name)}: " + ", ".join(f"${c}$" for c in coordinates)
                           for name, coordinates in form.groups)
-        return phrase(lang, f"sheet.form.{form.kind}.order", count=form.count, order=order)
+        return phrase(lang, f"sheet.form.{form.kind}.order", count=form.count, counted=counted, order=order)
     if form.labels:
         order = ", ".join(f"${label}$" for label in form.labels)
         key = f"sheet.form.{form.kind}.{'rounded' if form.rounded else 'order'}"
-        return phrase(lang, key, count=form.count, order=order)
+        return phrase(lang, key, count=form.count, counted=counted, order=order)
     rows, columns = form.shape or (0, 0)
-    return phrase(lang, f"sheet.form.{form.kind}", count=form.count, rows=rows, columns=columns)
+    return phrase(lang, f"sheet.form.{form.kind}", count=form.count, counted=counted, rows=rows, columns=columns)
 
 
 def latex_space(form: AnswerForm, lang: str) -> str:

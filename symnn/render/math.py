@@ -105,6 +105,13 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
         finally:
             self._settings["fold_func_brackets"] = fold
 
+    def _hprint_variadic_function(self, expr, exp=None):
+        r"""\max(0; 4{,}6): Russian separates the arguments by a semicolon when one has a decimal comma."""
+        tex = super()._hprint_variadic_function(expr, exp)
+        return tex.replace(", ", "; ") if "{,}" in tex else tex
+
+    _print_Max = _print_Min = _hprint_variadic_function
+
     def _print_Sum(self, expr):
         """Several limits as nested sums, Σᵢ Σ_c, as a course writes them (not one sum under a \\substack)."""
         if len(expr.limits) == 1:
@@ -306,11 +313,11 @@ class TextMath(_FactorsAsUsual, StrPrinter):
     def _print_Transpose(self, expr):
         return f"{self._print(expr.arg)}^T"
 
-    def _print_Max(self, expr):
-        return "max(" + ", ".join(self._print(arg) for arg in expr.args) + ")"
-
-    def _print_Min(self, expr):
-        return "min(" + ", ".join(self._print(arg) for arg in expr.args) + ")"
+    def _print_MinMaxBase(self, expr):
+        """max(0, a); Russian separates the arguments by a semicolon when one has a decimal comma: max(0; 4,6)."""
+        args = [self._print(arg) for arg in sorted(expr.args, key=sp.default_sort_key)]      # max(0, a), as LaTeX
+        separator = "; " if self._settings["lang"] == "ru" and any("," in arg for arg in args) else ", "
+        return f"{type(expr).__name__.lower()}({separator.join(args)})"
 
     def _print_Sum(self, expr):
         """Σ_(k=1)^n e^(y_k): the limits as a subscript and a superscript, nested sums one after the other."""
@@ -375,7 +382,7 @@ def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: 
     writes every product with a dot (a formula with numbers put in). Russian writes a
     decimal comma and separates the items of a tuple with a semicolon.
     """
-    settings = {"inv_trig_style": "full", "ln_notation": True, "fold_func_brackets": True, "partial": partial,
+    settings = {"inv_trig_style": "full", "ln_notation": True, "fold_func_brackets": True, "partial": partial, "mat_delim": "(",
                 "order": "none" if keep_order else None, "written": written,
                 "decimal_separator": "comma" if lang == "ru" else "period"}
     if numbers:

@@ -185,10 +185,30 @@ class NetworkPrinting:
 
     def _print_Computation(self, run, depth: int = 0) -> str:
         lines = [self.line(depth, self.strong(self.plain(run.title)))]
-        lines += [self.line(depth + 1, self.equation(name, value)) for name, value in run.steps]
+        if run.title == "linalg.product":
+            lines += [self.line(depth + 1, line) for line in self.product_lines(run)]
+        else:
+            lines += [self.line(depth + 1, self.equation(name, value)) for name, value in run.steps]
         if not self.answer_follows:
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " " + self.value(run.answer)))
         return self.join(lines)
+
+    def product_lines(self, run) -> list[str]:
+        """A, B, then AB with each entry written as its row times its column, (AB)_ik = Σ_j a_ij b_jk:
+        kx = 1·1 + 5·2 + 10·3 = 41; with a bias, kx + b = 41 + 3 = 44."""
+        (A_name, A), (B_name, B), (AB_name, AB), *bias = run.steps
+        a, b = sp.symbols(f"a:{A.cols}"), sp.symbols(f"b:{A.cols}")
+        dot = sp.Add(*(x * y for x, y in zip(a, b)), evaluate=False)
+        worked = sp.Matrix(A.rows, B.cols, lambda i, k: put_in(dot, {**dict(zip(a, A.row(i))), **dict(zip(b, B.col(k)))}))
+        one = AB.shape == (1, 1)                  # a row times a column is a number, not a 1×1 matrix
+        worked, AB = (worked[0], AB[0]) if one else (worked, AB)
+        lines = [self.equation(A_name, A), self.equation(B_name, B), self.inline(
+            " = ".join((self.raw_math(AB_name), self.raw_math(worked, numbers=True), self.raw_math(AB))))]
+        for b_name, b_value in bias:          # kx + b = 41 + 3, the bias added to every entry
+            plus = f" - {self.raw_math(-b_value)}" if b_value < 0 else f" + {self.raw_math(b_value)}"
+            lines.append(self.inline(" = ".join((self.raw_math(AB_name) + " + " + self.raw_math(b_name),
+                                                 self.raw_math(AB) + plus, self.raw_math(run.answer[0] if one else run.answer)))))
+        return lines
 
     def _print_SoftmaxJacobian(self, jac, depth: int = 0) -> str:
         i, k, n, S = sp.Symbol("i"), sp.Symbol("k"), sp.Symbol("n"), sp.Symbol("S")

@@ -124,7 +124,7 @@ def test_linreg_fit_sets_the_derivatives_to_zero_and_linreg_normal_eq_uses_the_m
     assert fit[-1] == r"{\noindent \textbf{Answer:} $w = 3.5$; $b = 3.5$\par}"
     assert not any("X^{T}" in line for line in fit)
     normal = render(solve("linreg-normal-eq"), "latex", lang="ru", detail="brief")
-    assert r"X^{T} X &= \left[\begin{matrix}11 & 3\\3 & 3\end{matrix}\right]" in normal
+    assert r"X^{T} X &= \left(\begin{matrix}11 & 3\\3 & 3\end{matrix}\right)" in normal
     assert r"\partial \mathrm{MSE}" not in normal
     assert normal.splitlines()[-1] == r"{\noindent \textbf{Ответ:} $w = 3{,}5$; $b = 3{,}5$\par}"
     # both agree with NumPy's least squares

@@ -35,10 +35,13 @@ def test_an_update_names_the_coordinate_as_the_statement_does(lang, comma):
 def test_a_product_uses_the_statements_letters(lang):
     # Σ kᵢxᵢ + b is the product kx of the row k and the column x, not AB
     key = lines("kxb", "latex", lang)
-    assert r"k &= \left[\begin{matrix}1 & 5 & 10\end{matrix}\right] \\*[0.5ex]" in key
-    assert r"k x &= \left[\begin{matrix}41\end{matrix}\right] \\*[0.5ex]" in key
-    # the collapsed layer is W₁W₂, as the statement writes it
-    assert r"W_{1} W_{2} &= \left[\begin{matrix}-1\\-1\end{matrix}\right]" in lines("linear-collapse", "latex", lang)
+    assert r"k &= \left(\begin{matrix}1 & 5 & 10\end{matrix}\right) \\*[0.5ex]" in key
+    # a row times a column is a number, written out entry by entry, and the bias added to it
+    assert r"k x &= 1 \cdot 1 + 5 \cdot 2 + 10 \cdot 3 = 41 \\*[0.5ex]" in key
+    assert r"k x + b &= 41 + 3 = 44" in key
+    # the collapsed layer is W₁W₂, as the statement writes it, each entry a row of W₁ times W₂
+    assert (r"W_{1} W_{2} &= \left(\begin{matrix}1 \cdot 1 + 2 \cdot (-1)\\0 \cdot 1 + 1 \cdot (-1)\end{matrix}\right) = "
+            r"\left(\begin{matrix}-1\\-1\end{matrix}\right)") in lines("linear-collapse", "latex", lang)
     assert not any(line.startswith(("A &", "B &")) for line in key)
 
 

@@ -115,8 +115,8 @@ def test_a_key_does_not_talk_about_how_it_was_checked(problem_id, lang):
     ("program-micrograd", "text", "en", ["d'    d' = 3d + ReLU(a + b)    3·0 + ReLU((-4) + 2)  0"]),
     ("vec-2xtx", "text", "ru", ["Градиент f = 2x^T·x, где x = [1; -2; 3]",
                                 "В матричной форме получаются те же числа: ∇ f = 4x = 4·[1; -2; 3]"]),
-    ("vec-2xtx", "latex", "en", [r"{\noindent \textbf{Gradient of $f = 2 x^{T} x$ with} $x = \left[\begin{matrix}1\\-2"
-                                 r"\\3\end{matrix}\right]$\par}"]),
+    ("vec-2xtx", "latex", "en", [r"{\noindent \textbf{Gradient of $f = 2 x^{T} x$ with} $x = \left(\begin{matrix}1\\-2"
+                                 r"\\3\end{matrix}\right)$\par}"]),
     ("jacobian-polar", "text", "ru", ["Матрица Якоби [r·cos(θ); r·sin(θ)] по (r; θ): J = [∂f_1/∂r ∂f_1/∂θ; "
                                       "∂f_2/∂r ∂f_2/∂θ]"]),
 ])
@@ -181,9 +181,9 @@ def test_the_sums_and_products_of_a_text_are_read_in_order():
                                       r"\det J &= J_{31} \cdot \det M_{31} + J_{33} \cdot \det M_{33} \\*",
                                       r"{\noindent \textbf{Ответ:} $\det J = - \rho^{2} \sin {\phi}$\par}"]),
     # ½‖Ax − b‖²: Aᵀ(Ax − b) without the 2, in x and then at the point through r
-    ("least-squares-half", "ru", [r"\nabla f &= A^{T} (A x - b) = A^{T} A x - A^{T} b = \left[\begin{matrix}5 & -1\\-1 "
-                                  r"& 5\end{matrix}\right] x - \left[\begin{matrix}2\\-2\end{matrix}\right] = \left["
-                                  r"\begin{matrix}5 x_{1} - x_{2} - 2\\5 x_{2} - x_{1} + 2\end{matrix}\right]",
+    ("least-squares-half", "ru", [r"\nabla f &= A^{T} (A x - b) = A^{T} A x - A^{T} b = \left(\begin{matrix}5 & -1\\-1 "
+                                  r"& 5\end{matrix}\right) x - \left(\begin{matrix}2\\-2\end{matrix}\right) = \left("
+                                  r"\begin{matrix}5 x_{1} - x_{2} - 2\\5 x_{2} - x_{1} + 2\end{matrix}\right)",
                                   r"{\noindent \textbf{Ответ:} $\nabla f = (0; \  0)$\par}"]),
     ("least-squares-gradient", "en", [r"{\noindent \textbf{Answer:} $\nabla f = (5 x_{1} - x_{2} - 2, \  5 x_{2} - "
                                       r"x_{1} + 2)$\par}"]),
