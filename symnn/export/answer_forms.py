@@ -3,7 +3,8 @@ r"""The form an answer takes, read off the solved answer's shape, and the room a
 A number gets one blank; a vector a blank per component, each labelled where the work names
 them (∂F/∂x, h₁, the optimizer a point belongs to); a matrix a grid of blanks; a formula a
 line; a list of claims a yes/no box each. The sentence that states the form comes from the
-catalogue; a problem's own ``answer_form`` overrides it.
+catalogue; a problem's own ``answer_form`` overrides it. The sentence on precision follows it unless
+the statement states a precision the checker accepts ("to four decimal places", "within 0.0001").
 
 >>> from symnn.problems.solve import solve
 >>> form = form_of(solve("4.6"))
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 import sympy as sp
 
@@ -43,6 +45,7 @@ class AnswerForm:
     names: tuple = ()
     precision: tuple = ()        # (rule, values) of the checker's rounding rule, when a number needs rounding
     rounded: bool = False        # the numbers are a trained network's outputs rounded to 0 or 1 (xor-lab)
+    told: bool = False           # the statement states a precision that meets the checker's: no sentence repeats it
 
 
 def _name(symbol) -> str:
@@ -144,13 +147,74 @@ def _precision(parts, problem) -> tuple:
     from ..answers.options import CheckOptions
     from ..problems.solve import question_options
     rule, values = rounding_rule(CheckOptions.from_dict(question_options(problem)))
-    numbers = [sp.nsimplify(part) if isinstance(part, float) else part for part in parts]
+    # a whole number (3072 parameters) is typed exactly as it is: it never needs rounding
+    numbers = [n for n in (sp.nsimplify(part) if isinstance(part, float) else sp.Integer(part) if isinstance(part, int)
+                           else part for part in parts) if not n.is_Integer]
     if rule == "decimals":
         rounded = [round_to(n, values["places"]) for n in numbers]
     else:
         rounded = [round_sig(n, values.get("figures", CheckOptions().min_sigfigs)) for n in numbers]
     return (rule, values) if any(r != sp.Rational(n) if n.is_Rational else True for r, n in zip(rounded, numbers)) \
         else ()
+
+
+# a count a statement spells out: "to four decimal places", «с девятью знаками после запятой»
+_COUNTS = {"en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                  "ten": 10, "eleven": 11, "twelve": 12},
+           "ru": {word: n for n, words in enumerate((
+               "один одного одним", "два двух двумя", "три трёх трех тремя", "четыре четырёх четырех четырьмя",
+               "пять пяти пятью", "шесть шести шестью", "семь семи семью", "восемь восьми восемью",
+               "девять девяти девятью", "десять десяти десятью"), 1) for word in words.split()}}
+_COUNT = r"(?P<n>\d+|[^\W\d_]+)"
+# a tolerance: 0.0001, 0,0001, 1 \cdot 10^{-4}, 10^{-4}; a percent when % follows; never the count of places (4-го знака)
+_AMOUNT = (r"(?P<m>\d+(?:[.,]\d+)?)?(?:\s*(?:\\cdot|·|\\times|×)?\s*10\^\{?(?P<e>[-−]\d+)\}?)?(?P<pc>\s*%)?"
+           r"(?![\d.,]*\s*(?:-|decimal|significant|place|знак|значащ))")
+_SAID = {"en": (("decimals", rf"\b{_COUNT} decimal places?\b"),
+                ("sigfigs", rf"\b{_COUNT} significant (?:figures|digits)\b"),
+                ("absolute", rf"\b(?:within|at most|no more than|accurate to|an accuracy of)\s+(?:±\s*)?{_AMOUNT}")),
+         "ru": (("decimals", rf"\b{_COUNT}(?:-?(?:го|х|ми|ю))?\s+знак\w*\s+после\s+запятой"),
+                ("sigfigs", rf"\b{_COUNT}\s+значащ\w+\s+цифр"),
+                ("absolute", rf"(?:погрешност|точност)\w*\s+(?:не больше|не более|не хуже|до|меньше|менее)\s+(?:чем\s+)?(?:±\s*)?{_AMOUNT}"))}
+# the precision a statement states is enough when an answer given as it asks meets the checker's rule
+_MEETS = {("decimals", "decimals"): lambda said, values: said >= values["places"],
+          ("sigfigs", "sigfigs"): lambda said, values: said >= values["figures"],
+          ("decimals", "absolute"): lambda said, values: Decimal("0.5").scaleb(-int(said)) <= _decimal(values["tolerance"]),
+          ("absolute", "absolute"): lambda said, values: said <= _decimal(values["tolerance"]),
+          ("relative", "relative"): lambda said, values: said <= _decimal(values["percent"])}
+
+
+def _decimal(number) -> Decimal:
+    return Decimal(repr(number) if isinstance(number, float) else str(number))
+
+
+def said_precision(text: str, lang: str) -> list[tuple[str, Decimal]]:
+    r"""The precisions a statement states itself, as (rule, number): decimals (places), sigfigs (figures),
+    absolute (the tolerance) or relative (the percent).
+
+    >>> said_precision("give $y$ to four decimal places, each number within 0.0001", "en")
+    [('decimals', Decimal('4')), ('absolute', Decimal('0.0001'))]
+    >>> said_precision("с точностью до 2-го знака после запятой, с погрешностью не больше $1 \\cdot 10^{-3}$", "ru")
+    [('decimals', Decimal('2')), ('absolute', Decimal('0.001'))]
+    """
+    text = text.replace("$", "").replace("{,}", ",")
+    said = []
+    for rule, pattern in _SAID.get(lang, ()):
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            if "n" in match.groupdict():
+                count = match["n"].lower()
+                number = int(count) if count.isdigit() else _COUNTS[lang].get(count)
+                if number is not None:
+                    said.append((rule, Decimal(number)))
+            elif match["e"] or match["pc"] or re.search(r"\d[.,]\d", match["m"] or ""):   # never "at most 3 steps"
+                amount = Decimal((match["m"] or "1").replace(",", ".")).scaleb(int((match["e"] or "0").replace("−", "-")))
+                said.append(("relative" if match["pc"] else rule, amount.normalize()))
+    return said
+
+
+def says_precision(precision: tuple, text: str, lang: str) -> bool:
+    """The statement states a precision that the checker's ``precision`` rule is met by: the sheet adds none."""
+    return bool(precision) and any(_MEETS.get((said, precision[0]), lambda *_: False)(number, precision[1])
+                                   for said, number in said_precision(text, lang))
 
 
 def form_of(solution, lang: str = "en") -> AnswerForm:
@@ -165,13 +229,14 @@ def form_of(solution, lang: str = "en") -> AnswerForm:
         return AnswerForm("claims", len(parts))
     numeric = all(isinstance(part, (int, float)) or isinstance(part, sp.Basic) and part.is_number for part in parts)
     precision = _precision(parts, problem) if numeric else ()
+    told = says_precision(precision, problem.text(lang) + " " + (problem.answer_form(lang) or ""), lang)
     if len(parts) == 1:
-        return AnswerForm("number", precision=precision) if numeric else AnswerForm("formula")
+        return AnswerForm("number", precision=precision, told=told) if numeric else AnswerForm("formula")
     labeller = LABELS.get(type(work).__name__)
     labels = labeller(work, problem, lang) if labeller else ()
     names = _names(work, lang)
     return AnswerForm("numbers" if numeric else "formulas", len(parts), labels=labels if len(labels) == len(parts) else (),
-                      groups=_groups(work, lang), names=names if len(names) == len(parts) else (), precision=precision,
+                      groups=_groups(work, lang), names=names if len(names) == len(parts) else (), precision=precision, told=told,
                       rounded=bool(problem.data.get("rounded")) and type(work).__name__ == "TrainingRun")
 
 
@@ -183,8 +248,9 @@ def stated(form: AnswerForm, lang: str) -> str:
 
 def precision(form: AnswerForm, lang: str) -> str:
     """How precise the answer's decimals must be, as the checker judges them; "" when no number needs
-    rounding. A problem's own ``answer_form`` says what the answer is, and this sentence can follow it."""
-    if not form.precision:
+    rounding or the statement says it already. A problem's own ``answer_form`` says what the answer is, and this
+    sentence can follow it."""
+    if not form.precision or form.told:
         return ""
     rule, values = form.precision
     tolerance = values.get("tolerance")
