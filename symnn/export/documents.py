@@ -48,6 +48,17 @@ code { font-size: 0.95em; }
 @media print { body { max-width: none; padding: 0; } .step, .table { overflow: visible; } table { font-size: 0.85em; } }
 """
 
+# a worksheet's header: the course over the title, then the name and the date, each on a line to write on
+SHEET_STYLE = """
+header.sheet { margin-bottom: 1.5rem; }
+header.sheet .course { font-weight: 600; margin: 0; }
+header.sheet h1 { margin: 0.2rem 0 1.2rem; }
+.fields { display: flex; flex-wrap: wrap; gap: 0.8rem 2.5rem; margin: 0; }
+.field { display: flex; flex: 3 1 18em; align-items: flex-end; gap: 0.5em; white-space: nowrap; }
+.field.date { flex: 1 1 9em; }
+.blank { flex: 1; height: 1.6em; line-height: 1.6em; padding: 0 0.3em; border-bottom: 1px solid currentColor; }
+"""
+
 
 def plain_latex(text: str) -> str:
     """Plain text (a title, a student's name) as LaTeX that prints it as written."""
@@ -64,12 +75,17 @@ def latex_document(body: str, title: str, lang: str = "en", width: str | None = 
     return preamble + "\\begin{document}\n\\maketitle\n\n" + spelled(body.strip()) + "\n\n\\end{document}\n"
 
 
-def html_page(body: str, title: str, lang: str = "en") -> str:
-    """``body`` (HTML) as a self-contained page: no scripts, no links out, readable on a phone and printable."""
+def html_page(body: str, title: str, lang: str = "en", above: str = "", under: str = "") -> str:
+    """``body`` (HTML) as a self-contained page: no scripts, no links out, readable on a phone and printable;
+    ``above`` and ``under``: HTML set above and under the title, in the page's header (a worksheet's course,
+    and the lines for the name and the date)."""
+    top = f"<h1>{html.escape(title)}</h1>\n"
+    if above or under:
+        top = f'<header class="sheet">\n{above}{top}{under}</header>\n'
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{html.escape(title)}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>\n"
-            f"<h1>{html.escape(title)}</h1>\n{body.strip()}\n</body>\n</html>\n")
+            f"<title>{html.escape(title)}</title>\n<style>{PAGE_STYLE}{SHEET_STYLE if above or under else ''}</style>\n"
+            f"</head>\n<body>\n{top}{body.strip()}\n</body>\n</html>\n")
 
 
 def title_of(obj, lang: str) -> str:

@@ -77,12 +77,15 @@ def _notebook(cells, lang: str) -> str:
     return nbformat.writes(book)
 
 
-def worksheet_notebook(problems, solutions, lang: str, title: str) -> str:
-    """Statement cells, headed and worded as on the printed worksheet (with the form of the answer), and,
+def worksheet_notebook(problems, solutions, lang: str, title: str, student: str | None = None,
+                       course: str | None = None) -> str:
+    """A header cell as on the printed worksheet (the course, the title, ``student``'s name or a line for it,
+    a line for the date), statement cells headed and worded as on it (with the form of the answer), and,
     for each problem with a typed answer, a cell that checks the student's."""
-    from .worksheets import _statement, heading
+    from .worksheets import _statement, heading, markdown_header
     v4 = _nbformat().v4
-    top = f"# {phrase(lang, 'sheet.worksheet')}: {title}\n\n{phrase(lang, 'sheet.setup')} {phrase(lang, 'sheet.check')}"
+    head = f"{phrase(lang, 'sheet.worksheet')}: {title}"
+    top = f"{markdown_header(lang, head, student, course)}\n{phrase(lang, 'sheet.setup')} {phrase(lang, 'sheet.check')}"
     cells = [v4.new_markdown_cell(top), v4.new_code_cell(setup_cell(lang))]
     for number, (problem, solution) in enumerate(zip(problems, solutions), 1):
         cells.append(v4.new_markdown_cell(f"## {heading(number, problem, lang)}\n\n{_statement(problem, lang, solution)}"))

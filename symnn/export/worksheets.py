@@ -12,6 +12,7 @@ the date; the answer key holds every derivation, in ``Options.detail``. Formats:
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -26,6 +27,7 @@ from ..problems.solve import solve
 from ..render import render
 from ..render.html import HtmlPrinter
 from ..render.latex import LatexPrinter, pi_typeset
+from ..render.markdown import MarkdownPrinter
 from .answer_forms import form_of, latex_space, precision, stated
 from .documents import html_page, latex_document, plain_latex
 
@@ -116,6 +118,25 @@ def latex_header(lang: str, student: str | None) -> str:
     return rf"\noindent {phrase(lang, 'sheet.name')}: {name}\hfill {phrase(lang, 'sheet.date')}: \rule{{0.2\linewidth}}{{0.4pt}}\par\bigskip"
 
 
+def markdown_header(lang: str, head: str, student: str | None, course: str | None) -> str:
+    """The top of a Markdown worksheet (and of a notebook's): the course in bold over the title, then the
+    student's name (or a line for it) and a line for the date, as CommonMark reads them."""
+    escape = MarkdownPrinter().escape
+    name = escape(student) if student else "_" * 30
+    return (f"**{escape(course or phrase(lang, 'sheet.course'))}**\n\n# {head}\n\n"
+            f"**{phrase(lang, 'sheet.name')}:** {name} **{phrase(lang, 'sheet.date')}:** {'_' * 15}\n")
+
+
+def html_header(lang: str, student: str | None, course: str | None) -> tuple[str, str]:
+    """What an HTML worksheet sets above its title (the course) and under it (the student's name, or a
+    blank line for it, and a blank line for the date)."""
+    above = f'<p class="course">{html.escape(course or phrase(lang, "sheet.course"))}</p>\n'
+    fields = ((phrase(lang, "sheet.name"), "name", student or ""), (phrase(lang, "sheet.date"), "date", ""))
+    under = "".join(f'<span class="field {kind}">{html.escape(label)}: <span class="blank">{html.escape(value)}</span></span>'
+                    for label, kind, value in fields)
+    return above, f'<p class="fields">{under}</p>\n'
+
+
 def _latex_problem(heading: str, problem: Problem, solution, lang: str) -> str:
     room = latex_space(form_of(solution, lang), lang) if solution is not None else \
         rf"\noindent {phrase(lang, 'sheet.answer.here')}\par\vspace{{5em}}"
@@ -136,15 +157,15 @@ def worksheet(problems: list[Problem], format: str, lang: str, title: str, solut
         return latex_document(latex_header(lang, student) + "\n\n" + body, head, lang, options.width,
                               above=latex_course(lang, options.course))
     if format == "md":
-        return f"# {head}\n\n" + "\n".join(f"## {h}\n\n{_statement(p, lang, s)}\n\n"
-                                             f"{phrase(lang, 'sheet.answer.here')}\n\n"
-                                             for h, p, s in zip(headings(problems, lang), problems, solved))
+        return markdown_header(lang, head, student, options.course) + "\n" + "\n".join(
+            f"## {h}\n\n{_statement(p, lang, s)}\n\n{phrase(lang, 'sheet.answer.here')}\n\n"
+            for h, p, s in zip(headings(problems, lang), problems, solved))
     if format == "html":
         printer = HtmlPrinter(lang=lang)
         body = "\n".join(f"<h2>{h}</h2>\n<p>{printer.rich_text(_statement(p, lang, s))}</p>\n"
                          f'<p class="answer">{phrase(lang, "sheet.answer.here")}</p>'
                          for h, p, s in zip(headings(problems, lang), problems, solved))
-        return html_page(body, head, lang)
+        return html_page(body, head, lang, *html_header(lang, student, options.course))
     raise ValueError(f"a worksheet is {', '.join(FORMATS)}, not {format!r}")
 
 
@@ -255,7 +276,7 @@ def _write_set(name: str, problems: list[Problem], folder: Path, format: str, la
         return _write_slides(name, solutions, folder, lang, suffix, title, options)
     elif format == "ipynb":
         from .notebooks import answer_key_notebook, worksheet_notebook
-        texts = {"worksheet": worksheet_notebook(problems, solutions, lang, title),
+        texts = {"worksheet": worksheet_notebook(problems, solutions, lang, title, student, options.course),
                  "key": answer_key_notebook(problems, solutions, lang, title)}
     else:
         source = "tex" if format == "pdf" else format
