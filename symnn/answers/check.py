@@ -21,12 +21,12 @@ from ..calculus.parse import ParseError, is_condition
 from ..lang import phrase
 from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
-from .feedback import diagnose, placed, reading_notes, wrong_point
+from .feedback import diagnose, own_names_note, placed, reading_notes, wrong_point
 from .keys import bank_key
 from .layout import bracketed_pair, written_axes
 from .matrices import matrix_mistake
 from .options import CheckOptions
-from .question import as_vector, by_label, defined, has_kink, is_refusal, prepared, refusal, through, written_shape
+from .question import as_vector, by_label, defined, has_kink, is_refusal, own_terms, prepared, refusal, through, written_shape
 from .read import Answer, has_transpose, raised, read_answer
 from .reference import BadReference, read_reference, reference_shape
 from .sandbox import run_limited
@@ -166,7 +166,8 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         written = answer
         answer = by_label(defined(answer, names, options), options) if isinstance(ref, tuple) else \
             defined(answer, names, options)
-        verdict = _judged(ref, ref_places, answer, options, say, shape)
+        ref, answer, own = own_terms(ref, answer, options)      # f of each component's own row put in
+        verdict = _judged(ref, ref_places, answer, options, say, shape, own)
         if verdict.correct and options.array_shape:
             verdict = _axes_checked(reference, text, say, answer) or verdict
         if verdict.correct:
@@ -194,12 +195,13 @@ def _interval_of(ref, text):
                                                                "start": start, "end": end, "closing": closing}
 
 
-def _judged(ref, ref_places, answer, options, say, shape=None) -> Verdict:
-    """The verdict on the answer's value."""
+def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verdict:
+    """The verdict on the answer's value (``own``: for a vector whose components have names of their own,
+    the reference as written, their formulas, and the names each answer's component leaves out)."""
     if isinstance(ref, tuple) and not answer.is_vector:
         answer = as_vector(answer, ref, shape, options.line)
     if isinstance(ref, tuple):
-        return _check_vector(ref, ref_places, answer, options, say, shape)
+        return _check_vector(ref, ref_places, answer, options, say, shape, own)
     if is_condition(ref) and answer.is_vector and all(is_condition(v) for v in answer.value):
         answer = replace(answer, value=sp.And(*answer.value), decimals=(None,))      # a > 0, a < 2: both hold
     if answer.is_vector:
@@ -277,7 +279,7 @@ def _axes_checked(reference, text, say, answer) -> Verdict | None:
     return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
 
 
-def _check_vector(ref, ref_places, answer, options, say, shape=None) -> Verdict:
+def _check_vector(ref, ref_places, answer, options, say, shape=None, own=None) -> Verdict:
     if shape is not None and shape != answer.shape and answer.is_vector and len(answer.value) == len(ref):
         reason = say("check.matrix shape", rows=shape[0], columns=shape[1])          # a 2×2 Jacobian is not a row of 4
         return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
@@ -289,27 +291,35 @@ def _check_vector(ref, ref_places, answer, options, say, shape=None) -> Verdict:
     if len(got) != len(ref):
         return _length_mismatch(ref, ref_places, answer, options, say)
     results = [compare_scalar(r, a, options, d, p) for r, a, d, p in zip(ref, got, answer.decimals, ref_places)]
-    right = tuple(ok for ok, _ in results)
+    written, formulas, lacking = own or (ref, (), ((),) * len(ref))
+    # a component of the right value written in x where the problem asks for it through its own f
+    # (1 − tanh²x for 1 − f²) is not right: half its credit, as a scalar not written through its names
+    in_x = tuple(ok and bool(names) for (ok, _), names in zip(results, lacking))
+    right = tuple(ok and not x for (ok, _), x in zip(results, in_x))
     if all(right):
         return Verdict(True, 1.0, (say("check.correct"),), "components", answer, right)
     lines = [say("check.wrong")]
-    swapped = _swapped(ref, ref_places, answer, right, options)
+    swapped = _swapped(ref, ref_places, answer, tuple(ok for ok, _ in results), options)
     point = wrong_point(ref, got, options)
     if swapped:
         lines.append(placed(say, "check.swapped", shape, i=swapped[0] + 1, j=swapped[1] + 1))
     elif point:
         lines.append(say(point[0]))
-    else:
-        for index, (ok, r, a, d, (_, decided_by)) in enumerate(zip(right, ref, got, answer.decimals, results), 1):
-            if not ok:
-                found = _explained(r, a, d, decided_by, options, say)
-                if found:
-                    detail = found[0]
-                    lines.append(placed(say, "check.component detail", shape, index=index,
-                                        detail=detail[0].lower() + detail[1:]))
-                else:
-                    lines.append(placed(say, "check.component", shape, index=index))
-    return Verdict(False, sum(right) / len(ref), tuple(lines), "components", answer, right)
+    for index, (ok, r, a, d, (_, decided_by)) in enumerate(zip(right, ref, got, answer.decimals, results), 1):
+        if in_x[index - 1]:
+            names = lacking[index - 1]
+            lines.append(own_names_note(say, shape, index, written[index - 1], names,
+                                        {n: formulas[index - 1][canonical_name(n, options.index_names)] for n in names},
+                                        readable))
+        elif not ok and not (swapped or point):
+            found = _explained(r, a, d, decided_by, options, say)
+            if found:
+                detail = found[0]
+                lines.append(placed(say, "check.component detail", shape, index=index,
+                                    detail=detail[0].lower() + detail[1:]))
+            else:
+                lines.append(placed(say, "check.component", shape, index=index))
+    return Verdict(False, (sum(right) + sum(in_x) / 2) / len(ref), tuple(lines), "components", answer, right)
 
 
 def _length_mismatch(ref, ref_places, answer, options, say):

@@ -194,6 +194,28 @@ def placed(say, key: str, shape, **values) -> str:
         return row + 1, column + 1
     if key == "check.swapped":
         return say("check.entries swapped", first="(%d, %d)" % entry(values["i"]), second="(%d, %d)" % entry(values["j"]))
-    twin = {"check.component": "check.entry", "check.component detail": "check.entry detail"}[key]
+    twin = {"check.component": "check.entry", "check.component detail": "check.entry detail",
+            "check.component through": "check.entry through"}[key]
     row, column = entry(values["index"])
     return say(twin, **{k: v for k, v in values.items() if k != "index"}, row=row, column=column)
+
+
+def own_names_note(say, shape, index: int, expected, names: tuple, formulas: dict, show) -> str:
+    """Component ``index`` is right but written in x, where its ``expected`` form is written through its own
+    ``names`` (f, standing for one of ``formulas``, {name: formula}): the note that says so and shows that form
+    (``show`` writes a value, ``readable``). The variables named are those the formulas bring in that the
+    expected form does not use outside its conditions: x for α·f·(1 − f) with f = σ(αx)."""
+    values = [e for e, _ in expected.args] if isinstance(expected, sp.Piecewise) else [expected]
+    kept = {s for v in values for s in v.free_symbols}
+    brought = {s for name in names if name in formulas for s in formulas[name].free_symbols}
+    variables = sorted(brought - kept, key=str) or sorted(brought, key=str)
+    return placed(say, "check.component through", shape, index=index, names=", ".join(names),
+                  variables=", ".join(show(v) for v in variables), expected=shown_cases(expected, say, show))
+
+
+def shown_cases(value, say, show) -> str:
+    """A value as a sentence shows it; a piecewise one as the solutions write it: {α + f if x < 0; 1 otherwise}."""
+    if not isinstance(value, sp.Piecewise):
+        return show(value)
+    return "{" + "; ".join(say("check.piece otherwise", value=show(e)) if c is sp.true else
+                           say("check.piece", value=show(e), condition=show(c)) for e, c in value.args) + "}"

@@ -47,6 +47,9 @@ class CheckOptions:
     # an answer may use them; ``through``: names the answer must be written with ("through f")
     names: tuple = ()
     through: tuple = ()
+    # per component of a vector, the names of its own (a table of activations: f is that row's function, σ(αx)
+    # for σ′): that component's answer may use them, and must where its expected answer is written through them
+    component_names: tuple = ()
     # the answer is an array's shape, which may be written 3×2 or 3x2 as well as (3, 2)
     shape: bool = False
     # the answer is a NumPy array: its axes count (a 2×1 array is not a vector of 2, nor a vector a 2×1 array)
@@ -74,6 +77,9 @@ class CheckOptions:
                 raise ValueError(f"check option {name} must be true or false, got {getattr(self, name)!r}")
         if not all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str) for pair in self.names):
             raise ValueError("check option names must be (name, formula) pairs")
+        if not all(isinstance(names, tuple) and all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)
+                                                    for pair in names) for names in self.component_names):
+            raise ValueError("check option component_names must give each component its (name, formula) pairs")
         if self.line is not None and not isinstance(self.line, str):
             raise ValueError("check option line must name a variable")
         if not all(isinstance(name, str) for name in self.labels):

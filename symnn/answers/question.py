@@ -1,7 +1,8 @@
 """What the question says about its answer, applied before comparing: the names its statement
-defines (f = σ(αx)) put in, the names the answer must be written through, derivatives of a
-function it leaves unknown (∂L/∂w) named, a vector or matrix written as one formula (60i − 162j + k,
-s_i(δ_ij − s_j)) written out, and whether a step's value at its switch is a convention."""
+defines (f = σ(αx)) put in, and a vector's own names per component (f of each activation), the names
+the answer must be written through, derivatives of a function it leaves unknown (∂L/∂w) named, a
+vector or matrix written as one formula (60i − 162j + k, s_i(δ_ij − s_j)) written out, and whether a
+step's value at its switch is a convention."""
 
 from __future__ import annotations
 
@@ -28,8 +29,9 @@ def prepared(ref, text: str, known: set, options):
         text = spelled(text, named_derivatives)
         ref = substituted_derivatives(ref, named_derivatives)
     names = definitions(options)
-    known = known | {name for name, _ in options.names}
-    for name, _ in options.names:       # f(x) is the name f; so are σ(z) and \sigma\left(z\right) of a name sigma
+    named = options.names + tuple(pair for own in options.component_names for pair in own)
+    known = known | {name for name, _ in named}
+    for name in dict.fromkeys(name for name, _ in named):  # f(x) is the name f; so are σ(z), \sigma\left(z\right) of sigma
         written = "|".join(map(re.escape, spellings(name)))
         text = re.sub(rf"(?<![A-Za-z0-9_\\])({written})\s*(?:\\left\s*)?\(\s*[A-Za-z]\w*\s*(?:\\right\s*)?\)",
                       r"\1", text)
@@ -77,6 +79,64 @@ def substituted(value, definitions, options):
         return tuple(substituted(v, definitions, options) for v in value)
     return value.xreplace({s: definitions[canonical_name(s.name, options.index_names)] for s in value.free_symbols
                            if canonical_name(s.name, options.index_names) in definitions})
+
+
+def own_terms(ref, answer, options):
+    """(reference, answer, own) with each component's own names put in on both sides, where the answer is a
+    vector of the reference's length; ``own`` is (the reference as written, its components' formulas, the names
+    each answer's component leaves out: ``unwritten``), or None, with both sides as they are."""
+    lacking = unwritten(ref, answer.value, options)
+    if not lacking:
+        return ref, answer, None
+    return in_own_terms(ref, options), own_terms_answer(answer, options), (ref, own_definitions(options, len(ref)), lacking)
+
+
+def own_definitions(options, length: int = 0) -> tuple[dict, ...]:
+    """Per component, {canonical name: formula} of its own names (``options.component_names``); at least
+    ``length`` of them, the components past those the option names having none."""
+    try:
+        own = tuple({canonical_name(name, options.index_names): read_reference(formula)[0] for name, formula in names}
+                    for names in options.component_names)
+    except BadReference as error:
+        raise BadReference(f"a name of a component cannot be read: {error}") from None
+    return own + ({},) * (length - len(own))
+
+
+def in_own_terms(value, options):
+    """A vector with each component's own names put in (f of the tanh row is tanh x), so that a component written
+    in x and one written through f compare alike; any other value (a number, a vector shorter than the names) as
+    it is."""
+    if not options.component_names or not isinstance(value, tuple) or len(value) < len(options.component_names):
+        return value
+    own = own_definitions(options, len(value))
+    return tuple(substituted(v, names, options) if isinstance(v, sp.Basic) else v for v, names in zip(value, own))
+
+
+def own_terms_answer(answer, options):
+    """The answer with each component's own names put in: its value, and the sides of a chain it writes (a
+    side of one component with that component's names)."""
+    value = in_own_terms(answer.value, options)
+    if value is answer.value:
+        return answer
+    own = own_definitions(options, len(value))
+    steps = tuple((step[0], substituted(step[1], own[step[0]], options))
+                  if isinstance(step, tuple) and len(step) == 2 and isinstance(step[0], int) else in_own_terms(step, options)
+                  for step in answer.steps)
+    return replace(answer, value=value, steps=steps)
+
+
+def unwritten(ref, value, options) -> tuple[tuple[str, ...], ...]:
+    """Per component, its own names that the expected answer is written through and the answer's component does
+    not use: ('f',) for 1 − tanh²x where 1 − f² is expected; () where none is asked, or for a value that is not a
+    vector of the reference's length."""
+    if not (options.component_names and isinstance(ref, tuple) and isinstance(value, tuple) and len(value) == len(ref)):
+        return ()
+
+    def used(v) -> set:
+        return {canonical_name(s.name, options.index_names) for s in v.free_symbols} if isinstance(v, sp.Basic) else set()
+    own = options.component_names + ((),) * (len(ref) - len(options.component_names))
+    return tuple(tuple(name for name, _ in names if canonical_name(name, options.index_names) in used(r) - used(v))
+                 for r, v, names in zip(ref, value, own))
 
 
 def through(value, options) -> bool:
