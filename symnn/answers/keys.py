@@ -53,4 +53,16 @@ def _derived(version: tuple, problem_id: str, variant: int | None) -> BankKey:
         question = question_options(solution.problem)
     except (ValueError, TypeError) as error:          # BankError and ParseError among them
         raise BadReference(str(error)) from None
-    return BankKey(solution.answer, tuple(question.items()))
+    own = component_names(solution)
+    return BankKey(solution.answer, tuple(question.items()) + ((("component_names", own),) if own else ()))
+
+
+def component_names(solution) -> tuple:
+    """Per component of the answer, the names of its own: in the table of activations, the derivative of row k
+    may be written through that row's output f (σ′ = αf(1 − f) with f = σ(αx)), and must be where the
+    table's answer is; () for any other problem."""
+    if solution.problem.kind != "activation-table":
+        return ()
+    from ..nn.activations import f
+    rows = tuple(((f.name, activation.definition),) for activation, _ in solution.work.rows)
+    return rows + ((),) * (len(solution.answer) - len(rows))     # softmax's ∂s_i/∂x_j: written through s, no f
