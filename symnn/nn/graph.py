@@ -141,9 +141,22 @@ def graph_pass(expr, at) -> GraphPass:
         for source in node.inputs:
             local = sp.diff(node.expr, source)
             local_value = exact_value(local, values)
+            local = _as_written(local, node.expr)
             contribution = _simplified(local_value * upstream[node.name])
             rows.append(BackwardRow(node.name, source, local, local_value, upstream[node.name], contribution))
             upstream[source] = upstream.get(source, sp.S.Zero) + contribution   # paths add up
     gradients = tuple((v, upstream.get(v, sp.S.Zero)) for v in graph.variables)
     ordered = tuple((v, values[v]) for v in (*graph.variables, *(n.name for n in graph.nodes)))
     return GraphPass(graph, point, ordered, tuple(rows), gradients, text)
+
+
+def _as_written(local, definition):
+    """A local derivative that is a number times a sum of the node's definition, written so: for
+    L = (h − y)², ∂L/∂h = 2(h − y) and ∂L/∂y = −2(h − y), not SymPy's 2h − 2y and −2h + 2y."""
+    if not local.is_Add:
+        return local
+    for inner in sorted(definition.atoms(sp.Add), key=sp.count_ops, reverse=True):
+        ratio = sp.cancel(local / inner)
+        if ratio.is_number and ratio != 1:
+            return sp.Mul(ratio, inner, evaluate=False)
+    return local

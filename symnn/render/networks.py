@@ -163,10 +163,11 @@ class NetworkPrinting:
         if run.name == "ce":
             c, C = sp.Symbol("c", integer=True), sp.Symbol("C", integer=True)
             yc, pc = sp.Indexed(sp.IndexedBase("y"), i, c), sp.Indexed(sp.IndexedBase("yhat"), i, c)
-            term = sp.Sum(TERMS["ce"](yc, pc), (c, 1, C))
+            term = -sp.Sum(-TERMS["ce"](yc, pc), (c, 1, C))        # −Σ_c y ln ŷ, the minus outside the sums
         else:
             term = TERMS[run.name](y, yhat)
-        general = sp.Mul(sp.Pow(N, -1), sp.Sum(term, (i, 1, N)), evaluate=False)
+        sign, term = ([-1], -term) if term.could_extract_minus_sign() else ([], term)
+        general = sp.Mul(*sign, sp.Pow(N, -1), sp.Sum(term, (i, 1, N)), evaluate=False)
         general = sp.sqrt(general) if run.name == "rmse" else general
         title = self.plain("loss.hinge") if run.name == "hinge" else self.escape(NAMES[run.name])   # L: named in words
         lines = [self.line(depth, self.strong(title + ":") + " "

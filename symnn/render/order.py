@@ -28,7 +28,7 @@ def readable_terms(terms: list, written: tuple = ()) -> list:
     if places and None not in places:
         terms = [term for _, term in sorted(zip(places, terms), key=lambda pair: pair[0])]
     else:
-        terms = _one_first(_data_first(_bias_last(terms)))
+        terms = _complement_after(_one_first(_data_first(_bias_last(terms))))
     plus = [k for k, term in enumerate(terms) if not term.could_extract_minus_sign()]
     plain = [k for k in plus if not _increment(terms[k])]
     if terms and terms[0].could_extract_minus_sign() and plus or terms and _increment(terms[0]) and plain:
@@ -89,6 +89,16 @@ def _one_first(terms: list) -> list:
     return numbers + [t for t in terms if not t.is_number]
 
 
+def _complement_after(terms: list) -> list:
+    """A term with a factor 1 − u after the term with u: y ln ŷ + (1 − y) ln(1 − ŷ), as cross-entropy is
+    written (SymPy puts the complement first)."""
+    if len(terms) != 2:
+        return terms
+    first, second = terms
+    partners = [_complement_of(f) for f in sp.Mul.make_args(first)]
+    return [second, first] if any(p is not None and p in sp.Mul.make_args(second) for p in partners) else terms
+
+
 def _size(term) -> bool:
     """x², |x|, eˣ, αx², 2eˣ: a term that is never negative by its form."""
     coefficient, rest = term.as_coeff_Mul()
@@ -112,9 +122,12 @@ def _greek(factor) -> bool:
 
 def readable_factors(factors: list) -> list:
     """Factors in the order people write them: numbers, then Greek coefficients (2λb, ηg), then weights
-    (w₅h₁), then the rest (a Greek matrix such as δ keeps its place: Xᵀδ is not δXᵀ); 1 − u right after u:
+    (w₅h₁), then the rest (a Greek matrix such as δ keeps its place: Xᵀδ is not δXᵀ), a function last
+    beside an indexed quantity (y_i ln ŷ_i); 1 − u right after u:
     σ(1 − σ), h₁(1 − h₁)x₁."""
-    ordered = sorted(factors, key=lambda f: 0 if f.is_number else 1 if _coefficient(f) else 2 if _weight(f) else 3)
+    indexed = any(isinstance(f, sp.Indexed) for f in factors)     # y_i ln ŷ_i: the quantity before the function
+    ordered = sorted(factors, key=lambda f: 0 if f.is_number else 1 if _coefficient(f) else 2 if _weight(f)
+                     else 4 if indexed and isinstance(f, sp.Function) else 3)
     for factor in list(ordered):
         partner = _complement_of(factor)
         if partner is not None and partner in ordered and factor.is_commutative:
