@@ -81,7 +81,8 @@ def names(lang: str, kind: str) -> dict[str, str]:
 
 _MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$")
 _DECIMAL = re.compile(r"(?<![\w.])(-?\d+)\.(\d+)(?![\w.])")
-_ITEM = r"\s*[-−]?(?:\\frac\{\d+\}\{\d+\}|[\d{},.]+)\s*"
+_ITEM = r"\s*[-−]?(?:\\frac\{\d+\}\{\d+\}|\d+(?:(?:\.|\{,\})\d+)?)\s*"      # 2, 0.5, 0{,}5, \frac{1}{3}
+_SEPARATOR = re.compile(r"\s*(?<!\{),(?!\})\s*")      # a list's comma, not the decimal comma of 0{,}5
 _NUMBER_LIST = re.compile(rf"([(\[])({_ITEM}(?:,{_ITEM})+)([)\]])")      # (1.5, 2) and [0.1, 0.9]
 # w_1, w_2 = 0.15, 0.20: the values of several names, a list without brackets up to the formula's end
 _BARE_LIST = re.compile(rf"(=)({_ITEM}(?:,{_ITEM})+)$")
@@ -100,6 +101,8 @@ def local_numbers(text: str, lang: str) -> str:
     'при $\\lambda = 0{,}1$; $\\alpha = 0{,}9$ в точке $(2; \\frac{1}{3}; 0)$'
     >>> local_numbers("веса $w_1, w_2 = 0.15, -0.2$ и $n = 1, 2$", "ru")
     'веса $w_1, w_2 = 0{,}15; -0{,}2$ и $n = 1, 2$'
+    >>> local_numbers("$(D(0{,}01), f(2))$ и $(0{,}5, 1)$", "ru")       # written in Russian already
+    '$(D(0{,}01), f(2))$ и $(0{,}5; 1)$'
     """
     if lang != "ru":
         return text
@@ -113,8 +116,8 @@ def local_numbers(text: str, lang: str) -> str:
             out.append(match[0])
             last, decimal_before = match.end(), False
             continue
-        formula = _NUMBER_LIST.sub(lambda m: m[1] + re.sub(r"\s*,\s*", "; ", m[2].strip()) + m[3], match[1])
-        formula = _BARE_LIST.sub(lambda m: m[1] + " " + re.sub(r"\s*,\s*", "; ", m[2].strip())
+        formula = _NUMBER_LIST.sub(lambda m: m[1] + _SEPARATOR.sub("; ", m[2].strip()) + m[3], match[1])
+        formula = _BARE_LIST.sub(lambda m: m[1] + " " + _SEPARATOR.sub("; ", m[2].strip())
                                  if _DECIMAL.search(m[2]) else m[0], formula)
         formula = _DECIMAL.sub(r"\1{,}\2", formula)
         decimal_before = bool(re.search(r"\d\{,\}\d+\s*$", formula))
