@@ -25,6 +25,7 @@ from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from ..lang import names
+from .brackets import plain_brackets
 from .order import (
     _FactorsAsUsual,
     common_fraction,
@@ -98,6 +99,8 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
     def _print_Function(self, expr, exp=None):
         """sin z and cos x without brackets (an atom's argument), f(x) and sin(2x) with them."""
         fold = self._settings["fold_func_brackets"]
+        if len(expr.args) == 1 and isinstance(expr.args[0], Shown):      # ReLU(−10), not ReLU((−10))
+            expr = expr.func(expr.args[0].number, evaluate=False)
         if isinstance(expr, AppliedUndef) or len(expr.args) != 1 or not expr.args[0].is_Atom:
             self._settings["fold_func_brackets"] = False
         try:
@@ -313,6 +316,11 @@ class TextMath(_FactorsAsUsual, StrPrinter):
     def _print_Transpose(self, expr):
         return f"{self._print(expr.arg)}^T"
 
+    def _print_Function(self, expr):
+        if len(expr.args) == 1 and isinstance(expr.args[0], Shown):      # ReLU(−10), not ReLU((−10))
+            expr = expr.func(expr.args[0].number, evaluate=False)
+        return super()._print_Function(expr)
+
     def _print_MinMaxBase(self, expr):
         """max(0, a); Russian separates the arguments by a semicolon when one has a decimal comma: max(0; 4,6)."""
         args = [self._print(arg) for arg in sorted(expr.args, key=sp.default_sort_key)]      # max(0, a), as LaTeX
@@ -339,36 +347,6 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         if all(len(index) == 1 for index in indices):
             return f"{self._print(expr.base.label)}_{''.join(indices)}"
         return f"{self._print(expr.base.label)}_({', '.join(indices)})"
-
-
-_INNERMOST = re.compile(r"\\left\(((?:(?!\\left\(|\\right\)).)*)\\right\)")
-_TALL = re.compile(r"\\(frac|dfrac|sum|prod|int|sqrt|begin|binom|left|substack)|\^\{[^}]*\\")
-
-
-def plain_brackets(latex: str) -> str:
-    """\\left( x \\right) as (x) where nothing inside is taller than a line: TeX sets σ(−3) and 2(y − o)
-    without the gap \\left puts before its bracket, and fences stay the size of their text.
-
-    >>> plain_brackets(r"\\sigma\\left(2 \\sigma\\left(-3\\right)\\right) + \\left(\\frac{1}{3}\\right)^{3}")
-    '\\\\sigma(2 \\\\sigma(-3)) + \\\\left(\\\\frac{1}{3}\\\\right)^{3}'
-    """
-    kept = []
-
-    def replace(match):
-        inner = match[1]
-        if _TALL.search(inner.replace("\x00", "")):
-            kept.append(inner)
-            return f"\x00{len(kept) - 1}\x01"
-        return f"({inner.strip()})"
-
-    while True:
-        changed = _INNERMOST.sub(replace, latex)
-        if changed == latex:
-            break
-        latex = changed
-    while "\x00" in latex:
-        latex = re.sub(r"\x00(\d+)\x01", lambda m: r"\left(" + kept[int(m[1])] + r"\right)", latex)
-    return latex
 
 
 def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: bool = False,

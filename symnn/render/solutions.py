@@ -5,6 +5,7 @@ A mixin of DocumentPrinter, like NetworkPrinting: it uses the format hooks.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import sympy as sp
@@ -41,6 +42,19 @@ def through_names(value, problem):
             shorter = shorter.subs(defined, sp.Symbol(name, real=True))
     shorter = sp.factor_terms(shorter)
     return shorter if sp.count_ops(shorter) < sp.count_ops(value) else value
+
+
+def uses(work, function, depth: int = 0) -> bool:
+    """Whether ``function`` (sp.Heaviside) appears anywhere in a worked result: its formulas, tables and steps."""
+    if isinstance(work, sp.Basic):
+        return work.has(function)
+    if depth > 8 or isinstance(work, (str, bytes, int, float)):
+        return False
+    if dataclasses.is_dataclass(work):
+        work = [getattr(work, field.name) for field in dataclasses.fields(work)]
+    elif isinstance(work, dict):
+        work = [*work.keys(), *work.values()]
+    return isinstance(work, (list, tuple)) and any(uses(item, function, depth + 1) for item in work)
 
 
 def key_places(problem) -> int | None:
@@ -86,6 +100,8 @@ class SolutionPrinting:
                 lhs += " = " + self.raw_math(solution.work.result)
             shown = self.value(exact) if lhs is None else self.result_in(lhs, exact, self.unit(solution.work))
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
+        if uses(solution.work, sp.Heaviside) and not re.search(r"H\(|Heaviside|Хевисайд", problem.text(self.lang)):
+            lines.append(self.line(depth, self.prose(phrase(self.lang, "heaviside.defined"))))   # H(a) in a table, unsaid
         note = problem.note.get(self.lang)
         if note:
             lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "note") + ".")) + " "

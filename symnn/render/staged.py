@@ -101,6 +101,58 @@ def written_form(expr, chains):
     return expr.func(*(args[k] for k in order), evaluate=False)
 
 
+def typed_definitions(nodes, texts) -> list:
+    """Each node's formula exactly as the program's line types it, nothing combined or simplified (2x + 2 + x,
+    z·z), its names the nodes they refer to (c′ after c is assigned again); None for a line that is not a
+    plain ``name = formula`` or that does not read as the node's own value."""
+    if len(texts) != len(nodes):
+        return [None] * len(nodes)
+    current: dict = {}
+    typed = []
+    for node, text in zip(nodes, texts):
+        name, equals, formula = str(text).partition("=")
+        name, operator = (name[:-1].strip(), name.strip()[-1]) if name.strip()[-1:] in UPDATES else (name.strip(), "")
+        typed.append(_typed(node, formula, current, name, operator) if equals and name.isidentifier() else None)
+        current[sp.Symbol(name, real=True)] = node.name
+    return typed
+
+
+UPDATES = {"+": lambda a, b: sp.Add(a, b), "-": lambda a, b: sp.Add(a, sp.Mul(-1, b)),      # c += c + 1: c′ = c + c + 1
+           "*": lambda a, b: sp.Mul(a, b), "/": lambda a, b: sp.Mul(a, sp.Pow(b, -1))}
+
+
+def _typed(node, formula: str, current: dict, name: str, operator: str):
+    if len(formula) > MAX_TEXT:
+        return None
+    try:
+        with sp.evaluate(False):
+            expr = parse_expr_safe(formula.strip()).xreplace(current)
+            if operator:
+                before = sp.Symbol(name, real=True)
+                expr = UPDATES[operator](current.get(before, before), expr)
+            expr = _flat(expr)
+    except (ParseError, ValueError, TypeError):
+        return None
+    difference = _evaluated(expr) - node.expr          # the typed line must be the node's value, as built
+    return expr if expr.free_symbols <= set(node.inputs) and (difference == 0 or sp.expand(difference) == 0) else None
+
+
+def _flat(expr):
+    """2x + 2 + x as one sum of three terms (the parser builds (2x + 2) + x) and d*2 as 2d, nothing evaluated."""
+    if not expr.args or isinstance(expr, sp.Number):
+        return expr
+    args = [_flat(arg) for arg in expr.args]
+    if isinstance(expr, (sp.Add, sp.Mul)):
+        args = [part for arg in args for part in (arg.args if type(arg) is type(expr) else (arg,))]
+    if isinstance(expr, sp.Mul):          # d*2 as 2d: a number leads its product
+        args = sorted(args, key=lambda arg: not arg.is_number)
+    return expr.func(*args, evaluate=False)
+
+
+def _evaluated(expr):
+    return expr.func(*(_evaluated(arg) for arg in expr.args)) if expr.args and not isinstance(expr, sp.Number) else expr
+
+
 class Kept(sp.Expr):
     """A formula printed with its terms and factors in the order it was built (the statement's)."""
 
@@ -255,17 +307,20 @@ class StagedPrinting:
         return lines
 
     def forward_rows(self, nodes, values: dict, texts) -> list[list[str]]:
-        """Each node: its name, its definition and the numbers put in, in the order of the statement's text
-        (a = x·w₁, f = 1 + c; ReLU where the program writes relu), and its value."""
+        """Each node: its name, its definition and the numbers put in, as the program types it (z = 2x + 2 + x,
+        h = ReLU(z·z), not 3x + 2 and z²) or else in the order of the statement's text (a = x·w₁, f = 1 + c;
+        ReLU where the program writes relu), and its value."""
         chains = [chain for text in texts for chain in written_chains(text.split("=", 1)[-1].strip())]
         relu = any("relu(" in text.lower() for text in texts)
+        typed = typed_definitions(nodes, texts)
         composed: dict = {}
         rows = []
-        for node in nodes:
-            shown = as_written(node.expr, composed, chains)
+        for node, as_typed in zip(nodes, typed):
+            shown = as_typed if as_typed is not None else as_written(node.expr, composed, chains)
             if relu:
-                shown = shown.replace(lambda e: isinstance(e, sp.Max) and len(e.args) == 2 and 0 in e.args,
-                                      lambda e: ReLU(*(arg for arg in e.args if arg != 0)))
+                with sp.evaluate(False):           # ReLU(z·z) stays as typed
+                    shown = shown.replace(lambda e: isinstance(e, sp.Max) and len(e.args) == 2 and 0 in e.args,
+                                          lambda e: ReLU(*(arg for arg in e.args if arg != 0)))
             composed[node.name] = node.expr.xreplace(composed)
             kept = shown is not node.expr
             put = put_in(self.renamed(shown), {self.renamed(k): v for k, v in values.items()}, self.places())

@@ -112,7 +112,13 @@ def test_a_key_does_not_talk_about_how_it_was_checked(problem_id, lang):
     ("graph-exp", "latex", "ru", [r"$a$ & $a = x w_{1}$ & $1 \cdot 2$ & $2$ \\"]),
     ("max-gate", "text", "ru", ["Граф вычислений функции f = x·max(x, y) в точке (x; y) = (3; 2)",
                                 "f     f = x·a        3·3                9"]),
-    ("program-micrograd", "text", "en", ["d'    d' = 3d + ReLU(a + b)    3·0 + ReLU((-4) + 2)  0"]),
+    # d += 2d + relu(b + a) as typed: d′ = d + 2d + ReLU(b + a), not SymPy's 3d + ReLU(a + b)
+    ("program-micrograd", "text", "en", ["d'    d' = d + 2d + ReLU(b + a)     0 + 2·0 + ReLU(2 + (-4))  0"]),
+    # micrograd's own test: 2x + 2 + x and relu(z*z) stay as typed (not 3x + 2 and z²), ReLU(−10) in one bracket
+    ("micrograd-sanity", "text", "en", ["z     z = 2x + 2 + x     2·(-4) + 2 + (-4)       -10",
+                                        "q     q = ReLU(z) + z·x  ReLU(-10) + (-10)·(-4)  40",
+                                        "h     h = ReLU(z·z)      ReLU((-10)·(-10))       100"]),
+    ("micrograd-sanity", "latex", "en", [r"$q$ & $q = \operatorname{ReLU}(z) + z x$ & $\operatorname{ReLU}(-10) + (-10) \cdot (-4)$ & $40$ \\"]),
     ("vec-2xtx", "text", "ru", ["Градиент f = 2x^T·x, где x = [1; -2; 3]",
                                 "В матричной форме получаются те же числа: ∇ f = 4x = 4·[1; -2; 3]"]),
     ("vec-2xtx", "latex", "en", [r"{\noindent \textbf{Gradient of $f = 2 x^{T} x$ with} $x = \left(\begin{matrix}1\\-2"

@@ -1,0 +1,34 @@
+"""``\\left( … \\right)`` as plain brackets where nothing inside is taller than a line of text."""
+
+from __future__ import annotations
+
+import re
+
+_INNERMOST = re.compile(r"\\left\(((?:(?!\\left\(|\\right\)).)*)\\right\)")
+_TALL = re.compile(r"\\(frac|dfrac|sum|prod|int|sqrt|begin|binom|left|substack)|\^\{[^}]*\\")
+
+
+def plain_brackets(latex: str) -> str:
+    """\\left( x \\right) as (x) where nothing inside is taller than a line: TeX sets σ(−3) and 2(y − o)
+    without the gap \\left puts before its bracket, and fences stay the size of their text.
+
+    >>> plain_brackets(r"\\sigma\\left(2 \\sigma\\left(-3\\right)\\right) + \\left(\\frac{1}{3}\\right)^{3}")
+    '\\\\sigma(2 \\\\sigma(-3)) + \\\\left(\\\\frac{1}{3}\\\\right)^{3}'
+    """
+    kept = []
+
+    def replace(match):
+        inner = match[1]
+        if _TALL.search(inner.replace("\x00", "")):
+            kept.append(inner)
+            return f"\x00{len(kept) - 1}\x01"
+        return f"({inner.strip()})"
+
+    while True:
+        changed = _INNERMOST.sub(replace, latex)
+        if changed == latex:
+            break
+        latex = changed
+    while "\x00" in latex:
+        latex = re.sub(r"\x00(\d+)\x01", lambda m: r"\left(" + kept[int(m[1])] + r"\right)", latex)
+    return latex
