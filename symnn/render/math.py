@@ -108,6 +108,11 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
         finally:
             self._settings["fold_func_brackets"] = fold
 
+    def _print_ExpBase(self, expr, exp=None):
+        if isinstance(expr.args[0], Shown):           # e^{−1.7}: a number put in an exponent needs no brackets
+            expr = sp.exp(expr.args[0].number, evaluate=False)
+        return super()._print_ExpBase(expr, exp)
+
     def _hprint_variadic_function(self, expr, exp=None):
         r"""\max(0; 4{,}6): Russian separates the arguments by a semicolon when one has a decimal comma."""
         tex = super()._hprint_variadic_function(expr, exp)

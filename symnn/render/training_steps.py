@@ -22,9 +22,20 @@ def after(name) -> sp.Symbol:
     return sp.Symbol(f"{name}^+")
 
 
+def on_scores(run) -> bool:
+    """A loss on scores given outright (CS231n's cat): the bank states them as one identity layer without
+    biases whose weights are the identity matrix and which nothing trains, so its sums are the scores."""
+    network, n = run.network, run.network.sizes[0]
+    identity = [value for _, value in run.parameters] == [int(i == j) for i in range(n) for j in range(n)]
+    return (list(network.sizes) == [n, n] and tuple(network.activations) == ("identity",) and identity
+            and all(layer.bias == "none" for layer in network.layers) and not any(step.number for step in run.steps))
+
+
 class TrainingStepsPrinting:
     def _print_NetworkTraining(self, run, depth: int = 0) -> str:
         network = run.network
+        if on_scores(run):
+            return self.join(self.scores_lines(run, depth))
         L = network.loss_symbol
         names = catalogue(self.lang)["activations"]
         layers = list(network.activations)
@@ -53,6 +64,26 @@ class TrainingStepsPrinting:
                                                                  if s not in dict(run.parameters)}}
         lines += self.forward_table(network, run.after, known)
         return self.join(lines)
+
+    def scores_lines(self, run, depth: int) -> list[str]:
+        """The loss on the given scores and its derivative by each score: no layer, no deltas (for scores
+        given outright δ_j = ∂L/∂s_j), no weights."""
+        network, step = run.network, run.steps[0]
+        L = network.loss_symbol
+        known = {**dict(step.point), **dict(step.forward)}
+        scores = [(name, value) for name, value in step.forward if name != L]
+        given = scores + [(name, value) for name, value in step.point if str(name).startswith("y")]
+        lines = [self.line(depth, self.strong(self.plain("sgd.scores") + ":") + " " + self.equation(L, network.definitions()[L])),
+                 self.line(depth, self.say("net.at", point=self.point(tuple(given))))]
+        lines += self.forward_table(network, [(L, dict(step.forward)[L])], known)
+        errors = [row for row in step.errors if f"d{L}/d{row[0]}" in run.asked]
+        if errors:
+            lines.append(self.line(depth, self.plain("sgd.scores.gradient")))
+            rows = [[self.ratio(L, neuron), *self.worked_row(neuron, formula, known, value)[1:]]
+                    for neuron, formula, value in errors]
+            lines += self.table([self.plain("graph.node"), self.plain("delta.formula"), self.plain("delta.numbers"),
+                                 self.plain("graph.value")], rows)
+        return lines
 
     def quick_lines(self, run, depth: int) -> list[str]:
         """The steps not shown: the loss before each of about QUICK_ROWS of them, evenly spaced, and the last."""
