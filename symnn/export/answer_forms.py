@@ -46,6 +46,7 @@ class AnswerForm:
     precision: tuple = ()        # (rule, values) of the checker's rounding rule, when a number needs rounding
     rounded: bool = False        # the numbers are a trained network's outputs rounded to 0 or 1 (xor-lab)
     told: bool = False           # the statement states a precision that meets the checker's: no sentence repeats it
+    also: tuple = ()             # what the statement asks besides the checked parts: "shape", "solution" (``_also``)
 
 
 def _name(symbol) -> str:
@@ -113,6 +114,19 @@ def _labels_TrainingRun(work, problem, lang) -> tuple:
                  for name in work.predictions)
 
 
+def _labels_ResidualGradient(work, problem, lang) -> tuple:
+    """What a residual-gradient problem asks, part by part: r₁, …; ∂f/∂x₁ in x; ∂f/∂x₁ at the point (named by
+    the point where the formula is asked too)."""
+    from ..problems.vector_problems import residual_parts
+    parts = residual_parts(problem)
+    comma = "; " if lang == "ru" else ", "
+    at = r"\left(%s\right)" % comma.join(sp.latex(v) for v in work.point) if "formula" in parts else ""
+    labels = {"residual": tuple(f"r_{{{i}}}" for i in range(1, len(work.residual) + 1)),
+              "formula": _partials("f", work.variables),
+              "gradient": tuple(label + at for label in _partials("f", work.variables))}
+    return tuple(label for part in parts for label in labels.get(part, ()))
+
+
 def _labels_Computation(work, problem, lang) -> tuple:
     """The least-squares line y = wx + b: its w and its b (the other computations are a number or a matrix)."""
     return ("w", "b") if work.title in ("linalg.normal", "linalg.zero_derivatives") else ()
@@ -122,7 +136,7 @@ LABELS = {"Gradient": _labels_Gradient, "GraphPass": _labels_GraphPass, "DeltaRu
           "SoftmaxLoss": _labels_SoftmaxLoss, "ForwardPass": _labels_ForwardPass,
           "OptimizerStep": _labels_OptimizerStep, "TrainingRun": _labels_TrainingRun,
           "Computation": _labels_Computation, "QuadraticGradient": _labels_Gradient,
-          "ProgramPass": _labels_ProgramPass}
+          "ProgramPass": _labels_ProgramPass, "ResidualGradient": _labels_ResidualGradient}
 
 
 def _groups(work, lang) -> tuple:
@@ -138,6 +152,17 @@ def _names(work, lang) -> tuple:
     if type(work).__name__ != "ActivationTable":
         return ()
     return tuple(phrase(lang, f"plot.activation.{activation.name}") for activation, *_ in work.rows) + ("softmax",)
+
+
+def _also(work, problem) -> tuple:
+    """What the statement asks that the checker does not grade, and the sheet leaves room for: the shape of a NumPy
+    result (``shape = true``), whether a point is the least-squares solution (``find`` holds ``solution``)."""
+    kind = type(work).__name__
+    if kind == "ArrayRun" and problem.data.get("shape") and work.answer_kind in ("vector", "matrix"):
+        return ("shape",)
+    if kind == "ResidualGradient" and "solution" in (problem.data.get("find") or ()):
+        return ("solution",)
+    return ()
 
 
 def _precision(parts, problem) -> tuple:
@@ -220,10 +245,11 @@ def says_precision(precision: tuple, text: str, lang: str) -> bool:
 def form_of(solution, lang: str = "en") -> AnswerForm:
     """The form of ``solution``'s answer, from its shape (and its work, for the labels)."""
     answer, work, problem = solution.answer, solution.work, solution.problem
+    also = _also(work, problem)
     if isinstance(answer, sp.MatrixBase):
         if answer.shape == (1, 1):
-            return AnswerForm("number")
-        return AnswerForm("matrix", len(answer), answer.shape)
+            return AnswerForm("number", also=also)
+        return AnswerForm("matrix", len(answer), answer.shape, also=also)
     parts = answer if isinstance(answer, tuple) else (answer,)
     if all(isinstance(part, sp.logic.boolalg.BooleanAtom) for part in parts):
         return AnswerForm("claims", len(parts))
@@ -231,13 +257,13 @@ def form_of(solution, lang: str = "en") -> AnswerForm:
     precision = _precision(parts, problem) if numeric else ()
     told = says_precision(precision, problem.text(lang) + " " + (problem.answer_form(lang) or ""), lang)
     if len(parts) == 1:
-        return AnswerForm("number", precision=precision, told=told) if numeric else AnswerForm("formula")
+        return AnswerForm("number", precision=precision, told=told, also=also) if numeric else AnswerForm("formula", also=also)
     labeller = LABELS.get(type(work).__name__)
     labels = labeller(work, problem, lang) if labeller else ()
     names = _names(work, lang)
     return AnswerForm("numbers" if numeric else "formulas", len(parts), labels=labels if len(labels) == len(parts) else (),
                       groups=_groups(work, lang), names=names if len(names) == len(parts) else (), precision=precision, told=told,
-                      rounded=bool(problem.data.get("rounded")) and type(work).__name__ == "TrainingRun")
+                      rounded=bool(problem.data.get("rounded")) and type(work).__name__ == "TrainingRun", also=also)
 
 
 def stated(form: AnswerForm, lang: str) -> str:
@@ -247,17 +273,19 @@ def stated(form: AnswerForm, lang: str) -> str:
 
 
 def precision(form: AnswerForm, lang: str) -> str:
-    """How precise the answer's decimals must be, as the checker judges them; "" when no number needs
-    rounding or the statement says it already. A problem's own ``answer_form`` says what the answer is, and this
-    sentence can follow it."""
+    """What the answer holds besides its checked parts (then the shape of the result; then yes or no), and how
+    precise its decimals must be, as the checker judges them; "" when there is nothing more and no number needs
+    rounding or the statement says it already. A problem's own ``answer_form`` says what the answer is, and these
+    sentences can follow it."""
+    more = " ".join(phrase(lang, f"sheet.also.{part}") for part in form.also)
     if not form.precision or form.told:
-        return ""
+        return more
     rule, values = form.precision
     tolerance = values.get("tolerance")
     if isinstance(tolerance, float) and 0 < abs(tolerance) < 1e-3:      # 5e-09 as 5·10⁻⁹, a formula
         mantissa, exponent = f"{tolerance:.0e}".split("e")
         values = {**values, "tolerance": f"${mantissa} \\cdot 10^{{{int(exponent)}}}$"}
-    return local_numbers(phrase(lang, f"sheet.precision.{rule}", **values), lang)       # 0,02 in Russian
+    return " ".join(filter(None, (more, local_numbers(phrase(lang, f"sheet.precision.{rule}", **values), lang))))  # 0,02
 
 
 def _in_sentence(name: str) -> str:
@@ -288,7 +316,15 @@ def _what(form: AnswerForm, lang: str) -> str:
 
 
 def latex_space(form: AnswerForm, lang: str) -> str:
-    """The room left for the answer on a LaTeX worksheet, shaped like the answer."""
+    """The room left for the answer on a LaTeX worksheet, shaped like the answer, then a blank for the shape
+    of a NumPy result or a yes/no box for the least-squares question where the statement asks them."""
+    rooms = {"shape": rf"\noindent {phrase(lang, 'sheet.room.shape')} {BLANK}\par",
+             "solution": rf"\noindent {phrase(lang, 'sheet.room.solution')} $\square$~{phrase(lang, 'sheet.room.yes')}"
+                         rf" \quad $\square$~{phrase(lang, 'sheet.room.no')}\par"}
+    return "\n\n".join([_room(form, lang), *(rooms[part] for part in form.also)])
+
+
+def _room(form: AnswerForm, lang: str) -> str:
     if form.kind == "number":
         return rf"\noindent {phrase(lang, 'sheet.answer.here')} {BLANK}"
     if form.kind == "formula":

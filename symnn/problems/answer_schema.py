@@ -112,6 +112,15 @@ def _loss(entry):
     return (len(entry["y"]), "one per example (find = each)") if entry.get("find") == "each" else _one(entry)
 
 
+def _residual(entry):
+    """Each part ``find`` asks, one after the other: r has a number per row of matrix, ∇f (in x or at the point)
+    one per column; the yes or no of ``solution`` is no number."""
+    rows, columns = len(entry["matrix"]), len(entry["matrix"][0])
+    sizes = {"residual": rows, "formula": columns, "gradient": columns}
+    parts = entry.get("find") or ["gradient"]
+    return sum(sizes.get(part, 0) for part in parts), "one per row of matrix for the residual, one per column for ∇f"
+
+
 def _finite_difference(entry):
     if "epsilon" in entry:
         return 2, "the estimate D(ε), then the derivative it estimates"
@@ -124,7 +133,7 @@ LENGTHS = {
     "gradient": _gradient, "graph": _graph, "forward": _forward, "backprop": _one, "delta-rule": _delta_rule,
     "loss": _loss, "product": _matrix(_product_shape), "least-squares": lambda entry: (2, "the slope w and the intercept b"),
     "convolution": _matrix(_convolution_shape), "optimizer-step": _point, "optimizers": _optimizers, "finite-difference": _finite_difference,
-    "vector-gradient": _point, "residual-gradient": lambda entry: (len(entry["matrix"][0]), "one per column of matrix"), "jacobian": _jacobian, "total-derivative": _gradient,
+    "vector-gradient": _point, "residual-gradient": _residual, "jacobian": _jacobian, "total-derivative": _gradient,
     "iterated-map": _one, "derivative": _one,
 }
 

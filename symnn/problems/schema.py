@@ -13,6 +13,10 @@ from numbers import Real
 
 from ..nn.naming import DATA_LOSS_NAMES
 
+# what a residual-gradient problem may ask, in its order: r = Ax − b at the point, ∇f in x, ∇f at the point,
+# and whether the point is the least-squares solution (a yes or no the key says; the checker grades the rest)
+RESIDUAL_PARTS = ("residual", "formula", "gradient", "solution")
+
 NUMBER = "number"
 
 
@@ -175,7 +179,7 @@ KINDS = {
                  "update": _list_of(_text)}),
     "vector-gradient": ({"matrix": _square, "at": _list_of(_number)}, {"vector": _list_of(_number)}),
     "residual-gradient": ({"matrix": _list_of(_number, 2), "vector": _list_of(_number)},
-                          {"at": _list_of(_number), "scale": _number}),
+                          {"at": _list_of(_number), "scale": _number, "find": _list_of(_one_of(RESIDUAL_PARTS))}),
     "jacobian": ({"functions": _list_of(_text), "wrt": _text}, {"at": _text, "find": _one_of(("matrix", "determinant"))}),
     "total-derivative": ({"expr": _text, "inner": _table_of(_text), "wrt": _text}, {"at": _text}),
     "iterated-map": ({"map": _text, "wrt": _text, "n": _whole, "at": _number}, {}),
@@ -189,7 +193,9 @@ KINDS = {
                  "shared_biases": _flag}),
     # a NumPy question: named arrays (rows of numbers, or a NumPy call as text) and an expression over
     # them, read with ast against a whitelist and run (problems.array_problems)
-    "array": ({"expr": _text}, {"arrays": _table_of(lambda v: _array_rows(v) if isinstance(v, list) else _text(v))}),
+    # shape: the statement asks for the result's shape too (the sheet leaves it a blank)
+    "array": ({"expr": _text}, {"arrays": _table_of(lambda v: _array_rows(v) if isinstance(v, list) else _text(v)),
+                                "shape": _flag}),
 }
 def _parameter(spec):
     if not isinstance(spec, dict) or len(set(spec) & {"range", "choices"}) != 1 or set(spec) - {"range", "choices", "exclude"}:

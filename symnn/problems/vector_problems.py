@@ -42,11 +42,26 @@ def solve_vector_gradient(problem: Problem):
 
 def solve_residual_gradient(problem: Problem):
     """``matrix`` A (m×n), ``vector`` b, optional ``scale`` c (1, or 1/2 for ½‖Ax − b‖²) and ``at`` x:
-    ∇c‖Ax − b‖² = 2c·Aᵀ(Ax − b), in x and at the point."""
+    ∇c‖Ax − b‖² = 2c·Aᵀ(Ax − b), in x and at the point. ``find`` (``residual_parts``) asks for more: the answer
+    is the parts it names, one after the other (r₁, r₂, r₃, ∂f/∂x₁, ∂f/∂x₂)."""
     from ..nn.vector_calculus import residual_gradient
     data = problem.data
     run = residual_gradient(data["matrix"], data["vector"], data.get("at"), data.get("scale", 1))
-    return _solution(problem, run, run.answer)
+    if "find" not in data:
+        return _solution(problem, run, run.answer)
+    parts = {"residual": run.residual, "formula": run.gradient, "gradient": run.values or ()}
+    return _solution(problem, run, tuple(v for part in residual_parts(problem) for v in parts.get(part, ())))
+
+
+def residual_parts(problem: Problem) -> tuple:
+    """What a residual-gradient problem asks, in order: its ``find``, else ∇f at the point (or in x, without one).
+    A part at the point (residual, gradient, solution) needs ``at``."""
+    data = problem.data
+    parts = tuple(data.get("find") or (("gradient",) if data.get("at") is not None else ("formula",)))
+    if data.get("at") is None and set(parts) - {"formula"}:
+        raise BankError(f"problem {problem.id}: find: {', '.join(sorted(set(parts) - {'formula'}))} "
+                        "need the point (at = [...])")
+    return parts
 
 
 def solve_jacobian(problem: Problem):

@@ -88,6 +88,8 @@ class SolutionPrinting:
         items = self.answer_items(solution.work, answer)
         if type(solution.work).__name__ == "ArrayRun":        # NumPy's result as NumPy shows it (render.arrays)
             shown = self.array_answer(solution.work, answer)
+        elif type(solution.work).__name__ == "ResidualGradient" and "find" in problem.data:
+            shown = self.residual_answer(solution.work, problem)     # render.vectors: r, ∇f, and the verdict asked
         elif items is not None:
             shown = self.escape("; ").join(
                 self.escape(prefix + ": " if prefix else "")

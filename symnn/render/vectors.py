@@ -112,6 +112,20 @@ class VectorPrinting(JacobianPrinting, StagedPrinting):
             return self.raw_math(DET_J if work.determinant is not None else sp.Symbol("J"))
         return f"{self.nabla} f"
 
+    def residual_answer(self, run, problem) -> str:
+        """A residual-gradient problem's answer, part by part as its ``find`` asks: r = Ax − b, ∇f in x, ∇f at the
+        point (named by the point when the formula is asked too), and whether the point is the least-squares
+        solution — yes exactly where ∇f vanishes, f being convex."""
+        from ..problems.vector_problems import residual_parts
+        parts, nabla = residual_parts(problem), f"{self.nabla} f"
+        at = nabla + self.raw_math(sp.Tuple(*run.point)) if "formula" in parts else nabla
+        zero = run.values is not None and all(v == 0 for v in run.values)
+        shown = {"residual": lambda: self.result("r", sp.Tuple(*run.residual)),
+                 "formula": lambda: self.result(nabla + self.raw_math(sp.Tuple(*run.variables)), sp.Tuple(*run.gradient)),
+                 "gradient": lambda: self.result(at, sp.Tuple(*run.values)),
+                 "solution": lambda: self.plain("vec.residual.solution." + ("yes" if zero else "no"))}
+        return self.escape("; ").join(shown[part]() for part in parts)
+
     def _print_ProgramPass(self, program, depth: int = 0) -> str:
         run, L = program.run, program.output
         lines = [self.line(depth, self.strong(self.say("prog.title", point=self.point(run.point))))]

@@ -93,7 +93,7 @@ def test_a_notebook_worksheet_opens_with_the_header_cell(tmp_path):
     # the statement says nothing of precision: the checker's tolerance is stated
     ("gender-train", "ru", "в этом порядке. Десятичная дробь может отличаться от точного значения на 0,02 или меньше."),
     # a whole number is never rounded: no sentence on decimals
-    ("flatten-parameters", "en", "does the layer have? Write the answer as a whole number."),
+    ("flatten-parameters", "en", "Write the answer as one whole number, the total count of parameters (the weights and the biases together)."),
     ("flatten-shape", "ru", "Форма ответа: форма, например (3; 2) или 3×2."),
 ])
 def test_the_precision_is_said_once(pid, lang, ending):

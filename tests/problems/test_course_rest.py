@@ -106,7 +106,7 @@ def test_half_norm_program_gives_xt_a():
     f, *grad = value("half-norm-program")
     assert f == 0.5 * a @ a
     assert grad[:2] == list(X.T @ a) == list(central(lambda w: 0.5 * np.sum((X @ w) ** 2), W).round(6))
-    assert grad[2:] == list(np.outer(a, W).ravel())           # ∇_X f = a Wᵀ, row by row
+    assert len(grad) == 2                                     # the statement asks for f and ∇_W f alone
 
 
 def test_minibatch_stop_rule():

@@ -11,6 +11,7 @@ from symnn.problems.bank import BankError, load_bank
 from symnn.problems.solve import question_options, solve
 
 theta, r = sp.symbols("theta r", real=True)
+x1, x2 = sp.symbols("x1 x2", real=True)
 
 # id -> the answer worked by hand
 ANSWERS = {
@@ -19,13 +20,14 @@ ANSWERS = {
     "program-reuse": (16, 16, 4),                     # L = x²y + x²
     "vec-quadratic": (7, 13),                         # [[2, 2], [2, 6]]·(1, 2) + (1, −1)
     "vec-2xtx": (4, -8, 12),                          # 4x
-    "vec-residual": (0, 16),                          # r = (−5, 2, 3), 2Aᵀr
+    "vec-residual": (-5, 2, 3, 0, 16),                # r = (−5, 2, 3), then 2Aᵀr: the statement asks for both
     "jacobian-at-point": sp.Matrix([[0, 1], [5, 1]]),
     "total-derivative": -sp.sqrt(2) / 4,              # cos t (1 − 3 sin² t) at π/4
     "chain-two-variables": (28, 16),                  # 2xy·t + x², 2xy·s + x² at x = 2, y = 3
     "iterated-map": 4160,                             # 2·4·10·52
     "stewart-chain": 6,                               # (0 + 3)·2cos 0 + (0 + 0)·(−sin 0), Stewart §14.5
-    "least-squares-half": (0, 0),                     # x̂ = (1/3, −1/3) solves AᵀAx = Aᵀb
+    # ∇f in x (AᵀAx − Aᵀb), then at x̂ = (1/3, −1/3), which solves AᵀAx = Aᵀb: the statement asks for both
+    "least-squares-half": (5 * x1 - x2 - 2, 5 * x2 - x1 + 2, 0, 0),
     "jacobian-polar-det": r,                          # r cos²θ + r sin²θ
     "jacobian-spherical-det": -sp.Symbol("rho", real=True)**2 * sp.sin(sp.Symbol("phi", real=True)),
 }
@@ -67,7 +69,8 @@ def test_the_gd_condition_is_an_interval():
     ("least-squares-gradient", "(5 x1 - x2 - 2, -x1 + 5 x2 + 2)", True),      # AᵀAx − Aᵀb
     ("least-squares-gradient", "(5x_1 - x_2 - 2; -x_1 + 5x_2 + 2)", True),
     ("least-squares-gradient", "(10 x1 - 2 x2 - 4, -2 x1 + 10 x2 + 4)", False),   # the ½ of the loss forgotten
-    ("least-squares-half", "(0, 0)", True),
+    ("least-squares-half", "(5 x1 - x2 - 2, -x1 + 5 x2 + 2, 0, 0)", True),
+    ("least-squares-half", "(0, 0)", False),                # the value alone: ∇f in x is asked too
     ("jacobian-polar-det", "r", True),
     ("jacobian-polar-det", "r cos^2(theta) + r sin^2(theta)", True),
     ("jacobian-polar-det", "r cos(2 theta)", False),        # J₁₁J₂₂ + J₁₂J₂₁: the sign of the cofactor lost
@@ -111,7 +114,7 @@ def test_the_vector_gradient_prints_index_and_matrix_form():
 def test_the_residual_gradient_prints_the_residual_then_the_gradient():
     text = render(solve("vec-residual"), "text")
     assert "   r = A·x - b = [1 0; 1 1; 1 2]·[1; 1] - [6; 0; 0] = [-5; 2; 3]" in text
-    assert "   ∇ f = 2A^T·r = 2·[1 1 1; 0 1 2]·[-5; 2; 3]\nAnswer: ∇ f = (0, 16)" in text
+    assert "   ∇ f = 2A^T·r = 2·[1 1 1; 0 1 2]·[-5; 2; 3]\nAnswer: r = (-5, 2, 3); ∇ f = (0, 16)" in text
 
 
 def test_the_iterated_map_prints_the_chain_in_russian():

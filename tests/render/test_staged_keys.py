@@ -190,7 +190,9 @@ def test_the_sums_and_products_of_a_text_are_read_in_order():
     ("least-squares-half", "ru", [r"\nabla f &= A^{T} (A x - b) = A^{T} A x - A^{T} b = \left(\begin{matrix}5 & -1\\-1 "
                                   r"& 5\end{matrix}\right) x - \left(\begin{matrix}2\\-2\end{matrix}\right) = \left("
                                   r"\begin{matrix}5 x_{1} - x_{2} - 2\\5 x_{2} - x_{1} + 2\end{matrix}\right)",
-                                  r"{\noindent \textbf{Ответ:} $\nabla f = (0; \  0)$\par}"]),
+                                  r"{\raggedright \noindent \textbf{Ответ:} $\nabla f(x_{1}; \  x_{2}) = (5 x_{1} - x_{2} - 2; \  "
+                                  r"5 x_{2} - x_{1} + 2)$; $\nabla f\left( \frac{1}{3}; \  - \frac{1}{3}\right) = (0; \  0)$; "
+                                  r"да: градиент в этой точке равен нулю, значит, это решение задачи наименьших квадратов\par}"]),
     ("least-squares-gradient", "en", [r"{\noindent \textbf{Answer:} $\nabla f = (5 x_{1} - x_{2} - 2, \  5 x_{2} - "
                                       r"x_{1} + 2)$\par}"]),
 ])
