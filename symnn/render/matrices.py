@@ -153,6 +153,8 @@ class MatrixPrinting:
         if self._settings["detail"] == "full" or not all(s.holds for s in run.steps):
             verdict = "matrix.checked" if all(s.holds for s in run.steps) else "matrix.not checked"
             lines.append(self.line(depth, self.say(verdict, sizes=sizes)))
+        if getattr(self, "answer_follows", False):
+            return self.join(lines)               # the course's wrong formulas stand in the answer, by the right one
         for wrong in run.wrong:
             lines.append(self.line(depth, self.strong(self.plain(f"matrix.source.{wrong.source}") + ":") + " "
                                    + self.inline(self.raw_ratio(L, run.wrt) + " = " + self.raw_math(wrong.formula))
@@ -161,6 +163,17 @@ class MatrixPrinting:
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
                                    + self.inline(self.raw_ratio(L, run.wrt) + " = " + self.raw_math(run.answer))))
         return self.join(lines)
+
+    def wrong_beside_answer(self, run) -> str:
+        """What follows the right formula in a key's answer: each wrong formula of the course (the slide's, 2Ax,
+        δW₂ᵀ without σ′) and why it is wrong, so that the two stand side by side: "; on the slide: ∂L/∂W₁ = … — wrong: …"."""
+        parts = []
+        for wrong in run.wrong:
+            source = phrase(self.lang, f"matrix.source.{wrong.source}")
+            parts.append(self.escape("; " + source[:1].lower() + source[1:] + ": ")
+                         + self.inline(self.raw_ratio(run.loss, run.wrt) + " = " + self.raw_math(wrong.formula))
+                         + " — " + self._reason(wrong))
+        return "".join(parts)
 
     def _rule(self, step, run, rules) -> str:
         """The rule a step applies, in words and with its general formula."""

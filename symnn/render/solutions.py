@@ -101,6 +101,8 @@ class SolutionPrinting:
                     and solution.work.result != exact:   # the derivation's last form, then the form asked (through F)
                 lhs += " = " + self.raw_math(solution.work.result)
             shown = self.value(exact) if lhs is None else self.result_in(lhs, exact, self.unit(solution.work))
+        if type(solution.work).__name__ == "MatrixGradient":
+            shown += self.wrong_beside_answer(solution.work)       # render.matrices: the slide's formula by the right one
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
         if uses(solution.work, sp.Heaviside) and not re.search(r"H\(|Heaviside|Хевисайд", problem.text(self.lang)):
             lines.append(self.line(depth, self.prose(phrase(self.lang, "heaviside.defined"))))   # H(a) in a table, unsaid
