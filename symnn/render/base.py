@@ -147,11 +147,12 @@ class DocumentPrinter(ArrayPrinting, DataTrainingPrinting, TrainingStepsPrinting
             return expr
         symbols = {s: sp.Symbol(self.names[s.name], **s.assumptions0) for s in expr.free_symbols
                    if isinstance(s, sp.Symbol) and s.name in self.names}
-        functions = {f: sp.Function(self.names[f.func.__name__])(*f.args) for f in expr.atoms(sp.core.function.AppliedUndef)
-                     if f.func.__name__ in self.names}
         matrices = {m: sp.MatrixSymbol(self.names[m.name], *m.shape) for m in expr.atoms(sp.MatrixSymbol)
                     if m.name in self.names}          # the product kx of k and x, not AB
-        return rebuilt(expr, {**symbols, **functions, **matrices}, into_derivatives=True)
+        expr = rebuilt(expr, {**symbols, **matrices}, into_derivatives=True)
+        functions = {f: sp.Function(self.names[f.func.__name__])(*f.args) for f in expr.atoms(sp.Function)
+                     if f.func.__name__ in self.names}        # L(w) as the statement names it; sigmoid as S
+        return rebuilt(expr, functions, into_derivatives=True) if functions else expr
 
     def inline(self, raw: str) -> str:
         raise NotImplementedError

@@ -98,6 +98,10 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
 
     def _print_Function(self, expr, exp=None):
         """sin z and cos x without brackets (an atom's argument), f(x) and sin(2x) with them."""
+        if isinstance(expr, AppliedUndef) and len(expr.args) > 1 and exp is None:     # L(w₁, w₂, b), as printed
+            args = ", ".join(self._print(arg) for arg in expr.args)
+            args = args.replace(", ", "; ") if "{,}" in args else args       # f(0{,}5; 1) in Russian
+            return r"%s\left(%s\right)" % (self._print(sp.Symbol(expr.func.__name__)), args)
         fold = self._settings["fold_func_brackets"]
         if len(expr.args) == 1 and isinstance(expr.args[0], Shown):      # ReLU(−10), not ReLU((−10))
             expr = expr.func(expr.args[0].number, evaluate=False)
