@@ -27,7 +27,7 @@ from .networks import NetworkPrinting, point_equation
 from .numerics import NumericsPrinting
 from .solutions import SolutionPrinting
 from .training_steps import TrainingStepsPrinting
-from .values import Shown, put_in, rebuilt, shown
+from .values import WIDEST, Chosen, Shown, needed_places, put_in, rebuilt, shown
 from .vectors import VectorPrinting
 from .verdicts import VerdictPrinting
 
@@ -67,7 +67,16 @@ class Printer:
         return self._settings["lang"]
 
     def doprint(self, obj) -> str:
-        return self._print(obj)
+        """``obj`` printed; a key whose small values needed more places than the default is printed again
+        with those places throughout (up to WIDEST), so that it has one precision (0.1188 and 0.0054 would
+        not be one, nor 0.1188 and 0.00537)."""
+        self._chosen = None
+        with needed_places() as needs:
+            text = self._print(obj)
+        if needs and self._settings["decimals"] is None and self._problem_places is None:
+            self._chosen = Chosen(min(max(needs), WIDEST))
+            text = self._print(obj)
+        return text
 
     def _print(self, obj, **kwargs):
         for cls in type(obj).__mro__:
@@ -187,10 +196,14 @@ class DocumentPrinter(ArrayPrinting, DataTrainingPrinting, TrainingStepsPrinting
     # ---- shared layout
     # ---- numbers as a teacher writes them (see values.py)
     def places(self) -> int | None:
-        """Decimal places of rounded values: the reader's setting, else the problem's own, else the default."""
-        return self._settings["decimals"] if self._settings["decimals"] is not None else self._problem_places
+        """Decimal places of rounded values: the reader's setting, else the problem's own, else the default
+        (None), widened for the key's small values (``doprint``)."""
+        if self._settings["decimals"] is not None:
+            return self._settings["decimals"]
+        return self._problem_places if self._problem_places is not None else self._chosen
 
     _problem_places = None
+    _chosen = None
 
     def shown(self, value):
         """(exact, decimal) of a number, a tuple of numbers or anything else (exact, None)."""

@@ -19,6 +19,7 @@ RAISED = str.maketrans("0123456789-abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵�
 # 3(x + 1)), as typed; not after a power, a name, a fraction bar or another factor (x^2·y, w1·x, 1/2·x,
 # 6·0·cos(0)), nor before d/dx or before numbers (1·(−2), 0.52·(1 − 0.52))
 _COEFFICIENT = re.compile(r"(?<![\w.,^/*])(\d+(?:[.,]\d+)?)\*(?!d/|∂/)(?=[^\W\d]|√|\((?=[^\W\d]))")
+FIXED = 8       # a rounded value whose leading digit is above 10⁻⁸ is written in fixed point, as it was rounded
 RAISABLE = re.compile(r"-?(\d+|[a-pr-z])")       # what superscript characters can write (no q)
 
 
@@ -36,9 +37,12 @@ def with_places(printer, print_float, expr) -> str:
     """``print_float(expr)`` (a SymPy printer's own) with every digit of a Float that carries fewer than a
     double does: a value rounded to its places (``values.rounded``), whose zeros are places too; a
     double's own trailing zeros are left off as SymPy leaves them."""
-    full = printer._settings["full_prec"]
-    printer._settings["full_prec"] = full or prec_to_dps(expr._prec) < 15
+    full, low = printer._settings["full_prec"], printer._settings.get("min")
+    rounded = prec_to_dps(expr._prec) < 15
+    printer._settings["full_prec"] = full or rounded
+    if rounded and low is None:          # 0.0000351019 to ten places, as rounded (values.rounded), not 3.51019·10⁻⁵
+        printer._settings["min"] = -FIXED
     try:
         return print_float(expr)
     finally:
-        printer._settings["full_prec"] = full
+        printer._settings["full_prec"], printer._settings["min"] = full, low

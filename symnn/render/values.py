@@ -6,6 +6,8 @@ rounded to a number of places (4 by default, as the course rounds), keeping at l
 three significant digits for small numbers (0.00537, not 0.0054); places a problem asks
 for are kept as asked (0.20 for "two decimal places"). A rounded value keeps
 every place it was rounded to, zeros too (0.9630, not 0.963): one rule for a whole key.
+A key has one precision: the places its problem asks for or the reader's,
+else the default widened (``Chosen``) until its small values keep their three digits too.
 
 >>> import sympy as sp
 >>> shown(sp.Integer(-162)), shown(sp.Rational(9, 10)), shown(sp.Rational(1, 3))
@@ -18,10 +20,14 @@ every place it was rounded to, zeros too (0.9630, not 0.963): one rule for a who
 0.00537
 >>> rounded(sp.Float(0.75136507000001), 9), rounded(sp.Float(0.0544799), 6), rounded(sp.Float(0.1966), 2)
 (0.751365070, 0.054480, 0.20)
+>>> shown(sp.Rational(-115924, 10000), 2), shown(sp.Rational(-115924, 10000))
+((-11.5924, -11.59), (-11.5924, None))
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Decimal
 
 import sympy as sp
@@ -30,6 +36,28 @@ PLACES = 4            # decimal places of a rounded value, unless a problem or t
 SIGNIFICANT = 3       # ... but never fewer significant digits than this
 SHORT = 24            # an exact value of at most this many characters (as SymPy writes it) is worth showing
 WORK_DIGITS = 30      # digits of the evaluation a decimal is rounded from
+WIDEST = 6            # a key widens its default places to keep small values' digits up to this many places
+EXACT_DIGITS = 8      # a terminating decimal of at most this many digits is written exactly (−11.5924)
+
+
+class Chosen(int):
+    """Places the key chose for itself, not asked for (the default, widened): a value that would need
+    still more places keeps SIGNIFICANT digits instead, as under the default."""
+
+
+_needed: ContextVar = ContextVar("needed", default=None)
+
+
+@contextmanager
+def needed_places():
+    """Collect, while a key is printed, the places each value rounded by the default rule needed to keep
+    SIGNIFICANT digits (a list: its maximum is the key's one precision; empty when 4 places do)."""
+    needs = []
+    token = _needed.set(needs)
+    try:
+        yield needs
+    finally:
+        _needed.reset(token)
 
 
 def terminating(value) -> bool:
@@ -47,13 +75,15 @@ def rounded(value, places: int | None = None) -> sp.Float:
     """``value`` (a real number) rounded to ``places`` decimal places, the places a problem or a reader asks
     for; by default to PLACES, or to SIGNIFICANT digits if that keeps fewer (and so when the places asked
     for would leave nothing but 0)."""
-    asked = places is not None
+    asked = places is not None and not isinstance(places, Chosen)
     places = PLACES if places is None else places
     number = Decimal(str(sp.N(value, WORK_DIGITS)))
     if number == 0:
         return sp.Float(0, 1)
     fixed = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     magnitude = number.adjusted()               # the exponent of the leading digit
+    if not asked and magnitude - (-places) + 1 < SIGNIFICANT and _needed.get() is not None:
+        _needed.get().append(SIGNIFICANT - 1 - magnitude)
     if fixed == 0 or not asked and magnitude - (-places) + 1 < SIGNIFICANT:
         fixed = number.quantize(Decimal(1).scaleb(magnitude - SIGNIFICANT + 1), rounding=ROUND_HALF_UP)
     text = format(fixed, "f") if abs(magnitude) < 8 else format(fixed.normalize(), "e")
@@ -72,7 +102,8 @@ def shown(value, places: int | None = None):
     """(exact, decimal): what to write of a number; either may be None.
 
     Integers and terminating decimals are written exactly, alone (a decimal of a
-    terminating rational is its exact value); other short values exactly with
+    terminating rational is its exact value), or beside their rounding when they have more
+    places than asked (−11.5924 ≈ −11.59 for two places); other short values exactly with
     their rounded decimal beside; long ones only rounded.
     """
     value = sp.sympify(value, strict=True)
@@ -86,6 +117,9 @@ def shown(value, places: int | None = None):
     if terminating(value) and -_decimal(value).as_tuple().exponent <= max(places or PLACES, 1) + 1:      # −0.03125 whole, not ≈ −0.0312
         exact = _decimal(value)
         return sp.Float(format(exact, "f"), len(exact.as_tuple().digits)), None
+    if terminating(value) and len(_decimal(value).as_tuple().digits) <= EXACT_DIGITS:
+        exact = _decimal(value)                 # −11.5924 ≈ −11.59: the exact value, and the places asked
+        return sp.Float(format(exact, "f"), len(exact.as_tuple().digits)), rounded(value, places)
     decimal = rounded(value, places)
     if isinstance(value, sp.Float):           # a decimal carried from an earlier step: ≈ unless nothing was cut
         whole = Decimal(str(value)).normalize()

@@ -172,12 +172,13 @@ def test_delta_rule_answers_the_deltas_the_gradients_and_the_momentum_steps():
     steps = [0.9 * p - 0.1 * g for p, g in zip(previous, gradients)]
     assert np.allclose([float(v) for v in answer_value(solve("delta-rule").answer)], [d_o, d_h, d_h, *gradients, *steps])
     line = answer_line("delta-rule", "latex", "ru")
-    assert line.startswith(r"{\raggedright \noindent \textbf{Ответ:} $\delta_{o1} \approx -0{,}1188$; "
-                           r"$\delta_{h1} \approx -0{,}00537$; $\delta_{h2} \approx -0{,}00537$; "
-                           r"$\frac{\partial L}{\partial w_{1}} \approx 0{,}0107$;")
-    assert line.endswith(r"$\Delta w_{5} \approx 0{,}00956$; $\Delta w_{6} \approx 0{,}00956$; "
-                         r"$\Delta b_{3} \approx 0{,}0119$\par}")
-    assert answer_line("delta-rule", "text", "en").startswith("Answer: δ_o1 ≈ -0.1188; δ_h1 ≈ -0.00537;")
+    # one precision for the whole key: six places, which its smallest step −0.000537 needs for three digits
+    assert line.startswith(r"{\raggedright \noindent \textbf{Ответ:} $\delta_{o1} \approx -0{,}118809$; "
+                           r"$\delta_{h1} \approx -0{,}005367$; $\delta_{h2} \approx -0{,}005367$; "
+                           r"$\frac{\partial L}{\partial w_{1}} \approx 0{,}010735$;")
+    assert line.endswith(r"$\Delta w_{5} \approx 0{,}009563$; $\Delta w_{6} \approx 0{,}009563$; "
+                         r"$\Delta b_{3} \approx 0{,}011881$\par}")
+    assert answer_line("delta-rule", "text", "en").startswith("Answer: δ_o1 ≈ -0.118809; δ_h1 ≈ -0.005367;")
 
 
 def test_minibatch_stop_asks_only_for_the_epsilons_its_key_answers():
