@@ -28,6 +28,7 @@ from ..render import render
 from ..render.html import HtmlPrinter
 from ..render.latex import LatexPrinter, pi_typeset
 from ..render.markdown import MarkdownPrinter
+from ..render.solutions import key_places
 from .answer_forms import form_of, latex_space, precision, stated
 from .documents import html_page, latex_document, plain_latex
 
@@ -191,19 +192,20 @@ def answer_key(solutions: list, format: str, lang: str, title: str, options: Opt
     return html_page("\n<hr>\n".join(parts), head, lang)
 
 
-def _graph(work, lang):
+def _graph(work, lang, places=None):
     from .pictures.graphs import graph_picture
-    return graph_picture(work, lang)
+    return graph_picture(work, lang, places)
 
 
 # the pictures a key draws, by the class of the work: the computational graph a statement asks to draw
 KEY_PICTURES = {"GraphPass": _graph}
 
 
-def key_pictures(solutions: list, lang: str, folder: Path, stem: str, suffix: str) -> dict:
+def key_pictures(solutions: list, lang: str, folder: Path, stem: str, suffix: str, decimals: int | None = None) -> dict:
     """The picture of each solution whose work is drawn in a key, saved in ``folder`` as ``stem-ID.suffix``
-    (.pdf for LaTeX, .svg for HTML, .png for Markdown); file names by problem id. A picture that cannot be
-    drawn here (no graphviz) is left out: the key is still whole without it."""
+    (.pdf for LaTeX, .svg for HTML, .png for Markdown); file names by problem id, numbers rounded as the key
+    rounds them (``decimals``, else the problem's own). A picture that cannot be drawn here (no graphviz) is
+    left out: the key is still whole without it."""
     files = {}
     for solution in solutions:
         draw = KEY_PICTURES.get(type(solution.work).__name__)
@@ -211,7 +213,8 @@ def key_pictures(solutions: list, lang: str, folder: Path, stem: str, suffix: st
             continue
         safe = "".join(c if c.isalnum() or c == "-" else "_" for c in solution.problem.id)
         try:
-            files[solution.problem.id] = draw(solution.work, lang).save(folder / f"{stem}-{safe}.{suffix}").name
+            places = decimals if decimals is not None else key_places(solution.problem)
+            files[solution.problem.id] = draw(solution.work, lang, places).save(folder / f"{stem}-{safe}.{suffix}").name
         except (ImportError, RuntimeError, OSError):
             continue
     return files
@@ -282,7 +285,8 @@ def _write_set(name: str, problems: list[Problem], folder: Path, format: str, la
         source = "tex" if format == "pdf" else format
         key_title = title if student is None else f"{title} ({student})"
         drawn = folder if format != "pdf" else Path(tempfile.mkdtemp())      # a PDF key takes its pictures in
-        files = key_pictures(solutions, lang, drawn, f"{name}-key{suffix}", {"md": "png", "html": "svg"}.get(source, "pdf"))
+        files = key_pictures(solutions, lang, drawn, f"{name}-key{suffix}", {"md": "png", "html": "svg"}.get(source, "pdf"),
+                             options.decimals)
         texts = {"worksheet": worksheet(problems, source, lang, title, solutions, student, options),
                  "key": answer_key(solutions, source, lang, key_title, options, files)}
         if format != "pdf":

@@ -65,10 +65,10 @@ def test_graph_labels_are_formula_equals_value_rounded_as_sympy_diff_says():
         assert value_line == f"{str(v).translate(subscripts)} = {at[v]}".replace("-", "−")
         name, _, shown = gradient_line.partition(" ≈ ")
         assert name == f"∂f/∂{str(v).translate(subscripts)}", gradient_line     # long exact values are not shown
-        assert float(shown.replace("−", "-")) == pytest.approx(float(exact), rel=1e-3), gradient_line
+        assert float(shown.replace("−", "-")) == pytest.approx(float(exact), abs=5e-5), gradient_line    # 4 places, as the key
     w1 = sp.Symbol("w1", real=True)
     through_a = float(sp.diff(f, w1).subs(at)) / -2          # a = w1·x1 with x1 = −2
-    assert labels["a"] == ("a = w₁·x₁ = −2", f"∂f/∂a ≈ {through_a:.4g}".replace("-", "−"))
+    assert labels["a"] == ("a = w₁·x₁ = −2", f"∂f/∂a ≈ {through_a:.4f}".replace("-", "−"))
     assert all(len(line) <= 40 for pair in labels.values() for line in pair), labels
     for line in graph_picture(run).texts():
         assert not any(bad in line for bad in ("*", "_", "Abs(")), line

@@ -14,7 +14,8 @@ import sympy as sp
 
 from ...lang import phrase
 from ...nn.graph import GraphPass
-from .labels import function_name, number, unicode_math
+from ...render.values import WIDEST, Chosen, needed_places, shown
+from .labels import function_name, unicode_math
 from .picture import PLOTS_HINT, Picture
 
 DOT_HINT = "pictures of graphs need graphviz's dot program (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)"
@@ -28,13 +29,19 @@ class DotMissing(FileNotFoundError):
     """graphviz's dot program is not installed."""
 
 
-def value_text(value: sp.Expr, lang: str = "en") -> str:
-    """= e³ ≈ 20.09: the exact value when it is short, its decimal when it is not a whole number."""
+def value_text(value: sp.Expr, lang: str = "en", places: int | None = None) -> str:
+    """= e³ ≈ 20.0855: the exact value when it is short, its decimal when it is not a whole number, rounded
+    as the key rounds it (``places``: the problem's or the reader's; None: the default, 4).
+
+    >>> value_text(sp.exp(3)), value_text(sp.exp(3), "ru", 2), value_text(sp.Rational(1, 2))
+    ('= e³ ≈ 20.0855', '= e³ ≈ 20,09', '= 1/2 ≈ 0.5')
+    """
     value = sp.sympify(value, strict=True)       # an integer or a SymPy number, never text
     exact = unicode_math(value, lang)
     if value.is_Integer or not value.is_number:
         return f"= {exact}"
-    decimal = number(sp.N(value, 15), lang)
+    written, decimal = shown(value, places)      # as the key writes it: 0.5 whole, e³ ≈ 20.0855
+    decimal = unicode_math(written if decimal is None else decimal, lang)
     if exact == decimal:
         return f"= {exact}"
     return f"= {exact} ≈ {decimal}" if len(exact) <= SHORT else f"≈ {decimal}"
@@ -48,19 +55,19 @@ def node_gradients(run: GraphPass) -> dict:
     return gradients
 
 
-def node_labels(run: GraphPass, lang: str = "en") -> dict[str, tuple[str, str]]:
-    """name → (its formula and value, its gradient), as the boxes show them."""
+def node_labels(run: GraphPass, lang: str = "en", places: int | None = None) -> dict[str, tuple[str, str]]:
+    """name → (its formula and value, its gradient), as the boxes show them, rounded to ``places``."""
     values, gradients = dict(run.values), node_gradients(run)
     output = unicode_math(run.graph.output.name, lang)
     labels = {}
     for name in run.graph.variables:
-        labels[str(name)] = (f"{unicode_math(name, lang)} {value_text(values[name], lang)}",)
+        labels[str(name)] = (f"{unicode_math(name, lang)} {value_text(values[name], lang, places)}",)
     for node in run.graph.nodes:
         labels[str(node.name)] = (f"{unicode_math(node.name, lang)} = {unicode_math(node.expr, lang)} "
-                                  f"{value_text(values[node.name], lang)}",)
+                                  f"{value_text(values[node.name], lang, places)}",)
     for name in (*run.graph.variables, *(node.name for node in run.graph.nodes)):
         derivative = f"∂{output}/∂{unicode_math(name, lang)}"
-        labels[str(name)] += (f"{derivative} {value_text(gradients[name], lang)}",)
+        labels[str(name)] += (f"{derivative} {value_text(gradients[name], lang, places)}",)
     return labels
 
 
@@ -71,11 +78,17 @@ def _box(lines: tuple[str, str]) -> str:
             f'<TR><TD>{top}</TD></TR><TR><TD BGCOLOR="#fff4e6">{bottom}</TD></TR></TABLE>>')
 
 
-def graph_picture(run: GraphPass, lang: str = "en") -> Picture:
+def graph_picture(run: GraphPass, lang: str = "en", places: int | None = None) -> Picture:
+    """The graph of ``run``, its values rounded to ``places`` as its key rounds them."""
     values, gradients = dict(run.values), node_gradients(run)
     names = [*run.graph.variables, *(node.name for node in run.graph.nodes)]
     data = {"values": {str(n): values[n] for n in names}, "gradients": {str(n): gradients[n] for n in names}}
-    labels = node_labels(run, lang)
+    labels = node_labels(run, lang, places)
+    if places is None:                   # the default widened for small values, as the key's printer widens it
+        with needed_places() as needs:
+            labels = node_labels(run, lang)
+        if needs:
+            labels = node_labels(run, lang, Chosen(min(max(needs), WIDEST)))
     point = ("; " if lang == "ru" else ", ").join(f"{unicode_math(v, lang)} = {unicode_math(c, lang)}"
                                                   for v, c in run.point)
     title = phrase(lang, "plot.graph", function=f"f = {unicode_math(run.graph.expr, lang)}", point=point)

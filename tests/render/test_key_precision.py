@@ -1,0 +1,123 @@
+"""One precision per key: the places the problem asks for (its ``decimals``, its checker's
+``tolerance = { decimals = N }``) or the reader's ``--decimals``, else the default widened for
+the key's small values; the same in tables, answers and pictures; short exact values exact."""
+
+import re
+
+import pytest
+import sympy as sp
+
+from symnn.export.pictures.graphs import node_labels
+from symnn.nn.graph import graph_pass
+from symnn.problems.solve import solve
+from symnn.render import render
+from symnn.render.math import text_math
+from symnn.render.values import Chosen, rounded, shown
+
+
+def lines(problem_id, format="text", lang="en", **settings):
+    return render(solve(problem_id), format, lang=lang, **settings).splitlines()
+
+
+@pytest.mark.parametrize("problem_id, format, lang, settings, line", [
+    # "to ten decimal places": a small loss keeps its ten places, in fixed point, not 3.51019·10⁻⁵
+    ("mazur-221-10000", "text", "en", {},
+     "Answer: E_total⁺ ≈ 0.0000351019; out_o1⁺ ≈ 0.0159136204; out_o2⁺ ≈ 0.9840642735"),
+    # the same in Russian, with decimal commas
+    ("mazur-221-10000", "text", "ru", {},
+     "Ответ: E_total⁺ ≈ 0,0000351019; out_o1⁺ ≈ 0,0159136204; out_o2⁺ ≈ 0,9840642735"),
+    # and in LaTeX, where SymPy would write a power of ten
+    ("mazur-221-10000", "latex", "en", {},
+     r"{\raggedright \noindent \textbf{Answer:} $E_{total}^+ \approx 0.0000351019$; "
+     r"$out_{o1}^+ \approx 0.0159136204$; $out_{o2}^+ \approx 0.9840642735$\par}"),
+    # --decimals 4: a value that would round to 0.0000 keeps three significant digits instead
+    ("mazur-221-10000", "text", "en", {"decimals": 4},
+     "Answer: E_total⁺ ≈ 0.0000351; out_o1⁺ ≈ 0.0159; out_o2⁺ ≈ 0.9841"),
+    # decimals = 6: six places everywhere, the zero of 0.685680 too
+    ("delta-worked", "text", "en", {},
+     "Answer: h1 = σ(0.45) ≈ 0.610639; h2 = σ(0.78) ≈ 0.685680; o1 ≈ 0.340491; L ≈ 0.217476; "
+     "∂L/∂w6 ≈ -0.101547; ∂L/∂w3 ≈ 0.073412; w6⁺ ≈ -2.228917; L⁺ ≈ 0.198874"),
+    # no precision asked: the default widened to six places, which the smallest step needs for three digits,
+    # so one table does not mix -0.1188 (places) with -0.00537 (significant digits)
+    ("delta-rule", "text", "en", {}, "w2         0.9·0 - 0.1·0.005367        ≈ -0.000537"),
+    ("delta-rule", "text", "en", {}, "δ_o1    out_pred·(1 - out_pred)·(out_pred - out_y)  "
+                                     "0.523695·(1 - 0.523695)·(0.523695 - 1)  ≈ -0.118809"),
+    # the reader's --decimals wins over the widening
+    ("delta-rule", "text", "en", {"decimals": 3}, "Answer: δ_o1 ≈ -0.119; δ_h1 ≈ -0.005; δ_h2 ≈ -0.005; "
+     "∂L/∂w1 ≈ 0.011; ∂L/∂w2 ≈ 0.005; ∂L/∂b1 ≈ -0.005; ∂L/∂w3 ≈ 0.011; ∂L/∂w4 ≈ 0.005; ∂L/∂b2 ≈ -0.005; "
+     "∂L/∂w5 ≈ -0.006; ∂L/∂w6 ≈ -0.006; ∂L/∂b3 ≈ -0.119; Δw_1 ≈ -0.001; Δw_2 ≈ -0.001; Δb_1 ≈ 0.001; "
+     "Δw_3 ≈ -0.001; Δw_4 ≈ -0.001; Δb_2 ≈ 0.001; Δw_5 ≈ 0.010; Δw_6 ≈ 0.010; Δb_3 ≈ 0.012"),
+    # two places asked, an exact value with four: written exactly, with the two places beside (as its note says)
+    ("karpathy-circuit-step", "text", "en", {},
+     "Answer: ∂f/∂x = -4; ∂f/∂y = -4; ∂f/∂z = 3; x⁺ = -2.04; y⁺ = 4.96; z⁺ = -3.97; q⁺ = 2.92; f⁺ = -11.5924 ≈ -11.59"),
+    # the same in its table
+    ("karpathy-circuit-step", "text", "en", {}, "f     f = q·z     2.92·(-3.97)      -11.5924 ≈ -11.59"),
+    # the same in Russian
+    ("karpathy-circuit-step", "text", "ru", {},
+     "Ответ: ∂f/∂x = -4; ∂f/∂y = -4; ∂f/∂z = 3; x⁺ = -2,04; y⁺ = 4,96; z⁺ = -3,97; q⁺ = 2,92; f⁺ = -11,5924 ≈ -11,59"),
+    # a training run's loss needs five places for three digits: the whole key has five
+    ("xor-lab", "text", "en", {}, "Training loss: 0.27572 at the start, 0.00119 after the last epoch."),
+    # a key without small values keeps the default four places, and exact values stay exact
+    ("backprop-w1", "text", "en", {}, "∂L/∂w1 = (-0.9526)·0.2494·(-0.0904) ≈ 0.0215"),
+    ("4.3", "text", "en", {}, "Answer: ∇ F(2, 1/3, 0) = (60, -162, 1)"),
+])
+def test_a_key_has_one_precision(problem_id, format, lang, settings, line):
+    assert line in lines(problem_id, format, lang, **settings)
+
+
+@pytest.mark.parametrize("problem_id, places", [
+    ("delta-worked", 6),         # decimals = 6
+    ("mazur-221-10000", 10),     # decimals = 10
+    ("delta-rule", 6),           # widened from 4 for −0.000537
+    ("graph-exp", 4),            # the default
+])
+def test_every_rounded_value_of_a_key_has_its_places(problem_id, places):
+    # every "≈ d" of the key, in tables, chains and the answer, has the key's places
+    text = "\n".join(lines(problem_id))
+    decimals = re.findall(r"≈ -?\d+\.(\d+)", text.split("\nNote.")[0])
+    assert decimals and {len(d) for d in decimals} == {places}, sorted({len(d) for d in decimals})
+
+
+@pytest.mark.parametrize("value, places, expected", [
+    # an integer is never 3.0000, whatever the places
+    (sp.Integer(3), Chosen(6), (sp.Integer(3), None)),
+    # a short terminating decimal is written as it is
+    (sp.Rational(1, 2), 6, (sp.Float("0.5", 1), None)),
+    # a terminating decimal with more places than asked: exact, with its rounding beside
+    (sp.Rational(-115924, 10000), 2, (sp.Float("-11.5924", 6), sp.Float("-11.59", 4))),
+    # a decimal given with as many places: exact alone
+    (sp.Rational(-115924, 10000), None, (sp.Float("-11.5924", 6), None)),
+])
+def test_shown_keeps_short_exact_values(value, places, expected):
+    assert shown(value, places) == expected
+
+
+@pytest.mark.parametrize("places, expected", [
+    # places asked: as asked, though that leaves two digits
+    (6, "0.000035"),
+    # places the key chose (widened default): a smaller value still keeps three digits
+    (Chosen(6), "0.0000351"),
+    # the default: four places, or three digits
+    (None, "0.0000351"),
+])
+def test_asked_and_chosen_places(places, expected):
+    assert text_math(rounded(sp.Float("0.00003514", 15), places)) == expected      # as a key writes it
+
+
+@pytest.mark.parametrize("lang, places, name, expected", [
+    # graph-exp's picture rounds as its key does: four places, e³ ≈ 20.0855 (not 20.09)
+    ("en", None, "c", ("c = eᵇ = e³ ≈ 20.0855", "∂f/∂c = 1")),
+    ("en", None, "x", ("x = 1", "∂f/∂x = 2e³ ≈ 40.1711")),
+    # with --decimals 2 (passed by the key's export), two places, in Russian with a comma
+    ("ru", 2, "f", ("f = 1 + c = 1 + e³ ≈ 21,09", "∂f/∂f = 1")),
+])
+def test_a_graph_picture_rounds_as_its_key(lang, places, name, expected):
+    run = graph_pass("1 + exp(x*w1 + w0)", "x=1, w1=2, w0=1")
+    assert node_labels(run, lang, places)[name] == expected
+
+
+def test_a_graph_picture_widens_as_its_key():
+    # ∂f/∂w₀ = σ′(−5) ≈ 0.00665 needs five places: every label of the picture has five
+    from symnn.export.pictures.graphs import graph_picture
+    texts = graph_picture(graph_pass("sigmoid(w1*x1 + w0)", "x1=-3, w1=2, w0=1")).texts()
+    assert "∂f/∂x₁ ≈ 0.01330" in texts and "∂f/∂w₁ ≈ −0.01994" in texts
