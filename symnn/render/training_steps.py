@@ -51,10 +51,14 @@ class TrainingStepsPrinting:
             lines.append(self.line(depth, self.strong(self.plain(f"opt.name.{run.optimizer}")) + ": "
                                    + self.escape("; ").join(self.result(self.raw_math(s), v) for s, v in run.hyper)
                                    + (self.escape(". ") + self.plain("sgd.biases.fixed") if fixed else "")))
-        for step in run.steps:
+        brief = self._settings["detail"] == "brief"
+        for k, step in enumerate(run.steps):
             if len(run.steps) > 1:
                 lines.append(self.line(depth, self.strong(self.plain("sgd.step", number=step.number))))
-            lines += self.step_tables(network, step, depth, run.asked)
+            if brief and k:              # brief: the first step in full, each later one as its loss and updates
+                lines += self.later_step(network, step, depth)
+            else:
+                lines += self.step_tables(network, step, depth, run.asked)
         if not updating:
             return self.join(lines)
         if len(run.history) > len(run.steps):
@@ -100,6 +104,15 @@ class TrainingStepsPrinting:
         return self.table([self.plain("graph.node"), self.plain("delta.formula"), self.plain("delta.numbers"),
                            self.plain("graph.value")], rows)
 
+    def later_step(self, network, step, depth: int) -> list[str]:
+        """A step after the first, briefly: the loss at its start, then every update with the numbers (the
+        gradients as its numbers show them), the deltas and the gradients' own tables left to the full key."""
+        L = network.loss_symbol
+        known = {**dict(step.point), **dict(step.forward)}
+        lines = [self.line(depth, self.plain("sgd.brief.step"))]
+        lines += self.forward_table(network, [(L, dict(step.forward)[L])], known)
+        return lines + self.update_table(step, depth)
+
     def step_tables(self, network, step, depth: int, asked=()) -> list[str]:
         """The forward pass, ∂L/∂ of the outputs asked for, the deltas, the gradients and the updates of one step."""
         known = {**dict(step.point), **dict(step.forward)}
@@ -132,9 +145,11 @@ class TrainingStepsPrinting:
             lines.append(self.line(depth, self.plain("sgd.shared")))
         rows = [self.worked_row(p, formula, known, value) for p, formula, value in step.gradients]
         lines += self.table([self.plain("delta.parameter")] + header[1:], rows)
-        if not step.updates:
-            return lines
-        lines.append(self.line(depth, self.plain("sgd.updates")))
+        return lines + self.update_table(step, depth) if step.updates else lines
+
+    def update_table(self, step, depth: int) -> list[str]:
+        header = [self.plain("delta.formula"), self.plain("delta.numbers"), self.plain("graph.value")]
+        lines = [self.line(depth, self.plain("sgd.updates"))]
         rows = []
         for parameter, updates in step.updates:
             # w_{t−1} − ηg_t reads w₅ − ηg_t; the new value in the statement's name (b_2⁺)
@@ -143,7 +158,7 @@ class TrainingStepsPrinting:
                 values = {named.get(k, k): v for k, v in update.values}
                 rows.append([self.math(parameter), *self.worked_row(named.get(update.quantity, update.quantity),
                                                                      update.formula.xreplace(named), values, update.value)])
-        lines += self.table([self.plain("delta.parameter"), self.plain("sgd.quantity")] + header[1:], rows)
+        lines += self.table([self.plain("delta.parameter"), self.plain("sgd.quantity")] + header, rows)
         return lines
 
     def answer_items(self, work, answer):

@@ -19,7 +19,7 @@ from symnn.export.pictures.surfaces import descent_picture, zigzag_picture  # no
 from symnn.nn.graph import graph_pass  # noqa: E402
 from symnn.numerics.train import train  # noqa: E402
 
-SURFACE = r"$f{(x,y)} = \dfrac{1}{2} (x^{2} + 10 y^{2})$"
+SURFACE = r"$f(x, y) = \dfrac{1}{2} (x^{2} + 10 y^{2})$"
 
 
 @pytest.fixture(scope="module")

@@ -207,7 +207,7 @@ def test_the_neurons_step_is_seed_003s_formula_and_the_central_difference_of_the
 
 EXPECTED = {
     "en": {
-        "gradient": ["The gradient ∇f of $f{(x,y)} = \\dfrac{1}{2} (x^{2} + y^{2})$\npoints where f grows fastest, "
+        "gradient": ["The gradient ∇f of $f(x, y) = \\dfrac{1}{2} (x^{2} + y^{2})$\npoints where f grows fastest, "
                      "at right angles to the level sets", "gradient ∇f(1, 2) = (1, 2): f grows fastest",
                      "antigradient −∇f: the way gradient descent steps, w ← w − η∇f", "level set $f = 2.5$ through the point",
                      "∇f at the grid points (to one scale)", "The surface $z = f(x, y)$: the level set and the way up along ∇f"],
@@ -235,7 +235,7 @@ EXPECTED = {
                    "before: the line $\\omega_0 + \\omega \\cdot x = 0$ and its normal $\\omega$"],
     },
     "ru": {
-        "gradient": ["Градиент ∇f функции $f{(x,y)} = \\dfrac{1}{2} (x^{2} + y^{2})$\nуказывает направление "
+        "gradient": ["Градиент ∇f функции $f(x, y) = \\dfrac{1}{2} (x^{2} + y^{2})$\nуказывает направление "
                      "наискорейшего роста\nи перпендикулярен линиям уровня", "градиент ∇f(1; 2) = (1; 2): f растёт быстрее всего",
                      "антиградиент −∇f: сюда шагает градиентный спуск, w ← w − η∇f", "линия уровня $f = 2{,}5$ через точку"],
         "bce": ["Бинарная перекрёстная энтропия одного объекта: $L = - (y \\ln{(p)} + (1 - y) \\ln{(1 - p)})$", "$L = 0{,}105$",
