@@ -257,4 +257,6 @@ def test_json_carries_the_determinant_and_the_scaled_gradient():
     assert det["row"] == 3 and det["value"]["sympy"] == "-rho**2*sin(phi)"
     assert [m["determinant"]["sympy"] for m in det["minors"]] == ["-rho**2*sin(phi)*cos(phi)", "rho*sin(phi)**2"]
     work = json.loads(render(solve("least-squares-gradient"), "json"))["work"]
+    assert work["scale"]["sympy"] == "1" and [g["sympy"] for g in work["gradient"]] == ["10*x1 - 2*x2 - 4", "-2*x1 + 10*x2 + 4"]
+    work = json.loads(render(solve("least-squares-half"), "json"))["work"]         # ½‖Ax − b‖²: the 2 cancels
     assert work["scale"]["sympy"] == "1/2" and [g["sympy"] for g in work["gradient"]] == ["5*x1 - x2 - 2", "-x1 + 5*x2 + 2"]

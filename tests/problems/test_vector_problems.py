@@ -66,9 +66,9 @@ def test_the_gd_condition_is_an_interval():
     ("total-derivative", "-0.3536", True),
     ("stewart-chain", "6", True),
     ("stewart-chain", "3", False),                         # dx/dt taken as cos 2t, the inner 2 forgotten
-    ("least-squares-gradient", "(5 x1 - x2 - 2, -x1 + 5 x2 + 2)", True),      # AᵀAx − Aᵀb
-    ("least-squares-gradient", "(5x_1 - x_2 - 2; -x_1 + 5x_2 + 2)", True),
-    ("least-squares-gradient", "(10 x1 - 2 x2 - 4, -2 x1 + 10 x2 + 4)", False),   # the ½ of the loss forgotten
+    ("least-squares-gradient", "(10 x1 - 2 x2 - 4, -2 x1 + 10 x2 + 4)", True),   # 2AᵀAx − 2Aᵀb for ‖Ax − b‖²
+    ("least-squares-gradient", "(10x_1 - 2x_2 - 4; -2x_1 + 10x_2 + 4)", True),
+    ("least-squares-gradient", "(5 x1 - x2 - 2, -x1 + 5 x2 + 2)", False),      # the 2 of the square forgotten
     ("least-squares-half", "(5 x1 - x2 - 2, -x1 + 5 x2 + 2, 0, 0)", True),
     ("least-squares-half", "(0, 0)", False),                # the value alone: ∇f in x is asked too
     ("jacobian-polar-det", "r", True),

@@ -193,8 +193,11 @@ def test_the_sums_and_products_of_a_text_are_read_in_order():
                                   r"{\raggedright \noindent \textbf{Ответ:} $\nabla f(x_{1}; \  x_{2}) = (5 x_{1} - x_{2} - 2; \  "
                                   r"5 x_{2} - x_{1} + 2)$; $\nabla f\left( \frac{1}{3}; \  - \frac{1}{3}\right) = (0; \  0)$; "
                                   r"да: градиент в этой точке равен нулю, значит, это решение задачи наименьших квадратов\par}"]),
-    ("least-squares-gradient", "en", [r"{\noindent \textbf{Answer:} $\nabla f = (5 x_{1} - x_{2} - 2, \  5 x_{2} - "
-                                      r"x_{1} + 2)$\par}"]),
+    # ‖Ax − b‖² without the ½: the 2 of the square stays, 2Aᵀ(Ax − b)
+    ("least-squares-gradient", "en", [r"\nabla f &= 2 A^{T} (A x - b) = 2 A^{T} A x - 2 A^{T} b = \left(\begin{matrix}10 & -2\\-2 "
+                                      r"& 10\end{matrix}\right) x - \left(\begin{matrix}4\\-4\end{matrix}\right)",
+                                      r"{\noindent \textbf{Answer:} $\nabla f = (10 x_{1} - 2 x_{2} - 4, \  10 x_{2} - "
+                                      r"2 x_{1} + 4)$\par}"]),
 ])
 def test_a_determinant_and_a_scaled_residual_are_worked_in_the_key(problem_id, lang, expected):
     printed = lines(problem_id, "latex", lang)

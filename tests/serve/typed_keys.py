@@ -97,7 +97,7 @@ TYPED = {
     "chain-two-variables": ("(28, 16)", "(28; 16)"),
     "stewart-chain": ("6", "6"),
     "least-squares-half": ("(5 x1 - x2 - 2, -x1 + 5 x2 + 2, 0, 0)", "(5x₁ − x₂ − 2; −x₁ + 5x₂ + 2; 0; 0)"),
-    "least-squares-gradient": ("(5 x1 - x2 - 2, -x1 + 5 x2 + 2)", "(5x₁ − x₂ − 2; −x₁ + 5x₂ + 2)"),
+    "least-squares-gradient": ("(10 x1 - 2 x2 - 4, -2 x1 + 10 x2 + 4)", "(10x₁ − 2x₂ − 4; −2x₁ + 10x₂ + 4)"),
     "jacobian-polar-det": ("r", "r"),
     "jacobian-spherical-det": ("-rho^2 sin(phi)", "−ρ² sin φ"),
     "iterated-map": ("4160", "4160"),
