@@ -82,15 +82,28 @@ class ArrayPrinting:
             return self.failure_lines(run.value)
         op = run.outcome.operation
         method = getattr(self, f"_explain_{op.kind}", None)
-        return method(op, run.value) if method is not None else []
+        return self.sizes(run) + (method(op, run.value) if method is not None else [])
+
+    def sizes(self, run) -> list[str]:
+        """W.size = 3072 · 10 = 30720: the size of an array the expression asks for, the product of its shape."""
+        import numpy as np
+        lines = []
+        for name, _, value in run.arrays:
+            shape = np.shape(value)
+            if re.search(rf"(?<![\w.]){re.escape(name)}\.size\b", run.expr) and len(shape) > 1:
+                product = r" \cdot ".join(str(n) for n in shape) if self.approx == r"\approx" else "·".join(map(str, shape))
+                lines.append(self.code(f"{name}.size") + " " + self.inline("= " + product + " = " + self.raw_math(sp.Integer(np.size(value)))))
+        return lines
 
     def _explain_elementwise(self, op, value) -> list[str]:
         import numpy as np
 
         from ..numerics.arrays import broadcast_steps
         left, right = (np.shape(x) for x in op.operands)
-        if not left and not right:                 # numbers: nothing is broadcast
-            return []
+        if not left and not right:                 # numbers: nothing is broadcast, the numbers are combined
+            symbol = {"*": r"\cdot" if self.approx == r"\approx" else "·"}.get(op.name, op.name)
+            numbers = [self.raw_math(self._entry(number)) for number in _numbers(op.operands)]
+            return [self.inline(f" {symbol} ".join(numbers) + " = " + self.raw_math(self._entry(_numbers([value])[0])))]
         if left == right:
             return [self.say("array.same shapes", shape=shape_of(left))]
         padded, result = broadcast_steps(left, right)
@@ -181,9 +194,12 @@ class ArrayPrinting:
         if run.answer_kind == "numbers":
             return self.math(sp.Tuple(*(self._entry(v) for v in _numbers(run.value))))
         written = self.array(run.value)
-        if written is None:
-            return self.say("array.shape only", shape=shape_of(np.shape(run.value)))
-        return self.array_math(run.value)
+        shown = self.say("array.shape only", shape=shape_of(np.shape(run.value))) if written is None else self.array_math(run.value)
+        op = run.outcome.operation if run.outcome is not None else None
+        if op is not None and op.kind == "reduce" and op.axis is not None and not op.keepdims and np.ndim(op.operands[0]):
+            axis = (op.axis if isinstance(op.axis, int) else op.axis[0]) % np.ndim(op.operands[0])
+            shown += self.escape("; ") + self.say("array.gone", axis=sp.Integer(axis))     # "which axis disappears?"
+        return shown
 
 
 def _numbers(values):
