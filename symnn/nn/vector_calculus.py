@@ -331,6 +331,7 @@ class ConditionSolution(RichDisplay):
     solution_set: sp.Set
     answer: sp.Basic                                       # the set as a condition: 0 < a < 2
     parts: tuple = ()                                      # (comparison, its set) each, when there are several
+    written: tuple = ()                                    # each comparison as its text writes it: |1 − a| < 1
 
 
 def _comparisons(condition) -> list:
@@ -343,6 +344,19 @@ def _comparisons(condition) -> list:
                                 for r in relations):
         raise ValueError("expected comparisons such as abs(1 - a) < 1 (several as a list, or joined by and)")
     return relations
+
+
+def _as_written(condition) -> tuple:
+    """Each comparison exactly as the text writes it, for the key: |1 − a| < 1 (SymPy makes it |a − 1|);
+    () when the texts do not read one to one as the comparisons."""
+    texts = condition if isinstance(condition, (list, tuple)) else [condition]
+    if not all(isinstance(text, str) and " and " not in text for text in texts):
+        return ()
+    try:
+        with sp.evaluate(False):
+            return tuple(parse_expr_safe(text) for text in texts)
+    except ValueError:
+        return ()
 
 
 def _values(relation, a) -> sp.Set:
@@ -369,4 +383,7 @@ def solve_condition(condition, var) -> ConditionSolution:
     if solution_set.is_empty:
         raise ValueError(f"no {a} satisfies every condition")
     whole = relations[0] if len(relations) == 1 else sp.And(*relations, evaluate=False)
-    return ConditionSolution(whole, a, solution_set, as_condition(solution_set, a), parts if len(parts) > 1 else ())
+    written = _as_written(condition)        # kept where it is no longer than SymPy's (a sum of numbers is worked out)
+    written = tuple(w if sp.count_ops(w) <= sp.count_ops(r) else r for w, r in zip(written, relations)) \
+        if len(written) == len(relations) else ()
+    return ConditionSolution(whole, a, solution_set, as_condition(solution_set, a), parts if len(parts) > 1 else (), written)

@@ -337,9 +337,10 @@ class VectorPrinting(JacobianPrinting, StagedPrinting):
     def _print_ConditionSolution(self, run, depth: int = 0) -> str:
         """The condition and, unless the answer follows, the values it leaves: the result is said once.
         Several conditions: each with the values it leaves, then the values all of them leave."""
-        if not run.parts:
-            lines = [self.line(depth, self.strong(self.say("vec.condition.title", var=run.var, condition=run.condition)))]
-            opened = _opened(run.condition)
+        written = run.written or (run.condition,) if not run.parts else run.written or tuple(r for r, _ in run.parts)
+        if not run.parts:                 # the comparison as the statement writes it: |1 − a| < 1, not |a − 1| < 1
+            lines = [self.line(depth, self.strong(self.say("vec.condition.title", var=run.var, condition=written[0])))]
+            opened = _opened(written[0])
             if opened is not None:
                 lines.append(self.line(depth + 1, self.math(opened)))
             if not self.answer_follows:
@@ -347,7 +348,7 @@ class VectorPrinting(JacobianPrinting, StagedPrinting):
                                                        condition=run.answer)))
             return self.join(lines)
         lines = [self.line(depth, self.strong(self.say("vec.condition.title all", var=run.var)))]
-        for relation, values in run.parts:
+        for relation, (_, values) in zip(written, run.parts):
             opened, shown = _opened(relation), as_condition(values, run.var)
             lines.append(self.line(depth + 1, self.say("vec.condition.part", condition=relation, values=shown)
                                    if opened is None else

@@ -125,7 +125,7 @@ def test_the_iterated_map_prints_the_chain_in_russian():
 
 def test_the_condition_states_its_answer_once():
     text = render(solve("gd-convergence"), "text", lang="ru")
-    assert "Значения a, при которых |a - 1| < 1\n   -1 < a - 1 < 1\nОтвет: 0 < a < 2\n" in text
+    assert "Значения a, при которых |1 - a| < 1\n   -1 < 1 - a < 1\nОтвет: 0 < a < 2\n" in text
     assert text.count("0 < a < 2") == 2                       # the answer, and the note on the slide
     assert render(solve("gd-convergence").work, "text", lang="ru").splitlines()[-1] == "a ∈ (0; 2), то есть 0 < a < 2"
 
