@@ -40,6 +40,22 @@ def _entry(i: int, j: int) -> sp.Symbol:
 
 
 class JacobianPrinting:
+    def in_place(self, f, var, entry):
+        """∂/∂φ (ρ sin φ sin θ) = ρ cos φ sin θ: a product whose one factor holds the variable is differentiated
+        in place, its factors in the order f is written in, so the entries of a row read alike (SymPy writes
+        ρ sin θ cos φ); else ``entry`` itself."""
+        moving = [factor for factor in f.args if factor.has(var)] if isinstance(f, sp.Mul) else []
+        if len(moving) != 1:
+            return entry
+        written = self.raw_math(f)
+        places = [written.find(self.raw_math(factor)) for factor in f.args]
+        sign, derivative = sp.diff(moving[0], var).as_coeff_Mul()
+        if -1 in places or not sign.is_number or sign == 0 or derivative.is_Mul:
+            return entry
+        factors = [derivative if factor is moving[0] else factor for _, factor in sorted(zip(places, f.args), key=lambda p: p[0])]
+        shown = sp.Mul(*([sign] if sign != 1 else []), *(factor for factor in factors if factor != 1), evaluate=False)
+        return shown if sp.expand(shown.doit() - entry) == 0 else entry
+
     def _print_Jacobian(self, run, depth: int = 0) -> str:
         self.partial = True
         J = sp.Symbol("J")
@@ -51,8 +67,10 @@ class JacobianPrinting:
                                                        variables=sp.Tuple(*run.variables), entry=entries)))]
         for i, f in enumerate(run.functions, 1):
             for var, entry in zip(run.variables, run.matrix.row(i - 1)):
-                lines.append(self.line(depth + 1, self.equation(sp.Symbol(f"J_{i}{run.variables.index(var) + 1}"),
-                                                                D(f, var), entry)))
+                shown = self.in_place(f, var, entry)
+                lines.append(self.line(depth + 1, self.inline(" = ".join((
+                    self.raw_math(sp.Symbol(f"J_{i}{run.variables.index(var) + 1}")), self.raw_math(D(f, var)),
+                    self.raw_math(shown, keep_order=shown is not entry))))))
                 step = run.steps[i - 1][run.variables.index(var)] if run.steps else None
                 if step is not None and _worth_showing(step) and self._settings["detail"] == "full":
                     lines.extend(self.step_lines(step, depth + 2, ""))
