@@ -13,6 +13,7 @@ from ..nn.losses import NAMES, TERMS
 from ..nn.network import LOSSES
 from .staged import Kept, written_chains, written_form
 from .values import put_in
+from .written import bare, signs_as_written
 
 
 def point_equation(point) -> sp.Eq:
@@ -35,12 +36,24 @@ class NetworkPrinting:
         """Lines of a table whose cells are already written in this format."""
         raise NotImplementedError
 
+    def as_written(self, expr):
+        """``expr`` with its squared differences as the statement writes them: (o₁ − y)², not (y − o₁)²."""
+        return signs_as_written(expr, self.written, self.renamed)
+
     def ratio(self, top, bottom) -> str:
         """∂top/∂bottom as a formula."""
         return self.inline(self.raw_ratio(top, bottom))
 
     def raw_ratio(self, top, bottom) -> str:
-        return r"\frac{\partial %s}{\partial %s}" % (self.raw_math(top), self.raw_math(bottom))
+        return self.nabla_ratio(top, bottom) or r"\frac{\partial %s}{\partial %s}" % (self.raw_math(top), self.raw_math(bottom))
+
+    def nabla_ratio(self, top, bottom) -> str | None:
+        """∇_W f where the statement writes the gradient so (``nablas``), else None (∂f/∂W)."""
+        top_text, bottom_text = self.raw_math(top), self.raw_math(bottom)
+        if (bare(top_text), bare(bottom_text)) not in getattr(self, "nablas", ()):
+            return None
+        below = f"_{{{bottom_text}}}" if self.nabla.startswith("\\") else f"_{bottom_text}"
+        return f"{self.nabla}{below} {top_text}"
 
     def _print_GraphPass(self, run, depth: int = 0) -> str:
         graph = run.graph
@@ -81,7 +94,7 @@ class NetworkPrinting:
         sizes = "-".join(map(str, network.sizes))
         if not loss or len(network.outputs) != 1:
             return self.escape(phrase(self.lang, "net.name.forward", sizes=sizes, activation=activation))
-        formula = LOSSES[network.loss_name](network.targets[0], network.outputs[0])
+        formula = self.as_written(LOSSES[network.loss_name](network.targets[0], network.outputs[0]))
         return self.escape(phrase(self.lang, "net.name", sizes=sizes, activation=activation)) + " " \
             + self.equation(sp.Symbol("L"), formula)
 

@@ -16,7 +16,7 @@ from ..nn.delta_rule import step_of
 from ..nn.losses import NAMES
 from ..nn.reverse import delta
 from .expansion import D
-from .written import written_terms
+from .written import nabla_names, network_loss_terms, written_terms
 
 COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
 
@@ -73,7 +73,9 @@ class SolutionPrinting:
         self._problem_places = key_places(problem)
         self.names = problem.data.get("notation", {})
         self.written = tuple(self.renamed(term) for term in written_terms(problem.data.get("expr"),
-                                                                          tuple(problem.data.get("functions", ()))))
+                                                                          tuple(problem.data.get("functions", ())))
+                             or network_loss_terms(problem, solution.work))     # a network's loss: (o₁ − y)² as written
+        self.nablas = nabla_names(problem.statement.get("en"))        # ∇_W f where the statement writes it so
         exact = sp.Tuple(*answer) if isinstance(answer, tuple) and len(answer) > 1 else \
             answer[0] if isinstance(answer, tuple) else answer
         if isinstance(exact, sp.MatrixBase) and exact.shape == (1, 1):
@@ -115,6 +117,7 @@ class SolutionPrinting:
     answer_follows = False
     names: dict = {}
     written: tuple = ()            # the terms of the statement's sums, in its order
+    nablas: frozenset = frozenset()   # the (function, variable) the statement writes as ∇_W f
 
     percent = r"\,\%"            # a percent sign after a number, in this format's raw math
 
@@ -161,9 +164,8 @@ class SolutionPrinting:
             return self.data_answer_items(work, parts)
         if kind == "ForwardPass":
             names = [name for name, _ in work.forward]
-        elif kind == "DeltaRule":          # the deltas, the gradients, the momentum steps
-            L = sp.Symbol("L")
-            names = [*(delta(n) for n, *_ in work.deltas), *(self.raw_ratio(L, p) for p, *_ in work.gradients),
+        elif kind == "DeltaRule":          # the deltas, the gradients (the statement's grad_a^b), the momentum steps
+            names = [*(delta(n) for n, *_ in work.deltas), *(sp.Symbol(f"grad^{n}_{a}") for _, a, n, _ in work.gradients),
                      *(step_of(p) for p, *_ in work.updates)]
         elif kind == "GraphPass":
             f = work.graph.nodes[-1].name

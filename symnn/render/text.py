@@ -88,7 +88,7 @@ class TextPrinter(DocumentPrinter):
                                                          for name, value in point)
 
     def raw_ratio(self, top, bottom) -> str:
-        return f"∂{self.raw_math(top)}/∂{self.raw_math(bottom)}"
+        return self.nabla_ratio(top, bottom) or f"∂{self.raw_math(top)}/∂{self.raw_math(bottom)}"
 
     def table(self, header, rows):
         widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]

@@ -44,7 +44,7 @@ class TrainingStepsPrinting:
         activations = ", ".join(names.get(a, a) for a in layers)
         lines = [self.line(depth, self.strong(self.plain("sgd.title") + ":") + " "
                            + self.plain("sgd.network", sizes="-".join(map(str, network.sizes)), activations=activations)
-                           + " " + self.equation(L, network.definitions()[L]))]
+                           + " " + self.equation(L, self.as_written(network.definitions()[L])))]
         updating = any(step.number for step in run.steps)       # step 0: the forward and backward pass only
         fixed = any(n.bias is not None for n in network.neurons()) and not run.update_biases
         if updating:
@@ -100,7 +100,7 @@ class TrainingStepsPrinting:
 
     def forward_table(self, network, forward, known) -> list[str]:
         definitions = network.definitions()
-        rows = [self.worked_row(name, definitions[name], known, value) for name, value in forward]
+        rows = [self.worked_row(name, self.as_written(definitions[name]), known, value) for name, value in forward]
         return self.table([self.plain("graph.node"), self.plain("delta.formula"), self.plain("delta.numbers"),
                            self.plain("graph.value")], rows)
 

@@ -7,6 +7,7 @@ who wrote wx + b − y and 5x³ + 3/y² + sin z expects to read them back in tha
 from __future__ import annotations
 
 import ast
+import re
 
 import sympy as sp
 
@@ -51,3 +52,94 @@ def _operands(node, sign):
         return [(node, sp.Integer(sign))]
     right_sign = sign if isinstance(node.op, ast.Add) else -sign
     return _operands(node.left, sign) + [(node.right, sp.Integer(right_sign))]
+
+
+# how a statement may call a network's prediction and its target in a loss (o − y, ŷ − y, target − out)
+PREDICTION_WORDS = ("o", "out", r"\haty", "y_pred", "y'")
+TARGET_WORDS = ("y", "t", "target", "y_true")
+_DIFFERENCE = re.compile(r"\(([^()+\-]+)-([^()+\-]+)\)")
+
+
+def bare(latex: str) -> str:
+    """A LaTeX name without spaces and braces: out_{pred} and out_pred, \\hat{y} and \\hat y alike."""
+    return re.sub(r"[\s{}]", "", latex)
+
+
+def loss_terms(statement, outputs: tuple, targets: tuple, names: dict, loss: str = "L") -> tuple:
+    """The terms of the loss's differences as the statement writes them, in the key's symbols: (o1, −y) for
+    $L = \\frac{1}{2}(o_1 - y)^2$, () when the statement writes no loss ``loss = …`` with a difference of a
+    prediction and its target. ``names``: the bank's notation (o1 = "out_{pred}"), read back.
+
+    >>> o1, y = sp.symbols("o1 y", real=True)
+    >>> loss_terms(r"with $L = \\frac{1}{2}(out_{pred} - out_y)^2$", (o1,), (y,), {"o1": "out_{pred}", "y": "out_y"})
+    (o1, -y)
+    >>> loss_terms(r"with $L = \\frac{1}{2}(y - o)^2$", (o1,), (y,), {})
+    (y, -o1)
+    """
+    if not isinstance(statement, str):
+        return ()
+    known = {}
+    for own, other in zip(outputs, targets):
+        known[bare(names.get(own.name) or sp.latex(own))] = (own, other, 1)
+        known[bare(names.get(other.name) or sp.latex(other))] = (other, own, -1)
+    if len(outputs) == 1:
+        known.update({word: (outputs[0], targets[0], 1) for word in PREDICTION_WORDS if word not in known})
+        known.update({word: (targets[0], outputs[0], -1) for word in TARGET_WORDS if word not in known})
+    loss_name = bare(names.get(loss, loss)) + "="
+    terms = []
+    for formula in re.findall(r"\$([^$]+)\$", statement):
+        if not bare(formula).startswith(loss_name):
+            continue
+        for first, second in _DIFFERENCE.findall(formula):
+            a, b = known.get(bare(first)), known.get(bare(second))
+            if a is None or b is None or a[1] != b[0] or a[2] == b[2]:    # not a prediction and its own target
+                continue
+            terms += [a[0], -b[0]]
+    return tuple(terms)
+
+
+def signs_as_written(expr, written: tuple, shown=lambda term: term):
+    """``expr`` with each even power of a difference taken with the sign the statement writes it with:
+    (o₁ − y)² where ``written`` (the statement's terms, as ``shown`` names them) has o₁ and −y, and
+    SymPy's y − o₁ otherwise. The value is the same.
+
+    >>> o1, y = sp.symbols("o1 y", real=True)
+    >>> signs_as_written((y - o1)**2 / 2, (o1, -y))
+    (o1 - y)**2/2
+    """
+    if not written or not isinstance(expr, sp.Basic):
+        return expr
+
+    def as_written(base) -> bool:
+        return all(any(shown(term) == other for other in written) for term in sp.Add.make_args(base))
+
+    def flip(power):
+        base, exponent = power.args
+        return sp.Pow(-base, exponent, evaluate=False) if as_written(-base) and not as_written(base) else power
+
+    return expr.replace(lambda e: e.is_Pow and e.args[0].is_Add and e.args[1].is_integer and e.args[1].is_even, flip)
+
+
+def network_loss_terms(problem, work) -> tuple:
+    """loss_terms of a network problem's statement (in English: its formulas are those of every language),
+    for the network its key works on; () for other problems."""
+    network = getattr(work, "network", None)
+    if network is None or not hasattr(network, "targets"):
+        return ()
+    return loss_terms(problem.statement.get("en"), tuple(network.outputs), tuple(network.targets),
+                      problem.data.get("notation", {}), str(network.loss_symbol))
+
+
+_NABLA = re.compile(r"\\nabla_\s*(\{[^{}]*\}|\\?\w)\s*(\\?[A-Za-z]\w*(?:_\{?\w+\}?)?)")
+
+
+def nabla_names(statement) -> frozenset:
+    """The gradients a statement writes with ∇ and a subscript, as (function, variable) bare names:
+    {("f", "W")} for $\\nabla_W f$, so a key names the result as the statement does, not ∂f/∂W.
+
+    >>> sorted(nabla_names(r"find $\\nabla_W f$ and $\\nabla_{x} f(x)$"))
+    [('f', 'W'), ('f', 'x')]
+    """
+    if not isinstance(statement, str):
+        return frozenset()
+    return frozenset((bare(top), bare(bottom)) for bottom, top in _NABLA.findall(statement))

@@ -175,7 +175,7 @@ def test_delta_rule_answers_the_deltas_the_gradients_and_the_momentum_steps():
     # one precision for the whole key: six places, which its smallest step −0.000537 needs for three digits
     assert line.startswith(r"{\raggedright \noindent \textbf{Ответ:} $\delta_{o1} \approx -0{,}118809$; "
                            r"$\delta_{h1} \approx -0{,}005367$; $\delta_{h2} \approx -0{,}005367$; "
-                           r"$\frac{\partial L}{\partial w_{1}} \approx 0{,}010735$;")
+                           r"$grad^{h1}_{x1} \approx 0{,}010735$;")     # the statement's grad_a^b
     assert line.endswith(r"$\Delta w_{5} \approx 0{,}009563$; $\Delta w_{6} \approx 0{,}009563$; "
                          r"$\Delta b_{3} \approx 0{,}011881$\par}")
     assert answer_line("delta-rule", "text", "en").startswith("Answer: δ_o1 ≈ -0.118809; δ_h1 ≈ -0.005367;")

@@ -44,8 +44,8 @@ def lines(problem_id, format="text", lang="en", **settings):
                                      "0.523695·(1 - 0.523695)·(0.523695 - 1)  ≈ -0.118809"),
     # the reader's --decimals wins over the widening
     ("delta-rule", "text", "en", {"decimals": 3}, "Answer: δ_o1 ≈ -0.119; δ_h1 ≈ -0.005; δ_h2 ≈ -0.005; "
-     "∂L/∂w1 ≈ 0.011; ∂L/∂w2 ≈ 0.005; ∂L/∂b1 ≈ -0.005; ∂L/∂w3 ≈ 0.011; ∂L/∂w4 ≈ 0.005; ∂L/∂b2 ≈ -0.005; "
-     "∂L/∂w5 ≈ -0.006; ∂L/∂w6 ≈ -0.006; ∂L/∂b3 ≈ -0.119; Δw_1 ≈ -0.001; Δw_2 ≈ -0.001; Δb_1 ≈ 0.001; "
+     "grad^h1_x1 ≈ 0.011; grad^h1_x2 ≈ 0.005; grad^h1_1 ≈ -0.005; grad^h2_x1 ≈ 0.011; grad^h2_x2 ≈ 0.005; "
+     "grad^h2_1 ≈ -0.005; grad^o1_h1 ≈ -0.006; grad^o1_h2 ≈ -0.006; grad^o1_1 ≈ -0.119; Δw_1 ≈ -0.001; Δw_2 ≈ -0.001; Δb_1 ≈ 0.001; "
      "Δw_3 ≈ -0.001; Δw_4 ≈ -0.001; Δb_2 ≈ 0.001; Δw_5 ≈ 0.010; Δw_6 ≈ 0.010; Δb_3 ≈ 0.012"),
     # two places asked, an exact value with four: written exactly, with the two places beside (as its note says)
     ("karpathy-circuit-step", "text", "en", {},
