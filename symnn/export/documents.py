@@ -10,6 +10,7 @@ True
 from __future__ import annotations
 
 import html
+import re
 
 from ..lang import phrase
 from ..render import render
@@ -30,6 +31,14 @@ LATEX_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 \widowpenalty=10000
 \setlength{\emergencystretch}{3em}
 \setlength{\parskip}{0.4ex}
+%% a formula in a sentence never breaks after its = (no "n =" or "L =" left at a line's end)
+\relpenalty=10000
+%% a display as close to its text as a line of a derivation is (the article's 11 pt skips are set anew
+%% by every \normalsize)
+\makeatletter
+\g@addto@macro\normalsize{\setlength{\abovedisplayskip}{4pt plus 2pt minus 1pt}%%
+  \setlength{\belowdisplayskip}{4pt plus 2pt minus 1pt}}
+\makeatother
 \title{%(title)s}
 \date{}
 """
@@ -65,6 +74,24 @@ def plain_latex(text: str) -> str:
     return spelled("".join(ESCAPES.get(char, char) for char in text))
 
 
+_LABEL_THEN_DISPLAY = re.compile(r"(\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent [^\n]*)\\par\}\n\\nopagebreak\n"
+                                 r"((?:\{\\postdisplaypenalty=10000\n)?\\begin\{align\*\}\n.*?\n\\end\{align\*\}\}?)\n", re.S)
+
+
+def displays_in_paragraphs(body: str) -> str:
+    r"""``body`` with each display that a line introduces set in that line's paragraph, as a display is set in
+    a book, not as a paragraph of its own (which would begin with an empty line above the display).
+
+    >>> print(displays_in_paragraphs("{\\noindent At\\par}\n\\nopagebreak\n\\begin{align*}\nx &= 1\n\\end{align*}\nNext"))
+    {\noindent At
+    \begin{align*}
+    x &= 1
+    \end{align*}\par}
+    Next
+    """
+    return _LABEL_THEN_DISPLAY.sub(lambda match: match.group(1) + "\n" + match.group(2) + "\\par}\n", body)
+
+
 def latex_document(body: str, title: str, lang: str = "en", width: str | None = None, above: str = "") -> str:
     """``body`` (LaTeX) as a whole document with a title, in ``lang`` (English or Russian), its text
     ``width`` wide (a TeX length; default: A4 with 2 cm margins); ``above``: LaTeX set above the title, in it."""
@@ -72,7 +99,8 @@ def latex_document(body: str, title: str, lang: str = "en", width: str | None = 
     babel = f"{other},{'russian' if lang == 'ru' else 'english'}"   # the last one is the document's language
     geometry = "margin=2cm" if width is None else f"textwidth={width},vmargin=2cm"
     preamble = LATEX_PREAMBLE % {"babel": babel, "geometry": geometry, "title": above + plain_latex(title)}
-    return preamble + "\\begin{document}\n\\maketitle\n\n" + spelled(body.strip()) + "\n\n\\end{document}\n"
+    return preamble + "\\begin{document}\n\\maketitle\n\n" + spelled(displays_in_paragraphs(body.strip())) \
+        + "\n\n\\end{document}\n"
 
 
 def html_page(body: str, title: str, lang: str = "en", above: str = "", under: str = "") -> str:

@@ -19,7 +19,7 @@ from ..lang import phrase
 from .base import DocumentPrinter
 from .breaking import LINE_WIDTH, align_rows, prose_kept, split_long, width
 from .latex_setup import spelled
-from .latex_tables import TABLE_START, table_lines
+from .latex_tables import TABLE_START, fits, table_lines
 
 # characters of prose that LaTeX treats specially, and the unicode the phrases use
 ESCAPES = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
@@ -155,6 +155,40 @@ def kept_together(text: str, most: int = KEPT_ROWS) -> str:
     return "\n".join(lines)
 
 
+_TABLE = re.compile(re.escape(TABLE_START) + r".*?\\end\{tabular\}\\par\}\\medskip\n?", re.S)
+
+
+def once(text: str) -> str:
+    """``text`` without a table that repeats one before it word for word (the formulas of a forward pass,
+    shown again for the parameters after an update: the numbers under them are enough)."""
+    seen: set[str] = set()
+
+    def first(match: re.Match) -> str:
+        table = match.group(0)
+        found = table in seen
+        seen.add(table)
+        return "" if found else table
+    return _TABLE.sub(first, text)
+
+
+def kept_with_answer(text: str, answer: str) -> str:
+    r"""``text`` with no page break between the answer (the paragraph headed ``answer``) and what is before
+    it: a paragraph, or a chain that ends in it (its display in a group that forbids a break after it, as
+    ``\nopagebreak`` after a display would forbid only a break inside the line after it)."""
+    head = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent \\textbf\{%s:\}" % re.escape(answer))
+    lines = text.split("\n")
+    out = lines[:1]
+    for line in lines[1:]:
+        if head.match(line) and out[-1] == r"\end{align*}" and r"\begin{align*}" in out:
+            start = len(out) - 1 - out[::-1].index(r"\begin{align*}")
+            out[start] = r"{\postdisplaypenalty=10000" "\n" + out[start]
+            out[-1] += "}"
+        elif head.match(line) and out[-1].endswith(r"\par}"):
+            out.append(r"\nopagebreak")
+        out.append(line)
+    return "\n".join(out)
+
+
 def paragraph(depth: int, text: str, loose: bool = False) -> str:
     """An indented paragraph; a ``loose`` one (long, with formulas TeX cannot break) is set ragged right,
     so a formula that does not fit the rest of a line starts the next one instead of sticking out. A
@@ -174,7 +208,10 @@ class LatexPrinter(DocumentPrinter):
         self.scale = 1.0 if given is None else points(given) / DEFAULT_WIDTH_PT
 
     def doprint(self, obj) -> str:
-        return spelled(kept_together(merged_displays(super().doprint(obj), LINE_WIDTH * self.scale)))
+        text = merged_displays(super().doprint(obj), LINE_WIDTH * self.scale)
+        if self._settings["detail"] == "brief":
+            text = once(text)
+        return spelled(kept_with_answer(kept_together(text), phrase(self.lang, "answer")))
 
     def rich_text(self, text: str) -> str:
         """A bank statement: its formulas as written, with pi as \\pi; program text (``$\\texttt{…}$``) as code,
@@ -259,9 +296,21 @@ class LatexPrinter(DocumentPrinter):
             first = False
         return out + [r"\begin{align*}" + "\n" + " \\\\\n".join(rows) + "\n" + r"\end{align*}"]
 
+    def numbers_only(self, header: list[str], rows: list[list[str]]) -> tuple[list, list]:
+        """A table with the numbers put in and the values, without its formula column (the numbers show the
+        formula's shape): how a brief key sets a table too wide for one tabular, never split in two."""
+        names = {phrase(self.lang, key) for key in ("delta.formula", "graph.definition")}
+        if phrase(self.lang, "delta.numbers") not in header:
+            return header, rows
+        keep = [k for k, name in enumerate(header) if k == 0 or name not in names]
+        return [header[k] for k in keep], [[row[k] for k in keep] for row in rows]
+
     def table(self, header, rows):
         """A tabular, in smaller type, split by columns or with wrapped cells if it must be
-        (``latex_tables``); only a table no tabular fits becomes short blocks of "column: value" lines."""
+        (``latex_tables``); only a table no tabular fits becomes short blocks of "column: value" lines.
+        A brief key's table too wide for one tabular shows the numbers put in and the values only."""
+        if self._settings["detail"] == "brief" and not fits(header, rows, DEFAULT_WIDTH_PT * self.scale):
+            header, rows = self.numbers_only(header, rows)
         tabular = table_lines(header, rows, DEFAULT_WIDTH_PT * self.scale)
         if tabular is not None:
             return tabular

@@ -3,9 +3,10 @@ r"""A table in LaTeX as a teacher sets it on a page: a ``tabular`` whenever one 
 A table that fits the line at the text's size is set as it is. A wider one is set in smaller type
 (``\small``, then ``\footnotesize``); wider still, it is split by columns into two tables that each
 repeat the first column (the row's name); failing that, its widest columns wrap their cells in
-narrow paragraphs. Only a table that none of this fits comes back as ``None`` (the printer then
-writes it row by row). A table with fractions has taller rows, so that a stacked fraction does not
-touch the row below it.
+narrow paragraphs (a table of three columns wraps before it splits). Only a table that none of this
+fits comes back as ``None`` (the printer then writes it row by row). A row with a fraction is taller,
+so that the fraction does not touch the rows around it; a fraction of powers (softmax) is set in
+display style.
 
 Widths are estimates in characters (``breaking.width`` for math, prose a little narrower); a
 character of the estimate takes at most ``PT_PER_CHARACTER`` points at 11 pt (measured with pdflatex on
@@ -31,10 +32,17 @@ PROSE = 0.7
 SIZES = (("", 1.0), (r"\small", 10 / 11), (r"\footnotesize", 9 / 11))
 # the space between two columns, in characters
 GAP = 2
+# a table of at most this many columns is wrapped rather than split (into two tables of a column each, its
+# values alone in one of them), where it can be
+WRAPPED_FIRST = 3
 # a wrapped column is never narrower than this many characters
 NARROWEST = 12
-# rows with a fraction in them are this much taller
-FRACTION_STRETCH = "1.5"
+# a row with a fraction in it is opened by a strut this tall and deep, so that the fraction does not touch
+# the rows around it (the other rows keep their height); a fraction of powers (softmax's e^z over a sum of
+# them) is set in display style, its exponents readable, in a row taller still
+FRACTION_STRUT = r"\rule[-1.1ex]{0pt}{3.4ex}"
+DISPLAY_STRUT = r"\rule[-2ex]{0pt}{4.6ex}"
+_POWERS_FRACTION = re.compile(r"\\frac(?=\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\^)")
 # how a table's lines begin
 TABLE_START = r"\medskip{\centering"
 _DOLLAR = re.compile(r"(?<!\\)\$")
@@ -76,6 +84,22 @@ def _size(total: float, characters: float) -> tuple[str, float] | None:
     return next(((command, scale) for command, scale in SIZES if total * scale <= characters), None)
 
 
+def raised(cell: str) -> str:
+    r"""A cell whose fractions of powers (softmax: e^{z_1} over e^{z_1} + e^{z_2}) are in display style.
+
+    >>> print(raised(r"$\frac{e^{z_{1}}}{e^{z_{1}} + e^{z_{2}}}$ and $\frac{1}{2}$"))
+    $\dfrac{e^{z_{1}}}{e^{z_{1}} + e^{z_{2}}}$ and $\frac{1}{2}$
+    """
+    return _POWERS_FRACTION.sub(r"\\dfrac", cell)
+
+
+def _strut(row: list[str]) -> str:
+    """The strut a row of fractions opens with (none for a row without)."""
+    if any(r"\dfrac" in text for text in row):
+        return DISPLAY_STRUT
+    return FRACTION_STRUT if any(r"\frac" in text for text in row) else ""
+
+
 def _tabular(header: list[str], rows: list[list[str]], size: str, boxes: dict[int, float] | None = None) -> list[str]:
     """The lines of one centred tabular in ``size``; ``boxes``: the columns whose cells wrap, with
     their width as a fraction of the line."""
@@ -86,12 +110,12 @@ def _tabular(header: list[str], rows: list[list[str]], size: str, boxes: dict[in
             return text
         return r"\parbox[t]{%.3f\linewidth}{\raggedright\strut %s\strut}" % (boxes[k], prose_kept(text))
 
-    body = [" & ".join(cell(k, text) for k, text in enumerate(row)) + r" \\" for row in rows]
-    setup = size + (r"\renewcommand{\arraystretch}{%s}" % FRACTION_STRETCH
-                    if any(r"\frac" in text for row in rows for text in row) else "")
+    rows = [[raised(text) for text in row] for row in rows]
+    body = [_strut(row) + " & ".join(cell(k, text) for k, text in enumerate(row)) + r" \\" for row in rows]
+    setup = size
     # centred in a group, not a center environment, whose list penalty invites a page break above it
     return [TABLE_START + setup, r"\begin{tabular}{" + "l" * len(header) + "}", r"\hline",
-            " & ".join(header) + r" \\", r"\hline", *body, r"\hline", r"\end{tabular}\par}\medskip"]
+            " & ".join(cell(k, text) for k, text in enumerate(header)) + r" \\", r"\hline", *body, r"\hline", r"\end{tabular}\par}\medskip"]
 
 
 def _columns(header: list[str], rows: list[list[str]], keep: list[int]) -> tuple[list[str], list[list[str]]]:
@@ -149,9 +173,16 @@ def _wrapped(header, rows, widths, characters) -> list[str] | None:
     return None
 
 
+def fits(header: list[str], rows: list[list[str]], line_pt: float) -> bool:
+    """True when the table is one tabular on a line ``line_pt`` points wide (in smaller type if need be),
+    neither split by columns nor with wrapped cells."""
+    widths = [max(cell_width(cell) for cell in column) + GAP for column in zip(header, *rows)]
+    return _size(sum(widths), line_pt / PT_PER_CHARACTER) is not None
+
+
 def table_lines(header: list[str], rows: list[list[str]], line_pt: float) -> list[str] | None:
     """The LaTeX lines of a table on a line ``line_pt`` points wide, or None if no tabular fits it."""
     characters = line_pt / PT_PER_CHARACTER
     widths = [max(cell_width(cell) for cell in column) + GAP for column in zip(header, *rows)]
-    return _sized(header, rows, widths, characters) or _split(header, rows, widths, characters) \
-        or _wrapped(header, rows, widths, characters) or _split_wrapped(header, rows, widths, characters)
+    ways = (_sized, _wrapped, _split) if len(header) <= WRAPPED_FIRST else (_sized, _split, _wrapped)
+    return next((lines for way in (*ways, _split_wrapped) if (lines := way(header, rows, widths, characters))), None)
