@@ -23,6 +23,9 @@ GATES = {"add": "+", "mul": "×", "pow": "^", "exp": "exp", "log": "ln", "sigmoi
          "sin": "sin", "cos": "cos", "tanh": "tanh", "abs": "|·|"}
 SHORT = 12          # an exact value up to this many characters is shown beside its decimal
 SLIDE = 4 / 3       # the width : height the layout aims at
+# close ranks and nodes and small gates, so that the boxes' text is as large as the room allows
+SPACING = {"ranksep": "0.2", "nodesep": "0.3"}
+GATE = {"shape": "ellipse", "margin": "0.03,0.01", "height": "0.3", "fontsize": "13"}
 
 
 class DotMissing(FileNotFoundError):
@@ -74,7 +77,7 @@ def node_labels(run: GraphPass, lang: str = "en", places: int | None = None) -> 
 def _box(lines: tuple[str, str]) -> str:
     """A graphviz HTML label: the formula and value above the gradient."""
     top, bottom = (escape(line) for line in lines)
-    return (f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">'
+    return (f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3">'
             f'<TR><TD>{top}</TD></TR><TR><TD BGCOLOR="#fff4e6">{bottom}</TD></TR></TABLE>>')
 
 
@@ -97,14 +100,14 @@ def graph_picture(run: GraphPass, lang: str = "en", places: int | None = None) -
     def build(rankdir: str):
         import graphviz
         dot = graphviz.Digraph(graph_attr={"rankdir": rankdir, "fontname": "DejaVu Sans", "label": title,
-                                           "labelloc": "t", "fontsize": "14"},
-                               node_attr={"fontname": "DejaVu Sans", "fontsize": "11"})
+                                           "labelloc": "t", "fontsize": "14", **SPACING},
+                               node_attr={"fontname": "DejaVu Sans", "fontsize": "13"}, edge_attr={"arrowsize": "0.7"})
         constants.clear()
         for name in names:
             dot.node(str(name), _box(labels[str(name)]), shape="plaintext")
         for k, node in enumerate(run.graph.nodes):
             gate = f"gate{k}"
-            dot.node(gate, function_name(GATES.get(node.gate, node.gate), lang), shape="ellipse")
+            dot.node(gate, function_name(GATES.get(node.gate, node.gate), lang), **GATE)
             dot.edge(gate, str(node.name))
             for j, arg in enumerate(node.expr.args):
                 if arg.is_Symbol:
