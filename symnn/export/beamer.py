@@ -1,6 +1,7 @@
 r"""Beamer slides of a problem set, for a lecture: one problem per frame, a long solution
-continued on the frames after it, each frame ending between two whole blocks (a paragraph, a
-chain, a table; a label with what it introduces), and the problem's picture where the
+continued on the frames after it (never scaled down to fit), each frame ending between two whole
+blocks (a paragraph, a chain, a table; a label with what it introduces) or between the rows of a
+chain or a table taller than a frame, and the problem's picture where the
 course has one (the graph of a computational graph, the activations, the optimizers' paths,
 a training run's loss).
 
@@ -17,7 +18,8 @@ from ..lang import phrase
 from ..render import render
 from ..render.breaking import width
 from ..render.latex_setup import spelled
-from .documents import plain_latex
+from ..render.solutions import key_places
+from .documents import displays_in_paragraphs, plain_latex
 from .worksheets import headings
 
 # the slides' text width (the default 128 mm frame less its margins); the printer breaks lines to it
@@ -33,36 +35,30 @@ BEAMER_PREAMBLE = r"""\documentclass[11pt]{beamer}
 \setbeamerfont{frametitle}{size=\normalsize}
 \allowdisplaybreaks
 \setlength{\emergencystretch}{2em}
-%% a frame's text scaled down, as a whole, when it is taller than the frame's room (beamer's own shrink
-%% reports a box too wide on every frame it shrinks)
-\newsavebox{\symnnbox}
-\newlength{\symnnroom}
-\newenvironment{fitted}{\begin{lrbox}{\symnnbox}\begin{minipage}[b]{\textwidth}}{\end{minipage}\end{lrbox}%%
-  \setlength{\symnnroom}{\dimexpr\textheight-3em\relax}%%
-  \ifdim\dimexpr\ht\symnnbox+\dp\symnnbox\relax>\symnnroom
-    \resizebox{!}{\symnnroom}{\usebox{\symnnbox}}\else\usebox{\symnnbox}\fi}
+%% a formula in a sentence never breaks after its = (no "n =" or "L =" left at a line's end)
+\relpenalty=10000
 \title{%(title)s}
 \subtitle{%(course)s}
 \date{}
 """
 
 
-def _picture_GraphPass(work, lang):
+def _picture_GraphPass(work, lang, places=None):
     from .pictures.graphs import graph_picture
-    return graph_picture(work, lang)
+    return graph_picture(work, lang, places)
 
 
-def _picture_ActivationTable(work, lang):
+def _picture_ActivationTable(work, lang, places=None):
     from .pictures.figures import activations_picture
     return activations_picture(lang)
 
 
-def _picture_OptimizerComparison(work, lang):
+def _picture_OptimizerComparison(work, lang, places=None):
     from .pictures.optimizers import optimizers_picture
     return optimizers_picture(lang=lang)
 
 
-def _picture_TrainingRun(work, lang):
+def _picture_TrainingRun(work, lang, places=None):
     from .pictures.figures import loss_picture
     return loss_picture([work], lang)
 
@@ -72,16 +68,19 @@ PICTURES = {"GraphPass": _picture_GraphPass, "ActivationTable": _picture_Activat
             "OptimizerComparison": _picture_OptimizerComparison, "TrainingRun": _picture_TrainingRun}
 
 
-def pictures(solutions: list, lang: str) -> dict:
-    """The picture of each solution that has one, by problem id. A picture that cannot be drawn
-    here (no matplotlib, no graphviz) is left out: the slides are still whole without it."""
+def pictures(solutions: list, lang: str, decimals: int | None = None) -> dict:
+    """The picture of each solution that has one, by problem id, its numbers rounded as the slides round
+    them (``decimals``, else the problem's own places, as ``worksheets.key_pictures`` rounds a key's). A
+    picture that cannot be drawn here (no matplotlib, no graphviz) is left out: the slides are still whole
+    without it."""
     drawn = {}
     for solution in solutions:
         draw = PICTURES.get(type(solution.work).__name__)
         if draw is None:
             continue
         try:
-            drawn[solution.problem.id] = draw(solution.work, lang)
+            places = decimals if decimals is not None else key_places(solution.problem)
+            drawn[solution.problem.id] = draw(solution.work, lang, places)
         except (ImportError, RuntimeError, OSError):
             continue
     return drawn
@@ -89,16 +88,18 @@ def pictures(solutions: list, lang: str) -> dict:
 
 # a slide's displays close to their text (\small sets the skips anew in every frame)
 _TIGHT = r"\setlength{\abovedisplayskip}{3pt plus 1pt}\setlength{\belowdisplayskip}{3pt plus 1pt}"
-# the height a frame's text has, in points (a 96 mm frame less its title and margins), and how much more
-# a frame may hold, scaled down to fit (the estimate runs up to a fifth short): a slide set at 10 pt
-# stays readable on a screen at two thirds of its size
-FRAME_HEIGHT, FULLEST = 236.0, 1.35
-# a last frame filled less than this share of a frame joins the one before it, shrunk to fit
-SHORT_END = 0.35
+# the height a frame's text has, in points (a 96 mm frame less its title and margins, and a line to spare for the
+# estimate's error): a frame is filled to it and never scaled down
+FRAME_HEIGHT = 222.0
 # the height of a line of \small text, and how many characters of the estimate (``width``) fill the slide's line
 LINE_PT, LINE_CHARACTERS = 12.0, 50.0
-# a row with a fraction in it is this much taller
-FRACTION_PT = 7.0
+# a row with a fraction in it is this much taller; with a fraction in display style (a chain's), this much
+FRACTION_PT, DISPLAY_FRACTION_PT, NESTED_PT = 4.0, 13.0, 8.0
+# a row of a matrix is this high
+MATRIX_ROW_PT = 12.5
+MATRIX_ROW = r"\symnnrow"
+# a table set in smaller type has rows this much lower
+TABLE_SIZES = {r"\footnotesize": 0.8, r"\small": 0.9}
 
 
 def blocks(body: str) -> list[str]:
@@ -124,41 +125,113 @@ def blocks(body: str) -> list[str]:
     return out
 
 
+_MATRIX = re.compile(r"\\begin\{[pb]?matrix\}(.*?)\\end\{[pb]?matrix\}", re.S)
+_NESTED = re.compile(r"\\frac\{[^{}]*\\frac|\\frac\{[^{}]*\}\{[^{}]*\\frac|\\left\(\\frac.*?\\right\)\^")
+
+
+def _matrix_rows(text: str) -> int:
+    """The rows of the tallest matrix in ``text`` (0 without one)."""
+    return max((body.count("\\\\") + body.count(MATRIX_ROW) + 1 for body in _MATRIX.findall(text)), default=0)
+
+
+def _row(row: str, table: bool) -> float:
+    """About how tall a row of a chain or a table is: a line, more with a fraction (a chain's and a display
+    style one are set large, a fraction in a fraction larger still), as tall as its matrix."""
+    tall = LINE_PT + (FRACTION_PT if r"\frac" in row else 0)
+    if r"\dfrac" in row or (not table and r"\frac" in row):
+        tall = LINE_PT + DISPLAY_FRACTION_PT + (NESTED_PT if _NESTED.search(row) else 0)
+    return max(tall, MATRIX_ROW_PT * _matrix_rows(row) + 6)
+
+
 def height(block: str) -> float:
-    """About how tall ``block`` is on a slide, in points: its rows (taller with fractions) and lines."""
+    """About how tall ``block`` is on a slide, in points: its rows (taller with fractions and matrices) and
+    lines, and the room around each display and table."""
     total = 0.0
     for kind in re.split(r"(\\begin\{align\*\}.*?\\end\{align\*\}|\\begin\{tabular\}.*?\\end\{tabular\})", block, flags=re.S):
         if kind.startswith((r"\begin{align*}", r"\begin{tabular}")):
-            rows = re.split(r"\\\\\*?(?:\[[^]]*\])?", kind)
-            total += 8 + sum(LINE_PT + (FRACTION_PT if r"\frac" in row else 0) for row in rows)
+            kept = _MATRIX.sub(lambda m: m.group(0).replace("\\\\", MATRIX_ROW), kind)     # a matrix is one row
+            table = kind.startswith(r"\begin{tabular}")
+            scale = TABLE_SIZES.get(next((size for size in TABLE_SIZES if size in block), ""), 1.0) if table else 1.0
+            heights = [_row(row, table) for row in re.split(r"\\\\\*?(?:\[[^]]*\])?", kept) if row.strip()]
+            total += 8 + scale * sum(heights or [LINE_PT])
         elif kind.strip():
-            total += LINE_PT * max(1, math.ceil(width(kind) / LINE_CHARACTERS))
+            total += LINE_PT * max(1, math.ceil(width(kind) / LINE_CHARACTERS)) \
+                + MATRIX_ROW_PT * max(_matrix_rows(kind) - 1, 0)
     return total
 
 
-def frames_of(body: str, capacity: float = FRAME_HEIGHT * FULLEST) -> list[str]:
-    """The blocks of ``body`` packed into frames in their order, a frame ending only between two blocks."""
+def _opened(text: str) -> int:
+    """How many braces ``text`` leaves open."""
+    return len(re.findall(r"(?<!\\)\{", text)) - len(re.findall(r"(?<!\\)\}", text))
+
+
+_ROW_END = re.compile(r" \\\\\*?(?:\[[^]]*\])?$")
+
+
+def _cut_rows(lines: list[str], first: int, last: int, head: list[str], tail: list[str], capacity: float) -> list[str]:
+    """``lines`` cut between their rows ``lines[first:last]`` into blocks no taller than ``capacity``, each
+    under ``head`` (a table's start and header) and closed by ``tail``; the lines before the rows go with
+    the first block, the lines after them (the close and what is kept with it) with the last."""
+    before, after = lines[:first], lines[last:]
+    out, chunk = [], []
+    for row in lines[first:last]:
+        if chunk and height("\n".join([*(head if out else before), *chunk, row, *tail])) > capacity:
+            out.append(chunk)
+            chunk = []
+        chunk.append(row)
+    out.append(chunk)
+    cut = []
+    for k, rows in enumerate(out):
+        end = k == len(out) - 1
+        if tail[0].startswith(r"\end{align*}") and not end:
+            rows = [*rows[:-1], _ROW_END.sub("", rows[-1])]
+        cut.append("\n".join([*(head if k else before), *rows, *(after if end else tail)]))
+    return cut
+
+
+def pieces(block: str, capacity: float = FRAME_HEIGHT) -> list[str]:
+    """``block`` as it is when it fits a frame; a taller table cut between its rows (each part under the
+    table's header) and a taller chain between its rows, so that each part fits a frame."""
+    if height(block) <= capacity:
+        return [block]
+    lines = block.split("\n")
+    if r"\begin{tabular}" in block:
+        start = next(k for k, line in enumerate(lines) if line.startswith(r"\begin{tabular}"))
+        end = next(k for k, line in enumerate(lines) if line.startswith(r"\end{tabular}"))
+        if start and lines[start + 3] == r"\hline" and lines[end - 1] == r"\hline":
+            # the table's start, its columns and its header between rules; its last rule and its close
+            return _cut_rows(lines, start + 4, end - 1, lines[start - 1:start + 4], lines[end - 1:end + 1], capacity)
+    if r"\begin{align*}" in lines:
+        start = lines.index(r"\begin{align*}")
+        end = next(k for k in range(start, len(lines)) if lines[k].startswith(r"\end{align*}"))
+        # a chain in the paragraph of its label, or kept with its answer, is in a group: each part is
+        opened = _opened("\n".join(lines[:start]))
+        return _cut_rows(lines, start + 1, end, ["{" * opened + lines[start]], [lines[end][:len(r"\end{align*}")] + "}" * opened],
+                         capacity)
+    return [block]
+
+
+def frames_of(body: str, capacity: float = FRAME_HEIGHT) -> list[str]:
+    """The blocks of ``body`` packed into frames in their order, a frame ending only between two blocks
+    (or between the rows of a table or a chain taller than a frame)."""
     frames, room = [[]], capacity
-    for block in blocks(body):
+    for block in (piece for whole in blocks(body) for piece in pieces(whole, capacity)):
         tall = height(block)
         if frames[-1] and tall > room:
             frames.append([])
             room = capacity
         frames[-1].append(block)
         room -= tall
-    if len(frames) > 1 and capacity - room < SHORT_END * capacity:
-        last = frames.pop()
-        frames[-1] += last
     return ["\n".join(frame) for frame in frames]
 
 
 def _frame(title: str, body: str, picture: str | None, continued: str) -> str:
-    """A problem's frames: its solution over as few frames as it fills (the later ones titled as
-    continued), each scaled down if it is still too full (``fitted``), and its picture on a frame of its own."""
-    parts = [f"\\begin{{fitted}}\\small{_TIGHT}\n{part.strip()}\n\\end{{fitted}}" for part in frames_of(body)]
+    """A problem's frames: its solution over as many frames as it fills (the later ones titled as
+    continued), never scaled down, and its picture on a frame of its own, as large as the frame's room."""
+    parts = [f"\\small{_TIGHT}\n{part.strip()}" for part in frames_of(body)]
     if picture is not None:
-        parts.append("\\begin{center}\n\\includegraphics[width=\\linewidth,height=0.8\\textheight,"
-                     "keepaspectratio]{%s}\n\\end{center}" % picture)
+        parts.append("\\centering\n\\includegraphics[width=\\linewidth,height=0.86\\textheight,"
+                     "keepaspectratio]{%s}" % picture)
     return "\n\n".join(f"\\begin{{frame}}{{{title if k == 0 else f'{title} ({continued})'}}}\n{part}\n\\end{{frame}}"
                          for k, part in enumerate(parts))
 
@@ -175,7 +248,7 @@ def slides(solutions: list, lang: str, title: str, settings: dict | None = None,
                                   "course": plain_latex(course or phrase(lang, "sheet.course"))}
     frames = []
     for heading, solution in zip(headings([s.problem for s in solutions], lang), solutions):
-        body = render(solution, "latex", lang=lang, width=TEXT_WIDTH, label="", **(settings or {}))
+        body = displays_in_paragraphs(render(solution, "latex", lang=lang, width=TEXT_WIDTH, label="", **(settings or {})))
         frames.append(_frame(spelled(heading), body, files.get(solution.problem.id), phrase(lang, "export.continued")))
     return preamble + "\\begin{document}\n\\begin{frame}\n\\titlepage\n\\end{frame}\n\n" + "\n\n".join(frames) \
         + "\n\n\\end{document}\n"

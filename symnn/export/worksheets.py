@@ -310,7 +310,7 @@ def _write_slides(name: str, solutions: list, folder: Path, lang: str, suffix: s
     """The slides' LaTeX and, beside it, the picture of each problem that has one (PDF, included by name)."""
     from .beamer import pictures, slides
     files = {}
-    for pid, picture in pictures(solutions, lang).items():
+    for pid, picture in pictures(solutions, lang, options.decimals).items():
         safe = "".join(c if c.isalnum() or c == "-" else "_" for c in pid)
         files[pid] = picture.save(folder / f"{name}-slides{suffix}-{safe}.pdf").name
     path = folder / f"{name}-slides{suffix}.tex"

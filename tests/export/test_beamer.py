@@ -52,7 +52,7 @@ def test_slides_with_pictures_compile(lang, tmp_path, capsys):
     # every frame is one page (no frame overflows onto another)
     text = tex.read_text(encoding="utf-8")
     assert pages(compiled) == text.count(r"\begin{frame}") >= 1 + 2 * 2
-    pictures = re.findall(r"\\begin\{frame\}\{([^}]*)\}\n\\begin\{center\}\n\\includegraphics", text)
+    pictures = re.findall(r"\\begin\{frame\}\{([^}]*)\}\n\\centering\n\\includegraphics", text)
     continued = "continued" if lang == "en" else "продолжение"
     assert pictures == [f"{word} 1 ({continued})", f"{word} 2 ({continued})"] if (word := "Problem" if lang == "en"
                                                                                      else "Задача") else False
@@ -103,17 +103,22 @@ def test_brief_chains_fit_a_slide(topic, tmp_path):
 
 
 @pytest.mark.parametrize("topic", ["gradients", "linear", "tensors"])
-def test_a_brief_problem_is_one_frame(topic, tmp_path):
-    """Brief solutions of these topics fit a frame each: as many frames as problems, each one page."""
+def test_a_brief_problem_goes_on_to_frames_never_shrunk(topic, tmp_path):
+    """Brief solutions of these topics, each on its frames in order: a frame is one page, never scaled down and
+    never fuller than its room (a solution too long for one frame goes on to the next)."""
     need("pdflatex")
     _beamer_installed()
     assert main(["export", "--set", topic, "--format", "beamer", "--detail", "brief", "--out", str(tmp_path),
                  "--lang", "ru"]) == 0
     tex = tmp_path / f"{topic}-slides-ru.tex"
     problems = len(problem_set(topic)[1])
-    titles = re.findall(r"\\begin\{frame\}\{([^}]*)\}", tex.read_text(encoding="utf-8"))
+    text = tex.read_text(encoding="utf-8")
+    titles = [title for title in re.findall(r"\\begin\{frame\}\{([^}]*)\}", text) if "продолжение" not in title]
     assert titles == [f"Задача {k}" for k in range(1, problems + 1)]
-    assert pages(pdflatex(tex)) == 1 + problems
+    assert r"\resizebox" not in text and "shrink" not in text
+    compiled = pdflatex(tex)
+    assert pages(compiled) == 1 + text.count(r"\begin{frame}{")
+    assert max(map(float, re.findall(r"Overfull \\vbox \((\d+(?:\.\d+)?)pt too high", compiled.log)), default=0) <= 2
 
 
 def test_a_frame_ends_only_between_whole_blocks():
@@ -126,5 +131,7 @@ def test_a_frame_ends_only_between_whole_blocks():
     assert found[-1] == "\\medskip{\\centering\n\\begin{tabular}{ll}\nx & y \\\\\n\\end{tabular}\\par}\\medskip"
     assert len(found) == 32
     frames = frames_of(body, capacity=200)
-    assert "\n".join(frames) == "\n".join(found) and len(frames) == 2          # 2 + 30 lines + a table, in order
+    # 2 + 30 lines + a table, in order: the last line and the table go on to a frame of their own, never
+    # squeezed into the one before
+    assert "\n".join(frames) == "\n".join(found) and len(frames) == 3
     assert all(frame.count(r"\begin{") == frame.count(r"\end{") for frame in frames)
