@@ -23,7 +23,8 @@ MAX_OPS = 400   # larger results are left as the rules built them
 def to_sigmoid(expr):
     """e^(−a) = (1 − σ(a))/σ(a) and e^a = σ(a)/(1 − σ(a)): exponentials as sigmoids."""
     powers = expr.atoms(sp.exp)
-    if not powers:
+    arguments = {-e.args[0] if e.args[0].could_extract_minus_sign() else e.args[0] for e in powers}
+    if len(arguments) != 1:          # σ is e^a of one argument a (or −a); softmax's e^{y₁}, e^{y₂} are not sigmoids
         return expr
     sigmas = {e: _exp_as_sigmoid(e.args[0]) for e in powers}
     rewritten = sp.factor(sp.cancel(expr.xreplace(sigmas)))
