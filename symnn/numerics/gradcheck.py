@@ -127,40 +127,61 @@ def gradcheck(loss_and_gradient, params: dict, *data, epsilon: float | None = No
 
 @dataclass(frozen=True)
 class CentralDifference(RichDisplay):
-    """D(ε) = (f(a + ε) − f(a − ε))/(2ε) for f of one variable at a: its series in ε and a table."""
+    """A difference quotient D(ε) for f of one variable at a: its series in ε and a table. The central
+    difference (f(a + ε) − f(a − ε))/(2ε) of seed 001 errs by c·ε² (c = f‴(a)/6); the forward
+    difference (f(a + ε) − f(a))/ε and the backward (f(a) − f(a − ε))/ε err by c·ε (c = ±f″(a)/2)."""
 
     expr: object                 # f, with the other variables already substituted
     var: object
     at: object                   # a, exact
     derivative: object           # f'(a), exact
-    series: object               # D(ε) = f'(a) + c·ε² + O(ε⁴), from SymPy
-    error_coefficient: object    # c = f'''(a)/6
-    rows: tuple                  # (ε, D(ε) in float64, |D(ε) − f'(a)|, |D(ε) − f'(a)|/ε²)
+    series: object               # D(ε) = f'(a) + c·ε^order + …, from SymPy
+    error_coefficient: object    # c
+    rows: tuple                  # (ε, D(ε) in float64, |D(ε) − f'(a)|, |D(ε) − f'(a)|/ε^order)
     estimate: tuple | None = None   # (ε, D(ε)) exactly, for the ε a problem asks about
+    scheme: str = "central"
+
+    @property
+    def order(self) -> int:
+        """The power of ε in the leading error term: 2 for the central difference, 1 for a one-sided one."""
+        return 2 if self.scheme == "central" else 1
+
+
+# scheme -> the two points it takes (offsets from a in units of ε) and its divisor (in units of ε)
+SCHEMES = {"central": ((1, -1), 2), "forward": ((1, 0), 1), "backward": ((0, -1), 1)}
+
+
+def difference_quotient(f, var, a, step, scheme: str = "central"):
+    """D(ε) = (f(a + pε) − f(a + qε))/(dε) for the scheme's offsets p, q and divisor d."""
+    (p, q), d = SCHEMES[scheme]
+    return (f.subs(var, a + p * step) - f.subs(var, a + q * step)) / (d * step)
 
 
 def central_difference(expr, var, at, epsilons=(1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-8),
-                       epsilon=None) -> CentralDifference:
+                       epsilon=None, scheme: str = "central") -> CentralDifference:
     """``at``: the point (every variable); only ``var`` moves. ``epsilon``: one step whose estimate
-    D(ε) is worked exactly (0.01 is 1/100)."""
+    D(ε) is worked exactly (0.01 is 1/100). ``scheme``: central, forward or backward."""
     f = as_expr(expr)
     var = as_symbol(var, f)
     point = dict(_point(f, sorted(f.free_symbols, key=str), at))
     a = point.pop(var)
     f = f.xreplace(point)
     eps = sp.Symbol("varepsilon", positive=True)
-    D = (f.subs(var, a + eps) - f.subs(var, a - eps)) / (2 * eps)
-    series = sp.series(D, eps, 0, 4)
+    order = 2 if scheme == "central" else 1
+    series = sp.series(difference_quotient(f, var, a, eps, scheme), eps, 0, 4 if scheme == "central" else 2)
     derivative = sp.diff(f, var).subs(var, a)
-    coefficient = sp.simplify(sp.diff(f, var, 3).subs(var, a) / 6)
+    # the leading error term: c = f'''(a)/3! for the central difference, ±f''(a)/2! for a one-sided one
+    sign = -1 if scheme == "backward" else 1
+    coefficient = sp.simplify(sign * sp.diff(f, var, order + 1).subs(var, a) / sp.factorial(order + 1))
     numeric = compile_numpy(f, [var])
     exact = float(sp.N(derivative, 30))
+    (p, q), d = SCHEMES[scheme]
     rows = []
     for e in epsilons:
-        value = float((numeric(float(a) + e) - numeric(float(a) - e)) / (2 * e))
-        rows.append((e, value, abs(value - exact), abs(value - exact) / e ** 2))
+        value = float((numeric(float(a) + p * e) - numeric(float(a) + q * e)) / (d * e))
+        rows.append((e, value, abs(value - exact), abs(value - exact) / e ** order))
     estimate = None
     if epsilon is not None:
         step = sp.nsimplify(epsilon)
-        estimate = (step, (f.subs(var, a + step) - f.subs(var, a - step)) / (2 * step))
-    return CentralDifference(f, var, a, derivative, series, coefficient, tuple(rows), estimate)
+        estimate = (step, difference_quotient(f, var, a, step, scheme))
+    return CentralDifference(f, var, a, derivative, series, coefficient, tuple(rows), estimate, scheme)

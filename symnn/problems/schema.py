@@ -171,7 +171,8 @@ KINDS = {
                         "steps": _whole}),                      # N steps: the answer is the last iterate
     "optimizers": ({"optimizers": _list_of(_text), "expr": _text, "wrt": _text, "at": _list_of(_number)},
                    {"settings": _settings}),
-    "finite-difference": ({"expr": _text, "wrt": _text, "at": _text}, {"epsilon": _number}),
+    "finite-difference": ({"expr": _text, "wrt": _text, "at": _text},
+                          {"epsilon": _number, "scheme": _one_of(("central", "forward", "backward"))}),
     "activation-table": ({}, {}),
     # staged programs and vector calculus (problems.vector_problems)
     "program": ({"steps": _list_of(_assignment), "at": _text},

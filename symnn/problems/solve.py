@@ -194,13 +194,15 @@ def solve_optimizers(problem: Problem) -> Solution:
 
 
 def solve_finite_difference(problem: Problem) -> Solution:
-    """``expr``, ``wrt`` (one variable) and ``at``: seed 001's central difference, its series
-    and its error D(ε) − f'(a) = c·ε² + O(ε⁴); the answer is what D(ε) estimates, f'(a) (a
+    """``expr``, ``wrt`` (one variable) and ``at``: seed 001's central difference (or with ``scheme``
+    the forward or backward one), its series and its error D(ε) − f'(a) = c·ε² + O(ε⁴) (c·ε + O(ε²) for a
+    one-sided difference); the answer is what D(ε) estimates, f'(a) (a
     problem's tolerance says how close an estimate must come), or, with ``epsilon``, the estimate
     D(ε) and f'(a) it is compared with."""
     from ..numerics.gradcheck import central_difference
     data = problem.data
-    run = central_difference(data["expr"], data["wrt"], data["at"], epsilon=data.get("epsilon"))
+    run = central_difference(data["expr"], data["wrt"], data["at"], epsilon=data.get("epsilon"),
+                             scheme=data.get("scheme", "central"))
     if run.estimate is None:
         return Solution(problem, run, run.derivative)
     return Solution(problem, run, (run.estimate[1], run.derivative))

@@ -204,10 +204,11 @@ class JsonPrinter(Printer):
         return {"steps": [self._print(step) for step in run.steps], "result": answer_value(run.result)}
 
     def _print_CentralDifference(self, run) -> dict:
-        return {"function": self.formula(run.expr), "var": str(run.var), "at": self.formula(run.at),
+        ratio = "error_over_epsilon_squared" if run.order == 2 else "error_over_epsilon"     # |D(ε) − f'(a)|/ε^order
+        return {"scheme": run.scheme, "function": self.formula(run.expr), "var": str(run.var), "at": self.formula(run.at),
                 "derivative": self.formula(run.derivative), "series": self.formula(run.series.removeO()),
                 "error_coefficient": self.formula(run.error_coefficient),
-                "rows": [{"epsilon": e, "value": v, "error": err, "error_over_epsilon_squared": r}
+                "rows": [{"epsilon": e, "value": v, "error": err, ratio: r}
                          for e, v, err, r in run.rows]}
 
     def _print_DeltaRule(self, rule) -> dict:

@@ -179,21 +179,23 @@ class NumericsPrinting:
             self.gradient_shown = None
 
     def _print_CentralDifference(self, run, depth: int = 0) -> str:
-        eps, x = sp.Symbol("varepsilon"), run.var
+        eps, x, k = sp.Symbol("varepsilon"), run.var, run.order
         f, D = sp.Function("f"), sp.Function("D")
-        difference = sp.Eq(D(eps), (f(x + eps) - f(x - eps)) / (2 * eps), evaluate=False)
-        third = sp.Symbol("f'''(%s)" % x)
-        lines = [self.line(depth, self.strong(self.say("fd.title", difference=difference, function=run.expr,
-                                                       point=sp.Eq(run.var, run.at, evaluate=False)))),
+        difference = sp.Eq(D(eps), _quotient(f, x, eps, run.scheme, evaluate=True), evaluate=False)
+        # c = f‴(x)/6 for the central difference, ±f″(x)/2 for a one-sided one
+        slope = sp.Symbol("f%s(%s)" % ("'" * (k + 1), x)) / sp.factorial(k + 1)
+        power = "ε²" if k == 2 else "ε"
+        lines = [self.line(depth, self.strong(self.say(f"fd.title.{run.scheme}", difference=difference,
+                                                       function=run.expr, point=sp.Eq(run.var, run.at, evaluate=False)))),
                  self.line(depth, self.plain("fd.series") + " " + self.equation(D(eps), run.series)),
                  self.line(depth, self.plain("fd.exact") + " " + self.result(
                      self.raw_math(sp.Symbol(f"f'({x})")), run.derivative)),
-                 self.line(depth, self.say("fd.error", error=sp.Symbol("c") * eps**2 + sp.O(eps**4)) + " "
-                           + self.result(self.raw_math(sp.Eq(sp.Symbol("c"), third / 6, evaluate=False)),
-                                         run.error_coefficient)),
+                 self.line(depth, self.plain("fd.error", error=_error_tex(k)) + " " + self.result(
+                     self.raw_math(sp.Eq(sp.Symbol("c"), -slope if run.scheme == "backward" else slope, evaluate=False)),
+                     run.error_coefficient)),
                  *self.estimate_lines(run, depth),
-                 self.line(depth, self.plain("fd.table"))]
-        lines += self.table(["ε", "D(ε)", self.plain("fd.abs"), self.plain("fd.ratio")],
+                 self.line(depth, self.plain("fd.table", power=_power_tex(k)))]
+        lines += self.table(["ε", "D(ε)", self.plain("fd.abs"), self.plain("fd.ratio", power=power)],
                             [[self.number(e, "g"), self.number(value, ".10g"), self.number(error, ".3e"), self.number(ratio, ".4g")] for e, value, error, ratio in run.rows])
         return self.join(lines)
 
@@ -203,14 +205,13 @@ class NumericsPrinting:
             return []
         step, value = run.estimate
         f, D, eps, a = sp.Function("f"), sp.Function("D"), sp.Float(step, 15), run.at
-        put = sp.Mul(sp.Add(f(a + eps), -f(a - eps), evaluate=False), sp.Pow(2 * eps, -1, evaluate=False),
-                     evaluate=False)
-        off, c = value - run.derivative, run.error_coefficient
+        put = _quotient(f, a, eps, run.scheme)
+        off, c, k = value - run.derivative, run.error_coefficient, run.order
         return [self.line(depth, self.say("fd.estimate", epsilon=sp.Eq(sp.Symbol("varepsilon"), eps, evaluate=False)) + " "
                           + self.result(self.raw_math(D(eps)) + " = " + self.raw_math(put), value)),
-                self.line(depth, self.plain("fd.compare") + " "
+                self.line(depth, self.plain("fd.compare", term="$c" + _power_tex(k)[1:]) + " "
                           + self.result(self.raw_math(D(eps) - sp.Symbol(f"f'({a})")), off) + ", "
-                          + self.result(self.raw_math(sp.Symbol("c") * sp.Symbol("varepsilon") ** 2), c * step ** 2))]
+                          + self.result(self.raw_math(sp.Mul(sp.Symbol("c"), sp.Symbol("varepsilon") ** k, evaluate=False), keep_order=True), c * step ** k))]
 
     def _print_DeltaRule(self, rule, depth: int = 0) -> str:
         """Forward values, then tables of the deltas, the gradients and the momentum step: in each row the
@@ -272,3 +273,25 @@ class NumericsPrinting:
                             [[self.plain(f"scale.{row.name}"), f"{row.condition:.3g}", f"{row.learning_rate:.3g}",
                               f"{row.steps:,}", f"{row.predicted:,.0f}"] for row in demo.rows])
         return self.join(lines)
+
+
+def _quotient(f, x, eps, scheme: str, evaluate: bool = False):
+    """The difference quotient of a scheme: (f(x + ε) − f(x − ε))/(2ε), (f(x + ε) − f(x))/ε or
+    (f(x) − f(x − ε))/ε; unevaluated, a number ε stays as the divisor (… /0.02)."""
+    ahead, behind = {"central": (f(x + eps), f(x - eps)), "forward": (f(x + eps), f(x)),
+                     "backward": (f(x), f(x - eps))}[scheme]
+    divisor = 2 * eps if scheme == "central" else eps
+    if evaluate:
+        return (ahead - behind) / divisor
+    return sp.Mul(sp.Add(ahead, -behind, evaluate=False), sp.Pow(divisor, -1, evaluate=False), evaluate=False)
+
+
+def _error_tex(k: int) -> str:
+    """The leading error term and the next power of the series: c·ε² + O(ε⁴) (central, even powers only) or
+    c·ε + O(ε²)."""
+    return r"$c\varepsilon^2 + O(\varepsilon^4)$" if k == 2 else r"$c\varepsilon + O(\varepsilon^2)$"
+
+
+def _power_tex(k: int) -> str:
+    """ε² or ε, the power of ε an error falls like, as math in a phrase."""
+    return r"$\varepsilon^2$" if k == 2 else r"$\varepsilon$"
