@@ -17,7 +17,7 @@ from ..calculus.through import written_through as write_through
 from ..nn.matrix_form import SPECS
 from . import array_problems, vector_problems
 from .answer_labels import answer_labels, line_variable
-from .bank import BankError, Problem, get_problem
+from .bank import BankError, Problem, bank_version, get_problem
 from .function_names import function_names
 
 
@@ -275,11 +275,27 @@ SOLVERS = {
 }
 
 
+# (bank version, id, variant) -> the Solution: a bank problem is solved once for each version of its bank
+# (bank.bank_version changes with any file of the folder), as the checker keeps its keys (answers.keys)
+_SOLVED: dict = {}
+_SOLVED_AT_MOST = 1024
+
+
 def solve(problem, bank=None, variant: int | None = None) -> Solution:
     """Solve a Problem, or the bank problem with that id (``bank``: a folder of problem files);
     ``variant``: a student's variant of it (``problems.variants``)."""
-    if isinstance(problem, str):
-        problem = get_problem(problem, bank)
+    if not isinstance(problem, str):
+        return _solve(problem, variant)
+    key = (bank_version(bank), problem, variant)
+    if key not in _SOLVED:
+        solution = _solve(get_problem(problem, bank), variant)
+        if len(_SOLVED) >= _SOLVED_AT_MOST:
+            _SOLVED.clear()
+        _SOLVED[key] = solution
+    return _SOLVED[key]
+
+
+def _solve(problem: Problem, variant: int | None) -> Solution:
     if variant is not None:
         from .variants import variant_problem
         problem = variant_problem(problem, variant)

@@ -27,6 +27,7 @@ else the default widened (``Chosen``) until its small values keep their three di
 from __future__ import annotations
 
 from contextlib import contextmanager
+from functools import lru_cache
 from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -77,7 +78,7 @@ def rounded(value, places: int | None = None) -> sp.Float:
     for would leave nothing but 0)."""
     asked = places is not None and not isinstance(places, Chosen)
     places = PLACES if places is None else places
-    number = Decimal(str(sp.N(value, WORK_DIGITS)))
+    number = _evaluated(value)
     if number == 0:
         return sp.Float(0, 1)
     fixed = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
@@ -91,11 +92,24 @@ def rounded(value, places: int | None = None) -> sp.Float:
     return sp.Float(text, max(digits, 2) if "e" in text else max(digits, 1))
 
 
+@lru_cache(maxsize=8192)
+def _evaluated(value) -> Decimal:
+    """``value`` to WORK_DIGITS digits; a key shows the same exact value in several tables (a network's
+    nested sigmoids take milliseconds each), so it is evaluated once."""
+    return Decimal(str(sp.N(value, WORK_DIGITS)))
+
+
 def is_short(value) -> bool:
     """An exact value a reader can take in at a glance (−162, 1/3, σ(9), 2e³, 1 − √2/2), not 90000001/100000001."""
     if isinstance(value, sp.Rational):          # 1/3 and 11/24 at a glance; 2381/4802 or 49/1500 only as decimals
         return abs(value.p) < 10**4 and value.q <= 100
-    return len(sp.sstr(value)) <= SHORT and sp.count_ops(value) <= 6
+    return _nodes_at_most(value, 3 * SHORT) and len(sp.sstr(value)) <= SHORT and sp.count_ops(value) <= 6
+
+
+def _nodes_at_most(value, limit: int) -> bool:
+    """The expression tree has at most ``limit`` nodes (SymPy writes a node in at least two-thirds of a
+    character: −x is Mul(−1, x)), so a longer tree is never SHORT, and is not printed to find out."""
+    return all(k < limit for k, _ in enumerate(sp.preorder_traversal(value)))
 
 
 def shown(value, places: int | None = None):

@@ -43,6 +43,12 @@ def _solutions():
     return {problem_id: solve(problem_id) for problem_id in load_bank()}
 
 
+@functools.cache
+def _rendered(problem_id: str, format: str, lang: str, detail: str) -> str:
+    """Each page printed once for all the scans of this module."""
+    return render(_solutions()[problem_id], format, lang=lang, detail=detail)
+
+
 def _without_code(text: str) -> str:
     """Program text (NumPy code the course teaches) is shown as code on purpose: left out of the scan."""
     text = re.sub(r"\\texttt\{(?:[^{}]|\{[^{}]*\})*\}", " ", text)
@@ -67,7 +73,7 @@ def test_no_python_or_sympy_in_any_output(format, lang, detail):
     found = []
     ids = set(load_bank())
     for problem_id, solution in _solutions().items():
-        text = _without_code(render(solution, format, lang=lang, detail=detail))
+        text = _without_code(_rendered(problem_id, format, lang, detail))
         # the statement is the course's own text (its vectors may be in brackets): not ours to judge
         text = text.replace(PRINTERS[format](lang=lang).rich_text(solution.problem.text(lang)), "")
         if format == "md":            # Markdown's bold is **, not a power
@@ -91,8 +97,8 @@ def test_no_python_or_sympy_in_any_output(format, lang, detail):
 @pytest.mark.parametrize("format", ["latex", "md", "html"])
 def test_russian_output_has_no_english_words(format):
     found = []
-    for problem_id, solution in _solutions().items():
-        prose = _prose(_without_code(render(solution, format, lang="ru", detail="brief")), format)
+    for problem_id in _solutions():
+        prose = _prose(_without_code(_rendered(problem_id, format, "ru", "brief")), format)
         for word in re.findall(r"[A-Za-z]{3,}", prose):
             if word.lower() not in RUSSIAN_KEEPS:
                 found.append((problem_id, word))
@@ -102,8 +108,8 @@ def test_russian_output_has_no_english_words(format):
 @pytest.mark.parametrize("format", ["latex", "md"])
 def test_russian_numbers_have_a_decimal_comma(format):
     found = []
-    for problem_id, solution in _solutions().items():
-        text = _without_code(render(solution, format, lang="ru", detail="brief"))
+    for problem_id in _solutions():
+        text = _without_code(_rendered(problem_id, format, "ru", "brief"))
         for match in re.finditer(r"(?<![\w.{])\d+\.\d+(?![\w.])", text):
             found.append((problem_id, text[max(0, match.start() - 30):match.end() + 10]))
     assert not found, found[:30]
