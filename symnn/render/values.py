@@ -27,9 +27,9 @@ else the default widened (``Chosen``) until its small values keep their three di
 from __future__ import annotations
 
 from contextlib import contextmanager
-from functools import lru_cache
 from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 import sympy as sp
 
