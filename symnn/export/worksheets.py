@@ -31,6 +31,7 @@ from ..render.markdown import MarkdownPrinter
 from ..render.solutions import key_places
 from .answer_forms import form_of, latex_space, precision, stated
 from .documents import html_page, latex_document, plain_latex
+from .repeats import shown_once
 
 FORMATS = ("tex", "pdf", "md", "html", "ipynb", "beamer")
 MAX_PROBLEMS = 100
@@ -83,11 +84,16 @@ def heading(number: int, problem: Problem, lang: str) -> str:
     return f"{phrase(lang, 'problem')} {problem.id if _NUMBERED.fullmatch(problem.id) else number}"
 
 
-def headings(problems: list[Problem], lang: str) -> list[str]:
-    """"Problem 4.3", "Problem 4.4" where the course numbers every problem of the set so; else
-    "Problem 1", "Problem 2", ... by place (never a slug, never the two ways mixed on one sheet)."""
+def numbers(problems: list[Problem]) -> list[str]:
+    """4.3, 4.4 where the course numbers every problem of the set so; else 1, 2, ... by place (never a slug,
+    never the two ways mixed on one sheet)."""
     numbered = all(_NUMBERED.fullmatch(p.id) for p in problems)
-    return [f"{phrase(lang, 'problem')} {p.id if numbered else k}" for k, p in enumerate(problems, 1)]
+    return [p.id if numbered else str(k) for k, p in enumerate(problems, 1)]
+
+
+def headings(problems: list[Problem], lang: str) -> list[str]:
+    """"Problem 4.3", "Problem 4.4", or "Problem 1", "Problem 2", ... (``numbers``)."""
+    return [f"{phrase(lang, 'problem')} {number}" for number in numbers(problems)]
 
 
 def _text(problem: Problem, lang: str) -> str:
@@ -183,6 +189,8 @@ def answer_key(solutions: list, format: str, lang: str, title: str, options: Opt
     parts = [render(s, printer, lang=lang, label="" if format == "tex" else label, **settings)
              + _drawn(s, (pictures or {}).get(s.problem.id), format, lang)
              for s, label in zip(solutions, labels)]
+    if options.detail == "brief":          # a table an earlier problem set: where it is, not again
+        parts = shown_once(parts, numbers([s.problem for s in solutions]), format, lang)
     if format == "tex":
         # a statement never ends a page without the first lines of its solution
         titled = (rf"\section*{{{h}}}" "\n" + _kept_with_statement(part) for h, part in zip(labels, parts))

@@ -51,6 +51,7 @@ class Table:
     input_names: tuple[str, ...] = ()        # the CSV's column names; () for rows given inline
     target_names: tuple[str, ...] = ()
     source: str = ""                         # the CSV file, as the problem names it
+    labels: tuple = ()                       # (language, the inputs' and targets' names in it) of columns.labels
 
 
 def _rows(value) -> list[list]:
@@ -87,7 +88,8 @@ def read_table(entry: dict, folder: Path | None) -> Table:
             value = row[header.index(name)]
             if not _is_number(value):
                 raise DataError(f"data: {entry['data']} line {number}, column {name!r}: {value!r} is not a number")
-    return Table(picked["inputs"], picked["targets"], names["inputs"], names["targets"], entry["data"])
+    labels = tuple((lang, tuple(names)) for lang, names in columns.get("labels", {}).items())
+    return Table(picked["inputs"], picked["targets"], names["inputs"], names["targets"], entry["data"], labels)
 
 
 def _is_number(text: str) -> bool:
@@ -175,6 +177,18 @@ def training_errors(entry: dict, folder: Path | None = None) -> list[str]:
     return errors
 
 
+def _label_errors(columns: dict) -> list[str]:
+    """``labels``: for a language, a name for each input column and then each target column, as a key in
+    that language heads them (labels.ru = ["вес, кг", "рост, см", "девушка"])."""
+    labels = columns.get("labels", {})
+    count = sum(len(v) if isinstance(v, list) else 1 for k, v in columns.items() if k != "labels")
+    if not isinstance(labels, dict):
+        return ['columns: labels: expected { en = ["name", ...], ru = ["name", ...] }']
+    return [f"columns: labels.{lang}: expected {count} names (the inputs, then the targets)"
+            for lang, names in labels.items()
+            if not isinstance(names, list) or len(names) != count or not all(isinstance(n, str) for n in names)]
+
+
 def _needed(entry: dict) -> list[str]:
     """The fields training on data cannot do without, and the ones that go together."""
     errors = []
@@ -184,10 +198,13 @@ def _needed(entry: dict) -> list[str]:
         if "columns" not in entry:
             errors.append('columns: missing (the CSV columns of the inputs and the targets: '
                           'columns = { inputs = ["x1", "x2"], targets = "y" })')
-        elif not isinstance(entry["columns"], dict) or set(entry["columns"]) != {"inputs", "targets"} or any(
+        elif not isinstance(entry["columns"], dict) or not {"inputs", "targets"} <= set(entry["columns"]) <= {
+                "inputs", "targets", "labels"} or any(
                 not (isinstance(v, str) or isinstance(v, list) and v and all(isinstance(n, str) for n in v))
-                for v in entry["columns"].values()):
+                for k, v in entry["columns"].items() if k != "labels"):
             errors.append('columns: expected { inputs = ["name", ...], targets = "name" or ["name", ...] }')
+        else:
+            errors += _label_errors(entry["columns"])
     else:
         errors += [f"{name}: missing (a training problem needs a task, or inputs and targets, or a CSV data file)"
                    for name in ("inputs", "targets") if name not in entry]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..lang import catalogue, phrase
+from ..lang import catalogue, count, phrase
 from ..problems.data_training import START_PLACES
 
 SHOWN_EPOCHS = 10     # the loss is shown at about this many epochs
@@ -26,8 +26,7 @@ def written(value) -> sp.Expr:
 class DataTrainingPrinting:
     def _print_DataTrainingRun(self, run, depth: int = 0) -> str:
         lines = [self.line(depth, self.strong(self.plain("data.title")))]
-        lines.append(self.line(depth, self.with_code("data.file" if run.table.source else "data.rows",
-                                                     rows=len(run.rows), file=run.table.source)))
+        lines.append(self.line(depth, self.plain("data.rows", rows=count(self.lang, len(run.rows), "row"))))  # not the file's name
         lines += self.data_table(run)
         if len(run.rows) > SHOWN_ROWS:
             lines.append(self.line(depth, self.plain("data.more", rows=len(run.rows) - SHOWN_ROWS)))
@@ -72,15 +71,13 @@ class DataTrainingPrinting:
             [self.plain("delta.parameter"), self.plain("data.start"), self.plain("data.end")],
             [[self.math(p), self.value(exact(start[p])) if p in start else "", self.decimal(v)] for p, v in trained])
 
-    def with_code(self, key: str, **values) -> str:
-        """A phrase whose ``file`` is program text (a file name), the rest plain words and numbers."""
-        marker = "\x00"
-        text = self.escape(phrase(self.lang, key, **{**values, "file": marker}))
-        return text.replace(marker, self.code(values.get("file") or ""))
-
     def column(self, run, k: int, target: bool = False) -> str:
-        """The name of an input (or target) column: the CSV's, as program text, or x_k (y_k)."""
+        """The name of an input (or target) column: its label in the key's language, the CSV's name as
+        program text, or x_k (y_k)."""
         names = run.table.target_names if target else run.table.input_names
+        labels = dict(run.table.labels).get(self.lang)
+        if labels:
+            return self.escape(labels[len(run.table.input_names) + k if target else k])
         if names:
             return self.code(names[k])
         count = len(run.targets[0]) if target else len(run.rows[0])
@@ -92,7 +89,9 @@ class DataTrainingPrinting:
         inputs, targets = len(run.rows[0]), len(run.targets[0])
         header = [self.column(run, k) for k in range(inputs)]
         if run.means is not None:
-            header += [self.column(run, k) + self.escape(" − ") + self.value(m) for k, m in enumerate(run.means)]
+            # the network's input x_k is the column less its mean: x₁ = weight − 57
+            header += [self.math(sp.Symbol(f"x_{k + 1}" if inputs > 1 else "x")) + self.escape(" = ")
+                       + self.column(run, k) + self.escape(" − ") + self.value(m) for k, m in enumerate(run.means)]
         header += [self.column(run, k, target=True) for k in range(targets)]
         cells = lambda values: [self.math(written(v)) for v in values]
         rows = [cells(row) + (cells(run.centred(row)) if run.means is not None else []) + cells(target)

@@ -155,7 +155,7 @@ def kept_together(text: str, most: int = KEPT_ROWS) -> str:
     return "\n".join(lines)
 
 
-_TABLE = re.compile(re.escape(TABLE_START) + r".*?\\end\{tabular\}\\par\}\\medskip\n?", re.S)
+TABLE_BLOCK = re.compile(re.escape(TABLE_START) + r".*?\\end\{tabular\}\\par\}\\medskip\n?", re.S)
 
 
 def once(text: str) -> str:
@@ -168,7 +168,7 @@ def once(text: str) -> str:
         found = table in seen
         seen.add(table)
         return "" if found else table
-    return _TABLE.sub(first, text)
+    return TABLE_BLOCK.sub(first, text)
 
 
 def kept_with_answer(text: str, answer: str) -> str:

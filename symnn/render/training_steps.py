@@ -137,13 +137,18 @@ class TrainingStepsPrinting:
         parameters = {f"d{L}/d{p}" for p, _, _ in step.gradients}
         if not step.updates and not parameters & set(asked):    # step 0 asks for no gradient of a parameter
             return lines
-        biased = any(n.bias is not None for n in network.neurons())      # "a bias is a weight from a constant 1"
+        # a bias the step leaves as it is (update_biases = false) has no row, unless its gradient is asked for
+        moving = {p for p, _ in step.updates}
+        gradients = [(p, formula, value) for p, formula, value in step.gradients
+                     if not step.updates or p in moving or f"d{L}/d{p}" in asked]
+        biases = {n.bias for n in network.neurons()}
+        biased = any(p in biases for p, _, _ in gradients)        # "a bias is a weight from a constant 1"
         lines.append(self.line(depth, self.plain("delta.gradients" if biased else "sgd.gradients") + " "
                                + self.inline(self.raw_ratio(network.loss_symbol, sp.Symbol("w_{jk}")) + " = " + self.raw_math(
                                    sp.Mul(sp.Symbol("a_k"), sp.Symbol("delta_j"), evaluate=False), keep_order=True))))
-        if any(layer.bias == "shared" for layer in network.layers):
+        if any(layer.bias == "shared" and any(p == n.bias for n in layer for p, _, _ in gradients) for layer in network.layers):
             lines.append(self.line(depth, self.plain("sgd.shared")))
-        rows = [self.worked_row(p, formula, known, value) for p, formula, value in step.gradients]
+        rows = [self.worked_row(p, formula, known, value) for p, formula, value in gradients]
         lines += self.table([self.plain("delta.parameter")] + header[1:], rows)
         return lines + self.update_table(step, depth) if step.updates else lines
 
@@ -158,8 +163,9 @@ class TrainingStepsPrinting:
                 values = {named.get(k, k): v for k, v in update.values}
                 rows.append([self.math(parameter), *self.worked_row(named.get(update.quantity, update.quantity),
                                                                      update.formula.xreplace(named), values, update.value)])
-        lines += self.table([self.plain("delta.parameter"), self.plain("sgd.quantity")] + header, rows)
-        return lines
+        if all(len(updates) == 1 for _, updates in step.updates):      # w₁⁺ alone names its parameter
+            return lines + self.table([self.plain("sgd.new")] + header, [row[1:] for row in rows])
+        return lines + self.table([self.plain("delta.parameter"), self.plain("sgd.quantity")] + header, rows)
 
     def answer_items(self, work, answer):
         """h₁ = …; E = …; ∂E/∂w₅ = …; w₅⁺ = …: each part of a network problem's answer by its name."""

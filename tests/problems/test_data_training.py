@@ -169,11 +169,14 @@ tolerance = { absolute = 0.01 }
 def test_the_key_shows_the_table_the_means_and_the_loss_in_both_languages():
     solution = solve("gender-train")
     english, russian = render(solution, "text"), render(solution, "md", lang="ru")
-    assert "The data, 4 rows of the file `data/people.csv`:" in english
-    assert "`weight`  `height`  `weight` − 57  `height` − 171  `female`" in english
-    assert "The means: `weight`: 57; `height`: 171" in english
+    # the table, not the file's name (a student has no file); the columns by their labels in the key's language
+    assert "The data, 4 rows:" in english and "people.csv" not in english + russian
+    assert "weight  height  x_1 = weight − 57  x_2 = height − 171  woman" in english
+    assert "The means: weight: 57; height: 171" in english
     assert "(50, 168)  (-7, -3)       0.96295" in english      # five places: the key keeps 3 significant digits of its smallest value
-    assert "Средние: `weight`: $57$; `height`: $171$" in russian
+    assert "Данные, 4 строки:" in russian
+    assert "| вес | рост | $x_{1}$ = вес − $57$ | $x_{2}$ = рост − $171$ | девушка |" in russian
+    assert "Средние: вес: $57$; рост: $171$" in russian
     assert "| 1000 | $0{,}00218$ |" in russian
     assert "**Ответ:** $\\hat{y}(50; \\  168) \\approx 0{,}96295$; $\\hat{y}(77; \\  173) \\approx 0{,}05443$" in russian
 
@@ -188,6 +191,9 @@ def test_the_key_shows_the_table_the_means_and_the_loss_in_both_languages():
     # a file outside the bank's folder
     ('data = "../points.csv"\ncolumns = { inputs = ["x"], targets = "label" }\nlayers = [1, 1]',
      POINTS, "data: expected a .csv file inside the bank's folder"),
+    # labels for a language: one for each input and target column
+    ('data = "data/points.csv"\ncolumns = { inputs = ["x", "y"], targets = "label", labels.ru = ["x", "y"] }\nlayers = [2, 2, 1]',
+     POINTS, "columns: labels.ru: expected 3 names (the inputs, then the targets)"),
     # a cell that is not a number
     ('data = "data/points.csv"\ncolumns = { inputs = ["x", "y"], targets = "label" }\nlayers = [2, 2, 1]',
      "x,y,label\n0,0,0\n\n1,one,1\n", "data: data/points.csv line 4, column 'y': 'one' is not a number"),
