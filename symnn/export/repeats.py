@@ -12,8 +12,7 @@ import html
 import re
 
 from ..lang import phrase
-from ..render.latex import TABLE_BLOCK
-from ..render.latex import LatexPrinter
+from ..render.latex import TABLE_BLOCK, LatexPrinter
 
 # a table as each format of a key sets it
 TABLES = {
