@@ -137,9 +137,13 @@ def _break_points(toks: list[str]) -> list[tuple[int, float, str]]:
         elif braces == 0 and tok in ",;" and (opened or parens):
             points.append((i + 1, len(opened) + parens - 0.25, ""))     # between a tuple's items: after the comma
         elif braces == 0 and i > 0 and tok in "+-":
-            before = "".join(toks[:i]).rstrip()
-            if before and not before.endswith(("(", "[", "=", ",", "{", "\\left(", "+", "-")):
+            before = "".join(toks[:i]).rstrip()       # a sign after ≈ or · is the number's own (≈ −0.9526)
+            if before and not before.endswith(("(", "[", "=", ",", "{", "\\left(", "+", "-", "\\approx", "\\cdot")):
                 points.append((i, len(opened) + parens, ""))
+        elif braces == 0 and i > 0 and tok == "\\approx" and not opened and not parens:
+            points.append((i, 0, ""))                  # before ≈ as before =: the next row starts "≈ 0.2494"
+        elif braces == 0 and i > 0 and tok == "\\cdot" and not opened and not parens:
+            points.append((i, 0.5, ""))                # between two factors: the next row starts "· (1 − 0.5237)"
         last = tok if braces == 0 else last
     return points
 

@@ -44,8 +44,11 @@ class DataTrainingPrinting:
         lines.append(self.line(depth, self.strong(self.plain(f"opt.name.{run.optimizer}")) + ": "
                                + self.escape("; ").join(self.result(self.raw_math(s), v) for s, v in run.hyper)))
         order = self.plain("data.order.shuffled" if run.shuffle else "data.order.table")
-        lines.append(self.line(depth, self.plain("data.settings" if run.epochs > 1 else "data.settings.one",
-                                                 epochs=run.epochs, batch=run.batch, order=order)))
+        one = "" if run.epochs > 1 else ".one"
+        if run.batch >= len(run.rows):       # a batch of the whole table: one step per epoch, in no order
+            lines.append(self.line(depth, self.plain(f"data.settings.full{one}", epochs=run.epochs)))
+        else:
+            lines.append(self.line(depth, self.plain(f"data.settings{one}", epochs=run.epochs, batch=run.batch, order=order)))
         lines.append(self.line(depth, self.plain("data.init.given") if run.given
                                else self.plain("data.init.rounded", places=START_PLACES)))
         lines.append(self.line(depth, self.say("train.loss", start=self.rounded(run.initial_loss),
@@ -89,8 +92,9 @@ class DataTrainingPrinting:
         inputs, targets = len(run.rows[0]), len(run.targets[0])
         header = [self.column(run, k) for k in range(inputs)]
         if run.means is not None:
-            # the network's input x_k is the column less its mean: x₁ = weight − 57
-            header += [self.math(sp.Symbol(f"x_{k + 1}" if inputs > 1 else "x")) + self.escape(" = ")
+            # the network's input x_k is the column less its mean: x₁ = weight − 57 (inline rows: x₁ − 57)
+            named = bool(run.table.input_names)
+            header += [(self.math(sp.Symbol(f"x_{k + 1}" if inputs > 1 else "x")) + self.escape(" = ") if named else "")
                        + self.column(run, k) + self.escape(" − ") + self.value(m) for k, m in enumerate(run.means)]
         header += [self.column(run, k, target=True) for k in range(targets)]
         cells = lambda values: [self.math(written(v)) for v in values]

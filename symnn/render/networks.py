@@ -179,12 +179,16 @@ class NetworkPrinting:
             term = -sp.Sum(-TERMS["ce"](yc, pc), (c, 1, C))        # −Σ_c y ln ŷ, the minus outside the sums
         else:
             term = TERMS[run.name](y, yhat)
-        sign, term = ([-1], -term) if term.could_extract_minus_sign() else ([], term)
-        general = sp.Mul(*sign, sp.Pow(N, -1), sp.Sum(term, (i, 1, N)), evaluate=False)
-        general = sp.sqrt(general) if run.name == "rmse" else general
-        title = self.plain("loss.hinge") if run.name == "hinge" else self.escape(NAMES[run.name])   # L: named in words
-        lines = [self.line(depth, self.strong(title + ":") + " "
-                           + self.equation(name, general) + self.escape(", ") + self.equation(N, n))]
+        if run.each:                 # each sample's loss: the term of sample i, CE_i = −Σ_c y_ic ln ŷ_ic
+            formula = self.equation(sp.Symbol(f"{name}_i"), term)
+        else:                        # the mean over the samples, MSE = Σ_i (y_i − ŷ_i)²/n
+            sign, term = ([-1], -term) if term.could_extract_minus_sign() else ([], term)
+            general = sp.Mul(*sign, sp.Pow(N, -1), sp.Sum(term, (i, 1, N)), evaluate=False)
+            general = sp.sqrt(general) if run.name == "rmse" else general
+            formula = self.equation(name, general) + self.escape(", ") + self.equation(N, n)
+        # the hinge loss's L is named in words; MSE = … names itself
+        lines = [self.line(depth, (self.strong(self.plain("loss.hinge") + ":") + " " if run.name == "hinge" else "")
+                           + formula)]
         rows = [[str(k), self.value(t), self.value(p), self.value(term)] for k, (t, p, term) in enumerate(run.terms, 1)]
         lines += self.table(["i", self.math(sp.Symbol("y_i")), self.math(sp.Symbol("yhat_i")), self.plain("loss.term")], rows)
         slots = [sp.Symbol(f"t_{k}") for k in range(1, n + 1)]

@@ -48,7 +48,9 @@ class TrainingStepsPrinting:
         updating = any(step.number for step in run.steps)       # step 0: the forward and backward pass only
         fixed = any(n.bias is not None for n in network.neurons()) and not run.update_biases
         if updating:
-            lines.append(self.line(depth, self.strong(self.plain(f"opt.name.{run.optimizer}")) + ": "
+            # on the one sample of a network problem, SGD's step is a step of gradient descent
+            method = "gd" if run.optimizer == "sgd" else run.optimizer
+            lines.append(self.line(depth, self.strong(self.plain(f"opt.name.{method}")) + ": "
                                    + self.escape("; ").join(self.result(self.raw_math(s), v) for s, v in run.hyper)
                                    + (self.escape(". ") + self.plain("sgd.biases.fixed") if fixed else "")))
         brief = self._settings["detail"] == "brief"
@@ -105,13 +107,22 @@ class TrainingStepsPrinting:
                            self.plain("graph.value")], rows)
 
     def later_step(self, network, step, depth: int) -> list[str]:
-        """A step after the first, briefly: the loss at its start, then every update with the numbers (the
-        gradients as its numbers show them), the deltas and the gradients' own tables left to the full key."""
-        L = network.loss_symbol
+        """A step after the first, briefly: its forward pass and deltas, then every update with the numbers
+        (the gradients as its numbers show them); the gradients' own table is left to the full key."""
         known = {**dict(step.point), **dict(step.forward)}
-        lines = [self.line(depth, self.plain("sgd.brief.step"))]
-        lines += self.forward_table(network, [(L, dict(step.forward)[L])], known)
-        return lines + self.update_table(step, depth)
+        lines = [self.line(depth, self.plain("net.forward") + ":")] + self.forward_table(network, step.forward, known)
+        return lines + self.delta_lines(step, known, depth) + self.update_table(step, depth)
+
+    def delta_lines(self, step, known: dict, depth: int) -> list[str]:
+        """The table of the deltas, output first, each worked from the values ``known`` (which it extends)."""
+        rows = []
+        for neuron, formula, value in step.deltas:
+            rows.append(self.worked_row(delta(neuron), formula, known, value))
+            known[delta(neuron)] = value
+        return [self.line(depth, self.plain("sgd.deltas"))] + self.table(self.delta_header(), rows)
+
+    def delta_header(self) -> list[str]:
+        return [self.plain("delta.neuron"), self.plain("delta.formula"), self.plain("delta.numbers"), self.plain("graph.value")]
 
     def step_tables(self, network, step, depth: int, asked=()) -> list[str]:
         """The forward pass, ∂L/∂ of the outputs asked for, the deltas, the gradients and the updates of one step."""
@@ -120,14 +131,8 @@ class TrainingStepsPrinting:
                  self.line(depth, self.plain("net.forward") + ":")]
         lines += self.forward_table(network, step.forward, known)
         L = network.loss_symbol
-        rows = []
-        for neuron, formula, value in step.deltas:
-            rows.append(self.worked_row(delta(neuron), formula, known, value))
-            known[delta(neuron)] = value
-        lines.append(self.line(depth, self.plain("sgd.deltas")))
-        header = [self.plain("delta.neuron"), self.plain("delta.formula"), self.plain("delta.numbers"),
-                  self.plain("graph.value")]
-        lines += self.table(header, rows)
+        lines += self.delta_lines(step, known, depth)
+        header = self.delta_header()
         errors = [row for row in step.errors if f"d{L}/d{row[0]}" in asked]    # ∂L/∂o1, ∂L/∂h1 when asked
         if errors:
             lines.append(self.line(depth, self.plain("sgd.errors")))

@@ -158,8 +158,8 @@ tolerance = { absolute = 0.01 }
     assert solution.work.means == (0,)
     text = render(solution, "text")
     assert "The data, 4 rows:" in text and "x − 0" in text
-    assert "Gradient descent: η = 1" in text and "20 epochs, batch size 4; the rows are taken in the order of " \
-                                                 "the table." in text
+    assert "Gradient descent: η = 1" in text and "20 epochs, each one step on the whole table (full batch)." in text
+    assert "Эпох: 20, в каждой один шаг по всей таблице (полный батч)." in render(solution, "text", lang="ru")
     answer = text.splitlines()[-1]             # the output for 0.5, then the final loss, each named
     output, loss = answer_value(solution.answer)
     assert answer.startswith("Answer: y\u0302(0.5) ≈ ") and answer.endswith(f"; L ≈ {loss:.3g}")
