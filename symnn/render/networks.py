@@ -205,6 +205,8 @@ class NetworkPrinting:
         lines = [self.line(depth, self.strong(self.plain(run.title)))]
         if run.title == "linalg.product":
             lines += [self.line(depth + 1, line) for line in self.product_lines(run)]
+        elif run.title == "linalg.convolution":
+            lines += [self.line(depth + 1, line) for line in self.window_lines(run)]
         else:
             lines += [self.line(depth + 1, self.equation(name, value)) for name, value in run.steps]
         if not self.answer_follows:
@@ -226,6 +228,23 @@ class NetworkPrinting:
             plus = f" - {self.raw_math(-b_value)}" if b_value < 0 else f" + {self.raw_math(b_value)}"
             lines.append(self.inline(" = ".join((self.raw_math(AB_name) + " + " + self.raw_math(b_name),
                                                  self.raw_math(AB) + plus, self.raw_math(run.answer[0] if one else run.answer)))))
+        return lines
+
+    def window_lines(self, run) -> list[str]:
+        """I, K, then each output entry as its window times the kernel, entry by entry, summed:
+        O₁₁ = 3·0 + 3·1 + 2·2 + … = 12 (O_ij = Σ_kl I_(i+k, j+l)·K_kl, no flip)."""
+        (I_name, I), (K_name, K) = run.steps
+        a = sp.symbols(f"a:{K.rows}:{K.cols}")
+        b = sp.symbols(f"b:{K.rows}:{K.cols}")
+        dot = sp.Add(*(x * y for x, y in zip(a, b)), evaluate=False)
+        O = sp.IndexedBase("O")
+        lines = [self.equation(I_name, I), self.equation(K_name, K)]
+        for i in range(run.answer.rows):
+            for j in range(run.answer.cols):
+                window = [I[i + k, j + l] for k in range(K.rows) for l in range(K.cols)]
+                worked = put_in(dot, {**dict(zip(a, window)), **dict(zip(b, K))})
+                lines.append(self.inline(" = ".join((self.raw_math(O[i + 1, j + 1]), self.raw_math(worked, numbers=True),
+                                                     self.raw_math(run.answer[i, j])))))
         return lines
 
     def _print_SoftmaxJacobian(self, jac, depth: int = 0) -> str:

@@ -75,3 +75,13 @@ def test_a_determinant_of_a_matrix_that_is_not_square_is_refused():
     from symnn.nn.linalg import cofactors
     with pytest.raises(ValueError, match="square"):
         cofactors([[1, 2, 3], [4, 5, 6]])
+
+
+def test_a_convolution_key_works_every_window_out():
+    image = [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]
+    text = render(convolve(image, [[1, 0], [0, -1]]), "text")
+    # each output entry: its window of the image times the kernel, entry by entry, in reading order
+    assert "O_11 = 1·1 + 2·0 + 5·0 + 6·(-1) = -5" in text
+    assert "O_23 = 7·1 + 8·0 + 11·0 + 12·(-1) = -5" in text
+    latex = render(convolve(image, [[1, 0], [0, -1]]), "latex")
+    assert r"{O}_{1,2} &= 2 \cdot 1 + 3 \cdot 0 + 6 \cdot 0 + 7 \cdot (-1) = -5" in latex
