@@ -200,10 +200,12 @@ def _update(optimizer: str, hyper: dict, number: int, gradient, before, state: d
 
 def train_steps(network: Network, at, weights=None, biases=None, steps: int = 1, optimizer: str = "sgd",
                 learning_rate=None, momentum=None, settings=None, update_biases: bool = True,
-                shown: int | None = None) -> NetworkTraining:
+                shown: int | None = None, samples: tuple = ()) -> NetworkTraining:
     """``steps`` updates of every parameter on one sample ``at`` (inputs, targets, parameters); ``steps=0``:
     the forward and backward pass only, as step 0 without updates. The first ``shown`` steps are kept
-    whole (every step up to FULL_STEPS, else the first), the others run quickly (``fast_steps``)."""
+    whole (every step up to FULL_STEPS, else the first), the others run quickly (``fast_steps``).
+    ``samples``: the inputs and targets of step 1, 2, … in turn (the rows of a table, one per step, from
+    the first again after the last), in place of the one sample of ``at``; each step is then shown."""
     if not isinstance(steps, int) or steps < 0:
         raise ValueError(f"steps: expected a whole number of updates, 0 or more, got {steps!r}")
     hyper = _hyper(optimizer, learning_rate, momentum, settings)
@@ -213,7 +215,12 @@ def train_steps(network: Network, at, weights=None, biases=None, steps: int = 1,
     states = {p: {} for p in moving}
     runs = []
     shown = min(steps, max(1, shown if shown is not None else steps if steps <= FULL_STEPS else 1))
+    if samples:
+        shown = steps
     for number in range(1 if steps else 0, shown + 1):
+        if samples:
+            point = {**point, **{network.symbol(str(k)): exact_number(v)
+                                 for k, v in samples[(max(number, 1) - 1) % len(samples)].items()}}
         values = forward_values(network, point)
         deltas, delta_of, errors = _deltas(network, values)
         gradients = _gradients(network, values, delta_of)

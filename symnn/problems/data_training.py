@@ -60,6 +60,7 @@ class DataTrainingRun(RichDisplay):
     rounded: bool                                    # outputs rounded to 0 or 1 in the answer
     run: TrainingRun
     given: bool = False                              # the start is the problem's weights and biases, not drawn
+    by_hand: object = None                           # a short run from a given start, step by step (sgd_steps)
 
     def centred(self, row) -> tuple:
         return tuple(v - m for v, m in zip(row, self.means)) if self.means is not None else tuple(row)
@@ -139,4 +140,22 @@ def train_on_table(table: Table, data: dict) -> DataTrainingRun:
                            tuple((p, float(run.params[str(p)])) for p in run.model.network.parameters()),
                            tuple((p, given[str(p)] if given else float(run.start[str(p)]))
                                  for p in run.model.network.parameters()), find,
-                           bool(data.get("rounded")), run, given is not None)
+                           bool(data.get("rounded")), run, given is not None,
+                           _by_hand(run, given, [tuple(v - m for v, m in zip(row, means)) if means else row for row in rows],
+                                    targets, data))
+
+
+def _by_hand(run: TrainingRun, given: dict | None, inputs: list, targets: tuple, data: dict):
+    """A run from a given start of at most FULL_STEPS updates, one row at a time in the order of the table
+    (Hagan's LMS: the orange, then the apple), worked exactly step by step as a network problem's steps are;
+    None for a longer or shuffled run, for batches, or from a random start. ``inputs``: the rows, exact
+    (centred when the problem centres them)."""
+    from ..nn.sgd_steps import FULL_STEPS, train_steps
+    steps = run.epochs * len(inputs)
+    if given is None or run.batch != 1 or data.get("shuffle") or steps > FULL_STEPS:
+        return None
+    network = run.model.network
+    samples = tuple({**{str(x): v for x, v in zip(network.inputs, row)}, **{str(y): v for y, v in zip(network.targets, target)}}
+                    for row, target in zip(inputs, targets))
+    return train_steps(network, {**given, **samples[0]}, steps=steps, optimizer=data.get("optimizer", "sgd"),
+                       learning_rate=data.get("learning_rate"), settings=data.get("settings"), samples=samples)

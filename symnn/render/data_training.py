@@ -51,6 +51,8 @@ class DataTrainingPrinting:
             lines.append(self.line(depth, self.plain(f"data.settings{one}", epochs=run.epochs, batch=run.batch, order=order)))
         lines.append(self.line(depth, self.plain("data.init.given") if run.given
                                else self.plain("data.init.rounded", places=START_PLACES)))
+        if run.by_hand is not None:
+            lines += self.by_hand_lines(run, depth)
         lines.append(self.line(depth, self.say("train.loss", start=self.rounded(run.initial_loss),
                                                end=self.rounded(run.final_loss))))
         if len(run.history) > 1:          # after one epoch the loss above is all there is
@@ -62,6 +64,18 @@ class DataTrainingPrinting:
         if "accuracy" in run.find:
             lines.append(self.line(depth, self.plain("data.accuracy", correct=run.correct, rows=len(run.rows))))
         return self.join(lines)
+
+    def by_hand_lines(self, run, depth: int) -> list[str]:
+        """Each step of a short run worked out as a network problem's step (its forward pass, deltas,
+        gradients and updates; in a brief key the later steps without their gradients' table)."""
+        training, brief = run.by_hand, self._settings["detail"] == "brief"
+        lines = [self.line(depth, self.plain("data.by_hand"))]
+        for k, step in enumerate(training.steps):
+            lines.append(self.line(depth, self.strong(self.plain("data.step", number=step.number,
+                                                                  row=(step.number - 1) % len(run.rows) + 1))))
+            lines += (self.later_step(training.network, step, depth) if brief and k
+                      else self.step_tables(training.network, step, depth))
+        return lines
 
     def parameter_lines(self, start, trained, depth: int) -> list[str]:
         """Every weight and bias at the start (as the statement gives them) and after the last epoch."""
@@ -83,9 +97,7 @@ class DataTrainingPrinting:
             return self.escape(labels[len(run.table.input_names) + k if target else k])
         if names:
             return self.code(names[k])
-        count = len(run.targets[0]) if target else len(run.rows[0])
-        letter = "y" if target else "x"
-        return self.math(sp.Symbol(letter if count == 1 else f"{letter}_{k + 1}"))
+        return self.math((run.network.targets if target else run.network.inputs)[k])    # x1, y (a notation renames them)
 
     def data_table(self, run) -> list[str]:
         """The rows as given, then (when centred) the inputs minus their means, then the targets."""

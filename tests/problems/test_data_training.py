@@ -10,10 +10,12 @@ rounded to four places, as a statement gives them.
 from __future__ import annotations
 
 import csv
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 import pytest
+import sympy as sp
 
 from symnn.problems.bank import CHECKOUT_BANK, BankError, load_bank
 from symnn.problems.solve import answer_value, solve
@@ -157,7 +159,7 @@ tolerance = { absolute = 0.01 }
     solution = solve("own", bank)
     assert solution.work.means == (0,)
     text = render(solution, "text")
-    assert "The data, 4 rows:" in text and "x − 0" in text
+    assert "The data, 4 rows:" in text and "x1  x1 − 0  y" in text      # the network's own names
     assert "Gradient descent: η = 1" in text and "20 epochs, each one step on the whole table (full batch)." in text
     assert "Эпох: 20, в каждой один шаг по всей таблице (полный батч)." in render(solution, "text", lang="ru")
     answer = text.splitlines()[-1]             # the output for 0.5, then the final loss, each named
@@ -321,3 +323,39 @@ def test_a_setting_the_optimizer_does_not_have_is_named_when_the_problem_is_solv
                            'tolerance = { absolute = 0.01 }\n')
     with pytest.raises(BankError, match="problem own: settings: sgd has no hyperparameter beta; it has eta"):
         solve("own", bank)
+
+
+def test_a_short_run_from_a_given_start_is_worked_step_by_step_as_the_lms_rule_goes(tmp_path):
+    """Hagan's LMS example (ch. 10): the rule W ← W + 2α·e·p, e = t − a, in exact fractions, one
+    presentation after another; every step of the key is that rule's step."""
+    bank = _bank(tmp_path, """
+inputs = [[1, -1, -1], [1, 1, -1]]
+targets = [-1, 1]
+layers = [3, 1]
+activation = "identity"
+loss = "mse"
+learning_rate = 0.2
+epochs = 2
+batch = 1
+weights = [[[0, 0, 0]]]
+biases = ["none"]
+find = ["w1", "w2", "w3"]
+tolerance = { absolute = 0.001 }
+""")
+    run = solve("own", bank).work
+    alpha, W = Fraction(1, 5), [Fraction(0)] * 3
+    rows = [([1, -1, -1], -1), ([1, 1, -1], 1)] * 2
+    steps = run.by_hand.steps
+    assert len(steps) == 4
+    for step, (p, t) in zip(steps, rows):
+        e = t - sum(w * x for w, x in zip(W, p))
+        W = [w + 2 * alpha * e * x for w, x in zip(W, p)]
+        assert [sp.Rational(u[-1].value) for _, u in step.updates] == [sp.Rational(w.numerator, w.denominator) for w in W]
+    # the exact steps end where the compiled run ends
+    assert [float(v) for v in W] == pytest.approx([v for _, v in run.parameters], abs=1e-12)
+    text = render(solve("own", bank), "text", detail="brief")
+    assert "Step 3: row 1 of the table" in text and "Each step by hand, one row of the table after another:" in text
+
+
+def test_a_long_or_random_run_is_not_worked_by_hand():
+    assert solve("gender-train").work.by_hand is None        # 1000 epochs from a seeded start
