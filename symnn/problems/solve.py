@@ -244,8 +244,15 @@ def solve_network(problem: Problem) -> Solution:
     return solve_network(problem)
 
 
+def solve_perceptron(problem: Problem) -> Solution:
+    """The perceptron rule on given inputs (``problems.perceptron_problems``)."""
+    from .perceptron_problems import solve_perceptron
+    return solve_perceptron(problem)
+
+
 SOLVERS = {
     "network": solve_network,
+    "perceptron": solve_perceptron,
     "activation-table": solve_activation_table,
     "softmax-nll": solve_softmax_nll,
     "training": solve_training,

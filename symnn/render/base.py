@@ -25,6 +25,7 @@ from .math import latex_math
 from .matrices import MatrixPrinting
 from .networks import NetworkPrinting, point_equation
 from .numerics import NumericsPrinting
+from .perceptron import PerceptronPrinting
 from .solutions import SolutionPrinting
 from .training_steps import TrainingStepsPrinting
 from .values import WIDEST, Chosen, Shown, needed_places, put_in, rebuilt, shown
@@ -141,7 +142,7 @@ def _function_of(step: Step):
     return None
 
 
-class DocumentPrinter(ArrayPrinting, DataTrainingPrinting, TrainingStepsPrinting, SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting,
+class DocumentPrinter(ArrayPrinting, DataTrainingPrinting, PerceptronPrinting, TrainingStepsPrinting, SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting,
                      VectorPrinting, Printer):
     """A derivation as numbered, indented lines; subclasses supply the hooks."""
 

@@ -10,6 +10,7 @@ import re
 
 import sympy as sp
 
+from .perceptron import bias_names, weight_names
 from ..calculus.parse import ParseError, parse_expr_safe
 from ..lang import PHRASES, catalogue, phrase
 from ..nn.delta_rule import step_of
@@ -176,6 +177,8 @@ class SolutionPrinting:
             names = [sp.Function("D")(sp.Float(work.estimate[0], 15)), self.raw_ratio(sp.Symbol("f"), work.var)]
         elif kind == "OptimizerStep":
             names = list(work.variables)
+        elif kind == "PerceptronRun":                # render.perceptron: w₁, w₂, b (w_{j,k}, b_j for a layer)
+            names = weight_names(*work.weights.shape) + (bias_names(work.weights.rows) if work.bias is not None else [])
         elif kind == "Computation" and work.title in ("linalg.normal", "linalg.zero_derivatives"):
             names = [sp.Symbol("w"), sp.Symbol("b")]                  # the line y = wx + b
         elif kind == "OptimizerComparison":
