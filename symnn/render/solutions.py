@@ -10,13 +10,13 @@ import re
 
 import sympy as sp
 
-from .perceptron import bias_names, weight_names
 from ..calculus.parse import ParseError, parse_expr_safe
 from ..lang import PHRASES, catalogue, phrase
 from ..nn.delta_rule import step_of
 from ..nn.losses import NAMES
 from ..nn.reverse import delta
 from .expansion import D
+from .perceptron import bias_names, weight_names
 from .written import nabla_names, network_loss_terms, written_terms
 
 COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
