@@ -282,7 +282,9 @@ class StagedPrinting:
         """The step on the inputs, one row per input moved: x⁺ = x + h·∂f/∂x = −2 + 0.01·(−4) = −2.04 (a
         minus for gradient descent); then the forward pass at the new point."""
         step, L = program.step, statement_name(program.output)
-        h = sp.Symbol("h")
+        # the step is h, as Karpathy's guide writes it, unless the program has a node h (h = max(0, a)): then η
+        names = {str(node.name) for node in program.run.graph.nodes} | {str(v) for v, *_ in step.moves}
+        h = sp.Symbol("eta" if "h" in names else "h")
         sign = "" if step.ascent else "-"
         rows = []
         for variable, value, gradient, new in step.moves:
