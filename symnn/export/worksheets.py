@@ -234,7 +234,13 @@ def _drawn(solution, file: str | None, format: str, lang: str) -> str:
         return ""
     alt = phrase(lang, "sheet.picture")
     if format == "tex":
-        return ("\n\\begin{center}\n\\includegraphics[width=\\linewidth,height=0.5\\textheight,keepaspectratio]"
+        # as tall as the room left on the page (at most half a page), so that it does not leave a gap by
+        # moving to the next page; with less than a quarter of a page left it goes there, half a page tall
+        return ("\n\\par\\dimen0=\\pagegoal\\advance\\dimen0 by -\\pagetotal\\advance\\dimen0 by -3\\baselineskip"
+                "\n\\ifdim\\dimen0<0.25\\textheight\\dimen0=0.5\\textheight\\fi"
+                "\n\\ifdim\\dimen0>0.5\\textheight\\dimen0=0.5\\textheight\\fi"
+                "\n\\edef\\symnnroom{\\the\\dimen0}"
+                "\n\\begin{center}\n\\includegraphics[width=\\linewidth,height=\\symnnroom,keepaspectratio]"
                 f"{{{file}}}\n\\end{{center}}")
     if format == "md":
         return f"\n\n![{alt}]({file})"

@@ -14,8 +14,11 @@ from tests.export.tools import need
 
 
 @pytest.mark.parametrize("format, lang, suffix, shown", [
-    ("tex", "en", "pdf", r"\includegraphics[width=\linewidth,height=0.5\textheight,keepaspectratio]"
-                         "{graph-exp-key-graph-exp.pdf}"),
+    # as tall as the room left on the page, at most half a page (with less than a quarter left: on the next page)
+    ("tex", "en", "pdf", r"\ifdim\dimen0<0.25\textheight\dimen0=0.5\textheight\fi" "\n"
+                         r"\ifdim\dimen0>0.5\textheight\dimen0=0.5\textheight\fi" "\n"
+                         r"\edef\symnnroom{\the\dimen0}" "\n\\begin{center}\n"
+                         r"\includegraphics[width=\linewidth,height=\symnnroom,keepaspectratio]{graph-exp-key-graph-exp.pdf}"),
     ("md", "ru", "png", "![Граф вычислений: значение и градиент каждого узла](graph-exp-key-ru-graph-exp.png)"),
     ("html", "en", "svg", '<p><img src="graph-exp-key-graph-exp.svg" alt="The computational graph, with the value '
                           'and the gradient of every node" style="max-width: 100%"></p>'),
