@@ -67,7 +67,7 @@ def test_nabla_names_are_read_with_or_without_braces():
     # delta-worked: L = ½(o₁ − y)² as stated, in the heading and in the loss's row, with the same value
     ("delta-worked", "text", "en", "Training by hand: 2-2-1 network, activations by layer: sigmoid, sigmoid; "
                                    "loss L = (1/2)·(o1 - y)^2"),
-    ("delta-worked", "text", "en", "L     (1/2)·(o1 - y)^2  (1/2)·(0.340491 - 1)^2             ≈ 0.217476"),
+    ("delta-worked", "text", "en", "L     (1/2)·(o1 - y)^2    (1/2)·(0.340491 - 1)^2             ≈ 0.217476"),
     ("delta-worked", "md", "ru", r"| $L$ | $\frac{1}{2} (o_{1} - y)^{2}$ | $\frac{1}{2} (0{,}340491 - 1)^{2}$ "
                                  r"| $\approx 0{,}217476$ |"),
     # tanh-221-step writes ½(y − o)² and backprop-w1 (y − y_pred)²: they keep the target first
