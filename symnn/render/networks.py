@@ -10,7 +10,7 @@ import sympy as sp
 
 from ..lang import catalogue, phrase
 from ..nn.losses import NAMES, TERMS
-from ..nn.network import LOSSES
+from ..nn.network import LOSSES, SCORE_LOSSES
 from .staged import Kept, written_chains, written_form
 from .values import put_in
 from .written import bare, signs_as_written
@@ -24,6 +24,9 @@ def point_equation(point) -> sp.Eq:
     return sp.Eq(sp.Tuple(*names), sp.Tuple(*coordinates), evaluate=False)
 
 
+# a loss on raw class scores for example i, as CS231n writes it (LaTeX, typeset as prose)
+SCORE_FORMULAS = {"svm": r"$L_i = \sum_{j \neq y_i} \max(0, s_j - s_{y_i} + \Delta)$",
+                  "softmax-ce": r"$L_i = -\ln\left(\frac{e^{s_{y_i}}}{\sum_j e^{s_j}}\right)$"}
 SOFTMAX_NUMPY = "numpy.exp(x - x.max()) / numpy.exp(x - x.max()).sum()"   # e^(x − max) never overflows
 
 
@@ -150,7 +153,7 @@ class NetworkPrinting:
         rows.append(["softmax", self.math(softmax), self.ratio(sp.Symbol("s_i"), sp.Symbol("x_j")),
                      self.math(table.softmax_rule), self.code(SOFTMAX_NUMPY),
                      self.plain("act.softmax")])
-        header = [self.plain("act.name"), "f(x)", "f'(x)", self.plain("act.in_output"), self.plain("act.numpy"),
+        header = [self.plain("act.name"), self.math(sp.Symbol("f(x)")), self.math(sp.Symbol("f'(x)")), self.plain("act.in_output"), self.plain("act.numpy"),
                   self.plain("note")]
         if self._settings["detail"] == "brief":        # a key states the mathematics; the code is for the full view
             header, rows = header[:4] + header[5:], [row[:4] + row[5:] for row in rows]
@@ -172,6 +175,8 @@ class NetworkPrinting:
         """The loss as a formula over i = 1…n, a table of its terms, then (t₁ + … + tₙ)/n with the numbers."""
         name, n = sp.Symbol(NAMES[run.name]), len(run.terms)
         i, N = sp.Symbol("i", integer=True), sp.Symbol("n", integer=True)
+        if run.name in SCORE_LOSSES:
+            return self.scores_loss(run, depth)
         y, yhat = sp.Indexed(sp.IndexedBase("y"), i), sp.Indexed(sp.IndexedBase("yhat"), i)
         if run.name == "ce":
             c, C = sp.Symbol("c", integer=True), sp.Symbol("C", integer=True)
@@ -200,6 +205,55 @@ class NetworkPrinting:
             self.raw_math(name) + " = " + self.raw_math(put_in(mean, dict(zip(slots, (t for *_, t in run.terms))),
                                                               self.places()), numbers=True), run.value, self.unit(run))))
         return self.join(lines)
+
+    def scores_loss(self, run, depth: int) -> str:
+        """A loss on raw class scores (CS231n): its formula for example i, a table of the examples, each example's
+        loss with the numbers put in, then the mean (L = (L₁ + … + Lₙ)/n) unless each example's loss is asked."""
+        n, C, L = len(run.terms), len(run.terms[0][1]), sp.Symbol("L")
+        formula = SCORE_FORMULAS[run.name]
+        head = self.strong(self.plain(f"loss.{run.name}") + ":") + " " + self.prose(formula)
+        if run.name == "svm":
+            head += self.escape(", ") + self.equation(sp.Symbol("\\Delta "), run.margin)
+        if not run.each:
+            head += self.escape("; ") + self.prose(r"$L = \sum_{i=1}^{n} L_i / n$") + self.escape(", ") \
+                + self.equation(sp.Symbol("n"), n)
+        s = [sp.Symbol(f"s_{c}", real=True) for c in range(1, C + 1)]
+        lines = [self.line(depth, head)]
+        lines += self.table(["i", self.math(sp.Symbol("y_i")), self.math(sp.Tuple(*s))],
+                            [[str(k), self.value(t), self.value(p)] for k, (t, p, _) in enumerate(run.terms, 1)])
+        for k, ((t, p, value), label) in enumerate(zip(run.terms, run.labels), 1):
+            lines.append(self.line(depth, self.example_loss(run, sp.Symbol(f"L_{k}"), s, p, label, value)))
+        if run.each:
+            return self.join(lines)
+        slots = [sp.Symbol(f"t_{k}") for k in range(1, n + 1)]
+        mean = sp.Mul(sp.Add(*slots), sp.Pow(sp.Integer(n), -1, evaluate=False), evaluate=False)
+        numbers = put_in(mean, dict(zip(slots, (t for *_, t in run.terms))), self.places())
+        lines.append(self.line(depth, self.result(self.raw_math(L) + " = " + self.raw_math(numbers, numbers=True),
+                                                  run.value)))
+        return self.join(lines)
+
+    def example_loss(self, run, name, s, scores, label: int, value) -> str:
+        """L_k = its formula in the scores s_j = the numbers put in = the value: for svm each max(0, s_j − s_y + Δ)
+        worked out and summed (2.9 + 0), for softmax-ce the probability of the correct class (≈ −ln(0.1299))."""
+        known = dict(zip(s, scores))
+        if run.name == "svm":
+            parts = [sp.Max(0, s[j] - s[label] + run.margin) for j in range(len(s)) if j != label]
+            formula = sp.Add(*parts, evaluate=False) if len(parts) > 1 else parts[0]
+            sides = [self.raw_math(name), self.raw_math(formula), self.raw_math(put_in(formula, known, self.places()),
+                                                                                  numbers=True)]
+            if len(parts) > 1:                 # each term's value, then their sum
+                slots = [sp.Symbol(f"t_{j}") for j in range(len(parts))]
+                values = {slot: part.subs(known) for slot, part in zip(slots, parts)}
+                sides.append(self.raw_math(put_in(sp.Add(*slots, evaluate=False), values, self.places()), numbers=True))
+            return self.result(" = ".join(sides), value)
+        p = sp.Symbol("p")
+        formula = -sp.log(sp.exp(s[label]) / sp.Add(*(sp.exp(v) for v in s), evaluate=False), evaluate=False)
+        probability = sp.exp(scores[label]) / sp.Add(*(sp.exp(v) for v in scores))
+        lhs = " = ".join((self.raw_math(name), self.raw_math(formula), self.raw_math(put_in(formula, known, self.places()),
+                                                                                    numbers=True)))
+        lhs += f" {self.approx} " + self.raw_math(put_in(-sp.log(p, evaluate=False), {p: probability}, self.places()),
+                                                  numbers=True)
+        return self.result(lhs, value)
 
     def _print_Computation(self, run, depth: int = 0) -> str:
         lines = [self.line(depth, self.strong(self.plain(run.title)))]
