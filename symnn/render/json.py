@@ -203,6 +203,16 @@ class JsonPrinter(Printer):
     def _print_OptimizerRun(self, run) -> dict:
         return {"steps": [self._print(step) for step in run.steps], "result": answer_value(run.result)}
 
+    def _print_PerceptronRun(self, run) -> dict:
+        matrix = lambda m: None if m is None else [[answer_value(v) for v in row] for row in m.tolist()]
+        return {"transfer": run.transfer, "converged": run.converged, "epochs": run.epochs,
+                "weights": matrix(run.weights), "bias": None if run.bias is None else [answer_value(v) for v in run.bias],
+                "presentations": [{"number": s.number, "row": s.row, "n": [answer_value(v) for v in s.n],
+                                   "a": [answer_value(v) for v in s.a], "e": [answer_value(v) for v in s.e],
+                                   "weights": matrix(s.new_weights),
+                                   "bias": None if s.new_bias is None else [answer_value(v) for v in s.new_bias]}
+                                  for s in run.presentations]}
+
     def _print_CentralDifference(self, run) -> dict:
         ratio = "error_over_epsilon_squared" if run.order == 2 else "error_over_epsilon"     # |D(ε) − f'(a)|/ε^order
         return {"scheme": run.scheme, "function": self.formula(run.expr), "var": str(run.var), "at": self.formula(run.at),
