@@ -6,6 +6,13 @@ arithmetic: the MSE of y = (1.1, 2, 1.7), ŷ = (1, 1.7, 1.5) is 7/150 ≈ 0.0466
 >>> run = loss_value("mse", [1, 4, 7, 13], [0, 5, 10, 20])
 >>> run.value
 15
+
+On raw class scores (CS231n's linear classifier) ``y`` is one-hot rows and ``pred`` rows of scores: the
+multiclass SVM loss L_i = Σ_(j≠y_i) max(0, s_j − s_(y_i) + Δ) and the softmax loss L_i = −ln(e^(s_y)/Σ_j e^(s_j)).
+
+>>> loss_value("svm", [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
+...            [[3.2, 5.1, -1.7], [1.3, 4.9, 2.0], [2.2, 2.5, -3.1]]).value
+79/15
 """
 
 from __future__ import annotations
@@ -16,6 +23,8 @@ import sympy as sp
 
 from ..calculus.display import RichDisplay
 from ..calculus.gradient import exact_number
+from .network import SCORE_LOSSES
+from .score_rows import margin_error, score_rows_errors
 
 
 def targets(n):
@@ -40,7 +49,8 @@ TERMS = {
     "ce": lambda y, p: -y * sp.log(p),   # one class of one sample; rows are summed, then averaged
     "hinge": lambda y, p: sp.Max(0, 1 - y * p),   # binary, labels ±1 and a raw score ŷ
 }
-NAMES = {"mse": "MSE", "mae": "MAE", "rmse": "RMSE", "mape": "MAPE", "bce": "BCE", "ce": "CE", "hinge": "L"}
+NAMES = {"mse": "MSE", "mae": "MAE", "rmse": "RMSE", "mape": "MAPE", "bce": "BCE", "ce": "CE", "hinge": "L",
+         "svm": "L", "softmax-ce": "L"}
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,12 @@ class LossValue(RichDisplay):
     terms: tuple[tuple[object, object, sp.Expr], ...]   # (target, prediction, term)
     value: sp.Expr
     each: bool = False                   # the answer is each sample's term, not the mean
+    margin: sp.Expr = sp.Integer(1)      # the Δ of the svm loss
+
+    @property
+    def labels(self) -> tuple[int, ...]:
+        """The correct class of each example (from 0) of a loss on scores: where its one-hot row has its 1."""
+        return tuple(list(t).index(1) for t, _, _ in self.terms)
 
 
 def loss_formula(name: str, n: int, classes: int = 0) -> sp.Expr:
@@ -65,10 +81,23 @@ def loss_formula(name: str, n: int, classes: int = 0) -> sp.Expr:
     return sp.sqrt(mean) if name == "rmse" else mean
 
 
-def loss_value(name: str, y, pred) -> LossValue:
-    """The loss ``name`` of predictions ``pred`` against targets ``y`` (lists; rows of lists for ce)."""
+def loss_value(name: str, y, pred, margin=1) -> LossValue:
+    """The loss ``name`` of predictions ``pred`` against targets ``y`` (lists; rows of lists for ce, and for
+    the losses on scores svm and softmax-ce one-hot rows and rows of scores); ``margin``: the Δ of svm."""
     if len(y) != len(pred) or not y:
         raise ValueError(f"{len(y)} targets for {len(pred)} predictions")
+    if name in SCORE_LOSSES:
+        errors = score_rows_errors(y, pred) + [e for e in (margin_error(margin),) if e]
+        if errors:
+            raise ValueError("; ".join(errors))
+        margin = exact_number(margin)
+        y = [tuple(exact_number(v) for v in row) for row in y]
+        pred = [tuple(exact_number(v) for v in row) for row in pred]
+        extra = (margin,) if name == "svm" else ()
+        terms = tuple((t, p, SCORE_LOSSES[name](p, list(t).index(1), *extra)) for t, p in zip(y, pred))
+        s = [[sp.Symbol(f"s_{i}{c}", real=True) for c in range(1, len(y[0]) + 1)] for i in range(1, len(y) + 1)]
+        formula = _mean([SCORE_LOSSES[name](row, list(t).index(1), *extra) for row, t in zip(s, y)])
+        return LossValue(name, formula, terms, _mean([term for *_, term in terms]), margin=margin)
     if name == "ce":
         y = [[exact_number(v) for v in row] for row in y]
         pred = [[exact_number(v) for v in row] for row in pred]

@@ -21,8 +21,9 @@ from __future__ import annotations
 # holds them equal to the tables of nn.network and nn.optimizers
 ACTIVATION_NAMES = ("sigmoid", "tanh", "relu", "identity")
 LOSS_NAMES = ("mse", "half-se", "bce", "ce")
-# a loss on a table of targets and predictions (hinge: binary, labels ±1 and raw scores)
-DATA_LOSS_NAMES = ("mse", "mae", "rmse", "mape", "bce", "ce", "hinge")
+# a loss on a table of targets and predictions (hinge: binary, labels ±1 and raw scores; svm and softmax-ce:
+# one-hot rows and rows of raw class scores)
+DATA_LOSS_NAMES = ("mse", "mae", "rmse", "mape", "bce", "ce", "hinge", "svm", "softmax-ce")
 SCORE_LOSS_NAMES = ("softmax-ce", "svm")   # a loss on the raw scores of the output layer, given its class
 OUTPUT_NAMES = ("same", "softmax")
 OPTIMIZER_NAMES = ("gd", "sgd", "minibatch", "momentum", "momentum-delta", "momentum-cs231n", "nesterov", "adagrad", "rmsprop",

@@ -49,9 +49,9 @@ def _softmax_ce(scores, label):
     return sp.log(sp.Add(*(sp.exp(s) for s in scores))) - scores[label]
 
 
-def _svm(scores, label):
-    """The multiclass SVM (hinge) loss with margin 1: Σ_(j≠y) max(0, s_j − s_y + 1)."""
-    return sp.Add(*(sp.Max(0, s - scores[label] + 1) for j, s in enumerate(scores) if j != label))
+def _svm(scores, label, margin=1):
+    """The multiclass SVM (hinge) loss with margin Δ (1 by default): Σ_(j≠y) max(0, s_j − s_y + Δ)."""
+    return sp.Add(*(sp.Max(0, s - scores[label] + margin) for j, s in enumerate(scores) if j != label))
 
 
 # a loss on the raw scores of the output layer and the index of the correct class (from 0)
@@ -148,11 +148,12 @@ class Network:
     ``activation``: one name for every layer, or a list with one per layer; ``mean``: the loss
     divided by the number of outputs (the MSE of several outputs), not summed over them; ``biases``:
     one name of naming.BIAS_MODES for every layer, or one per layer; ``label``: the correct class
-    (from 1) of a loss on raw scores (SCORE_LOSSES), whose targets are not symbols but this class.
+    (from 1) of a loss on raw scores (SCORE_LOSSES), whose targets are not symbols but this class;
+    ``margin``: the Δ of the svm loss.
     """
 
     def __init__(self, sizes, activation="sigmoid", loss: str = "mse", output: str = "same", mean: bool = False,
-                 biases="neuron", label: int = 1):
+                 biases="neuron", label: int = 1, margin=1):
         check_architecture(sizes, activation, loss, output, {**LOSSES, **SCORE_LOSSES})
         modes = (biases,) * (len(sizes) - 1) if isinstance(biases, str) else tuple(biases)
         if len(modes) != len(sizes) - 1 or any(m not in BIAS_MODES for m in modes):
@@ -162,6 +163,7 @@ class Network:
                              f"from 1 to {sizes[-1]}: label {label!r}")
         self.sizes, self.activation, self.loss_name, self.output = list(sizes), activation, loss, output
         self.activations, self.mean, self.biases, self.label = layer_activations(sizes, activation), mean, modes, label
+        self.margin = margin
         self.inputs = tuple(_symbol(f"x{i}") for i in range(1, sizes[0] + 1))
         self.layers: list[Layer] = []
         previous = self.inputs
@@ -182,6 +184,7 @@ class Network:
         biases = "" if set(self.biases) == {"neuron"} else \
             f", biases={self.biases[0]!r}" if len(set(self.biases)) == 1 else f", biases={list(self.biases)!r}"
         label = f", label={self.label}" if self.loss_name in SCORE_LOSSES else ""
+        label += f", margin={self.margin}" if self.loss_name == "svm" and self.margin != 1 else ""
         return (f"Network({self.sizes}, activation={self.activation!r}, loss={self.loss_name!r}{output}{mean}"
                 f"{biases}{label})")
 
@@ -199,7 +202,8 @@ class Network:
             total = sp.Add(*(sp.exp(n.z) for n in last))
             nodes.update({n.name: sp.exp(n.z) / total for n in last})
         if self.loss_name in SCORE_LOSSES:
-            nodes[self.loss_symbol] = SCORE_LOSSES[self.loss_name](self.outputs, self.label - 1)
+            margin = (self.margin,) if self.loss_name == "svm" else ()
+            nodes[self.loss_symbol] = SCORE_LOSSES[self.loss_name](self.outputs, self.label - 1, *margin)
             return nodes
         total = sp.Add(*(LOSSES[self.loss_name](y, o) for y, o in zip(self.targets, self.outputs)))
         nodes[self.loss_symbol] = total / len(self.outputs) if self.mean else total

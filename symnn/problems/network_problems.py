@@ -12,7 +12,7 @@ a whole layer, or a rule in j and k), the sample, the loss, the optimizer and wh
     shared_biases = true                  # one bias per layer (b1, b2), not one per neuron
     activation = "sigmoid"                # or one per layer: ["tanh", "sigmoid"]
     loss = "half-se"                      # half-se (Σ ½(y − o)²), mse (mean over the outputs), bce, ce,
-                                          # or on raw scores: softmax-ce, svm
+                                          # or on raw scores: softmax-ce, svm (margin = 1, its Δ)
     learning_rate = 0.5
     steps = 1
     update_biases = false
@@ -40,6 +40,7 @@ SHORT = 40          # characters of an exact value a student could type (sigmoid
 
 
 def _network(data):
+    from ..calculus.gradient import exact_number
     from ..nn.naming import bias_modes
     from ..nn.network import Network
     loss, layers = data.get("loss", "half-se"), data["layers"]
@@ -47,7 +48,8 @@ def _network(data):
     targets = data.get("targets", [])
     label = targets.index(1) + 1 if 1 in targets else 1      # the correct class of a loss on raw scores
     return Network(layers, data.get("activation", "sigmoid"), loss, data.get("output", "same"),
-                   mean=data.get("mean", loss == "mse"), biases=modes, label=label)
+                   mean=data.get("mean", loss == "mse"), biases=modes, label=label,
+                   margin=exact_number(data.get("margin", 1)))
 
 
 def _entry(value, j: int, k: int):

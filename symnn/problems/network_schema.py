@@ -70,6 +70,8 @@ def network_errors(entry: dict) -> list[str]:
         if field in entry and len(entry[field]) != size:
             errors.append(f"{field}: {len(entry[field])} numbers for {size} {what}")
     errors += score_loss_errors(entry)
+    if "margin" in entry:
+        errors += margin_errors(entry.get("loss", "half-se"), entry["margin"])
     if errors:
         return errors
     errors += optimizer_errors(entry.get("optimizer", "sgd"), entry.get("settings", {}), "momentum" in entry)
@@ -129,6 +131,26 @@ def score_loss_errors(entry: dict) -> list[str]:
         return [f"targets: the loss {loss} needs two classes or more, the correct one 1 and every other 0, "
                 f"got {targets}"]
     return []
+
+
+def margin_errors(loss: str, margin) -> list[str]:
+    """The margin Δ belongs to the svm loss, and is a positive number."""
+    from ..nn.score_rows import margin_error
+    if loss != "svm":
+        return [f"margin: only the svm loss has a margin Δ, not {loss}"]
+    return [error for error in (margin_error(margin),) if error]
+
+
+def loss_errors(entry: dict) -> list[str]:
+    """A ``loss`` problem's fields against each other: one-hot rows and rows of scores of one length for a loss
+    on scores (svm, softmax-ce), rows of one length for ce, and the margin of svm."""
+    from ..nn.naming import SCORE_LOSS_NAMES
+    from ..nn.score_rows import score_rows_errors
+    loss = entry["loss"]
+    errors = margin_errors(loss, entry["margin"]) if "margin" in entry else []
+    if loss in SCORE_LOSS_NAMES or loss == "ce":
+        errors += score_rows_errors(entry["y"], entry["pred"], one_hot=loss != "ce")
+    return errors
 
 
 def activation_errors(activation, sizes) -> list[str]:

@@ -152,7 +152,7 @@ KINDS = {
     "delta-rule": ({"layers": _list_of(_whole), "at": _text},
                    {**_network, "learning_rate": _number, "momentum": _number, "previous": _table_of(_number)}),
     "loss": ({"loss": _one_of(DATA_LOSS_NAMES), "y": _vector_or_matrix, "pred": _vector_or_matrix},
-             {"find": _one_of(("mean", "each"))}),                  # each: every sample's loss
+             {"find": _one_of(("mean", "each")), "margin": _number}),   # each: every sample's loss; margin: svm's Δ
     "product": ({"a": _vector_or_matrix, "b": _vector_or_matrix}, {"bias": _number}),
     "least-squares": ({"points": _list_of(_number, 2)}, {"method": _one_of(("normal-equation", "derivatives"))}),
     "convolution": ({"image": _list_of(_number, 2), "kernel": _list_of(_number, 2)}, {}),
@@ -191,7 +191,7 @@ KINDS = {
                 {"biases": _layer_values, "activation": _text_or_texts, "loss": _text, "output": _text,
                  "mean": _flag, "steps": _whole, "optimizer": _text, "learning_rate": _number,
                  "momentum": _number, "settings": _table_of(_number), "update_biases": _flag,
-                 "shared_biases": _flag}),
+                 "shared_biases": _flag, "margin": _number}),
     # the perceptron rule on given inputs (problems.perceptron_problems): weights a row per neuron (or one row)
     "perceptron": ({"inputs": _vector_or_matrix, "targets": _vector_or_matrix, "weights": _vector_or_matrix},
                    {"biases": lambda v: None if v == "none" else _vector_or_matrix(v) if isinstance(v, list) else _number(v),
@@ -267,6 +267,9 @@ def problem_errors(entry: dict, folder=None) -> list[str]:
     if kind == "training" and not errors:
         from .data_schema import training_errors
         errors += training_errors(entry, folder)
+    if kind == "loss" and not errors:      # rows of one length, one-hot rows of a loss on scores, the margin
+        from .network_schema import loss_errors
+        errors += loss_errors(entry)
     if kind == "program" and not errors:   # find and update against the program's names
         from .program_schema import program_errors
         errors += program_errors(entry)

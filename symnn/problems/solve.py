@@ -85,11 +85,11 @@ def solve_backprop(problem: Problem) -> Solution:
 
 
 def solve_loss(problem: Problem) -> Solution:
-    """``loss``, ``y`` and ``pred``: the loss on the data, term by term; the answer is the mean, or with
-    ``find = "each"`` every sample's loss in order."""
+    """``loss``, ``y`` and ``pred`` (and the ``margin`` of svm): the loss on the data, term by term; the answer
+    is the mean, or with ``find = "each"`` every sample's loss in order."""
     from ..nn.losses import loss_value
     data = problem.data
-    run = loss_value(data["loss"], data["y"], data["pred"])
+    run = loss_value(data["loss"], data["y"], data["pred"], data.get("margin", 1))
     if data.get("find") == "each":
         run = replace(run, each=True)
         return Solution(problem, run, tuple(term for *_, term in run.terms))

@@ -133,7 +133,8 @@ class JsonPrinter(Printer):
                 "gradient": {str(p): self.formula(e) for p, e in grad.gradient.items()}}
 
     def _print_LossValue(self, run) -> dict:
-        return {"loss": run.name, "formula": self.formula(run.formula),
+        margin = {"margin": self.formula(run.margin)} if run.name == "svm" else {}   # the Δ of the multiclass SVM loss
+        return {"loss": run.name, **margin, "formula": self.formula(run.formula),
                 "terms": [self.formula(term) for _, _, term in run.terms],
                 "value": answer_value(run.value), "exact": self.formula(run.value)}
 

@@ -235,7 +235,8 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         return "e"
 
     def _print_exp(self, expr):
-        return power_of_e(self._print(expr.args[0]))          # e³, eˣ, e^(2x + 1)
+        power = expr.args[0]                                  # a number put in needs no brackets of its own
+        return power_of_e(self._print(power.number if isinstance(power, Shown) else power))   # e³, eˣ, e^(2x + 1)
 
     def _print_log(self, expr):
         """ln, as the natural logarithm is written (a base other than e is written log_a)."""

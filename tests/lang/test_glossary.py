@@ -176,7 +176,7 @@ LATIN_KEPT = {
     "tolerance", "decimals",                       # field names of a problem file, written as the file has them
     "ADALINE", "LMS",                              # names of methods, kept in Russian texts
     "Adam", "AdaGrad", "RMSprop", "ReLU", "PReLU", "RReLU", "ELU", "ISRU", "softmax", "softsign", "softplus",
-    "Softsign", "Softplus", "Softmax", "MSE", "MAE", "MAPE", "BCE", "RMSE", "XOR", "SymPy", "NumPy", "PyTorch", "symnn", "LaTeX", "JSON",
+    "Softsign", "Softplus", "Softmax", "MSE", "MAE", "MAPE", "BCE", "RMSE", "SVM", "XOR", "SymPy", "NumPy", "PyTorch", "symnn", "LaTeX", "JSON",
     "NUL", "float64", "cases", "pmatrix", "vmatrix", "mathbb", "Ctrl", "Enter",
     "sin", "cos", "exp", "ln", "log", "log_a", "max", "min", "abs", "sign", "tg", "ctg", "th", "cth", "sh", "ch",
     "arcsin", "arccos", "arctg", "arcctg", "sigma", "sum_", "dx", "Xw", "s_i", "s_k", "y_i", "y_k", "lo", "hi", "tol",

@@ -69,5 +69,5 @@ def _entry(**fields):
 def test_hinge_is_a_loss_name_and_find_is_mean_or_each():
     assert problem_errors(_entry(loss="hinge", find="each")) == []
     assert problem_errors(_entry(loss="hinge", find="all")) == ["find: 'all' is not one of mean, each"]
-    assert problem_errors(_entry(loss="svm")) == \
-        ["loss: 'svm' is not one of mse, mae, rmse, mape, bce, ce, hinge"]
+    assert problem_errors(_entry(loss="huber")) == \
+        ["loss: 'huber' is not one of mse, mae, rmse, mape, bce, ce, hinge, svm, softmax-ce"]
