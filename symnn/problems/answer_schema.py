@@ -77,6 +77,12 @@ def _jacobian_shape(entry):
     return len(entry["functions"]), len(_names(entry["wrt"])), "one row per function, one column per variable of wrt"
 
 
+def _finds(entry):
+    find = entry.get("find", "slope")
+    parts = [find] if isinstance(find, str) else find
+    return len(parts), f"one per part of find: {', '.join(parts)}"
+
+
 # kind -> (rows, columns, why) of an answer that is a matrix (None: not one), which a value may give
 # flat or as its rows
 SHAPES = {"product": _product_shape, "convolution": _convolution_shape, "jacobian": _jacobian_shape}
@@ -134,7 +140,7 @@ LENGTHS = {
     "loss": _loss, "product": _matrix(_product_shape), "least-squares": lambda entry: (2, "the slope w and the intercept b"),
     "convolution": _matrix(_convolution_shape), "optimizer-step": _point, "optimizers": _optimizers, "finite-difference": _finite_difference,
     "vector-gradient": _point, "residual-gradient": _residual, "jacobian": _jacobian, "total-derivative": _gradient,
-    "iterated-map": _one, "derivative": _one,
+    "iterated-map": _one, "derivative": _one, "directional-derivative": _finds,
 }
 
 
@@ -187,8 +193,11 @@ def _unknown(field: str, names, allowed, what: str) -> list[str]:
 
 def _optimizer_errors(entry) -> list[str]:
     name = entry["optimizer"]
+    if name == "newton":          # the Hessian's step (nn.hessians): no settings, no state, no closed form
+        from .hessian_schema import newton_errors
+        return newton_errors(entry) + _steps_errors(entry)
     if name not in OPTIMIZER_SETTINGS:
-        return [f"optimizer: unknown optimizer {name!r}; use one of {', '.join(OPTIMIZER_SETTINGS)}"]
+        return [f"optimizer: unknown optimizer {name!r}; use one of {', '.join(OPTIMIZER_SETTINGS)}, or newton"]
     return (_unknown("settings", entry.get("settings", {}), OPTIMIZER_SETTINGS[name], f"{name} has no setting") +
             _unknown("state", entry.get("state", {}), OPTIMIZER_STATE.get(name, ()), f"{name} keeps no state") +
             _steps_errors(entry))

@@ -166,6 +166,7 @@ KINDS = {
                       "output": _text, "learning_rate": _number, "settings": _table_of(_number), "batch": _whole,
                       "shuffle": _flag, "predict": _list_of(_number, 2), "find": _list_of(_text),
                       "weights": _layer_values, "biases": _layer_values}),
+    # optimizer = "newton": x_{k+1} = x_k − A_k⁻¹ g_k with the Hessian A_k (problems.answer_schema)
     "optimizer-step": ({"optimizer": _text, "expr": _text, "wrt": _text, "at": _list_of(_number)},
                        {"settings": _settings, "state": _table_of(_list_of(_number)), "closed_form": _text,
                         "steps": _whole}),                      # N steps: the answer is the last iterate
@@ -185,6 +186,9 @@ KINDS = {
     "total-derivative": ({"expr": _text, "inner": _table_of(_text), "wrt": _text}, {"at": _text}),
     "iterated-map": ({"map": _text, "wrt": _text, "n": _whole, "at": _number}, {}),
     "condition": ({"condition": _text_or_texts, "wrt": _text}, {}),       # a list: all must hold
+    # the slope pᵀ∇F/‖p‖ along p, and with find = "second" pᵀ∇²F p/‖p‖² (problems.hessian_schema)
+    "directional-derivative": ({"expr": _text, "wrt": _text, "at": _text_or_numbers, "direction": _list_of(_number)},
+                               {"find": _text_or_texts}),
     # a network as the standard texts state it (problems.network_problems)
     "network": ({"layers": _list_of(_whole), "inputs": _list_of(_number), "targets": _list_of(_number),
                  "weights": _layer_values, "find": _list_of(_text)},
@@ -273,6 +277,9 @@ def problem_errors(entry: dict, folder=None) -> list[str]:
     if kind == "program" and not errors:   # find and update against the program's names
         from .program_schema import program_errors
         errors += program_errors(entry)
+    if kind == "directional-derivative" and not errors:     # the direction and the point against wrt, find
+        from .hessian_schema import directional_errors
+        errors += directional_errors(entry)
     if kind == "array" and not errors:     # the expressions read with ast (not run): the whitelist, the names
         from .array_problems import array_errors
         errors += array_errors(entry)

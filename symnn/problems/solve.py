@@ -155,6 +155,8 @@ def solve_optimizer_step(problem: Problem) -> Solution:
     answer the last iterate."""
     from ..nn.optimizers import OptimizerRun, descent, one_step
     data = problem.data
+    if data["optimizer"] == "newton":                  # the Hessian, not a formula per coordinate
+        return vector_problems.solve_newton(problem)
     if data.get("steps", 1) > 1:
         run = OptimizerRun(descent(data["optimizer"], data["expr"], parse_symbols(data["wrt"]), data["at"],
                                    data["steps"], **data.get("settings", {})))
@@ -278,6 +280,7 @@ SOLVERS = {
     "total-derivative": vector_problems.solve_total_derivative,
     "iterated-map": vector_problems.solve_iterated_map,
     "condition": vector_problems.solve_condition_problem,
+    "directional-derivative": vector_problems.solve_directional,
     "array": array_problems.solve_array,
 }
 

@@ -3,7 +3,9 @@
 A program's answer is what ``find`` asks (by default L followed by ∂L/∂v for every variable, as a
 graph's; with ``step_size``, the inputs and the output after a step along the gradient); a vector gradient's
 is the vector; a Jacobian's the matrix; a total derivative's and an iterated map's one number
-(or formula); a condition's the condition itself (0 < a < 2), which the checker compares as a set.
+(or formula); a condition's the condition itself (0 < a < 2), which the checker compares as a set;
+a directional derivative's the slope and the second derivative along p that ``find`` asks (``nn.hessians``),
+and Newton's method's (an optimizer-step with ``optimizer = "newton"``) the last iterate.
 
 >>> from symnn.problems.solve import solve
 >>> solve("gd-convergence").answer
@@ -100,3 +102,23 @@ def solve_condition_problem(problem: Problem):
     except ValueError as error:
         raise BankError(f"problem {problem.id}: condition: {error}") from error
     return _solution(problem, run, run.answer)
+
+
+def solve_directional(problem: Problem):
+    """``expr``, ``wrt``, ``at`` and ``direction`` p, optional ``find`` ("slope", "second" or both): the slope
+    pᵀ∇F/‖p‖ and the second derivative pᵀ∇²F p/‖p‖² along p at the point, in the order asked."""
+    from ..nn.hessians import directional_derivative
+    data = problem.data
+    find = data.get("find", "slope")
+    run = directional_derivative(data["expr"], data["wrt"], data["at"], data["direction"],
+                                 (find,) if isinstance(find, str) else tuple(find))
+    return _solution(problem, run, run.answer)
+
+
+def solve_newton(problem: Problem):
+    """An ``optimizer-step`` with ``optimizer = "newton"``: x_{k+1} = x_k − A_k⁻¹ g_k from ``at``, ``steps`` times
+    (one by default); the answer is the last iterate. Newton's method has no hyperparameters and no state."""
+    from ..nn.hessians import newton_descent
+    data = problem.data
+    run = newton_descent(data["expr"], data["wrt"], data["at"], data.get("steps", 1))
+    return _solution(problem, run.steps[0] if len(run.steps) == 1 else run, run.result)

@@ -291,6 +291,20 @@ class JsonPrinter(Printer):
                                 "determinant": self.formula(value)} for sign, entry, minor, value in run.determinant.terms],
                     "at_point": None if run.determinant_value is None else self.formula(run.determinant_value)}}
 
+    def _print_DirectionalDerivative(self, run) -> dict:
+        return {"gradient": self._print(run.gradient), "direction": answer_value(run.direction),
+                "norm": self.formula(run.norm), "along": answer_value(run.along), "find": list(run.find),
+                "hessian": None if run.hessian is None else self._print(run.hessian),
+                "slope": answer_value(run.slope), "second": None if run.hessian is None else answer_value(run.second)}
+
+    def _print_NewtonStep(self, step) -> dict:
+        return {"method": "newton", "k": step.step_number - 1, "gradient": self._print(step.gradient),
+                "hessian": self._print(step.hessian), "inverse": self.formula(step.inverse),
+                "change": answer_value(step.change), "result": answer_value(step.result)}
+
+    def _print_NewtonRun(self, run) -> dict:
+        return {"steps": [self._print(step) for step in run.steps], "result": answer_value(run.result)}
+
     def _print_TotalDerivative(self, run) -> dict:
         return {"expr": self.formula(run.expr), "wrt": str(run.wrt),
                 "inner": {str(x): self.formula(xt) for x, xt in run.inner},

@@ -177,6 +177,8 @@ class SolutionPrinting:
             names = [sp.Function("D")(sp.Float(work.estimate[0], 15)), self.raw_ratio(sp.Symbol("f"), work.var)]
         elif kind == "OptimizerStep":
             names = list(work.variables)
+        elif kind == "DirectionalDerivative":
+            names = self.directional_names(work)       # render.hessians: pᵀ∇F/‖p‖, pᵀ∇²F p/‖p‖²
         elif kind == "PerceptronRun":                # render.perceptron: w₁, w₂, b (w_{j,k}, b_j for a layer)
             names = weight_names(*work.weights.shape) + (bias_names(work.weights.rows) if work.bias is not None else [])
         elif kind == "Computation" and work.title in ("linalg.normal", "linalg.zero_derivatives"):

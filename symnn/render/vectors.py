@@ -11,6 +11,7 @@ import sympy as sp
 from ..nn.vector_calculus import as_condition
 from .board import InOrder, Minus, Times, Written
 from .expansion import D
+from .hessians import HessianPrinting
 from .jacobians import DET_J, JacobianPrinting, _matrix
 from .staged import Ratio, StagedPrinting
 from .values import Shown, rebuilt
@@ -93,7 +94,7 @@ def _scale_of_identity(A):
     return c if A.is_square and A == c * sp.eye(A.rows) else None
 
 
-class VectorPrinting(JacobianPrinting, StagedPrinting):
+class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
     def vector_answer_names(self, work) -> list:
         """What each part of a program's or a chain rule's answer is: L, ∂L/∂x, …; ∂f/∂s, ∂f/∂t."""
         if type(work).__name__ == "ProgramPass":

@@ -45,7 +45,7 @@ INVALID = [
     (STEP + 'optimizer = "gd"\nstate = { h = [1, 1] }',
      "state: gd keeps no state h; it has none"),
     (STEP + 'optimizer = "adamw"',
-     "optimizer: unknown optimizer 'adamw'; use one of " + ", ".join(OPTIMIZER_SETTINGS)),
+     "optimizer: unknown optimizer 'adamw'; use one of " + ", ".join(OPTIMIZER_SETTINGS) + ", or newton"),
     # settings of an optimizer the comparison does not run
     (COMPARISON + "settings = { adam = { eta = 0.1 } }",
      "settings: adam is not one of the problem's optimizers (gd, momentum)"),

@@ -1,0 +1,169 @@
+"""How document printers write second-order work: the Hessian ∇²F entry by entry, the derivative along a
+direction p (pᵀ∇F/‖p‖ and pᵀ∇²F p/‖p‖²) and Newton's step x_{k+1} = x_k − A_k⁻¹ g_k, every value with its
+numbers put in.
+
+A mixin of VectorPrinting (``render.vectors``): it uses the format hooks, ``put_in_point`` and the
+optimizer tables' phrases.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .board import InOrder, Minus, Times
+from .expansion import D
+
+
+class Over(sp.Expr):
+    """a/b as written: a fraction in LaTeX, (a)/b in plain text."""
+
+    def _latex(self, printer):
+        return r"\frac{%s}{%s}" % (printer._print(self.args[0]), printer._print(self.args[1]))
+
+    def _sympystr(self, printer):
+        top, bottom = (printer._print(arg) for arg in self.args)
+        top = f"({top})" if any(c in top for c in " +") else top
+        bottom = f"({bottom})" if any(c in bottom for c in " +·*/") else bottom
+        return f"{top}/{bottom}"
+
+
+def _shaped(rows):
+    """A matrix of rows, or the number a 1×1 matrix holds (one variable: f″ = 12x², not [12x²])."""
+    rows = [list(row) for row in rows]
+    return rows[0][0] if len(rows) == 1 and len(rows[0]) == 1 else sp.ImmutableMatrix(rows)
+
+
+def _column(values):
+    return _shaped([[v] for v in values])
+
+
+class HessianPrinting:
+    def _raw(self, latex: str, text: str) -> str:
+        """Raw math written by hand: LaTeX, or plain text for the text format (whose ∇ is a character)."""
+        return latex if self.nabla.startswith("\\") else text
+
+    def _F(self) -> str:
+        return self.raw_math(sp.Symbol(self.function_name()))
+
+    def _hessian_name(self) -> str:
+        return self._raw(r"\nabla^{2} " + self._F(), "∇²" + self._F())
+
+    def _second_ratio(self, top: str, first, second) -> str:
+        """∂²F/∂x₁², ∂²F/∂x₁∂x₂."""
+        a, b = self.raw_math(first), self.raw_math(second)
+        if first == second:
+            return self._raw(r"\frac{\partial^{2} %s}{\partial %s^{2}}" % (top, a), f"∂²{top}/∂{a}²")
+        return self._raw(r"\frac{\partial^{2} %s}{\partial %s \partial %s}" % (top, a, b), f"∂²{top}/∂{a}∂{b}")
+
+    def _direction(self) -> tuple[str, str, str, str]:
+        """p, pᵀ, ‖p‖ and ∇F as raw math."""
+        p, F = self._raw(r"\mathbf{p}", "𝐩"), self._F()        # bold, as the statements write it
+        return (p, self._raw(r"%s^{T}" % p, f"{p}ᵀ"), self._raw(r"\left\|%s\right\|" % p, f"‖{p}‖"),
+                self._raw(r"\nabla " + F, "∇" + F))
+
+    def directional_names(self, run) -> list[str]:
+        """What a directional derivative's answer is, part by part: pᵀ∇F/‖p‖, pᵀ∇²F p/‖p‖²."""
+        p, pT, norm, nabla = self._direction()
+        name = self._hessian_name()
+        names = {"slope": self._raw(r"\frac{%s %s}{%s}" % (pT, nabla, norm), f"{pT}{nabla}/{norm}"),
+                 "second": self._raw(r"\frac{%s %s %s}{%s^{2}}" % (pT, name, p, norm), f"{pT}{name} {p}/{norm}²")}
+        return [names[part] for part in run.find]
+
+    def _numbers(self, values) -> list:
+        return [self.as_given(v) for v in values]
+
+    def hessian_lines(self, gradient, hessian, depth: int) -> list[str]:
+        """∇²F: each entry the derivative of a component of ∇F, the matrix, and its value at the point."""
+        self.partial = True
+        F, name = self._F(), self._hessian_name()
+        lines = [self.line(depth, self.strong(self.plain("hessian.title") + ":"))]
+        for i, (v, component) in enumerate(zip(gradient.variables, gradient.vector)):
+            for j, w in enumerate(gradient.variables):
+                lines.append(self.line(depth + 1, self.inline(" = ".join((
+                    self._second_ratio(F, v, w), self.raw_math(D(component, w)), self.raw_math(hessian.matrix[i, j]))))))
+        lines.append(self.line(depth, self.inline(f"{name} = " + self.raw_math(_shaped(hessian.matrix.tolist())))))
+        if hessian.matrix.free_symbols and hessian.value is not None:
+            point = dict(hessian.point)
+            numbers = _shaped([[self.put_in_point(entry, point) for entry in row] for row in hessian.matrix.tolist()])
+            lines.append(self.line(depth, self.say("gradient.at", point=self.point(hessian.point)) + ": " + self.inline(
+                " = ".join((name, self.raw_math(numbers, numbers=True), self.raw_math(_shaped(hessian.value.tolist())))))))
+        return lines
+
+    def _dot(self, left, right):
+        """p₁·g₁ + p₂·g₂ + …, the numbers as given."""
+        return InOrder(*(Times(a, b) for a, b in zip(self._numbers(left), self._numbers(right))))
+
+    def _print_DirectionalDerivative(self, run, depth: int = 0) -> str:
+        lines = [self._print(run.gradient, depth=depth)]
+        if run.hessian is not None:
+            lines += self.hessian_lines(run.gradient, run.hessian, depth)
+        p, pT, norm, nabla = self._direction()
+        names = dict(zip(run.find, self.directional_names(run)))
+        components = [sp.Symbol(f"p{k}") for k in range(1, len(run.direction) + 1)]
+        length = self.worked(norm, sp.sqrt(sum(c ** 2 for c in components)), dict(zip(components, run.direction)), run.norm)
+        lines.append(self.line(depth, self.plain("directional.direction") + " " + self.inline(
+            f"{p} = " + self.raw_math(sp.Tuple(*self._numbers(run.direction)))) + self.escape(", ")
+                               + self.plain("directional.length") + " " + length))
+        if "slope" in run.find:
+            lhs = names["slope"]
+            numbers = self._dot(run.direction, run.gradient.values)
+            numbers = numbers if run.norm == 1 else Over(numbers, run.norm)
+            lines.append(self.line(depth, self.strong(self.plain("directional.slope") + ":") + " " + self.result(
+                f"{lhs} = " + self.raw_math(numbers, numbers=True), run.slope)))
+        if run.hessian is not None:
+            name = self._hessian_name()
+            rows = [self._dot(row, run.direction) for row in run.hessian.value.tolist()]
+            times = self._raw(f"{name} {p}", f"{name}·{p}")
+            lines.append(self.line(depth, self.result(f"{times} = " + self.raw_math(sp.Tuple(*rows), numbers=True),
+                                                      sp.Tuple(*run.hessian_times_p))))
+            lhs = names["second"]
+            numbers = self._dot(run.direction, run.hessian_times_p)
+            numbers = numbers if run.norm_squared == 1 else Over(numbers, run.norm_squared)
+            lines.append(self.line(depth, self.strong(self.plain("directional.second") + ":") + " " + self.result(
+                f"{lhs} = " + self.raw_math(numbers, numbers=True), run.second)))
+        return self.join(lines)
+
+    def _print_NewtonStep(self, step, depth: int = 0) -> str:
+        k = step.step_number - 1
+        x_k, x_next, g_k, A_k = (self.raw_math(sp.Symbol(f"{name}_{n}")) for name, n in
+                                 (("x", k), ("x", k + 1), ("g", k), ("A", k)))
+        inverse = self._raw(r"%s^{-1}" % A_k, f"{A_k}⁻¹")
+        rule = self.inline(f"{x_next} = {x_k} - {inverse} {g_k}" if self.nabla.startswith("\\") else
+                           f"{x_next} = {x_k} - {inverse}{g_k}")
+        lines = [self.line(depth, self.strong(self.plain("newton.title")) + ": " + rule + self.escape(", ")
+                           + self.plain("newton.about"))]
+        lines.append(self._print(step.gradient, depth=depth))
+        lines += self.hessian_lines(step.gradient, step.hessian, depth)
+        coordinates = self._numbers(step.start)
+        at = self.raw_math(sp.Tuple(*coordinates)) if len(coordinates) > 1 else \
+            self._raw(r"\left(%s\right)", "(%s)") % self.raw_math(coordinates[0])
+        g_value = sp.Tuple(*step.gradient.values) if len(coordinates) > 1 else step.gradient.values[0]
+        gradient_at = self._raw(r"\nabla ", "∇") + self._F() + at
+        hessian_at = f"{self._hessian_name()}{at}"
+        lines.append(self.line(depth, self.inline(f"{g_k} = {gradient_at} = " + self.raw_math(g_value))
+                               + self.escape(", ") + self.inline(f"{hessian_at} = {A_k} = "
+                                                                  + self.raw_math(_shaped(step.A.tolist())))))
+        lines.append(self.line(depth, self.plain("newton.inverse") + " " + self.inline(
+            f"{inverse} = " + self.raw_math(_shaped(step.inverse.tolist())))))
+        start, g = _column(self._numbers(step.start)), _column(self._numbers(step.gradient.values))
+        moved = _column(self._numbers(-c for c in step.change))
+        numbers = Minus(start, Times(_shaped(step.inverse.tolist()), g))
+        sides = [f"{x_next} = {x_k} - {inverse}{' ' if self.nabla.startswith(chr(92)) else ''}{g_k}",
+                 self.raw_math(numbers, numbers=True), self.raw_math(Minus(start, moved), numbers=True)]
+        result = sp.Tuple(*step.result) if len(step.result) > 1 else step.result[0]
+        lines.append(self.line(depth, self.result(" = ".join(sides), result)))
+        return self.join(lines)
+
+    def _print_NewtonRun(self, run, depth: int = 0) -> str:
+        """N Newton steps: the first worked in full, then every step as a row (where it starts, the gradient
+        there, where it ends), as an optimizer's run."""
+        lines = [self.line(depth, self.strong(self.plain("opt.run.first"))), self._print(run.steps[0], depth=depth + 1),
+                 self.line(depth, self.strong(self.plain("opt.run.steps", n=len(run.steps))))]
+
+        def point(values):
+            return self.value(sp.Tuple(*values) if len(values) > 1 else values[0])
+        rows = [[str(step.step_number), point(step.start), point(step.gradient.values), point(step.result)]
+                for step in run.steps]
+        lines += self.table([self.plain("opt.run.step"), self.plain("opt.run.start"), self.plain("opt.run.gradient"),
+                             self.plain("opt.run.end")], rows)
+        return self.join(lines)
