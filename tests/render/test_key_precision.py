@@ -36,7 +36,7 @@ def lines(problem_id, format="text", lang="en", **settings):
     # decimals = 6: six places everywhere, the zero of 0.685680 too
     ("delta-worked", "text", "en", {},
      "Answer: h1 = σ(0.45) ≈ 0.610639; h2 = σ(0.78) ≈ 0.685680; o1 ≈ 0.340491; L ≈ 0.217476; "
-     "∂L/∂w6 ≈ -0.101547; ∂L/∂w3 ≈ 0.073412; w6⁺ ≈ -2.228917; L⁺ ≈ 0.198874"),
+     "∂L/∂w_56 ≈ -0.101547; ∂L/∂w3 ≈ 0.073412; w_56⁺ ≈ -2.228917; L⁺ ≈ 0.198874"),
     # no precision asked: the default widened to six places, which the smallest step needs for three digits,
     # so one table does not mix -0.1188 (places) with -0.00537 (significant digits)
     ("delta-rule", "text", "en", {}, "w2         0.9·0 - 0.1·0.005367        ≈ -0.000537"),
