@@ -175,7 +175,7 @@ def program_pass(steps, at, step_size=None, ascent: bool = False, update=None, f
     (by default the output and its gradient by every variable)."""
     graph = build_program(steps)
     if isinstance(at, str):
-        at = parse_point(at)
+        at = parse_point(at) if at.strip() else {}      # a program of constants alone has no point
     missing = [str(v) for v in graph.variables if v not in at]
     if missing:
         raise ProgramError(f"no value for {', '.join(missing)}")

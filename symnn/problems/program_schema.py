@@ -36,6 +36,8 @@ def program_errors(entry: dict) -> list[str]:
     """What is wrong across the fields of a ``program`` problem (the field checks of schema passed)."""
     variables, assigned = _names(entry["steps"])
     output = assigned[-1] if assigned else ""
+    if variables and "at" not in entry:       # a program of constants alone needs no point
+        return [f"at: missing (the values of the program's variables {', '.join(variables)})"]
     errors = [f"update: {name!r} is not a variable of the program ({', '.join(variables)})"
               for name in entry.get("update", ()) if name not in variables]
     if "update" in entry and "step_size" not in entry:

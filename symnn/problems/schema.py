@@ -176,8 +176,8 @@ KINDS = {
                           {"epsilon": _number, "scheme": _one_of(("central", "forward", "backward"))}),
     "activation-table": ({}, {}),
     # staged programs and vector calculus (problems.vector_problems)
-    "program": ({"steps": _list_of(_assignment), "at": _text},
-                {"find": _list_of(_text), "step_size": _number, "direction": _one_of(("descent", "ascent")),
+    "program": ({"steps": _list_of(_assignment)},
+                {"at": _text, "find": _list_of(_text), "step_size": _number, "direction": _one_of(("descent", "ascent")),
                  "update": _list_of(_text)}),
     "vector-gradient": ({"matrix": _square, "at": _list_of(_number)}, {"vector": _list_of(_number)}),
     "residual-gradient": ({"matrix": _list_of(_number, 2), "vector": _list_of(_number)},

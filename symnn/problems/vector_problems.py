@@ -27,7 +27,7 @@ def solve_program(problem: Problem):
     ``direction`` and ``update``: a step on the inputs; ``find``: the parts of the answer, in order."""
     from ..nn.programs import program_pass
     data = problem.data
-    run = program_pass(data["steps"], data["at"], step_size=data.get("step_size"),
+    run = program_pass(data["steps"], data.get("at", ""), step_size=data.get("step_size"),
                        ascent=data.get("direction", "descent") == "ascent", update=data.get("update"),
                        find=data.get("find"))
     parts = tuple(run.value(name) for name in run.asked)

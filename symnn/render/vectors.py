@@ -129,7 +129,8 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
 
     def _print_ProgramPass(self, program, depth: int = 0) -> str:
         run, L = program.run, program.output
-        lines = [self.line(depth, self.strong(self.say("prog.title", point=self.point(run.point))))]
+        lines = [self.line(depth, self.strong(self.say("prog.title", point=self.point(run.point)) if run.point
+                                              else self.plain("prog.title.constants")))]     # constants alone: no point
         forward = self.forward_rows(run.graph.nodes, dict(run.values), program.texts)
         full = self._settings["detail"] == "full"         # brief: the tables alone say every assignment and total
         if full:

@@ -177,3 +177,17 @@ def test_json_carries_the_step_and_what_is_asked():
     assert work["step"]["direction"] == "descent" and work["step"]["size"] == 0.01
     assert work["step"]["moves"]["w2"] == {"value": 1, "gradient": 12, "new": 0.88}     # 1 − 0.01·12
     assert work["step"]["after"]["L"] == 2.56                                          # (1.96 + 2.64 − 3)²
+
+
+def test_a_program_of_constants_needs_no_point_and_one_with_variables_does(tmp_path):
+    (tmp_path / "p.toml").write_text('[[problem]]\nid = "consts"\nkind = "program"\n'
+                                     'steps = ["a = 2", "b = a*3 + 1", "c = max(a, b) - 4"]\nstatement.en = "Run."\n',
+                                     encoding="utf-8")
+    solution = solve("consts", tmp_path)
+    assert solution.answer == 3                                   # max(2, 7) − 4, computed by hand
+    text = render(solution, "text")
+    assert text.splitlines()[1] == "Staged program" and "at ()" not in text
+    (tmp_path / "p.toml").write_text('[[problem]]\nid = "vars"\nkind = "program"\nsteps = ["q = x + y"]\n'
+                                     'statement.en = "Run."\n', encoding="utf-8")
+    with pytest.raises(BankError, match=r"at: missing \(the values of the program's variables x, y\)"):
+        load_bank(tmp_path)
