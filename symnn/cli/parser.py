@@ -187,8 +187,9 @@ def _gradcheck_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--set", required=True, metavar="TOPIC|ID,ID,...",
-                        help="a topic of the bank (e.g. gradients) or problem ids (e.g. 4.3,4.4)")
+    parser.add_argument("--set", required=True, metavar="TOPIC|ID,...",
+                        help="a topic of the bank (e.g. gradients), or topics and problem ids separated by commas "
+                             "(e.g. 4.3,4.4 or losses,gradients)")
     parser.add_argument("--format", choices=("tex", "pdf", "md", "html", "ipynb", "beamer"), default="tex",
                         help="tex (default), pdf (runs pdflatex), md, html (a page that needs nothing), ipynb, or "
                         "beamer (slides for a lecture: one problem per frame, with its picture)")

@@ -56,18 +56,23 @@ class Options:
 
 
 def problem_set(spec: str, bank=None) -> tuple[str, list[Problem]]:
-    """``spec`` is a topic (a bank file, e.g. ``gradients``) or ids separated by commas:
-    the set's name (for file names) and its problems, in the bank's order or as listed."""
+    """``spec`` is a topic (a bank file, e.g. ``gradients``) or topics and ids separated by commas
+    (``losses,gradients`` or ``4.3,4.4``): the set's name (for file names) and its problems, a topic's
+    in the bank's order, the rest as listed."""
     problems = load_bank(bank)
-    by_topic = [p for p in problems.values() if p.topic == spec.strip()]
-    if by_topic:
-        return spec.strip(), by_topic
-    ids = [part.strip() for part in spec.split(",") if part.strip()]
-    if not ids:
+    topics = {p.topic for p in problems.values()}
+    if spec.strip() in topics:
+        return spec.strip(), [p for p in problems.values() if p.topic == spec.strip()]
+    parts = [part.strip() for part in spec.split(",") if part.strip()]
+    if not parts:
         raise BankError("--set names a topic or problem ids, e.g. gradients or 4.3,4.4")
+    # a topic among the parts stands for its problems (a part that is an id is that problem)
+    ids = [pid for part in parts for pid in ([part] if part in problems or part not in topics else
+                                              [q.id for q in problems.values() if q.topic == part])]
     if len(ids) > MAX_PROBLEMS:
         raise BankError(f"a set holds at most {MAX_PROBLEMS} problems, got {len(ids)}")
     chosen = [get_problem(pid, bank) for pid in dict.fromkeys(ids)]
+    ids = parts if any(part in topics and part not in problems for part in parts) else ids   # named by its topics
     name = "-".join(ids) if len(ids) <= 3 else f"{ids[0]}-and-{len(ids) - 1}-more"
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in name), chosen
 

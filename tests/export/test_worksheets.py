@@ -11,7 +11,7 @@ import pytest
 from symnn.cli import main
 from symnn.export.answer_forms import form_of, latex_space, stated
 from symnn.export.pdf import pdflatex
-from symnn.export.worksheets import Options, answer_key, export_set, headings, problem_set, worksheet
+from symnn.export.worksheets import Options, answer_key, export_set, headings, problem_set, set_title, worksheet
 from symnn.problems.bank import load_bank
 from symnn.problems.solve import solve
 
@@ -184,3 +184,16 @@ def test_a_narrow_page_breaks_sheet_and_key_for_its_width(topic, tmp_path, capsy
 ])
 def test_names_inside_the_form_sentence(pid, lang, sentence):
     assert stated(form_of(solve(pid), lang), lang) == sentence
+
+
+def test_a_set_of_several_topics_and_ids():
+    from symnn.problems.bank import load_bank
+    bank = load_bank()
+    losses = [p.id for p in bank.values() if p.topic == "losses"]
+    gradients = [p.id for p in bank.values() if p.topic == "gradients"]
+    name, problems = problem_set("losses,gradients")
+    assert name == "losses-gradients" and [p.id for p in problems] == losses + gradients   # each topic in its order
+    name, problems = problem_set("4.5, losses")
+    assert name == "4.5-losses" and [p.id for p in problems] == ["4.5"] + losses
+    assert set_title("losses-gradients", problem_set("losses,gradients")[1], "en") == \
+        "; ".join(dict.fromkeys(p.topic_title["en"] for p in problem_set("losses,gradients")[1]))
