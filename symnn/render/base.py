@@ -155,7 +155,11 @@ class DocumentPrinter(ArrayPrinting, DataTrainingPrinting, PerceptronPrinting, T
         """``expr`` with the symbols and functions the problem writes otherwise (o1 as y_pred, f as F)."""
         if not self.names or not isinstance(expr, sp.Basic):
             return expr
-        symbols = {s: sp.Symbol(self.names[s.name], **s.assumptions0) for s in expr.free_symbols
+        try:
+            free = expr.free_symbols
+        except AttributeError:         # a display object built on plain numbers (a determinant's ±1 signs)
+            return expr
+        symbols = {s: sp.Symbol(self.names[s.name], **s.assumptions0) for s in free
                    if isinstance(s, sp.Symbol) and s.name in self.names}
         matrices = {m: sp.MatrixSymbol(self.names[m.name], *m.shape) for m in expr.atoms(sp.MatrixSymbol)
                     if m.name in self.names}          # the product kx of k and x, not AB

@@ -17,6 +17,8 @@ import sympy as sp
 class Written(sp.Expr):
     """A fixed formula of the blackboard, given as LaTeX and as plain text."""
 
+    fixed_text = True          # its arguments are the two texts, not formulas: nothing is put into them
+
     def __new__(cls, latex: str, text: str):
         return super().__new__(cls, sp.Symbol(latex), sp.Symbol(text))
 

@@ -203,7 +203,7 @@ def rebuilt(expr, mapping, into_derivatives: bool = False):
         return mapping[expr]
     if isinstance(expr, sp.Derivative):
         return expr.xreplace(mapping) if into_derivatives else expr
-    if not expr.args:
+    if not expr.args or getattr(expr, "fixed_text", False):      # board.Written: text, not a formula
         return expr
     args = [rebuilt(arg, mapping, into_derivatives) for arg in expr.args]
     try:
