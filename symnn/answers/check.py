@@ -256,6 +256,8 @@ def _side_holds(ref, ref_place, side, final_places, options) -> bool:
 
 def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
     """What is wrong: the undecided or domain reason, else the first diagnosis that fits."""
+    if decided_by == "shape" and _inverted(value) and not _inverted(ref):
+        return [say("check.matrix inverse")]        # (XᵀX)⁻¹Xᵀy for the gradient: where it is zero, not it
     if decided_by in ("undecided", "domain", "shape"):
         return [say(f"check.{decided_by}")]
     if decided_by == "sums":
@@ -265,6 +267,11 @@ def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
         return [say(found[0], **_typeset(found[1]))] if found else []
     found = diagnose(ref, value, typed, options)
     return [say(found[0], **_typeset(found[1]))] if found else []
+
+
+def _inverted(expr) -> bool:
+    """The formula inverts a matrix (a matrix product to a negative power: (XᵀX)⁻¹)."""
+    return any(p.exp.is_negative and not p.base.is_commutative for p in getattr(expr, "atoms", lambda *_: ())(sp.Pow))
 
 
 def _axes_checked(reference, text, say, answer) -> Verdict | None:

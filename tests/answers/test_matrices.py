@@ -56,6 +56,11 @@ def test_a_number_plus_a_matrix_is_entrywise_only_beside_a_function():
     ("linreg-matrix-grad", "2/n X^T (y - Xw)", "en", "The sign is wrong: the answer is the negative of the correct one."),
     ("dense-layer-backward", r"\delta W_2^T", "ru", "Пропущен множитель σ'(A)."),
     ("two-layer-grad", r"-(y - \sigma(XW_1)W_2) X^T W_2^T", "en", "The factor σ'(X·W_1) is missing."),
+    # the normal equation's solution for the gradient: not "a transpose is missing"
+    ("linreg-matrix-grad", "(X^T X)^{-1} X^T y", "en", "It inverts a matrix, as the point where the gradient is zero "
+                                                      "does (such as (XᵀX)⁻¹Xᵀy): the question asks for the gradient itself."),
+    ("linreg-matrix-grad", "w = (X^TX)^(-1) X^T y", "ru", "В ответе обращается матрица, как в точке, где градиент равен "
+                                                         "нулю (например, (XᵀX)⁻¹Xᵀy); а спрашивается сам градиент."),
 ])
 def test_a_common_slip_in_a_matrix_formula_is_named(problem, answer, lang, said):
     from symnn.answers.check import check_bank_answer
