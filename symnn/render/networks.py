@@ -256,7 +256,10 @@ class NetworkPrinting:
         return self.result(lhs, value)
 
     def _print_Computation(self, run, depth: int = 0) -> str:
-        lines = [self.line(depth, self.strong(self.plain(run.title)))]
+        # the normal equation solves for the line's slope and intercept, (w, b) or as the statement names them
+        named = {"equation": f"$({self.names.get('w', 'w')}, {self.names.get('b', 'b')})^T = (X^T X)^{{-1}} X^T y$"} \
+            if run.title == "linalg.normal" else {}
+        lines = [self.line(depth, self.strong(self.plain(run.title, **named)))]
         if run.title == "linalg.product":
             lines += [self.line(depth + 1, line) for line in self.product_lines(run)]
         elif run.title == "linalg.convolution":

@@ -85,3 +85,13 @@ def test_a_convolution_key_works_every_window_out():
     assert "O_23 = 7·1 + 8·0 + 11·0 + 12·(-1) = -5" in text
     latex = render(convolve(image, [[1, 0], [0, -1]]), "latex")
     assert r"{O}_{1,2} &= 2 \cdot 1 + 3 \cdot 0 + 6 \cdot 0 + 7 \cdot (-1) = -5" in latex
+
+
+def test_the_normal_equation_is_headed_in_the_statement_s_names(tmp_path):
+    from symnn.problems.solve import solve
+    (tmp_path / "l.toml").write_text('[[problem]]\nid = "ls"\nkind = "least-squares"\npoints = [[1, 1], [2, 3], [3, 2]]\n'
+                                     "notation = { w = '\\beta_1', b = '\\beta_0' }\nstatement.en = 'Fit.'\n",
+                                     encoding="utf-8")
+    text = render(solve("ls", tmp_path), "text")
+    assert "the normal equation (β_1, β_0)^T = (X^T X)^(-1) X^T y" in text
+    assert text.endswith("Answer: β_1 = 0.5; β_0 = 1")       # slope 1/2, intercept 1, by hand: x̄ = 2, ȳ = 2
