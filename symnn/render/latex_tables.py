@@ -26,8 +26,8 @@ from .breaking import prose_kept, tokens, width
 
 # points a character of the estimate takes at 11 pt, at most (the widest of the bank's tables)
 PT_PER_CHARACTER = 6.7
-# a character of prose is narrower than one of math
-PROSE = 0.7
+# a character of prose is narrower than one of math; a Cyrillic one less so
+PROSE, CYRILLIC = 0.7, 0.85
 # the sizes a table may be set in, with how wide they are against the text's 11 pt
 SIZES = (("", 1.0), (r"\small", 10 / 11), (r"\footnotesize", 9 / 11))
 # the space between two columns, in characters
@@ -48,12 +48,18 @@ TABLE_START = r"\medskip{\centering"
 _DOLLAR = re.compile(r"(?<!\\)\$")
 
 
+def _prose_width(text: str) -> float:
+    """Prose is narrower than math, Cyrillic letters (wider in the T2A fonts) a little less so."""
+    cyrillic = sum(1 for char in text if "\u0400" <= char <= "\u04ff")
+    return PROSE * (len(text) - cyrillic) + CYRILLIC * cyrillic
+
+
 def cell_width(cell: str) -> float:
     """About how many characters wide ``cell`` (prose with ``$...$`` formulas) is when set."""
     parts = _DOLLAR.split(cell)
     if len(parts) % 2 == 0:
         return width(cell)
-    return sum(width(part) if k % 2 else PROSE * len(part) for k, part in enumerate(parts))
+    return sum(width(part) if k % 2 else _prose_width(part) for k, part in enumerate(parts))
 
 
 def _math_pieces(raw: str) -> list[str]:

@@ -41,4 +41,4 @@ def test_a_loss_the_bank_does_not_know_is_refused_when_the_file_is_read():
     from symnn.problems.schema import problem_errors
     entry = {"id": "huber", "kind": "loss", "loss": "huber", "y": [1, 0], "pred": [0.5, 0.5],
              "statement": {"en": "x", "ru": "x"}}
-    assert problem_errors(entry) == ["loss: 'huber' is not one of mse, mae, rmse, mape, bce, ce, hinge"]
+    assert problem_errors(entry) == ["loss: 'huber' is not one of mse, mae, rmse, mape, bce, ce, hinge, svm, softmax-ce"]

@@ -106,7 +106,7 @@ def test_a_short_label_begins_the_first_row_of_its_display():
 
 @pytest.mark.parametrize("lang, header", [
     ("en", "local derivative  formula  value         upstream ∂f/∂(node)  contribution to ∂f/∂(input)"),
-    ("ru", "локальная производная  формула  значение      приходящий градиент ∂f/∂(узел)  вклад в ∂f/∂(вход)"),
+    ("ru", "локальная производная  формула  значение      приходящий ∂f/∂(узел)  вклад в ∂f/∂(вход)"),
 ])
 def test_the_backward_table_says_what_its_columns_hold(lang, header):
     assert header in key("graph-exp", lang=lang).splitlines()

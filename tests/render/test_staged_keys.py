@@ -124,8 +124,8 @@ def test_a_key_does_not_talk_about_how_it_was_checked(problem_id, lang):
                                 "В матричной форме получаются те же числа: ∇ f = 4x = 4·[1; -2; 3]"]),
     ("vec-2xtx", "latex", "en", [r"{\noindent \textbf{Gradient of $f = 2 x^{T} x$ with} $x = \left(\begin{matrix}1\\-2"
                                  r"\\3\end{matrix}\right)$\par}"]),
-    ("jacobian-polar", "text", "ru", ["Матрица Якоби [r·cos(θ); r·sin(θ)] по (r; θ): J = [∂f_1/∂r ∂f_1/∂θ; "
-                                      "∂f_2/∂r ∂f_2/∂θ]"]),
+    ("jacobian-polar", "text", "ru", ["Матрица Якоби [r·cos(θ); r·sin(θ)] по (r; θ): J = [∂x/∂r ∂x/∂θ; "
+                                      "∂y/∂r ∂y/∂θ]"]),
 ])
 def test_the_statements_notation_is_kept(problem_id, format, lang, expected):
     printed = lines(problem_id, format, lang)
