@@ -106,7 +106,7 @@ class DataTrainingPrinting:
         if run.means is not None:
             # the network's input x_k is the column less its mean: x₁ = weight − 57 (inline rows: x₁ − 57)
             named = bool(run.table.input_names)
-            header += [(self.math(sp.Symbol(f"x_{k + 1}" if inputs > 1 else "x")) + self.escape(" = ") if named else "")
+            header += [(self.math(run.network.inputs[k]) + self.escape(" = ") if named else "")
                        + self.column(run, k) + self.escape(" − ") + self.value(m) for k, m in enumerate(run.means)]
         header += [self.column(run, k, target=True) for k in range(targets)]
         cells = lambda values: [self.math(written(v)) for v in values]
