@@ -15,11 +15,16 @@ from ..lang import PHRASES, catalogue, phrase
 from ..nn.delta_rule import step_of
 from ..nn.losses import NAMES
 from ..nn.reverse import delta
+from .board import Written
 from .expansion import D
+from .math import text_math
 from .perceptron import bias_names, weight_names
 from .written import nabla_names, network_loss_terms, written_terms
 
 COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
+
+# a derivative written with a prime in a statement: \sigma^{\prime}(z), f'(x)
+_PRIME = re.compile(r"\^\{?\\prime\}?\s*\(|[A-Za-z}]'\(")
 
 
 def problem_label(problem_id: str, lang: str) -> str:
@@ -77,6 +82,7 @@ class SolutionPrinting:
                                                                           tuple(problem.data.get("functions", ())))
                              or network_loss_terms(problem, solution.work))     # a network's loss: (o₁ − y)² as written
         self.nablas = nabla_names(problem.statement.get("en"))        # ∇_W f where the statement writes it so
+        self.primed = bool(_PRIME.search(problem.statement.get("en") or ""))    # σ′(z) where the statement writes it so
         exact = sp.Tuple(*answer) if isinstance(answer, tuple) and len(answer) > 1 else \
             answer[0] if isinstance(answer, tuple) else answer
         if isinstance(exact, sp.MatrixBase) and exact.shape == (1, 1):
@@ -116,6 +122,7 @@ class SolutionPrinting:
         return self.join(lines)
 
     answer_follows = False
+    primed = False                 # the statement writes a derivative with a prime, f′(x)
     names: dict = {}
     written: tuple = ()            # the terms of the statement's sums, in its order
     nablas: frozenset = frozenset()   # the (function, variable) the statement writes as ∇_W f
@@ -138,6 +145,10 @@ class SolutionPrinting:
         """What the answer is, as raw math (∂L/∂w₁, ∇F(2, 1/3, 0), MSE), or None when the work does not say."""
         kind = type(work).__name__
         if kind == "Step":
+            if "f" in self.names and work.order == 1 and self.primed and work.expr.free_symbols == {work.var}:
+                name = self.names["f"]                           # σ′(z), as the statement writes the derivative
+                return self.raw_math(Written(f"{name}'({self.raw_math(work.var)})",
+                                             f"{text_math(sp.Symbol(name.lstrip(chr(92))))}′({work.var})"))
             if "f" in self.names and work.order == 1:          # the statement's name: ∂E²/∂w₁
                 return self.raw_ratio(sp.Symbol("f"), work.var)
             return self.raw_math(D(work.expr, work.var, work.order))
