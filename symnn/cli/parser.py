@@ -192,7 +192,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
                              "(e.g. 4.3,4.4 or losses,gradients)")
     parser.add_argument("--format", choices=("tex", "pdf", "md", "html", "ipynb", "beamer"), default="tex",
                         help="tex (default), pdf (runs pdflatex), md, html (a page that needs nothing), ipynb, or "
-                        "beamer (slides for a lecture: one problem per frame, with its picture)")
+                        "beamer (slides for a lecture: one problem per frame, with its picture; LaTeX, and PDF where pdflatex is installed)")
     parser.add_argument("--out", required=True, metavar="DIR", help="the folder to write into (made if missing)")
     parser.add_argument("--lang", choices=LANGUAGES, default="en")
     parser.add_argument("--detail", choices=DETAILS, default="full",

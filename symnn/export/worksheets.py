@@ -333,8 +333,12 @@ def _write_slides(name: str, solutions: list, folder: Path, lang: str, suffix: s
         safe = "".join(c if c.isalnum() or c == "-" else "_" for c in pid)
         files[pid] = picture.save(folder / f"{name}-slides{suffix}-{safe}.pdf").name
     path = folder / f"{name}-slides{suffix}.tex"
-    write_atomically(path, slides(solutions, lang, title, options.printer(), files, options.course))
-    return [path, *(folder / file for file in files.values())]
+    text = slides(solutions, lang, title, options.printer(), files, options.course)
+    write_atomically(path, text)
+    written = [path, *(folder / file for file in files.values())]
+    if shutil.which("pdflatex"):           # the slides ready to show, beside the LaTeX a teacher may edit
+        written.append(_compiled(path.with_suffix(".pdf"), text, [folder / file for file in files.values()]))
+    return written
 
 
 def _compiled(pdf: Path, tex: str, pictures=()) -> Path:
