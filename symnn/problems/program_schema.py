@@ -3,7 +3,7 @@ name the program's variables and nodes, and a value after a step has a step to f
 
 By the text of the assignments only, without SymPy: a bank file is checked when it is read.
 
->>> program_errors({"steps": ["q = x + y", "f = q*z"], "find": ["df/dx", "f+"]})
+>>> program_errors({"steps": ["q = x + y", "f = q*z"], "at": "x = 1, y = 2, z = 3", "find": ["df/dx", "f+"]})
 ["find: 'f+' is a value after a step on the inputs: give step_size"]
 """
 
