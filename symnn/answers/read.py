@@ -35,6 +35,7 @@ from ..calculus.parse import FUNCTIONS, ParseError, bracket_depth, check_text, p
 from ..lang import LANGUAGES, phrase
 from .characters import GREEK, latin_twins, plain
 from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
+from .habits import glued_calls, labelled_parts, spaced_rows
 from .latex import latex_to_text
 from .layout import closes_at_end, components, matrix_shape, top_level_split
 from .numbers import REPEATING, decimal_commas, repeating_value, typed_number, units_apart
@@ -128,7 +129,9 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     body, units = units_apart(body, known)
     body, twins = latin_twins(body)
     body = piecewise_words(re.sub(r"(?<!\w)и(?!\w)", " and ", re.sub(r"(?<!\w)или(?!\w)", " or ", body)))
-    body = plain(body)
+    body = glued_calls(spaced_rows(plain(body), decimal_comma), decimal_comma)     # answers.habits: [1 2; 3 4], ln10
+    if decimal_comma:
+        body = labelled_parts(body)                                      # w₁ = 3, w₂ = 0,2
     if matrices:
         body = re.sub(r"(?<![\w\\])([A-Z])'", r"\1^T", body)         # X' among matrices is Xᵀ (MATLAB's and many texts')
     if bracket_depth(body) > MAX_BRACKETS:

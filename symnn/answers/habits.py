@@ -1,0 +1,65 @@
+"""How students type what the reader's grammar does not say: rewritten before an answer is read.
+
+- A matrix as MATLAB, and symnn's own plain-text keys, write it: ``[12 12 17; 10 17 19]``, numbers
+  apart by spaces, rows by semicolons (``[3 1]`` is a row of two numbers). Read as it is, the spaces
+  would glue 12 12 into 1212.
+- A function of a number with no brackets: ``ln10``, ``ln 2``, ``sin0``, as on a calculator.
+- In Russian, labelled parts apart by commas among decimal commas: ``w_1 = 3, w_2 = 0,2`` (the comma
+  before a label ``name =`` parts, the others are decimal commas).
+
+>>> spaced_rows("[12 12 17; 10 17 19]", decimal_comma=False)
+'[[12, 12, 17], [10, 17, 19]]'
+>>> spaced_rows("W = [3 1], b = -2", decimal_comma=False)
+'W = [3, 1], b = -2'
+>>> spaced_rows("[0,5 1,5]", decimal_comma=True)
+'[0.5, 1.5]'
+>>> glued_calls("(ln10, ln2)")
+'(ln(10), ln(2))'
+>>> glued_calls("ln 0,9 + ln 0,8", decimal_comma=True)
+'ln(0,9) + ln(0,8)'
+>>> labelled_parts("w_1 = 3, w_2 = 0,2")
+'w_1 = 3; w_2 = 0,2'
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = r"[-+−]?\d+(?:[.,]\d+)?"
+# a bracketed run of numbers apart by spaces, rows apart by semicolons: two numbers at least, a space between
+_SPACED = re.compile(r"\[\s*(%s(?:\s*;\s*|\s+)%s(?:(?:\s*;\s*|\s+)%s)*)\s*\]" % (_NUMBER, _NUMBER, _NUMBER))
+_GLUED = re.compile(r"(?<![\w\\])(ln|lg|log|exp|sin|cos|tan|tg|sqrt)\s*(\d+(?:\.\d+)?)(?![\w.(]|,\d)")
+_GLUED_COMMA = re.compile(r"(?<![\w\\])(ln|lg|log|exp|sin|cos|tan|tg|sqrt)\s*(\d+(?:[.,]\d+)?)(?![\w.(]|,\d)")
+_LABEL_AFTER_COMMA = re.compile(r",\s+(?=[^\W\d]\w*(?:_\{?\w+\}?)?(?:\(\d+\))?\s*=)")
+
+
+def spaced_rows(body: str, decimal_comma: bool) -> str:
+    """``[a b; c d]`` as ``[[a, b], [c, d]]`` and ``[a b]`` as ``[a, b]`` (a decimal comma inside a number
+    is its point when ``decimal_comma``); anything else as it is, and NumPy's print of a matrix,
+    ``[[1 2]\n [3 4]]``, is left to the reader of NumPy's prints."""
+    if re.search(r"\[\s*\[", body):
+        return body
+    def rows(match: re.Match) -> str:
+        content = match.group(1)
+        if "," in content and not decimal_comma:
+            return match.group(0)
+        table = [[number.replace(",", ".").replace("−", "-") for number in row.split()]
+                 for row in content.split(";")]
+        if any(not row for row in table) or len({len(row) for row in table}) != 1:
+            return match.group(0)
+        if len(table) == 1:
+            return "[" + ", ".join(table[0]) + "]"
+        return "[" + ", ".join("[" + ", ".join(row) + "]" for row in table) + "]"
+    return _SPACED.sub(rows, body)
+
+
+def glued_calls(body: str, decimal_comma: bool = False) -> str:
+    """``ln10`` and ``ln 10`` as ``ln(10)``: a function of a number typed without its brackets (``ln 0,9``
+    with a decimal comma where the reader takes one)."""
+    return (_GLUED_COMMA if decimal_comma else _GLUED).sub(r"\1(\2)", body)
+
+
+def labelled_parts(body: str) -> str:
+    """Labelled parts apart by a comma, where a decimal comma is also used: the comma before ``name =``
+    becomes the semicolon Russian puts between numbers."""
+    return _LABEL_AFTER_COMMA.sub("; ", body) if re.search(r"\d,\d", body) else body
