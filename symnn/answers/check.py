@@ -271,7 +271,7 @@ def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
 
 def _inverted(expr) -> bool:
     """The formula inverts a matrix (a matrix product to a negative power: (XᵀX)⁻¹)."""
-    return any(p.exp.is_negative and not p.base.is_commutative for p in getattr(expr, "atoms", lambda *_: ())(sp.Pow))
+    return isinstance(expr, sp.Basic) and any(p.exp.is_negative and not p.base.is_commutative for p in expr.atoms(sp.Pow))
 
 
 def _axes_checked(reference, text, say, answer) -> Verdict | None:

@@ -72,8 +72,8 @@ def problem_set(spec: str, bank=None) -> tuple[str, list[Problem]]:
     if len(ids) > MAX_PROBLEMS:
         raise BankError(f"a set holds at most {MAX_PROBLEMS} problems, got {len(ids)}")
     chosen = [get_problem(pid, bank) for pid in dict.fromkeys(ids)]
-    ids = parts if any(part in topics and part not in problems for part in parts) else ids   # named by its topics
-    name = "-".join(ids) if len(ids) <= 3 else f"{ids[0]}-and-{len(ids) - 1}-more"
+    named = parts if any(part in topics and part not in problems for part in parts) else ids   # by its topics
+    name = "-".join(named) if len(named) <= 3 else f"{named[0]}-and-{len(named) - 1}-more"
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in name), chosen
 
 

@@ -144,11 +144,12 @@ class CentralDifference(RichDisplay):
     @property
     def order(self) -> int:
         """The power of ε in the leading error term: 2 for the central difference, 1 for a one-sided one."""
-        return 2 if self.scheme == "central" else 1
+        return ORDERS[self.scheme]
 
 
 # scheme -> the two points it takes (offsets from a in units of ε) and its divisor (in units of ε)
 SCHEMES = {"central": ((1, -1), 2), "forward": ((1, 0), 1), "backward": ((0, -1), 1)}
+ORDERS = {"central": 2, "forward": 1, "backward": 1}      # the power of ε in each scheme's error
 
 
 def difference_quotient(f, var, a, step, scheme: str = "central"):
@@ -167,7 +168,7 @@ def central_difference(expr, var, at, epsilons=(1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e
     a = point.pop(var)
     f = f.xreplace(point)
     eps = sp.Symbol("varepsilon", positive=True)
-    order = 2 if scheme == "central" else 1
+    order = ORDERS[scheme]
     series = sp.series(difference_quotient(f, var, a, eps, scheme), eps, 0, 4 if scheme == "central" else 2)
     derivative = sp.diff(f, var).subs(var, a)
     # the leading error term: c = f'''(a)/3! for the central difference, ±f''(a)/2! for a one-sided one

@@ -41,9 +41,8 @@ class PerceptronPrinting:
                  self._net_input(step), self.math(self._column(step.a)), self.math(self._column(step.e)),
                  self._after(step)] for step in run.presentations]
         lines += self.table(header, rows)
-        passes = len(run.presentations) // len({step.row for step in run.presentations}) if run.converged else run.epochs
         lines.append(self.line(depth, self.plain("perceptron.converged" if run.converged else "perceptron.stopped",
-                                                 passes=passes)))
+                                                 passes=run.epochs)))
         return self.join(lines)
 
     @staticmethod

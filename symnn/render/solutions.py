@@ -147,8 +147,8 @@ class SolutionPrinting:
         if kind == "Step":
             if "f" in self.names and work.order == 1 and self.primed and work.expr.free_symbols == {work.var}:
                 name = self.names["f"]                           # σ′(z), as the statement writes the derivative
-                return self.raw_math(Written(f"{name}'({self.raw_math(work.var)})",
-                                             f"{text_math(sp.Symbol(name.lstrip(chr(92))))}′({work.var})"))
+                plain = text_math(sp.Symbol(name.lstrip("\\")))   # \sigma as σ
+                return self.raw_math(Written(f"{name}'({self.raw_math(work.var)})", f"{plain}′({work.var})"))
             if "f" in self.names and work.order == 1:          # the statement's name: ∂E²/∂w₁
                 return self.raw_ratio(sp.Symbol("f"), work.var)
             return self.raw_math(D(work.expr, work.var, work.order))
