@@ -12,6 +12,7 @@ from __future__ import annotations
 from numbers import Real
 
 from ..nn.naming import DATA_LOSS_NAMES
+from .matrix_networks import FORMS, matrices_field
 
 # what a residual-gradient problem may ask, in its order: r = Ax − b at the point, ∇f in x, ∇f at the point,
 # and whether the point is the least-squares solution (a yes or no the key says; the checker grades the rest)
@@ -141,13 +142,15 @@ def _text_or_texts(value):
 
 _settings = _table_of(lambda v: _table_of(_number)(v) if isinstance(v, dict) else _number(v))
 _network = {"activation": _text, "loss": _text, "weights": _number, "biases": _number}
+# the key in matrix form: W·x + b, δ·aᵀ, W − η·∂L/∂W, the matrices named as the statement names them
+_matrix_form = {"form": _one_of(FORMS), "matrices": matrices_field}
 
 # kind -> (required fields, optional fields), each field -> its check
 KINDS = {
     "gradient": ({"expr": _text, "wrt": _text}, {"at": _text_or_numbers, "functions": _list_of(_text)}),
     "derivative": ({"expr": _text, "wrt": _text}, {"at": _text, "order": _whole}),
     "graph": ({"expr": _text, "at": _text}, {}),
-    "forward": ({"layers": _list_of(_whole), "at": _text}, _network),
+    "forward": ({"layers": _list_of(_whole), "at": _text}, {**_network, **_matrix_form}),
     "backprop": ({"layers": _list_of(_whole), "param": _text, "at": _text}, _network),
     "delta-rule": ({"layers": _list_of(_whole), "at": _text},
                    {**_network, "learning_rate": _number, "momentum": _number, "previous": _table_of(_number)}),
@@ -195,7 +198,7 @@ KINDS = {
                 {"biases": _layer_values, "activation": _text_or_texts, "loss": _text, "output": _text,
                  "mean": _flag, "steps": _whole, "optimizer": _text, "learning_rate": _number,
                  "momentum": _number, "settings": _table_of(_number), "update_biases": _flag,
-                 "shared_biases": _flag, "margin": _number}),
+                 "shared_biases": _flag, "margin": _number, **_matrix_form}),
     # the perceptron rule on given inputs (problems.perceptron_problems): weights a row per neuron (or one row)
     "perceptron": ({"inputs": _vector_or_matrix, "targets": _vector_or_matrix, "weights": _vector_or_matrix},
                    {"biases": lambda v: None if v == "none" else _vector_or_matrix(v) if isinstance(v, list) else _number(v),
@@ -268,6 +271,9 @@ def problem_errors(entry: dict, folder=None) -> list[str]:
     if kind == "network" and not errors:   # the fields against each other: shapes for the layer sizes
         from .network_schema import network_errors
         errors += network_errors(entry)
+    if kind in ("forward", "network") and not errors:      # form = "matrix" against the other fields
+        from .matrix_networks import matrix_form_errors
+        errors += matrix_form_errors(entry)
     if kind == "training" and not errors:
         from .data_schema import training_errors
         errors += training_errors(entry, folder)

@@ -19,6 +19,7 @@ from . import array_problems, vector_problems
 from .answer_labels import answer_labels, line_variable
 from .bank import BankError, Problem, bank_version, get_problem
 from .function_names import function_names
+from .matrix_networks import in_matrix_form
 
 
 @dataclass(frozen=True)
@@ -318,6 +319,7 @@ def _solve(problem: Problem, variant: int | None) -> Solution:
         raise
     except ValueError as error:          # a field its solver cannot use: said with the problem's id
         raise BankError(f"problem {problem.id}: {error}") from error
+    solution = in_matrix_form(solution)  # form = "matrix": the key in the statement's matrices
     through = problem.data.get("through")
     if through:                          # "write the result through f": the key is written so too
         names = problem.data.get("names", {})

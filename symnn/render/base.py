@@ -23,6 +23,7 @@ from .expansion import D, expansion
 from .formulas import FORMULAS
 from .math import latex_math
 from .matrices import MatrixPrinting
+from .matrix_networks import MatrixNetworkPrinting
 from .networks import NetworkPrinting, point_equation
 from .numerics import NumericsPrinting
 from .perceptron import PerceptronPrinting
@@ -142,7 +143,7 @@ def _function_of(step: Step):
     return None
 
 
-class DocumentPrinter(ArrayPrinting, DataTrainingPrinting, PerceptronPrinting, TrainingStepsPrinting, SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting,
+class DocumentPrinter(MatrixNetworkPrinting, ArrayPrinting, DataTrainingPrinting, PerceptronPrinting, TrainingStepsPrinting, SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting,
                      VectorPrinting, Printer):
     """A derivation as numbered, indented lines; subclasses supply the hooks."""
 

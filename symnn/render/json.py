@@ -10,11 +10,12 @@ from ..lang import catalogue, phrase
 from ..problems.solve import answer_value
 from .base import Printer
 from .math import latex_math
+from .matrix_networks import MatrixNetworkJson
 from .networks import SOFTMAX_NUMPY
 from .text import TextPrinter
 
 
-class JsonPrinter(Printer):
+class JsonPrinter(MatrixNetworkJson, Printer):
     def __init__(self, **settings):
         super().__init__(**settings)
         self._text = TextPrinter(**settings)

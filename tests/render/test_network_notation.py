@@ -70,9 +70,10 @@ def test_nabla_names_are_read_with_or_without_braces():
     ("delta-worked", "text", "en", "L     (1/2)·(o1 - y)^2    (1/2)·(0.340491 - 1)^2             ≈ 0.217476"),
     ("delta-worked", "md", "ru", r"| $L$ | $\frac{1}{2} (o_{1} - y)^{2}$ | $\frac{1}{2} (0{,}340491 - 1)^{2}$ "
                                  r"| $\approx 0{,}217476$ |"),
-    # tanh-221-step writes ½(y − o)² and backprop-w1 (y − y_pred)²: they keep the target first
-    ("tanh-221-step", "md", "en", r"**Training by hand:** 2-2-1 network, activations by layer: tanh, identity; "
-                                  r"loss $L = \frac{1}{2} (y - o_{1})^{2}$"),
+    # tanh-221-step writes ½(y − o)² and backprop-w1 (y − y_pred)²: they keep the target first (tanh-221-step in
+    # matrix form, its one output o)
+    ("tanh-221-step", "md", "en", r"**Training by hand in matrix form:** 2-2-1 network, activations by layer: tanh, "
+                                  r"identity; loss $L = \frac{1}{2} (y - o)^{2}$"),
     ("backprop-w1", "md", "en", r"**Backpropagation:** $\frac{\partial L}{\partial w_{1}}$, 2-2-1 network, sigmoid, "
                                 r"loss $L = (y - y_{pred})^{2}$"),
     # softmax-ce-steps: b₂ is the statement's output bias vector, so its neurons' biases are b_{2,1}, b_{2,2}
