@@ -108,6 +108,22 @@ class ProgramPass(RichDisplay):
             return "gradient", self.output, self.symbol(wrt)
         return "value", self.symbol(name), None
 
+    def needed_rows(self) -> tuple:
+        """The backward rows on a path from the output to a variable whose gradient is asked or that the step
+        moves (∂a/∂x₁ is not needed when only ∂L/∂w₁ is asked); every row when no gradient is asked."""
+        wanted = {str(self.part(name)[2]) for name in self.asked if self.part(name)[0] == "gradient"}
+        wanted |= {str(variable) for variable, *_ in self.step.moves} if self.step else set()
+        if not wanted:
+            return self.run.rows
+        needed, grown = set(wanted), True
+        while grown:                                   # a node is needed when an edge from it leads to a needed name
+            grown = False
+            for row in self.run.rows:
+                if str(row.input) in needed and str(row.node) not in needed:
+                    needed.add(str(row.node))
+                    grown = True
+        return tuple(row for row in self.run.rows if str(row.input) in needed)
+
     def expanded(self, find) -> tuple[str, ...]:
         """The names of ``find`` with its groups spelled out: forward (every node; an earlier value of the
         output's own name, g before g += …, has no name of its own here), gradients (∂L/∂ of every variable),

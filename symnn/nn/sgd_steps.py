@@ -125,6 +125,12 @@ def _slope(neuron) -> sp.Expr:
     return slope_through_output(neuron.activation).subs(a, neuron.name).subs(z, neuron.z)
 
 
+def _common_factor(error: sp.Expr) -> sp.Expr:
+    """2(a − t), not SymPy's 2a − 2t: a number common to every term of ∂L/∂o written before the sum."""
+    content, rest = error.as_content_primitive()
+    return sp.Mul(content, rest, evaluate=False) if content not in (1, -1) and rest.is_Add else error
+
+
 def _deltas(network: Network, values: dict) -> tuple[list, dict, list]:
     """(neuron, formula, value) from the output back, δ of each neuron by name, and (neuron, formula,
     value) of ∂L/∂(its output): ∂L/∂o_j of the loss, Σ w·δ of a hidden neuron."""
@@ -141,7 +147,8 @@ def _deltas(network: Network, values: dict) -> tuple[list, dict, list]:
         for neuron in layer:
             name = neuron.name
             known = {**values, **{delta(n): v for n, v in value_of.items()}}
-            error = sp.diff(loss, name) if name in outputs else sp.Add(*(w * delta(n) for w, n in consumers[name]))
+            error = _common_factor(sp.diff(loss, name)) if name in outputs else \
+                sp.Add(*(w * delta(n) for w, n in consumers[name]))
             if name in outputs and network.output == "softmax":   # ∂L/∂z_j through every o_k
                 errors = [sp.diff(loss, o) for o in outputs]
                 j = outputs.index(name)

@@ -164,6 +164,8 @@ class DocumentPrinter(MatrixNetworkPrinting, ArrayPrinting, DataTrainingPrinting
                    if isinstance(s, sp.Symbol) and s.name in self.names}
         matrices = {m: sp.MatrixSymbol(self.names[m.name], *m.shape) for m in expr.atoms(sp.MatrixSymbol)
                     if m.name in self.names}          # the product kx of k and x, not AB
+        matrices.update({b: sp.IndexedBase(self.names[b.name]) for b in expr.atoms(sp.IndexedBase)
+                         if b.name in self.names})    # a loss's y_i, ŷ_i as the statement's t_i, y_i
         expr = rebuilt(expr, {**symbols, **matrices}, into_derivatives=True)
         functions = {f: sp.Function(self.names[f.func.__name__])(*f.args) for f in expr.atoms(sp.Function)
                      if f.func.__name__ in self.names}        # L(w) as the statement names it; sigmoid as S

@@ -195,7 +195,8 @@ class NetworkPrinting:
         lines = [self.line(depth, (self.strong(self.plain("loss.hinge") + ":") + " " if run.name == "hinge" else "")
                            + formula)]
         rows = [[str(k), self.value(t), self.value(p), self.value(term)] for k, (t, p, term) in enumerate(run.terms, 1)]
-        lines += self.table(["i", self.math(sp.Symbol("y_i")), self.math(sp.Symbol("yhat_i")), self.plain("loss.term")], rows)
+        columns = [sp.Indexed(sp.IndexedBase(base), i) for base in ("y", "yhat")]
+        lines += self.table(["i", *map(self.math, columns), self.plain("loss.term")], rows)
         slots = [sp.Symbol(f"t_{k}") for k in range(1, n + 1)]
         mean = sp.Mul(sp.Add(*slots), sp.Pow(sp.Integer(n), -1, evaluate=False), evaluate=False)
         mean = sp.Pow(mean, sp.S.Half, evaluate=False) if run.name == "rmse" else mean

@@ -227,16 +227,17 @@ class StagedPrinting:
             return self.inline(lhs + f" {self.approx} " + self.raw_math(decimal))
         return self.result(lhs, value)
 
-    def backward_lines(self, run, output, depth: int) -> list[str]:
-        """The backward table, then the sum of the contributions of every name that several nodes use:
-        ∂f/∂x = a + ∂f/∂a·H(x − y) = 3 + 3·1 = 6 (formula, numbers, value)."""
+    def backward_lines(self, run, output, depth: int, needed=None) -> list[str]:
+        """The backward table (of the ``needed`` rows, else every row), then the sum of the contributions of
+        every name that several nodes use: ∂f/∂x = a + ∂f/∂a·H(x − y) = 3 + 3·1 = 6 (formula, numbers, value)."""
+        needed = run.rows if needed is None else needed
         rows = [[self.ratio(row.node, row.input), self.math(row.local), self.staged_value(row.local_value),
-                 self.staged_value(row.upstream), self.staged_value(row.contribution)] for row in run.rows]
+                 self.staged_value(row.upstream), self.staged_value(row.contribution)] for row in needed]
         lines = self.table([self.plain("graph.local"), self.plain("delta.formula"), self.plain("graph.value"),
                             self.plain("graph.upstream", output=output),
                             self.plain("graph.contribution", output=output)], rows)
         uses: dict = {}
-        for row in run.rows:
+        for row in needed:
             uses.setdefault(row.input, []).append(row)
         sums = [(name, found) for name, found in uses.items() if len(found) > 1]
         if sums:

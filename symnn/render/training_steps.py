@@ -65,6 +65,9 @@ class TrainingStepsPrinting:
             return self.join(lines)
         if len(run.history) > len(run.steps):
             lines += self.quick_lines(run, depth)
+        parameters = {str(s) for s in dict(run.parameters)}
+        if run.asked and not any(name.endswith("+") and name[:-1] not in parameters for name in run.asked):
+            return self.join(lines)       # only new parameters asked: no forward pass after the update
         lines.append(self.line(depth, self.plain("sgd.after")))
         known = {**dict(run.parameters), **dict(run.after), **{s: v for s, v in run.steps[-1].point
                                                                  if s not in dict(run.parameters)}}

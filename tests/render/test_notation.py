@@ -11,18 +11,34 @@ from symnn import render
 from symnn.problems.solve import solve
 
 
-def lines(problem_id: str, format: str, lang: str) -> list[str]:
+def lines(problem_id: str, format: str, lang: str, bank=None) -> list[str]:
     """The brief key's lines; in LaTeX a bracket's grouping braces ({(…)}, how TeX may break it) are dropped."""
-    text = render(solve(problem_id), format, lang=lang, detail="brief")
+    text = render(solve(problem_id, bank), format, lang=lang, detail="brief")
     if format == "latex":
         text = text.replace("{(", "(").replace(")}", ")")
     return text.splitlines()
 
 
+# a step of gradient descent on E² of a sigmoid neuron whose statement writes ω₀, ω₁, ω₂ and λ
+OMEGA_STEP = """[[problem]]
+id = "omega-step"
+kind = "optimizer-step"
+optimizer = "gd"
+notation = { f = 'E^2', sigmoid = 'S', eta = '\\lambda', w0 = '\\omega_0', w1 = '\\omega_1', w2 = '\\omega_2' }
+expr = "(1 - sigmoid(w0 + w1*1 + w2*2))^2"
+wrt = "w0, w1, w2"
+at = [0, 0, 0]
+settings = { eta = 0.5 }
+statement.en = 'Move $\\omega$ one step against the gradient of $E^2$.'
+statement.ru = 'Сдвиньте $\\omega$ на один шаг против градиента $E^2$.'
+"""
+
+
 @pytest.mark.parametrize("lang, comma", [("en", "."), ("ru", "{,}")])
-def test_an_update_names_the_coordinate_as_the_statement_does(lang, comma):
-    # neuron-bias-update writes ω₀, ω₁, ω₂ (notation w0 = ω₀): ω_{0,t} = ω_{0,t−1} − λg_t, not w0_{t−1}
-    key = lines("neuron-bias-update", "latex", lang)
+def test_an_update_names_the_coordinate_as_the_statement_does(lang, comma, tmp_path):
+    # notation w0 = ω₀: ω_{0,t} = ω_{0,t−1} − λg_t, not w0_{t−1}
+    (tmp_path / "omega.toml").write_text(OMEGA_STEP, encoding="utf-8")
+    key = lines("omega-step", "latex", lang, bank=tmp_path)
     assert rf"\omega_{{0,t}} &= \omega_{{0,t-1}} - \lambda g_{{t}} = 0 - 0{comma}5 \cdot (-0{comma}25) = 0{comma}125" in key
     assert rf"\omega_{{2,t}} &= \omega_{{2,t-1}} - \lambda g_{{t}} = 0 - 0{comma}5 \cdot (-0{comma}5) = 0{comma}25" in key
     assert not any("w0" in line or "w_{0" in line for line in key)

@@ -1,0 +1,60 @@
+"""A key works what its statement asks and no more, in the statement's letters: exact strings of brief
+text keys, with the numbers checked against sympy.diff and hand-written rules."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from symnn import render
+from symnn.problems.solve import solve
+
+
+def key(problem_id: str, lang: str = "en") -> list[str]:
+    return render(solve(problem_id), "text", lang=lang, detail="brief").splitlines()
+
+
+def test_the_backward_table_has_only_the_rows_on_a_path_to_an_asked_gradient():
+    # relu-weights-step asks ∂L/∂w₁ and ∂L/∂w₂: no row for ∂L/∂y, ∂a/∂x₁ or ∂a/∂x₂ (the sample stays)
+    printed = key("relu-weights-step")
+    table = printed[printed.index("local derivative  formula   value  upstream ∂L/∂(node)  contribution to ∂L/∂(input)"):]
+    table = table[:next(k for k, line in enumerate(table) if line.startswith("A step"))]
+    assert [line.split()[0] for line in table[2:]] == ["∂L/∂h", "∂h/∂a", "∂a/∂w1", "∂a/∂w2"]
+    # the contributions are the gradients: sympy.diff of L = (max(0, w1x1 + w2x2) − y)² at the point
+    w1, w2, x1, x2, y = sp.symbols("w1 w2 x1 x2 y", real=True)
+    L = (sp.Max(0, w1 * x1 + w2 * x2) - y) ** 2
+    point = {w1: 2, x1: 1, w2: 1, x2: 3, y: 3}
+    assert table[4].split()[-1] == str(sp.diff(L, w1).subs(point))          # 4
+    assert table[5].split()[-1] == str(sp.diff(L, w2).subs(point))          # 12
+
+
+def test_a_graph_problem_keeps_every_row():
+    # a `graph` problem asks every gradient: each input has its row (max-gate: ∂f/∂x and ∂f/∂y)
+    printed = "\n".join(key("max-gate"))
+    assert "∂f/∂x" in printed and "∂f/∂y" in printed
+
+
+def test_no_forward_pass_after_the_update_unless_a_value_after_it_is_asked():
+    # mazur-221 asks the new weights, not the loss after them; tanh-221-step asks L after the step
+    assert not any(line.startswith("After the last update") for line in key("mazur-221"))
+    assert any(line.startswith("After the last update") for line in key("tanh-221-step"))
+
+
+def test_the_output_delta_keeps_the_common_factor_outside_the_brackets():
+    # L = (t − a)² of an ADALINE: δ = ∂L/∂a = 2(a − t), not SymPy's 2a − 2t
+    printed = key("lms-apple-orange")
+    assert "δ_o1    2(a - t)  2·(0 - (-1))      2" in printed
+    assert "δ_o1    2(a - t)  2·((-0.4) - 1)    -2.8" in printed
+
+
+def test_a_sigmoid_neuron_step_is_worked_as_the_course_moves_the_normal_and_the_shift():
+    # neuron-bias-update: y = S(ω₀ + ω₁x₁ + ω₂x₂), E² = (Y − y)², λ = 0.5; the statement's rule
+    # δω = 2λ(Y − y)y(1 − y)x, δω₀ = 2λ(Y − y)y(1 − y), computed here by hand from y = S(0) = 1/2
+    x, Y, lam, y = (1, 2), 1, sp.Rational(1, 2), sp.Rational(1, 2)
+    shift = 2 * lam * (Y - y) * y * (1 - y)
+    expected = (shift, shift * x[0], shift * x[1])
+    assert tuple(solve("neuron-bias-update").answer) == expected
+    printed = key("neuron-bias-update")
+    assert "y     S(ω_0 + ω_1·x_1 + ω_2·x_2)  S(0 + 0·1 + 0·2)  0.5" in printed
+    assert "ω_1⁺       ω_1 - λ·g_t  0 - 0.5·(-0.25)   0.125" in printed
+    assert printed[-2] == "Answer: ω_0⁺ = 0.125; ω_1⁺ = 0.125; ω_2⁺ = 0.25"
+    assert "Ответ: ω_0⁺ = 0,125; ω_1⁺ = 0,125; ω_2⁺ = 0,25" in key("neuron-bias-update", "ru")
