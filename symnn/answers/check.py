@@ -21,8 +21,9 @@ from ..calculus.parse import ParseError, is_condition
 from ..lang import phrase
 from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
-from .feedback import diagnose, own_names_note, placed, reading_notes, wrong_point
+from .feedback import diagnose, local, own_names_note, placed, reading_notes, wrong_point
 from .keys import bank_key
+from .labels import problem_keys, scalar_label, shown_name, unasked_parts
 from .layout import bracketed_pair, written_axes
 from .matrices import matrix_mistake
 from .options import CheckOptions
@@ -143,7 +144,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     shape = reference_shape(reference)
     ref, ref_places = read_reference(reference, matrices)
     lang = options.lang
-    say = lambda key, **values: phrase(lang, key, **values)   # noqa: E731
+    say = lambda key, **values: phrase(lang, key, **local(values, lang))   # noqa: E731
     known, shorthand = _question_symbols(ref, options)
     ref, text, known, names = prepared(ref, text, known, options)
     text = refusal(ref, raised(text) if is_refusal(ref) else written_shape(text) if options.shape else text)
@@ -154,7 +155,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         answer = read_answer(text, expected_length=len(ref) if isinstance(ref, tuple) else None, known=known,
                              shorthand=shorthand, natural_log=options.natural_log,
                              russian_notation=options.russian_notation, decimal_comma=options.decimal_comma,
-                             matrices=matrices)
+                             matrices=matrices, labels=problem_keys(options))
     except (ParseError, ValueError, TypeError, RecursionError) as error:
         reason = error.in_language(lang) if isinstance(error, ParseError) else phrase(lang, "reader.syntax", text=repr(text[:60]), hint="")
         return Verdict(False, 0.0, (say("check.unreadable", reason=reason),), "unreadable")
@@ -167,7 +168,10 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         answer = by_label(defined(answer, names, options), options) if isinstance(ref, tuple) else \
             defined(answer, names, options)
         ref, answer, own = own_terms(ref, answer, options)      # f of each component's own row put in
-        verdict = _judged(ref, ref_places, answer, options, say, shape, own)
+        extra = unasked_parts(answer, options) if isinstance(ref, tuple) else ()
+        verdict = _unasked(answer, extra, options, say) if extra else _judged(ref, ref_places, answer, options, say, shape, own)
+        if not isinstance(ref, tuple) and answer.value is not None and not answer.is_vector:
+            verdict = _labelled_scalar(ref, ref_places, answer, options, say, verdict)
         if verdict.correct and options.array_shape:
             verdict = _axes_checked(reference, text, say, answer) or verdict
         if verdict.correct:
@@ -179,6 +183,35 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     if verdict.correct and has_kink(ref, answer.value):
         notes += (say("note.kink"),)
     return replace(verdict, feedback=verdict.feedback + notes) if notes else verdict
+
+
+def _unasked(answer, extra, options, say) -> Verdict:
+    """An answer with labelled parts the problem does not have (a bias b of a perceptron without one)."""
+    names = ", ".join(shown_name(entry) for entry in options.labels)
+    return Verdict(False, 0.0, (say("check.wrong"), say("check.unasked parts", labels=", ".join(extra), names=names)),
+                   "shape", answer)
+
+
+def _labelled_scalar(ref, ref_places, answer, options, say, verdict) -> Verdict:
+    """The verdict with what the scalar answer's label says (``question.scalar_label``): a note, or not correct
+    where the label names another quantity whose value the answer's number is not."""
+    same = lambda value: compare_scalar(ref, as_expr(value), options, None, ref_places[0])[0]     # noqa: E731
+    found = scalar_label(ref, answer, options, same)
+    if found is None:
+        return verdict
+    wrong, (key, values) = found
+    values = {k: _decimal(as_expr(v)) if k == "value" else v for k, v in values.items()}
+    line = say(key, **values)
+    if wrong and verdict.correct:
+        return Verdict(False, 0.5, (say("check.wrong"), line), "form", answer)
+    return replace(verdict, feedback=verdict.feedback + (line,))
+
+
+def _decimal(value) -> str:
+    """A value as a sentence shows it, a fraction that is a short decimal as that decimal (2.9, not 29/10)."""
+    if isinstance(value, sp.Rational) and not value.is_Integer and sp.factorint(value.q).keys() <= {2, 5} and value.q <= 10 ** 6:
+        return str(sp.Float(value, 15)).rstrip("0")
+    return readable(value)
 
 
 def _interval_of(ref, text):

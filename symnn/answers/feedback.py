@@ -15,6 +15,7 @@ import sympy as sp
 from ..calculus.equal import equal
 from ..calculus.expressions import as_expr, as_symbol
 from ..calculus.parse import is_condition
+from ..lang import local_numbers
 from .characters import GREEK
 from .compare import normalize, round_to, rounding_rule
 
@@ -38,9 +39,19 @@ def sign(ref, ans, typed, options):
 
 
 def factor_of_two(ref, ans, typed, options):
-    if ref != 0 and (equal(ans, 2 * ref) or equal(ans, ref / 2)):
+    """Off by a factor of exactly 2 where the problem has a ½, a square or a power (``options.powers``; unset,
+    the reference or the question's function shows one): a ½ of a loss or a power rule's factor lost."""
+    if ref != 0 and (equal(ans, 2 * ref) or equal(ans, ref / 2)) and has_powers(ref, options):
         return "check.factor of two", {}
     return None
+
+
+def has_powers(ref, options) -> bool:
+    if options.powers is not None:
+        return options.powers
+    formulas = [ref] + ([as_expr(options.function)] if options.function is not None else [])
+    return any(f.has(sp.Rational(1, 2)) or any(not p.exp.is_Integer or abs(p.exp) != 1 for p in f.atoms(sp.Pow))
+               for f in formulas if isinstance(f, sp.Basic))
 
 
 def coarse_rounding(ref, ans, typed, options):
@@ -51,7 +62,14 @@ def coarse_rounding(ref, ans, typed, options):
     if round_to(ref, typed) == round_to(ans, typed):
         key, values = rounding_rule(options)
         return f"check.coarse rounding.{key}", values
-    return "check.rounding", {}
+    if abs(sp.N(ans - ref, 30)) < ROUNDING_UNITS * sp.Rational(10) ** -typed:
+        return "check.rounding", {}         # the last digit typed one off: a slip in rounding
+    return None                             # far from it (1.2 for 0): a wrong number, not a wrong rounding
+
+
+# a correct rounding is within ½ unit of the last place typed; a wrong decimal within 1½ units has its last
+# digit one off (−1.4 for −1.5000001, 0.334 for 1/3), a slip in rounding; farther (0.35 for 1/3), a wrong number
+ROUNDING_UNITS = sp.Rational(3, 2)
 
 
 def base_ten_log(ref, ans, typed, options):
@@ -219,3 +237,20 @@ def shown_cases(value, say, show) -> str:
         return show(value)
     return "{" + "; ".join(say("check.piece otherwise", value=show(e)) if c is sp.true else
                            say("check.piece", value=show(e), condition=show(c)) for e, c in value.args) + "}"
+
+
+# values a phrase quotes from the student's text, kept as typed; every other number is written as the
+# reader's language writes numbers (the decimal comma and «;» between a tuple's numbers in Russian)
+TYPED_VALUES = {"reason", "text", "written", "words", "units", "letters", "numbers", "labels", "label", "read"}
+
+
+def local(values: dict, lang: str) -> dict:
+    """A phrase's values with their numbers as ``lang`` writes them: 0,005 and (0,5; 1) in Russian.
+
+    >>> local({"tolerance": 0.005, "value": "(0.5, 1)", "text": "0.5"}, "ru")
+    {'tolerance': '0,005', 'value': '(0,5; 1)', 'text': '0.5'}
+    """
+    if lang != "ru":
+        return values
+    return {key: local_numbers(f"${value}$", lang)[1:-1].replace("{,}", ",")
+            if key not in TYPED_VALUES and re.search(r"\d\.\d", str(value)) else value for key, value in values.items()}

@@ -54,7 +54,29 @@ def _derived(version: tuple, problem_id: str, variant: int | None) -> BankKey:
     except (ValueError, TypeError) as error:          # BankError and ParseError among them
         raise BadReference(str(error)) from None
     own = component_names(solution)
-    return BankKey(solution.answer, tuple(question.items()) + ((("component_names", own),) if own else ()))
+    return BankKey(solution.answer, tuple(question.items()) + ((("component_names", own),) if own else ()) +
+                   labelled(solution))
+
+
+def labelled(solution) -> tuple:
+    """The options that let the check read an answer's labels: its parts' names as the key's answer line
+    writes them (h1, h2, y; F', F''; w_1, w_2; L), the problem's other named quantities (each example's loss
+    L_i of a mean L), and whether the problem has a square, a power or a ½ (for the factor-of-2 hint)."""
+    from ..problems.answer_labels import component_labels, has_powers, quantities
+    try:
+        labels, others = component_labels(solution), quantities(solution)
+    except (AttributeError, TypeError, KeyError, IndexError):       # a kind of work whose parts it does not know
+        labels, others = (), ()
+    return ((("labels", labels),) if labels else ()) + ((("quantities", others),) if others else ()) + \
+        (("powers", has_powers(solution.problem) or _powers(solution.answer)),)
+
+
+def _powers(answer) -> bool:
+    """The key itself has a square, a power or a ½ (1 − f², (1 + αx²)^(−3/2), x/2)."""
+    import sympy as sp
+    values = answer if isinstance(answer, tuple) else (answer,)
+    return any(isinstance(v, sp.Basic) and (v.has(sp.Rational(1, 2)) or any(
+        not p.exp.is_Integer or abs(p.exp) != 1 for p in v.atoms(sp.Pow))) for v in values)
 
 
 def component_names(solution) -> tuple:

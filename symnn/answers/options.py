@@ -56,8 +56,16 @@ class CheckOptions:
     array_shape: bool = False
     # letters of a matrix formula that are symmetric matrices (A = Aᵀ), so 2Ax and (A + Aᵀ)x are one answer
     symmetric: tuple = ()
-    # the names of the answer's components in order (D, C of a line b = C + Dt): an answer may label them
+    # the names of the answer's components in order (D, C of a line b = C + Dt): an answer may label them; a
+    # component may have several spellings, a tuple whose first is the key's (("F'", "p^T grad F/|p|"), …); a scalar
+    # answer's one name, (("L", "loss"),), makes its label checked too (answers.labels)
     labels: tuple = ()
+    # other named quantities of the problem and their values, (name, value) pairs (L_1 = 29/10 of an SVM loss's
+    # mean L): a label that names one of them names something other than the answer asked for
+    quantities: tuple = ()
+    # the problem has a square, a power or a ½ somewhere (a loss ½(y − t)², x²): an answer off by a factor of 2
+    # gets the hint to check them; None: the question does not say, the reference's own formula decides
+    powers: bool | None = None
     # a line fitted by least squares: its variable (t of b = C + Dt), so the line written as a formula in it,
     # 5 − 3t, is the answer (slope, intercept)
     line: str | None = None
@@ -82,8 +90,13 @@ class CheckOptions:
             raise ValueError("check option component_names must give each component its (name, formula) pairs")
         if self.line is not None and not isinstance(self.line, str):
             raise ValueError("check option line must name a variable")
-        if not all(isinstance(name, str) for name in self.labels):
-            raise ValueError("check option labels must be names")
+        if not all(isinstance(name, str) or isinstance(name, tuple) and name and all(isinstance(n, str) for n in name)
+                   for name in self.labels):
+            raise ValueError("check option labels must be names, or tuples of a name's spellings")
+        if not all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str) for pair in self.quantities):
+            raise ValueError("check option quantities must be (name, value) pairs")
+        if self.powers is not None and not isinstance(self.powers, bool):
+            raise ValueError(f"check option powers must be true, false or unset, got {self.powers!r}")
         if not all(isinstance(name, str) for name in self.symmetric):
             raise ValueError("check option symmetric must name letters")
         if not all(isinstance(name, str) for name in self.through) or not set(self.through) <= {n for n, _ in self.names}:

@@ -16,6 +16,7 @@ from ..lang import LANGUAGES, phrase
 from .compare import canonical_name
 from .derivatives import spelled, unknown_derivatives
 from .entries import has_indices, unit_vector_components, written_out
+from .labels import component_of, shown_name
 from .reference import BadReference, read_reference
 
 
@@ -168,19 +169,37 @@ def as_vector(answer, ref, shape, line=None):
 
 
 def by_label(answer, options):
-    """Components labelled with the names of the answer's components (C = 5, D = −3 of a line C + Dt) or
+    """Components labelled with the names of the answer's components (C = 5, D = −3 of a line C + Dt; F'' = 2.4,
+    F' = 0 of a directional derivative; w_1, w_2 as W = [3 1]), in any spelling of them (``answers.labels``), or
     the problem's variables (z = 1, x = 60, y = −162), in another order, put in the answer's order, with a
     note saying so; labels that are not those names, a note naming them; any other answer as it is."""
-    names = options.labels or tuple(str(v) for v in options.variables)
+    if options.labels:
+        return _by_names(answer, options)
+    names = tuple(str(v) for v in options.variables)
     variables = [canonical_name(name, options.index_names) for name in names]
-    labels = [_named_variable(label, variables, options.index_names) for label in answer.labels]
-    if labels and options.labels and len(labels) == len(variables) and sorted(labels) != sorted(variables):
-        return replace(answer, notes=answer.notes + (("note.unknown labels", {
-            "labels": ", ".join(label for label, name in zip(answer.labels, labels) if name not in variables),
-            "names": ", ".join(names)}),))
+    labels = [_named_variable(re.sub(r"[\s{}_\\]", "", label), variables, options.index_names) for label in answer.labels]
     if not labels or labels == variables or sorted(labels) != sorted(variables):
         return answer
-    order = [labels.index(v) for v in variables]
+    return _reordered(answer, [labels.index(v) for v in variables], names)
+
+
+def _by_names(answer, options):
+    """``by_label`` by the names of ``options.labels``; a vector's entries under one name that is not one of
+    them (∇F = (1, 2)) are read in the order written."""
+    if not answer.is_vector or not answer.labels or len(answer.labels) != len(options.labels):
+        return answer
+    found = [component_of(label, options) for label in answer.labels]
+    names = tuple(shown_name(entry) for entry in options.labels)
+    unknown = [label for label, index in zip(answer.labels, found) if index is None and "#" not in label]
+    if unknown:
+        return replace(answer, notes=answer.notes + (("note.unknown labels", {
+            "labels": ", ".join(unknown), "names": ", ".join(names)}),))
+    if None in found or sorted(found) != list(range(len(found))) or found == sorted(found):
+        return answer
+    return _reordered(answer, [found.index(k) for k in range(len(found))], names)
+
+
+def _reordered(answer, order, names):
     note = ("note.labels", {"order": ", ".join(names)})
     steps = tuple((order.index(step[0]), step[1]) if isinstance(step, tuple) and isinstance(step[0], int) else step
                   for step in answer.steps)

@@ -36,6 +36,7 @@ from ..lang import LANGUAGES, phrase
 from .characters import GREEK, latin_twins, plain
 from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
 from .habits import glued_calls, labelled_parts, spaced_rows
+from .labels import known_label
 from .latex import latex_to_text
 from .layout import closes_at_end, components, matrix_shape, top_level_split
 from .numbers import REPEATING, decimal_commas, repeating_value, typed_number, units_apart
@@ -76,7 +77,9 @@ class Answer:
                                 # value, or (index, value) for a side of one named component
     shape: tuple | None = None  # (rows, columns) of an answer written as a matrix
     notes: tuple = ()           # (phrase key, values) of how something was read, for the verdict
-    labels: tuple = ()          # the name written before each component (x = 1, y = 2), when each has one
+    labels: tuple = ()          # the name written before each component (x = 1, y = 2), when each has one, as
+                                # typed; a vector's entries under one name are name#1, name#2 (W = [3 1]); a
+                                # scalar's, its one label (L = 5.27)
 
     @property
     def is_vector(self) -> bool:
@@ -110,20 +113,23 @@ def has_transpose(text) -> bool:
 
 def read_answer(text: str, *, expected_length: int | None = None, known=None, shorthand=None,
                 natural_log: bool = True, russian_notation: bool = True, decimal_comma: bool = True,
-                matrices: bool = False) -> Answer:
+                matrices: bool = False, labels=frozenset()) -> Answer:
     """Read ``text``. ``expected_length``: of the reference vector (None: a scalar);
     ``known``: the problem's symbol names (``wx`` is w·x); ``shorthand``: what a bare σ
     is applied to; ``matrices``: letters are matrices and vectors, and Xᵀ is a transpose
-    (else a transpose is dropped: wᵀx of numbers is wx)."""
+    (else a transpose is dropped: wᵀx of numbers is wx); ``labels``: the keys (``answers.labels``) of
+    the names of the answer's parts, each a label wherever it stands (the loss = 5.27)."""
     try:
-        return _read(text, expected_length, known, shorthand, natural_log, russian_notation, decimal_comma, matrices)
+        return _read(text, expected_length, known, shorthand, natural_log, russian_notation, decimal_comma, matrices,
+                     labels)
     except ParseError as error:
         if "text" in error.values:              # quote the answer as the student wrote it, not as it was rewritten
             raise ParseError(error.key, **{**error.values, "text": shown(text)}) from None
         raise
 
 
-def _read(text, expected_length, known, shorthand, natural_log, russian_notation, decimal_comma, matrices) -> Answer:
+def _read(text, expected_length, known, shorthand, natural_log, russian_notation, decimal_comma, matrices,
+          problem_labels=frozenset()) -> Answer:
     check_text(text, MAX_LENGTH, "answer")
     body, remark = _remark(unwrap(text), known)
     body, units = units_apart(body, known)
@@ -144,7 +150,7 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     notes = ((("note.twins" if len(twins) > 1 else "note.twin"), {"letters": ", ".join(twins)}),) if twins else ()
     notes += (("note.remark", {"words": remark}),) if remark else ()
     notes += (("note.units", {"units": ", ".join(units)}),) if units else ()
-    body, sides, labels = _stated_value(body, known)
+    body, sides, labels, written = _stated_value(body, known, problem_labels)
     if _restates(body, notation):
         return Answer(text, None, notation, restates=True, uses_log10=uses_log10, notes=notes)
     settings = {"notation": notation, "known": known, "shorthand": shorthand, "natural_log": natural_log,
@@ -155,8 +161,7 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     notes += _ambiguities(body, notation, known)
     if is_vector and decimal_comma and ";" not in body and re.search(r",\s", body) and re.search(r"\d,\d", body):
         notes += (("note.decimal comma", {"numbers": ", ".join(re.findall(r"\d+,\d+", body))}),)   # (0,5, 1)
-    order = sorted(labels, key=labels.get)
-    named = tuple(order) if is_vector and len(order) == len(value) and sorted(labels.values()) == list(range(len(value))) else ()
+    named = written if len(written) == (len(value) if is_vector else 1) and all(written) else ()
     return Answer(text, value, notation, is_set=is_set, uses_log10=uses_log10, decimals=decimals, steps=steps,
                   notes=notes, shape=matrix_shape(body), labels=named)
 
@@ -227,24 +232,26 @@ def _restates(body: str, notation: str) -> bool:
     return bool(DERIVATIVE.search(re.sub(r"[\s(){}]", "", text.replace("sigmaprime", ""))))
 
 
-def _stated_value(body: str, known) -> tuple[str, list, dict]:
+def _stated_value(body: str, known, labels=frozenset()) -> tuple[str, list, dict, tuple]:
     """A chain ``a = b ≈ c``: (the value graded, the other sides that must equal it, the labels of
-    named components). A side that names what is computed (f'(x), ∂L/∂w, ∇F, y) is a label, not
-    a value; a name the problem uses as a variable is not a label (``x = 6x`` states that x is 6x)."""
+    named components, the label written before each component as typed, or ()). A side that names
+    what is computed (f'(x), ∂L/∂w, ∇F, y, one of the problem's ``labels``) is a label, not a value;
+    a name the problem uses as a variable is not a label (``x = 6x`` states that x is 6x)."""
     body = re.sub(r"\\approx(?![A-Za-z])", "≈", body)
-    named = _named_components(body, known)
+    named = _named_components(body, known, labels)
     if named:
         return named
     sides = _joined_relations(top_level_split(body, "=≈"))
     if len(sides) == 1:
-        return body, [], {}
-    values = [side for side in sides if not _label(side, known)]
+        return body, [], {}, ()
+    names = [side.strip() for side in sides if _label(side, known, labels)]
+    values = [side for side in sides if not _label(side, known, labels)]
     if any(not side.strip() for side in sides) or not values:
         raise ParseError("statement")
-    return values[-1], values[:-1], {}
+    return values[-1], values[:-1], {}, tuple(names[:1])
 
 
-def _named_components(body: str, known):
+def _named_components(body: str, known, problem_labels=frozenset()):
     """x = 1, y = 2 or h_1 = h_2 ≈ 0,953; o_1 = σ(h_2) ≈ 0,722: one component per label, the value
     its chain ends in, the chain's other sides as (component, side) steps, and the labels'
     components (a side may use another component's label: σ(h_2)); None when the body is not a
@@ -253,11 +260,11 @@ def _named_components(body: str, known):
     parts = top_level_split(body, separators)
     if len(parts) < 2:
         return None
-    values, steps, names = [], [], {}
+    values, steps, names, written = [], [], {}, []
     for part in parts:
         sides = _joined_relations(top_level_split(part, "=≈"))
         labels = 0
-        while labels < len(sides) - 1 and (_label(sides[labels], known) or
+        while labels < len(sides) - 1 and (_label(sides[labels], known, problem_labels) or
                                            (not labels and _coordinate(sides[labels], sides[-1]))):
             labels += 1
         if not labels or not all(side.strip() for side in sides):
@@ -266,18 +273,25 @@ def _named_components(body: str, known):
         inner = top_level_split(value[1:-1], ";" if ";" in value else ",") if value[:1] in "([" and closes_at_end(value) else []
         if len(inner) > 1 and labels == 1 and len(sides) == 2:             # grad = (40.17, 20.09, 20.09): its components
             values += [part.strip() for part in inner]
+            written += [f"{sides[0].strip()}#{k}" for k in range(1, len(inner) + 1)]       # W = [3 1]: W's entries
             continue
         for label in sides[:labels]:
             steps += [(len(values), side) for side in sides[labels:-1]]
             names[re.sub(r"[\s{}_\\]", "", label)] = len(values)
+            written.append(label.strip())
             values.append(value)
-    return "(" + "; ".join(values) + ")", steps, names
+    return "(" + "; ".join(values) + ")", steps, names, tuple(written)
 
 
 def _labelled(step, labels: dict, values):
     """A side that uses another component's label (o_1 = σ(h_2)), with that component's value put in."""
     return step.xreplace({s: values[labels[re.sub(r"_", "", s.name)]] for s in step.free_symbols
                           if re.sub(r"_", "", s.name) in labels})
+
+
+def _is_known_name(side: str, known) -> bool:
+    """The side is a bare name the problem uses as a variable (x of x = 6x)."""
+    return re.sub(r"[\s{}_\\]", "", side) in {re.sub(r"[_{}]", "", k) for k in (known or ())}
 
 
 def _coordinate(name: str, value: str) -> bool:
@@ -296,8 +310,11 @@ def _joined_relations(sides):
     return joined
 
 
-def _label(side: str, known) -> bool:
-    """The side names a quantity (f'(x), MSE, grad F, ∇F, ŷ) rather than giving a value."""
+def _label(side: str, known, labels=frozenset()) -> bool:
+    """The side names a quantity (f'(x), MSE, grad F, ∇F, ŷ, w₆⁺, a name of the problem's ``labels``)
+    rather than giving a value."""
+    if known_label(side, labels) and not _is_known_name(side, known):
+        return True
     notation = "latex" if re.search(r"\\.|[{}]", side) else "text"
     if _restates(side, notation):
         return True
@@ -307,8 +324,8 @@ def _label(side: str, known) -> bool:
         return False
     if re.fullmatch(r"\s*\(\s*([A-Za-z]\w*(?:\s*[,;]\s*[A-Za-z]\w*)+)\s*\)\s*", text):
         return True                                # (x, y) = (1, 2): a tuple of names names the values
-    name = re.fullmatch(r"\s*(?:grad\s*|∇\s*|det\s+)?([A-Za-z]+)\s*(_\s*\w+)?\s*(\(\s*[\w./-]+(?:\s*[,;]\s*[\w./-]+)*\s*\))?\s*'*\s*",
-                        text)                      # f(x), L(w, b): a name and its arguments, not s_i(1 − s_j)
+    name = re.fullmatch(r"\s*(?:grad\s*|∇\s*|det\s+)?([A-Za-z]+)\s*(_\s*\w+)?\s*(\(\s*[\w./-]+(?:\s*[,;]\s*[\w./-]+)*\s*\))?\s*'*\s*"
+                        r"(?:\^\s*[{(]?\s*\+\s*[})]?|\+|⁺)?\s*", text)          # w6+, w_6^+, L⁺: a value after a step                      # f(x), L(w, b): a name and its arguments, not s_i(1 − s_j)
     if not name:
         return False
     if (name[1] in FUNCTIONS or name[1] in ("sqrt", "exp", "ln", "log")) and name[3] is not None:

@@ -45,3 +45,90 @@ def answer_labels(problem) -> tuple[str, ...]:
     if len(names) < 2 or any(name in GROUPS or not NAME.fullmatch(str(name)) for name in names):
         return ()
     return tuple(names)
+
+
+def _renamed(name: str, notation: dict) -> str:
+    """A name as the problem's notation writes it, plain: w6 is w_56, dL/dw6 is dL/dw_56, w6+ is w_56+."""
+    plain = lambda n: re.sub(r"[\\{}]", "", str(notation.get(n, n)))      # noqa: E731
+    if name.endswith("+"):
+        return plain(name[:-1]) + "+"
+    if name.startswith("d") and "/d" in name:
+        top, wrt = name[1:].split("/d", 1)
+        return f"d{plain(top)}/d{plain(wrt)}"
+    return plain(name)
+
+
+def _spellings(names, notation: dict) -> tuple[tuple[str, ...], ...]:
+    """Per name, its spellings: the notation's first (as the key writes it), then the name itself."""
+    return tuple(tuple(dict.fromkeys((_renamed(str(n), notation), str(n)))) for n in names)
+
+
+def component_labels(solution) -> tuple:
+    """The names of a solved problem's answer components, as its answer line labels them, each a tuple of
+    spellings (the key's first): h1, h2, o1 of a forward pass; f, df/dx of a graph; F', F'' of a directional
+    derivative; w_1, w_2 (the row W's entries) of a perceptron; a scalar's own name (L, MSE) alone; () when
+    the parts have no names a student could type."""
+    problem, work, answer = solution.problem, solution.work, solution.answer
+    data, kind = problem.data, type(solution.work).__name__
+    notation = {k: v for k, v in data.get("notation", {}).items() if isinstance(v, str)}
+    labels = answer_labels(problem)
+    parts = len(answer) if isinstance(answer, tuple) else 1
+    if kind == "MatrixNetwork":                  # a network in matrices: its parts are those of the run inside
+        work, kind = work.run, type(work.run).__name__
+    if labels:
+        names = _spellings(labels, {})
+    elif kind in ("NetworkTraining", "ProgramPass"):
+        names = _spellings(work.asked, notation)
+    elif kind == "ForwardPass":
+        names = _spellings([name for name, _ in work.forward], notation)
+    elif kind == "GraphPass":
+        f = str(work.graph.nodes[-1].name)
+        names = _spellings([f] + [f"d{f}/d{v}" for v, _ in work.gradients], notation)
+    elif kind == "ChainGradient":
+        names = _spellings([f"df/d{part.wrt}" for part in work.parts], notation)
+    elif kind == "OptimizerStep":
+        names = _spellings([str(v) for v in work.variables], notation)
+    elif kind == "DirectionalDerivative":
+        f = notation.get("f", "f")
+        names = tuple({"slope": (f"{f}'", f"D_p{f}"), "second": (f"{f}''", f"D_p^2{f}")}[part] for part in work.find)
+    elif kind == "PerceptronRun":
+        rows, columns = work.weights.shape
+        weights = [(f"w_{k}", f"W#{k}") for k in range(1, columns + 1)] if rows == 1 else \
+            [(f"w_{j},{k}", f"w_{j}{k}") for j in range(1, rows + 1) for k in range(1, columns + 1)]
+        biases = [] if work.bias is None else [("b",)] if rows == 1 else [(f"b_{j}",) for j in range(1, rows + 1)]
+        names = tuple(weights) + tuple(biases)
+    elif kind == "DataTrainingRun" and tuple(work.find) == ("predictions",) and len(work.targets[0]) == 1:
+        names = tuple((f"ŷ({', '.join(map(str, row))})", f"y_pred({', '.join(map(str, row))})") for row in work.predict)
+    elif kind == "LossValue" and not work.each:
+        from ..nn.losses import NAMES
+        names = (tuple(dict.fromkeys((NAMES.get(work.name, "L"), "L", "loss"))),)
+    else:
+        return ()
+    return _after_step(names) if len(names) == parts else ()
+
+
+def _after_step(names: tuple) -> tuple:
+    """A value after the step, w_1+, may also be written w_1, as the statement asks for "w₁ after the step",
+    unless w_1 names another part of the answer."""
+    taken = {name for spellings in names for name in spellings if not name.endswith("+")}
+    return tuple(spellings + tuple(name[:-1] for name in spellings if name.endswith("+") and name[:-1] not in taken)
+                 for spellings in names)
+
+
+def quantities(solution) -> tuple:
+    """Other named quantities of a solved problem and their values, (name, value) pairs, that a student may
+    put the wrong label on: each example's loss L_i of a mean loss."""
+    work = solution.work
+    if type(work).__name__ == "LossValue" and not work.each and len(work.terms) > 1:
+        return tuple((f"L_{i}", term[-1]) for i, term in enumerate(work.terms, 1))
+    return ()
+
+
+def has_powers(problem) -> bool:
+    """The problem has a square, a power or a ½ somewhere (its formula, its loss): where an answer off by a
+    factor of 2 may have lost a ½ or a power rule's factor."""
+    data = problem.data
+    texts = [str(data.get(key, "")) for key in ("expr", "steps", "loss", "formula", "identity", "definition")]
+    text = " ".join(texts).lower()
+    return bool(re.search(r"\^|\*\*|²|1/2|0\.5|\bhalf|\bmse\b|\bse\b|\brmse\b|\bl2\b|norm|sq", text)) or \
+        problem.kind in ("network", "training", "least-squares", "residual-gradient", "vector-gradient")

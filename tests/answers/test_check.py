@@ -43,7 +43,7 @@ CASES = [
     ("3/10000", r"3 \cdot 10^{-4}", {}, True, ""),                           # and in LaTeX
     ("2", "-2", {}, False, "sign is wrong"),                                 # sign error
     ("2", r"\infty", {}, False, "not a finite number"),                     # infinity is no value
-    ("30", "60", {}, False, "factor of 2"),                                  # the 1/2-MSE convention
+    ("30", "60", {"powers": True}, False, "factor of 2"),                    # the 1/2-MSE convention, a problem with a square
     ("44", "44", {}, True, ""),                                              # sum(k*x)+b
     # --- formulas
     ("15*x^2", "15x^2", {}, True, "expected expression"),                    # implicit product

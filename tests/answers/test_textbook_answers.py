@@ -81,7 +81,7 @@ CASES = [
     # --- a Jacobian's determinant named as symnn's key names it
     ("r", r"\det J = r", {}, True, ""),                                         # the key's own answer line
     ("r", "det J = r", {}, True, ""),
-    ("r", r"\det J = 2r", {}, False, "factor of 2"),
+    ("r", r"\det J = 2r", {"powers": True}, False, "factor of 2"),             # r cos²θ + r sin²θ: squares to lose a 2 in
     ("r", r"\det J", {}, False, ""),                                            # the name alone is no value
     # --- Hagan's stable learning rate, an intersection of intervals, ends written as fractions
     ("0 < alpha < 1/25", r"\alpha \in (0, 1) \cap (0, \frac{1}{25})", {}, True, ""),   # as symnn's key writes it

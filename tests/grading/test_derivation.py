@@ -49,7 +49,7 @@ CHAINS = [
      (2, "= y - σ(z)", "sign")),
     ("bce-grad-logit", ["dL/dz = -y σ'(z)/σ(z) + (1 - y) σ'(z)/(1 - σ(z))", "= -y(1 - σ(z)) + (1 - y)σ(z)",
                         "= σ(z) - y"],
-     (3, "= 2(σ(z) - y)", "factor of 2")),
+     (3, "= 2(σ(z) - y)", "")),                              # a 2 from nowhere: no ½ or power here to hint at
     ("neuron-grad", ["d/dw1((Y - σ(w1 x1 + w2 x2 + b))^2) = 2(Y - σ(w1 x1 + w2 x2 + b))·(-σ'(w1 x1 + w2 x2 + b))·x1",
                      "= -2 x1 (Y - σ(w1 x1 + w2 x2 + b)) σ(w1 x1 + w2 x2 + b)(1 - σ(w1 x1 + w2 x2 + b))"],
      (1, "d/dw1((Y - σ(w1 x1 + w2 x2 + b))^2) = 2(Y - σ(w1 x1 + w2 x2 + b))·(-σ'(w1 x1 + w2 x2 + b))",
