@@ -320,8 +320,9 @@ def run_problems(args) -> str:
     if args.verify:                 # every published value against the derived one (problems.verify)
         from ..answers.check import check_bank_answer
         from ..problems.verify import report
+        from ..render.notation_use import unused_notation
         accepts = lambda problem, answer: check_bank_answer(problem, answer, args.bank).correct   # noqa: E731
-        table, disagreement = report(args.bank, args.lang, accepts)
+        table, disagreement = report(args.bank, args.lang, accepts, unused_notation)
         if disagreement:
             raise CommandFailed(table, disagreement)
         return table

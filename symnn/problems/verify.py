@@ -156,10 +156,25 @@ def refused(bank, accepts, lang: str, wrong=()) -> list[str]:
     return sentences
 
 
-def report(bank=None, lang: str = "en", accepts=None) -> tuple[str, str | None]:
+def unused_names(bank, unused, lang: str) -> list[str]:
+    """Sentences for the names of a problem's notation table that its key never uses (``unused``:
+    solution → those names; render.notation_use), each a misspelling or a name the key does not have."""
+    sentences = []
+    for problem in load_bank(bank).values():
+        names = unused(solve(problem)) if problem.data.get("notation") else []
+        if names:
+            sentences.append(phrase(lang, "verify.unused notation", problem=problem.id, names=", ".join(names)))
+    return sentences
+
+
+def report(bank=None, lang: str = "en", accepts=None, unused=None) -> tuple[str, str | None]:
     """The table of ``bank`` (with, given ``accepts``, the published values ``symnn check`` would refuse
-    as typed), and the sentence naming the problems whose value differs (None if none does)."""
+    as typed, and given ``unused``, the notation names no key uses), and the sentence naming what is
+    wrong: the problems whose value differs, the notation names unused (None if nothing is)."""
     rows = verify_bank(bank)
     wrong = disagreeing(rows)
-    table = "\n".join([verify_table(rows, lang), *refused(bank, accepts, lang, wrong)] if accepts else [verify_table(rows, lang)])
-    return table, phrase(lang, "verify.disagree", problems=", ".join(wrong)) if wrong else None
+    misnamed = unused_names(bank, unused, lang) if unused else []
+    lines = [verify_table(rows, lang), *(refused(bank, accepts, lang, wrong) if accepts else []), *misnamed]
+    failures = ([phrase(lang, "verify.disagree", problems=", ".join(wrong))] if wrong else []) + \
+        ([phrase(lang, "verify.misnamed", count=len(misnamed))] if misnamed else [])
+    return "\n".join(lines), "; ".join(failures) if failures else None
