@@ -174,6 +174,8 @@ class MatrixNetworkPrinting:
             if len(run.steps) > 1:
                 lines.append(self.line(depth, self.strong(self.plain("sgd.step", number=step.number))))
             lines += self.matrix_step(work, step, depth)
+        if updating and len(run.history) > len(run.steps):      # the steps not shown: the loss before each
+            lines += self.quick_lines(run, depth)
         if updating:
             lines.append(self.line(depth, self.plain("sgd.after")))
             known = {**dict(run.steps[-1].point), **dict(run.parameters), **dict(run.after)}

@@ -212,3 +212,14 @@ def test_the_bank_refuses_a_matrix_form_it_cannot_write(changes, error):
         assert "form: unknown field for a perceptron problem" in errors
     else:
         assert error in errors
+
+
+def test_a_long_run_in_matrix_form_shows_the_loss_before_each_later_step():
+    # eight steps: the first in matrices, the others as the loss before each (as the scalar key shows them)
+    data = {"layers": [2, 2, 1], "inputs": [1, -1], "targets": [0.5], "weights": [[[0.1, 0.2], [-0.3, 0.4]], [[0.5, -0.6]]],
+            "biases": [[0, 0.1], 0.1], "activation": ["tanh", "identity"], "loss": "half-se", "learning_rate": 0.1,
+            "steps": 8, "find": ["L", "L+"], "form": "matrix"}
+    lines = render(solve(Problem("long", "network", "t", {"en": "…"}, data)), "text", detail="brief").splitlines()
+    assert "Steps 2 to 8 are worked in the same way, with 50-digit decimals; the loss before the step:" in lines
+    assert "2     ≈ 0.004481" in lines          # L⁺ of one step (tanh-221-step) is the loss before the second
+    assert lines[-1] == "Answer: L ≈ 0.008141; L⁺ ≈ 0.0000674"
