@@ -9,6 +9,15 @@ through the function itself is an answer: σ(1 − σ) and f(1 − f) for σ′.
 (('sigma', '1/(1 + exp(-z))'), ('f', '1/(1 + exp(-z))'))
 >>> function_names({"expr": "x^2", "wrt": "x", "notation": {"f": "E^2"}})
 ()
+
+A variable the notation renames (``notation = { n = "m" }``) is written by the statement, and so by a
+student, in the statement's letter: m stands for n in an answer (3m² + 2), unless m is already a name
+of the problem.
+
+>>> variable_names({"expr": "n^3 + 2*n", "wrt": "n", "notation": {"n": "m"}})
+(('m', 'n'),)
+>>> variable_names({"expr": "x*y", "wrt": "x", "notation": {"x": "y"}})
+()
 """
 
 from __future__ import annotations
@@ -40,3 +49,24 @@ def function_names(data: dict) -> tuple[tuple[str, str], ...]:
     formula = names.get("f") or names.get(name) or data["expr"]
     taken = set(names) | set(_WORD.findall(data.get("wrt", ""))) | set(_WORD.findall(data["expr"]))
     return tuple((n, formula) for n in dict.fromkeys((name, "f")) if n not in taken)
+
+
+def _words(data: dict) -> set:
+    """The names a problem's formula, variables, point and program use."""
+    steps = data.get("steps", ())
+    texts = [data.get(key, "") for key in ("expr", "wrt", "at")] + (list(steps) if isinstance(steps, list) else [])
+    return {word for text in texts if isinstance(text, str) for word in _WORD.findall(text)}
+
+
+def variable_names(data: dict) -> tuple[tuple[str, str], ...]:
+    """(the statement's name, symnn's name) of each variable the notation writes as one other bare name;
+    none where that name is already taken (a word of the problem, one of its names)."""
+    words = _words(data)
+    taken = words | set(data.get("names", {}))
+    pairs = []
+    for name, written in data.get("notation", {}).items():
+        letter = bare_name(written) if isinstance(written, str) else None
+        if name != "f" and name in words and letter and letter != name and letter not in taken:
+            pairs.append((letter, name))
+            taken.add(letter)
+    return tuple(pairs)

@@ -18,7 +18,7 @@ from ..nn.matrix_form import SPECS
 from . import array_problems, vector_problems
 from .answer_labels import answer_labels, line_variable
 from .bank import BankError, Problem, bank_version, get_problem
-from .function_names import function_names
+from .function_names import function_names, variable_names
 from .matrix_networks import in_matrix_form
 
 
@@ -374,6 +374,8 @@ def question_options(problem: Problem) -> dict:
         options["symmetric"] = SPECS[data["identity"]].symmetric        # A = Aᵀ: 2Ax and (A + Aᵀ)x are one answer
     if problem.kind == "derivative" and function_names(data):     # notation f = σ: σ(1 − σ) is an answer
         options["names"] = options.get("names", ()) + function_names(data)
+    if variable_names(data):                                      # notation n = m: 3m² + 2 is an answer
+        options["names"] = options.get("names", ()) + variable_names(data)
     if problem.kind not in ("gradient", "derivative", "finite-difference") or "functions" in data:
         return options
     if "expr" in data:

@@ -1,0 +1,48 @@
+"""A variable the notation renames is written by the statement, and so by the student, in the
+statement's letter: the checker reads that letter as the variable (one case per row)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symnn.answers.check import check_bank_answer
+
+BANK = r"""
+[[problem]]
+id = "cube"
+kind = "derivative"
+expr = "n^3 + 2*n"
+wrt = "n"
+notation = { n = "m" }
+statement.en = 'Differentiate $m^3 + 2m$ by $m$.'
+
+[[problem]]
+id = "bowl"
+kind = "gradient"
+expr = "a^2 + 3*a*b"
+wrt = "a, b"
+notation = { a = '\mu', b = "s" }
+statement.en = 'Find the gradient of $\mu^2 + 3\mu s$.'
+
+[[problem]]
+id = "taken"
+kind = "derivative"
+expr = "x*y"
+wrt = "x"
+notation = { x = "y" }
+statement.en = 'Differentiate $xy$ by $x$.'
+"""
+
+
+@pytest.mark.parametrize("problem, answer, correct", [
+    ("cube", "3m^2 + 2", True),             # the statement's letter m for symnn's n
+    ("cube", "3m^2", False),                # the 2 of 2m is missing
+    ("cube", "d/dm(m^3 + 2m)", False),      # the question restated is never an answer
+    ("bowl", r"(2\mu + 3s, 3\mu)", True),   # both renamed, one a Greek letter typed in LaTeX
+    ("bowl", "(2μ + 3s, 3μ)", True),        # ... or as the character
+    ("bowl", "(3μ, 2μ + 3s)", False),       # the components swapped
+    ("taken", "y", True),                   # y is the problem's own variable: not read as x
+])
+def test_the_statement_letter_stands_for_the_variable(tmp_path, problem, answer, correct):
+    (tmp_path / "letters.toml").write_text(BANK, encoding="utf-8")
+    assert check_bank_answer(problem, answer, bank=tmp_path).correct is correct
