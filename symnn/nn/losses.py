@@ -17,7 +17,7 @@ multiclass SVM loss L_i = Σ_(j≠y_i) max(0, s_j − s_(y_i) + Δ) and the soft
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy as sp
 
@@ -63,6 +63,9 @@ class LossValue(RichDisplay):
     value: sp.Expr
     each: bool = False                   # the answer is each sample's term, not the mean
     margin: sp.Expr = sp.Integer(1)      # the Δ of the svm loss
+    # ∂L/∂ŷ_i of the mean loss (find = "gradient"): its formula over y_i, ŷ_i (Indexed), n, and one value per sample
+    gradient_formula: sp.Expr | None = None
+    gradient: tuple = ()
 
     @property
     def labels(self) -> tuple[int, ...]:
@@ -111,3 +114,31 @@ def loss_value(name: str, y, pred, margin=1) -> LossValue:
     value = _mean([term for _, _, term in terms])
     value = sp.sqrt(value) if name == "rmse" else value
     return LossValue(name, formula, tuple(terms), value)
+
+
+# the losses of one prediction per sample, whose gradient by each prediction a key works (not ce, svm, softmax-ce)
+GRADIENT_LOSSES = ("mse", "mae", "rmse", "mape", "bce", "hinge")
+
+
+def _step_at_zero(expr: sp.Expr) -> sp.Expr:
+    """H(0) = 0: at a kink (1 − yŷ = 0 of the hinge) the gradient taken is the subgradient 0, as CS231n's
+    indicator 1(margin > 0) takes it; sign(0) = 0 of |y − ŷ| is the same choice."""
+    return expr.replace(sp.Heaviside, lambda arg, *_: sp.Heaviside(arg, 0))
+
+
+def with_gradient(run: LossValue) -> LossValue:
+    """``run`` with ∂L/∂ŷ_i of its mean loss L = Σ ℓ(y_i, ŷ_i)/n: ℓ′(y_i, ŷ_i)/n, and for RMSE = √MSE
+    the chain factor 1/(2·RMSE): ∂RMSE/∂ŷ_i = ∂MSE/∂ŷ_i / (2·RMSE). Exact, by sympy.diff of the term."""
+    if run.name not in GRADIENT_LOSSES:
+        raise ValueError(f"the gradient of {run.name} by the predictions is not worked; "
+                         f"use one of {', '.join(GRADIENT_LOSSES)}")
+    i, n = sp.Symbol("i", integer=True), sp.Symbol("n", positive=True, integer=True)
+    y, p = sp.Indexed(sp.IndexedBase("y", real=True), i), sp.Indexed(sp.IndexedBase("yhat", real=True), i)
+    slope = sp.factor_terms(_step_at_zero(sp.diff(TERMS[run.name](y, p), p)))      # 2(ŷ − y), not 2ŷ − 2y
+    if run.name == "rmse":                      # RMSE = √MSE: the slope of MSE over 2·RMSE
+        formula = sp.factor_terms(slope / (2 * n * sp.Symbol("RMSE", positive=True)))
+    else:
+        formula = slope / n
+    scale = len(run.terms) * (2 * run.value if run.name == "rmse" else 1)
+    values = tuple(slope.subs({y: t, p: q}) / scale for t, q, _ in run.terms)
+    return replace(run, gradient_formula=formula, gradient=values)

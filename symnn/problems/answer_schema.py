@@ -115,7 +115,9 @@ def _one(entry):
 
 
 def _loss(entry):
-    return (len(entry["y"]), "one per example (find = each)") if entry.get("find") == "each" else _one(entry)
+    if entry.get("find") in ("each", "gradient"):
+        return len(entry["y"]), f"one per example (find = {entry['find']})"
+    return _one(entry)
 
 
 def _residual(entry):

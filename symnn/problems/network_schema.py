@@ -144,12 +144,17 @@ def margin_errors(loss: str, margin) -> list[str]:
 def loss_errors(entry: dict) -> list[str]:
     """A ``loss`` problem's fields against each other: one-hot rows and rows of scores of one length for a loss
     on scores (svm, softmax-ce), rows of one length for ce, and the margin of svm."""
+    from ..nn.losses import GRADIENT_LOSSES
     from ..nn.naming import SCORE_LOSS_NAMES
     from ..nn.score_rows import score_rows_errors
     loss = entry["loss"]
     errors = margin_errors(loss, entry["margin"]) if "margin" in entry else []
     if loss in SCORE_LOSS_NAMES or loss == "ce":
         errors += score_rows_errors(entry["y"], entry["pred"], one_hot=loss != "ce")
+    if entry.get("find") == "gradient" and loss not in GRADIENT_LOSSES:
+        errors.append(f"find: the gradient by the predictions is worked for {', '.join(GRADIENT_LOSSES)}, not {loss}"
+                      + (" (the gradient by the class scores is in a network problem with loss = \"" + loss + "\")"
+                         if loss in SCORE_LOSS_NAMES else ""))
     return errors
 
 

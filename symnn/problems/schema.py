@@ -155,7 +155,8 @@ KINDS = {
     "delta-rule": ({"layers": _list_of(_whole), "at": _text},
                    {**_network, "learning_rate": _number, "momentum": _number, "previous": _table_of(_number)}),
     "loss": ({"loss": _one_of(DATA_LOSS_NAMES), "y": _vector_or_matrix, "pred": _vector_or_matrix},
-             {"find": _one_of(("mean", "each")), "margin": _number}),   # each: every sample's loss; margin: svm's Δ
+             # each: every sample's loss; gradient: ∂L/∂ŷ_i of the mean; margin: svm's Δ
+             {"find": _one_of(("mean", "each", "gradient")), "margin": _number}),
     "product": ({"a": _vector_or_matrix, "b": _vector_or_matrix}, {"bias": _number}),
     "least-squares": ({"points": _list_of(_number, 2)}, {"method": _one_of(("normal-equation", "derivatives"))}),
     "convolution": ({"image": _list_of(_number, 2), "kernel": _list_of(_number, 2)}, {}),

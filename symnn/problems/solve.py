@@ -87,10 +87,13 @@ def solve_backprop(problem: Problem) -> Solution:
 
 def solve_loss(problem: Problem) -> Solution:
     """``loss``, ``y`` and ``pred`` (and the ``margin`` of svm): the loss on the data, term by term; the answer
-    is the mean, or with ``find = "each"`` every sample's loss in order."""
-    from ..nn.losses import loss_value
+    is the mean, with ``find = "each"`` every sample's loss in order, with ``find = "gradient"`` ∂L/∂ŷ_i."""
+    from ..nn.losses import loss_value, with_gradient
     data = problem.data
     run = loss_value(data["loss"], data["y"], data["pred"], data.get("margin", 1))
+    if data.get("find") == "gradient":              # ∂L/∂ŷ_i of the mean loss, one per sample
+        run = with_gradient(run)
+        return Solution(problem, run, run.gradient)
     if data.get("find") == "each":
         run = replace(run, each=True)
         return Solution(problem, run, tuple(term for *_, term in run.terms))

@@ -163,7 +163,8 @@ def unused_names(bank, unused, lang: str) -> list[str]:
     for problem in load_bank(bank).values():
         names = unused(solve(problem)) if problem.data.get("notation") else []
         if names:
-            sentences.append(phrase(lang, "verify.unused notation", problem=problem.id, names=", ".join(names)))
+            sentences.append(phrase(lang, "verify.unused notation", problem=problem.id, names=", ".join(names),
+                                    command=f"symnn solve {problem.id} --detail full"))
     return sentences
 
 

@@ -137,7 +137,9 @@ class JsonPrinter(MatrixNetworkJson, Printer):
         margin = {"margin": self.formula(run.margin)} if run.name == "svm" else {}   # the Δ of the multiclass SVM loss
         return {"loss": run.name, **margin, "formula": self.formula(run.formula),
                 "terms": [self.formula(term) for _, _, term in run.terms],
-                "value": answer_value(run.value), "exact": self.formula(run.value)}
+                "value": answer_value(run.value), "exact": self.formula(run.value),
+                **({"gradient": {"formula": self.formula(run.gradient_formula),
+                                 "values": [answer_value(g) for g in run.gradient]}} if run.gradient else {})}
 
     def _print_Computation(self, run) -> dict:
         return {"steps": [{"name": self.formula(n), "value": self.formula(v)} for n, v in run.steps],

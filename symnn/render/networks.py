@@ -11,6 +11,7 @@ import sympy as sp
 from ..lang import catalogue, phrase
 from ..nn.losses import NAMES, TERMS
 from ..nn.network import LOSSES, SCORE_LOSSES
+from .loss_gradients import gradient_lines
 from .staged import Kept, written_chains, written_form
 from .values import put_in
 from .written import bare, signs_as_written
@@ -194,6 +195,8 @@ class NetworkPrinting:
         # the hinge loss's L is named in words; MSE = … names itself
         lines = [self.line(depth, (self.strong(self.plain("loss.hinge") + ":") + " " if run.name == "hinge" else "")
                            + formula)]
+        if run.gradient:             # ∂L/∂ŷ_i asked: after L's formula, ∂L/∂ŷ_i sample by sample (render.loss_gradients)
+            return self.join(lines + gradient_lines(self, run, depth))
         rows = [[str(k), self.value(t), self.value(p), self.value(term)] for k, (t, p, term) in enumerate(run.terms, 1)]
         columns = [sp.Indexed(sp.IndexedBase(base), i) for base in ("y", "yhat")]
         lines += self.table(["i", *map(self.math, columns), self.plain("loss.term")], rows)

@@ -19,6 +19,7 @@ from .board import Written
 from .expansion import D
 from .math import text_math
 from .perceptron import bias_names, weight_names
+from .staged import Ratio
 from .written import nabla_names, network_loss_terms, written_terms
 
 COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
@@ -159,6 +160,8 @@ class SolutionPrinting:
             return name + (self.raw_math(sp.Tuple(*(self.as_given(value) for _, value in work.point))) if work.point else "")
         if kind == "Backprop":
             return self.raw_ratio(work.network.loss_symbol, work.parameter)
+        if kind == "LossValue" and work.gradient:      # ∂L/∂ŷ: the vector of ∂L/∂ŷ_i
+            return self.raw_math(Ratio(sp.Symbol(NAMES[work.name]), sp.Symbol("yhat"), sp.true))
         if kind == "LossValue":                 # each sample's loss: the terms of the table, no one name
             return None if work.each else self.raw_math(sp.Symbol(NAMES[work.name]))
         if kind == "MatrixGradient":

@@ -67,8 +67,8 @@ def _entry(**fields):
     return {"id": "p", "kind": "loss", "statement": {"en": "…"}, "y": [1, -1], "pred": [0.5, 2], **fields}
 
 
-def test_hinge_is_a_loss_name_and_find_is_mean_or_each():
+def test_hinge_is_a_loss_name_and_find_is_mean_each_or_gradient():
     assert problem_errors(_entry(loss="hinge", find="each")) == []
-    assert problem_errors(_entry(loss="hinge", find="all")) == ["find: 'all' is not one of mean, each"]
+    assert problem_errors(_entry(loss="hinge", find="all")) == ["find: 'all' is not one of mean, each, gradient"]
     assert problem_errors(_entry(loss="huber")) == \
         ["loss: 'huber' is not one of mse, mae, rmse, mape, bce, ce, hinge, svm, softmax-ce"]
