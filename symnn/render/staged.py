@@ -234,8 +234,8 @@ class StagedPrinting:
         rows = [[self.ratio(row.node, row.input), self.math(row.local), self.staged_value(row.local_value),
                  self.staged_value(row.upstream), self.staged_value(row.contribution)] for row in needed]
         lines = self.table([self.plain("graph.local"), self.plain("delta.formula"), self.plain("graph.value"),
-                            self.plain("graph.upstream", output=output),
-                            self.plain("graph.contribution", output=output)], rows)
+                            self.plain("graph.upstream", output=self.renamed(output)),     # e of e = c·d, not f
+                            self.plain("graph.contribution", output=self.renamed(output))], rows)
         uses: dict = {}
         for row in needed:
             uses.setdefault(row.input, []).append(row)

@@ -103,3 +103,28 @@ def test_a_network_key_names_deltas_and_the_step_as_the_statement(lang):
     assert rows == [r"$\delta_{6}$", r"$\delta_{4}$", r"$\delta_{5}$"]
     assert not any(re.search(r"\\delta_\{[oh]\d|\\eta\b", line) for line in key)
     assert any(r"$\lambda = 0" in line for line in key)
+
+
+# colah's graph e = (a + b)(b + 1), its nodes named as the post names them: c = a + b, d = b + 1, e = c·d
+COLAH = """[[problem]]
+id = "colah"
+kind = "graph"
+expr = "(a + b)*(b + 1)"
+at = "a = 2, b = 1"
+notation = { c = "d", d = "c", f = "e" }
+statement.en = 'Find the derivatives of $e = (a + b)(b + 1)$ by $a$ and $b$ at $a = 2$, $b = 1$.'
+statement.ru = 'Найдите производные $e = (a + b)(b + 1)$ по $a$ и $b$ при $a = 2$, $b = 1$.'
+"""
+
+
+@pytest.mark.parametrize("lang, header", [
+    ("en", "local derivative  formula  value  upstream ∂e/∂(node)  contribution to ∂e/∂(input)"),
+    ("ru", "локальная производная  формула  значение  приходящий ∂e/∂(узел)  вклад в ∂e/∂(вход)"),
+])
+def test_a_graph_names_its_nodes_and_output_as_the_statement_does(tmp_path, lang, header):
+    (tmp_path / "colah.toml").write_text(COLAH, encoding="utf-8")
+    key = lines("colah", "text", lang, bank=tmp_path)
+    assert header in key                                  # the output e in the headers too, not symnn's f
+    words = [" ".join(line.split()) for line in key]       # the columns' widths differ by language
+    assert "c c = a + b 2 + 1 3" in words
+    assert "∂e/∂b = ∂e/∂c + ∂e/∂d = 2 + 3 = 5" in words
