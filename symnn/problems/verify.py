@@ -86,14 +86,19 @@ def _number(value, printed, lang: str) -> str:
     return text.replace(".", ",") if lang == "ru" else text
 
 
-def _lines(row: Agreement, lang: str) -> list[list[str]]:
+def _lines(row: Agreement, lang: str, accepts=None) -> list[list[str]]:
     """The rows of one problem's table: one per number (its place, the file's, the derived, agrees), or
-    one for a value written as text."""
+    one for a value written as text, with whether ``symnn check`` takes it as the answer (``accepts``,
+    when given): a formula the book prints that the checker refuses is a misprint, or a slide's error
+    kept on purpose, and the teacher sees which."""
     head = [row.problem, phrase(lang, f"verify.{row.field}")]
     if row.agrees is None:
         text = row.given if isinstance(row.given, str) else "; ".join(map(str, flat(row.given)))
+        verdict = "verify.text"
+        if accepts is not None and isinstance(row.given, str):
+            verdict = "verify.text.accepted" if accepts(row.problem, row.given) else "verify.text.refused"
         text = text if len(text) <= TEXT_WIDTH else text[:TEXT_WIDTH - 1] + "…"
-        return [[*head, "", text, "", phrase(lang, "verify.text")]]
+        return [[*head, "", text, "", phrase(lang, verdict)]]
     printed = flat(row.given)
     if row.derived is None:
         given = ("; " if lang == "ru" else ", ").join(_number(n, None, lang) for n in printed)
@@ -110,9 +115,9 @@ def _lines(row: Agreement, lang: str) -> list[list[str]]:
     return lines
 
 
-def verify_table(rows: list[Agreement], lang: str = "en") -> str:
+def verify_table(rows: list[Agreement], lang: str = "en", accepts=None) -> str:
     """The rows as a table of aligned columns, and a line that counts them."""
-    table = [phrase(lang, "verify.columns").split("|")] + [line for row in rows for line in _lines(row, lang)]
+    table = [phrase(lang, "verify.columns").split("|")] + [line for row in rows for line in _lines(row, lang, accepts)]
     widths = [max(len(line[k]) for line in table) for k in range(len(table[0]))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in table]
     compared = [row for row in rows if row.agrees is not None]
@@ -175,7 +180,7 @@ def report(bank=None, lang: str = "en", accepts=None, unused=None) -> tuple[str,
     rows = verify_bank(bank)
     wrong = disagreeing(rows)
     misnamed = unused_names(bank, unused, lang) if unused else []
-    lines = [verify_table(rows, lang), *(refused(bank, accepts, lang, wrong) if accepts else []), *misnamed]
+    lines = [verify_table(rows, lang, accepts), *(refused(bank, accepts, lang, wrong) if accepts else []), *misnamed]
     failures = ([phrase(lang, "verify.disagree", problems=", ".join(wrong))] if wrong else []) + \
         ([phrase(lang, "verify.misnamed", count=len(misnamed))] if misnamed else [])
     return "\n".join(lines), "; ".join(failures) if failures else None
