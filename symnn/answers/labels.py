@@ -27,14 +27,15 @@ _ARGUMENT = re.compile(r"(.+?)\((?:[^()]*)\)('*)$")      # L(w), F'(x): the name
 def label_key(label: str) -> str:
     """One spelling of a label: no spaces, braces, backslashes or underscores, ∂ as d, primes and plus
     signs as typed on a keyboard, a hat as the word (ŷ is yhat), y_pred as yhat, no leading "the"."""
-    text = unicodedata.normalize("NFC", label).strip()
+    text = unicodedata.normalize("NFKC", label).strip()                       # 𝐩ᵀ as pT, x² as x2
+    text = text.replace("‖", "|")
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
     text = re.sub(r"\\(?:left|right|mathrm|operatorname|mathbf|boldsymbol|text|,|;|!|\s)", "", text)
     text = _FRACTION.sub(r"\1/\2", text)
     text = _HAT.sub(r"\1hat", text)
     text = text.replace("ŷ", "yhat").replace("\\partial", "∂").replace("\\nabla", "∇").replace("\\prime", "'")
     text = text.replace("∂", "d").replace("′", "'").replace("″", "''").replace("’", "'").replace("⁺", "+")
-    text = re.sub(r"\^\s*[{(]?\s*(\+|'+)\s*[})]?", r"\1", text)              # w^+ and F^{'}: the plus and primes typed
+    text = re.sub(r"\^\s*[{(]?\s*(\+|'+|\w+)\s*[})]?", r"\1", text)       # w^+, F^{'}, p^(T), x^2: as typed              # w^+ and F^{'}: the plus and primes typed
     text = "".join(GREEK.get(char, char) for char in text)                    # ω_0 is omega_0
     text = re.sub(r"[\s{}\\_*·]", "", text)
     text = re.sub(r"lambda", "lamda", text)                                    # as canonical_name spells it

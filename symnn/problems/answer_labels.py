@@ -81,6 +81,9 @@ def component_labels(solution) -> tuple:
         names = _spellings(work.asked, notation)
     elif kind == "ForwardPass":
         names = _spellings([name for name, _ in work.forward], notation)
+        outputs = [k for k, (name, _) in enumerate(work.forward) if str(name).startswith("o")]
+        if len(outputs) == 1:                         # the network's one output: also ŷ, y_pred, its output
+            names = tuple(n + (("ŷ", "y_pred", "output") if k == outputs[0] else ()) for k, n in enumerate(names))
     elif kind == "GraphPass":
         f = str(work.graph.nodes[-1].name)
         names = _spellings([f] + [f"d{f}/d{v}" for v, _ in work.gradients], notation)
@@ -90,7 +93,8 @@ def component_labels(solution) -> tuple:
         names = _spellings([str(v) for v in work.variables], notation)
     elif kind == "DirectionalDerivative":
         f = notation.get("f", "f")
-        names = tuple({"slope": (f"{f}'", f"D_p{f}"), "second": (f"{f}''", f"D_p^2{f}")}[part] for part in work.find)
+        names = tuple({"slope": (f"{f}'", f"D_p{f}", f"p^T∇{f}/‖p‖"),                  # as the key writes them too
+                       "second": (f"{f}''", f"D_p^2{f}", f"p^T∇^2{f} p/‖p‖^2")}[part] for part in work.find)
     elif kind == "PerceptronRun":
         rows, columns = work.weights.shape
         weights = [(f"w_{k}", f"W#{k}") for k in range(1, columns + 1)] if rows == 1 else \
@@ -99,6 +103,8 @@ def component_labels(solution) -> tuple:
         names = tuple(weights) + tuple(biases)
     elif kind == "DataTrainingRun" and tuple(work.find) == ("predictions",) and len(work.targets[0]) == 1:
         names = tuple((f"ŷ({', '.join(map(str, row))})", f"y_pred({', '.join(map(str, row))})") for row in work.predict)
+    elif kind == "Backprop":                        # ∂L/∂w1 of one weight
+        names = _spellings([f"d{work.network.loss_symbol}/d{work.parameter}"], notation)
     elif kind == "LossValue" and not work.each:
         from ..nn.losses import NAMES
         names = (tuple(dict.fromkeys((NAMES.get(work.name, "L"), "L", "loss"))),)

@@ -50,6 +50,8 @@ IN_ANOTHER_ORDER = [
      "Components 1 and 2 are swapped."),
     ("hagan-directional", "D_p^2F = {2}, D_pF = {1}", "en", True,             # the derivative along p, as D_p F
      "The components were matched by their labels, in the order F', F''."),
+    ("hagan-directional", "𝐩ᵀ∇²F 𝐩/‖𝐩‖² = {2}; 𝐩ᵀ∇F/‖𝐩‖ = {1}", "en", True,   # the key's own labels, swapped
+     "The components were matched by their labels, in the order F', F''."),
     ("hagan-perceptron", "w_2 = {2}, w_1 = {1}", "en", True,                  # the perceptron's weights
      "The components were matched by their labels, in the order w_1, w_2."),
     ("hagan-perceptron", "w2 = {2}, w1 = {1}", "en", True,                    # w2 for w_2
@@ -107,6 +109,14 @@ SCALAR_LABELS = [
     ("mse", "MSE = {1}", "en", True, None),                                   # the loss's own name
     ("mse", "L = {1}", "en", True, None),                                     # ... or L
     ("mse", "L_2 = {1}", "en", False, "Not correct."),                        # one example's squared error
+    ("backprop-w1", "∂L/∂w1 = {1}", "en", True, None),                        # the key's own label
+    ("backprop-w1", "dL/dw_1 = {1}", "en", True, None),                       # d for ∂, w_1 for w1
+    ("backprop-w1", r"\frac{\partial L}{\partial w_1} = {1}", "en", True, None),       # in LaTeX
+    ("backprop-w1", "dL/dw2 = {1}", "en", True,                               # a weight the problem does not ask about
+     "The label dL/dw2 is not a name this problem uses: the number was checked as dL/dw1, the answer asked for."),
+    ("neuron-3in", "y_pred = {1}", "en", True, None),                         # the neuron's output as y_pred
+    ("neuron-3in", "ŷ = {1}", "en", True, None),                              # ... as ŷ
+    ("neuron-3in", "o_1 = {1}", "en", True, None),                            # ... as the key names it
 ]
 
 
@@ -117,7 +127,7 @@ def test_a_scalar_answers_label_is_read(problem, template, lang, correct, line):
     if line is None:
         assert not any(re.search(r"label|name", sentence) for sentence in verdict.feedback[1:]), verdict.feedback
     else:
-        expected = l_1(problem)
+        expected = l_1(problem) if "{L_1}" in line else ""
         assert line.replace("{L_1}", expected.replace(".", ",") if lang == "ru" else expected) in verdict.feedback
 
 
