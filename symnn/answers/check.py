@@ -200,7 +200,8 @@ def _labelled_scalar(ref, ref_places, answer, options, say, verdict) -> Verdict:
     if found is None:
         return verdict
     wrong, (key, values) = found
-    values = {k: _decimal(as_expr(v)) if k == "value" else v for k, v in values.items()}
+    values = {k: _decimal(as_expr(v)) if k == "value" else say(v[0], index=v[1]) if k == "what" else v
+              for k, v in values.items()}
     line = say(key, **values)
     if wrong and verdict.correct:
         return Verdict(False, 0.5, (say("check.wrong"), line), "form", answer)
@@ -209,6 +210,8 @@ def _labelled_scalar(ref, ref_places, answer, options, say, verdict) -> Verdict:
 
 def _decimal(value) -> str:
     """A value as a sentence shows it, a fraction that is a short decimal as that decimal (2.9, not 29/10)."""
+    if isinstance(value, sp.Float):
+        return format(float(value), "g")
     if isinstance(value, sp.Rational) and not value.is_Integer and sp.factorint(value.q).keys() <= {2, 5} and value.q <= 10 ** 6:
         return str(sp.Float(value, 15)).rstrip("0")
     return readable(value)

@@ -75,17 +75,18 @@ def component_of(label: str, options) -> int | None:
 
 
 def quantity_of(label: str, options):
-    """(name, value) of another quantity of the problem a label names (L_1 of the SVM's mean L), or None."""
+    """(name, value, what it is or None) of another quantity of the problem a label names (L_1 of the SVM's
+    mean L, ("label.example loss", 1)), or None."""
     keys = label_keys(label)
-    for name, value in options.quantities:
+    for name, value, *what in options.quantities:
         if label_key(name) in keys:
-            return name, value
+            return name, value, (what[0] if what else None)
     return None
 
 
 def problem_keys(options) -> frozenset:
     """The keys of every name the problem's answer parts and other quantities have (for ``read_answer``)."""
-    names = [name for entry in options.labels for name in alternatives(entry)] + [name for name, _ in options.quantities]
+    names = [name for entry in options.labels for name in alternatives(entry)] + [entry[0] for entry in options.quantities]
     return frozenset(label_key(name) for name in names if "#" not in name)
 
 
@@ -124,4 +125,7 @@ def scalar_label(ref, answer, options, same):
     other = quantity_of(label, options)
     if other is None:
         return False, ("note.unknown label", {"label": label, "asked": asked})
-    return not same(other[1]), ("check.other quantity", {"label": label, "value": other[1], "asked": asked})
+    values = {"label": label, "value": other[1], "asked": asked}
+    if other[2] is None:
+        return not same(other[1]), ("check.other quantity", values)
+    return not same(other[1]), ("check.quantity is", {**values, "what": other[2]})

@@ -61,7 +61,8 @@ class CheckOptions:
     # answer's one name, (("L", "loss"),), makes its label checked too (answers.labels)
     labels: tuple = ()
     # other named quantities of the problem and their values, (name, value) pairs (L_1 = 29/10 of an SVM loss's
-    # mean L): a label that names one of them names something other than the answer asked for
+    # mean L), or (name, value, (phrase key, number)) with what the quantity is ("label.example loss", 1): a
+    # label that names one of them names something other than the answer asked for
     quantities: tuple = ()
     # the problem has a square, a power or a ½ somewhere (a loss ½(y − t)², x²): an answer off by a factor of 2
     # gets the hint to check them; None: the question does not say, the reference's own formula decides
@@ -93,8 +94,8 @@ class CheckOptions:
         if not all(isinstance(name, str) or isinstance(name, tuple) and name and all(isinstance(n, str) for n in name)
                    for name in self.labels):
             raise ValueError("check option labels must be names, or tuples of a name's spellings")
-        if not all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str) for pair in self.quantities):
-            raise ValueError("check option quantities must be (name, value) pairs")
+        if not all(isinstance(pair, tuple) and len(pair) in (2, 3) and isinstance(pair[0], str) for pair in self.quantities):
+            raise ValueError("check option quantities must be (name, value) pairs, or (name, value, what it is)")
         if self.powers is not None and not isinstance(self.powers, bool):
             raise ValueError(f"check option powers must be true, false or unset, got {self.powers!r}")
         if not all(isinstance(name, str) for name in self.symmetric):

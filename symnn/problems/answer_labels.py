@@ -122,11 +122,11 @@ def _after_step(names: tuple) -> tuple:
 
 
 def quantities(solution) -> tuple:
-    """Other named quantities of a solved problem and their values, (name, value) pairs, that a student may
-    put the wrong label on: each example's loss L_i of a mean loss."""
+    """Other named quantities of a solved problem, (name, value, (phrase key, number) of what it is), that a
+    student may put the wrong label on: each example's loss L_i of a mean loss."""
     work = solution.work
     if type(work).__name__ == "LossValue" and not work.each and len(work.terms) > 1:
-        return tuple((f"L_{i}", term[-1]) for i, term in enumerate(work.terms, 1))
+        return tuple((f"L_{i}", term[-1], ("label.example loss", i)) for i, term in enumerate(work.terms, 1))
     return ()
 
 

@@ -94,9 +94,9 @@ def test_labels_in_another_order_are_matched_by_name(problem, template, lang, co
 # (problem, typed template, language, correct?, a line the feedback must have, or None: no line about a label)
 SCALAR_LABELS = [
     ("cs231n-svm", "L_1 = {1}", "en", False,                                  # the student's report: L_1 is example 1's
-     "The label L_1 names another quantity of this problem (L_1 = {L_1}); the answer asked for is L."),
+     "The label L_1 is the loss of example 1 (L_1 = {L_1}), not the answer asked for, L."),
     ("cs231n-svm", "L_1 = {1}", "ru", False,                                  # ... in Russian, a decimal comma
-     "Обозначение L_1 относится к другой величине этой задачи (L_1 = {L_1}), а найти нужно L."),
+     "Обозначение L_1 — это потеря на примере 1 (L_1 = {L_1}), а найти нужно L."),
     ("cs231n-svm", "L_1 = {1}", "en", False, "Not correct."),                 # not correct, not merely a note
     ("cs231n-svm", "Q = {1}", "en", True,                                     # a name the problem does not have
      "The label Q is not a name this problem uses: the number was checked as L, the answer asked for."),
@@ -109,6 +109,7 @@ SCALAR_LABELS = [
     ("mse", "MSE = {1}", "en", True, None),                                   # the loss's own name
     ("mse", "L = {1}", "en", True, None),                                     # ... or L
     ("mse", "L_2 = {1}", "en", False, "Not correct."),                        # one example's squared error
+    ("mse", "L_2 = {1}", "ru", False, "Неверно."),                            # ... in Russian
     ("backprop-w1", "∂L/∂w1 = {1}", "en", True, None),                        # the key's own label
     ("backprop-w1", "dL/dw_1 = {1}", "en", True, None),                       # d for ∂, w_1 for w1
     ("backprop-w1", r"\frac{\partial L}{\partial w_1} = {1}", "en", True, None),       # in LaTeX
@@ -129,6 +130,27 @@ def test_a_scalar_answers_label_is_read(problem, template, lang, correct, line):
     else:
         expected = l_1(problem) if "{L_1}" in line else ""
         assert line.replace("{L_1}", expected.replace(".", ",") if lang == "ru" else expected) in verdict.feedback
+
+
+# the same, for a key given by hand: its labels and other quantities as options
+# (reference, answer, options, correct?, a line the feedback must have)
+BY_HAND = [
+    ("79/15", "L_1 = 5.27", {"labels": (("L", "loss"),), "quantities": (("L_1", 2.9),)}, False,     # no description
+     "The label L_1 names another quantity of this problem (L_1 = 2.9); the answer asked for is L."),
+    ("79/15", "L_1 = 5.27", {"labels": (("L", "loss"),), "quantities": (("L_1", 2.9),), "lang": "ru"}, False,
+     "Обозначение L_1 относится к другой величине этой задачи (L_1 = 2,9), а найти нужно L."),
+    ("79/15", "L_1 = 5.27", {"labels": (("L", "loss"),), "quantities": (("L_1", "79/15"),)}, True,   # equal here: holds
+     "The label L_1 names another quantity of this problem (L_1 = 79/15); the answer asked for is L."),
+    ("79/15", "loss = 5.27", {"labels": (("L", "loss"),), "quantities": (("L_1", 2.9),)}, True,
+     "The number matches within the tolerance."),                             # the name asked, in words
+]
+
+
+@pytest.mark.parametrize("reference, answer, options, correct, line", BY_HAND)
+def test_a_label_against_a_key_given_by_hand(reference, answer, options, correct, line):
+    verdict = check_answer(reference, answer, **options)
+    assert verdict.correct is correct, verdict.feedback
+    assert line in verdict.feedback
 
 
 # 3. a matrix-valued label read as its components; a part the problem does not have named, not counted
