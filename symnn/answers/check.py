@@ -25,7 +25,7 @@ from .feedback import diagnose, local, own_names_note, placed, reading_notes, wr
 from .keys import bank_key
 from .labels import problem_keys, scalar_label, shown_name, unasked_parts
 from .layout import bracketed_pair, written_axes
-from .matrices import matrix_mistake
+from .matrices import inverts, matrix_mistake
 from .options import CheckOptions
 from .question import as_vector, by_label, defined, has_kink, is_refusal, own_terms, prepared, refusal, through, written_shape
 from .read import Answer, has_transpose, raised, read_answer
@@ -292,7 +292,7 @@ def _side_holds(ref, ref_place, side, final_places, options) -> bool:
 
 def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
     """What is wrong: the undecided or domain reason, else the first diagnosis that fits."""
-    if decided_by == "shape" and _inverted(value) and not _inverted(ref):
+    if decided_by in ("shape", "matrices") and inverts(value) and not inverts(ref):
         return [say("check.matrix inverse")]        # (XᵀX)⁻¹Xᵀy for the gradient: where it is zero, not it
     if decided_by in ("undecided", "domain", "shape"):
         return [say(f"check.{decided_by}")]
@@ -303,11 +303,6 @@ def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
         return [say(found[0], **_typeset(found[1]))] if found else []
     found = diagnose(ref, value, typed, options)
     return [say(found[0], **_typeset(found[1]))] if found else []
-
-
-def _inverted(expr) -> bool:
-    """The formula inverts a matrix (a matrix product to a negative power: (XᵀX)⁻¹)."""
-    return isinstance(expr, sp.Basic) and any(p.exp.is_negative and not p.base.is_commutative for p in expr.atoms(sp.Pow))
 
 
 def _axes_checked(reference, text, say, answer) -> Verdict | None:

@@ -47,8 +47,13 @@ def is_matrix_formula(expr) -> bool:
 def same_matrices(ref, ans, symmetric=()) -> tuple[bool, str]:
     """(equal?, the check that decided: matrices, shape or identical); the letters of ``symmetric`` are
     symmetric matrices (A = Aᵀ), so that 2Ax and (A + Aᵀ)x agree."""
-    scalars = {p.base for e in (ref, ans) for p in e.atoms(sp.Pow) if p.exp.is_negative and p.base.is_Symbol}
-    for shapes in ({}, letter_shapes(ref)):            # the convention first, then the reference's own shapes
+    # a lower-case letter divided by is a number (the n of 2/n); an upper-case one inverted is a matrix (X⁻¹)
+    scalars = {p.base for e in (ref, ans) for p in e.atoms(sp.Pow)
+               if p.exp.is_negative and p.base.is_Symbol and not p.base.name[:1].isupper()}
+    # the convention first, then the reference's own shapes; a reference that inverts a product (XᵀX)⁻¹
+    # takes its own shapes only, tall (on square letters (XᵀX)⁻¹Xᵀy would be X⁻¹y, which X has no inverse for)
+    tried = ((letter_shapes(ref, descending=True),) if inverts(ref) else ({}, letter_shapes(ref)))
+    for shapes in tried:
         if shapes is None:
             continue
         rng = random.Random(0)
@@ -66,6 +71,13 @@ def same_matrices(ref, ans, symmetric=()) -> tuple[bool, str]:
         except _ReferenceShape:
             continue
     return sp.expand(ref - ans) == 0, "identical"
+
+
+def inverts(expr) -> bool:
+    """The formula inverts a matrix (a product of matrices to a negative power: (XᵀX)⁻¹)."""
+    return isinstance(expr, sp.Basic) and any(p.exp.is_negative and not p.base.is_commutative
+                                              and not (p.base.is_Symbol and not p.base.name[:1].isupper())   # 1/n
+                                              for p in expr.atoms(sp.Pow))
 
 
 def matrix_mistake(ref, ans):
@@ -163,9 +175,11 @@ def _value(expr, values):
     if isinstance(expr, sp.Pow) and expr.exp.is_Integer:
         base = _scalar_if_1x1(_value(expr.base, values))
         if isinstance(base, sp.MatrixBase):
-            if base.rows != base.cols or expr.exp < 0:
+            if base.rows != base.cols:
                 raise _Shape("a power of a matrix that is not square")
-            return base ** int(expr.exp)
+            if expr.exp < 0 and base.det() == 0:
+                raise _Shape("the inverse of a singular matrix")
+            return (base.inv() if expr.exp < 0 else base) ** abs(int(expr.exp))
         return base ** expr.exp
     if isinstance(expr, sp.Function):
         argument = _value(expr.args[0], values) if len(expr.args) == 1 else None

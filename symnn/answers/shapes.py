@@ -54,24 +54,27 @@ class _Sizes:
         return self.value.get(self.find(key)) == 1
 
 
-def letter_shapes(expr) -> dict | None:
-    """{letter: (rows, columns)} that make the formula fit, or None when no shapes do."""
+def letter_shapes(expr, descending: bool = False) -> dict | None:
+    """{letter: (rows, columns)} that make the formula fit, or None when no shapes do; ``descending``: the
+    free sizes numbered from the largest down, so that the first letter's rows outnumber its columns (X of
+    (XᵀX)⁻¹ tall, its XᵀX invertible)."""
     sizes = _Sizes()
     try:
         _shape(expr, sizes)
     except _Conflict:
         return None
-    numbers, shapes = {}, {}
-    for symbol in sorted((s for s in expr.free_symbols if not s.is_commutative), key=lambda s: s.name):
-        base = symbol.name.removesuffix(MARK)
-        dims = []
-        for key in (("rows", base), ("columns", base)):
-            root = sizes.find(key)
-            if root not in sizes.value:
-                numbers.setdefault(root, len(numbers) + 2)
-            dims.append(sizes.value.get(root, numbers.get(root)))
-        shapes[base] = tuple(dims)
-    return shapes
+    letters = sorted({s.name.removesuffix(MARK) for s in expr.free_symbols if not s.is_commutative})
+    free = [root for base in letters for root in (sizes.find(("rows", base)), sizes.find(("columns", base)))
+            if root not in sizes.value]
+    free = list(dict.fromkeys(free))
+    numbers = {root: (len(free) + 1 - k if descending else k + 2) for k, root in enumerate(free)}
+    return {base: tuple(sizes.value.get(sizes.find(key), numbers.get(sizes.find(key)))
+                        for key in (("rows", base), ("columns", base))) for base in letters}
+
+
+def _number_letter(expr) -> bool:
+    """A lower-case letter, which divided by is a number (the n of 2/n), never a matrix inverted."""
+    return expr.is_Symbol and not expr.name[:1].isupper()
 
 
 def _shape(expr, sizes: _Sizes):
@@ -111,7 +114,8 @@ def _shape(expr, sizes: _Sizes):
         return shapes[0]
     if isinstance(expr, sp.Function) and len(expr.args) == 1:
         return _shape(expr.args[0], sizes)
-    if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp > 0:
+    if isinstance(expr, sp.Pow) and expr.exp.is_Integer and (expr.exp > 0 or not _number_letter(expr.base)):
+        # A², (XᵀX)⁻¹, X⁻¹: square (a lower-case letter divided by, the n of 1/n, is not a matrix)
         shape = _shape(expr.base, sizes)
         sizes.same(shape[0], shape[1])
         return shape

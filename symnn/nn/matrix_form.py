@@ -127,6 +127,7 @@ class MatrixGradient(RichDisplay):
     wrong: tuple[WrongFormula, ...]
     form: str = "norm"
     symmetric: tuple = ()        # the letters equal to their transposes
+    stationary: object = None    # where the gradient is zero (nn.matrix_solution), when that is asked
 
 
 def _read(text: str, spec: MatrixSpec):

@@ -10,6 +10,8 @@ Xᵀ*delta
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .bank import Problem
 
 
@@ -21,4 +23,11 @@ def solve_matrix_gradient(problem: Problem):
     derivation = derive(problem.data["identity"])
     if not all(step.holds for step in derivation.steps):
         raise ValueError(f"problem {problem.id}: a step of the matrix derivation differs from the scalar form")
+    if problem.data.get("find") == "minimizer":          # the normal equation XᵀXw = Xᵀy and w = (XᵀX)⁻¹Xᵀy
+        from ..nn.matrix_solution import stationary_point
+        point = stationary_point(derivation)
+        if point is None:
+            raise ValueError(f"problem {problem.id}: find = \"minimizer\" needs a gradient of the form M·w + r, "
+                             f"and {problem.data['identity']}'s is not")
+        return Solution(problem, replace(derivation, stationary=point), point.solution)
     return Solution(problem, derivation, derivation.answer)

@@ -160,7 +160,7 @@ KINDS = {
     "product": ({"a": _vector_or_matrix, "b": _vector_or_matrix}, {"bias": _number}),
     "least-squares": ({"points": _list_of(_number, 2)}, {"method": _one_of(("normal-equation", "derivatives"))}),
     "convolution": ({"image": _list_of(_number, 2), "kernel": _list_of(_number, 2)}, {}),
-    "matrix-identity": ({"identity": _text}, {}),
+    "matrix-identity": ({"identity": _text}, {"find": _one_of(("gradient", "minimizer"))}),   # minimizer: where ∇ = 0
     "softmax-jacobian": ({}, {"n": _whole}),
     "softmax-nll": ({}, {"n": _whole, "true_class": _whole}),
     # a named task, or the teacher's own data (problems.data_schema)

@@ -318,6 +318,8 @@ class TextMath(_FactorsAsUsual, StrPrinter):
             return f"10^{expr.exp}"
         if expr.exp == sp.S.Half:
             return f"√({self._print(expr.base)})"
+        if expr.exp == -1 and not expr.base.is_commutative:        # a matrix inverse: (XᵀX)⁻¹, never 1/(XᵀX)
+            return f"({self._print(expr.base)})⁻¹"
         if expr.exp.is_Rational and expr.exp.is_negative:
             positive = expr.base if expr.exp == -1 else sp.Pow(expr.base, -expr.exp, evaluate=False)
             return f"1/{self.parenthesize(positive, PRECEDENCE['Mul'] + 1)}"

@@ -153,6 +153,16 @@ class MatrixPrinting:
         if self._settings["detail"] == "full" or not all(s.holds for s in run.steps):
             verdict = "matrix.checked" if all(s.holds for s in run.steps) else "matrix.not checked"
             lines.append(self.line(depth, self.say(verdict, sizes=sizes)))
+        if run.stationary is not None:            # where the gradient is zero: the normal equation, then w
+            point = run.stationary
+            lines.append(self.line(depth, self.plain("matrix.zero") + " "
+                                   + self.inline(self.raw_math(point.lhs) + " = " + self.raw_math(point.rhs))))
+            lines.append(self.line(depth, self.say("matrix.invertible", matrix=point.matrix) + " "
+                                   + self.inline(self.raw_math(run.wrt) + " = " + self.raw_math(point.solution))))
+            if not getattr(self, "answer_follows", False):
+                lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
+                                       + self.inline(self.raw_math(run.wrt) + " = " + self.raw_math(point.solution))))
+            return self.join(lines)
         if getattr(self, "answer_follows", False):
             return self.join(lines)               # the course's wrong formulas stand in the answer, by the right one
         for wrong in run.wrong:
@@ -168,7 +178,7 @@ class MatrixPrinting:
         """What follows the right formula in a key's answer: each wrong formula of the course (the slide's, 2Ax,
         δW₂ᵀ without σ′) and why it is wrong, so that the two stand side by side: "; on the slide: ∂L/∂W₁ = … — wrong: …"."""
         parts = []
-        for wrong in run.wrong:
+        for wrong in run.wrong if run.stationary is None else ():     # the slides' gradients, not its zero
             source = phrase(self.lang, f"matrix.source.{wrong.source}")
             parts.append(self.escape("; " + source[:1].lower() + source[1:] + ": ")
                          + self.inline(self.raw_ratio(run.loss, run.wrt) + " = " + self.raw_math(wrong.formula))

@@ -53,6 +53,7 @@ TYPED = {
     "bce-dog-cat": ("0.216162", "0,216162"),
     "graph-matrix": ("X^T a", None),
     "linreg-matrix-grad": ("-2/n X^T (y - X w)", None),
+    "linreg-normal-matrix": ("(X^T X)^{-1} X^T y", None),
     "two-layer-grad": ("-(y - sigma(X W_1) W_2) X^T (W_2^T ⊙ sigma'(X W_1))", None),
     "dense-layer-grad": ("X^T delta", None),
     "dense-layer-backward": ("(delta W_2^T) ⊙ sigma'(A)", None),
