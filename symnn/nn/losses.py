@@ -23,6 +23,7 @@ import sympy as sp
 
 from ..calculus.display import RichDisplay
 from ..calculus.gradient import exact_number
+from .naming import GRADIENT_LOSSES
 from .network import SCORE_LOSSES
 from .score_rows import margin_error, score_rows_errors
 
@@ -116,8 +117,6 @@ def loss_value(name: str, y, pred, margin=1) -> LossValue:
     return LossValue(name, formula, tuple(terms), value)
 
 
-# the losses of one prediction per sample, whose gradient by each prediction a key works (not ce, svm, softmax-ce)
-GRADIENT_LOSSES = ("mse", "mae", "rmse", "mape", "bce", "hinge")
 
 
 def _step_at_zero(expr: sp.Expr) -> sp.Expr:

@@ -25,6 +25,8 @@ LOSS_NAMES = ("mse", "half-se", "bce", "ce")
 # one-hot rows and rows of raw class scores)
 DATA_LOSS_NAMES = ("mse", "mae", "rmse", "mape", "bce", "ce", "hinge", "svm", "softmax-ce")
 SCORE_LOSS_NAMES = ("softmax-ce", "svm")   # a loss on the raw scores of the output layer, given its class
+# the losses of one prediction per sample, whose gradient by each prediction a key works (not ce, svm, softmax-ce)
+GRADIENT_LOSSES = ("mse", "mae", "rmse", "mape", "bce", "hinge")
 OUTPUT_NAMES = ("same", "softmax")
 OPTIMIZER_NAMES = ("gd", "sgd", "minibatch", "momentum", "momentum-delta", "momentum-cs231n", "nesterov", "adagrad", "rmsprop",
                    "adam-slide", "adam")

@@ -144,8 +144,7 @@ def margin_errors(loss: str, margin) -> list[str]:
 def loss_errors(entry: dict) -> list[str]:
     """A ``loss`` problem's fields against each other: one-hot rows and rows of scores of one length for a loss
     on scores (svm, softmax-ce), rows of one length for ce, and the margin of svm."""
-    from ..nn.losses import GRADIENT_LOSSES
-    from ..nn.naming import SCORE_LOSS_NAMES
+    from ..nn.naming import GRADIENT_LOSSES, SCORE_LOSS_NAMES
     from ..nn.score_rows import score_rows_errors
     loss = entry["loss"]
     errors = margin_errors(loss, entry["margin"]) if "margin" in entry else []

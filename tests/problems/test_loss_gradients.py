@@ -8,7 +8,8 @@ import math
 import pytest
 
 from symnn import render
-from symnn.nn.losses import GRADIENT_LOSSES, loss_value, with_gradient
+from symnn.nn.losses import loss_value, with_gradient
+from symnn.nn.naming import GRADIENT_LOSSES
 from symnn.problems.bank import BankError, load_bank
 from symnn.problems.solve import solve
 
