@@ -11,15 +11,14 @@ that includes them by name.
 
 from __future__ import annotations
 
-import math
 import re
 
 from ..lang import phrase
 from ..render import render
-from ..render.breaking import width
 from ..render.latex_setup import spelled
 from ..render.solutions import key_places
 from .documents import displays_in_paragraphs, plain_latex
+from .slide_heights import height
 from .worksheets import headings
 
 # the slides' text width (the default 128 mm frame less its margins); the printer breaks lines to it
@@ -88,18 +87,11 @@ def pictures(solutions: list, lang: str, decimals: int | None = None) -> dict:
 
 # a slide's displays close to their text (\small sets the skips anew in every frame)
 _TIGHT = r"\setlength{\abovedisplayskip}{3pt plus 1pt}\setlength{\belowdisplayskip}{3pt plus 1pt}"
-# the height a frame's text has, in points (a 96 mm frame less its title and margins, and a line to spare for the
-# estimate's error): a frame is filled to it and never scaled down
-FRAME_HEIGHT = 222.0
-# the height of a line of \small text, and how many characters of the estimate (``width``) fill the slide's line
-LINE_PT, LINE_CHARACTERS = 12.0, 50.0
-# a row with a fraction in it is this much taller; with a fraction in display style (a chain's), this much
-FRACTION_PT, DISPLAY_FRACTION_PT, NESTED_PT = 4.0, 13.0, 8.0
-# a row of a matrix is this high
-MATRIX_ROW_PT = 12.5
-MATRIX_ROW = r"\symnnrow"
-# a table set in smaller type has rows this much lower
-TABLE_SIZES = {r"\footnotesize": 0.8, r"\small": 0.9}
+# the height a frame's text has, in points: a 96 mm frame less its title holds 250 pt of \small text before TeX
+# finds it overfull (measured with rules of each height); the estimate (``slide_heights``) errs by up to about 20 pt
+# on a block, so a frame is filled to 18 pt less (every topic's frames, en and ru, brief and full, measured 245 pt
+# at most)
+FRAME_HEIGHT = 232.0
 
 
 def blocks(body: str) -> list[str]:
@@ -123,41 +115,6 @@ def blocks(body: str) -> list[str]:
     if current:
         out.append("\n".join(current))
     return out
-
-
-_MATRIX = re.compile(r"\\begin\{[pb]?matrix\}(.*?)\\end\{[pb]?matrix\}", re.S)
-_NESTED = re.compile(r"\\frac\{[^{}]*\\frac|\\frac\{[^{}]*\}\{[^{}]*\\frac|\\left\(\\frac.*?\\right\)\^")
-
-
-def _matrix_rows(text: str) -> int:
-    """The rows of the tallest matrix in ``text`` (0 without one)."""
-    return max((body.count("\\\\") + body.count(MATRIX_ROW) + 1 for body in _MATRIX.findall(text)), default=0)
-
-
-def _row(row: str, table: bool) -> float:
-    """About how tall a row of a chain or a table is: a line, more with a fraction (a chain's and a display
-    style one are set large, a fraction in a fraction larger still), as tall as its matrix."""
-    tall = LINE_PT + (FRACTION_PT if r"\frac" in row else 0)
-    if r"\dfrac" in row or (not table and r"\frac" in row):
-        tall = LINE_PT + DISPLAY_FRACTION_PT + (NESTED_PT if _NESTED.search(row) else 0)
-    return max(tall, MATRIX_ROW_PT * _matrix_rows(row) + 6)
-
-
-def height(block: str) -> float:
-    """About how tall ``block`` is on a slide, in points: its rows (taller with fractions and matrices) and
-    lines, and the room around each display and table."""
-    total = 0.0
-    for kind in re.split(r"(\\begin\{align\*\}.*?\\end\{align\*\}|\\begin\{tabular\}.*?\\end\{tabular\})", block, flags=re.S):
-        if kind.startswith((r"\begin{align*}", r"\begin{tabular}")):
-            kept = _MATRIX.sub(lambda m: m.group(0).replace("\\\\", MATRIX_ROW), kind)     # a matrix is one row
-            table = kind.startswith(r"\begin{tabular}")
-            scale = TABLE_SIZES.get(next((size for size in TABLE_SIZES if size in block), ""), 1.0) if table else 1.0
-            heights = [_row(row, table) for row in re.split(r"\\\\\*?(?:\[[^]]*\])?", kept) if row.strip()]
-            total += 8 + scale * sum(heights or [LINE_PT])
-        elif kind.strip():
-            total += LINE_PT * max(1, math.ceil(width(kind) / LINE_CHARACTERS)) \
-                + MATRIX_ROW_PT * max(_matrix_rows(kind) - 1, 0)
-    return total
 
 
 def _opened(text: str) -> int:
