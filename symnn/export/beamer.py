@@ -1,7 +1,8 @@
 r"""Beamer slides of a problem set, for a lecture: one problem per frame, a long solution
 continued on the frames after it (never scaled down to fit), each frame ending between two whole
-blocks (a paragraph, a chain, a table; a label with what it introduces) or between the rows of a
-chain or a table taller than a frame, and the problem's picture where the
+blocks (a paragraph, a chain, a table; a label with what it introduces; a sentence broken by a display) or
+between the rows of a chain or a table taller than a frame, at least three rows on either side of the cut (a
+table the printer split by its columns set whole again, in smaller type or wrapped), and the problem's picture where the
 course has one (the graph of a computational graph, the activations, the optimizers' paths,
 a training run's loss).
 
@@ -16,13 +17,22 @@ import re
 from ..lang import phrase
 from ..render import render
 from ..render.latex_setup import spelled
+from ..render.latex_tables import TABLE_START, one_table
 from ..render.solutions import key_places
 from .documents import displays_in_paragraphs, plain_latex
-from .slide_heights import height
+from .slide_heights import cells, height
 from .worksheets import headings
 
 # the slides' text width (the default 128 mm frame less its margins); the printer breaks lines to it
 TEXT_WIDTH = "10.5cm"
+# a frame's text is 307 pt wide: a table set whole on a slide has a line of 303 pt (a few points to spare for the
+# estimate of its widths, which measured 5.9 to 6.6 pt a character on the bank's tables against the 6.7 it takes),
+# in the sizes a frame's \small text (10 pt) and smaller ones give, each against the 11 pt text the widths are
+# estimated for
+TABLE_LINE_PT = 303.0
+TABLE_SIZES = (("", 10 / 11), (r"\footnotesize", 9 / 11), (r"\scriptsize", 8 / 11))
+# the characters between two columns of a table that fits a slide whole only so (half a page's: 3.35 pt each side)
+TABLE_GAP = 1.0
 
 BEAMER_PREAMBLE = r"""\documentclass[11pt]{beamer}
 \usepackage[T2A]{fontenc}
@@ -94,6 +104,47 @@ _TIGHT = r"\setlength{\abovedisplayskip}{3pt plus 1pt}\setlength{\belowdisplaysk
 FRAME_HEIGHT = 232.0
 
 
+# a table as the printer sets it: its header, and its rows (no rule among them)
+_TABULAR = re.compile(r"%s[^\n]*\n\\begin\{tabular\}\{l+\}\n\\hline\n([^\n]*) \\\\\n\\hline\n"
+                      r"((?:(?!\\hline\n)[^\n]*\n)+)\\hline\n\\end\{tabular\}\\par\}\\medskip" % re.escape(TABLE_START))
+_SPLIT = re.compile(r"(%s)\n(%s)" % (_TABULAR.pattern, _TABULAR.pattern))
+_STRUT = re.compile(r"^\\rule\[[^]]*\]\{0pt\}\{[^}]*\}")
+_BOXED = re.compile(r"^\\parbox\[t\]\{[\d.]+\\linewidth\}\{\\raggedright\\strut (.*)\\strut\}$", re.S)
+
+
+def _cells_of(row: str) -> list[str]:
+    """The cells of a table's row as the printer gave them: its strut and its cells' wrapping taken off."""
+    return [_BOXED.sub(r"\1", cell.strip()) for cell in cells(_STRUT.sub("", row))]
+
+
+def _table(header: str, body: str) -> tuple[list[str], list[list[str]]]:
+    return _cells_of(header), [_cells_of(re.sub(r" \\\\$", "", row)) for row in body.strip().split("\n")]
+
+
+def _joined(match: re.Match) -> str:
+    """Two tables that are one split by its columns (the same first column, row by row) as one table again,
+    in smaller type or with wrapped cells so as to fit the slide; else the two kept together."""
+    (head, rows), (more, rest) = _table(match.group(2), match.group(3)), _table(match.group(5), match.group(6))
+    if head[0] != more[0] or [row[0] for row in rows] != [row[0] for row in rest] or \
+            any(len(row) != len(head) for row in rows) or any(len(row) != len(more) for row in rest):
+        return match.group(0)
+    header, rows = head + more[1:], [a + b[1:] for a, b in zip(rows, rest)]
+    lines = one_table(header, rows, TABLE_LINE_PT, TABLE_SIZES) or one_table(header, rows, TABLE_LINE_PT, TABLE_SIZES,
+                                                                             TABLE_GAP)
+    # a table too wide even so keeps its halves, one under the other on the same frames (``pieces``)
+    return match.group(1) + "\n\\nopagebreak\n" + match.group(4) if lines is None else "\n".join(lines)
+
+
+def whole_tables(body: str) -> str:
+    """``body`` with each table the printer split by columns (two tables for a page's line) set as one: a
+    slide's table is never cut by its columns, whose halves would fall on two frames."""
+    return _SPLIT.sub(_joined, body)
+
+
+# a paragraph that goes on with the sentence before it: it begins with no capital, formula or command
+_GOES_ON = re.compile(r"\{(?:\\raggedright )?\\noindent [^A-ZА-ЯЁ\\{$]")
+
+
 def blocks(body: str) -> list[str]:
     """``body`` (the printer's LaTeX) cut into its blocks, each a paragraph, a display or a table as a
     whole; a block preceded by ``\nopagebreak`` (a label and what it introduces) is one with it."""
@@ -114,6 +165,11 @@ def blocks(body: str) -> list[str]:
             current = []
     if current:
         out.append("\n".join(current))
+    # a sentence the printer broke by a display (its formula set on a line of its own, its paragraph ended
+    # there) goes on in the next paragraph: the two are one block, never cut mid-sentence
+    for k in range(len(out) - 1, 0, -1):
+        if out[k - 1].endswith(r"\end{align*}\par}") and _GOES_ON.match(out[k]):
+            out[k - 1:k + 1] = [out[k - 1] + "\n" + out[k]]
     return out
 
 
@@ -123,48 +179,88 @@ def _opened(text: str) -> int:
 
 
 _ROW_END = re.compile(r" \\\\\*?(?:\[[^]]*\])?$")
+# a table or a chain cut between its rows leaves at least this many rows on either side of a cut (a frame
+# holding only a table's last row or two wastes a slide)
+LEAST_ROWS = 3
 
 
-def _cut_rows(lines: list[str], first: int, last: int, head: list[str], tail: list[str], capacity: float) -> list[str]:
-    """``lines`` cut between their rows ``lines[first:last]`` into blocks no taller than ``capacity``, each
+def _runs(count: int, compose, capacity: float, room: float) -> list[list[int]]:
+    """``count`` rows cut into runs, each ``compose(run, first, last)`` no taller than a frame's ``capacity``,
+    the first no taller than the ``room`` left on the frame it begins (a full frame instead if fewer than
+    ``LEAST_ROWS`` rows fit that room); a last run of fewer than ``LEAST_ROWS`` rows takes rows from the one
+    before it while that one keeps as many and the last still fits."""
+    for limit in (room, capacity):
+        runs = [[]]
+        for row in range(count):
+            if runs[-1] and height(compose([*runs[-1], row], len(runs) == 1, False)) > (limit if len(runs) == 1
+                                                                                       else capacity):
+                runs.append([])
+            runs[-1].append(row)
+        if len(runs[0]) >= min(LEAST_ROWS, count) or limit == capacity:
+            break
+    while len(runs) > 1 and len(runs[-1]) < LEAST_ROWS and len(runs[-2]) > LEAST_ROWS:
+        moved = [runs[-2][-1], *runs[-1]]
+        if height(compose(moved, len(runs) == 2, True)) > capacity:
+            break
+        runs[-2:] = [runs[-2][:-1], moved]
+    return runs
+
+
+def _cut_rows(lines: list[str], first: int, last: int, head: list[str], tail: list[str], capacity: float,
+              room: float) -> list[str]:
+    """``lines`` cut between their rows ``lines[first:last]`` into blocks that fit a frame (``_runs``), each
     under ``head`` (a table's start and header) and closed by ``tail``; the lines before the rows go with
     the first block, the lines after them (the close and what is kept with it) with the last."""
-    before, after = lines[:first], lines[last:]
-    out, chunk = [], []
-    for row in lines[first:last]:
-        if chunk and height("\n".join([*(head if out else before), *chunk, row, *tail])) > capacity:
-            out.append(chunk)
-            chunk = []
-        chunk.append(row)
-    out.append(chunk)
-    cut = []
-    for k, rows in enumerate(out):
-        end = k == len(out) - 1
-        if tail[0].startswith(r"\end{align*}") and not end:
-            rows = [*rows[:-1], _ROW_END.sub("", rows[-1])]
-        cut.append("\n".join([*(head if k else before), *rows, *(after if end else tail)]))
-    return cut
+    before, after, rows = lines[:first], lines[last:], lines[first:last]
+    chain = tail[0].startswith(r"\end{align*}")
+
+    def compose(run: list[int], opening: bool, end: bool) -> str:
+        kept = [rows[k] for k in run]
+        if chain and not end:
+            kept = [*kept[:-1], _ROW_END.sub("", kept[-1])]
+        return "\n".join([*(before if opening else head), *kept, *(after if end else tail)])
+
+    runs = _runs(len(rows), compose, capacity, room)
+    return [compose(run, k == 0, k == len(runs) - 1) for k, run in enumerate(runs)]
 
 
-def pieces(block: str, capacity: float = FRAME_HEIGHT) -> list[str]:
+def _cut_halves(block: str, pair: re.Match, capacity: float, room: float) -> list[str]:
+    """A table the printer split by its columns, its halves one under the other (``whole_tables`` could not
+    join them), cut between its rows: each part holds the same rows of both halves, on one frame."""
+    halves = [pair.group(1).split("\n"), pair.group(4).split("\n")]    # start and header, rows, last rule and close
+
+    def compose(run: list[int], opening: bool, end: bool) -> str:
+        tables = ["\n".join([*half[:5], *(half[5 + k] for k in run), *half[-2:]]) for half in halves]
+        return (block[:pair.start()] if opening else "") + "\n".join(tables) + (block[pair.end():] if end else "")
+
+    runs = _runs(len(halves[0]) - 7, compose, capacity, room)
+    return [compose(run, k == 0, k == len(runs) - 1) for k, run in enumerate(runs)]
+
+
+def pieces(block: str, capacity: float = FRAME_HEIGHT, room: float | None = None) -> list[str]:
     """``block`` as it is when it fits a frame; a taller table cut between its rows (each part under the
-    table's header) and a taller chain between its rows, so that each part fits a frame."""
+    table's header) and a taller chain between its rows, so that each part fits a frame, the first the
+    ``room`` left on the frame it begins."""
+    room = capacity if room is None else room
     if height(block) <= capacity:
         return [block]
     lines = block.split("\n")
+    if pair := _SPLIT.search(block):
+        return _cut_halves(block, pair, capacity, room)
     if r"\begin{tabular}" in block:
         start = next(k for k, line in enumerate(lines) if line.startswith(r"\begin{tabular}"))
         end = next(k for k, line in enumerate(lines) if line.startswith(r"\end{tabular}"))
         if start and lines[start + 3] == r"\hline" and lines[end - 1] == r"\hline":
             # the table's start, its columns and its header between rules; its last rule and its close
-            return _cut_rows(lines, start + 4, end - 1, lines[start - 1:start + 4], lines[end - 1:end + 1], capacity)
+            return _cut_rows(lines, start + 4, end - 1, lines[start - 1:start + 4], lines[end - 1:end + 1], capacity,
+                             room)
     if r"\begin{align*}" in lines:
         start = lines.index(r"\begin{align*}")
         end = next(k for k in range(start, len(lines)) if lines[k].startswith(r"\end{align*}"))
         # a chain in the paragraph of its label, or kept with its answer, is in a group: each part is
         opened = _opened("\n".join(lines[:start]))
         return _cut_rows(lines, start + 1, end, ["{" * opened + lines[start]], [lines[end][:len(r"\end{align*}")] + "}" * opened],
-                         capacity)
+                         capacity, room)
     return [block]
 
 
@@ -172,7 +268,7 @@ def frames_of(body: str, capacity: float = FRAME_HEIGHT) -> list[str]:
     """The blocks of ``body`` packed into frames in their order, a frame ending only between two blocks
     (or between the rows of a table or a chain taller than a frame)."""
     frames, room = [[]], capacity
-    for block in (piece for whole in blocks(body) for piece in pieces(whole, capacity)):
+    for block in (piece for whole in blocks(body) for piece in pieces(whole, capacity, room if frames[-1] else capacity)):
         tall = height(block)
         if frames[-1] and tall > room:
             frames.append([])
@@ -205,7 +301,7 @@ def slides(solutions: list, lang: str, title: str, settings: dict | None = None,
                                   "course": plain_latex(course or phrase(lang, "sheet.course"))}
     frames = []
     for heading, solution in zip(headings([s.problem for s in solutions], lang), solutions):
-        body = displays_in_paragraphs(render(solution, "latex", lang=lang, width=TEXT_WIDTH, label="", **(settings or {})))
+        body = whole_tables(displays_in_paragraphs(render(solution, "latex", lang=lang, width=TEXT_WIDTH, label="", **(settings or {}))))
         frames.append(_frame(spelled(heading), body, files.get(solution.problem.id), phrase(lang, "export.continued")))
     return preamble + "\\begin{document}\n\\begin{frame}\n\\titlepage\n\\end{frame}\n\n" + "\n\n".join(frames) \
         + "\n\n\\end{document}\n"

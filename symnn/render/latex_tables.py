@@ -4,7 +4,9 @@ A table that fits the line at the text's size is set as it is. A wider one is se
 (``\small``, then ``\footnotesize``); wider still, it is split by columns into two tables that each
 repeat the first column (the row's name); failing that, its widest columns wrap their cells in
 narrow paragraphs (a table of three columns wraps before it splits). Only a table that none of this
-fits comes back as ``None`` (the printer then writes it row by row). A row with a fraction is taller,
+fits comes back as ``None`` (the printer then writes it row by row). A slide's table is never split by columns
+(``one_table``: its halves would fall on two frames): it is set in smaller type, its headers and then its
+cells wrapped, and narrower space between its columns if need be. A row with a fraction is taller,
 so that the fraction does not touch the rows around it; a fraction of powers (softmax) is set in
 display style.
 
@@ -46,6 +48,9 @@ _POWERS_FRACTION = re.compile(r"\\frac(?=\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\^)")
 # how a table's lines begin
 TABLE_START = r"\medskip{\centering"
 _DOLLAR = re.compile(r"(?<!\\)\$")
+# where TeX may break a formula of a narrowed table's cell: after a binary +, - or \cdot (one with an operand
+# before it; never after a relation, which the slides forbid, nor a sign)
+_BINARY = re.compile(r"(?<=[\w})\]]) (?:[-+]|\\cdot) ")
 
 
 def _prose_width(text: str) -> float:
@@ -106,22 +111,24 @@ def _strut(row: list[str]) -> str:
     return FRACTION_STRUT if any(r"\frac" in text for text in row) else ""
 
 
-def _tabular(header: list[str], rows: list[list[str]], size: str, boxes: dict[int, float] | None = None) -> list[str]:
+def _tabular(header: list[str], rows: list[list[str]], size: str, boxes: dict[int, float] | None = None,
+             heads: dict[int, float] | None = None, gap: float = GAP) -> list[str]:
     """The lines of one centred tabular in ``size``; ``boxes``: the columns whose cells wrap, with
-    their width as a fraction of the line."""
+    their width as a fraction of the line; ``heads``: the columns whose header alone wraps; ``gap``: the
+    characters between two columns, if not the usual ones."""
     boxes = boxes or {}
 
-    def cell(k: int, text: str) -> str:
-        if k not in boxes:
+    def cell(k: int, text: str, wrapped: dict = boxes) -> str:
+        if k not in wrapped:
             return text
-        return r"\parbox[t]{%.3f\linewidth}{\raggedright\strut %s\strut}" % (boxes[k], prose_kept(text))
+        return r"\parbox[t]{%.3f\linewidth}{\raggedright\strut %s\strut}" % (wrapped[k], prose_kept(text))
 
     rows = [[raised(text) for text in row] for row in rows]
     body = [_strut(row) + " & ".join(cell(k, text) for k, text in enumerate(row)) + r" \\" for row in rows]
-    setup = size
+    setup = size if gap == GAP else size + r"\setlength{\tabcolsep}{%gpt}" % (gap * PT_PER_CHARACTER / 2)
     # centred in a group, not a center environment, whose list penalty invites a page break above it
     return [TABLE_START + setup, r"\begin{tabular}{" + "l" * len(header) + "}", r"\hline",
-            " & ".join(cell(k, text) for k, text in enumerate(header)) + r" \\", r"\hline", *body, r"\hline", r"\end{tabular}\par}\medskip"]
+            " & ".join(cell(k, text, {**boxes, **(heads or {})}) for k, text in enumerate(header)) + r" \\", r"\hline", *body, r"\hline", r"\end{tabular}\par}\medskip"]
 
 
 def _columns(header: list[str], rows: list[list[str]], keep: list[int]) -> tuple[list[str], list[list[str]]]:
@@ -192,3 +199,57 @@ def table_lines(header: list[str], rows: list[list[str]], line_pt: float) -> lis
     widths = [max(cell_width(cell) for cell in column) + GAP for column in zip(header, *rows)]
     ways = (_sized, _wrapped, _split) if len(header) <= WRAPPED_FIRST else (_sized, _split, _wrapped)
     return next((lines for way in (*ways, _split_wrapped) if (lines := way(header, rows, widths, characters))), None)
+
+
+def one_table(header: list[str], rows: list[list[str]], line_pt: float, sizes: tuple = SIZES,
+              gap: float = GAP) -> list[str] | None:
+    """The table as one tabular on a line ``line_pt`` points wide, never split by columns (a slide's table,
+    whose halves would go to two frames): in the largest of ``sizes`` (each a command and its width against
+    the text's) that it fits as it is or with its headers wrapped, else with its cells wrapped too in the
+    largest size after the first that it fits so; ``gap``: the characters between two columns (fewer than a
+    page's leave more to the cells); None when nothing fits."""
+    characters = line_pt / PT_PER_CHARACTER
+    for size in sizes:
+        if lines := _narrowed(header, rows, characters, size, gap, cells=False):
+            return lines
+    return next((lines for size in sizes[1:] if (lines := _narrowed(header, rows, characters, size, gap))), None)
+
+
+def _narrowed(header, rows, characters, size: tuple[str, float], gap: float = GAP, cells: bool = True) -> list[str] | None:
+    """The table in ``size`` made as narrow as it must be to fit the line: first its headers wrapped (each to
+    its column's cells, or its longest word), then, if need be, its columns' cells wrapped too, each column
+    given back as much of its width as the line leaves, in proportion to what wrapping took from it; None
+    when even every column at its longest word is too wide (or, unless ``cells``, when cells must wrap)."""
+    room = (characters - gap * len(header)) / size[1]         # the space between columns is not scaled
+    natural = [max(cell_width(cell) for cell in column) for column in zip(header, *rows)]
+    body = [max(cell_width(cell) for cell in column) for column in zip(*rows)]
+    least = [max(_unbroken(cell) for cell in column) for column in zip(header, *rows)]
+    whole = [max(wide, narrow) for wide, narrow in zip(body, least)]      # the cells whole, the headers wrapped
+    if sum(least) > room or (not cells and sum(whole) > room):
+        return None
+    low, high = (whole, natural) if sum(whole) <= room else (least, whole)
+    share = min(1.0, (room - sum(low)) / ((sum(high) - sum(low)) or 1.0))
+    given = [a + share * (b - a) for a, b in zip(low, high)]
+    boxes = {k: wide * size[1] / characters for k, wide in enumerate(given) if wide < body[k] - 0.01}
+    heads = {k: wide * size[1] / characters for k, wide in enumerate(given)
+             if k not in boxes and wide < natural[k] - 0.01}
+    return _tabular(header, rows, size[0], boxes, heads, gap)
+
+
+def _unbroken(cell: str) -> float:
+    """About how narrow ``cell`` can be made by wrapping it where TeX surely may: at its prose's spaces and after
+    a binary operator of a formula outside every brace."""
+    parts = _DOLLAR.split(prose_kept(cell))
+    if len(parts) % 2 == 0:
+        return width(cell)
+    # a word, which must fit its box whole, counted a tenth wider (a Cyrillic one measured 0.8 pt too wide so)
+    widths = [1.1 * _prose_width(word) for part in parts[::2] for word in part.split()]
+    for part in parts[1::2]:
+        pieces, current = [], ""
+        for piece in _BINARY.split(part):
+            current += (" + " if current else "") + piece       # the operator's own width is alike for all three
+            if current.count("{") == current.count("}") and current.count(r"\left") == current.count(r"\right"):
+                pieces.append(current)
+                current = ""
+        widths += [width(piece) for piece in [*pieces, current] if piece]
+    return max(widths, default=0.0)
