@@ -114,11 +114,10 @@ class JacobianPrinting:
             numbers = self.put_in_point(det.value, dict(run.point))
             at = [self.raw_math(DET_J), self.raw_math(det.value)]
             written = self.raw_math(numbers, numbers=True)
-            if written not in (at[-1], self.raw_math(run.determinant_value) if self.answer_follows else None):
-                at.append(written)                 # the numbers, unless they are the value the answer gives
+            if written not in (at[-1], self.raw_math(run.determinant_value)):
+                at.append(written)                 # the numbers, unless they are the value itself
             text = self.say("gradient.at", point=self.point(run.point)) + ": "
-            lines.append(self.line(depth, text + (self.inline(" = ".join(at)) if self.answer_follows
-                                                  else self.result(" = ".join(at), run.determinant_value))))
+            lines.append(self.line(depth, text + self.result(" = ".join(at), run.determinant_value)))
         return lines
 
     @staticmethod

@@ -49,7 +49,8 @@ class NetworkPrinting:
         return self.inline(self.raw_ratio(top, bottom))
 
     def raw_ratio(self, top, bottom) -> str:
-        return self.nabla_ratio(top, bottom) or r"\frac{\partial %s}{\partial %s}" % (self.raw_math(top), self.raw_math(bottom))
+        d = "d" if getattr(self, "ordinary", False) else r"\partial"      # dy/dx where the statement writes d
+        return self.nabla_ratio(top, bottom) or r"\frac{%s %s}{%s %s}" % (d, self.raw_math(top), d, self.raw_math(bottom))
 
     def nabla_ratio(self, top, bottom) -> str | None:
         """∇_W f where the statement writes the gradient so (``nablas``), else None (∂f/∂W)."""

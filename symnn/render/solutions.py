@@ -25,6 +25,7 @@ from .written import nabla_names, network_loss_terms, written_terms
 COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
 
 # a derivative written with a prime in a statement: \sigma^{\prime}(z), f'(x)
+_ORDINARY = re.compile(r"\\frac\{d[^}]*\}\{d")        # \frac{dy}{dx}
 _PRIME = re.compile(r"\^\{?\\prime\}?\s*\(|[A-Za-z}]'\(")
 
 
@@ -84,6 +85,9 @@ class SolutionPrinting:
                              or network_loss_terms(problem, solution.work))     # a network's loss: (o₁ − y)² as written
         self.nablas = nabla_names(problem.statement.get("en"))        # ∇_W f where the statement writes it so
         self.primed = bool(_PRIME.search(problem.statement.get("en") or ""))    # σ′(z) where the statement writes it so
+        # dy/dx where the statement writes the derivative with d and never with ∂ (a chain of one variable)
+        self.ordinary = bool(_ORDINARY.search(problem.statement.get("en") or "")) and \
+            "\\partial" not in (problem.statement.get("en") or "")
         exact = sp.Tuple(*answer) if isinstance(answer, tuple) and len(answer) > 1 else \
             answer[0] if isinstance(answer, tuple) else answer
         if isinstance(exact, sp.MatrixBase) and exact.shape == (1, 1):
@@ -124,6 +128,7 @@ class SolutionPrinting:
 
     answer_follows = False
     primed = False                 # the statement writes a derivative with a prime, f′(x)
+    ordinary = False               # the statement writes derivatives with d, dy/dx, and never with ∂
     names: dict = {}
     written: tuple = ()            # the terms of the statement's sums, in its order
     nablas: frozenset = frozenset()   # the (function, variable) the statement writes as ∇_W f
@@ -154,7 +159,13 @@ class SolutionPrinting:
                 return self.raw_ratio(sp.Symbol("f"), work.var)
             return self.raw_math(D(work.expr, work.var, work.order))
         if kind == "ValueAt":
-            return self.raw_math(D(work.work.expr, work.work.var, work.work.order)) + self.at_point(work.point)
+            step, point = work.work, work.point
+            if "f" in self.names and step.order == 1 and self.primed and step.expr.free_symbols == {step.var} \
+                    and len(point) == 1:              # σ′(3), as the statement writes the value of the derivative
+                name, value = self.names["f"], point[0][1]
+                plain = text_math(sp.Symbol(name.lstrip("\\")))
+                return self.raw_math(Written(f"{name}'({self.raw_math(value)})", f"{plain}′({self.raw_math(value)})"))
+            return self.raw_math(D(step.expr, step.var, step.order)) + self.at_point(point)
         if kind == "Gradient":
             name = f"{self.nabla} {self.raw_math(sp.Symbol(self.function_name()))}"
             return name + (self.raw_math(sp.Tuple(*(self.as_given(value) for _, value in work.point))) if work.point else "")

@@ -88,7 +88,8 @@ class TextPrinter(DocumentPrinter):
                                                          for name, value in point)
 
     def raw_ratio(self, top, bottom) -> str:
-        return self.nabla_ratio(top, bottom) or f"∂{self.raw_math(top)}/∂{self.raw_math(bottom)}"
+        d = "d" if self.ordinary else "∂"             # dy/dx where the statement writes d (render.solutions)
+        return self.nabla_ratio(top, bottom) or f"{d}{self.raw_math(top)}/{d}{self.raw_math(bottom)}"
 
     def table(self, header, rows):
         widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]

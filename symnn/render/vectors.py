@@ -295,13 +295,12 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
         numbers = InOrder(*(Times(self.put_in_point(df, known), Shown(sp.Symbol("d"), self.staged_number(
             sp.simplify(dx.xreplace(point))))) for df, dx in run.terms))
         sides = [total, self.raw_math(numbers, numbers=True)]
-        if self.answer_follows:
-            return self.line(depth, self.inline(" = ".join(sides)))
-        return self.line(depth, self.result(" = ".join(sides), run.value))
+        return self.line(depth, self.result(" = ".join(sides), run.value))      # the value too: the line ends in it
 
     def _unless_answered(self, value) -> tuple:
-        """The last side of the work's last line, unless the answer right below says it (the result once)."""
-        return () if self.answer_follows else (value,)
+        """The last side of the work's last line: a line of numbers ends in its value, even where the answer
+        right below says it again (a teacher writes … = 28, then the answer)."""
+        return (value,)
 
     def put_in_point(self, formula, point: dict):
         """``formula`` with the point's numbers put in, a function of them by its value:
@@ -333,7 +332,7 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
         lines.append(self.line(depth, self.equation(xs[-1], run.last)))
         product = sp.Mul(*(slope for *_, slope in run.rows), evaluate=False)
         chain = self.raw_math(total) + " = " + self.raw_math(product, keep_order=True)
-        lines.append(self.line(depth, self.inline(chain) if self.answer_follows else self.result(chain, run.answer)))
+        lines.append(self.line(depth, self.result(chain, run.answer)))
         return self.join(lines)
 
     def _print_ConditionSolution(self, run, depth: int = 0) -> str:

@@ -42,7 +42,7 @@ def answer_line(problem_id: str, format: str, lang: str) -> str:
                                            r"p_{0} {(1 - p_{0})}$\par}"),
     ("tanh-exp", "latex", "en", r"{\noindent \textbf{Answer:} $F'{(x)} = "
                                 r"4 \sigma{(2 x)} {(1 - \sigma(2 x))} = 1 - F^{2}$\par}"),
-    ("relu-chain", "text", "ru", "Ответ: y = 2; ∂y/∂x = 1"),
+    ("relu-chain", "text", "ru", "Ответ: y = 2; dy/dx = 1"),      # d, as the statement writes dy/dx
     # "write σ′(z) through σ itself": σ′(z), not ∂σ/∂z
     ("nielsen-sigmoid-prime", "text", "en", "Answer: σ′(z) = σ(z)·(1 - σ(z)) = σ·(1 - σ)"),
 ])

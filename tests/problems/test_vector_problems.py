@@ -108,19 +108,19 @@ def test_the_program_prints_formula_numbers_and_value():
 def test_the_vector_gradient_prints_index_and_matrix_form():
     text = render(solve("vec-quadratic"), "text")
     assert "   ∂f/∂x1 = 2x1 + 2x2 + 1 = 2·1 + 2·2 + 1 = 7" in text
-    assert "∇ f = (A + A^T)·x + b = [2 2; 2 6]·[1; 2] + [1; -1]\nAnswer: ∇ f = (7, 13)" in text
+    assert "∇ f = (A + A^T)·x + b = [2 2; 2 6]·[1; 2] + [1; -1] = [7; 13]\nAnswer: ∇ f = (7, 13)" in text
 
 
 def test_the_residual_gradient_prints_the_residual_then_the_gradient():
     text = render(solve("vec-residual"), "text")
     assert "   r = A·x - b = [1 0; 1 1; 1 2]·[1; 1] - [6; 0; 0] = [-5; 2; 3]" in text
-    assert "   ∇ f = 2A^T·r = 2·[1 1 1; 0 1 2]·[-5; 2; 3]\nAnswer: r = (-5, 2, 3); ∇ f = (0, 16)" in text
+    assert "   ∇ f = 2A^T·r = 2·[1 1 1; 0 1 2]·[-5; 2; 3] = [0; 16]\nAnswer: r = (-5, 2, 3); ∇ f = (0, 16)" in text
 
 
 def test_the_iterated_map_prints_the_chain_in_russian():
     text = render(solve("iterated-map"), "text", lang="ru")
     assert "Производная сложной функции через итерации x_(k+1) = g(x_k): (g^4)'(x_0) = g'(x_0)·g'(x_1)·g'(x_2)·g'(x_3)" in text
-    assert "(g^4)'(x_0) = 2·4·10·52\nОтвет: (g^4)'(1) = 4160" in text
+    assert "(g^4)'(x_0) = 2·4·10·52 = 4160\nОтвет: (g^4)'(1) = 4160" in text
 
 
 def test_the_condition_states_its_answer_once():
