@@ -4,7 +4,8 @@ A program is what a small autograd engine records: ``q = x + y; f = q*z``, or a 
 a ReLU gate and a squared error, ``a = w1*x1 + w2*x2; h = max(0, a); L = (h - y)^2``. Each
 assignment is a node whose inputs are the variables and earlier nodes it names; the last one
 is the output. A name may be used by several steps and assigned again (``c += c + 1``, as in
-micrograd): each new value is a new node, primed (c, c′, c″, …), so the graph stays a graph.
+micrograd): each new value is a new node, c, c⁽²⁾, c⁽³⁾, … (``version_name``), so the graph stays a
+graph; the output's last value keeps the name the statement gives it (g⁽¹⁾ = f/2, g = g⁽¹⁾ + 10/f).
 
 The backward pass is the graph's (``nn.graph``): local gradient × upstream, and the
 contributions to a name used twice add up. Every node also gets its total ∂L/∂node.
@@ -33,6 +34,27 @@ from ..calculus.parse import CONSTANTS, parse_expr_safe, parse_point, parse_symb
 from .graph import Graph, GraphPass, Node, graph_pass
 
 ASSIGNMENT = re.compile(r"^\s*([A-Za-z_]\w*)\s*([-+*/]?)=(?!=)(.*)$", re.DOTALL)
+VERSION = re.compile(r"^(.+?)(?:\^\{?\((\d+)\)\}?|('+))$")      # c^{(2)}, c^(2), or c' as older banks wrote it
+
+
+def version_name(name: str, k: int) -> str:
+    """The name of the k-th value of a program's variable: c, then c^{(2)}, c^{(3)}, ... (c⁽²⁾ in text).
+
+    Not a prime (c′ reads as a derivative in a calculus course) and not a subscript (c₂ would clash with a
+    name the program may use itself, c2 or c_2, printed the same): a program's names are identifiers, so
+    no name of its own can contain ^{(k)}. A superscript in parentheses is how the course numbers layers
+    (a^{(l)}) and optimization texts number iterates (x^{(k)}), the k-th value of one quantity."""
+    return name if k == 1 else f"{name}^{{({k})}}"
+
+
+def base_name(name: str) -> tuple[str, int]:
+    """("c", 2) for c^{(2)} (also c^(2) and c′ as older banks wrote it); ("c", 1) for c."""
+    match = VERSION.match(name)
+    if match is None:
+        return name, 1
+    return match[1], int(match[2]) if match[2] else len(match[3]) + 1
+
+
 OPERATORS = {"+": sp.Add, "-": lambda a, b: a - b, "*": sp.Mul, "/": lambda a, b: a / b}
 
 
@@ -57,7 +79,7 @@ class InputStep:
 class ProgramPass(RichDisplay):
     """The assignments, their forward and backward passes, and ∂L/∂name for every name."""
 
-    steps: tuple[tuple[sp.Symbol, sp.Expr], ...]       # name = expr, each new value of a name primed
+    steps: tuple[tuple[sp.Symbol, sp.Expr], ...]       # name = expr, each new value of a name numbered, c^{(2)}
     run: GraphPass
     adjoints: tuple[tuple[sp.Symbol, sp.Expr], ...]    # every node (output first), then every variable
     texts: tuple[str, ...] = ()                        # the assignments as the program writes them
@@ -70,16 +92,19 @@ class ProgramPass(RichDisplay):
 
     @property
     def result_name(self) -> str:
-        """The output as the program names it: g for its last value g″ (g += … makes new nodes)."""
-        return self.output.name.rstrip("'")
+        """The output as the program names it: g (its last value when g += … makes new nodes)."""
+        base = base_name(self.output.name)[0]
+        return self.output.name if sp.Symbol(base, real=True) in self.run.graph.variables else base   # x += …: x⁽²⁾
 
     def symbol(self, name: str) -> sp.Symbol:
-        """A variable or node by its name in the tables: c, then c′, c″ for the new values of c; the output's
-        own name (g for the last value g″ of g += …) is the output."""
+        """A variable or node by its name in the tables: c, then c^{(2)}, c^{(3)} (or c^(2), c′ as older banks
+        wrote them) for the new values of c; the output's own name (g, after g⁽¹⁾ = f/2) is the output."""
         if name == self.result_name:
             return self.output
         known = [v for v, _ in self.run.values]
-        chosen = [s for s in known if s.name == name]
+        base, k = base_name(name)
+        versions = [s for s in known if base_name(s.name)[0] == base]     # in order: the variable, then the nodes
+        chosen = [s for s in known if s.name == name] or versions[k - 1:k]
         if not chosen:
             raise ProgramError(f"{name!r} is not a variable or a node of the program ({', '.join(s.name for s in known)})")
         return chosen[0]
@@ -126,16 +151,21 @@ class ProgramPass(RichDisplay):
 
     def expanded(self, find) -> tuple[str, ...]:
         """The names of ``find`` with its groups spelled out: forward (every node; an earlier value of the
-        output's own name, g before g += …, has no name of its own here), gradients (∂L/∂ of every variable),
+        output's own name, g⁽¹⁾ before g += …, is left out), gradients (∂L/∂ of every variable),
         updated (every variable the step moves, after it)."""
-        nodes = [n for n, _ in self.steps if n == self.output or n.name != self.result_name]   # g is the output's
+        nodes = [n for n, _ in self.steps if n == self.output or base_name(n.name)[0] != self.result_name]   # g is the output's
         groups = {"forward": [n.name for n in nodes],
                   "gradients": [f"d{self.result_name}/d{v}" for v, _ in self.run.gradients],
                   "updated": [f"{v}+" for v, *_ in self.step.moves] if self.step else []}
         names = tuple(n for name in find for n in groups.get(name, [name]))
-        for name in names:
-            self.part(name)                                  # an unknown name is refused here, by name
-        return names
+        return tuple(self._canonical(name) for name in names)     # an unknown name is refused here, by name
+
+    def _canonical(self, name: str) -> str:
+        """A name of ``find`` as the tables write it: c^{(2)} for c^(2) or c′ (dg/dc^{(2)} likewise)."""
+        kind, symbol, wrt = self.part(name)
+        if kind == "gradient":
+            return f"d{self.result_name}/d{wrt.name}"
+        return symbol.name + ("+" if kind == "after" else "")
 
 
 def read_step(text: str, assigned=()) -> tuple[str, str, sp.Expr]:
@@ -172,16 +202,31 @@ def build_program(steps) -> Graph:
                 raise ProgramError(f"{name} {operator}= … comes before {name} has a value")
             expr = OPERATORS[operator](current.get(name, sp.Symbol(name, real=True)), expr)
         taken = {n.name for n in nodes} | set(variables)
-        symbol = sp.Symbol(name, real=True)
-        while symbol in taken:                           # a new value of the name: c, c', c'', ...
-            symbol = sp.Symbol(symbol.name + "'", real=True)
+        symbol, k = sp.Symbol(name, real=True), 1
+        while symbol in taken:                           # a new value of the name: c, c^{(2)}, c^{(3)}, ...
+            k += 1
+            symbol = sp.Symbol(version_name(name, k), real=True)
         inputs = tuple(sorted(expr.free_symbols, key=lambda s: (s not in variables, str(s))))
         nodes.append(Node(symbol, expr, inputs))
         current[name] = symbol
+    nodes = _output_named(nodes, variables)
     composed = nodes[-1].expr
     for node in reversed(nodes[:-1]):                    # the output written in the variables alone
         composed = composed.xreplace({node.name: node.expr})
     return Graph(composed, tuple(variables), tuple(nodes))
+
+
+def _output_named(nodes: list[Node], variables: list) -> list[Node]:
+    """The output's last value named as the statement names it (g, its gradients ∂g/∂a) and the earlier
+    values of its name numbered from 1 (g⁽¹⁾ = f/2, g = g⁽¹⁾ + 10/f); unchanged when the name is also an
+    input of the program (x += 1: the input keeps x, the output is x⁽²⁾)."""
+    base, k = base_name(nodes[-1].name.name)
+    if k == 1 or sp.Symbol(base, real=True) in variables:
+        return nodes
+    renames = {sp.Symbol(base, real=True): sp.Symbol(f"{base}^{{(1)}}", real=True),
+               nodes[-1].name: sp.Symbol(base, real=True)}
+    return [Node(node.name.xreplace(renames), node.expr.xreplace(renames),
+                 tuple(s.xreplace(renames) for s in node.inputs)) for node in nodes]
 
 
 def program_pass(steps, at, step_size=None, ascent: bool = False, update=None, find=None) -> ProgramPass:

@@ -15,6 +15,7 @@ GROUPS = ("forward", "gradients", "updated")      # as nn.programs.GROUPS, read 
 CONSTANTS = {"e", "E", "pi"}
 _NAME = re.compile(r"[A-Za-z_]\w*")
 _CALL = re.compile(r"[A-Za-z_]\w*\s*\(")
+_VERSION = re.compile(r"(\^\{?\(\d+\)\}?|'+)$")     # c^(2), c^{(2)}: a value assigned again (c' as older banks wrote it)
 
 
 def _names(steps) -> tuple[list[str], list[str]]:
@@ -48,9 +49,9 @@ def program_errors(entry: dict) -> list[str]:
             known = True
         elif base.startswith("d") and "/d" in base:
             top, wrt = base[1:].split("/d", 1)
-            known = top == output and wrt.rstrip("'") in variables + assigned
+            known = top == output and _VERSION.sub("", wrt) in variables + assigned
         else:
-            known = base.rstrip("'") in variables + assigned
+            known = _VERSION.sub("", base) in variables + assigned
         if not known:
             errors.append(f"find: {name!r} is not a variable or a node ({', '.join(variables + assigned)}), a "
                           f"gradient of the output (d{output}/d{variables[0] if variables else 'x'}), a value after the "

@@ -38,7 +38,7 @@ from .order import (
     readable_terms,
     transpose_outside,
 )
-from .typed import dotted, power_of_e, with_places
+from .typed import RAISED, dotted, power_of_e, with_places
 from .values import Shown
 
 
@@ -274,6 +274,9 @@ class TextMath(_FactorsAsUsual, StrPrinter):
             return f"({text})" if bracket else text
         if expr.name.endswith("^+") and len(expr.name) > 2:          # w5⁺, E_total⁺: a value after the update
             return self._print(sp.Symbol(expr.name[:-2])) + "⁺"
+        version = re.fullmatch(r"([A-Za-z]\w*)\^\{\((\d+)\)\}", expr.name)
+        if version:                       # c⁽²⁾, the second value of a program's c (nn.programs.version_name)
+            return self._print(sp.Symbol(version[1])) + "⁽" + version[2].translate(RAISED) + "⁾"
         head, sep, tail = expr.name.partition("_")
         head = head[:-3] + "\u0302" if head.endswith("hat") and len(head) > 3 else head    # yhat: ŷ
         tail = tail[1:-1] if tail.startswith("{") and tail.endswith("}") else tail

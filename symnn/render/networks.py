@@ -70,7 +70,7 @@ class NetworkPrinting:
         lines += self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("delta.numbers"),
                              self.plain("graph.value")], forward)
         lines.append(self.line(depth, self.say("graph.backward", output=graph.output.name)))
-        lines += self.backward_lines(run, graph.output.name, depth)       # render.vectors: the table and the sums
+        lines += self.backward_lines(run, graph.output.name, depth, texts=(run.text,))   # render.staged: table, sums
         if not self.answer_follows:
             f = sp.Symbol("f")
             result = ", ".join(self.result(self.raw_ratio(f, v), g) for v, g in run.gradients)

@@ -103,7 +103,7 @@ def written_form(expr, chains):
 
 def typed_definitions(nodes, texts) -> list:
     """Each node's formula exactly as the program's line types it, nothing combined or simplified (2x + 2 + x,
-    z·z), its names the nodes they refer to (c′ after c is assigned again); None for a line that is not a
+    z·z), its names the nodes they refer to (c⁽²⁾ after c is assigned again); None for a line that is not a
     plain ``name = formula`` or that does not read as the node's own value."""
     if len(texts) != len(nodes):
         return [None] * len(nodes)
@@ -117,7 +117,7 @@ def typed_definitions(nodes, texts) -> list:
     return typed
 
 
-UPDATES = {"+": lambda a, b: sp.Add(a, b), "-": lambda a, b: sp.Add(a, sp.Mul(-1, b)),      # c += c + 1: c′ = c + c + 1
+UPDATES = {"+": lambda a, b: sp.Add(a, b), "-": lambda a, b: sp.Add(a, sp.Mul(-1, b)),      # c += c + 1: c⁽²⁾ = c + c + 1
            "*": lambda a, b: sp.Mul(a, b), "/": lambda a, b: sp.Mul(a, sp.Pow(b, -1))}
 
 
@@ -192,11 +192,6 @@ def _joined(terms: list[str]) -> str:
     return text
 
 
-def statement_name(symbol: sp.Symbol) -> sp.Symbol:
-    """The name the statement gives a program's result: g for its last value g″ (g += … makes new nodes)."""
-    return sp.Symbol(symbol.name.rstrip("'"), real=True)
-
-
 LONG_DENOMINATOR = 50       # a fraction with a larger denominator is shown as its decimal
 
 
@@ -227,11 +222,15 @@ class StagedPrinting:
             return self.inline(lhs + f" {self.approx} " + self.raw_math(decimal))
         return self.result(lhs, value)
 
-    def backward_lines(self, run, output, depth: int, needed=None) -> list[str]:
+    def backward_lines(self, run, output, depth: int, needed=None, texts=()) -> list[str]:
         """The backward table (of the ``needed`` rows, else every row), then the sum of the contributions of
-        every name that several nodes use: ∂f/∂x = a + ∂f/∂a·H(x − y) = 3 + 3·1 = 6 (formula, numbers, value)."""
+        every name that several nodes use: ∂f/∂x = a + ∂f/∂a·H(x − y) = 3 + 3·1 = 6 (formula, numbers, value).
+        A row of the output's own node is the local derivative of its formula, ∂(x·a)/∂x = a = 3: ∂f/∂x is
+        the total, 6, in the sums and the answer (the local gradient of CS231n and micrograd)."""
         needed = run.rows if needed is None else needed
-        rows = [[self.ratio(row.node, row.input), self.math(row.local), self.staged_value(row.local_value),
+        own = dict(zip((node.name for node in run.graph.nodes), shown_definitions(run.graph.nodes, texts)))[output]
+        rows = [[self.inline(self.local_ratio(own, row.input)) if row.node == output else self.ratio(row.node, row.input),
+                 self.math(row.local), self.staged_value(row.local_value),
                  self.staged_value(row.upstream), self.staged_value(row.contribution)] for row in needed]
         lines = self.table([self.plain("graph.local"), self.plain("delta.formula"), self.plain("graph.value"),
                             self.plain("graph.upstream", output=self.renamed(output)),     # e of e = c·d, not f
@@ -251,6 +250,19 @@ class StagedPrinting:
             lines.append(self.line(depth + 1, self.staged_result(
                 " = ".join((self.raw_ratio(output, name), formula, numbers)), total)))
         return lines
+
+    def local_ratio(self, shown, wrt) -> str:
+        """∂(x·a)/∂x: the partial derivative of a formula (``shown``: it and whether its order is kept) by one
+        of its inputs, as raw math."""
+        formula, kept = shown
+        top = self.raw_math(formula, keep_order=kept)
+        if formula.is_Add or formula.is_Mul:          # ∂(x·a)/∂x, ∂(h - y)^2/∂h, ∂e^b/∂b
+            top = (r"\left(%s\right)" if self.nabla.startswith("\\") else "(%s)") % top
+        elif top[:1].isalpha() and not self.nabla.startswith("\\"):
+            top = " " + top                           # d tanh(b)/db, not dtanh(b)/db, where the statement writes d
+        placeholder = sp.Symbol("PLACEHOLDER", real=True)
+        ratio = self.raw_ratio(placeholder, wrt).replace(self.raw_math(placeholder), top, 1)
+        return ratio.replace("∂ ", "∂", 1)
 
     @staticmethod
     def _contribution(row, output):
@@ -282,7 +294,7 @@ class StagedPrinting:
     def input_step_lines(self, program, depth: int) -> list[str]:
         """The step on the inputs, one row per input moved: x⁺ = x + h·∂f/∂x = −2 + 0.01·(−4) = −2.04 (a
         minus for gradient descent); then the forward pass at the new point."""
-        step, L = program.step, statement_name(program.output)
+        step, L = program.step, program.output     # g, named as the statement names it (nn.programs)
         # the step is h, as Karpathy's guide writes it, unless the program has a node h (h = max(0, a)): then η
         names = {str(node.name) for node in program.run.graph.nodes} | {str(v) for v, *_ in step.moves}
         h = sp.Symbol("eta" if "h" in names else "h")
@@ -313,20 +325,27 @@ class StagedPrinting:
         """Each node: its name, its definition and the numbers put in, as the program types it (z = 2x + 2 + x,
         h = ReLU(z·z), not 3x + 2 and z²) or else in the order of the statement's text (a = x·w₁, f = 1 + c;
         ReLU where the program writes relu), and its value."""
-        chains = [chain for text in texts for chain in written_chains(text.split("=", 1)[-1].strip())]
-        relu = any("relu(" in text.lower() for text in texts)
-        typed = typed_definitions(nodes, texts)
-        composed: dict = {}
         rows = []
-        for node, as_typed in zip(nodes, typed):
-            shown = as_typed if as_typed is not None else as_written(node.expr, composed, chains)
-            if relu:
-                with sp.evaluate(False):           # ReLU(z·z) stays as typed
-                    shown = shown.replace(lambda e: isinstance(e, sp.Max) and len(e.args) == 2 and 0 in e.args,
-                                          lambda e: ReLU(*(arg for arg in e.args if arg != 0)))
-            composed[node.name] = node.expr.xreplace(composed)
-            kept = shown is not node.expr
+        for node, (shown, kept) in zip(nodes, shown_definitions(nodes, texts)):
             put = put_in(self.renamed(shown), {self.renamed(k): v for k, v in values.items()}, self.places())
             rows.append([self.math(node.name), self.inline(self.raw_math(node.name) + " = " + self.raw_math(shown, keep_order=kept)),
                          self.inline(self.raw_math(put, keep_order=kept, numbers=True)), self.staged_value(values[node.name])])
         return rows
+
+
+def shown_definitions(nodes, texts) -> list[tuple[sp.Expr, bool]]:
+    """Each node's formula as the forward table shows it, and whether its order is the text's (kept)."""
+    chains = [chain for text in texts for chain in written_chains(text.split("=", 1)[-1].strip())]
+    relu = any("relu(" in text.lower() for text in texts)
+    typed = typed_definitions(nodes, texts)
+    composed: dict = {}
+    shown_list = []
+    for node, as_typed in zip(nodes, typed):
+        shown = as_typed if as_typed is not None else as_written(node.expr, composed, chains)
+        if relu:
+            with sp.evaluate(False):           # ReLU(z·z) stays as typed
+                shown = shown.replace(lambda e: isinstance(e, sp.Max) and len(e.args) == 2 and 0 in e.args,
+                                      lambda e: ReLU(*(arg for arg in e.args if arg != 0)))
+        composed[node.name] = node.expr.xreplace(composed)
+        shown_list.append((shown, shown is not node.expr))
+    return shown_list

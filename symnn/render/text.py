@@ -73,6 +73,7 @@ class TextPrinter(DocumentPrinter):
                                (r"\approx", "≈"), (r"\top", "ᵀ")):
             text = text.replace(command, plain)
         text = re.sub(r"(?<!\\)\$[^$]*\$", lambda m: m[0].replace("'", "′"), text)   # primes, not quotation marks
+        text = re.sub(r"\^\{\((\d+)\)\}", lambda m: "⁽" + m[1].translate(RAISED) + "⁾", text)   # c^{(2)}: c⁽²⁾
         text = _plain_fractions(_plain_matrices(text))
         text = re.sub(r"(?<=[∂Δ]) (?=\w)", "", LatexNodes2Text(math_mode="text").latex_to_text(text))   # ∂L, Δw
         text = re.sub(r"(?<![\w^])e\^(?:\((-?(?:\d+|[a-pr-z]))\)|(-?(?:\d+|[a-pr-z])))(?![\w(])",

@@ -139,7 +139,7 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
         lines += self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("delta.numbers"),
                              self.plain("graph.value")], forward)
         lines.append(self.line(depth, self.say("prog.backward", output=L)))
-        lines += self.backward_lines(run, L, depth, program.needed_rows())
+        lines += self.backward_lines(run, L, depth, program.needed_rows(), program.texts)
         if full:
             lines.append(self.line(depth, self.say("prog.adjoints", output=L)))
             lines += self.table([self.plain("graph.node"), self.plain("graph.gradient")],

@@ -6,6 +6,7 @@ import pytest
 import sympy as sp
 
 from symnn.nn.programs import ProgramError, build_program, program_pass
+from symnn.problems.program_schema import program_errors
 
 x, y, z, q, f = sp.symbols("x y z q f", real=True)
 
@@ -106,7 +107,9 @@ def test_micrograd_readme_example_with_updates_in_place():
     assert float(db) == pytest.approx((program(-4, 2 + h) - program(-4, 2 - h)) / (2 * h), rel=1e-6)
     # micrograd's README prints 24.7041, 138.8338 and 645.5773
     assert [round(float(v), 4) for v in (dict(run.run.values)[run.output], da, db)] == [24.7041, 138.8338, 645.5773]
-    assert [str(name) for name, _ in run.steps] == ["c", "d", "c'", "c''", "d'", "d''", "e", "f", "g", "g'"]
+    # each new value numbered, not primed (c′ reads as a derivative); the output's last value is g itself
+    assert [str(name) for name, _ in run.steps] == ["c", "d", "c^{(2)}", "c^{(3)}", "d^{(2)}", "d^{(3)}", "e", "f",
+                                                    "g^{(1)}", "g"]
 
 
 def test_a_name_that_is_a_constant_is_the_programs_own_once_assigned():
@@ -144,12 +147,20 @@ def test_a_step_along_and_against_the_gradient():
 
 def test_names_are_those_of_the_tables_and_the_outputs_name_is_its_last_value():
     run = program_pass(["c = a + b", "c += c + 1", "g = c*a", "g += 1"], "a = 2, b = 1",
-                       find=["c", "c'", "dg/dc", "dg/dc'", "dg/da", "g", "forward"])
-    # c = 3, c′ = c + c + 1 = 7, g = c′·a = 14, g′ = 15; ∂g′/∂c′ = a = 2, ∂g′/∂c = 2·2 = 4;
-    # ∂g′/∂a = c′ + a·∂c′/∂a = 7 + 2·2 = 11
+                       find=["c", "c^(2)", "dg/dc", "dg/dc^(2)", "dg/da", "g", "g^(1)", "c'", "forward"])
+    # c = 3, c⁽²⁾ = c + c + 1 = 7, g⁽¹⁾ = c⁽²⁾·a = 14, g = 15; ∂g/∂c⁽²⁾ = a = 2, ∂g/∂c = 2·2 = 4;
+    # ∂g/∂a = c⁽²⁾ + a·∂c⁽²⁾/∂a = 7 + 2·2 = 11; c′, as older banks wrote it, is c⁽²⁾
     # the forward group: every node, but the first g (14), since g names the output
-    assert run.asked == ("c", "c'", "dg/dc", "dg/dc'", "dg/da", "g", "c", "c'", "g'")
-    assert [run.value(n) for n in run.asked] == [3, 7, 4, 2, 11, 15, 3, 7, 15]
+    assert run.asked == ("c", "c^{(2)}", "dg/dc", "dg/dc^{(2)}", "dg/da", "g", "g^{(1)}", "c^{(2)}",
+                         "c", "c^{(2)}", "g")
+    assert [run.value(n) for n in run.asked] == [3, 7, 4, 2, 11, 15, 14, 7, 3, 7, 15]
+
+
+def test_an_input_assigned_again_keeps_its_name_and_the_output_is_numbered():
+    run = program_pass(["x += x*2"], "x = 2")
+    # the input is x, the output x⁽²⁾ = x + 2x = 6, and d(3x)/dx = 3
+    assert [str(name) for name, _ in run.steps] == ["x^{(2)}"]
+    assert run.asked == ("x^{(2)}", "dx^{(2)}/dx") and [run.value(n) for n in run.asked] == [6, 3]
 
 
 @pytest.mark.parametrize("find, message", [
@@ -160,3 +171,14 @@ def test_names_are_those_of_the_tables_and_the_outputs_name_is_its_last_value():
 def test_what_find_cannot_name_is_refused(find, message):
     with pytest.raises(ProgramError, match=message):
         program_pass(["q = x + y", "f = q*z"], "x = 1, y = 2, z = 3", find=find)
+
+
+@pytest.mark.parametrize("find, errors", [
+    # the numbered names of the tables, c^(2) or c^{(2)}, name a node when the bank is read
+    (["c^(2)", "dg/dc^{(2)}", "g"], []),
+    (["c'"], []),                                          # c′, as older banks wrote it, is c⁽²⁾
+    (["c^(x)"], ["find: 'c^(x)' is not a variable or a node (a, c, g), a gradient of the output (dg/da), a value "
+                 "after the step (x+, g+) or a group (forward, gradients, updated)"]),
+])
+def test_a_bank_names_a_value_assigned_again_by_its_number(find, errors):
+    assert program_errors({"steps": ["c = a + 1", "c += c", "g = c*2"], "at": "a = 1", "find": find}) == errors

@@ -168,12 +168,13 @@ def test_a_program_that_updates_a_name_without_a_value_is_refused_when_solved(tm
         solve("p", tmp_path)
 
 
-def test_a_program_that_assigns_a_name_again_primes_it(tmp_path):
+def test_a_program_that_assigns_a_name_again_numbers_it(tmp_path):
     (tmp_path / "mine.toml").write_text(BASE + "kind = 'program'\nsteps = ['q = x + y', 'q = q*x']\n"
                                         "at = 'x = 3, y = 2'\n", encoding="utf-8")
     solution = solve("p", tmp_path)
-    assert solution.answer == (15, 8, 3)                   # q' = (x + y)·x: ∂/∂x = 2x + y, ∂/∂y = x
-    assert "q' = q·x" in render(solution, "text")
+    assert solution.answer == (15, 8, 3)                   # q = (x + y)·x: ∂/∂x = 2x + y, ∂/∂y = x
+    # the output keeps its name q, its first value is q⁽¹⁾ (a prime, q′, would read as a derivative)
+    assert "   q⁽¹⁾ = x + y\n   q = q⁽¹⁾·x\n" in render(solution, "text")
 
 
 def test_a_determinant_of_a_jacobian_that_is_not_square_names_the_field(tmp_path):
