@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-import mpmath
 import sympy as sp
 
 from ..calculus.display import RichDisplay
@@ -23,7 +22,8 @@ from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
 from .feedback import diagnose, local, own_names_note, placed, reading_notes, wrong_point
 from .keys import bank_key
-from .labels import problem_keys, scalar_label, shown_name, unasked_parts
+from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
+from .labels import problem_keys, shown_name, unasked_parts
 from .layout import bracketed_pair, written_axes
 from .matrices import inverts, matrix_mistake
 from .options import CheckOptions
@@ -31,6 +31,7 @@ from .question import as_vector, by_label, defined, has_kink, is_refusal, own_te
 from .read import Answer, has_transpose, raised, read_answer
 from .reference import BadReference, read_reference, reference_shape
 from .sandbox import run_limited
+from .shown_values import readable, shown
 
 # what may decide a verdict: a comparison of values (answers.compare), or the check itself —
 # vectors component by component, a restated question, a chain, the answer's shape or form, an
@@ -53,27 +54,6 @@ class Verdict(RichDisplay):
         value = None if self.answer is None or self.answer.value is None else shown(self.answer.value)
         return {"correct": self.correct, "score": self.score, "feedback": list(self.feedback),
                 "decided_by": self.decided_by, "answer": value}
-
-
-def shown(value) -> str:
-    """SymPy's text of a value, with integers of more than 40 digits abbreviated (1.2346e+5000)."""
-    if isinstance(value, tuple):
-        return "(" + ", ".join(shown(v) for v in value) + ")"
-    huge = {n: sp.Symbol(mpmath.nstr(mpmath.mpf(int(n)), 5)) for n in value.atoms(sp.Integer)
-            if int(n).bit_length() > 133}
-    huge |= {r: sp.Symbol(mpmath.nstr(mpmath.mpf(int(r.p)) / int(r.q), 5)) for r in value.atoms(sp.Rational)
-             if not r.is_Integer and max(abs(int(r.p)), int(r.q)).bit_length() > 133}
-    return sp.sstr(value.xreplace(huge) if huge else value)
-
-
-def readable(value) -> str:
-    """A value as a sentence of feedback shows it: 2·x·cos(x^2), σ(3), λ, not SymPy's 2*x*cos(x**2)."""
-    if isinstance(value, sp.Rational) and value.q > 1000:
-        value = sp.Float(value, 6)                        # 0.0191013, not 1193831661/62500000000
-    text = shown(value).replace("**", "^").replace("*", "·")
-    for name, symbol in (("sigmoid", "σ"), ("lamda", "λ"), ("Abs", "abs"), ("Heaviside", "H"), ("sqrt", "√")):
-        text = re.sub(rf"\b{name}\b", symbol, text)
-    return text
 
 
 def check_answer(reference, answer: str, **options) -> Verdict:
@@ -171,8 +151,8 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         extra = unasked_parts(answer, options) if isinstance(ref, tuple) else ()
         verdict = _unasked(answer, extra, options, say) if extra else _judged(ref, ref_places, answer, options, say, shape, own)
         if not isinstance(ref, tuple) and answer.value is not None and not answer.is_vector:
-            verdict = _labelled_scalar(ref, ref_places, answer, options, say, verdict)
-        if verdict.correct and options.array_shape:
+            verdict = labelled_scalar(ref, ref_places, answer, options, say, verdict)
+        if verdict.correct and (options.array_shape or _rows_of_a_matrix(reference, text)):
             verdict = _axes_checked(reference, text, say, answer) or verdict
         if verdict.correct:
             verdict = _chain_checked(ref, ref_places, answer, options, say) or verdict
@@ -190,31 +170,6 @@ def _unasked(answer, extra, options, say) -> Verdict:
     names = ", ".join(shown_name(entry) for entry in options.labels)
     return Verdict(False, 0.0, (say("check.wrong"), say("check.unasked parts", labels=", ".join(extra), names=names)),
                    "shape", answer)
-
-
-def _labelled_scalar(ref, ref_places, answer, options, say, verdict) -> Verdict:
-    """The verdict with what the scalar answer's label says (``question.scalar_label``): a note, or not correct
-    where the label names another quantity whose value the answer's number is not."""
-    same = lambda value: compare_scalar(ref, as_expr(value), options, None, ref_places[0])[0]     # noqa: E731
-    found = scalar_label(ref, answer, options, same)
-    if found is None:
-        return verdict
-    wrong, (key, values) = found
-    values = {k: _decimal(as_expr(v)) if k == "value" else say(v[0], index=v[1]) if k == "what" else v
-              for k, v in values.items()}
-    line = say(key, **values)
-    if wrong and verdict.correct:
-        return Verdict(False, 0.5, (say("check.wrong"), line), "form", answer)
-    return replace(verdict, feedback=verdict.feedback + (line,))
-
-
-def _decimal(value) -> str:
-    """A value as a sentence shows it, a fraction that is a short decimal as that decimal (2.9, not 29/10)."""
-    if isinstance(value, sp.Float):
-        return format(float(value), "g")
-    if isinstance(value, sp.Rational) and not value.is_Integer and sp.factorint(value.q).keys() <= {2, 5} and value.q <= 10 ** 6:
-        return str(sp.Float(value, 15)).rstrip("0")
-    return readable(value)
 
 
 def _interval_of(ref, text):
@@ -240,6 +195,8 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
         return _check_vector(ref, ref_places, answer, options, say, shape, own)
     if is_condition(ref) and answer.is_vector and all(is_condition(v) for v in answer.value):
         answer = replace(answer, value=sp.And(*answer.value), decimals=(None,))      # a > 0, a < 2: both hold
+    if answer.is_vector and asked_part(answer, options) is not None:     # L_1 = …, L_2 = …, L = …: L judged
+        return with_work(ref, ref_places, answer, options, say, _judged)
     if answer.is_vector:
         return Verdict(False, 0.0, (say("check.not scalar"),), "shape", answer)
     if is_condition(ref) != is_condition(answer.value):
@@ -249,7 +206,7 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
     if correct and not form_ok(answer.value, options.form):
         return Verdict(False, 0.5, (say(f"check.form.{options.form}"),), "form", answer)
     if correct:
-        return Verdict(True, 1.0, (say("check.correct"), say(f"check.decided.{decided_by}", exact=readable(ref))),
+        return Verdict(True, 1.0, (say("check.correct"), say(f"check.decided.{decided_by}", exact=decimal_text(ref))),
                        decided_by, answer)
     lines = [say("check.wrong"), *_explained(ref, answer.value, answer.decimals[0], decided_by, options, say)]
     return Verdict(False, 0.0, tuple(lines), decided_by, answer)
@@ -305,6 +262,13 @@ def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
     return [say(found[0], **_typeset(found[1]))] if found else []
 
 
+def _rows_of_a_matrix(reference, text) -> bool:
+    """A matrix answer written explicitly as rows ([[-1, -1]], a pmatrix): its shape is part of the answer,
+    so the 1×2 row is not the 2×1 column W₁W₂. A flat list ((−1, −1)) is read as the matrix's entries."""
+    written = written_axes(text)
+    return isinstance(reference, sp.MatrixBase) and written is not None and len(written) == 2
+
+
 def _axes_checked(reference, text, say, answer) -> Verdict | None:
     """A NumPy array's right entries written in another shape: [6, 15] for keepdims' [[6], [15]] (2×1), or
     [[29], [67]] for the one-axis [29 67]; None when the shape written is the array's (or none is written)."""
@@ -334,8 +298,11 @@ def _check_vector(ref, ref_places, answer, options, say, shape=None, own=None) -
     # (1 − tanh²x for 1 − f²) is not right: half its credit, as a scalar not written through its names
     in_x = tuple(ok and bool(names) for (ok, _), names in zip(results, lacking))
     right = tuple(ok and not x for (ok, _), x in zip(results, in_x))
-    if all(right):
-        return Verdict(True, 1.0, (say("check.correct"),), "components", answer, right)
+    if all(right):                    # NumPy's noise on a component: its exact value said, as for a number
+        noise = [placed(say, "check.component detail", shape, index=k, detail=_lowered(say("check.decided.float noise",
+                                                                                                exact=decimal_text(r))))
+                 for k, (r, (_, decided_by)) in enumerate(zip(ref, results), 1) if decided_by == "float noise"]
+        return Verdict(True, 1.0, (say("check.correct"), *noise), "components", answer, right)
     lines = [say("check.wrong")]
     swapped = _swapped(ref, ref_places, answer, tuple(ok for ok, _ in results), options)
     point = wrong_point(ref, got, options)
@@ -358,6 +325,10 @@ def _check_vector(ref, ref_places, answer, options, say, shape=None, own=None) -
             else:
                 lines.append(placed(say, "check.component", shape, index=index))
     return Verdict(False, (sum(right) + sum(in_x) / 2) / len(ref), tuple(lines), "components", answer, right)
+
+
+def _lowered(sentence: str) -> str:
+    return sentence[:1].lower() + sentence[1:]
 
 
 def _length_mismatch(ref, ref_places, answer, options, say):

@@ -17,7 +17,7 @@ from ..calculus.expressions import as_expr, as_symbol
 from ..calculus.parse import is_condition
 from ..lang import local_numbers
 from .characters import GREEK
-from .compare import normalize, round_to, rounding_rule
+from .compare import compare_scalar, normalize, round_to, rounding_rule
 
 
 def not_finite(ref, ans, typed, options):
@@ -32,8 +32,16 @@ def complex_part(ref, ans, typed, options):
     return None
 
 
+def _slip(target, ans, typed, options) -> bool:
+    """The answer is ``target`` (the right value with a slip made: −ref, 2·ref): exactly, or, for a decimal,
+    as a correct rounding of it, as the answer would be right were ``target`` the value (−0.3276 for −0.32755…)."""
+    if equal(ans, target):
+        return True
+    return bool(ans.is_number and target.is_number and compare_scalar(target, ans, options, typed)[0])
+
+
 def sign(ref, ans, typed, options):
-    if ref != 0 and equal(ans, -ref):
+    if ref != 0 and _slip(-ref, ans, typed, options):
         return "check.sign", {}
     return None
 
@@ -41,7 +49,7 @@ def sign(ref, ans, typed, options):
 def factor_of_two(ref, ans, typed, options):
     """Off by a factor of exactly 2 where the problem has a ½, a square or a power (``options.powers``; unset,
     the reference or the question's function shows one): a ½ of a loss or a power rule's factor lost."""
-    if ref != 0 and (equal(ans, 2 * ref) or equal(ans, ref / 2)) and has_powers(ref, options):
+    if ref != 0 and (_slip(2 * ref, ans, typed, options) or _slip(ref / 2, ans, typed, options)) and has_powers(ref, options):
         return "check.factor of two", {}
     return None
 

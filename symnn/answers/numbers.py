@@ -35,7 +35,8 @@ MULTI_ARGUMENT = ("max", "min", "log", "Max", "Min")
 # units a number may be followed by (SI and a few more, Latin and Russian), with their prefixes
 UNIT_NAMES = ("m", "s", "g", "K", "A", "mol", "cd", "Hz", "N", "Pa", "J", "W", "C", "V", "L", "l", "min", "h", "rad",
               "eV", "bar", "atm", "Ohm", "Ω", "м", "с", "г", "К", "А", "моль", "Гц", "Н", "Па", "Дж", "Вт", "Кл", "В",
-              "л", "мин", "ч", "рад", "Ом", "эВ", "бар", "атм")
+              "л", "мин", "ч", "рад", "Ом", "эВ", "бар", "атм",
+              "nat", "nats", "bit", "bits", "нат", "бит", "бита")      # a loss in information units
 UNIT_PREFIXES = ("k", "M", "G", "m", "µ", "μ", "c", "d", "n", "к", "М", "Г", "м", "мк", "с", "д", "н", "")
 _UNIT = "(?:" + "|".join(sorted({re.escape(p + n) for p in UNIT_PREFIXES for n in UNIT_NAMES}, key=len, reverse=True)) + \
     r")(?:\^\s*\{?\s*-?\d\s*\}?|[²³])?"

@@ -70,8 +70,17 @@ def _rows(body: str) -> str:
     return "; ".join(re.sub(r"\s+", " ", row.replace("&", " ")).strip() for row in rows)
 
 
+# $0$, $2.4$ or $a = 1$; $b = 2$ or $x$ и $y$: several formulas, each in its own dollars, apart by , ; and и
+PIECES = re.compile(r"^\$[^$]+\$(?:\s*(?:,|;|and|и)?\s*\$[^$]+\$)+$")
+PIECE = re.compile(r"\$([^$]+)\$")
+
+
 def _delimited(text: str) -> str:
-    """The inside of a formula wrapped whole in one pair of math delimiters."""
+    """The inside of a formula wrapped whole in one pair of math delimiters; the formulas of a list of
+    pieces each in its dollars, joined by their commas and semicolons (``and``, ``и`` as commas)."""
+    if PIECES.fullmatch(text):
+        joined = PIECE.sub(lambda m: m[1].strip(), text)
+        return re.sub(r"\s+(?:and|и)\s+", ", ", joined)
     for opening, closing in DELIMITERS:
         if len(text) > len(opening) + len(closing) and text.startswith(opening) and text.endswith(closing):
             inner = text[len(opening):-len(closing)]

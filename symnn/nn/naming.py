@@ -27,6 +27,9 @@ DATA_LOSS_NAMES = ("mse", "mae", "rmse", "mape", "bce", "ce", "hinge", "svm", "s
 SCORE_LOSS_NAMES = ("softmax-ce", "svm")   # a loss on the raw scores of the output layer, given its class
 # the losses of one prediction per sample, whose gradient by each prediction a key works (not ce, svm, softmax-ce)
 GRADIENT_LOSSES = ("mse", "mae", "rmse", "mape", "bce", "hinge")
+# a run of more steps shows the first in full, the others as the loss before each; a run from a given start of
+# at most this many one-row steps is worked exactly by hand (problems.data_training), so it needs no tolerance
+FULL_STEPS = 5
 OUTPUT_NAMES = ("same", "softmax")
 OPTIMIZER_NAMES = ("gd", "sgd", "minibatch", "momentum", "momentum-delta", "momentum-cs231n", "nesterov", "adagrad", "rmsprop",
                    "adam-slide", "adam")

@@ -33,12 +33,12 @@ import sympy as sp
 from ..calculus.display import RichDisplay
 from ..calculus.gradient import exact_number
 from .backprop import forward_values, network_point
+from .naming import FULL_STEPS
 from .network import Network
 from .optimizers import OPTIMIZERS, alpha, eta, g, lam, mu, t, w_old
 from .reverse import delta
 from .slopes import a, slope_through_output, z
 
-FULL_STEPS = 5              # a run of more steps shows the first in full, the others as the loss before each
 RATES = (eta, lam)          # the learning rate of an optimizer is η, or λ in lecture 3's momentum rule
 MOMENTA = (alpha, mu)       # the momentum is α, or μ in CS231n's velocity form
 DIGITS = 50                 # significant digits of the parameters carried from the second step on

@@ -171,7 +171,11 @@ def training_errors(entry: dict, folder: Path | None = None) -> list[str]:
             errors.append(f"predict: row {number} has {len(row)} numbers for {sizes[0]} inputs")
     finds = entry.get("find", ["predictions"] if "predict" in entry else ["loss"])
     decimals = [f for f in finds if f != "accuracy" and not (f == "predictions" and entry.get("rounded"))]
-    if "tolerance" not in entry and decimals:
+    from ..nn.naming import FULL_STEPS
+    rows = len(entry["inputs"]) if isinstance(entry.get("inputs"), list) else None
+    exact = "weights" in entry and entry.get("batch", 1) == 1 and not entry.get("shuffle") and rows is not None \
+        and entry.get("epochs", 100) * rows <= FULL_STEPS          # worked by hand in fractions: exact numbers
+    if "tolerance" not in entry and decimals and not exact:
         errors.append("tolerance: missing (a trained network's loss and outputs are decimals that the start and "
                       "the order of the sums move: say how close an answer must be, tolerance = { absolute = 0.01 })")
     return errors

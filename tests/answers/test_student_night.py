@@ -1,0 +1,42 @@
+"""Answers as a student typed them the night before a deadline, each with the verdict and the feedback a
+student should get (one case per row, a comment each): exact answers with no hidden tolerance, a matrix's
+written shape, slips on decimals, formulas in several $…$, units of information, the work beside the answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from symnn.answers.check import check_bank_answer
+
+
+@pytest.mark.parametrize("problem, answer, lang, correct, said", [
+    # Hagan's LMS ends exactly at W(2) = (0.16, 0.96, −0.16): no tolerance hides a wrong third decimal
+    ("lms-apple-orange", "(0.16, 0.96, -0.16)", "en", True, None),
+    ("lms-apple-orange", "(0.164, 0.955, -0.163)", "en", False, None),
+    ("lms-apple-orange", "(0.16000000000000003, 0.96, -0.16)", "en", True, "floating-point"),   # NumPy's noise
+    # W₁W₂ is a 2×1 column: written as rows, a 1×2 row is the wrong shape; a flat list is its entries
+    ("linear-collapse", "[[-1, -1]]", "en", False, "Expected a 2×1 matrix"),
+    ("linear-collapse", "[[-1], [-1]]", "en", True, None),
+    ("linear-collapse", "(-1, -1)", "en", True, None),
+    # a sign slip on a rounded decimal is named, as it is on an exact number
+    ("bce-n", "-0.3276", "en", False, "The sign is wrong"),
+    ("sigmoid-slow", "-0,0452", "ru", False, "Неверный знак"),
+    # the exact value of float noise in the course's notation: ln, not SymPy's log
+    ("ce", "0.21616187468057912", "en", True, "-ln(9/10)/2"),
+    # two formulas, each in its own dollars, as pasted from a LaTeX answer
+    ("hagan-directional", "$0$, $2.4$", "en", True, None),
+    ("hagan-directional", r"$\frac{p^T\nabla F}{\|p\|} = 0$, $\frac{p^T \nabla^2 F p}{\|p\|^2} = \frac{12}{5}$", "en", True, None),
+    # a loss in nats (or нат) is a number with a unit: the unit set aside with a note
+    ("ce", "0.2162 nats", "en", True, "The units nats were set aside"),
+    ("ce", "0,2162 нат", "ru", True, "Единицы измерения нат"),
+    # each example's loss as work, then the mean asked: the mean judged, the work checked too
+    ("cs231n-svm", "L_1 = 2.9, L_2 = 0, L_3 = 12.9, L = 5.2667", "en", True, None),
+    ("cs231n-svm", "L_1 = 2.9, L_2 = 1, L_3 = 12.9, L = 5.2667", "en", False, "A value of the work is not right: L_2 = 0."),
+    ("cs231n-svm", "L_1 = 2,9; L_2 = 1; L_3 = 12,9; L = 5,2667", "ru", False, "Промежуточное значение неверно: L_2 = 0."),
+    ("cs231n-svm", "L_1 = 2.9, L_2 = 0, L_3 = 12.9, L = 5.5", "en", False, None),     # the mean itself wrong
+])
+def test_a_students_night(problem, answer, lang, correct, said):
+    verdict = check_bank_answer(problem, answer, lang=lang)
+    assert verdict.correct is correct, verdict.feedback
+    if said is not None:
+        assert any(said in line for line in verdict.feedback), verdict.feedback
