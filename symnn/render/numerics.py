@@ -13,6 +13,7 @@ import sympy as sp
 from ..lang import PHRASES, phrase
 from ..nn.optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_new, w_old
 from ..nn.reverse import delta
+from ..numerics.gradcheck import SCHEMES
 from .values import put_in, rounded
 
 HISTORY_ROWS = 10     # a loss history is shown at about this many epochs
@@ -185,8 +186,12 @@ class NumericsPrinting:
         # c = f‴(x)/6 for the central difference, ±f″(x)/2 for a one-sided one
         slope = sp.Symbol("f%s(%s)" % ("'" * (k + 1), x)) / sp.factorial(k + 1)
         power = "ε²" if k == 2 else "ε"
-        lines = [self.line(depth, self.strong(self.say(f"fd.title.{run.scheme}", difference=difference,
-                                                       function=run.expr, point=sp.Eq(run.var, run.at, evaluate=False)))),
+        title = self.line(depth, self.strong(self.say(f"fd.title.{run.scheme}", difference=difference,
+                                                      function=run.expr, point=sp.Eq(run.var, run.at, evaluate=False))))
+        if run.estimate is not None and self._settings["detail"] == "brief":     # what is asked: f′(a), D(ε), the two
+            return self.join([title, self.line(depth, self.plain("fd.exact") + " " + self.result(
+                self.raw_math(sp.Symbol(f"f'({x})")), run.derivative)), *self.estimate_lines(run, depth, brief=True)])
+        lines = [title,
                  self.line(depth, self.plain("fd.series") + " " + self.equation(D(eps), run.series)),
                  self.line(depth, self.plain("fd.exact") + " " + self.result(
                      self.raw_math(sp.Symbol(f"f'({x})")), run.derivative)),
@@ -199,19 +204,29 @@ class NumericsPrinting:
                             [[self.number(e, "g"), self.number(value, ".10g"), self.number(error, ".3e"), self.number(ratio, ".4g")] for e, value, error, ratio in run.rows])
         return self.join(lines)
 
-    def estimate_lines(self, run, depth: int) -> list[str]:
-        """The estimate a problem asks for, D(ε) at its ε with the numbers put in, and how far it is from f'(a)."""
+    def estimate_lines(self, run, depth: int, brief: bool = False) -> list[str]:
+        """The estimate a problem asks for, D(ε) at its ε with the numbers put in (each value of f to ten
+        significant figures, so that their difference keeps its digits), and how far it is from f'(a): with
+        the error term cε^k, unless ``brief`` (the series and c are not shown then)."""
         if run.estimate is None:
             return []
         step, value = run.estimate
         f, D, eps, a = sp.Function("f"), sp.Function("D"), sp.Float(step, 15), run.at
         put = _quotient(f, a, eps, run.scheme)
+        points, divisor = SCHEMES[run.scheme]
+        values = [sp.Float(sp.N(run.expr.subs(run.var, a + offset * sp.nsimplify(step)), 15), 10) for offset in points]
+        numbers = sp.Mul(sp.Add(values[0], -values[1], evaluate=False), sp.Pow(sp.Float(divisor * step, 15), -1,
+                                                                             evaluate=False), evaluate=False)
+        sides = self.raw_math(D(eps)) + " = " + self.raw_math(put) + " = " + self.raw_math(numbers, keep_order=True, numbers=True)
         off, c, k = value - run.derivative, run.error_coefficient, run.order
-        return [self.line(depth, self.say("fd.estimate", epsilon=sp.Eq(sp.Symbol("varepsilon"), eps, evaluate=False)) + " "
-                          + self.result(self.raw_math(D(eps)) + " = " + self.raw_math(put), value)),
-                self.line(depth, self.plain("fd.compare", term="$c" + _power_tex(k)[1:]) + " "
-                          + self.result(self.raw_math(D(eps) - sp.Symbol(f"f'({a})")), off) + ", "
-                          + self.result(self.raw_math(sp.Mul(sp.Symbol("c"), sp.Symbol("varepsilon") ** k, evaluate=False), keep_order=True), c * step ** k))]
+        lines = [self.line(depth, self.say("fd.estimate", epsilon=sp.Eq(sp.Symbol("varepsilon"), eps, evaluate=False)) + " "
+                           + self.result(sides, value))]
+        difference = self.result(self.raw_math(D(eps) - sp.Symbol(f"f'({a})")), off)
+        if brief:
+            return lines + [self.line(depth, self.plain("fd.difference") + " " + difference)]
+        return lines + [self.line(depth, self.plain("fd.compare", term="$c" + _power_tex(k)[1:]) + " " + difference + ", "
+                                  + self.result(self.raw_math(sp.Mul(sp.Symbol("c"), sp.Symbol("varepsilon") ** k, evaluate=False),
+                                                              keep_order=True), c * step ** k))]
 
     def _print_DeltaRule(self, rule, depth: int = 0) -> str:
         """Forward values, then tables of the deltas, the gradients and the momentum step: in each row the

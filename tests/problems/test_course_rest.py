@@ -93,7 +93,8 @@ def test_tanh_chain_vanishes_and_relu_chain_does_not():
 def test_likelihood_and_its_negative_logarithm():
     p = np.array([0.9, 0.8, 0.5])
     nll = lambda q: -np.log(np.prod(q))   # noqa: E731
-    L, *grad = value("likelihood-nll")
+    P, L, *grad = value("likelihood-nll")
+    assert P == pytest.approx(np.prod(p), abs=1e-14)                 # the likelihood, asked first
     assert L == pytest.approx(nll(p), abs=1e-14)
     assert L == pytest.approx(-np.log(p).sum(), abs=1e-14)         # −ln ∏ p = −Σ ln p
     assert grad == pytest.approx(list(central(nll, p)), abs=1e-8)
