@@ -14,7 +14,7 @@ from ..lang import PHRASES, phrase
 from ..nn.optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_new, w_old
 from ..nn.reverse import delta
 from ..numerics.gradcheck import SCHEMES
-from .values import put_in, rounded
+from .values import Shown, put_in, rounded
 
 HISTORY_ROWS = 10     # a loss history is shown at about this many epochs
 
@@ -214,9 +214,9 @@ class NumericsPrinting:
         f, D, eps, a = sp.Function("f"), sp.Function("D"), sp.Float(step, 15), run.at
         put = _quotient(f, a, eps, run.scheme)
         points, divisor = SCHEMES[run.scheme]
-        values = [sp.Float(sp.N(run.expr.subs(run.var, a + offset * sp.nsimplify(step)), 15), 10) for offset in points]
-        numbers = sp.Mul(sp.Add(values[0], -values[1], evaluate=False), sp.Pow(sp.Float(divisor * step, 15), -1,
-                                                                             evaluate=False), evaluate=False)
+        ahead, behind = (_digits(run.expr.subs(run.var, a + offset * sp.nsimplify(step))) for offset in points)
+        numbers = sp.Mul(sp.Add(Shown(sp.Symbol("u"), ahead), -Shown(sp.Symbol("v"), behind), evaluate=False),
+                         sp.Pow(sp.Float(divisor * step, 15), -1, evaluate=False), evaluate=False)
         sides = self.raw_math(D(eps)) + " = " + self.raw_math(put) + " = " + self.raw_math(numbers, keep_order=True, numbers=True)
         off, c, k = value - run.derivative, run.error_coefficient, run.order
         lines = [self.line(depth, self.say("fd.estimate", epsilon=sp.Eq(sp.Symbol("varepsilon"), eps, evaluate=False)) + " "
@@ -288,6 +288,15 @@ class NumericsPrinting:
                             [[self.plain(f"scale.{row.name}"), f"{row.condition:.3g}", f"{row.learning_rate:.3g}",
                               f"{row.steps:,}", f"{row.predicted:,.0f}"] for row in demo.rows])
         return self.join(lines)
+
+
+def _digits(value) -> sp.Float:
+    """A value of f in a difference quotient to ten significant figures, so that the difference of two close
+    values keeps its digits (21.49129168 − 20.68781664); a short decimal as it is (−0.77)."""
+    text = format(float(sp.N(value, 20)), ".10g")
+    if re.fullmatch(r"-?\d+", text):
+        return sp.Integer(text)                       # f(1) = −1, not −1.
+    return sp.Float(text, max(1, len(text.lstrip("-").split("e")[0].replace(".", "").lstrip("0"))))
 
 
 def _quotient(f, x, eps, scheme: str, evaluate: bool = False):

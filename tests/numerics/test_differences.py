@@ -70,10 +70,10 @@ statement.ru = "Оцените f'(1) разностью вперёд с h = 0,1.
     text = render(solution, "text")
     assert "Forward difference D(ε) = (f(x + ε) - f(x))/ε" in text
     assert "The error is cε + O(ε^2), where c = f''(x)/2 = 3" in text
-    assert "D(0.1) = (f(1.1) - f(1))/0.1 = 2.3" in text
+    assert "D(0.1) = (f(1.1) - f(1))/0.1 = ((-0.77) - (-1))/0.1 = 2.3" in text      # f(1.1) = −0.77, f(1) = −1
     assert "error/ε" in text and "error/ε²" not in text
     ru = render(solution, "text", lang="ru")
-    assert "Разность вперёд" in ru and "D(0,1) = (f(1,1) - f(1))/0,1 = 2,3" in ru
+    assert "Разность вперёд" in ru and "D(0,1) = (f(1,1) - f(1))/0,1 = ((-0,77) - (-1))/0,1 = 2,3" in ru
 
 
 def test_an_unknown_scheme_is_refused_naming_the_field(tmp_path):
