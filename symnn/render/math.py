@@ -118,9 +118,12 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
         return super()._print_ExpBase(expr, exp)
 
     def _hprint_variadic_function(self, expr, exp=None):
-        r"""\max(0; 4{,}6): Russian separates the arguments by a semicolon when one has a decimal comma."""
+        r"""\max(0; 4{,}6): Russian separates numbers by a semicolon, as its tuples, so that max(0; 5) and
+        max(0; 4,6) read alike; a formula's letters keep the comma, \max(0, a)."""
         tex = super()._hprint_variadic_function(expr, exp)
-        return tex.replace(", ", "; ") if "{,}" in tex else tex
+        russian = self._settings["decimal_separator"] == "comma"
+        numbers = all(arg.is_number or isinstance(arg, Shown) for arg in expr.args)
+        return tex.replace(", ", "; ") if russian and (numbers or "{,}" in tex) else tex
 
     _print_Max = _print_Min = _hprint_variadic_function
 
@@ -337,9 +340,10 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         return super()._print_Function(expr)
 
     def _print_MinMaxBase(self, expr):
-        """max(0, a); Russian separates the arguments by a semicolon when one has a decimal comma: max(0; 4,6)."""
+        """max(0, a); Russian separates numbers by a semicolon, as its tuples: max(0; 5), max(0; 4,6)."""
         args = [self._print(arg) for arg in sorted(expr.args, key=sp.default_sort_key)]      # max(0, a), as LaTeX
-        separator = "; " if self._settings["lang"] == "ru" and any("," in arg for arg in args) else ", "
+        numbers = all(arg.is_number or isinstance(arg, Shown) for arg in expr.args)
+        separator = "; " if self._settings["lang"] == "ru" and (numbers or any("," in arg for arg in args)) else ", "
         return f"{type(expr).__name__.lower()}({separator.join(args)})"
 
     def _print_Sum(self, expr):
