@@ -27,14 +27,15 @@ def _tabular_after(tex: str, header: str) -> str:
 
 def test_the_micrograd_backward_pass_is_one_table():
     tex = render(solve("program-micrograd"), "latex", lang="en", detail="brief")
-    header = (r"local derivative & formula & value & upstream $\partial g'/\partial(\text{node})$ & "
-              r"contribution to $\partial g'/\partial(\text{input})$")
+    header = (r"local derivative & formula & value & upstream $\partial g/\partial(\text{node})$ & "
+              r"contribution to $\partial g/\partial(\text{input})$")
     assert _tabular_after(tex, header) == "lllll"
     assert "local derivative:" not in tex and "contribution:" not in tex
     rows = re.search(re.escape(header) + r" \\\\\n\\hline\n(.*?)\\hline", tex, re.S).group(1).strip().split("\n")
     # a row of fractions opens with a strut that keeps them apart from the rows around it
-    assert len(rows) == 19 and rows[0] == (r"\rule[-1.1ex]{0pt}{3.4ex}$\frac{\partial g'}{\partial f}$ & $- \frac{10}{f^{2}}$ & "
-                                           r"$\approx -0.0042$ & $1$ & $\approx -0.0042$ \\")
+    # (the output's local derivative as the partial of its own formula, g = g⁽¹⁾ + 10/f, set at display size)
+    assert len(rows) == 19 and rows[0] == (r"\rule[-2ex]{0pt}{4.6ex}$\dfrac{\partial \left(g^{(1)} + \frac{10}{f}\right)}"
+                                           r"{\partial f}$ & $- \frac{10}{f^{2}}$ & $\approx -0.0042$ & $1$ & $\approx -0.0042$ \\")
 
 
 # a brief key's table too wide for one tabular keeps the numbers put in and the values, not the formulas:
