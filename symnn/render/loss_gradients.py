@@ -34,7 +34,8 @@ def gradient_lines(printer, run, depth: int) -> list[str]:
     lines += printer.table(["i", printer.math(y), printer.math(yhat), printer.plain("delta.numbers"), printer.math(ratio)], rows)
     if any(_on_kink(run.name, target, prediction) for target, prediction, _ in run.terms):
         kink = sp.Eq(1 - y * yhat, 0, evaluate=False) if run.name == "hinge" else sp.Eq(yhat, y, evaluate=False)
-        lines.append(printer.line(depth, printer.say(f"loss.kink.{run.name}", kink=kink)))
+        step = sp.Heaviside(0, evaluate=False) if run.name == "hinge" else sp.sign(0, evaluate=False)
+        lines.append(printer.line(depth, printer.say(f"loss.kink.{run.name}", kink=kink, zero=sp.Eq(step, 0, evaluate=False))))
     return lines
 
 

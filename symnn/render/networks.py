@@ -224,8 +224,10 @@ class NetworkPrinting:
                 + self.equation(sp.Symbol("n"), n)
         s = [sp.Symbol(f"s_{c}", real=True) for c in range(1, C + 1)]
         lines = [self.line(depth, head)]
+        # y_i is the correct class, a number, as s_(y_i) of the formula indexes it (the bank's one-hot row's 1)
         lines += self.table(["i", self.math(sp.Symbol("y_i")), self.math(sp.Tuple(*s))],
-                            [[str(k), self.value(t), self.value(p)] for k, (t, p, _) in enumerate(run.terms, 1)])
+                            [[str(k), self.value(sp.Integer(label + 1)), self.value(p)]
+                             for k, ((_, p, _), label) in enumerate(zip(run.terms, run.labels), 1)])
         for k, ((t, p, value), label) in enumerate(zip(run.terms, run.labels), 1):
             lines.append(self.line(depth, self.example_loss(run, sp.Symbol(f"L_{k}"), s, p, label, value)))
         if run.each:

@@ -81,7 +81,11 @@ class TrainingStepsPrinting:
         L = network.loss_symbol
         known = {**dict(step.point), **dict(step.forward)}
         scores = [(name, value) for name, value in step.forward if name != L]
-        given = scores + [(name, value) for name, value in step.point if str(name).startswith("y")]
+        targets = [(name, value) for name, value in step.point if str(name).startswith("y")]
+        ones = [k for k, (_, value) in enumerate(targets, 1) if value == 1]
+        if len(ones) == 1 and all(value in (0, 1) for _, value in targets):     # one-hot: the correct class y, as s_y
+            targets = [(sp.Symbol("y"), sp.Integer(ones[0]))]
+        given = scores + targets
         lines = [self.line(depth, self.strong(self.plain("sgd.scores") + ":") + " " + self.equation(L, network.definitions()[L])),
                  self.line(depth, self.say("net.at", point=self.point(tuple(given))))]
         lines += self.forward_table(network, [(L, dict(step.forward)[L])], known)

@@ -59,7 +59,7 @@ def test_the_bank_problem_is_cs231ns_svm_loss_and_its_printed_mean():
 
 @pytest.mark.parametrize("lang, lines", [
     ("en", ["Multiclass SVM loss: L_i = ∑_(j ≠ y_i) max(0, s_j - s_y_i + Δ), Δ = 1; L = ∑_(i=1)^n L_i / n, n = 3",
-            "1  (1, 0, 0)  (3.2, 5.1, -1.7)",
+            "1  1    (3.2, 5.1, -1.7)",                  # y_i the correct class, as s_(y_i) indexes it
             "L_1 = max(0, s_2 - s_1 + 1) + max(0, s_3 - s_1 + 1) = max(0, 5.1 - 3.2 + 1) + max(0, (-1.7) - 3.2 + 1)"
             " = 2.9 + 0 = 2.9",
             "L_2 = max(0, s_1 - s_2 + 1) + max(0, s_3 - s_2 + 1) = max(0, 1.3 - 4.9 + 1) + max(0, 2 - 4.9 + 1)"
@@ -71,7 +71,7 @@ def test_the_bank_problem_is_cs231ns_svm_loss_and_its_printed_mean():
     # the name the course gives in Russian; decimal commas, and semicolons between numbers with them
     ("ru", ["Функция потерь SVM (многоклассовая кусочно-линейная): L_i = ∑_(j ≠ y_i) max(0, s_j - s_y_i + Δ), "
             "Δ = 1; L = ∑_(i=1)^n L_i / n, n = 3",
-            "1  (1; 0; 0)  (3,2; 5,1; -1,7)",
+            "1  1    (3,2; 5,1; -1,7)",
             "L_1 = max(0, s_2 - s_1 + 1) + max(0, s_3 - s_1 + 1) = max(0; 5,1 - 3,2 + 1) + max(0; (-1,7) - 3,2 + 1)"
             " = 2,9 + 0 = 2,9",
             "L = (2,9 + 0 + 12,9)/3 = 79/15 ≈ 5,2667",
