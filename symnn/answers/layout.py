@@ -118,6 +118,8 @@ def _split(body, expected_length, decimal_comma):
         glued = _glued_decimals(parts)
         if len(glued) == expected_length:
             return glued                                    # (0,5, 1): the comma with no space is decimal
+        if len(glued) == 1 and digits_around and re.search(r"[-+*/^·]", body):
+            return glued                                    # y = 3,5x + 3,5: one formula, its commas decimal
     return parts
 
 

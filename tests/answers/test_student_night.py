@@ -34,6 +34,10 @@ from symnn.answers.check import check_bank_answer
     ("cs231n-svm", "L_1 = 2.9, L_2 = 1, L_3 = 12.9, L = 5.2667", "en", False, "A value of the work is not right: L_2 = 0."),
     ("cs231n-svm", "L_1 = 2,9; L_2 = 1; L_3 = 12,9; L = 5,2667", "ru", False, "Промежуточное значение неверно: L_2 = 0."),
     ("cs231n-svm", "L_1 = 2.9, L_2 = 0, L_3 = 12.9, L = 5.5", "en", False, None),     # the mean itself wrong
+    # the line as one formula with decimal commas, where the answer is its two numbers (w, b)
+    ("linreg-normal-eq", "y = 3,5x + 3,5", "ru", True, None),
+    ("linreg-normal-eq", "у = 3,5х + 3,5", "ru", True, "Кириллические буквы"),       # у, х from a Russian keyboard
+    ("linreg-normal-eq", "y = 3,5x + 3", "ru", False, None),
 ])
 def test_a_students_night(problem, answer, lang, correct, said):
     verdict = check_bank_answer(problem, answer, lang=lang)
