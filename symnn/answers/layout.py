@@ -97,6 +97,11 @@ def components(body: str, expected_length, decimal_comma):
         if text[0] == "[":
             return parts, False, False                                      # [5]: a 1×1 matrix is its entry
     parts = _split(text, expected_length, decimal_comma)
+    if expected_length and len(parts) < expected_length and any(_is_bracketed_list(p.strip()) for p in parts):
+        flat = [q for p in parts for q in (top_level_split(p.strip()[1:-1], ";" if ";" in p else ",")
+                                           if _is_bracketed_list(p.strip()) else [p])]
+        if len(flat) == expected_length:
+            return flat, True, False                        # f = −12, (−4, −4, 3): the value, then the gradient
     return parts, len(parts) > 1, False
 
 

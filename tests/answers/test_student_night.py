@@ -38,6 +38,11 @@ from symnn.answers.check import check_bank_answer
     ("linreg-normal-eq", "y = 3,5x + 3,5", "ru", True, None),
     ("linreg-normal-eq", "у = 3,5х + 3,5", "ru", True, "Кириллические буквы"),       # у, х from a Russian keyboard
     ("linreg-normal-eq", "y = 3,5x + 3", "ru", False, None),
+    # the shape the statement asks, "f and (∂f/∂x, ∂f/∂y, ∂f/∂z)": the value, then the gradient in brackets
+    ("program-add-mul", "f = -12, (-4, -4, 3)", "en", True, None),
+    ("program-add-mul", "-12; (-4; -4; 3)", "ru", True, None),
+    ("program-add-mul", "f = -12, (-4, 4, 3)", "en", False, "Component 3: the sign is wrong"),
+    ("cs231n-softmax-cat", "L = 2.04, (-0.87, 0.87, 0)", "en", True, None),
 ])
 def test_a_students_night(problem, answer, lang, correct, said):
     verdict = check_bank_answer(problem, answer, lang=lang)
