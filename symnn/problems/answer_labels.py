@@ -105,6 +105,11 @@ def component_labels(solution) -> tuple:
         names = tuple((f"ŷ({', '.join(map(str, row))})", f"y_pred({', '.join(map(str, row))})") for row in work.predict)
     elif kind == "Backprop":                        # ∂L/∂w1 of one weight
         names = _spellings([f"d{work.network.loss_symbol}/d{work.parameter}"], notation)
+    elif kind == "LossValue" and work.gradient:     # ∂L/∂ŷ_i, ŷ as the notation writes it (hinge's y)
+        from ..nn.losses import NAMES
+        loss, yhat = NAMES.get(work.name, "L"), re.sub(r"[\\{}]", "", str(notation.get("yhat", "yhat")))
+        names = tuple((f"d{loss}/d{yhat}_{i}", f"d{loss}/d{yhat}{i}", f"d{loss}/dyhat_{i}")
+                      for i in range(1, len(work.gradient) + 1))
     elif kind == "LossValue" and not work.each:
         from ..nn.losses import NAMES
         names = (tuple(dict.fromkeys((NAMES.get(work.name, "L"), "L", "loss"))),)

@@ -43,6 +43,9 @@ from symnn.answers.check import check_bank_answer
     ("program-add-mul", "-12; (-4; -4; 3)", "ru", True, None),
     ("program-add-mul", "f = -12, (-4, 4, 3)", "en", False, "Component 3: the sign is wrong"),
     ("cs231n-softmax-cat", "L = 2.04, (-0.87, 0.87, 0)", "en", True, None),
+    # ∂L/∂y_i of the hinge (Bishop's y for the scores) labelled in another order: matched by label
+    ("hinge-gradient", "∂L/∂y₂ = 0.25, ∂L/∂y₁ = 0, ∂L/∂y₄ = 0.25, ∂L/∂y₃ = −0.25", "en", True, "matched by their labels"),
+    ("hinge-gradient", "dL/dy_2 = 0.25, dL/dy_1 = 0, dL/dy_4 = -0.25, dL/dy_3 = 0.25", "en", False, None),
 ])
 def test_a_students_night(problem, answer, lang, correct, said):
     verdict = check_bank_answer(problem, answer, lang=lang)
