@@ -129,8 +129,30 @@ def not_substituted(ref, ans, typed, options):
     return None
 
 
-DIAGNOSES = (not_finite, complex_part, not_substituted, sign, factor_of_two, coarse_rounding, base_ten_log,
-             wrong_variable, missing_chain_factor)
+def _example_losses(ref, options) -> list:
+    """The losses of the examples (options.quantities' L_i) of a loss that is their mean, else []."""
+    values = [as_expr(value) for _, value, *what in options.quantities if what and what[0][0] == "label.example loss"]
+    return values if values and equal(sp.Add(*values) / len(values), ref) else []
+
+
+def one_example(ref, ans, typed, options):
+    """One example's loss given for the mean over the examples."""
+    for k, value in enumerate(_example_losses(ref, options), 1):
+        if value != ref and _slip(value, ans, typed, options):
+            return "check.one example", {"index": k}
+    return None
+
+
+def sum_not_mean(ref, ans, typed, options):
+    """The sum of the examples' losses given for their mean."""
+    values = _example_losses(ref, options)
+    if len(values) > 1 and ref != 0 and _slip(sp.Add(*values), ans, typed, options):
+        return "check.sum not mean", {"n": len(values)}
+    return None
+
+
+DIAGNOSES = (not_finite, complex_part, not_substituted, sign, factor_of_two, one_example, sum_not_mean, coarse_rounding,
+             base_ten_log, wrong_variable, missing_chain_factor)
 
 
 def condition_ends(ref, ans):

@@ -46,6 +46,12 @@ from symnn.answers.check import check_bank_answer
     # ∂L/∂y_i of the hinge (Bishop's y for the scores) labelled in another order: matched by label
     ("hinge-gradient", "∂L/∂y₂ = 0.25, ∂L/∂y₁ = 0, ∂L/∂y₄ = 0.25, ∂L/∂y₃ = −0.25", "en", True, "matched by their labels"),
     ("hinge-gradient", "dL/dy_2 = 0.25, dL/dy_1 = 0, dL/dy_4 = -0.25, dL/dy_3 = 0.25", "en", False, None),
+    # a mean loss given as the sum of the examples' losses, or as one example's loss: said so
+    ("mse", "0.14", "en", False, "the sum of the losses of the examples; the loss is their mean: divide by n = 3"),
+    ("cs231n-svm", "L = 15.8", "en", False, "divide by n = 3"),
+    ("cs231n-svm", "2.9", "en", False, "the loss of example 1 alone"),
+    ("mse", "0,14", "ru", False, "Это сумма потерь по примерам"),
+    ("rmse", "0.14", "en", False, None),        # RMSE is no mean of the examples' terms: no such hint
 ])
 def test_a_students_night(problem, answer, lang, correct, said):
     verdict = check_bank_answer(problem, answer, lang=lang)
