@@ -342,6 +342,8 @@ def _length_mismatch(ref, ref_places, answer, options, say):
                                "components", answer)
     decimal = re.search(r"\d+,\d+", answer.text) if len(got) > len(ref) and options.decimal_comma else None
     reason = say("check.decimal comma", number=decimal[0]) if decimal else say("check.length", expected=len(ref), got=len(got))
+    if not decimal and len(options.labels) == len(ref):     # the parts by name, in the key's order
+        reason += " " + say("check.parts", names=", ".join(shown_name(entry) for entry in options.labels))
     return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
 
 
