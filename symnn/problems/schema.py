@@ -247,7 +247,9 @@ COMMON = {"id": lambda v: None if isinstance(v, (str, int, float)) and not isins
           "names": _table_of(_text), "through": _list_of(_text), "answer_form": _table_of(_text),
           # how the statement writes what symnn names otherwise (LaTeX): notation = { f = "F", o1 = "y_{pred}" };
           # and the decimal places of the key's rounded values
-          "notation": _table_of(_text), "decimals": _whole}
+          "notation": _table_of(_text), "decimals": _whole,
+          # one name for an answer of several numbers, as the statement writes it: W(2) = (0.16, 0.96, −0.16)
+          "answer_name": _text}
 FILE_FIELDS = {"topic": _text, "title": _table_of(_text), "source": _text, "problem": _anything}
 
 

@@ -100,7 +100,10 @@ class SolutionPrinting:
         lines.append(self._print(solution.work, depth=depth))
         self.answer_follows = False
         items = self.answer_items(solution.work, answer)
-        if type(solution.work).__name__ == "ArrayRun":        # NumPy's result as NumPy shows it (render.arrays)
+        if problem.data.get("answer_name") and isinstance(exact, sp.Tuple):    # W(2) = (0.16, 0.96, −0.16), as named
+            name = problem.data["answer_name"]
+            shown = self.result(self.raw_math(Written(name, re.sub(r"[{}\\]", "", name))), exact)
+        elif type(solution.work).__name__ == "ArrayRun":        # NumPy's result as NumPy shows it (render.arrays)
             shown = self.array_answer(solution.work, answer)
         elif type(solution.work).__name__ == "ResidualGradient" and "find" in problem.data:
             shown = self.residual_answer(solution.work, problem)     # render.vectors: r, ∇f, and the verdict asked

@@ -72,7 +72,7 @@ def test_the_key_works_each_presentation_in_both_languages():
     assert "1  (1, 2)   1  1·1 + (-0.8)·2 = -0.6    0  1   w_1 = 2, w_2 = 1.2" in text
     assert "4  (1, 2)   1  3·1 + 0.2·2 = 3.4        1  0   unchanged (e = 0)" in text
     assert "In pass 2 every input is classified right and nothing changes: the rule has converged." in text
-    assert text.endswith("Answer: w_1 = 3; w_2 = 0.2")
+    assert text.endswith("Answer: W = (3, 0.2)")             # answer_name = "W": the row the statement asks
     ru = render(solve("hagan-perceptron"), "text", lang="ru")
     assert "1  (1; 2)   1  1·1 + (-0,8)·2 = -0,6    0  1   w_1 = 2, w_2 = 1,2" in ru
     assert "На проходе 2 все входы классифицированы верно и ничего не меняется: обучение сошлось." in ru

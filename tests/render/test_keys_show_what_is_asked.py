@@ -59,3 +59,9 @@ def test_a_sigmoid_neuron_step_is_worked_as_the_course_moves_the_normal_and_the_
     assert "ω_1⁺       ω_1 - λ·g_t  0 - 0.5·(-0.25)   0.125" in printed
     assert printed[-2] == "Answer: ω_0⁺ = 0.125; ω_1⁺ = 0.125; ω_2⁺ = 0.25"
     assert "Ответ: ω_0⁺ = 0,125; ω_1⁺ = 0,125; ω_2⁺ = 0,25" in key("neuron-bias-update", "ru")
+
+
+def test_an_answer_of_several_numbers_takes_the_name_the_statement_asks_it_by():
+    # answer_name = "W(2)": Hagan's LMS asks W(2), the weight row, not three separately named numbers
+    assert key("lms-apple-orange")[-2] == "Answer: W(2) = (0.16, 0.96, -0.16)"
+    assert "Ответ: W(2) = (0,16; 0,96; -0,16)" in key("lms-apple-orange", "ru")
