@@ -10,6 +10,7 @@ import re
 
 import sympy as sp
 
+from ..calculus.equal import equal
 from ..calculus.parse import ParseError, parse_expr_safe
 from ..lang import PHRASES, catalogue, phrase
 from ..nn.delta_rule import step_of
@@ -98,6 +99,7 @@ class SolutionPrinting:
         lines = [self.line(depth, heading + self.rich_text(problem.text(self.lang)))]
         self.answer_follows = True          # the work leaves its final line to the answer below
         lines.append(self._print(solution.work, depth=depth))
+        lines += self.through_lines(solution, depth)
         self.answer_follows = False
         items = self.answer_items(solution.work, answer)
         if problem.data.get("answer_name") and isinstance(exact, sp.Tuple):    # W(2) = (0.16, 0.96, −0.16), as named
@@ -149,6 +151,31 @@ class SolutionPrinting:
         exact, decimal = self.shown(value)
         text = lhs if exact is None else lhs + " = " + self.raw_math(exact)
         return self.inline(text + ("" if decimal is None else f" {self.approx} " + self.raw_math(decimal)) + unit)
+
+    def through_lines(self, solution, depth: int) -> list[str]:
+        """Where the answer is asked through the statement's names (1 − F², αf(1 − f)), that form with the names'
+        formulas put in and simplified, to the derivative found: the step from the derivation to the answer."""
+        problem, answer = solution.problem, solution.answer
+        through = problem.data.get("through") or ()
+        if not through or type(solution.work).__name__ != "Step" or not isinstance(answer, sp.Expr):
+            return []
+        names = {}
+        for name in through:
+            try:
+                names[sp.Symbol(name, real=True)] = parse_expr_safe(problem.data["names"][name],
+                                                                    tuple(problem.data.get("functions", ())))
+            except (KeyError, ParseError, ValueError):
+                return []
+        put = answer.xreplace(names)
+        if not answer.free_symbols & set(names) or put == solution.work.result or not equal(put, solution.work.result):
+            return []                        # σ(1 − σ) is the derivation's last line as it stands: nothing to show
+        simpler = sp.factor(sp.simplify(put))
+        kinds = lambda e: {type(f) for f in e.atoms(sp.Function)}      # noqa: E731  (no cosh where there was none)
+        shorter = sp.count_ops(simpler) < sp.count_ops(put) and simpler != put and kinds(simpler) <= kinds(put)
+        sides = [answer, put] + ([simpler] if shorter else [])
+        chain = " = ".join(self.raw_math(side) for side in sides)
+        named = next(iter(names)) if len(names) == 1 else sp.Tuple(*names)
+        return [self.line(depth, self.say("through.check", names=named) + " " + self.inline(chain))]
 
     def answer_label(self, work) -> str | None:
         """What the answer is, as raw math (∂L/∂w₁, ∇F(2, 1/3, 0), MSE), or None when the work does not say."""

@@ -65,3 +65,15 @@ def test_an_answer_of_several_numbers_takes_the_name_the_statement_asks_it_by():
     # answer_name = "W(2)": Hagan's LMS asks W(2), the weight row, not three separately named numbers
     assert key("lms-apple-orange")[-2] == "Answer: W(2) = (0.16, 0.96, -0.16)"
     assert "Ответ: W(2) = (0,16; 0,96; -0,16)" in key("lms-apple-orange", "ru")
+
+
+def test_an_answer_through_the_statements_names_is_linked_to_the_derivative():
+    # tanh-exp asks F′ through F: 1 − F² with F's formula put in is the derivative (sympy.diff as the oracle)
+    x = sp.Symbol("x", real=True)
+    F = (sp.exp(2 * x) - 1) / (sp.exp(2 * x) + 1)
+    assert sp.simplify(1 - F ** 2 - sp.diff(F, x)) == 0
+    assert ("The same through F, its formula put in: 1 - F^2 = 1 - (e^(2x) - 1)^2/(e^(2x) + 1)^2 = "
+            "4e^(2x)/(e^(2x) + 1)^2") in key("tanh-exp")
+    assert any(line.startswith("То же через F, если подставить её формулу:") for line in key("tanh-exp", "ru"))
+    # σ(1 − σ) of nielsen-sigmoid-prime is the derivation's own last line: nothing to link
+    assert not any(line.startswith("The same through") for line in key("nielsen-sigmoid-prime"))
