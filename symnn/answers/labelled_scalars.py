@@ -40,8 +40,9 @@ def asked_part(answer, options) -> int | None:
 
 
 def with_work(ref, ref_places, answer, options, say, judged):
-    """``judged``: the check of one value (answers.check). The asked part judged as the answer; each other labelled part is work: a quantity of the problem whose
-    value it must have (each L_i), or a label the problem does not know, said in a note."""
+    """The asked part judged as the answer (``judged``: the check of one value, answers.check); each other
+    labelled part is work: a quantity of the problem whose value it must have (each L_i), or a label the
+    problem does not know, said in a note."""
     k = asked_part(answer, options)
     part = replace(answer, value=answer.value[k], decimals=(answer.decimals[k:k + 1] or (None,)), labels=(answer.labels[k],),
                    steps=tuple(side for index, side in answer.steps if index == k) if answer.steps and
