@@ -31,6 +31,11 @@ def written_axes(body: str):
     if shape:
         return shape
     text = body.strip()
+    matlab = re.fullmatch(r"\[([^\[\];]+(?:;[^\[\];]+)+)\]", text)        # [1 3 5; 2 4 6]: MATLAB's rows
+    if matlab:
+        rows = [row.split() for row in matlab[1].split(";")]
+        if len({len(row) for row in rows}) == 1 and len(rows[0]) > 1 and not any("," in row for row in matlab[1].split(";")):
+            return len(rows), len(rows[0])
     if _is_bracketed_list(text):
         inner = text[1:-1].strip()
         # (1,6; 3,2): with semicolons a comma is a decimal comma
