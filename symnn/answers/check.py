@@ -321,7 +321,7 @@ def _check_vector(ref, ref_places, answer, options, say, shape=None, own=None) -
             if found:
                 detail = found[0]
                 lines.append(placed(say, "check.component detail", shape, index=index,
-                                    detail=detail[0].lower() + detail[1:]))
+                                    detail=_lowered(detail)))
             else:
                 lines.append(placed(say, "check.component", shape, index=index))
     return Verdict(False, (sum(right) + sum(in_x) / 2) / len(ref), tuple(lines), "components", answer, right)
