@@ -259,15 +259,13 @@ class NumericsPrinting:
         step = dict(OPTIMIZERS["momentum-delta"].updates)
         rates = self.escape("; " if self.lang == "ru" else ", ").join(
             self.result(self.raw_math(s), v) for s, v in ((lam, rule.learning_rate), (alpha, rule.momentum)))
-        lines.append(self.line(depth, self.plain("delta.updates") + " " + self.equation(dw_new, step[dw_new]) + ", "
-                               + self.equation(w_new, step[w_new]) + "; " + rates))
-        changes, moves = [], []           # two narrow tables rather than one too wide for a page
-        for p, before, change, new in rule.updates:
+        # the statement asks the steps Δw_t, not the new weights: no w_t = w_(t−1) + Δw_t and no table of them
+        lines.append(self.line(depth, self.plain("delta.updates") + " " + self.equation(dw_new, step[dw_new]) + "; " + rates))
+        changes = []
+        for p, before, change, _ in rule.updates:
             values = {lam: rule.learning_rate, alpha: rule.momentum, g: grad[p], dw_old: before}
             changes.append([self.math(p), self.numbers(step[dw_new], values), self.value(change)])
-            moves.append([self.math(p), self.numbers(step[w_new], {w_old: known[p], dw_new: change}), self.value(new)])
         lines += self.table([self.plain("delta.parameter"), self.math(dw_new), self.plain("graph.value")], changes)
-        lines += self.table([self.plain("delta.parameter"), self.math(w_new), self.plain("graph.value")], moves)
         return self.join(lines)
 
     def worked_row(self, name, formula, values, value) -> list[str]:

@@ -62,8 +62,8 @@ def test_nabla_names_are_read_with_or_without_braces():
     ("delta-rule", "latex", "ru", r"{\noindent \textbf{Дельта-правило (лекция 3):} сеть 2-2-1, сигмоида, функция потерь "
                                   r"$L = \frac{1}{2} {(out_{pred} - out_{y})}^{2}$\par}"),
     # its momentum step with the statement's grad, not g_t
-    ("delta-rule", "md", "en", r"Momentum update: $\Delta w_{t} = \alpha \Delta w_{t-1} - \lambda grad$, "
-                               r"$w_{t} = w_{t-1} + \Delta w_{t}$; $\lambda = 0.1$, $\alpha = 0.9$"),
+    ("delta-rule", "md", "en", r"Momentum update: $\Delta w_{t} = \alpha \Delta w_{t-1} - \lambda grad$; "
+                               r"$\lambda = 0.1$, $\alpha = 0.9$"),
     # delta-worked: L = ½(o₁ − y)² as stated, in the heading and in the loss's row, with the same value
     ("delta-worked", "text", "en", "Training by hand: 2-2-1 network, activations by layer: sigmoid, sigmoid; "
                                    "loss L = (1/2)·(o1 - y)^2"),
