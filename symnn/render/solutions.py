@@ -81,6 +81,7 @@ class SolutionPrinting:
         problem, answer = solution.problem, solution.answer
         self._problem_places = key_places(problem)
         self.names = problem.data.get("notation", {})
+        self.function_named = problem.data.get("answer_name")
         self.written = tuple(self.renamed(term) for term in written_terms(problem.data.get("expr"),
                                                                           tuple(problem.data.get("functions", ())))
                              or network_loss_terms(problem, solution.work))     # a network's loss: (o₁ − y)² as written
@@ -135,6 +136,7 @@ class SolutionPrinting:
     primed = False                 # the statement writes a derivative with a prime, f′(x)
     ordinary = False               # the statement writes derivatives with d, dy/dx, and never with ∂
     names: dict = {}
+    function_named = None          # answer_name of a derivative: the function's name in its label, ∂L/∂z
     written: tuple = ()            # the terms of the statement's sums, in its order
     nablas: frozenset = frozenset()   # the (function, variable) the statement writes as ∇_W f
 
@@ -187,6 +189,8 @@ class SolutionPrinting:
                 return self.raw_math(Written(f"{name}'({self.raw_math(work.var)})", f"{plain}′({work.var})"))
             if "f" in self.names and work.order == 1:          # the statement's name: ∂E²/∂w₁
                 return self.raw_ratio(sp.Symbol("f"), work.var)
+            if self.function_named and work.order == 1:        # answer_name = "L": ∂L/∂z, a label only
+                return self.raw_ratio(sp.Symbol(self.function_named), work.var)
             return self.raw_math(D(work.expr, work.var, work.order))
         if kind == "ValueAt":
             step, point = work.work, work.point

@@ -66,6 +66,11 @@ def test_an_answer_of_several_numbers_takes_the_name_the_statement_asks_it_by():
     assert key("lms-apple-orange")[-2] == "Answer: W(2) = (0.16, 0.96, -0.16)"
     assert "Ответ: W(2) = (0,16; 0,96; -0,16)" in key("lms-apple-orange", "ru")
 
+    # answer_name = "L" on a derivative names the function only: ∂L/∂z, not ∂/∂z of the whole loss
+    assert key("bce-grad-logit")[-1] == "Answer: ∂L/∂z = p - y"
+    assert key("bce-grad-logit", "ru")[-1] == "Ответ: ∂L/∂z = p - y"
+    assert key("bce-grad")[-1] == "Answer: ∂L/∂p = (p - y)/(p·(1 - p))"        # notation f = "L" as before
+
 
 def test_an_answer_through_the_statements_names_is_linked_to_the_derivative():
     # tanh-exp asks F′ through F: 1 − F² with F's formula put in is the derivative (sympy.diff as the oracle)
