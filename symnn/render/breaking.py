@@ -24,6 +24,8 @@ _GROUP_OPEN = {"\\left", "\\bigl", "\\Bigl"}
 _GROUP_CLOSE = {"\\right", "\\bigr", "\\Bigr"}
 _COMMANDS_SHOWN_AS_WORDS = {"sin", "cos", "tan", "cot", "sec", "csc", "ln", "log", "exp", "max", "min", "sinh", "cosh",
                             "tanh", "arcsin", "arccos", "arctan", "det", "lim", "sum", "prod"}
+# a command that begins a factor (a function applied to a bracket), where a product may be cut after a ``)``
+_FACTOR_START = {"\\sigma", "\\tanh", "\\sin", "\\cos", "\\exp", "\\ln", "\\log", "\\operatorname"}
 _INVISIBLE = {"left", "right", "displaystyle", "limits", "middle", "bigl", "bigr", "Bigl", "Bigr", "big", "Big"}
 
 
@@ -120,6 +122,8 @@ def _break_points(toks: list[str]) -> list[tuple[int, float, str]]:
         environments += {"\\begin": 1, "\\end": -1}.get(tok, 0)
         if tok.isspace() or environments or tok == "\\end":     # a matrix is never cut
             continue
+        if braces == 0 and not opened and parens == 0 and last == ")" and (tok == "(" or tok in _FACTOR_START):
+            points.append((i, 0.5, "\\cdot "))      # between two bracketed factors: σ(…) (1 − σ(…)) cut before (1
         if braces == 0 and tok in "()" and toks[i - 1:i] not in (["\\left"], ["\\right"]):
             parens = max(parens + (1 if tok == "(" else -1), 0)    # plain brackets: cut inside only if need be
         if tok == "{":

@@ -65,3 +65,23 @@ def test_rows_put_back_together_are_the_formula(seed, limit):
     rows = align_rows(raw, width=limit)
     assert _joined(rows) == re.sub(r"\s+", "", raw).replace(r"\cdot", "")
     assert all(row.count(r"\left") == row.count(r"\right") for row in rows)
+
+
+def test_a_product_of_bracketed_factors_is_cut_between_them_not_inside_one():
+    # σ(u)(1 − σ(u)): the row ends after σ(u) and the next starts with "· (1 − …", never "(1" / "− σ(u))"
+    raw = r"- x_{1} (2 Y - 2 \sigma(w_{1} x_{1} + b)) \sigma(w_{1} x_{1} + b) (1 - \sigma(w_{1} x_{1} + b))"
+    assert split_long(raw, 40) == [r"- x_{1} (2 Y - 2 \sigma(w_{1} x_{1} + b)) \sigma(w_{1} x_{1} + b)",
+                                   r"\cdot (1 - \sigma(w_{1} x_{1} + b))"]
+    # before a function applied to a bracket, too: the row ends after (2Y − 2σ(…))
+    assert split_long(raw, 28) == [r"- x_{1} (2 Y - 2 \sigma(w_{1} x_{1} + b))",
+                                   r"\cdot \sigma(w_{1} x_{1} + b) (1 - \sigma(w_{1} x_{1} + b))"]
+
+
+
+def test_a_display_of_the_neuron_gradient_breaks_its_rows_between_factors():
+    from symnn.render.latex import display
+    s = r"\sigma(w_{1} x_{1} + w_{2} x_{2} + b)"
+    raw = rf"E' = - x_{{1}} (2 Y - 2 {s}) {s} (1 - {s})"
+    # the row that used to end in "(1" and go on "− σ(…))" now ends after σ(…); the next is "· (1 − σ(…))"
+    assert display(raw) == ("\\begin{align*}\nE' &= - x_{1} (2 Y - 2 " + s + ") " + s + " \\\\\n"
+                            r"&\quad \cdot (1 - " + s + ")\n\\end{align*}")
