@@ -318,12 +318,10 @@ def _check_vector(ref, ref_places, answer, options, say, shape=None, own=None) -
                                         readable))
         elif not ok and not (swapped or point):
             found = _explained(r, a, d, decided_by, options, say)
-            if found:
-                detail = found[0]
-                lines.append(placed(say, "check.component detail", shape, index=index,
-                                    detail=_lowered(detail)))
-            else:
-                lines.append(placed(say, "check.component", shape, index=index))
+            named = {"name": shown_name(options.labels[index - 1])} if answer.labels and len(options.labels) == len(ref) \
+                and (shape is None or 1 in shape) else {}        # a labelled part named: component 5 (∂f/∂x_2)
+            key = ("check.named component" if named else "check.component") + (" detail" if found else "")
+            lines.append(placed(say, key, shape, index=index, **named, **({"detail": _lowered(found[0])} if found else {})))
     return Verdict(False, (sum(right) + sum(in_x) / 2) / len(ref), tuple(lines), "components", answer, right)
 
 

@@ -74,6 +74,25 @@ def component_of(label: str, options) -> int | None:
     return None
 
 
+def components_of(labels, options) -> list:
+    """The component (0, 1, …) each of an answer's labels names, None where none; a group's entries under one
+    name (ω = (0.125, 0.25), read as ω#1, ω#2) are the parts named that name with an index (ω_1, ω_2) that no
+    other label of the answer names (ω₀ = 0.125 does), in the key's order, when there are as many of them."""
+    found = [component_of(label, options) for label in labels]
+    groups: dict = {}
+    for position, (label, index) in enumerate(zip(labels, found)):
+        if index is None and "#" in label:
+            groups.setdefault(label.rsplit("#", 1)[0], []).append(position)
+    for name, positions in groups.items():
+        base, taken = re.escape(label_key(name)), set(found)
+        members = [index for index, entry in enumerate(options.labels) if index not in taken and
+                   any(re.fullmatch(base + r"\d+\+?", label_key(spelling)) for spelling in alternatives(entry))]
+        if base and len(members) == len(positions):
+            for position, index in zip(positions, members):
+                found[position] = index
+    return found
+
+
 def quantity_of(label: str, options):
     """(name, value, what it is or None) of another quantity of the problem a label names (L_1 of the SVM's
     mean L, ("label.example loss", 1)), or None."""
@@ -100,7 +119,7 @@ def unasked_parts(answer, options) -> tuple[str, ...]:
     a perceptron without a bias), when every other label names one; () otherwise."""
     if not (options.labels and answer.is_vector and answer.labels and len(answer.value) > len(options.labels)):
         return ()
-    found = [component_of(label, options) for label in answer.labels]
+    found = components_of(answer.labels, options)
     if sorted(k for k in found if k is not None) != list(range(len(options.labels))):
         return ()
     return tuple(label for label, index in zip(answer.labels, found) if index is None)

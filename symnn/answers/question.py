@@ -16,7 +16,7 @@ from ..lang import LANGUAGES, phrase
 from .compare import canonical_name
 from .derivatives import spelled, unknown_derivatives
 from .entries import has_indices, unit_vector_components, written_out
-from .labels import component_of, shown_name
+from .labels import components_of, shown_name
 from .reference import BadReference, read_reference
 
 
@@ -188,7 +188,7 @@ def _by_names(answer, options):
     them (∇F = (1, 2)) are read in the order written."""
     if not answer.is_vector or not answer.labels or len(answer.labels) != len(options.labels):
         return answer
-    found = [component_of(label, options) for label in answer.labels]
+    found = components_of(answer.labels, options)
     names = tuple(shown_name(entry) for entry in options.labels)
     unknown = [label for label, index in zip(answer.labels, found) if index is None and "#" not in label]
     if unknown:

@@ -103,6 +103,8 @@ def component_labels(solution) -> tuple:
         names = tuple(weights) + tuple(biases)
     elif kind == "DataTrainingRun" and tuple(work.find) == ("predictions",) and len(work.targets[0]) == 1:
         names = tuple((f"ŷ({', '.join(map(str, row))})", f"y_pred({', '.join(map(str, row))})") for row in work.predict)
+    elif kind == "ResidualGradient":                # r = (…), ∇f = (…): each part's entries, also under its name
+        names = _residual_names(solution.problem, work)
     elif kind == "Backprop":                        # ∂L/∂w1 of one weight
         names = _spellings([f"d{work.network.loss_symbol}/d{work.parameter}"], notation)
     elif kind == "LossValue" and work.gradient:     # ∂L/∂ŷ_i, ŷ as the notation writes it (hinge's y)
@@ -116,6 +118,17 @@ def component_labels(solution) -> tuple:
     else:
         return ()
     return _after_step(names) if len(names) == parts else ()
+
+
+def _residual_names(problem, work) -> tuple:
+    """The entries of a residual-gradient answer by name: r_i of the residual r, ∂f/∂x_k of the gradient (also
+    ∇f's, grad f's k-th entry), part after part as its ``find`` asks."""
+    from .vector_problems import residual_parts
+    residual = tuple((f"r_{i}", f"r{i}", f"r#{i}") for i in range(1, len(work.residual) + 1))
+    gradient = tuple((f"∂f/∂x_{k}", f"df/dx{k}", f"∇f#{k}", f"grad f#{k}", f"nabla f#{k}")
+                     for k in range(1, len(work.variables) + 1))
+    parts = {"residual": residual, "gradient": gradient, "formula": gradient}
+    return tuple(name for part in residual_parts(problem) for name in parts.get(part, ()))
 
 
 def _after_step(names: tuple) -> tuple:

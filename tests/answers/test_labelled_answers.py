@@ -179,12 +179,12 @@ def test_a_row_label_is_its_components(problem, template, lang, correct, line):
 # only where the problem has a ½, a square or a power
 # (problem or reference, typed, options, the line the feedback must have, a phrase it must not have)
 DIAGNOSES = [
-    ("hagan-directional", "F' = 1.2, F'' = 0.8", {}, "Component 1 is not correct.", "rounding"),    # the report
-    ("hagan-directional", "F' = 1.2, F'' = 0.8", {"lang": "ru"}, "Компонента 2 неверна.", "округлением"),
+    ("hagan-directional", "F' = 1.2, F'' = 0.8", {}, "Component 1 (F') is not correct.", "rounding"),    # the report
+    ("hagan-directional", "F' = 1.2, F'' = 0.8", {"lang": "ru"}, "Компонента 2 (F'') неверна.", "округлением"),
     ("hagan-directional", "F' = {1}, F'' = 2.39", {},                         # 2.4 a unit off in the last place
-     "Component 2: the number is not a correct rounding of the exact value.", None),
+     "Component 2 (F''): the number is not a correct rounding of the exact value.", None),
     ("hagan-directional", "F' = {1}, F'' = {2*2}", {},                        # F = x₁² + 2x₂²: a power rule's 2
-     "Component 2: off by a factor of 2 (check the ½ in the loss, or a power rule).", None),
+     "Component 2 (F''): off by a factor of 2 (check the ½ in the loss, or a power rule).", None),
     ("cs231n-svm", "{1*2}", {}, "Not correct.", "factor of 2"),               # the SVM loss: no ½, no square
     ("mse", "{1*2}", {}, "Off by a factor of 2 (check the ½ in the loss, or a power rule).", None),   # squared errors
     ("1/3", "0.35", {}, "Not correct.", "rounding"),                          # far from 0.33
