@@ -332,6 +332,8 @@ class ConditionSolution(RichDisplay):
     answer: sp.Basic                                       # the set as a condition: 0 < a < 2
     parts: tuple = ()                                      # (comparison, its set) each, when there are several
     written: tuple = ()                                    # each comparison as its text writes it: |1 − a| < 1
+    work: tuple = ()                                       # condition_terms.Worked rows: the named quantities worked out
+    numeric: tuple = ()                                    # the comparisons with those quantities' values put in
 
 
 def _comparisons(condition) -> list:

@@ -189,7 +189,9 @@ KINDS = {
     "jacobian": ({"functions": _list_of(_text), "wrt": _text}, {"at": _text, "find": _one_of(("matrix", "determinant"))}),
     "total-derivative": ({"expr": _text, "inner": _table_of(_text), "wrt": _text}, {"at": _text}),
     "iterated-map": ({"map": _text, "wrt": _text, "n": _whole, "at": _number}, {}),
-    "condition": ({"condition": _text_or_texts, "wrt": _text}, {}),       # a list: all must hold
+    "condition": ({"condition": _text_or_texts, "wrt": _text},            # a list: all must hold
+                  {"given": _table_of(lambda v: _list_of(_number)(v) if isinstance(v, list) else _number(v)),
+                   "define": _list_of(_assignment)}),                       # the quantities worked out first
     # the slope pᵀ∇F/‖p‖ along p, and with find = "second" pᵀ∇²F p/‖p‖² (problems.hessian_schema)
     "directional-derivative": ({"expr": _text, "wrt": _text, "at": _text_or_numbers, "direction": _list_of(_number)},
                                {"find": _text_or_texts}),

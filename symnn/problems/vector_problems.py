@@ -96,9 +96,12 @@ def solve_condition_problem(problem: Problem):
     """``condition`` (one comparison, a list of them, or comparisons joined by ``and``) and ``wrt``: the
     values of the variable for which all hold, as a condition; a condition that cannot be solved is
     refused naming the problem and the field."""
+    from ..nn.condition_terms import solve_defined_condition
     from ..nn.vector_calculus import solve_condition
+    data = problem.data
     try:
-        run = solve_condition(problem.data["condition"], problem.data["wrt"])
+        run = solve_defined_condition(data["condition"], data["wrt"], data.get("given", {}), data.get("define", ())) \
+            if "given" in data or "define" in data else solve_condition(data["condition"], data["wrt"])
     except ValueError as error:
         raise BankError(f"problem {problem.id}: condition: {error}") from error
     return _solution(problem, run, run.answer)

@@ -284,7 +284,7 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         head = head[:-3] + "\u0302" if head.endswith("hat") and len(head) > 3 else head    # yhat: ŷ
         tail = tail[1:-1] if tail.startswith("{") and tail.endswith("}") else tail
         tail = tail if tail.isalnum() or not tail else f"({tail})"        # h_{t-1} as h_(t-1), not h_t-1
-        return GREEK_LETTERS.get(head.lstrip("\\"), head.replace("\\Delta ", "Δ")) + sep + tail
+        return GREEK_LETTERS.get(head.lstrip("\\"), head.replace("\\Delta ", "Δ").replace("\\nabla ", "∇")) + sep + tail
 
     def _print_Derivative(self, expr):
         symbol = "∂" if _is_partial(self, expr) else "d"

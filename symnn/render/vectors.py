@@ -10,6 +10,7 @@ import sympy as sp
 
 from ..nn.vector_calculus import as_condition
 from .board import InOrder, Minus, Times, Written
+from .condition_terms import worked_lines
 from .expansion import D
 from .hessians import HessianPrinting
 from .jacobians import DET_J, JacobianPrinting, _matrix
@@ -341,7 +342,9 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
         written = run.written or (run.condition,) if not run.parts else run.written or tuple(r for r, _ in run.parts)
         if not run.parts:                 # the comparison as the statement writes it: |1 − a| < 1, not |a − 1| < 1
             lines = [self.line(depth, self.strong(self.say("vec.condition.title", var=run.var, condition=written[0])))]
-            opened = _opened(written[0])
+            if run.work:                  # the quantities it is made of worked out, then it on the variable alone
+                lines += worked_lines(self, run, depth + 1)
+            opened = _opened(run.numeric[0] if run.work else written[0])
             if opened is not None:
                 lines.append(self.line(depth + 1, self.math(opened)))
             if not self.answer_follows:
@@ -349,6 +352,8 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
                                                        condition=run.answer)))
             return self.join(lines)
         lines = [self.line(depth, self.strong(self.say("vec.condition.title all", var=run.var)))]
+        if run.work:                      # the quantities worked out, then each condition on the variable alone
+            lines, written = lines + worked_lines(self, run, depth + 1, relations=False), run.numeric
         for relation, (_, values) in zip(written, run.parts):
             opened, shown = _opened(relation), as_condition(values, run.var)
             lines.append(self.line(depth + 1, self.say("vec.condition.part", condition=relation, values=shown)
