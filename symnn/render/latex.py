@@ -34,6 +34,8 @@ _DOLLAR = re.compile(r"(?<!\\)\$")
 MERGED_ROWS = 12
 # a paragraph of at most this many characters (commands aside), not indented, is a heading kept with the next one
 LABEL_LENGTH = 40
+# a clause after a displayed formula up to this wide (", n = 5") ends the display's last row
+TRAILING = 16
 DISPLAY_LABEL = 12     # characters of a label that begins its display's first row (Множитель, В точке)
 _PARAGRAPH = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent .*\\par\}")
 _COMMAND = re.compile(r"\\[A-Za-z]+(?:=[\d.]+em)?|[{}$\s]")
@@ -79,6 +81,13 @@ def display(raw: str, characters: float = LINE_WIDTH, label: str = "") -> str:
 def _label(prose: str) -> bool:
     """Prose that is a label of the formula after it: a word or two, no formula ("At", "Factor")."""
     return "$" not in prose and 0 < len(_COMMAND.sub("", prose)) <= DISPLAY_LABEL
+
+
+def _trailing(tail: str) -> bool:
+    """A short clause after a displayed formula (``$n = 5$``, ``where $n = 4$``): no wider than ``TRAILING``
+    characters, with no display of its own and no brace left open."""
+    return bool(tail) and _balanced(tail) and tail.count("$") % 2 == 0 \
+        and width(_DOLLAR.sub("", tail)) <= TRAILING
 
 
 def _balanced(prose: str) -> bool:
@@ -259,6 +268,11 @@ class LatexPrinter(DocumentPrinter):
                 after = parts[k + 1]
                 stop = after[:1] if after[:1] in ",.;:" else ""
                 parts[k + 1] = after[len(stop):]
+                tail = "$".join(parts[k + 1:]).strip()
+                if _trailing(tail):        # ", n = 5" set in the display's row, not alone on a line of its own
+                    out.append(display(part + stop + r"\quad \text{%s}" % tail, LINE_WIDTH * self.scale, label))
+                    prose = ""
+                    break
                 out.append(display(part + stop, LINE_WIDTH * self.scale, label))
                 prose = ""
             else:
