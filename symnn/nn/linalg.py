@@ -31,6 +31,7 @@ class Computation(RichDisplay):
     title: str          # a phrase key
     steps: tuple[tuple[sp.Expr, sp.Expr], ...]
     answer: sp.Expr
+    back: tuple = ()    # (unknown, formula, value): found by putting the values found before into the formula
 
 
 def matrix(rows) -> sp.Matrix:
@@ -77,10 +78,51 @@ def zero_derivatives(points) -> Computation:
     solution = sp.solve(equations, (w, b), dict=True)
     if len(solution) != 1:
         raise ValueError("the points do not determine a line (the two equations are dependent)")
+    system = [(sp.Add(*(t for t in e.args if t.free_symbols)), -e.subs({w: 0, b: 0})) for e in equations]
+    lines, back, found = substitution(system, (w, b))
+    if found != solution[0]:
+        raise ValueError("substitution and sympy.solve disagree")
     steps = ((mse, mean), *((sp.Derivative(mse, v), _factored(slope)) for v, slope in zip((w, b), slopes)),
-             *((sp.Add(*(t for t in e.args if t.free_symbols)), -e.subs({w: 0, b: 0})) for e in equations),
-             (w, solution[0][w]), (b, solution[0][b]))
-    return Computation("linalg.zero_derivatives", steps, sp.Matrix([solution[0][w], solution[0][b]]))
+             *system, *lines)
+    return Computation("linalg.zero_derivatives", steps, sp.Matrix([solution[0][w], solution[0][b]]), back)
+
+
+def substitution(equations, unknowns) -> tuple[list, dict]:
+    """Linear equations (left side, number) solved by substitution, the way it is done by hand for any number
+    of unknowns: an unknown with coefficient ±1 (else the smallest) expressed from its equation (b = 7 − w), put
+    into the others (11w + 3·(7 − w) = 49) and collected (8w = 28), until one unknown is left; then the values
+    back in (b = 7 − w = 7 − 7/2 = 7/2). Returns the lines (left, right), the unknowns found last by putting
+    values in (unknown, formula, value) and every value."""
+    rest, solved, lines = [(sp.expand(lhs), rhs) for lhs, rhs in equations], [], []
+    while len(rest) > 1:
+        k, v = min(((k, v) for k, (lhs, _) in enumerate(rest) for v in unknowns if lhs.coeff(v) != 0),
+                   key=lambda kv: (abs(rest[kv[0]][0].coeff(kv[1])) != 1, abs(rest[kv[0]][0].coeff(kv[1])),
+                                   -unknowns.index(kv[1]), -kv[0]))
+        lhs, rhs = rest.pop(k)
+        expressed = sp.expand((rhs - (lhs - lhs.coeff(v) * v)) / lhs.coeff(v))
+        lines.append((v, expressed))
+        solved.append((v, expressed))
+        collected = []
+        for other, right in rest:
+            if other.coeff(v) != 0:
+                lines.append((sp.Add(*(sp.Mul(other.coeff(v), expressed, evaluate=False) if term.has(v) else term
+                                       for term in sp.Add.make_args(other)), evaluate=False), right))
+                other = sp.expand(other.subs(v, expressed))
+                constant = other.as_independent(*unknowns)[0]
+                other, right = other - constant, right - constant
+                lines.append((other, right))
+            collected.append((other, right))
+        rest = collected
+    (lhs, rhs), = rest
+    (u,) = lhs.free_symbols
+    values = {u: rhs / lhs.coeff(u)}
+    if lhs != u:
+        lines.append((u, values[u]))
+    back = []
+    for v, expressed in reversed(solved):
+        values[v] = expressed.subs(values)
+        back.append((v, expressed, values[v]))
+    return lines, tuple(back), values
 
 
 def _integral(expr):

@@ -272,7 +272,10 @@ class NetworkPrinting:
         elif run.title == "linalg.convolution":
             lines += [self.line(depth + 1, line) for line in self.window_lines(run)]
         else:
-            lines += [self.line(depth + 1, self.equation(name, value)) for name, value in run.steps]
+            lines += [self.line(depth + 1, self.result(self.raw_math(name), value) if name.is_Symbol and value.is_number
+                                else self.equation(name, value)) for name, value in run.steps]     # w = 3.5, as the answer
+            found = {name: value for name, _, value in run.back} | {s: v for s, v in run.steps if s.is_Symbol}
+            lines += [self.line(depth + 1, self.worked(name, formula, found, value)) for name, formula, value in run.back]
         if not self.answer_follows:
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " " + self.value(run.answer)))
         return self.join(lines)

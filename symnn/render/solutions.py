@@ -21,7 +21,7 @@ from .expansion import D
 from .math import text_math
 from .perceptron import bias_names, weight_names
 from .staged import Ratio
-from .written import nabla_names, network_loss_terms, written_terms
+from .written import model_terms, nabla_names, network_loss_terms, written_terms
 
 COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
 
@@ -84,7 +84,8 @@ class SolutionPrinting:
         self.function_named = problem.data.get("answer_name")
         self.written = tuple(self.renamed(term) for term in written_terms(problem.data.get("expr"),
                                                                           tuple(problem.data.get("functions", ())))
-                             or network_loss_terms(problem, solution.work))     # a network's loss: (o₁ − y)² as written
+                             or network_loss_terms(problem, solution.work)      # a network's loss: (o₁ − y)² as written
+                             or model_terms(problem))                           # a line's w before its b
         self.nablas = nabla_names(problem.statement.get("en"))        # ∇_W f where the statement writes it so
         self.primed = bool(_PRIME.search(problem.statement.get("en") or ""))    # σ′(z) where the statement writes it so
         # dy/dx where the statement writes the derivative with d and never with ∂ (a chain of one variable)

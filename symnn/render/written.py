@@ -130,6 +130,12 @@ def network_loss_terms(problem, work) -> tuple:
                       problem.data.get("notation", {}), str(network.loss_symbol))
 
 
+def model_terms(problem) -> tuple:
+    """The parameters of the line a least-squares problem fits, in the order of y = wx + b: w before b,
+    so its equations read 11w + 3b = 49, not SymPy's 3b + 11w = 49; () for other problems."""
+    return sp.symbols("w b", real=True) if problem.kind == "least-squares" else ()
+
+
 _NABLA = re.compile(r"\\nabla_\s*(\{[^{}]*\}|\\?\w)\s*(\\?[A-Za-z]\w*(?:_\{?\w+\}?)?)")
 
 

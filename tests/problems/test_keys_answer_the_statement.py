@@ -120,9 +120,12 @@ def test_linreg_fit_sets_the_derivatives_to_zero_and_linreg_normal_eq_uses_the_m
     assert sp.expand(steps[sp.Derivative(mse, w)] - sp.diff(oracle, w)) == 0
     assert sp.expand(steps[sp.Derivative(mse, b)] - sp.diff(oracle, b)) == 0
     fit = render(solve("linreg-fit"), "latex", lang="en", detail="brief").splitlines()
-    assert r"\frac{\partial \mathrm{MSE}}{\partial b} &= 2 (b + w - 7) \\*[0.5ex]" in fit
+    # w before b, as the statement's y = wx + b writes them
+    assert r"\frac{\partial \mathrm{MSE}}{\partial b} &= 2 (w + b - 7) \\*[0.5ex]" in fit
     assert any(r"(3 w + b - 14)^{2}" in line for line in fit)      # the bias after the weighted input, the number last
-    assert r"3 b + 11 w &= 49 \\*[0.5ex]" in fit and r"b + w &= 7 \\*[0.5ex]" in fit
+    assert r"11 w + 3 b &= 49 \\*[0.5ex]" in fit and r"w + b &= 7 \\*[0.5ex]" in fit
+    # the system solved by substitution (tests/nn/test_substitution.py has every line)
+    assert r"11 w + 3 (7 - w) &= 49 \\*[0.5ex]" in fit and r"b &= 7 - w = 7 - 3.5 = 3.5" in fit
     assert fit[-1] == r"{\noindent \textbf{Answer:} $w = 3.5$; $b = 3.5$\par}"
     assert not any("X^{T}" in line for line in fit)
     normal = render(solve("linreg-normal-eq"), "latex", lang="ru", detail="brief")
