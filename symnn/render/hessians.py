@@ -155,15 +155,8 @@ class HessianPrinting:
         return self.join(lines)
 
     def _print_NewtonRun(self, run, depth: int = 0) -> str:
-        """N Newton steps: the first worked in full, then every step as a row (where it starts, the gradient
-        there, where it ends), as an optimizer's run."""
-        lines = [self.line(depth, self.strong(self.plain("opt.run.first"))), self._print(run.steps[0], depth=depth + 1),
-                 self.line(depth, self.strong(self.plain("opt.run.steps", n=len(run.steps))))]
-
-        def point(values):
-            return self.value(sp.Tuple(*values) if len(values) > 1 else values[0])
-        rows = [[str(step.step_number), point(step.start), point(step.gradient.values), point(step.result)]
-                for step in run.steps]
-        lines += self.table([self.plain("opt.run.step"), self.plain("opt.run.start"), self.plain("opt.run.gradient"),
-                             self.plain("opt.run.end")], rows)
-        return self.join(lines)
+        """N Newton steps: the first worked in full, then each later step as a row (where it starts, the
+        gradient there, where it ends), as an optimizer's run."""
+        lines = [self.line(depth, self.strong(self.plain("opt.run.first"))), self._print(run.steps[0], depth=depth + 1)]
+        return self.join(lines + self.later_steps([(step.step_number, step.start, step.gradient.values, step.result)
+                                                   for step in run.steps[1:]], depth))

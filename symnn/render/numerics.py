@@ -83,7 +83,9 @@ class NumericsPrinting:
         # what the method does, where it says more than its rule (GD on a function has no data set to speak of)
         about = None if opt.name in ("gd", "sgd", "minibatch") else PHRASES[self.lang].get(f"opt.source.{opt.name}")
         lines = [self.line(depth, self.strong(self.plain(f"opt.name.{opt.name}")) + (". " + self.prose(about) if about else ""))]
-        lines += [self.line(depth + 1, self.equation(new, formula)) for new, formula in opt.updates]
+        vector = self.vector_names(run)       # 𝐱_t = 𝐱_(t−1) − α·∇F(𝐱_(t−1)) for x1, x2, not w_t = … g_t
+        lines += [self.line(depth + 1, self.equation(new.xreplace(vector), formula.xreplace(vector)))
+                  for new, formula in opt.updates]
         lines.append(self.line(depth, self.escape("; " if self.lang == "ru" else ", ").join(
             self.result(self.raw_math(s), v) for s, v in run.hyper.items())))
         if opt.lookahead is not None:
@@ -94,6 +96,8 @@ class NumericsPrinting:
         for v, updates in zip(run.variables, run.lines):
             lines.append(self.line(depth, self.say("opt.coordinate", variable=v)))
             named = {w_old: self.at_step(v, "t-1"), w_new: self.at_step(v, "t")}   # w_t is x_t for x
+            if vector:                 # g_t of the coordinate is ∂F/∂x1, as 𝐱's is ∇F
+                named[g] = sp.Symbol(self.raw_ratio(sp.Symbol(self.function_name()), v))
             for row in updates:
                 values = {named.get(s, s): value for s, value in row.values}
                 lines.append(self.line(depth + 1, self.worked(named.get(row.quantity, row.quantity),
@@ -106,21 +110,47 @@ class NumericsPrinting:
         return self.join(lines)
 
     def _print_OptimizerRun(self, run, depth: int = 0) -> str:
-        """N steps: the first worked in full, then every step as a row: where it starts, the gradient
-        there, where it ends."""
+        """N steps: the first worked in full, then each later step as a row (``later_steps``)."""
         follows, self.answer_follows = self.answer_follows, False
         try:
             lines = [self.line(depth, self.strong(self.plain("opt.run.first"))), self._print(run.steps[0], depth=depth + 1)]
         finally:
             self.answer_follows = follows
-        lines.append(self.line(depth, self.strong(self.plain("opt.run.steps", n=len(run.steps)))))
+        return self.join(lines + self.later_steps([(step.step_number, step.start, step.gradient, step.result)
+                                                   for step in run.steps[1:]], depth))
+
+    def later_steps(self, rows, depth: int) -> list[str]:
+        """The steps after the first one worked above, one row each: its number, where it starts, the
+        gradient there, where it ends (the first step is not repeated as a row)."""
+        if not rows:
+            return []
 
         def point(values):
             return self.value(sp.Tuple(*values) if len(values) > 1 else values[0])
-        rows = [[str(step.step_number), point(step.start), point(step.gradient), point(step.result)] for step in run.steps]
-        lines += self.table([self.plain("opt.run.step"), self.plain("opt.run.start"), self.plain("opt.run.gradient"),
-                             self.plain("opt.run.end")], rows)
-        return self.join(lines)
+        last = rows[-1][0]
+        title = self.plain("opt.run.second") if len(rows) == 1 else self.plain("opt.run.rest", n=last)
+        return [self.line(depth, self.strong(title))] + self.table(
+            [self.plain("opt.run.step"), self.plain("opt.run.start"), self.plain("opt.run.gradient"), self.plain("opt.run.end")],
+            [[str(n), point(start), point(gradient), point(end)] for n, start, gradient, end in rows])
+
+    def vector_names(self, run) -> dict:
+        """w_t, w_(t−1) and g_t of a step's rule in the statement's letter when its variables are the
+        coordinates of one vector (x1, x2, or x_1, x_2 as the notation writes them): 𝐱_t, 𝐱_(t−1) and
+        ∇F(𝐱_(t−1)); {} for variables of their own (x, y; w, b) or a rule that squares g_t (its
+        coordinate's ∂F/∂x1 squared would read badly)."""
+        heads = {m.group(1) if m else None for m in
+                 (re.fullmatch(r"([A-Za-z])_?\{?\d+\}?", self.renamed(v).name) for v in run.variables)}
+        if len(run.variables) < 2 or len(heads) != 1 or None in heads \
+                or any(power.base == g for _, formula in run.optimizer.updates for power in formula.atoms(sp.Pow)):
+            return {}
+        head, F = heads.pop(), self.raw_math(sp.Symbol(self.function_name()))
+        if self.nabla.startswith("\\"):
+            bold = rf"\mathbf{{{head}}}"
+            gradient = rf"\nabla {F}({bold}_{{t-1}})"
+        else:                       # mathematical bold 𝐱 (a text's names are printed as they are)
+            bold = chr((0x1D41A - ord("a") if head.islower() else 0x1D400 - ord("A")) + ord(head))
+            gradient = f"∇{F}({bold}_t-1)"
+        return {w_new: sp.Symbol(f"{bold}_{{t}}"), w_old: sp.Symbol(f"{bold}_{{t-1}}"), g: sp.Symbol(gradient)}
 
     def at_step(self, v, step: str) -> sp.Symbol:
         """``v`` at a step of the method, in the statement's name: x_{t-1} for x, ω_{0,t-1} for w0 written ω₀

@@ -29,3 +29,23 @@ def test_the_delta_rule_key_shows_no_table_of_new_weights(lang, rule, last_row, 
     assert lines[at + 11] == last_row
     assert lines[at + 12].startswith(answer)
     assert not any(line.split()[1:2] == ["w_t"] or "1 + (-0" in line for line in lines[at + 1:])
+
+
+# hagan-steepest-descent: the rule in the statement's letter 𝐱 (not w_t = w_(t−1) − α·g_t), each coordinate's
+# step with its partial derivative, in LaTeX as in text
+@pytest.mark.parametrize("lang, rule, coordinate", [
+    ("en", r"\mathbf{x}_{t} &= \mathbf{x}_{t-1} - \alpha \nabla F(\mathbf{x}_{t-1}) \\*[0.5ex]",
+     r"x_{2,t} &= x_{2,t-1} - \alpha \frac{\partial F}{\partial x_{2}} = 0.5 - 0.01 \cdot 25 = 0.25"),
+    ("ru", r"\mathbf{x}_{t} &= \mathbf{x}_{t-1} - \alpha \nabla F(\mathbf{x}_{t-1}) \\*[0.5ex]",
+     r"x_{2,t} &= x_{2,t-1} - \alpha \frac{\partial F}{\partial x_{2}} = 0{,}5 - 0{,}01 \cdot 25 = 0{,}25"),
+])
+def test_steepest_descent_is_written_in_the_statements_letter(lang, rule, coordinate):
+    lines = key("hagan-steepest-descent", lang, "latex")
+    assert rule in lines and coordinate in lines
+    assert not any("w_{t" in line or "g_{t}" in line for line in lines)
+
+
+# variables of their own (x, y: no vector to name) keep the method's rule in w and g
+def test_variables_of_their_own_keep_the_generic_rule():
+    assert "   w_t = w_(t-1) - a·g_t" in key("grad-quadratic-gd")
+    assert "   x_t = x_(t-1) - a·g_t = 1 - 0.5·1 = 0.5" in key("grad-quadratic-gd")
