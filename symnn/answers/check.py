@@ -18,6 +18,7 @@ from ..calculus.expressions import as_expr
 from ..calculus.functions import sigmoid
 from ..calculus.parse import ParseError, is_condition
 from ..lang import phrase
+from .chains import chain_checked
 from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
 from .feedback import diagnose, local, own_names_note, placed, reading_notes, wrong_point
@@ -155,7 +156,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         if verdict.correct and (options.array_shape or _rows_of_a_matrix(reference, text)):
             verdict = _axes_checked(reference, text, say, answer) or verdict
         if verdict.correct:
-            verdict = _chain_checked(ref, ref_places, answer, options, say) or verdict
+            verdict = chain_checked(ref, ref_places, answer, options, say, verdict)
         if verdict.correct and not through(written.value, options):
             verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(options.through)),), "form", answer)
     notes = tuple(say(key, **values) for key, values in answer.notes +
@@ -210,41 +211,6 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
                        decided_by, answer)
     lines = [say("check.wrong"), *_explained(ref, answer.value, answer.decimals[0], decided_by, options, say)]
     return Verdict(False, 0.0, tuple(lines), decided_by, answer)
-
-
-def _chain_checked(ref, ref_places, answer, options, say) -> Verdict | None:
-    """A chain a = b = c is right only when every side is: the first side that is not, or None.
-    A side of a named component is held to that component."""
-    for step in answer.steps:
-        if isinstance(step, tuple) and len(step) == 2 and isinstance(step[0], int) and isinstance(ref, tuple):
-            index, side = step
-            holds = _side_holds(ref[index], ref_places[index], side, answer.decimals[index], options)
-        else:
-            side = step
-            holds = isinstance(side, tuple) == isinstance(ref, tuple) and (
-                all(_side_holds(r, p, v, d, options) for r, p, v, d in zip(ref, ref_places, side, answer.decimals))
-                if isinstance(side, tuple) else _side_holds(ref, ref_places[0], side, answer.decimals[0], options))
-        if not holds:
-            return Verdict(False, 0.0, (say("check.wrong"), say("check.chain step", step=readable(side))), "chain", answer)
-    return None
-
-
-def _side_holds(ref, ref_place, side, final_places, options) -> bool:
-    """A side of a chain holds when it equals the expected value; when it is the formula before the
-    problem's point is put in (∇F = (y, x + 4y) = (10, 45)); or, for a side computed from rounded
-    numbers on the way to a decimal (0.9526 · 0.2494 ≈ 0.2376), when it is within one unit of the
-    last place the answer was given to."""
-    if not isinstance(side, sp.Basic):
-        return False
-    if compare_scalar(ref, side, options, None, ref_place)[0]:
-        return True
-    point = {canonical_name(str(name), options.index_names): value for name, value in options.point}
-    names = {s: canonical_name(s.name, options.index_names) for s in side.free_symbols}
-    if point and names and set(names.values()) <= set(point):
-        return compare_scalar(ref, side.xreplace({s: point[n] for s, n in names.items()}), options, None, ref_place)[0]
-    if side.is_number and final_places is not None and ref.is_number:
-        return bool(abs(sp.N(side - ref, 30)) <= sp.Rational(1, 10 ** final_places))
-    return False
 
 
 def _explained(ref, value, typed, decided_by, options, say) -> list[str]:

@@ -54,8 +54,21 @@ def _derived(version: tuple, problem_id: str, variant: int | None) -> BankKey:
     except (ValueError, TypeError) as error:          # BankError and ParseError among them
         raise BadReference(str(error)) from None
     own = component_names(solution)
+    point = () if "point" in question else work_point(solution.work)
     return BankKey(solution.answer, tuple(question.items()) + ((("component_names", own),) if own else ()) +
-                   labelled(solution))
+                   ((("point", point),) if point else ()) + labelled(solution))
+
+
+def work_point(work) -> tuple:
+    """The point of a gradient or Jacobian of a vector function at a point, as (name, value) pairs, (x1, 1),
+    (x2, −2), … (a formula in x, 4x, is then checked there); () for any other work."""
+    point = getattr(work, "point", None)
+    if type(work).__name__ == "Jacobian" and point:
+        return tuple((str(name), value) for name, value in point)
+    variables = getattr(work, "variables", ())
+    if type(work).__name__ in ("QuadraticGradient", "ResidualGradient") and point and len(point) == len(variables):
+        return tuple((str(name), value) for name, value in zip(variables, point))
+    return ()
 
 
 def labelled(solution) -> tuple:
