@@ -203,6 +203,9 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
     if is_condition(ref) != is_condition(answer.value):
         key = "check.condition" if is_condition(ref) else "check.not condition"
         return Verdict(False, 0.0, (say("check.wrong"), say(key)), "shape", answer)
+    letter = _other_letter(ref, answer.value)
+    if letter:                  # 0 < a < 0.04 where the problem's variable is α: said first, plainly
+        return Verdict(False, 0.0, (say("check.condition letter", **letter),), "shape", answer)
     correct, decided_by = compare_scalar(ref, answer.value, options, answer.decimals[0], ref_places[0])
     if correct and not form_ok(answer.value, options.form):
         return Verdict(False, 0.5, (say(f"check.form.{options.form}"),), "form", answer)
@@ -211,6 +214,17 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
                        decided_by, answer)
     lines = [say("check.wrong"), *_explained(ref, answer.value, answer.decimals[0], decided_by, options, say)]
     return Verdict(False, 0.0, tuple(lines), decided_by, answer)
+
+
+def _other_letter(ref, value) -> dict | None:
+    """A condition on one variable written on another letter (0 < a < 0.04 for α): the problem's letter and the
+    answer's, as shown (α, a); None otherwise."""
+    if not (is_condition(ref) and is_condition(value)):
+        return None
+    expected, got = {s.name for s in ref.free_symbols}, {s.name for s in value.free_symbols}
+    if len(expected) != 1 or len(got) != 1 or expected == got:
+        return None
+    return {"letter": shown_name(expected.pop()), "written": shown_name(got.pop())}
 
 
 def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
