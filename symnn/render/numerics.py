@@ -165,7 +165,9 @@ class NumericsPrinting:
     def gradient_lines(self, run, depth: int) -> list[str]:
         """∇f where the step takes it: each partial derivative, the numbers put in, its value."""
         f = sp.Symbol(self.function_name())
-        lines = [self.line(depth, self.say("opt.gradient", point=self.point(tuple(zip(run.variables, run.gradient_at)))))]
+        # the function first, as its data make it (L(w, b) = (1/3)·(…) over the points), then its derivatives there
+        lines = [self.line(depth, self.equation(sp.Function(f.name)(*run.variables), run.expr)),
+                 self.line(depth, self.say("opt.gradient", point=self.point(tuple(zip(run.variables, run.gradient_at)))))]
         at = dict(zip(run.variables, run.gradient_at))
         for v, value in zip(run.variables, run.gradient):
             lines.append(self.line(depth + 1, self.worked(self.raw_ratio(f, v), sp.diff(run.expr, v), at, value)))

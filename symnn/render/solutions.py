@@ -21,7 +21,7 @@ from .expansion import D
 from .math import text_math
 from .perceptron import bias_names, weight_names
 from .staged import Ratio
-from .written import model_terms, nabla_names, network_loss_terms, written_terms
+from .written import model_terms, nabla_names, network_loss_terms, step_letters, written_terms
 
 COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
 
@@ -82,6 +82,7 @@ class SolutionPrinting:
         self._problem_places = key_places(problem)
         self.names = problem.data.get("notation", {})
         self.function_named = problem.data.get("answer_name")
+        self.names = {**self.names, **step_letters(problem)}      # w^1 = w^0 where the statement writes its step so
         self.written = tuple(self.renamed(term) for term in written_terms(problem.data.get("expr"),
                                                                           tuple(problem.data.get("functions", ())))
                              or network_loss_terms(problem, solution.work)      # a network's loss: (o₁ − y)² as written

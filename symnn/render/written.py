@@ -136,6 +136,25 @@ def model_terms(problem) -> tuple:
     return sp.symbols("w b", real=True) if problem.kind == "least-squares" else ()
 
 
+_STEP = re.compile(r"([A-Za-z])\^\{?\(?(\d+)\)?\}?\s*=\s*\1\^\{?\(?(\d+)\)?\}?")       # w^1 = w^0, x^{(1)} = x^{(0)}
+
+
+def step_letters(problem) -> dict:
+    """The names of an optimizer step's before and after as its statement writes the update, w^1 = w^0 + …:
+    w_(t−1) as w^0, w_t as w^1 (and so for every variable of ``wrt``, the gradient g_t as g^0); {} where the
+    statement writes no such step or a variable is not one letter."""
+    match = _STEP.search(problem.statement.get("en") or "")
+    names = [name.strip() for name in str(problem.data.get("wrt", "")).split(",")]
+    if not match or int(match[2]) != int(match[3]) + 1 or not all(len(n) == 1 and n.isalpha() for n in names):
+        return {}
+    after, before = match[2], match[3]
+    letters = {"g_t": f"g^{before}"}
+    for name in {*names, "w"}:                 # w: the letter of the method's own rule
+        letters.update({f"{name}_{{t-1}}": f"{name}^{before}", f"{name}_{{t}}": f"{name}^{after}",
+                        f"{name}_t": f"{name}^{after}"})
+    return letters
+
+
 _NABLA = re.compile(r"\\nabla_\s*(\{[^{}]*\}|\\?\w)\s*(\\?[A-Za-z]\w*(?:_\{?\w+\}?)?)")
 
 
