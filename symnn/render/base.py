@@ -157,7 +157,7 @@ class DocumentPrinter(MatrixNetworkPrinting, ArrayPrinting, DataTrainingPrinting
         if not self.names or not isinstance(expr, sp.Basic):
             return expr
         try:
-            free = expr.free_symbols
+            free = expr.atoms(sp.Symbol)           # with the variable of ∂/∂w₁(Y − y), which is not free
         except AttributeError:         # a display object built on plain numbers (a determinant's ±1 signs)
             return expr
         symbols = {s: sp.Symbol(self.names[s.name], **s.assumptions0) for s in free
@@ -294,7 +294,9 @@ class DocumentPrinter(MatrixNetworkPrinting, ArrayPrinting, DataTrainingPrinting
         for expr, rules in chain(step):
             hints = [phrase(self.lang, rule) if rule.startswith("rewrite.") else
                      _short(rule_title(self.lang, rule, order=step.order)) for rule in rules[:2]]
-            rows.append((expr, "; ".join(hint[:1].lower() + hint[1:] for hint in hints)))
+            expr = self.by_name(expr)             # y where the statement defines y = σ(…); a line said twice once
+            if not rows or rows[-1][0] != expr:
+                rows.append((expr, "; ".join(hint[:1].lower() + hint[1:] for hint in hints)))
         return rows
 
     def chain_lines(self, step: Step, depth: int, label: bool = False) -> list[str]:
@@ -303,7 +305,7 @@ class DocumentPrinter(MatrixNetworkPrinting, ArrayPrinting, DataTrainingPrinting
         for k, (expr, hint) in enumerate(self.chain_rows(step)):
             hint = " (" + self.prose(hint) + ")" if hint else ""
             if k == 0:
-                text = self.inline(self.raw_math(D(step.expr, step.var, step.order)) + " = " + self.raw_math(expr))
+                text = self.inline(self.chain_head(step) + " = " + self.raw_math(expr))
                 if label:
                     text = self.strong(self.escape(phrase(self.lang, "derivative"))) + ": " + text
             else:

@@ -283,9 +283,8 @@ class LatexPrinter(DocumentPrinter):
 
     def chain_lines(self, step, depth: int, label: bool = False) -> list[str]:
         """A derivative's chain as one ``align*``: a row per equality, its hint in words at the right."""
-        from .expansion import D
         line = LINE_WIDTH * self.scale
-        lhs = self.raw_math(D(step.expr, step.var, step.order))
+        lhs = self.chain_head(step)             # ∂E²/∂w₁ where the statement names E² and defines y in it
         out = [self.paragraph(depth, self.strong(self.escape(phrase(self.lang, "derivative"))) + ":")] if label else []
         rows, first, chain = [], True, list(self.chain_rows(step))
         # the hints stand in a column of their own at the right when every row fits beside them;

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import ChainMap
 
 import sympy as sp
 
@@ -21,6 +22,7 @@ from .expansion import D
 from .math import text_math
 from .perceptron import bias_names, weight_names
 from .staged import Ratio
+from .statement_names import defined_names, statement_subscripts
 from .written import model_terms, nabla_names, network_loss_terms, step_letters, written_terms
 
 COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
@@ -80,7 +82,8 @@ class SolutionPrinting:
         """The statement, the work, one labelled answer, and the bank's remark on the course's own text."""
         problem, answer = solution.problem, solution.answer
         self._problem_places = key_places(problem)
-        self.names = problem.data.get("notation", {})
+        self.names = ChainMap(problem.data.get("notation", {}), statement_subscripts(problem))   # and w_1 as written
+        self.defined = defined_names(problem)          # y for σ(w₁x₁ + w₂x₂ + b), as the statement defines it
         self.function_named = problem.data.get("answer_name")
         self.names = {**self.names, **step_letters(problem)}      # w^1 = w^0 where the statement writes its step so
         self.written = tuple(self.renamed(term) for term in written_terms(problem.data.get("expr"),
@@ -135,6 +138,7 @@ class SolutionPrinting:
         return self.join(lines)
 
     answer_follows = False
+    defined: tuple = ()            # (definition, name) the statement defines: y = σ(w₁x₁ + w₂x₂ + b)
     primed = False                 # the statement writes a derivative with a prime, f′(x)
     ordinary = False               # the statement writes derivatives with d, dy/dx, and never with ∂
     names: dict = {}
@@ -155,6 +159,33 @@ class SolutionPrinting:
         exact, decimal = self.shown(value)
         text = lhs if exact is None else lhs + " = " + self.raw_math(exact)
         return self.inline(text + ("" if decimal is None else f" {self.approx} " + self.raw_math(decimal)) + unit)
+
+    def by_name(self, expr):
+        """A line of a derivation with each definition the statement names written as its name, and constant
+        factors taken out: 2(Y − y)·∂(Y − y)/∂w₁ rather than (2Y − 2σ(w₁x₁ + w₂x₂ + b))·∂(Y − σ(…))/∂w₁."""
+        if not self.defined or not isinstance(expr, sp.Basic):
+            return expr
+        forms = []
+        for form in (expr, sp.factor_terms(expr)):        # 2x(wx + b − y) holds ŷ = wx + b; x(2wx + 2b − 2y) not
+            named = form
+            for definition, name in self.defined:
+                named = named.subs(definition, name)
+            forms += [sp.factor_terms(named), named] if named != form else []     # 2(ŷ − y) before 2ŷ − 2y
+        if not forms:
+            return expr
+        functions = {name: sp.Function(name.name)(*sorted(definition.free_symbols, key=str))
+                     for definition, name in self.defined}         # ∂y/∂w₁, not ∂/∂w₁(y)
+        return min(forms, key=lambda form: len(sp.sstr(form))).replace(      # the shortest written
+            lambda e: isinstance(e, sp.Derivative) and e.expr in functions,
+            lambda e: sp.Derivative(functions[e.expr], *e.variable_count, evaluate=False))
+
+    def chain_head(self, step) -> str:
+        """The left side of a derivation's chain, raw: ∂E²/∂w₁ where the statement names the function and
+        defines a part of it (E² = (Y − y)²), else d/dx(f) written out."""
+        named = self.by_name(step.expr)
+        if named is not step.expr and "f" in self.names and step.order == 1:
+            return self.raw_ratio(sp.Symbol("f"), step.var)
+        return self.raw_math(D(named, step.var, step.order))
 
     def through_lines(self, solution, depth: int) -> list[str]:
         """Where the answer is asked through the statement's names (1 − F², αf(1 − f)), that form with the names'
