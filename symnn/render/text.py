@@ -12,6 +12,8 @@ from .typed import RAISED
 _FRACTION = re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}")
 _GROUP = re.compile(r"([_^])\{([^{}]*)\}")
 _MATRIX = re.compile(r"\\begin\{[pb]matrix\}(.*?)\\end\{[pb]matrix\}", re.S)
+# an operator's name between letters is set apart by spaces, as TeX sets it: r sin θ cos φ, not rsinθcosφ
+_OPERATOR = re.compile(r"\\(sinh|cosh|tanh|sin|cos|tan|cot|ln|log|exp|max|min|det|tr|arg)(?![a-zA-Z])\s*")
 
 
 def _plain_matrices(latex: str) -> str:
@@ -69,7 +71,12 @@ class TextPrinter(DocumentPrinter):
         return re.sub(r"CODE(\d+)CODE", lambda m: self.code(codes[int(m[1])]), text)
 
     def _plain_statement(self, text: str, LatexNodes2Text) -> str:
-        for command, plain in ((r"\|", "‖"), (r"^{\prime}", "′"), (r"\prime", "′"), (r"\cdot", "·"),
+        text = re.sub(r"\\ne(?![a-zA-Z])", "≠", text)        # pylatexenc knows \neq but drops \ne
+        text = _OPERATOR.sub(lambda m: (" " if m.start() and (m.string[m.start() - 1].isalnum()
+                                                               or m.string[m.start() - 1] in ")}") else "")
+                             + m[1] + (" " if m.string[m.end():m.end() + 1].isalpha() or m.string[m.end():m.end() + 1]
+                                       == "\\" else ""), text)
+        for command, plain in ((r"\|", "‖"), (r"^{\prime}", "′"), (r"^\prime", "′"), (r"\prime", "′"), (r"\cdot", "·"),
                                (r"\approx", "≈"), (r"\top", "ᵀ")):
             text = text.replace(command, plain)
         text = re.sub(r"(?<!\\)\$[^$]*\$", lambda m: m[0].replace("'", "′"), text)   # primes, not quotation marks

@@ -1,0 +1,27 @@
+"""A bank statement's LaTeX read as plain text (``symnn solve --format text``): nothing of the math may be lost
+or run together. Each case: the LaTeX a teacher writes, and the exact text a reader must see."""
+
+import pytest
+
+from symnn.render.text import TextPrinter
+
+CASES = [
+    # \ne is the short form of \neq: dropping it turns "j ≠ y_i" into "j y_i", another sum
+    (r"$L_i = \sum_{j \ne y_i} \max(0, s_j - s_{y_i} + 1)$", "L_i = ∑_(j ≠ y_i) max(0, s_j - s_y_i + 1)"),
+    (r"$a \neq b$", "a ≠ b"),                                      # the long form, as before
+    (r"$\nabla f$", "∇ f"),                                       # a command that starts with ne is not ≠
+    # an operator between letters is set apart, as TeX sets it (r sin θ, not rsinθ)
+    (r"$x = r\sin\theta\cos\varphi$", "x = r sin θ cos φ"),
+    (r"$F = 5x^3 + \sin z$", "F = 5x^3 + sin z"),                 # a space already there is kept, not doubled
+    (r"$\ln(x) + \tanh x$", "ln(x) + tanh x"),                    # no space before a bracket
+    (r"$\frac{\sin x}{x}$", "(sin x)/x"),                          # nor after an opening brace
+    (r"$\max_i s_i$", "max_i s_i"),                               # a subscript stays on its operator
+    # a prime written as a superscript command: f′, not f^′
+    (r"$f^\prime(x)$", "f′(x)"),
+    (r"$f^{\prime}(x)$", "f′(x)"),
+]
+
+
+@pytest.mark.parametrize("latex, plain", CASES)
+def test_a_statement_reads_as_plain_text(latex, plain):
+    assert TextPrinter(lang="en").rich_text(latex) == plain
