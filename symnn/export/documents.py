@@ -10,12 +10,14 @@ True
 from __future__ import annotations
 
 import html
+import math
 import re
 
 from ..lang import phrase
 from ..render import render
 from ..render.latex import ESCAPES
 from ..render.latex_setup import spelled
+from ..render.latex_tables import TABLE_START, cell_width
 
 # Cyrillic fonts in either language: a student's name or a Russian word may appear in an English sheet
 LATEX_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
@@ -24,6 +26,7 @@ LATEX_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 \usepackage[%(babel)s]{babel}
 \usepackage{amsmath,amssymb}
 \usepackage{graphicx}
+\usepackage{longtable}
 \usepackage[%(geometry)s]{geometry}
 \allowdisplaybreaks
 \tolerance=2000
@@ -92,6 +95,52 @@ def displays_in_paragraphs(body: str) -> str:
     return _LABEL_THEN_DISPLAY.sub(lambda match: match.group(1) + "\n" + match.group(2) + "\\par}\n", body)
 
 
+# a table taller than this many lines of its type is a longtable, which breaks across pages: one that cannot
+# break would go whole to the next page, leaving most of this one empty
+LONG_LINES = 16
+_TABLE = re.compile(re.escape(TABLE_START) + r"([^\n]*)\n\\begin\{tabular\}(\{l+\})\n\\hline\n(.*?)\n\\hline\n"
+                    r"(.*?)\n\\hline\n\\end\{tabular\}\\par\}\\medskip", re.S)
+_BOX = re.compile(r"\\parbox\[t\]\{([\d.]+)\\linewidth\}\{(.*?)\}(?= &| \\\\$)")
+# characters of a table's type a line holds (A4 less 2 cm margins; at \footnotesize, about 1.2 times those at 11 pt)
+LINE_CHARACTERS = 72 * 11 / 9
+
+
+def table_height(rows: list[str]) -> float:
+    """About how many lines of its type the rows of a tabular take: a row of cases two, a wrapped cell as many as
+    its box wraps it into."""
+    lines = 0.0
+    for row in rows:
+        wrapped = [cell_width(text) / max(float(share) * LINE_CHARACTERS, 1.0) for share, text in _BOX.findall(row)]
+        lines += max([2.0 if r"\begin{cases}" in row else 1.0, *(math.ceil(n) for n in wrapped)])
+    return lines
+
+
+def long_tables(body: str, most: float = LONG_LINES) -> str:
+    r"""``body`` with each table taller than ``most`` lines set as a ``longtable`` that may break across pages,
+    its header repeated on each; a shorter one stays a tabular, never broken.
+
+    >>> rows = "\n".join(f"{k} & $x_{{{k}}}$ \\\\" for k in range(20))
+    >>> table = long_tables(TABLE_START + "\n\\begin{tabular}{ll}\n\\hline\nk & x \\\\\n\\hline\n" + rows
+    ...                     + "\n\\hline\n\\end{tabular}\\par}\\medskip")
+    >>> print("\n".join(table.split("\n")[:7]))
+    {\setlength{\LTpre}{\medskipamount}\setlength{\LTpost}{\medskipamount}
+    \begin{longtable}{ll}
+    \hline
+    k & x \\
+    \hline
+    \endhead
+    0 & $x_{0}$ \\
+    """
+    def long(match: re.Match) -> str:
+        setup, columns, header, rows = match.groups()
+        if table_height(rows.split("\n")) <= most:
+            return match.group(0)
+        return ("{" + setup + r"\setlength{\LTpre}{\medskipamount}\setlength{\LTpost}{\medskipamount}" "\n"
+                r"\begin{longtable}" + columns + "\n\\hline\n" + header + "\n\\hline\n\\endhead\n" + rows
+                + "\n\\hline\n\\end{longtable}}")
+    return _TABLE.sub(long, body)
+
+
 def latex_document(body: str, title: str, lang: str = "en", width: str | None = None, above: str = "") -> str:
     """``body`` (LaTeX) as a whole document with a title, in ``lang`` (English or Russian), its text
     ``width`` wide (a TeX length; default: A4 with 2 cm margins); ``above``: LaTeX set above the title, in it."""
@@ -99,7 +148,7 @@ def latex_document(body: str, title: str, lang: str = "en", width: str | None = 
     babel = f"{other},{'russian' if lang == 'ru' else 'english'}"   # the last one is the document's language
     geometry = "margin=2cm" if width is None else f"textwidth={width},vmargin=2cm"
     preamble = LATEX_PREAMBLE % {"babel": babel, "geometry": geometry, "title": above + plain_latex(title)}
-    return preamble + "\\begin{document}\n\\maketitle\n\n" + spelled(displays_in_paragraphs(body.strip())) \
+    return preamble + "\\begin{document}\n\\maketitle\n\n" + spelled(displays_in_paragraphs(long_tables(body.strip()))) \
         + "\n\n\\end{document}\n"
 
 

@@ -50,7 +50,7 @@ def require_pdflatex() -> str:
 
 
 def pdflatex(tex: Path, timeout: float = 120) -> Compiled:
-    """Compile ``tex`` in its own folder (twice only if LaTeX asks for it) and return the PDF and the log."""
+    """Compile ``tex`` in its own folder (twice only if LaTeX or a longtable asks for it) and return the PDF and the log."""
     program = require_pdflatex()
     tex = Path(tex)
     command = [program, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", tex.name]
@@ -60,6 +60,6 @@ def pdflatex(tex: Path, timeout: float = 120) -> Compiled:
         errors = _ERROR.findall(log)
         if errors:
             raise LatexFailed(f"{tex.name}: pdflatex: {errors[0]}")
-        if "Rerun to get" not in log:
+        if "Rerun to get" not in log and "Rerun LaTeX" not in log:     # a longtable's widths settle on a rerun
             break
     return Compiled(tex.with_suffix(".pdf"), log)

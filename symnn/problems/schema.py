@@ -74,6 +74,13 @@ def _table_of(check):
     return validate
 
 
+def _languages(value):
+    """Texts by language, en and ru: a misspelt key (statement.rus) would leave a key without its text."""
+    problem = _table_of(_text)(value)
+    unknown = sorted(set(value) - {"en", "ru"}) if problem is None else []
+    return problem or (f"{', '.join(unknown)}: unknown language (en or ru)" if unknown else None)
+
+
 def _tolerance(value):
     """How answers to the problem are compared (the numeric options of the checker)."""
     unknown = set(value) - TOLERANCES if isinstance(value, dict) else set()
@@ -240,19 +247,19 @@ def _variants(value):
 
 
 COMMON = {"id": lambda v: None if isinstance(v, (str, int, float)) and not isinstance(v, bool) else "expected text",
-          "kind": _text, "statement": _table_of(_text), "note": _table_of(_text), "source": _text,
+          "kind": _text, "statement": _languages, "note": _languages, "source": _text,
           # what a source prints (published), or a value the bank's author worked out that no source
           # prints (expected): cross-checks for the tests, never used to decide an answer
           "published": _anything, "expected": _anything, "tolerance": _tolerance, "variants": _variants,
           # the names the statement defines (f = "sigmoid(alpha*x)"), which an answer may use; the
           # names it must be written through; the form of the answer, said in each language
-          "names": _table_of(_text), "through": _list_of(_text), "answer_form": _table_of(_text),
+          "names": _table_of(_text), "through": _list_of(_text), "answer_form": _languages,
           # how the statement writes what symnn names otherwise (LaTeX): notation = { f = "F", o1 = "y_{pred}" };
           # and the decimal places of the key's rounded values
           "notation": _table_of(_text), "decimals": _whole,
           # one name for an answer of several numbers, as the statement writes it: W(2) = (0.16, 0.96, −0.16)
           "answer_name": _text}
-FILE_FIELDS = {"topic": _text, "title": _table_of(_text), "source": _text, "problem": _anything}
+FILE_FIELDS = {"topic": _text, "title": _languages, "source": _text, "problem": _anything}
 
 
 def problem_errors(entry: dict, folder=None) -> list[str]:

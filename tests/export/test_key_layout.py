@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+import re
+
+from symnn.export.pdf import pdflatex
 from symnn.export.worksheets import Options, answer_key, problem_set
 from symnn.problems.solve import solve
 from symnn.render.latex import LatexPrinter
+
+from .tools import need
 
 
 def _key(spec: str, lang: str = "en") -> str:
@@ -27,3 +32,29 @@ def test_the_bce_keys_keep_n_with_its_formula():
     tex = _key("bce-n,bce-dog-cat")
     assert tex.count(r"{n},\quad \text{$n = 5$}") == 1 and tex.count(r"{n},\quad \text{$n = 4$}") == 1
     assert r"{\noindent $n = " not in tex
+
+
+def test_a_tall_table_is_a_longtable_and_a_short_one_stays_a_tabular():
+    tex = _key("activations")
+    # the activations' table (14 rows, its notes wrapped) breaks across pages, its header repeated on each
+    assert re.search(r"\{\\footnotesize\\setlength\{\\LTpre\}\{\\medskipamount\}[^\n]*\n\\begin\{longtable\}\{lllll\}\n"
+                     r"\\hline\n[^\n]*\\\\\n\\hline\n\\endhead\n", tex)
+    assert r"\usepackage{longtable}" in tex and r"\begin{tabular}" not in tex.split(r"\end{longtable}")[0]
+    # the BCE terms (5 rows) stay one tabular, kept whole on a page
+    bce = _key("bce-n")
+    assert r"\begin{tabular}{llll}" in bce and "longtable}" not in bce.split(r"\begin{document}")[1]
+
+
+def test_the_russian_activations_key_starts_its_table_on_the_statement_s_page(tmp_path):
+    need("pdflatex")
+    tex = _key("activations", "ru")
+    # a label in the statement and one in the table's first row: the page each lands on, as LaTeX wrote it
+    tex = tex.replace(r"\section*{Задача 1}", r"\section*{Задача 1}\label{statement}", 1)
+    tex = tex.replace("\nтождественная & ", "\n\\label{table}тождественная & ", 1)
+    source = tmp_path / "key.tex"
+    source.write_text(tex, encoding="utf-8")
+    compiled = pdflatex(source)
+    aux = source.with_suffix(".aux").read_text(encoding="utf-8")
+    pages = dict(re.findall(r"\\newlabel\{(statement|table)\}\{\{[^{}]*\}\{(\d+)\}", aux))
+    assert pages == {"statement": "1", "table": "1"}, pages
+    assert compiled.pdf.exists()
