@@ -31,6 +31,19 @@ SCORE_FORMULAS = {"svm": r"$L_i = \sum_{j \neq y_i} \max(0, s_j - s_{y_i} + \Del
 SOFTMAX_NUMPY = "numpy.exp(x - x.max()) / numpy.exp(x - x.max()).sum()"   # e^(x − max) never overflows
 
 
+def ce_numbers(target, prediction, places=None):
+    """An example's cross-entropy −Σ_c y_c·ln ŷ_c with its numbers put in and nothing evaluated: −ln(0.1) for the
+    one-hot (1, 0, 0) and ŷ = (0.1, 0.3, 0.6) (a class with y_c = 0 adds nothing, a factor y_c = 1 is not written)."""
+    values, terms = {}, []
+    for k, (y, yhat) in enumerate(zip(target, prediction)):
+        if y == 0:
+            continue
+        Y, P = sp.Symbol(f"y_{k}"), sp.Symbol(f"p_{k}", positive=True)
+        values.update({Y: y, P: yhat})
+        terms.append(sp.log(P) if y == 1 else sp.Mul(Y, sp.log(P), evaluate=False))
+    return put_in(sp.Mul(-1, sp.Add(*terms, evaluate=False), evaluate=False), values, places)
+
+
 class NetworkPrinting:
     def plain(self, key: str, **values) -> str:
         """A phrase (its placeholders filled with plain words or numbers), escaped, its ``$...$`` typeset."""
@@ -198,7 +211,8 @@ class NetworkPrinting:
                            + formula)]
         if run.gradient:             # ∂L/∂ŷ_i asked: after L's formula, ∂L/∂ŷ_i sample by sample (render.loss_gradients)
             return self.join(lines + gradient_lines(self, run, depth))
-        rows = [[str(k), self.value(t), self.value(p), self.value(term)] for k, (t, p, term) in enumerate(run.terms, 1)]
+        rows = [[str(k), self.value(t), self.value(p), self.value(term) if run.name != "ce" else self.ce_cell(t, p, term)]
+                for k, (t, p, term) in enumerate(run.terms, 1)]
         columns = [sp.Indexed(sp.IndexedBase(base), i) for base in ("y", "yhat")]
         lines += self.table(["i", *map(self.math, columns), self.plain("loss.term")], rows)
         slots = [sp.Symbol(f"t_{k}") for k in range(1, n + 1)]
@@ -210,6 +224,14 @@ class NetworkPrinting:
             self.raw_math(name) + " = " + self.raw_math(put_in(mean, dict(zip(slots, (t for *_, t in run.terms))),
                                                               self.places()), numbers=True), run.value, self.unit(run))))
         return self.join(lines)
+
+    def ce_cell(self, target, prediction, term) -> str:
+        """An example's cross-entropy with its numbers put in, then its value: −ln(0.1) = ln(10) ≈ 2.3026; the
+        numbers once where they are the exact value (−ln(0.9) ≈ 0.1054)."""
+        numbers = self.raw_math(ce_numbers(target, prediction, self.places()), numbers=True)
+        exact, _ = self.shown(term)
+        same = exact is not None and self.raw_math(exact, numbers=True) == numbers
+        return self.value(term) if same else self.result(numbers, term)
 
     def scores_loss(self, run, depth: int) -> str:
         """A loss on raw class scores (CS231n): its formula for example i, a table of the examples, each example's

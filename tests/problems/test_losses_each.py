@@ -27,10 +27,18 @@ def test_binary_hinge_of_each_example_is_numpys():
 
 
 @pytest.mark.parametrize("problem_id, lang, table, answer", [
-    ("d2l-ce-each", "en", ["1  (1, 0, 0)  (0.1, 0.3, 0.6)  ln(10) ≈ 2.3026", "2  (0, 0, 1)  (0.3, 0.2, 0.5)  ln(2) ≈ 0.6931"],
+    # each term −Σ_c y_c·ln ŷ_c with the numbers put in (only the true class counts), then its value
+    ("d2l-ce-each", "en", ["1  (1, 0, 0)  (0.1, 0.3, 0.6)  -ln(0.1) = ln(10) ≈ 2.3026",
+                           "2  (0, 0, 1)  (0.3, 0.2, 0.5)  -ln(0.5) = ln(2) ≈ 0.6931"],
      "Answer: (ln(10), ln(2)) ≈ (2.3026, 0.6931)"),
-    ("d2l-ce-each", "ru", ["1  (1; 0; 0)  (0,1; 0,3; 0,6)  ln(10) ≈ 2,3026", "2  (0; 0; 1)  (0,3; 0,2; 0,5)  ln(2) ≈ 0,6931"],
+    ("d2l-ce-each", "ru", ["1  (1; 0; 0)  (0,1; 0,3; 0,6)  -ln(0,1) = ln(10) ≈ 2,3026",
+                           "2  (0; 0; 1)  (0,3; 0,2; 0,5)  -ln(0,5) = ln(2) ≈ 0,6931"],
      "Ответ: (ln(10); ln(2)) ≈ (2,3026; 0,6931)"),
+    # the mean cross-entropy's table too, the numbers once where they are the exact value: −ln(0.9) ≈ 0.1054
+    ("ce", "en", ["1  (0, 1)  (0.1, 0.9)    -ln(0.9) ≈ 0.1054", "4  (0, 1)  (0.35, 0.65)  -ln(0.65) ≈ 0.4308"],
+     "Answer: CE ≈ 0.2162"),
+    ("ce", "ru", ["1  (0; 1)  (0,1; 0,9)    -ln(0,9) ≈ 0,1054", "4  (0; 1)  (0,35; 0,65)  -ln(0,65) ≈ 0,4308"],
+     "Ответ: CE ≈ 0,2162"),
     ("hinge-binary", "en", ["2  -1   -0.4  0.6"],
      "Answer: (0, 0.6, 0.7, 2.2)"),
     ("hinge-binary", "ru", ["2  -1   -0,4  0,6"], "Ответ: (0; 0,6; 0,7; 2,2)"),
@@ -39,7 +47,15 @@ def test_the_key_is_the_table_of_terms_and_no_mean(problem_id, lang, table, answ
     printed = render(solve(problem_id), "text", lang=lang, detail="brief").splitlines()
     assert all(line in printed for line in table)
     assert printed[-1] == answer
-    assert not any(line.startswith(("CE =", "L =")) for line in printed)      # the mean is not asked
+    if problem_id != "ce":
+        assert not any(line.startswith(("CE =", "L =")) for line in printed)      # the mean is not asked
+
+
+def test_the_substituted_terms_are_the_values_numpy_gives():
+    # −ln 0.1 = ln 10 and −ln 0.5 = ln 2 (d2l's two examples); −ln 0.9, −ln 0.65 of the mean's table: NumPy
+    assert np.allclose(-np.log([0.1, 0.5]), np.log([10, 2]), rtol=0, atol=1e-15)
+    assert np.allclose(-np.log([0.9, 0.65]), [0.1054, 0.4308], rtol=0, atol=5e-5)
+    assert np.isclose(-np.log([0.9, 0.9, 0.8, 0.65]).mean(), 0.2162, rtol=0, atol=5e-5)
 
 
 # each example's loss is asked: the formula of example i, not the mean over n, in the statement's letters
