@@ -3,8 +3,9 @@
 A teacher who typed the numbers of a textbook into a file learns here, before a class sees a
 key, whether every one of them is what symnn derives (``symnn problems --verify``). Numbers
 agree when the derived one is within half a unit of the last decimal place printed (0.9526
-stands for 0.95255 to 0.95265); a value written as text (a formula, words) is shown, not
-compared. The value compared is ``Problem.cross_check``: ``expected`` where the bank's author
+stands for 0.95255 to 0.95265); a number written as text keeps the zeros it ends in ("0.30" is
+compared to two places, where TOML reads 0.30 as 0.3); any other text (a formula, words) is shown,
+and ``symnn check`` says whether it takes it as the answer. The value compared is ``Problem.cross_check``: ``expected`` where the bank's author
 gives one, else ``published``.
 
 >>> rows = verify_bank()
@@ -14,7 +15,9 @@ gives one, else ``published``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lang import phrase
 from .bank import load_bank
@@ -32,20 +35,31 @@ class Agreement:
     agrees: bool | None        # None: given as text, not compared
 
 
+# a number written as text, "0.30": the places it prints are the places it is compared to
+DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def is_text(item) -> bool:
+    """A formula or words: text that is not a number written as text."""
+    return isinstance(item, str) and not DECIMAL.fullmatch(item.strip())
+
+
 def flat(value) -> list:
     """The numbers of a nested list in order (a matrix row by row)."""
     return [n for item in value for n in flat(item)] if isinstance(value, list) else [value]
 
 
 def places(number) -> int:
-    """The decimal places a file prints a number with (0.0215 → 4, 44 → 0)."""
+    """The decimal places a file prints a number with (0.0215 → 4, 44 → 0, "0.30" → 2)."""
+    if isinstance(number, str):
+        return len(number.strip().partition(".")[2])
     text = repr(float(number))
     return len(text.split(".")[1]) if isinstance(number, float) and "e" not in text else 0
 
 
 def within(derived: float, printed) -> bool:
     """``derived`` rounds to ``printed`` at the places printed: within half a unit of its last place."""
-    return abs(derived - printed) <= 0.5 * 10 ** -places(printed) + 1e-12
+    return abs(derived - float(printed)) <= 0.5 * 10 ** -places(printed) + 1e-12
 
 
 def agreement(problem) -> Agreement | None:
@@ -54,7 +68,7 @@ def agreement(problem) -> Agreement | None:
     if given is None:
         return None
     field = "expected" if problem.expected is not None else "published"
-    if any(isinstance(item, str) for item in flat(given)):     # a formula or words, alone or in a list
+    if any(is_text(item) for item in flat(given)):     # a formula or words, alone or in a list
         return Agreement(problem.id, field, given, None, None)
     numbers = flat(answer_value(solve(problem).answer))
     if any(not isinstance(n, (int, float)) or isinstance(n, bool) for n in numbers):
@@ -76,8 +90,8 @@ def _number(value, printed, lang: str) -> str:
     """A number as the file prints it; a derived one at the places of the number printed beside it
     when it agrees, else with ten significant figures (so the difference shows)."""
     if printed is None:
-        text = repr(value)                                   # the file's own number, as written
-    elif isinstance(value, int) and not isinstance(printed, float):
+        text = value.strip() if isinstance(value, str) else repr(value)      # the file's own number, as written
+    elif isinstance(value, int) and places(printed) == 0:
         text = str(value)
     elif within(value, printed):
         text = f"{float(value):.{places(printed)}f}"
@@ -138,8 +152,12 @@ def typed(value) -> str | None:
         return None
     if isinstance(value, (int, float)):
         return repr(value)
-    if isinstance(value, list) and value and all(isinstance(v, (int, float)) for v in value):
-        return repr(value[0]) if len(value) == 1 else "(" + ", ".join(map(repr, value)) + ")"
+    if isinstance(value, str) and not is_text(value):
+        return value.strip()
+    if isinstance(value, list) and value and all(isinstance(v, (int, float)) or isinstance(v, str) and not is_text(v)
+                                                 for v in value):
+        numbers = [v.strip() if isinstance(v, str) else repr(v) for v in value]
+        return numbers[0] if len(numbers) == 1 else "(" + ", ".join(numbers) + ")"
     return None
 
 
@@ -153,7 +171,7 @@ def refused(bank, accepts, lang: str, wrong=()) -> list[str]:
         answer = typed(problem.published)
         if problem.id in wrong or answer is None or accepts(problem.id, answer):
             continue
-        printed = [n for n in flat(problem.published) if isinstance(n, float)]
+        printed = [n for n in flat(problem.published) if isinstance(n, float) or isinstance(n, str) and places(n)]
         if printed:                               # a whole number refused is a disagreement, said in the table
             shown = answer.replace(", ", "; ").replace(".", ",") if lang == "ru" else answer
             sentences.append(phrase(lang, "verify.refused", problem=problem.id, answer=shown,
@@ -173,14 +191,29 @@ def unused_names(bank, unused, lang: str) -> list[str]:
     return sentences
 
 
+def untranslated(bank, lang: str) -> list[str]:
+    """Sentences for the problems whose statement lacks a language that other problems of the bank have:
+    their key in that language would show the statement in the other one."""
+    problems = list(load_bank(bank).values())
+    written = {language for problem in problems for language in problem.statement}
+    return [phrase(lang, "verify.untranslated", problem=problem.id, field=f"statement.{language}")
+            for problem in problems for language in sorted(written - set(problem.statement))]
+
+
 def report(bank=None, lang: str = "en", accepts=None, unused=None) -> tuple[str, str | None]:
     """The table of ``bank`` (with, given ``accepts``, the published values ``symnn check`` would refuse
     as typed, and given ``unused``, the notation names no key uses), and the sentence naming what is
-    wrong: the problems whose value differs, the notation names unused (None if nothing is)."""
+    wrong: the problems whose value differs, whose formula the checker refuses, the notation names
+    unused (None if nothing is)."""
     rows = verify_bank(bank)
     wrong = disagreeing(rows)
+    accepts = accepts and lru_cache(maxsize=None)(accepts)        # the table and the verdict ask it once
+    misprinted = [row.problem for row in rows if accepts and row.agrees is None and isinstance(row.given, str)
+                  and not accepts(row.problem, row.given)]
     misnamed = unused_names(bank, unused, lang) if unused else []
-    lines = [verify_table(rows, lang, accepts), *(refused(bank, accepts, lang, wrong) if accepts else []), *misnamed]
+    lines = [verify_table(rows, lang, accepts), *(refused(bank, accepts, lang, wrong) if accepts else []), *misnamed,
+             *untranslated(bank, lang)]
     failures = ([phrase(lang, "verify.disagree", problems=", ".join(wrong))] if wrong else []) + \
+        ([phrase(lang, "verify.text refused", problems=", ".join(misprinted))] if misprinted else []) + \
         ([phrase(lang, "verify.misnamed", count=len(misnamed))] if misnamed else [])
     return "\n".join(lines), "; ".join(failures) if failures else None
