@@ -142,8 +142,9 @@ class JsonPrinter(MatrixNetworkJson, Printer):
                                  "values": [answer_value(g) for g in run.gradient]}} if run.gradient else {})}
 
     def _print_Computation(self, run) -> dict:
+        back = [{"name": self.formula(n), "formula": self.formula(f), "value": self.formula(v)} for n, f, v in run.back]
         return {"steps": [{"name": self.formula(n), "value": self.formula(v)} for n, v in run.steps],
-                "answer": self.formula(run.answer), "value": answer_value(run.answer)}
+                "answer": self.formula(run.answer), "value": answer_value(run.answer), **({"back": back} if back else {})}
 
     def _print_MatrixGradient(self, run) -> dict:
         def shape(s):
@@ -326,8 +327,10 @@ class JsonPrinter(MatrixNetworkJson, Printer):
                 "last": self.formula(run.last), "value": answer_value(run.answer)}
 
     def _print_ConditionSolution(self, run) -> dict:
+        worked = [{"name": self.formula(r.name), "formula": self.formula(r.formula), "value": self.formula(r.value)}
+                  for r in run.work if r.formula is not None]         # the defined quantities, as the key works them
         return {"condition": self.formula(run.condition), "var": str(run.var), "set": self.formula(run.solution_set),
-                "answer": self.formula(run.answer)}
+                "answer": self.formula(run.answer), **({"quantities": worked} if worked else {})}
 
     def _print_ArrayRun(self, run) -> dict:
         """A NumPy question: the arrays (nested lists), the expression, and the result or why NumPy refuses."""

@@ -69,3 +69,12 @@ def test_the_least_squares_key_shows_the_elimination(lang):
     ]
     assert printed[start - 2].endswith(f"= ({2 * g1}/{n})·({a1}w + {b1}b - {r1})")
     assert printed[start - 1].endswith(f"= {2 * g2 // n if 2 * g2 % n == 0 else ''}(w + b - {r2})")
+
+
+def test_the_json_key_carries_the_values_put_back():
+    import json
+    slope, intercept = _numpy_line()
+    work = json.loads(render(solve("linreg-fit"), "json"))["work"]
+    assert [(r["name"]["sympy"], r["formula"]["sympy"]) for r in work["back"]] == [("b", "7 - w")]
+    assert float(sp.Rational(work["back"][0]["value"]["sympy"])) == pytest.approx(intercept)
+    assert float(sp.Rational(work["steps"][-1]["value"]["sympy"])) == pytest.approx(slope)

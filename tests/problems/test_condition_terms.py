@@ -103,3 +103,11 @@ def test_several_conditions_on_defined_quantities(lang, expected):
     printed = render(solve(Problem("t", "condition", "t", {"en": "…", "ru": "…"}, data)), "text", lang=lang,
                      detail="brief").splitlines()
     assert printed[1:5] == expected and printed[-1].endswith("10 < x < 17")
+
+
+def test_the_json_key_carries_the_worked_quantities():
+    import json
+    work = json.loads(render(solve("minibatch-stop"), "json"))["work"]
+    assert [(q["name"]["sympy"], q["value"]["sympy"]) for q in work["quantities"]] == [
+        ("g_t", f"({G[0]:g}, {G[1]:g})"), ("w_t", "(7/10, 3/5)"), ("‖-w_prev + w_t‖", "1/2")]
+    assert (7 / 10, 3 / 5) == tuple(round(x, 12) for x in W) and LENGTH == 0.5      # NumPy's step and its length
