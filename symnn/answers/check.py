@@ -263,7 +263,11 @@ def _axes_checked(reference, text, say, answer) -> Verdict | None:
 
 def _check_vector(ref, ref_places, answer, options, say, shape=None, own=None) -> Verdict:
     if shape is not None and shape != answer.shape and answer.is_vector and len(answer.value) == len(ref):
-        reason = say("check.matrix shape", rows=shape[0], columns=shape[1])          # a 2×2 Jacobian is not a row of 4
+        same = all(compare_scalar(r, a, options, d, p)[0] for r, a, d, p in zip(ref, answer.value, answer.decimals, ref_places))
+        reason = say("check.matrix shape" if same else "check.matrix shape only", rows=shape[0], columns=shape[1])
+        if _is_transpose(ref, ref_places, answer, shape, options):                # data for data.T: rows for columns
+            reason = say("check.not transposed", name=options.transposes, rows=shape[0], columns=shape[1]) \
+                if options.transposes else say("check.matrix of transpose", rows=shape[0], columns=shape[1])
         return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
     if answer.is_set:
         return Verdict(False, 0.0, (say("check.wrong"), say("check.set")), "shape", answer)
@@ -303,6 +307,16 @@ def _check_vector(ref, ref_places, answer, options, say, shape=None, own=None) -
             key = ("check.named component" if named else "check.component") + (" detail" if found else "")
             lines.append(placed(say, key, shape, index=index, **named, **({"detail": _lowered(found[0])} if found else {})))
     return Verdict(False, (sum(right) + sum(in_x) / 2) / len(ref), tuple(lines), "components", answer, right)
+
+
+def _is_transpose(ref, ref_places, answer, shape, options) -> bool:
+    """The answer, written as a matrix of the other shape, is the expected matrix transposed, entry by entry."""
+    if len(shape) != 2 or answer.shape != (shape[1], shape[0]):
+        return False
+    rows, columns = shape
+    order = [j * rows + i for i in range(rows) for j in range(columns)]      # entry (i, j) of ref is (j, i) of the answer
+    return all(compare_scalar(ref[k], answer.value[m], options, answer.decimals[m], ref_places[k])[0]
+               for k, m in enumerate(order))
 
 
 def _lowered(sentence: str) -> str:

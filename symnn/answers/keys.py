@@ -55,8 +55,18 @@ def _derived(version: tuple, problem_id: str, variant: int | None) -> BankKey:
         raise BadReference(str(error)) from None
     own = component_names(solution)
     point = () if "point" in question else work_point(solution.work)
+    transposed = transposed_array(solution.problem)
     return BankKey(solution.answer, tuple(question.items()) + ((("component_names", own),) if own else ()) +
-                   ((("point", point),) if point else ()) + labelled(solution))
+                   ((("point", point),) if point else ()) + ((("transposes", transposed),) if transposed else ()) +
+                   labelled(solution))
+
+
+def transposed_array(problem) -> str | None:
+    """The array an array problem asks transposed (data of data.T, np.transpose(data), data.transpose()), or None."""
+    import re
+    expr = str(problem.data.get("expr", "")) if problem.kind == "array" else ""
+    found = re.fullmatch(r"\s*(?:([A-Za-z_]\w*)\s*\.\s*(?:T|transpose\(\s*\))|np\.transpose\(\s*([A-Za-z_]\w*)\s*\))\s*", expr)
+    return (found[1] or found[2]) if found else None
 
 
 def work_point(work) -> tuple:

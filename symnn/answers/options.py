@@ -70,6 +70,9 @@ class CheckOptions:
     # a line fitted by least squares: its variable (t of b = C + Dt), so the line written as a formula in it,
     # 5 − 3t, is the answer (slope, intercept)
     line: str | None = None
+    # the answer is an array transposed (data.T): the array's name, so an answer that is the array itself is told
+    # it is the matrix before transposing
+    transposes: str | None = None
 
     def __post_init__(self):
         for name, (low, high) in RANGES.items():
@@ -89,6 +92,8 @@ class CheckOptions:
         if not all(isinstance(names, tuple) and all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)
                                                     for pair in names) for names in self.component_names):
             raise ValueError("check option component_names must give each component its (name, formula) pairs")
+        if self.transposes is not None and not isinstance(self.transposes, str):
+            raise ValueError("check option transposes must name an array")
         if self.line is not None and not isinstance(self.line, str):
             raise ValueError("check option line must name a variable")
         if not all(isinstance(name, str) or isinstance(name, tuple) and name and all(isinstance(n, str) for n in name)

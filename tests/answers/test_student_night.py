@@ -54,7 +54,7 @@ from symnn.answers.check import check_bank_answer
     ("rmse", "0.14", "en", False, None),        # RMSE is no mean of the examples' terms: no such hint
     # a NumPy array's rows typed as MATLAB writes them keep their shape
     ("np-transpose", "[1 3 5; 2 4 6]", "en", True, None),
-    ("np-transpose", "[1 2; 3 4; 5 6]", "en", False, "Expected a 2×3 matrix"),   # not transposed
+    ("np-transpose", "[1 2; 3 4; 5 6]", "en", False, "the matrix before transposing"),   # not transposed: data itself
 ])
 def test_a_students_night(problem, answer, lang, correct, said):
     verdict = check_bank_answer(problem, answer, lang=lang)
