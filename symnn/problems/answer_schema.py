@@ -14,6 +14,8 @@ matrix-identity problem names an identity the toolkit derives. Each error names 
 
 from __future__ import annotations
 
+import re
+
 # the names a file may use, kept here so a file is checked without SymPy; tests/problems/test_answer_schema.py
 # holds them equal to the tables of nn.optimizers and nn.matrix_form
 OPTIMIZER_SETTINGS = {
@@ -146,10 +148,14 @@ LENGTHS = {
 }
 
 
+# a number written as text, "0.30", to keep the places a book prints (TOML reads 0.30 as 0.3)
+DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
+
+
 def _count(value) -> int | None:
     """How many numbers a published value holds (nested lists flattened); None for text (a formula)."""
     if isinstance(value, str):
-        return None
+        return 1 if DECIMAL.fullmatch(value.strip()) else None
     if isinstance(value, list):
         counts = [_count(item) for item in value]
         return None if None in counts else sum(counts)

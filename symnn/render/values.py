@@ -203,8 +203,8 @@ def rebuilt(expr, mapping, into_derivatives: bool = False):
         return mapping[expr]
     if isinstance(expr, sp.Derivative):
         return expr.xreplace(mapping) if into_derivatives else expr
-    if not expr.args or getattr(expr, "fixed_text", False):      # board.Written: text, not a formula
-        return expr
+    if not isinstance(expr, sp.Basic) or not expr.args or getattr(expr, "fixed_text", False):
+        return expr             # a plain number of a display object (a determinant's ±1), board.Written's text
     args = [rebuilt(arg, mapping, into_derivatives) for arg in expr.args]
     try:
         return expr.func(*args, evaluate=False)

@@ -2,6 +2,8 @@
 NumPy, central differences or sympy.diff — and the slips of the texts named with numbers that are right.
 """
 
+import re
+
 import numpy as np
 import pytest
 import sympy as sp
@@ -240,4 +242,17 @@ def test_expected_is_a_field_a_teacher_may_write(tmp_path):
         "[[problem]]\nid='p'\nkind='derivative'\nexpr='x^2'\nwrt='x'\nstatement.en='s'\nexpectd='2*x'\n",
         encoding="utf-8")
     with pytest.raises(BankError, match="expectd: unknown field"):
+        load_bank(tmp_path)
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    # a misspelt language would leave the Russian key with the English statement, unsaid
+    ("statement.rus='s'", "statement: rus: unknown language (en or ru)"),
+    ("note.EN='n'", "note: EN: unknown language (en or ru)"),
+    ("answer_form.de='a number'", "answer_form: de: unknown language (en or ru)"),
+])
+def test_a_text_in_an_unknown_language_is_refused_naming_the_field(tmp_path, line, message):
+    (tmp_path / "mine.toml").write_text(
+        f"[[problem]]\nid='p'\nkind='derivative'\nexpr='x^2'\nwrt='x'\nstatement.en='s'\n{line}\n", encoding="utf-8")
+    with pytest.raises(BankError, match=re.escape(message)):
         load_bank(tmp_path)

@@ -156,3 +156,36 @@ def test_numbers_published_for_a_formula_do_not_agree(tmp_path, capsys):
                                      'statement.en = "Differentiate x^2."\npublished = 2\n', encoding="utf-8")
     assert main(["problems", "--verify", "--bank", str(tmp_path)]) == 1
     assert capsys.readouterr().out.splitlines()[1] == "slope    published     2                              NO: the derived answer is not a number"
+
+
+# a number written as text keeps the zeros a book prints: TOML reads 0.30 as 0.3, one place
+@pytest.mark.parametrize(("derived", "printed", "agrees"), [
+    (0.2549, "0.30", False),              # 0.25 at the two places printed: the book's 0.30 is wrong
+    (0.2549, 0.30, True),                 # the same number as TOML reads it, 0.3: only one place compared
+    (0.30004, "0.30", True),
+    (-0.4204, "-0.420", True),
+    (12, "12", True),                     # a whole number as text: no places
+])
+def test_a_number_written_as_text_is_compared_to_the_places_it_prints(derived, printed, agrees):
+    assert within(derived, printed) is agrees
+
+
+def test_a_book_number_ending_in_zero_is_compared_to_its_last_place(tmp_path, capsys):
+    (tmp_path / "f.toml").write_text('[[problem]]\nid = "slope"\nkind = "gradient"\nexpr = "x*2549/10000"\nwrt = "x"\n'
+                                     'at = "x = 1"\nstatement.en = "The slope."\npublished = ["0.30"]\n', encoding="utf-8")
+    assert main(["problems", "--verify", "--bank", str(tmp_path)]) == 1      # 0.2549 is not 0.30
+    assert capsys.readouterr().out.splitlines()[1] == "slope    published  1  0.30         0.2549            NO"
+
+
+def test_a_statement_missing_a_language_the_bank_has_is_said(tmp_path, capsys):
+    (tmp_path / "f.toml").write_text(
+        '[[problem]]\nid = "both"\nkind = "derivative"\nexpr = "x^2"\nwrt = "x"\n'
+        'statement.en = "Differentiate x^2."\nstatement.ru = "Найдите производную x^2."\n\n'
+        '[[problem]]\nid = "english"\nkind = "derivative"\nexpr = "x^3"\nwrt = "x"\nstatement.en = "Differentiate x^3."\n',
+        encoding="utf-8")
+    assert main(["problems", "--verify", "--bank", str(tmp_path)]) == 0     # said, not a failure: English may do
+    assert capsys.readouterr().out.splitlines()[-1] == \
+        "The statement of english has no statement.ru: its key in that language shows the statement in the other one."
+    assert main(["problems", "--verify", "--bank", str(tmp_path), "--lang", "ru"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == \
+        "У задачи english нет поля statement.ru: её решение на этом языке покажет условие на другом."
