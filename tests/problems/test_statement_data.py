@@ -53,3 +53,25 @@ def test_the_key_tables_the_start_and_the_trained_weights():
     # the start is the table's (and the statement's) values, drawn once: never "random" as if drawn anew
     assert ("The weights and biases start from the values in the table at the end: numbers drawn once from the "
             "standard normal distribution N(0, 1) and rounded to 4 decimal places.") in text
+
+
+def _written(value) -> list[str]:
+    """How a statement may write an array it gives: as NumPy code, a tuple, or a pmatrix."""
+    if isinstance(value, str):          # NumPy code; np.array(11), a scalar, may be written as its number
+        return [value] + ([value[len("np.array("):-1]] if value.startswith("np.array(") and "[" not in value else [])
+    code = f"np.array({value})"
+    if value and isinstance(value[0], list):
+        return [code, pmatrix(value)]
+    return [code, "(" + ", ".join(str(v) for v in value) + ")"]
+
+
+@pytest.mark.parametrize("problem_id", [p.id for p in load_bank().values() if p.kind == "array"])   # tensors.toml
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_an_array_statement_gives_every_array_its_key_shows(problem_id, lang):
+    # the key lists each given array with its entries (`m`: [1 2; 3 4]): the statement must give them, not the
+    # shape alone (tensor-ranks' 2 × 2 matrix m had no entries; flatten-parameters' W and b no values)
+    problem = get_problem(problem_id)
+    statement = problem.statement[lang]
+    for name, value in (problem.data.get("arrays") or {}).items():
+        assert any(f"{named} = {form}" in statement for form in _written(value)
+                   for named in (name, rf"\mathrm{{{name}}}")), (name, value)
