@@ -87,6 +87,7 @@ class ResidualGradient(RichDisplay):
     values: tuple[sp.Expr, ...] | None      # ∂f/∂x_k = 2c Σ_i a_ik r_i at the point
     scale: sp.Expr = sp.Integer(1)
     gradient: tuple[sp.Expr, ...] = ()      # ∇f in x1, …, xn
+    asked: tuple[str, ...] = ()             # the parts a problem asks (residual, formula, …); () for all
 
     @property
     def answer(self) -> tuple[sp.Expr, ...]:

@@ -14,6 +14,8 @@ and Newton's method's (an optimizer-step with ``optimizer = "newton"``) the last
 
 from __future__ import annotations
 
+import dataclasses
+
 from .bank import BankError, Problem
 
 
@@ -52,7 +54,8 @@ def solve_residual_gradient(problem: Problem):
     if "find" not in data:
         return _solution(problem, run, run.answer)
     parts = {"residual": run.residual, "formula": run.gradient, "gradient": run.values or ()}
-    return _solution(problem, run, tuple(v for part in residual_parts(problem) for v in parts.get(part, ())))
+    run = dataclasses.replace(run, asked=residual_parts(problem))       # a brief key works only the parts asked
+    return _solution(problem, run, tuple(v for part in run.asked for v in parts.get(part, ())))
 
 
 def residual_parts(problem: Problem) -> tuple:

@@ -202,17 +202,9 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
         lines = [self.line(depth, self.strong(self.say("vec.quadratic.title", function=sp.Eq(
             f, Written(scale_tex + r"\left\|Ax - b\right\|^{2}", scale_text + "‖Ax - b‖^2"), evaluate=False)))
             + " " + where)]
-        lines.append(self.line(depth, self.say("vec.residual", formula=Written(
-            r"\frac{\partial f}{\partial x_{k}} = \sum_{i} %sr_{i} a_{ik}, \quad r = Ax - b" % times_tex,
-            f"∂f/∂x_k = Σ_i {times_text + ' ' if times_text else ''}r_i a_ik, r = Ax - b"))))
-        normal, rhs = (k * run.A.T * run.A), (k * run.A.T * run.b)
-        general = [Written(times_tex + r"A^{T} (A x - b)", times_text + "A^T(Ax - b)"),
-                   Written(times_tex + r"A^{T} A x - " + times_tex + r"A^{T} b",
-                           times_text + "A^T A x - " + times_text + "A^T b"),
-                   Minus(sp.MatMul(_matrix(normal.tolist()), x, evaluate=False), column(rhs))]
-        last = (column(run.gradient),) if run.point else self._unless_answered(column(run.gradient))
-        lines.append(self.line(depth + 1, self.inline(f"{self.nabla} f = " + " = ".join(
-            [self.raw_math(side, keep_order=True) for side in general] + [self.raw_math(side) for side in last]))))
+        # ∇f in x where it is asked, or there is no point, or the key is full; else r and 2c·Aᵀr at the point alone
+        if not run.point or not run.asked or "formula" in run.asked or self._settings["detail"] == "full":
+            lines += self.residual_general(run, x, k, (times_tex, times_text), depth)
         if run.point:                      # at the point, through the residual: r = Ax − b, then 2c·Aᵀr
             lines.append(self.line(depth, self.say("gradient.at", point=self.point(tuple(zip(run.variables, run.point))))
                                    + ":"))
@@ -229,6 +221,24 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
                                    + self.result(f"{self.nabla} f", sp.Tuple(*run.answer))))
         return self.join(lines)
+
+    def residual_general(self, run, x, k, times, depth: int) -> list[str]:
+        """∇(c‖Ax − b‖²) in x (k = 2c): the chain rule through the residual, then 2c·Aᵀ(Ax − b) = 2c·AᵀAx − 2c·Aᵀb
+        with the numbers."""
+        times_tex, times_text = times
+        column = lambda values: _matrix([[v] for v in values])   # noqa: E731
+        lines = [self.line(depth, self.say("vec.residual", formula=Written(
+            r"\frac{\partial f}{\partial x_{k}} = \sum_{i} %sr_{i} a_{ik}, \quad r = Ax - b" % times_tex,
+            f"∂f/∂x_k = Σ_i {times_text + ' ' if times_text else ''}r_i a_ik, r = Ax - b")))]
+        normal, rhs = (k * run.A.T * run.A), (k * run.A.T * run.b)
+        general = [Written(times_tex + r"A^{T} (A x - b)", times_text + "A^T(Ax - b)"),
+                   Written(times_tex + r"A^{T} A x - " + times_tex + r"A^{T} b",
+                           times_text + "A^T A x - " + times_text + "A^T b"),
+                   Minus(sp.MatMul(_matrix(normal.tolist()), x, evaluate=False), column(rhs))]
+        last = (column(run.gradient),) if run.point else self._unless_answered(column(run.gradient))
+        lines.append(self.line(depth + 1, self.inline(f"{self.nabla} f = " + " = ".join(
+            [self.raw_math(side, keep_order=True) for side in general] + [self.raw_math(side) for side in last]))))
+        return lines
 
     def _print_ChainGradient(self, run, depth: int = 0) -> str:
         lines = [self._total_title(run.parts[0], depth)]

@@ -3,6 +3,8 @@ text keys, with the numbers checked against sympy.diff and hand-written rules.""
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
 import sympy as sp
 
 from symnn import render
@@ -82,3 +84,27 @@ def test_an_answer_through_the_statements_names_is_linked_to_the_derivative():
     assert any(line.startswith("То же через F, если подставить её формулу:") for line in key("tanh-exp", "ru"))
     # σ(1 − σ) of nielsen-sigmoid-prime is the derivation's own last line: nothing to link
     assert not any(line.startswith("The same through") for line in key("nielsen-sigmoid-prime"))
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("en", ["Gradient of f = ‖Ax - b‖^2 with A = [1 0; 1 1; 1 2], b = [6; 0; 0], x = [1; 1]",
+            "At the point (x1, x2) = (1, 1):",
+            "   r = A·x - b = [1 0; 1 1; 1 2]·[1; 1] - [6; 0; 0] = [-5; 2; 3]",
+            "   ∇ f = 2A^T·r = 2·[1 1 1; 0 1 2]·[-5; 2; 3] = [0; 16]",
+            "Answer: r = (-5, 2, 3); ∇ f = (0, 16)"]),
+    ("ru", ["Градиент f = ‖Ax - b‖^2, где A = [1 0; 1 1; 1 2], b = [6; 0; 0], x = [1; 1]",
+            "В точке (x1; x2) = (1; 1):",
+            "   r = A·x - b = [1 0; 1 1; 1 2]·[1; 1] - [6; 0; 0] = [-5; 2; 3]",
+            "   ∇ f = 2A^T·r = 2·[1 1 1; 0 1 2]·[-5; 2; 3] = [0; 16]",
+            "Ответ: r = (-5; 2; 3); ∇ f = (0; 16)"]),
+])
+def test_the_residual_key_works_only_r_and_the_gradient_at_the_point(lang, lines):
+    # vec-residual asks r = Ax − b and ∇f = 2Aᵀr at x = (1, 1): no ∇f in x (6x1 + 6x2 − 12, …), which is not asked
+    assert key("vec-residual", lang)[1:] == lines
+    A, b, x = np.array([[1, 0], [1, 1], [1, 2]]), np.array([6, 0, 0]), np.array([1, 1])      # NumPy's oracle
+    r = A @ x - b
+    assert r.tolist() == [-5, 2, 3] and (2 * A.T @ r).tolist() == [0, 16]
+    # the full key keeps the general form; a problem that asks it (least-squares-half) has it in brief too
+    full = render(solve("vec-residual"), "text", lang=lang, detail="full")
+    assert "[6x1 + 6x2 - 12; 6x1 + 10x2]" in full
+    assert "[5x1 - x2 - 2; 5x2 - x1 + 2]" in "\n".join(key("least-squares-half", lang))
