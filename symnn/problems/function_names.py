@@ -18,6 +18,8 @@ of the problem.
 (('m', 'n'),)
 >>> variable_names({"expr": "x*y", "wrt": "x", "notation": {"x": "y"}})
 ()
+>>> variable_names({"n": 2, "notation": {"s_1": "p_1", "s_2": "p_{2}"}}, "softmax-nll")
+(('p_1', 's_1'), ('p_2', 's_2'))
 """
 
 from __future__ import annotations
@@ -26,16 +28,21 @@ import re
 import unicodedata
 
 _LATEX_NAME = re.compile(r"\\?([A-Za-z]+)")
+_SUBSCRIPTED = re.compile(r"([A-Za-z]+)_\{?(\w+)\}?")        # p_1, p_{1}: a letter with its index
 _WORD = re.compile(r"[A-Za-z_]\w*")
 
 
 def bare_name(written: str) -> str | None:
-    """The name a notation writes as one symbol: \\sigma and σ -> sigma, F -> F; None for E^2 or y_{pred}."""
+    """The name a notation writes as one symbol: \\sigma and σ -> sigma, F -> F, p_{1} -> p_1; None for E^2
+    or y_{pred}."""
     written = written.strip()
     if len(written) == 1 and unicodedata.name(written, "").startswith("GREEK"):
         return unicodedata.name(written).split()[-1].lower()
     match = _LATEX_NAME.fullmatch(written)
-    return match[1] if match else None
+    if match:
+        return match[1]
+    indexed = _SUBSCRIPTED.fullmatch(written)
+    return f"{indexed[1]}_{indexed[2]}" if indexed and indexed[2].isdigit() else None
 
 
 def function_names(data: dict) -> tuple[tuple[str, str], ...]:
@@ -51,17 +58,21 @@ def function_names(data: dict) -> tuple[tuple[str, str], ...]:
     return tuple((n, formula) for n in dict.fromkeys((name, "f")) if n not in taken)
 
 
-def _words(data: dict) -> set:
+def _words(data: dict, kind: str | None = None) -> set:
     """The names a problem's formula, variables, point and program use."""
     steps = data.get("steps", ())
     texts = [data.get(key, "") for key in ("expr", "wrt", "at")] + (list(steps) if isinstance(steps, list) else [])
-    return {word for text in texts if isinstance(text, str) for word in _WORD.findall(text)}
+    words = {word for text in texts if isinstance(text, str) for word in _WORD.findall(text)}
+    if kind in ("softmax-nll", "softmax-jacobian") and isinstance(data.get("n"), int):
+        words |= {f"{letter}_{k}" for letter in "ys" for k in range(1, data["n"] + 1)}   # s = softmax(y), unwritten
+    return words
 
 
-def variable_names(data: dict) -> tuple[tuple[str, str], ...]:
+def variable_names(data: dict, kind: str | None = None) -> tuple[tuple[str, str], ...]:
     """(the statement's name, symnn's name) of each variable the notation writes as one other bare name;
-    none where that name is already taken (a word of the problem, one of its names)."""
-    words = _words(data)
+    none where that name is already taken (a word of the problem, one of its names). ``kind``: the
+    problem's, whose variables a formula of the file may not write (softmax's y_k and s_k)."""
+    words = _words(data, kind)
     taken = words | set(data.get("names", {}))
     pairs = []
     for name, written in data.get("notation", {}).items():

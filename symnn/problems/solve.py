@@ -377,8 +377,8 @@ def question_options(problem: Problem) -> dict:
         options["symmetric"] = SPECS[data["identity"]].symmetric        # A = Aᵀ: 2Ax and (A + Aᵀ)x are one answer
     if problem.kind == "derivative" and function_names(data):     # notation f = σ: σ(1 − σ) is an answer
         options["names"] = options.get("names", ()) + function_names(data)
-    if variable_names(data):                                      # notation n = m: 3m² + 2 is an answer
-        options["names"] = options.get("names", ()) + variable_names(data)
+    if variable_names(data, problem.kind):                        # notation n = m: 3m² + 2 is an answer
+        options["names"] = options.get("names", ()) + variable_names(data, problem.kind)
     if problem.kind not in ("gradient", "derivative", "finite-difference") or "functions" in data:
         return options
     if "expr" in data:

@@ -31,6 +31,14 @@ expr = "x*y"
 wrt = "x"
 notation = { x = "y" }
 statement.en = 'Differentiate $xy$ by $x$.'
+
+[[problem]]
+id = "softmax"
+kind = "softmax-nll"
+n = 3
+true_class = 1
+notation = { y_1 = "z_1", y_2 = "z_2", y_3 = "z_3", s_1 = "p_1", s_2 = "p_{2}", s_3 = "p_3" }
+statement.en = 'Let $p = \mathrm{softmax}(z)$ and the correct class be 1. Find the gradient of $-\ln p_1$ by $z$.'
 """
 
 
@@ -42,6 +50,11 @@ statement.en = 'Differentiate $xy$ by $x$.'
     ("bowl", "(2μ + 3s, 3μ)", True),        # ... or as the character
     ("bowl", "(3μ, 2μ + 3s)", False),       # the components swapped
     ("taken", "y", True),                   # y is the problem's own variable: not read as x
+    # softmax's s_k and y_k are written by no formula of the file, yet renamed: p_k as the key writes it
+    ("softmax", "(p_1 - 1, p_2, p_3)", True),
+    ("softmax", "(p₁ − 1, p₂, p₃)", True),  # subscripts typed as characters; p_{2} in the notation too
+    ("softmax", "(p_1, p_2 - 1, p_3)", False),   # the 1 on the wrong class
+    ("softmax", "(z_1 - 1, p_2, p_3)", False),   # the logit for the probability
 ])
 def test_the_statement_letter_stands_for_the_variable(tmp_path, problem, answer, correct):
     (tmp_path / "letters.toml").write_text(BANK, encoding="utf-8")
