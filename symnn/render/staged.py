@@ -256,9 +256,10 @@ class StagedPrinting:
         of its inputs, as raw math."""
         formula, kept = shown
         top = self.raw_math(formula, keep_order=kept)
-        if formula.is_Add or formula.is_Mul:          # ∂(x·a)/∂x, ∂(h - y)^2/∂h, ∂e^b/∂b
+        plain = not self.nabla.startswith("\\")
+        if formula.is_Add or formula.is_Mul or plain and "/" in top:      # ∂(x·a)/∂x, ∂(1/h)/∂h; ∂(h - y)^2/∂h
             top = (r"\left(%s\right)" if self.nabla.startswith("\\") else "(%s)") % top
-        elif top[:1].isalpha() and not self.nabla.startswith("\\"):
+        elif top[:1].isalpha() and plain:
             top = " " + top                           # d tanh(b)/db, not dtanh(b)/db, where the statement writes d
         placeholder = sp.Symbol("PLACEHOLDER", real=True)
         ratio = self.raw_ratio(placeholder, wrt).replace(self.raw_math(placeholder), top, 1)

@@ -123,3 +123,12 @@ def test_no_graph_or_program_key_primes_a_name(problem_id, lang):
                       and "textbf{Примечание.}" not in line)
     assert "′" not in text and not re.search(r"[A-Za-z]'", text)
     assert r"\prime" not in latex and not re.search(r"[A-Za-z}]'", latex)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_local_derivative_of_a_quotient_brackets_it(lang):
+    # f = 1/(1 + e^(−z)): ∂(1/(1 + e⁻ᶻ))/∂z, not ∂1/(1 + e⁻ᶻ)/∂z, which reads as (∂1)/(1 + e⁻ᶻ)/∂z
+    rows = [row for row in key("program-sigmoid-neuron", "text", lang) if row.startswith("∂(1/(1 + e⁻ᶻ))/∂z ")]
+    assert len(rows) == 1 and "e⁻ᶻ/(1 + e⁻ᶻ)^2" in rows[0]
+    z = sp.Symbol("z")
+    assert sp.simplify(sp.diff(1 / (1 + sp.exp(-z)), z) - sp.exp(-z) / (1 + sp.exp(-z)) ** 2) == 0   # the formula shown
