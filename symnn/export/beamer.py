@@ -102,6 +102,9 @@ _TIGHT = r"\setlength{\abovedisplayskip}{3pt plus 1pt}\setlength{\belowdisplaysk
 # on a block, so a frame is filled to 18 pt less (every topic's frames, en and ru, brief and full, measured 245 pt
 # at most)
 FRAME_HEIGHT = 232.0
+# the height a frame's text holds before TeX finds it overfull; a block shorter than ``SHORT`` of a frame that would
+# stand alone on the last frame of a problem may fill the frame before up to it
+FULL_HEIGHT, SHORT = 248.0, 0.25
 
 
 # a table as the printer sets it: its header, and its rows (no rule among them)
@@ -267,14 +270,20 @@ def pieces(block: str, capacity: float = FRAME_HEIGHT, room: float | None = None
 def frames_of(body: str, capacity: float = FRAME_HEIGHT) -> list[str]:
     """The blocks of ``body`` packed into frames in their order, a frame ending only between two blocks
     (or between the rows of a table or a chain taller than a frame)."""
-    frames, room = [[]], capacity
+    frames, room, rooms = [[]], capacity, []
     for block in (piece for whole in blocks(body) for piece in pieces(whole, capacity, room if frames[-1] else capacity)):
         tall = height(block)
         if frames[-1] and tall > room:
             frames.append([])
+            rooms.append(room)
             room = capacity
         frames[-1].append(block)
         room -= tall
+    # a short last block alone on its frame (an answer, a note) goes on the frame before, into the margin the
+    # estimate keeps, when it fits the height a frame holds
+    if len(frames) > 1 and len(frames[-1]) == 1 and capacity - room < SHORT * capacity \
+            and capacity - room <= rooms[-1] + FULL_HEIGHT - FRAME_HEIGHT:
+        frames[-2:] = [frames[-2] + frames[-1]]
     return ["\n".join(frame) for frame in frames]
 
 

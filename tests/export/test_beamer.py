@@ -135,3 +135,29 @@ def test_a_frame_ends_only_between_whole_blocks():
     # squeezed into the one before
     assert "\n".join(frames) == "\n".join(found) and len(frames) == 3
     assert all(frame.count(r"\begin{") == frame.count(r"\end{") for frame in frames)
+
+
+def _lines(count: int, words: int = 1) -> list[str]:
+    """``count`` paragraphs of ``words`` 13-character words each (a frame's line holds four)."""
+    return [r"{\noindent %s\par}" % " ".join(["abcdefghijklm"] * words) for _ in range(count)]
+
+
+def test_a_short_last_block_joins_the_frame_before_when_it_fits():
+    # 20 lines fill a frame's estimate (224 of 232 pt); a two-line answer (22 pt) would stand alone on a frame:
+    # it goes on the frame before, which then holds 246 pt, within the 248 a frame holds
+    answer = r"{\noindent \textbf{Answer:} %s\par}" % " ".join(["abcdefghijklm"] * 6)
+    assert frames_of("\n".join([*_lines(20), answer])) == ["\n".join([*_lines(20), answer])]
+    # a three-line note (34 pt) does not fit so: it keeps a frame of its own
+    note = r"{\noindent \textbf{Note.} %s\par}" % " ".join(["abcdefghijklm"] * 10)
+    assert frames_of("\n".join([*_lines(20), note])) == ["\n".join(_lines(20)), note]
+    # a last frame of two short blocks is not one block alone: it stays
+    assert len(frames_of("\n".join(_lines(22)))) == 2
+
+
+def test_the_gradients_slides_set_no_note_alone_on_a_frame():
+    solution = solve(problem_set("4.3")[1][0])
+    text = slides([solution], "en", "t", {"detail": "brief"})
+    frames = re.findall(r"\\begin\{frame\}\{([^}]*)\}\n(.*?)\\end\{frame\}", text, re.S)
+    # the note under the answer (two lines) was a frame of its own: now it ends the frame of the answer
+    assert [title for title, _ in frames] == ["Problem 4.3", "Problem 4.3 (continued)"]
+    assert r"\textbf{Answer:}" in frames[-1][1] and r"\textbf{Note.}" in frames[-1][1]
