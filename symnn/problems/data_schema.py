@@ -33,7 +33,7 @@ from pathlib import Path, PurePosixPath
 
 FINDS = ("loss", "predictions", "accuracy")
 ON_DATA = ("inputs", "targets", "data", "columns", "center", "layers", "activation", "loss", "output",
-           "learning_rate", "settings", "batch", "shuffle", "predict", "find", "weights", "biases")
+           "learning_rate", "settings", "batch", "shuffle", "predict", "find", "weights", "biases", "rule")
 MAX_DATA_BYTES = 256 * 1024
 MAX_PASSES = 200_000       # rows × epochs a bank problem trains on: a key is derived in seconds, not minutes
 
@@ -178,6 +178,12 @@ def training_errors(entry: dict, folder: Path | None = None) -> list[str]:
     if "tolerance" not in entry and decimals and not exact:
         errors.append("tolerance: missing (a trained network's loss and outputs are decimals that the start and "
                       "the order of the sums move: say how close an answer must be, tolerance = { absolute = 0.01 })")
+    linear = len(sizes) == 2 and sizes[-1] == 1 and entry.get("activation", "sigmoid") == "identity" \
+        and entry.get("loss", "mse") == "mse" and entry.get("optimizer", "sgd") == "sgd"
+    if "rule" in entry and not (exact and entry.get("batch") == 1 and linear):      # the LMS step is SGD's on (t − a)²
+        errors.append('rule: "lms" is the rule of one linear neuron (layers = [n, 1], activation = "identity", '
+                      'loss = "mse", optimizer = "sgd") trained from given weights, batch = 1, in the order of inline '
+                      f'rows, at most {FULL_STEPS} steps: its key works each step by hand')
     return errors
 
 

@@ -61,6 +61,7 @@ class DataTrainingRun(RichDisplay):
     run: TrainingRun
     given: bool = False                              # the start is the problem's weights and biases, not drawn
     by_hand: object = None                           # a short run from a given start, step by step (sgd_steps)
+    rule: str = ""                                   # "lms": the steps written as the LMS rule W + 2αe·pᵀ
 
     def centred(self, row) -> tuple:
         return tuple(v - m for v, m in zip(row, self.means)) if self.means is not None else tuple(row)
@@ -142,7 +143,7 @@ def train_on_table(table: Table, data: dict) -> DataTrainingRun:
                                  for p in run.model.network.parameters()), find,
                            bool(data.get("rounded")), run, given is not None,
                            _by_hand(run, given, [tuple(v - m for v, m in zip(row, means)) if means else row for row in rows],
-                                    targets, data))
+                                    targets, data), data.get("rule", ""))
 
 
 def _by_hand(run: TrainingRun, given: dict | None, inputs: list, targets: tuple, data: dict):

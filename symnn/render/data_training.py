@@ -11,6 +11,7 @@ import sympy as sp
 
 from ..lang import catalogue, count, phrase
 from ..problems.data_training import START_PLACES
+from .values import put_in, shown
 
 SHOWN_EPOCHS = 10     # the loss is shown at about this many epochs
 SHOWN_ROWS = 12       # a longer table shows its first rows and says how many more there are
@@ -41,7 +42,8 @@ class DataTrainingPrinting:
         said = phrase(self.lang, "sgd.network", sizes="-".join(map(str, network.sizes)), activations=activations)
         lines.append(self.line(depth, self.escape(said[:1].upper() + said[1:]) + " "
                                + self.equation(L, network.definitions()[L])))
-        lines.append(self.line(depth, self.strong(self.plain(f"opt.name.{run.optimizer}")) + ": "
+        lms = run.rule == "lms" and run.by_hand is not None       # the statement's LMS rule, not SGD's w − α·g
+        lines.append(self.line(depth, self.strong(self.plain("opt.name.lms" if lms else f"opt.name.{run.optimizer}")) + ": "
                                + self.escape("; ").join(self.result(self.raw_math(s), v) for s, v in run.hyper)))
         order = self.plain("data.order.shuffled" if run.shuffle else "data.order.table")
         one = "" if run.epochs > 1 else ".one"
@@ -67,15 +69,51 @@ class DataTrainingPrinting:
 
     def by_hand_lines(self, run, depth: int) -> list[str]:
         """Each step of a short run worked out as a network problem's step (its forward pass, deltas,
-        gradients and updates; in a brief key the later steps without their gradients' table)."""
-        training, brief = run.by_hand, self._settings["detail"] == "brief"
+        gradients and updates, every step alike), or with ``rule = "lms"`` as the LMS rule (``lms_lines``)."""
+        training = run.by_hand
         lines = [self.line(depth, self.plain("data.by_hand"))]
-        for k, step in enumerate(training.steps):
+        for step in training.steps:
             lines.append(self.line(depth, self.strong(self.plain("data.step", number=step.number,
                                                                   row=(step.number - 1) % len(run.rows) + 1))))
-            lines += (self.later_step(training.network, step, depth) if brief and k
+            lines += (self.lms_lines(training, step, depth) if run.rule == "lms"      # the same lines, or tables, each step
                       else self.step_tables(training.network, step, depth))
         return lines
+
+    def lms_lines(self, training, step, depth: int) -> list[str]:
+        """A step of the LMS (Widrow–Hoff) rule as the statement writes it: a = Wp (+ b) with the numbers,
+        e = t − a, W(k+1) = W(k) + 2αe·pᵀ (and b(k+1) = b(k) + 2αe); the new weights are the step's own,
+        so its SGD on (t − a)² must agree with the rule."""
+        network = training.network
+        neuron, t, (_, rate) = network.neurons()[0], network.targets[0], training.hyper[0]
+        known = {**dict(step.point), **dict(step.forward)}
+        new = {p: rows[-1].value for p, rows in step.updates}
+        a, e, alpha, k = neuron.name, sp.Symbol("e"), training.hyper[0][0], step.number - 1
+        error = known[t] - known[a]
+        inputs = [known[x] for x in neuron.inputs]
+        for w, x in zip(neuron.weights, inputs):
+            if new[w] != known[w] + 2 * rate * error * x:
+                raise ValueError(f"the LMS step of {w} is not the SGD step on (t - a)^2: {new[w]} != {known[w]} + 2·{rate}·{error}·{x}")
+        before, after = sp.Symbol(f"W({k})"), sp.Symbol(f"W({k + 1})")
+        # each entry of a vector as a value is shown (−0.4, not −2/5; 0.3333 for 1/3)
+        vector = lambda values: sp.Tuple(*(exact if decimal is None or exact is not None and exact.is_Rational else decimal
+                                           for exact, decimal in (shown(v, self.places()) for v in values)))
+        p = sp.Symbol(str(self.renamed(neuron.inputs[0]))[:1] + "^T")
+        lines = [self.line(depth, self.worked(a, self.as_written(network.definitions()[a]), known, known[a])),
+                 self.line(depth, self.worked(e, sp.Add(t, -a, evaluate=False), known, error)),
+                 self.line(depth, self.in_order(after, sp.Add(before, sp.Mul(2, alpha, e, p, evaluate=False), evaluate=False),
+                                              {before: vector(known[w] for w in neuron.weights), alpha: rate, e: error,
+                                               p: vector(inputs)}, sp.Tuple(*(new[w] for w in neuron.weights))))]
+        if neuron.bias is not None and neuron.bias in new:
+            b_before, b_after = sp.Symbol(f"b({k})"), sp.Symbol(f"b({k + 1})")
+            lines.append(self.line(depth, self.in_order(b_after, sp.Add(b_before, sp.Mul(2, alpha, e, evaluate=False), evaluate=False),
+                                                      {b_before: known[neuron.bias], alpha: rate, e: error}, new[neuron.bias])))
+        return lines
+
+    def in_order(self, lhs, formula, values: dict, value) -> str:
+        """lhs = formula = the numbers put in = value, the terms as written (b(k) + 2αe, not 2αe + b(k))."""
+        numbers = put_in(formula, values, self.places())
+        return self.result(" = ".join((self.raw_math(lhs), self.raw_math(formula, keep_order=True),
+                                       self.raw_math(numbers, keep_order=True, numbers=True))), value)
 
     def parameter_lines(self, start, trained, depth: int) -> list[str]:
         """Every weight and bias at the start (as the statement gives them) and after the last epoch."""

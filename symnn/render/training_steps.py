@@ -53,14 +53,10 @@ class TrainingStepsPrinting:
             lines.append(self.line(depth, self.strong(self.plain(f"opt.name.{method}")) + ": "
                                    + self.escape("; ").join(self.result(self.raw_math(s), v) for s, v in run.hyper)
                                    + (self.escape(". ") + self.plain("sgd.biases.fixed") if fixed else "")))
-        brief = self._settings["detail"] == "brief"
-        for k, step in enumerate(run.steps):
+        for step in run.steps:           # every step with the same tables, in a brief key too
             if len(run.steps) > 1:
                 lines.append(self.line(depth, self.strong(self.plain("sgd.step", number=step.number))))
-            if brief and k:              # brief: the first step in full, each later one as its loss and updates
-                lines += self.later_step(network, step, depth)
-            else:
-                lines += self.step_tables(network, step, depth, run.asked)
+            lines += self.step_tables(network, step, depth, run.asked)
         if not updating:
             return self.join(lines)
         if len(run.history) > len(run.steps):
@@ -112,13 +108,6 @@ class TrainingStepsPrinting:
         rows = [self.worked_row(name, self.as_written(definitions[name]), known, value) for name, value in forward]
         return self.table([self.plain("graph.node"), self.plain("delta.formula"), self.plain("delta.numbers"),
                            self.plain("graph.value")], rows)
-
-    def later_step(self, network, step, depth: int) -> list[str]:
-        """A step after the first, briefly: its forward pass and deltas, then every update with the numbers
-        (the gradients as its numbers show them); the gradients' own table is left to the full key."""
-        known = {**dict(step.point), **dict(step.forward)}
-        lines = [self.line(depth, self.plain("net.forward") + ":")] + self.forward_table(network, step.forward, known)
-        return lines + self.delta_lines(step, known, depth) + self.update_table(step, depth)
 
     def delta_lines(self, step, known: dict, depth: int) -> list[str]:
         """The table of the deltas, output first, each worked from the values ``known`` (which it extends)."""

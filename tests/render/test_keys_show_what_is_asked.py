@@ -3,11 +3,14 @@ text keys, with the numbers checked against sympy.diff and hand-written rules.""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 import sympy as sp
 
 from symnn import render
+from symnn.problems.bank import get_problem
 from symnn.problems.solve import solve
 
 
@@ -43,8 +46,11 @@ def test_no_forward_pass_after_the_update_unless_a_value_after_it_is_asked():
 
 
 def test_the_output_delta_keeps_the_common_factor_outside_the_brackets():
-    # L = (t − a)² of an ADALINE: δ = ∂L/∂a = 2(a − t), not SymPy's 2a − 2t
-    printed = key("lms-apple-orange")
+    # L = (t − a)² of an ADALINE worked as SGD (lms-apple-orange without its rule = "lms"): δ = ∂L/∂a = 2(a − t),
+    # not SymPy's 2a − 2t
+    problem = get_problem("lms-apple-orange")
+    problem = dataclasses.replace(problem, data={k: v for k, v in problem.data.items() if k != "rule"})
+    printed = key(problem)
     assert "δ_o1    2(a - t)  2·(0 - (-1))      2" in printed
     assert "δ_o1    2(a - t)  2·((-0.4) - 1)    -2.8" in printed
 

@@ -3,9 +3,12 @@ the keys of delta-rule, hagan-steepest-descent and lms-apple-orange, in English 
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from symnn import render, solve
+from symnn.problems.bank import load_bank
 
 
 def key(problem_id: str, lang: str = "en", format: str = "text", detail: str = "brief") -> list[str]:
@@ -49,3 +52,86 @@ def test_steepest_descent_is_written_in_the_statements_letter(lang, rule, coordi
 def test_variables_of_their_own_keep_the_generic_rule():
     assert "   w_t = w_(t-1) - a·g_t" in key("grad-quadratic-gd")
     assert "   x_t = x_(t-1) - a·g_t = 1 - 0.5·1 = 0.5" in key("grad-quadratic-gd")
+
+
+# lms-apple-orange names the LMS rule (rule = "lms"): each step a = …, e = t − a = …, W(k+1) = W(k) + 2αe·pᵀ
+# with the numbers, the same three lines each step (Hagan's W(1) = (−0.4, 0.4, 0.4), W(2) = (0.16, 0.96, −0.16))
+@pytest.mark.parametrize("lang, steps", [
+    ("en", ["Step 1: row 1 of the table",
+            "a = w1·p_1 + w2·p_2 + w3·p_3 = 0·1 + 0·(-1) + 0·(-1) = 0",
+            "e = t - a = (-1) - 0 = -1",
+            "W(1) = W(0) + 2α·e·p^T = (0, 0, 0) + 2·0.2·(-1)·(1, -1, -1) = (-0.4, 0.4, 0.4)",
+            "Step 2: row 2 of the table",
+            "a = w1·p_1 + w2·p_2 + w3·p_3 = (-0.4)·1 + 0.4·1 + 0.4·(-1) = -0.4",
+            "e = t - a = 1 - (-0.4) = 1.4",
+            "W(2) = W(1) + 2α·e·p^T = (-0.4, 0.4, 0.4) + 2·0.2·1.4·(1, 1, -1) = (0.16, 0.96, -0.16)"]),
+    ("ru", ["Шаг 1: строка 1 таблицы",
+            "a = w1·p_1 + w2·p_2 + w3·p_3 = 0·1 + 0·(-1) + 0·(-1) = 0",
+            "e = t - a = (-1) - 0 = -1",
+            "W(1) = W(0) + 2α·e·p^T = (0; 0; 0) + 2·0,2·(-1)·(1; -1; -1) = (-0,4; 0,4; 0,4)",
+            "Шаг 2: строка 2 таблицы",
+            "a = w1·p_1 + w2·p_2 + w3·p_3 = (-0,4)·1 + 0,4·1 + 0,4·(-1) = -0,4",
+            "e = t - a = 1 - (-0,4) = 1,4",
+            "W(2) = W(1) + 2α·e·p^T = (-0,4; 0,4; 0,4) + 2·0,2·1,4·(1; 1; -1) = (0,16; 0,96; -0,16)"]),
+])
+@pytest.mark.parametrize("detail", ["brief", "full"])
+def test_the_lms_key_works_each_step_as_the_statements_rule(lang, steps, detail):
+    lines = key("lms-apple-orange", lang, detail=detail)
+    at = lines.index(steps[0])
+    assert lines[at:at + len(steps)] == steps
+    assert not any("g_t" in line or "δ_o1" in line for line in lines)          # no SGD step, no delta
+    assert ("The LMS algorithm (the Widrow–Hoff rule): α = 0.2" if lang == "en"
+            else "Правило Уидроу — Хоффа (алгоритм LMS): α = 0,2") in lines
+
+
+def test_the_lms_key_in_latex():
+    lines = key("lms-apple-orange", "ru", "latex")
+    assert r"&= (-0{,}4; \  0{,}4; \  0{,}4) + 2 \cdot 0{,}2 \cdot 1{,}4 \cdot (1; \  1; \  -1) \\*" in lines
+    assert r"e &= t - a = 1 - (-0{,}4) = 1{,}4 \\*[0.5ex]" in lines
+
+
+def test_the_lms_steps_agree_with_a_hand_written_loop():
+    # the oracle: Hagan's W ← W + 2αe·p with e = t − a, a = W·p, in fractions
+    from fractions import Fraction
+    W, alpha = [Fraction(0)] * 3, Fraction(1, 5)
+    for p, t in (((1, -1, -1), -1), ((1, 1, -1), 1)):
+        e = t - sum(w * x for w, x in zip(W, p))
+        W = [w + 2 * alpha * e * x for w, x in zip(W, p)]
+    assert [Fraction(str(v)) for v in solve("lms-apple-orange").answer] == W == [Fraction(4, 25), Fraction(24, 25), Fraction(-4, 25)]
+
+
+# a data-training run worked by hand without rule = "lms" shows every step with the same tables, brief or not
+@pytest.mark.parametrize("lang, gradients", [("en", "Gradients: ∂L/∂w_jk = a_k·δ_j"), ("ru", "Градиенты: ∂L/∂w_jk = a_k·δ_j")])
+def test_every_step_of_a_run_by_hand_shows_the_same_tables(lang, gradients, tmp_path):
+    problem = load_bank()["lms-apple-orange"]
+    problem = dataclasses.replace(problem, data={k: v for k, v in problem.data.items() if k != "rule"})   # SGD's own form
+    lines = render(solve(problem), "text", lang=lang, detail="brief").splitlines()
+    assert lines.count(gradients) == 2
+    assert ("w3⁺        w3 - α·g_t  0.4 - 0.2·2.8        -0.16" if lang == "en"
+            else "w3⁺             w3 - α·g_t  0,4 - 0,2·2,8        -0,16") in lines
+
+
+# rule = "lms" is refused, with the field named, where the LMS rule is not the run's step
+@pytest.mark.parametrize("change", [
+    {"activation": "sigmoid"},             # not a linear neuron
+    {"loss": "half-se"},                   # SGD on ½e² steps by αe·p, not 2αe·p
+    {"layers": [3, 2, 1]},                 # not one neuron
+    {"rule": "perceptron"},                # no such rule
+])
+def test_a_rule_that_is_not_the_runs_step_is_refused(change):
+    from symnn.problems.schema import problem_errors
+    entry = {"id": "x", "kind": "training", "inputs": [[1, -1, -1], [1, 1, -1]], "targets": [-1, 1], "layers": [3, 1],
+             "activation": "identity", "learning_rate": 0.2, "epochs": 1, "batch": 1, "weights": [[[0, 0, 0]]],
+             "biases": ["none"], "find": ["w1"], "rule": "lms", "statement": {"en": "s", "ru": "s"}}
+    assert not [e for e in problem_errors(entry) if e.startswith("rule")]
+    assert [e for e in problem_errors({**entry, **change}) if e.startswith("rule")]
+
+
+def test_an_adaline_with_a_bias_moves_it_by_2_alpha_e():
+    # b(k+1) = b(k) + 2αe: from b(0) = 0.5, e = −1.5 and then 1.7 (a = 0.5, then −0.7): −0.1, then 0.58
+    problem = load_bank()["lms-apple-orange"]
+    problem = dataclasses.replace(problem, data={**problem.data, "biases": [0.5], "find": ["w1", "w2", "w3", "b1"]})
+    lines = key(problem)
+    assert "b(1) = b(0) + 2α·e = 0.5 + 2·0.2·(-1.5) = -0.1" in lines
+    assert "b(2) = b(1) + 2α·e = (-0.1) + 2·0.2·1.7 = 0.58" in lines
+    assert "W(2) = W(1) + 2α·e·p^T = (-0.6, 0.6, 0.6) + 2·0.2·1.7·(1, 1, -1) = (0.08, 1.28, -0.08)" in lines
