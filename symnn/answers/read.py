@@ -135,6 +135,9 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     body, units = units_apart(body, known)
     body, twins = latin_twins(body)
     body = piecewise_words(re.sub(r"(?<!\w)и(?!\w)", " and ", re.sub(r"(?<!\w)или(?!\w)", " or ", body)))
+    words = re.findall(r"[А-Яа-яЁё]{3,}", re.sub(r"\\(?:text\w*|mathrm|mbox|operatorname)\s*\{[^{}]*\}", "", body))
+    if words:                            # "0,5 верно": words are not read, the answer is a formula (not "о" blamed)
+        raise ParseError("words", words=", ".join(words))
     body = glued_calls(spaced_rows(plain(body), decimal_comma), decimal_comma)     # answers.habits: [1 2; 3 4], ln10
     if decimal_comma:
         body = labelled_parts(body)                                      # w₁ = 3, w₂ = 0,2

@@ -1,4 +1,4 @@
-r"""What surrounds an answer without being part of it: "Answer:" or "Ответ:" before it, math
+r"""What surrounds an answer without being part of it: "Answer:" or "Ответ:" before it ("ответ" after it), math
 delimiters (``$…$``, ``$$…$$``, ``\(…\)``, ``\[…\]``), a display environment (equation,
 align, gather: its ``&`` and line breaks too), Markdown bold, a leading "=" and a trailing
 full stop, a trailing "where f = …". Peeled off layer by layer; what is left is the formula.
@@ -21,6 +21,9 @@ _WORDS = "|".join(sorted((re.escape(w) for w in ANSWER_WORDS), key=len, reverse=
 # "Answer:", "**Ответ:**", "\text{Answer: }", "\textbf{Ответ.}": a word announcing the answer, then : . or a dash
 PREFIX = re.compile(rf"^(?:\*\*|__)?\s*(?:\\(?:text|textbf|textrm|textit|mathrm|mbox)\s*\{{\s*)?(?:{_WORDS})"
                     rf"\s*[:.\-–—]?\s*\}}?\s*(?:\*\*|__)?\s*[:.\-–—]?\s*", re.IGNORECASE)
+# "0,5 ответ", "0.5 (answer)", "w = 3,5 — ответ": the word announcing the answer after it
+_AFTER = "|".join(sorted((re.escape(w) for w in ANSWER_WORDS if w != "ans"), key=len, reverse=True))
+SUFFIX = re.compile(rf"(?<=\S)\s*[-–—,:]?\s+\(?\s*(?:{_AFTER})\s*\)?\s*[.!]?\s*$", re.IGNORECASE)
 # "примерно 0,953", "approximately 0.953": the value is approximate (a decimal is checked as rounded anyway)
 APPROXIMATELY = re.compile(r"^(?:примерно|приблизительно|около|approximately|approx\.?|about|roughly)\s+", re.IGNORECASE)
 # what NumPy and PyTorch print around a number or an array: array([1., 2.]), np.float64(15.0), tensor(0.95)
@@ -41,6 +44,7 @@ def unwrap(text: str) -> str:
         text = text.strip()
         text = PREFIX.sub("", text, count=1) if PREFIX.match(text) and PREFIX.sub("", text, count=1) else text
         text = APPROXIMATELY.sub("", text, count=1)
+        text = SUFFIX.sub("", text, count=1) if SUFFIX.sub("", text, count=1).strip() else text
         text = WHERE.sub("", text)
         text = _delimited(text)
         printed = PRINTED.match(text)
