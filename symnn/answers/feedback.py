@@ -18,6 +18,7 @@ from ..calculus.parse import is_condition
 from ..lang import local_numbers
 from .characters import GREEK
 from .compare import compare_scalar, normalize, round_to, rounding_rule
+from .shown_values import readable
 
 
 def not_finite(ref, ans, typed, options):
@@ -124,8 +125,12 @@ def missing_chain_factor(ref, ans, typed, options):
 
 
 def not_substituted(ref, ans, typed, options):
+    """A formula where the value at the problem's point is asked: the point named, (x, y) = (1, 0)."""
     if ref.is_number and not ans.is_number and options.point:
-        return "check.not substituted", {}
+        apart = "; " if options.lang == "ru" else ", "
+        names, values = [str(name) for name, _ in options.point], [readable(as_expr(v)) for _, v in options.point]
+        point = f"{names[0]} = {values[0]}" if len(names) == 1 else f"({apart.join(names)}) = ({apart.join(values)})"
+        return "check.not substituted", {"point": point}
     return None
 
 
