@@ -301,7 +301,8 @@ class Either(sp.Or):
         return sorted(self.args, key=lambda piece: piece.as_set().inf)
 
     def _sympystr(self, printer):
-        return " or ".join(printer._print(piece) for piece in self._pieces())
+        word = " или " if printer._settings.get("lang") == "ru" else " or "
+        return word.join(printer._print(piece) for piece in self._pieces())
 
     def _latex(self, printer):
         word = r"\text{ или }" if printer._settings.get("decimal_separator") == "comma" else r"\text{ or }"

@@ -72,21 +72,25 @@ class Membership(sp.Expr):
     def _intervals(self, printer, russian: bool, union: str) -> str:
         """The set; sets in a Tuple are an intersection written out in their order, and with a third
         argument what it equals: a ∈ (0, 1) ∩ (0, 1/25) = (0, 1/25)."""
-        separator, cap = ("; " if russian else ", "), (r" \cap " if "\\" in union else " ∩ ")
+        latex = "\\" in union
+        separator, cap, infinity = ("; " if russian else ", "), (r" \cap " if latex else " ∩ "), (r"\infty" if latex else "∞")
 
-        def written(values) -> str:
-            if isinstance(values, sp.Tuple):
-                return cap.join(written(piece) for piece in values.args)
+        def written(values, grouped: bool = False) -> str:
+            if isinstance(values, sp.Tuple):          # (10, ∞) ∩ ((−∞, −2) ∪ (2, ∞)): a union in brackets
+                return cap.join(written(piece, grouped=True) for piece in values.args)
             parts = values.args if isinstance(values, sp.Union) else (values,)
-            return union.join(_interval_text(part, printer, separator) for part in parts)
+            text = union.join(_interval_text(part, printer, separator, infinity) for part in parts)
+            return "(" + text + ")" if grouped and len(parts) > 1 else text
         return " = ".join(written(values) for values in self.args[1:])
 
 
-def _interval_text(part, printer, separator: str) -> str:
+def _interval_text(part, printer, separator: str, infinity: str) -> str:
+    """(a, b) or [a, b], an infinite end as ``infinity`` (SymPy's text printer writes oo)."""
     if not isinstance(part, sp.Interval):
         return printer._print(part)
-    return ("(" if part.left_open else "[") + printer._print(part.start) + separator + printer._print(part.end) \
-        + (")" if part.right_open else "]")
+    def end(value) -> str:                                     # noqa: E306
+        return ("-" if value.is_extended_negative else "") + infinity if value.is_infinite else printer._print(value)
+    return ("(" if part.left_open else "[") + end(part.start) + separator + end(part.end) + (")" if part.right_open else "]")
 
 
 def _scale_of_identity(A):

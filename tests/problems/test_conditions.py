@@ -101,3 +101,27 @@ def test_an_unsolvable_condition_names_the_problem_and_the_field(condition, mess
 def test_a_list_of_conditions_holds_text_only():
     entry = {"id": "p", "kind": "condition", "statement": {"en": "…"}, "wrt": "a", "condition": ["a > 0", 1]}
     assert problem_errors(entry) == ["condition: an entry: expected text, got int"]
+
+
+UNBOUNDED = Problem(id="unbounded", kind="condition", topic="t", data={"condition": ["x > 10", "x^2 > 4"], "wrt": "x"},
+                    statement={"en": "For which x do both hold?", "ru": "При каких x выполнены оба условия?"})
+
+
+@pytest.mark.parametrize("format, lang, expected", [
+    # ∞, not SymPy's oo; the union in brackets inside the intersection; "или" in Russian, also in LaTeX
+    ("text", "en", ["   x^2 > 4 holds for x < -2 or x > 2",
+                    "All of them hold for x ∈ (10, ∞) ∩ ((-∞, -2) ∪ (2, ∞)) = (10, ∞)"]),
+    ("text", "ru", ["   x^2 > 4 выполняется при x < -2 или x > 2",
+                    "Все условия выполняются при x ∈ (10; ∞) ∩ ((-∞; -2) ∪ (2; ∞)) = (10; ∞)"]),
+    ("latex", "ru", [r"{\leftskip=1.5em \noindent $x^{2} > 4$ выполняется при $x < -2\text{ или }x > 2$\par}",
+                     r"{\noindent Все условия выполняются при $x \in {(10; \infty)} \cap {((-\infty; -2) \cup (2; \infty))} "
+                     r"= {(10; \infty)}$\par}"]),
+])
+def test_unbounded_intervals_are_written_as_people_write_them(format, lang, expected):
+    x = sp.Symbol("x", real=True)
+    oracle = sp.Intersection(sp.solve_univariate_inequality(x > 10, x, relational=False),
+                             sp.solve_univariate_inequality(x ** 2 > 4, x, relational=False))
+    assert solve(UNBOUNDED).work.solution_set == oracle == sp.Interval.open(10, sp.oo)
+    printed = render(solve(UNBOUNDED), format, lang=lang, detail="brief").splitlines()
+    for line in expected:
+        assert line in printed
