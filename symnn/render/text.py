@@ -13,6 +13,7 @@ _FRACTION = re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}")
 _GROUP = re.compile(r"([_^])\{([^{}]*)\}")
 _MATRIX = re.compile(r"\\begin\{[pb]matrix\}(.*?)\\end\{[pb]matrix\}", re.S)
 # an operator's name between letters is set apart by spaces, as TeX sets it: r sin θ cos φ, not rsinθcosφ
+_APPLIED = re.compile(r"(?:\\?(?:ln|log|exp|sin|cos|tan|sinh|cosh|tanh|sigma)|σ)\s*$")
 _OPERATOR = re.compile(r"\\(sinh|cosh|tanh|sin|cos|tan|cot|ln|log|exp|max|min|det|tr|arg)(?![a-zA-Z])\s*")
 
 
@@ -29,14 +30,17 @@ def _plain_fractions(latex: str) -> str:
     def bracket(text):           # a name or a number alone, not a product such as 2\varepsilon (2ε)
         alone = re.fullmatch(r"(\\partial\s*)?[\w.\\′]+(\^(\w|\([\w.]+\)))?", text) and not re.match(r"\d+[^\d.]", text)
         return text if alone else f"({text})"
+    def fraction(m):             # a fraction an operator applies to is bracketed whole: ln(a/b), not ln a/b
+        text = f"{bracket(m[1])}/{bracket(m[2])}"
+        return f"({text})" if _APPLIED.search(m.string, 0, m.start()) else text
     for _ in range(8):
-        changed = _FRACTION.sub(lambda m: f"{bracket(m[1])}/{bracket(m[2])}", latex)
+        changed = _FRACTION.sub(fraction, latex)
         changed = _GROUP.sub(lambda m: m[1] + (f"({m[2]})" if m[1] == "^" and not re.fullmatch(r"\w|\d+|′", m[2])
                                                else bracket(m[2])), changed)
         if changed == latex:
             break
         latex = changed
-    return latex
+    return re.sub(r"(?<![A-Za-z])(ln|log|exp|sinh|cosh|tanh|sin|cos|tan) \(", r"\1(", latex)     # ln(a/b), as written
 
 
 class TextPrinter(DocumentPrinter):
@@ -74,7 +78,7 @@ class TextPrinter(DocumentPrinter):
         text = re.sub(r"\\ne(?![a-zA-Z])", "≠", text)        # pylatexenc knows \neq but drops \ne
         text = _OPERATOR.sub(lambda m: (" " if m.start() and (m.string[m.start() - 1].isalnum()
                                                                or m.string[m.start() - 1] in ")}") else "")
-                             + m[1] + (" " if m.string[m.end():m.end() + 1].isalpha() or m.string[m.end():m.end() + 1]
+                             + m[1] + (" " if m.string[m.end():m.end() + 1].isalnum() or m.string[m.end():m.end() + 1]
                                        == "\\" else ""), text)
         for command, plain in ((r"\|", "‖"), (r"^{\prime}", "′"), (r"^\prime", "′"), (r"\prime", "′"), (r"\cdot", "·"),
                                (r"\approx", "≈"), (r"\top", "ᵀ")):

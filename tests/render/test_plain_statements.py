@@ -13,12 +13,16 @@ CASES = [
     # an operator between letters is set apart, as TeX sets it (r sin θ, not rsinθ)
     (r"$x = r\sin\theta\cos\varphi$", "x = r sin θ cos φ"),
     (r"$F = 5x^3 + \sin z$", "F = 5x^3 + sin z"),                 # a space already there is kept, not doubled
+    (r"$x = \sin 2t$", "x = sin 2t"),                              # ... also before a number
     (r"$\ln(x) + \tanh x$", "ln(x) + tanh x"),                    # no space before a bracket
     (r"$\frac{\sin x}{x}$", "(sin x)/x"),                          # nor after an opening brace
     (r"$\max_i s_i$", "max_i s_i"),                               # a subscript stays on its operator
     # a prime written as a superscript command: f′, not f^′
     (r"$f^\prime(x)$", "f′(x)"),
     (r"$f^{\prime}(x)$", "f′(x)"),
+    # a fraction a function applies to is bracketed whole: −ln(a/b), not −ln a/b, which reads as (−ln a)/b
+    (r"$L_i = -\ln \frac{e^{s_{y_i}}}{\sum_j e^{s_j}}$", "L_i = -ln(e^(s_y_i)/(∑_j e^(s_j)))"),
+    (r"$\sigma\left(\frac{1}{2}\right)$", "σ(1/2)"),               # brackets already written: not doubled
 ]
 
 
