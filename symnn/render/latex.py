@@ -19,7 +19,7 @@ from ..lang import phrase
 from .base import DocumentPrinter
 from .breaking import LINE_WIDTH, align_rows, prose_kept, split_long, width
 from .latex_setup import spelled
-from .latex_tables import TABLE_START, fits, table_lines
+from .latex_tables import TABLE_START, cell_width, fits, table_lines
 
 # characters of prose that LaTeX treats specially, and the unicode the phrases use
 ESCAPES = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
@@ -280,6 +280,19 @@ class LatexPrinter(DocumentPrinter):
         if prose.strip():
             out.append(self.paragraph(depth, prose.strip()))
         return "\n".join(out)
+
+    def ruled_step(self, depth: int, raw: str, rule: str) -> str:
+        """A step in matrices displayed, its fractions set full size, not shrunk into a line of text: the rule it
+        applies in brackets at its right, or wrapped under it when the two do not fit one line."""
+        line = LINE_WIDTH * self.scale
+        rows = align_rows(raw, line)
+        rule = re.sub(r"(?<!\\)\$(.+?)(?<!\\)\$", r"$\\textstyle \1$", rule)     # the rule's formula as in its words
+        if len(rows) == 1 and width(raw) + cell_width(rule) + 8 <= line:
+            rows[0] += r" && \text{(%s)}" % rule
+        else:          # under the formula: on one row if it fits one, else wrapped between words
+            parts = [f"({rule})"] if cell_width(rule) + 6 <= line else _wrapped_words(f"({rule})", line - 4)
+            rows += [r"&\quad \text{%s}" % part for part in parts]
+        return _BEGIN + " \\\\\n".join(rows) + _END
 
     def chain_lines(self, step, depth: int, label: bool = False) -> list[str]:
         """A derivative's chain as one ``align*``: a row per equality, its hint in words at the right."""

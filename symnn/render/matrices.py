@@ -139,7 +139,7 @@ class MatrixPrinting:
                          self.raw_math(step.gradient)]
             if step.name is not None:
                 sides.append(self.raw_math(step.name))
-            lines.append(self.line(depth + 1, self.inline(" = ".join(sides)) + " — " + self._rule(step, run, rules)))
+            lines.append(self.ruled_step(depth + 1, " = ".join(sides), self._rule(step, run, rules)))
             if self._settings["detail"] == "brief":
                 continue                                 # brief: the steps without the shapes of their factors
             result = self.plain("matrix.result") + " " + self.math(shaped(step.gradient, step.shape))
@@ -173,6 +173,11 @@ class MatrixPrinting:
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
                                    + self.inline(self.raw_ratio(L, run.wrt) + " = " + self.raw_math(run.answer))))
         return self.join(lines)
+
+    def ruled_step(self, depth: int, raw: str, rule: str) -> str:
+        """A step of a derivation in matrices, ``raw`` (math) and the ``rule`` it applies (prose): one line,
+        "∂f/∂a = a — the loss: …" (a display printer sets the formula displayed)."""
+        return self.line(depth, self.inline(raw) + " — " + rule)
 
     def wrong_beside_answer(self, run) -> str:
         """What follows the right formula in a key's answer: each wrong formula of the course (the slide's, 2Ax,

@@ -8,6 +8,7 @@ import re
 from symnn.export.pdf import pdflatex
 from symnn.export.worksheets import Options, answer_key, problem_set
 from symnn.problems.solve import solve
+from symnn.render import render
 from symnn.render.latex import LatexPrinter
 
 from .tools import need
@@ -58,3 +59,15 @@ def test_the_russian_activations_key_starts_its_table_on_the_statement_s_page(tm
     pages = dict(re.findall(r"\\newlabel\{(statement|table)\}\{\{[^{}]*\}\{(\d+)\}", aux))
     assert pages == {"statement": "1", "table": "1"}, pages
     assert compiled.pdf.exists()
+
+
+def test_a_step_in_matrices_is_displayed_with_its_rule_beside_it():
+    tex = _key("matrix")
+    # ∂f/∂a = a with its fractions full size (a display), the rule in brackets at its right, its formula as in words
+    assert (r"\frac{\partial f}{\partial a} &= a && \text{(the loss: $\textstyle \frac{\partial \left(c \left\|R\right\|^{2}"
+            r"\right)}{\partial R} = 2 c R$)}") in tex
+    assert r"{\leftskip=1.5em \noindent $\frac{\partial f}{\partial a} = a$" not in tex        # no longer a line of text
+    # the text format keeps its one line, a/b
+    text = render(solve(problem_set("matrix")[1][0]), "text", detail="brief")
+    assert "   ∂f/∂a = a — the loss: ∂(c·‖R‖^2)/∂R = 2c·R\n" in text
+
