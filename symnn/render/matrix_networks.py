@@ -95,13 +95,16 @@ class MatrixNetworkPrinting:
         layer); ``mark`` "+": the pass after the update, with W⁺ and b⁺."""
         values = work.values(known)
         x = sp.Matrix([known[s] for s in work.network.inputs])
-        lines = [] if mark else [self.line(depth, self.given_line([pair])) for pair in ((self.named(work.input), x), *given)]
+        # the input, the target and each layer's W and b as given: a brief key leaves them to the statement, whose
+        # numbers z = W·a + b shows put in
+        restated = not mark and self._settings["detail"] != "brief"
+        lines = [self.line(depth, self.given_line([pair])) for pair in ((self.named(work.input), x), *given)] if restated else []
         before, before_value = self.named(work.input), x
         for layer, value in zip(work.layers, values):
             W, b, z_name, a_name, _ = layer.names
             biases = value.biases[:1, :] if layer.shared and value.biases is not None else value.biases     # shared: one number
             given = [(self.named(W, mark), value.weights)] + ([(self.named(b, mark), biases)] if biases is not None else [])
-            if not mark:
+            if restated:
                 lines += [self.line(depth, self.given_line([pair])) for pair in given]
             rows, cols = value.weights.shape
             m, v, c = sp.symbols(f"m:{cols}"), sp.symbols(f"v:{cols}"), sp.Symbol("w")

@@ -71,3 +71,15 @@ def test_a_step_in_matrices_is_displayed_with_its_rule_beside_it():
     text = render(solve(problem_set("matrix")[1][0]), "text", detail="brief")
     assert "   ∂f/∂a = a — the loss: ∂(c·‖R‖^2)/∂R = 2c·R\n" in text
 
+
+def test_a_brief_matrix_training_key_leaves_the_given_numbers_to_the_statement():
+    brief, full = _key("tanh-221-step"), render(solve(problem_set("tanh-221-step")[1][0]), "latex", detail="full")
+    given = r"W_{1} &= \left(\begin{matrix}0.1 & 0.2\\-0.3 & 0.4\end{matrix}\right)"
+    assert given in full and given not in brief                  # the statement's W₁, restated only in a full key
+    # every asked step is still there: the forward pass, L, each gradient, each parameter after the step, L after it
+    for row in (r"z_{1} &= W_{1} x + b_{1} = ", r"h &= \tanh {z_{1}} = ", r"o &= W_{2} h + b_{2}", r"L &= \frac{1}{2}",
+                r"\delta_{2} &= o - y", r"\frac{\partial L}{\partial W_{2}} &= \delta_{2} h^{T}",
+                r"\frac{\partial L}{\partial b_{2}} &= \delta_{2}", r"\delta_{1} &= ",
+                r"\frac{\partial L}{\partial W_{1}} &= \delta_{1} x^{T}", r"\frac{\partial L}{\partial b_{1}} &= \delta_{1}",
+                r"W_{1}^{+} &= ", r"b_{1}^{+} &= ", r"W_{2}^{+} &= ", r"b_{2}^{+} &= ", r"L^{+} &= "):
+        assert row in brief, row

@@ -46,7 +46,7 @@ def as_array(matrix) -> np.ndarray:
 
 
 @pytest.mark.parametrize("lang, expected", [
-    # the statement's names (W_h, h_t, y_t), each product entry by entry, brief and full alike
+    # the statement's names (W_h, h_t, y_t), each product entry by entry (a brief key without the given matrices)
     ("en", FC_EN),
     # Russian: decimal commas, the heading and the answer in Russian
     ("ru", FC_RU),
@@ -54,7 +54,9 @@ def as_array(matrix) -> np.ndarray:
 @pytest.mark.parametrize("detail", ["brief", "full"])
 def test_the_fc_equations_key_in_matrix_form(lang, expected, detail):
     lines = render(solve("fc-equations"), "text", lang=lang, detail=detail).splitlines()
-    assert "\n".join(lines[1:10]) == expected
+    if detail == "brief":        # a brief key leaves the given x, W_h and W_y to the statement
+        expected = "\n".join(line for line in expected.split("\n") if line.split(" = ")[0].strip() not in ("x", "W_h", "W_y"))
+    assert "\n".join(lines[1:1 + len(expected.split("\n"))]) == expected
 
 
 @pytest.mark.parametrize("line", [
