@@ -81,7 +81,7 @@ def test_the_lms_key_works_each_step_as_the_statements_rule(lang, steps, detail)
     assert lines[at:at + len(steps)] == steps
     assert not any("g_t" in line or "δ_o1" in line for line in lines)          # no SGD step, no delta
     assert ("The LMS algorithm (the Widrow–Hoff rule): α = 0.2" if lang == "en"
-            else "Правило Уидроу — Хоффа (алгоритм LMS): α = 0,2") in lines
+            else "Правило Уидроу — Хоффа: α = 0,2") in lines
 
 
 def test_the_lms_key_in_latex():
