@@ -40,7 +40,7 @@ def _plain_fractions(latex: str) -> str:
         if changed == latex:
             break
         latex = changed
-    return re.sub(r"(?<![A-Za-z])(ln|log|exp|sinh|cosh|tanh|sin|cos|tan) \(", r"\1(", latex)     # ln(a/b), as written
+    return latex
 
 
 class TextPrinter(DocumentPrinter):
@@ -89,6 +89,7 @@ class TextPrinter(DocumentPrinter):
         text = re.sub(r"(?<=[∂Δ]) (?=\w)", "", LatexNodes2Text(math_mode="text").latex_to_text(text))   # ∂L, Δw
         text = re.sub(r"(?<![\w^])e\^(?:\((-?(?:\d+|[a-pr-z]))\)|(-?(?:\d+|[a-pr-z])))(?![\w(])",
                       lambda m: "e" + (m[1] or m[2]).translate(RAISED), text)          # e³, eˣ, e⁻ᵃ
+        text = re.sub(r"(?<![A-Za-z])(ln|log|exp|sinh|cosh|tanh|sin|cos|tan) \(", r"\1(", text)   # ln(a/b), ln\left(
         return re.sub(r"(?<=\S)  +", " ", text)
 
     def formula_text(self, pair) -> str:

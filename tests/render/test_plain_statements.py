@@ -23,6 +23,7 @@ CASES = [
     # a fraction a function applies to is bracketed whole: −ln(a/b), not −ln a/b, which reads as (−ln a)/b
     (r"$L_i = -\ln \frac{e^{s_{y_i}}}{\sum_j e^{s_j}}$", "L_i = -ln(e^(s_y_i)/(∑_j e^(s_j)))"),
     (r"$\sigma\left(\frac{1}{2}\right)$", "σ(1/2)"),               # brackets already written: not doubled
+    (r"$-\ln\left(\frac{a}{b}\right)$", "-ln(a/b)"),                # nor set apart from ln
 ]
 
 
