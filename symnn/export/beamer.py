@@ -102,9 +102,10 @@ _TIGHT = r"\setlength{\abovedisplayskip}{3pt plus 1pt}\setlength{\belowdisplaysk
 # on a block, so a frame is filled to 18 pt less (every topic's frames, en and ru, brief and full, measured 245 pt
 # at most)
 FRAME_HEIGHT = 232.0
-# the height a frame's text holds before TeX finds it overfull; a block shorter than ``SHORT`` of a frame that would
-# stand alone on the last frame of a problem may fill the frame before up to it
-FULL_HEIGHT, SHORT = 248.0, 0.25
+# a block shorter than ``SHORT`` of a frame that would stand alone on the last frame of a problem may fill the frame
+# before up to ``FULL_HEIGHT`` (estimated; the estimate of a frame so filled erred by up to 10 pt against the 250 pt a
+# frame holds)
+FULL_HEIGHT, SHORT = 238.0, 0.25
 
 
 # a table as the printer sets it: its header, and its rows (no rule among them)
