@@ -61,6 +61,17 @@ def _unknown_function(expr) -> bool:
     return isinstance(expr, AppliedUndef) and all(isinstance(arg, sp.Symbol) for arg in expr.args)
 
 
+def _bare(expr):
+    """σ(−0.75), |−2|, √0.5 and each number of max(0, −1.7), not σ((−0.75)): a number put in as an argument
+    (a ``Shown``) needs no brackets of its own."""
+    if isinstance(expr, Shown):
+        return expr.number
+    if isinstance(expr, sp.Function) and len(expr.args) == 1 and isinstance(expr.args[0], Shown) \
+            or isinstance(expr, sp.Pow) and expr.exp == sp.S.Half and isinstance(expr.base, Shown):
+        return expr.func(*(_bare(arg) for arg in expr.args), evaluate=False)
+    return expr
+
+
 def _is_partial(printer, expr) -> bool:
     partial = printer._settings.get("partial")
     return len(expr.expr.free_symbols) > 1 if partial is None else partial
@@ -94,7 +105,7 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
         outside = transpose_outside(expr) if self.order != "none" else None
         if outside is not None:               # σ(XW₁)ᵀ, not σ(W₁ᵀXᵀ)
             return r"%s^{T}" % super()._print(outside, **kwargs)
-        return super()._print(expr, **kwargs)
+        return super()._print(expr if isinstance(expr, Shown) else _bare(expr), **kwargs)
 
     def _print_Function(self, expr, exp=None):
         """sin z and cos x without brackets (an atom's argument), f(x) and sin(2x) with them."""
@@ -103,24 +114,20 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
             args = args.replace(", ", "; ") if "{,}" in args else args       # f(0{,}5; 1) in Russian
             return r"%s\left(%s\right)" % (self._print(sp.Symbol(expr.func.__name__)), args)
         fold = self._settings["fold_func_brackets"]
-        if len(expr.args) == 1 and isinstance(expr.args[0], Shown):      # ReLU(−10), not ReLU((−10))
-            expr = expr.func(expr.args[0].number, evaluate=False)
-        if isinstance(expr, AppliedUndef) or len(expr.args) != 1 or not expr.args[0].is_Atom:
+        if isinstance(expr, AppliedUndef) or len(expr.args) != 1 or not expr.args[0].is_Atom \
+                or expr.args[0].is_number and expr.args[0].is_negative:          # tanh(−0.75), not tanh −0.75
             self._settings["fold_func_brackets"] = False
         try:
             return super()._print_Function(expr, exp)
         finally:
             self._settings["fold_func_brackets"] = fold
 
-    def _print_ExpBase(self, expr, exp=None):
-        if isinstance(expr.args[0], Shown):           # e^{−1.7}: a number put in an exponent needs no brackets
-            expr = sp.exp(expr.args[0].number, evaluate=False)
-        return super()._print_ExpBase(expr, exp)
-
     def _hprint_variadic_function(self, expr, exp=None):
         r"""\max(0; 4{,}6): Russian separates numbers by a semicolon, as its tuples, so that max(0; 5) and
         max(0; 4,6) read alike; a formula's letters keep the comma, \max(0, a)."""
-        tex = super()._hprint_variadic_function(expr, exp)
+        args = sorted(expr.args, key=sp.default_sort_key)       # in SymPy's order, each number without brackets
+        tex = r"\%s\left(%s\right)" % (type(expr).__name__.lower(), ", ".join(self._print(_bare(a)) for a in args))
+        tex = tex if exp is None else r"%s^{%s}" % (tex, exp)
         russian = self._settings["decimal_separator"] == "comma"
         numbers = all(arg.is_number or isinstance(arg, Shown) for arg in expr.args)
         return tex.replace(", ", "; ") if russian and (numbers or "{,}" in tex) else tex
@@ -334,14 +341,9 @@ class TextMath(_FactorsAsUsual, StrPrinter):
     def _print_Transpose(self, expr):
         return f"{self._print(expr.arg)}^T"
 
-    def _print_Function(self, expr):
-        if len(expr.args) == 1 and isinstance(expr.args[0], Shown):      # ReLU(−10), not ReLU((−10))
-            expr = expr.func(expr.args[0].number, evaluate=False)
-        return super()._print_Function(expr)
-
     def _print_MinMaxBase(self, expr):
         """max(0, a); Russian separates numbers by a semicolon, as its tuples: max(0; 5), max(0; 4,6)."""
-        args = [self._print(arg) for arg in sorted(expr.args, key=sp.default_sort_key)]      # max(0, a), as LaTeX
+        args = [self._print(_bare(arg)) for arg in sorted(expr.args, key=sp.default_sort_key)]  # max(0, a), as LaTeX
         numbers = all(arg.is_number or isinstance(arg, Shown) for arg in expr.args)
         separator = "; " if self._settings["lang"] == "ru" and (numbers or any("," in arg for arg in args)) else ", "
         return f"{type(expr).__name__.lower()}({separator.join(args)})"
@@ -358,7 +360,7 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         outside = transpose_outside(expr) if self.order != "none" else None
         if outside is not None:
             return super()._print(outside, **kwargs) + "ᵀ"
-        return super()._print(expr, **kwargs)
+        return super()._print(expr if isinstance(expr, Shown) else _bare(expr), **kwargs)
 
     def _print_Indexed(self, expr):
         """y_k and a_(i,k), as subscripts are typed."""
