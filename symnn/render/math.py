@@ -123,14 +123,12 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
             self._settings["fold_func_brackets"] = fold
 
     def _hprint_variadic_function(self, expr, exp=None):
-        r"""\max(0; 4{,}6): Russian separates numbers by a semicolon, as its tuples, so that max(0; 5) and
-        max(0; 4,6) read alike; a formula's letters keep the comma, \max(0, a)."""
+        r"""\max(0; 4{,}6): Russian separates the arguments by a semicolon, as its tuples, so that max(0; 5),
+        max(0; 4,6) and the formula they come from, \max(0; a), read alike on one line."""
         args = sorted(expr.args, key=sp.default_sort_key)       # in SymPy's order, each number without brackets
-        tex = r"\%s\left(%s\right)" % (type(expr).__name__.lower(), ", ".join(self._print(_bare(a)) for a in args))
-        tex = tex if exp is None else r"%s^{%s}" % (tex, exp)
-        russian = self._settings["decimal_separator"] == "comma"
-        numbers = all(arg.is_number or isinstance(arg, Shown) for arg in expr.args)
-        return tex.replace(", ", "; ") if russian and (numbers or "{,}" in tex) else tex
+        separator = "; " if self._settings["decimal_separator"] == "comma" else ", "
+        tex = r"\%s\left(%s\right)" % (type(expr).__name__.lower(), separator.join(self._print(_bare(a)) for a in args))
+        return tex if exp is None else r"%s^{%s}" % (tex, exp)
 
     _print_Max = _print_Min = _hprint_variadic_function
 
@@ -342,10 +340,9 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         return f"{self._print(expr.arg)}^T"
 
     def _print_MinMaxBase(self, expr):
-        """max(0, a); Russian separates numbers by a semicolon, as its tuples: max(0; 5), max(0; 4,6)."""
+        """max(0, a); Russian separates the arguments by a semicolon, as its tuples: max(0; a), max(0; 4,6)."""
         args = [self._print(_bare(arg)) for arg in sorted(expr.args, key=sp.default_sort_key)]  # max(0, a), as LaTeX
-        numbers = all(arg.is_number or isinstance(arg, Shown) for arg in expr.args)
-        separator = "; " if self._settings["lang"] == "ru" and (numbers or any("," in arg for arg in args)) else ", "
+        separator = "; " if self._settings["lang"] == "ru" else ", "
         return f"{type(expr).__name__.lower()}({separator.join(args)})"
 
     def _print_Sum(self, expr):

@@ -237,7 +237,7 @@ class NetworkPrinting:
         """A loss on raw class scores (CS231n): its formula for example i, a table of the examples, each example's
         loss with the numbers put in, then the mean (L = (L₁ + … + Lₙ)/n) unless each example's loss is asked."""
         n, C, L = len(run.terms), len(run.terms[0][1]), sp.Symbol("L")
-        formula = SCORE_FORMULAS[run.name]
+        formula = SCORE_FORMULAS[run.name].replace(r"\max(0, ", r"\max(0; " if self.lang == "ru" else r"\max(0, ")
         head = self.strong(self.plain(f"loss.{run.name}") + ":") + " " + self.prose(formula)
         if run.name == "svm":
             head += self.escape(", ") + self.equation(sp.Symbol("\\Delta "), run.margin)

@@ -68,11 +68,11 @@ def test_the_bank_problem_is_cs231ns_svm_loss_and_its_printed_mean():
             " = 6.3 + 6.6 = 12.9",
             "L = (2.9 + 0 + 12.9)/3 = 79/15 ≈ 5.2667",
             "Answer: L = 79/15 ≈ 5.2667"]),
-    # the name the course gives in Russian; decimal commas, and semicolons between numbers with them
-    ("ru", ["Функция потерь SVM (многоклассовая кусочно-линейная): L_i = ∑_(j ≠ y_i) max(0, s_j - s_y_i + Δ), "
+    # the name the course gives in Russian; decimal commas, and semicolons between max's arguments on both sides
+    ("ru", ["Функция потерь SVM (многоклассовая кусочно-линейная): L_i = ∑_(j ≠ y_i) max(0; s_j - s_y_i + Δ), "
             "Δ = 1; L = ∑_(i=1)^n L_i / n, n = 3",
             "1  1    (3,2; 5,1; -1,7)",
-            "L_1 = max(0, s_2 - s_1 + 1) + max(0, s_3 - s_1 + 1) = max(0; 5,1 - 3,2 + 1) + max(0; (-1,7) - 3,2 + 1)"
+            "L_1 = max(0; s_2 - s_1 + 1) + max(0; s_3 - s_1 + 1) = max(0; 5,1 - 3,2 + 1) + max(0; (-1,7) - 3,2 + 1)"
             " = 2,9 + 0 = 2,9",
             "L = (2,9 + 0 + 12,9)/3 = 79/15 ≈ 5,2667",
             "Ответ: L = 79/15 ≈ 5,2667"]),

@@ -131,11 +131,11 @@ def test_a_graph_names_its_nodes_and_output_as_the_statement_does(tmp_path, lang
 
 
 @pytest.mark.parametrize("format, numbers, letters", [
-    ("text", ["max(0; 5)", "max(0; 4,6)"], "max(0, a)"),
-    ("latex", [r"\max(0; 5)", r"\max(0; 4{,}6)"], r"\max(0, a)"),
+    ("text", ["max(0; 5)", "max(0; 4,6)"], "max(0; a)"),
+    ("latex", [r"\max(0; 5)", r"\max(0; 4{,}6)"], r"\max(0; a)"),
 ])
 def test_russian_separates_numbers_by_a_semicolon_in_max_as_in_its_tuples(format, numbers, letters):
-    # relu-weights-step before and after its step: max(0; 5) and max(0; 4,6) alike, the formula max(0, a)
+    # relu-weights-step before and after its step: max(0; 5) and max(0; 4,6) alike, the formula max(0; a) too
     key = "\n".join(lines("relu-weights-step", format, "ru"))
     assert all(text in key for text in numbers) and letters in key
     assert "max(0, 5)" not in key
