@@ -97,13 +97,18 @@ def _matrix(shape):
     return length
 
 
+def _coordinates(entry) -> int:
+    """How many coordinates ``at`` has: a list's entries, or the names of a point given as text."""
+    return len(_names(entry["at"])) if isinstance(entry["at"], str) else len(entry["at"])
+
+
 def _point(entry):
-    return len(entry["at"]), "one per coordinate of at"
+    return _coordinates(entry), "one per coordinate of at"
 
 
 def _optimizers(entry):
-    count = len(entry["optimizers"]) * len(entry["at"])
-    return count, f"one point of {len(entry['at'])} coordinates per optimizer"
+    count = len(entry["optimizers"]) * _coordinates(entry)
+    return count, f"one point of {_coordinates(entry)} coordinates per optimizer"
 
 
 def _jacobian(entry):

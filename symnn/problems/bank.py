@@ -19,6 +19,7 @@ from pathlib import Path
 import tomllib
 
 from ..lang import local_numbers
+from .point_schema import with_ordered_point
 from .schema import file_errors, problem_errors
 
 PACKAGE_BANK = Path(__file__).parents[1] / "_bank"       # in an installed wheel
@@ -141,7 +142,8 @@ def _read_file(path: Path) -> list[Problem]:
         if errors:
             name = entry.get("id", number) if isinstance(entry, dict) else number
             raise BankError(f"{path.name}: problem {name}: {errors[0]}")
-        data = {key: value for key, value in entry.items() if key not in COMMON_FIELDS}
+        # at = "x1 = 0.5, x2 = 0.5" of an optimizer step: the list in the order of wrt
+        data = with_ordered_point(entry["kind"], {key: value for key, value in entry.items() if key not in COMMON_FIELDS})
         problems.append(Problem(
             id=str(entry["id"]), kind=entry["kind"], topic=topic, statement=entry["statement"],
             data=data, published=entry.get("published"), expected=entry.get("expected"), note=entry.get("note", {}),

@@ -13,6 +13,7 @@ from numbers import Real
 
 from ..nn.naming import DATA_LOSS_NAMES
 from .matrix_networks import FORMS, matrices_field
+from .point_schema import ORDERED_POINTS, point_errors, point_field
 
 # what a residual-gradient problem may ask, in its order: r = Ax − b at the point, ∇f in x, ∇f at the point,
 # and whether the point is the least-squares solution (a yes or no the key says; the checker grades the rest)
@@ -178,10 +179,11 @@ KINDS = {
                       "shuffle": _flag, "predict": _list_of(_number, 2), "find": _list_of(_text),
                       "weights": _layer_values, "biases": _layer_values, "rule": _one_of(("lms",))}),
     # optimizer = "newton": x_{k+1} = x_k − A_k⁻¹ g_k with the Hessian A_k (problems.answer_schema)
-    "optimizer-step": ({"optimizer": _text, "expr": _text, "wrt": _text, "at": _list_of(_number)},
+    # at: numbers in the order of wrt, or text naming each variable (problems.point_schema)
+    "optimizer-step": ({"optimizer": _text, "expr": _text, "wrt": _text, "at": point_field},
                        {"settings": _settings, "state": _table_of(_list_of(_number)), "closed_form": _text,
                         "steps": _whole}),                      # N steps: the answer is the last iterate
-    "optimizers": ({"optimizers": _list_of(_text), "expr": _text, "wrt": _text, "at": _list_of(_number)},
+    "optimizers": ({"optimizers": _list_of(_text), "expr": _text, "wrt": _text, "at": point_field},
                    {"settings": _settings}),
     "finite-difference": ({"expr": _text, "wrt": _text, "at": _text},
                           {"epsilon": _number, "scheme": _one_of(("central", "forward", "backward"))}),
@@ -298,6 +300,8 @@ def problem_errors(entry: dict, folder=None) -> list[str]:
     if kind == "directional-derivative" and not errors:     # the direction and the point against wrt, find
         from .hessian_schema import directional_errors
         errors += directional_errors(entry)
+    if kind in ORDERED_POINTS and not errors:     # a point given as text names each variable of wrt once
+        errors += point_errors(entry)
     if kind == "array" and not errors:     # the expressions read with ast (not run): the whitelist, the names
         from .array_problems import array_errors
         errors += array_errors(entry)

@@ -32,6 +32,7 @@ import re
 import sympy as sp
 
 from .bank import BankError, Problem
+from .point_schema import with_ordered_point
 
 MAX_DRAWS = 200          # draws tried before a variant is declared impossible
 MAX_VARIANT = 10 ** 9
@@ -84,7 +85,8 @@ def _stated(template: str, values: dict) -> str:
 
 def with_parameters(problem: Problem, values: dict, k: int) -> Problem:
     spec = problem.variants
-    data = {**problem.data, **{name: _filled(t, values) for name, t in spec.get("data", {}).items()}}
+    data = with_ordered_point(problem.kind, {**problem.data, **{name: _filled(t, values)
+                                                                for name, t in spec.get("data", {}).items()}})
     statement = {**problem.statement, **{lang: _stated(t, values) for lang, t in spec.get("statement", {}).items()}}
     return dataclasses.replace(problem, data=data, statement=statement, published=None, expected=None, note={}, variant=k,
                                parameters=tuple(values.items()))
