@@ -65,12 +65,12 @@ def test_a_product_uses_the_statements_letters(lang):
 def test_a_rule_does_not_take_a_letter_of_the_problem(lang, product):
     # dense-layer-backward has its own A (H = σ(A)): the product rule is written with P, the entrywise one too
     key = render(solve("dense-layer-backward"), "latex", lang=lang, detail="brief")
-    assert (rf"\textemdash{{}} {product}: $\frac{{\partial L}}{{\partial F}} = P^{{T}} \frac{{\partial L}}"
-            rf"{{\partial (P F B)}} B^{{T}}$") in key
-    assert r"\frac{\partial L}{\partial P} = \frac{\partial L}{\partial (\sigma(P))} \odot \sigma'{(P)}$" in key
+    assert (rf"\text{{({product}: $\textstyle \frac{{\partial L}}{{\partial F}} = P^{{T}} \frac{{\partial L}}"
+            rf"{{\partial (P F B)}} B^{{T}}$)}}") in key
+    assert r"\frac{\partial L}{\partial P} = \frac{\partial L}{\partial (\sigma(P))} \odot \sigma'(P)$)}" in key
     # a problem without an A of its own keeps the rule's A
-    assert (rf"{product}: $\frac{{\partial L}}{{\partial F}} = A^{{T}} \frac{{\partial L}}{{\partial (A F B)}} B^{{T}}$"
-            in render(solve("two-layer-w2"), "latex", lang=lang, detail="brief"))
+    assert (rf"{product}: $\textstyle \frac{{\partial L}}{{\partial F}} = A^{{T}} \frac{{\partial L}}{{\partial (A F B)}} "
+            rf"B^{{T}}$" in render(solve("two-layer-w2"), "latex", lang=lang, detail="brief"))
 
 
 @pytest.mark.parametrize("lang, answer", [("en", "Answer"), ("ru", "Ответ")])
