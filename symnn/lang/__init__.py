@@ -86,6 +86,9 @@ _SEPARATOR = re.compile(r"\s*(?<!\{),(?!\})\s*")      # a list's comma, not the 
 _NUMBER_LIST = re.compile(rf"([(\[])({_ITEM}(?:,{_ITEM})+)([)\]])")      # (1.5, 2) and [0.1, 0.9]
 # w_1, w_2 = 0.15, 0.20: the values of several names, a list without brackets up to the formula's end
 _BARE_LIST = re.compile(rf"(=)({_ITEM}(?:,{_ITEM})+)$")
+# a list's comma between two numbers, max(0, 1 − ty): with decimal commas it would read as 0,1
+_BETWEEN_NUMBERS = re.compile(r"(?<=\d), +(?=[-−]?\s*\d|\\l?dots)")
+_PROSE_DECIMALS = re.compile(r"(?<=\d,\d)(\d*), (?=[-−]?\d+,\d)")         # 0,13, 0,87 in prose: 0,13; 0,87
 
 
 def local_numbers(text: str, lang: str) -> str:
@@ -100,7 +103,9 @@ def local_numbers(text: str, lang: str) -> str:
     >>> local_numbers("при $\\lambda = 0.1$, $\\alpha = 0.9$ в точке $(2, \\frac{1}{3}, 0)$", "ru")
     'при $\\lambda = 0{,}1$; $\\alpha = 0{,}9$ в точке $(2; \\frac{1}{3}; 0)$'
     >>> local_numbers("веса $w_1, w_2 = 0.15, -0.2$ и $n = 1, 2$", "ru")
-    'веса $w_1, w_2 = 0{,}15; -0{,}2$ и $n = 1, 2$'
+    'веса $w_1, w_2 = 0{,}15; -0{,}2$ и $n = 1; 2$'
+    >>> local_numbers("$\\max(0, 1 - t y)$ при $x_{1,2}$; числа 0.13, 0.87 и 0.00", "ru")   # not max of 0,1
+    '$\\max(0; 1 - t y)$ при $x_{1,2}$; числа 0,13; 0,87 и 0,00'
     >>> local_numbers("$(D(0{,}01), f(2))$ и $(0{,}5, 1)$", "ru")       # written in Russian already
     '$(D(0{,}01), f(2))$ и $(0{,}5; 1)$'
     """
@@ -108,7 +113,7 @@ def local_numbers(text: str, lang: str) -> str:
         return text
     out, last, decimal_before = [], 0, False
     for match in _MATH.finditer(text):
-        prose = _DECIMAL.sub(r"\1,\2", text[last:match.start()])
+        prose = _PROSE_DECIMALS.sub(r"\1; ", _DECIMAL.sub(r"\1,\2", text[last:match.start()]))
         if decimal_before and prose == ", ":        # $\lambda = 0{,}1$; $\alpha = 0{,}9$: a comma would be ambiguous
             prose = "; "
         out.append(prose)
@@ -119,9 +124,9 @@ def local_numbers(text: str, lang: str) -> str:
         formula = _NUMBER_LIST.sub(lambda m: m[1] + _SEPARATOR.sub("; ", m[2].strip()) + m[3], match[1])
         formula = _BARE_LIST.sub(lambda m: m[1] + " " + _SEPARATOR.sub("; ", m[2].strip())
                                  if _DECIMAL.search(m[2]) else m[0], formula)
-        formula = _DECIMAL.sub(r"\1{,}\2", formula)
+        formula = _DECIMAL.sub(r"\1{,}\2", _BETWEEN_NUMBERS.sub("; ", formula))
         decimal_before = bool(re.search(r"\d\{,\}\d+\s*$", formula))
         out.append("$" + formula + "$")
         last = match.end()
-    out.append(_DECIMAL.sub(r"\1,\2", text[last:]))
+    out.append(_PROSE_DECIMALS.sub(r"\1; ", _DECIMAL.sub(r"\1,\2", text[last:])))
     return "".join(out)

@@ -62,6 +62,11 @@ class Problem:
         """The statement in ``lang``, its numbers written as that language writes them (0,5 in Russian)."""
         return local_numbers(self.statement.get(lang) or next(iter(self.statement.values()), ""), lang)
 
+    def remark(self, lang: str) -> str | None:
+        """The bank's note in ``lang``, if it has one, its numbers written as that language writes them."""
+        note = self.note.get(lang)
+        return None if note is None else local_numbers(note, lang)
+
     def answer_form(self, lang: str) -> str | None:
         """The form the answer takes, as the statement's language says it (``answer_form``), if declared."""
         forms = self.data.get("answer_form", {})

@@ -77,7 +77,7 @@ class JsonPrinter(MatrixNetworkJson, Printer):
             "answer_latex": latex_math(exact, self.lang),
             "value": answer_value(answer),
             "published": problem.published,
-            "note": problem.note.get(self.lang),
+            "note": problem.remark(self.lang),
             "work": self._print(solution.work),
         }
 

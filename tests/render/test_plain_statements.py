@@ -30,3 +30,11 @@ CASES = [
 @pytest.mark.parametrize("latex, plain", CASES)
 def test_a_statement_reads_as_plain_text(latex, plain):
     assert TextPrinter(lang="en").rich_text(latex) == plain
+
+
+def test_a_russian_note_separates_its_decimals_with_semicolons():
+    # the note writes $0{,}13$, $0{,}87$: with decimal commas a comma between them would read as one list of digits
+    from symnn import render
+    from symnn.problems.solve import solve
+    key = render(solve("cs231n-softmax-cat"), "text", lang="ru", detail="brief")
+    assert "В лекции вероятности округлены до 0,13; 0,87 и 0,00, а L = 2,04;" in key
