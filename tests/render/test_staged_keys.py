@@ -119,7 +119,7 @@ def test_a_key_does_not_talk_about_how_it_was_checked(problem_id, lang):
                                  "a     a = x·w1    1·2               2",
                                  "f     f = 1 + c   1 + 20.0855       1 + e³ ≈ 21.0855"]),
     ("graph-exp", "latex", "ru", [r"$a$ & $a = x w_{1}$ & $1 \cdot 2$ & $2$ \\"]),
-    ("max-gate", "text", "ru", ["Граф вычислений функции f = x·max(x, y) в точке (x; y) = (3; 2)",
+    ("max-gate", "text", "ru", ["Граф вычислений функции f = x·max(x; y) в точке (x; y) = (3; 2)",
                                 "f     f = x·a        3·3                9"]),
     # d += 2d + relu(b + a) as typed: d⁽²⁾ = d + 2d + ReLU(b + a), not SymPy's 3d + ReLU(a + b)
     ("program-micrograd", "text", "en", ["d⁽²⁾  d⁽²⁾ = d + 2d + ReLU(b + a)        0 + 2·0 + ReLU(2 + (-4))  0"]),
