@@ -288,7 +288,8 @@ class LatexPrinter(DocumentPrinter):
         rows = align_rows(raw, line)
         rule = re.sub(r"(?<!\\)\$(.+?)(?<!\\)\$", r"$\\textstyle \1$", rule)     # the rule's formula as in its words
         if len(rows) == 1 and width(raw) + cell_width(rule) + 8 <= line:
-            rows[0] += r" && \text{(%s)}" % rule
+            rows[0] += r"\qquad \text{(%s)}" % rule      # not a column of its own: steps joined in one align*
+            # would share it, and a long rule of one row would widen every row
         else:          # under the formula: on one row if it fits one, else wrapped between words
             parts = [f"({rule})"] if cell_width(rule) + 6 <= line else _wrapped_words(f"({rule})", line - 4)
             rows += [r"&\quad \text{%s}" % part for part in parts]

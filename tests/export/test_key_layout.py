@@ -64,7 +64,9 @@ def test_the_russian_activations_key_starts_its_table_on_the_statement_s_page(tm
 def test_a_step_in_matrices_is_displayed_with_its_rule_beside_it():
     tex = _key("matrix")
     # ∂f/∂a = a with its fractions full size (a display), the rule in brackets at its right, its formula as in words
-    assert (r"\frac{\partial f}{\partial a} &= a && \text{(the loss: $\textstyle \frac{\partial \left(c \left\|R\right\|^{2}"
+    # (after the formula, not a column of its own: steps joined in one align* would share its width, a long
+    # rule of one row widening every row past the margin, as the Russian matrix key did by 69 pt)
+    assert (r"\frac{\partial f}{\partial a} &= a\qquad \text{(the loss: $\textstyle \frac{\partial \left(c \left\|R\right\|^{2}"
             r"\right)}{\partial R} = 2 c R$)}") in tex
     assert r"{\leftskip=1.5em \noindent $\frac{\partial f}{\partial a} = a$" not in tex        # no longer a line of text
     # the text format keeps its one line, a/b
@@ -83,3 +85,12 @@ def test_a_brief_matrix_training_key_leaves_the_given_numbers_to_the_statement()
                 r"\frac{\partial L}{\partial W_{1}} &= \delta_{1} x^{T}", r"\frac{\partial L}{\partial b_{1}} &= \delta_{1}",
                 r"W_{1}^{+} &= ", r"b_{1}^{+} &= ", r"W_{2}^{+} &= ", r"b_{2}^{+} &= ", r"L^{+} &= "):
         assert row in brief, row
+
+
+def test_the_russian_matrix_key_keeps_its_rules_inside_the_margin(tmp_path):
+    need("pdflatex")
+    # consecutive steps share one align*: a rule in a column of its own widened every row, 69 pt past the margin
+    source = tmp_path / "key.tex"
+    source.write_text(_key("matrix", "ru"), encoding="utf-8")
+    compiled = pdflatex(source)
+    assert compiled.pdf.exists() and max(compiled.overfull, default=0) <= 20
