@@ -88,7 +88,7 @@ def test_an_axis_reduction_says_which_axis_disappears():
     text = render(solve("np-axis-max-0"), "text", lang="en")
     assert "The entries are combined along axis 0 (its length is 3), and that axis disappears: 3×2 becomes 2." in text
     ru = render(solve("np-axis-max-1"), "text", lang="ru")
-    assert "Элементы сворачиваются вдоль оси 1 (её длина 2), и эта ось исчезает: 3×2 превращается в 3." in ru
+    assert "Операция применяется вдоль оси 1 (её длина 2), и эта ось исчезает: 3×2 превращается в 3." in ru
 
 
 def test_the_statement_keeps_its_code_as_written_in_russian():

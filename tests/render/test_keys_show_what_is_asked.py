@@ -85,9 +85,9 @@ def test_an_answer_through_the_statements_names_is_linked_to_the_derivative():
     x = sp.Symbol("x", real=True)
     F = (sp.exp(2 * x) - 1) / (sp.exp(2 * x) + 1)
     assert sp.simplify(1 - F ** 2 - sp.diff(F, x)) == 0
-    assert ("The same through F, its formula put in: 1 - F^2 = 1 - (e^(2x) - 1)^2/(e^(2x) + 1)^2 = "
+    assert ("Putting in the formula of F gives the same: 1 - F^2 = 1 - (e^(2x) - 1)^2/(e^(2x) + 1)^2 = "
             "4e^(2x)/(e^(2x) + 1)^2") in key("tanh-exp")
-    assert any(line.startswith("То же через F, если подставить её формулу:") for line in key("tanh-exp", "ru"))
+    assert any(line.startswith("Подставив формулу для F, получаем то же самое:") for line in key("tanh-exp", "ru"))
     # σ(1 − σ) of nielsen-sigmoid-prime is the derivation's own last line: nothing to link
     assert not any(line.startswith("The same through") for line in key("nielsen-sigmoid-prime"))
 
