@@ -28,6 +28,7 @@ from .networks import NetworkPrinting, point_equation
 from .numerics import NumericsPrinting
 from .perceptron import PerceptronPrinting
 from .solutions import SolutionPrinting
+from .symbol_names import renamed_symbols
 from .training_steps import TrainingStepsPrinting
 from .values import WIDEST, Chosen, Shown, needed_places, put_in, rebuilt, shown
 from .vectors import VectorPrinting
@@ -160,8 +161,7 @@ class DocumentPrinter(MatrixNetworkPrinting, ArrayPrinting, DataTrainingPrinting
             free = expr.atoms(sp.Symbol)           # with the variable of ∂/∂w₁(Y − y), which is not free
         except AttributeError:         # a display object built on plain numbers (a determinant's ±1 signs)
             return expr
-        symbols = {s: sp.Symbol(self.names[s.name], **s.assumptions0) for s in free
-                   if isinstance(s, sp.Symbol) and s.name in self.names}
+        symbols = renamed_symbols(free, self.names, getattr(self, "notation", {}))     # and δ_o1 as δ_{a^2} (o1 = "a^2")
         matrices = {m: sp.MatrixSymbol(self.names[m.name], *m.shape) for m in expr.atoms(sp.MatrixSymbol)
                     if m.name in self.names}          # the product kx of k and x, not AB
         matrices.update({b: sp.IndexedBase(self.names[b.name]) for b in expr.atoms(sp.IndexedBase)

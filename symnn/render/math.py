@@ -38,6 +38,7 @@ from .order import (
     readable_terms,
     transpose_outside,
 )
+from .symbol_names import bare, plain_tail, raised, text_name
 from .typed import RAISED, dotted, power_of_e, with_places
 from .values import Shown
 
@@ -59,17 +60,6 @@ GREEK_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "eps
 def _unknown_function(expr) -> bool:
     """L(w₁, w₂, b): a function the problem does not give, of its variables."""
     return isinstance(expr, AppliedUndef) and all(isinstance(arg, sp.Symbol) for arg in expr.args)
-
-
-def _bare(expr):
-    """σ(−0.75), |−2|, √0.5 and each number of max(0, −1.7), not σ((−0.75)): a number put in as an argument
-    (a ``Shown``) needs no brackets of its own."""
-    if isinstance(expr, Shown):
-        return expr.number
-    if isinstance(expr, sp.Function) and len(expr.args) == 1 and isinstance(expr.args[0], Shown) \
-            or isinstance(expr, sp.Pow) and expr.exp == sp.S.Half and isinstance(expr.base, Shown):
-        return expr.func(*(_bare(arg) for arg in expr.args), evaluate=False)
-    return expr
 
 
 def _is_partial(printer, expr) -> bool:
@@ -105,7 +95,7 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
         outside = transpose_outside(expr) if self.order != "none" else None
         if outside is not None:               # σ(XW₁)ᵀ, not σ(W₁ᵀXᵀ)
             return r"%s^{T}" % super()._print(outside, **kwargs)
-        return super()._print(expr if isinstance(expr, Shown) else _bare(expr), **kwargs)
+        return super()._print(expr if isinstance(expr, Shown) else bare(expr), **kwargs)
 
     def _print_Function(self, expr, exp=None):
         """sin z and cos x without brackets (an atom's argument), f(x) and sin(2x) with them."""
@@ -127,7 +117,7 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
         max(0; 4,6) and the formula they come from, \max(0; a), read alike on one line."""
         args = sorted(expr.args, key=sp.default_sort_key)       # in SymPy's order, each number without brackets
         separator = "; " if self._settings["decimal_separator"] == "comma" else ", "
-        tex = r"\%s\left(%s\right)" % (type(expr).__name__.lower(), separator.join(self._print(_bare(a)) for a in args))
+        tex = r"\%s\left(%s\right)" % (type(expr).__name__.lower(), separator.join(self._print(bare(a)) for a in args))
         return tex if exp is None else r"%s^{%s}" % (tex, exp)
 
     _print_Max = _print_Min = _hprint_variadic_function
@@ -156,6 +146,10 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
             text = self._print(expr.number)
             bracket = expr.number.is_negative or expr.number.is_Rational and not expr.number.is_Integer
             return r"\left(%s\right)" % text if bracket else text
+        if expr.name.startswith("delta_{") and expr.name.endswith("}"):      # δ of a node the notation renames
+            return r"\delta_{%s}" % self._print(sp.Symbol(expr.name[7:-1]))
+        if expr.name.endswith("^+") and "^" in expr.name[:-2]:           # (a^{2})^{+}: a² after the update
+            return r"\left(%s\right)^{+}" % self._print(sp.Symbol(expr.name[:-2]))
         if len(expr.name) > 1 and expr.name.isalpha() and expr.name.isupper():     # MSE, CE: a name, not a product
             return r"\mathrm{%s}" % expr.name
         return super()._print_Symbol(expr, style)
@@ -280,15 +274,17 @@ class TextMath(_FactorsAsUsual, StrPrinter):
             text = self._print(expr.number)
             bracket = expr.number.is_negative or expr.number.is_Rational and not expr.number.is_Integer
             return f"({text})" if bracket else text
-        if expr.name.endswith("^+") and len(expr.name) > 2:          # w5⁺, E_total⁺: a value after the update
-            return self._print(sp.Symbol(expr.name[:-2])) + "⁺"
+        if expr.name.endswith("^+") and len(expr.name) > 2:          # w5⁺, E_total⁺, (a²)⁺: a value after the update
+            name = self._print(sp.Symbol(expr.name[:-2]))
+            return (f"({name})" if raised(name) else name) + "⁺"
         version = re.fullmatch(r"([A-Za-z]\w*)\^\{\((\d+)\)\}", expr.name)
         if version:                       # c⁽²⁾, the second value of a program's c (nn.programs.version_name)
             return self._print(sp.Symbol(version[1])) + "⁽" + version[2].translate(RAISED) + "⁾"
         head, sep, tail = expr.name.partition("_")
-        head = head[:-3] + "\u0302" if head.endswith("hat") and len(head) > 3 else head    # yhat: ŷ
+        head = head[:-3] + "\u0302" if head.endswith("hat") and len(head) > 3 else text_name(head)    # yhat: ŷ
         tail = tail[1:-1] if tail.startswith("{") and tail.endswith("}") else tail
-        tail = tail if tail.isalnum() or not tail else f"({tail})"        # h_{t-1} as h_(t-1), not h_t-1
+        tail = self._print(sp.Symbol(tail)) if set(tail) & set("\\^_{") else tail     # δ of a^2: δ_(a²)
+        tail = tail if plain_tail(tail) or not tail else f"({tail})"        # h_{t-1} as h_(t-1), not h_t-1
         return GREEK_LETTERS.get(head.lstrip("\\"), head.replace("\\Delta ", "Δ").replace("\\nabla ", "∇")) + sep + tail
 
     def _print_Derivative(self, expr):
@@ -329,6 +325,8 @@ class TextMath(_FactorsAsUsual, StrPrinter):
             return f"10^{expr.exp}"
         if expr.exp == sp.S.Half:
             return f"√({self._print(expr.base)})"
+        if isinstance(expr.base, sp.Symbol) and raised(self._print(expr.base)):       # (a²)^2: a name's ², then a power
+            return f"({self._print(expr.base)})^{self.parenthesize(expr.exp, PRECEDENCE['Pow'])}"
         if expr.exp == -1 and not expr.base.is_commutative:        # a matrix inverse: (XᵀX)⁻¹, never 1/(XᵀX)
             return f"({self._print(expr.base)})⁻¹"
         if expr.exp.is_Rational and expr.exp.is_negative:
@@ -341,7 +339,7 @@ class TextMath(_FactorsAsUsual, StrPrinter):
 
     def _print_MinMaxBase(self, expr):
         """max(0, a); Russian separates the arguments by a semicolon, as its tuples: max(0; a), max(0; 4,6)."""
-        args = [self._print(_bare(arg)) for arg in sorted(expr.args, key=sp.default_sort_key)]  # max(0, a), as LaTeX
+        args = [self._print(bare(arg)) for arg in sorted(expr.args, key=sp.default_sort_key)]  # max(0, a), as LaTeX
         separator = "; " if self._settings["lang"] == "ru" else ", "
         return f"{type(expr).__name__.lower()}({separator.join(args)})"
 
@@ -357,7 +355,7 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         outside = transpose_outside(expr) if self.order != "none" else None
         if outside is not None:
             return super()._print(outside, **kwargs) + "ᵀ"
-        return super()._print(expr if isinstance(expr, Shown) else _bare(expr), **kwargs)
+        return super()._print(expr if isinstance(expr, Shown) else bare(expr), **kwargs)
 
     def _print_Indexed(self, expr):
         """y_k and a_(i,k), as subscripts are typed."""

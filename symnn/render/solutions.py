@@ -83,6 +83,7 @@ class SolutionPrinting:
         problem, answer = solution.problem, solution.answer
         self._problem_places = key_places(problem)
         self.names = ChainMap(problem.data.get("notation", {}), statement_subscripts(problem))   # and w_1 as written
+        self.notation = problem.data.get("notation", {})          # the δ of a node it renames is named so too
         self.defined = defined_names(problem)          # y for σ(w₁x₁ + w₂x₂ + b), as the statement defines it
         self.function_named = problem.data.get("answer_name")
         self.names = {**self.names, **step_letters(problem)}      # w^1 = w^0 where the statement writes its step so

@@ -40,10 +40,10 @@ def lines(problem_id, format="text", lang="en", **settings):
     # no precision asked: the default widened to six places, which the smallest step needs for three digits,
     # so one table does not mix -0.1188 (places) with -0.00537 (significant digits)
     ("delta-rule", "text", "en", {}, "w2         0.9·0 - 0.1·0.005367        ≈ -0.000537"),
-    ("delta-rule", "text", "en", {}, "δ_o1    out_pred·(1 - out_pred)·(out_pred - out_y)  "
+    ("delta-rule", "text", "en", {}, "δ_(out_pred)  out_pred·(1 - out_pred)·(out_pred - out_y)  "
                                      "0.523695·(1 - 0.523695)·(0.523695 - 1)  ≈ -0.118809"),
     # the reader's --decimals wins over the widening
-    ("delta-rule", "text", "en", {"decimals": 3}, "Answer: δ_o1 ≈ -0.119; δ_h1 ≈ -0.005; δ_h2 ≈ -0.005; "
+    ("delta-rule", "text", "en", {"decimals": 3}, "Answer: δ_(out_pred) ≈ -0.119; δ_h1 ≈ -0.005; δ_h2 ≈ -0.005; "
      "grad^h1_x1 ≈ 0.011; grad^h1_x2 ≈ 0.005; grad^h1_1 ≈ -0.005; grad^h2_x1 ≈ 0.011; grad^h2_x2 ≈ 0.005; "
      "grad^h2_1 ≈ -0.005; grad^o1_h1 ≈ -0.006; grad^o1_h2 ≈ -0.006; grad^o1_1 ≈ -0.119; Δw_1 ≈ -0.001; Δw_2 ≈ -0.001; Δb_1 ≈ 0.001; "
      "Δw_3 ≈ -0.001; Δw_4 ≈ -0.001; Δb_2 ≈ 0.001; Δw_5 ≈ 0.010; Δw_6 ≈ 0.010; Δb_3 ≈ 0.012"),

@@ -47,12 +47,12 @@ def test_no_forward_pass_after_the_update_unless_a_value_after_it_is_asked():
 
 def test_the_output_delta_keeps_the_common_factor_outside_the_brackets():
     # L = (t − a)² of an ADALINE worked as SGD (lms-apple-orange without its rule = "lms"): δ = ∂L/∂a = 2(a − t),
-    # not SymPy's 2a − 2t
+    # not SymPy's 2a − 2t; the δ by the output's name in the statement, a (notation o1 = "a")
     problem = get_problem("lms-apple-orange")
     problem = dataclasses.replace(problem, data={k: v for k, v in problem.data.items() if k != "rule"})
     printed = key(problem)
-    assert "δ_o1    2(a - t)  2·(0 - (-1))      2" in printed
-    assert "δ_o1    2(a - t)  2·((-0.4) - 1)    -2.8" in printed
+    assert "δ_a     2(a - t)  2·(0 - (-1))      2" in printed
+    assert "δ_a     2(a - t)  2·((-0.4) - 1)    -2.8" in printed
 
 
 def test_a_sigmoid_neuron_step_is_worked_as_the_course_moves_the_normal_and_the_shift():

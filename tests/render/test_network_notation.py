@@ -92,15 +92,16 @@ def test_the_key_keeps_the_statements_notation(problem_id, format, lang, line):
 
 
 @pytest.mark.parametrize("format, lang, start", [
-    # the gradients answered by the statement's name grad_a^b (from a into b; a bias is fed by 1)
-    ("md", "en", r"**Answer:** $\delta_{o1} \approx -0.118809$; $\delta_{h1} \approx -0.005367$; "
+    # the gradients answered by the statement's name grad_a^b (from a into b; a bias is fed by 1); the output's
+    # δ by the statement's name of the output, out_pred (notation o1 = "out_{pred}")
+    ("md", "en", r"**Answer:** $\delta_{out_{pred}} \approx -0.118809$; $\delta_{h1} \approx -0.005367$; "
                  r"$\delta_{h2} \approx -0.005367$; $grad^{h1}_{x1} \approx 0.010735$; $grad^{h1}_{x2} \approx 0.005367$; "
                  r"$grad^{h1}_{1} \approx -0.005367$;"),
-    ("text", "ru", "Ответ: δ_o1 ≈ -0,118809; δ_h1 ≈ -0,005367; δ_h2 ≈ -0,005367; grad^h1_x1 ≈ 0,010735; "
+    ("text", "ru", "Ответ: δ_(out_pred) ≈ -0,118809; δ_h1 ≈ -0,005367; δ_h2 ≈ -0,005367; grad^h1_x1 ≈ 0,010735; "
                    "grad^h1_x2 ≈ 0,005367; grad^h1_1 ≈ -0,005367; grad^h2_x1 ≈ 0,010735;"),
 ])
 def test_the_delta_rule_answers_with_the_statements_gradient_names(format, lang, start):
-    answer = [line for line in key("delta-rule", format, lang) if "δ_o1" in line or r"\delta_{o1} \approx" in line][-1]
+    answer = [line for line in key("delta-rule", format, lang) if line.startswith(start.split("≈")[0].split(r"\approx")[0])][-1]
     assert answer.startswith(start)
     # …and the last of them is the output neuron's bias, fed by 1
     assert ("grad^{o1}_{1}" if format == "md" else "grad^o1_1") in answer

@@ -19,13 +19,14 @@ SIGMA = 1 / (1 + sp.exp(-(w1 * x1 + w2 * x2 + b)))           # the neuron's y, a
 
 
 def test_the_neurons_derivative_is_written_through_y_and_the_statements_subscripts():
-    # the statement: y = σ(w_1 x_1 + w_2 x_2 + b), E² = (Y − y)²; the key never repeats σ(…) and writes w_1, x_1
+    # the statement: y = σ(w_1 x_1 + w_2 x_2 + b), E² = (Y − y)²; the key never repeats σ(…) and writes w_1, x_1,
+    # and the error's name E^2 as E², as the statement shows it (a name, not a power)
     assert key("neuron-grad")[1:] == [
-        "Derivative: ∂E^2/∂w_1 = 2(Y - y)·∂/∂w_1(Y - y) (chain rule; power rule)",
+        "Derivative: ∂E²/∂w_1 = 2(Y - y)·∂/∂w_1(Y - y) (chain rule; power rule)",
         "= 2(Y - y)·∂/∂w_1(-y)",
         "= -2(Y - y)·∂y/∂w_1",
         "= -2x_1·y·(1 - y)·(Y - y) (chain rule; derivative of the sigmoid)",
-        "Answer: ∂E^2/∂w_1 = -2x_1·y·(1 - y)·(Y - y)",
+        "Answer: ∂E²/∂w_1 = -2x_1·y·(1 - y)·(Y - y)",
     ]
     # the last form is the derivative: −2x₁y(1 − y)(Y − y) with y = σ(z) equals sympy.diff of (Y − σ(z))²
     last = -2 * x1 * SIGMA * (1 - SIGMA) * (Y - SIGMA)
@@ -36,11 +37,11 @@ def test_the_neurons_derivative_is_written_through_y_and_the_statements_subscrip
 
 def test_the_neurons_derivative_in_russian_and_latex():
     assert key("neuron-grad", "ru")[1:] == [
-        "Производная: ∂E^2/∂w_1 = 2(Y - y)·∂/∂w_1(Y - y) (производная сложной функции; производная степени)",
+        "Производная: ∂E²/∂w_1 = 2(Y - y)·∂/∂w_1(Y - y) (производная сложной функции; производная степени)",
         "= 2(Y - y)·∂/∂w_1(-y)",
         "= -2(Y - y)·∂y/∂w_1",
         "= -2x_1·y·(1 - y)·(Y - y) (производная сложной функции; производная сигмоиды)",
-        "Ответ: ∂E^2/∂w_1 = -2x_1·y·(1 - y)·(Y - y)",
+        "Ответ: ∂E²/∂w_1 = -2x_1·y·(1 - y)·(Y - y)",
     ]
     latex = "\n".join(key("neuron-grad", format="latex"))
     # the chain starts at the statement's ∂E²/∂w₁ and has no σ(w₁x₁ + w₂x₂ + b) after the statement

@@ -40,13 +40,13 @@ def test_the_loss_for_the_data_comes_before_its_derivatives(lang, at, coordinate
     assert printed[start - 1] == "L(w, b) = (1/3)·((7 - w - b)^2 + (w - b)^2 + (14 - 3w - b)^2)"
     assert printed[start + 1].endswith(f"= {_f(dw)} ≈ {float(dw):.4f}".replace(".", "," if lang == "ru" else "."))
     assert printed[start + 2].endswith(f"= {_f(db)}")
-    # the step in the statement's letters, w^1 = w^0 + …, not w_t = w_(t−1) − …
+    # the step in the statement's letters, w^1 = w^0 + … as it shows them, w¹ = w⁰ − …, not w_t = w_(t−1) − …
     eta = "0,001" if lang == "ru" else "0.001"
-    assert printed[1:3] == [printed[1], "   w^1 = w^0 - η·g^0"]
-    assert printed[start + 4] == f"   w^1 = w^0 - η·g^0 = 0 - {eta}·({_f(dw)}) ≈ " \
+    assert printed[1:3] == [printed[1], "   w¹ = w⁰ - η·g⁰"]
+    assert printed[start + 4] == f"   w¹ = w⁰ - η·g⁰ = 0 - {eta}·({_f(dw)}) ≈ " \
         + f"{float(-ETA * dw):.4f}".replace(".", "," if lang == "ru" else ".")
     assert printed[start + 5] == f"{coordinate} b:"
-    assert printed[start + 6] == f"   b^1 = b^0 - η·g^0 = 0 - {eta}·({_f(db)}) = " \
+    assert printed[start + 6] == f"   b¹ = b⁰ - η·g⁰ = 0 - {eta}·({_f(db)}) = " \
         + f"{float(-ETA * db):g}".replace(".", "," if lang == "ru" else ".")
 
 

@@ -19,9 +19,9 @@ def key(problem_id: str, lang: str = "en", format: str = "text", detail: str = "
 # with no line w_t = w_(t−1) + Δw_t and no table of the new weights (not asked, used by nothing asked)
 @pytest.mark.parametrize("lang, rule, last_row, answer", [
     ("en", "Momentum update: Δw_t = α·Δw_(t-1) - λ·grad; λ = 0.1, α = 0.9",
-     "b3         0.9·0 - 0.1·(-0.118809)     ≈ 0.011881", "Answer: δ_o1 ≈ -0.118809;"),
+     "b3         0.9·0 - 0.1·(-0.118809)     ≈ 0.011881", "Answer: δ_(out_pred) ≈ -0.118809;"),
     ("ru", "Шаг метода моментов: Δw_t = α·Δw_(t-1) - λ·grad; λ = 0,1; α = 0,9",
-     "b3        0,9·0 - 0,1·(-0,118809)     ≈ 0,011881", "Ответ: δ_o1 ≈ -0,118809;"),
+     "b3        0,9·0 - 0,1·(-0,118809)     ≈ 0,011881", "Ответ: δ_(out_pred) ≈ -0,118809;"),
 ])
 @pytest.mark.parametrize("detail", ["brief", "full"])
 def test_the_delta_rule_key_shows_no_table_of_new_weights(lang, rule, last_row, answer, detail):
@@ -79,7 +79,7 @@ def test_the_lms_key_works_each_step_as_the_statements_rule(lang, steps, detail)
     lines = key("lms-apple-orange", lang, detail=detail)
     at = lines.index(steps[0])
     assert lines[at:at + len(steps)] == steps
-    assert not any("g_t" in line or "δ_o1" in line for line in lines)          # no SGD step, no delta
+    assert not any("g_t" in line or "δ_" in line for line in lines)          # no SGD step, no delta (δ_a of a = o1)
     assert ("The LMS algorithm (the Widrow–Hoff rule): α = 0.2" if lang == "en"
             else "Правило Уидроу — Хоффа: α = 0,2") in lines
 
