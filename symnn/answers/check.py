@@ -28,6 +28,7 @@ from .labels import problem_keys, shown_name, unasked_parts
 from .layout import bracketed_pair, written_axes
 from .matrices import inverts, matrix_mistake
 from .options import CheckOptions
+from .percents import percent_read
 from .question import as_vector, by_label, defined, has_kink, is_refusal, own_terms, prepared, refusal, through, written_shape
 from .read import Answer, has_transpose, raised, read_answer
 from .reference import BadReference, read_reference, reference_shape
@@ -131,6 +132,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     text = refusal(ref, raised(text) if is_refusal(ref) else written_shape(text) if options.shape else text)
     if is_refusal(ref) and text != str(ref):         # NumPy refuses the operation: any value is wrong, and why
         return Verdict(False, 0.0, (say("check.wrong"), say("check.refused")), "shape")
+    text, percent = percent_read(text, options.percent)
     text, read_as = _interval_of(ref, text)
     try:
         answer = read_answer(text, expected_length=len(ref) if isinstance(ref, tuple) else None, known=known,
@@ -142,6 +144,8 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         return Verdict(False, 0.0, (say("check.unreadable", reason=reason),), "unreadable")
     if read_as:
         answer = replace(answer, notes=answer.notes + (("note.interval", read_as),))
+    if percent:                                           # an MAE of 20 %: read as 0.2, and said
+        answer = replace(answer, notes=answer.notes + (percent,))
     if answer.restates:
         verdict = Verdict(False, 0.0, (say("check.wrong"), say("check.restates")), "restates", answer)
     else:

@@ -58,7 +58,12 @@ def _derived(version: tuple, problem_id: str, variant: int | None) -> BankKey:
     transposed = transposed_array(solution.problem)
     return BankKey(solution.answer, tuple(question.items()) + ((("component_names", own),) if own else ()) +
                    ((("point", point),) if point else ()) + ((("transposes", transposed),) if transposed else ()) +
-                   labelled(solution))
+                   ((("percent", True),) if is_percentage(solution.work) else ()) + labelled(solution))
+
+
+def is_percentage(work) -> bool:
+    """The answer is a percentage: a MAPE, defined with 100 % (its value 11.95 may be written 11.95 %)."""
+    return type(work).__name__ == "LossValue" and getattr(work, "name", None) == "mape"
 
 
 def transposed_array(problem) -> str | None:

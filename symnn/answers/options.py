@@ -73,6 +73,9 @@ class CheckOptions:
     # the answer is an array transposed (data.T): the array's name, so an answer that is the array itself is told
     # it is the matrix before transposing
     transposes: str | None = None
+    # the answer is a percentage (MAPE, defined with 100 %): a percent sign after its number is its unit, so
+    # 11.95 % is 11.95; for any other quantity a percent is a hundredth (20 % is 0.2)
+    percent: bool = False
 
     def __post_init__(self):
         for name, (low, high) in RANGES.items():
@@ -84,7 +87,7 @@ class CheckOptions:
                 raise ValueError(f"check option {name} must be a {'whole ' if whole else ''}number, got {value!r}")
             if not (math.isfinite(value) and low <= value <= high):
                 raise ValueError(f"check option {name} must be between {low} and {high}, got {value!r}")
-        for name in ("natural_log", "russian_notation", "decimal_comma", "index_names", "shape", "array_shape"):
+        for name in ("natural_log", "russian_notation", "decimal_comma", "index_names", "shape", "array_shape", "percent"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"check option {name} must be true or false, got {getattr(self, name)!r}")
         if not all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str) for pair in self.names):
