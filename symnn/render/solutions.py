@@ -82,11 +82,12 @@ class SolutionPrinting:
         """The statement, the work, one labelled answer, and the bank's remark on the course's own text."""
         problem, answer = solution.problem, solution.answer
         self._problem_places = key_places(problem)
-        self.names = ChainMap(problem.data.get("notation", {}), statement_subscripts(problem))   # and w_1 as written
+        # the statement's names, looked up lazily (symnn problems --verify records which are used): w^1 = w^0 where
+        # it writes its step so, the notation table, and w_1 where it writes a subscript
+        self.names = ChainMap(step_letters(problem), problem.data.get("notation", {}), statement_subscripts(problem))
         self.notation = problem.data.get("notation", {})          # the δ of a node it renames is named so too
         self.defined = defined_names(problem)          # y for σ(w₁x₁ + w₂x₂ + b), as the statement defines it
         self.function_named = problem.data.get("answer_name")
-        self.names = {**self.names, **step_letters(problem)}      # w^1 = w^0 where the statement writes its step so
         self.written = tuple(self.renamed(term) for term in written_terms(problem.data.get("expr"),
                                                                           tuple(problem.data.get("functions", ())))
                              or network_loss_terms(problem, solution.work)      # a network's loss: (o₁ − y)² as written

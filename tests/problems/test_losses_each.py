@@ -61,7 +61,7 @@ def test_the_substituted_terms_are_the_values_numpy_gives():
 # each example's loss is asked: the formula of example i, not the mean over n, in the statement's letters
 # (notation y = "t", yhat = "y": Bishop's labels t and raw outputs y, not symnn's y and ŷ)
 @pytest.mark.parametrize("lang, title", [("en", "Hinge loss: L_i = max(0, 1 - t_i·y_i)"),
-                                         ("ru", "Кусочно-линейная функция потерь: L_i = max(0, 1 - t_i·y_i)")])
+                                         ("ru", "Кусочно-линейная функция потерь: L_i = max(0; 1 - t_i·y_i)")])
 def test_the_hinge_loss_is_named_in_words(lang, title):
     assert render(solve("hinge-binary"), "text", lang=lang).splitlines()[1].startswith(title)
 

@@ -37,7 +37,7 @@ def test_the_neurons_derivative_is_written_through_y_and_the_statements_subscrip
 
 def test_the_neurons_derivative_in_russian_and_latex():
     assert key("neuron-grad", "ru")[1:] == [
-        "Производная: ∂E²/∂w_1 = 2(Y - y)·∂/∂w_1(Y - y) (производная сложной функции; производная степени)",
+        "Производная: ∂E²/∂w_1 = 2(Y - y)·∂/∂w_1(Y - y) (производная сложной функции; производная степенной функции)",
         "= 2(Y - y)·∂/∂w_1(-y)",
         "= -2(Y - y)·∂y/∂w_1",
         "= -2x_1·y·(1 - y)·(Y - y) (производная сложной функции; производная сигмоиды)",
@@ -55,7 +55,7 @@ def test_a_gradient_is_written_through_the_prediction_the_statement_names():
     printed = key("linreg-grad")
     assert printed[3] == "   ∂L/∂w = 2x·(ŷ - y) (chain rule; power rule)"
     assert printed[5] == "   ∂L/∂b = 2(ŷ - y) (chain rule; power rule)"
-    assert key("linreg-grad", "ru")[3] == "   ∂L/∂w = 2x·(ŷ - y) (производная сложной функции; производная степени)"
+    assert key("linreg-grad", "ru")[3] == "   ∂L/∂w = 2x·(ŷ - y) (производная сложной функции; производная степенной функции)"
     L = (w * x + b - y_) ** 2                               # sympy.diff with ŷ = wx + b put in
     assert sp.expand(sp.diff(L, w) - 2 * x * (w * x + b - y_)) == 0
     assert sp.expand(sp.diff(L, b) - 2 * (w * x + b - y_)) == 0
