@@ -261,6 +261,8 @@ def _named_components(body: str, known, problem_labels=frozenset()):
     list of named values."""
     separators = ";" if re.search(r"(?<!\\);", body) else ","
     parts = top_level_split(body, separators)
+    if separators == ";":                     # a = 1; b = 2, c = 3: a comma before a label parts too
+        parts = [piece for part in parts for piece in _comma_parts(part, known, problem_labels)]
     if len(parts) < 2:
         return None
     values, steps, names, written = [], [], {}, []
@@ -286,8 +288,24 @@ def _named_components(body: str, known, problem_labels=frozenset()):
     return "(" + "; ".join(values) + ")", steps, names, tuple(written)
 
 
+def _comma_parts(part: str, known, problem_labels) -> list[str]:
+    """A part of a list apart by semicolons, split at each comma before a label and its = (h_2 = 0,9526,
+    o_1 = 0,7216 is two parts; the decimal comma of 0,9526 is not before a label)."""
+    pieces = top_level_split(part, ",")
+    merged = [pieces[0]]
+    for piece in pieces[1:]:
+        sides = _joined_relations(top_level_split(piece, "=≈"))
+        if len(sides) > 1 and (_label(sides[0], known, problem_labels) or _coordinate(sides[0], sides[-1])):
+            merged.append(piece)
+        else:
+            merged[-1] += "," + piece
+    return merged
+
+
 def _labelled(step, labels: dict, values):
     """A side that uses another component's label (o_1 = σ(h_2)), with that component's value put in."""
+    if isinstance(step, tuple):                  # h_2 = 0.95, 0.72: a list is no side of one component's chain
+        raise ParseError("statement")
     return step.xreplace({s: values[labels[re.sub(r"_", "", s.name)]] for s in step.free_symbols
                           if re.sub(r"_", "", s.name) in labels})
 
