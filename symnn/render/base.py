@@ -17,13 +17,13 @@ from ..calculus.differentiate import DERIVATIVES
 from ..calculus.steps import Step
 from ..lang import LANGUAGES, PHRASES, phrase, rule_title
 from .arrays import ArrayPrinting
-from .chains import chain
 from .data_training import DataTrainingPrinting
 from .expansion import D, expansion
 from .formulas import FORMULAS
 from .math import latex_math
 from .matrices import MatrixPrinting
 from .matrix_networks import MatrixNetworkPrinting
+from .name_chain import derivative_chain
 from .networks import NetworkPrinting, point_equation
 from .numerics import NumericsPrinting
 from .perceptron import PerceptronPrinting
@@ -291,7 +291,7 @@ class DocumentPrinter(MatrixNetworkPrinting, ArrayPrinting, DataTrainingPrinting
     def chain_rows(self, step: Step) -> list[tuple[sp.Expr, str]]:
         """The chain of a derivative: each expression with the short hint of the rules that gave it ('' if none)."""
         rows = []
-        for expr, rules in chain(step):
+        for expr, rules in derivative_chain(step, self.defined, self.function_named):
             hints = [phrase(self.lang, rule) if rule.startswith("rewrite.") else
                      _short(rule_title(self.lang, rule, order=step.order)) for rule in rules[:2]]
             expr = self.by_name(expr)             # y where the statement defines y = σ(…); a line said twice once
