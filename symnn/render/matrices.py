@@ -130,7 +130,13 @@ class MatrixPrinting:
         taken = {str(letter) for letter, _ in run.shapes} | {str(name) for name, _ in run.definitions} \
             | {str(s) for _, formula in run.definitions for s in formula.free_symbols}
         rules = _rules(frozenset(taken))
+        uses = sum(step.rule == "uses" for step in run.steps)
         for k, step in enumerate(run.steps):
+            if uses and step.rule != "uses":        # xᵀAx: the contribution of each use of x, labelled as such
+                line = self._matrix_use(step, run, depth + 1)
+                if line is not None:
+                    lines.append(line)
+                continue
             sides = [self.raw_ratio(L, quantity(step.quantity)), *([self.raw_math(step.total)] * (step.total is not None)),
                      self.raw_math(step.gradient)]
             if step.rule == "transpose":        # (∂f/∂xᵀ)ᵀ = (xᵀAᵀ)ᵀ = Ax: the use of xᵀ, as a gradient by x
@@ -166,6 +172,9 @@ class MatrixPrinting:
         if getattr(self, "answer_follows", False):
             return self.join(lines)               # the course's wrong formulas stand in the answer, by the right one
         for wrong in run.wrong:
+            if wrong.source == "symmetric only":
+                lines.append(self.line(depth, self._only_symmetric(wrong, run)))
+                continue
             lines.append(self.line(depth, self.strong(self.plain(f"matrix.source.{wrong.source}") + ":") + " "
                                    + self.inline(self.raw_ratio(L, run.wrt) + " = " + self.raw_math(wrong.formula))
                                    + " — " + self._reason(wrong)))
@@ -184,11 +193,31 @@ class MatrixPrinting:
         δW₂ᵀ without σ′) and why it is wrong, so that the two stand side by side: "; on the slide: ∂L/∂W₁ = … — wrong: …"."""
         parts = []
         for wrong in run.wrong if run.stationary is None else ():     # the slides' gradients, not its zero
+            if wrong.source == "symmetric only":
+                parts.append(self.escape("; ") + self._only_symmetric(wrong, run))
+                continue
             source = phrase(self.lang, f"matrix.source.{wrong.source}")
             parts.append(self.escape("; " + source[:1].lower() + source[1:] + ": ")
                          + self.inline(self.raw_ratio(run.loss, run.wrt) + " = " + self.raw_math(wrong.formula))
                          + " — " + self._reason(wrong))
         return "".join(parts)
+
+    def _matrix_use(self, step, run, depth: int):
+        """One use of x in xᵀAx and what it adds to ∂f/∂x: through the first x (the row xᵀ), (xᵀAᵀ)ᵀ = Ax;
+        through the second, (xᵀA)ᵀ = Aᵀx. The gradient by the row xᵀ is folded into the first (None)."""
+        x = run.wrt
+        if step.rule == "transpose":
+            row = transposed(step.gradient)                      # xᵀAᵀ, the gradient by the row xᵀ
+            raw = self.raw_math(Transposed(row)) + " = " + self.raw_math(step.gradient)
+            why = self.say("matrix.use.row", letter=x, row=transposed(x), form=transposed(x) * Grouped(step.gradient),
+                           gradient=sp.Eq(Transposed(step.gradient), row, evaluate=False))
+            return self.line(depth, self.say("matrix.use.first", letter=x) + " " + self.inline(raw) + " — " + why)
+        if step.rule == "product" and step.quantity == x:
+            left = transposed(step.gradient)                     # xᵀA, the factor on the left of x
+            raw = self.raw_math(Transposed(left)) + " = " + self.raw_math(step.gradient)
+            why = self.say("matrix.use.column", letter=x, form=Grouped(left) * x)
+            return self.line(depth, self.say("matrix.use.second", letter=x) + " " + self.inline(raw) + " — " + why)
+        return None
 
     def _rule(self, step, run, rules) -> str:
         """The rule a step applies, in words and with its general formula."""
@@ -197,6 +226,13 @@ class MatrixPrinting:
             return self.say(key, letter=step.quantity, **({"symmetric": sp.Eq(Letter(run.symmetric[0]), transposed(
                 Letter(run.symmetric[0])), evaluate=False)} if run.symmetric else {}))
         return self.say(f"matrix.rule.{step.rule}", **({"rule": rules[step.rule]} if step.rule in rules else {}))
+
+    def _only_symmetric(self, wrong, run) -> str:
+        """2Ax beside (A + Aᵀ)x: not wrong, but right only for a symmetric A: "2Ax is right only when A = Aᵀ"."""
+        square = [letter for letter, shape in run.shapes if shape[0] == shape[1] != "1"
+                  and letter in wrong.formula.free_symbols]
+        return self.say("matrix.only symmetric", formula=wrong.formula,
+                        symmetric=sp.Eq(square[0], transposed(square[0]), evaluate=False))
 
     def _reason(self, wrong) -> str:
         key = f"matrix.wrong.{wrong.reason}"

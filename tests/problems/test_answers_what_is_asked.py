@@ -48,8 +48,9 @@ def answer_line(problem_id: str, lang: str, format: str = "text") -> str:
                              "∂L/∂W_1 = -(y - σ(X·W_1)·W_2)·W_2·σ'(X·W_1)·W_1 — неверно: размеры не согласованы, "
                              "W_2·σ'(X·W_1) ∈ ℝ^(h×h) нельзя умножить на W_1 ∈ ℝ^(d×h)"),
     # the same for every wrong formula of the course: "say why 2Ax is not right", "why δW₂ᵀ alone is wrong"
-    ("quadratic-form-grad", "en", "Answer: ∂f/∂x = (A + Aᵀ)·x; for a symmetric matrix only: ∂f/∂x = 2A·x — "
-                                  "wrong: the entries differ from the scalar form"),
+    # 2Ax is not wrong everywhere: it is the gradient exactly when A = Aᵀ, and the answer says so
+    ("quadratic-form-grad", "en", "Answer: ∂f/∂x = (A + Aᵀ)·x; 2A·x is right only when A = Aᵀ"),
+    ("quadratic-form-grad", "ru", "Ответ: ∂f/∂x = (A + Aᵀ)·x; 2A·x верно только при A = Aᵀ"),
     ("dense-layer-backward", "ru", "Ответ: ∂L/∂A = (δ·W_2ᵀ) ⊙ σ'(A); без σ′: ∂L/∂A = δ·W_2ᵀ — неверно: "
                                    "пропущен множитель σ'(A)"),
 ])
