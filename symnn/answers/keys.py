@@ -95,8 +95,22 @@ def labelled(solution) -> tuple:
         labels, others = component_labels(solution), quantities(solution)
     except (AttributeError, TypeError, KeyError, IndexError):       # a kind of work whose parts it does not know
         labels, others = (), ()
+    labels = labels or difference_labels(solution)
     return ((("labels", labels),) if labels else ()) + ((("quantities", others),) if others else ()) + \
         (("powers", has_powers(solution.problem) or _powers(solution.answer)),)
+
+
+def difference_labels(solution) -> tuple:
+    """The parts of a finite-difference answer by name, (D(0.01), ∂f/∂x) in the key's order: the estimate
+    D(ε) (also D, D(eps)) and the derivative ∂f/∂x (also df/dx, f'(x)); () for any other problem."""
+    work, answer = solution.work, solution.answer
+    if type(work).__name__ != "CentralDifference" or not isinstance(answer, tuple) or len(answer) != 2:
+        return ()
+    epsilon, x = work.estimate[0], work.var
+    estimate = (f"D({float(epsilon):g})", "D", "D(ε)", "D(eps)", f"D_{float(epsilon):g}")
+    derivative = (f"∂f/∂{x}", f"df/d{x}", f"f'({x})", "f'")
+    names = tuple(derivative if part == work.derivative else estimate for part in answer)
+    return names if len(set(names)) == 2 else ()
 
 
 def _powers(answer) -> bool:
