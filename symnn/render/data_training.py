@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..lang import catalogue, count, phrase
+from ..lang import PHRASES, catalogue, count, phrase
 from ..problems.data_training import START_PLACES
 from .values import put_in, shown
 
@@ -51,18 +51,21 @@ class DataTrainingPrinting:
             lines.append(self.line(depth, self.plain(f"data.settings.full{one}", epochs=run.epochs)))
         else:
             lines.append(self.line(depth, self.plain(f"data.settings{one}", epochs=run.epochs, batch=run.batch, order=order)))
-        lines.append(self.line(depth, self.plain("data.init.given") if run.given
-                               else self.plain("data.init.rounded", places=START_PLACES)))
+        parameters = self.shows_parameters(run.find, run.parameters, run.by_hand is None)
+        lines.append(self.line(depth, self.start_line(run.start, run.network, parameters,
+                                                      "given" if run.given else "rounded", START_PLACES)))
         if run.by_hand is not None:
             lines += self.by_hand_lines(run, depth)
-        lines.append(self.line(depth, self.say("train.loss", start=self.rounded(run.initial_loss),
-                                               end=self.rounded(run.final_loss))))
-        if len(run.history) > 1:          # after one epoch the loss above is all there is
-            lines += self.history_lines(run.history, depth, SHOWN_EPOCHS)
+        if self.shows_loss(run.find):
+            lines.append(self.line(depth, self.say("train.loss" if run.epochs > 1 else "train.loss.one", start=self.rounded(run.initial_loss),
+                                                   end=self.rounded(run.final_loss))))
+            if len(run.history) > 1:          # after one epoch the loss above is all there is
+                lines += self.history_lines(run.history, depth, SHOWN_EPOCHS)
         if run.predict:
             lines.append(self.line(depth, self.plain("data.outputs")))
             lines += self.outputs_table(run)
-        lines += self.parameter_lines(run.start, run.parameters, depth)
+        if parameters:
+            lines += self.parameter_lines(run.start, run.parameters, depth)
         if "accuracy" in run.find:
             lines.append(self.line(depth, self.plain("data.accuracy", correct=run.correct, rows=len(run.rows))))
         return self.join(lines)
@@ -115,10 +118,32 @@ class DataTrainingPrinting:
         return self.result(" = ".join((self.raw_math(lhs), self.raw_math(formula, keep_order=True),
                                        self.raw_math(numbers, keep_order=True, numbers=True))), value)
 
+    def shows_loss(self, find) -> bool:
+        """The training loss and its log: in a full key, or when the statement asks the loss."""
+        return self._settings["detail"] == "full" or "loss" in find
+
+    def shows_parameters(self, find, trained, tabled: bool = True) -> bool:
+        """The table of every weight and bias at the start and after training: in a full key, or when the
+        statement asks a trained weight or bias; never after a run worked step by step (its steps show
+        every new value) or of a network too large to list."""
+        if not tabled or not trained or len(trained) > SHOWN_PARAMETERS:
+            return False
+        return self._settings["detail"] == "full" or bool({str(p) for p, _ in trained} & set(find))
+
+    def start_line(self, start, network, tabled: bool, source: str, places: int) -> str:
+        """Where the weights (and biases, if the network has any) start: given by the problem, or drawn and
+        rounded; the table at the end when it is shown (``tabled``), else the values themselves."""
+        biased = any(neuron.bias is not None for neuron in network.neurons())
+        key = f"data.init.{source}" + ("" if biased else ".weights") + ("" if tabled else ".listed")
+        if tabled:
+            return self.plain(key, places=places)
+        # a start given is exact already; one drawn and rounded is 0.1257 exactly
+        exact = lambda v: v if isinstance(v, sp.Expr) else sp.Rational(repr(float(v)))
+        template = PHRASES[self.lang][key].replace("{places}", str(places))      # a count in words, not a formula
+        return self.sentence(template, start=self.point(tuple((p, exact(v)) for p, v in start)))
+
     def parameter_lines(self, start, trained, depth: int) -> list[str]:
         """Every weight and bias at the start (as the statement gives them) and after the last epoch."""
-        if not trained or len(trained) > SHOWN_PARAMETERS:
-            return []
         start = dict(start)
         # a start given is exact already; one drawn and rounded is 0.1257 exactly
         exact = lambda v: v if isinstance(v, sp.Expr) else sp.Rational(repr(float(v)))

@@ -54,18 +54,21 @@ class NumericsPrinting:
                  self.line(depth, self.plain("train.settings", optimizer=self.method(run.optimizer),
                                              epochs=run.epochs, batch=run.batch) + (" " + settings if settings else ""))]
         named = run.start and all(np.ndim(v) == 0 for v in run.start.values())    # w1, …, b3, not matrices
+        start = [(sp.Symbol(k), v) for k, v in run.start.items()] if named else []
+        trained = [(sp.Symbol(k), v) for k, v in run.params.items()] if named else []
+        tabled = named and self.shows_parameters((), trained)       # a task asks its outputs, never its weights
         if named:
             lines.append(self.line(depth, self.plain("data.init") if run.start_places is None
-                                   else self.plain("data.init.rounded", places=run.start_places)))
-        lines.append(self.line(depth, self.say("train.loss", start=self.rounded(run.initial_loss),
-                                               end=self.rounded(run.history[-1]))))
-        lines += self.history_lines(run.history, depth)
+                                   else self.start_line(start, run.model.network, tabled, "rounded", run.start_places)))
+        if self.shows_loss(()):
+            lines.append(self.line(depth, self.say("train.loss", start=self.rounded(run.initial_loss),
+                                                   end=self.rounded(run.history[-1]))))
+            lines += self.history_lines(run.history, depth)
         if run.predictions:
             lines += self.table([self.plain("train.question"), self.plain("train.output")],
                                 [[self.escape(self.question(q)), self.decimal(v)] for q, v in run.predictions.items()])
-        if named:
-            lines += self.parameter_lines([(sp.Symbol(k), v) for k, v in run.start.items()],
-                                          [(sp.Symbol(k), v) for k, v in run.params.items()], depth)
+        if tabled:
+            lines += self.parameter_lines(start, trained, depth)
         if run.accuracy is not None:
             lines.append(self.line(depth, self.strong(self.plain("train.accuracy", accuracy=f"{run.accuracy:.1%}"))))
         return self.join(lines)

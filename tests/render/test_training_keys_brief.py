@@ -1,0 +1,96 @@
+"""A brief training key shows what its statement asks: no loss log and no table of the trained weights
+unless ``find`` names the loss or a weight (a full key keeps them); a run worked step by step never repeats
+its last weights in a table; the start is said without a table that is not there. Exact lines, en and ru."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from symnn import render, solve
+from symnn.problems.bank import load_bank
+
+
+def key(problem, lang: str = "en", format: str = "text", detail: str = "brief") -> list[str]:
+    return render(solve(problem), format, lang=lang, detail=detail).splitlines()
+
+
+def asked(problem_id: str, find: list[str]):
+    problem = load_bank()[problem_id]
+    return dataclasses.replace(problem, data={**problem.data, "find": find})
+
+
+LOG = ("Training loss", "Loss after each epoch", "Ошибка на обучающей выборке", "Ошибка после каждой эпохи")
+TABLE = ("The weights and biases at the start", "Веса и смещения в начале обучения", "after the last epoch",
+         "после последней эпохи", "the table at the end", "таблицы в конце", "таблице в конце")
+
+
+# xor-lab (a task), xor-lab-loop and gender-train ask the outputs: a brief key has no loss log, no table of
+# weights, and says the start it takes without pointing at a table
+@pytest.mark.parametrize("problem_id", ["xor-lab", "xor-lab-loop", "gender-train"])
+@pytest.mark.parametrize("lang, start", [
+    ("en", "The weights and biases start from (w1, w2, b1, w3, w4, b2, w5, w6, b3) = "),
+    ("ru", "Начальные веса и смещения (w1; w2; b1; w3; w4; b2; w5; w6; b3) = "),
+])
+def test_a_key_asking_the_outputs_shows_no_loss_and_no_weights(problem_id, lang, start):
+    lines = key(problem_id, lang)
+    assert not [line for line in lines if line.startswith(LOG) or any(t in line for t in TABLE)], lines
+    said = [line for line in lines if line.startswith(start)]
+    assert len(said) == 1 and said[0].endswith(
+        "numbers drawn once from the standard normal distribution N(0, 1) and rounded to 4 decimal places." if lang == "en"
+        else "— числа, один раз взятые из стандартного нормального распределения N(0; 1) и округлённые до 4 знаков после запятой.")
+
+
+def test_the_start_said_is_the_statements():
+    # the oracle: the statement's own w_1 = 0.1257, …, b_3 = -0.7037
+    line = next(line for line in key("gender-train") if line.startswith("The weights and biases start from"))
+    assert "= (0.1257, -0.1321, 0.6404, 0.1049, -0.5357, 0.3616, 1.304, 0.9471, -0.7037):" in line
+
+
+# a full key keeps the log and the table, and then points at it
+@pytest.mark.parametrize("lang, lines_shown", [
+    ("en", ["Training loss: 0.15056 at the start, 0.00218 after the last epoch.",
+            "The weights and biases at the start and after the last epoch:",
+            "The weights and biases start from the values in the table at the end: numbers drawn once from the "
+            "standard normal distribution N(0, 1) and rounded to 4 decimal places."]),
+    ("ru", ["Ошибка на обучающей выборке: 0,15056 в начале, 0,00218 после последней эпохи.",
+            "Веса и смещения в начале обучения и после последней эпохи:",
+            "Начальные веса и смещения — числа из таблицы в конце: они один раз взяты из стандартного нормального "
+            "распределения N(0; 1) и округлены до 4 знаков после запятой."]),
+])
+def test_a_full_key_keeps_the_log_and_the_table(lang, lines_shown):
+    lines = key("gender-train", lang, detail="full")
+    assert all(line in lines for line in lines_shown)
+
+
+# find names the loss: its log, not the table; find names a weight: the table, not the log
+@pytest.mark.parametrize("find, log, table", [(["loss"], True, False), (["w5"], False, True)])
+def test_what_find_names_is_shown(find, log, table):
+    lines = key(asked("gender-train", find))
+    assert ("Training loss: 0.15056 at the start, 0.00218 after the last epoch." in lines) == log
+    assert ("The weights and biases at the start and after the last epoch:" in lines) == table
+    assert ("w5         1.304         3.2483" in lines) == table       # four places: no small loss shown
+
+
+# lms-apple-orange: W(2) is worked step by step, so no table repeats it (brief or full); the ADALINE has no
+# bias, so the start names the weights alone
+@pytest.mark.parametrize("lang, start", [
+    ("en", "The weights start from the values the problem gives: (w1, w2, w3) = (0, 0, 0); nothing is drawn at random."),
+    ("ru", "Обучение начинается с весов, заданных в условии: (w1; w2; w3) = (0; 0; 0); случайных чисел нет."),
+])
+@pytest.mark.parametrize("detail", ["brief", "full"])
+def test_the_lms_key_does_not_repeat_w2(lang, start, detail):
+    lines = key("lms-apple-orange", lang, detail=detail)
+    assert start in lines
+    assert not [line for line in lines if any(t in line for t in TABLE) or "0.1600" in line or "0,1600" in line]
+    loss = ("Training loss: 1.0000 at the start, 0.1040 after the epoch." if lang == "en"       # one epoch
+            else "Ошибка на обучающей выборке: 1,0000 в начале, 0,1040 после эпохи.")
+    assert (loss in lines) == (detail == "full")
+    assert not [line for line in lines if line.startswith(LOG) and line != loss]
+
+
+def test_the_start_in_latex():
+    lines = key("lms-apple-orange", "ru", "latex")
+    assert any(r"Обучение начинается с весов, заданных в условии: ${(w_{1}; \  w_{2}; \  w_{3})} = {(0; \  0; \  0)}$; "
+               in line for line in lines), [line for line in lines if "условии" in line]
