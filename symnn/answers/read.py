@@ -98,9 +98,9 @@ def raised(text: str) -> str:
     if BROADCAST.fullmatch(text):
         return "ValueError"
     lines = [line for line in text.strip().splitlines() if line.strip()]
-    head, colon, message = (lines[-1] if lines else "").partition(":")
+    said = re.match(r"([^:,]*)[:,](.*)", lines[-1] if lines else "", re.S)    # error: … and error, … alike
     words = {word.strip() for lang in LANGUAGES for word in phrase(lang, "array.fails.words").split(",")}
-    return head.strip() if colon and message.strip() and head.strip().lower() in words else text
+    return said[1].strip() if said and said[2].strip() and said[1].strip().lower() in words else text
 
 
 def has_transpose(text) -> bool:
