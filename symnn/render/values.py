@@ -186,13 +186,16 @@ class Shown(sp.Symbol):
 
 
 def put_in(formula, values: dict, places: int | None = None):
-    """``formula`` with each symbol that has a value replaced by that value as shown (exact or rounded)."""
+    """``formula`` with each symbol that has a value replaced by that value as shown (exact or rounded). Where a
+    problem asks for places, a value its row shows as an exact decimal beside its rounding (−0.11326 ≈ −0.11)
+    is put in as that exact decimal, so that the line's result follows from the numbers it shows."""
+    asked = places is not None and not isinstance(places, Chosen)
     mapping = {}
     for symbol in formula.free_symbols:
         if symbol in values:
             exact, decimal = shown(values[symbol], places)
-            mapping[symbol] = Shown(symbol, exact if decimal is None or exact is not None and exact.is_Rational
-                                    else decimal)
+            whole = exact is not None and (exact.is_Rational or asked and exact.is_Float)
+            mapping[symbol] = Shown(symbol, exact if decimal is None or whole else decimal)
     return rebuilt(formula, mapping)
 
 
