@@ -96,6 +96,7 @@ class MatrixStep:
     holds: bool
     name: sp.Symbol | None = None    # the name the course gives this gradient (δ)
     total: sp.Expr | None = None     # the contributions of a letter used more than once, before factoring
+    via: tuple = ()                  # how the rule was applied, in the problem's letters: (upstream, ...) below
 
 
 @dataclass(frozen=True)
@@ -179,10 +180,10 @@ class _Backward:
 
     def run(self):
         if self.spec.form == "scalar":           # f is the formula itself: ∂f/∂f = 1, times the scale
-            self.visit(self.residual, self.scale, lambda r: r, "loss", record=False)
+            self.visit(self.residual, self.scale, lambda r: r, "loss", record=False, upstream=None)
         else:
             gradient = tidy(2 * self.scale * self.residual, self.shapes)
-            self.visit(self.residual, gradient, lambda r: r, "loss", record=True)
+            self.visit(self.residual, gradient, lambda r: r, "loss", record=True, upstream=None)
         self.add_up()
         return self
 
@@ -201,10 +202,14 @@ class _Backward:
                                      self.holds(self.target, answer, everywhere), total=total))
         self.answer = answer
 
-    def visit(self, node, gradient, context, rule, record):
+    def visit(self, node, gradient, context, rule, record, upstream, via=()):
+        """``upstream``: the quantity whose gradient reached node (node itself is a term of it, or a factor of a
+        term); ``via``: how the rule used it, (upstream, numbers, left, right, product) of a product
+        (∂L/∂F = numbers·leftᵀ·∂L/∂upstream·rightᵀ), (upstream,) of σ entry by entry."""
         if record or isinstance(node, Letter):
-            self.record(node, gradient, context, rule)
+            self.record(node, gradient, context, rule, via)
             gradient = self.steps[-1].name or gradient
+            upstream = node
         if node == self.target:
             self.contributions.append((self.steps[-1].gradient, context))
             return
@@ -218,21 +223,23 @@ class _Backward:
         if isinstance(node, sp.Add):
             for i, term in enumerate(node.args):
                 if self.depends(term):
-                    self.visit(term, gradient, _in(context, node, i), "sum", record=False)
+                    self.visit(term, gradient, _in(context, node, i), "sum", record=False, upstream=upstream)
         elif isinstance(node, sp.Mul):
             scalars, factors = node.args_cnc()
             for i, factor in enumerate(factors):
                 if self.depends(factor):
                     left, right = sp.Mul(*factors[:i]), sp.Mul(*factors[i + 1:])
                     local = tidy(sp.Mul(*scalars) * transposed(left) * gradient * transposed(right), self.shapes)
-                    self.visit(factor, local, _in(context, node, node.args.index(factor)), "product", record=True)
+                    self.visit(factor, local, _in(context, node, node.args.index(factor)), "product", record=True,
+                               upstream=upstream, via=(upstream, sp.Mul(*scalars), left, right, node))
         elif isinstance(node, sigmoid):
             local = tidy(Hadamard(gradient, SigmoidSlope(node.args[0])), self.shapes)
-            self.visit(node.args[0], local, _in(context, node, 0), "entrywise", record=True)
+            self.visit(node.args[0], local, _in(context, node, 0), "entrywise", record=True, upstream=upstream,
+                       via=(upstream,))
         elif not node.is_Symbol:
             raise ValueError(f"no matrix rule for {node}")
 
-    def record(self, node, gradient, context, rule):
+    def record(self, node, gradient, context, rule, via=()):
         shape = shape_of(node, self.shapes)
         name = None
         if isinstance(node, Letter) and node.name in self.spec.named:
@@ -240,7 +247,8 @@ class _Backward:
             self.named[name] = gradient
             self.shapes[name.name] = shape
         factors = tuple((f, shape_of(f, self.shapes)) for f in _factors(gradient))
-        self.steps.append(MatrixStep(node, gradient, rule, shape, factors, self.holds(node, gradient, context), name))
+        self.steps.append(MatrixStep(node, gradient, rule, shape, factors, self.holds(node, gradient, context), name,
+                                     via=via))
 
     def holds(self, node, gradient, context) -> bool:
         """∂L/∂node by the formula equals ∂L/∂node of the scalar form, entry by entry."""

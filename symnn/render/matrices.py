@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..calculus.functions import sigmoid
 from ..calculus.transpose import Hadamard, Letter, SigmoidSlope, transposed
 from ..lang import phrase
 
@@ -76,23 +75,6 @@ class Partial(sp.Expr):
         return f"∂{printer._print(top)}/∂{printer._print(bottom)}"
 
 
-SPARE_LETTERS = "PQUVMNKG"      # a rule's letter the problem uses itself is written with one of these
-
-
-def _rules(taken=frozenset()) -> dict:
-    """Each rule's general formula: ∂L/∂F of A·F·B is Aᵀ (∂L/∂(AFB)) Bᵀ, ...; a letter of the problem
-    (``taken``: its A of H = σ(A)) is not a letter of a rule: then ∂L/∂F of P·F·B is Pᵀ (∂L/∂(PFB)) Bᵀ."""
-    spare = (letter for letter in SPARE_LETTERS if letter not in taken)
-    L, c = sp.Symbol("L"), sp.Symbol("c")
-    A, B, F, R = (Letter(next(spare) if n in taken else n) for n in "ABFR")
-    return {"loss": sp.Eq(Partial(Grouped(c * NormSquared(R, sp.false)), R), 2 * c * R, evaluate=False),
-            "product": sp.Eq(Partial(L, F), transposed(A) * Partial(L, Grouped(A * F * B)) * transposed(B),
-                             evaluate=False),
-            "entrywise": sp.Eq(Partial(L, A), Hadamard(Partial(L, Grouped(sigmoid(A))), SigmoidSlope(A)),
-                               evaluate=False),
-            "transpose": sp.Eq(Partial(L, Letter("X")), Transposed(Partial(L, transposed(Letter("X")))), evaluate=False)}
-
-
 class Sizes(sp.Expr):
     """The sizes a check used: n = 2, d = 3."""
 
@@ -127,9 +109,6 @@ class MatrixPrinting:
         lines.append(self.line(depth, self.plain("matrix.shapes") + " "
                                + ", ".join([self.math(shaped(letter, shape)) for letter, shape in run.shapes] + symmetric)))
         lines.append(self.line(depth, self.plain("matrix.backwards" if run.form == "norm" else "matrix.backwards.function")))
-        taken = {str(letter) for letter, _ in run.shapes} | {str(name) for name, _ in run.definitions} \
-            | {str(s) for _, formula in run.definitions for s in formula.free_symbols}
-        rules = _rules(frozenset(taken))
         uses = sum(step.rule == "uses" for step in run.steps)
         for k, step in enumerate(run.steps):
             if uses and step.rule != "uses":        # xᵀAx: the contribution of each use of x, labelled as such
@@ -137,15 +116,16 @@ class MatrixPrinting:
                 if line is not None:
                     lines.append(line)
                 continue
-            sides = [self.raw_ratio(L, quantity(step.quantity)), *([self.raw_math(step.total)] * (step.total is not None)),
-                     self.raw_math(step.gradient)]
+            applied = self._applied(step, run)       # the rule in the problem's own letters: −Xᵀ·∂MSE/∂(y − X·w)
+            sides = [self.raw_ratio(L, quantity(step.quantity)), *([self.raw_math(applied)] * (applied is not None)),
+                     *([self.raw_math(step.total)] * (step.total is not None)), self.raw_math(step.gradient)]
             if step.rule == "transpose":        # (∂f/∂xᵀ)ᵀ = (xᵀAᵀ)ᵀ = Ax: the use of xᵀ, as a gradient by x
                 before = run.steps[k - 1]
                 sides = [self.raw_math(Transposed(Partial(L, before.quantity))), self.raw_math(Transposed(before.gradient)),
                          self.raw_math(step.gradient)]
             if step.name is not None:
                 sides.append(self.raw_math(step.name))
-            lines.append(self.ruled_step(depth + 1, " = ".join(sides), self._rule(step, run, rules)))
+            lines.append(self.ruled_step(depth + 1, " = ".join(sides), self._rule(step, run)))
             if self._settings["detail"] == "brief":
                 continue                                 # brief: the steps without the shapes of their factors
             result = self.plain("matrix.result") + " " + self.math(shaped(step.gradient, step.shape))
@@ -219,13 +199,35 @@ class MatrixPrinting:
             return self.line(depth, self.say("matrix.use.second", letter=x) + " " + self.inline(raw) + " — " + why)
         return None
 
-    def _rule(self, step, run, rules) -> str:
-        """The rule a step applies, in words and with its general formula."""
+    def _applied(self, step, run):
+        """A step's rule written with the problem's letters, between ∂L/∂(quantity) and its result: the loss
+        ∂(‖a‖²/2)/∂a; a product, −Xᵀ·∂MSE/∂(y − X·w) (the other factors transposed, each on its side); σ entry by
+        entry, ∂L/∂σ(XW₁) ⊙ σ′(XW₁). None when there is nothing to write between them."""
+        if step.rule == "loss" and run.form == "norm":
+            is_number = sp.true if run.residual_shape in (None, ("1", "1")) else sp.false
+            return Partial(Grouped(run.scale * NormSquared(run.residual, is_number)), quantity(run.residual))
+        if step.rule == "product" and step.via and step.via[0] is not None:
+            upstream, numbers, left, right, _ = step.via
+            return numbers * transposed(left) * Partial(run.loss, quantity(upstream)) * transposed(right)
+        if step.rule == "entrywise" and step.via and step.via[0] is not None:
+            return Hadamard(Partial(run.loss, quantity(step.via[0])), SigmoidSlope(step.quantity))
+        return None
+
+    def _rule(self, step, run) -> str:
+        """The rule a step applies, in words: no letters of a general formula that could clash with the problem's."""
         if step.rule == "uses":               # x and xᵀ of xᵀAx: the contributions add (and Aᵀ = A)
             key = "matrix.rule.uses symmetric" if run.symmetric else "matrix.rule.uses"
             return self.say(key, letter=step.quantity, **({"symmetric": sp.Eq(Letter(run.symmetric[0]), transposed(
                 Letter(run.symmetric[0])), evaluate=False)} if run.symmetric else {}))
-        return self.say(f"matrix.rule.{step.rule}", **({"rule": rules[step.rule]} if step.rule in rules else {}))
+        if step.rule == "loss" and run.residual_shape in (None, ("1", "1")):
+            return self.say("matrix.rule.loss number")
+        if step.rule == "product" and step.via and step.via[0] is not None:
+            upstream, _, _, _, product = step.via
+            whole = dict(run.definitions).get(upstream, upstream)
+            if isinstance(whole, sp.Add) and product in whole.args:     # −X·w, a term of y − X·w
+                return self.say("matrix.rule.product in sum", product=product, sum=whole)
+            return self.say("matrix.rule.product", product=product)
+        return self.say(f"matrix.rule.{step.rule}")
 
     def _only_symmetric(self, wrong, run) -> str:
         """2Ax beside (A + Aᵀ)x: not wrong, but right only for a symmetric A: "2Ax is right only when A = Aᵀ"."""

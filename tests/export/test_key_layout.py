@@ -61,17 +61,18 @@ def test_the_russian_activations_key_starts_its_table_on_the_statement_s_page(tm
     assert compiled.pdf.exists()
 
 
-def test_a_step_in_matrices_is_displayed_with_its_rule_beside_it():
+def test_a_step_in_matrices_is_displayed_with_its_rule():
     tex = _key("matrix")
     # ∂f/∂a = a with its fractions full size (a display), the rule in brackets at its right, its formula as in words
     # (after the formula, not a column of its own: steps joined in one align* would share its width, a long
     # rule of one row widening every row past the margin, as the Russian matrix key did by 69 pt)
-    assert (r"\frac{\partial f}{\partial a} &= a\qquad \text{(the loss: $\textstyle \frac{\partial \left(c \left\|R\right\|^{2}"
-            r"\right)}{\partial R} = 2 c R$)}") in tex
+    # the rule is applied in the problem's own letters, ∂(‖a‖²/2)/∂a, and said in words (no c or R of its own)
+    assert (r"\frac{\partial f}{\partial a} &= \frac{\partial \left(\frac{\left\|a\right\|^{2}}{2}\right)}{\partial a} = a \\*"
+            "\n" r"&\quad \text{(the loss: the gradient of a squared norm is twice what stands under the norm)}") in tex
     assert r"{\leftskip=1.5em \noindent $\frac{\partial f}{\partial a} = a$" not in tex        # no longer a line of text
     # the text format keeps its one line, a/b
     text = render(solve(problem_set("matrix")[1][0]), "text", detail="brief")
-    assert "   ∂f/∂a = a — the loss: ∂(c·‖R‖^2)/∂R = 2c·R\n" in text
+    assert "   ∂f/∂a = ∂(‖a‖^2/2)/∂a = a — the loss: the gradient of a squared norm is twice what stands under the norm\n" in text
 
 
 def test_a_brief_matrix_training_key_leaves_the_given_numbers_to_the_statement():

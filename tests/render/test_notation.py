@@ -63,14 +63,18 @@ def test_a_product_uses_the_statements_letters(lang):
 
 @pytest.mark.parametrize("lang, product", [("en", "a product"), ("ru", "произведение")])
 def test_a_rule_does_not_take_a_letter_of_the_problem(lang, product):
-    # dense-layer-backward has its own A (H = σ(A)): the product rule is written with P, the entrywise one too
+    # dense-layer-backward has its own A (H = σ(A)): each rule is applied in the problem's letters, with no
+    # general formula whose A, P, F or B could clash with them or be left unexplained
     key = render(solve("dense-layer-backward"), "latex", lang=lang, detail="brief")
-    assert (rf"\text{{({product}: $\textstyle \frac{{\partial L}}{{\partial F}} = P^{{T}} \frac{{\partial L}}"
-            rf"{{\partial (P F B)}} B^{{T}}$)}}") in key
-    assert r"\frac{\partial L}{\partial P} = \frac{\partial L}{\partial (\sigma(P))} \odot \sigma'(P)$)}" in key
-    # a problem without an A of its own keeps the rule's A
-    assert (rf"{product}: $\textstyle \frac{{\partial L}}{{\partial F}} = A^{{T}} \frac{{\partial L}}{{\partial (A F B)}} "
-            rf"B^{{T}}$" in render(solve("two-layer-w2"), "latex", lang=lang, detail="brief"))
+    assert r"\frac{\partial L}{\partial H} &= \frac{\partial L}{\partial Z} W_{2}^{T} = \delta W_{2}^{T} \\*" in key
+    assert rf"\text{{({product} $\textstyle H W_{{2}}$: " in key
+    assert (r"\frac{\partial L}{\partial A} &= \frac{\partial L}{\partial H} \odot \sigma'(A) = "
+            r"(\delta W_{2}^{T}) \odot \sigma'(A)") in key
+    for general in (r"\partial F}", "P^{T}", "B^{T}", r"\sigma(P)"):
+        assert general not in key
+    # a problem without an A of its own: the rule's letters are its own too
+    w2 = render(solve("two-layer-w2"), "latex", lang=lang, detail="brief")
+    assert r"\partial F}" not in w2 and "A^{T}" not in w2
 
 
 @pytest.mark.parametrize("lang, answer", [("en", "Answer"), ("ru", "Ответ")])

@@ -1,0 +1,129 @@
+"""A matrix key applies each rule in the problem's own letters (∂f/∂a = ∂(‖a‖²/2)/∂a = a, ∂MSE/∂w =
+−Xᵀ·∂MSE/∂(y − X·w) = …) and says the rule in words: no general formula with letters of its own (P, F, B, c, R)
+that clash with the problem's and are never explained. Each written step is checked on NumPy matrices against
+central differences of the loss, an oracle independent of symnn's derivation."""
+
+import numpy as np
+import pytest
+
+from symnn import render, solve
+from symnn.export.worksheets import problem_set
+
+
+def _steps(problem: str, lang: str) -> list[str]:
+    printed = render(solve(problem), "text", lang=lang, detail="brief").splitlines()
+    start = next(i for i, line in enumerate(printed) if line.startswith(("Backwards", "Идём")))
+    end = next(i for i, line in enumerate(printed) if line.startswith(("Answer", "Ответ")))
+    return printed[start + 1:end]
+
+
+LOSS_EN = "the loss: the gradient of a squared norm is twice what stands under the norm"
+LOSS_RU = "функция потерь: градиент квадрата нормы — удвоенное выражение под нормой"
+OTHERS_EN = "the other factors go over transposed, each on its own side"
+OTHERS_RU = "остальные множители переходят транспонированными, каждый на свою сторону"
+
+STEPS = {
+    ("graph-matrix", "en"): [
+        f"   ∂f/∂a = ∂(‖a‖^2/2)/∂a = a — {LOSS_EN}",
+        f"   ∇_W f = Xᵀ·∂f/∂a = Xᵀ·a — a product X·W: {OTHERS_EN}"],
+    ("graph-matrix", "ru"): [
+        f"   ∂f/∂a = ∂(‖a‖^2/2)/∂a = a — {LOSS_RU}",
+        f"   ∇_W f = Xᵀ·∂f/∂a = Xᵀ·a — произведение X·W: {OTHERS_RU}"],
+    ("linreg-matrix-grad", "en"): [
+        f"   ∂MSE/∂(y - X·w) = ∂(‖y - X·w‖^2/n)/∂(y - X·w) = 2(y - X·w)/n — {LOSS_EN}",
+        "   ∂MSE/∂w = -Xᵀ·∂MSE/∂(y - X·w) = -2Xᵀ·(y - X·w)/n — a product -X·w in the sum y - X·w: "
+        f"the sum passes its gradient on, and {OTHERS_EN}"],
+    ("linreg-matrix-grad", "ru"): [
+        f"   ∂MSE/∂(y - X·w) = ∂(‖y - X·w‖^2/n)/∂(y - X·w) = 2(y - X·w)/n — {LOSS_RU}",
+        "   ∂MSE/∂w = -Xᵀ·∂MSE/∂(y - X·w) = -2Xᵀ·(y - X·w)/n — произведение -X·w в сумме y - X·w: "
+        f"сумма передаёт ему свой градиент, а {OTHERS_RU}"],
+    ("dense-layer-grad", "en"): [
+        f"   ∂L/∂(Z - Y) = ∂(‖Z - Y‖^2/2)/∂(Z - Y) = Z - Y — {LOSS_EN}",
+        "   ∂L/∂Z = Z - Y = δ — a sum passes the gradient on to each term",
+        f"   ∂L/∂W = Xᵀ·∂L/∂Z = Xᵀ·δ — a product X·W: {OTHERS_EN}"],
+    ("dense-layer-grad", "ru"): [
+        f"   ∂L/∂(Z - Y) = ∂(‖Z - Y‖^2/2)/∂(Z - Y) = Z - Y — {LOSS_RU}",
+        "   ∂L/∂Z = Z - Y = δ — сумма передаёт градиент каждому слагаемому",
+        f"   ∂L/∂W = Xᵀ·∂L/∂Z = Xᵀ·δ — произведение X·W: {OTHERS_RU}"],
+    ("two-layer-w2", "en"): [
+        "   ∂L/∂(y - σ(X·W_1)·W_2) = ∂((y - σ(X·W_1)·W_2)^2/2)/∂(y - σ(X·W_1)·W_2) = y - σ(X·W_1)·W_2 — "
+        "the loss: the derivative of a square is twice what is squared",
+        "   ∂L/∂W_2 = -σ(X·W_1)ᵀ·∂L/∂(y - σ(X·W_1)·W_2) = -(y - σ(X·W_1)·W_2)·σ(X·W_1)ᵀ — a product "
+        f"-σ(X·W_1)·W_2 in the sum y - σ(X·W_1)·W_2: the sum passes its gradient on, and {OTHERS_EN}"],
+    ("two-layer-w2", "ru"): [
+        "   ∂L/∂(y - σ(X·W_1)·W_2) = ∂((y - σ(X·W_1)·W_2)^2/2)/∂(y - σ(X·W_1)·W_2) = y - σ(X·W_1)·W_2 — "
+        "функция потерь: производная квадрата — удвоенное выражение, возводимое в квадрат",
+        "   ∂L/∂W_2 = -σ(X·W_1)ᵀ·∂L/∂(y - σ(X·W_1)·W_2) = -(y - σ(X·W_1)·W_2)·σ(X·W_1)ᵀ — произведение "
+        f"-σ(X·W_1)·W_2 в сумме y - σ(X·W_1)·W_2: сумма передаёт ему свой градиент, а {OTHERS_RU}"],
+}
+
+
+@pytest.mark.parametrize("problem, lang", STEPS)
+def test_each_rule_is_applied_in_the_problems_letters(problem, lang):
+    assert _steps(problem, lang) == STEPS[problem, lang]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_no_matrix_key_writes_a_rule_in_letters_of_its_own(lang):
+    for problem in problem_set("matrix")[1]:
+        text = render(solve(problem), "text", lang=lang, detail="brief")
+        # the general rules of before: ∂(c‖R‖²)/∂R = 2cR, ∂L/∂F = Pᵀ·∂L/∂(P·F·B)·Bᵀ, ∂L/∂P = ∂L/∂(σ(P)) ⊙ σ'(P)
+        for general in ("‖R‖", "2c·R", "∂L/∂F", "P·F·B", "A·F·B", "Bᵀ", "σ(P)", "∂L/∂X = (∂L/∂Xᵀ)ᵀ"):
+            assert general not in text, (problem.id, general)
+
+
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _numeric(f, at, h=1e-6):
+    """Central differences of the number f(at) entry by entry: the gradient of the shape of ``at``."""
+    grad = np.zeros_like(at)
+    for index in np.ndindex(at.shape):
+        step = np.zeros_like(at)
+        step[index] = h
+        grad[index] = (f(at + step) - f(at - step)) / (2 * h)
+    return grad
+
+
+def test_linear_regression_steps_on_numbers():
+    rng = np.random.default_rng(4)
+    n, d = 5, 3
+    X, y, w = rng.normal(size=(n, d)), rng.normal(size=(n, 1)), rng.normal(size=(d, 1))
+    mse_of_r = lambda r: float(np.sum(r ** 2)) / n                                   # noqa: E731
+    r = y - X @ w
+    by_r = _numeric(mse_of_r, r)
+    assert np.allclose(by_r, 2 * r / n, atol=1e-6)                                  # ∂(‖r‖²/n)/∂r = 2r/n
+    by_w = _numeric(lambda v: mse_of_r(y - X @ v), w)
+    assert np.allclose(by_w, -X.T @ by_r, atol=1e-6)                                # −Xᵀ·∂MSE/∂(y − Xw)
+    assert np.allclose(by_w, -2 * X.T @ (y - X @ w) / n, atol=1e-6)                 # = −2Xᵀ(y − Xw)/n
+
+
+def test_two_layer_steps_on_numbers():
+    rng = np.random.default_rng(5)
+    d, h = 3, 4
+    X, W1, W2, y = rng.normal(size=(1, d)), rng.normal(size=(d, h)), rng.normal(size=(h, 1)), 0.7
+    loss = lambda W_1, W_2: 0.5 * float((y - _sigmoid(X @ W_1) @ W_2)[0, 0]) ** 2    # noqa: E731
+    r = float((y - _sigmoid(X @ W1) @ W2)[0, 0])
+    by_r = r                                                                        # ∂(r²/2)/∂r = r
+    by_sigma = _numeric(lambda S: 0.5 * float((y - S @ W2)[0, 0]) ** 2, _sigmoid(X @ W1))
+    assert np.allclose(by_sigma, -by_r * W2.T, atol=1e-6)                           # −∂L/∂r·W₂ᵀ
+    by_xw = _numeric(lambda Z: 0.5 * float((y - _sigmoid(Z) @ W2)[0, 0]) ** 2, X @ W1)
+    slope = _sigmoid(X @ W1) * (1 - _sigmoid(X @ W1))
+    assert np.allclose(by_xw, by_sigma * slope, atol=1e-6)                          # ∂L/∂σ(XW₁) ⊙ σ′(XW₁)
+    by_w1 = _numeric(lambda V: loss(V, W2), W1)
+    assert np.allclose(by_w1, X.T @ by_xw, atol=1e-6)                               # Xᵀ·∂L/∂(XW₁)
+    by_w2 = _numeric(lambda V: loss(W1, V), W2)
+    assert np.allclose(by_w2, -_sigmoid(X @ W1).T * by_r, atol=1e-6)                # −σ(XW₁)ᵀ·∂L/∂r
+
+
+def test_dense_steps_on_numbers():
+    rng = np.random.default_rng(6)
+    n, hidden, k = 4, 3, 2
+    A, W2, Y = rng.normal(size=(n, hidden)), rng.normal(size=(hidden, k)), rng.normal(size=(n, k))
+    loss_of_h = lambda H: 0.5 * float(np.sum((H @ W2 - Y) ** 2))                    # noqa: E731
+    delta = _sigmoid(A) @ W2 - Y                                                    # ∂L/∂Z = Z − Y
+    by_h = _numeric(loss_of_h, _sigmoid(A))
+    assert np.allclose(by_h, delta @ W2.T, atol=1e-6)                               # ∂L/∂Z·W₂ᵀ
+    by_a = _numeric(lambda V: loss_of_h(_sigmoid(V)), A)
+    assert np.allclose(by_a, by_h * _sigmoid(A) * (1 - _sigmoid(A)), atol=1e-6)     # ∂L/∂H ⊙ σ′(A)
