@@ -5,7 +5,8 @@
   would glue 12 12 into 1212.
 - A function of a number with no brackets: ``ln10``, ``ln 2``, ``sin0``, as on a calculator.
 - In Russian, labelled parts apart by commas among decimal commas: ``w_1 = 3, w_2 = 0,2`` (the comma
-  before a label ``name =`` parts, the others are decimal commas).
+  before a label ``name =`` parts, the others are decimal commas); so do two conditions, ``α > 0, α < 0,04``
+  (a comma, a space and a letter: no decimal comma).
 
 >>> spaced_rows("[12 12 17; 10 17 19]", decimal_comma=False)
 '[[12, 12, 17], [10, 17, 19]]'
@@ -17,8 +18,8 @@
 '(ln(10), ln(2))'
 >>> glued_calls("ln 0,9 + ln 0,8", decimal_comma=True)
 'ln(0,9) + ln(0,8)'
->>> labelled_parts("w_1 = 3, w_2 = 0,2")
-'w_1 = 3; w_2 = 0,2'
+>>> labelled_parts("w_1 = 3, w_2 = 0,2"), labelled_parts("α > 0, α < 0,04")
+('w_1 = 3; w_2 = 0,2', 'α > 0; α < 0,04')
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ _NUMBER = r"[-+−]?\d+(?:[.,]\d+)?"
 _SPACED = re.compile(r"\[\s*(%s(?:\s*;\s*|\s+)%s(?:(?:\s*;\s*|\s+)%s)*)\s*\]" % (_NUMBER, _NUMBER, _NUMBER))
 _GLUED = re.compile(r"(?<![\w\\])(ln|lg|log|exp|sin|cos|tan|tg|sqrt)\s*(\d+(?:\.\d+)?)(?![\w.(]|,\d)")
 _GLUED_COMMA = re.compile(r"(?<![\w\\])(ln|lg|log|exp|sin|cos|tan|tg|sqrt)\s*(\d+(?:[.,]\d+)?)(?![\w.(]|,\d)")
-_LABEL_AFTER_COMMA = re.compile(r",\s+(?=[^\W\d]\w*(?:_\{?\w+\}?)?(?:\(\d+\))?\s*=)")
+_LABEL_AFTER_COMMA = re.compile(r",\s+(?=[^\W\d]\w*(?:_\{?\w+\}?)?(?:\(\d+\))?\s*(?:=|<|>|≤|≥|\\[lg]e))")
 
 
 def spaced_rows(body: str, decimal_comma: bool) -> str:
@@ -60,6 +61,6 @@ def glued_calls(body: str, decimal_comma: bool = False) -> str:
 
 
 def labelled_parts(body: str) -> str:
-    """Labelled parts apart by a comma, where a decimal comma is also used: the comma before ``name =``
-    becomes the semicolon Russian puts between numbers."""
+    """Labelled parts and conditions apart by a comma, where a decimal comma is also used: the comma before
+    ``name =`` or ``name <`` becomes the semicolon Russian puts between numbers."""
     return _LABEL_AFTER_COMMA.sub("; ", body) if re.search(r"\d,\d", body) else body
