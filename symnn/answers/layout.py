@@ -68,7 +68,7 @@ def components(body: str, expected_length, decimal_comma):
                   lambda m: (m[1] or m[2]).replace(".", ""), body.strip())
     text = re.sub(r"\\(langle|rangle)", lambda m: "(" if m[1] == "langle" else ")", text)
     if expected_length is not None:
-        text = re.sub(r"(\)|\]|\\end\{[pbBv]?matrix\})\s*\^\s*(\{\s*(T|\\top)\s*\}|T|\\top)\s*$", r"\1", text)
+        text = re.sub(r"(\)|\]|\\end\{[pbBv]?matrix\})\s*\^\s*(\{\s*(T|\\top)\s*\}|\(\s*T\s*\)|T|\\top)\s*$", r"\1", text)   # ^(T): ᵀ
     text = re.sub(r"^[\[(]\s*(\\begin\{([pbB]?matrix)\}.*\\end\{\2\})\s*[\])]$", r"\1", text, flags=re.S)   # [matrix]
     if NUMPY_ROWS.fullmatch(text):                                          # [[1 2]\n [3 4]]: as NumPy prints it
         cells = [cell for row in re.findall(r"\[([^\[\]]*)\]", text) for cell in row.split()]
