@@ -207,11 +207,31 @@ class DataTrainingPrinting:
             elif part == "predictions":
                 for row in run.predict:
                     for j in range(len(run.targets[0])):
-                        y = self.raw_math(sp.Symbol("yhat" if len(run.targets[0]) == 1 else f"yhat_{j + 1}"))
-                        at = self.raw_math(self.row_tuple(row))
-                        items.append(("", y + (at if len(row) > 1 else f"({at})"), parts.pop(0)))
+                        items.append(("", self.output_at(run.network, j, row), parts.pop(0)))
             elif part == "accuracy":
                 items.append((phrase(self.lang, "data.accuracy.label"), None, parts.pop(0)))
             else:
                 items.append(("", self.raw_math(dict((str(p), p) for p, _ in run.parameters)[part]), parts.pop(0)))
         return items if not parts else None
+
+    def output_at(self, network, j: int, row) -> str:
+        """ŷ(0, 1): the network's output ``j`` at an input, in the statement's name for it (the output neuron
+        as the notation renames it, a for o1 = "a"), else ŷ (ŷ_j of several outputs); raw math."""
+        neuron = network.outputs[j]
+        y = neuron if str(neuron) in self.names else sp.Symbol("yhat" if len(network.outputs) == 1 else f"yhat_{j + 1}")
+        at = self.raw_math(self.row_tuple(row))
+        return self.raw_math(y) + (at if len(row) > 1 else f"({at})")
+
+    def task_answer_items(self, run, parts) -> list | None:
+        """A task's answer: ŷ(0, 1) = 1 for each XOR row, as a data run names its outputs; a task's other
+        questions (a woman (−7, −3)) by their words."""
+        if len(run.predictions) != len(parts):
+            return None
+        items = []
+        for question, value in zip(run.predictions, parts):
+            if " xor " in question:
+                row = tuple(int(bit) for bit in question.split(" xor "))
+                items.append(("", self.output_at(run.model.network, 0, row), value))
+            else:
+                items.append((self.question(question), None, value))
+        return items

@@ -284,8 +284,8 @@ class SolutionPrinting:
             softmax = ("softmax", self.raw_ratio(sp.Symbol("s_i"), sp.Symbol("x_j")), parts[-1])
             return [(names.get(act.name, act.name), self.raw_math(sp.Symbol("f'(x)")), value)
                     for (act, _), value in zip(work.rows, parts)] + [softmax]
-        elif kind == "TrainingRun" and len(work.predictions) == len(parts):
-            return [(self.question(q), None, value) for q, value in zip(work.predictions, parts)]
+        elif kind == "TrainingRun":
+            return self.task_answer_items(work, parts)         # render.data_training: ŷ(0, 1) = 1
         else:
             return None
         if len(names) != len(parts):

@@ -94,3 +94,23 @@ def test_the_start_in_latex():
     lines = key("lms-apple-orange", "ru", "latex")
     assert any(r"Обучение начинается с весов, заданных в условии: ${(w_{1}; \  w_{2}; \  w_{3})} = {(0; \  0; \  0)}$; "
                in line for line in lines), [line for line in lines if "условии" in line]
+
+
+# the XOR keys name their outputs alike, ŷ at the input as the statements write ŷ: the task of xor-lab as the
+# data run of xor-lab-loop (the oracle: XOR's truth table, which both statements publish)
+@pytest.mark.parametrize("problem_id", ["xor-lab", "xor-lab-loop"])
+@pytest.mark.parametrize("lang, format, answer", [
+    ("en", "text", "Answer: ŷ(0, 0) = 0; ŷ(0, 1) = 1; ŷ(1, 0) = 1; ŷ(1, 1) = 0"),
+    ("ru", "text", "Ответ: ŷ(0; 0) = 0; ŷ(0; 1) = 1; ŷ(1; 0) = 1; ŷ(1; 1) = 0"),
+    ("en", "latex", r"{\noindent \textbf{Answer:} $\hat{y}{(0, \  0)} = 0$; $\hat{y}{(0, \  1)} = 1$; "
+                    r"$\hat{y}{(1, \  0)} = 1$; $\hat{y}{(1, \  1)} = 0$\par}"),
+])
+def test_both_xor_keys_answer_in_one_form(problem_id, lang, format, answer):
+    assert answer in key(problem_id, lang, format)
+
+
+# a notation that renames the output neuron (o1 = "a", as an ADALINE's statement writes a) names the answer so
+def test_the_output_takes_the_statements_name():
+    problem = load_bank()["xor-lab-loop"]
+    problem = dataclasses.replace(problem, data={**problem.data, "notation": {"o1": "a"}})
+    assert "Answer: a(0, 0) = 0; a(0, 1) = 1; a(1, 0) = 1; a(1, 1) = 0" in key(problem)
