@@ -33,7 +33,8 @@ from pathlib import Path, PurePosixPath
 
 FINDS = ("loss", "predictions", "accuracy")
 ON_DATA = ("inputs", "targets", "data", "columns", "center", "layers", "activation", "loss", "output",
-           "learning_rate", "settings", "batch", "shuffle", "predict", "find", "weights", "biases", "rule")
+           "learning_rate", "settings", "batch", "shuffle", "predict", "find", "weights", "biases", "rule",
+           "classes")
 MAX_DATA_BYTES = 256 * 1024
 MAX_PASSES = 200_000       # rows × epochs a bank problem trains on: a key is derived in seconds, not minutes
 
@@ -249,7 +250,21 @@ def _names(entry: dict) -> list[str]:
     rate = entry.get("learning_rate", 1)
     if not isinstance(rate, str) and rate <= 0:
         errors.append(f"learning_rate: expected a positive number, got {rate}")
-    return errors
+    return errors + _class_errors(entry.get("classes"), sizes[-1])
+
+
+def _class_errors(classes, outputs: int) -> list[str]:
+    """``classes``: per language, the name of each class the network tells, as the statement asks it
+    (classes.en = ["man", "woman"]): of the output rounded to 0 and 1, or of each output (the largest wins)."""
+    if classes is None:
+        return []
+    count = 2 if outputs == 1 else outputs
+    if not isinstance(classes, dict) or not classes or any(
+            not isinstance(names, list) or len(names) != count or not all(isinstance(n, str) and n for n in names)
+            for names in classes.values()):
+        return [f'classes: expected {{ en = [...], ru = [...] }}, {count} names in each '
+                f'({"the class of an output rounded to 0, then to 1" if outputs == 1 else "one for each output"})']
+    return []
 
 
 def _start_errors(entry: dict) -> list[str]:

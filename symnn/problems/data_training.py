@@ -62,6 +62,14 @@ class DataTrainingRun(RichDisplay):
     given: bool = False                              # the start is the problem's weights and biases, not drawn
     by_hand: object = None                           # a short run from a given start, step by step (sgd_steps)
     rule: str = ""                                   # "lms": the steps written as the LMS rule W + 2αe·pᵀ
+    classes: tuple = ()                              # (language, the name of each class) the statement asks
+
+    def class_of(self, outputs, lang: str) -> str | None:
+        """The class the outputs tell, in ``lang``: the output rounded (0 or 1), or the largest output."""
+        names = dict(self.classes).get(lang)
+        if not names:
+            return None
+        return names[min(max(round(outputs[0]), 0), 1) if len(outputs) == 1 else int(np.argmax(outputs))]
 
     def centred(self, row) -> tuple:
         return tuple(v - m for v, m in zip(row, self.means)) if self.means is not None else tuple(row)
@@ -143,7 +151,8 @@ def train_on_table(table: Table, data: dict) -> DataTrainingRun:
                                  for p in run.model.network.parameters()), find,
                            bool(data.get("rounded")), run, given is not None,
                            _by_hand(run, given, [tuple(v - m for v, m in zip(row, means)) if means else row for row in rows],
-                                    targets, data), data.get("rule", ""))
+                                    targets, data), data.get("rule", ""),
+                           tuple((lang, tuple(names)) for lang, names in data.get("classes", {}).items()))
 
 
 def _by_hand(run: TrainingRun, given: dict | None, inputs: list, targets: tuple, data: dict):

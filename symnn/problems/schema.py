@@ -177,7 +177,8 @@ KINDS = {
                       "center": _flag, "layers": _list_of(_whole), "activation": _text_or_texts, "loss": _text,
                       "output": _text, "learning_rate": _number, "settings": _table_of(_number), "batch": _whole,
                       "shuffle": _flag, "predict": _list_of(_number, 2), "find": _list_of(_text),
-                      "weights": _layer_values, "biases": _layer_values, "rule": _one_of(("lms",))}),
+                      "weights": _layer_values, "biases": _layer_values, "rule": _one_of(("lms",)),
+                      "classes": _anything}),    # the class names of the outputs (problems.data_schema)
     # optimizer = "newton": x_{k+1} = x_k − A_k⁻¹ g_k with the Hessian A_k (problems.answer_schema)
     # at: numbers in the order of wrt, or text naming each variable (problems.point_schema)
     "optimizer-step": ({"optimizer": _text, "expr": _text, "wrt": _text, "at": point_field},

@@ -32,8 +32,9 @@ class DataTrainingPrinting:
         if len(run.rows) > SHOWN_ROWS:
             lines.append(self.line(depth, self.plain("data.more", rows=len(run.rows) - SHOWN_ROWS)))
         if run.means is not None:
-            means = self.escape("; ").join(self.column(run, k) + self.escape(": ") + self.value(m)
-                                           for k, m in enumerate(run.means))
+            # weight 57, height 171 (вес 57; рост 171: a Russian decimal comma would read as a separator)
+            means = self.escape("; " if self.lang == "ru" else ", ").join(self.column(run, k) + " " + self.value(m)
+                                                                          for k, m in enumerate(run.means))
             lines.append(self.line(depth, self.plain("data.centre") + " " + means))
         network = run.network
         names = catalogue(self.lang)["activations"]
@@ -151,16 +152,15 @@ class DataTrainingPrinting:
             [self.plain("delta.parameter"), self.plain("data.start"), self.plain("data.end")],
             [[self.math(p), self.value(exact(start[p])) if p in start else "", self.decimal(v)] for p, v in trained])
 
-    def column(self, run, k: int, target: bool = False) -> str:
-        """The name of an input (or target) column: its label in the key's language, the CSV's name as
-        program text, or x_k (y_k)."""
-        names = run.table.target_names if target else run.table.input_names
+    def column(self, run, k: int) -> str:
+        """The name of an input column: its label in the key's language, the CSV's name as program text,
+        or x_k (a notation renames it)."""
         labels = dict(run.table.labels).get(self.lang)
         if labels:
-            return self.escape(labels[len(run.table.input_names) + k if target else k])
-        if names:
-            return self.code(names[k])
-        return self.math((run.network.targets if target else run.network.inputs)[k])    # x1, y (a notation renames them)
+            return self.escape(labels[k])
+        if run.table.input_names:
+            return self.code(run.table.input_names[k])
+        return self.math(run.network.inputs[k])
 
     def data_table(self, run) -> list[str]:
         """The rows as given, then (when centred) the inputs minus their means, then the targets."""
@@ -171,7 +171,7 @@ class DataTrainingPrinting:
             named = bool(run.table.input_names)
             header += [(self.math(run.network.inputs[k]) + self.escape(" = ") if named else "")
                        + self.column(run, k) + self.escape(" − ") + self.value(m) for k, m in enumerate(run.means)]
-        header += [self.column(run, k, target=True) for k in range(targets)]
+        header += [self.math(run.network.targets[k]) for k in range(targets)]      # y (t) as the statement names it
         cells = lambda values: [self.math(written(v)) for v in values]
         rows = [cells(row) + (cells(run.centred(row)) if run.means is not None else []) + cells(target)
                 for row, target in zip(run.rows[:SHOWN_ROWS], run.targets)]
@@ -184,6 +184,9 @@ class DataTrainingPrinting:
         header.append(self.plain("train.output"))
         if run.rounded:
             header.append(self.plain("data.rounded"))
+        named = run.class_of(run.outputs[0], self.lang) is not None if run.outputs else False
+        if named:
+            header.append(self.plain("data.class"))
         rows = []
         for row, outputs in zip(run.predict, run.outputs):
             cells = [self.math(self.row_tuple(row))]
@@ -192,6 +195,8 @@ class DataTrainingPrinting:
             cells.append(self.escape("; ").join(self.decimal(v) for v in outputs))
             if run.rounded:
                 cells.append(self.escape("; ").join(str(round(v)) for v in outputs))
+            if named:
+                cells.append(self.escape(run.class_of(outputs, self.lang)))
             rows.append(cells)
         return self.table(header, rows)
 
@@ -205,9 +210,11 @@ class DataTrainingPrinting:
             if part == "loss":
                 items.append(("", self.raw_math(run.network.loss_symbol), parts.pop(0)))
             elif part == "predictions":
-                for row in run.predict:
+                for row, outputs in zip(run.predict, run.outputs):
+                    named = run.class_of(outputs, self.lang)       # ŷ(50, 168) ≈ 0.9630 (woman), as asked
                     for j in range(len(run.targets[0])):
-                        items.append(("", self.output_at(run.network, j, row), parts.pop(0)))
+                        items.append(("", self.output_at(run.network, j, row), parts.pop(0))
+                                     + ((named,) if named is not None and j == len(outputs) - 1 else ()))
             elif part == "accuracy":
                 items.append((phrase(self.lang, "data.accuracy.label"), None, parts.pop(0)))
             else:

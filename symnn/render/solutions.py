@@ -118,9 +118,10 @@ class SolutionPrinting:
         elif type(solution.work).__name__ == "ResidualGradient" and "find" in problem.data:
             shown = self.residual_answer(solution.work, problem)     # render.vectors: r, ∇f, and the verdict asked
         elif items is not None:
-            shown = self.escape("; ").join(
+            shown = self.escape("; ").join(       # a fourth item is a word after the value: ≈ 0.9630 (woman)
                 self.escape(prefix + ": " if prefix else "")
-                + (self.result(lhs, value) if lhs is not None else self.value(value)) for prefix, lhs, value in items)
+                + (self.result(lhs, value) if lhs is not None else self.value(value))
+                + "".join(self.escape(f" ({word})") for word in after) for prefix, lhs, value, *after in items)
         else:
             lhs = self.answer_label(solution.work)
             exact = through_names(exact, problem)

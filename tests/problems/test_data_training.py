@@ -171,16 +171,17 @@ tolerance = { absolute = 0.01 }
 def test_the_key_shows_the_table_the_means_and_the_loss_in_both_languages():
     solution = solve("gender-train")
     english, russian = render(solution, "text"), render(solution, "md", lang="ru")
-    # the table, not the file's name (a student has no file); the columns by their labels in the key's language
+    # the table, not the file's name (a student has no file); the inputs by their labels in the key's language,
+    # the target by the statement's name y
     assert "The data, 4 rows:" in english and "people.csv" not in english + russian
-    assert "weight  height  x1 = weight − 57  x2 = height − 171  woman" in english
-    assert "The means: weight: 57; height: 171" in english
+    assert "weight  height  x1 = weight − 57  x2 = height − 171  y" in english
+    assert "The means: weight 57, height 171" in english
     assert "(50, 168)  (-7, -3)       0.96295" in english      # five places: the key keeps 3 significant digits of its smallest value
     assert "Данные, 4 строки:" in russian
-    assert "| вес | рост | $x_{1}$ = вес − $57$ | $x_{2}$ = рост − $171$ | девушка |" in russian
-    assert "Средние: вес: $57$; рост: $171$" in russian
+    assert "| вес | рост | $x_{1}$ = вес − $57$ | $x_{2}$ = рост − $171$ | $y$ |" in russian
+    assert "Средние: вес $57$; рост $171$" in russian
     assert "| 1000 | $0{,}00218$ |" in russian
-    assert "**Ответ:** $\\hat{y}(50; \\  168) \\approx 0{,}96295$; $\\hat{y}(77; \\  173) \\approx 0{,}05443$" in russian
+    assert "**Ответ:** $\\hat{y}(50; \\  168) \\approx 0{,}96295$ (девушка); $\\hat{y}(77; \\  173) \\approx 0{,}05443$ (парень)" in russian
 
 
 @pytest.mark.parametrize("fields, csv_text, message", [

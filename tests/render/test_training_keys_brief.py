@@ -114,3 +114,39 @@ def test_the_output_takes_the_statements_name():
     problem = load_bank()["xor-lab-loop"]
     problem = dataclasses.replace(problem, data={**problem.data, "notation": {"o1": "a"}})
     assert "Answer: a(0, 0) = 0; a(0, 1) = 1; a(1, 0) = 1; a(1, 1) = 0" in key(problem)
+
+
+# gender-train: the target column is headed y, the statement's name (not the label "woman"); the means are
+# said once each, without a second colon; the answer names the class the statement asks beside each number
+# (the oracle for the classes: the outputs 0.9630 and 0.0544 round to 1 and 0, and y = 1 for a woman)
+@pytest.mark.parametrize("lang, header, means, answer", [
+    ("en", "weight  height  x1 = weight − 57  x2 = height − 171  y",
+     "The inputs are centred: each input column minus its mean over the table. The means: weight 57, height 171",
+     "Answer: y\u0302(50, 168) ≈ 0.9630 (woman); y\u0302(77, 173) ≈ 0.0544 (man)"),
+    ("ru", "вес  рост  x1 = вес − 57  x2 = рост − 171  y",
+     "Входы центрированы: из каждого входного столбца вычтено его среднее по таблице. Средние: вес 57; рост 171",
+     "Ответ: y\u0302(50; 168) ≈ 0,9630 (девушка); y\u0302(77; 173) ≈ 0,0544 (парень)"),
+])
+def test_the_gender_key_names_the_target_the_means_and_the_class(lang, header, means, answer):
+    lines = key("gender-train", lang)
+    assert header in lines and means in lines and answer in lines
+    assert not any("woman" in line.split() or "девушка" in line.split() for line in lines[1:9])   # the table: no labelled y
+
+
+def test_the_class_in_latex():
+    lines = key("gender-train", "ru", "latex")
+    assert (r"{\raggedright \noindent \textbf{Ответ:} $\hat{y}{(50; \  168)} \approx 0{,}9630$ (девушка); "
+            r"$\hat{y}{(77; \  173)} \approx 0{,}0544$ (парень)\par}") in lines
+
+
+# classes are refused, with the field named, unless each language names one class per rounded value
+@pytest.mark.parametrize("classes, refused", [
+    ({"en": ["man", "woman"], "ru": ["парень", "девушка"]}, False),
+    ({"en": ["woman"]}, True),                       # a one-output network tells two classes, 0 and 1
+    (["man", "woman"], True),                        # not per language
+])
+def test_classes_are_checked(classes, refused):
+    from symnn.problems.schema import problem_errors
+    entry = {"id": "x", "kind": "training", "inputs": [[0, 0], [1, 1]], "targets": [0, 1], "layers": [2, 1],
+             "predict": [[0, 1]], "tolerance": {"absolute": 0.1}, "classes": classes, "statement": {"en": "s", "ru": "s"}}
+    assert bool([e for e in problem_errors(entry) if e.startswith("classes")]) == refused
