@@ -29,7 +29,19 @@ from .layout import bracketed_pair, written_axes
 from .matrices import inverts, matrix_mistake
 from .options import CheckOptions
 from .percents import percent_read
-from .question import as_vector, by_label, defined, has_kink, is_refusal, own_terms, prepared, refusal, through, written_shape
+from .question import (
+    aliased,
+    as_vector,
+    by_label,
+    defined,
+    has_kink,
+    is_refusal,
+    own_terms,
+    prepared,
+    refusal,
+    through,
+    written_shape,
+)
 from .read import Answer, has_transpose, raised, read_answer
 from .reference import BadReference, read_reference, reference_shape
 from .sandbox import run_limited
@@ -128,7 +140,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     lang = options.lang
     say = lambda key, **values: phrase(lang, key, **local(values, lang))   # noqa: E731
     known, shorthand = _question_symbols(ref, options)
-    ref, text, known, names = prepared(ref, text, known, options)
+    ref, text, known, names = prepared(ref, aliased(text, options), known, options)
     text = refusal(ref, raised(text) if is_refusal(ref) else written_shape(text) if options.shape else text)
     if is_refusal(ref) and text != str(ref):         # NumPy refuses the operation: any value is wrong, and why
         return Verdict(False, 0.0, (say("check.wrong"), say("check.refused")), "shape")

@@ -11,6 +11,7 @@ and the practice service.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from .options import CheckOptions
@@ -58,7 +59,21 @@ def _derived(version: tuple, problem_id: str, variant: int | None) -> BankKey:
     transposed = transposed_array(solution.problem)
     return BankKey(solution.answer, tuple(question.items()) + ((("component_names", own),) if own else ()) +
                    ((("point", point),) if point else ()) + ((("transposes", transposed),) if transposed else ()) +
-                   ((("percent", True),) if is_percentage(solution.work) else ()) + labelled(solution))
+                   ((("percent", True),) if is_percentage(solution.work) else ()) + statement_functions(solution.problem, question) +
+                   labelled(solution))
+
+
+# a letter the statement makes σ, the function, not its value: f = \sigma entry by entry (not f = \sigma(x))
+_FUNCTION = re.compile(r"(?<![\\\w])([A-Za-z])\s*=\s*\\sigma(?![A-Za-z(_^'])")
+
+
+def statement_functions(problem, question: dict) -> tuple:
+    """The option that reads a letter the statement defines as σ (f = σ entry by entry) as σ, f(XW₁) as σ(XW₁):
+    (("functions", (("f", "σ"),)),), or () when the statement defines none, or the name is defined already."""
+    statement = getattr(problem, "statement", None) or {}
+    named = {name for name, _ in question.get("names", ())}
+    letters = dict.fromkeys(m for m in _FUNCTION.findall(statement.get("en", "")) if m not in named)
+    return (("functions", tuple((letter, "σ") for letter in letters)),) if letters else ()
 
 
 def is_percentage(work) -> bool:

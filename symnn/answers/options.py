@@ -76,6 +76,9 @@ class CheckOptions:
     # the answer is a percentage (MAPE, defined with 100 %): a percent sign after its number is its unit, so
     # 11.95 % is 11.95; for any other quantity a percent is a hundredth (20 % is 0.2)
     percent: bool = False
+    # letters the statement defines as a function, (letter, function) pairs such as ("f", "σ") of "f = σ entry by
+    # entry": f(XW₁) in an answer is σ(XW₁)
+    functions: tuple = ()
 
     def __post_init__(self):
         for name, (low, high) in RANGES.items():
@@ -104,6 +107,9 @@ class CheckOptions:
             raise ValueError("check option labels must be names, or tuples of a name's spellings")
         if not all(isinstance(pair, tuple) and len(pair) in (2, 3) and isinstance(pair[0], str) for pair in self.quantities):
             raise ValueError("check option quantities must be (name, value) pairs, or (name, value, what it is)")
+        if not all(isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(n, str) for n in pair)
+                   for pair in self.functions):
+            raise ValueError("check option functions must be (letter, function) pairs")
         if self.powers is not None and not isinstance(self.powers, bool):
             raise ValueError(f"check option powers must be true, false or unset, got {self.powers!r}")
         if not all(isinstance(name, str) for name in self.symmetric):

@@ -39,6 +39,15 @@ def prepared(ref, text: str, known: set, options):
     return (substituted(ref, names, options) if names else ref), text, known, names
 
 
+def aliased(text: str, options) -> str:
+    """A letter the statement defines as a function (f = σ entry by entry) written as that function wherever
+    it is applied: f(XW₁) and f′(XW₁) are σ(XW₁) and σ′(XW₁); a bare f is left as it is."""
+    for letter, function in options.functions:
+        text = re.sub(rf"(?<![\w\\]){re.escape(letter)}(?=\s*(?:'|′|\^\s*\{{?\s*'\s*\}}?)?\s*(?:\\left\s*)?\()",
+                      function, text)
+    return text
+
+
 def spellings(name: str) -> list[str]:
     """How an answer writes a name: sigma also as \\sigma and σ."""
     try:
