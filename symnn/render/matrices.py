@@ -75,6 +75,16 @@ class Partial(sp.Expr):
         return f"∂{printer._print(top)}/∂{printer._print(bottom)}"
 
 
+class Implied(sp.Expr):
+    """Equations each following from the one before: a ⇒ b ⇒ c."""
+
+    def _latex(self, printer):
+        return r" \;\Rightarrow\; ".join(printer._print(a) for a in self.args)
+
+    def _sympystr(self, printer):
+        return " ⇒ ".join(printer._print(a) for a in self.args)
+
+
 class Sizes(sp.Expr):
     """The sizes a check used: n = 2, d = 3."""
 
@@ -108,6 +118,8 @@ class MatrixPrinting:
         symmetric = [self.math(sp.Eq(Letter(name), transposed(Letter(name)), evaluate=False)) for name in run.symmetric]
         lines.append(self.line(depth, self.plain("matrix.shapes") + " "
                                + ", ".join([self.math(shaped(letter, shape)) for letter, shape in run.shapes] + symmetric)))
+        if run.stationary is not None and self._gradient_line(run, depth) is not None:
+            return self._stationary_lines(run, lines, depth)     # where the gradient is zero: what is asked
         lines.append(self.line(depth, self.plain("matrix.backwards" if run.form == "norm" else "matrix.backwards.function")))
         uses = sum(step.rule == "uses" for step in run.steps)
         for k, step in enumerate(run.steps):
@@ -139,16 +151,6 @@ class MatrixPrinting:
         if self._settings["detail"] == "full" or not all(s.holds for s in run.steps):
             verdict = "matrix.checked" if all(s.holds for s in run.steps) else "matrix.not checked"
             lines.append(self.line(depth, self.say(verdict, sizes=sizes)))
-        if run.stationary is not None:            # where the gradient is zero: the normal equation, then w
-            point = run.stationary
-            lines.append(self.line(depth, self.plain("matrix.zero") + " "
-                                   + self.inline(self.raw_math(point.lhs) + " = " + self.raw_math(point.rhs))))
-            lines.append(self.line(depth, self.say("matrix.invertible", matrix=point.matrix) + " "
-                                   + self.inline(self.raw_math(run.wrt) + " = " + self.raw_math(point.solution))))
-            if not getattr(self, "answer_follows", False):
-                lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
-                                       + self.inline(self.raw_math(run.wrt) + " = " + self.raw_math(point.solution))))
-            return self.join(lines)
         if getattr(self, "answer_follows", False):
             return self.join(lines)               # the course's wrong formulas stand in the answer, by the right one
         for wrong in run.wrong:
@@ -161,6 +163,36 @@ class MatrixPrinting:
         if not getattr(self, "answer_follows", False):
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
                                    + self.inline(self.raw_ratio(L, run.wrt) + " = " + self.raw_math(run.answer))))
+        return self.join(lines)
+
+    def _gradient_line(self, run, depth: int):
+        """The gradient in one line, when the problem asks where it is zero: ∂MSE/∂w = −Xᵀ·(2(y − X·w)/n) =
+        −2Xᵀ·(y − X·w)/n, the gradient by the residual times the factor of w transposed; None for a gradient
+        that is not one product after the loss (it is then derived step by step)."""
+        if len(run.steps) != 2 or run.steps[0].rule != "loss" or not run.steps[1].via:
+            return None
+        outer, (_, numbers, left, right, _) = run.steps[0], run.steps[1].via
+        if right != 1:
+            return None
+        sides = [self.raw_ratio(run.loss, run.wrt), self.raw_math(numbers * transposed(left) * Grouped(outer.gradient)),
+                 self.raw_math(run.answer)]
+        why = self.say("matrix.gradient.why", loss=run.scale * NormSquared(run.residual, sp.false),
+                       residual=outer.quantity, outer=outer.gradient, factor=numbers * left, wrt=run.wrt)
+        return self.line(depth, self.plain("matrix.gradient") + " " + self.inline(" = ".join(sides)) + " — " + why)
+
+    def _stationary_lines(self, run, lines, depth: int) -> str:
+        """Where the gradient is zero: the gradient in one line, then −(2/n)Xᵀ(y − Xw) = 0 ⇒ XᵀXw − Xᵀy = 0 ⇒
+        XᵀXw = Xᵀy, the normal equation, and w = (XᵀX)⁻¹Xᵀy where XᵀX is invertible."""
+        point, wrt = run.stationary, run.wrt
+        lines.append(self._gradient_line(run, depth))
+        steps = Implied(sp.Eq(run.answer, 0, evaluate=False), sp.Eq(sp.Add(point.lhs, -point.rhs), 0, evaluate=False),
+                        sp.Eq(point.lhs, point.rhs, evaluate=False))
+        lines.append(self.line(depth, self.plain("matrix.zero") + " " + self.math(steps)))
+        lines.append(self.line(depth, self.say("matrix.invertible", matrix=point.matrix) + " "
+                               + self.inline(self.raw_math(wrt) + " = " + self.raw_math(point.solution))))
+        if not getattr(self, "answer_follows", False):
+            lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
+                                   + self.inline(self.raw_math(wrt) + " = " + self.raw_math(point.solution))))
         return self.join(lines)
 
     def ruled_step(self, depth: int, raw: str, rule: str) -> str:
