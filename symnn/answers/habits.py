@@ -4,6 +4,7 @@
   apart by spaces, rows by semicolons (``[3 1]`` is a row of two numbers). Read as it is, the spaces
   would glue 12 12 into 1212.
 - A function of a number with no brackets: ``ln10``, ``ln 2``, ``sin0``, as on a calculator.
+- A matrix typed row by row on separate lines: ``1 3 5`` then ``2 4 6``, or ``[1, 3, 5]`` then ``[2, 4, 6]``.
 - In Russian, labelled parts apart by commas among decimal commas: ``w_1 = 3, w_2 = 0,2`` (the comma
   before a label ``name =`` parts, the others are decimal commas); so do two conditions, ``α > 0, α < 0,04``
   (a comma, a space and a letter: no decimal comma).
@@ -18,6 +19,8 @@
 '(ln(10), ln(2))'
 >>> glued_calls("ln 0,9 + ln 0,8", decimal_comma=True)
 'ln(0,9) + ln(0,8)'
+>>> line_rows("1 3 5\\n2 4 6", decimal_comma=False), line_rows("[0,5; 1]\\n[2; 3]", decimal_comma=True)
+('[[1, 3, 5], [2, 4, 6]]', '[[0.5, 1], [2, 3]]')
 >>> labelled_parts("w_1 = 3, w_2 = 0,2"), labelled_parts("α > 0, α < 0,04")
 ('w_1 = 3; w_2 = 0,2', 'α > 0; α < 0,04')
 """
@@ -58,6 +61,27 @@ def glued_calls(body: str, decimal_comma: bool = False) -> str:
     """``ln10`` and ``ln 10`` as ``ln(10)``: a function of a number typed without its brackets (``ln 0,9``
     with a decimal comma where the reader takes one)."""
     return (_GLUED_COMMA if decimal_comma else _GLUED).sub(r"\1(\2)", body)
+
+
+def line_rows(body: str, decimal_comma: bool) -> str:
+    """A matrix of numbers typed one row a line (numbers apart by spaces, commas or semicolons, each row
+    bracketed or not, every row as long) as the list of its rows, [[1, 3, 5], [2, 4, 6]]; any other text as
+    it is. With a decimal comma, a comma between numbers parts them only when a space follows it."""
+    lines = [line.strip() for line in body.strip().splitlines() if line.strip()]
+    if len(lines) < 2:
+        return body
+    number = _NUMBER if decimal_comma else r"[-+−]?\d+(?:\.\d+)?"
+    apart = r"\s*;\s*|,\s+|\s+" if decimal_comma else r"\s*[,;]\s*|\s+"
+    rows = []
+    for line in lines:
+        inner = line[1:-1].strip() if line[:1] + line[-1:] in ("[]", "()") else line
+        cells = [cell for cell in re.split(apart, inner) if cell]
+        if not cells or not all(re.fullmatch(number, cell) for cell in cells):
+            return body
+        rows.append(", ".join(cell.replace(",", ".").replace("−", "-") for cell in cells))
+    if len({row.count(",") for row in rows}) != 1:
+        return body
+    return "[" + ", ".join(f"[{row}]" for row in rows) + "]"
 
 
 def labelled_parts(body: str) -> str:

@@ -35,7 +35,7 @@ from ..calculus.parse import FUNCTIONS, ParseError, bracket_depth, check_text, p
 from ..lang import LANGUAGES, phrase
 from .characters import GREEK, latin_twins, plain
 from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
-from .habits import glued_calls, labelled_parts, spaced_rows
+from .habits import glued_calls, labelled_parts, line_rows, spaced_rows
 from .labels import known_label
 from .latex import latex_to_text
 from .layout import closes_at_end, components, matrix_shape, top_level_split
@@ -138,7 +138,7 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     words = re.findall(r"[А-Яа-яЁё]{3,}", re.sub(r"\\(?:text\w*|mathrm|mbox|operatorname)\s*\{[^{}]*\}", "", body))
     if words:                            # "0,5 верно": words are not read, the answer is a formula (not "о" blamed)
         raise ParseError("words", words=", ".join(words))
-    body = glued_calls(spaced_rows(plain(body), decimal_comma), decimal_comma)     # answers.habits: [1 2; 3 4], ln10
+    body = glued_calls(spaced_rows(line_rows(plain(body), decimal_comma), decimal_comma), decimal_comma)   # [1 2; 3 4]
     if decimal_comma:
         body = labelled_parts(body)                                      # w₁ = 3, w₂ = 0,2
     if matrices:
