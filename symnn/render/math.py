@@ -283,9 +283,12 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         head, sep, tail = expr.name.partition("_")
         head = head[:-3] + "\u0302" if head.endswith("hat") and len(head) > 3 else text_name(head)    # yhat: ŷ
         tail = tail[1:-1] if tail.startswith("{") and tail.endswith("}") else tail
+        transposed = re.search(r"(\^T|ᵀ)$", tail) if len(tail) > 2 or tail[-1:] == "ᵀ" else None      # W_2ᵀ, not W_(2ᵀ)
+        tail, transposed = (tail[:transposed.start()], "ᵀ") if transposed and transposed.start() else (tail, "")
         tail = self._print(sp.Symbol(tail)) if set(tail) & set("\\^_{") else tail     # δ of a^2: δ_(a²)
         tail = tail if plain_tail(tail) or not tail else f"({tail})"        # h_{t-1} as h_(t-1), not h_t-1
-        return GREEK_LETTERS.get(head.lstrip("\\"), head.replace("\\Delta ", "Δ").replace("\\nabla ", "∇")) + sep + tail
+        return GREEK_LETTERS.get(head.lstrip("\\"), head.replace("\\Delta ", "Δ").replace("\\nabla ", "∇")) + sep + tail \
+            + transposed
 
     def _print_Derivative(self, expr):
         symbol = "∂" if _is_partial(self, expr) else "d"

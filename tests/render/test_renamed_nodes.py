@@ -98,3 +98,13 @@ def test_a_hat_name_gives_its_delta_the_hat(tmp_path, lang):
 def test_printers_write_a_superscripted_name_unambiguously(expr, text, latex):
     assert text_math(expr) == text
     assert latex_math(expr).replace(r"\left(", "(").replace(r"\right)", ")") == latex
+
+
+@pytest.mark.parametrize("name, text", [
+    ("W_2ᵀ", "W_2ᵀ"),              # a transposed matrix keeps its subscript bare: W_2ᵀ, not W_(2ᵀ)
+    ("W_2^T", "W_2ᵀ"),             # ... however the transpose is written
+    ("h_{t-1}", "h_(t-1)"),        # a subscript that is a formula is still bracketed
+    ("delta_{a^2}", "δ_(a²)"),     # as is a renamed node's superscripted name
+])
+def test_a_subscript_and_a_transpose_in_text(name, text):
+    assert text_math(sp.Symbol(name)) == text
