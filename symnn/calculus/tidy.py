@@ -12,6 +12,8 @@ opaque ``simplify``.
 
 from __future__ import annotations
 
+import dataclasses
+
 import sympy as sp
 
 from .functions import sigmoid
@@ -75,7 +77,10 @@ def expand_numerator(expr):
 
 
 def common_factor(expr):
-    """a·b + a·c = a·(b + c), without expanding anything."""
+    """a·b + a·c = a·(b + c), without expanding anything; only where there is a sum to take a factor out of
+    (αe^{−αx}/(1 + e^{−αx})² is not turned into αe^{αx}/(1 + e^{αx})²)."""
+    if not (expr.is_Add or sp.fraction(expr, exact=True)[0].is_Add):
+        return expr
     return sp.gcd_terms(expr)
 
 
@@ -90,12 +95,14 @@ REWRITES = (
 )
 
 
-def tidy(expr) -> tuple[Rewrite, ...]:
-    """The rewrites, in order, that make ``expr`` read better; empty when it is tidy."""
+def tidy(expr, skip=()) -> tuple[Rewrite, ...]:
+    """The rewrites, in order, that make ``expr`` read better; empty when it is tidy. ``skip``: rules not to use."""
     rewrites = []
     if sp.count_ops(expr) > MAX_OPS:
         return ()
     for rule, transform, same_length_ok in REWRITES:
+        if rule in skip:
+            continue
         try:
             after = transform(expr)
         except (ValueError, TypeError):     # SymPy refusing a form, e.g. Max(4, ln x) at x = 0: leave it
@@ -105,3 +112,18 @@ def tidy(expr) -> tuple[Rewrite, ...]:
             rewrites.append(Rewrite(rule, expr, after))
             expr = after
     return tuple(rewrites)
+
+
+# the rewrites that bring in a function of their own, with how a statement writes that function
+BRINGS_IN = {"sigmoid": r"\sigma"}
+
+
+def in_statement_terms(step, statement: str):
+    """``step`` without the rewrites that bring in a function its statement does not use: the tanh written with
+    exponentials, (e^{2x} − 1)/(e^{2x} + 1), is differentiated to 4e^{2x}/(e^{2x} + 1)², not to 4σ(2x)(1 − σ(2x))."""
+    unused = tuple(rule for rule, written in BRINGS_IN.items()
+                   if written not in statement and any(r.rule == rule for r in step.rewrites))
+    if not unused:
+        return step
+    rewrites = tidy(step.raw, skip=(*unused, "expand"))     # the quotient's numerator expanded, not its denominator
+    return dataclasses.replace(step, result=rewrites[-1].after if rewrites else step.raw, rewrites=rewrites)

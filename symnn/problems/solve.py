@@ -47,8 +47,10 @@ def solve_derivative(problem: Problem) -> Solution:
     """``expr``, ``wrt``, optional ``order`` and ``at``: the derivative, or its value there."""
     from ..calculus.differentiate import diff_steps
     from ..calculus.gradient import value_at
+    from ..calculus.tidy import in_statement_terms
     data = problem.data
     step = diff_steps(data["expr"], data["wrt"], order=data.get("order", 1))
+    step = in_statement_terms(step, problem.statement.get("en") or "")      # no σ where the statement has none
     if "at" not in data:
         return Solution(problem, step, step.result)
     evaluated = value_at(step, data["at"])

@@ -3,7 +3,7 @@
 import pytest
 import sympy as sp
 
-from symnn import check_answer, render, sigmoid, solve
+from symnn import check_answer, render, solve
 from symnn.calculus.equal import equal
 from symnn.nn.activations import ACTIVATIONS, activation_table, f, x
 from symnn.render import FORMATS
@@ -31,9 +31,10 @@ def test_softsign_needs_the_absolute_value():
 
 def test_perceptron_alpha_is_alpha_f_one_minus_f():
     alpha, xx, f = sp.symbols("alpha x f", real=True)
-    s = sigmoid(alpha * xx)
     solution = solve("perceptron-alpha")
-    assert solution.work.result == alpha * s * (1 - s)         # the derivation ends in σ(αx)
+    # the statement writes no σ: the derivation ends in αe^(−αx)/(1 + e^(−αx))², which is σ′ (sympy.diff the oracle)
+    assert solution.work.result == alpha * sp.exp(-alpha * xx) / (1 + sp.exp(-alpha * xx)) ** 2
+    assert sp.simplify(solution.work.result - sp.diff(1 / (1 + sp.exp(-alpha * xx)), xx)) == 0
     assert solution.answer == alpha * f * (1 - f)              # the key is written through f, as asked
 
 

@@ -35,13 +35,13 @@ def answer_line(problem_id: str, format: str, lang: str) -> str:
     # "find F′(x) and write it as a formula in F": F′(x) as the statement writes it,
     # the derivation's last form, then the form asked
     ("tanh-exp", "latex", "ru", r"{\noindent \textbf{Ответ:} $F'{(x)} = "
-                                r"4 \sigma{(2 x)} {(1 - \sigma(2 x))} = 1 - F^{2}$\par}"),
+                                r"\frac{4 e^{2 x}}{(e^{2 x} + 1)^{2}} = 1 - F^{2}$\par}"),      # no σ: the statement has none
     # "find ∂p₀/∂y₀ and write it through p₀"
     ("softmax-two-classes", "latex", "ru", r"{\noindent \textbf{Ответ:} $\frac{\partial p_{0}}{\partial y_{0}} = "
                                            r"\frac{e^{y_{0}} e^{y_{1}}}{(e^{y_{0}} + e^{y_{1}})^{2}} = "
                                            r"p_{0} {(1 - p_{0})}$\par}"),
     ("tanh-exp", "latex", "en", r"{\noindent \textbf{Answer:} $F'{(x)} = "
-                                r"4 \sigma{(2 x)} {(1 - \sigma(2 x))} = 1 - F^{2}$\par}"),
+                                r"\frac{4 e^{2 x}}{(e^{2 x} + 1)^{2}} = 1 - F^{2}$\par}"),
     ("relu-chain", "text", "ru", "Ответ: y = 2; dy/dx = 1"),      # d, as the statement writes dy/dx
     # "write σ′(z) through σ itself": σ′(z), not ∂σ/∂z
     ("nielsen-sigmoid-prime", "text", "en", "Answer: σ′(z) = σ(z)·(1 - σ(z)) = σ·(1 - σ)"),

@@ -1,0 +1,44 @@
+"""A derivative's key does not bring in a function its statement does not use: the tanh written with exponentials
+is differentiated to the quotient rule's 4e^(2x)/(e^(2x) + 1)², not rewritten with σ; a statement that writes σ keeps
+its σ(z)(1 − σ(z)). Exact strings (en, ru), and every line checked against sympy.diff."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from symnn import render
+from symnn.problems.solve import solve
+from symnn.render.chains import chain
+
+
+def key(problem_id: str, lang: str = "en") -> list[str]:
+    return render(solve(problem_id), "text", lang=lang, detail="brief").splitlines()
+
+
+def test_tanh_through_exponentials_ends_in_the_quotient_and_then_in_f():
+    # tanh-exp: F = (e^(2x) − 1)/(e^(2x) + 1), asked through F; no σ anywhere, 4e^(2x)/(e^(2x) + 1)² before 1 − F²
+    printed = key("tanh-exp")
+    assert printed[4] == "= 4e^(2x)/(e^(2x) + 1)^2 (expand the numerator)"
+    assert printed[6] == "Answer: F′(x) = 4e^(2x)/(e^(2x) + 1)^2 = 1 - F^2"
+    assert not any("σ" in line for line in printed)
+    # the same in Russian
+    printed = key("tanh-exp", "ru")
+    assert printed[4] == "= 4e^(2x)/(e^(2x) + 1)^2 (раскрываем скобки в числителе)"
+    assert printed[6] == "Ответ: F′(x) = 4e^(2x)/(e^(2x) + 1)^2 = 1 - F^2"
+    assert not any("σ" in line for line in printed)
+
+
+def test_every_line_of_the_tanh_chain_is_the_derivative():
+    # oracle: sympy.diff of (e^(2x) − 1)/(e^(2x) + 1); each line with its pending derivatives taken
+    x = sp.Symbol("x", real=True)
+    expected = sp.diff((sp.exp(2 * x) - 1) / (sp.exp(2 * x) + 1), x)
+    step = solve("tanh-exp").work
+    for line, _ in chain(step):
+        assert sp.simplify(line.doit() - expected) == 0, line
+
+
+def test_a_statement_that_writes_sigma_keeps_it():
+    # nielsen-sigmoid-prime writes σ′(z) = σ(z)(1 − σ(z)): its key still rewrites with σ
+    assert key("nielsen-sigmoid-prime")[-1] == "Answer: σ′(z) = σ(z)·(1 - σ(z)) = σ·(1 - σ)"
+    # perceptron-alpha writes f = 1/(1 + e^(−αx)) and no σ: its derivation ends in the exponentials, then αf(1 − f)
+    assert key("perceptron-alpha")[-1] == "Answer: ∂f/∂x = α·e^(-α·x)/(1 + e^(-α·x))^2 = α·f·(1 - f)"
