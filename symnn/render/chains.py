@@ -67,12 +67,14 @@ def chain(step: Step) -> list[tuple[sp.Expr, list[str]]]:
             written, used = later(sub)
             replacements[D(sub.expr, sub.var, sub.order)] = written
             rules += used
-        return _evaluated(middle.xreplace(replacements)), rules
+        return _unmerged(middle, replacements), rules
 
     current, lines = None, []
     expr, rules = one_level(step)
     lines.append((expr, _unique(rules)))
-    current = expr
+    current = _merged(expr)
+    if current != expr:                     # (x + 2y) + 2y, then x + 4y: like terms collected on a line of their own
+        lines.append((current, ["rewrite.like terms"]))
     while pending:
         waiting = {d: st for d, st in pending.items() if current.has(d)}
         pending.clear()
@@ -112,3 +114,19 @@ def _evaluated(expr):
         return expr.func(*args)
     except TypeError:
         return expr
+
+
+def _unmerged(middle, replacements):
+    """A rule's sum with its derivatives put in, each term evaluated on its own: (x + 2y)·1 + y·2 is written
+    (x + 2y) + 2y, not x + 4y at once; a line changes by one rule, and only constants fold."""
+    terms = [_evaluated(term.xreplace(replacements)) for term in sp.Add.make_args(middle)]
+    terms = [term for term in terms if term != 0]
+    merged = _evaluated(middle.xreplace(replacements))
+    if len(terms) < 2 or len(sp.Add.make_args(merged)) >= sum(len(sp.Add.make_args(t)) for t in terms):
+        return merged
+    return sp.Add(*terms, evaluate=False)
+
+
+def _merged(expr):
+    """An unevaluated sum of ``_unmerged`` evaluated: its like terms collected."""
+    return sp.Add(*expr.args) if expr.is_Add else expr
