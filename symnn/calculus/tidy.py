@@ -79,7 +79,7 @@ def expand_numerator(expr):
 def common_factor(expr):
     """a·b + a·c = a·(b + c), without expanding anything; only where there is a sum to take a factor out of
     (αe^{−αx}/(1 + e^{−αx})² is not turned into αe^{αx}/(1 + e^{αx})²)."""
-    if not (expr.is_Add or sp.fraction(expr, exact=True)[0].is_Add):
+    if not any(factor.is_Add for factor in sp.Mul.make_args(sp.fraction(expr, exact=True)[0])):
         return expr
     return sp.gcd_terms(expr)
 

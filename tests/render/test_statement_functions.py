@@ -42,3 +42,10 @@ def test_a_statement_that_writes_sigma_keeps_it():
     assert key("nielsen-sigmoid-prime")[-1] == "Answer: σ′(z) = σ(z)·(1 - σ(z)) = σ·(1 - σ)"
     # perceptron-alpha writes f = 1/(1 + e^(−αx)) and no σ: its derivation ends in the exponentials, then αf(1 − f)
     assert key("perceptron-alpha")[-1] == "Answer: ∂f/∂x = α·e^(-α·x)/(1 + e^(-α·x))^2 = α·f·(1 - f)"
+
+
+def test_a_common_factor_is_taken_out_only_of_a_sum():
+    # nll-softmax: −((Σ)e^(y_1) − e^(2y_1))e^(−y_1)/Σ has a sum to take e^(y_1) out of: its line stays
+    assert "= -(e^(y_2) + e^(y_3))/(e^(y_1) + e^(y_2) + e^(y_3)) (take out the common factor)" in key("nll-softmax")
+    # perceptron-alpha: αe^(−αx)/(1 + e^(−αx))² has none; it is not turned into αe^(αx)/(1 + e^(αx))²
+    assert not any("common factor" in line for line in key("perceptron-alpha"))
