@@ -364,11 +364,20 @@ class NetworkPrinting:
         L = sp.Symbol("L")
         lines = [self.line(depth, self.strong(self.plain("softmax.loss")) + " "
                            + self.equation(L, run.loss))]
+        brief = self._settings["detail"] == "brief"      # the true class's derivation in full, the others said alike
         for j, (step, written) in enumerate(zip(run.steps, run.in_outputs), 1):
-            lines.append(self.line(depth, self.ratio(L, sp.Symbol(f"y_{j}")) + " = " + self.math(written)))
+            if brief and j != run.true_class:
+                continue
+            if not brief:
+                lines.append(self.line(depth, self.ratio(L, sp.Symbol(f"y_{j}")) + " = " + self.math(written)))
             self.partial = True
-            lines.extend(self.derivation_lines(step, depth + 1))
-            lines.append(self.line(depth + 1, self.equation(written, lead=True) + " (" + self.plain("softmax.through") + ")"))
+            lines.extend(self.derivation_lines(step, depth + 1 - brief))
+            lines.append(self.line(depth + 1 - brief, self.equation(written, lead=True) + " ("
+                                   + self.plain("softmax.through") + ")"))
+        if brief and run.n > 1:                   # the same for y_2, y_3: ∂L/∂y_k = s_k
+            others = ", ".join(self.math(sp.Symbol(f"y_{k}")) for k in range(1, run.n + 1) if k != run.true_class)
+            lines.append(self.line(depth, self.plain("softmax.loss.same") + " " + others + ": " + self.inline(
+                self.raw_ratio(L, sp.Symbol("y_k")) + " = " + self.raw_math(sp.Symbol("s_k")))))
         if not self.answer_follows:
             lines.append(self.line(depth, self.plain("softmax.loss.result") + " " + self.math(sp.Tuple(*run.in_outputs))))
         return self.join(lines)

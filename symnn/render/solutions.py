@@ -241,6 +241,8 @@ class SolutionPrinting:
             return name + (self.raw_math(sp.Tuple(*(self.as_given(value) for _, value in work.point))) if work.point else "")
         if kind == "Backprop":
             return self.raw_ratio(work.network.loss_symbol, work.parameter)
+        if kind == "SoftmaxLoss":                   # the gradient by the logits: ∇_y L
+            return self.raw_math(Written(r"\nabla_{y} L", "∇_y L"))
         if kind == "LossValue" and work.gradient:      # ∂L/∂ŷ: the vector of ∂L/∂ŷ_i
             return self.raw_math(Ratio(sp.Symbol(NAMES[work.name]), sp.Symbol("yhat"), sp.true))
         if kind == "LossValue":                 # each sample's loss: the terms of the table, no one name
