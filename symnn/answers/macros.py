@@ -53,6 +53,7 @@ MACROS: dict[str, Macro] = {
     "langle": Macro("operator", "("), "rangle": Macro("operator", ")"),
     **_table("operator", "lvert rvert vert mid", "|"), **_table("operator", "| lVert rVert Vert", "‖"),
     "\\": Macro("operator", ";"),
+    **_table("operator", "Rightarrow Longrightarrow implies", ";"),      # A = 0 ⇒ B = C: the next line of the work
     # spacing, sizing and style: nothing to read
     **_table("space", ", ; : > quad qquad enspace thinspace medspace thickspace", " "), " ": Macro("space", " "),
     "!": Macro("space", ""),
