@@ -50,6 +50,15 @@ def test_no_module_is_over_400_lines():
     assert not long
 
 
+def test_no_two_test_modules_share_a_name():
+    # the test folders are not packages: pytest imports each module by its name, and a second test_x.py in
+    # another folder stops the whole run at collection
+    names: dict = {}
+    for path in (ROOT / "tests").rglob("test_*.py"):
+        names.setdefault(path.name, []).append(str(path.relative_to(ROOT)))
+    assert not {name: paths for name, paths in names.items() if len(paths) > 1}
+
+
 def test_the_package_never_evaluates_text():
     """eval, exec, parse_expr and a sympify that accepts strings run arbitrary code.
 
