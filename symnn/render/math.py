@@ -281,7 +281,7 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         if version:                       # c⁽²⁾, the second value of a program's c (nn.programs.version_name)
             return self._print(sp.Symbol(version[1])) + "⁽" + version[2].translate(RAISED) + "⁾"
         head, sep, tail = expr.name.partition("_")
-        head = head[:-3] + "\u0302" if head.endswith("hat") and len(head) > 3 else text_name(head)    # yhat: ŷ
+        head = text_name(f"\\hat{{{head[:-3]}}}" if re.fullmatch(r"\w+hat", head) and len(head) == 4 else head)  # yhat: ŷ
         tail = tail[1:-1] if tail.startswith("{") and tail.endswith("}") else tail
         transposed = re.search(r"(\^T|ᵀ)$", tail) if len(tail) > 2 or tail[-1:] == "ᵀ" else None      # W_2ᵀ, not W_(2ᵀ)
         tail, transposed = (tail[:transposed.start()], "ᵀ") if transposed and transposed.start() else (tail, "")

@@ -164,7 +164,7 @@ tolerance = { absolute = 0.01 }
     assert "Эпох: 20, в каждой один шаг по всей таблице (полный батч)." in render(solution, "text", lang="ru")
     answer = text.splitlines()[-1]             # the output for 0.5, then the final loss, each named
     output, loss = answer_value(solution.answer)
-    assert answer.startswith("Answer: y\u0302(0.5) ≈ ") and answer.endswith(f"; L ≈ {loss:.3g}")
+    assert answer.startswith("Answer: ŷ(0.5) ≈ ") and answer.endswith(f"; L ≈ {loss:.3g}")
     assert f"(0.5) ≈ {output:.4g};" in answer
 
 

@@ -53,9 +53,9 @@ def test_the_neurons_derivative_in_russian_and_latex():
 def test_a_gradient_is_written_through_the_prediction_the_statement_names():
     # linreg-grad: ŷ = wx + b and L = (ŷ − y)²; each partial derivative in ŷ, 2x(ŷ − y) and 2(ŷ − y)
     printed = key("linreg-grad")
-    assert printed[3] == "   ∂L/∂w = 2x·(ŷ - y) (chain rule; power rule)"
-    assert printed[5] == "   ∂L/∂b = 2(ŷ - y) (chain rule; power rule)"
-    assert key("linreg-grad", "ru")[3] == "   ∂L/∂w = 2x·(ŷ - y) (производная сложной функции; производная степенной функции)"
+    assert printed[3] == "   ∂L/∂w = 2x·(ŷ - y) (chain rule; power rule)"
+    assert printed[5] == "   ∂L/∂b = 2(ŷ - y) (chain rule; power rule)"
+    assert key("linreg-grad", "ru")[3] == "   ∂L/∂w = 2x·(ŷ - y) (производная сложной функции; производная степенной функции)"
     L = (w * x + b - y_) ** 2                               # sympy.diff with ŷ = wx + b put in
     assert sp.expand(sp.diff(L, w) - 2 * x * (w * x + b - y_)) == 0
     assert sp.expand(sp.diff(L, b) - 2 * (w * x + b - y_)) == 0

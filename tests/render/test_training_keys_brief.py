@@ -96,12 +96,12 @@ def test_the_start_in_latex():
                in line for line in lines), [line for line in lines if "условии" in line]
 
 
-# the XOR keys name their outputs alike, ŷ at the input as the statements write ŷ: the task of xor-lab as the
+# the XOR keys name their outputs alike, ŷ at the input as the statements write ŷ: the task of xor-lab as the
 # data run of xor-lab-loop (the oracle: XOR's truth table, which both statements publish)
 @pytest.mark.parametrize("problem_id", ["xor-lab", "xor-lab-loop"])
 @pytest.mark.parametrize("lang, format, answer", [
-    ("en", "text", "Answer: ŷ(0, 0) = 0; ŷ(0, 1) = 1; ŷ(1, 0) = 1; ŷ(1, 1) = 0"),
-    ("ru", "text", "Ответ: ŷ(0; 0) = 0; ŷ(0; 1) = 1; ŷ(1; 0) = 1; ŷ(1; 1) = 0"),
+    ("en", "text", "Answer: ŷ(0, 0) = 0; ŷ(0, 1) = 1; ŷ(1, 0) = 1; ŷ(1, 1) = 0"),
+    ("ru", "text", "Ответ: ŷ(0; 0) = 0; ŷ(0; 1) = 1; ŷ(1; 0) = 1; ŷ(1; 1) = 0"),
     ("en", "latex", r"{\noindent \textbf{Answer:} $\hat{y}{(0, \  0)} = 0$; $\hat{y}{(0, \  1)} = 1$; "
                     r"$\hat{y}{(1, \  0)} = 1$; $\hat{y}{(1, \  1)} = 0$\par}"),
 ])
@@ -122,10 +122,10 @@ def test_the_output_takes_the_statements_name():
 @pytest.mark.parametrize("lang, header, means, answer", [
     ("en", "weight  height  x1 = weight − 57  x2 = height − 171  y",
      "The inputs are centred: each input column minus its mean over the table. The means: weight 57, height 171",
-     "Answer: y\u0302(50, 168) ≈ 0.9630 (woman); y\u0302(77, 173) ≈ 0.0544 (man)"),
+     "Answer: ŷ(50, 168) ≈ 0.9630 (woman); ŷ(77, 173) ≈ 0.0544 (man)"),
     ("ru", "вес  рост  x1 = вес − 57  x2 = рост − 171  y",
      "Входы центрированы: из каждого входного столбца вычтено его среднее по таблице. Средние: вес 57; рост 171",
-     "Ответ: y\u0302(50; 168) ≈ 0,9630 (девушка); y\u0302(77; 173) ≈ 0,0544 (парень)"),
+     "Ответ: ŷ(50; 168) ≈ 0,9630 (девушка); ŷ(77; 173) ≈ 0,0544 (парень)"),
 ])
 def test_the_gender_key_names_the_target_the_means_and_the_class(lang, header, means, answer):
     lines = key("gender-train", lang)
