@@ -174,7 +174,7 @@ def test_the_key_shows_the_table_the_means_and_the_loss_in_both_languages():
     # the table, not the file's name (a student has no file); the inputs by their labels in the key's language,
     # the target by the statement's name y
     assert "The data, 4 rows:" in english and "people.csv" not in english + russian
-    assert "weight  height  x1 = weight − 57  x2 = height − 171  y" in english
+    assert "weight  height  x_1 = weight − 57  x_2 = height − 171  y" in english
     assert "The means: weight 57, height 171" in english
     assert "(50, 168)  (-7, -3)       0.96295" in english      # five places: the key keeps 3 significant digits of its smallest value
     assert "Данные, 4 строки:" in russian

@@ -30,8 +30,8 @@ TABLE = ("The weights and biases at the start", "Веса и смещения в
 # weights, and says the start it takes without pointing at a table
 @pytest.mark.parametrize("problem_id", ["xor-lab", "xor-lab-loop", "gender-train"])
 @pytest.mark.parametrize("lang, start", [
-    ("en", "The weights and biases start from (w1, w2, b1, w3, w4, b2, w5, w6, b3) = "),
-    ("ru", "Начальные веса и смещения (w1; w2; b1; w3; w4; b2; w5; w6; b3) = "),
+    ("en", "The weights and biases start from (w_1, w_2, b_1, w_3, w_4, b_2, w_5, w_6, b_3) = "),
+    ("ru", "Начальные веса и смещения (w_1; w_2; b_1; w_3; w_4; b_2; w_5; w_6; b_3) = "),
 ])
 def test_a_key_asking_the_outputs_shows_no_loss_and_no_weights(problem_id, lang, start):
     lines = key(problem_id, lang)
@@ -70,7 +70,7 @@ def test_what_find_names_is_shown(find, log, table):
     lines = key(asked("gender-train", find))
     assert ("Training loss: 0.15056 at the start, 0.00218 after the last epoch." in lines) == log
     assert ("The weights and biases at the start and after the last epoch:" in lines) == table
-    assert ("w5         1.304         3.2483" in lines) == table       # four places: no small loss shown
+    assert ("w_5        1.304         3.2483" in lines) == table       # four places: no small loss shown
 
 
 # lms-apple-orange: W(2) is worked step by step, so no table repeats it (brief or full); the ADALINE has no
@@ -120,10 +120,10 @@ def test_the_output_takes_the_statements_name():
 # said once each, without a second colon; the answer names the class the statement asks beside each number
 # (the oracle for the classes: the outputs 0.9630 and 0.0544 round to 1 and 0, and y = 1 for a woman)
 @pytest.mark.parametrize("lang, header, means, answer", [
-    ("en", "weight  height  x1 = weight − 57  x2 = height − 171  y",
+    ("en", "weight  height  x_1 = weight − 57  x_2 = height − 171  y",
      "The inputs are centred: each input column minus its mean over the table. The means: weight 57, height 171",
      "Answer: ŷ(50, 168) ≈ 0.9630 (woman); ŷ(77, 173) ≈ 0.0544 (man)"),
-    ("ru", "вес  рост  x1 = вес − 57  x2 = рост − 171  y",
+    ("ru", "вес  рост  x_1 = вес − 57  x_2 = рост − 171  y",
      "Входы центрированы: из каждого входного столбца вычтено его среднее по таблице. Средние: вес 57; рост 171",
      "Ответ: ŷ(50; 168) ≈ 0,9630 (девушка); ŷ(77; 173) ≈ 0,0544 (парень)"),
 ])
