@@ -283,8 +283,8 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         head, sep, tail = expr.name.partition("_")
         head = text_name(f"\\hat{{{head[:-3]}}}" if re.fullmatch(r"\w+hat", head) and len(head) == 4 else head)  # yhat: ŷ
         tail = tail[1:-1] if tail.startswith("{") and tail.endswith("}") else tail
-        transposed = re.search(r"(\^T|ᵀ)$", tail) if len(tail) > 2 or tail[-1:] == "ᵀ" else None      # W_2ᵀ, not W_(2ᵀ)
-        tail, transposed = (tail[:transposed.start()], "ᵀ") if transposed and transposed.start() else (tail, "")
+        transposed = re.fullmatch(r"(.+?)(\^T|ᵀ)", tail)                   # W_2ᵀ, not W_(2ᵀ)
+        tail, transposed = (transposed[1], "ᵀ") if transposed else (tail, "")
         tail = self._print(sp.Symbol(tail)) if set(tail) & set("\\^_{") else tail     # δ of a^2: δ_(a²)
         tail = tail if plain_tail(tail) or not tail else f"({tail})"        # h_{t-1} as h_(t-1), not h_t-1
         return GREEK_LETTERS.get(head.lstrip("\\"), head.replace("\\Delta ", "Δ").replace("\\nabla ", "∇")) + sep + tail \

@@ -13,8 +13,9 @@ _FRACTION = re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}")
 _GROUP = re.compile(r"([_^])\{([^{}]*)\}")
 _MATRIX = re.compile(r"\\begin\{[pb]matrix\}(.*?)\\end\{[pb]matrix\}", re.S)
 # an operator's name between letters is set apart by spaces, as TeX sets it: r sin θ cos φ, not rsinθcosφ
-_APPLIED = re.compile(r"(?:\\?(?:ln|log|exp|sin|cos|tan|sinh|cosh|tanh|sigma)|σ)\s*$")
-_OPERATOR = re.compile(r"\\(sinh|cosh|tanh|sin|cos|tan|cot|ln|log|exp|max|min|det|tr|arg)(?![a-zA-Z])\s*")
+_FUNCTIONS = "sinh|cosh|tanh|sin|cos|tan|ln|log|exp"            # the names a function's argument follows
+_APPLIED = re.compile(rf"(?:\\?(?:{_FUNCTIONS}|sigma)|σ)\s*$")
+_OPERATOR = re.compile(rf"\\({_FUNCTIONS}|cot|max|min|det|tr|arg)(?![a-zA-Z])\s*")
 
 
 def _plain_matrices(latex: str) -> str:
@@ -89,7 +90,7 @@ class TextPrinter(DocumentPrinter):
         text = re.sub(r"(?<=[∂Δ]) (?=\w)", "", LatexNodes2Text(math_mode="text").latex_to_text(text))   # ∂L, Δw
         text = re.sub(r"(?<![\w^])e\^(?:\((-?(?:\d+|[a-pr-z]))\)|(-?(?:\d+|[a-pr-z])))(?![\w(])",
                       lambda m: "e" + (m[1] or m[2]).translate(RAISED), text)          # e³, eˣ, e⁻ᵃ
-        text = re.sub(r"(?<![A-Za-z])(ln|log|exp|sinh|cosh|tanh|sin|cos|tan) \(", r"\1(", text)   # ln(a/b), ln\left(
+        text = re.sub(rf"(?<![A-Za-z])({_FUNCTIONS}) \(", r"\1(", text)   # ln(a/b), ln\left(
         return re.sub(r"(?<=\S)  +", " ", text)
 
     def formula_text(self, pair) -> str:
