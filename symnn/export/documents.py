@@ -18,6 +18,7 @@ from ..render import render
 from ..render.latex import ESCAPES
 from ..render.latex_setup import spelled
 from ..render.latex_tables import TABLE_START, cell_width
+from .page_breaks import answers_kept
 
 # Cyrillic fonts in either language: a student's name or a Russian word may appear in an English sheet
 LATEX_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
@@ -148,8 +149,8 @@ def latex_document(body: str, title: str, lang: str = "en", width: str | None = 
     babel = f"{other},{'russian' if lang == 'ru' else 'english'}"   # the last one is the document's language
     geometry = "margin=2cm" if width is None else f"textwidth={width},vmargin=2cm"
     preamble = LATEX_PREAMBLE % {"babel": babel, "geometry": geometry, "title": above + plain_latex(title)}
-    return preamble + "\\begin{document}\n\\maketitle\n\n" + spelled(displays_in_paragraphs(long_tables(body.strip()))) \
-        + "\n\n\\end{document}\n"
+    body = answers_kept(displays_in_paragraphs(long_tables(body.strip())), phrase(lang, "answer"))
+    return preamble + "\\begin{document}\n\\maketitle\n\n" + spelled(body) + "\n\n\\end{document}\n"
 
 
 def html_page(body: str, title: str, lang: str = "en", above: str = "", under: str = "") -> str:

@@ -95,3 +95,41 @@ def test_the_russian_matrix_key_keeps_its_rules_inside_the_margin(tmp_path):
     source.write_text(_key("matrix", "ru"), encoding="utf-8")
     compiled = pdflatex(source)
     assert compiled.pdf.exists() and max(compiled.overfull, default=0) <= 20
+
+
+def _pages_of_answers_and_their_work(tex: str, tmp_path) -> list[tuple[str, str]]:
+    """(page of the work's last line, page of the answer) for every answer of a key, read from the PDF: each
+    writes its page into the aux file when its page is shipped out."""
+    lines, marks = tex.split("\n"), 0
+    mark = r"\write\csname @auxout\endcsname{\csname @percentchar\endcsname mark{%s}{%d}{\thepage}}"   # a comment line
+    for k, line in enumerate(lines):
+        if not re.match(r"\{(\\raggedright )?\\noindent \\textbf\{Answer:\}", line):
+            continue
+        before = lines[k - 1]
+        if before.endswith(r"\end{tabular}\par}\nopagebreak\medskip"):
+            work = k - 3                                          # the table's last row, above its \hline
+        elif before.startswith(r"\end{align*}") or before == r"\nopagebreak":
+            work = k - 2                                          # a display's last row, or a paragraph
+        else:
+            work = k - 1
+        lines[work] = re.sub(r"( \\\\\*?)?((\\par\})?)$", lambda m: mark % ("work", marks) + (m[1] or "") + m[2],
+                             lines[work], count=1)
+        lines[k] = line.replace(r"\textbf{Answer:}", r"\textbf{Answer:}" + mark % ("answer", marks))
+        marks += 1
+    source = tmp_path / "key.tex"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    pdflatex(source)
+    found = re.findall(r"%mark\{(work|answer)\}\{(\d+)\}\{(\d+)\}", source.with_suffix(".aux").read_text(encoding="utf-8"))
+    pages = {(what, number): page for what, number, page in found}
+    assert len(pages) == 2 * marks and marks > 5, found
+    return [(pages["work", str(n)], pages["answer", str(n)]) for n in range(marks)]
+
+
+def test_an_answer_never_opens_a_page_alone(tmp_path):
+    need("pdflatex")
+    # the losses and linear keys: a teacher found the hinge loss's answer after its table, and the sharpening
+    # kernel's answer after its display, alone at the top of a page
+    for topic in ("losses", "linear"):
+        tex = _key(topic)
+        pages = _pages_of_answers_and_their_work(tex, tmp_path)
+        assert all(work == answer for work, answer in pages), (topic, pages)
