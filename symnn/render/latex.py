@@ -164,6 +164,28 @@ def kept_together(text: str, most: int = KEPT_ROWS) -> str:
     return "\n".join(lines)
 
 
+def code_pieces(text: str) -> list[str]:
+    """``text`` cut where a line may break: after a comma or a spaced operator at the shallowest bracket depth
+    that has one.
+
+    >>> code_pieces("np.ones((3, 1)) + np.arange(3)")
+    ['np.ones((3, 1)) + ', 'np.arange(3)']
+    >>> code_pieces("a.sum(axis=0, keepdims=True)")
+    ['a.sum(axis=0, ', 'keepdims=True)']
+    """
+    depth, cuts = 0, []
+    for k, char in enumerate(text):
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if char == "," or (char == " " and k > 1 and text[k - 1] in "-+*/=" and text[k - 2] == " "):
+            cuts.append((depth, k + 1 + (char == "," and text[k + 1:k + 2] == " ")))
+    if not cuts:
+        return [text]
+    shallowest = min(depth for depth, _ in cuts)
+    ends = [end for depth, end in cuts if depth == shallowest]
+    return [text[start:end] for start, end in zip([0, *ends], [*ends, len(text)])]
+
+
 TABLE_BLOCK = re.compile(re.escape(TABLE_START) + r".*?\\end\{tabular\}\\par\}\\medskip\n?", re.S)
 
 
@@ -244,9 +266,10 @@ class LatexPrinter(DocumentPrinter):
         return paragraph(depth, text, loose=rigid and maths + len("".join(parts[::2])) > line)
 
     def code(self, text: str) -> str:
-        """Program text in typewriter type, which may break after an opening bracket, a comma or an operator."""
-        breakable = re.sub(r"([(,*/]|\s[-+]\s)", lambda m: m.group(1) + r"\allowbreak{}", self.escape(text))
-        return rf"\texttt{{{breakable}}}"
+        """Program text in typewriter type, which may break only between the parts a reader sees: after a
+        comma or a spaced operator outside brackets (inside one level of brackets where there is none
+        outside), never inside a name or a call (np.arange( / 3) is no line end)."""
+        return r"\texttt{" + r"\allowbreak{}".join(self.escape(piece) for piece in code_pieces(text)) + "}"
 
     def strong(self, text: str) -> str:
         return rf"\textbf{{{text}}}"
