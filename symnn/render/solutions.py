@@ -23,6 +23,7 @@ from .math import text_math
 from .perceptron import bias_names, weight_names
 from .staged import Ratio
 from .statement_names import defined_names, statement_subscripts
+from .values import condition_written
 from .written import model_terms, nabla_names, network_loss_terms, step_letters, written_terms
 
 COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
@@ -125,6 +126,8 @@ class SolutionPrinting:
         else:
             lhs = self.answer_label(solution.work)
             exact = through_names(exact, problem)
+            if type(solution.work).__name__ == "ConditionSolution":
+                exact = condition_written(exact, self.places())          # ε > 0.5, as the work writes 0.5
             if lhs is not None and problem.data.get("through") and type(solution.work).__name__ == "Step" \
                     and solution.work.result != exact:   # the derivation's last form, then the form asked (through F)
                 lhs += " = " + self.raw_math(solution.work.result)

@@ -185,6 +185,14 @@ class Shown(sp.Symbol):
         return self
 
 
+def condition_written(condition, places: int | None = None):
+    """A condition (ε > 1/2, 0 < α < 1/25, a set of them) with each terminating fraction written as the decimal
+    every value of a key is written as (ε > 0.5, 0 < α < 0.04); other numbers (2, 1/3, √2) as they are."""
+    fractions = {number: shown(number, places)[0] for number in condition.atoms(sp.Rational)
+                 if not number.is_Integer and terminating(number)}
+    return condition.xreplace({number: written for number, written in fractions.items() if isinstance(written, sp.Float)})
+
+
 def put_in(formula, values: dict, places: int | None = None):
     """``formula`` with each symbol that has a value replaced by that value as shown (exact or rounded). Where a
     problem asks for places, a value its row shows as an exact decimal beside its rounding (−0.11326 ≈ −0.11)

@@ -6,6 +6,8 @@ network printers' tables (``networks.NetworkPrinting``).
 
 from __future__ import annotations
 
+import functools
+
 import sympy as sp
 
 from ..nn.vector_calculus import as_condition
@@ -15,7 +17,7 @@ from .expansion import D
 from .hessians import HessianPrinting
 from .jacobians import DET_J, JacobianPrinting, _matrix
 from .staged import Ratio, StagedPrinting
-from .values import Shown, rebuilt
+from .values import Shown, condition_written, rebuilt
 
 # a name's first character that sorts after every letter
 LAST = "\U0010ffff"
@@ -353,30 +355,30 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
     def _print_ConditionSolution(self, run, depth: int = 0) -> str:
         """The condition and, unless the answer follows, the values it leaves: the result is said once.
         Several conditions: each with the values it leaves, then the values all of them leave."""
-        written = run.written or (run.condition,) if not run.parts else run.written or tuple(r for r, _ in run.parts)
+        written = functools.partial(condition_written, places=self.places())     # 1/25 as 0.04, as every value is written
+        stated = run.written or (run.condition,) if not run.parts else run.written or tuple(r for r, _ in run.parts)
         if not run.parts:                 # the comparison as the statement writes it: |1 − a| < 1, not |a − 1| < 1
-            lines = [self.line(depth, self.strong(self.say("vec.condition.title", var=run.var, condition=written[0])))]
+            lines = [self.line(depth, self.strong(self.say("vec.condition.title", var=run.var, condition=stated[0])))]
             if run.work:                  # the quantities it is made of worked out, then it on the variable alone
                 lines += worked_lines(self, run, depth + 1)
-            opened = _opened(run.numeric[0] if run.work else written[0])
+            opened = _opened(run.numeric[0] if run.work else stated[0])
             if opened is not None:
                 lines.append(self.line(depth + 1, self.math(opened)))
             if not self.answer_follows:
-                lines.append(self.line(depth, self.say("vec.condition.set", set=Membership(run.var, run.solution_set),
-                                                       condition=run.answer)))
+                lines.append(self.line(depth, self.say("vec.condition.set", set=written(Membership(run.var, run.solution_set)),
+                                                       condition=written(run.answer))))
             return self.join(lines)
         lines = [self.line(depth, self.strong(self.say("vec.condition.title all", var=run.var)))]
         if run.work:                      # the quantities worked out, then each condition on the variable alone
-            lines, written = lines + worked_lines(self, run, depth + 1, relations=False), run.numeric
-        for relation, (_, values) in zip(written, run.parts):
-            opened, shown = _opened(relation), as_condition(values, run.var)
+            lines, stated = lines + worked_lines(self, run, depth + 1, relations=False), run.numeric
+        for relation, (_, values) in zip(stated, run.parts):
+            opened, shown = _opened(relation), written(as_condition(values, run.var))
             lines.append(self.line(depth + 1, self.say("vec.condition.part", condition=relation, values=shown)
                                    if opened is None else
                                    self.say("vec.condition.part opened", condition=relation, opened=opened, values=shown)))
-        sets = Membership(run.var, sp.Tuple(*(values for _, values in run.parts)),
-                          run.solution_set)
+        sets = written(Membership(run.var, sp.Tuple(*(values for _, values in run.parts)), run.solution_set))
         lines.append(self.line(depth, self.say("vec.condition.all", set=sets) if self.answer_follows else
-                               self.say("vec.condition.all set", set=sets, condition=run.answer)))
+                               self.say("vec.condition.all set", set=sets, condition=written(run.answer))))
         return self.join(lines)
 
 

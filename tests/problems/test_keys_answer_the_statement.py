@@ -200,5 +200,5 @@ def test_minibatch_stop_asks_only_for_the_epsilons_its_key_answers():
     epsilon = sp.Symbol("epsilon", real=True)
     assert sp.simplify(solve("minibatch-stop").answer.rhs - sp.Rational(1, 2)) == 0
     assert solve("minibatch-stop").answer.lhs.name == epsilon.name
-    for lang in ("en", "ru"):
-        assert answer_line("minibatch-stop", "latex", lang).endswith(r"$\varepsilon > \frac{1}{2}$\par}")
+    for lang, half in (("en", "0.5"), ("ru", "0{,}5")):          # as the work writes ‖w_t − w_{t−1}‖ = 0.5
+        assert answer_line("minibatch-stop", "latex", lang).endswith(rf"$\varepsilon > {half}$\par}}")

@@ -89,11 +89,11 @@ def test_a_value_at_a_point_has_its_numbers_put_in(problem_id, format, lang, exp
     ("minibatch-stop", "en", ["The values of ε for which ‖w_t - w_(t-1)‖ < ε",
                               "   g_t = (∇L_1 + ∇L_2)/m = ((1 + 5)/2, (3 + 5)/2) = (3, 4)",
                               "   w_t = w_(t-1) - η·g_t = (1 - 0.1·3, 1 - 0.1·4) = (0.7, 0.6)",
-                              "   ‖w_t - w_(t-1)‖ = √((0.7 - 1)^2 + (0.6 - 1)^2) = 0.5", "   0.5 < ε"], "Answer: ε > 1/2"),
+                              "   ‖w_t - w_(t-1)‖ = √((0.7 - 1)^2 + (0.6 - 1)^2) = 0.5", "   0.5 < ε"], "Answer: ε > 0.5"),
     ("minibatch-stop", "ru", ["Значения ε, при которых ‖w_t - w_(t-1)‖ < ε",
                               "   g_t = (∇L_1 + ∇L_2)/m = ((1 + 5)/2; (3 + 5)/2) = (3; 4)",
                               "   w_t = w_(t-1) - η·g_t = (1 - 0,1·3; 1 - 0,1·4) = (0,7; 0,6)",
-                              "   ‖w_t - w_(t-1)‖ = √((0,7 - 1)^2 + (0,6 - 1)^2) = 0,5", "   0,5 < ε"], "Ответ: ε > 1/2"),
+                              "   ‖w_t - w_(t-1)‖ = √((0,7 - 1)^2 + (0,6 - 1)^2) = 0,5", "   0,5 < ε"], "Ответ: ε > 0,5"),
 ])
 def test_a_condition_is_answered_once(problem_id, lang, work, answer):
     printed = lines(problem_id, "text", lang)
