@@ -18,6 +18,7 @@ from ..nn.delta_rule import step_of
 from ..nn.losses import NAMES
 from ..nn.reverse import delta
 from .board import Written
+from .condition_terms import in_decimals
 from .expansion import D
 from .math import text_math
 from .perceptron import bias_names, weight_names
@@ -126,7 +127,7 @@ class SolutionPrinting:
         else:
             lhs = self.answer_label(solution.work)
             exact = through_names(exact, problem)
-            if type(solution.work).__name__ == "ConditionSolution":
+            if type(solution.work).__name__ == "ConditionSolution" and in_decimals(solution.work):
                 exact = condition_written(exact, self.places())          # ε > 0.5, as the work writes 0.5
             if lhs is not None and problem.data.get("through") and type(solution.work).__name__ == "Step" \
                     and solution.work.result != exact:   # the derivation's last form, then the form asked (through F)

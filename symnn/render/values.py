@@ -186,8 +186,8 @@ class Shown(sp.Symbol):
 
 
 def condition_written(condition, places: int | None = None):
-    """A condition (ε > 1/2, 0 < α < 1/25, a set of them) with each terminating fraction written as the decimal
-    every value of a key is written as (ε > 0.5, 0 < α < 0.04); other numbers (2, 1/3, √2) as they are."""
+    """A condition (ε > 1/2, a set of them) with each terminating fraction written as the decimal a value of
+    a key is written as (ε > 0.5); other numbers (2, 1/3, √2) as they are."""
     fractions = {number: shown(number, places)[0] for number in condition.atoms(sp.Rational)
                  if not number.is_Integer and terminating(number)}
     return condition.xreplace({number: written for number, written in fractions.items() if isinstance(written, sp.Float)})

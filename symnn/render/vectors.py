@@ -12,7 +12,7 @@ import sympy as sp
 
 from ..nn.vector_calculus import as_condition
 from .board import InOrder, Minus, Times, Written
-from .condition_terms import worked_lines
+from .condition_terms import in_decimals, worked_lines
 from .expansion import D
 from .hessians import HessianPrinting
 from .jacobians import DET_J, JacobianPrinting, _matrix
@@ -355,7 +355,7 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
     def _print_ConditionSolution(self, run, depth: int = 0) -> str:
         """The condition and, unless the answer follows, the values it leaves: the result is said once.
         Several conditions: each with the values it leaves, then the values all of them leave."""
-        written = functools.partial(condition_written, places=self.places())     # 1/25 as 0.04, as every value is written
+        written = functools.partial(condition_written, places=self.places()) if in_decimals(run) else lambda c: c  # ε > 0.5
         stated = run.written or (run.condition,) if not run.parts else run.written or tuple(r for r, _ in run.parts)
         if not run.parts:                 # the comparison as the statement writes it: |1 − a| < 1, not |a − 1| < 1
             lines = [self.line(depth, self.strong(self.say("vec.condition.title", var=run.var, condition=stated[0])))]

@@ -43,14 +43,14 @@ def test_conditions_that_leave_nothing_are_refused():
 @pytest.mark.parametrize("lang, expected", [
     ("en", ["The values of α for which all these conditions hold",
             "   |1 - 2α| < 1: -1 < 1 - 2α < 1, that is, 0 < α < 1",
-            "   |1 - 50α| < 1: -1 < 1 - 50α < 1, that is, 0 < α < 0.04",
-            "All of them hold for α ∈ (0, 1) ∩ (0, 0.04) = (0, 0.04)",
-            "Answer: 0 < α < 0.04"]),
+            "   |1 - 50α| < 1: -1 < 1 - 50α < 1, that is, 0 < α < 1/25",
+            "All of them hold for α ∈ (0, 1) ∩ (0, 1/25) = (0, 1/25)",
+            "Answer: 0 < α < 1/25"]),
     ("ru", ["Значения α, при которых выполнены все условия",
             "   |1 - 2α| < 1: -1 < 1 - 2α < 1, то есть 0 < α < 1",
-            "   |1 - 50α| < 1: -1 < 1 - 50α < 1, то есть 0 < α < 0,04",
-            "Все условия выполняются при α ∈ (0; 1) ∩ (0; 0,04) = (0; 0,04)",
-            "Ответ: 0 < α < 0,04"]),
+            "   |1 - 50α| < 1: -1 < 1 - 50α < 1, то есть 0 < α < 1/25",
+            "Все условия выполняются при α ∈ (0; 1) ∩ (0; 1/25) = (0; 1/25)",
+            "Ответ: 0 < α < 1/25"]),
 ])
 def test_the_key_solves_each_condition_then_intersects(lang, expected):
     printed = render(solve("hagan-stable-rate"), "text", lang=lang, detail="brief").splitlines()
@@ -59,7 +59,7 @@ def test_the_key_solves_each_condition_then_intersects(lang, expected):
 
 def test_the_work_alone_says_the_condition_it_leaves():
     printed = render(solve("hagan-stable-rate").work, "text", lang="en").splitlines()
-    assert printed[-1] == "All of them hold for α ∈ (0, 1) ∩ (0, 0.04) = (0, 0.04), that is, 0 < α < 0.04"
+    assert printed[-1] == "All of them hold for α ∈ (0, 1) ∩ (0, 1/25) = (0, 1/25), that is, 0 < α < 1/25"
 
 
 @pytest.mark.parametrize("typed, lang, correct", [
