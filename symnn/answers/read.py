@@ -274,7 +274,9 @@ def _named_components(body: str, known, problem_labels=frozenset()):
             labels += 1
         if len(sides) < 2 or not all(side.strip() for side in sides):
             return None
-        if not labels:                        # −ln 0.1 = 2.303, −ln 0.5 = 0.693: a chain per component, no label
+        if not labels:                        # −ln 0.1 = 2.303, −ln 0.5 = 0.693: a chain per component, no label,
+            if separators == "," and re.search(r"\d,\d", body):
+                return None                   # unless a comma may be a decimal one (f'(x) = 0,5 = 1/2)
             steps += [(len(values), side) for side in sides[:-1]]
             written.append("")
             values.append(sides[-1].strip())

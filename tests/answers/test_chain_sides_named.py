@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from symnn.answers.check import check_bank_answer
+from symnn.answers.check import check_answer, check_bank_answer
 
 x, y, z, t, s = sp.symbols("x y z t s")
 
@@ -159,3 +159,14 @@ def test_a_side_evaluated_with_rounded_parts_before_it():
     verdict = check_bank_answer("feedforward-221", wrong)
     assert not verdict.correct and any(line.endswith(f"= {1 / (1 + np.exp(0))}.") for line in verdict.feedback), \
         verdict.feedback
+
+
+@pytest.mark.parametrize("answer, lang", [
+    # a decimal comma inside one chain is no list of chains: 0,5 is one number
+    ("f'(x) = 0,5 = 1/2", "ru"),
+    # ... nor is the English reading of it
+    ("f'(x) = 0,5 = 1/2", "en"),
+])
+def test_a_decimal_comma_is_not_a_list_of_chains(answer, lang):
+    verdict = check_answer(sp.Rational(1, 2), answer, lang=lang)
+    assert verdict.correct, verdict.feedback
