@@ -343,6 +343,9 @@ def _joined_relations(sides):
 def _label(side: str, known, labels=frozenset()) -> bool:
     """The side names a quantity (f'(x), MSE, grad F, ∇F, ŷ, w₆⁺, a name of the problem's ``labels``)
     rather than giving a value."""
+    product = re.fullmatch(r"\s*([A-Za-z]\w*)\s*\((.*)\)\s*", side)
+    if product and re.search(rf"(?<![A-Za-z]){re.escape(product[1])}(?![A-Za-z])", product[2]):
+        return False                               # s(1-s): s times 1 − s, not s of 1 − s
     if known_label(side, labels) and not _is_known_name(side, known):
         return True
     notation = "latex" if re.search(r"\\.|[{}]", side) else "text"

@@ -56,6 +56,25 @@ J = sp.Matrix([x**2 * y, 5 * x + sp.sin(y)]).jacobian([x, y]).subs({x: 1, y: 0})
 j = [int(e) for e in J]
 # d2l-ce-each: −ln of the probability of each example's class, 0.1 and 0.5
 CE = -np.log([0.1, 0.5])
+# tanh-chain: y = tanh(tanh(tanh x)) at x = 2
+TANH = sp.tanh(sp.tanh(sp.tanh(x)))
+tanh_y, tanh_d = TANH.subs(x, 2), sp.diff(TANH, x).subs(x, 2)
+# karpathy-neuron-step: s = σ(ax + by + c) at a = 1, b = 2, c = −3, x = −1, y = 3
+a_, b_, c_ = sp.symbols("a_ b_ c_")
+NEURON = 1 / (1 + sp.exp(-(a_ * x + b_ * y + c_)))
+AT = {a_: 1, b_: 2, c_: -3, x: -1, y: 3}
+ks = [NEURON.subs(AT)] + [sp.diff(NEURON, v).subs(AT) for v in (a_, b_, c_, x, y)]
+ks.append(NEURON.subs({v: AT[v] + sp.Rational(1, 100) * k for v, k in zip((a_, b_, c_, x, y), ks[1:])}))    # s⁺
+# iterated-map: (g⁴)′(1) for g(x) = x² + 1
+g4 = x
+for _ in range(4):
+    g4 = g4**2 + 1
+G4 = int(sp.diff(g4, x).subs(x, 1))
+# graph-exp: f = 1 + e^(x w₁ + w₀) at x = 1, w₁ = 2, w₀ = 1
+w0, w1 = sp.symbols("w0 w1")
+GE = 1 + sp.exp(x * w1 + w0)
+GAT = {x: 1, w1: 2, w0: 1}
+ge = [GE.subs(GAT)] + [sp.diff(GE, v).subs(GAT) for v in (x, w1, w0)]
 # grad-quadratic-gd: one step of gradient descent with a = 0.5 on (x² + y²)/2 from (1, 2)
 START = {x: 1, y: 2}
 GD = [(v - sp.Rational(1, 2) * sp.diff((x**2 + y**2) / 2, v)).subs(START) for v in (x, y)]
@@ -135,6 +154,27 @@ GD = [(v - sp.Rational(1, 2) * sp.diff((x**2 + y**2) / 2, v)).subs(START) for v 
      f"A step of the chain is not equal to the answer {CE[1]:.3f}: -ln(3/5) ≈ {-np.log(0.6):.4f}."),
     # ... the right logarithms, a wrong final value
     ("d2l-ce-each", f"−ln 0.1 = {CE[0]:.3f}, -ln 0.5 = {CE[1] + 0.01:.3f}", "en", False, "Component 2"),
+    # a chain of tanh: each factor 1 − tanh² through the nodes a, b and the output y, in Russian
+    ("tanh-chain", f"y = tanh(b) = {num(tanh_y, 4, 'ru')}; dy/dx = (1 - y^2)(1 - b^2)(1 - a^2) = {num(tanh_d, 4, 'ru')}", "ru",
+     True, None),
+    # ... a factor left out: the side is named with its value
+    ("tanh-chain", f"y = tanh(b) = {num(tanh_y, 4)}, dy/dx = (1 - y^2)(1 - b^2) = {num(tanh_d, 4)}", "en", False,
+     f"A step of the chain is not equal to the answer {num(tanh_d, 4)}:"),
+    # a neuron as a circuit: s(1 − s) is s times 1 − s, with the inputs of the circuit
+    ("karpathy-neuron-step", f"s = σ(z) = {num(ks[0], 4)}, ds/da = x·s(1-s) = {num(ks[1], 4)}, ds/db = y·s(1-s) = "
+     f"{num(ks[2], 4)}, ds/dc = s(1-s) = {num(ks[3], 4)}, ds/dx = a·s(1-s) = {num(ks[4], 4)}, ds/dy = b·s(1-s) = "
+     f"{num(ks[5], 4)}, s+ = {num(ks[6], 4)}", "en", True, None),
+    # ... the weight of another input in ∂s/∂x
+    ("karpathy-neuron-step", f"s = {num(ks[0], 4)}, ds/da = {num(ks[1], 4)}, ds/db = {num(ks[2], 4)}, ds/dc = {num(ks[3], 4)}, "
+     f"ds/dx = b·s(1-s) = {num(ks[4], 4)}, ds/dy = {num(ks[5], 4)}, s+ = {num(ks[6], 4)}",
+     "en", False, f"≈ {num(ks[5], 4)}."),
+    # an iterated map: the factors 2x_k at the iterates x_k
+    ("iterated-map", f"(g^4)'(1) = 2x_0·2x_1·2x_2·2x_3 = {G4}", "en", True, None),
+    # ... one iterate short, the last factor at x_4: wrong
+    ("iterated-map", f"(g^4)'(1) = 2x_1·2x_2·2x_3·2x_4 = {G4}", "en", False, "A step of the chain is not equal to the answer"),
+    # a graph whose nodes the statement names: c = e^b
+    ("graph-exp", f"f = 1 + c = {num(ge[0], 2)}, df/dx = w1·c = {num(ge[1], 2)}, df/dw1 = x·c = {num(ge[2], 2)}, "
+     f"df/dw0 = c = {num(ge[3], 2)}", "en", True, None),
     # a step of gradient descent: the new x written through the point's x and the rate a
     ("grad-quadratic-gd", f"x = x - a·x = {num(GD[0], 1)}, y = y - a·y = {num(GD[1], 1)}", "en", True, None),
     # ... a side with the other coordinate
