@@ -151,7 +151,7 @@ GD = [(v - sp.Rational(1, 2) * sp.diff((x**2 + y**2) / 2, v)).subs(START) for v 
     ("d2l-ce-each", f"−ln 0,1 = {CE[0]:.3f}; −ln 0,5 = {CE[1]:.3f}".replace(".", ","), "ru", True, None),
     # ... a wrong probability in the second chain: −ln 0.6 named with its value
     ("d2l-ce-each", f"−ln 0.1 = {CE[0]:.3f}, -ln 0.6 = {CE[1]:.3f}", "en", False,
-     f"A step of the chain is not equal to the answer {CE[1]:.3f}: -ln(3/5) ≈ {-np.log(0.6):.4f}."),
+     f"A step of the chain is not equal to the answer {CE[1]:.3f}: -ln(0.6) ≈ {-np.log(0.6):.4f}."),
     # ... the right logarithms, a wrong final value
     ("d2l-ce-each", f"−ln 0.1 = {CE[0]:.3f}, -ln 0.5 = {CE[1] + 0.01:.3f}", "en", False, "Component 2"),
     # a chain of tanh: each factor 1 − tanh² through the nodes a, b and the output y, in Russian
