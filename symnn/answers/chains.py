@@ -1,12 +1,18 @@
 """The sides of a chain a = b = c: each must equal the answer, the last side. A side may be the formula before
 the problem's point is put in (∇F = (y, x + 4y) = (10, 45)), a decimal computed from rounded numbers on the way
 (0.9526 · 0.2494 ≈ 0.2376), or, for a vector, one formula in the vector's name (∇f = 4x = (4, −8, 12)), put in
-entry by entry at the point x = (x₁, x₂, x₃); a formula in names the point does not give (2Ax) is not checked."""
+entry by entry at the point x = (x₁, x₂, x₃). A formula is put in with the problem's named values too: the point,
+what the problem computes from it (``CheckOptions.values``: ∂f/∂z = q = 3 of a program q = x + y; x = cos t of a
+total derivative) and its other quantities (L = (L₁ + L₂ + L₃)/3). A formula in names none of these give (2Ax) is
+not checked where the answer is a number: a note says so."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import sympy as sp
 
+from ..calculus.gradient import exact_number
 from .compare import canonical_name, compare_scalar
 from .shown_values import readable
 
@@ -16,28 +22,35 @@ def chain_checked(ref, ref_places, answer, options, say, verdict):
     (with a note naming a side that could not be evaluated). A side of a named component is held to that
     component."""
     unchecked = []
+    apart = "; " if options.lang == "ru" else ", "
     for step in answer.steps:
         if isinstance(step, tuple) and len(step) == 2 and isinstance(step[0], int) and isinstance(ref, tuple):
             index, side = step
-            holds = _side_holds(ref[index], ref_places[index], side, answer.decimals[index], options)
+            holds, value = _side_holds(ref[index], ref_places[index], side, answer.decimals[index], options)
+            final = _as_typed(answer.value[index], answer.decimals[index])
         elif isinstance(ref, tuple) and isinstance(step, sp.Basic) and step.free_symbols:
             side, values = step, vector_at_point(step, len(ref), options)   # ∇f = 4x = (4, −8, 12)
             if values is None:
                 unchecked.append(readable(side))
                 continue
-            holds = all(_side_holds(r, p, v, d, options) for r, p, v, d in zip(ref, ref_places, values, answer.decimals))
-            if not holds:
-                shown = "(" + ("; " if options.lang == "ru" else ", ").join(readable(v) for v in values) + ")"
-                return type(verdict)(False, 0.0, (say("check.wrong"), say("check.chain step at point", step=readable(side),
-                                                                            value=shown)), "chain", answer)
-        else:
+            holds = all(_side_holds(r, p, v, d, options)[0] for r, p, v, d in zip(ref, ref_places, values, answer.decimals))
+            value, final = "(" + apart.join(readable(v) for v in values) + ")", None
+        elif isinstance(step, tuple) and isinstance(ref, tuple):        # J = [[2xy, x²], [5, cos y]] = [[0, 1], [5, 1]]
             side = step
-            holds = isinstance(side, tuple) == isinstance(ref, tuple) and (
-                all(_side_holds(r, p, v, d, options) for r, p, v, d in zip(ref, ref_places, side, answer.decimals))
-                if isinstance(side, tuple) else _side_holds(ref, ref_places[0], side, answer.decimals[0], options))
-        if not holds:
-            return type(verdict)(False, 0.0, (say("check.wrong"), say("check.chain step", step=readable(side))), "chain",
-                                 answer)
+            found = [_side_holds(r, p, v, d, options) for r, p, v, d in zip(ref, ref_places, side, answer.decimals)]
+            holds = None if any(h is None for h, _ in found) and all(h is not False for h, _ in found) else \
+                all(h for h, _ in found)
+            value = "(" + apart.join(readable(v if at is None else at) for v, (_, at) in zip(side, found)) + ")" \
+                if any(at is not None for _, at in found) else None
+            final = None
+        else:
+            side, final = step, _as_typed(answer.value, answer.decimals[0])
+            holds, value = (False, None) if isinstance(side, tuple) or isinstance(ref, tuple) else \
+                _side_holds(ref, ref_places[0], side, answer.decimals[0], options)
+        if holds is None:
+            unchecked.append(readable(side))
+        elif not holds:
+            return type(verdict)(False, 0.0, (say("check.wrong"), _wrong_side(side, value, final, say)), "chain", answer)
     if unchecked:
         return type(verdict)(verdict.correct, verdict.score, verdict.feedback +
                              (say("note.chain unchecked", steps=", ".join(unchecked)),), verdict.decided_by, answer,
@@ -45,12 +58,59 @@ def chain_checked(ref, ref_places, answer, options, say, verdict):
     return verdict
 
 
+def _wrong_side(side, value, final, say) -> str:
+    """What is wrong with a side: its value with the problem's values put in (q = 3, −ln(3/5) ≈ 0.5108, a
+    vector's at the point), said beside the answer it should equal, or the side alone."""
+    if isinstance(value, str):
+        return say("check.chain step at point", step=_shown(side), value=value)
+    number = side if value is None else value
+    if final is None or not isinstance(number, sp.Basic) or not number.is_number or side.is_Rational:
+        return say("check.chain step", step=_shown(side))
+    exact = number.is_Rational and (number * 10 ** 4).is_Integer          # 3, −1.25: the number itself
+    shown = f"= {format(Decimal(int(number.p)) / Decimal(int(number.q)), 'f')}" if exact else \
+        f"≈ {readable(sp.Float(sp.N(number, 4), 4))}"
+    return say("check.chain step value", step=_shown(side), value=shown, answer=readable(final))
+
+
+def _shown(side) -> str:
+    """A side as feedback shows it, a decimal in it as a decimal: 0.9526·w₅ where the answer's h₁ = 0.9526 was put
+    in, not 4763·w₅/5000; a fraction that is no short decimal (1/3) stays one."""
+    if not isinstance(side, sp.Basic) or side.is_Rational:
+        return readable(side)
+    decimals = {}
+    conventions = {arg for h in side.atoms(sp.Heaviside) for arg in h.args[1:]}     # H(0) = 1/2, not shown
+    for r in side.atoms(sp.Rational) - conventions:
+        if r.q > 1 and (r * 10 ** 12).is_Integer:
+            text = format(Decimal(abs(int(r.p))) / Decimal(int(r.q)), "f")
+            decimals[r] = sp.sign(r) * sp.Symbol(text)
+    return readable(side.xreplace(decimals)) if decimals else readable(side)
+
+
+def _as_typed(value, places):
+    """A value as the answer typed it: a decimal with its places (0.693, not 693/1000)."""
+    return sp.Float(value, 30).round(places) if places is not None and isinstance(value, sp.Basic) and value.is_number \
+        else value
+
+
+def named_values(options) -> dict:
+    """{canonical name: value} of every value the problem names: its point, what it computes from the point
+    (``values``) and its other quantities (L_1 of a mean loss)."""
+    pairs = (*options.point, *options.values, *((name, value) for name, value, *_ in options.quantities))
+    named = {}
+    for name, value in pairs:
+        try:
+            named[canonical_name(str(name), options.index_names)] = exact_number(value)    # 2.9 as 29/10, "79/15"
+        except (ValueError, TypeError):
+            continue                            # not a number: a name whose value is not known
+    return named
+
+
 def vector_at_point(side, length: int, options):
     """The entries of a formula in a vector's name at the problem's point, where the point gives the vector's
     entries (x = (x₁, …, xₙ) for 4x, with n the answer's length): 4x at (1, −2, 3) is (4, −8, 12); a name of
     one number (x₁) is that number in every entry; None when the formula has a name the point does not give
     (A of 2Ax, or no point at all)."""
-    point = {canonical_name(str(name), options.index_names): value for name, value in options.point}
+    point = named_values(options)
     entries = {}
     for symbol in side.free_symbols:
         name = canonical_name(symbol.name, options.index_names)
@@ -64,19 +124,25 @@ def vector_at_point(side, length: int, options):
     return tuple(side.xreplace({s: values[k] for s, values in entries.items()}) for k in range(length))
 
 
-def _side_holds(ref, ref_place, side, final_places, options) -> bool:
-    """A side of a chain holds when it equals the expected value; when it is the formula before the
-    problem's point is put in (∇F = (y, x + 4y) = (10, 45)); or, for a side computed from rounded
-    numbers on the way to a decimal (0.9526 · 0.2494 ≈ 0.2376), when it is within one unit of the
-    last place the answer was given to."""
+def _side_holds(ref, ref_place, side, final_places, options):
+    """(does the side hold, its value at the problem's named values or None). A side holds when it equals the
+    expected value; when it is the formula before the problem's values are put in (∇F = (y, x + 4y) = (10, 45),
+    ∂f/∂z = q = 3); or, for a side computed from rounded numbers on the way to a decimal (0.9526 · 0.2494 ≈
+    0.2376, σ(w₅h₁ + w₆h₂) with h₁ ≈ 0.9526 typed before), when it is within one unit of the last place the answer was given to. Whether it holds is None when
+    a number is expected and the side has names whose values the problem does not give: it cannot be checked."""
     if not isinstance(side, sp.Basic):
-        return False
+        return False, None
     if compare_scalar(ref, side, options, None, ref_place)[0]:
-        return True
-    point = {canonical_name(str(name), options.index_names): value for name, value in options.point}
+        return True, None
+    point = named_values(options)
     names = {s: canonical_name(s.name, options.index_names) for s in side.free_symbols}
-    if point and names and set(names.values()) <= set(point):
-        return compare_scalar(ref, side.xreplace({s: point[n] for s, n in names.items()}), options, None, ref_place)[0]
-    if side.is_number and final_places is not None and ref.is_number:
-        return bool(abs(sp.N(side - ref, 30)) <= sp.Rational(1, 10 ** final_places))
-    return False
+    at = side
+    if names and set(names.values()) <= set(point):
+        at = side.xreplace({s: point[n] for s, n in names.items()})
+        if compare_scalar(ref, at, options, None, ref_place)[0]:
+            return True, at
+    elif names and ref.is_number:
+        return None, None
+    if at.is_number and final_places is not None and ref.is_number:
+        return bool(abs(sp.N(at - ref, 30)) <= sp.Rational(1, 10 ** final_places)), (at if names else None)
+    return False, (at if names else None)

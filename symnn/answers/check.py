@@ -24,7 +24,7 @@ from .compare import canonical_name, compare_scalar, form_ok
 from .feedback import diagnose, local, own_names_note, placed, reading_notes, wrong_point
 from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
-from .labels import problem_keys, shown_name, unasked_parts
+from .labels import alternatives, label_key, problem_keys, shown_name, unasked_parts
 from .layout import bracketed_pair, written_axes
 from .matrices import inverts, matrix_mistake
 from .options import CheckOptions
@@ -127,6 +127,11 @@ def _question_symbols(ref, options):
     names |= {str(v) for v in options.variables} | ({str(options.wrt)} if options.wrt is not None else set())
     if options.function is not None:
         names |= {s.name for s in as_expr(options.function).free_symbols}
+    # the point's names and the values': f of f = −12 stays the label of the answer's part, not a value; x of z⁺
+    # (also written z) or of a step's new x = x − a·x is the point's x
+    labels = {label_key(alternatives(entry)[0]) for entry in options.labels}
+    names |= {str(name) for name, _ in options.point}
+    names |= {str(name) for name, _ in options.values if label_key(str(name)) not in labels}
     arguments = {f.args[0] for v in values for f in v.atoms(sigmoid)}
     if options.function is not None:
         arguments |= {f.args[0] for f in as_expr(options.function).atoms(sigmoid)}

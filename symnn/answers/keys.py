@@ -48,6 +48,7 @@ def bank_key(problem_id: str, bank=None, variant: int | None = None) -> BankKey:
 
 @functools.lru_cache(maxsize=MAX_KEYS)
 def _derived(version: tuple, problem_id: str, variant: int | None) -> BankKey:
+    from ..problems.named_values import given_values
     from ..problems.solve import question_options, solve
     try:
         solution = solve(problem_id, version[0], variant)
@@ -55,10 +56,12 @@ def _derived(version: tuple, problem_id: str, variant: int | None) -> BankKey:
     except (ValueError, TypeError) as error:          # BankError and ParseError among them
         raise BadReference(str(error)) from None
     own = component_names(solution)
-    point = () if "point" in question else work_point(solution.work)
+    given, computed = given_values(solution)
+    point = () if "point" in question else work_point(solution.work) or named(given)
     transposed = transposed_array(solution.problem)
     return BankKey(solution.answer, tuple(question.items()) + ((("component_names", own),) if own else ()) +
-                   ((("point", point),) if point else ()) + ((("transposes", transposed),) if transposed else ()) +
+                   ((("point", point),) if point else ()) + ((("values", named(computed)),) if computed else ()) +
+                   ((("transposes", transposed),) if transposed else ()) +
                    ((("percent", True),) if is_percentage(solution.work) else ()) + statement_functions(solution.problem, question) +
                    labelled(solution))
 
@@ -87,6 +90,11 @@ def transposed_array(problem) -> str | None:
     expr = str(problem.data.get("expr", "")) if problem.kind == "array" else ""
     found = re.fullmatch(r"\s*(?:([A-Za-z_]\w*)\s*\.\s*(?:T|transpose\(\s*\))|np\.transpose\(\s*([A-Za-z_]\w*)\s*\))\s*", expr)
     return (found[1] or found[2]) if found else None
+
+
+def named(pairs) -> tuple:
+    """(name, value) pairs as the options hold them: each name as text."""
+    return tuple((str(name), value) for name, value in pairs)
 
 
 def work_point(work) -> tuple:

@@ -43,6 +43,11 @@ class CheckOptions:
     variables: tuple = ()
     wrt: object = None
     point: tuple = ()
+    # what the problem computes from its point, (name, value) pairs: a program's nodes (q = 3 of q = x + y at
+    # x = −2, y = 5), the inner variables of a total derivative (x = √2/2 of x = cos t at t = π/4), the iterates x_k
+    # of a map, a network's weights and neurons. A side of a chain in these names and the point's is checked with
+    # their values (∂f/∂z = q = 3), and the names are the problem's (2xy is 2·x·y)
+    values: tuple = ()
     # the names the problem's statement defines, (name, formula) pairs such as ("f", "sigmoid(alpha*x)"):
     # an answer may use them; ``through``: names the answer must be written with ("through f")
     names: tuple = ()
@@ -105,6 +110,8 @@ class CheckOptions:
         if not all(isinstance(name, str) or isinstance(name, tuple) and name and all(isinstance(n, str) for n in name)
                    for name in self.labels):
             raise ValueError("check option labels must be names, or tuples of a name's spellings")
+        if not all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str) for pair in self.values):
+            raise ValueError("check option values must be (name, value) pairs")
         if not all(isinstance(pair, tuple) and len(pair) in (2, 3) and isinstance(pair[0], str) for pair in self.quantities):
             raise ValueError("check option quantities must be (name, value) pairs, or (name, value, what it is)")
         if not all(isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(n, str) for n in pair)

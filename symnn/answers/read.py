@@ -159,7 +159,7 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     settings = {"notation": notation, "known": known, "shorthand": shorthand, "natural_log": natural_log,
                 "russian_notation": russian_notation, "decimal_comma": decimal_comma, "matrices": matrices}
     value, is_vector, is_set, decimals = _value(body, expected_length, settings)
-    steps = tuple((side[0], _labelled(_value(side[1], None, settings)[0], labels, value)) if isinstance(side, tuple)
+    steps = tuple((side[0], _labelled(_value(side[1], None, settings)[0], labels, value, known)) if isinstance(side, tuple)
                   else _value(side, expected_length, settings)[0] for side in sides)
     notes += _ambiguities(body, notation, known)
     if is_vector and decimal_comma and ";" not in body and re.search(r",\s", body) and re.search(r"\d,\d", body):
@@ -272,8 +272,15 @@ def _named_components(body: str, known, problem_labels=frozenset()):
         while labels < len(sides) - 1 and (_label(sides[labels], known, problem_labels) or
                                            (not labels and _coordinate(sides[labels], sides[-1]))):
             labels += 1
-        if not labels or not all(side.strip() for side in sides):
+        if len(sides) < 2 or not all(side.strip() for side in sides):
             return None
+        if not labels:                        # −ln 0.1 = 2.303, −ln 0.5 = 0.693: a chain per component, no label,
+            if separators == "," and re.search(r"\d,\d", body):
+                return None                   # unless a comma may be a decimal one (f'(x) = 0,5 = 1/2)
+            steps += [(len(values), side) for side in sides[:-1]]
+            written.append("")
+            values.append(sides[-1].strip())
+            continue
         value = sides[-1].strip()
         inner = top_level_split(value[1:-1], ";" if ";" in value else ",") if value[:1] in "([" and closes_at_end(value) else []
         if len(inner) > 1 and labels == 1 and len(sides) == 2:             # grad = (40.17, 20.09, 20.09): its components
@@ -302,12 +309,14 @@ def _comma_parts(part: str, known, problem_labels) -> list[str]:
     return merged
 
 
-def _labelled(step, labels: dict, values):
-    """A side that uses another component's label (o_1 = σ(h_2)), with that component's value put in."""
+def _labelled(step, labels: dict, values, known=None):
+    """A side that uses another component's label (o_1 = σ(h_2)), with that component's value put in; a name the
+    problem gives a value of its own is that value (x of x = x − a·x = 0.5, the point's x, not the new x)."""
     if isinstance(step, tuple):                  # h_2 = 0.95, 0.72: a list is no side of one component's chain
         raise ParseError("statement")
+    own = {re.sub(r"[_{}]", "", k) for k in (known or ())}
     return step.xreplace({s: values[labels[re.sub(r"_", "", s.name)]] for s in step.free_symbols
-                          if re.sub(r"_", "", s.name) in labels})
+                          if re.sub(r"_", "", s.name) in labels and re.sub(r"_", "", s.name) not in own})
 
 
 def _is_known_name(side: str, known) -> bool:
@@ -334,6 +343,9 @@ def _joined_relations(sides):
 def _label(side: str, known, labels=frozenset()) -> bool:
     """The side names a quantity (f'(x), MSE, grad F, ∇F, ŷ, w₆⁺, a name of the problem's ``labels``)
     rather than giving a value."""
+    product = re.fullmatch(r"\s*([A-Za-z]\w*)\s*\((.*)\)\s*", side)
+    if product and re.search(rf"(?<![A-Za-z]){re.escape(product[1])}(?![A-Za-z])", product[2]):
+        return False                               # s(1-s): s times 1 − s, not s of 1 − s
     if known_label(side, labels) and not _is_known_name(side, known):
         return True
     notation = "latex" if re.search(r"\\.|[{}]", side) else "text"

@@ -21,10 +21,11 @@ def shown(value) -> str:
 
 
 def readable(value) -> str:
-    """A value as a sentence of feedback shows it: 2·x·cos(x^2), σ(3), λ, not SymPy's 2*x*cos(x**2)."""
+    """A value as a sentence of feedback shows it: 2·x·cos(x^2), σ(3), λ, π/4, not SymPy's 2*x*cos(x**2)."""
     if isinstance(value, sp.Rational) and value.q > 1000:
         value = sp.Float(value, 6)                        # 0.0191013, not 1193831661/62500000000
     text = shown(value).replace("**", "^").replace("*", "·")
-    for name, symbol in (("sigmoid", "σ"), ("lamda", "λ"), ("Abs", "abs"), ("Heaviside", "H"), ("sqrt", "√"), ("log", "ln")):
+    for name, symbol in (("sigmoid", "σ"), ("lamda", "λ"), ("Abs", "abs"), ("Heaviside", "H"), ("sqrt", "√"), ("log", "ln"),
+                         ("pi", "π")):
         text = re.sub(rf"\b{name}\b", symbol, text)
     return text
