@@ -251,3 +251,17 @@ def test_a_bad_picture_request_is_one_clear_line(tmp_path, capsys):
     assert "two variables" in capsys.readouterr().err
     assert main(["plot", "zigzag", "--out", str(tmp_path / "p.gif")]) == 2
     assert main(["plot", "descent", "--steps", "100000", "--out", str(tmp_path / "p.png")]) == 2
+
+
+def test_a_slide_s_graph_has_half_the_ranks_and_its_point_on_a_line_of_its_own():
+    """On a slide, whose height limits a deep graph, the gates go (each box's formula says its operation): the
+    chain x → a → b → c → f of 1 + exp(w₁x + w₀) is five ranks, not nine, so its text is larger."""
+    need("dot")
+    from symnn.export.pictures.graphs import graph_picture
+    run = graph_pass("1 + exp(x*w1 + w0)", "x=1, w1=2, w0=1")
+    key, slide = graph_picture(run), graph_picture(run, gates=False)
+    assert "exp" in key.texts() and "exp" not in slide.texts() and "×" not in slide.texts()
+    key_size, slide_size = (Image.open(io.BytesIO(p.render("png"))).size for p in (key, slide))
+    assert slide_size[1] < 0.8 * key_size[1], (key_size, slide_size)
+    svg = slide.render("svg").decode()
+    assert ">Computational graph of f = 1 + exp(w₀ + w₁·x)</text>" in svg and ">at x = 1, w₁ = 2, w₀ = 1</text>" in svg

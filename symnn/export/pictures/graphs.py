@@ -1,6 +1,7 @@
 """A computational graph drawn with graphviz, like micrograd's ``draw_dot``: every variable and
 node as a box with its formula and forward value (c = eᵇ = e³ ≈ 20.09) above its gradient
-(∂f/∂c = 1), every gate as an oval between its inputs and its node. The numbers are the graph
+(∂f/∂c = 1), every gate as an oval between its inputs and its node (on a slide, no gates: the box's formula says
+the operation). The numbers are the graph
 pass's own (``symnn.nn.graph``). The graph runs left to right or top to bottom, whichever
 gives the picture the shape of a slide.
 """
@@ -81,8 +82,10 @@ def _box(lines: tuple[str, str]) -> str:
             f'<TR><TD>{top}</TD></TR><TR><TD BGCOLOR="#fff4e6">{bottom}</TD></TR></TABLE>>')
 
 
-def graph_picture(run: GraphPass, lang: str = "en", places: int | None = None) -> Picture:
-    """The graph of ``run``, its values rounded to ``places`` as its key rounds them."""
+def graph_picture(run: GraphPass, lang: str = "en", places: int | None = None, gates: bool = True) -> Picture:
+    """The graph of ``run``, its values rounded to ``places`` as its key rounds them; without ``gates``, each
+    node's inputs point at its box, whose formula says the operation (half the ranks: on a slide, whose
+    height limits a deep graph, the text is half again as large)."""
     values, gradients = dict(run.values), node_gradients(run)
     names = [*run.graph.variables, *(node.name for node in run.graph.nodes)]
     data = {"values": {str(n): values[n] for n in names}, "gradients": {str(n): gradients[n] for n in names}}
@@ -94,21 +97,25 @@ def graph_picture(run: GraphPass, lang: str = "en", places: int | None = None) -
             labels = node_labels(run, lang, Chosen(min(max(needs), WIDEST)))
     point = ("; " if lang == "ru" else ", ").join(f"{unicode_math(v, lang)} = {unicode_math(c, lang)}"
                                                   for v, c in run.point)
-    title = phrase(lang, "plot.graph", function=f"f = {unicode_math(run.graph.expr, lang)}", point=point)
+    function = f"f = {unicode_math(run.graph.expr, lang)}"
+    title = phrase(lang, "plot.graph", function=function, point=point)
+    end = title.index(function) + len(function)
+    heading = title if gates else title[:end] + "\\n" + title[end:].lstrip()     # on a slide: the point on a line of its own
     constants = []
 
     def build(rankdir: str):
         import graphviz
-        dot = graphviz.Digraph(graph_attr={"rankdir": rankdir, "fontname": "DejaVu Sans", "label": title,
+        dot = graphviz.Digraph(graph_attr={"rankdir": rankdir, "fontname": "DejaVu Sans", "label": heading,
                                            "labelloc": "t", "fontsize": "14", **SPACING},
                                node_attr={"fontname": "DejaVu Sans", "fontsize": "13"}, edge_attr={"arrowsize": "0.7"})
         constants.clear()
         for name in names:
             dot.node(str(name), _box(labels[str(name)]), shape="plaintext")
         for k, node in enumerate(run.graph.nodes):
-            gate = f"gate{k}"
-            dot.node(gate, function_name(GATES.get(node.gate, node.gate), lang), **GATE)
-            dot.edge(gate, str(node.name))
+            gate = f"gate{k}" if gates else str(node.name)
+            if gates:
+                dot.node(gate, function_name(GATES.get(node.gate, node.gate), lang), **GATE)
+                dot.edge(gate, str(node.name))
             for j, arg in enumerate(node.expr.args):
                 if arg.is_Symbol:
                     dot.edge(str(arg), gate)
@@ -139,6 +146,6 @@ def graph_picture(run: GraphPass, lang: str = "en", places: int | None = None) -
     def texts() -> list[str]:
         build("LR")
         return [title, *(line for name in names for line in labels[str(name)]),
-                *(function_name(GATES.get(node.gate, node.gate), lang) for node in run.graph.nodes), *constants]
+                *(function_name(GATES.get(node.gate, node.gate), lang) for node in run.graph.nodes if gates), *constants]
 
     return Picture(title, draw, data, texts)
