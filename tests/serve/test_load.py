@@ -80,10 +80,14 @@ print(dict(statuses))
 """
 
 
-def test_a_flood_of_page_views_leaves_healthz_under_50_ms(served):
+def test_a_flood_of_page_views_leaves_healthz_quick(served):
+    """/healthz answers quickly during a flood of page views: its median under 50 ms on a quiet machine (about
+    30 ms on two cores); the test allows 150 ms, or 8 times its time before the flood, for a machine busy with
+    other work. A page rendered in the event loop would hold every request for the render (hundreds of ms)."""
     pages = ["/problems/delta-rule", "/problems/delta-rule?lang=ru", "/problems/graph-exp", "/?lang=ru"]
     for page in pages:                                   # the first view of each renders it (in a thread)
         assert _get(served, page)[0] == 200
+    idle = statistics.median(_get(served, "/healthz")[1] for _ in range(20))
     flood = subprocess.Popen([sys.executable, "-c", FLOOD, str(served), "4", *pages], stdout=subprocess.PIPE, text=True)
     time.sleep(0.5)
     health = []
@@ -94,8 +98,8 @@ def test_a_flood_of_page_views_leaves_healthz_under_50_ms(served):
         time.sleep(0.05)
     statuses = _counts(flood.communicate(timeout=60)[0])
     assert sum(statuses.values()) > 100 and set(statuses) == {200}, statuses
-    print(f"/healthz during the flood: median {statistics.median(health) * 1000:.1f} ms, {statuses}")
-    assert statistics.median(health) < 0.050, sorted(health)
+    print(f"/healthz during the flood: median {statistics.median(health) * 1000:.1f} ms (idle {idle * 1000:.1f} ms), {statuses}")
+    assert statistics.median(health) < max(0.150, 8 * idle), (idle, sorted(health))
 
 
 def _counts(printed: str) -> dict[int, int]:
