@@ -122,8 +122,9 @@ def _break_points(toks: list[str]) -> list[tuple[int, float, str]]:
         environments += {"\\begin": 1, "\\end": -1}.get(tok, 0)
         if tok.isspace() or environments or tok == "\\end":     # a matrix is never cut
             continue
-        if braces == 0 and not opened and parens == 0 and last == ")" and (tok == "(" or tok in _FACTOR_START):
-            points.append((i, 0.5, "\\cdot "))      # between two bracketed factors: σ(…) (1 − σ(…)) cut before (1
+        if braces == 0 and not opened and parens == 0 and _factor_ends(toks, i, last) and \
+                (tok == "(" or tok in _FACTOR_START or last == ")" and tok.isalpha()):
+            points.append((i, 0.5, "\\cdot "))      # between two factors: σ(…) (1 − σ(…)) cut before (1, (…) Xᵀ before X
         if braces == 0 and tok in "()" and toks[i - 1:i] not in (["\\left"], ["\\right"]):
             parens = max(parens + (1 if tok == "(" else -1), 0)    # plain brackets: cut inside only if need be
         if tok == "{":
@@ -150,6 +151,15 @@ def _break_points(toks: list[str]) -> list[tuple[int, float, str]]:
             points.append((i, 0.5, ""))                # between two factors: the next row starts "· (1 − 0.5237)"
         last = tok if braces == 0 else last
     return points
+
+
+def _factor_ends(toks: list[str], i: int, last: str) -> bool:
+    """A factor of a product ends before ``toks[i]``: a closing bracket, or an exponent's or a fraction's
+    closing brace (Xᵀ(W₂ᵀ ⊙ …)), but not the name of a function written in braces (\\operatorname{ReLU}(x))."""
+    if last == ")":
+        return True
+    return last == "}" and not re.search(r"\\(?:operatorname|mathrm|text|mathbf|boldsymbol)\s*\{[^{}]*\}\s*$",
+                                         "".join(toks[:i]))
 
 
 def _open_groups(toks: list[str], end: int) -> int:

@@ -85,3 +85,14 @@ def test_a_display_of_the_neuron_gradient_breaks_its_rows_between_factors():
     # the row that used to end in "(1" and go on "− σ(…))" now ends after σ(…); the next is "· (1 − σ(…))"
     assert display(raw) == ("\\begin{align*}\nE' &= - x_{1} (2 Y - 2 " + s + ") " + s + " \\\\\n"
                             r"&\quad \cdot (1 - " + s + ")\n\\end{align*}")
+
+
+def test_a_matrix_product_is_cut_between_its_factors_not_inside_a_plain_bracket():
+    # −(y − σ(XW₁)W₂)Xᵀ(W₂ᵀ ⊙ σ′(XW₁)) on a slide: cut before (W₂ᵀ ⊙ …, after the exponent's brace, not after "−(y"
+    raw = r"- (y - \sigma(X W_{1}) W_{2}) X^{T} (W_{2}^{T} \odot \sigma'(X W_{1}))"
+    assert split_long(raw, 24) == [r"- (y - \sigma(X W_{1}) W_{2}) X^{T}", r"\cdot (W_{2}^{T} \odot \sigma'(X W_{1}))"]
+    # and before a factor after a bracket: (a + b) X (c + d)
+    assert split_long(r"(a + b + c) X (c + d)", 10) == [r"(a + b + c)", r"\cdot X (c + d)"]
+    # a function named in braces keeps its argument: ReLU(x + y) is never "ReLU" / "· (x + y)"
+    raw = r"\operatorname{ReLU}(x + y + z) + w"
+    assert all(not piece.startswith(r"\cdot") for piece in split_long(raw, 12))
