@@ -68,6 +68,11 @@ def uses(work, function, depth: int = 0) -> bool:
     return isinstance(work, (list, tuple)) and any(uses(item, function, depth + 1) for item in work)
 
 
+def kronecker_used(work) -> bool:
+    """Whether a worked result writes Kronecker's δ_ij: the softmax rule s_i(δ_ij − s_j) of a table or a Jacobian."""
+    return type(work).__name__ == "SoftmaxJacobian" or uses(work, sp.Symbol("delta_ij", real=True))
+
+
 def key_places(problem) -> int | None:
     """The places a key rounds to: the problem's ``decimals``, else those its statement asks the answer in
     (``tolerance = { decimals = 2 }``: "to two decimal places"), else None (the default of ``values``)."""
@@ -134,6 +139,8 @@ class SolutionPrinting:
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
         if uses(solution.work, sp.Heaviside) and not re.search(r"H\(|Heaviside|Хевисайд", problem.text(self.lang)):
             lines.append(self.line(depth, self.prose(phrase(self.lang, "heaviside.defined"))))   # H(a) in a table, unsaid
+        if kronecker_used(solution.work) and "delta" not in problem.text(self.lang):
+            lines.append(self.line(depth, self.prose(phrase(self.lang, "kronecker.defined"))))   # s_i(δ_ij − s_j)
         note = problem.remark(self.lang)
         if note:
             lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "note") + ".")) + " "
