@@ -111,10 +111,12 @@ class SolutionPrinting:
         heading = self.strong(self.escape(label + ".")) + " " if label else ""
         lines = [self.line(depth, heading + self.rich_text(problem.text(self.lang)))]
         self.answer_follows = True          # the work leaves its final line to the answer below
+        lines += self.asked_lines(solution, depth, first=True)          # render.asked: p₀ = … = σ(y₀ − y₁) asked first
         lines.append(self._print(solution.work, depth=depth))
         lines += self.through_lines(solution, depth)
+        lines += self.asked_lines(solution, depth, first=False)         # compared with, checked, in the variables
         self.answer_follows = False
-        items = self.answer_items(solution.work, answer)
+        items = self.asked_labels(solution, self.answer_items(solution.work, answer))
         if problem.data.get("answer_name") and isinstance(exact, sp.Tuple):    # W(2) = (0.16, 0.96, −0.16), as named
             name = problem.data["answer_name"]
             shown = self.result(self.raw_math(Written(name, re.sub(r"[{}\\]", "", name))), exact)
@@ -134,6 +136,7 @@ class SolutionPrinting:
                     and solution.work.result != exact:   # the derivation's last form, then the form asked (through F)
                 lhs += " = " + self.raw_math(solution.work.result)
             shown = self.value(exact) if lhs is None else self.result_in(lhs, exact, self.unit(solution.work))
+        shown = self.escape("; ").join([shown, *self.asked_answers(solution)])     # render.asked: what else is asked
         if type(solution.work).__name__ == "MatrixGradient":
             shown += self.wrong_beside_answer(solution.work)       # render.matrices: the slide's formula by the right one
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
