@@ -116,6 +116,23 @@ def _assignment(value):
     return None if sep and name.strip().isidentifier() else f"expected name = expression, got {value!r}"
 
 
+def _equality(value):
+    """One equality the statement asks to check, ``left = right``."""
+    if not isinstance(value, str):
+        return f"expected text left = right, got {type(value).__name__}"
+    left, sep, right = value.partition("=")
+    return None if sep and left.strip() and right.strip() and "=" not in right else f"expected left = right, got {value!r}"
+
+
+def _comparison(value):
+    """What a statement compares the answer with (problems.asked): another point (at), another function (expr),
+    or another program (steps)."""
+    if not isinstance(value, dict) or len(value) != 1 or set(value) - {"at", "expr", "steps"}:
+        return "expected { at = \"x = 0\" }, { expr = \"...\" } or { steps = [...] }"
+    (key, item), = value.items()
+    return _list_of(_assignment)(item) if key == "steps" else _text(item)
+
+
 def _array_rows(value, depth: int = 0):
     """Rows of numbers, nested at most four deep (a vector, a matrix, a tensor)."""
     if depth > 4:
@@ -156,7 +173,9 @@ _matrix_form = {"form": _one_of(FORMS), "matrices": matrices_field}
 # kind -> (required fields, optional fields), each field -> its check
 KINDS = {
     "gradient": ({"expr": _text, "wrt": _text}, {"at": _text_or_numbers, "functions": _list_of(_text)}),
-    "derivative": ({"expr": _text, "wrt": _text}, {"at": _text, "order": _whole}),
+    # compare: { at = "x = 0" } or { expr = "..." }; check: ["p_0 = sigmoid(y_0 - y_1)"] (problems.asked)
+    "derivative": ({"expr": _text, "wrt": _text}, {"at": _text, "order": _whole, "compare": _comparison,
+                                                   "check": _list_of(_equality)}),
     "graph": ({"expr": _text, "at": _text}, {}),
     "forward": ({"layers": _list_of(_whole), "at": _text}, {**_network, **_matrix_form}),
     "backprop": ({"layers": _list_of(_whole), "param": _text, "at": _text}, _network),
@@ -192,7 +211,7 @@ KINDS = {
     # staged programs and vector calculus (problems.vector_problems)
     "program": ({"steps": _list_of(_assignment)},
                 {"at": _text, "find": _list_of(_text), "step_size": _number, "direction": _one_of(("descent", "ascent")),
-                 "update": _list_of(_text)}),
+                 "update": _list_of(_text), "compare": _comparison, "check": _list_of(_equality), "formulas": _flag}),
     "vector-gradient": ({"matrix": _square, "at": _list_of(_number)}, {"vector": _list_of(_number)}),
     "residual-gradient": ({"matrix": _list_of(_number, 2), "vector": _list_of(_number)},
                           {"at": _list_of(_number), "scale": _number, "find": _list_of(_one_of(RESIDUAL_PARTS))}),

@@ -17,6 +17,7 @@ from ..calculus.through import written_through as write_through
 from ..nn.matrix_form import SPECS
 from . import array_problems, vector_problems
 from .answer_labels import answer_labels, line_variable
+from .asked import with_asked
 from .bank import BankError, Problem, bank_version, get_problem
 from .function_names import function_names, variable_names
 from .matrix_networks import in_matrix_form
@@ -29,6 +30,7 @@ class Solution(RichDisplay):
     problem: Problem
     work: object               # a Step or a Gradient, printable in every format
     answer: object             # a SymPy expression, or a tuple of them for a vector
+    asked: tuple = ()          # what the statement asks besides the answer: compare, check (problems.asked)
 
 
 def solve_gradient(problem: Problem) -> Solution:
@@ -325,6 +327,7 @@ def _solve(problem: Problem, variant: int | None) -> Solution:
     except ValueError as error:          # a field its solver cannot use: said with the problem's id
         raise BankError(f"problem {problem.id}: {error}") from error
     solution = in_matrix_form(solution)  # form = "matrix": the key in the statement's matrices
+    solution = with_asked(solution)      # "compare it with …", "check that …"
     through = problem.data.get("through")
     if through:                          # "write the result through f": the key is written so too
         names = problem.data.get("names", {})

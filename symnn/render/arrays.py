@@ -32,6 +32,13 @@ def shape_of(shape) -> Shape:
     return Shape(*(sp.Integer(int(n)) for n in shape))
 
 
+def values_used(name: str, expr: str) -> bool:
+    """Whether ``expr`` reads the entries of the array ``name``, not only its shape: ``W.size + b.size`` reads
+    neither W's entries nor b's, so the key gives their shapes and not ten zeros."""
+    uses = re.finditer(rf"(?<![\w.]){re.escape(name)}\b(\.\w+)?", expr)
+    return any(use[1] not in (".size", ".shape", ".ndim") for use in uses)
+
+
 class ArrayPrinting:
     def statement_code(self, text: str) -> str:
         """A statement's ``$\\texttt{…}$`` as this format's code (backticks, <code>), before the rest is read."""
@@ -66,10 +73,13 @@ class ArrayPrinting:
         return self.math(written) + self.escape(", ") + self.say("array.shape", shape=shape_of(shape))
 
     def _print_ArrayRun(self, run, depth: int = 0) -> str:
+        import numpy as np
         lines = []
         for name, text, value in run.arrays:
             given = self.code(f"{name} = {text}") if text is not None else self.code(name)
-            lines.append(self.line(depth, given + self.escape(": ") + self.array_math(value)))
+            shown = self.array_math(value) if values_used(name, run.expr) or not np.ndim(value) else \
+                self.say("array.shape only", shape=shape_of(np.shape(value)))      # W.size: the shape is what counts
+            lines.append(self.line(depth, given + self.escape(": ") + shown))
         lines.append(self.line(depth, self.strong(self.plain("array.compute")) + " " + self.code(run.expr)))
         lines += [self.line(depth + 1, text) for text in self.operation_lines(run)]
         if run.answer_kind != "failure" and not self.answer_follows:

@@ -17,6 +17,7 @@ from ..calculus.differentiate import DERIVATIVES
 from ..calculus.steps import Step
 from ..lang import LANGUAGES, PHRASES, phrase, rule_title
 from .arrays import ArrayPrinting
+from .asked import AskedPrinting
 from .data_training import DataTrainingPrinting
 from .expansion import D, expansion
 from .formulas import FORMULAS
@@ -144,7 +145,7 @@ def _function_of(step: Step):
     return None
 
 
-class DocumentPrinter(MatrixNetworkPrinting, ArrayPrinting, DataTrainingPrinting, PerceptronPrinting, TrainingStepsPrinting, SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting,
+class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataTrainingPrinting, PerceptronPrinting, TrainingStepsPrinting, SolutionPrinting, VerdictPrinting, MatrixPrinting, NetworkPrinting, NumericsPrinting,
                      VectorPrinting, Printer):
     """A derivation as numbered, indented lines; subclasses supply the hooks."""
 

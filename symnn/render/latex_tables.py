@@ -132,7 +132,11 @@ def _tabular(header: list[str], rows: list[list[str]], size: str, boxes: dict[in
 
 
 def _columns(header: list[str], rows: list[list[str]], keep: list[int]) -> tuple[list[str], list[list[str]]]:
-    return [header[k] for k in keep], [[row[k] for k in keep] for row in rows]
+    """The columns ``keep`` of the table; in the second half of a split (``keep`` from the first column on to a
+    later one), only the rows that have something in it: a row's name before nothing says nothing."""
+    second = len(keep) > 1 and keep[1] != 1
+    return [header[k] for k in keep], [[row[k] for k in keep] for row in rows
+                                       if not second or any(row[k].strip() for k in keep[1:])]
 
 
 def _split(header, rows, widths, characters) -> list[str] | None:

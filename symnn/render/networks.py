@@ -160,7 +160,7 @@ class NetworkPrinting:
         for act, derivative in table.rows:
             rows.append([self.escape(catalogue(self.lang)["activations"][act.name]),
                          self.math(act.definition), self.math(derivative),
-                         self.math(act.in_output) if act.in_output is not None else "",
+                         self.math(act.in_output) if act.course_writes_in_output else "",     # asked: σ, th, ELU
                          self.code(numpy_source(act.definition)),
                          self.prose(catalogue(self.lang)["activation_notes"][act.name])])
         i, j, k = sp.symbols("i j k")

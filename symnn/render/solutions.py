@@ -70,6 +70,11 @@ def uses(work, function, depth: int = 0) -> bool:
     return isinstance(work, (list, tuple)) and any(uses(item, function, depth + 1) for item in work)
 
 
+def kronecker_used(work) -> bool:
+    """Whether a worked result writes Kronecker's δ_ij: the softmax rule s_i(δ_ij − s_j) of a table or a Jacobian."""
+    return type(work).__name__ == "SoftmaxJacobian" or uses(work, sp.Symbol("delta_ij", real=True))
+
+
 def key_places(problem) -> int | None:
     """The places a key rounds to: the problem's ``decimals``, else those its statement asks the answer in
     (``tolerance = { decimals = 2 }``: "to two decimal places"), else None (the default of ``values``)."""
@@ -108,10 +113,12 @@ class SolutionPrinting:
         heading = self.strong(self.escape(label + ".")) + " " if label else ""
         lines = [self.line(depth, heading + self.rich_text(problem.text(self.lang)))]
         self.answer_follows = True          # the work leaves its final line to the answer below
+        lines += self.asked_lines(solution, depth, first=True)          # render.asked: p₀ = … = σ(y₀ − y₁) asked first
         lines.append(self._print(solution.work, depth=depth))
         lines += self.through_lines(solution, depth)
+        lines += self.asked_lines(solution, depth, first=False)         # compared with, checked, in the variables
         self.answer_follows = False
-        items = self.answer_items(solution.work, answer)
+        items = self.asked_labels(solution, self.answer_items(solution.work, answer))
         if problem.data.get("answer_name") and isinstance(exact, sp.Tuple):    # W(2) = (0.16, 0.96, −0.16), as named
             name = problem.data["answer_name"]
             shown = self.result(self.raw_math(Written(name, re.sub(r"[{}\\]", "", name))), exact)
@@ -133,11 +140,14 @@ class SolutionPrinting:
                     and solution.work.result != exact:   # the derivation's last form, then the form asked (through F)
                 lhs += " = " + self.raw_math(solution.work.result)
             shown = self.value(exact) if lhs is None else self.result_in(lhs, exact, self.unit(solution.work))
+        shown = self.escape("; ").join([shown, *self.asked_answers(solution)])     # render.asked: what else is asked
         if type(solution.work).__name__ == "MatrixGradient":
             shown += self.wrong_beside_answer(solution.work)       # render.matrices: the slide's formula by the right one
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
         if uses(solution.work, sp.Heaviside) and not re.search(r"H\(|Heaviside|Хевисайд", problem.text(self.lang)):
             lines.append(self.line(depth, self.prose(phrase(self.lang, "heaviside.defined"))))   # H(a) in a table, unsaid
+        if kronecker_used(solution.work) and "delta" not in problem.text(self.lang):
+            lines.append(self.line(depth, self.prose(phrase(self.lang, "kronecker.defined"))))   # s_i(δ_ij − s_j)
         note = problem.remark(self.lang)
         if note:
             lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "note") + ".")) + " "

@@ -346,7 +346,7 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
                 for k, xk, slope in run.rows]
         lines += self.table(["k", self.math(sp.Symbol("x_k")), self.math(Slope(sp.Symbol("x_k"), 1)),
                              self.plain("graph.value")], rows)
-        lines.append(self.line(depth, self.equation(xs[-1], run.last)))
+        # x_n = gⁿ(x₀) is not a factor of the chain and not asked: the table stops at x_{n−1}
         product = sp.Mul(*(slope for *_, slope in run.rows), evaluate=False)
         chain = self.raw_math(total) + " = " + self.raw_math(product, keep_order=True)
         lines.append(self.line(depth, self.result(chain, run.answer)))

@@ -38,8 +38,11 @@ def answer_line(problem_id: str, lang: str, format: str = "text") -> str:
     ("least-squares-half", "ru", "Ответ: ∇ f(x1; x2) = (5x1 - x2 - 2; 5x2 - x1 + 2); ∇ f(1/3; -1/3) = (0; 0); "
                                  "да: градиент в этой точке равен нулю, значит, это решение задачи наименьших квадратов"),
     # "give f and ∇_W f": three numbers, not the gradient by X as well
-    ("half-norm-program", "en", "Answer: f = 20.5; ∂f/∂w1 = 19; ∂f/∂w2 = 3"),
-    ("half-norm-program", "ru", "Ответ: f = 20,5; ∂f/∂w1 = 19; ∂f/∂w2 = 3"),
+    # "and check that ∇_a f = a and ∇_W f = Xᵀa": the checks asked, said after the values
+    ("half-norm-program", "en", "Answer: f = 20.5; ∂f/∂w1 = 19; ∂f/∂w2 = 3; it holds that ∂f/∂a1 = a1, ∂f/∂a2 = a2, "
+                                "∂f/∂w1 = x11·a1 + x21·a2, ∂f/∂w2 = x12·a1 + x22·a2"),
+    ("half-norm-program", "ru", "Ответ: f = 20,5; ∂f/∂w1 = 19; ∂f/∂w2 = 3; верно, что ∂f/∂a1 = a1, ∂f/∂a2 = a2, "
+                                "∂f/∂w1 = x11·a1 + x21·a2, ∂f/∂w2 = x12·a1 + x22·a2"),
     # "check the formula on the slide": the slide's formula right after the right one, with why it is wrong
     ("two-layer-grad", "en", "Answer: ∂L/∂W_1 = -(y - σ(X·W_1)·W_2)·Xᵀ·(W_2ᵀ ⊙ σ'(X·W_1)); on the slide: "
                              "∂L/∂W_1 = -(y - σ(X·W_1)·W_2)·W_2·σ'(X·W_1)·W_1 — wrong: the shapes do not fit, "
