@@ -10,7 +10,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .staged import Kept, written_chains, written_form
-from .values import Shown, put_in
+from .values import PLACES, Shown, put_in, rounded
 
 LONG_EXACT = 8          # a ratio whose exact form has more operations is given by its decimal alone
 
@@ -68,7 +68,8 @@ class AskedPrinting:
         sides = [label] if label is not None else []
         if mine is not None:
             numbers = mine.is_number and other.is_number
-            top, bottom = (self.raw_math(self.staged_number(v) if numbers else v) for v in (mine, other))
+            shown = self._quotient_operands(mine, other, ratio) if numbers else (mine, other)
+            top, bottom = (self.raw_math(v) for v in shown)
             if self.approx == r"\approx":                  # LaTeX
                 sides.append(r"\frac{%s}{%s}" % (top, bottom))
             else:
@@ -77,6 +78,18 @@ class AskedPrinting:
         if decimal is not None and exact is not None and sp.count_ops(exact) > LONG_EXACT:
             return self.inline(" = ".join(sides) + f" {self.approx} " + self.raw_math(decimal))
         return self.result(" = ".join(sides), ratio)
+
+    def _quotient_operands(self, mine, other, ratio) -> tuple:
+        """The two numbers of a ratio as the line shows them: exact when short, else rounded to the fewest places
+        (the key's own at least) at which their quotient rounds as the ratio does, so that the line can be
+        checked by hand (0.045177/0.25 ≈ 0.1807, not 0.0452/0.25 = 0.1808 beside ≈ 0.1807)."""
+        target = self.shown(ratio)[1]
+        first = self.places() or PLACES
+        for places in range(first, first + 9):
+            shown = tuple(self.staged_number(v) if self.shown(v)[1] is None else rounded(v, places) for v in (mine, other))
+            if target is None or shown[1] == 0 or rounded(shown[0] / shown[1], first) == target:
+                return shown
+        return tuple(self.staged_number(v) for v in (mine, other))
 
     def _print_Compared(self, compared, depth: int = 0) -> str:
         other, kind = compared.work, type(compared.work).__name__
