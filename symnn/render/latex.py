@@ -128,8 +128,9 @@ def merged_displays(text: str, characters: float = LINE_WIDTH, most: int = MERGE
 
 
 def _wrapped_words(text: str, characters: float) -> list[str]:
-    """``text`` cut between words into lines of at most ``characters`` (a line of one long word is longer);
-    a ``$...$`` formula is one word."""
+    """``text`` cut between words into lines at most ``characters`` wide as set (``cell_width``: a formula as
+    wide as it looks, not as long as its LaTeX); a line of one long word is longer; a ``$...$`` formula is one
+    word."""
     words: list[str] = []
     for word in text.split():
         if words and len(_DOLLAR.findall(words[-1])) % 2:
@@ -138,7 +139,7 @@ def _wrapped_words(text: str, characters: float) -> list[str]:
             words.append(word)
     lines = [""]
     for word in words:
-        if lines[-1] and len(lines[-1]) + 1 + len(word) > characters:
+        if lines[-1] and cell_width(f"{lines[-1]} {word}") > characters:
             lines.append("")
         lines[-1] = f"{lines[-1]} {word}".strip()
     return lines
@@ -314,7 +315,8 @@ class LatexPrinter(DocumentPrinter):
             rows[0] += r"\qquad \text{(%s)}" % rule      # not a column of its own: steps joined in one align*
             # would share it, and a long rule of one row would widen every row
         else:          # under the formula: on one row if it fits one, else wrapped between words
-            parts = [f"({rule})"] if cell_width(rule) + 6 <= line else _wrapped_words(f"({rule})", line - 4)
+            left = width(rows[0].split("&")[0]) if "&" in rows[0] else 0      # the rule stands right of the left side
+            parts = [f"({rule})"] if cell_width(rule) + 6 <= line else _wrapped_words(f"({rule})", max(line - left, line / 2) - 4)
             rows += [r"&\quad \text{%s}" % part for part in parts]
         return _BEGIN + " \\\\\n".join(rows) + _END
 
@@ -335,7 +337,7 @@ class LatexPrinter(DocumentPrinter):
             note = r" && \text{(%s)}" % self.prose(hint) if hint and aside else ""
             pieces = split_long(self.raw_math(expr), budget)
             if hint and not aside:        # a long hint wraps onto rows of its own
-                pieces += [r"\text{%s}" % self.prose(part) for part in _wrapped_words(f"({hint})", line - 4)]
+                pieces += [r"\text{%s}" % self.prose(part) for part in _wrapped_words(f"({hint})", max(line - left, line / 2) - 4)]
             lead = (lhs if first and width(lhs) <= line / 3 else "") + " &= "
             if first and not lead.startswith(" "):
                 pass
