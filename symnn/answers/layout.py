@@ -55,7 +55,7 @@ def _rows_shape(body: str):
         rows = [row.split() for row in re.findall(r"\[([^\[\]]*)\]", text)]
     elif text[:1] in "([" and closes_at_end(text) and \
             all(_is_bracketed_list(row.strip()) for row in top_level_split(text[1:-1], ",;")):
-        rows = [top_level_split(row.strip()[1:-1], ",;") for row in top_level_split(text[1:-1], ",;")]
+        rows = [_cells(row.strip()[1:-1]) for row in top_level_split(text[1:-1], ",;")]
     else:
         return None
     return (len(rows), max(len(row) for row in rows)) if rows else None
@@ -92,7 +92,7 @@ def components(body: str, expected_length, decimal_comma):
         inner = text[1:-1]
         rows = top_level_split(inner, ",;")
         if all(_is_bracketed_list(row.strip()) for row in rows):          # [[1, 2], [3, 4]]: row by row
-            cells = [c for row in rows for c in top_level_split(row.strip()[1:-1], ",;")]
+            cells = [c for row in rows for c in _cells(row.strip()[1:-1])]
             return cells, len(cells) != 1 or expected_length is not None, False
         parts = _split(inner, expected_length, decimal_comma)
         if len(parts) == 2 and not parts[1].strip():
@@ -108,6 +108,12 @@ def components(body: str, expected_length, decimal_comma):
         if len(flat) == expected_length:
             return flat, True, False                        # f = −12, (−4, −4, 3): the value, then the gradient
     return parts, len(parts) > 1, False
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a matrix's row written as a list: apart by semicolons where it has any (then a comma is a
+    decimal comma: [0,5; -1,732]), else by commas."""
+    return top_level_split(row, ";" if re.search(r"(?<!\\);", row) else ",")
 
 
 def _split(body, expected_length, decimal_comma):

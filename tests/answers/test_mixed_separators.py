@@ -59,3 +59,15 @@ def test_mixed_separators(problem, answer, lang, correct, said):
     assert verdict.decided_by != "error", verdict.feedback
     assert verdict.correct is correct, verdict.feedback
     assert verdict.feedback[:len(said)] == said, verdict.feedback
+
+
+@pytest.mark.parametrize("text, cells", [
+    # a matrix as a list of rows in Russian: the semicolons part the cells, so each comma is a decimal comma
+    ("[[0,5; -1,732]; [0,866; 1]]", ["0,5", " -1,732", "0,866", " 1"]),
+    # rows apart by semicolons and cells by commas: the commas part the cells
+    ("[[1, 2]; [3, 4]]", ["1", " 2", "3", " 4"]),
+    ("[[0.5, -1.732], [0.866, 1]]", ["0.5", " -1.732", "0.866", " 1"]),
+])
+def test_a_matrix_s_cells_in_a_list_of_rows_are_parted_by_semicolons_where_there_are_any(text, cells):
+    from symnn.answers.layout import components
+    assert components(text, 4, True) == (cells, True, False)
