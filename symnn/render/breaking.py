@@ -155,11 +155,13 @@ def _break_points(toks: list[str]) -> list[tuple[int, float, str]]:
 
 def _factor_ends(toks: list[str], i: int, last: str) -> bool:
     """A factor of a product ends before ``toks[i]``: a closing bracket, or an exponent's or a fraction's
-    closing brace (Xᵀ(W₂ᵀ ⊙ …)), but not the name of a function written in braces (\\operatorname{ReLU}(x))."""
+    closing brace (Xᵀ(W₂ᵀ ⊙ …)), but not an operator written in braces, which takes what follows: a function's
+    name (\\operatorname{ReLU}(x)) or a derivative (\\frac{\\partial}{\\partial w}(…))."""
     if last == ")":
         return True
-    return last == "}" and not re.search(r"\\(?:operatorname|mathrm|text|mathbf|boldsymbol)\s*\{[^{}]*\}\s*$",
-                                         "".join(toks[:i]))
+    before = "".join(toks[:i])
+    return last == "}" and not re.search(r"\\(?:operatorname|mathrm|text|mathbf|boldsymbol)\s*\{[^{}]*\}\s*$", before) \
+        and not re.search(r"\\frac\s*\{\s*(?:\\partial|d)\s*\}\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*$", before)
 
 
 def _open_groups(toks: list[str], end: int) -> int:

@@ -96,3 +96,6 @@ def test_a_matrix_product_is_cut_between_its_factors_not_inside_a_plain_bracket(
     # a function named in braces keeps its argument: ReLU(x + y) is never "ReLU" / "· (x + y)"
     raw = r"\operatorname{ReLU}(x + y + z) + w"
     assert all(not piece.startswith(r"\cdot") for piece in split_long(raw, 12))
+    # nor is a derivative cut from what it differentiates: ∂/∂w₁(…) stays whole
+    raw = r"(2 Y - 2 \sigma(w_{1} x_{1} + b)) \frac{\partial}{\partial w_{1}}(- \sigma(w_{1} x_{1} + w_{2} x_{2} + b))"
+    assert not any(piece.startswith(r"\cdot (-") for piece in split_long(raw, 30))
