@@ -25,7 +25,7 @@ def _as_shown(printer, symbol, value):
 def in_decimals(run) -> bool:
     """The condition's data are decimals (η = 0.1 given): its fractions are then written as decimals too (ε > 0.5);
     from whole numbers a fraction stays one (0 < α < 1/25 from the eigenvalues 2 and 50)."""
-    return any(row.formula is None and any(not number.is_Integer for number in sp.sympify(row.value).atoms(sp.Rational))
+    return any(row.formula is None and any(not number.is_Integer for number in sp.sympify(row.value, strict=True).atoms(sp.Rational))
                for row in run.work)
 
 
