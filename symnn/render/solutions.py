@@ -19,10 +19,12 @@ from ..nn.losses import NAMES
 from ..nn.reverse import delta
 from .board import Written
 from .expansion import D
+from .jacobians import JACOBIAN_WRITTEN
 from .math import text_math
+from .order import by_variables
 from .perceptron import bias_names, weight_names
 from .staged import Ratio
-from .statement_names import defined_names, statement_subscripts
+from .statement_names import defined_names, network_names, sample_count, statement_subscripts
 from .written import model_terms, nabla_names, network_loss_terms, step_letters, written_terms
 
 COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
@@ -84,7 +86,9 @@ class SolutionPrinting:
         self._problem_places = key_places(problem)
         # the statement's names, looked up lazily (symnn problems --verify records which are used): w^1 = w^0 where
         # it writes its step so, the notation table, and w_1 where it writes a subscript
-        self.names = ChainMap(step_letters(problem), problem.data.get("notation", {}), statement_subscripts(problem))
+        self.names = ChainMap(step_letters(problem), problem.data.get("notation", {}), statement_subscripts(problem),
+                              sample_count(problem),        # and a loss's sum to N where the statement counts so
+                              network_names(problem, getattr(solution.work, "network", None)))   # w_1, b for w = (…), b
         self.notation = problem.data.get("notation", {})          # the δ of a node it renames is named so too
         self.defined = defined_names(problem)          # y for σ(w₁x₁ + w₂x₂ + b), as the statement defines it
         self.function_named = problem.data.get("answer_name")
@@ -93,6 +97,7 @@ class SolutionPrinting:
                              or network_loss_terms(problem, solution.work)      # a network's loss: (o₁ − y)² as written
                              or model_terms(problem))                           # a line's w before its b
         self.nablas = nabla_names(problem.statement.get("en"))        # ∇_W f where the statement writes it so
+        self.jacobian_named = bool(JACOBIAN_WRITTEN.search(problem.statement.get("en") or ""))   # ∂(x, y)/∂(r, θ)
         self.primed = bool(_PRIME.search(problem.statement.get("en") or ""))    # σ′(z) where the statement writes it so
         # dy/dx where the statement writes the derivative with d and never with ∂ (a chain of one variable)
         self.ordinary = bool(_ORDINARY.search(problem.statement.get("en") or "")) and \
@@ -120,11 +125,14 @@ class SolutionPrinting:
         elif items is not None:
             shown = self.escape("; ").join(       # a fourth item is a word after the value: ≈ 0.9630 (woman)
                 self.escape(prefix + ": " if prefix else "")
-                + (self.result(lhs, value) if lhs is not None else self.value(value))
+                + (self.matrix_line(lhs, value) if isinstance(value, sp.MatrixBase)        # ∂L/∂W_1 = […] ≈ […]
+                   else self.result(lhs, value) if lhs is not None else self.value(value))
                 + "".join(self.escape(f" ({word})") for word in after) for prefix, lhs, value, *after in items)
         else:
             lhs = self.answer_label(solution.work)
             exact = through_names(exact, problem)
+            if type(solution.work).__name__ == "ResidualGradient" and isinstance(exact, sp.Tuple):    # −x₁ + 5x₂ + 2
+                exact = sp.Tuple(*(by_variables(g, solution.work.variables) for g in exact))
             if lhs is not None and problem.data.get("through") and type(solution.work).__name__ == "Step" \
                     and solution.work.result != exact:   # the derivation's last form, then the form asked (through F)
                 lhs += " = " + self.raw_math(solution.work.result)
