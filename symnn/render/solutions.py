@@ -97,6 +97,7 @@ class SolutionPrinting:
                              or network_loss_terms(problem, solution.work)      # a network's loss: (o₁ − y)² as written
                              or model_terms(problem))                           # a line's w before its b
         self.nablas = nabla_names(problem.statement.get("en"))        # ∇_W f where the statement writes it so
+        self.statement_text = problem.statement.get("en") or ""       # its letters: 𝐱_k where it writes \mathbf{x}_k
         self.jacobian_named = bool(JACOBIAN_WRITTEN.search(problem.statement.get("en") or ""))   # ∂(x, y)/∂(r, θ)
         self.primed = bool(_PRIME.search(problem.statement.get("en") or ""))    # σ′(z) where the statement writes it so
         # dy/dx where the statement writes the derivative with d and never with ∂ (a chain of one variable)

@@ -21,6 +21,8 @@ import sympy as sp
 from ..calculus.parse import ParseError, parse_expr_safe
 
 KINDS = ("derivative", "gradient")          # the kinds whose key is a derivation of the problem's expr
+VECTOR_KINDS = ("residual-gradient", "vector-gradient")      # a function of a vector x, worked in its entries
+OWN_EXPR = ("array", "graph")     # an expr that is NumPy's, or a graph's (its key keeps the names it is drawn with)
 _INDEXED = re.compile(r"([A-Za-z]+)(\d+)")
 
 
@@ -61,15 +63,16 @@ def _program_symbols(problem) -> set:
 
 def statement_subscripts(problem) -> dict:
     """symnn's indexed names (w1) that the statement writes with a subscript (w_1) and never bare, each with
-    the statement's form; for the kinds derived from ``expr`` and for programs, and not where the notation
-    names it."""
+    the statement's form; for the kinds with an ``expr`` and for programs, and not where the notation names
+    it. The entries x₁, x₂ of a vector x (a residual or a quadratic's gradient) are always x_1, x_2."""
     # the statement and the form of the answer it asks for, both read by the student
     statement = (problem.statement.get("en") or "") + " " + ((problem.data.get("answer_form") or {}).get("en") or "")
     symbols = _program_symbols(problem) if problem.kind == "program" else set()
-    if problem.kind == "residual-gradient":                # x = (x₁, …, xₙ), one per column of A
+    components = problem.kind in VECTOR_KINDS       # x = (x₁, …, xₙ): the entries of the statement's vector x
+    if components:
         symbols = {sp.Symbol(f"x{k}") for k in range(1, len((problem.data.get("matrix") or [[]])[0]) + 1)}
-    whole = _parsed(problem, problem.data.get("expr") or "")
-    if problem.kind in KINDS and whole is not None:
+    whole = _parsed(problem, problem.data.get("expr") or "") if problem.kind not in OWN_EXPR else None
+    if whole is not None:
         symbols = whole.free_symbols
     notation = problem.data.get("notation") or {}
     found = {}
@@ -80,7 +83,7 @@ def statement_subscripts(problem) -> dict:
         letters, digits = match.groups()
         subscripted = re.search(rf"(?<![A-Za-z\\]){letters}_\{{?{digits}\}}?(?!\d)", statement)
         bare = re.search(rf"(?<![A-Za-z\\_]){symbol.name}(?!\d)", statement)
-        if subscripted and not bare:
+        if (subscripted or components) and not bare:
             found[symbol.name] = f"{letters}_{digits}" if len(digits) == 1 else f"{letters}_{{{digits}}}"
     return found
 
@@ -102,7 +105,7 @@ def sample_count(problem) -> dict:
     return {"n": match[1]}
 
 
-NETWORK_KINDS = ("forward", "network", "backprop", "training")
+NETWORK_KINDS = ("forward", "network", "backprop", "training", "delta-rule")
 _MATH = re.compile(r"\$([^$]*)\$")
 
 

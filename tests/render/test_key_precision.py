@@ -39,7 +39,7 @@ def lines(problem_id, format="text", lang="en", **settings):
      "∂L/∂w_56 ≈ -0.101547; ∂L/∂w_3 ≈ 0.073412; w_56⁺ ≈ -2.228917; L⁺ ≈ 0.198874"),
     # no precision asked: the default widened to six places, which the smallest step needs for three digits,
     # so one table does not mix -0.1188 (places) with -0.00537 (significant digits)
-    ("delta-rule", "text", "en", {}, "w2         0.9·0 - 0.1·0.005367        ≈ -0.000537"),
+    ("delta-rule", "text", "en", {}, "w_2        0.9·0 - 0.1·0.005367        ≈ -0.000537"),
     ("delta-rule", "text", "en", {}, "δ_(out_pred)  out_pred·(1 - out_pred)·(out_pred - out_y)  "
                                      "0.523695·(1 - 0.523695)·(0.523695 - 1)  ≈ -0.118809"),
     # the reader's --decimals wins over the widening
