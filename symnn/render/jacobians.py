@@ -45,7 +45,17 @@ class JacobianOf(sp.Expr):
         return f"∂({tops})/∂({bottoms})"
 
 
-JACOBIAN_WRITTEN = re.compile(r"\\frac\{\\partial\s*\(")      # a statement that asks \frac{\partial(x, y)}{\partial(r, \theta)}
+# a statement that asks \frac{\partial(x, y)}{\partial(r, \theta)}: the functions' names, the variables' names
+JACOBIAN_WRITTEN = re.compile(r"\\frac\{\\partial\s*\(([^(){}]*)\)\}\{\\partial\s*\(([^(){}]*)\)\}")
+
+
+def jacobian_written(statement: str):
+    """JacobianOf(x, y; r, θ) as the statement writes the Jacobian it asks for, or None."""
+    match = JACOBIAN_WRITTEN.search(statement or "")
+    if match is None:
+        return None
+    names = [[sp.Symbol(name.strip().lstrip("\\")) for name in part.split(",")] for part in match.groups()]
+    return JacobianOf(sp.Tuple(*names[0]), sp.Tuple(*names[1]))
 
 
 class InPlace(sp.Mul):

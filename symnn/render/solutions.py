@@ -19,7 +19,7 @@ from ..nn.losses import NAMES
 from ..nn.reverse import delta
 from .board import Written
 from .expansion import D
-from .jacobians import JACOBIAN_WRITTEN
+from .jacobians import jacobian_written
 from .math import text_math
 from .order import by_variables
 from .perceptron import bias_names, weight_names
@@ -98,7 +98,7 @@ class SolutionPrinting:
                              or model_terms(problem))                           # a line's w before its b
         self.nablas = nabla_names(problem.statement.get("en"))        # ∇_W f where the statement writes it so
         self.statement_text = problem.statement.get("en") or ""       # its letters: 𝐱_k where it writes \mathbf{x}_k
-        self.jacobian_named = bool(JACOBIAN_WRITTEN.search(problem.statement.get("en") or ""))   # ∂(x, y)/∂(r, θ)
+        self.jacobian_named = jacobian_written(problem.statement.get("en"))     # ∂(x, y)/∂(r, θ) as it asks it
         self.primed = bool(_PRIME.search(problem.statement.get("en") or ""))    # σ′(z) where the statement writes it so
         # dy/dx where the statement writes the derivative with d and never with ∂ (a chain of one variable)
         self.ordinary = bool(_ORDINARY.search(problem.statement.get("en") or "")) and \

@@ -13,7 +13,7 @@ from .board import InOrder, Minus, Times, Written
 from .condition_terms import worked_lines
 from .expansion import D
 from .hessians import HessianPrinting
-from .jacobians import DET_J, JacobianOf, JacobianPrinting, _matrix
+from .jacobians import DET_J, JacobianPrinting, _matrix
 from .order import by_variables
 from .staged import Ratio, StagedPrinting
 from .values import Shown, rebuilt
@@ -119,10 +119,10 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
             return self.raw_math(Ratio(sp.Symbol("f"), work.wrt, sp.true if work.partial else sp.false))
         if kind == "IteratedMap":
             return self.raw_math(Slope(work.rows[0][1], work.n))
-        if kind == "Jacobian" and work.determinant is not None and getattr(self, "jacobian_named", False):
-            f = self.function_name()           # ∂(x, y)/∂(r, θ), where the statement asks it so
-            tops = sp.Tuple(*(sp.Symbol(f"{f}_{i}") for i in range(1, len(work.functions) + 1)))
-            return self.raw_math(JacobianOf(tops, sp.Tuple(*work.variables)))
+        named = getattr(self, "jacobian_named", None)
+        if kind == "Jacobian" and work.determinant is not None and named is not None \
+                and len(named.args[0]) == len(work.functions) and len(named.args[1]) == len(work.variables):
+            return self.raw_math(named)          # ∂(x, y)/∂(r, θ), where the statement asks it so
         if kind == "Jacobian":
             return self.raw_math(DET_J if work.determinant is not None else sp.Symbol("J"))
         return self.nabla_f()

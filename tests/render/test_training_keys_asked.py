@@ -16,12 +16,13 @@ def key(problem_id: str, lang: str = "en", format: str = "text", detail: str = "
 
 
 # delta-rule asks the deltas, the gradients and the steps Δw_t: the key ends with the table of the steps,
-# with no line w_t = w_(t−1) + Δw_t and no table of the new weights (not asked, used by nothing asked)
+# with no line w_t = w_(t−1) + Δw_t and no table of the new weights (not asked, used by nothing asked); b_3, w_5 with
+# the subscripts of the statement's w_5, w_6
 @pytest.mark.parametrize("lang, rule, last_row, answer", [
     ("en", "Momentum update: Δw_t = α·Δw_(t-1) - λ·grad; λ = 0.1, α = 0.9",
-     "b3         0.9·0 - 0.1·(-0.118809)     ≈ 0.011881", "Answer: δ_(out_pred) ≈ -0.118809;"),
+     "b_3        0.9·0 - 0.1·(-0.118809)     ≈ 0.011881", "Answer: δ_(out_pred) ≈ -0.118809;"),
     ("ru", "Шаг метода моментов: Δw_t = α·Δw_(t-1) - λ·grad; λ = 0,1; α = 0,9",
-     "b3        0,9·0 - 0,1·(-0,118809)     ≈ 0,011881", "Ответ: δ_(out_pred) ≈ -0,118809;"),
+     "b_3       0,9·0 - 0,1·(-0,118809)     ≈ 0,011881", "Ответ: δ_(out_pred) ≈ -0,118809;"),
 ])
 @pytest.mark.parametrize("detail", ["brief", "full"])
 def test_the_delta_rule_key_shows_no_table_of_new_weights(lang, rule, last_row, answer, detail):
