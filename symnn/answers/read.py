@@ -282,8 +282,10 @@ def _named_components(body: str, known, problem_labels=frozenset()):
             values.append(sides[-1].strip())
             continue
         value = sides[-1].strip()
-        inner = top_level_split(value[1:-1], ";" if ";" in value else ",") if value[:1] in "([" and closes_at_end(value) else []
-        if len(inner) > 1 and labels == 1 and len(sides) == 2:             # grad = (40.17, 20.09, 20.09): its components
+        inner = _entries(value)
+        between = [_entries(side.strip()) for side in sides[1:-1]]       # h = [tanh(0.1); …] ≈ [0.0997; …]: entry by entry
+        if len(inner) > 1 and labels == 1 and all(len(side) == len(inner) for side in between):   # grad = (40.17, 20.09)
+            steps += [(len(values) + i, entry) for side in between for i, entry in enumerate(side)]
             values += [part.strip() for part in inner]
             written += [f"{sides[0].strip()}#{k}" for k in range(1, len(inner) + 1)]       # W = [3 1]: W's entries
             continue
@@ -293,6 +295,16 @@ def _named_components(body: str, known, problem_labels=frozenset()):
             written.append(label.strip())
             values.append(value)
     return "(" + "; ".join(values) + ")", steps, names, tuple(written)
+
+
+def _entries(value: str) -> list[str]:
+    """The entries of a bracketed vector or matrix, row after row: [[1, 2], [3, 4]] is 1, 2, 3, 4 (as W = […]
+    names W's entries in that order); [] for anything else; one entry for (a + b)."""
+    if value[:1] not in "([" or not closes_at_end(value):
+        return []
+    inner = [part.strip() for part in top_level_split(value[1:-1], ";" if ";" in value else ",")]
+    rows = [_entries(part) for part in inner] if len(inner) > 1 else []
+    return [entry for part, row in zip(inner, rows) for entry in (row or [part])] if rows else inner
 
 
 def _comma_parts(part: str, known, problem_labels) -> list[str]:

@@ -108,6 +108,22 @@ class MatrixNetwork(RichDisplay):
             raise AttributeError(name)
         return getattr(self.run, name)
 
+    def places(self) -> dict:
+        """Where each scalar of the work sits in the matrices: {name: (matrix, j, k, rows, columns)}, neuron j of a
+        layer in its output vector, the weight from input k into neuron j at (j, k) of W, a bias in b (a layer's
+        shared bias once)."""
+        places = {}
+        for layer in self.layers:
+            weights, biases, _, outputs, _ = layer.names
+            rows, columns = layer.weights.shape
+            for j, neuron in enumerate(layer.neurons, 1):
+                places[str(neuron)] = (outputs, j, 1, rows, 1)
+                for k, weight in enumerate(layer.weights.row(j - 1), 1):
+                    places[str(weight)] = (weights, j, k, rows, columns)
+            own = list(dict.fromkeys(layer.biases))
+            places.update({str(bias): (biases, j, 1, len(own), 1) for j, bias in enumerate(own, 1)})
+        return places
+
     def values(self, known: dict) -> tuple:
         """Every layer's W, b, z and a from ``known`` (inputs, parameters and neurons by symbol)."""
         out = []

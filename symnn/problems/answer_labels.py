@@ -73,17 +73,22 @@ def component_labels(solution) -> tuple:
     notation = {k: v for k, v in data.get("notation", {}).items() if isinstance(v, str)}
     labels = answer_labels(problem)
     parts = len(answer) if isinstance(answer, tuple) else 1
+    matrices = work if kind == "MatrixNetwork" else None
     if kind == "MatrixNetwork":                  # a network in matrices: its parts are those of the run inside
         work, kind = work.run, type(work.run).__name__
     if labels:
         names = _spellings(labels, {})
     elif kind in ("NetworkTraining", "ProgramPass"):
         names = _spellings(work.asked, notation)
+        if matrices is not None:
+            names = _matrix_spellings(matrices, work.asked, names)
     elif kind == "ForwardPass":
         names = _spellings([name for name, _ in work.forward], notation)
         outputs = [k for k, (name, _) in enumerate(work.forward) if str(name).startswith("o")]
         if len(outputs) == 1:                         # the network's one output: also ŷ, y_pred, its output
             names = tuple(n + (("ŷ", "y_pred", "output") if k == outputs[0] else ()) for k, n in enumerate(names))
+        if matrices is not None:
+            names = _matrix_spellings(matrices, [str(name) for name, _ in work.forward], names)
     elif kind == "GraphPass":
         f = str(work.graph.nodes[-1].name)
         names = _spellings([f] + [f"d{f}/d{v}" for v, _ in work.gradients], notation)
@@ -118,6 +123,35 @@ def component_labels(solution) -> tuple:
     else:
         return ()
     return _after_step(names) if len(names) == parts else ()
+
+
+def _matrix_spellings(work, asked, names) -> tuple:
+    """The parts of a network's answer in matrix form by the statement's names: (W_1)_12 and ∂L/∂(W_1)_12, h_1,
+    b_2 where the layer has one bias, and the spellings W_112, W_1+12 an entry of W_1 = […] or W_1⁺ = […] is read
+    by (``answers.labels``: an entry of a group is its name and its index); then symnn's own names (w2, dL/dw2)
+    where they name no other part (b2 is b_{1,2}, but b_2 is the output layer's bias)."""
+    L, places = str(work.network.loss_symbol), work.places()
+    own = []
+    for name in asked:
+        role = "d" if name.startswith(f"d{L}/d") else "+" if name.endswith("+") else ""
+        base = name[len(L) + 3:] if role == "d" else name.removesuffix("+")
+        if base not in places:
+            own.append((name,))
+            continue
+        matrix, j, k, rows, columns = places[base]
+        index = f"{j}{k}" if columns > 1 else f"{j}"
+        entry = [matrix] if rows * columns == 1 else \
+            [f"({matrix})_{index}" if "_" in matrix else f"{matrix}_{index}", f"{matrix}{index}"]
+        if role == "d":
+            own.append(tuple(f"d{L}/d{e}" for e in entry))
+        elif role == "+":
+            own.append(tuple(f"{e}+" for e in entry) + ((f"{matrix}+{index}",) if len(entry) > 1 else ()))
+        else:
+            own.append(tuple(entry))
+    key = lambda n: re.sub(r"[\s{}_\\]", "", n)       # noqa: E731  (as answers.labels compares them)
+    keys = [{key(n) for n in spellings} for spellings in own]
+    return tuple(tuple(dict.fromkeys(spellings + tuple(n for n in theirs if not any(
+        key(n) in other for i, other in enumerate(keys) if i != k)))) for k, (spellings, theirs) in enumerate(zip(own, names)))
 
 
 def _residual_names(problem, work) -> tuple:

@@ -45,6 +45,14 @@ class HessianPrinting:
     def _F(self) -> str:
         return self.raw_math(sp.Symbol(self.function_name()))
 
+    def _iterate(self, name: str, n: int) -> str:
+        """x_0, g_0, A_0 of a Newton step; bold (𝐱_0) where the statement writes the vector bold, \\mathbf{x}_k,
+        so that the iterate 𝐱_1 is not read as the coordinate x_1."""
+        if rf"\mathbf{{{name}}}" not in getattr(self, "statement_text", ""):
+            return self.raw_math(sp.Symbol(f"{name}_{n}"))
+        bold = chr((0x1D41A - ord("a") if name.islower() else 0x1D400 - ord("A")) + ord(name))
+        return self._raw(rf"\mathbf{{{name}}}_{{{n}}}", f"{bold}_{n}")
+
     def _hessian_name(self) -> str:
         return self._raw(r"\nabla^{2} " + self._F(), "∇²" + self._F())
 
@@ -125,8 +133,7 @@ class HessianPrinting:
 
     def _print_NewtonStep(self, step, depth: int = 0) -> str:
         k = step.step_number - 1
-        x_k, x_next, g_k, A_k = (self.raw_math(sp.Symbol(f"{name}_{n}")) for name, n in
-                                 (("x", k), ("x", k + 1), ("g", k), ("A", k)))
+        x_k, x_next, g_k, A_k = (self._iterate(name, n) for name, n in (("x", k), ("x", k + 1), ("g", k), ("A", k)))
         inverse = self._raw(r"%s^{-1}" % A_k, f"{A_k}⁻¹")
         rule = self.inline(f"{x_next} = {x_k} - {inverse} {g_k}" if self.nabla.startswith("\\") else
                            f"{x_next} = {x_k} - {inverse}{g_k}")

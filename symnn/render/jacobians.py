@@ -7,10 +7,13 @@ A mixin of VectorPrinting (``render.vectors``): it uses the format hooks and ``p
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from .board import Signed, Times, Written
 from .expansion import D
+from .order import in_order
 from .staged import Ratio
 
 DET_J = Written(r"\det J", "det J")
@@ -28,6 +31,42 @@ class Det(sp.Expr):
 
     def _sympystr(self, printer):
         return f"det {printer._print(self.args[0])}"
+
+
+class JacobianOf(sp.Expr):
+    """∂(x, y)/∂(r, θ): the Jacobian determinant named by the functions and the variables, as a statement writes it."""
+
+    def _latex(self, printer):
+        tops, bottoms = (", ".join(printer._print(x) for x in part) for part in self.args)
+        return r"\frac{\partial(%s)}{\partial(%s)}" % (tops, bottoms)
+
+    def _sympystr(self, printer):
+        tops, bottoms = (", ".join(printer._print(x) for x in part) for part in self.args)
+        return f"∂({tops})/∂({bottoms})"
+
+
+# a statement that asks \frac{\partial(x, y)}{\partial(r, \theta)}: the functions' names, the variables' names
+JACOBIAN_WRITTEN = re.compile(r"\\frac\{\\partial\s*\(([^(){}]*)\)\}\{\\partial\s*\(([^(){}]*)\)\}")
+
+
+def jacobian_written(statement: str):
+    """JacobianOf(x, y; r, θ) as the statement writes the Jacobian it asks for, or None."""
+    match = JACOBIAN_WRITTEN.search(statement or "")
+    if match is None:
+        return None
+    names = [[sp.Symbol(name.strip().lstrip("\\")) for name in part.split(",")] for part in match.groups()]
+    return JacobianOf(sp.Tuple(*names[0]), sp.Tuple(*names[1]))
+
+
+class InPlace(sp.Mul):
+    """An entry written as its line J_ij = … writes it (ρ cos φ sin θ, see ``in_place``), wherever it is printed:
+    in the matrix and in the minors too, not in SymPy's order there."""
+
+    def _latex(self, printer):
+        return in_order(printer, printer._print_Mul, list(self.args))
+
+    def _sympystr(self, printer):
+        return in_order(printer, printer._print_Mul, list(self.args))
 
 
 def _worth_showing(step) -> bool:
@@ -65,18 +104,22 @@ class JacobianPrinting:
                                     for i in range(1, len(run.functions) + 1)]), evaluate=False)
         lines = [self.line(depth, self.strong(self.say("vec.jacobian.title", function=components,
                                                        variables=sp.Tuple(*run.variables), entry=entries)))]
+        written = {}               # each entry as its line writes it, so that the matrix and the minors write it so too
         for i, f in enumerate(run.functions, 1):
             for var, entry in zip(run.variables, run.matrix.row(i - 1)):
                 shown = self.in_place(f, var, entry)
+                if shown is not entry and self.raw_math(shown, keep_order=True) != self.raw_math(entry):
+                    written[entry] = InPlace(*shown.args, evaluate=False)
                 lines.append(self.line(depth + 1, self.inline(" = ".join((
                     self.raw_math(sp.Symbol(f"J_{i}{run.variables.index(var) + 1}")), self.raw_math(D(f, var)),
                     self.raw_math(shown, keep_order=shown is not entry))))))
                 step = run.steps[i - 1][run.variables.index(var)] if run.steps else None
                 if step is not None and _worth_showing(step) and self._settings["detail"] == "full":
                     lines.extend(self.step_lines(step, depth + 2, ""))
+        self.written_entries = written
         asked_matrix = run.determinant is None
         if run.value is not None or not self.answer_follows or not asked_matrix:
-            lines.append(self.line(depth, self.equation(J, _matrix(run.matrix.tolist()))))
+            lines.append(self.line(depth, self.equation(J, self._as_lines(run.matrix))))
         if run.value is not None and asked_matrix:   # J = the entries with the numbers put in = the matrix at the point
             numbers = _matrix([[self.put_in_point(entry, dict(run.point)) for entry in row] for row in run.matrix.tolist()])
             sides = [self.raw_math(J), self.raw_math(numbers, numbers=True),
@@ -94,17 +137,17 @@ class JacobianPrinting:
         lines = []
         if M.rows == 2:                 # the minors are single entries: J₁₁·J₂₂ − J₁₂·J₂₁
             lines.append(self.line(depth, self.plain("vec.det")))
-            pieces = [(Times(_entry(i, j), _entry(1 - i, 1 - j)), Times(entry, minor)) for (_, entry, _, minor), j in
-                      zip(det.terms, self._columns(det))]
+            pieces = [(Times(_entry(i, j), _entry(1 - i, 1 - j)), Times(*self._as_lines([entry, minor]))) for (_, entry, _, minor), j
+                      in zip(det.terms, self._columns(det))]
         else:
             lines.append(self.line(depth, self.say("vec.det.row", row=sp.Integer(i + 1))))
             pieces = []
             for (sign, entry, minor, value), j in zip(det.terms, self._columns(det)):
                 name = sp.Symbol(f"M_{i + 1}{j + 1}")
-                a, b, c, d = minor
+                a, b, c, d = minor = self._as_lines(minor)
                 lines.append(self.line(depth + 1, self.inline(" = ".join(self.raw_math(side) for side in (
                     Det(name), Det(_matrix(minor.tolist())), Signed(1, Times(a, d), -1, Times(b, c)), value)))))
-                pieces.append((Times(_entry(i, j), Det(name)), Times(entry, value)))
+                pieces.append((Times(_entry(i, j), Det(name)), Times(*self._as_lines([entry]), value)))
         general = Signed(*(x for (sign, *_), (named, _) in zip(det.terms, pieces) for x in (sp.Integer(sign), named)))
         worked = Signed(*(x for (sign, *_), (_, numbers) in zip(det.terms, pieces) for x in (sp.Integer(sign), numbers)))
         last = det.value if run.determinant_value is not None else self._unless_answered(det.value)
@@ -119,6 +162,13 @@ class JacobianPrinting:
             text = self.say("gradient.at", point=self.point(run.point)) + ": "
             lines.append(self.line(depth, text + self.result(" = ".join(at), run.determinant_value)))
         return lines
+
+    def _as_lines(self, entries):
+        """A matrix (or a list) of entries, each as its line J_ij = … wrote it."""
+        written = getattr(self, "written_entries", {})
+        if isinstance(entries, list):
+            return [written.get(e, e) for e in entries]
+        return _matrix([[written.get(e, e) for e in row] for row in entries.tolist()])
 
     @staticmethod
     def _columns(det) -> list[int]:

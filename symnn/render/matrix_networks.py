@@ -288,6 +288,32 @@ class MatrixNetworkPrinting:
         return lines
 
     def answer_items(self, work, answer):
+        """The answer in the statement's matrices: h, o; ∂L/∂W_1, W_1⁺ each whole, as a matrix (its entries in
+        the order of the answer's values); a matrix the answer has only some entries of, entry by entry."""
+        items = self.entry_items(work, answer)
+        if items is None or type(work).__name__ != "MatrixNetwork":
+            return items
+        L, places = str(work.network.loss_symbol), work.places()
+        asked = getattr(work.run, "asked", ()) or [str(name) for name, _ in work.forward]
+        groups: dict = {}           # (role, matrix) -> the items, in the answer's order
+        for item, name in zip(items, asked):
+            role = "d" if name.startswith(f"d{L}/d") else "+" if name.endswith("+") else ""
+            base = name[len(L) + 3:] if role == "d" else name.removesuffix("+")
+            matrix, j, k, rows, columns = places.get(base, (name, 1, 1, 1, 1))
+            groups.setdefault((role, matrix, rows, columns), []).append(((j, k), item))
+        out = []
+        for (role, matrix, rows, columns), entries in groups.items():
+            if rows * columns == 1 or len(entries) != rows * columns:
+                out += [item for _, item in entries]
+                continue
+            value = sp.zeros(rows, columns)
+            for (j, k), item in entries:
+                value[j - 1, k - 1] = item[2]
+            label = self.raw_ratio(work.network.loss_symbol, sp.Symbol(matrix)) if role == "d" else self.named(matrix, role)
+            out.append(("", label, value))
+        return out
+
+    def entry_items(self, work, answer):
         """Each part of the answer by its place in the matrices: h_1, y; ∂L/∂(W_1)_12, (W_1)_12⁺."""
         if type(work).__name__ != "MatrixNetwork":
             return super().answer_items(work, answer)

@@ -83,10 +83,11 @@ def _one_first(terms: list) -> list:
     """A positive number plus terms that cannot be negative (squares, |x|, exponentials, times positive
     numbers or Greek coefficients) is written number first: 1 + x², 1 + |x|, 1 + eˣ, 1 + αx² (SymPy
     writes x² + 1)."""
-    numbers = [t for t in terms if t.is_number]
-    if len(numbers) != 1 or not numbers[0].is_positive or len(terms) < 2 or not all(_size(t) for t in terms if not t.is_number):
+    numbers = [t for t in terms if t.is_Rational]       # 1 + e⁻¹ too: e⁻¹ is a number, but not the one written first
+    rest = [t for t in terms if not t.is_Rational]
+    if len(numbers) != 1 or not numbers[0].is_positive or not rest or not all(_size(t) for t in rest):
         return terms
-    return numbers + [t for t in terms if not t.is_number]
+    return numbers + rest
 
 
 def _complement_after(terms: list) -> list:
@@ -284,3 +285,33 @@ def transpose_outside(expr) -> sp.Expr | None:
 
 def _transposes(expr) -> int:
     return sum(s.name.endswith(MARK) for s in expr.atoms(sp.Symbol))
+
+
+class Ordered(sp.Add):
+    """A sum printed with its terms in the order given (see ``by_variables``), wherever it is printed, even one
+    that opens with a minus (−x₁ + 5x₂ + 2)."""
+
+    def _latex(self, printer):
+        return _signed_terms(printer, self.args)
+
+    def _sympystr(self, printer):
+        return _signed_terms(printer, self.args)
+
+
+def _signed_terms(printer, terms) -> str:
+    text = printer._print(terms[0])
+    for term in terms[1:]:
+        negative = term.could_extract_minus_sign()
+        text += (" - " if negative else " + ") + printer._print(-term if negative else term)
+    return text
+
+
+def by_variables(expr, variables):
+    """A linear form written as a matrix row reads it, its terms in the order of the variables and the constant
+    last: −x₁ + 5x₂ + 2 for the row (−1, 5) of AᵀA and the constant 2, not SymPy's 5x₂ − x₁ + 2."""
+    if not isinstance(expr, sp.Add) or not all(term.free_symbols <= set(variables) for term in expr.args):
+        return expr
+    def place(term):
+        used = [k for k, var in enumerate(variables) if term.has(var)]
+        return min(used) if used else len(variables)
+    return Ordered(*sorted(expr.args, key=place), evaluate=False)

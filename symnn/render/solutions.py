@@ -20,10 +20,12 @@ from ..nn.reverse import delta
 from .board import Written
 from .condition_terms import in_decimals
 from .expansion import D
+from .jacobians import jacobian_written
 from .math import text_math
+from .order import by_variables
 from .perceptron import bias_names, weight_names
 from .staged import Ratio
-from .statement_names import defined_names, statement_subscripts
+from .statement_names import defined_names, network_names, sample_count, statement_subscripts
 from .values import condition_written
 from .written import model_terms, nabla_names, network_loss_terms, step_letters, written_terms
 
@@ -91,7 +93,9 @@ class SolutionPrinting:
         self._problem_places = key_places(problem)
         # the statement's names, looked up lazily (symnn problems --verify records which are used): w^1 = w^0 where
         # it writes its step so, the notation table, and w_1 where it writes a subscript
-        self.names = ChainMap(step_letters(problem), problem.data.get("notation", {}), statement_subscripts(problem))
+        self.names = ChainMap(step_letters(problem), problem.data.get("notation", {}), statement_subscripts(problem),
+                              sample_count(problem),        # and a loss's sum to N where the statement counts so
+                              network_names(problem, getattr(solution.work, "network", None)))   # w_1, b for w = (…), b
         self.notation = problem.data.get("notation", {})          # the δ of a node it renames is named so too
         self.defined = defined_names(problem)          # y for σ(w₁x₁ + w₂x₂ + b), as the statement defines it
         self.function_named = problem.data.get("answer_name")
@@ -100,6 +104,8 @@ class SolutionPrinting:
                              or network_loss_terms(problem, solution.work)      # a network's loss: (o₁ − y)² as written
                              or model_terms(problem))                           # a line's w before its b
         self.nablas = nabla_names(problem.statement.get("en"))        # ∇_W f where the statement writes it so
+        self.statement_text = problem.statement.get("en") or ""       # its letters: 𝐱_k where it writes \mathbf{x}_k
+        self.jacobian_named = jacobian_written(problem.statement.get("en"))     # ∂(x, y)/∂(r, θ) as it asks it
         self.primed = bool(_PRIME.search(problem.statement.get("en") or ""))    # σ′(z) where the statement writes it so
         # dy/dx where the statement writes the derivative with d and never with ∂ (a chain of one variable)
         self.ordinary = bool(_ORDINARY.search(problem.statement.get("en") or "")) and \
@@ -129,13 +135,16 @@ class SolutionPrinting:
         elif items is not None:
             shown = self.escape("; ").join(       # a fourth item is a word after the value: ≈ 0.9630 (woman)
                 self.escape(prefix + ": " if prefix else "")
-                + (self.result(lhs, value) if lhs is not None else self.value(value))
+                + (self.matrix_line(lhs, value) if isinstance(value, sp.MatrixBase)        # ∂L/∂W_1 = […] ≈ […]
+                   else self.result(lhs, value) if lhs is not None else self.value(value))
                 + "".join(self.escape(f" ({word})") for word in after) for prefix, lhs, value, *after in items)
         else:
             lhs = self.answer_label(solution.work)
             exact = through_names(exact, problem)
             if type(solution.work).__name__ == "ConditionSolution" and in_decimals(solution.work):
                 exact = condition_written(exact, self.places())          # ε > 0.5, as the work writes 0.5
+            if type(solution.work).__name__ == "ResidualGradient" and isinstance(exact, sp.Tuple):    # −x₁ + 5x₂ + 2
+                exact = sp.Tuple(*(by_variables(g, solution.work.variables) for g in exact))
             if lhs is not None and problem.data.get("through") and type(solution.work).__name__ == "Step" \
                     and solution.work.result != exact:   # the derivation's last form, then the form asked (through F)
                 lhs += " = " + self.raw_math(solution.work.result)

@@ -285,8 +285,8 @@ class StagedPrinting:
 
     def program_label(self, name: str) -> str:
         """What a part of a program's answer is, by the name ``find`` gives it: q, ∂f/∂x, x⁺ (raw math)."""
-        if name.endswith("+"):
-            return self.raw_math(sp.Symbol(f"{name[:-1]}^+"))
+        if name.endswith("+"):                 # x⁺, x_1⁺ where the statement writes x_1
+            return self.raw_math(sp.Symbol(f"{self.names.get(name[:-1], name[:-1])}^+"))
         if name.startswith("d") and "/d" in name:
             top, wrt = name[1:].split("/d", 1)
             return self.raw_ratio(sp.Symbol(top, real=True), sp.Symbol(wrt, real=True))
@@ -307,7 +307,8 @@ class StagedPrinting:
             numbers = _joined([self.raw_math(self.staged_number(value), numbers=True),
                                sign + self.raw_math(sp.Mul(Shown(h, self.staged_number(step.size)), Shown(sp.Symbol("g"), self.staged_number(
                                    gradient)), evaluate=False), keep_order=True, numbers=True)])
-            rows.append([self.math(sp.Symbol(f"{variable.name}^+")), self.inline(formula), self.inline(numbers),
+            rows.append([self.math(sp.Symbol(f"{self.names.get(variable.name, variable.name)}^+")), self.inline(formula),
+                         self.inline(numbers),
                          self.staged_value(new)])
         moved = [v for v, *_ in step.moves]
         lines = [self.line(depth, self.say("prog.step.ascent" if step.ascent else "prog.step.descent",

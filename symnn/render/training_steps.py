@@ -144,9 +144,8 @@ class TrainingStepsPrinting:
                      if not step.updates or p in moving or f"d{L}/d{p}" in asked]
         biases = {n.bias for n in network.neurons()}
         biased = any(p in biases for p, _, _ in gradients)        # "a bias is a weight from a constant 1"
-        lines.append(self.line(depth, self.plain("delta.gradients" if biased else "sgd.gradients") + " "
-                               + self.inline(self.raw_ratio(network.loss_symbol, sp.Symbol("w_{jk}")) + " = " + self.raw_math(
-                                   sp.Mul(sp.Symbol("a_k"), sp.Symbol("delta_j"), evaluate=False), keep_order=True))))
+        # the rule in words: a formula ∂L/∂w_jk = a_k·δ_j would be in symnn's indices, not the statement's names
+        lines.append(self.line(depth, self.plain("sgd.gradients.biased" if biased else "sgd.gradients")))
         if any(layer.bias == "shared" and any(p == n.bias for n in layer for p, _, _ in gradients) for layer in network.layers):
             lines.append(self.line(depth, self.plain("sgd.shared")))
         rows = [self.worked_row(p, formula, known, value) for p, formula, value in gradients]

@@ -103,7 +103,17 @@ def is_short(value) -> bool:
     """An exact value a reader can take in at a glance (−162, 1/3, σ(9), 2e³, 1 − √2/2), not 90000001/100000001."""
     if isinstance(value, sp.Rational):          # 1/3 and 11/24 at a glance; 2381/4802 or 49/1500 only as decimals
         return abs(value.p) < 10**4 and value.q <= 100
-    return _nodes_at_most(value, 3 * SHORT) and len(sp.sstr(value)) <= SHORT and sp.count_ops(value) <= 6
+    return _nodes_at_most(value, 3 * SHORT) and len(sp.sstr(value)) <= SHORT and sp.count_ops(value) <= 6 \
+        and not _compound_fraction(value)
+
+
+def _compound_fraction(value) -> bool:
+    """A fraction with a fraction in its denominator, 1/(1 + 1/(1 + e⁻³)): short to write, but not read at a
+    glance; its decimal says more."""
+    def reciprocal(node):
+        return node.is_Pow and node.exp.is_negative
+    return any(reciprocal(node) and any(reciprocal(inner) for inner in sp.preorder_traversal(node.base))
+               for node in sp.preorder_traversal(value))
 
 
 def _nodes_at_most(value, limit: int) -> bool:

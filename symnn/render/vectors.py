@@ -16,6 +16,7 @@ from .condition_terms import in_decimals, worked_lines
 from .expansion import D
 from .hessians import HessianPrinting
 from .jacobians import DET_J, JacobianPrinting, _matrix
+from .order import by_variables
 from .staged import Ratio, StagedPrinting
 from .values import Shown, condition_written, rebuilt
 
@@ -109,6 +110,10 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
         f = sp.Symbol("f")
         return [self.raw_math(Ratio(f, part.wrt, sp.true if part.partial else sp.false)) for part in work.parts]
 
+    def nabla_f(self) -> str:
+        """∇_x f where the statement writes the gradient so, else ∇ f."""
+        return self.nabla_ratio(sp.Symbol("f"), sp.Symbol("x")) or f"{self.nabla} f"
+
     def vector_answer_label(self, work) -> str:
         """What a vector problem's answer is: ∇f, df/dt (at the point), (gⁿ)′(x₀)."""
         kind = type(work).__name__
@@ -116,20 +121,25 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
             return self.raw_math(Ratio(sp.Symbol("f"), work.wrt, sp.true if work.partial else sp.false))
         if kind == "IteratedMap":
             return self.raw_math(Slope(work.rows[0][1], work.n))
+        named = getattr(self, "jacobian_named", None)
+        if kind == "Jacobian" and work.determinant is not None and named is not None \
+                and len(named.args[0]) == len(work.functions) and len(named.args[1]) == len(work.variables):
+            return self.raw_math(named)          # ∂(x, y)/∂(r, θ), where the statement asks it so
         if kind == "Jacobian":
             return self.raw_math(DET_J if work.determinant is not None else sp.Symbol("J"))
-        return f"{self.nabla} f"
+        return self.nabla_f()
 
     def residual_answer(self, run, problem) -> str:
         """A residual-gradient problem's answer, part by part as its ``find`` asks: r = Ax − b, ∇f in x, ∇f at the
         point (named by the point when the formula is asked too), and whether the point is the least-squares
         solution — yes exactly where ∇f vanishes, f being convex."""
         from ..problems.vector_problems import residual_parts
-        parts, nabla = residual_parts(problem), f"{self.nabla} f"
+        parts, nabla = residual_parts(problem), self.nabla_f()
         at = nabla + self.raw_math(sp.Tuple(*run.point)) if "formula" in parts else nabla
         zero = run.values is not None and all(v == 0 for v in run.values)
         shown = {"residual": lambda: self.result("r", sp.Tuple(*run.residual)),
-                 "formula": lambda: self.result(nabla + self.raw_math(sp.Tuple(*run.variables)), sp.Tuple(*run.gradient)),
+                 "formula": lambda: self.result(nabla + self.raw_math(sp.Tuple(*run.variables)),
+                                                sp.Tuple(*(by_variables(g, run.variables) for g in run.gradient))),
                  "gradient": lambda: self.result(at, sp.Tuple(*run.values)),
                  "solution": lambda: self.plain("vec.residual.solution." + ("yes" if zero else "no"))}
         return self.escape("; ").join(shown[part]() for part in parts)
@@ -185,11 +195,11 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
         for var, partial, value in zip(run.variables, run.partials, run.answer):
             lines.append(self.line(depth + 1, self.worked(Ratio(f, var, sp.true), partial, point, value)))
         lines.append(self.line(depth, self.say("vec.matrix") + " " + self.inline(
-            f"{self.nabla} f = " + " = ".join(self.raw_math(side, keep_order=True) for side in
-                                             (*sides, *self._unless_answered(column(run.answer)))))))
+            f"{self.nabla_f()} = " + " = ".join(self.raw_math(side, keep_order=True) for side in
+                                                (*sides, *self._unless_answered(column(run.answer)))))))
         if not self.answer_follows:
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
-                                   + self.result(f"{self.nabla} f", sp.Tuple(*run.answer))))
+                                   + self.result(self.nabla_f(), sp.Tuple(*run.answer))))
         return self.join(lines)
 
     def _print_ResidualGradient(self, run, depth: int = 0) -> str:
@@ -218,14 +228,14 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
                 r, Minus(sp.MatMul(A, x), b),
                 Minus(sp.MatMul(_matrix(run.A.tolist()), column(run.point), evaluate=False), column(run.b)),
                 column(run.residual))))))
-            lines.append(self.line(depth + 1, self.inline(f"{self.nabla} f = " + " = ".join(
+            lines.append(self.line(depth + 1, self.inline(f"{self.nabla_f()} = " + " = ".join(
                 self.raw_math(side, keep_order=True) for side in (
                     sp.MatMul(*[k] * (k != 1), A.T, r),
                     sp.MatMul(*[k] * (k != 1), _matrix(run.A.T.tolist()), column(run.residual), evaluate=False),
                     *self._unless_answered(column(run.answer)))))))
         if not self.answer_follows:
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
-                                   + self.result(f"{self.nabla} f", sp.Tuple(*run.answer))))
+                                   + self.result(self.nabla_f(), sp.Tuple(*run.answer))))
         return self.join(lines)
 
     def residual_general(self, run, x, k, times, depth: int) -> list[str]:
@@ -241,8 +251,9 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
                    Written(times_tex + r"A^{T} A x - " + times_tex + r"A^{T} b",
                            times_text + "A^T A x - " + times_text + "A^T b"),
                    Minus(sp.MatMul(_matrix(normal.tolist()), x, evaluate=False), column(rhs))]
-        last = (column(run.gradient),) if run.point else self._unless_answered(column(run.gradient))
-        lines.append(self.line(depth + 1, self.inline(f"{self.nabla} f = " + " = ".join(
+        gradient = [by_variables(g, run.variables) for g in run.gradient]      # −x₁ + 5x₂ + 2, as the row reads
+        last = (column(gradient),) if run.point else self._unless_answered(column(gradient))
+        lines.append(self.line(depth + 1, self.inline(f"{self.nabla_f()} = " + " = ".join(
             [self.raw_math(side, keep_order=True) for side in general] + [self.raw_math(side) for side in last]))))
         return lines
 

@@ -33,16 +33,17 @@ def answer_line(problem_id: str, lang: str, format: str = "text") -> str:
     ("vec-residual", "en", "Answer: r = (-5, 2, 3); ∇ f = (0, 16)"),
     ("vec-residual", "ru", "Ответ: r = (-5; 2; 3); ∇ f = (0; 16)"),
     # "find ∇f as a function of x, its value at x̂; is x̂ the least-squares solution?": all three, the yes in the line
-    ("least-squares-half", "en", "Answer: ∇ f(x1, x2) = (5x1 - x2 - 2, 5x2 - x1 + 2); ∇ f(1/3, -1/3) = (0, 0); "
+    # (∇_x f and x_1 as the statement and its answer form write them; −x₁ + 5x₂ + 2 in the order of the variables)
+    ("least-squares-half", "en", "Answer: ∇_x f(x_1, x_2) = (5x_1 - x_2 - 2, -x_1 + 5x_2 + 2); ∇_x f(1/3, -1/3) = (0, 0); "
                                  "yes: the gradient vanishes at the point, so it is the least-squares solution"),
-    ("least-squares-half", "ru", "Ответ: ∇ f(x1; x2) = (5x1 - x2 - 2; 5x2 - x1 + 2); ∇ f(1/3; -1/3) = (0; 0); "
+    ("least-squares-half", "ru", "Ответ: ∇_x f(x_1; x_2) = (5x_1 - x_2 - 2; -x_1 + 5x_2 + 2); ∇_x f(1/3; -1/3) = (0; 0); "
                                  "да: градиент в этой точке равен нулю, значит, это решение задачи наименьших квадратов"),
     # "give f and ∇_W f": three numbers, not the gradient by X as well
     # "and check that ∇_a f = a and ∇_W f = Xᵀa": the checks asked, said after the values
-    ("half-norm-program", "en", "Answer: f = 20.5; ∂f/∂w1 = 19; ∂f/∂w2 = 3; it holds that ∂f/∂a1 = a1, ∂f/∂a2 = a2, "
-                                "∂f/∂w1 = x11·a1 + x21·a2, ∂f/∂w2 = x12·a1 + x22·a2"),
-    ("half-norm-program", "ru", "Ответ: f = 20,5; ∂f/∂w1 = 19; ∂f/∂w2 = 3; верно, что ∂f/∂a1 = a1, ∂f/∂a2 = a2, "
-                                "∂f/∂w1 = x11·a1 + x21·a2, ∂f/∂w2 = x12·a1 + x22·a2"),
+    ("half-norm-program", "en", "Answer: f = 20.5; ∂f/∂w_1 = 19; ∂f/∂w_2 = 3; it holds that ∂f/∂a_1 = a_1, ∂f/∂a_2 = a_2, "
+                                "∂f/∂w_1 = x_11·a_1 + x_21·a_2, ∂f/∂w_2 = x_12·a_1 + x_22·a_2"),
+    ("half-norm-program", "ru", "Ответ: f = 20,5; ∂f/∂w_1 = 19; ∂f/∂w_2 = 3; верно, что ∂f/∂a_1 = a_1, ∂f/∂a_2 = a_2, "
+                                "∂f/∂w_1 = x_11·a_1 + x_21·a_2, ∂f/∂w_2 = x_12·a_1 + x_22·a_2"),
     # "check the formula on the slide": the slide's formula right after the right one, with why it is wrong
     ("two-layer-grad", "en", "Answer: ∂L/∂W_1 = -(y - σ(X·W_1)·W_2)·Xᵀ·(W_2ᵀ ⊙ σ'(X·W_1)); on the slide: "
                              "∂L/∂W_1 = -(y - σ(X·W_1)·W_2)·W_2·σ'(X·W_1)·W_1 — wrong: the shapes do not fit, "

@@ -105,10 +105,11 @@ def test_the_key_shows_the_gradient_the_hessian_and_the_numbers_put_in(lang):
     lines = text.splitlines()
     assert lines[-len(KEY[lang]):] == KEY[lang]
     # ∇F derived and its value at x*, as the gradient kind prints it; each second derivative from a component of ∇F
-    at = "At the point (x1, x2) = (0.5, 0.5)" if lang == "en" else "В точке (x1; x2) = (0,5; 0,5)"
-    values = "(2x1, 4x2) = (2·0.5, 4·0.5) = (1, 2)" if lang == "en" else "(2x1; 4x2) = (2·0,5; 4·0,5) = (1; 2)"
+    # (x_1, x_2 as the statement writes them)
+    at = "At the point (x_1, x_2) = (0.5, 0.5)" if lang == "en" else "В точке (x_1; x_2) = (0,5; 0,5)"
+    values = "(2x_1, 4x_2) = (2·0.5, 4·0.5) = (1, 2)" if lang == "en" else "(2x_1; 4x_2) = (2·0,5; 4·0,5) = (1; 2)"
     assert f"{at}: ∇ F = {values}" in lines
-    assert "   ∂²F/∂x2∂x1 = ∂/∂x1(4x2) = 0" in lines
+    assert "   ∂²F/∂x_2∂x_1 = ∂/∂x_1(4x_2) = 0" in lines
 
 
 def test_the_key_along_a_unit_direction_divides_by_nothing():

@@ -74,22 +74,23 @@ def test_the_hessian_is_what_central_differences_give():
     assert np.allclose(np.array(A, dtype=float), np.array(fd), atol=1e-5)
 
 
-# the last lines of the key of Hagan's step: g and A at x0, A⁻¹, and x1 with the numbers put in
+# the last lines of the key of Hagan's step: g and A at x0, A⁻¹, and x1 with the numbers put in; the iterates bold, as
+# the statement writes them (𝐱_1, the point, is not x_1, its first coordinate)
 KEY = {
     "en": ["∇²F = [2 0; 0 50]",
-           "g_0 = ∇F(0.5, 0.5) = (1, 25), ∇²F(0.5, 0.5) = A_0 = [2 0; 0 50]",
-           "The inverse of the Hessian: A_0⁻¹ = [1/2 0; 0 1/50]",
-           "x_1 = x_0 - A_0⁻¹g_0 = [0.5; 0.5] - [1/2 0; 0 1/50]·[1; 25] = [0.5; 0.5] - [0.5; 0.5] = (0, 0)",
+           "𝐠_0 = ∇F(0.5, 0.5) = (1, 25), ∇²F(0.5, 0.5) = 𝐀_0 = [2 0; 0 50]",
+           "The inverse of the Hessian: 𝐀_0⁻¹ = [1/2 0; 0 1/50]",
+           "𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0 = [0.5; 0.5] - [1/2 0; 0 1/50]·[1; 25] = [0.5; 0.5] - [0.5; 0.5] = (0, 0)",
            "Answer: (0, 0)"],
     "ru": ["∇²F = [2 0; 0 50]",
-           "g_0 = ∇F(0,5; 0,5) = (1; 25), ∇²F(0,5; 0,5) = A_0 = [2 0; 0 50]",
-           "Обратная матрица Гессе: A_0⁻¹ = [1/2 0; 0 1/50]",
-           "x_1 = x_0 - A_0⁻¹g_0 = [0,5; 0,5] - [1/2 0; 0 1/50]·[1; 25] = [0,5; 0,5] - [0,5; 0,5] = (0; 0)",
+           "𝐠_0 = ∇F(0,5; 0,5) = (1; 25), ∇²F(0,5; 0,5) = 𝐀_0 = [2 0; 0 50]",
+           "Обратная матрица Гессе: 𝐀_0⁻¹ = [1/2 0; 0 1/50]",
+           "𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0 = [0,5; 0,5] - [1/2 0; 0 1/50]·[1; 25] = [0,5; 0,5] - [0,5; 0,5] = (0; 0)",
            "Ответ: (0; 0)"],
 }
-HEADING = {"en": "Newton's method: x_1 = x_0 - A_0⁻¹g_0, the step to the minimum of the quadratic approximation "
+HEADING = {"en": "Newton's method: 𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0, the step to the minimum of the quadratic approximation "
                  "at the current point",
-           "ru": "Метод Ньютона: x_1 = x_0 - A_0⁻¹g_0, шаг в точку минимума квадратичного приближения функции в "
+           "ru": "Метод Ньютона: 𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0, шаг в точку минимума квадратичного приближения функции в "
                  "текущей точке"}
 
 
@@ -98,7 +99,7 @@ def test_the_key_shows_g_a_its_inverse_and_the_step(lang):
     lines = render(solve("hagan-newton"), "text", lang=lang).splitlines()
     assert lines[1] == HEADING[lang]
     assert lines[-len(KEY[lang]):] == KEY[lang]
-    assert "   ∂²F/∂x2² = ∂/∂x2(50x2) = 50" in lines          # each entry from a component of ∇F
+    assert "   ∂²F/∂x_2² = ∂/∂x_2(50x_2) = 50" in lines          # each entry from a component of ∇F, x_2 as stated
 
 
 def test_several_steps_end_in_a_table_of_the_iterates():

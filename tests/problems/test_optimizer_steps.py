@@ -49,8 +49,8 @@ def test_the_key_works_the_first_step_and_lists_the_later_iterates(lang, title, 
     assert not any(line.startswith("1 ") for line in printed)          # no row of the first step
     # the rule in the statement's letter 𝐱, the coordinate's gradient as its partial derivative
     assert "      𝐱_t = 𝐱_(t-1) - α·∇F(𝐱_(t-1))" in printed
-    first = {"en": "      x_(1,t) = x_(1,t-1) - α·∂F/∂x1 = 0.5 - 0.01·1 = 0.49",
-             "ru": "      x_(1,t) = x_(1,t-1) - α·∂F/∂x1 = 0,5 - 0,01·1 = 0,49"}[lang]
+    first = {"en": "      x_(1,t) = x_(1,t-1) - α·∂F/∂x_1 = 0.5 - 0.01·1 = 0.49",
+             "ru": "      x_(1,t) = x_(1,t-1) - α·∂F/∂x_1 = 0,5 - 0,01·1 = 0,49"}[lang]
     assert first in printed
 
 

@@ -135,9 +135,9 @@ def test_the_step_is_a_table_formula_numbers_value():
 def test_a_descent_on_some_inputs_in_russian():
     text = render(solve("relu-weights-step"), "text", lang="ru").replace("*", "·")
     # the program has a node h = max(0, a): the step is called η, as the statement calls it
-    assert "Шаг η = 0,01 против градиента (градиентный спуск) сдвигает (w1; w2):" in text
-    assert "w2⁺   w2 - η·∂L/∂w2  1 - 0,01·12" in text
-    assert "Ответ: ∂L/∂w1 = 4; ∂L/∂w2 = 12; w1⁺ = 1,96; w2⁺ = 0,88; L⁺ = 2,56" in text
+    assert "Шаг η = 0,01 против градиента (градиентный спуск) сдвигает (w_1; w_2):" in text
+    assert "w_2⁺  w_2 - η·∂L/∂w_2  1 - 0,01·12" in text         # w_2, as the statement writes it
+    assert "Ответ: ∂L/∂w_1 = 4; ∂L/∂w_2 = 12; w_1⁺ = 1,96; w_2⁺ = 0,88; L⁺ = 2,56" in text
 
 
 def test_the_worksheet_names_every_part_in_order():

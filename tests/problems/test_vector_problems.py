@@ -107,7 +107,7 @@ def test_the_program_prints_formula_numbers_and_value():
 
 def test_the_vector_gradient_prints_index_and_matrix_form():
     text = render(solve("vec-quadratic"), "text")
-    assert "   ∂f/∂x1 = 2x1 + 2x2 + 1 = 2·1 + 2·2 + 1 = 7" in text
+    assert "   ∂f/∂x_1 = 2x_1 + 2x_2 + 1 = 2·1 + 2·2 + 1 = 7" in text        # the entries of the vector x: x_1, x_2
     assert "∇ f = (A + A^T)·x + b = [2 2; 2 6]·[1; 2] + [1; -1] = [7; 13]\nAnswer: ∇ f = (7, 13)" in text
 
 

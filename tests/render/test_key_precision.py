@@ -35,11 +35,11 @@ def lines(problem_id, format="text", lang="en", **settings):
      "Answer: E_total⁺ ≈ 0.0000351; out_o1⁺ ≈ 0.0159; out_o2⁺ ≈ 0.9841"),
     # decimals = 6: six places everywhere, the zero of 0.685680 too
     ("delta-worked", "text", "en", {},
-     "Answer: h1 = σ(0.45) ≈ 0.610639; h2 = σ(0.78) ≈ 0.685680; o1 ≈ 0.340491; L ≈ 0.217476; "
-     "∂L/∂w_56 ≈ -0.101547; ∂L/∂w3 ≈ 0.073412; w_56⁺ ≈ -2.228917; L⁺ ≈ 0.198874"),
+     "Answer: h_1 = σ(0.45) ≈ 0.610639; h_2 = σ(0.78) ≈ 0.685680; o_1 ≈ 0.340491; L ≈ 0.217476; "
+     "∂L/∂w_56 ≈ -0.101547; ∂L/∂w_3 ≈ 0.073412; w_56⁺ ≈ -2.228917; L⁺ ≈ 0.198874"),
     # no precision asked: the default widened to six places, which the smallest step needs for three digits,
     # so one table does not mix -0.1188 (places) with -0.00537 (significant digits)
-    ("delta-rule", "text", "en", {}, "w2         0.9·0 - 0.1·0.005367        ≈ -0.000537"),
+    ("delta-rule", "text", "en", {}, "w_2        0.9·0 - 0.1·0.005367        ≈ -0.000537"),
     ("delta-rule", "text", "en", {}, "δ_(out_pred)  out_pred·(1 - out_pred)·(out_pred - out_y)  "
                                      "0.523695·(1 - 0.523695)·(0.523695 - 1)  ≈ -0.118809"),
     # the reader's --decimals wins over the widening
@@ -58,7 +58,7 @@ def lines(problem_id, format="text", lang="en", **settings):
     # a training run's loss needs five places for three digits: the whole key has five
     ("xor-lab", "text", "en", {}, "Training loss: 0.27572 at the start, 0.00119 after the last epoch."),
     # a key without small values keeps the default four places, and exact values stay exact
-    ("backprop-w1", "text", "en", {}, "∂L/∂w1 = (-0.9526)·0.2494·(-0.0904) ≈ 0.0215"),
+    ("backprop-w1", "text", "en", {}, "∂L/∂w_1 = (-0.9526)·0.2494·(-0.0904) ≈ 0.0215"),
     ("4.3", "text", "en", {}, "Answer: ∇ F(2, 1/3, 0) = (60, -162, 1)"),
 ])
 def test_a_key_has_one_precision(problem_id, format, lang, settings, line):

@@ -24,7 +24,7 @@ def test_the_backward_table_has_only_the_rows_on_a_path_to_an_asked_gradient():
     table = printed[printed.index("local derivative  formula   value  upstream ∂L/∂(node)  contribution to ∂L/∂(input)"):]
     table = table[:next(k for k, line in enumerate(table) if line.startswith("A step"))]
     # the output's own row is the local derivative of its formula, ∂(h − y)²/∂h, not the total ∂L/∂h
-    assert [line.split("  ")[0] for line in table[2:]] == ["∂(h - y)^2/∂h", "∂h/∂a", "∂a/∂w1", "∂a/∂w2"]
+    assert [line.split("  ")[0] for line in table[2:]] == ["∂(h - y)^2/∂h", "∂h/∂a", "∂a/∂w_1", "∂a/∂w_2"]
     # the contributions are the gradients: sympy.diff of L = (max(0, w1x1 + w2x2) − y)² at the point
     w1, w2, x1, x2, y = sp.symbols("w1 w2 x1 x2 y", real=True)
     L = (sp.Max(0, w1 * x1 + w2 * x2) - y) ** 2
@@ -94,23 +94,25 @@ def test_an_answer_through_the_statements_names_is_linked_to_the_derivative():
 
 @pytest.mark.parametrize("lang, lines", [
     ("en", ["Gradient of f = ‖Ax - b‖^2 with A = [1 0; 1 1; 1 2], b = [6; 0; 0], x = [1; 1]",
-            "At the point (x1, x2) = (1, 1):",
+            "At the point (x_1, x_2) = (1, 1):",
             "   r = A·x - b = [1 0; 1 1; 1 2]·[1; 1] - [6; 0; 0] = [-5; 2; 3]",
             "   ∇ f = 2A^T·r = 2·[1 1 1; 0 1 2]·[-5; 2; 3] = [0; 16]",
             "Answer: r = (-5, 2, 3); ∇ f = (0, 16)"]),
     ("ru", ["Градиент f = ‖Ax - b‖^2, где A = [1 0; 1 1; 1 2], b = [6; 0; 0], x = [1; 1]",
-            "В точке (x1; x2) = (1; 1):",
+            "В точке (x_1; x_2) = (1; 1):",
             "   r = A·x - b = [1 0; 1 1; 1 2]·[1; 1] - [6; 0; 0] = [-5; 2; 3]",
             "   ∇ f = 2A^T·r = 2·[1 1 1; 0 1 2]·[-5; 2; 3] = [0; 16]",
             "Ответ: r = (-5; 2; 3); ∇ f = (0; 16)"]),
 ])
 def test_the_residual_key_works_only_r_and_the_gradient_at_the_point(lang, lines):
-    # vec-residual asks r = Ax − b and ∇f = 2Aᵀr at x = (1, 1): no ∇f in x (6x1 + 6x2 − 12, …), which is not asked
+    # vec-residual asks r = Ax − b and ∇f = 2Aᵀr at x = (1, 1): no ∇f in x (6x₁ + 6x₂ − 12, …), which is not asked;
+    # x_1, x_2 as its answer form writes them
     assert key("vec-residual", lang)[1:] == lines
     A, b, x = np.array([[1, 0], [1, 1], [1, 2]]), np.array([6, 0, 0]), np.array([1, 1])      # NumPy's oracle
     r = A @ x - b
     assert r.tolist() == [-5, 2, 3] and (2 * A.T @ r).tolist() == [0, 16]
     # the full key keeps the general form; a problem that asks it (least-squares-half) has it in brief too
     full = render(solve("vec-residual"), "text", lang=lang, detail="full")
-    assert "[6x1 + 6x2 - 12; 6x1 + 10x2]" in full
-    assert "[5x1 - x2 - 2; 5x2 - x1 + 2]" in "\n".join(key("least-squares-half", lang))
+    assert "[6x_1 + 6x_2 - 12; 6x_1 + 10x_2]" in full
+    # each row of AᵀAx − Aᵀb in the order of the variables, the constant last: −x₁ + 5x₂ + 2, not 5x₂ − x₁ + 2
+    assert "[5x_1 - x_2 - 2; -x_1 + 5x_2 + 2]" in "\n".join(key("least-squares-half", lang))

@@ -23,7 +23,7 @@ Forward pass in matrix form: 3-2-1 network, sigmoid
    W_y = [1 -1]
    y_t = W_y·h = 1·0.1192 + (-1)·0.9241 ≈ -0.8049
    y = σ(y_t) = σ(-0.8049) ≈ 0.3090
-Answer: h_1 = σ(-2) ≈ 0.1192; h_2 = σ(2.5) ≈ 0.9241; y ≈ 0.3090"""
+Answer: h = [σ(-2); σ(2.5)] ≈ [0.1192; 0.9241]; y ≈ 0.3090"""
 
 FC_RU = """\
 Прямой проход в матричной форме: сеть 3-2-1, сигмоида
@@ -34,7 +34,7 @@ FC_RU = """\
    W_y = [1 -1]
    y_t = W_y·h = 1·0,1192 + (-1)·0,9241 ≈ -0,8049
    y = σ(y_t) = σ(-0,8049) ≈ 0,3090
-Ответ: h_1 = σ(-2) ≈ 0,1192; h_2 = σ(2,5) ≈ 0,9241; y ≈ 0,3090"""
+Ответ: h = [σ(-2); σ(2,5)] ≈ [0,1192; 0,9241]; y ≈ 0,3090"""
 
 
 def sigmoid(z):
@@ -81,12 +81,13 @@ def test_the_tanh_step_key_in_matrix_form(line):
     assert line in render(solve("tanh-221-step"), "text", detail="brief").splitlines()
 
 
-def test_the_answer_names_each_number_by_its_entry():
-    # w3 of the scalar work is row 2, column 1 of W_1; its gradient and its new value are named so
+def test_the_answer_names_each_matrix_as_the_statement():
+    # w3 of the scalar work is row 2, column 1 of W_1: its gradient and its new value are entries of ∂L/∂W_1 and
+    # W_1⁺, each matrix whole; a single number (b_2, L) by its own name
     answer = render(solve("tanh-221-step"), "text", lang="ru").splitlines()[-1]
-    assert "∂L/∂(W_1)_21 ≈ 0,054480; ∂L/∂(W_1)_22 ≈ -0,054480; ∂L/∂(b_1)_2 ≈ 0,054480;" in answer
-    assert answer.endswith("(W_2)_12⁺ ≈ -0,606853; b_2⁺ ≈ 0,112760; L⁺ ≈ 0,004481")
-    assert "w3" not in answer and "b_(1,1)" not in answer
+    assert "∂L/∂W_1 ≈ [-0,063168 0,063168; 0,054480 -0,054480]; ∂L/∂b_1 ≈ [-0,063168; 0,054480];" in answer
+    assert answer.endswith("W_2⁺ ≈ [0,498728 -0,606853]; b_2⁺ ≈ 0,112760; L⁺ ≈ 0,004481")
+    assert "w3" not in answer and "b_(1,1)" not in answer and "(W_1)_21" not in answer
 
 
 def test_the_fc_matrices_against_numpy():

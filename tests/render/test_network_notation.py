@@ -64,10 +64,11 @@ def test_nabla_names_are_read_with_or_without_braces():
     # its momentum step with the statement's grad, not g_t
     ("delta-rule", "md", "en", r"Momentum update: $\Delta w_{t} = \alpha \Delta w_{t-1} - \lambda grad$; "
                                r"$\lambda = 0.1$, $\alpha = 0.9$"),
-    # delta-worked: L = ½(o₁ − y)² as stated, in the heading and in the loss's row, with the same value
+    # delta-worked: L = ½(o₁ − y)² as stated, in the heading and in the loss's row, with the same value (o_1 with
+    # the subscript the statement writes)
     ("delta-worked", "text", "en", "Training by hand: 2-2-1 network, activations by layer: sigmoid, sigmoid; "
-                                   "loss L = (1/2)·(o1 - y)^2"),
-    ("delta-worked", "text", "en", "L     (1/2)·(o1 - y)^2    (1/2)·(0.340491 - 1)^2             ≈ 0.217476"),
+                                   "loss L = (1/2)·(o_1 - y)^2"),
+    ("delta-worked", "text", "en", "L     (1/2)·(o_1 - y)^2      (1/2)·(0.340491 - 1)^2             ≈ 0.217476"),
     ("delta-worked", "md", "ru", r"| $L$ | $\frac{1}{2} (o_{1} - y)^{2}$ | $\frac{1}{2} (0{,}340491 - 1)^{2}$ "
                                  r"| $\approx 0{,}217476$ |"),
     # tanh-221-step writes ½(y − o)² and backprop-w1 (y − y_pred)²: they keep the target first (tanh-221-step in

@@ -27,7 +27,7 @@ def lines(problem_id: str, format: str, lang: str) -> list[str]:
     ("program-add-mul", "text", "en", "Answer: f = -12; ∂f/∂x = -4; ∂f/∂y = -4; ∂f/∂z = 3"),
     ("program-add-mul", "latex", "ru", r"{\noindent \textbf{Ответ:} $f = -12$; $\frac{\partial f}{\partial x} = -4$; "
                                        r"$\frac{\partial f}{\partial y} = -4$; $\frac{\partial f}{\partial z} = 3$\par}"),
-    ("program-relu-neuron", "text", "ru", "Ответ: L = 4; ∂L/∂w1 = 4; ∂L/∂x1 = 8; ∂L/∂w2 = 12; ∂L/∂x2 = 4; ∂L/∂y = -4"),
+    ("program-relu-neuron", "text", "ru", "Ответ: L = 4; ∂L/∂w_1 = 4; ∂L/∂x_1 = 8; ∂L/∂w_2 = 12; ∂L/∂x_2 = 4; ∂L/∂y = -4"),
     ("program-micrograd", "text", "en", "Answer: g = 2421/98 ≈ 24.7041; ∂g/∂a ≈ 138.8338; ∂g/∂b ≈ 645.5773"),
     ("chain-two-variables", "text", "ru", "Ответ: ∂f/∂s = 28; ∂f/∂t = 16"),
     ("chain-two-variables", "latex", "en", r"{\noindent \textbf{Answer:} $\frac{\partial f}{\partial s} = 28$; "
@@ -187,28 +187,39 @@ def test_the_sums_and_products_of_a_text_are_read_in_order():
 
 
 @pytest.mark.parametrize("problem_id, lang, expected", [
-    # a change of variables: det J by its 2×2 formula, ending in its value (the answer says it again)
+    # a change of variables: det J by its 2×2 formula, ending in its value; the answer names it as the statement
+    # asks it, ∂(x, y)/∂(r, θ)
     ("jacobian-polar-det", "en", [r"{\noindent Its determinant (the Jacobian):\par}",
                                   r"\det J &= J_{11} \cdot J_{22} - J_{12} \cdot J_{21} = \cos {\theta} \cdot r \cos "
                                   r"{\theta} - (- r \sin {\theta}) \cdot \sin {\theta} = r",
-                                  r"{\noindent \textbf{Answer:} $\det J = r$\par}"]),
-    # 3×3: expanded along the row with a zero (Stewart's third row), each minor worked
+                                  # (the answer, ∂(x, y)/∂(r, θ): test_statement_notation_keys, whose lines keep braces)
+                                  ]),
+    # 3×3: expanded along the row with a zero (Stewart's third row), each minor worked; J₂₃ = ρ cos φ sin θ in the
+    # matrix and in the minor as in its own line (not SymPy's ρ sin θ cos φ there)
     ("jacobian-spherical-det", "ru", [r"{\noindent Её определитель (определитель Якоби), разложение по строке $3$:\par}",
                                       r"\det J &= J_{31} \cdot \det M_{31} + J_{33} \cdot \det M_{33} \\*",
-                                      r"{\noindent \textbf{Ответ:} $\det J = - \rho^{2} \sin {\phi}$\par}"]),
-    # ½‖Ax − b‖²: Aᵀ(Ax − b) without the 2, in x and then at the point through r
-    ("least-squares-half", "ru", [r"\nabla f &= A^{T} (A x - b) = A^{T} A x - A^{T} b = \left(\begin{matrix}5 & -1\\-1 "
+                                      r"J_{23} &= \frac{\partial}{\partial \phi}(\rho \sin {\phi} \sin {\theta}) = "
+                                      r"\rho \cos {\phi} \sin {\theta} \\*[0.5ex]",
+                                      r"J &= \left(\begin{matrix}\sin {\phi} \cos {\theta} & - \rho \sin {\phi} \sin {\theta} & "
+                                      r"\rho \cos {\phi} \cos {\theta}\\\sin {\phi} \sin {\theta} & \rho \sin {\phi} \cos {\theta} "
+                                      r"& \rho \cos {\phi} \sin {\theta}\\\cos {\phi} & 0 & - \rho \sin {\phi}\end{matrix}\right)",
+                                      r"&= (- \rho \sin {\phi} \sin {\theta}) \cdot \rho \cos {\phi} \sin {\theta} - (\rho \cos "
+                                      r"{\phi} \cos {\theta}) \cdot \rho \sin {\phi} \cos {\theta} \\*",
+                                      ]),
+    # ½‖Ax − b‖²: Aᵀ(Ax − b) without the 2, in x and then at the point through r; ∇_x f as the statement writes it,
+    # each row in the order of the variables, the constant last (−x₁ + 5x₂ + 2)
+    ("least-squares-half", "ru", [r"\nabla_{x} f &= A^{T} (A x - b) = A^{T} A x - A^{T} b = \left(\begin{matrix}5 & -1\\-1 "
                                   r"& 5\end{matrix}\right) x - \left(\begin{matrix}2\\-2\end{matrix}\right) = \left("
-                                  r"\begin{matrix}5 x_{1} - x_{2} - 2\\5 x_{2} - x_{1} + 2\end{matrix}\right)",
-                                  r"{\raggedright \noindent \textbf{Ответ:} $\nabla f(x_{1}; \  x_{2}) = (5 x_{1} - x_{2} - 2; \  "
-                                  r"5 x_{2} - x_{1} + 2)$; $\nabla f\left( \frac{1}{3}; \  - \frac{1}{3}\right) = (0; \  0)$; "
-                                  r"да: градиент в этой точке равен нулю, значит, это решение задачи наименьших квадратов\par}"]),
+                                  r"\begin{matrix}5 x_{1} - x_{2} - 2\\- x_{1} + 5 x_{2} + 2\end{matrix}\right)",
+                                  r"{\raggedright \noindent \textbf{Ответ:} $\nabla_{x} f(x_{1}; \  x_{2}) = (5 x_{1} - x_{2} "
+                                  r"- 2; \  - x_{1} + 5 x_{2} + 2)$; $\nabla_{x} f\left( \frac{1}{3}; \  - \frac{1}{3}\right) = "
+                                  r"(0; \  0)$; да: градиент в этой точке равен нулю, значит, это решение задачи наименьших "
+                                  r"квадратов\par}"]),
     # ‖Ax − b‖² without the ½: the 2 of the square stays, 2Aᵀ(Ax − b)
-    ("least-squares-gradient", "en", [r"\nabla f &= 2 A^{T} (A x - b) = 2 A^{T} A x - 2 A^{T} b = \left(\begin{matrix}10 & -2\\-2 "
-                                      r"& 10\end{matrix}\right) x - \left(\begin{matrix}4\\-4\end{matrix}\right) = \left("
-                                      r"\begin{matrix}10 x_{1} - 2 x_{2} - 4\\10 x_{2} - 2 x_{1} + 4\end{matrix}\right)",
-                                      r"{\noindent \textbf{Answer:} $\nabla f = (10 x_{1} - 2 x_{2} - 4, \  10 x_{2} - "
-                                      r"2 x_{1} + 4)$\par}"]),
+    ("least-squares-gradient", "en", [r"\nabla_{x} f &= 2 A^{T} (A x - b) \\*",
+                                      r"&= \left(\begin{matrix}10 x_{1} - 2 x_{2} - 4\\- 2 x_{1} + 10 x_{2} + 4\end{matrix}\right)",
+                                      r"{\noindent \textbf{Answer:} $\nabla_{x} f = (10 x_{1} - 2 x_{2} - 4, \  - 2 x_{1} + "
+                                      r"10 x_{2} + 4)$\par}"]),
 ])
 def test_a_determinant_and_a_scaled_residual_are_worked_in_the_key(problem_id, lang, expected):
     printed = lines(problem_id, "latex", lang)

@@ -68,6 +68,7 @@ def test_a_name_the_answer_is_asked_through_is_not_put_into_the_derivation():
 
 
 def test_subscripts_only_where_the_statement_writes_them():
-    # l2-reg writes w_1, w_2: its key too; backprop-w1's network key keeps the course's w1 (not a derivative kind)
+    # l2-reg writes w_1, w_2: its key too; so does backprop-w1's network key (∂L/∂w_1, h_1 as its statement)
     assert key("l2-reg")[2] == "Partial derivative with respect to w_1"
-    assert any("∂L/∂w1 = " in line for line in key("backprop-w1"))
+    assert any("∂L/∂w_1 = " in line for line in key("backprop-w1"))
+    assert not any("∂L/∂w1" in line or "h1" in line for line in key("backprop-w1"))

@@ -16,12 +16,13 @@ def key(problem_id: str, lang: str = "en", format: str = "text", detail: str = "
 
 
 # delta-rule asks the deltas, the gradients and the steps Δw_t: the key ends with the table of the steps,
-# with no line w_t = w_(t−1) + Δw_t and no table of the new weights (not asked, used by nothing asked)
+# with no line w_t = w_(t−1) + Δw_t and no table of the new weights (not asked, used by nothing asked); b_3, w_5 with
+# the subscripts of the statement's w_5, w_6
 @pytest.mark.parametrize("lang, rule, last_row, answer", [
     ("en", "Momentum update: Δw_t = α·Δw_(t-1) - λ·grad; λ = 0.1, α = 0.9",
-     "b3         0.9·0 - 0.1·(-0.118809)     ≈ 0.011881", "Answer: δ_(out_pred) ≈ -0.118809;"),
+     "b_3        0.9·0 - 0.1·(-0.118809)     ≈ 0.011881", "Answer: δ_(out_pred) ≈ -0.118809;"),
     ("ru", "Шаг метода моментов: Δw_t = α·Δw_(t-1) - λ·grad; λ = 0,1; α = 0,9",
-     "b3        0,9·0 - 0,1·(-0,118809)     ≈ 0,011881", "Ответ: δ_(out_pred) ≈ -0,118809;"),
+     "b_3       0,9·0 - 0,1·(-0,118809)     ≈ 0,011881", "Ответ: δ_(out_pred) ≈ -0,118809;"),
 ])
 @pytest.mark.parametrize("detail", ["brief", "full"])
 def test_the_delta_rule_key_shows_no_table_of_new_weights(lang, rule, last_row, answer, detail):
@@ -55,22 +56,23 @@ def test_variables_of_their_own_keep_the_generic_rule():
 
 
 # lms-apple-orange names the LMS rule (rule = "lms"): each step a = …, e = t − a = …, W(k+1) = W(k) + 2αe·pᵀ
-# with the numbers, the same three lines each step (Hagan's W(1) = (−0.4, 0.4, 0.4), W(2) = (0.16, 0.96, −0.16))
+# with the numbers, the same three lines each step (Hagan's W(1) = (−0.4, 0.4, 0.4), W(2) = (0.16, 0.96, −0.16)),
+# a = w_1 p_1 + … as the statement writes it
 @pytest.mark.parametrize("lang, steps", [
     ("en", ["Step 1: row 1 of the table",
-            "a = w1·p_1 + w2·p_2 + w3·p_3 = 0·1 + 0·(-1) + 0·(-1) = 0",
+            "a = w_1·p_1 + w_2·p_2 + w_3·p_3 = 0·1 + 0·(-1) + 0·(-1) = 0",
             "e = t - a = (-1) - 0 = -1",
             "W(1) = W(0) + 2α·e·p^T = (0, 0, 0) + 2·0.2·(-1)·(1, -1, -1) = (-0.4, 0.4, 0.4)",
             "Step 2: row 2 of the table",
-            "a = w1·p_1 + w2·p_2 + w3·p_3 = (-0.4)·1 + 0.4·1 + 0.4·(-1) = -0.4",
+            "a = w_1·p_1 + w_2·p_2 + w_3·p_3 = (-0.4)·1 + 0.4·1 + 0.4·(-1) = -0.4",
             "e = t - a = 1 - (-0.4) = 1.4",
             "W(2) = W(1) + 2α·e·p^T = (-0.4, 0.4, 0.4) + 2·0.2·1.4·(1, 1, -1) = (0.16, 0.96, -0.16)"]),
     ("ru", ["Шаг 1: строка 1 таблицы",
-            "a = w1·p_1 + w2·p_2 + w3·p_3 = 0·1 + 0·(-1) + 0·(-1) = 0",
+            "a = w_1·p_1 + w_2·p_2 + w_3·p_3 = 0·1 + 0·(-1) + 0·(-1) = 0",
             "e = t - a = (-1) - 0 = -1",
             "W(1) = W(0) + 2α·e·p^T = (0; 0; 0) + 2·0,2·(-1)·(1; -1; -1) = (-0,4; 0,4; 0,4)",
             "Шаг 2: строка 2 таблицы",
-            "a = w1·p_1 + w2·p_2 + w3·p_3 = (-0,4)·1 + 0,4·1 + 0,4·(-1) = -0,4",
+            "a = w_1·p_1 + w_2·p_2 + w_3·p_3 = (-0,4)·1 + 0,4·1 + 0,4·(-1) = -0,4",
             "e = t - a = 1 - (-0,4) = 1,4",
             "W(2) = W(1) + 2α·e·p^T = (-0,4; 0,4; 0,4) + 2·0,2·1,4·(1; 1; -1) = (0,16; 0,96; -0,16)"]),
 ])
@@ -100,15 +102,20 @@ def test_the_lms_steps_agree_with_a_hand_written_loop():
     assert [Fraction(str(v)) for v in solve("lms-apple-orange").answer] == W == [Fraction(4, 25), Fraction(24, 25), Fraction(-4, 25)]
 
 
-# a data-training run worked by hand without rule = "lms" shows every step with the same tables, brief or not
-@pytest.mark.parametrize("lang, gradients", [("en", "Gradients: ∂L/∂w_jk = a_k·δ_j"), ("ru", "Градиенты: ∂L/∂w_jk = a_k·δ_j")])
+# a data-training run worked by hand without rule = "lms" shows every step with the same tables, brief or not; the
+# rule of the gradients in words, not in symnn's indices (∂L/∂w_jk = a_k·δ_j), and w_3 as the statement writes it
+@pytest.mark.parametrize("lang, gradients", [
+    ("en", "Gradients: the gradient of a weight is the δ of the neuron the weight leads into times the value the weight carries."),
+    ("ru", "Градиенты: градиент веса — произведение δ нейрона, в который входит вес, на значение, которое передаётся по "
+           "этому весу."),
+])
 def test_every_step_of_a_run_by_hand_shows_the_same_tables(lang, gradients, tmp_path):
     problem = load_bank()["lms-apple-orange"]
     problem = dataclasses.replace(problem, data={k: v for k, v in problem.data.items() if k != "rule"})   # SGD's own form
     lines = render(solve(problem), "text", lang=lang, detail="brief").splitlines()
     assert lines.count(gradients) == 2
-    assert ("w3⁺        w3 - α·g_t  0.4 - 0.2·2.8        -0.16" if lang == "en"
-            else "w3⁺             w3 - α·g_t  0,4 - 0,2·2,8        -0,16") in lines
+    assert ("w_3⁺       w_3 - α·g_t  0.4 - 0.2·2.8        -0.16" if lang == "en"
+            else "w_3⁺            w_3 - α·g_t  0,4 - 0,2·2,8        -0,16") in lines
 
 
 # rule = "lms" is refused, with the field named, where the LMS rule is not the run's step

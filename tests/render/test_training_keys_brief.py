@@ -76,8 +76,8 @@ def test_what_find_names_is_shown(find, log, table):
 # lms-apple-orange: W(2) is worked step by step, so no table repeats it (brief or full); the ADALINE has no
 # bias, so the start names the weights alone
 @pytest.mark.parametrize("lang, start", [
-    ("en", "The weights start from the values the problem gives: (w1, w2, w3) = (0, 0, 0); nothing is drawn at random."),
-    ("ru", "Обучение начинается с весов, заданных в условии: (w1; w2; w3) = (0; 0; 0); случайных чисел нет."),
+    ("en", "The weights start from the values the problem gives: (w_1, w_2, w_3) = (0, 0, 0); nothing is drawn at random."),
+    ("ru", "Обучение начинается с весов, заданных в условии: (w_1; w_2; w_3) = (0; 0; 0); случайных чисел нет."),
 ])
 @pytest.mark.parametrize("detail", ["brief", "full"])
 def test_the_lms_key_does_not_repeat_w2(lang, start, detail):
