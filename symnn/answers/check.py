@@ -21,7 +21,7 @@ from ..lang import phrase
 from .chains import chain_checked
 from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
-from .feedback import diagnose, local, own_names_note, placed, reading_notes, wrong_point
+from .feedback import diagnose, local, misplaced, own_names_note, placed, reading_notes, wrong_point
 from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
 from .labels import problem_keys, shown_name, unasked_parts
@@ -304,19 +304,21 @@ def _check_vector(ref, ref_places, answer, options, say, shape=None, own=None) -
                  for k, (r, (_, decided_by)) in enumerate(zip(ref, results), 1) if decided_by == "float noise"]
         return Verdict(True, 1.0, (say("check.correct"), *noise), "components", answer, right)
     lines = [say("check.wrong")]
-    swapped = _swapped(ref, ref_places, answer, tuple(ok for ok, _ in results), options)
+    same = lambda i, j: compare_scalar(ref[i], got[j], options, answer.decimals[j], ref_places[i])[0]   # noqa: E731
     point = wrong_point(ref, got, options)
-    if swapped:
-        lines.append(placed(say, "check.swapped", shape, i=swapped[0] + 1, j=swapped[1] + 1))
-    elif point:
-        lines.append(say(point[0]))
+    said, swapped = ([], set()) if point else misplaced(ref, tuple(ok for ok, _ in results), same, shape)
+    if shape and shape[0] == shape[1] and len(swapped) > 2 and _is_transpose(ref, ref_places, replace(answer, shape=shape), shape,
+                                                                            options):      # two entries swapped are said so
+        said, swapped = [("check.matrix of transpose", {"rows": shape[0], "columns": shape[1]})], set(range(len(ref)))
+    lines += [placed(say, key, shape, **values) if key != "check.matrix of transpose" else say(key, **values)
+              for key, values in said] + ([say(point[0])] if point else [])
     for index, (ok, r, a, d, (_, decided_by)) in enumerate(zip(right, ref, got, answer.decimals, results), 1):
         if in_x[index - 1]:
             names = lacking[index - 1]
             lines.append(own_names_note(say, shape, index, written[index - 1], names,
                                         {n: formulas[index - 1][canonical_name(n, options.index_names)] for n in names},
                                         readable))
-        elif not ok and not (swapped or point):
+        elif not ok and index - 1 not in swapped and not point:
             found = _explained(r, a, d, decided_by, options, say)
             named = {"name": shown_name(options.labels[index - 1])} if answer.labels and len(options.labels) == len(ref) \
                 and (shape is None or 1 in shape) else {}        # a labelled part named: component 5 (∂f/∂x_2)
@@ -353,19 +355,6 @@ def _length_mismatch(ref, ref_places, answer, options, say):
     if not decimal and len(options.labels) == len(ref):     # the parts by name, in the key's order
         reason += " " + say("check.parts", names=", ".join(shown_name(entry) for entry in options.labels))
     return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
-
-
-def _swapped(ref, ref_places, answer, right, options):
-    """Exactly two components wrong, and each is the other's: (i, j)."""
-    wrong = [k for k, ok in enumerate(right) if not ok]
-    if len(wrong) != 2:
-        return None
-    i, j = wrong
-    got, typed = answer.value, answer.decimals
-    if compare_scalar(ref[i], got[j], options, typed[j], ref_places[i])[0] and \
-            compare_scalar(ref[j], got[i], options, typed[i], ref_places[j])[0]:
-        return i, j
-    return None
 
 
 def _typeset(values: dict) -> dict:

@@ -18,6 +18,7 @@ from ..calculus.parse import is_condition
 from ..lang import local_numbers
 from .characters import GREEK
 from .compare import compare_scalar, normalize, round_to, rounding_rule
+from .layout import closes_at_end, top_level_split
 from .shown_values import readable
 
 
@@ -233,12 +234,77 @@ def wrong_point(reference, answer, options):
     return None
 
 
+def reordered(ref, right, same) -> list[tuple[int, ...]]:
+    """The wrong components that hold right values in another order, as cycles of places (0, 1, …): (1, 2) for
+    two swapped, (0, 1, 3) for three moved round; [] when none. ``same(i, j)``: the answer's component j has
+    the value of the reference's component i. Only distinct values are placed (of a 0/1 vector any order of
+    ones is another), and only a permutation among the wrong components counts (both places wrong)."""
+    wrong = [k for k, ok in enumerate(right) if not ok]
+    if len(wrong) < 2 or len(wrong) > 24 or len(wrong) > 2 and len(_distinct(ref[k] for k in wrong)) < 3:
+        return []
+    source = {}                                  # answer's place -> the reference's place whose value it holds
+
+    def matched(j, seen) -> bool:                # an augmenting path (Kuhn's matching) from the answer's place j
+        for i in wrong:
+            if i != j and i not in seen and same(i, j):
+                seen.add(i)
+                holder = next((k for k, v in source.items() if v == i), None)
+                if holder is None or matched(holder, seen):      # the holder takes another value's place
+                    source[j] = i
+                    return True
+        return False
+    for j in wrong:
+        matched(j, set())
+    cycles, done = [], set()
+    for start in sorted(source):
+        cycle, k = [], start
+        while k in source and k not in done:     # follow where each value came from, round to the start
+            done.add(k)
+            cycle.append(k)
+            k = source[k]
+        if k == start and len(cycle) > 1:
+            cycles.append(tuple(sorted(cycle)))
+    return cycles
+
+
+def _distinct(values) -> list:
+    """The different values (a row of a matrix is a tuple of them)."""
+    same = lambda a, b: all(map(equal, a, b)) if isinstance(a, tuple) else equal(a, b)      # noqa: E731
+    found = []
+    for value in values:
+        if not any(same(value, other) for other in found):
+            found.append(value)
+    return found
+
+
+def misplaced(ref, right, same, shape) -> tuple[list, set]:
+    """What says that right values stand in other places, as (phrase key, values) for ``placed``, and the places
+    (0, 1, …) it covers: whole rows of a matrix moved (rows 1 and 2 swapped), then components or entries."""
+    said, covered = [], set()
+    if shape and len(shape) == 2 and min(shape) > 1:
+        rows, columns = shape
+        span = lambda i: range(i * columns, (i + 1) * columns)      # noqa: E731
+        cycles = reordered([tuple(ref[k] for k in span(i)) for i in range(rows)], [all(right[k] for k in span(i)) for i in range(rows)],
+                           lambda i, j: all(same(i * columns + k, j * columns + k) for k in range(columns)))
+        said = [_moved("check.rows", cycle) for cycle in cycles]
+        covered = {k for cycle in cycles for i in cycle for k in span(i)}
+    cycles = reordered(ref, [ok or k in covered for k, ok in enumerate(right)], same)
+    return said + [_moved("check", cycle) for cycle in cycles], covered | {k for cycle in cycles for k in cycle}
+
+
+def _moved(prefix: str, cycle: tuple) -> tuple:
+    if len(cycle) == 2:
+        return f"{prefix} swapped" if prefix == "check.rows" else "check.swapped", {"i": cycle[0] + 1, "j": cycle[1] + 1}
+    return f"{prefix}.reordered" if prefix == "check.rows" else "check.reordered", \
+        {"indices": ", ".join(str(k + 1) for k in cycle[:-1]), "last": cycle[-1] + 1}
+
+
 def placed(say, key: str, shape, **values) -> str:
     """A phrase about components of a vector (``say`` fills it), said of entries when the answer is a
     matrix: component k of the rows read in order is entry (i, j), row i and column j ("check.component"
     -> "check.entry", "check.swapped" -> "check.entries swapped"); a vector, or a matrix of one row or
     column, keeps its components."""
-    if shape is None or len(shape) != 2 or 1 in shape:
+    if shape is None or len(shape) != 2 or 1 in shape or key.startswith("check.rows"):
         return say(key, **values)
     columns = shape[1]
 
@@ -247,6 +313,9 @@ def placed(say, key: str, shape, **values) -> str:
         return row + 1, column + 1
     if key == "check.swapped":
         return say("check.entries swapped", first="(%d, %d)" % entry(values["i"]), second="(%d, %d)" % entry(values["j"]))
+    if key == "check.reordered":
+        return say("check.entries reordered", last="(%d, %d)" % entry(values["last"]),
+                   indices=", ".join("(%d, %d)" % entry(int(k)) for k in values["indices"].split(", ")))
     twin = {"check.component": "check.entry", "check.component detail": "check.entry detail",
             "check.component through": "check.entry through"}[key]
     row, column = entry(values["index"])
@@ -277,6 +346,8 @@ def shown_cases(value, say, show) -> str:
 # values a phrase quotes from the student's text, kept as typed; every other number is written as the
 # reader's language writes numbers (the decimal comma and «;» between a tuple's numbers in Russian)
 TYPED_VALUES = {"reason", "text", "written", "words", "units", "letters", "numbers", "labels", "label", "read"}
+# places in a vector or a matrix, written as the phrase writes its own: entry (1, 2)
+PLACES = {"index", "indices", "last", "i", "j", "first", "second", "row", "column", "rows", "columns"}
 
 
 def local(values: dict, lang: str) -> dict:
@@ -287,5 +358,12 @@ def local(values: dict, lang: str) -> dict:
     """
     if lang != "ru":
         return values
-    return {key: local_numbers(f"${value}$", lang)[1:-1].replace("{,}", ",")
-            if key not in TYPED_VALUES and re.search(r"\d\.\d", str(value)) else value for key, value in values.items()}
+    return {key: value if key in TYPED_VALUES | PLACES or _russian(str(value)) == str(value) else _russian(str(value))
+            for key, value in values.items()}
+
+
+def _russian(text: str) -> str:
+    """A value as Russian writes it: a tuple's components apart by «;» ((x + 4·y; y)), and decimal commas."""
+    if text.startswith("(") and closes_at_end(text):
+        text = "(" + "; ".join(part.strip() for part in top_level_split(text[1:-1], ",")) + ")"
+    return local_numbers(f"${text}$", "ru")[1:-1].replace("{,}", ",") if re.search(r"\d\.\d", text) else text

@@ -140,7 +140,7 @@ BY_HAND = [
     ("79/15", "L_1 = 5.27", {"labels": (("L", "loss"),), "quantities": (("L_1", 2.9),), "lang": "ru"}, False,
      "Обозначение L_1 относится к другой величине этой задачи (L_1 = 2,9), а найти нужно L."),
     ("79/15", "L_1 = 5.27", {"labels": (("L", "loss"),), "quantities": (("L_1", "79/15"),)}, True,   # equal here: holds
-     "The label L_1 names another quantity of this problem (L_1 = 79/15); the answer asked for is L."),
+     "The label L_1 names another quantity of this problem (L_1 = 79/15 ≈ 5.2667); the answer asked for is L."),
     ("79/15", "loss = 5.27", {"labels": (("L", "loss"),), "quantities": (("L_1", 2.9),)}, True,
      "The number matches within the tolerance."),                             # the name asked, in words
 ]
