@@ -39,6 +39,7 @@ from .question import (
     own_terms,
     prepared,
     refusal,
+    shape_said,
     through,
     written_shape,
 )
@@ -144,6 +145,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     text = refusal(ref, raised(text) if is_refusal(ref) else written_shape(text) if options.shape else text)
     if is_refusal(ref) and text != str(ref):         # NumPy refuses the operation: any value is wrong, and why
         return Verdict(False, 0.0, (say("check.wrong"), say("check.refused")), "shape")
+    text, said = shape_said(text) if options.array_shape else (text, None)     # [2 5 6], shape (3,)
     text, percent = percent_read(text, options.percent)
     text, read_as = _interval_of(ref, text)
     try:
@@ -170,7 +172,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         if not isinstance(ref, tuple) and answer.value is not None and not answer.is_vector:
             verdict = labelled_scalar(ref, ref_places, answer, options, say, verdict)
         if verdict.correct and (options.array_shape or _rows_of_a_matrix(reference, text)):
-            verdict = _axes_checked(reference, text, say, answer) or verdict
+            verdict = _axes_checked(reference, text, say, answer) or _axes_checked(reference, said, say, answer) or verdict
         if verdict.correct:
             verdict = chain_checked(ref, ref_places, answer, options, say, verdict)
         if verdict.correct and not through(written.value, options):
@@ -266,14 +268,18 @@ def _rows_of_a_matrix(reference, text) -> bool:
 
 
 def _axes_checked(reference, text, say, answer) -> Verdict | None:
-    """A NumPy array's right entries written in another shape: [6, 15] for keepdims' [[6], [15]] (2×1), or
-    [[29], [67]] for the one-axis [29 67]; None when the shape written is the array's (or none is written)."""
-    written = written_axes(re.sub(r"^\s*(?:np\.)?array\((.*)\)\s*$", r"\1", text, flags=re.S))
+    """A NumPy array's right entries written in another shape (``text``: the array, or the shape said, (3, 1)):
+    [6, 15] for keepdims' [[6], [15]] (2×1), or [[29], [67]] for the one-axis [29 67]; None when the shape
+    written is the array's (or none is written)."""
+    written = text if isinstance(text, tuple) or text is None else \
+        written_axes(re.sub(r"^\s*(?:np\.)?array\((.*)\)\s*$", r"\1", text, flags=re.S))
     axes = tuple(reference.shape) if isinstance(reference, sp.MatrixBase) else \
         (len(reference),) if isinstance(reference, (tuple, list)) else None
     if written is None or axes is None or written == axes:
         return None
     reason = say("check.matrix shape", rows=axes[0], columns=axes[1]) if len(axes) == 2 else say("check.one axis")
+    if isinstance(text, tuple) and len(text) == len(axes):        # shape (2,) said of the array [2 5 6]
+        reason = say("check.shape said", said="×".join(map(str, text)), shape="×".join(map(str, axes)))
     return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
 
 

@@ -19,7 +19,7 @@ from ..lang import local_numbers
 from .characters import GREEK
 from .compare import compare_scalar, normalize, round_to, rounding_rule
 from .layout import closes_at_end, top_level_split
-from .shown_values import readable
+from .shown_values import name_shown, readable
 
 
 def not_finite(ref, ans, typed, options):
@@ -66,7 +66,10 @@ def has_powers(ref, options) -> bool:
 
 def coarse_rounding(ref, ans, typed, options):
     """A decimal that is the key rounded, but more coarsely than the check asks: the rule it asks for,
-    and the key rounded by it."""
+    and the key rounded by it. A whole number for a key that is not one is a rounding to 0 places (12 for
+    11.9519) when it is the key rounded, else no rounding at all."""
+    if _whole(ref, ans, typed) and round_to(ref, 0) == ans:
+        typed = 0
     if typed is None or not (ref.is_number and ans.is_number):
         return None
     if round_to(ref, typed) == round_to(ans, typed):
@@ -75,6 +78,24 @@ def coarse_rounding(ref, ans, typed, options):
     if abs(sp.N(ans - ref, 30)) < ROUNDING_UNITS * sp.Rational(10) ** -typed:
         return "check.rounding", {}         # the last digit typed one off: a slip in rounding
     return None                             # far from it (1.2 for 0): a wrong number, not a wrong rounding
+
+
+def percent_scale(ref, ans, typed, options):
+    """A percentage (MAPE) given as a fraction of 1 (0.12 for 11.95 %), or multiplied by 100 once more: the
+    answer is the key, or its rounding, a hundred times smaller or larger."""
+    if not options.percent or not (ref.is_number and ans.is_number) or ref == 0:
+        return None
+    for scale, key in ((sp.Rational(1, 100), "check.percent as fraction"), (100, "check.percent twice")):
+        target = ref * scale
+        places = 0 if _whole(target, ans, typed) else typed
+        if _slip(target, ans, typed, options) or places is not None and round_to(target, places) == ans:
+            return key, {}
+    return None
+
+
+def _whole(ref, ans, typed) -> bool:
+    """A whole number other than 0 (a rounding to 0 places, or not a rounding at all) for a key that is not one."""
+    return typed is None and ans.is_Integer and ans != 0 and ref.is_number and ref.is_real and not ref.is_Integer
 
 
 # a correct rounding is within ½ unit of the last place typed; a wrong decimal within 1½ units has its last
@@ -129,9 +150,16 @@ def not_substituted(ref, ans, typed, options):
     """A formula where the value at the problem's point is asked: the point named, (x, y) = (1, 0)."""
     if ref.is_number and not ans.is_number and options.point:
         apart = "; " if options.lang == "ru" else ", "
-        names, values = [str(name) for name, _ in options.point], [readable(as_expr(v)) for _, v in options.point]
+        names, values = [name_shown(str(name)) for name, _ in options.point], [readable(as_expr(v)) for _, v in options.point]
         point = f"{names[0]} = {values[0]}" if len(names) == 1 else f"({apart.join(names)}) = ({apart.join(values)})"
         return "check.not substituted", {"point": point}
+    return None
+
+
+def formula_for_number(ref, ans, typed, options):
+    """A formula (ŷ − y, a loss as written) where the problem asks for its value, and gives no point to put in."""
+    if ref.is_number and ans.free_symbols and not options.point:
+        return "check.formula for number", {}
     return None
 
 
@@ -157,7 +185,8 @@ def sum_not_mean(ref, ans, typed, options):
     return None
 
 
-DIAGNOSES = (not_finite, complex_part, not_substituted, sign, factor_of_two, one_example, sum_not_mean, coarse_rounding,
+DIAGNOSES = (not_finite, complex_part, not_substituted, formula_for_number, sign, factor_of_two, one_example, sum_not_mean,
+             percent_scale, coarse_rounding,
              base_ten_log, wrong_variable, missing_chain_factor)
 
 
@@ -196,9 +225,12 @@ def reading_notes(ref, value, known) -> tuple:
     notes = tuple(("note.greek twin", {"latin": latin, "greek": letter})
                   for latin, (greek, letter) in GREEK_TWINS.items()
                   if latin in written and greek in expected and latin not in expected)
-    whole = sorted(name for name in written - expected
-                   if re.fullmatch(r"[A-Za-z]{2,}", name) and name not in GREEK_NAMES)
+    whole = sorted(name for name in written - expected      # not ŷ (yhat), one letter with its mark
+                   if re.fullmatch(r"[A-Za-z]{2,}", name) and name not in GREEK_NAMES and not MARKED.fullmatch(name))
     return notes + ((("note.one name", {"names": ", ".join(whole)}),) if whole else ())
+
+
+MARKED = re.compile(r"[A-Za-z](?:hat|bar|tilde|dot|ddot)")
 
 
 def diagnose(ref, ans, typed, options):
