@@ -46,7 +46,7 @@ from .question import (
 from .read import Answer, has_transpose, raised, read_answer
 from .reference import BadReference, read_reference, reference_shape
 from .sandbox import run_limited
-from .shown_values import readable, shown
+from .shown_values import name_shown, readable, shown
 
 # what may decide a verdict: a comparison of values (answers.compare), or the check itself —
 # vectors component by component, a restated question, a chain, the answer's shape or form, an
@@ -176,7 +176,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         if verdict.correct:
             verdict = chain_checked(ref, ref_places, answer, options, say, verdict)
         if verdict.correct and not through(written.value, options):
-            verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(options.through)),), "form", answer)
+            verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(map(name_shown, options.through))),), "form", answer)
     notes = tuple(say(key, **values) for key, values in answer.notes +
                   (() if verdict.correct else reading_notes(ref, answer.value, known)))
     if verdict.correct and has_kink(ref, answer.value):
@@ -202,7 +202,8 @@ def _interval_of(ref, text):
     opening, start, end, closing = pair
     variable = next(iter(ref.free_symbols))
     return f"{variable} in {opening}{start}; {end}{closing}", {"variable": readable(variable), "opening": opening,
-                                                               "start": start, "end": end, "closing": closing}
+                                                               "start": start.replace(",", "."), "end": end.replace(",", "."),
+                                                               "closing": closing}        # the note in the reader's decimals
 
 
 def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verdict:

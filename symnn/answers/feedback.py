@@ -18,8 +18,9 @@ from ..calculus.parse import is_condition
 from ..lang import local_numbers
 from .characters import GREEK
 from .compare import compare_scalar, normalize, round_to, rounding_rule
+from .labels import shown_name
 from .layout import closes_at_end, top_level_split
-from .shown_values import name_shown, readable
+from .shown_values import name_shown, readable, tolerance_text
 
 
 def not_finite(ref, ans, typed, options):
@@ -74,7 +75,7 @@ def coarse_rounding(ref, ans, typed, options):
         return None
     if round_to(ref, typed) == round_to(ans, typed):
         key, values = rounding_rule(options)
-        return f"check.coarse rounding.{key}", values
+        return f"check.coarse rounding.{key}", {k: tolerance_text(v) if k == "tolerance" else v for k, v in values.items()}
     if abs(sp.N(ans - ref, 30)) < ROUNDING_UNITS * sp.Rational(10) ** -typed:
         return "check.rounding", {}         # the last digit typed one off: a slip in rounding
     return None                             # far from it (1.2 for 0): a wrong number, not a wrong rounding
@@ -363,7 +364,7 @@ def own_names_note(say, shape, index: int, expected, names: tuple, formulas: dic
     kept = {s for v in values for s in v.free_symbols}
     brought = {s for name in names if name in formulas for s in formulas[name].free_symbols}
     variables = sorted(brought - kept, key=str) or sorted(brought, key=str)
-    return placed(say, "check.component through", shape, index=index, names=", ".join(names),
+    return placed(say, "check.component through", shape, index=index, names=", ".join(map(name_shown, names)),
                   variables=", ".join(show(v) for v in variables), expected=shown_cases(expected, say, show))
 
 
@@ -388,6 +389,7 @@ def local(values: dict, lang: str) -> dict:
     >>> local({"tolerance": 0.005, "value": "(0.5, 1)", "text": "0.5"}, "ru")
     {'tolerance': '0,005', 'value': '(0,5; 1)', 'text': '0.5'}
     """
+    values = {key: shown_name(value) if key in ("label", "labels") else value for key, value in values.items()}    # omega_3: ω_3
     if lang != "ru":
         return values
     return {key: value if key in TYPED_VALUES | PLACES or _russian(str(value)) == str(value) else _russian(str(value))

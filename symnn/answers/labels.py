@@ -56,11 +56,11 @@ def alternatives(entry) -> tuple[str, ...]:
     return (entry,) if isinstance(entry, str) else tuple(entry)
 
 
-
-
 def shown_name(entry) -> str:
-    """A component's name as a note shows it: its first spelling, a Greek letter's name as the letter (ω_0)."""
-    return re.sub(r"(?<![A-Za-z])([A-Za-z]+)(?=_|\b|$)", lambda m: LETTERS.get(m[1], m[1]), alternatives(entry)[0])
+    """A component's name as a note shows it: its first spelling, a Greek letter's name as the letter (ω_0), a value
+    after an update with its ⁺ (ω_0⁺)."""
+    name = re.sub(r"(?<![A-Za-z])([A-Za-z]+)(?=_|\b|$)", lambda m: LETTERS.get(m[1], m[1]), alternatives(entry)[0])
+    return re.sub(r"(?<=\w)\+$", "⁺", name)                     # ω_0⁺, the value after the step, as the key writes it
 
 
 def component_of(label: str, options) -> int | None:

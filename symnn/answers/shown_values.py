@@ -162,3 +162,12 @@ def approximately(value) -> str | None:
         return None
     places = max(4, 2 - number.adjusted())
     return _plain(number.quantize(Decimal(1).scaleb(-places)))
+
+
+def tolerance_text(value) -> str:
+    """A small tolerance as the course writes it, 5·10^(-9), not Python's 5e-09; 0.005 stays 0.005."""
+    number = Decimal(repr(float(value))).normalize()
+    if number.adjusted() >= -4:
+        return _plain(number)
+    mantissa = _plain(number.scaleb(-number.adjusted()))
+    return ("" if mantissa == "1" else mantissa + "·") + f"10^({number.adjusted()})"

@@ -69,12 +69,12 @@ IN_ANOTHER_ORDER = [
     ("grad-quadratic-gd", "y = {2}, x = {1}", "en", True,                     # an optimizer's step
      "The components were matched by their labels, in the order x, y."),
     ("neuron-bias-update", "ω_2 = {3}, ω_0 = {1}, ω_1 = {2}", "en", True,     # the statement's ω after the step
-     "The components were matched by their labels, in the order ω_0+, ω_1+, ω_2+."),
+     "The components were matched by their labels, in the order ω_0⁺, ω_1⁺, ω_2⁺."),
     ("lms-apple-orange", "w3 = {3}, w1 = {1}, w2 = {2}", "en", True,          # a training run's weights
      "The components were matched by their labels, in the order w1, w2, w3."),
     ("delta-worked", "L+ = {8}, h1 = {1}, h2 = {2}, o1 = {3}, L = {4}, dL/dw6 = {5}, ∂L/∂w_3 = {6}, w_56⁺ = {7}",
      "en", True,                                                              # a network: w6 or the notation's w_56
-     "The components were matched by their labels, in the order h1, h2, o1, L, dL/dw_56, dL/dw3, w_56+, L+."),
+     "The components were matched by their labels, in the order h1, h2, o1, L, dL/dw_56, dL/dw3, w_56⁺, L⁺."),
     ("xor-lab-loop", "ŷ(1, 1) = {4}, ŷ(0, 0) = {1}, ŷ(0, 1) = {2}, ŷ(1, 0) = {3}", "en", True,   # predictions
      "The components were matched by their labels, in the order ŷ(0, 0), ŷ(0, 1), ŷ(1, 0), ŷ(1, 1)."),
     ("xor-lab-loop", "y_pred(1, 1) = {4}, y_pred(0, 0) = {1}, y_pred(0, 1) = {2}, y_pred(1, 0) = {3}", "en", True,
