@@ -22,7 +22,7 @@ from sympy.printing.str import StrPrinter
 
 from .characters import GREEK
 
-EXACT_DIGITS = 8        # a terminating fraction of at most this many digits is written as its decimal: 0.05, not 1/20
+EXACT_DIGITS = 15       # a terminating fraction of at most this many digits is written as its decimal: 0.05, not 1/20
 FIGURES = 6             # significant figures of a long decimal: 0.0191013, not 1193831661/62500000000
 # each Greek letter's name, as the letter (the first of GREEK's spellings: ε, not ϵ; σ, not ς)
 LETTERS = {**{name: letter for letter, name in reversed(GREEK.items())}, "lambda": "λ"}
