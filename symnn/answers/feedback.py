@@ -158,8 +158,9 @@ def not_substituted(ref, ans, typed, options):
 
 
 def formula_for_number(ref, ans, typed, options):
-    """A formula (ŷ − y, a loss as written) where the problem asks for its value, and gives no point to put in."""
-    if ref.is_number and ans.free_symbols and not options.point:
+    """A formula (ŷ − y, a loss as written) where the problem asks for its value, and gives no point to put in; not
+    where a name is a word read whole (0.963 woman): the note on names says that."""
+    if ref.is_number and ans.free_symbols and not options.point and not any(_read_whole(s.name) for s in ans.free_symbols):
         return "check.formula for number", {}
     return None
 
@@ -226,12 +227,16 @@ def reading_notes(ref, value, known) -> tuple:
     notes = tuple(("note.greek twin", {"latin": latin, "greek": letter})
                   for latin, (greek, letter) in GREEK_TWINS.items()
                   if latin in written and greek in expected and latin not in expected)
-    whole = sorted(name for name in written - expected      # not ŷ (yhat), one letter with its mark
-                   if re.fullmatch(r"[A-Za-z]{2,}", name) and name not in GREEK_NAMES and not MARKED.fullmatch(name))
+    whole = sorted(name for name in written - expected if _read_whole(name))
     return notes + ((("note.one name", {"names": ", ".join(whole)}),) if whole else ())
 
 
 MARKED = re.compile(r"[A-Za-z](?:hat|bar|tilde|dot|ddot)")
+
+
+def _read_whole(name: str) -> bool:
+    """A name of letters that is no Greek letter and no letter with its mark (ŷ is yhat): xy, sinx, woman."""
+    return bool(re.fullmatch(r"[A-Za-z]{2,}", name)) and name not in GREEK_NAMES and not MARKED.fullmatch(name)
 
 
 def diagnose(ref, ans, typed, options):
