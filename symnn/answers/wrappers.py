@@ -14,7 +14,7 @@ full stop, a trailing "where f = …". Peeled off layer by layer; what is left i
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..calculus.parse import ParseError
 from .macros import ANSWER_WORDS, ENVIRONMENTS
@@ -68,13 +68,14 @@ def unwrap(text: str) -> str:
 
 
 def _one_of_two(text: str) -> str:
-    """A number printed beside NumPy's array of it (``print(x, a)``: 6 [6]) is that number; two different numbers
-    so printed are two answers, refused (ParseError) with both named."""
+    """A number printed beside NumPy's array of it (``print(x, a)``: 6 [6], or rounded: 0.0452 [0.04517666]) is
+    the number written first; two different numbers so printed are two answers, refused (ParseError) with both named."""
     beside = BESIDE.match(text)
     if beside is None:
         return text
     first, second = [n for n in beside.groups() if n is not None]
-    if Decimal(first.replace(",", ".")) != Decimal(second.replace(",", ".")):
+    a, b = sorted((Decimal(n.replace(",", ".").rstrip(".")) for n in (first, second)), key=lambda d: -d.as_tuple().exponent)
+    if b.quantize(a, rounding=ROUND_HALF_UP) != a:          # one the other rounded: 0.0452 [0.04517666] is one value
         raise ParseError("two values", first=first, second=f"[{second}]")
     return first
 

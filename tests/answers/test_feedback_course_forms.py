@@ -102,7 +102,10 @@ CASES = [
     # print(x, a): a number beside NumPy's array of it is that number; two different numbers are refused
     ("micrograd-sanity", "46 [46]", "en", ("Correct.", "It is the expected expression.")),
     ("micrograd-sanity", "46.0 array([46.])", "ru", ("Верно.", "Это ожидаемое выражение.")),
+    ("sigmoid-slow", "0.0452 [0.04517666]", "en", ("Correct.", "The number matches within the tolerance.")),   # rounded
     ("micrograd-sanity", "46 [45]", "en", ("The answer could not be read: two values are written, 46 and [45]; write one",)),
+    ("sigmoid-slow", "0.0453 [0.04517666]", "ru",            # 0.0453 is no rounding of 0.04517666: two values
+     ("Не удалось прочитать ответ: записаны два значения, 0.0453 и [0.04517666]; запишите одно",)),
     ("micrograd-sanity", "46 [45]", "ru", ("Не удалось прочитать ответ: записаны два значения, 46 и [45]; запишите одно",)),
     # an array with its shape said after it: read, and the shape said held to the array's
     ("np-axis-max-1", "[2 5 6], shape (3,)", "en", ("Correct.",)),
