@@ -121,11 +121,13 @@ class _Readable(StrPrinter):
         return name_shown(expr.name)
 
     def _print_Derivative(self, expr):
-        """∂L/∂w_1 of a function the problem does not give; d/dx(…) of a formula."""
-        var = self._print(expr.variables[0])
-        if isinstance(expr.expr, AppliedUndef) and len(expr.variables) == 1:
-            return f"∂{expr.expr.func.__name__}/∂{var}"
-        return f"d/d{var}({self._print(expr.expr)})"
+        """∂L/∂w_1 of a function the problem does not give, ∂^2L/∂x∂y; d/dx(…) of a formula of one variable."""
+        order, d = len(expr.variables), "∂" if len(expr.expr.free_symbols) > 1 else "d"     # partial of several
+        below = "".join(f"{d}{self._print(v)}" for v in expr.variables)          # ∂x∂y, ∂w_1, dx
+        above = d + (f"^{order}" if order > 1 else "")
+        if isinstance(expr.expr, AppliedUndef):
+            return f"{above}{expr.expr.func.__name__}/{below}"
+        return f"{above}/{below}({self._print(expr.expr)})"
 
     def _print_Tuple(self, expr):
         return "(" + ", ".join(self._print(item) for item in expr) + ")"
@@ -137,7 +139,9 @@ def name_shown(name: str) -> str:
     marked = re.fullmatch(r"([A-Za-z])(hat|bar|tilde|ddot|dot)", head)
     if marked:                                                 # ŷ, one character, as statements write it
         head = unicodedata.normalize("NFC", marked[1] + MARKS[marked[2]])
-    return LETTERS.get(head, head) + sep + (name_shown(tail) if tail in LETTERS else tail)
+    numbered = re.fullmatch(r"([A-Za-z]+)(\d+)", head)          # beta1 is β1, as w1 stays w1
+    head = LETTERS[numbered[1]] + numbered[2] if numbered and numbered[1] in LETTERS else LETTERS.get(head, head)
+    return head + sep + (name_shown(tail) if tail in LETTERS else tail)
 
 
 def readable(value) -> str:

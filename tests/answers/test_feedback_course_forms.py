@@ -144,7 +144,10 @@ x, y = sp.symbols("x y")
     (sp.Symbol("yhat") - y, "-y + ŷ"),                       # ŷ, one letter
     (sigmoid(3), "σ(3)"),
     (-sp.log(sp.Rational(9, 10)), "-ln(0.9)"),               # ln, and its argument as the statement's decimal
-    (sp.Derivative(sp.Function("L")(x, y), x), "∂L/∂x"),
+    (sp.Derivative(sp.Function("L")(x, y), x), "∂L/∂x"),     # l2-reg's unknown L, as the statement writes it
+    (sp.Derivative(x ** 2 * sp.Function("g")(x), x), "d/dx(x^2·g(x))"),     # one variable: d, not ∂
+    (sp.Symbol("beta1") * sp.Symbol("w1"), "β1·w1"),         # a Greek name with its number
+    (sp.Rational(2416081, 8), "302010.125"),                 # a long decimal that ends is still a decimal
 ])
 def test_a_value_as_a_sentence_writes_it(value, text):
     assert readable(value) == text
