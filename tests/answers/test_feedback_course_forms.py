@@ -181,3 +181,10 @@ def test_no_message_of_the_bank_writes_sympy(problem):
     for lang in ("en", "ru"):
         said = check_bank_answer(problem, f"{side(sp.Rational(1, 8))} = {side(0)}", lang=lang).feedback
         assert not any(_sympy_written(line) for line in said), said
+
+
+def test_a_number_among_formulas_is_not_a_loss_to_put_values_into():
+    """The identity's derivative 1 in the table of activations, answered x: wrong, with no advice to put the
+    problem's values in (that is for a loss written as a formula, ŷ − y)."""
+    feedback = check_bank_answer("activations", "(" + ", ".join(["x"] * 14) + ")").feedback
+    assert feedback[:2] == (WRONG, "Component 1 is not correct.")
