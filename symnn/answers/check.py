@@ -21,7 +21,7 @@ from ..lang import phrase
 from .chains import chain_checked
 from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
-from .feedback import diagnose, local, misplaced, own_names_note, placed, reading_notes, wrong_point
+from .feedback import diagnose, local, own_names_note, placed, reading_notes, wrong_point
 from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
 from .labels import problem_keys, shown_name, unasked_parts
@@ -45,6 +45,7 @@ from .question import (
 )
 from .read import Answer, has_transpose, raised, read_answer
 from .reference import BadReference, read_reference, reference_shape
+from .reorders import misplaced
 from .sandbox import run_limited
 from .shown_values import name_shown, readable, shown
 
