@@ -314,7 +314,9 @@ def _check_vector(ref, ref_places, answer, options, say, shape=None, own=None) -
     lines = [say("check.wrong")]
     same = lambda i, j: compare_scalar(ref[i], got[j], options, answer.decimals[j], ref_places[i])[0]   # noqa: E731
     point = wrong_point(ref, got, options)
-    said, swapped = ([], set()) if point else misplaced(ref, got, tuple(ok for ok, _ in results), same, shape)
+    labelled = answer.labels and len(options.labels) == len(ref) and (shape is None or 1 in shape)      # parts by name
+    said, swapped = ([], set()) if point else misplaced(ref, got, tuple(ok for ok, _ in results), same, shape,
+                                                         [shown_name(e) for e in options.labels] if labelled else None)
     if shape and shape[0] == shape[1] and len(swapped) > 2 and _is_transpose(ref, ref_places, replace(answer, shape=shape), shape,
                                                                             options):      # two entries swapped are said so
         said, swapped = [("check.matrix of transpose", {"rows": shape[0], "columns": shape[1]})], set(range(len(ref)))

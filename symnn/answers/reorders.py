@@ -76,9 +76,10 @@ def _rounded(value):
     return round(value.real, 9), round(value.imag, 9)
 
 
-def misplaced(ref, got, right, same, shape) -> tuple[list, set]:
+def misplaced(ref, got, right, same, shape, names=None) -> tuple[list, set]:
     """What says that right values stand in other places, as (phrase key, values) for ``placed``, and the places
-    (0, 1, …) it covers: whole rows of a matrix moved (rows 1 and 2 swapped), then components or entries."""
+    (0, 1, …) it covers: whole rows of a matrix moved (rows 1 and 2 swapped), then components or entries; two
+    parts swapped are named by ``names``, the parts' names, when the answer labels them."""
     said, covered = [], set()
     if shape and len(shape) == 2 and min(shape) > 1:
         rows, columns = shape
@@ -89,7 +90,9 @@ def misplaced(ref, got, right, same, shape) -> tuple[list, set]:
         said = [_moved("check.rows", cycle) for cycle in cycles]
         covered = {k for cycle in cycles for i in cycle for k in span(i)}
     cycles = reordered(ref, got, [ok or k in covered for k, ok in enumerate(right)], same)
-    return said + [_moved("check", cycle) for cycle in cycles], covered | {k for cycle in cycles for k in cycle}
+    said += [("check.named swapped", {"i": c[0] + 1, "j": c[1] + 1, "first": names[c[0]], "second": names[c[1]]})
+             if names and len(c) == 2 else _moved("check", c) for c in cycles]       # parts named: 2 (∂f/∂x) and 3 (∂f/∂y)
+    return said, covered | {k for cycle in cycles for k in cycle}
 
 
 def _moved(prefix: str, cycle: tuple) -> tuple:

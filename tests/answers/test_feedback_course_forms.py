@@ -67,8 +67,11 @@ CASES = [
     ("hinge-gradient", "(1/4, -1/4, 1/4, 0)", "en", (WRONG, "Components 1 and 4 are swapped.", "Components 2 and 3 are swapped.")),
     # a swap beside another wrong component: both said
     ("cs231n-svm-cat", "(2.9, 1, -1, 0.5)", "en", (WRONG, "Components 2 and 3 are swapped.", "Component 4 is not correct.")),
-    # labelled parts under each other's labels
-    ("neuron-bias-update", "omega_0 = 0.125, omega_1 = 0.25, omega_2 = 0.125", "ru", (НЕВЕРНО, "Компоненты 2 и 3 переставлены.")),
+    # labelled parts under each other's labels: the two named as the key names them
+    ("neuron-bias-update", "omega_0 = 0.125, omega_1 = 0.25, omega_2 = 0.125", "ru",
+     (НЕВЕРНО, "Компоненты 2 (ω_1⁺) и 3 (ω_2⁺) переставлены.")),
+    ("max-gate", "f = 9, df/dx = 0, df/dy = 6", "en", (WRONG, "Components 2 (df/dx) and 3 (df/dy) are swapped.")),
+    ("max-gate", "(9, 0, 6)", "en", (WRONG, "Components 2 and 3 are swapped.")),              # unlabelled: by place
     ("linreg-grad", "(2(ŷ - y), 2(ŷ - y)x)", "en", (WRONG, "Components 1 and 2 are swapped.")),
     # a matrix: whole rows moved, the transpose of a square one, two entries swapped
     ("conv-3x3", "[[10, 17, 19], [12, 12, 17], [9, 6, 14]]", "en", (WRONG, "Rows 1 and 2 are swapped.")),

@@ -47,7 +47,7 @@ IN_ANOTHER_ORDER = [
     ("hagan-directional", "F'' = {2}; F' = {1}", "ru", True,                  # ... in Russian
      "Компоненты сопоставлены по подписям, в порядке F', F''."),
     ("hagan-directional", "F'' = {1}, F' = {2}", "en", False,                 # each name with the other's number
-     "Components 1 and 2 are swapped."),
+     "Components 1 (F') and 2 (F'') are swapped."),
     ("hagan-directional", "D_p^2F = {2}, D_pF = {1}", "en", True,             # the derivative along p, as D_p F
      "The components were matched by their labels, in the order F', F''."),
     ("hagan-directional", "𝐩ᵀ∇²F 𝐩/‖𝐩‖² = {2}; 𝐩ᵀ∇F/‖𝐩‖ = {1}", "en", True,   # the key's own labels, swapped
