@@ -11,7 +11,7 @@ alpha, − is -, √ is sqrt, ½ is (1/2), ŷ is yhat, and full-width digits are
 Text inside ``\text{…}`` is left as written, for the reader of prose.
 
 >>> plain("α·x₁⁴ − √2 + ½ŷ")
-' alpha *x_1^(4) -  sqrt 2 + (1/2)yhat'
+' alpha *x_1^(4) -  sqrt 2 + (1/2) yhat '
 >>> latin_twins("2х + у")
 ('2x + y', ('х', 'у'))
 """
@@ -113,6 +113,6 @@ def _spelled(char: str) -> str:
         return f"({numerator or 1}/{denominator})"
     if char.isalpha() and len(unicodedata.normalize("NFD", char)) > 1:     # ŷ: y and a mark over it
         base, *marks = unicodedata.normalize("NFD", char)
-        if base.isascii() and all(m in MARKS for m in marks):
-            return base + "".join(MARKS[m] for m in marks)
+        if base.isascii() and all(m in MARKS for m in marks):      # one letter, apart: ŷy is ŷ·y, as \hat{y}y is
+            return f" {base}{''.join(MARKS[m] for m in marks)} "
     raise ParseError("character letter" if char.isalpha() else "character", char=char, code=f"U+{ord(char):04X}")

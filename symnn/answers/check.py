@@ -39,13 +39,15 @@ from .question import (
     own_terms,
     prepared,
     refusal,
+    shape_said,
     through,
     written_shape,
 )
 from .read import Answer, has_transpose, raised, read_answer
 from .reference import BadReference, read_reference, reference_shape
+from .reorders import misplaced
 from .sandbox import run_limited
-from .shown_values import readable, shown
+from .shown_values import name_shown, readable, shown
 
 # what may decide a verdict: a comparison of values (answers.compare), or the check itself —
 # vectors component by component, a restated question, a chain, the answer's shape or form, an
@@ -149,6 +151,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     text = refusal(ref, raised(text) if is_refusal(ref) else written_shape(text) if options.shape else text)
     if is_refusal(ref) and text != str(ref):         # NumPy refuses the operation: any value is wrong, and why
         return Verdict(False, 0.0, (say("check.wrong"), say("check.refused")), "shape")
+    text, said = shape_said(text) if options.array_shape else (text, None)     # [2 5 6], shape (3,)
     text, percent = percent_read(text, options.percent)
     text, read_as = _interval_of(ref, text)
     try:
@@ -175,11 +178,11 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         if not isinstance(ref, tuple) and answer.value is not None and not answer.is_vector:
             verdict = labelled_scalar(ref, ref_places, answer, options, say, verdict)
         if verdict.correct and (options.array_shape or _rows_of_a_matrix(reference, text)):
-            verdict = _axes_checked(reference, text, say, answer) or verdict
+            verdict = _axes_checked(reference, text, say, answer) or _axes_checked(reference, said, say, answer) or verdict
         if verdict.correct:
             verdict = chain_checked(ref, ref_places, answer, options, say, verdict)
         if verdict.correct and not through(written.value, options):
-            verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(options.through)),), "form", answer)
+            verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(map(name_shown, options.through))),), "form", answer)
     notes = tuple(say(key, **values) for key, values in answer.notes +
                   (() if verdict.correct else reading_notes(ref, answer.value, known)))
     if verdict.correct and has_kink(ref, answer.value):
@@ -205,7 +208,8 @@ def _interval_of(ref, text):
     opening, start, end, closing = pair
     variable = next(iter(ref.free_symbols))
     return f"{variable} in {opening}{start}; {end}{closing}", {"variable": readable(variable), "opening": opening,
-                                                               "start": start, "end": end, "closing": closing}
+                                                               "start": start.replace(",", "."), "end": end.replace(",", "."),
+                                                               "closing": closing}        # the note in the reader's decimals
 
 
 def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verdict:
@@ -271,14 +275,18 @@ def _rows_of_a_matrix(reference, text) -> bool:
 
 
 def _axes_checked(reference, text, say, answer) -> Verdict | None:
-    """A NumPy array's right entries written in another shape: [6, 15] for keepdims' [[6], [15]] (2×1), or
-    [[29], [67]] for the one-axis [29 67]; None when the shape written is the array's (or none is written)."""
-    written = written_axes(re.sub(r"^\s*(?:np\.)?array\((.*)\)\s*$", r"\1", text, flags=re.S))
+    """A NumPy array's right entries written in another shape (``text``: the array, or the shape said, (3, 1)):
+    [6, 15] for keepdims' [[6], [15]] (2×1), or [[29], [67]] for the one-axis [29 67]; None when the shape
+    written is the array's (or none is written)."""
+    written = text if isinstance(text, tuple) or text is None else \
+        written_axes(re.sub(r"^\s*(?:np\.)?array\((.*)\)\s*$", r"\1", text, flags=re.S))
     axes = tuple(reference.shape) if isinstance(reference, sp.MatrixBase) else \
         (len(reference),) if isinstance(reference, (tuple, list)) else None
     if written is None or axes is None or written == axes:
         return None
     reason = say("check.matrix shape", rows=axes[0], columns=axes[1]) if len(axes) == 2 else say("check.one axis")
+    if isinstance(text, tuple) and len(text) == len(axes):        # shape (2,) said of the array [2 5 6]
+        reason = say("check.shape said", said="×".join(map(str, text)), shape="×".join(map(str, axes)))
     return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
 
 
@@ -309,19 +317,23 @@ def _check_vector(ref, ref_places, answer, options, say, shape=None, own=None) -
                  for k, (r, (_, decided_by)) in enumerate(zip(ref, results), 1) if decided_by == "float noise"]
         return Verdict(True, 1.0, (say("check.correct"), *noise), "components", answer, right)
     lines = [say("check.wrong")]
-    swapped = _swapped(ref, ref_places, answer, tuple(ok for ok, _ in results), options)
+    same = lambda i, j: compare_scalar(ref[i], got[j], options, answer.decimals[j], ref_places[i])[0]   # noqa: E731
     point = wrong_point(ref, got, options)
-    if swapped:
-        lines.append(placed(say, "check.swapped", shape, i=swapped[0] + 1, j=swapped[1] + 1))
-    elif point:
-        lines.append(say(point[0]))
+    labelled = answer.labels and len(options.labels) == len(ref) and (shape is None or 1 in shape)      # parts by name
+    said, swapped = ([], set()) if point else misplaced(ref, got, tuple(ok for ok, _ in results), same, shape,
+                                                         [shown_name(e) for e in options.labels] if labelled else None)
+    if shape and shape[0] == shape[1] and len(swapped) > 2 and _is_transpose(ref, ref_places, replace(answer, shape=shape), shape,
+                                                                            options):      # two entries swapped are said so
+        said, swapped = [("check.matrix of transpose", {"rows": shape[0], "columns": shape[1]})], set(range(len(ref)))
+    lines += [placed(say, key, shape, **values) if key != "check.matrix of transpose" else say(key, **values)
+              for key, values in said] + ([say(point[0])] if point else [])
     for index, (ok, r, a, d, (_, decided_by)) in enumerate(zip(right, ref, got, answer.decimals, results), 1):
         if in_x[index - 1]:
             names = lacking[index - 1]
             lines.append(own_names_note(say, shape, index, written[index - 1], names,
                                         {n: formulas[index - 1][canonical_name(n, options.index_names)] for n in names},
                                         readable))
-        elif not ok and not (swapped or point):
+        elif not ok and index - 1 not in swapped and not point:
             found = _explained(r, a, d, decided_by, options, say)
             named = {"name": shown_name(options.labels[index - 1])} if answer.labels and len(options.labels) == len(ref) \
                 and (shape is None or 1 in shape) else {}        # a labelled part named: component 5 (∂f/∂x_2)
@@ -358,19 +370,6 @@ def _length_mismatch(ref, ref_places, answer, options, say):
     if not decimal and len(options.labels) == len(ref):     # the parts by name, in the key's order
         reason += " " + say("check.parts", names=", ".join(shown_name(entry) for entry in options.labels))
     return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
-
-
-def _swapped(ref, ref_places, answer, right, options):
-    """Exactly two components wrong, and each is the other's: (i, j)."""
-    wrong = [k for k, ok in enumerate(right) if not ok]
-    if len(wrong) != 2:
-        return None
-    i, j = wrong
-    got, typed = answer.value, answer.decimals
-    if compare_scalar(ref[i], got[j], options, typed[j], ref_places[i])[0] and \
-            compare_scalar(ref[j], got[i], options, typed[i], ref_places[j])[0]:
-        return i, j
-    return None
 
 
 def _typeset(values: dict) -> dict:

@@ -18,7 +18,9 @@ from ..calculus.parse import is_condition
 from ..lang import local_numbers
 from .characters import GREEK
 from .compare import compare_scalar, normalize, round_to, rounding_rule
-from .shown_values import readable
+from .labels import shown_name
+from .layout import closes_at_end, top_level_split
+from .shown_values import name_shown, readable, tolerance_text
 
 
 def not_finite(ref, ans, typed, options):
@@ -65,15 +67,36 @@ def has_powers(ref, options) -> bool:
 
 def coarse_rounding(ref, ans, typed, options):
     """A decimal that is the key rounded, but more coarsely than the check asks: the rule it asks for,
-    and the key rounded by it."""
+    and the key rounded by it. A whole number for a key that is not one is a rounding to 0 places (12 for
+    11.9519) when it is the key rounded, else no rounding at all."""
+    if _whole(ref, ans, typed) and round_to(ref, 0) == ans:
+        typed = 0
     if typed is None or not (ref.is_number and ans.is_number):
         return None
     if round_to(ref, typed) == round_to(ans, typed):
         key, values = rounding_rule(options)
-        return f"check.coarse rounding.{key}", values
+        return f"check.coarse rounding.{key}", {k: tolerance_text(v) if k == "tolerance" else v for k, v in values.items()}
     if abs(sp.N(ans - ref, 30)) < ROUNDING_UNITS * sp.Rational(10) ** -typed:
         return "check.rounding", {}         # the last digit typed one off: a slip in rounding
     return None                             # far from it (1.2 for 0): a wrong number, not a wrong rounding
+
+
+def percent_scale(ref, ans, typed, options):
+    """A percentage (MAPE) given as a fraction of 1 (0.12 for 11.95 %), or multiplied by 100 once more: the
+    answer is the key, or its rounding, a hundred times smaller or larger."""
+    if not options.percent or not (ref.is_number and ans.is_number) or ref == 0:
+        return None
+    for scale, key in ((sp.Rational(1, 100), "check.percent as fraction"), (100, "check.percent twice")):
+        target = ref * scale
+        places = 0 if _whole(target, ans, typed) else typed
+        if _slip(target, ans, typed, options) or places is not None and round_to(target, places) == ans:
+            return key, {}
+    return None
+
+
+def _whole(ref, ans, typed) -> bool:
+    """A whole number other than 0 (a rounding to 0 places, or not a rounding at all) for a key that is not one."""
+    return typed is None and ans.is_Integer and ans != 0 and ref.is_number and ref.is_real and not ref.is_Integer
 
 
 # a correct rounding is within ½ unit of the last place typed; a wrong decimal within 1½ units has its last
@@ -128,9 +151,20 @@ def not_substituted(ref, ans, typed, options):
     """A formula where the value at the problem's point is asked: the point named, (x, y) = (1, 0)."""
     if ref.is_number and not ans.is_number and options.point:
         apart = "; " if options.lang == "ru" else ", "
-        names, values = [str(name) for name, _ in options.point], [readable(as_expr(v)) for _, v in options.point]
+        names, values = [name_shown(str(name)) for name, _ in options.point], [readable(as_expr(v)) for _, v in options.point]
         point = f"{names[0]} = {values[0]}" if len(names) == 1 else f"({apart.join(names)}) = ({apart.join(values)})"
         return "check.not substituted", {"point": point}
+    return None
+
+
+def formula_for_number(ref, ans, typed, options):
+    """A formula (ŷ − y, a loss as written) where the problem asks for its value, and gives no point to put in; not
+    where a name is a word read whole (0.963 woman): the note on names says that; nor in a problem of formulas (a
+    table of derivatives, whose identity row is the number 1)."""
+    formulas = options.function is not None or options.variables or options.names or options.component_names
+    if ref.is_number and ans.free_symbols and not (options.point or formulas) and \
+            not any(_read_whole(s.name) for s in ans.free_symbols):
+        return "check.formula for number", {}
     return None
 
 
@@ -156,7 +190,8 @@ def sum_not_mean(ref, ans, typed, options):
     return None
 
 
-DIAGNOSES = (not_finite, complex_part, not_substituted, sign, factor_of_two, one_example, sum_not_mean, coarse_rounding,
+DIAGNOSES = (not_finite, complex_part, not_substituted, formula_for_number, sign, factor_of_two, one_example, sum_not_mean,
+             percent_scale, coarse_rounding,
              base_ten_log, wrong_variable, missing_chain_factor)
 
 
@@ -195,9 +230,16 @@ def reading_notes(ref, value, known) -> tuple:
     notes = tuple(("note.greek twin", {"latin": latin, "greek": letter})
                   for latin, (greek, letter) in GREEK_TWINS.items()
                   if latin in written and greek in expected and latin not in expected)
-    whole = sorted(name for name in written - expected
-                   if re.fullmatch(r"[A-Za-z]{2,}", name) and name not in GREEK_NAMES)
+    whole = sorted(name for name in written - expected if _read_whole(name))
     return notes + ((("note.one name", {"names": ", ".join(whole)}),) if whole else ())
+
+
+MARKED = re.compile(r"[A-Za-z](?:hat|bar|tilde|dot|ddot)")
+
+
+def _read_whole(name: str) -> bool:
+    """A name of letters that is no Greek letter and no letter with its mark (ŷ is yhat): xy, sinx, woman."""
+    return bool(re.fullmatch(r"[A-Za-z]{2,}", name)) and name not in GREEK_NAMES and not MARKED.fullmatch(name)
 
 
 def diagnose(ref, ans, typed, options):
@@ -238,7 +280,7 @@ def placed(say, key: str, shape, **values) -> str:
     matrix: component k of the rows read in order is entry (i, j), row i and column j ("check.component"
     -> "check.entry", "check.swapped" -> "check.entries swapped"); a vector, or a matrix of one row or
     column, keeps its components."""
-    if shape is None or len(shape) != 2 or 1 in shape:
+    if shape is None or len(shape) != 2 or 1 in shape or key.startswith("check.rows"):
         return say(key, **values)
     columns = shape[1]
 
@@ -247,6 +289,9 @@ def placed(say, key: str, shape, **values) -> str:
         return row + 1, column + 1
     if key == "check.swapped":
         return say("check.entries swapped", first="(%d, %d)" % entry(values["i"]), second="(%d, %d)" % entry(values["j"]))
+    if key == "check.reordered":
+        return say("check.entries reordered", last="(%d, %d)" % entry(values["last"]),
+                   indices=", ".join("(%d, %d)" % entry(int(k)) for k in values["indices"].split(", ")))
     twin = {"check.component": "check.entry", "check.component detail": "check.entry detail",
             "check.component through": "check.entry through"}[key]
     row, column = entry(values["index"])
@@ -262,7 +307,7 @@ def own_names_note(say, shape, index: int, expected, names: tuple, formulas: dic
     kept = {s for v in values for s in v.free_symbols}
     brought = {s for name in names if name in formulas for s in formulas[name].free_symbols}
     variables = sorted(brought - kept, key=str) or sorted(brought, key=str)
-    return placed(say, "check.component through", shape, index=index, names=", ".join(names),
+    return placed(say, "check.component through", shape, index=index, names=", ".join(map(name_shown, names)),
                   variables=", ".join(show(v) for v in variables), expected=shown_cases(expected, say, show))
 
 
@@ -277,6 +322,8 @@ def shown_cases(value, say, show) -> str:
 # values a phrase quotes from the student's text, kept as typed; every other number is written as the
 # reader's language writes numbers (the decimal comma and «;» between a tuple's numbers in Russian)
 TYPED_VALUES = {"reason", "text", "written", "words", "units", "letters", "numbers", "labels", "label", "read"}
+# places in a vector or a matrix, written as the phrase writes its own: entry (1, 2)
+PLACES = {"index", "indices", "last", "i", "j", "first", "second", "row", "column", "rows", "columns"}
 
 
 def local(values: dict, lang: str) -> dict:
@@ -285,7 +332,15 @@ def local(values: dict, lang: str) -> dict:
     >>> local({"tolerance": 0.005, "value": "(0.5, 1)", "text": "0.5"}, "ru")
     {'tolerance': '0,005', 'value': '(0,5; 1)', 'text': '0.5'}
     """
+    values = {key: shown_name(value) if key in ("label", "labels") else value for key, value in values.items()}    # omega_3: ω_3
     if lang != "ru":
         return values
-    return {key: local_numbers(f"${value}$", lang)[1:-1].replace("{,}", ",")
-            if key not in TYPED_VALUES and re.search(r"\d\.\d", str(value)) else value for key, value in values.items()}
+    return {key: value if key in TYPED_VALUES | PLACES or _russian(str(value)) == str(value) else _russian(str(value))
+            for key, value in values.items()}
+
+
+def _russian(text: str) -> str:
+    """A value as Russian writes it: a tuple's components apart by «;» ((x + 4·y; y)), and decimal commas."""
+    if text.startswith("(") and closes_at_end(text):
+        text = "(" + "; ".join(part.strip() for part in top_level_split(text[1:-1], ",")) + ")"
+    return local_numbers(f"${text}$", "ru")[1:-1].replace("{,}", ",") if re.search(r"\d\.\d", text) else text

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import sympy as sp
-
 from ..calculus.expressions import as_expr
 from .compare import compare_scalar
 from .labels import component_of, quantity_of, scalar_label, shown_name
-from .shown_values import readable
+from .shown_values import approximately, readable
 
 
 def labelled_scalar(ref, ref_places, answer, options, say, verdict):
@@ -66,9 +64,7 @@ def with_work(ref, ref_places, answer, options, say, judged):
 
 
 def decimal_text(value) -> str:
-    """A value as a sentence shows it, a fraction that is a short decimal as that decimal (2.9, not 29/10)."""
-    if isinstance(value, sp.Float):
-        return format(float(value), "g")
-    if isinstance(value, sp.Rational) and not value.is_Integer and sp.factorint(value.q).keys() <= {2, 5} and value.q <= 10 ** 6:
-        return str(sp.Float(value, 15)).rstrip("0")
-    return readable(value)
+    """A value of the key as a sentence shows it: a short decimal as that decimal (2.9, not 29/10), another
+    number with its rounding beside it, as the course writes it (-ln(0.9) ≈ 0.1054, 1/3 ≈ 0.3333)."""
+    rounded = approximately(value)
+    return readable(value) + (f" ≈ {rounded}" if rounded is not None else "")

@@ -18,6 +18,7 @@ import re
 import unicodedata
 
 from .characters import GREEK
+from .shown_values import LETTERS
 
 _FRACTION = re.compile(r"\\[dt]?frac\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
 _HAT = re.compile(r"\\(?:hat|widehat)\s*\{?\s*([A-Za-z])\s*\}?")
@@ -55,13 +56,11 @@ def alternatives(entry) -> tuple[str, ...]:
     return (entry,) if isinstance(entry, str) else tuple(entry)
 
 
-_LETTERS = {name: letter for letter, name in GREEK.items() if letter.islower() or name[0].isupper()}
-_LETTERS["lambda"] = "λ"
-
-
 def shown_name(entry) -> str:
-    """A component's name as a note shows it: its first spelling, a Greek letter's name as the letter (ω_0)."""
-    return re.sub(r"(?<![A-Za-z])([A-Za-z]+)(?=_|\b|$)", lambda m: _LETTERS.get(m[1], m[1]), alternatives(entry)[0])
+    """A component's name as a note shows it: its first spelling, a Greek letter's name as the letter (ω_0), a value
+    after an update with its ⁺ (ω_0⁺)."""
+    name = re.sub(r"(?<![A-Za-z])([A-Za-z]+)(?=_|\b|$)", lambda m: LETTERS.get(m[1], m[1]), alternatives(entry)[0])
+    return re.sub(r"(?<=\w)\+$", "⁺", name)                     # ω_0⁺, the value after the step, as the key writes it
 
 
 def component_of(label: str, options) -> int | None:

@@ -151,15 +151,16 @@ def _glued_decimals(parts):
 
 
 def bracketed_pair(text: str):
-    """(0, 2), [0; 2) or (0,5; 1,5]: the opening bracket, the two ends and the closing one, when the text
-    is two plain numbers in brackets (an interval, where a condition is asked for), else None."""
-    match = re.fullmatch(r"\s*([(\[])([-+\d\s.,;]*)([)\]])\s*", text)
+    """(0, 2), [0; 2), (0,5; 1,5] or (0.5, ∞): the opening bracket, the two ends and the closing one, when the
+    text is two plain numbers in brackets, or a number and ∞ (typed oo or inf too), an interval where a condition
+    is asked for; else None."""
+    match = re.fullmatch(r"\s*([(\[])([-+\d\s.,;∞]*|[-+\d\s.,;]*(?:oo|inf|\\infty))([)\]])\s*", text)
     if not match:
         return None
-    ends = _split(match[2], 2, True)
-    if len(ends) != 2 or not all(re.fullmatch(r"\s*[-+]?\d+([.,]\d+)?\s*", end) for end in ends):
+    ends = [re.sub(r"^([-+]?)\s*(?:oo|inf|\\infty|∞)$", r"\1∞", end.strip()) for end in _split(match[2], 2, True)]
+    if len(ends) != 2 or not all(re.fullmatch(r"[-+]?(\d+([.,]\d+)?|∞)", end) for end in ends):    # (0,5; ∞): ∞ an end
         return None
-    return match[1], ends[0].strip(), ends[1].strip(), match[3]
+    return match[1], ends[0].removeprefix("+"), ends[1].removeprefix("+"), match[3]
 
 
 def _is_bracketed_list(text) -> bool:

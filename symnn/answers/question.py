@@ -256,6 +256,19 @@ def written_shape(text: str) -> str:
     return sizes[0] if len(sizes) == 1 else "(" + ", ".join(sizes) + ")"
 
 
+# "[2 5 6], shape (3,)", "array([2, 5, 6]); форма 3": an array, then its shape said in words
+SHAPE_SAID = re.compile(r"(.*?\S)\s*[,;]?\s*(?:shape|форма|размер)\s*[:=]?\s*(.+?)\s*\.?", re.S | re.I)
+
+
+def shape_said(text: str) -> tuple[str, tuple | None]:
+    """(the array written, the shape said after it: (3,) for "shape (3,)" or "shape 3", (3, 1) for "3×1"), or
+    (the text, None) when no shape is said after an array."""
+    match = SHAPE_SAID.fullmatch(text.strip())
+    if match is None or not _SHAPE.fullmatch(match[2]):
+        return text, None
+    return match[1], tuple(int(n) for n in re.findall(r"\d+", match[2]))
+
+
 def refusal(ref, text: str) -> str:
     """Where the answer is that NumPy refuses the operation (the reference ``error``), the words that say
     so in any language ("ошибка", "Error", "ValueError") read as ``error``; any other text as it is."""

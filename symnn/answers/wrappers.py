@@ -14,7 +14,9 @@ full stop, a trailing "where f = …". Peeled off layer by layer; what is left i
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
+from ..calculus.parse import ParseError
 from .macros import ANSWER_WORDS, ENVIRONMENTS
 
 _WORDS = "|".join(sorted((re.escape(w) for w in ANSWER_WORDS), key=len, reverse=True))
@@ -29,6 +31,10 @@ APPROXIMATELY = re.compile(r"^(?:примерно|приблизительно|�
 # what NumPy and PyTorch print around a number or an array: array([1., 2.]), np.float64(15.0), tensor(0.95)
 PRINTED = re.compile(r"^(?:(?:np|numpy|torch)\.)?(?:array|float64|float32|float16|int64|int32|tensor)\((.*?)"
                      r"(?:,\s*(?:dtype|grad_fn|requires_grad)=[^()]*(?:\(\))?)*\)$", re.S)
+# "6 [6]", "46.0 array([46.])", "[3.] 3": a number and NumPy's array of it, printed side by side
+_NUMBER = r"[-+]?\d+(?:[.,]\d+|\.)?(?:e[-+]?\d+)?"
+_ARRAY = rf"(?:(?:np\.)?array\()?\[\s*({_NUMBER})\s*\]\)?"
+BESIDE = re.compile(rf"^(?:({_NUMBER})\s*[,;]?\s*{_ARRAY}|{_ARRAY}\s*[,;]?\s*({_NUMBER}))$", re.I)
 # ", где f = …", ", where u = wx + b": a reminder of what a name stands for, after the answer
 WHERE = re.compile(r"\s*[,;]?\s*(?:\\text\{\s*)?(?:где|where)\b.*$", re.IGNORECASE | re.S)
 DELIMITERS = (("$$", "$$"), ("$", "$"), (r"\(", r"\)"), (r"\[", r"\]"), ("`", "`"))
@@ -47,6 +53,7 @@ def unwrap(text: str) -> str:
         text = SUFFIX.sub("", text, count=1) if SUFFIX.sub("", text, count=1).strip() else text
         text = WHERE.sub("", text)
         text = _delimited(text)
+        text = _one_of_two(text)
         printed = PRINTED.match(text)
         if printed:
             text = printed[1]
@@ -58,6 +65,19 @@ def unwrap(text: str) -> str:
         if text.startswith("=") and not text.startswith("=="):
             text = text[1:]
     return text
+
+
+def _one_of_two(text: str) -> str:
+    """A number printed beside NumPy's array of it (``print(x, a)``: 6 [6], or rounded: 0.0452 [0.04517666]) is
+    the number written first; two different numbers so printed are two answers, refused (ParseError) with both named."""
+    beside = BESIDE.match(text)
+    if beside is None:
+        return text
+    first, second = [n for n in beside.groups() if n is not None]
+    a, b = sorted((Decimal(n.replace(",", ".").rstrip(".")) for n in (first, second)), key=lambda d: -d.as_tuple().exponent)
+    if b.quantize(a, rounding=ROUND_HALF_UP) != a:          # one the other rounded: 0.0452 [0.04517666] is one value
+        raise ParseError("two values", first=first, second=f"[{second}]")
+    return first
 
 
 def _rows(body: str) -> str:

@@ -110,6 +110,8 @@ def explicit(text: str, functions=frozenset(("sin", "cos", "tanh", "abs", "exp",
     for tok in raw:
         if tok.type in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT):
             continue
+        if tok.type == tokenize.ERRORTOKEN and tok.string == "…" or tok.string == "...":
+            raise NotationError("ellipsis")             # (2.9, −1, …): terms left out, not a value
         if tok.type == tokenize.ERRORTOKEN and not tok.string.isspace():
             raise NotationError("unexpected character", char=repr(tok.string), text=shown(text))
         if tok.type == tokenize.COMMENT:

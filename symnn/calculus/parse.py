@@ -250,6 +250,8 @@ class _Builder:
 
     def _build_Constant(self, node: ast.Constant):
         value = node.value
+        if value is Ellipsis:
+            raise ParseError("ellipsis")                     # (2.9, −1, ...): terms left out, not a value
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ParseError("not a number", value=value)
         if isinstance(value, int):

@@ -26,7 +26,7 @@ RU = END.replace(".", ",")
     # in English with a decimal point
     (f"α > 0, α < {END}", "en", True, ("Correct.",)),
     # the end included where the inequality is strict: judged as a condition, not read as a vector
-    (f"α > 0, α <= {RU}", "ru", False, ("Неверно.", "Конец 1/25 не входит в ответ (неравенство строгое).")),
+    (f"α > 0, α <= {RU}", "ru", False, ("Неверно.", "Конец 0,04 не входит в ответ (неравенство строгое).")),
     # a wrong end
     (f"α > 0, α < {float(SET.sup) * 2:g}".replace(".", ","), "ru", False, ("Неверно.",)),
 ])

@@ -46,9 +46,9 @@ W0, W1, W2 = DELTA, DELTA * 1, DELTA * 2
     # LaTeX names, Russian decimal commas
     ("neuron-bias-update", rf"\omega_0 = {W0}; \omega = ({W1}; {W2})".replace(".", ","), "ru", True, None),
     # ω's entries swapped: the group is read in the order of its indices, ω₁ then ω₂
-    ("neuron-bias-update", f"ω = ({W2}, {W1}), ω₀ = {W0}", "en", False, "Components 2 and 3 are swapped."),
+    ("neuron-bias-update", f"ω = ({W2}, {W1}), ω₀ = {W0}", "en", False, "Components 2 (ω_1⁺) and 3 (ω_2⁺) are swapped."),
     # ω₂ doubled: named by its label
-    ("neuron-bias-update", f"ω = ({W1}, {2 * W2}), ω₀ = {W0}", "en", False, "Component 3 (ω_2+)"),
+    ("neuron-bias-update", f"ω = ({W1}, {2 * W2}), ω₀ = {W0}", "en", False, "Component 3 (ω_2⁺)"),
 ])
 def test_grouped_labels(problem, answer, lang, correct, said):
     verdict = check_bank_answer(problem, answer, lang=lang)

@@ -47,7 +47,7 @@ IN_ANOTHER_ORDER = [
     ("hagan-directional", "F'' = {2}; F' = {1}", "ru", True,                  # ... in Russian
      "Компоненты сопоставлены по подписям, в порядке F', F''."),
     ("hagan-directional", "F'' = {1}, F' = {2}", "en", False,                 # each name with the other's number
-     "Components 1 and 2 are swapped."),
+     "Components 1 (F') and 2 (F'') are swapped."),
     ("hagan-directional", "D_p^2F = {2}, D_pF = {1}", "en", True,             # the derivative along p, as D_p F
      "The components were matched by their labels, in the order F', F''."),
     ("hagan-directional", "𝐩ᵀ∇²F 𝐩/‖𝐩‖² = {2}; 𝐩ᵀ∇F/‖𝐩‖ = {1}", "en", True,   # the key's own labels, swapped
@@ -69,12 +69,12 @@ IN_ANOTHER_ORDER = [
     ("grad-quadratic-gd", "y = {2}, x = {1}", "en", True,                     # an optimizer's step
      "The components were matched by their labels, in the order x, y."),
     ("neuron-bias-update", "ω_2 = {3}, ω_0 = {1}, ω_1 = {2}", "en", True,     # the statement's ω after the step
-     "The components were matched by their labels, in the order ω_0+, ω_1+, ω_2+."),
+     "The components were matched by their labels, in the order ω_0⁺, ω_1⁺, ω_2⁺."),
     ("lms-apple-orange", "w3 = {3}, w1 = {1}, w2 = {2}", "en", True,          # a training run's weights
      "The components were matched by their labels, in the order w1, w2, w3."),
     ("delta-worked", "L+ = {8}, h1 = {1}, h2 = {2}, o1 = {3}, L = {4}, dL/dw6 = {5}, ∂L/∂w_3 = {6}, w_56⁺ = {7}",
      "en", True,                                                              # a network: w6 or the notation's w_56
-     "The components were matched by their labels, in the order h1, h2, o1, L, dL/dw_56, dL/dw3, w_56+, L+."),
+     "The components were matched by their labels, in the order h1, h2, o1, L, dL/dw_56, dL/dw3, w_56⁺, L⁺."),
     ("xor-lab-loop", "ŷ(1, 1) = {4}, ŷ(0, 0) = {1}, ŷ(0, 1) = {2}, ŷ(1, 0) = {3}", "en", True,   # predictions
      "The components were matched by their labels, in the order ŷ(0, 0), ŷ(0, 1), ŷ(1, 0), ŷ(1, 1)."),
     ("xor-lab-loop", "y_pred(1, 1) = {4}, y_pred(0, 0) = {1}, y_pred(0, 1) = {2}, y_pred(1, 0) = {3}", "en", True,
@@ -140,7 +140,7 @@ BY_HAND = [
     ("79/15", "L_1 = 5.27", {"labels": (("L", "loss"),), "quantities": (("L_1", 2.9),), "lang": "ru"}, False,
      "Обозначение L_1 относится к другой величине этой задачи (L_1 = 2,9), а найти нужно L."),
     ("79/15", "L_1 = 5.27", {"labels": (("L", "loss"),), "quantities": (("L_1", "79/15"),)}, True,   # equal here: holds
-     "The label L_1 names another quantity of this problem (L_1 = 79/15); the answer asked for is L."),
+     "The label L_1 names another quantity of this problem (L_1 = 79/15 ≈ 5.2667); the answer asked for is L."),
     ("79/15", "loss = 5.27", {"labels": (("L", "loss"),), "quantities": (("L_1", 2.9),)}, True,
      "The number matches within the tolerance."),                             # the name asked, in words
 ]

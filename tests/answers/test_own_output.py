@@ -40,13 +40,13 @@ CASES = [
     (typed(c4="1 - tanh(x)^2"), "ru", False, 27 / 28, ("Неверно.", TANH_RU)),               # ... in Russian
     (typed(c3="alpha e^(-alpha x)/(1 + e^(-alpha x))^2"), "en", False, 27 / 28,             # σ′ of σ(αx) in x
      ("Not correct.", "Component 3 is the right derivative, written in x: the problem asks for it through f, "
-                      "as alpha·f·(1 - f).")),
+                      "as α·f·(1 - f).")),
     (typed(c12="H(x) + alpha e^x H(-x)"), "en", False, 27 / 28,                             # ELU′ in x: its pieces
      ("Not correct.", "Component 12 is the right derivative, written in x: the problem asks for it through f, "
-                      "as {alpha + f if x < 0; 1 otherwise}.")),
+                      "as {α + f if x < 0; 1 otherwise}.")),
     (typed(c12="H(x) + alpha e^x H(-x)"), "ru", False, 27 / 28,                             # ... in Russian
      ("Неверно.", "Компонента 12 — верная производная, но она выражена через x, а в задаче её нужно выразить "
-                  "через f, в виде {alpha + f при x < 0; 1 иначе}.")),
+                  "через f, в виде {α + f при x < 0; 1 иначе}.")),
     # --- wrong: the usual verdict, through f or in x
     (typed(c4="1 + f^2"), "en", False, 13 / 14, ("Not correct.", "Component 4 is not correct.")),        # wrong in f
     (typed(c4="1 + f^2"), "ru", False, 13 / 14, ("Неверно.", "Компонента 4 неверна.")),                  # ... in Russian

@@ -22,7 +22,7 @@ from symnn.answers.check import check_bank_answer
     ("bce-n", "-0.3276", "en", False, "The sign is wrong"),
     ("sigmoid-slow", "-0,0452", "ru", False, "Неверный знак"),
     # the exact value of float noise in the course's notation: ln, not SymPy's log
-    ("ce", "0.21616187468057912", "en", True, "-ln(9/10)/2"),
+    ("ce", "0.21616187468057912", "en", True, "-ln(0.9)/2"),
     # two formulas, each in its own dollars, as pasted from a LaTeX answer
     ("hagan-directional", "$0$, $2.4$", "en", True, None),
     ("hagan-directional", r"$\frac{p^T\nabla F}{\|p\|} = 0$, $\frac{p^T \nabla^2 F p}{\|p\|^2} = \frac{12}{5}$", "en", True, None),

@@ -88,7 +88,7 @@ CASES = [
     ("0 < alpha < 1/25", "α ∈ (0; 1) ∩ (0; 0,04)", {}, True, ""),              # in Unicode, decimal commas
     ("0 < alpha < 1/25", r"\alpha \in (0, \frac{1}{25})", {}, True, ""),       # the intersection worked out
     ("0 < alpha < 1/25", r"\alpha \in (0, 1) \cup (0, \frac{1}{25})", {}, False, "end 1"),   # a union is not it
-    ("0 < alpha < 1/25", r"\alpha \in (0, \frac{1}{20})", {}, False, "end 1/20"),
+    ("0 < alpha < 1/25", r"\alpha \in (0, \frac{1}{20})", {}, False, "end 0.05"),
     ("0 < alpha < 1/25", "a in (0;1) ∩ (0;0.04) ∪ (2;3)", {}, False, ""),      # ∩ and ∪ together: not read
     # --- NumPy refuses the operation: its own message, or an error and why, is the answer "error"
     ("error", "ValueError: operands could not be broadcast together with shapes (4,) (5,)", {}, True, ""),
