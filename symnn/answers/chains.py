@@ -68,22 +68,21 @@ def _wrong_side(side, value, final, say) -> str:
         return say("check.chain step", step=_shown(side))
     exact = number.is_Rational and (number * 10 ** 4).is_Integer          # 3, −1.25: the number itself
     shown = f"= {format(Decimal(int(number.p)) / Decimal(int(number.q)), 'f')}" if exact else \
-        f"≈ {readable(sp.Float(sp.N(number, 4), 4))}"
+        f"≈ {_rounded(number)}"
     return say("check.chain step value", step=_shown(side), value=shown, answer=readable(final))
+
+
+def _rounded(number) -> str:
+    """A side's value as a key rounds it: 4 places, at least 3 significant figures, zeros kept (0.2100)."""
+    value = Decimal(str(sp.N(number, 30)))
+    places = max(4, 2 - value.adjusted()) if value else 4
+    return format(value.quantize(Decimal(1).scaleb(-places)), "f")
 
 
 def _shown(side) -> str:
     """A side as feedback shows it, a decimal in it as a decimal: 0.9526·w₅ where the answer's h₁ = 0.9526 was put
-    in, not 4763·w₅/5000; a fraction that is no short decimal (1/3) stays one."""
-    if not isinstance(side, sp.Basic) or side.is_Rational:
-        return readable(side)
-    decimals = {}
-    conventions = {arg for h in side.atoms(sp.Heaviside) for arg in h.args[1:]}     # H(0) = 1/2, not shown
-    for r in side.atoms(sp.Rational) - conventions:
-        if r.q > 1 and (r * 10 ** 12).is_Integer:
-            text = format(Decimal(abs(int(r.p))) / Decimal(int(r.q)), "f")
-            decimals[r] = sp.sign(r) * sp.Symbol(text)
-    return readable(side.xreplace(decimals)) if decimals else readable(side)
+    in, not 4763·w₅/5000 (``readable``); a fraction that is no short decimal (1/3) stays one, √2 a root."""
+    return readable(side)
 
 
 def _as_typed(value, places):

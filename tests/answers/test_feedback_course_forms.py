@@ -31,12 +31,12 @@ CASES = [
     ("minibatch-stop", "(0.5, oo)", "ru", ("Верно.", "Это ожидаемое выражение.", "Промежуток (0,5; ∞) прочитан как ε ∈ (0,5; ∞).")),
     # a wrong side of a chain as typed: 46.5 (46,5), not 93/2; √2·e, not sqrt(2)*E; e^(-3), not exp(-3)
     ("micrograd-sanity", "max(0, 46) = 46.5 = 46", "ru", (НЕВЕРНО, "Шаг цепочки равенств не равен ответу: 46,5.")),
-    ("sigmoid-slow", "sqrt(2)*e = 0.0452", "en", (WRONG, "A step of the chain is not equal to the answer: √2·e.")),
-    ("total-derivative", "-sqrt(2)/2 = -sqrt(2)/4", "en", (WRONG, "A step of the chain is not equal to the answer: -√2/2.")),
+    ("sigmoid-slow", "sqrt(2)*e = 0.0452", "en", (WRONG, "A step of the chain is not equal to the answer 0.0452: √2·e ≈ 3.8442.")),
+    ("total-derivative", "-sqrt(2)/2 = -sqrt(2)/4", "en", (WRONG, "A step of the chain is not equal to the answer -√2/4: -√2/2 ≈ -0.7071.")),
     ("sigmoid-slow", "σ(3)(1 - σ(3)) = e^(-3)/(1 + e^(-3)) = 0.0452", "en",
-     (WRONG, "A step of the chain is not equal to the answer: e^(-3)/(e^(-3) + 1).")),
+     (WRONG, "A step of the chain is not equal to the answer 0.0452: e^(-3)/(e^(-3) + 1) ≈ 0.0474.")),
     # a vector of formulas in Russian: «;» between its components, ^ and ·, not ** and *
-    ("4.3", "(15x^2, 6/y^3, cos z) = (60, -162, 1)", "ru", (НЕВЕРНО, "Шаг цепочки равенств не равен ответу: (15·x^2; 6/y^3; cos(z)).")),
+    ("4.3", "(15x^2, 6/y^3, cos z) = (60, -162, 1)", "ru", (НЕВЕРНО, "Промежуточное выражение цепочки не равно ответу: (15·x^2; 6/y^3; cos(z)) в точке равно (60; 162; 1).")),
     # a value of the key that is no short decimal: its exact form as the course writes it, and its rounding
     ("ce", "L_1 = 0.1", "en", (WRONG, "The number is not a correct rounding of the exact value.",
                                "The label L_1 is the loss of example 1 (L_1 = -ln(0.9) ≈ 0.1054), not the answer asked for, CE.")),
@@ -163,7 +163,7 @@ SYMPY_FORMS = re.compile(r"\*\*|sqrt\(|\bexp\(|\bE\b|\boo\b|Max\(|Heaviside|Elli
 
 def _sympy_written(line: str) -> bool:
     """The line writes a SymPy form, or a fraction whose decimal ends (29/10 for 2.9)."""
-    fractions = [int(q) for q in re.findall(r"(?<![\d.,])\d+/(\d+)(?![\d.,])", line)]
+    fractions = [int(q) for q in re.findall(r"(?<![\d.,√])\d+/(\d+)(?![\d.,])", line)]      # √2/4 is no fraction
     return bool(SYMPY_FORMS.search(line)) or any(sp.factorint(q).keys() <= {2, 5} for q in fractions if q > 1)
 
 
