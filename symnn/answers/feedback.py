@@ -168,6 +168,14 @@ def formula_for_number(ref, ans, typed, options):
     return None
 
 
+def number_for_formula(ref, ans, typed, options):
+    """A number where the answer is a formula (∂E²/∂w₁ in x₁, y and Y, answered 0.1966): the names it is in."""
+    if ans.is_number and ref.free_symbols and not ref.is_number:
+        names = ", ".join(sorted((readable(s) for s in ref.free_symbols), key=str.lower))
+        return "check.number for formula", {"names": names}
+    return None
+
+
 def _example_losses(ref, options) -> list:
     """The losses of the examples (options.quantities' L_i) of a loss that is their mean, else []."""
     values = [as_expr(value) for _, value, *what in options.quantities if what and what[0][0] == "label.example loss"]
@@ -190,7 +198,7 @@ def sum_not_mean(ref, ans, typed, options):
     return None
 
 
-DIAGNOSES = (not_finite, complex_part, not_substituted, formula_for_number, sign, factor_of_two, one_example, sum_not_mean,
+DIAGNOSES = (not_finite, complex_part, not_substituted, formula_for_number, number_for_formula, sign, factor_of_two, one_example, sum_not_mean,
              percent_scale, coarse_rounding,
              base_ten_log, wrong_variable, missing_chain_factor)
 

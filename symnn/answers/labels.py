@@ -6,8 +6,8 @@ y_pred, L(w) and L, the loss and loss, F′ and F' are each one label.
 ('dL/dw1', 'dL/dw1', 'dL/dw1')
 >>> label_key("ŷ"), label_key(r"\\hat{y}"), label_key("y_pred"), label_key("y_hat")
 ('yhat', 'yhat', 'yhat', 'yhat')
->>> label_key("the loss"), label_key("F′′"), label_key("w_56^+"), label_key("L⁺")
-('loss', "F''", 'w56+', 'L+')
+>>> label_key("the loss"), label_key("F′′"), label_key("w_56^+"), label_key("L⁺"), label_key("mse")
+('loss', "F''", 'w56+', 'L+', 'mse')
 >>> label_keys("L(w)")
 ('L(w)', 'L')
 """
@@ -40,7 +40,8 @@ def label_key(label: str) -> str:
     text = "".join(GREEK.get(char, char) for char in text)                    # ω_0 is omega_0
     text = re.sub(r"[\s{}\\_*·]", "", text)
     text = re.sub(r"lambda", "lamda", text)                                    # as canonical_name spells it
-    return re.sub(r"(?<![A-Za-z])y(?:pred|hat)(?![A-Za-z])", "yhat", text)
+    text = re.sub(r"(?<![A-Za-z])y(?:pred|hat)(?![A-Za-z])", "yhat", text)
+    return text.lower() if re.fullmatch(r"[A-Za-z]{2,}", text) else text      # mse is MSE; w and W stay two names
 
 
 def label_keys(label: str) -> tuple[str, ...]:
