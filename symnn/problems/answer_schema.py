@@ -164,6 +164,8 @@ def _count(value) -> int | None:
     if isinstance(value, list):
         counts = [_count(item) for item in value]
         return None if None in counts else sum(counts)
+    if isinstance(value, dict):            # a book's slip, { value = ..., slip = "why" } (problems.slips)
+        return _count(value["value"])
     return 1
 
 
