@@ -226,9 +226,9 @@ KINDS = {
     "directional-derivative": ({"expr": _text, "wrt": _text, "at": _text_or_numbers, "direction": _list_of(_number)},
                                {"find": _text_or_texts}),
     # a network as the standard texts state it (problems.network_problems)
-    "network": ({"layers": _list_of(_whole), "inputs": _list_of(_number), "targets": _list_of(_number),
-                 "weights": _layer_values, "find": _list_of(_text)},
-                {"biases": _layer_values, "activation": _text_or_texts, "loss": _text, "output": _text,
+    # without targets, a forward pass only (problems.network_schema)
+    "network": ({"layers": _list_of(_whole), "inputs": _list_of(_number), "weights": _layer_values, "find": _list_of(_text)},
+                {"targets": _list_of(_number), "biases": _layer_values, "activation": _text_or_texts, "loss": _text, "output": _text,
                  "mean": _flag, "steps": _whole, "optimizer": _text, "learning_rate": _number,
                  "momentum": _number, "settings": _table_of(_number), "update_biases": _flag,
                  "shared_biases": _flag, "margin": _number, **_matrix_form}),
