@@ -63,8 +63,18 @@ def _delta_rule(entry):
                                       f"weight and bias of layers {sizes}")
 
 
+def product_operands(a, b) -> tuple[list, list]:
+    """``a`` and ``b`` of a product as NumPy's ``a @ b`` reads them: a flat ``b`` with as many numbers as
+    ``a`` has columns is a column vector (A·b for a matrix A, the dot product for a flat ``a``); any other
+    flat list is one row."""
+    if b and not isinstance(b[0], list) and _size(a)[1] == len(b):
+        return a, [[v] for v in b]
+    return a, b
+
+
 def _product_shape(entry):
-    (rows, _), (_, columns) = _size(entry["a"]), _size(entry["b"])
+    a, b = product_operands(entry["a"], entry["b"])
+    (rows, _), (_, columns) = _size(a), _size(b)
     return rows, columns, "the rows of a by the columns of b"
 
 
@@ -248,7 +258,14 @@ def _identity_errors(entry) -> list[str]:
         [f"identity: unknown identity {name!r}; use one of {', '.join(MATRIX_IDENTITIES)}"]
 
 
-NAMED = {"optimizer-step": _optimizer_errors, "optimizers": _comparison_errors, "matrix-identity": _identity_errors}
+def _product_errors(entry) -> list[str]:
+    """b has as many rows as a has columns (a flat b: as many numbers, or a flat a of one column)."""
+    (_, columns), (rows, width) = (_size(m) for m in product_operands(entry["a"], entry["b"]))
+    return [] if columns == rows else [f"b: a {rows}×{width} matrix cannot multiply a, which has {columns} columns; "
+                                       f"b needs {columns} rows, or is a flat list of {columns} numbers"]
+
+
+NAMED = {"product": _product_errors, "optimizer-step": _optimizer_errors, "optimizers": _comparison_errors, "matrix-identity": _identity_errors}
 
 
 def answer_errors(entry: dict) -> list[str]:

@@ -105,9 +105,10 @@ def solve_loss(problem: Problem) -> Solution:
 
 
 def solve_product(problem: Problem) -> Solution:
-    """``a``, ``b`` (rows of numbers) and an optional ``bias``: A·B (+ b)."""
+    """``a``, ``b`` (rows of numbers) and an optional ``bias``: A·B (+ b), a flat ``b`` read as NumPy's A @ b."""
     from ..nn.linalg import matmul
-    run = matmul(problem.data["a"], problem.data["b"], problem.data.get("bias"))
+    from .answer_schema import product_operands
+    run = matmul(*product_operands(problem.data["a"], problem.data["b"]), problem.data.get("bias"))
     return Solution(problem, run, run.answer)
 
 
