@@ -89,6 +89,11 @@ def _jacobian_shape(entry):
     return len(entry["functions"]), len(_names(entry["wrt"])), "one row per function, one column per variable of wrt"
 
 
+def _line(entry):
+    find = entry.get("find", ["w", "b"])
+    return len(find), f"one per name of find: {', '.join(find)}" if "find" in entry else "the slope w and the intercept b"
+
+
 def _finds(entry):
     find = entry.get("find", "slope")
     parts = [find] if isinstance(find, str) else find
@@ -156,7 +161,7 @@ def _finite_difference(entry):
 # file does not say simply (a network's find, a program, a training run, an array expression)
 LENGTHS = {
     "gradient": _gradient, "graph": _graph, "forward": _forward, "backprop": _one, "delta-rule": _delta_rule,
-    "loss": _loss, "product": _matrix(_product_shape), "least-squares": lambda entry: (2, "the slope w and the intercept b"),
+    "loss": _loss, "product": _matrix(_product_shape), "least-squares": _line,
     "convolution": _matrix(_convolution_shape), "optimizer-step": _point, "optimizers": _optimizers, "finite-difference": _finite_difference,
     "vector-gradient": _point, "residual-gradient": _residual, "jacobian": _jacobian, "total-derivative": _gradient,
     "iterated-map": _one, "derivative": _one, "directional-derivative": _finds,

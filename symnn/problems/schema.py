@@ -167,6 +167,18 @@ def _text_or_texts(value):
 
 
 _settings = _table_of(lambda v: _table_of(_number)(v) if isinstance(v, dict) else _number(v))
+def _line_parameters(value):
+    """``find`` of a least-squares line: w (the slope) and b (the intercept), each once, in the answer's order."""
+    problem = _list_of(_text)(value)
+    if problem:
+        return problem
+    unknown = [name for name in value if name not in ("w", "b")]
+    if unknown:
+        return (f"{unknown[0]!r} is not w (the slope) or b (the intercept); find names them as symnn does, "
+                'and notation renames them (notation = { w = "D", b = "C" })')
+    return None if len(set(value)) == len(value) else "w and b each once"
+
+
 _network = {"activation": _text, "loss": _text, "weights": _number, "biases": _number}
 # the key in matrix form: W·x + b, δ·aᵀ, W − η·∂L/∂W, the matrices named as the statement names them
 _matrix_form = {"form": _one_of(FORMS), "matrices": matrices_field}
@@ -186,7 +198,9 @@ KINDS = {
              # each: every sample's loss; gradient: ∂L/∂ŷ_i of the mean; margin: svm's Δ
              {"find": _one_of(("mean", "each", "gradient")), "margin": _number}),
     "product": ({"a": _vector_or_matrix, "b": _vector_or_matrix}, {"bias": _number}),
-    "least-squares": ({"points": _list_of(_number, 2)}, {"method": _one_of(("normal-equation", "derivatives"))}),
+    # find: the line's parameters in the answer's order, by symnn's names (w the slope, b the intercept)
+    "least-squares": ({"points": _list_of(_number, 2)}, {"method": _one_of(("normal-equation", "derivatives")),
+                                                         "find": _line_parameters}),
     "convolution": ({"image": _list_of(_number, 2), "kernel": _list_of(_number, 2)}, {}),
     "matrix-identity": ({"identity": _text}, {"find": _one_of(("gradient", "minimizer"))}),   # minimizer: where ∇ = 0
     "softmax-jacobian": ({}, {"n": _whole}),

@@ -101,6 +101,8 @@ def test_in_matrix_form(tmp_path, capsys):
                      "neurons (h1, o1) or forward"),
     ('find = ["dL/dw1"]', "find: 'dL/dw1' needs targets; a network without them is a forward pass only, so find "
                           "asks for its neurons (h1, o1) or forward"),
+    # the answer line names the neurons in the network's order
+    ('find = ["h2", "h1"]', "find: name each neuron once, in the network's order (h1, h2, o1)"),
     # the published list against the answer's length
     ('find = ["forward"]\npublished = [2, 1]', "published: 2 numbers, but the answer has 3 (one for each name of find, "
                                                "forward spelled out)"),
