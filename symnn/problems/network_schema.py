@@ -74,7 +74,6 @@ def network_errors(entry: dict) -> list[str]:
         errors += margin_errors(entry.get("loss", "half-se"), entry["margin"])
     if errors:
         return errors
-
     modes = bias_modes(biases, shared, len(sizes) - 1)
     if "targets" not in entry:
         return forward_only_errors(entry, [name for layer in layer_names(sizes, modes) for name, _, _ in layer])
