@@ -34,7 +34,7 @@ def answer_labels(problem) -> tuple[str, ...]:
     of them is not a plain name (∂L/∂w₁, a group of values, a LaTeX notation such as a^2)."""
     data = problem.data
     if problem.kind == "least-squares":
-        names = ["w", "b"]
+        names = list(data.get("find", ("w", "b")))       # the slope and the intercept, in the answer's order
     elif problem.kind in ("network", "training") and isinstance(data.get("find"), list):
         names = data["find"]
     else:

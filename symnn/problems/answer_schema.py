@@ -63,8 +63,18 @@ def _delta_rule(entry):
                                       f"weight and bias of layers {sizes}")
 
 
+def product_operands(a, b) -> tuple[list, list]:
+    """``a`` and ``b`` of a product as NumPy's ``a @ b`` reads them: a flat ``b`` with as many numbers as
+    ``a`` has columns is a column vector (A·b for a matrix A, the dot product for a flat ``a``); any other
+    flat list is one row."""
+    if b and not isinstance(b[0], list) and _size(a)[1] == len(b):
+        return a, [[v] for v in b]
+    return a, b
+
+
 def _product_shape(entry):
-    (rows, _), (_, columns) = _size(entry["a"]), _size(entry["b"])
+    a, b = product_operands(entry["a"], entry["b"])
+    (rows, _), (_, columns) = _size(a), _size(b)
     return rows, columns, "the rows of a by the columns of b"
 
 
@@ -77,6 +87,11 @@ def _jacobian_shape(entry):
     if entry.get("find") == "determinant":
         return None
     return len(entry["functions"]), len(_names(entry["wrt"])), "one row per function, one column per variable of wrt"
+
+
+def _line(entry):
+    find = entry.get("find", ["w", "b"])
+    return len(find), f"one per name of find: {', '.join(find)}" if "find" in entry else "the slope w and the intercept b"
 
 
 def _finds(entry):
@@ -146,7 +161,7 @@ def _finite_difference(entry):
 # file does not say simply (a network's find, a program, a training run, an array expression)
 LENGTHS = {
     "gradient": _gradient, "graph": _graph, "forward": _forward, "backprop": _one, "delta-rule": _delta_rule,
-    "loss": _loss, "product": _matrix(_product_shape), "least-squares": lambda entry: (2, "the slope w and the intercept b"),
+    "loss": _loss, "product": _matrix(_product_shape), "least-squares": _line,
     "convolution": _matrix(_convolution_shape), "optimizer-step": _point, "optimizers": _optimizers, "finite-difference": _finite_difference,
     "vector-gradient": _point, "residual-gradient": _residual, "jacobian": _jacobian, "total-derivative": _gradient,
     "iterated-map": _one, "derivative": _one, "directional-derivative": _finds,
@@ -164,6 +179,8 @@ def _count(value) -> int | None:
     if isinstance(value, list):
         counts = [_count(item) for item in value]
         return None if None in counts else sum(counts)
+    if isinstance(value, dict):            # a book's slip, { value = ..., slip = "why" } (problems.slips)
+        return _count(value["value"])
     return 1
 
 
@@ -246,7 +263,14 @@ def _identity_errors(entry) -> list[str]:
         [f"identity: unknown identity {name!r}; use one of {', '.join(MATRIX_IDENTITIES)}"]
 
 
-NAMED = {"optimizer-step": _optimizer_errors, "optimizers": _comparison_errors, "matrix-identity": _identity_errors}
+def _product_errors(entry) -> list[str]:
+    """b has as many rows as a has columns (a flat b: as many numbers, or a flat a of one column)."""
+    (_, columns), (rows, width) = (_size(m) for m in product_operands(entry["a"], entry["b"]))
+    return [] if columns == rows else [f"b: a {rows}×{width} matrix cannot multiply a, which has {columns} columns; "
+                                       f"b needs {columns} rows, or is a flat list of {columns} numbers"]
+
+
+NAMED = {"product": _product_errors, "optimizer-step": _optimizer_errors, "optimizers": _comparison_errors, "matrix-identity": _identity_errors}
 
 
 def answer_errors(entry: dict) -> list[str]:

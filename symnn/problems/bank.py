@@ -21,6 +21,7 @@ import tomllib
 from ..lang import local_numbers
 from .point_schema import with_ordered_point
 from .schema import file_errors, problem_errors
+from .slips import book_slips
 
 PACKAGE_BANK = Path(__file__).parents[1] / "_bank"       # in an installed wheel
 CHECKOUT_BANK = Path(__file__).parents[2] / "problems"   # in a source checkout
@@ -42,6 +43,7 @@ class Problem:
     statement: dict = field(compare=False)
     data: dict = field(compare=False)
     published: object = field(default=None, compare=False)    # what a source prints
+    slips: dict = field(default_factory=dict, compare=False)  # its misprints: place among its numbers → why
     expected: object = field(default=None, compare=False)     # the bank's own value, printed nowhere
     note: dict = field(default_factory=dict, compare=False)
     source: str = ""
@@ -149,9 +151,10 @@ def _read_file(path: Path) -> list[Problem]:
             raise BankError(f"{path.name}: problem {name}: {errors[0]}")
         # at = "x1 = 0.5, x2 = 0.5" of an optimizer step: the list in the order of wrt
         data = with_ordered_point(entry["kind"], {key: value for key, value in entry.items() if key not in COMMON_FIELDS})
+        published, slips = book_slips(entry.get("published"))
         problems.append(Problem(
             id=str(entry["id"]), kind=entry["kind"], topic=topic, statement=entry["statement"],
-            data=data, published=entry.get("published"), expected=entry.get("expected"), note=entry.get("note", {}),
+            data=data, published=published, slips=slips, expected=entry.get("expected"), note=entry.get("note", {}),
             source=entry.get("source", content.get("source", "")), topic_title=content.get("title", {}),
             variants=entry.get("variants", {}), folder=path.parent,
         ))

@@ -105,6 +105,8 @@ def solve_network(problem: Problem):
     from .solve import Solution
     data = problem.data
     network = _network(data)
+    if "targets" not in data:        # a forward pass only: no target, so no loss, no backward pass, no step
+        return _forward_only(problem, network)
     run = train_steps(network, network_point(network, data), steps=data.get("steps", 1),
                       optimizer=data.get("optimizer", "sgd"), learning_rate=data.get("learning_rate"),
                       momentum=data.get("momentum"), settings=data.get("settings"),
@@ -112,6 +114,17 @@ def solve_network(problem: Problem):
     names = asked(run, data["find"])
     run = replace(run, asked=names)
     return Solution(problem, run, tuple(_keyed(run.value(name)) for name in names))
+
+
+def _forward_only(problem: Problem, network):
+    """The neurons ``find`` asks for (``forward``: every one), from the inputs and the parameters."""
+    from ..nn.backprop import forward_pass
+    from .solve import Solution
+    run = forward_pass(network, network_point(network, problem.data))
+    values = {str(name): value for name, value in run.forward}
+    names = [n for name in problem.data["find"] for n in ([str(n.name) for n in network.neurons()]
+                                                           if name == "forward" else [name])]
+    return Solution(problem, run, tuple(_keyed(values[name]) for name in names))
 
 
 def _keyed(value):

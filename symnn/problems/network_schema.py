@@ -74,8 +74,10 @@ def network_errors(entry: dict) -> list[str]:
         errors += margin_errors(entry.get("loss", "half-se"), entry["margin"])
     if errors:
         return errors
-    errors += optimizer_errors(entry.get("optimizer", "sgd"), entry.get("settings", {}), "momentum" in entry)
     modes = bias_modes(biases, shared, len(sizes) - 1)
+    if "targets" not in entry:
+        return forward_only_errors(entry, [name for layer in layer_names(sizes, modes) for name, _, _ in layer])
+    errors += optimizer_errors(entry.get("optimizer", "sgd"), entry.get("settings", {}), "momentum" in entry)
     neurons, parameters, L = neuron_names(sizes), parameter_names(sizes, modes), "L"
     for name in entry["find"]:
         known = (name in neurons or name in (L, L + "+") or name.endswith("+") and name[:-1] in parameters | neurons
@@ -114,6 +116,22 @@ def optimizer_errors(optimizer: str, settings: dict, momentum: bool) -> list[str
     if momentum and optimizer not in MOMENTUM_OPTIMIZERS:
         errors.append(f"momentum: {optimizer} has no momentum; the optimizers with one: {', '.join(MOMENTUM_OPTIMIZERS)}")
     return errors
+
+
+# what only a network with targets has: its loss, and the steps that lower it
+TRAINING_FIELDS = ("loss", "margin", "mean", "steps", "optimizer", "learning_rate", "momentum", "settings", "update_biases")
+
+
+def forward_only_errors(entry: dict, neurons) -> list[str]:
+    """A network without ``targets`` is a forward pass only: no loss, no step, and ``find`` asks for neurons."""
+    errors = [f"{field}: a network without targets is a forward pass only, with no loss and no step; "
+              f"give targets, or leave out {field}" for field in TRAINING_FIELDS if field in entry]
+    errors += [f"find: {name!r} needs targets; a network without them is a forward pass only, so find asks for "
+               f"its neurons (h1, o1) or forward" for name in entry["find"] if name not in (*neurons, "forward")]
+    asked = [neurons.index(name) for name in entry["find"] if name in neurons]
+    if not errors and asked != sorted(set(asked)):       # the key's answer names the neurons in the network's order
+        errors.append(f"find: name each neuron once, in the network's order ({', '.join(neurons)})")
+    return errors or _length_errors(entry, len(neurons), set(), set())
 
 
 def score_loss_errors(entry: dict) -> list[str]:

@@ -14,6 +14,7 @@ from numbers import Real
 from ..nn.naming import DATA_LOSS_NAMES
 from .matrix_networks import FORMS, matrices_field
 from .point_schema import ORDERED_POINTS, point_errors, point_field
+from .slips import cross_check_errors
 
 # what a residual-gradient problem may ask, in its order: r = Ax − b at the point, ∇f in x, ∇f at the point,
 # and whether the point is the least-squares solution (a yes or no the key says; the checker grades the rest)
@@ -166,6 +167,18 @@ def _text_or_texts(value):
 
 
 _settings = _table_of(lambda v: _table_of(_number)(v) if isinstance(v, dict) else _number(v))
+def _line_parameters(value):
+    """``find`` of a least-squares line: w (the slope) and b (the intercept), each once, in the answer's order."""
+    problem = _list_of(_text)(value)
+    if problem:
+        return problem
+    unknown = [name for name in value if name not in ("w", "b")]
+    if unknown:
+        return (f"{unknown[0]!r} is not w (the slope) or b (the intercept); find names them as symnn does, "
+                'and notation renames them (notation = { w = "D", b = "C" })')
+    return None if len(set(value)) == len(value) else "w and b each once"
+
+
 _network = {"activation": _text, "loss": _text, "weights": _number, "biases": _number}
 # the key in matrix form: W·x + b, δ·aᵀ, W − η·∂L/∂W, the matrices named as the statement names them
 _matrix_form = {"form": _one_of(FORMS), "matrices": matrices_field}
@@ -185,7 +198,9 @@ KINDS = {
              # each: every sample's loss; gradient: ∂L/∂ŷ_i of the mean; margin: svm's Δ
              {"find": _one_of(("mean", "each", "gradient")), "margin": _number}),
     "product": ({"a": _vector_or_matrix, "b": _vector_or_matrix}, {"bias": _number}),
-    "least-squares": ({"points": _list_of(_number, 2)}, {"method": _one_of(("normal-equation", "derivatives"))}),
+    # find: the line's parameters in the answer's order, by symnn's names (w the slope, b the intercept)
+    "least-squares": ({"points": _list_of(_number, 2)}, {"method": _one_of(("normal-equation", "derivatives")),
+                                                         "find": _line_parameters}),
     "convolution": ({"image": _list_of(_number, 2), "kernel": _list_of(_number, 2)}, {}),
     "matrix-identity": ({"identity": _text}, {"find": _one_of(("gradient", "minimizer"))}),   # minimizer: where ∇ = 0
     "softmax-jacobian": ({}, {"n": _whole}),
@@ -225,9 +240,9 @@ KINDS = {
     "directional-derivative": ({"expr": _text, "wrt": _text, "at": _text_or_numbers, "direction": _list_of(_number)},
                                {"find": _text_or_texts}),
     # a network as the standard texts state it (problems.network_problems)
-    "network": ({"layers": _list_of(_whole), "inputs": _list_of(_number), "targets": _list_of(_number),
-                 "weights": _layer_values, "find": _list_of(_text)},
-                {"biases": _layer_values, "activation": _text_or_texts, "loss": _text, "output": _text,
+    # without targets, a forward pass only (problems.network_schema)
+    "network": ({"layers": _list_of(_whole), "inputs": _list_of(_number), "weights": _layer_values, "find": _list_of(_text)},
+                {"targets": _list_of(_number), "biases": _layer_values, "activation": _text_or_texts, "loss": _text, "output": _text,
                  "mean": _flag, "steps": _whole, "optimizer": _text, "learning_rate": _number,
                  "momentum": _number, "settings": _table_of(_number), "update_biases": _flag,
                  "shared_biases": _flag, "margin": _number, **_matrix_form}),
@@ -271,8 +286,9 @@ def _variants(value):
 COMMON = {"id": lambda v: None if isinstance(v, (str, int, float)) and not isinstance(v, bool) else "expected text",
           "kind": _text, "statement": _languages, "note": _languages, "source": _text,
           # what a source prints (published), or a value the bank's author worked out that no source
-          # prints (expected): cross-checks for the tests, never used to decide an answer
-          "published": _anything, "expected": _anything, "tolerance": _tolerance, "variants": _variants,
+          # prints (expected): cross-checks for the tests, never used to decide an answer; a value the
+          # book misprints is marked, { value = 0.2910279, slip = "why" } (problems.slips)
+          "published": lambda v: cross_check_errors(v, slips=True), "expected": lambda v: cross_check_errors(v, slips=False), "tolerance": _tolerance, "variants": _variants,
           # the names the statement defines (f = "sigmoid(alpha*x)"), which an answer may use; the
           # names it must be written through; the form of the answer, said in each language
           "names": _table_of(_text), "through": _list_of(_text), "answer_form": _languages,

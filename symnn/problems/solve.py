@@ -105,19 +105,21 @@ def solve_loss(problem: Problem) -> Solution:
 
 
 def solve_product(problem: Problem) -> Solution:
-    """``a``, ``b`` (rows of numbers) and an optional ``bias``: A·B (+ b)."""
+    """``a``, ``b`` (rows of numbers) and an optional ``bias``: A·B (+ b), a flat ``b`` read as NumPy's A @ b."""
     from ..nn.linalg import matmul
-    run = matmul(problem.data["a"], problem.data["b"], problem.data.get("bias"))
+    from .answer_schema import product_operands
+    run = matmul(*product_operands(problem.data["a"], problem.data["b"]), problem.data.get("bias"))
     return Solution(problem, run, run.answer)
 
 
 def solve_least_squares(problem: Problem) -> Solution:
     """``points`` and ``method``: the line y = w·x + b by the normal equation (the default) or, with
-    ``method = "derivatives"``, by setting ∂MSE/∂w and ∂MSE/∂b to zero; the answer is (w, b)."""
+    ``method = "derivatives"``, by setting ∂MSE/∂w and ∂MSE/∂b to zero; the answer is (w, b), or in the order of ``find``."""
     from ..nn.linalg import normal_equation, zero_derivatives
     method = zero_derivatives if problem.data.get("method") == "derivatives" else normal_equation
     run = method(problem.data["points"])
-    return Solution(problem, run, tuple(run.answer))
+    found = dict(zip(("w", "b"), run.answer))
+    return Solution(problem, run, tuple(found[name] for name in problem.data.get("find", ("w", "b"))))
 
 
 def solve_convolution(problem: Problem) -> Solution:
@@ -369,7 +371,7 @@ def question_options(problem: Problem) -> dict:
     options = dict(data.get("tolerance", {}))
     if answer_labels(problem):
         options["labels"] = answer_labels(problem)         # C = 5, D = −3: components by their names
-    if line_variable(problem):
+    if line_variable(problem) and tuple(data.get("find", ("w", "b"))) == ("w", "b"):
         options["line"] = line_variable(problem)           # b = 5 − 3t: the line's slope and intercept
     if problem.kind == "array" and array_problems.asks_shape(problem):
         options["shape"] = True          # 3×2 is the shape (3, 2), not the number 6

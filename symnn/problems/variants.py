@@ -88,8 +88,8 @@ def with_parameters(problem: Problem, values: dict, k: int) -> Problem:
     data = with_ordered_point(problem.kind, {**problem.data, **{name: _filled(t, values)
                                                                 for name, t in spec.get("data", {}).items()}})
     statement = {**problem.statement, **{lang: _stated(t, values) for lang, t in spec.get("statement", {}).items()}}
-    return dataclasses.replace(problem, data=data, statement=statement, published=None, expected=None, note={}, variant=k,
-                               parameters=tuple(values.items()))
+    return dataclasses.replace(problem, data=data, statement=statement, published=None, slips={}, expected=None, note={},
+                               variant=k, parameters=tuple(values.items()))
 
 
 def degenerate(answer) -> str | None:

@@ -15,11 +15,12 @@ gives one, else ``published``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..lang import phrase
 from .answer_schema import DECIMAL
 from .bank import load_bank
+from .slips import reason
 from .solve import answer_value, solve
 
 
@@ -32,6 +33,7 @@ class Agreement:
     given: object              # as the file writes it
     derived: tuple | None      # the derived answer's numbers in order; None when it is not numbers
     agrees: bool | None        # None: given as text, not compared
+    slips: dict = field(default_factory=dict)    # the book's misprints: place among the numbers → why (problems.slips)
 
 
 def is_text(item) -> bool:
@@ -62,15 +64,18 @@ def agreement(problem) -> Agreement | None:
     given = problem.cross_check
     if given is None:
         return None
-    field = "expected" if problem.expected is not None else "published"
+    name = "expected" if problem.expected is not None else "published"
+    slips = problem.slips if name == "published" else {}
     if any(is_text(item) for item in flat(given)):     # a formula or words, alone or in a list
-        return Agreement(problem.id, field, given, None, None)
+        return Agreement(problem.id, name, given, None, None, slips)
     numbers = flat(answer_value(solve(problem).answer))
     if any(not isinstance(n, (int, float)) or isinstance(n, bool) for n in numbers):
-        return Agreement(problem.id, field, given, None, False)
+        return Agreement(problem.id, name, given, None, False, slips)
     printed = flat(given)
-    agrees = len(numbers) == len(printed) and all(within(d, p) for d, p in zip(numbers, printed))
-    return Agreement(problem.id, field, given, tuple(numbers), agrees)
+    # each number agrees, but a slip the file marks differs: one that agrees is a mark left by mistake
+    agrees = len(numbers) == len(printed) and all(within(d, p) != (k in slips)
+                                                  for k, (d, p) in enumerate(zip(numbers, printed)))
+    return Agreement(problem.id, name, given, tuple(numbers), agrees, slips)
 
 
 def verify_bank(bank=None) -> list[Agreement]:
@@ -104,8 +109,9 @@ def _lines(row: Agreement, lang: str, accepts=None) -> list[list[str]]:
     if row.agrees is None:
         text = row.given if isinstance(row.given, str) else "; ".join(map(str, flat(row.given)))
         verdict = "verify.text"
-        if accepts is not None and isinstance(row.given, str):
-            verdict = "verify.text.accepted" if accepts(row.problem, row.given) else "verify.text.refused"
+        if accepts is not None:              # a formula alone or in a list, typed as a student types the answer
+            taken = accepts(row.problem, typed_text(row.given))
+            verdict = "verify.text.accepted" if taken else "verify.slip" if row.slips else "verify.text.refused"
         text = text if len(text) <= TEXT_WIDTH else text[:TEXT_WIDTH - 1] + "…"
         return [[*head, "", text, "", phrase(lang, verdict)]]
     printed = flat(row.given)
@@ -117,9 +123,11 @@ def _lines(row: Agreement, lang: str, accepts=None) -> list[list[str]]:
         given = printed[k] if k < len(printed) else None
         derived = row.derived[k] if k < len(row.derived) else None
         agrees = given is not None and derived is not None and within(derived, given)
+        verdict = "verify.yes" if agrees else "verify.no"
+        if k in row.slips:
+            verdict = "verify.slip.agrees" if agrees else "verify.slip"
         lines.append(["", "", str(k + 1), "" if given is None else _number(given, None, lang),
-                      "" if derived is None else _number(derived, given, lang),
-                      phrase(lang, "verify.yes" if agrees else "verify.no")])
+                      "" if derived is None else _number(derived, given, lang), phrase(lang, verdict)])
     lines[0][:2] = head
     return lines
 
@@ -138,6 +146,24 @@ def verify_table(rows: list[Agreement], lang: str = "en", accepts=None) -> str:
 def disagreeing(rows: list[Agreement]) -> list[str]:
     """The problems whose value in the file differs from the derived one."""
     return [row.problem for row in rows if row.agrees is False]
+
+
+def typed_text(value) -> str:
+    """A value written with text as a student types it: ["y - sigmoid(z)"] as the formula, a list as
+    (2x + y, x), rows as [[a, b], [c, d]]; numbers in it as the file writes them."""
+    if not isinstance(value, list):
+        return value.strip() if isinstance(value, str) else repr(value)
+    if len(value) == 1:
+        return typed_text(value[0])
+    if all(isinstance(row, list) for row in value):
+        return "[" + ", ".join("[" + ", ".join(map(typed_text, row)) + "]" for row in value) + "]"
+    return "(" + ", ".join(map(typed_text, value)) + ")"
+
+
+def slip_reasons(rows: list[Agreement], lang: str) -> list[str]:
+    """A sentence for each of the book's slips the file marks: where it is and why it is one."""
+    return [phrase(lang, "verify.slip.reason", problem=row.problem, place=place + 1, reason=reason(slip, lang))
+            for row in rows for place, slip in sorted(row.slips.items())]
 
 
 def typed(value) -> str | None:
@@ -164,7 +190,7 @@ def refused(bank, accepts, lang: str, wrong=()) -> list[str]:
     sentences = []
     for problem in load_bank(bank).values():
         answer = typed(problem.published)
-        if problem.id in wrong or answer is None or accepts(problem.id, answer):
+        if problem.id in wrong or problem.slips or answer is None or accepts(problem.id, answer):
             continue
         printed = [n for n in flat(problem.published) if isinstance(n, float) or isinstance(n, str) and places(n)]
         if printed:                               # a whole number refused is a disagreement, said in the table
@@ -203,7 +229,7 @@ def report(bank=None, lang: str = "en", accepts=None, unused=None) -> tuple[str,
     rows = verify_bank(bank)
     wrong = disagreeing(rows)
     misnamed = unused_names(bank, unused, lang) if unused else []
-    lines = [verify_table(rows, lang, accepts), *(refused(bank, accepts, lang, wrong) if accepts else []), *misnamed,
+    lines = [verify_table(rows, lang, accepts), *slip_reasons(rows, lang), *(refused(bank, accepts, lang, wrong) if accepts else []), *misnamed,
              *untranslated(bank, lang)]
     failures = ([phrase(lang, "verify.disagree", problems=", ".join(wrong))] if wrong else []) + \
         ([phrase(lang, "verify.misnamed", count=len(misnamed))] if misnamed else [])

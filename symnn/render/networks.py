@@ -108,7 +108,9 @@ class NetworkPrinting:
 
     def _network_name(self, network, loss: bool = True) -> str:
         """"2-2-1 network, sigmoid, loss L = (y − o₁)²" in the reader's language (the loss where it matters)."""
-        activation = catalogue(self.lang)["activations"].get(network.activation, network.activation)
+        names = catalogue(self.lang)["activations"]
+        activation = ", ".join(names.get(a, a) for a in ([network.activation] if isinstance(network.activation, str)
+                                                          else network.activations))      # or one per layer
         sizes = "-".join(map(str, network.sizes))
         if not loss or len(network.outputs) != 1:
             return self.escape(phrase(self.lang, "net.name.forward", sizes=sizes, activation=activation))

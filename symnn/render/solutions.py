@@ -99,6 +99,7 @@ class SolutionPrinting:
         self.notation = problem.data.get("notation", {})          # the δ of a node it renames is named so too
         self.defined = defined_names(problem)          # y for σ(w₁x₁ + w₂x₂ + b), as the statement defines it
         self.function_named = problem.data.get("answer_name")
+        self.line_order = tuple(problem.data.get("find", ("w", "b"))) if problem.kind == "least-squares" else ("w", "b")
         self.written = tuple(self.renamed(term) for term in written_terms(problem.data.get("expr"),
                                                                           tuple(problem.data.get("functions", ())))
                              or network_loss_terms(problem, solution.work)      # a network's loss: (o₁ − y)² as written
@@ -302,7 +303,7 @@ class SolutionPrinting:
         elif kind == "PerceptronRun":                # render.perceptron: w₁, w₂, b (w_{j,k}, b_j for a layer)
             names = weight_names(*work.weights.shape) + (bias_names(work.weights.rows) if work.bias is not None else [])
         elif kind == "Computation" and work.title in ("linalg.normal", "linalg.zero_derivatives"):
-            names = [sp.Symbol("w"), sp.Symbol("b")]                  # the line y = wx + b
+            names = [sp.Symbol(n) for n in getattr(self, "line_order", ("w", "b"))]    # y = wx + b, in find's order
         elif kind == "OptimizerComparison":
             return [(self.method(step.optimizer.name), None, sp.Tuple(*step.result)) for step in work.steps]
         elif kind == "ActivationTable" and len(work.rows) + 1 == len(parts):     # the last part is softmax's

@@ -59,7 +59,7 @@ kind = "gradient"
 expr = "x^2 + x*y"
 wrt = "x, y"
 statement.en = "The gradient of x^2 + xy."
-# a list of formulas (and a number written with words) is text: shown, never a crash or a NO
+# a list of formulas is checked as a student types the gradient, (2x + y, x): shown, never a crash or a NO
 published = ["2x + y", "x"]
 """
 
@@ -73,7 +73,7 @@ rmse-rounded  published  1  0.21602      0.21602           yes
 rmse-off      published  1  0.21603      0.2160246899      NO
 in-words      published     2x                             text: symnn check accepts it
 misprint      published     3x                             text: symnn check refuses it
-two-formulas  published     2x + y; x                      text: not compared
+two-formulas  published     2x + y; x                      text: symnn check accepts it
 
 Problems compared: 3; in agreement: 1; given as text: 3.
 """
@@ -88,7 +88,7 @@ rmse-rounded  из источника  1  0,21602    0,21602        да
 rmse-off      из источника  1  0,21603    0,2160246899   НЕТ
 in-words      из источника     2x                        текст: проверка его принимает
 misprint      из источника     3x                        текст: проверка его не принимает
-two-formulas  из источника     2x + y; x                 текст: не сравнивается
+two-formulas  из источника     2x + y; x                 текст: проверка его принимает
 
 Задач сравнено: 3; совпадают: 1; записаны текстом: 3.
 """
