@@ -36,10 +36,10 @@ from ..lang import LANGUAGES, phrase
 from .characters import GREEK, latin_twins, plain
 from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
 from .habits import glued_calls, labelled_parts, line_rows, spaced_rows
-from .labels import known_label
 from .latex import latex_to_text
-from .layout import closes_at_end, components, matrix_shape, top_level_split
+from .layout import components, matrix_shape
 from .numbers import REPEATING, decimal_commas, repeating_value, typed_number, units_apart
+from .statements import SIGMA_PRIME, labelled_side, restates, stated_value
 from .wrappers import unwrap
 
 MAX_LENGTH = 2000        # characters of one answer
@@ -57,10 +57,6 @@ ALLOWED = (sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Number, sp.NumberSymbol, sp.exp
            sp.And, sp.Or, sp.logic.boolalg.BooleanAtom,
            # sums and products over an index with a bound n: Σ x_i is Sum(x[i], (i, 1, n))
            sp.Sum, sp.Product, sp.Indexed, sp.IndexedBase, sp.Tuple, sp.Idx)
-DERIVATIVE = re.compile(r"'|∂|∇|(?<![A-Za-z])(d|delta|Delta)[A-Za-z_0-9]*/(d|delta|Delta)")
-# σ'(u) alone: the derivative of σ named, not computed
-SIGMA_PRIME_ALONE = re.compile(r"[-+]?(sigmaprime|sigmaprime\((?:[^()]|\([^()]*\))*\))")
-SIGMA_PRIME = re.compile(r"\b(sigma|sigmoid)\s*(\^\s*\(\s*'\s*\)|')")
 WRITTEN_TRANSPOSE = re.compile(r"\^\s*\{?\s*(\(\s*T\s*\)|T(?![0-9_])|\\top|\\intercal)|ᵀ")
 @dataclass(frozen=True)
 class Answer:
@@ -153,13 +149,13 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     notes = ((("note.twins" if len(twins) > 1 else "note.twin"), {"letters": ", ".join(twins)}),) if twins else ()
     notes += (("note.remark", {"words": remark}),) if remark else ()
     notes += (("note.units", {"units": ", ".join(units)}),) if units else ()
-    body, sides, labels, written = _stated_value(body, known, problem_labels)
-    if _restates(body, notation):
+    body, sides, labels, written = stated_value(body, known, problem_labels)
+    if restates(body, notation):
         return Answer(text, None, notation, restates=True, uses_log10=uses_log10, notes=notes)
     settings = {"notation": notation, "known": known, "shorthand": shorthand, "natural_log": natural_log,
                 "russian_notation": russian_notation, "decimal_comma": decimal_comma, "matrices": matrices}
     value, is_vector, is_set, decimals = _value(body, expected_length, settings)
-    steps = tuple((side[0], _labelled(_value(side[1], None, settings)[0], labels, value, known)) if isinstance(side, tuple)
+    steps = tuple((side[0], labelled_side(_value(side[1], None, settings)[0], labels, value, known)) if isinstance(side, tuple)
                   else _value(side, expected_length, settings)[0] for side in sides)
     notes += _ambiguities(body, notation, known)
     if is_vector and decimal_comma and ";" not in body and re.search(r",\s", body) and re.search(r"\d,\d", body):
@@ -221,162 +217,6 @@ def _value(body, expected_length, settings):
     read = [_read_one(part, **settings) for part in parts]
     value = tuple(expr for expr, _ in read) if is_vector else read[0][0]
     return value, is_vector, is_set, tuple(d for _, d in read)
-
-
-def _restates(body: str, notation: str) -> bool:
-    """The answer writes the derivative asked for (d/dx, ∂, ∇, a prime, σ'(u) alone), not its value."""
-    try:
-        text = latex_to_text(body) if notation == "latex" else body
-    except ParseError:
-        text = body
-    text = SIGMA_PRIME.sub("sigmaprime", text)
-    if SIGMA_PRIME_ALONE.fullmatch(re.sub(r"\s", "", text)):
-        return True
-    return bool(DERIVATIVE.search(re.sub(r"[\s(){}]", "", text.replace("sigmaprime", ""))))
-
-
-def _stated_value(body: str, known, labels=frozenset()) -> tuple[str, list, dict, tuple]:
-    """A chain ``a = b ≈ c``: (the value graded, the other sides that must equal it, the labels of
-    named components, the label written before each component as typed, or ()). A side that names
-    what is computed (f'(x), ∂L/∂w, ∇F, y, one of the problem's ``labels``) is a label, not a value;
-    a name the problem uses as a variable is not a label (``x = 6x`` states that x is 6x)."""
-    body = re.sub(r"\\approx(?![A-Za-z])", "≈", body)
-    named = _named_components(body, known, labels)
-    if named:
-        return named
-    sides = _joined_relations(top_level_split(body, "=≈"))
-    if len(sides) == 1:
-        return body, [], {}, ()
-    names = [side.strip() for side in sides if _label(side, known, labels)]
-    values = [side for side in sides if not _label(side, known, labels)]
-    if any(not side.strip() for side in sides) or not values:
-        raise ParseError("statement")
-    return values[-1], values[:-1], {}, tuple(names[:1])
-
-
-def _named_components(body: str, known, problem_labels=frozenset()):
-    """x = 1, y = 2 or h_1 = h_2 ≈ 0,953; o_1 = σ(h_2) ≈ 0,722: one component per label, the value
-    its chain ends in, the chain's other sides as (component, side) steps, and the labels'
-    components (a side may use another component's label: σ(h_2)); None when the body is not a
-    list of named values."""
-    separators = ";" if re.search(r"(?<!\\);", body) else ","
-    parts = top_level_split(body, separators)
-    if separators == ";":                     # a = 1; b = 2, c = 3: a comma before a label parts too
-        parts = [piece for part in parts for piece in _comma_parts(part, known, problem_labels)]
-    if len(parts) < 2:
-        return None
-    values, steps, names, written = [], [], {}, []
-    for part in parts:
-        sides = _joined_relations(top_level_split(part, "=≈"))
-        labels = 0
-        while labels < len(sides) - 1 and (_label(sides[labels], known, problem_labels) or
-                                           (not labels and _coordinate(sides[labels], sides[-1]))):
-            labels += 1
-        if len(sides) < 2 or not all(side.strip() for side in sides):
-            return None
-        if not labels:                        # −ln 0.1 = 2.303, −ln 0.5 = 0.693: a chain per component, no label,
-            if separators == "," and re.search(r"\d,\d", body):
-                return None                   # unless a comma may be a decimal one (f'(x) = 0,5 = 1/2)
-            steps += [(len(values), side) for side in sides[:-1]]
-            written.append("")
-            values.append(sides[-1].strip())
-            continue
-        value = sides[-1].strip()
-        inner = _entries(value)
-        between = [_entries(side.strip()) for side in sides[1:-1]]       # h = [tanh(0.1); …] ≈ [0.0997; …]: entry by entry
-        if len(inner) > 1 and labels == 1 and all(len(side) == len(inner) for side in between):   # grad = (40.17, 20.09)
-            steps += [(len(values) + i, entry) for side in between for i, entry in enumerate(side)]
-            values += [part.strip() for part in inner]
-            written += [f"{sides[0].strip()}#{k}" for k in range(1, len(inner) + 1)]       # W = [3 1]: W's entries
-            continue
-        for label in sides[:labels]:
-            steps += [(len(values), side) for side in sides[labels:-1]]
-            names[re.sub(r"[\s{}_\\]", "", label)] = len(values)
-            written.append(label.strip())
-            values.append(value)
-    return "(" + "; ".join(values) + ")", steps, names, tuple(written)
-
-
-def _entries(value: str) -> list[str]:
-    """The entries of a bracketed vector or matrix, row after row: [[1, 2], [3, 4]] is 1, 2, 3, 4 (as W = […]
-    names W's entries in that order); [] for anything else; one entry for (a + b)."""
-    if value[:1] not in "([" or not closes_at_end(value):
-        return []
-    inner = [part.strip() for part in top_level_split(value[1:-1], ";" if ";" in value else ",")]
-    rows = [_entries(part) for part in inner] if len(inner) > 1 else []
-    return [entry for part, row in zip(inner, rows) for entry in (row or [part])] if rows else inner
-
-
-def _comma_parts(part: str, known, problem_labels) -> list[str]:
-    """A part of a list apart by semicolons, split at each comma before a label and its = (h_2 = 0,9526,
-    o_1 = 0,7216 is two parts; the decimal comma of 0,9526 is not before a label)."""
-    pieces = top_level_split(part, ",")
-    merged = [pieces[0]]
-    for piece in pieces[1:]:
-        sides = _joined_relations(top_level_split(piece, "=≈"))
-        if len(sides) > 1 and (_label(sides[0], known, problem_labels) or _coordinate(sides[0], sides[-1])):
-            merged.append(piece)
-        else:
-            merged[-1] += "," + piece
-    return merged
-
-
-def _labelled(step, labels: dict, values, known=None):
-    """A side that uses another component's label (o_1 = σ(h_2)), with that component's value put in; a name the
-    problem gives a value of its own is that value (x of x = x − a·x = 0.5, the point's x, not the new x)."""
-    if isinstance(step, tuple):                  # h_2 = 0.95, 0.72: a list is no side of one component's chain
-        raise ParseError("statement")
-    own = {re.sub(r"[_{}]", "", k) for k in (known or ())}
-    return step.xreplace({s: values[labels[re.sub(r"_", "", s.name)]] for s in step.free_symbols
-                          if re.sub(r"_", "", s.name) in labels and re.sub(r"_", "", s.name) not in own})
-
-
-def _is_known_name(side: str, known) -> bool:
-    """The side is a bare name the problem uses as a variable (x of x = 6x)."""
-    return re.sub(r"[\s{}_\\]", "", side) in {re.sub(r"[_{}]", "", k) for k in (known or ())}
-
-
-def _coordinate(name: str, value: str) -> bool:
-    """x = 1 in x = 1, y = 2: a bare name, and a value without it."""
-    return bool(re.fullmatch(r"\s*[A-Za-z]\w*\s*", name)) and not re.search(rf"\b{re.escape(name.strip())}\b", value)
-
-
-def _joined_relations(sides):
-    """Undo a split inside <=, >=, != and ==: they are relations, not the = of a chain."""
-    joined = [sides[0]]
-    for side in sides[1:]:
-        if joined[-1].endswith(("<", ">", "!", "=")) or side.startswith("="):
-            joined[-1] += "=" + side
-        else:
-            joined.append(side)
-    return joined
-
-
-def _label(side: str, known, labels=frozenset()) -> bool:
-    """The side names a quantity (f'(x), MSE, grad F, ∇F, ŷ, w₆⁺, a name of the problem's ``labels``)
-    rather than giving a value."""
-    product = re.fullmatch(r"\s*([A-Za-z]\w*)\s*\((.*)\)\s*", side)
-    if product and re.search(rf"(?<![A-Za-z]){re.escape(product[1])}(?![A-Za-z])", product[2]):
-        return False                               # s(1-s): s times 1 − s, not s of 1 − s
-    if known_label(side, labels) and not _is_known_name(side, known):
-        return True
-    notation = "latex" if re.search(r"\\.|[{}]", side) else "text"
-    if _restates(side, notation):
-        return True
-    try:
-        text = latex_to_text(side) if notation == "latex" else side
-    except ParseError:
-        return False
-    if re.fullmatch(r"\s*\(\s*([A-Za-z]\w*(?:\s*[,;]\s*[A-Za-z]\w*)+)\s*\)\s*", text):
-        return True                                # (x, y) = (1, 2): a tuple of names names the values
-    name = re.fullmatch(r"\s*(?:grad\s*|∇\s*|det\s+)?([A-Za-z]+)\s*(_\s*\w+)?\s*(\(\s*[\w./-]+(?:\s*[,;]\s*[\w./-]+)*\s*\))?\s*'*\s*"
-                        r"(?:\^\s*[{(]?\s*\+\s*[})]?|\+|⁺)?\s*", text)          # w6+, w_6^+, L⁺: a value after a step                      # f(x), L(w, b): a name and its arguments, not s_i(1 − s_j)
-    if not name:
-        return False
-    if (name[1] in FUNCTIONS or name[1] in ("sqrt", "exp", "ln", "log")) and name[3] is not None:
-        return False                               # cos(x^2) is a value, not a name; H alone names H
-    names = {re.sub(r"[_{}]", "", k) for k in (known or ())}
-    return (name[1] + re.sub(r"[\s_]", "", name[2] or "")) not in names
 
 
 def _read_one(part, *, notation, known, shorthand, natural_log, russian_notation, decimal_comma, matrices=False):
