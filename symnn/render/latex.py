@@ -165,14 +165,19 @@ def kept_together(text: str, most: int = KEPT_ROWS) -> str:
     return "\n".join(lines)
 
 
+LONG_CODE = 40      # characters of program text with no cut outside brackets that may still break inside them
+
+
 def code_pieces(text: str) -> list[str]:
     """``text`` cut where a line may break: after a comma or a spaced operator at the shallowest bracket depth
-    that has one.
+    that has one — inside brackets only when the text is long.
 
     >>> code_pieces("np.ones((3, 1)) + np.arange(3)")
     ['np.ones((3, 1)) + ', 'np.arange(3)']
-    >>> code_pieces("a.sum(axis=0, keepdims=True)")
-    ['a.sum(axis=0, ', 'keepdims=True)']
+    >>> code_pieces("np.ones((4, 3, 2))")
+    ['np.ones((4, 3, 2))']
+    >>> code_pieces("np.zeros((32, 32, 3)).reshape(-1).sum(axis=0, keepdims=True)")
+    ['np.zeros((32, 32, 3)).reshape(-1).sum(axis=0, ', 'keepdims=True)']
     """
     depth, cuts = 0, []
     for k, char in enumerate(text):
@@ -180,9 +185,9 @@ def code_pieces(text: str) -> list[str]:
         depth -= char in ")]}"
         if char == "," or (char == " " and k > 1 and text[k - 1] in "-+*/=" and text[k - 2] == " "):
             cuts.append((depth, k + 1 + (char == "," and text[k + 1:k + 2] == " ")))
-    if not cuts:
-        return [text]
-    shallowest = min(depth for depth, _ in cuts)
+    shallowest = min((depth for depth, _ in cuts), default=None)
+    if shallowest is None or shallowest > 0 and len(text) <= LONG_CODE:
+        return [text]                                   # np.ones((4, 3, 2)): one call, short enough to stay whole
     ends = [end for depth, end in cuts if depth == shallowest]
     return [text[start:end] for start, end in zip([0, *ends], [*ends, len(text)])]
 
