@@ -77,6 +77,8 @@ class TextPrinter(DocumentPrinter):
 
     def _plain_statement(self, text: str, LatexNodes2Text) -> str:
         text = re.sub(r"\\ne(?![a-zA-Z])", "≠", text)        # pylatexenc knows \neq but drops \ne
+        # an arrow keeps the space after it: v ← μv, not v ←μ v (pylatexenc drops it before another command)
+        text = re.sub(r"\\(leftarrow|gets|rightarrow|to)(?![a-zA-Z])", lambda m: "←" if m[1] in ("leftarrow", "gets") else "→", text)
         text = _OPERATOR.sub(lambda m: (" " if m.start() and (m.string[m.start() - 1].isalnum()
                                                                or m.string[m.start() - 1] in ")}") else "")
                              + m[1] + (" " if m.string[m.end():m.end() + 1].isalnum() or m.string[m.end():m.end() + 1]
