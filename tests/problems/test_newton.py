@@ -116,9 +116,10 @@ def test_several_steps_end_in_a_table_of_the_iterates():
 
 def test_one_variable_is_written_with_numbers_not_one_by_one_matrices():
     lines = render(solve(_problem("x^4", [1], wrt="x")), "text").splitlines()
-    # f′ = 4x³ = 4 and f″ = 12x² = 12 at 1: x1 = 1 − 4/12 = 2/3
+    # f′ = 4x³ = 4 and f″ = 12x² = 12 at 1: x1 = 1 − 4/12 = 2/3; the fraction in brackets before its factor,
+    # (1/12)·4, as 1/12·4 could be read 1/(12·4)
     assert lines[-3:] == ["The inverse of the Hessian: A_0⁻¹ = 1/12",
-                          "x_1 = x_0 - A_0⁻¹g_0 = 1 - 1/12·4 = 1 - 1/3 = 2/3 ≈ 0.6667",
+                          "x_1 = x_0 - A_0⁻¹g_0 = 1 - (1/12)·4 = 1 - 1/3 = 2/3 ≈ 0.6667",
                           "Answer: 2/3 ≈ 0.6667"]
 
 
