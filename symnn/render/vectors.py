@@ -351,7 +351,8 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting):
         lines += self.table(["k", self.math(sp.Symbol("x_k")), self.math(Slope(sp.Symbol("x_k"), 1)),
                              self.plain("graph.value")], rows)
         # x_n = gⁿ(x₀) is not a factor of the chain and not asked: the table stops at x_{n−1}
-        product = sp.Mul(*(slope for *_, slope in run.rows), evaluate=False)
+        # the slopes as the table's values write them, each bracketed as a factor: (-0.5)·(-0.5)·… = -0.03125
+        product = Times(*(self.as_given(slope) for *_, slope in run.rows))
         chain = self.raw_math(total) + " = " + self.raw_math(product, keep_order=True)
         lines.append(self.line(depth, self.result(chain, run.answer)))
         return self.join(lines)
