@@ -74,17 +74,18 @@ def test_the_hessian_is_what_central_differences_give():
     assert np.allclose(np.array(A, dtype=float), np.array(fd), atol=1e-5)
 
 
-# the last lines of the key of Hagan's step: g and A at x0, A⁻¹, and x1 with the numbers put in
+# the last lines of the key of Hagan's step: g and A at x0, A⁻¹, and x1 with the numbers put in (A⁻¹'s entries
+# there as decimals, as x0 = (0.5, 0.5) is given: one way in the line)
 KEY = {
     "en": ["∇²F = [2 0; 0 50]",
            "g_0 = ∇F(0.5, 0.5) = (1, 25), ∇²F(0.5, 0.5) = A_0 = [2 0; 0 50]",
            "The inverse of the Hessian: A_0⁻¹ = [1/2 0; 0 1/50]",
-           "x_1 = x_0 - A_0⁻¹g_0 = [0.5; 0.5] - [1/2 0; 0 1/50]·[1; 25] = [0.5; 0.5] - [0.5; 0.5] = (0, 0)",
+           "x_1 = x_0 - A_0⁻¹g_0 = [0.5; 0.5] - [0.5 0; 0 0.02]·[1; 25] = [0.5; 0.5] - [0.5; 0.5] = (0, 0)",
            "Answer: (0, 0)"],
     "ru": ["∇²F = [2 0; 0 50]",
            "g_0 = ∇F(0,5; 0,5) = (1; 25), ∇²F(0,5; 0,5) = A_0 = [2 0; 0 50]",
            "Обратная матрица Гессе: A_0⁻¹ = [1/2 0; 0 1/50]",
-           "x_1 = x_0 - A_0⁻¹g_0 = [0,5; 0,5] - [1/2 0; 0 1/50]·[1; 25] = [0,5; 0,5] - [0,5; 0,5] = (0; 0)",
+           "x_1 = x_0 - A_0⁻¹g_0 = [0,5; 0,5] - [0,5 0; 0 0,02]·[1; 25] = [0,5; 0,5] - [0,5; 0,5] = (0; 0)",
            "Ответ: (0; 0)"],
 }
 HEADING = {"en": "Newton's method: x_1 = x_0 - A_0⁻¹g_0, the step to the minimum of the quadratic approximation "
