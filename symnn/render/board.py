@@ -49,14 +49,16 @@ class Times(sp.Expr):
 
     def _sympystr(self, printer):
         last = len(self.args) - 1
-        return "*".join(_grouped(printer, f, k < last, "(%s)") for k, f in enumerate(self.args))
+        return "*".join(_grouped(printer, f, k < last, "(%s)", slash=True) for k, f in enumerate(self.args))
 
 
-def _grouped(printer, factor, inside: bool, brackets: str) -> str:
-    """A factor of Times: a sum, a negative factor, and a product followed by another factor in brackets."""
+def _grouped(printer, factor, inside: bool, brackets: str, slash: bool = False) -> str:
+    """A factor of Times: a sum, a negative factor, and a product followed by another factor in brackets; in
+    a line of text a fraction too, whose slash would divide by what follows: (1/2)·13, not 1/2·13."""
     text = printer._print(factor)
     alone = not isinstance(factor, (sp.Add, InOrder)) and not (factor.is_number and factor.is_negative) \
-        and not (isinstance(factor, sp.Mul) and (inside or factor.could_extract_minus_sign()))
+        and not (isinstance(factor, sp.Mul) and (inside or factor.could_extract_minus_sign())) \
+        and not (slash and inside and isinstance(factor, sp.Rational) and not factor.is_Integer)
     return text if alone else brackets % text
 
 

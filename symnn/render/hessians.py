@@ -12,6 +12,7 @@ import sympy as sp
 
 from .board import InOrder, Minus, Times
 from .expansion import D
+from .values import as_written, given_exactly
 
 
 class Over(sp.Expr):
@@ -77,8 +78,9 @@ class HessianPrinting:
                  "second": self._raw(r"\frac{%s %s %s}{%s^{2}}" % (pT, name, p, norm), f"{pT}{name} {p}/{norm}²")}
         return [names[part] for part in run.find]
 
-    def _numbers(self, values) -> list:
-        return [self.as_given(v) for v in values]
+    def _numbers(self, values, exact: bool = False) -> list:
+        """Numbers as given (0.5), or exactly where the line is written exactly (1/2 beside √3/2)."""
+        return [as_written(v, True, self.places()) if exact else self.as_given(v) for v in values]
 
     def hessian_lines(self, gradient, hessian, depth: int) -> list[str]:
         """∇²F: each entry the derivative of a component of ∇F, the matrix, and its value at the point."""
@@ -97,9 +99,9 @@ class HessianPrinting:
                 " = ".join((name, self.raw_math(numbers, numbers=True), self.raw_math(_shaped(hessian.value.tolist())))))))
         return lines
 
-    def _dot(self, left, right):
+    def _dot(self, left, right, exact: bool = False):
         """p₁·g₁ + p₂·g₂ + …, the numbers as given."""
-        return InOrder(*(Times(a, b) for a, b in zip(self._numbers(left), self._numbers(right))))
+        return InOrder(*(Times(a, b) for a, b in zip(self._numbers(left, exact), self._numbers(right, exact))))
 
     def _print_DirectionalDerivative(self, run, depth: int = 0) -> str:
         lines = [self._print(run.gradient, depth=depth)]
@@ -108,24 +110,28 @@ class HessianPrinting:
         p, pT, norm, nabla = self._direction()
         names = dict(zip(run.find, self.directional_names(run)))
         components = [sp.Symbol(f"p{k}") for k in range(1, len(run.direction) + 1)]
-        length = self.worked(norm, sp.sqrt(sum(c ** 2 for c in components)), dict(zip(components, run.direction)), run.norm)
+        formula, given = sp.sqrt(sum(c ** 2 for c in components)), dict(zip(components, run.direction))
+        # p = (√3/2, 1/2) given exactly: its length from the exact entries, √((√3/2)² + (1/2)²) = 1, not from 0.8660
+        exact = given_exactly(run.direction)
+        length = self.result(" = ".join((norm, self.raw_math(formula), self.raw_math(self.put_in_point(formula, given),
+                                        keep_order=True, numbers=True))), run.norm) if exact else self.worked(norm, formula, given, run.norm)
         lines.append(self.line(depth, self.plain("directional.direction") + " " + self.inline(
-            f"{p} = " + self.raw_math(sp.Tuple(*self._numbers(run.direction)))) + self.escape(", ")
+            f"{p} = " + self.raw_math(sp.Tuple(*self._numbers(run.direction, exact)))) + self.escape(", ")
                                + self.plain("directional.length") + " " + length))
         if "slope" in run.find:
             lhs = names["slope"]
-            numbers = self._dot(run.direction, run.gradient.values)
+            numbers = self._dot(run.direction, run.gradient.values, exact)
             numbers = numbers if run.norm == 1 else Over(numbers, run.norm)
             lines.append(self.line(depth, self.strong(self.plain("directional.slope") + ":") + " " + self.result(
                 f"{lhs} = " + self.raw_math(numbers, numbers=True), run.slope)))
         if run.hessian is not None:
             name = self._hessian_name()
-            rows = [self._dot(row, run.direction) for row in run.hessian.value.tolist()]
+            rows = [self._dot(row, run.direction, exact) for row in run.hessian.value.tolist()]
             times = self._raw(f"{name} {p}", f"{name}·{p}")
             lines.append(self.line(depth, self.result(f"{times} = " + self.raw_math(sp.Tuple(*rows), numbers=True),
                                                       sp.Tuple(*run.hessian_times_p))))
             lhs = names["second"]
-            numbers = self._dot(run.direction, run.hessian_times_p)
+            numbers = self._dot(run.direction, run.hessian_times_p, exact)
             numbers = numbers if run.norm_squared == 1 else Over(numbers, run.norm_squared)
             lines.append(self.line(depth, self.strong(self.plain("directional.second") + ":") + " " + self.result(
                 f"{lhs} = " + self.raw_math(numbers, numbers=True), run.second)))
@@ -154,7 +160,11 @@ class HessianPrinting:
             f"{inverse} = " + self.raw_math(_shaped(step.inverse.tolist())))))
         start, g = _column(self._numbers(step.start)), _column(self._numbers(step.gradient.values))
         moved = _column(self._numbers(-c for c in step.change))
-        numbers = Minus(start, Times(_shaped(step.inverse.tolist()), g))
+        # A⁻¹'s entries as the line's other numbers are written: [0.5 0; 0 0.02] beside x₀ = [0.5; 0.5], given in
+        # decimals; fractions beside whole numbers
+        decimals = any(isinstance(self.as_given(v), sp.Float) for v in step.start)
+        entries = [self._numbers(row) for row in step.inverse.tolist()] if decimals else step.inverse.tolist()
+        numbers = Minus(start, Times(_shaped(entries), g))
         sides = [f"{x_next} = {x_k} - {inverse}{' ' if self.nabla.startswith(chr(92)) else ''}{g_k}",
                  self.raw_math(numbers, numbers=True), self.raw_math(Minus(start, moved), numbers=True)]
         result = sp.Tuple(*step.result) if len(step.result) > 1 else step.result[0]

@@ -38,7 +38,7 @@ from .order import (
     readable_terms,
     transpose_outside,
 )
-from .symbol_names import bare, plain_tail, raised, text_name
+from .symbol_names import LATEX_NAME, bare, latex_text, plain_tail, raised, text_name
 from .typed import RAISED, dotted, power_of_e, with_places
 from .values import Shown
 
@@ -280,6 +280,8 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         version = re.fullmatch(r"([A-Za-z]\w*)\^\{\((\d+)\)\}", expr.name)
         if version:                       # c⁽²⁾, the second value of a program's c (nn.programs.version_name)
             return self._print(sp.Symbol(version[1])) + "⁽" + version[2].translate(RAISED) + "⁾"
+        if LATEX_NAME.search(expr.name):       # a notation value in LaTeX: \mathbf{x} as 𝐱, h_{\theta}(x) as h_θ(x)
+            return latex_text(expr.name)
         head, sep, tail = expr.name.partition("_")
         head = text_name(f"\\hat{{{head[:-3]}}}" if re.fullmatch(r"\w+hat", head) and len(head) == 4 else head)  # yhat: ŷ
         tail = tail[1:-1] if tail.startswith("{") and tail.endswith("}") else tail

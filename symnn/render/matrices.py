@@ -251,8 +251,9 @@ class MatrixPrinting:
             key = "matrix.rule.uses symmetric" if run.symmetric else "matrix.rule.uses"
             return self.say(key, letter=step.quantity, **({"symmetric": sp.Eq(Letter(run.symmetric[0]), transposed(
                 Letter(run.symmetric[0])), evaluate=False)} if run.symmetric else {}))
-        if step.rule == "loss" and run.residual_shape in (None, ("1", "1")):
-            return self.say("matrix.rule.loss number")
+        if step.rule == "loss" and run.form == "norm":   # ∂(c‖r‖²)/∂r = 2c·r: twice r, or r itself when c = 1/2
+            key = "matrix.rule.loss number" if run.residual_shape in (None, ("1", "1")) else "matrix.rule.loss"
+            return self.say(key + " half" if 2 * run.scale == 1 else key)
         if step.rule == "product" and step.via and step.via[0] is not None:
             upstream, _, _, _, product = step.via
             whole = dict(run.definitions).get(upstream, upstream)

@@ -119,12 +119,15 @@ class NumericsPrinting:
             lines = [self.line(depth, self.strong(self.plain("opt.run.first"))), self._print(run.steps[0], depth=depth + 1)]
         finally:
             self.answer_follows = follows
-        return self.join(lines + self.later_steps([(step.step_number, step.start, step.gradient, step.result)
-                                                   for step in run.steps[1:]], depth))
+        # a method with a state (momentum's v_t, Adam's m_t and v_t) shows it at every step, as the first step does
+        states = [row.quantity for row in run.steps[0].lines[0] if row.quantity != w_new]
+        return self.join(lines + self.later_steps([(step.step_number, step.start, step.gradient, step.result, tuple(
+            [{row.quantity: row.value for row in coordinate}[q] for coordinate in step.lines] for q in states))
+            for step in run.steps[1:]], depth, states))
 
-    def later_steps(self, rows, depth: int) -> list[str]:
+    def later_steps(self, rows, depth: int, states=()) -> list[str]:
         """The steps after the first one worked above, one row each: its number, where it starts, the
-        gradient there, where it ends (the first step is not repeated as a row)."""
+        gradient there, each state of the method (v_t) and where it ends (the first step is not repeated)."""
         if not rows:
             return []
 
@@ -133,8 +136,10 @@ class NumericsPrinting:
         last = rows[-1][0]
         title = self.plain("opt.run.second") if len(rows) == 1 else self.plain("opt.run.rest", n=last)
         return [self.line(depth, self.strong(title))] + self.table(
-            [self.plain("opt.run.step"), self.plain("opt.run.start"), self.plain("opt.run.gradient"), self.plain("opt.run.end")],
-            [[str(n), point(start), point(gradient), point(end)] for n, start, gradient, end in rows])
+            [self.plain("opt.run.step"), self.plain("opt.run.start"), self.plain("opt.run.gradient"),
+             *(self.math(q) for q in states), self.plain("opt.run.end")],
+            [[str(n), point(start), point(gradient), *(point(v) for v in (row[0] if row else ())), point(end)]
+             for n, start, gradient, end, *row in rows])
 
     def vector_names(self, run) -> dict:
         """w_t, w_(t−1) and g_t of a step's rule in the statement's letter when its variables are the

@@ -190,7 +190,9 @@ class _FactorsAsUsual:
 def common_fraction(expr) -> tuple | None:
     """(c, s) with ``expr`` = c·s when the terms of the sum share a fraction c = p/q, q > 1, as a teacher
     takes it out: 22w/3 + 2b − 98/3 = (2/3)(11w + 3b − 49); c < 0 when every term is subtracted."""
-    if not isinstance(expr, sp.Add) or expr.has(sp.Float):
+    # a sum with a decimal term, given or put in (0.5 − tanh(0.5)²/20), keeps it: no (1/20)·(20·0.5 − …)
+    if not isinstance(expr, sp.Add) or expr.has(sp.Float) or any(getattr(term, "number", sp.S.Zero).has(sp.Float)
+                                                                 for term in expr.args):
         return None
     content, rest = expr.primitive()
     if not content.is_Rational or content.q == 1 or not isinstance(rest, sp.Add):

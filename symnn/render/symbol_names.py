@@ -43,6 +43,92 @@ def text_name(head: str) -> str:
     return base + power.translate(RAISED) if power.isdigit() else head
 
 
+FONTS = {"mathbf": "BOLD ", "boldsymbol": "BOLD ", "bm": "BOLD ", "mathrm": "", "mathit": "", "text": "",
+         "operatorname": "", "mathsf": "", "mathcal": ""}
+# a name plain text cannot write by its head and subscript alone: a font (\mathbf{x}), or a subscript of one
+# command followed by more (h_\theta(x), h_{\theta}(x))
+LATEX_NAME = re.compile(r"\\(?:%s)\{|[_^]\{?\\[A-Za-z]+\}?[^A-Za-z{}_^]" % "|".join(FONTS))
+
+
+def braced(name: str) -> str:
+    r"""A name of a notation table with a one-command subscript braced, h_\theta(x) as h_{\theta}(x): LaTeX
+    subscripts the command alone, as the statement means, and (x) follows."""
+    return re.sub(r"([_^])(\\[A-Za-z]+)(?![A-Za-z{])", r"\1{\2}", name)
+
+
+def latex_text(name: str) -> str:
+    r"""A name written in LaTeX as plain text reads it: \mathbf{x} as 𝐱, h_{\theta}(x) as h_θ(x), \theta_0 as θ_0,
+    a subscript of more than letters and digits in brackets (h_(t-1)), a digit superscript raised (a²)."""
+    out, i = [], 0
+    while i < len(name):
+        if name[i] in "_^":
+            mark = name[i]
+            inner, i = _argument(name, i + 1)
+            text = latex_text(inner)
+            if mark == "_":                  # h_θ, h_(t-1)
+                out.append("_" + (text if plain_tail(text) else f"({text})"))
+            else:                            # a², a^(l)
+                out.append(text.translate(RAISED) if text.isdigit() else "^" + (text if len(text) == 1 else f"({text})"))
+        elif name[i] == "\\":
+            command = re.match(r"\\([A-Za-z]+) ?", name[i:])
+            if command is None:
+                out.append(name[i + 1:i + 2])
+                i += 2
+                continue
+            i += command.end()
+            word = command[1]
+            if word in FONTS or word in ACCENTS:
+                inner, i = _argument(name, i)
+                out.append(_styled(latex_text(inner), FONTS[word]) if word in FONTS else
+                           unicodedata.normalize("NFC", latex_text(inner) + ACCENTS[word]))
+            else:
+                out.append(_greek(word))
+        elif name[i] in "{}":
+            i += 1
+        else:
+            out.append(name[i])
+            i += 1
+    return "".join(out)
+
+
+def _argument(name: str, i: int) -> tuple[str, int]:
+    """The argument of a command or a script starting at ``i``: a {group}, a \\command, or one character."""
+    if i >= len(name):
+        return "", i
+    if name[i] == "{":
+        depth = 0
+        for j in range(i, len(name)):
+            depth += {"{": 1, "}": -1}.get(name[j], 0)
+            if depth == 0:
+                return name[i + 1:j], j + 1
+        return name[i + 1:], len(name)
+    command = re.match(r"\\[A-Za-z]+", name[i:])
+    return (command[0], i + command.end()) if command else (name[i], i + 1)
+
+
+def _greek(word: str) -> str:
+    """θ for \\theta, Δ for \\Delta; a command that is no letter, by its name without the backslash."""
+    word = {"varepsilon": "epsilon", "vartheta": "theta", "varphi": "phi", "lamda": "lambda"}.get(word, word)
+    case = "CAPITAL" if word[:1].isupper() else "SMALL"
+    try:
+        return unicodedata.lookup(f"GREEK {case} LETTER {word.upper()}")
+    except KeyError:
+        return {"nabla": "∇", "partial": "∂"}.get(word, word)
+
+
+def _styled(text: str, style: str) -> str:
+    """Bold letters and digits as Unicode writes them (𝐱, 𝐖, 𝛉); other styles as the letters themselves."""
+    if not style:
+        return text
+    def bold(c):                     # LATIN SMALL LETTER X -> MATHEMATICAL BOLD SMALL X, as for θ and 1
+        name = re.sub(r"^(LATIN|GREEK) |LETTER ", "", unicodedata.name(c, ""))
+        try:
+            return unicodedata.lookup(f"MATHEMATICAL BOLD {name}")
+        except KeyError:
+            return c
+    return "".join(bold(c) for c in text)
+
+
 def raised(text: str) -> bool:
     """A name written with a superscript (a², W^([1])): a power or a ⁺ after it needs brackets around it."""
     return "^" in text or any(c in SUPERSCRIPTS for c in text)
@@ -61,7 +147,9 @@ def renamed_symbols(symbols, names, notation) -> dict:
         if not isinstance(s, sp.Symbol) or isinstance(s, Shown):
             continue
         if s.name in names:
-            mapping[s] = sp.Symbol(names[s.name], **s.assumptions0)
+            mapping[s] = sp.Symbol(braced(names[s.name]), **s.assumptions0)
+        elif s.name.endswith("^+") and s.name[:-2] in names:      # theta0⁺ as θ_0⁺ where theta0 is θ_0
+            mapping[s] = sp.Symbol(braced(names[s.name[:-2]]) + "^+", **s.assumptions0)
         elif s.name.startswith("delta_") and s.name[6:] in notation and not keeps_node(s.name[6:], notation[s.name[6:]]):
             mapping[s] = sp.Symbol("delta_{%s}" % notation[s.name[6:]], **s.assumptions0)
     return mapping

@@ -11,6 +11,7 @@ from .typed import RAISED
 
 _FRACTION = re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}")
 _GROUP = re.compile(r"([_^])\{([^{}]*)\}")
+_ROOT = re.compile(r"\\sqrt\{([^{}]*)\}")
 _MATRIX = re.compile(r"\\begin\{[pb]matrix\}(.*?)\\end\{[pb]matrix\}", re.S)
 # an operator's name between letters is set apart by spaces, as TeX sets it: r sin θ cos φ, not rsinθcosφ
 _FUNCTIONS = "sinh|cosh|tanh|sin|cos|tan|ln|log|exp"            # the names a function's argument follows
@@ -27,15 +28,16 @@ def _plain_matrices(latex: str) -> str:
 
 
 def _plain_fractions(latex: str) -> str:
-    """\\frac{a + b}{2c} as (a + b)/(2c) and e^{x + 1} as e^(x + 1), innermost first, so no grouping is lost."""
+    """\\frac{a + b}{2c} as (a + b)/(2c), \\sqrt{a} as √(a) and e^{x + 1} as e^(x + 1), innermost first, so no grouping
+    is lost."""
     def bracket(text):           # a name or a number alone, not a product such as 2\varepsilon (2ε)
-        alone = re.fullmatch(r"(\\partial\s*)?[\w.\\′]+(\^(\w|\([\w.]+\)))?", text) and not re.match(r"\d+[^\d.]", text)
+        alone = re.fullmatch(r"(\\partial\s*)?[\w.\\′]+(\^(\w|\([\w.]+\)))?|√\([^()]*\)", text) and not re.match(r"\d+[^\d.]", text)
         return text if alone else f"({text})"
     def fraction(m):             # a fraction an operator applies to is bracketed whole: ln(a/b), not ln a/b
         text = f"{bracket(m[1])}/{bracket(m[2])}"
         return f"({text})" if _APPLIED.search(m.string, 0, m.start()) else text
-    for _ in range(8):
-        changed = _FRACTION.sub(fraction, latex)
+    for _ in range(8):            # a root first, so that a fraction over it is seen: (1 − β₁)/√(1 − β₂)
+        changed = _FRACTION.sub(fraction, _ROOT.sub(r"√(\1)", latex))
         changed = _GROUP.sub(lambda m: m[1] + (f"({m[2]})" if m[1] == "^" and not re.fullmatch(r"\w|\d+|′", m[2])
                                                else bracket(m[2])), changed)
         if changed == latex:
@@ -77,6 +79,8 @@ class TextPrinter(DocumentPrinter):
 
     def _plain_statement(self, text: str, LatexNodes2Text) -> str:
         text = re.sub(r"\\ne(?![a-zA-Z])", "≠", text)        # pylatexenc knows \neq but drops \ne
+        # an arrow keeps the space after it: v ← μv, not v ←μ v (pylatexenc drops it before another command)
+        text = re.sub(r"\\(leftarrow|gets|rightarrow|to)(?![a-zA-Z])", lambda m: "←" if m[1] in ("leftarrow", "gets") else "→", text)
         text = _OPERATOR.sub(lambda m: (" " if m.start() and (m.string[m.start() - 1].isalnum()
                                                                or m.string[m.start() - 1] in ")}") else "")
                              + m[1] + (" " if m.string[m.end():m.end() + 1].isalnum() or m.string[m.end():m.end() + 1]

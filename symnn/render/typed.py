@@ -1,11 +1,15 @@
 """What plain text writes as a teacher types it, and numbers with the places they were rounded to.
 
-A product has a dot and a number stands against what it multiplies (2x·sin(x), not 2*x*sin(x)); a
+A product has a dot and a number stands against what it multiplies (2x·sin(x), not 2*x*sin(x)), but for a
+function written by its name (0.5·tanh(0.5)); a
 power of e is raised where Unicode has the characters (e³, eˣ, e⁻ᶻ), else bracketed (e^(2x + 1)); a
 value rounded to its places keeps every one of them, zeros too (0.9630), in every format.
 
 >>> dotted("2*x*sin(x) + w1*x^2*y + 1*(-2) + 6*0*cos(0)"), power_of_e("-x"), power_of_e("2·x + 1")
 ('2x·sin(x) + w1·x^2·y + 1·(-2) + 6·0·cos(0)', 'e⁻ˣ', 'e^(2·x + 1)')
+>>> dotted("0.5*tanh(0.5) + 2*cos(2*t) + 0.5*sigma(z)".replace("sigma", "σ"))
+'0.5·tanh(0.5) + 2·cos(2t) + 0.5σ(z)'
+
 """
 
 from __future__ import annotations
@@ -17,8 +21,9 @@ from mpmath.libmp import prec_to_dps
 RAISED = str.maketrans("0123456789-abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
 # a number before a letter, a root or a bracket that opens with a letter is written against it (2x, 0.5σ(z),
 # 3(x + 1)), as typed; not after a power, a name, a fraction bar or another factor (x^2·y, w1·x, 1/2·x,
-# 6·0·cos(0)), nor before d/dx or before numbers (1·(−2), 0.52·(1 − 0.52))
-_COEFFICIENT = re.compile(r"(?<![\w.,^/*])(\d+(?:[.,]\d+)?)\*(?!d/|∂/)(?=[^\W\d]|√|\((?=[^\W\d]))")
+# 6·0·cos(0)), nor before d/dx, before numbers (1·(−2), 0.52·(1 − 0.52)) or before a function written by
+# its name, whose letters would run into the number (0.5·tanh(0.5), 2·cos(2t))
+_COEFFICIENT = re.compile(r"(?<![\w.,^/*])(\d+(?:[.,]\d+)?)\*(?!d/|∂/|[^\W\d]{2,}\()(?=[^\W\d]|√|\((?=[^\W\d]))")
 FIXED = 8       # a rounded value whose leading digit is above 10⁻⁸ is written in fixed point, as it was rounded
 RAISABLE = re.compile(r"-?(\d+|[a-pr-z])")       # what superscript characters can write (no q)
 

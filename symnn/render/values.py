@@ -155,6 +155,21 @@ def shown(value, places: int | None = None):
     return (decimal_arguments(value, places) if is_short(value) else None), decimal
 
 
+def given_exactly(values) -> bool:
+    """Whether numbers a problem gives are exact forms with an irrational among them (θ = π/3, p = (√3/2, 1/2)):
+    a line of them is written exactly throughout, 1/2 beside √3/2 and not 0.5, a line's numbers one way."""
+    numbers = [sp.sympify(value) for value in values]
+    return any(n.is_number and not n.is_Rational and not n.has(sp.Float) for n in numbers if isinstance(n, sp.Basic))
+
+
+def as_written(value, exact: bool, places: int | None = None):
+    """A number put into a line: exact where the line is written exactly (1/2), else as shown (0.5, ≈ 0.8660)."""
+    written, decimal = shown(value, places)
+    if exact and sp.sympify(value).is_Rational:
+        return sp.sympify(value)
+    return written if decimal is None or exact and written is not None else decimal
+
+
 def decimal_arguments(value, places: int | None = None):
     """``value`` with each terminating fraction that is a function's whole argument written as the decimal
     the statement gave: σ(0.3775), ln 0.9, tanh(−0.1), not σ(151/400) (coefficients stay fractions: 4e³/3)."""
@@ -180,6 +195,12 @@ def _power_of_ten(value):
 def _decimal(value: sp.Rational) -> Decimal:
     """The exact decimal of a terminating rational: 9/10 -> 0.9."""
     return (Decimal(int(value.p)) / Decimal(int(value.q))).normalize()
+
+
+def _negated(expr) -> bool:
+    """−(−4): a minus before a negative number put in."""
+    return isinstance(expr, sp.Mul) and len(expr.args) == 2 and expr.args[0] == -1 and isinstance(expr.args[1], Shown) \
+        and expr.args[1].number.is_negative
 
 
 class Shown(sp.Symbol):
@@ -227,6 +248,8 @@ def rebuilt(expr, mapping, into_derivatives: bool = False):
     if not isinstance(expr, sp.Basic) or not expr.args or getattr(expr, "fixed_text", False):
         return expr             # a plain number of a display object (a determinant's ±1), board.Written's text
     args = [rebuilt(arg, mapping, into_derivatives) for arg in expr.args]
+    if isinstance(expr, sp.exp) and _negated(args[0]):      # e^(−y) at y = −4 as e⁴, not e^(−(−4)): no double sign
+        args = [Shown(expr.args[0].as_coeff_Mul()[1], -args[0].args[1].number)]
     try:
         return expr.func(*args, evaluate=False)
     except TypeError:

@@ -6,6 +6,8 @@ network printers' tables (``networks.NetworkPrinting``).
 
 from __future__ import annotations
 
+import functools
+
 import sympy as sp
 
 from .board import InOrder, Minus, Times, Written
@@ -15,7 +17,7 @@ from .hessians import HessianPrinting
 from .jacobians import DET_J, JacobianPrinting, _matrix
 from .order import by_variables
 from .staged import Ratio, StagedPrinting
-from .values import Shown, rebuilt
+from .values import Shown, as_written, given_exactly, rebuilt
 
 # a name's first character that sorts after every letter
 LAST = "\U0010ffff"
@@ -282,12 +284,16 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
         (1 − 3 sin²t) cos t at t = π/4 as (1 − 3·(√2/2)²)·√2/2; s t²(3s + 2t) as 1·2²·(3·1 + 2·2)."""
         # a function's value stands where the function stood: r·s·eᵗ at r = 2, s = 1, t = 0 is 2·1·1, not
         # 1·2·1 — a Shown symbol named to sort after every letter, as a function sorts after the symbols
-        mapping = {atom: Shown(sp.Symbol(LAST + str(atom)), self.staged_number(atom.xreplace(point)))
+        # a point given exactly (θ = π/3) has every number of the line exact: cos(π/3) as 1/2 beside √3/2, not 0.5
+        exact = given_exactly(point.values())
+        number_of = functools.partial(as_written, exact=True, places=self.places()) if exact else self.staged_number
+        mapping = {atom: Shown(sp.Symbol(LAST + str(atom)), number_of(atom.xreplace(point)))
                    for atom in formula.atoms(sp.Function) if atom.free_symbols and atom.free_symbols <= set(point)}
         for name, value in point.items():          # √2/2 for x is a group of its own: (√2/2)²
-            number = self.staged_number(value)
+            number = number_of(value)
             mapping[name] = Shown(name, number) if number.is_Atom else sp.UnevaluatedExpr(number)
-        return rebuilt(formula, mapping)
+        numbers = rebuilt(formula, mapping)      # a value alone needs no brackets: cos θ as 1/2, not (1/2)
+        return numbers.number if isinstance(numbers, Shown) and not numbers.number.is_negative else numbers
 
     def _print_IteratedMap(self, run, depth: int = 0) -> str:
         g, x = sp.Function("g"), run.var
@@ -305,7 +311,8 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
         lines += self.table(["k", self.math(sp.Symbol("x_k")), self.math(Slope(sp.Symbol("x_k"), 1)),
                              self.plain("graph.value")], rows)
         # x_n = gⁿ(x₀) is not a factor of the chain and not asked: the table stops at x_{n−1}
-        product = sp.Mul(*(slope for *_, slope in run.rows), evaluate=False)
+        # the slopes as the table's values write them, each bracketed as a factor: (-0.5)·(-0.5)·… = -0.03125
+        product = Times(*(self.as_given(slope) for *_, slope in run.rows))
         chain = self.raw_math(total) + " = " + self.raw_math(product, keep_order=True)
         lines.append(self.line(depth, self.result(chain, run.answer)))
         return self.join(lines)

@@ -75,17 +75,18 @@ def test_the_hessian_is_what_central_differences_give():
 
 
 # the last lines of the key of Hagan's step: g and A at x0, A⁻¹, and x1 with the numbers put in; the iterates bold, as
-# the statement writes them (𝐱_1, the point, is not x_1, its first coordinate)
+# the statement writes them (𝐱_1, the point, is not x_1, its first coordinate); A⁻¹'s entries in the line as
+# decimals, as x0 = (0.5, 0.5) is given
 KEY = {
     "en": ["∇²F = [2 0; 0 50]",
            "𝐠_0 = ∇F(0.5, 0.5) = (1, 25), ∇²F(0.5, 0.5) = 𝐀_0 = [2 0; 0 50]",
            "The inverse of the Hessian: 𝐀_0⁻¹ = [1/2 0; 0 1/50]",
-           "𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0 = [0.5; 0.5] - [1/2 0; 0 1/50]·[1; 25] = [0.5; 0.5] - [0.5; 0.5] = (0, 0)",
+           "𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0 = [0.5; 0.5] - [0.5 0; 0 0.02]·[1; 25] = [0.5; 0.5] - [0.5; 0.5] = (0, 0)",
            "Answer: (0, 0)"],
     "ru": ["∇²F = [2 0; 0 50]",
            "𝐠_0 = ∇F(0,5; 0,5) = (1; 25), ∇²F(0,5; 0,5) = 𝐀_0 = [2 0; 0 50]",
            "Обратная матрица Гессе: 𝐀_0⁻¹ = [1/2 0; 0 1/50]",
-           "𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0 = [0,5; 0,5] - [1/2 0; 0 1/50]·[1; 25] = [0,5; 0,5] - [0,5; 0,5] = (0; 0)",
+           "𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0 = [0,5; 0,5] - [0,5 0; 0 0,02]·[1; 25] = [0,5; 0,5] - [0,5; 0,5] = (0; 0)",
            "Ответ: (0; 0)"],
 }
 HEADING = {"en": "Newton's method: 𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0, the step to the minimum of the quadratic approximation "
@@ -117,9 +118,10 @@ def test_several_steps_end_in_a_table_of_the_iterates():
 
 def test_one_variable_is_written_with_numbers_not_one_by_one_matrices():
     lines = render(solve(_problem("x^4", [1], wrt="x")), "text").splitlines()
-    # f′ = 4x³ = 4 and f″ = 12x² = 12 at 1: x1 = 1 − 4/12 = 2/3
+    # f′ = 4x³ = 4 and f″ = 12x² = 12 at 1: x1 = 1 − 4/12 = 2/3; the fraction in brackets before its factor,
+    # (1/12)·4, as 1/12·4 could be read 1/(12·4)
     assert lines[-3:] == ["The inverse of the Hessian: A_0⁻¹ = 1/12",
-                          "x_1 = x_0 - A_0⁻¹g_0 = 1 - 1/12·4 = 1 - 1/3 = 2/3 ≈ 0.6667",
+                          "x_1 = x_0 - A_0⁻¹g_0 = 1 - (1/12)·4 = 1 - 1/3 = 2/3 ≈ 0.6667",
                           "Answer: 2/3 ≈ 0.6667"]
 
 

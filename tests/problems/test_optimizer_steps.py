@@ -75,3 +75,47 @@ BASE = {"id": "p", "kind": "optimizer-step", "statement": {"en": "…"}, "optimi
 ])
 def test_steps_that_cannot_be_taken_are_refused_with_the_field(fields, error):
     assert problem_errors({**BASE, **fields}) == [error]
+
+
+MOMENTUM = r"""[[problem]]
+id = "momentum-three"
+kind = "optimizer-step"
+optimizer = "momentum-cs231n"
+expr = "x^2"
+wrt = "x"
+at = "x = 2"
+settings = { eta = 0.25, mu = 0.5 }
+steps = 3
+statement.en = 'Minimise $f(x) = x^2$ from $x = 2$ with $v \leftarrow \mu v - \eta f^\prime(x)$, $x \leftarrow x + v$.'
+statement.ru = 'Минимизируйте $f(x) = x^2$ из $x = 2$ методом $v \leftarrow \mu v - \eta f^\prime(x)$, $x \leftarrow x + v$.'
+"""
+
+
+def momentum_loop(x, eta, mu, steps):
+    """v ← μv − η·2x, x ← x + v from v = 0, written out here: [(x before, 2x, v, x after), …]."""
+    v, rows = 0.0, []
+    for _ in range(steps):
+        gradient = 2 * x
+        v = mu * v - eta * gradient
+        rows.append((x, gradient, v, x + v))
+        x = x + v
+    return rows
+
+
+@pytest.mark.parametrize("lang, title, table", [
+    ("en", "Steps 2 to 3, each from where the last ended",
+     ["step  from  gradient there  v_t   to", "----  ----  --------------  ----  ----",
+      "2     1     2               -1    0", "3     0     0               -0.5  -0.5"]),
+    ("ru", "Шаги со 2-го по 3-й, каждый из точки, где закончился предыдущий",
+     ["шаг  из точки  градиент в ней  v_t   в точку", "---  --------  --------------  ----  -------",
+      "2    1         2               -1    0", "3    0         0               -0,5  -0,5"]),
+])
+def test_a_later_step_shows_the_velocity_it_moves_by(tmp_path, lang, title, table):
+    """Momentum's v_t at each later step, not only from, gradient and to: v₂ = 0.5·(−1) − 0.25·2 = −1,
+    x₂ = 1 − 1 = 0; v₃ = 0.5·(−1) − 0.25·0 = −0.5, x₃ = −0.5 (the loop above)."""
+    (tmp_path / "momentum.toml").write_text(MOMENTUM, encoding="utf-8")
+    printed = render(solve("momentum-three", tmp_path), "text", lang=lang, detail="brief").splitlines()
+    rows = momentum_loop(2.0, 0.25, 0.5, 3)
+    assert [(row[0], row[1], row[2], row[3]) for row in rows[1:]] == [(1.0, 2.0, -1.0, 0.0), (0.0, 0.0, -0.5, -0.5)]
+    assert printed[-6:-1] == [title, *table]
+    assert "v ← μ v - η f′(x), x ← x + v" in printed[0]        # the arrow keeps its space before μ

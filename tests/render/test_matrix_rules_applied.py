@@ -17,17 +17,19 @@ def _steps(problem: str, lang: str) -> list[str]:
     return printed[start + 1:end]
 
 
-LOSS_EN = "the loss: the gradient of a squared norm is twice what stands under the norm"
+LOSS_EN = "the loss: the gradient of a squared norm is twice what stands under the norm"       # ∂(‖r‖²/n)/∂r = 2r/n
 LOSS_RU = "функция потерь: градиент квадрата нормы — удвоенное выражение под нормой"
+HALF_EN = "the loss: the gradient of half a squared norm is what stands under the norm"        # ∂(‖r‖²/2)/∂r = r
+HALF_RU = "функция потерь: градиент половины квадрата нормы — само выражение под нормой"
 OTHERS_EN = "the other factors go over transposed, each on its own side"
 OTHERS_RU = "остальные множители переходят транспонированными, каждый на свою сторону"
 
 STEPS = {
     ("graph-matrix", "en"): [
-        f"   ∂f/∂a = ∂(‖a‖^2/2)/∂a = a — {LOSS_EN}",
+        f"   ∂f/∂a = ∂(‖a‖^2/2)/∂a = a — {HALF_EN}",
         f"   ∇_W f = Xᵀ·∂f/∂a = Xᵀ·a — a product X·W: {OTHERS_EN}"],
     ("graph-matrix", "ru"): [
-        f"   ∂f/∂a = ∂(‖a‖^2/2)/∂a = a — {LOSS_RU}",
+        f"   ∂f/∂a = ∂(‖a‖^2/2)/∂a = a — {HALF_RU}",
         f"   ∇_W f = Xᵀ·∂f/∂a = Xᵀ·a — произведение X·W: {OTHERS_RU}"],
     ("linreg-matrix-grad", "en"): [
         f"   ∂MSE/∂(y - X·w) = ∂(‖y - X·w‖^2/n)/∂(y - X·w) = 2(y - X·w)/n — {LOSS_EN}",
@@ -38,21 +40,21 @@ STEPS = {
         "   ∂MSE/∂w = -Xᵀ·∂MSE/∂(y - X·w) = -2Xᵀ·(y - X·w)/n — произведение -X·w в сумме y - X·w: "
         f"сумма передаёт ему свой градиент, а {OTHERS_RU}"],
     ("dense-layer-grad", "en"): [
-        f"   ∂L/∂(Z - Y) = ∂(‖Z - Y‖^2/2)/∂(Z - Y) = Z - Y — {LOSS_EN}",
+        f"   ∂L/∂(Z - Y) = ∂(‖Z - Y‖^2/2)/∂(Z - Y) = Z - Y — {HALF_EN}",
         "   ∂L/∂Z = Z - Y = δ — a sum passes the gradient on to each term",
         f"   ∂L/∂W = Xᵀ·∂L/∂Z = Xᵀ·δ — a product X·W: {OTHERS_EN}"],
     ("dense-layer-grad", "ru"): [
-        f"   ∂L/∂(Z - Y) = ∂(‖Z - Y‖^2/2)/∂(Z - Y) = Z - Y — {LOSS_RU}",
+        f"   ∂L/∂(Z - Y) = ∂(‖Z - Y‖^2/2)/∂(Z - Y) = Z - Y — {HALF_RU}",
         "   ∂L/∂Z = Z - Y = δ — сумма передаёт градиент каждому слагаемому",
         f"   ∂L/∂W = Xᵀ·∂L/∂Z = Xᵀ·δ — произведение X·W: {OTHERS_RU}"],
     ("two-layer-w2", "en"): [
         "   ∂L/∂(y - σ(X·W_1)·W_2) = ∂((y - σ(X·W_1)·W_2)^2/2)/∂(y - σ(X·W_1)·W_2) = y - σ(X·W_1)·W_2 — "
-        "the loss: the derivative of a square is twice what is squared",
+        "the loss: the derivative of half a square is what is squared",
         "   ∂L/∂W_2 = -σ(X·W_1)ᵀ·∂L/∂(y - σ(X·W_1)·W_2) = -(y - σ(X·W_1)·W_2)·σ(X·W_1)ᵀ — a product "
         f"-σ(X·W_1)·W_2 in the sum y - σ(X·W_1)·W_2: the sum passes its gradient on, and {OTHERS_EN}"],
     ("two-layer-w2", "ru"): [
         "   ∂L/∂(y - σ(X·W_1)·W_2) = ∂((y - σ(X·W_1)·W_2)^2/2)/∂(y - σ(X·W_1)·W_2) = y - σ(X·W_1)·W_2 — "
-        "функция потерь: производная квадрата — удвоенное выражение, возводимое в квадрат",
+        "функция потерь: производная половины квадрата — само выражение, возводимое в квадрат",
         "   ∂L/∂W_2 = -σ(X·W_1)ᵀ·∂L/∂(y - σ(X·W_1)·W_2) = -(y - σ(X·W_1)·W_2)·σ(X·W_1)ᵀ — произведение "
         f"-σ(X·W_1)·W_2 в сумме y - σ(X·W_1)·W_2: сумма передаёт ему свой градиент, а {OTHERS_RU}"],
 }
@@ -127,3 +129,28 @@ def test_dense_steps_on_numbers():
     assert np.allclose(by_h, delta @ W2.T, atol=1e-6)                               # ∂L/∂Z·W₂ᵀ
     by_a = _numeric(lambda V: loss_of_h(_sigmoid(V)), A)
     assert np.allclose(by_a, by_h * _sigmoid(A) * (1 - _sigmoid(A)), atol=1e-6)     # ∂L/∂H ⊙ σ′(A)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_loss_rule_says_what_the_scale_makes_of_the_square(lang):
+    """∂(c·r²)/∂r = 2c·r (sympy): r itself for c = 1/2 (½‖a‖², ½(y − ŷ)²), twice r for any other c (‖r‖²/n)."""
+    import sympy as sp
+
+    from symnn.nn.matrix_form import SPECS
+    phrases = {("en", 1): (HALF_EN, "the loss: the derivative of half a square is what is squared"),
+               ("ru", 1): (HALF_RU, "функция потерь: производная половины квадрата — само выражение, возводимое в квадрат"),
+               ("en", 2): (LOSS_EN, "the loss: the derivative of a square is twice what is squared"),
+               ("ru", 2): (LOSS_RU, "функция потерь: производная квадрата — удвоенное выражение, возводимое в квадрат")}
+    seen = set()
+    for problem in problem_set("matrix")[1]:
+        spec = SPECS[problem.data["identity"]]
+        if spec.form != "norm":
+            continue
+        r, n = sp.symbols("r n", positive=True)
+        times = sp.simplify(sp.diff(sp.sympify(spec.scale, locals={"n": n}) * r ** 2, r) / r)  # 2c
+        words = 1 if times == 1 else 2                # r itself, or 2c·r: twice r, times c
+        text = render(solve(problem), "text", lang=lang, detail="brief")
+        assert not any(phrase in text for phrase in phrases[lang, 3 - words]), problem.id
+        if any(phrase in text for phrase in phrases[lang, words]):    # a minimizer's brief key has no steps
+            seen.add((problem.id, words))
+    assert {words for _, words in seen} == {1, 2} and len(seen) >= 5      # both cases, the keys with steps

@@ -24,6 +24,12 @@ CASES = [
     (r"$L_i = -\ln \frac{e^{s_{y_i}}}{\sum_j e^{s_j}}$", "L_i = -ln(e^(s_y_i)/(∑_j e^(s_j)))"),
     (r"$\sigma\left(\frac{1}{2}\right)$", "σ(1/2)"),               # brackets already written: not doubled
     (r"$-\ln\left(\frac{a}{b}\right)$", "-ln(a/b)"),                # nor set apart from ln
+    # a fraction over a root keeps its numerator whole: (1 − β₁)/√(1 − β₂), not 1 − β₁/√(1 − β₂)
+    (r"$\frac{1 - \beta_1}{\sqrt{1 - \beta_2}}$", "(1 - β_1)/√(1 - β_2)"),
+    (r"$\frac{\sqrt{3}}{2}$", "√(3)/2"),                          # a root alone needs no brackets
+    # an arrow keeps the space after it before another command: v ← μv, not v ←μ v
+    (r"$v \leftarrow \mu v - \eta g$", "v ← μ v - η g"),
+    (r"$x \to \infty$", "x → ∞"),
 ]
 
 

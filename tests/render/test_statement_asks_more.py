@@ -161,7 +161,8 @@ def test_gradients_asked_in_the_variables_are_derived_and_answered(lang):
 
 @pytest.mark.parametrize("problem_id, last", [
     ("iterated-map", "(g^4)'(x_0) = 2·4·10·52 = 4160"),     # x₄ = 677 is not a factor and not asked
-    ("gd-closed-form", "(g^5)'(x_0) = -1/2·(-1/2)·(-1/2)·(-1/2)·(-1/2) = -0.03125"),
+    # the slopes as the table's values (-0.5), each factor bracketed: one way in the line, as its result -0.03125
+    ("gd-closed-form", "(g^5)'(x_0) = (-0.5)·(-0.5)·(-0.5)·(-0.5)·(-0.5) = -0.03125"),
 ])
 def test_an_iterated_map_stops_at_the_last_factor(problem_id, last):
     printed = key(problem_id)
