@@ -158,15 +158,15 @@ def shown(value, places: int | None = None):
 def given_exactly(values) -> bool:
     """Whether numbers a problem gives are exact forms with an irrational among them (θ = π/3, p = (√3/2, 1/2)):
     a line of them is written exactly throughout, 1/2 beside √3/2 and not 0.5, a line's numbers one way."""
-    numbers = [sp.sympify(value) for value in values]
+    numbers = [sp.sympify(value, strict=True) for value in values]
     return any(n.is_number and not n.is_Rational and not n.has(sp.Float) for n in numbers if isinstance(n, sp.Basic))
 
 
 def as_written(value, exact: bool, places: int | None = None):
     """A number put into a line: exact where the line is written exactly (1/2), else as shown (0.5, ≈ 0.8660)."""
     written, decimal = shown(value, places)
-    if exact and sp.sympify(value).is_Rational:
-        return sp.sympify(value)
+    if exact and sp.sympify(value, strict=True).is_Rational:
+        return sp.sympify(value, strict=True)
     return written if decimal is None or exact and written is not None else decimal
 
 
