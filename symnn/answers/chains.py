@@ -14,7 +14,7 @@ import sympy as sp
 
 from ..calculus.gradient import exact_number
 from .compare import canonical_name, compare_scalar
-from .shown_values import readable
+from .shown_values import key_rounding, readable
 
 
 def chain_checked(ref, ref_places, answer, options, say, verdict):
@@ -62,27 +62,14 @@ def _wrong_side(side, value, final, say) -> str:
     """What is wrong with a side: its value with the problem's values put in (q = 3, −ln(3/5) ≈ 0.5108, a
     vector's at the point), said beside the answer it should equal, or the side alone."""
     if isinstance(value, str):
-        return say("check.chain step at point", step=_shown(side), value=value)
+        return say("check.chain step at point", step=readable(side), value=value)
     number = side if value is None else value
     if final is None or not isinstance(number, sp.Basic) or not number.is_number or side.is_Rational:
-        return say("check.chain step", step=_shown(side))
+        return say("check.chain step", step=readable(side))
     exact = number.is_Rational and (number * 10 ** 4).is_Integer          # 3, −1.25: the number itself
     shown = f"= {format(Decimal(int(number.p)) / Decimal(int(number.q)), 'f')}" if exact else \
-        f"≈ {_rounded(number)}"
-    return say("check.chain step value", step=_shown(side), value=shown, answer=readable(final))
-
-
-def _rounded(number) -> str:
-    """A side's value as a key rounds it: 4 places, at least 3 significant figures, zeros kept (0.2100)."""
-    value = Decimal(str(sp.N(number, 30)))
-    places = max(4, 2 - value.adjusted()) if value else 4
-    return format(value.quantize(Decimal(1).scaleb(-places)), "f")
-
-
-def _shown(side) -> str:
-    """A side as feedback shows it, a decimal in it as a decimal: 0.9526·w₅ where the answer's h₁ = 0.9526 was put
-    in, not 4763·w₅/5000 (``readable``); a fraction that is no short decimal (1/3) stays one, √2 a root."""
-    return readable(side)
+        f"≈ {format(key_rounding(number), 'f')}"
+    return say("check.chain step value", step=readable(side), value=shown, answer=readable(final))
 
 
 def _as_typed(value, places):

@@ -20,6 +20,7 @@ from sympy.core.function import AppliedUndef
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
+from ..calculus.decimals import terminating
 from .characters import GREEK
 
 EXACT_DIGITS = 15       # a terminating fraction of at most this many digits is written as its decimal: 0.05, not 1/20
@@ -51,11 +52,7 @@ def decimal(value) -> str | None:
         return _plain(Decimal(format(Decimal(str(value)), f".{FIGURES}g")))
     if not isinstance(value, sp.Rational):
         return None
-    q = int(value.q)
-    for p in (2, 5):
-        while q % p == 0:
-            q //= p
-    exact = Decimal(int(value.p)) / Decimal(int(value.q)) if q == 1 else None
+    exact = Decimal(int(value.p)) / Decimal(int(value.q)) if terminating(value) else None
     if exact is not None and len(exact.normalize().as_tuple().digits) <= EXACT_DIGITS:
         return _plain(exact)
     if value.q > 1000:                                 # 0.0191013, not 1193831661/62500000000
@@ -176,11 +173,15 @@ def approximately(value) -> str | None:
     if not (isinstance(value, sp.Expr) and value.is_number and value.is_real) or isinstance(value, (sp.Float, sp.Integer)) \
             or isinstance(value, sp.Rational) and decimal(value) is not None:
         return None
+    return None if value.is_zero else _plain(key_rounding(value))
+
+
+def key_rounding(value) -> Decimal:
+    """A real number rounded as a key rounds it: to 4 places, keeping at least 3 significant figures
+    (0.2100, 0.00537)."""
     number = Decimal(str(sp.N(value, 30)))
-    if number == 0:
-        return None
-    places = max(4, 2 - number.adjusted())
-    return _plain(number.quantize(Decimal(1).scaleb(-places)))
+    places = max(4, 2 - number.adjusted()) if number else 4
+    return number.quantize(Decimal(1).scaleb(-places))
 
 
 def tolerance_text(value) -> str:

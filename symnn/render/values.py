@@ -33,6 +33,8 @@ from functools import lru_cache
 
 import sympy as sp
 
+from ..calculus.decimals import terminating
+
 PLACES = 4            # decimal places of a rounded value, unless a problem or the reader says otherwise
 SIGNIFICANT = 3       # ... but never fewer significant digits than this
 SHORT = 24            # an exact value of at most this many characters (as SymPy writes it) is worth showing
@@ -59,17 +61,6 @@ def needed_places():
         yield needs
     finally:
         _needed.reset(token)
-
-
-def terminating(value) -> bool:
-    """A rational whose decimal expansion ends (its denominator has no prime but 2 and 5)."""
-    if not isinstance(value, sp.Rational):
-        return False
-    q = int(value.q)
-    for p in (2, 5):
-        while q % p == 0:
-            q //= p
-    return q == 1
 
 
 def rounded(value, places: int | None = None) -> sp.Float:
