@@ -20,6 +20,11 @@ of the problem.
 ()
 >>> variable_names({"n": 2, "notation": {"s_1": "p_1", "s_2": "p_{2}"}}, "softmax-nll")
 (('p_1', 's_1'), ('p_2', 's_2'))
+
+A letter the notation renames renames its subscripted names with it, as the key prints them:
+
+>>> variable_names({"n": 2, "notation": {"s": "p", "y": "z"}}, "softmax-jacobian")
+(('p_1', 's_1'), ('p_2', 's_2'), ('z_1', 'y_1'), ('z_2', 'y_2'))
 """
 
 from __future__ import annotations
@@ -80,4 +85,12 @@ def variable_names(data: dict, kind: str | None = None) -> tuple[tuple[str, str]
         if name != "f" and name in words and letter and letter != name and letter not in taken:
             pairs.append((letter, name))
             taken.add(letter)
+        elif name != "f" and letter and re.fullmatch(r"[A-Za-z]+", letter) and letter != name:
+            # a letter renamed renames its subscripted names too, as the key prints them: y_2 as z_2 for { y = "z" }
+            family = sorted(w for w in words if re.fullmatch(rf"{re.escape(name)}_\w+", w))
+            for word in family:
+                written_so = letter + word[len(name):]
+                if written_so not in taken:
+                    pairs.append((written_so, word))
+                    taken.add(written_so)
     return tuple(pairs)
