@@ -258,6 +258,15 @@ def _comparison_errors(entry) -> list[str]:
 
 
 def _identity_errors(entry) -> list[str]:
+    """An identity of the toolkit, or the book's function: expr, wrt and shapes, wrt a vector of shapes."""
+    own = [name for name in ("expr", "wrt", "shapes") if name in entry]
+    if "identity" in entry and own:
+        return [f"{own[0]}: a matrix-identity problem names an identity or gives expr, wrt and shapes, not both"]
+    if "identity" not in entry:
+        missing = [name for name in ("expr", "wrt", "shapes") if name not in entry]
+        return [f"{missing[0]}: missing (a matrix-identity problem needs identity, or expr, wrt and shapes)"] if missing \
+            else [f"{name}: only for an identity" for name in ("find", "layout") if name in entry] or \
+            ([] if entry["wrt"] in entry["shapes"] else [f"wrt: {entry['wrt']} has no shape in shapes"])
     name = entry["identity"]
     return [] if name in MATRIX_IDENTITIES else \
         [f"identity: unknown identity {name!r}; use one of {', '.join(MATRIX_IDENTITIES)}"]

@@ -272,6 +272,8 @@ class SolutionPrinting:
             return self.raw_math(Ratio(sp.Symbol(NAMES[work.name]), sp.Symbol("yhat"), sp.true))
         if kind == "LossValue":                 # each sample's loss: the terms of the table, no one name
             return None if work.each else self.raw_math(sp.Symbol(NAMES[work.name]))
+        if kind == "ExpandedGradient":              # ∇_x f of the book's function (render.matrix_expansion)
+            return self.gradient_name(work)
         if kind == "MatrixGradient":                # ∂MSE/∂w, or w where the gradient is zero
             return self.raw_ratio(work.loss, work.wrt) if work.stationary is None else self.raw_math(work.wrt)
         if kind in ("QuadraticGradient", "ResidualGradient", "TotalDerivative", "IteratedMap", "Jacobian"):
