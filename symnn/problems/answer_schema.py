@@ -265,7 +265,7 @@ def _identity_errors(entry) -> list[str]:
     if "identity" not in entry:
         missing = [name for name in ("expr", "wrt", "shapes") if name not in entry]
         return [f"{missing[0]}: missing (a matrix-identity problem needs identity, or expr, wrt and shapes)"] if missing \
-            else [f"{name}: only for an identity" for name in ("find", "layout") if name in entry] or \
+            else [f"{name}: only for an identity" for name in ("find",) if name in entry] or \
             ([] if entry["wrt"] in entry["shapes"] else [f"wrt: {entry['wrt']} has no shape in shapes"])
     name = entry["identity"]
     return [] if name in MATRIX_IDENTITIES else \

@@ -1,0 +1,138 @@
+"""matrix-identity with the book's own function (expr, wrt, shapes): the gradient derived term by term in the
+book's letters, against an independent oracle, SymPy's own matrix calculus on MatrixSymbols (tests' own bank:
+matrix_bank/matrix.toml), and the answers a student writes."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from symnn.answers.check import check_answer
+from symnn.problems.bank import BankError, load_bank
+from symnn.problems.schema import problem_errors
+from symnn.problems.solve import question_options, solve
+from symnn.render import render
+
+BANK = Path(__file__).parent / "matrix_bank"
+m, n = 3, 2          # the sizes of the oracle: A is m×n, not square
+A, X = sp.MatrixSymbol("A", m, n), sp.MatrixSymbol("X", m, n)
+x, w, a, b, y = (sp.MatrixSymbol(s, k, 1) for s, k in (("x", n), ("w", n), ("a", n), ("b", m), ("y", m)))
+S = sp.MatrixSymbol("A", n, n)
+lam = sp.Symbol("lamda")
+# (problem, the function as SymPy matrix expressions, the vector it is differentiated by)
+ORACLE = {
+    "goodfellow-least-squares": ((A * x - b).T * (A * x - b) / 2, x),
+    "squared-error-w": ((X * w - y).T * (X * w - y), w),
+    "quadratic-letters": (x.T * S * x, x),
+    "linear-letters": (a.T * x, x),
+    "weight-decay": (w.T * w / 2 + lam * w.T * w, w),
+}
+
+
+def _numbers(symbol, rng):
+    return sp.Matrix(*symbol.shape, lambda i, j: rng.randint(-5, 5))
+
+
+def _value_of_answer(answer, values, scalar):
+    """symnn's answer (Letters, ᵀ marks) on the same numbers."""
+    from symnn.nn.matrix_algebra import concrete
+    return concrete(answer.xreplace({s: scalar for s in answer.free_symbols if s.is_commutative}), values)
+
+
+@pytest.mark.parametrize("problem_id", ORACLE)
+def test_the_gradient_is_sympys_matrix_derivative(problem_id):
+    function, by = ORACLE[problem_id]
+    oracle = sp.Matrix(function.diff(by)) if problem_id != "linear-letters" else sp.Matrix(a)
+    answer = solve(problem_id, BANK).answer
+    rng = random.Random(problem_id)
+    for _ in range(3):
+        letters = {s: _numbers(s, rng) for s in oracle.free_symbols | function.free_symbols if isinstance(s, sp.MatrixSymbol)}
+        scalar = sp.Integer(rng.randint(2, 7))
+        expected = oracle.subs({**letters, lam: scalar}).doit()
+        got = _value_of_answer(answer, {s.name: v for s, v in letters.items()}, scalar)
+        assert sp.Matrix(got) == sp.Matrix(expected)
+
+
+@pytest.mark.parametrize("problem_id, answer", [
+    ("goodfellow-least-squares", "Aᵀ*(A*x - b)"),      # Goodfellow's form, the common factor out
+    ("squared-error-w", "2*Xᵀ*(X*w - y)"),             # the number 2 with it
+    ("quadratic-letters", "(A + Aᵀ)*x"),               # 2Ax only for a symmetric A
+    ("linear-letters", "a"),
+    ("weight-decay", "(2*lamda + 1)*w"),               # a factor on the right
+])
+def test_the_answer_takes_the_common_factor_out(problem_id, answer):
+    assert str(solve(problem_id, BANK).answer) == answer
+
+
+@pytest.mark.parametrize("answer, right, says", [
+    ("A^T (A x - b)", True, None),                         # the book's answer
+    ("A^T A x - A^T b", True, None),                       # expanded
+    ("(A x - b)^T A", False, "transposed"),                # the row layout: refused, with the reason
+    ("A (A x - b)", False, "transpose of A is missing"),   # a transpose left out
+    ("2 A^T (A x - b)", False, "factor of 2"),             # the ½ forgotten
+    ("A^T (A x + b)", False, None),                        # a sign inside
+])
+def test_the_checker_on_goodfellows_gradient(answer, right, says):
+    solution = solve("goodfellow-least-squares", BANK)
+    verdict = check_answer(solution.answer, answer, **question_options(solution.problem))
+    assert verdict.correct is right
+    if says:
+        assert says in " ".join(verdict.feedback)
+
+
+def test_the_key_expands_differentiates_each_term_and_names_the_identities():
+    key = render(solve("goodfellow-least-squares", BANK), "text", lang="en", detail="brief").splitlines()[1:]
+    assert key == [
+        "The gradient by x: f = ‖A·x - b‖^2/2",
+        "Shapes: A ∈ ℝ^(m×n), x ∈ ℝ^(n×1), b ∈ ℝ^(m×1)",
+        "The products written out (‖v‖^2 = vᵀ·v, (P·Q)ᵀ = Qᵀ·Pᵀ): f = (1/2)·(bᵀ·b - bᵀ·A·x + xᵀ·Aᵀ·A·x - xᵀ·Aᵀ·b)",
+        "Each term is a number and equals its transpose, so equal terms are collected: "
+        "f = (1/2)·(bᵀ·b - 2bᵀ·A·x + xᵀ·Aᵀ·A·x)",
+        "Each term by x:",
+        "   ∇_x(xᵀ·Aᵀ·A·x/2) = Aᵀ·A·x — ∇_x(xᵀ·M·x) = (M + Mᵀ)·x with M = Aᵀ·A; here Mᵀ = M, so it is 2M·x",
+        "   ∇_x(-bᵀ·A·x) = -Aᵀ·b — ∇_x(aᵀ·x) = a with a = Aᵀ·b",
+        "   ∇_x(bᵀ·b/2) = 0 — no x in it",
+        "The gradients of the terms added: ∇_x f = Aᵀ·A·x - Aᵀ·b = Aᵀ·(A·x - b)",
+        "Answer: ∇_x f = Aᵀ·(A·x - b)",
+    ]
+
+
+@pytest.mark.parametrize("format", ["latex", "md", "html", "json"])
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_format_and_language_prints_the_key(format, lang):
+    for problem_id in ORACLE:
+        assert render(solve(problem_id, BANK), format, lang=lang, detail="full")
+
+
+BASE = {"id": "p", "kind": "matrix-identity", "statement": {"en": "…", "ru": "…"}}
+
+
+@pytest.mark.parametrize("fields, error", [
+    ({"expr": "a^T x", "wrt": "x"}, "shapes: missing"),                                    # no shapes
+    ({"identity": "quadratic-form", "expr": "x^T A x"}, "expr: a matrix-identity problem names"),   # both ways at once
+    ({"expr": "a^T x", "wrt": "y", "shapes": {"a": "n", "x": "n"}}, "wrt: y has no shape"),
+    ({}, "expr: missing"),                                                                   # neither
+    ({"expr": "a^T x", "wrt": "x", "shapes": {"a": "n", "x": "n"}, "find": "minimizer"}, "find: only for an identity"),
+])
+def test_a_file_that_cannot_state_the_function_is_refused_with_the_field(fields, error):
+    assert any(e.startswith(error) for e in problem_errors({**BASE, **fields})), problem_errors({**BASE, **fields})
+
+
+@pytest.mark.parametrize("fields, error", [
+    ({"expr": "a^T x", "wrt": "x", "shapes": {"x": "n"}}, "shapes: the letter a of expr has no shape"),
+    ({"expr": "A x", "wrt": "x", "shapes": {"A": "m x n", "x": "n"}}, "expr: A x is not a number"),
+    ({"expr": "norm(A x - b)", "wrt": "x", "shapes": {"A": "m x n", "x": "n", "b": "m"}}, "expr: a norm is taken squared"),
+    ({"expr": "a^T x", "wrt": "x", "shapes": {"a": "n", "x": "n by n"}}, "shapes: x = 'n by n' is not a shape"),
+])
+def test_a_function_symnn_cannot_read_is_refused_when_solved_with_the_field(fields, error):
+    from symnn.problems.bank import Problem
+    problem = Problem("p", "matrix-identity", "t", BASE["statement"], {**fields})
+    with pytest.raises(BankError, match=error):
+        solve(problem)
+
+
+def test_the_bank_loads_without_sympy_work():
+    assert set(load_bank(BANK)) == set(ORACLE)
