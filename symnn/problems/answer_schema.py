@@ -30,6 +30,7 @@ OPTIMIZER_STATE = {
 }
 MATRIX_IDENTITIES = ("half-norm", "linear-regression", "two-layer", "two-layer-w2", "dense-layer", "dense-backward",
                      "quadratic-form", "symmetric-quadratic-form")
+IN_COLUMNS = ("half-norm", "two-layer", "two-layer-w2", "dense-layer", "dense-backward")   # nn.matrix_form.ROW_LAYOUT
 
 
 def _names(text) -> list[str]:
@@ -265,9 +266,11 @@ def _identity_errors(entry) -> list[str]:
     if "identity" not in entry:
         missing = [name for name in ("expr", "wrt", "shapes") if name not in entry]
         return [f"{missing[0]}: missing (a matrix-identity problem needs identity, or expr, wrt and shapes)"] if missing \
-            else [f"{name}: only for an identity" for name in ("find",) if name in entry] or \
+            else [f"{name}: only for an identity" for name in ("find", "layout") if name in entry] or \
             ([] if entry["wrt"] in entry["shapes"] else [f"wrt: {entry['wrt']} has no shape in shapes"])
     name = entry["identity"]
+    if name in MATRIX_IDENTITIES and entry.get("layout") == "column" and name not in IN_COLUMNS:
+        return [f"layout: {name} is written with column vectors already; layout = \"column\" is for {', '.join(IN_COLUMNS)}"]
     return [] if name in MATRIX_IDENTITIES else \
         [f"identity: unknown identity {name!r}; use one of {', '.join(MATRIX_IDENTITIES)}"]
 

@@ -27,7 +27,7 @@ def solve_matrix_gradient(problem: Problem):
         if not run.holds:
             raise ValueError("the gradient derived term by term differs from the scalar form's")
         return Solution(problem, run, run.answer)
-    derivation = derive(problem.data["identity"])
+    derivation = derive(problem.data["identity"], problem.data.get("layout", "row"))
     if not all(step.holds for step in derivation.steps):
         raise ValueError(f"problem {problem.id}: a step of the matrix derivation differs from the scalar form")
     if problem.data.get("find") == "minimizer":          # the normal equation XᵀXw = Xᵀy and w = (XᵀX)⁻¹Xᵀy
