@@ -14,6 +14,7 @@ import unicodedata
 
 import sympy as sp
 
+from ..calculus.transpose import MARK, Letter
 from .typed import RAISED
 from .values import Shown
 
@@ -147,7 +148,9 @@ def renamed_symbols(symbols, names, notation) -> dict:
         if not isinstance(s, sp.Symbol) or isinstance(s, Shown):
             continue
         if s.name in names:
-            mapping[s] = sp.Symbol(braced(names[s.name]), **s.assumptions0)
+            mapping[s] = (Letter if isinstance(s, Letter) else sp.Symbol)(braced(names[s.name]), **s.assumptions0)
+        elif isinstance(s, Letter) and s.name.endswith(MARK) and s.name.removesuffix(MARK) in names:   # W_2ᵀ as Wᵀ
+            mapping[s] = Letter(braced(names[s.name.removesuffix(MARK)]) + MARK)
         elif s.name.endswith("^+") and s.name[:-2] in names:      # theta0⁺ as θ_0⁺ where theta0 is θ_0
             mapping[s] = sp.Symbol(braced(names[s.name[:-2]]) + "^+", **s.assumptions0)
         elif s.name.startswith("delta_") and s.name[6:] in notation and not keeps_node(s.name[6:], notation[s.name[6:]]):

@@ -134,5 +134,5 @@ def test_a_function_symnn_cannot_read_is_refused_when_solved_with_the_field(fiel
         solve(problem)
 
 
-def test_the_bank_loads_without_sympy_work():
-    assert set(load_bank(BANK)) == set(ORACLE)
+def test_the_bank_loads():
+    assert set(load_bank(BANK)) == set(ORACLE) | {"nielsen-bp2", "column-dense-layer"}
