@@ -148,6 +148,13 @@ def _canonical(term, x):
     return term
 
 
+def _in_order(total, x):
+    """The terms as a teacher writes them, those with more uses of x first (xᵀAᵀAx, then bᵀAx, then bᵀb), kept so."""
+    def uses(term):
+        return sum(f in (x, transposed(x)) for f in _parts(term)[1])
+    return sp.Add(*sorted(sp.Add.make_args(total), key=lambda t: -uses(t)), evaluate=False)
+
+
 def _term(term, x) -> Term:
     """The gradient of one term by x: one use of x at a time, c·L x R -> c·LᵀRᵀ, c·L xᵀ R -> c·R·Lᵀ."""
     number, factors = _parts(term)
@@ -204,8 +211,8 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f") -> Exp
     if shape_of(function, read) not in (None, ("1", "1")):         # a ShapeMismatch names the product that does not fit
         raise ValueError(f"expr: {expr} is not a number but a {'×'.join(shape_of(function, read))} matrix")
     x = Letter(wrt)
-    expanded = sp.expand(function)
-    collected = sp.Add(*(_canonical(t, x) for t in sp.Add.make_args(expanded)))
+    expanded = _in_order(sp.expand(function), x)
+    collected = _in_order(sp.Add(*(_canonical(t, x) for t in sp.Add.make_args(expanded))), x)
     order = ("quadratic", "product", "linear", "linear-right", "constant")       # as a teacher writes them
     terms = tuple(sorted((_term(t, x) for t in sp.Add.make_args(collected)), key=lambda t: order.index(t.identity)))
     total = sp.expand(sp.Add(*(t.gradient for t in terms)))

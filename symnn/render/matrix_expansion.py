@@ -29,18 +29,19 @@ class ExpansionPrinting:
         f, x = run.name, run.wrt
         given = run.given.xreplace({letter: NormSquared(inner, sp.false) for letter, inner in run.norms})
         lines = [self.line(depth, self.strong(self.say("expansion.title", wrt=x) + ":") + " "
-                           + self.math(sp.Eq(f, given, evaluate=False)))]
+                           + self.inline(self.raw_math(sp.Eq(f, given, evaluate=False), keep_order=True)))]
         lines.append(self.line(depth, self.plain("matrix.shapes") + " "
                                + ", ".join(self.math(shaped(letter, shape)) for letter, shape in run.shapes)))
         v = Letter("v")
         rules = [self.math(sp.Eq(NormSquared(v, sp.false), transposed(v) * v, evaluate=False))] if run.norms else []
         A, B = Letter("P"), Letter("Q")
         rules.append(self.math(sp.Eq(Transposed(A * B), transposed(B) * transposed(A), evaluate=False)))
-        lines.append(self.line(depth, self.plain("expansion.expanded") + self.escape(" (") + self.escape(", ").join(rules)
-                               + self.escape("):") + " " + self.math(sp.Eq(f, run.expanded, evaluate=False))))
-        if run.collected != run.expanded:
+        if run.norms or set(sp.Add.make_args(run.expanded)) != set(sp.Add.make_args(run.function)):   # not xᵀAx itself
+            lines.append(self.line(depth, self.plain("expansion.expanded") + self.escape(" (") + self.escape(", ").join(rules)
+                                   + self.escape("):") + " " + self._equation(f, run.expanded)))
+        if set(sp.Add.make_args(run.collected)) != set(sp.Add.make_args(run.expanded)):
             lines.append(self.line(depth, self.say("expansion.collected") + " "
-                                   + self.math(sp.Eq(f, run.collected, evaluate=False))))
+                                   + self._equation(f, run.collected)))
         lines.append(self.line(depth, self.say("expansion.terms", wrt=x)))
         for term in run.terms:
             lines.append(self.ruled_step(depth + 1, self._by_term(run, term.term) + " = " + self.raw_math(term.gradient),
@@ -56,6 +57,10 @@ class ExpansionPrinting:
                                    + self.inline(self.gradient_name(run) + " = " + self.raw_math(run.answer))))
         return self.join(lines)
 
+    def _equation(self, f, terms) -> str:
+        """f = the terms, in their order, each with its own number (½xᵀAᵀAx − bᵀAx, not ½(xᵀAᵀAx − 2bᵀAx))."""
+        return self.inline(self.raw_math(sp.Eq(f, terms, evaluate=False), keep_order=True))
+
     def _identity(self, term, x) -> str:
         """The identity a term is differentiated by, with its parts named: ∇(aᵀx) = a with a = Aᵀb."""
         a, M = Letter("a"), Letter("M")
@@ -63,12 +68,16 @@ class ExpansionPrinting:
             return self.say("expansion.constant", wrt=x)
         if term.identity in ("linear", "linear-right"):
             form = transposed(a) * x if term.identity == "linear" else transposed(x) * a
-            return self.say("expansion.linear", identity=sp.Eq(Nabla(x, form), a, evaluate=False),
-                            part=sp.Eq(a, term.part, evaluate=False))
+            identity = sp.Eq(Nabla(x, form), a, evaluate=False)
+            if term.part == a:                            # the term is the identity's own form: aᵀx itself
+                return self.say("expansion.linear alone", wrt=x)
+            return self.say("expansion.linear", identity=identity, part=sp.Eq(a, term.part, evaluate=False))
         if term.identity == "quadratic" and term.part == 1:
             return self.say("expansion.square", identity=sp.Eq(Nabla(x, transposed(x) * x), 2 * x, evaluate=False))
         if term.identity == "quadratic":
             identity = sp.Eq(Nabla(x, transposed(x) * M * x), (M + transposed(M)) * x, evaluate=False)
+            if term.part == M:
+                return self.say("expansion.square", identity=identity)
             if term.symmetric:
                 return self.say("expansion.quadratic symmetric", identity=identity, part=sp.Eq(M, term.part, evaluate=False),
                                 symmetric=sp.Eq(transposed(M), M, evaluate=False), twice=2 * M * x)

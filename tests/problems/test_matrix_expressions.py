@@ -88,9 +88,8 @@ def test_the_key_expands_differentiates_each_term_and_names_the_identities():
     assert key == [
         "The gradient by x: f = ‖A·x - b‖^2/2",
         "Shapes: A ∈ ℝ^(m×n), x ∈ ℝ^(n×1), b ∈ ℝ^(m×1)",
-        "The products written out (‖v‖^2 = vᵀ·v, (P·Q)ᵀ = Qᵀ·Pᵀ): f = (1/2)·(bᵀ·b - bᵀ·A·x + xᵀ·Aᵀ·A·x - xᵀ·Aᵀ·b)",
-        "Each term is a number and equals its transpose, so equal terms are collected: "
-        "f = (1/2)·(bᵀ·b - 2bᵀ·A·x + xᵀ·Aᵀ·A·x)",
+        "The products written out (‖v‖^2 = vᵀ·v, (P·Q)ᵀ = Qᵀ·Pᵀ): f = xᵀ·Aᵀ·A·x/2 - bᵀ·A·x/2 - xᵀ·Aᵀ·b/2 + bᵀ·b/2",
+        "Each term is a number and equals its transpose, so equal terms are collected: f = xᵀ·Aᵀ·A·x/2 - bᵀ·A·x + bᵀ·b/2",
         "Each term by x:",
         "   ∇_x(xᵀ·Aᵀ·A·x/2) = Aᵀ·A·x — ∇_x(xᵀ·M·x) = (M + Mᵀ)·x with M = Aᵀ·A; here Mᵀ = M, so it is 2M·x",
         "   ∇_x(-bᵀ·A·x) = -Aᵀ·b — ∇_x(aᵀ·x) = a with a = Aᵀ·b",
@@ -105,6 +104,22 @@ def test_the_key_expands_differentiates_each_term_and_names_the_identities():
 def test_every_format_and_language_prints_the_key(format, lang):
     for problem_id in ORACLE:
         assert render(solve(problem_id, BANK), format, lang=lang, detail="full")
+
+
+@pytest.mark.parametrize("problem_id, lines", [
+    # xᵀAx is written out already: no expansion line; the identity with its M
+    ("quadratic-letters", ["   ∇_x(xᵀ·A·x) = A·x + Aᵀ·x — ∇_x(xᵀ·M·x) = (M + Mᵀ)·x with M = A"]),
+    # aᵀx is the identity's own form: said in words, not restated
+    ("linear-letters", ["   ∇_x(aᵀ·x) = a — linear in x: the gradient is the vector that multiplies x"]),
+    # two norms, each a square of w, in the statement's order
+    ("weight-decay", ["The products written out (‖v‖^2 = vᵀ·v, (P·Q)ᵀ = Qᵀ·Pᵀ): f = wᵀ·w/2 + λ·wᵀ·w",
+                      "   ∇_w(λ·wᵀ·w) = 2λ·w — ∇_w(wᵀ·w) = 2w",
+                      "The gradients of the terms added: ∇_w f = 2λ·w + w = (1 + 2λ)·w"]),
+])
+def test_each_term_names_the_identity_it_uses(problem_id, lines):
+    key = render(solve(problem_id, BANK), "text", lang="en", detail="brief").splitlines()
+    assert all(line in key for line in lines), key
+    assert ("The products written out" in "\n".join(key)) is (problem_id == "weight-decay")
 
 
 BASE = {"id": "p", "kind": "matrix-identity", "statement": {"en": "…", "ru": "…"}}
