@@ -28,7 +28,7 @@ import sympy as sp
 
 from ..calculus.display import RichDisplay
 from ..calculus.equal import equal
-from ..calculus.parse import parse_expr_safe
+from ..calculus.parse import SCALAR_NAMES, parse_expr_safe
 from ..calculus.transpose import MARK, Letter, transposed
 from .matrix_algebra import concrete, shape_of, sizes_of, symbol_matrices
 
@@ -113,11 +113,16 @@ def as_products(text: str, mark: str = "") -> tuple[str, list]:
 
 def _read(text: str, shapes: dict):
     """The function with its letters as Letters (a letter of shape 1×1 and a Greek name are numbers)."""
+    greek = [name for name, shape in shapes.items() if name in SCALAR_NAMES and shape != ("1", "1")]
+    for i, name in enumerate(greek):                      # μ of (x − μ) given a shape: a vector, not a scalar
+        text = re.sub(rf"(?<!\w){name}(?!\w)", f"Vector{i}q", text)
     expr = parse_expr_safe(text, matrices=True)
+    expr = expr.xreplace({s: Letter(greek[int(s.name[6:s.name.index("q")])] + s.name[s.name.index("q") + 1:])
+                          for s in expr.free_symbols if s.name.startswith("Vector")})
     letters = {}
     for s in expr.free_symbols:
         base = s.name.removesuffix(MARK)
-        if s.is_commutative or shapes.get(base) == ("1", "1"):
+        if shapes.get(base, ("1", "1")) == ("1", "1") and (s.is_commutative or base in shapes):
             letters[s] = sp.Symbol(base, real=True)
         elif base not in shapes:
             raise ValueError(f"shapes: the letter {base} of expr has no shape; give it one ({base} = \"n\", "
@@ -184,15 +189,22 @@ def factored(total):
     if len(terms) < 2:
         return total
     parts = [_parts(t) for t in terms]
-    numbers = [n.as_coeff_Mul()[0] for n, _ in parts]
-    common = sp.gcd_list(numbers) if all(n.is_Rational for n in numbers) else sp.Integer(1)
-    common = -common if all(n < 0 for n in numbers) else common
+    numbers = [n for n, _ in parts]
+    common = sp.gcd_list(numbers)                        # 2 of 2XᵀXw − 2Xᵀy, 1/m of XᵀXw/m − Xᵀy/m
+    common = -common if all(n.could_extract_minus_sign() for n in numbers) else common
     if all(len(f) >= 2 for _, f in parts) and len({f[0] for _, f in parts}) == 1:
         first = parts[0][1][0]
         return common * first * sp.Add(*(n / common * sp.Mul(*f[1:]) for n, f in parts))
     if all(f for _, f in parts) and len({f[-1] for _, f in parts}) == 1:
         last = parts[0][1][-1]
         return common * sp.Add(*(n / common * sp.Mul(*f[:-1]) for n, f in parts)) * last
+    groups = {}                          # Sx − Sμ + Sᵀx − Sᵀμ: each first factor with what follows it
+    for number, factors in parts:
+        if len(factors) >= 2:
+            groups[factors[0]] = groups.get(factors[0], 0) + number * sp.Mul(*factors[1:])
+    if len(groups) > 1 and sum(len(sp.Add.make_args(rest)) for rest in groups.values()) == len(terms) \
+            and len({sp.expand(rest) for rest in groups.values()}) == 1:       # the same for each: (S + Sᵀ)(x − μ)
+        return common * sp.Add(*groups) * factored(sp.expand(next(iter(groups.values())) / common))
     return total
 
 

@@ -21,7 +21,8 @@ m, n = 3, 2          # the sizes of the oracle: A is m×n, not square
 A, X = sp.MatrixSymbol("A", m, n), sp.MatrixSymbol("X", m, n)
 x, w, a, b, y = (sp.MatrixSymbol(s, k, 1) for s, k in (("x", n), ("w", n), ("a", n), ("b", m), ("y", m)))
 S = sp.MatrixSymbol("A", n, n)
-lam = sp.Symbol("lamda")
+lam, size = sp.Symbol("lamda"), sp.Symbol("m")
+mu, Sg = sp.MatrixSymbol("mu", n, 1), sp.MatrixSymbol("S", n, n)
 # (problem, the function as SymPy matrix expressions, the vector it is differentiated by)
 ORACLE = {
     "goodfellow-least-squares": ((A * x - b).T * (A * x - b) / 2, x),
@@ -29,6 +30,8 @@ ORACLE = {
     "quadratic-letters": (x.T * S * x, x),
     "linear-letters": (a.T * x, x),
     "weight-decay": (w.T * w / 2 + lam * w.T * w, w),
+    "gaussian-exponent": ((x - mu).T * Sg * (x - mu), x),         # a Greek letter given a shape is a vector
+    "mse-over-m": ((X * w - y).T * (X * w - y) / (2 * size), w),   # a Latin letter of shape 1 is a number
 }
 
 
@@ -51,7 +54,7 @@ def test_the_gradient_is_sympys_matrix_derivative(problem_id):
     for _ in range(3):
         letters = {s: _numbers(s, rng) for s in oracle.free_symbols | function.free_symbols if isinstance(s, sp.MatrixSymbol)}
         scalar = sp.Integer(rng.randint(2, 7))
-        expected = oracle.subs({**letters, lam: scalar}).doit()
+        expected = oracle.subs({**letters, lam: scalar, size: scalar}).doit()
         got = _value_of_answer(answer, {s.name: v for s, v in letters.items()}, scalar)
         assert sp.Matrix(got) == sp.Matrix(expected)
 
@@ -62,6 +65,8 @@ def test_the_gradient_is_sympys_matrix_derivative(problem_id):
     ("quadratic-letters", "(A + Aᵀ)*x"),               # 2Ax only for a symmetric A
     ("linear-letters", "a"),
     ("weight-decay", "(2*lamda + 1)*w"),               # a factor on the right
+    ("mse-over-m", "Xᵀ*(X*w - y)/m"),                  # a scalar with the numbers
+    ("gaussian-exponent", "(S + Sᵀ)*(-mu + x)"),        # by the first factors, then what follows each
 ])
 def test_the_answer_takes_the_common_factor_out(problem_id, answer):
     assert str(solve(problem_id, BANK).answer) == answer
