@@ -154,5 +154,12 @@ def test_a_function_symnn_cannot_read_is_refused_when_solved_with_the_field(fiel
         solve(problem)
 
 
-def test_the_bank_loads():
+def test_the_bank_loads_without_importing_sympy():
+    import subprocess
+    import sys
+    code = ("import sys; from symnn.problems.bank import load_bank; "
+            f"print(sorted(load_bank({str(BANK)!r})), 'sympy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parents[2]).stdout          # this checkout's symnn
+    assert out.strip().endswith("False")
     assert set(load_bank(BANK)) == set(ORACLE) | {"nielsen-bp2", "column-dense-layer"}
