@@ -68,8 +68,10 @@ def _words(data: dict, kind: str | None = None) -> set:
     steps = data.get("steps", ())
     texts = [data.get(key, "") for key in ("expr", "wrt", "at")] + (list(steps) if isinstance(steps, list) else [])
     words = {word for text in texts if isinstance(text, str) for word in _WORD.findall(text)}
-    if kind == "matrix-identity" and "identity" in data:       # the identity's letters, unwritten: those renamed
-        words |= {name for name in data.get("notation", {}) if name != "f"}
+    if kind == "matrix-identity" and "identity" in data:       # the identity's letters, which the file does not write
+        from ..nn.matrix_form import SPECS           # (at check time: the bank is read without it)
+        spec = SPECS.get(data["identity"])
+        words |= set(spec.shapes) | {name for name, _ in spec.definitions} if spec else set()
     if kind in ("softmax-nll", "softmax-jacobian") and isinstance(data.get("n"), int):
         words |= {f"{letter}_{k}" for letter in "ys" for k in range(1, data["n"] + 1)}   # s = softmax(y), unwritten
     return words

@@ -156,7 +156,7 @@ def renamed_symbols(symbols, names, notation) -> dict:
         elif s.name.startswith("delta_") and s.name[6:] in notation and not keeps_node(s.name[6:], notation[s.name[6:]]):
             mapping[s] = sp.Symbol("delta_{%s}" % notation[s.name[6:]], **s.assumptions0)
         elif family_name(s.name, notation) is not None:
-            mapping[s] = sp.Symbol(family_name(s.name, notation), **s.assumptions0)
+            mapping[s] = (Letter if isinstance(s, Letter) else sp.Symbol)(family_name(s.name, notation), **s.assumptions0)
     return mapping
 
 

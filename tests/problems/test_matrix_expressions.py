@@ -162,4 +162,4 @@ def test_the_bank_loads_without_importing_sympy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).parents[2]).stdout          # this checkout's symnn
     assert out.strip().endswith("False")
-    assert set(load_bank(BANK)) == set(ORACLE) | {"nielsen-bp2", "column-dense-layer"}
+    assert set(load_bank(BANK)) == set(ORACLE) | {"nielsen-bp2", "column-dense-layer", "two-layer-letters"}

@@ -77,6 +77,19 @@ def test_the_checker_reads_the_layout_of_the_statement(problem_id, answer, right
         assert says in " ".join(verdict.feedback)
 
 
+@pytest.mark.parametrize("answer, right", [
+    ("-(y - σ(X V_1) V_2) X^T (V_2^T ⊙ σ'(X V_1))", True),      # the statement's V for symnn's W, transposes too
+    ("-(y - σ(X W_1) W_2) X^T (W_2^T ⊙ σ'(X W_1))", True),      # symnn's own letters
+    ("(y - σ(X V_1) V_2) X^T (V_2^T ⊙ σ'(X V_1))", False),      # the sign
+    ("-(y - σ(X V_1) V_2) X^T (V_2 ⊙ σ'(X V_1))", False),       # a transpose left out
+])
+def test_a_letter_renamed_renames_its_indexed_matrices(answer, right):
+    solution = solve("two-layer-letters", BANK)
+    assert check_answer(solution.answer, answer, **question_options(solution.problem)).correct is right
+    key = render(solution, "text", lang="en", detail="brief")
+    assert "W_" not in key.split("\n", 1)[1] and "∂L/∂V_1 = -(y - σ(X·V_1)·V_2)·Xᵀ·(V_2ᵀ ⊙ σ'(X·V_1))" in key
+
+
 BASE = {"id": "p", "kind": "matrix-identity", "statement": {"en": "…", "ru": "…"}}
 
 
