@@ -264,7 +264,7 @@ def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
         return []
     if decided_by == "matrices":
         found = matrix_mistake(ref, value)
-        return [say(found[0], **_typeset(found[1]))] if found else []
+        return [say(found[0], **_typeset(_as_written(found[1], options)))] if found else []
     found = diagnose(ref, value, typed, options)
     return [say(found[0], **_typeset(found[1]))] if found else []
 
@@ -379,6 +379,14 @@ def _length_mismatch(ref, ref_places, answer, options, say):
     if not decimal and len(options.labels) == len(ref):     # the parts by name, in the key's order
         reason += " " + say("check.parts", names=", ".join(shown_name(entry) for entry in options.labels))
     return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
+
+
+def _as_written(values: dict, options) -> dict:
+    """A feedback's formulas in the statement's letters: σ′(z) where the notation writes symnn's A as z."""
+    back = {name + mark: letter + mark for letter, name in options.names if re.fullmatch(r"[A-Za-z]\w*", name)
+            and re.fullmatch(r"[A-Za-z]\w*", letter) for mark in ("", "ᵀ")}
+    return {key: value.xreplace({s: type(s)(back[s.name], **s.assumptions0) for s in value.free_symbols if s.name in back})
+            if isinstance(value, sp.Basic) else value for key, value in values.items()}
 
 
 def _typeset(values: dict) -> dict:

@@ -63,7 +63,7 @@ def test_the_key_is_in_the_books_layout_and_letters():
     ("nielsen-bp2", "(W^T \\delta) \\odot \\sigma'(z)", True, None),  # typed in LaTeX
     ("nielsen-bp2", "(W_2^T delta) ⊙ σ'(A)", True, None),            # symnn's own letters
     ("nielsen-bp2", "(delta W^T) ⊙ σ'(z)", False, "other layout"),   # the row layout's δWᵀ
-    ("nielsen-bp2", "W^T delta", False, "is missing"),               # σ′ left out
+    ("nielsen-bp2", "W^T delta", False, "σ'(z) is missing"),         # σ′ left out, named in the statement's letters
     ("nielsen-bp2", "(W delta) ⊙ σ'(z)", False, "shapes do not fit"),  # the transpose left out
     ("dense-layer-backward", "(W_2^T delta) ⊙ σ'(A)", False, "other layout"),   # the course's row layout
     ("dense-layer-backward", "(delta W_2^T) ⊙ σ'(A)", True, None),
@@ -82,10 +82,13 @@ def test_the_checker_reads_the_layout_of_the_statement(problem_id, answer, right
     ("-(y - σ(X W_1) W_2) X^T (W_2^T ⊙ σ'(X W_1))", True),      # symnn's own letters
     ("(y - σ(X V_1) V_2) X^T (V_2^T ⊙ σ'(X V_1))", False),      # the sign
     ("-(y - σ(X V_1) V_2) X^T (V_2 ⊙ σ'(X V_1))", False),       # a transpose left out
+    ("-(y - σ(X V_1) V_2) X^T V_2^T", False),                   # σ′ left out: said as σ′(X·V_1)
 ])
 def test_a_letter_renamed_renames_its_indexed_matrices(answer, right):
     solution = solve("two-layer-letters", BANK)
-    assert check_answer(solution.answer, answer, **question_options(solution.problem)).correct is right
+    verdict = check_answer(solution.answer, answer, **question_options(solution.problem))
+    assert verdict.correct is right
+    assert "W_" not in " ".join(verdict.feedback)
     key = render(solution, "text", lang="en", detail="brief")
     assert "W_" not in key.split("\n", 1)[1] and "∂L/∂V_1 = -(y - σ(X·V_1)·V_2)·Xᵀ·(V_2ᵀ ⊙ σ'(X·V_1))" in key
 
