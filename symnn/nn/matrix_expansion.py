@@ -63,6 +63,7 @@ class ExpandedGradient(RichDisplay):
     holds: bool                  # the answer equals the scalar form's gradient, entry by entry
     given: sp.Expr = None        # the function as given, each norm a letter of ``norms``
     norms: tuple = ()            # (that letter, v) of each ‖v‖²
+    symmetric: tuple = ()        # the letters given as symmetric matrices, Aᵀ = A
 
 
 def read_shapes(shapes: dict) -> dict:
@@ -90,6 +91,7 @@ def as_products(text: str, mark: str = "") -> tuple[str, list]:
     """The function's text with norm(v)^2 written transpose(v)*(v) (or, with ``mark``, the letter mark0q, mark1q, …)
     and v^T as transpose(v); (text, the texts v of the norms)."""
     had = []
+    text = re.sub(r"(\|\||‖)(.+?)\1", r"norm(\2)", text)         # ||v||^2 and ‖v‖^2 as norm(v)^2
     while (start := text.find("norm(")) >= 0:
         end = _closing(text, start + 4)
         power = re.match(r"\s*(\^|\*\*)\s*2", text[end + 1:])
@@ -160,8 +162,9 @@ def _in_order(total, x):
     return sp.Add(*sorted(sp.Add.make_args(total), key=lambda t: -uses(t)), evaluate=False)
 
 
-def _term(term, x) -> Term:
-    """The gradient of one term by x: one use of x at a time, c·L x R -> c·LᵀRᵀ, c·L xᵀ R -> c·R·Lᵀ."""
+def _term(term, x, mirror=None) -> Term:
+    """The gradient of one term by x: one use of x at a time, c·L x R -> c·LᵀRᵀ, c·L xᵀ R -> c·R·Lᵀ
+    (``mirror``: Aᵀ as A, of a symmetric A)."""
     number, factors = _parts(term)
     xt = transposed(x)
     uses = [i for i, f in enumerate(factors) if f in (x, xt)]
@@ -169,7 +172,7 @@ def _term(term, x) -> Term:
     for i in uses:
         left, right = sp.Mul(*factors[:i]), sp.Mul(*factors[i + 1:])
         gradient += number * (transposed(left) * transposed(right) if factors[i] == x else right * transposed(left))
-    gradient = sp.expand(gradient)
+    gradient = sp.expand(gradient.xreplace(mirror or {}))
     inside = sp.Mul(*factors[1:-1])
     if not uses:
         return Term(term, "constant", sp.Integer(0), gradient)
@@ -178,7 +181,7 @@ def _term(term, x) -> Term:
     if len(uses) == 1 and uses[0] == 0:
         return Term(term, "linear-right", sp.Mul(*factors[1:]), gradient)
     if uses == [0, len(factors) - 1] and factors[0] == xt and factors[-1] == x:
-        return Term(term, "quadratic", inside, gradient, sp.expand(transposed(inside) - inside) == 0)
+        return Term(term, "quadratic", inside, gradient, sp.expand(transposed(inside).xreplace(mirror or {}) - inside) == 0)
     return Term(term, "product", sp.Integer(0), gradient)
 
 
@@ -208,17 +211,22 @@ def factored(total):
     return total
 
 
-def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f") -> ExpandedGradient:
+def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmetric=()) -> ExpandedGradient:
     """∇_wrt of the scalar function ``expr`` (text: products, sums, transpose(v) or v^T, norm(v)^2, numbers
-    and Greek scalars) of letters of ``shapes``, derived term by term and checked against the scalar form."""
+    and Greek scalars) of letters of ``shapes``, derived term by term and checked against the scalar form;
+    the letters of ``symmetric`` are symmetric matrices, Aᵀ = A."""
     read = read_shapes(shapes)
+    for letter in symmetric:
+        if letter not in read or read[letter][0] != read[letter][1] or read[letter] == ("1", "1"):
+            raise ValueError(f"symmetric: {letter} is not a square matrix of shapes")
+    mirror = {Letter(letter + MARK): Letter(letter) for letter in symmetric}
     if wrt not in read or read[wrt][1] != "1" or read[wrt][0] == "1":
         raise ValueError(f"wrt: {wrt} is not a column vector of shapes (give it one size, {wrt} = \"n\")")
     text, inners = as_products(expr)
-    function = _read(text, read)
+    function = _read(text, read).xreplace(mirror)
     marked, _ = as_products(expr, "Norm")
-    norms = tuple((Letter(f"Norm{i}q"), _read(as_products(inner)[0], read)) for i, inner in enumerate(inners))
-    given = _read(marked, {**read, **{str(letter): ("1", "1") for letter, _ in norms}})
+    norms = tuple((Letter(f"Norm{i}q"), _read(as_products(inner)[0], read).xreplace(mirror)) for i, inner in enumerate(inners))
+    given = _read(marked, {**read, **{str(letter): ("1", "1") for letter, _ in norms}}).xreplace(mirror)
     given = given.xreplace({sp.Symbol(str(letter), real=True): letter for letter, _ in norms})
     if shape_of(function, read) not in (None, ("1", "1")):         # a ShapeMismatch names the product that does not fit
         raise ValueError(f"expr: {expr} is not a number but a {'×'.join(shape_of(function, read))} matrix")
@@ -226,18 +234,18 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f") -> Exp
     expanded = _in_order(sp.expand(function), x)
     collected = _in_order(sp.Add(*(_canonical(t, x) for t in sp.Add.make_args(expanded))), x)
     order = ("quadratic", "product", "linear", "linear-right", "constant")       # as a teacher writes them
-    terms = tuple(sorted((_term(t, x) for t in sp.Add.make_args(collected)), key=lambda t: order.index(t.identity)))
+    terms = tuple(sorted((_term(t, x, mirror) for t in sp.Add.make_args(collected)), key=lambda t: order.index(t.identity)))
     total = sp.expand(sp.Add(*(t.gradient for t in terms)))
     answer = factored(total)
     return ExpandedGradient(sp.Symbol(name), function, expanded, collected, terms, x,
                             tuple((Letter(n), s) for n, s in read.items() if s != ("1", "1")), total, answer,
                             tuple((n, v) for n, v in sizes_of(read).items() if n != "1"),
-                            _holds(function, answer, x, read), given, norms)
+                            _holds(function, answer, x, read, symmetric), given, norms, tuple(symmetric))
 
 
-def _holds(function, answer, x, shapes) -> bool:
+def _holds(function, answer, x, shapes, symmetric=()) -> bool:
     """The answer equals, entry by entry, the derivative of the scalar form by each entry of x."""
-    values = symbol_matrices({n: s for n, s in shapes.items() if s != ("1", "1")})
+    values = symbol_matrices({n: s for n, s in shapes.items() if s != ("1", "1")}, symmetric)
     scalar = concrete(function, values)
     scalar = scalar[0, 0] if isinstance(scalar, sp.MatrixBase) else scalar
     formula = concrete(answer, values)

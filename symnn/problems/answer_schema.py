@@ -268,8 +268,12 @@ def _identity_errors(entry) -> list[str]:
         if missing:
             return [f"{missing[0]}: missing (a matrix-identity problem needs identity, or expr, wrt and shapes)"]
         errors = [f"{name}: only for an identity" for name in ("find", "layout") if name in entry]
+        errors += [f"symmetric: {letter} has no shape in shapes" for letter in entry.get("symmetric", ())
+                   if letter not in entry["shapes"]]
         return errors or ([] if entry["wrt"] in entry["shapes"] else [f"wrt: {entry['wrt']} has no shape in shapes"])
     name = entry["identity"]
+    if "symmetric" in entry:
+        return ["symmetric: only for expr, wrt and shapes (the identity symmetric-quadratic-form has its A = Aᵀ)"]
     if name not in MATRIX_IDENTITIES:
         return [f"identity: unknown identity {name!r}; use one of {', '.join(MATRIX_IDENTITIES)}"]
     if entry.get("layout") == "column" and name not in IN_COLUMNS:

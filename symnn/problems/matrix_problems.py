@@ -23,7 +23,8 @@ def solve_matrix_gradient(problem: Problem):
     if "identity" not in problem.data:                    # the book's function of its letters, term by term
         from ..nn.matrix_expansion import expanded_gradient
         data = problem.data
-        run = expanded_gradient(data["expr"], data["wrt"], data["shapes"], data.get("answer_name", "f"))
+        run = expanded_gradient(data["expr"], data["wrt"], data["shapes"], data.get("answer_name", "f"),
+                                data.get("symmetric", ()))
         if not run.holds:
             raise ValueError("the gradient derived term by term differs from the scalar form's")
         return Solution(problem, run, run.answer)

@@ -30,8 +30,9 @@ class ExpansionPrinting:
         given = run.given.xreplace({letter: NormSquared(inner, sp.false) for letter, inner in run.norms})
         lines = [self.line(depth, self.strong(self.say("expansion.title", wrt=x) + ":") + " "
                            + self.inline(self.raw_math(sp.Eq(f, given, evaluate=False), keep_order=True)))]
+        symmetric = [self.math(sp.Eq(Letter(name), transposed(Letter(name)), evaluate=False)) for name in run.symmetric]
         lines.append(self.line(depth, self.plain("matrix.shapes") + " "
-                               + ", ".join(self.math(shaped(letter, shape)) for letter, shape in run.shapes)))
+                               + ", ".join([self.math(shaped(letter, shape)) for letter, shape in run.shapes] + symmetric)))
         v = Letter("v")
         rules = [self.math(sp.Eq(NormSquared(v, sp.false), transposed(v) * v, evaluate=False))] if run.norms else []
         A, B = Letter("P"), Letter("Q")

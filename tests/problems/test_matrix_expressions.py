@@ -127,6 +127,21 @@ def test_each_term_names_the_identity_it_uses(problem_id, lines):
     assert ("The products written out" in "\n".join(key)) is (problem_id == "weight-decay")
 
 
+def test_a_symmetric_letter_is_its_own_transpose():
+    """½‖x‖² + ½xᵀAx − bᵀx with A = Aᵀ: sympy.diff of the sum written entry by entry, a_ij = a_ji."""
+    size = 3
+    A = sp.Matrix(size, size, lambda i, j: sp.Symbol(f"a{min(i, j)}{max(i, j)}"))
+    xs, bs = sp.Matrix(sp.symbols(f"x0:{size}")), sp.Matrix(sp.symbols(f"b0:{size}"))
+    f = (xs.T * xs / 2 + xs.T * A * xs / 2 - bs.T * xs)[0, 0]
+    oracle = sp.Matrix([sp.diff(f, v) for v in xs])
+    from symnn.nn.matrix_algebra import concrete
+    solution = solve("symmetric-quadratic-letters", BANK)
+    assert sp.expand(concrete(solution.answer, {"A": A, "x": xs, "b": bs}) - oracle) == sp.zeros(size, 1)
+    assert str(solution.answer) == "A*x - b + x"                  # no Aᵀ left: 2·½Ax
+    verdict = check_answer(solution.answer, "(A + A^T) x / 2 + x - b", **question_options(solution.problem))
+    assert verdict.correct                                        # right too, as A = Aᵀ
+
+
 BASE = {"id": "p", "kind": "matrix-identity", "statement": {"en": "…", "ru": "…"}}
 
 
@@ -136,6 +151,8 @@ BASE = {"id": "p", "kind": "matrix-identity", "statement": {"en": "…", "ru": "
     ({"expr": "a^T x", "wrt": "y", "shapes": {"a": "n", "x": "n"}}, "wrt: y has no shape"),
     ({}, "expr: missing"),                                                                   # neither
     ({"expr": "a^T x", "wrt": "x", "shapes": {"a": "n", "x": "n"}, "find": "minimizer"}, "find: only for an identity"),
+    ({"expr": "x^T B x", "wrt": "x", "shapes": {"B": "n x n", "x": "n"}, "symmetric": ["A"]}, "symmetric: A has no shape"),
+    ({"identity": "quadratic-form", "symmetric": ["A"]}, "symmetric: only for expr"),
 ])
 def test_a_file_that_cannot_state_the_function_is_refused_with_the_field(fields, error):
     assert any(e.startswith(error) for e in problem_errors({**BASE, **fields})), problem_errors({**BASE, **fields})
@@ -146,6 +163,7 @@ def test_a_file_that_cannot_state_the_function_is_refused_with_the_field(fields,
     ({"expr": "A x", "wrt": "x", "shapes": {"A": "m x n", "x": "n"}}, "expr: A x is not a number"),
     ({"expr": "norm(A x - b)", "wrt": "x", "shapes": {"A": "m x n", "x": "n", "b": "m"}}, "expr: a norm is taken squared"),
     ({"expr": "a^T x", "wrt": "x", "shapes": {"a": "n", "x": "n by n"}}, "shapes: x = 'n by n' is not a shape"),
+    ({"expr": "x^T B x", "wrt": "x", "shapes": {"B": "m x n", "x": "n"}, "symmetric": ["B"]}, "symmetric: B is not a square"),
 ])
 def test_a_function_symnn_cannot_read_is_refused_when_solved_with_the_field(fields, error):
     from symnn.problems.bank import Problem
@@ -162,4 +180,5 @@ def test_the_bank_loads_without_importing_sympy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).parents[2]).stdout          # this checkout's symnn
     assert out.strip().endswith("False")
-    assert set(load_bank(BANK)) == set(ORACLE) | {"nielsen-bp2", "column-dense-layer", "two-layer-letters"}
+    assert set(load_bank(BANK)) == set(ORACLE) | {"nielsen-bp2", "column-dense-layer", "two-layer-letters",
+                                              "symmetric-quadratic-letters"}
