@@ -216,7 +216,7 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
     """The verdict on the answer's value (``own``: for a vector whose components have names of their own,
     the reference as written, their formulas, and the names each answer's component leaves out)."""
     if isinstance(ref, tuple) and not answer.is_vector:
-        answer = as_vector(answer, ref, shape, options.line)
+        answer = as_vector(answer, ref, shape, options)
     if isinstance(ref, tuple):
         return _check_vector(ref, ref_places, answer, options, say, shape, own)
     if is_condition(ref) and answer.is_vector and all(is_condition(v) for v in answer.value):

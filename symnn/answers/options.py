@@ -75,6 +75,9 @@ class CheckOptions:
     # a line fitted by least squares: its variable (t of b = C + Dt), so the line written as a formula in it,
     # 5 − 3t, is the answer (slope, intercept)
     line: str | None = None
+    # which of the answer's two components is the line's slope and which its intercept, in the answer's order
+    # (find = ["b", "w"] asks the intercept first): 5 − 3t is (5, −3) there
+    line_order: tuple = ("slope", "intercept")
     # the answer is an array transposed (data.T): the array's name, so an answer that is the array itself is told
     # it is the matrix before transposing
     transposes: str | None = None
@@ -107,6 +110,8 @@ class CheckOptions:
             raise ValueError("check option transposes must name an array")
         if self.line is not None and not isinstance(self.line, str):
             raise ValueError("check option line must name a variable")
+        if sorted(self.line_order) != ["intercept", "slope"]:
+            raise ValueError("check option line_order must be (slope, intercept) in some order")
         if not all(isinstance(name, str) or isinstance(name, tuple) and name and all(isinstance(n, str) for n in name)
                    for name in self.labels):
             raise ValueError("check option labels must be names, or tuples of a name's spellings")
