@@ -13,6 +13,7 @@ from decimal import Decimal
 import sympy as sp
 
 from ..calculus.gradient import exact_number
+from ..calculus.parse import is_condition
 from .compare import canonical_name, compare_scalar
 from .shown_values import key_rounding, readable
 
@@ -26,18 +27,18 @@ def chain_checked(ref, ref_places, answer, options, say, verdict):
     for step in answer.steps:
         if isinstance(step, tuple) and len(step) == 2 and isinstance(step[0], int) and isinstance(ref, tuple):
             index, side = step
-            holds, value = _side_holds(ref[index], ref_places[index], side, answer.decimals[index], options)
+            holds, value = side_holds(ref[index], ref_places[index], side, answer.decimals[index], options)
             final = _as_typed(answer.value[index], answer.decimals[index])
         elif isinstance(ref, tuple) and isinstance(step, sp.Basic) and step.free_symbols:
             side, values = step, vector_at_point(step, len(ref), options)   # ∇f = 4x = (4, −8, 12)
             if values is None:
                 unchecked.append(readable(side))
                 continue
-            holds = all(_side_holds(r, p, v, d, options)[0] for r, p, v, d in zip(ref, ref_places, values, answer.decimals))
+            holds = all(side_holds(r, p, v, d, options)[0] for r, p, v, d in zip(ref, ref_places, values, answer.decimals))
             value, final = "(" + apart.join(readable(v) for v in values) + ")", None
         elif isinstance(step, tuple) and isinstance(ref, tuple):        # J = [[2xy, x²], [5, cos y]] = [[0, 1], [5, 1]]
             side = step
-            found = [_side_holds(r, p, v, d, options) for r, p, v, d in zip(ref, ref_places, side, answer.decimals)]
+            found = [side_holds(r, p, v, d, options) for r, p, v, d in zip(ref, ref_places, side, answer.decimals)]
             holds = None if any(h is None for h, _ in found) and all(h is not False for h, _ in found) else \
                 all(h for h, _ in found)
             value = "(" + apart.join(readable(v if at is None else at) for v, (_, at) in zip(side, found)) + ")" \
@@ -46,7 +47,7 @@ def chain_checked(ref, ref_places, answer, options, say, verdict):
         else:
             side, final = step, _as_typed(answer.value, answer.decimals[0])
             holds, value = (False, None) if isinstance(side, tuple) or isinstance(ref, tuple) else \
-                _side_holds(ref, ref_places[0], side, answer.decimals[0], options)
+                side_holds(ref, ref_places[0], side, answer.decimals[0], options)
         if holds is None:
             unchecked.append(readable(side))
         elif not holds:
@@ -110,7 +111,7 @@ def vector_at_point(side, length: int, options):
     return tuple(side.xreplace({s: values[k] for s, values in entries.items()}) for k in range(length))
 
 
-def _side_holds(ref, ref_place, side, final_places, options):
+def side_holds(ref, ref_place, side, final_places, options):
     """(does the side hold, its value at the problem's named values or None). A side holds when it equals the
     expected value; when it is the formula before the problem's values are put in (∇F = (y, x + 4y) = (10, 45),
     ∂f/∂z = q = 3); or, for a side computed from rounded numbers on the way to a decimal (0.9526 · 0.2494 ≈
@@ -121,13 +122,14 @@ def _side_holds(ref, ref_place, side, final_places, options):
     if compare_scalar(ref, side, options, None, ref_place)[0]:
         return True, None
     point = named_values(options)
-    names = {s: canonical_name(s.name, options.index_names) for s in side.free_symbols}
+    condition = is_condition(ref) and is_condition(side)     # a < 1/λ_max of a < 1/λ_max = 0.5: its bound's names
+    names = {s: canonical_name(s.name, options.index_names) for s in side.free_symbols - (ref.free_symbols if condition else set())}
     at = side
     if names and set(names.values()) <= set(point):
         at = side.xreplace({s: point[n] for s, n in names.items()})
         if compare_scalar(ref, at, options, None, ref_place)[0]:
             return True, at
-    elif names and ref.is_number:
+    elif names and (ref.is_number or condition):
         return None, None
     if at.is_number and final_places is not None and ref.is_number:
         return bool(abs(sp.N(at - ref, 30)) <= sp.Rational(1, 10 ** final_places)), (at if names else None)

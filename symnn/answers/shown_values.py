@@ -27,6 +27,7 @@ EXACT_DIGITS = 15       # a terminating fraction of at most this many digits is 
 FIGURES = 6             # significant figures of a long decimal: 0.0191013, not 1193831661/62500000000
 # each Greek letter's name, as the letter (the first of GREEK's spellings: ε, not ϵ; σ, not ς)
 LETTERS = {**{name: letter for letter, name in reversed(GREEK.items())}, "lambda": "λ"}
+RELATIONS = {sp.StrictLessThan: "<", sp.LessThan: "≤", sp.StrictGreaterThan: ">", sp.GreaterThan: "≥", sp.Unequality: "≠"}
 MARKS = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "dot": "\u0307", "ddot": "\u0308"}
 
 
@@ -125,6 +126,18 @@ class _Readable(StrPrinter):
         if isinstance(expr.expr, AppliedUndef):
             return f"{above}{expr.expr.func.__name__}/{below}"
         return f"{above}/{below}({self._print(expr.expr)})"
+
+    def _print_And(self, expr):
+        """0 < a < 2 for (a > 0) ∧ (a < 2), as a condition is written; other conditions apart by commas."""
+        parts = [r.reversed if isinstance(r, (sp.StrictGreaterThan, sp.GreaterThan)) else r for r in expr.args]
+        if len(parts) == 2 and all(isinstance(r, (sp.StrictLessThan, sp.LessThan)) for r in parts):
+            low, high = sorted(parts, key=lambda r: r.lhs.free_symbols != set())
+            if low.rhs == high.lhs and not low.lhs.free_symbols:
+                return f"{self._print(low)} {RELATIONS[type(high)]} {self._print(high.rhs)}"
+        return ", ".join(self._print(r) for r in parts)
+
+    def _print_Relational(self, expr):
+        return f"{self._print(expr.lhs)} {RELATIONS.get(type(expr), expr.rel_op)} {self._print(expr.rhs)}"
 
     def _print_Tuple(self, expr):
         return "(" + ", ".join(self._print(item) for item in expr) + ")"
