@@ -18,7 +18,6 @@ from ..calculus.parse import is_condition
 from .compare import canonical_name, compare_scalar
 from .shown_values import key_rounding, readable
 
-
 WRONG_FORMULA = object()    # a side that has the answer's value at the point, but is not the formula asked for
 
 
@@ -179,3 +178,22 @@ def side_holds(ref, ref_place, side, final_places, options, formula=None):
     if at.is_number and final_places is not None and ref.is_number:
         return bool(abs(sp.N(at - ref, 30)) <= sp.Rational(1, 10 ** final_places)), (at if names else None)
     return False, (at if names else None)
+
+
+def bound_of_chain(ref, answer, options, say) -> str | None:
+    """Where a condition's bound is a chain (0 < a < 2/50 = 0.4) whose condition as first written is right and the
+    value it ends in is not: what says so, with the bound's value and the one written; None otherwise."""
+    steps = [step for step in answer.steps if isinstance(step, sp.Basic) and is_condition(step)]
+    held = next(((step, at) for step in steps for holds, at in (side_holds(ref, None, step, None, options),) if holds), None)
+    if held is None:
+        return None
+    (held, at), value = held, answer.value       # α < 1/λ_max, and α < 1/2 with the problem's λ_max put in
+    try:
+        expected, written = (held if at is None else at).as_set().boundary, value.as_set().boundary
+    except (NotImplementedError, TypeError, ValueError, AttributeError):
+        return None
+    right, wrong = expected - written, written - expected
+    if not (right.is_FiniteSet and wrong.is_FiniteSet and len(right) == len(wrong) == 1):
+        return None
+    return say("check.condition bound", condition=readable(held), bound=readable(next(iter(right))),
+               value=readable(next(iter(wrong))))

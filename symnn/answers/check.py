@@ -19,7 +19,7 @@ from ..calculus.functions import sigmoid
 from ..calculus.parse import ParseError, is_condition
 from ..calculus.transpose import transposed
 from ..lang import phrase
-from .chains import chain_checked, side_holds
+from .chains import bound_of_chain, chain_checked
 from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
 from .feedback import diagnose, local, own_names_note, placed, reading_notes, wrong_point
@@ -242,30 +242,11 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
     if correct:
         return Verdict(True, 1.0, (say("check.correct"), say(f"check.decided.{decided_by}", exact=decimal_text(ref))),
                        decided_by, answer)
-    bound = _bound_of_chain(ref, answer, options, say) if is_condition(ref) else None
+    bound = bound_of_chain(ref, answer, options, say) if is_condition(ref) else None
     if bound:                   # 0 < a < 2/50 = 0.4: the condition right, the value of its bound not
         return Verdict(False, 0.0, (say("check.wrong"), bound), "chain", answer)
     lines = [say("check.wrong"), *_explained(ref, answer.value, answer.decimals[0], decided_by, options, say)]
     return Verdict(False, 0.0, tuple(lines), decided_by, answer)
-
-
-def _bound_of_chain(ref, answer, options, say) -> str | None:
-    """Where a condition's bound is a chain (0 < a < 2/50 = 0.4) whose condition as first written is right and the
-    value it ends in is not: what says so, with the bound's value and the one written; None otherwise."""
-    steps = [step for step in answer.steps if isinstance(step, sp.Basic) and is_condition(step)]
-    held = next(((step, at) for step in steps for holds, at in (side_holds(ref, None, step, None, options),) if holds), None)
-    if held is None:
-        return None
-    (held, at), value = held, answer.value       # α < 1/λ_max, and α < 1/2 with the problem's λ_max put in
-    try:
-        expected, written = (held if at is None else at).as_set().boundary, value.as_set().boundary
-    except (NotImplementedError, TypeError, ValueError, AttributeError):
-        return None
-    right, wrong = expected - written, written - expected
-    if not (right.is_FiniteSet and wrong.is_FiniteSet and len(right) == len(wrong) == 1):
-        return None
-    return say("check.condition bound", condition=readable(held), bound=readable(next(iter(right))),
-               value=readable(next(iter(wrong))))
 
 
 def _other_letter(ref, value) -> dict | None:
