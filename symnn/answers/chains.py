@@ -16,6 +16,7 @@ from ..calculus.expressions import as_expr
 from ..calculus.gradient import exact_number
 from ..calculus.parse import is_condition
 from .compare import canonical_name, compare_scalar
+from .entries import has_indices, written_out
 from .shown_values import key_rounding, readable
 
 WRONG_FORMULA = object()    # a side that has the answer's value at the point, but is not the formula asked for
@@ -127,8 +128,16 @@ def vector_at_point(side, length: int, options):
     """The entries of a formula in a vector's name at the problem's point, where the point gives the vector's
     entries (x = (x₁, …, xₙ) for 4x, with n the answer's length): 4x at (1, −2, 3) is (4, −8, 12); a name of
     one number (x₁) is that number in every entry; None when the formula has a name the point does not give
-    (A of 2Ax, or no point at all)."""
+    (A of 2Ax, or no point at all). A formula of an entry over its index (softmax(o)_j − y_j) is written out
+    entry by entry, each in the problem's named values (o_1, y_1, …)."""
     point = named_values(options)
+    if has_indices(side):
+        sides = written_out(side, (length,))
+        named = lambda value: {canonical_name(s.name, options.index_names) for s in value.free_symbols} <= set(point)  # noqa: E731
+        if sides is None or not all(named(entry) for entry in sides):
+            return None
+        return tuple(entry.xreplace({s: point[canonical_name(s.name, options.index_names)] for s in entry.free_symbols})
+                     for entry in sides)
     entries = {}
     for symbol in side.free_symbols:
         name = canonical_name(symbol.name, options.index_names)

@@ -171,8 +171,9 @@ def as_vector(answer, ref, shape, options=None):
     if pair is not None:
         parts = dict(zip(("slope", "intercept"), pair))
         return replace(answer, value=tuple(parts[part] for part in options.line_order), decimals=(None, None))
-    if shape is not None and has_indices(answer.value):
-        value = written_out(answer.value, shape)
+    value = written_out(answer.value, shape or (len(ref),)) if has_indices(answer.value) else None
+    if value is not None:                   # an entry's formula, in the names the problem defines (y_k of Bishop's s_k)
+        value = substituted(value, definitions(options), options) if options is not None else value
         return replace(answer, value=value, decimals=(None,) * len(value), shape=shape)
     components = unit_vector_components(answer.value, len(ref))
     if components is not None:

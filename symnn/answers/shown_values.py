@@ -145,6 +145,9 @@ class _Readable(StrPrinter):
 
 def name_shown(name: str) -> str:
     """A name as the course writes it: alpha is α, omega_0 is ω_0, lamda is λ, yhat is ŷ, x_1 stays."""
+    softmax = re.fullmatch(r"softmaxof([A-Za-z]\w*)_(\w+)", name)       # softmax(o)_j, as answers.entries reads it
+    if softmax:
+        return f"softmax({name_shown(softmax[1])})_{softmax[2]}"
     head, sep, tail = name.partition("_")
     marked = re.fullmatch(r"([A-Za-z])(hat|bar|tilde|ddot|dot)", head)
     if marked:                                                 # ŷ, one character, as statements write it
