@@ -171,7 +171,11 @@ def side_holds(ref, ref_place, side, final_places, options, formula=None):
             at = side.xreplace({s: exact_number(point[canonical_name(s.name, options.index_names)]) for s in side.free_symbols})
             if compare_scalar(rest, side, options)[0]:
                 return True, at
-            return False, WRONG_FORMULA if compare_scalar(ref, at, options, None, ref_place)[0] else at
+            if compare_scalar(ref, at, options, None, ref_place)[0]:
+                return False, WRONG_FORMULA
+            if not any(not n.is_Integer for n in side.atoms(sp.Rational)):
+                return False, at
+            # a coefficient typed as a rounded decimal (0.3333x for x/3): judged by its value, as below
     if compare_scalar(ref, side, options, None, ref_place)[0]:
         return True, None
     point = named_values(options)

@@ -138,6 +138,8 @@ def _coordinate(name: str, value: str) -> bool:
 # a relation of a condition, as text or LaTeX: <, ≤, <=, \le, \leq, \lt, \leqslant and the same the other way
 RELATION = re.compile(r"<=|>=|≤|≥|<|>|\\(?:[lg]eq?(?:slant)?|[lg]t)(?![A-Za-z])")
 
+PIECEWISE = re.compile(r"\b(?:if|else|for|when|otherwise)\b|&|\\begin|\\\\")
+
 
 def _bound_chain(sides):
     """A condition whose last bound is a chain, α < 1/λ_max = 0.5 or 0 < a < 2/50 = 0.04: the condition with each
@@ -152,7 +154,10 @@ def _bound_chain(sides):
 
 
 def _last_relation(side: str) -> str | None:
-    """The text of a condition up to and with its last relation outside brackets (0 < a < of 0 < a < 2/50), or None."""
+    """The text of a condition up to and with its last relation outside brackets (0 < a < of 0 < a < 2/50), or None;
+    None for a piecewise function's cases too (1 if x > 0 else 0, a cases environment)."""
+    if PIECEWISE.search(side):
+        return None
     found = None
     for match in RELATION.finditer(side):
         before = side[:match.start()]
