@@ -90,21 +90,23 @@ def _as_typed(value, places):
 
 def point_formulas(ref, options) -> tuple:
     """Per component of the answer, the formula whose value at the problem's point it is: the derivative of the
-    problem's function by the variable asked for that component (15x² of ∂f/∂x = 60 at x = 2); None for a component
-    that is not that value (an estimate D(ε)), or for every one where the problem gives no function and point."""
+    problem's function by the variable asked for that component (15x² of ∂f/∂x = 60 at x = 2), or the formula the
+    key gives (``options.formulas``: df/dt in t); None for a component that is not that value (an estimate D(ε)),
+    or for every one where the problem gives no formula and point."""
     values = ref if isinstance(ref, tuple) else (ref,)
     variables = [options.wrt] if options.wrt is not None else list(options.variables)
-    if options.function is None or not options.point or len(variables) != len(values):
+    given = len(options.formulas) == len(values)                 # df/dt of a total derivative, given by the key
+    if not options.point or not given and (options.function is None or len(variables) != len(values)):
         return (None,) * len(values)
-    function = as_expr(options.function)
+    function = sp.Tuple(*options.formulas) if given else as_expr(options.function)
     symbols = {canonical_name(s.name, options.index_names): s for s in function.free_symbols}
     point = {canonical_name(str(name), options.index_names): exact_number(value) for name, value in options.point}
     if set(symbols) - set(point):
         return (None,) * len(values)
     formulas = []
-    for variable, value in zip(variables, values):
-        symbol = symbols.get(canonical_name(str(variable), options.index_names))
-        derivative = sp.diff(function, symbol) if symbol is not None else None
+    for k, (variable, value) in enumerate(zip(variables if not given else values, values)):
+        symbol = None if given else symbols.get(canonical_name(str(variable), options.index_names))
+        derivative = options.formulas[k] if given else sp.diff(function, symbol) if symbol is not None else None
         at = None if derivative is None else derivative.xreplace({s: point[n] for n, s in symbols.items()})
         right = derivative is not None and value.is_number and compare_scalar(value, at, options)[0]
         formulas.append(derivative if right else None)

@@ -48,6 +48,10 @@ class CheckOptions:
     # of a map, a network's weights and neurons. A side of a chain in these names and the point's is checked with
     # their values (∂f/∂z = q = 3), and the names are the problem's (2xy is 2·x·y)
     values: tuple = ()
+    # per component of the answer, the formula in the point's names whose value at the point it is (df/dt in t of a
+    # total derivative): a side of a chain written in those names is compared with it as a formula; () where the
+    # problem's ``function`` gives them (its derivatives by the variables asked)
+    formulas: tuple = ()
     # the names the problem's statement defines, (name, formula) pairs such as ("f", "sigmoid(alpha*x)"):
     # an answer may use them; ``through``: names the answer must be written with ("through f")
     names: tuple = ()

@@ -144,6 +144,12 @@ CASES = [
     ("4.3", "(15x^2, -6·27, cos z) = (60, -162, 1)", "en", True, ""),          # y = 1/3 put in part of the way
     ("4.3", "∂f/∂x = 20x = 60, ∂f/∂y = -6/y^3 = -162, ∂f/∂z = cos z = 1", "en", False, "20·x = 40"),
     ("program-add-mul", "(-12, -4, -4, 3)", "en", True, ""),                 # a program's own answer, unchanged
+    # ... and of a total derivative, whose formula in t the key gives
+    ("total-derivative", "df/dt = 2xy(-sin t) + x^2 cos t = -√2/4", "en", True, ""),   # in the named values x, y
+    ("total-derivative", "df/dt = -2cos(t) sin(t)^2 + cos(t)^3 = -√2/4", "en", True, ""),   # in t: the formula
+    ("total-derivative", "df/dt = -cos(t)^3 = -√2/4", "en", False, "as a formula"),   # −cos³t is −√2/4 at π/4 too
+    ("chain-two-variables", "∂f/∂s = 3s^2t^2 + 2st^3 = 28, ∂f/∂t = 16", "en", True, ""),
+    ("chain-two-variables", "∂f/∂s = 28s = 28, ∂f/∂t = 16", "en", False, "as a formula"),   # 28 at s = 1 only
 ]
 
 
