@@ -8,6 +8,7 @@ not checked where the answer is a number: a note says so."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import sympy as sp
@@ -16,7 +17,7 @@ from ..calculus.expressions import as_expr
 from ..calculus.gradient import exact_number
 from ..calculus.parse import is_condition
 from .compare import canonical_name, compare_scalar
-from .entries import has_indices, written_out
+from .entries import SOFTMAX, has_indices, softmax_values, written_out
 from .shown_values import key_rounding, readable
 
 WRONG_FORMULA = object()    # a side that has the answer's value at the point, but is not the formula asked for
@@ -181,6 +182,7 @@ def side_holds(ref, ref_place, side, final_places, options, formula=None):
     if compare_scalar(ref, side, options, None, ref_place)[0]:
         return True, None
     point = named_values(options)
+    side = _softmax_of_named(side, point)                   # softmax(o)_1 of the problem's o_1, o_2, o_3
     condition = is_condition(ref) and is_condition(side)     # a < 1/λ_max of a < 1/λ_max = 0.5: its bound's names
     names = {s: canonical_name(s.name, options.index_names) for s in side.free_symbols - (ref.free_symbols if condition else set())}
     at = side
@@ -212,3 +214,13 @@ def bound_of_chain(ref, answer, options, say) -> str | None:
         return None
     return say("check.condition bound", condition=readable(held), bound=readable(next(iter(right))),
                value=readable(next(iter(wrong))))
+
+
+def _softmax_of_named(side, point: dict):
+    """softmax(o)_k in a side, written out over the entries o_1, o_2, … the problem names (as many as it names)."""
+    vectors = {m[1] for s in side.free_symbols for m in [re.fullmatch(rf"{SOFTMAX}([A-Za-z]\w*)_\d+", s.name)] if m}
+    for vector in vectors:
+        size = next(k for k in range(1, len(point) + 2) if f"{vector}_{k}" not in point) - 1
+        if size:
+            side = softmax_values(side, size)
+    return side

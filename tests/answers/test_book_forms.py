@@ -126,6 +126,10 @@ CASES = [
     ("ce-grad", rf"\mathrm{{softmax}}(o)_{{j}} - y_{{j}} = ({G})", "en", True, ""),
     ("ce-grad", f"y_j − softmax(o)_j = ({G})", "en", False, "softmax(o)_j"),   # the formula wrong, shown as written
     ("ce-grad", f"softmax(o)_j − y_j = ({WRONG_G})", "en", False, ""),      # the values wrong
+    ("ce-grad", f"∂L/∂o_1 = softmax(o)_1 - y_1 = {GRADIENT[0]:.2f}, ∂L/∂o_2 = softmax(o)_2 = {GRADIENT[1]:.2f}, "
+     f"∂L/∂o_3 = {GRADIENT[2]:.2f}", "en", True, ""),                       # one entry at a time
+    ("ce-grad", f"∂L/∂o_1 = softmax(o)_1 = {GRADIENT[0]:.2f}, ∂L/∂o_2 = {GRADIENT[1]:.2f}, ∂L/∂o_3 = {GRADIENT[2]:.2f}",
+     "en", False, "softmax(o)_1 ≈"),                                          # y_1 left out: its value said
     # --- 4. ∇(xᵀAx) for a symmetric A written as a row: accepted, the layout named
     ("quadratic-form-symmetric", "2x^TA", "en", True, "numerator layout"),
     ("quadratic-form-symmetric", "2x^TA", "ru", True, "раскладка по числителю"),
