@@ -73,11 +73,29 @@ def variable_names(data: dict, kind: str | None = None) -> tuple[tuple[str, str]
     none where that name is already taken (a word of the problem, one of its names). ``kind``: the
     problem's, whose variables a formula of the file may not write (softmax's y_k and s_k)."""
     words = _words(data, kind)
-    taken = words | set(data.get("names", {}))
+    notation = _per_index(data.get("notation", {}), data, kind)
+    written = {name: bare_name(text) if isinstance(text, str) else None for name, text in notation.items()}
+    # a name the notation gives another letter frees its own (s = y, y = a: Bishop's outputs y_k and inputs a_k)
+    renamed = {name for name, letter in written.items() if name in words and letter and letter != name}
+    taken = (words - renamed) | set(data.get("names", {}))
     pairs = []
-    for name, written in data.get("notation", {}).items():
-        letter = bare_name(written) if isinstance(written, str) else None
+    for name, letter in written.items():
         if name != "f" and name in words and letter and letter != name and letter not in taken:
             pairs.append((letter, name))
             taken.add(letter)
     return tuple(pairs)
+
+
+def _per_index(notation: dict, data: dict, kind: str | None) -> dict:
+    """A softmax problem's notation with a vector's letter (s = "y") given for each of its entries (s_1 = "y_1", …)."""
+    size = data.get("n") if kind in ("softmax-nll", "softmax-jacobian") else None
+    if not isinstance(size, int):
+        return notation
+    entries = {}
+    for name, text in notation.items():
+        letter = bare_name(text) if isinstance(text, str) else None
+        if name in ("s", "y") and letter and "_" not in letter:
+            entries.update({f"{name}_{k}": f"{letter}_{k}" for k in range(1, size + 1)})
+        else:
+            entries[name] = text
+    return entries
