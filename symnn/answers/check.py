@@ -17,8 +17,9 @@ from ..calculus.display import RichDisplay
 from ..calculus.expressions import as_expr
 from ..calculus.functions import sigmoid
 from ..calculus.parse import ParseError, is_condition
+from ..calculus.transpose import transposed
 from ..lang import phrase
-from .chains import chain_checked
+from .chains import bound_of_chain, chain_checked
 from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok
 from .feedback import diagnose, local, own_names_note, placed, reading_notes, wrong_point
@@ -26,7 +27,7 @@ from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
 from .labels import alternatives, label_key, problem_keys, shown_name, unasked_parts
 from .layout import bracketed_pair, written_axes
-from .matrices import inverts, is_matrix_formula, matrix_mistake, other_layout, same_matrices
+from .matrices import inverts, is_matrix_formula, matrix_mistake, other_layout, row_for_column, same_matrices
 from .options import CheckOptions
 from .percents import percent_read
 from .question import (
@@ -144,6 +145,8 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     matrices = has_transpose(reference)
     shape = reference_shape(reference)
     ref, ref_places = read_reference(reference, matrices)
+    # a transpose written where the key is a formula of matrices is one (2xᵀA is no 2Ax), whether or not the key has one
+    matrices = matrices or not isinstance(ref, tuple) and is_matrix_formula(ref) and has_transpose(text)
     lang = options.lang
     say = lambda key, **values: phrase(lang, key, **local(values, lang))   # noqa: E731
     known, shorthand = _question_symbols(ref, options)
@@ -216,7 +219,7 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
     """The verdict on the answer's value (``own``: for a vector whose components have names of their own,
     the reference as written, their formulas, and the names each answer's component leaves out)."""
     if isinstance(ref, tuple) and not answer.is_vector:
-        answer = as_vector(answer, ref, shape, options.line)
+        answer = as_vector(answer, ref, shape, options)
     if isinstance(ref, tuple):
         return _check_vector(ref, ref_places, answer, options, say, shape, own)
     if is_condition(ref) and answer.is_vector and all(is_condition(v) for v in answer.value):
@@ -232,11 +235,16 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
     if letter:                  # 0 < a < 0.04 where the problem's variable is α: said first, plainly
         return Verdict(False, 0.0, (say("check.condition letter", **letter),), "shape", answer)
     correct, decided_by = compare_scalar(ref, answer.value, options, answer.decimals[0], ref_places[0])
+    if not correct and decided_by in ("matrices", "shape") and row_for_column(ref, answer.value, options.symmetric):
+        return Verdict(True, 1.0, (say("check.correct"), say("note.row layout")), "matrices", answer)   # 2xᵀA for 2Ax
     if correct and not form_ok(answer.value, options.form):
         return Verdict(False, 0.5, (say(f"check.form.{options.form}"),), "form", answer)
     if correct:
         return Verdict(True, 1.0, (say("check.correct"), say(f"check.decided.{decided_by}", exact=decimal_text(ref))),
                        decided_by, answer)
+    bound = bound_of_chain(ref, answer, options, say) if is_condition(ref) else None
+    if bound:                   # 0 < a < 2/50 = 0.4: the condition right, the value of its bound not
+        return Verdict(False, 0.0, (say("check.wrong"), bound), "chain", answer)
     lines = [say("check.wrong"), *_explained(ref, answer.value, answer.decimals[0], decided_by, options, say)]
     return Verdict(False, 0.0, tuple(lines), decided_by, answer)
 
@@ -263,7 +271,8 @@ def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
     if decided_by == "sums":
         return []
     if decided_by == "matrices":
-        found = matrix_mistake(ref, value)
+        found = matrix_mistake(ref, value, options.symmetric) or (row_for_column(ref, transposed(ref), options.symmetric)
+                                                                  and matrix_mistake(transposed(ref), value, options.symmetric))    # a slip of the row form, xᵀA for 2xᵀA
         return [say(found[0], **_typeset(_as_written(found[1], options)))] if found else []
     found = diagnose(ref, value, typed, options)
     return [say(found[0], **_typeset(found[1]))] if found else []

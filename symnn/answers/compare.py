@@ -35,7 +35,8 @@ from .options import CheckOptions
 def canonical_name(name: str, index_names: bool = True) -> str:
     """One spelling per symbol: w_{11}, w_11 and w11 are w_11; a_{(1)} is a_1; lambda is lamda."""
     name = re.sub(r"[{}()\\\s]", "", name)
-    name = {"lambda": "lamda", "varepsilon": "epsilon", "varphi": "phi", "vartheta": "theta"}.get(name, name)
+    head, sep, tail = name.partition("_")          # λ_max is lamda_max, as λ alone is lamda
+    name = {"lambda": "lamda", "varepsilon": "epsilon", "varphi": "phi", "vartheta": "theta"}.get(head, head) + sep + tail
     name = re.sub(r"^([A-Za-z]+)_(hat|bar|tilde)(?=_|$)", r"\1\2", name)      # y_hat is ŷ, SymPy's yhat
     if index_names:
         name = re.sub(r"^([A-Za-z]+)_?(\d+)$", r"\1_\2", name)

@@ -1,6 +1,7 @@
 r"""Vectors and matrices written as one formula: with unit vectors (60i − 162j + k for
-(60, −162, 1)), or as the formula of an entry over its indices (∂s_i/∂y_j = s_i(δ_ij − s_j)
-for the 3×3 Jacobian of the softmax), which is written out entry by entry; δ_ij is Kronecker's.
+(60, −162, 1)), or as the formula of an entry over its indices (∂s_i/∂y_j = s_i(δ_ij − s_j) for the 3×3
+Jacobian of the softmax, Bishop's y_k(I_kj − y_j), the gradient softmax(o)_j − y_j), which is written out entry
+by entry; δ_ij and I_kj are Kronecker's.
 
 >>> import sympy as sp
 >>> i, j, k = sp.symbols("i j k", real=True)
@@ -13,12 +14,23 @@ for the 3×3 Jacobian of the softmax), which is written out entry by entry; δ_i
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import sympy as sp
 
 UNITS = ("i", "j", "k")
-INDICES = ("i", "j")
+INDICES = ("i", "j", "k", "l")      # letters that index entries: s_i, y_k, δ_kj
+KRONECKER = ("delta", "I")          # δ_kj, and I_kj of the identity matrix (Bishop's y_k(I_kj − y_j))
+SOFTMAX = "softmaxof"               # softmax(o)_j, an entry of a function's value, read as the name softmaxofo_j
+# softmax(o)_j, \mathrm{softmax}(o)_{j}: the j-th entry of softmax of the vector o
+SOFTMAX_ENTRY = re.compile(r"\bsoftmax\s*\(\s*([A-Za-z]\w*)\s*\)\s*_\s*\{?\s*([A-Za-z]|\d+)\s*\}?")
+
+
+def softmax_entries(text: str) -> str:
+    """An entry of softmax of a vector, softmax(o)_j, as one name the reader keeps (softmaxofo_j), for
+    ``written_out`` and ``softmax_values`` to put in e^(o_j)/Σ_m e^(o_m)."""
+    return SOFTMAX_ENTRY.sub(rf"{SOFTMAX}\1_\2", text)
 
 
 def unit_vector_components(value, length: int):
@@ -35,27 +47,49 @@ def unit_vector_components(value, length: int):
 
 
 def has_indices(value) -> bool:
-    """Some name carries the index i or j in its subscript: s_i, y_j, δ_ij."""
+    """Some name carries an index letter (i, j, k, l) in its subscript: s_i, y_j, δ_ij, I_kj."""
     return isinstance(value, sp.Expr) and any(_subscript(s) and set(_subscript(s)) <= set(INDICES)
                                               for s in value.free_symbols)
 
 
+def index_letters(value, axes: int) -> tuple | None:
+    """The letters of the entry formula's row and column (``axes`` = 2: those of its Kronecker delta, k and j of
+    I_kj, else i and j), or of a vector's one index (j of softmax(o)_j − y_j); None when they are not clear."""
+    used = {letter for s in value.free_symbols for letter in _subscript(s) if set(_subscript(s)) <= set(INDICES)}
+    if axes == 1:
+        return tuple(used) if len(used) == 1 else None
+    deltas = {_subscript(s) for s in value.free_symbols if s.name.split("_")[0] in KRONECKER and len(_subscript(s)) == 2}
+    letters = tuple(deltas.pop()) if len(deltas) == 1 else ("i", "j")
+    return letters if used <= set(letters) and letters[0] != letters[1] else None
+
+
 def written_out(value, shape):
-    """Entry (r, c) of the matrix whose entry formula is value, row by row; i is the row, j the column."""
-    rows, columns = shape
+    """The entries of a matrix (row by row) or a vector whose entry formula is value, the row and column letters
+    as ``index_letters`` finds them (i the row, j the column by default); None when the letters are not clear."""
+    letters = index_letters(value, len(shape))
+    if letters is None:
+        return None
     entries = []
-    for row in range(1, rows + 1):
-        for column in range(1, columns + 1):
-            numbers = {"i": str(row), "j": str(column)}
-            renames = {}
-            for symbol in value.free_symbols:
-                subscript = _subscript(symbol)
-                if subscript and set(subscript) <= set(INDICES):
-                    base = symbol.name.split("_")[0]
-                    indices = "".join(numbers[letter] for letter in subscript)
-                    renames[symbol] = _kronecker(indices) if base == "delta" else sp.Symbol(f"{base}_{indices}", real=True)
-            entries.append(value.xreplace(renames))
+    for place in itertools.product(*(range(1, size + 1) for size in shape)):
+        numbers = dict(zip(letters, map(str, place)))
+        renames = {}
+        for symbol in value.free_symbols:
+            subscript = _subscript(symbol)
+            if subscript and set(subscript) <= set(letters):
+                base = symbol.name.split("_")[0]
+                indices = "".join(numbers[letter] for letter in subscript)
+                renames[symbol] = _kronecker(indices) if base in KRONECKER else sp.Symbol(f"{base}_{indices}", real=True)
+        entries.append(softmax_values(value.xreplace(renames), shape[-1]))
     return tuple(entries)
+
+
+def softmax_values(value, size: int):
+    """softmaxofo_2, the 2nd entry of softmax(o), as e^(o_2)/(e^(o_1) + … + e^(o_size))."""
+    def entry(symbol):
+        vector, index = symbol.name[len(SOFTMAX):].rsplit("_", 1)
+        terms = [sp.exp(sp.Symbol(f"{vector}_{m}", real=True)) for m in range(1, size + 1)]
+        return sp.exp(sp.Symbol(f"{vector}_{index}", real=True)) / sp.Add(*terms)
+    return value.xreplace({s: entry(s) for s in value.free_symbols if re.fullmatch(rf"{SOFTMAX}[A-Za-z]\w*_\d+", s.name)})
 
 
 def _kronecker(indices: str):

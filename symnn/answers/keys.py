@@ -63,7 +63,16 @@ def _derived(version: tuple, problem_id: str, variant: int | None) -> BankKey:
                    ((("point", point),) if point else ()) + ((("values", named(computed)),) if computed else ()) +
                    ((("transposes", transposed),) if transposed else ()) +
                    ((("percent", True),) if is_percentage(solution.work) else ()) + statement_functions(solution.problem, question) +
-                   labelled(solution))
+                   labelled(solution) + point_formulas(solution.work))
+
+
+def point_formulas(work) -> tuple:
+    """The option giving the formulas whose values at the point the answer's parts are, where the question has no
+    function of its own to derive them from: df/dt in t of a total derivative (each part's, ∂f/∂s and ∂f/∂t)."""
+    parts = work.parts if type(work).__name__ == "ChainGradient" else (work,)
+    if not all(type(part).__name__ == "TotalDerivative" and part.value is not None for part in parts):
+        return ()
+    return (("formulas", tuple(part.derivative for part in parts)),)
 
 
 # a letter the statement makes σ, the function, not its value: f = \sigma entry by entry (not f = \sigma(x))

@@ -73,6 +73,19 @@ def same_matrices(ref, ans, symmetric=()) -> tuple[bool, str]:
     return sp.expand(ref - ans) == 0, "identical"
 
 
+def row_for_column(ref, ans, symmetric=()) -> bool:
+    """The reference is a column vector (the gradient 2Ax by a vector x) and the answer the same vector written as
+    a row, its transpose (2xᵀA): the numerator layout of a gradient, where the course writes the denominator's."""
+    try:
+        if not same_matrices(transposed(ref), ans, symmetric)[0]:
+            return False
+        scalars = {p.base for p in ref.atoms(sp.Pow) if p.exp.is_negative and p.base.is_Symbol and not p.base.name[:1].isupper()}
+        value = _evaluate(ref, _values(ref, ref, scalars, {}, random.Random(0), symmetric), reference=True)
+    except (ValueError, TypeError, ShapeError):         # a formula that cannot be transposed or evaluated
+        return False
+    return isinstance(value, sp.MatrixBase) and value.cols == 1 and value.rows > 1
+
+
 def inverts(expr) -> bool:
     """The formula inverts a matrix (a product of matrices to a negative power: (XᵀX)⁻¹)."""
     return isinstance(expr, sp.Basic) and any(p.exp.is_negative and not p.base.is_commutative
@@ -80,7 +93,7 @@ def inverts(expr) -> bool:
                                               for p in expr.atoms(sp.Pow))
 
 
-def matrix_mistake(ref, ans):
+def matrix_mistake(ref, ans, symmetric=()):
     """Why a wrong formula of matrices is wrong, when it is a common slip: the sign, a factor of 2,
     the whole formula transposed, a transpose left out (Xa for Xᵀa), or one factor of the right
     formula left out (σ′, 1/n). A phrase key and its values, or None."""
@@ -94,7 +107,7 @@ def matrix_mistake(ref, ans):
                    for s in sorted(ref.free_symbols, key=lambda s: s.name) if s.name.endswith(MARK))
     slips += tuple(("check.matrix missing", shorter, {"factor": factor}) for shorter, factor in _without_a_factor(ref))
     for key, formula, values in slips:
-        if same_matrices(formula, ans)[0]:
+        if same_matrices(formula, ans, symmetric)[0]:
             return key, values
     return None
 

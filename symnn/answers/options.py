@@ -48,6 +48,10 @@ class CheckOptions:
     # of a map, a network's weights and neurons. A side of a chain in these names and the point's is checked with
     # their values (∂f/∂z = q = 3), and the names are the problem's (2xy is 2·x·y)
     values: tuple = ()
+    # per component of the answer, the formula in the point's names whose value at the point it is (df/dt in t of a
+    # total derivative): a side of a chain written in those names is compared with it as a formula; () where the
+    # problem's ``function`` gives them (its derivatives by the variables asked)
+    formulas: tuple = ()
     # the names the problem's statement defines, (name, formula) pairs such as ("f", "sigmoid(alpha*x)"):
     # an answer may use them; ``through``: names the answer must be written with ("through f")
     names: tuple = ()
@@ -75,6 +79,9 @@ class CheckOptions:
     # a line fitted by least squares: its variable (t of b = C + Dt), so the line written as a formula in it,
     # 5 − 3t, is the answer (slope, intercept)
     line: str | None = None
+    # which of the answer's two components is the line's slope and which its intercept, in the answer's order
+    # (find = ["b", "w"] asks the intercept first): 5 − 3t is (5, −3) there
+    line_order: tuple = ("slope", "intercept")
     # the answer is an array transposed (data.T): the array's name, so an answer that is the array itself is told
     # it is the matrix before transposing
     transposes: str | None = None
@@ -107,6 +114,8 @@ class CheckOptions:
             raise ValueError("check option transposes must name an array")
         if self.line is not None and not isinstance(self.line, str):
             raise ValueError("check option line must name a variable")
+        if sorted(self.line_order) != ["intercept", "slope"]:
+            raise ValueError("check option line_order must be (slope, intercept) in some order")
         if not all(isinstance(name, str) or isinstance(name, tuple) and name and all(isinstance(n, str) for n in name)
                    for name in self.labels):
             raise ValueError("check option labels must be names, or tuples of a name's spellings")

@@ -173,14 +173,18 @@ def through(value, options) -> bool:
                or formulas.get(canonical_name(name, options.index_names)) in written for name in options.through)
 
 
-def as_vector(answer, ref, shape, line=None):
+def as_vector(answer, ref, shape, options=None):
     """A vector or matrix written as one formula: 60i − 162j + k, s_i(δ_ij − s_j) for every entry, or a
-    line C + Dt in its variable ``line`` (t) for its (slope, intercept), when the formula is one."""
+    line C + Dt in its variable ``options.line`` (t), for its slope and intercept in the answer's order
+    (``options.line_order``), when the formula is one."""
+    line = getattr(options, "line", None)
     pair = line_coefficients(answer.value, line) if line is not None and len(ref) == 2 else None
     if pair is not None:
-        return replace(answer, value=pair, decimals=(None, None))
-    if shape is not None and has_indices(answer.value):
-        value = written_out(answer.value, shape)
+        parts = dict(zip(("slope", "intercept"), pair))
+        return replace(answer, value=tuple(parts[part] for part in options.line_order), decimals=(None, None))
+    value = written_out(answer.value, shape or (len(ref),)) if has_indices(answer.value) else None
+    if value is not None:                   # an entry's formula, in the names the problem defines (y_k of Bishop's s_k)
+        value = substituted(value, definitions(options), options) if options is not None else value
         return replace(answer, value=value, decimals=(None,) * len(value), shape=shape)
     components = unit_vector_components(answer.value, len(ref))
     if components is not None:

@@ -27,6 +27,7 @@ EXACT_DIGITS = 15       # a terminating fraction of at most this many digits is 
 FIGURES = 6             # significant figures of a long decimal: 0.0191013, not 1193831661/62500000000
 # each Greek letter's name, as the letter (the first of GREEK's spellings: ε, not ϵ; σ, not ς)
 LETTERS = {**{name: letter for letter, name in reversed(GREEK.items())}, "lambda": "λ"}
+RELATIONS = {sp.StrictLessThan: "<", sp.LessThan: "≤", sp.StrictGreaterThan: ">", sp.GreaterThan: "≥", sp.Unequality: "≠"}
 MARKS = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "dot": "\u0307", "ddot": "\u0308"}
 
 
@@ -126,12 +127,27 @@ class _Readable(StrPrinter):
             return f"{above}{expr.expr.func.__name__}/{below}"
         return f"{above}/{below}({self._print(expr.expr)})"
 
+    def _print_And(self, expr):
+        """0 < a < 2 for (a > 0) ∧ (a < 2), as a condition is written; other conditions apart by commas."""
+        parts = [r.reversed if isinstance(r, (sp.StrictGreaterThan, sp.GreaterThan)) else r for r in expr.args]
+        if len(parts) == 2 and all(isinstance(r, (sp.StrictLessThan, sp.LessThan)) for r in parts):
+            low, high = sorted(parts, key=lambda r: r.lhs.free_symbols != set())
+            if low.rhs == high.lhs and not low.lhs.free_symbols:
+                return f"{self._print(low)} {RELATIONS[type(high)]} {self._print(high.rhs)}"
+        return ", ".join(self._print(r) for r in parts)
+
+    def _print_Relational(self, expr):
+        return f"{self._print(expr.lhs)} {RELATIONS.get(type(expr), expr.rel_op)} {self._print(expr.rhs)}"
+
     def _print_Tuple(self, expr):
         return "(" + ", ".join(self._print(item) for item in expr) + ")"
 
 
 def name_shown(name: str) -> str:
     """A name as the course writes it: alpha is α, omega_0 is ω_0, lamda is λ, yhat is ŷ, x_1 stays."""
+    softmax = re.fullmatch(r"softmaxof([A-Za-z]\w*)_(\w+)", name)       # softmax(o)_j, as answers.entries reads it
+    if softmax:
+        return f"softmax({name_shown(softmax[1])})_{softmax[2]}"
     head, sep, tail = name.partition("_")
     marked = re.fullmatch(r"([A-Za-z])(hat|bar|tilde|ddot|dot)", head)
     if marked:                                                 # ŷ, one character, as statements write it

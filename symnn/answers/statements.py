@@ -38,7 +38,7 @@ def stated_value(body: str, known, labels=frozenset()) -> tuple[str, list, dict,
     named = _named_components(body, known, labels)
     if named:
         return named
-    sides = _joined_relations(top_level_split(body, "=≈"))
+    sides = _bound_chain(_joined_relations(top_level_split(body, "=≈")))
     if len(sides) == 1:
         return body, [], {}, ()
     names = [side.strip() for side in sides if _label(side, known, labels)]
@@ -133,6 +133,37 @@ def _is_known_name(side: str, known) -> bool:
 def _coordinate(name: str, value: str) -> bool:
     """x = 1 in x = 1, y = 2: a bare name, and a value without it."""
     return bool(re.fullmatch(r"\s*[A-Za-z]\w*\s*", name)) and not re.search(rf"\b{re.escape(name.strip())}\b", value)
+
+
+# a relation of a condition, as text or LaTeX: <, ≤, <=, \le, \leq, \lt, \leqslant and the same the other way
+RELATION = re.compile(r"<=|>=|≤|≥|<|>|\\(?:[lg]eq?(?:slant)?|[lg]t)(?![A-Za-z])")
+
+PIECEWISE = re.compile(r"\b(?:if|else|for|when|otherwise)\b|&|\\begin|\\\\")
+
+
+def _bound_chain(sides):
+    """A condition whose last bound is a chain, α < 1/λ_max = 0.5 or 0 < a < 2/50 = 0.04: the condition with each
+    side of the chain as its bound, so that the value graded is the condition with the chain's last side (a < 0.04)
+    and the condition as first written (a < 2/50) is a side that must hold too; any other chain as it is."""
+    relational = [k for k, side in enumerate(sides) if _last_relation(side)]
+    if not relational or relational[-1] == len(sides) - 1:
+        return sides
+    k = relational[-1]
+    head = _last_relation(sides[k])
+    return sides[:k + 1] + [head + side for side in sides[k + 1:]]
+
+
+def _last_relation(side: str) -> str | None:
+    """The text of a condition up to and with its last relation outside brackets (0 < a < of 0 < a < 2/50), or None;
+    None for a piecewise function's cases too (1 if x > 0 else 0, a cases environment)."""
+    if PIECEWISE.search(side):
+        return None
+    found = None
+    for match in RELATION.finditer(side):
+        before = side[:match.start()]
+        if sum(before.count(c) for c in "([{") == sum(before.count(c) for c in ")]}"):
+            found = match
+    return side[:found.end()] if found else None
 
 
 def _joined_relations(sides):

@@ -74,6 +74,7 @@ FUNCTIONS = {
     "sigmaprime": (lambda u: sigmoid(u) * (1 - sigmoid(u)), 1, 1),   # σ'(u), written σ' by people
 }
 CONSTANTS = {"pi": sp.pi, "e": sp.E, "E": sp.E, "oo": sp.oo}
+NAMEABLE = frozenset(("e", "E"))    # constants a problem may use as names of its own values (a node e, an error E)
 # comparisons, and what a piecewise function or a condition is built from
 RELATIONS = {ast.Lt: sp.Lt, ast.LtE: sp.Le, ast.Gt: sp.Gt, ast.GtE: sp.Ge, ast.NotEq: sp.Ne}
 INTERVALS = {"interval_oo": (False, False), "interval_co": (True, False), "interval_oc": (False, True),
@@ -101,7 +102,8 @@ def parse_expr_safe(text: str, functions: tuple[str, ...] = (), symbols=None, sh
         if not name.isidentifier() or name in FUNCTIONS or name in CONSTANTS:
             raise ParseError("function name", name=name)
     tree = _syntax_tree(text, tuple(functions), symbols, shorthand is not None)
-    shadowed = frozenset(str(s) for s in symbols or ()) & frozenset(FUNCTIONS)     # σ a name of the problem
+    # σ a name of the problem, or e a value it names (a graph's node e): the problem's, not the function or Euler's e
+    shadowed = frozenset(str(s) for s in symbols or ()) & (frozenset(FUNCTIONS) | NAMEABLE)
     expr = _Builder(tuple(functions), shorthand, matrices, shadowed).build(tree.body)
     if isinstance(expr, list) and len(expr) == 1 and is_condition(expr[0]):
         expr = _indicator(expr[0])                    # [x > 0]: Iverson's bracket
@@ -240,7 +242,7 @@ class _Builder:
         self.functions = functions   # unknown functions the text may call
         self.shorthand = shorthand   # what a bare σ is applied to
         self.matrices = matrices     # letters are matrices and vectors
-        self.shadowed = shadowed     # function names the problem uses as its own names (σ = σ(z))
+        self.shadowed = shadowed     # function and constant names the problem uses as its own (σ = σ(z), a node e)
 
     def build(self, node: ast.AST):
         method = getattr(self, f"_build_{type(node).__name__}", None)
@@ -267,7 +269,7 @@ class _Builder:
             return sp.true                                   # the last case of a piecewise function
         if node.id == SHORTHAND and self.shorthand is not None:
             return self.shorthand
-        if node.id in CONSTANTS:
+        if node.id in CONSTANTS and node.id not in self.shadowed:
             return CONSTANTS[node.id]
         if node.id in FUNCTIONS and node.id not in self.shadowed:
             raise ParseError("needs argument", name=node.id)

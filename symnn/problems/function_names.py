@@ -82,19 +82,28 @@ def variable_names(data: dict, kind: str | None = None) -> tuple[tuple[str, str]
     none where that name is already taken (a word of the problem, one of its names). ``kind``: the
     problem's, whose variables a formula of the file may not write (softmax's y_k and s_k)."""
     words = _words(data, kind)
-    taken = words | set(data.get("names", {}))
+    notation = _per_index(data.get("notation", {}), words)
+    written = {name: bare_name(text) if isinstance(text, str) else None for name, text in notation.items()}
+    # a name the notation gives another letter frees its own (s = y, y = a: Bishop's outputs y_k and inputs a_k)
+    renamed = {name for name, letter in written.items() if name in words and letter and letter != name}
+    taken = (words - renamed) | set(data.get("names", {}))
     pairs = []
-    for name, written in data.get("notation", {}).items():
-        letter = bare_name(written) if isinstance(written, str) else None
+    for name, letter in written.items():
         if name != "f" and name in words and letter and letter != name and letter not in taken:
             pairs.append((letter, name))
             taken.add(letter)
-        elif name != "f" and letter and re.fullmatch(r"[A-Za-z]+", letter) and letter != name:
-            # a letter renamed renames its subscripted names too, as the key prints them: y_2 as z_2 for { y = "z" }
-            family = sorted(w for w in words if re.fullmatch(rf"{re.escape(name)}_\w+", w))
-            for word in family:
-                written_so = letter + word[len(name):]
-                if written_so not in taken:
-                    pairs.append((written_so, word))
-                    taken.add(written_so)
     return tuple(pairs)
+
+
+def _per_index(notation: dict, words: set) -> dict:
+    """The notation with a letter given for each name the problem writes with it and an index, as the key prints
+    them: s = "y" as s_1 = "y_1", s_2 = "y_2", … (softmax's outputs), W = "V" as W_1 = "V_1", … (an identity's)."""
+    entries = {}
+    for name, text in notation.items():
+        letter = bare_name(text) if isinstance(text, str) else None
+        family = sorted(w for w in words if re.fullmatch(rf"{re.escape(name)}_\w+", w))
+        if family and letter and re.fullmatch(r"[A-Za-z]+", letter) and name != "f":
+            entries.update({word: letter + word[len(name):] for word in family})
+        if name in words or not (family and letter):
+            entries[name] = text
+    return entries

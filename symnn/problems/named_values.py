@@ -33,6 +33,8 @@ def given_values(solution) -> tuple[tuple, tuple]:
     if kind == "IteratedMap":                     # x₀ = x and the iterates x_k = g(x_{k−1})
         iterates = [x for _, x, _ in work.rows] + [work.last]
         return ((work.var, iterates[0]),), tuple((f"{work.var.name}_{k}", x) for k, x in enumerate(iterates))
+    if kind == "ConditionSolution":               # a condition's given and defined names (λ_max = 2 of α < 1/λ_max)
+        return (), tuple((row.name, row.value) for row in work.work if row.name.is_Symbol and row.value.is_number)
     if kind == "DirectionalDerivative":
         return tuple(work.gradient.point), ()
     if kind == "OptimizerStep":                   # the start and the step's hyperparameters (η, or a by the notation)

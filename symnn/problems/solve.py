@@ -371,8 +371,9 @@ def question_options(problem: Problem) -> dict:
     options = dict(data.get("tolerance", {}))
     if answer_labels(problem):
         options["labels"] = answer_labels(problem)         # C = 5, D = −3: components by their names
-    if line_variable(problem) and tuple(data.get("find", ("w", "b"))) == ("w", "b"):
-        options["line"] = line_variable(problem)           # b = 5 − 3t: the line's slope and intercept
+    find = tuple(data.get("find", ("w", "b")))
+    if line_variable(problem) and sorted(find) == ["b", "w"]:      # b = 5 − 3t: the line's slope and intercept, in find's order
+        options.update(line=line_variable(problem), line_order=tuple({"w": "slope", "b": "intercept"}[n] for n in find))
     if problem.kind == "array" and array_problems.asks_shape(problem):
         options["shape"] = True          # 3×2 is the shape (3, 2), not the number 6
     elif problem.kind == "array":

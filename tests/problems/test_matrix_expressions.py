@@ -75,7 +75,7 @@ def test_the_answer_takes_the_common_factor_out(problem_id, answer):
 @pytest.mark.parametrize("answer, right, says", [
     ("A^T (A x - b)", True, None),                         # the book's answer
     ("A^T A x - A^T b", True, None),                       # expanded
-    ("(A x - b)^T A", False, "transposed"),                # the row layout: refused, with the reason
+    ("(A x - b)^T A", True, "numerator layout"),           # the row of the numerator layout: right, with the note
     ("A (A x - b)", False, "transpose of A is missing"),   # a transpose left out
     ("2 A^T (A x - b)", False, "factor of 2"),             # the ½ forgotten
     ("A^T (A x + b)", False, None),                        # a sign inside
