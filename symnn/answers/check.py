@@ -27,7 +27,7 @@ from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
 from .labels import alternatives, label_key, problem_keys, shown_name, unasked_parts
 from .layout import bracketed_pair, written_axes
-from .matrices import inverts, is_matrix_formula, matrix_mistake, other_layout, row_for_column, same_matrices
+from .matrices import in_other_layout, inverts, is_matrix_formula, matrix_mistake, row_for_column
 from .options import CheckOptions
 from .percents import percent_read
 from .question import (
@@ -264,7 +264,7 @@ def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
     """What is wrong: the undecided or domain reason, else the first diagnosis that fits."""
     if decided_by in ("shape", "matrices") and inverts(value) and not inverts(ref):
         return [say("check.matrix inverse")]        # (XᵀX)⁻¹Xᵀy for the gradient: where it is zero, not it
-    if decided_by == "shape" and is_matrix_formula(ref) and _in_other_layout(ref, value):
+    if decided_by == "shape" and is_matrix_formula(ref) and in_other_layout(ref, value):
         return [say("check.matrix layout")]         # Wᵀδ for δWᵀ: a sample a column, where the statement's is a row
     if decided_by in ("undecided", "domain", "shape"):
         return [say(f"check.{decided_by}")]
@@ -276,13 +276,6 @@ def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
         return [say(found[0], **_typeset(_as_written(found[1], options)))] if found else []
     found = diagnose(ref, value, typed, options)
     return [say(found[0], **_typeset(found[1]))] if found else []
-
-
-def _in_other_layout(ref, value) -> bool:
-    try:
-        return same_matrices(other_layout(ref), value)[0]
-    except ValueError:
-        return False
 
 
 def _rows_of_a_matrix(reference, text) -> bool:

@@ -120,6 +120,14 @@ def other_layout(expr):
                                           commutative=False) for s in formula.free_symbols if not s.is_commutative})
 
 
+def in_other_layout(ref, ans) -> bool:
+    """The answer is the reference in the other layout (``other_layout``): Wᵀδ for δWᵀ."""
+    try:
+        return same_matrices(other_layout(ref), ans)[0]
+    except ValueError:
+        return False
+
+
 def _without_a_factor(expr):
     """(expr with one factor of a product or of an entrywise product left out, that factor), at any depth."""
     if isinstance(expr, Hadamard) or (isinstance(expr, sp.Mul) and len(expr.args) > 1):
