@@ -27,7 +27,7 @@ from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
 from .labels import alternatives, label_key, problem_keys, shown_name, unasked_parts
 from .layout import bracketed_pair, written_axes
-from .matrices import inverts, is_matrix_formula, matrix_mistake, row_for_column
+from .matrices import in_other_layout, inverts, is_matrix_formula, matrix_mistake, row_for_column
 from .options import CheckOptions
 from .percents import percent_read
 from .question import (
@@ -264,6 +264,8 @@ def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
     """What is wrong: the undecided or domain reason, else the first diagnosis that fits."""
     if decided_by in ("shape", "matrices") and inverts(value) and not inverts(ref):
         return [say("check.matrix inverse")]        # (XᵀX)⁻¹Xᵀy for the gradient: where it is zero, not it
+    if decided_by == "shape" and is_matrix_formula(ref) and in_other_layout(ref, value):
+        return [say("check.matrix layout")]         # Wᵀδ for δWᵀ: a sample a column, where the statement's is a row
     if decided_by in ("undecided", "domain", "shape"):
         return [say(f"check.{decided_by}")]
     if decided_by == "sums":
@@ -271,7 +273,7 @@ def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
     if decided_by == "matrices":
         found = matrix_mistake(ref, value, options.symmetric) or (row_for_column(ref, transposed(ref), options.symmetric)
                                                                   and matrix_mistake(transposed(ref), value, options.symmetric))    # a slip of the row form, xᵀA for 2xᵀA
-        return [say(found[0], **_typeset(found[1]))] if found else []
+        return [say(found[0], **_typeset(_as_written(found[1], options)))] if found else []
     found = diagnose(ref, value, typed, options)
     return [say(found[0], **_typeset(found[1]))] if found else []
 
@@ -379,6 +381,14 @@ def _length_mismatch(ref, ref_places, answer, options, say):
     if not decimal and len(options.labels) == len(ref):     # the parts by name, in the key's order
         reason += " " + say("check.parts", names=", ".join(shown_name(entry) for entry in options.labels))
     return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
+
+
+def _as_written(values: dict, options) -> dict:
+    """A feedback's formulas in the statement's letters: σ′(z) where the notation writes symnn's A as z."""
+    back = {name + mark: letter + mark for letter, name in options.names if re.fullmatch(r"[A-Za-z]\w*", name)
+            and re.fullmatch(r"[A-Za-z]\w*", letter) for mark in ("", "ᵀ")}
+    return {key: value.xreplace({s: type(s)(back[s.name], **s.assumptions0) for s in value.free_symbols if s.name in back})
+            if isinstance(value, sp.Basic) else value for key, value in values.items()}
 
 
 def _typeset(values: dict) -> dict:

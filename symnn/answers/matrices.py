@@ -99,7 +99,7 @@ def matrix_mistake(ref, ans, symmetric=()):
     formula left out (σ′, 1/n). A phrase key and its values, or None."""
     slips = (("check.sign", -ref, {}), ("check.factor of two", 2 * ref, {}), ("check.factor of two", ref / 2, {}))
     try:
-        slips += (("check.matrix transposed", transposed(ref), {}),)
+        slips += (("check.matrix transposed", transposed(ref), {}), ("check.matrix layout", other_layout(ref), {}))
     except ValueError:
         pass
     slips += tuple(("check.matrix transpose", ref.xreplace({s: sp.Symbol(s.name.removesuffix(MARK), commutative=False)}),
@@ -110,6 +110,22 @@ def matrix_mistake(ref, ans, symmetric=()):
         if same_matrices(formula, ans, symmetric)[0]:
             return key, values
     return None
+
+
+def other_layout(expr):
+    """The formula in the other layout, a sample a column instead of a row: transposed, then each letter read as its
+    transpose (δW₂ᵀ ⊙ σ′(A) as W₂ᵀδ ⊙ σ′(A))."""
+    formula = transposed(expr)
+    return formula.xreplace({s: sp.Symbol(s.name.removesuffix(MARK) if s.name.endswith(MARK) else s.name + MARK,
+                                          commutative=False) for s in formula.free_symbols if not s.is_commutative})
+
+
+def in_other_layout(ref, ans) -> bool:
+    """The answer is the reference in the other layout (``other_layout``): Wᵀδ for δWᵀ."""
+    try:
+        return same_matrices(other_layout(ref), ans)[0]
+    except ValueError:
+        return False
 
 
 def _without_a_factor(expr):

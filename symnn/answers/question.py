@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import sympy as sp
 
+from ..calculus.transpose import MARK
 from ..lang import LANGUAGES, phrase
 from .compare import canonical_name
 from .derivatives import spelled, unknown_derivatives
@@ -87,8 +88,18 @@ def defined(answer, definitions, options):
 def substituted(value, definitions, options):
     if isinstance(value, tuple):
         return tuple(substituted(v, definitions, options) for v in value)
-    return value.xreplace({s: definitions[canonical_name(s.name, options.index_names)] for s in value.free_symbols
-                           if canonical_name(s.name, options.index_names) in definitions})
+    letters = {s: _letter(s, definitions, options) for s in value.free_symbols if not s.is_commutative}
+    return value.xreplace({s: letters.get(s) or definitions[canonical_name(s.name, options.index_names)]
+                           for s in value.free_symbols
+                           if letters.get(s) is not None or canonical_name(s.name, options.index_names) in definitions})
+
+
+def _letter(symbol, definitions, options):
+    """A matrix letter the statement names otherwise, as the problem's letter: W and Wᵀ as W_2 and W_2ᵀ where
+    the notation writes W_2 as W; None for any other."""
+    base = symbol.name.removesuffix(MARK)
+    target = definitions.get(canonical_name(base, options.index_names))
+    return sp.Symbol(target.name + symbol.name[len(base):], commutative=False) if isinstance(target, sp.Symbol) else None
 
 
 def own_terms(ref, answer, options):

@@ -29,7 +29,7 @@ Xᵀ*a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
@@ -131,9 +131,12 @@ class MatrixGradient(RichDisplay):
     stationary: object = None    # where the gradient is zero (nn.matrix_solution), when that is asked
 
 
-def _read(text: str, spec: MatrixSpec):
+def _read(text, spec: MatrixSpec):
     """A formula of the spec: its letters matrices (Letter), its scalars numbers, slope(A) σ′(A);
-    the names of the forward pass stand in for words the parser keeps (H is Heaviside's)."""
+    the names of the forward pass stand in for words the parser keeps (H is Heaviside's). A formula already
+    read (a spec in the column layout, ``in_columns``) is itself."""
+    if isinstance(text, sp.Basic):
+        return text
     names = [n for n, _ in spec.definitions]
     slopes = re.findall(r"slope\(([^()]*)\)", text)
     for i, argument in enumerate(slopes):
@@ -343,11 +346,33 @@ def _judged(source, formula, backward: _Backward) -> WrongFormula:
     return WrongFormula(source, formula, "differs")
 
 
-def derive(problem: str) -> MatrixGradient:
-    """The matrix-form gradient of a problem of SPECS, derived, checked and set beside the course's wrong formulas."""
+# the identities whose letters hold samples as rows (Z = XW), which the column layout writes transposed (Z = WX)
+ROW_LAYOUT = ("half-norm", "two-layer", "two-layer-w2", "dense-layer", "dense-backward")
+
+
+def in_columns(spec: MatrixSpec) -> MatrixSpec:
+    """The spec in the column layout (Nielsen's: a sample is a column, z = Wx): every letter stands for the
+    row layout's letter transposed, so each formula is transposed and then each letter X (Xᵀ) is read as Xᵀ (X):
+    Z = HW₂ becomes Z = W₂H, σ(A) stays σ(A), and δW₂ᵀ becomes W₂ᵀδ."""
+    def column(text):
+        formula = transposed(_read(text, spec))
+        swap = {s: Letter(s.name.removesuffix(MARK) if s.name.endswith(MARK) else s.name + MARK)
+                for s in formula.free_symbols if isinstance(s, Letter)}
+        return formula.xreplace(swap)
+    return replace(spec, residual=column(spec.residual), definitions=tuple((n, column(f)) for n, f in spec.definitions),
+                   wrong=tuple((source, column(f)) for source, f in spec.wrong if source != "slide"),   # a quote stays out
+                   shapes={letter: (columns, rows) for letter, (rows, columns) in spec.shapes.items()})
+
+
+def derive(problem: str, layout: str = "row") -> MatrixGradient:
+    """The matrix-form gradient of a problem of SPECS, derived, checked and set beside the course's wrong formulas;
+    ``layout = "column"``: in the column layout (``in_columns``), for an identity of ROW_LAYOUT."""
     if problem not in SPECS:
         raise ValueError(f"identity: unknown matrix problem {problem!r}; use one of {', '.join(SPECS)}")
-    spec = SPECS[problem]
+    if layout == "column" and problem not in ROW_LAYOUT:
+        raise ValueError(f"layout: {problem} has no row layout to write in columns; layout = \"column\" is for "
+                         f"{', '.join(ROW_LAYOUT)}")
+    spec = SPECS[problem] if layout == "row" else in_columns(SPECS[problem])
     backward = _Backward(spec).run()
     wrong = tuple(_judged(source, _read(text, spec), backward) for source, text in spec.wrong)
     residual_shape = shape_of(backward.residual, backward.shapes)

@@ -30,6 +30,7 @@ OPTIMIZER_STATE = {
 }
 MATRIX_IDENTITIES = ("half-norm", "linear-regression", "two-layer", "two-layer-w2", "dense-layer", "dense-backward",
                      "quadratic-form", "symmetric-quadratic-form")
+IN_COLUMNS = ("half-norm", "two-layer", "two-layer-w2", "dense-layer", "dense-backward")   # nn.matrix_form.ROW_LAYOUT
 
 
 def _names(text) -> list[str]:
@@ -258,9 +259,26 @@ def _comparison_errors(entry) -> list[str]:
 
 
 def _identity_errors(entry) -> list[str]:
+    """An identity of the toolkit (and its layout), or the book's own function: expr, wrt and shapes."""
+    own = [name for name in ("expr", "wrt", "shapes") if name in entry]
+    if "identity" in entry and own:
+        return [f"{own[0]}: a matrix-identity problem names an identity or gives expr, wrt and shapes, not both"]
+    if "identity" not in entry:
+        missing = [name for name in ("expr", "wrt", "shapes") if name not in entry]
+        if missing:
+            return [f"{missing[0]}: missing (a matrix-identity problem needs identity, or expr, wrt and shapes)"]
+        errors = [f"{name}: only for an identity" for name in ("find", "layout") if name in entry]
+        errors += [f"symmetric: {letter} has no shape in shapes" for letter in entry.get("symmetric", ())
+                   if letter not in entry["shapes"]]
+        return errors or ([] if entry["wrt"] in entry["shapes"] else [f"wrt: {entry['wrt']} has no shape in shapes"])
     name = entry["identity"]
-    return [] if name in MATRIX_IDENTITIES else \
-        [f"identity: unknown identity {name!r}; use one of {', '.join(MATRIX_IDENTITIES)}"]
+    if "symmetric" in entry:
+        return ["symmetric: only for expr, wrt and shapes (the identity symmetric-quadratic-form has its A = Aᵀ)"]
+    if name not in MATRIX_IDENTITIES:
+        return [f"identity: unknown identity {name!r}; use one of {', '.join(MATRIX_IDENTITIES)}"]
+    if entry.get("layout") == "column" and name not in IN_COLUMNS:
+        return [f"layout: {name} is written with column vectors already; layout = \"column\" is for {', '.join(IN_COLUMNS)}"]
+    return []
 
 
 def _product_errors(entry) -> list[str]:

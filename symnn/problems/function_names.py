@@ -20,6 +20,11 @@ of the problem.
 ()
 >>> variable_names({"n": 2, "notation": {"s_1": "p_1", "s_2": "p_{2}"}}, "softmax-nll")
 (('p_1', 's_1'), ('p_2', 's_2'))
+
+A letter the notation renames renames its subscripted names with it, as the key prints them:
+
+>>> variable_names({"n": 2, "notation": {"s": "p", "y": "z"}}, "softmax-jacobian")
+(('p_1', 's_1'), ('p_2', 's_2'), ('z_1', 'y_1'), ('z_2', 'y_2'))
 """
 
 from __future__ import annotations
@@ -63,6 +68,10 @@ def _words(data: dict, kind: str | None = None) -> set:
     steps = data.get("steps", ())
     texts = [data.get(key, "") for key in ("expr", "wrt", "at")] + (list(steps) if isinstance(steps, list) else [])
     words = {word for text in texts if isinstance(text, str) for word in _WORD.findall(text)}
+    if kind == "matrix-identity" and "identity" in data:       # the identity's letters, which the file does not write
+        from ..nn.matrix_form import SPECS           # (at check time: the bank is read without it)
+        spec = SPECS.get(data["identity"])
+        words |= set(spec.shapes) | {name for name, _ in spec.definitions} if spec else set()
     if kind in ("softmax-nll", "softmax-jacobian") and isinstance(data.get("n"), int):
         words |= {f"{letter}_{k}" for letter in "ys" for k in range(1, data["n"] + 1)}   # s = softmax(y), unwritten
     return words
@@ -73,7 +82,7 @@ def variable_names(data: dict, kind: str | None = None) -> tuple[tuple[str, str]
     none where that name is already taken (a word of the problem, one of its names). ``kind``: the
     problem's, whose variables a formula of the file may not write (softmax's y_k and s_k)."""
     words = _words(data, kind)
-    notation = _per_index(data.get("notation", {}), data, kind)
+    notation = _per_index(data.get("notation", {}), words)
     written = {name: bare_name(text) if isinstance(text, str) else None for name, text in notation.items()}
     # a name the notation gives another letter frees its own (s = y, y = a: Bishop's outputs y_k and inputs a_k)
     renamed = {name for name, letter in written.items() if name in words and letter and letter != name}
@@ -86,16 +95,15 @@ def variable_names(data: dict, kind: str | None = None) -> tuple[tuple[str, str]
     return tuple(pairs)
 
 
-def _per_index(notation: dict, data: dict, kind: str | None) -> dict:
-    """A softmax problem's notation with a vector's letter (s = "y") given for each of its entries (s_1 = "y_1", …)."""
-    size = data.get("n") if kind in ("softmax-nll", "softmax-jacobian") else None
-    if not isinstance(size, int):
-        return notation
+def _per_index(notation: dict, words: set) -> dict:
+    """The notation with a letter given for each name the problem writes with it and an index, as the key prints
+    them: s = "y" as s_1 = "y_1", s_2 = "y_2", … (softmax's outputs), W = "V" as W_1 = "V_1", … (an identity's)."""
     entries = {}
     for name, text in notation.items():
         letter = bare_name(text) if isinstance(text, str) else None
-        if name in ("s", "y") and letter and "_" not in letter:
-            entries.update({f"{name}_{k}": f"{letter}_{k}" for k in range(1, size + 1)})
-        else:
+        family = sorted(w for w in words if re.fullmatch(rf"{re.escape(name)}_\w+", w))
+        if family and letter and re.fullmatch(r"[A-Za-z]+", letter) and name != "f":
+            entries.update({word: letter + word[len(name):] for word in family})
+        if name in words or not (family and letter):
             entries[name] = text
     return entries

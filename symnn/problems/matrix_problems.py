@@ -20,7 +20,15 @@ def solve_matrix_gradient(problem: Problem):
     gradient formula, every step checked entry by entry against the scalar form."""
     from ..nn.matrix_form import derive
     from .solve import Solution
-    derivation = derive(problem.data["identity"])
+    if "identity" not in problem.data:                    # the book's function of its letters, term by term
+        from ..nn.matrix_expansion import expanded_gradient
+        data = problem.data
+        run = expanded_gradient(data["expr"], data["wrt"], data["shapes"], data.get("answer_name", "f"),
+                                data.get("symmetric", ()))
+        if not run.holds:
+            raise ValueError("the gradient derived term by term differs from the scalar form's")
+        return Solution(problem, run, run.answer)
+    derivation = derive(problem.data["identity"], problem.data.get("layout", "row"))
     if not all(step.holds for step in derivation.steps):
         raise ValueError(f"problem {problem.id}: a step of the matrix derivation differs from the scalar form")
     if problem.data.get("find") == "minimizer":          # the normal equation XᵀXw = Xᵀy and w = (XᵀX)⁻¹Xᵀy

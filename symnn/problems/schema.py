@@ -202,7 +202,10 @@ KINDS = {
     "least-squares": ({"points": _list_of(_number, 2)}, {"method": _one_of(("normal-equation", "derivatives")),
                                                          "find": _line_parameters}),
     "convolution": ({"image": _list_of(_number, 2), "kernel": _list_of(_number, 2)}, {}),
-    "matrix-identity": ({"identity": _text}, {"find": _one_of(("gradient", "minimizer"))}),   # minimizer: where ∇ = 0
+    # an identity of the toolkit (minimizer: where ∇ = 0), or the book's own function of letters by a vector
+    "matrix-identity": ({}, {"identity": _text, "find": _one_of(("gradient", "minimizer")), "expr": _text, "wrt": _text,
+                             "shapes": _table_of(_text), "symmetric": _list_of(_text),
+                             "layout": _one_of(("row", "column"))}),   # column: z = Wx
     "softmax-jacobian": ({}, {"n": _whole}),
     "softmax-nll": ({}, {"n": _whole, "true_class": _whole}),
     # a named task, or the teacher's own data (problems.data_schema)

@@ -381,8 +381,8 @@ def question_options(problem: Problem) -> dict:
     if "names" in data:
         options["names"] = tuple(data["names"].items())
         options["through"] = tuple(data.get("through", ()))
-    if problem.kind == "matrix-identity" and SPECS[data["identity"]].symmetric:
-        options["symmetric"] = SPECS[data["identity"]].symmetric        # A = Aᵀ: 2Ax and (A + Aᵀ)x are one answer
+    if problem.kind == "matrix-identity" and (data.get("symmetric") or "identity" in data and SPECS[data["identity"]].symmetric):
+        options["symmetric"] = tuple(data.get("symmetric") or SPECS[data["identity"]].symmetric)   # A = Aᵀ: 2Ax, (A + Aᵀ)x
     if problem.kind == "derivative" and function_names(data):     # notation f = σ: σ(1 − σ) is an answer
         options["names"] = options.get("names", ()) + function_names(data)
     if variable_names(data, problem.kind):                        # notation n = m: 3m² + 2 is an answer

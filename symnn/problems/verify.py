@@ -208,7 +208,7 @@ def unused_names(bank, unused, lang: str) -> list[str]:
         names = unused(solve(problem)) if problem.data.get("notation") else []
         if names:
             sentences.append(phrase(lang, "verify.unused notation", problem=problem.id, names=", ".join(names),
-                                    command=f"symnn solve {problem.id} --detail full"))
+                                    command=f"symnn solve {problem.id}", family="y_1, y", greek="eta, varepsilon"))
     return sentences
 
 

@@ -156,6 +156,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
 
     def renamed(self, expr):
         """``expr`` with the symbols and functions the problem writes otherwise (o1 as y_pred, f as F)."""
+        expr = sp.ImmutableMatrix(expr) if isinstance(expr, sp.MatrixBase) else expr     # a Jacobian's entries too
         if not self.names or not isinstance(expr, sp.Basic):
             return expr
         try:
@@ -202,7 +203,6 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
     nabla = r"\nabla"
     approx = r"\approx"
 
-    # ---- shared layout
     # ---- numbers as a teacher writes them (see values.py)
     def places(self) -> int | None:
         """Decimal places of rounded values: the reader's setting, else the problem's own, else the default

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .board import InOrder, Minus, Times
+from .board import InOrder, Minus, Times, Written
 from .expansion import D
 from .values import as_written, given_exactly
 
@@ -66,9 +66,13 @@ class HessianPrinting:
 
     def _direction(self) -> tuple[str, str, str, str]:
         """p, pᵀ, ‖p‖ and ∇F as raw math."""
-        p, F = self._raw(r"\mathbf{p}", "𝐩"), self._F()        # bold, as the statements write it
+        p, F = self.raw_math(self._direction_letter()), self._F()
         return (p, self._raw(r"%s^{T}" % p, f"{p}ᵀ"), self._raw(r"\left\|%s\right\|" % p, f"‖{p}‖"),
                 self._raw(r"\nabla " + F, "∇" + F))
+
+    def _direction_letter(self):
+        """p, bold as the statements write it, or the letter the notation gives it ({ p = "u" })."""
+        return sp.Symbol("p") if "p" in getattr(self, "notation", {}) else Written(r"\mathbf{p}", "𝐩")
 
     def directional_names(self, run) -> list[str]:
         """What a directional derivative's answer is, part by part: pᵀ∇F/‖p‖, pᵀ∇²F p/‖p‖²."""
@@ -109,7 +113,7 @@ class HessianPrinting:
             lines += self.hessian_lines(run.gradient, run.hessian, depth)
         p, pT, norm, nabla = self._direction()
         names = dict(zip(run.find, self.directional_names(run)))
-        components = [sp.Symbol(f"p{k}") for k in range(1, len(run.direction) + 1)]
+        components = [sp.Symbol(f"p_{k}") for k in range(1, len(run.direction) + 1)]
         formula, given = sp.sqrt(sum(c ** 2 for c in components)), dict(zip(components, run.direction))
         # p = (√3/2, 1/2) given exactly: its length from the exact entries, √((√3/2)² + (1/2)²) = 1, not from 0.8660
         exact = given_exactly(run.direction)
@@ -122,7 +126,7 @@ class HessianPrinting:
             lhs = names["slope"]
             numbers = self._dot(run.direction, run.gradient.values, exact)
             numbers = numbers if run.norm == 1 else Over(numbers, run.norm)
-            lines.append(self.line(depth, self.strong(self.plain("directional.slope") + ":") + " " + self.result(
+            lines.append(self.line(depth, self.strong(self.say("directional.slope", direction=self._direction_letter()) + ":") + " " + self.result(
                 f"{lhs} = " + self.raw_math(numbers, numbers=True), run.slope)))
         if run.hessian is not None:
             name = self._hessian_name()
@@ -133,7 +137,7 @@ class HessianPrinting:
             lhs = names["second"]
             numbers = self._dot(run.direction, run.hessian_times_p, exact)
             numbers = numbers if run.norm_squared == 1 else Over(numbers, run.norm_squared)
-            lines.append(self.line(depth, self.strong(self.plain("directional.second") + ":") + " " + self.result(
+            lines.append(self.line(depth, self.strong(self.say("directional.second", direction=self._direction_letter()) + ":") + " " + self.result(
                 f"{lhs} = " + self.raw_math(numbers, numbers=True), run.second)))
         return self.join(lines)
 

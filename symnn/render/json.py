@@ -161,6 +161,14 @@ class JsonPrinter(MatrixNetworkJson, Printer):
                            "explanation": phrase(self.lang, f"matrix.wrong.{w.reason}", **_reason_parts(w))}
                           for w in run.wrong]}
 
+    def _print_ExpandedGradient(self, run) -> dict:
+        return {"function": self.formula(run.function), "wrt": str(run.wrt), "expanded": self.formula(run.expanded),
+                "collected": self.formula(run.collected),
+                "shapes": {str(letter): "×".join(shape) for letter, shape in run.shapes}, "sizes": dict(run.sizes),
+                "terms": [{"term": self.formula(t.term), "identity": t.identity, "part": self.formula(t.part),
+                           "gradient": self.formula(t.gradient), "symmetric": t.symmetric} for t in run.terms],
+                "total": self.formula(run.total), "gradient": self.formula(run.answer), "holds": run.holds}
+
     def _print_SoftmaxJacobian(self, jac) -> dict:
         return {"n": jac.n, "jacobian": self.formula(jac.in_outputs),
                 "derivations": [[self._print(step) for step in row] for row in jac.steps]}

@@ -289,8 +289,9 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         tail, transposed = (transposed[1], "ᵀ") if transposed else (tail, "")
         tail = self._print(sp.Symbol(tail)) if set(tail) & set("\\^_{") else tail     # δ of a^2: δ_(a²)
         tail = tail if plain_tail(tail) or not tail else f"({tail})"        # h_{t-1} as h_(t-1), not h_t-1
-        return GREEK_LETTERS.get(head.lstrip("\\"), head.replace("\\Delta ", "Δ").replace("\\nabla ", "∇")) + sep + tail \
-            + transposed
+        mark = "ᵀ" if head.endswith("ᵀ") and head[:-1] in GREEK_LETTERS else ""        # μᵀ, a Greek vector transposed
+        return GREEK_LETTERS.get(head.lstrip("\\").removesuffix(mark), head.replace("\\Delta ", "Δ").replace(
+            "\\nabla ", "∇")) + mark + sep + tail + transposed
 
     def _print_Derivative(self, expr):
         symbol = "∂" if _is_partial(self, expr) else "d"

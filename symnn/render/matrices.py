@@ -10,6 +10,7 @@ import sympy as sp
 
 from ..calculus.transpose import Hadamard, Letter, SigmoidSlope, transposed
 from ..lang import phrase
+from .matrix_expansion import ExpansionPrinting
 
 
 class Shaped(sp.Expr):
@@ -105,7 +106,7 @@ def quantity(expr):
     return expr if expr.is_Symbol else Grouped(expr)
 
 
-class MatrixPrinting:
+class MatrixPrinting(ExpansionPrinting):
     def _print_MatrixGradient(self, run, depth: int = 0) -> str:
         L = run.loss
         is_number = run.residual_shape in (None, ("1", "1"))

@@ -266,11 +266,14 @@ class SolutionPrinting:
         if kind == "Backprop":
             return self.raw_ratio(work.network.loss_symbol, work.parameter)
         if kind == "SoftmaxLoss":                   # the gradient by the logits: ∇_y L
-            return self.raw_math(Written(r"\nabla_{y} L", "∇_y L"))
+            y, L = self.raw_math(sp.Symbol("y")), self.raw_math(sp.Symbol("L"))     # as the notation names them
+            return f"{self.nabla}_{{{y}}} {L}" if self.nabla.startswith("\\") else f"∇_{y} {L}"
         if kind == "LossValue" and work.gradient:      # ∂L/∂ŷ: the vector of ∂L/∂ŷ_i
             return self.raw_math(Ratio(sp.Symbol(NAMES[work.name]), sp.Symbol("yhat"), sp.true))
         if kind == "LossValue":                 # each sample's loss: the terms of the table, no one name
             return None if work.each else self.raw_math(sp.Symbol(NAMES[work.name]))
+        if kind == "ExpandedGradient":              # ∇_x f of the book's function (render.matrix_expansion)
+            return self.gradient_name(work)
         if kind == "MatrixGradient":                # ∂MSE/∂w, or w where the gradient is zero
             return self.raw_ratio(work.loss, work.wrt) if work.stationary is None else self.raw_math(work.wrt)
         if kind in ("QuadraticGradient", "ResidualGradient", "TotalDerivative", "IteratedMap", "Jacobian"):

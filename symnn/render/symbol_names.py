@@ -14,6 +14,7 @@ import unicodedata
 
 import sympy as sp
 
+from ..calculus.transpose import MARK, Letter
 from .typed import RAISED
 from .values import Shown
 
@@ -147,12 +148,31 @@ def renamed_symbols(symbols, names, notation) -> dict:
         if not isinstance(s, sp.Symbol) or isinstance(s, Shown):
             continue
         if s.name in names:
-            mapping[s] = sp.Symbol(braced(names[s.name]), **s.assumptions0)
+            mapping[s] = (Letter if isinstance(s, Letter) else sp.Symbol)(braced(names[s.name]), **s.assumptions0)
+        elif isinstance(s, Letter) and s.name.endswith(MARK) and s.name.removesuffix(MARK) in names:   # W_2ᵀ as Wᵀ
+            mapping[s] = Letter(braced(names[s.name.removesuffix(MARK)]) + MARK)
         elif s.name.endswith("^+") and s.name[:-2] in names:      # theta0⁺ as θ_0⁺ where theta0 is θ_0
             mapping[s] = sp.Symbol(braced(names[s.name[:-2]]) + "^+", **s.assumptions0)
         elif s.name.startswith("delta_") and s.name[6:] in notation and not keeps_node(s.name[6:], notation[s.name[6:]]):
             mapping[s] = sp.Symbol("delta_{%s}" % notation[s.name[6:]], **s.assumptions0)
+        elif family_name(s.name, notation) is not None:
+            mapping[s] = (Letter if isinstance(s, Letter) else sp.Symbol)(family_name(s.name, notation), **s.assumptions0)
     return mapping
+
+
+def family_name(name: str, notation) -> str | None:
+    r"""A subscripted name of a letter the notation renames, with the notation's letter: y_1 as z_1 and s_i as
+    p_i for { y = "z", s = "p" }, h_{t-1} as m_{t-1}, hhat_t as \hat{m}_t for { h = "m" }; None when the
+    letter is not renamed, or renamed to a name with a subscript or a superscript of its own (E_{total})."""
+    match = re.fullmatch(r"([A-Za-z]+)(_.+)", name)
+    if not match:
+        return None
+    head, tail = match.groups()
+    hat = head.endswith("hat") and head not in notation and head[:-3] in notation
+    letter = head[:-3] if hat else head
+    if letter not in notation or not isinstance(notation[letter], str) or set(notation[letter]) & set("_^"):
+        return None
+    return (r"\hat{%s}" % notation[letter] if hat else notation[letter]) + tail
 
 
 def keeps_node(node: str, name: str) -> bool:

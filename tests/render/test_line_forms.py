@@ -77,10 +77,10 @@ LINES = {
     ("polar-at-sixth", "ru"): ["В точке (r; θ) = (4; π/6): J = [√(3)/2 -4·(1/2); 1/2 4√(3)/2] = [√(3)/2 -2; 1/2 2√(3)]"],
     # p = (1/2, √3/2): its length from the exact entries; the product with ∇f with the fraction in brackets
     ("slope-along-angle", "en"): [
-        "The direction 𝐩 = (1/2, √(3)/2), of length ‖𝐩‖ = √(p1^2 + p2^2) = √((1/2)^2 + (√(3)/2)^2) = 1",
+        "The direction 𝐩 = (1/2, √(3)/2), of length ‖𝐩‖ = √(p_1^2 + p_2^2) = √((1/2)^2 + (√(3)/2)^2) = 1",
         "The derivative along 𝐩: 𝐩ᵀ∇f/‖𝐩‖ = (1/2)·2 + (√(3)/2)·1 = (1/2)·(√(3) + 2) ≈ 1.8660"],
     ("slope-along-angle", "ru"): [
-        "Направление 𝐩 = (1/2; √(3)/2), его длина ‖𝐩‖ = √(p1^2 + p2^2) = √((1/2)^2 + (√(3)/2)^2) = 1",
+        "Направление 𝐩 = (1/2; √(3)/2), его длина ‖𝐩‖ = √(p_1^2 + p_2^2) = √((1/2)^2 + (√(3)/2)^2) = 1",
         "Производная по направлению 𝐩: 𝐩ᵀ∇f/‖𝐩‖ = (1/2)·2 + (√(3)/2)·1 = (1/2)·(√(3) + 2) ≈ 1,8660"],
     # weights given as decimals: 0.25·tanh(0.25) with its dot, 0.25 − tanh(0.25)²/40 with its decimal
     ("tanh-small", "en"): [

@@ -1,0 +1,254 @@
+"""The gradient of a scalar function of matrices and vectors, in the book's letters, as a teacher derives it.
+
+A problem gives a function such as f = ½‖Ax − b‖², the shapes of its letters with named sizes
+(A: m×n, x: n, b: m) and the vector x it is differentiated by. The derivation:
+
+1. a norm is written as a product, ‖v‖² = vᵀv, and a transpose is taken inside, (Ax − b)ᵀ = xᵀAᵀ − bᵀ;
+2. the products are expanded into a sum of terms, each a number (1×1): ½xᵀAᵀAx − ½xᵀAᵀb − ½bᵀAx + ½bᵀb;
+3. a term equals its transpose (a number does), so xᵀAᵀb = bᵀAx, and equal terms are collected;
+4. each term is differentiated by an identity: a term without x gives 0, ∇ₓ(aᵀx) = ∇ₓ(xᵀa) = a,
+   ∇ₓ(xᵀMx) = (M + Mᵀ)x (2Mx when M = Mᵀ, as AᵀA is); any other term by the product rule, one use of x
+   at a time: c·L x R gives c·LᵀRᵀ and c·L xᵀ R gives c·R·Lᵀ (L, R the factors on either side);
+5. the gradients are added and a common factor is taken out: AᵀAx − Aᵀb = Aᵀ(Ax − b).
+
+The result is checked against the scalar form: the letters become matrices of symbols of small sizes and
+f is differentiated entry by entry with ``sympy.diff`` (``nn.matrix_algebra``).
+
+>>> run = expanded_gradient("1/2*norm(A*x - b)^2", "x", {"A": "m x n", "x": "n", "b": "m"})
+>>> run.answer, run.holds
+(Aᵀ*(A*x - b), True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+
+from ..calculus.display import RichDisplay
+from ..calculus.equal import equal
+from ..calculus.parse import SCALAR_NAMES, parse_expr_safe
+from ..calculus.transpose import MARK, Letter, transposed
+from .matrix_algebra import concrete, shape_of, sizes_of, symbol_matrices
+
+SHAPE = re.compile(r"\s*(\w+)\s*(?:[x×*,]\s*(\w+)\s*)?")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of the expanded function and its gradient by the identity that gives it."""
+
+    term: sp.Expr
+    identity: str        # constant, linear (aᵀx), linear-right (xᵀa), quadratic (xᵀMx), product (the product rule)
+    part: sp.Expr        # a of aᵀx and xᵀa, M of xᵀMx (1 for xᵀx); 0 otherwise
+    gradient: sp.Expr
+    symmetric: bool = False      # M = Mᵀ: ∇ₓ(xᵀMx) = 2Mx
+
+
+@dataclass(frozen=True)
+class ExpandedGradient(RichDisplay):
+    """∇_wrt f: the function, its products written out, its terms, each term's gradient, their sum, the answer."""
+
+    name: sp.Symbol              # f, or the problem's answer_name
+    function: sp.Expr            # as given, a norm written as a product
+    expanded: sp.Expr            # the sum of terms, before equal terms are collected
+    collected: sp.Expr           # the terms, each number written with wrt last where it can be (bᵀAx for xᵀAᵀb)
+    terms: tuple[Term, ...]
+    wrt: Letter
+    shapes: tuple                # (letter, (rows, columns)) of the given letters
+    total: sp.Expr               # the sum of the terms' gradients, collected
+    answer: sp.Expr              # with a common factor taken out
+    sizes: tuple                 # (named size, the number of the check)
+    holds: bool                  # the answer equals the scalar form's gradient, entry by entry
+    given: sp.Expr = None        # the function as given, each norm a letter of ``norms``
+    norms: tuple = ()            # (that letter, v) of each ‖v‖²
+    symmetric: tuple = ()        # the letters given as symmetric matrices, Aᵀ = A
+
+
+def read_shapes(shapes: dict) -> dict:
+    """``{"A": "m x n", "x": "n"}`` as {"A": ("m", "n"), "x": ("n", "1")}: a vector is a column; "1" is a number."""
+    read = {}
+    for letter, text in shapes.items():
+        match = SHAPE.fullmatch(str(text))
+        if not match:
+            raise ValueError(f"shapes: {letter} = {text!r} is not a shape: write rows x columns (\"m x n\"), "
+                             f"or one size for a column vector (\"n\")")
+        read[letter] = (match[1], match[2] or "1")
+    return read
+
+
+def _closing(text: str, start: int) -> int:
+    depth = 0
+    for i in range(start, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    raise ValueError(f"expr: a bracket is not closed in {text!r}")
+
+
+def as_products(text: str, mark: str = "") -> tuple[str, list]:
+    """The function's text with norm(v)^2 written transpose(v)*(v) (or, with ``mark``, the letter mark0q, mark1q, …)
+    and v^T as transpose(v); (text, the texts v of the norms)."""
+    had = []
+    text = re.sub(r"(\|\||‖)(.+?)\1", r"norm(\2)", text)         # ||v||^2 and ‖v‖^2 as norm(v)^2
+    while (start := text.find("norm(")) >= 0:
+        end = _closing(text, start + 4)
+        power = re.match(r"\s*(\^|\*\*)\s*2", text[end + 1:])
+        if not power:
+            raise ValueError("expr: a norm is taken squared here, norm(v)^2 = vᵀv")
+        inner = text[start + 5:end]
+        written = f"{mark}{len(had)}q" if mark else f"(transpose({inner})*({inner}))"
+        text = f"{text[:start]}{written}{text[end + 1 + power.end():]}"
+        had.append(inner)
+    text = re.sub(r"(\b[A-Za-z]\w*)\s*(\^|\*\*)\s*T\b", r"transpose(\1)", text)
+    while (mark := re.search(r"\)\s*(\^|\*\*)\s*T\b", text)):
+        depth, i = 0, mark.start()
+        while True:                       # the bracket this one closes
+            depth += {")": 1, "(": -1}.get(text[i], 0)
+            if depth == 0:
+                break
+            i -= 1
+        text = f"{text[:i]}transpose{text[i:mark.start() + 1]}{text[mark.end():]}"
+    return text, had
+
+
+def _read(text: str, shapes: dict):
+    """The function with its letters as Letters (a letter of shape 1×1 and a Greek name are numbers)."""
+    greek = [name for name, shape in shapes.items() if name in SCALAR_NAMES and shape != ("1", "1")]
+    for i, name in enumerate(greek):                      # μ of (x − μ) given a shape: a vector, not a scalar
+        text = re.sub(rf"(?<!\w){name}(?!\w)", f"Vector{i}q", text)
+    expr = parse_expr_safe(text, matrices=True)
+    expr = expr.xreplace({s: Letter(greek[int(s.name[6:s.name.index("q")])] + s.name[s.name.index("q") + 1:])
+                          for s in expr.free_symbols if s.name.startswith("Vector")})
+    letters = {}
+    for s in expr.free_symbols:
+        base = s.name.removesuffix(MARK)
+        if shapes.get(base, ("1", "1")) == ("1", "1") and (s.is_commutative or base in shapes):
+            letters[s] = sp.Symbol(base, real=True)
+        elif base not in shapes:
+            raise ValueError(f"shapes: the letter {base} of expr has no shape; give it one ({base} = \"n\", "
+                             f"\"m x n\", or \"1\" for a number)")
+        else:
+            letters[s] = Letter(s.name)
+    return expr.xreplace(letters)
+
+
+def _parts(term):
+    """(the number, the matrix factors) of a term."""
+    scalars, factors = term.args_cnc() if isinstance(term, sp.Mul) else (([], [term]) if not term.is_commutative
+                                                                          else ([term], []))
+    return sp.Mul(*scalars), factors
+
+
+def _canonical(term, x):
+    """A term as one of the two ways a number is written, itself or its transpose: the one with x last (bᵀAx),
+    else the one with xᵀ first."""
+    number, factors = _parts(term)
+    other = _parts(transposed(sp.Mul(*factors)))[1]
+    for form in (factors, other):
+        if form and form[-1] == x and (form[0] != transposed(x) or form is factors):
+            return number * sp.Mul(*form)
+    for form in (factors, other):
+        if form and form[0] == transposed(x):
+            return number * sp.Mul(*form)
+    return term
+
+
+def _in_order(total, x):
+    """The terms as a teacher writes them, those with more uses of x first (xᵀAᵀAx, then bᵀAx, then bᵀb), kept so."""
+    def uses(term):
+        return sum(f in (x, transposed(x)) for f in _parts(term)[1])
+    return sp.Add(*sorted(sp.Add.make_args(total), key=lambda t: -uses(t)), evaluate=False)
+
+
+def _term(term, x, mirror=None) -> Term:
+    """The gradient of one term by x: one use of x at a time, c·L x R -> c·LᵀRᵀ, c·L xᵀ R -> c·R·Lᵀ
+    (``mirror``: Aᵀ as A, of a symmetric A)."""
+    number, factors = _parts(term)
+    xt = transposed(x)
+    uses = [i for i, f in enumerate(factors) if f in (x, xt)]
+    gradient = sp.Integer(0)
+    for i in uses:
+        left, right = sp.Mul(*factors[:i]), sp.Mul(*factors[i + 1:])
+        gradient += number * (transposed(left) * transposed(right) if factors[i] == x else right * transposed(left))
+    gradient = sp.expand(gradient.xreplace(mirror or {}))
+    inside = sp.Mul(*factors[1:-1])
+    if not uses:
+        return Term(term, "constant", sp.Integer(0), gradient)
+    if len(uses) == 1 and uses[0] == len(factors) - 1:
+        return Term(term, "linear", transposed(sp.Mul(*factors[:-1])), gradient)
+    if len(uses) == 1 and uses[0] == 0:
+        return Term(term, "linear-right", sp.Mul(*factors[1:]), gradient)
+    if uses == [0, len(factors) - 1] and factors[0] == xt and factors[-1] == x:
+        return Term(term, "quadratic", inside, gradient, sp.expand(transposed(inside).xreplace(mirror or {}) - inside) == 0)
+    return Term(term, "product", sp.Integer(0), gradient)
+
+
+def factored(total):
+    """A common factor of every term taken out, to the left (AᵀAx − Aᵀb = Aᵀ(Ax − b)) or else to the right
+    (Ax + Aᵀx = (A + Aᵀ)x, w + 2λw = (1 + 2λ)w); the numbers' common factor with it (2Xᵀ(Xw − y))."""
+    terms = sp.Add.make_args(total)
+    if len(terms) < 2:
+        return total
+    parts = [_parts(t) for t in terms]
+    numbers = [n for n, _ in parts]
+    common = sp.gcd_list(numbers)                        # 2 of 2XᵀXw − 2Xᵀy, 1/m of XᵀXw/m − Xᵀy/m
+    common = -common if all(n.could_extract_minus_sign() for n in numbers) else common
+    if all(len(f) >= 2 for _, f in parts) and len({f[0] for _, f in parts}) == 1:
+        first = parts[0][1][0]
+        return common * first * sp.Add(*(n / common * sp.Mul(*f[1:]) for n, f in parts))
+    if all(f for _, f in parts) and len({f[-1] for _, f in parts}) == 1:
+        last = parts[0][1][-1]
+        return common * sp.Add(*(n / common * sp.Mul(*f[:-1]) for n, f in parts)) * last
+    groups = {}                          # Sx − Sμ + Sᵀx − Sᵀμ: each first factor with what follows it
+    for number, factors in parts:
+        if len(factors) >= 2:
+            groups[factors[0]] = groups.get(factors[0], 0) + number * sp.Mul(*factors[1:])
+    if len(groups) > 1 and sum(len(sp.Add.make_args(rest)) for rest in groups.values()) == len(terms) \
+            and len({sp.expand(rest) for rest in groups.values()}) == 1:       # the same for each: (S + Sᵀ)(x − μ)
+        return common * sp.Add(*groups) * factored(sp.expand(next(iter(groups.values())) / common))
+    return total
+
+
+def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmetric=()) -> ExpandedGradient:
+    """∇_wrt of the scalar function ``expr`` (text: products, sums, transpose(v) or v^T, norm(v)^2, numbers
+    and Greek scalars) of letters of ``shapes``, derived term by term and checked against the scalar form;
+    the letters of ``symmetric`` are symmetric matrices, Aᵀ = A."""
+    read = read_shapes(shapes)
+    for letter in symmetric:
+        if letter not in read or read[letter][0] != read[letter][1] or read[letter] == ("1", "1"):
+            raise ValueError(f"symmetric: {letter} is not a square matrix of shapes")
+    mirror = {Letter(letter + MARK): Letter(letter) for letter in symmetric}
+    if wrt not in read or read[wrt][1] != "1" or read[wrt][0] == "1":
+        raise ValueError(f"wrt: {wrt} is not a column vector of shapes (give it one size, {wrt} = \"n\")")
+    text, inners = as_products(expr)
+    function = _read(text, read).xreplace(mirror)
+    marked, _ = as_products(expr, "Norm")
+    norms = tuple((Letter(f"Norm{i}q"), _read(as_products(inner)[0], read).xreplace(mirror)) for i, inner in enumerate(inners))
+    given = _read(marked, {**read, **{str(letter): ("1", "1") for letter, _ in norms}}).xreplace(mirror)
+    given = given.xreplace({sp.Symbol(str(letter), real=True): letter for letter, _ in norms})
+    if shape_of(function, read) not in (None, ("1", "1")):         # a ShapeMismatch names the product that does not fit
+        raise ValueError(f"expr: {expr} is not a number but a {'×'.join(shape_of(function, read))} matrix")
+    x = Letter(wrt)
+    expanded = _in_order(sp.expand(function), x)
+    collected = _in_order(sp.Add(*(_canonical(t, x) for t in sp.Add.make_args(expanded))), x)
+    order = ("quadratic", "product", "linear", "linear-right", "constant")       # as a teacher writes them
+    terms = tuple(sorted((_term(t, x, mirror) for t in sp.Add.make_args(collected)), key=lambda t: order.index(t.identity)))
+    total = sp.expand(sp.Add(*(t.gradient for t in terms)))
+    answer = factored(total)
+    return ExpandedGradient(sp.Symbol(name), function, expanded, collected, terms, x,
+                            tuple((Letter(n), s) for n, s in read.items() if s != ("1", "1")), total, answer,
+                            tuple((n, v) for n, v in sizes_of(read).items() if n != "1"),
+                            _holds(function, answer, x, read, symmetric), given, norms, tuple(symmetric))
+
+
+def _holds(function, answer, x, shapes, symmetric=()) -> bool:
+    """The answer equals, entry by entry, the derivative of the scalar form by each entry of x."""
+    values = symbol_matrices({n: s for n, s in shapes.items() if s != ("1", "1")}, symmetric)
+    scalar = concrete(function, values)
+    scalar = scalar[0, 0] if isinstance(scalar, sp.MatrixBase) else scalar
+    formula = concrete(answer, values)
+    formula = formula if isinstance(formula, sp.MatrixBase) else sp.Matrix([[formula]])
+    entries = values[x.name]
+    return formula.shape == entries.shape and all(equal(sp.diff(scalar, e), f) for e, f in zip(entries, formula))

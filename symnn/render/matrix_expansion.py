@@ -1,0 +1,99 @@
+"""How document printers write the gradient of a book's matrix function term by term (``nn.matrix_expansion``):
+the function and the shapes, the norms written as products, the expansion, the terms collected, each term
+with the identity that differentiates it, the sum and the common factor taken out.
+
+A mixin of DocumentPrinter (``render.matrices`` brings it in): it uses the format hooks.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..calculus.transpose import Letter, transposed
+
+
+class ExpansionPrinting:
+    def gradient_name(self, run) -> str:
+        """∇_x f, as raw math."""
+        x, f = self.raw_math(run.wrt), self.raw_math(run.name)
+        return f"{self.nabla}_{{{x}}} {f}" if self.nabla.startswith("\\") else f"∇_{x} {f}"
+
+    def _by_term(self, run, term) -> str:
+        """∇_x(term) as raw math."""
+        x = self.raw_math(run.wrt)
+        inside = self.raw_math(term)
+        return (rf"{self.nabla}_{{{x}}}\left({inside}\right)" if self.nabla.startswith("\\") else f"∇_{x}({inside})")
+
+    def _print_ExpandedGradient(self, run, depth: int = 0) -> str:
+        from .matrices import NormSquared, Sizes, Transposed, shaped
+        f, x = run.name, run.wrt
+        given = run.given.xreplace({letter: NormSquared(inner, sp.false) for letter, inner in run.norms})
+        lines = [self.line(depth, self.strong(self.say("expansion.title", wrt=x) + ":") + " "
+                           + self.inline(self.raw_math(sp.Eq(f, given, evaluate=False), keep_order=True)))]
+        symmetric = [self.math(sp.Eq(Letter(name), transposed(Letter(name)), evaluate=False)) for name in run.symmetric]
+        lines.append(self.line(depth, self.plain("matrix.shapes") + " "
+                               + ", ".join([self.math(shaped(letter, shape)) for letter, shape in run.shapes] + symmetric)))
+        v = Letter("v")
+        rules = [self.math(sp.Eq(NormSquared(v, sp.false), transposed(v) * v, evaluate=False))] if run.norms else []
+        A, B = Letter("P"), Letter("Q")
+        rules.append(self.math(sp.Eq(Transposed(A * B), transposed(B) * transposed(A), evaluate=False)))
+        if run.norms or set(sp.Add.make_args(run.expanded)) != set(sp.Add.make_args(run.function)):   # not xᵀAx itself
+            lines.append(self.line(depth, self.plain("expansion.expanded") + self.escape(" (") + self.escape(", ").join(rules)
+                                   + self.escape("):") + " " + self._equation(f, run.expanded)))
+        if set(sp.Add.make_args(run.collected)) != set(sp.Add.make_args(run.expanded)):
+            lines.append(self.line(depth, self.say("expansion.collected") + " "
+                                   + self._equation(f, run.collected)))
+        lines.append(self.line(depth, self.say("expansion.terms", wrt=x)))
+        for term in run.terms:
+            lines.append(self.ruled_step(depth + 1, self._by_term(run, term.term) + " = " + self.raw_math(term.gradient),
+                                         self._identity(term, x)))
+        sides = [self.gradient_name(run), self.raw_math(run.total)] + ([self.raw_math(run.answer)] if run.answer != run.total
+                                                                        else [])
+        lines.append(self.line(depth, self.say("expansion.sum") + " " + self.inline(" = ".join(sides))))
+        if self._settings["detail"] == "full" or not run.holds:
+            sizes = Sizes(*(x for name, size in run.sizes for x in (sp.Symbol(name), sp.Integer(size))))
+            lines.append(self.line(depth, self.say("matrix.checked" if run.holds else "matrix.not checked", sizes=sizes)))
+        if not getattr(self, "answer_follows", False):
+            lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
+                                   + self.inline(self.gradient_name(run) + " = " + self.raw_math(run.answer))))
+        return self.join(lines)
+
+    def _equation(self, f, terms) -> str:
+        """f = the terms, in their order, each with its own number (½xᵀAᵀAx − bᵀAx, not ½(xᵀAᵀAx − 2bᵀAx))."""
+        return self.inline(self.raw_math(sp.Eq(f, terms, evaluate=False), keep_order=True))
+
+    def _identity(self, term, x) -> str:
+        """The identity a term is differentiated by, with its parts named: ∇(aᵀx) = a with a = Aᵀb."""
+        a, M = Letter("a"), Letter("M")
+        if term.identity == "constant":
+            return self.say("expansion.constant", wrt=x)
+        if term.identity in ("linear", "linear-right"):
+            form = transposed(a) * x if term.identity == "linear" else transposed(x) * a
+            identity = sp.Eq(Nabla(x, form), a, evaluate=False)
+            if term.part == a:                            # the term is the identity's own form: aᵀx itself
+                return self.say("expansion.linear alone", wrt=x)
+            return self.say("expansion.linear", identity=identity, part=sp.Eq(a, term.part, evaluate=False))
+        if term.identity == "quadratic" and term.part == 1:
+            return self.say("expansion.square", identity=sp.Eq(Nabla(x, transposed(x) * x), 2 * x, evaluate=False))
+        if term.identity == "quadratic":
+            identity = sp.Eq(Nabla(x, transposed(x) * M * x), (M + transposed(M)) * x, evaluate=False)
+            if term.part == M:
+                return self.say("expansion.square", identity=identity)
+            if term.symmetric:
+                return self.say("expansion.quadratic symmetric", identity=identity, part=sp.Eq(M, term.part, evaluate=False),
+                                symmetric=sp.Eq(transposed(M), M, evaluate=False), twice=2 * M * x)
+            return self.say("expansion.quadratic", identity=identity, part=sp.Eq(M, term.part, evaluate=False))
+        return self.say("expansion.product", wrt=x)
+
+
+class Nabla(sp.Expr):
+    """∇_x(form): the gradient of a general form, in an identity."""
+
+    is_commutative = False
+
+    def _latex(self, printer):
+        return r"\nabla_{%s}\left(%s\right)" % (printer._print(self.args[0]), printer._print(self.args[1]))
+
+    def _sympystr(self, printer):
+        return f"∇_{printer._print(self.args[0])}({printer._print(self.args[1])})"
+
