@@ -172,9 +172,10 @@ class NetworkPrinting:
                      self.plain("act.softmax")])
         header = [self.plain("act.name"), self.math(sp.Symbol("f(x)")), self.math(sp.Symbol("f'(x)")), self.plain("act.in_output"), self.plain("act.numpy"),
                   self.plain("note")]
+        title = "act.title"                             # the table gives each derivative, never its derivation
         if self._settings["detail"] == "brief":        # a key states the mathematics; the code is for the full view
-            header, rows = header[:4] + header[5:], [row[:4] + row[5:] for row in rows]
-        return self.join([self.line(depth, self.strong(self.plain("act.title")))] + self.table(header, rows))
+            header, rows, title = header[:4] + header[5:], [row[:4] + row[5:] for row in rows], "act.title.brief"
+        return self.join([self.line(depth, self.strong(self.plain(title)))] + self.table(header, rows))
 
     def _print_ReverseGradient(self, grad, depth: int = 0) -> str:
         L = grad.network.loss_symbol
