@@ -51,8 +51,8 @@ class Printer:
 
     # decimals: significant digits of the decimals shown beside exact values (None: the problem's own)
     # label: the heading a sheet gives a problem, so a key's match its worksheet's ("" when the sheet
-    # sets it above the solution itself; None: the problem's own, "Problem 4.3" or "Problem")
-    _default_settings = {"lang": "en", "detail": "full", "decimals": None, "label": None}
+    # sets it above the solution itself; None: the problem's own); defined: the signs a key has defined (H, δ_ij)
+    _default_settings = {"lang": "en", "detail": "full", "decimals": None, "label": None, "defined": ()}
 
     partial = None   # write derivatives with ∂ (True), d (False), or decide per formula (None)
 

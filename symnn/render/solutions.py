@@ -77,6 +77,14 @@ def kronecker_used(work) -> bool:
     return type(work).__name__ == "SoftmaxJacobian" or uses(work, sp.Symbol("delta_ij", real=True))
 
 
+def definitions(solution, lang: str) -> tuple[str, ...]:
+    """The phrases defining the signs a solution writes and its statement does not define: the Heaviside step
+    H(a) of a table, Kronecker's δ_ij of s_i(δ_ij − s_j)."""
+    text = solution.problem.text(lang)
+    return (("heaviside.defined",) if uses(solution.work, sp.Heaviside) and not re.search(r"H\(|Heaviside|Хевисайд", text)
+            else ()) + (("kronecker.defined",) if kronecker_used(solution.work) and "delta" not in text else ())
+
+
 def key_places(problem) -> int | None:
     """The places a key rounds to: the problem's ``decimals``, else those its statement asks the answer in
     (``tolerance = { decimals = 2 }``: "to two decimal places"), else None (the default of ``values``)."""
@@ -154,10 +162,8 @@ class SolutionPrinting:
         if type(solution.work).__name__ == "MatrixGradient":
             shown += self.wrong_beside_answer(solution.work)       # render.matrices: the slide's formula by the right one
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
-        if uses(solution.work, sp.Heaviside) and not re.search(r"H\(|Heaviside|Хевисайд", problem.text(self.lang)):
-            lines.append(self.line(depth, self.prose(phrase(self.lang, "heaviside.defined"))))   # H(a) in a table, unsaid
-        if kronecker_used(solution.work) and "delta" not in problem.text(self.lang):
-            lines.append(self.line(depth, self.prose(phrase(self.lang, "kronecker.defined"))))   # s_i(δ_ij − s_j)
+        lines += [self.line(depth, self.prose(phrase(self.lang, said))) for said in definitions(solution, self.lang)
+                  if said not in self._settings["defined"]]        # a key defines a sign once, where it is first used
         note = problem.remark(self.lang)
         if note:
             lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "note") + ".")) + " "
