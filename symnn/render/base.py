@@ -15,7 +15,7 @@ import sympy as sp
 
 from ..calculus.differentiate import DERIVATIVES
 from ..calculus.steps import Step
-from ..lang import LANGUAGES, PHRASES, phrase, rule_title
+from ..lang import LANGUAGES, PHRASES, phrase, rule_title, separator
 from .arrays import ArrayPrinting
 from .asked import AskedPrinting
 from .data_training import DataTrainingPrinting
@@ -390,7 +390,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
 
     def raw_tuple(self, items: list[str]) -> str:
         """Written items (raw math) as a tuple, separated as the reader's language separates numbers."""
-        return r"\left(" + ("; " if self.lang == "ru" else ", ").join(items) + r"\right)"
+        return r"\left(" + separator(self.lang).join(items) + r"\right)"
 
     def _print_ValueAt(self, evaluated, depth: int = 0) -> str:
         where = self.point(evaluated.point)

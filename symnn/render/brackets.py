@@ -32,3 +32,18 @@ def plain_brackets(latex: str) -> str:
     while "\x00" in latex:
         latex = re.sub(r"\x00(\d+)\x01", lambda m: r"\left(" + kept[int(m[1])] + r"\right)", latex)
     return latex
+
+
+def plain_matrix(rows, lang: str) -> str:
+    """A matrix on one line of plain text that no reader can misread: its rows as tuples, [(1, -2), (3, 4)],
+    so that a minus sign never reads as a subtraction; a column as a transposed tuple, (-5, 2, 3)ᵀ. Items
+    are separated as ``lang.separator`` says: [(0,5; -2); (3; 4)] in Russian.
+
+    >>> plain_matrix([["1", "-2"], ["3", "4"]], "en"), plain_matrix([["0,5", "-2"]], "ru"), plain_matrix([["-5"], ["2"]], "en")
+    ('[(1, -2), (3, 4)]', '[(0,5; -2)]', '(-5, 2)ᵀ')
+    """
+    from ..lang import separator
+    apart = separator(lang)
+    if len(rows) > 1 and all(len(row) == 1 for row in rows):
+        return "(" + apart.join(row[0] for row in rows) + ")ᵀ"
+    return "[" + apart.join("(" + apart.join(row) + ")" for row in rows) + "]"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..lang import catalogue, phrase
+from ..lang import catalogue, phrase, separator
 from ..nn.losses import NAMES, TERMS
 from ..nn.network import LOSSES, SCORE_LOSSES
 from .loss_gradients import gradient_lines
@@ -289,7 +289,8 @@ class NetworkPrinting:
 
     def _print_Computation(self, run, depth: int = 0) -> str:
         # the normal equation solves for the line's slope and intercept, (w, b) or as the statement names them
-        named = {"equation": f"$({self.names.get('w', 'w')}, {self.names.get('b', 'b')})^T = (X^T X)^{{-1}} X^T y$"} \
+        pair = separator(self.lang).join((self.names.get("w", "w"), self.names.get("b", "b")))     # a tuple: (w; b) in Russian
+        named = {"equation": f"$({pair})^T = (X^T X)^{{-1}} X^T y$"} \
             if run.title == "linalg.normal" else {}
         lines = [self.line(depth, self.strong(self.plain(run.title, **named)))]
         if run.title == "linalg.product":
