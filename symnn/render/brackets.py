@@ -35,15 +35,14 @@ def plain_brackets(latex: str) -> str:
 
 
 def plain_matrix(rows, lang: str) -> str:
-    """A matrix on one line of plain text that no reader can misread: its rows as tuples, [(1, -2), (3, 4)],
-    so that a minus sign never reads as a subtraction; a column as a transposed tuple, (-5, 2, 3)ᵀ. Items
-    are separated as ``lang.separator`` says: [(0,5; -2); (3; 4)] in Russian.
+    """A matrix on one line of plain text that no reader can misread: rows apart by semicolons, a row of several
+    entries as a tuple, [(1, -2); (3, 4)], so that a minus sign never reads as a subtraction; a column's rows
+    are single entries, [-5; 2; 3], and a single row is a tuple, (1, -2). A row's entries are separated as
+    ``lang.separator`` says: (0,5; -2) in Russian. The answer checker reads each form back.
 
     >>> plain_matrix([["1", "-2"], ["3", "4"]], "en"), plain_matrix([["0,5", "-2"]], "ru"), plain_matrix([["-5"], ["2"]], "en")
-    ('[(1, -2), (3, 4)]', '[(0,5; -2)]', '(-5, 2)ᵀ')
+    ('[(1, -2); (3, 4)]', '(0,5; -2)', '[-5; 2]')
     """
     from ..lang import separator
-    apart = separator(lang)
-    if len(rows) > 1 and all(len(row) == 1 for row in rows):
-        return "(" + apart.join(row[0] for row in rows) + ")ᵀ"
-    return "[" + apart.join("(" + apart.join(row) + ")" for row in rows) + "]"
+    tuples = ["(" + separator(lang).join(row) + ")" if len(row) > 1 else row[0] for row in rows]
+    return tuples[0] if len(rows) == 1 and len(rows[0]) > 1 else "[" + "; ".join(tuples) + "]"

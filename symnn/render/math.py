@@ -320,7 +320,7 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         return f"{self._print(expr.lhs)} = {self._print(expr.rhs)}"
 
     def _print_MatrixBase(self, expr):
-        """Rows as tuples, [(1, -10), (100, 1000)], a column as a transposed tuple (``plain_matrix``)."""
+        """Rows apart, each of several entries a tuple: [(1, -10); (100, 1000)], [1; 2], (1, 2) (``plain_matrix``)."""
         return plain_matrix([[self._print(v) for v in expr.row(i)] for i in range(expr.rows)], self._settings["lang"])
 
     def _print_Abs(self, expr):

@@ -24,7 +24,7 @@ _OPERATOR = re.compile(rf"\\({_FUNCTIONS}|cot|max|min|det|tr|arg)(?![a-zA-Z])\s*
 
 
 def _plain_matrices(latex: str, lang: str) -> str:
-    """\\begin{pmatrix} 0 & -1 \\\\ 2 & 3 \\end{pmatrix} as [(0, -1), (2, 3)], as a key writes a matrix in plain text."""
+    """\\begin{pmatrix} 0 & -1 \\\\ 2 & 3 \\end{pmatrix} as [(0, -1); (2, 3)], as a key writes a matrix in plain text."""
     def rows(match):
         return plain_matrix([[cell.strip() for cell in row.split("&")] for row in match[1].split("\\\\") if row.strip()], lang)
     return _MATRIX.sub(rows, latex)
