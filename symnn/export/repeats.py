@@ -46,7 +46,9 @@ def _name(lead: str, format: str) -> str | None:
         elif re.fullmatch(closing, match[0]):
             depth -= 1
         elif depth == 0:
-            return lead[:match.start()].strip() or None if ":" in lead else None
+            name = lead[:match.start()].strip()
+            plain = not re.search(r"\*\*|<strong|\\textbf", name)      # a bold heading, not a lead-in's words
+            return name if name and plain and ":" in lead else None
     return None
 
 

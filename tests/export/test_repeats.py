@@ -104,3 +104,10 @@ def test_a_key_defines_kroneckers_delta_once():
     solutions = [solve("softmax-jacobian"), solve("activations")]
     key = answer_key(solutions, "md", "en", "t", Options(detail="brief"))
     assert key.count("Here $\\delta_{ij}$ is the Kronecker delta") == 1
+
+
+def test_a_bold_heading_before_a_table_is_not_cut_into_a_name():
+    # "**Training by hand:** …" names no table: the table is replaced where it stands, the heading kept whole
+    parts = ["**Training by hand:** 2-2-2 network\n\n" + MD_TABLE] * 2
+    assert shown_once(parts, ["1", "2"], "md", "en")[1] == \
+        "**Training by hand:** 2-2-2 network\n\nThe same table as in Problem 1.\n"
