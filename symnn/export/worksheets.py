@@ -28,7 +28,7 @@ from ..render import render
 from ..render.html import HtmlPrinter
 from ..render.latex import LatexPrinter, pi_typeset
 from ..render.markdown import MarkdownPrinter
-from ..render.solutions import key_places
+from ..render.solutions import definitions, key_places
 from .answer_forms import form_of, latex_space, precision, stated
 from .documents import html_page, latex_document, plain_latex
 from .repeats import shown_once
@@ -191,9 +191,11 @@ def answer_key(solutions: list, format: str, lang: str, title: str, options: Opt
         raise ValueError(f"an answer key is {', '.join(FORMATS)}, not {format!r}")
     settings = {**options.printer(), **({"width": options.width} if format == "tex" else {})}
     labels = headings([s.problem for s in solutions], lang)      # a key's problem is found by its sheet's number
-    parts = [render(s, printer, lang=lang, label="" if format == "tex" else label, **settings)
-             + _drawn(s, (pictures or {}).get(s.problem.id), format, lang)
-             for s, label in zip(solutions, labels)]
+    parts, defined = [], ()
+    for s, label in zip(solutions, labels):        # a sign (H, δ_ij) is defined once, under its first use
+        parts.append(render(s, printer, lang=lang, label="" if format == "tex" else label, defined=defined, **settings)
+                     + _drawn(s, (pictures or {}).get(s.problem.id), format, lang))
+        defined += definitions(s, lang)
     if options.detail == "brief":          # a table an earlier problem set: where it is, not again
         parts = shown_once(parts, numbers([s.problem for s in solutions]), format, lang)
     if format == "tex":

@@ -87,8 +87,61 @@ _NUMBER_LIST = re.compile(rf"([(\[])({_ITEM}(?:,{_ITEM})+)([)\]])")      # (1.5,
 # w_1, w_2 = 0.15, 0.20: the values of several names, a list without brackets up to the formula's end
 _BARE_LIST = re.compile(rf"(=)({_ITEM}(?:,{_ITEM})+)$")
 # a list's comma between two numbers, max(0, 1 − ty): with decimal commas it would read as 0,1
-_BETWEEN_NUMBERS = re.compile(r"(?<=\d), +(?=[-−]?\s*\d|\\l?dots)")
+_BETWEEN_NUMBERS = re.compile(r"(?<=\d)(?<![_^]\d), +(?=[-−]?\s*\d|\\l?dots)")      # not after w_1 of w_1, …
 _PROSE_DECIMALS = re.compile(r"(?<=\d,\d)(\d*), (?=[-−]?\d+,\d)")         # 0,13, 0,87 in prose: 0,13; 0,87
+
+
+_SUBSCRIPT = re.compile(r"[_^](?:\{[^{}]*\}|\w)")         # x_{1,2}: a comma inside an index is no separator
+_DECIMAL_IN = re.compile(r"\d(?:\.|,|\{,\})\d")      # 0.5, 0,5, 0{,}5
+_NUMBER = re.compile(r"\(?[-−–]?\s*(?:\d+(?:[.,]|\{,\})?\d*|\\frac\{\d+\}\{\d+\}|\d+/\d+)\)?")      # 0, −2, 0,5, 1/3
+
+
+def separator(lang: str, items=(), arguments: bool = False) -> str:
+    """The separator of the items of a list as ``lang`` writes it: symnn's one rule, which every printer
+    and the statements of the bank (``local_numbers``) follow.
+
+    English separates by a comma. Russian writes a decimal comma (0,5), so:
+    - the elements of a tuple (a point, a vector, an interval, a list of values or of names) are separated
+      by a semicolon, whatever they are: (1; 2), (s_1 − 1; s_2; s_3), (ω_0; ω_1; ω_2), (0,5; 1);
+    - the arguments of a function are no tuple and keep the comma, f(x, y), max(x, y), L(w_1, w_2, b), unless
+      a number is one of them or a comma would stand between two digits: max(0; a), max(0; 0,5), ŷ(50; 168),
+      max(0; 1 − ty); so a formula and the same formula with its numbers put in, max(0; s_2 − s_1 + 1) =
+      max(0; 5,1 − 3,2 + 1), are written alike. ``items``: the arguments, as written.
+
+    >>> separator("ru"), separator("ru", ["x", "y"], arguments=True), separator("ru", ["0", "x"], arguments=True)
+    ('; ', ', ', '; ')
+    """
+    if lang != "ru":
+        return ", "
+    if not arguments:
+        return "; "
+    texts = [_SUBSCRIPT.sub("", str(item)).strip() for item in items]
+    between = any(a[-1:].isdigit() and b.lstrip("-−– ")[:1].isdigit() for a, b in zip(texts, texts[1:]))
+    return "; " if between or any(_NUMBER.fullmatch(text) or _DECIMAL_IN.search(text) for text in texts) else ", "
+
+
+def _items(formula: str) -> str:
+    """``formula`` (LaTeX) with the items of each bracketed list separated by ``separator``: a bracket right
+    after a name (f(x, y), \\max(0, x), \\hat{y}(50, 168)) holds a function's arguments, any other a tuple."""
+    out, stack = [], []                 # stack: for each open bracket, (its place in out, the places of its commas)
+    depth = 0                           # of braces: a comma in x_{1,2} or 0{,}5 separates nothing
+    for char in formula:
+        if char in "([":
+            before = re.sub(r"\\left$", "", "".join(out))
+            stack.append((len(out) + 1, [], bool(re.search(r"([A-Za-z}']|\\prime)$", before))))
+        elif char in ")]" and stack:
+            start, commas, arguments = stack.pop()
+            if commas:
+                bounds = [start - 1, *commas, len(out)]
+                parts = ["".join(out[a + 1:b]) for a, b in zip(bounds, bounds[1:])]
+                glue = separator("ru", parts, arguments).strip()
+                for place in commas:
+                    out[place] = glue
+        elif char == "," and stack and depth == 0 and stack[-1] and len(out) > 0:
+            stack[-1][1].append(len(out))
+        depth += (char == "{") - (char == "}")
+        out.append(char)
+    return "".join(out)
 
 
 def local_numbers(text: str, lang: str) -> str:
@@ -107,7 +160,9 @@ def local_numbers(text: str, lang: str) -> str:
     >>> local_numbers("$\\max(0, 1 - t y)$ при $x_{1,2}$; числа 0.13, 0.87 и 0.00", "ru")   # not max of 0,1
     '$\\max(0; 1 - t y)$ при $x_{1,2}$; числа 0,13; 0,87 и 0,00'
     >>> local_numbers("$(D(0{,}01), f(2))$ и $(0{,}5, 1)$", "ru")       # written in Russian already
-    '$(D(0{,}01), f(2))$ и $(0{,}5; 1)$'
+    '$(D(0{,}01); f(2))$ и $(0{,}5; 1)$'
+    >>> local_numbers("$(s_1 - 1, s_2)$, $f(x, y)$, $\\max(0, a)$, $w_1, \\ldots, w_4 = 0.1, 0.2$", "ru")
+    '$(s_1 - 1; s_2)$, $f(x, y)$, $\\max(0; a)$, $w_1, \\ldots, w_4 = 0{,}1; 0{,}2$'
     """
     if lang != "ru":
         return text
@@ -124,7 +179,7 @@ def local_numbers(text: str, lang: str) -> str:
         formula = _NUMBER_LIST.sub(lambda m: m[1] + _SEPARATOR.sub("; ", m[2].strip()) + m[3], match[1])
         formula = _BARE_LIST.sub(lambda m: m[1] + " " + _SEPARATOR.sub("; ", m[2].strip())
                                  if _DECIMAL.search(m[2]) else m[0], formula)
-        formula = _DECIMAL.sub(r"\1{,}\2", _BETWEEN_NUMBERS.sub("; ", formula))
+        formula = _DECIMAL.sub(r"\1{,}\2", _BETWEEN_NUMBERS.sub("; ", _items(formula)))
         decimal_before = bool(re.search(r"\d\{,\}\d+\s*$", formula))
         out.append("$" + formula + "$")
         last = match.end()

@@ -15,7 +15,7 @@ import sympy as sp
 
 from ..calculus.differentiate import DERIVATIVES
 from ..calculus.steps import Step
-from ..lang import LANGUAGES, PHRASES, phrase, rule_title
+from ..lang import LANGUAGES, PHRASES, phrase, rule_title, separator
 from .arrays import ArrayPrinting
 from .asked import AskedPrinting
 from .data_training import DataTrainingPrinting
@@ -51,8 +51,8 @@ class Printer:
 
     # decimals: significant digits of the decimals shown beside exact values (None: the problem's own)
     # label: the heading a sheet gives a problem, so a key's match its worksheet's ("" when the sheet
-    # sets it above the solution itself; None: the problem's own, "Problem 4.3" or "Problem")
-    _default_settings = {"lang": "en", "detail": "full", "decimals": None, "label": None}
+    # sets it above the solution itself; None: the problem's own); defined: the signs a key has defined (H, δ_ij)
+    _default_settings = {"lang": "en", "detail": "full", "decimals": None, "label": None, "defined": ()}
 
     partial = None   # write derivatives with ∂ (True), d (False), or decide per formula (None)
 
@@ -390,7 +390,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
 
     def raw_tuple(self, items: list[str]) -> str:
         """Written items (raw math) as a tuple, separated as the reader's language separates numbers."""
-        return r"\left(" + ("; " if self.lang == "ru" else ", ").join(items) + r"\right)"
+        return r"\left(" + separator(self.lang).join(items) + r"\right)"
 
     def _print_ValueAt(self, evaluated, depth: int = 0) -> str:
         where = self.point(evaluated.point)

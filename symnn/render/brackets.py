@@ -32,3 +32,17 @@ def plain_brackets(latex: str) -> str:
     while "\x00" in latex:
         latex = re.sub(r"\x00(\d+)\x01", lambda m: r"\left(" + kept[int(m[1])] + r"\right)", latex)
     return latex
+
+
+def plain_matrix(rows, lang: str) -> str:
+    """A matrix on one line of plain text that no reader can misread: rows apart by semicolons, a row of several
+    entries as a tuple, [(1, -2); (3, 4)], so that a minus sign never reads as a subtraction; a column's rows
+    are single entries, [-5; 2; 3], and a single row is a tuple, (1, -2). A row's entries are separated as
+    ``lang.separator`` says: (0,5; -2) in Russian. The answer checker reads each form back.
+
+    >>> plain_matrix([["1", "-2"], ["3", "4"]], "en"), plain_matrix([["0,5", "-2"]], "ru"), plain_matrix([["-5"], ["2"]], "en")
+    ('[(1, -2); (3, 4)]', '(0,5; -2)', '[-5; 2]')
+    """
+    from ..lang import separator
+    tuples = ["(" + separator(lang).join(row) + ")" if len(row) > 1 else row[0] for row in rows]
+    return tuples[0] if len(rows) == 1 and len(rows[0]) > 1 else "[" + "; ".join(tuples) + "]"

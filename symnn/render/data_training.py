@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..lang import PHRASES, catalogue, count, phrase
+from ..lang import PHRASES, catalogue, count, phrase, separator
 from ..problems.data_training import START_PLACES
 from .values import put_in, shown
 
@@ -33,9 +33,9 @@ class DataTrainingPrinting:
             lines.append(self.line(depth, self.plain("data.more", rows=len(run.rows) - SHOWN_ROWS)))
         if run.means is not None:
             # weight 57, height 171 (вес 57; рост 171: a Russian decimal comma would read as a separator)
-            means = self.escape("; " if self.lang == "ru" else ", ").join(self.column(run, k) + " " + self.value(m)
+            means = self.escape(separator(self.lang)).join(self.column(run, k) + " " + self.value(m)
                                                                           for k, m in enumerate(run.means))
-            lines.append(self.line(depth, self.plain("data.centre") + " " + means))
+            lines.append(self.line(depth, self.plain("data.centre") + " " + means + self.escape(".")))   # a sentence
         network = run.network
         names = catalogue(self.lang)["activations"]
         activations = ", ".join(names.get(a, a) for a in network.activations)

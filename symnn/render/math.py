@@ -24,8 +24,8 @@ from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
-from ..lang import names
-from .brackets import plain_brackets
+from ..lang import names, separator
+from .brackets import plain_brackets, plain_matrix
 from .order import (
     _FactorsAsUsual,
     common_fraction,
@@ -49,7 +49,7 @@ def _renamed(text: str, lang: str, kind: str, pattern: str, template: str) -> st
     if not table:
         return text
     alternatives = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
-    return re.sub(pattern.replace("NAME", alternatives), lambda m: template % table[m[1]], text)
+    return re.sub(pattern.replace("NAME", alternatives), lambda m: template % table[m[1] or m[m.lastindex]], text)
 
 
 GREEK_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
@@ -68,7 +68,7 @@ def _is_partial(printer, expr) -> bool:
 
 
 class _Latex(_FactorsAsUsual, LatexPrinter):
-    _default_settings = {**LatexPrinter._default_settings, "partial": None, "written": ()}
+    _default_settings = {**LatexPrinter._default_settings, "partial": None, "written": (), "lang": "en"}
 
     def _print_Float(self, expr):
         return with_places(self, super()._print_Float, expr)
@@ -100,8 +100,8 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
     def _print_Function(self, expr, exp=None):
         """sin z and cos x without brackets (an atom's argument), f(x) and sin(2x) with them."""
         if isinstance(expr, AppliedUndef) and len(expr.args) > 1 and exp is None:     # L(w₁, w₂, b), as printed
-            args = ", ".join(self._print(arg) for arg in expr.args)
-            args = args.replace(", ", "; ") if "{,}" in args else args       # f(0{,}5; 1) in Russian
+            args = [self._print(arg) for arg in expr.args]                   # f(x, y); f(0{,}5; 1) in Russian
+            args = separator(self._settings["lang"], args, arguments=True).join(args)
             return r"%s\left(%s\right)" % (self._print(sp.Symbol(expr.func.__name__)), args)
         fold = self._settings["fold_func_brackets"]
         if isinstance(expr, AppliedUndef) or len(expr.args) != 1 or not expr.args[0].is_Atom \
@@ -113,11 +113,10 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
             self._settings["fold_func_brackets"] = fold
 
     def _hprint_variadic_function(self, expr, exp=None):
-        r"""\max(0; 4{,}6): Russian separates the arguments by a semicolon, as its tuples, so that max(0; 5),
-        max(0; 4,6) and the formula they come from, \max(0; a), read alike on one line."""
+        r"""\max(0, a), \max(0; 4{,}6): the arguments separated as ``lang.separator`` says."""
         args = sorted(expr.args, key=sp.default_sort_key)       # in SymPy's order, each number without brackets
-        separator = "; " if self._settings["decimal_separator"] == "comma" else ", "
-        tex = r"\%s\left(%s\right)" % (type(expr).__name__.lower(), separator.join(self._print(bare(a)) for a in args))
+        items = [self._print(bare(a)) for a in args]
+        tex = r"\%s\left(%s\right)" % (type(expr).__name__.lower(), separator(self._settings["lang"], items, True).join(items))
         return tex if exp is None else r"%s^{%s}" % (tex, exp)
 
     _print_Max = _print_Min = _hprint_variadic_function
@@ -247,10 +246,12 @@ class TextMath(_FactorsAsUsual, StrPrinter):
     def _print_Pi(self, expr):
         return "π"
 
-    def _print_Tuple(self, expr):
-        if self._settings["lang"] != "ru":
-            return super()._print_Tuple(expr)
-        return "(" + "; ".join(self._print(item) for item in expr) + ")"
+    def _print_Tuple(self, expr):                 # (a, b); (a; b) in Russian, as lang.separator says
+        return "(" + separator(self._settings["lang"]).join(map(self._print, expr)) + ")" if len(expr) != 1 else super()._print_Tuple(expr)
+
+    def _print_Function(self, expr):              # f(x, y); f(0,5; 1) in Russian, as lang.separator says
+        args = [self._print(arg) for arg in expr.args]
+        return f"{expr.func.__name__}({separator(self._settings['lang'], args, arguments=True).join(args)})"
 
     def _as_ordered_terms(self, expr, order=None):
         return readable_terms(super()._as_ordered_terms(expr, order=order), self._settings["written"])
@@ -320,8 +321,8 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         return f"{self._print(expr.lhs)} = {self._print(expr.rhs)}"
 
     def _print_MatrixBase(self, expr):
-        """Rows in brackets, entries apart, rows split by semicolons: [1 10; 100 1000]."""
-        return "[" + "; ".join(" ".join(self._print(v) for v in expr.row(i)) for i in range(expr.rows)) + "]"
+        """Rows apart, each of several entries a tuple: [(1, -10); (100, 1000)], [1; 2], (1, 2) (``plain_matrix``)."""
+        return plain_matrix([[self._print(v) for v in expr.row(i)] for i in range(expr.rows)], self._settings["lang"])
 
     def _print_Abs(self, expr):
         return f"|{self._print(expr.args[0])}|"
@@ -344,10 +345,9 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         return f"{self._print(expr.arg)}^T"
 
     def _print_MinMaxBase(self, expr):
-        """max(0, a); Russian separates the arguments by a semicolon, as its tuples: max(0; a), max(0; 4,6)."""
+        """max(0, a); max(0; 4,6) in Russian: the arguments separated as ``lang.separator`` says."""
         args = [self._print(bare(arg)) for arg in sorted(expr.args, key=sp.default_sort_key)]  # max(0, a), as LaTeX
-        separator = "; " if self._settings["lang"] == "ru" else ", "
-        return f"{type(expr).__name__.lower()}({separator.join(args)})"
+        return f"{type(expr).__name__.lower()}({separator(self._settings['lang'], args, arguments=True).join(args)})"
 
     def _print_Sum(self, expr):
         """Σ_(k=1)^n e^(y_k): the limits as a subscript and a superscript, nested sums one after the other."""
@@ -384,11 +384,11 @@ def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: 
     """
     settings = {"inv_trig_style": "full", "ln_notation": True, "fold_func_brackets": True, "partial": partial, "mat_delim": "(",
                 "order": "none" if keep_order else None, "written": written,
-                "decimal_separator": "comma" if lang == "ru" else "period"}
+                "decimal_separator": "comma" if lang == "ru" else "period", "lang": lang}
     if numbers:
         settings["mul_symbol"] = "dot"
     text = plain_brackets(_Latex(settings).doprint(expr))
-    return _renamed(text, lang, "latex", r"\\(NAME)(?![a-z])", r"\operatorname{%s}")
+    return _renamed(text, lang, "latex", r"\\(?:(NAME)(?![a-z])|operatorname\{(NAME)\})", r"\operatorname{%s}")
 
 
 def text_math(expr, lang: str = "en", partial: bool | None = None, keep_order: bool = False,

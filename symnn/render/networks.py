@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..lang import catalogue, phrase
+from ..lang import catalogue, phrase, separator
 from ..nn.losses import NAMES, TERMS
 from ..nn.network import LOSSES, SCORE_LOSSES
 from .loss_gradients import gradient_lines
@@ -172,9 +172,10 @@ class NetworkPrinting:
                      self.plain("act.softmax")])
         header = [self.plain("act.name"), self.math(sp.Symbol("f(x)")), self.math(sp.Symbol("f'(x)")), self.plain("act.in_output"), self.plain("act.numpy"),
                   self.plain("note")]
+        title = "act.title"                             # the table gives each derivative, never its derivation
         if self._settings["detail"] == "brief":        # a key states the mathematics; the code is for the full view
-            header, rows = header[:4] + header[5:], [row[:4] + row[5:] for row in rows]
-        return self.join([self.line(depth, self.strong(self.plain("act.title")))] + self.table(header, rows))
+            header, rows, title = header[:4] + header[5:], [row[:4] + row[5:] for row in rows], "act.title.brief"
+        return self.join([self.line(depth, self.strong(self.plain(title)))] + self.table(header, rows))
 
     def _print_ReverseGradient(self, grad, depth: int = 0) -> str:
         L = grad.network.loss_symbol
@@ -288,7 +289,8 @@ class NetworkPrinting:
 
     def _print_Computation(self, run, depth: int = 0) -> str:
         # the normal equation solves for the line's slope and intercept, (w, b) or as the statement names them
-        named = {"equation": f"$({self.names.get('w', 'w')}, {self.names.get('b', 'b')})^T = (X^T X)^{{-1}} X^T y$"} \
+        pair = separator(self.lang).join((self.names.get("w", "w"), self.names.get("b", "b")))     # a tuple: (w; b) in Russian
+        named = {"equation": f"$({pair})^T = (X^T X)^{{-1}} X^T y$"} \
             if run.title == "linalg.normal" else {}
         lines = [self.line(depth, self.strong(self.plain(run.title, **named)))]
         if run.title == "linalg.product":

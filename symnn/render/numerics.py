@@ -10,7 +10,7 @@ import re
 import numpy as np
 import sympy as sp
 
-from ..lang import PHRASES, phrase
+from ..lang import PHRASES, phrase, separator
 from ..nn.optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_new, w_old
 from ..nn.reverse import delta
 from ..numerics.gradcheck import SCHEMES
@@ -89,7 +89,7 @@ class NumericsPrinting:
         vector = self.vector_names(run)       # 𝐱_t = 𝐱_(t−1) − α·∇F(𝐱_(t−1)) for x1, x2, not w_t = … g_t
         lines += [self.line(depth + 1, self.equation(new.xreplace(vector), formula.xreplace(vector)))
                   for new, formula in opt.updates]
-        lines.append(self.line(depth, self.escape("; " if self.lang == "ru" else ", ").join(
+        lines.append(self.line(depth, self.escape(separator(self.lang)).join(
             self.result(self.raw_math(s), v) for s, v in run.hyper.items())))
         if opt.lookahead is not None:
             lines.append(self.line(depth, self.say("opt.lookahead", lookahead=opt.lookahead,
@@ -297,7 +297,7 @@ class NumericsPrinting:
         lines += self.table([self.plain("delta.parameter"), self.plain("delta.formula"), self.plain("delta.numbers"),
                              self.plain("graph.value")], rows)
         step = dict(OPTIMIZERS["momentum-delta"].updates)
-        rates = self.escape("; " if self.lang == "ru" else ", ").join(
+        rates = self.escape(separator(self.lang)).join(
             self.result(self.raw_math(s), v) for s, v in ((lam, rule.learning_rate), (alpha, rule.momentum)))
         # the statement asks the steps Δw_t, not the new weights: no w_t = w_(t−1) + Δw_t and no table of them
         lines.append(self.line(depth, self.plain("delta.updates") + " " + self.equation(dw_new, step[dw_new]) + "; " + rates))

@@ -13,7 +13,7 @@ import sympy as sp
 
 from ..calculus.equal import equal
 from ..calculus.parse import ParseError, parse_expr_safe
-from ..lang import PHRASES, catalogue, phrase
+from ..lang import PHRASES, catalogue, phrase, separator
 from ..nn.delta_rule import step_of
 from ..nn.losses import NAMES
 from ..nn.reverse import delta
@@ -36,9 +36,17 @@ _ORDINARY = re.compile(r"\\frac\{d[^}]*\}\{d")        # \frac{dy}{dx}
 _PRIME = re.compile(r"\^\{?\\prime\}?\s*\(|[A-Za-z}]'\(")
 
 
-def problem_label(problem_id: str, lang: str) -> str:
-    """"Problem 4.3" where the course numbers it so, else "Problem": never a slug."""
-    return phrase(lang, "problem") + (f" {problem_id}" if COURSE_NUMBER.match(str(problem_id)) else "")
+def problem_label(problem, lang: str) -> str:
+    """"Problem 4.3" where the course numbers it so, else "Problem 2" by its place in its topic, as the topic's
+    worksheet and its page number it; the id only for a problem of no bank (never a bare "Problem")."""
+    if COURSE_NUMBER.match(str(problem.id)):
+        return phrase(lang, "problem") + f" {problem.id}"
+    from ..problems.bank import BankError, load_bank
+    try:
+        topic = [p.id for p in load_bank(problem.folder).values() if p.topic == problem.topic]
+    except (BankError, OSError):
+        topic = []
+    return phrase(lang, "problem") + f" {topic.index(problem.id) + 1 if problem.id in topic else problem.id}"
 
 
 def through_names(value, problem):
@@ -75,6 +83,14 @@ def uses(work, function, depth: int = 0) -> bool:
 def kronecker_used(work) -> bool:
     """Whether a worked result writes Kronecker's δ_ij: the softmax rule s_i(δ_ij − s_j) of a table or a Jacobian."""
     return type(work).__name__ == "SoftmaxJacobian" or uses(work, sp.Symbol("delta_ij", real=True))
+
+
+def definitions(solution, lang: str) -> tuple[str, ...]:
+    """The phrases defining the signs a solution writes and its statement does not define: the Heaviside step
+    H(a) of a table, Kronecker's δ_ij of s_i(δ_ij − s_j)."""
+    text = solution.problem.text(lang)
+    return (("heaviside.defined",) if uses(solution.work, sp.Heaviside) and not re.search(r"H\(|Heaviside|Хевисайд", text)
+            else ()) + (("kronecker.defined",) if kronecker_used(solution.work) and "delta" not in text else ())
 
 
 def key_places(problem) -> int | None:
@@ -116,7 +132,7 @@ class SolutionPrinting:
         if isinstance(exact, sp.MatrixBase) and exact.shape == (1, 1):
             exact = exact[0, 0]              # a 1×1 product is the number it holds
         label = self._settings["label"]
-        label = problem_label(problem.id, self.lang) if label is None else label
+        label = problem_label(problem, self.lang) if label is None else label
         heading = self.strong(self.escape(label + ".")) + " " if label else ""
         lines = [self.line(depth, heading + self.rich_text(problem.text(self.lang)))]
         self.answer_follows = True          # the work leaves its final line to the answer below
@@ -154,10 +170,8 @@ class SolutionPrinting:
         if type(solution.work).__name__ == "MatrixGradient":
             shown += self.wrong_beside_answer(solution.work)       # render.matrices: the slide's formula by the right one
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
-        if uses(solution.work, sp.Heaviside) and not re.search(r"H\(|Heaviside|Хевисайд", problem.text(self.lang)):
-            lines.append(self.line(depth, self.prose(phrase(self.lang, "heaviside.defined"))))   # H(a) in a table, unsaid
-        if kronecker_used(solution.work) and "delta" not in problem.text(self.lang):
-            lines.append(self.line(depth, self.prose(phrase(self.lang, "kronecker.defined"))))   # s_i(δ_ij − s_j)
+        lines += [self.line(depth, self.prose(phrase(self.lang, said))) for said in definitions(solution, self.lang)
+                  if said not in self._settings["defined"]]        # a key defines a sign once, where it is first used
         note = problem.remark(self.lang)
         if note:
             lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "note") + ".")) + " "
@@ -326,7 +340,7 @@ class SolutionPrinting:
         """A training task's question in the reader's language: a woman (−7, −3); (0, 1) for XOR's 0 xor 1."""
         if f"train.{key}" in PHRASES[self.lang]:
             return phrase(self.lang, f"train.{key}")
-        return "(" + key.replace(" xor ", "; " if self.lang == "ru" else ", ") + ")" if " xor " in key else key
+        return "(" + key.replace(" xor ", separator(self.lang)) + ")" if " xor " in key else key
 
     def function_name(self) -> str:
         """The name of the function of a gradient, as the problem writes it (F) or f."""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..lang import separator
 from .arrays import STATEMENT_CODE
 from .base import DocumentPrinter
+from .brackets import plain_matrix
 from .math import text_math
 from .typed import RAISED
 
@@ -16,14 +18,15 @@ _MATRIX = re.compile(r"\\begin\{[pb]matrix\}(.*?)\\end\{[pb]matrix\}", re.S)
 # an operator's name between letters is set apart by spaces, as TeX sets it: r sin θ cos φ, not rsinθcosφ
 _FUNCTIONS = "sinh|cosh|tanh|sin|cos|tan|ln|log|exp"            # the names a function's argument follows
 _APPLIED = re.compile(rf"(?:\\?(?:{_FUNCTIONS}|sigma)|σ)\s*$")
+# what follows a fraction as a factor (a bracket, a name, a command such as \\sigma or \\left), not an operator
+_FACTOR_AFTER = re.compile(r"\s*(?:[(\[‖|\w]|\\(?!cdot|times|quad|qquad|right|end|le|ge|leq|geq|approx|neq|to|in\b|[,;:! ]))")
 _OPERATOR = re.compile(rf"\\({_FUNCTIONS}|cot|max|min|det|tr|arg)(?![a-zA-Z])\s*")
 
 
-def _plain_matrices(latex: str) -> str:
-    """\\begin{pmatrix} 0 & 1 \\\\ 2 & 3 \\end{pmatrix} as [0 1; 2 3], as a key writes a matrix in plain text."""
+def _plain_matrices(latex: str, lang: str) -> str:
+    """\\begin{pmatrix} 0 & -1 \\\\ 2 & 3 \\end{pmatrix} as [(0, -1); (2, 3)], as a key writes a matrix in plain text."""
     def rows(match):
-        return "[" + "; ".join(" ".join(cell.strip() for cell in row.split("&"))
-                               for row in match[1].split("\\\\") if row.strip()) + "]"
+        return plain_matrix([[cell.strip() for cell in row.split("&")] for row in match[1].split("\\\\") if row.strip()], lang)
     return _MATRIX.sub(rows, latex)
 
 
@@ -33,9 +36,9 @@ def _plain_fractions(latex: str) -> str:
     def bracket(text):           # a name or a number alone, not a product such as 2\varepsilon (2ε)
         alone = re.fullmatch(r"(\\partial\s*)?[\w.\\′]+(\^(\w|\([\w.]+\)))?|√\([^()]*\)", text) and not re.match(r"\d+[^\d.]", text)
         return text if alone else f"({text})"
-    def fraction(m):             # a fraction an operator applies to is bracketed whole: ln(a/b), not ln a/b
-        text = f"{bracket(m[1])}/{bracket(m[2])}"
-        return f"({text})" if _APPLIED.search(m.string, 0, m.start()) else text
+    def fraction(m):             # a fraction an operator applies to is bracketed whole: ln(a/b), not ln a/b;
+        text = f"{bracket(m[1])}/{bracket(m[2])}"    # so is one a factor follows: (1/2)(y − o)^2, not 1/2(y − o)^2
+        return f"({text})" if _APPLIED.search(m.string, 0, m.start()) or _FACTOR_AFTER.match(m.string, m.end()) else text
     for _ in range(8):            # a root first, so that a fraction over it is seen: (1 − β₁)/√(1 − β₂)
         changed = _FRACTION.sub(fraction, _ROOT.sub(r"√(\1)", latex))
         changed = _GROUP.sub(lambda m: m[1] + (f"({m[2]})" if m[1] == "^" and not re.fullmatch(r"\w|\d+|′", m[2])
@@ -61,7 +64,7 @@ class TextPrinter(DocumentPrinter):
 
 
     def raw_tuple(self, items: list[str]) -> str:
-        return "(" + ("; " if self.lang == "ru" else ", ").join(items) + ")"
+        return "(" + separator(self.lang).join(items) + ")"
 
     def power_of_ten(self, mantissa, exponent: int) -> str:
         return f"{self.raw_math(mantissa)}·10^{exponent}"
@@ -90,7 +93,7 @@ class TextPrinter(DocumentPrinter):
             text = text.replace(command, plain)
         text = re.sub(r"(?<!\\)\$[^$]*\$", lambda m: m[0].replace("'", "′"), text)   # primes, not quotation marks
         text = re.sub(r"\^\{\((\d+)\)\}", lambda m: "⁽" + m[1].translate(RAISED) + "⁾", text)   # c^{(2)}: c⁽²⁾
-        text = _plain_fractions(_plain_matrices(text))
+        text = _plain_fractions(_plain_matrices(text, self.lang))
         text = re.sub(r"(?<=[∂Δ]) (?=\w)", "", LatexNodes2Text(math_mode="text").latex_to_text(text))   # ∂L, Δw
         text = re.sub(r"(?<![\w^])e\^(?:\((-?(?:\d+|[a-pr-z]))\)|(-?(?:\d+|[a-pr-z])))(?![\w(])",
                       lambda m: "e" + (m[1] or m[2]).translate(RAISED), text)          # e³, eˣ, e⁻ᵃ

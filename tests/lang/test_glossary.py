@@ -69,7 +69,10 @@ GLOSSARY = [
     # stride of a convolution
     Term("stride", "шаг", (r"страйд\w*",)),
     # the label of a class, said in Russian
-    Term("one-hot vector", "вектор с единицей на месте класса", (r"one-hot", r"ван-хот\w*")),
+    # ("унитарный" is a unitary matrix's word)
+    Term("one-hot vector", "вектор с единицей на месте класса", (r"one-hot", r"ван-хот\w*", r"унитарн\w*")),
+    # the sign of a number, as Russian textbooks write it
+    Term("sign function", "sgn", (r"sign",)),
     # the name of the activation in the course's table
     Term("leaky ReLU", "ReLU с утечкой", (r"leaky", r"дыряв\w*")),
     # an abbreviation the Russian text spells out
@@ -178,7 +181,7 @@ LATIN_KEPT = {
     "Adam", "AdaGrad", "RMSprop", "ReLU", "PReLU", "RReLU", "ELU", "ISRU", "softmax", "softsign", "softplus",
     "Softsign", "Softplus", "Softmax", "MSE", "MAE", "MAPE", "BCE", "RMSE", "SVM", "XOR", "SymPy", "NumPy", "PyTorch", "symnn", "LaTeX", "JSON",
     "NUL", "float64", "cases", "pmatrix", "vmatrix", "mathbb", "Ctrl", "Enter",
-    "sin", "cos", "exp", "ln", "log", "log_a", "max", "min", "abs", "sign", "tg", "ctg", "th", "cth", "sh", "ch",
+    "sin", "cos", "exp", "ln", "log", "log_a", "max", "min", "abs", "sgn", "tg", "ctg", "th", "cth", "sh", "ch",
     "arcsin", "arccos", "arctg", "arcctg", "sigma", "sum_", "dx", "Xw", "s_i", "s_k", "y_i", "y_k", "lo", "hi", "tol",
 }
 

@@ -78,8 +78,8 @@ def test_the_broadcasting_slip_of_the_slide_is_named_beside_the_right_result():
     assert "Step 2: every axis of length 1 is stretched to the other length by repeating its entries: " \
            "3×1 becomes 3×3." in text
     assert "In the same way 1×3 becomes 3×3." in text
-    assert "Stretched, entry by entry: [1 1 1; 1 1 1; 1 1 1] + [0 1 2; 0 1 2; 0 1 2] = [1 2 3; 1 2 3; 1 2 3]" in text
-    assert "Note. The slide prints [0 1 2; 1 2 3; 2 3 4], but NumPy gives [1 2 3; 1 2 3; 1 2 3]" in text
+    assert "Stretched, entry by entry: [(1, 1, 1); (1, 1, 1); (1, 1, 1)] + [(0, 1, 2); (0, 1, 2); (0, 1, 2)] = [(1, 2, 3); (1, 2, 3); (1, 2, 3)]" in text
+    assert "Note. The slide prints [(0, 1, 2); (1, 2, 3); (2, 3, 4)], but NumPy gives [(1, 2, 3); (1, 2, 3); (1, 2, 3)]" in text
     latex = render(solution, "latex", lang="ru")
     assert r"\left(\begin{matrix}1 & 2 & 3\\1 & 2 & 3\\1 & 2 & 3\end{matrix}\right)" in latex
 

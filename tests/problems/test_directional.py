@@ -84,13 +84,13 @@ def test_the_point_may_be_written_as_text_and_the_answer_is_one_number_when_one_
 
 # the last lines of the bank problem's key: the direction, its length, each derivative with the numbers put in
 KEY = {
-    "en": ["∇²F = [2 0; 0 4]",
+    "en": ["∇²F = [(2, 0); (0, 4)]",
            "The direction 𝐩 = (2, -1), of length ‖𝐩‖ = √(p_1^2 + p_2^2) = √(2^2 + (-1)^2) = √(5) ≈ 2.2361",
            "The derivative along 𝐩: 𝐩ᵀ∇F/‖𝐩‖ = (2·1 + (-1)·2)/√(5) = 0",
            "∇²F·𝐩 = (2·2 + 0·(-1), 0·2 + 4·(-1)) = (4, -4)",
            "The second derivative along 𝐩: 𝐩ᵀ∇²F 𝐩/‖𝐩‖² = (2·4 + (-1)·(-4))/5 = 2.4",
            "Answer: 𝐩ᵀ∇F/‖𝐩‖ = 0; 𝐩ᵀ∇²F 𝐩/‖𝐩‖² = 2.4"],
-    "ru": ["∇²F = [2 0; 0 4]",
+    "ru": ["∇²F = [(2; 0); (0; 4)]",
            "Направление 𝐩 = (2; -1), его длина ‖𝐩‖ = √(p_1^2 + p_2^2) = √(2^2 + (-1)^2) = √(5) ≈ 2,2361",
            "Производная по направлению 𝐩: 𝐩ᵀ∇F/‖𝐩‖ = (2·1 + (-1)·2)/√(5) = 0",
            "∇²F·𝐩 = (2·2 + 0·(-1); 0·2 + 4·(-1)) = (4; -4)",

@@ -78,15 +78,15 @@ def test_the_hessian_is_what_central_differences_give():
 # the statement writes them (𝐱_1, the point, is not x_1, its first coordinate); A⁻¹'s entries in the line as
 # decimals, as x0 = (0.5, 0.5) is given
 KEY = {
-    "en": ["∇²F = [2 0; 0 50]",
-           "𝐠_0 = ∇F(0.5, 0.5) = (1, 25), ∇²F(0.5, 0.5) = 𝐀_0 = [2 0; 0 50]",
-           "The inverse of the Hessian: 𝐀_0⁻¹ = [1/2 0; 0 1/50]",
-           "𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0 = [0.5; 0.5] - [0.5 0; 0 0.02]·[1; 25] = [0.5; 0.5] - [0.5; 0.5] = (0, 0)",
+    "en": ["∇²F = [(2, 0); (0, 50)]",
+           "𝐠_0 = ∇F(0.5, 0.5) = (1, 25), ∇²F(0.5, 0.5) = 𝐀_0 = [(2, 0); (0, 50)]",
+           "The inverse of the Hessian: 𝐀_0⁻¹ = [(1/2, 0); (0, 1/50)]",
+           "𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0 = [0.5; 0.5] - [(0.5, 0); (0, 0.02)]·[1; 25] = [0.5; 0.5] - [0.5; 0.5] = (0, 0)",
            "Answer: (0, 0)"],
-    "ru": ["∇²F = [2 0; 0 50]",
-           "𝐠_0 = ∇F(0,5; 0,5) = (1; 25), ∇²F(0,5; 0,5) = 𝐀_0 = [2 0; 0 50]",
-           "Обратная матрица Гессе: 𝐀_0⁻¹ = [1/2 0; 0 1/50]",
-           "𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0 = [0,5; 0,5] - [0,5 0; 0 0,02]·[1; 25] = [0,5; 0,5] - [0,5; 0,5] = (0; 0)",
+    "ru": ["∇²F = [(2; 0); (0; 50)]",
+           "𝐠_0 = ∇F(0,5; 0,5) = (1; 25), ∇²F(0,5; 0,5) = 𝐀_0 = [(2; 0); (0; 50)]",
+           "Обратная матрица Гессе: 𝐀_0⁻¹ = [(1/2; 0); (0; 1/50)]",
+           "𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0 = [0,5; 0,5] - [(0,5; 0); (0; 0,02)]·[1; 25] = [0,5; 0,5] - [0,5; 0,5] = (0; 0)",
            "Ответ: (0; 0)"],
 }
 HEADING = {"en": "Newton's method: 𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0, the step to the minimum of the quadratic approximation "
@@ -106,7 +106,7 @@ def test_the_key_shows_g_a_its_inverse_and_the_step(lang):
 def test_several_steps_end_in_a_table_of_the_iterates():
     lines = render(solve(_problem("x^4 - 2*x*y + y^2", [1, 2], 3)), "text").splitlines()
     # the first step worked in full: A0 = [12 −2; −2 2] at (1, 2), A0⁻¹ = [1/10 1/10; 1/10 3/5]
-    assert "   x_1 = x_0 - A_0⁻¹g_0 = [1; 2] - [1/10 1/10; 1/10 3/5]·[0; 2] = [1; 2] - [0.2; 1.2] = (0.8, 0.8)" in lines
+    assert "   x_1 = x_0 - A_0⁻¹g_0 = [1; 2] - [(1/10, 1/10); (1/10, 3/5)]·[0; 2] = [1; 2] - [0.2; 1.2] = (0.8, 0.8)" in lines
     # …and then the later steps, not the first again
     assert lines[-6:-1] == ["Steps 2 to 3, each from where the last ended",
                             "step  from                gradient there  to",

@@ -108,13 +108,13 @@ def test_the_program_prints_formula_numbers_and_value():
 def test_the_vector_gradient_prints_index_and_matrix_form():
     text = render(solve("vec-quadratic"), "text")
     assert "   ∂f/∂x_1 = 2x_1 + 2x_2 + 1 = 2·1 + 2·2 + 1 = 7" in text        # the entries of the vector x: x_1, x_2
-    assert "∇ f = (A + A^T)·x + b = [2 2; 2 6]·[1; 2] + [1; -1] = [7; 13]\nAnswer: ∇ f = (7, 13)" in text
+    assert "∇ f = (A + A^T)·x + b = [(2, 2); (2, 6)]·[1; 2] + [1; -1] = [7; 13]\nAnswer: ∇ f = (7, 13)" in text
 
 
 def test_the_residual_gradient_prints_the_residual_then_the_gradient():
     text = render(solve("vec-residual"), "text")
-    assert "   r = A·x - b = [1 0; 1 1; 1 2]·[1; 1] - [6; 0; 0] = [-5; 2; 3]" in text
-    assert "   ∇ f = 2A^T·r = 2·[1 1 1; 0 1 2]·[-5; 2; 3] = [0; 16]\nAnswer: r = (-5, 2, 3); ∇ f = (0, 16)" in text
+    assert "   r = A·x - b = [(1, 0); (1, 1); (1, 2)]·[1; 1] - [6; 0; 0] = [-5; 2; 3]" in text
+    assert "   ∇ f = 2A^T·r = 2·[(1, 1, 1); (0, 1, 2)]·[-5; 2; 3] = [0; 16]\nAnswer: r = (-5, 2, 3); ∇ f = (0, 16)" in text
 
 
 def test_the_iterated_map_prints_the_chain_in_russian():

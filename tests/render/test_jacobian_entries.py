@@ -21,10 +21,10 @@ def test_a_row_of_the_jacobian_keeps_the_order_of_its_function(format, expected)
 
 @pytest.mark.parametrize("problem_id, heading", [
     # the statement's x = r cos θ, y = r sin θ: rows ∂x/∂…, ∂y/∂… (notation f_1 = "x", f_2 = "y"), not f₁, f₂
-    ("jacobian-polar", "J = [∂x/∂r ∂x/∂θ; ∂y/∂r ∂y/∂θ]"),
-    ("jacobian-polar-det", "J = [∂x/∂r ∂x/∂θ; ∂y/∂r ∂y/∂θ]"),
-    ("jacobian-spherical-det", "J = [∂x/∂ρ ∂x/∂θ ∂x/∂φ; ∂y/∂ρ ∂y/∂θ ∂y/∂φ; ∂z/∂ρ ∂z/∂θ ∂z/∂φ]"),
-    ("jacobian-at-point", "J = [∂F_1/∂x ∂F_1/∂y; ∂F_2/∂x ∂F_2/∂y]"),          # F(x, y) = (x²y, 5x + sin y)
+    ("jacobian-polar", "J = [(∂x/∂r, ∂x/∂θ); (∂y/∂r, ∂y/∂θ)]"),
+    ("jacobian-polar-det", "J = [(∂x/∂r, ∂x/∂θ); (∂y/∂r, ∂y/∂θ)]"),
+    ("jacobian-spherical-det", "J = [(∂x/∂ρ, ∂x/∂θ, ∂x/∂φ); (∂y/∂ρ, ∂y/∂θ, ∂y/∂φ); (∂z/∂ρ, ∂z/∂θ, ∂z/∂φ)]"),
+    ("jacobian-at-point", "J = [(∂F_1/∂x, ∂F_1/∂y); (∂F_2/∂x, ∂F_2/∂y)]"),          # F(x, y) = (x²y, 5x + sin y)
 ])
 def test_the_jacobian_s_rows_are_named_as_the_statement_names_the_functions(problem_id, heading):
     assert heading in render(solve(problem_id), "text").splitlines()[1]

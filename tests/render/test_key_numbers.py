@@ -52,8 +52,8 @@ def test_a_decimal_that_lost_nothing_is_written_as_given(value, exact):
                   "w_1⁺ ≈ 0.149780716; w_2⁺ ≈ 0.199561432; w_3⁺ ≈ 0.249751144; w_4⁺ ≈ 0.299502287; "
                   "w_5⁺ ≈ 0.358916480; w_6⁺ ≈ 0.408666186; w_7⁺ ≈ 0.511301270; w_8⁺ ≈ 0.561370121"),
     # tanh-221-step asks for six: 0.054480 among the others, not 0.05448
-    ("tanh-221-step", "   ∂L/∂W_1 = δ_1·xᵀ = [(-0.063168)·1 (-0.063168)·(-1); 0.054480·1 0.054480·(-1)] "
-                      "≈ [-0.063168 0.063168; 0.054480 -0.054480]"),
+    ("tanh-221-step", "   ∂L/∂W_1 = δ_1·xᵀ = [((-0.063168)·1, (-0.063168)·(-1)); (0.054480·1, 0.054480·(-1))] "
+                      "≈ [(-0.063168, 0.063168); (0.054480, -0.054480)]"),
     # "to two decimal places": two, not four
     # (1 + e⁻¹ as the statement writes 1 + e⁻ᶻ, not SymPy's e⁻¹ + 1; w_0 as the statement writes it)
     ("program-sigmoid-neuron", "Answer: f = 1/(1 + e⁻¹) ≈ 0.73; ∂f/∂w_0 = -e/(1 + e)^2 ≈ -0.20; "

@@ -73,8 +73,8 @@ def test_exact_values_of_the_point():
 
 LINES = {
     # the polar Jacobian at θ = π/6: cos θ put in as √3/2 and sin θ as 1/2, a fraction as the point is exact
-    ("polar-at-sixth", "en"): ["At the point (r, θ) = (4, π/6): J = [√(3)/2 -4·(1/2); 1/2 4√(3)/2] = [√(3)/2 -2; 1/2 2√(3)]"],
-    ("polar-at-sixth", "ru"): ["В точке (r; θ) = (4; π/6): J = [√(3)/2 -4·(1/2); 1/2 4√(3)/2] = [√(3)/2 -2; 1/2 2√(3)]"],
+    ("polar-at-sixth", "en"): ["At the point (r, θ) = (4, π/6): J = [(√(3)/2, -4·(1/2)); (1/2, 4√(3)/2)] = [(√(3)/2, -2); (1/2, 2√(3))]"],
+    ("polar-at-sixth", "ru"): ["В точке (r; θ) = (4; π/6): J = [(√(3)/2; -4·(1/2)); (1/2; 4√(3)/2)] = [(√(3)/2; -2); (1/2; 2√(3))]"],
     # p = (1/2, √3/2): its length from the exact entries; the product with ∇f with the fraction in brackets
     ("slope-along-angle", "en"): [
         "The direction 𝐩 = (1/2, √(3)/2), of length ‖𝐩‖ = √(p_1^2 + p_2^2) = √((1/2)^2 + (√(3)/2)^2) = 1",

@@ -45,8 +45,8 @@ def key(problem_id: str, lang: str = "en", format: str = "text", detail: str = "
     ("jacobian-polar-det", "ru", "Ответ: ∂(x, y)/∂(r, θ) = r"),
     ("jacobian-spherical-det", "ru", "Ответ: ∂(x, y, z)/∂(ρ, θ, φ) = -ρ^2·sin(φ)"),
     # J₂₃ = ρ cos φ sin θ in the matrix as in its own line J_23 = … (SymPy would write ρ sin θ cos φ there)
-    ("jacobian-spherical-det", "en", "J = [sin(φ)·cos(θ) -ρ·sin(φ)·sin(θ) ρ·cos(φ)·cos(θ); sin(φ)·sin(θ) "
-                                     "ρ·sin(φ)·cos(θ) ρ·cos(φ)·sin(θ); cos(φ) 0 -ρ·sin(φ)]"),
+    ("jacobian-spherical-det", "en", "J = [(sin(φ)·cos(θ), -ρ·sin(φ)·sin(θ), ρ·cos(φ)·cos(θ)); (sin(φ)·sin(θ), "
+                                     "ρ·sin(φ)·cos(θ), ρ·cos(φ)·sin(θ)); (cos(φ), 0, -ρ·sin(φ))]"),
     # the weights of neuron-bias-update are ω: the rule of the gradients in words, not ∂E²/∂w_jk = a_k·δ_j
     ("neuron-bias-update", "en", "Gradients: the gradient of a weight is the δ of the neuron the weight leads into "
                                  "times the value the weight carries; a bias is a weight from a constant 1."),
@@ -149,8 +149,8 @@ def test_tanh_221_step_is_answered_in_matrices_and_checked_so():
     lines = key("tanh-221-step")
     answer = lines[-1]
     assert answer.startswith("Answer: h = [-tanh(0.1); -tanh(0.6)] ≈ [-0.099668; -0.537050]; o ≈ 0.372396; ")
-    assert "; ∂L/∂W_1 ≈ [-0.063168 0.063168; 0.054480 -0.054480]; ∂L/∂b_1 ≈ [-0.063168; 0.054480]; " in answer
-    assert answer.endswith("W_2⁺ ≈ [0.498728 -0.606853]; b_2⁺ ≈ 0.112760; L⁺ ≈ 0.004481")
+    assert "; ∂L/∂W_1 ≈ [(-0.063168, 0.063168); (0.054480, -0.054480)]; ∂L/∂b_1 ≈ [-0.063168; 0.054480]; " in answer
+    assert answer.endswith("W_2⁺ ≈ (0.498728, -0.606853); b_2⁺ ≈ 0.112760; L⁺ ≈ 0.004481")
     assert key("tanh-221-step", "ru")[-1].startswith("Ответ: h = [-th(0,1); -th(0,6)] ≈ [-0,099668; -0,537050]; ")
     # the statement's matrices typed with NumPy's numbers: right; one entry of W_1⁺ swapped: wrong
     names = ("∂L/∂W_1", "∂L/∂b_1", "∂L/∂W_2", "∂L/∂b_2")

@@ -121,10 +121,10 @@ def test_the_output_takes_the_statements_name():
 # (the oracle for the classes: the outputs 0.9630 and 0.0544 round to 1 and 0, and y = 1 for a woman)
 @pytest.mark.parametrize("lang, header, means, answer", [
     ("en", "weight  height  x_1 = weight − 57  x_2 = height − 171  y",
-     "The inputs are centred: each input column minus its mean over the table. The means: weight 57, height 171",
+     "The inputs are centred: each input column minus its mean over the table. The means: weight 57, height 171.",
      "Answer: ŷ(50, 168) ≈ 0.9630 (woman); ŷ(77, 173) ≈ 0.0544 (man)"),
     ("ru", "вес  рост  x_1 = вес − 57  x_2 = рост − 171  y",
-     "Входы центрированы: из каждого входного столбца вычтено его среднее по таблице. Средние: вес 57; рост 171",
+     "Входы центрированы: из каждого входного столбца вычтено его среднее по таблице. Средние: вес 57; рост 171.",
      "Ответ: ŷ(50; 168) ≈ 0,9630 (девушка); ŷ(77; 173) ≈ 0,0544 (парень)"),
 ])
 def test_the_gender_key_names_the_target_the_means_and_the_class(lang, header, means, answer):
