@@ -18,7 +18,6 @@ from ..lang import phrase
 from ..render import render
 from ..render.latex_setup import spelled
 from ..render.latex_tables import TABLE_START, one_table
-from ..render.solutions import key_places
 from .documents import displays_in_paragraphs, plain_latex
 from .slide_heights import cells, height
 from .worksheets import headings
@@ -88,7 +87,7 @@ def pictures(solutions: list, lang: str, decimals: int | None = None) -> dict:
         if draw is None:
             continue
         try:
-            places = decimals if decimals is not None else key_places(solution.problem)
+            places = decimals        # the values of the work: the reader's places, else the default
             drawn[solution.problem.id] = draw(solution.work, lang, places)
         except (ImportError, RuntimeError, OSError):
             continue
