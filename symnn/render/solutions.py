@@ -129,9 +129,9 @@ class SolutionPrinting:
         with vanishing() as small:          # values the places asked would show as 0: kept to three digits, and said
             shown, asked = self._answer_line(solution, exact), self.places()
         self.answering = False
-        lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
         if self._settings["decimals"] is None and asked is not None and asked > PLACES and self.approx in shown:       # E_total ≈ 0.298371109
             lines.append(self.line(depth, self.say("answer.finer", work=sp.Integer(PLACES), places=sp.Integer(asked))))
+        lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
         for value in small:                 # 0.000968 at two places
             lines.append(self.line(depth, self.say("answer.significant", value=value, places=sp.Integer(asked))))
         if uses(solution.work, sp.Heaviside) and not re.search(r"H\(|Heaviside|Хевисайд", problem.text(self.lang)):

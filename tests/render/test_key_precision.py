@@ -40,7 +40,7 @@ def lines(problem_id, format="text", lang="en", **settings):
     # ... while its work has the course's four places, and says so under the answer
     ("delta-worked", "text", "en", {}, "δ_6     o_1·(1 - o_1)·(o_1 - y)  0.3405·(1 - 0.3405)·(0.3405 - 1)      ≈ -0.1481"),
     ("delta-worked", "text", "en", {}, "Intermediate values are rounded to 4 decimal places (at least three significant "
-                                       "figures); the answer is computed from unrounded values and given to 6 places."),
+                                       "figures); the answer, computed from unrounded values, is given to 6 places."),
     # no precision asked: four places, or three significant digits for a small value (0.00537, as the course's 0.0606)
     ("delta-rule", "text", "en", {}, "w_2        0.9·0 - 0.1·0.00537        ≈ -0.000537"),
     ("delta-rule", "text", "en", {}, "δ_(out_pred)  out_pred·(1 - out_pred)·(out_pred - out_y)  "
