@@ -72,12 +72,24 @@ def rounded(value, places: int | None = None) -> sp.Float:
     vanishes = fixed == 0
     if vanishes or not asked and magnitude - (-places) + 1 < SIGNIFICANT:
         fixed = number.quantize(Decimal(1).scaleb(magnitude - SIGNIFICANT + 1), rounding=ROUND_HALF_UP)
+    elif _hidden(value, number, fixed):        # 1 − 0.1/√(1 + 10⁻⁸) ≈ 0.9000000005, not ≈ 0.9000, which reads as 0.9
+        fixed = number.quantize(Decimal(1).scaleb((number - fixed).adjusted()), rounding=ROUND_HALF_UP).normalize()
     text = format(fixed, "f") if abs(magnitude) < 8 else format(fixed.normalize(), "e")
     digits = len(fixed.normalize().as_tuple().digits) if "e" in text else len(fixed.as_tuple().digits)
     result = sp.Float(text, max(digits, 2) if "e" in text else max(digits, 1))
     if vanishes and _vanished.get() is not None and result not in _vanished.get():
         _vanished.get().append(result)
     return result
+
+
+def _hidden(value, number: Decimal, fixed: Decimal) -> bool:
+    """Whether rounding hides that an exact value is not the decimal it rounds to: it differs from it by less
+    than the square of the places' unit, as a term in an ε = 10⁻⁸ makes it, so that its rounding (0.9000) reads
+    as the exact 0.9 of another line; such a value is written to its first digit that differs. A decimal
+    carried from floating point (a Float) is not: its last digits are the arithmetic's noise."""
+    gap, unit = abs(number - fixed), fixed.as_tuple().exponent
+    exact = isinstance(value, sp.Basic) and not value.has(sp.Float)
+    return exact and 0 < gap < Decimal(1).scaleb(2 * unit) and gap.adjusted() > number.adjusted() - WORK_DIGITS + 4
 
 
 @lru_cache(maxsize=8192)
