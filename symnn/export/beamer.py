@@ -30,8 +30,8 @@ TEXT_WIDTH = "10.5cm"
 # estimated for
 TABLE_LINE_PT = 303.0
 TABLE_SIZES = (("", 10 / 11), (r"\footnotesize", 9 / 11), (r"\scriptsize", 8 / 11))
-# the characters between two columns of a table that fits a slide whole only so (half a page's: 3.35 pt each side)
-TABLE_GAP = 1.0
+# the characters between two columns of a table that fits a slide whole only so (0.45 of a page's: 3 pt each side)
+TABLE_GAP = 0.9
 
 BEAMER_PREAMBLE = r"""\documentclass[11pt]{beamer}
 \usepackage[T2A]{fontenc}

@@ -72,8 +72,8 @@ def rounded(value, places: int | None = None) -> sp.Float:
     vanishes = fixed == 0
     if vanishes or not asked and magnitude - (-places) + 1 < SIGNIFICANT:
         fixed = number.quantize(Decimal(1).scaleb(magnitude - SIGNIFICANT + 1), rounding=ROUND_HALF_UP)
-    elif _hidden(value, number, fixed):        # 1 − 0.1/√(1 + 10⁻⁸) ≈ 0.9000000005, not ≈ 0.9000, which reads as 0.9
-        fixed = number.quantize(Decimal(1).scaleb((number - fixed).adjusted()), rounding=ROUND_HALF_UP).normalize()
+    elif _hidden(value, number, fixed):        # 1 − 0.1/√(1 + 10⁻⁸) ≈ 0.9 + 5·10⁻¹⁰, not ≈ 0.9000, which reads as 0.9
+        return _beside(fixed.normalize(), number - fixed)
     text = format(fixed, "f") if abs(magnitude) < 8 else format(fixed.normalize(), "e")
     digits = len(fixed.normalize().as_tuple().digits) if "e" in text else len(fixed.as_tuple().digits)
     result = sp.Float(text, max(digits, 2) if "e" in text else max(digits, 1))
@@ -82,10 +82,25 @@ def rounded(value, places: int | None = None) -> sp.Float:
     return result
 
 
+def _beside(short: Decimal, gap: Decimal):
+    """The short decimal an exact value rounds to and, beside it, what it leaves off, to one significant digit:
+    0.9 + 5·10⁻¹⁰ (the value is not the exact 0.9 it would read as, and how far it is from it says why)."""
+    from .board import InOrder, Minus, Times
+    exponent = gap.adjusted()
+    digit = int(abs(gap).scaleb(-exponent).to_integral_value(rounding=ROUND_HALF_UP))
+    if digit == 10:                          # 9.96·10⁻¹¹ is 10⁻¹⁰ to one digit
+        digit, exponent = 1, exponent + 1
+    power = sp.Pow(10, exponent, evaluate=False)
+    term = power if digit == 1 else Times(sp.Integer(digit), power)
+    text = format(short, "f")
+    base = sp.Float(text, len(short.as_tuple().digits)) if "." in text else sp.Integer(int(short))
+    return InOrder(base, term) if gap > 0 else Minus(base, term)
+
+
 def _hidden(value, number: Decimal, fixed: Decimal) -> bool:
     """Whether rounding hides that an exact value is not the decimal it rounds to: it differs from it by less
     than the square of the places' unit, as a term in an ε = 10⁻⁸ makes it, so that its rounding (0.9000) reads
-    as the exact 0.9 of another line; such a value is written to its first digit that differs. A decimal
+    as the exact 0.9 of another line; such a value is written as that decimal and what it leaves off. A decimal
     carried from floating point (a Float) is not: its last digits are the arithmetic's noise."""
     gap, unit = abs(number - fixed), fixed.as_tuple().exponent
     exact = isinstance(value, sp.Basic) and not value.has(sp.Float)
@@ -144,6 +159,9 @@ def shown(value, places: int | None = None):
     if terminating(value) and len(_decimal(value).as_tuple().digits) <= EXACT_DIGITS:
         exact = _decimal(value)                 # −11.5924 ≈ −11.59: the exact value, and the places asked
         return sp.Float(format(exact, "f"), len(exact.as_tuple().digits)), rounded(value, places)
+    short = _short_in_disguise(value)
+    if short is not None:                     # e^a/(e^a + e^a) is 1/2: 0.5, not ≈ 0.5000
+        return shown(short, places)
     decimal = rounded(value, places)
     if isinstance(value, sp.Float):           # a decimal carried from an earlier step: ≈ unless nothing was cut
         whole = Decimal(str(value)).normalize()
@@ -153,6 +171,19 @@ def shown(value, places: int | None = None):
             return sp.Integer(int(whole)), None                  # η = 2, not 2.0000
         return sp.Float(format(whole, "f"), len(whole.as_tuple().digits)), None        # η = 0.1, as given
     return (decimal_arguments(value, places) if is_short(value) else None), decimal
+
+
+def _short_in_disguise(value):
+    """The short decimal an unsimplified exact value equals (e^a/(e^a + e^a) = 1/2, −1/(1/2) = −2), so that it
+    is written as that decimal and not rounded as if it were not one; else None. Only a value whose first
+    WORK_DIGITS digits are such a decimal is simplified to make sure."""
+    if value.is_Rational or value.has(sp.Float) or sp.count_ops(value) > 40:
+        return None
+    number = _evaluated(value).normalize()
+    if number.as_tuple().exponent < -PLACES or len(number.as_tuple().digits) > EXACT_DIGITS:
+        return None
+    candidate = sp.Rational(str(number))
+    return candidate if sp.simplify(value - candidate) == 0 else None
 
 
 def given_exactly(values) -> bool:

@@ -52,18 +52,30 @@ def _answer(problem_id, lang="en"):
 
 def test_rounding_does_not_hide_an_epsilon_term():
     # AdaGrad's step from (1, 1): 1 − 0.1·1/√(1 + 10⁻⁸) and 1 − 0.1·10/√(100 + 10⁻⁸) are not 0.9; ≈ 0.9000 would read
-    # as the exact 0.9 of momentum beside it: each is written to its first digit that differs from 0.9
+    # as the exact 0.9 of momentum beside it: each is written as 0.9 and what it leaves off, to one digit
     from decimal import Decimal, getcontext
     getcontext().prec = 40
     x = 1 - Decimal("0.1") / (1 + Decimal("1e-8")).sqrt()
     y = 1 - Decimal(1) / (100 + Decimal("1e-8")).sqrt()
-    assert f"{x:.10f}" == "0.9000000005" and f"{y:.12f}" == "0.900000000005"        # the oracle's digits
+    assert f"{x - Decimal('0.9'):.0e}" == "5e-10" and f"{y - Decimal('0.9'):.0e}" == "5e-12"       # the oracle
     answer = _answer("optimizers")
-    assert "Momentum: (0.9, 0); Nesterov momentum: (0.9, 0); AdaGrad: ≈ (0.9000000005, 0.900000000005);" in answer
-    # Adam with bias correction: 1 − 0.1/(1 + 10⁻⁸) and 1 − 1/(10 + 10⁻⁸), trailing zeros left off
-    assert answer.endswith("Adam: ≈ (0.900000001, 0.9000000001)")
+    assert "Momentum: (0.9, 0); Nesterov momentum: (0.9, 0); AdaGrad: ≈ (0.9 + 5·10^-10, 0.9 + 5·10^-12);" in answer
+    # Adam with bias correction: 1 − 0.1/(1 + 10⁻⁸) = 0.9 + 9.99…·10⁻¹⁰, to one digit 10⁻⁹
+    assert answer.endswith("Adam: ≈ (0.9 + 10^-9, 0.9 + 10^-10)")
     # a value near, but not within 10⁻⁸ of, a short decimal keeps its four places: RMSprop's 1 − 0.1/√0.1
     assert "RMSprop: ≈ (0.6838, 0.6838)" in answer
+    assert "AdaGrad: ≈ (0,9 + 5·10^-10; 0,9 + 5·10^-12);" in _answer("optimizers", "ru")
+
+
+def test_an_unsimplified_short_value_is_written_exactly():
+    # a softmax of two equal sums is 1/2 exactly: 0.5, and −1/0.5 = −2, not ≈ 0.5000 and ≈ −2.0000
+    import sympy as sp
+
+    from symnn.render.values import shown
+    a = sp.Symbol("a")
+    assert shown((sp.exp(a) / (sp.exp(a) + sp.exp(a))).subs(a, sp.Rational(3, 2))) == (sp.Float("0.5", 1), None)
+    # a value only near a short decimal is rounded as before
+    assert shown(sp.sqrt(2) / 2) == (sp.sqrt(2) / 2, sp.Float("0.7071", 4))
 
 
 @pytest.mark.parametrize("lang, lines", [
