@@ -18,7 +18,6 @@ from ..lang import phrase
 from ..render import render
 from ..render.latex_setup import spelled
 from ..render.latex_tables import TABLE_START, one_table
-from ..render.solutions import key_places
 from .documents import displays_in_paragraphs, plain_latex
 from .slide_heights import cells, height
 from .worksheets import headings
@@ -31,8 +30,8 @@ TEXT_WIDTH = "10.5cm"
 # estimated for
 TABLE_LINE_PT = 303.0
 TABLE_SIZES = (("", 10 / 11), (r"\footnotesize", 9 / 11), (r"\scriptsize", 8 / 11))
-# the characters between two columns of a table that fits a slide whole only so (half a page's: 3.35 pt each side)
-TABLE_GAP = 1.0
+# the characters between two columns of a table that fits a slide whole only so (0.45 of a page's: 3 pt each side)
+TABLE_GAP = 0.9
 
 BEAMER_PREAMBLE = r"""\documentclass[11pt]{beamer}
 \usepackage[T2A]{fontenc}
@@ -88,7 +87,7 @@ def pictures(solutions: list, lang: str, decimals: int | None = None) -> dict:
         if draw is None:
             continue
         try:
-            places = decimals if decimals is not None else key_places(solution.problem)
+            places = decimals        # the values of the work: the reader's places, else the default
             drawn[solution.problem.id] = draw(solution.work, lang, places)
         except (ImportError, RuntimeError, OSError):
             continue

@@ -28,7 +28,7 @@ from ..render import render
 from ..render.html import HtmlPrinter
 from ..render.latex import LatexPrinter, pi_typeset
 from ..render.markdown import MarkdownPrinter
-from ..render.solutions import definitions, key_places
+from ..render.solutions import definitions
 from .answer_forms import form_of, latex_space, precision, stated
 from .documents import html_page, latex_document, plain_latex
 from .repeats import shown_once
@@ -228,7 +228,7 @@ def key_pictures(solutions: list, lang: str, folder: Path, stem: str, suffix: st
             continue
         safe = "".join(c if c.isalnum() or c == "-" else "_" for c in solution.problem.id)
         try:
-            places = decimals if decimals is not None else key_places(solution.problem)
+            places = decimals        # the values of the work: the reader's places, else the default
             files[solution.problem.id] = draw(solution.work, lang, places).save(folder / f"{stem}-{safe}.{suffix}").name
         except (ImportError, RuntimeError, OSError):
             continue

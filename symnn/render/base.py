@@ -31,7 +31,7 @@ from .perceptron import PerceptronPrinting
 from .solutions import SolutionPrinting
 from .symbol_names import renamed_symbols
 from .training_steps import TrainingStepsPrinting
-from .values import WIDEST, Chosen, Shown, needed_places, put_in, rebuilt, shown
+from .values import Shown, put_in, rebuilt, shown
 from .vectors import VectorPrinting
 from .verdicts import VerdictPrinting
 
@@ -71,16 +71,7 @@ class Printer:
         return self._settings["lang"]
 
     def doprint(self, obj) -> str:
-        """``obj`` printed; a key whose small values needed more places than the default is printed again
-        with those places throughout (up to WIDEST), so that it has one precision (0.1188 and 0.0054 would
-        not be one, nor 0.1188 and 0.00537)."""
-        self._chosen = None
-        with needed_places() as needs:
-            text = self._print(obj)
-        if needs and self._settings["decimals"] is None and self._problem_places is None:
-            self._chosen = Chosen(min(max(needs), WIDEST))
-            text = self._print(obj)
-        return text
+        return self._print(obj)
 
     def _print(self, obj, **kwargs):
         for cls in type(obj).__mro__:
@@ -205,14 +196,16 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
 
     # ---- numbers as a teacher writes them (see values.py)
     def places(self) -> int | None:
-        """Decimal places of rounded values: the reader's setting, else the problem's own, else the default
-        (None), widened for the key's small values (``doprint``)."""
+        """Decimal places of rounded values: the reader's setting, else in the answer the places its problem asks
+        for (``answering``), else the course's default (None: four places, at least three significant digits).
+        The work keeps the default whatever the answer asks, so that each line can be checked by hand from
+        the line before: −0.0559 in a table, E_total ≈ 0.298371109 in the answer asked to nine places."""
         if self._settings["decimals"] is not None:
             return self._settings["decimals"]
-        return self._problem_places if self._problem_places is not None else self._chosen
+        return self._problem_places if self.answering else None
 
     _problem_places = None
-    _chosen = None
+    answering = False         # while the answer line is written
 
     def shown(self, value):
         """(exact, decimal) of a number, a tuple of numbers or anything else (exact, None)."""

@@ -13,6 +13,7 @@ from ..nn.losses import NAMES, TERMS
 from ..nn.network import LOSSES, SCORE_LOSSES
 from .loss_gradients import gradient_lines
 from .staged import Kept, written_chains, written_form
+from .training_steps import exponent_sums
 from .values import put_in
 from .written import bare, signs_as_written
 
@@ -94,13 +95,16 @@ class NetworkPrinting:
         """The forward pass as a table: each neuron's definition, the numbers put in (from ``point`` and the
         neurons before it), and its value."""
         definitions = network.definitions()
+        sums = exponent_sums([(name, definitions[name]) for name, _ in forward])     # z_o1 of a softmax: a row first
         known, rows = dict(point), []
         for name, value in forward:
-            row = [self.math(name), self.equation(name, definitions[name])]
-            if point:
-                row.append(self.numbers(definitions[name], known))
-            rows.append(row + [self.value(value)])
-            known[name] = value
+            steps = [(z, total, sp.expand(total.xreplace(known))) for total, z in sums.items() if z not in known and definitions[name].has(total)]
+            for node, formula, worth in [*steps, (name, definitions[name].xreplace(sums), value)]:
+                row = [self.math(node), self.equation(node, formula)]
+                if point:
+                    row.append(self.numbers(formula, known))
+                rows.append(row + [self.value(worth)])
+                known[node] = worth
         header = [self.plain("graph.node"), self.plain("graph.definition"), self.plain("graph.value")]
         if point:
             header.insert(2, self.plain("delta.numbers"))

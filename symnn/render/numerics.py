@@ -6,15 +6,17 @@ A mixin of DocumentPrinter, like NetworkPrinting: it uses the format hooks.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import numpy as np
 import sympy as sp
 
+from ..calculus.decimals import terminating
 from ..lang import PHRASES, phrase, separator
 from ..nn.optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_new, w_old
 from ..nn.reverse import delta
 from ..numerics.gradcheck import SCHEMES
-from .values import Shown, put_in, rounded
+from .values import PLACES, Shown, put_in, rounded
 
 HISTORY_ROWS = 10     # a loss history is shown at about this many epochs
 
@@ -241,7 +243,8 @@ class NumericsPrinting:
                  *self.estimate_lines(run, depth),
                  self.line(depth, self.plain("fd.table", power=_power_tex(k)))]
         lines += self.table(["ε", "D(ε)", self.plain("fd.abs"), self.plain("fd.ratio", power=power)],
-                            [[self.number(e, "g"), self.number(value, ".10g"), self.number(error, ".3e"), self.number(ratio, ".4g")] for e, value, error, ratio in run.rows])
+                            [[self.number(e, "g"), self.decimal(value), self.number(error, ".2e"), self.number(ratio, ".4g")]
+                             for e, value, error, ratio in run.rows])     # D(ε) as the key rounds, its error to 3 digits
         return self.join(lines)
 
     def estimate_lines(self, run, depth: int, brief: bool = False) -> list[str]:
@@ -254,7 +257,8 @@ class NumericsPrinting:
         f, D, eps, a = sp.Function("f"), sp.Function("D"), sp.Float(step, 15), run.at
         put = _quotient(f, a, eps, run.scheme)
         points, divisor = SCHEMES[run.scheme]
-        ahead, behind = (_digits(run.expr.subs(run.var, a + offset * sp.nsimplify(step))) for offset in points)
+        ahead, behind = _operands([run.expr.subs(run.var, a + offset * sp.nsimplify(step)) for offset in points],
+                                  divisor * sp.nsimplify(step), rounded(value, self.places()))
         numbers = sp.Mul(sp.Add(Shown(sp.Symbol("u"), ahead), -Shown(sp.Symbol("v"), behind), evaluate=False),
                          sp.Pow(sp.Float(divisor * step, 15), -1, evaluate=False), evaluate=False)
         sides = self.raw_math(D(eps)) + " = " + self.raw_math(put) + " = " + self.raw_math(numbers, keep_order=True, numbers=True)
@@ -326,6 +330,24 @@ class NumericsPrinting:
                             [[self.plain(f"scale.{row.name}"), f"{row.condition:.3g}", f"{row.learning_rate:.3g}",
                               f"{row.steps:,}", f"{row.predicted:,.0f}"] for row in demo.rows])
         return self.join(lines)
+
+
+def _operands(values, divisor, quotient) -> tuple:
+    """The two values of f in a difference quotient, rounded to the fewest places (four at least) at which their
+    difference over ``divisor`` still rounds to ``quotient`` as the key shows it, so that a reader can check the
+    line by hand: (21.491292 − 20.687817)/0.02 ≈ 40.1738; a value that needs no rounding as it is (−0.77)."""
+    places = -Decimal(str(quotient)).as_tuple().exponent
+    for digits in range(max(PLACES, places), 16):
+        shown = [_digits(v) if _short_decimal(v, digits) else rounded(v, digits) for v in values]
+        if rounded((shown[0] - shown[1]) / divisor, places) == quotient:
+            return tuple(shown)
+    return tuple(_digits(v) for v in values)
+
+
+def _short_decimal(value, digits: int) -> bool:
+    """An integer, or a decimal with at most ``digits`` places (f(1) = −1, −0.77): written as it is."""
+    return isinstance(value, sp.Rational) and terminating(value) and \
+        -(Decimal(int(value.p)) / Decimal(int(value.q))).normalize().as_tuple().exponent <= digits
 
 
 def _digits(value) -> sp.Float:

@@ -26,7 +26,7 @@ from .order import by_variables
 from .perceptron import bias_names, weight_names
 from .staged import Ratio
 from .statement_names import defined_names, network_names, sample_count, statement_subscripts
-from .values import condition_written
+from .values import PLACES, condition_written, vanishing
 from .written import model_terms, nabla_names, network_loss_terms, step_letters, written_terms
 
 COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
@@ -141,6 +141,26 @@ class SolutionPrinting:
         lines += self.through_lines(solution, depth)
         lines += self.asked_lines(solution, depth, first=False)         # compared with, checked, in the variables
         self.answer_follows = False
+        self.answering = True
+        with vanishing() as small:          # values the places asked would show as 0: kept to three digits, and said
+            shown, asked = self._answer_line(solution, exact), self.places()
+        self.answering = False
+        if self._settings["decimals"] is None and asked is not None and asked > PLACES and self.approx in shown:       # E_total ≈ 0.298371109
+            lines.append(self.line(depth, self.say("answer.finer", work=sp.Integer(PLACES), places=sp.Integer(asked))))
+        lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
+        for value in small:                 # 0.000968 at two places
+            lines.append(self.line(depth, self.say("answer.significant", value=value, places=sp.Integer(asked))))
+        lines += [self.line(depth, self.prose(phrase(self.lang, said))) for said in definitions(solution, self.lang)
+                  if said not in self._settings["defined"]]        # a key defines a sign once, where it is first used
+        note = problem.remark(self.lang)
+        if note:
+            lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "note") + ".")) + " "
+                                   + self.rich_text(note)))
+        return self.join(lines)
+
+    def _answer_line(self, solution, exact) -> str:
+        """The answer after "Answer:", each value labelled, in the places its problem asks for (base.places)."""
+        problem, answer = solution.problem, solution.answer
         items = self.asked_labels(solution, self.answer_items(solution.work, answer))
         if problem.data.get("answer_name") and isinstance(exact, sp.Tuple):    # W(2) = (0.16, 0.96, −0.16), as named
             name = problem.data["answer_name"]
@@ -169,14 +189,7 @@ class SolutionPrinting:
         shown = self.escape("; ").join([shown, *self.asked_answers(solution)])     # render.asked: what else is asked
         if type(solution.work).__name__ == "MatrixGradient":
             shown += self.wrong_beside_answer(solution.work)       # render.matrices: the slide's formula by the right one
-        lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
-        lines += [self.line(depth, self.prose(phrase(self.lang, said))) for said in definitions(solution, self.lang)
-                  if said not in self._settings["defined"]]        # a key defines a sign once, where it is first used
-        note = problem.remark(self.lang)
-        if note:
-            lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "note") + ".")) + " "
-                                   + self.rich_text(note)))
-        return self.join(lines)
+        return shown
 
     answer_follows = False
     defined: tuple = ()            # (definition, name) the statement defines: y = σ(w₁x₁ + w₂x₂ + b)

@@ -15,6 +15,7 @@ from ..nn.reverse import delta
 from ..nn.sgd_steps import DIGITS
 
 QUICK_ROWS = 10          # the loss of a long run is shown before about this many of its steps
+LONG_RUN = 10            # a run of more steps is keyed by its setup, its rule, its loss and its result, no step worked
 
 
 def after(name) -> sp.Symbol:
@@ -53,13 +54,16 @@ class TrainingStepsPrinting:
             lines.append(self.line(depth, self.strong(self.plain(f"opt.name.{method}")) + ": "
                                    + self.escape("; ").join(self.result(self.raw_math(s), v) for s, v in run.hyper)
                                    + (self.escape(". ") + self.plain("sgd.biases.fixed") if fixed else "")))
-        for step in run.steps:           # every step with the same tables, in a brief key too
-            if len(run.steps) > 1:
-                lines.append(self.line(depth, self.strong(self.plain("sgd.step", number=step.number))))
-            lines += self.step_tables(network, step, depth, run.asked)
+        if updating and run.history and run.history[-1][0] > LONG_RUN:
+            lines += self.long_run_lines(run, depth)      # mazur-221-10000: what step 1 is would read as the answer
+        else:
+            for step in run.steps:           # every step with the same tables, in a brief key too
+                if len(run.steps) > 1:
+                    lines.append(self.line(depth, self.strong(self.plain("sgd.step", number=step.number))))
+                lines += self.step_tables(network, step, depth, run.asked)
         if not updating:
             return self.join(lines)
-        if len(run.history) > len(run.steps):
+        if len(run.history) > len(run.steps) and run.history[-1][0] <= LONG_RUN:
             lines += self.quick_lines(run, depth)
         parameters = {str(s) for s in dict(run.parameters)}
         if run.asked and not any(name.endswith("+") and name[:-1] not in parameters for name in run.asked):
@@ -94,18 +98,43 @@ class TrainingStepsPrinting:
                                  self.plain("graph.value")], rows)
         return lines
 
-    def quick_lines(self, run, depth: int) -> list[str]:
-        """The steps not shown: the loss before each of about QUICK_ROWS of them, evenly spaced, and the last."""
+    def long_run_lines(self, run, depth: int) -> list[str]:
+        """A long run: the point it starts from, the rule of one step (the updates of its first step, in
+        symbols), and the loss before about QUICK_ROWS of its steps; the forward pass after the last follows."""
+        first = run.steps[0]
+        rule = self.escape("; ").join(self.equation(update.quantity, update.formula)
+                                      for update in dict.fromkeys(u for _, updates in first.updates[:1] for u in updates))
+        return [self.line(depth, self.say("net.at", point=self.point(first.point))),
+                self.line(depth, self.say("sgd.long", steps=sp.Integer(run.history[-1][0])) + " " + rule),
+                *self.quick_lines(run, depth, shown=0)]
+
+    def quick_lines(self, run, depth: int, shown: int | None = None) -> list[str]:
+        """The steps not worked (all but the ``shown`` first): the loss before each of about QUICK_ROWS of them,
+        evenly spaced, and the last."""
+        shown = len(run.steps) if shown is None else shown
         last = run.history[-1][0]
         every = max(1, last // QUICK_ROWS)
-        rows = [(n, loss) for n, loss in run.history if n <= len(run.steps) + 1 or n % every == 0 or n == last]
-        lines = [self.line(depth, self.plain("sgd.quick", first=len(run.steps) + 1, last=last, digits=DIGITS))]
+        rows = [(n, loss) for n, loss in run.history if n <= shown + 1 or n % every == 0 or n == last]
+        key = "sgd.quick" if shown else "sgd.quick.all"
+        lines = [self.line(depth, self.plain(key, first=shown + 1, last=last, digits=DIGITS))]
         return lines + self.table([self.plain("sgd.step.column"), self.math(run.network.loss_symbol)],
                                   [[str(n), self.value(loss)] for n, loss in rows])
 
     def forward_table(self, network, forward, known) -> list[str]:
+        """The forward pass, each node worked from the values ``known`` (which it extends); a sum in an exponent
+        (a softmax's z_o1 = w₅h₁ + w₆h₂ + b) is a row of its own before the node that uses it, and the node's
+        exponentials take its value: e^(z_o1)/(e^(z_o1) + e^(z_o2)) = e^(−1.65)/(e^(−1.65) + e^(1.65))."""
         definitions = network.definitions()
-        rows = [self.worked_row(name, self.as_written(definitions[name]), known, value) for name, value in forward]
+        sums = exponent_sums([(name, definitions[name]) for name, _ in forward])
+        rows = []
+        for name, value in forward:
+            formula = definitions[name]
+            for total, z in sums.items():
+                if z not in known and formula.has(total):
+                    worth = total.xreplace({k: v for k, v in known.items() if isinstance(k, sp.Symbol)})
+                    rows.append(self.worked_row(z, self.as_written(total), known, worth))
+                    known[z] = worth
+            rows.append(self.worked_row(name, self.as_written(formula.xreplace(sums)), known, value))
         return self.table([self.plain("graph.node"), self.plain("delta.formula"), self.plain("delta.numbers"),
                            self.plain("graph.value")], rows)
 
@@ -184,3 +213,19 @@ class TrainingStepsPrinting:
             return None
         return [("", label, work.value(name)) for label, name in zip(labels, work.asked)]   # exact, not the key's decimals
 
+
+def exponent_sums(definitions) -> dict:
+    """Each sum of several terms that is an exponent in the formulas of ``definitions`` (name, formula), with the
+    name of its value: z_o1 for the sum in the numerator of o1's e^(…)/Σ (a softmax's output takes its own sum),
+    z_1, z_2, … for any other."""
+    def long(power):
+        return isinstance(power, sp.exp) and isinstance(power.args[0], sp.Add) and len(power.args[0].free_symbols) > 1
+    sums = {}
+    for name, formula in definitions:
+        top = sp.fraction(formula)[0]
+        if long(top):
+            sums.setdefault(top.args[0], sp.Symbol(f"z_{name}"))
+    others = [power.args[0] for _, formula in definitions for power in sorted(formula.atoms(sp.exp), key=sp.default_sort_key)
+              if long(power) and power.args[0] not in sums]
+    sums.update({total: sp.Symbol(f"z_{k + 1}") for k, total in enumerate(dict.fromkeys(others))})
+    return sums

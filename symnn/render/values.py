@@ -6,8 +6,9 @@ rounded to a number of places (4 by default, as the course rounds), keeping at l
 three significant digits for small numbers (0.00537, not 0.0054); places a problem asks
 for are kept as asked (0.20 for "two decimal places"). A rounded value keeps
 every place it was rounded to, zeros too (0.9630, not 0.963): one rule for a whole key.
-A key has one precision: the places its problem asks for or the reader's,
-else the default widened (``Chosen``) until its small values keep their three digits too.
+A key's work (its tables and lines) is rounded as the course rounds, four places and at least three
+significant digits (0.7216, −0.0559, 0.00537), or to the reader's ``--decimals``; only its answer
+follows the places its problem asks for (``render.solutions.key_places``).
 
 >>> import sympy as sp
 >>> shown(sp.Integer(-162)), shown(sp.Rational(9, 10)), shown(sp.Rational(1, 3))
@@ -39,48 +40,73 @@ PLACES = 4            # decimal places of a rounded value, unless a problem or t
 SIGNIFICANT = 3       # ... but never fewer significant digits than this
 SHORT = 24            # an exact value of at most this many characters (as SymPy writes it) is worth showing
 WORK_DIGITS = 30      # digits of the evaluation a decimal is rounded from
-WIDEST = 6            # a key widens its default places to keep small values' digits up to this many places
 EXACT_DIGITS = 8      # a terminating decimal of at most this many digits is written exactly (−11.5924)
 
 
-class Chosen(int):
-    """Places the key chose for itself, not asked for (the default, widened): a value that would need
-    still more places keeps SIGNIFICANT digits instead, as under the default."""
-
-
-_needed: ContextVar = ContextVar("needed", default=None)
+_vanished: ContextVar = ContextVar("vanished", default=None)
 
 
 @contextmanager
-def needed_places():
-    """Collect, while a key is printed, the places each value rounded by the default rule needed to keep
-    SIGNIFICANT digits (a list: its maximum is the key's one precision; empty when 4 places do)."""
-    needs = []
-    token = _needed.set(needs)
+def vanishing():
+    """Collect, while an answer is written, each value that the places asked for would show as 0 (0.000968 at
+    two places) and that keeps SIGNIFICANT digits instead, so that the key can say so beneath it."""
+    found = []
+    token = _vanished.set(found)
     try:
-        yield needs
+        yield found
     finally:
-        _needed.reset(token)
+        _vanished.reset(token)
 
 
 def rounded(value, places: int | None = None) -> sp.Float:
     """``value`` (a real number) rounded to ``places`` decimal places, the places a problem or a reader asks
     for; by default to PLACES, or to SIGNIFICANT digits if that keeps fewer (and so when the places asked
     for would leave nothing but 0)."""
-    asked = places is not None and not isinstance(places, Chosen)
+    asked = places is not None
     places = PLACES if places is None else places
     number = _evaluated(value)
     if number == 0:
         return sp.Float(0, 1)
     fixed = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     magnitude = number.adjusted()               # the exponent of the leading digit
-    if not asked and magnitude - (-places) + 1 < SIGNIFICANT and _needed.get() is not None:
-        _needed.get().append(SIGNIFICANT - 1 - magnitude)
-    if fixed == 0 or not asked and magnitude - (-places) + 1 < SIGNIFICANT:
+    vanishes = fixed == 0
+    if vanishes or not asked and magnitude - (-places) + 1 < SIGNIFICANT:
         fixed = number.quantize(Decimal(1).scaleb(magnitude - SIGNIFICANT + 1), rounding=ROUND_HALF_UP)
+    elif _hidden(value, number, fixed):        # 1 − 0.1/√(1 + 10⁻⁸) ≈ 0.9 + 5·10⁻¹⁰, not ≈ 0.9000, which reads as 0.9
+        return _beside(fixed.normalize(), number - fixed)
     text = format(fixed, "f") if abs(magnitude) < 8 else format(fixed.normalize(), "e")
     digits = len(fixed.normalize().as_tuple().digits) if "e" in text else len(fixed.as_tuple().digits)
-    return sp.Float(text, max(digits, 2) if "e" in text else max(digits, 1))
+    result = sp.Float(text, max(digits, 2) if "e" in text else max(digits, 1))
+    if vanishes and _vanished.get() is not None and result not in _vanished.get():
+        _vanished.get().append(result)
+    return result
+
+
+def _beside(short: Decimal, gap: Decimal):
+    """The short decimal an exact value rounds to and, beside it, what it leaves off, to one significant digit:
+    0.9 + 5·10⁻¹⁰ (the value is not the exact 0.9 it would read as, and how far it is from it says why)."""
+    from .board import InOrder, Minus, Times
+    exponent = gap.adjusted()
+    digit = int(abs(gap).scaleb(-exponent).to_integral_value(rounding=ROUND_HALF_UP))
+    if digit == 10:                          # 9.96·10⁻¹¹ is 10⁻¹⁰ to one digit
+        digit, exponent = 1, exponent + 1
+    power = sp.Pow(10, exponent, evaluate=False)
+    term = power if digit == 1 else Times(sp.Integer(digit), power)
+    text = format(short, "f")
+    base = sp.Float(text, len(short.as_tuple().digits)) if "." in text else sp.Integer(int(short))
+    return InOrder(base, term) if gap > 0 else Minus(base, term)
+
+
+def _hidden(value, number: Decimal, fixed: Decimal) -> bool:
+    """Whether rounding hides that an exact value is not the decimal it rounds to: it differs from it by less
+    than the square of the places' unit (of four places at least), as a term in an ε = 10⁻⁸ makes it, and its
+    rounding ends in zeros, so that it (0.9000) reads as the exact 0.9 of another line; such a value is written
+    as that decimal and what it leaves off. A decimal carried from floating point (a Float) is not: its last
+    digits are the arithmetic's noise."""
+    gap, unit = abs(number - fixed), min(fixed.as_tuple().exponent, -PLACES)
+    exact = isinstance(value, sp.Basic) and not value.has(sp.Float)
+    zeros = fixed.normalize().as_tuple().exponent > fixed.as_tuple().exponent        # 0.9000: reads as 0.9
+    return exact and zeros and 0 < gap < Decimal(1).scaleb(2 * unit) and gap.adjusted() > number.adjusted() - WORK_DIGITS + 4
 
 
 @lru_cache(maxsize=8192)
@@ -135,6 +161,9 @@ def shown(value, places: int | None = None):
     if terminating(value) and len(_decimal(value).as_tuple().digits) <= EXACT_DIGITS:
         exact = _decimal(value)                 # −11.5924 ≈ −11.59: the exact value, and the places asked
         return sp.Float(format(exact, "f"), len(exact.as_tuple().digits)), rounded(value, places)
+    short = _short_in_disguise(value)
+    if short is not None:                     # e^a/(e^a + e^a) is 1/2: 0.5, not ≈ 0.5000
+        return shown(short, places)
     decimal = rounded(value, places)
     if isinstance(value, sp.Float):           # a decimal carried from an earlier step: ≈ unless nothing was cut
         whole = Decimal(str(value)).normalize()
@@ -144,6 +173,19 @@ def shown(value, places: int | None = None):
             return sp.Integer(int(whole)), None                  # η = 2, not 2.0000
         return sp.Float(format(whole, "f"), len(whole.as_tuple().digits)), None        # η = 0.1, as given
     return (decimal_arguments(value, places) if is_short(value) else None), decimal
+
+
+def _short_in_disguise(value):
+    """The short decimal an unsimplified exact value equals (e^a/(e^a + e^a) = 1/2, −1/(1/2) = −2), so that it
+    is written as that decimal and not rounded as if it were not one; else None. Only a value whose first
+    WORK_DIGITS digits are such a decimal is simplified to make sure."""
+    if value.is_Rational or value.has(sp.Float) or sp.count_ops(value) > 40:
+        return None
+    number = _evaluated(value).normalize()
+    if number.as_tuple().exponent < -PLACES or len(number.as_tuple().digits) > EXACT_DIGITS:
+        return None
+    candidate = sp.Rational(str(number))
+    return candidate if sp.simplify(value - candidate) == 0 else None
 
 
 def given_exactly(values) -> bool:
@@ -219,7 +261,7 @@ def put_in(formula, values: dict, places: int | None = None):
     """``formula`` with each symbol that has a value replaced by that value as shown (exact or rounded). Where a
     problem asks for places, a value its row shows as an exact decimal beside its rounding (−0.11326 ≈ −0.11)
     is put in as that exact decimal, so that the line's result follows from the numbers it shows."""
-    asked = places is not None and not isinstance(places, Chosen)
+    asked = places is not None
     mapping = {}
     for symbol in formula.free_symbols:
         if symbol in values:

@@ -35,16 +35,22 @@ def test_the_micrograd_backward_pass_is_one_table():
     # a row of fractions opens with a strut that keeps them apart from the rows around it
     # (the output's local derivative as the partial of its own formula, g = g⁽¹⁾ + 10/f, set at display size)
     assert len(rows) == 19 and rows[0] == (r"\rule[-2ex]{0pt}{4.6ex}$\dfrac{\partial \left(g^{(1)} + \frac{10}{f}\right)}"
-                                           r"{\partial f}$ & $- \frac{10}{f^{2}}$ & $\approx -0.0042$ & $1$ & $\approx -0.0042$ \\")
+                                           r"{\partial f}$ & $- \frac{10}{f^{2}}$ & $\approx -0.00416$ & $1$ & $\approx -0.00416$ \\")
 
 
 # a brief key's table too wide for one tabular keeps the numbers put in and the values, not the formulas:
-# the deltas then fit at the text's size
+# the deltas then fit at the text's size (mazur-221's, whose formulas sum over two outputs)
 @pytest.mark.parametrize("lang, header", [("en", "neuron & with the numbers & value"),
-                                           ("ru", "нейрон & подставляем числа & значение")])
-def test_the_delta_rule_deltas_are_one_table_of_the_numbers(lang, header):
-    tex = render(solve("delta-rule"), "latex", lang=lang, detail="brief")
+                                          ("ru", "нейрон & подставляем числа & значение")])
+def test_the_deltas_of_a_wide_table_are_one_table_of_the_numbers(lang, header):
+    tex = render(solve("mazur-221"), "latex", lang=lang, detail="brief")
     assert "\\medskip{\\centering\n\\begin{tabular}{lll}\n\\hline\n" + header + r" \\" in tex
+
+
+def test_the_delta_rule_deltas_keep_their_formulas():
+    # delta-rule's deltas at the course's four places fit with their formulas, in smaller type
+    tex = render(solve("delta-rule"), "latex", lang="en", detail="brief")
+    assert "\\medskip{\\centering\\footnotesize\n\\begin{tabular}{llll}\n\\hline\nneuron & formula & with the numbers & value \\\\" in tex
 
 
 def test_a_table_a_little_too_wide_is_set_smaller():

@@ -163,8 +163,8 @@ def test_finite_diff_answers_the_estimate_it_asks_for_and_the_gradient():
         r"{\noindent \textbf{Answer:} $D{(0.01)} \approx 40.1738$; "
         r"$\frac{\partial f}{\partial x} = 2 e^{3} \approx 40.1711$\par}")
     key = render(solve("finite-diff"), "latex", lang="ru", detail="brief").splitlines()
-    assert r"D{(0{,}01)} &= \frac{f{(1{,}01)} - f{(0{,}99)}}{0{,}02} = \frac{21{,}49129168 - 20{,}68781664}{0{,}02} " \
-           r"\approx 40{,}1738" in key                  # f(1 ± 0.01) = 1 + e^(3 ± 0.02), computed
+    assert r"D{(0{,}01)} &= \frac{f{(1{,}01)} - f{(0{,}99)}}{0{,}02} = \frac{21{,}4912917 - 20{,}6878166}{0{,}02} " \
+           r"\approx 40{,}1738" in key                  # f(1 ± 0.01) = 1 + e^(3 ± 0.02), to the places the quotient needs
     # the exact derivative alone does not answer "give D(0.01)"
     assert not check_bank_answer("finite-diff", "40.1711", lang="en", timeout=30).correct
 
@@ -181,14 +181,14 @@ def test_delta_rule_answers_the_deltas_the_gradients_and_the_momentum_steps():
     steps = [0.9 * p - 0.1 * g for p, g in zip(previous, gradients)]
     assert np.allclose([float(v) for v in answer_value(solve("delta-rule").answer)], [d_o, d_h, d_h, *gradients, *steps])
     line = answer_line("delta-rule", "latex", "ru")
-    # one precision for the whole key: six places, which its smallest step −0.000537 needs for three digits
+    # the course's precision: four places, three significant digits for the small values (−0.00537, −0.000537)
     # the output's δ by the statement's name of the output (notation o1 = "out_{pred}")
-    assert line.startswith(r"{\raggedright \noindent \textbf{Ответ:} $\delta_{out_{pred}} \approx -0{,}118809$; "
-                           r"$\delta_{h1} \approx -0{,}005367$; $\delta_{h2} \approx -0{,}005367$; "
-                           r"$grad^{h1}_{x1} \approx 0{,}010735$;")     # the statement's grad_a^b
-    assert line.endswith(r"$\Delta w_{5} \approx 0{,}009563$; $\Delta w_{6} \approx 0{,}009563$; "
-                         r"$\Delta b_{3} \approx 0{,}011881$\par}")
-    assert answer_line("delta-rule", "text", "en").startswith("Answer: δ_(out_pred) ≈ -0.118809; δ_h1 ≈ -0.005367;")
+    assert line.startswith(r"{\raggedright \noindent \textbf{Ответ:} $\delta_{out_{pred}} \approx -0{,}1188$; "
+                           r"$\delta_{h1} \approx -0{,}00537$; $\delta_{h2} \approx -0{,}00537$; "
+                           r"$grad^{h1}_{x1} \approx 0{,}0107$;")     # the statement's grad_a^b
+    assert line.endswith(r"$\Delta w_{5} \approx 0{,}00956$; $\Delta w_{6} \approx 0{,}00956$; "
+                         r"$\Delta b_{3} \approx 0{,}0119$\par}")
+    assert answer_line("delta-rule", "text", "en").startswith("Answer: δ_(out_pred) ≈ -0.1188; δ_h1 ≈ -0.00537;")
 
 
 def test_minibatch_stop_asks_only_for_the_epsilons_its_key_answers():

@@ -127,7 +127,7 @@ def test_the_step_is_a_table_formula_numbers_value():
             "input  formula      with the numbers  value\n"
             "-----  -----------  ----------------  -----\n"
             "x⁺     x + h·∂f/∂x  -2 + 0.01·(-4)    -2.04\n") in text
-    assert "f     f = q·z     2.92·(-3.97)      -11.5924 ≈ -11.59" in text      # exact, and as the guide rounds it
+    assert "f     f = q·z     2.92·(-3.97)      -11.5924" in text      # exact in the work, whose places are four
     assert text.endswith("f⁺ = -11.5924 ≈ -11.59\nNote. The output goes up from -12 to -11.5924: a small step along the "
                          "gradient increases the output, which is how the guide introduces the gradient before any loss.")
 

@@ -1,6 +1,6 @@
-"""One precision per key: the places the problem asks for (its ``decimals``, its checker's
-``tolerance = { decimals = N }``) or the reader's ``--decimals``, else the default widened for
-the key's small values; the same in tables, answers and pictures; short exact values exact."""
+"""The precision of a key: its work (tables, lines, pictures) rounds as the course does, four places and at
+least three significant digits, or to the reader's ``--decimals``; its answer follows the places the problem
+asks for (its ``decimals``, its checker's ``tolerance = { decimals = N }``); short exact values exact."""
 
 import re
 
@@ -12,7 +12,7 @@ from symnn.nn.graph import graph_pass
 from symnn.problems.solve import solve
 from symnn.render import render
 from symnn.render.math import text_math
-from symnn.render.values import Chosen, rounded, shown
+from symnn.render.values import rounded, shown
 
 
 def lines(problem_id, format="text", lang="en", **settings):
@@ -33,16 +33,29 @@ def lines(problem_id, format="text", lang="en", **settings):
     # --decimals 4: a value that would round to 0.0000 keeps three significant digits instead
     ("mazur-221-10000", "text", "en", {"decimals": 4},
      "Answer: E_total⁺ ≈ 0.0000351; out_o1⁺ ≈ 0.0159; out_o2⁺ ≈ 0.9841"),
-    # decimals = 6: six places everywhere, the zero of 0.685680 too
+    # decimals = 6: the answer to six places, the zero of 0.685680 too
     ("delta-worked", "text", "en", {},
      "Answer: h_1 = σ(0.45) ≈ 0.610639; h_2 = σ(0.78) ≈ 0.685680; o_1 ≈ 0.340491; L ≈ 0.217476; "
      "∂L/∂w_56 ≈ -0.101547; ∂L/∂w_3 ≈ 0.073412; w_56⁺ ≈ -2.228917; L⁺ ≈ 0.198874"),
-    # no precision asked: the default widened to six places, which the smallest step needs for three digits,
-    # so one table does not mix -0.1188 (places) with -0.00537 (significant digits)
-    ("delta-rule", "text", "en", {}, "w_2        0.9·0 - 0.1·0.005367        ≈ -0.000537"),
+    # ... while its work has the course's four places, and says so under the answer
+    ("delta-worked", "text", "en", {}, "δ_6     o_1·(1 - o_1)·(o_1 - y)  0.3405·(1 - 0.3405)·(0.3405 - 1)      ≈ -0.1481"),
+    ("delta-worked", "text", "en", {}, "Intermediate values are rounded to 4 decimal places (at least three significant "
+                                       "figures); the answer, computed from unrounded values, is given to 6 places."),
+    # no precision asked: four places, or three significant digits for a small value (0.00537, as the course's 0.0606)
+    ("delta-rule", "text", "en", {}, "w_2        0.9·0 - 0.1·0.00537        ≈ -0.000537"),
     ("delta-rule", "text", "en", {}, "δ_(out_pred)  out_pred·(1 - out_pred)·(out_pred - out_y)  "
-                                     "0.523695·(1 - 0.523695)·(0.523695 - 1)  ≈ -0.118809"),
-    # the reader's --decimals wins over the widening
+                                     "0.5237·(1 - 0.5237)·(0.5237 - 1)  ≈ -0.1188"),
+    ("delta-rule", "text", "en", {}, "h_1       h_1 = σ(w_1·x_1 + w_2·x_2 + b_1)       σ(1·(-2) + 1·(-1) + 0)      σ(-3) ≈ 0.0474"),
+    # two places asked, a value that would round to 0.00 there: three significant digits, and said beneath
+    ("cs231n-softmax-cat", "text", "en", {}, "Answer: L ≈ 2.04; ∂L/∂s_1 ≈ -0.87; ∂L/∂s_2 ≈ 0.87; ∂L/∂s_3 ≈ 0.000968"),
+    ("cs231n-softmax-cat", "text", "en", {},
+     "To 2 decimal places 0.000968 would round to zero, so it is given to three significant figures."),
+    ("cs231n-softmax-cat", "text", "ru", {},
+     "При округлении до 2 знаков после запятой значение 0,000968 обратилось бы в нуль, поэтому оно дано с тремя значащими цифрами."),
+    # its work keeps four places: the probabilities a reader checks the answer with
+    ("cs231n-softmax-cat", "text", "en", {}, "∂L/∂s_1  e^(s_1)/(e^(s_1) + e^(s_2) + e^(s_3)) - 1  "
+                                             "e^(3.2)/(e^(3.2) + e^(5.1) + e^(-1.7)) - 1  ≈ -0.8700"),
+    # the reader's --decimals rounds the work and the answer alike
     ("delta-rule", "text", "en", {"decimals": 3}, "Answer: δ_(out_pred) ≈ -0.119; δ_h1 ≈ -0.005; δ_h2 ≈ -0.005; "
      "grad^h1_x1 ≈ 0.011; grad^h1_x2 ≈ 0.005; grad^h1_1 ≈ -0.005; grad^h2_x1 ≈ 0.011; grad^h2_x2 ≈ 0.005; "
      "grad^h2_1 ≈ -0.005; grad^o1_h1 ≈ -0.006; grad^o1_h2 ≈ -0.006; grad^o1_1 ≈ -0.119; Δw_1 ≈ -0.001; Δw_2 ≈ -0.001; Δb_1 ≈ 0.001; "
@@ -50,13 +63,13 @@ def lines(problem_id, format="text", lang="en", **settings):
     # two places asked, an exact value with four: written exactly, with the two places beside (as its note says)
     ("karpathy-circuit-step", "text", "en", {},
      "Answer: ∂f/∂x = -4; ∂f/∂y = -4; ∂f/∂z = 3; x⁺ = -2.04; y⁺ = 4.96; z⁺ = -3.97; q⁺ = 2.92; f⁺ = -11.5924 ≈ -11.59"),
-    # the same in its table
-    ("karpathy-circuit-step", "text", "en", {}, "f     f = q·z     2.92·(-3.97)      -11.5924 ≈ -11.59"),
+    # its table, the work, shows the exact value alone: its four places are the work's
+    ("karpathy-circuit-step", "text", "en", {}, "f     f = q·z     2.92·(-3.97)      -11.5924"),
     # the same in Russian
     ("karpathy-circuit-step", "text", "ru", {},
      "Ответ: ∂f/∂x = -4; ∂f/∂y = -4; ∂f/∂z = 3; x⁺ = -2,04; y⁺ = 4,96; z⁺ = -3,97; q⁺ = 2,92; f⁺ = -11,5924 ≈ -11,59"),
-    # a training run's loss needs five places for three digits: the whole key has five
-    ("xor-lab", "text", "en", {}, "Training loss: 0.27572 at the start, 0.00119 after the last epoch."),
+    # a training run's small loss keeps three digits, the other values four places
+    ("xor-lab", "text", "en", {}, "Training loss: 0.2757 at the start, 0.00119 after the last epoch."),
     # a key without small values keeps the default four places, and exact values stay exact
     ("backprop-w1", "text", "en", {}, "∂L/∂w_1 = (-0.9526)·0.2494·(-0.0904) ≈ 0.0215"),
     ("4.3", "text", "en", {}, "Answer: ∇ F(2, 1/3, 0) = (60, -162, 1)"),
@@ -65,22 +78,31 @@ def test_a_key_has_one_precision(problem_id, format, lang, settings, line):
     assert line in lines(problem_id, format, lang, **settings)
 
 
-@pytest.mark.parametrize("problem_id, places", [
-    ("delta-worked", 6),         # decimals = 6
-    ("mazur-221-10000", 10),     # decimals = 10
-    ("delta-rule", 6),           # widened from 4 for −0.000537
-    ("graph-exp", 4),            # the default
+def _course_places(decimal: str) -> bool:
+    """Four places, or more for a value below 0.01 that keeps three significant digits (0.00537)."""
+    whole, places = decimal.lstrip("-").split(".")
+    return len(places) == 4 or whole == "0" and places[:2] == "00" and len(places.lstrip("0")) == 3
+
+
+@pytest.mark.parametrize("problem_id, answer", [
+    ("delta-worked", 6),           # decimals = 6: the work at the course's four places, the answer at six
+    ("mazur-221-10000", 10),       # decimals = 10
+    ("delta-rule", None),          # none: as the work
+    ("graph-exp", None),           # the default
 ])
-def test_every_rounded_value_of_a_key_has_its_places(problem_id, places):
-    # every "≈ d" of the key, in tables, chains and the answer, has the key's places
-    text = "\n".join(lines(problem_id))
-    decimals = re.findall(r"≈ -?\d+\.(\d+)", text.split("\nNote.")[0])
-    assert decimals and {len(d) for d in decimals} == {places}, sorted({len(d) for d in decimals})
+def test_work_rounds_as_the_course_and_the_answer_as_asked(problem_id, answer):
+    # every "≈ d" of the work, in tables and chains, rounds as the course does; the answer's as asked
+    text = "\n".join(lines(problem_id)).split("\nNote.")[0]
+    body, answer_line = text.split("\nAnswer:")
+    work = re.findall(r"≈ (-?\d+\.\d+)", body)
+    assert work and all(_course_places(d) for d in work), work
+    asked = re.findall(r"≈ (-?\d+\.\d+)", answer_line.split("\n")[0])
+    assert asked and all(_course_places(d) if answer is None else len(d.split(".")[1]) == answer for d in asked)
 
 
 @pytest.mark.parametrize("value, places, expected", [
     # an integer is never 3.0000, whatever the places
-    (sp.Integer(3), Chosen(6), (sp.Integer(3), None)),
+    (sp.Integer(3), 6, (sp.Integer(3), None)),
     # a short terminating decimal is written as it is
     (sp.Rational(1, 2), 6, (sp.Float("0.5", 1), None)),
     # a terminating decimal with more places than asked: exact, with its rounding beside
@@ -95,12 +117,12 @@ def test_shown_keeps_short_exact_values(value, places, expected):
 @pytest.mark.parametrize("places, expected", [
     # places asked: as asked, though that leaves two digits
     (6, "0.000035"),
-    # places the key chose (widened default): a smaller value still keeps three digits
-    (Chosen(6), "0.0000351"),
+    # places asked that would leave nothing but 0: three digits
+    (4, "0.0000351"),
     # the default: four places, or three digits
     (None, "0.0000351"),
 ])
-def test_asked_and_chosen_places(places, expected):
+def test_asked_and_default_places(places, expected):
     assert text_math(rounded(sp.Float("0.00003514", 15), places)) == expected      # as a key writes it
 
 
@@ -116,8 +138,8 @@ def test_a_graph_picture_rounds_as_its_key(lang, places, name, expected):
     assert node_labels(run, lang, places)[name] == expected
 
 
-def test_a_graph_picture_widens_as_its_key():
-    # ∂f/∂w₀ = σ′(−5) ≈ 0.00665 needs five places: every label of the picture has five
+def test_a_graph_picture_rounds_as_the_course():
+    # ∂f/∂w₀ = σ′(−5) ≈ 0.00665: three digits for the small value, four places for the others
     from symnn.export.pictures.graphs import graph_picture
     texts = graph_picture(graph_pass("sigmoid(w1*x1 + w0)", "x1=-3, w1=2, w0=1")).texts()
-    assert "∂f/∂x₁ ≈ 0.01330" in texts and "∂f/∂w₁ ≈ −0.01994" in texts
+    assert "∂f/∂x₁ ≈ 0.0133" in texts and "∂f/∂w₁ ≈ −0.0199" in texts and "∂f/∂w₀ ≈ 0.00665" in texts

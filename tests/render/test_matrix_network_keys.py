@@ -62,20 +62,20 @@ def test_the_fc_equations_key_in_matrix_form(lang, expected, detail):
 @pytest.mark.parametrize("line", [
     # the forward pass: W_1·x + b_1 entry by entry, then tanh of it, then the linear output o
     "   z_1 = W_1·x + b_1 = [0.1·1 + 0.2·(-1) + 0; (-0.3)·1 + 0.4·(-1) + 0.1] = [-0.1; -0.6]",
-    "   h = tanh(z_1) = [-tanh(0.1); -tanh(0.6)] ≈ [-0.099668; -0.537050]",
-    "   o = W_2·h + b_2 = 0.5·(-0.099668) + (-0.6)·(-0.537050) + 0.1 ≈ 0.372396",
-    "   L = (1/2)·(y - o)^2 = (1/2)·(0.5 - 0.372396)^2 ≈ 0.008141",
-    # the backward pass as the course writes it in matrices
-    "   δ_2 = o - y = 0.372396 - 0.5 ≈ -0.127604",
-    "   ∂L/∂W_2 = δ_2·hᵀ = ((-0.127604)·(-0.099668), (-0.127604)·(-0.537050)) ≈ (0.012718, 0.068530)",
-    "   δ_1 = (W_2ᵀ·δ_2) ⊙ (1 - h ⊙ h) = [0.5·(-0.127604)·(1 - (-0.099668)^2); "
-    "(-0.6)·(-0.127604)·(1 - (-0.537050)^2)] ≈ [-0.063168; 0.054480]",
-    "   ∂L/∂b_1 = δ_1 ≈ [-0.063168; 0.054480]",
+    "   h = tanh(z_1) = [-tanh(0.1); -tanh(0.6)] ≈ [-0.0997; -0.5370]",
+    "   o = W_2·h + b_2 = 0.5·(-0.0997) + (-0.6)·(-0.5370) + 0.1 ≈ 0.3724",
+    "   L = (1/2)·(y - o)^2 = (1/2)·(0.5 - 0.3724)^2 ≈ 0.00814",
+    # the backward pass as the course writes it in matrices, at its four places
+    "   δ_2 = o - y = 0.3724 - 0.5 ≈ -0.1276",
+    "   ∂L/∂W_2 = δ_2·hᵀ = ((-0.1276)·(-0.0997), (-0.1276)·(-0.5370)) ≈ (0.0127, 0.0685)",
+    "   δ_1 = (W_2ᵀ·δ_2) ⊙ (1 - h ⊙ h) = [0.5·(-0.1276)·(1 - (-0.0997)^2); "
+    "(-0.6)·(-0.1276)·(1 - (-0.5370)^2)] ≈ [-0.0632; 0.0545]",
+    "   ∂L/∂b_1 = δ_1 ≈ [-0.0632; 0.0545]",
     # the update, and the loss after it
-    "   W_1⁺ = W_1 - η·∂L/∂W_1 = [(0.1 - 0.1·(-0.063168), 0.2 - 0.1·0.063168); ((-0.3) - 0.1·0.054480, "
-    "0.4 - 0.1·(-0.054480))] ≈ [(0.106317, 0.193683); (-0.305448, 0.405448)]",
-    "   b_2⁺ = b_2 - η·∂L/∂b_2 = 0.1 - 0.1·(-0.127604) ≈ 0.112760",
-    "   L⁺ = (1/2)·(y - o⁺)^2 = (1/2)·(0.5 - 0.405333)^2 ≈ 0.004481",
+    "   W_1⁺ = W_1 - η·∂L/∂W_1 = [(0.1 - 0.1·(-0.0632), 0.2 - 0.1·0.0632); ((-0.3) - 0.1·0.0545, "
+    "0.4 - 0.1·(-0.0545))] ≈ [(0.1063, 0.1937); (-0.3054, 0.4054)]",
+    "   b_2⁺ = b_2 - η·∂L/∂b_2 = 0.1 - 0.1·(-0.1276) ≈ 0.1128",
+    "   L⁺ = (1/2)·(y - o⁺)^2 = (1/2)·(0.5 - 0.4053)^2 ≈ 0.00448",
 ])
 def test_the_tanh_step_key_in_matrix_form(line):
     assert line in render(solve("tanh-221-step"), "text", detail="brief").splitlines()
@@ -174,9 +174,9 @@ def test_a_deeper_network_in_matrix_form_against_central_differences():
         np.testing.assert_allclose(as_array(g.biases).ravel(), central(by_b, bs[l]), atol=1e-8)
     text = render(solve(deep_problem()), "text", detail="brief")
     # the layers named as the problem names them; ReLU's slope H(z) as its value 0 or 1
-    assert "   δ_2 = (W_3ᵀ·δ_3) ⊙ H(z_2) = [1.5·0.70856·1; (-0.7)·0.70856·1] ≈ [1.06283; -0.49599]" in text
-    assert "   r = max(0, z_2) ≈ [0.48565; 0.09989]" in text
-    assert "   δ_3 = ŷ - y = 0.95856 - 0.25 ≈ 0.70856" in text        # ŷ: one character, as in notes and statements
+    assert "   δ_2 = (W_3ᵀ·δ_3) ⊙ H(z_2) = [1.5·0.7086·1; (-0.7)·0.7086·1] ≈ [1.0628; -0.4960]" in text
+    assert "   r = max(0, z_2) ≈ [0.4857; 0.0999]" in text
+    assert "   δ_3 = ŷ - y = 0.9586 - 0.25 ≈ 0.7086" in text        # ŷ: one character, as in notes and statements
 
 
 @pytest.mark.parametrize("format", ["text", "latex", "md", "html", "json"])
@@ -224,5 +224,5 @@ def test_a_long_run_in_matrix_form_shows_the_loss_before_each_later_step():
             "steps": 8, "find": ["L", "L+"], "form": "matrix"}
     lines = render(solve(Problem("long", "network", "t", {"en": "…"}, data)), "text", detail="brief").splitlines()
     assert "Steps 2 to 8 are worked in the same way, with 50-digit decimals; the loss before the step:" in lines
-    assert "2     ≈ 0.004481" in lines          # L⁺ of one step (tanh-221-step) is the loss before the second
-    assert lines[-1] == "Answer: L ≈ 0.008141; L⁺ ≈ 0.0000674"
+    assert "2     ≈ 0.00448" in lines           # L⁺ of one step (tanh-221-step) is the loss before the second
+    assert lines[-1] == "Answer: L ≈ 0.00814; L⁺ ≈ 0.0000674"

@@ -20,9 +20,9 @@ def key(problem_id: str, lang: str = "en", format: str = "text", detail: str = "
 # the subscripts of the statement's w_5, w_6
 @pytest.mark.parametrize("lang, rule, last_row, answer", [
     ("en", "Momentum update: Δw_t = α·Δw_(t-1) - λ·grad; λ = 0.1, α = 0.9",
-     "b_3        0.9·0 - 0.1·(-0.118809)     ≈ 0.011881", "Answer: δ_(out_pred) ≈ -0.118809;"),
+     "b_3        0.9·0 - 0.1·(-0.1188)      ≈ 0.0119", "Answer: δ_(out_pred) ≈ -0.1188;"),
     ("ru", "Шаг метода моментов: Δw_t = α·Δw_(t-1) - λ·grad; λ = 0,1; α = 0,9",
-     "b_3       0,9·0 - 0,1·(-0,118809)     ≈ 0,011881", "Ответ: δ_(out_pred) ≈ -0,118809;"),
+     "b_3       0,9·0 - 0,1·(-0,1188)      ≈ 0,0119", "Ответ: δ_(out_pred) ≈ -0,1188;"),
 ])
 @pytest.mark.parametrize("detail", ["brief", "full"])
 def test_the_delta_rule_key_shows_no_table_of_new_weights(lang, rule, last_row, answer, detail):

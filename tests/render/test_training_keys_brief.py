@@ -50,11 +50,11 @@ def test_the_start_said_is_the_statements():
 
 # a full key keeps the log and the table, and then points at it
 @pytest.mark.parametrize("lang, lines_shown", [
-    ("en", ["Training loss: 0.15056 at the start, 0.00218 after the last epoch.",
+    ("en", ["Training loss: 0.1506 at the start, 0.00218 after the last epoch.",
             "The weights and biases at the start and after the last epoch:",
             "The weights and biases start from the values in the table at the end: numbers drawn once from the "
             "standard normal distribution N(0, 1) and rounded to 4 decimal places."]),
-    ("ru", ["Ошибка на обучающей выборке: 0,15056 в начале, 0,00218 после последней эпохи.",
+    ("ru", ["Ошибка на обучающей выборке: 0,1506 в начале, 0,00218 после последней эпохи.",
             "Веса и смещения в начале обучения и после последней эпохи:",
             "Начальные веса и смещения — числа из таблицы в конце: они один раз взяты из стандартного нормального "
             "распределения N(0; 1) и округлены до 4 знаков после запятой."]),
@@ -68,9 +68,9 @@ def test_a_full_key_keeps_the_log_and_the_table(lang, lines_shown):
 @pytest.mark.parametrize("find, log, table", [(["loss"], True, False), (["w5"], False, True)])
 def test_what_find_names_is_shown(find, log, table):
     lines = key(asked("gender-train", find))
-    assert ("Training loss: 0.15056 at the start, 0.00218 after the last epoch." in lines) == log
+    assert ("Training loss: 0.1506 at the start, 0.00218 after the last epoch." in lines) == log
     assert ("The weights and biases at the start and after the last epoch:" in lines) == table
-    assert ("w_5        1.304         3.2483" in lines) == table       # four places: no small loss shown
+    assert ("w_5        1.304         3.2483" in lines) == table       # the course's four places
 
 
 # lms-apple-orange: W(2) is worked step by step, so no table repeats it (brief or full); the ADALINE has no

@@ -15,7 +15,7 @@ import sympy as sp
 
 from ...lang import phrase
 from ...nn.graph import GraphPass
-from ...render.values import WIDEST, Chosen, needed_places, shown
+from ...render.values import shown
 from .labels import function_name, unicode_math
 from .picture import PLOTS_HINT, Picture
 
@@ -90,11 +90,6 @@ def graph_picture(run: GraphPass, lang: str = "en", places: int | None = None, g
     names = [*run.graph.variables, *(node.name for node in run.graph.nodes)]
     data = {"values": {str(n): values[n] for n in names}, "gradients": {str(n): gradients[n] for n in names}}
     labels = node_labels(run, lang, places)
-    if places is None:                   # the default widened for small values, as the key's printer widens it
-        with needed_places() as needs:
-            labels = node_labels(run, lang)
-        if needs:
-            labels = node_labels(run, lang, Chosen(min(max(needs), WIDEST)))
     point = ("; " if lang == "ru" else ", ").join(f"{unicode_math(v, lang)} = {unicode_math(c, lang)}"
                                                   for v, c in run.point)
     function = f"f = {unicode_math(run.graph.expr, lang)}"
