@@ -28,7 +28,13 @@ LATEX_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 \usepackage{amsmath,amssymb}
 \usepackage{graphicx}
 \usepackage{longtable}
+\usepackage{etoolbox}
 \usepackage[%(geometry)s]{geometry}
+%% a longtable allows a page break after itself; where its answer follows it, \symnnkeep=10000 forbids it
+\newcount\symnnkeep
+\makeatletter
+\patchcmd{\endlongtable}{\endgraf\penalty\z@}{\endgraf\penalty\symnnkeep}{}{}
+\makeatother
 \allowdisplaybreaks
 \tolerance=2000
 \clubpenalty=10000
