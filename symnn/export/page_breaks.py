@@ -24,7 +24,7 @@ by itself, or with one row of its work. So:
 {\postdisplaypenalty=10000
 \begin{align*}
 x &= 1 \\*
-&= 2 \interdisplaylinepenalty=10000 
+&= 2 \interdisplaylinepenalty=10000
 \end{align*}}\par}
 {\noindent \interlinepenalty=10000 \textbf{Answer:} $2$\par}
 """
@@ -100,7 +100,7 @@ def _tail_kept(lines: list[str], end: int) -> tuple[int, int]:
     while True:
         begin = next(k for k in range(end, -1, -1) if lines[k].startswith("\\begin{align*}"))
         rows = list(range(begin + 1, end))
-        lines[rows[-1]] += r" \interdisplaylinepenalty=10000 "
+        lines[rows[-1]] += r" \interdisplaylinepenalty=10000"
         for row in rows[-need:-1]:
             lines[row] = _ROW_END.sub(r" \\\\*\1", lines[row])
         if lines[begin - 1] != _GROUPED:
