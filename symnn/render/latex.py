@@ -270,9 +270,10 @@ class LatexPrinter(DocumentPrinter):
 
     def rich_text(self, text: str) -> str:
         """A bank statement: its formulas as written, with pi as \\pi; program text (``$\\texttt{…}$``) as code,
-        which may break across lines. A percent sign the file leaves bare is the sign, not a TeX comment
+        which may break across lines; its formulas' short bracketed groups (max(0, s − s + 1)) never broken, and
+        its short asides neither (``tied_asides``). A percent sign the file leaves bare is the sign, not a TeX comment
         that would cut the sentence off ("без знака % (12, а не 12 %)")."""
-        return spelled(pi_typeset(self.statement_code(tied_asides(re.sub(r"(?<!\\)%", r"\\%", text)))))
+        return spelled(pi_typeset(prose_kept(self.statement_code(tied_asides(re.sub(r"(?<!\\)%", r"\\%", text))))))
 
     def inline(self, raw: str) -> str:
         return f"${raw}$"

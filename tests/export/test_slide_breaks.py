@@ -9,11 +9,15 @@ import re
 import pytest
 
 from symnn.export.beamer import balanced, blocks, pieces, slides
+from symnn.export.documents import latex_document
+from symnn.export.pdf import pdflatex
 from symnn.export.pictures.figures import activation_curves, activations_pictures
 from symnn.export.worksheets import problem_set
 from symnn.problems.solve import solve
 from symnn.render.breaking import width
 from symnn.render.latex import LatexPrinter, code_pieces
+
+from .tools import need
 
 TABLE = ("\\medskip{\\centering\n\\begin{tabular}{ll}\n\\hline\nk & x \\\\\n\\hline\n1 & 2 \\\\\n\\hline\n"
          "\\end{tabular}\\par}\\medskip")
@@ -88,6 +92,8 @@ def test_program_text_breaks_only_between_its_parts():
 def test_a_short_aside_of_a_statement_is_never_broken():
     text = LatexPrinter(lang="en").rich_text(solve("conv-3x3").problem.text("en"))
     assert "(no~padding,~stride~1)" in text
+    # a formula's short bracketed group (max(0, …)) is braced: TeX breaks no line inside it
+    assert LatexPrinter().rich_text(r"$L = \max(0, s_j - s_y + 1)$") == r"$L = \max{(0, s_j - s_y + 1)}$"
     # a long one may break
     long = "(" + " ".join(["word"] * 10) + ")"
     assert LatexPrinter().rich_text(long) == long
@@ -95,3 +101,28 @@ def test_a_short_aside_of_a_statement_is_never_broken():
 
 def test_a_display_fraction_is_as_wide_as_its_wider_part():
     assert width(r"\dfrac{\partial (g + f)}{\partial f}") == width(r"\frac{\partial (g + f)}{\partial f}") == 7.6
+
+
+# a comment line of the aux file (LaTeX reads the file again at the end): the height of the place, from pdfTeX
+_POS = r"\pdfsavepos\write\csname @auxout\endcsname{\csname @percentchar\endcsname pos{%s}{\the\pdflastypos}}"
+
+
+@pytest.mark.parametrize("problem, piece", [
+    ("flatten-parameters", r"\\texttt\{b(?:[^{}]|\{\})*np\.zeros\(10\)\}"),     # was broken as "b =" / "np.zeros(10)"
+    ("conv-3x3", r"\(no[ ~]padding,[ ~]stride[ ~]1\)"),                 # was broken as "(no padding, stride" / "1)."
+])
+def test_a_piece_of_a_statement_is_never_broken_across_lines(problem, piece, tmp_path):
+    need("pdflatex")
+    text = LatexPrinter(lang="en").rich_text(solve(problem).problem.text("en"))
+    # the statement set after 0 to 39 words in a narrow column: a line ends at each place of it in turn; the
+    # height of the line the piece begins on and of the one it ends on, from pdfTeX, must be the same
+    marked = re.sub(piece, lambda m: _POS % "a" + m[0] + _POS % "b", text, count=1)
+    assert marked != text
+    body = "\n\n".join(r"{\noindent %s%s\par}" % ("word " * k, marked.replace("{a}", "{a%d}" % k).replace("{b}", "{b%d}" % k))
+                       for k in range(40))
+    source = tmp_path / "lines.tex"
+    source.write_text(latex_document(body, "t", width="8cm"), encoding="utf-8")
+    pdflatex(source)
+    found = dict(re.findall(r"%pos\{(\w+)\}\{(-?\d+)\}", source.with_suffix(".aux").read_text(encoding="utf-8")))
+    assert len(found) == 80
+    assert [k for k in range(40) if found[f"a{k}"] != found[f"b{k}"]] == []
