@@ -66,6 +66,12 @@ def answers_kept(body: str, answer: str) -> str:
             first, end = _tail_kept(lines, k - 1)
             k = end + 1
             start = _block_start(lines, first + 1)
+            # a paragraph kept with the block (the statement, a heading) goes with it, and the statement's heading
+            while start > 1 and lines[start - 1] == "\\nopagebreak" and _PARAGRAPH.match(lines[start - 2]) \
+                    and lines[start - 2].endswith("\\par}"):
+                start -= 2
+            if start > 0 and lines[start - 1].startswith("\\section*{"):
+                start -= 1
             height = _lines(lines[start:k + 1])
             if height <= MOST_LINES:
                 lines[start] = (r"\par\penalty10000\ifdim\dimexpr\pagegoal-\pagetotal\relax<%d\baselineskip"
@@ -80,7 +86,7 @@ def whole_paragraphs(lines: list[str], answer: re.Pattern) -> list[str]:
     into lines, set within the paragraph's group), unless it is longer than ``PAGE_LINES``: no page holds it."""
     out = list(lines)
     for k, line in enumerate(lines):
-        statement = k > 0 and lines[k - 1].startswith("\\section*{")
+        statement = k > 0 and lines[k - 1].split("\n")[-1].startswith("\\section*{")
         if (statement or answer.match(line)) and _PARAGRAPH.match(line) and line.endswith("\\par}") \
                 and _lines([line]) <= PAGE_LINES:
             out[k] = line.replace("\\noindent ", "\\noindent \\interlinepenalty=10000 ", 1)

@@ -32,20 +32,26 @@ def _key(spec: str, lang: str) -> str:
 
 def _marked(tex: str, lang: str) -> tuple[str, list[list[str]]]:
     """``tex`` with a mark on each answer's first and last line, on the last ``TAIL`` rows of the work before
-    it (a display's, a table's or a paragraph's), and on each statement's first and last line; and the
+    it (a display's, a table's or a paragraph's), and on each statement's first and last line and the first line
+    of its solution; and the
     names of the marks that must share a page, group by group."""
     answer = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent (\\interlinepenalty=10000 )?"
                         r"\\textbf\{%s:\}" % re.escape(phrase(lang, "answer")))
     lines, groups = tex.split("\n"), []
     for k, line in enumerate(list(lines)):
         name = f"m{k}"
-        statement = k > 0 and lines[k - 1].startswith("\\section*{") and line.endswith("\\par}")
+        statement = k > 0 and lines[k - 1].split("\n")[-1].startswith("\\section*{") and line.endswith("\\par}")
         if not (answer.match(line) or statement):
             continue
         lines[k] = re.sub(r"(\\noindent (?:\\interlinepenalty=10000 )?(?:\\textbf\{[^{}]*\})?)",
                           lambda m: m.group(1) + _MARK % f"{name}a", line, count=1)
         lines[k] = lines[k][:-len("\\par}")] + _MARK % f"{name}b" + "\\par}"
         group = [f"{name}a", f"{name}b"]
+        first = k + 2 + lines[k + 2].startswith("\\par\\penalty10000")     # past a conditional page break
+        if statement and lines[k + 1] == "\\nopagebreak" and "\\noindent " in lines[first]:
+            # the first line of the solution, kept with the statement
+            lines[first] = lines[first].replace("\\noindent ", "\\noindent " + _MARK % f"{name}s", 1)
+            group.append(f"{name}s")
         row, rows = k - 1, 0
         while not statement and rows < TAIL and row > 0:
             text = lines[row].split("\n")[-1]
