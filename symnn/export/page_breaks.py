@@ -125,15 +125,14 @@ def _tail_kept(lines: list[str], end: int) -> tuple[int, int]:
 
 
 def _long_tail(lines: list[str], end: int) -> None:
-    r"""A longtable that ends in the answer: its last ``TAIL`` rows never parted (``\\*``), its last rule drawn
-    with no break allowed after it (longtable's ``\hline`` allows one), and its close forbidding the break it
-    allows after itself (``\symnnkeep``, which the preamble patches into ``\endlongtable``)."""
+    r"""A longtable that ends in the answer: its last ``TAIL`` rows never parted (``\\*``), and no break after
+    its last rule (longtable's ``\hline`` allows one, at ``-\@lowpenalty``) nor after its close (the penalty the
+    preamble patches into ``\endlongtable``): ``\symnnkept``, defined in the preamble, forbids both."""
     last = end - 2                                      # the last row, above the rule: \hline, \end{longtable}}
     for row in range(last - TAIL + 1, last):
         lines[row] = _ROW_END.sub(r" \\\\*\1", lines[row])
-    lines[end - 1] = r"\noalign{\nobreak\hrule height\arrayrulewidth}"
     start = next(k for k in range(end, -1, -1) if lines[k].startswith("{") and "\\LTpre" in lines[k])
-    lines[start] = "{\\symnnkeep=10000 " + lines[start][1:]
+    lines[start] = "{\\symnnkept " + lines[start][1:]
 
 
 def _block_start(lines: list[str], end: int) -> int | None:

@@ -180,6 +180,7 @@ def kept_together(text: str, most: int = KEPT_ROWS) -> str:
     return "\n".join(lines)
 
 
+_ASSIGNMENT = re.compile(r"(?<=[\w\])]) = (?=\S)")     # b = np.zeros(10), not the == of a comparison
 LONG_CODE = 40      # characters of program text with no cut outside brackets that may still break inside them
 
 
@@ -293,10 +294,9 @@ class LatexPrinter(DocumentPrinter):
     def code(self, text: str) -> str:
         """Program text in typewriter type, which may break only between the parts a reader sees: after a
         comma or a spaced operator outside brackets (inside one level of brackets where there is none
-        outside), never inside a name or a call (np.arange( / 3) is no line end): a space inside a piece is tied."""
-        pieces = code_pieces(text)
-        ends = [" " if piece.endswith(" ") else r"\allowbreak{}" for piece in pieces[:-1]] + [""]
-        return r"\texttt{" + "".join(self.escape(piece.rstrip()).replace(" ", "~") + end for piece, end in zip(pieces, ends)) + "}"
+        outside), never inside a name or a call (np.arange( / 3) is no line end), nor at the spaces of an
+        assignment's ``=`` (tied: ``b =`` never ends a line)."""
+        return r"\texttt{" + r"\allowbreak{}".join(_ASSIGNMENT.sub("~=~", self.escape(piece)) for piece in code_pieces(text)) + "}"
 
     def strong(self, text: str) -> str:
         return rf"\textbf{{{text}}}"

@@ -82,11 +82,12 @@ def test_the_slides_show_the_activations_a_few_to_a_frame():
 
 
 def test_program_text_breaks_only_between_its_parts():
-    # an assignment keeps its name with its value; a space inside a part is a tie
+    # an assignment keeps its name with its value: no cut after its =, and the spaces around it tied
     assert code_pieces("b = np.zeros(10)") == ["b = np.zeros(10)"]
     assert LatexPrinter().code("b = np.zeros(10)") == r"\texttt{b~=~np.zeros(10)}"
-    # a long sum still breaks after its +, at a space that is not tied
-    assert LatexPrinter().code("np.ones((3, 1)) + np.arange(3)") == r"\texttt{np.ones((3,~1))~+ np.arange(3)}"
+    # a sum still breaks after its +; a comparison's == is no assignment
+    assert LatexPrinter().code("np.ones((3, 1)) + np.arange(3)") == r"\texttt{np.ones((3, 1)) + \allowbreak{}np.arange(3)}"
+    assert LatexPrinter().code("x == y") == r"\texttt{x == y}"
 
 
 def test_a_short_aside_of_a_statement_is_never_broken():
