@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..lang import phrase
+from ..lang import LANGUAGES, phrase
 from ..render import render
 from ..render.latex_setup import spelled
 from ..render.latex_tables import TABLE_START, one_table
@@ -57,8 +57,8 @@ def _picture_GraphPass(work, lang, places=None):
 
 
 def _picture_ActivationTable(work, lang, places=None):
-    from .pictures.figures import activations_picture
-    return activations_picture(lang)
+    from .pictures.figures import activations_pictures
+    return activations_pictures(lang)        # thirteen panels are too small on one slide: a few on each
 
 
 def _picture_OptimizerComparison(work, lang, places=None):
@@ -77,7 +77,7 @@ PICTURES = {"GraphPass": _picture_GraphPass, "ActivationTable": _picture_Activat
 
 
 def pictures(solutions: list, lang: str, decimals: int | None = None) -> dict:
-    """The picture of each solution that has one, by problem id, its numbers rounded as the slides round
+    """The picture of each solution that has one (or the pictures, one a frame), by problem id, its numbers rounded as the slides round
     them (``decimals``, else the problem's own places, as ``worksheets.key_pictures`` rounds a key's). A
     picture that cannot be drawn here (no matplotlib, no graphviz) is left out: the slides are still whole
     without it."""
@@ -146,17 +146,21 @@ def whole_tables(body: str) -> str:
 
 # a paragraph that goes on with the sentence before it: it begins with no capital, formula or command
 _GOES_ON = re.compile(r"\{(?:\\raggedright )?\\noindent [^A-ZА-ЯЁ\\{$]")
+_ANSWER = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent \\textbf\{(?:%s):\}"
+                     % "|".join(re.escape(phrase(lang, "answer")) for lang in LANGUAGES))
+_LISTED = re.compile(r"[,;]\n\\end\{align\*\}\\par\}$")
 
 
 def blocks(body: str) -> list[str]:
     """``body`` (the printer's LaTeX) cut into its blocks, each a paragraph, a display or a table as a
-    whole; a block preceded by ``\nopagebreak`` (a label and what it introduces) is one with it."""
+    whole; a block preceded by ``\nopagebreak`` (a label and what it introduces) is one with it, and so is an
+    answer with the work before it (a table or a chain is cut between its rows, not from its answer)."""
     out, current, glue = [], [], False
     for line in body.strip().split("\n"):
         if line == r"\nopagebreak":
             glue = True
             continue
-        if not current and glue and out:
+        if not current and (glue or _ANSWER.match(line)) and out:
             current = [out.pop()]
         current.append(line)
         glue = False
@@ -170,8 +174,9 @@ def blocks(body: str) -> list[str]:
         out.append("\n".join(current))
     # a sentence the printer broke by a display (its formula set on a line of its own, its paragraph ended
     # there) goes on in the next paragraph: the two are one block, never cut mid-sentence
+    # (a display whose last row ends in a comma or a semicolon: an answer that lists its values goes on too)
     for k in range(len(out) - 1, 0, -1):
-        if out[k - 1].endswith(r"\end{align*}\par}") and _GOES_ON.match(out[k]):
+        if out[k - 1].endswith(r"\end{align*}\par}") and (_GOES_ON.match(out[k]) or _LISTED.search(out[k - 1])):
             out[k - 1:k + 1] = [out[k - 1] + "\n" + out[k]]
     return out
 
@@ -182,30 +187,40 @@ def _opened(text: str) -> int:
 
 
 _ROW_END = re.compile(r" \\\\\*?(?:\[[^]]*\])?$")
+# a chain's row that goes on with the one above: the rest of a side cut in two, or the hint of the row above
+_GOES_ON_ROW = "&\\quad "
 # a table or a chain cut between its rows leaves at least this many rows on either side of a cut (a frame
 # holding only a table's last row or two wastes a slide)
 LEAST_ROWS = 3
 
 
-def _runs(count: int, compose, capacity: float, room: float) -> list[list[int]]:
+def _runs(count: int, compose, capacity: float, room: float, starts: set | None = None) -> list[list[int]]:
     """``count`` rows cut into runs, each ``compose(run, first, last)`` no taller than a frame's ``capacity``,
     the first no taller than the ``room`` left on the frame it begins (a full frame instead if fewer than
-    ``LEAST_ROWS`` rows fit that room); a last run of fewer than ``LEAST_ROWS`` rows takes rows from the one
-    before it while that one keeps as many and the last still fits."""
+    ``LEAST_ROWS`` rows fit that room); a run begins only at a row of ``starts`` where it can (default: any;
+    a chain's row that goes on with the side above it, or holds its hint, never opens a frame); a last run
+    of fewer than ``LEAST_ROWS`` rows takes rows from the one before it while that one keeps as many and the
+    last still fits."""
+    starts = set(range(count)) if starts is None else starts
     for limit in (room, capacity):
         runs = [[]]
         for row in range(count):
             if runs[-1] and height(compose([*runs[-1], row], len(runs) == 1, False)) > (limit if len(runs) == 1
                                                                                        else capacity):
-                runs.append([])
+                cut = max((k for k, kept in enumerate(runs[-1]) if k and kept in starts), default=None)
+                if row in starts or cut is None:
+                    runs.append([])
+                else:                   # back to the last row that may open a frame
+                    runs[-1:] = [runs[-1][:cut], runs[-1][cut:]]
             runs[-1].append(row)
         if len(runs[0]) >= min(LEAST_ROWS, count) or limit == capacity:
             break
     while len(runs) > 1 and len(runs[-1]) < LEAST_ROWS and len(runs[-2]) > LEAST_ROWS:
-        moved = [runs[-2][-1], *runs[-1]]
-        if height(compose(moved, len(runs) == 2, True)) > capacity:
+        take = next((n for n in range(1, len(runs[-2]) - LEAST_ROWS + 1) if runs[-2][-n] in starts), None)
+        moved = [*runs[-2][-(take or 1):], *runs[-1]]
+        if take is None or height(compose(moved, len(runs) == 2, True)) > capacity:
             break
-        runs[-2:] = [runs[-2][:-1], moved]
+        runs[-2:] = [runs[-2][:-take], moved]
     return runs
 
 
@@ -223,7 +238,8 @@ def _cut_rows(lines: list[str], first: int, last: int, head: list[str], tail: li
             kept = [*kept[:-1], _ROW_END.sub("", kept[-1])]
         return "\n".join([*(before if opening else head), *kept, *(after if end else tail)])
 
-    runs = _runs(len(rows), compose, capacity, room)
+    starts = {k for k, row in enumerate(rows) if not (chain and row.startswith(_GOES_ON_ROW))}
+    runs = _runs(len(rows), compose, capacity, room, starts)
     return [compose(run, k == 0, k == len(runs) - 1) for k, run in enumerate(runs)]
 
 
@@ -270,30 +286,50 @@ def pieces(block: str, capacity: float = FRAME_HEIGHT, room: float | None = None
 def frames_of(body: str, capacity: float = FRAME_HEIGHT) -> list[str]:
     """The blocks of ``body`` packed into frames in their order, a frame ending only between two blocks
     (or between the rows of a table or a chain taller than a frame)."""
-    frames, room, rooms = [[]], capacity, []
-    for block in (piece for whole in blocks(body) for piece in pieces(whole, capacity, room if frames[-1] else capacity)):
-        tall = height(block)
-        if frames[-1] and tall > room:
-            frames.append([])
-            rooms.append(room)
-            room = capacity
-        frames[-1].append(block)
-        room -= tall
+    frames, room, rooms, cut = [[]], capacity, [], set()
+    for whole in blocks(body):
+        for block in (parts := pieces(whole, capacity, room if frames[-1] else capacity)):
+            if len(parts) > 1:
+                cut.update(parts)
+            room = _placed(frames, rooms, block, room, capacity)
     # a short last block alone on its frame (an answer, a note) goes on the frame before, into the margin the
     # estimate keeps, when it fits the height a frame holds
     if len(frames) > 1 and len(frames[-1]) == 1 and capacity - room < SHORT * capacity \
             and capacity - room <= rooms[-1] + FULL_HEIGHT - FRAME_HEIGHT:
         frames[-2:] = [frames[-2] + frames[-1]]
-    return ["\n".join(frame) for frame in frames]
+    return ["\n".join(frame) for frame in balanced(frames, capacity, cut)]
 
 
-def _frame(title: str, body: str, picture: str | None, continued: str) -> str:
+def _placed(frames: list[list[str]], rooms: list[float], block: str, room: float, capacity: float) -> float:
+    """Put ``block`` on the last frame, or on a new one when it does not fit the ``room`` left; the room left after it."""
+    tall = height(block)
+    if frames[-1] and tall > room:
+        frames.append([])
+        rooms.append(room)
+        room = capacity
+    frames[-1].append(block)
+    return room - tall
+
+
+def balanced(frames: list[list[str]], capacity: float = FRAME_HEIGHT, cut: set = frozenset()) -> list[list[str]]:
+    """The last two frames of a problem evened out: the blocks at the end of the one before go to the last
+    while that leaves the fuller of the two less full (a continued frame of three lines under a full one reads
+    as a scrap); a part of a chain or a table cut between frames (``cut``) stays where it is."""
+    while len(frames) > 1 and len(frames[-2]) > 1 and frames[-2][-1] not in cut:
+        before, last, tall = (sum(map(height, frames[-2])), sum(map(height, frames[-1])), height(frames[-2][-1]))
+        if last + tall > capacity or max(before - tall, last + tall) >= max(before, last):
+            break
+        frames[-2:] = [frames[-2][:-1], [frames[-2][-1], *frames[-1]]]
+    return frames
+
+
+def _frame(title: str, body: str, picture: str | list[str] | None, continued: str) -> str:
     """A problem's frames: its solution over as many frames as it fills (the later ones titled as
-    continued), never scaled down, and its picture on a frame of its own, as large as the frame's room."""
+    continued), never scaled down, and each of its pictures on a frame of its own, as large as the frame's room."""
     parts = [f"\\small{_TIGHT}\n{part.strip()}" for part in frames_of(body)]
-    if picture is not None:
+    for file in [] if picture is None else [picture] if isinstance(picture, str) else picture:
         parts.append("\\centering\n\\includegraphics[width=\\linewidth,height=0.86\\textheight,"
-                     "keepaspectratio]{%s}" % picture)
+                     "keepaspectratio]{%s}" % file)
     return "\n\n".join(f"\\begin{{frame}}{{{title if k == 0 else f'{title} ({continued})'}}}\n{part}\n\\end{{frame}}"
                          for k, part in enumerate(parts))
 

@@ -28,7 +28,15 @@ LATEX_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 \usepackage{amsmath,amssymb}
 \usepackage{graphicx}
 \usepackage{longtable}
+\usepackage{etoolbox}
 \usepackage[%(geometry)s]{geometry}
+%% a longtable allows a page break after itself and after a rule; where its answer follows it, \symnnkept in
+%% its group forbids both (the rule's break is -\@lowpenalty)
+\newcount\symnnkeep
+\makeatletter
+\patchcmd{\endlongtable}{\endgraf\penalty\z@}{\endgraf\penalty\symnnkeep}{}{}
+\newcommand{\symnnkept}{\symnnkeep=10000 \@lowpenalty=-10000 }
+\makeatother
 \allowdisplaybreaks
 \tolerance=2000
 \clubpenalty=10000

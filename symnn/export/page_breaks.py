@@ -1,27 +1,32 @@
 r"""Page breaks of a printed answer key: an answer never opens a page alone.
 
-An answer comes after the work that ends in it: a display or a table. LaTeX may break the page right
-after either — amsmath leaves a legal break after the last row of an ``align*`` (its row depth is undone
-by glue that follows the row's box, before ``\postdisplaypenalty``), and a table's ``\medskip`` is glue
-after a box — and then the answer line opens the next page by itself. So:
+An answer comes after the work that ends in it: a display, a table or a paragraph. LaTeX may break the
+page right after either — amsmath puts ``\interdisplaylinepenalty`` after the last row of an ``align*``
+too (a legal break before ``\postdisplaypenalty``), a table's ``\medskip`` is glue after a box, and a
+longtable allows a break after its last rule and after its close — and then the answer opens the next page
+by itself, or with one row of its work. So:
 
-- after a table, a ``\nopagebreak`` before the ``\medskip`` forbids that break;
+- the last ``TAIL`` rows of the work go with the answer: no break among them or after them (``_tail_kept``
+  for displays, one or several in a row; ``_long_tail`` for a longtable); a tabular is one box, and
+  ``\nopagebreak`` after it takes it along;
 - before a display that ends in the answer, a conditional page break (a penalty first, which makes TeX
   move what it has read onto the page, so that the page's height so far is known): when what is left of
   the page holds less than the display and the answer (but is not below nothing: then the page is already
-  full, and TeX ends it at its best break before, without being told), the page ends before the paragraph that introduces the
-  display, and the block starts the next one (only for a block of a few lines: a long derivation may
-  break inside, as it does anywhere else).
+  full, and TeX ends it at its best break before, without being told), the page ends before the paragraph that
+  introduces the display, and the block starts the next one (only for a block of a few lines: a long
+  derivation may break inside, as it does anywhere else, its last rows kept with the answer);
+- a statement and an answer are never broken across pages (``whole_paragraphs``).
 
 >>> body = "{\\noindent \\textbf{So}\n\\begin{align*}\nx &= 1 \\\\*\n&= 2\n\\end{align*}\\par}\n{\\noindent \\textbf{Answer:} $2$\\par}"
 >>> print(answers_kept(body, "Answer"))
 \par\penalty10000\ifdim\dimexpr\pagegoal-\pagetotal\relax<5\baselineskip\ifdim\dimexpr\pagegoal-\pagetotal\relax>0pt\vfill\penalty-10000\fi\fi
 {\noindent \textbf{So}
+{\postdisplaypenalty=10000
 \begin{align*}
 x &= 1 \\*
-&= 2
-\end{align*}\par}
-{\noindent \textbf{Answer:} $2$\par}
+&= 2 \interdisplaylinepenalty=10000
+\end{align*}}\par}
+{\noindent \interlinepenalty=10000 \textbf{Answer:} $2$\par}
 """
 
 from __future__ import annotations
@@ -31,27 +36,103 @@ import re
 
 # a block taller than this many lines may break inside: moving it whole would leave most of a page empty
 MOST_LINES = 18
+# the rows of the work that always travel with its answer to the next page
+TAIL = 2
+# a statement or an answer up to this many lines is never broken across pages (a page holds about 50)
+PAGE_LINES = 40
+LONG_END = "\\end{longtable}}"
+_GROUPED = "{\\postdisplaypenalty=10000"
+_DISPLAY_END = re.compile(r"\\end\{align\*\}\}*(?:\\par\})?$")
+_ROW_END = re.compile(r" \\\\\*?(\[[^]]*\])?$")
 _TABLE_END = "\\end{tabular}\\par}\\medskip"
 _PARAGRAPH = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent ")
 _CONTROL = re.compile(r"\\begin\{align\*\}|\\end\{align\*\}[}]*(?:\\par\})?|\{\\postdisplaypenalty=\d+|\\nopagebreak")
 
 
 def answers_kept(body: str, answer: str) -> str:
-    """``body`` with every answer (the paragraph headed ``answer``) kept on the page of the work before it."""
+    """``body`` with every answer (the paragraph headed ``answer``) kept on the page of the work before it, with
+    at least the last ``TAIL`` rows of that work (``_tail_kept``, ``_long_tail``), and a statement or an answer
+    shorter than a page never broken across two (``whole_paragraphs``)."""
     head = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent \\textbf\{%s:\}" % re.escape(answer))
     lines = body.split("\n")
-    for k in [k for k, line in enumerate(lines) if k and head.match(line)]:
+    # from the last answer up: the lines a display's group adds never move an answer not yet seen
+    for k in reversed([k for k, line in enumerate(lines) if k and head.match(line)]):
         before = lines[k - 1]
         if before.endswith(_TABLE_END):
             lines[k - 1] = before[:-len("\\medskip")] + "\\nopagebreak\\medskip"
-        elif re.search(r"\\end\{align\*\}\}*(?:\\par\})?$", before):
-            start = _block_start(lines, k - 1)
+        elif before == LONG_END:
+            _long_tail(lines, k - 1)
+        elif _DISPLAY_END.search(before):
+            first, end = _tail_kept(lines, k - 1)
+            k = end + 1
+            start = _block_start(lines, first + 1)
+            # a paragraph kept with the block (the statement, a heading) goes with it, and the statement's heading
+            while start > 1 and lines[start - 1] == "\\nopagebreak" and _PARAGRAPH.match(lines[start - 2]) \
+                    and lines[start - 2].endswith("\\par}"):
+                start -= 2
+            if start > 0 and lines[start - 1].startswith("\\section*{"):
+                start -= 1
             height = _lines(lines[start:k + 1])
-            if start is not None and height <= MOST_LINES:
+            if height <= MOST_LINES:
                 lines[start] = (r"\par\penalty10000\ifdim\dimexpr\pagegoal-\pagetotal\relax<%d\baselineskip"
                                 r"\ifdim\dimexpr\pagegoal-\pagetotal\relax>0pt\vfill\penalty-10000\fi\fi" "\n"
                                 % math.ceil(height + 1)) + lines[start]
-    return "\n".join(lines)
+    return "\n".join(whole_paragraphs(lines, head))
+
+
+def whole_paragraphs(lines: list[str], answer: re.Pattern) -> list[str]:
+    r"""``lines`` with each statement (the paragraph under a problem's heading) and each answer (a paragraph
+    ``answer`` matches) never broken across pages (``\interlinepenalty``, read when the paragraph is broken
+    into lines, set within the paragraph's group), unless it is longer than ``PAGE_LINES``: no page holds it."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        statement = k > 0 and lines[k - 1].split("\n")[-1].startswith("\\section*{")
+        if (statement or answer.match(line)) and _PARAGRAPH.match(line) and line.endswith("\\par}") \
+                and _lines([line]) <= PAGE_LINES:
+            out[k] = line.replace("\\noindent ", "\\noindent \\interlinepenalty=10000 ", 1)
+    return out
+
+
+def _tail_kept(lines: list[str], end: int) -> tuple[int, int]:
+    r"""No page break among the last ``TAIL`` rows of the displays that end at ``lines[end]`` (one display, or
+    several that follow one another) nor after them; returns the line that begins the earliest display so
+    kept, and where ``lines[end]`` is now (a display closed in a group of its own adds a line above it).
+
+    Inside a display a row's ``\\`` becomes ``\\*``. After a display's last row amsmath puts
+    ``\interdisplaylinepenalty`` (a legal break even under ``\postdisplaypenalty=10000``): that row sets it to
+    10000 within its cell, for itself only. A display with a display after it is closed in a group that sets
+    ``\postdisplaypenalty=10000``. A table the displays sum up is a box: ``\nopagebreak`` after it takes it along."""
+    need, shift, last = TAIL, 0, end
+    while True:
+        begin = next(k for k in range(end, -1, -1) if lines[k].startswith("\\begin{align*}"))
+        rows = list(range(begin + 1, end))
+        lines[rows[-1]] += r" \interdisplaylinepenalty=10000"
+        for row in rows[-need:-1]:
+            lines[row] = _ROW_END.sub(r" \\\\*\1", lines[row])
+        if lines[begin - 1] != _GROUPED:
+            lines[end] = lines[end].replace("\\end{align*}", "\\end{align*}}", 1)
+            lines.insert(begin, _GROUPED)
+            shift += 1
+        else:
+            begin -= 1
+        need -= len(rows)
+        previous = lines[begin - 1] if begin > 0 else ""
+        if need > 0 and previous.endswith(_TABLE_END):
+            lines[begin - 1] = previous[:-len("\\medskip")] + "\\nopagebreak\\medskip"
+        if need <= 0 or not _DISPLAY_END.search(previous):
+            return begin, last + shift
+        end = begin - 1
+
+
+def _long_tail(lines: list[str], end: int) -> None:
+    r"""A longtable that ends in the answer: its last ``TAIL`` rows never parted (``\\*``), and no break after
+    its last rule (longtable's ``\hline`` allows one, at ``-\@lowpenalty``) nor after its close (the penalty the
+    preamble patches into ``\endlongtable``): ``\symnnkept``, defined in the preamble, forbids both."""
+    last = end - 2                                      # the last row, above the rule: \hline, \end{longtable}}
+    for row in range(last - TAIL + 1, last):
+        lines[row] = _ROW_END.sub(r" \\\\*\1", lines[row])
+    start = next(k for k in range(end, -1, -1) if lines[k].startswith("{") and "\\LTpre" in lines[k])
+    lines[start] = "{\\symnnkept " + lines[start][1:]
 
 
 def _block_start(lines: list[str], end: int) -> int | None:

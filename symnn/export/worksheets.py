@@ -331,15 +331,19 @@ def _write_slides(name: str, solutions: list, folder: Path, lang: str, suffix: s
     """The slides' LaTeX and, beside it, the picture of each problem that has one (PDF, included by name)."""
     from .beamer import pictures, slides
     files = {}
-    for pid, picture in pictures(solutions, lang, options.decimals).items():
+    for pid, drawn in pictures(solutions, lang, options.decimals).items():
         safe = "".join(c if c.isalnum() or c == "-" else "_" for c in pid)
-        files[pid] = picture.save(folder / f"{name}-slides{suffix}-{safe}.pdf").name
+        if isinstance(drawn, list):         # a picture in parts, one a frame: numbered files
+            files[pid] = [part.save(folder / f"{name}-slides{suffix}-{safe}-{k}.pdf").name for k, part in enumerate(drawn, 1)]
+        else:
+            files[pid] = drawn.save(folder / f"{name}-slides{suffix}-{safe}.pdf").name
     path = folder / f"{name}-slides{suffix}.tex"
     text = slides(solutions, lang, title, options.printer(), files, options.course)
     write_atomically(path, text)
-    written = [path, *(folder / file for file in files.values())]
+    saved = [folder / file for drawn in files.values() for file in ([drawn] if isinstance(drawn, str) else drawn)]
+    written = [path, *saved]
     if shutil.which("pdflatex"):           # the slides ready to show, beside the LaTeX a teacher may edit
-        written.append(_compiled(path.with_suffix(".pdf"), text, [folder / file for file in files.values()]))
+        written.append(_compiled(path.with_suffix(".pdf"), text, saved))
     return written
 
 

@@ -87,7 +87,7 @@ def _width(toks: list[str]) -> float:
         if tok in ("^", "_"):
             group, i = _group(toks, i)
             total += 0.7 * _width(group)
-        elif tok == "\\frac":
+        elif tok in ("\\frac", "\\dfrac", "\\tfrac"):       # a fraction as wide as its wider part
             top, i = _group(toks, i)
             bottom, i = _group(toks, i)
             total += max(_width(top), _width(bottom)) + 0.6

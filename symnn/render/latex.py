@@ -51,6 +51,21 @@ _POINTS = {"pt": 1.0, "bp": 72.27 / 72, "mm": 72.27 / 25.4, "cm": 72.27 / 2.54, 
 _PI = re.compile(r"(?<![\\A-Za-z])pi(?![A-Za-z])")
 
 
+# a bracketed aside of a statement's prose up to this many characters is never broken across lines
+TIED_ASIDE = 30
+_ASIDE = re.compile(r"\(([^()$\\]{1,%d})\)" % TIED_ASIDE)
+
+
+def tied_asides(text: str) -> str:
+    """Prose whose short bracketed asides ("(no padding, stride 1)") are tied, their spaces ``~``: a line
+    breaks before or after one, never inside it."""
+    parts = _DOLLAR.split(text)
+    if len(parts) % 2 == 0:
+        return text
+    return "$".join(part if k % 2 else _ASIDE.sub(lambda m: "(" + re.sub(r"\s+", "~", m[1].strip()) + ")", part)
+                    for k, part in enumerate(parts))
+
+
 def pi_typeset(text: str) -> str:
     """Prose with ``$...$`` formulas whose ``pi`` (as a variant's numbers write it: z = pi/2) is ``\\pi``."""
     parts = _DOLLAR.split(text)
@@ -165,17 +180,21 @@ def kept_together(text: str, most: int = KEPT_ROWS) -> str:
     return "\n".join(lines)
 
 
+_ASSIGNMENT = re.compile(r"(?<=[\w\])]) = (?=\S)")     # b = np.zeros(10), not the == of a comparison
 LONG_CODE = 40      # characters of program text with no cut outside brackets that may still break inside them
 
 
 def code_pieces(text: str) -> list[str]:
     """``text`` cut where a line may break: after a comma or a spaced operator at the shallowest bracket depth
-    that has one — inside brackets only when the text is long.
+    that has one — inside brackets only when the text is long; never after an assignment's ``=`` (a name
+    stays with its value: ``b = np.zeros(10)`` is no ``b =`` at a line's end).
 
     >>> code_pieces("np.ones((3, 1)) + np.arange(3)")
     ['np.ones((3, 1)) + ', 'np.arange(3)']
     >>> code_pieces("np.ones((4, 3, 2))")
     ['np.ones((4, 3, 2))']
+    >>> code_pieces("b = np.zeros(10)")
+    ['b = np.zeros(10)']
     >>> code_pieces("np.zeros((32, 32, 3)).reshape(-1).sum(axis=0, keepdims=True)")
     ['np.zeros((32, 32, 3)).reshape(-1).sum(axis=0, ', 'keepdims=True)']
     """
@@ -183,7 +202,7 @@ def code_pieces(text: str) -> list[str]:
     for k, char in enumerate(text):
         depth += char in "([{"
         depth -= char in ")]}"
-        if char == "," or (char == " " and k > 1 and text[k - 1] in "-+*/=" and text[k - 2] == " "):
+        if char == "," or (char == " " and k > 1 and text[k - 1] in "-+*/" and text[k - 2] == " "):
             cuts.append((depth, k + 1 + (char == "," and text[k + 1:k + 2] == " ")))
     shallowest = min((depth for depth, _ in cuts), default=None)
     if shallowest is None or shallowest > 0 and len(text) <= LONG_CODE:
@@ -252,9 +271,10 @@ class LatexPrinter(DocumentPrinter):
 
     def rich_text(self, text: str) -> str:
         """A bank statement: its formulas as written, with pi as \\pi; program text (``$\\texttt{…}$``) as code,
-        which may break across lines. A percent sign the file leaves bare is the sign, not a TeX comment
+        which may break across lines; its formulas' short bracketed groups (max(0, s − s + 1)) never broken, and
+        its short asides neither (``tied_asides``). A percent sign the file leaves bare is the sign, not a TeX comment
         that would cut the sentence off ("без знака % (12, а не 12 %)")."""
-        return spelled(pi_typeset(self.statement_code(re.sub(r"(?<!\\)%", r"\\%", text))))
+        return spelled(pi_typeset(prose_kept(self.statement_code(tied_asides(re.sub(r"(?<!\\)%", r"\\%", text))))))
 
     def inline(self, raw: str) -> str:
         return f"${raw}$"
@@ -274,8 +294,9 @@ class LatexPrinter(DocumentPrinter):
     def code(self, text: str) -> str:
         """Program text in typewriter type, which may break only between the parts a reader sees: after a
         comma or a spaced operator outside brackets (inside one level of brackets where there is none
-        outside), never inside a name or a call (np.arange( / 3) is no line end)."""
-        return r"\texttt{" + r"\allowbreak{}".join(self.escape(piece) for piece in code_pieces(text)) + "}"
+        outside), never inside a name or a call (np.arange( / 3) is no line end), nor at the spaces of an
+        assignment's ``=`` (tied: ``b =`` never ends a line)."""
+        return r"\texttt{" + r"\allowbreak{}".join(_ASSIGNMENT.sub("~=~", self.escape(piece)) for piece in code_pieces(text)) + "}"
 
     def strong(self, text: str) -> str:
         return rf"\textbf{{{text}}}"

@@ -147,9 +147,10 @@ def test_a_short_last_block_joins_the_frame_before_when_it_fits():
     # would stand alone on a frame; it goes on the frame before, which then holds 235 pt, within the 238 allowed so
     answer = r"{\noindent \textbf{Answer:} %s\par}" % " ".join(["abcdefghijklm"] * 6)
     assert frames_of("\n".join([*_lines(19), answer])) == ["\n".join([*_lines(19), answer])]
-    # a three-line note (34 pt) does not fit so: it keeps a frame of its own
+    # a three-line note (34 pt) does not fit so: it goes on a frame of its own, and the two frames are evened out
+    # (19 · 11.2 pt and 34 pt become 11 lines, 123 pt, and 8 lines with the note, 123 pt), no note alone on a frame
     note = r"{\noindent \textbf{Note.} %s\par}" % " ".join(["abcdefghijklm"] * 10)
-    assert frames_of("\n".join([*_lines(19), note])) == ["\n".join(_lines(19)), note]
+    assert frames_of("\n".join([*_lines(19), note])) == ["\n".join(_lines(11)), "\n".join([*_lines(8), note])]
     # a last frame of two short blocks is not one block alone: it stays
     assert len(frames_of("\n".join(_lines(22)))) == 2
 

@@ -6,6 +6,8 @@ boundary is the trained model's prediction.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ...calculus.parse import parse_point
@@ -42,9 +44,18 @@ def _given(at, names: tuple[str, ...]) -> dict[str, float]:
     return given
 
 
-def activations_picture(lang: str = "en", at=None) -> Picture:
-    """Every activation f and its derived f′; ``at`` (x=a) marks f(a) and f′(a) on every panel."""
+# a slide's picture of the activations shows at most this many panels (two rows of three): all thirteen in one
+# picture are too small to read on a slide
+SLIDE_PANELS = 6
+
+
+def activations_picture(lang: str = "en", at=None, names: list[str] | None = None) -> Picture:
+    """Every activation f and its derived f′ (or those of ``names``), in a grid as square as they fill; ``at``
+    (x=a) marks f(a) and f′(a) on every panel."""
     curves = activation_curves()
+    curves = curves if names is None else {name: curves[name] for name in names}
+    columns = min(4, math.ceil(math.sqrt(len(curves))))      # a square grid, or a row wider (4: 2 × 2; 5, 6: 2 × 3)
+    rows = -(-len(curves) // columns)
     marked = None if at is None else _given(at, ("x",))["x"]
     values = {} if marked is None else {name: (float(f[0]), float(df[0]))
                                         for name, (f, df) in activation_curves(np.array([marked])).items()}
@@ -52,9 +63,9 @@ def activations_picture(lang: str = "en", at=None) -> Picture:
     x = formula(X, lang)
 
     def build():
-        fig = figure(10, 9.4)
+        fig = figure(10, 9.4 if rows > 2 else 6.6)
         fig.suptitle(title, fontsize=12)
-        axes = fig.subplots(4, 4, sharex=True).ravel()
+        axes = fig.subplots(rows, columns, sharex=True, squeeze=False).ravel()
         for ax, (name, (f, df)) in zip(axes, curves.items()):
             ax.axhline(0, color="#bbb", linewidth=0.6)
             ax.axvline(0, color="#bbb", linewidth=0.6)
@@ -70,7 +81,7 @@ def activations_picture(lang: str = "en", at=None) -> Picture:
             ax.set_title(heading, fontsize=9)
             ax.set_ylim(-1.6, 4.1)
             ax.tick_params(labelsize=7)
-        for ax in axes[len(curves) - 4:len(curves)]:     # the lowest panel of each column
+        for ax in axes[len(curves) - columns:len(curves)]:     # the lowest panel of each column
             ax.set_xlabel(x, labelpad=1)
             ax.xaxis.set_tick_params(labelbottom=True)
         for ax in axes[len(curves):]:
@@ -78,6 +89,15 @@ def activations_picture(lang: str = "en", at=None) -> Picture:
         return fig
 
     return plotted(title, build, {"x": XS, "curves": curves, "at": marked, "values": values}, lang)
+
+
+def activations_pictures(lang: str = "en", most: int = SLIDE_PANELS) -> list[Picture]:
+    """The activations in pictures of at most ``most`` panels each, as even as they can be (13: 4, 5 and 4),
+    one a slide."""
+    names = list(activation_curves())
+    parts = -(-len(names) // most)
+    bounds = [round(k * len(names) / parts) for k in range(parts + 1)]
+    return [activations_picture(lang, names=names[a:b]) for a, b in zip(bounds, bounds[1:])]
 
 
 def loss_picture(runs: list[TrainingRun], lang: str = "en", at=None) -> Picture:
