@@ -105,7 +105,8 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
             return r"%s\left(%s\right)" % (self._print(sp.Symbol(expr.func.__name__)), args)
         fold = self._settings["fold_func_brackets"]
         if isinstance(expr, AppliedUndef) or len(expr.args) != 1 or not expr.args[0].is_Atom \
-                or expr.args[0].is_number and expr.args[0].is_negative:          # tanh(−0.75), not tanh −0.75
+                or expr.args[0].is_number and (expr.args[0].is_negative or expr.args[0].is_Float and   # th(−0,75);
+                                               self._settings["decimal_separator"] == "comma"):  # th(0,1): not th 0,1
             self._settings["fold_func_brackets"] = False
         try:
             return super()._print_Function(expr, exp)
@@ -144,7 +145,7 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
     def _print_Symbol(self, expr, style="plain"):
         if isinstance(expr, Shown):         # a number put in a formula: a negative one in parentheses
             text = self._print(expr.number)
-            bracket = expr.number.is_negative or expr.number.is_Rational and not expr.number.is_Integer
+            bracket = self.put_in_brackets(expr)
             return r"\left(%s\right)" % text if bracket else text
         if expr.name.startswith("delta_{") and expr.name.endswith("}"):      # δ of a node the notation renames
             return r"\delta_{%s}" % self._print(sp.Symbol(expr.name[7:-1]))
@@ -272,7 +273,7 @@ class TextMath(_FactorsAsUsual, StrPrinter):
     def _print_Symbol(self, expr):
         if isinstance(expr, Shown):
             text = self._print(expr.number)
-            bracket = expr.number.is_negative or expr.number.is_Rational and not expr.number.is_Integer
+            bracket = self.put_in_brackets(expr)
             return f"({text})" if bracket else text
         if expr.name.endswith("^+") and len(expr.name) > 2:          # w5⁺, E_total⁺, (a²)⁺: a value after the update
             name = self._print(sp.Symbol(expr.name[:-2]))
