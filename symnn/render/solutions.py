@@ -25,7 +25,7 @@ from .math import text_math
 from .order import by_variables
 from .perceptron import bias_names, weight_names
 from .staged import Ratio
-from .statement_names import defined_names, network_names, sample_count, statement_subscripts
+from .statement_names import defined_names, log_written, network_names, sample_count, statement_subscripts
 from .values import condition_written
 from .written import model_terms, nabla_names, network_loss_terms, step_letters, written_terms
 
@@ -94,7 +94,7 @@ class SolutionPrinting:
         # the statement's names, looked up lazily (symnn problems --verify records which are used): w^1 = w^0 where
         # it writes its step so, the notation table, and w_1 where it writes a subscript
         self.names = ChainMap(step_letters(problem), problem.data.get("notation", {}), statement_subscripts(problem),
-                              sample_count(problem),        # and a loss's sum to N where the statement counts so
+                              sample_count(problem), log_written(problem),      # a loss's sum to N, its log as written
                               network_names(problem, getattr(solution.work, "network", None)))   # w_1, b for w = (…), b
         self.notation = problem.data.get("notation", {})          # the δ of a node it renames is named so too
         self.defined = defined_names(problem)          # y for σ(w₁x₁ + w₂x₂ + b), as the statement defines it
@@ -156,6 +156,8 @@ class SolutionPrinting:
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
         if uses(solution.work, sp.Heaviside) and not re.search(r"H\(|Heaviside|Хевисайд", problem.text(self.lang)):
             lines.append(self.line(depth, self.prose(phrase(self.lang, "heaviside.defined"))))   # H(a) in a table, unsaid
+        if "log" in self.names and uses(solution.work, sp.log):
+            lines.append(self.line(depth, self.prose(phrase(self.lang, "log.natural"))))     # log, as the statement writes ln
         if kronecker_used(solution.work) and "delta" not in problem.text(self.lang):
             lines.append(self.line(depth, self.prose(phrase(self.lang, "kronecker.defined"))))   # s_i(δ_ij − s_j)
         note = problem.remark(self.lang)

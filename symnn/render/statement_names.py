@@ -105,6 +105,21 @@ def sample_count(problem) -> dict:
     return {"n": match[1]}
 
 
+_LOG = re.compile(r"\\log(?!_)")        # \log, not \log_2
+
+
+def log_written(problem) -> dict:
+    """{"log": "log"} where the statement writes the natural logarithm as log and never as ln (BCE = −Σ y log p):
+    the key writes log as well, and says once that it is natural (``LOG_NATURAL``).
+
+    >>> from symnn.problems.bank import get_problem
+    >>> log_written(get_problem("bce-n")), log_written(get_problem("bce-grad"))
+    ({'log': 'log'}, {})
+    """
+    text = problem.statement.get("en") or ""
+    return {"log": "log"} if _LOG.search(text) and "\\ln" not in text else {}
+
+
 NETWORK_KINDS = ("forward", "network", "backprop", "training", "delta-rule")
 _MATH = re.compile(r"\$([^$]*)\$")
 
