@@ -38,7 +38,7 @@ from .order import (
     readable_terms,
     transpose_outside,
 )
-from .symbol_names import LATEX_NAME, bare, latex_text, plain_tail, raised, text_name
+from .symbol_names import LATEX_NAME, bare, latex_text, plain_tail, raised, text_name, upright_words
 from .typed import RAISED, dotted, power_of_e, with_places
 from .values import Shown
 
@@ -153,7 +153,7 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
             return r"\left(%s\right)^{+}" % self._print(sp.Symbol(expr.name[:-2]))
         if len(expr.name) > 1 and expr.name.isalpha() and expr.name.isupper():     # MSE, CE: a name, not a product
             return r"\mathrm{%s}" % expr.name
-        return super()._print_Symbol(expr, style)
+        return upright_words(super()._print_Symbol(expr, style))
 
     def _print_Derivative(self, expr):
         body = self._print(expr.expr)

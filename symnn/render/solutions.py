@@ -25,7 +25,7 @@ from .math import text_math
 from .order import by_variables
 from .perceptron import bias_names, weight_names
 from .staged import Ratio
-from .statement_names import defined_names, log_written, network_names, sample_count, statement_subscripts
+from .statement_names import defined_names, log_written, network_names, sample_count, statement_subscripts, vector_arrows
 from .values import condition_written
 from .written import model_terms, nabla_names, network_loss_terms, step_letters, written_terms
 
@@ -93,7 +93,8 @@ class SolutionPrinting:
         self._problem_places = key_places(problem)
         # the statement's names, looked up lazily (symnn problems --verify records which are used): w^1 = w^0 where
         # it writes its step so, the notation table, and w_1 where it writes a subscript
-        self.names = ChainMap(step_letters(problem), problem.data.get("notation", {}), statement_subscripts(problem),
+        self.names = ChainMap(step_letters(problem), problem.data.get("notation", {}), vector_arrows(problem),  # h⃗ as h⃗
+                              statement_subscripts(problem),
                               sample_count(problem), log_written(problem),      # a loss's sum to N, its log as written
                               network_names(problem, getattr(solution.work, "network", None)))   # w_1, b for w = (…), b
         self.notation = problem.data.get("notation", {})          # the δ of a node it renames is named so too

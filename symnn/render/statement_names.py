@@ -124,6 +124,25 @@ NETWORK_KINDS = ("forward", "network", "backprop", "training", "delta-rule")
 _MATH = re.compile(r"\$([^$]*)\$")
 
 
+_ARROW = re.compile(r"\\vec\s*\{?([A-Za-z])\}?(?:_\{?([A-Za-z0-9]+)\}?)?")      # \vec h_t, \vec{x}
+
+
+def vector_arrows(problem) -> dict:
+    """The vectors of a network the statement writes with an arrow, named so in its key: {"h_t": "\\vec{h}_{t}"}
+    for a statement that writes $\\vec h_t = W_h \\vec x$, so that the key writes h⃗_t = W_h·x⃗ too.
+
+    >>> from symnn.problems.bank import get_problem
+    >>> vector_arrows(get_problem("fc-equations"))["h_t"]
+    '\\\\vec{h}_{t}'
+    """
+    if problem.kind not in NETWORK_KINDS:
+        return {}
+    found = {}
+    for letter, sub in _ARROW.findall(problem.statement.get("en") or ""):
+        found[f"{letter}_{sub}" if sub else letter] = rf"\vec{{{letter}}}" + (f"_{{{sub}}}" if sub else "")
+    return found
+
+
 def _bare(letter: str, math: str) -> bool:
     """``letter`` stands alone in the statement's formulas ``math``: b in $b = 4$, not in $b_1$ or $\\beta$."""
     return re.search(rf"(?<![A-Za-z\\_]){letter}(?![A-Za-z_\d'])", math) is not None
