@@ -86,7 +86,22 @@ def key_places(problem) -> int | None:
     return places
 
 
+_VECTOR_FORM = re.compile(r"\\\||\\vec|\\mathbf")         # ‖w‖, \vec w, \mathbf{w}: a formula written with vectors
+
+
 class SolutionPrinting:
+    statement_text = ""
+
+    def as_stated(self, name, expr) -> str:
+        """name = expr, after the statement's own formula for ``name`` where it writes it with vectors:
+        J = L(w) + λ(‖w‖² + ‖b‖²) = L(w₁, w₂, b) + λ(w₁² + w₂² + b²); the derivation needs the coordinates,
+        the reader meets the statement's form first."""
+        for math in re.findall(r"(?<!\\)\$([^$]*)\$", self.statement_text):
+            lhs, equals, rhs = math.partition("=")
+            if equals and lhs.strip() == str(name) and _VECTOR_FORM.search(rhs) and "=" not in rhs:
+                return self.rich_text(f"${lhs.strip()} = {rhs.strip()}$") + " " + self.inline("= " + self.raw_math(expr))
+        return self.equation(name, expr)
+
     def _print_Solution(self, solution, depth: int = 0) -> str:
         """The statement, the work, one labelled answer, and the bank's remark on the course's own text."""
         problem, answer = solution.problem, solution.answer
