@@ -38,7 +38,7 @@ from .verdicts import VerdictPrinting
 DETAILS = ("full", "brief")
 # the steps a brief derivation keeps; the rest are folded into their parents
 KEY_RULES = frozenset({"product", "quotient", "chain", "log differentiation", "higher order",
-                       "max", "min", "table"})
+                       "max", "min", "table", "log rules"})
 
 
 def _short(title: str) -> str:
