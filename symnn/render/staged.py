@@ -215,7 +215,7 @@ class StagedPrinting:
             return self.inline(f"{self.approx} " + self.raw_math(decimal))
         ordered = self.__dict__.get("_in_order", {}).get(value)        # 3 + 1/(1 + e⁴), as n = x + s_y adds
         if ordered is not None and exact is not None and decimal is not None:
-            return self.inline(self.raw_math(ordered, keep_order=True) + f" {self.approx} " + self.raw_math(decimal))
+            return self.inline(self.raw_math(ordered, keep_order=True)) + " " + self.inline(f"{self.approx} " + self.raw_math(decimal))
         return self.value(value)
 
     def staged_result(self, lhs: str, value) -> str:
