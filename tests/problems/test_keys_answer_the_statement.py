@@ -183,9 +183,9 @@ def test_delta_rule_answers_the_deltas_the_gradients_and_the_momentum_steps():
     line = answer_line("delta-rule", "latex", "ru")
     # one precision for the whole key: six places, which its smallest step −0.000537 needs for three digits
     # the output's δ by the statement's name of the output (notation o1 = "out_{pred}")
-    assert line.startswith(r"{\raggedright \noindent \textbf{Ответ:} $\delta_{out_{pred}} \approx -0{,}118809$; "
+    assert line.startswith(r"{\raggedright \noindent \textbf{Ответ:} $\delta_{\mathrm{out}_{\mathrm{pred}}} \approx -0{,}118809$; "
                            r"$\delta_{h1} \approx -0{,}005367$; $\delta_{h2} \approx -0{,}005367$; "
-                           r"$grad^{h1}_{x1} \approx 0{,}010735$;")     # the statement's grad_a^b
+                           r"$\mathrm{grad}^{h1}_{x1} \approx 0{,}010735$;")     # the statement's grad_a^b
     assert line.endswith(r"$\Delta w_{5} \approx 0{,}009563$; $\Delta w_{6} \approx 0{,}009563$; "
                          r"$\Delta b_{3} \approx 0{,}011881$\par}")
     assert answer_line("delta-rule", "text", "en").startswith("Answer: δ_(out_pred) ≈ -0.118809; δ_h1 ≈ -0.005367;")
