@@ -39,6 +39,6 @@ def test_the_textbooks_error_problem_refers_to_the_first_for_mazurs_tables():
     second = brief.split("**Problem 2.**")[1]
     assert second.count("The same table as in Problem 1.") >= 3      # forward pass, deltas, gradients
     # its own forward pass after the update, once: mazur-221 does not ask for it, so it is not shared
-    assert second.count("| $out_{h1}$ |") == 1
+    assert second.count("| $\\mathrm{out}_{h1}$ |") == 1
     full = answer_key(solutions, "md", "en", "t", Options(detail="full"))
     assert "The same table" not in full
