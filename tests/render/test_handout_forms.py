@@ -160,3 +160,13 @@ def test_words_upright_and_terms_by_their_signs():
     a, b = sp.symbols("a b")
     assert text_math(InOrder(a ** 2, a - b)) == "a^2 + a - b"
     assert latex_math(InOrder(a ** 2, -b)) == "a^{2} - b"                              # not + -b
+
+
+@pytest.mark.parametrize("typed, correct", [
+    (r"\mathrm{error}", True),          # the key's own LaTeX of the word, upright, reads back
+    (r"\text{ошибка}", True),           # a Russian student's upright word
+    (r"\mathrm{42}", False),            # a number in a font is still not the refusal
+])
+def test_an_upright_word_of_the_key_reads_back(typed, correct):
+    from symnn.answers.check import check_bank_answer
+    assert check_bank_answer("np-broadcast-error", typed, timeout=10).correct is correct
