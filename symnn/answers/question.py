@@ -286,12 +286,14 @@ def shape_said(text: str) -> tuple[str, tuple | None]:
 
 def refusal(ref, text: str) -> str:
     """Where the answer is that NumPy refuses the operation (the reference ``error``), the words that say
-    so in any language ("ошибка", "Error", "ValueError") read as ``error``; any other text as it is."""
+    so in any language ("ошибка", "Error", "ValueError"), plain or as LaTeX's upright text (\\mathrm{error},
+    as a key typesets the word), read as ``error``; any other text as it is."""
     from ..problems.array_problems import FAILS
     if not is_refusal(ref):
         return text
     words = {word.strip() for lang in LANGUAGES for word in phrase(lang, "array.fails.words").split(",")}
-    said = re.sub(r"\s+", " ", re.sub(r"^[\s«»\"'“”]+|[\s«»\"'“”.!:]+$", "", text)).lower()
+    said = re.sub(r"^\s*\\(?:mathrm|text|textrm|operatorname)\{(.*)\}\s*$", r"\1", text)
+    said = re.sub(r"\s+", " ", re.sub(r"^[\s«»\"'“”]+|[\s«»\"'“”.!:]+$", "", said)).lower()
     return FAILS if said in words else text
 
 

@@ -61,11 +61,22 @@ def sign_to_abs(expr):
 
 
 def combine_fractions(expr):
-    """a/b + c/d = (ad + cb)/(bd), cancelled; only for sums that hold fractions."""
+    """a/b + c/d = (ad + cb)/(bd), cancelled; only for sums that hold fractions. The common denominator is
+    a product of the factors as the fractions wrote them: (1 − y)/(1 − p) − y/p = (p − y)/(p(1 − p)),
+    not (y − p)/(p² − p)."""
     terms = sp.Add.make_args(expr)
     if len(terms) < 2 or all(sp.fraction(term, exact=True)[1] == 1 for term in terms):
         return expr
-    return sp.cancel(expr)
+    numerator, denominator = sp.fraction(sp.cancel(expr))
+    written = {factor for term in terms for factor in sp.Mul.make_args(sp.fraction(term, exact=True)[1])}
+    written |= {factor.base for factor in written if factor.is_Pow}
+    factors, sign = [], 1
+    for factor in sp.Mul.make_args(sp.factor(denominator)):
+        base, power = factor.as_base_exp()
+        if base.is_Add and base not in written and sp.expand(-base) in written:
+            base, sign = sp.expand(-base), sign * (-1) ** power     # p − 1 as the fraction wrote it, 1 − p
+        factors.append(base ** power)
+    return sp.expand(sign * numerator) / sp.Mul(*factors)
 
 
 def expand_numerator(expr):

@@ -95,8 +95,7 @@ class AskedPrinting:
         other, kind = compared.work, type(compared.work).__name__
         if kind in ("ValueAt", "Step"):
             if kind == "ValueAt":           # the same derivative at the other point, worked as the answer's
-                text = self.worked(self.answer_label(other), other.work.result, dict(other.point), other.value)
-                first = self.say("asked.at", point=self.point(other.point)) + " " + text
+                first = self.say("asked.at", point=self.point(other.point)) + " " + self.worked_at(other)
             else:                           # another function's derivative, by the same variable
                 first = self.plain("asked.compare") + " " + self.inline(self.answer_label(other) + " = "
                                                                         + self.raw_math(other.result))
@@ -114,6 +113,19 @@ class AskedPrinting:
                             + self.escape(": ") + self.ratio_result(ratio, mine=mine, other=value))
                   for name, mine, value, ratio in compared.ratios if ratio is not None]
         return self.join(lines)
+
+    def worked_at(self, value_at) -> str:
+        """σ′(0) = σ(0)·(1 − σ(0)) = 0.25: a value whose label holds its point is worked with the point's numbers
+        only; σ′(0) = σ(x)·(1 − σ(x)) would make σ′(0) a function of x."""
+        values = {self.renamed(name): value for name, value in value_at.point}
+        numbers = put_in(self.renamed(value_at.work.result), values, self.places())
+        sides = [self.answer_label(value_at)]
+        if numbers.free_symbols and not isinstance(numbers, Shown):
+            written = self.raw_math(numbers, numbers=True)
+            exact, decimal = self.shown(value_at.value)
+            if written not in (self.raw_math(exact) if exact is not None else None, self.raw_math(decimal)):
+                sides.append(written)
+        return self.result(" = ".join(sides), value_at.value)
 
     _compared_with = None          # the work whose answer a comparison divides (set by asked_lines)
 

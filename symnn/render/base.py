@@ -38,7 +38,7 @@ from .verdicts import VerdictPrinting
 DETAILS = ("full", "brief")
 # the steps a brief derivation keeps; the rest are folded into their parents
 KEY_RULES = frozenset({"product", "quotient", "chain", "log differentiation", "higher order",
-                       "max", "min", "table"})
+                       "max", "min", "table", "log rules"})
 
 
 def _short(title: str) -> str:
@@ -356,7 +356,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
         nabla = f"{self.nabla} {self.raw_math(F)}"
         definition = self.inline(f"{nabla} = " + self.raw_tuple([self.raw_ratio(F, v) for v in variables]))
         lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "gradient.of")) + ":") + " "
-                           + definition + self.escape(", ") + self.equation(F, gradient.expr))]
+                           + definition + self.escape(", ") + self.as_stated(F, gradient.expr))]
         for var, step in zip(variables, gradient.partials):
             lines.append(self.line(depth, self.strong(self.say("partial", var=var))))
             lines.extend(self.derivation_lines(step, depth + 1))

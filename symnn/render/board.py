@@ -33,10 +33,18 @@ class InOrder(sp.Expr):
     """A sum written in the order given: xᵀAx + bᵀx as the blackboard has it."""
 
     def _latex(self, printer):
-        return " + ".join(printer._print(term) for term in self.args)
+        return _signed_sum(printer._print(term) for term in self.args)
 
     def _sympystr(self, printer):
-        return " + ".join(printer._print(term) for term in self.args)
+        return _signed_sum(printer._print(term) for term in self.args)
+
+
+def _signed_sum(terms) -> str:
+    """The terms joined by their signs: x₁² + 3x₂² + x₁ − x₂, not … + -x₂ for a term or a sum that starts with −."""
+    out = ""
+    for term in terms:
+        out += term if not out else f" - {term[1:].lstrip()}" if term.startswith("-") else f" + {term}"
+    return out
 
 
 class Times(sp.Expr):

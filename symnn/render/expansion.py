@@ -56,6 +56,11 @@ def _log_differentiation(step):
     return _mul(step.expr, D(inner.expr, step.var))
 
 
+def _log_rules(step):
+    (inner,) = step.substeps
+    return D(inner.expr, step.var)
+
+
 def _extremum(step):
     a, b = (sub.expr for sub in step.substeps)
     first, second = (a, b) if step.rule == "max" else (b, a)
@@ -76,6 +81,7 @@ EXPANSIONS = {
     "quotient": _quotient,
     "chain": _chain,
     "log differentiation": _log_differentiation,
+    "log rules": _log_rules,
     "max": _extremum,
     "min": _extremum,
 }

@@ -18,6 +18,8 @@ FORMULAS = {
     "power": (r"(x^{n})' = n\,x^{n-1}", "(x^n)' = n·x^(n-1)"),
     "exponential": (r"(a^{x})' = a^{x}\ln a", "(a^x)' = a^x·ln(a)"),
     "log differentiation": (r"(f^{g})' = f^{g}\,(g \ln f)'", "(f^g)' = f^g·(g·ln(f))'"),
+    "log rules": (r"\ln\frac{a}{b} = \ln a - \ln b,\ \ln(a\,b) = \ln a + \ln b,\ \ln e^{u} = u",
+                  "ln(a/b) = ln(a) - ln(b), ln(a·b) = ln(a) + ln(b), ln(e^u) = u"),
     "relu": (r"\max(0, x)' = H(x) = \begin{cases} 1, & x > 0 \\ 0, & x \le 0 \end{cases}",
              "max(0, x)' = H(x) = {1 (x > 0); 0 (x ≤ 0)}"),
     "max": (r"\max(a, b)' = H(a - b)\,a' + H(b - a)\,b'", "max(a, b)' = H(a - b)·a' + H(b - a)·b'"),

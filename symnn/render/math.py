@@ -38,7 +38,7 @@ from .order import (
     readable_terms,
     transpose_outside,
 )
-from .symbol_names import LATEX_NAME, bare, latex_text, plain_tail, raised, text_name
+from .symbol_names import LATEX_NAME, bare, latex_text, plain_tail, raised, text_name, upright_words
 from .typed import RAISED, dotted, power_of_e, with_places
 from .values import Shown
 
@@ -103,9 +103,9 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
             args = [self._print(arg) for arg in expr.args]                   # f(x, y); f(0{,}5; 1) in Russian
             args = separator(self._settings["lang"], args, arguments=True).join(args)
             return r"%s\left(%s\right)" % (self._print(sp.Symbol(expr.func.__name__)), args)
-        fold = self._settings["fold_func_brackets"]
-        if isinstance(expr, AppliedUndef) or len(expr.args) != 1 or not expr.args[0].is_Atom \
-                or expr.args[0].is_number and expr.args[0].is_negative:          # tanh(−0.75), not tanh −0.75
+        fold, arg = self._settings["fold_func_brackets"], (*expr.args, None)[0]
+        if isinstance(expr, AppliedUndef) or len(expr.args) != 1 or not arg.is_Atom or arg.is_number and (arg.is_negative
+                or arg.is_Float and self._settings["decimal_separator"] == "comma"):   # th(−0,75); th(0,1), not th 0,1
             self._settings["fold_func_brackets"] = False
         try:
             return super()._print_Function(expr, exp)
@@ -143,7 +143,7 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
     def _print_Symbol(self, expr, style="plain"):
         if isinstance(expr, Shown):         # a number put in a formula: a negative one in parentheses
             text = self._print(expr.number)
-            bracket = expr.number.is_negative or expr.number.is_Rational and not expr.number.is_Integer
+            bracket = self.put_in_brackets(expr)
             return r"\left(%s\right)" % text if bracket else text
         if expr.name.startswith("delta_{") and expr.name.endswith("}"):      # δ of a node the notation renames
             return r"\delta_{%s}" % self._print(sp.Symbol(expr.name[7:-1]))
@@ -151,7 +151,7 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
             return r"\left(%s\right)^{+}" % self._print(sp.Symbol(expr.name[:-2]))
         if len(expr.name) > 1 and expr.name.isalpha() and expr.name.isupper():     # MSE, CE: a name, not a product
             return r"\mathrm{%s}" % expr.name
-        return super()._print_Symbol(expr, style)
+        return upright_words(super()._print_Symbol(expr, style))
 
     def _print_Derivative(self, expr):
         body = self._print(expr.expr)
@@ -273,7 +273,7 @@ class TextMath(_FactorsAsUsual, StrPrinter):
     def _print_Symbol(self, expr):
         if isinstance(expr, Shown):
             text = self._print(expr.number)
-            bracket = expr.number.is_negative or expr.number.is_Rational and not expr.number.is_Integer
+            bracket = self.put_in_brackets(expr)
             return f"({text})" if bracket else text
         if expr.name.endswith("^+") and len(expr.name) > 2:          # w5⁺, E_total⁺, (a²)⁺: a value after the update
             name = self._print(sp.Symbol(expr.name[:-2]))

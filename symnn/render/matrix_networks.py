@@ -53,12 +53,12 @@ class MatrixNetworkPrinting:
     def times(self, *raws: str) -> str:
         return self.hand(" ".join(raws), "·".join(raws))
 
-    def matrix_line(self, lhs: str, matrix, worked=None, keep_order: bool = False) -> str:
+    def matrix_line(self, lhs: str, matrix, worked=None, keep_order: bool = False, exact: bool = True) -> str:
         """lhs = the entries with numbers put in = the exact matrix ≈ its decimals (each side where it says more);
-        ``keep_order``: the entries' terms and factors in the order built."""
+        ``keep_order``: the entries' terms and factors in the order built; not ``exact``: ``worked`` is it."""
         one = matrix.shape == (1, 1)
         pairs = [self.shown(v) for v in matrix]
-        exact = None if any(e is None for e, _ in pairs) else sp.Matrix(matrix.rows, matrix.cols, [e for e, _ in pairs])
+        exact = None if not exact or any(e is None for e, _ in pairs) else sp.Matrix(matrix.rows, matrix.cols, [e for e, _ in pairs])
         decimal = None if all(d is None for _, d in pairs) else \
             sp.Matrix(matrix.rows, matrix.cols, [e if d is None else d for e, d in pairs])
         sides = [lhs]
@@ -139,10 +139,11 @@ class MatrixNetworkPrinting:
         def shown_sum(t):            # the sum as the line above shows it: exact, or its decimal
             exact, decimal = self.shown(t)
             return exact if decimal is None or exact is not None and exact.is_Rational else decimal
-        if layer.activation == "relu" or all(self.shown(t)[1] is None for t in value.sums):   # max(0, z) at a glance;
-            # exact sums: f(z) is the exact value itself
+        if layer.activation == "relu":           # max(0, z) at a glance
             return self.matrix_line(lhs, value.outputs)
         worked = value.sums.applyfunc(lambda t: entry(shown_sum(t), evaluate=False))
+        if all(self.shown(t)[1] is None for t in value.sums):     # exact sums: f(z) is the exact value itself,
+            return self.matrix_line(lhs, value.outputs, worked, exact=False)    # th(−0.1), as SymPy writes −th 0.1
         return self.matrix_line(lhs, value.outputs, worked)
 
     def loss_line(self, work, known: dict, mark: str = "") -> str:

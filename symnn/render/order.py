@@ -186,6 +186,23 @@ class _FactorsAsUsual:
         finally:
             self._settings["order"], self._factors_in_order = "none", True
 
+    _sum_terms = frozenset()
+
+    def _print_Add(self, expr, order=None):
+        """The terms of the sum being printed are known to ``put_in_brackets``: a fraction put in as a term
+        needs no brackets, (100/11 + 15 + 200/17)/3."""
+        outer, self._sum_terms = self._sum_terms, frozenset(expr.args)
+        try:
+            return super()._print_Add(expr, order)
+        finally:
+            self._sum_terms = outer
+
+    def put_in_brackets(self, shown) -> bool:
+        """Whether a number put in a formula is bracketed: a negative one always, 3 + (−4); a fraction
+        unless it is a term of a sum, 2·(1/3) and (1/3)² but 1/3 + 15."""
+        number = shown.number
+        return number.is_negative or number.is_Rational and not number.is_Integer and shown not in self._sum_terms
+
 
 def common_fraction(expr) -> tuple | None:
     """(c, s) with ``expr`` = c·s when the terms of the sum share a fraction c = p/q, q > 1, as a teacher

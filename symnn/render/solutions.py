@@ -25,7 +25,7 @@ from .math import text_math
 from .order import by_variables
 from .perceptron import bias_names, weight_names
 from .staged import Ratio
-from .statement_names import defined_names, network_names, sample_count, statement_subscripts
+from .statement_names import defined_names, log_written, network_names, sample_count, statement_subscripts, vector_arrows
 from .values import PLACES, condition_written, vanishing
 from .written import model_terms, nabla_names, network_loss_terms, step_letters, written_terms
 
@@ -102,15 +102,31 @@ def key_places(problem) -> int | None:
     return places
 
 
+_VECTOR_FORM = re.compile(r"\\\||\\vec|\\mathbf")         # ‖w‖, \vec w, \mathbf{w}: a formula written with vectors
+
+
 class SolutionPrinting:
+    statement_text = ""
+
+    def as_stated(self, name, expr) -> str:
+        """name = expr, after the statement's own formula for ``name`` where it writes it with vectors:
+        J = L(w) + λ(‖w‖² + ‖b‖²) = L(w₁, w₂, b) + λ(w₁² + w₂² + b²); the derivation needs the coordinates,
+        the reader meets the statement's form first."""
+        for math in re.findall(r"(?<!\\)\$([^$]*)\$", self.statement_text):
+            lhs, equals, rhs = math.partition("=")
+            if equals and lhs.strip() == str(name) and _VECTOR_FORM.search(rhs) and "=" not in rhs:
+                return self.rich_text(f"${lhs.strip()} = {rhs.strip()}$") + " " + self.inline("= " + self.raw_math(expr))
+        return self.equation(name, expr)
+
     def _print_Solution(self, solution, depth: int = 0) -> str:
         """The statement, the work, one labelled answer, and the bank's remark on the course's own text."""
         problem, answer = solution.problem, solution.answer
         self._problem_places = key_places(problem)
         # the statement's names, looked up lazily (symnn problems --verify records which are used): w^1 = w^0 where
         # it writes its step so, the notation table, and w_1 where it writes a subscript
-        self.names = ChainMap(step_letters(problem), problem.data.get("notation", {}), statement_subscripts(problem),
-                              sample_count(problem),        # and a loss's sum to N where the statement counts so
+        self.names = ChainMap(step_letters(problem), problem.data.get("notation", {}), vector_arrows(problem),  # h⃗ as h⃗
+                              statement_subscripts(problem),
+                              sample_count(problem), log_written(problem),      # a loss's sum to N, its log as written
                               network_names(problem, getattr(solution.work, "network", None)))   # w_1, b for w = (…), b
         self.notation = problem.data.get("notation", {})          # the δ of a node it renames is named so too
         self.defined = defined_names(problem)          # y for σ(w₁x₁ + w₂x₂ + b), as the statement defines it
@@ -152,6 +168,8 @@ class SolutionPrinting:
             lines.append(self.line(depth, self.say("answer.significant", value=value, places=sp.Integer(asked))))
         lines += [self.line(depth, self.prose(phrase(self.lang, said))) for said in definitions(solution, self.lang)
                   if said not in self._settings["defined"]]        # a key defines a sign once, where it is first used
+        if "log" in self.names and uses(solution.work, sp.log):
+            lines.append(self.line(depth, self.prose(phrase(self.lang, "log.natural"))))     # log, as the statement writes ln
         note = problem.remark(self.lang)
         if note:
             lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "note") + ".")) + " "

@@ -213,6 +213,9 @@ class StagedPrinting:
         exact, decimal = self.shown(value)
         if decimal is not None and _long_fraction(exact):
             return self.inline(f"{self.approx} " + self.raw_math(decimal))
+        ordered = self.__dict__.get("_in_order", {}).get(value)        # 3 + 1/(1 + e⁴), as n = x + s_y adds
+        if ordered is not None and exact is not None and decimal is not None:
+            return self.inline(self.raw_math(ordered, keep_order=True)) + " " + self.inline(f"{self.approx} " + self.raw_math(decimal))
         return self.value(value)
 
     def staged_result(self, lhs: str, value) -> str:
@@ -327,8 +330,11 @@ class StagedPrinting:
         """Each node: its name, its definition and the numbers put in, as the program types it (z = 2x + 2 + x,
         h = ReLU(z·z), not 3x + 2 and z²) or else in the order of the statement's text (a = x·w₁, f = 1 + c;
         ReLU where the program writes relu), and its value."""
-        rows = []
+        rows, self._in_order = [], {}
         for node, (shown, kept) in zip(nodes, shown_definitions(nodes, texts)):
+            terms = [term.xreplace(values) for term in (shown.args if kept and shown.is_Add else ())]
+            if terms and all(term.is_number for term in terms):     # a sum's exact value in its definition's order
+                self._in_order[values[node.name]] = sp.Add(*terms, evaluate=False)
             put = put_in(self.renamed(shown), {self.renamed(k): v for k, v in values.items()}, self.places())
             rows.append([self.math(node.name), self.inline(self.raw_math(node.name) + " = " + self.raw_math(shown, keep_order=kept)),
                          self.inline(self.raw_math(put, keep_order=kept, numbers=True)), self.staged_value(values[node.name])])

@@ -105,8 +105,42 @@ def sample_count(problem) -> dict:
     return {"n": match[1]}
 
 
+_LOG = re.compile(r"\\log(?!_)")        # \log, not \log_2
+
+
+def log_written(problem) -> dict:
+    """{"log": "log"} where the statement writes the natural logarithm as log and never as ln (BCE = −Σ y log p):
+    the key writes log as well, and says once that it is natural (``LOG_NATURAL``).
+
+    >>> from symnn.problems.bank import get_problem
+    >>> log_written(get_problem("bce-n")), log_written(get_problem("bce-grad"))
+    ({'log': 'log'}, {})
+    """
+    text = problem.statement.get("en") or ""
+    return {"log": "log"} if _LOG.search(text) and "\\ln" not in text else {}
+
+
 NETWORK_KINDS = ("forward", "network", "backprop", "training", "delta-rule")
 _MATH = re.compile(r"\$([^$]*)\$")
+
+
+_ARROW = re.compile(r"\\vec\s*\{?([A-Za-z])\}?(?:_\{?([A-Za-z0-9]+)\}?)?")      # \vec h_t, \vec{x}
+
+
+def vector_arrows(problem) -> dict:
+    """The vectors of a network the statement writes with an arrow, named so in its key: {"h_t": "\\vec{h}_{t}"}
+    for a statement that writes $\\vec h_t = W_h \\vec x$, so that the key writes h⃗_t = W_h·x⃗ too.
+
+    >>> from symnn.problems.bank import get_problem
+    >>> vector_arrows(get_problem("fc-equations"))["h_t"]
+    '\\\\vec{h}_{t}'
+    """
+    if problem.kind not in NETWORK_KINDS:
+        return {}
+    found = {}
+    for letter, sub in _ARROW.findall(problem.statement.get("en") or ""):
+        found[f"{letter}_{sub}" if sub else letter] = rf"\vec{{{letter}}}" + (f"_{{{sub}}}" if sub else "")
+    return found
 
 
 def _bare(letter: str, math: str) -> bool:

@@ -18,7 +18,7 @@ from ..calculus.transpose import MARK, Letter
 from .typed import RAISED
 from .values import Shown
 
-ACCENTS = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "dot": "\u0307"}
+ACCENTS = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "dot": "\u0307", "vec": "\u20d7"}
 SUPERSCRIPTS = set("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺") | {v for v in RAISED.values() if isinstance(v, str)}
 
 
@@ -47,8 +47,24 @@ def text_name(head: str) -> str:
 FONTS = {"mathbf": "BOLD ", "boldsymbol": "BOLD ", "bm": "BOLD ", "mathrm": "", "mathit": "", "text": "",
          "operatorname": "", "mathsf": "", "mathcal": ""}
 # a name plain text cannot write by its head and subscript alone: a font (\mathbf{x}), or a subscript of one
-# command followed by more (h_\theta(x), h_{\theta}(x))
-LATEX_NAME = re.compile(r"\\(?:%s)\{|[_^]\{?\\[A-Za-z]+\}?[^A-Za-z{}_^]" % "|".join(FONTS))
+# command followed by more (h_\theta(x), h_{\theta}(x)), or a vector's arrow (\vec{h}_{t} as h⃗_t)
+LATEX_NAME = re.compile(r"\\(?:%s)\{|[_^]\{?\\[A-Za-z]+\}?[^A-Za-z{}_^]" % "|".join([*FONTS, "vec"]))
+
+
+_WORD = re.compile(r"(?<![\\A-Za-z])(?<!\\mathrm\{)(?<!\\text\{)(?<!\\operatorname\{)([A-Za-z]{2,})(?![A-Za-z])")
+
+
+def upright_words(tex: str) -> str:
+    r"""A name's words upright, as a word is typeset in a formula: out_{pred} as \mathrm{out}_{\mathrm{pred}},
+    grad^{h1} as \mathrm{grad}^{h1}; one letter (x, h1) stays an italic variable, indices (δ_{ij}) indices, a
+    command (\hat, \alpha) a command.
+
+    >>> upright_words("out_{pred}"), upright_words(r"\hat{y}_{1}"), upright_words("grad^{h1}_{x1}")
+    ('\\mathrm{out}_{\\mathrm{pred}}', '\\hat{y}_{1}', '\\mathrm{grad}^{h1}_{x1}')
+    >>> upright_words(r"\delta_{ij}")
+    '\\delta_{ij}'
+    """
+    return _WORD.sub(lambda m: m[0] if set(m[1]) <= set("ijk") else r"\mathrm{%s}" % m[1], tex)
 
 
 def braced(name: str) -> str:

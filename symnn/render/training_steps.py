@@ -7,6 +7,8 @@ last update. A mixin of DocumentPrinter, like NetworkPrinting: it uses the forma
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from ..lang import catalogue
@@ -46,6 +48,7 @@ class TrainingStepsPrinting:
         lines = [self.line(depth, self.strong(self.plain("sgd.title") + ":") + " "
                            + self.plain("sgd.network", sizes="-".join(map(str, network.sizes)), activations=activations)
                            + " " + self.equation(L, self.as_written(network.definitions()[L])))]
+        lines += self.matrices_named(network, depth)
         updating = any(step.number for step in run.steps)       # step 0: the forward and backward pass only
         fixed = any(n.bias is not None for n in network.neurons()) and not run.update_biases
         if updating:
@@ -148,6 +151,20 @@ class TrainingStepsPrinting:
 
     def delta_header(self) -> list[str]:
         return [self.plain("delta.neuron"), self.plain("delta.formula"), self.plain("delta.numbers"), self.plain("graph.value")]
+
+    def matrices_named(self, network, depth: int) -> list[str]:
+        """W_1 = [w_1 w_2; w_3 w_4], b_1 = (b_(1,1), b_(1,2)), …: where the statement gives a layer's weights as
+        a matrix W_k (and its biases as a vector b_k), the names its entries have in the tables below."""
+        text, pairs = getattr(self, "statement_text", ""), []
+        for k, layer in enumerate(network.layers, 1):
+            if re.search(rf"W_\{{?{k}\}}?\s*=\s*\\begin\{{pmatrix\}}", text):
+                pairs.append((sp.Symbol(f"W_{k}"), layer.weights.applyfunc(self.renamed)))
+                if re.search(rf"b_\{{?{k}\}}?\s*=\s*\(", text) and all(b is not None for b in layer.biases):
+                    pairs.append((sp.Symbol(f"b_{k}"), sp.Tuple(*layer.biases)))
+        if not pairs:
+            return []
+        return [self.line(depth, self.plain("sgd.matrices") + " "
+                          + self.escape(", ").join(self.equation(name, value) for name, value in pairs))]
 
     def step_tables(self, network, step, depth: int, asked=()) -> list[str]:
         """The forward pass, ∂L/∂ of the outputs asked for, the deltas, the gradients and the updates of one step."""

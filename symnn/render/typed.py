@@ -31,8 +31,12 @@ RAISABLE = re.compile(r"-?(\d+|[a-pr-z])")       # what superscript characters c
 def dotted(text: str) -> str:
     """A product in plain text as a teacher types it: 2x·sin(x), not 2*x*sin(x)."""
     # a coefficient is written before its factor (2x, 0.5x, 3sin(x)); a 0 or a 1 there is a number put in a
-    # formula (y₁ = 0 in y₁·ln(o₁)), kept apart by its dot: 0·ln(0.0318)
-    return _COEFFICIENT.sub(lambda m: m[0] if m[1] in ("0", "1") else m[1], text).replace("*", "·")
+    # formula (y₁ = 0 in y₁·ln(o₁)), kept apart by its dot: 0·ln(0.0318); so is a decimal before e, which
+    # would read as a power of ten: 0.5121·e⁴, not 0.5121e⁴
+    def joined(m):
+        decimal_e = not m[1].isdigit() and m.string.startswith("e", m.end())
+        return m[0] if m[1] in ("0", "1") or decimal_e else m[1]
+    return _COEFFICIENT.sub(joined, text).replace("*", "·")
 
 
 def power_of_e(exponent: str) -> str:

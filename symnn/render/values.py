@@ -271,18 +271,24 @@ def put_in(formula, values: dict, places: int | None = None):
     return rebuilt(formula, mapping)
 
 
-def rebuilt(expr, mapping, into_derivatives: bool = False):
+def rebuilt(expr, mapping, into_derivatives: bool = False, term: bool = False):
     """``expr`` with ``mapping`` applied and nothing evaluated: 2(o₁ − y) stays 2·(0.5237 − 1), not 1.047 − 2.
-    A derivative still to take is left as it is (numbers are not put into it) unless ``into_derivatives``."""
+    A derivative still to take is left as it is (numbers are not put into it) unless ``into_derivatives``;
+    ``term``: ``expr`` is a term of a sum, whose minus is the sum's (1 − (−1)·(−0.4) keeps it)."""
     if expr in mapping:
         return mapping[expr]
     if isinstance(expr, sp.Derivative):
         return expr.xreplace(mapping) if into_derivatives else expr
     if not isinstance(expr, sp.Basic) or not expr.args or getattr(expr, "fixed_text", False):
         return expr             # a plain number of a display object (a determinant's ±1), board.Written's text
-    args = [rebuilt(arg, mapping, into_derivatives) for arg in expr.args]
+    args = [rebuilt(arg, mapping, into_derivatives, isinstance(expr, sp.Add)) for arg in expr.args]
     if isinstance(expr, sp.exp) and _negated(args[0]):      # e^(−y) at y = −4 as e⁴, not e^(−(−4)): no double sign
         args = [Shown(expr.args[0].as_coeff_Mul()[1], -args[0].args[1].number)]
+    negative = [k for k, arg in enumerate(args) if isinstance(arg, Shown) and arg.number.is_negative]
+    if isinstance(expr, sp.Mul) and not term and sp.S.NegativeOne in args and negative:     # −t·H(…) at t = −1 as 1·H(…), not −(−1)·H(…)
+        k = negative[0]
+        args[k] = Shown(expr.args[k], -args[k].number)
+        args.pop(args.index(sp.S.NegativeOne))
     try:
         return expr.func(*args, evaluate=False)
     except TypeError:

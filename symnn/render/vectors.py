@@ -133,7 +133,10 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
             general = InOrder(sp.MatMul(x.T, A, x), sp.MatMul(b.T, x))
             where = (self.equation(A, _matrix(run.A.tolist())) + self.escape(", ")
                      + self.equation(b, column(run.b)) + self.escape(", ") + self.equation(x, column(run.point)))
-            index = self.say("vec.index", function=sp.Eq(f, run.expr, evaluate=False), formula=INDEX_FORM)
+            # f in index form as the statement orders it: the terms of xᵀAx, then those of bᵀx
+            xs = sp.Matrix(run.variables)
+            parts = [part for part in (sp.expand((xs.T * run.A * xs)[0]), sp.expand((run.b.T * xs)[0])) if part != 0]
+            index = self.say("vec.index", function=sp.Eq(f, InOrder(*parts), evaluate=False), formula=INDEX_FORM)
             S = _matrix((run.A + run.A.T).tolist())
             sides = (sp.MatAdd(sp.MatMul(sp.MatAdd(A, A.T, evaluate=False), x, evaluate=False), b, evaluate=False),
                      sp.MatAdd(sp.MatMul(S, column(run.point), evaluate=False), column(run.b), evaluate=False))

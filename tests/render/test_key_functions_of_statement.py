@@ -45,7 +45,9 @@ def test_a_statement_that_writes_sigma_keeps_it():
 
 
 def test_a_common_factor_is_taken_out_only_of_a_sum():
-    # nll-softmax: −((Σ)e^(y_1) − e^(2y_1))e^(−y_1)/Σ has a sum to take e^(y_1) out of: its line stays
-    assert "= -(e^(y_2) + e^(y_3))/(e^(y_1) + e^(y_2) + e^(y_3)) (take out the common factor)" in key("nll-softmax")
+    # softmax-jacobian: (e^(y_1)e^(y_2) + e^(y_1)e^(y_3))/Σ² has a sum to take e^(y_1) out of: its line stays
+    # (nll-softmax, the example before, now takes its logarithm apart and has no such line)
+    assert "   = (e^(y_2) + e^(y_3))·e^(y_1)/(e^(y_1) + e^(y_2) + e^(y_3))^2 (take out the common factor)" \
+        in key("softmax-jacobian")
     # perceptron-alpha: αe^(−αx)/(1 + e^(−αx))² has none; it is not turned into αe^(αx)/(1 + e^(αx))²
     assert not any("common factor" in line for line in key("perceptron-alpha"))

@@ -16,25 +16,25 @@ from symnn.problems.schema import problem_errors
 
 FC_EN = """\
 Forward pass in matrix form: 3-2-1 network, sigmoid
-   x = [1; 2; 3]
+   x⃗ = [1; 2; 3]
    W_h = [(1, 0, -1); (0.5, 1, 0)]
-   h_t = W_h·x = [1·1 + 0·2 + (-1)·3; 0.5·1 + 1·2 + 0·3] = [-2; 2.5]
-   h = σ(h_t) = [σ(-2); σ(2.5)] ≈ [0.1192; 0.9241]
+   h⃗_t = W_h·x⃗ = [1·1 + 0·2 + (-1)·3; 0.5·1 + 1·2 + 0·3] = [-2; 2.5]
+   h⃗ = σ(h⃗_t) = [σ(-2); σ(2.5)] ≈ [0.1192; 0.9241]
    W_y = (1, -1)
-   y_t = W_y·h = 1·0.1192 + (-1)·0.9241 ≈ -0.8049
-   y = σ(y_t) = σ(-0.8049) ≈ 0.3090
-Answer: h = [σ(-2); σ(2.5)] ≈ [0.1192; 0.9241]; y ≈ 0.3090"""
+   y⃗_t = W_y·h⃗ = 1·0.1192 + (-1)·0.9241 ≈ -0.8049
+   y⃗ = σ(y⃗_t) = σ(-0.8049) ≈ 0.3090
+Answer: h⃗ = [σ(-2); σ(2.5)] ≈ [0.1192; 0.9241]; y ≈ 0.3090"""
 
 FC_RU = """\
 Прямой проход в матричной форме: сеть 3-2-1, сигмоида
-   x = [1; 2; 3]
+   x⃗ = [1; 2; 3]
    W_h = [(1; 0; -1); (0,5; 1; 0)]
-   h_t = W_h·x = [1·1 + 0·2 + (-1)·3; 0,5·1 + 1·2 + 0·3] = [-2; 2,5]
-   h = σ(h_t) = [σ(-2); σ(2,5)] ≈ [0,1192; 0,9241]
+   h⃗_t = W_h·x⃗ = [1·1 + 0·2 + (-1)·3; 0,5·1 + 1·2 + 0·3] = [-2; 2,5]
+   h⃗ = σ(h⃗_t) = [σ(-2); σ(2,5)] ≈ [0,1192; 0,9241]
    W_y = (1; -1)
-   y_t = W_y·h = 1·0,1192 + (-1)·0,9241 ≈ -0,8049
-   y = σ(y_t) = σ(-0,8049) ≈ 0,3090
-Ответ: h = [σ(-2); σ(2,5)] ≈ [0,1192; 0,9241]; y ≈ 0,3090"""
+   y⃗_t = W_y·h⃗ = 1·0,1192 + (-1)·0,9241 ≈ -0,8049
+   y⃗ = σ(y⃗_t) = σ(-0,8049) ≈ 0,3090
+Ответ: h⃗ = [σ(-2); σ(2,5)] ≈ [0,1192; 0,9241]; y ≈ 0,3090"""
 
 
 def sigmoid(z):
@@ -46,7 +46,8 @@ def as_array(matrix) -> np.ndarray:
 
 
 @pytest.mark.parametrize("lang, expected", [
-    # the statement's names (W_h, h_t, y_t), each product entry by entry (a brief key without the given matrices)
+    # the statement's names (W_h, h⃗_t with its arrow, y⃗_t), each product entry by entry (a brief key without the
+    # given matrices)
     ("en", FC_EN),
     # Russian: decimal commas, the heading and the answer in Russian
     ("ru", FC_RU),
@@ -55,14 +56,14 @@ def as_array(matrix) -> np.ndarray:
 def test_the_fc_equations_key_in_matrix_form(lang, expected, detail):
     lines = render(solve("fc-equations"), "text", lang=lang, detail=detail).splitlines()
     if detail == "brief":        # a brief key leaves the given x, W_h and W_y to the statement
-        expected = "\n".join(line for line in expected.split("\n") if line.split(" = ")[0].strip() not in ("x", "W_h", "W_y"))
+        expected = "\n".join(line for line in expected.split("\n") if line.split(" = ")[0].strip() not in ("x⃗", "W_h", "W_y"))
     assert "\n".join(lines[1:1 + len(expected.split("\n"))]) == expected
 
 
 @pytest.mark.parametrize("line", [
-    # the forward pass: W_1·x + b_1 entry by entry, then tanh of it, then the linear output o
+    # the forward pass: W_1·x + b_1 entry by entry, then tanh of those sums, tanh(−0.1), then the linear output o
     "   z_1 = W_1·x + b_1 = [0.1·1 + 0.2·(-1) + 0; (-0.3)·1 + 0.4·(-1) + 0.1] = [-0.1; -0.6]",
-    "   h = tanh(z_1) = [-tanh(0.1); -tanh(0.6)] ≈ [-0.0997; -0.5370]",
+    "   h = tanh(z_1) = [tanh(-0.1); tanh(-0.6)] ≈ [-0.0997; -0.5370]",
     "   o = W_2·h + b_2 = 0.5·(-0.0997) + (-0.6)·(-0.5370) + 0.1 ≈ 0.3724",
     "   L = (1/2)·(y - o)^2 = (1/2)·(0.5 - 0.3724)^2 ≈ 0.00814",
     # the backward pass as the course writes it in matrices, at its four places
@@ -190,7 +191,7 @@ def test_every_format_and_language(problem_id, format, lang):
         work = json.loads(out)["work"]
         assert work["form"] == "matrix" and "work" in work
     if format == "latex":          # the product entry by entry, in the statement's names
-        assert r"W_{h} x = \left(\begin{matrix}1 \cdot 1 + 0 \cdot 2 + (-1) \cdot 3" in out \
+        assert r"W_{h} \vec{x} = \left(\begin{matrix}1 \cdot 1 + 0 \cdot 2 + (-1) \cdot 3" in out \
             if problem_id == "fc-equations" else r"\left(W^{T}_{2}" not in out
     if lang == "ru" and format == "text":
         assert "0,5" in out and "0.5" not in out.split("Ответ")[0].split("\n", 1)[1]

@@ -99,7 +99,7 @@ def test_a_hat_name_gives_its_delta_the_hat(tmp_path, lang):
     # a subscript of one letter and digits stays plain; any other is bracketed
     (sp.Symbol("delta_h1"), "δ_h1", r"\delta_{h1}"),
     (sp.Symbol("delta_{a^2}"), "δ_(a²)", r"\delta_{a^{2}}"),
-    (sp.Symbol("delta_{y_{pred}}"), "δ_(y_pred)", r"\delta_{y_{pred}}"),
+    (sp.Symbol("delta_{y_{pred}}"), "δ_(y_pred)", r"\delta_{y_{\mathrm{pred}}}"),
 ])
 def test_printers_write_a_superscripted_name_unambiguously(expr, text, latex):
     assert text_math(expr) == text

@@ -15,6 +15,7 @@ import sympy as sp
 
 from ...lang import phrase
 from ...nn.graph import GraphPass
+from ...render.staged import shown_definitions, written_chains, written_form
 from ...render.values import shown
 from .labels import function_name, unicode_math
 from .picture import PLOTS_HINT, Picture
@@ -66,8 +67,9 @@ def node_labels(run: GraphPass, lang: str = "en", places: int | None = None) -> 
     labels = {}
     for name in run.graph.variables:
         labels[str(name)] = (f"{unicode_math(name, lang)} {value_text(values[name], lang, places)}",)
-    for node in run.graph.nodes:
-        labels[str(node.name)] = (f"{unicode_math(node.name, lang)} = {unicode_math(node.expr, lang)} "
+    # each node's formula in the order the statement writes it (a = x·w₁, as the key's table), not SymPy's
+    for node, (written, _) in zip(run.graph.nodes, shown_definitions(run.graph.nodes, (run.text,))):
+        labels[str(node.name)] = (f"{unicode_math(node.name, lang)} = {unicode_math(written, lang)} "
                                   f"{value_text(values[node.name], lang, places)}",)
     for name in (*run.graph.variables, *(node.name for node in run.graph.nodes)):
         derivative = f"∂{output}/∂{unicode_math(name, lang)}"
@@ -92,7 +94,8 @@ def graph_picture(run: GraphPass, lang: str = "en", places: int | None = None, g
     labels = node_labels(run, lang, places)
     point = ("; " if lang == "ru" else ", ").join(f"{unicode_math(v, lang)} = {unicode_math(c, lang)}"
                                                   for v, c in run.point)
-    function = f"f = {unicode_math(run.graph.expr, lang)}"
+    written = written_form(run.graph.expr, written_chains(run.text))          # f as the statement writes it
+    function = f"f = {unicode_math(run.graph.expr if written is None else written, lang)}"
     title = phrase(lang, "plot.graph", function=function, point=point)
     end = title.index(function) + len(function)
     heading = title if gates else title[:end] + "\\n" + title[end:].lstrip()     # on a slide: the point on a line of its own

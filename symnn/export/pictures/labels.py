@@ -71,7 +71,7 @@ def _subscripted(name: str) -> str:
 def _superscript(text: str) -> str | None:
     """``text`` in superscript characters, or None when one of them has none."""
     if not re.fullmatch(r"-?(\d+|[a-z])", text.replace(MINUS, "-")):
-        return None         # only a number or one letter is raised: e³, eᵇ, x⁻¹; anything longer is exp(…)
+        return None         # only a number or one letter is raised: e³, eᵇ, x⁻¹; anything longer is ^(…)
     return text.replace(MINUS, "-").translate(SUPERSCRIPTS)
 
 
@@ -88,8 +88,7 @@ class _Unicode(TextMath):
         return "π"
 
     def _print_exp(self, expr):
-        exponent = self._print(expr.args[0])
-        return "e" + _superscript(exponent) if _superscript(exponent) is not None else f"exp({exponent})"
+        return self._power("e", self._print(expr.args[0]))        # e³, eᵇ; e^(x·w₁ + w₀) as the key writes it
 
     def _print_Max(self, expr):
         return f"max({', '.join(self._print(a) for a in expr.args)})"
