@@ -72,8 +72,8 @@ def rounded(value, places: int | None = None) -> sp.Float:
     vanishes = fixed == 0
     if vanishes or not asked and magnitude - (-places) + 1 < SIGNIFICANT:
         fixed = number.quantize(Decimal(1).scaleb(magnitude - SIGNIFICANT + 1), rounding=ROUND_HALF_UP)
-    elif _hidden(value, number, fixed):        # 1 − 0.1/√(1 + 10⁻⁸) ≈ 0.9 + 5·10⁻¹⁰, not ≈ 0.9000, which reads as 0.9
-        return _beside(fixed.normalize(), number - fixed)
+    elif _hidden(value, number, fixed):        # 1 − 0.1/√(1 + 10⁻⁸) ≈ 0.9, not ≈ 0.9000, which reads as the exact 0.9
+        return _short(fixed.normalize())
     text = format(fixed, "f") if abs(magnitude) < 8 else format(fixed.normalize(), "e")
     digits = len(fixed.normalize().as_tuple().digits) if "e" in text else len(fixed.as_tuple().digits)
     result = sp.Float(text, max(digits, 2) if "e" in text else max(digits, 1))
@@ -82,26 +82,18 @@ def rounded(value, places: int | None = None) -> sp.Float:
     return result
 
 
-def _beside(short: Decimal, gap: Decimal):
-    """The short decimal an exact value rounds to and, beside it, what it leaves off, to one significant digit:
-    0.9 + 5·10⁻¹⁰ (the value is not the exact 0.9 it would read as, and how far it is from it says why)."""
-    from .board import InOrder, Minus, Times
-    exponent = gap.adjusted()
-    digit = int(abs(gap).scaleb(-exponent).to_integral_value(rounding=ROUND_HALF_UP))
-    if digit == 10:                          # 9.96·10⁻¹¹ is 10⁻¹⁰ to one digit
-        digit, exponent = 1, exponent + 1
-    power = sp.Pow(10, exponent, evaluate=False)
-    term = power if digit == 1 else Times(sp.Integer(digit), power)
+def _short(short: Decimal) -> sp.Float:
+    """The short decimal an exact value is within a trace of ε from, with no zeros after it: ≈ 0.9, as the course
+    writes AdaGrad's step (its ≈ says it is not the exact 0.9; 0.9000 would claim four places of an exact 0.9)."""
     text = format(short, "f")
-    base = sp.Float(text, len(short.as_tuple().digits)) if "." in text else sp.Integer(int(short))
-    return InOrder(base, term) if gap > 0 else Minus(base, term)
+    return sp.Float(text, len(short.as_tuple().digits)) if "." in text else sp.Float(int(short), 1)
 
 
 def _hidden(value, number: Decimal, fixed: Decimal) -> bool:
     """Whether rounding hides that an exact value is not the decimal it rounds to: it differs from it by less
     than the square of the places' unit (of four places at least), as a term in an ε = 10⁻⁸ makes it, and its
     rounding ends in zeros, so that it (0.9000) reads as the exact 0.9 of another line; such a value is written
-    as that decimal and what it leaves off. A decimal carried from floating point (a Float) is not: its last
+    as that short decimal after its ≈. A decimal carried from floating point (a Float) is not: its last
     digits are the arithmetic's noise."""
     gap, unit = abs(number - fixed), min(fixed.as_tuple().exponent, -PLACES)
     exact = isinstance(value, sp.Basic) and not value.has(sp.Float)
