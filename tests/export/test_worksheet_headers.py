@@ -82,7 +82,7 @@ def test_a_notebook_worksheet_opens_with_the_header_cell(tmp_path):
 
 @pytest.mark.parametrize("pid, lang, ending", [
     # the statement says two places: the form sentence ends the statement, no "округляйте до 2-го знака"
-    ("program-sigmoid-neuron", "ru", r"\frac{\partial f}{\partial x_1}, \frac{\partial f}{\partial w_2})$."),
+    ("program-sigmoid-neuron", "ru", r"\frac{\partial f}{\partial x_1}; \frac{\partial f}{\partial w_2})$."),
     # the statement says "within 0.0001", the checker's tolerance: not said again as 1·10⁻⁴
     ("karpathy-neuron-step", "en", r"$\frac{\partial s}{\partial y}$, $s^{+}$."),
     ("karpathy-neuron-step", "ru", r"$\frac{\partial s}{\partial y}$, $s^{+}$."),

@@ -35,7 +35,7 @@ CASES = [
     ("nll-softmax", "ru", "text", "= ∂/∂y_1(ln(e^(y_1) + e^(y_2) + e^(y_3)) - y_1) (свойства логарифма)"),
     ("nll-softmax", "en", "text", "= e^(y_1)/(e^(y_1) + e^(y_2) + e^(y_3)) - 1 (chain rule; derivative of the natural logarithm)"),
     # tanh-221-step: th of the sums as they are, th(−0,1); a function of a Russian decimal in brackets
-    ("tanh-221-step", "en", "text", "h = tanh(z_1) = [tanh(-0.1); tanh(-0.6)] ≈ [-0.099668; -0.537050]"),
+    ("tanh-221-step", "en", "text", "h = tanh(z_1) = [tanh(-0.1); tanh(-0.6)] ≈ [-0.0997; -0.5370]"),
     ("tanh-221-step", "ru", "latex", "\\operatorname{th}{(-0{,}1)}\\\\\\operatorname{th}{(-0{,}6)}"),
     ("tanh-221-step", "ru", "latex", "\\textbf{Ответ:} $h = \\left(\\begin{matrix}- \\operatorname{th}{(0{,}1)}"),
     # cs231n-staged: n = x + s_y in its order; a decimal before e keeps its dot (0.5121e⁴ reads 5121)
@@ -53,13 +53,13 @@ CASES = [
     ("l2-reg", "en", "text", "J = L(w) + λ(‖w‖^2 + ‖b‖^2) = L(w_1, w_2, b) + λ·(w_1^2 + w_2^2 + b^2)"),
     ("l2-reg", "ru", "latex", "$J = L{(w)} + \\lambda{(\\|w\\|^2 + \\|b\\|^2)}$ $= L{(w_{1}, w_{2}, b)} + \\lambda {(w_{1}^{2}"),
     # softmax-ce-steps: the statement's matrices, entry by entry in the names of the tables
-    ("softmax-ce-steps", "en", "text", "In the matrices of the statement: W_1 = [w_1 w_2; w_3 w_4], b_1 = (b_(1,1), b_(1,2)), "
-                                       "W_2 = [w_5 w_6; w_7 w_8], b_2 = (b_(2,1), b_(2,2))"),
-    ("softmax-ce-steps", "ru", "text", "В матрицах условия: W_1 = [w_1 w_2; w_3 w_4], b_1 = (b_(1,1); b_(1,2)), "
-                                       "W_2 = [w_5 w_6; w_7 w_8], b_2 = (b_(2,1); b_(2,2))"),
+    ("softmax-ce-steps", "en", "text", "In the matrices of the statement: W_1 = [(w_1, w_2); (w_3, w_4)], b_1 = (b_(1,1), b_(1,2)), "
+                                       "W_2 = [(w_5, w_6); (w_7, w_8)], b_2 = (b_(2,1), b_(2,2))"),
+    ("softmax-ce-steps", "ru", "text", "В матрицах условия: W_1 = [(w_1; w_2); (w_3; w_4)], b_1 = (b_(1,1); b_(1,2)), "
+                                       "W_2 = [(w_5; w_6); (w_7; w_8)], b_2 = (b_(2,1); b_(2,2))"),
     # delta-rule: words upright in names
-    ("delta-rule", "en", "latex", "$\\delta_{\\mathrm{out}_{\\mathrm{pred}}} \\approx -0.118809$"),
-    ("delta-rule", "ru", "latex", "$\\mathrm{grad}^{h1}_{x1} \\approx 0{,}010735$"),
+    ("delta-rule", "en", "latex", "$\\delta_{\\mathrm{out}_{\\mathrm{pred}}} \\approx -0.1188$"),
+    ("delta-rule", "ru", "latex", "$\\mathrm{grad}^{h1}_{x1} \\approx 0{,}0107$"),
     # fc-equations: the statement's arrows
     ("fc-equations", "en", "text", "h⃗_t = W_h·x⃗ = [1·1 + 0·2 + (-1)·3; 0.5·1 + 1·2 + 0·3] = [-2; 2.5]"),
     ("fc-equations", "ru", "latex", "\\vec{h} &= \\sigma(\\vec{h}_{t})"),
