@@ -21,7 +21,7 @@ from ..calculus.transpose import transposed
 from ..lang import phrase
 from .chains import bound_of_chain, chain_checked
 from .compare import DECIDED_BY as compare_checks
-from .compare import canonical_name, compare_scalar, form_ok
+from .compare import canonical_name, compare_scalar, form_ok, solved
 from .feedback import diagnose, local, own_names_note, placed, reading_notes, wrong_point
 from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
@@ -146,7 +146,8 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     shape = reference_shape(reference)
     ref, ref_places = read_reference(reference, matrices)
     # a transpose written where the key is a formula of matrices is one (2xᵀA is no 2Ax), whether or not the key has one
-    matrices = matrices or not isinstance(ref, tuple) and is_matrix_formula(ref) and has_transpose(text)
+    # the letters of a key of matrices are matrices in the answer too, transpose or not: their order counts (2xA is no 2Ax)
+    matrices = matrices or not isinstance(ref, tuple) and is_matrix_formula(ref)
     lang = options.lang
     say = lambda key, **values: phrase(lang, key, **local(values, lang))   # noqa: E731
     known, shorthand = _question_symbols(ref, options)
@@ -237,6 +238,8 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
     correct, decided_by = compare_scalar(ref, answer.value, options, answer.decimals[0], ref_places[0])
     if not correct and decided_by in ("matrices", "shape") and row_for_column(ref, answer.value, options.symmetric):
         return Verdict(True, 1.0, (say("check.correct"), say("note.row layout")), "matrices", answer)   # 2xᵀA for 2Ax
+    if correct and is_condition(ref) and solved(ref) and not solved(answer.value):    # |1 − a| < 1 for 0 < a < 2
+        return Verdict(False, 0.0, (say("check.wrong"), say("check.unsolved", variable=shown_name(ref.free_symbols.pop().name))), "form", answer)
     if correct and not form_ok(answer.value, options.form):
         return Verdict(False, 0.5, (say(f"check.form.{options.form}"),), "form", answer)
     if correct:

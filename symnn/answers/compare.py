@@ -154,6 +154,17 @@ def same_set(ref, ans):
         return "undecided"
 
 
+def solved(condition) -> bool:
+    """A condition written solved for its variable: every comparison sets the variable alone against a number
+    (0 < a < 2, a > 0 and a < 2), not a formula of it (|1 − a| < 1, −1 < 1 − a < 1: the condition restated)."""
+    if isinstance(condition, (sp.And, sp.Or, sp.Not)):
+        return all(solved(part) for part in condition.args)
+    if isinstance(condition, sp.core.relational.Relational):
+        sides = (condition.lhs, condition.rhs)
+        return any(side.is_Symbol for side in sides) and any(not side.free_symbols for side in sides)
+    return True
+
+
 NOISE_ULPS = 4          # float64 roundings of the exact value a printed double may be off by
 
 

@@ -226,7 +226,7 @@ def _read_one(part, *, notation, known, shorthand, natural_log, russian_notation
         if notation == "latex" else part
     text = softmax_entries(SIGMA_PRIME.sub("sigmaprime", text))          # softmax(o)_j: an entry of softmax's value
     if known is None or "T" not in {str(k) for k in known}:      # w^T x: a transpose, unless T is a variable
-        text = transposes(text) if matrices else TRANSPOSE.sub(" ", text)
+        text = transposes(text, known) if matrices else TRANSPOSE.sub(" ", text)
     if decimal_comma:
         text = decimal_commas(text)
     text = intervals(norms(text)).replace(";", ",").strip()      # max(0; x): the decimal-comma habit
