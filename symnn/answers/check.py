@@ -22,7 +22,7 @@ from ..lang import phrase
 from .chains import bound_of_chain, chain_checked
 from .compare import DECIDED_BY as compare_checks
 from .compare import canonical_name, compare_scalar, form_ok, solved
-from .feedback import diagnose, local, own_names_note, placed, reading_notes, wrong_point
+from .feedback import diagnose, local, own_names_note, placed, reading_notes, verdict_first, wrong_point
 from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
 from .labels import alternatives, label_key, problem_keys, shown_name, unasked_parts
@@ -191,7 +191,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
                   (() if verdict.correct else reading_notes(ref, answer.value, known)))
     if verdict.correct and has_kink(ref, answer.value):
         notes += (say("note.kink"),)
-    return replace(verdict, feedback=verdict.feedback + notes) if notes else verdict
+    return replace(verdict, feedback=verdict_first(verdict.feedback + notes, verdict.correct, verdict.score, lang))
 
 
 def _unasked(answer, extra, options, say) -> Verdict:

@@ -15,7 +15,7 @@ import sympy as sp
 from ..calculus.equal import equal
 from ..calculus.expressions import as_expr, as_symbol
 from ..calculus.parse import is_condition
-from ..lang import local_numbers
+from ..lang import local_numbers, phrase
 from .characters import GREEK
 from .compare import compare_scalar, normalize, round_to, rounding_rule
 from .labels import shown_name
@@ -352,3 +352,13 @@ def _russian(text: str) -> str:
     if text.startswith("(") and closes_at_end(text):
         text = "(" + "; ".join(part.strip() for part in top_level_split(text[1:-1], ",")) + ")"
     return local_numbers(f"${text}$", "ru")[1:-1].replace("{,}", ",") if re.search(r"\d\.\d", text) else text
+
+
+def verdict_first(lines: tuple[str, ...], correct: bool, score: float, lang: str) -> tuple[str, ...]:
+    """The feedback with its verdict first (Correct, Not correct, Partly correct, or could not be read): where the
+    first line is only the reason (Expected a vector of 4 components), the verdict is put before it."""
+    keys = ("check.correct", "check.wrong", "check.partly")
+    verdicts = [phrase(lang, key).rstrip(".") for key in keys] + [phrase(lang, "check.unreadable", reason="").strip()]
+    if lines and lines[0].startswith(tuple(verdicts)):
+        return lines
+    return (phrase(lang, keys[0] if correct else keys[2] if score > 0 else keys[1]),) + lines

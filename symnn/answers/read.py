@@ -39,7 +39,7 @@ from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
 from .habits import glued_calls, labelled_parts, line_rows, spaced_rows
 from .latex import latex_to_text
 from .layout import components, matrix_shape
-from .numbers import REPEATING, decimal_commas, repeating_value, typed_number, units_apart
+from .numbers import REPEATING, decimal_comma_numbers, decimal_commas, repeating_value, typed_number, units_apart
 from .statements import SIGMA_PRIME, labelled_side, restates, stated_value
 from .wrappers import unwrap
 
@@ -159,8 +159,8 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     steps = tuple((side[0], labelled_side(_value(side[1], None, settings)[0], labels, value, known)) if isinstance(side, tuple)
                   else _value(side, expected_length, settings)[0] for side in sides)
     notes += _ambiguities(body, notation, known)
-    if is_vector and decimal_comma and ";" not in body and re.search(r",\s", body) and re.search(r"\d,\d", body):
-        notes += (("note.decimal comma", {"numbers": ", ".join(re.findall(r"\d+,\d+", body))}),)   # (0,5, 1)
+    if is_vector and decimal_comma and ";" not in body and re.search(r",\s", body) and decimal_comma_numbers(body):
+        notes += (("note.decimal comma", {"numbers": ", ".join(decimal_comma_numbers(body))}),)   # (0,5, 1)
     named = written if len(written) == (len(value) if is_vector else 1) and all(written) else ()
     return Answer(text, value, notation, is_set=is_set, uses_log10=uses_log10, decimals=decimals, steps=steps,
                   notes=notes, shape=matrix_shape(body), labels=named)

@@ -10,6 +10,7 @@ from ..calculus.parse import FUNCTIONS, ParseError
 from .labels import known_label
 from .latex import latex_to_text
 from .layout import closes_at_end, top_level_split
+from .numbers import decimal_comma_numbers
 
 DERIVATIVE = re.compile(r"'|∂|∇|(?<![A-Za-z])(d|delta|Delta)[A-Za-z_0-9]*/(d|delta|Delta)")
 # σ'(u) alone: the derivative of σ named, not computed
@@ -60,8 +61,14 @@ def _named_components(body: str, known, problem_labels=frozenset()):
     if len(parts) < 2:
         return None
     values, steps, names, written = [], [], {}, []
+    chained = any(len(top_level_split(part, "=≈")) > 1 for part in parts)
     for part in parts:
         sides = _joined_relations(top_level_split(part, "=≈"))
+        if len(sides) == 1 and chained and part.strip():      # f = 1 + e³ ≈ 21.09; (2e³; e³; e³): a bare value or vector
+            entries = _entries(part.strip()) or [part.strip()]
+            values += entries
+            written += [""] * len(entries)
+            continue
         labels = 0
         while labels < len(sides) - 1 and (_label(sides[labels], known, problem_labels) or
                                            (not labels and _coordinate(sides[labels], sides[-1]))):
@@ -69,7 +76,7 @@ def _named_components(body: str, known, problem_labels=frozenset()):
         if len(sides) < 2 or not all(side.strip() for side in sides):
             return None
         if not labels:                        # −ln 0.1 = 2.303, −ln 0.5 = 0.693: a chain per component, no label,
-            if separators == "," and re.search(r"\d,\d", body):
+            if separators == "," and decimal_comma_numbers(body):
                 return None                   # unless a comma may be a decimal one (f'(x) = 0,5 = 1/2)
             steps += [(len(values), side) for side in sides[:-1]]
             written.append("")
@@ -201,4 +208,6 @@ def _label(side: str, known, labels=frozenset()) -> bool:
     if (name[1] in FUNCTIONS or name[1] in ("sqrt", "exp", "ln", "log")) and name[3] is not None:
         return False                               # cos(x^2) is a value, not a name; H alone names H
     names = {re.sub(r"[_{}]", "", k) for k in (known or ())}
+    if len(name[1]) > 1 and not name[2] and not name[3] and set(name[1]) <= {k for k in names if len(k) == 1}:
+        return False                               # qz of the problem's q and z: the product q·z, not a name
     return (name[1] + re.sub(r"[\s_]", "", name[2] or "")) not in names

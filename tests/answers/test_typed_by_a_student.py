@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from symnn.answers.check import check_bank_answer
+from symnn.answers.check import check_answer, check_bank_answer
 
 VERDICT_WORDS = {"en": ("Correct", "Not correct", "Partly", "could not be read"),
                  "ru": ("Верно", "Неверно", "Частично", "не удалось прочитать")}
@@ -28,11 +28,54 @@ VERDICT_WORDS = {"en": ("Correct", "Not correct", "Partly", "could not be read")
     ("gd-convergence", "0 < a < 2", "en", True, None),
     ("hagan-stable-rate", "|1 − 2α| < 1 и |1 − 50α| < 1", "ru", False, "решите его относительно α"),
     ("hagan-stable-rate", "0 < α < 0,04", "ru", True, None),
+    # every message starts with its verdict: a wrong count of components, a value in the wrong form
+    ("program-add-mul", "∂f/∂z = q = 3", "en", False, "Not correct."),
+    ("program-add-mul", "∂f/∂z = q = 3", "ru", False, "Неверно."),
+    ("nielsen-sigmoid-prime", "e^{-z}/(1+e^{-z})^2", "ru", False, "Частично верно."),     # right value, not through σ
+    ("nielsen-sigmoid-prime", "e^{-z}/(1+e^{-z})^2", "en", False, "Partly correct."),
+    # max(0, 1 − t·y) with a comma between its arguments: each chain max(…) = value is a component
+    ("hinge-binary", "max(0,1-2.5)=0, max(0,1-0.4)=0.6, max(0,0.7)=0.7, max(0,2.2)=2.2", "en", True, None),
+    ("hinge-binary", "max(0,1-2.5), max(0,1-0.4), max(0,0.7), max(0,2.2)", "en", True, None),
+    # max(0; 1,5): with ';' between the arguments, the comma inside one is a decimal comma
+    ("hinge-binary", "max(0; 1−2,5) = 0; max(0; 1−0,4) = 0,6; max(0; 0,7) = 0,7; max(0; 2,2) = 2,2", "ru", True, None),
+    ("hinge-binary", "max(0; 1−2,5) = 0; max(0; 1−0,4) = 0,6; max(0; 0,7) = 0,7; max(0; 2,2) = 2,5", "ru", False, None),
+    # a ∈ (0,2): the comma after ∈ parts the ends of an interval, without a space too, and in LaTeX
+    ("gd-convergence", "a ∈ (0,2)", "en", True, None),
+    ("gd-convergence", r"$a\in(0,2)$", "en", True, None),
+    ("hagan-stable-rate", r"\alpha \in (0,0.04)", "en", True, None),
+    ("gd-convergence", "a ∈ (0,2)", "ru", True, None),                       # with ∈ an interval in Russian too
+    ("gd-convergence", "a ∈ [0,2)", "en", False, "must not belong"),          # 0 is no rate that converges
+    ("hagan-stable-rate", "α ∈ (0; 0,04)", "ru", True, None),                 # ';' parts the ends: 0,04 is 0.04
+    # w^1 = w^0 − … in the statement: w¹ is the next iterate's name, not a power of w (as are w_1, w⁺, w_new)
+    ("gd-linreg-step", "w^1 = 0.0327, b^1 = 0.014", "en", True, None),
+    ("gd-linreg-step", "w¹ = 0,0327; b¹ = 0,014", "ru", True, None),
+    ("gd-linreg-step", "w⁺ = 0.0327, b⁺ = 0.014", "en", True, None),
+    ("gd-linreg-step", "w_new = 0.0327, b_new = 0.014", "en", True, None),
+    ("gd-linreg-step", "b^1 = 0.014, w^1 = 0.0327", "en", True, "matched by their labels"),
+    ("gd-linreg-step", "w^1 = 0.0327, b^1 = 0.015", "en", False, "Component 2"),   # b¹ = 0.014 exactly
+    # a bare value or vector beside labelled chains is a component of its own, not a side of a chain
+    ("graph-exp", "f = 1 + e^3 ≈ 21.0855; (2e^3; e^3; e^3)", "en", True, None),
+    ("graph-exp", "f = 1 + e^3 ≈ 21.0855; (2e^3; e^3; 2e^3)", "ru", False, None),      # ∂f/∂w₀ = e³
+    ("program-add-mul", "-12; ∇f = (-4; -4; 3)", "ru", True, None),
+    # qz of the problem's q and z is the product q·z, a side of the chain, not a label of a fifth part
+    ("program-add-mul", "f = qz = -12; ∇f = (z, z, x+y) = (-4, -4, 3)", "en", True, None),
+    ("program-add-mul", "f = qz = -12; ∇f = (z, z, x+y) = (-4, -4, -3)", "en", False, None),   # ∂f/∂z = q = 3
 ])
 def test_typed_answers(problem, answer, lang, correct, said):
-    verdict = check_bank_answer(problem, answer, lang=lang)
+    verdict = check_bank_answer(problem, answer, lang=lang, timeout=20)
     assert verdict.correct is correct, verdict.feedback
     assert verdict.feedback[0].startswith(VERDICT_WORDS[lang]) or any(w in verdict.feedback[0] for w in VERDICT_WORDS[lang]), \
         verdict.feedback
     if said is not None:
         assert any(said in line for line in verdict.feedback), verdict.feedback
+
+
+@pytest.mark.parametrize("reference, answer, lang, correct", [
+    ("3/2", "max(0; 1,5)", "ru", True),          # ';' between the arguments: 1,5 is 1.5
+    ("0", "max(0; -1,5)", "ru", True),           # max(0, −1.5) = 0
+    ("1", "max(0, 1)", "en", True),              # ',' between the arguments, no ';': two arguments
+    ("3/2", "max(0; 1,5)", "en", True),
+])
+def test_decimal_comma_inside_max(reference, answer, lang, correct):
+    verdict = check_answer(reference, answer, lang=lang, timeout=20)
+    assert verdict.correct is correct, verdict.feedback
