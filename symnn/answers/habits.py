@@ -32,8 +32,8 @@ import re
 _NUMBER = r"[-+−]?\d+(?:[.,]\d+)?"
 # a bracketed run of numbers apart by spaces, rows apart by semicolons: two numbers at least, a space between
 _SPACED = re.compile(r"\[\s*(%s(?:\s*;\s*|\s+)%s(?:(?:\s*;\s*|\s+)%s)*)\s*\]" % (_NUMBER, _NUMBER, _NUMBER))
-_GLUED = re.compile(r"(?<![\w\\])(ln|lg|log|exp|sin|cos|tan|tg|sqrt)\s*(\d+(?:\.\d+)?)(?![\w.(]|,\d)")
-_GLUED_COMMA = re.compile(r"(?<![\w\\])(ln|lg|log|exp|sin|cos|tan|tg|sqrt)\s*(\d+(?:[.,]\d+)?)(?![\w.(]|,\d)")
+_GLUED = re.compile(r"(?<![^\W\d]|\\)(ln|lg|log|exp|sin|cos|tan|tg|sqrt)\s*(\d+(?:\.\d+)?)(?![\w.(]|,\d)")
+_GLUED_COMMA = re.compile(r"(?<![^\W\d]|\\)(ln|lg|log|exp|sin|cos|tan|tg|sqrt)\s*(\d+(?:[.,]\d+)?)(?![\w.(]|,\d)")
 _LABEL_AFTER_COMMA = re.compile(r",\s+(?=[^\W\d]\w*(?:_\{?\w+\}?)?(?:\(\d+\))?\s*(?:=|<|>|≤|≥|\\[lg]e))")
 
 

@@ -60,6 +60,14 @@ VERDICT_WORDS = {"en": ("Correct", "Not correct", "Partly", "could not be read")
     # qz of the problem's q and z is the product q·z, a side of the chain, not a label of a fifth part
     ("program-add-mul", "f = qz = -12; ∇f = (z, z, x+y) = (-4, -4, 3)", "en", True, None),
     ("program-add-mul", "f = qz = -12; ∇f = (z, z, x+y) = (-4, -4, -3)", "en", False, None),   # ∂f/∂z = q = 3
+    # F^2(x) is F(x)², as sin²x is (sin x)²: F the statement's name of tanh
+    ("tanh-exp", "1 - F^2(x)", "en", True, None),
+    ("tanh-exp", "1 - F²(x)", "ru", True, None),
+    ("tanh-exp", "1 - F^3(x)", "en", False, None),
+    # δ_1j is 1 at j = 1, else 0: the one-hot target of class 1
+    ("nll-softmax", "s_j - δ_{1j}", "en", True, None),
+    ("nll-softmax", "s_j − δ_{j1}", "ru", True, None),
+    ("nll-softmax", "s_j - δ_{2j}", "en", False, None),             # class 2 is not the correct one
 ])
 def test_typed_answers(problem, answer, lang, correct, said):
     verdict = check_bank_answer(problem, answer, lang=lang, timeout=20)
@@ -75,7 +83,12 @@ def test_typed_answers(problem, answer, lang, correct, said):
     ("0", "max(0; -1,5)", "ru", True),           # max(0, −1.5) = 0
     ("1", "max(0, 1)", "en", True),              # ',' between the arguments, no ';': two arguments
     ("3/2", "max(0; 1,5)", "en", True),
+    # a coefficient before a function of a number typed without brackets: 2ln0.9 is 2·ln(0.9)
+    ("2*log(9/10)", "2ln0.9", "en", True),
+    ("2*log(9/10)", "2ln0,9", "ru", True),
+    ("2*sin(1/2)", "2sin0.5", "en", True),
+    ("2*sin(1/2)", "2sin0.6", "en", False),
 ])
-def test_decimal_comma_inside_max(reference, answer, lang, correct):
+def test_typed_against_a_reference(reference, answer, lang, correct):
     verdict = check_answer(reference, answer, lang=lang, timeout=20)
     assert verdict.correct is correct, verdict.feedback
