@@ -37,6 +37,16 @@ _GLUED_COMMA = re.compile(r"(?<![^\W\d]|\\)(ln|lg|log|exp|sin|cos|tan|tg|sqrt)\s
 _LABEL_AFTER_COMMA = re.compile(r",\s+(?=[^\W\d]\w*(?:_\{?\w+\}?)?(?:\(\d+\))?\s*(?:=|<|>|≤|≥|\\[lg]e))")
 
 
+def spaced_numbers(body: str, length: int | None, decimal_comma: bool) -> str:
+    """``0 1 1 0``, as many numbers apart by spaces as the vector asked for has components, as ``[0 1 1 0]``
+    (not the number 0110); anything else as it is."""
+    number = _NUMBER if decimal_comma else r"[-+−]?\d+(?:\.\d+)?"
+    numbers = body.split()
+    if length and length > 1 and len(numbers) == length and all(re.fullmatch(number, n) for n in numbers):
+        return "[" + " ".join(numbers) + "]"
+    return body
+
+
 def spaced_rows(body: str, decimal_comma: bool) -> str:
     """``[a b; c d]`` as ``[[a, b], [c, d]]`` and ``[a b]`` as ``[a, b]`` (a decimal comma inside a number
     is its point when ``decimal_comma``); anything else as it is, and NumPy's print of a matrix,

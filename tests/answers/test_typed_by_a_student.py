@@ -68,6 +68,23 @@ VERDICT_WORDS = {"en": ("Correct", "Not correct", "Partly", "could not be read")
     ("nll-softmax", "s_j - δ_{1j}", "en", True, None),
     ("nll-softmax", "s_j − δ_{j1}", "ru", True, None),
     ("nll-softmax", "s_j - δ_{2j}", "en", False, None),             # class 2 is not the correct one
+    # w = b = 3.5: two parts named, one value shared; a scalar's two names (L = CE) stay one value
+    ("linreg-fit", "w=b=3.5", "en", True, None),
+    ("linreg-fit", "w = b = 3,5", "ru", True, None),
+    ("linreg-fit", "w = b = 3,4", "ru", False, None),
+    ("ce", "L = CE = 0.2162", "en", True, None),
+    # 0 1 1 0: as many numbers apart by spaces as the vector has components are its components
+    ("xor-lab", "0 1 1 0", "ru", True, None),
+    ("xor-lab", "0 1 0 0", "ru", False, "Компонента 3"),
+    ("xor-lab", "0 1 1", "en", False, "4 components"),                       # one short: said so
+    # pairs with ';' inside and ',' between them, as Russian writes decimals
+    ("optimizers", "(0,9; 0), (0,9; 0), (0,9; 0,9), (0,6838; 0,6838), (0,6838; 0,6838), (0,9; 0,9)", "ru", True, None),
+    ("optimizers", "(0,9; 0), (0,9; 0), (0,9; 0,9), (0,6838; 0,6838), (0,6838; 0,6838), (0,9; 0,8)", "ru", False,
+     "Компонента 12"),
+    # AdaGrad's 0.9000000005 is 0.900 to 3 figures: 0.9 is that rounding with its zeros dropped; 0.68 is no 0.684
+    ("optimizers", "(0.9, 0), (0.9, 0), (0.9, 0.9), (0.6838, 0.6838), (0.6838, 0.6838), (0.9, 0.9)", "en", True, None),
+    ("optimizers", "(0.9, 0), (0.9, 0), (0.9, 0.9), (0.68, 0.68), (0.6838, 0.6838), (0.9, 0.9)", "en", False,
+     "rounded too coarsely"),
 ])
 def test_typed_answers(problem, answer, lang, correct, said):
     verdict = check_bank_answer(problem, answer, lang=lang, timeout=20)
@@ -88,6 +105,9 @@ def test_typed_answers(problem, answer, lang, correct, said):
     ("2*log(9/10)", "2ln0,9", "ru", True),
     ("2*sin(1/2)", "2sin0.5", "en", True),
     ("2*sin(1/2)", "2sin0.6", "en", False),
+    # a key written as a decimal is its own rounding: 0.5 is not 0.5003 to 3 figures, but is 0.5000…
+    ("0.5003", "0.5", "en", False),
+    ("1/2", "0.5", "en", True),
 ])
 def test_typed_against_a_reference(reference, answer, lang, correct):
     verdict = check_answer(reference, answer, lang=lang, timeout=20)
