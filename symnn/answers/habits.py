@@ -38,11 +38,13 @@ _LABEL_AFTER_COMMA = re.compile(r",\s+(?=[^\W\d]\w*(?:_\{?\w+\}?)?(?:\(\d+\))?\s
 
 
 def spaced_numbers(body: str, length: int | None, decimal_comma: bool) -> str:
-    """``0 1 1 0``, as many numbers apart by spaces as the vector asked for has components, as ``[0 1 1 0]``
-    (not the number 0110); anything else as it is."""
+    """``0 1 1 0`` and ``(1 1 0)``, numbers apart by spaces where a vector is asked for, as ``[0 1 1 0]`` and
+    ``[1 1 0]`` (not the number 0110); rows on lines are ``line_rows``'; anything else as it is."""
     number = _NUMBER if decimal_comma else r"[-+−]?\d+(?:\.\d+)?"
-    numbers = body.split()
-    if length and length > 1 and len(numbers) == length and all(re.fullmatch(number, n) for n in numbers):
+    text = body.strip()
+    inner = text[1:-1] if text[:1] + text[-1:] in ("()", "[]") else text
+    numbers = inner.split()
+    if "\n" not in inner and length and length > 1 and len(numbers) > 1 and all(re.fullmatch(number, n) for n in numbers):
         return "[" + " ".join(numbers) + "]"
     return body
 

@@ -150,6 +150,9 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     uses_log10 = bool(re.search(r"\\lg\b|log_\{?\s*10|\blg\b", body))
     notes = ((("note.twins" if len(twins) > 1 else "note.twin"), {"letters": ", ".join(twins)}),) if twins else ()
     notes += (("note.remark", {"words": remark}),) if remark else ()
+    compared = COMPARED.fullmatch(body) if expected_length is None else None
+    if compared:                          # 0.0452 < 0.25: the value found, compared with one the statement gives
+        body, notes = compared[1], notes + (("note.comparison", {"value": compared[1].strip(), "other": compared[2]}),)
     notes += (("note.units", {"units": ", ".join(units)}),) if units else ()
     body, sides, labels, written = stated_value(body, known, problem_labels, expected_length)
     if restates(body, notation):
@@ -165,6 +168,10 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     named = written if len(written) == (len(value) if is_vector else 1) and all(written) else ()
     return Answer(text, value, notation, is_set=is_set, uses_log10=uses_log10, decimals=decimals, steps=steps,
                   notes=notes, shape=matrix_shape(body), labels=named)
+
+
+# a number compared with another, as a problem that says "compare it with σ′(0) = 0.25" is answered
+COMPARED = re.compile(r"\s*([-+−]?\d+(?:[.,]\d+)?\s*)((?:<|>|<=|>=|≤|≥|\\[lg]e?q?)\s*[-+−]?\d+(?:[.,]\d+)?)\s*")
 
 
 # "0.0215 (approx)", "0,953 (примерно)": a remark in words after the answer

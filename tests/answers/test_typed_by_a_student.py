@@ -9,7 +9,7 @@ import pytest
 from symnn.answers.check import check_answer, check_bank_answer
 
 VERDICT_WORDS = {"en": ("Correct", "Not correct", "Partly", "could not be read"),
-                 "ru": ("Верно", "Неверно", "Частично", "не удалось прочитать")}
+                 "ru": ("Верно", "Неверно", "Частично", "Не удалось прочитать")}
 
 
 @pytest.mark.parametrize("problem, answer, lang, correct, said", [
@@ -76,7 +76,7 @@ VERDICT_WORDS = {"en": ("Correct", "Not correct", "Partly", "could not be read")
     # 0 1 1 0: as many numbers apart by spaces as the vector has components are its components
     ("xor-lab", "0 1 1 0", "ru", True, None),
     ("xor-lab", "0 1 0 0", "ru", False, "Компонента 3"),
-    ("xor-lab", "0 1 1", "en", False, "4 components"),                       # one short: said so
+    ("xor-lab", "0 1 1", "en", False, "Component 4 is missing"),             # one short: said so
     # pairs with ';' inside and ',' between them, as Russian writes decimals
     ("optimizers", "(0,9; 0), (0,9; 0), (0,9; 0,9), (0,6838; 0,6838), (0,6838; 0,6838), (0,9; 0,9)", "ru", True, None),
     ("optimizers", "(0,9; 0), (0,9; 0), (0,9; 0,9), (0,6838; 0,6838), (0,6838; 0,6838), (0,9; 0,8)", "ru", False,
@@ -85,6 +85,26 @@ VERDICT_WORDS = {"en": ("Correct", "Not correct", "Partly", "could not be read")
     ("optimizers", "(0.9, 0), (0.9, 0), (0.9, 0.9), (0.6838, 0.6838), (0.6838, 0.6838), (0.9, 0.9)", "en", True, None),
     ("optimizers", "(0.9, 0), (0.9, 0), (0.9, 0.9), (0.68, 0.68), (0.6838, 0.6838), (0.9, 0.9)", "en", False,
      "rounded too coarsely"),
+    # numbers apart by spaces in brackets are a vector's components: (1 1 0) is ∇F = (1, 1, 0)
+    ("4.4", "(1 1 0)", "en", True, None),
+    ("4.4", "(1 1)", "ru", False, "Не хватает компоненты 3"),
+    # a matrix inverted is written (XᵀX)⁻¹, never as a division by a matrix
+    ("linreg-normal-matrix", "X^T y", "ru", False, "(Xᵀ·X)⁻¹"),
+    ("linreg-normal-matrix", "X^T y", "en", False, "(Xᵀ·X)⁻¹"),
+    # σ′(3) compared with σ′(0) = 0.25, as asked: the value is checked, the comparison set aside and said so
+    ("sigmoid-slow", "0.0452 < 0.25", "ru", True, "сравнение < 0,25"),
+    ("sigmoid-slow", "0.0452 < 0.25", "en", True, "comparison < 0.25"),
+    ("sigmoid-slow", "0.0462 < 0.25", "en", False, None),
+    # ∂s_i/∂y_j by cases i = j and i ≠ j is s_i(δ_ij − s_j) written out
+    ("softmax-jacobian", r"\frac{\partial s_i}{\partial y_j} = \begin{cases} s_i(1-s_i), & i = j \\ -s_i s_j, & i \ne j \end{cases}",
+     "en", True, None),
+    ("softmax-jacobian", r"\begin{cases} s_i(1-s_i), & i = j \\ -s_i s_j, & \text{otherwise} \end{cases}", "ru", True, None),
+    ("softmax-jacobian", r"\begin{cases} s_i(1-s_j), & i = j \\ s_i s_j, & i \ne j \end{cases}", "en", False, "sign"),
+    # a bracket left open is said alone, with no "no formula" before it
+    ("program-add-mul", "(60, −162, 1", "en", False, "could not be read: a bracket is not closed"),
+    ("program-add-mul", "(60, −162, 1", "ru", False, "Не удалось прочитать ответ: скобка не закрыта"),
+    # a condition on a where the problem's letter is α: said once, not again by a note on the letter
+    ("hagan-stable-rate", "0<a<0.04", "ru", False, "условие на a"),
 ])
 def test_typed_answers(problem, answer, lang, correct, said):
     verdict = check_bank_answer(problem, answer, lang=lang, timeout=20)
@@ -112,3 +132,18 @@ def test_typed_answers(problem, answer, lang, correct, said):
 def test_typed_against_a_reference(reference, answer, lang, correct):
     verdict = check_answer(reference, answer, lang=lang, timeout=20)
     assert verdict.correct is correct, verdict.feedback
+
+
+@pytest.mark.parametrize("answer, lang", [
+    ("0<a<0.04", "ru"),              # the condition on another letter, and the Greek twin a of α
+    ("0<a<0.04", "en"),
+])
+def test_a_message_says_a_thing_once(answer, lang):
+    feedback = check_bank_answer("hagan-stable-rate", answer, lang=lang, timeout=20).feedback
+    assert len(feedback) == 1, feedback
+
+
+def test_latex_is_quoted_as_typed():
+    # a message quoting LaTeX that could not be read keeps one backslash, as the student typed it
+    said = " ".join(check_bank_answer("program-add-mul", r"\frac{1}{2} \cdot * 3", timeout=20).feedback)
+    assert r"'\frac{1}{2} \cdot * 3'" in said and "\\\\" not in said, said
