@@ -228,16 +228,17 @@ GREEK_NAMES = set(GREEK.values()) | {"lambda"}
 GREEK_TWINS = {"a": ("alpha", "α"), "B": ("beta", "β"), "n": ("eta", "η"), "e": ("epsilon", "ε"), "p": ("rho", "ρ")}
 
 
-def reading_notes(ref, value, known) -> tuple:
+def reading_notes(ref, value, known, twins: bool = True) -> tuple:
     """Notes on how a wrong answer's names were read: a Latin letter where the problem has its Greek
-    look-alike (a for α), and names the problem does not have, read whole (xy, sinx, hello)."""
+    look-alike (a for α; not when ``twins`` is False, the verdict having said it), and names the problem does
+    not have, read whole (xy, sinx, hello)."""
     refs, values = (ref if isinstance(ref, tuple) else (ref,)), (value if isinstance(value, tuple) else (value,))
     values = [v for v in values if isinstance(v, sp.Basic)]
     expected = {s.name for r in refs if isinstance(r, sp.Basic) for s in r.free_symbols} | set(known or ())
     written = {s.name for v in values for s in v.free_symbols} | ({"e"} if any(v.has(sp.E) for v in values) else set())
     notes = tuple(("note.greek twin", {"latin": latin, "greek": letter})
                   for latin, (greek, letter) in GREEK_TWINS.items()
-                  if latin in written and greek in expected and latin not in expected)
+                  if twins and latin in written and greek in expected and latin not in expected)
     whole = sorted(name for name in written - expected if _read_whole(name))
     return notes + ((("note.one name", {"names": ", ".join(whole)}),) if whole else ())
 

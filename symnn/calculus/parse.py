@@ -109,10 +109,8 @@ def parse_expr_safe(text: str, functions: tuple[str, ...] = (), symbols=None, sh
         expr = _indicator(expr[0])                    # [x > 0]: Iverson's bracket
     if is_condition(expr):
         return expr                                   # a condition such as 0 < a < 2
-    if isinstance(expr, sp.logic.boolalg.BooleanAtom):
-        raise ParseError("comparison of numbers", text=shown(text))     # 0.0452 < 0.25: true or false, no value
-    if not isinstance(expr, sp.Expr):
-        raise ParseError("a list", text=shown(text))
+    if not isinstance(expr, sp.Expr):           # 0.0452 < 0.25 is true or false, no value; (1, 2) a list
+        raise ParseError("comparison of numbers" if isinstance(expr, sp.logic.boolalg.BooleanAtom) else "a list", text=shown(text))
     if expr.has(sp.zoo, sp.nan):
         raise ParseError("undefined", text=shown(text))
     return expr
@@ -167,8 +165,7 @@ def _syntax_tree(text: str, functions: tuple[str, ...] = (), symbols=None, short
     except NotationError as error:
         raise ParseError(error.key, **error.values) from None
     except (SyntaxError, ValueError, RecursionError, MemoryError):      # Python's own words never reach a reader
-        key, values = unreadable(text)
-        raise ParseError(key, **values) from None
+        raise ParseError((found := unreadable(text))[0], **found[1]) from None      # the key and its values
     _check_size(tree)
     return tree
 
