@@ -60,8 +60,9 @@ def _named_components(body: str, known, problem_labels=frozenset(), length=None)
     if separators == ";":                     # a = 1; b = 2, c = 3: a comma before a label parts too
         parts = [piece for part in parts for piece in _comma_parts(part, known, problem_labels)]
     sides = _joined_relations(top_level_split(body, "=≈"))
-    if len(sides) - 1 == length > 1 and all(_label(side, known, problem_labels) and len(top_level_split(side, ",;")) == 1
-                                            for side in sides[:-1]):   # w = b = 3.5: one value of two parts
+    if len(sides) - 1 == length > 1 and not _entries(sides[-1].strip()) and all(      # w = b = 3.5: one value of two parts
+            _label(side, known, problem_labels) and len(top_level_split(side, ",;")) == 1 and not _entries(side.strip())
+            for side in sides[:-1]):
         return "(" + "; ".join([sides[-1].strip()] * (len(sides) - 1)) + ")", [], \
             {re.sub(r"[\s{}_\\]", "", side): k for k, side in enumerate(sides[:-1])}, tuple(side.strip() for side in sides[:-1])
     if len(parts) < 2:

@@ -73,6 +73,7 @@ VERDICT_WORDS = {"en": ("Correct", "Not correct", "Partly", "could not be read")
     ("linreg-fit", "w = b = 3,5", "ru", True, None),
     ("linreg-fit", "w = b = 3,4", "ru", False, None),
     ("ce", "L = CE = 0.2162", "en", True, None),
+    ("grad-quadratic", "∇f = (x, y) = (1, 2)", "en", True, None),           # a vector's chain shares no value
     # 0 1 1 0: as many numbers apart by spaces as the vector has components are its components
     ("xor-lab", "0 1 1 0", "ru", True, None),
     ("xor-lab", "0 1 0 0", "ru", False, "Компонента 3"),
