@@ -114,11 +114,11 @@ def decimal_matches(ref, ans, options, typed, ref_places) -> bool:
         return False
     if typed >= 15 and ans == sp.Rational(repr(float(sp.N(ref, 30)))):
         return True                       # the double nearest the exact value, as Python prints it: √2 as 1.4142135623730951
-    # fewer figures are right when they are the rounding asked for with its trailing zeros dropped (0.9 for
-    # 0.9000000005: rounded to 3 figures it is 0.900), and so is the key's own decimal (0.5 is no 0.5003)
+    # fewer figures are right when the figures left out are zeros beyond the precision asked too: 0.9 for 0.9000000005
+    # is 0.90000 (0.42 for 0.41997 is not), and so is the key's own decimal (0.5 is no 0.5003)
     return gap <= sp.Rational(1, 2) * sp.Rational(10) ** -typed and (
         significant(typed, ans) >= options.min_sigfigs
-        or ans == round_sig(ref, options.min_sigfigs) and (ref_places is None or ans == round_to(ref, ref_places)))
+        or ans == round_sig(ref, options.min_sigfigs + 2) and (ref_places is None or ans == round_to(ref, ref_places)))
 
 
 def _exact(tolerance) -> sp.Rational:

@@ -129,6 +129,8 @@ def test_typed_answers(problem, answer, lang, correct, said):
     # a key written as a decimal is its own rounding: 0.5 is not 0.5003 to 3 figures, but is 0.5000…
     ("0.5003", "0.5", "en", False),
     ("1/2", "0.5", "en", True),
+    ("1 - tanh(1)^2", "0.42", "en", False),      # 0.41997…: 0.420 to 3 figures, but the zeros left out are not all zeros
+    ("sigmoid(9)", "1,0", "ru", False),          # 0.99988: 1.00 to 3 figures, not 1.0000
 ])
 def test_typed_against_a_reference(reference, answer, lang, correct):
     verdict = check_answer(reference, answer, lang=lang, timeout=20)
