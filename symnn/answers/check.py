@@ -16,13 +16,14 @@ import sympy as sp
 from ..calculus.display import RichDisplay
 from ..calculus.expressions import as_expr
 from ..calculus.functions import sigmoid
+from ..calculus.notation import shown as quoted
 from ..calculus.parse import ParseError, is_condition
 from ..calculus.transpose import transposed
 from ..lang import phrase
 from .chains import bound_of_chain, chain_checked
 from .compare import DECIDED_BY as compare_checks
-from .compare import canonical_name, compare_scalar, form_ok
-from .feedback import diagnose, local, own_names_note, placed, reading_notes, wrong_point
+from .compare import canonical_name, compare_scalar, form_ok, solved
+from .feedback import diagnose, local, own_names_note, placed, reading_notes, verdict_first, wrong_point
 from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
 from .labels import alternatives, label_key, problem_keys, shown_name, unasked_parts
@@ -53,7 +54,7 @@ from .shown_values import name_shown, readable, shown
 # what may decide a verdict: a comparison of values (answers.compare), or the check itself —
 # vectors component by component, a restated question, a chain, the answer's shape or form, an
 # unreadable answer — or why no check could run (out of time, out of resources, an error)
-DECIDED_BY = (*compare_checks, "components", "restates", "chain", "form", "unreadable", "timeout", "crashed", "error")
+DECIDED_BY = (*compare_checks, "components", "restates", "chain", "form", "letter", "unreadable", "timeout", "crashed", "error")
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,8 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     shape = reference_shape(reference)
     ref, ref_places = read_reference(reference, matrices)
     # a transpose written where the key is a formula of matrices is one (2xᵀA is no 2Ax), whether or not the key has one
-    matrices = matrices or not isinstance(ref, tuple) and is_matrix_formula(ref) and has_transpose(text)
+    # the letters of a key of matrices are matrices in the answer too, transpose or not: their order counts (2xA is no 2Ax)
+    matrices = matrices or not isinstance(ref, tuple) and is_matrix_formula(ref)
     lang = options.lang
     say = lambda key, **values: phrase(lang, key, **local(values, lang))   # noqa: E731
     known, shorthand = _question_symbols(ref, options)
@@ -163,7 +165,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
                              russian_notation=options.russian_notation, decimal_comma=options.decimal_comma,
                              matrices=matrices, labels=problem_keys(options))
     except (ParseError, ValueError, TypeError, RecursionError) as error:
-        reason = error.in_language(lang) if isinstance(error, ParseError) else phrase(lang, "reader.syntax", text=repr(text[:60]), hint="")
+        reason = error.in_language(lang) if isinstance(error, ParseError) else phrase(lang, "reader.syntax", text=quoted(text), hint="")
         return Verdict(False, 0.0, (say("check.unreadable", reason=reason),), "unreadable")
     if read_as:
         answer = replace(answer, notes=answer.notes + (("note.interval", read_as),))
@@ -187,10 +189,10 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         if verdict.correct and not through(written.value, options):
             verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(map(name_shown, options.through))),), "form", answer)
     notes = tuple(say(key, **values) for key, values in answer.notes +
-                  (() if verdict.correct else reading_notes(ref, answer.value, known)))
+                  (() if verdict.correct else reading_notes(ref, answer.value, known, verdict.decided_by != "letter")))
     if verdict.correct and has_kink(ref, answer.value):
         notes += (say("note.kink"),)
-    return replace(verdict, feedback=verdict.feedback + notes) if notes else verdict
+    return replace(verdict, feedback=verdict_first(verdict.feedback + notes, verdict.correct, verdict.score, lang))
 
 
 def _unasked(answer, extra, options, say) -> Verdict:
@@ -233,10 +235,12 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
         return Verdict(False, 0.0, (say("check.wrong"), say(key)), "shape", answer)
     letter = _other_letter(ref, answer.value)
     if letter:                  # 0 < a < 0.04 where the problem's variable is α: said first, plainly
-        return Verdict(False, 0.0, (say("check.condition letter", **letter),), "shape", answer)
+        return Verdict(False, 0.0, (say("check.condition letter", **letter),), "letter", answer)
     correct, decided_by = compare_scalar(ref, answer.value, options, answer.decimals[0], ref_places[0])
     if not correct and decided_by in ("matrices", "shape") and row_for_column(ref, answer.value, options.symmetric):
         return Verdict(True, 1.0, (say("check.correct"), say("note.row layout")), "matrices", answer)   # 2xᵀA for 2Ax
+    if correct and is_condition(ref) and solved(ref) and not solved(answer.value):    # |1 − a| < 1 for 0 < a < 2
+        return Verdict(False, 0.0, (say("check.wrong"), say("check.unsolved", variable=shown_name(ref.free_symbols.pop().name))), "form", answer)
     if correct and not form_ok(answer.value, options.form):
         return Verdict(False, 0.5, (say(f"check.form.{options.form}"),), "form", answer)
     if correct:

@@ -114,7 +114,11 @@ def decimal_matches(ref, ans, options, typed, ref_places) -> bool:
         return False
     if typed >= 15 and ans == sp.Rational(repr(float(sp.N(ref, 30)))):
         return True                       # the double nearest the exact value, as Python prints it: √2 as 1.4142135623730951
-    return gap <= sp.Rational(1, 2) * sp.Rational(10) ** -typed and significant(typed, ans) >= options.min_sigfigs
+    # fewer figures are right when the figures left out are zeros beyond the precision asked too: 0.9 for 0.9000000005
+    # is 0.90000 (0.42 for 0.41997 is not), and so is the key's own decimal (0.5 is no 0.5003)
+    return gap <= sp.Rational(1, 2) * sp.Rational(10) ** -typed and (
+        significant(typed, ans) >= options.min_sigfigs
+        or ans == round_sig(ref, options.min_sigfigs + 2) and (ref_places is None or ans == round_to(ref, ref_places)))
 
 
 def _exact(tolerance) -> sp.Rational:
@@ -152,6 +156,17 @@ def same_set(ref, ans):
         return ref.as_set() == ans.as_set()
     except (NotImplementedError, TypeError, ValueError):
         return "undecided"
+
+
+def solved(condition) -> bool:
+    """A condition written solved for its variable: every comparison sets the variable alone against a number
+    (0 < a < 2, a > 0 and a < 2), not a formula of it (|1 − a| < 1, −1 < 1 − a < 1: the condition restated)."""
+    if isinstance(condition, (sp.And, sp.Or, sp.Not)):
+        return all(solved(part) for part in condition.args)
+    if isinstance(condition, sp.core.relational.Relational):
+        sides = (condition.lhs, condition.rhs)
+        return any(side.is_Symbol for side in sides) and any(not side.free_symbols for side in sides)
+    return True
 
 
 NOISE_ULPS = 4          # float64 roundings of the exact value a printed double may be off by

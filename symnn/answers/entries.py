@@ -74,6 +74,9 @@ def written_out(value, shape):
         numbers = dict(zip(letters, map(str, place)))
         renames = {}
         for symbol in value.free_symbols:
+            fixed = _fixed_kronecker(symbol)          # δ_1j: 1 at j = 1, else 0
+            if fixed and fixed[1] in numbers:
+                renames[symbol] = sp.Integer(1 if numbers[fixed[1]] == fixed[0] else 0)
             subscript = _subscript(symbol)
             if subscript and set(subscript) <= set(letters):
                 base = symbol.name.split("_")[0]
@@ -94,6 +97,13 @@ def softmax_values(value, size: int):
 
 def _kronecker(indices: str):
     return sp.Integer(1) if len(indices) == 2 and indices[0] == indices[1] else sp.Integer(0)
+
+
+def _fixed_kronecker(symbol) -> tuple[str, str] | None:
+    """(the number, the letter) of a Kronecker delta with one index fixed, δ_1j or δ_j1 (the one-hot vector of
+    class 1, y_j = δ_1j); None for any other name."""
+    match = re.fullmatch(rf"(?:{'|'.join(KRONECKER)})_(?:(\d+)([A-Za-z])|([A-Za-z])(\d+))", symbol.name)
+    return (match[1] or match[4], match[2] or match[3]) if match else None
 
 
 def _subscript(symbol) -> str:

@@ -15,7 +15,7 @@ import sympy as sp
 from ..calculus.equal import equal
 from ..calculus.expressions import as_expr, as_symbol
 from ..calculus.parse import is_condition
-from ..lang import local_numbers
+from ..lang import local_numbers, phrase
 from .characters import GREEK
 from .compare import compare_scalar, normalize, round_to, rounding_rule
 from .labels import shown_name
@@ -228,16 +228,17 @@ GREEK_NAMES = set(GREEK.values()) | {"lambda"}
 GREEK_TWINS = {"a": ("alpha", "α"), "B": ("beta", "β"), "n": ("eta", "η"), "e": ("epsilon", "ε"), "p": ("rho", "ρ")}
 
 
-def reading_notes(ref, value, known) -> tuple:
+def reading_notes(ref, value, known, twins: bool = True) -> tuple:
     """Notes on how a wrong answer's names were read: a Latin letter where the problem has its Greek
-    look-alike (a for α), and names the problem does not have, read whole (xy, sinx, hello)."""
+    look-alike (a for α; not when ``twins`` is False, the verdict having said it), and names the problem does
+    not have, read whole (xy, sinx, hello)."""
     refs, values = (ref if isinstance(ref, tuple) else (ref,)), (value if isinstance(value, tuple) else (value,))
     values = [v for v in values if isinstance(v, sp.Basic)]
     expected = {s.name for r in refs if isinstance(r, sp.Basic) for s in r.free_symbols} | set(known or ())
     written = {s.name for v in values for s in v.free_symbols} | ({"e"} if any(v.has(sp.E) for v in values) else set())
     notes = tuple(("note.greek twin", {"latin": latin, "greek": letter})
                   for latin, (greek, letter) in GREEK_TWINS.items()
-                  if latin in written and greek in expected and latin not in expected)
+                  if twins and latin in written and greek in expected and latin not in expected)
     whole = sorted(name for name in written - expected if _read_whole(name))
     return notes + ((("note.one name", {"names": ", ".join(whole)}),) if whole else ())
 
@@ -352,3 +353,13 @@ def _russian(text: str) -> str:
     if text.startswith("(") and closes_at_end(text):
         text = "(" + "; ".join(part.strip() for part in top_level_split(text[1:-1], ",")) + ")"
     return local_numbers(f"${text}$", "ru")[1:-1].replace("{,}", ",") if re.search(r"\d\.\d", text) else text
+
+
+def verdict_first(lines: tuple[str, ...], correct: bool, score: float, lang: str) -> tuple[str, ...]:
+    """The feedback with its verdict first (Correct, Not correct, Partly correct, or could not be read): where the
+    first line is only the reason (Expected a vector of 4 components), the verdict is put before it."""
+    keys = ("check.correct", "check.wrong", "check.partly")
+    verdicts = [phrase(lang, key).rstrip(".") for key in keys] + [phrase(lang, "check.unreadable", reason="").strip()]
+    if lines and lines[0].startswith(tuple(verdicts)):
+        return lines
+    return (phrase(lang, keys[0] if correct else keys[2] if score > 0 else keys[1]),) + lines

@@ -19,7 +19,7 @@ import re
 from ..calculus.parse import FUNCTIONS, ParseError
 from .layout import top_level_split
 
-TRANSPOSE = re.compile(r"\^\s*(\(\s*T\s*\)|T)(?![0-9_])")
+TRANSPOSE = re.compile(r"\^\s*(\(\s*T\s*\)|T(?![0-9_]))")      # ^T2 may name T₂; ^(T)2 is a transpose times 2
 
 
 CASE_WORDS = re.compile(r"\s+(?:при|if|for|если|when)\s+")
@@ -85,9 +85,10 @@ def norms(text: str) -> str:
     return text
 
 
-def transposes(text: str) -> str:
+def transposes(text: str, known=()) -> str:
     """Aᵀ, (Xw)ᵀ and σ(XW)ᵀ, written A^(T), (Xw)^(T) and sigma(XW)^(T), as transpose(A), transpose(Xw)
-    and transpose(sigma(XW))."""
+    and transpose(sigma(XW)); of letters glued together (2Axᵀ) the ``known`` name they end with alone, 2A·xᵀ."""
+    known = sorted({str(k) for k in known or ()}, key=len, reverse=True)
     while match := TRANSPOSE.search(text):
         end = len(text[:match.start()].rstrip())
         if text[end - 1:end] in (")", "]"):
@@ -104,6 +105,8 @@ def transposes(text: str) -> str:
         else:
             name = re.search(r"[A-Za-z][A-Za-z0-9_]*$", text[:end])
             start = name.start() if name else -1
+            if name and name[0] not in known:
+                start = next((end - len(k) for k in known if name[0].endswith(k)), start)
         if start < 0:
             raise ParseError("transpose operand")
         text = f"{text[:start]} transpose({text[start:end]}) {text[match.end():]}"

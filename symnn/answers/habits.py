@@ -32,9 +32,21 @@ import re
 _NUMBER = r"[-+−]?\d+(?:[.,]\d+)?"
 # a bracketed run of numbers apart by spaces, rows apart by semicolons: two numbers at least, a space between
 _SPACED = re.compile(r"\[\s*(%s(?:\s*;\s*|\s+)%s(?:(?:\s*;\s*|\s+)%s)*)\s*\]" % (_NUMBER, _NUMBER, _NUMBER))
-_GLUED = re.compile(r"(?<![\w\\])(ln|lg|log|exp|sin|cos|tan|tg|sqrt)\s*(\d+(?:\.\d+)?)(?![\w.(]|,\d)")
-_GLUED_COMMA = re.compile(r"(?<![\w\\])(ln|lg|log|exp|sin|cos|tan|tg|sqrt)\s*(\d+(?:[.,]\d+)?)(?![\w.(]|,\d)")
+_GLUED = re.compile(r"(?<![^\W\d]|\\)(ln|lg|log|exp|sin|cos|tan|tg|sqrt)\s*(\d+(?:\.\d+)?)(?![\w.(]|,\d)")
+_GLUED_COMMA = re.compile(r"(?<![^\W\d]|\\)(ln|lg|log|exp|sin|cos|tan|tg|sqrt)\s*(\d+(?:[.,]\d+)?)(?![\w.(]|,\d)")
 _LABEL_AFTER_COMMA = re.compile(r",\s+(?=[^\W\d]\w*(?:_\{?\w+\}?)?(?:\(\d+\))?\s*(?:=|<|>|≤|≥|\\[lg]e))")
+
+
+def spaced_numbers(body: str, length: int | None, decimal_comma: bool) -> str:
+    """``0 1 1 0`` and ``(1 1 0)``, numbers apart by spaces where a vector is asked for, as ``[0 1 1 0]`` and
+    ``[1 1 0]`` (not the number 0110); rows on lines are ``line_rows``'; anything else as it is."""
+    number = _NUMBER if decimal_comma else r"[-+−]?\d+(?:\.\d+)?"
+    text = body.strip()
+    inner = text[1:-1] if text[:1] + text[-1:] in ("()", "[]") else text
+    numbers = inner.split()
+    if "\n" not in inner and length and length > 1 and len(numbers) > 1 and all(re.fullmatch(number, n) for n in numbers):
+        return "[" + " ".join(numbers) + "]"
+    return body
 
 
 def spaced_rows(body: str, decimal_comma: bool) -> str:

@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .labels import alternatives
 from .options import CheckOptions
 from .reference import BadReference
 
@@ -127,9 +128,27 @@ def labelled(solution) -> tuple:
         labels, others = component_labels(solution), quantities(solution)
     except (AttributeError, TypeError, KeyError, IndexError):       # a kind of work whose parts it does not know
         labels, others = (), ()
-    labels = labels or difference_labels(solution)
+    labels = iterate_labels(labels or difference_labels(solution), solution.problem)
     return ((("labels", labels),) if labels else ()) + ((("quantities", others),) if others else ()) + \
         (("powers", has_powers(solution.problem) or _powers(solution.answer)),)
+
+
+# w^1, w^{(1)}, w^{k+1} in a statement: the index of an iterate, not a power
+_ITERATE = r"(?<![\\\w]){name}\s*\^\s*\{{?\s*\(?\s*(\d+|[kt]\s*\+\s*1)\s*\)?\s*\}}?"
+
+
+def iterate_labels(labels: tuple, problem) -> tuple:
+    """The parts' names with the spellings of the new iterate, where the statement writes one of them with an
+    iterate's index (w^1 = w^0 − …): w¹, w^1, w_1, w⁺ and w_new then name w, and b¹ … b; unchanged elsewhere."""
+    statement = " ".join((getattr(problem, "statement", None) or {}).values())
+    names = [alternatives(entry)[0] for entry in labels]
+    indices = [index.replace(" ", "") for name in names if name.isidentifier()
+               for index in re.findall(_ITERATE.format(name=re.escape(name)), statement)]
+    if not indices:
+        return labels
+    newest = max(indices, key=lambda index: (not index.isdigit(), int(index) if index.isdigit() else 0))
+    return tuple(tuple(dict.fromkeys((*alternatives(entry), f"{name}^{newest}", f"{name}^+", f"{name}_new")))
+                 if name.isidentifier() else entry for entry, name in zip(labels, names))
 
 
 def difference_labels(solution) -> tuple:

@@ -62,6 +62,19 @@ def latex_to_text(latex: str, natural_log: bool = True, russian_notation: bool =
     return re.sub(r"\s+", " ", reader.nodes(parse_latex(latex))).strip()
 
 
+def _kronecker_cases(pieces) -> str | None:
+    """Two cases on indices, i = j and i ≠ j (or otherwise), as the entry formula through Kronecker's delta:
+    a·δ_ij + b·(1 − δ_ij); None for any other cases."""
+    parts = [re.fullmatch(r"\((.*), ([a-z])\s*(=|!=)\s*([a-z])\)|\((.*), (otherwise)\)", piece.strip(), re.S) for piece in pieces]
+    if len(parts) != 2 or not all(parts) or parts[0][3] != "=" or parts[0][2] == parts[0][4]:
+        return None
+    same, other = parts
+    if other[6] is None and not (other[3] == "!=" and {other[2], other[4]} == {same[2], same[4]}):
+        return None
+    delta = f"delta_{same[2]}{same[4]}"
+    return f" (({same[1]})*{delta} + ({other[1] if other[6] is None else other[5]})*(1 - {delta})) "
+
+
 class _Reader:
     """Walks pylatexenc's tree: characters one at a time, commands by their kind in the tables."""
 
@@ -288,7 +301,7 @@ class _Reader:
             pieces.append(f"({value.strip().rstrip(',')}, {condition})")
         if not pieces:
             raise ParseError("no cases")
-        return " piecewise(" + ", ".join(pieces) + ") "
+        return _kronecker_cases(pieces) or " piecewise(" + ", ".join(pieces) + ") "
 
     def group(self, argument) -> str:
         """The text of a command's argument (a group or a single node)."""

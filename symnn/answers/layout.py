@@ -118,8 +118,8 @@ def _cells(row: str) -> list[str]:
 
 def _split(body, expected_length, decimal_comma):
     """The components of a vector written without brackets, minding decimal commas."""
-    if re.search(r"(?<!\\);", body):
-        return top_level_split(body, ";")
+    if re.search(r"(?<!\\);", body) and len(top_level_split(body, ";")) > 1:
+        return top_level_split(body, ";")         # (0,9; 0), (0,9; 0): the semicolons inside the pairs, commas part them
     parts = top_level_split(body, ",")
     if len(parts) == 1 or not decimal_comma:
         return parts

@@ -4,8 +4,8 @@ decimals 0.(3) and decimals that go on, 0.333….
 
 >>> typed_number("0.9526"), typed_number("1.5*10^(-3)"), typed_number("0.1(6)"), typed_number("0.333…")
 ((4763/5000, 4), (3/2000, 4), (1/6, None), (1/3, None))
->>> decimal_commas("max(0,5; 1,5) + 0,5")
-'max(0,5; 1,5) + 0.5'
+>>> decimal_commas("max(0,5; 1,5) + max(0, 5) + 0,5")
+'max(0.5; 1.5) + max(0, 5) + 0.5'
 """
 
 from __future__ import annotations
@@ -68,19 +68,40 @@ def units_apart(text: str, known=()) -> tuple[str, tuple[str, ...]]:
 
 
 def decimal_commas(text: str) -> str:
-    """0,5 -> 0.5, except between the arguments of max, min and log."""
+    """0,5 -> 0.5, except between the arguments of max, min and log and the ends of an interval a ∈ (0,2), unless
+    a semicolon separates them there: max(0, 5) keeps its two arguments, max(0; 1,5) is max(0; 1.5)."""
     out, stack = [], []
     for i, char in enumerate(text):
-        if char == "(":
-            word = re.search(r"([A-Za-z]+)\s*$", text[:i])
-            stack.append(word[1] if word else "")
-        elif char == ")" and stack:
+        if char in "([":
+            word = re.search(r"([A-Za-z]+|∈)\s*$", text[:i])        # a ∈ (0,2): the ends of an interval
+            listed = word and (word[1] in MULTI_ARGUMENT or word[1] in ("in", "∈"))
+            stack.append("," if listed and ";" not in _top_level(text, i + 1) else "")
+        elif char in ")]" and stack:
             stack.pop()
         if (char == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
-                and not (stack and stack[-1] in MULTI_ARGUMENT)):
+                and not (stack and stack[-1])):
             char = "."
         out.append(char)
     return "".join(out)
+
+
+def decimal_comma_numbers(text: str) -> list[str]:
+    """The numbers of ``text`` that ``decimal_commas`` reads with a decimal comma (0,5 but not the 0,1 of max(0,1 − y))."""
+    read = decimal_commas(text)
+    return [m[0] for m in re.finditer(r"\d+,\d+", text) if "." in read[m.start():m.end()]]
+
+
+def _top_level(text: str, start: int) -> str:
+    """The characters of the bracket opened just before ``start`` outside the brackets inside it."""
+    depth, kept = 0, []
+    for char in text[start:]:
+        depth += char in "(["
+        depth -= char in ")]"
+        if depth < 0:
+            break
+        if depth == 0:
+            kept.append(char)
+    return "".join(kept)
 
 
 def repeating_value(match) -> sp.Rational:

@@ -34,9 +34,9 @@ def prepared(ref, text: str, known: set, options):
     named = options.names + tuple(pair for own in options.component_names for pair in own)
     known = known | {name for name, _ in named}
     for name in dict.fromkeys(name for name, _ in named):  # f(x) is the name f; so are σ(z), \sigma\left(z\right) of sigma
-        written = "|".join(map(re.escape, spellings(name)))
-        text = re.sub(rf"(?<![A-Za-z0-9_\\])({written})\s*(?:\\left\s*)?\(\s*[A-Za-z]\w*\s*(?:\\right\s*)?\)",
-                      r"\1", text)
+        written = "|".join(map(re.escape, spellings(name)))        # and F^2(x), F²(x) are F(x)², as sin²x is (sin x)²
+        text = re.sub(rf"(?<![A-Za-z0-9_\\])({written})(\s*(?:\^\s*\{{?\s*\d+\s*\}}?|[²³]))?\s*(?:\\left\s*)?\(\s*[A-Za-z]\w*\s*"
+                      r"(?:\\right\s*)?\)", r"\1\2", text)
     return (substituted(ref, names, options) if names else ref), text, known, names
 
 

@@ -36,10 +36,10 @@ from ..lang import LANGUAGES, phrase
 from .characters import GREEK, latin_twins, plain
 from .entries import softmax_entries
 from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
-from .habits import glued_calls, labelled_parts, line_rows, spaced_rows
+from .habits import glued_calls, labelled_parts, line_rows, spaced_numbers, spaced_rows
 from .latex import latex_to_text
 from .layout import components, matrix_shape
-from .numbers import REPEATING, decimal_commas, repeating_value, typed_number, units_apart
+from .numbers import REPEATING, decimal_comma_numbers, decimal_commas, repeating_value, typed_number, units_apart
 from .statements import SIGMA_PRIME, labelled_side, restates, stated_value
 from .wrappers import unwrap
 
@@ -135,7 +135,8 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     words = re.findall(r"[А-Яа-яЁё]{3,}", re.sub(r"\\(?:text\w*|mathrm|mbox|operatorname)\s*\{[^{}]*\}", "", body))
     if words:                            # "0,5 верно": words are not read, the answer is a formula (not "о" blamed)
         raise ParseError("words", words=", ".join(words))
-    body = glued_calls(spaced_rows(line_rows(plain(body), decimal_comma), decimal_comma), decimal_comma)   # [1 2; 3 4]
+    body = spaced_numbers(plain(body), expected_length, decimal_comma)             # 0 1 1 0 of a vector of four
+    body = glued_calls(spaced_rows(line_rows(body, decimal_comma), decimal_comma), decimal_comma)   # [1 2; 3 4]
     if decimal_comma:
         body = labelled_parts(body)                                      # w₁ = 3, w₂ = 0,2
     if matrices:
@@ -149,8 +150,11 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     uses_log10 = bool(re.search(r"\\lg\b|log_\{?\s*10|\blg\b", body))
     notes = ((("note.twins" if len(twins) > 1 else "note.twin"), {"letters": ", ".join(twins)}),) if twins else ()
     notes += (("note.remark", {"words": remark}),) if remark else ()
+    compared = COMPARED.fullmatch(body) if expected_length is None else None
+    if compared:                          # 0.0452 < 0.25: the value found, compared with one the statement gives
+        body, notes = compared[1], notes + (("note.comparison", {"value": compared[1].strip(), "other": compared[2]}),)
     notes += (("note.units", {"units": ", ".join(units)}),) if units else ()
-    body, sides, labels, written = stated_value(body, known, problem_labels)
+    body, sides, labels, written = stated_value(body, known, problem_labels, expected_length)
     if restates(body, notation):
         return Answer(text, None, notation, restates=True, uses_log10=uses_log10, notes=notes)
     settings = {"notation": notation, "known": known, "shorthand": shorthand, "natural_log": natural_log,
@@ -159,11 +163,15 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     steps = tuple((side[0], labelled_side(_value(side[1], None, settings)[0], labels, value, known)) if isinstance(side, tuple)
                   else _value(side, expected_length, settings)[0] for side in sides)
     notes += _ambiguities(body, notation, known)
-    if is_vector and decimal_comma and ";" not in body and re.search(r",\s", body) and re.search(r"\d,\d", body):
-        notes += (("note.decimal comma", {"numbers": ", ".join(re.findall(r"\d+,\d+", body))}),)   # (0,5, 1)
+    if is_vector and decimal_comma and ";" not in body and re.search(r",\s", body) and decimal_comma_numbers(body):
+        notes += (("note.decimal comma", {"numbers": ", ".join(decimal_comma_numbers(body))}),)   # (0,5, 1)
     named = written if len(written) == (len(value) if is_vector else 1) and all(written) else ()
     return Answer(text, value, notation, is_set=is_set, uses_log10=uses_log10, decimals=decimals, steps=steps,
                   notes=notes, shape=matrix_shape(body), labels=named)
+
+
+# a number compared with another, as a problem that says "compare it with σ′(0) = 0.25" is answered
+COMPARED = re.compile(r"\s*([-+−]?\d+(?:[.,]\d+)?\s*)((?:<|>|<=|>=|≤|≥|\\[lg]e?q?)\s*[-+−]?\d+(?:[.,]\d+)?)\s*")
 
 
 # "0.0215 (approx)", "0,953 (примерно)": a remark in words after the answer
@@ -226,7 +234,7 @@ def _read_one(part, *, notation, known, shorthand, natural_log, russian_notation
         if notation == "latex" else part
     text = softmax_entries(SIGMA_PRIME.sub("sigmaprime", text))          # softmax(o)_j: an entry of softmax's value
     if known is None or "T" not in {str(k) for k in known}:      # w^T x: a transpose, unless T is a variable
-        text = transposes(text) if matrices else TRANSPOSE.sub(" ", text)
+        text = transposes(text, known) if matrices else TRANSPOSE.sub(" ", text)
     if decimal_comma:
         text = decimal_commas(text)
     text = intervals(norms(text)).replace(";", ",").strip()      # max(0; x): the decimal-comma habit

@@ -97,6 +97,9 @@ class _Readable(StrPrinter):
             base = self._print(expr.base)
             root = "√" + (base if expr.base.is_Atom and not expr.base.is_Rational or expr.base.is_Integer else f"({base})")
             return root if expr.exp > 0 else "1/" + root
+        if expr.exp.is_Integer and expr.exp < 0 and not expr.base.is_commutative:    # (Xᵀ·X)⁻¹: no division by a matrix
+            inverse = self.parenthesize(expr.base, PRECEDENCE["Pow"]) + "⁻¹"
+            return inverse if expr.exp == -1 else f"{inverse}^{-expr.exp}"
         if expr.exp == -1:
             return "1/" + self.parenthesize(expr.base, PRECEDENCE["Mul"] + 1)
         if expr.exp.is_Rational and expr.exp.is_negative:          # 1/(|x| + 1)^2, not (|x| + 1)^(-2)

@@ -10,6 +10,7 @@ from ..calculus.parse import FUNCTIONS, ParseError
 from .labels import known_label
 from .latex import latex_to_text
 from .layout import closes_at_end, top_level_split
+from .numbers import decimal_comma_numbers
 
 DERIVATIVE = re.compile(r"'|∂|∇|(?<![A-Za-z])(d|delta|Delta)[A-Za-z_0-9]*/(d|delta|Delta)")
 # σ'(u) alone: the derivative of σ named, not computed
@@ -29,13 +30,14 @@ def restates(body: str, notation: str) -> bool:
     return bool(DERIVATIVE.search(re.sub(r"[\s(){}]", "", text.replace("sigmaprime", ""))))
 
 
-def stated_value(body: str, known, labels=frozenset()) -> tuple[str, list, dict, tuple]:
+def stated_value(body: str, known, labels=frozenset(), length=None) -> tuple[str, list, dict, tuple]:
     """A chain ``a = b ≈ c``: (the value graded, the other sides that must equal it, the labels of
     named components, the label written before each component as typed, or ()). A side that names
     what is computed (f'(x), ∂L/∂w, ∇F, y, one of the problem's ``labels``) is a label, not a value;
-    a name the problem uses as a variable is not a label (``x = 6x`` states that x is 6x)."""
+    a name the problem uses as a variable is not a label (``x = 6x`` states that x is 6x); ``length``: of the
+    vector asked for, whose parts may share one value (w = b = 3.5)."""
     body = re.sub(r"\\approx(?![A-Za-z])", "≈", body)
-    named = _named_components(body, known, labels)
+    named = _named_components(body, known, labels, length)
     if named:
         return named
     sides = _bound_chain(_joined_relations(top_level_split(body, "=≈")))
@@ -48,7 +50,7 @@ def stated_value(body: str, known, labels=frozenset()) -> tuple[str, list, dict,
     return values[-1], values[:-1], {}, tuple(names[:1])
 
 
-def _named_components(body: str, known, problem_labels=frozenset()):
+def _named_components(body: str, known, problem_labels=frozenset(), length=None):
     """x = 1, y = 2 or h_1 = h_2 ≈ 0,953; o_1 = σ(h_2) ≈ 0,722: one component per label, the value
     its chain ends in, the chain's other sides as (component, side) steps, and the labels'
     components (a side may use another component's label: σ(h_2)); None when the body is not a
@@ -57,11 +59,25 @@ def _named_components(body: str, known, problem_labels=frozenset()):
     parts = top_level_split(body, separators)
     if separators == ";":                     # a = 1; b = 2, c = 3: a comma before a label parts too
         parts = [piece for part in parts for piece in _comma_parts(part, known, problem_labels)]
+    sides = _joined_relations(top_level_split(body, "=≈"))
+    if len(sides) - 1 == length > 1 and not _entries(sides[-1].strip()) and all(      # w = b = 3.5: one value of two parts
+            _label(side, known, problem_labels) and len(top_level_split(side, ",;")) == 1 and not _entries(side.strip())
+            for side in sides[:-1]):
+        return "(" + "; ".join([sides[-1].strip()] * (len(sides) - 1)) + ")", [], \
+            {re.sub(r"[\s{}_\\]", "", side): k for k, side in enumerate(sides[:-1])}, tuple(side.strip() for side in sides[:-1])
     if len(parts) < 2:
         return None
     values, steps, names, written = [], [], {}, []
+    chained = any(len(top_level_split(part, "=≈")) > 1 for part in parts)
     for part in parts:
         sides = _joined_relations(top_level_split(part, "=≈"))
+        if len(sides) == 1 and chained and part.strip():      # f = 1 + e³ ≈ 21.09; (2e³; e³; e³): a bare value or vector
+            if separators == "," and decimal_comma_numbers(body):
+                return None                   # unless a comma may be a decimal one (w = 3,5)
+            entries = _entries(part.strip()) or [part.strip()]
+            values += entries
+            written += [""] * len(entries)
+            continue
         labels = 0
         while labels < len(sides) - 1 and (_label(sides[labels], known, problem_labels) or
                                            (not labels and _coordinate(sides[labels], sides[-1]))):
@@ -69,7 +85,7 @@ def _named_components(body: str, known, problem_labels=frozenset()):
         if len(sides) < 2 or not all(side.strip() for side in sides):
             return None
         if not labels:                        # −ln 0.1 = 2.303, −ln 0.5 = 0.693: a chain per component, no label,
-            if separators == "," and re.search(r"\d,\d", body):
+            if separators == "," and decimal_comma_numbers(body):
                 return None                   # unless a comma may be a decimal one (f'(x) = 0,5 = 1/2)
             steps += [(len(values), side) for side in sides[:-1]]
             written.append("")
@@ -201,4 +217,6 @@ def _label(side: str, known, labels=frozenset()) -> bool:
     if (name[1] in FUNCTIONS or name[1] in ("sqrt", "exp", "ln", "log")) and name[3] is not None:
         return False                               # cos(x^2) is a value, not a name; H alone names H
     names = {re.sub(r"[_{}]", "", k) for k in (known or ())}
+    if len(name[1]) > 1 and not name[2] and not name[3] and set(name[1]) <= {k for k in names if len(k) == 1}:
+        return False                               # qz of the problem's q and z: the product q·z, not a name
     return (name[1] + re.sub(r"[\s_]", "", name[2] or "")) not in names

@@ -32,9 +32,12 @@ DECIMAL = re.compile(r"(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")     # not 0x10, 1_000,
 
 
 def shown(text: str) -> str:
-    """The text quoted in a message, shortened."""
+    """The text quoted in a message, shortened, as typed: a LaTeX backslash stays one (repr would double it), a line
+    break is written \\n; quoted as Python quotes it ('…', or "…" around a prime)."""
     text = text.strip()
-    return repr(text if len(text) <= 60 else text[:57] + "...")
+    text = (text if len(text) <= 60 else text[:57] + "...").replace("\n", "\\n")
+    quote = '"' if "'" in text and '"' not in text else "'"
+    return quote + text + quote
 
 
 class Hint(NamedTuple):
@@ -99,13 +102,23 @@ def hint(text: str) -> Hint | None:
     return None
 
 
+def unreadable(text: str) -> tuple[str, dict]:
+    """The key and values of the error for text that cannot be read: a bracket left open is said alone (no
+    "no formula" before it), anything else as no formula, with the likely fix."""
+    found = hint(text)
+    if found is not None and found.key == "reader.hint.close":
+        return "bracket not closed", {}
+    return "syntax", {"text": shown(text), "hint": found}
+
+
 def explicit(text: str, functions=frozenset(("sin", "cos", "tanh", "abs", "exp", "sigma", "sigmaprime")),
              known=None, shorthand: bool = False, unknown_functions=()) -> str:
     """Python source for ``text``; ``functions``: names that take an argument."""
     try:
         raw = list(tokenize.generate_tokens(io.StringIO(text).readline))
     except (tokenize.TokenError, SyntaxError, IndentationError):
-        raise NotationError("syntax", text=shown(text), hint=hint(text)) from None
+        key, values = unreadable(text)
+        raise NotationError(key, **values) from None
     tokens = []
     for tok in raw:
         if tok.type in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT):

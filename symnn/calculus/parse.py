@@ -25,7 +25,7 @@ import keyword
 import sympy as sp
 
 from .functions import sigmoid
-from .notation import SHORTHAND, NotationError, ReaderError, construct, explicit, hint, shown
+from .notation import SHORTHAND, NotationError, ReaderError, construct, explicit, hint, shown, unreadable
 from .transpose import transposed
 
 MAX_LENGTH = 5000       # characters
@@ -109,8 +109,8 @@ def parse_expr_safe(text: str, functions: tuple[str, ...] = (), symbols=None, sh
         expr = _indicator(expr[0])                    # [x > 0]: Iverson's bracket
     if is_condition(expr):
         return expr                                   # a condition such as 0 < a < 2
-    if not isinstance(expr, sp.Expr):
-        raise ParseError("a list", text=shown(text))
+    if not isinstance(expr, sp.Expr):           # 0.0452 < 0.25 is true or false, no value; (1, 2) a list
+        raise ParseError("comparison of numbers" if isinstance(expr, sp.logic.boolalg.BooleanAtom) else "a list", text=shown(text))
     if expr.has(sp.zoo, sp.nan):
         raise ParseError("undefined", text=shown(text))
     return expr
@@ -165,7 +165,7 @@ def _syntax_tree(text: str, functions: tuple[str, ...] = (), symbols=None, short
     except NotationError as error:
         raise ParseError(error.key, **error.values) from None
     except (SyntaxError, ValueError, RecursionError, MemoryError):      # Python's own words never reach a reader
-        raise ParseError("syntax", text=shown(text), hint=hint(text)) from None
+        raise ParseError((found := unreadable(text))[0], **found[1]) from None      # the key and its values
     _check_size(tree)
     return tree
 

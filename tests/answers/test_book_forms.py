@@ -133,7 +133,7 @@ CASES = [
     # --- 4. ∇(xᵀAx) for a symmetric A written as a row: accepted, the layout named
     ("quadratic-form-symmetric", "2x^TA", "en", True, "numerator layout"),
     ("quadratic-form-symmetric", "2x^TA", "ru", True, "раскладка по числителю"),
-    ("quadratic-form-symmetric", "2Ax", "en", True, "checked on random matrices"),   # the column: no note
+    ("quadratic-form-symmetric", "2Ax", "en", True, "the expected expression"),   # the column: no note
     ("quadratic-form-symmetric", "x^TA", "en", False, "factor of 2"),         # a slip of the row form is named
     ("quadratic-form-grad", "x^T(A + A^T)", "en", True, "numerator layout"),  # A not symmetric: the same rule
     ("quadratic-form-grad", "2x^TA", "en", False, "transpose of A"),          # ... and 2xᵀA is no answer there

@@ -156,7 +156,7 @@ CASES = [
     ("sigmoid(z)*(1 - sigmoid(z))", "f(1-f)", {}, False, ""),                                 # no notation: f is unknown
     ("sigmoid(z)*(1 - sigmoid(z))", "σ(1−σ)", {}, True, ""),                                  # no notation: σ of the argument
     # --- the reader's language
-    ("2*x", "(2x", {"lang": "ru"}, False, "не закрыта скобка"),                 # a Russian reason and its fix
+    ("2*x", "(2x", {"lang": "ru"}, False, "скобка не закрыта"),                 # a Russian reason, said alone
     ("2*x", "frac{1}{2}", {}, False, "did you mean \\frac"),                  # a command without its backslash
 ]
 

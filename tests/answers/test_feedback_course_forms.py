@@ -51,7 +51,7 @@ CASES = [
     ("perceptron-alpha", "f*(1 - f)", "en", (WRONG, "The inner derivative is missing: multiply by α (chain rule).")),
     ("perceptron-alpha", "f*(1 - f)", "ru",
      (НЕВЕРНО, "Не хватает производной внутренней функции: умножьте на α (производная сложной функции).")),
-    ("nielsen-sigmoid-prime", "e^(-z)/(1 + e^(-z))^2", "ru", ("Значение верное, но в вопросе просят выразить ответ через σ.",)),
+    ("nielsen-sigmoid-prime", "e^(-z)/(1 + e^(-z))^2", "ru", ("Частично верно.", "Значение верное, но в вопросе просят выразить ответ через σ.")),
     ("minibatch-stop", "eps > 0.5", "en",
      ("Not correct: the problem asks for a condition on ε, and this one is on eps. Write it with ε.",
       "Read whole, as names the problem does not have: eps. Write a product with *, as x*y, and a function with brackets, "
