@@ -15,6 +15,20 @@ from dataclasses import replace
 from .bank import Problem
 
 
+def matrix_options(data: dict) -> dict:
+    """The checker's options of a matrix problem: its symmetric letters (A = Aᵀ: 2Ax and (A + Aᵀ)x are one answer),
+    and whether it differentiates by a vector (x, w, a column W_2): then the gradient written as a row (2xᵀA) is
+    the numerator layout of the same gradient; by a matrix (W, A) the transpose is another matrix, a slip."""
+    from ..nn.matrix_form import SPECS
+    if "identity" in data:
+        spec = SPECS[data["identity"]]
+        symmetric, columns = data.get("symmetric") or spec.symmetric, spec.shapes[spec.wrt][1]
+    else:
+        from ..nn.matrix_expansion import read_shapes
+        symmetric, columns = data.get("symmetric", ()), read_shapes(data["shapes"])[data["wrt"]][1]
+    return {"by_vector": columns == "1", **({"symmetric": tuple(symmetric)} if symmetric else {})}
+
+
 def solve_matrix_gradient(problem: Problem):
     """``identity``: the name of a matrix-form problem (``nn.matrix_form.SPECS``); the answer is its
     gradient formula, every step checked entry by entry against the scalar form."""

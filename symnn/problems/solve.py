@@ -14,8 +14,7 @@ import sympy as sp
 from ..calculus.display import RichDisplay
 from ..calculus.parse import parse_expr_safe, parse_point, parse_symbols
 from ..calculus.through import written_through as write_through
-from ..nn.matrix_form import SPECS
-from . import array_problems, vector_problems
+from . import array_problems, matrix_problems, vector_problems
 from .answer_labels import answer_labels, line_variable
 from .asked import with_asked
 from .bank import BankError, Problem, bank_version, get_problem
@@ -381,8 +380,8 @@ def question_options(problem: Problem) -> dict:
     if "names" in data:
         options["names"] = tuple(data["names"].items())
         options["through"] = tuple(data.get("through", ()))
-    if problem.kind == "matrix-identity" and (data.get("symmetric") or "identity" in data and SPECS[data["identity"]].symmetric):
-        options["symmetric"] = tuple(data.get("symmetric") or SPECS[data["identity"]].symmetric)   # A = Aᵀ: 2Ax, (A + Aᵀ)x
+    if problem.kind == "matrix-identity":        # A = Aᵀ: 2Ax, (A + Aᵀ)x; by a vector: 2xᵀA, the row form of 2Ax
+        options.update(matrix_problems.matrix_options(data))
     if problem.kind == "derivative" and function_names(data):     # notation f = σ: σ(1 − σ) is an answer
         options["names"] = options.get("names", ()) + function_names(data)
     if variable_names(data, problem.kind):                        # notation n = m: 3m² + 2 is an answer

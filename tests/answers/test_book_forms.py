@@ -188,3 +188,19 @@ def test_e_without_a_node_e_is_euler_s_number(answer, correct):
     import sympy as sp
     assert check_answer(sp.exp(2), "e^2").correct            # e^2 is exp(2) where no value is named e
     assert check_answer(8, answer).correct is correct
+
+
+@pytest.mark.parametrize("problem_id, answer, correct", [
+    # ∇_x xᵀAx by the vector x: the row form 2xᵀA is the numerator layout of 2Ax, accepted with a note
+    ("quadratic-form-symmetric", "2x^T A", True),
+    # the MSE's gradient by the vector w as a row: the same, the numerator layout
+    ("linreg-matrix-grad", "-2/n (y - Xw)^T X", True),
+    # ∂L/∂W by the matrix W (d×k): aᵀX is k×d, another matrix, a slip however a student lays it out
+    ("graph-matrix", "a^T X", False),
+    # the same by the dense layer's W: δᵀX for Xᵀδ
+    ("dense-layer-grad", "\\delta^T X", False),
+])
+def test_a_row_form_is_a_layout_only_by_a_vector(problem_id, answer, correct):
+    verdict = check_bank_answer(problem_id, answer, timeout=20)
+    assert verdict.correct is correct
+    assert ("numerator layout" in " ".join(verdict.feedback)) is correct
