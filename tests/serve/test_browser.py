@@ -26,7 +26,7 @@ pytest.importorskip("uvicorn")
 PHONE, DESKTOP = (390, 844), (1000, 1400)
 # Latin-script words a Russian page may hold: method and function names the course writes in Latin
 # letters, product names, and the keys of the keyboard shortcut
-LATIN_ALLOWED = {"softmax", "softsign", "softplus", "ReLU", "PReLU", "RReLU", "ELU", "ISRU", "arctg", "max", "sign",
+LATIN_ALLOWED = {"softmax", "softsign", "softplus", "ReLU", "PReLU", "RReLU", "ELU", "ISRU", "arctg", "max", "sign", "sgn",
                  "Adam", "AdaGrad", "RMSprop", "MSE", "MAE", "RMSE", "MAPE", "BCE", "SGD", "XOR", "xor", "one-hot", "float64",
                  "symnn", "NumPy", "PyTorch", "Ctrl", "Enter", "SVM"}
 # the text of a page outside its mathematics, code, script, and what is marked as another language
