@@ -138,9 +138,9 @@ class AskedPrinting:
             formula = written_form(formula, written_chains(text)) or formula          # x₁₁a₁ + x₂₁a₂, as typed
             numbers = put_in(formula, dict(checked.values), self.places())
             sides = [self.program_label(name), self.raw_math(self.staged_number(value)), self.raw_math(Kept(formula))]
-            if not isinstance(numbers, Shown):             # a₁ = 4 is said by the value once
-                sides.append(self.raw_math(Kept(numbers), numbers=True))
-            lines.append(self.line(depth + 1, self.inline(" = ".join(sides + [self.raw_math(self.staged_number(value))]))))
+            if not isinstance(numbers, Shown):             # ∂f/∂a₁ = 4 = a₁: a letter's value is said once
+                sides += [self.raw_math(Kept(numbers), numbers=True), self.raw_math(self.staged_number(value))]
+            lines.append(self.line(depth + 1, self.inline(" = ".join(sides))))
         return self.join(lines)
 
     def _print_InInputs(self, formulas, depth: int = 0) -> str:
