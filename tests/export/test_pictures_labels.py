@@ -37,7 +37,7 @@ def every_picture(lang: str, run) -> dict:
 # the words each picture must show, exactly, in each language
 EXPECTED = {
     "en": {
-        "graph": ["Computational graph of f = 1 + e^(x·w₁ + w₀) at x = 1, w₁ = 2, w₀ = 1",
+        "graph": ["Computational graph of f = 1 + exp(x·w₁ + w₀) at x = 1, w₁ = 2, w₀ = 1",
                   "x = 1", "∂f/∂x = 2e³ ≈ 40.1711", "w₁ = 2", "∂f/∂w₁ = e³ ≈ 20.0855", "a = x·w₁ = 2",
                   "b = a + w₀ = 3", "c = eᵇ = e³ ≈ 20.0855", "∂f/∂c = 1", "f = 1 + c = 1 + e³ ≈ 21.0855", "exp", "×"],
         "activations": ["Activation functions f (solid) and their derivatives f′ (dashed)", "Identity\nf = 0.5, f′ = 1",
@@ -58,7 +58,7 @@ EXPECTED = {
         "boundary": ["Decision boundary of the trained network: XOR", "$x_1$", "$x_2$", "$\\hat{y}$", "0.2"],
     },
     "ru": {
-        "graph": ["Граф вычислений функции f = 1 + e^(x·w₁ + w₀) в точке x = 1; w₁ = 2; w₀ = 1",
+        "graph": ["Граф вычислений функции f = 1 + exp(x·w₁ + w₀) в точке x = 1; w₁ = 2; w₀ = 1",
                   "∂f/∂x = 2e³ ≈ 40,1711", "c = eᵇ = e³ ≈ 20,0855", "f = 1 + c = 1 + e³ ≈ 21,0855"],
         "activations": ["Функции активации f (сплошная линия) и их производные f′ (пунктир)",
                         "Тождественная\nf = 0,5; f′ = 1", "Единичная ступенька\nf = 1; f′ = 0", "Сигмоида σ\nf = 0,622; f′ = 0,235",

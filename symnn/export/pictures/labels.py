@@ -71,7 +71,7 @@ def _subscripted(name: str) -> str:
 def _superscript(text: str) -> str | None:
     """``text`` in superscript characters, or None when one of them has none."""
     if not re.fullmatch(r"-?(\d+|[a-z])", text.replace(MINUS, "-")):
-        return None         # only a number or one letter is raised: e³, eᵇ, x⁻¹; anything longer is ^(…)
+        return None         # only a number or one letter is raised: e³, eᵇ, x⁻¹; anything longer is not
     return text.replace(MINUS, "-").translate(SUPERSCRIPTS)
 
 
@@ -88,7 +88,9 @@ class _Unicode(TextMath):
         return "π"
 
     def _print_exp(self, expr):
-        return self._power("e", self._print(expr.args[0]))        # e³, eᵇ; e^(x·w₁ + w₀) as the key writes it
+        exponent = self._print(expr.args[0])            # e³, eᵇ; a longer exponent cannot be raised in one line of
+        raised = _superscript(exponent)                 # Unicode: exp(x·w₁ + w₀), as books write it, not e^(…)
+        return "e" + raised if raised is not None else f"exp({exponent})"
 
     def _print_Max(self, expr):
         return f"max({', '.join(self._print(a) for a in expr.args)})"
