@@ -82,11 +82,11 @@ def rounded(value, places: int | None = None) -> sp.Float:
     return result
 
 
-def _short(short: Decimal) -> sp.Float:
+def _short(short: Decimal) -> sp.Float | sp.Integer:
     """The short decimal an exact value is within a trace of ε from, with no zeros after it: ≈ 0.9, as the course
     writes AdaGrad's step (its ≈ says it is not the exact 0.9; 0.9000 would claim four places of an exact 0.9)."""
     text = format(short, "f")
-    return sp.Float(text, len(short.as_tuple().digits)) if "." in text else sp.Float(int(short), 1)
+    return sp.Float(text, len(short.as_tuple().digits)) if "." in text else sp.Integer(int(short))     # ≈ 1, not 1.
 
 
 def _hidden(value, number: Decimal, fixed: Decimal) -> bool:

@@ -66,6 +66,12 @@ def test_an_epsilon_term_is_not_rounded_into_trailing_zeros():
     assert "RMSprop: ≈ (0.6838, 0.6838)" in answer
     assert "AdaGrad: ≈ (0,9; 0,9);" in _answer("optimizers", "ru")
     assert "0.9000" not in "\n".join(key("optimizers", "en", "brief"))          # nowhere in the work either
+    # a whole number within a trace of ε is the whole number, ≈ 1 (not 1. nor 1.0000)
+    import sympy as sp
+
+    from symnn.render.math import text_math
+    from symnn.render.values import rounded
+    assert text_math(rounded(1 - sp.sqrt(2) / 10**10)) == "1"
 
 
 def test_an_unsimplified_short_value_is_written_exactly():
