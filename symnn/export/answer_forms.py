@@ -88,10 +88,10 @@ def _labels_ProgramPass(work, problem, lang) -> tuple:
 
 
 def _labels_DeltaRule(work, problem, lang) -> tuple:
-    """The deltas, the gradients, the momentum steps: δ_o1, …, grad^h1_x1 (the statement's grad_a^b, as the
-    key's answer names them), …, Δw_1, …"""
+    """The deltas, the gradients, the momentum steps: δ_o1, …, ∂L/∂w_1 (the gradient by the parameter its table
+    names, as the key's answer names it), …, Δw_1, …"""
     from ..nn.delta_rule import step_of
-    return (*(_name(f"delta_{row[0]}") for row in work.deltas), *(_name(f"grad^{n}_{a}") for _, a, n, _ in work.gradients),
+    return (*(_name(f"delta_{row[0]}") for row in work.deltas), *_partials(work.network.loss_symbol, (row[0] for row in work.gradients)),
             *(sp.latex(step_of(row[0])) for row in work.updates))
 
 

@@ -160,14 +160,14 @@ class HessianPrinting:
         lines.append(self.line(depth, self.inline(f"{g_k} = {gradient_at} = " + self.raw_math(g_value))
                                + self.escape(", ") + self.inline(f"{hessian_at} = {A_k} = "
                                                                   + self.raw_math(_shaped(step.A.tolist())))))
-        lines.append(self.line(depth, self.plain("newton.inverse") + " " + self.inline(
-            f"{inverse} = " + self.raw_math(_shaped(step.inverse.tolist())))))
-        start, g = _column(self._numbers(step.start)), _column(self._numbers(step.gradient.values))
-        moved = _column(self._numbers(-c for c in step.change))
-        # A⁻¹'s entries as the line's other numbers are written: [0.5 0; 0 0.02] beside x₀ = [0.5; 0.5], given in
-        # decimals; fractions beside whole numbers
+        # A⁻¹'s entries as the step's other numbers are written, on its own line and in the step alike: [0.5 0; 0 0.02]
+        # beside x₀ = [0.5; 0.5], given in decimals; fractions beside whole numbers
         decimals = any(isinstance(self.as_given(v), sp.Float) for v in step.start)
         entries = [self._numbers(row) for row in step.inverse.tolist()] if decimals else step.inverse.tolist()
+        lines.append(self.line(depth, self.plain("newton.inverse") + " " + self.inline(
+            f"{inverse} = " + self.raw_math(_shaped(entries)))))
+        start, g = _column(self._numbers(step.start)), _column(self._numbers(step.gradient.values))
+        moved = _column(self._numbers(-c for c in step.change))
         numbers = Minus(start, Times(_shaped(entries), g))
         sides = [f"{x_next} = {x_k} - {inverse}{' ' if self.nabla.startswith(chr(92)) else ''}{g_k}",
                  self.raw_math(numbers, numbers=True), self.raw_math(Minus(start, moved), numbers=True)]

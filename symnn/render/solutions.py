@@ -334,8 +334,9 @@ class SolutionPrinting:
             return self.data_answer_items(work, parts)
         if kind == "ForwardPass":
             names = [name for name, _ in work.forward]
-        elif kind == "DeltaRule":          # the deltas, the gradients (the statement's grad_a^b), the momentum steps
-            names = [*(delta(n) for n, *_ in work.deltas), *(sp.Symbol(f"grad^{n}_{a}") for _, a, n, _ in work.gradients),
+        elif kind == "DeltaRule":          # the deltas, the gradients by the tables' parameters (∂L/∂w_1), the steps
+            L = work.network.loss_symbol
+            names = [*(delta(n) for n, *_ in work.deltas), *(self.raw_ratio(L, p) for p, *_ in work.gradients),
                      *(step_of(p) for p, *_ in work.updates)]
         elif kind == "GraphPass":
             f = work.graph.nodes[-1].name

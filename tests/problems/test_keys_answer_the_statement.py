@@ -185,7 +185,7 @@ def test_delta_rule_answers_the_deltas_the_gradients_and_the_momentum_steps():
     # the output's δ by the statement's name of the output (notation o1 = "out_{pred}")
     assert line.startswith(r"{\raggedright \noindent \textbf{Ответ:} $\delta_{\mathrm{out}_{\mathrm{pred}}} \approx -0{,}1188$; "
                            r"$\delta_{h1} \approx -0{,}00537$; $\delta_{h2} \approx -0{,}00537$; "
-                           r"$\mathrm{grad}^{h1}_{x1} \approx 0{,}0107$;")     # the statement's grad_a^b, words upright
+                           r"$\frac{\partial L}{\partial w_{1}} \approx 0{,}0107$;")     # by the name its table gives it
     assert line.endswith(r"$\Delta w_{5} \approx 0{,}00956$; $\Delta w_{6} \approx 0{,}00956$; "
                          r"$\Delta b_{3} \approx 0{,}0119$\par}")
     assert answer_line("delta-rule", "text", "en").startswith("Answer: δ_(out_pred) ≈ -0.1188; δ_h1 ≈ -0.00537;")

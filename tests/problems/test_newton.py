@@ -75,17 +75,17 @@ def test_the_hessian_is_what_central_differences_give():
 
 
 # the last lines of the key of Hagan's step: g and A at x0, A⁻¹, and x1 with the numbers put in; the iterates bold, as
-# the statement writes them (𝐱_1, the point, is not x_1, its first coordinate); A⁻¹'s entries in the line as
-# decimals, as x0 = (0.5, 0.5) is given
+# the statement writes them (𝐱_1, the point, is not x_1, its first coordinate); A⁻¹'s entries as decimals, as x0 = (0.5, 0.5) is
+# given, on its own line as in the step: one form of A⁻¹ in one key
 KEY = {
     "en": ["∇²F = [(2, 0); (0, 50)]",
            "𝐠_0 = ∇F(0.5, 0.5) = (1, 25), ∇²F(0.5, 0.5) = 𝐀_0 = [(2, 0); (0, 50)]",
-           "The inverse of the Hessian: 𝐀_0⁻¹ = [(1/2, 0); (0, 1/50)]",
+           "The inverse of the Hessian: 𝐀_0⁻¹ = [(0.5, 0); (0, 0.02)]",
            "𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0 = [0.5; 0.5] - [(0.5, 0); (0, 0.02)]·[1; 25] = [0.5; 0.5] - [0.5; 0.5] = (0, 0)",
            "Answer: (0, 0)"],
     "ru": ["∇²F = [(2; 0); (0; 50)]",
            "𝐠_0 = ∇F(0,5; 0,5) = (1; 25), ∇²F(0,5; 0,5) = 𝐀_0 = [(2; 0); (0; 50)]",
-           "Обратная матрица Гессе: 𝐀_0⁻¹ = [(1/2; 0); (0; 1/50)]",
+           "Обратная матрица Гессе: 𝐀_0⁻¹ = [(0,5; 0); (0; 0,02)]",
            "𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0 = [0,5; 0,5] - [(0,5; 0); (0; 0,02)]·[1; 25] = [0,5; 0,5] - [0,5; 0,5] = (0; 0)",
            "Ответ: (0; 0)"],
 }

@@ -59,7 +59,7 @@ CASES = [
                                        "W_2 = [(w_5; w_6); (w_7; w_8)], b_2 = (b_(2,1); b_(2,2))"),
     # delta-rule: words upright in names
     ("delta-rule", "en", "latex", "$\\delta_{\\mathrm{out}_{\\mathrm{pred}}} \\approx -0.1188$"),
-    ("delta-rule", "ru", "latex", "$\\mathrm{grad}^{h1}_{x1} \\approx 0{,}0107$"),
+    ("delta-rule", "ru", "latex", "$\\frac{\\partial L}{\\partial w_{1}} \\approx 0{,}0107$"),    # the gradient by its table's name
     # fc-equations: the statement's arrows
     ("fc-equations", "en", "text", "h⃗_t = W_h·x⃗ = [1·1 + 0·2 + (-1)·3; 0.5·1 + 1·2 + 0·3] = [-2; 2.5]"),
     ("fc-equations", "ru", "latex", "\\vec{h} &= \\sigma(\\vec{h}_{t})"),

@@ -57,8 +57,8 @@ def lines(problem_id, format="text", lang="en", **settings):
                                              "e^(3.2)/(e^(3.2) + e^(5.1) + e^(-1.7)) - 1  ≈ -0.8700"),
     # the reader's --decimals rounds the work and the answer alike
     ("delta-rule", "text", "en", {"decimals": 3}, "Answer: δ_(out_pred) ≈ -0.119; δ_h1 ≈ -0.005; δ_h2 ≈ -0.005; "
-     "grad^h1_x1 ≈ 0.011; grad^h1_x2 ≈ 0.005; grad^h1_1 ≈ -0.005; grad^h2_x1 ≈ 0.011; grad^h2_x2 ≈ 0.005; "
-     "grad^h2_1 ≈ -0.005; grad^o1_h1 ≈ -0.006; grad^o1_h2 ≈ -0.006; grad^o1_1 ≈ -0.119; Δw_1 ≈ -0.001; Δw_2 ≈ -0.001; Δb_1 ≈ 0.001; "
+     "∂L/∂w_1 ≈ 0.011; ∂L/∂w_2 ≈ 0.005; ∂L/∂b_1 ≈ -0.005; ∂L/∂w_3 ≈ 0.011; ∂L/∂w_4 ≈ 0.005; "
+     "∂L/∂b_2 ≈ -0.005; ∂L/∂w_5 ≈ -0.006; ∂L/∂w_6 ≈ -0.006; ∂L/∂b_3 ≈ -0.119; Δw_1 ≈ -0.001; Δw_2 ≈ -0.001; Δb_1 ≈ 0.001; "
      "Δw_3 ≈ -0.001; Δw_4 ≈ -0.001; Δb_2 ≈ 0.001; Δw_5 ≈ 0.010; Δw_6 ≈ 0.010; Δb_3 ≈ 0.012"),
     # two places asked, an exact value with four: written exactly, with the two places beside (as its note says)
     ("karpathy-circuit-step", "text", "en", {},

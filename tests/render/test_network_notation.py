@@ -94,19 +94,22 @@ def test_the_key_keeps_the_statements_notation(problem_id, format, lang, line):
 
 
 @pytest.mark.parametrize("format, lang, start", [
-    # the gradients answered by the statement's name grad_a^b (from a into b; a bias is fed by 1); the output's
-    # δ by the statement's name of the output, out_pred (notation o1 = "out_{pred}")
+    # the gradients answered by the parameters their table names, w_1, …, b_3 (∂L/∂w_1, not the statement's
+    # grad^h1_x1, which no table of the key writes); the output's δ by the statement's name of the output, out_pred
+    # (notation o1 = "out_{pred}")
     ("md", "en", r"**Answer:** $\delta_{\mathrm{out}_{\mathrm{pred}}} \approx -0.1188$; $\delta_{h1} \approx -0.00537$; "
-                 r"$\delta_{h2} \approx -0.00537$; $\mathrm{grad}^{h1}_{x1} \approx 0.0107$; "
-                 r"$\mathrm{grad}^{h1}_{x2} \approx 0.00537$; $\mathrm{grad}^{h1}_{1} \approx -0.00537$;"),
-    ("text", "ru", "Ответ: δ_(out_pred) ≈ -0,1188; δ_h1 ≈ -0,00537; δ_h2 ≈ -0,00537; grad^h1_x1 ≈ 0,0107; "
-                   "grad^h1_x2 ≈ 0,00537; grad^h1_1 ≈ -0,00537; grad^h2_x1 ≈ 0,0107;"),
+                 r"$\delta_{h2} \approx -0.00537$; $\frac{\partial L}{\partial w_{1}} \approx 0.0107$; "
+                 r"$\frac{\partial L}{\partial w_{2}} \approx 0.00537$; $\frac{\partial L}{\partial b_{1}} \approx -0.00537$;"),
+    ("text", "ru", "Ответ: δ_(out_pred) ≈ -0,1188; δ_h1 ≈ -0,00537; δ_h2 ≈ -0,00537; ∂L/∂w_1 ≈ 0,0107; "
+                   "∂L/∂w_2 ≈ 0,00537; ∂L/∂b_1 ≈ -0,00537; ∂L/∂w_3 ≈ 0,0107;"),
 ])
-def test_the_delta_rule_answers_with_the_statements_gradient_names(format, lang, start):
-    answer = [line for line in key("delta-rule", format, lang) if line.startswith(start.split("≈")[0].split(r"\approx")[0])][-1]
+def test_the_delta_rule_answers_with_the_gradient_names_of_its_tables(format, lang, start):
+    lines = key("delta-rule", format, lang)
+    answer = [line for line in lines if line.startswith(start.split("≈")[0].split(r"\approx")[0])][-1]
     assert answer.startswith(start)
-    # …and the last of them is the output neuron's bias, fed by 1
-    assert (r"\mathrm{grad}^{o1}_{1}" if format == "md" else "grad^o1_1") in answer
+    # …and the last of them is the output neuron's bias, b_3, the last row of the table of gradients
+    assert (r"\frac{\partial L}{\partial b_{3}} \approx -0.1188" if format == "md" else "∂L/∂b_3 ≈ -0,1188") in answer
+    assert "grad^h1" not in answer and r"\mathrm{grad}^{h1}" not in answer
 
 
 NUMBER = r"-?\d+(?:\.\d+)?"
