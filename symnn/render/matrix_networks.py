@@ -21,6 +21,7 @@ from ..nn.slopes import a as slope_output
 from ..nn.slopes import slope_through_output
 from ..nn.slopes import z as slope_sum
 from .math import latex_math, text_math
+from .one_form import remember
 from .values import put_in
 
 # f′(z) of a layer through its output a, as a vector formula: (LaTeX, text) with {a} and {z} its names
@@ -57,6 +58,9 @@ class MatrixNetworkPrinting:
         """lhs = the entries with numbers put in = the exact matrix ≈ its decimals (each side where it says more);
         ``keep_order``: the entries' terms and factors in the order built; not ``exact``: ``worked`` is it."""
         one = matrix.shape == (1, 1)
+        if worked is not None and not exact:        # the entries put in are the exact values: th(−0.1), answered so
+            for value, form in zip(matrix, worked):
+                remember(self.forms, value, form)
         pairs = [self.shown(v) for v in matrix]
         exact = None if not exact or any(e is None for e, _ in pairs) else sp.Matrix(matrix.rows, matrix.cols, [e for e, _ in pairs])
         decimal = None if all(d is None for _, d in pairs) else \

@@ -122,6 +122,7 @@ class SolutionPrinting:
         """The statement, the work, one labelled answer, and the bank's remark on the course's own text."""
         problem, answer = solution.problem, solution.answer
         self._problem_places = key_places(problem)
+        self.forms = {}                     # a number of this key in one form (render.one_form)
         # the statement's names, looked up lazily (symnn problems --verify records which are used): w^1 = w^0 where
         # it writes its step so, the notation table, and w_1 where it writes a subscript
         self.names = ChainMap(step_letters(problem), problem.data.get("notation", {}), vector_arrows(problem),  # h⃗ as h⃗

@@ -23,6 +23,7 @@ import ast
 import sympy as sp
 
 from ..calculus.parse import ParseError, parse_expr_safe
+from .one_form import column
 from .values import Shown, put_in
 
 MAX_TEXT = 2000        # a longer formula keeps SymPy's order
@@ -232,9 +233,10 @@ class StagedPrinting:
         the total, 6, in the sums and the answer (the local gradient of CS231n and micrograd)."""
         needed = run.rows if needed is None else needed
         own = dict(zip((node.name for node in run.graph.nodes), shown_definitions(run.graph.nodes, texts)))[output]
+        values = [column(self, [getattr(row, part) for row in needed], self.staged_value, _long_fraction)     # in one form
+                  for part in ("local_value", "upstream", "contribution")]
         rows = [[self.inline(self.local_ratio(own, row.input)) if row.node == output else self.ratio(row.node, row.input),
-                 self.math(row.local), self.staged_value(row.local_value),
-                 self.staged_value(row.upstream), self.staged_value(row.contribution)] for row in needed]
+                 self.math(row.local), *cells] for row, *cells in zip(needed, *values)]
         lines = self.table([self.plain("graph.local"), self.plain("delta.formula"), self.plain("graph.value"),
                             self.plain("graph.upstream", output=self.renamed(output)),     # e of e = c·d, not f
                             self.plain("graph.contribution", output=self.renamed(output))], rows)
@@ -331,13 +333,16 @@ class StagedPrinting:
         h = ReLU(z·z), not 3x + 2 and z²) or else in the order of the statement's text (a = x·w₁, f = 1 + c;
         ReLU where the program writes relu), and its value."""
         rows, self._in_order = [], {}
-        for node, (shown, kept) in zip(nodes, shown_definitions(nodes, texts)):
+        definitions = shown_definitions(nodes, texts)
+        for node, (shown, kept) in zip(nodes, definitions):
             terms = [term.xreplace(values) for term in (shown.args if kept and shown.is_Add else ())]
             if terms and all(term.is_number for term in terms):     # a sum's exact value in its definition's order
                 self._in_order[values[node.name]] = sp.Add(*terms, evaluate=False)
+        cells = column(self, [values[node.name] for node in nodes], self.staged_value, _long_fraction)    # in one form
+        for node, (shown, kept), cell in zip(nodes, definitions, cells):
             put = put_in(self.renamed(shown), {self.renamed(k): v for k, v in values.items()}, self.places())
             rows.append([self.math(node.name), self.inline(self.raw_math(node.name) + " = " + self.raw_math(shown, keep_order=kept)),
-                         self.inline(self.raw_math(put, keep_order=kept, numbers=True)), self.staged_value(values[node.name])])
+                         self.inline(self.raw_math(put, keep_order=kept, numbers=True)), cell])
         return rows
 
 

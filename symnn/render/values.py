@@ -112,6 +112,8 @@ def is_short(value) -> bool:
     """An exact value a reader can take in at a glance (−162, 1/3, σ(9), 2e³, 1 − √2/2), not 90000001/100000001."""
     if isinstance(value, sp.Rational):          # 1/3 and 11/24 at a glance; 2381/4802 or 49/1500 only as decimals
         return abs(value.p) < 10**4 and value.q <= 100
+    if value.could_extract_minus_sign():        # −2e/(1 + e)² as short as 2e/(1 + e)²: a sign is no operation to read
+        value = -value
     return _nodes_at_most(value, 3 * SHORT) and len(sp.sstr(value)) <= SHORT and sp.count_ops(value) <= 6 \
         and not _compound_fraction(value)
 

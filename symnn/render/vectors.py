@@ -15,6 +15,7 @@ from .conditions import ConditionPrinting
 from .expansion import D
 from .hessians import HessianPrinting
 from .jacobians import DET_J, JacobianPrinting, _matrix
+from .one_form import column
 from .order import by_variables
 from .staged import Ratio, StagedPrinting
 from .values import Shown, as_written, given_exactly, rebuilt
@@ -109,7 +110,8 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
         if full:
             lines.append(self.line(depth, self.say("prog.adjoints", output=L)))
             lines += self.table([self.plain("graph.node"), self.plain("graph.gradient")],
-                                [[self.math(name), self.staged_value(value)] for name, value in program.adjoints])
+                                [[self.math(name), cell] for (name, _), cell in
+                                 zip(program.adjoints, column(self, [value for _, value in program.adjoints], self.staged_value))])
         if program.step is not None:
             lines += self.input_step_lines(program, depth)    # render.staged: x⁺ = x + h·∂f/∂x, the forward pass after
         if not self.answer_follows:
