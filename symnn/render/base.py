@@ -208,7 +208,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
     _problem_places = None
     answering = False         # while the answer line is written
     forms = None              # while a key is written: each number's form, as it was first written (render.one_form)
-    rounded = False           # while a column is written in decimals alone (render.one_form.column)
+    rounded_alone = False     # while a column is written in decimals alone (render.one_form.column)
 
     def shown(self, value):
         """(exact, decimal) of a number, a tuple of numbers or anything else (exact, None)."""
@@ -224,7 +224,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
         if isinstance(value, (int, float)) and not isinstance(value, bool):       # a Python number, as SymPy's
             value = sp.Float(value) if isinstance(value, float) else sp.Integer(value)
         if isinstance(value, sp.Basic) and not isinstance(value, sp.MatrixBase) and value.is_number:
-            return one_form(self.forms, value, shown(value, self.places()), self.places(), self.rounded)    # render.one_form
+            return one_form(self.forms, value, shown(value, self.places()), self.places(), self.rounded_alone)    # render.one_form
         return value, None
 
     def value(self, value) -> str:

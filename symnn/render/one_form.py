@@ -31,14 +31,15 @@ COMMON = 12         # a value of at most this many operations is tried in a comm
 
 
 def _key(value) -> str | None:
-    """The number an irrational exact value is, as a key; None for a rational or a decimal (one form each)."""
-    if not isinstance(value, sp.Basic) or not value.is_number or value.is_Rational or value.has(sp.Float, sp.I):
+    """The number an exact value is, as a key; None for a whole number or a decimal (one form each)."""
+    if not isinstance(value, sp.Basic) or not value.is_number or value.is_Integer or value.has(sp.Float, sp.I):
         return None
     return str(_evaluated(value))
 
 
 def remember(forms: dict | None, value, form) -> None:
-    """Note that the work wrote ``value`` as ``form`` (tanh(−0.1) for SymPy's −tanh(1/10)), unless it was noted."""
+    """Note that the work wrote ``value`` as ``form`` (tanh(−0.1) for SymPy's −tanh(1/10); None: as its decimal
+    alone, as a graph's table writes the fraction 2421/98), unless it was noted."""
     key = None if forms is None else _key(value)
     if key is not None:
         forms.setdefault(key, form)
@@ -61,7 +62,7 @@ def one_form(forms: dict | None, value, pair: tuple, places: int | None = None, 
     if rounded and decimal is not None:
         return None, decimal
     key = None if forms is None or decimal is None else _key(value)
-    if key is None:
+    if key is None or value.is_Rational and key not in forms:     # a fraction: kept as it is unless noted
         return pair
     if key not in forms:
         common = _common(value) if exact is None else None
@@ -76,8 +77,8 @@ def column(printer, values, cell, long=lambda exact: False) -> list[str]:
     pairs = [(None if exact is None or long(exact) else exact, decimal) for exact, decimal in map(printer.shown, values)]
     both = any(exact is not None and decimal is not None for exact, decimal in pairs)
     alone = any(exact is None and decimal is not None for exact, decimal in pairs)
-    printer.rounded = both and alone
+    printer.rounded_alone = both and alone
     try:
         return [cell(value) for value in values]
     finally:
-        printer.rounded = False
+        printer.rounded_alone = False

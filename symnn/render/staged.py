@@ -23,7 +23,7 @@ import ast
 import sympy as sp
 
 from ..calculus.parse import ParseError, parse_expr_safe
-from .one_form import column
+from .one_form import column, remember
 from .values import Shown, put_in
 
 MAX_TEXT = 2000        # a longer formula keeps SymPy's order
@@ -213,6 +213,7 @@ class StagedPrinting:
         """A value of a graph's tables: 3, 1/3 ≈ 0.3333, e³ ≈ 20.0855, but ≈ −6.9417 for −2381/343."""
         exact, decimal = self.shown(value)
         if decimal is not None and _long_fraction(exact):
+            remember(self.forms, value, None)           # and so wherever the key writes it: g ≈ 24.7041 in the answer
             return self.inline(f"{self.approx} " + self.raw_math(decimal))
         ordered = self.__dict__.get("_in_order", {}).get(value)        # 3 + 1/(1 + e⁴), as n = x + s_y adds
         if ordered is not None and exact is not None and decimal is not None:
