@@ -46,8 +46,9 @@ def remember(forms: dict | None, value, form) -> None:
 
 
 def _common(value):
-    """``value`` over one denominator, or factored, where that is short: e⁻¹/(1 + e⁻¹)² is e/(1 + e)²; else None."""
-    if sp.count_ops(value) > COMMON:
+    """``value`` over one denominator, or factored, where that is short: e⁻¹/(1 + e⁻¹)² is e/(1 + e)²; else None.
+    A value of decimals put in (e^(−1.65)/(e^(−1.65) + e^(1.65))) is left as its work writes it."""
+    if sp.count_ops(value) > COMMON or any(not q.is_Integer for q in value.atoms(sp.Rational)):
         return None
     for form in (sp.together(value), sp.factor(value)):
         if form != value and is_short(form):

@@ -37,9 +37,9 @@ CASES = [
     # tanh-221-step: th of the sums as they are, th(−0,1); a function of a Russian decimal in brackets
     ("tanh-221-step", "en", "text", "h = tanh(z_1) = [tanh(-0.1); tanh(-0.6)] ≈ [-0.0997; -0.5370]"),
     ("tanh-221-step", "ru", "latex", "\\operatorname{th}{(-0{,}1)}\\\\\\operatorname{th}{(-0{,}6)}"),
-    ("tanh-221-step", "ru", "latex", "\\textbf{Ответ:} $h = \\left(\\begin{matrix}- \\operatorname{th}{(0{,}1)}"),
+    ("tanh-221-step", "ru", "latex", "\\textbf{Ответ:} $h = \\left(\\begin{matrix}\\operatorname{th}{(-0{,}1)}"),    # as the work
     # cs231n-staged: n = x + s_y in its order; a decimal before e keeps its dot (0.5121e⁴ reads 5121)
-    ("cs231n-staged", "en", "text", "3 + 1/(1 + e⁴) ≈ 3.0180"),
+    ("cs231n-staged", "en", "text", "n     n = x + s_y        3 + 0.0180        ≈ 3.0180"),    # a column with ≈ 0.5121: decimals
     ("cs231n-staged", "en", "text", "= 1.5832 + 0.5121·e⁴/(1 + e⁴)^2 ≈ 1.5922"),
     # mape: fractions put in a sum without brackets
     ("mape", "en", "text", "MAPE = (100/11 + 15 + 200/17)/3 ≈ 11.9519\u00a0%"),
