@@ -303,12 +303,19 @@ class NetworkPrinting:
             lines += [self.line(depth + 1, line) for line in self.window_lines(run)]
         else:
             lines += [self.line(depth + 1, self.result(self.raw_math(name), value) if name.is_Symbol and value.is_number
-                                else self.equation(name, value)) for name, value in run.steps]     # w = 3.5, as the answer
+                                else self.equation(name, self.exact_entries(value))) for name, value in run.steps]   # w = 3.5
             found = {name: value for name, _, value in run.back} | {s: v for s, v in run.steps if s.is_Symbol}
             lines += [self.line(depth + 1, self.worked(name, formula, found, value)) for name, formula, value in run.back]
         if not self.answer_follows:
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " " + self.value(run.answer)))
         return self.join(lines)
+
+    def exact_entries(self, value):
+        """A matrix whose every entry is exact as a key writes it (7/2 as 3.5, 1 as 1), so written: [3.5; 3.5], as
+        the answer writes w = 3.5; a matrix with an entry that needs its decimal (11/24) keeps its fractions."""
+        if isinstance(value, sp.MatrixBase) and not value.free_symbols and all(self.shown(v)[1] is None for v in value):
+            return value.applyfunc(self.as_given)
+        return value
 
     def product_lines(self, run) -> list[str]:
         """A, B, then AB with each entry written as its row times its column, (AB)_ik = Σ_j a_ij b_jk:

@@ -303,16 +303,18 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
     def _print_IteratedMap(self, run, depth: int = 0) -> str:
         g, x = sp.Function("g"), run.var
         self.partial = False
+        # a constant slope, g′ = 1 − a, is a number: written as the table's values write it (−0.5, not −1/2)
+        slope = run.derivative if run.derivative.free_symbols else self.as_given(run.derivative)
         lines = [self.line(depth, self.strong(self.say("vec.iterate.title", n=sp.Integer(run.n),
                                                        function=sp.Eq(g(x), run.map, evaluate=False)))),
-                 self.line(depth, self.say("vec.iterate.derivative", formula=sp.Eq(Slope(x, 1), run.derivative)))]
+                 self.line(depth, self.say("vec.iterate.derivative", formula=sp.Eq(Slope(x, 1), slope)))]
         xs = [sp.Symbol(f"x_{k}") for k in range(run.n + 1)]
         total = Slope(xs[0], run.n)
         chain = sp.Mul(*(Slope(xk, 1) for xk in xs[:-1]), evaluate=False)
         lines.append(self.line(depth, self.say("vec.iterate.chain", iterates=ITERATES) + " " + self.inline(
             self.raw_math(total) + " = " + self.raw_math(chain, keep_order=True))))
-        rows = [[self.math(sp.Integer(k)), self.value(xk), self.numbers(run.derivative, {x: xk}), self.value(slope)]
-                for k, xk, slope in run.rows]
+        rows = [[self.math(sp.Integer(k)), self.value(xk), self.numbers(run.derivative, {x: xk}) if run.derivative.free_symbols
+                 else self.math(slope), self.value(value)] for k, xk, value in run.rows]
         lines += self.table(["k", self.math(sp.Symbol("x_k")), self.math(Slope(sp.Symbol("x_k"), 1)),
                              self.plain("graph.value")], rows)
         # x_n = gⁿ(x₀) is not a factor of the chain and not asked: the table stops at x_{n−1}

@@ -141,3 +141,18 @@ def test_newtons_inverse_hessian_is_written_one_way(lang, lines):
     written = key("hagan-newton", lang)
     assert all(line in written for line in lines)
     assert not [line for line in written if "1/50" in line]
+
+
+@pytest.mark.parametrize("problem, lang, lines", [
+    # the normal equation's solution as the answer writes w and b, 3.5, not 7/2 (an inverse with 11/24 keeps fractions)
+    ("linreg-normal-eq", "en", ["   (X^T·X)^(-1) = [(1/8, -1/8); (-1/8, 11/24)]", "   (X^T·X)^(-1)·X^T·y = [3.5; 3.5]",
+                                "Answer: w = 3.5; b = 3.5"]),
+    ("linreg-normal-eq", "ru", ["   (X^T·X)^(-1)·X^T·y = [3,5; 3,5]", "Ответ: w = 3,5; b = 3,5"]),
+    # a constant slope g′ = 1 − a = −1/2 as its table's values and product write it, −0.5
+    ("gd-closed-form", "en", ["The derivative of one step: g'(x) = -0.5", "0  2      -0.5     -0.5",
+                              "(g^5)'(x_0) = (-0.5)·(-0.5)·(-0.5)·(-0.5)·(-0.5) = -0.03125"]),
+    ("gd-closed-form", "ru", ["Производная одного шага: g'(x) = -0,5", "0  2      -0,5     -0,5"]),
+])
+def test_a_number_of_a_line_is_written_as_the_answer_writes_it(problem, lang, lines):
+    written = key(problem, lang)
+    assert all(line in written for line in lines), [line for line in lines if line not in written]
