@@ -1,0 +1,153 @@
+"""Where a printed key's pages break, as a teacher reads them: no page ends with a problem's heading or the bold
+heading of its work, no table leaves one row (or its header) alone on either side of a break, the two halves
+of a table split by its columns stay together, and a picture's labels are readable. Read from the PDF: marks
+that write their page into the aux file when the page is shipped out (where pdflatex is installed)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from symnn.export.page_breaks import answers_kept, rows_kept, tables_kept
+from symnn.export.pdf import pdflatex
+from symnn.export.worksheets import LEAST_LABEL_PT, Options, answer_key, key_pictures, problem_set
+from symnn.problems.solve import solve
+
+from .tools import need
+
+_MARK = r"\write\csname @auxout\endcsname{\csname @percentchar\endcsname mark{%s}{\thepage}}"
+_PARAGRAPH = re.compile(r"(\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent (?:\\interlinepenalty=10000 )?)")
+_BOLD = re.compile(r"\{(?:\\raggedright )?\\noindent \\textbf\{(.*)\}\\par\}")
+
+
+def _bold(line: str) -> bool:
+    """A paragraph all in bold: its \\textbf's brace closes at the paragraph's end, not after a bold word."""
+    match, depth = _BOLD.fullmatch(line), 0
+    for char in match.group(1) if match else "}":
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return True
+
+
+def _key(spec: str, lang: str) -> str:
+    _, problems = problem_set(spec)
+    return answer_key([solve(p) for p in problems], "tex", lang, "t", Options(detail="brief"))
+
+
+def _next(lines: list[str], k: int) -> tuple[int, bool]:
+    """The first line after ``k`` that shows something: a paragraph's first line (past kept breaks and conditional
+    ones), or a table's header row; and whether it is a row."""
+    for j in range(k + 1, len(lines)):
+        if _PARAGRAPH.match(lines[j]):
+            return j, False
+        if lines[j].startswith("\\medskip{\\centering"):
+            return j + 3, True                   # the table's group, its \begin, its rule, its header
+        if "\\LTpre" in lines[j]:
+            return j + 6, True                   # a longtable's first row (its header is set again on each page)
+    raise AssertionError(f"nothing after line {k}")
+
+
+def _marked(tex: str) -> tuple[str, list[list[str]], list[list[str]]]:
+    """``tex`` with marks, and the marks that must share a page (a heading and the first line under it; a bold
+    heading of the work and what follows it; the last row of a table's first half and the first of its second
+    half; a longtable's introducing line and its first row), and each longtable's rows' marks in order."""
+    lines, together, tables = tex.split("\n"), [], []
+
+    def mark(k: int, name: str, at: re.Pattern = _PARAGRAPH) -> str:
+        lines[k] = at.sub(lambda m: m.group(1) + _MARK % name, lines[k], count=1)
+        return name
+
+    row = re.compile(r"^()(?=.* \\\\\*?$)")
+
+    def mark_next(k: int, name: str) -> str:
+        j, is_row = _next(lines, k)
+        return mark(j, name, row if is_row else _PARAGRAPH)
+
+    for k, line in enumerate(list(lines)):
+        if line.startswith("\\section*{"):
+            lines[k] = line.replace("}", _MARK % f"h{k}" + "}", 1)
+            together.append([f"h{k}", mark_next(k, f"h{k}s")])
+        elif _bold(line):
+            together.append([mark(k, f"b{k}"), mark_next(k, f"b{k}s")])
+        elif line == "\\endhead":
+            end = lines.index("\\end{longtable}}", k)
+            tables.append([mark(j, f"r{j}", row) for j in range(k + 1, end - 1)])
+            start = max(j for j in range(k) if "\\LTpre" in lines[j])
+            if lines[start - 1] == "\\nopagebreak" and _PARAGRAPH.match(lines[start - 2]):      # its introducing line
+                together.append([mark(start - 2, f"l{k}"), tables[-1][0]])
+        elif line.startswith("\\end{tabular}\\par}") and k + 1 < len(lines) and lines[k + 1].startswith("\\medskip{"):
+            # the last row of the first half (above its rule), the first of the second (under its header)
+            together.append([mark(k - 2, f"t{k}", row), mark(k + 6, f"t{k}s", row)])
+    return "\n".join(lines), together, tables
+
+
+def _pages(tex: str, tmp_path) -> dict[str, int]:
+    source = tmp_path / "key.tex"
+    source.write_text(tex, encoding="utf-8")
+    pdflatex(source)
+    return {name: int(page) for name, page in re.findall(r"%mark\{(\w+)\}\{(\d+)\}", source.with_suffix(".aux").read_text())}
+
+
+@pytest.mark.parametrize("topic, lang", [
+    ("graphs", "en"),         # problem 6's backward table left its first row alone at the foot of page 4
+    ("activations", "ru"),    # problem 7's backward table, split by its columns, had its second half on the next page
+    ("losses", "ru"),         # problem 12's heading of its work ("staged program at") ended a page
+    ("textbook", "en"),
+    ("training", "ru"),
+])
+def test_no_heading_ends_a_page_and_no_table_leaves_a_row_alone(topic, lang, tmp_path):
+    need("pdflatex")
+    marked, together, tables = _marked(_key(topic, lang))
+    pages = _pages(marked, tmp_path)
+    assert together and all(name in pages for group in together for name in group), (together, pages)
+    assert [group for group in together if len({pages[name] for name in group}) > 1] == []
+    for rows in tables:
+        count = Counter(pages[name] for name in rows)
+        # a table on one page, or at least two of its rows on every page it is on
+        assert len(count) == 1 or min(count.values()) >= 2, count
+
+
+def test_a_longtable_binds_its_first_two_rows_and_its_last_two():
+    # a break leaves two rows on either side: none after the first row nor before the last
+    assert rows_kept(["a \\\\", "b \\\\", "c \\\\", "d \\\\", "e \\\\"]) == ["a \\\\*", "b \\\\", "c \\\\", "d \\\\*", "e \\\\"]
+    assert rows_kept(["a \\\\", "b \\\\"]) == ["a \\\\*", "b \\\\"]          # two rows: never parted
+    assert rows_kept(["a \\\\"]) == ["a \\\\"]                               # one row: nothing to bind
+
+
+def test_the_halves_of_a_split_table_are_kept_together():
+    half = ["\\medskip{\\centering", "\\begin{tabular}{ll}", "\\hline", "x & y \\\\", "\\hline", "1 & 2 \\\\", "\\hline",
+            "\\end{tabular}\\par}\\medskip"]
+    kept = tables_kept([*half, *half, "{\\noindent Then\\par}"])
+    assert kept[7] == "\\end{tabular}\\par}\\nopagebreak\\medskip"       # the first half never ends a page
+    assert kept[15] == "\\end{tabular}\\par}\\medskip"                    # the second may, before the text after it
+
+
+def test_a_bold_heading_of_the_work_is_kept_with_what_follows():
+    body = "{\\noindent \\textbf{Staged program at $x = 1$}\\par}\n{\\noindent Forward pass:\\par}\n{\\noindent \\textbf{Answer:} $1$\\par}"
+    kept = answers_kept(body, "Answer").split("\n")
+    assert kept[1] == "\\nopagebreak" and kept.count("\\nopagebreak") == 1     # not after the answer's bold word
+
+
+def test_a_key_s_picture_has_readable_labels_and_fits_the_text(tmp_path):
+    need("pdflatex"), need("dot")
+    pytest.importorskip("graphviz")
+    from symnn.export.pictures.graphs import LABEL_PT
+    solutions = [solve(p) for p in problem_set("graphs")[1]]
+    files = key_pictures(solutions, "en", tmp_path, "key", "pdf")
+    tex = answer_key(solutions, "tex", "en", "t", Options(detail="brief"), files)
+    # the picture as placed (box 2) against its natural size (box 0), written to the log
+    tex = re.sub(r"\\begin\{center\}\n(\\includegraphics\[[^]]*\]\{[^}]*\})\n\\end\{center\}",
+                 lambda m: "\\setbox2=\\hbox{" + m.group(1) + "}"
+                 "\\typeout{picture:\\the\\wd2:\\the\\ht2:\\the\\ht0:\\the\\linewidth}\\begin{center}\\box2\\end{center}", tex)
+    source = tmp_path / "key.tex"
+    source.write_text(tex, encoding="utf-8")
+    pdflatex(source)
+    placed = re.findall(r"picture:([\d.]+)pt:([\d.]+)pt:([\d.]+)pt:([\d.]+)pt", source.with_suffix(".log").read_text())
+    assert len(placed) == len(files) >= 2
+    for width, height, natural, line in (map(float, sizes) for sizes in placed):
+        assert width <= line + 0.01                                     # never wider than the text
+        # the labels are LABEL_PT at the natural size: scaled, at least LEAST_LABEL_PT (where the text's width allows)
+        assert LABEL_PT * height / natural >= LEAST_LABEL_PT - 0.01 or width >= line - 0.01, (width, height, natural)
