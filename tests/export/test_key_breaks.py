@@ -10,10 +10,12 @@ from collections import Counter
 
 import pytest
 
+from symnn.export.documents import latex_document
 from symnn.export.page_breaks import answers_kept, rows_kept, tables_kept
 from symnn.export.pdf import pdflatex
 from symnn.export.worksheets import LEAST_LABEL_PT, Options, answer_key, key_pictures, problem_set
 from symnn.problems.solve import solve
+from symnn.render.latex_tables import TABLE_START
 
 from .tools import need
 
@@ -151,3 +153,21 @@ def test_a_key_s_picture_has_readable_labels_and_fits_the_text(tmp_path):
         assert width <= line + 0.01                                     # never wider than the text
         # the labels are LABEL_PT at the natural size: scaled, at least LEAST_LABEL_PT (where the text's width allows)
         assert LABEL_PT * height / natural >= LEAST_LABEL_PT - 0.01 or width >= line - 0.01, (width, height, natural)
+
+
+def test_wherever_a_page_ends_a_longtable_keeps_two_rows_on_either_side_and_its_line_above(tmp_path):
+    need("pdflatex")
+    # one page per case: a page's worth of lines less k, then "Backward pass:" and a table of 20 rows (a longtable),
+    # so that the page ends at every place in and around the table in turn
+    rows = "\n".join(f"{k} & $x_{{{k}}}$ \\\\" for k in range(20))
+    table = TABLE_START + "\n\\begin{tabular}{ll}\n\\hline\nk & x \\\\\n\\hline\n" + rows + "\n\\hline\n\\end{tabular}\\par}\\medskip"
+    cases = ["\\clearpage\n" + "\n".join(f"{{\\noindent Line {j}\\par}}" for j in range(lines))
+             + "\n{\\noindent Backward pass:\\par}\n\\nopagebreak\n" + table + "\n{\\noindent Then\\par}"
+             for lines in range(26, 52)]
+    marked, together, tables = _marked(latex_document("\n".join(cases), "t"))
+    pages = _pages(marked, tmp_path)
+    assert len(tables) == len(cases) and len(together) == len(cases)              # each table with its line above
+    assert [group for group in together if len({pages[name] for name in group}) > 1] == []
+    counts = [Counter(pages[name] for name in table) for table in tables]
+    assert sum(len(count) > 1 for count in counts) >= 5                            # several are broken, and those
+    assert [count for count in counts if min(count.values()) < 2] == []            # leave no row alone
