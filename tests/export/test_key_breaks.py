@@ -171,3 +171,22 @@ def test_wherever_a_page_ends_a_longtable_keeps_two_rows_on_either_side_and_its_
     counts = [Counter(pages[name] for name in table) for table in tables]
     assert sum(len(count) > 1 for count in counts) >= 5                            # several are broken, and those
     assert [count for count in counts if min(count.values()) < 2] == []            # leave no row alone
+
+
+@pytest.mark.parametrize("problem, lang", [
+    ("likelihood-nll", "ru"),    # a statement, the bold heading of the work, two labelled tables, the answer
+    ("program-sigmoid-neuron", "ru"),
+    ("tanh-chain", "ru"),        # its backward table split in two by its columns
+])
+def test_wherever_a_page_ends_a_problem_s_heading_and_its_work_s_heading_go_on_with_what_they_head(problem, lang, tmp_path):
+    need("pdflatex")
+    # the same problem on a page of its own again and again, each time a line lower, so that the page ends
+    # everywhere in it; no page ends with its heading, the bold heading of its work, or one half of a table
+    tex = answer_key([solve(problem)], "tex", lang, "t", Options(detail="brief"))
+    body = tex.split("\\maketitle\n")[1].split("\\end{document}")[0]
+    tex = tex.replace(body, "".join("\\clearpage\n" + "\n".join(f"{{\\noindent Line {j}\\par}}" for j in range(lines)) + body
+                                    for lines in range(12, 52)))
+    marked, together, _ = _marked(tex)
+    pages = _pages(marked, tmp_path)
+    assert len(together) >= 2 * len(range(12, 52))
+    assert [group for group in together if len({pages[name] for name in group}) > 1] == []
