@@ -159,7 +159,7 @@ def latex_document(body: str, title: str, lang: str = "en", width: str | None = 
     babel = f"{other},{'russian' if lang == 'ru' else 'english'}"   # the last one is the document's language
     geometry = "margin=2cm" if width is None else f"textwidth={width},vmargin=2cm"
     preamble = LATEX_PREAMBLE % {"babel": babel, "geometry": geometry, "title": above + plain_latex(title)}
-    body = answers_kept(displays_in_paragraphs(long_tables(body.strip())), phrase(lang, "answer"))
+    body = answers_kept(displays_in_paragraphs(long_tables(body.strip())), phrase(lang, "answer"), phrase(lang, "note"))
     return preamble + "\\begin{document}\n\\maketitle\n\n" + spelled(body) + "\n\n\\end{document}\n"
 
 

@@ -61,10 +61,11 @@ _CONDITIONAL = (r"\par\penalty10000\ifdim\dimexpr\pagegoal-\pagetotal\relax<%d\b
 _CONTROL = re.compile(r"\\begin\{align\*\}|\\end\{align\*\}[}]*(?:\\par\})?|\{\\postdisplaypenalty=\d+|\\nopagebreak")
 
 
-def answers_kept(body: str, answer: str) -> str:
+def answers_kept(body: str, answer: str, note: str | None = None) -> str:
     """``body`` with every answer (the paragraph headed ``answer``) kept on the page of the work before it, with
     at least the last ``TAIL`` rows of that work (``_tail_kept``, ``_long_tail``), and a statement or an answer
-    shorter than a page never broken across two (``whole_paragraphs``)."""
+    shorter than a page never broken across two (``whole_paragraphs``); a note right after an answer (headed
+    ``note``) never opens a page without it."""
     head = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent \\textbf\{%s:\}" % re.escape(answer))
     lines = body.split("\n")
     # from the last answer up: the lines a display's group adds never move an answer not yet seen
@@ -87,6 +88,11 @@ def answers_kept(body: str, answer: str) -> str:
             height = _lines(lines[start:k + 1])
             if height <= MOST_LINES:
                 lines[start] = _CONDITIONAL % math.ceil(height + 1) + "\n" + lines[start]
+    if note is not None:
+        remark = re.compile(r"\{(?:\\raggedright )?\\noindent \\textbf\{%s\.\}" % re.escape(note))
+        lines = [line + ("\n\\nopagebreak" if head.match(line) and k + 1 < len(lines) and remark.match(lines[k + 1]) else "")
+                 for k, line in enumerate(lines)]
+        lines = "\n".join(lines).split("\n")
     return "\n".join(whole_paragraphs(tables_kept(headings_kept(lines)), head))
 
 

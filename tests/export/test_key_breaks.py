@@ -190,3 +190,12 @@ def test_wherever_a_page_ends_a_problem_s_heading_and_its_work_s_heading_go_on_w
     pages = _pages(marked, tmp_path)
     assert len(together) >= 2 * len(range(12, 52))
     assert [group for group in together if len({pages[name] for name in group}) > 1] == []
+
+
+def test_a_note_right_after_an_answer_never_opens_a_page_without_it():
+    body = ("{\\noindent So $x = 1$\\par}\n{\\noindent \\textbf{Answer:} $1$\\par}\n{\\noindent \\textbf{Note.} A remark.\\par}\n"
+            "{\\noindent \\textbf{Note.} Not after an answer.\\par}")
+    kept = answers_kept(body, "Answer", "Note").split("\n")
+    assert kept[kept.index("{\\noindent \\textbf{Note.} A remark.\\par}") - 1] == "\\nopagebreak"
+    assert kept[kept.index("{\\noindent \\textbf{Note.} Not after an answer.\\par}") - 1] != "\\nopagebreak"
+    assert "\\nopagebreak" not in answers_kept(body, "Answer")                     # no note phrase given: none
