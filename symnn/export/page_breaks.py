@@ -78,13 +78,7 @@ def answers_kept(body: str, answer: str, note: str | None = None) -> str:
         elif _DISPLAY_END.search(before):
             first, end = _tail_kept(lines, k - 1)
             k = end + 1
-            start = _block_start(lines, first + 1)
-            # a paragraph kept with the block (the statement, a heading) goes with it, and the statement's heading
-            while start > 1 and lines[start - 1] == "\\nopagebreak" and _PARAGRAPH.match(lines[start - 2]) \
-                    and lines[start - 2].endswith("\\par}"):
-                start -= 2
-            if start > 0 and lines[start - 1].startswith("\\section*{"):
-                start -= 1
+            start = _with_kept(lines, _block_start(lines, first + 1))
             height = _lines(lines[start:k + 1])
             if height <= MOST_LINES:
                 lines[start] = _CONDITIONAL % math.ceil(height + 1) + "\n" + lines[start]
@@ -159,10 +153,22 @@ def tables_kept(lines: list[str]) -> list[str]:
         if line.endswith(_TABLE_END) and (lines[k + 1].startswith(TABLE_START) or _LONG_START.match(lines[k + 1])):
             out[k] = line[:-len("\\medskip")] + "\\nopagebreak\\medskip"
         if _LONG_START.match(lines[k + 1]) and k >= 2 and line == "\\nopagebreak" and _PARAGRAPH.match(lines[k - 1]):
-            head = lines.index("\\endhead", k)
-            height = _lines([lines[k - 1], *lines[head - 2:head + 3]]) + 2     # the rules and the skip above
-            out[k - 1] = _CONDITIONAL % math.ceil(height) + "\n" + out[k - 1]
+            start, head = _with_kept(lines, k - 1), lines.index("\\endhead", k)
+            height = _lines([*lines[start:k], *lines[head - 2:head + 3]]) + 2     # the rules and the skip above
+            if height <= MOST_LINES:
+                out[start] = _CONDITIONAL % math.ceil(height) + "\n" + out[start]
     return out
+
+
+def _with_kept(lines: list[str], start: int) -> int:
+    """Where a block that begins at ``lines[start]`` begins with the paragraphs kept with it (the statement, a
+    heading of the work; ``\\nopagebreak`` between) and the problem's heading above them."""
+    while start > 1 and lines[start - 1] == "\\nopagebreak" and _PARAGRAPH.match(lines[start - 2]) \
+            and lines[start - 2].endswith("\\par}"):
+        start -= 2
+    if start > 0 and lines[start - 1].startswith("\\section*{"):
+        start -= 1
+    return start
 
 
 def _tail_kept(lines: list[str], end: int) -> tuple[int, int]:
