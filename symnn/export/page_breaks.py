@@ -145,9 +145,11 @@ def rows_kept(rows: list[str]) -> list[str]:
 
 def tables_kept(lines: list[str]) -> list[str]:
     r"""``lines`` with a tabular set right above another table (its other half: a table split by its columns)
-    kept on the same page (``\nopagebreak`` after the box), and before the line that introduces a longtable
-    a conditional page break: a longtable may break after its header's place (a penalty before ``\LTpre``),
-    leaving the line alone at the page's foot, unless the page holds the line, the header and two rows."""
+    kept on the same page (``\nopagebreak`` after the box; a longtable above one is not bound: its last rows
+    would then go to the next page without its header, which longtable repeats only inside the table), and
+    before the line that introduces a longtable a conditional page break: a longtable may break after its
+    header's place (a penalty before ``\LTpre``), leaving the line alone at the page's foot, unless the page
+    holds the line, the header and two rows."""
     out = list(lines)
     for k, line in enumerate(lines[:-1]):
         if line.endswith(_TABLE_END) and (lines[k + 1].startswith(TABLE_START) or _LONG_START.match(lines[k + 1])):
