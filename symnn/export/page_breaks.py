@@ -45,6 +45,8 @@ from ..render.latex_tables import TABLE_START
 MOST_LINES = 18
 # the rows of the work that always travel with its answer to the next page
 TAIL = 2
+# the text's line, in points (11 pt type)
+LINE_PT = 13.6
 # a statement or an answer up to this many lines is never broken across pages (a page holds about 50)
 PAGE_LINES = 40
 LONG_END = "\\end{longtable}}"
@@ -213,6 +215,13 @@ def _long_tail(lines: list[str], end: int) -> None:
         lines[row] = _ROW_END.sub(r" \\\\*\1", lines[row])
     start = next(k for k in range(end, -1, -1) if lines[k].startswith("{") and "\\LTpre" in lines[k])
     lines[start] = "{\\symnnkept " + lines[start][1:]
+    # the answer's room, taken inside the table and given back after it: where the page cannot hold the last rows
+    # and the answer, TeX finds it out while the table is still being set, and longtable ends the page itself,
+    # setting the header again above the rows it carries over (a break TeX went back to after the table had
+    # ended would carry them over without it)
+    room = (_lines(lines[end + 1:end + 2]) + 1) * LINE_PT
+    lines[end - 1] += "\n\\noalign{\\penalty10000\\vskip%.1fpt}" % room
+    lines[end] += "\\nobreak\\vskip-%.1fpt" % room
 
 
 def _block_start(lines: list[str], end: int) -> int | None:

@@ -75,8 +75,8 @@ def _marked(tex: str) -> tuple[str, list[list[str]], list[list[str]]]:
         elif _bold(line):
             together.append([mark(k, f"b{k}"), mark_next(k, f"b{k}s")])
         elif line == "\\endhead":
-            end = lines.index("\\end{longtable}}", k)
-            tables.append([mark(j, f"r{j}", row) for j in range(k + 1, end - 1)])
+            end = next(j for j in range(k, len(lines)) if lines[j].startswith("\\end{longtable}}"))
+            tables.append([mark(j, f"r{j}", row) for j in range(k + 1, end) if row.match(lines[j])])
             start = max(j for j in range(k) if "\\LTpre" in lines[j])
             if lines[start - 1] == "\\nopagebreak" and _PARAGRAPH.match(lines[start - 2]):      # its introducing line
                 together.append([mark(start - 2, f"l{k}"), tables[-1][0]])
@@ -155,22 +155,32 @@ def test_a_key_s_picture_has_readable_labels_and_fits_the_text(tmp_path):
         assert LABEL_PT * height / natural >= LEAST_LABEL_PT - 0.01 or width >= line - 0.01, (width, height, natural)
 
 
-def test_wherever_a_page_ends_a_longtable_keeps_two_rows_on_either_side_and_its_line_above(tmp_path):
+def test_wherever_a_page_ends_a_longtable_keeps_two_rows_on_either_side_its_header_and_its_line_above(tmp_path):
     need("pdflatex")
-    # one page per case: a page's worth of lines less k, then "Backward pass:" and a table of 20 rows (a longtable),
-    # so that the page ends at every place in and around the table in turn
-    rows = "\n".join(f"{k} & $x_{{{k}}}$ \\\\" for k in range(20))
+    # one page per case: a page's worth of lines less k, then "Backward pass:", a table of 18 rows (a longtable) and
+    # the answer, so that the page ends at every place in and around the table in turn
+    rows = "\n".join(f"{k} & $x_{{{k}}}$ \\\\" for k in range(18))
     table = TABLE_START + "\n\\begin{tabular}{ll}\n\\hline\nk & x \\\\\n\\hline\n" + rows + "\n\\hline\n\\end{tabular}\\par}\\medskip"
     cases = ["\\clearpage\n" + "\n".join(f"{{\\noindent Line {j}\\par}}" for j in range(lines))
-             + "\n{\\noindent Backward pass:\\par}\n\\nopagebreak\n" + table + "\n{\\noindent Then\\par}"
+             + "\n{\\noindent Backward pass:\\par}\n\\nopagebreak\n" + table + "\n{\\noindent \\textbf{Answer:} $1$\\par}"
              for lines in range(26, 52)]
     marked, together, tables = _marked(latex_document("\n".join(cases), "t"))
-    pages = _pages(marked, tmp_path)
-    assert len(tables) == len(cases) and len(together) == len(cases)              # each table with its line above
+    # the header's line, written on every page longtable sets it on
+    lines = marked.split("\n")
+    heads = [k for k, line in enumerate(lines) if line == "\\endhead"]
+    for k in heads:
+        lines[k - 2] = _MARK % f"H{k}" + lines[k - 2]
+    pages = _pages("\n".join(lines), tmp_path)
+    headers: dict = {}
+    for name, page in re.findall(r"%mark\{(H\d+)\}\{(\d+)\}", (tmp_path / "key.aux").read_text()):
+        headers.setdefault(name, set()).add(int(page))
+    assert len(tables) == len(cases) == len(heads) and len(together) == len(cases)     # each table with its line above
     assert [group for group in together if len({pages[name] for name in group}) > 1] == []
     counts = [Counter(pages[name] for name in table) for table in tables]
     assert sum(len(count) > 1 for count in counts) >= 5                            # several are broken, and those
     assert [count for count in counts if min(count.values()) < 2] == []            # leave no row alone
+    # every page a table's rows are on has its header (a break TeX went back to after the table would lose it)
+    assert [k for k, count in zip(heads, counts) if set(count) - headers[f"H{k}"]] == []
 
 
 @pytest.mark.parametrize("problem, lang", [
