@@ -147,8 +147,8 @@ def rows_kept(rows: list[str]) -> list[str]:
 
 def tables_kept(lines: list[str]) -> list[str]:
     r"""``lines`` with a tabular set right above another table (its other half: a table split by its columns)
-    kept on the same page (``\nopagebreak`` after the box; a longtable above one is not bound: its last rows
-    would then go to the next page without its header, which longtable repeats only inside the table), and
+    kept on the same page (``\nopagebreak`` after the box; a longtable above one is not bound: its other half
+    has a header of its own, and binding it would need that whole table's room, see ``_long_tail``), and
     before the line that introduces a longtable a conditional page break: a longtable may break after its
     header's place (a penalty before ``\LTpre``), leaving the line alone at the page's foot, unless the page
     holds the line, the header and two rows."""
