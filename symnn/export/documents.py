@@ -18,7 +18,7 @@ from ..render import render
 from ..render.latex import ESCAPES
 from ..render.latex_setup import spelled
 from ..render.latex_tables import TABLE_START, cell_width
-from .page_breaks import answers_kept
+from .page_breaks import answers_kept, rows_kept
 
 # Cyrillic fonts in either language: a student's name or a Russian word may appear in an English sheet
 LATEX_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
@@ -126,7 +126,8 @@ def table_height(rows: list[str]) -> float:
 
 def long_tables(body: str, most: float = LONG_LINES) -> str:
     r"""``body`` with each table taller than ``most`` lines set as a ``longtable`` that may break across pages,
-    its header repeated on each; a shorter one stays a tabular, never broken.
+    its header repeated on each, never one of its rows alone on a page (``rows_kept``); a shorter one stays a
+    tabular, never broken.
 
     >>> rows = "\n".join(f"{k} & $x_{{{k}}}$ \\\\" for k in range(20))
     >>> table = long_tables(TABLE_START + "\n\\begin{tabular}{ll}\n\\hline\nk & x \\\\\n\\hline\n" + rows
@@ -138,14 +139,15 @@ def long_tables(body: str, most: float = LONG_LINES) -> str:
     k & x \\
     \hline
     \endhead
-    0 & $x_{0}$ \\
+    0 & $x_{0}$ \\*
     """
     def long(match: re.Match) -> str:
         setup, columns, header, rows = match.groups()
         if table_height(rows.split("\n")) <= most:
             return match.group(0)
         return ("{" + setup + r"\setlength{\LTpre}{\medskipamount}\setlength{\LTpost}{\medskipamount}" "\n"
-                r"\begin{longtable}" + columns + "\n\\hline\n" + header + "\n\\hline\n\\endhead\n" + rows
+                r"\begin{longtable}" + columns + "\n\\hline\n" + header + "\n\\hline\n\\endhead\n"
+                + "\n".join(rows_kept(rows.split("\n")))
                 + "\n\\hline\n\\end{longtable}}")
     return _TABLE.sub(long, body)
 
@@ -157,7 +159,7 @@ def latex_document(body: str, title: str, lang: str = "en", width: str | None = 
     babel = f"{other},{'russian' if lang == 'ru' else 'english'}"   # the last one is the document's language
     geometry = "margin=2cm" if width is None else f"textwidth={width},vmargin=2cm"
     preamble = LATEX_PREAMBLE % {"babel": babel, "geometry": geometry, "title": above + plain_latex(title)}
-    body = answers_kept(displays_in_paragraphs(long_tables(body.strip())), phrase(lang, "answer"))
+    body = answers_kept(displays_in_paragraphs(long_tables(body.strip())), phrase(lang, "answer"), phrase(lang, "note"))
     return preamble + "\\begin{document}\n\\maketitle\n\n" + spelled(body) + "\n\n\\end{document}\n"
 
 

@@ -15,7 +15,12 @@ by itself, or with one row of its work. So:
   full, and TeX ends it at its best break before, without being told), the page ends before the paragraph that
   introduces the display, and the block starts the next one (only for a block of a few lines: a long
   derivation may break inside, as it does anywhere else, its last rows kept with the answer);
-- a statement and an answer are never broken across pages (``whole_paragraphs``).
+- a statement and an answer are never broken across pages (``whole_paragraphs``);
+- a line in bold (the heading of the work: "Staged program at ...") never ends a page (``headings_kept``);
+- a table never leaves one row alone on either side of a break (``rows_kept``, for a longtable: a tabular is
+  one box), and the two halves of a table split by its columns, one set right under the other, never part
+  (``tables_kept``); the line that introduces a longtable goes to the next page when what is left of this one
+  does not hold it with the table's header and first two rows (``tables_kept``).
 
 >>> body = "{\\noindent \\textbf{So}\n\\begin{align*}\nx &= 1 \\\\*\n&= 2\n\\end{align*}\\par}\n{\\noindent \\textbf{Answer:} $2$\\par}"
 >>> print(answers_kept(body, "Answer"))
@@ -34,10 +39,14 @@ from __future__ import annotations
 import math
 import re
 
+from ..render.latex_tables import TABLE_START
+
 # a block taller than this many lines may break inside: moving it whole would leave most of a page empty
 MOST_LINES = 18
 # the rows of the work that always travel with its answer to the next page
 TAIL = 2
+# the text's line, in points (11 pt type)
+LINE_PT = 13.6
 # a statement or an answer up to this many lines is never broken across pages (a page holds about 50)
 PAGE_LINES = 40
 LONG_END = "\\end{longtable}}"
@@ -46,13 +55,19 @@ _DISPLAY_END = re.compile(r"\\end\{align\*\}\}*(?:\\par\})?$")
 _ROW_END = re.compile(r" \\\\\*?(\[[^]]*\])?$")
 _TABLE_END = "\\end{tabular}\\par}\\medskip"
 _PARAGRAPH = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent ")
+_BOLD = re.compile(r"\{(?:\\raggedright )?\\noindent \\textbf\{(.*)\}\\par\}")
+_LONG_START = re.compile(r"\{[^\n]*\\setlength\{\\LTpre\}")
+# a page break before what follows when the page holds less than so many lines (see ``answers_kept``)
+_CONDITIONAL = (r"\par\penalty10000\ifdim\dimexpr\pagegoal-\pagetotal\relax<%d\baselineskip"
+                r"\ifdim\dimexpr\pagegoal-\pagetotal\relax>0pt\vfill\penalty-10000\fi\fi")
 _CONTROL = re.compile(r"\\begin\{align\*\}|\\end\{align\*\}[}]*(?:\\par\})?|\{\\postdisplaypenalty=\d+|\\nopagebreak")
 
 
-def answers_kept(body: str, answer: str) -> str:
+def answers_kept(body: str, answer: str, note: str | None = None) -> str:
     """``body`` with every answer (the paragraph headed ``answer``) kept on the page of the work before it, with
     at least the last ``TAIL`` rows of that work (``_tail_kept``, ``_long_tail``), and a statement or an answer
-    shorter than a page never broken across two (``whole_paragraphs``)."""
+    shorter than a page never broken across two (``whole_paragraphs``); a note right after an answer (headed
+    ``note``) never opens a page without it."""
     head = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent \\textbf\{%s:\}" % re.escape(answer))
     lines = body.split("\n")
     # from the last answer up: the lines a display's group adds never move an answer not yet seen
@@ -65,19 +80,16 @@ def answers_kept(body: str, answer: str) -> str:
         elif _DISPLAY_END.search(before):
             first, end = _tail_kept(lines, k - 1)
             k = end + 1
-            start = _block_start(lines, first + 1)
-            # a paragraph kept with the block (the statement, a heading) goes with it, and the statement's heading
-            while start > 1 and lines[start - 1] == "\\nopagebreak" and _PARAGRAPH.match(lines[start - 2]) \
-                    and lines[start - 2].endswith("\\par}"):
-                start -= 2
-            if start > 0 and lines[start - 1].startswith("\\section*{"):
-                start -= 1
+            start = _with_kept(lines, _block_start(lines, first + 1))
             height = _lines(lines[start:k + 1])
             if height <= MOST_LINES:
-                lines[start] = (r"\par\penalty10000\ifdim\dimexpr\pagegoal-\pagetotal\relax<%d\baselineskip"
-                                r"\ifdim\dimexpr\pagegoal-\pagetotal\relax>0pt\vfill\penalty-10000\fi\fi" "\n"
-                                % math.ceil(height + 1)) + lines[start]
-    return "\n".join(whole_paragraphs(lines, head))
+                lines[start] = _CONDITIONAL % math.ceil(height + 1) + "\n" + lines[start]
+    if note is not None:
+        remark = re.compile(r"\{(?:\\raggedright )?\\noindent \\textbf\{%s\.\}" % re.escape(note))
+        lines = [line + ("\n\\nopagebreak" if head.match(line) and k + 1 < len(lines) and remark.match(lines[k + 1]) else "")
+                 for k, line in enumerate(lines)]
+        lines = "\n".join(lines).split("\n")
+    return "\n".join(whole_paragraphs(tables_kept(headings_kept(lines)), head))
 
 
 def whole_paragraphs(lines: list[str], answer: re.Pattern) -> list[str]:
@@ -91,6 +103,76 @@ def whole_paragraphs(lines: list[str], answer: re.Pattern) -> list[str]:
                 and _lines([line]) <= PAGE_LINES:
             out[k] = line.replace("\\noindent ", "\\noindent \\interlinepenalty=10000 ", 1)
     return out
+
+
+def headings_kept(lines: list[str]) -> list[str]:
+    r"""``lines`` with ``\nopagebreak`` after each paragraph that is all in bold (the heading of a problem's
+    work), so that it never ends a page: it goes on with the first lines of what it heads.
+
+    >>> headings_kept(["{\\noindent \\textbf{Staged program at $x = 1$}\\par}", "{\\noindent Forward pass:\\par}"])[1]
+    '\\nopagebreak'
+    """
+    out = []
+    for k, line in enumerate(lines):
+        out.append(line)
+        following = next((later for later in lines[k + 1:] if later.strip()), "\\nopagebreak")
+        if _all_bold(line) and not following.startswith("\\nopagebreak"):
+            out.append("\\nopagebreak")
+    return out
+
+
+def _all_bold(line: str) -> bool:
+    """Whether ``line`` is a paragraph whose whole text is one ``\\textbf{...}``, not a bold word before text."""
+    match = _BOLD.fullmatch(line)
+    depth = 0
+    for char in match.group(1) if match else "}":
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def rows_kept(rows: list[str]) -> list[str]:
+    r"""The rows of a longtable, one a line, with no page break after the first nor before the last (``\\*``):
+    a break leaves at least two rows on either side of it.
+
+    >>> rows_kept(["1 \\\\", "2 \\\\", "3 \\\\", "4 \\\\"])
+    ['1 \\\\*', '2 \\\\', '3 \\\\*', '4 \\\\']
+    """
+    rows = list(rows)
+    for k in {0, len(rows) - 2} - {-1, len(rows) - 1}:
+        rows[k] = _ROW_END.sub(r" \\\\*\1", rows[k])
+    return rows
+
+
+def tables_kept(lines: list[str]) -> list[str]:
+    r"""``lines`` with a tabular set right above another table (its other half: a table split by its columns)
+    kept on the same page (``\nopagebreak`` after the box; a longtable above one is not bound: its other half
+    has a header of its own, and binding it would need that whole table's room, see ``_long_tail``), and
+    before the line that introduces a longtable a conditional page break: a longtable may break after its
+    header's place (a penalty before ``\LTpre``), leaving the line alone at the page's foot, unless the page
+    holds the line, the header and two rows."""
+    out = list(lines)
+    for k, line in enumerate(lines[:-1]):
+        if line.endswith(_TABLE_END) and (lines[k + 1].startswith(TABLE_START) or _LONG_START.match(lines[k + 1])):
+            out[k] = line[:-len("\\medskip")] + "\\nopagebreak\\medskip"
+        if _LONG_START.match(lines[k + 1]) and k >= 2 and line == "\\nopagebreak" and _PARAGRAPH.match(lines[k - 1]):
+            start, head = _with_kept(lines, k - 1), lines.index("\\endhead", k)
+            height = _lines([*lines[start:k], *lines[head - 2:head + 3]]) + 2     # the rules and the skip above
+            if height <= MOST_LINES:
+                out[start] = _CONDITIONAL % math.ceil(height) + "\n" + out[start]
+    return out
+
+
+def _with_kept(lines: list[str], start: int) -> int:
+    """Where a block that begins at ``lines[start]`` begins with the paragraphs kept with it (the statement, a
+    heading of the work; ``\\nopagebreak`` between) and the problem's heading above them."""
+    while start > 1 and lines[start - 1] == "\\nopagebreak" and _PARAGRAPH.match(lines[start - 2]) \
+            and lines[start - 2].endswith("\\par}"):
+        start -= 2
+    if start > 0 and lines[start - 1].startswith("\\section*{"):
+        start -= 1
+    return start
 
 
 def _tail_kept(lines: list[str], end: int) -> tuple[int, int]:
@@ -133,6 +215,13 @@ def _long_tail(lines: list[str], end: int) -> None:
         lines[row] = _ROW_END.sub(r" \\\\*\1", lines[row])
     start = next(k for k in range(end, -1, -1) if lines[k].startswith("{") and "\\LTpre" in lines[k])
     lines[start] = "{\\symnnkept " + lines[start][1:]
+    # the answer's room, taken inside the table and given back after it: where the page cannot hold the last rows
+    # and the answer, TeX finds it out while the table is still being set, and longtable ends the page itself,
+    # setting the header again above the rows it carries over (a break TeX went back to after the table had
+    # ended would carry them over without it)
+    room = (_lines(lines[end + 1:end + 2]) + 1) * LINE_PT
+    lines[end - 1] += "\n\\noalign{\\penalty10000\\vskip%.1fpt}" % room
+    lines[end] += "\\nobreak\\vskip-%.1fpt" % room
 
 
 def _block_start(lines: list[str], end: int) -> int | None:

@@ -212,6 +212,10 @@ def _graph(work, lang, places=None):
     return graph_picture(work, lang, places)
 
 
+# the smallest a picture's labels are set in a printed key, in points (a footnote's size)
+LEAST_LABEL_PT = 8
+# the largest, in points: the text's own size (a key is set in 11 pt)
+MOST_LABEL_PT = 11
 # the pictures a key draws, by the class of the work: the computational graph a statement asks to draw
 KEY_PICTURES = {"GraphPass": _graph}
 
@@ -241,11 +245,19 @@ def _drawn(solution, file: str | None, format: str, lang: str) -> str:
         return ""
     alt = phrase(lang, "sheet.picture")
     if format == "tex":
-        # as tall as the room left on the page (at most half a page), so that it does not leave a gap by
-        # moving to the next page; with less than a quarter of a page left it goes there, half a page tall
-        return ("\n\\par\\dimen0=\\pagegoal\\advance\\dimen0 by -\\pagetotal\\advance\\dimen0 by -3\\baselineskip"
+        # as tall as the room left on the page (at most half a page), so that it does not leave a gap by moving
+        # to the next page; with less than a quarter of a page left it goes there, half a page tall. Never so
+        # small that its labels are under LEAST_LABEL_PT (box 0 holds it at its natural size, its labels LABEL_PT
+        # tall; draft: measured, not embedded), nor larger than the text's, nor wider than the text
+        from .pictures.graphs import LABEL_PT
+        return ("\n\\par\\sbox0{\\includegraphics[draft]{%s}}\\dimen2=%.3f\\ht0\\dimen4=%.3f\\ht0"
+                % (file, LEAST_LABEL_PT / LABEL_PT, MOST_LABEL_PT / LABEL_PT)
+                + "\n\\dimen0=\\pagegoal\\advance\\dimen0 by -\\pagetotal\\advance\\dimen0 by -3\\baselineskip"
                 "\n\\ifdim\\dimen0<0.25\\textheight\\dimen0=0.5\\textheight\\fi"
                 "\n\\ifdim\\dimen0>0.5\\textheight\\dimen0=0.5\\textheight\\fi"
+                "\n\\ifdim\\dimen0>\\dimen4\\dimen0=\\dimen4\\fi"
+                "\n\\ifdim\\dimen0<\\dimen2\\dimen0=\\dimen2\\fi"
+                "\n\\ifdim\\dimen0>0.9\\textheight\\dimen0=0.9\\textheight\\fi"
                 "\n\\edef\\symnnroom{\\the\\dimen0}"
                 "\n\\begin{center}\n\\includegraphics[width=\\linewidth,height=\\symnnroom,keepaspectratio]"
                 f"{{{file}}}\n\\end{{center}}")

@@ -14,9 +14,15 @@ from tests.export.tools import need
 
 
 @pytest.mark.parametrize("format, lang, suffix, shown", [
-    # as tall as the room left on the page, at most half a page (with less than a quarter left: on the next page)
-    ("tex", "en", "pdf", r"\ifdim\dimen0<0.25\textheight\dimen0=0.5\textheight\fi" "\n"
+    # as tall as the room left on the page, at most half a page (with less than a quarter left: on the next page),
+    # its labels (13 pt at its natural size, box 0) set at 11 pt at most and at 8 pt at least
+    ("tex", "en", "pdf", r"\sbox0{\includegraphics[draft]{graph-exp-key-graph-exp.pdf}}\dimen2=0.615\ht0\dimen4=0.846\ht0" "\n"
+                         r"\dimen0=\pagegoal\advance\dimen0 by -\pagetotal\advance\dimen0 by -3\baselineskip" "\n"
+                         r"\ifdim\dimen0<0.25\textheight\dimen0=0.5\textheight\fi" "\n"
                          r"\ifdim\dimen0>0.5\textheight\dimen0=0.5\textheight\fi" "\n"
+                         r"\ifdim\dimen0>\dimen4\dimen0=\dimen4\fi" "\n"
+                         r"\ifdim\dimen0<\dimen2\dimen0=\dimen2\fi" "\n"
+                         r"\ifdim\dimen0>0.9\textheight\dimen0=0.9\textheight\fi" "\n"
                          r"\edef\symnnroom{\the\dimen0}" "\n\\begin{center}\n"
                          r"\includegraphics[width=\linewidth,height=\symnnroom,keepaspectratio]{graph-exp-key-graph-exp.pdf}"),
     ("md", "ru", "png", "![Граф вычислений: значение и градиент каждого узла](graph-exp-key-ru-graph-exp.png)"),

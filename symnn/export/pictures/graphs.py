@@ -27,7 +27,9 @@ SHORT = 12          # an exact value up to this many characters is shown beside 
 SLIDE = 4 / 3       # the width : height the layout aims at
 # close ranks and nodes and small gates, so that the boxes' text is as large as the room allows
 SPACING = {"ranksep": "0.2", "nodesep": "0.3"}
-GATE = {"shape": "ellipse", "margin": "0.03,0.01", "height": "0.3", "fontsize": "13"}
+# the size of the boxes' and the gates' text, in points at the picture's natural size (its smallest text)
+LABEL_PT = 13
+GATE = {"shape": "ellipse", "margin": "0.03,0.01", "height": "0.3", "fontsize": str(LABEL_PT)}
 
 
 class DotMissing(FileNotFoundError):
@@ -105,7 +107,7 @@ def graph_picture(run: GraphPass, lang: str = "en", places: int | None = None, g
         import graphviz
         dot = graphviz.Digraph(graph_attr={"rankdir": rankdir, "fontname": "DejaVu Sans", "label": heading,
                                            "labelloc": "t", "fontsize": "14", **SPACING},
-                               node_attr={"fontname": "DejaVu Sans", "fontsize": "13"}, edge_attr={"arrowsize": "0.7"})
+                               node_attr={"fontname": "DejaVu Sans", "fontsize": str(LABEL_PT)}, edge_attr={"arrowsize": "0.7"})
         constants.clear()
         for name in names:
             dot.node(str(name), _box(labels[str(name)]), shape="plaintext")
