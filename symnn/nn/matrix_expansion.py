@@ -31,7 +31,7 @@ from ..calculus.display import RichDisplay
 from ..calculus.equal import equal
 from ..calculus.parse import SCALAR_NAMES, parse_expr_safe
 from ..calculus.transpose import MARK, Letter, Trace
-from .matrix_algebra import concrete, shape_of, sizes_of, symbol_matrices
+from .matrix_algebra import ShapeMismatch, concrete, shape_of, sizes_of, symbol_matrices
 from .matrix_terms import Term, canonical, product_parts, term_of, uses
 
 SHAPE = re.compile(r"\s*(\w+)\s*(?:[x×*,]\s*(\w+)\s*)?")
@@ -52,11 +52,12 @@ class ExpandedGradient(RichDisplay):
     answer: sp.Expr              # with a common factor taken out
     sizes: tuple                 # (named size, the number of the check)
     holds: bool                  # the answer equals the scalar form's gradient, entry by entry
-    given: sp.Expr = None        # the function as given, each norm a letter of ``norms``
+    given: sp.Expr = None        # the function as given, each norm a letter of ``norms``, each (v)ᵀ one of ``turned``
     norms: tuple = ()            # (that letter, v) of each ‖v‖²
     symmetric: tuple = ()        # the letters given as symmetric matrices, Aᵀ = A
     frobenius: tuple = ()        # the letters of ``norms`` whose v is a matrix: ‖V‖²_F = tr(VᵀV)
     by_matrix: bool = False      # wrt is a matrix W: terms are traces too, ∇_W tr(AW) = Aᵀ
+    turned: tuple = ()           # (that letter, v) of each transposed sum or product (x − μ)ᵀ, as given
 
 
 def read_shapes(shapes: dict) -> dict:
@@ -106,6 +107,21 @@ def as_products(text: str, mark: str = "") -> tuple[str, list]:
             i -= 1
         text = f"{text[:i]}transpose{text[i:mark.start() + 1]}{text[mark.end():]}"
     return text, had
+
+
+def marked_transposes(text: str) -> tuple[str, list]:
+    """The text with each transpose(v) of a sum or a product v (not a letter, no norm in it) as the letter
+    Turned0q, Turned1q, …, so that the function is shown as given, (x − μ)ᵀS(x − μ); (text, the texts v)."""
+    turned, start = [], 0
+    while (start := text.find("transpose(", start)) >= 0:
+        end = _closing(text, start + 9)
+        inner = text[start + 10:end]
+        if re.fullmatch(r"\s*\w+\s*", inner) or "Norm" in inner or "transpose(" in inner:
+            start = end
+            continue
+        text = f"{text[:start]}Turned{len(turned)}q{text[end + 1:]}"
+        turned.append(inner)
+    return text, turned
 
 
 def _read(text: str, shapes: dict):
@@ -190,15 +206,22 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmet
                          f"\"m x n\" for a matrix; not one of symmetric)")
     by_matrix = read[wrt][1] != "1"
     text, inners = as_products(expr)
-    function = _read(text, read).xreplace(mirror)
-    marked, _ = as_products(expr, "Norm")
+    try:
+        function = _read(text, read).xreplace(mirror)
+        shape = shape_of(function, read)
+    except ShapeMismatch as error:
+        raise ValueError(f"expr: {error} do not fit, with the sizes of shapes") from error
+    marked, turned = marked_transposes(as_products(expr, "Norm")[0])
+    turned = tuple((Letter(f"Turned{i}q"), _read(inner, read).xreplace(mirror)) for i, inner in enumerate(turned))
     norms = tuple((Letter(f"Norm{i}q"), _read(as_products(inner)[0], read).xreplace(mirror)) for i, inner in enumerate(inners))
-    given = _read(marked, {**read, **{str(letter): ("1", "1") for letter, _ in norms}}).xreplace(mirror)
-    given = given.xreplace({sp.Symbol(str(letter), real=True): letter for letter, _ in norms})
+    marks = {**{str(letter): ("1", "1") for letter, _ in norms},
+             **{str(letter): tuple(reversed(shape_of(inner, read) or ("1", "1"))) for letter, inner in turned}}
+    given = _read(marked, {**read, **marks}).xreplace(mirror)
+    given = given.xreplace({sp.Symbol(str(letter), real=True): letter for letter, _ in norms + turned})
     frobenius = tuple(letter for letter, inner in norms if shape_of(inner, read) not in (None, ("1", "1")) and
                       shape_of(inner, read)[1] != "1")
-    if shape_of(function, read) not in (None, ("1", "1")):         # a ShapeMismatch names the product that does not fit
-        raise ValueError(f"expr: {expr} is not a number but a {'×'.join(shape_of(function, read))} matrix")
+    if shape not in (None, ("1", "1")):
+        raise ValueError(f"expr: {expr} is not a number but a {'×'.join(shape)} matrix")
     x = Letter(wrt)
     expanded = _in_order(sp.expand(function), x)
     collected = _in_order(sp.Add(*(canonical(t, x, mirror, by_matrix) for t in sp.Add.make_args(expanded))), x)
@@ -211,7 +234,8 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmet
     return ExpandedGradient(sp.Symbol(name), function, expanded, collected, terms, x,
                             tuple((Letter(n), s) for n, s in read.items() if s != ("1", "1")), total, answer,
                             tuple((n, v) for n, v in sizes_of(read).items() if n != "1"),
-                            _holds(function, answer, x, read, symmetric), given, norms, tuple(symmetric), frobenius, by_matrix)
+                            _holds(function, answer, x, read, symmetric), given, norms, tuple(symmetric), frobenius, by_matrix,
+                            turned)
 
 
 def _holds(function, answer, x, shapes, symmetric=()) -> bool:

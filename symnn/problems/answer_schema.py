@@ -270,7 +270,13 @@ def _identity_errors(entry) -> list[str]:
         errors = [f"{name}: only for an identity" for name in ("find", "layout") if name in entry]
         errors += [f"symmetric: {letter} has no shape in shapes" for letter in entry.get("symmetric", ())
                    if letter not in entry["shapes"]]
-        return errors or ([] if entry["wrt"] in entry["shapes"] else [f"wrt: {entry['wrt']} has no shape in shapes"])
+        wrt = entry["wrt"]
+        if wrt not in entry["shapes"]:
+            return errors + [f"wrt: {wrt} has no shape in shapes"]
+        if str(entry["shapes"][wrt]).strip() == "1" or wrt in entry.get("symmetric", ()):   # ∇ by a vector or a matrix
+            return errors + [f"wrt: {wrt} is {'a number' if wrt not in entry.get('symmetric', ()) else 'symmetric'}; "
+                             f"differentiate by a vector ({wrt} = \"n\") or a matrix that is not symmetric ({wrt} = \"m x n\")"]
+        return errors
     name = entry["identity"]
     if "symmetric" in entry:
         return ["symmetric: only for expr, wrt and shapes (the identity symmetric-quadratic-form has its A = Aᵀ)"]

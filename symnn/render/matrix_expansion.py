@@ -29,6 +29,7 @@ class ExpansionPrinting:
         f, x = run.name, run.wrt
         given = run.given.xreplace({letter: Frobenius(inner) if letter in run.frobenius else NormSquared(inner, sp.false)
                                     for letter, inner in run.norms})
+        given = given.xreplace({letter: Transposed(inner) for letter, inner in run.turned})        # (x − μ)ᵀ as given
         lines = [self.line(depth, self.strong(self.say("expansion.title", wrt=x) + ":") + " "
                            + self.inline(self.raw_math(sp.Eq(f, given, evaluate=False), keep_order=True)))]
         symmetric = [self.math(sp.Eq(Letter(name), transposed(Letter(name)), evaluate=False)) for name in run.symmetric]
