@@ -173,10 +173,11 @@ def factored(total):
     common = -common if all(n.could_extract_minus_sign() for n in numbers) else common
     if all(len(f) >= 2 for _, f in parts) and len({f[0] for _, f in parts}) == 1:
         first = parts[0][1][0]
-        return common * first * sp.Add(*(n / common * sp.Mul(*f[1:]) for n, f in parts))
-    if all(f for _, f in parts) and len({f[-1] for _, f in parts}) == 1:
+        return common * first * factored(sp.Add(*(n / common * sp.Mul(*f[1:]) for n, f in parts)))
+    # not Ax + x = (A + 1)x: what is left of each term is a matrix in all of them, or a number in all
+    if all(f for _, f in parts) and len({f[-1] for _, f in parts}) == 1 and len({len(f) > 1 for _, f in parts}) == 1:
         last = parts[0][1][-1]
-        return common * sp.Add(*(n / common * sp.Mul(*f[:-1]) for n, f in parts)) * last
+        return common * factored(sp.Add(*(n / common * sp.Mul(*f[:-1]) for n, f in parts))) * last
     groups = {}                          # Sx − Sμ + Sᵀx − Sᵀμ: each first factor with what follows it
     for number, factors in parts:
         if len(factors) >= 2:

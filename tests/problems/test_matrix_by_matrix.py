@@ -19,7 +19,7 @@ from symnn.problems.schema import problem_errors
 from symnn.problems.solve import question_options, solve
 from symnn.render import render
 
-SIZES = {"m": 2, "n": 3, "k": 4, "1": 1}          # W is 2×3 where it is m×n
+SIZES = {"m": 2, "n": 3, "k": 4, "p": 3, "q": 2, "1": 1}          # W is 2×3 where it is m×n
 LAMBDA = 0.7
 
 
@@ -68,6 +68,24 @@ CASES = {
     # tr(WAWᵀ): W(A + Aᵀ)
     "quadratic right": ("tr(W A W^T)", "W", {"A": "n x n", "W": "m x n"}, (),
                         lambda v, lam: tr(v["W"] @ v["A"] @ v["W"].T), "W*(A + Aᵀ)"),
+    # W twice inside one trace, with a factor after it: the product rule, one use at a time
+    "two uses": ("tr(W^T A W B)", "W", {"A": "m x m", "W": "m x n", "B": "n x n"}, (),
+                 lambda v, lam: tr(v["W"].T @ v["A"] @ v["W"] @ v["B"]), "A*W*B + Aᵀ*W*Bᵀ"),
+    # a quadratic form of Wx: the factors common to both gradients taken out on both sides
+    "form of Wx": ("(W x)^T A (W x)", "W", {"A": "m x m", "W": "m x n", "x": "n"}, (),
+                   lambda v, lam: num((v["W"] @ v["x"]).T @ v["A"] @ (v["W"] @ v["x"])), "(A + Aᵀ)*W*x*xᵀ"),
+    # W between two matrices: 2Aᵀ(AWB − C)Bᵀ
+    "sandwich": ("norm(A*W*B - C)^2", "W", {"A": "p x m", "W": "m x n", "B": "n x q", "C": "p x q"}, (),
+                 lambda v, lam: sq(v["A"] @ v["W"] @ v["B"] - v["C"]), "2*Aᵀ*(A*W*B - C)*Bᵀ"),
+    # a number and its transpose, collected: 2uvᵀ
+    "twice bilinear": ("u^T W v + v^T W^T u", "W", {"u": "m", "W": "m x n", "v": "n"}, (),
+                       lambda v, lam: num(v["u"].T @ v["W"] @ v["v"] + v["v"].T @ v["W"].T @ v["u"]), "2*u*vᵀ"),
+    # 2W and 2λSW: not (1 + λS)W, as 1 is not a matrix
+    "no identity": ("norm(W)^2 + lambda*tr(W^T S W)", "W", {"S": "m x m", "W": "m x n"}, ("S",),
+                    lambda v, lam: sq(v["W"]) + lam * tr(v["W"].T @ v["S"] @ v["W"]), "2*lamda*S*W + 2*W"),
+    # the same by a vector: Ax + x, not (A + 1)x
+    "no identity by a vector": ("1/2*x^T A x + 1/2*norm(x)^2", "x", {"A": "n x n", "x": "n"}, ("A",),
+                                lambda v, lam: num(v["x"].T @ v["A"] @ v["x"]) / 2 + sq(v["x"]) / 2, "A*x + x"),
     # by a vector, S = Sᵀ: 2S(x − μ), the symmetric special form
     "gaussian symmetric": ("(x - mu)^T S (x - mu)", "x", {"S": "n x n", "x": "n", "mu": "n"}, ("S",),
                            lambda v, lam: num((v["x"] - v["mu"]).T @ v["S"] @ (v["x"] - v["mu"])), "2*S*(-mu + x)"),
