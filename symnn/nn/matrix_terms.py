@@ -45,10 +45,14 @@ class Term:
 
 
 def product_parts(term):
-    """(the number, the matrix factors) of a term."""
+    """(the number, the matrix factors) of a term; a power of a matrix as that many factors (W² as W, W)."""
     scalars, factors = term.args_cnc() if isinstance(term, sp.Mul) else (([], [term]) if not term.is_commutative
                                                                           else ([term], []))
-    return sp.Mul(*scalars), factors
+    flat = []
+    for factor in factors:
+        power = factor.is_Pow and factor.exp.is_Integer and factor.exp > 0
+        flat += [factor.base] * int(factor.exp) if power else [factor]
+    return sp.Mul(*scalars), flat
 
 
 def parts(term):
@@ -62,7 +66,7 @@ def parts(term):
         return number, factors, False
     if len(traces) > 1 or factors or (number / traces[0]).has(Trace):
         raise ValueError(f"expr: {term} is a product of a trace and another matrix term; expand it into a sum of traces")
-    return number / traces[0], list(sp.Mul.make_args(traces[0].args[0])), True
+    return number / traces[0], product_parts(traces[0].args[0])[1], True
 
 
 def uses(term, x) -> int:

@@ -86,6 +86,10 @@ CASES = {
     # the same by a vector: Ax + x, not (A + 1)x
     "no identity by a vector": ("1/2*x^T A x + 1/2*norm(x)^2", "x", {"A": "n x n", "x": "n"}, ("A",),
                                 lambda v, lam: num(v["x"].T @ v["A"] @ v["x"]) / 2 + sq(v["x"]) / 2, "A*x + x"),
+    # a power of W is W used that many times: ∇ tr(W³) = 3(Wᵀ)², ∇ tr(AW²) = AᵀWᵀ + WᵀAᵀ
+    "power": ("tr(W^3)", "W", {"W": "n x n"}, (), lambda v, lam: tr(v["W"] @ v["W"] @ v["W"]), "3*Wᵀ**2"),
+    "power after A": ("tr(A W W)", "W", {"A": "n x n", "W": "n x n"}, (),
+                      lambda v, lam: tr(v["A"] @ v["W"] @ v["W"]), "Aᵀ*Wᵀ + Wᵀ*Aᵀ"),
     # by a vector, S = Sᵀ: 2S(x − μ), the symmetric special form
     "gaussian symmetric": ("(x - mu)^T S (x - mu)", "x", {"S": "n x n", "x": "n", "mu": "n"}, ("S",),
                            lambda v, lam: num((v["x"] - v["mu"]).T @ v["S"] @ (v["x"] - v["mu"])), "2*S*(-mu + x)"),
