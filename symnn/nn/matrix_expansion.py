@@ -32,9 +32,8 @@ from ..calculus.equal import equal
 from ..calculus.parse import SCALAR_NAMES, parse_expr_safe
 from ..calculus.transpose import MARK, Letter, Trace
 from .matrix_algebra import ShapeMismatch, concrete, shape_of, sizes_of, symbol_matrices
+from .matrix_shapes import read_shapes
 from .matrix_terms import Term, canonical, product_parts, term_of, uses
-
-SHAPE = re.compile(r"\s*(\w+)\s*(?:[x×*,]\s*(\w+)\s*)?")
 
 
 @dataclass(frozen=True)
@@ -58,18 +57,6 @@ class ExpandedGradient(RichDisplay):
     frobenius: tuple = ()        # the letters of ``norms`` whose v is a matrix: ‖V‖²_F = tr(VᵀV)
     by_matrix: bool = False      # wrt is a matrix W: terms are traces too, ∇_W tr(AW) = Aᵀ
     turned: tuple = ()           # (that letter, v) of each transposed sum or product (x − μ)ᵀ, as given
-
-
-def read_shapes(shapes: dict) -> dict:
-    """``{"A": "m x n", "x": "n"}`` as {"A": ("m", "n"), "x": ("n", "1")}: a vector is a column; "1" is a number."""
-    read = {}
-    for letter, text in shapes.items():
-        match = SHAPE.fullmatch(str(text))
-        if not match:
-            raise ValueError(f"shapes: {letter} = {text!r} is not a shape: write rows x columns (\"m x n\"), "
-                             f"or one size for a column vector (\"n\")")
-        read[letter] = (match[1], match[2] or "1")
-    return read
 
 
 def _closing(text: str, start: int) -> int:

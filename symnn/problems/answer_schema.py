@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from ..nn.matrix_shapes import read_shapes
+
 # the names a file may use, kept here so a file is checked without SymPy; tests/problems/test_answer_schema.py
 # holds them equal to the tables of nn.optimizers and nn.matrix_form
 OPTIMIZER_SETTINGS = {
@@ -271,9 +273,13 @@ def _identity_errors(entry) -> list[str]:
         errors += [f"symmetric: {letter} has no shape in shapes" for letter in entry.get("symmetric", ())
                    if letter not in entry["shapes"]]
         wrt = entry["wrt"]
-        if wrt not in entry["shapes"]:
+        try:
+            shapes = read_shapes(entry["shapes"])
+        except ValueError as error:
+            return errors + [str(error)]
+        if wrt not in shapes:
             return errors + [f"wrt: {wrt} has no shape in shapes"]
-        if str(entry["shapes"][wrt]).strip() == "1" or wrt in entry.get("symmetric", ()):   # ∇ by a vector or a matrix
+        if shapes[wrt] == ("1", "1") or wrt in entry.get("symmetric", ()):   # ∇ by a vector or a matrix
             return errors + [f"wrt: {wrt} is {'a number' if wrt not in entry.get('symmetric', ()) else 'symmetric'}; "
                              f"differentiate by a vector ({wrt} = \"n\") or a matrix that is not symmetric ({wrt} = \"m x n\")"]
         return errors

@@ -236,6 +236,8 @@ BASE = {"id": "p", "kind": "matrix-identity", "statement": {"en": "…", "ru": "
     ({"expr": "m^2", "wrt": "m", "shapes": {"m": "1"}}, "wrt: m is a number"),                   # a number
     ({"expr": "tr(W^T A W)", "wrt": "W", "shapes": {"A": "n x n", "W": "n x n"}, "symmetric": ["W"]},
      "wrt: W is symmetric"),                                                                   # by a symmetric matrix
+    ({"expr": "a^T W b", "wrt": "W", "shapes": {"a": "m", "W": "m by n", "b": "n"}},
+     "shapes: W = 'm by n' is not a shape"),                                                   # when the bank loads
 ])
 def test_a_file_that_cannot_differentiate_by_its_wrt_is_refused(fields, error):
     assert any(e.startswith(error) for e in problem_errors({**BASE, **fields})), problem_errors({**BASE, **fields})
