@@ -1,7 +1,7 @@
 """The gradient of a scalar function of matrices and vectors, in the book's letters, as a teacher derives it.
 
 A problem gives a function such as f = ½‖Ax − b‖², the shapes of its letters with named sizes
-(A: m×n, x: n, b: m) and the vector x it is differentiated by. The derivation:
+(A: m×n, x: n, b: m) and the vector x (or the matrix W) it is differentiated by. The derivation:
 
 1. a norm is written as a product, ‖v‖² = vᵀv, and a transpose is taken inside, (Ax − b)ᵀ = xᵀAᵀ − bᵀ;
 2. the products are expanded into a sum of terms, each a number (1×1): ½xᵀAᵀAx − ½xᵀAᵀb − ½bᵀAx + ½bᵀb;
@@ -11,12 +11,19 @@ A problem gives a function such as f = ½‖Ax − b‖², the shapes of its let
    at a time: c·L x R gives c·LᵀRᵀ and c·L xᵀ R gives c·R·Lᵀ (L, R the factors on either side);
 5. the gradients are added and a common factor is taken out: AᵀAx − Aᵀb = Aᵀ(Ax − b).
 
+By a matrix W the same steps hold with traces: ‖V‖²_F = tr(VᵀV), a trace is linear, equal to the trace of the
+transpose and unchanged when a factor moves from the front to the back, so tr(WᵀXᵀY) = tr(YᵀXW) is collected; the
+identities are ∇_W(aᵀWb) = abᵀ, ∇_W tr(AW) = Aᵀ, ∇_W tr(WᵀMW) = (M + Mᵀ)W and ∇_W tr(WMWᵀ) = W(M + Mᵀ)
+(``nn.matrix_terms``): ½‖XW − Y‖²_F gives Xᵀ(XW − Y).
+
 The result is checked against the scalar form: the letters become matrices of symbols of small sizes and
 f is differentiated entry by entry with ``sympy.diff`` (``nn.matrix_algebra``).
 
 >>> run = expanded_gradient("1/2*norm(A*x - b)^2", "x", {"A": "m x n", "x": "n", "b": "m"})
 >>> run.answer, run.holds
 (Aᵀ*(A*x - b), True)
+>>> expanded_gradient("1/2*norm(X*W - Y)_F^2", "W", {"X": "m x n", "W": "n x k", "Y": "m x k"}).answer
+Xᵀ*(X*W - Y)
 """
 
 from __future__ import annotations
@@ -59,6 +66,9 @@ class ExpandedGradient(RichDisplay):
     turned: tuple = ()           # (that letter, v) of each transposed sum or product (x − μ)ᵀ, as given
 
 
+NAMED = r"_\s*\{?\s*[F2]\s*\}?"          # the norm named, ‖V‖_F or ‖v‖_2
+
+
 def _closing(text: str, start: int) -> int:
     depth = 0
     for i in range(start, len(text)):
@@ -73,10 +83,10 @@ def as_products(text: str, mark: str = "") -> tuple[str, list]:
     v^T as transpose(v) and trace(P) as tr(P); (text, the texts v of the norms). The trace of vᵀv, a number for a
     vector v, is vᵀv (``_read``); for a matrix V it is ‖V‖²_F, the sum of the squares of its entries."""
     had = []
-    text = re.sub(r"(\|\||‖)(.+?)\1", r"norm(\2)", text)         # ||v||^2 and ‖v‖^2 as norm(v)^2
+    text = re.sub(r"(\|\||‖)(.+?)\1", r"norm(\2)", text.replace("²", "^2"))         # ||v||^2 and ‖v‖^2 as norm(v)^2
     while (start := text.find("norm(")) >= 0:
         end = _closing(text, start + 4)
-        power = re.match(r"\s*(_\s*\{?\s*[F2]\s*\}?)?\s*(\^|\*\*)\s*2", text[end + 1:])     # ‖V‖_F^2 as well
+        power = re.match(rf"\s*({NAMED})?\s*(\^|\*\*)\s*2\s*({NAMED})?", text[end + 1:])     # ‖V‖_F^2, ‖V‖^2_F as well
         if not power:
             raise ValueError("expr: a norm is taken squared here, norm(v)^2 = vᵀv")
         inner = text[start + 5:end]

@@ -263,3 +263,11 @@ def test_a_function_by_a_matrix_symnn_cannot_read_is_refused_with_the_field(fiel
 def test_every_format_writes_the_trace_and_the_frobenius_norm(format, lang):
     key = render(solve("frobenius-least-squares"), format, lang=lang, detail="full")
     assert "tr" in key and ("F" in key) and "X" in key
+
+
+@pytest.mark.parametrize("written", [
+    "norm(W)^2", "||W||^2", "||W||_F^2", "||W||^2_F", "‖W‖²_F", "‖W‖_F²", "norm(W)_{F}^2",   # as books and keyboards write it
+])
+def test_every_spelling_of_the_squared_frobenius_norm_is_read(written):
+    run = expanded_gradient(written, "W", {"W": "m x n"})
+    assert str(run.answer) == "2*W" and run.holds and run.frobenius
