@@ -127,7 +127,10 @@ def _read(text: str, shapes: dict):
     greek = [name for name, shape in shapes.items() if name in SCALAR_NAMES and shape != ("1", "1")]
     for i, name in enumerate(greek):                      # μ of (x − μ) given a shape: a vector, not a scalar
         text = re.sub(rf"(?<!\w){name}(?!\w)", f"Vector{i}q", text)
-    expr = parse_expr_safe(text, ("tr",), matrices=True)
+    try:
+        expr = parse_expr_safe(text, ("tr",), matrices=True)
+    except ValueError as error:                           # an unknown function such as det: said of expr
+        raise ValueError(f"expr: {error}") from error
     expr = expr.xreplace({s: Letter(greek[int(s.name[6:s.name.index("q")])] + s.name[s.name.index("q") + 1:])
                           for s in expr.free_symbols if s.name.startswith("Vector")})
     letters = {}
@@ -140,8 +143,13 @@ def _read(text: str, shapes: dict):
                              f"\"m x n\", or \"1\" for a number)")
         else:
             letters[s] = Letter(s.name)
-    return expr.xreplace(letters).replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ == "tr",
-                                          lambda e: _trace(e.args[0], shapes))
+    expr = expr.xreplace(letters)
+    inside = [f for f in expr.atoms(sp.Function) if any(not a.is_commutative for a in f.args)
+              and not (isinstance(f, AppliedUndef) and f.func.__name__ == "tr")]
+    if inside:                                            # σ(aᵀWb): not a sum of products, norms and traces
+        raise ValueError(f"expr: {inside[0]} is a function of matrices; a function here is a sum of products of the "
+                         f"letters, their norms squared and their traces")
+    return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ == "tr", lambda e: _trace(e.args[0], shapes))
 
 
 def _trace(inner, shapes):
