@@ -73,9 +73,38 @@ class SigmoidSlope(sp.Function):
         return "σ'(%s)" % printer._print(self.args[0])
 
 
+class Trace(sp.Function):
+    """tr(P): the sum of the diagonal of a square matrix P, a number; linear, tr(P + Q) = tr(P) + tr(Q) and
+    tr(cP) = c·tr(P), and its own transpose, tr(Pᵀ) = tr(P)."""
+
+    nargs = 1
+
+    @classmethod
+    def eval(cls, arg):
+        if arg.is_commutative:                            # the trace of a number (a 1×1 matrix) is that number
+            return arg
+        if isinstance(arg, sp.Add):
+            return sp.Add(*(cls(term) for term in arg.args))
+        scalars, factors = arg.args_cnc() if isinstance(arg, sp.Mul) else ([], [arg])
+        return sp.Mul(*scalars) * cls(sp.Mul(*factors)) if scalars else None
+
+    def _eval_is_commutative(self):
+        return True
+
+    def _eval_transpose(self):
+        return self
+
+    def _latex(self, printer, exp=None):
+        written = r"\operatorname{tr}\left(%s\right)" % printer._print(self.args[0])
+        return written if exp is None else r"%s^{%s}" % (written, exp)
+
+    def _sympystr(self, printer):
+        return f"tr({printer._print(self.args[0])})"
+
+
 def transposed(expr):
     """expr transposed: sums term by term, products reversed, entrywise functions inside."""
-    if expr.is_commutative:
+    if expr.is_commutative:                  # a number, and a trace
         return expr
     if isinstance(expr, sp.Symbol):
         name = expr.name[:-1] if expr.name.endswith(MARK) else expr.name + MARK

@@ -1,7 +1,7 @@
 """The gradient of a scalar function of matrices and vectors, in the book's letters, as a teacher derives it.
 
 A problem gives a function such as f = ½‖Ax − b‖², the shapes of its letters with named sizes
-(A: m×n, x: n, b: m) and the vector x it is differentiated by. The derivation:
+(A: m×n, x: n, b: m) and the vector x (or the matrix W) it is differentiated by. The derivation:
 
 1. a norm is written as a product, ‖v‖² = vᵀv, and a transpose is taken inside, (Ax − b)ᵀ = xᵀAᵀ − bᵀ;
 2. the products are expanded into a sum of terms, each a number (1×1): ½xᵀAᵀAx − ½xᵀAᵀb − ½bᵀAx + ½bᵀb;
@@ -11,12 +11,19 @@ A problem gives a function such as f = ½‖Ax − b‖², the shapes of its let
    at a time: c·L x R gives c·LᵀRᵀ and c·L xᵀ R gives c·R·Lᵀ (L, R the factors on either side);
 5. the gradients are added and a common factor is taken out: AᵀAx − Aᵀb = Aᵀ(Ax − b).
 
+By a matrix W the same steps hold with traces: ‖V‖²_F = tr(VᵀV), a trace is linear, equal to the trace of the
+transpose and unchanged when a factor moves from the front to the back, so tr(WᵀXᵀY) = tr(YᵀXW) is collected; the
+identities are ∇_W(aᵀWb) = abᵀ, ∇_W tr(AW) = Aᵀ, ∇_W tr(WᵀMW) = (M + Mᵀ)W and ∇_W tr(WMWᵀ) = W(M + Mᵀ)
+(``nn.matrix_terms``): ½‖XW − Y‖²_F gives Xᵀ(XW − Y).
+
 The result is checked against the scalar form: the letters become matrices of symbols of small sizes and
 f is differentiated entry by entry with ``sympy.diff`` (``nn.matrix_algebra``).
 
 >>> run = expanded_gradient("1/2*norm(A*x - b)^2", "x", {"A": "m x n", "x": "n", "b": "m"})
 >>> run.answer, run.holds
 (Aᵀ*(A*x - b), True)
+>>> expanded_gradient("1/2*norm(X*W - Y)_F^2", "W", {"X": "m x n", "W": "n x k", "Y": "m x k"}).answer
+Xᵀ*(X*W - Y)
 """
 
 from __future__ import annotations
@@ -25,25 +32,15 @@ import re
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from ..calculus.display import RichDisplay
 from ..calculus.equal import equal
 from ..calculus.parse import SCALAR_NAMES, parse_expr_safe
-from ..calculus.transpose import MARK, Letter, transposed
-from .matrix_algebra import concrete, shape_of, sizes_of, symbol_matrices
-
-SHAPE = re.compile(r"\s*(\w+)\s*(?:[x×*,]\s*(\w+)\s*)?")
-
-
-@dataclass(frozen=True)
-class Term:
-    """One term of the expanded function and its gradient by the identity that gives it."""
-
-    term: sp.Expr
-    identity: str        # constant, linear (aᵀx), linear-right (xᵀa), quadratic (xᵀMx), product (the product rule)
-    part: sp.Expr        # a of aᵀx and xᵀa, M of xᵀMx (1 for xᵀx); 0 otherwise
-    gradient: sp.Expr
-    symmetric: bool = False      # M = Mᵀ: ∇ₓ(xᵀMx) = 2Mx
+from ..calculus.transpose import MARK, Letter, Trace
+from .matrix_algebra import ShapeMismatch, concrete, shape_of, sizes_of, symbol_matrices
+from .matrix_shapes import read_shapes
+from .matrix_terms import Term, canonical, product_parts, term_of, uses
 
 
 @dataclass(frozen=True)
@@ -61,21 +58,15 @@ class ExpandedGradient(RichDisplay):
     answer: sp.Expr              # with a common factor taken out
     sizes: tuple                 # (named size, the number of the check)
     holds: bool                  # the answer equals the scalar form's gradient, entry by entry
-    given: sp.Expr = None        # the function as given, each norm a letter of ``norms``
+    given: sp.Expr = None        # the function as given, each norm a letter of ``norms``, each (v)ᵀ one of ``turned``
     norms: tuple = ()            # (that letter, v) of each ‖v‖²
     symmetric: tuple = ()        # the letters given as symmetric matrices, Aᵀ = A
+    frobenius: tuple = ()        # the letters of ``norms`` whose v is a matrix: ‖V‖²_F = tr(VᵀV)
+    by_matrix: bool = False      # wrt is a matrix W: terms are traces too, ∇_W tr(AW) = Aᵀ
+    turned: tuple = ()           # (that letter, v) of each transposed sum or product (x − μ)ᵀ, as given
 
 
-def read_shapes(shapes: dict) -> dict:
-    """``{"A": "m x n", "x": "n"}`` as {"A": ("m", "n"), "x": ("n", "1")}: a vector is a column; "1" is a number."""
-    read = {}
-    for letter, text in shapes.items():
-        match = SHAPE.fullmatch(str(text))
-        if not match:
-            raise ValueError(f"shapes: {letter} = {text!r} is not a shape: write rows x columns (\"m x n\"), "
-                             f"or one size for a column vector (\"n\")")
-        read[letter] = (match[1], match[2] or "1")
-    return read
+NAMED = r"_\s*\{?\s*[F2]\s*\}?"          # the norm named, ‖V‖_F or ‖v‖_2
 
 
 def _closing(text: str, start: int) -> int:
@@ -88,19 +79,21 @@ def _closing(text: str, start: int) -> int:
 
 
 def as_products(text: str, mark: str = "") -> tuple[str, list]:
-    """The function's text with norm(v)^2 written transpose(v)*(v) (or, with ``mark``, the letter mark0q, mark1q, …)
-    and v^T as transpose(v); (text, the texts v of the norms)."""
+    """The function's text with norm(v)^2 written tr(transpose(v)*(v)) (or, with ``mark``, the letter mark0q, mark1q, …),
+    v^T as transpose(v) and trace(P) as tr(P); (text, the texts v of the norms). The trace of vᵀv, a number for a
+    vector v, is vᵀv (``_read``); for a matrix V it is ‖V‖²_F, the sum of the squares of its entries."""
     had = []
-    text = re.sub(r"(\|\||‖)(.+?)\1", r"norm(\2)", text)         # ||v||^2 and ‖v‖^2 as norm(v)^2
+    text = re.sub(r"(\|\||‖)(.+?)\1", r"norm(\2)", text.replace("²", "^2"))         # ||v||^2 and ‖v‖^2 as norm(v)^2
     while (start := text.find("norm(")) >= 0:
         end = _closing(text, start + 4)
-        power = re.match(r"\s*(\^|\*\*)\s*2", text[end + 1:])
+        power = re.match(rf"\s*({NAMED})?\s*(\^|\*\*)\s*2\s*({NAMED})?", text[end + 1:])     # ‖V‖_F^2, ‖V‖^2_F as well
         if not power:
             raise ValueError("expr: a norm is taken squared here, norm(v)^2 = vᵀv")
         inner = text[start + 5:end]
-        written = f"{mark}{len(had)}q" if mark else f"(transpose({inner})*({inner}))"
+        written = f"{mark}{len(had)}q" if mark else f"tr(transpose({inner})*({inner}))"
         text = f"{text[:start]}{written}{text[end + 1 + power.end():]}"
         had.append(inner)
+    text = re.sub(r"\btrace\s*\(", "tr(", text)
     text = re.sub(r"(\b[A-Za-z]\w*)\s*(\^|\*\*)\s*T\b", r"transpose(\1)", text)
     while (mark := re.search(r"\)\s*(\^|\*\*)\s*T\b", text)):
         depth, i = 0, mark.start()
@@ -113,12 +106,31 @@ def as_products(text: str, mark: str = "") -> tuple[str, list]:
     return text, had
 
 
+def marked_transposes(text: str) -> tuple[str, list]:
+    """The text with each transpose(v) of a sum or a product v (not a letter, no norm in it) as the letter
+    Turned0q, Turned1q, …, so that the function is shown as given, (x − μ)ᵀS(x − μ); (text, the texts v)."""
+    turned, start = [], 0
+    while (start := text.find("transpose(", start)) >= 0:
+        end = _closing(text, start + 9)
+        inner = text[start + 10:end]
+        if re.fullmatch(r"\s*\w+\s*", inner) or "Norm" in inner or "transpose(" in inner:
+            start = end
+            continue
+        text = f"{text[:start]}Turned{len(turned)}q{text[end + 1:]}"
+        turned.append(inner)
+    return text, turned
+
+
 def _read(text: str, shapes: dict):
-    """The function with its letters as Letters (a letter of shape 1×1 and a Greek name are numbers)."""
+    """The function with its letters as Letters (a letter of shape 1×1 and a Greek name are numbers) and tr(P) as
+    a Trace: of a square P; of a 1×1 P, P itself."""
     greek = [name for name, shape in shapes.items() if name in SCALAR_NAMES and shape != ("1", "1")]
     for i, name in enumerate(greek):                      # μ of (x − μ) given a shape: a vector, not a scalar
         text = re.sub(rf"(?<!\w){name}(?!\w)", f"Vector{i}q", text)
-    expr = parse_expr_safe(text, matrices=True)
+    try:
+        expr = parse_expr_safe(text, ("tr",), matrices=True)
+    except ValueError as error:                           # an unknown function such as det: said of expr
+        raise ValueError(f"expr: {error}") from error
     expr = expr.xreplace({s: Letter(greek[int(s.name[6:s.name.index("q")])] + s.name[s.name.index("q") + 1:])
                           for s in expr.free_symbols if s.name.startswith("Vector")})
     letters = {}
@@ -131,58 +143,27 @@ def _read(text: str, shapes: dict):
                              f"\"m x n\", or \"1\" for a number)")
         else:
             letters[s] = Letter(s.name)
-    return expr.xreplace(letters)
+    expr = expr.xreplace(letters)
+    inside = [f for f in expr.atoms(sp.Function) if any(not a.is_commutative for a in f.args)
+              and not (isinstance(f, AppliedUndef) and f.func.__name__ == "tr")]
+    if inside:                                            # σ(aᵀWb): not a sum of products, norms and traces
+        raise ValueError(f"expr: {inside[0]} is a function of matrices; a function here is a sum of products of the "
+                         f"letters, their norms squared and their traces")
+    return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ == "tr", lambda e: _trace(e.args[0], shapes))
 
 
-def _parts(term):
-    """(the number, the matrix factors) of a term."""
-    scalars, factors = term.args_cnc() if isinstance(term, sp.Mul) else (([], [term]) if not term.is_commutative
-                                                                          else ([term], []))
-    return sp.Mul(*scalars), factors
-
-
-def _canonical(term, x):
-    """A term as one of the two ways a number is written, itself or its transpose: the one with x last (bᵀAx),
-    else the one with xᵀ first."""
-    number, factors = _parts(term)
-    other = _parts(transposed(sp.Mul(*factors)))[1]
-    for form in (factors, other):
-        if form and form[-1] == x and (form[0] != transposed(x) or form is factors):
-            return number * sp.Mul(*form)
-    for form in (factors, other):
-        if form and form[0] == transposed(x):
-            return number * sp.Mul(*form)
-    return term
+def _trace(inner, shapes):
+    shape = shape_of(inner, shapes)
+    if shape is None or shape == ("1", "1"):
+        return inner
+    if shape[0] != shape[1]:
+        raise ValueError(f"expr: tr({inner}) is the trace of a {'×'.join(shape)} matrix, which is not square")
+    return Trace(inner)
 
 
 def _in_order(total, x):
     """The terms as a teacher writes them, those with more uses of x first (xᵀAᵀAx, then bᵀAx, then bᵀb), kept so."""
-    def uses(term):
-        return sum(f in (x, transposed(x)) for f in _parts(term)[1])
-    return sp.Add(*sorted(sp.Add.make_args(total), key=lambda t: -uses(t)), evaluate=False)
-
-
-def _term(term, x, mirror=None) -> Term:
-    """The gradient of one term by x: one use of x at a time, c·L x R -> c·LᵀRᵀ, c·L xᵀ R -> c·R·Lᵀ
-    (``mirror``: Aᵀ as A, of a symmetric A)."""
-    number, factors = _parts(term)
-    xt = transposed(x)
-    uses = [i for i, f in enumerate(factors) if f in (x, xt)]
-    gradient = sp.Integer(0)
-    for i in uses:
-        left, right = sp.Mul(*factors[:i]), sp.Mul(*factors[i + 1:])
-        gradient += number * (transposed(left) * transposed(right) if factors[i] == x else right * transposed(left))
-    gradient = sp.expand(gradient.xreplace(mirror or {}))
-    inside = sp.Mul(*factors[1:-1])
-    if not uses:
-        return Term(term, "constant", sp.Integer(0), gradient)
-    if len(uses) == 1 and uses[0] == len(factors) - 1:
-        return Term(term, "linear", transposed(sp.Mul(*factors[:-1])), gradient)
-    if len(uses) == 1 and uses[0] == 0:
-        return Term(term, "linear-right", sp.Mul(*factors[1:]), gradient)
-    if uses == [0, len(factors) - 1] and factors[0] == xt and factors[-1] == x:
-        return Term(term, "quadratic", inside, gradient, sp.expand(transposed(inside).xreplace(mirror or {}) - inside) == 0)
-    return Term(term, "product", sp.Integer(0), gradient)
+    return sp.Add(*sorted(sp.Add.make_args(total), key=lambda t: -uses(t, x)), evaluate=False)
 
 
 def factored(total):
@@ -191,16 +172,17 @@ def factored(total):
     terms = sp.Add.make_args(total)
     if len(terms) < 2:
         return total
-    parts = [_parts(t) for t in terms]
+    parts = [product_parts(t) for t in terms]
     numbers = [n for n, _ in parts]
     common = sp.gcd_list(numbers)                        # 2 of 2XᵀXw − 2Xᵀy, 1/m of XᵀXw/m − Xᵀy/m
     common = -common if all(n.could_extract_minus_sign() for n in numbers) else common
     if all(len(f) >= 2 for _, f in parts) and len({f[0] for _, f in parts}) == 1:
         first = parts[0][1][0]
-        return common * first * sp.Add(*(n / common * sp.Mul(*f[1:]) for n, f in parts))
-    if all(f for _, f in parts) and len({f[-1] for _, f in parts}) == 1:
+        return common * first * factored(sp.Add(*(n / common * sp.Mul(*f[1:]) for n, f in parts)))
+    # not Ax + x = (A + 1)x: what is left of each term is a matrix in all of them, or a number in all
+    if all(f for _, f in parts) and len({f[-1] for _, f in parts}) == 1 and len({len(f) > 1 for _, f in parts}) == 1:
         last = parts[0][1][-1]
-        return common * sp.Add(*(n / common * sp.Mul(*f[:-1]) for n, f in parts)) * last
+        return common * factored(sp.Add(*(n / common * sp.Mul(*f[:-1]) for n, f in parts))) * last
     groups = {}                          # Sx − Sμ + Sᵀx − Sᵀμ: each first factor with what follows it
     for number, factors in parts:
         if len(factors) >= 2:
@@ -208,6 +190,11 @@ def factored(total):
     if len(groups) > 1 and sum(len(sp.Add.make_args(rest)) for rest in groups.values()) == len(terms) \
             and len({sp.expand(rest) for rest in groups.values()}) == 1:       # the same for each: (S + Sᵀ)(x − μ)
         return common * sp.Add(*groups) * factored(sp.expand(next(iter(groups.values())) / common))
+    shared = [first for first in groups if len(sp.Add.make_args(groups[first])) > 1]
+    if shared:                           # XᵀXW − XᵀY + λW: the terms of one first factor, Xᵀ(XW − Y) + λW
+        first = max(shared, key=lambda f: len(sp.Add.make_args(groups[f])))
+        rest = [t for t, (_, factors) in zip(terms, parts) if len(factors) < 2 or factors[0] != first]
+        return factored(first * groups[first]) + sp.Add(*rest)
     return total
 
 
@@ -220,27 +207,41 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmet
         if letter not in read or read[letter][0] != read[letter][1] or read[letter] == ("1", "1"):
             raise ValueError(f"symmetric: {letter} is not a square matrix of shapes")
     mirror = {Letter(letter + MARK): Letter(letter) for letter in symmetric}
-    if wrt not in read or read[wrt][1] != "1" or read[wrt][0] == "1":
-        raise ValueError(f"wrt: {wrt} is not a column vector of shapes (give it one size, {wrt} = \"n\")")
+    if wrt not in read or read[wrt] == ("1", "1") or wrt in symmetric:
+        raise ValueError(f"wrt: {wrt} is not a vector or a matrix of shapes (give it a shape, {wrt} = \"n\" for a vector or "
+                         f"\"m x n\" for a matrix; not one of symmetric)")
+    by_matrix = read[wrt][1] != "1"
     text, inners = as_products(expr)
-    function = _read(text, read).xreplace(mirror)
-    marked, _ = as_products(expr, "Norm")
+    try:
+        function = _read(text, read).xreplace(mirror)
+        shape = shape_of(function, read)
+    except ShapeMismatch as error:
+        raise ValueError(f"expr: {error} do not fit, with the sizes of shapes") from error
+    marked, turned = marked_transposes(as_products(expr, "Norm")[0])
+    turned = tuple((Letter(f"Turned{i}q"), _read(inner, read).xreplace(mirror)) for i, inner in enumerate(turned))
     norms = tuple((Letter(f"Norm{i}q"), _read(as_products(inner)[0], read).xreplace(mirror)) for i, inner in enumerate(inners))
-    given = _read(marked, {**read, **{str(letter): ("1", "1") for letter, _ in norms}}).xreplace(mirror)
-    given = given.xreplace({sp.Symbol(str(letter), real=True): letter for letter, _ in norms})
-    if shape_of(function, read) not in (None, ("1", "1")):         # a ShapeMismatch names the product that does not fit
-        raise ValueError(f"expr: {expr} is not a number but a {'×'.join(shape_of(function, read))} matrix")
+    marks = {**{str(letter): ("1", "1") for letter, _ in norms},
+             **{str(letter): tuple(reversed(shape_of(inner, read) or ("1", "1"))) for letter, inner in turned}}
+    given = _read(marked, {**read, **marks}).xreplace(mirror)
+    given = given.xreplace({sp.Symbol(str(letter), real=True): letter for letter, _ in norms + turned})
+    frobenius = tuple(letter for letter, inner in norms if shape_of(inner, read) not in (None, ("1", "1")) and
+                      shape_of(inner, read)[1] != "1")
+    if shape not in (None, ("1", "1")):
+        raise ValueError(f"expr: {expr} is not a number but a {'×'.join(shape)} matrix")
     x = Letter(wrt)
     expanded = _in_order(sp.expand(function), x)
-    collected = _in_order(sp.Add(*(_canonical(t, x) for t in sp.Add.make_args(expanded))), x)
-    order = ("quadratic", "product", "linear", "linear-right", "constant")       # as a teacher writes them
-    terms = tuple(sorted((_term(t, x, mirror) for t in sp.Add.make_args(collected)), key=lambda t: order.index(t.identity)))
+    collected = _in_order(sp.Add(*(canonical(t, x, mirror, by_matrix) for t in sp.Add.make_args(expanded))), x)
+    order = ("quadratic", "trace-quadratic", "trace-quadratic-right", "product", "linear", "linear-right", "bilinear",
+             "trace-linear", "constant")       # as a teacher writes them
+    terms = tuple(sorted((term_of(t, x, mirror, by_matrix) for t in sp.Add.make_args(collected)),
+                         key=lambda t: order.index(t.identity)))
     total = sp.expand(sp.Add(*(t.gradient for t in terms)))
     answer = factored(total)
     return ExpandedGradient(sp.Symbol(name), function, expanded, collected, terms, x,
                             tuple((Letter(n), s) for n, s in read.items() if s != ("1", "1")), total, answer,
                             tuple((n, v) for n, v in sizes_of(read).items() if n != "1"),
-                            _holds(function, answer, x, read, symmetric), given, norms, tuple(symmetric))
+                            _holds(function, answer, x, read, symmetric), given, norms, tuple(symmetric), frobenius, by_matrix,
+                            turned)
 
 
 def _holds(function, answer, x, shapes, symmetric=()) -> bool:

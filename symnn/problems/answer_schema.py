@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from ..nn.matrix_shapes import read_shapes
+
 # the names a file may use, kept here so a file is checked without SymPy; tests/problems/test_answer_schema.py
 # holds them equal to the tables of nn.optimizers and nn.matrix_form
 OPTIMIZER_SETTINGS = {
@@ -270,7 +272,17 @@ def _identity_errors(entry) -> list[str]:
         errors = [f"{name}: only for an identity" for name in ("find", "layout") if name in entry]
         errors += [f"symmetric: {letter} has no shape in shapes" for letter in entry.get("symmetric", ())
                    if letter not in entry["shapes"]]
-        return errors or ([] if entry["wrt"] in entry["shapes"] else [f"wrt: {entry['wrt']} has no shape in shapes"])
+        wrt = entry["wrt"]
+        try:
+            shapes = read_shapes(entry["shapes"])
+        except ValueError as error:
+            return errors + [str(error)]
+        if wrt not in shapes:
+            return errors + [f"wrt: {wrt} has no shape in shapes"]
+        if shapes[wrt] == ("1", "1") or wrt in entry.get("symmetric", ()):   # ∇ by a vector or a matrix
+            return errors + [f"wrt: {wrt} is {'a number' if wrt not in entry.get('symmetric', ()) else 'symmetric'}; "
+                             f"differentiate by a vector ({wrt} = \"n\") or a matrix that is not symmetric ({wrt} = \"m x n\")"]
+        return errors
     name = entry["identity"]
     if "symmetric" in entry:
         return ["symmetric: only for expr, wrt and shapes (the identity symmetric-quadratic-form has its A = Aᵀ)"]

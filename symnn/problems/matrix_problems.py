@@ -24,7 +24,7 @@ def matrix_options(data: dict) -> dict:
         spec = SPECS[data["identity"]]
         symmetric, columns = data.get("symmetric") or spec.symmetric, spec.shapes[spec.wrt][1]
     else:
-        from ..nn.matrix_expansion import read_shapes
+        from ..nn.matrix_shapes import read_shapes
         symmetric, columns = data.get("symmetric", ()), read_shapes(data["shapes"])[data["wrt"]][1]
     return {"by_vector": columns == "1", **({"symmetric": tuple(symmetric)} if symmetric else {})}
 

@@ -342,7 +342,8 @@ class LatexPrinter(DocumentPrinter):
             # would share it, and a long rule of one row would widen every row
         else:          # under the formula: on one row if it fits one, else wrapped between words
             left = width(rows[0].split("&")[0]) if "&" in rows[0] else 0      # the rule stands right of the left side
-            parts = [f"({rule})"] if cell_width(rule) + 6 <= line else _wrapped_words(f"({rule})", max(line - left, line / 2) - 4)
+            parts = ([f"({rule})"] if left + cell_width(rule) + 6 <= line    # the row starts where the left side ends
+                     else _wrapped_words(f"({rule})", max(line - left, line / 2) - 4))
             rows += [r"&\quad \text{%s}" % part for part in parts]
         return _BEGIN + " \\\\\n".join(rows) + _END
 

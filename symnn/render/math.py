@@ -34,6 +34,7 @@ from .order import (
     in_order,
     minus_sum,
     readable_factors,
+    readable_factors_of_fraction,
     readable_fraction,
     readable_terms,
     transpose_outside,
@@ -179,8 +180,8 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
             return "- " + self._print_Mul(-expr)
         if self.order != "none" and isinstance(expr, sp.Mul) and not expr.could_extract_minus_sign():
             factors = expr.as_ordered_factors()
-            ordered = readable_factors(factors)
-            if ordered != factors and not any(f.is_Pow and f.exp.is_negative for f in factors):
+            ordered = readable_factors_of_fraction(factors)
+            if ordered != factors:
                 return in_order(self, super()._print_Mul, ordered)
         try:
             return super()._print_Mul(expr)
@@ -226,9 +227,8 @@ class TextMath(_FactorsAsUsual, StrPrinter):
                 and readable_factors(list((-expr).as_ordered_factors())) != list((-expr).as_ordered_factors()):
             return "-" + self._print_Mul(-expr)
         factors = expr.as_ordered_factors()
-        ordered = readable_factors(factors)
-        if self.order != "none" and not expr.could_extract_minus_sign() and ordered != factors \
-                and not any(f.is_Pow and f.exp.is_negative for f in factors):
+        ordered = readable_factors_of_fraction(factors)
+        if self.order != "none" and not expr.could_extract_minus_sign() and ordered != factors:
             return in_order(self, super()._print_Mul, ordered)
         return super()._print_Mul(expr)
 

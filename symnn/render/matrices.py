@@ -9,7 +9,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..calculus.transpose import Hadamard, Letter, SigmoidSlope, transposed
-from ..lang import phrase
+from ..lang import phrase, separator
 from .matrix_expansion import ExpansionPrinting
 
 
@@ -87,13 +87,14 @@ class Implied(sp.Expr):
 
 
 class Sizes(sp.Expr):
-    """The sizes a check used: n = 2, d = 3."""
+    """The sizes a check used: n = 2, d = 3 (n = 2; d = 3 in Russian, whose comma is a decimal one)."""
 
     def _latex(self, printer):
-        return ", ".join(r"%s = %s" % (printer._print(n), printer._print(v)) for n, v in zip(self.args[::2], self.args[1::2]))
+        return separator(printer._settings.get("lang", "en")).join(
+            r"%s = %s" % (printer._print(n), printer._print(v)) for n, v in zip(self.args[::2], self.args[1::2]))
 
     def _sympystr(self, printer):
-        return ", ".join(f"{n} = {v}" for n, v in zip(self.args[::2], self.args[1::2]))
+        return separator(printer._settings.get("lang", "en")).join(f"{n} = {v}" for n, v in zip(self.args[::2], self.args[1::2]))
 
 
 def shaped(formula, shape) -> Shaped:

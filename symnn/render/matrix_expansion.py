@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..calculus.transpose import Letter, transposed
+from ..calculus.transpose import Letter, Trace, transposed
 
 
 class ExpansionPrinting:
@@ -27,22 +27,29 @@ class ExpansionPrinting:
     def _print_ExpandedGradient(self, run, depth: int = 0) -> str:
         from .matrices import NormSquared, Sizes, Transposed, shaped
         f, x = run.name, run.wrt
-        given = run.given.xreplace({letter: NormSquared(inner, sp.false) for letter, inner in run.norms})
+        given = run.given.xreplace({letter: Frobenius(inner) if letter in run.frobenius else NormSquared(inner, sp.false)
+                                    for letter, inner in run.norms})
+        given = given.xreplace({letter: Transposed(inner) for letter, inner in run.turned})        # (x − μ)ᵀ as given
         lines = [self.line(depth, self.strong(self.say("expansion.title", wrt=x) + ":") + " "
                            + self.inline(self.raw_math(sp.Eq(f, given, evaluate=False), keep_order=True)))]
         symmetric = [self.math(sp.Eq(Letter(name), transposed(Letter(name)), evaluate=False)) for name in run.symmetric]
         lines.append(self.line(depth, self.plain("matrix.shapes") + " "
                                + ", ".join([self.math(shaped(letter, shape)) for letter, shape in run.shapes] + symmetric)))
-        v = Letter("v")
-        rules = [self.math(sp.Eq(NormSquared(v, sp.false), transposed(v) * v, evaluate=False))] if run.norms else []
-        A, B = Letter("P"), Letter("Q")
-        rules.append(self.math(sp.Eq(Transposed(A * B), transposed(B) * transposed(A), evaluate=False)))
+        v, V, A, B = Letter("v"), Letter("V"), Letter("P"), Letter("Q")
+        rules = [sp.Eq(NormSquared(v, sp.false), transposed(v) * v, evaluate=False)] if len(run.norms) > len(run.frobenius) else []
+        rules += [sp.Eq(Frobenius(V), Trace(transposed(V) * V), evaluate=False)] if run.frobenius else []
+        rules.append(sp.Eq(Transposed(A * B), transposed(B) * transposed(A), evaluate=False))
+        if run.function.has(Trace):                           # tr(P + Q) = tr(P) + tr(Q)
+            rules.append(sp.Eq(Trace(A + B, evaluate=False), Trace(A) + Trace(B), evaluate=False))
+        rules = [self.math(rule) for rule in rules]
         if run.norms or set(sp.Add.make_args(run.expanded)) != set(sp.Add.make_args(run.function)):   # not xᵀAx itself
             lines.append(self.line(depth, self.plain("expansion.expanded") + self.escape(" (") + self.escape(", ").join(rules)
                                    + self.escape("):") + " " + self._equation(f, run.expanded)))
         if set(sp.Add.make_args(run.collected)) != set(sp.Add.make_args(run.expanded)):
-            lines.append(self.line(depth, self.say("expansion.collected") + " "
-                                   + self._equation(f, run.collected)))
+            said = (self.say("expansion.collected traces", transpose=sp.Eq(Trace(transposed(A)), Trace(A), evaluate=False),
+                             cycle=sp.Eq(Trace(A * B), Trace(B * A), evaluate=False)) if run.collected.has(Trace)
+                    else self.say("expansion.collected"))
+            lines.append(self.line(depth, said + " " + self._equation(f, run.collected)))
         lines.append(self.line(depth, self.say("expansion.terms", wrt=x)))
         for term in run.terms:
             lines.append(self.ruled_step(depth + 1, self._by_term(run, term.term) + " = " + self.raw_math(term.gradient),
@@ -83,7 +90,48 @@ class ExpansionPrinting:
                 return self.say("expansion.quadratic symmetric", identity=identity, part=sp.Eq(M, term.part, evaluate=False),
                                 symmetric=sp.Eq(transposed(M), M, evaluate=False), twice=2 * M * x)
             return self.say("expansion.quadratic", identity=identity, part=sp.Eq(M, term.part, evaluate=False))
+        if term.identity in ("trace-linear", "trace-quadratic", "trace-quadratic-right", "bilinear"):
+            return self._by_matrix(term, x)
         return self.say("expansion.product", wrt=x)
+
+    def _by_matrix(self, term, W) -> str:
+        """The identities of a term by a matrix W: ∇_W(aᵀWb) = abᵀ, ∇_W tr(AW) = Aᵀ, ∇_W tr(WᵀMW) = (M + Mᵀ)W
+        and ∇_W tr(WMWᵀ) = W(M + Mᵀ), each with its parts named."""
+        a, b, A, M, Wt = Letter("a"), Letter("b"), Letter("A"), Letter("M"), transposed(W)
+        if term.identity == "bilinear":
+            identity = sp.Eq(Nabla(W, transposed(a) * W * b), a * transposed(b), evaluate=False)
+            if (term.part, term.other) == (a, b):
+                return self.say("expansion.square", identity=identity)
+            return self.say("expansion.bilinear", identity=identity, part=sp.Eq(a, term.part, evaluate=False),
+                            other=sp.Eq(b, term.other, evaluate=False))
+        if term.identity == "trace-linear":
+            identity = sp.Eq(Nabla(W, Trace(A * W)), transposed(A), evaluate=False)
+            if term.part == A:
+                return self.say("expansion.square", identity=identity)
+            return self.say("expansion.linear", identity=identity, part=sp.Eq(A, term.part, evaluate=False))
+        left = term.identity == "trace-quadratic"           # tr(WᵀMW), else tr(WMWᵀ)
+        if term.part == 1:                                  # ‖W‖²_F = tr(WᵀW)
+            form = Wt * W if left else W * Wt
+            return self.say("expansion.square", identity=sp.Eq(Nabla(W, Trace(form)), 2 * W, evaluate=False))
+        form, gradient, twice = ((Wt * M * W, (M + transposed(M)) * W, 2 * M * W) if left
+                                 else (W * M * Wt, W * (M + transposed(M)), 2 * W * M))
+        identity = sp.Eq(Nabla(W, Trace(form)), gradient, evaluate=False)
+        if term.part == M:
+            return self.say("expansion.square", identity=identity)
+        if term.symmetric:
+            return self.say("expansion.quadratic symmetric", identity=identity, part=sp.Eq(M, term.part, evaluate=False),
+                            symmetric=sp.Eq(transposed(M), M, evaluate=False), twice=twice)
+        return self.say("expansion.quadratic", identity=identity, part=sp.Eq(M, term.part, evaluate=False))
+
+
+class Frobenius(sp.Expr):
+    """‖V‖²_F of a matrix V: the sum of the squares of its entries, tr(VᵀV)."""
+
+    def _latex(self, printer):
+        return r"\left\|%s\right\|_{F}^{2}" % printer._print(self.args[0])
+
+    def _sympystr(self, printer):
+        return f"‖{printer._print(self.args[0])}‖_F^2"
 
 
 class Nabla(sp.Expr):
@@ -92,8 +140,12 @@ class Nabla(sp.Expr):
     is_commutative = False
 
     def _latex(self, printer):
+        if isinstance(self.args[1], Trace):                 # ∇_W tr(AW)
+            return r"\nabla_{%s} %s" % (printer._print(self.args[0]), printer._print(self.args[1]))
         return r"\nabla_{%s}\left(%s\right)" % (printer._print(self.args[0]), printer._print(self.args[1]))
 
     def _sympystr(self, printer):
+        if isinstance(self.args[1], Trace):
+            return f"∇_{printer._print(self.args[0])} {printer._print(self.args[1])}"
         return f"∇_{printer._print(self.args[0])}({printer._print(self.args[1])})"
 

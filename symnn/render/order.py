@@ -14,7 +14,7 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from ..calculus.transpose import MARK, transposed
+from ..calculus.transpose import MARK, Trace, transposed
 
 
 def readable_terms(terms: list, written: tuple = ()) -> list:
@@ -135,6 +135,13 @@ def readable_factors(factors: list) -> list:
             ordered.remove(factor)
             ordered.insert(ordered.index(partner) + 1, factor)
     return ordered
+
+
+def readable_factors_of_fraction(factors: list) -> list:
+    """The factors of a fraction: those of the numerator in the order people write them (η·m̂/(√v̂ + ε), whatever
+    the letters are named), the denominator's after them in SymPy's order."""
+    below = [f for f in factors if f.is_Pow and f.exp.is_negative]
+    return readable_factors([f for f in factors if f not in below]) + below
 
 
 def _coefficient(factor) -> bool:
@@ -296,8 +303,8 @@ def fraction_pulled_out(expr) -> sp.Expr | None:
 def transpose_outside(expr) -> sp.Expr | None:
     """f(u) for an entrywise function of a transposed product, f(uᵀ) = f(u)ᵀ, when u has fewer transposes:
     σ(W₁ᵀXᵀ) is written σ(XW₁)ᵀ, as the statement writes σ(XW₁); None otherwise."""
-    if not isinstance(expr, sp.Function) or len(expr.args) != 1 or expr.args[0].is_commutative:
-        return None
+    if not isinstance(expr, sp.Function) or len(expr.args) != 1 or expr.args[0].is_commutative or isinstance(expr, Trace):
+        return None                                    # tr(P), a number, is not taken entry by entry
     inside = transposed(expr.args[0])
     return expr.func(inside) if _transposes(inside) < _transposes(expr.args[0]) else None
 

@@ -19,6 +19,8 @@ from symnn.render.written import written_terms
 
 x, y, p, w, b, alpha = sp.symbols("x y p w b alpha")
 L = sp.Function("L")
+eta, eps, beta2 = sp.symbols("eta epsilon beta_2", positive=True)
+mhat, vhat = sp.symbols(r"\hat{m}_t \hat{v}_t", positive=True)      # h, G of Adam as notation = { h = "m", G = "v" } names them
 
 CASES = [
     # 1 + u for u that cannot be negative: arctan', softsign, ISRU (SymPy writes x² + 1)
@@ -50,6 +52,11 @@ CASES = [
     (x ** 2 / 2, "x^2/2", r"\frac{x^{2}}{2}"),
     # the data term first, then the regulariser
     (sp.Derivative(L(w, b), w) + 2 * alpha * w, "∂L/∂w + 2αw", r"\frac{\partial L}{\partial w} + 2 \alpha w"),
+    # a fraction's numerator: the coefficient first whatever the letters are named (Adam's m̂ of a notation sorts
+    # before η by name), the denominator as it was
+    (eta * mhat / (sp.sqrt(vhat) + eps), "ηm̂_t/(√(v̂_t) + ε)", r"\frac{\eta \hat{m}_t}{\sqrt{\hat{v}_t} + \epsilon}"),
+    (2 * mhat * eta / (x + 1), "2ηm̂_t/(x + 1)", r"\frac{2 \eta \hat{m}_t}{x + 1}"),
+    (-mhat * eta * x / (1 - beta2), "-ηm̂_tx/(1 - β_2)", r"- \frac{\eta \hat{m}_t x}{1 - \beta_{2}}"),
 ]
 
 
@@ -149,3 +156,15 @@ def test_a_softmax_delta_with_one_hot_targets_is_the_output_minus_the_target(lan
     assert any(line.startswith(r"$\delta_{o1}$ & $o_{1} - y_{1}$ ") for line in key)   # (a wide table splits by columns)
     assert any(line.startswith(r"$\delta_{o2}$ & $o_{2} - y_{2}$ ") for line in key)
     assert any(r"$L$ & $- (y_{1} \ln{(o_{1})} + y_{2} \ln{(o_{2})})$" in line for line in key)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_adam_in_renamed_letters_writes_the_learning_rate_first(lang):
+    from pathlib import Path
+
+    from symnn import render
+    from symnn.problems.solve import solve
+    key = render(solve("adam-letters", Path(__file__).parent / "letters_bank"), "text", lang=lang, detail="full").splitlines()
+    assert "   w_t = w_(t-1) - η·m̂_t/(√(v̂_t) + ε)" in key
+    point = "1 - 0.001·2/(√(4) + 10^-8) ≈ 0.999" if lang == "en" else "1 - 0,001·2/(√(4) + 10^-8) ≈ 0,999"
+    assert f"   x_t = x_(t-1) - η·m̂_t/(√(v̂_t) + ε) = {point}" in key
