@@ -172,6 +172,10 @@ def _runs(count: int, compose, capacity: float, room: float, starts: set | None 
                 else:                   # back to the last row that may open a frame
                     runs[-1:] = [runs[-1][:cut], runs[-1][cut:]]
             runs[-1].append(row)
+        # the last run closes the block (an answer kept with it): too tall so, it is cut at its last start
+        cut = max((k for k, kept in enumerate(runs[-1]) if k and kept in starts), default=None)
+        if cut and height(compose(runs[-1], len(runs) == 1, True)) > (limit if len(runs) == 1 else capacity):
+            runs[-1:] = [runs[-1][:cut], runs[-1][cut:]]
         if len(runs[0]) >= min(LEAST_ROWS, count) or limit == capacity:
             break
     while len(runs) > 1 and len(runs[-1]) < LEAST_ROWS and len(runs[-2]) > LEAST_ROWS:
@@ -220,7 +224,33 @@ def pieces(block: str, capacity: float = FRAME_HEIGHT, room: float | None = None
 
 def _cut(block: str, capacity: float, room: float) -> list[str]:
     """``block`` cut between its rows (a table's or a chain's) so that each part fits a frame, the first the
-    ``room`` given; a block of neither, or one whose first rows do not fit that room, as it is."""
+    ``room`` given; a block of neither, or one whose first rows do not fit that room, as it is; a block taller
+    than a frame that its rows do not cut, between its paragraphs (an answer listing its values, each displayed)."""
+    parts = _cut_at_rows(block, capacity, room)
+    if len(parts) > 1 or height(block) <= capacity:
+        return parts
+    groups, out = _groups(block), [[]]
+    for group in groups:
+        if out[-1] and height("\n".join([*out[-1], group])) > (room if len(out) == 1 else capacity):
+            out.append([])
+        out[-1].append(group)
+    return ["\n".join(part) for part in out]
+
+
+def _groups(block: str) -> list[str]:
+    """The paragraphs of ``block``: its lines cut where every brace and environment opened is closed."""
+    out, current = [], []
+    for line in block.split("\n"):
+        current.append(line)
+        text = "\n".join(current)
+        if _opened(text) == 0 and text.count(r"\begin{") == text.count(r"\end{"):
+            out.append(text)
+            current = []
+    return out + (["\n".join(current)] if current else [])
+
+
+def _cut_at_rows(block: str, capacity: float, room: float) -> list[str]:
+    """``block`` cut between the rows of its table or its first chain (``_cut``)."""
     lines = block.split("\n")
     if r"\begin{tabular}" in block:
         start = next(k for k, line in enumerate(lines) if line.startswith(r"\begin{tabular}"))
