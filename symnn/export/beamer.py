@@ -176,7 +176,8 @@ def _runs(count: int, compose, capacity: float, room: float, starts: set | None 
         cut = max((k for k, kept in enumerate(runs[-1]) if k and kept in starts), default=None)
         if cut and height(compose(runs[-1], len(runs) == 1, True)) > (limit if len(runs) == 1 else capacity):
             runs[-1:] = [runs[-1][:cut], runs[-1][cut:]]
-        if len(runs[0]) >= min(LEAST_ROWS, count) or limit == capacity:
+        # (the room left holds too few rows, or only part of the first equation: the block begins a frame)
+        if len(runs[0]) >= min(LEAST_ROWS, count) and (len(runs) == 1 or runs[1][0] in starts) or limit == capacity:
             break
     while len(runs) > 1 and len(runs[-1]) < LEAST_ROWS and len(runs[-2]) > LEAST_ROWS:
         take = next((n for n in range(1, len(runs[-2]) - LEAST_ROWS + 1) if runs[-2][-n] in starts), None)

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from symnn.export.beamer import FRAME_HEIGHT, blocks, frames_of, row_side, slides
+from symnn.export.beamer import FRAME_HEIGHT, balanced, blocks, frames_of, row_side, slides
 from symnn.export.slide_heights import WEIGHTS, height
 from symnn.export.slide_tables import slide_table, whole_tables
 from symnn.export.worksheets import problem_set
@@ -49,8 +49,8 @@ def test_no_continued_frame_is_a_scrap_and_no_frame_opens_inside_an_equation(top
     for k, (title, body) in enumerate(frames):
         if k == 0 or not title.startswith(frames[k - 1][0].split(" (")[0] + " ("):
             continue
-        # a continued frame holds more than two lines' worth (networks 4 held the last product and the answer)
-        assert height(body) > 2.5 * WEIGHTS["line"], (topic, lang, title, body[:300])
+        # a continued frame holds more than four lines' worth (networks 9 held the last line and the answer)
+        assert height(body) > 4 * WEIGHTS["line"], (topic, lang, title, body[:300])
         # a chain of several equations that opens the frame opens it with an equation's first row, its left side
         before = body.split(r"\begin{align*}")[0]
         if r"\begin{align*}" in body and not re.sub(r"\\[a-z]+(?:=\d+)?|[{}\s]", "", before):
@@ -66,3 +66,75 @@ def test_no_table_cell_wraps_a_formula_nor_is_set_in_tiny_type(topic):
             boxed = re.search(r"\\parbox\[t\]\{[\d.]+\\linewidth\}\{\\raggedright\\strut (.*)\\strut\}", cell)
             # a wrapped cell is a sentence: two words or more outside its formulas (it breaks at its spaces)
             assert not boxed or len(re.sub(r"\$[^$]*\$", " ", boxed.group(1)).split()) >= 2, (topic, cell)
+
+
+def _chain(equations: int, steps: int) -> str:
+    """A chain of ``equations`` labelled equations, each of a left side and ``steps`` rows."""
+    rows = []
+    for k in range(equations):
+        rows += [r"\text{\textbf{Factor}}\quad \frac{\partial y}{\partial h_{%d}} &= w_{%d} y (1 - y)" % (k, k)]
+        rows += [r"&= %d \cdot 0.5237 \cdot (1 - 0.5237)" % k] * (steps - 1)
+    return "{\\noindent \\textbf{Chain rule:}\n\\begin{align*}\n" + " \\\\*\n".join(rows) + "\n\\end{align*}\\par}"
+
+
+@pytest.mark.parametrize("equations, steps", [(3, 4), (4, 5), (6, 3)])
+def test_a_chain_of_equations_is_cut_only_where_an_equation_begins(equations, steps):
+    # the networks slides cut "= 1 · 0,5237 · (1 − 0,5237)" from its left side onto the next frame
+    line = r"{\noindent A line of the statement.\par}"
+    frames = frames_of("\n".join([line] * 12 + [_chain(equations, steps)]))
+    assert len(frames) > 1
+    for frame in frames:
+        for chain in _chains(frame):
+            assert row_side(chain[0]), chain[0]
+        assert height(frame) <= FRAME_HEIGHT
+
+
+def test_a_short_last_frame_takes_the_last_equations_of_the_chain_before():
+    # networks, Russian, problem 4: a full frame of factors, then the last product and the answer alone on a frame
+    final = ("{\\postdisplaypenalty=10000\n\\begin{align*}\n\\frac{\\partial L}{\\partial w_{1}} &= (-0.9526) \\cdot 0.2494 \\\\*\n"
+             "&\\quad \\approx 0.0215\n\\end{align*}}\n{\\noindent \\textbf{Answer:} $\\frac{\\partial L}{\\partial w_{1}} \\approx 0.0215$\\par}")
+    chain = _chain(4, 3)
+    frames = ["\n".join(frame) for frame in balanced([[chain], [final]])]
+    assert len(frames) == 2 and height(frames[-1]) > 2 * height(final)
+    # the last frame opens with an equation of the chain, whole; the frame before keeps the others
+    assert row_side(_chains(frames[-1])[0][0]) and frames[-1].endswith(final)
+    assert all(height(frame) <= FRAME_HEIGHT for frame in frames)
+    kept = [row for chain in _chains(frames[0]) + _chains(frames[-1]) for row in chain]
+    assert sum(1 for row in kept if row_side(row).startswith(r"\text")) == 4
+
+
+def test_a_note_broken_by_a_display_goes_on_after_a_dash():
+    # networks, Russian, problem 8: "(2) Написано [display] — с целевым значением …" was cut at the display
+    note = [r"{\raggedright \noindent \textbf{Примечание.} (2) Написано", r"\begin{align*}", r"\delta_5 &= out_y (1 - out_y)",
+            r"\end{align*}\par}", r"{\raggedright \noindent \textemdash{} с целевым значением: $\sigma(in_5)$.\par}"]
+    assert blocks("\n".join(note)) == ["\n".join(note)]
+    # a paragraph that opens with a capital, a formula or a bold label begins anew
+    for start in ("Промежуточные значения.", r"$x = 1$.", r"\textbf{Примечание.} Всё."):
+        assert len(blocks("\n".join([*note[:4], r"{\noindent %s\par}" % start]))) == 2
+
+
+WIDE = (["$k$", "$p$", "$n$", "after it"],
+        [["1", "$(1; 2)$", r"$1 \cdot 1 + (-0{,}8) \cdot 2 = -0{,}6$", r"$w_1 = 2$, $w_2 = 1{,}2$"],
+         ["2", "$(-1; 2)$", r"$2 \cdot (-1) + 1{,}2 \cdot 2 = 0{,}4$", r"без изменений $(e = 0)$"]] * 2)
+
+
+def test_a_table_s_formula_never_wraps_in_its_cell():
+    # networks, Russian, problem 9: "1 · 1 + (−0,8) · / 2" broken inside its cell
+    header, rows = WIDE
+    for scale in (1, 2, 3):                       # the formulas made wider and wider
+        wide = [[cell.replace("1 +", "1 + " + "1 + " * scale) for cell in row] for row in rows]
+        table = slide_table(header, wide)
+        body = table.split(r"\hline", 2)[2]
+        # no cell of a formula in a box; only the last column, of sentences, may wrap
+        assert all(cell.count(r"\parbox") == 0 for row in body.split("\n") for cell in row.split(" & ")[:3]), table
+        assert r"\scriptsize" not in table and r"\resizebox" in table and r"\binoppenalty=10000" in table
+
+
+def test_a_split_table_is_joined_and_set_for_the_slide():
+    from symnn.render.latex_tables import table_lines
+    header = ["node", *(f"column {k}" for k in range(6))]
+    rows = [[f"$a_{k}$", *(r"$%d \cdot 0.5237 + 1.25$" % j for j in range(6))] for k in range(3)]
+    split = "\n".join(table_lines(header, rows, 298.0))
+    assert split.count(r"\begin{tabular}") == 2
+    joined = whole_tables(split)
+    assert joined.count(r"\begin{tabular}") == 1 and r"\parbox" not in joined.split(r"\hline", 2)[2]
