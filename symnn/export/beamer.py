@@ -1,8 +1,9 @@
 r"""Beamer slides of a problem set, for a lecture: one problem per frame, a long solution
 continued on the frames after it (never scaled down to fit), each frame ending between two whole
 blocks (a paragraph, a chain, a table; a label with what it introduces; a sentence broken by a display) or
-between the rows of a chain or a table taller than a frame, at least three rows on either side of the cut (a
-table the printer split by its columns set whole again, in smaller type or wrapped), and the problem's picture where the
+between the rows of a chain or a table that does not fit the room left, at least three rows on either side of the
+cut and a chain of several equations only where one begins (its tables set whole and readable, ``slide_tables``),
+a problem's last frame never a scrap under a full one, and the problem's picture where the
 course has one (the graph of a computational graph, the activations, the optimizers' paths,
 a training run's loss).
 
@@ -22,8 +23,10 @@ from .slide_heights import height
 from .slide_tables import whole_tables
 from .worksheets import headings
 
-# the slides' text width (the default 128 mm frame less its margins); the printer breaks lines to it
-TEXT_WIDTH = "10.5cm"
+# the width the printer breaks a slide's displays to: the frame's text is 10.5 cm wide (the default 128 mm frame less
+# its margins), in \small type (10 pt) where the printer counts characters of the 11 pt page (a display row of
+# "= 1 · 0,5237 · (1 − 0,5237)" after a label was cut in two with a third of the line to spare)
+TEXT_WIDTH = "11.5cm"
 
 BEAMER_PREAMBLE = r"""\documentclass[11pt]{beamer}
 \usepackage[T2A]{fontenc}
@@ -216,9 +219,9 @@ def _cut_rows(lines: list[str], first: int, last: int, head: list[str], tail: li
 
 
 def pieces(block: str, capacity: float = FRAME_HEIGHT, room: float | None = None) -> list[str]:
-    """``block`` as it is when it fits a frame; a taller table cut between its rows (each part under the
-    table's header) and a taller chain between its rows, so that each part fits a frame, the first the
-    ``room`` left on the frame it begins."""
+    """``block`` as it is when it fits the ``room`` left on the frame it begins (or, when that room is less than
+    ``FILL`` of a frame, a frame); else a table cut between its rows (each part under the table's header) and a
+    chain between its rows, so that each part fits a frame, the first that room."""
     room = capacity if room is None else room
     return [block] if height(block) <= (room if room >= FILL * capacity else capacity) else _cut(block, capacity, room)
 
@@ -228,10 +231,14 @@ def _cut(block: str, capacity: float, room: float) -> list[str]:
     ``room`` given; a block of neither, or one whose first rows do not fit that room, as it is; a block taller
     than a frame that its rows do not cut, between its paragraphs (an answer listing its values, each displayed)."""
     parts = _cut_at_rows(block, capacity, room)
-    if len(parts) > 1 or height(block) <= capacity:
-        return parts
-    groups, out = _groups(block), [[]]
-    for group in groups:
+    return [piece for k, part in enumerate(parts)
+            for piece in (_by_paragraphs(part, capacity, room if k == 0 else capacity) if height(part) > capacity else [part])]
+
+
+def _by_paragraphs(block: str, capacity: float, room: float) -> list[str]:
+    """``block`` cut between its paragraphs so that each part fits a frame, the first the ``room`` given."""
+    out = [[]]
+    for group in _groups(block):
         if out[-1] and height("\n".join([*out[-1], group])) > (room if len(out) == 1 else capacity):
             out.append([])
         out[-1].append(group)
