@@ -25,9 +25,10 @@ TABLE_GAP = 0.9
 # the lines and gaps a table is tried at in turn: the slide's line, then with less space between the columns, then
 # wider lines (the estimate errs wide: a table a little wider than the line is shrunk by TeX a little)
 _TRIES = ((TABLE_LINE_PT, 2), (TABLE_LINE_PT, TABLE_GAP), *((TABLE_LINE_PT * wider, TABLE_GAP) for wider in (1.1, 1.2, 1.3)))
-# a table's group on a slide: no formula of a cell broken at a binary operator (a relation never breaks, see the
-# preamble), and the tabular shrunk to the line when it is wider (``\width``: its own width; never enlarged)
-SLIDE_SETUP = r"\binoppenalty=10000\resizebox{\ifdim\width>\linewidth\linewidth\else\width\fi}{!}{%"
+# a table's group on a slide breaks no formula of a cell at a binary operator (a relation never breaks, see the
+# preamble); a table set to a line wider than the slide's is shrunk to the line if TeX finds it wider (``\width``: its
+# own width; never enlarged)
+SHRUNK = r"\resizebox{\ifdim\width>\linewidth\linewidth\else\width\fi}{!}{%"
 
 # a table as the printer sets it: its header, and its rows (no rule among them)
 _TABULAR = re.compile(r"%s[^\n]*\n\\begin\{tabular\}\{l+\}\n\\hline\n([^\n]*) \\\\\n\\hline\n"
@@ -59,11 +60,14 @@ def slide_table(header: list[str], rows: list[list[str]]) -> str:
     be), else with its prose columns wrapped, else with less space between its columns, else on a line a little
     wider (shrunk by TeX to the slide's); else in ``\\footnotesize`` as it is, shrunk to the line."""
     kept = frozenset(k for k, column in enumerate(zip(*rows)) if not all(_prose(cell) for cell in column if cell.strip()))
-    lines = next((lines for line, gap in _TRIES if (lines := one_table(header, rows, line, TABLE_SIZES, gap, kept=kept))),
-                 None) or one_table(header, rows, 1e9, TABLE_SIZES[1:])
-    lines[0] += SLIDE_SETUP                                  # the line that opens the table's group
-    closing = next(k for k, line in enumerate(lines) if line.startswith(r"\end{tabular}"))
-    lines[closing] = lines[closing].replace(r"\end{tabular}", r"\end{tabular}}", 1)
+    line, lines = next(((line, lines) for line, gap in _TRIES
+                        if (lines := one_table(header, rows, line, TABLE_SIZES, gap, kept=kept))),
+                       (None, one_table(header, rows, 1e9, TABLE_SIZES[1:])))
+    lines[0] += r"\binoppenalty=10000"                       # the line that opens the table's group
+    if line != TABLE_LINE_PT:                                # set wider than the slide's line: shrunk to it if need be
+        lines[0] += SHRUNK
+        closing = next(k for k, line in enumerate(lines) if line.startswith(r"\end{tabular}"))
+        lines[closing] = lines[closing].replace(r"\end{tabular}", r"\end{tabular}}", 1)
     return "\n".join(lines)
 
 
