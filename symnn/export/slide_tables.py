@@ -24,7 +24,7 @@ TABLE_SIZES = (("", 10 / 11), (r"\footnotesize", 9 / 11))
 TABLE_GAP = 0.9
 # the lines and gaps a table is tried at in turn: the slide's line, then with less space between the columns, then
 # wider lines (the estimate errs wide: a table a little wider than the line is shrunk by TeX a little)
-_TRIES = ((TABLE_LINE_PT, 2), (TABLE_LINE_PT, TABLE_GAP), *((TABLE_LINE_PT * wider, TABLE_GAP) for wider in (1.1, 1.2, 1.3)))
+_TRIES = ((TABLE_LINE_PT, 2), (TABLE_LINE_PT, TABLE_GAP), *((TABLE_LINE_PT * wider, TABLE_GAP) for wider in (1.1, 1.2, 1.35, 1.5)))
 # a table's group on a slide breaks no formula of a cell at a binary operator (a relation never breaks, see the
 # preamble); a table set to a line wider than the slide's is shrunk to the line if TeX finds it wider (``\width``: its
 # own width; never enlarged)
