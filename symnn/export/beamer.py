@@ -1,8 +1,9 @@
 r"""Beamer slides of a problem set, for a lecture: one problem per frame, a long solution
 continued on the frames after it (never scaled down to fit), each frame ending between two whole
 blocks (a paragraph, a chain, a table; a label with what it introduces; a sentence broken by a display) or
-between the rows of a chain or a table taller than a frame, at least three rows on either side of the cut (a
-table the printer split by its columns set whole again, in smaller type or wrapped), and the problem's picture where the
+between the rows of a chain or a table that does not fit the room left, at least three rows on either side of the
+cut and a chain of several equations only where one begins (its tables set whole and readable, ``slide_tables``),
+a problem's last frame never a scrap under a full one, and the problem's picture where the
 course has one (the graph of a computational graph, the activations, the optimizers' paths,
 a training run's loss).
 
@@ -17,21 +18,15 @@ import re
 from ..lang import LANGUAGES, phrase
 from ..render import render
 from ..render.latex_setup import spelled
-from ..render.latex_tables import TABLE_START, one_table
 from .documents import displays_in_paragraphs, plain_latex
-from .slide_heights import cells, height
+from .slide_heights import height
+from .slide_tables import whole_tables
 from .worksheets import headings
 
-# the slides' text width (the default 128 mm frame less its margins); the printer breaks lines to it
-TEXT_WIDTH = "10.5cm"
-# a frame's text is 307 pt wide: a table set whole on a slide has a line of 303 pt (a few points to spare for the
-# estimate of its widths, which measured 5.9 to 6.6 pt a character on the bank's tables against the 6.7 it takes),
-# in the sizes a frame's \small text (10 pt) and smaller ones give, each against the 11 pt text the widths are
-# estimated for
-TABLE_LINE_PT = 303.0
-TABLE_SIZES = (("", 10 / 11), (r"\footnotesize", 9 / 11), (r"\scriptsize", 8 / 11))
-# the characters between two columns of a table that fits a slide whole only so (0.45 of a page's: 3 pt each side)
-TABLE_GAP = 0.9
+# the width the printer breaks a slide's displays to: the frame's text is 10.5 cm wide (the default 128 mm frame less
+# its margins), in \small type (10 pt) where the printer counts characters of the 11 pt page (a display row of
+# "= 1 · 0,5237 · (1 − 0,5237)" after a label was cut in two with a third of the line to spare)
+TEXT_WIDTH = "11.5cm"
 
 BEAMER_PREAMBLE = r"""\documentclass[11pt]{beamer}
 \usepackage[T2A]{fontenc}
@@ -105,47 +100,14 @@ FRAME_HEIGHT = 232.0
 # before up to ``FULL_HEIGHT`` (estimated; the estimate of a frame so filled erred by up to 10 pt against the 250 pt a
 # frame holds)
 FULL_HEIGHT, SHORT = 238.0, 0.25
+# a table or a chain that does not fit the room left on a frame is cut between its rows to fill it when that room is
+# at least this much of a frame (a frame left half empty above a table set whole on the next wastes a slide)
+FILL = 0.4
 
 
-# a table as the printer sets it: its header, and its rows (no rule among them)
-_TABULAR = re.compile(r"%s[^\n]*\n\\begin\{tabular\}\{l+\}\n\\hline\n([^\n]*) \\\\\n\\hline\n"
-                      r"((?:(?!\\hline\n)[^\n]*\n)+)\\hline\n\\end\{tabular\}\\par\}\\medskip" % re.escape(TABLE_START))
-_SPLIT = re.compile(r"(%s)\n(%s)" % (_TABULAR.pattern, _TABULAR.pattern))
-_STRUT = re.compile(r"^\\rule\[[^]]*\]\{0pt\}\{[^}]*\}")
-_BOXED = re.compile(r"^\\parbox\[t\]\{[\d.]+\\linewidth\}\{\\raggedright\\strut (.*)\\strut\}$", re.S)
-
-
-def _cells_of(row: str) -> list[str]:
-    """The cells of a table's row as the printer gave them: its strut and its cells' wrapping taken off."""
-    return [_BOXED.sub(r"\1", cell.strip()) for cell in cells(_STRUT.sub("", row))]
-
-
-def _table(header: str, body: str) -> tuple[list[str], list[list[str]]]:
-    return _cells_of(header), [_cells_of(re.sub(r" \\\\$", "", row)) for row in body.strip().split("\n")]
-
-
-def _joined(match: re.Match) -> str:
-    """Two tables that are one split by its columns (the same first column, row by row) as one table again,
-    in smaller type or with wrapped cells so as to fit the slide; else the two kept together."""
-    (head, rows), (more, rest) = _table(match.group(2), match.group(3)), _table(match.group(5), match.group(6))
-    if head[0] != more[0] or [row[0] for row in rows] != [row[0] for row in rest] or \
-            any(len(row) != len(head) for row in rows) or any(len(row) != len(more) for row in rest):
-        return match.group(0)
-    header, rows = head + more[1:], [a + b[1:] for a, b in zip(rows, rest)]
-    lines = one_table(header, rows, TABLE_LINE_PT, TABLE_SIZES) or one_table(header, rows, TABLE_LINE_PT, TABLE_SIZES,
-                                                                             TABLE_GAP)
-    # a table too wide even so keeps its halves, one under the other on the same frames (``pieces``)
-    return match.group(1) + "\n\\nopagebreak\n" + match.group(4) if lines is None else "\n".join(lines)
-
-
-def whole_tables(body: str) -> str:
-    """``body`` with each table the printer split by columns (two tables for a page's line) set as one: a
-    slide's table is never cut by its columns, whose halves would fall on two frames."""
-    return _SPLIT.sub(_joined, body)
-
-
-# a paragraph that goes on with the sentence before it: it begins with no capital, formula or command
-_GOES_ON = re.compile(r"\{(?:\\raggedright )?\\noindent [^A-ZА-ЯЁ\\{$]")
+# a paragraph that goes on with the sentence before it: it begins with no capital, formula, group or bold label
+# (a small letter, a dash, a comma go on)
+_GOES_ON = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent (?![A-ZА-ЯЁ{$]|\\textbf)")
 _ANSWER = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent \\textbf\{(?:%s):\}"
                      % "|".join(re.escape(phrase(lang, "answer")) for lang in LANGUAGES))
 _LISTED = re.compile(r"[,;]\n\\end\{align\*\}\\par\}$")
@@ -213,7 +175,12 @@ def _runs(count: int, compose, capacity: float, room: float, starts: set | None 
                 else:                   # back to the last row that may open a frame
                     runs[-1:] = [runs[-1][:cut], runs[-1][cut:]]
             runs[-1].append(row)
-        if len(runs[0]) >= min(LEAST_ROWS, count) or limit == capacity:
+        # the last run closes the block (an answer kept with it): too tall so, it is cut at its last start
+        cut = max((k for k, kept in enumerate(runs[-1]) if k and kept in starts), default=None)
+        if cut and height(compose(runs[-1], len(runs) == 1, True)) > (limit if len(runs) == 1 else capacity):
+            runs[-1:] = [runs[-1][:cut], runs[-1][cut:]]
+        # (the room left holds too few rows, or only part of the first equation: the block begins a frame)
+        if len(runs[0]) >= min(LEAST_ROWS, count) and (len(runs) == 1 or runs[1][0] in starts) or limit == capacity:
             break
     while len(runs) > 1 and len(runs[-1]) < LEAST_ROWS and len(runs[-2]) > LEAST_ROWS:
         take = next((n for n in range(1, len(runs[-2]) - LEAST_ROWS + 1) if runs[-2][-n] in starts), None)
@@ -222,6 +189,11 @@ def _runs(count: int, compose, capacity: float, room: float, starts: set | None 
             break
         runs[-2:] = [runs[-2][:-take], moved]
     return runs
+
+
+def row_side(row: str) -> str:
+    """The left side of a chain's row (empty on a row that goes on with the equation above it)."""
+    return row.split("&", 1)[0].strip()
 
 
 def _cut_rows(lines: list[str], first: int, last: int, head: list[str], tail: list[str], capacity: float,
@@ -239,33 +211,55 @@ def _cut_rows(lines: list[str], first: int, last: int, head: list[str], tail: li
         return "\n".join([*(before if opening else head), *kept, *(after if end else tail)])
 
     starts = {k for k, row in enumerate(rows) if not (chain and row.startswith(_GOES_ON_ROW))}
+    # a chain of several equations (each a left side and its steps) is cut only where an equation begins
+    equations = {k for k in starts if row_side(rows[k])}
+    starts = equations if chain and len(equations) > 1 else starts
     runs = _runs(len(rows), compose, capacity, room, starts)
     return [compose(run, k == 0, k == len(runs) - 1) for k, run in enumerate(runs)]
 
 
-def _cut_halves(block: str, pair: re.Match, capacity: float, room: float) -> list[str]:
-    """A table the printer split by its columns, its halves one under the other (``whole_tables`` could not
-    join them), cut between its rows: each part holds the same rows of both halves, on one frame."""
-    halves = [pair.group(1).split("\n"), pair.group(4).split("\n")]    # start and header, rows, last rule and close
-
-    def compose(run: list[int], opening: bool, end: bool) -> str:
-        tables = ["\n".join([*half[:5], *(half[5 + k] for k in run), *half[-2:]]) for half in halves]
-        return (block[:pair.start()] if opening else "") + "\n".join(tables) + (block[pair.end():] if end else "")
-
-    runs = _runs(len(halves[0]) - 7, compose, capacity, room)
-    return [compose(run, k == 0, k == len(runs) - 1) for k, run in enumerate(runs)]
-
-
 def pieces(block: str, capacity: float = FRAME_HEIGHT, room: float | None = None) -> list[str]:
-    """``block`` as it is when it fits a frame; a taller table cut between its rows (each part under the
-    table's header) and a taller chain between its rows, so that each part fits a frame, the first the
-    ``room`` left on the frame it begins."""
+    """``block`` as it is when it fits the ``room`` left on the frame it begins (or, when that room is less than
+    ``FILL`` of a frame, a frame); else a table cut between its rows (each part under the table's header) and a
+    chain between its rows, so that each part fits a frame, the first that room."""
     room = capacity if room is None else room
-    if height(block) <= capacity:
-        return [block]
+    return [block] if height(block) <= (room if room >= FILL * capacity else capacity) else _cut(block, capacity, room)
+
+
+def _cut(block: str, capacity: float, room: float) -> list[str]:
+    """``block`` cut between its rows (a table's or a chain's) so that each part fits a frame, the first the
+    ``room`` given; a block of neither, or one whose first rows do not fit that room, as it is; a block taller
+    than a frame that its rows do not cut, between its paragraphs (an answer listing its values, each displayed)."""
+    parts = _cut_at_rows(block, capacity, room)
+    return [piece for k, part in enumerate(parts)
+            for piece in (_by_paragraphs(part, capacity, room if k == 0 else capacity) if height(part) > capacity else [part])]
+
+
+def _by_paragraphs(block: str, capacity: float, room: float) -> list[str]:
+    """``block`` cut between its paragraphs so that each part fits a frame, the first the ``room`` given."""
+    out = [[]]
+    for group in _groups(block):
+        if out[-1] and height("\n".join([*out[-1], group])) > (room if len(out) == 1 else capacity):
+            out.append([])
+        out[-1].append(group)
+    return ["\n".join(part) for part in out]
+
+
+def _groups(block: str) -> list[str]:
+    """The paragraphs of ``block``: its lines cut where every brace and environment opened is closed."""
+    out, current = [], []
+    for line in block.split("\n"):
+        current.append(line)
+        text = "\n".join(current)
+        if _opened(text) == 0 and text.count(r"\begin{") == text.count(r"\end{"):
+            out.append(text)
+            current = []
+    return out + (["\n".join(current)] if current else [])
+
+
+def _cut_at_rows(block: str, capacity: float, room: float) -> list[str]:
+    """``block`` cut between the rows of its table or its first chain (``_cut``)."""
     lines = block.split("\n")
-    if pair := _SPLIT.search(block):
-        return _cut_halves(block, pair, capacity, room)
     if r"\begin{tabular}" in block:
         start = next(k for k, line in enumerate(lines) if line.startswith(r"\begin{tabular}"))
         end = next(k for k, line in enumerate(lines) if line.startswith(r"\end{tabular}"))
@@ -320,6 +314,13 @@ def balanced(frames: list[list[str]], capacity: float = FRAME_HEIGHT, cut: set =
         if last + tall > capacity or max(before - tall, last + tall) >= max(before, last):
             break
         frames[-2:] = [frames[-2][:-1], [frames[-2][-1], *frames[-1]]]
+    # a last frame still less than a third full (a chain's last product and the answer) takes the last rows of the
+    # table or chain that ends the frame before, as many as even the two out
+    if len(frames) > 1 and frames[-2][-1] not in cut and (last := sum(map(height, frames[-1]))) < capacity / 3:
+        before, block = sum(map(height, frames[-2][:-1])), frames[-2][-1]
+        parts = _cut(block, capacity, (before + height(block) + last) / 2 - before)
+        if len(parts) == 2 and height(parts[1]) + last <= capacity:
+            frames[-2:] = [[*frames[-2][:-1], parts[0]], [parts[1], *frames[-1]]]
     return frames
 
 

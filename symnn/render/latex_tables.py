@@ -206,20 +206,21 @@ def table_lines(header: list[str], rows: list[list[str]], line_pt: float) -> lis
 
 
 def one_table(header: list[str], rows: list[list[str]], line_pt: float, sizes: tuple = SIZES,
-              gap: float = GAP) -> list[str] | None:
+              gap: float = GAP, kept: frozenset = frozenset()) -> list[str] | None:
     """The table as one tabular on a line ``line_pt`` points wide, never split by columns (a slide's table,
     whose halves would go to two frames): in the largest of ``sizes`` (each a command and its width against
     the text's) that it fits as it is or with its headers wrapped, else with its cells wrapped too in the
     largest size after the first that it fits so; ``gap``: the characters between two columns (fewer than a
-    page's leave more to the cells); None when nothing fits."""
+    page's leave more to the cells); ``kept``: the columns whose cells are never wrapped; None when nothing fits."""
     characters = line_pt / PT_PER_CHARACTER
     for size in sizes:
         if lines := _narrowed(header, rows, characters, size, gap, cells=False):
             return lines
-    return next((lines for size in sizes[1:] if (lines := _narrowed(header, rows, characters, size, gap))), None)
+    return next((lines for size in sizes[1:] if (lines := _narrowed(header, rows, characters, size, gap, kept=kept))), None)
 
 
-def _narrowed(header, rows, characters, size: tuple[str, float], gap: float = GAP, cells: bool = True) -> list[str] | None:
+def _narrowed(header, rows, characters, size: tuple[str, float], gap: float = GAP, cells: bool = True,
+              kept: frozenset = frozenset()) -> list[str] | None:
     """The table in ``size`` made as narrow as it must be to fit the line: first its headers wrapped (each to
     its column's cells, or its longest word), then, if need be, its columns' cells wrapped too, each column
     given back as much of its width as the line leaves, in proportion to what wrapping took from it; None
@@ -228,10 +229,12 @@ def _narrowed(header, rows, characters, size: tuple[str, float], gap: float = GA
     natural = [max(cell_width(cell) for cell in column) for column in zip(header, *rows)]
     body = [max(cell_width(cell) for cell in column) for column in zip(*rows)]
     least = [max(_unbroken(cell) for cell in column) for column in zip(header, *rows)]
+    least = [max(narrow, body[k]) if k in kept else narrow for k, narrow in enumerate(least)]    # a kept column whole
     whole = [max(wide, narrow) for wide, narrow in zip(body, least)]      # the cells whole, the headers wrapped
     if sum(least) > room or (not cells and sum(whole) > room):
         return None
     low, high = (whole, natural) if sum(whole) <= room else (least, whole)
+    high = [max(wide, narrow) for wide, narrow in zip(high, low)]      # (an estimate of a piece may exceed the whole's)
     share = min(1.0, (room - sum(low)) / ((sum(high) - sum(low)) or 1.0))
     given = [a + share * (b - a) for a, b in zip(low, high)]
     boxes = {k: wide * size[1] / characters for k, wide in enumerate(given) if wide < body[k] - 0.01}

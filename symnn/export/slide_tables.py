@@ -1,0 +1,88 @@
+r"""A slide's tables as a teacher projects them: each set whole on the frame's line, never split by its columns
+(the printer splits a table too wide for a page's line into two tables that repeat its first column; their
+halves would fall on two frames), never in type smaller than ``\footnotesize``, and never with a formula broken
+inside a cell: a column of formulas keeps its cells on one line each, only a column of prose (a note) wraps, at
+its spaces. A table that fits so by no estimate is shrunk by TeX to the line, and only as far as it must be (the
+estimate of a table's width errs wide, so it is mostly shrunk little or not at all); a table taller than a frame
+is cut between its rows, its header repeated (``beamer.pieces``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..render.latex_tables import TABLE_START, one_table
+from .slide_heights import cells
+
+# a frame's text is 307 pt wide: a table set on a slide has a line of 303 pt (a few points to spare for the
+# estimate of its widths, which measured 5.9 to 6.6 pt a character on the bank's tables against the 6.7 it takes),
+# in the sizes a frame's \small text (10 pt) and a smaller one give, each against the 11 pt text the widths are
+# estimated for (\scriptsize was unreadable projected)
+TABLE_LINE_PT = 303.0
+TABLE_SIZES = (("", 10 / 11), (r"\footnotesize", 9 / 11))
+# the characters between two columns of a table that fits a slide whole only so (0.45 of a page's: 3 pt each side)
+TABLE_GAP = 0.9
+# the lines and gaps a table is tried at in turn: the slide's line, then with less space between the columns, then
+# wider lines (the estimate errs wide: a table a little wider than the line is shrunk by TeX a little)
+_TRIES = ((TABLE_LINE_PT, 2), (TABLE_LINE_PT, TABLE_GAP), *((TABLE_LINE_PT * wider, TABLE_GAP) for wider in (1.1, 1.2, 1.35, 1.5)))
+# a table's group on a slide breaks no formula of a cell at a binary operator (a relation never breaks, see the
+# preamble); a table set to a line wider than the slide's is shrunk to the line if TeX finds it wider (``\width``: its
+# own width; never enlarged)
+SHRUNK = r"\resizebox{\ifdim\width>\linewidth\linewidth\else\width\fi}{!}{%"
+
+# a table as the printer sets it: its header, and its rows (no rule among them)
+_TABULAR = re.compile(r"%s[^\n]*\n\\begin\{tabular\}\{l+\}\n\\hline\n([^\n]*) \\\\\n\\hline\n"
+                      r"((?:(?!\\hline\n)[^\n]*\n)+)\\hline\n\\end\{tabular\}\\par\}\\medskip" % re.escape(TABLE_START))
+_SPLIT = re.compile(r"(%s)\n(%s)" % (_TABULAR.pattern, _TABULAR.pattern))
+_STRUT = re.compile(r"^\\rule\[[^]]*\]\{0pt\}\{[^}]*\}")
+_BOXED = re.compile(r"^\\parbox\[t\]\{[\d.]+\\linewidth\}\{\\raggedright\\strut (.*)\\strut\}$", re.S)
+_MATH = re.compile(r"(?<!\\)\$[^$]*(?<!\\)\$")
+
+
+def _cells_of(row: str) -> list[str]:
+    """The cells of a table's row as the printer gave them: its strut and its cells' wrapping taken off (an ``&``
+    inside a cell's formula, a case of ``cases``, is the formula's)."""
+    row = _MATH.sub(lambda match: match.group(0).replace("&", "\0"), _STRUT.sub("", row))
+    return [_BOXED.sub(r"\1", cell.strip()).replace("\0", "&") for cell in cells(row)]
+
+
+def _table(header: str, body: str) -> tuple[list[str], list[list[str]]]:
+    return _cells_of(header), [_cells_of(re.sub(r" \\\\$", "", row)) for row in body.strip().split("\n")]
+
+
+def _prose(cell: str) -> bool:
+    """True when ``cell`` is a sentence rather than a formula: two words or more outside its formulas."""
+    return len(_MATH.sub(" ", cell).split()) >= 2
+
+
+def slide_table(header: list[str], rows: list[list[str]]) -> str:
+    """The table's LaTeX on a slide: in the larger of ``TABLE_SIZES`` it fits whole (its headers wrapped if need
+    be), else with its prose columns wrapped, else with less space between its columns, else on a line a little
+    wider (shrunk by TeX to the slide's); else in ``\\footnotesize`` as it is, shrunk to the line."""
+    kept = frozenset(k for k, column in enumerate(zip(*rows)) if not all(_prose(cell) for cell in column if cell.strip()))
+    line, lines = next(((line, lines) for line, gap in _TRIES
+                        if (lines := one_table(header, rows, line, TABLE_SIZES, gap, kept=kept))),
+                       (None, one_table(header, rows, 1e9, TABLE_SIZES[1:])))
+    lines[0] += r"\binoppenalty=10000"                       # the line that opens the table's group
+    if line != TABLE_LINE_PT:                                # set wider than the slide's line: shrunk to it if need be
+        lines[0] += SHRUNK
+        closing = next(k for k, line in enumerate(lines) if line.startswith(r"\end{tabular}"))
+        lines[closing] = lines[closing].replace(r"\end{tabular}", r"\end{tabular}}", 1)
+    return "\n".join(lines)
+
+
+def _joined(match: re.Match) -> str:
+    """Two tables that are one split by its columns (the same first column, row by row) as one table again, as
+    the printer would set it on a line wide enough (``slide_tables`` sets it for the slide); else the two."""
+    (head, rows), (more, rest) = _table(match.group(2), match.group(3)), _table(match.group(5), match.group(6))
+    if head[0] != more[0] or [row[0] for row in rows] != [row[0] for row in rest] or \
+            any(len(row) != len(head) for row in rows) or any(len(row) != len(more) for row in rest):
+        return match.group(0)
+    return "\n".join(one_table(head + more[1:], [a + b[1:] for a, b in zip(rows, rest)], 1e9, (("", 1.0),)))
+
+
+def whole_tables(body: str) -> str:
+    """``body`` with each table the printer split by columns (two tables for a page's line) joined again and
+    every table set for a slide (``slide_table``): a slide's table is never cut by its columns, whose halves
+    would fall on two frames, nor its formulas broken in its cells."""
+    return _TABULAR.sub(lambda match: slide_table(*_table(match.group(1), match.group(2))), _SPLIT.sub(_joined, body))
