@@ -194,9 +194,11 @@ class NumericsPrinting:
             value = sp.nsimplify(formula.subs({counter: run.step_number, start: c, **run.hyper}))
             agree = agree and sp.simplify(value - new) == 0
             v_0 = sp.Symbol(f"{v}_0")
-            values = {counter: run.step_number, v_0: c, **run.hyper}
+            values = {v_0: c, **run.hyper}
+            with sp.evaluate(False):        # x_1 = x_0·(1 − a)^1: the step's i put in with the left side's 1
+                at_step = formula.xreplace({start: v_0, counter: sp.Integer(run.step_number)})
             lines.append(self.line(depth + 1, self.worked(self.raw_math(sp.Symbol(f"{v}_{run.step_number}")),
-                                                          formula.xreplace({start: v_0}), values, value)))
+                                                          at_step, values, value)))
         lines.append(self.line(depth, self.plain("opt.closed.same" if agree else "opt.closed.differs")))
         return lines
 

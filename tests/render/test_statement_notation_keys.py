@@ -148,10 +148,10 @@ def test_tanh_221_step_is_answered_in_matrices_and_checked_so():
     h, o, L, grads, new, after = _tanh_221()
     lines = key("tanh-221-step")
     answer = lines[-1]
-    assert answer.startswith("Answer: h = [-tanh(0.1); -tanh(0.6)] ≈ [-0.099668; -0.537050]; o ≈ 0.372396; ")
-    assert "; ∂L/∂W_1 ≈ [(-0.063168, 0.063168); (0.054480, -0.054480)]; ∂L/∂b_1 ≈ [-0.063168; 0.054480]; " in answer
-    assert answer.endswith("W_2⁺ ≈ (0.498728, -0.606853); b_2⁺ ≈ 0.112760; L⁺ ≈ 0.004481")
-    assert key("tanh-221-step", "ru")[-1].startswith("Ответ: h = [-th(0,1); -th(0,6)] ≈ [-0,099668; -0,537050]; ")
+    assert answer.startswith("Answer: h = [-tanh(0.1); -tanh(0.6)] ≈ [-0.0997; -0.5370]; o ≈ 0.3724; ")
+    assert "; ∂L/∂W_1 ≈ [(-0.0632, 0.0632); (0.0545, -0.0545)]; ∂L/∂b_1 ≈ [-0.0632; 0.0545]; " in answer
+    assert answer.endswith("W_2⁺ ≈ (0.4987, -0.6069); b_2⁺ ≈ 0.1128; L⁺ ≈ 0.00448")
+    assert key("tanh-221-step", "ru")[-1].startswith("Ответ: h = [-th(0,1); -th(0,6)] ≈ [-0,0997; -0,5370]; ")
     # the statement's matrices typed with NumPy's numbers: right; one entry of W_1⁺ swapped: wrong
     names = ("∂L/∂W_1", "∂L/∂b_1", "∂L/∂W_2", "∂L/∂b_2")
     parts = [f"h = {_typed(h)}", f"o = {_typed(o)}", f"L = {_typed(L)}",

@@ -55,6 +55,21 @@ def test_variables_of_their_own_keep_the_generic_rule():
     assert "   x_t = x_(t-1) - a·g_t = 1 - 0.5·1 = 0.5" in key("grad-quadratic-gd")
 
 
+# the closed form x_i = x_0·(1 − a)^i at the step: every letter of the formula is put in, the counter too; its left
+# side x_1 names step 1, so the formula beside it says (1 − a)^1, not (1 − a)^i (i would be left unsubstituted)
+@pytest.mark.parametrize("lang, format, line", [
+    ("en", "text", "   x_1 = x_0·(1 - a)^1 = 1·(1 - 0.5)^1 = 0.5"),
+    ("ru", "text", "   y_1 = y_0·(1 - a)^1 = 2·(1 - 0,5)^1 = 1"),
+    ("en", "latex", r"y_{1} &= y_{0} (1 - a)^{1} = 2 \cdot (1 - 0.5)^{1} = 1"),
+])
+def test_a_closed_form_at_a_step_has_its_counter_put_in(lang, format, line):
+    lines = key("grad-quadratic-gd", lang, format)
+    assert any(line in text for text in lines), line
+    at_step = [text for text in lines if text.strip().startswith(("x_1", "y_1", "x_{1}", "y_{1}"))]
+    assert at_step and not any("^i" in text or "^{i}" in text for text in at_step)
+    assert 1 * (1 - 0.5) ** 1 == 0.5 and 2 * (1 - 0.5) ** 1 == 1          # the step's point, (0.5, 1)
+
+
 # lms-apple-orange names the LMS rule (rule = "lms"): each step a = …, e = t − a = …, W(k+1) = W(k) + 2αe·pᵀ
 # with the numbers, the same three lines each step (Hagan's W(1) = (−0.4, 0.4, 0.4), W(2) = (0.16, 0.96, −0.16)),
 # a = w_1 p_1 + … as the statement writes it
