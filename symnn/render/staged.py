@@ -218,6 +218,14 @@ class StagedPrinting:
             return self.inline(self.raw_math(ordered, keep_order=True)) + " " + self.inline(f"{self.approx} " + self.raw_math(decimal))
         return self.value(value)
 
+    def column_value(self, value, numbers: str) -> str:
+        """A value column beside the numbers put in (raw math): the value, not those numbers again; −ln(0.36)
+        beside −ln(0.36) is ≈ 1.0217 alone."""
+        exact, decimal = self.shown(value)
+        if exact is not None and decimal is not None and self.raw_math(exact) == numbers:
+            return self.inline(f"{self.approx} " + self.raw_math(decimal))
+        return self.staged_value(value)
+
     def staged_result(self, lhs: str, value) -> str:
         """``lhs`` (raw math) and its value, a long fraction only as its decimal (≈ 0.4958)."""
         exact, decimal = self.shown(value)
@@ -336,8 +344,9 @@ class StagedPrinting:
             if terms and all(term.is_number for term in terms):     # a sum's exact value in its definition's order
                 self._in_order[values[node.name]] = sp.Add(*terms, evaluate=False)
             put = put_in(self.renamed(shown), {self.renamed(k): v for k, v in values.items()}, self.places())
+            numbers = self.raw_math(put, keep_order=kept, numbers=True)
             rows.append([self.math(node.name), self.inline(self.raw_math(node.name) + " = " + self.raw_math(shown, keep_order=kept)),
-                         self.inline(self.raw_math(put, keep_order=kept, numbers=True)), self.staged_value(values[node.name])])
+                         self.inline(numbers), self.column_value(values[node.name], numbers)])
         return rows
 
 
