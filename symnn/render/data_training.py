@@ -24,6 +24,18 @@ def written(value) -> sp.Expr:
     return value if value.q == 1 else sp.Float(repr(float(value)))
 
 
+DRAWN = "data.init.rounded"     # said once in a key: the start is numbers drawn once from N(0, 1) and rounded
+
+
+def drawn_start(work) -> bool:
+    """The work trains from weights drawn once and rounded (a course's lab), not from the problem's own."""
+    kind = type(work).__name__
+    if kind == "DataTrainingRun":
+        return not work.given
+    return kind == "TrainingRun" and work.start_places is not None and bool(work.start) \
+        and all(getattr(v, "ndim", 0) == 0 for v in work.start.values())         # w1, …, b3, not matrices
+
+
 class DataTrainingPrinting:
     def _print_DataTrainingRun(self, run, depth: int = 0) -> str:
         lines = [self.line(depth, self.strong(self.plain("data.title")))]
@@ -136,6 +148,8 @@ class DataTrainingPrinting:
         rounded; the table at the end when it is shown (``tabled``), else the values themselves."""
         biased = any(neuron.bias is not None for neuron in network.neurons())
         key = f"data.init.{source}" + ("" if biased else ".weights") + ("" if tabled else ".listed")
+        if source == "rounded" and DRAWN in self._settings["defined"]:     # where they come from: said once in a key
+            key += ".again"
         if tabled:
             return self.plain(key, places=places)
         # a start given is exact already; one drawn and rounded is 0.1257 exactly

@@ -58,7 +58,7 @@ def key(problem_id: str, lang: str = "en", format: str = "text", detail: str = "
                                      "∂f/∂w_2 = e/(1 + e)^2 ≈ 0,20"),
     # r = 1/d at d = σ(3) + 1: its decimal, not 1/(1/(e⁻³ + 1) + 1)
     ("cs231n-staged", "en", "r     r = 1/d            1/1.9526          ≈ 0.5121"),
-    ("cs231n-staged", "en", "s_x   s_x = 1/(1 + e⁻ˣ)  1/(1 + e⁻³)       1/(1 + e⁻³) ≈ 0.9526"),
+    ("cs231n-staged", "en", "s_x   s_x = 1/(1 + e⁻ˣ)  1/(1 + e⁻³)       ≈ 0.9526"),      # the value column: its value
     # ∇_x f = 2Aᵀ(Ax − b), each row in the order of the variables and the constant last, x_1 as the statement
     ("least-squares-gradient", "en", "Answer: ∇_x f = (10x_1 - 2x_2 - 4, -2x_1 + 10x_2 + 4)"),
     ("least-squares-gradient", "ru", "Ответ: ∇_x f = (10x_1 - 2x_2 - 4; -2x_1 + 10x_2 + 4)"),
