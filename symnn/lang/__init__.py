@@ -41,8 +41,31 @@ def catalogue(lang: str) -> dict:
 
 
 def phrase(lang: str, key: str, **values) -> str:
-    """The sentence ``key`` in ``lang``, with formulas filled in."""
-    return catalogue(lang)["phrases"][key].format(**values)
+    """The sentence ``key`` in ``lang``, with formulas filled in; a whole number as ``whole`` writes it."""
+    return catalogue(lang)["phrases"][key].format(**{name: whole(value) if _large(value) else value
+                                                     for name, value in values.items()})
+
+
+NARROW_SPACE = "\u202f"        # between groups of digits: thin, and never a line break (TeX: \,)
+GROUPED = 5                    # an integer of this many digits or more is written in groups of three
+
+
+def whole(n) -> str:
+    """An integer as both languages write it: five digits or more in groups of three, a narrow no-break space
+    between them (10 000, −302 010), fewer as they are (1000), in a statement and in its key alike.
+
+    >>> [whole(n) for n in (1000, 10000, -302010)] == ["1000", "10\u202f000", "-302\u202f010"]
+    True
+    """
+    text = str(n)
+    digits = text.lstrip("-")
+    if not digits.isdigit() or len(digits) < GROUPED:
+        return text
+    return text[:len(text) - len(digits)] + f"{int(digits):,}".replace(",", NARROW_SPACE)
+
+
+def _large(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10 ** (GROUPED - 1)
 
 
 def _plural_form(lang: str, n: int) -> int:
@@ -63,7 +86,7 @@ def count(lang: str, n: int, word: str) -> str:
     ('1 character', '2000 characters')
     """
     forms = phrase(lang, f"plural.{word}").split("|")
-    return f"{n} {forms[min(_plural_form(lang, n), len(forms) - 1)]}"
+    return f"{whole(n)} {forms[min(_plural_form(lang, n), len(forms) - 1)]}"
 
 
 def rule_title(lang: str, rule: str, **values) -> str:

@@ -12,7 +12,7 @@ import numpy as np
 import sympy as sp
 
 from ..calculus.decimals import terminating
-from ..lang import PHRASES, phrase, separator
+from ..lang import PHRASES, phrase, separator, whole
 from ..nn.optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_new, w_old
 from ..nn.reverse import delta
 from ..numerics.gradcheck import SCHEMES
@@ -81,7 +81,7 @@ class NumericsPrinting:
         shown = sorted({*range(every - 1, len(history), every), len(history) - 1})
         return [self.line(depth, self.plain("train.history", every=every))] + self.table(
             [self.plain("train.epoch"), self.plain("train.loss.column")],
-            [[str(i + 1), self.decimal(history[i])] for i in shown])
+            [[whole(i + 1), self.decimal(history[i])] for i in shown])
 
     def _print_OptimizerStep(self, run, depth: int = 0) -> str:
         opt = run.optimizer
@@ -330,7 +330,7 @@ class NumericsPrinting:
         lines += self.table([self.plain(k) for k in ("scale.features", "scale.kappa", "scale.rate", "scale.steps",
                                                      "scale.predicted")],
                             [[self.plain(f"scale.{row.name}"), f"{row.condition:.3g}", f"{row.learning_rate:.3g}",
-                              f"{row.steps:,}", f"{row.predicted:,.0f}"] for row in demo.rows])
+                              whole(row.steps), whole(round(row.predicted))] for row in demo.rows])
         return self.join(lines)
 
 

@@ -11,7 +11,7 @@ import re
 
 import sympy as sp
 
-from ..lang import catalogue
+from ..lang import catalogue, whole
 from ..nn.optimizers import w_new, w_old
 from ..nn.reverse import delta
 from ..nn.sgd_steps import DIGITS
@@ -121,7 +121,7 @@ class TrainingStepsPrinting:
         key = "sgd.quick" if shown else "sgd.quick.all"
         lines = [self.line(depth, self.plain(key, first=shown + 1, last=last, digits=DIGITS))]
         return lines + self.table([self.plain("sgd.step.column"), self.math(run.network.loss_symbol)],
-                                  [[str(n), self.value(loss)] for n, loss in rows])
+                                  [[whole(n), self.value(loss)] for n, loss in rows])
 
     def forward_table(self, network, forward, known) -> list[str]:
         """The forward pass, each node worked from the values ``known`` (which it extends); a sum in an exponent
