@@ -80,9 +80,10 @@ class AskedPrinting:
             else:
                 sides.append("/".join(f"({s})" if any(c in s for c in " +-/·") else s for s in (top, bottom)))
         exact, decimal = self.shown(ratio)
-        if rough or decimal is not None and exact is not None and sp.count_ops(exact) > LONG_EXACT:
-            value = self.raw_math(exact if decimal is None else decimal)
-            return self.inline(f" {self.approx} ".join(sides + [value]))
+        if rough:                   # rounded operands: the line is an approximation, σ′(3)/σ′(0) ≈ 0.0452/0.25 ≈ 0.1807
+            return self.inline(f" {self.approx} ".join(sides + [self.raw_math(exact if decimal is None else decimal)]))
+        if decimal is not None and exact is not None and sp.count_ops(exact) > LONG_EXACT:
+            return self.inline(" = ".join(sides) + f" {self.approx} " + self.raw_math(decimal))
         return self.result(" = ".join(sides), ratio)
 
     def _print_Compared(self, compared, depth: int = 0) -> str:
