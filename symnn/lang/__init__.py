@@ -41,9 +41,8 @@ def catalogue(lang: str) -> dict:
 
 
 def phrase(lang: str, key: str, **values) -> str:
-    """The sentence ``key`` in ``lang``, with formulas filled in; a whole number as ``whole`` writes it."""
-    return catalogue(lang)["phrases"][key].format(**{name: whole(value) if _large(value) else value
-                                                     for name, value in values.items()})
+    """The sentence ``key`` in ``lang``, with formulas filled in."""
+    return catalogue(lang)["phrases"][key].format(**values)
 
 
 NARROW_SPACE = "\u202f"        # between groups of digits: thin, and never a line break (TeX: \,)
@@ -52,7 +51,8 @@ GROUPED = 5                    # an integer of this many digits or more is writt
 
 def whole(n) -> str:
     """An integer as both languages write it: five digits or more in groups of three, a narrow no-break space
-    between them (10 000, −302 010), fewer as they are (1000), in a statement and in its key alike.
+    between them (10 000, −302 010), fewer as they are (1000), in a statement and in its key alike. A quantity
+    (a count, a number of steps), not a name that is a number (a variant, a seed).
 
     >>> [whole(n) for n in (1000, 10000, -302010)] == ["1000", "10\u202f000", "-302\u202f010"]
     True
@@ -63,9 +63,6 @@ def whole(n) -> str:
         return text
     return text[:len(text) - len(digits)] + f"{int(digits):,}".replace(",", NARROW_SPACE)
 
-
-def _large(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10 ** (GROUPED - 1)
 
 
 def _plural_form(lang: str, n: int) -> int:

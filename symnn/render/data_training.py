@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..lang import PHRASES, catalogue, count, phrase, separator
+from ..lang import PHRASES, catalogue, count, phrase, separator, whole
 from ..problems.data_training import START_PLACES
 from .values import put_in, shown
 
@@ -61,9 +61,9 @@ class DataTrainingPrinting:
         order = self.plain("data.order.shuffled" if run.shuffle else "data.order.table")
         one = "" if run.epochs > 1 else ".one"
         if run.batch >= len(run.rows):       # a batch of the whole table: one step per epoch, in no order
-            lines.append(self.line(depth, self.plain(f"data.settings.full{one}", epochs=run.epochs)))
+            lines.append(self.line(depth, self.plain(f"data.settings.full{one}", epochs=whole(run.epochs))))
         else:
-            lines.append(self.line(depth, self.plain(f"data.settings{one}", epochs=run.epochs, batch=run.batch, order=order)))
+            lines.append(self.line(depth, self.plain(f"data.settings{one}", epochs=whole(run.epochs), batch=whole(run.batch), order=order)))
         parameters = self.shows_parameters(run.find, run.parameters, run.by_hand is None)
         lines.append(self.line(depth, self.start_line(run.start, run.network, parameters,
                                                       "given" if run.given else "rounded", START_PLACES)))

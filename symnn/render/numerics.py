@@ -54,7 +54,7 @@ class NumericsPrinting:
                                           for k, v in run.settings.items())       # η = 2
         lines = [self.line(depth, self.strong(self.plain(run.task.title))),
                  self.line(depth, self.plain("train.settings", optimizer=self.method(run.optimizer),
-                                             epochs=run.epochs, batch=run.batch) + (" " + settings if settings else ""))]
+                                             epochs=whole(run.epochs), batch=whole(run.batch)) + (" " + settings if settings else ""))]
         named = run.start and all(np.ndim(v) == 0 for v in run.start.values())    # w1, …, b3, not matrices
         start = [(sp.Symbol(k), v) for k, v in run.start.items()] if named else []
         trained = [(sp.Symbol(k), v) for k, v in run.params.items()] if named else []
@@ -79,7 +79,7 @@ class NumericsPrinting:
         """The loss after about ``rows`` evenly spaced epochs, and after the last."""
         every = max(1, len(history) // rows)
         shown = sorted({*range(every - 1, len(history), every), len(history) - 1})
-        return [self.line(depth, self.plain("train.history", every=every))] + self.table(
+        return [self.line(depth, self.plain("train.history", every=whole(every)))] + self.table(
             [self.plain("train.epoch"), self.plain("train.loss.column")],
             [[whole(i + 1), self.decimal(history[i])] for i in shown])
 

@@ -119,7 +119,7 @@ class TrainingStepsPrinting:
         every = max(1, last // QUICK_ROWS)
         rows = [(n, loss) for n, loss in run.history if n <= shown + 1 or n % every == 0 or n == last]
         key = "sgd.quick" if shown else "sgd.quick.all"
-        lines = [self.line(depth, self.plain(key, first=shown + 1, last=last, digits=DIGITS))]
+        lines = [self.line(depth, self.plain(key, first=whole(shown + 1), last=whole(last), digits=DIGITS))]
         return lines + self.table([self.plain("sgd.step.column"), self.math(run.network.loss_symbol)],
                                   [[whole(n), self.value(loss)] for n, loss in rows])
 
