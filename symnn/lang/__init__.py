@@ -45,6 +45,26 @@ def phrase(lang: str, key: str, **values) -> str:
     return catalogue(lang)["phrases"][key].format(**values)
 
 
+NARROW_SPACE = "\u202f"        # between groups of digits: thin, and never a line break (TeX: \,)
+GROUPED = 5                    # an integer of this many digits or more is written in groups of three
+
+
+def whole(n) -> str:
+    """An integer as both languages write it: five digits or more in groups of three, a narrow no-break space
+    between them (10 000, −302 010), fewer as they are (1000), in a statement and in its key alike. A quantity
+    (a count, a number of steps), not a name that is a number (a variant, a seed).
+
+    >>> [whole(n) for n in (1000, 10000, -302010)] == ["1000", "10\u202f000", "-302\u202f010"]
+    True
+    """
+    text = str(n)
+    digits = text.lstrip("-")
+    if not digits.isdigit() or len(digits) < GROUPED:
+        return text
+    return text[:len(text) - len(digits)] + f"{int(digits):,}".replace(",", NARROW_SPACE)
+
+
+
 def _plural_form(lang: str, n: int) -> int:
     """Which of a word's forms goes with ``n``: English has two (1 / many), Russian three (1, 2–4, 5–20)."""
     if lang == "ru":
@@ -63,7 +83,7 @@ def count(lang: str, n: int, word: str) -> str:
     ('1 character', '2000 characters')
     """
     forms = phrase(lang, f"plural.{word}").split("|")
-    return f"{n} {forms[min(_plural_form(lang, n), len(forms) - 1)]}"
+    return f"{whole(n)} {forms[min(_plural_form(lang, n), len(forms) - 1)]}"
 
 
 def rule_title(lang: str, rule: str, **values) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .staged import Kept, written_chains, written_form
-from .values import PLACES, Shown, put_in, rounded
+from .values import Shown, put_in
 
 LONG_EXACT = 8          # a ratio whose exact form has more operations is given by its decimal alone
 
@@ -63,33 +63,28 @@ class AskedPrinting:
         return wrap(top) + "/" + wrap(bottom)
 
     def ratio_result(self, ratio, label: str | None = None, mine=None, other=None) -> str:
-        """A ratio as raw math: label = mine/other = exact ≈ decimal; numbers as the tables show them (1/0.0188),
-        formulas as they are; a long exact form only by its decimal."""
-        sides = [label] if label is not None else []
+        """A ratio as raw math: label = mine/other = exact ≈ decimal; numbers as the key has shown them before,
+        rounded as the key rounds (label ≈ 0.0452/0.25 ≈ 0.1807: the ratio is the exact values' quotient rounded,
+        as it is computed, not 0.0452/0.25 = 0.1808 of the rounded operands); formulas as they are; a long exact
+        form only by its decimal."""
+        sides, rough = [label] if label is not None else [], False
         if mine is not None:
-            numbers = mine.is_number and other.is_number
-            shown = self._quotient_operands(mine, other, ratio) if numbers else (mine, other)
-            top, bottom = (self.raw_math(v) for v in shown)
+            operands = (mine, other)
+            if mine.is_number and other.is_number:
+                pairs = [self.shown(v) for v in operands]
+                operands, rough = [exact if decimal is None else decimal for exact, decimal in pairs], \
+                    any(decimal is not None for _, decimal in pairs)
+            top, bottom = (self.raw_math(v) for v in operands)
             if self.approx == r"\approx":                  # LaTeX
                 sides.append(r"\frac{%s}{%s}" % (top, bottom))
             else:
                 sides.append("/".join(f"({s})" if any(c in s for c in " +-/·") else s for s in (top, bottom)))
         exact, decimal = self.shown(ratio)
+        if rough:                   # rounded operands: the line is an approximation, σ′(3)/σ′(0) ≈ 0.0452/0.25 ≈ 0.1807
+            return self.inline(f" {self.approx} ".join(sides + [self.raw_math(exact if decimal is None else decimal)]))
         if decimal is not None and exact is not None and sp.count_ops(exact) > LONG_EXACT:
             return self.inline(" = ".join(sides) + f" {self.approx} " + self.raw_math(decimal))
         return self.result(" = ".join(sides), ratio)
-
-    def _quotient_operands(self, mine, other, ratio) -> tuple:
-        """The two numbers of a ratio as the line shows them: exact when short, else rounded to the fewest places
-        (the key's own at least) at which their quotient rounds as the ratio does, so that the line can be
-        checked by hand (0.045177/0.25 ≈ 0.1807, not 0.0452/0.25 = 0.1808 beside ≈ 0.1807)."""
-        target = self.shown(ratio)[1]
-        first = self.places() or PLACES
-        for places in range(first, first + 9):
-            shown = tuple(self.staged_number(v) if self.shown(v)[1] is None else rounded(v, places) for v in (mine, other))
-            if target is None or shown[1] == 0 or rounded(shown[0] / shown[1], first) == target:
-                return shown
-        return tuple(self.staged_number(v) for v in (mine, other))
 
     def _print_Compared(self, compared, depth: int = 0) -> str:
         other, kind = compared.work, type(compared.work).__name__

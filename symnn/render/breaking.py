@@ -258,12 +258,25 @@ def split_long(raw: str, limit: float) -> list[str]:
     out = []
     for n, ((a, lead), b) in enumerate(zip(bounds, ends)):
         text = lead + "".join(toks[a:b]).strip()
+        if n > 0 and "".join(toks[:a]).rstrip().endswith((",", ";")):
+            text = _unary_sign(text)
         if n > 0:
             text = r"\left. " * _open_groups(toks, a) + text
         if n < len(ends) - 1:
             text += r" \right." * _open_groups(toks, b)
         out.append(text)
     return out
+
+
+def _unary_sign(text: str) -> str:
+    r"""A row that goes on with a tuple's next item, a negative number: its sign braced, ``{-}2.02``. An align*
+    cell begins with an empty atom, after which a bare ``-`` is a binary minus, spaced off its number as
+    "− 2.02"; braced, it is the number's own sign.
+
+    >>> _unary_sign(r"\  -2.02, \  -0.2319)")
+    '\\  {-}2.02, \\  -0.2319)'
+    """
+    return re.sub(r"^((?:\\ |\s)*)-", r"\1{-}", text)
 
 
 def _depths(cuts: list) -> float:

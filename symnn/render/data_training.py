@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..lang import PHRASES, catalogue, count, phrase, separator
+from ..lang import PHRASES, catalogue, count, phrase, separator, whole
 from ..problems.data_training import START_PLACES
 from .values import put_in, shown
 
@@ -22,6 +22,18 @@ def written(value) -> sp.Expr:
     """A data value as a formula shows it: 168, −3, 0.5 (never 1/2 for a decimal of the table)."""
     value = sp.Rational(value)
     return value if value.q == 1 else sp.Float(repr(float(value)))
+
+
+DRAWN = "data.init.rounded"     # said once in a key: the start is numbers drawn once from N(0, 1) and rounded
+
+
+def drawn_start(work) -> bool:
+    """The work trains from weights drawn once and rounded (a course's lab), not from the problem's own."""
+    kind = type(work).__name__
+    if kind == "DataTrainingRun":
+        return not work.given
+    return kind == "TrainingRun" and work.start_places is not None and bool(work.start) \
+        and all(getattr(v, "ndim", 0) == 0 for v in work.start.values())         # w1, …, b3, not matrices
 
 
 class DataTrainingPrinting:
@@ -49,9 +61,9 @@ class DataTrainingPrinting:
         order = self.plain("data.order.shuffled" if run.shuffle else "data.order.table")
         one = "" if run.epochs > 1 else ".one"
         if run.batch >= len(run.rows):       # a batch of the whole table: one step per epoch, in no order
-            lines.append(self.line(depth, self.plain(f"data.settings.full{one}", epochs=run.epochs)))
+            lines.append(self.line(depth, self.plain(f"data.settings.full{one}", epochs=whole(run.epochs))))
         else:
-            lines.append(self.line(depth, self.plain(f"data.settings{one}", epochs=run.epochs, batch=run.batch, order=order)))
+            lines.append(self.line(depth, self.plain(f"data.settings{one}", epochs=whole(run.epochs), batch=whole(run.batch), order=order)))
         parameters = self.shows_parameters(run.find, run.parameters, run.by_hand is None)
         lines.append(self.line(depth, self.start_line(run.start, run.network, parameters,
                                                       "given" if run.given else "rounded", START_PLACES)))
@@ -136,6 +148,8 @@ class DataTrainingPrinting:
         rounded; the table at the end when it is shown (``tabled``), else the values themselves."""
         biased = any(neuron.bias is not None for neuron in network.neurons())
         key = f"data.init.{source}" + ("" if biased else ".weights") + ("" if tabled else ".listed")
+        if source == "rounded" and DRAWN in self._settings["defined"]:     # where they come from: said once in a key
+            key += ".again"
         if tabled:
             return self.plain(key, places=places)
         # a start given is exact already; one drawn and rounded is 0.1257 exactly

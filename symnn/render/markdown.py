@@ -65,6 +65,17 @@ class MarkdownPrinter(DocumentPrinter):
     def inline(self, raw: str) -> str:
         return f"${raw}$"
 
+    def doprint(self, obj) -> str:
+        """The key; in its formulas the narrow space between a number's groups of digits (10 000) as TeX writes it,
+        ``10\\,000``, as the statement does, which every renderer of Markdown's TeX reads."""
+        parts = re.split(r"(?<!\\)(\$+)", super().doprint(obj))
+        inside, out = False, []
+        for part in parts:
+            if part.startswith("$"):
+                inside = not inside if len(part) in (1, 2) else inside
+            out.append(part.replace("\u202f", r"\,") if inside and not part.startswith("$") else part)
+        return "".join(out)
+
     def escape(self, text: str) -> str:
         return _MARKUP.sub(r"\\\1", text)
 

@@ -8,7 +8,8 @@ are mended here, on the element tree:
   and a thin space parts it from a factor before it (x sin x), as in TeX;
 - a prime is a superscript (``f^{′}``), so it floats far above the letter: the prime
   character is already raised, and MathML writes it on the baseline after its base;
-- a decimal comma ``0{,}5`` is read as a separator with a space after it: it joins its number;
+- a decimal comma ``0{,}5`` is read as a separator with a space after it: it joins its number; so do the
+  groups of a whole number's digits (``10\\,000``, one number 10 000);
 - a sign after an opening or a comma is spaced as a binary minus ("( − 2, − 1)"): it is
   written as a prefix operator;
 - every ``\\left( … \\right)`` is stretchy, and a stretched parenthesis around a short
@@ -148,6 +149,13 @@ def _mend_numbers(element) -> None:
             first.text = f"{first.text},{last.text}"
             element.remove(comma)
             element.remove(last)
+    children = list(element)          # 10\,000: the groups of a whole number's digits are one number, 10 000
+    for first, space, last in reversed(list(zip(children, children[1:], children[2:]))):
+        if _tag(first) == _tag(last) == "mn" and _tag(space) == "mspace" and (last.text or "").isdigit() \
+                and len(last.text) == 3 and (first.text or "")[-1:].isdigit() and first in list(element):
+            first.text = f"{first.text}\u202f{last.text}"
+            element.remove(space)
+            element.remove(last)
 
 
 def _mend_signs(element) -> None:
@@ -185,4 +193,5 @@ def mathml(raw: str, block: bool = False) -> str:
     >>> mathml("x^{2}")
     '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mrow><msup><mi>x</mi><mrow><mn>2</mn></mrow></msup></mrow></math>'
     """
+    raw = raw.replace("\u202f", r"\,")        # a narrow space between groups of digits, as the statements write it
     return tidy_mathml(convert(raw, display="block" if block else "inline"))

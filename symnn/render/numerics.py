@@ -12,7 +12,7 @@ import numpy as np
 import sympy as sp
 
 from ..calculus.decimals import terminating
-from ..lang import PHRASES, phrase, separator
+from ..lang import PHRASES, phrase, separator, whole
 from ..nn.optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_new, w_old
 from ..nn.reverse import delta
 from ..numerics.gradcheck import SCHEMES
@@ -54,7 +54,7 @@ class NumericsPrinting:
                                           for k, v in run.settings.items())       # η = 2
         lines = [self.line(depth, self.strong(self.plain(run.task.title))),
                  self.line(depth, self.plain("train.settings", optimizer=self.method(run.optimizer),
-                                             epochs=run.epochs, batch=run.batch) + (" " + settings if settings else ""))]
+                                             epochs=whole(run.epochs), batch=whole(run.batch)) + (" " + settings if settings else ""))]
         named = run.start and all(np.ndim(v) == 0 for v in run.start.values())    # w1, …, b3, not matrices
         start = [(sp.Symbol(k), v) for k, v in run.start.items()] if named else []
         trained = [(sp.Symbol(k), v) for k, v in run.params.items()] if named else []
@@ -79,9 +79,9 @@ class NumericsPrinting:
         """The loss after about ``rows`` evenly spaced epochs, and after the last."""
         every = max(1, len(history) // rows)
         shown = sorted({*range(every - 1, len(history), every), len(history) - 1})
-        return [self.line(depth, self.plain("train.history", every=every))] + self.table(
+        return [self.line(depth, self.plain("train.history", every=whole(every)))] + self.table(
             [self.plain("train.epoch"), self.plain("train.loss.column")],
-            [[str(i + 1), self.decimal(history[i])] for i in shown])
+            [[whole(i + 1), self.decimal(history[i])] for i in shown])
 
     def _print_OptimizerStep(self, run, depth: int = 0) -> str:
         opt = run.optimizer
@@ -194,9 +194,11 @@ class NumericsPrinting:
             value = sp.nsimplify(formula.subs({counter: run.step_number, start: c, **run.hyper}))
             agree = agree and sp.simplify(value - new) == 0
             v_0 = sp.Symbol(f"{v}_0")
-            values = {counter: run.step_number, v_0: c, **run.hyper}
+            values = {v_0: c, **run.hyper}
+            with sp.evaluate(False):        # x_1 = x_0·(1 − a)^1: the step's i put in with the left side's 1
+                at_step = formula.xreplace({start: v_0, counter: sp.Integer(run.step_number)})
             lines.append(self.line(depth + 1, self.worked(self.raw_math(sp.Symbol(f"{v}_{run.step_number}")),
-                                                          formula.xreplace({start: v_0}), values, value)))
+                                                          at_step, values, value)))
         lines.append(self.line(depth, self.plain("opt.closed.same" if agree else "opt.closed.differs")))
         return lines
 
@@ -328,7 +330,7 @@ class NumericsPrinting:
         lines += self.table([self.plain(k) for k in ("scale.features", "scale.kappa", "scale.rate", "scale.steps",
                                                      "scale.predicted")],
                             [[self.plain(f"scale.{row.name}"), f"{row.condition:.3g}", f"{row.learning_rate:.3g}",
-                              f"{row.steps:,}", f"{row.predicted:,.0f}"] for row in demo.rows])
+                              whole(row.steps), whole(round(row.predicted))] for row in demo.rows])
         return self.join(lines)
 
 

@@ -15,6 +15,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..calculus.transpose import MARK, Trace, transposed
+from ..lang import whole
 
 
 def readable_terms(terms: list, written: tuple = ()) -> list:
@@ -194,6 +195,10 @@ class _FactorsAsUsual:
             self._settings["order"], self._factors_in_order = "none", True
 
     _sum_terms = frozenset()
+
+    def _print_Integer(self, expr):
+        """10 000 and 302 010 as the statements write them (``lang.whole``); 1000 as it is."""
+        return whole(expr.p)
 
     def _print_Add(self, expr, order=None):
         """The terms of the sum being printed are known to ``put_in_brackets``: a fraction put in as a term

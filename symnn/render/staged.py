@@ -220,6 +220,11 @@ class StagedPrinting:
             return self.inline(self.raw_math(ordered, keep_order=True)) + " " + self.inline(f"{self.approx} " + self.raw_math(decimal))
         return self.value(value)
 
+    def decimal_cell(self, value) -> str:
+        """A value column's cell in its decimal alone (≈ 1.0217), or exact where it has no other form (2)."""
+        exact, decimal = self.shown(value)
+        return self.inline(f"{self.approx} " + self.raw_math(decimal)) if decimal is not None else self.staged_value(value)
+
     def staged_result(self, lhs: str, value) -> str:
         """``lhs`` (raw math) and its value, a long fraction only as its decimal (≈ 0.4958)."""
         exact, decimal = self.shown(value)
@@ -339,11 +344,19 @@ class StagedPrinting:
             terms = [term.xreplace(values) for term in (shown.args if kept and shown.is_Add else ())]
             if terms and all(term.is_number for term in terms):     # a sum's exact value in its definition's order
                 self._in_order[values[node.name]] = sp.Add(*terms, evaluate=False)
-        cells = column(self, [values[node.name] for node in nodes], self.staged_value, _long_fraction)    # in one form
-        for node, (shown, kept), cell in zip(nodes, definitions, cells):
-            put = put_in(self.renamed(shown), {self.renamed(k): v for k, v in values.items()}, self.places())
+        numbers = [self.raw_math(put_in(self.renamed(shown), {self.renamed(k): v for k, v in values.items()}, self.places()),
+                                 keep_order=kept, numbers=True) for shown, kept in definitions]
+        column_values = [values[node.name] for node in nodes]
+        exact_forms = [self.shown(value)[0] for value in column_values]
+        if any(exact is not None and self.raw_math(exact) == put for exact, put in zip(exact_forms, numbers)):
+            # a value whose exact form is its numbers (−ln(0.36) beside −ln(0.36)) says only ≈ 1.0217, and so
+            # the whole column is in decimals: one form per column
+            cells = [self.decimal_cell(value) for value in column_values]
+        else:
+            cells = column(self, column_values, self.staged_value, _long_fraction)      # in one form
+        for node, (shown, kept), numbers_in, cell in zip(nodes, definitions, numbers, cells):
             rows.append([self.math(node.name), self.inline(self.raw_math(node.name) + " = " + self.raw_math(shown, keep_order=kept)),
-                         self.inline(self.raw_math(put, keep_order=kept, numbers=True)), cell])
+                         self.inline(numbers_in), cell])
         return rows
 
 

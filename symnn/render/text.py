@@ -82,6 +82,7 @@ class TextPrinter(DocumentPrinter):
 
     def _plain_statement(self, text: str, LatexNodes2Text) -> str:
         text = re.sub(r"\\ne(?![a-zA-Z])", "≠", text)        # pylatexenc knows \neq but drops \ne
+        text = re.sub(r"(?<=\d)\\,(?=\d{3}(?!\d))", "\u202f", text)     # 10\,000: one number, its groups a narrow space apart
         # an arrow keeps the space after it: v ← μv, not v ←μ v (pylatexenc drops it before another command)
         text = re.sub(r"\\(leftarrow|gets|rightarrow|to)(?![a-zA-Z])", lambda m: "←" if m[1] in ("leftarrow", "gets") else "→", text)
         text = _OPERATOR.sub(lambda m: (" " if m.start() and (m.string[m.start() - 1].isalnum()

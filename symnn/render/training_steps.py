@@ -11,7 +11,7 @@ import re
 
 import sympy as sp
 
-from ..lang import catalogue
+from ..lang import catalogue, whole
 from ..nn.optimizers import w_new, w_old
 from ..nn.reverse import delta
 from ..nn.sgd_steps import DIGITS
@@ -119,9 +119,9 @@ class TrainingStepsPrinting:
         every = max(1, last // QUICK_ROWS)
         rows = [(n, loss) for n, loss in run.history if n <= shown + 1 or n % every == 0 or n == last]
         key = "sgd.quick" if shown else "sgd.quick.all"
-        lines = [self.line(depth, self.plain(key, first=shown + 1, last=last, digits=DIGITS))]
+        lines = [self.line(depth, self.plain(key, first=whole(shown + 1), last=whole(last), digits=DIGITS))]
         return lines + self.table([self.plain("sgd.step.column"), self.math(run.network.loss_symbol)],
-                                  [[str(n), self.value(loss)] for n, loss in rows])
+                                  [[whole(n), self.value(loss)] for n, loss in rows])
 
     def forward_table(self, network, forward, known) -> list[str]:
         """The forward pass, each node worked from the values ``known`` (which it extends); a sum in an exponent
@@ -147,7 +147,16 @@ class TrainingStepsPrinting:
         for neuron, formula, value in step.deltas:
             rows.append(self.worked_row(delta(neuron), formula, known, value))
             known[delta(neuron)] = value
-        return [self.line(depth, self.plain("sgd.deltas"))] + self.table(self.delta_header(), rows)
+        return [self.line(depth, self.plain(self.said_once("sgd.deltas", "delta.deltas")))] + self.table(self.delta_header(), rows)
+
+    def said_once(self, rule: str, again: str, *covering: str) -> str:
+        """The phrase of a rule in words the first time a problem's steps use it (or one of ``covering``, which
+        says it too), the short lead-in ``again`` at each later step: the rule once a problem, not per step."""
+        said = self.__dict__.setdefault("_rules_said", set())
+        if said & {rule, *covering}:
+            return again
+        said.add(rule)
+        return rule
 
     def delta_header(self) -> list[str]:
         return [self.plain("delta.neuron"), self.plain("delta.formula"), self.plain("delta.numbers"), self.plain("graph.value")]
@@ -191,7 +200,8 @@ class TrainingStepsPrinting:
         biases = {n.bias for n in network.neurons()}
         biased = any(p in biases for p, _, _ in gradients)        # "a bias is a weight from a constant 1"
         # the rule in words: a formula ∂L/∂w_jk = a_k·δ_j would be in symnn's indices, not the statement's names
-        lines.append(self.line(depth, self.plain("sgd.gradients.biased" if biased else "sgd.gradients")))
+        rule = "sgd.gradients.biased" if biased else "sgd.gradients"
+        lines.append(self.line(depth, self.plain(self.said_once(rule, "sgd.gradients.again", "sgd.gradients.biased"))))
         if any(layer.bias == "shared" and any(p == n.bias for n in layer for p, _, _ in gradients) for layer in network.layers):
             lines.append(self.line(depth, self.plain("sgd.shared")))
         rows = [self.worked_row(p, formula, known, value) for p, formula, value in gradients]
@@ -200,7 +210,7 @@ class TrainingStepsPrinting:
 
     def update_table(self, step, depth: int) -> list[str]:
         header = [self.plain("delta.formula"), self.plain("delta.numbers"), self.plain("graph.value")]
-        lines = [self.line(depth, self.plain("sgd.updates"))]
+        lines = [self.line(depth, self.plain(self.said_once("sgd.updates", "sgd.updates.again")))]
         rows = []
         for parameter, updates in step.updates:
             # w_{t−1} − ηg_t reads w₅ − ηg_t; the new value in the statement's name (b_2⁺)

@@ -7,9 +7,10 @@ from symnn.render import render
 
 
 @pytest.mark.parametrize("problem_id, format, lang, expected", [
-    # the size of a matrix is the product of its shape, then the two sizes are added
-    ("flatten-parameters", "text", "en", ["   `W.size` = 3072·10 = 30720", "   30720 + 10 = 30730"]),
-    ("flatten-parameters", "md", "ru", [r"- `W.size` $= 3072 \cdot 10 = 30720$", r"$$30720 + 10 = 30730$$"]),
+    # the size of a matrix is the product of its shape, then the two sizes are added; five digits or more in groups
+    # of three, a narrow no-break space between them (30 720), four as they are (3072)
+    ("flatten-parameters", "text", "en", ["   `W.size` = 3072·10 = 30\u202f720", "   30\u202f720 + 10 = 30\u202f730"]),
+    ("flatten-parameters", "md", "ru", [r"- `W.size` $= 3072 \cdot 10 = 30\,720$", r"$$30\,720 + 10 = 30\,730$$"]),   # TeX's \,
     ("np-attributes", "text", "en", ["   `a.size` = 4·3·2 = 24"]),
     # "Which axis disappears?" is answered in the answer line, not only in the step
     ("np-axis-max-0", "text", "en", ["Answer: (5, 6), shape 2; axis 0 disappears"]),

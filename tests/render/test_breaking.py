@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
 import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,8 +17,9 @@ from symnn.render.math import latex_math
 
 
 def _joined(rows: list[str]) -> str:
-    """The rows without what breaking added (alignment marks, indents, the \\left./\\right. pairs, \\cdot)."""
-    text = " ".join(rows)
+    """The rows without what breaking added (alignment marks, indents, the \\left./\\right. pairs, \\cdot, a row's
+    braced first sign)."""
+    text = " ".join(rows).replace("{-}", "-")
     for added in (r"\right.", r"\left.", r"\quad", "&", r"\cdot"):
         text = text.replace(added, "")
     return re.sub(r"\s+", "", text)
@@ -45,6 +47,18 @@ def test_a_product_is_cut_between_factors_with_a_dot():
 
 def test_a_tuple_is_cut_after_a_comma():
     assert split_long(r"\left( 1, \  2, \  3\right)", 6) == [r"\left( 1, \  2, \right.", r"\left. \  3\right)"]
+
+
+# a row that goes on with a tuple's negative item braces its sign: an align* cell begins with an empty atom, after
+# which a bare minus is binary and set apart from its number (− 2.02); a sum's row keeps its binary minus
+@pytest.mark.parametrize("raw, limit, rows", [
+    (r"(2.0409, \  -2.5557, \  -2.02, \  -0.2319)", 30,
+     [r"(2.0409, \  -2.5557, \  -2.02,", r"\  {-}0.2319)"]),
+    (r"\left( 0.5; \  -2{,}02\right)", 8, [r"\left( 0.5; \right.", r"\left. \  {-}2{,}02\right)"]),
+    (r"a + b - 27.7668", 7, ["a + b", "- 27.7668"]),
+])
+def test_a_row_beginning_with_a_negative_number_ties_its_sign(raw, limit, rows):
+    assert split_long(raw, limit) == rows
 
 
 def test_nothing_inside_braces_is_cut():

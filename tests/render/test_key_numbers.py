@@ -51,12 +51,12 @@ def test_a_decimal_that_lost_nothing_is_written_as_given(value, exact):
                   "out_o1 ≈ 0.751365070; out_o2 ≈ 0.772928465; E_total ≈ 0.298371109; ∂E_total/∂w_5 ≈ 0.082167041; "
                   "w_1⁺ ≈ 0.149780716; w_2⁺ ≈ 0.199561432; w_3⁺ ≈ 0.249751144; w_4⁺ ≈ 0.299502287; "
                   "w_5⁺ ≈ 0.358916480; w_6⁺ ≈ 0.408666186; w_7⁺ ≈ 0.511301270; w_8⁺ ≈ 0.561370121"),
-    # tanh-221-step's answer has the six places it asks for: 0.054480 among the others, not 0.05448; h as its
-    # work writes it, tanh(−0.1), not SymPy's −tanh(0.1)
-    ("tanh-221-step", "Answer: h = [tanh(-0.1); tanh(-0.6)] ≈ [-0.099668; -0.537050]; o ≈ 0.372396; L ≈ 0.008141; "
-                      "∂L/∂W_1 ≈ [(-0.063168, 0.063168); (0.054480, -0.054480)]; ∂L/∂b_1 ≈ [-0.063168; 0.054480]; "
-                      "∂L/∂W_2 ≈ (0.012718, 0.068530); ∂L/∂b_2 ≈ -0.127604; W_1⁺ ≈ [(0.106317, 0.193683); (-0.305448, 0.405448)]; "
-                      "b_1⁺ ≈ [0.006317; 0.094552]; W_2⁺ ≈ (0.498728, -0.606853); b_2⁺ ≈ 0.112760; L⁺ ≈ 0.004481"),
+    # tanh-221-step asks no places: the course's four, the zero of -0.5370 kept, and three significant digits
+    # for a small value (L ≈ 0.00814, b_1,1⁺ ≈ 0.00632)
+    ("tanh-221-step", "Answer: h = [tanh(-0.1); tanh(-0.6)] ≈ [-0.0997; -0.5370]; o ≈ 0.3724; L ≈ 0.00814; "
+                      "∂L/∂W_1 ≈ [(-0.0632, 0.0632); (0.0545, -0.0545)]; ∂L/∂b_1 ≈ [-0.0632; 0.0545]; "
+                      "∂L/∂W_2 ≈ (0.0127, 0.0685); ∂L/∂b_2 ≈ -0.1276; W_1⁺ ≈ [(0.1063, 0.1937); (-0.3054, 0.4054)]; "
+                      "b_1⁺ ≈ [0.00632; 0.0946]; W_2⁺ ≈ (0.4987, -0.6069); b_2⁺ ≈ 0.1128; L⁺ ≈ 0.00448"),
     # "to two decimal places": two, not four
     # (1 + e⁻¹ as the statement writes 1 + e⁻ᶻ, not SymPy's e⁻¹ + 1; w_0 as the statement writes it; each gradient
     # exact beside its decimal, −2e/(1 + e)² as 2e/(1 + e)²)

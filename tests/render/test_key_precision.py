@@ -33,14 +33,16 @@ def lines(problem_id, format="text", lang="en", **settings):
     # --decimals 4: a value that would round to 0.0000 keeps three significant digits instead
     ("mazur-221-10000", "text", "en", {"decimals": 4},
      "Answer: E_total⁺ ≈ 0.0000351; out_o1⁺ ≈ 0.0159; out_o2⁺ ≈ 0.9841"),
-    # decimals = 6: the answer to six places, the zero of 0.685680 too
+    # no places asked: the answer at the course's four places as its work, the zero of 0.0734 and -2.2289 too
     ("delta-worked", "text", "en", {},
-     "Answer: h_1 = σ(0.45) ≈ 0.610639; h_2 = σ(0.78) ≈ 0.685680; o_1 ≈ 0.340491; L ≈ 0.217476; "
-     "∂L/∂w_56 ≈ -0.101547; ∂L/∂w_3 ≈ 0.073412; w_56⁺ ≈ -2.228917; L⁺ ≈ 0.198874"),
-    # ... while its work has the course's four places, and says so under the answer
+     "Answer: h_1 = σ(0.45) ≈ 0.6106; h_2 = σ(0.78) ≈ 0.6857; o_1 ≈ 0.3405; L ≈ 0.2175; "
+     "∂L/∂w_56 ≈ -0.1015; ∂L/∂w_3 ≈ 0.0734; w_56⁺ ≈ -2.2289; L⁺ ≈ 0.1989"),
     ("delta-worked", "text", "en", {}, "δ_6     o_1·(1 - o_1)·(o_1 - y)  0.3405·(1 - 0.3405)·(0.3405 - 1)      ≈ -0.1481"),
-    ("delta-worked", "text", "en", {}, "Intermediate values are rounded to 4 decimal places (at least three significant "
-                                       "figures); the answer, computed from unrounded values, is given to 6 places."),
+    # decimals = 9: the work keeps the course's four places, and the key says so under the answer
+    ("mazur-221", "text", "en", {}, "δ_o1    out_o1·(1 - out_o1)·(out_o1 - target_o1)   0.7514·(1 - 0.7514)·(0.7514 - 0.01)"
+                                    "                 ≈ 0.1385"),
+    ("mazur-221", "text", "en", {}, "Intermediate values are rounded to 4 decimal places (at least three significant "
+                                    "figures); the answer, computed from unrounded values, is given to 9 places."),
     # no precision asked: four places, or three significant digits for a small value (0.00537, as the course's 0.0606)
     ("delta-rule", "text", "en", {}, "w_2        0.9·0 - 0.1·0.00537        ≈ -0.000537"),
     ("delta-rule", "text", "en", {}, "δ_(out_pred)  out_pred·(1 - out_pred)·(out_pred - out_y)  "
@@ -85,7 +87,8 @@ def _course_places(decimal: str) -> bool:
 
 
 @pytest.mark.parametrize("problem_id, answer", [
-    ("delta-worked", 6),           # decimals = 6: the work at the course's four places, the answer at six
+    ("delta-worked", None),        # no places asked: the answer as the work
+    ("mazur-221", 9),              # decimals = 9: the work at the course's four places, the answer at nine
     ("mazur-221-10000", 10),       # decimals = 10
     ("delta-rule", None),          # none: as the work
     ("graph-exp", None),           # the default

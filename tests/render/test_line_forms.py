@@ -90,8 +90,9 @@ LINES = {
         "o1    w2·h1             0,25·0,2449           0,25·th(0,25) ≈ 0,0612",
         "Ответ: o1 = 0,25·th(0,25) ≈ 0,0612; w2⁺ = 0,25 - th(0,25)^2/40 ≈ 0,2485"],
     # e⁻ʸ at y = −3 as e³, not e^(-(-3))
-    ("staged-negative", "en"): ["s     s = 1/(1 + e⁻ʸ)  1/(1 + e³)        1/(1 + e³) ≈ 0.0474"],
-    ("staged-negative", "ru"): ["s     s = 1/(1 + e⁻ʸ)  1/(1 + e³)         1/(1 + e³) ≈ 0,0474"],
+    # (the value column: its value alone, the numbers are beside it)
+    ("staged-negative", "en"): ["s     s = 1/(1 + e⁻ʸ)  1/(1 + e³)        ≈ 0.0474"],
+    ("staged-negative", "ru"): ["s     s = 1/(1 + e⁻ʸ)  1/(1 + e³)         ≈ 0,0474"],
 }
 
 

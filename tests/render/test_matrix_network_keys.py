@@ -86,8 +86,8 @@ def test_the_answer_names_each_matrix_as_the_statement():
     # w3 of the scalar work is row 2, column 1 of W_1: its gradient and its new value are entries of ∂L/∂W_1 and
     # W_1⁺, each matrix whole; a single number (b_2, L) by its own name
     answer = render(solve("tanh-221-step"), "text", lang="ru").splitlines()[-1]
-    assert "∂L/∂W_1 ≈ [(-0,063168; 0,063168); (0,054480; -0,054480)]; ∂L/∂b_1 ≈ [-0,063168; 0,054480];" in answer
-    assert answer.endswith("W_2⁺ ≈ (0,498728; -0,606853); b_2⁺ ≈ 0,112760; L⁺ ≈ 0,004481")
+    assert "∂L/∂W_1 ≈ [(-0,0632; 0,0632); (0,0545; -0,0545)]; ∂L/∂b_1 ≈ [-0,0632; 0,0545];" in answer
+    assert answer.endswith("W_2⁺ ≈ (0,4987; -0,6069); b_2⁺ ≈ 0,1128; L⁺ ≈ 0,00448")
     assert "w3" not in answer and "b_(1,1)" not in answer and "(W_1)_21" not in answer
 
 

@@ -124,11 +124,11 @@ def test_a_long_run_is_keyed_by_its_setup_rule_loss_and_result():
     text = "\n".join(lines)
     # no step worked as if it were the answer: no table of deltas, gradients or updates
     assert "Deltas, from the output back" not in text and "Update of every parameter" not in text
-    assert "Each of the 10000 steps runs the forward pass, backpropagates the deltas and moves every parameter at once, " \
+    assert "Each of the 10\u202f000 steps runs the forward pass, backpropagates the deltas and moves every parameter at once, " \
            "by the rule w_t = w_(t-1) - η·g_t" in lines
     assert "The loss before some of the steps (the parameters carried with 50-digit decimals):" in lines
-    assert "1      ≈ 0.2984" in lines and "10000  ≈ 0.0000351" in lines
-    assert lines.index("After the last update:") > lines.index("10000  ≈ 0.0000351")
+    assert "1       ≈ 0.2984" in lines and "10\u202f000  ≈ 0.0000351" in lines
+    assert lines.index("After the last update:") > lines.index("10\u202f000  ≈ 0.0000351")
     assert lines[-2] == "Answer: E_total⁺ ≈ 0.0000351019; out_o1⁺ ≈ 0.0159136204; out_o2⁺ ≈ 0.9840642735"
     ru = key("mazur-221-10000", "ru", "brief")
     assert "Функция потерь перед некоторыми из шагов (параметры вычисляются с точностью 50 значащих цифр):" in ru

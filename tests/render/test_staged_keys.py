@@ -9,6 +9,8 @@ itself; the statement's notation (order of operands, 2xᵀx, relu, the Jacobian'
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from symnn import render
@@ -117,7 +119,7 @@ def test_a_key_does_not_talk_about_how_it_was_checked(problem_id, lang):
 @pytest.mark.parametrize("problem_id, format, lang, expected", [
     ("graph-exp", "text", "en", ["Computational graph of f = 1 + e^(x·w1 + w0) at (x, w1, w0) = (1, 2, 1)",
                                  "a     a = x·w1    1·2               2",
-                                 "f     f = 1 + c   1 + 20.0855       1 + e³ ≈ 21.0855"]),
+                                 "f     f = 1 + c   1 + 20.0855       ≈ 21.0855"]),
     ("graph-exp", "latex", "ru", [r"$a$ & $a = x w_{1}$ & $1 \cdot 2$ & $2$ \\"]),
     ("max-gate", "text", "ru", ["Граф вычислений функции f = x·max(x, y) в точке (x; y) = (3; 2)",
                                 "f     f = x·a        3·3                9"]),
@@ -225,3 +227,18 @@ def test_a_determinant_and_a_scaled_residual_are_worked_in_the_key(problem_id, l
     printed = lines(problem_id, "latex", lang)
     for line in expected:
         assert line in printed
+
+
+# a forward table's value column shows the value: where the numbers put in are already its exact form (−ln(0.36),
+# e³, tanh(2)), the value is its decimal alone, not that form again (−ln(0.36) ≈ 1.0217 beside −ln(0.36))
+@pytest.mark.parametrize("problem_id, format, lang, row, value", [
+    ("likelihood-nll", "text", "en", "L     L = -ln(P)       -ln(0.36)         ≈ 1.0217", -math.log(0.9 * 0.8 * 0.5)),
+    ("likelihood-nll", "latex", "ru", r"$L$ & $L = - \ln(P)$ & $- \ln(0{,}36)$ & $\approx 1{,}0217$ \\",
+     -math.log(0.36)),
+    ("graph-exp", "latex", "en", r"$c$ & $c = e^{b}$ & $e^{3}$ & $\approx 20.0855$ \\", math.exp(3)),
+    ("tanh-chain", "text", "ru", "a     a = th(x)    th(2)              ≈ 0,9640", math.tanh(2)),
+])
+def test_a_value_column_shows_the_value_not_the_numbers_again(problem_id, format, lang, row, value):
+    assert row in lines(problem_id, format, lang)
+    decimal = f"{value:.4f}".replace(".", {"ru": "{,}" if format == "latex" else ","}.get(lang, "."))
+    assert row.rstrip(" \\$").endswith("approx " + decimal if format == "latex" else "≈ " + decimal)       # by math, not symnn

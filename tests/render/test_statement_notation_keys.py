@@ -58,8 +58,7 @@ def key(problem_id: str, lang: str = "en", format: str = "text", detail: str = "
                                      "∂f/∂w_2 = e/(1 + e)^2 ≈ 0,20"),
     # r = 1/d at d = σ(3) + 1: its decimal, not 1/(1/(e⁻³ + 1) + 1)
     ("cs231n-staged", "en", "r     r = 1/d            1/1.9526          ≈ 0.5121"),
-    # …and so the column of values in decimals alone, σ(3) too: one form per column (1/(1 + e⁻³) is its numbers)
-    ("cs231n-staged", "en", "s_x   s_x = 1/(1 + e⁻ˣ)  1/(1 + e⁻³)       ≈ 0.9526"),
+    ("cs231n-staged", "en", "s_x   s_x = 1/(1 + e⁻ˣ)  1/(1 + e⁻³)       ≈ 0.9526"),      # the value column: its value
     # ∇_x f = 2Aᵀ(Ax − b), each row in the order of the variables and the constant last, x_1 as the statement
     ("least-squares-gradient", "en", "Answer: ∇_x f = (10x_1 - 2x_2 - 4, -2x_1 + 10x_2 + 4)"),
     ("least-squares-gradient", "ru", "Ответ: ∇_x f = (10x_1 - 2x_2 - 4; -2x_1 + 10x_2 + 4)"),
@@ -149,10 +148,10 @@ def test_tanh_221_step_is_answered_in_matrices_and_checked_so():
     h, o, L, grads, new, after = _tanh_221()
     lines = key("tanh-221-step")
     answer = lines[-1]
-    assert answer.startswith("Answer: h = [tanh(-0.1); tanh(-0.6)] ≈ [-0.099668; -0.537050]; o ≈ 0.372396; ")
-    assert "; ∂L/∂W_1 ≈ [(-0.063168, 0.063168); (0.054480, -0.054480)]; ∂L/∂b_1 ≈ [-0.063168; 0.054480]; " in answer
-    assert answer.endswith("W_2⁺ ≈ (0.498728, -0.606853); b_2⁺ ≈ 0.112760; L⁺ ≈ 0.004481")
-    assert key("tanh-221-step", "ru")[-1].startswith("Ответ: h = [th(-0,1); th(-0,6)] ≈ [-0,099668; -0,537050]; ")
+    assert answer.startswith("Answer: h = [tanh(-0.1); tanh(-0.6)] ≈ [-0.0997; -0.5370]; o ≈ 0.3724; ")
+    assert "; ∂L/∂W_1 ≈ [(-0.0632, 0.0632); (0.0545, -0.0545)]; ∂L/∂b_1 ≈ [-0.0632; 0.0545]; " in answer
+    assert answer.endswith("W_2⁺ ≈ (0.4987, -0.6069); b_2⁺ ≈ 0.1128; L⁺ ≈ 0.00448")
+    assert key("tanh-221-step", "ru")[-1].startswith("Ответ: h = [th(-0,1); th(-0,6)] ≈ [-0,0997; -0,5370]; ")
     # the statement's matrices typed with NumPy's numbers: right; one entry of W_1⁺ swapped: wrong
     names = ("∂L/∂W_1", "∂L/∂b_1", "∂L/∂W_2", "∂L/∂b_2")
     parts = [f"h = {_typed(h)}", f"o = {_typed(o)}", f"L = {_typed(L)}",

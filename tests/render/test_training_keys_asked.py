@@ -55,6 +55,21 @@ def test_variables_of_their_own_keep_the_generic_rule():
     assert "   x_t = x_(t-1) - a·g_t = 1 - 0.5·1 = 0.5" in key("grad-quadratic-gd")
 
 
+# the closed form x_i = x_0·(1 − a)^i at the step: every letter of the formula is put in, the counter too; its left
+# side x_1 names step 1, so the formula beside it says (1 − a)^1, not (1 − a)^i (i would be left unsubstituted)
+@pytest.mark.parametrize("lang, format, line", [
+    ("en", "text", "   x_1 = x_0·(1 - a)^1 = 1·(1 - 0.5)^1 = 0.5"),
+    ("ru", "text", "   y_1 = y_0·(1 - a)^1 = 2·(1 - 0,5)^1 = 1"),
+    ("en", "latex", r"y_{1} &= y_{0} (1 - a)^{1} = 2 \cdot (1 - 0.5)^{1} = 1"),
+])
+def test_a_closed_form_at_a_step_has_its_counter_put_in(lang, format, line):
+    lines = key("grad-quadratic-gd", lang, format)
+    assert any(line in text for text in lines), line
+    at_step = [text for text in lines if text.strip().startswith(("x_1", "y_1", "x_{1}", "y_{1}"))]
+    assert at_step and not any("^i" in text or "^{i}" in text for text in at_step)
+    assert 1 * (1 - 0.5) ** 1 == 0.5 and 2 * (1 - 0.5) ** 1 == 1          # the step's point, (0.5, 1)
+
+
 # lms-apple-orange names the LMS rule (rule = "lms"): each step a = …, e = t − a = …, W(k+1) = W(k) + 2αe·pᵀ
 # with the numbers, the same three lines each step (Hagan's W(1) = (−0.4, 0.4, 0.4), W(2) = (0.16, 0.96, −0.16)),
 # a = w_1 p_1 + … as the statement writes it
@@ -103,17 +118,19 @@ def test_the_lms_steps_agree_with_a_hand_written_loop():
 
 
 # a data-training run worked by hand without rule = "lms" shows every step with the same tables, brief or not; the
-# rule of the gradients in words, not in symnn's indices (∂L/∂w_jk = a_k·δ_j), and w_3 as the statement writes it
-@pytest.mark.parametrize("lang, gradients", [
-    ("en", "Gradients: the gradient of a weight is the δ of the neuron the weight leads into times the value the weight carries."),
+# rule of the gradients in words, not in symnn's indices (∂L/∂w_jk = a_k·δ_j), once a problem: the second step's
+# table is led in by its name alone; and w_3 as the statement writes it
+@pytest.mark.parametrize("lang, gradients, again", [
+    ("en", "Gradients: the gradient of a weight is the δ of the neuron the weight leads into times the value the weight carries.",
+     "Gradients:"),
     ("ru", "Градиенты: градиент веса — произведение δ нейрона, в который входит вес, на значение, которое передаётся по "
-           "этому весу."),
+           "этому весу.", "Градиенты:"),
 ])
-def test_every_step_of_a_run_by_hand_shows_the_same_tables(lang, gradients, tmp_path):
+def test_every_step_of_a_run_by_hand_shows_the_same_tables(lang, gradients, again, tmp_path):
     problem = load_bank()["lms-apple-orange"]
     problem = dataclasses.replace(problem, data={k: v for k, v in problem.data.items() if k != "rule"})   # SGD's own form
     lines = render(solve(problem), "text", lang=lang, detail="brief").splitlines()
-    assert lines.count(gradients) == 2
+    assert lines.count(gradients) == 1 and lines.count(again) == 1 and lines.index(gradients) < lines.index(again)
     assert ("w_3⁺       w_3 - α·g_t  0.4 - 0.2·2.8        -0.16" if lang == "en"
             else "w_3⁺            w_3 - α·g_t  0,4 - 0,2·2,8        -0,16") in lines
 
