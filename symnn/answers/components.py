@@ -15,6 +15,7 @@ from .labels import shown_name
 from .matrices import in_other_layout, inverts, is_matrix_formula, matrix_mistake, row_for_column
 from .reorders import misplaced
 from .shown_values import readable
+from .slips import vector_multiple
 from .verdict import Verdict
 
 
@@ -62,6 +63,9 @@ def check_vector(ref, ref_places, answer, options, say, shape=None, own=None) ->
                                                                                                 exact=decimal_text(r))))
                  for k, (r, (_, decided_by)) in enumerate(zip(ref, results), 1) if decided_by == "float noise"]
         return Verdict(True, 1.0, (say("check.correct"), *noise), "components", answer, right)
+    multiple = vector_multiple(ref, got, answer.decimals, options) if not all(right) else None
+    if multiple:                      # (0, 1, −1, 1) for (0, ¼, −¼, ¼): one slip on the whole vector, said once
+        return Verdict(False, 0.0, (say("check.wrong"), say(multiple[0], **multiple[1])), "components", answer, right)
     lines = [say("check.wrong")]
     same = lambda i, j: compare_scalar(ref[i], got[j], options, answer.decimals[j], ref_places[i])[0]   # noqa: E731
     point = wrong_point(ref, got, options)

@@ -188,5 +188,11 @@ def has_powers(problem) -> bool:
     data = problem.data
     texts = [str(data.get(key, "")) for key in ("expr", "steps", "loss", "formula", "identity", "definition")]
     text = " ".join(texts).lower()
+    statement = " ".join((getattr(problem, "statement", None) or {}).values())
     return bool(re.search(r"\^|\*\*|²|1/2|0\.5|\bhalf|\bmse\b|\bse\b|\brmse\b|\bl2\b|norm|sq", text)) or \
+        bool(_SQUARED.search(statement)) or \
         problem.kind in ("network", "training", "least-squares", "residual-gradient", "vector-gradient")
+
+
+# a square or a ½ in the statement's formulas (L = (y − y_pred)^2, \frac{1}{2}): not an iterate's w^1, nor ^{2k}
+_SQUARED = re.compile(r"\^\s*\{?\s*2\s*\}?(?!\w|[.,]\d)|²|\\t?frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}|\\tfrac12|\\frac12")
