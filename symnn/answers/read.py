@@ -224,6 +224,8 @@ def _value(body, expected_length, settings):
     if len(parts) > MAX_COMPONENTS:
         raise ParseError("components", most=MAX_COMPONENTS)
     read = [_read_one(part, **settings) for part in parts]
+    if not is_vector and isinstance(read[0][0], tuple):         # (1 − 0.5)·(1, 2): a vector worked out, its entries
+        read, is_vector = [(entry, None) for entry in read[0][0]], True
     value = tuple(expr for expr, _ in read) if is_vector else read[0][0]
     return value, is_vector, is_set, tuple(d for _, d in read)
 
@@ -244,8 +246,8 @@ def _read_one(part, *, notation, known, shorthand, natural_log, russian_notation
     if typed is not None:
         return typed
     text = REPEATING.sub(lambda m: f"({repeating_value(m)})", text)
-    expr = parse_expr_safe(text.replace("%", "/100"), symbols=known, shorthand=shorthand, matrices=matrices)
-    return evaluate(expr), None
+    expr = parse_expr_safe(text.replace("%", "/100"), symbols=known, shorthand=shorthand, matrices=matrices, vectors=True)
+    return (tuple(map(evaluate, expr)) if isinstance(expr, tuple) else evaluate(expr)), None
 
 
 def evaluate(expr):
