@@ -113,8 +113,9 @@ def parse_expr_safe(text: str, functions: tuple[str, ...] = (), symbols=None, sh
         expr = _indicator(expr[0])                    # [x > 0]: Iverson's bracket
     if is_condition(expr):
         return expr                                   # a condition such as 0 < a < 2
-    if vectors and isinstance(expr, list) and expr and all(isinstance(entry, sp.Expr) for entry in expr):
-        return tuple(expr)
+    if vectors and isinstance(expr, list) and isinstance(tree.body, (ast.BinOp, ast.UnaryOp)) and expr and \
+            all(isinstance(v, sp.Expr) for v in expr):
+        return tuple(expr)                            # worked out, not written: (1, 2) alone is a list, {1, 2} a set
     if not isinstance(expr, sp.Expr):           # 0.0452 < 0.25 is true or false, no value; (1, 2) a list
         raise ParseError("comparison of numbers" if isinstance(expr, sp.logic.boolalg.BooleanAtom) else "a list", text=shown(text))
     if expr.has(sp.zoo, sp.nan):
