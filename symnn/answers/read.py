@@ -34,7 +34,7 @@ from ..calculus.notation import shown
 from ..calculus.parse import FUNCTIONS, ParseError, bracket_depth, check_text, parse_expr_safe
 from ..lang import LANGUAGES, phrase
 from .characters import GREEK, latin_twins, plain
-from .entries import softmax_entries
+from .entries import diagonal_forms, softmax_entries
 from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
 from .habits import glued_calls, labelled_parts, line_rows, spaced_numbers, spaced_rows
 from .latex import latex_to_text
@@ -234,7 +234,7 @@ def _read_one(part, *, notation, known, shorthand, natural_log, russian_notation
     """One component: (exact expression, decimal places typed or None)."""
     text = latex_to_text(part, natural_log=natural_log, russian_notation=russian_notation) \
         if notation == "latex" else part
-    text = softmax_entries(SIGMA_PRIME.sub("sigmaprime", text))          # softmax(o)_j: an entry of softmax's value
+    text = softmax_entries(SIGMA_PRIME.sub("sigmaprime", diagonal_forms(text)))     # softmax(o)_j, diag(s) − ssᵀ: entries
     if known is None or "T" not in {str(k) for k in known}:      # w^T x: a transpose, unless T is a variable
         text = transposes(text, known) if matrices else TRANSPOSE.sub(" ", text)
     if decimal_comma:

@@ -18,7 +18,7 @@ from . import array_problems, matrix_problems, vector_problems
 from .answer_labels import answer_labels, line_variable
 from .asked import with_asked
 from .bank import BankError, Problem, bank_version, get_problem
-from .function_names import function_names, variable_names
+from .function_names import function_names, kind_names, variable_names
 from .matrix_networks import in_matrix_form
 
 
@@ -384,8 +384,8 @@ def question_options(problem: Problem) -> dict:
         options.update(matrix_problems.matrix_options(data))
     if problem.kind == "derivative" and function_names(data):     # notation f = σ: σ(1 − σ) is an answer
         options["names"] = options.get("names", ()) + function_names(data)
-    if variable_names(data, problem.kind):                        # notation n = m: 3m² + 2 is an answer
-        options["names"] = options.get("names", ()) + variable_names(data, problem.kind)
+    if variable_names(data, problem.kind) or kind_names(data, problem.kind):     # notation n = m: 3m² + 2; softmax's s_k
+        options["names"] = options.get("names", ()) + variable_names(data, problem.kind) + kind_names(data, problem.kind)
     if problem.kind not in ("gradient", "derivative", "finite-difference") or "functions" in data:
         return options
     if "expr" in data:
