@@ -25,7 +25,7 @@ from .components import typeset as _typeset  # noqa: F401 - grading's
 from .feedback import local, reading_notes, verdict_first
 from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
-from .labels import alternatives, label_key, problem_keys, shown_name, unasked_parts
+from .labels import alternatives, group_keys, label_key, problem_keys, shown_name, unasked_parts
 from .layout import bracketed_pair, written_axes
 from .matrices import is_matrix_formula, row_for_column
 from .options import CheckOptions
@@ -140,7 +140,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         answer = read_answer(text, expected_length=len(ref) if isinstance(ref, tuple) else None, known=known,
                              shorthand=shorthand, natural_log=options.natural_log,
                              russian_notation=options.russian_notation, decimal_comma=options.decimal_comma,
-                             matrices=matrices, labels=problem_keys(options))
+                             matrices=matrices, labels=problem_keys(options), groups=group_keys(options))
     except (ParseError, ValueError, TypeError, RecursionError) as error:
         reason = error.in_language(lang) if isinstance(error, ParseError) else phrase(lang, "reader.syntax", text=quoted(text), hint="")
         return Verdict(False, 0.0, (say("check.unreadable", reason=reason),), "unreadable")

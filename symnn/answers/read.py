@@ -36,7 +36,7 @@ from ..lang import LANGUAGES, phrase
 from .characters import GREEK, latin_twins, plain
 from .entries import diagonal_forms, softmax_entries
 from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
-from .habits import glued_calls, labelled_parts, line_rows, spaced_numbers, spaced_rows
+from .habits import colon_labels, glued_calls, labelled_parts, line_rows, spaced_numbers, spaced_rows
 from .latex import latex_to_text
 from .layout import components, matrix_shape
 from .numbers import REPEATING, decimal_comma_numbers, decimal_commas, repeating_value, typed_number, units_apart
@@ -110,15 +110,16 @@ def has_transpose(text) -> bool:
 
 def read_answer(text: str, *, expected_length: int | None = None, known=None, shorthand=None,
                 natural_log: bool = True, russian_notation: bool = True, decimal_comma: bool = True,
-                matrices: bool = False, labels=frozenset()) -> Answer:
+                matrices: bool = False, labels=frozenset(), groups=None) -> Answer:
     """Read ``text``. ``expected_length``: of the reference vector (None: a scalar);
     ``known``: the problem's symbol names (``wx`` is w·x); ``shorthand``: what a bare σ
     is applied to; ``matrices``: letters are matrices and vectors, and Xᵀ is a transpose
     (else a transpose is dropped: wᵀx of numbers is wx); ``labels``: the keys (``answers.labels``) of
-    the names of the answer's parts, each a label wherever it stands (the loss = 5.27)."""
+    the names of the answer's parts, each a label wherever it stands (the loss = 5.27); ``groups``: the keys of the
+    names of groups of parts, with the name each stands for (``answers.labels.group_keys``)."""
     try:
         return _read(text, expected_length, known, shorthand, natural_log, russian_notation, decimal_comma, matrices,
-                     labels)
+                     labels, groups)
     except ParseError as error:
         if "text" in error.values:              # quote the answer as the student wrote it, not as it was rewritten
             raise ParseError(error.key, **{**error.values, "text": shown(text)}) from None
@@ -126,12 +127,13 @@ def read_answer(text: str, *, expected_length: int | None = None, known=None, sh
 
 
 def _read(text, expected_length, known, shorthand, natural_log, russian_notation, decimal_comma, matrices,
-          problem_labels=frozenset()) -> Answer:
+          problem_labels=frozenset(), groups=None) -> Answer:
     check_text(text, MAX_LENGTH, "answer")
     body, remark = _remark(unwrap(text), known)
     body, units = units_apart(body, known)
     body, twins = latin_twins(body)
     body = piecewise_words(re.sub(r"(?<!\w)и(?!\w)", " and ", re.sub(r"(?<!\w)или(?!\w)", " or ", body)))
+    body = colon_labels(body, groups or {})          # Метод Нестерова: (0,9; 0); …: a group's name, as its own (nesterov)
     words = re.findall(r"[А-Яа-яЁё]{3,}", re.sub(r"\\(?:text\w*|mathrm|mbox|operatorname)\s*\{[^{}]*\}", "", body))
     if words:                            # "0,5 верно": words are not read, the answer is a formula (not "о" blamed)
         raise ParseError("words", words=", ".join(words))
