@@ -130,10 +130,10 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
           problem_labels=frozenset(), groups=None) -> Answer:
     check_text(text, MAX_LENGTH, "answer")
     body, remark = _remark(unwrap(text), known)
+    body = colon_labels(body, groups or {})          # Метод Нестерова: (0,9; 0); …: a group's name, as its own (nesterov)
     body, units = units_apart(body, known)
     body, twins = latin_twins(body)
     body = piecewise_words(re.sub(r"(?<!\w)и(?!\w)", " and ", re.sub(r"(?<!\w)или(?!\w)", " or ", body)))
-    body = colon_labels(body, groups or {})          # Метод Нестерова: (0,9; 0); …: a group's name, as its own (nesterov)
     words = re.findall(r"[А-Яа-яЁё]{3,}", re.sub(r"\\(?:text\w*|mathrm|mbox|operatorname)\s*\{[^{}]*\}", "", body))
     if words:                            # "0,5 верно": words are not read, the answer is a formula (not "о" blamed)
         raise ParseError("words", words=", ".join(words))

@@ -205,7 +205,8 @@ _SQUARED = re.compile(r"\^\s*\{?\s*2\s*\}?(?!\w|[.,]\d)|²|\\t?frac\s*\{\s*1\s*\
 METHOD_NAMES = {"momentum": ("momentum", "моменты", "импульс", "метод импульса"),
                 "nesterov": ("nesterov", "NAG", "Нестеров", "Нестерова"),
                 "adam-slide": ("adam (slide)", "adam slide", "adam без коррекции", "adam (слайд)", "adam на слайде"),
-                "adam": ("adam (bias correction)", "adam с коррекцией", "adam (с коррекцией)", "adam с коррекцией смещения")}
+                "adam": ("adam (bias correction)", "adam с коррекцией", "adam (с коррекцией)", "adam с коррекцией смещения",
+                         "adam с поправкой")}
 
 
 def method_names(name: str) -> tuple[str, ...]:

@@ -44,6 +44,10 @@ def report(names, order=range(6), ru=False, points=None) -> str:
     (report([n.upper() for n in EN]), "en", True),                   # any case
     (report(["нестеров", "моменты", "AdaGrad", "RMSprop", "Adam (slide)", "Adam"], [1, 0, 2, 3, 4, 5]), "ru", True),
     # short Russian names, lower case, in Russian; "нестеров" labels the Nesterov point whatever its place
+    # no colon, the name then the point, as the student corpus writes it
+    (report(EN).replace(": ", " "), "en", True),
+    # the Russian "with a correction" for the bias-corrected Adam (its «с» a Cyrillic letter)
+    (report(RU[:5] + ["Adam с поправкой"], ru=True), "ru", True),
     (report(EN, points={"nesterov": "(0.9, 0.1)"}), "en", False),     # Nesterov's point wrong
     (report(EN, points={"adam": point("adam-slide")}), "en", False),  # the slide's Adam for the bias-corrected one
 ])
