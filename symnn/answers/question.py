@@ -72,7 +72,8 @@ def substituted_derivatives(ref, named):
 def definitions(options) -> dict:
     """{canonical name: formula} of the names the problem's statement defines (f = σ(αx))."""
     try:
-        return {canonical_name(name, options.index_names): read_reference(formula)[0] for name, formula in options.names}
+        matrices = options.by_vector is not None           # a matrix problem's a = XW: its letters are matrices
+        return {canonical_name(name, options.index_names): read_reference(formula, matrices)[0] for name, formula in options.names}
     except BadReference as error:
         raise BadReference(f"a name of the problem cannot be read: {error}") from None
 

@@ -69,7 +69,7 @@ def _words(data: dict, kind: str | None = None) -> set:
     texts = [data.get(key, "") for key in ("expr", "wrt", "at")] + (list(steps) if isinstance(steps, list) else [])
     words = {word for text in texts if isinstance(text, str) for word in _WORD.findall(text)}
     if kind == "matrix-identity" and "identity" in data:       # the identity's letters, which the file does not write
-        from ..nn.matrix_form import SPECS           # (at check time: the bank is read without it)
+        from ..nn.matrix_form import SPECS  # (at check time: the bank is read without it)
         spec = SPECS.get(data["identity"])
         words |= set(spec.shapes) | {name for name, _ in spec.definitions} if spec else set()
     if kind in ("softmax-nll", "softmax-jacobian") and isinstance(data.get("n"), int):

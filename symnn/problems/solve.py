@@ -381,7 +381,7 @@ def question_options(problem: Problem) -> dict:
         options["names"] = tuple(data["names"].items())
         options["through"] = tuple(data.get("through", ()))
     if problem.kind == "matrix-identity":        # A = Aᵀ: 2Ax, (A + Aᵀ)x; by a vector: 2xᵀA, the row form of 2Ax
-        options.update(matrix_problems.matrix_options(data))
+        options.update(matrix_problems.matrix_options(data, problem.statement))
     if problem.kind == "derivative" and function_names(data):     # notation f = σ: σ(1 − σ) is an answer
         options["names"] = options.get("names", ()) + function_names(data)
     if variable_names(data, problem.kind) or kind_names(data, problem.kind):     # notation n = m: 3m² + 2; softmax's s_k
