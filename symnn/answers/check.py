@@ -9,26 +9,25 @@ cap, so no input can hang or crash the caller.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import sympy as sp
 
-from ..calculus.display import RichDisplay
 from ..calculus.expressions import as_expr
 from ..calculus.functions import sigmoid
 from ..calculus.notation import shown as quoted
 from ..calculus.parse import ParseError, is_condition
-from ..calculus.transpose import transposed
 from ..lang import phrase
 from .chains import bound_of_chain, chain_checked
-from .compare import DECIDED_BY as compare_checks
-from .compare import canonical_name, compare_scalar, form_ok, solved
-from .feedback import diagnose, local, own_names_note, placed, reading_notes, verdict_first, wrong_point
+from .compare import compare_scalar, form_ok, solved
+from .components import check_vector, explained
+from .components import typeset as _typeset  # noqa: F401 - grading's
+from .feedback import local, reading_notes, verdict_first
 from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
-from .labels import alternatives, label_key, problem_keys, shown_name, unasked_parts
+from .labels import alternatives, group_keys, label_key, problem_keys, shown_name, unasked_parts
 from .layout import bracketed_pair, written_axes
-from .matrices import in_other_layout, inverts, is_matrix_formula, matrix_mistake, row_for_column
+from .matrices import is_matrix_formula, row_for_column
 from .options import CheckOptions
 from .percents import percent_read
 from .question import (
@@ -45,33 +44,11 @@ from .question import (
     through,
     written_shape,
 )
-from .read import Answer, has_transpose, raised, read_answer
+from .read import has_transpose, raised, read_answer
 from .reference import BadReference, read_reference, reference_shape
-from .reorders import misplaced
 from .sandbox import run_limited
-from .shown_values import name_shown, readable, shown
-
-# what may decide a verdict: a comparison of values (answers.compare), or the check itself —
-# vectors component by component, a restated question, a chain, the answer's shape or form, an
-# unreadable answer — or why no check could run (out of time, out of resources, an error)
-DECIDED_BY = (*compare_checks, "components", "restates", "chain", "form", "letter", "unreadable", "timeout", "crashed", "error")
-
-
-@dataclass(frozen=True)
-class Verdict(RichDisplay):
-    """The outcome of checking one answer."""
-
-    correct: bool
-    score: float
-    feedback: tuple[str, ...]
-    decided_by: str                      # the check that decided, or why none could
-    answer: Answer | None = None         # the answer as read
-    components: tuple[bool, ...] = field(default=())
-
-    def as_dict(self) -> dict:
-        value = None if self.answer is None or self.answer.value is None else shown(self.answer.value)
-        return {"correct": self.correct, "score": self.score, "feedback": list(self.feedback),
-                "decided_by": self.decided_by, "answer": value}
+from .shown_values import name_shown, readable, shown  # noqa: F401 - shown: grading's
+from .verdict import DECIDED_BY, Verdict  # noqa: F401 - DECIDED_BY: the callers'
 
 
 def check_answer(reference, answer: str, **options) -> Verdict:
@@ -163,7 +140,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         answer = read_answer(text, expected_length=len(ref) if isinstance(ref, tuple) else None, known=known,
                              shorthand=shorthand, natural_log=options.natural_log,
                              russian_notation=options.russian_notation, decimal_comma=options.decimal_comma,
-                             matrices=matrices, labels=problem_keys(options))
+                             matrices=matrices, labels=problem_keys(options), groups=group_keys(options))
     except (ParseError, ValueError, TypeError, RecursionError) as error:
         reason = error.in_language(lang) if isinstance(error, ParseError) else phrase(lang, "reader.syntax", text=quoted(text), hint="")
         return Verdict(False, 0.0, (say("check.unreadable", reason=reason),), "unreadable")
@@ -223,7 +200,7 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
     if isinstance(ref, tuple) and not answer.is_vector:
         answer = as_vector(answer, ref, shape, options)
     if isinstance(ref, tuple):
-        return _check_vector(ref, ref_places, answer, options, say, shape, own)
+        return check_vector(ref, ref_places, answer, options, say, shape, own)
     if is_condition(ref) and answer.is_vector and all(is_condition(v) for v in answer.value):
         answer = replace(answer, value=sp.And(*answer.value), decimals=(None,))      # a > 0, a < 2: both hold
     if answer.is_vector and asked_part(answer, options) is not None:     # L_1 = …, L_2 = …, L = …: L judged
@@ -250,7 +227,7 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
     bound = bound_of_chain(ref, answer, options, say) if is_condition(ref) else None
     if bound:                   # 0 < a < 2/50 = 0.4: the condition right, the value of its bound not
         return Verdict(False, 0.0, (say("check.wrong"), bound), "chain", answer)
-    lines = [say("check.wrong"), *_explained(ref, answer.value, answer.decimals[0], decided_by, options, say)]
+    lines = [say("check.wrong"), *explained(ref, answer.value, answer.decimals[0], decided_by, options, say)]
     return Verdict(False, 0.0, tuple(lines), decided_by, answer)
 
 
@@ -263,24 +240,6 @@ def _other_letter(ref, value) -> dict | None:
     if len(expected) != 1 or len(got) != 1 or expected == got:
         return None
     return {"letter": shown_name(expected.pop()), "written": shown_name(got.pop())}
-
-
-def _explained(ref, value, typed, decided_by, options, say) -> list[str]:
-    """What is wrong: the undecided or domain reason, else the first diagnosis that fits."""
-    if decided_by in ("shape", "matrices") and inverts(value) and not inverts(ref):
-        return [say("check.matrix inverse")]        # (XᵀX)⁻¹Xᵀy for the gradient: where it is zero, not it
-    if decided_by == "shape" and is_matrix_formula(ref) and in_other_layout(ref, value):
-        return [say("check.matrix layout")]         # Wᵀδ for δWᵀ: a sample a column, where the statement's is a row
-    if decided_by in ("undecided", "domain", "shape"):
-        return [say(f"check.{decided_by}")]
-    if decided_by == "sums":
-        return []
-    if decided_by == "matrices":
-        found = matrix_mistake(ref, value, options.symmetric) or (row_for_column(ref, transposed(ref), options.symmetric)
-                                                                  and matrix_mistake(transposed(ref), value, options.symmetric))    # a slip of the row form, xᵀA for 2xᵀA
-        return [say(found[0], **_typeset(_as_written(found[1], options)))] if found else []
-    found = diagnose(ref, value, typed, options)
-    return [say(found[0], **_typeset(found[1]))] if found else []
 
 
 def _rows_of_a_matrix(reference, text) -> bool:
@@ -304,97 +263,3 @@ def _axes_checked(reference, text, say, answer) -> Verdict | None:
     if isinstance(text, tuple) and len(text) == len(axes):        # shape (2,) said of the array [2 5 6]
         reason = say("check.shape said", said="×".join(map(str, text)), shape="×".join(map(str, axes)))
     return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
-
-
-def _check_vector(ref, ref_places, answer, options, say, shape=None, own=None) -> Verdict:
-    if shape is not None and shape != answer.shape and answer.is_vector and len(answer.value) == len(ref):
-        same = all(compare_scalar(r, a, options, d, p)[0] for r, a, d, p in zip(ref, answer.value, answer.decimals, ref_places))
-        reason = say("check.matrix shape" if same else "check.matrix shape only", rows=shape[0], columns=shape[1])
-        if _is_transpose(ref, ref_places, answer, shape, options):                # data for data.T: rows for columns
-            reason = say("check.not transposed", name=options.transposes, rows=shape[0], columns=shape[1]) \
-                if options.transposes else say("check.matrix of transpose", rows=shape[0], columns=shape[1])
-        return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
-    if answer.is_set:
-        return Verdict(False, 0.0, (say("check.wrong"), say("check.set")), "shape", answer)
-    if not answer.is_vector:
-        return Verdict(False, 0.0, (say("check.not vector", expected=len(ref)),), "shape", answer)
-    got = answer.value
-    if len(got) != len(ref):
-        return _length_mismatch(ref, ref_places, answer, options, say)
-    results = [compare_scalar(r, a, options, d, p) for r, a, d, p in zip(ref, got, answer.decimals, ref_places)]
-    written, formulas, lacking = own or (ref, (), ((),) * len(ref))
-    # a component of the right value written in x where the problem asks for it through its own f
-    # (1 − tanh²x for 1 − f²) is not right: half its credit, as a scalar not written through its names
-    in_x = tuple(ok and bool(names) for (ok, _), names in zip(results, lacking))
-    right = tuple(ok and not x for (ok, _), x in zip(results, in_x))
-    if all(right):                    # NumPy's noise on a component: its exact value said, as for a number
-        noise = [placed(say, "check.component detail", shape, index=k, detail=_lowered(say("check.decided.float noise",
-                                                                                                exact=decimal_text(r))))
-                 for k, (r, (_, decided_by)) in enumerate(zip(ref, results), 1) if decided_by == "float noise"]
-        return Verdict(True, 1.0, (say("check.correct"), *noise), "components", answer, right)
-    lines = [say("check.wrong")]
-    same = lambda i, j: compare_scalar(ref[i], got[j], options, answer.decimals[j], ref_places[i])[0]   # noqa: E731
-    point = wrong_point(ref, got, options)
-    labelled = answer.labels and len(options.labels) == len(ref) and (shape is None or 1 in shape)      # parts by name
-    said, swapped = ([], set()) if point else misplaced(ref, got, tuple(ok for ok, _ in results), same, shape,
-                                                         [shown_name(e) for e in options.labels] if labelled else None)
-    if shape and shape[0] == shape[1] and len(swapped) > 2 and _is_transpose(ref, ref_places, replace(answer, shape=shape), shape,
-                                                                            options):      # two entries swapped are said so
-        said, swapped = [("check.matrix of transpose", {"rows": shape[0], "columns": shape[1]})], set(range(len(ref)))
-    lines += [placed(say, key, shape, **values) if key != "check.matrix of transpose" else say(key, **values)
-              for key, values in said] + ([say(point[0])] if point else [])
-    for index, (ok, r, a, d, (_, decided_by)) in enumerate(zip(right, ref, got, answer.decimals, results), 1):
-        if in_x[index - 1]:
-            names = lacking[index - 1]
-            lines.append(own_names_note(say, shape, index, written[index - 1], names,
-                                        {n: formulas[index - 1][canonical_name(n, options.index_names)] for n in names},
-                                        readable))
-        elif not ok and index - 1 not in swapped and not point:
-            found = _explained(r, a, d, decided_by, options, say)
-            named = {"name": shown_name(options.labels[index - 1])} if answer.labels and len(options.labels) == len(ref) \
-                and (shape is None or 1 in shape) else {}        # a labelled part named: component 5 (∂f/∂x_2)
-            key = ("check.named component" if named else "check.component") + (" detail" if found else "")
-            lines.append(placed(say, key, shape, index=index, **named, **({"detail": _lowered(found[0])} if found else {})))
-    return Verdict(False, (sum(right) + sum(in_x) / 2) / len(ref), tuple(lines), "components", answer, right)
-
-
-def _is_transpose(ref, ref_places, answer, shape, options) -> bool:
-    """The answer, written as a matrix of the other shape, is the expected matrix transposed, entry by entry."""
-    if len(shape) != 2 or answer.shape != (shape[1], shape[0]):
-        return False
-    rows, columns = shape
-    order = [j * rows + i for i in range(rows) for j in range(columns)]      # entry (i, j) of ref is (j, i) of the answer
-    return all(compare_scalar(ref[k], answer.value[m], options, answer.decimals[m], ref_places[k])[0]
-               for k, m in enumerate(order))
-
-
-def _lowered(sentence: str) -> str:
-    return sentence[:1].lower() + sentence[1:]
-
-
-def _length_mismatch(ref, ref_places, answer, options, say):
-    got = answer.value
-    if len(got) == len(ref) - 1 and len(ref) <= 12:
-        for missing in range(len(ref)):
-            rest = [(r, p) for k, (r, p) in enumerate(zip(ref, ref_places)) if k != missing]
-            if all(compare_scalar(r, a, options, d, p)[0] for (r, p), a, d in zip(rest, got, answer.decimals)):
-                score = len(got) / len(ref)
-                return Verdict(False, score, (say("check.wrong"), say("check.missing component", index=missing + 1)),
-                               "components", answer)
-    decimal = re.search(r"\d+,\d+", answer.text) if len(got) > len(ref) and options.decimal_comma else None
-    reason = say("check.decimal comma", number=decimal[0]) if decimal else say("check.length", expected=len(ref), got=len(got))
-    if not decimal and len(options.labels) == len(ref):     # the parts by name, in the key's order
-        reason += " " + say("check.parts", names=", ".join(shown_name(entry) for entry in options.labels))
-    return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
-
-
-def _as_written(values: dict, options) -> dict:
-    """A feedback's formulas in the statement's letters: σ′(z) where the notation writes symnn's A as z."""
-    back = {name + mark: letter + mark for letter, name in options.names if re.fullmatch(r"[A-Za-z]\w*", name)
-            and re.fullmatch(r"[A-Za-z]\w*", letter) for mark in ("", "ᵀ")}
-    return {key: value.xreplace({s: type(s)(back[s.name], **s.assumptions0) for s in value.free_symbols if s.name in back})
-            if isinstance(value, sp.Basic) else value for key, value in values.items()}
-
-
-def _typeset(values: dict) -> dict:
-    return {key: readable(value) if isinstance(value, sp.Basic) else value for key, value in values.items()}

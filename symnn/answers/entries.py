@@ -27,10 +27,52 @@ SOFTMAX = "softmaxof"               # softmax(o)_j, an entry of a function's val
 SOFTMAX_ENTRY = re.compile(r"\bsoftmax\s*\(\s*([A-Za-z]\w*)\s*\)\s*_\s*\{?\s*([A-Za-z]|\d+)\s*\}?")
 
 
+# diag(s) − s sᵀ, the softmax's Jacobian as a matrix (sᵀ as the reader writes it, s^(T) or s^T): diag(v) is the
+# matrix of entries v_i δ_ij, an outer product v wᵀ the matrix of entries v_i w_j
+DIAG = re.compile(r"\bdiag\s*\(\s*([A-Za-z])\s*\)")
+OUTER = re.compile(r"(?<![\w)])([A-Za-z])\s*\*?\s*([A-Za-z])\s*\^\s*(?:\(\s*T\s*\)|T(?![\w(]))")
+
+
+def diagonal_forms(text: str) -> str:
+    """A matrix written with diag(v) and outer products v wᵀ of vectors (letters), as the formula of its entry (i, j):
+    diag(s) − ssᵀ as (s_i*delta_ij) − (s_i*s_j), for ``written_out``; any other text as it is.
+
+    >>> diagonal_forms("diag(s) - ss^(T)"), diagonal_forms("diag (p) - p p^T")
+    ('(s_i*delta_ij) - (s_i*s_j)', '(p_i*delta_ij) - (p_i*p_j)')
+    """
+    if not DIAG.search(text):
+        return text
+    return OUTER.sub(r"(\1_i*\2_j)", DIAG.sub(r"(\1_i*delta_ij)", text))
+
+
 def softmax_entries(text: str) -> str:
     """An entry of softmax of a vector, softmax(o)_j, as one name the reader keeps (softmaxofo_j), for
-    ``written_out`` and ``softmax_values`` to put in e^(o_j)/Σ_m e^(o_m)."""
+    ``written_out`` and ``softmax_values`` to put in e^(o_j)/Σ_m e^(o_m); an entry of the one-hot vector of class c,
+    onehot(c)_j, as Kronecker's δ_cj (1 or 0 where j is a number).
+
+    >>> softmax_entries("softmax(y)_j - onehot(1)_j"), softmax_entries("softmax(y)_2 - onehot(1)_2")
+    ('softmaxofy_j- delta_1j', 'softmaxofy_2- 0')
+    """
+    text = ONEHOT_ENTRY.sub(lambda m: str(int(m[1] == m[2])) if m[2].isdigit() else f"delta_{m[1]}{m[2]}", text)
     return SOFTMAX_ENTRY.sub(rf"{SOFTMAX}\1_\2", text)
+
+
+# onehot(1)_j, \mathrm{onehot}(1)_{j}: the j-th entry of the one-hot vector of class 1
+ONEHOT_ENTRY = re.compile(r"\bonehot\s*\(\s*(\d+)\s*\)\s*_\s*\{?\s*([A-Za-z]|\d+)\s*\}?")
+
+
+def softmax_sizes(value, names) -> object:
+    """softmax(o)_k of a value written out over o_1, o_2, …, as many as ``names`` has (the names a problem knows).
+
+    >>> import sympy as sp
+    >>> softmax_sizes(sp.Symbol("softmaxofy_1") - 1, {"y_1", "y_2"})
+    -1 + exp(y_1)/(exp(y_1) + exp(y_2))
+    """
+    vectors = {m[1] for s in value.free_symbols for m in [re.fullmatch(rf"{SOFTMAX}([A-Za-z]\w*)_\d+", s.name)] if m}
+    for vector in vectors:
+        size = next(k for k in range(1, len(names) + 2) if f"{vector}_{k}" not in names) - 1
+        value = softmax_values(value, size) if size else value
+    return value
 
 
 def unit_vector_components(value, length: int):

@@ -17,10 +17,11 @@ from ..calculus.expressions import as_expr, as_symbol
 from ..calculus.parse import is_condition
 from ..lang import local_numbers, phrase
 from .characters import GREEK
-from .compare import compare_scalar, normalize, round_to, rounding_rule
+from .compare import normalize, round_to, rounding_rule
 from .labels import shown_name
 from .layout import closes_at_end, top_level_split
 from .shown_values import name_shown, readable, tolerance_text
+from .slips import decimal_log, doubled, missing_mean, missing_root, slipped
 
 
 def not_finite(ref, ans, typed, options):
@@ -35,16 +36,8 @@ def complex_part(ref, ans, typed, options):
     return None
 
 
-def _slip(target, ans, typed, options) -> bool:
-    """The answer is ``target`` (the right value with a slip made: −ref, 2·ref): exactly, or, for a decimal,
-    as a correct rounding of it, as the answer would be right were ``target`` the value (−0.3276 for −0.32755…)."""
-    if equal(ans, target):
-        return True
-    return bool(ans.is_number and target.is_number and compare_scalar(target, ans, options, typed)[0])
-
-
 def sign(ref, ans, typed, options):
-    if ref != 0 and _slip(-ref, ans, typed, options):
+    if ref != 0 and slipped(-ref, ans, typed, options):
         return "check.sign", {}
     return None
 
@@ -52,7 +45,7 @@ def sign(ref, ans, typed, options):
 def factor_of_two(ref, ans, typed, options):
     """Off by a factor of exactly 2 where the problem has a ½, a square or a power (``options.powers``; unset,
     the reference or the question's function shows one): a ½ of a loss or a power rule's factor lost."""
-    if ref != 0 and (_slip(2 * ref, ans, typed, options) or _slip(ref / 2, ans, typed, options)) and has_powers(ref, options):
+    if ref != 0 and (slipped(2 * ref, ans, typed, options, 2) or slipped(ref / 2, ans, typed, options, sp.Rational(1, 2))) and has_powers(ref, options):
         return "check.factor of two", {}
     return None
 
@@ -89,7 +82,7 @@ def percent_scale(ref, ans, typed, options):
     for scale, key in ((sp.Rational(1, 100), "check.percent as fraction"), (100, "check.percent twice")):
         target = ref * scale
         places = 0 if _whole(target, ans, typed) else typed
-        if _slip(target, ans, typed, options) or places is not None and round_to(target, places) == ans:
+        if slipped(target, ans, typed, options) or places is not None and round_to(target, places) == ans:
             return key, {}
     return None
 
@@ -105,10 +98,11 @@ ROUNDING_UNITS = sp.Rational(3, 2)
 
 
 def base_ten_log(ref, ans, typed, options):
+    """lg for ln: an answer written with lg a = ln a / ln 10, or the value the key has with lg for each ln."""
     natural = ans.subs(sp.log(10), 1)
     if natural != ans and equal(natural, ref):
         return "check.log10", {}
-    return None
+    return decimal_log(ref, ans, typed, options)
 
 
 def _question(options):
@@ -185,7 +179,7 @@ def _example_losses(ref, options) -> list:
 def one_example(ref, ans, typed, options):
     """One example's loss given for the mean over the examples."""
     for k, value in enumerate(_example_losses(ref, options), 1):
-        if value != ref and _slip(value, ans, typed, options):
+        if value != ref and slipped(value, ans, typed, options):
             return "check.one example", {"index": k}
     return None
 
@@ -193,14 +187,14 @@ def one_example(ref, ans, typed, options):
 def sum_not_mean(ref, ans, typed, options):
     """The sum of the examples' losses given for their mean."""
     values = _example_losses(ref, options)
-    if len(values) > 1 and ref != 0 and _slip(sp.Add(*values), ans, typed, options):
+    if len(values) > 1 and ref != 0 and slipped(sp.Add(*values), ans, typed, options):
         return "check.sum not mean", {"n": len(values)}
     return None
 
 
 DIAGNOSES = (not_finite, complex_part, not_substituted, formula_for_number, number_for_formula, sign, factor_of_two, one_example, sum_not_mean,
-             percent_scale, coarse_rounding,
-             base_ten_log, wrong_variable, missing_chain_factor)
+             missing_mean, percent_scale, coarse_rounding,
+             base_ten_log, missing_root, doubled, wrong_variable, missing_chain_factor)
 
 
 def condition_ends(ref, ans):

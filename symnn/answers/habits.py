@@ -23,6 +23,8 @@
 ('[[1, 3, 5], [2, 4, 6]]', '[[0.5, 1], [2, 3]]')
 >>> labelled_parts("w_1 = 3, w_2 = 0,2"), labelled_parts("α > 0, α < 0,04")
 ('w_1 = 3; w_2 = 0,2', 'α > 0; α < 0,04')
+>>> colon_labels("Momentum: (0.9, 0); Метод Нестерова: ≈ (0.9, 0.9)", {"методнестерова": "nesterov"})
+'Momentum = (0.9, 0); nesterov ≈ (0.9, 0.9)'
 """
 
 from __future__ import annotations
@@ -100,3 +102,26 @@ def labelled_parts(body: str) -> str:
     """Labelled parts and conditions apart by a comma, where a decimal comma is also used: the comma before
     ``name =`` or ``name <`` becomes the semicolon Russian puts between numbers."""
     return _LABEL_AFTER_COMMA.sub("; ", body) if re.search(r"\d,\d", body) else body
+
+
+# a part "name: value" of a list: a name that starts with a letter (words, brackets, a hyphen), then a colon
+_COLON_LABEL = re.compile(r"((?:^|;|\n)\s*)([^\W\d][\w\s().\-]*?)\s*:\s*(≈\s*)?(?=\S)")
+
+
+# a group's name and its values in brackets, no colon: the name ends where the last bracket of the part opens
+_NAMED_TUPLE = re.compile(r"\s*([^\W\d][^;]*?)\s*(\([^()]*\))\s*")
+
+
+def colon_labels(body: str, groups: dict) -> str:
+    """Parts labelled with a colon, as in a report (Momentum: (0.9, 0); Nesterov: (0.9, 0)), as labelled with =,
+    where two parts at least are (a label of one part alone is a remark: Answer: 3); a name among ``groups`` (the
+    keys of a problem's names of groups of parts, ``answers.labels.group_keys``) as the one it stands for, and
+    parts that are such a name and a bracketed point each, without a colon, too."""
+    from .labels import label_key
+    if re.search(r"[=<>:]", body) is None and groups:           # Momentum (0.9, 0); Adam (slide) (0.68, 0.68)
+        parts = [_NAMED_TUPLE.fullmatch(part) for part in body.split(";")]
+        if len(parts) > 1 and all(m and label_key(m[1]) in groups for m in parts):
+            return "; ".join(f"{groups[label_key(m[1])]} = {m[2]}" for m in parts)
+    if len(_COLON_LABEL.findall(body)) < 2 or re.search(r"[=<>]", body):
+        return body
+    return _COLON_LABEL.sub(lambda m: f"{m[1]}{groups.get(label_key(m[2]), m[2])} {'≈' if m[3] else '='} ", body)

@@ -41,7 +41,7 @@ def label_key(label: str) -> str:
     text = re.sub(r"[\s{}\\_*·]", "", text)
     text = re.sub(r"lambda", "lamda", text)                                    # as canonical_name spells it
     text = re.sub(r"(?<![A-Za-z])y(?:pred|hat)(?![A-Za-z])", "yhat", text)
-    return text.lower() if re.fullmatch(r"[A-Za-z]{2,}", text) else text      # mse is MSE; w and W stay two names
+    return text.lower() if re.fullmatch(r"[A-Za-z]{2,}|[А-Яа-яЁё]{2,}", text) else text      # mse is MSE; w and W stay two
 
 
 def label_keys(label: str) -> tuple[str, ...]:
@@ -107,6 +107,18 @@ def problem_keys(options) -> frozenset:
     """The keys of every name the problem's answer parts and other quantities have (for ``read_answer``)."""
     names = [name for entry in options.labels for name in alternatives(entry)] + [entry[0] for entry in options.quantities]
     return frozenset(label_key(name) for name in names if "#" not in name)
+
+
+def group_keys(options) -> dict:
+    """The keys of the names of groups of the answer's parts (Метод Нестерова of nesterov#1, nesterov#2), each with
+    the group's own name, its first spelling (nesterov), for ``read_answer`` to read a label of words as it."""
+    groups = {}
+    for entry in options.labels:
+        names = [name.split("#")[0] for name in alternatives(entry) if "#" in name]
+        own = next((name for name in names if re.fullmatch(r"[A-Za-z]\w*", name)), None)     # adamslide, not adam-slide
+        if own:
+            groups.update({label_key(name): own for name in names})
+    return groups
 
 
 def known_label(side: str, labels) -> bool:

@@ -126,6 +126,8 @@ def _split(body, expected_length, decimal_comma):
     digits_around = all(a[-1:].isdigit() and b[:1].isdigit() for a, b in zip(parts, parts[1:]))
     if expected_length is None and digits_around and (len(parts) == 2 or re.search(r"[-+*/^·]", body)):
         return [body]                                       # 0,5x and 0,9·0,5 + 0,1·2: decimal commas
+    if digits_around and re.search(r"\([^()]*;[^()]*\)", body) and re.search(r"[-+*/·]", body):
+        return _glued_decimals(parts)                       # (1; 2) − 0,5·(1; 2): the vectors say «;», so 0,5 is one number
     if (expected_length and len(parts) == 2 * expected_length
             and all(re.fullmatch(r"\s*[+-]?\d+", a) and re.fullmatch(r"\d+\s*", b)
                     for a, b in zip(parts[::2], parts[1::2]))):

@@ -16,7 +16,7 @@ from ..calculus.transpose import MARK
 from ..lang import LANGUAGES, phrase
 from .compare import canonical_name
 from .derivatives import spelled, unknown_derivatives
-from .entries import has_indices, unit_vector_components, written_out
+from .entries import has_indices, softmax_sizes, unit_vector_components, written_out
 from .labels import components_of, shown_name
 from .reference import BadReference, read_reference
 
@@ -72,7 +72,8 @@ def substituted_derivatives(ref, named):
 def definitions(options) -> dict:
     """{canonical name: formula} of the names the problem's statement defines (f = σ(αx))."""
     try:
-        return {canonical_name(name, options.index_names): read_reference(formula)[0] for name, formula in options.names}
+        matrices = options.by_vector is not None           # a matrix problem's a = XW: its letters are matrices
+        return {canonical_name(name, options.index_names): read_reference(formula, matrices)[0] for name, formula in options.names}
     except BadReference as error:
         raise BadReference(f"a name of the problem cannot be read: {error}") from None
 
@@ -88,6 +89,8 @@ def defined(answer, definitions, options):
 def substituted(value, definitions, options):
     if isinstance(value, tuple):
         return tuple(substituted(v, definitions, options) for v in value)
+    value = softmax_sizes(value, set(definitions) | {s.name for f in definitions.values() if isinstance(f, sp.Basic)
+                                                     for s in f.free_symbols})      # softmax(z)_1 of z_1 = y_1 too
     letters = {s: _letter(s, definitions, options) for s in value.free_symbols if not s.is_commutative}
     return value.xreplace({s: letters.get(s) or definitions[canonical_name(s.name, options.index_names)]
                            for s in value.free_symbols

@@ -34,9 +34,9 @@ from ..calculus.notation import shown
 from ..calculus.parse import FUNCTIONS, ParseError, bracket_depth, check_text, parse_expr_safe
 from ..lang import LANGUAGES, phrase
 from .characters import GREEK, latin_twins, plain
-from .entries import softmax_entries
+from .entries import diagonal_forms, softmax_entries
 from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
-from .habits import glued_calls, labelled_parts, line_rows, spaced_numbers, spaced_rows
+from .habits import colon_labels, glued_calls, labelled_parts, line_rows, spaced_numbers, spaced_rows
 from .latex import latex_to_text
 from .layout import components, matrix_shape
 from .numbers import REPEATING, decimal_comma_numbers, decimal_commas, repeating_value, typed_number, units_apart
@@ -110,15 +110,16 @@ def has_transpose(text) -> bool:
 
 def read_answer(text: str, *, expected_length: int | None = None, known=None, shorthand=None,
                 natural_log: bool = True, russian_notation: bool = True, decimal_comma: bool = True,
-                matrices: bool = False, labels=frozenset()) -> Answer:
+                matrices: bool = False, labels=frozenset(), groups=None) -> Answer:
     """Read ``text``. ``expected_length``: of the reference vector (None: a scalar);
     ``known``: the problem's symbol names (``wx`` is w·x); ``shorthand``: what a bare σ
     is applied to; ``matrices``: letters are matrices and vectors, and Xᵀ is a transpose
     (else a transpose is dropped: wᵀx of numbers is wx); ``labels``: the keys (``answers.labels``) of
-    the names of the answer's parts, each a label wherever it stands (the loss = 5.27)."""
+    the names of the answer's parts, each a label wherever it stands (the loss = 5.27); ``groups``: the keys of the
+    names of groups of parts, with the name each stands for (``answers.labels.group_keys``)."""
     try:
         return _read(text, expected_length, known, shorthand, natural_log, russian_notation, decimal_comma, matrices,
-                     labels)
+                     labels, groups)
     except ParseError as error:
         if "text" in error.values:              # quote the answer as the student wrote it, not as it was rewritten
             raise ParseError(error.key, **{**error.values, "text": shown(text)}) from None
@@ -126,9 +127,10 @@ def read_answer(text: str, *, expected_length: int | None = None, known=None, sh
 
 
 def _read(text, expected_length, known, shorthand, natural_log, russian_notation, decimal_comma, matrices,
-          problem_labels=frozenset()) -> Answer:
+          problem_labels=frozenset(), groups=None) -> Answer:
     check_text(text, MAX_LENGTH, "answer")
     body, remark = _remark(unwrap(text), known)
+    body = colon_labels(body, groups or {})          # Метод Нестерова: (0,9; 0); …: a group's name, as its own (nesterov)
     body, units = units_apart(body, known)
     body, twins = latin_twins(body)
     body = piecewise_words(re.sub(r"(?<!\w)и(?!\w)", " and ", re.sub(r"(?<!\w)или(?!\w)", " or ", body)))
@@ -224,6 +226,8 @@ def _value(body, expected_length, settings):
     if len(parts) > MAX_COMPONENTS:
         raise ParseError("components", most=MAX_COMPONENTS)
     read = [_read_one(part, **settings) for part in parts]
+    if not is_vector and isinstance(read[0][0], tuple):         # (1 − 0.5)·(1, 2): a vector worked out, its entries
+        read, is_vector = [(entry, None) for entry in read[0][0]], True
     value = tuple(expr for expr, _ in read) if is_vector else read[0][0]
     return value, is_vector, is_set, tuple(d for _, d in read)
 
@@ -232,7 +236,7 @@ def _read_one(part, *, notation, known, shorthand, natural_log, russian_notation
     """One component: (exact expression, decimal places typed or None)."""
     text = latex_to_text(part, natural_log=natural_log, russian_notation=russian_notation) \
         if notation == "latex" else part
-    text = softmax_entries(SIGMA_PRIME.sub("sigmaprime", text))          # softmax(o)_j: an entry of softmax's value
+    text = softmax_entries(SIGMA_PRIME.sub("sigmaprime", diagonal_forms(text)))     # softmax(o)_j, diag(s) − ssᵀ: entries
     if known is None or "T" not in {str(k) for k in known}:      # w^T x: a transpose, unless T is a variable
         text = transposes(text, known) if matrices else TRANSPOSE.sub(" ", text)
     if decimal_comma:
@@ -244,8 +248,8 @@ def _read_one(part, *, notation, known, shorthand, natural_log, russian_notation
     if typed is not None:
         return typed
     text = REPEATING.sub(lambda m: f"({repeating_value(m)})", text)
-    expr = parse_expr_safe(text.replace("%", "/100"), symbols=known, shorthand=shorthand, matrices=matrices)
-    return evaluate(expr), None
+    expr = parse_expr_safe(text.replace("%", "/100"), symbols=known, shorthand=shorthand, matrices=matrices, vectors=True)
+    return (tuple(map(evaluate, expr)) if isinstance(expr, tuple) else evaluate(expr)), None
 
 
 def evaluate(expr):

@@ -25,8 +25,11 @@ import keyword
 import sympy as sp
 
 from .functions import sigmoid
+from .indexed_terms import index_renamed as _index_renamed
+from .indexed_terms import indexed as _indexed
 from .notation import SHORTHAND, NotationError, ReaderError, construct, explicit, hint, shown, unreadable
 from .transpose import transposed
+from .vector_arithmetic import elementwise
 
 MAX_LENGTH = 5000       # characters
 MAX_DEPTH = 200         # nesting of the syntax tree
@@ -88,7 +91,7 @@ UNICODE = {"−": "-", "–": "-", "·": "*", "⋅": "*", "×": "*", "÷": "/",
 
 
 def parse_expr_safe(text: str, functions: tuple[str, ...] = (), symbols=None, shorthand=None,
-                    matrices: bool = False) -> sp.Expr:
+                    matrices: bool = False, vectors: bool = False) -> sp.Expr:
     """The SymPy expression written in ``text``; raises ParseError if it is not one.
 
     ``functions``: names of unknown functions the text may call, such as the
@@ -97,6 +100,7 @@ def parse_expr_safe(text: str, functions: tuple[str, ...] = (), symbols=None, sh
     ``shorthand``: what a bare σ stands for (σ(1 − σ) for σ(z)(1 − σ(z))).
     ``matrices``: letters are matrices and vectors (their products do not commute; Greek
     letters other than δ are scalars), and transpose(A) is Aᵀ.
+    ``vectors``: a vector worked out entry by entry, 0.5·(1, 2), is a value: the tuple of its entries.
     """
     for name in functions:
         if not name.isidentifier() or name in FUNCTIONS or name in CONSTANTS:
@@ -109,6 +113,9 @@ def parse_expr_safe(text: str, functions: tuple[str, ...] = (), symbols=None, sh
         expr = _indicator(expr[0])                    # [x > 0]: Iverson's bracket
     if is_condition(expr):
         return expr                                   # a condition such as 0 < a < 2
+    if vectors and isinstance(expr, list) and isinstance(tree.body, (ast.BinOp, ast.UnaryOp)) and expr and \
+            all(isinstance(v, sp.Expr) for v in expr):
+        return tuple(expr)                            # worked out, not written: (1, 2) alone is a list, {1, 2} a set
     if not isinstance(expr, sp.Expr):           # 0.0452 < 0.25 is true or false, no value; (1, 2) a list
         raise ParseError("comparison of numbers" if isinstance(expr, sp.logic.boolalg.BooleanAtom) else "a list", text=shown(text))
     if expr.has(sp.zoo, sp.nan):
@@ -205,28 +212,6 @@ def _indicator(condition):
     return sp.Piecewise((1, condition), (0, True))
 
 
-def _index_renamed(term, index, value):
-    """The term with the index given a value in every subscript: x_i -> x_2, w_ij -> w_2j."""
-    letter = str(index)
-    renames = {}
-    for symbol in term.free_symbols:
-        base, _, subscript = symbol.name.partition("_")
-        if subscript and letter in subscript:
-            renames[symbol] = sp.Symbol(f"{base}_{subscript.replace(letter, str(value))}", real=True)
-    return term.xreplace(renames).xreplace({index: value})
-
-
-def _indexed(term, index):
-    """x_i as the entry x[i] of a sequence x, so that a sum over i sees it vary."""
-    letter = str(index)
-    renames = {}
-    for symbol in term.free_symbols:
-        base, _, subscript = symbol.name.partition("_")
-        if subscript == letter:
-            renames[symbol] = sp.IndexedBase(base, real=True)[index]
-    return term.xreplace(renames)
-
-
 def _bounded(value):
     """Refuse an exact number too large to work with (say 10^1000 · 10^1000 · …)."""
     if value.is_Rational and max(abs(value.p), value.q).bit_length() > MAX_BITS:
@@ -280,7 +265,11 @@ class _Builder:
         return sp.Symbol(node.id, real=True)
 
     def _build_UnaryOp(self, node: ast.UnaryOp):
-        operand = self._expr(node.operand)
+        operand = self.build(node.operand)
+        if isinstance(operand, list) and isinstance(node.op, (ast.USub, ast.UAdd)):       # −(1, 2)
+            return elementwise(ast.Mult(), sp.Integer(-1 if isinstance(node.op, ast.USub) else 1), operand,
+                               lambda a, b: a * self._value(b))
+        operand = self._value(operand)
         if isinstance(node.op, ast.USub):
             return -operand
         if isinstance(node.op, ast.UAdd):
@@ -288,16 +277,24 @@ class _Builder:
         raise ParseError("unary")
 
     def _build_BinOp(self, node: ast.BinOp):
-        left, right = self._expr(node.left), self._expr(node.right)
-        if isinstance(node.op, ast.Add):
+        left, right = self.build(node.left), self.build(node.right)
+        if isinstance(left, list) or isinstance(right, list):       # 0.5·(1, 2): a vector's arithmetic, entry by entry
+            entries = elementwise(node.op, left, right, lambda a, b: self._binary(node.op, self._value(a), self._value(b)))
+            if entries is None:
+                raise ParseError("list in formula")
+            return entries
+        return self._binary(node.op, self._value(left), self._value(right))
+
+    def _binary(self, op, left, right):
+        if isinstance(op, ast.Add):
             return left + right
-        if isinstance(node.op, ast.Sub):
+        if isinstance(op, ast.Sub):
             return left - right
-        if isinstance(node.op, ast.Mult):
+        if isinstance(op, ast.Mult):
             return _bounded(left * right)
-        if isinstance(node.op, ast.Div):
+        if isinstance(op, ast.Div):
             return left / right
-        if isinstance(node.op, ast.Pow):
+        if isinstance(op, ast.Pow):
             if left.is_number and right.is_number and abs(right) > MAX_EXPONENT:
                 raise ParseError("power", most=MAX_EXPONENT)
             if left.is_Rational and right.is_number and abs(left) > 1 and \
@@ -393,7 +390,10 @@ class _Builder:
     _build_List = _build_Tuple
 
     def _expr(self, node):
-        value = self.build(node)
+        return self._value(self.build(node))
+
+    @staticmethod
+    def _value(value):
         if not isinstance(value, sp.Expr):
             raise ParseError("list in formula")
         return value

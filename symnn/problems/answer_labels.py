@@ -96,6 +96,9 @@ def component_labels(solution) -> tuple:
         names = _spellings([f"df/d{part.wrt}" for part in work.parts], notation)
     elif kind == "OptimizerStep":
         names = _spellings([str(v) for v in work.variables], notation)
+    elif kind == "OptimizerComparison":            # Momentum: (0.9, 0); Нестеров: (…): each method's point by its name
+        names = tuple((f"{v} ({step.optimizer.name})",) + tuple(f"{n}#{k}" for n in method_names(step.optimizer.name))
+                      for step in work.steps for k, v in enumerate(step.variables, 1))
     elif kind == "DirectionalDerivative":
         f = notation.get("f", "f")
         names = tuple({"slope": (f"{f}'", f"D_p{f}", f"p^T∇{f}/‖p‖"),                  # as the key writes them too
@@ -188,5 +191,27 @@ def has_powers(problem) -> bool:
     data = problem.data
     texts = [str(data.get(key, "")) for key in ("expr", "steps", "loss", "formula", "identity", "definition")]
     text = " ".join(texts).lower()
+    statement = " ".join((getattr(problem, "statement", None) or {}).values())
     return bool(re.search(r"\^|\*\*|²|1/2|0\.5|\bhalf|\bmse\b|\bse\b|\brmse\b|\bl2\b|norm|sq", text)) or \
+        bool(_SQUARED.search(statement)) or \
         problem.kind in ("network", "training", "least-squares", "residual-gradient", "vector-gradient")
+
+
+# a square or a ½ in the statement's formulas (L = (y − y_pred)^2, \frac{1}{2}): not an iterate's w^1, nor ^{2k}
+_SQUARED = re.compile(r"\^\s*\{?\s*2\s*\}?(?!\w|[.,]\d)|²|\\t?frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}|\\tfrac12|\\frac12")
+
+
+# the short names a student gives a method, beside the course's names in each language (opt.name.*)
+METHOD_NAMES = {"momentum": ("momentum", "моменты", "импульс", "метод импульса"),
+                "nesterov": ("nesterov", "NAG", "Нестеров", "Нестерова"),
+                "adam-slide": ("adam (slide)", "adam slide", "adam без коррекции", "adam (слайд)", "adam на слайде"),
+                "adam": ("adam (bias correction)", "adam с коррекцией", "adam (с коррекцией)", "adam с коррекцией смещения",
+                         "adam с поправкой")}
+
+
+def method_names(name: str) -> tuple[str, ...]:
+    """An optimizer's names a label may use, any case: its own (nesterov), the course's in English and Russian
+    (Nesterov momentum, Метод Нестерова), and short ones (Нестеров, NAG)."""
+    from ..lang import LANGUAGES, phrase
+    names = (name, name.replace("-", ""), *(phrase(lang, f"opt.name.{name}") for lang in LANGUAGES), *METHOD_NAMES.get(name, ()))
+    return tuple(dict.fromkeys(spelling for n in names for spelling in (n, n.lower(), n.capitalize())))

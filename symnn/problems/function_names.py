@@ -69,7 +69,7 @@ def _words(data: dict, kind: str | None = None) -> set:
     texts = [data.get(key, "") for key in ("expr", "wrt", "at")] + (list(steps) if isinstance(steps, list) else [])
     words = {word for text in texts if isinstance(text, str) for word in _WORD.findall(text)}
     if kind == "matrix-identity" and "identity" in data:       # the identity's letters, which the file does not write
-        from ..nn.matrix_form import SPECS           # (at check time: the bank is read without it)
+        from ..nn.matrix_form import SPECS  # (at check time: the bank is read without it)
         spec = SPECS.get(data["identity"])
         words |= set(spec.shapes) | {name for name, _ in spec.definitions} if spec else set()
     if kind in ("softmax-nll", "softmax-jacobian") and isinstance(data.get("n"), int):
@@ -107,3 +107,19 @@ def _per_index(notation: dict, words: set) -> dict:
         if name in words or not (family and letter):
             entries[name] = text
     return entries
+
+
+def kind_names(data: dict, kind: str | None = None) -> tuple[tuple[str, str], ...]:
+    """The names a kind defines without the file writing them: the softmax's outputs s_k = e^(y_k)/Σ_m e^(y_m)
+    (so softmax(z)_k is s_k where the notation writes y as z), and the letter the notation gives s_k; none where the
+    problem names its own.
+
+    >>> kind_names({"n": 2}, "softmax-nll")
+    (('s_1', 'exp(y_1)/(exp(y_1) + exp(y_2))'), ('s_2', 'exp(y_2)/(exp(y_1) + exp(y_2))'))
+    """
+    if kind not in ("softmax-nll", "softmax-jacobian") or "names" in data or not isinstance(data.get("n"), int):
+        return ()
+    total = " + ".join(f"exp(y_{m})" for m in range(1, data["n"] + 1))
+    outputs = {f"s_{k}": f"exp(y_{k})/({total})" for k in range(1, data["n"] + 1)}
+    renamed = tuple((letter, outputs[name]) for letter, name in variable_names(data, kind) if name in outputs)   # p_k of s_k
+    return tuple(outputs.items()) + renamed

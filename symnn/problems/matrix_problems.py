@@ -10,12 +10,13 @@ Xᵀ*delta
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .bank import Problem
 
 
-def matrix_options(data: dict) -> dict:
+def matrix_options(data: dict, statement: dict | None = None) -> dict:
     """The checker's options of a matrix problem: its symmetric letters (A = Aᵀ: 2Ax and (A + Aᵀ)x are one answer),
     and whether it differentiates by a vector (x, w, a column W_2): then the gradient written as a row (2xᵀA) is
     the numerator layout of the same gradient; by a matrix (W, A) the transpose is another matrix, a slip."""
@@ -26,7 +27,18 @@ def matrix_options(data: dict) -> dict:
     else:
         from ..nn.matrix_shapes import read_shapes
         symmetric, columns = data.get("symmetric", ()), read_shapes(data["shapes"])[data["wrt"]][1]
-    return {"by_vector": columns == "1", **({"symmetric": tuple(symmetric)} if symmetric else {})}
+    return {"by_vector": columns == "1", **({"symmetric": tuple(symmetric)} if symmetric else {}),
+            **(_asked_through(spec.definitions, statement) if "identity" in data else {})}
+
+
+def _asked_through(definitions, statement) -> dict:
+    """The names and formulas of the identity's intermediates (a = XW), and those the statement asks the answer
+    written through ("through $a$", «через $a$»): the same value in the raw letters (XᵀXW for Xᵀa) is then the
+    right value in another form than asked."""
+    text = " ".join((statement or {}).values())
+    asked = tuple(name for name, _ in definitions
+                  if re.search(rf"(?:through|in terms of|через|выразив его через)\s*\$\s*{re.escape(name)}\s*\$", text))
+    return {"names": tuple(definitions), "through": asked} if asked else {}
 
 
 def solve_matrix_gradient(problem: Problem):

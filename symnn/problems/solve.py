@@ -18,7 +18,7 @@ from . import array_problems, matrix_problems, vector_problems
 from .answer_labels import answer_labels, line_variable
 from .asked import with_asked
 from .bank import BankError, Problem, bank_version, get_problem
-from .function_names import function_names, variable_names
+from .function_names import function_names, kind_names, variable_names
 from .matrix_networks import in_matrix_form
 
 
@@ -381,11 +381,11 @@ def question_options(problem: Problem) -> dict:
         options["names"] = tuple(data["names"].items())
         options["through"] = tuple(data.get("through", ()))
     if problem.kind == "matrix-identity":        # A = Aᵀ: 2Ax, (A + Aᵀ)x; by a vector: 2xᵀA, the row form of 2Ax
-        options.update(matrix_problems.matrix_options(data))
+        options.update(matrix_problems.matrix_options(data, problem.statement))
     if problem.kind == "derivative" and function_names(data):     # notation f = σ: σ(1 − σ) is an answer
         options["names"] = options.get("names", ()) + function_names(data)
-    if variable_names(data, problem.kind):                        # notation n = m: 3m² + 2 is an answer
-        options["names"] = options.get("names", ()) + variable_names(data, problem.kind)
+    if variable_names(data, problem.kind) or kind_names(data, problem.kind):     # notation n = m: 3m² + 2; softmax's s_k
+        options["names"] = options.get("names", ()) + variable_names(data, problem.kind) + kind_names(data, problem.kind)
     if problem.kind not in ("gradient", "derivative", "finite-difference") or "functions" in data:
         return options
     if "expr" in data:

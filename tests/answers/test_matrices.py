@@ -71,4 +71,4 @@ def test_a_common_slip_in_a_matrix_formula_is_named(problem, answer, lang, said)
 
 def test_a_formula_with_no_common_slip_says_only_that_it_is_wrong():
     from symnn.answers.check import check_bank_answer
-    assert check_bank_answer("graph-matrix", "X^T X W", timeout=10).feedback == ("Not correct.",)
+    assert check_bank_answer("graph-matrix", "X X^T W", timeout=10).feedback == ("Not correct.",)     # XXᵀW: no slip

@@ -1,0 +1,67 @@
+"""Parts labelled by a method's name, with a colon as a report writes them: one step of several optimizers, each
+point under its method's name (Momentum: (0.9, 0); Nesterov: (…)), in English or Russian names, in any case and
+in any order. The points are worked out here with NumPy from the problem's settings (one step from (1, 1) on
+f = ½(x² + 10y²)); one case per row, a comment each."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from symnn.answers.check import check_bank_answer
+
+START, ETA, ALPHA, EPS = np.array([1.0, 1.0]), 0.1, 0.9, 1e-8
+grad = lambda w: np.array([w[0], 10 * w[1]])          # noqa: E731 - ∇f of f = ½(x² + 10y²)
+g = grad(START)
+POINTS = {
+    "momentum": START - ETA * g,                                           # Δw = −η g + α·0
+    "nesterov": START - ETA * grad(START),                                 # the lookahead is the start: no step yet
+    "adagrad": START - ETA * g / (np.sqrt(g ** 2) + EPS),
+    "rmsprop": START - ETA * g / (np.sqrt((1 - ALPHA) * g ** 2) + EPS),
+    "adam-slide": START - ETA * (0.1 * g) / (np.sqrt(0.001 * g ** 2) + EPS),
+    "adam": START - ETA * g / (np.sqrt(g ** 2) + EPS),                    # bias-corrected: h/(1 − β₁), G/(1 − β₂)
+}
+
+
+def point(name: str, ru: bool = False) -> str:
+    text = "(" + ("; " if ru else ", ").join(f"{v:.4f}" for v in POINTS[name]) + ")"
+    return text.replace(".", ",") if ru else text
+
+
+EN = ["Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam (slide)", "Adam"]
+RU = ["Метод моментов", "Метод Нестерова", "AdaGrad", "RMSprop", "Adam как на слайде", "Adam"]
+
+
+def report(names, order=range(6), ru=False, points=None) -> str:
+    methods = list(POINTS)
+    return "; ".join(f"{names[k]}: {(points or {}).get(methods[k]) or point(methods[k], ru)}" for k in order)
+
+
+@pytest.mark.parametrize("answer, lang, correct", [
+    (report(EN), "en", True),                                        # the course's order, English names
+    (report(EN, [1, 0, 2, 3, 4, 5]), "en", True),                     # Nesterov first
+    (report(RU, [5, 4, 3, 2, 1, 0], ru=True), "ru", True),            # Russian names, Russian numbers, backwards
+    (report([n.upper() for n in EN]), "en", True),                   # any case
+    (report(["нестеров", "моменты", "AdaGrad", "RMSprop", "Adam (slide)", "Adam"], [1, 0, 2, 3, 4, 5]), "ru", True),
+    # short Russian names, lower case, in Russian; "нестеров" labels the Nesterov point whatever its place
+    # no colon, the name then the point, as the student corpus writes it
+    (report(EN).replace(": ", " "), "en", True),
+    # the Russian "with a correction" for the bias-corrected Adam (its «с» a Cyrillic letter)
+    (report(RU[:5] + ["Adam с поправкой"], ru=True), "ru", True),
+    (report(EN, points={"nesterov": "(0.9, 0.1)"}), "en", False),     # Nesterov's point wrong
+    (report(EN, points={"adam": point("adam-slide")}), "en", False),  # the slide's Adam for the bias-corrected one
+])
+def test_a_method_name_labels_its_point(answer, lang, correct):
+    verdict = check_bank_answer("optimizers", answer, lang=lang, timeout=10)
+    assert verdict.correct is correct, (answer, verdict.feedback)
+
+
+def test_the_key_reads_its_own_line():
+    """The key's answer line (Momentum: (0.9, 0); Nesterov momentum: …; AdaGrad: ≈ …), as `symnn solve` prints it."""
+    import os
+    import subprocess
+    import sys
+    printed = subprocess.run([sys.executable, "-m", "symnn", "solve", "optimizers"], capture_output=True, text=True,
+                             env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, check=True).stdout
+    line = next(line for line in printed.splitlines() if line.startswith("Answer: ")).removeprefix("Answer: ")
+    assert check_bank_answer("optimizers", line, timeout=10).correct

@@ -1,0 +1,64 @@
+"""The softmax's derivatives in the forms books write them, in each problem's own letters: the Jacobian as the
+matrix diag(s) − ssᵀ (equal entry by entry to s_i(δ_ij − s_j)), and the gradient of −ln s_c as the entry formula
+softmax(y)_j − onehot(c)_j or its entries written out, where y are the logits of the softmax-nll kind; with the
+statement's letters where its notation renames them (p = softmax(z)). The oracle is NumPy: the Jacobian and the
+gradient at random logits, against the matrix form worked out the same way. One case per row, a comment each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from symnn.answers.check import check_bank_answer
+
+LETTERS = Path(__file__).parents[1] / "render" / "letters_bank"      # p = softmax(z), classes renamed
+
+
+def test_the_matrix_form_is_the_jacobian():
+    """diag(s) − ssᵀ is the softmax's Jacobian, by central differences at random logits (the oracle of the cases)."""
+    y = np.random.default_rng(0).normal(size=3)
+    softmax = lambda v: np.exp(v) / np.exp(v).sum()       # noqa: E731
+    s, h = softmax(y), 1e-6
+    numeric = np.column_stack([(softmax(y + h * e) - softmax(y - h * e)) / (2 * h) for e in np.eye(3)])
+    assert np.allclose(np.diag(s) - np.outer(s, s), numeric, atol=1e-8)
+    gradient = np.array([(-np.log(softmax(y + h * e)[0]) + np.log(softmax(y - h * e)[0])) / (2 * h) for e in np.eye(3)])
+    assert np.allclose(s - np.eye(3)[0], gradient, atol=1e-8)      # softmax(y) − onehot(1)
+
+
+@pytest.mark.parametrize("problem, bank, answer, lang, correct", [
+    # the Jacobian as a matrix, plain text, Unicode and LaTeX
+    ("softmax-jacobian", None, "diag(s) - s s^T", "en", True),
+    ("softmax-jacobian", None, "diag(s) − ssᵀ", "ru", True),
+    ("softmax-jacobian", None, r"\mathrm{diag}(s) - s s^\top", "en", True),
+    # the outer product's sign slipped, or the two terms swapped: wrong
+    ("softmax-jacobian", None, "diag(s) + ssᵀ", "ru", False),
+    ("softmax-jacobian", None, "ssᵀ - diag(s)", "en", False),
+    # the inputs y for the outputs s
+    ("softmax-jacobian", None, "diag(y) - yyᵀ", "en", False),
+    # the statement's letters, p = softmax(z): diag(p) − ppᵀ, and the entry formula in them
+    ("jacobian-letters", LETTERS, "diag(p) - ppᵀ", "en", True),
+    ("jacobian-letters", LETTERS, "p_i(δ_ij − p_j)", "ru", True),
+    ("jacobian-letters", LETTERS, "diag(p) + ppᵀ", "en", False),
+    # the gradient of −ln s_1 as softmax of the kind's logits y minus the one-hot target of class 1
+    ("nll-softmax", None, "softmax(y)_j - onehot(1)_j", "en", True),
+    ("nll-softmax", None, "∂L/∂y_j = softmax(y)_j − onehot(1)_j", "ru", True),
+    # ... its entries written out
+    ("nll-softmax", None, "(softmax(y)_1 - 1, softmax(y)_2, softmax(y)_3)", "en", True),
+    # the one-hot vector of another class
+    ("nll-softmax", None, "softmax(y)_j − onehot(2)_j", "ru", False),
+    # the other problem's letters, o for the logits and y for the target: y are the logits here
+    ("nll-softmax", None, "softmax(o)_j − y_j", "ru", False),
+    # renamed letters: softmax(z) of the statement's z, class 2
+    ("nll-letters", LETTERS, "softmax(z)_j − onehot(2)_j", "ru", True),
+    ("nll-letters", LETTERS, "(softmax(z)_1, softmax(z)_2 - 1, softmax(z)_3)", "en", True),
+    ("nll-letters", LETTERS, "p_j - onehot(2)_j", "en", True),
+    # ... the one-hot of class 1 where the class is 2
+    ("nll-letters", LETTERS, "softmax(z)_j − onehot(1)_j", "en", False),
+    # the statement's names as before: written out in p
+    ("nll-letters", LETTERS, "(p_1, p_2 - 1, p_3)", "en", True),
+])
+def test_a_book_form_of_the_softmax_derivative(problem, bank, answer, lang, correct):
+    verdict = check_bank_answer(problem, answer, bank=bank, lang=lang, timeout=10)
+    assert verdict.correct is correct, verdict.feedback
