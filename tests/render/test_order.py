@@ -168,3 +168,14 @@ def test_adam_in_renamed_letters_writes_the_learning_rate_first(lang):
     assert "   w_t = w_(t-1) - η·m̂_t/(√(v̂_t) + ε)" in key
     point = "1 - 0.001·2/(√(4) + 10^-8) ≈ 0.999" if lang == "en" else "1 - 0,001·2/(√(4) + 10^-8) ≈ 0,999"
     assert f"   x_t = x_(t-1) - η·m̂_t/(√(v̂_t) + ε) = {point}" in key
+
+
+
+def test_a_matrix_inverse_keeps_its_place_in_a_product():
+    """(XᵀX)⁻¹Xᵀy: the inverse of a matrix is a factor, not a denominator moved after the numerator's factors
+    (Xᵀy(XᵀX)⁻¹ is another product, of other shapes)."""
+    a, b = sp.symbols("a b", commutative=False)
+    assert text_math(sp.Mul(a ** -1, b)).endswith("⁻¹·b") and latex_math(sp.Mul(a ** -1, b)).endswith("^{-1} b")
+    from symnn.problems.solve import solve
+    from symnn.render import render
+    assert render(solve("linreg-normal-matrix"), "text", lang="en").endswith("Answer: w = (Xᵀ·X)⁻¹·Xᵀ·y")
