@@ -25,7 +25,7 @@ from .components import typeset as _typeset  # noqa: F401 - grading's
 from .feedback import local, reading_notes, verdict_first
 from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
-from .labels import alternatives, group_keys, label_key, problem_keys, shown_name, unasked_parts
+from .labels import alternatives, group_keys, label_key, problem_keys, shown_name, spoken_name, unasked_parts
 from .layout import bracketed_pair, written_axes
 from .matrices import is_matrix_formula, row_for_column
 from .options import CheckOptions
@@ -174,7 +174,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
 
 def _unasked(answer, extra, options, say) -> Verdict:
     """An answer with labelled parts the problem does not have (a bias b of a perceptron without one)."""
-    names = ", ".join(shown_name(entry) for entry in options.labels)
+    names = ", ".join(spoken_name(entry, options.lang) for entry in options.labels)
     return Verdict(False, 0.0, (say("check.wrong"), say("check.unasked parts", labels=", ".join(extra), names=names)),
                    "shape", answer)
 

@@ -11,7 +11,7 @@ from ..calculus.transpose import transposed
 from .compare import canonical_name, compare_scalar
 from .feedback import diagnose, own_names_note, placed, wrong_point
 from .labelled_scalars import decimal_text
-from .labels import shown_name
+from .labels import spoken_name
 from .matrices import in_other_layout, inverts, is_matrix_formula, matrix_mistake, row_for_column
 from .reorders import misplaced
 from .shown_values import readable
@@ -71,7 +71,7 @@ def check_vector(ref, ref_places, answer, options, say, shape=None, own=None) ->
     point = wrong_point(ref, got, options)
     labelled = answer.labels and len(options.labels) == len(ref) and (shape is None or 1 in shape)      # parts by name
     said, swapped = ([], set()) if point else misplaced(ref, got, tuple(ok for ok, _ in results), same, shape,
-                                                         [shown_name(e) for e in options.labels] if labelled else None)
+                                                         [spoken_name(e, options.lang) for e in options.labels] if labelled else None)
     if shape and shape[0] == shape[1] and len(swapped) > 2 and _is_transpose(ref, ref_places, replace(answer, shape=shape), shape,
                                                                             options):      # two entries swapped are said so
         said, swapped = [("check.matrix of transpose", {"rows": shape[0], "columns": shape[1]})], set(range(len(ref)))
@@ -85,7 +85,7 @@ def check_vector(ref, ref_places, answer, options, say, shape=None, own=None) ->
                                         readable))
         elif not ok and index - 1 not in swapped and not point:
             found = explained(r, a, d, decided_by, options, say)
-            named = {"name": shown_name(options.labels[index - 1])} if answer.labels and len(options.labels) == len(ref) \
+            named = {"name": spoken_name(options.labels[index - 1], options.lang)} if answer.labels and len(options.labels) == len(ref) \
                 and (shape is None or 1 in shape) else {}        # a labelled part named: component 5 (∂f/∂x_2)
             key = ("check.named component" if named else "check.component") + (" detail" if found else "")
             lines.append(placed(say, key, shape, index=index, **named, **({"detail": _lowered(found[0])} if found else {})))
@@ -118,7 +118,7 @@ def _length_mismatch(ref, ref_places, answer, options, say):
     decimal = re.search(r"\d+,\d+", answer.text) if len(got) > len(ref) and options.decimal_comma else None
     reason = say("check.decimal comma", number=decimal[0]) if decimal else say("check.length", expected=len(ref), got=len(got))
     if not decimal and len(options.labels) == len(ref):     # the parts by name, in the key's order
-        reason += " " + say("check.parts", names=", ".join(shown_name(entry) for entry in options.labels))
+        reason += " " + say("check.parts", names=", ".join(spoken_name(entry, options.lang) for entry in options.labels))
     return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
 
 

@@ -18,7 +18,7 @@ from ..calculus.parse import is_condition
 from ..lang import local_numbers, phrase
 from .characters import GREEK
 from .compare import normalize, round_to, rounding_rule
-from .labels import shown_name
+from .labels import spoken_name
 from .layout import closes_at_end, top_level_split
 from .shown_values import name_shown, readable, tolerance_text
 from .slips import decimal_log, doubled, missing_mean, missing_root, slipped
@@ -335,7 +335,7 @@ def local(values: dict, lang: str) -> dict:
     >>> local({"tolerance": 0.005, "value": "(0.5, 1)", "text": "0.5"}, "ru")
     {'tolerance': '0,005', 'value': '(0,5; 1)', 'text': '0.5'}
     """
-    values = {key: shown_name(value) if key in ("label", "labels") else value for key, value in values.items()}    # omega_3: ω_3
+    values = {key: spoken_name(value, lang) if key in ("label", "labels") else value for key, value in values.items()}    # ω_3
     if lang != "ru":
         return values
     return {key: value if key in TYPED_VALUES | PLACES or _russian(str(value)) == str(value) else _russian(str(value))

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..calculus.expressions import as_expr
 from .compare import compare_scalar
-from .labels import component_of, quantity_of, scalar_label, shown_name
+from .labels import component_of, quantity_of, scalar_label, spoken_name
 from .shown_values import approximately, readable
 
 
@@ -52,7 +52,7 @@ def with_work(ref, ref_places, answer, options, say, judged):
             continue
         other = quantity_of(label, options)
         if other is None:
-            notes.append(say("note.unknown label", label=label, asked=shown_name(options.labels[0])))
+            notes.append(say("note.unknown label", label=label, asked=spoken_name(options.labels[0], options.lang)))
             continue
         places = answer.decimals[index] if index < len(answer.decimals) else None
         if not compare_scalar(as_expr(other[1]), value, options, places)[0]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lang import catalogue, method_name
 from .characters import GREEK
 from .shown_values import LETTERS
 
@@ -62,6 +63,19 @@ def shown_name(entry) -> str:
     after an update with its ⁺ (ω_0⁺)."""
     name = re.sub(r"(?<![A-Za-z])([A-Za-z]+)(?=_|\b|$)", lambda m: LETTERS.get(m[1], m[1]), alternatives(entry)[0])
     return re.sub(r"(?<=\w)\+$", "⁺", name)                     # ω_0⁺, the value after the step, as the key writes it
+
+
+_METHOD_PART = re.compile(r"(?P<variable>\S+) \((?P<method>[a-z-]+)\)")      # x (momentum): a method's point
+
+
+def spoken_name(entry, lang: str) -> str:
+    """A component's name as a note in ``lang`` shows it: ``shown_name``, and a method's point by the method's
+    name in that language (x (метод моментов), not x (momentum))."""
+    name = shown_name(entry)
+    part = _METHOD_PART.fullmatch(name)
+    if part and f"opt.name.{part['method']}" in catalogue(lang)["phrases"]:
+        return f"{part['variable']} ({method_name(lang, part['method'])})"
+    return name
 
 
 def component_of(label: str, options) -> int | None:

@@ -17,7 +17,7 @@ from ..lang import LANGUAGES, phrase
 from .compare import canonical_name
 from .derivatives import spelled, unknown_derivatives
 from .entries import has_indices, softmax_sizes, unit_vector_components, written_out
-from .labels import components_of, shown_name
+from .labels import components_of, spoken_name
 from .reference import BadReference, read_reference
 
 
@@ -216,7 +216,7 @@ def _by_names(answer, options):
     if not answer.is_vector or not answer.labels or len(answer.labels) != len(options.labels):
         return answer
     found = components_of(answer.labels, options)
-    names = tuple(shown_name(entry) for entry in options.labels)
+    names = tuple(spoken_name(entry, options.lang) for entry in options.labels)
     unknown = [label for label, index in zip(answer.labels, found) if index is None and "#" not in label]
     if unknown:
         return replace(answer, notes=answer.notes + (("note.unknown labels", {

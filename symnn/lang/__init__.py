@@ -45,6 +45,17 @@ def phrase(lang: str, key: str, **values) -> str:
     return catalogue(lang)["phrases"][key].format(**values)
 
 
+def method_name(lang: str, name: str) -> str:
+    """An optimizer's name inside a sentence: in Russian a common noun starts with a small letter (метод
+    моментов, метод Нестерова), a method's own name does not (AdaGrad, Adam).
+
+    >>> method_name("ru", "nesterov"), method_name("ru", "adam"), method_name("en", "momentum")
+    ('метод Нестерова', 'Adam', 'Momentum')
+    """
+    text = phrase(lang, f"opt.name.{name}")
+    return text[:1].lower() + text[1:] if lang == "ru" and text[:1] in "МГСН" else text
+
+
 NARROW_SPACE = "\u202f"        # between groups of digits: thin, and never a line break (TeX: \,)
 GROUPED = 5                    # an integer of this many digits or more is written in groups of three
 

@@ -12,7 +12,7 @@ import numpy as np
 import sympy as sp
 
 from ..calculus.decimals import terminating
-from ..lang import PHRASES, phrase, separator, whole
+from ..lang import PHRASES, method_name, separator, whole
 from ..nn.optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_new, w_old
 from ..nn.reverse import delta
 from ..numerics.gradcheck import SCHEMES
@@ -43,8 +43,7 @@ class NumericsPrinting:
 
     def method(self, name: str) -> str:
         """An optimizer's name inside a Russian sentence starts with a small letter (метод моментов), not Adam."""
-        text = phrase(self.lang, f"opt.name.{name}")
-        return text[:1].lower() + text[1:] if self.lang == "ru" and text[:1] in "МГСН" else text
+        return method_name(self.lang, name)
 
     def power_of_ten(self, mantissa, exponent: int) -> str:
         return self.inline(self.raw_math(mantissa) + r" \cdot 10^{%d}" % exponent)

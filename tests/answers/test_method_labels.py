@@ -65,3 +65,18 @@ def test_the_key_reads_its_own_line():
                              env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, check=True).stdout
     line = next(line for line in printed.splitlines() if line.startswith("Answer: ")).removeprefix("Answer: ")
     assert check_bank_answer("optimizers", line, timeout=10).correct
+
+
+@pytest.mark.parametrize("lang, names, seen, not_seen", [
+    # the note and the message name each point by its method in the reader's language, never by the bank's slug
+    ("ru", RU, ["x (метод моментов)", "Компонента 10 (y (Adam как на слайде))"], ["momentum", "adam-slide"]),
+    ("en", EN, ["x (Momentum)", "Component 10 (y (Adam as on the slide))"], ["(momentum)", "adam-slide"]),
+])
+def test_a_message_names_a_method_in_its_language(lang, names, seen, not_seen):
+    wrong = point("adam-slide", ru=lang == "ru")[:-1].rsplit(" ", 1)[0] + " 0,6)" if lang == "ru" else \
+        point("adam-slide").split(", ")[0] + ", 0.6)"
+    verdict = check_bank_answer("optimizers", report(names, [5, 0, 1, 2, 3, 4], ru=lang == "ru", points={"adam-slide": wrong}),
+                                lang=lang, timeout=10)
+    message = " ".join(verdict.feedback)
+    assert not verdict.correct and all(text in message for text in seen), message
+    assert not any(text in message for text in not_seen), message
