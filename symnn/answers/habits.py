@@ -39,6 +39,19 @@ _GLUED_COMMA = re.compile(r"(?<![^\W\d]|\\)(ln|lg|log|exp|sin|cos|tan|tg|sqrt)\s
 _LABEL_AFTER_COMMA = re.compile(r",\s+(?=[^\W\d]\w*(?:_\{?\w+\}?)?(?:\(\d+\))?\s*(?:=|<|>|≤|≥|\\[lg]e))")
 
 
+_GROUP_SPACE = re.compile(r"(?<=\d)(?:[\u202f\u00a0\u2009]|\\,|\\ )(?=\d{3}(?!\d))")
+
+
+def grouped_digits(body: str) -> str:
+    """A number's groups of three digits apart by a narrow or no-break space, as symnn's keys print it (10 000, in
+    LaTeX 10\\,000), as one number: 100 000 001/14 625 is 100000001/14625.
+
+    >>> grouped_digits("100\u202f000\u202f001/14\u202f625"), grouped_digits(r"10\\,000 + 1"), grouped_digits("0,5 1")
+    ('100000001/14625', '10000 + 1', '0,5 1')
+    """
+    return _GROUP_SPACE.sub("", body)
+
+
 def spaced_numbers(body: str, length: int | None, decimal_comma: bool) -> str:
     """``0 1 1 0`` and ``(1 1 0)``, numbers apart by spaces where a vector is asked for, as ``[0 1 1 0]`` and
     ``[1 1 0]`` (not the number 0110); rows on lines are ``line_rows``'; anything else as it is."""

@@ -36,7 +36,7 @@ from ..lang import LANGUAGES, phrase
 from .characters import GREEK, latin_twins, plain
 from .entries import diagonal_forms, softmax_entries
 from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
-from .habits import colon_labels, glued_calls, labelled_parts, line_rows, spaced_numbers, spaced_rows
+from .habits import colon_labels, glued_calls, grouped_digits, labelled_parts, line_rows, spaced_numbers, spaced_rows
 from .latex import latex_to_text
 from .layout import components, matrix_shape
 from .numbers import REPEATING, decimal_comma_numbers, decimal_commas, repeating_value, typed_number, units_apart
@@ -137,7 +137,7 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     words = re.findall(r"[А-Яа-яЁё]{3,}", re.sub(r"\\(?:text\w*|mathrm|mbox|operatorname)\s*\{[^{}]*\}", "", body))
     if words:                            # "0,5 верно": words are not read, the answer is a formula (not "о" blamed)
         raise ParseError("words", words=", ".join(words))
-    body = spaced_numbers(plain(body), expected_length, decimal_comma)             # 0 1 1 0 of a vector of four
+    body = spaced_numbers(plain(grouped_digits(body)), expected_length, decimal_comma)             # 0 1 1 0 of a vector of four
     body = glued_calls(spaced_rows(line_rows(body, decimal_comma), decimal_comma), decimal_comma)   # [1 2; 3 4]
     if decimal_comma:
         body = labelled_parts(body)                                      # w₁ = 3, w₂ = 0,2

@@ -15,7 +15,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..calculus.transpose import MARK, Trace, transposed
-from ..lang import whole
+from ..lang import NARROW_SPACE, whole
 
 
 def readable_terms(terms: list, written: tuple = ()) -> list:
@@ -200,8 +200,9 @@ class _FactorsAsUsual:
     _sum_terms = frozenset()
 
     def _print_Integer(self, expr):
-        """10 000 and 302 010 as the statements write them (``lang.whole``); 1000 as it is."""
-        return whole(expr.p)
+        """10 000 and 302 010 as the statements write them (``lang.whole``), in LaTeX 10\\,000; 1000 as it is."""
+        text = whole(expr.p)
+        return text.replace(NARROW_SPACE, r"\,") if self.printmethod == "_latex" else text
 
     def _print_Add(self, expr, order=None):
         """The terms of the sum being printed are known to ``put_in_brackets``: a fraction put in as a term
