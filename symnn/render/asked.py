@@ -7,10 +7,13 @@ A mixin of DocumentPrinter: it uses the format hooks (line, inline, raw_math, sa
 
 from __future__ import annotations
 
+import math
+import re
+
 import sympy as sp
 
 from .staged import Kept, written_chains, written_form
-from .values import Shown, put_in
+from .values import PLACES, Shown, put_in, rounded
 
 LONG_EXACT = 8          # a ratio whose exact form has more operations is given by its decimal alone
 
@@ -42,7 +45,8 @@ class AskedPrinting:
                                 + self.plain("asked.ratio") + " " + self.ratio_result(ratio, mine=mine, other=other))
                                 for name, mine, other, ratio in part.ratios))
             elif kind == "Compared" and part.ratios[0][3] is not None:
-                said.append(self.ratio_result(part.ratios[0][3], self.compared_label(solution.work, part.work)))
+                _, mine, other, ratio = part.ratios[0]
+                said.append(self.ratio_result(ratio, self.compared_label(solution.work, part.work), mine, other, with_operands=False))
         return said
 
     def asked_labels(self, solution, items):
@@ -62,11 +66,11 @@ class AskedPrinting:
         wrap = lambda text: f"({text})" if any(c in text for c in " +-/") else text       # noqa: E731
         return wrap(top) + "/" + wrap(bottom)
 
-    def ratio_result(self, ratio, label: str | None = None, mine=None, other=None) -> str:
+    def ratio_result(self, ratio, label: str | None = None, mine=None, other=None, with_operands: bool = True) -> str:
         """A ratio as raw math: label = mine/other = exact ≈ decimal; numbers as the key has shown them before,
-        rounded as the key rounds (label ≈ 0.0452/0.25 ≈ 0.1807: the ratio is the exact values' quotient rounded,
-        as it is computed, not 0.0452/0.25 = 0.1808 of the rounded operands); formulas as they are; a long exact
-        form only by its decimal."""
+        rounded as the key rounds, and then the quotient as precise as they are (label ≈ 0.0452/0.25 ≈ 0.181, which
+        the exact 0.18071 and the shown numbers' 0.1808 both round to); formulas as they are; a long exact form only
+        by its decimal. ``with_operands`` False: the label and the value alone, as the answer line says it."""
         sides, rough = [label] if label is not None else [], False
         if mine is not None:
             operands = (mine, other)
@@ -75,16 +79,28 @@ class AskedPrinting:
                 operands, rough = [exact if decimal is None else decimal for exact, decimal in pairs], \
                     any(decimal is not None for _, decimal in pairs)
             top, bottom = (self.raw_math(v) for v in operands)
-            if self.approx == r"\approx":                  # LaTeX
+            if not with_operands:              # the answer line: the label and its value, as precise as the work's
+                pass
+            elif self.approx == r"\approx":                  # LaTeX
                 sides.append(r"\frac{%s}{%s}" % (top, bottom))
             else:
                 sides.append("/".join(f"({s})" if any(c in s for c in " +-/·") else s for s in (top, bottom)))
         exact, decimal = self.shown(ratio)
-        if rough:                   # rounded operands: the line is an approximation, σ′(3)/σ′(0) ≈ 0.0452/0.25 ≈ 0.1807
-            return self.inline(f" {self.approx} ".join(sides + [self.raw_math(exact if decimal is None else decimal)]))
+        if rough:                   # rounded operands: the line is an approximation, σ′(3)/σ′(0) ≈ 0.0452/0.25 ≈ 0.181
+            value = exact if decimal is None else decimal
+            if ratio.is_number and ratio != 0:
+                value = self._as_precise_as(ratio, [d for _, d in pairs if d is not None])
+            return self.inline(f" {self.approx} ".join(sides + [self.raw_math(value)]))
         if decimal is not None and exact is not None and sp.count_ops(exact) > LONG_EXACT:
             return self.inline(" = ".join(sides) + f" {self.approx} " + self.raw_math(decimal))
         return self.result(" = ".join(sides), ratio)
+
+    def _as_precise_as(self, ratio, rounded_operands) -> sp.Float:
+        """A quotient to as many significant digits as its least precise rounded operand: 1/0.0188 ≈ 53.2, which
+        both the exact quotient (53.243) and that of the numbers shown (53.191) round to, not 53.2434."""
+        digits = min(len(re.sub(r"\D", "", self.raw_math(d)).lstrip("0")) for d in rounded_operands)
+        magnitude = math.floor(math.log10(abs(float(ratio))))
+        return rounded(ratio, min(max(digits - 1 - magnitude, 0), self.places() or PLACES))
 
     def _print_Compared(self, compared, depth: int = 0) -> str:
         other, kind = compared.work, type(compared.work).__name__

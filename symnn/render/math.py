@@ -322,7 +322,7 @@ class TextMath(_FactorsAsUsual, StrPrinter):
 
     def _print_MatrixBase(self, expr):
         """Rows apart, each of several entries a tuple: [(1, -10); (100, 1000)], [1; 2], (1, 2) (``plain_matrix``)."""
-        return plain_matrix([[self._print(v) for v in expr.row(i)] for i in range(expr.rows)], self._settings["lang"])
+        return plain_matrix(self.matrix_entries(expr), self._settings["lang"])
 
     def _print_Abs(self, expr):
         return f"|{self._print(expr.args[0])}|"

@@ -200,9 +200,30 @@ class _FactorsAsUsual:
     _sum_terms = frozenset()
 
     def _print_Integer(self, expr):
-        """10 000 and 302 010 as the statements write them (``lang.whole``), in LaTeX 10\\,000; 1000 as it is."""
+        """10 000 and 302 010 as the statements write them (``lang.whole``), in LaTeX 10\\,000; 1000 as it is. In a
+        matrix, whose entries a LaTeX page sets apart by spaces alone, 30201 302010, not 30 201 302 010."""
+        if self._in_matrix:
+            return str(expr.p)
         text = whole(expr.p)
         return text.replace(NARROW_SPACE, r"\,") if self.printmethod == "_latex" else text
+
+    _in_matrix = False
+
+    def matrix_entries(self, expr) -> list[list[str]]:
+        """A matrix's entries printed, row by row, its integers ungrouped (``_print_Integer``)."""
+        outer, self._in_matrix = self._in_matrix, True
+        try:
+            return [[self._print(v) for v in expr.row(i)] for i in range(expr.rows)]
+        finally:
+            self._in_matrix = outer
+
+    def _print_MatrixBase(self, expr):
+        """A matrix (LaTeX's), its integers ungrouped."""
+        outer, self._in_matrix = self._in_matrix, True
+        try:
+            return super()._print_MatrixBase(expr)
+        finally:
+            self._in_matrix = outer
 
     def _print_Add(self, expr, order=None):
         """The terms of the sum being printed are known to ``put_in_brackets``: a fraction put in as a term

@@ -31,22 +31,22 @@ def test_a_whole_number_is_grouped_from_five_digits(n, written):
     assert whole(n) == written and int(written.replace(N, "")) == n
 
 
-# dot: the statement's matrix holds 10 000 and 100 000, the key its product (1·1 + 2·100 + 3·10 000, …) in the same form
+# dot: the statement's matrix holds 10000 and 100000, the key its product in the same form: in a matrix, whose
+# entries a page sets apart by spaces alone, numbers are not grouped (30 201 302 010 would read as four numbers)
 @pytest.mark.parametrize("format, lang, statement, answer", [
-    ("text", "en", f"[(1, 10); (100, 1000); (10{N}000, 100{N}000)]", f"Answer: (30{N}201, 302{N}010)"),
-    ("text", "ru", f"[(1; 10); (100; 1000); (10{N}000; 100{N}000)]", f"Ответ: (30{N}201; 302{N}010)"),
-    ("latex", "en", r"10\,000 & 100\,000", r"\textbf{Answer:} $\left(\begin{matrix}30\,201 & 302\,010\end{matrix}\right)$"),
-    ("md", "ru", r"10\,000 & 100\,000", r"**Ответ:** $\left(\begin{matrix}30\,201 & 302\,010\end{matrix}\right)$"),
-    ("html", "en", f"<mn>10{N}000</mn>", f"<mn>30{N}201</mn>"),
+    ("text", "en", "[(1, 10); (100, 1000); (10000, 100000)]", "Answer: (30201, 302010)"),
+    ("text", "ru", "[(1; 10); (100; 1000); (10000; 100000)]", "Ответ: (30201; 302010)"),
+    ("latex", "en", r"10000 & 100000", r"\textbf{Answer:} $\left(\begin{matrix}30201 & 302010\end{matrix}\right)$"),
+    ("md", "ru", r"10000 & 100000", r"**Ответ:** $\left(\begin{matrix}30201 & 302010\end{matrix}\right)$"),
+    ("html", "en", "<mn>10000</mn>", "<mn>30201</mn>"),
 ])
 def test_a_statement_and_its_key_write_large_numbers_alike(format, lang, statement, answer):
     text = "\n".join(lines("dot", format, lang))
     assert statement in text and answer in text
-    assert not re.search(r"(?<![=\w])(10000|30201)", text)        # (a TeX penalty=10000 is no number of the key)
+    assert N not in text and r"0\,0" not in text                  # no group in a matrix, on either side
     assert (1 * 1 + 2 * 100 + 3 * 10000, 1 * 10 + 2 * 1000 + 3 * 100000) == (30201, 302010)      # the product by hand
 
 
-# mazur-221-10000: "repeat the step 10 000 times" in the statement, the key's sentence and its table of losses alike
 @pytest.mark.parametrize("lang, said", [
     ("en", ["Repeat the step 10\u202f000 times", "Each of the 10\u202f000 steps", "10\u202f000  ≈ 0.0000351"]),
     ("ru", ["Повторите шаг 10\u202f000 раз", "Каждый из 10\u202f000 шагов", "10\u202f000  ≈ 0,0000351"]),
@@ -61,3 +61,5 @@ def test_a_long_run_says_its_steps_as_its_statement(lang, said):
 def test_a_key_with_grouped_numbers_is_read_back_as_its_answer(lang):
     line = lines("dot", "text", lang)[-1].split(": ", 1)[1]
     assert check_bank_answer("dot", line, lang=lang, timeout=30).correct
+    grouped = f"(30{N}201; 302{N}010)" if lang == "ru" else f"(30{N}201, 302{N}010)"     # as a tuple of a key prints them
+    assert check_bank_answer("dot", grouped, lang=lang, timeout=30).correct
