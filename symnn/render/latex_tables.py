@@ -252,6 +252,9 @@ def _unbroken(cell: str) -> float:
     # a word, which must fit its box whole, counted a tenth wider (a Cyrillic one measured 0.8 pt too wide so)
     widths = [1.1 * _prose_width(word) for part in parts[::2] for word in part.split()]
     for part in parts[1::2]:
+        if r"\begin{" in part:          # an environment (cases, a matrix) is set whole, never broken in a line
+            widths.append(width(part))
+            continue
         pieces, current = [], ""
         for piece in _BINARY.split(part):
             current += (" + " if current else "") + piece       # the operator's own width is alike for all three
@@ -259,4 +262,4 @@ def _unbroken(cell: str) -> float:
                 pieces.append(current)
                 current = ""
         widths += [width(piece) for piece in [*pieces, current] if piece]
-    return max(widths, default=0.0)
+    return min(max(widths, default=0.0), cell_width(cell))     # wrapping never makes a cell wider

@@ -142,3 +142,13 @@ def test_the_graphs_deck_compiles_with_no_frame_overfull(tmp_path):
     assert pages(compiled) == 1 + text.count(r"\begin{frame}{")
     # every backward table is one table of five columns (the deck had 11 split over two frames)
     assert len(re.findall(r"\\begin\{tabular\}\{lllll\}", text)) >= 11
+
+
+def test_a_cell_is_never_estimated_wider_wrapped_than_whole():
+    """A cell of cases (ELU's f′ through f) is set whole: the narrowest it can be wrapped is its own width, not
+    the width of a piece cut inside the environment, which left a slide's note column a fifth of the line."""
+    from symnn.render.latex_tables import _unbroken, cell_width
+    cases = r"$\begin{cases} \alpha + f & \text{при } x < 0 \\ 1 & \text{иначе} \end{cases}$"
+    assert _unbroken(cases) == cell_width(cases)
+    for cell in (r"$a + b + c$", "a note of several words", r"$x^{2} + 1$ when $x < 0$"):
+        assert _unbroken(cell) <= cell_width(cell)
