@@ -77,7 +77,7 @@ def test_text_shows_the_shapes_and_the_slides_reason():
 def test_brief_keeps_the_steps_and_leaves_out_the_shapes_of_their_factors():
     full, brief = (render(solve("dense-layer-grad"), "text", lang="en", detail=d) for d in ("full", "brief"))
     assert "factors: Xᵀ ∈ ℝ^(d×n), δ ∈ ℝ^(n×k); result: Xᵀ·δ ∈ ℝ^(d×k)" in full and "factors:" not in brief
-    assert "∂L/∂W = Xᵀ·∂L/∂Z = Xᵀ·δ — a product X·W: the other factors go over transposed, each on its own side" in brief
+    assert "∂L/∂W = Xᵀ·∂L/∂Z = Xᵀ·δ — a product X·W: the gradient is multiplied by the other factors, transposed, each on its own side" in brief
 
 
 @pytest.mark.parametrize("n", [2, 3, 4])

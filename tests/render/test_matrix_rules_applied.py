@@ -17,12 +17,12 @@ def _steps(problem: str, lang: str) -> list[str]:
     return printed[start + 1:end]
 
 
-LOSS_EN = "the loss: the gradient of a squared norm is twice what stands under the norm"       # ∂(‖r‖²/n)/∂r = 2r/n
-LOSS_RU = "функция потерь: градиент квадрата нормы — удвоенное выражение под нормой"
-HALF_EN = "the loss: the gradient of half a squared norm is what stands under the norm"        # ∂(‖r‖²/2)/∂r = r
-HALF_RU = "функция потерь: градиент половины квадрата нормы — само выражение под нормой"
-OTHERS_EN = "the other factors go over transposed, each on its own side"
-OTHERS_RU = "остальные множители переходят транспонированными, каждый на свою сторону"
+LOSS_EN = "the gradient of a squared norm is twice what stands under the norm"       # ∂(‖r‖²/n)/∂r = 2r/n
+LOSS_RU = "градиент квадрата нормы равен удвоенному выражению под нормой"
+HALF_EN = "the gradient of half a squared norm is what stands under the norm"        # ∂(‖r‖²/2)/∂r = r
+HALF_RU = "градиент половины квадрата нормы равен самому выражению под нормой"
+OTHERS_EN = "the gradient is multiplied by the other factors, transposed, each on its own side"
+OTHERS_RU = "градиент умножается на остальные множители, транспонированные, каждый со своей стороны"
 
 STEPS = {
     ("graph-matrix", "en"): [
@@ -38,7 +38,7 @@ STEPS = {
     ("linreg-matrix-grad", "ru"): [
         f"   ∂MSE/∂(y - X·w) = ∂(‖y - X·w‖^2/n)/∂(y - X·w) = 2(y - X·w)/n — {LOSS_RU}",
         "   ∂MSE/∂w = -Xᵀ·∂MSE/∂(y - X·w) = -2Xᵀ·(y - X·w)/n — произведение -X·w в сумме y - X·w: "
-        f"сумма передаёт ему свой градиент, а {OTHERS_RU}"],
+        f"сумма передаёт ему свой градиент, который {OTHERS_RU.removeprefix('градиент ')}"],
     ("dense-layer-grad", "en"): [
         f"   ∂L/∂(Z - Y) = ∂(‖Z - Y‖^2/2)/∂(Z - Y) = Z - Y — {HALF_EN}",
         "   ∂L/∂Z = Z - Y = δ — a sum passes the gradient on to each term",
@@ -49,14 +49,14 @@ STEPS = {
         f"   ∂L/∂W = Xᵀ·∂L/∂Z = Xᵀ·δ — произведение X·W: {OTHERS_RU}"],
     ("two-layer-w2", "en"): [
         "   ∂L/∂(y - σ(X·W_1)·W_2) = ∂((y - σ(X·W_1)·W_2)^2/2)/∂(y - σ(X·W_1)·W_2) = y - σ(X·W_1)·W_2 — "
-        "the loss: the derivative of half a square is what is squared",
+        "the derivative of half a square is what is squared",
         "   ∂L/∂W_2 = -σ(X·W_1)ᵀ·∂L/∂(y - σ(X·W_1)·W_2) = -(y - σ(X·W_1)·W_2)·σ(X·W_1)ᵀ — a product "
         f"-σ(X·W_1)·W_2 in the sum y - σ(X·W_1)·W_2: the sum passes its gradient on, and {OTHERS_EN}"],
     ("two-layer-w2", "ru"): [
         "   ∂L/∂(y - σ(X·W_1)·W_2) = ∂((y - σ(X·W_1)·W_2)^2/2)/∂(y - σ(X·W_1)·W_2) = y - σ(X·W_1)·W_2 — "
-        "функция потерь: производная половины квадрата — само выражение, возводимое в квадрат",
+        "производная половины квадрата равна самому выражению, возводимому в квадрат",
         "   ∂L/∂W_2 = -σ(X·W_1)ᵀ·∂L/∂(y - σ(X·W_1)·W_2) = -(y - σ(X·W_1)·W_2)·σ(X·W_1)ᵀ — произведение "
-        f"-σ(X·W_1)·W_2 в сумме y - σ(X·W_1)·W_2: сумма передаёт ему свой градиент, а {OTHERS_RU}"],
+        f"-σ(X·W_1)·W_2 в сумме y - σ(X·W_1)·W_2: сумма передаёт ему свой градиент, который {OTHERS_RU.removeprefix('градиент ')}"],
 }
 
 
@@ -137,10 +137,10 @@ def test_the_loss_rule_says_what_the_scale_makes_of_the_square(lang):
     import sympy as sp
 
     from symnn.nn.matrix_form import SPECS
-    phrases = {("en", 1): (HALF_EN, "the loss: the derivative of half a square is what is squared"),
-               ("ru", 1): (HALF_RU, "функция потерь: производная половины квадрата — само выражение, возводимое в квадрат"),
-               ("en", 2): (LOSS_EN, "the loss: the derivative of a square is twice what is squared"),
-               ("ru", 2): (LOSS_RU, "функция потерь: производная квадрата — удвоенное выражение, возводимое в квадрат")}
+    phrases = {("en", 1): (HALF_EN, "the derivative of half a square is what is squared"),
+               ("ru", 1): (HALF_RU, "производная половины квадрата равна самому выражению, возводимому в квадрат"),
+               ("en", 2): (LOSS_EN, "the derivative of a square is twice what is squared"),
+               ("ru", 2): (LOSS_RU, "производная квадрата равна удвоенному выражению, возводимому в квадрат")}
     seen = set()
     for problem in problem_set("matrix")[1]:
         if "identity" not in problem.data:            # the book's function by expr, derived term by term

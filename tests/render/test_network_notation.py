@@ -83,8 +83,8 @@ def test_nabla_names_are_read_with_or_without_braces():
                                      r"\  b_{2,2}) = (1; \  2; \  0; \  1; \  0{,}5; \  -0{,}5; \  0; \  0{,}25; \  0{,}75; "
                                      r"\  0; \  1; \  -1; \  0{,}1; \  -1; \  1; \  -0{,}1)$."),
     # graph-matrix asks for ∇_W f: the key's step and answer name it so
-    ("graph-matrix", "text", "en", "   ∇_W f = Xᵀ·∂f/∂a = Xᵀ·a — a product X·W: the other factors go over transposed, "
-                                   "each on its own side"),
+    ("graph-matrix", "text", "en", "   ∇_W f = Xᵀ·∂f/∂a = Xᵀ·a — a product X·W: the gradient is multiplied by the other "
+                                   "factors, transposed, each on its own side"),
     ("graph-matrix", "latex", "ru", r"{\noindent \textbf{Ответ:} $\nabla_{W} f = X^{T} a$\par}"),
     # quadratic-form-symmetric asks for ∇_x f(x)
     ("quadratic-form-symmetric", "md", "en", r"**Answer:** $\nabla_{x} f = 2 A x$"),
