@@ -142,8 +142,8 @@ def readable_factors_of_fraction(factors: list) -> list:
     """The factors of a fraction: those of the numerator in the order people write them (η·m̂/(√v̂ + ε), whatever
     the letters are named), the denominator's after them in SymPy's order. A matrix's inverse is a factor of a
     product, not a denominator: it keeps its place ((XᵀX)⁻¹Xᵀy is not Xᵀy(XᵀX)⁻¹)."""
-    if any(f.is_Pow and f.exp.is_negative and not f.is_commutative for f in factors):
-        return factors
+    if any(f.is_Pow and f.exp.is_negative and not (f.is_commutative and f.exp.is_Number) for f in factors):
+        return factors          # nor is a power such as 3^(−Max(4, ln x)), which SymPy's fraction() cannot take apart
     below = [f for f in factors if f.is_Pow and f.exp.is_negative]
     return readable_factors([f for f in factors if f not in below]) + below
 

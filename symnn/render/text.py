@@ -85,6 +85,9 @@ class TextPrinter(DocumentPrinter):
         text = re.sub(r"(?<=\d)\\,(?=\d{3}(?!\d))", "\u202f", text)     # 10\,000: one number, its groups a narrow space apart
         # an arrow keeps the space after it: v ← μv, not v ←μ v (pylatexenc drops it before another command)
         text = re.sub(r"\\(leftarrow|gets|rightarrow|to)(?![a-zA-Z])", lambda m: "←" if m[1] in ("leftarrow", "gets") else "→", text)
+        # so do a relation and ×: x ∈ ℝⁿ, not x ∈ℝ^n; a × α
+        text = re.sub(r"\\(in|times|leq?|geq?)(?![a-zA-Z])", lambda m: {"in": "∈", "times": "×"}.get(m[1], "≤" if m[1][0] == "l" else "≥"),
+                      text)
         text = _OPERATOR.sub(lambda m: (" " if m.start() and (m.string[m.start() - 1].isalnum()
                                                                or m.string[m.start() - 1] in ")}") else "")
                              + m[1] + (" " if m.string[m.end():m.end() + 1].isalnum() or m.string[m.end():m.end() + 1]

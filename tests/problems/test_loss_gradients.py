@@ -40,12 +40,12 @@ def test_the_gradient_is_the_slope_of_the_mean_loss(name):
 
 
 @pytest.mark.parametrize("lang, lines", [
-    ("en", ["The gradient by each prediction: ∂L/∂y_i = -H(1 - t_i·y_i)·t_i/n",
+    ("en", ["The gradient by each prediction: ∂L/∂y_i = -t_i·H(1 - t_i·y_i)/n",
             "1  1    1     -1·H(1 - 1·1)/4         0",           # on the kink: the subgradient 0
             "3  1    0.3   -1·H(1 - 1·0.3)/4       -0.25",
             "2  -1   -0.4  1·H(1 - (-1)·(-0.4))/4  0.25",               # −t_i = 1 at t_i = −1, not −(−1)
             "Answer: ∂L/∂y = (0, 0.25, -0.25, 0.25)"]),
-    ("ru", ["Градиент по каждому предсказанию: ∂L/∂y_i = -H(1 - t_i·y_i)·t_i/n",
+    ("ru", ["Градиент по каждому предсказанию: ∂L/∂y_i = -t_i·H(1 - t_i·y_i)/n",
             "3  1    0,3   -1·H(1 - 1·0,3)/4       -0,25",
             "Ответ: ∂L/∂y = (0; 0,25; -0,25; 0,25)"]),
 ])
