@@ -4,8 +4,6 @@ key (not 10000); four digits stay whole (1000)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from symnn.answers.check import check_bank_answer
