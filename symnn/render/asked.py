@@ -79,11 +79,9 @@ class AskedPrinting:
                 operands, rough = [exact if decimal is None else decimal for exact, decimal in pairs], \
                     any(decimal is not None for _, decimal in pairs)
             top, bottom = (self.raw_math(v) for v in operands)
-            if not with_operands:              # the answer line: the label and its value, as precise as the work's
-                pass
-            elif self.approx == r"\approx":                  # LaTeX
+            if with_operands and self.approx == r"\approx":              # LaTeX
                 sides.append(r"\frac{%s}{%s}" % (top, bottom))
-            else:
+            elif with_operands:     # (the answer line: the label and its value alone, as precise as the work's)
                 sides.append("/".join(f"({s})" if any(c in s for c in " +-/·") else s for s in (top, bottom)))
         exact, decimal = self.shown(ratio)
         if rough:                   # rounded operands: the line is an approximation, σ′(3)/σ′(0) ≈ 0.0452/0.25 ≈ 0.181

@@ -182,32 +182,31 @@ def test_the_frobenius_key_in_russian():
     assert key[-1] == "Ответ: ∇_W f = Xᵀ·(X·W - Y)"
 
 
-@pytest.mark.parametrize("lang, lines", [
-    ("en", ["   ∇_W(xᵀ·Wᵀ·W·x/2) = W·x·xᵀ — the product rule: one use of W at a time, the others held fixed",
+@pytest.mark.parametrize("problem_id, lang, lines", [
+    # one-layer-matrix-gradient: the bilinear identity named with its letters
+    ("one-layer-matrix-gradient", "en", [
+            "   ∇_W(xᵀ·Wᵀ·W·x/2) = W·x·xᵀ — the product rule: one use of W at a time, the others held fixed",
             "   ∇_W(-yᵀ·W·x) = -y·xᵀ — ∇_W(aᵀ·W·b) = a·bᵀ with a = y and b = x",
             "The gradients of the terms added: ∇_W L = W·x·xᵀ - y·xᵀ = (W·x - y)·xᵀ"]),
-    ("ru", ["   ∇_W(xᵀ·Wᵀ·W·x/2) = W·x·xᵀ — правило произведения: по одному вхождению W, остальные постоянны",
+    ("one-layer-matrix-gradient", "ru", [
+            "   ∇_W(xᵀ·Wᵀ·W·x/2) = W·x·xᵀ — правило произведения: по одному вхождению W, остальные постоянны",
             "   ∇_W(-yᵀ·W·x) = -y·xᵀ — ∇_W(aᵀ·W·b) = a·bᵀ, где a = y и b = x",
             "Сложим градиенты слагаемых: ∇_W L = W·x·xᵀ - y·xᵀ = (W·x - y)·xᵀ"]),
-])
-def test_one_layer_key_names_the_bilinear_identity(lang, lines):
-    key = _key("one-layer-matrix-gradient", lang)
-    assert all(line in key for line in lines), key
-
-
-@pytest.mark.parametrize("lang, lines", [
-    # the function as the book writes it, Sᵀ = S in the collected terms, and the symmetric special form
-    ("en", ["The gradient by x: f = (x - μ)ᵀ·S·(x - μ)",
+    # symmetric-gaussian-exponent: the function as the book writes it, Sᵀ = S in the collected terms, and the
+    # symmetric special form
+    ("symmetric-gaussian-exponent", "en", [
+            "The gradient by x: f = (x - μ)ᵀ·S·(x - μ)",
             "Each term is a number and equals its transpose, so equal terms are collected: f = xᵀ·S·x - 2μᵀ·S·x + μᵀ·S·μ",
             "   ∇_x(xᵀ·S·x) = 2S·x — ∇_x(xᵀ·M·x) = (M + Mᵀ)·x with M = S; here Mᵀ = M, so it is 2M·x",
             "   ∇_x(-2μᵀ·S·x) = -2S·μ — ∇_x(aᵀ·x) = a with a = S·μ",
             "Answer: ∇_x f = 2S·(x - μ)"]),
-    ("ru", ["Градиент по x: f = (x - μ)ᵀ·S·(x - μ)",
+    ("symmetric-gaussian-exponent", "ru", [
+            "Градиент по x: f = (x - μ)ᵀ·S·(x - μ)",
             "   ∇_x(xᵀ·S·x) = 2S·x — ∇_x(xᵀ·M·x) = (M + Mᵀ)·x, где M = S; здесь Mᵀ = M, поэтому это 2M·x",
             "Ответ: ∇_x f = 2S·(x - μ)"]),
 ])
-def test_a_symmetric_gaussian_exponent_comes_out_as_2S(lang, lines):
-    key = _key("symmetric-gaussian-exponent", lang)
+def test_the_key_names_each_identity_it_uses(problem_id, lang, lines):
+    key = _key(problem_id, lang)
     assert all(line in key for line in lines), key
 
 
