@@ -16,7 +16,7 @@ from ..calculus.transpose import MARK
 from ..lang import LANGUAGES, phrase
 from .compare import canonical_name
 from .derivatives import spelled, unknown_derivatives
-from .entries import has_indices, softmax_sizes, unit_vector_components, written_out
+from .entries import has_indices, onehot_label, softmax_sizes, unit_vector_components, written_out
 from .labels import components_of, spoken_name
 from .reference import BadReference, read_reference
 
@@ -30,6 +30,8 @@ def prepared(ref, text: str, known: set, options):
         known = known | set(named_derivatives)
         text = spelled(text, named_derivatives)
         ref = substituted_derivatives(ref, named_derivatives)
+    if options.onehot:                                  # p − y of a one-hot label y: y is onehot(c)
+        text = onehot_label(text, *options.onehot)
     names = definitions(options)
     named = options.names + tuple(pair for own in options.component_names for pair in own)
     known = known | {name for name, _ in named} | set(options.letters)     # the problem's letters: XᵀXW is Xᵀ·X·W

@@ -123,3 +123,22 @@ def kind_names(data: dict, kind: str | None = None) -> tuple[tuple[str, str], ..
     outputs = {f"s_{k}": f"exp(y_{k})/({total})" for k in range(1, data["n"] + 1)}
     renamed = tuple((letter, outputs[name]) for letter, name in variable_names(data, kind) if name in outputs)   # p_k of s_k
     return tuple(outputs.items()) + renamed
+
+
+def label_options(data: dict, kind: str | None = None) -> dict:
+    """The one-hot label of a softmax-nll problem whose notation writes its logits with another letter
+    (p = softmax(z)): y, the letter books write the target with, is then the one-hot vector of the true class, so
+    p − y is an answer; none where y is the logits (the kind's own letter) or another name of the notation.
+
+    >>> label_options({"n": 3, "true_class": 2, "notation": {"y": "z", "s": "p"}}, "softmax-nll")
+    {'onehot': ('y', 2)}
+    >>> label_options({"n": 3, "true_class": 1}, "softmax-nll"), label_options({"n": 3, "true_class": 1,
+    ...     "notation": {"s": "y", "y": "a"}}, "softmax-nll")
+    ({}, {})
+    """
+    notation = data.get("notation", {})
+    if kind != "softmax-nll" or not isinstance(data.get("true_class"), int) or "y" not in notation:
+        return {}
+    letters = {bare_name(text) for text in notation.values() if isinstance(text, str)}
+    letters |= {name.split("_")[0] for name in letters - {None}}
+    return {} if "y" in letters or "y" in data.get("names", {}) else {"onehot": ("y", data["true_class"])}
