@@ -20,7 +20,7 @@ def matrix_options(data: dict, statement: dict | None = None) -> dict:
     """The checker's options of a matrix problem: its symmetric letters (A = Aᵀ: 2Ax and (A + Aᵀ)x are one answer),
     and whether it differentiates by a vector (x, w, a column W_2): then the gradient written as a row (2xᵀA) is
     the numerator layout of the same gradient; by a matrix (W, A) the transpose is another matrix, a slip; and its
-    letters, those of its shapes and I, so that a glued XᵀXW reads as Xᵀ·X·W."""
+    letters, those of its shapes and I (E), so that a glued XᵀXW reads as Xᵀ·X·W."""
     from ..nn.matrix_form import SPECS
     if "identity" in data:
         spec = SPECS[data["identity"]]
@@ -29,7 +29,8 @@ def matrix_options(data: dict, statement: dict | None = None) -> dict:
         from ..nn.matrix_shapes import read_shapes
         shapes = read_shapes(data["shapes"])
         symmetric, columns = data.get("symmetric", ()), shapes[data["wrt"]][1]
-    letters = tuple(dict.fromkeys([*(name for name, shape in shapes.items() if shape != ("1", "1")), "I"]))
+    # I, and E as Russian books write it, the identity matrix: letters too, not Euler's e
+    letters = tuple(dict.fromkeys([*(name for name, shape in shapes.items() if shape != ("1", "1")), "I", "E"]))
     return {"by_vector": columns == "1", "letters": letters, **({"symmetric": tuple(symmetric)} if symmetric else {}),
             **(_asked_through(spec.definitions, statement) if "identity" in data else {})}
 

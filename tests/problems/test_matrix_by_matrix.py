@@ -261,21 +261,30 @@ def test_the_key_of_a_trace_and_of_the_product_rule(expr, shapes, lang, lines):
     assert all(line in key for line in lines), key
 
 
-@pytest.mark.parametrize("expr, shapes, answer, right", [
-    ("3*tr(W) - tr(A*W)", SQUARE, "3I - A^T", True),          # I, the identity matrix
-    ("3*tr(W) - tr(A*W)", SQUARE, "3 I_n - A^T", True),       # Iₙ, as some books write it
-    ("3*tr(W) - tr(A*W)", SQUARE, "3*I*I - A^T*I", True),     # I·I = I, Aᵀ·I = Aᵀ: I is no random matrix
-    ("3*tr(W) - tr(A*W)", SQUARE, "3 - A^T", False),          # the number 3 for 3I: a matrix plus a number
-    ("3*tr(W) - tr(A*W)", SQUARE, "3I - A", False),           # the transpose left out
-    ("tr(W)", {"W": "n x n"}, "I", True),
-    ("tr(W)", {"W": "n x n"}, "1", False),                     # the number 1 is not the identity matrix
-    ("tr(A*W*B)", {"A": "p x m", "W": "m x n", "B": "n x p"}, "(BA)^T", True),
-    ("tr(A*W*B)", {"A": "p x m", "W": "m x n", "B": "n x p"}, "BA", False),
+AS_NUMBER = {"en": "A multiple of the identity matrix is written as a number (1 for I): a matrix plus a number does not fit; "
+                   "write it with I.",
+             "ru": "Кратное единичной матрицы записано числом (1 вместо I): матрицу и число сложить нельзя; запишите его "
+                   "через I."}
+
+
+@pytest.mark.parametrize("expr, shapes, answer, lang, right, says", [
+    ("3*tr(W) - tr(A*W)", SQUARE, "3I - A^T", "en", True, None),          # I, the identity matrix
+    ("3*tr(W) - tr(A*W)", SQUARE, "3 I_n - A^T", "en", True, None),       # Iₙ, as some books write it
+    ("3*tr(W) - tr(A*W)", SQUARE, "3E - A^T", "ru", True, None),          # E, as Russian books write it
+    ("3*tr(W) - tr(A*W)", SQUARE, "3*I*I - A^T*I", "en", True, None),     # I·I = I, Aᵀ·I = Aᵀ: I is no random matrix
+    ("3*tr(W) - tr(A*W)", SQUARE, "3 - A^T", "en", False, AS_NUMBER["en"]),   # the number 3 for 3I
+    ("3*tr(W) - tr(A*W)", SQUARE, "-A^T + 3", "ru", False, AS_NUMBER["ru"]),
+    ("3*tr(W) - tr(A*W)", SQUARE, "3I - A", "en", False, "The whole formula is transposed"),     # Iᵀ = I: (3I − Aᵀ)ᵀ
+    ("tr(W)", {"W": "n x n"}, "I", "en", True, None),
+    ("tr(W)", {"W": "n x n"}, "1", "en", False, None),                     # the number 1 is not the identity matrix
+    ("tr(A*W*B)", {"A": "p x m", "W": "m x n", "B": "n x p"}, "(BA)^T", "en", True, None),
+    ("tr(A*W*B)", {"A": "p x m", "W": "m x n", "B": "n x p"}, "BA", "en", False, "The whole formula is transposed"),
 ])
-def test_the_checker_on_traces(expr, shapes, answer, right):
+def test_the_checker_on_traces(expr, shapes, answer, lang, right, says):
     problem = _made(expr, shapes)
-    verdict = check_answer(solve(problem).answer, answer, **question_options(problem))
+    verdict = check_answer(solve(problem).answer, answer, lang=lang, **question_options(problem))
     assert verdict.correct is right, verdict.feedback
+    assert says is None or any(line.startswith(says) for line in verdict.feedback), verdict.feedback
 
 
 @pytest.mark.parametrize("problem_id, answer, right, says", [
