@@ -126,19 +126,21 @@ def kind_names(data: dict, kind: str | None = None) -> tuple[tuple[str, str], ..
 
 
 def label_options(data: dict, kind: str | None = None) -> dict:
-    """The one-hot label of a softmax-nll problem whose notation writes its logits with another letter
-    (p = softmax(z)): y, the letter books write the target with, is then the one-hot vector of the true class, so
-    p − y is an answer; none where y is the logits (the kind's own letter) or another name of the notation.
+    """The one-hot label of a softmax-nll problem: y, the letter books write the target with, where the notation
+    writes the logits with another letter (p = softmax(z)), else t (Bishop's target, where y are the logits or the
+    outputs); it is the one-hot vector of the true class, so p − y and y − t are answers; none where both letters
+    are names of the problem.
 
     >>> label_options({"n": 3, "true_class": 2, "notation": {"y": "z", "s": "p"}}, "softmax-nll")
     {'onehot': ('y', 2)}
     >>> label_options({"n": 3, "true_class": 1}, "softmax-nll"), label_options({"n": 3, "true_class": 1,
     ...     "notation": {"s": "y", "y": "a"}}, "softmax-nll")
-    ({}, {})
+    ({'onehot': ('t', 1)}, {'onehot': ('t', 1)})
     """
-    notation = data.get("notation", {})
-    if kind != "softmax-nll" or not isinstance(data.get("true_class"), int) or "y" not in notation:
+    if kind != "softmax-nll" or not isinstance(data.get("true_class"), int):
         return {}
-    letters = {bare_name(text) for text in notation.values() if isinstance(text, str)}
-    letters |= {name.split("_")[0] for name in letters - {None}}
-    return {} if "y" in letters or "y" in data.get("names", {}) else {"onehot": ("y", data["true_class"])}
+    notation = {name: bare_name(text) if isinstance(text, str) else None for name, text in data.get("notation", {}).items()}
+    taken = {notation.get(name, name) for name in ("y", "s")} | set(data.get("names", {}))     # the logits, the outputs
+    taken |= {name.split("_")[0] for name in taken if name}
+    letter = next((letter for letter in ("y", "t") if letter not in taken), None)
+    return {"onehot": (letter, data["true_class"])} if letter else {}

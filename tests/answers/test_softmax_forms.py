@@ -91,6 +91,11 @@ COMPONENTS_WRONG_RU = ("Компонента 1 неверна.", "Компоне
      ("Component 1: the sign is wrong: the answer is the negative of the correct one.",)),
     # s − y where y are the logits (the kind's letter): read as vectors, and wrong entry by entry
     ("nll-softmax", None, "s - y", "en", False, COMPONENTS_WRONG_EN + ("Component 3 is not correct.",)),
+    # y being the logits here, t is the one-hot target (Bishop's letter): s − t, and its entry formula
+    ("nll-softmax", None, "s - t", "en", True, ("Correct.",)),
+    ("nll-softmax", None, "s_j − t_j", "ru", True, ("Верно.",)),
+    # t with its class's entry written, t_1 = 1
+    ("nll-softmax", None, "(s_1 - t_1, s_2, s_3)", "en", True, ("Correct.",)),
     # p = softmax(z), class 2: y is free, the one-hot label as books write it, p − y
     ("nll-letters", LETTERS, "p - y", "en", True, ("Correct.",)),
     ("nll-letters", LETTERS, "p − y", "ru", True, ("Верно.",)),
