@@ -134,29 +134,30 @@ def term_of(term, x, mirror=None, by_matrix: bool = False, identity=IDENTITY) ->
             contribution = contribution * identity
         contributions.append(sp.expand(contribution.xreplace(mirror)))
     gradient = sp.expand(sp.Add(*contributions))
-    contributions = tuple(contributions)
+
+    def made(form, part=sp.Integer(0), **named):          # the Term of the identity named form
+        return Term(term, form, part, gradient, contributions=tuple(contributions), **named)
     last = len(factors) - 1
     inside = sp.Mul(*factors[1:-1])
     if not places:
-        return Term(term, "constant", sp.Integer(0), gradient)
+        return made("constant")
     if places == [0, last] and last > 0 and {factors[0], factors[-1]} == {x, xt}:
         symmetric = sp.expand(transposed(inside).xreplace(mirror) - inside) == 0
         if not traced and not by_matrix and factors[0] == xt:
-            return Term(term, "quadratic", inside, gradient, symmetric, contributions=contributions)
+            return made("quadratic", inside, symmetric=symmetric)
         if traced:
-            return Term(term, "trace-quadratic" if factors[0] == xt else "trace-quadratic-right", inside, gradient, symmetric,
-                        contributions=contributions)
+            return made("trace-quadratic" if factors[0] == xt else "trace-quadratic-right", inside, symmetric=symmetric)
     if traced:
         if places == [last] and factors[-1] == x:       # tr(A·W), and tr(W) with A = 1
-            return Term(term, "trace-linear", sp.Mul(*factors[:-1]), gradient, contributions=contributions)
-        return Term(term, "product", sp.Integer(0), gradient, contributions=contributions)
+            return made("trace-linear", sp.Mul(*factors[:-1]))
+        return made("product")
     if by_matrix:
         if len(places) == 1 and 0 < places[0] < last and factors[places[0]] == x:
-            return Term(term, "bilinear", transposed(sp.Mul(*factors[:places[0]])).xreplace(mirror), gradient,
-                        other=sp.Mul(*factors[places[0] + 1:]), contributions=contributions)
-        return Term(term, "product", sp.Integer(0), gradient, contributions=contributions)
+            return made("bilinear", transposed(sp.Mul(*factors[:places[0]])).xreplace(mirror),
+                        other=sp.Mul(*factors[places[0] + 1:]))
+        return made("product")
     if places == [last]:
-        return Term(term, "linear", transposed(sp.Mul(*factors[:-1])).xreplace(mirror), gradient, contributions=contributions)
+        return made("linear", transposed(sp.Mul(*factors[:-1])).xreplace(mirror))
     if places == [0]:
-        return Term(term, "linear-right", sp.Mul(*factors[1:]), gradient, contributions=contributions)
-    return Term(term, "product", sp.Integer(0), gradient, contributions=contributions)
+        return made("linear-right", sp.Mul(*factors[1:]))
+    return made("product")
