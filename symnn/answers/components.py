@@ -25,6 +25,8 @@ def explained(ref, value, typed, decided_by, options, say) -> list[str]:
         return [say("check.matrix inverse")]        # (XᵀX)⁻¹Xᵀy for the gradient: where it is zero, not it
     if decided_by == "shape" and is_matrix_formula(ref) and in_other_layout(ref, value):
         return [say("check.matrix layout")]         # Wᵀδ for δWᵀ: a sample a column, where the statement's is a row
+    if decided_by == "shape" and _identity_as_number(ref, value):
+        return [say("check.identity as number")]    # Aᵀ + 1 for Aᵀ + I
     if decided_by in ("undecided", "domain", "shape"):
         return [say(f"check.{decided_by}")]
     if decided_by == "sums":
@@ -35,6 +37,12 @@ def explained(ref, value, typed, decided_by, options, say) -> list[str]:
         return [say(found[0], **typeset(_as_written(found[1], options)))] if found else []
     found = diagnose(ref, value, typed, options)
     return [say(found[0], **typeset(found[1]))] if found else []
+
+
+def _identity_as_number(ref, value) -> bool:
+    """The answer is the reference with its identity matrix I written as the number 1 (3 − Aᵀ for 3I − Aᵀ)."""
+    identity = [s for s in getattr(ref, "free_symbols", ()) if s.name == "I" and not s.is_commutative]
+    return bool(identity) and isinstance(value, sp.Expr) and str(sp.expand(ref.xreplace({identity[0]: 1}))) == str(sp.expand(value))
 
 
 def check_vector(ref, ref_places, answer, options, say, shape=None, own=None) -> Verdict:

@@ -61,6 +61,53 @@ def softmax_entries(text: str) -> str:
 ONEHOT_ENTRY = re.compile(r"\bonehot\s*\(\s*(\d+)\s*\)\s*_\s*\{?\s*([A-Za-z]|\d+)\s*\}?")
 
 
+# softmax(y), onehot(1) and e_1 (the unit vector of class 1) without an index: whole vectors
+WHOLE_SOFTMAX = re.compile(r"\bsoftmax\s*\(\s*([A-Za-z]\w*)\s*\)(?!\s*_)")
+WHOLE_ONEHOT = re.compile(r"\bonehot\s*\(\s*(\d+)\s*\)(?!\s*_)")
+UNIT_VECTOR = re.compile(r"(?<![\w\\])e\s*(?:_\s*\{?\s*(\d+)\s*\}?|(\d+))(?!\w)")
+ENTRY_INDEX = re.compile(r"_\s*\{?\s*[ijkl]{1,2}(?![A-Za-z])")
+
+
+def whole_vectors(text: str, vectors=frozenset()) -> str:
+    """A softmax vector written whole, s − onehot(1), softmax(y) − e_1, as the formula of its entry j (s_j −
+    onehot(1)_j), for ``softmax_entries`` and ``written_out``: softmax(v), onehot(c) and the unit vector e_c without
+    an index, and beside them each bare letter of ``vectors`` (the s of the problem's s_1, s_2, …), as in a formula of
+    two or more of those letters alone (s − y); any other text (an entry formula already, 2x) as it is.
+
+    >>> whole_vectors("s - onehot(1)", {"s", "y"}), whole_vectors("softmax(y) - e_2", {"s", "y"})
+    ('s_j - onehot(1)_j', 'softmax(y)_j - onehot(2)_j')
+    >>> whole_vectors("s - y", {"s", "y"}), whole_vectors("2x", {"x"}), whole_vectors("s_j - e_1", {"s"})
+    ('s_j - y_j', '2x', 's_j - e_1')
+    """
+    units = "e" not in vectors and UNIT_VECTOR.search(text)
+    words = set(re.findall(r"[A-Za-z_]\w*", text))
+    letters = len(words) > 1 and words <= set(vectors)                # s − y: vectors alone
+    if not (WHOLE_SOFTMAX.search(text) or WHOLE_ONEHOT.search(text) or units or letters) or ENTRY_INDEX.search(text):
+        return text
+    index = next(letter for letter in ("j", "k", "l", "i") if letter not in vectors)      # j, as the course writes it
+
+    def entry(match):                                   # s as s_j, not the y of softmax(y)
+        inside = re.search(r"softmax\s*\(\s*$", text[:match.start()])
+        return match[0] if inside else f"{match[1]}_{index}"
+    if vectors:
+        text = re.sub(rf"(?<![\w\\])({'|'.join(map(re.escape, sorted(vectors)))})(?![\w(])(?!\s*_)", entry, text)
+    text = WHOLE_ONEHOT.sub(rf"onehot(\1)_{index}", WHOLE_SOFTMAX.sub(rf"softmax(\1)_{index}", text))
+    return UNIT_VECTOR.sub(lambda m: f"onehot({m[1] or m[2]})_{index}", text) if units else text
+
+
+def onehot_label(text: str, letter: str, label: int) -> str:
+    """The one-hot label ``letter`` of class ``label`` in an answer (y of p − y): y as onehot(c), y_j as onehot(c)_j,
+    y_2 as its entry, 1 or 0.
+
+    >>> onehot_label("p - y", "y", 2), onehot_label("p_j - y_j", "y", 2), onehot_label("p_2 - y_2", "y", 2)
+    ('p - onehot(2)', 'p_j - onehot(2)_j', 'p_2 - (1)')
+    """
+    name = rf"(?<![\w\\]){re.escape(letter)}"
+    text = re.sub(rf"{name}\s*_\s*\{{?\s*(\d+)\s*\}}?", lambda m: f"({int(int(m[1]) == label)})", text)
+    text = re.sub(rf"{name}\s*_\s*\{{?\s*([ijkl])\s*\}}?(?!\w)", rf"onehot({label})_\1", text)
+    return re.sub(rf"{name}(?![\w(_])", f"onehot({label})", text)
+
+
 def softmax_sizes(value, names) -> object:
     """softmax(o)_k of a value written out over o_1, o_2, …, as many as ``names`` has (the names a problem knows).
 

@@ -10,7 +10,7 @@ are the ones the reference itself implies (``answers.shapes``), with distinct si
 shapes fit, the two are compared as expressions in non-commuting symbols. An entrywise product
 may be written ⊙ (Hadamard, \odot) or, as people write it, with * or nothing between: a product
 whose factors cannot be multiplied as matrices but have one shape is taken entry by entry, and
-so is a number added to an entrywise function of a matrix (1 − σ(A)).
+so is a number added to an entrywise function of a matrix (1 − σ(A)). The letter I is the identity matrix.
 
 >>> import sympy as sp
 >>> X, y, w = (sp.Symbol(n, commutative=False) for n in "Xyw")
@@ -158,9 +158,17 @@ def _values(ref, ans, scalars, shapes, rng, symmetric=()) -> dict:
             else:
                 rows, columns = shapes.get(base, (SIZE, SIZE if base[:1].isupper() else 1))
                 values[base] = sp.Matrix(rows, columns, lambda i, j: rng.randint(-9, 9))
+                if rows == columns and _is_identity(base, ref):
+                    values[base] = sp.eye(rows)
                 if base in symmetric and rows == columns:
                     values[base] = values[base] + values[base].T
     return values
+
+
+def _is_identity(name: str, ref) -> bool:
+    """I (and Iₙ) is the identity matrix, as in the books (∇_W tr(W) = I); E too, as Russian books write it, where
+    the reference has I."""
+    return name == "I" or name.startswith("I_") or (name == "E" and any(s.name == "I" for s in ref.free_symbols))
 
 
 def _value_of(symbol, values):

@@ -68,6 +68,12 @@ class CheckOptions:
     # the gradient is by a vector (2Ax by x), so its row form (2xᵀA) is the numerator layout of it; False: by a
     # matrix, where the transpose is another matrix; None: not known (a reference alone), a column is taken as by a vector
     by_vector: bool | None = None
+    # the letters a matrix problem declares (its shapes' letters; I, the identity matrix): a word glued of them and
+    # not one of them is their product, XᵀXW is Xᵀ·X·W where X and W are letters and XW is not
+    letters: tuple = ()
+    # (the letter, the class) of a one-hot label an answer may use as a vector (y of p − y): y is the class's one-hot
+    # vector, y_j its entry j
+    onehot: tuple = ()
     # the names of the answer's components in order (D, C of a line b = C + Dt): an answer may label them; a
     # component may have several spellings, a tuple whose first is the key's (("F'", "p^T grad F/|p|"), …); a scalar
     # answer's one name, (("L", "loss"),), makes its label checked too (answers.labels)

@@ -16,7 +16,7 @@ from ..calculus.transpose import MARK
 from ..lang import LANGUAGES, phrase
 from .compare import canonical_name
 from .derivatives import spelled, unknown_derivatives
-from .entries import has_indices, softmax_sizes, unit_vector_components, written_out
+from .entries import has_indices, onehot_label, softmax_sizes, unit_vector_components, written_out
 from .labels import components_of, spoken_name
 from .reference import BadReference, read_reference
 
@@ -30,9 +30,12 @@ def prepared(ref, text: str, known: set, options):
         known = known | set(named_derivatives)
         text = spelled(text, named_derivatives)
         ref = substituted_derivatives(ref, named_derivatives)
+    if options.onehot:                                  # p − y of a one-hot label y: y is onehot(c)
+        text = onehot_label(text, *options.onehot)
     names = definitions(options)
     named = options.names + tuple(pair for own in options.component_names for pair in own)
-    known = known | {name for name, _ in named}
+    known = known | {name for name, _ in named} | set(options.letters)     # the problem's letters: XᵀXW is Xᵀ·X·W
+    known |= {s.name.removesuffix(MARK) for f in names.values() if isinstance(f, sp.Basic) for s in f.free_symbols}
     for name in dict.fromkeys(name for name, _ in named):  # f(x) is the name f; so are σ(z), \sigma\left(z\right) of sigma
         written = "|".join(map(re.escape, spellings(name)))        # and F^2(x), F²(x) are F(x)², as sin²x is (sin x)²
         text = re.sub(rf"(?<![A-Za-z0-9_\\])({written})(\s*(?:\^\s*\{{?\s*\d+\s*\}}?|[²³]))?\s*(?:\\left\s*)?\(\s*[A-Za-z]\w*\s*"

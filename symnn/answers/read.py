@@ -34,7 +34,7 @@ from ..calculus.notation import shown
 from ..calculus.parse import FUNCTIONS, ParseError, bracket_depth, check_text, parse_expr_safe
 from ..lang import LANGUAGES, phrase
 from .characters import GREEK, latin_twins, plain
-from .entries import diagonal_forms, softmax_entries
+from .entries import diagonal_forms, softmax_entries, whole_vectors
 from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
 from .habits import colon_labels, glued_calls, grouped_digits, labelled_parts, line_rows, spaced_numbers, spaced_rows
 from .latex import latex_to_text
@@ -159,8 +159,10 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     body, sides, labels, written = stated_value(body, known, problem_labels, expected_length)
     if restates(body, notation):
         return Answer(text, None, notation, restates=True, uses_log10=uses_log10, notes=notes)
+    vectors = {m[1] for name in (known or ()) if expected_length for m in [re.fullmatch(r"([A-Za-z]+)_?\d+", str(name))] if m}
     settings = {"notation": notation, "known": known, "shorthand": shorthand, "natural_log": natural_log,
-                "russian_notation": russian_notation, "decimal_comma": decimal_comma, "matrices": matrices}
+                "russian_notation": russian_notation, "decimal_comma": decimal_comma, "matrices": matrices,
+                "vectors": frozenset(vectors) - set(map(str, known or ()))}      # s of s_1, s_2: s − onehot(1) is a vector
     value, is_vector, is_set, decimals = _value(body, expected_length, settings)
     steps = tuple((side[0], labelled_side(_value(side[1], None, settings)[0], labels, value, known)) if isinstance(side, tuple)
                   else _value(side, expected_length, settings)[0] for side in sides)
@@ -232,10 +234,13 @@ def _value(body, expected_length, settings):
     return value, is_vector, is_set, tuple(d for _, d in read)
 
 
-def _read_one(part, *, notation, known, shorthand, natural_log, russian_notation, decimal_comma, matrices=False):
-    """One component: (exact expression, decimal places typed or None)."""
+def _read_one(part, *, notation, known, shorthand, natural_log, russian_notation, decimal_comma, matrices=False,
+              vectors=frozenset()):
+    """One component: (exact expression, decimal places typed or None); ``vectors``: the letters of the vectors of
+    a vector answer (s of s_1, s_2, …), which s − onehot(1) writes whole."""
     text = latex_to_text(part, natural_log=natural_log, russian_notation=russian_notation) \
         if notation == "latex" else part
+    text = whole_vectors(text, vectors)                                               # s − onehot(1): s_j − onehot(1)_j
     text = softmax_entries(SIGMA_PRIME.sub("sigmaprime", diagonal_forms(text)))     # softmax(o)_j, diag(s) − ssᵀ: entries
     if known is None or "T" not in {str(k) for k in known}:      # w^T x: a transpose, unless T is a variable
         text = transposes(text, known) if matrices else TRANSPOSE.sub(" ", text)

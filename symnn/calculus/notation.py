@@ -183,7 +183,7 @@ def _split_words(tokens, known, functions):
             continue
         readings = [] if string in GREEK_NAMES else _readings(string, names | set(functions) | {"e"})
         if len(readings) > 1:
-            options = " or ".join("*".join(r) for r in readings[:3])
+            options = ", ".join("*".join(r) for r in readings[:3])
             raise NotationError("ambiguous word", word=string, options=options)
         parts = readings[0] if readings else [string]
         for j, part in enumerate(parts):

@@ -40,7 +40,7 @@ from ..calculus.parse import SCALAR_NAMES, parse_expr_safe
 from ..calculus.transpose import MARK, Letter, Trace
 from .matrix_algebra import ShapeMismatch, concrete, shape_of, sizes_of, symbol_matrices
 from .matrix_shapes import read_shapes
-from .matrix_terms import Term, canonical, product_parts, term_of, uses
+from .matrix_terms import IDENTITY, Term, canonical, product_parts, term_of, uses
 
 
 @dataclass(frozen=True)
@@ -233,7 +233,8 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmet
     collected = _in_order(sp.Add(*(canonical(t, x, mirror, by_matrix) for t in sp.Add.make_args(expanded))), x)
     order = ("quadratic", "trace-quadratic", "trace-quadratic-right", "product", "linear", "linear-right", "bilinear",
              "trace-linear", "constant")       # as a teacher writes them
-    terms = tuple(sorted((term_of(t, x, mirror, by_matrix) for t in sp.Add.make_args(collected)),
+    identity = None if IDENTITY.name in read else IDENTITY            # ∇_W tr(W) = I, unless I is a letter of shapes
+    terms = tuple(sorted((term_of(t, x, mirror, by_matrix, identity) for t in sp.Add.make_args(collected)),
                          key=lambda t: order.index(t.identity)))
     total = sp.expand(sp.Add(*(t.gradient for t in terms)))
     answer = factored(total)
@@ -247,6 +248,7 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmet
 def _holds(function, answer, x, shapes, symmetric=()) -> bool:
     """The answer equals, entry by entry, the derivative of the scalar form by each entry of x."""
     values = symbol_matrices({n: s for n, s in shapes.items() if s != ("1", "1")}, symmetric)
+    values.setdefault(IDENTITY.name, sp.eye(values[x.name].rows))         # I of ∇_W tr(W) = I, W square
     scalar = concrete(function, values)
     scalar = scalar[0, 0] if isinstance(scalar, sp.MatrixBase) else scalar
     formula = concrete(answer, values)

@@ -8,7 +8,11 @@ tr(L W R) = tr(R L W) and ∇_W tr(A W) = Aᵀ. The identities a teacher names f
 
 - by a vector: ∇ₓ(aᵀx) = ∇ₓ(xᵀa) = a, ∇ₓ(xᵀMx) = (M + Mᵀ)x;
 - by a matrix: ∇_W(aᵀWb) = abᵀ, ∇_W tr(AW) = Aᵀ, ∇_W tr(WᵀMW) = (M + Mᵀ)W, ∇_W tr(WMWᵀ) = W(M + Mᵀ),
-  so ∇_W tr(WᵀW) = ∇_W ‖W‖²_F = 2W.
+  so ∇_W tr(WᵀW) = ∇_W ‖W‖²_F = 2W; and ∇_W tr(W) = I, the identity matrix of W's (square) shape, as
+  tr(W) = Σᵢ Wᵢᵢ: A = 1 in tr(AW) = Aᵀ, so tr(AWB) = tr(BAW) gives AᵀBᵀ and tr(WᵀA) = tr(AᵀW) gives A.
+
+A term with more than one use of W and no identity of its own is differentiated by the product rule, and its
+``contributions`` are the gradients of its uses, one at a time: ½xᵀWᵀWx gives ½Wxxᵀ (by Wᵀ) + ½Wxxᵀ (by W).
 
 Equal terms are collected by writing each one way: a number is its own transpose (xᵀAᵀb = bᵀAx) and a trace
 is unchanged by transposing and by moving a factor from the front to the back (tr(WᵀXᵀY) = tr(YᵀXW)).
@@ -18,7 +22,9 @@ is unchanged by transposing and by moving a factor from the front to the back (t
 >>> canonical(Trace(transposed(W) * transposed(X) * Y), W, by_matrix=True)
 tr(Yᵀ*X*W)
 >>> term_of(_, W, by_matrix=True)
-Term(term=tr(Yᵀ*X*W), identity='trace-linear', part=Yᵀ*X, gradient=Xᵀ*Y, symmetric=False, other=0)
+Term(term=tr(Yᵀ*X*W), identity='trace-linear', part=Yᵀ*X, gradient=Xᵀ*Y, symmetric=False, other=0, contributions=(Xᵀ*Y,))
+>>> term_of(2 * Trace(W), W, by_matrix=True).gradient
+2*I
 """
 
 from __future__ import annotations
@@ -27,7 +33,9 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from ..calculus.transpose import Trace, transposed
+from ..calculus.transpose import Letter, Trace, transposed
+
+IDENTITY = Letter("I")          # the identity matrix of a gradient ∇_W tr(W)
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,7 @@ class Term:
     gradient: sp.Expr
     symmetric: bool = False      # M = Mᵀ: ∇ₓ(xᵀMx) = 2Mx, ∇_W tr(WᵀMW) = 2MW
     other: sp.Expr = sp.Integer(0)       # b of aᵀWb
+    contributions: tuple = ()    # the gradient of each use of x, the others held (the product rule); they add up to gradient
 
 
 def product_parts(term):
@@ -104,44 +113,51 @@ def canonical(term, x, mirror=None, by_matrix: bool = False):
     return number * sp.Mul(*first)
 
 
-def term_of(term, x, mirror=None, by_matrix: bool = False) -> Term:
+def term_of(term, x, mirror=None, by_matrix: bool = False, identity=IDENTITY) -> Term:
     """The gradient of one term by x, one use of x at a time: c·L x R gives c·LᵀRᵀ, c·L xᵀ R gives c·R·L
-    (c·R·Lᵀ of a vector x outside a trace, L being 1×1 there), and the identity that form is."""
+    (c·R·Lᵀ of a vector x outside a trace, L being 1×1 there), and the identity that form is. By a matrix a use
+    with nothing on either side (tr(cW)) gives c·I, I being ``identity`` (None: refused, I means another matrix)."""
     number, factors, traced = parts(term)
     xt, mirror = transposed(x), mirror or {}
     places = [i for i, f in enumerate(factors) if f in (x, xt)]
-    gradient = sp.Integer(0)
+    contributions = []
     for i in places:
         left, right = sp.Mul(*factors[:i]), sp.Mul(*factors[i + 1:])
         if factors[i] == x:
-            gradient += number * transposed(left) * transposed(right)
+            contribution = number * transposed(left) * transposed(right)
         else:
-            gradient += number * right * (transposed(left) if not (traced or by_matrix) else left)
-    if by_matrix and any(g.is_commutative and g != 0 for g in sp.Add.make_args(sp.expand(gradient))):    # tr(W): I
-        raise ValueError(f"expr: the gradient of {term} by {x} is a multiple of the identity matrix, "
-                         f"which a formula in the letters of shapes does not write")
-    gradient = sp.expand(gradient.xreplace(mirror))
+            contribution = number * right * (transposed(left) if not (traced or by_matrix) else left)
+        if by_matrix and contribution.is_commutative and contribution != 0:       # ∇_W tr(W) = I
+            if identity is None:
+                raise ValueError(f"expr: the gradient of {term} by {x} is a multiple of the identity matrix I, "
+                                 f"and shapes names another matrix I")
+            contribution = contribution * identity
+        contributions.append(sp.expand(contribution.xreplace(mirror)))
+    gradient = sp.expand(sp.Add(*contributions))
+
+    def made(form, part=sp.Integer(0), **named):          # the Term of the identity named form
+        return Term(term, form, part, gradient, contributions=tuple(contributions), **named)
     last = len(factors) - 1
     inside = sp.Mul(*factors[1:-1])
     if not places:
-        return Term(term, "constant", sp.Integer(0), gradient)
+        return made("constant")
     if places == [0, last] and last > 0 and {factors[0], factors[-1]} == {x, xt}:
         symmetric = sp.expand(transposed(inside).xreplace(mirror) - inside) == 0
         if not traced and not by_matrix and factors[0] == xt:
-            return Term(term, "quadratic", inside, gradient, symmetric)
+            return made("quadratic", inside, symmetric=symmetric)
         if traced:
-            return Term(term, "trace-quadratic" if factors[0] == xt else "trace-quadratic-right", inside, gradient, symmetric)
+            return made("trace-quadratic" if factors[0] == xt else "trace-quadratic-right", inside, symmetric=symmetric)
     if traced:
-        if places == [last] and factors[-1] == x:
-            return Term(term, "trace-linear", sp.Mul(*factors[:-1]), gradient)
-        return Term(term, "product", sp.Integer(0), gradient)
+        if places == [last] and factors[-1] == x:       # tr(A·W), and tr(W) with A = 1
+            return made("trace-linear", sp.Mul(*factors[:-1]))
+        return made("product")
     if by_matrix:
         if len(places) == 1 and 0 < places[0] < last and factors[places[0]] == x:
-            return Term(term, "bilinear", transposed(sp.Mul(*factors[:places[0]])).xreplace(mirror), gradient,
+            return made("bilinear", transposed(sp.Mul(*factors[:places[0]])).xreplace(mirror),
                         other=sp.Mul(*factors[places[0] + 1:]))
-        return Term(term, "product", sp.Integer(0), gradient)
+        return made("product")
     if places == [last]:
-        return Term(term, "linear", transposed(sp.Mul(*factors[:-1])).xreplace(mirror), gradient)
+        return made("linear", transposed(sp.Mul(*factors[:-1])).xreplace(mirror))
     if places == [0]:
-        return Term(term, "linear-right", sp.Mul(*factors[1:]), gradient)
-    return Term(term, "product", sp.Integer(0), gradient)
+        return made("linear-right", sp.Mul(*factors[1:]))
+    return made("product")

@@ -123,3 +123,24 @@ def kind_names(data: dict, kind: str | None = None) -> tuple[tuple[str, str], ..
     outputs = {f"s_{k}": f"exp(y_{k})/({total})" for k in range(1, data["n"] + 1)}
     renamed = tuple((letter, outputs[name]) for letter, name in variable_names(data, kind) if name in outputs)   # p_k of s_k
     return tuple(outputs.items()) + renamed
+
+
+def label_options(data: dict, kind: str | None = None) -> dict:
+    """The one-hot label of a softmax-nll problem: y, the letter books write the target with, where the notation
+    writes the logits with another letter (p = softmax(z)), else t (Bishop's target, where y are the logits or the
+    outputs); it is the one-hot vector of the true class, so p − y and y − t are answers; none where both letters
+    are names of the problem.
+
+    >>> label_options({"n": 3, "true_class": 2, "notation": {"y": "z", "s": "p"}}, "softmax-nll")
+    {'onehot': ('y', 2)}
+    >>> label_options({"n": 3, "true_class": 1}, "softmax-nll"), label_options({"n": 3, "true_class": 1,
+    ...     "notation": {"s": "y", "y": "a"}}, "softmax-nll")
+    ({'onehot': ('t', 1)}, {'onehot': ('t', 1)})
+    """
+    if kind != "softmax-nll" or not isinstance(data.get("true_class"), int):
+        return {}
+    notation = {name: bare_name(text) if isinstance(text, str) else None for name, text in data.get("notation", {}).items()}
+    taken = {notation.get(name, name) for name in ("y", "s")} | set(data.get("names", {}))     # the logits, the outputs
+    taken |= {name.split("_")[0] for name in taken if name}
+    letter = next((letter for letter in ("y", "t") if letter not in taken), None)
+    return {"onehot": (letter, data["true_class"])} if letter else {}

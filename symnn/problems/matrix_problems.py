@@ -19,15 +19,19 @@ from .bank import Problem
 def matrix_options(data: dict, statement: dict | None = None) -> dict:
     """The checker's options of a matrix problem: its symmetric letters (A = Aᵀ: 2Ax and (A + Aᵀ)x are one answer),
     and whether it differentiates by a vector (x, w, a column W_2): then the gradient written as a row (2xᵀA) is
-    the numerator layout of the same gradient; by a matrix (W, A) the transpose is another matrix, a slip."""
+    the numerator layout of the same gradient; by a matrix (W, A) the transpose is another matrix, a slip; and its
+    letters, those of its shapes and I (E), so that a glued XᵀXW reads as Xᵀ·X·W."""
     from ..nn.matrix_form import SPECS
     if "identity" in data:
         spec = SPECS[data["identity"]]
-        symmetric, columns = data.get("symmetric") or spec.symmetric, spec.shapes[spec.wrt][1]
+        symmetric, columns, shapes = data.get("symmetric") or spec.symmetric, spec.shapes[spec.wrt][1], spec.shapes
     else:
         from ..nn.matrix_shapes import read_shapes
-        symmetric, columns = data.get("symmetric", ()), read_shapes(data["shapes"])[data["wrt"]][1]
-    return {"by_vector": columns == "1", **({"symmetric": tuple(symmetric)} if symmetric else {}),
+        shapes = read_shapes(data["shapes"])
+        symmetric, columns = data.get("symmetric", ()), shapes[data["wrt"]][1]
+    # I, and E as Russian books write it, the identity matrix: letters too, not Euler's e
+    letters = tuple(dict.fromkeys([*(name for name, shape in shapes.items() if shape != ("1", "1")), "I", "E"]))
+    return {"by_vector": columns == "1", "letters": letters, **({"symmetric": tuple(symmetric)} if symmetric else {}),
             **(_asked_through(spec.definitions, statement) if "identity" in data else {})}
 
 

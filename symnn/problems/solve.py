@@ -18,7 +18,7 @@ from . import array_problems, matrix_problems, vector_problems
 from .answer_labels import answer_labels, line_variable
 from .asked import with_asked
 from .bank import BankError, Problem, bank_version, get_problem
-from .function_names import function_names, kind_names, variable_names
+from .function_names import function_names, kind_names, label_options, variable_names
 from .matrix_networks import in_matrix_form
 
 
@@ -386,6 +386,7 @@ def question_options(problem: Problem) -> dict:
         options["names"] = options.get("names", ()) + function_names(data)
     if variable_names(data, problem.kind) or kind_names(data, problem.kind):     # notation n = m: 3m² + 2; softmax's s_k
         options["names"] = options.get("names", ()) + variable_names(data, problem.kind) + kind_names(data, problem.kind)
+    options.update(label_options(data, problem.kind))          # p − y, y the one-hot label where the logits are z
     if problem.kind not in ("gradient", "derivative", "finite-difference") or "functions" in data:
         return options
     if "expr" in data:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..calculus.transpose import Letter, Trace, transposed
+from ..calculus.transpose import MARK, Letter, Trace, transposed
+from ..nn.matrix_terms import IDENTITY
 
 
 class ExpansionPrinting:
@@ -53,7 +54,7 @@ class ExpansionPrinting:
         lines.append(self.line(depth, self.say("expansion.terms", wrt=x)))
         for term in run.terms:
             lines.append(self.ruled_step(depth + 1, self._by_term(run, term.term) + " = " + self.raw_math(term.gradient),
-                                         self._identity(term, x)))
+                                         self._identity(term, x, dict(run.shapes))))
         sides = [self.gradient_name(run), self.raw_math(run.total)] + ([self.raw_math(run.answer)] if run.answer != run.total
                                                                         else [])
         lines.append(self.line(depth, self.say("expansion.sum") + " " + self.inline(" = ".join(sides))))
@@ -69,9 +70,9 @@ class ExpansionPrinting:
         """f = the terms, in their order, each with its own number (½xᵀAᵀAx − bᵀAx, not ½(xᵀAᵀAx − 2bᵀAx))."""
         return self.inline(self.raw_math(sp.Eq(f, terms, evaluate=False), keep_order=True))
 
-    def _identity(self, term, x) -> str:
+    def _identity(self, term, x, shapes=None) -> str:
         """The identity a term is differentiated by, with its parts named: ∇(aᵀx) = a with a = Aᵀb."""
-        a, M = Letter("a"), Letter("M")
+        a, M = _free("a", term, shapes), _free("M", term, shapes)
         if term.identity == "constant":
             return self.say("expansion.constant", wrt=x)
         if term.identity in ("linear", "linear-right"):
@@ -91,19 +92,26 @@ class ExpansionPrinting:
                                 symmetric=sp.Eq(transposed(M), M, evaluate=False), twice=2 * M * x)
             return self.say("expansion.quadratic", identity=identity, part=sp.Eq(M, term.part, evaluate=False))
         if term.identity in ("trace-linear", "trace-quadratic", "trace-quadratic-right", "bilinear"):
-            return self._by_matrix(term, x)
+            return self._by_matrix(term, x, shapes or {})
+        if len(term.contributions) > 1:             # each use of x in turn, the others held: ½Wxxᵀ + ½Wxxᵀ = Wxxᵀ
+            sides = [self.raw_math(sp.Add(*term.contributions, evaluate=False), keep_order=True), self.raw_math(term.gradient)]
+            return self.say("expansion.product uses", wrt=x) + " " + self.inline(" = ".join(dict.fromkeys(sides)))
         return self.say("expansion.product", wrt=x)
 
-    def _by_matrix(self, term, W) -> str:
+    def _by_matrix(self, term, W, shapes) -> str:
         """The identities of a term by a matrix W: ∇_W(aᵀWb) = abᵀ, ∇_W tr(AW) = Aᵀ, ∇_W tr(WᵀMW) = (M + Mᵀ)W
-        and ∇_W tr(WMWᵀ) = W(M + Mᵀ), each with its parts named."""
-        a, b, A, M, Wt = Letter("a"), Letter("b"), Letter("A"), Letter("M"), transposed(W)
+        and ∇_W tr(WMWᵀ) = W(M + Mᵀ), each with its parts named; ∇_W tr(W) = I with the shape of I, W's."""
+        a, b, A, M, Wt = (*(_free(name, term, shapes) for name in "abAM"), transposed(W))
         if term.identity == "bilinear":
             identity = sp.Eq(Nabla(W, transposed(a) * W * b), a * transposed(b), evaluate=False)
             if (term.part, term.other) == (a, b):
                 return self.say("expansion.square", identity=identity)
             return self.say("expansion.bilinear", identity=identity, part=sp.Eq(a, term.part, evaluate=False),
                             other=sp.Eq(b, term.other, evaluate=False))
+        if term.identity == "trace-linear" and term.part == 1:        # tr(W) = Σᵢ Wᵢᵢ: I
+            from .matrices import shaped
+            identity = sp.Eq(Nabla(W, Trace(W)), IDENTITY, evaluate=False)
+            return self.say("expansion.trace", identity=identity, shape=shaped(IDENTITY, shapes.get(W)))
         if term.identity == "trace-linear":
             identity = sp.Eq(Nabla(W, Trace(A * W)), transposed(A), evaluate=False)
             if term.part == A:
@@ -122,6 +130,19 @@ class ExpansionPrinting:
             return self.say("expansion.quadratic symmetric", identity=identity, part=sp.Eq(M, term.part, evaluate=False),
                             symmetric=sp.Eq(transposed(M), M, evaluate=False), twice=twice)
         return self.say("expansion.quadratic", identity=identity, part=sp.Eq(M, term.part, evaluate=False))
+
+
+OTHER_LETTERS = {"a": "uc", "b": "vd", "A": "CPK", "M": "NKG"}
+
+
+def _free(name, term, shapes):
+    """The letter of an identity's general form (A of ∇_W tr(AW) = Aᵀ), another one where the problem or the
+    term's part uses it otherwise, so that no line reads A = B·A."""
+    letter = Letter(name)
+    taken = {s.name.removesuffix(MARK) for e in (term.part, term.other) for s in e.free_symbols} | {s.name for s in shapes or ()}
+    if letter in (term.part, term.other) or name not in taken:
+        return letter
+    return Letter(next((other for other in OTHER_LETTERS[name] if other not in taken), name))
 
 
 class Frobenius(sp.Expr):

@@ -90,6 +90,21 @@ CASES = {
     "power": ("tr(W^3)", "W", {"W": "n x n"}, (), lambda v, lam: tr(v["W"] @ v["W"] @ v["W"]), "3*Wᵀ**2"),
     "power after A": ("tr(A W W)", "W", {"A": "n x n", "W": "n x n"}, (),
                       lambda v, lam: tr(v["A"] @ v["W"] @ v["W"]), "Aᵀ*Wᵀ + Wᵀ*Aᵀ"),
+    # the trace of W itself, tr(W) = Σᵢ Wᵢᵢ: the identity matrix I, of W's square shape
+    "trace of W": ("tr(W)", "W", {"W": "n x n"}, (), lambda v, lam: tr(v["W"]), "I"),
+    # a number times it, and of the transpose (tr(Wᵀ) = tr(W)): λI/2, 2I
+    "trace times a number": ("lambda/2*trace(W)", "W", {"W": "n x n"}, (), lambda v, lam: lam * tr(v["W"]) / 2, "lamda*I/2"),
+    "trace of the transpose": ("2*tr(W^T)", "W", {"W": "m x m"}, (), lambda v, lam: 2 * tr(v["W"].T), "2*I"),
+    # W between two matrices in a trace, W not square: tr(AWB) = tr(BAW) gives (BA)ᵀ = AᵀBᵀ
+    "trace of AWB": ("tr(A*W*B)", "W", {"A": "p x m", "W": "m x n", "B": "n x p"}, (),
+                     lambda v, lam: tr(v["A"] @ v["W"] @ v["B"]), "Aᵀ*Bᵀ"),
+    # Wᵀ first: tr(WᵀA) = tr(AᵀW) gives A
+    "trace of WᵀA": ("tr(W^T A)", "W", {"A": "m x n", "W": "m x n"}, (), lambda v, lam: tr(v["W"].T @ v["A"]), "A"),
+    # a sum of traces: each term its own identity, I beside −Aᵀ (not (3 − A)ᵀ: 3 is not a matrix)
+    "traces added": ("3*tr(W) - tr(A*W)", "W", {"A": "n x n", "W": "n x n"}, (),
+                     lambda v, lam: 3 * tr(v["W"]) - tr(v["A"] @ v["W"]), "-Aᵀ + 3*I"),
+    # the identity inside the trace of a sum: tr(W + A) = tr(W) + tr(A)
+    "trace of a sum": ("tr(W + A)", "W", {"A": "n x n", "W": "n x n"}, (), lambda v, lam: tr(v["W"] + v["A"]), "I"),
     # by a vector, S = Sᵀ: 2S(x − μ), the symmetric special form
     "gaussian symmetric": ("(x - mu)^T S (x - mu)", "x", {"S": "n x n", "x": "n", "mu": "n"}, ("S",),
                            lambda v, lam: num((v["x"] - v["mu"]).T @ v["S"] @ (v["x"] - v["mu"])), "2*S*(-mu + x)"),
@@ -124,7 +139,7 @@ def test_the_answer_is_the_derivative_of_the_entrywise_scalar_form(case):
     scalar = sp.expand(function(values, lam))
     oracle = values[wrt].applyfunc(lambda entry: sp.diff(scalar, entry))
     run = _run(case)
-    got = concrete(run.answer, {**values, "lamda": lam})
+    got = concrete(run.answer, {**values, "lamda": lam, "I": sp.eye(oracle.rows)})
     assert sp.expand(got - oracle) == sp.zeros(*oracle.shape)
     assert str(run.answer) == expected and run.holds
 
@@ -143,7 +158,7 @@ def test_the_answer_matches_central_differences(case):
         down[wrt][index] -= h
         numeric[index] = (function(up, LAMBDA) - function(down, LAMBDA)) / (2 * h)
     run = _run(case)
-    got = concrete(run.answer, {**{n: sp.Matrix(v) for n, v in values.items()}, "lamda": LAMBDA})
+    got = concrete(run.answer, {**{n: sp.Matrix(v) for n, v in values.items()}, "lamda": LAMBDA, "I": sp.eye(numeric.shape[0])})
     assert np.allclose(np.array(got, dtype=float), numeric, atol=1e-5)
 
 
@@ -185,11 +200,13 @@ def test_the_frobenius_key_in_russian():
 @pytest.mark.parametrize("problem_id, lang, lines", [
     # one-layer-matrix-gradient: the bilinear identity named with its letters
     ("one-layer-matrix-gradient", "en", [
-            "   ∇_W(xᵀ·Wᵀ·W·x/2) = W·x·xᵀ — the product rule: one use of W at a time, the others held fixed",
+            "   ∇_W(xᵀ·Wᵀ·W·x/2) = W·x·xᵀ — the product rule, one use of W at a time with the others held fixed: "
+            "W·x·xᵀ/2 + W·x·xᵀ/2 = W·x·xᵀ",
             "   ∇_W(-yᵀ·W·x) = -y·xᵀ — ∇_W(aᵀ·W·b) = a·bᵀ with a = y and b = x",
             "The gradients of the terms added: ∇_W L = W·x·xᵀ - y·xᵀ = (W·x - y)·xᵀ"]),
     ("one-layer-matrix-gradient", "ru", [
-            "   ∇_W(xᵀ·Wᵀ·W·x/2) = W·x·xᵀ — правило произведения: по одному вхождению W, остальные постоянны",
+            "   ∇_W(xᵀ·Wᵀ·W·x/2) = W·x·xᵀ — правило произведения, по одному вхождению W при остальных постоянных: "
+            "W·x·xᵀ/2 + W·x·xᵀ/2 = W·x·xᵀ",
             "   ∇_W(-yᵀ·W·x) = -y·xᵀ — ∇_W(aᵀ·W·b) = a·bᵀ, где a = y и b = x",
             "Сложим градиенты слагаемых: ∇_W L = W·x·xᵀ - y·xᵀ = (W·x - y)·xᵀ"]),
     # symmetric-gaussian-exponent: the function as the book writes it, Sᵀ = S in the collected terms, and the
@@ -208,6 +225,66 @@ def test_the_frobenius_key_in_russian():
 def test_the_key_names_each_identity_it_uses(problem_id, lang, lines):
     key = _key(problem_id, lang)
     assert all(line in key for line in lines), key
+
+
+def _made(expr, shapes):
+    return Problem("p", "matrix-identity", "t", BASE["statement"], {"expr": expr, "wrt": "W", "shapes": shapes})
+
+
+SQUARE = {"A": "n x n", "W": "n x n"}
+
+
+@pytest.mark.parametrize("expr, shapes, lang, lines", [
+    # ∇_W tr(W) = I, the identity matrix of W's shape, and a number times it
+    ("3*tr(W) - tr(A*W)", SQUARE, "en", [
+        "   ∇_W(3·tr(W)) = 3I — ∇_W tr(W) = I, the identity matrix I ∈ ℝ^(n×n)",
+        "   ∇_W(-tr(A·W)) = -Aᵀ — ∇_W tr(A·W) = Aᵀ",
+        "Answer: ∇_W f = 3I - Aᵀ"]),
+    ("3*tr(W) - tr(A*W)", SQUARE, "ru", [
+        "   ∇_W(3·tr(W)) = 3I — ∇_W tr(W) = I, единичная матрица I ∈ ℝ^(n×n)",
+        "Ответ: ∇_W f = 3I - Aᵀ"]),
+    # tr(AWB) = tr(BAW): the general form's letter is not the problem's A (no "A = B·A")
+    ("tr(A*W*B)", {"A": "p x m", "W": "m x n", "B": "n x p"}, "en", [
+        "   ∇_W(tr(B·A·W)) = Aᵀ·Bᵀ — ∇_W tr(C·W) = Cᵀ with C = B·A"]),
+    ("tr(A*W*B)", {"A": "p x m", "W": "m x n", "B": "n x p"}, "ru", [
+        "   ∇_W(tr(B·A·W)) = Aᵀ·Bᵀ — ∇_W tr(C·W) = Cᵀ, где C = B·A"]),
+    # a product-rule term: each use of W in turn, the contributions added
+    ("tr(W^T A W B)", {"A": "m x m", "W": "m x n", "B": "n x n"}, "en", [
+        "   ∇_W(tr(B·Wᵀ·A·W)) = A·W·B + Aᵀ·W·Bᵀ — the product rule, one use of W at a time with the others held fixed: "
+        "A·W·B + Aᵀ·W·Bᵀ"]),
+    ("1/2*x^T W^T A W x", {"A": "m x m", "W": "m x n", "x": "n"}, "ru", [
+        "   ∇_W(xᵀ·Wᵀ·A·W·x/2) = (1/2)·(A·W·x·xᵀ + Aᵀ·W·x·xᵀ) — правило произведения, по одному вхождению W при "
+        "остальных постоянных: A·W·x·xᵀ/2 + Aᵀ·W·x·xᵀ/2 = (1/2)·(A·W·x·xᵀ + Aᵀ·W·x·xᵀ)"]),
+])
+def test_the_key_of_a_trace_and_of_the_product_rule(expr, shapes, lang, lines):
+    key = render(solve(_made(expr, shapes)), "text", lang=lang, detail="brief").splitlines()
+    assert all(line in key for line in lines), key
+
+
+AS_NUMBER = {"en": "A multiple of the identity matrix is written as a number (1 for I): a matrix plus a number does not fit; "
+                   "write it with I.",
+             "ru": "Кратное единичной матрицы записано числом (1 вместо I): матрицу и число сложить нельзя; запишите его "
+                   "через I."}
+
+
+@pytest.mark.parametrize("expr, shapes, answer, lang, right, says", [
+    ("3*tr(W) - tr(A*W)", SQUARE, "3I - A^T", "en", True, None),          # I, the identity matrix
+    ("3*tr(W) - tr(A*W)", SQUARE, "3 I_n - A^T", "en", True, None),       # Iₙ, as some books write it
+    ("3*tr(W) - tr(A*W)", SQUARE, "3E - A^T", "ru", True, None),          # E, as Russian books write it
+    ("3*tr(W) - tr(A*W)", SQUARE, "3*I*I - A^T*I", "en", True, None),     # I·I = I, Aᵀ·I = Aᵀ: I is no random matrix
+    ("3*tr(W) - tr(A*W)", SQUARE, "3 - A^T", "en", False, AS_NUMBER["en"]),   # the number 3 for 3I
+    ("3*tr(W) - tr(A*W)", SQUARE, "-A^T + 3", "ru", False, AS_NUMBER["ru"]),
+    ("3*tr(W) - tr(A*W)", SQUARE, "3I - A", "en", False, "The whole formula is transposed"),     # Iᵀ = I: (3I − Aᵀ)ᵀ
+    ("tr(W)", {"W": "n x n"}, "I", "en", True, None),
+    ("tr(W)", {"W": "n x n"}, "1", "en", False, None),                     # the number 1 is not the identity matrix
+    ("tr(A*W*B)", {"A": "p x m", "W": "m x n", "B": "n x p"}, "(BA)^T", "en", True, None),
+    ("tr(A*W*B)", {"A": "p x m", "W": "m x n", "B": "n x p"}, "BA", "en", False, "The whole formula is transposed"),
+])
+def test_the_checker_on_traces(expr, shapes, answer, lang, right, says):
+    problem = _made(expr, shapes)
+    verdict = check_answer(solve(problem).answer, answer, lang=lang, **question_options(problem))
+    assert verdict.correct is right, verdict.feedback
+    assert says is None or any(line.startswith(says) for line in verdict.feedback), verdict.feedback
 
 
 @pytest.mark.parametrize("problem_id, answer, right, says", [
@@ -244,7 +321,9 @@ def test_a_file_that_cannot_differentiate_by_its_wrt_is_refused(fields, error):
 
 @pytest.mark.parametrize("fields, error", [
     ({"expr": "tr(A*W)", "wrt": "W", "shapes": {"A": "n x m", "W": "m x k"}}, "expr: tr(A*W) is the trace of a n×k matrix, which is not square"),
-    ({"expr": "tr(W)", "wrt": "W", "shapes": {"W": "n x n"}}, "expr: the gradient of tr(W) by W is a multiple of the identity"),
+    ({"expr": "tr(W)", "wrt": "W", "shapes": {"W": "m x n"}}, "expr: tr(W) is the trace of a m×n matrix, which is not square"),
+    ({"expr": "tr(W) + tr(I*W)", "wrt": "W", "shapes": {"W": "n x n", "I": "n x n"}},      # I is the file's own letter
+     "expr: the gradient of tr(W) by W is a multiple of the identity matrix I, and shapes names another matrix I"),
     ({"expr": "tr(A*W)^2", "wrt": "W", "shapes": {"A": "n x m", "W": "m x n"}}, "expr: .* is not linear in its traces"),
     ({"expr": "tr(W)", "wrt": "W", "shapes": {"W": "n by n"}}, "shapes: W = 'n by n' is not a shape"),
     ({"expr": "log(det(W))", "wrt": "W", "shapes": {"W": "n x n"}}, "expr: unknown function 'det'"),

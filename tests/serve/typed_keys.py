@@ -60,6 +60,7 @@ TYPED = {
     "quadratic-form-grad": ("(A + A^T) x", "(A + Aᵀ)x"),
     "quadratic-form-symmetric": ("2 A x", "2Ax"),
     "frobenius-least-squares": ("X^T (X W - Y)", "Xᵀ(XW − Y)"),
+    "cookbook-traces": ("A^T B^T + I", "AᵀBᵀ + I"),
     "one-layer-matrix-gradient": ("(W x - y) x^T", "(Wx − y)xᵀ"),
     "symmetric-gaussian-exponent": ("2 S (x - mu)", "2S(x − μ)"),
     "neuron-3in": ("0.999877", "0,999877"),
