@@ -25,6 +25,7 @@ from .jacobians import jacobian_written
 from .math import text_math
 from .order import by_variables
 from .perceptron import bias_names, weight_names
+from .said import said_in
 from .staged import Ratio
 from .statement_names import defined_names, log_written, network_names, sample_count, statement_subscripts, vector_arrows
 from .values import PLACES, condition_written, vanishing
@@ -89,11 +90,12 @@ def kronecker_used(work) -> bool:
 def definitions(solution, lang: str) -> tuple[str, ...]:
     """The phrases defining the signs a solution writes and its statement does not define: the Heaviside step
     H(a) of a table, Kronecker's δ_ij of s_i(δ_ij − s_j); and what its work says once for a whole key: where a
-    start drawn from N(0, 1) and rounded comes from (``DRAWN``, said in the body where it is first used)."""
+    start drawn from N(0, 1) and rounded comes from (``DRAWN``), a rule's explanation and a method's sentence
+    (``said.said_in``): those said in the body where first used."""
     text = solution.problem.text(lang)
     return (("heaviside.defined",) if uses(solution.work, sp.Heaviside) and not re.search(r"H\(|Heaviside|Хевисайд", text)
             else ()) + (("kronecker.defined",) if kronecker_used(solution.work) and "delta" not in text else ()) \
-        + ((DRAWN,) if drawn_start(solution.work) else ())
+        + ((DRAWN,) if drawn_start(solution.work) else ()) + said_in(solution.work)     # render.said: rules, a method
 
 
 def key_places(problem) -> int | None:
@@ -171,7 +173,7 @@ class SolutionPrinting:
         for value in small:                 # 0.000968 at two places
             lines.append(self.line(depth, self.say("answer.significant", value=value, places=sp.Integer(asked))))
         lines += [self.line(depth, self.prose(phrase(self.lang, said))) for said in definitions(solution, self.lang)
-                  if said not in self._settings["defined"] and said != DRAWN]    # a key defines a sign once, where first used
+                  if said not in self._settings["defined"] and said.endswith(".defined")]    # a sign once a key, where first used
         if "log" in self.names and uses(solution.work, sp.log):
             lines.append(self.line(depth, self.prose(phrase(self.lang, "log.natural"))))     # log, as the statement writes ln
         note = problem.remark(self.lang)
