@@ -52,6 +52,9 @@ def said_in(work) -> tuple[str, ...]:
     if type(work).__name__ in ("MatrixGradient", "ExpandedGradient"):
         from .matrices import said_keys
         return said_keys(work)
+    if type(work).__name__ == "ArrayRun":
+        from .arrays import BROADCAST, broadcasts
+        return (BROADCAST,) if broadcasts(work) else ()
     return tuple(dict.fromkeys(f"title.{rule}" for rule in _rules(work) if rule in ONCE_RULES))
 
 
