@@ -75,7 +75,7 @@ def jump_said(definition, var=None) -> list:
     points = jumps(definition, var)
     if not points:
         return []
-    where = sp.And(*(sp.Ne(var, c) for c in points))
+    where = Written(", ".join(rf"{sp.latex(var)} \neq {sp.latex(c)}" for c in points), ", ".join(f"{var} ≠ {c}" for c in points))
     return [("act.jump", {"where": where, "points": points[0] if len(points) == 1 else sp.Tuple(*points)})]
 
 

@@ -13,6 +13,7 @@ import sympy as sp
 from symnn.export.beamer import slides
 from symnn.export.worksheets import Options, answer_key
 from symnn.problems.solve import solve
+from symnn.render import render
 from symnn.render.math import latex_math, text_math
 
 
@@ -93,6 +94,8 @@ def test_a_fraction_of_a_norm_is_written_as_the_statement_writes_it(problem, lan
 
 STEP = {"en": "step: $f'(x) = 0$ for $x \\neq 0$ and does not exist at $0$;",
         "ru": "единичная ступенька: $f'(x) = 0$ при $x \\neq 0$ и не существует в $0$;"}
+STEP_TEXT = {"en": "step: f'(x) = 0 for x ≠ 0 and does not exist at 0;",
+             "ru": "единичная ступенька: f'(x) = 0 при x ≠ 0 и не существует в 0;"}
 SOFTSIGN = {"en": "The table of the course prints $\\frac{1}{(1 + x)^2}$ for softsign: the bars of $|x|$ were lost, and the "
                   "formula is wrong for $x < 0$; the derivative is $\\frac{1}{(1 + |x|)^2}$.",
             "ru": "В таблице курса для softsign напечатано $\\frac{1}{(1 + x)^2}$: потерян знак модуля, и при $x < 0$ формула "
@@ -103,6 +106,7 @@ SOFTSIGN = {"en": "The table of the course prints $\\frac{1}{(1 + x)^2}$ for sof
 def test_the_step_derivative_and_the_softsign_note(lang):
     key = _key(["activations", "softsign"], lang)
     assert STEP[lang] in key                              # as the table's note: 0 for x ≠ 0, none at 0
+    assert STEP_TEXT[lang] in render(solve("activations"), "text", lang=lang, detail="brief")
     assert key.count(SOFTSIGN[lang]) == 1                 # said under the table, not again under softsign
     assert SOFTSIGN[lang] in _key(["softsign"], lang)
 
@@ -139,7 +143,6 @@ ONE_HOT = {"en": ("$s - e_1 = (s_1 - 1, s_2, s_3)$", "$s - e_c$, where $e_c$ is 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_a_one_hot_vector_is_math(lang):
-    from symnn.render import render
     key = _key(["nll-softmax"], lang)
     assert ONE_HOT[lang][0] in key and "onehot" not in key
     assert ONE_HOT[lang][1] in render(solve("nll-softmax").work, "md", lang=lang)      # the work alone: its result
