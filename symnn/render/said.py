@@ -80,7 +80,7 @@ def definitions(solution, lang: str) -> tuple[str, ...]:
     """The phrases defining the signs a solution writes and its statement does not define: the Heaviside step
     H(a) of a table, Kronecker's δ_ij of s_i(δ_ij − s_j); and what its work says once for a whole key: where a
     start drawn from N(0, 1) and rounded comes from (``DRAWN``), a rule's explanation and a method's sentence
-    (``said.said_in``): those said in the body where first used."""
+    (``said_in``), each sentence of its note (``note:…``): those said in the body where first used."""
     text = solution.problem.text(lang)
     return (("heaviside.defined",) if uses(solution.work, sp.Heaviside) and not re.search(r"H\(|Heaviside|Хевисайд", text)
             else ()) + (("kronecker.defined",) if kronecker_used(solution.work) and "delta" not in text else ()) \
