@@ -18,6 +18,7 @@ import re
 from ..lang import LANGUAGES, phrase
 from ..render import render
 from ..render.latex_setup import spelled
+from ..render.solutions import definitions
 from .documents import displays_in_paragraphs, plain_latex
 from .slide_heights import height
 from .slide_tables import whole_tables
@@ -345,9 +346,11 @@ def slides(solutions: list, lang: str, title: str, settings: dict | None = None,
     babel = f"{other},{'russian' if lang == 'ru' else 'english'}"
     preamble = BEAMER_PREAMBLE % {"babel": babel, "title": plain_latex(title),
                                   "course": plain_latex(course or phrase(lang, "sheet.course"))}
-    frames = []
+    frames, defined = [], ()
     for heading, solution in zip(headings([s.problem for s in solutions], lang), solutions):
-        body = whole_tables(displays_in_paragraphs(render(solution, "latex", lang=lang, width=TEXT_WIDTH, label="", **(settings or {}))))
+        body = whole_tables(displays_in_paragraphs(render(solution, "latex", lang=lang, width=TEXT_WIDTH, label="",
+                                                          defined=defined, **(settings or {}))))
+        defined += definitions(solution, lang)      # a sign, a rule, a method: said once a deck, where first used
         frames.append(_frame(spelled(heading), body, files.get(solution.problem.id), phrase(lang, "export.continued")))
     return preamble + "\\begin{document}\n\\begin{frame}\n\\titlepage\n\\end{frame}\n\n" + "\n\n".join(frames) \
         + "\n\n\\end{document}\n"

@@ -72,6 +72,22 @@ ACTIVATIONS = {a.name: a for a in (
 )}
 
 
+def jumps(definition: sp.Expr, var: sp.Symbol = x) -> tuple[sp.Expr, ...]:
+    """The points where a piecewise ``definition`` jumps, its one-sided limits apart: its derivative, 0 on either
+    side of such a point, does not exist there. A kink (ReLU, ELU at 0) is no jump.
+
+    >>> jumps(ACTIVATIONS["step"].definition), jumps(ACTIVATIONS["relu"].definition), jumps(ACTIVATIONS["elu"].definition)
+    ((0,), (), ())
+    """
+    if not isinstance(definition, sp.Piecewise):
+        return ()
+    edges = {c.rhs for _, c in definition.args if isinstance(c, sp.core.relational.Relational) and c.lhs == var
+             and c.rhs.is_number}
+    h = sp.Symbol("h", positive=True)         # c ∓ h picks the piece on either side (sp.limit misreads a Piecewise)
+    return tuple(sorted(c for c in edges
+                        if sp.limit(definition.subs(var, c - h), h, 0) != sp.limit(definition.subs(var, c + h), h, 0)))
+
+
 def activation(name: str) -> Activation:
     if name not in ACTIVATIONS:
         raise ValueError(f"unknown activation {name!r}; use one of {', '.join(ACTIVATIONS)}")

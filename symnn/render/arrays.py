@@ -12,6 +12,7 @@ import re
 import sympy as sp
 
 from ..lang import PHRASES
+from .said import first_time
 
 # $\texttt{a.sum(axis=0)}$ in a statement: program text, which every format shows as code
 STATEMENT_CODE = re.compile(r"\$\\texttt\{((?:[^{}$]|\{[^{}$]*\})*)\}\$")
@@ -38,6 +39,20 @@ def values_used(name: str, expr: str) -> bool:
     uses = re.finditer(rf"(?<![\w.]){re.escape(name)}\b(\.\w+)?", expr)
     return any(use[1] not in (".size", ".shape", ".ndim") for use in uses)
 
+
+
+BROADCAST = "array.broadcast.term"       # said once a key: the term broadcasting, with its English name
+
+
+def broadcasts(run) -> bool:
+    """Whether a NumPy question's explanation speaks of broadcasting: arrays of two shapes combined entry by entry
+    (a number with an array too), or refused because their shapes cannot be broadcast."""
+    import numpy as np
+    value, op = run.value, run.outcome.operation
+    if type(value).__name__ == "Failure":
+        return value.reason == "broadcast"
+    shapes = [np.shape(x) for x in op.operands]
+    return op.kind == "elementwise" and len(shapes) == 2 and shapes[0] != shapes[1] and any(shapes)
 
 class ArrayPrinting:
     def statement_code(self, text: str) -> str:
@@ -118,9 +133,9 @@ class ArrayPrinting:
             return [self.say("array.same shapes", shape=shape_of(left))]
         padded, result = broadcast_steps(left, right)
         if not left or not right:
-            lines = [self.say("array.broadcast.scalar", shape=shape_of(result))]
+            lines = [self.broadcasting("array.broadcast.scalar", shape=shape_of(result))]
         else:
-            lines = [self.say("array.broadcast.shapes", left=shape_of(left), right=shape_of(right))]
+            lines = [self.broadcasting("array.broadcast.shapes", left=shape_of(left), right=shape_of(right))]
         step = 1
         for before, after in zip((left, right), padded):
             if before and len(before) < len(after):
@@ -176,13 +191,17 @@ class ArrayPrinting:
         shape = np.shape(op.operands[0])
         return [self.say(f"array.attribute.{op.name}", shape=shape_of(shape))] if shape else []
 
+    def broadcasting(self, key: str, **values) -> str:
+        """A sentence on broadcasting, the term with its English name the first time a key uses it (``.first``)."""
+        return self.say(key + ".first" if first_time(self, BROADCAST) else key, **values)
+
     def failure_lines(self, failure) -> list[str]:
         shapes = [shape_of(s) for s in failure.shapes]
         if failure.reason == "broadcast":
             from ..numerics.arrays import broadcast_steps
             padded, _ = broadcast_steps(*failure.shapes)
             a, b = (p[failure.axis] for p in padded)
-            return [self.say("array.broadcast.shapes", left=shapes[0], right=shapes[1]),
+            return [self.broadcasting("array.broadcast.shapes", left=shapes[0], right=shapes[1]),
                     self.say("array.fail.broadcast", left=shape_of(padded[0]), right=shape_of(padded[1]),
                              a=sp.Integer(a), b=sp.Integer(b))]
         values = dict(zip(("left", "right"), shapes))

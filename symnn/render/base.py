@@ -29,6 +29,7 @@ from .networks import NetworkPrinting, point_equation
 from .numerics import NumericsPrinting
 from .one_form import one_form
 from .perceptron import PerceptronPrinting
+from .said import ONCE_RULES, first_time
 from .solutions import SolutionPrinting
 from .symbol_names import renamed_symbols
 from .training_steps import TrainingStepsPrinting
@@ -289,8 +290,8 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
         """The chain of a derivative: each expression with the short hint of the rules that gave it ('' if none)."""
         rows = []
         for expr, rules in derivative_chain(step, self.defined, self.function_named):
-            hints = [phrase(self.lang, rule) if rule.startswith("rewrite.") else
-                     _short(rule_title(self.lang, rule, order=step.order)) for rule in rules[:2]]
+            hints = [phrase(self.lang, rule) if rule.startswith("rewrite.") else _short(rule_title(self.lang, rule, order=step.order))
+                     for rule in rules[:2] if rule not in ONCE_RULES or first_time(self, f"title.{rule}")]    # said once a key
             expr = self.by_name(expr)             # y where the statement defines y = σ(…); a line said twice once
             if not rows or rows[-1][0] != expr:
                 rows.append((expr, "; ".join(hint[:1].lower() + hint[1:] for hint in hints)))

@@ -102,8 +102,8 @@ class JacobianPrinting:
         f = self.function_name()
         entries = sp.Eq(J, _matrix([[Ratio(sp.Symbol(f"{f}_{i}"), var, sp.true) for var in run.variables]
                                     for i in range(1, len(run.functions) + 1)]), evaluate=False)
-        lines = [self.line(depth, self.strong(self.say("vec.jacobian.title", function=components,
-                                                       variables=sp.Tuple(*run.variables), entry=entries)))]
+        lines = [self.short_heading("vec.jacobian.title", depth, entry=entries) or self.line(depth, self.strong(
+            self.say("vec.jacobian.title", function=components, variables=sp.Tuple(*run.variables), entry=entries)))]
         written = {}               # each entry as its line writes it, so that the matrix and the minors write it so too
         for i, f in enumerate(run.functions, 1):
             for var, entry in zip(run.variables, run.matrix.row(i - 1)):

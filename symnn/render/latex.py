@@ -337,8 +337,8 @@ class LatexPrinter(DocumentPrinter):
         line = LINE_WIDTH * self.scale
         rows = align_rows(raw, line)
         rule = re.sub(r"(?<!\\)\$(.+?)(?<!\\)\$", r"$\\textstyle \1$", rule)     # the rule's formula as in its words
-        if len(rows) == 1 and width(raw) + cell_width(rule) + 8 <= line:
-            rows[0] += r"\qquad \text{(%s)}" % rule      # not a column of its own: steps joined in one align*
+        if not rule or len(rows) == 1 and width(raw) + cell_width(rule) + 8 <= line:      # no rule: said before
+            rows[0] += r"\qquad \text{(%s)}" % rule if rule else ""     # not a column of its own: one align*
             # would share it, and a long rule of one row would widen every row
         else:          # under the formula: on one row if it fits one, else wrapped between words
             left = width(rows[0].split("&")[0]) if "&" in rows[0] else 0      # the rule stands right of the left side

@@ -89,8 +89,8 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
 
     def _fraction_times(self, c, rest) -> str:
         """(2/3)(11w + 3b − 49): a shared fraction in front of its sum."""
-        inner = self._print(rest) if rest.is_Pow else r"\left(%s\right)" % self._print(rest)
-        return r"%s\frac{%d}{%d} %s" % ("- " if c < 0 else "", abs(c.p), c.q, inner)
+        inner, (p, q) = r"\left(%s\right)" % self._print(rest) if isinstance(rest, sp.Add) else self._print(rest), sp.fraction(c)
+        return r"%s\frac{%s}{%s} %s" % ("- " if c.could_extract_minus_sign() else "", self._print(abs(p)), self._print(q), inner)
 
     def _print(self, expr, **kwargs):
         outside = transpose_outside(expr) if self.order != "none" else None
@@ -170,8 +170,8 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
         return r"H%s\left(%s\right)" % (power, self._print(expr.args[0]))
 
     def _print_Mul(self, expr):
-        if self.order != "none" and fraction_times_sum(expr) is not None:
-            return self._fraction_times(*fraction_times_sum(expr))
+        if fraction_times_sum(expr, self.order != "none") is not None:      # ½‖a‖² kept in order too
+            return self._fraction_times(*fraction_times_sum(expr, self.order != "none"))
         turned = _turned(self, expr)
         if turned is not None:          # (p − y)/(p(1 − p)), not (y − p)/(p(p − 1)); y(b + w)/2, not y(½(b + w))
             return _print_turned(self, expr, turned)
@@ -218,8 +218,8 @@ class TextMath(_FactorsAsUsual, StrPrinter):
 
     def _print_Mul(self, expr):
         """Factors in the order people write them (αΔw, 2λb), as LaTeX writes them."""
-        if self.order != "none" and fraction_times_sum(expr) is not None:
-            return self._fraction_times(*fraction_times_sum(expr))
+        if fraction_times_sum(expr, self.order != "none") is not None:      # ½‖a‖² kept in order too
+            return self._fraction_times(*fraction_times_sum(expr, self.order != "none"))
         turned = _turned(self, expr)
         if turned is not None:          # (p − y)/(p(1 − p)), not (y − p)/(p(p − 1)); y(b + w)/2, not y(½(b + w))
             return _print_turned(self, expr, turned)
@@ -267,8 +267,8 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         return super()._print_Add(expr, order) if shared is None else self._fraction_times(*shared)
 
     def _fraction_times(self, c, rest) -> str:
-        inner = self._print(rest) if rest.is_Pow else f"({self._print(rest)})"
-        return f"{'-' if c < 0 else ''}({abs(c.p)}/{c.q})*{inner}"
+        inner, (p, q) = f"({self._print(rest)})" if isinstance(rest, sp.Add) else self._print(rest), sp.fraction(c)
+        return f"{'-' if c.could_extract_minus_sign() else ''}({self._print(abs(p))}/{self._print(q)})*{inner}"
 
     def _print_Symbol(self, expr):
         if isinstance(expr, Shown):

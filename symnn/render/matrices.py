@@ -9,8 +9,9 @@ from __future__ import annotations
 import sympy as sp
 
 from ..calculus.transpose import Hadamard, Letter, SigmoidSlope, transposed
-from ..lang import phrase, separator
-from .matrix_expansion import ExpansionPrinting
+from ..lang import PHRASES, phrase, separator
+from .matrix_expansion import ExpansionPrinting, expansion_keys
+from .said import first_time
 
 
 class Shaped(sp.Expr):
@@ -40,6 +41,8 @@ class Grouped(sp.Expr):
 
 class NormSquared(sp.Expr):
     """‖R‖², or R² of a number."""
+
+    coefficient_first = True          # ½‖a‖², as a statement writes it (render.order.fraction_times_sum)
 
     def _latex(self, printer):
         inner, is_number = self.args
@@ -107,6 +110,45 @@ def quantity(expr):
     return expr if expr.is_Symbol else Grouped(expr)
 
 
+def rule_key(step, run) -> str:
+    """The phrase of the rule a step applies: ``matrix.rule.product``, ``matrix.rule.loss half``, …"""
+    if step.rule == "uses":               # x and xᵀ of xᵀAx: the contributions add (and Aᵀ = A)
+        return "matrix.rule.uses symmetric" if run.symmetric else "matrix.rule.uses"
+    if step.rule == "loss" and run.form == "norm":   # ∂(c‖r‖²)/∂r = 2c·r: twice r, or r itself when c = 1/2
+        key = "matrix.rule.loss number" if run.residual_shape in (None, ("1", "1")) else "matrix.rule.loss"
+        return key + " half" if 2 * run.scale == 1 else key
+    if step.rule == "product" and step.via and step.via[0] is not None:
+        upstream, _, _, _, product = step.via
+        whole = dict(run.definitions).get(upstream, upstream)
+        return "matrix.rule.product in sum" if isinstance(whole, sp.Add) and product in whole.args else "matrix.rule.product"
+    return f"matrix.rule.{step.rule}"
+
+
+def _use_key(step, run) -> str | None:
+    """The explanation of one use of x in xᵀAx: the row xᵀ, the column x; None for the step folded into them."""
+    return "matrix.use.row" if step.rule == "transpose" else \
+        "matrix.use.column" if step.rule == "product" and step.quantity == run.wrt else None
+
+
+def one_line(run) -> bool:
+    """Whether the gradient is written in one line (where it is zero is asked): one product after the loss."""
+    return run.stationary is not None and len(run.steps) == 2 and run.steps[0].rule == "loss" \
+        and bool(run.steps[1].via) and run.steps[1].via[3] == 1
+
+
+def said_keys(run) -> tuple[str, ...]:
+    """What a gradient in matrices says once per key, in order (``render.said``): the method ("backwards, one rule
+    per operation"), each rule's explanation; of a term-by-term one, each identity it writes the norms with and
+    the sentence that collects the terms."""
+    if type(run).__name__ == "ExpandedGradient":
+        return expansion_keys(run)
+    if one_line(run):
+        return ()
+    uses = any(step.rule == "uses" for step in run.steps)
+    keys = [_use_key(step, run) if uses and step.rule != "uses" else rule_key(step, run) for step in run.steps]
+    return tuple(dict.fromkeys(["matrix.backwards", *(key for key in keys if key)]))
+
+
 class MatrixPrinting(ExpansionPrinting):
     def _print_MatrixGradient(self, run, depth: int = 0) -> str:
         L = run.loss
@@ -122,7 +164,8 @@ class MatrixPrinting(ExpansionPrinting):
                                + ", ".join([self.math(shaped(letter, shape)) for letter, shape in run.shapes] + symmetric)))
         if run.stationary is not None and self._gradient_line(run, depth) is not None:
             return self._stationary_lines(run, lines, depth)     # where the gradient is zero: what is asked
-        lines.append(self.line(depth, self.plain("matrix.backwards" if run.form == "norm" else "matrix.backwards.function")))
+        if first_time(self, "matrix.backwards"):     # the method once a key, from the loss or from the function
+            lines.append(self.line(depth, self.plain("matrix.backwards" if run.form == "norm" else "matrix.backwards.function")))
         uses = sum(step.rule == "uses" for step in run.steps)
         for k, step in enumerate(run.steps):
             if uses and step.rule != "uses":        # xᵀAx: the contribution of each use of x, labelled as such
@@ -171,11 +214,9 @@ class MatrixPrinting(ExpansionPrinting):
         """The gradient in one line, when the problem asks where it is zero: ∂MSE/∂w = −Xᵀ·(2(y − X·w)/n) =
         −2Xᵀ·(y − X·w)/n, the gradient by the residual times the factor of w transposed; None for a gradient
         that is not one product after the loss (it is then derived step by step)."""
-        if len(run.steps) != 2 or run.steps[0].rule != "loss" or not run.steps[1].via:
+        if not one_line(run):
             return None
-        outer, (_, numbers, left, right, _) = run.steps[0], run.steps[1].via
-        if right != 1:
-            return None
+        outer, (_, numbers, left, _, _) = run.steps[0], run.steps[1].via
         sides = [self.raw_ratio(run.loss, run.wrt), self.raw_math(numbers * transposed(left) * Grouped(outer.gradient)),
                  self.raw_math(run.answer)]
         why = self.say("matrix.gradient.why", loss=run.scale * NormSquared(run.residual, sp.false),
@@ -200,7 +241,7 @@ class MatrixPrinting(ExpansionPrinting):
     def ruled_step(self, depth: int, raw: str, rule: str) -> str:
         """A step of a derivation in matrices, ``raw`` (math) and the ``rule`` it applies (prose): one line,
         "∂f/∂a = a — the loss: …" (a display printer sets the formula displayed)."""
-        return self.line(depth, self.inline(raw) + " — " + rule)
+        return self.line(depth, self.inline(raw) + (" — " + rule if rule else ""))
 
     def wrong_beside_answer(self, run) -> str:
         """What follows the right formula in a key's answer: each wrong formula of the course (the slide's, 2Ax,
@@ -225,12 +266,14 @@ class MatrixPrinting(ExpansionPrinting):
             raw = self.raw_math(Transposed(row)) + " = " + self.raw_math(step.gradient)
             why = self.say("matrix.use.row", letter=x, row=transposed(x), form=transposed(x) * Grouped(step.gradient),
                            gradient=sp.Eq(Transposed(step.gradient), row, evaluate=False))
-            return self.line(depth, self.say("matrix.use.first", letter=x) + " " + self.inline(raw) + " — " + why)
+            why = " — " + why if first_time(self, "matrix.use.row") else ""       # the explanation once a key
+            return self.line(depth, self.say("matrix.use.first", letter=x) + " " + self.inline(raw) + why)
         if step.rule == "product" and step.quantity == x:
             left = transposed(step.gradient)                     # xᵀA, the factor on the left of x
             raw = self.raw_math(Transposed(left)) + " = " + self.raw_math(step.gradient)
-            why = self.say("matrix.use.column", letter=x, form=Grouped(left) * x)
-            return self.line(depth, self.say("matrix.use.second", letter=x) + " " + self.inline(raw) + " — " + why)
+            why = " — " + self.say("matrix.use.column", letter=x, form=Grouped(left) * x) \
+                if first_time(self, "matrix.use.column") else ""
+            return self.line(depth, self.say("matrix.use.second", letter=x) + " " + self.inline(raw) + why)
         return None
 
     def _applied(self, step, run):
@@ -248,21 +291,19 @@ class MatrixPrinting(ExpansionPrinting):
         return None
 
     def _rule(self, step, run) -> str:
-        """The rule a step applies, in words: no letters of a general formula that could clash with the problem's."""
-        if step.rule == "uses":               # x and xᵀ of xᵀAx: the contributions add (and Aᵀ = A)
-            key = "matrix.rule.uses symmetric" if run.symmetric else "matrix.rule.uses"
-            return self.say(key, letter=step.quantity, **({"symmetric": sp.Eq(Letter(run.symmetric[0]), transposed(
-                Letter(run.symmetric[0])), evaluate=False)} if run.symmetric else {}))
-        if step.rule == "loss" and run.form == "norm":   # ∂(c‖r‖²)/∂r = 2c·r: twice r, or r itself when c = 1/2
-            key = "matrix.rule.loss number" if run.residual_shape in (None, ("1", "1")) else "matrix.rule.loss"
-            return self.say(key + " half" if 2 * run.scale == 1 else key)
-        if step.rule == "product" and step.via and step.via[0] is not None:
+        """The rule a step applies, in words (no letters of a general formula that could clash with the problem's):
+        its explanation the first time a key uses it, later its name alone (a product XW), or nothing."""
+        key, values = rule_key(step, run), {}
+        if step.rule == "uses":
+            values = {"letter": step.quantity, **({"symmetric": sp.Eq(Letter(run.symmetric[0]), transposed(
+                Letter(run.symmetric[0])), evaluate=False)} if run.symmetric else {})}
+        elif key.startswith("matrix.rule.product"):
             upstream, _, _, _, product = step.via
-            whole = dict(run.definitions).get(upstream, upstream)
-            if isinstance(whole, sp.Add) and product in whole.args:     # −X·w, a term of y − X·w
-                return self.say("matrix.rule.product in sum", product=product, sum=whole)
-            return self.say("matrix.rule.product", product=product)
-        return self.say(f"matrix.rule.{step.rule}")
+            values = {"product": product, "sum": dict(run.definitions).get(upstream, upstream)}
+        if first_time(self, key):
+            return self.say(key, **values)
+        again = key + ".again"              # said before in this key: the rule named, not explained again
+        return self.say(again, **values) if again in PHRASES[self.lang] else ""
 
     def _only_symmetric(self, wrong, run) -> str:
         """2Ax beside (A + Aᵀ)x: not wrong, but right only for a symmetric A: "2Ax is right only when A = Aᵀ"."""

@@ -11,6 +11,37 @@ import sympy as sp
 
 from ..calculus.transpose import MARK, Letter, Trace, transposed
 from ..nn.matrix_terms import IDENTITY
+from .said import first_time
+
+
+def identities(run) -> list[tuple[str, sp.Expr]]:
+    """The identities the products of a term-by-term gradient are written out by, each with its key (said once a
+    key): ‖v‖² = vᵀv, ‖V‖²_F = tr(VᵀV), (PQ)ᵀ = QᵀPᵀ, tr(P + Q) = tr(P) + tr(Q)."""
+    from .matrices import NormSquared, Transposed
+    v, V, A, B = Letter("v"), Letter("V"), Letter("P"), Letter("Q")
+    rules = [("expansion.norm", sp.Eq(NormSquared(v, sp.false), transposed(v) * v, evaluate=False))] \
+        if len(run.norms) > len(run.frobenius) else []
+    rules += [("expansion.frobenius", sp.Eq(Frobenius(V), Trace(transposed(V) * V), evaluate=False))] if run.frobenius else []
+    rules.append(("expansion.transpose", sp.Eq(Transposed(A * B), transposed(B) * transposed(A), evaluate=False)))
+    if run.function.has(Trace):                           # tr(P + Q) = tr(P) + tr(Q)
+        rules.append(("expansion.trace sum", sp.Eq(Trace(A + B, evaluate=False), Trace(A) + Trace(B), evaluate=False)))
+    return rules
+
+
+def _expands(run) -> bool:
+    return bool(run.norms) or set(sp.Add.make_args(run.expanded)) != set(sp.Add.make_args(run.function))
+
+
+def _collects(run) -> bool:
+    return set(sp.Add.make_args(run.collected)) != set(sp.Add.make_args(run.expanded))
+
+
+def expansion_keys(run) -> tuple[str, ...]:
+    """What a term-by-term gradient says once a key (``render.said``): its identities, why equal terms are equal."""
+    keys = [key for key, _ in identities(run)] if _expands(run) else []
+    if _collects(run):
+        keys.append("expansion.collected traces" if run.collected.has(Trace) else "expansion.collected")
+    return tuple(keys)
 
 
 class ExpansionPrinting:
@@ -36,20 +67,17 @@ class ExpansionPrinting:
         symmetric = [self.math(sp.Eq(Letter(name), transposed(Letter(name)), evaluate=False)) for name in run.symmetric]
         lines.append(self.line(depth, self.plain("matrix.shapes") + " "
                                + ", ".join([self.math(shaped(letter, shape)) for letter, shape in run.shapes] + symmetric)))
-        v, V, A, B = Letter("v"), Letter("V"), Letter("P"), Letter("Q")
-        rules = [sp.Eq(NormSquared(v, sp.false), transposed(v) * v, evaluate=False)] if len(run.norms) > len(run.frobenius) else []
-        rules += [sp.Eq(Frobenius(V), Trace(transposed(V) * V), evaluate=False)] if run.frobenius else []
-        rules.append(sp.Eq(Transposed(A * B), transposed(B) * transposed(A), evaluate=False))
-        if run.function.has(Trace):                           # tr(P + Q) = tr(P) + tr(Q)
-            rules.append(sp.Eq(Trace(A + B, evaluate=False), Trace(A) + Trace(B), evaluate=False))
-        rules = [self.math(rule) for rule in rules]
-        if run.norms or set(sp.Add.make_args(run.expanded)) != set(sp.Add.make_args(run.function)):   # not xᵀAx itself
-            lines.append(self.line(depth, self.plain("expansion.expanded") + self.escape(" (") + self.escape(", ").join(rules)
-                                   + self.escape("):") + " " + self._equation(f, run.expanded)))
-        if set(sp.Add.make_args(run.collected)) != set(sp.Add.make_args(run.expanded)):
-            said = (self.say("expansion.collected traces", transpose=sp.Eq(Trace(transposed(A)), Trace(A), evaluate=False),
-                             cycle=sp.Eq(Trace(A * B), Trace(B * A), evaluate=False)) if run.collected.has(Trace)
-                    else self.say("expansion.collected"))
+        A, B = Letter("P"), Letter("Q")
+        if _expands(run):                                     # not xᵀAx itself; each identity once a key
+            rules = [self.math(rule) for key, rule in identities(run) if first_time(self, key)]
+            rules = self.escape(" (") + self.escape(", ").join(rules) + self.escape(")") if rules else ""
+            lines.append(self.line(depth, self.plain("expansion.expanded") + rules + self.escape(":") + " "
+                                   + self._equation(f, run.expanded)))
+        if _collects(run):              # why equal terms are equal, once a key; later the terms collected alone
+            key = "expansion.collected traces" if run.collected.has(Trace) else "expansion.collected"
+            said = self.say(key, **({"transpose": sp.Eq(Trace(transposed(A)), Trace(A), evaluate=False),
+                                     "cycle": sp.Eq(Trace(A * B), Trace(B * A), evaluate=False)} if "traces" in key else {})) \
+                if first_time(self, key) else self.say("expansion.collected.again")
             lines.append(self.line(depth, said + " " + self._equation(f, run.collected)))
         lines.append(self.line(depth, self.say("expansion.terms", wrt=x)))
         for term in run.terms:
@@ -147,6 +175,8 @@ def _free(name, term, shapes):
 
 class Frobenius(sp.Expr):
     """‖V‖²_F of a matrix V: the sum of the squares of its entries, tr(VᵀV)."""
+
+    coefficient_first = True          # ½‖a‖², as a statement writes it (render.order.fraction_times_sum)
 
     def _latex(self, printer):
         return r"\left\|%s\right\|_{F}^{2}" % printer._print(self.args[0])

@@ -307,14 +307,23 @@ def _turned(term):
     return None
 
 
-def fraction_times_sum(expr) -> tuple | None:
+def fraction_times_sum(expr, ordered: bool = True) -> tuple | None:
     """(c, s) for a product c·s of a fraction and a sum or a power of a sum, written with the fraction in
-    front as a teacher writes it: (2/3)(11w + 3b − 49), ½(y − o₁)² (not (y − o₁)²/2)."""
-    if isinstance(expr, sp.Mul) and len(expr.args) == 2:
-        c, s = expr.args
-        if c.is_Rational and c.q != 1 and (isinstance(s, sp.Add) or s.is_Pow and isinstance(s.base, sp.Add)
-                                           and s.exp.is_Integer and s.exp > 1):
-            return c, s
+    front as a teacher writes it: (2/3)(11w + 3b − 49), ½(y − o₁)² (not (y − o₁)²/2); and for one of a
+    fraction or a reciprocal 1/n and a norm, a trace or a Σ, as a statement writes them: ½‖a‖², (1/n)‖y − Xw‖²,
+    (1/n)Σᵢ(yᵢ − ŷᵢ)², not ‖a‖²/2 (the latter also where the terms keep their order, not ``ordered``)."""
+    if not isinstance(expr, sp.Mul):
+        return None
+    numbers = [f for f in expr.args if f.is_Rational or f.is_Pow and f.exp == -1 and f.base.is_Symbol]   # ½, 1/n
+    rest = [f for f in expr.args if f not in numbers]
+    if len(rest) != 1:
+        return None
+    c, s = sp.Mul(*numbers), rest[0]
+    if isinstance(s, (sp.Sum, Trace)) or getattr(s, "coefficient_first", False):      # a norm, a trace, a sum Σ
+        return (c, s) if not c.is_Rational or c.q != 1 else None
+    if ordered and c.is_Rational and c.q != 1 and (isinstance(s, sp.Add) or s.is_Pow and isinstance(s.base, sp.Add)
+                                       and s.exp.is_Integer and s.exp > 1):
+        return c, s
     return None
 
 

@@ -5,7 +5,6 @@ A mixin of DocumentPrinter, like NetworkPrinting: it uses the format hooks.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import ChainMap
 
@@ -14,17 +13,18 @@ import sympy as sp
 from ..calculus.equal import equal
 from ..calculus.parse import ParseError, parse_expr_safe
 from ..lang import PHRASES, catalogue, phrase, separator
+from ..nn.activations import jumps
 from ..nn.delta_rule import step_of
 from ..nn.losses import NAMES
 from ..nn.reverse import delta
 from .board import Written
 from .condition_terms import in_decimals
-from .data_training import DRAWN, drawn_start
 from .expansion import D
 from .jacobians import jacobian_written
 from .math import text_math
 from .order import by_variables
 from .perceptron import bias_names, weight_names
+from .said import definitions, note_sentences, uses
 from .staged import Ratio
 from .statement_names import defined_names, log_written, network_names, sample_count, statement_subscripts, vector_arrows
 from .values import PLACES, condition_written, vanishing
@@ -68,32 +68,15 @@ def through_names(value, problem):
     return shorter if sp.count_ops(shorter) < sp.count_ops(value) else value
 
 
-def uses(work, function, depth: int = 0) -> bool:
-    """Whether ``function`` (sp.Heaviside) appears anywhere in a worked result: its formulas, tables and steps."""
-    if isinstance(work, sp.Basic):
-        return work.has(function)
-    if depth > 8 or isinstance(work, (str, bytes, int, float)):
-        return False
-    if dataclasses.is_dataclass(work):
-        work = [getattr(work, field.name) for field in dataclasses.fields(work)]
-    elif isinstance(work, dict):
-        work = [*work.keys(), *work.values()]
-    return isinstance(work, (list, tuple)) and any(uses(item, function, depth + 1) for item in work)
-
-
-def kronecker_used(work) -> bool:
-    """Whether a worked result writes Kronecker's δ_ij: the softmax rule s_i(δ_ij − s_j) of a table or a Jacobian."""
-    return type(work).__name__ == "SoftmaxJacobian" or uses(work, sp.Symbol("delta_ij", real=True))
-
-
-def definitions(solution, lang: str) -> tuple[str, ...]:
-    """The phrases defining the signs a solution writes and its statement does not define: the Heaviside step
-    H(a) of a table, Kronecker's δ_ij of s_i(δ_ij − s_j); and what its work says once for a whole key: where a
-    start drawn from N(0, 1) and rounded comes from (``DRAWN``, said in the body where it is first used)."""
-    text = solution.problem.text(lang)
-    return (("heaviside.defined",) if uses(solution.work, sp.Heaviside) and not re.search(r"H\(|Heaviside|Хевисайд", text)
-            else ()) + (("kronecker.defined",) if kronecker_used(solution.work) and "delta" not in text else ()) \
-        + ((DRAWN,) if drawn_start(solution.work) else ())
+def jump_said(definition, var=None) -> list:
+    """[("act.jump", values)] for a function with jumps, whose derivative exists on either side of each and not
+    at it ("for x ≠ 0 and does not exist at 0", as the table of activations says); [] for one without."""
+    var = var if var is not None else sp.Symbol("x", real=True)
+    points = jumps(definition, var)
+    if not points:
+        return []
+    where = Written(", ".join(rf"{sp.latex(var)} \neq {sp.latex(c)}" for c in points), ", ".join(f"{var} ≠ {c}" for c in points))
+    return [("act.jump", {"where": where, "points": points[0] if len(points) == 1 else sp.Tuple(*points)})]
 
 
 def key_places(problem) -> int | None:
@@ -171,10 +154,11 @@ class SolutionPrinting:
         for value in small:                 # 0.000968 at two places
             lines.append(self.line(depth, self.say("answer.significant", value=value, places=sp.Integer(asked))))
         lines += [self.line(depth, self.prose(phrase(self.lang, said))) for said in definitions(solution, self.lang)
-                  if said not in self._settings["defined"] and said != DRAWN]    # a key defines a sign once, where first used
+                  if said not in self._settings["defined"] and said.endswith(".defined")]    # a sign once a key, where first used
         if "log" in self.names and uses(solution.work, sp.log):
             lines.append(self.line(depth, self.prose(phrase(self.lang, "log.natural"))))     # log, as the statement writes ln
-        note = problem.remark(self.lang)
+        note = " ".join(sentence for sentence in note_sentences(problem.remark(self.lang))      # a remark once a key
+                        if "note:" + sentence not in self._settings["defined"])
         if note:
             lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "note") + ".")) + " "
                                    + self.rich_text(note)))
@@ -196,7 +180,8 @@ class SolutionPrinting:
                 self.escape(prefix + ": " if prefix else "")
                 + (self.matrix_line(lhs, value) if isinstance(value, sp.MatrixBase)        # ∂L/∂W_1 = […] ≈ […]
                    else self.result(lhs, value) if lhs is not None else self.value(value))
-                + "".join(self.escape(f" ({word})") for word in after) for prefix, lhs, value, *after in items)
+                + "".join(self.escape(f" ({word})") if isinstance(word, str) else " " + self.say(*word[:1], **word[1])
+                          for word in after) for prefix, lhs, value, *after in items)      # (key, values): a phrase
         else:
             lhs = self.answer_label(solution.work)
             exact = through_names(exact, problem)
@@ -208,6 +193,8 @@ class SolutionPrinting:
                     and solution.work.result != exact:   # the derivation's last form, then the form asked (through F)
                 lhs += " = " + self.raw_math(solution.work.result)
             shown = self.value(exact) if lhs is None else self.result_in(lhs, exact, self.unit(solution.work))
+            if type(solution.work).__name__ == "Step":         # the derivative of a jump: not at the jump
+                shown += "".join(" " + self.say(key, **values) for key, values in jump_said(solution.work.expr, solution.work.var))
         shown = self.escape("; ").join([shown, *self.asked_answers(solution)])     # render.asked: what else is asked
         if type(solution.work).__name__ == "MatrixGradient":
             shown += self.wrong_beside_answer(solution.work)       # render.matrices: the slide's formula by the right one
@@ -362,8 +349,8 @@ class SolutionPrinting:
         elif kind == "ActivationTable" and len(work.rows) + 1 == len(parts):     # the last part is softmax's
             names = catalogue(self.lang)["activations"]
             softmax = ("softmax", self.raw_ratio(sp.Symbol("s_i"), sp.Symbol("x_j")), parts[-1])
-            return [(names.get(act.name, act.name), self.raw_math(sp.Symbol("f'(x)")), value)
-                    for (act, _), value in zip(work.rows, parts)] + [softmax]
+            return [(names.get(act.name, act.name), self.raw_math(sp.Symbol("f'(x)")), value, *jump_said(act.definition))
+                    for (act, _), value in zip(work.rows, parts)] + [softmax]       # step: 0 for x ≠ 0, as its table
         elif kind == "TrainingRun":
             return self.task_answer_items(work, parts)         # render.data_training: ŷ(0, 1) = 1
         else:

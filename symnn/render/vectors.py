@@ -120,6 +120,11 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " " + result))
         return self.join(lines)
 
+    def short_heading(self, title: str, depth: int, **values) -> str:
+        """In a key, under the statement: the heading of the work short, its kind (``title.short``), the givens
+        not written again; elsewhere "" (the full heading, with the function and its givens)."""
+        return self.line(depth, self.strong(self.say(title + ".short", **values))) if self.answer_follows else ""
+
     def _print_QuadraticGradient(self, run, depth: int = 0) -> str:
         self.partial = True
         x, f = sp.MatrixSymbol("x", len(run.variables), 1), sp.Symbol("f")
@@ -142,8 +147,8 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
             S = _matrix((run.A + run.A.T).tolist())
             sides = (sp.MatAdd(sp.MatMul(sp.MatAdd(A, A.T, evaluate=False), x, evaluate=False), b, evaluate=False),
                      sp.MatAdd(sp.MatMul(S, column(run.point), evaluate=False), column(run.b), evaluate=False))
-        lines = [self.line(depth, self.strong(self.say("vec.quadratic.title", function=sp.Eq(f, general, evaluate=False)))
-                           + " " + where),
+        lines = [self.short_heading("vec.quadratic.title", depth) or self.line(depth, self.strong(
+                     self.say("vec.quadratic.title", function=sp.Eq(f, general, evaluate=False))) + " " + where),
                  self.line(depth, index)]
         point = dict(zip(run.variables, run.point))
         for var, partial, value in zip(run.variables, run.partials, run.answer):
@@ -169,9 +174,9 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
         where = self.equation(A, _matrix(run.A.tolist())) + self.escape(", ") + self.equation(b, column(run.b))
         if run.point:
             where += self.escape(", ") + self.equation(x, column(run.point))
-        lines = [self.line(depth, self.strong(self.say("vec.quadratic.title", function=sp.Eq(
-            f, Written(scale_tex + r"\left\|Ax - b\right\|^{2}", scale_text + "‖Ax - b‖^2"), evaluate=False)))
-            + " " + where)]
+        lines = [self.short_heading("vec.residual.title", depth) or self.line(depth, self.strong(self.say(
+            "vec.quadratic.title", function=sp.Eq(f, Written(scale_tex + r"\left\|Ax - b\right\|^{2}",
+                                                              scale_text + "‖Ax - b‖^2"), evaluate=False))) + " " + where)]
         # ∇f in x where it is asked, or there is no point, or the key is full; else r and 2c·Aᵀr at the point alone
         if not run.point or not run.asked or "formula" in run.asked or self._settings["detail"] == "full":
             lines += self.residual_general(run, x, k, (times_tex, times_text), depth)
@@ -229,7 +234,7 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
     def _total_title(self, run, depth: int) -> str:
         f = sp.Symbol("f")
         title = "vec.partial.title" if run.partial else "vec.total.title"    # x(s, t): partial derivatives
-        return self.line(depth, self.strong(self.say(title, function=sp.Eq(f, run.expr, evaluate=False)))
+        return self.short_heading(title, depth) or self.line(depth, self.strong(self.say(title, function=sp.Eq(f, run.expr, evaluate=False)))
                          + " " + self.escape(", ").join(self.equation(x, xt) for x, xt in run.inner if x != xt))
 
     def _chain_lines(self, run, depth: int) -> list[str]:
@@ -305,8 +310,8 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
         self.partial = False
         # a constant slope, g′ = 1 − a, is a number: written as the table's values write it (−0.5, not −1/2)
         slope = run.derivative if run.derivative.free_symbols else self.as_given(run.derivative)
-        lines = [self.line(depth, self.strong(self.say("vec.iterate.title", n=sp.Integer(run.n),
-                                                       function=sp.Eq(g(x), run.map, evaluate=False)))),
+        lines = [self.short_heading("vec.iterate.title", depth, n=sp.Integer(run.n)) or self.line(depth, self.strong(
+                     self.say("vec.iterate.title", n=sp.Integer(run.n), function=sp.Eq(g(x), run.map, evaluate=False)))),
                  self.line(depth, self.say("vec.iterate.derivative", formula=sp.Eq(Slope(x, 1), slope)))]
         xs = [sp.Symbol(f"x_{k}") for k in range(run.n + 1)]
         total = Slope(xs[0], run.n)

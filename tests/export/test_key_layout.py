@@ -32,7 +32,8 @@ def test_a_short_clause_after_a_displayed_formula_ends_its_row():
 def test_the_bce_keys_keep_n_with_its_formula():
     # bce-n counts its objects with N, as its statement's sum does; bce-dog-cat keeps symnn's n
     tex = _key("bce-n,bce-dog-cat")
-    assert tex.count(r"{N},\quad \text{$N = 5$}") == 1 and tex.count(r"{n},\quad \text{$n = 4$}") == 1
+    assert tex.count(r"\frac{1}{N} \sum_{i=1}^{N}") == 1 and tex.count(r"\frac{1}{n} \sum_{i=1}^{n}") == 1     # (1/N)Σ as stated
+    assert tex.count(r"),\quad \text{$N = 5$}") == 1 and tex.count(r"),\quad \text{$n = 4$}") == 1
     assert r"{\noindent $n = " not in tex and r"{\noindent $N = " not in tex
 
 
@@ -70,13 +71,13 @@ def test_a_step_in_matrices_is_displayed_with_its_rule():
     # ∂f/∂a = a with its fractions full size (a display), the rule in brackets at its right, its formula as in words
     # (after the formula, not a column of its own: steps joined in one align* would share its width, a long
     # rule of one row widening every row past the margin, as the Russian matrix key did by 69 pt)
-    # the rule is applied in the problem's own letters, ∂(‖a‖²/2)/∂a, and said in words (no c or R of its own)
-    assert (r"\frac{\partial f}{\partial a} &= \frac{\partial \left(\frac{\left\|a\right\|^{2}}{2}\right)}{\partial a} = a \\*"
+    # the rule is applied in the problem's own letters, ∂(½‖a‖²)/∂a, and said in words (no c or R of its own)
+    assert (r"\frac{\partial f}{\partial a} &= \frac{\partial \left(\frac{1}{2} \left\|a\right\|^{2}\right)}{\partial a} = a \\*"
             "\n" r"&\quad \text{(the gradient of half a squared norm is what stands under the norm)}") in tex
     assert r"{\leftskip=1.5em \noindent $\frac{\partial f}{\partial a} = a$" not in tex        # no longer a line of text
-    # the text format keeps its one line, a/b
+    # the text format keeps its one line, ½ as (1/2)
     text = render(solve(problem_set("matrix")[1][0]), "text", detail="brief")
-    assert "   ∂f/∂a = ∂(‖a‖^2/2)/∂a = a — the gradient of half a squared norm is what stands under the norm\n" in text
+    assert "   ∂f/∂a = ∂((1/2)·‖a‖^2)/∂a = a — the gradient of half a squared norm is what stands under the norm\n" in text
 
 
 def test_a_brief_matrix_training_key_leaves_the_given_numbers_to_the_statement():

@@ -179,6 +179,7 @@ LATIN_KEPT = {
     "tolerance", "decimals",                       # field names of a problem file, written as the file has them
     "ADALINE", "LMS",                              # names of methods, kept in Russian texts
     "Adam", "AdaGrad", "RMSprop", "ReLU", "PReLU", "RReLU", "ELU", "ISRU", "softmax", "softsign", "softplus",
+    "broadcasting",                                # NumPy's term, named in English beside Транслирование once
     "Softsign", "Softplus", "Softmax", "MSE", "MAE", "MAPE", "BCE", "RMSE", "SVM", "XOR", "SymPy", "NumPy", "PyTorch", "symnn", "LaTeX", "JSON",
     "NUL", "float64", "cases", "pmatrix", "vmatrix", "mathbb", "Ctrl", "Enter",
     "sin", "cos", "exp", "ln", "log", "log_a", "max", "min", "abs", "sgn", "tg", "ctg", "th", "cth", "sh", "ch",

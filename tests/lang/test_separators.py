@@ -59,7 +59,7 @@ def test_one_problem_writes_its_tuples_one_way_in_russian():
     bias = render(solve("neuron-bias-update"), "text", lang="ru", detail="brief").splitlines()[0]
     assert "x = (1; 2)" in bias and "Найдите новые (ω_0; ω_1; ω_2)." in bias
     nll = render(solve("nll-softmax"), "text", lang="ru", detail="brief")
-    assert "получится s - onehot(1) = (s_1 - 1; s_2; s_3)." in nll and nll.endswith("Ответ: ∇_y L = (s_1 - 1; s_2; s_3)")
+    assert "получится s - e_1 = (s_1 - 1; s_2; s_3), где e_1 = (1; 0; 0)" in nll and nll.endswith("Ответ: ∇_y L = (s_1 - 1; s_2; s_3)")
 
 
 @pytest.mark.parametrize("format, russian, english", [

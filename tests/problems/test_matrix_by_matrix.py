@@ -168,17 +168,17 @@ def _key(problem_id, lang):
 
 def test_the_frobenius_key_in_english():
     assert _key("frobenius-least-squares", "en") == [
-        "The gradient by W: f = ‖X·W - Y‖_F^2/2",
+        "The gradient by W: f = (1/2)·‖X·W - Y‖_F^2",
         "Shapes: X ∈ ℝ^(m×n), W ∈ ℝ^(n×k), Y ∈ ℝ^(m×k)",
         "The products written out (‖V‖_F^2 = tr(Vᵀ·V), (P·Q)ᵀ = Qᵀ·Pᵀ, tr(P + Q) = tr(P) + tr(Q)): "
-        "f = tr(Wᵀ·Xᵀ·X·W)/2 - tr(Wᵀ·Xᵀ·Y)/2 - tr(Yᵀ·X·W)/2 + tr(Yᵀ·Y)/2",
+        "f = (1/2)·tr(Wᵀ·Xᵀ·X·W) - (1/2)·tr(Wᵀ·Xᵀ·Y) - (1/2)·tr(Yᵀ·X·W) + (1/2)·tr(Yᵀ·Y)",
         "Each term is a number: a number equals its transpose, and a trace does not change when the product in it is "
         "transposed or a factor is moved from the front to the back, tr(Pᵀ) = tr(P) and tr(P·Q) = tr(Q·P); so equal "
-        "terms are collected: f = tr(Wᵀ·Xᵀ·X·W)/2 - tr(Yᵀ·X·W) + tr(Yᵀ·Y)/2",
+        "terms are collected: f = (1/2)·tr(Wᵀ·Xᵀ·X·W) - tr(Yᵀ·X·W) + (1/2)·tr(Yᵀ·Y)",
         "Each term by W:",
-        "   ∇_W(tr(Wᵀ·Xᵀ·X·W)/2) = Xᵀ·X·W — ∇_W tr(Wᵀ·M·W) = (M + Mᵀ)·W with M = Xᵀ·X; here Mᵀ = M, so it is 2M·W",
+        "   ∇_W((1/2)·tr(Wᵀ·Xᵀ·X·W)) = Xᵀ·X·W — ∇_W tr(Wᵀ·M·W) = (M + Mᵀ)·W with M = Xᵀ·X; here Mᵀ = M, so it is 2M·W",
         "   ∇_W(-tr(Yᵀ·X·W)) = -Xᵀ·Y — ∇_W tr(A·W) = Aᵀ with A = Yᵀ·X",
-        "   ∇_W(tr(Yᵀ·Y)/2) = 0 — no W in it",
+        "   ∇_W((1/2)·tr(Yᵀ·Y)) = 0 — no W in it",
         "The gradients of the terms added: ∇_W f = Xᵀ·X·W - Xᵀ·Y = Xᵀ·(X·W - Y)",
         "Answer: ∇_W f = Xᵀ·(X·W - Y)",
     ]
@@ -188,11 +188,11 @@ def test_the_frobenius_key_in_russian():
     key = _key("frobenius-least-squares", "ru")
     assert key[3] == ("Каждое слагаемое — число: число равно своему транспонированному, а след не меняется, если произведение "
                       "под ним транспонировать или перенести множитель из начала в конец, tr(Pᵀ) = tr(P) и tr(P·Q) = tr(Q·P); "
-                      "поэтому равные слагаемые соберём: f = tr(Wᵀ·Xᵀ·X·W)/2 - tr(Yᵀ·X·W) + tr(Yᵀ·Y)/2")
+                      "поэтому равные слагаемые соберём: f = (1/2)·tr(Wᵀ·Xᵀ·X·W) - tr(Yᵀ·X·W) + (1/2)·tr(Yᵀ·Y)")
     assert key[5:8] == [
-        "   ∇_W(tr(Wᵀ·Xᵀ·X·W)/2) = Xᵀ·X·W — ∇_W tr(Wᵀ·M·W) = (M + Mᵀ)·W, где M = Xᵀ·X; здесь Mᵀ = M, поэтому это 2M·W",
+        "   ∇_W((1/2)·tr(Wᵀ·Xᵀ·X·W)) = Xᵀ·X·W — ∇_W tr(Wᵀ·M·W) = (M + Mᵀ)·W, где M = Xᵀ·X; здесь Mᵀ = M, поэтому это 2M·W",
         "   ∇_W(-tr(Yᵀ·X·W)) = -Xᵀ·Y — ∇_W tr(A·W) = Aᵀ, где A = Yᵀ·X",
-        "   ∇_W(tr(Yᵀ·Y)/2) = 0 — W в него не входит",
+        "   ∇_W((1/2)·tr(Yᵀ·Y)) = 0 — W в него не входит",
     ]
     assert key[-1] == "Ответ: ∇_W f = Xᵀ·(X·W - Y)"
 

@@ -91,7 +91,7 @@ def test_the_checker_on_goodfellows_gradient(answer, right, says):
 def test_the_key_expands_differentiates_each_term_and_names_the_identities():
     key = render(solve("goodfellow-least-squares", BANK), "text", lang="en", detail="brief").splitlines()[1:]
     assert key == [
-        "The gradient by x: f = ‖A·x - b‖^2/2",
+        "The gradient by x: f = (1/2)·‖A·x - b‖^2",
         "Shapes: A ∈ ℝ^(m×n), x ∈ ℝ^(n×1), b ∈ ℝ^(m×1)",
         "The products written out (‖v‖^2 = vᵀ·v, (P·Q)ᵀ = Qᵀ·Pᵀ): f = xᵀ·Aᵀ·A·x/2 - bᵀ·A·x/2 - xᵀ·Aᵀ·b/2 + bᵀ·b/2",
         "Each term is a number and equals its transpose, so equal terms are collected: f = xᵀ·Aᵀ·A·x/2 - bᵀ·A·x + bᵀ·b/2",

@@ -55,13 +55,13 @@ def test_a_gradient_not_affine_in_its_variable_has_no_normal_equation():
 
 @pytest.mark.parametrize("lang, lines", [
     # the gradient in one line, with the result (the problem may be handed out alone), then the equation steps
-    ("en", ["The gradient: ∂MSE/∂w = -Xᵀ·(2(y - X·w)/n) = -2Xᵀ·(y - X·w)/n — the gradient of ‖y - X·w‖^2/n "
+    ("en", ["The gradient: ∂MSE/∂w = -Xᵀ·(2(y - X·w)/n) = -2Xᵀ·(y - X·w)/n — the gradient of (1/n)·‖y - X·w‖^2 "
             "by y - X·w is 2(y - X·w)/n, and the factor -X of w goes over transposed, on the left",
             "Where the gradient is zero, the normal equation follows: "
             "-2Xᵀ·(y - X·w)/n = 0 ⇒ Xᵀ·X·w - Xᵀ·y = 0 ⇒ Xᵀ·X·w = Xᵀ·y",
             "Where Xᵀ·X is invertible: w = (Xᵀ·X)⁻¹·Xᵀ·y",
             "Answer: w = (Xᵀ·X)⁻¹·Xᵀ·y"]),
-    ("ru", ["Градиент: ∂MSE/∂w = -Xᵀ·(2(y - X·w)/n) = -2Xᵀ·(y - X·w)/n — градиент ‖y - X·w‖^2/n "
+    ("ru", ["Градиент: ∂MSE/∂w = -Xᵀ·(2(y - X·w)/n) = -2Xᵀ·(y - X·w)/n — градиент (1/n)·‖y - X·w‖^2 "
             "по y - X·w равен 2(y - X·w)/n, а множитель -X при w переходит транспонированным влево",
             "Там, где градиент равен нулю, получается нормальное уравнение: "
             "-2Xᵀ·(y - X·w)/n = 0 ⇒ Xᵀ·X·w - Xᵀ·y = 0 ⇒ Xᵀ·X·w = Xᵀ·y",

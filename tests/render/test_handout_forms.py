@@ -64,7 +64,7 @@ CASES = [
     ("fc-equations", "en", "text", "h⃗_t = W_h·x⃗ = [1·1 + 0·2 + (-1)·3; 0.5·1 + 1·2 + 0·3] = [-2; 2.5]"),
     ("fc-equations", "ru", "latex", "\\vec{h} &= \\sigma(\\vec{h}_{t})"),
     # bce-n: log as the statement writes it, said once to be natural
-    ("bce-n", "en", "text", "BCE = -Σ_(i=1)^N (y_i·log(ŷ_i) + (1 - y_i)·log(1 - ŷ_i))/N, N = 5"),
+    ("bce-n", "en", "text", "BCE = -(1/N)·Σ_(i=1)^N (y_i·log(ŷ_i) + (1 - y_i)·log(1 - ŷ_i)), N = 5"),
     ("bce-n", "en", "text", "Here log is the natural logarithm, log x = ln x."),
     ("bce-n", "ru", "text", "Здесь log — натуральный логарифм: log x = ln x."),
     # sigmoid-slow: σ′(0) worked at its point, not through x

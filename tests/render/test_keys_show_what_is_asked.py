@@ -93,12 +93,12 @@ def test_an_answer_through_the_statements_names_is_linked_to_the_derivative():
 
 
 @pytest.mark.parametrize("lang, lines", [
-    ("en", ["Gradient of f = ‖Ax - b‖^2 with A = [(1, 0); (1, 1); (1, 2)], b = [6; 0; 0], x = [1; 1]",
+    ("en", ["Gradient of a squared norm of the residual",       # under its statement: the kind, not the givens again
             "At the point (x_1, x_2) = (1, 1):",
             "   r = A·x - b = [(1, 0); (1, 1); (1, 2)]·[1; 1] - [6; 0; 0] = [-5; 2; 3]",
             "   ∇ f = 2A^T·r = 2·[(1, 1, 1); (0, 1, 2)]·[-5; 2; 3] = [0; 16]",
             "Answer: r = (-5, 2, 3); ∇ f = (0, 16)"]),
-    ("ru", ["Градиент f = ‖Ax - b‖^2, где A = [(1; 0); (1; 1); (1; 2)], b = [6; 0; 0], x = [1; 1]",
+    ("ru", ["Градиент квадрата нормы невязки",
             "В точке (x_1; x_2) = (1; 1):",
             "   r = A·x - b = [(1; 0); (1; 1); (1; 2)]·[1; 1] - [6; 0; 0] = [-5; 2; 3]",
             "   ∇ f = 2A^T·r = 2·[(1; 1; 1); (0; 1; 2)]·[-5; 2; 3] = [0; 16]",

@@ -1,4 +1,4 @@
-"""A matrix key applies each rule in the problem's own letters (∂f/∂a = ∂(‖a‖²/2)/∂a = a, ∂MSE/∂w =
+"""A matrix key applies each rule in the problem's own letters (∂f/∂a = ∂(½‖a‖²)/∂a = a, ∂MSE/∂w =
 −Xᵀ·∂MSE/∂(y − X·w) = …) and says the rule in words: no general formula with letters of its own (P, F, B, c, R)
 that clash with the problem's and are never explained. Each written step is checked on NumPy matrices against
 central differences of the loss, an oracle independent of symnn's derivation."""
@@ -17,43 +17,43 @@ def _steps(problem: str, lang: str) -> list[str]:
     return printed[start + 1:end]
 
 
-LOSS_EN = "the gradient of a squared norm is twice what stands under the norm"       # ∂(‖r‖²/n)/∂r = 2r/n
+LOSS_EN = "the gradient of a squared norm is twice what stands under the norm"       # ∂((1/n)‖r‖²)/∂r = 2r/n
 LOSS_RU = "градиент квадрата нормы равен удвоенному выражению под нормой"
-HALF_EN = "the gradient of half a squared norm is what stands under the norm"        # ∂(‖r‖²/2)/∂r = r
+HALF_EN = "the gradient of half a squared norm is what stands under the norm"        # ∂(½‖r‖²)/∂r = r
 HALF_RU = "градиент половины квадрата нормы равен самому выражению под нормой"
 OTHERS_EN = "the gradient is multiplied by the other factors, transposed, each on its own side"
 OTHERS_RU = "градиент умножается на остальные множители, транспонированные, каждый со своей стороны"
 
 STEPS = {
     ("graph-matrix", "en"): [
-        f"   ∂f/∂a = ∂(‖a‖^2/2)/∂a = a — {HALF_EN}",
+        f"   ∂f/∂a = ∂((1/2)·‖a‖^2)/∂a = a — {HALF_EN}",
         f"   ∇_W f = Xᵀ·∂f/∂a = Xᵀ·a — a product X·W: {OTHERS_EN}"],
     ("graph-matrix", "ru"): [
-        f"   ∂f/∂a = ∂(‖a‖^2/2)/∂a = a — {HALF_RU}",
+        f"   ∂f/∂a = ∂((1/2)·‖a‖^2)/∂a = a — {HALF_RU}",
         f"   ∇_W f = Xᵀ·∂f/∂a = Xᵀ·a — произведение X·W: {OTHERS_RU}"],
     ("linreg-matrix-grad", "en"): [
-        f"   ∂MSE/∂(y - X·w) = ∂(‖y - X·w‖^2/n)/∂(y - X·w) = 2(y - X·w)/n — {LOSS_EN}",
+        f"   ∂MSE/∂(y - X·w) = ∂((1/n)·‖y - X·w‖^2)/∂(y - X·w) = 2(y - X·w)/n — {LOSS_EN}",
         "   ∂MSE/∂w = -Xᵀ·∂MSE/∂(y - X·w) = -2Xᵀ·(y - X·w)/n — a product -X·w in the sum y - X·w: "
         f"the sum passes its gradient on, and {OTHERS_EN}"],
     ("linreg-matrix-grad", "ru"): [
-        f"   ∂MSE/∂(y - X·w) = ∂(‖y - X·w‖^2/n)/∂(y - X·w) = 2(y - X·w)/n — {LOSS_RU}",
+        f"   ∂MSE/∂(y - X·w) = ∂((1/n)·‖y - X·w‖^2)/∂(y - X·w) = 2(y - X·w)/n — {LOSS_RU}",
         "   ∂MSE/∂w = -Xᵀ·∂MSE/∂(y - X·w) = -2Xᵀ·(y - X·w)/n — произведение -X·w в сумме y - X·w: "
         f"сумма передаёт ему свой градиент, который {OTHERS_RU.removeprefix('градиент ')}"],
     ("dense-layer-grad", "en"): [
-        f"   ∂L/∂(Z - Y) = ∂(‖Z - Y‖^2/2)/∂(Z - Y) = Z - Y — {HALF_EN}",
+        f"   ∂L/∂(Z - Y) = ∂((1/2)·‖Z - Y‖^2)/∂(Z - Y) = Z - Y — {HALF_EN}",
         "   ∂L/∂Z = Z - Y = δ — a sum passes the gradient on to each term",
         f"   ∂L/∂W = Xᵀ·∂L/∂Z = Xᵀ·δ — a product X·W: {OTHERS_EN}"],
     ("dense-layer-grad", "ru"): [
-        f"   ∂L/∂(Z - Y) = ∂(‖Z - Y‖^2/2)/∂(Z - Y) = Z - Y — {HALF_RU}",
+        f"   ∂L/∂(Z - Y) = ∂((1/2)·‖Z - Y‖^2)/∂(Z - Y) = Z - Y — {HALF_RU}",
         "   ∂L/∂Z = Z - Y = δ — сумма передаёт градиент каждому слагаемому",
         f"   ∂L/∂W = Xᵀ·∂L/∂Z = Xᵀ·δ — произведение X·W: {OTHERS_RU}"],
     ("two-layer-w2", "en"): [
-        "   ∂L/∂(y - σ(X·W_1)·W_2) = ∂((y - σ(X·W_1)·W_2)^2/2)/∂(y - σ(X·W_1)·W_2) = y - σ(X·W_1)·W_2 — "
+        "   ∂L/∂(y - σ(X·W_1)·W_2) = ∂((1/2)·(y - σ(X·W_1)·W_2)^2)/∂(y - σ(X·W_1)·W_2) = y - σ(X·W_1)·W_2 — "
         "the derivative of half a square is what is squared",
         "   ∂L/∂W_2 = -σ(X·W_1)ᵀ·∂L/∂(y - σ(X·W_1)·W_2) = -(y - σ(X·W_1)·W_2)·σ(X·W_1)ᵀ — a product "
         f"-σ(X·W_1)·W_2 in the sum y - σ(X·W_1)·W_2: the sum passes its gradient on, and {OTHERS_EN}"],
     ("two-layer-w2", "ru"): [
-        "   ∂L/∂(y - σ(X·W_1)·W_2) = ∂((y - σ(X·W_1)·W_2)^2/2)/∂(y - σ(X·W_1)·W_2) = y - σ(X·W_1)·W_2 — "
+        "   ∂L/∂(y - σ(X·W_1)·W_2) = ∂((1/2)·(y - σ(X·W_1)·W_2)^2)/∂(y - σ(X·W_1)·W_2) = y - σ(X·W_1)·W_2 — "
         "производная половины квадрата равна самому выражению, возводимому в квадрат",
         "   ∂L/∂W_2 = -σ(X·W_1)ᵀ·∂L/∂(y - σ(X·W_1)·W_2) = -(y - σ(X·W_1)·W_2)·σ(X·W_1)ᵀ — произведение "
         f"-σ(X·W_1)·W_2 в сумме y - σ(X·W_1)·W_2: сумма передаёт ему свой градиент, который {OTHERS_RU.removeprefix('градиент ')}"],
@@ -95,7 +95,7 @@ def test_linear_regression_steps_on_numbers():
     mse_of_r = lambda r: float(np.sum(r ** 2)) / n                                   # noqa: E731
     r = y - X @ w
     by_r = _numeric(mse_of_r, r)
-    assert np.allclose(by_r, 2 * r / n, atol=1e-6)                                  # ∂(‖r‖²/n)/∂r = 2r/n
+    assert np.allclose(by_r, 2 * r / n, atol=1e-6)                                  # ∂((1/n)‖r‖²)/∂r = 2r/n
     by_w = _numeric(lambda v: mse_of_r(y - X @ v), w)
     assert np.allclose(by_w, -X.T @ by_r, atol=1e-6)                                # −Xᵀ·∂MSE/∂(y − Xw)
     assert np.allclose(by_w, -2 * X.T @ (y - X @ w) / n, atol=1e-6)                 # = −2Xᵀ(y − Xw)/n

@@ -130,12 +130,12 @@ def test_a_key_does_not_talk_about_how_it_was_checked(problem_id, lang):
                                         "q     q = ReLU(z) + z·x  ReLU(-10) + (-10)·(-4)  40",
                                         "h     h = ReLU(z·z)      ReLU((-10)·(-10))       100"]),
     ("micrograd-sanity", "latex", "en", [r"$q$ & $q = \operatorname{ReLU}(z) + z x$ & $\operatorname{ReLU}(-10) + (-10) \cdot (-4)$ & $40$ \\"]),
-    ("vec-2xtx", "text", "ru", ["Градиент f = 2x^T·x, где x = [1; -2; 3]",
+    ("vec-2xtx", "text", "ru", ["Градиент квадратичной функции",      # under the statement: its kind, not f again
                                 "В матричной форме получаются те же числа: ∇ f = 4x = 4·[1; -2; 3] = [4; -8; 12]"]),
-    ("vec-2xtx", "latex", "en", [r"{\noindent \textbf{Gradient of $f = 2 x^{T} x$ with} $x = \left(\begin{matrix}1\\-2"
-                                 r"\\3\end{matrix}\right)$\par}"]),
-    ("jacobian-polar", "text", "ru", ["Матрица Якоби [r·cos(θ); r·sin(θ)] по (r; θ): J = [(∂x/∂r; ∂x/∂θ); "
-                                      "(∂y/∂r; ∂y/∂θ)]"]),
+    ("vec-2xtx", "latex", "en", [r"{\noindent \textbf{Gradient of a quadratic function}\par}",
+                                 r"{\noindent Matrix form, the same numbers: $\nabla f = 4 x = 4 \left(\begin{matrix}1\\-2\\3"
+                                 r"\end{matrix}\right) = \left(\begin{matrix}4\\-8\\12\end{matrix}\right)$\par}"]),
+    ("jacobian-polar", "text", "ru", ["Матрица Якоби: J = [(∂x/∂r; ∂x/∂θ); (∂y/∂r; ∂y/∂θ)]"]),
 ])
 def test_the_statements_notation_is_kept(problem_id, format, lang, expected):
     printed = lines(problem_id, format, lang)
