@@ -71,6 +71,8 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
             return self.raw_math(Ratio(sp.Symbol("f"), work.wrt, sp.true if work.partial else sp.false))
         if kind == "IteratedMap":
             return self.raw_math(Slope(work.rows[0][1], work.n))
+        if kind in ("NewtonStep", "NewtonRun", "OptimizerRun"):
+            return self.iterate_label(work)           # render.hessians: x_1 of Newton's step, 𝐱_3 after three steps
         named = getattr(self, "jacobian_named", None)
         if kind == "Jacobian" and work.determinant is not None and named is not None \
                 and len(named.args[0]) == len(work.functions) and len(named.args[1]) == len(work.variables):
