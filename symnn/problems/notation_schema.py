@@ -19,7 +19,7 @@ import re
 
 _NAME = re.compile(r"[A-Za-z_]\w*")
 _INDEXED = re.compile(r"([A-Za-z]+)(\d+)")
-TEXT_FIELDS = ("expr", "functions", "steps", "at", "wrt", "condition", "find")    # the fields that name variables
+TEXT_FIELDS = ("expr", "functions", "steps", "at", "wrt", "condition", "inner", "map")     # the fields naming variables
 
 
 def printed(name: str) -> str:
