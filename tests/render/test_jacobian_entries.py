@@ -1,5 +1,7 @@
 """The entries of a Jacobian read alike: a product differentiated in place, in the order f is written."""
 
+import re
+
 import pytest
 
 from symnn.problems.solve import solve
@@ -71,3 +73,13 @@ def test_every_value_given_is_put_in_and_names_the_point(tmp_path, problem_id, l
         assert line in printed
     assert not any(line.startswith(("At the point", "В точке")) and "t" in line.split(":")[1] for line in printed
                    if problem_id == "jac-params")
+
+
+def test_answer_name_names_the_determinant_too(tmp_path):
+    # the same Jacobian asked as its determinant: det H = H_11·H_22 − H_12·H_21 = t·w2·x = 5·2·3 = 30
+    (tmp_path / "jacobians.toml").write_text(PARAMETERS_BANK.replace('answer_name = "H"', 'answer_name = "H"\nfind = "determinant"'),
+                                             encoding="utf-8")
+    printed = render(solve("jac-params", tmp_path), "text", lang="en", detail="brief").splitlines()
+    assert printed[-1] == "Answer: det H = 30"
+    assert "At the point (w1, w2, x, t) = (1, 2, 3, 5): det H = w2·t·x = 2·5·3 = 30" in printed
+    assert not any(re.search(r"\bJ\b|J_", line) for line in printed[1:])         # H, H_11: no J of symnn's own
