@@ -40,6 +40,13 @@ def shown(text: str) -> str:
     return quote + text + quote
 
 
+def symbol_name(name: str) -> str:
+    """A variable's name as symnn's expressions spell it: lambda (a Python keyword) is SymPy's lamda, λ;
+    lambda_1 is lamda_1."""
+    name = name.strip()
+    return "lamda" + name[6:] if re.match(r"lambda(?![A-Za-z0-9])", name) else name
+
+
 class Hint(NamedTuple):
     """A sentence added to a message: its key in the catalogues (phrases) and its values."""
 

@@ -27,7 +27,7 @@ import sympy as sp
 from .functions import sigmoid
 from .indexed_terms import index_renamed as _index_renamed
 from .indexed_terms import indexed as _indexed
-from .notation import SHORTHAND, NotationError, ReaderError, construct, explicit, hint, shown, unreadable
+from .notation import SHORTHAND, NotationError, ReaderError, construct, explicit, hint, shown, symbol_name, unreadable
 from .transpose import transposed
 from .vector_arithmetic import elementwise
 
@@ -124,8 +124,8 @@ def parse_expr_safe(text: str, functions: tuple[str, ...] = (), symbols=None, sh
 
 
 def parse_symbols(text: str) -> list[sp.Symbol]:
-    """``"x, y, z"`` -> [x, y, z] (real symbols)."""
-    names = [name.strip() for name in text.split(",")]
+    """``"x, y, z"`` -> [x, y, z] (real symbols); lambda is λ, spelt lamda as the expressions read it."""
+    names = [symbol_name(name) for name in text.split(",")]
     for name in names:
         if not name.isidentifier() or keyword.iskeyword(name) or name in FUNCTIONS:
             raise ParseError("variable name", name=name)

@@ -125,15 +125,26 @@ def tidy(expr, skip=()) -> tuple[Rewrite, ...]:
     return tuple(rewrites)
 
 
-# the rewrites that bring in a function of their own, with how a statement writes that function
-BRINGS_IN = {"sigmoid": r"\sigma"}
+# the rewrites that bring in a function of their own: the function, and how a statement writes or names it
+BRINGS_IN = {"sigmoid": (sigmoid, (r"\sigma", "σ", "sigmoid", "logistic"))}
 
 
 def in_statement_terms(step, statement: str):
     """``step`` without the rewrites that bring in a function its statement does not use: the tanh written with
-    exponentials, (e^{2x} − 1)/(e^{2x} + 1), is differentiated to 4e^{2x}/(e^{2x} + 1)², not to 4σ(2x)(1 − σ(2x))."""
-    unused = tuple(rule for rule, written in BRINGS_IN.items()
-                   if written not in statement and any(r.rule == rule for r in step.rewrites))
+    exponentials, (e^{2x} − 1)/(e^{2x} + 1), is differentiated to 4e^{2x}/(e^{2x} + 1)², not to 4σ(2x)(1 − σ(2x)).
+    A result that is the function once, times what does not hold it, is that function recognised and is kept,
+    as ``symnn diff`` writes it: the softplus ln(1 + eˣ) has the derivative eˣ/(1 + eˣ) = σ(x).
+
+    >>> from symnn.calculus.differentiate import diff_steps
+    >>> in_statement_terms(diff_steps("log(1 + exp(x))", "x"), "Find the derivative.").result
+    sigmoid(x)
+    >>> in_statement_terms(diff_steps("(exp(2*x) - 1)/(exp(2*x) + 1)", "x"), "Find the derivative.").result
+    4*exp(2*x)/(exp(2*x) + 1)**2
+    """
+    lowered = statement.lower()
+    unused = tuple(rule for rule, (function, spellings) in BRINGS_IN.items()
+                   if not any(written in lowered for written in spellings) and any(r.rule == rule for r in step.rewrites)
+                   and sum(isinstance(e, function) for e in sp.preorder_traversal(step.result)) != 1)
     if not unused:
         return step
     rewrites = tidy(step.raw, skip=(*unused, "expand"))     # the quotient's numerator expanded, not its denominator

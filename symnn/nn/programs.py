@@ -30,7 +30,7 @@ import sympy as sp
 
 from ..calculus.display import RichDisplay
 from ..calculus.gradient import exact_number, exact_value
-from ..calculus.parse import CONSTANTS, parse_expr_safe, parse_point, parse_symbols
+from ..calculus.parse import CONSTANTS, parse_expr_safe, parse_point, parse_symbols, symbol_name
 from .graph import Graph, GraphPass, Node, graph_pass
 
 ASSIGNMENT = re.compile(r"^\s*([A-Za-z_]\w*)\s*([-+*/]?)=(?!=)(.*)$", re.DOTALL)
@@ -99,6 +99,7 @@ class ProgramPass(RichDisplay):
     def symbol(self, name: str) -> sp.Symbol:
         """A variable or node by its name in the tables: c, then c^{(2)}, c^{(3)} (or c^(2), c′ as older banks
         wrote them) for the new values of c; the output's own name (g, after g⁽¹⁾ = f/2) is the output."""
+        name = symbol_name(name)
         if name == self.result_name:
             return self.output
         known = [v for v, _ in self.run.values]
@@ -175,7 +176,7 @@ def read_step(text: str, assigned=()) -> tuple[str, str, sp.Expr]:
     if match is None:
         raise ProgramError(f"expected name = expression, got {str(text).strip()!r}")
     name, operator, formula = match.groups()
-    parse_symbols(name)                                  # refuses keywords and function names
+    name = parse_symbols(name)[0].name                   # refuses keywords and function names; lambda is λ
     aliases = {f"program_name_{n}": n for n in assigned if n in CONSTANTS}
     for alias, constant in aliases.items():              # e assigned by the program is not Euler's e
         formula = re.sub(rf"(?<![\w.]){re.escape(constant)}(?!\w)", alias, formula)

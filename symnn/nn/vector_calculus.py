@@ -168,8 +168,8 @@ def jacobian(functions, wrt, at=None, find: str = "matrix") -> Jacobian:
     value = sp.Matrix(matrix.shape[0], matrix.shape[1], lambda i, j: sp.simplify(matrix[i, j].xreplace(point)))
     at_point = None if determinant is None else _agrees([sp.simplify(determinant.value.xreplace(point))],
                                                        [value.det()], "det J")[0]
-    return Jacobian(functions, variables, matrix, tuple((v, point[v]) for v in variables), value, steps,
-                    determinant, at_point)
+    given = (*variables, *(name for name in point if name not in variables))     # the variables, then the constants given
+    return Jacobian(functions, variables, matrix, tuple((v, point[v]) for v in given), value, steps, determinant, at_point)
 
 
 @dataclass(frozen=True)

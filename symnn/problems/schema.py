@@ -344,6 +344,9 @@ def problem_errors(entry: dict, folder=None) -> list[str]:
     if kind == "array" and not errors:     # the expressions read with ast (not run): the whitelist, the names
         from .array_problems import array_errors
         errors += array_errors(entry)
+    if "notation" in entry and not errors:      # no two quantities printed by one name
+        from .notation_schema import notation_errors
+        errors += notation_errors(entry)
     if not errors:                         # published values and named choices against the file (answer_schema)
         from .answer_schema import answer_errors
         errors += answer_errors(entry)

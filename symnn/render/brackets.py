@@ -46,3 +46,22 @@ def plain_matrix(rows, lang: str) -> str:
     from ..lang import separator
     tuples = ["(" + separator(lang).join(row) + ")" if len(row) > 1 else row[0] for row in rows]
     return tuples[0] if len(rows) == 1 and len(rows[0]) > 1 else "[" + "; ".join(tuples) + "]"
+
+
+def divided_once(printer, factors, text: str) -> str:
+    """A product's text with each product it divides by in one pair of brackets: SymPy's str printer brackets
+    a typed 1/(2n) twice, λ/((2n)); symnn writes λ/(2n).
+
+    >>> import sympy as sp
+    >>> from symnn.render.math import text_math
+    >>> with sp.evaluate(False):
+    ...     typed = sp.Symbol("a") * sp.Pow(sp.Mul(2, sp.Symbol("n")), -1)
+    >>> text_math(typed, keep_order=True)
+    'a/(2n)'
+    """
+    from sympy.printing.precedence import PRECEDENCE
+    for factor in factors:
+        if factor.is_Pow and factor.exp == -1 and factor.base.is_Mul:
+            shown = printer.parenthesize(factor.base, PRECEDENCE["Mul"], strict=False)
+            text = text.replace(f"/({shown})", f"/{shown}") if shown.startswith("(") else text
+    return text

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import sympy as sp
 
+from ..nn.optimizers import w_new
 from .board import InOrder, Minus, Times, Written
 from .expansion import D
-from .values import as_written, given_exactly
+from .values import SIGNIFICANT, WORK_DIGITS, as_written, given_exactly, rounded
 
 
 class Over(sp.Expr):
@@ -32,6 +33,20 @@ def _shaped(rows):
     """A matrix of rows, or the number a 1×1 matrix holds (one variable: f″ = 12x², not [12x²])."""
     rows = [list(row) for row in rows]
     return rows[0][0] if len(rows) == 1 and len(rows[0]) == 1 else sp.ImmutableMatrix(rows)
+
+
+def _significant(value, digits: int):
+    """``value`` rounded to ``digits`` significant digits, a decimal that keeps them all (0.005618); 0 stays 0."""
+    return value if value == 0 else rounded(value, digits - 1 - int(sp.floor(sp.log(abs(value), 10))))
+
+
+def _gives(value, shown) -> bool:
+    """``value`` written to the places of the decimal ``shown`` is it (−0.024737 gives −0.0247); an exact ``shown`` is
+    ``value`` itself."""
+    if not shown.is_Float:
+        return value == shown
+    places = len(str(shown).partition(".")[2])
+    return str(rounded(value, places)) == str(shown)
 
 
 def _column(values):
@@ -154,7 +169,8 @@ class HessianPrinting:
         coordinates = self._numbers(step.start)
         at = self.raw_math(sp.Tuple(*coordinates)) if len(coordinates) > 1 else \
             self._raw(r"\left(%s\right)", "(%s)") % self.raw_math(coordinates[0])
-        g_value = sp.Tuple(*step.gradient.values) if len(coordinates) > 1 else step.gradient.values[0]
+        g_shown = self._numbers(step.gradient.values)            # g₀ as the gradient's line above writes it: −215.6
+        g_value = sp.Tuple(*g_shown) if len(coordinates) > 1 else g_shown[0]
         gradient_at = self._raw(r"\nabla ", "∇") + self._F() + at
         hessian_at = f"{self._hessian_name()}{at}"
         lines.append(self.line(depth, self.inline(f"{g_k} = {gradient_at} = " + self.raw_math(g_value))
@@ -163,17 +179,42 @@ class HessianPrinting:
         # A⁻¹'s entries as the step's other numbers are written, on its own line and in the step alike: [0.5 0; 0 0.02]
         # beside x₀ = [0.5; 0.5], given in decimals; fractions beside whole numbers
         decimals = any(isinstance(self.as_given(v), sp.Float) for v in step.start)
-        entries = [self._numbers(row) for row in step.inverse.tolist()] if decimals else step.inverse.tolist()
+        moved_shown = self._numbers(-c for c in step.change)
+        entries = self._inverse_shown(step.inverse, g_shown, moved_shown) if decimals else step.inverse.tolist()
         lines.append(self.line(depth, self.plain("newton.inverse") + " " + self.inline(
             f"{inverse} = " + self.raw_math(_shaped(entries)))))
-        start, g = _column(self._numbers(step.start)), _column(self._numbers(step.gradient.values))
-        moved = _column(self._numbers(-c for c in step.change))
+        start, g, moved = _column(self._numbers(step.start)), _column(g_shown), _column(moved_shown)
         numbers = Minus(start, Times(_shaped(entries), g))
         sides = [f"{x_next} = {x_k} - {inverse}{' ' if self.nabla.startswith(chr(92)) else ''}{g_k}",
                  self.raw_math(numbers, numbers=True), self.raw_math(Minus(start, moved), numbers=True)]
         result = sp.Tuple(*step.result) if len(step.result) > 1 else step.result[0]
         lines.append(self.line(depth, self.result(" = ".join(sides), result)))
         return self.join(lines)
+
+    def _inverse_shown(self, inverse, g, moved) -> list:
+        """A⁻¹'s entries in decimals with as many significant digits as make the product of the numbers shown, A⁻¹
+        times g, give the step shown to its places: [(0.005618, −0.01348); …]·(−215.6, −88) = (−0.0247, …), where
+        three digits, 0.00562 and −0.0135, would give −0.0237. As the course rounds where that is enough ([0.5, 0; 0, 0.02])."""
+        for digits in range(SIGNIFICANT, WORK_DIGITS):
+            entries = [self._numbers(row) if digits == SIGNIFICANT else [_significant(v, digits) for v in row]
+                       for row in inverse.tolist()]
+            exact = (sp.Matrix(m).applyfunc(lambda v: sp.Rational(str(v)) if v.is_Float else v) for m in (entries, g))
+            if all(map(_gives, next(exact) * next(exact), moved)):     # the shown decimals multiplied exactly
+                return entries
+        return inverse.tolist()
+
+    def iterate_label(self, work) -> str:
+        """The point an optimizer's steps end at, as its rule names the iterate: x_1 after Newton's x_1 = x_0 − A_0⁻¹g_0
+        (x_2 after two steps); 𝐱_3 after three steps of 𝐱_t = 𝐱_(t−1) − η∇f(𝐱_(t−1)), (x_3, y_3) for variables of their own."""
+        last = work.steps[-1] if hasattr(work, "steps") else work
+        if type(last).__name__ == "NewtonStep":
+            return self._iterate("x", last.step_number)
+        n = str(last.step_number)
+        bold = self.vector_names(last)          # render.numerics: 𝐱_t where the variables are one vector's coordinates
+        if bold:
+            return self.raw_math(sp.Symbol(bold[w_new].name.replace("{t}", "{%s}" % n)))
+        named = [self.at_step(v, n) for v in last.variables]
+        return self.raw_math(named[0] if len(named) == 1 else sp.Tuple(*named))
 
     def _print_NewtonRun(self, run, depth: int = 0) -> str:
         """N Newton steps: the first worked in full, then each later step as a row (where it starts, the

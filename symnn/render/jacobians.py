@@ -16,7 +16,10 @@ from .expansion import D
 from .order import in_order
 from .staged import Ratio
 
-DET_J = Written(r"\det J", "det J")
+
+def det_of(name: str = "J") -> Written:
+    """det J, or det H of a Jacobian the problem names H (answer_name, notation)."""
+    return Written(rf"\det {name}", "det " + re.sub(r"[{}\\]", "", name))
 
 
 def _matrix(rows) -> sp.ImmutableMatrix:
@@ -151,11 +154,11 @@ class JacobianPrinting:
         general = Signed(*(x for (sign, *_), (named, _) in zip(det.terms, pieces) for x in (sp.Integer(sign), named)))
         worked = Signed(*(x for (sign, *_), (_, numbers) in zip(det.terms, pieces) for x in (sp.Integer(sign), numbers)))
         last = det.value if run.determinant_value is not None else self._unless_answered(det.value)
-        sides = [DET_J, general, worked, *((last,) if isinstance(last, sp.Basic) else last)]
+        sides = [det_of(getattr(self, "notation", {}).get("J", "J")), general, worked, *((last,) if isinstance(last, sp.Basic) else last)]
         lines.append(self.line(depth, self.inline(" = ".join(self.raw_math(side) for side in sides))))
         if run.determinant_value is not None:     # det J at the point: the formula, the numbers put in
             numbers = self.put_in_point(det.value, dict(run.point))
-            at = [self.raw_math(DET_J), self.raw_math(det.value)]
+            at = [self.raw_math(det_of(getattr(self, "notation", {}).get("J", "J"))), self.raw_math(det.value)]
             written = self.raw_math(numbers, numbers=True)
             if written not in (at[-1], self.raw_math(run.determinant_value)):
                 at.append(written)                 # the numbers, unless they are the value itself

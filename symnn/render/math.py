@@ -25,7 +25,7 @@ from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from ..lang import names, separator
-from .brackets import plain_brackets, plain_matrix
+from .brackets import divided_once, plain_brackets, plain_matrix
 from .order import (
     _FactorsAsUsual,
     common_fraction,
@@ -230,7 +230,7 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         ordered = readable_factors_of_fraction(factors)
         if self.order != "none" and not expr.could_extract_minus_sign() and ordered != factors:
             return in_order(self, super()._print_Mul, ordered)
-        return super()._print_Mul(expr)
+        return divided_once(self, factors, super()._print_Mul(expr))
 
     def _print_Exp1(self, expr):
         return "e"

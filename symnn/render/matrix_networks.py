@@ -155,11 +155,8 @@ class MatrixNetworkPrinting:
         network = work.network
         L = network.loss_symbol
         formula = self.as_written(network.definitions()[L])
-        renamed = {}
-        if len(network.outputs) == 1:
-            output = sp.Symbol(work.layers[-1].names[3] + ("^+" if mark else ""), real=True)
-            renamed = {network.outputs[0]: output}
-            known = {**known, output: known[network.outputs[0]]}
+        renamed = self.output_names(work, "^+" if mark else "")
+        known = {**known, **{new: known[old] for old, new in renamed.items()}}
         lhs = sp.Symbol(f"{L}^+") if mark else L
         return self.worked(lhs, formula.xreplace(renamed), known, known[L])
 
@@ -190,10 +187,13 @@ class MatrixNetworkPrinting:
             lines += self.matrix_forward(work, known, depth + 1, "+")
         return lines
 
-    def output_names(self, work) -> dict:
-        """o₁ as o where the output layer has one neuron (its matrix form is that number)."""
-        outputs = work.network.outputs
-        return {outputs[0]: sp.Symbol(work.layers[-1].names[3], real=True)} if len(outputs) == 1 else {}
+    def output_names(self, work, mark: str = "") -> dict:
+        """o₁ as o where the output layer has one neuron (its matrix form is that number); o₁, o₂, … as the entries
+        s_1, s_2, … of the output layer's vector where the problem names it (matrices = { outputs = ["s"] })."""
+        outputs, name = work.network.outputs, work.layers[-1].names[3]
+        if len(outputs) == 1:
+            return {outputs[0]: sp.Symbol(name + mark, real=True)}
+        return {} if name == "o" else {o: sp.Symbol(f"{name}_{j}{mark}", real=True) for j, o in enumerate(outputs, 1)}
 
     def matrix_step(self, work, step, depth: int) -> list[str]:
         known = {**dict(step.point), **dict(step.forward)}

@@ -111,11 +111,12 @@ class SolutionPrinting:
         self.forms = {}                     # a number of this key in one form (render.one_form)
         # the statement's names, looked up lazily (symnn problems --verify records which are used): w^1 = w^0 where
         # it writes its step so, the notation table, and w_1 where it writes a subscript
-        self.names = ChainMap(step_letters(problem), problem.data.get("notation", {}), vector_arrows(problem),  # h⃗ as h⃗
+        named = {"J": problem.data["answer_name"]} if problem.kind == "jacobian" and "answer_name" in problem.data else {}
+        self.notation = ChainMap(problem.data.get("notation", {}), named)     # the δ of a node it renames too; H_11 of answer_name H
+        self.names = ChainMap(step_letters(problem), self.notation, vector_arrows(problem),  # h⃗ as h⃗
                               statement_subscripts(problem),
                               sample_count(problem), log_written(problem),      # a loss's sum to N, its log as written
                               network_names(problem, getattr(solution.work, "network", None)))   # w_1, b for w = (…), b
-        self.notation = problem.data.get("notation", {})          # the δ of a node it renames is named so too
         self.defined = defined_names(problem)          # y for σ(w₁x₁ + w₂x₂ + b), as the statement defines it
         self.function_named = problem.data.get("answer_name")
         self.line_order = tuple(problem.data.get("find", ("w", "b"))) if problem.kind == "least-squares" else ("w", "b")
@@ -312,7 +313,8 @@ class SolutionPrinting:
             return self.gradient_name(work)
         if kind == "MatrixGradient":                # ∂MSE/∂w, or w where the gradient is zero
             return self.raw_ratio(work.loss, work.wrt) if work.stationary is None else self.raw_math(work.wrt)
-        if kind in ("QuadraticGradient", "ResidualGradient", "TotalDerivative", "IteratedMap", "Jacobian"):
+        if kind in ("QuadraticGradient", "ResidualGradient", "TotalDerivative", "IteratedMap", "Jacobian", "NewtonStep", "NewtonRun",
+                    "OptimizerRun"):
             return self.vector_answer_label(work)       # render.vectors: ∇f, df/dt, (gⁿ)′(x₀)
         return None
 

@@ -19,6 +19,7 @@ import re
 import sympy as sp
 
 from ..calculus.parse import ParseError, parse_expr_safe
+from ..problems.notation_schema import without_clashes
 
 KINDS = ("derivative", "gradient")          # the kinds whose key is a derivation of the problem's expr
 VECTOR_KINDS = ("residual-gradient", "vector-gradient")      # a function of a vector x, worked in its entries
@@ -85,7 +86,7 @@ def statement_subscripts(problem) -> dict:
         bare = re.search(rf"(?<![A-Za-z\\_]){symbol.name}(?!\d)", statement)
         if (subscripted or components) and not bare:
             found[symbol.name] = f"{letters}_{digits}" if len(digits) == 1 else f"{letters}_{{{digits}}}"
-    return found
+    return without_clashes(found, [symbol.name for symbol in symbols], notation)
 
 
 _COUNT = re.compile(r"\\sum_\{?\s*i\s*=\s*1\s*\}?\^\{?\s*([A-Za-z])\b")      # \sum_{i=1}^N, \sum_{i=1}^{m}
@@ -202,4 +203,6 @@ def network_names(problem, network) -> dict:
             match = _INDEXED.fullmatch(name)
             if match and name not in found:
                 found[name] = f"{match[1]}_{match[2]}" if len(match[2]) == 1 else f"{match[1]}_{{{match[2]}}}"
-    return {name: shown for name, shown in found.items() if name not in notation}
+    # a forward pass prints no target: its output may be the statement's y
+    printed = [name for name in names if problem.kind != "forward" or name not in map(str, getattr(network, "targets", ()))]
+    return without_clashes({name: shown for name, shown in found.items() if name not in notation}, printed, notation)

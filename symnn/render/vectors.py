@@ -14,7 +14,7 @@ from .board import InOrder, Minus, Times, Written
 from .conditions import ConditionPrinting
 from .expansion import D
 from .hessians import HessianPrinting
-from .jacobians import DET_J, JacobianPrinting, _matrix
+from .jacobians import JacobianPrinting, _matrix, det_of
 from .one_form import column
 from .order import by_variables
 from .staged import Ratio, StagedPrinting
@@ -71,12 +71,14 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
             return self.raw_math(Ratio(sp.Symbol("f"), work.wrt, sp.true if work.partial else sp.false))
         if kind == "IteratedMap":
             return self.raw_math(Slope(work.rows[0][1], work.n))
+        if kind in ("NewtonStep", "NewtonRun", "OptimizerRun"):
+            return self.iterate_label(work)           # render.hessians: x_1 of Newton's step, 𝐱_3 after three steps
         named = getattr(self, "jacobian_named", None)
         if kind == "Jacobian" and work.determinant is not None and named is not None \
                 and len(named.args[0]) == len(work.functions) and len(named.args[1]) == len(work.variables):
             return self.raw_math(named)          # ∂(x, y)/∂(r, θ), where the statement asks it so
         if kind == "Jacobian":
-            return self.raw_math(DET_J if work.determinant is not None else sp.Symbol("J"))
+            return self.raw_math(det_of(getattr(self, "notation", {}).get("J", "J")) if work.determinant is not None else sp.Symbol("J"))
         return self.nabla_f()
 
     def residual_answer(self, run, problem) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from symnn.answers.check import check_bank_answer
+from symnn.problems.bank import BankError, load_bank
 
 BANK = r"""
 [[problem]]
@@ -25,14 +26,6 @@ notation = { a = '\mu', b = "s" }
 statement.en = 'Find the gradient of $\mu^2 + 3\mu s$.'
 
 [[problem]]
-id = "taken"
-kind = "derivative"
-expr = "x*y"
-wrt = "x"
-notation = { x = "y" }
-statement.en = 'Differentiate $xy$ by $x$.'
-
-[[problem]]
 id = "softmax"
 kind = "softmax-nll"
 n = 3
@@ -49,7 +42,6 @@ statement.en = 'Let $p = \mathrm{softmax}(z)$ and the correct class be 1. Find t
     ("bowl", r"(2\mu + 3s, 3\mu)", True),   # both renamed, one a Greek letter typed in LaTeX
     ("bowl", "(2μ + 3s, 3μ)", True),        # ... or as the character
     ("bowl", "(3μ, 2μ + 3s)", False),       # the components swapped
-    ("taken", "y", True),                   # y is the problem's own variable: not read as x
     # softmax's s_k and y_k are written by no formula of the file, yet renamed: p_k as the key writes it
     ("softmax", "(p_1 - 1, p_2, p_3)", True),
     ("softmax", "(p₁ − 1, p₂, p₃)", True),  # subscripts typed as characters; p_{2} in the notation too
@@ -59,3 +51,18 @@ statement.en = 'Let $p = \mathrm{softmax}(z)$ and the correct class be 1. Find t
 def test_the_statement_letter_stands_for_the_variable(tmp_path, problem, answer, correct):
     (tmp_path / "letters.toml").write_text(BANK, encoding="utf-8")
     assert check_bank_answer(problem, answer, bank=tmp_path).correct is correct
+
+
+def test_a_letter_the_problem_has_is_not_given_to_another_variable(tmp_path):
+    # x named y beside the problem's own y: the key and the student would write both as y, so the bank refuses it
+    (tmp_path / "taken.toml").write_text('''
+[[problem]]
+id = "taken"
+kind = "derivative"
+expr = "x*y"
+wrt = "x"
+notation = { x = "y" }
+statement.en = "Differentiate $xy$ by $x$."
+''', encoding="utf-8")
+    with pytest.raises(BankError, match="taken.toml: problem taken: notation: x and y would both be printed y"):
+        load_bank(tmp_path)

@@ -3,6 +3,8 @@ against numpy.linalg.solve on sympy.diff taken here, central differences and Hag
 Design, ch. 9); the key as printed in both languages; `symnn solve` and `symnn check`; the fields Newton's
 method does not take, named."""
 
+import re
+
 import numpy as np
 import pytest
 import sympy as sp
@@ -76,18 +78,18 @@ def test_the_hessian_is_what_central_differences_give():
 
 # the last lines of the key of Hagan's step: g and A at x0, A⁻¹, and x1 with the numbers put in; the iterates bold, as
 # the statement writes them (𝐱_1, the point, is not x_1, its first coordinate); A⁻¹'s entries as decimals, as x0 = (0.5, 0.5) is
-# given, on its own line as in the step: one form of A⁻¹ in one key
+# given, on its own line as in the step: one form of A⁻¹ in one key; the answer named by the iterate the rule names, 𝐱_1
 KEY = {
     "en": ["∇²F = [(2, 0); (0, 50)]",
            "𝐠_0 = ∇F(0.5, 0.5) = (1, 25), ∇²F(0.5, 0.5) = 𝐀_0 = [(2, 0); (0, 50)]",
            "The inverse of the Hessian: 𝐀_0⁻¹ = [(0.5, 0); (0, 0.02)]",
            "𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0 = [0.5; 0.5] - [(0.5, 0); (0, 0.02)]·[1; 25] = [0.5; 0.5] - [0.5; 0.5] = (0, 0)",
-           "Answer: (0, 0)"],
+           "Answer: 𝐱_1 = (0, 0)"],
     "ru": ["∇²F = [(2; 0); (0; 50)]",
            "𝐠_0 = ∇F(0,5; 0,5) = (1; 25), ∇²F(0,5; 0,5) = 𝐀_0 = [(2; 0); (0; 50)]",
            "Обратная матрица Гессе: 𝐀_0⁻¹ = [(0,5; 0); (0; 0,02)]",
            "𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0 = [0,5; 0,5] - [(0,5; 0); (0; 0,02)]·[1; 25] = [0,5; 0,5] - [0,5; 0,5] = (0; 0)",
-           "Ответ: (0; 0)"],
+           "Ответ: 𝐱_1 = (0; 0)"],
 }
 HEADING = {"en": "Newton's method: 𝐱_1 = 𝐱_0 - 𝐀_0⁻¹𝐠_0, the step to the minimum of the quadratic approximation "
                  "at the current point",
@@ -113,7 +115,7 @@ def test_several_steps_end_in_a_table_of_the_iterates():
                             "----  ------------------  --------------  ------------------",
                             "2     (0.8, 0.8)          (0.448, 0)      ≈ (0.7211, 0.7211)",
                             "3     ≈ (0.7211, 0.7211)  ≈ (0.0578, 0)   ≈ (0.7075, 0.7075)"]
-    assert lines[-1] == "Answer: ≈ (0.7075, 0.7075)"
+    assert lines[-1] == "Answer: x_3 ≈ (0.7075, 0.7075)"           # the iterate after three steps
 
 
 def test_one_variable_is_written_with_numbers_not_one_by_one_matrices():
@@ -122,7 +124,7 @@ def test_one_variable_is_written_with_numbers_not_one_by_one_matrices():
     # (1/12)·4, as 1/12·4 could be read 1/(12·4)
     assert lines[-3:] == ["The inverse of the Hessian: A_0⁻¹ = 1/12",
                           "x_1 = x_0 - A_0⁻¹g_0 = 1 - (1/12)·4 = 1 - 1/3 = 2/3 ≈ 0.6667",
-                          "Answer: 2/3 ≈ 0.6667"]
+                          "Answer: x_1 = 2/3 ≈ 0.6667"]
 
 
 @pytest.mark.parametrize("text, correct", [("(0, 0)", True), ("0; 0", True), ("(0.49, 0.25)", False)])
@@ -133,7 +135,7 @@ def test_answers_are_checked(text, correct):
 
 def test_solve_and_check_on_the_command_line(capsys):
     assert main(["solve", "hagan-newton", "--lang", "ru"]) == 0
-    assert capsys.readouterr().out.rstrip().endswith("Ответ: (0; 0)")
+    assert capsys.readouterr().out.rstrip().endswith("Ответ: 𝐱_1 = (0; 0)")
     assert main(["check", "hagan-newton", "(0, 0)"]) == 0
     assert capsys.readouterr().out.strip() == "Correct."
 
@@ -164,3 +166,55 @@ def test_a_singular_hessian_is_refused_with_the_point():
     # F = x³ + y² has A = [6x 0; 0 2], singular where x = 0
     with pytest.raises(BankError, match=r"problem p: the Hessian at \(0, 1\) is singular"):
         solve(_problem("x^3 + y^2", [0, 1]))
+
+
+def _numbers(text: str) -> list[float]:
+    return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", text)]
+
+
+@pytest.mark.parametrize("expr, at", [
+    # Rosenbrock from (−1.2, 1): A⁻¹ to three digits, [(0.00562, −0.0135); (−0.0135, 0.0374)], times (−215.6, −88)
+    # would give −0.0237, not the step's −0.0247 (its entries cancel)
+    ("100*(y - x^2)^2 + (1 - x)^2", [-1.2, 1]),
+    # a quartic bowl from a point given in decimals
+    ("x^4 + x*y + 2*y^2", [0.7, -0.3]),
+    # Hagan's quadratic: three digits suffice, [(0.5, 0); (0, 0.02)] as the course writes it
+    ("x^2 + 25*y^2", [0.5, 0.5]),
+])
+def test_the_numbers_shown_in_the_step_give_the_step_shown(expr, at):
+    lines = render(solve(_problem(expr, at)), "text", detail="brief").splitlines()
+    inverse_line = next(line for line in lines if "⁻¹ = [" in line and "g_0 =" not in line)
+    step_line = next(line for line in lines if line.startswith("x_1 = x_0 - A_0⁻¹g_0 = "))
+    g_line = next(line for line in lines if line.startswith("g_0 = "))
+    entries = _numbers(inverse_line.split("= ", 1)[1])
+    shown = step_line.split(" = ")
+    A_inv = np.array(entries).reshape(2, 2)
+    g = np.array(_numbers(shown[2].split("·")[1]))
+    moved_text = shown[3].split(" - ")[1].split(" ≈ ")[0]
+    moved = _numbers(moved_text)
+    # the product of the numbers shown, rounded to the places of the step shown, is the step shown
+    for value, written in zip(A_inv @ g, moved_text.strip("[]").split("; ")):
+        places = len(written.split(".")[1]) if "." in written else 0
+        assert round(value, places) == pytest.approx(float(written)), (A_inv, g, moved)
+    # the step itself, against NumPy's Newton step
+    assert np.array(moved) == pytest.approx(-(_numpy_newton(sp.sympify(expr, locals={"x": x, "y": y}), at, 1) - np.array(at)),
+                                            abs=1e-4)
+    # g₀ in one form: as the gradient's line writes it (−215.6), not −1078/5
+    assert "/" not in g_line.split("=")[2].split(",")[0] and _numbers(g_line.split("= ", 2)[2])[:2] == pytest.approx(list(g))
+
+
+@pytest.mark.parametrize("optimizer, wrt, steps, answer", [
+    # three Newton steps end at x_3, the rule's iterate (a quadratic's minimum, reached at the first)
+    ("newton", "x, y", 3, "Answer: x_3 = (0, 0)"),
+    # two steps of gradient descent on variables of their own: (x_2, y_2)
+    ("gd", "x, y", 2, "Answer: (x_2, y_2) = "),
+    # …on the coordinates of one vector: the rule's 𝐱, after two steps
+    ("gd", "x1, x2", 2, "Answer: 𝐱_2 = "),
+])
+def test_the_answer_names_the_point_the_steps_end_at(optimizer, wrt, steps, answer):
+    a, b = wrt.split(", ")
+    data = {"optimizer": optimizer, "expr": f"{a}^2 + 3*{b}^2 + {a}*{b}", "wrt": wrt, "at": [1, 1], "steps": steps}
+    if optimizer == "gd":
+        data["settings"] = {"eta": 0.1}
+    problem = Problem("p", "optimizer-step", "t", {"en": "…", "ru": "…"}, data)
+    assert render(solve(problem), "text", detail="brief").splitlines()[-1].startswith(answer)

@@ -36,11 +36,12 @@ def test_ten_steps_against_numpy():
 
 
 @pytest.mark.parametrize("lang, title, rows, answer", [
-    # the first step is worked above and not repeated as a row: the table lists the second only
+    # the first step is worked above and not repeated as a row: the table lists the second only; the answer is
+    # named by the rule's iterate after two steps, 𝐱_2
     ("en", "The second step, from where the first ended", ["2     (0.49, 0.25)  (0.98, 12.5)    (0.4802, 0.125)"],
-     "Answer: (0.4802, 0.125)"),
+     "Answer: 𝐱_2 = (0.4802, 0.125)"),
     ("ru", "Второй шаг — из точки, где закончился первый", ["2    (0,49; 0,25)  (0,98; 12,5)    (0,4802; 0,125)"],
-     "Ответ: (0,4802; 0,125)"),
+     "Ответ: 𝐱_2 = (0,4802; 0,125)"),
 ])
 def test_the_key_works_the_first_step_and_lists_the_later_iterates(lang, title, rows, answer):
     printed = render(solve("hagan-steepest-descent"), "text", lang=lang, detail="brief").splitlines()

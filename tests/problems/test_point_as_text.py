@@ -44,7 +44,8 @@ def written(value: Fraction, lang: str) -> str:
     return text.replace(".", ",") if lang == "ru" else text
 
 
-@pytest.mark.parametrize("lang, answer", [("en", "Answer: ({}, {})"), ("ru", "Ответ: ({}; {})")])
+# the answer named by the rule's iterate after two steps, 𝐱_2 (bold: x_2 is also the point's second coordinate)
+@pytest.mark.parametrize("lang, answer", [("en", "Answer: 𝐱_2 = ({}, {})"), ("ru", "Ответ: 𝐱_2 = ({}; {})")])
 @pytest.mark.parametrize("at", ['"x1 = 0.5, x2 = 0.5"', '"x2 = 0.5, x1 = 0.5"'])     # any order of the names
 def test_a_point_as_text_is_the_list_in_the_order_of_wrt(tmp_path, lang, answer, at):
     (tmp_path / "text").mkdir()

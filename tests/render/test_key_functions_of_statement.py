@@ -51,3 +51,42 @@ def test_a_common_factor_is_taken_out_only_of_a_sum():
         in key("softmax-jacobian")
     # perceptron-alpha: αe^(−αx)/(1 + e^(−αx))² has none; it is not turned into αe^(αx)/(1 + e^(αx))²
     assert not any("common factor" in line for line in key("perceptron-alpha"))
+
+
+SOFTPLUS_BANK = '''
+[[problem]]
+id = "softplus"
+kind = "derivative"
+expr = "log(1 + exp(x))"
+wrt = "x"
+statement.en = "Find the derivative of the softplus $\\\\zeta(x) = \\\\log(1 + e^x)$."
+statement.ru = "Найдите производную функции softplus $\\\\zeta(x) = \\\\log(1 + e^x)$."
+
+[[problem]]
+id = "softplus-nll"
+kind = "derivative"
+expr = "log(1 + exp((1 - 2*y)*z))"
+wrt = "z"
+statement.en = "Find $\\\\partial J/\\\\partial z$ of $J = \\\\zeta((1 - 2y) z)$, $\\\\zeta(t) = \\\\log(1 + e^t)$."
+statement.ru = "Найдите $\\\\partial J/\\\\partial z$ для $J = \\\\zeta((1 - 2y) z)$, $\\\\zeta(t) = \\\\log(1 + e^t)$."
+'''
+
+
+def test_a_result_that_is_one_sigma_is_recognised_as_diff_writes_it(tmp_path):
+    # neither statement writes σ: the derivative is still the sigmoid itself, as `symnn diff` ends it (σ once, times
+    # a factor free of it), not eˣ/(1 + eˣ); a σ(1 − σ) product (tanh-exp, perceptron-alpha above) is not brought in
+    (tmp_path / "softplus.toml").write_text(SOFTPLUS_BANK, encoding="utf-8")
+    x, y, z = sp.symbols("x y z", real=True)
+    cases = [
+        # ζ′(x) = eˣ/(1 + eˣ) = σ(x)
+        ("softplus", "en", "Answer: d/dx(log(1 + eˣ)) = σ(x)", sp.log(1 + sp.exp(x)), x),
+        ("softplus", "ru", "Ответ: d/dx(log(1 + eˣ)) = σ(x)", sp.log(1 + sp.exp(x)), x),
+        # GBC's J = ζ((1 − 2y)z): ∂J/∂z = (1 − 2y)σ((1 − 2y)z)
+        ("softplus-nll", "en", "Answer: ∂/∂z(log(1 + e^(z·(1 - 2y)))) = (1 - 2y)·σ(z·(1 - 2y))",
+         sp.log(1 + sp.exp((1 - 2 * y) * z)), z),
+    ]
+    for problem_id, lang, answer, f, wrt in cases:
+        solution = solve(problem_id, tmp_path)
+        assert render(solution, "text", lang=lang, detail="brief").splitlines()[-2] == answer
+        # the oracle: sympy.diff, σ(a) written 1/(1 + e^(−a))
+        assert sp.simplify(solution.answer.rewrite(sp.exp) - sp.diff(f, wrt)) == 0

@@ -227,3 +227,30 @@ def test_a_long_run_in_matrix_form_shows_the_loss_before_each_later_step():
     assert "Steps 2 to 8 are worked in the same way, with 50-digit decimals; the loss before the step:" in lines
     assert "2     ≈ 0.00448" in lines           # L⁺ of one step (tanh-221-step) is the loss before the second
     assert lines[-1] == "Answer: L ≈ 0.00814; L⁺ ≈ 0.0000674"
+
+
+SOFTMAX = {"layers": [2, 3], "inputs": [1, -1], "targets": [0, 1, 0], "weights": [[[0.2, -0.5], [1.5, 1.3], [0, 0.25]]],
+           "biases": "none", "activation": "identity", "loss": "softmax-ce", "find": ["L", "dL/dw1"],
+           "form": "matrix", "matrices": {"weights": ["W"], "outputs": ["s"]}}
+
+
+@pytest.mark.parametrize("changes, lang, lines", [
+    # the class scores named s by the statement: the loss and the output's δ in s_1, s_2, s_3, not o1, o2, o3;
+    # s = Wx = (0.7, 0.2, −0.25), L = ln Σ e^(s_j) − s_2
+    ({}, "en", ["Training by hand in matrix form: 2-3 network, activations by layer: identity; "
+                "loss L = ln(e^(s_1) + e^(s_2) + e^(s_3)) - s_2",
+                "   L = ln(e^(s_1) + e^(s_2) + e^(s_3)) - s_2 = ln(e^(0.7) + e^(0.2) + e^(-0.25)) - 0.2 ≈ 1.1898"]),
+    ({}, "ru", ["   L = ln(e^(s_1) + e^(s_2) + e^(s_3)) - s_2 = ln(e^(0,7) + e^(0,2) + e^(-0,25)) - 0,2 ≈ 1,1898"]),
+    # after a step, the scores s⁺ in the loss L⁺
+    ({"steps": 1, "learning_rate": 0.5}, "en",
+     ["   L⁺ = ln(e^(s_1⁺) + e^(s_2⁺) + e^(s_3⁺)) - s_2⁺ = ln(e^(0.1983) + e^(0.8957) + e^(-0.4440)) - 0.8957 ≈ 0.5652"]),
+])
+def test_the_outputs_named_by_the_problem_name_the_loss(changes, lang, lines):
+    problem = Problem("softmax", "network", "t", {"en": "…", "ru": "…"}, {**SOFTMAX, **changes})
+    printed = render(solve(problem), "text", lang=lang, detail="brief").splitlines()
+    for line in lines:
+        assert line in printed
+    assert not any("o1" in line or "o2" in line for line in printed)
+    # the oracle: NumPy's softmax cross-entropy of the scores Wx, class 2
+    s = np.array([[0.2, -0.5], [1.5, 1.3], [0, 0.25]]) @ np.array([1.0, -1.0])
+    assert float(solve(problem).answer[0]) == pytest.approx(np.log(np.exp(s).sum()) - s[1])
