@@ -113,10 +113,11 @@ def test_no_heading_ends_a_page_and_no_table_leaves_a_row_alone(topic, lang, tmp
 
 
 def test_a_longtable_binds_its_first_two_rows_and_its_last_two():
-    # a break leaves two rows on either side: none after the first row nor before the last
-    assert rows_kept(["a \\\\", "b \\\\", "c \\\\", "d \\\\", "e \\\\"]) == ["a \\\\*", "b \\\\", "c \\\\", "d \\\\*", "e \\\\"]
-    assert rows_kept(["a \\\\", "b \\\\"]) == ["a \\\\*", "b \\\\"]          # two rows: never parted
-    assert rows_kept(["a \\\\"]) == ["a \\\\"]                               # one row: nothing to bind
+    # a break leaves two rows on either side: none after the first row nor before the last; none after the last
+    # either, which would leave the closing rule alone at the top of a page
+    assert rows_kept(["a \\\\", "b \\\\", "c \\\\", "d \\\\", "e \\\\"]) == ["a \\\\*", "b \\\\", "c \\\\", "d \\\\*", "e \\\\*"]
+    assert rows_kept(["a \\\\", "b \\\\"]) == ["a \\\\*", "b \\\\*"]          # two rows: never parted
+    assert rows_kept(["a \\\\"]) == ["a \\\\*"]                              # one row: with its rule
 
 
 def test_the_halves_of_a_split_table_are_kept_together():
