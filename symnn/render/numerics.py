@@ -95,6 +95,8 @@ class NumericsPrinting:
         if opt.lookahead is not None:
             lines.append(self.line(depth, self.say("opt.lookahead", lookahead=opt.lookahead,
                                                    point=sp.Tuple(*run.gradient_at))))
+        if self.steps_tabled:          # a comparison in brief: the step as a row, both coordinates in each cell
+            return self.join(lines + self.steps_table([run.row], run.states))
         if tuple(run.gradient_at) != self.gradient_shown:        # a look-ahead elsewhere takes its own
             lines += self.gradient_lines(run, depth)
         for v, updates in zip(run.variables, run.lines):
@@ -121,22 +123,26 @@ class NumericsPrinting:
         finally:
             self.answer_follows = follows
         # a method with a state (momentum's v_t, Adam's m_t and v_t) shows it at every step, as the first step does
-        states = [row.quantity for row in run.steps[0].lines[0] if row.quantity != w_new]
-        return self.join(lines + self.later_steps([(step.step_number, step.start, step.gradient, step.result, tuple(
-            [{row.quantity: row.value for row in coordinate}[q] for coordinate in step.lines] for q in states))
-            for step in run.steps[1:]], depth, states))
+        states = run.steps[0].states
+        return self.join(lines + self.later_steps([step.row for step in run.steps[1:]], depth, states))
+
+    steps_tabled = False         # an optimizer's step as a row of a table (a comparison in brief), not worked out
 
     def later_steps(self, rows, depth: int, states=()) -> list[str]:
         """The steps after the first one worked above, one row each: its number, where it starts, the
         gradient there, each state of the method (v_t) and where it ends (the first step is not repeated)."""
         if not rows:
             return []
-
-        def point(values):
-            return self.value(sp.Tuple(*values) if len(values) > 1 else values[0])
         last = rows[-1][0]
         title = self.plain("opt.run.second") if len(rows) == 1 else self.plain("opt.run.rest", n=last)
-        return [self.line(depth, self.strong(title))] + self.table(
+        return [self.line(depth, self.strong(title))] + self.steps_table(rows, states)
+
+    def steps_table(self, rows, states=()) -> list[str]:
+        """Steps of a method, one row each (``OptimizerStep.row``): its number, where it starts, the gradient there, each state
+        of the method (h_t, G_t) and where it ends; a point's coordinates together in one cell."""
+        def point(values):
+            return self.value(sp.Tuple(*values) if len(values) > 1 else values[0])
+        return self.table(
             [self.plain("opt.run.step"), self.plain("opt.run.start"), self.plain("opt.run.gradient"),
              *(self.math(q) for q in states), self.plain("opt.run.end")],
             [[str(n), point(start), point(gradient), *(point(v) for v in (row[0] if row else ())), point(end)]
@@ -217,10 +223,12 @@ class NumericsPrinting:
         if common is not None:
             lines += self.gradient_lines(common, depth)
         self.gradient_shown = tuple(common.gradient_at) if common is not None else None
+        # in brief, each method's step is a row of its own table: its rule above it says how the numbers came
+        self.steps_tabled = self._settings["detail"] == "brief"
         try:
             return self.join(lines + [self._print(step, depth=depth + 1) for step in comparison.steps])
         finally:
-            self.gradient_shown = None
+            self.gradient_shown, self.steps_tabled = None, False
 
     def _print_CentralDifference(self, run, depth: int = 0) -> str:
         eps, x, k = sp.Symbol("varepsilon"), run.var, run.order
