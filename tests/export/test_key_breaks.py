@@ -210,3 +210,32 @@ def test_a_note_right_after_an_answer_never_opens_a_page_without_it():
     assert kept[kept.index("{\\noindent \\textbf{Note.} A remark.\\par}") - 1] == "\\nopagebreak"
     assert kept[kept.index("{\\noindent \\textbf{Note.} Not after an answer.\\par}") - 1] != "\\nopagebreak"
     assert "\\nopagebreak" not in answers_kept(body, "Answer")                     # no note phrase given: none
+
+
+def test_a_display_that_introduces_a_table_goes_on_with_it():
+    # networks problem 4: "В точке (x1; ...) = (...)" as a display's rows, then the table of its values
+    table = [TABLE_START, "\\begin{tabular}{ll}", "\\hline", "x & y \\\\", "\\hline", "1 & 2 \\\\", "\\hline",
+             "\\end{tabular}\\par}\\medskip"]
+    lines = ["{\\noindent \\textbf{Backward pass:} at", "\\begin{align*}", "\\text{At}\\quad &(x; y) \\\\*", "&= (1; 2).",
+             "\\end{align*}\\par}", *table]
+    kept = tables_kept(lines)
+    # no break after the display (amsmath's after its last row, \postdisplaypenalty after it), nor in its last two rows
+    assert kept[1:6] == ["{\\postdisplaypenalty=10000", "\\begin{align*}", "\\text{At}\\quad &(x; y) \\\\*",
+                         "&= (1; 2). \\interdisplaylinepenalty=10000", "\\end{align*}}\\par}"]
+
+
+def test_a_short_tail_after_a_longtable_takes_the_table_s_last_rows_along():
+    # graphs: "A variable used by several nodes collects…" and a display of one row, then the answer, after a longtable
+    rows = "\n".join(f"{k} & $x_{{{k}}}$ \\\\" for k in range(20))
+    body = ("{\\setlength{\\LTpre}{\\medskipamount}\\setlength{\\LTpost}{\\medskipamount}\n\\begin{longtable}{ll}\n\\hline\n"
+            "k & x \\\\\n\\hline\n\\endhead\n" + rows + "\n\\hline\n\\end{longtable}}\n{\\noindent A sum:\n\\begin{align*}\n"
+            "x &= 1 + 2 = 3\n\\end{align*}\\par}\n{\\noindent \\textbf{Answer:} $3$\\par}")
+    kept = answers_kept(body, "Answer").split("\n")
+    assert kept[0].startswith("{\\symnnkept ")                        # no break after the table's last rule nor its close
+    assert "18 & $x_{18}$ \\\\*" in kept and "19 & $x_{19}$ \\\\*" in kept
+    # the room of the label, its display and the answer taken inside the table and given back after it
+    room = next(line for line in kept if line.startswith("\\noalign{\\penalty10000\\vskip"))
+    assert float(room[len("\\noalign{\\penalty10000\\vskip"):-len("pt}")]) > 2 * 13.6
+    # a display of two rows or more is the tail itself: the table before its label is free
+    two = body.replace("x &= 1 + 2 = 3", "x &= 1 + 2 \\\\\n&= 3")
+    assert not answers_kept(two, "Answer").startswith("{\\symnnkept ")
