@@ -239,3 +239,34 @@ def test_a_short_tail_after_a_longtable_takes_the_table_s_last_rows_along():
     # a display of two rows or more is the tail itself: the table before its label is free
     two = body.replace("x &= 1 + 2 = 3", "x &= 1 + 2 \\\\\n&= 3")
     assert not answers_kept(two, "Answer").startswith("{\\symnnkept ")
+
+
+_ROOM = (r"\par\penalty10000\immediate\write\csname @auxout\endcsname"
+         r"{\csname @percentchar\endcsname room{%s}{\the\dimexpr\pagegoal-\pagetotal\relax}}")
+
+
+@pytest.mark.parametrize("problem, most", [
+    # the heading, the statement, the Jacobian's line, the first step's label, its row and its hint: about 8 lines
+    # (its display of six rows, kept whole before, went to the next page with 14 lines of room)
+    ("softmax-jacobian", 9),
+    # the heading, a statement of three lines, a heading of the work of two, two rows with fractions: about 12
+    # (its ten rows, kept whole before, left a third of the page empty)
+    ("linreg-fit", 13),
+])
+def test_a_page_ends_before_a_problem_only_when_the_part_that_cannot_break_does_not_fit(problem, most, tmp_path):
+    need("pdflatex")
+    # the problem after a page's worth of lines less k, k in turn; the room left after those lines read from TeX
+    tex = answer_key([solve(problem)], "tex", "en", "t", Options(detail="brief"))
+    body = tex.split("\\maketitle\n")[1].split("\\end{document}")[0]
+    heading = "\\section*{Problem 1}"
+    cases = ["\\clearpage\n" + "\n".join(f"{{\\noindent Line {j}\\par}}" for j in range(lines - 1))
+             + "\n{\\noindent " + _MARK % f"f{lines}" + "Last line\\par}\n" + _ROOM % lines + "\n"
+             + body.replace(heading, heading[:-1] + _MARK % f"h{lines}" + "}", 1) for lines in range(12, 52)]
+    source = tmp_path / "key.tex"
+    source.write_text(tex.replace(body, "".join(cases)), encoding="utf-8")
+    pdflatex(source)
+    aux = source.with_suffix(".aux").read_text()
+    pages = dict(re.findall(r"%mark\{(\w+)\}\{(\d+)\}", aux))
+    rooms = {int(k): float(pt) / 13.6 for k, pt in re.findall(r"%room\{(\d+)\}\{(-?[\d.]+)pt\}", aux)}
+    moved = [k for k in range(12, 52) if pages[f"h{k}"] != pages[f"f{k}"]]
+    assert moved and [(k, round(rooms[k], 1)) for k in moved if rooms[k] >= most] == []
