@@ -14,6 +14,7 @@ by itself, or with one row of its work. So:
   builder (the last legal break before them); nothing else ends a page short before a display (a guess at
   the block's height ended pages with room for it);
 - a statement and an answer are never broken across pages (``whole_paragraphs``);
+  a paragraph right after the answer (a note, "Here H is the Heaviside step") never opens a page without it;
 - a line in bold (the heading of the work: "Staged program at ...") never ends a page (``headings_kept``);
 - a table never leaves one row alone on either side of a break (``rows_kept``, for a longtable: a tabular is
   one box), and the two halves of a table split by its columns, one set right under the other, never part
@@ -65,8 +66,8 @@ _CONTROL = re.compile(r"\\begin\{align\*\}|\\end\{align\*\}[}]*(?:\\par\})?|\{\\
 def answers_kept(body: str, answer: str, note: str | None = None) -> str:
     """``body`` with every answer (the paragraph headed ``answer``) kept on the page of the work before it, with
     at least the last ``TAIL`` rows of that work (``_tail_kept``, ``_long_tail``), and a statement or an answer
-    shorter than a page never broken across two (``whole_paragraphs``); a note right after an answer (headed
-    ``note``) never opens a page without it."""
+    shorter than a page never broken across two (``whole_paragraphs``); where ``note`` (the note's heading) is
+    given, a paragraph right after an answer (a note, or a closing line) never opens a page without it."""
     head = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent \\textbf\{%s:\}" % re.escape(answer))
     lines = body.split("\n")
     # from the last answer up: the lines a display's group adds never move an answer not yet seen
@@ -78,9 +79,8 @@ def answers_kept(body: str, answer: str, note: str | None = None) -> str:
             _long_tail(lines, k - 1)
         elif _DISPLAY_END.search(before):
             _tail_kept(lines, k - 1)
-    if note is not None:
-        remark = re.compile(r"\{(?:\\raggedright )?\\noindent \\textbf\{%s\.\}" % re.escape(note))
-        lines = [line + ("\n\\nopagebreak" if head.match(line) and k + 1 < len(lines) and remark.match(lines[k + 1]) else "")
+    if note is not None:          # a note, or a line that closes the problem ("Here H is the Heaviside step …")
+        lines = [line + ("\n\\nopagebreak" if head.match(line) and k + 1 < len(lines) and _PARAGRAPH.match(lines[k + 1]) else "")
                  for k, line in enumerate(lines)]
         lines = "\n".join(lines).split("\n")
     return "\n".join(whole_paragraphs(tables_kept(headings_kept(lines)), head))

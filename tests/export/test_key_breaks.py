@@ -210,6 +210,9 @@ def test_a_note_right_after_an_answer_never_opens_a_page_without_it():
     assert kept[kept.index("{\\noindent \\textbf{Note.} A remark.\\par}") - 1] == "\\nopagebreak"
     assert kept[kept.index("{\\noindent \\textbf{Note.} Not after an answer.\\par}") - 1] != "\\nopagebreak"
     assert "\\nopagebreak" not in answers_kept(body, "Answer")                     # no note phrase given: none
+    # a closing line that is no note (the graphs key: "Here H is the Heaviside step") is kept with the answer too
+    closing = answers_kept(body.replace("\\textbf{Note.} A remark.", "Here $H$ is the Heaviside step."), "Answer", "Note")
+    assert "$1$\\par}\n\\nopagebreak\n{\\noindent Here $H$" in closing
 
 
 def test_a_display_that_introduces_a_table_goes_on_with_it():
