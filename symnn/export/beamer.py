@@ -58,8 +58,11 @@ def _picture_ActivationTable(work, lang, places=None):
 
 
 def _picture_OptimizerComparison(work, lang, places=None):
-    from .pictures.optimizers import optimizers_picture
-    return optimizers_picture(lang=lang)
+    from .pictures.optimizers import optimizers_picture, rate_name
+    # the problem's own start and rates, which the picture's title compares with its own
+    etas = {step.optimizer.name: next(v for s, v in step.hyper.items() if s.name == rate_name(step.optimizer.name))
+            for step in work.steps}
+    return optimizers_picture(lang=lang, problem=(work.steps[0].start, etas))
 
 
 def _picture_TrainingRun(work, lang, places=None):

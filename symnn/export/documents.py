@@ -41,6 +41,7 @@ LATEX_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 \tolerance=2000
 \clubpenalty=10000
 \widowpenalty=10000
+\displaywidowpenalty=10000
 \setlength{\emergencystretch}{3em}
 \setlength{\parskip}{0.4ex}
 %% a formula in a sentence never breaks after its = (no "n =" or "L =" left at a line's end)

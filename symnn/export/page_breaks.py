@@ -9,13 +9,12 @@ by itself, or with one row of its work. So:
 - the last ``TAIL`` rows of the work go with the answer: no break among them or after them (``_tail_kept``
   for displays, one or several in a row; ``_long_tail`` for a longtable); a tabular is one box, and
   ``\nopagebreak`` after it takes it along;
-- before a display that ends in the answer, a conditional page break (a penalty first, which makes TeX
-  move what it has read onto the page, so that the page's height so far is known): when what is left of
-  the page holds less than the display and the answer (but is not below nothing: then the page is already
-  full, and TeX ends it at its best break before, without being told), the page ends before the paragraph that
-  introduces the display, and the block starts the next one (only for a block of a few lines: a long
-  derivation may break inside, as it does anywhere else, its last rows kept with the answer);
+- a display breaks only between its steps, two rows at least on either side (``render.display_breaks``): one
+  too short for that, and the label and the answer bound to it, go to the next page whole, by TeX's own page
+  builder (the last legal break before them); nothing else ends a page short before a display (a guess at
+  the block's height ended pages with room for it);
 - a statement and an answer are never broken across pages (``whole_paragraphs``);
+  a paragraph right after the answer (a note, "Here H is the Heaviside step") never opens a page without it;
 - a line in bold (the heading of the work: "Staged program at ...") never ends a page (``headings_kept``);
 - a table never leaves one row alone on either side of a break (``rows_kept``, for a longtable: a tabular is
   one box), and the two halves of a table split by its columns, one set right under the other, never part
@@ -24,7 +23,6 @@ by itself, or with one row of its work. So:
 
 >>> body = "{\\noindent \\textbf{So}\n\\begin{align*}\nx &= 1 \\\\*\n&= 2\n\\end{align*}\\par}\n{\\noindent \\textbf{Answer:} $2$\\par}"
 >>> print(answers_kept(body, "Answer"))
-\par\penalty10000\ifdim\dimexpr\pagegoal-\pagetotal\relax<5\baselineskip\ifdim\dimexpr\pagegoal-\pagetotal\relax>0pt\vfill\penalty-10000\fi\fi
 {\noindent \textbf{So}
 {\postdisplaypenalty=10000
 \begin{align*}
@@ -41,7 +39,7 @@ import re
 
 from ..render.latex_tables import TABLE_START
 
-# a block taller than this many lines may break inside: moving it whole would leave most of a page empty
+# a longtable's introducing block taller than this many lines is not moved whole to the next page
 MOST_LINES = 18
 # the rows of the work that always travel with its answer to the next page
 TAIL = 2
@@ -53,11 +51,13 @@ LONG_END = "\\end{longtable}}"
 _GROUPED = "{\\postdisplaypenalty=10000"
 _DISPLAY_END = re.compile(r"\\end\{align\*\}\}*(?:\\par\})?$")
 _ROW_END = re.compile(r" \\\\\*?(\[[^]]*\])?$")
+# a row of a display a page may break after (``\\`` not ``\\*``)
+_FREE_ROW = re.compile(r" \\\\(\[[^]]*\])?$")
 _TABLE_END = "\\end{tabular}\\par}\\medskip"
 _PARAGRAPH = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent ")
 _BOLD = re.compile(r"\{(?:\\raggedright )?\\noindent \\textbf\{(.*)\}\\par\}")
 _LONG_START = re.compile(r"\{[^\n]*\\setlength\{\\LTpre\}")
-# a page break before what follows when the page holds less than so many lines (see ``answers_kept``)
+# a page break before what follows when the page holds less than so many lines (see ``tables_kept``)
 _CONDITIONAL = (r"\par\penalty10000\ifdim\dimexpr\pagegoal-\pagetotal\relax<%d\baselineskip"
                 r"\ifdim\dimexpr\pagegoal-\pagetotal\relax>0pt\vfill\penalty-10000\fi\fi")
 _CONTROL = re.compile(r"\\begin\{align\*\}|\\end\{align\*\}[}]*(?:\\par\})?|\{\\postdisplaypenalty=\d+|\\nopagebreak")
@@ -66,8 +66,8 @@ _CONTROL = re.compile(r"\\begin\{align\*\}|\\end\{align\*\}[}]*(?:\\par\})?|\{\\
 def answers_kept(body: str, answer: str, note: str | None = None) -> str:
     """``body`` with every answer (the paragraph headed ``answer``) kept on the page of the work before it, with
     at least the last ``TAIL`` rows of that work (``_tail_kept``, ``_long_tail``), and a statement or an answer
-    shorter than a page never broken across two (``whole_paragraphs``); a note right after an answer (headed
-    ``note``) never opens a page without it."""
+    shorter than a page never broken across two (``whole_paragraphs``); where ``note`` (the note's heading) is
+    given, a paragraph right after an answer (a note, or a closing line) never opens a page without it."""
     head = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent \\textbf\{%s:\}" % re.escape(answer))
     lines = body.split("\n")
     # from the last answer up: the lines a display's group adds never move an answer not yet seen
@@ -78,15 +78,9 @@ def answers_kept(body: str, answer: str, note: str | None = None) -> str:
         elif before == LONG_END:
             _long_tail(lines, k - 1)
         elif _DISPLAY_END.search(before):
-            first, end = _tail_kept(lines, k - 1)
-            k = end + 1
-            start = _with_kept(lines, _block_start(lines, first + 1))
-            height = _lines(lines[start:k + 1])
-            if height <= MOST_LINES:
-                lines[start] = _CONDITIONAL % math.ceil(height + 1) + "\n" + lines[start]
-    if note is not None:
-        remark = re.compile(r"\{(?:\\raggedright )?\\noindent \\textbf\{%s\.\}" % re.escape(note))
-        lines = [line + ("\n\\nopagebreak" if head.match(line) and k + 1 < len(lines) and remark.match(lines[k + 1]) else "")
+            _tail_kept(lines, k - 1)
+    if note is not None:          # a note, or a line that closes the problem ("Here H is the Heaviside step …")
+        lines = [line + ("\n\\nopagebreak" if head.match(line) and k + 1 < len(lines) and _PARAGRAPH.match(lines[k + 1]) else "")
                  for k, line in enumerate(lines)]
         lines = "\n".join(lines).split("\n")
     return "\n".join(whole_paragraphs(tables_kept(headings_kept(lines)), head))
@@ -133,14 +127,14 @@ def _all_bold(line: str) -> bool:
 
 
 def rows_kept(rows: list[str]) -> list[str]:
-    r"""The rows of a longtable, one a line, with no page break after the first nor before the last (``\\*``):
-    a break leaves at least two rows on either side of it.
+    r"""The rows of a longtable, one a line, with no page break after the first nor before the last, nor after the
+    last (``\\*``; its closing rule never opens a page alone): a break leaves at least two rows on either side of it.
 
     >>> rows_kept(["1 \\\\", "2 \\\\", "3 \\\\", "4 \\\\"])
-    ['1 \\\\*', '2 \\\\', '3 \\\\*', '4 \\\\']
+    ['1 \\\\*', '2 \\\\', '3 \\\\*', '4 \\\\*']
     """
     rows = list(rows)
-    for k in {0, len(rows) - 2} - {-1, len(rows) - 1}:
+    for k in {0, len(rows) - 2, len(rows) - 1} - {-1}:
         rows[k] = _ROW_END.sub(r" \\\\*\1", rows[k])
     return rows
 
@@ -148,20 +142,39 @@ def rows_kept(rows: list[str]) -> list[str]:
 def tables_kept(lines: list[str]) -> list[str]:
     r"""``lines`` with a tabular set right above another table (its other half: a table split by its columns)
     kept on the same page (``\nopagebreak`` after the box; a longtable above one is not bound: its other half
-    has a header of its own, and binding it would need that whole table's room, see ``_long_tail``), and
-    before the line that introduces a longtable a conditional page break: a longtable may break after its
-    header's place (a penalty before ``\LTpre``), leaving the line alone at the page's foot, unless the page
-    holds the line, the header and two rows."""
+    has a header of its own, and binding it would need that whole table's room, see ``_long_tail``); a display
+    that introduces a table (its first row "At the point …", the table its values) bound to it, its last
+    ``TAIL`` rows never parted from the table (``_tail_kept``: a tabular is one box; a longtable's first two rows
+    are bound, ``rows_kept``); and before the line or the display that introduces a longtable a conditional
+    page break: a longtable may break after its header's place (a penalty before ``\LTpre``), leaving the line
+    alone at the page's foot, unless the page holds the line, the header and two rows (for a display, only when
+    it cannot break: a longer one's last rows are not moved without its first)."""
+    lines = list(lines)
+    for k in reversed(range(len(lines) - 1)):
+        if _DISPLAY_END.search(lines[k]) and _table_start(lines[k + 1]):
+            _tail_kept(lines, k)
     out = list(lines)
     for k, line in enumerate(lines[:-1]):
-        if line.endswith(_TABLE_END) and (lines[k + 1].startswith(TABLE_START) or _LONG_START.match(lines[k + 1])):
+        if line.endswith(_TABLE_END) and _table_start(lines[k + 1]):
             out[k] = line[:-len("\\medskip")] + "\\nopagebreak\\medskip"
-        if _LONG_START.match(lines[k + 1]) and k >= 2 and line == "\\nopagebreak" and _PARAGRAPH.match(lines[k - 1]):
-            start, head = _with_kept(lines, k - 1), lines.index("\\endhead", k)
-            height = _lines([*lines[start:k], *lines[head - 2:head + 3]]) + 2     # the rules and the skip above
-            if height <= MOST_LINES:
-                out[start] = _CONDITIONAL % math.ceil(height) + "\n" + out[start]
+        if not _LONG_START.match(lines[k + 1]) or k < 2:
+            continue
+        if line == "\\nopagebreak" and _PARAGRAPH.match(lines[k - 1]):
+            start, end = _with_kept(lines, k - 1), k
+        elif _DISPLAY_END.search(line) and not any(_FREE_ROW.search(row) for row in lines[_block_start(lines, k):k]):
+            start, end = _with_kept(lines, _block_start(lines, k)), k + 1
+        else:
+            continue
+        head = lines.index("\\endhead", k)
+        height = _lines([*lines[start:end], *lines[head - 2:head + 3]]) + 2     # the rules and the skip above
+        if height <= MOST_LINES:
+            out[start] = _CONDITIONAL % math.ceil(height) + "\n" + out[start]
     return out
+
+
+def _table_start(line: str) -> bool:
+    """Whether ``line`` begins a table: a tabular (its skip and group) or a longtable (its group)."""
+    return line.startswith(TABLE_START) or bool(_LONG_START.match(line))
 
 
 def _with_kept(lines: list[str], start: int) -> int:
@@ -199,19 +212,25 @@ def _tail_kept(lines: list[str], end: int) -> tuple[int, int]:
             begin -= 1
         need -= len(rows)
         previous = lines[begin - 1] if begin > 0 else ""
-        if need > 0 and previous.endswith(_TABLE_END):
-            lines[begin - 1] = previous[:-len("\\medskip")] + "\\nopagebreak\\medskip"
+        # the work above: the display's, or, past the line that labels a display of fewer rows ("A variable used by
+        # several nodes collects…"), the table that line sums up: a short tail never opens a page without it
+        above = begin - 1 - bool(need > 0 and _PARAGRAPH.match(previous) and not previous.endswith("\\par}"))
+        if need > 0 and above >= 0 and lines[above].endswith(_TABLE_END):
+            lines[above] = lines[above][:-len("\\medskip")] + "\\nopagebreak\\medskip"
+        elif need > 0 and above >= 0 and lines[above] == LONG_END:
+            _long_tail(lines, above, last + shift + 1)
         if need <= 0 or not _DISPLAY_END.search(previous):
             return begin, last + shift
         end = begin - 1
 
 
-def _long_tail(lines: list[str], end: int) -> None:
+def _long_tail(lines: list[str], end: int, upto: int | None = None) -> None:
     r"""A longtable that ends in the answer: its last ``TAIL`` rows never parted (``\\*``), and no break after
     its last rule (longtable's ``\hline`` allows one, at ``-\@lowpenalty``) nor after its close (the penalty the
-    preamble patches into ``\endlongtable``): ``\symnnkept``, defined in the preamble, forbids both."""
+    preamble patches into ``\endlongtable``): ``\symnnkept``, defined in the preamble, forbids both. What follows
+    it up to line ``upto`` (default: the answer, the line after it) goes with its last rows."""
     last = end - 2                                      # the last row, above the rule: \hline, \end{longtable}}
-    for row in range(last - TAIL + 1, last):
+    for row in range(last - TAIL + 1, last + 1):        # the last row with its rule too
         lines[row] = _ROW_END.sub(r" \\\\*\1", lines[row])
     start = next(k for k in range(end, -1, -1) if lines[k].startswith("{") and "\\LTpre" in lines[k])
     lines[start] = "{\\symnnkept " + lines[start][1:]
@@ -219,7 +238,7 @@ def _long_tail(lines: list[str], end: int) -> None:
     # and the answer, TeX finds it out while the table is still being set, and longtable ends the page itself,
     # setting the header again above the rows it carries over (a break TeX went back to after the table had
     # ended would carry them over without it)
-    room = (_lines(lines[end + 1:end + 2]) + 1) * LINE_PT
+    room = (_lines(lines[end + 1:(end + 1 if upto is None else upto) + 1]) + 1) * LINE_PT
     lines[end - 1] += "\n\\noalign{\\penalty10000\\vskip%.1fpt}" % room
     lines[end] += "\\nobreak\\vskip-%.1fpt" % room
 
@@ -234,6 +253,7 @@ def _block_start(lines: list[str], end: int) -> int | None:
         begin -= 1
     label = begin - 1
     return label if label >= 0 and _PARAGRAPH.match(lines[label]) and not lines[label].endswith("\\par}") else begin
+
 
 
 def _lines(block: list[str]) -> float:

@@ -135,6 +135,17 @@ class OptimizerStep(RichDisplay):
     def result(self) -> tuple:
         return tuple(next(l.value for l in lines if l.quantity == w_new) for lines in self.lines)
 
+    @property
+    def states(self) -> list:
+        """The states the step updates (h_t, G_t, ĥ_t, Ĝ_t), in its rule's order, not the point itself."""
+        return [row.quantity for row in self.lines[0] if row.quantity != w_new]
+
+    @property
+    def row(self) -> tuple:
+        """The step as a row of a table: its number, start, gradient, end, and each state's value per coordinate."""
+        values = [{row.quantity: row.value for row in coordinate} for coordinate in self.lines]
+        return (self.step_number, self.start, self.gradient, self.result, tuple([v[q] for v in values] for q in self.states))
+
 
 @dataclass(frozen=True)
 class OptimizerComparison(RichDisplay):

@@ -18,6 +18,7 @@ import re
 from ..lang import phrase
 from .base import DocumentPrinter
 from .breaking import LINE_WIDTH, align_rows, prose_kept, split_long, width
+from .display_breaks import rows_bound
 from .latex_setup import spelled
 from .latex_tables import TABLE_START, cell_width, fits, table_lines
 
@@ -39,8 +40,6 @@ TRAILING = 16
 DISPLAY_LABEL = 12     # characters of a label that begins its display's first row (Множитель, В точке)
 _PARAGRAPH = re.compile(r"\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent .*\\par\}")
 _COMMAND = re.compile(r"\\[A-Za-z]+(?:=[\d.]+em)?|[{}$\s]")
-# a display of at most this many rows is never broken across pages (its rows end in \\*)
-KEPT_ROWS = 12
 _BEGIN, _END = "\\begin{align*}\n", "\n\\end{align*}"
 _DISPLAY = re.compile(r"\\begin\{align\*\}\n(.*?)\n\\end\{align\*\}", re.S)
 # the text width LINE_WIDTH characters of math fill (A4 less 2 cm margins, 11 pt): a character is about 7.8 pt
@@ -160,16 +159,11 @@ def _wrapped_words(text: str, characters: float) -> list[str]:
     return lines
 
 
-def kept_together(text: str, most: int = KEPT_ROWS) -> str:
-    """``text`` with no page break inside a display of at most ``most`` rows (a short chain ends on the
-    page it starts on), and none between a paragraph and the display or table that follows it (a label
-    such as "At the point" or "So" stays with what it introduces)."""
-    def keep(match: re.Match) -> str:
-        body = match.group(1)
-        if body.count(" \\\\") + 1 > most:
-            return match.group(0)
-        return _BEGIN + re.sub(r" \\\\(?=\[|\n)", r" \\\\*", body) + _END
-    text = _DISPLAY.sub(keep, text)
+def kept_together(text: str) -> str:
+    """``text`` with a display broken across pages only between its steps, leaving at least two rows on either
+    side (``rows_bound``), and no page break between a paragraph and the display or table that follows it (a
+    label such as "At the point" or "So" stays with what it introduces)."""
+    text = _DISPLAY.sub(lambda match: _BEGIN + rows_bound(match.group(1)) + _END, text)
     text = re.sub(r"(\\par\})\n(?=\\begin\{align\*\}|%s)" % re.escape(TABLE_START), r"\1\n\\nopagebreak\n", text)
     lines, glued = text.split("\n"), False
     for k, line in enumerate(lines[:-1]):

@@ -88,13 +88,17 @@ class NumericsPrinting:
         about = None if opt.name in ("gd", "sgd", "minibatch") else PHRASES[self.lang].get(f"opt.source.{opt.name}")
         lines = [self.line(depth, self.strong(self.plain(f"opt.name.{opt.name}")) + (". " + self.prose(about) if about else ""))]
         vector = self.vector_names(run)       # 𝐱_t = 𝐱_(t−1) − α·∇F(𝐱_(t−1)) for x1, x2, not w_t = … g_t
-        lines += [self.line(depth + 1, self.equation(new.xreplace(vector), formula.xreplace(vector)))
-                  for new, formula in opt.updates]
-        lines.append(self.line(depth, self.escape(separator(self.lang)).join(
-            self.result(self.raw_math(s), v) for s, v in run.hyper.items())))
+        rules = [self.equation(new.xreplace(vector), formula.xreplace(vector)) for new, formula in opt.updates]
+        values = self.escape(separator(self.lang)).join(self.result(self.raw_math(s), v) for s, v in run.hyper.items())
+        if self.steps_tabled:          # a comparison in brief: the rule and its numbers on a line, then the table
+            lines.append(self.line(depth + 1, self.escape(separator(self.lang)).join([*rules, values])))
+        else:
+            lines += [self.line(depth + 1, rule) for rule in rules] + [self.line(depth, values)]
         if opt.lookahead is not None:
             lines.append(self.line(depth, self.say("opt.lookahead", lookahead=opt.lookahead,
                                                    point=sp.Tuple(*run.gradient_at))))
+        if self.steps_tabled:          # a comparison in brief: its numbers in the comparison's table
+            return self.join(lines)
         if tuple(run.gradient_at) != self.gradient_shown:        # a look-ahead elsewhere takes its own
             lines += self.gradient_lines(run, depth)
         for v, updates in zip(run.variables, run.lines):
@@ -121,26 +125,27 @@ class NumericsPrinting:
         finally:
             self.answer_follows = follows
         # a method with a state (momentum's v_t, Adam's m_t and v_t) shows it at every step, as the first step does
-        states = [row.quantity for row in run.steps[0].lines[0] if row.quantity != w_new]
-        return self.join(lines + self.later_steps([(step.step_number, step.start, step.gradient, step.result, tuple(
-            [{row.quantity: row.value for row in coordinate}[q] for coordinate in step.lines] for q in states))
-            for step in run.steps[1:]], depth, states))
+        states = run.steps[0].states
+        return self.join(lines + self.later_steps([step.row for step in run.steps[1:]], depth, states))
+
+    steps_tabled = False         # an optimizer's step in a comparison's table (in brief), not worked out
 
     def later_steps(self, rows, depth: int, states=()) -> list[str]:
-        """The steps after the first one worked above, one row each: its number, where it starts, the
-        gradient there, each state of the method (v_t) and where it ends (the first step is not repeated)."""
+        """The steps after the first one worked above, one row each (``OptimizerStep.row``): its number, where it
+        starts, the gradient there, each state of the method (v_t) and where it ends (the first is not repeated)."""
         if not rows:
             return []
-
-        def point(values):
-            return self.value(sp.Tuple(*values) if len(values) > 1 else values[0])
-        last = rows[-1][0]
+        point, last = self.step_point, rows[-1][0]
         title = self.plain("opt.run.second") if len(rows) == 1 else self.plain("opt.run.rest", n=last)
         return [self.line(depth, self.strong(title))] + self.table(
             [self.plain("opt.run.step"), self.plain("opt.run.start"), self.plain("opt.run.gradient"),
              *(self.math(q) for q in states), self.plain("opt.run.end")],
             [[str(n), point(start), point(gradient), *(point(v) for v in (row[0] if row else ())), point(end)]
              for n, start, gradient, end, *row in rows])
+
+    def step_point(self, values) -> str:
+        """A point of a step (both coordinates together), or one number."""
+        return self.value(sp.Tuple(*values) if len(values) > 1 else values[0])
 
     def vector_names(self, run) -> dict:
         """w_t, w_(t−1) and g_t of a step's rule in the statement's letter when its variables are the
@@ -217,10 +222,23 @@ class NumericsPrinting:
         if common is not None:
             lines += self.gradient_lines(common, depth)
         self.gradient_shown = tuple(common.gradient_at) if common is not None else None
+        # in brief, each method's rule, then one table: a method's step a row, both coordinates in each cell
+        self.steps_tabled = self._settings["detail"] == "brief"
         try:
-            return self.join(lines + [self._print(step, depth=depth + 1) for step in comparison.steps])
+            lines += [self._print(step, depth=depth + 1) for step in comparison.steps]
+            return self.join(lines + (self.comparison_table(comparison.steps) if self.steps_tabled else []))
         finally:
-            self.gradient_shown = None
+            self.gradient_shown, self.steps_tabled = None, False
+
+    def comparison_table(self, steps) -> list[str]:
+        """The methods' steps from one start, a row each: the gradient taken (Nesterov's ahead), the states, the point."""
+        rows, point, sep = [], self.step_point, self.escape(separator(self.lang))
+        for step in steps:
+            carried = {new for _, new in step.optimizer.state}        # h_t, G_t (not Adam's ĥ_t, Ĝ_t of the step)
+            kept = [f"{self.math(q)} = {point(v)}" for q, v in zip(step.states, step.row[4]) if q in carried]
+            rows.append([self.plain(f"opt.name.{step.optimizer.name}"), point(step.gradient), sep.join(kept), point(step.result)])
+        return self.table([self.plain("opt.table.method"), self.prose(self.plain("opt.table.gradient")),
+                           self.plain("opt.table.state"), self.plain("opt.table.end")], rows)
 
     def _print_CentralDifference(self, run, depth: int = 0) -> str:
         eps, x, k = sp.Symbol("varepsilon"), run.var, run.order

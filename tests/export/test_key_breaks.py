@@ -113,10 +113,11 @@ def test_no_heading_ends_a_page_and_no_table_leaves_a_row_alone(topic, lang, tmp
 
 
 def test_a_longtable_binds_its_first_two_rows_and_its_last_two():
-    # a break leaves two rows on either side: none after the first row nor before the last
-    assert rows_kept(["a \\\\", "b \\\\", "c \\\\", "d \\\\", "e \\\\"]) == ["a \\\\*", "b \\\\", "c \\\\", "d \\\\*", "e \\\\"]
-    assert rows_kept(["a \\\\", "b \\\\"]) == ["a \\\\*", "b \\\\"]          # two rows: never parted
-    assert rows_kept(["a \\\\"]) == ["a \\\\"]                               # one row: nothing to bind
+    # a break leaves two rows on either side: none after the first row nor before the last; none after the last
+    # either, which would leave the closing rule alone at the top of a page
+    assert rows_kept(["a \\\\", "b \\\\", "c \\\\", "d \\\\", "e \\\\"]) == ["a \\\\*", "b \\\\", "c \\\\", "d \\\\*", "e \\\\*"]
+    assert rows_kept(["a \\\\", "b \\\\"]) == ["a \\\\*", "b \\\\*"]          # two rows: never parted
+    assert rows_kept(["a \\\\"]) == ["a \\\\*"]                              # one row: with its rule
 
 
 def test_the_halves_of_a_split_table_are_kept_together():
@@ -209,3 +210,66 @@ def test_a_note_right_after_an_answer_never_opens_a_page_without_it():
     assert kept[kept.index("{\\noindent \\textbf{Note.} A remark.\\par}") - 1] == "\\nopagebreak"
     assert kept[kept.index("{\\noindent \\textbf{Note.} Not after an answer.\\par}") - 1] != "\\nopagebreak"
     assert "\\nopagebreak" not in answers_kept(body, "Answer")                     # no note phrase given: none
+    # a closing line that is no note (the graphs key: "Here H is the Heaviside step") is kept with the answer too
+    closing = answers_kept(body.replace("\\textbf{Note.} A remark.", "Here $H$ is the Heaviside step."), "Answer", "Note")
+    assert "$1$\\par}\n\\nopagebreak\n{\\noindent Here $H$" in closing
+
+
+def test_a_display_that_introduces_a_table_goes_on_with_it():
+    # networks problem 4: "В точке (x1; ...) = (...)" as a display's rows, then the table of its values
+    table = [TABLE_START, "\\begin{tabular}{ll}", "\\hline", "x & y \\\\", "\\hline", "1 & 2 \\\\", "\\hline",
+             "\\end{tabular}\\par}\\medskip"]
+    lines = ["{\\noindent \\textbf{Backward pass:} at", "\\begin{align*}", "\\text{At}\\quad &(x; y) \\\\*", "&= (1; 2).",
+             "\\end{align*}\\par}", *table]
+    kept = tables_kept(lines)
+    # no break after the display (amsmath's after its last row, \postdisplaypenalty after it), nor in its last two rows
+    assert kept[1:6] == ["{\\postdisplaypenalty=10000", "\\begin{align*}", "\\text{At}\\quad &(x; y) \\\\*",
+                         "&= (1; 2). \\interdisplaylinepenalty=10000", "\\end{align*}}\\par}"]
+
+
+def test_a_short_tail_after_a_longtable_takes_the_table_s_last_rows_along():
+    # graphs: "A variable used by several nodes collects…" and a display of one row, then the answer, after a longtable
+    rows = "\n".join(f"{k} & $x_{{{k}}}$ \\\\" for k in range(20))
+    body = ("{\\setlength{\\LTpre}{\\medskipamount}\\setlength{\\LTpost}{\\medskipamount}\n\\begin{longtable}{ll}\n\\hline\n"
+            "k & x \\\\\n\\hline\n\\endhead\n" + rows + "\n\\hline\n\\end{longtable}}\n{\\noindent A sum:\n\\begin{align*}\n"
+            "x &= 1 + 2 = 3\n\\end{align*}\\par}\n{\\noindent \\textbf{Answer:} $3$\\par}")
+    kept = answers_kept(body, "Answer").split("\n")
+    assert kept[0].startswith("{\\symnnkept ")                        # no break after the table's last rule nor its close
+    assert "18 & $x_{18}$ \\\\*" in kept and "19 & $x_{19}$ \\\\*" in kept
+    # the room of the label, its display and the answer taken inside the table and given back after it
+    room = next(line for line in kept if line.startswith("\\noalign{\\penalty10000\\vskip"))
+    assert float(room[len("\\noalign{\\penalty10000\\vskip"):-len("pt}")]) > 2 * 13.6
+    # a display of two rows or more is the tail itself: the table before its label is free
+    two = body.replace("x &= 1 + 2 = 3", "x &= 1 + 2 \\\\\n&= 3")
+    assert not answers_kept(two, "Answer").startswith("{\\symnnkept ")
+
+
+_ROOM = (r"\par\penalty10000\immediate\write\csname @auxout\endcsname"
+         r"{\csname @percentchar\endcsname room{%s}{\the\dimexpr\pagegoal-\pagetotal\relax}}")
+
+
+@pytest.mark.parametrize("problem, most", [
+    # the heading, the statement, the Jacobian's line, the first step's label, its row and its hint: about 8 lines
+    # (its display of six rows, kept whole before, went to the next page with 14 lines of room)
+    ("softmax-jacobian", 9),
+    # the heading, a statement of three lines, a heading of the work of two, two rows with fractions: about 12
+    # (its ten rows, kept whole before, left a third of the page empty)
+    ("linreg-fit", 13),
+])
+def test_a_page_ends_before_a_problem_only_when_the_part_that_cannot_break_does_not_fit(problem, most, tmp_path):
+    need("pdflatex")
+    # the problem after a page's worth of lines less k, k in turn; the room left after those lines read from TeX
+    tex = answer_key([solve(problem)], "tex", "en", "t", Options(detail="brief"))
+    body = tex.split("\\maketitle\n")[1].split("\\end{document}")[0]
+    heading = "\\section*{Problem 1}"
+    cases = ["\\clearpage\n" + "\n".join(f"{{\\noindent Line {j}\\par}}" for j in range(lines - 1))
+             + "\n{\\noindent " + _MARK % f"f{lines}" + "Last line\\par}\n" + _ROOM % lines + "\n"
+             + body.replace(heading, heading[:-1] + _MARK % f"h{lines}" + "}", 1) for lines in range(12, 52)]
+    source = tmp_path / "key.tex"
+    source.write_text(tex.replace(body, "".join(cases)), encoding="utf-8")
+    pdflatex(source)
+    aux = source.with_suffix(".aux").read_text()
+    pages = dict(re.findall(r"%mark\{(\w+)\}\{(\d+)\}", aux))
+    rooms = {int(k): float(pt) / 13.6 for k, pt in re.findall(r"%room\{(\d+)\}\{(-?[\d.]+)pt\}", aux)}
+    moved = [k for k in range(12, 52) if pages[f"h{k}"] != pages[f"f{k}"]]
+    assert moved and [(k, round(rooms[k], 1)) for k in moved if rooms[k] >= most] == []

@@ -90,10 +90,20 @@ def test_a_short_chain_and_its_label_are_kept_on_one_page():
             r"\text{(chain rule; power rule)}" "\n" r"\end{align*}") in tex
 
 
-def test_a_long_display_may_break_and_a_run_of_short_lines_is_glued_two_at_a_time():
-    rows = " \\\\\n".join(f"x_{{{k}}} &= {k}" for k in range(13))
-    long = "\\begin{align*}\n" + rows + "\n\\end{align*}"
-    assert kept_together(long) == long
+@pytest.mark.parametrize("rows, bound", [
+    (["a &= 1", "&= 2", "&= 3", "&= 4", "&= 5"], [True, False, False, True]),        # two rows at least on either side
+    (["a &= 1", "&= 2", "&= 3"], [True, True]),                                      # too short to leave two: whole
+    (["a &= 1", "&\\quad \\text{(hint)}", "&= 2", "&\\quad \\text{(hint)}", "&= 3", "&= 4"],
+     [True, False, True, False, True]),                                            # a hint stays under its step
+    (["a &= 1 + 2", "&\\quad + 3", "&= 6", "b &= 1"], [True, False, True]),          # the rest of a side cut in two
+])
+def test_a_display_breaks_only_between_its_steps_leaving_two_rows_on_either_side(rows, bound):
+    display = "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}"
+    ends = kept_together(display).split("\n")[1:-2]
+    assert [line.endswith("\\\\*") for line in ends] == bound
+
+
+def test_a_run_of_short_lines_is_glued_two_at_a_time():
     lines = "\n".join(r"{\noindent Line %d\par}" % k for k in range(4))
     assert kept_together(lines).split("\n") == [r"{\noindent Line 0\par}", r"\nopagebreak", r"{\noindent Line 1\par}",
                                                 r"{\noindent Line 2\par}", r"\nopagebreak", r"{\noindent Line 3\par}"]

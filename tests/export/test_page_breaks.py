@@ -122,5 +122,5 @@ def test_a_longtable_before_an_answer_keeps_its_last_rows_and_no_break_after_it(
     assert kept[0].startswith("{\\symnnkept \\setlength{\\LTpre}")
     # and the answer's room (two lines of 13.6 pt: its line and the skip) is taken inside the table and given back
     # after it, so that the page is found too short while longtable can still end it, its header set again
-    assert kept[-6:-1] == ["18 & $x_{18}$ \\\\*", "19 & $x_{19}$ \\\\", "\\hline", "\\noalign{\\penalty10000\\vskip27.2pt}",
+    assert kept[-6:-1] == ["18 & $x_{18}$ \\\\*", "19 & $x_{19}$ \\\\*", "\\hline", "\\noalign{\\penalty10000\\vskip27.2pt}",
                            "\\end{longtable}}\\nobreak\\vskip-27.2pt"]

@@ -9,6 +9,8 @@ learning rate that shows its character on this surface (its legend says which).
 
 from __future__ import annotations
 
+from textwrap import fill
+
 import numpy as np
 
 from ...lang import phrase
@@ -32,6 +34,13 @@ STYLE = {"gd": ("#555555", "o", "-"), "momentum": ("#d9480f", "s", "-"), "nester
 FALLBACK_STYLE = ("#000000", ".", "-")
 
 
+def _differs(problem, at, rates: dict) -> bool:
+    """Whether a picture from ``at`` with ``rates`` is not the run of ``problem`` (its start, its rates by name)."""
+    given, etas = problem
+    return tuple(map(float, given)) != tuple(map(float, at)) or any(
+        float(eta) != float(rates.get(name, eta)) for name, eta in etas.items())
+
+
 def rate_name(name: str) -> str:
     """What the optimizer calls its learning rate: η, or λ in lecture 3's momentum."""
     return "lambda" if "lambda" in {str(s) for s in optimizer(name).defaults} else "eta"
@@ -43,9 +52,10 @@ def legend(name: str, eta: float, lang: str) -> str:
 
 
 def optimizers_picture(expr=SURFACE, at=START, names=None, steps: int = STEPS, eta: float | None = None,
-                       lang: str = "en") -> Picture:
+                       lang: str = "en", problem=None) -> Picture:
     """``names``: the optimizers drawn on one map (default: the three groups); ``eta``: one learning rate for
-    all of them instead of each one's own."""
+    all of them instead of each one's own; ``problem``: the start and the learning rates (by name) of the
+    problem the picture is shown with: where the picture's differ, its title says so, and why."""
     f, variables = two_variables(expr)
     at = start_point(at, variables)
     groups = dict(GROUPS) if names is None else {"plot.chosen": tuple(names)}
@@ -59,6 +69,10 @@ def optimizers_picture(expr=SURFACE, at=START, names=None, steps: int = STEPS, e
     title = phrase(lang, "plot.optimizers", function=function_title(f, variables, lang), start=point(at, lang),
                    steps=steps)
     labels = {name: legend(name, rates[name], lang) for name in drawn}
+    if problem is not None and _differs(problem, at, rates):
+        given, etas = problem
+        title += "\n" + fill(phrase(lang, "plot.optimizers.other", given=point(given, lang), start=point(at, lang), steps=steps,
+                               eta=("; " if lang == "ru" else ", ").join(dict.fromkeys(number(v, lang) for v in etas.values()))), 110)
 
     def draw_path(ax, name, **extra):
         colour, marker, line = STYLE.get(name, FALLBACK_STYLE)
