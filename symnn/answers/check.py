@@ -181,17 +181,34 @@ def _unasked(answer, extra, options, say) -> Verdict:
 
 def _interval_of(ref, text):
     """Where a condition on one variable is asked for, an interval (0, 2) alone means a ∈ (0, 2): (the
-    text to read, and the note's values, or None) — (0,2) is a pair of ends there, never 0.2."""
+    text to read, and the note's values, or None) — (0,2) is a pair of ends there, never 0.2. An end is a
+    number, ∞ or a formula of numbers ((0, 2/7), (0; \\frac{2}{7}), ]0, √2[), read by the answer's reader."""
     if isinstance(ref, tuple) or not is_condition(ref) or len(ref.free_symbols) != 1:
         return text, None
     pair = bracketed_pair(text)
     if pair is None:
         return text, None
-    opening, start, end, closing = pair
+    opening, *ends, closing = pair
+    read, shown_ends = [], []
+    for end in ends:
+        if re.fullmatch(r"-?(\d+([.,]\d+)?|∞)", end):
+            read.append(end)
+            shown_ends.append(end.replace(",", "."))                  # the note in the reader's decimals
+            continue
+        try:
+            value = read_answer(end).value
+        except (ParseError, ValueError, TypeError, RecursionError):
+            return text, None
+        if isinstance(value, tuple) or not isinstance(value, sp.Expr) or value.free_symbols:
+            return text, None                   # an end of letters: no interval of numbers (the reader says why)
+        read.append(f"({value})")
+        shown_ends.append(readable(value))
     variable = next(iter(ref.free_symbols))
-    return f"{variable} in {opening}{start}; {end}{closing}", {"variable": readable(variable), "opening": opening,
-                                                               "start": start.replace(",", "."), "end": end.replace(",", "."),
-                                                               "closing": closing}        # the note in the reader's decimals
+    start, end = read
+    # ]0, 1[ is open at both ends, as French and ISO write it: read as (0, 1)
+    read_text = f"{variable} in {'(' if opening == ']' else opening}{start}; {end}{')' if closing == '[' else closing}"
+    return read_text, {"variable": readable(variable), "opening": opening, "start": shown_ends[0], "end": shown_ends[1],
+                       "closing": closing}
 
 
 def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verdict:
