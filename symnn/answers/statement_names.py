@@ -25,6 +25,7 @@ from .read import read_answer
 
 DEFINITION = re.compile(r"\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*([^=<>]+?)\s*")
 WORD = re.compile(r"[A-Za-z_]\w*")
+DIFFERENTIATED = re.compile(r"(?:\\partial|(?<![A-Za-z\\])d)\s*\{?\s*([A-Za-z])(?![A-Za-z])")    # L of ∂L/∂w, dL/dw
 
 
 def statement_names(problem, question: dict, answer) -> dict:
@@ -37,10 +38,13 @@ def statement_names(problem, question: dict, answer) -> dict:
     data, names = problem.data, tuple(question.get("names", ()))
     texts = [str(data.get(key, "")) for key in ("expr", "wrt", "at", "answer_name")] + [str(s) for s in data.get("steps", ())
                                                                                        if isinstance(data.get("steps"), list)]
-    asked = {str(f).split("/")[0].removeprefix("d") for f in data.get("find", ()) if isinstance(f, str)}
-    letters = {s.name for s in symbols} | {n for n, _ in names} | {w for t in texts for w in WORD.findall(t)} | asked
     statement = getattr(problem, "statement", None) or {}
-    found = statement_definitions(statement.get("en") or next(iter(statement.values()), ""), letters)
+    text = statement.get("en") or next(iter(statement.values()), "")
+    # the answer's parts and what is differentiated (L of ∂L/∂w, the notation's f) are labels, no names
+    asked = {str(f).split("/")[0].removeprefix("d") for f in data.get("find", ()) if isinstance(f, str)}
+    asked |= set(DIFFERENTIATED.findall(text)) | {str(data.get("notation", {}).get("f", ""))}
+    letters = {s.name for s in symbols} | {n for n, _ in names} | {w for t in texts for w in WORD.findall(t)} | asked
+    found = statement_definitions(text, letters)
     return {"names": names + found} if found else {}
 
 

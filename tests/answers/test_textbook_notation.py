@@ -147,6 +147,7 @@ def test_an_interval_where_a_condition_is_asked(bank, problem, answer, lang, sai
     # h = tanh(u) of u = vx + c: a name defined through another, in either order
     ("tanh", "(h - t)(1 - h^2)x", "en", (OK, "It is the expected expression.")),
     ("tanh", r"(\tanh(u) - t)(1 - \tanh^2(u))x", "en", (OK, "It is the expected expression.")),   # no tan(h) note
+    ("tanh", r"\frac{\partial C}{\partial v} = (h - t)(1 - h^2)x", "en", (OK, "It is the expected expression.")),  # C the label
     ("tanh", "(h - t)x", "en", (WRONG,)),                                     # tanh′ left out
     # k = 3 is a number of the statement, data, never a name: k stays a letter the problem does not have
     ("tanh", "(h - t)(1 - h^2)x k", "en", (WRONG, "k is not a letter of this problem; write the answer through c, t, v, x.")),
