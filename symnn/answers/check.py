@@ -182,12 +182,25 @@ def _unasked(answer, extra, options, say) -> Verdict:
 def _interval_of(ref, text):
     """Where a condition on one variable is asked for, an interval (0, 2) alone means a ∈ (0, 2): (the
     text to read, and the note's values, or None) — (0,2) is a pair of ends there, never 0.2. An end is a
-    number, ∞ or a formula of numbers ((0, 2/7), (0; \\frac{2}{7}), ]0, √2[), read by the answer's reader."""
+    number, ∞ or a formula of numbers ((0, 2/7), (0; \\frac{2}{7}), ]0, √2[), read by the answer's reader;
+    a union of intervals alone, (−∞, −1) ∪ (1, ∞), is the variable's too (without a note)."""
     if isinstance(ref, tuple) or not is_condition(ref) or len(ref.free_symbols) != 1:
         return text, None
-    pair = bracketed_pair(text)
-    if pair is None:
+    pieces = re.split(r"\s*(∪|∩|\\cup\b|\\cap\b)\s*", text)
+    intervals = [_interval(bracketed_pair(piece)) for piece in pieces[::2]]
+    if None in intervals:
         return text, None
+    variable = next(iter(ref.free_symbols))
+    joined = "".join(f" {operator} " + read for operator, (read, _) in zip(["", *pieces[1::2]], intervals)).strip()
+    return f"{variable} in {joined}", ({"variable": readable(variable), **intervals[0][1]} if len(intervals) == 1 else None)
+
+
+def _interval(pair):
+    """(the interval as the reader takes it, the note's values of it) of a bracketed pair, or None when it is
+    none or an end is no number (an end of letters: the reader says why). ]0, 1[ is open at both ends, as
+    French and ISO write it: read as (0, 1)."""
+    if pair is None:
+        return None
     opening, *ends, closing = pair
     read, shown_ends = [], []
     for end in ends:
@@ -198,17 +211,13 @@ def _interval_of(ref, text):
         try:
             value = read_answer(end).value
         except (ParseError, ValueError, TypeError, RecursionError):
-            return text, None
+            return None
         if isinstance(value, tuple) or not isinstance(value, sp.Expr) or value.free_symbols:
-            return text, None                   # an end of letters: no interval of numbers (the reader says why)
+            return None
         read.append(f"({value})")
         shown_ends.append(readable(value))
-    variable = next(iter(ref.free_symbols))
-    start, end = read
-    # ]0, 1[ is open at both ends, as French and ISO write it: read as (0, 1)
-    read_text = f"{variable} in {'(' if opening == ']' else opening}{start}; {end}{')' if closing == '[' else closing}"
-    return read_text, {"variable": readable(variable), "opening": opening, "start": shown_ends[0], "end": shown_ends[1],
-                       "closing": closing}
+    text = f"{'(' if opening == ']' else opening}{read[0]}; {read[1]}{')' if closing == '[' else closing}"
+    return text, {"opening": opening, "start": shown_ends[0], "end": shown_ends[1], "closing": closing}
 
 
 def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verdict:

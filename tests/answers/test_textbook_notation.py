@@ -51,6 +51,14 @@ answer_form.en = 'an interval'
 statement.en = 'For which $a$?'
 
 [[problem]]
+id = "outside"
+kind = "condition"
+condition = "abs(x) > 1"
+wrt = "x"
+answer_form.en = 'intervals'
+statement.en = 'For which $x$?'
+
+[[problem]]
 id = "ce"
 kind = "derivative"
 expr = "-(y*log(sigmoid(w*x + b)) + (1 - y)*log(1 - sigmoid(w*x + b)))"
@@ -127,6 +135,10 @@ def test_the_identity_matrix(bank, problem, answer, correct):
                                 "Промежуток [0; 0,5] прочитан как a ∈ [0; 0,5].")),
     ("half", "(0, 1/2]", "en", (WRONG, "The end 0 belongs to the answer (a non-strict inequality).",
                                 "The interval (0, 0.5] was read as a ∈ (0, 0.5].")),
+    # |x| > 1: a union of intervals alone is the variable's too
+    ("outside", "(-oo, -1) ∪ (1, oo)", "en", (OK, "It describes the same set of values.")),
+    ("outside", r"]-\infty; -1[ \cup ]1; +\infty[", "ru", ("Верно.", "Ответ задаёт то же множество значений.")),
+    ("outside", "(-oo, -1] ∪ (1, oo)", "en", (WRONG,)),                       # −1 itself is no solution
 ])
 def test_an_interval_where_a_condition_is_asked(bank, problem, answer, lang, said):
     assert check_bank_answer(problem, answer, bank=bank, lang=lang).feedback == said
