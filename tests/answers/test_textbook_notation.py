@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from symnn.answers.check import check_bank_answer
+from symnn.answers.check import check_answer, check_bank_answer
 
 BANK = r"""
 [[problem]]
@@ -166,3 +166,13 @@ def test_an_interval_where_a_condition_is_asked(bank, problem, answer, lang, sai
 ])
 def test_a_letter_the_statement_defines(bank, problem, answer, lang, said):
     assert check_bank_answer(problem, answer, bank=bank, lang=lang).feedback == said
+
+
+@pytest.mark.parametrize("reference, answer, said", [
+    ("2*x1", "3x_1", (WRONG,)),                  # x_1 is x1 spelled otherwise: a letter of the problem, nothing to say
+    ("2*x1", "3x₁", (WRONG,)),                   # … typed as a subscript character
+    ("2*x1", "3x_2", (WRONG, "x_2 is not a letter of this problem; write the answer through x1.")),   # another index
+    ("2*x", "2x + e", (WRONG,)),                 # e is Euler's number, no letter
+])
+def test_a_letter_spelled_otherwise_is_no_unknown_letter(reference, answer, said):
+    assert check_answer(reference, answer).feedback == said
