@@ -181,17 +181,43 @@ def _unasked(answer, extra, options, say) -> Verdict:
 
 def _interval_of(ref, text):
     """Where a condition on one variable is asked for, an interval (0, 2) alone means a ∈ (0, 2): (the
-    text to read, and the note's values, or None) — (0,2) is a pair of ends there, never 0.2."""
+    text to read, and the note's values, or None) — (0,2) is a pair of ends there, never 0.2. An end is a
+    number, ∞ or a formula of numbers ((0, 2/7), (0; \\frac{2}{7}), ]0, √2[), read by the answer's reader;
+    a union of intervals alone, (−∞, −1) ∪ (1, ∞), is the variable's too (without a note)."""
     if isinstance(ref, tuple) or not is_condition(ref) or len(ref.free_symbols) != 1:
         return text, None
-    pair = bracketed_pair(text)
-    if pair is None:
+    pieces = re.split(r"\s*(∪|∩|\\cup\b|\\cap\b)\s*", text)
+    intervals = [_interval(bracketed_pair(piece)) for piece in pieces[::2]]
+    if None in intervals:
         return text, None
-    opening, start, end, closing = pair
     variable = next(iter(ref.free_symbols))
-    return f"{variable} in {opening}{start}; {end}{closing}", {"variable": readable(variable), "opening": opening,
-                                                               "start": start.replace(",", "."), "end": end.replace(",", "."),
-                                                               "closing": closing}        # the note in the reader's decimals
+    joined = "".join(f" {operator} " + read for operator, (read, _) in zip(["", *pieces[1::2]], intervals)).strip()
+    return f"{variable} in {joined}", ({"variable": readable(variable), **intervals[0][1]} if len(intervals) == 1 else None)
+
+
+def _interval(pair):
+    """(the interval as the reader takes it, the note's values of it) of a bracketed pair, or None when it is
+    none or an end is no number (an end of letters: the reader says why). ]0, 1[ is open at both ends, as
+    French and ISO write it: read as (0, 1)."""
+    if pair is None:
+        return None
+    opening, *ends, closing = pair
+    read, shown_ends = [], []
+    for end in ends:
+        if re.fullmatch(r"-?(\d+([.,]\d+)?|∞)", end):
+            read.append(end)
+            shown_ends.append(end.replace(",", "."))                  # the note in the reader's decimals
+            continue
+        try:
+            value = read_answer(end).value
+        except (ParseError, ValueError, TypeError, RecursionError):
+            return None
+        if isinstance(value, tuple) or not isinstance(value, sp.Expr) or value.free_symbols:
+            return None
+        read.append(f"({value})")
+        shown_ends.append(readable(value))
+    text = f"{'(' if opening == ']' else opening}{read[0]}; {read[1]}{')' if closing == '[' else closing}"
+    return text, {"opening": opening, "start": shown_ends[0], "end": shown_ends[1], "closing": closing}
 
 
 def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verdict:

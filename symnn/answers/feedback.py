@@ -17,7 +17,8 @@ from ..calculus.expressions import as_expr, as_symbol
 from ..calculus.parse import is_condition
 from ..lang import local_numbers, phrase
 from .characters import GREEK
-from .compare import normalize, round_to, rounding_rule
+from .compare import canonical_name, normalize, round_to, rounding_rule
+from .identity import NAME
 from .labels import spoken_name
 from .layout import closes_at_end, top_level_split
 from .shown_values import name_shown, readable, tolerance_text
@@ -234,7 +235,24 @@ def reading_notes(ref, value, known, twins: bool = True) -> tuple:
                   for latin, (greek, letter) in GREEK_TWINS.items()
                   if twins and latin in written and greek in expected and latin not in expected)
     whole = sorted(name for name in written - expected if _read_whole(name))
-    return notes + ((("note.one name", {"names": ", ".join(whole)}),) if whole else ())
+    notes += (("note.one name", {"names": ", ".join(whole)}),) if whole else ()
+    return notes + (_unknown_letters(refs, written - expected - set(whole), expected, notes) if twins else ())
+
+
+def _unknown_letters(refs, unknown, expected, notes) -> tuple:
+    """The note on letters the problem does not have (z where the key is in w, x, b, y): which they are, and the
+    letters to write the answer with, the key's; none for e, another spelling of a letter it has (x_1 of x1), a
+    Latin twin noted already, or the identity I of a key of matrices (``answers.identity``)."""
+    letters = sorted({s.name.removesuffix("ᵀ") for r in refs if isinstance(r, sp.Basic) for s in r.free_symbols})
+    matrices = any(not s.is_commutative for r in refs if isinstance(r, sp.Basic) for s in r.free_symbols)
+    noted = {values["latin"] for key, values in notes if key == "note.greek twin"} | {"e"}
+    spelled = {canonical_name(name.removesuffix("ᵀ")) for name in set(letters) | expected}
+    unknown = sorted(name for name in unknown if canonical_name(name.removesuffix("ᵀ")) not in spelled and name not in noted
+                     and not (matrices and NAME.fullmatch(name.removesuffix("ᵀ"))))
+    if not unknown or not letters:
+        return ()
+    key = "note.unknown letter" if len(unknown) == 1 else "note.unknown letters"
+    return ((key, {"letters": ", ".join(map(name_shown, unknown)), "names": ", ".join(map(name_shown, letters))}),)
 
 
 MARKED = re.compile(r"[A-Za-z](?:hat|bar|tilde|dot|ddot)")

@@ -45,7 +45,7 @@ def piecewise_words(body: str) -> str:
 
 
 END = r"(?:[^,;()\[\]]|\((?:[^()]|\([^()]*\))*\))+?"         # an end, brackets inside it too: ((1)/(25))
-INTERVAL = re.compile(rf"([\[(])\s*({END})\s*[,;]\s*({END})\s*([\])])")
+INTERVAL = re.compile(rf"([\[(\]])\s*({END})\s*[,;]\s*({END})\s*([\])\[])")    # ]0, 1[: open, as French and ISO write it
 INTERVAL_CALL = r"interval_\w+\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)"
 
 

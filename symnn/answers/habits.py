@@ -72,6 +72,8 @@ def spaced_rows(body: str, decimal_comma: bool) -> str:
         return body
     def rows(match: re.Match) -> str:
         content = match.group(1)
+        if re.search(r"(?:\bin|∈|\\in)\s*$", body[:match.start()]):
+            return match.group(0)                   # a ∈ [0; 0,5]: a closed interval, not MATLAB's column
         if "," in content and not decimal_comma:
             return match.group(0)
         table = [[number.replace(",", ".").replace("−", "-") for number in row.split()]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .labels import alternatives
 from .options import CheckOptions
 from .reference import BadReference
+from .statement_names import statement_names
 
 MAX_KEYS = 4096     # keys kept (each student's variant of a problem is one)
 
@@ -54,6 +55,7 @@ def _derived(version: tuple, problem_id: str, variant: int | None) -> BankKey:
     try:
         solution = solve(problem_id, version[0], variant)
         question = question_options(solution.problem)
+        question.update(statement_names(solution.problem, question, solution.answer))     # $z = wx + b$: z a name
     except (ValueError, TypeError) as error:          # BankError and ParseError among them
         raise BadReference(str(error)) from None
     own = component_names(solution)

@@ -153,14 +153,20 @@ def _glued_decimals(parts):
 
 
 def bracketed_pair(text: str):
-    """(0, 2), [0; 2), (0,5; 1,5] or (0.5, ∞): the opening bracket, the two ends and the closing one, when the
-    text is two plain numbers in brackets, or a number and ∞ (typed oo or inf too), an interval where a condition
-    is asked for; else None."""
-    match = re.fullmatch(r"\s*([(\[])([-+\d\s.,;∞]*|[-+\d\s.,;]*(?:oo|inf|\\infty))([)\]])\s*", text)
-    if not match:
+    r"""(0, 2), [0; 2), ]0, 2[, (0,5; 1,5], (0.5, ∞) or (0, 2/7): the opening bracket, the two ends and the closing
+    one, when the text is two ends in brackets (a number, ∞ typed oo or inf too, or any other formula of the
+    two, which the caller reads), an interval where a condition is asked for; else None.
+
+    >>> bracketed_pair(r"]0; \frac{2}{7}[")
+    (']', '0', '\\frac{2}{7}', '[')
+    >>> bracketed_pair("(0,5; oo]"), bracketed_pair("(0, 1) + (2, 3)")
+    (('(', '0,5', '∞', ']'), None)
+    """
+    match = re.fullmatch(r"\s*([(\[\]])(.*)([)\]\[])\s*", text, re.S)
+    if not match or not closes_at_end(f"({match[2]})"):      # ]0, 1[ is open at both ends, as French and ISO write it
         return None
     ends = [re.sub(r"^([-+]?)\s*(?:oo|inf|\\infty|∞)$", r"\1∞", end.strip()) for end in _split(match[2], 2, True)]
-    if len(ends) != 2 or not all(re.fullmatch(r"[-+]?(\d+([.,]\d+)?|∞)", end) for end in ends):    # (0,5; ∞): ∞ an end
+    if len(ends) != 2 or not all(ends):
         return None
     return match[1], ends[0].removeprefix("+"), ends[1].removeprefix("+"), match[3]
 

@@ -29,6 +29,7 @@ import sympy as sp
 from sympy.matrices.common import ShapeError
 
 from ..calculus.transpose import MARK, Hadamard, transposed
+from .identity import Identity, fitted, identity_names, plus, times
 from .shapes import letter_shapes
 
 SIZE = 3            # rows of every matrix and vector, by convention
@@ -53,17 +54,20 @@ def same_matrices(ref, ans, symmetric=()) -> tuple[bool, str]:
     # the convention first, then the reference's own shapes; a reference that inverts a product (XᵀX)⁻¹
     # takes its own shapes only, tall (on square letters (XᵀX)⁻¹Xᵀy would be X⁻¹y, which X has no inverse for)
     tried = ((letter_shapes(ref, descending=True),) if inverts(ref) else ({}, letter_shapes(ref)))
+    eyes = identity_names(ref, ans)               # (AᵀA + λI)x: I the identity, of the size it needs
     for shapes in tried:
         if shapes is None:
             continue
         rng = random.Random(0)
         try:
             for _ in range(TRIALS):
-                values = _values(ref, ans, scalars, shapes, rng, symmetric)
+                values = _values(ref, ans, scalars, shapes, rng, symmetric) | dict.fromkeys(eyes, Identity())
                 expected = _evaluate(ref, values, reference=True)
                 try:
-                    got = _evaluate(ans, values)
+                    got = fitted(_evaluate(ans, values), expected)
                 except _Shape:
+                    return False, "shape"
+                if got is None:
                     return False, "shape"
                 if _as_matrix(expected) != _as_matrix(got):
                     return False, "matrices"
@@ -222,7 +226,10 @@ def _value(expr, values):
         argument = _value(expr.args[0], values) if len(expr.args) == 1 else None
         if isinstance(argument, sp.MatrixBase):
             return argument.applyfunc(expr.func)
-        return expr.func(*(_value(a, values) for a in expr.args))
+        arguments = [_value(a, values) for a in expr.args]
+        if any(isinstance(a, Identity) for a in arguments):
+            raise _Shape("a function of the identity matrix")
+        return expr.func(*arguments)
     raise _Shape(f"{type(expr).__name__} in a matrix formula")
 
 
@@ -235,6 +242,9 @@ def _entrywise_function(term) -> bool:
 def _product(factors):
     """Matrices multiplied in order; where they cannot be, the one reading that fits with some of
     the products taken entry by entry (δW₂ᵀ * σ'(A) is (δW₂ᵀ) ⊙ σ'(A))."""
+    factors = times(factors)                              # AIx is Ax; λI stays c·I
+    if isinstance(factors, Identity):
+        return factors
     number = sp.Mul(*(f for f in factors if not isinstance(f, sp.MatrixBase)))
     matrices = [f for f in factors if isinstance(f, sp.MatrixBase)]
     if not matrices:
@@ -279,6 +289,11 @@ def _combined(left, right):
 
 
 def _add(a, b, entrywise=False):
+    if isinstance(a, Identity) or isinstance(b, Identity):
+        total = plus(a, b)
+        if total is None:
+            raise _Shape("a sum of the identity and a matrix that is not square")
+        return total
     if isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase):
         if a.shape != b.shape:
             raise _Shape("a sum of matrices of different shapes")

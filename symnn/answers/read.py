@@ -199,7 +199,7 @@ def _remark(body: str, known) -> tuple[str, str | None]:
 
 FUNCTION_OF_POWER = re.compile(r"\b(sin|cos|tan|cot|tg|ctg|sinh|cosh|tanh|th|exp|ln|log|sigma)\s+([A-Za-z0-9_.]+)\s*\^\s*"
                                r"(\(\s*[^()]*\)|[A-Za-z0-9.]+)")
-GLUED_FUNCTION = re.compile(r"(?<![A-Za-z\\])(sin|cos|tan|cot|tg|ctg|tanh|th|exp|ln|log|sigma)([A-Za-z])(?![A-Za-z(])")
+GLUED_FUNCTION = re.compile(r"(?<![A-Za-z\\])(sin|cos|tan|cot|tg|ctg|tanh|th|exp|ln|log|sigma)([A-Za-z])(?![A-Za-z(]|\s*(?:\^\s*\(?\d+\)?\s*)?\()")       # tanh(u), tanh²(u): the function
 FRACTION_TIMES = re.compile(r"(?<![\w.)])(\d+)\s*/\s*(\d+)\s*([A-Za-z][A-Za-z0-9_]*|\()")
 
 
