@@ -241,7 +241,7 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
         return Verdict(False, 0.0, (say("check.condition letter", **letter),), "letter", answer)
     correct, decided_by = compare_scalar(ref, answer.value, options, answer.decimals[0], ref_places[0])
     if not correct and decided_by in ("matrices", "shape") and options.by_vector is not False \
-            and row_for_column(ref, answer.value, options.symmetric):
+            and row_for_column(ref, answer.value, options.symmetric, options.identity):
         return Verdict(True, 1.0, (say("check.correct"), say("note.row layout")), "matrices", answer)   # 2xᵀA for 2Ax
     if correct and is_condition(ref) and solved(ref) and not solved(answer.value):    # |1 − a| < 1 for 0 < a < 2
         return Verdict(False, 0.0, (say("check.wrong"), say("check.unsolved", variable=shown_name(ref.free_symbols.pop().name))), "form", answer)

@@ -217,7 +217,7 @@ def compare_scalar(ref, ans, options: CheckOptions, typed=None, ref_places=None)
     if ref == ans:
         return True, "identical"
     if is_matrix_formula(ref) or is_matrix_formula(ans):
-        return same_matrices(ref, ans, options.symmetric)
+        return same_matrices(ref, ans, options.symmetric, options.identity)
     if is_condition(ref) or is_condition(ans):
         verdict = same_set(ref, ans)
         return (False, verdict) if isinstance(verdict, str) else (verdict, "sets")

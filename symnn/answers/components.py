@@ -23,17 +23,18 @@ def explained(ref, value, typed, decided_by, options, say) -> list[str]:
     """What is wrong: the undecided or domain reason, else the first diagnosis that fits."""
     if decided_by in ("shape", "matrices") and inverts(value) and not inverts(ref):
         return [say("check.matrix inverse")]        # (XᵀX)⁻¹Xᵀy for the gradient: where it is zero, not it
-    if decided_by == "shape" and is_matrix_formula(ref) and in_other_layout(ref, value):
+    if decided_by == "shape" and is_matrix_formula(ref) and in_other_layout(ref, value, options.identity):
         return [say("check.matrix layout")]         # Wᵀδ for δWᵀ: a sample a column, where the statement's is a row
-    if decided_by == "shape" and _identity_as_number(ref, value):
+    if decided_by == "shape" and "I" in options.identity and _identity_as_number(ref, value):
         return [say("check.identity as number")]    # Aᵀ + 1 for Aᵀ + I
     if decided_by in ("undecided", "domain", "shape"):
         return [say(f"check.{decided_by}")]
     if decided_by == "sums":
         return []
     if decided_by == "matrices":
-        found = matrix_mistake(ref, value, options.symmetric) or (row_for_column(ref, transposed(ref), options.symmetric)
-                                                                  and matrix_mistake(transposed(ref), value, options.symmetric))    # a slip of the row form, xᵀA for 2xᵀA
+        found = matrix_mistake(ref, value, options.symmetric, options.identity) or (
+            row_for_column(ref, transposed(ref), options.symmetric, options.identity)
+            and matrix_mistake(transposed(ref), value, options.symmetric, options.identity))    # a slip of the row form, xᵀA for 2xᵀA
         return [say(found[0], **typeset(_as_written(found[1], options)))] if found else []
     found = diagnose(ref, value, typed, options)
     return [say(found[0], **typeset(found[1]))] if found else []

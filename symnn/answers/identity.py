@@ -20,6 +20,9 @@ import re
 import sympy as sp
 
 NAME = re.compile(r"I(?:_\w+)?")        # I, I_n, I_d, I_3: the identity of a size the formula fixes
+# the letters the identity matrix is written with, unless a problem says otherwise (its own matrix named I: none;
+# a matrix problem also E, as Russian books write it)
+LETTERS = ("I",)
 
 
 class Identity:
@@ -32,8 +35,11 @@ class Identity:
         return Identity(self.factor ** exponent)
 
 
-def identity_names(ref, ans) -> set[str]:
-    """The answer's letters that are the identity: I or I_n, not a letter of the key (whose I is its own)."""
+def identity_names(ref, ans, letters=LETTERS) -> set[str]:
+    """The answer's letters that are the identity: I or I_n, not a letter of the key (whose I is its own); none
+    where the problem's I is a matrix of its own (``letters`` without I)."""
+    if "I" not in letters:
+        return set()
     own = {s.name.removesuffix("ᵀ") for s in ref.free_symbols}
     names = {s.name.removesuffix("ᵀ") for s in ans.free_symbols if not s.is_commutative}
     return {name for name in names - own if NAME.fullmatch(name)}
@@ -73,3 +79,11 @@ def fitted(value, expected):
     if isinstance(expected, sp.MatrixBase):
         return value.factor * sp.eye(expected.rows) if expected.rows == expected.cols else None
     return value.factor
+
+
+def is_identity(name: str, ref, letters=LETTERS) -> bool:
+    """The reference's letter ``name`` is the identity matrix (∇_W tr(W) = I): I or Iₙ where the problem's letters
+    for it have I; E too where they have E and the reference writes I."""
+    if "I" in letters and (name == "I" or name.startswith("I_")):
+        return True
+    return name == "E" and "E" in letters and any(s.name == "I" for s in ref.free_symbols)

@@ -29,7 +29,7 @@ import sympy as sp
 from sympy.matrices.common import ShapeError
 
 from ..calculus.transpose import MARK, Hadamard, transposed
-from .identity import Identity, fitted, identity_names, plus, times
+from .identity import LETTERS, Identity, fitted, identity_names, is_identity, plus, times
 from .shapes import letter_shapes
 
 SIZE = 3            # rows of every matrix and vector, by convention
@@ -45,23 +45,23 @@ def is_matrix_formula(expr) -> bool:
     return any(not s.is_commutative for s in getattr(expr, "free_symbols", ()))
 
 
-def same_matrices(ref, ans, symmetric=()) -> tuple[bool, str]:
+def same_matrices(ref, ans, symmetric=(), identity=LETTERS) -> tuple[bool, str]:
     """(equal?, the check that decided: matrices, shape or identical); the letters of ``symmetric`` are
-    symmetric matrices (A = Aᵀ), so that 2Ax and (A + Aᵀ)x agree."""
+    symmetric matrices (A = Aᵀ), so that 2Ax and (A + Aᵀ)x agree; those of ``identity`` the identity matrix."""
     # a lower-case letter divided by is a number (the n of 2/n); an upper-case one inverted is a matrix (X⁻¹)
     scalars = {p.base for e in (ref, ans) for p in e.atoms(sp.Pow)
                if p.exp.is_negative and p.base.is_Symbol and not p.base.name[:1].isupper()}
     # the convention first, then the reference's own shapes; a reference that inverts a product (XᵀX)⁻¹
     # takes its own shapes only, tall (on square letters (XᵀX)⁻¹Xᵀy would be X⁻¹y, which X has no inverse for)
     tried = ((letter_shapes(ref, descending=True),) if inverts(ref) else ({}, letter_shapes(ref)))
-    eyes = identity_names(ref, ans)               # (AᵀA + λI)x: I the identity, of the size it needs
+    eyes = identity_names(ref, ans, identity)               # (AᵀA + λI)x: I the identity, of the size it needs
     for shapes in tried:
         if shapes is None:
             continue
         rng = random.Random(0)
         try:
             for _ in range(TRIALS):
-                values = _values(ref, ans, scalars, shapes, rng, symmetric) | dict.fromkeys(eyes, Identity())
+                values = _values(ref, ans, scalars, shapes, rng, symmetric, identity) | dict.fromkeys(eyes, Identity())
                 expected = _evaluate(ref, values, reference=True)
                 try:
                     got = fitted(_evaluate(ans, values), expected)
@@ -77,14 +77,14 @@ def same_matrices(ref, ans, symmetric=()) -> tuple[bool, str]:
     return sp.expand(ref - ans) == 0, "identical"
 
 
-def row_for_column(ref, ans, symmetric=()) -> bool:
+def row_for_column(ref, ans, symmetric=(), identity=LETTERS) -> bool:
     """The reference is a column vector (the gradient 2Ax by a vector x) and the answer the same vector written as
     a row, its transpose (2xᵀA): the numerator layout of a gradient, where the course writes the denominator's."""
     try:
-        if not same_matrices(transposed(ref), ans, symmetric)[0]:
+        if not same_matrices(transposed(ref), ans, symmetric, identity)[0]:
             return False
         scalars = {p.base for p in ref.atoms(sp.Pow) if p.exp.is_negative and p.base.is_Symbol and not p.base.name[:1].isupper()}
-        value = _evaluate(ref, _values(ref, ref, scalars, {}, random.Random(0), symmetric), reference=True)
+        value = _evaluate(ref, _values(ref, ref, scalars, {}, random.Random(0), symmetric, identity), reference=True)
     except (ValueError, TypeError, ShapeError):         # a formula that cannot be transposed or evaluated
         return False
     return isinstance(value, sp.MatrixBase) and value.cols == 1 and value.rows > 1
@@ -97,7 +97,7 @@ def inverts(expr) -> bool:
                                               for p in expr.atoms(sp.Pow))
 
 
-def matrix_mistake(ref, ans, symmetric=()):
+def matrix_mistake(ref, ans, symmetric=(), identity=LETTERS):
     """Why a wrong formula of matrices is wrong, when it is a common slip: the sign, a factor of 2,
     the whole formula transposed, a transpose left out (Xa for Xᵀa), or one factor of the right
     formula left out (σ′, 1/n). A phrase key and its values, or None."""
@@ -111,7 +111,7 @@ def matrix_mistake(ref, ans, symmetric=()):
                    for s in sorted(ref.free_symbols, key=lambda s: s.name) if s.name.endswith(MARK))
     slips += tuple(("check.matrix missing", shorter, {"factor": factor}) for shorter, factor in _without_a_factor(ref))
     for key, formula, values in slips:
-        if same_matrices(formula, ans, symmetric)[0]:
+        if same_matrices(formula, ans, symmetric, identity)[0]:
             return key, values
     return None
 
@@ -124,10 +124,10 @@ def other_layout(expr):
                                           commutative=False) for s in formula.free_symbols if not s.is_commutative})
 
 
-def in_other_layout(ref, ans) -> bool:
+def in_other_layout(ref, ans, identity=LETTERS) -> bool:
     """The answer is the reference in the other layout (``other_layout``): Wᵀδ for δWᵀ."""
     try:
-        return same_matrices(other_layout(ref), ans)[0]
+        return same_matrices(other_layout(ref), ans, identity=identity)[0]
     except ValueError:
         return False
 
@@ -148,7 +148,7 @@ class _ReferenceShape(ValueError):
     """The reference does not fit the shapes tried."""
 
 
-def _values(ref, ans, scalars, shapes, rng, symmetric=()) -> dict:
+def _values(ref, ans, scalars, shapes, rng, symmetric=(), identity=LETTERS) -> dict:
     """A value for every letter, the reference's first (its y may be a number where the answer's is a letter);
     a letter of ``symmetric`` a random symmetric matrix."""
     values = {}
@@ -162,17 +162,11 @@ def _values(ref, ans, scalars, shapes, rng, symmetric=()) -> dict:
             else:
                 rows, columns = shapes.get(base, (SIZE, SIZE if base[:1].isupper() else 1))
                 values[base] = sp.Matrix(rows, columns, lambda i, j: rng.randint(-9, 9))
-                if rows == columns and _is_identity(base, ref):
+                if rows == columns and is_identity(base, ref, identity):
                     values[base] = sp.eye(rows)
                 if base in symmetric and rows == columns:
                     values[base] = values[base] + values[base].T
     return values
-
-
-def _is_identity(name: str, ref) -> bool:
-    """I (and Iₙ) is the identity matrix, as in the books (∇_W tr(W) = I); E too, as Russian books write it, where
-    the reference has I."""
-    return name == "I" or name.startswith("I_") or (name == "E" and any(s.name == "I" for s in ref.free_symbols))
 
 
 def _value_of(symbol, values):

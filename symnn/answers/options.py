@@ -71,6 +71,9 @@ class CheckOptions:
     # the letters a matrix problem declares (its shapes' letters; I, the identity matrix): a word glued of them and
     # not one of them is their product, XᵀXW is Xᵀ·X·W where X and W are letters and XW is not
     letters: tuple = ()
+    # the letters the identity matrix is written with ((AᵀA + λI)x, ∇_W tr(W) = I): I by default; a matrix problem's E
+    # too, as Russian books write it; none where the problem's own matrix is named I
+    identity: tuple = ("I",)
     # (the letter, the class) of a one-hot label an answer may use as a vector (y of p − y): y is the class's one-hot
     # vector, y_j its entry j
     onehot: tuple = ()
@@ -137,8 +140,8 @@ class CheckOptions:
             raise ValueError("check option functions must be (letter, function) pairs")
         if self.powers is not None and not isinstance(self.powers, bool):
             raise ValueError(f"check option powers must be true, false or unset, got {self.powers!r}")
-        if not all(isinstance(name, str) for name in self.symmetric):
-            raise ValueError("check option symmetric must name letters")
+        if not all(isinstance(name, str) for name in (*self.symmetric, *self.identity)):
+            raise ValueError("check options symmetric and identity must name letters")
         if not all(isinstance(name, str) for name in self.through) or not set(self.through) <= {n for n, _ in self.names}:
             raise ValueError("check option through must name some of the names")
         if self.form not in FORMS:

@@ -31,7 +31,8 @@ def matrix_options(data: dict, statement: dict | None = None) -> dict:
         symmetric, columns = data.get("symmetric", ()), shapes[data["wrt"]][1]
     # I, and E as Russian books write it, the identity matrix: letters too, not Euler's e
     letters = tuple(dict.fromkeys([*(name for name, shape in shapes.items() if shape != ("1", "1")), "I", "E"]))
-    return {"by_vector": columns == "1", "letters": letters, **({"symmetric": tuple(symmetric)} if symmetric else {}),
+    identity = () if "I" in shapes else tuple(name for name in ("I", "E") if name not in shapes)
+    return {"by_vector": columns == "1", "letters": letters, "identity": identity, **({"symmetric": tuple(symmetric)} if symmetric else {}),
             **(_asked_through(spec.definitions, statement) if "identity" in data else {})}
 
 
