@@ -22,12 +22,13 @@ from ..nn.matrix_shapes import read_shapes
 # holds them equal to the tables of nn.optimizers and nn.matrix_form
 OPTIMIZER_SETTINGS = {
     "gd": ("eta",), "sgd": ("eta",), "minibatch": ("eta",), "momentum": ("eta", "alpha"),
-    "momentum-delta": ("lambda", "alpha"), "momentum-cs231n": ("eta", "mu"), "nesterov": ("eta", "alpha"),
+    "momentum-delta": ("lambda", "alpha"), "momentum-cs231n": ("eta", "mu"), "momentum-d2l": ("eta", "beta"),
+    "nesterov": ("eta", "alpha"),
     "adagrad": ("eta", "varepsilon"), "rmsprop": ("eta", "alpha", "varepsilon"),
     "adam-slide": ("eta", "beta_1", "beta_2", "varepsilon"), "adam": ("eta", "beta_1", "beta_2", "varepsilon"),
 }
 OPTIMIZER_STATE = {
-    "momentum": ("h",), "momentum-delta": ("dw",), "momentum-cs231n": ("v",), "nesterov": ("h",),
+    "momentum": ("h",), "momentum-delta": ("dw",), "momentum-cs231n": ("v",), "momentum-d2l": ("v",), "nesterov": ("h",),
     "adagrad": ("G",), "rmsprop": ("G",), "adam-slide": ("h", "G"), "adam": ("h", "G"),
 }
 MATRIX_IDENTITIES = ("half-norm", "linear-regression", "two-layer", "two-layer-w2", "dense-layer", "dense-backward",
