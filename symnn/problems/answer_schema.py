@@ -106,7 +106,13 @@ def _finds(entry):
 
 # kind -> (rows, columns, why) of an answer that is a matrix (None: not one), which a value may give
 # flat or as its rows
-SHAPES = {"product": _product_shape, "convolution": _convolution_shape, "jacobian": _jacobian_shape}
+def _hessian_shape(entry):
+    n = len(_names(entry["wrt"]))
+    return n, n, "one row and one column per variable of wrt"
+
+
+SHAPES = {"product": _product_shape, "convolution": _convolution_shape, "jacobian": _jacobian_shape,
+          "hessian": _hessian_shape}
 
 
 def _matrix(shape):
@@ -168,7 +174,7 @@ LENGTHS = {
     "loss": _loss, "product": _matrix(_product_shape), "least-squares": _line,
     "convolution": _matrix(_convolution_shape), "optimizer-step": _point, "optimizers": _optimizers, "finite-difference": _finite_difference,
     "vector-gradient": _point, "residual-gradient": _residual, "jacobian": _jacobian, "total-derivative": _gradient,
-    "iterated-map": _one, "derivative": _one, "directional-derivative": _finds,
+    "iterated-map": _one, "derivative": _one, "directional-derivative": _finds, "hessian": _matrix(_hessian_shape),
 }
 
 

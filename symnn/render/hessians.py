@@ -12,6 +12,7 @@ import sympy as sp
 
 from .board import InOrder, Minus, Times, Written
 from .expansion import D
+from .jacobians import _worth_showing
 from .values import as_written, given_exactly
 
 
@@ -86,22 +87,48 @@ class HessianPrinting:
         """Numbers as given (0.5), or exactly where the line is written exactly (1/2 beside √3/2)."""
         return [as_written(v, True, self.places()) if exact else self.as_given(v) for v in values]
 
-    def hessian_lines(self, gradient, hessian, depth: int) -> list[str]:
-        """∇²F: each entry the derivative of a component of ∇F, the matrix, and its value at the point."""
+    def hessian_lines(self, gradient, hessian, depth: int, answered: bool = False) -> list[str]:
+        """∇²F: each entry the derivative of a component of ∇F (a mixed entry once, where it is first met: the matrix
+        is symmetric), the matrix, and its value at the point with the constants given there put in too."""
         self.partial = True
         F, name = self._F(), self._hessian_name()
         lines = [self.line(depth, self.strong(self.plain("hessian.title") + ":"))]
+        full = self._settings["detail"] == "full"
         for i, (v, component) in enumerate(zip(gradient.variables, gradient.vector)):
             for j, w in enumerate(gradient.variables):
+                if j < i and hessian.matrix[i, j] == hessian.matrix[j, i]:
+                    continue                      # ∂²F/∂y∂x is ∂²F/∂x∂y, said in row x
                 lines.append(self.line(depth + 1, self.inline(" = ".join((
                     self._second_ratio(F, v, w), self.raw_math(D(component, w)), self.raw_math(hessian.matrix[i, j]))))))
-        lines.append(self.line(depth, self.inline(f"{name} = " + self.raw_math(_shaped(hessian.matrix.tolist())))))
+                step = hessian.steps[i][j] if hessian.steps else None
+                if full and step is not None and _worth_showing(step):
+                    lines.extend(self.step_lines(step, depth + 2, ""))
+        if len(gradient.variables) > 1 and hessian.matrix == hessian.matrix.T:
+            lines.append(self.line(depth + 1, self.plain("hessian.symmetric")))
+        if not answered:                          # the matrix, unless the answer line writes it next
+            lines.append(self.line(depth, self.inline(f"{name} = " + self.raw_math(_shaped(hessian.matrix.tolist())))))
         if hessian.matrix.free_symbols and hessian.value is not None:
-            point = dict(hessian.point)
+            constants = getattr(gradient, "constants", ())         # x = 1, t = 1: given with the point
+            point = {**dict(constants), **dict(hessian.point)}
+            given = "".join(self.escape(", ") + self.equation(c, self.as_given(value)) for c, value in constants)
             numbers = _shaped([[self.put_in_point(entry, point) for entry in row] for row in hessian.matrix.tolist()])
-            lines.append(self.line(depth, self.say("gradient.at", point=self.point(hessian.point)) + ": " + self.inline(
+            lines.append(self.line(depth, self.say("gradient.at", point=self.point(hessian.point)) + given + ": " + self.inline(
                 " = ".join((name, self.raw_math(numbers, numbers=True), self.raw_math(_shaped(hessian.value.tolist())))))))
         return lines
+
+    def _print_HessianMatrix(self, run, depth: int = 0) -> str:
+        """The Hessian asked for itself: ∇F derived, then ∇²F entry by entry (and at the point)."""
+        follows, self.answer_follows = self.answer_follows, False     # ∇F is a step on the way, written out
+        try:
+            lines = [self._print(run.gradient, depth=depth)]
+        finally:
+            self.answer_follows = follows
+        return self.join(lines + self.hessian_lines(run.gradient, run.hessian, depth,
+                                                    answered=self.answer_follows and run.hessian.value is None))
+
+    def hessian_label(self) -> str:
+        """The Hessian's name in the answer: the problem's answer_name, else H."""
+        return self.raw_math(sp.Symbol(getattr(self, "function_named", None) or "H"))
 
     def _dot(self, left, right, exact: bool = False):
         """p₁·g₁ + p₂·g₂ + …, the numbers as given."""
