@@ -29,6 +29,9 @@ class Over(sp.Expr):
         return f"{top}/{bottom}"
 
 
+WIDE_ROW = 60       # characters of a row of ∇²F (in SymPy's writing) beyond which a page has no room for it
+
+
 def _shaped(rows):
     """A matrix of rows, or the number a 1×1 matrix holds (one variable: f″ = 12x², not [12x²])."""
     rows = [list(row) for row in rows]
@@ -89,32 +92,42 @@ class HessianPrinting:
 
     def hessian_lines(self, gradient, hessian, depth: int, answered: bool = False) -> list[str]:
         """∇²F: each entry the derivative of a component of ∇F (a mixed entry once, where it is first met: the matrix
-        is symmetric), the matrix, and its value at the point with the constants given there put in too."""
+        is symmetric), the matrix, and its value at the point with the constants given there put in too. Entries
+        too long for a row of a matrix (Bishop's tanh unit) are put in one by one instead, and the matrix is its value."""
         self.partial = True
         F, name = self._F(), self._hessian_name()
         lines = [self.line(depth, self.strong(self.plain("hessian.title") + ":"))]
         full = self._settings["detail"] == "full"
-        for i, (v, component) in enumerate(zip(gradient.variables, gradient.vector)):
-            for j, w in enumerate(gradient.variables):
-                if j < i and hessian.matrix[i, j] == hessian.matrix[j, i]:
-                    continue                      # ∂²F/∂y∂x is ∂²F/∂x∂y, said in row x
-                lines.append(self.line(depth + 1, self.inline(" = ".join((
-                    self._second_ratio(F, v, w), self.raw_math(D(component, w)), self.raw_math(hessian.matrix[i, j]))))))
-                step = hessian.steps[i][j] if hessian.steps else None
-                if full and step is not None and _worth_showing(step):
-                    lines.extend(self.step_lines(step, depth + 2, ""))
+        said = [(i, j) for i in range(hessian.matrix.rows) for j in range(hessian.matrix.cols)
+                if j >= i or hessian.matrix[i, j] != hessian.matrix[j, i]]         # ∂²F/∂y∂x is ∂²F/∂x∂y, said in row x
+        for i, j in said:
+            v, w = gradient.variables[i], gradient.variables[j]
+            lines.append(self.line(depth + 1, self.inline(" = ".join((
+                self._second_ratio(F, v, w), self.raw_math(D(gradient.vector[i], w)), self.raw_math(hessian.matrix[i, j]))))))
+            step = hessian.steps[i][j] if hessian.steps else None
+            if full and step is not None and _worth_showing(step):
+                lines.extend(self.step_lines(step, depth + 2, ""))
         if len(gradient.variables) > 1 and hessian.matrix == hessian.matrix.T:
             lines.append(self.line(depth + 1, self.plain("hessian.symmetric")))
-        if not answered:                          # the matrix, unless the answer line writes it next
+        wide = any(sum(len(str(entry)) for entry in row) > WIDE_ROW for row in hessian.matrix.tolist())
+        if not answered and not wide:             # the matrix, unless the answer line writes it next
             lines.append(self.line(depth, self.inline(f"{name} = " + self.raw_math(_shaped(hessian.matrix.tolist())))))
-        if hessian.matrix.free_symbols and hessian.value is not None:
-            constants = getattr(gradient, "constants", ())         # x = 1, t = 1: given with the point
-            point = {**dict(constants), **dict(hessian.point)}
-            given = "".join(self.escape(", ") + self.equation(c, self.as_given(value)) for c, value in constants)
-            numbers = _shaped([[self.put_in_point(entry, point) for entry in row] for row in hessian.matrix.tolist()])
-            lines.append(self.line(depth, self.say("gradient.at", point=self.point(hessian.point)) + given + ": " + self.inline(
-                " = ".join((name, self.raw_math(numbers, numbers=True), self.raw_math(_shaped(hessian.value.tolist())))))))
-        return lines
+        if not hessian.matrix.free_symbols or hessian.value is None:
+            return lines
+        constants = getattr(gradient, "constants", ())         # x = 1, t = 1: given with the point
+        point = {**dict(constants), **dict(hessian.point)}
+        given = "".join(self.escape(", ") + self.equation(c, self.as_given(value)) for c, value in constants)
+        at = self.say("gradient.at", point=self.point(hessian.point)) + given + ":"
+        value = self.raw_math(_shaped(hessian.value.tolist()))
+        if wide:                                  # each entry said above, its numbers put in, then the matrix
+            lines.append(self.line(depth, at))
+            lines += [self.line(depth + 1, self.inline(" = ".join((
+                self._second_ratio(F, gradient.variables[i], gradient.variables[j]),
+                self.raw_math(self.put_in_point(hessian.matrix[i, j], point), numbers=True),
+                self.raw_math(hessian.value[i, j]))))) for i, j in said]
+            return lines + [self.line(depth, self.inline(f"{name} = {value}"))]
+        numbers = _shaped([[self.put_in_point(entry, point) for entry in row] for row in hessian.matrix.tolist()])
+        return lines + [self.line(depth, at + " " + self.inline(" = ".join((name, self.raw_math(numbers, numbers=True), value))))]
 
     def _print_HessianMatrix(self, run, depth: int = 0) -> str:
         """The Hessian asked for itself: ∇F derived, then ∇²F entry by entry (and at the point)."""
