@@ -6,10 +6,8 @@ The gradient is derived as the ``gradient`` kind derives it (``calculus.gradient
 ∇²F is the Jacobian of that gradient (``nn.vector_calculus.jacobian``), so every entry has its derivation
 and is checked against ``sympy.diff``. Values are exact.
 
->>> hessian_matrix("x^2*y + y^3", "x, y").answer
-Matrix([
-[2*y,   2*x],
-[2*x, 6*y]])
+>>> hessian_matrix("x^2*y + y^3", "x, y").answer.tolist()
+[[2*y, 2*x], [2*x, 6*y]]
 >>> directional_derivative("x1^2 + 2*x2^2", "x1, x2", [0.5, 0.5], [2, -1]).answer
 0
 >>> newton_step("x1^2 + 25*x2^2", "x1, x2", [0.5, 0.5]).result
