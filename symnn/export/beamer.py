@@ -215,8 +215,9 @@ def _cut_rows(lines: list[str], first: int, last: int, head: list[str], tail: li
         return "\n".join([*(before if opening else head), *kept, *(after if end else tail)])
 
     starts = {k for k, row in enumerate(rows) if not (chain and row.startswith(_GOES_ON_ROW))}
-    # a chain of several equations (each a left side and its steps) is cut only where an equation begins
-    equations = {k for k in starts if row_side(rows[k])}
+    # a chain of several equations (each a left side and its steps) is cut only where an equation begins; its first
+    # row begins one whatever its side (a derivation ∂/∂w(…) = … = … before ∇E = (…) is one equation)
+    equations = {k for k in starts if row_side(rows[k]) or k == 0}
     starts = equations if chain and len(equations) > 1 else starts
     runs = _runs(len(rows), compose, capacity, room, starts)
     return [compose(run, k == 0, k == len(runs) - 1) for k, run in enumerate(runs)]

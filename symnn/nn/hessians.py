@@ -1,11 +1,13 @@
-"""Second-order quantities of a function of several variables: the directional derivative along p
-(the slope pᵀ∇F/‖p‖ and the second derivative pᵀ∇²F p/‖p‖²) and Newton's method
+"""Second-order quantities of a function of several variables: the Hessian ∇²F itself (Bishop, PRML §5.4), the
+directional derivative along p (the slope pᵀ∇F/‖p‖ and the second derivative pᵀ∇²F p/‖p‖²) and Newton's method
 x_{k+1} = x_k − A_k⁻¹ g_k (Hagan, Demuth, Beale, Neural Network Design, ch. 8 and 9).
 
 The gradient is derived as the ``gradient`` kind derives it (``calculus.gradient``), and the Hessian
 ∇²F is the Jacobian of that gradient (``nn.vector_calculus.jacobian``), so every entry has its derivation
 and is checked against ``sympy.diff``. Values are exact.
 
+>>> hessian_matrix("x^2*y + y^3", "x, y").answer.tolist()
+[[2*y, 2*x], [2*x, 6*y]]
 >>> directional_derivative("x1^2 + 2*x2^2", "x1, x2", [0.5, 0.5], [2, -1]).answer
 0
 >>> newton_step("x1^2 + 25*x2^2", "x1, x2", [0.5, 0.5]).result
@@ -14,6 +16,7 @@ and is checked against ``sympy.diff``. Values are exact.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import sympy as sp
@@ -27,8 +30,44 @@ FINDS = ("slope", "second")      # pᵀ∇F/‖p‖, pᵀ∇²F p/‖p‖²
 
 
 def _hessian(gradient: Gradient) -> Jacobian:
-    """∇²F: the Jacobian of the derived gradient, at the gradient's point."""
-    return jacobian(gradient.vector, gradient.variables, dict(gradient.point) or None)
+    """∇²F: the Jacobian of the derived gradient, at the gradient's point, with the constants given there (x = 1,
+    t = 1 of an error in the weights) put in too."""
+    run = jacobian(gradient.vector, gradient.variables, {**dict(gradient.constants), **dict(gradient.point)} or None)
+    entries = [[_shorter(step.result, entry) for step, entry in zip(steps, row)] for steps, row in zip(run.steps, run.matrix.tolist())]
+    return dataclasses.replace(run, matrix=sp.Matrix(entries))
+
+
+def _shorter(derived: sp.Expr, simplified: sp.Expr) -> sp.Expr:
+    """An entry as its derivation ends, x(1 − tanh²(w₁x))(2w₂ tanh(w₁x) − t), unless SymPy's simplified form is
+    shorter and writes no function the derivation did not (simplify writes tanh through cosh and sinh). The two
+    are equal: ``jacobian`` checked them against sympy.diff."""
+    kinds = lambda e: {type(f) for f in e.atoms(sp.Function)}      # noqa: E731
+    shorter = sp.count_ops(simplified) < sp.count_ops(derived) and kinds(simplified) <= kinds(derived)
+    return simplified if shorter else derived
+
+
+@dataclass(frozen=True)
+class HessianMatrix(RichDisplay):
+    """∇²F, H_ij = ∂²F/∂x_i∂x_j: the gradient derived first, then each entry as the derivative of one of its
+    components, and the matrix at the point if one is given."""
+
+    gradient: Gradient                 # ∇F derived (and its value at the point)
+    hessian: Jacobian                  # ∇²F: the Jacobian of ∇F, each entry derived
+
+    @property
+    def answer(self) -> sp.Matrix:
+        return self.hessian.matrix if self.hessian.value is None else self.hessian.value
+
+
+def hessian_matrix(expr, wrt, at=None) -> HessianMatrix:
+    """The Hessian of ``expr`` in the variables ``wrt``; ``at`` (values in the order of ``wrt``, or text
+    ``"w1 = 0, w2 = 1, x = 1"`` that may give the formula's other letters too) puts the point in."""
+    gradient = gradient_steps(parse_expr_safe(expr) if isinstance(expr, str) else expr, wrt,
+                              at=at if at is None or isinstance(at, (str, dict)) else list(at))
+    hessian = _hessian(gradient)
+    if hessian.value is not None and hessian.value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        raise ValueError("at: the Hessian is not defined at this point")
+    return HessianMatrix(gradient, hessian)
 
 
 @dataclass(frozen=True)

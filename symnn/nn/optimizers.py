@@ -6,13 +6,16 @@ every value substituted (a derivation a student can follow), and
 every parameter array while training. An optimizer keeps a state per parameter (h, G, …, starting at 0);
 g is the gradient, t the step number (1, 2, …).
 
-Momentum is written in two sign conventions with the same numbers: the course's h adds the gradient
-and is subtracted from the weight, CS231n's velocity v subtracts it and is added (v = −h):
+Momentum is written in three conventions with the same numbers: the course's h adds the gradient
+and is subtracted from the weight, CS231n's velocity v subtracts it and is added (v = −h), and d2l's
+(and PyTorch's SGD with momentum) v sums the raw gradients and is scaled by η when subtracted (ηv = h):
 
 >>> OPTIMIZERS["momentum"].equations()
 ['h_t = alpha*h_{t-1} + eta*g_t', 'w_t = -h_t + w_{t-1}']
 >>> OPTIMIZERS["momentum-cs231n"].equations()
 ['v_t = -eta*g_t + mu*v_{t-1}', 'w_t = v_t + w_{t-1}']
+>>> OPTIMIZERS["momentum-d2l"].equations()
+['v_t = beta*v_{t-1} + g_t', 'w_t = -eta*v_t + w_{t-1}']
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ def _pair(name: str) -> tuple[sp.Symbol, sp.Symbol]:
     return sp.Symbol(f"{name}_{{t-1}}", real=True), sp.Symbol(f"{name}_t", real=True)
 
 
-eta, alpha, lam, beta1, beta2, epsilon, mu = sp.symbols("eta alpha lambda beta_1 beta_2 varepsilon mu", positive=True)
+eta, alpha, lam, beta1, beta2, epsilon, mu, beta = sp.symbols("eta alpha lambda beta_1 beta_2 varepsilon mu beta",
+                                                             positive=True)
 t = sp.Symbol("t", positive=True, integer=True)
 g = sp.Symbol("g_t", real=True)
 w_old, w_new = _pair("w")
@@ -74,6 +78,9 @@ OPTIMIZERS = {o.name: o for o in (
               {lam: 0.1, alpha: 0.9}, ((dw_old, dw_new),), batch=32),
     Optimizer("momentum-cs231n", ((v_new, mu * v_old - eta * g), (w_new, w_old + v_new)),     # CS231n's names
               {eta: 0.1, mu: 0.9}, ((v_old, v_new),), batch=32),
+    # d2l §12.6 and PyTorch: v sums the gradients, η scales the step; from v = 0 its ηv is the course's h
+    Optimizer("momentum-d2l", ((v_new, beta * v_old + g), (w_new, w_old - eta * v_new)),
+              {eta: 0.1, beta: 0.9}, ((v_old, v_new),), batch=32),
     Optimizer("nesterov", ((h_new, alpha * h_old + eta * g), (w_new, w_old - h_new)),
               {eta: 0.1, alpha: 0.9}, _momentum_state, lookahead=w_old - alpha * h_old, batch=32),
     Optimizer("adagrad", ((G_new, G_old + g ** 2), (w_new, w_old - eta * g / sp.sqrt(G_new + epsilon))),

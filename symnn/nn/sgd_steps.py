@@ -35,12 +35,12 @@ from ..calculus.gradient import exact_number
 from .backprop import forward_values, network_point
 from .naming import FULL_STEPS
 from .network import Network
-from .optimizers import OPTIMIZERS, alpha, eta, g, lam, mu, t, w_old
+from .optimizers import OPTIMIZERS, alpha, beta, eta, g, lam, mu, t, w_old
 from .reverse import delta
 from .slopes import a, slope_through_output, z
 
 RATES = (eta, lam)          # the learning rate of an optimizer is η, or λ in lecture 3's momentum rule
-MOMENTA = (alpha, mu)       # the momentum is α, or μ in CS231n's velocity form
+MOMENTA = (alpha, mu, beta)   # the momentum is α, or μ in CS231n's velocity form, or β in d2l's
 DIGITS = 50                 # significant digits of the parameters carried from the second step on
 
 

@@ -22,12 +22,13 @@ from ..nn.matrix_shapes import read_shapes
 # holds them equal to the tables of nn.optimizers and nn.matrix_form
 OPTIMIZER_SETTINGS = {
     "gd": ("eta",), "sgd": ("eta",), "minibatch": ("eta",), "momentum": ("eta", "alpha"),
-    "momentum-delta": ("lambda", "alpha"), "momentum-cs231n": ("eta", "mu"), "nesterov": ("eta", "alpha"),
+    "momentum-delta": ("lambda", "alpha"), "momentum-cs231n": ("eta", "mu"), "momentum-d2l": ("eta", "beta"),
+    "nesterov": ("eta", "alpha"),
     "adagrad": ("eta", "varepsilon"), "rmsprop": ("eta", "alpha", "varepsilon"),
     "adam-slide": ("eta", "beta_1", "beta_2", "varepsilon"), "adam": ("eta", "beta_1", "beta_2", "varepsilon"),
 }
 OPTIMIZER_STATE = {
-    "momentum": ("h",), "momentum-delta": ("dw",), "momentum-cs231n": ("v",), "nesterov": ("h",),
+    "momentum": ("h",), "momentum-delta": ("dw",), "momentum-cs231n": ("v",), "momentum-d2l": ("v",), "nesterov": ("h",),
     "adagrad": ("G",), "rmsprop": ("G",), "adam-slide": ("h", "G"), "adam": ("h", "G"),
 }
 MATRIX_IDENTITIES = ("half-norm", "linear-regression", "two-layer", "two-layer-w2", "dense-layer", "dense-backward",
@@ -105,7 +106,13 @@ def _finds(entry):
 
 # kind -> (rows, columns, why) of an answer that is a matrix (None: not one), which a value may give
 # flat or as its rows
-SHAPES = {"product": _product_shape, "convolution": _convolution_shape, "jacobian": _jacobian_shape}
+def _hessian_shape(entry):
+    n = len(_names(entry["wrt"]))
+    return n, n, "one row and one column per variable of wrt"
+
+
+SHAPES = {"product": _product_shape, "convolution": _convolution_shape, "jacobian": _jacobian_shape,
+          "hessian": _hessian_shape}
 
 
 def _matrix(shape):
@@ -167,7 +174,7 @@ LENGTHS = {
     "loss": _loss, "product": _matrix(_product_shape), "least-squares": _line,
     "convolution": _matrix(_convolution_shape), "optimizer-step": _point, "optimizers": _optimizers, "finite-difference": _finite_difference,
     "vector-gradient": _point, "residual-gradient": _residual, "jacobian": _jacobian, "total-derivative": _gradient,
-    "iterated-map": _one, "derivative": _one, "directional-derivative": _finds,
+    "iterated-map": _one, "derivative": _one, "directional-derivative": _finds, "hessian": _matrix(_hessian_shape),
 }
 
 

@@ -1,5 +1,5 @@
-"""The fields of a directional-derivative problem and of Newton's method against each other: a direction with
-as many components as variables, what ``find`` may ask, and no hyperparameters or state for Newton's step
+"""The fields of a Hessian problem, of a directional-derivative problem and of Newton's method against each other:
+a point and a direction with as many components as variables, what ``find`` may ask, and no hyperparameters or state for Newton's step
 (``problems.schema`` checks each field alone first; ``problems.answer_schema`` names the optimizer).
 
 >>> directional_errors({"kind": "directional-derivative", "expr": "x*y", "wrt": "x, y", "at": [1, 2], "direction": [1]})
@@ -24,6 +24,16 @@ def _coordinates(entry: dict, field: str, variables) -> list[str]:
         return []
     return [f"{field}: expected {len(variables)} components, one for each of "
             f"{', '.join(map(str, variables))}, got {len(value)}"]
+
+
+def hessian_errors(entry: dict) -> list[str]:
+    """What is wrong with a Hessian problem's fields taken together: a point's list with a number per variable
+    (a text point names them, and may give the formula's other letters too).
+
+    >>> hessian_errors({"kind": "hessian", "expr": "x^2*y", "wrt": "x, y", "at": [1, 2, 3]})
+    ['at: expected 2 components, one for each of x, y, got 3']
+    """
+    return _coordinates(entry, "at", _names(entry["wrt"]))
 
 
 def directional_errors(entry: dict) -> list[str]:

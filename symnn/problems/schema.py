@@ -242,6 +242,8 @@ KINDS = {
     # the slope pᵀ∇F/‖p‖ along p, and with find = "second" pᵀ∇²F p/‖p‖² (problems.hessian_schema)
     "directional-derivative": ({"expr": _text, "wrt": _text, "at": _text_or_numbers, "direction": _list_of(_number)},
                                {"find": _text_or_texts}),
+    # the Hessian ∇²F, at a point whose text may give the formula's other letters too (problems.hessian_schema)
+    "hessian": ({"expr": _text, "wrt": _text}, {"at": _text_or_numbers}),
     # a network as the standard texts state it (problems.network_problems)
     # without targets, a forward pass only (problems.network_schema)
     "network": ({"layers": _list_of(_whole), "inputs": _list_of(_number), "weights": _layer_values, "find": _list_of(_text)},
@@ -339,6 +341,9 @@ def problem_errors(entry: dict, folder=None) -> list[str]:
     if kind == "directional-derivative" and not errors:     # the direction and the point against wrt, find
         from .hessian_schema import directional_errors
         errors += directional_errors(entry)
+    if kind == "hessian" and not errors:     # a point's list against wrt
+        from .hessian_schema import hessian_errors
+        errors += hessian_errors(entry)
     if kind in ORDERED_POINTS and not errors:     # a point given as text names each variable of wrt once
         errors += point_errors(entry)
     if kind == "array" and not errors:     # the expressions read with ast (not run): the whitelist, the names

@@ -289,7 +289,7 @@ SOLVERS = {
     "total-derivative": vector_problems.solve_total_derivative,
     "iterated-map": vector_problems.solve_iterated_map,
     "condition": vector_problems.solve_condition_problem,
-    "directional-derivative": vector_problems.solve_directional,
+    "directional-derivative": vector_problems.solve_directional, "hessian": vector_problems.solve_hessian,
     "array": array_problems.solve_array,
 }
 

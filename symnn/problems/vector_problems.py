@@ -5,7 +5,7 @@ graph's; with ``step_size``, the inputs and the output after a step along the gr
 is the vector; a Jacobian's the matrix; a total derivative's and an iterated map's one number
 (or formula); a condition's the condition itself (0 < a < 2), which the checker compares as a set;
 a directional derivative's the slope and the second derivative along p that ``find`` asks (``nn.hessians``),
-and Newton's method's (an optimizer-step with ``optimizer = "newton"``) the last iterate.
+a Hessian's the matrix ∇²F (at the point, if one is given), and Newton's method's (an optimizer-step with ``optimizer = "newton"``) the last iterate.
 
 >>> from symnn.problems.solve import solve
 >>> solve("gd-convergence").answer
@@ -118,6 +118,18 @@ def solve_directional(problem: Problem):
     find = data.get("find", "slope")
     run = directional_derivative(data["expr"], data["wrt"], data["at"], data["direction"],
                                  (find,) if isinstance(find, str) else tuple(find))
+    return _solution(problem, run, run.answer)
+
+
+def solve_hessian(problem: Problem):
+    """``expr``, ``wrt`` and optional ``at`` (values in the order of wrt, or text that may give the formula's other
+    letters too): the Hessian ∇²F, the gradient derived first, at the point if one is given."""
+    from ..nn.hessians import hessian_matrix
+    data = problem.data
+    try:
+        run = hessian_matrix(data["expr"], data["wrt"], data.get("at"))
+    except ValueError as error:
+        raise BankError(f"problem {problem.id}: {error}") from error
     return _solution(problem, run, run.answer)
 
 

@@ -13,6 +13,7 @@ import sympy as sp
 from ..nn.optimizers import w_new
 from .board import InOrder, Minus, Times, Written
 from .expansion import D
+from .jacobians import _worth_showing
 from .values import SIGNIFICANT, WORK_DIGITS, as_written, given_exactly, rounded
 
 
@@ -27,6 +28,9 @@ class Over(sp.Expr):
         top = f"({top})" if any(c in top for c in " +") else top
         bottom = f"({bottom})" if any(c in bottom for c in " +·*/") else bottom
         return f"{top}/{bottom}"
+
+
+WIDE_ROW = 60       # characters of a row of ∇²F (in SymPy's writing) beyond which a page has no room for it
 
 
 def _shaped(rows):
@@ -101,22 +105,58 @@ class HessianPrinting:
         """Numbers as given (0.5), or exactly where the line is written exactly (1/2 beside √3/2)."""
         return [as_written(v, True, self.places()) if exact else self.as_given(v) for v in values]
 
-    def hessian_lines(self, gradient, hessian, depth: int) -> list[str]:
-        """∇²F: each entry the derivative of a component of ∇F, the matrix, and its value at the point."""
+    def hessian_lines(self, gradient, hessian, depth: int, answered: bool = False) -> list[str]:
+        """∇²F: each entry the derivative of a component of ∇F (a mixed entry once, where it is first met: the matrix
+        is symmetric), the matrix, and its value at the point with the constants given there put in too. Entries
+        too long for a row of a matrix (Bishop's tanh unit) are put in one by one instead, and the matrix is its value."""
         self.partial = True
         F, name = self._F(), self._hessian_name()
         lines = [self.line(depth, self.strong(self.plain("hessian.title") + ":"))]
-        for i, (v, component) in enumerate(zip(gradient.variables, gradient.vector)):
-            for j, w in enumerate(gradient.variables):
-                lines.append(self.line(depth + 1, self.inline(" = ".join((
-                    self._second_ratio(F, v, w), self.raw_math(D(component, w)), self.raw_math(hessian.matrix[i, j]))))))
-        lines.append(self.line(depth, self.inline(f"{name} = " + self.raw_math(_shaped(hessian.matrix.tolist())))))
-        if hessian.matrix.free_symbols and hessian.value is not None:
-            point = dict(hessian.point)
-            numbers = _shaped([[self.put_in_point(entry, point) for entry in row] for row in hessian.matrix.tolist()])
-            lines.append(self.line(depth, self.say("gradient.at", point=self.point(hessian.point)) + ": " + self.inline(
-                " = ".join((name, self.raw_math(numbers, numbers=True), self.raw_math(_shaped(hessian.value.tolist())))))))
-        return lines
+        full = self._settings["detail"] == "full"
+        said = [(i, j) for i in range(hessian.matrix.rows) for j in range(hessian.matrix.cols)
+                if j >= i or hessian.matrix[i, j] != hessian.matrix[j, i]]         # ∂²F/∂y∂x is ∂²F/∂x∂y, said in row x
+        for i, j in said:
+            v, w = gradient.variables[i], gradient.variables[j]
+            lines.append(self.line(depth + 1, self.inline(" = ".join((
+                self._second_ratio(F, v, w), self.raw_math(D(gradient.vector[i], w)), self.raw_math(hessian.matrix[i, j]))))))
+            step = hessian.steps[i][j] if hessian.steps else None
+            if full and step is not None and _worth_showing(step):
+                lines.extend(self.step_lines(step, depth + 2, ""))
+        if len(gradient.variables) > 1 and hessian.matrix == hessian.matrix.T:
+            lines.append(self.line(depth + 1, self.plain("hessian.symmetric")))
+        wide = any(sum(len(str(entry)) for entry in row) > WIDE_ROW for row in hessian.matrix.tolist())
+        if not answered and not wide:             # the matrix, unless the answer line writes it next
+            lines.append(self.line(depth, self.inline(f"{name} = " + self.raw_math(_shaped(hessian.matrix.tolist())))))
+        if not hessian.matrix.free_symbols or hessian.value is None:
+            return lines
+        constants = getattr(gradient, "constants", ())         # x = 1, t = 1: given with the point
+        point = {**dict(constants), **dict(hessian.point)}
+        given = "".join(self.escape(", ") + self.equation(c, self.as_given(value)) for c, value in constants)
+        at = self.say("gradient.at", point=self.point(hessian.point)) + given + ":"
+        value = self.raw_math(_shaped(hessian.value.tolist()))
+        if wide:                                  # each entry said above, its numbers put in, then the matrix
+            lines.append(self.line(depth, at))
+            lines += [self.line(depth + 1, self.inline(" = ".join((
+                self._second_ratio(F, gradient.variables[i], gradient.variables[j]),
+                self.raw_math(self.put_in_point(hessian.matrix[i, j], point), numbers=True),
+                self.raw_math(hessian.value[i, j]))))) for i, j in said]
+            return lines + [self.line(depth, self.inline(f"{name} = {value}"))]
+        numbers = _shaped([[self.put_in_point(entry, point) for entry in row] for row in hessian.matrix.tolist()])
+        return lines + [self.line(depth, at + " " + self.inline(" = ".join((name, self.raw_math(numbers, numbers=True), value))))]
+
+    def _print_HessianMatrix(self, run, depth: int = 0) -> str:
+        """The Hessian asked for itself: ∇F derived, then ∇²F entry by entry (and at the point)."""
+        follows, self.answer_follows = self.answer_follows, False     # ∇F is a step on the way, written out
+        try:
+            lines = [self._print(run.gradient, depth=depth)]
+        finally:
+            self.answer_follows = follows
+        return self.join(lines + self.hessian_lines(run.gradient, run.hessian, depth,
+                                                    answered=self.answer_follows and run.hessian.value is None))
+
+    def hessian_label(self) -> str:
+        """The Hessian's name in the answer: the problem's answer_name, else H."""
+        return self.raw_math(sp.Symbol(getattr(self, "function_named", None) or "H"))
 
     def _dot(self, left, right, exact: bool = False):
         """p₁·g₁ + p₂·g₂ + …, the numbers as given."""

@@ -309,6 +309,11 @@ class JsonPrinter(MatrixNetworkJson, Printer):
                 "hessian": None if run.hessian is None else self._print(run.hessian),
                 "slope": answer_value(run.slope), "second": None if run.hessian is None else answer_value(run.second)}
 
+    def _print_HessianMatrix(self, run) -> dict:
+        return {"gradient": self._print(run.gradient), "hessian": self._print(run.hessian),
+                "constants": {str(c): self.formula(v) for c, v in run.gradient.constants} or None,
+                "value": answer_value(run.answer)}
+
     def _print_NewtonStep(self, step) -> dict:
         return {"method": "newton", "k": step.step_number - 1, "gradient": self._print(step.gradient),
                 "hessian": self._print(step.hessian), "inverse": self.formula(step.inverse),

@@ -158,13 +158,20 @@ class NumericsPrinting:
                 or any(power.base == g for _, formula in run.optimizer.updates for power in formula.atoms(sp.Pow)):
             return {}
         head, F = heads.pop(), self.raw_math(sp.Symbol(self.function_name()))
+        bold = self._bold(head)         # mathematical bold 𝐱 in text (a text's names are printed as they are)
+        gradient = rf"\nabla {F}({bold}_{{t-1}})" if self.nabla.startswith("\\") else f"∇{F}({bold}_t-1)"
+        names = {w_new: sp.Symbol(f"{bold}_{{t}}"), w_old: sp.Symbol(f"{bold}_{{t-1}}"), g: sp.Symbol(gradient)}
+        for old, new in run.optimizer.state:          # 𝐯_t too, where the statement writes the state bold, \mathbf{v}_t
+            letter = str(new).removesuffix("_t")
+            if len(letter) == 1 and rf"\mathbf{{{letter}}}" in getattr(self, "statement_text", ""):
+                names.update({new: sp.Symbol(f"{self._bold(letter)}_{{t}}"), old: sp.Symbol(f"{self._bold(letter)}_{{t-1}}")})
+        return names
+
+    def _bold(self, letter: str) -> str:
+        r"""\mathbf{v} in LaTeX, the mathematical bold 𝐯 in text."""
         if self.nabla.startswith("\\"):
-            bold = rf"\mathbf{{{head}}}"
-            gradient = rf"\nabla {F}({bold}_{{t-1}})"
-        else:                       # mathematical bold 𝐱 (a text's names are printed as they are)
-            bold = chr((0x1D41A - ord("a") if head.islower() else 0x1D400 - ord("A")) + ord(head))
-            gradient = f"∇{F}({bold}_t-1)"
-        return {w_new: sp.Symbol(f"{bold}_{{t}}"), w_old: sp.Symbol(f"{bold}_{{t-1}}"), g: sp.Symbol(gradient)}
+            return rf"\mathbf{{{letter}}}"
+        return chr((0x1D41A - ord("a") if letter.islower() else 0x1D400 - ord("A")) + ord(letter))
 
     def at_step(self, v, step: str) -> sp.Symbol:
         """``v`` at a step of the method, in the statement's name: x_{t-1} for x, ω_{0,t-1} for w0 written ω₀

@@ -314,7 +314,7 @@ class SolutionPrinting:
         if kind == "MatrixGradient":                # ∂MSE/∂w, or w where the gradient is zero
             return self.raw_ratio(work.loss, work.wrt) if work.stationary is None else self.raw_math(work.wrt)
         if kind in ("QuadraticGradient", "ResidualGradient", "TotalDerivative", "IteratedMap", "Jacobian", "NewtonStep", "NewtonRun",
-                    "OptimizerRun"):
+                    "OptimizerRun", "HessianMatrix"):
             return self.vector_answer_label(work)       # render.vectors: ∇f, df/dt, (gⁿ)′(x₀)
         return None
 

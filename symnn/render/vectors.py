@@ -79,6 +79,8 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
             return self.raw_math(named)          # ∂(x, y)/∂(r, θ), where the statement asks it so
         if kind == "Jacobian":
             return self.raw_math(det_of(getattr(self, "notation", {}).get("J", "J")) if work.determinant is not None else sp.Symbol("J"))
+        if kind == "HessianMatrix":
+            return self.hessian_label()             # render.hessians: H, or the problem's answer_name
         return self.nabla_f()
 
     def residual_answer(self, run, problem) -> str:
