@@ -131,8 +131,7 @@ class HessianPrinting:
             return lines
         constants = getattr(gradient, "constants", ())         # x = 1, t = 1: given with the point
         point = {**dict(constants), **dict(hessian.point)}
-        given = "".join(self.escape(", ") + self.equation(c, self.as_given(value)) for c, value in constants)
-        at = self.say("gradient.at", point=self.point(hessian.point)) + given + ":"
+        at = self.at_given(tuple({**dict(hessian.point), **dict(constants)}.items()), gradient.variables) + ":"
         value = self.raw_math(_shaped(hessian.value.tolist()))
         if wide:                                  # each entry said above, its numbers put in, then the matrix
             lines.append(self.line(depth, at))

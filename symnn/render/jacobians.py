@@ -127,11 +127,17 @@ class JacobianPrinting:
             numbers = _matrix([[self.put_in_point(entry, dict(run.point)) for entry in row] for row in run.matrix.tolist()])
             sides = [self.raw_math(J), self.raw_math(numbers, numbers=True),
                      *(self.raw_math(side) for side in self._unless_answered(_matrix(run.value.tolist())))]
-            lines.append(self.line(depth, self.say("gradient.at", point=self.point(run.point)) + ": "
-                                   + self.inline(" = ".join(sides))))
+            lines.append(self.line(depth, self.at_given(run.point, run.variables) + ": " + self.inline(" = ".join(sides))))
         if not asked_matrix:
             lines += self._determinant_lines(run, depth)
         return self.join(lines)
+
+    def at_given(self, point, variables) -> str:
+        """"At the point (w₁, w₂) = (0, 1), x = 1, t = 1": the point by its variables, then each constant given with
+        it (a Jacobian's or a Hessian's ``point`` holds both, the variables first)."""
+        constants = [(name, value) for name, value in point if name not in variables]
+        given = "".join(self.escape(", ") + self.equation(name, self.as_given(value)) for name, value in constants)
+        return self.say("gradient.at", point=self.point([(n, v) for n, v in point if n in variables])) + given
 
     def _determinant_lines(self, run, depth: int) -> list[str]:
         """det J = Σ ±J_ij·det M_ij along a row (for 2×2, J₁₁·J₂₂ − J₁₂·J₂₁), each minor worked, then the value."""
@@ -162,7 +168,7 @@ class JacobianPrinting:
             written = self.raw_math(numbers, numbers=True)
             if written not in (at[-1], self.raw_math(run.determinant_value)):
                 at.append(written)                 # the numbers, unless they are the value itself
-            text = self.say("gradient.at", point=self.point(run.point)) + ": "
+            text = self.at_given(run.point, run.variables) + ": "
             lines.append(self.line(depth, text + self.result(" = ".join(at), run.determinant_value)))
         return lines
 

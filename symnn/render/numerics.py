@@ -6,23 +6,21 @@ A mixin of DocumentPrinter, like NetworkPrinting: it uses the format hooks.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 import numpy as np
 import sympy as sp
 
-from ..calculus.decimals import terminating
 from ..lang import PHRASES, method_name, separator, whole
 from ..nn.optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_new, w_old
 from ..nn.reverse import delta
-from ..numerics.gradcheck import SCHEMES
-from .values import PLACES, Shown, put_in, rounded
+from .difference_quotients import DifferenceQuotientPrinting
+from .values import put_in, rounded
 
 HISTORY_ROWS = 10     # a loss history is shown at about this many epochs
 
 
 
-class NumericsPrinting:
+class NumericsPrinting(DifferenceQuotientPrinting):
     def number(self, value: float, spec: str) -> str:
         """A float formatted by ``spec``, as the reader's language writes it (1,5·10⁻³ in Russian)."""
         text = format(value, spec)
@@ -247,57 +245,6 @@ class NumericsPrinting:
         return self.table([self.plain("opt.table.method"), self.prose(self.plain("opt.table.gradient")),
                            self.plain("opt.table.state"), self.plain("opt.table.end")], rows)
 
-    def _print_CentralDifference(self, run, depth: int = 0) -> str:
-        eps, x, k = sp.Symbol("varepsilon"), run.var, run.order
-        f, D = sp.Function("f"), sp.Function("D")
-        difference = sp.Eq(D(eps), _quotient(f, x, eps, run.scheme, evaluate=True), evaluate=False)
-        # c = f‴(x)/6 for the central difference, ±f″(x)/2 for a one-sided one
-        slope = sp.Symbol("f%s(%s)" % ("'" * (k + 1), x)) / sp.factorial(k + 1)
-        power = "ε²" if k == 2 else "ε"
-        title = self.line(depth, self.strong(self.say(f"fd.title.{run.scheme}", difference=difference,
-                                                      function=run.expr, point=sp.Eq(run.var, run.at, evaluate=False))))
-        if run.estimate is not None and self._settings["detail"] == "brief":     # what is asked: f′(a), D(ε), the two
-            return self.join([title, self.line(depth, self.plain("fd.exact") + " " + self.result(
-                self.raw_math(sp.Symbol(f"f'({x})")), run.derivative)), *self.estimate_lines(run, depth, brief=True)])
-        lines = [title,
-                 self.line(depth, self.plain("fd.series") + " " + self.equation(D(eps), run.series)),
-                 self.line(depth, self.plain("fd.exact") + " " + self.result(
-                     self.raw_math(sp.Symbol(f"f'({x})")), run.derivative)),
-                 self.line(depth, self.plain("fd.error", error=_error_tex(k)) + " " + self.result(
-                     self.raw_math(sp.Eq(sp.Symbol("c"), -slope if run.scheme == "backward" else slope, evaluate=False)),
-                     run.error_coefficient)),
-                 *self.estimate_lines(run, depth),
-                 self.line(depth, self.plain("fd.table", power=_power_tex(k)))]
-        lines += self.table(["ε", "D(ε)", self.plain("fd.abs"), self.plain("fd.ratio", power=power)],
-                            [[self.number(e, "g"), self.decimal(value), self.number(error, ".2e"), self.number(ratio, ".4g")]
-                             for e, value, error, ratio in run.rows])     # D(ε) as the key rounds, its error to 3 digits
-        return self.join(lines)
-
-    def estimate_lines(self, run, depth: int, brief: bool = False) -> list[str]:
-        """The estimate a problem asks for, D(ε) at its ε with the numbers put in (each value of f to ten
-        significant figures, so that their difference keeps its digits), and how far it is from f'(a): with
-        the error term cε^k, unless ``brief`` (the series and c are not shown then)."""
-        if run.estimate is None:
-            return []
-        step, value = run.estimate
-        f, D, eps, a = sp.Function("f"), sp.Function("D"), sp.Float(step, 15), run.at
-        put = _quotient(f, a, eps, run.scheme)
-        points, divisor = SCHEMES[run.scheme]
-        ahead, behind = _operands([run.expr.subs(run.var, a + offset * sp.nsimplify(step)) for offset in points],
-                                  divisor * sp.nsimplify(step), rounded(value, self.places()))
-        numbers = sp.Mul(sp.Add(Shown(sp.Symbol("u"), ahead), -Shown(sp.Symbol("v"), behind), evaluate=False),
-                         sp.Pow(sp.Float(divisor * step, 15), -1, evaluate=False), evaluate=False)
-        sides = self.raw_math(D(eps)) + " = " + self.raw_math(put) + " = " + self.raw_math(numbers, keep_order=True, numbers=True)
-        off, c, k = value - run.derivative, run.error_coefficient, run.order
-        lines = [self.line(depth, self.say("fd.estimate", epsilon=sp.Eq(sp.Symbol("varepsilon"), eps, evaluate=False)) + " "
-                           + self.result(sides, value))]
-        difference = self.result(self.raw_math(D(eps) - sp.Symbol(f"f'({a})")), off)
-        if brief:
-            return lines + [self.line(depth, self.plain("fd.difference") + " " + difference)]
-        return lines + [self.line(depth, self.plain("fd.compare", term="$c" + _power_tex(k)[1:]) + " " + difference + ", "
-                                  + self.result(self.raw_math(sp.Mul(sp.Symbol("c"), sp.Symbol("varepsilon") ** k, evaluate=False),
-                                                              keep_order=True), c * step ** k))]
-
     def _print_DeltaRule(self, rule, depth: int = 0) -> str:
         """Forward values, then tables of the deltas, the gradients and the momentum step: in each row the
         formula, the numbers put in, and the value (rounded when the exact value is long)."""
@@ -356,52 +303,3 @@ class NumericsPrinting:
                             [[self.plain(f"scale.{row.name}"), f"{row.condition:.3g}", f"{row.learning_rate:.3g}",
                               whole(row.steps), whole(round(row.predicted))] for row in demo.rows])
         return self.join(lines)
-
-
-def _operands(values, divisor, quotient) -> tuple:
-    """The two values of f in a difference quotient, rounded to the fewest places (four at least) at which their
-    difference over ``divisor`` still rounds to ``quotient`` as the key shows it, so that a reader can check the
-    line by hand: (21.491292 − 20.687817)/0.02 ≈ 40.1738; a value that needs no rounding as it is (−0.77)."""
-    places = -Decimal(str(quotient)).as_tuple().exponent
-    for digits in range(max(PLACES, places), 16):
-        shown = [_digits(v) if _short_decimal(v, digits) else rounded(v, digits) for v in values]
-        if rounded((shown[0] - shown[1]) / divisor, places) == quotient:
-            return tuple(shown)
-    return tuple(_digits(v) for v in values)
-
-
-def _short_decimal(value, digits: int) -> bool:
-    """An integer, or a decimal with at most ``digits`` places (f(1) = −1, −0.77): written as it is."""
-    return isinstance(value, sp.Rational) and terminating(value) and \
-        -(Decimal(int(value.p)) / Decimal(int(value.q))).normalize().as_tuple().exponent <= digits
-
-
-def _digits(value) -> sp.Float:
-    """A value of f in a difference quotient to ten significant figures, so that the difference of two close
-    values keeps its digits (21.49129168 − 20.68781664); a short decimal as it is (−0.77)."""
-    text = format(float(sp.N(value, 20)), ".10g")
-    if re.fullmatch(r"-?\d+", text):
-        return sp.Integer(text)                       # f(1) = −1, not −1.
-    return sp.Float(text, max(1, len(text.lstrip("-").split("e")[0].replace(".", "").lstrip("0"))))
-
-
-def _quotient(f, x, eps, scheme: str, evaluate: bool = False):
-    """The difference quotient of a scheme: (f(x + ε) − f(x − ε))/(2ε), (f(x + ε) − f(x))/ε or
-    (f(x) − f(x − ε))/ε; unevaluated, a number ε stays as the divisor (… /0.02)."""
-    ahead, behind = {"central": (f(x + eps), f(x - eps)), "forward": (f(x + eps), f(x)),
-                     "backward": (f(x), f(x - eps))}[scheme]
-    divisor = 2 * eps if scheme == "central" else eps
-    if evaluate:
-        return (ahead - behind) / divisor
-    return sp.Mul(sp.Add(ahead, -behind, evaluate=False), sp.Pow(divisor, -1, evaluate=False), evaluate=False)
-
-
-def _error_tex(k: int) -> str:
-    """The leading error term and the next power of the series: c·ε² + O(ε⁴) (central, even powers only) or
-    c·ε + O(ε²)."""
-    return r"$c\varepsilon^2 + O(\varepsilon^4)$" if k == 2 else r"$c\varepsilon + O(\varepsilon^2)$"
-
-
-def _power_tex(k: int) -> str:
-    """ε² or ε, the power of ε an error falls like, as math in a phrase."""
-    return r"$\varepsilon^2$" if k == 2 else r"$\varepsilon$"

@@ -94,9 +94,9 @@ def test_the_iterates_are_the_classical_ones_with_h_eta_v(seed):
             "      v_t = β·v_(t-1) + ∂f/∂x_2 = 0.5·0 + (-8) = -8",
             "      x_(2,t) = x_(2,t-1) - η·v_t = (-2) - 0.4·(-8) = 1.2",
             "step  from         gradient there  v_t           to",
-            "2     (-4.6, 1.2)  (-0.92, 4.8)    (-1.42, 0.8)  (-4.032, 0.88)", "Answer: (-4.032, 0.88)"]),
+            "2     (-4.6, 1.2)  (-0.92, 4.8)    (-1.42, 0.8)  (-4.032, 0.88)", "Answer: 𝐱_2 = (-4.032, 0.88)"]),
     ("ru", ["      v_t = β·v_(t-1) + ∇f(𝐱_(t-1))", "   η = 0,4; β = 0,5",
-            "2    (-4,6; 1,2)  (-0,92; 4,8)    (-1,42; 0,8)  (-4,032; 0,88)", "Ответ: (-4,032; 0,88)"]),
+            "2    (-4,6; 1,2)  (-0,92; 4,8)    (-1,42; 0,8)  (-4,032; 0,88)", "Ответ: 𝐱_2 = (-4,032; 0,88)"]),
 ])
 def test_the_key_is_in_the_statements_letters(bank, lang, lines):
     printed = render(solve("d2l-momentum-two", bank), "text", lang=lang, detail="brief").splitlines()
