@@ -47,7 +47,49 @@ def _cells_of(row: str) -> list[str]:
 
 
 def _table(header: str, body: str) -> tuple[list[str], list[list[str]]]:
-    return _cells_of(header), [_cells_of(re.sub(r" \\\\$", "", row)) for row in body.strip().split("\n")]
+    """A table's header and rows, each cell's fractions written on its line (``inline_fractions``)."""
+    return _cells_of(header), [[inline_fractions(cell) for cell in _cells_of(re.sub(r" \\\\$", "", row))]
+                               for row in body.strip().split("\n")]
+
+
+_FRACTION = re.compile(r"\\[dt]?frac\s*\{")
+
+
+def _closing(text: str, start: int) -> int:
+    """Where the brace opened at ``text[start]`` closes."""
+    depth = 0
+    for k in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[k], 0) if text[k - 1] != "\\" else 0
+        if depth == 0:
+            return k
+    return len(text) - 1
+
+
+def _operand(part: str) -> str:
+    """A fraction's part as an operand of ``/``: in brackets when it is a sum, a product or a quotient at its top
+    level (outside its braces and brackets), a derivative's ``\\partial f`` being one thing."""
+    top, depth = "", 0
+    for char in re.sub(r"\\partial\s*", "d", part.strip()):
+        depth += 1 if char in "{([" else -1 if char in "})]" else 0
+        top += char if depth == 0 and char not in "})]" else ""
+    return f"({part.strip()})" if re.search(r"[-+/\s]|\\cdot|\\times", top) else part.strip()
+
+
+def inline_fractions(cell: str) -> str:
+    r"""``cell`` with each fraction written on its line, ``a/b``, its parts bracketed where they must be: a table's
+    row of stacked fractions is set tall and its digits small, unreadable projected.
+
+    >>> inline_fractions(r"$\frac{e^{-z}}{(1 + e^{-z})^{2}} \approx 0.1966$ and $\frac{\partial f}{\partial a_{1}} = \frac{a + b}{2 c}$")
+    '$e^{-z}/(1 + e^{-z})^{2} \\approx 0.1966$ and $\\partial f/\\partial a_{1} = (a + b)/(2 c)$'
+    """
+    match = _FRACTION.search(cell)
+    if match is None:
+        return cell
+    above = _closing(cell, match.end() - 1)
+    opened = cell.index("{", above + 1)
+    below = _closing(cell, opened)
+    return (cell[:match.start()] + _operand(inline_fractions(cell[match.end():above])) + "/"
+            + _operand(inline_fractions(cell[opened + 1:below])) + inline_fractions(cell[below + 1:]))
 
 
 def _prose(cell: str) -> bool:
