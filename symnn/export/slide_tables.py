@@ -47,9 +47,7 @@ def _cells_of(row: str) -> list[str]:
 
 
 def _table(header: str, body: str) -> tuple[list[str], list[list[str]]]:
-    """A table's header and rows, each cell's fractions written on its line (``inline_fractions``)."""
-    return _cells_of(header), [[inline_fractions(cell) for cell in _cells_of(re.sub(r" \\\\$", "", row))]
-                               for row in body.strip().split("\n")]
+    return _cells_of(header), [_cells_of(re.sub(r" \\\\$", "", row)) for row in body.strip().split("\n")]
 
 
 _FRACTION = re.compile(r"\\[dt]?frac\s*\{")
@@ -100,17 +98,30 @@ def _prose(cell: str) -> bool:
 def slide_table(header: list[str], rows: list[list[str]]) -> str:
     """The table's LaTeX on a slide: in the larger of ``TABLE_SIZES`` it fits whole (its headers wrapped if need
     be), else with its prose columns wrapped, else with less space between its columns, else on a line a little
-    wider (shrunk by TeX to the slide's); else in ``\\footnotesize`` as it is, shrunk to the line."""
+    wider (shrunk by TeX to the slide's); else in ``\\footnotesize`` as it is, shrunk to the line (``_set``)."""
     kept = frozenset(k for k, column in enumerate(zip(*rows)) if not all(_prose(cell) for cell in column if cell.strip()))
-    line, lines = next(((line, lines) for line, gap in _TRIES
-                        if (lines := one_table(header, rows, line, TABLE_SIZES, gap, kept=kept))),
-                       (None, one_table(header, rows, 1e9, TABLE_SIZES[1:])))
+    # its fractions written on the line (a row of stacked fractions is tall, its digits small) unless that makes the
+    # table wider than the slide's line where the stacked ones fit it, or sets it smaller
+    inline = [[inline_fractions(cell) for cell in row] for row in rows]
+    fit, line, lines = _set(header, inline, kept)
+    stacked = _set(header, rows, kept) if inline != rows else (fit,)
+    if stacked[0] < fit:
+        fit, line, lines = stacked
     lines[0] += r"\binoppenalty=10000"                       # the line that opens the table's group
     if line != TABLE_LINE_PT:                                # set wider than the slide's line: shrunk to it if need be
         lines[0] += SHRUNK
         closing = next(k for k, line in enumerate(lines) if line.startswith(r"\end{tabular}"))
         lines[closing] = lines[closing].replace(r"\end{tabular}", r"\end{tabular}}", 1)
     return "\n".join(lines)
+
+
+def _set(header: list[str], rows: list[list[str]], kept: frozenset) -> tuple[tuple[int, bool], float | None, list[str]]:
+    """How the table fits (the first of ``_TRIES`` it fits, in the smaller size or not: less is larger on the slide),
+    the line it is set to and its lines (``slide_table``)."""
+    for rank, (line, gap) in enumerate(_TRIES):
+        if lines := one_table(header, rows, line, TABLE_SIZES, gap, kept=kept):
+            return (rank, r"\footnotesize" in lines[0]), line, lines
+    return (len(_TRIES), True), None, one_table(header, rows, 1e9, TABLE_SIZES[1:])
 
 
 def _joined(match: re.Match) -> str:
