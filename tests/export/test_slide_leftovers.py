@@ -117,10 +117,22 @@ def test_a_hint_never_wraps_a_word_or_two_alone(deck):
                 assert cell_width(two.group(1)) >= cell_width(one.group(1)) / 3, (one.group(1), two.group(1))
 
 
-def test_a_slide_table_has_no_stacked_fraction(deck):
+def _body(table: str) -> str:
+    return table.split(r"\hline", 2)[-1]
+
+
+def test_a_slide_table_writes_its_fractions_on_the_line_where_that_fits():
     # graphs problem 7: the local derivatives e^{−z}/(1 + e^{−z})² stacked in a row of small digits
-    for table in re.findall(r"\\begin\{tabular\}.*?\\end\{tabular\}", deck[0], re.S):
-        assert r"\frac" not in table.split(r"\hline", 2)[-1], table[:300]
+    header = ["node", "local derivative", "value"]
+    rows = [[f"$z_{{{k}}}$", r"$\frac{e^{-z}}{(1 + e^{-z})^{2}}$", r"$\approx 0.1966$"] for k in range(4)]
+    table = slide_table(header, rows)
+    assert r"\frac" not in _body(table) and r"e^{-z}/(1 + e^{-z})^{2}" in table
+    assert r"\rule[" not in table and r"\resizebox" not in table          # rows of one line, the table not shrunk
+    # a table that fits the slide's line only with its fractions stacked keeps them (on the line it would be shrunk)
+    wide = [[f"$z_{{{k}}}$", r"$\frac{%s}{(1 + e^{-z})^{2}}$" % " + ".join(["e^{-z}"] * 5), r"$\frac{1}{2} + \frac{3}{4}$",
+             r"$\frac{a + b + c + d + e + f}{2}$"] for k in range(3)]
+    kept = slide_table(["node", "derivative", "sum", "mean"], wide)
+    assert r"\frac" in _body(kept) and r"\resizebox" not in kept, kept
 
 
 @pytest.mark.parametrize("cell, expected", [
