@@ -1,14 +1,14 @@
 r"""Beamer slides of a problem set, for a lecture: one problem per frame, a long solution
 continued on the frames after it (never scaled down to fit), each frame ending between two whole
 blocks (a paragraph, a chain, a table; a label with what it introduces; a sentence broken by a display) or
-between the rows of a chain or a table that does not fit the room left, at least three rows on either side of the
-cut and a chain of several equations only where one begins (its tables set whole and readable, ``slide_tables``),
-a problem's last frame never a scrap under a full one, and the problem's picture where the
-course has one (the graph of a computational graph, the activations, the optimizers' paths,
-a training run's loss).
+between the rows of a chain or a table that does not fit the room left (``slide_cuts``: a table between its groups of
+rows, a chain of several equations only where one begins, one equation's derivation only when taller than a frame;
+its tables set whole and readable, ``slide_tables``), a problem's last frame never a leftover of the one before (the
+frames evened out), and the problem's picture where the course has one (the graph of a computational graph, the
+activations, the optimizers' paths, a training run's loss).
 
-The pictures are files beside the slides; ``pictures`` draws them, ``slides`` writes the LaTeX
-that includes them by name.
+The pictures are files beside the slides; ``pictures`` draws them (a plot the size the slide shows it, its words
+readable projected), ``slides`` writes the LaTeX that includes them by name.
 """
 
 from __future__ import annotations

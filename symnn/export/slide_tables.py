@@ -125,13 +125,17 @@ def _set(header: list[str], rows: list[list[str]], kept: frozenset) -> tuple[tup
 
 
 def _joined(match: re.Match) -> str:
-    """Two tables that are one split by its columns (the same first column, row by row) as one table again, as
-    the printer would set it on a line wide enough (``slide_tables`` sets it for the slide); else the two."""
+    """Two tables that are one split by its columns (the same first column, row by row; the second may leave out
+    the rows it has nothing for) as one table again, as the printer would set it on a line wide enough
+    (``slide_tables`` sets it for the slide); else the two."""
     (head, rows), (more, rest) = _table(match.group(2), match.group(3)), _table(match.group(5), match.group(6))
-    if head[0] != more[0] or [row[0] for row in rows] != [row[0] for row in rest] or \
+    firsts, given = [row[0] for row in rows], {row[0]: row[1:] for row in rest}
+    kept = [first for first in firsts if first in given]
+    if head[0] != more[0] or kept != [row[0] for row in rest] or len(set(firsts)) != len(firsts) or \
             any(len(row) != len(head) for row in rows) or any(len(row) != len(more) for row in rest):
         return match.group(0)
-    return "\n".join(one_table(head + more[1:], [a + b[1:] for a, b in zip(rows, rest)], 1e9, (("", 1.0),)))
+    return "\n".join(one_table(head + more[1:], [row + given.get(row[0], [""] * (len(more) - 1)) for row in rows], 1e9,
+                                (("", 1.0),)))
 
 
 def whole_tables(body: str) -> str:

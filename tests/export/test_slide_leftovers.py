@@ -244,3 +244,20 @@ def test_compiled_decks_end_no_problem_on_a_leftover(topic, lang, tmp_path):
         if title and title != _problem(title) and last and r"\includegraphics" not in body:
             words = [box for box in pages[k] if box[0] > 28]           # below the frame's title
             assert max(bottom for _, bottom in words) - min(top for top, _ in words) >= 70, (topic, lang, title)
+
+
+def test_a_table_split_by_columns_is_joined_though_its_second_half_leaves_out_rows():
+    # activations, Russian: the notes' half of the table held only the rows with a note; the halves stayed apart
+    from symnn.export.slide_tables import whole_tables
+    from symnn.render.latex_tables import one_table
+    first = one_table(["activation", "$f(x)$"], [["step", "$H(x)$"], ["sigmoid", r"$\sigma(x)$"], ["ReLU", r"$\max(0, x)$"]],
+                      1e9, (("", 1.0),))
+    second = one_table(["activation", "note"], [["step", "no derivative at 0"], ["ReLU", "subgradient"]], 1e9, (("", 1.0),))
+    joined = whole_tables("\n".join([*first, *second]))
+    assert joined.count(r"\begin{tabular}") == 1 and r"\begin{tabular}{lll}" in joined
+    rows = [row for row in joined.split("\n") if row.startswith(("step", "sigmoid", "ReLU"))]
+    assert [row.split(" & ")[0] for row in rows] == ["step", "sigmoid", "ReLU"]
+    assert rows[1].split(" & ")[2].strip(" \\") == "" and "subgradient" in rows[2]
+    # halves whose first columns differ otherwise (a row of the second not in the first) stay two tables
+    other = one_table(["activation", "note"], [["tanh", "odd"]], 1e9, (("", 1.0),))
+    assert whole_tables("\n".join([*first, *other])).count(r"\begin{tabular}") == 2
