@@ -1,14 +1,14 @@
 r"""Beamer slides of a problem set, for a lecture: one problem per frame, a long solution
 continued on the frames after it (never scaled down to fit), each frame ending between two whole
 blocks (a paragraph, a chain, a table; a label with what it introduces; a sentence broken by a display) or
-between the rows of a chain or a table that does not fit the room left, at least three rows on either side of the
-cut and a chain of several equations only where one begins (its tables set whole and readable, ``slide_tables``),
-a problem's last frame never a scrap under a full one, and the problem's picture where the
-course has one (the graph of a computational graph, the activations, the optimizers' paths,
-a training run's loss).
+between the rows of a chain or a table that does not fit the room left (``slide_cuts``: a table between its groups of
+rows, a chain of several equations only where one begins, one equation's derivation only when taller than a frame;
+its tables set whole and readable, ``slide_tables``), a problem's last frame never a leftover of the one before (the
+frames evened out), and the problem's picture where the course has one (the graph of a computational graph, the
+activations, the optimizers' paths, a training run's loss).
 
-The pictures are files beside the slides; ``pictures`` draws them, ``slides`` writes the LaTeX
-that includes them by name.
+The pictures are files beside the slides; ``pictures`` draws them (a plot the size the slide shows it, its words
+readable projected), ``slides`` writes the LaTeX that includes them by name.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from ..render import render
 from ..render.latex_setup import spelled
 from ..render.solutions import definitions
 from .documents import displays_in_paragraphs, plain_latex
-from .slide_heights import height
+from .pictures.picture import resized
+from .slide_cuts import pieces, row_side, split  # noqa: F401  (row_side: a row's side, for the tests)
+from .slide_heights import FRAME_HEIGHT, height
 from .slide_tables import whole_tables
 from .worksheets import headings
 
@@ -70,6 +72,11 @@ def _picture_TrainingRun(work, lang, places=None):
     return loss_picture([work], lang)
 
 
+# a slide's picture is shown in a box of the frame's line (307.3 pt) by 0.86 of its text height (269.1 pt; ``_frame``), in
+# inches, and drawn that size, its words no smaller than 9 pt (read projected)
+PICTURE_BOX, LEAST_PT = (307.3 / 72.27, 0.86 * 269.1 / 72.27), 9.0
+# the kinds of work whose plots are drawn so (the optimizers' six panels and legends do not fit that box at 9 pt)
+SHOWN_SIZE = ("ActivationTable", "TrainingRun")
 # the picture of each kind of work that has one, keyed by the work's class
 PICTURES = {"GraphPass": _picture_GraphPass, "ActivationTable": _picture_ActivationTable,
             "OptimizerComparison": _picture_OptimizerComparison, "TrainingRun": _picture_TrainingRun}
@@ -87,7 +94,11 @@ def pictures(solutions: list, lang: str, decimals: int | None = None) -> dict:
             continue
         try:
             places = decimals        # the values of the work: the reader's places, else the default
-            drawn[solution.problem.id] = draw(solution.work, lang, places)
+            made = draw(solution.work, lang, places)
+            if type(solution.work).__name__ in SHOWN_SIZE:
+                made = [resized(one, PICTURE_BOX, LEAST_PT) for one in made] if isinstance(made, list) \
+                    else resized(made, PICTURE_BOX, LEAST_PT)
+            drawn[solution.problem.id] = made
         except (ImportError, RuntimeError, OSError):
             continue
     return drawn
@@ -95,18 +106,13 @@ def pictures(solutions: list, lang: str, decimals: int | None = None) -> dict:
 
 # a slide's displays close to their text (\small sets the skips anew in every frame)
 _TIGHT = r"\setlength{\abovedisplayskip}{3pt plus 1pt}\setlength{\belowdisplayskip}{3pt plus 1pt}"
-# the height a frame's text has, in points: a 96 mm frame less its title holds 250 pt of \small text before TeX
-# finds it overfull (measured with rules of each height); the estimate (``slide_heights``) errs by up to about 20 pt
-# on a block, so a frame is filled to 18 pt less (every topic's frames, en and ru, brief and full, measured 245 pt
-# at most)
-FRAME_HEIGHT = 232.0
 # a block shorter than ``SHORT`` of a frame that would stand alone on the last frame of a problem may fill the frame
 # before up to ``FULL_HEIGHT`` (estimated; the estimate of a frame so filled erred by up to 10 pt against the 250 pt a
 # frame holds)
-FULL_HEIGHT, SHORT = 238.0, 0.25
-# a table or a chain that does not fit the room left on a frame is cut between its rows to fill it when that room is
-# at least this much of a frame (a frame left half empty above a table set whole on the next wastes a slide)
-FILL = 0.4
+FULL_HEIGHT, SHORT = 240.0, 0.25
+# a problem's last frame filled less than this much of a frame is a leftover of the one before (a line or two of a
+# chain and the answer), evened out with the frames before it (``frames_of``)
+LEFTOVER = 0.4
 
 
 # a paragraph that goes on with the sentence before it: it begins with no capital, formula, group or bold label
@@ -147,144 +153,29 @@ def blocks(body: str) -> list[str]:
     return out
 
 
-def _opened(text: str) -> int:
-    """How many braces ``text`` leaves open."""
-    return len(re.findall(r"(?<!\\)\{", text)) - len(re.findall(r"(?<!\\)\}", text))
-
-
-_ROW_END = re.compile(r" \\\\\*?(?:\[[^]]*\])?$")
-# a chain's row that goes on with the one above: the rest of a side cut in two, or the hint of the row above
-_GOES_ON_ROW = "&\\quad "
-# a table or a chain cut between its rows leaves at least this many rows on either side of a cut (a frame
-# holding only a table's last row or two wastes a slide)
-LEAST_ROWS = 3
-
-
-def _runs(count: int, compose, capacity: float, room: float, starts: set | None = None) -> list[list[int]]:
-    """``count`` rows cut into runs, each ``compose(run, first, last)`` no taller than a frame's ``capacity``,
-    the first no taller than the ``room`` left on the frame it begins (a full frame instead if fewer than
-    ``LEAST_ROWS`` rows fit that room); a run begins only at a row of ``starts`` where it can (default: any;
-    a chain's row that goes on with the side above it, or holds its hint, never opens a frame); a last run
-    of fewer than ``LEAST_ROWS`` rows takes rows from the one before it while that one keeps as many and the
-    last still fits."""
-    starts = set(range(count)) if starts is None else starts
-    for limit in (room, capacity):
-        runs = [[]]
-        for row in range(count):
-            if runs[-1] and height(compose([*runs[-1], row], len(runs) == 1, False)) > (limit if len(runs) == 1
-                                                                                       else capacity):
-                cut = max((k for k, kept in enumerate(runs[-1]) if k and kept in starts), default=None)
-                if row in starts or cut is None:
-                    runs.append([])
-                else:                   # back to the last row that may open a frame
-                    runs[-1:] = [runs[-1][:cut], runs[-1][cut:]]
-            runs[-1].append(row)
-        # the last run closes the block (an answer kept with it): too tall so, it is cut at its last start
-        cut = max((k for k, kept in enumerate(runs[-1]) if k and kept in starts), default=None)
-        if cut and height(compose(runs[-1], len(runs) == 1, True)) > (limit if len(runs) == 1 else capacity):
-            runs[-1:] = [runs[-1][:cut], runs[-1][cut:]]
-        # (the room left holds too few rows, or only part of the first equation: the block begins a frame)
-        if len(runs[0]) >= min(LEAST_ROWS, count) and (len(runs) == 1 or runs[1][0] in starts) or limit == capacity:
-            break
-    while len(runs) > 1 and len(runs[-1]) < LEAST_ROWS and len(runs[-2]) > LEAST_ROWS:
-        take = next((n for n in range(1, len(runs[-2]) - LEAST_ROWS + 1) if runs[-2][-n] in starts), None)
-        moved = [*runs[-2][-(take or 1):], *runs[-1]]
-        if take is None or height(compose(moved, len(runs) == 2, True)) > capacity:
-            break
-        runs[-2:] = [runs[-2][:-take], moved]
-    return runs
-
-
-def row_side(row: str) -> str:
-    """The left side of a chain's row (empty on a row that goes on with the equation above it)."""
-    return row.split("&", 1)[0].strip()
-
-
-def _cut_rows(lines: list[str], first: int, last: int, head: list[str], tail: list[str], capacity: float,
-              room: float) -> list[str]:
-    """``lines`` cut between their rows ``lines[first:last]`` into blocks that fit a frame (``_runs``), each
-    under ``head`` (a table's start and header) and closed by ``tail``; the lines before the rows go with
-    the first block, the lines after them (the close and what is kept with it) with the last."""
-    before, after, rows = lines[:first], lines[last:], lines[first:last]
-    chain = tail[0].startswith(r"\end{align*}")
-
-    def compose(run: list[int], opening: bool, end: bool) -> str:
-        kept = [rows[k] for k in run]
-        if chain and not end:
-            kept = [*kept[:-1], _ROW_END.sub("", kept[-1])]
-        return "\n".join([*(before if opening else head), *kept, *(after if end else tail)])
-
-    starts = {k for k, row in enumerate(rows) if not (chain and row.startswith(_GOES_ON_ROW))}
-    # a chain of several equations (each a left side and its steps) is cut only where an equation begins; its first
-    # row begins one whatever its side (a derivation ∂/∂w(…) = … = … before ∇E = (…) is one equation)
-    equations = {k for k in starts if row_side(rows[k]) or k == 0}
-    starts = equations if chain and len(equations) > 1 else starts
-    runs = _runs(len(rows), compose, capacity, room, starts)
-    return [compose(run, k == 0, k == len(runs) - 1) for k, run in enumerate(runs)]
-
-
-def pieces(block: str, capacity: float = FRAME_HEIGHT, room: float | None = None) -> list[str]:
-    """``block`` as it is when it fits the ``room`` left on the frame it begins (or, when that room is less than
-    ``FILL`` of a frame, a frame); else a table cut between its rows (each part under the table's header) and a
-    chain between its rows, so that each part fits a frame, the first that room."""
-    room = capacity if room is None else room
-    return [block] if height(block) <= (room if room >= FILL * capacity else capacity) else _cut(block, capacity, room)
-
-
-def _cut(block: str, capacity: float, room: float) -> list[str]:
-    """``block`` cut between its rows (a table's or a chain's) so that each part fits a frame, the first the
-    ``room`` given; a block of neither, or one whose first rows do not fit that room, as it is; a block taller
-    than a frame that its rows do not cut, between its paragraphs (an answer listing its values, each displayed)."""
-    parts = _cut_at_rows(block, capacity, room)
-    return [piece for k, part in enumerate(parts)
-            for piece in (_by_paragraphs(part, capacity, room if k == 0 else capacity) if height(part) > capacity else [part])]
-
-
-def _by_paragraphs(block: str, capacity: float, room: float) -> list[str]:
-    """``block`` cut between its paragraphs so that each part fits a frame, the first the ``room`` given."""
-    out = [[]]
-    for group in _groups(block):
-        if out[-1] and height("\n".join([*out[-1], group])) > (room if len(out) == 1 else capacity):
-            out.append([])
-        out[-1].append(group)
-    return ["\n".join(part) for part in out]
-
-
-def _groups(block: str) -> list[str]:
-    """The paragraphs of ``block``: its lines cut where every brace and environment opened is closed."""
-    out, current = [], []
-    for line in block.split("\n"):
-        current.append(line)
-        text = "\n".join(current)
-        if _opened(text) == 0 and text.count(r"\begin{") == text.count(r"\end{"):
-            out.append(text)
-            current = []
-    return out + (["\n".join(current)] if current else [])
-
-
-def _cut_at_rows(block: str, capacity: float, room: float) -> list[str]:
-    """``block`` cut between the rows of its table or its first chain (``_cut``)."""
-    lines = block.split("\n")
-    if r"\begin{tabular}" in block:
-        start = next(k for k, line in enumerate(lines) if line.startswith(r"\begin{tabular}"))
-        end = next(k for k, line in enumerate(lines) if line.startswith(r"\end{tabular}"))
-        if start and lines[start + 3] == r"\hline" and lines[end - 1] == r"\hline":
-            # the table's start, its columns and its header between rules; its last rule and its close
-            return _cut_rows(lines, start + 4, end - 1, lines[start - 1:start + 4], lines[end - 1:end + 1], capacity,
-                             room)
-    if r"\begin{align*}" in lines:
-        start = lines.index(r"\begin{align*}")
-        end = next(k for k in range(start, len(lines)) if lines[k].startswith(r"\end{align*}"))
-        # a chain in the paragraph of its label, or kept with its answer, is in a group: each part is
-        opened = _opened("\n".join(lines[:start]))
-        return _cut_rows(lines, start + 1, end, ["{" * opened + lines[start]], [lines[end][:len(r"\end{align*}")] + "}" * opened],
-                         capacity, room)
-    return [block]
-
-
 def frames_of(body: str, capacity: float = FRAME_HEIGHT) -> list[str]:
     """The blocks of ``body`` packed into frames in their order, a frame ending only between two blocks
-    (or between the rows of a table or a chain taller than a frame)."""
+    (or between the rows of a table or a chain taller than a frame); a last frame that holds a leftover (less than
+    ``LEFTOVER`` of a frame) is evened out with the ones before: the blocks packed again into as many frames, each
+    filled to less, the fullest packing whose continued frames hold no leftover kept (else the one whose emptiest
+    continued frame is fullest; a first frame may hold the statement alone)."""
+    frames = best = _packed(body, capacity)
+    for less in range(4, int(capacity / 2), 4):
+        if len(frames) < 2 or _emptiest(best) >= LEFTOVER * capacity:
+            break
+        packed = _packed(body, capacity - less)
+        if len(packed) == len(frames) and _emptiest(packed) > _emptiest(best):
+            best = packed
+    return best
+
+
+def _emptiest(frames: list[str]) -> float:
+    """The height of the emptiest of ``frames`` after the first."""
+    return min(map(height, frames[1:]))
+
+
+def _packed(body: str, capacity: float) -> list[str]:
+    """The blocks of ``body`` packed into frames of ``capacity`` (``frames_of``), the last two evened out."""
     frames, room, rooms, cut = [[]], capacity, [], set()
     for whole in blocks(body):
         for block in (parts := pieces(whole, capacity, room if frames[-1] else capacity)):
@@ -312,20 +203,24 @@ def _placed(frames: list[list[str]], rooms: list[float], block: str, room: float
 
 def balanced(frames: list[list[str]], capacity: float = FRAME_HEIGHT, cut: set = frozenset()) -> list[list[str]]:
     """The last two frames of a problem evened out: the blocks at the end of the one before go to the last
-    while that leaves the fuller of the two less full (a continued frame of three lines under a full one reads
+    while that leaves the fuller of the two less full, or the last holds a leftover (a continued frame of three lines under a full one reads
     as a scrap); a part of a chain or a table cut between frames (``cut``) stays where it is."""
     while len(frames) > 1 and len(frames[-2]) > 1 and frames[-2][-1] not in cut:
         before, last, tall = (sum(map(height, frames[-2])), sum(map(height, frames[-1])), height(frames[-2][-1]))
-        if last + tall > capacity or max(before - tall, last + tall) >= max(before, last):
+        # (a leftover on the last frame takes the block whenever it fits)
+        if last + tall > capacity or max(before - tall, last + tall) >= max(before, last) and last >= LEFTOVER * capacity:
             break
         frames[-2:] = [frames[-2][:-1], [frames[-2][-1], *frames[-1]]]
     # a last frame still less than a third full (a chain's last product and the answer) takes the last rows of the
     # table or chain that ends the frame before, as many as even the two out
     if len(frames) > 1 and frames[-2][-1] not in cut and (last := sum(map(height, frames[-1]))) < capacity / 3:
         before, block = sum(map(height, frames[-2][:-1])), frames[-2][-1]
-        parts = _cut(block, capacity, (before + height(block) + last) / 2 - before)
-        if len(parts) == 2 and height(parts[1]) + last <= capacity:
-            frames[-2:] = [[*frames[-2][:-1], parts[0]], [parts[1], *frames[-1]]]
+        # (the room that evens them, else more: a chain is cut only between its equations)
+        for room in range(int((before + height(block) + last) / 2 - before), int(capacity - before), 4):
+            parts = split(block, capacity, room)
+            if len(parts) == 2 and height(parts[1]) + last <= capacity:
+                frames[-2:] = [[*frames[-2][:-1], parts[0]], [parts[1], *frames[-1]]]
+                break
     return frames
 
 

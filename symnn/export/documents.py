@@ -101,8 +101,20 @@ def displays_in_paragraphs(body: str) -> str:
     x &= 1
     \end{align*}\par}
     Next
+    >>> print(displays_in_paragraphs("\\begin{align*}\nx &= 1\n\\end{align*}\n{\\noindent ), so\\par}"))
+    \begin{align*}
+    x &= 1),
+    \end{align*}
+    {\noindent so\par}
     """
-    return _LABEL_THEN_DISPLAY.sub(lambda match: match.group(1) + "\n" + match.group(2) + "\\par}\n", body)
+    body = _LABEL_THEN_DISPLAY.sub(lambda match: match.group(1) + "\n" + match.group(2) + "\\par}\n", body)
+    return _EMPTY.sub("", _PUNCTUATION_AFTER.sub(lambda match: match.group(2) + "\n" + match.group(1), body))
+
+
+# the punctuation that goes on after a display (a ")" closing a bracket the sentence opened before it, a comma, a
+# full stop) is set at the end of the display's last row, never at the start of a line of its own
+_PUNCTUATION_AFTER = re.compile(r"\n(\\end\{align\*\}(?:\\par)?\}?\n\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent )([).,;:]+) *")
+_EMPTY = re.compile(r"\n\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent \\par\}")
 
 
 # a table taller than this many lines of its type is a longtable, which breaks across pages: one that cannot

@@ -18,6 +18,11 @@ import re
 
 from ..render.breaking import width
 
+# the height a frame's text has, in points: a 96 mm frame less its title holds 250 pt of \small text before TeX
+# finds it overfull (measured with rules of each height); the estimate (``slide_heights``) errs by up to about 20 pt
+# on a block, so a frame is filled to 18 pt less (every topic's frames, en and ru, brief and full, measured 245 pt
+# at most)
+FRAME_HEIGHT = 232.0
 # how many characters of ``width`` fill a line of the slide's \small text, and how wide a space is
 LINE_CHARACTERS, SPACE = 58.0, 0.6
 # the characters an em of indent (``\leftskip``) takes from a line

@@ -50,6 +50,46 @@ def _table(header: str, body: str) -> tuple[list[str], list[list[str]]]:
     return _cells_of(header), [_cells_of(re.sub(r" \\\\$", "", row)) for row in body.strip().split("\n")]
 
 
+_FRACTION = re.compile(r"\\[dt]?frac\s*\{")
+
+
+def _closing(text: str, start: int) -> int:
+    """Where the brace opened at ``text[start]`` closes."""
+    depth = 0
+    for k in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[k], 0) if text[k - 1] != "\\" else 0
+        if depth == 0:
+            return k
+    return len(text) - 1
+
+
+def _operand(part: str) -> str:
+    """A fraction's part as an operand of ``/``: in brackets when it is a sum, a product or a quotient at its top
+    level (outside its braces and brackets), a derivative's ``\\partial f`` being one thing."""
+    top, depth = "", 0
+    for char in re.sub(r"\\partial\s*", "d", part.strip()):
+        depth += 1 if char in "{([" else -1 if char in "})]" else 0
+        top += char if depth == 0 and char not in "})]" else ""
+    return f"({part.strip()})" if re.search(r"[-+/\s]|\\cdot|\\times", top) else part.strip()
+
+
+def inline_fractions(cell: str) -> str:
+    r"""``cell`` with each fraction written on its line, ``a/b``, its parts bracketed where they must be: a table's
+    row of stacked fractions is set tall and its digits small, unreadable projected.
+
+    >>> inline_fractions(r"$\frac{e^{-z}}{(1 + e^{-z})^{2}} \approx 0.1966$ and $\frac{\partial f}{\partial a_{1}} = \frac{a + b}{2 c}$")
+    '$e^{-z}/(1 + e^{-z})^{2} \\approx 0.1966$ and $\\partial f/\\partial a_{1} = (a + b)/(2 c)$'
+    """
+    match = _FRACTION.search(cell)
+    if match is None:
+        return cell
+    above = _closing(cell, match.end() - 1)
+    opened = cell.index("{", above + 1)
+    below = _closing(cell, opened)
+    return (cell[:match.start()] + _operand(inline_fractions(cell[match.end():above])) + "/"
+            + _operand(inline_fractions(cell[opened + 1:below])) + inline_fractions(cell[below + 1:]))
+
+
 def _prose(cell: str) -> bool:
     """True when ``cell`` is a sentence rather than a formula: two words or more outside its formulas."""
     return len(_MATH.sub(" ", cell).split()) >= 2
@@ -58,11 +98,15 @@ def _prose(cell: str) -> bool:
 def slide_table(header: list[str], rows: list[list[str]]) -> str:
     """The table's LaTeX on a slide: in the larger of ``TABLE_SIZES`` it fits whole (its headers wrapped if need
     be), else with its prose columns wrapped, else with less space between its columns, else on a line a little
-    wider (shrunk by TeX to the slide's); else in ``\\footnotesize`` as it is, shrunk to the line."""
+    wider (shrunk by TeX to the slide's); else in ``\\footnotesize`` as it is, shrunk to the line (``_set``)."""
     kept = frozenset(k for k, column in enumerate(zip(*rows)) if not all(_prose(cell) for cell in column if cell.strip()))
-    line, lines = next(((line, lines) for line, gap in _TRIES
-                        if (lines := one_table(header, rows, line, TABLE_SIZES, gap, kept=kept))),
-                       (None, one_table(header, rows, 1e9, TABLE_SIZES[1:])))
+    # its fractions written on the line (a row of stacked fractions is tall, its digits small) unless that makes the
+    # table wider than the slide's line where the stacked ones fit it, or sets it smaller
+    inline = [[inline_fractions(cell) for cell in row] for row in rows]
+    fit, line, lines = _set(header, inline, kept)
+    stacked = _set(header, rows, kept) if inline != rows else (fit,)
+    if stacked[0] < fit:
+        fit, line, lines = stacked
     lines[0] += r"\binoppenalty=10000"                       # the line that opens the table's group
     if line != TABLE_LINE_PT:                                # set wider than the slide's line: shrunk to it if need be
         lines[0] += SHRUNK
@@ -71,14 +115,27 @@ def slide_table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def _set(header: list[str], rows: list[list[str]], kept: frozenset) -> tuple[tuple[int, bool], float | None, list[str]]:
+    """How the table fits (the first of ``_TRIES`` it fits, in the smaller size or not: less is larger on the slide),
+    the line it is set to and its lines (``slide_table``)."""
+    for rank, (line, gap) in enumerate(_TRIES):
+        if lines := one_table(header, rows, line, TABLE_SIZES, gap, kept=kept):
+            return (rank, r"\footnotesize" in lines[0]), line, lines
+    return (len(_TRIES), True), None, one_table(header, rows, 1e9, TABLE_SIZES[1:])
+
+
 def _joined(match: re.Match) -> str:
-    """Two tables that are one split by its columns (the same first column, row by row) as one table again, as
-    the printer would set it on a line wide enough (``slide_tables`` sets it for the slide); else the two."""
+    """Two tables that are one split by its columns (the same first column, row by row; the second may leave out
+    the rows it has nothing for) as one table again, as the printer would set it on a line wide enough
+    (``slide_tables`` sets it for the slide); else the two."""
     (head, rows), (more, rest) = _table(match.group(2), match.group(3)), _table(match.group(5), match.group(6))
-    if head[0] != more[0] or [row[0] for row in rows] != [row[0] for row in rest] or \
+    firsts, given = [row[0] for row in rows], {row[0]: row[1:] for row in rest}
+    kept = [first for first in firsts if first in given]
+    if head[0] != more[0] or kept != [row[0] for row in rest] or len(set(firsts)) != len(firsts) or \
             any(len(row) != len(head) for row in rows) or any(len(row) != len(more) for row in rest):
         return match.group(0)
-    return "\n".join(one_table(head + more[1:], [a + b[1:] for a, b in zip(rows, rest)], 1e9, (("", 1.0),)))
+    return "\n".join(one_table(head + more[1:], [row + given.get(row[0], [""] * (len(more) - 1)) for row in rows], 1e9,
+                                (("", 1.0),)))
 
 
 def whole_tables(body: str) -> str:

@@ -225,6 +225,8 @@ def _cuts(toks: list[str], points: list, limit: float) -> list:
         if not later:
             break
         fitting = [point for point in later if _width(toks[start:point[0]]) <= limit]
+        # a row of a lone small factor (½ of ½ · (… + …)) is no cut worth making while a wider one fits
+        fitting = [point for point in fitting if _width(toks[start:point[0]]) >= ORPHAN * limit] or fitting
         if fitting:
             shallowest = min(depth for _, depth, _ in fitting)
             cut = max((point for point in fitting if point[1] == shallowest), key=lambda point: point[0])

@@ -20,7 +20,7 @@ from .base import DocumentPrinter
 from .breaking import LINE_WIDTH, align_rows, prose_kept, split_long, width
 from .display_breaks import rows_bound
 from .latex_setup import spelled
-from .latex_tables import TABLE_START, cell_width, fits, table_lines
+from .latex_tables import TABLE_START, cell_width, fits, table_lines, wrapped_words
 
 # characters of prose that LaTeX treats specially, and the unicode the phrases use
 ESCAPES = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
@@ -139,24 +139,6 @@ def merged_displays(text: str, characters: float = LINE_WIDTH, most: int = MERGE
             rows, columns = count, own
         out.append(between)
     return "".join(out)
-
-
-def _wrapped_words(text: str, characters: float) -> list[str]:
-    """``text`` cut between words into lines at most ``characters`` wide as set (``cell_width``: a formula as
-    wide as it looks, not as long as its LaTeX); a line of one long word is longer; a ``$...$`` formula is one
-    word."""
-    words: list[str] = []
-    for word in text.split():
-        if words and len(_DOLLAR.findall(words[-1])) % 2:
-            words[-1] += " " + word
-        else:
-            words.append(word)
-    lines = [""]
-    for word in words:
-        if lines[-1] and cell_width(f"{lines[-1]} {word}") > characters:
-            lines.append("")
-        lines[-1] = f"{lines[-1]} {word}".strip()
-    return lines
 
 
 def kept_together(text: str) -> str:
@@ -337,7 +319,7 @@ class LatexPrinter(DocumentPrinter):
         else:          # under the formula: on one row if it fits one, else wrapped between words
             left = width(rows[0].split("&")[0]) if "&" in rows[0] else 0      # the rule stands right of the left side
             parts = ([f"({rule})"] if left + cell_width(rule) + 6 <= line    # the row starts where the left side ends
-                     else _wrapped_words(f"({rule})", max(line - left, line / 2) - 4))
+                     else wrapped_words(f"({rule})", max(line - left, line / 2) - 4))
             rows += [r"&\quad \text{%s}" % part for part in parts]
         return _BEGIN + " \\\\\n".join(rows) + _END
 
@@ -358,7 +340,7 @@ class LatexPrinter(DocumentPrinter):
             note = r" && \text{(%s)}" % self.prose(hint) if hint and aside else ""
             pieces = split_long(self.raw_math(expr), budget)
             if hint and not aside:        # a long hint wraps onto rows of its own
-                pieces += [r"\text{%s}" % self.prose(part) for part in _wrapped_words(f"({hint})", max(line - left, line / 2) - 4)]
+                pieces += [r"\text{%s}" % self.prose(part) for part in wrapped_words(f"({hint})", max(line - left, line / 2) - 4)]
             lead = (lhs if first and width(lhs) <= line / 3 else "") + " &= "
             if first and not lead.startswith(" "):
                 pass

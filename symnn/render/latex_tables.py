@@ -80,6 +80,36 @@ def _math_pieces(raw: str) -> list[str]:
     return [*pieces, "".join(current)]
 
 
+def wrapped_words(text: str, characters: float) -> list[str]:
+    """``text`` cut between words into lines at most ``characters`` wide as set (``cell_width``: a formula as
+    wide as it looks, not as long as its LaTeX); a line of one long word is longer; a ``$...$`` formula is one
+    word. The lines are as even as so many lines can be: a last line of a word or two ("$b = x$)" under a full
+    line) is evened out with the ones before it (the lines cut to the narrowest width that gives no more of them).
+
+    >>> wrapped_words("(the total: the contributions of both uses of $x$ add)", 35)
+    ['(the total: the contributions', 'of both uses of $x$ add)']
+    """
+    words: list[str] = []
+    for word in text.split():
+        if words and len(_DOLLAR.findall(words[-1])) % 2:
+            words[-1] += " " + word
+        else:
+            words.append(word)
+
+    def lines_of(most: float) -> list[str]:
+        lines = [""]
+        for word in words:
+            if lines[-1] and cell_width(f"{lines[-1]} {word}") > most:
+                lines.append("")
+            lines[-1] = f"{lines[-1]} {word}".strip()
+        return lines
+
+    lines, most = lines_of(characters), characters
+    while len(lines) > 1 and most > characters / 2 and len(lines_of(most - 1)) == len(lines):
+        most -= 1
+    return lines_of(most)
+
+
 def least_width(cell: str) -> float:
     """About how narrow ``cell`` can be made by wrapping it: its widest word or unbreakable piece of math."""
     parts = _DOLLAR.split(prose_kept(cell))

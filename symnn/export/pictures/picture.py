@@ -18,8 +18,9 @@ class Picture:
     """``draw(format)`` gives the file's bytes; ``data`` holds the numbers the picture shows, and
     ``texts()`` every word and number written on it (titles, labels, legends, ticks, node labels)."""
 
-    def __init__(self, title: str, draw: Callable[[str], bytes], data: dict, texts: Callable[[], list[str]]):
-        self.title, self._draw, self.data, self._texts = title, draw, data, texts
+    def __init__(self, title: str, draw: Callable[[str], bytes], data: dict, texts: Callable[[], list[str]],
+                 figure: Callable[[], object] | None = None):
+        self.title, self._draw, self.data, self._texts, self.figure = title, draw, data, texts, figure
 
     def texts(self) -> list[str]:
         return self._texts()
@@ -72,4 +73,41 @@ def plotted(title: str, build: Callable[[], object], data: dict, lang: str) -> P
         figure_of().savefig(buffer, format=format, dpi=110, metadata=_NO_DATES[format])
         return buffer.getvalue()
 
-    return Picture(title, draw, data, lambda: figure_texts(figure_of()))
+    return Picture(title, draw, data, lambda: figure_texts(figure_of()), figure_of)
+
+
+def resized(picture: Picture, box: tuple[float, float], least: float) -> Picture:
+    """``picture`` (a plotted one; another as it is) drawn to fit ``box`` with words of ``least`` points (``shown``)."""
+    if picture.figure is None:
+        return picture
+    build = picture.figure
+
+    def figure_of():
+        return shown(build(), box, least)
+
+    def draw(format: str) -> bytes:
+        buffer = io.BytesIO()
+        figure_of().savefig(buffer, format=format, dpi=110, metadata=_NO_DATES[format])
+        return buffer.getvalue()
+
+    return Picture(picture.title, draw, picture.data, lambda: figure_texts(figure_of()), figure_of)
+
+
+def shown(fig, box: tuple[float, float], least: float):
+    """``fig`` made the size it is shown at in a ``box`` (width, height in inches; its shape kept), so that a point of
+    its type is a point where it is shown, and every word of it (titles, labels, ticks, legends) at least ``least``
+    points: a figure drawn large and shrunk to a slide's box had ticks of 3 pt, unreadable projected."""
+    from matplotlib.text import Text
+    width, height = fig.get_size_inches()
+    scale = min(box[0] / width, box[1] / height)
+    fig.set_size_inches(width * scale, height * scale)
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = axis.get_ticklabels()
+            if labels and labels[0].get_fontsize() < least:
+                axis.set_tick_params(labelsize=least)
+    for text in fig.findobj(Text):
+        text.set_fontsize(max(text.get_fontsize(), least))
+    if fig._suptitle is not None:            # a title longer than the figure is now wide goes on over two lines
+        fig._suptitle.set_wrap(True)
+    return fig
