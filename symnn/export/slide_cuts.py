@@ -64,8 +64,10 @@ def _runs(count: int, compose, capacity: float, room: float, starts: set | None 
         if take is None or height(compose(moved, len(runs) == 2, closed)) > capacity:
             break
         runs[-2:] = [runs[-2][:-take], moved]
-    # a last run still of too few rows, of a block that fits a frame whole: the block is not cut (set whole on a frame)
-    if len(runs) > 1 and len(runs[-1]) < min(LEAST_ROWS, count) and height(compose(list(range(count)), True, True)) <= capacity:
+    # a first or last run still of too few rows, of a block that fits a frame whole: the block is not cut (set whole on
+    # a frame)
+    if len(runs) > 1 and min(len(runs[0]), len(runs[-1])) < min(LEAST_ROWS, count) \
+            and height(compose(list(range(count)), True, True)) <= capacity:
         return [list(range(count))]
     return runs
 
@@ -103,6 +105,11 @@ def _cut_rows(lines: list[str], first: int, last: int, head: list[str], tail: li
     if chain and len(equations) <= 1 and height(compose(list(range(len(rows))), True, True)) <= max(capacity, FRAME_HEIGHT):
         return [compose(list(range(len(rows))), True, True)]
     runs = _runs(len(rows), compose, capacity, room, starts)
+    lead = before[:-len(head)] if not chain and before[-len(head):] == head else []
+    if len(runs) > 1 and len(runs[0]) < min(LEAST_ROWS, len(rows)) and lead:
+        # a table whose first part would hold a row or two under what leads to it: the lead alone, the table after it
+        return ["\n".join(lead), *_cut_rows(lines[len(lead):], first - len(lead), last - len(lead), head, tail, capacity,
+                                            capacity)]
     # a last part of too few rows (a table's last row alone on a frame): the rows cut again into as many parts, each
     # filled to less, while that gives the last part more rows
     for less in range(8, int(capacity / 2), 8):
