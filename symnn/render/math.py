@@ -180,7 +180,7 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
             return "- " + self._print_Mul(-expr)
         if self.order != "none" and isinstance(expr, sp.Mul) and not expr.could_extract_minus_sign():
             factors = expr.as_ordered_factors()
-            ordered = readable_factors_of_fraction(factors)
+            ordered = readable_factors_of_fraction(factors, self._settings["written"])
             if ordered != factors:
                 return in_order(self, super()._print_Mul, ordered)
         try:
@@ -227,7 +227,7 @@ class TextMath(_FactorsAsUsual, StrPrinter):
                 and readable_factors(list((-expr).as_ordered_factors())) != list((-expr).as_ordered_factors()):
             return "-" + self._print_Mul(-expr)
         factors = expr.as_ordered_factors()
-        ordered = readable_factors_of_fraction(factors)
+        ordered = readable_factors_of_fraction(factors, self._settings["written"])
         if self.order != "none" and not expr.could_extract_minus_sign() and ordered != factors:
             return in_order(self, super()._print_Mul, ordered)
         return super()._print_Mul(expr)

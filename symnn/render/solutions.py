@@ -26,6 +26,7 @@ from .math import text_math
 from .order import by_variables
 from .perceptron import bias_names, weight_names
 from .staged import Ratio
+from .stated import stated_math
 from .statement_names import defined_names, log_written, network_names, sample_count, statement_subscripts, vector_arrows
 from .values import PLACES, condition_written, vanishing
 from .written import model_terms, nabla_names, network_loss_terms, step_letters, written_terms
@@ -141,6 +142,7 @@ class SolutionPrinting:
                              or network_loss_terms(problem, solution.work)      # a network's loss: (o₁ − y)² as written
                              or model_terms(problem))                           # a line's w before its b
         self.nablas = nabla_names(problem.statement.get("en"))        # ∇_W f where the statement writes it so
+        self.stated = stated_math(problem.statement.get("en"))         # its formulas: a sum as it writes it (render.stated)
         self.statement_text = problem.statement.get("en") or ""       # its letters: 𝐱_k where it writes \mathbf{x}_k
         self.jacobian_named = jacobian_written(problem.statement.get("en"))     # ∂(x, y)/∂(r, θ) as it asks it
         self.primed = bool(_PRIME.search(problem.statement.get("en") or ""))    # σ′(z) where the statement writes it so
@@ -220,6 +222,7 @@ class SolutionPrinting:
     names: dict = {}
     function_named = None          # answer_name of a derivative: the function's name in its label, ∂L/∂z
     written: tuple = ()            # the terms of the statement's sums, in its order
+    stated: tuple = ()             # the statement's formulas as they read (render.stated)
     nablas: frozenset = frozenset()   # the (function, variable) the statement writes as ∇_W f
 
     percent = r"\,\%"            # a percent sign after a number, in this format's raw math
