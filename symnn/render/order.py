@@ -16,21 +16,25 @@ from sympy.core.function import AppliedUndef
 
 from ..calculus.transpose import MARK, Trace, transposed
 from ..lang import NARROW_SPACE, whole
-from .stated import as_stated
+from .stated import as_stated, stated_order
 
 
 def readable_terms(terms: list, written: tuple = ()) -> list:
     """Terms in the order people write them: as the statement wrote them when ``written`` (its terms, in
-    order) accounts for every one, up to a number factor (wx + b − y, 2wx + 2b − 2y, −λg + αΔw); else a sum does not open
-    with a minus or a small increment when it has another plus term (y − o₁, w − ηg, x + ε, w + Δw, never
-    −o₁ + y or ε + x); a neuron's bias comes after its weighted inputs (w₁x₁ + w₂x₂ + b₁); otherwise
-    SymPy's order is kept."""
-    written = tuple(term for term in written if not isinstance(term, sp.Tuple))     # a Tuple: a product's factors
-    named = {s.name: s for term in written for s in term.free_symbols}
+    order) accounts for every one, up to a number factor (wx + b − y, 2wx + 2b − 2y), even opening with a minus
+    where it wrote this very sum (−λg + αΔw); a sum does not open with a minus or a small increment when it
+    has another plus term (y − o₁, w − ηg, x + ε, w + Δw, never −o₁ + y or ε + x); a neuron's bias comes after
+    its weighted inputs (w₁x₁ + w₂x₂ + b₁); otherwise SymPy's order is kept."""
+    stated, written = written, tuple(term for term in written if not isinstance(term, sp.Tuple))   # render.stated's
+    named = {s.name: s for term in stated for s in term.free_symbols}
+    whole = stated_order([_unshown(term, named) for term in terms], stated)
+    if whole is not None:                      # this very sum, as the statement writes it: even −λg + αΔw
+        return [terms[k] for k in whole]
     places = [_written_place(_unshown(term, named), written) for term in terms] if written else []
-    if places and None not in places:        # as written, even opening with a minus (Δw = −λg + αΔw)
-        return [term for _, term in sorted(zip(places, terms), key=lambda pair: pair[0])]
-    terms = _complement_after(_one_first(_data_first(_bias_last(terms))))
+    if places and None not in places:
+        terms = [term for _, term in sorted(zip(places, terms), key=lambda pair: pair[0])]
+    else:
+        terms = _complement_after(_one_first(_data_first(_bias_last(terms))))
     plus = [k for k, term in enumerate(terms) if not term.could_extract_minus_sign()]
     plain = [k for k in plus if not _increment(terms[k])]
     if terms and terms[0].could_extract_minus_sign() and plus or terms and _increment(terms[0]) and plain:

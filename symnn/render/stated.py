@@ -9,9 +9,9 @@ side by side in one formula of the statement.
 
 >>> lam, g, alpha, dw = sp.symbols("lambda grad alpha Delta_w")
 >>> stated_terms(alpha * dw - lam * g, stated_math(r"the update $\\Delta_w = -\\lambda\\, grad + \\alpha \\Delta_w$"))
-(-grad*lambda, Delta_w*alpha, (alpha, Delta_w))
+((-grad*lambda, Delta_w*alpha), (alpha, Delta_w))
 >>> stated_terms(alpha * dw - lam * g, stated_math(r"the update $\\Delta_w = \\alpha \\Delta_w - \\lambda\\, grad$"))
-(Delta_w*alpha, -grad*lambda, (alpha, Delta_w))
+((Delta_w*alpha, -grad*lambda), (alpha, Delta_w))
 """
 
 from __future__ import annotations
@@ -26,6 +26,14 @@ SHORTEST = 6               # a sum typeset in fewer characters is too short to b
 _MATH = re.compile(r"(?<!\\)\$([^$]+)\$")
 # what does not change how a formula reads: brackets' sizes, fonts of words, spaces, braces, dots of products
 _NOISE = re.compile(r"\\left|\\right|\\mathrm|\\operatorname|\\mathit|\\cdot|\\[,;:! ]|[\s{}]")
+
+
+class StatedSum(sp.Tuple):
+    """The terms of a sum in the order its statement writes them (in a printer's ``written``)."""
+
+
+class StatedProduct(sp.Tuple):
+    """The factors of a product in the order its statement writes them (in a printer's ``written``)."""
 
 
 def flat(tex: str) -> str:
@@ -71,8 +79,8 @@ def _product(node) -> bool:
 
 
 def stated_terms(expr, stated: tuple[str, ...]) -> tuple:
-    """The terms of every sum in ``expr`` that the statement (``stated_math``) writes, in the statement's order,
-    and for every product it writes a Tuple of its factors in its order; () where it writes none of them.
+    """Every sum (``StatedSum``) and product (``StatedProduct``) of ``expr`` that the statement (``stated_math``)
+    writes, each in the statement's order; () where it writes none of them.
 
     >>> x0, a, i = sp.symbols("x_0 a i")
     >>> stated_terms(x0 * (1 - a)**i, stated_math("compare with $x_i = (1 - a)^i x_0$"))
@@ -82,7 +90,7 @@ def stated_terms(expr, stated: tuple[str, ...]) -> tuple:
         return ()
     found = []
     for node in sp.preorder_traversal(expr):
-        if not 2 <= len(node.args) <= MOST_TERMS or node.is_number or not (isinstance(node, sp.Add) or _product(node)) \
+        if not (isinstance(node, sp.Add) or _product(node)) or not 2 <= len(node.args) <= MOST_TERMS or node.is_number \
                 or any("\x00" in s.name for s in node.free_symbols):        # numbers put in follow their formula
             continue
         texts = {term: _typeset(term) for term in node.args}
@@ -90,7 +98,7 @@ def stated_terms(expr, stated: tuple[str, ...]) -> tuple:
             texts = {f: f"({text})" if f.is_Add else text for f, text in texts.items()}
         for order in permutations(node.args):
             if _found(_chain([texts[item] for item in order], node.is_Mul), stated):
-                found += [sp.Tuple(*order)] if node.is_Mul else order
+                found.append(StatedProduct(*order) if node.is_Mul else StatedSum(*order))
                 break
     return tuple(found)
 
@@ -105,14 +113,18 @@ def _key(factor) -> str:
 def as_stated(factors: list, written: tuple):
     """``factors`` in the order of a product the statement writes (a Tuple of ``written``, see ``stated_terms``)
     with as many factors, all but one of them the same (y₀(1 − a)¹ as (1 − a)ⁱx₀ is written); else None."""
-    for order in (w for w in written if isinstance(w, sp.Tuple) and len(w) == len(factors)):
+    for order in (w for w in written if isinstance(w, StatedProduct) and len(w) == len(factors)):
         keys = [_key(f) for f in order]
         places = [keys.index(_key(f)) if _key(f) in keys else None for f in factors]
         known = [p for p in places if p is not None]
-        if len(known) >= len(factors) - 1 and len(set(known)) == len(known) and known:
-            free = [k for k in range(len(factors)) if k not in known]
-            placed = {(p if p is not None else free.pop()): f for p, f in zip(places, factors)}
-            return [placed[k] for k in range(len(factors))]
+        if len(known) < len(factors) - 1 or len(set(known)) != len(known) or not known:
+            continue
+        free = [k for k in range(len(factors)) if k not in known]
+        # the one other factor stands for a letter of the statement's product: y₀ for x₀, never 2 for y
+        if free and not (isinstance(order[free[0]], sp.Symbol) and isinstance(factors[places.index(None)], sp.Symbol)):
+            continue
+        placed = {(p if p is not None else free[0]): f for p, f in zip(places, factors)}
+        return [placed[k] for k in range(len(factors))]
     return None
 
 
@@ -121,7 +133,30 @@ def noted(printer, expr, numbers: bool = False):
     (``printer.stated``: ``stated_math`` of it); a formula with numbers put in notes nothing (it follows)."""
     stated = getattr(printer, "stated", ())
     if stated and not numbers:
-        found = tuple(term for term in stated_terms(expr, stated) if term not in printer.written)
-        if found:
-            printer.written = printer.written + found
+        found = tuple(group for group in stated_terms(expr, stated) if group not in printer.written)
+        printer.written = printer.written + found
     return expr
+
+
+def stated_order(terms: list, written: tuple) -> list | None:
+    """The order (indices of ``terms``) of the sum of ``written`` that has exactly these terms, or None."""
+    for group in written:
+        if isinstance(group, StatedSum) and len(group) == len(terms) and sorted(map(str, group)) == sorted(map(str, terms)):
+            return [next(k for k, term in enumerate(terms) if str(term) == str(item)) for item in group]
+    return None
+
+
+_WORD = re.compile(r"(?<![\\A-Za-z])([A-Za-z]{2,})(?![A-Za-z])")
+_UPRIGHT = re.compile(r"\\(?:mathrm|text|operatorname|mathbf|texttt)\{[^{}]*\}")
+
+
+def italic_words(statement) -> frozenset:
+    r"""The words (two letters or more) a statement writes in italics in its formulas, E_{total}, out_{pred}, BCE, and
+    never upright (\mathrm{gt}): its key writes them in italics too, as one name is set one way in a key.
+
+    >>> sorted(italic_words(r"With $E_{total} = \sum \frac{1}{2}(target - out)^2$ and $\mathrm{gt}_s$, $\sin x$"))
+    ['out', 'target', 'total']
+    """
+    maths = _MATH.findall(statement) if isinstance(statement, str) else []
+    upright = {w for math in maths for part in _UPRIGHT.findall(math) for w in _WORD.findall(part.split("{", 1)[1])}
+    return frozenset(w for math in maths for w in _WORD.findall(_UPRIGHT.sub(" ", math))) - upright
