@@ -377,6 +377,8 @@ def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: 
     if numbers:
         settings["mul_symbol"] = "dot"
     text = plain_brackets(_Latex(settings).doprint(expr))
+    for word in italic:                 # λ grad, not λgrad: a word in italics set apart from the factor before it
+        text = re.sub(r"(?<=[\w}]) (?=%s(?![A-Za-z]))" % re.escape(word), r" \, ", text)
     return _renamed(text, lang, "latex", r"\\(?:(NAME)(?![a-z])|operatorname\{(NAME)\})", r"\operatorname{%s}")
 
 

@@ -63,7 +63,7 @@ def test_nabla_names_are_read_with_or_without_braces():
     ("delta-rule", "latex", "ru", r"{\noindent \textbf{Дельта-правило (лекция 3):} сеть 2-2-1, сигмоида, функция потерь "
                                   r"$L = \frac{1}{2} {(out_{pred} - out_{y})}^{2}$\par}"),
     # its momentum step with the statement's grad, not g_t, in the statement's order
-    ("delta-rule", "md", "en", r"Momentum update: $\Delta w_{t} = - \lambda grad + \alpha \Delta w_{t-1}$; "
+    ("delta-rule", "md", "en", r"Momentum update: $\Delta w_{t} = - \lambda \, grad + \alpha \Delta w_{t-1}$; "
                                r"$\lambda = 0.1$, $\alpha = 0.9$"),
     # delta-worked: L = ½(o₁ − y)² as stated, in the heading and in the loss's row, with the same value (o_1 with
     # the subscript the statement writes)

@@ -29,12 +29,12 @@ def key(problem_id: str, lang: str, format: str = "latex", bank=None) -> list[st
 CASES = [
     # Δw_t = −λ·grad + α·Δw_(t−1) as the statement writes it (SymPy: α·Δw_(t−1) − λ·grad), the rows too
     ("delta-rule", None, "en", "latex",
-     r"{\noindent Momentum update: $\Delta w_{t} = - \lambda grad + \alpha \Delta w_{t-1}$; $\lambda = 0.1$, $\alpha = 0.9$\par}"),
+     r"{\noindent Momentum update: $\Delta w_{t} = - \lambda \, grad + \alpha \Delta w_{t-1}$; $\lambda = 0.1$, $\alpha = 0.9$\par}"),
     ("delta-rule", None, "ru", "text", "Шаг метода моментов: Δw_t = -λ·grad + α·Δw_(t-1); λ = 0,1; α = 0,9"),
     ("delta-rule", None, "en", "text", "b_3        -0.1·(-0.1188) + 0.9·0      ≈ 0.0119"),
     # … and α·Δw_(t−1) − λ·grad where the statement writes that
     ("momentum-alpha-first", FORMS, "ru", "latex",
-     r"{\noindent Шаг метода моментов: $\Delta w_{t} = \alpha \Delta w_{t-1} - \lambda grad$; $\lambda = 0{,}1$; $\alpha = 0{,}9$\par}"),
+     r"{\noindent Шаг метода моментов: $\Delta w_{t} = \alpha \Delta w_{t-1} - \lambda \, grad$; $\lambda = 0{,}1$; $\alpha = 0{,}9$\par}"),
     # x_i = (1 − a)^i x_0 of the statement, then each coordinate in that order (SymPy: x_0(1 − a)^i)
     ("grad-quadratic-gd", None, "en", "latex", r"{\noindent The closed form $x_{i} = {(1 - a)}^{i} x_{0}$ at $i = 1$:\par}"),
     ("grad-quadratic-gd", None, "ru", "latex", r"y_{1} &= (1 - a)^{1} y_{0} = (1 - 0{,}5)^{1} \cdot 2 = 1"),
