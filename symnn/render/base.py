@@ -31,6 +31,7 @@ from .one_form import one_form
 from .perceptron import PerceptronPrinting
 from .said import ONCE_RULES, first_time
 from .solutions import SolutionPrinting
+from .stated import noted
 from .symbol_names import renamed_symbols
 from .training_steps import TrainingStepsPrinting
 from .values import Shown, put_in, rebuilt, shown
@@ -145,7 +146,8 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
     # ---- hooks
     def raw_math(self, expr, keep_order: bool = False, numbers: bool = False) -> str:
         """A formula without delimiters; LaTeX unless the format says otherwise."""
-        return latex_math(self.renamed(expr), self.lang, self.partial, keep_order, numbers, self.written)
+        expr = noted(self, self.renamed(expr), numbers or keep_order)        # a sum as the statement writes it
+        return latex_math(expr, self.lang, self.partial, keep_order, numbers, self.written, self.arguments, self.italic)
 
     def renamed(self, expr):
         """``expr`` with the symbols and functions the problem writes otherwise (o1 as y_pred, f as F)."""

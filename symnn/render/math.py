@@ -25,6 +25,7 @@ from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from ..lang import names, separator
+from .arguments import FunctionArguments
 from .brackets import divided_once, plain_brackets, plain_matrix
 from .order import (
     _FactorsAsUsual,
@@ -68,8 +69,9 @@ def _is_partial(printer, expr) -> bool:
     return len(expr.expr.free_symbols) > 1 if partial is None else partial
 
 
-class _Latex(_FactorsAsUsual, LatexPrinter):
-    _default_settings = {**LatexPrinter._default_settings, "partial": None, "written": (), "lang": "en"}
+class _Latex(_FactorsAsUsual, FunctionArguments, LatexPrinter):
+    _default_settings = {**LatexPrinter._default_settings, "partial": None, "written": (), "lang": "en", "arguments": {},
+                         "italic": frozenset()}
 
     def _print_Float(self, expr):
         return with_places(self, super()._print_Float, expr)
@@ -97,21 +99,6 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
         if outside is not None:               # σ(XW₁)ᵀ, not σ(W₁ᵀXᵀ)
             return r"%s^{T}" % super()._print(outside, **kwargs)
         return super()._print(expr if isinstance(expr, Shown) else bare(expr), **kwargs)
-
-    def _print_Function(self, expr, exp=None):
-        """sin z and cos x without brackets (an atom's argument), f(x) and sin(2x) with them."""
-        if isinstance(expr, AppliedUndef) and len(expr.args) > 1 and exp is None:     # L(w₁, w₂, b), as printed
-            args = [self._print(arg) for arg in expr.args]                   # f(x, y); f(0{,}5; 1) in Russian
-            args = separator(self._settings["lang"], args, arguments=True).join(args)
-            return r"%s\left(%s\right)" % (self._print(sp.Symbol(expr.func.__name__)), args)
-        fold, arg = self._settings["fold_func_brackets"], (*expr.args, None)[0]
-        if isinstance(expr, AppliedUndef) or len(expr.args) != 1 or not arg.is_Atom or arg.is_number and (arg.is_negative
-                or arg.is_Float and self._settings["decimal_separator"] == "comma"):   # th(−0,75); th(0,1), not th 0,1
-            self._settings["fold_func_brackets"] = False
-        try:
-            return super()._print_Function(expr, exp)
-        finally:
-            self._settings["fold_func_brackets"] = fold
 
     def _hprint_variadic_function(self, expr, exp=None):
         r"""\max(0, a), \max(0; 4{,}6): the arguments separated as ``lang.separator`` says."""
@@ -150,9 +137,9 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
             return r"\delta_{%s}" % self._print(sp.Symbol(expr.name[7:-1]))
         if expr.name.endswith("^+") and "^" in expr.name[:-2]:           # (a^{2})^{+}: a² after the update
             return r"\left(%s\right)^{+}" % self._print(sp.Symbol(expr.name[:-2]))
-        if len(expr.name) > 1 and expr.name.isalpha() and expr.name.isupper():     # MSE, CE: a name, not a product
+        if len(expr.name) > 1 and expr.name.isalpha() and expr.name.isupper() and expr.name not in self._settings["italic"]:
             return r"\mathrm{%s}" % expr.name
-        return upright_words(super()._print_Symbol(expr, style))
+        return upright_words(super()._print_Symbol(expr, style), self._settings["italic"])     # MSE, out_pred upright
 
     def _print_Derivative(self, expr):
         body = self._print(expr.expr)
@@ -180,7 +167,7 @@ class _Latex(_FactorsAsUsual, LatexPrinter):
             return "- " + self._print_Mul(-expr)
         if self.order != "none" and isinstance(expr, sp.Mul) and not expr.could_extract_minus_sign():
             factors = expr.as_ordered_factors()
-            ordered = readable_factors_of_fraction(factors)
+            ordered = readable_factors_of_fraction(factors, self._settings["written"])
             if ordered != factors:
                 return in_order(self, super()._print_Mul, ordered)
         try:
@@ -227,7 +214,7 @@ class TextMath(_FactorsAsUsual, StrPrinter):
                 and readable_factors(list((-expr).as_ordered_factors())) != list((-expr).as_ordered_factors()):
             return "-" + self._print_Mul(-expr)
         factors = expr.as_ordered_factors()
-        ordered = readable_factors_of_fraction(factors)
+        ordered = readable_factors_of_fraction(factors, self._settings["written"])
         if self.order != "none" and not expr.could_extract_minus_sign() and ordered != factors:
             return in_order(self, super()._print_Mul, ordered)
         return divided_once(self, factors, super()._print_Mul(expr))
@@ -372,22 +359,26 @@ class TextMath(_FactorsAsUsual, StrPrinter):
 
 
 def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: bool = False,
-               numbers: bool = False, written: tuple = ()) -> str:
+               numbers: bool = False, written: tuple = (), arguments: dict | None = None, italic=frozenset()) -> str:
     """LaTeX for an expression, with the function names of ``lang``.
 
     ``partial`` writes every derivative with ∂ (True) or d (False); by default
     ∂ is used when the differentiated expression has several variables.
     ``keep_order`` prints terms and factors in the order they were built; ``written`` lists the terms
-    of the statement's sums in the order it wrote them (see ``readable_terms``); ``numbers``
+    of the statement's sums in the order it wrote them (see ``readable_terms``); ``arguments`` says which
+    functions the statement writes with a bare argument, sin 2t, and which in brackets (``render.arguments``); ``italic``
+    the words it writes in italics, E_{total} (``render.stated.italic_words``), which are otherwise upright; ``numbers``
     writes every product with a dot (a formula with numbers put in). Russian writes a
     decimal comma and separates the items of a tuple with a semicolon.
     """
     settings = {"inv_trig_style": "full", "ln_notation": True, "fold_func_brackets": True, "partial": partial, "mat_delim": "(",
-                "order": "none" if keep_order else None, "written": written,
+                "order": "none" if keep_order else None, "written": written, "arguments": arguments or {}, "italic": italic,
                 "decimal_separator": "comma" if lang == "ru" else "period", "lang": lang}
     if numbers:
         settings["mul_symbol"] = "dot"
     text = plain_brackets(_Latex(settings).doprint(expr))
+    for word in italic:                 # λ grad, not λgrad: a word in italics set apart from the factor before it
+        text = re.sub(r"(?<=[\w}]) (?=%s(?![A-Za-z]))" % re.escape(word), r" \, ", text)
     return _renamed(text, lang, "latex", r"\\(?:(NAME)(?![a-z])|operatorname\{(NAME)\})", r"\operatorname{%s}")
 
 

@@ -11,6 +11,7 @@ import sympy as sp
 from ..lang import catalogue, phrase, separator
 from ..nn.losses import NAMES, TERMS
 from ..nn.network import LOSSES, SCORE_LOSSES
+from .loss_formula import stated_loss_line
 from .loss_gradients import gradient_lines
 from .staged import Kept, written_chains, written_form
 from .training_steps import exponent_sums
@@ -212,7 +213,7 @@ class NetworkPrinting:
             sign, term = ([-1], -term) if term.could_extract_minus_sign() else ([], term)
             general = sp.Mul(*sign, sp.Pow(N, -1), sp.Sum(term, (i, 1, N)), evaluate=False)
             general = sp.sqrt(general) if run.name == "rmse" else general
-            formula = self.equation(name, general) + self.escape(", ") + self.equation(N, n)
+            formula = (stated_loss_line(self, name) or self.equation(name, general)) + self.escape(", ") + self.equation(N, n)
         # the hinge loss's L is named in words; MSE = … names itself
         lines = [self.line(depth, (self.strong(self.plain("loss.hinge") + ":") + " " if run.name == "hinge" else "")
                            + formula)]

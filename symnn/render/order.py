@@ -16,15 +16,20 @@ from sympy.core.function import AppliedUndef
 
 from ..calculus.transpose import MARK, Trace, transposed
 from ..lang import NARROW_SPACE, whole
+from .stated import as_stated, stated_order
 
 
 def readable_terms(terms: list, written: tuple = ()) -> list:
     """Terms in the order people write them: as the statement wrote them when ``written`` (its terms, in
-    order) accounts for every one, up to a number factor (wx + b − y, 2wx + 2b − 2y); a sum does not open
-    with a minus or a small increment when it has another plus term (y − o₁, w − ηg, x + ε, w + Δw, never
-    −o₁ + y or ε + x); a neuron's bias comes after its weighted inputs (w₁x₁ + w₂x₂ + b₁); otherwise
-    SymPy's order is kept."""
-    named = {s.name: s for term in written for s in term.free_symbols}
+    order) accounts for every one, up to a number factor (wx + b − y, 2wx + 2b − 2y), even opening with a minus
+    where it wrote this very sum (−λg + αΔw); a sum does not open with a minus or a small increment when it
+    has another plus term (y − o₁, w − ηg, x + ε, w + Δw, never −o₁ + y or ε + x); a neuron's bias comes after
+    its weighted inputs (w₁x₁ + w₂x₂ + b₁); otherwise SymPy's order is kept."""
+    stated, written = written, tuple(term for term in written if not isinstance(term, sp.Tuple))   # render.stated's
+    named = {s.name: s for term in stated for s in term.free_symbols}
+    whole = stated_order([_unshown(term, named) for term in terms], stated)
+    if whole is not None:                      # this very sum, as the statement writes it: even −λg + αΔw
+        return [terms[k] for k in whole]
     places = [_written_place(_unshown(term, named), written) for term in terms] if written else []
     if places and None not in places:
         terms = [term for _, term in sorted(zip(places, terms), key=lambda pair: pair[0])]
@@ -138,10 +143,13 @@ def readable_factors(factors: list) -> list:
     return ordered
 
 
-def readable_factors_of_fraction(factors: list) -> list:
+def readable_factors_of_fraction(factors: list, written: tuple = ()) -> list:
     """The factors of a fraction: those of the numerator in the order people write them (η·m̂/(√v̂ + ε), whatever
     the letters are named), the denominator's after them in SymPy's order. A matrix's inverse is a factor of a
     product, not a denominator: it keeps its place ((XᵀX)⁻¹Xᵀy is not Xᵀy(XᵀX)⁻¹)."""
+    stated = as_stated(factors, written)            # a product the statement writes, in its order: (1 − a)ⁱx₀
+    if stated is not None:
+        return stated
     if any(f.is_Pow and f.exp.is_negative and not (f.is_commutative and f.exp.is_Number) for f in factors):
         return factors          # nor is a power such as 3^(−Max(4, ln x)), which SymPy's fraction() cannot take apart
     below = [f for f in factors if f.is_Pow and f.exp.is_negative]

@@ -17,15 +17,18 @@ from ..nn.activations import jumps
 from ..nn.delta_rule import step_of
 from ..nn.losses import NAMES
 from ..nn.reverse import delta
+from .arguments import argument_styles
 from .board import Written
 from .condition_terms import in_decimals
 from .expansion import D
 from .jacobians import jacobian_written
 from .math import text_math
+from .one_form import given_forms
 from .order import by_variables
 from .perceptron import bias_names, weight_names
 from .said import definitions, note_sentences, uses
 from .staged import Ratio
+from .stated import flat, italic_words, stated_math
 from .statement_names import defined_names, log_written, network_names, sample_count, statement_subscripts, vector_arrows
 from .values import PLACES, condition_written, vanishing
 from .written import model_terms, nabla_names, network_loss_terms, step_letters, written_terms
@@ -88,19 +91,19 @@ def key_places(problem) -> int | None:
     return places
 
 
-_VECTOR_FORM = re.compile(r"\\\||\\vec|\\mathbf")         # ‖w‖, \vec w, \mathbf{w}: a formula written with vectors
+_VECTOR_FORM = re.compile(r"\\\||\\vec|\\mathbf|\\sum")    # ‖w‖, \vec w, \mathbf{w}, Σ: a formula of vectors or a sum
 
 
 class SolutionPrinting:
     statement_text = ""
 
     def as_stated(self, name, expr) -> str:
-        """name = expr, after the statement's own formula for ``name`` where it writes it with vectors:
-        J = L(w) + λ(‖w‖² + ‖b‖²) = L(w₁, w₂, b) + λ(w₁² + w₂² + b²); the derivation needs the coordinates,
-        the reader meets the statement's form first."""
+        """name = expr, after the statement's own formula for ``name`` where it writes it with vectors or a sum:
+        J = L(w) + λ(‖w‖² + ‖b‖²) = L(w₁, w₂, b) + λ(w₁² + w₂² + b²), E_total = Σ ½(target − out)² = ½((…)² + (…)²);
+        the derivation needs the coordinates, the reader meets the statement's form first."""
         for math in re.findall(r"(?<!\\)\$([^$]*)\$", self.statement_text):
             lhs, equals, rhs = math.partition("=")
-            if equals and lhs.strip() == str(name) and _VECTOR_FORM.search(rhs) and "=" not in rhs:
+            if equals and flat(lhs) == flat(self.raw_math(name)) and _VECTOR_FORM.search(rhs) and "=" not in rhs:
                 return self.rich_text(f"${lhs.strip()} = {rhs.strip()}$") + " " + self.inline("= " + self.raw_math(expr))
         return self.equation(name, expr)
 
@@ -108,7 +111,7 @@ class SolutionPrinting:
         """The statement, the work, one labelled answer, and the bank's remark on the course's own text."""
         problem, answer = solution.problem, solution.answer
         self._problem_places = key_places(problem)
-        self.forms = {}                     # a number of this key in one form (render.one_form)
+        self.forms = given_forms(problem)   # a number of this key in one form, a given one as given (render.one_form)
         # the statement's names, looked up lazily (symnn problems --verify records which are used): w^1 = w^0 where
         # it writes its step so, the notation table, and w_1 where it writes a subscript
         named = {"J": problem.data["answer_name"]} if problem.kind == "jacobian" and "answer_name" in problem.data else {}
@@ -125,6 +128,9 @@ class SolutionPrinting:
                              or network_loss_terms(problem, solution.work)      # a network's loss: (o₁ − y)² as written
                              or model_terms(problem))                           # a line's w before its b
         self.nablas = nabla_names(problem.statement.get("en"))        # ∇_W f where the statement writes it so
+        self.stated = stated_math(problem.statement.get("en"))         # its formulas: a sum as it writes it (render.stated)
+        self.arguments = argument_styles(problem.statement.get("en"))    # sin 2t or sin(2t), as it writes them
+        self.italic = italic_words(problem.statement.get("en"))          # E_{total} in italics where it writes so
         self.statement_text = problem.statement.get("en") or ""       # its letters: 𝐱_k where it writes \mathbf{x}_k
         self.jacobian_named = jacobian_written(problem.statement.get("en"))     # ∂(x, y)/∂(r, θ) as it asks it
         self.primed = bool(_PRIME.search(problem.statement.get("en") or ""))    # σ′(z) where the statement writes it so
@@ -208,6 +214,9 @@ class SolutionPrinting:
     names: dict = {}
     function_named = None          # answer_name of a derivative: the function's name in its label, ∂L/∂z
     written: tuple = ()            # the terms of the statement's sums, in its order
+    stated: tuple = ()             # the statement's formulas as they read (render.stated)
+    arguments: dict = {}           # the functions it writes with a bare argument or a bracketed one (render.arguments)
+    italic: frozenset = frozenset()   # the words it writes in italics (render.stated)
     nablas: frozenset = frozenset()   # the (function, variable) the statement writes as ∇_W f
 
     percent = r"\,\%"            # a percent sign after a number, in this format's raw math

@@ -113,8 +113,8 @@ def log_written(problem) -> dict:
     """{"log": "log"} where the statement writes the natural logarithm as log and never as ln (BCE = −Σ y log p):
     the key writes log as well, and says once that it is natural (``LOG_NATURAL``).
 
-    >>> from symnn.problems.bank import get_problem
-    >>> log_written(get_problem("bce-n")), log_written(get_problem("bce-grad"))
+    >>> from types import SimpleNamespace
+    >>> log_written(SimpleNamespace(statement={"en": r"Compute $-\\log p$."})), log_written(SimpleNamespace(statement={"en": r"$\\ln p$"}))
     ({'log': 'log'}, {})
     """
     text = problem.statement.get("en") or ""

@@ -54,17 +54,17 @@ LATEX_NAME = re.compile(r"\\(?:%s)\{|[_^]\{?\\[A-Za-z]+\}?[^A-Za-z{}_^]" % "|".j
 _WORD = re.compile(r"(?<![\\A-Za-z])(?<!\\mathrm\{)(?<!\\text\{)(?<!\\operatorname\{)([A-Za-z]{2,})(?![A-Za-z])")
 
 
-def upright_words(tex: str) -> str:
+def upright_words(tex: str, italic=frozenset()) -> str:
     r"""A name's words upright, as a word is typeset in a formula: out_{pred} as \mathrm{out}_{\mathrm{pred}},
     grad^{h1} as \mathrm{grad}^{h1}; one letter (x, h1) stays an italic variable, indices (δ_{ij}) indices, a
-    command (\hat, \alpha) a command.
+    command (\hat, \alpha) a command; a word of ``italic`` stays italic, as a statement that writes it so.
 
     >>> upright_words("out_{pred}"), upright_words(r"\hat{y}_{1}"), upright_words("grad^{h1}_{x1}")
     ('\\mathrm{out}_{\\mathrm{pred}}', '\\hat{y}_{1}', '\\mathrm{grad}^{h1}_{x1}')
     >>> upright_words(r"\delta_{ij}")
     '\\delta_{ij}'
     """
-    return _WORD.sub(lambda m: m[0] if set(m[1]) <= set("ijk") else r"\mathrm{%s}" % m[1], tex)
+    return _WORD.sub(lambda m: m[0] if set(m[1]) <= set("ijk") or m[1] in italic else r"\mathrm{%s}" % m[1], tex)
 
 
 def braced(name: str) -> str:

@@ -9,6 +9,7 @@ from .arrays import STATEMENT_CODE
 from .base import DocumentPrinter
 from .brackets import plain_matrix
 from .math import text_math
+from .stated import noted
 from .typed import RAISED
 
 _FRACTION = re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}")
@@ -55,7 +56,8 @@ class TextPrinter(DocumentPrinter):
     percent = "\u00a0%"
 
     def raw_math(self, expr, keep_order: bool = False, numbers: bool = False) -> str:
-        return text_math(self.renamed(expr), self.lang, self.partial, keep_order, self.written)
+        expr = noted(self, self.renamed(expr), numbers or keep_order)        # a sum as the statement writes it
+        return text_math(expr, self.lang, self.partial, keep_order, self.written)
 
     def inline(self, raw: str) -> str:
         return raw

@@ -47,7 +47,7 @@ class TrainingStepsPrinting:
         activations = ", ".join(names.get(a, a) for a in layers)
         lines = [self.line(depth, self.strong(self.plain("sgd.title") + ":") + " "
                            + self.plain("sgd.network", sizes="-".join(map(str, network.sizes)), activations=activations)
-                           + " " + self.equation(L, self.as_written(network.definitions()[L])))]
+                           + " " + self.as_stated(L, self.as_written(network.definitions()[L])))]    # Σ as it writes
         lines += self.matrices_named(network, depth)
         updating = any(step.number for step in run.steps)       # step 0: the forward and backward pass only
         fixed = any(n.bias is not None for n in network.neurons()) and not run.update_biases

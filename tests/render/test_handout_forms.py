@@ -1,7 +1,7 @@
 """Keys a teacher can hand out as they are: no SymPy forms (a fraction over an expanded denominator, brackets
 round every fraction put in a sum, −(−1), a logarithm differentiated whole) and the statement's own notation
-(log, J in vectors, W_1 and W_2, upright words, vector arrows, the order of its terms). Exact strings in
-English and Russian; what a key prints that is a derivative or a value is read back and checked against
+(its loss's formula, J in vectors, W_1 and W_2, its words in italics, vector arrows, the order of its terms).
+Exact strings in English and Russian; what a key prints that is a derivative or a value is read back and checked against
 sympy.diff or the numbers of the data."""
 
 from __future__ import annotations
@@ -57,16 +57,15 @@ CASES = [
                                        "W_2 = [(w_5, w_6); (w_7, w_8)], b_2 = (b_(2,1), b_(2,2))"),
     ("softmax-ce-steps", "ru", "text", "В матрицах условия: W_1 = [(w_1; w_2); (w_3; w_4)], b_1 = (b_(1,1); b_(1,2)), "
                                        "W_2 = [(w_5; w_6); (w_7; w_8)], b_2 = (b_(2,1); b_(2,2))"),
-    # delta-rule: words upright in names
-    ("delta-rule", "en", "latex", "$\\delta_{\\mathrm{out}_{\\mathrm{pred}}} \\approx -0.1188$"),
+    # delta-rule: the words of a name in italics, as the statement writes out_{pred}
+    ("delta-rule", "en", "latex", "$\\delta_{out_{pred}} \\approx -0.1188$"),
     ("delta-rule", "ru", "latex", "$\\frac{\\partial L}{\\partial w_{1}} \\approx 0{,}0107$"),    # the gradient by its table's name
     # fc-equations: the statement's arrows
     ("fc-equations", "en", "text", "h⃗_t = W_h·x⃗ = [1·1 + 0·2 + (-1)·3; 0.5·1 + 1·2 + 0·3] = [-2; 2.5]"),
     ("fc-equations", "ru", "latex", "\\vec{h} &= \\sigma(\\vec{h}_{t})"),
-    # bce-n: log as the statement writes it, said once to be natural
-    ("bce-n", "en", "text", "BCE = -(1/N)·Σ_(i=1)^N (y_i·log(ŷ_i) + (1 - y_i)·log(1 - ŷ_i)), N = 5"),
-    ("bce-n", "en", "text", "Here log is the natural logarithm, log x = ln x."),
-    ("bce-n", "ru", "text", "Здесь log — натуральный логарифм: log x = ln x."),
+    # bce-n: the loss under the statement's formula, in ln as the whole bank writes it
+    ("bce-n", "en", "text", "BCE = -(1/N)∑_(i=1)^N [y_i ln p(ŷ_i) + (1 - y_i) ln(1 - p(ŷ_i))], N = 5"),
+    ("bce-n", "ru", "text", "BCE = -(1/N)∑_(i=1)^N [y_i ln p(ŷ_i) + (1 - y_i) ln(1 - p(ŷ_i))], N = 5"),
     # sigmoid-slow: σ′(0) worked at its point, not through x
     ("sigmoid-slow", "en", "text", "For comparison, at the point x = 0: σ′(0) = σ(0)·(1 - σ(0)) = 0.25"),
     ("sigmoid-slow", "ru", "text", "Для сравнения, в точке x = 0: σ′(0) = σ(0)·(1 - σ(0)) = 0,25"),
@@ -86,7 +85,7 @@ GONE = [
     ("hinge-gradient", "text", "-(-1)"),          # a double minus
     ("cs231n-staged", "text", "0.5121e⁴"),        # reads as 0.5121·10⁴
     ("sigmoid-slow", "text", "σ′(0) = σ(x)"),     # a value at 0 written through x
-    ("delta-rule", "latex", "\\delta_{out_{pred}}"),      # italic words
+    ("delta-rule", "latex", "\\mathrm{out}"),             # upright a word the statement writes in italics
 ]
 
 

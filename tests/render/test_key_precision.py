@@ -28,8 +28,8 @@ def lines(problem_id, format="text", lang="en", **settings):
      "Ответ: E_total⁺ ≈ 0,0000351019; out_o1⁺ ≈ 0,0159136204; out_o2⁺ ≈ 0,9840642735"),
     # and in LaTeX, where SymPy would write a power of ten
     ("mazur-221-10000", "latex", "en", {},
-     r"{\raggedright \noindent \textbf{Answer:} $E_{\mathrm{total}}^+ \approx 0.0000351019$; "
-     r"$\mathrm{out}_{o1}^+ \approx 0.0159136204$; $\mathrm{out}_{o2}^+ \approx 0.9840642735$\par}"),
+     r"{\raggedright \noindent \textbf{Answer:} $E_{total}^+ \approx 0.0000351019$; "
+     r"$out_{o1}^+ \approx 0.0159136204$; $out_{o2}^+ \approx 0.9840642735$\par}"),
     # --decimals 4: a value that would round to 0.0000 keeps three significant digits instead
     ("mazur-221-10000", "text", "en", {"decimals": 4},
      "Answer: E_total⁺ ≈ 0.0000351; out_o1⁺ ≈ 0.0159; out_o2⁺ ≈ 0.9841"),
@@ -44,7 +44,7 @@ def lines(problem_id, format="text", lang="en", **settings):
     ("mazur-221", "text", "en", {}, "Intermediate values are rounded to 4 decimal places (at least three significant "
                                     "figures); the answer, computed from unrounded values, is given to 9 places."),
     # no precision asked: four places, or three significant digits for a small value (0.00537, as the course's 0.0606)
-    ("delta-rule", "text", "en", {}, "w_2        0.9·0 - 0.1·0.00537        ≈ -0.000537"),
+    ("delta-rule", "text", "en", {}, "w_2        -0.1·0.00537 + 0.9·0        ≈ -0.000537"),
     ("delta-rule", "text", "en", {}, "δ_(out_pred)  out_pred·(1 - out_pred)·(out_pred - out_y)  "
                                      "0.5237·(1 - 0.5237)·(0.5237 - 1)  ≈ -0.1188"),
     ("delta-rule", "text", "en", {}, "h_1       h_1 = σ(w_1·x_1 + w_2·x_2 + b_1)       σ(1·(-2) + 1·(-1) + 0)      σ(-3) ≈ 0.0474"),
@@ -100,7 +100,9 @@ def test_work_rounds_as_the_course_and_the_answer_as_asked(problem_id, answer):
     work = re.findall(r"≈ (-?\d+\.\d+)", body)
     assert work and all(_course_places(d) for d in work), work
     asked = re.findall(r"≈ (-?\d+\.\d+)", answer_line.split("\n")[0])
-    assert asked and all(_course_places(d) if answer is None else len(d.split(".")[1]) == answer for d in asked)
+    published = solve(problem_id).problem.published
+    given = {repr(n) for n in published if isinstance(n, float)} if isinstance(published, list) else set()   # as printed
+    assert asked and all(_course_places(d) if answer is None else len(d.split(".")[1]) == answer or d in given for d in asked)
 
 
 @pytest.mark.parametrize("value, places, expected", [

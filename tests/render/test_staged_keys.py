@@ -233,7 +233,7 @@ def test_a_determinant_and_a_scaled_residual_are_worked_in_the_key(problem_id, l
 # e³, tanh(2)), the value is its decimal alone, not that form again (−ln(0.36) ≈ 1.0217 beside −ln(0.36))
 @pytest.mark.parametrize("problem_id, format, lang, row, value", [
     ("likelihood-nll", "text", "en", "L     L = -ln(P)       -ln(0.36)         ≈ 1.0217", -math.log(0.9 * 0.8 * 0.5)),
-    ("likelihood-nll", "latex", "ru", r"$L$ & $L = - \ln(P)$ & $- \ln(0{,}36)$ & $\approx 1{,}0217$ \\",
+    ("likelihood-nll", "latex", "ru", r"$L$ & $L = - \ln {P}$ & $- \ln(0{,}36)$ & $\approx 1{,}0217$ \\",       # −ln P as stated
      -math.log(0.36)),
     ("graph-exp", "latex", "en", r"$c$ & $c = e^{b}$ & $e^{3}$ & $\approx 20.0855$ \\", math.exp(3)),
     ("tanh-chain", "text", "ru", "a     a = th(x)    th(2)              ≈ 0,9640", math.tanh(2)),

@@ -19,10 +19,10 @@ def key(problem_id: str, lang: str = "en", format: str = "text", detail: str = "
 # with no line w_t = w_(t−1) + Δw_t and no table of the new weights (not asked, used by nothing asked); b_3, w_5 with
 # the subscripts of the statement's w_5, w_6
 @pytest.mark.parametrize("lang, rule, last_row, answer", [
-    ("en", "Momentum update: Δw_t = α·Δw_(t-1) - λ·grad; λ = 0.1, α = 0.9",
-     "b_3        0.9·0 - 0.1·(-0.1188)      ≈ 0.0119", "Answer: δ_(out_pred) ≈ -0.1188;"),
-    ("ru", "Шаг метода моментов: Δw_t = α·Δw_(t-1) - λ·grad; λ = 0,1; α = 0,9",
-     "b_3       0,9·0 - 0,1·(-0,1188)      ≈ 0,0119", "Ответ: δ_(out_pred) ≈ -0,1188;"),
+    ("en", "Momentum update: Δw_t = -λ·grad + α·Δw_(t-1); λ = 0.1, α = 0.9",
+     "b_3        -0.1·(-0.1188) + 0.9·0      ≈ 0.0119", "Answer: δ_(out_pred) ≈ -0.1188;"),
+    ("ru", "Шаг метода моментов: Δw_t = -λ·grad + α·Δw_(t-1); λ = 0,1; α = 0,9",
+     "b_3       -0,1·(-0,1188) + 0,9·0      ≈ 0,0119", "Ответ: δ_(out_pred) ≈ -0,1188;"),
 ])
 @pytest.mark.parametrize("detail", ["brief", "full"])
 def test_the_delta_rule_key_shows_no_table_of_new_weights(lang, rule, last_row, answer, detail):
@@ -55,12 +55,13 @@ def test_variables_of_their_own_keep_the_generic_rule():
     assert "   x_t = x_(t-1) - a·g_t = 1 - 0.5·1 = 0.5" in key("grad-quadratic-gd")
 
 
-# the closed form x_i = x_0·(1 − a)^i at the step: every letter of the formula is put in, the counter too; its left
-# side x_1 names step 1, so the formula beside it says (1 − a)^1, not (1 − a)^i (i would be left unsubstituted)
+# the closed form x_i = (1 − a)^i·x_0 at the step: every letter of the formula is put in, the counter too; its left
+# side x_1 names step 1, so the formula beside it says (1 − a)^1, not (1 − a)^i (i would be left unsubstituted);
+# its factors in the statement's order
 @pytest.mark.parametrize("lang, format, line", [
-    ("en", "text", "   x_1 = x_0·(1 - a)^1 = 1·(1 - 0.5)^1 = 0.5"),
-    ("ru", "text", "   y_1 = y_0·(1 - a)^1 = 2·(1 - 0,5)^1 = 1"),
-    ("en", "latex", r"y_{1} &= y_{0} (1 - a)^{1} = 2 \cdot (1 - 0.5)^{1} = 1"),
+    ("en", "text", "   x_1 = (1 - a)^1·x_0 = (1 - 0.5)^1·1 = 0.5"),
+    ("ru", "text", "   y_1 = (1 - a)^1·y_0 = (1 - 0,5)^1·2 = 1"),
+    ("en", "latex", r"y_{1} &= (1 - a)^{1} y_{0} = (1 - 0.5)^{1} \cdot 2 = 1"),
 ])
 def test_a_closed_form_at_a_step_has_its_counter_put_in(lang, format, line):
     lines = key("grad-quadratic-gd", lang, format)

@@ -1,0 +1,98 @@
+"""Within a key, one formula is written one way: the way its statement writes it.
+
+Each case is a form a teacher found written two ways in a key (statement, work, answer): the order of a sum
+(the momentum step) and of a product (a closed form), a loss's formula, the logarithm's notation, a
+coefficient as a fraction or a decimal, a function's argument with or without brackets, a name in italics.
+The bank's problem and one of this folder's bank (forms_bank: the same problem, its statement written the
+other way) show that the key follows the statement, not a fixed form. Exact strings in English and Russian.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from symnn.problems.solve import solve
+from symnn.render import render
+from symnn.render.arguments import argument_styles
+from symnn.render.stated import italic_words, stated_math, stated_terms
+
+FORMS = Path(__file__).parent / "forms_bank"
+
+
+def key(problem_id: str, lang: str, format: str = "latex", bank=None) -> list[str]:
+    return render(solve(problem_id, bank), format, lang=lang, detail="brief").splitlines()
+
+
+CASES = [
+    # Δw_t = −λ·grad + α·Δw_(t−1) as the statement writes it (SymPy: α·Δw_(t−1) − λ·grad), the rows too
+    ("delta-rule", None, "en", "latex",
+     r"{\noindent Momentum update: $\Delta w_{t} = - \lambda \, grad + \alpha \Delta w_{t-1}$; $\lambda = 0.1$, $\alpha = 0.9$\par}"),
+    ("delta-rule", None, "ru", "text", "Шаг метода моментов: Δw_t = -λ·grad + α·Δw_(t-1); λ = 0,1; α = 0,9"),
+    ("delta-rule", None, "en", "text", "b_3        -0.1·(-0.1188) + 0.9·0      ≈ 0.0119"),
+    # … and α·Δw_(t−1) − λ·grad where the statement writes that
+    ("momentum-alpha-first", FORMS, "ru", "latex",
+     r"{\noindent Шаг метода моментов: $\Delta w_{t} = \alpha \Delta w_{t-1} - \lambda \, grad$; $\lambda = 0{,}1$; $\alpha = 0{,}9$\par}"),
+    # x_i = (1 − a)^i x_0 of the statement, then each coordinate in that order (SymPy: x_0(1 − a)^i)
+    ("grad-quadratic-gd", None, "en", "latex", r"{\noindent The closed form $x_{i} = {(1 - a)}^{i} x_{0}$ at $i = 1$:\par}"),
+    ("grad-quadratic-gd", None, "ru", "latex", r"y_{1} &= (1 - a)^{1} y_{0} = (1 - 0{,}5)^{1} \cdot 2 = 1"),
+    ("closed-form-start-first", FORMS, "en", "latex", r"x_{1} &= x_{0} (1 - a)^{1} = 1 \cdot (1 - 0.5)^{1} = 0.5 \\*[0.5ex]"),
+    # the loss under the statement's formula: 100%/n Σ …, not Σ 100|…|/n
+    ("mape", None, "ru", "latex",
+     r"{\noindent $\mathrm{MAPE} = \frac{100\%}{n}\sum_{i=1}^n \frac{|y_i - \hat y_i|}{y_i}$, $n = 3$\par}"),
+    ("mse-stated", FORMS, "en", "latex", r"{\noindent $MSE = \frac{1}{n}\sum_{i=1}^n {(y_i - \hat y_i)}^2$, $n = 3$\par}"),
+    # the bank writes ln, as every other problem: the BCE of the course too, with no word on log
+    ("bce-n", None, "en", "text", "BCE = -(1/N)∑_(i=1)^N [y_i ln p(ŷ_i) + (1 - y_i) ln(1 - p(ŷ_i))], N = 5"),
+    ("bce-n", None, "ru", "text", "1  1    0,9   -ln(0,9) ≈ 0,1054"),
+    # a statement of log keeps log in its key, and says once that it is natural
+    ("bce-log", FORMS, "en", "text", "1  1    0.9  -log(0.9) ≈ 0.1054"),
+    ("bce-log", FORMS, "ru", "text", "Здесь log — натуральный логарифм: log x = ln x."),
+    # a = 1.5: g(x) = −0.5x beside g′ = −0.5, not g(x) = −x/2
+    ("gd-closed-form", None, "en", "latex", r"{\noindent \textbf{Derivative of the $5$-fold iterate of $g{(x)} = - 0.5 x$}\par}"),
+    ("gd-closed-form", None, "ru", "latex", r"{\noindent Производная одного шага: $g^{\prime}{(x)} = -0{,}5$\par}"),
+    # g(x) = x − (3/2)x: fractions in both
+    ("halving-map", FORMS, "ru", "latex", r"{\noindent Производная одного шага: $g^{\prime}{(x)} = - \frac{1}{2}$\par}"),
+    # x = sin 2t, y = cos t as the statement writes them; sin(2t), cos(t) where it brackets them
+    ("stewart-chain", None, "en", "latex", r"{\noindent At the point $t = 0$: $x = \sin {2 t} = 0$, $y = \cos {t} = 1$\par}"),
+    ("chain-bracketed", FORMS, "ru", "latex", r"{\noindent В точке $t = 0$: $x = \sin{(2 t)} = 0$, $y = \cos{(t)} = 1$\par}"),
+    # y ln p of the statement, not y ln(p); a sum's ln(1 − p) is bracketed either way
+    ("bce-grad", None, "ru", "latex", r"&\frac{\partial}{\partial p}(- (y \ln {p} + (1 - y) \ln{(1 - p)})) \\*"),
+    # E_total = Σ ½(target − out)², in italics as the statement writes it, then the sum written out
+    # asked to nine places, a value its source prints is written as printed: 0,35891648, not 0,358916480
+    ("mazur-221", None, "ru", "text", "w_5⁺ ≈ 0,35891648; w_6⁺ ≈ 0,408666186; w_7⁺ ≈ 0,51130127; w_8⁺ ≈ 0,561370121"),
+    ("mazur-221", None, "en", "text", "Training by hand: 2-2-2 network, activations by layer: sigmoid, sigmoid; loss "
+                                      "E_total = ∑ (1/2)(target - out)^2 = (1/2)·((target_o1 - out_o1)^2 + (target_o2 - out_o2)^2)"),
+]
+
+
+@pytest.mark.parametrize("problem_id, bank, lang, format, line", CASES)
+def test_a_key_writes_a_formula_as_its_statement_does(problem_id, bank, lang, format, line):
+    assert any(line in text for text in key(problem_id, lang, format, bank)), line
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_name_the_statement_writes_in_italics_is_never_upright_in_its_key(lang):
+    text = "\n".join(key("mazur-221", lang))
+    assert r"E_{total}" in text and r"\mathrm{total}" not in text and r"\mathrm{out}" not in text
+    assert r"\frac{\partial E_{total}}{\partial w_{5}}" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_bank_key_of_bce_writes_one_logarithm(lang):
+    text = "\n".join(key("bce-n", lang, "text"))
+    assert "log" not in text
+
+
+def test_the_statements_forms_are_read_from_its_formulas():
+    # a sum and a product are found whole in a formula of the statement, in its order
+    lam, grad, alpha, dw, x0, a, i = sp.symbols("lambda grad alpha Delta_w x_0 a i")
+    stated = stated_math(r"$\Delta_w = -\lambda\, grad + \alpha \Delta_w$ and $x_i = (1 - a)^i x_0$")
+    assert stated_terms(alpha * dw - lam * grad, stated)[0] == (-lam * grad, alpha * dw)
+    assert stated_terms(x0 * (1 - a) ** i, stated) == (((1 - a) ** i, x0),)
+    assert stated_terms(x0 + a, stated) == ()                                # a sum it does not write
+    # a function's argument: bare (sin 2t), bracketed (tanh(x)); ln(1 − p) says nothing
+    assert argument_styles(r"$\sin 2t$, $\tanh(x)$, $\ln(1 - p)$") == {"sin": True, "tanh": False}
+    # the words of its formulas in italics; \mathrm{gt} and \sin are no such words
+    assert italic_words(r"$E_{total}$, $\mathrm{gt}_s$, $\sin x$") == {"total"}
