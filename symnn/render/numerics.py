@@ -242,7 +242,7 @@ class NumericsPrinting(DifferenceQuotientPrinting):
             carried = {new for _, new in step.optimizer.state}        # h_t, G_t (not Adam's ĥ_t, Ĝ_t of the step)
             kept = [f"{self.math(q)} = {point(v)}" for q, v in zip(step.states, step.row[4]) if q in carried]
             rows.append([self.plain(f"opt.name.{step.optimizer.name}"), point(step.gradient), sep.join(kept), point(step.result)])
-        return self.table([self.plain("opt.table.method"), self.prose(self.plain("opt.table.gradient")),
+        return self.table([self.plain("opt.table.method"), self.plain("opt.table.gradient"),
                            self.plain("opt.table.state"), self.plain("opt.table.end")], rows)
 
     def _print_DeltaRule(self, rule, depth: int = 0) -> str:

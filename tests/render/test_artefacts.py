@@ -35,7 +35,8 @@ SYNTAX = {
 RUSSIAN_KEEPS = {"adam", "rmsprop", "adagrad", "softmax", "softsign", "relu", "elu", "isru", "prelu", "rrelu",
                  "leaky", "softplus", "numpy", "mse", "mae", "rmse", "xor", "sgd", "kingma", "ba", "dog", "cat",
                  "leaky", "python", "tanh", "sigmoid", "pred", "out", "in", "grad", "hid", "max", "min",
-                 "pytorch", "arctg", "symnn", "float", "one", "hot", "sgn", "prev", "bce", "mape", "svm"}
+                 "pytorch", "arctg", "symnn", "float", "one", "hot", "sgn", "prev", "bce", "mape", "svm",
+                 "broadcasting"}   # NumPy's term, named beside Транслирование once a key
 
 
 @functools.cache

@@ -82,7 +82,7 @@ def test_a_result_that_is_one_sigma_is_recognised_as_diff_writes_it(tmp_path):
         ("softplus", "en", "Answer: d/dx(log(1 + eˣ)) = σ(x)", sp.log(1 + sp.exp(x)), x),
         ("softplus", "ru", "Ответ: d/dx(log(1 + eˣ)) = σ(x)", sp.log(1 + sp.exp(x)), x),
         # GBC's J = ζ((1 − 2y)z): ∂J/∂z = (1 − 2y)σ((1 − 2y)z)
-        ("softplus-nll", "en", "Answer: ∂/∂z(log(1 + e^(z·(1 - 2y)))) = (1 - 2y)·σ(z·(1 - 2y))",
+        ("softplus-nll", "en", "Answer: ∂/∂z(log(1 + e^((1 - 2y)·z))) = (1 - 2y)·σ((1 - 2y)·z)",   # as the statement writes ζ((1 − 2y)z)
          sp.log(1 + sp.exp((1 - 2 * y) * z)), z),
     ]
     for problem_id, lang, answer, f, wrt in cases:

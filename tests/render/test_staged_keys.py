@@ -199,7 +199,7 @@ def test_the_sums_and_products_of_a_text_are_read_in_order():
     # 3×3: expanded along the row with a zero (Stewart's third row), each minor worked; J₂₃ = ρ cos φ sin θ in the
     # matrix and in the minor as in its own line (not SymPy's ρ sin θ cos φ there)
     ("jacobian-spherical-det", "ru", [r"{\noindent Её определитель (определитель Якоби), разложение по строке $3$:\par}",
-                                      r"\det J &= J_{31} \cdot \det M_{31} + J_{33} \cdot \det M_{33} \\*",
+                                      r"\det J &= J_{31} \cdot \det M_{31} + J_{33} \cdot \det M_{33} \\",
                                       r"J_{23} &= \frac{\partial}{\partial \phi}(\rho \sin {\phi} \sin {\theta}) = "
                                       r"\rho \cos {\phi} \sin {\theta} \\*[0.5ex]",
                                       r"J &= \left(\begin{matrix}\sin {\phi} \cos {\theta} & - \rho \sin {\phi} \sin {\theta} & "
@@ -224,9 +224,10 @@ def test_the_sums_and_products_of_a_text_are_read_in_order():
                                       r"10 x_{2} + 4)$\par}"]),
 ])
 def test_a_determinant_and_a_scaled_residual_are_worked_in_the_key(problem_id, lang, expected):
-    printed = lines(problem_id, "latex", lang)
+    # (a row's end with or without the * that keeps it on its page is the page layout's, not the key's: read alike)
+    printed = [line.replace(r"\\*", r"\\") for line in lines(problem_id, "latex", lang)]
     for line in expected:
-        assert line in printed
+        assert line.replace(r"\\*", r"\\") in printed
 
 
 # a forward table's value column shows the value: where the numbers put in are already its exact form (−ln(0.36),

@@ -49,8 +49,8 @@ CASES = [
     # a statement of log keeps log in its key, and says once that it is natural
     ("bce-log", FORMS, "en", "text", "1  1    0.9  -log(0.9) ≈ 0.1054"),
     ("bce-log", FORMS, "ru", "text", "Здесь log — натуральный логарифм: log x = ln x."),
-    # a = 1.5: g(x) = −0.5x beside g′ = −0.5, not g(x) = −x/2
-    ("gd-closed-form", None, "en", "latex", r"{\noindent \textbf{Derivative of the $5$-fold iterate of $g{(x)} = - 0.5 x$}\par}"),
+    # a = 1.5: g′ = −0.5 as the statement's decimals, not −1/2 (the heading is short: the statement gives g)
+    ("gd-closed-form", None, "en", "latex", r"{\noindent The derivative of one step: $g^{\prime}{(x)} = -0.5$\par}"),
     ("gd-closed-form", None, "ru", "latex", r"{\noindent Производная одного шага: $g^{\prime}{(x)} = -0{,}5$\par}"),
     # g(x) = x − (3/2)x: fractions in both
     ("halving-map", FORMS, "ru", "latex", r"{\noindent Производная одного шага: $g^{\prime}{(x)} = - \frac{1}{2}$\par}"),

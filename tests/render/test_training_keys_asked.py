@@ -105,7 +105,7 @@ def test_the_lms_key_works_each_step_as_the_statements_rule(lang, steps, detail)
 def test_the_lms_key_in_latex():
     lines = key("lms-apple-orange", "ru", "latex")
     assert r"&= (-0{,}4; \  0{,}4; \  0{,}4) + 2 \cdot 0{,}2 \cdot 1{,}4 \cdot (1; \  1; \  -1) \\*" in lines
-    assert r"e &= t - a = 1 - (-0{,}4) = 1{,}4 \\*[0.5ex]" in lines
+    assert r"e &= t - a = 1 - (-0{,}4) = 1{,}4 \\[0.5ex]" in lines
 
 
 def test_the_lms_steps_agree_with_a_hand_written_loop():

@@ -28,7 +28,7 @@ PHONE, DESKTOP = (390, 844), (1000, 1400)
 # letters, product names, and the keys of the keyboard shortcut
 LATIN_ALLOWED = {"softmax", "softsign", "softplus", "ReLU", "PReLU", "RReLU", "ELU", "ISRU", "arctg", "max", "sign", "sgn",
                  "Adam", "AdaGrad", "RMSprop", "MSE", "MAE", "RMSE", "MAPE", "BCE", "SGD", "XOR", "xor", "one-hot", "float64",
-                 "symnn", "NumPy", "PyTorch", "Ctrl", "Enter", "SVM"}
+                 "symnn", "NumPy", "PyTorch", "Ctrl", "Enter", "SVM", "broadcasting"}
 # the text of a page outside its mathematics, code, script, and what is marked as another language
 PROSE = """
 const copy = document.body.cloneNode(true);
