@@ -185,11 +185,14 @@ class NumericsPrinting(DifferenceQuotientPrinting):
         """∇f where the step takes it: each partial derivative, the numbers put in, its value."""
         f = sp.Symbol(self.function_name())
         # the function first, as its data make it (L(w, b) = (1/3)·(…) over the points), then its derivatives there
-        lines = [self.line(depth, self.equation(sp.Function(f.name)(*run.variables), run.expr)),
+        # its fractions in decimals where the statement writes decimals and no fraction (d2l's 0.1x₁² + 2x₂²; ½(x² + 10y²)
+        # stays exact)
+        stated = self.in_stated_numbers if r"\frac" not in getattr(self, "statement_text", "") else (lambda expr: expr)
+        lines = [self.line(depth, self.equation(sp.Function(f.name)(*run.variables), stated(run.expr))),
                  self.line(depth, self.say("opt.gradient", point=self.point(tuple(zip(run.variables, run.gradient_at)))))]
         at = dict(zip(run.variables, run.gradient_at))
         for v, value in zip(run.variables, run.gradient):
-            lines.append(self.line(depth + 1, self.worked(self.raw_ratio(f, v), sp.diff(run.expr, v), at, value)))
+            lines.append(self.line(depth + 1, self.worked(self.raw_ratio(f, v), stated(sp.diff(run.expr, v)), at, value)))
         return lines
 
     def closed_form_lines(self, run, depth: int) -> list[str]:

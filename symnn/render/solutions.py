@@ -97,6 +97,13 @@ _VECTOR_FORM = re.compile(r"\\\||\\vec|\\mathbf|\\sum")    # ‖w‖, \vec w, \m
 class SolutionPrinting:
     statement_text = ""
 
+    def in_stated_numbers(self, expr):
+        """``expr`` with its fractions written as the statement writes its numbers: decimals where it gives decimals
+        (f = 0.1x₁² + 2x₂², g(x) = −0.5x for a = 1.5), else exact (g(x) = −x/2)."""
+        if not re.search(r"\d\.\d", getattr(self, "statement_text", "")) or not isinstance(expr, sp.Basic):
+            return expr
+        return expr.xreplace({r: self.as_given(r) for r in expr.atoms(sp.Rational) if not r.is_Integer})
+
     def as_stated(self, name, expr) -> str:
         """name = expr, after the statement's own formula for ``name`` where it writes it with vectors or a sum:
         J = L(w) + λ(‖w‖² + ‖b‖²) = L(w₁, w₂, b) + λ(w₁² + w₂² + b²), E_total = Σ ½(target − out)² = ½((…)² + (…)²);
@@ -104,7 +111,10 @@ class SolutionPrinting:
         for math in re.findall(r"(?<!\\)\$([^$]*)\$", self.statement_text):
             lhs, equals, rhs = math.partition("=")
             if equals and flat(lhs) == flat(self.raw_math(name)) and _VECTOR_FORM.search(rhs) and "=" not in rhs:
-                return self.rich_text(f"${lhs.strip()} = {rhs.strip()}$") + " " + self.inline("= " + self.raw_math(expr))
+                stated = self.rich_text(f"${lhs.strip()} = {rhs.strip()}$")
+                if re.fullmatch(r"\$[^$]*\$", stated):         # LaTeX, Markdown: one formula, a long one one display
+                    return self.inline(stated[1:-1] + " = " + self.raw_math(expr))
+                return stated + " " + self.inline("= " + self.raw_math(expr))
         return self.equation(name, expr)
 
     def _print_Solution(self, solution, depth: int = 0) -> str:

@@ -7,7 +7,6 @@ network printers' tables (``networks.NetworkPrinting``).
 from __future__ import annotations
 
 import functools
-import re
 
 import sympy as sp
 
@@ -315,11 +314,9 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
         self.partial = False
         # a fraction of g and g′ as the statement writes its numbers: in decimals where it gives a = 1.5 (g(x) = −0.5x,
         # g′ = −0.5, not g(x) = −x/2 beside g′ = −0.5), else exact (g(x) = −x/2, g′ = −1/2)
-        as_given = self.as_given if re.search(r"\d\.\d", self.statement_text) else (lambda number: number)
-        given = {r: as_given(r) for r in run.map.atoms(sp.Rational) | run.derivative.atoms(sp.Rational) if not r.is_Integer}
-        slope = run.derivative.xreplace(given) if run.derivative.free_symbols else as_given(run.derivative)
+        slope = self.in_stated_numbers(run.derivative)
         lines = [self.short_heading("vec.iterate.title", depth, n=sp.Integer(run.n)) or self.line(depth, self.strong(
-                     self.say("vec.iterate.title", n=sp.Integer(run.n), function=sp.Eq(g(x), run.map.xreplace(given),
+                     self.say("vec.iterate.title", n=sp.Integer(run.n), function=sp.Eq(g(x), self.in_stated_numbers(run.map),
                                                                                       evaluate=False)))),
                  self.line(depth, self.say("vec.iterate.derivative", formula=sp.Eq(Slope(x, 1), slope)))]
         xs = [sp.Symbol(f"x_{k}") for k in range(run.n + 1)]
@@ -333,7 +330,7 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
                              self.plain("graph.value")], rows)
         # x_n = gⁿ(x₀) is not a factor of the chain and not asked: the table stops at x_{n−1}
         # the slopes as the table's values write them, each bracketed as a factor: (-0.5)·(-0.5)·… = -0.03125
-        product = Times(*(as_given(slope) for *_, slope in run.rows))
+        product = Times(*(self.in_stated_numbers(slope) for *_, slope in run.rows))
         chain = self.raw_math(total) + " = " + self.raw_math(product, keep_order=True)
         lines.append(self.line(depth, self.result(chain, run.answer)))
         return self.join(lines)
