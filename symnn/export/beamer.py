@@ -21,7 +21,7 @@ from ..render.latex_setup import spelled
 from ..render.solutions import definitions
 from .documents import displays_in_paragraphs, plain_latex
 from .pictures.picture import resized
-from .slide_cuts import pieces, row_side, split  # noqa: F401  (row_side: a row's side, for the tests)
+from .slide_cuts import pieces, split
 from .slide_heights import FRAME_HEIGHT, height
 from .slide_tables import whole_tables
 from .worksheets import headings

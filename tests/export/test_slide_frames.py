@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from symnn.export.beamer import FRAME_HEIGHT, balanced, blocks, frames_of, row_side, slides
+from symnn.export.beamer import FRAME_HEIGHT, balanced, blocks, frames_of, slides
+from symnn.export.slide_cuts import row_side
 from symnn.export.slide_heights import WEIGHTS, height
 from symnn.export.slide_tables import slide_table, whole_tables
 from symnn.export.worksheets import problem_set

@@ -11,8 +11,9 @@ import subprocess
 
 import pytest
 
-from symnn.export.beamer import FRAME_HEIGHT, LEAST_PT, PICTURE_BOX, frames_of, pictures, row_side, slides
+from symnn.export.beamer import FRAME_HEIGHT, LEAST_PT, PICTURE_BOX, frames_of, pictures, slides
 from symnn.export.documents import displays_in_paragraphs
+from symnn.export.slide_cuts import row_side
 from symnn.export.slide_heights import height
 from symnn.export.slide_tables import inline_fractions, slide_table
 from symnn.export.worksheets import problem_set
