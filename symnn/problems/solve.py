@@ -34,7 +34,7 @@ class Solution(RichDisplay):
 
 def solve_gradient(problem: Problem) -> Solution:
     """``expr``, ``wrt`` and ``at``: the gradient at the point; ``functions`` names unknown
-    functions the expression calls (the loss L of a regularised L(w) + λ‖w‖²)."""
+    functions the expression calls (the loss L of a regularised L(w, b) + λ‖w‖²)."""
     from ..calculus.gradient import gradient_steps
     from ..calculus.parse import parse_expr_safe
     data = problem.data

@@ -106,7 +106,7 @@ class SolutionPrinting:
 
     def as_stated(self, name, expr) -> str:
         """name = expr, after the statement's own formula for ``name`` where it writes it with vectors or a sum:
-        J = L(w) + λ(‖w‖² + ‖b‖²) = L(w₁, w₂, b) + λ(w₁² + w₂² + b²), E_total = Σ ½(target − out)² = ½((…)² + (…)²);
+        J = L(w, b) + λ(‖w‖² + ‖b‖²) = L(w₁, w₂, b) + λ(w₁² + w₂² + b²), E_total = Σ ½(target − out)² = ½((…)² + (…)²);
         the derivation needs the coordinates, the reader meets the statement's form first."""
         for math in re.findall(r"(?<!\\)\$([^$]*)\$", self.statement_text):
             lhs, equals, rhs = math.partition("=")

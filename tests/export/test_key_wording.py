@@ -111,7 +111,7 @@ def test_the_step_derivative_and_the_softsign_note(lang):
     assert SOFTSIGN[lang] in _key(["softsign"], lang)
 
 
-# l2-reg differentiates J = L(w) + λ(‖w‖² + ‖b‖²) by w₁, w₂ and b: L has no formula, said at the first only
+# l2-reg differentiates J = L(w, b) + λ(‖w‖² + ‖b‖²) by w₁, w₂ and b: L has no formula, said at the first only
 def test_a_function_of_general_form_is_said_once_in_russian():
     key = _key(["l2-reg"], "ru")
     assert key.count("(производная степенной функции; производная функции общего вида)") == 1

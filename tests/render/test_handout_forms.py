@@ -50,8 +50,8 @@ CASES = [
     # vec-quadratic: the terms of xᵀAx, then those of bᵀx, as f = xᵀAx + bᵀx
     ("vec-quadratic", "en", "text", "Index form: f = x_1^2 + 2x_1·x_2 + 3x_2^2 + x_1 - x_2;"),
     # l2-reg: J as the statement writes it, then in coordinates
-    ("l2-reg", "en", "text", "J = L(w) + λ(‖w‖^2 + ‖b‖^2) = L(w_1, w_2, b) + λ·(w_1^2 + w_2^2 + b^2)"),
-    ("l2-reg", "ru", "latex", "J &= L{(w)} + \\lambda{(\\|w\\|^2 + \\|b\\|^2)} = L(w_{1}, w_{2}, b) + \\lambda (w_{1}^{2}"),
+    ("l2-reg", "en", "text", "J = L(w, b) + λ(‖w‖^2 + ‖b‖^2) = L(w_1, w_2, b) + λ·(w_1^2 + w_2^2 + b^2)"),
+    ("l2-reg", "ru", "latex", "J &= L{(w, b)} + \\lambda{(\\|w\\|^2 + \\|b\\|^2)} = L(w_{1}, w_{2}, b) + \\lambda (w_{1}^{2}"),
     # softmax-ce-steps: the statement's matrices, entry by entry in the names of the tables
     ("softmax-ce-steps", "en", "text", "In the matrices of the statement: W_1 = [(w_1, w_2); (w_3, w_4)], b_1 = (b_(1,1), b_(1,2)), "
                                        "W_2 = [(w_5, w_6); (w_7, w_8)], b_2 = (b_(2,1), b_(2,2))"),
