@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..answers.macros import GREEK
 from ..lang import separator
 from .arrays import STATEMENT_CODE
 from .base import DocumentPrinter
@@ -23,6 +24,8 @@ _APPLIED = re.compile(rf"(?:\\?(?:{_FUNCTIONS}|sigma)|σ)\s*$")
 _FACTOR_AFTER = re.compile(r"\s*(?:[(\[‖|\w]|\\(?!cdot|times|quad|qquad|right|end|le|ge|leq|geq|approx|neq|to|in\b|[,;:! ]))")
 _OPERATOR = re.compile(rf"\\({_FUNCTIONS}|cot|max|min|det|tr|arg)(?![a-zA-Z])\s*")
 
+
+_GREEK = "|".join(GREEK.split() + ["lambda", "pi", "varepsilon", "varphi"])
 
 def _plain_matrices(latex: str, lang: str) -> str:
     """\\begin{pmatrix} 0 & -1 \\\\ 2 & 3 \\end{pmatrix} as [(0, -1); (2, 3)], as a key writes a matrix in plain text."""
@@ -84,6 +87,9 @@ class TextPrinter(DocumentPrinter):
 
     def _plain_statement(self, text: str, LatexNodes2Text) -> str:
         text = re.sub(r"\\ne(?![a-zA-Z])", "≠", text)        # pylatexenc knows \neq but drops \ne
+        # a Greek letter times a name is one product, λw, not λ w (pylatexenc keeps the space that ends the command)
+        text = re.sub(rf"\\({_GREEK}) (?=[A-Za-z0-9(]|\\\||\\(?:{_GREEK}|left|hat|bar|mathbf|boldsymbol|nabla|partial)(?![a-z]))",
+                      r"\\\1" + "\u2063", text)      # an invisible separator ends the command; removed below
         text = re.sub(r"(?<=\d)\\,(?=\d{3}(?!\d))", "\u202f", text)     # 10\,000: one number, its groups a narrow space apart
         # an arrow keeps the space after it: v ← μv, not v ←μ v (pylatexenc drops it before another command)
         text = re.sub(r"\\(leftarrow|gets|rightarrow|to)(?![a-zA-Z])", lambda m: "←" if m[1] in ("leftarrow", "gets") else "→", text)
@@ -100,7 +106,7 @@ class TextPrinter(DocumentPrinter):
         text = re.sub(r"(?<!\\)\$[^$]*\$", lambda m: m[0].replace("'", "′"), text)   # primes, not quotation marks
         text = re.sub(r"\^\{\((\d+)\)\}", lambda m: "⁽" + m[1].translate(RAISED) + "⁾", text)   # c^{(2)}: c⁽²⁾
         text = _plain_fractions(_plain_matrices(text, self.lang))
-        text = re.sub(r"(?<=[∂Δ]) (?=\w)", "", LatexNodes2Text(math_mode="text").latex_to_text(text))   # ∂L, Δw
+        text = re.sub(r"(?<=[∂Δ]) (?=\w)", "", LatexNodes2Text(math_mode="text").latex_to_text(text)).replace("\u2063", "")  # ∂L
         text = re.sub(r"(?<![\w^])e\^(?:\((-?(?:\d+|[a-pr-z]))\)|(-?(?:\d+|[a-pr-z])))(?![\w(])",
                       lambda m: "e" + (m[1] or m[2]).translate(RAISED), text)          # e³, eˣ, e⁻ᵃ
         text = re.sub(rf"(?<![A-Za-z])({_FUNCTIONS}) \(", r"\1(", text)   # ln(a/b), ln\left(

@@ -119,4 +119,4 @@ def test_a_later_step_shows_the_velocity_it_moves_by(tmp_path, lang, title, tabl
     rows = momentum_loop(2.0, 0.25, 0.5, 3)
     assert [(row[0], row[1], row[2], row[3]) for row in rows[1:]] == [(1.0, 2.0, -1.0, 0.0), (0.0, 0.0, -0.5, -0.5)]
     assert printed[-6:-1] == [title, *table]
-    assert "v ← μ v - η f′(x), x ← x + v" in printed[0]        # the arrow keeps its space before μ
+    assert "v ← μv - ηf′(x), x ← x + v" in printed[0]        # the arrow keeps its space before μ

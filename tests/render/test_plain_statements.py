@@ -28,7 +28,12 @@ CASES = [
     (r"$\frac{1 - \beta_1}{\sqrt{1 - \beta_2}}$", "(1 - β_1)/√(1 - β_2)"),
     (r"$\frac{\sqrt{3}}{2}$", "√(3)/2"),                          # a root alone needs no brackets
     # an arrow keeps the space after it before another command: v ← μv, not v ←μ v
-    (r"$v \leftarrow \mu v - \eta g$", "v ← μ v - η g"),
+    (r"$v \leftarrow \mu v - \eta g$", "v ← μv - ηg"),
+    # a Greek letter before a name is a product, written as one: the space only ended the command
+    (r"$\sigma(\alpha x)$", "σ(αx)"),
+    (r"$f(x) = \frac{1}{1 + e^{-\alpha x}}$", "f(x) = 1/(1 + e^(-αx))"),   # inside a fraction too
+    (r"$\lambda \|w\|^2$", "λ‖w‖^2"),
+    (r"$\lambda \leq 1$, $\alpha = 0.5$", "λ ≤ 1, α = 0.5"),               # a relation keeps its spaces
     (r"$x \to \infty$", "x → ∞"),
 ]
 
