@@ -36,6 +36,7 @@ from .backprop import forward_values, network_point
 from .naming import FULL_STEPS
 from .network import Network
 from .optimizers import OPTIMIZERS, alpha, beta, eta, g, lam, mu, t, w_old
+from .output_deltas import simplified_delta, softmax_ce_delta
 from .reverse import delta
 from .slopes import a, slope_through_output, z
 
@@ -65,6 +66,7 @@ class TrainingStep:
     gradients: tuple     # (parameter, formula, value)
     updates: tuple       # (parameter, tuple of Update); biases left out when they stay fixed
     errors: tuple = ()   # (neuron, formula, value) of ∂L/∂(the neuron's output), outputs first
+    simplified: tuple = ()   # (output, the sides of its δ simplified, the last its formula; Σ y_k = 1 of a softmax or None)
 
 
 @dataclass(frozen=True)
@@ -131,9 +133,10 @@ def _common_factor(error: sp.Expr) -> sp.Expr:
     return sp.Mul(content, rest, evaluate=False) if content not in (1, -1) and rest.is_Add else error
 
 
-def _deltas(network: Network, values: dict) -> tuple[list, dict, list]:
-    """(neuron, formula, value) from the output back, δ of each neuron by name, and (neuron, formula,
-    value) of ∂L/∂(its output): ∂L/∂o_j of the loss, Σ w·δ of a hidden neuron."""
+def _deltas(network: Network, values: dict) -> tuple[list, dict, list, list]:
+    """(neuron, formula, value) from the output back, δ of each neuron by name, (neuron, formula,
+    value) of ∂L/∂(its output): ∂L/∂o_j of the loss, Σ w·δ of a hidden neuron; and (output, the sides of its
+    δ simplified) where it simplifies (σ with cross-entropy: ŷ − t)."""
     L = network.loss_symbol
     loss = network.definitions()[L]
     consumers = {n.name: [] for n in network.neurons()}
@@ -141,7 +144,7 @@ def _deltas(network: Network, values: dict) -> tuple[list, dict, list]:
         for neuron in layer:
             for source, weight in zip(neuron.inputs, neuron.weights):
                 consumers[source].append((weight, neuron.name))
-    rows, value_of, error_rows = [], {}, []
+    rows, value_of, error_rows, simplified = [], {}, [], []
     outputs = network.outputs
     for layer in reversed(network.layers):
         for neuron in layer:
@@ -155,16 +158,22 @@ def _deltas(network: Network, values: dict) -> tuple[list, dict, list]:
                 total = sp.expand(-sp.Add(*(o * e for o, e in zip(outputs, errors))))    # Σ y_k of cross-entropy
                 if total.free_symbols and total.xreplace(values) == 1:      # one-hot targets: Σ y_k = 1
                     formula = sp.expand(name * errors[j]) + name             # δ_j = o_j − y_j
+                    worked = softmax_ce_delta(tuple(outputs), tuple(errors), j)
+                    simplified += [(name, worked, total)] if worked is not None and worked[-1] == formula else []
                 else:
                     formula = sp.expand(name * (errors[j] - sp.Add(*(o * e for o, e in zip(outputs, errors)))))
             elif name in outputs:                                 # δ = ∂L/∂o · f'(z)
                 formula = error * _slope(neuron)
+                worked = simplified_delta(error, _slope(neuron))      # σ with cross-entropy: ŷ − t
+                if worked is not None:
+                    simplified.append((name, worked, None))
+                    formula = worked[-1]
             else:                                                 # δ = f'(z) · Σ w·δ
                 formula = _slope(neuron) * error
             value_of[name] = formula.xreplace(known)
             rows.append((name, formula, value_of[name]))
             error_rows.append((name, error, error.xreplace(known)))
-    return rows, value_of, error_rows
+    return rows, value_of, error_rows, simplified
 
 
 def _gradients(network: Network, values: dict, delta_of: dict) -> list:
@@ -229,12 +238,12 @@ def train_steps(network: Network, at, weights=None, biases=None, steps: int = 1,
             point = {**point, **{network.symbol(str(k)): exact_number(v)
                                  for k, v in samples[(max(number, 1) - 1) % len(samples)].items()}}
         values = forward_values(network, point)
-        deltas, delta_of, errors = _deltas(network, values)
+        deltas, delta_of, errors, simplified = _deltas(network, values)
         gradients = _gradients(network, values, delta_of)
         updates = tuple((p, _update(optimizer, hyper, number, value, point[p], states[p]))
                         for p, _, value in gradients if p in states and number)
         runs.append(TrainingStep(number, tuple(point.items()), _nodes(network, values), tuple(deltas),
-                                 tuple(gradients), updates, tuple(errors)))
+                                 tuple(gradients), updates, tuple(errors), tuple(simplified)))
         point = {**point, **{p: rows[-1].value for p, rows in updates}}
         if number < steps:   # the next step starts from decimals (see the module's note)
             point = {s: _decimal(v) for s, v in point.items()}

@@ -15,6 +15,7 @@ from ..lang import catalogue, whole
 from ..nn.optimizers import w_new, w_old
 from ..nn.reverse import delta
 from ..nn.sgd_steps import DIGITS
+from .stated import StatedProduct, StatedSum
 
 QUICK_ROWS = 10          # the loss of a long run is shown before about this many of its steps
 LONG_RUN = 10            # a run of more steps is keyed by its setup, its rule, its loss and its result, no step worked
@@ -147,7 +148,30 @@ class TrainingStepsPrinting:
         for neuron, formula, value in step.deltas:
             rows.append(self.worked_row(delta(neuron), formula, known, value))
             known[delta(neuron)] = value
-        return [self.line(depth, self.plain(self.said_once("sgd.deltas", "delta.deltas")))] + self.table(self.delta_header(), rows)
+        return [self.line(depth, self.plain(self.said_once("sgd.deltas", "delta.deltas"))), *self.simplified_lines(step, depth)] \
+            + self.table(self.delta_header(), rows)
+
+    def simplified_lines(self, step, depth: int) -> list[str]:
+        """The δ of each output worked to its simple form (nn.output_deltas), σ with cross-entropy: δ = … = ŷ − t;
+        a softmax's through each of its outputs, the one-hot targets adding up to 1."""
+        said = self.__dict__.setdefault("_rules_said", set())
+        if "sgd.simplified" in said or not step.simplified:        # worked once a problem, at its first step
+            return []
+        said.add("sgd.simplified")
+        lines, softmax = [], [(neuron, sides, targets) for neuron, sides, targets in step.simplified if targets is not None]
+        if softmax:                                     # said once, then each output's δ
+            lines.append(self.line(depth, self.say("sgd.simplified softmax", one=sp.Eq(softmax[0][2], 1, evaluate=False))))
+        for neuron, sides, targets in step.simplified:
+            if targets is not None:                     # Σ_k in the order of k: −y₁(1 − o₁) + y₂o₁ + y₃o₁
+                self.written = self.written + (StatedSum(*(self.renamed(term) for term in sides[0].args)),)
+            else:                                       # ∂L/∂ŷ first, then the slope: (… − t/ŷ)·ŷ(1 − ŷ)
+                factors = sp.Mul.make_args(sides[0])
+                first = [f for f in factors if f.is_Add and any(sp.denom(t) != 1 for t in f.args)]
+                self.written = self.written + (StatedProduct(*(self.renamed(f) for f in first + [f for f in factors if f not in first])),)
+            said = "" if targets is not None else self.plain("sgd.simplified") + " "
+            lines.append(self.line(depth + bool(targets is not None), said + self.inline(" = ".join(
+                [self.raw_math(delta(neuron)), *(self.raw_math(side) for side in sides)]))))
+        return lines
 
     def said_once(self, rule: str, again: str, *covering: str) -> str:
         """The phrase of a rule in words the first time a problem's steps use it (or one of ``covering``, which
