@@ -14,8 +14,9 @@ import sympy as sp
 from ..lang import catalogue, whole
 from ..nn.optimizers import w_new, w_old
 from ..nn.reverse import delta
-from ..nn.sgd_steps import DIGITS
+from ..nn.sgd_steps import DECAY, DIGITS
 from .stated import StatedProduct, StatedSum
+from .values import put_in
 
 QUICK_ROWS = 10          # the loss of a long run is shown before about this many of its steps
 LONG_RUN = 10            # a run of more steps is keyed by its setup, its rule, its loss and its result, no step worked
@@ -205,6 +206,16 @@ class TrainingStepsPrinting:
         lines = [self.line(depth, self.say("net.at", point=self.point(step.point))),
                  self.line(depth, self.plain("net.forward") + ":")]
         lines += self.forward_table(network, step.forward, known)
+        if step.objective:                  # weight decay: J = L + (λ/2)Σ w², and λw in each weight's gradient
+            J, formula, value, decay = step.objective
+            known[DECAY] = decay
+            lines.append(self.line(depth, self.say("sgd.decay", value=self.value(decay), term=DECAY * sp.Symbol("w", real=True))))
+            L, penalty = formula.as_independent(DECAY)          # L + (λ/2)(w₁² + …), as d2l writes it
+            written = sp.Add(L, sp.Mul(DECAY / 2, penalty / DECAY * 2, evaluate=False), evaluate=False)
+            values = {self.renamed(k): v for k, v in known.items()}
+            numbers = self.raw_math(put_in(self.renamed(written), values, self.places()), keep_order=True, numbers=True)
+            lines.append(self.line(depth, self.result(" = ".join((self.raw_math(J), self.raw_math(written, keep_order=True),
+                                                                  numbers)), value)))
         L = network.loss_symbol
         lines += self.delta_lines(step, known, depth)
         header = self.delta_header()
@@ -252,10 +263,11 @@ class TrainingStepsPrinting:
         if type(work).__name__ != "NetworkTraining":
             return super().answer_items(work, answer)
         L = str(work.network.loss_symbol)
+        top = work.steps[0].objective[0] if work.steps and work.steps[0].objective else work.network.loss_symbol   # ∂J/∂w
         labels = []
         for name in work.asked:
             if name.startswith(f"d{L}/d"):
-                labels.append(self.raw_ratio(work.network.loss_symbol, sp.Symbol(name[len(L) + 3:])))
+                labels.append(self.raw_ratio(top, sp.Symbol(name[len(L) + 3:])))
             elif name.endswith("+"):                       # E_total⁺ where the statement calls L E_total
                 labels.append(self.raw_math(after(self.names.get(name[:-1], name[:-1]))))
             else:
