@@ -209,7 +209,9 @@ class TrainingStepsPrinting:
         if step.objective:                  # weight decay: J = L + (λ/2)Σ w², and λw in each weight's gradient
             J, formula, value, decay = step.objective
             known[DECAY] = decay
-            lines.append(self.line(depth, self.say("sgd.decay", value=self.value(decay), term=DECAY * sp.Symbol("w", real=True))))
+            w = sp.Symbol("w", real=True)
+            lines.append(self.line(depth, self.say("sgd.decay", decay=sp.Eq(DECAY, self.as_given(decay), evaluate=False), w=w,
+                                                   term=DECAY * w)))
             L, penalty = formula.as_independent(DECAY)          # L + (λ/2)(w₁² + …), as d2l writes it
             written = sp.Add(L, sp.Mul(DECAY / 2, penalty / DECAY * 2, evaluate=False), evaluate=False)
             values = {self.renamed(k): v for k, v in known.items()}
