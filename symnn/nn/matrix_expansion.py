@@ -241,7 +241,8 @@ def factored(total):
     if shared:                           # XᵀXW − XᵀY + λW: the terms of one first factor, Xᵀ(XW − Y) + λW
         first = max(shared, key=lambda f: len(sp.Add.make_args(groups[f])))
         rest = [t for t, (_, factors) in zip(terms, parts) if len(factors) < 2 or factors[0] != first]
-        return factored(first * groups[first]) + sp.Add(*rest)
+        # the sum of those terms factored as a whole: XᵀXw/n − Xᵀy/n = (1/n)Xᵀ(Xw − y), its number out too
+        return factored(sp.Add(*(t for t in terms if t not in rest))) + sp.Add(*rest)
     return total
 
 

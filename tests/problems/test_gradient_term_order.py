@@ -29,6 +29,9 @@ CASES = {    # id: (expr, wrt, shapes, the sum line of the key, its answer line)
     # by a matrix: the Frobenius ridge
     "by a matrix": ("1/2*norm(X*W - Y)^2 + lambda/2*norm(W)^2", "W", 'shapes = { X = "m x n", W = "n x k", Y = "m x k" }',
                     "∇_W f = Xᵀ·X·W - Xᵀ·Y + λ·W = Xᵀ·(X·W - Y) + λ·W", "∇_W f = Xᵀ·(X·W - Y) + λ·W"),
+    # a mean over n samples: the data term's sum factored as a whole, its 1/n taken out with Xᵀ
+    "over n": ("1/(2*n)*norm(X*w - y)^2 + lambda/2*norm(w)^2", "w", 'shapes = { X = "n x d", w = "d", y = "n", n = "1" }',
+               "∇_w f = Xᵀ·X·w/n - Xᵀ·y/n + λ·w = Xᵀ·(X·w - y)/n + λ·w", "∇_w f = Xᵀ·(X·w - y)/n + λ·w"),
 }
 
 
@@ -76,3 +79,9 @@ def test_the_ordered_answer_is_the_matrix_derivative(bank):
     expected = sp.Matrix(function.diff(x)).subs({**values, lam: 3}).doit()
     got = concrete(answer.xreplace({s: 3 for s in answer.free_symbols if s.is_commutative}), {s.name: v for s, v in values.items()})
     assert sp.Matrix(got) == sp.Matrix(expected)
+
+
+def test_a_fraction_with_a_letter_below_is_bracketed(bank):
+    """1/(2n) in front of a norm, not 1/2·n (which reads n/2)."""
+    key = render(solve("over-n", bank), "text", lang="en", detail="brief").splitlines()
+    assert key[1] == "The gradient by w: f = (1/(2n))·‖X·w - y‖^2 + λ·‖w‖^2/2"
