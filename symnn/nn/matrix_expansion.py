@@ -167,12 +167,16 @@ def _trace(inner, shapes):
 
 def summands(text: str) -> list[str]:
     """The texts of the terms of a sum, in the order written, each with its sign: "a*x - b + c" as
-    ["a*x", "- b", "+ c"] (a sign after ``*``, ``/``, ``^`` or a bracket opening is not between two terms)."""
+    ["a*x", "- b", "+ c"] (a sign after ``*``, ``/``, ``^``, another sign or in 1e-3 is not between two terms).
+
+    >>> summands("1/2*norm(A*x - b)^2 + 1e-3*norm(x)^2 - c^T*x")
+    ['1/2*norm(A*x - b)^2 ', '+ 1e-3*norm(x)^2 ', '- c^T*x']
+    """
     parts, depth, start = [], 0, 0
     for i, char in enumerate(text):
         depth += {"(": 1, ")": -1}.get(char, 0)
         before = text[:i].rstrip()
-        if char in "+-" and depth == 0 and before and before[-1] not in "*/^(,+-eE":
+        if char in "+-" and depth == 0 and before and before[-1] not in "*/^(,+-" and not re.search(r"(?<![\w.])[\d.]+[eE]$", before):
             parts.append(text[start:i])
             start = i
     return [part for part in parts + [text[start:]] if part.strip()]
