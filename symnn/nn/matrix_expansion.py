@@ -11,6 +11,9 @@ A problem gives a function such as f = ½‖Ax − b‖², the shapes of its let
    at a time: c·L x R gives c·LᵀRᵀ and c·L xᵀ R gives c·R·Lᵀ (L, R the factors on either side);
 5. the gradients are added and a common factor is taken out: AᵀAx − Aᵀb = Aᵀ(Ax − b).
 
+Every sum is written in the order of the function's terms as given: ½‖Ax − b‖² + (λ/2)‖x‖² gives
+Aᵀ(Ax − b) + λx, the terms that come from ½‖Ax − b‖² first (``order``).
+
 By a matrix W the same steps hold with traces: ‖V‖²_F = tr(VᵀV), a trace is linear, equal to the trace of the
 transpose and unchanged when a factor moves from the front to the back, so tr(WᵀXᵀY) = tr(YᵀXW) is collected; the
 identities are ∇_W(aᵀWb) = abᵀ, ∇_W tr(AW) = Aᵀ, ∇_W tr(WᵀMW) = (M + Mᵀ)W and ∇_W tr(WMWᵀ) = W(M + Mᵀ)
@@ -40,7 +43,7 @@ from ..calculus.parse import SCALAR_NAMES, parse_expr_safe
 from ..calculus.transpose import MARK, Letter, Trace
 from .matrix_algebra import ShapeMismatch, concrete, shape_of, sizes_of, symbol_matrices
 from .matrix_shapes import read_shapes
-from .matrix_terms import IDENTITY, Term, canonical, product_parts, term_of, uses
+from .matrix_terms import IDENTITY, Term, canonical, parts, product_parts, term_of, uses
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class ExpandedGradient(RichDisplay):
     frobenius: tuple = ()        # the letters of ``norms`` whose v is a matrix: ‖V‖²_F = tr(VᵀV)
     by_matrix: bool = False      # wrt is a matrix W: terms are traces too, ∇_W tr(AW) = Aᵀ
     turned: tuple = ()           # (that letter, v) of each transposed sum or product (x − μ)ᵀ, as given
+    order: tuple = ()            # the terms of total and of answer, each in the order of the given terms they come from
 
 
 NAMED = r"_\s*\{?\s*[F2]\s*\}?"          # the norm named, ‖V‖_F or ‖v‖_2
@@ -161,9 +165,56 @@ def _trace(inner, shapes):
     return Trace(inner)
 
 
-def _in_order(total, x):
-    """The terms as a teacher writes them, those with more uses of x first (xᵀAᵀAx, then bᵀAx, then bᵀb), kept so."""
-    return sp.Add(*sorted(sp.Add.make_args(total), key=lambda t: -uses(t, x)), evaluate=False)
+def summands(text: str) -> list[str]:
+    """The texts of the terms of a sum, in the order written, each with its sign: "a*x - b + c" as
+    ["a*x", "- b", "+ c"] (a sign after ``*``, ``/``, ``^``, another sign or in 1e-3 is not between two terms).
+
+    >>> summands("1/2*norm(A*x - b)^2 + 1e-3*norm(x)^2 - c^T*x")
+    ['1/2*norm(A*x - b)^2 ', '+ 1e-3*norm(x)^2 ', '- c^T*x']
+    """
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        before = text[:i].rstrip()
+        if char in "+-" and depth == 0 and before and before[-1] not in "*/^(,+-" and not re.search(r"(?<![\w.])[\d.]+[eE]$", before):
+            parts.append(text[start:i])
+            start = i
+    return [part for part in parts + [text[start:]] if part.strip()]
+
+
+def _key(term):
+    """A term without its number: the terms of one product of letters, whatever their numbers (½xᵀx, λxᵀx)."""
+    number, factors, traced = parts(term)
+    return (tuple(factors), traced) if factors else (term,)
+
+
+def _places(sources, key=_key) -> dict:
+    """Each term's place, the first of ``sources`` (each a sum, in order) that has a term like it."""
+    places = {}
+    for place, source in enumerate(sources):
+        for term in sp.Add.make_args(sp.expand(source)):
+            places.setdefault(key(term), place)
+    return places
+
+
+def _place(term, places: dict) -> int:
+    """The place of a term, the first place of its expanded terms (Aᵀ(Ax − b): that of AᵀAx)."""
+    return min((places.get(_key(t), len(places)) for t in sp.Add.make_args(sp.expand(term))), default=0)
+
+
+def _in_order(total, x, places=None):
+    """The terms as a teacher writes them: in the order of the given terms they come from, and of one given term
+    those with more uses of x first (xᵀAᵀAx, then bᵀAx, then bᵀb), kept so."""
+    return sp.Add(*sorted(sp.Add.make_args(total), key=lambda t: (_place(t, places or {}), -uses(t, x))), evaluate=False)
+
+
+def _stated_order(total, x, places) -> tuple:
+    """The terms of ``total`` in the order of the given terms, a plus term first of each; () when they come from
+    one given term (then a sum is written as any other)."""
+    terms = sp.Add.make_args(total)
+    if len({_place(t, places) for t in terms}) < 2:
+        return ()
+    return tuple(sorted(terms, key=lambda t: (_place(t, places), -uses(t, x), t.could_extract_minus_sign())))
 
 
 def factored(total):
@@ -194,7 +245,8 @@ def factored(total):
     if shared:                           # XᵀXW − XᵀY + λW: the terms of one first factor, Xᵀ(XW − Y) + λW
         first = max(shared, key=lambda f: len(sp.Add.make_args(groups[f])))
         rest = [t for t, (_, factors) in zip(terms, parts) if len(factors) < 2 or factors[0] != first]
-        return factored(first * groups[first]) + sp.Add(*rest)
+        # the sum of those terms factored as a whole: XᵀXw/n − Xᵀy/n = (1/n)Xᵀ(Xw − y), its number out too
+        return factored(sp.Add(*(t for t in terms if t not in rest))) + sp.Add(*rest)
     return total
 
 
@@ -222,27 +274,35 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmet
     norms = tuple((Letter(f"Norm{i}q"), _read(as_products(inner)[0], read).xreplace(mirror)) for i, inner in enumerate(inners))
     marks = {**{str(letter): ("1", "1") for letter, _ in norms},
              **{str(letter): tuple(reversed(shape_of(inner, read) or ("1", "1"))) for letter, inner in turned}}
-    given = _read(marked, {**read, **marks}).xreplace(mirror)
-    given = given.xreplace({sp.Symbol(str(letter), real=True): letter for letter, _ in norms + turned})
+    lettered = {**mirror, **{sp.Symbol(str(letter), real=True): letter for letter, _ in norms + turned}}
+    given = sp.Add(*(_read(part, {**read, **marks}).xreplace(lettered) for part in summands(marked)), evaluate=False)
     frobenius = tuple(letter for letter, inner in norms if shape_of(inner, read) not in (None, ("1", "1")) and
                       shape_of(inner, read)[1] != "1")
     if shape not in (None, ("1", "1")):
         raise ValueError(f"expr: {expr} is not a number but a {'×'.join(shape)} matrix")
     x = Letter(wrt)
-    expanded = _in_order(sp.expand(function), x)
-    collected = _in_order(sp.Add(*(canonical(t, x, mirror, by_matrix) for t in sp.Add.make_args(expanded))), x)
+    given_terms = [_read(part, read).xreplace(mirror) for part in summands(text)]       # as given, in order
+    places = _places(given_terms)
+    expanded = _in_order(sp.expand(function), x, places)
+    collecting = {_key(canonical(t, x, mirror, by_matrix)): place for t, place in
+                  ((t, places.get(_key(t), len(given_terms))) for t in sp.Add.make_args(expanded))}
+    collected = _in_order(sp.Add(*(canonical(t, x, mirror, by_matrix) for t in sp.Add.make_args(expanded))), x, collecting)
     order = ("quadratic", "trace-quadratic", "trace-quadratic-right", "product", "linear", "linear-right", "bilinear",
              "trace-linear", "constant")       # as a teacher writes them
     identity = None if IDENTITY.name in read else IDENTITY            # ∇_W tr(W) = I, unless I is a letter of shapes
     terms = tuple(sorted((term_of(t, x, mirror, by_matrix, identity) for t in sp.Add.make_args(collected)),
-                         key=lambda t: order.index(t.identity)))
+                         key=lambda t: (_place(t.term, collecting), order.index(t.identity))))
     total = sp.expand(sp.Add(*(t.gradient for t in terms)))
     answer = factored(total)
+    by_term = {}                                     # each gradient's terms at the place of the term it is of
+    for t in terms:
+        for g in sp.Add.make_args(sp.expand(t.gradient)):
+            by_term.setdefault(_key(g), _place(t.term, collecting))
     return ExpandedGradient(sp.Symbol(name), function, expanded, collected, terms, x,
                             tuple((Letter(n), s) for n, s in read.items() if s != ("1", "1")), total, answer,
                             tuple((n, v) for n, v in sizes_of(read).items() if n != "1"),
                             _holds(function, answer, x, read, symmetric), given, norms, tuple(symmetric), frobenius, by_matrix,
-                            turned)
+                            turned, tuple(filter(None, (_stated_order(total, x, by_term), _stated_order(answer, x, by_term)))))
 
 
 def _holds(function, answer, x, shapes, symmetric=()) -> bool:

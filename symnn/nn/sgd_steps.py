@@ -9,7 +9,8 @@ Each step is the forward pass, the deltas from the output back,
     δ_j = f'(z_j) · Σ_k w_kj δ_k            (a hidden neuron, over the neurons it feeds)
     ∂L/∂w_jk = a_k · δ_j,  ∂L/∂b_j = δ_j    (a_k: the input or neuron the weight comes from)
 
-and the update of every parameter from its gradient, all gradients taken before any parameter
+with weight decay (d2l §5.3: J = L + (λ/2)Σ w², the biases not penalised) each weight's gradient
+gains λw, ∂J/∂w_jk = a_k · δ_j + λ w_jk; and the update of every parameter from its gradient, all gradients taken before any parameter
 moves (the hidden layer is updated with the old output weights). The first step is exact; its
 exact expressions nest into every later one and grow exponentially, so from the second step on the
 parameters are carried as DIGITS-digit decimals, far beyond any precision a text prints (and so
@@ -36,6 +37,7 @@ from .backprop import forward_values, network_point
 from .naming import FULL_STEPS
 from .network import Network
 from .optimizers import OPTIMIZERS, alpha, beta, eta, g, lam, mu, t, w_old
+from .output_deltas import simplified_delta, softmax_ce_delta
 from .reverse import delta
 from .slopes import a, slope_through_output, z
 
@@ -65,6 +67,8 @@ class TrainingStep:
     gradients: tuple     # (parameter, formula, value)
     updates: tuple       # (parameter, tuple of Update); biases left out when they stay fixed
     errors: tuple = ()   # (neuron, formula, value) of ∂L/∂(the neuron's output), outputs first
+    objective: tuple = ()    # with weight decay: (J, L + (λ/2)Σ w², its value, λ's value)
+    simplified: tuple = ()   # (output, the sides of its δ simplified, the last its formula; Σ y_k = 1 of a softmax or None)
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,8 @@ class NetworkTraining(RichDisplay):
         step's gradient), dL/do1 (the first step's ∂L/∂ of a neuron's output: of a raw score), w5+, o1+
         and L+ (after the last update)."""
         before = {str(s): v for s, v in self.steps[0].forward} if self.steps else {}
+        if self.steps and self.steps[0].objective:            # J = L + (λ/2)Σ w² of weight decay
+            before[str(self.steps[0].objective[0])] = self.steps[0].objective[2]
         if name.endswith("+"):
             after = {str(s): v for s, v in (*self.parameters, *self.after)}
             if name[:-1] in after:
@@ -131,9 +137,10 @@ def _common_factor(error: sp.Expr) -> sp.Expr:
     return sp.Mul(content, rest, evaluate=False) if content not in (1, -1) and rest.is_Add else error
 
 
-def _deltas(network: Network, values: dict) -> tuple[list, dict, list]:
-    """(neuron, formula, value) from the output back, δ of each neuron by name, and (neuron, formula,
-    value) of ∂L/∂(its output): ∂L/∂o_j of the loss, Σ w·δ of a hidden neuron."""
+def _deltas(network: Network, values: dict) -> tuple[list, dict, list, list]:
+    """(neuron, formula, value) from the output back, δ of each neuron by name, (neuron, formula,
+    value) of ∂L/∂(its output): ∂L/∂o_j of the loss, Σ w·δ of a hidden neuron; and (output, the sides of its
+    δ simplified) where it simplifies (σ with cross-entropy: ŷ − t)."""
     L = network.loss_symbol
     loss = network.definitions()[L]
     consumers = {n.name: [] for n in network.neurons()}
@@ -141,7 +148,7 @@ def _deltas(network: Network, values: dict) -> tuple[list, dict, list]:
         for neuron in layer:
             for source, weight in zip(neuron.inputs, neuron.weights):
                 consumers[source].append((weight, neuron.name))
-    rows, value_of, error_rows = [], {}, []
+    rows, value_of, error_rows, simplified = [], {}, [], []
     outputs = network.outputs
     for layer in reversed(network.layers):
         for neuron in layer:
@@ -155,25 +162,37 @@ def _deltas(network: Network, values: dict) -> tuple[list, dict, list]:
                 total = sp.expand(-sp.Add(*(o * e for o, e in zip(outputs, errors))))    # Σ y_k of cross-entropy
                 if total.free_symbols and total.xreplace(values) == 1:      # one-hot targets: Σ y_k = 1
                     formula = sp.expand(name * errors[j]) + name             # δ_j = o_j − y_j
+                    worked = softmax_ce_delta(tuple(outputs), tuple(errors), j)
+                    simplified += [(name, worked, total)] if worked is not None and worked[-1] == formula else []
                 else:
                     formula = sp.expand(name * (errors[j] - sp.Add(*(o * e for o, e in zip(outputs, errors)))))
             elif name in outputs:                                 # δ = ∂L/∂o · f'(z)
                 formula = error * _slope(neuron)
+                worked = simplified_delta(error, _slope(neuron))      # σ with cross-entropy: ŷ − t
+                if worked is not None:
+                    simplified.append((name, worked, None))
+                    formula = worked[-1]
             else:                                                 # δ = f'(z) · Σ w·δ
                 formula = _slope(neuron) * error
             value_of[name] = formula.xreplace(known)
             rows.append((name, formula, value_of[name]))
             error_rows.append((name, error, error.xreplace(known)))
-    return rows, value_of, error_rows
+    return rows, value_of, error_rows, simplified
 
 
-def _gradients(network: Network, values: dict, delta_of: dict) -> list:
+DECAY, OBJECTIVE = sp.Symbol("lambda", real=True), sp.Symbol("J", real=True)     # weight decay λ, J = L + (λ/2)Σ w²
+
+
+def _gradients(network: Network, values: dict, delta_of: dict, decay=None) -> list:
     """(parameter, a·δ, value) for every weight, and (bias, δ, value) for every bias: a bias shared by a
-    layer is in every sum of the layer, so its gradient is the sum of their δ."""
+    layer is in every sum of the layer, so its gradient is the sum of their δ. With weight ``decay`` λ a
+    weight's is a·δ + λw, the gradient of (λ/2)w² added."""
     rows = {}
     for neuron in network.neurons():
         for source, weight in zip(neuron.inputs, neuron.weights):
             rows[weight] = (source * delta(neuron.name), values.get(source, source) * delta_of[neuron.name])
+            if decay is not None:
+                rows[weight] = (rows[weight][0] + DECAY * weight, rows[weight][1] + decay * values[weight])
         if neuron.bias is not None:
             formula, value = rows.get(neuron.bias, (sp.S.Zero, sp.S.Zero))
             rows[neuron.bias] = (formula + delta(neuron.name), value + delta_of[neuron.name])
@@ -205,14 +224,22 @@ def _update(optimizer: str, hyper: dict, number: int, gradient, before, state: d
     return tuple(rows)
 
 
+def objective(network: Network, values: dict, decay) -> tuple:
+    """(J, L + (λ/2)(w₁² + w₂² + …), its value, λ) of weight ``decay`` λ: every weight penalised, no bias."""
+    weights = [w for neuron in network.neurons() for w in neuron.weights]
+    formula = network.loss_symbol + DECAY / 2 * sp.Add(*(w ** 2 for w in weights))
+    return OBJECTIVE, formula, formula.xreplace({**values, DECAY: decay}), decay
+
+
 def train_steps(network: Network, at, weights=None, biases=None, steps: int = 1, optimizer: str = "sgd",
                 learning_rate=None, momentum=None, settings=None, update_biases: bool = True,
-                shown: int | None = None, samples: tuple = ()) -> NetworkTraining:
+                shown: int | None = None, samples: tuple = (), weight_decay=None) -> NetworkTraining:
     """``steps`` updates of every parameter on one sample ``at`` (inputs, targets, parameters); ``steps=0``:
     the forward and backward pass only, as step 0 without updates. The first ``shown`` steps are kept
     whole (every step up to FULL_STEPS, else the first), the others run quickly (``fast_steps``).
     ``samples``: the inputs and targets of step 1, 2, … in turn (the rows of a table, one per step, from
-    the first again after the last), in place of the one sample of ``at``; each step is then shown."""
+    the first again after the last), in place of the one sample of ``at``; each step is then shown.
+    ``weight_decay``: λ of J = L + (λ/2)Σ w², whose gradients the steps take."""
     if not isinstance(steps, int) or steps < 0:
         raise ValueError(f"steps: expected a whole number of updates, 0 or more, got {steps!r}")
     hyper = _hyper(optimizer, learning_rate, momentum, settings)
@@ -229,12 +256,14 @@ def train_steps(network: Network, at, weights=None, biases=None, steps: int = 1,
             point = {**point, **{network.symbol(str(k)): exact_number(v)
                                  for k, v in samples[(max(number, 1) - 1) % len(samples)].items()}}
         values = forward_values(network, point)
-        deltas, delta_of, errors = _deltas(network, values)
-        gradients = _gradients(network, values, delta_of)
+        deltas, delta_of, errors, simplified = _deltas(network, values)
+        decay = None if weight_decay is None else exact_number(weight_decay)
+        gradients = _gradients(network, values, delta_of, decay)
         updates = tuple((p, _update(optimizer, hyper, number, value, point[p], states[p]))
                         for p, _, value in gradients if p in states and number)
         runs.append(TrainingStep(number, tuple(point.items()), _nodes(network, values), tuple(deltas),
-                                 tuple(gradients), updates, tuple(errors)))
+                                 tuple(gradients), updates, tuple(errors),
+                                 objective(network, values, decay) if decay is not None else (), tuple(simplified)))
         point = {**point, **{p: rows[-1].value for p, rows in updates}}
         if number < steps:   # the next step starts from decimals (see the module's note)
             point = {s: _decimal(v) for s, v in point.items()}
@@ -242,7 +271,7 @@ def train_steps(network: Network, at, weights=None, biases=None, steps: int = 1,
                 state.update({old: _decimal(v) for old, v in state.items()})
     history = ()
     if shown < steps:
-        point, quick = _quickly(network, optimizer, hyper, point, states, runs[-1], shown + 1, steps)
+        point, quick = _quickly(network, optimizer, hyper, point, states, runs[-1], shown + 1, steps, weight_decay)
         L = network.loss_symbol
         history = tuple((step.number, dict(step.forward)[L]) for step in runs) + tuple(quick)
     after = forward_values(network, {s: _decimal(v) for s, v in point.items()} if steps else point)
@@ -253,13 +282,14 @@ def train_steps(network: Network, at, weights=None, biases=None, steps: int = 1,
 
 
 def _quickly(network: Network, optimizer: str, hyper: dict, point: dict, states: dict, shown: TrainingStep,
-             first: int, last: int):
+             first: int, last: int, decay=None):
     """Steps ``first`` to ``last`` from the formulas of a step shown, with mpmath (``fast_steps``)."""
     from .fast_steps import optimizer_step, run_quickly
     step = optimizer_step(OPTIMIZERS[optimizer], hyper)
     return run_quickly(DIGITS, first, last, point, network.definitions(),
                        [(delta(n), formula) for n, formula, _ in shown.deltas],
-                       [(p, formula) for p, formula, _ in shown.gradients], {p: step for p in states}, states,
+                       [(p, formula.xreplace({DECAY: exact_number(decay or 0)})) for p, formula, _ in shown.gradients],
+                       {p: step for p in states}, states,
                        network.loss_symbol)
 
 

@@ -80,6 +80,10 @@ def component_labels(solution) -> tuple:
         names = _spellings(labels, {})
     elif kind in ("NetworkTraining", "ProgramPass"):
         names = _spellings(work.asked, notation)
+        if kind == "NetworkTraining" and work.steps and work.steps[0].objective:       # ∂J/∂w of weight decay, as keyed
+            gradient = f"d{work.network.loss_symbol}/d"
+            names = tuple((*(re.sub(r"^d[^/]*/", "dJ/", s) for s in spelled[:1]), *spelled) if name.startswith(gradient)
+                          else spelled for name, spelled in zip(work.asked, names))
         if matrices is not None:
             names = _matrix_spellings(matrices, work.asked, names)
     elif kind == "ForwardPass":

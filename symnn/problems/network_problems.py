@@ -16,6 +16,7 @@ a whole layer, or a rule in j and k), the sample, the loss, the optimizer and wh
     learning_rate = 0.5
     steps = 1
     update_biases = false
+    weight_decay = 0.01                   # λ of J = L + (λ/2)Σ w²: each weight's gradient gains λw (find "J": J)
     find = ["forward", "L", "dL/dw5", "updated", "L+"]
 
 ``find`` lists the answer in order: a neuron (h1, o2), the loss L, a gradient dL/dw5 of the first
@@ -110,7 +111,7 @@ def solve_network(problem: Problem):
     run = train_steps(network, network_point(network, data), steps=data.get("steps", 1),
                       optimizer=data.get("optimizer", "sgd"), learning_rate=data.get("learning_rate"),
                       momentum=data.get("momentum"), settings=data.get("settings"),
-                      update_biases=data.get("update_biases", True))
+                      update_biases=data.get("update_biases", True), weight_decay=data.get("weight_decay"))
     names = asked(run, data["find"])
     run = replace(run, asked=names)
     return Solution(problem, run, tuple(_keyed(run.value(name)) for name in names))

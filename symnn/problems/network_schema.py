@@ -6,6 +6,8 @@ By name only (``nn.naming``), without SymPy: a bank file is checked when it is r
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 GROUPS = ("forward", "gradients", "updated")     # what ``find`` may ask for as a whole
 
 
@@ -72,6 +74,7 @@ def network_errors(entry: dict) -> list[str]:
     errors += score_loss_errors(entry)
     if "margin" in entry:
         errors += margin_errors(entry.get("loss", "half-se"), entry["margin"])
+    errors += decay_errors(entry)
     if errors:
         return errors
     modes = bias_modes(biases, shared, len(sizes) - 1)
@@ -80,7 +83,7 @@ def network_errors(entry: dict) -> list[str]:
     errors += optimizer_errors(entry.get("optimizer", "sgd"), entry.get("settings", {}), "momentum" in entry)
     neurons, parameters, L = neuron_names(sizes), parameter_names(sizes, modes), "L"
     for name in entry["find"]:
-        known = (name in neurons or name in (L, L + "+") or name.endswith("+") and name[:-1] in parameters | neurons
+        known = (name in neurons or name in (L, L + "+") or name == "J" and "weight_decay" in entry or name.endswith("+") and name[:-1] in parameters | neurons
                  or name.startswith(f"d{L}/d") and name[len(L) + 3:] in parameters | neurons)
         if name not in GROUPS and not known:
             errors.append(f"find: {name!r} is not a neuron (h1, o1), the loss L, a gradient (dL/dw1, dL/do1), "
@@ -119,7 +122,8 @@ def optimizer_errors(optimizer: str, settings: dict, momentum: bool) -> list[str
 
 
 # what only a network with targets has: its loss, and the steps that lower it
-TRAINING_FIELDS = ("loss", "margin", "mean", "steps", "optimizer", "learning_rate", "momentum", "settings", "update_biases")
+TRAINING_FIELDS = ("loss", "margin", "mean", "steps", "optimizer", "learning_rate", "momentum", "settings", "update_biases",
+                   "weight_decay")
 
 
 def forward_only_errors(entry: dict, neurons) -> list[str]:
@@ -148,6 +152,22 @@ def score_loss_errors(entry: dict) -> list[str]:
     if len(targets) < 2 or sorted(targets) != [0] * (len(targets) - 1) + [1]:
         return [f"targets: the loss {loss} needs two classes or more, the correct one 1 and every other 0, "
                 f"got {targets}"]
+    return []
+
+
+def decay_errors(entry: dict) -> list[str]:
+    """``weight_decay`` is λ of J = L + (λ/2)Σ w² (d2l §5.3): a number, 0 or more."""
+    if "weight_decay" not in entry:
+        return []
+    value = entry["weight_decay"]
+    try:
+        number = Fraction(value.replace(" ", "")) if isinstance(value, str) else value
+    except (ValueError, ZeroDivisionError):
+        number = None
+    if number is None or number < 0:
+        return [f"weight_decay: {value!r} is not λ of J = L + (λ/2)Σ w², a number 0 or more (such as 0.01 or \"1/100\")"]
+    if entry.get("form", "scalar") != "scalar":        # the key in matrices writes ∂L/∂W = δaᵀ, without λW
+        return [f"weight_decay: a network in form = {entry['form']!r} is keyed without the penalty; leave out form"]
     return []
 
 

@@ -250,7 +250,7 @@ KINDS = {
                 {"targets": _list_of(_number), "biases": _layer_values, "activation": _text_or_texts, "loss": _text, "output": _text,
                  "mean": _flag, "steps": _whole, "optimizer": _text, "learning_rate": _number,
                  "momentum": _number, "settings": _table_of(_number), "update_biases": _flag,
-                 "shared_biases": _flag, "margin": _number, **_matrix_form}),
+                 "shared_biases": _flag, "margin": _number, "weight_decay": _number, **_matrix_form}),
     # the perceptron rule on given inputs (problems.perceptron_problems): weights a row per neuron (or one row)
     "perceptron": ({"inputs": _vector_or_matrix, "targets": _vector_or_matrix, "weights": _vector_or_matrix},
                    {"biases": lambda v: None if v == "none" else _vector_or_matrix(v) if isinstance(v, list) else _number(v),

@@ -144,10 +144,12 @@ class JacobianPrinting:
         det, M = run.determinant, run.matrix
         i = det.row
         lines = []
-        if M.rows == 2:                 # the minors are single entries: J₁₁·J₂₂ − J₁₂·J₂₁
+        if M.rows == 2:                 # as a book writes it, whatever row has zeros: J₁₁·J₂₂ − J₁₂·J₂₁, numbers so
             lines.append(self.line(depth, self.plain("vec.det")))
-            pieces = [(Times(_entry(i, j), _entry(1 - i, 1 - j)), Times(*self._as_lines([entry, minor]))) for (_, entry, _, minor), j
-                      in zip(det.terms, self._columns(det))]
+            a, b, c, d = self._as_lines(M)
+            terms = ((1, Times(_entry(0, 0), _entry(1, 1)), Times(a, d)), (-1, Times(_entry(0, 1), _entry(1, 0)), Times(b, c)))
+            general = Signed(*(x for sign, named, _ in terms for x in (sp.Integer(sign), named)))
+            worked = Signed(*(x for sign, _, numbers in terms for x in (sp.Integer(sign), numbers)))
         else:
             lines.append(self.line(depth, self.say("vec.det.row", row=sp.Integer(i + 1))))
             pieces = []
@@ -157,8 +159,8 @@ class JacobianPrinting:
                 lines.append(self.line(depth + 1, self.inline(" = ".join(self.raw_math(side) for side in (
                     Det(name), Det(_matrix(minor.tolist())), Signed(1, Times(a, d), -1, Times(b, c)), value)))))
                 pieces.append((Times(_entry(i, j), Det(name)), Times(*self._as_lines([entry]), value)))
-        general = Signed(*(x for (sign, *_), (named, _) in zip(det.terms, pieces) for x in (sp.Integer(sign), named)))
-        worked = Signed(*(x for (sign, *_), (_, numbers) in zip(det.terms, pieces) for x in (sp.Integer(sign), numbers)))
+            general = Signed(*(x for (sign, *_), (named, _) in zip(det.terms, pieces) for x in (sp.Integer(sign), named)))
+            worked = Signed(*(x for (sign, *_), (_, numbers) in zip(det.terms, pieces) for x in (sp.Integer(sign), numbers)))
         last = det.value if run.determinant_value is not None else self._unless_answered(det.value)
         sides = [det_of(getattr(self, "notation", {}).get("J", "J")), general, worked, *((last,) if isinstance(last, sp.Basic) else last)]
         lines.append(self.line(depth, self.inline(" = ".join(self.raw_math(side) for side in sides))))

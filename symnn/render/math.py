@@ -255,7 +255,8 @@ class TextMath(_FactorsAsUsual, StrPrinter):
 
     def _fraction_times(self, c, rest) -> str:
         inner, (p, q) = f"({self._print(rest)})" if isinstance(rest, sp.Add) else self._print(rest), sp.fraction(c)
-        return f"{'-' if c.could_extract_minus_sign() else ''}({self._print(abs(p))}/{self._print(q)})*{inner}"
+        below = f"({self._print(q)})" if isinstance(q, sp.Mul) else self._print(q)          # 1/(2·n), not 1/2·n
+        return f"{'-' if c.could_extract_minus_sign() else ''}({self._print(abs(p))}/{below})*{inner}"
 
     def _print_Symbol(self, expr):
         if isinstance(expr, Shown):

@@ -12,6 +12,7 @@ import sympy as sp
 from ..calculus.transpose import MARK, Letter, Trace, transposed
 from ..nn.matrix_terms import IDENTITY
 from .said import first_time
+from .stated import StatedSum
 
 
 def identities(run) -> list[tuple[str, sp.Expr]]:
@@ -59,9 +60,12 @@ class ExpansionPrinting:
     def _print_ExpandedGradient(self, run, depth: int = 0) -> str:
         from .matrices import NormSquared, Sizes, Transposed, shaped
         f, x = run.name, run.wrt
-        given = run.given.xreplace({letter: Frobenius(inner) if letter in run.frobenius else NormSquared(inner, sp.false)
-                                    for letter, inner in run.norms})
-        given = given.xreplace({letter: Transposed(inner) for letter, inner in run.turned})        # (x − μ)ᵀ as given
+        # the sum and the answer in the order of the given terms (nn.matrix_expansion)
+        order = tuple(StatedSum(*(self.renamed(term) for term in terms)) for terms in run.order)
+        self.written = self.written + tuple(group for group in order if group not in self.written)
+        shown = {**{letter: Frobenius(inner) if letter in run.frobenius else NormSquared(inner, sp.false)
+                    for letter, inner in run.norms}, **{letter: Transposed(inner) for letter, inner in run.turned}}
+        given = sp.Add(*(term.xreplace(shown) for term in sp.Add.make_args(run.given)), evaluate=False)    # in its order
         lines = [self.line(depth, self.strong(self.say("expansion.title", wrt=x) + ":") + " "
                            + self.inline(self.raw_math(sp.Eq(f, given, evaluate=False), keep_order=True)))]
         symmetric = [self.math(sp.Eq(Letter(name), transposed(Letter(name)), evaluate=False)) for name in run.symmetric]

@@ -198,6 +198,12 @@ def network_names(problem, network) -> dict:
             found[output] = "o"
         elif problem.kind == "forward" and not _bare("y", math):
             found[output] = "y"
+    for letters, members in groups.items():      # notation = { x = '\phi' }: every input x1, x2 as ϕ_1, ϕ_2
+        letter = notation.get(letters)
+        if isinstance(letter, str) and not set(letter) & set("_^"):
+            found.update({name: f"{letter}_{{{_INDEXED.fullmatch(name)[2]}}}" for name in members})
+            found.update({f"delta_{name}": f"delta_{{{letter}_{{{_INDEXED.fullmatch(name)[2]}}}}}" for name in members
+                          if name in map(str, (n.name for n in neurons))})        # δ_h1 as δ_{a_1} of h = "a"
     if any("_" in shown for shown in found.values()):      # w_1 beside x_1: every indexed name with its subscript
         for name in names:
             match = _INDEXED.fullmatch(name)

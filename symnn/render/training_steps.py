@@ -14,7 +14,9 @@ import sympy as sp
 from ..lang import catalogue, whole
 from ..nn.optimizers import w_new, w_old
 from ..nn.reverse import delta
-from ..nn.sgd_steps import DIGITS
+from ..nn.sgd_steps import DECAY, DIGITS
+from .stated import StatedProduct, StatedSum
+from .values import put_in
 
 QUICK_ROWS = 10          # the loss of a long run is shown before about this many of its steps
 LONG_RUN = 10            # a run of more steps is keyed by its setup, its rule, its loss and its result, no step worked
@@ -147,7 +149,30 @@ class TrainingStepsPrinting:
         for neuron, formula, value in step.deltas:
             rows.append(self.worked_row(delta(neuron), formula, known, value))
             known[delta(neuron)] = value
-        return [self.line(depth, self.plain(self.said_once("sgd.deltas", "delta.deltas")))] + self.table(self.delta_header(), rows)
+        return [self.line(depth, self.plain(self.said_once("sgd.deltas", "delta.deltas"))), *self.simplified_lines(step, depth)] \
+            + self.table(self.delta_header(), rows)
+
+    def simplified_lines(self, step, depth: int) -> list[str]:
+        """The δ of each output worked to its simple form (nn.output_deltas), σ with cross-entropy: δ = … = ŷ − t;
+        a softmax's through each of its outputs, the one-hot targets adding up to 1."""
+        said = self.__dict__.setdefault("_rules_said", set())
+        if "sgd.simplified" in said or not step.simplified:        # worked once a problem, at its first step
+            return []
+        said.add("sgd.simplified")
+        lines, softmax = [], [(neuron, sides, targets) for neuron, sides, targets in step.simplified if targets is not None]
+        if softmax:                                     # said once, then each output's δ
+            lines.append(self.line(depth, self.say("sgd.simplified softmax", one=sp.Eq(softmax[0][2], 1, evaluate=False))))
+        for neuron, sides, targets in step.simplified:
+            if targets is not None:                     # Σ_k in the order of k: −y₁(1 − o₁) + y₂o₁ + y₃o₁
+                self.written = self.written + (StatedSum(*(self.renamed(term) for term in sides[0].args)),)
+            else:                                       # ∂L/∂ŷ first, then the slope: (… − t/ŷ)·ŷ(1 − ŷ)
+                factors = sp.Mul.make_args(sides[0])
+                first = [f for f in factors if f.is_Add and any(sp.denom(t) != 1 for t in f.args)]
+                self.written = self.written + (StatedProduct(*(self.renamed(f) for f in first + [f for f in factors if f not in first])),)
+            said = "" if targets is not None else self.plain("sgd.simplified") + " "
+            lines.append(self.line(depth + bool(targets is not None), said + self.inline(" = ".join(
+                [self.raw_math(delta(neuron)), *(self.raw_math(side) for side in sides)]))))
+        return lines
 
     def said_once(self, rule: str, again: str, *covering: str) -> str:
         """The phrase of a rule in words the first time a problem's steps use it (or one of ``covering``, which
@@ -181,6 +206,18 @@ class TrainingStepsPrinting:
         lines = [self.line(depth, self.say("net.at", point=self.point(step.point))),
                  self.line(depth, self.plain("net.forward") + ":")]
         lines += self.forward_table(network, step.forward, known)
+        if step.objective:                  # weight decay: J = L + (λ/2)Σ w², and λw in each weight's gradient
+            J, formula, value, decay = step.objective
+            known[DECAY] = decay
+            w = sp.Symbol("w", real=True)
+            lines.append(self.line(depth, self.say("sgd.decay", decay=sp.Eq(DECAY, self.as_given(decay), evaluate=False), w=w,
+                                                   term=DECAY * w)))
+            L, penalty = formula.as_independent(DECAY)          # L + (λ/2)(w₁² + …), as d2l writes it
+            written = sp.Add(L, sp.Mul(DECAY / 2, penalty / DECAY * 2, evaluate=False), evaluate=False)
+            values = {self.renamed(k): v for k, v in known.items()}
+            numbers = self.raw_math(put_in(self.renamed(written), values, self.places()), keep_order=True, numbers=True)
+            lines.append(self.line(depth, self.result(" = ".join((self.raw_math(J), self.raw_math(written, keep_order=True),
+                                                                  numbers)), value)))
         L = network.loss_symbol
         lines += self.delta_lines(step, known, depth)
         header = self.delta_header()
@@ -228,10 +265,11 @@ class TrainingStepsPrinting:
         if type(work).__name__ != "NetworkTraining":
             return super().answer_items(work, answer)
         L = str(work.network.loss_symbol)
+        top = work.steps[0].objective[0] if work.steps and work.steps[0].objective else work.network.loss_symbol   # ∂J/∂w
         labels = []
         for name in work.asked:
             if name.startswith(f"d{L}/d"):
-                labels.append(self.raw_ratio(work.network.loss_symbol, sp.Symbol(name[len(L) + 3:])))
+                labels.append(self.raw_ratio(top, sp.Symbol(name[len(L) + 3:])))
             elif name.endswith("+"):                       # E_total⁺ where the statement calls L E_total
                 labels.append(self.raw_math(after(self.names.get(name[:-1], name[:-1]))))
             else:

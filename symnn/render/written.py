@@ -12,6 +12,7 @@ import re
 import sympy as sp
 
 from ..calculus.parse import ParseError, parse_expr_safe
+from .stated import StatedProduct
 
 MAX_TEXT = 2000        # a bank formula longer than this keeps SymPy's order
 
@@ -126,8 +127,12 @@ def network_loss_terms(problem, work) -> tuple:
     network = getattr(work, "network", None)
     if network is None or not hasattr(network, "targets"):
         return ()
+    notation = problem.data.get("notation", {})
+    # weights the notation names as a family (w = '\theta'): each written before its input, θ₁φ₁, as w₁x₁ is
+    weighted = tuple(StatedProduct(weight, source) for neuron in network.neurons()
+                     for source, weight in zip(neuron.inputs, neuron.weights)) if "w" in notation else ()
     return loss_terms(problem.statement.get("en"), tuple(network.outputs), tuple(network.targets),
-                      problem.data.get("notation", {}), str(network.loss_symbol))
+                      notation, str(network.loss_symbol)) + weighted
 
 
 def model_terms(problem) -> tuple:
