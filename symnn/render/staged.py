@@ -235,14 +235,18 @@ class StagedPrinting:
     def backward_lines(self, run, output, depth: int, needed=None, texts=()) -> list[str]:
         """The backward table (of the ``needed`` rows, else every row), then the sum of the contributions of
         every name that several nodes use: ∂f/∂x = a + ∂f/∂a·H(x − y) = 3 + 3·1 = 6 (formula, numbers, value).
-        A row of the output's own node is the local derivative of its formula, ∂(x·a)/∂x = a = 3: ∂f/∂x is
-        the total, 6, in the sums and the answer (the local gradient of CS231n and micrograd)."""
+        A row of the output's own node by an input that reaches it on other paths too is the local derivative of
+        its formula, ∂(x·a)/∂x = a = 3: ∂f/∂x is the total, 6, in the sums and the answer (the local gradient of
+        CS231n and micrograd)."""
         needed = run.rows if needed is None else needed
         own = dict(zip((node.name for node in run.graph.nodes), shown_definitions(run.graph.nodes, texts)))[output]
         values = [column(self, [getattr(row, part) for row in needed], self.staged_value, _long_fraction)     # in one form
                   for part in ("local_value", "upstream", "contribution")]
-        rows = [[self.inline(self.local_ratio(own, row.input)) if row.node == output else self.ratio(row.node, row.input),
-                 self.math(row.local), *cells] for row, *cells in zip(needed, *values)]
+        # the output's own partial is written by its formula only where the input has other paths to the output too
+        # (∂(x·a)/∂x = a while ∂f/∂x = 6); where it has none, the two are one, and a teacher writes ∂f/∂c
+        paths = {name: sum(row.input == name for row in run.rows) for name in {row.input for row in run.rows}}
+        rows = [[self.inline(self.local_ratio(own, row.input)) if row.node == output and paths[row.input] > 1
+                 else self.ratio(row.node, row.input), self.math(row.local), *cells] for row, *cells in zip(needed, *values)]
         lines = self.table([self.plain("graph.local"), self.plain("delta.formula"), self.plain("graph.value"),
                             self.plain("graph.upstream", output=self.renamed(output)),     # e of e = c·d, not f
                             self.plain("graph.contribution", output=self.renamed(output))], rows)

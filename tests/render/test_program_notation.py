@@ -16,6 +16,7 @@ import sympy as sp
 
 from symnn import render
 from symnn.problems.solve import solve
+from symnn.render.text import TextPrinter
 
 PROGRAMS = ["graph-exp", "max-gate", "program-add-mul", "program-relu-neuron", "program-reuse", "program-micrograd",
             "program-sigmoid-neuron", "half-norm-program", "karpathy-circuit-step", "karpathy-neuron-step",
@@ -50,7 +51,7 @@ a, b, x, y = sp.symbols("a b x y", real=True)
                     "c⁽³⁾  c⁽³⁾ = c⁽²⁾ + 1 + c⁽²⁾ - a         (-3) + 1 + (-3) - (-4)    -1",
                     "g⁽¹⁾  g⁽¹⁾ = f/2                         49/2                      24.5",
                     "g     g = g⁽¹⁾ + 10/f                    24.5 + 10/49              ≈ 24.7041",
-                    "∂c⁽³⁾/∂c⁽²⁾           2          2           ≈ -6.9417            ≈ -13.8834",
+                    "∂c⁽³⁾/∂c⁽²⁾        2          2           ≈ -6.9417            ≈ -13.8834",
                     "   ∂g/∂f = -10/f^2 + ∂g/∂g⁽¹⁾·(1/2) = -0.00416 + 1·0.5 ≈ 0.4958",
                     "Answer: g ≈ 24.7041; ∂g/∂a ≈ 138.8338; ∂g/∂b ≈ 645.5773"]),
     ("text", "ru", ["g     g = g⁽¹⁾ + 10/f                    24,5 + 10/49              ≈ 24,7041",
@@ -81,9 +82,9 @@ def test_micrograds_printed_gradients_are_sympys():
 
 
 @pytest.mark.parametrize("problem_id, format, lang, local_rows, total_line, composed, point, wrt", [
-    # f = x·a, a = max(x, y): the local ∂(x·a)/∂x = a = 3, the total ∂f/∂x = 6
+    # f = x·a, a = max(x, y): the local ∂(x·a)/∂x = a = 3, the total ∂f/∂x = 6; a, on one path only, ∂f/∂a
     ("max-gate", "text", "en", ["∂(x·a)/∂x         a         3      1                    3",
-                                "∂(x·a)/∂a         x         3      1                    3"],
+                                "∂f/∂a             x         3      1                    3"],   # a reaches f on one path
      "   ∂f/∂x = a + ∂f/∂a·H(x - y) = 3 + 3·1 = 6", x * sp.Max(x, y), {x: 3, y: 2}, x),
     ("max-gate", "text", "ru", ["∂(x·a)/∂x              a         3         1                      3"],
      "   ∂f/∂x = a + ∂f/∂a·H(x - y) = 3 + 3·1 = 6", x * sp.Max(x, y), {x: 3, y: 2}, x),
@@ -130,8 +131,11 @@ def test_no_graph_or_program_key_primes_a_name(problem_id, lang):
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_a_local_derivative_of_a_quotient_brackets_it(lang):
-    # f = 1/(1 + e^(−z)): ∂(1/(1 + e⁻ᶻ))/∂z, not ∂1/(1 + e⁻ᶻ)/∂z, which reads as (∂1)/(1 + e⁻ᶻ)/∂z
-    rows = [row for row in key("program-sigmoid-neuron", "text", lang) if row.startswith("∂(1/(1 + e⁻ᶻ))/∂z ")]
+    # f = 1/(1 + e^(−z)): ∂(1/(1 + e⁻ᶻ))/∂z, not ∂1/(1 + e⁻ᶻ)/∂z, which reads as (∂1)/(1 + e⁻ᶻ)/∂z (the label of
+    # an output's row by an input on several paths); z reaches f on one path only, so its key's row is ∂f/∂z
+    z = sp.Symbol("z", real=True)
+    assert TextPrinter(lang=lang).local_ratio((1 / (1 + sp.exp(-z)), False), z) == "∂(1/(1 + e⁻ᶻ))/∂z"
+    rows = [row for row in key("program-sigmoid-neuron", "text", lang) if row.startswith("∂f/∂z ")]
     assert len(rows) == 1 and "e⁻ᶻ/(1 + e⁻ᶻ)^2" in rows[0]
     z = sp.Symbol("z")
     assert sp.simplify(sp.diff(1 / (1 + sp.exp(-z)), z) - sp.exp(-z) / (1 + sp.exp(-z)) ** 2) == 0   # the formula shown
