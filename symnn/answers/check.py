@@ -22,6 +22,7 @@ from .chains import bound_of_chain, chain_checked
 from .compare import compare_scalar, form_ok, solved
 from .components import check_vector, explained
 from .components import typeset as _typeset  # noqa: F401 - grading's
+from .conditions import condition_form, decimal_ends
 from .feedback import local, reading_notes, verdict_first
 from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
@@ -142,6 +143,8 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
                              russian_notation=options.russian_notation, decimal_comma=options.decimal_comma,
                              matrices=matrices, labels=problem_keys(options), groups=group_keys(options))
     except (ParseError, ValueError, TypeError, RecursionError) as error:
+        if isinstance(error, ParseError) and error.key == "a list" and not isinstance(ref, tuple) and is_condition(ref):
+            return Verdict(False, 0.0, (say("check.wrong"), condition_form(ref, say)), "shape")     # {0, 2/7}: no condition
         reason = error.in_language(lang) if isinstance(error, ParseError) else phrase(lang, "reader.syntax", text=quoted(text), hint="")
         return Verdict(False, 0.0, (say("check.unreadable", reason=reason),), "unreadable")
     if read_as:
@@ -231,8 +234,9 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
         answer = replace(answer, value=sp.And(*answer.value), decimals=(None,))      # a > 0, a < 2: both hold
     if answer.is_vector and asked_part(answer, options) is not None:     # L_1 = …, L_2 = …, L = …: L judged
         return with_work(ref, ref_places, answer, options, say, _judged)
-    if answer.is_vector:
-        return Verdict(False, 0.0, (say("check.not scalar"),), "shape", answer)
+    if answer.is_vector:            # (0, x) or 0, 2/7 for a condition: its form said, not "a single value"
+        reason = (say("check.wrong"), condition_form(ref, say)) if is_condition(ref) else (say("check.not scalar"),)
+        return Verdict(False, 0.0, reason, "shape", answer)
     if is_condition(ref) != is_condition(answer.value):
         key = "check.condition" if is_condition(ref) else "check.not condition"
         return Verdict(False, 0.0, (say("check.wrong"), say(key)), "shape", answer)
@@ -250,6 +254,9 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
     if correct:
         return Verdict(True, 1.0, (say("check.correct"), say(f"check.decided.{decided_by}", exact=decimal_text(ref))),
                        decided_by, answer)
+    ends = decimal_ends(ref, answer.value, say, answer) if is_condition(ref) else None
+    if ends:                    # 0 < a < 0.2857 for 0 < a < 2/7: a rounded end; 0.2857142857142857: the end as a double
+        return ends
     bound = bound_of_chain(ref, answer, options, say) if is_condition(ref) else None
     if bound:                   # 0 < a < 2/50 = 0.4: the condition right, the value of its bound not
         return Verdict(False, 0.0, (say("check.wrong"), bound), "chain", answer)
