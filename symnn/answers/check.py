@@ -24,6 +24,7 @@ from .components import check_vector, explained
 from .components import typeset as _typeset  # noqa: F401 - grading's
 from .conditions import condition_form, decimal_ends
 from .feedback import local, reading_notes, verdict_first
+from .iterates import judged_iterates, written_iterates
 from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
 from .labels import alternatives, group_keys, label_key, problem_keys, shown_name, spoken_name, unasked_parts
@@ -228,6 +229,9 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
     the reference as written, their formulas, and the names each answer's component leaves out)."""
     if isinstance(ref, tuple) and not answer.is_vector:
         answer = as_vector(answer, ref, shape, options)
+    points = written_iterates(ref, answer, options)
+    if points:                  # x_1 = (0.49, 0.25), x_2 = (0.4802, 0.125): the run's points, x_2 the answer
+        return judged_iterates(ref, ref_places, answer, options, say, check_vector, points)
     if isinstance(ref, tuple):
         return check_vector(ref, ref_places, answer, options, say, shape, own)
     if is_condition(ref) and answer.is_vector and all(is_condition(v) for v in answer.value):
