@@ -241,9 +241,9 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
     if answer.is_vector:            # (0, x) or 0, 2/7 for a condition: its form said, not "a single value"
         reason = (say("check.wrong"), condition_form(ref, say)) if is_condition(ref) else (say("check.not scalar"),)
         return Verdict(False, 0.0, reason, "shape", answer)
-    if is_condition(ref) != is_condition(answer.value):
-        key = "check.condition" if is_condition(ref) else "check.not condition"
-        return Verdict(False, 0.0, (say("check.wrong"), say(key)), "shape", answer)
+    if is_condition(ref) != is_condition(answer.value):      # a = 2/7 for 0 < a < 2/7, or the other way round
+        reason = condition_form(ref, say, "check.condition") if is_condition(ref) else say("check.not condition")
+        return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
     letter = _other_letter(ref, answer.value)
     if letter:                  # 0 < a < 0.04 where the problem's variable is α: said first, plainly
         return Verdict(False, 0.0, (say("check.condition letter", **letter),), "letter", answer)

@@ -19,10 +19,10 @@ from .labels import shown_name
 from .verdict import Verdict
 
 
-def condition_form(ref, say) -> str:
-    """The sentence saying what a condition's answer looks like, on the problem's variable (several values
-    or a list written where a condition is asked)."""
-    return say("check.condition form", variable=shown_name(next(iter(ref.free_symbols)).name))
+def condition_form(ref, say, key: str = "check.condition form") -> str:
+    """The sentence saying what a condition's answer looks like, on the problem's variable, where several values
+    or a list are written (``key``: where one value is, "check.condition")."""
+    return say(key, variable=shown_name(next(iter(ref.free_symbols)).name))
 
 
 def decimal_places(value) -> int | None:

@@ -69,6 +69,23 @@ def test_values_for_a_condition(problem, answer, lang, lines):
     assert verdict.feedback[:2] == lines
 
 
+VALUE = "Expected a condition on {0} (such as 0 < {0} < 2) or an interval ({0} ∈ (0, 2)), not a value."
+VALUE_RU = "Ожидается условие на {0} (например, 0 < {0} < 2) или промежуток ({0} ∈ (0; 2)), а не значение."
+
+
+@pytest.mark.parametrize("problem, answer, lang, lines", [
+    # the bound alone where the condition is asked: the form named on the problem's letter α, not a
+    ("hagan-stable-rate", "0.04", "en", ("Not correct.", VALUE.format("α"))),
+    ("hagan-stable-rate", "α = 0,04", "ru", ("Неверно.", VALUE_RU.format("α"))),
+    # a letter of its own, ε
+    ("minibatch-stop", "0.5", "en", ("Not correct.", VALUE.format("ε"))),
+])
+def test_a_value_for_a_condition(problem, answer, lang, lines):
+    verdict = check_bank_answer(problem, answer, lang=lang)
+    assert (verdict.correct, verdict.decided_by) == (False, "shape")
+    assert verdict.feedback[:2] == lines
+
+
 def test_a_single_value_is_still_asked_for_where_the_key_is_a_number():
     # the message of a vector for a number key is unchanged: it is a number that is asked there
     assert check_answer("2/7", "(0, 2/7)").feedback == ("Not correct.", "Expected a single value, not a vector.")

@@ -71,6 +71,12 @@ CASES = [
     ("hagan-steepest-descent", f"𝐱_1 = {written(HAGAN[1])}, 𝐱_2 = {written(HAGAN[2])}", "en", True, 1.0, ("Correct.",)),
     ("d2l-momentum", rf"\mathbf{{x}}_1 = {written(D2L[1])}, \mathbf{{x}}_2 = {written(D2L[2])}", "en", True, 1.0, ("Correct.",)),
     ("d2l-momentum", f"x^{{(1)}} = {written(D2L[1])}, x^{{(2)}} = {written(D2L[2])}", "en", True, 1.0, ("Correct.",)),
+    # column vectors in LaTeX, and rows transposed (^T, ᵀ), as a column is written on one line
+    ("d2l-momentum", r"x_1 = \begin{pmatrix} %s \\ %s \end{pmatrix}, x_2 = \begin{pmatrix} %s \\ %s \end{pmatrix}"
+     % (*map(decimal, D2L[1]), *map(decimal, D2L[2])), "en", True, 1.0, ("Correct.",)),
+    ("hagan-steepest-descent", f"x_1 = {written(HAGAN[1])}^T, x_2 = {written(HAGAN[2])}^T", "en", True, 1.0, ("Correct.",)),
+    ("d2l-momentum", f"x1 = {written(off(D2L[1]))}ᵀ, x2 = {written(D2L[2])}ᵀ", "en", False, 0.5,
+     ("Not correct.", WORK.format("x_1", written(D2L[1])))),
     # the start written too, x_0, and the points in Russian with decimal commas
     ("hagan-steepest-descent", f"x_0 = {written(HAGAN[0])}, x_1 = {written(HAGAN[1])}, x_2 = {written(HAGAN[2])}", "en",
      True, 1.0, ("Correct.",)),
