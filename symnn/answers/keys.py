@@ -169,8 +169,11 @@ def iterate_labels(labels: tuple, problem) -> tuple:
     iterate's index (w^1 = w^0 − …): w¹, w^1, w_1, w⁺ and w_new then name w, and b¹ … b; unchanged elsewhere."""
     statement = " ".join((getattr(problem, "statement", None) or {}).values())
     names = [alternatives(entry)[0] for entry in labels]
-    indices = [index.replace(" ", "") for name in names if name.isidentifier()
-               for index in re.findall(_ITERATE.format(name=re.escape(name)), statement)]
+    found = [(match[1].replace(" ", ""), match) for name in names if name.isidentifier()
+             for match in re.finditer(_ITERATE.format(name=re.escape(name)), statement)]
+    # w^1 = …, w^{(1)}, w^{k+1}: an iterate; x^2 + y^2 alone, never written w^2 = …, is a power
+    indices = [index for index, _ in found] if any(
+        "(" in match[0] or not index.isdigit() or re.match(r"\s*=", statement[match.end():]) for index, match in found) else []
     if not indices:
         return labels
     newest = max(indices, key=lambda index: (not index.isdigit(), int(index) if index.isdigit() else 0))

@@ -100,6 +100,9 @@ CASES = [
     # a run of one step answered with two: x_2 is no point of it
     ("grad-quadratic-gd", "x1 = (0.5, 1), x2 = (0.25, 0.5)", "en", False, 0.0,
      ("Not correct.", "x_2 is no point of this run: its points are x_0, x_1.")),
+    # x^2 of the statement's f = ½(x^2 + y^2) is a power, not the name of a point after two steps: x² at the start, 1
+    ("grad-quadratic-gd", "x^2 = 0.5, y^2 = 1", "en", False, 0.0,
+     ("Not correct.", "A step of the chain is not equal to the answer 0.5: x^2 = 1.")),
     # the run written up to x_1 only: the point asked is missing
     ("hagan-steepest-descent", f"x0 = {written(HAGAN[0])}, x1 = {written(HAGAN[1])}", "en", False, 0.0,
      ("Not correct.", "The point asked for, x_2, is not among the points written.")),
