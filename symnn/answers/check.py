@@ -22,7 +22,9 @@ from .chains import bound_of_chain, chain_checked
 from .compare import compare_scalar, form_ok, solved
 from .components import check_vector, explained
 from .components import typeset as _typeset  # noqa: F401 - grading's
+from .conditions import condition_form, decimal_ends
 from .feedback import local, reading_notes, verdict_first
+from .iterates import judged_iterates, written_iterates
 from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
 from .labels import alternatives, group_keys, label_key, problem_keys, shown_name, spoken_name, unasked_parts
@@ -142,6 +144,8 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
                              russian_notation=options.russian_notation, decimal_comma=options.decimal_comma,
                              matrices=matrices, labels=problem_keys(options), groups=group_keys(options))
     except (ParseError, ValueError, TypeError, RecursionError) as error:
+        if isinstance(error, ParseError) and error.key == "a list" and not isinstance(ref, tuple) and is_condition(ref):
+            return Verdict(False, 0.0, (say("check.wrong"), condition_form(ref, say)), "shape")     # {0, 2/7}: no condition
         reason = error.in_language(lang) if isinstance(error, ParseError) else phrase(lang, "reader.syntax", text=quoted(text), hint="")
         return Verdict(False, 0.0, (say("check.unreadable", reason=reason),), "unreadable")
     if read_as:
@@ -225,17 +229,21 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
     the reference as written, their formulas, and the names each answer's component leaves out)."""
     if isinstance(ref, tuple) and not answer.is_vector:
         answer = as_vector(answer, ref, shape, options)
+    points = written_iterates(ref, answer, options)
+    if points:                  # x_1 = (0.49, 0.25), x_2 = (0.4802, 0.125): the run's points, x_2 the answer
+        return judged_iterates(ref, ref_places, answer, options, say, check_vector, points)
     if isinstance(ref, tuple):
         return check_vector(ref, ref_places, answer, options, say, shape, own)
     if is_condition(ref) and answer.is_vector and all(is_condition(v) for v in answer.value):
         answer = replace(answer, value=sp.And(*answer.value), decimals=(None,))      # a > 0, a < 2: both hold
     if answer.is_vector and asked_part(answer, options) is not None:     # L_1 = …, L_2 = …, L = …: L judged
         return with_work(ref, ref_places, answer, options, say, _judged)
-    if answer.is_vector:
-        return Verdict(False, 0.0, (say("check.not scalar"),), "shape", answer)
-    if is_condition(ref) != is_condition(answer.value):
-        key = "check.condition" if is_condition(ref) else "check.not condition"
-        return Verdict(False, 0.0, (say("check.wrong"), say(key)), "shape", answer)
+    if answer.is_vector:            # (0, x) or 0, 2/7 for a condition: its form said, not "a single value"
+        reason = (say("check.wrong"), condition_form(ref, say)) if is_condition(ref) else (say("check.not scalar"),)
+        return Verdict(False, 0.0, reason, "shape", answer)
+    if is_condition(ref) != is_condition(answer.value):      # a = 2/7 for 0 < a < 2/7, or the other way round
+        reason = condition_form(ref, say, "check.condition") if is_condition(ref) else say("check.not condition")
+        return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
     letter = _other_letter(ref, answer.value)
     if letter:                  # 0 < a < 0.04 where the problem's variable is α: said first, plainly
         return Verdict(False, 0.0, (say("check.condition letter", **letter),), "letter", answer)
@@ -250,6 +258,9 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
     if correct:
         return Verdict(True, 1.0, (say("check.correct"), say(f"check.decided.{decided_by}", exact=decimal_text(ref))),
                        decided_by, answer)
+    ends = decimal_ends(ref, answer.value, say, answer) if is_condition(ref) else None
+    if ends:                    # 0 < a < 0.2857 for 0 < a < 2/7: a rounded end; 0.2857142857142857: the end as a double
+        return ends
     bound = bound_of_chain(ref, answer, options, say) if is_condition(ref) else None
     if bound:                   # 0 < a < 2/50 = 0.4: the condition right, the value of its bound not
         return Verdict(False, 0.0, (say("check.wrong"), bound), "chain", answer)

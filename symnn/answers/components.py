@@ -10,6 +10,7 @@ import sympy as sp
 from ..calculus.transpose import transposed
 from .compare import canonical_name, compare_scalar
 from .feedback import diagnose, own_names_note, placed, wrong_point
+from .iterates import iterates_hint
 from .labelled_scalars import decimal_text
 from .labels import spoken_name
 from .matrices import in_other_layout, inverts, is_matrix_formula, matrix_mistake, row_for_column
@@ -124,10 +125,14 @@ def _length_mismatch(ref, ref_places, answer, options, say):
                 score = len(got) / len(ref)
                 return Verdict(False, score, (say("check.wrong"), say("check.missing component", index=missing + 1)),
                                "components", answer)
-    decimal = re.search(r"\d+,\d+", answer.text) if len(got) > len(ref) and options.decimal_comma else None
+    # too many numbers, and a comma between digits: perhaps a decimal comma read as a separator (not where ';' separates)
+    decimal = re.search(r"\d+,\d+", answer.text) if len(got) > len(ref) and options.decimal_comma and ";" not in answer.text else None
     reason = say("check.decimal comma", number=decimal[0]) if decimal else say("check.length", expected=len(ref), got=len(got))
     if not decimal and len(options.labels) == len(ref):     # the parts by name, in the key's order
         reason += " " + say("check.parts", names=", ".join(spoken_name(entry, options.lang) for entry in options.labels))
+    hint = None if decimal else iterates_hint(ref, got, options, say)
+    if hint:                    # the points of an optimizer's every step, unlabelled: how to label them
+        reason += " " + hint
     return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
 
 

@@ -66,7 +66,32 @@ def _derived(version: tuple, problem_id: str, variant: int | None) -> BankKey:
                    ((("point", point),) if point else ()) + ((("values", named(computed)),) if computed else ()) +
                    ((("transposes", transposed),) if transposed else ()) +
                    ((("percent", True),) if is_percentage(solution.work) else ()) + statement_functions(solution.problem, question) +
-                   labelled(solution) + point_formulas(solution.work))
+                   labelled(solution) + point_formulas(solution.work) + run_points(solution))
+
+
+# the letter of a run's point in its statement: x_0 = (…), \mathbf{x}_0 = (…), x^{(0)} = (…), W(0) = (…), x_i = (1 − a)^i x_0
+_POINT = re.compile(r"(?:\\mathbf\{([A-Za-z])\}|(?<![\\\w])([A-Za-z]))\s*(?:_\s*\{?\s*(?:0|i|k|t)\s*\}?|\^\s*\{?\s*\(\s*0\s*\)\s*\}?"
+                    r"|\(\s*0\s*\))\s*=\s*\(")
+
+
+def run_points(solution) -> tuple:
+    """The options naming an optimizer's run (``CheckOptions.iterates``): its points, the start and the point after
+    each step, and the letters they are named by: the statement's letter of its point (x of x_0 = (0.5, 0.5)) and the
+    letter of the variables that are one vector's coordinates (x of x1, x2); () for any other problem."""
+    work = solution.work
+    steps = work.steps if type(work).__name__ in ("OptimizerRun", "NewtonRun") else \
+        (work,) if type(work).__name__ in ("OptimizerStep", "NewtonStep") else ()
+    if not steps or not isinstance(solution.answer, tuple) or tuple(steps[-1].result) != tuple(solution.answer):
+        return ()
+    statement = (getattr(solution.problem, "statement", None) or {}).get("en", "")
+    letters = [a or b for a, b in _POINT.findall(statement)]
+    heads = {re.sub(r"_?\d+$", "", str(v)) for v in steps[0].variables}
+    if len(heads) == 1 and all(re.fullmatch(r"[A-Za-z]_?\d+", str(v)) for v in steps[0].variables):
+        letters += list(heads)
+    if not letters:
+        return ()
+    points = (tuple(steps[0].start), *(tuple(step.result) for step in steps))
+    return (("iterates", points), ("iterate_names", tuple(dict.fromkeys(letters))))
 
 
 def point_formulas(work) -> tuple:
@@ -144,8 +169,11 @@ def iterate_labels(labels: tuple, problem) -> tuple:
     iterate's index (w^1 = w^0 − …): w¹, w^1, w_1, w⁺ and w_new then name w, and b¹ … b; unchanged elsewhere."""
     statement = " ".join((getattr(problem, "statement", None) or {}).values())
     names = [alternatives(entry)[0] for entry in labels]
-    indices = [index.replace(" ", "") for name in names if name.isidentifier()
-               for index in re.findall(_ITERATE.format(name=re.escape(name)), statement)]
+    found = [(match[1].replace(" ", ""), match) for name in names if name.isidentifier()
+             for match in re.finditer(_ITERATE.format(name=re.escape(name)), statement)]
+    # w^1 = …, w^{(1)}, w^{k+1}: an iterate; x^2 + y^2 alone, never written w^2 = …, is a power
+    indices = [index for index, _ in found] if any(
+        "(" in match[0] or not index.isdigit() or re.match(r"\s*=", statement[match.end():]) for index, match in found) else []
     if not indices:
         return labels
     newest = max(indices, key=lambda index: (not index.isdigit(), int(index) if index.isdigit() else 0))

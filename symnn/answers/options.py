@@ -103,6 +103,10 @@ class CheckOptions:
     # letters the statement defines as a function, (letter, function) pairs such as ("f", "σ") of "f = σ entry by
     # entry": f(XW₁) in an answer is σ(XW₁)
     functions: tuple = ()
+    # an optimizer's run: its points, the start and the point after each step, exact (the answer is the last), and the
+    # letters the statement names them by (x of x_0, x_t): an answer may write every point, labelled (x_1 = …, x_2 = …)
+    iterates: tuple = ()
+    iterate_names: tuple = ()
 
     def __post_init__(self):
         for name, (low, high) in RANGES.items():
@@ -138,6 +142,9 @@ class CheckOptions:
         if not all(isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(n, str) for n in pair)
                    for pair in self.functions):
             raise ValueError("check option functions must be (letter, function) pairs")
+        if not all(isinstance(point, tuple) for point in self.iterates) or \
+                not all(isinstance(name, str) for name in self.iterate_names) or bool(self.iterates) != bool(self.iterate_names):
+            raise ValueError("check option iterates must be points (tuples), with iterate_names the letters naming them")
         if self.powers is not None and not isinstance(self.powers, bool):
             raise ValueError(f"check option powers must be true, false or unset, got {self.powers!r}")
         if not all(isinstance(name, str) for name in (*self.symmetric, *self.identity)):

@@ -107,9 +107,24 @@ def _named_components(body: str, known, problem_labels=frozenset(), length=None)
     return "(" + "; ".join(values) + ")", steps, names, tuple(written)
 
 
+# a vector transposed, (0.49, 0.25)^T, ^{\top}, or ᵀ (read as ^(T)): its entries are the vector's
+_TRANSPOSED = re.compile(r"\s*(?:\^\s*\{?\s*(?:T|\(T\)|\\top|\\intercal)\s*\}?|ᵀ)\s*$")
+# a vector in a LaTeX matrix environment: \begin{pmatrix} 0.49 \\ 0.25 \end{pmatrix}, one column or one row
+_MATRIX = re.compile(r"\\begin\{([pbBvV]?matrix)\}(.*)\\end\{\1\}", re.S)
+
+
 def _entries(value: str) -> list[str]:
     """The entries of a bracketed vector or matrix, row after row: [[1, 2], [3, 4]] is 1, 2, 3, 4 (as W = […]
-    names W's entries in that order); [] for anything else; one entry for (a + b)."""
+    names W's entries in that order); a vector transposed, (1, 2)^T, and a vector of one column or one row in a
+    LaTeX matrix environment too; [] for anything else; one entry for (a + b)."""
+    bare = _TRANSPOSED.sub("", value)
+    if bare != value:                          # (a + b)^T: one entry, a formula transposed, kept as written
+        entries = _entries(bare)
+        return entries if len(entries) > 1 else []
+    matrix = _MATRIX.fullmatch(value)
+    if matrix:
+        rows = [[entry.strip() for entry in row.split("&")] for row in re.split(r"\\\\", matrix[2]) if row.strip()]
+        return [entry for row in rows for entry in row] if len(rows) == 1 or all(len(row) == 1 for row in rows) else []
     if value[:1] not in "([" or not closes_at_end(value):
         return []
     inner = [part.strip() for part in top_level_split(value[1:-1], ";" if ";" in value else ",")]
