@@ -29,6 +29,7 @@ from .perceptron import bias_names, weight_names
 from .said import definitions, note_sentences, uses
 from .staged import Ratio
 from .stated import flat, italic_words, stated_math
+from .stated_rate import stated_rate
 from .statement_names import defined_names, log_written, network_names, sample_count, statement_subscripts, vector_arrows
 from .values import PLACES, condition_written, vanishing
 from .written import model_terms, nabla_names, network_loss_terms, step_letters, written_terms
@@ -128,7 +129,7 @@ class SolutionPrinting:
         self.notation = ChainMap(problem.data.get("notation", {}), named)     # the δ of a node it renames too; H_11 of answer_name H
         self.names = ChainMap(step_letters(problem), self.notation, vector_arrows(problem),  # h⃗ as h⃗
                               statement_subscripts(problem),
-                              sample_count(problem), log_written(problem),      # a loss's sum to N, its log as written
+                              sample_count(problem), log_written(problem), stated_rate(problem),    # a loss's sum to N, its log and rate as written
                               network_names(problem, getattr(solution.work, "network", None)))   # w_1, b for w = (…), b
         self.defined = defined_names(problem)          # y for σ(w₁x₁ + w₂x₂ + b), as the statement defines it
         self.function_named = problem.data.get("answer_name")

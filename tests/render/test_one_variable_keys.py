@@ -42,6 +42,25 @@ names = { y = "1/(1 + exp(-a*z))" }
 through = ["y"]
 statement.en = 'For the logistic function $y = 1/(1 + e^{-az})$ write its derivative by $z$ through $y$.'
 statement.ru = 'Для логистической функции $y = 1/(1 + e^{-az})$ выразите её производную по $z$ через $y$.'
+
+[[problem]]
+id = "mom-eta"
+kind = "training"
+inputs = [[1, 0], [0, 1]]
+targets = [1, 0]
+layers = [2, 1, 1]
+weights = [[[0.2, 0.1]], [[0.3]]]
+biases = [0.1, 0.1]
+activation = "sigmoid"
+loss = "half-se"
+optimizer = "momentum-delta"
+settings = { lambda = 0.5, alpha = 0.8 }
+epochs = 1
+batch = 1
+shuffle = false
+find = ["w1"]
+statement.en = 'Train with $\eta = 0.5$, momentum $\alpha = 0.8$.'
+statement.ru = 'Обучите с $\eta = 0{,}5$, моментом $\alpha = 0{,}8$.'
 '''
 
 
@@ -80,3 +99,11 @@ def test_six_places_of_a_value_a_trace_of_eps_from_a_short_decimal_are_not_zeros
 def test_the_sigmoid_rewrite_takes_a_letter_that_is_not_the_slope(bank, lang, hint):
     text = key("slope-a", bank, lang)
     assert hint in text and "e⁻ᵃ" not in text
+
+
+@pytest.mark.parametrize("lang, line", [("en", "Momentum (weight-change form): η = 0.5; α = 0.8"),
+                                        ("ru", "Метод моментов (запись через приращение весов): η = 0,5; α = 0,8")])
+def test_a_method_is_named_by_its_form_and_its_rate_by_the_statement_letter(bank, lang, line):
+    # the method's rule calls its rate λ; the statement writes η and no λ: no lecture, no λ
+    text = key("mom-eta", bank, lang)
+    assert line in text.splitlines() and "λ" not in text and "lecture" not in text and "лекци" not in text
