@@ -27,7 +27,7 @@ from .one_form import given_forms
 from .order import by_variables
 from .perceptron import bias_names, weight_names
 from .said import definitions, note_sentences, uses
-from .staged import Ratio
+from .staged import HigherRatio, Ratio
 from .stated import flat, italic_words, stated_math
 from .stated_rate import stated_rate
 from .statement_names import defined_names, log_written, network_names, sample_count, statement_subscripts, vector_arrows
@@ -306,8 +306,9 @@ class SolutionPrinting:
                 return self.raw_math(Written(f"{name}'({self.raw_math(work.var)})", f"{plain}′({work.var})"))
             if "f" in self.names and work.order == 1:          # the statement's name: ∂E²/∂w₁
                 return self.raw_ratio(sp.Symbol("f"), work.var)
-            if self.function_named and work.order == 1:        # answer_name = "L": ∂L/∂z, a label only
-                return self.raw_ratio(sp.Symbol(self.function_named), work.var)
+            if self.function_named:        # answer_name = "L": ∂L/∂z, d²E/dw², a label only
+                return self.raw_ratio(sp.Symbol(self.function_named), work.var) if work.order == 1 else \
+                    self.raw_math(HigherRatio(sp.Symbol(self.function_named), work.var, sp.S(not self.ordinary), sp.Integer(work.order)))
             return self.raw_math(D(work.expr, work.var, work.order))
         if kind == "ValueAt":
             step, point = work.work, work.point
