@@ -56,7 +56,9 @@ def _renamed(text: str, lang: str, kind: str, pattern: str, template: str) -> st
 
 GREEK_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
                  "eta": "η", "theta": "θ", "kappa": "κ", "lambda": "λ", "lamda": "λ", "mu": "μ", "nu": "ν",
-                 "xi": "ξ", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "omega": "ω"}
+                 "xi": "ξ", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "omega": "ω", "zeta": "ζ", "chi": "χ",
+                 "psi": "ψ", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ",
+                 "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω"}       # MML's Φ of features beside θ: Φ, not Phi
 
 
 def _unknown_function(expr) -> bool:
