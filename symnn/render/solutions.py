@@ -308,7 +308,7 @@ class SolutionPrinting:
                 return self.raw_ratio(sp.Symbol("f"), work.var)
             if self.function_named:        # answer_name = "L": ∂L/∂z, d²E/dw², a label only
                 return self.raw_ratio(sp.Symbol(self.function_named), work.var) if work.order == 1 else \
-                    self.raw_math(HigherRatio(sp.Symbol(self.function_named), work.var, sp.S(not self.ordinary), sp.Integer(work.order)))
+                    self.raw_math(HigherRatio(sp.Symbol(self.function_named), work.var, sp.true if not self.ordinary else sp.false, sp.Integer(work.order)))
             return self.raw_math(D(work.expr, work.var, work.order))
         if kind == "ValueAt":
             step, point = work.work, work.point
