@@ -36,4 +36,19 @@ def as_symbol(var, expr: sp.Expr) -> sp.Symbol:
     return symbol
 
 
-__all__ = ["as_expr", "as_symbol", "ParseError"]
+def simplified_as_written(expr: sp.Expr) -> sp.Expr:
+    """``expr`` simplified, unless that brings functions of new arguments (t·sin t·cos t as sin(2t)/2, a double
+    angle no textbook line of the chain rule writes): then only its common factors taken out.
+
+    >>> t = sp.Symbol("t")
+    >>> simplified_as_written(t*sp.sin(t)*sp.cos(t) + t**2)
+    t*(t + sin(t)*cos(t))
+    >>> simplified_as_written(sp.exp(t)*sp.exp(t) + t*sp.exp(2*t))
+    (t + 1)*exp(2*t)
+    """
+    simpler = sp.simplify(expr)
+    arguments = lambda e: {f.args for f in e.atoms(sp.Function) if not isinstance(f, sp.exp)}      # noqa: E731
+    return simpler if arguments(simpler) <= arguments(expr) else sp.factor_terms(expr)
+
+
+__all__ = ["as_expr", "as_symbol", "simplified_as_written", "ParseError"]

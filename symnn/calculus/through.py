@@ -20,17 +20,37 @@ from .equal import equal
 from .tidy import prefer_one_minus
 
 
-def written_through(expr, name: str, definition):
-    """``expr`` with ``definition`` written as the symbol ``name`` wherever that can be done."""
+def written_through(expr, name: str, definition, wrt=frozenset()):
+    """``expr`` with ``definition`` written as the symbol ``name`` wherever that can be done; a form free of
+    the variables named in ``wrt`` (v of φ′(v) through y = φ(v)) is preferred to one that keeps them."""
     symbol = sp.Symbol(name, real=True)
+    free = lambda form: not any(s.name in wrt for s in form.free_symbols)      # noqa: E731
     parts = {part for part in sp.preorder_traversal(expr)
              if not part.is_Atom and part.free_symbols == definition.free_symbols and equal(part, definition)}
-    if parts:
-        return expr.xreplace({part: symbol for part in parts})
-    return _eliminated(expr, symbol, definition) or expr
+    replaced = expr.xreplace({part: symbol for part in parts}) if parts else None
+    if replaced is not None and free(replaced):
+        return replaced
+    return _eliminated(expr, symbol, definition, free) or _scaled(expr, symbol, definition, free) or replaced or expr
 
 
-def _eliminated(expr, symbol, definition):
+def _scaled(expr, symbol, definition, free):
+    """y = a·tanh(bv) (+ c): the function solved for, tanh(bv) = y/a, put where it stands in ``expr``:
+    a·b·(1 − tanh²(bv)) is b(a − y)(a + y)/a. None where no such form is free of the variables."""
+    for function in sorted(definition.atoms(sp.Function), key=sp.default_sort_key):
+        stand_in = sp.Dummy("F")
+        rest = definition.xreplace({function: stand_in})
+        solutions = sp.solve(sp.Eq(symbol, rest), stand_in)
+        if len(solutions) != 1 or not free(solutions[0]):
+            continue
+        candidate = expr.xreplace({function: solutions[0]})
+        if candidate != expr and free(candidate):
+            best = min((prefer_one_minus(sp.factor(candidate)), sp.factor(sp.simplify(candidate))), key=sp.count_ops)
+            if equal(best.subs(symbol, definition), expr):
+                return best
+    return None
+
+
+def _eliminated(expr, symbol, definition, free=lambda form: True):
     """The shortest form of ``expr`` in ``symbol`` with one variable of ``definition`` solved for;
     None when no variable can be eliminated."""
     written = expr.rewrite(sp.exp)
@@ -41,7 +61,7 @@ def _eliminated(expr, symbol, definition):
             continue
         for solution in solutions:
             candidate = sp.factor(sp.simplify(written.subs(variable, solution)))
-            if variable in candidate.free_symbols or candidate.has(sp.log):
+            if variable in candidate.free_symbols or candidate.has(sp.log) or not free(candidate):
                 continue
             forms = [prefer_one_minus(candidate), prefer_one_minus(sp.expand(candidate))]
             best = min(forms, key=sp.count_ops)

@@ -47,7 +47,8 @@ def prefer_one_minus(expr):
     if coefficient >= 0 or not rest.is_Mul:
         return expr
     factors = list(rest.args)
-    for i, factor in enumerate(factors):
+    # a sum that reads better negated first: −b(y − a)(a + y) is b(a − y)(a + y), not b(y − a)(−a − y)
+    for i, factor in sorted(enumerate(factors), key=lambda pair: not pair[1].could_extract_minus_sign()):
         if factor.is_Add:
             factors[i] = sp.expand(-factor)
             return sp.Mul(-coefficient, *factors)

@@ -3,7 +3,8 @@
 A layer of S neurons with R inputs computes a = f(Wp + b) with a hard limit f: ``hardlim`` (1 for
 n ≥ 0, else 0) or ``hardlims`` (1 for n ≥ 0, else −1), as in Hagan, Demuth, Beale and De Jesús,
 *Neural Network Design*, ch. 4. Each input p with target t is presented in turn; with the error
-e = t − a the rule is W ← W + e·pᵀ and b ← b + e. A presentation with e = 0 changes nothing; training
+e = t − a the rule is W ← W + e·pᵀ and b ← b + e; with a learning rate η (Mitchell's and Russell and
+Norvig's w ← w + η(t − o)x) it is W ← W + η·e·pᵀ and b ← b + η·e. A presentation with e = 0 changes nothing; training
 has converged when a whole pass over the inputs changes nothing.
 
 >>> run = perceptron_rule([[1, 2], [-1, 2], [0, -1]], [[1], [0], [0]], [[1, -0.8]])
@@ -53,6 +54,7 @@ class PerceptronRun(RichDisplay):
     bias: sp.Matrix | None
     converged: bool             # the last full pass over the inputs changed nothing
     epochs: int                 # passes made (the last one may be partial when ``presentations`` is given)
+    rate: sp.Expr = sp.Integer(1)       # η of W ← W + η·e·pᵀ
 
 
 def _column(values) -> sp.Matrix:
@@ -61,12 +63,19 @@ def _column(values) -> sp.Matrix:
 
 
 def perceptron_rule(inputs, targets, weights, biases=None, transfer: str = "hardlim",
-                    presentations: int | None = None, epochs: int | None = None) -> PerceptronRun:
+                    presentations: int | None = None, epochs: int | None = None, rate=1) -> PerceptronRun:
     """Present ``inputs`` (rows p) with ``targets`` (a number or a row t per input) in turn from ``weights``
     (S rows of R numbers) and ``biases`` (S numbers, one number, or None for none): ``presentations`` of
-    them, else whole passes until one changes nothing (at most ``epochs``, else MOST_EPOCHS)."""
+    them, else whole passes until one changes nothing (at most ``epochs``, else MOST_EPOCHS); ``rate`` is η."""
     if transfer not in TRANSFERS:
         raise ValueError(f"transfer: unknown transfer function {transfer!r}; use one of {', '.join(TRANSFERS)}")
+    given = rate
+    try:
+        rate = None if isinstance(rate, bool) else exact_number(rate)
+    except (ValueError, TypeError):      # ParseError is a ValueError
+        rate = None
+    if rate is None or not rate.is_positive:
+        raise ValueError(f"learning_rate: expected a positive number (η of W ← W + η·e·pᵀ), got {given!r}")
     rows = [_column(p) for p in inputs]
     goals = [_column(t) for t in targets]
     W = sp.Matrix([[exact_number(v) for v in row] for row in (weights if isinstance(weights[0], list) else [weights])])
@@ -93,7 +102,7 @@ def perceptron_rule(inputs, targets, weights, biases=None, transfer: str = "hard
             n = W * p + (b if b is not None else sp.zeros(S, 1))
             a = n.applyfunc(limit)
             e = t - a
-            new_W, new_b = W + e * p.T, (b + e if b is not None else None)
+            new_W, new_b = W + rate * e * p.T, (b + rate * e if b is not None else None)
             shown.append(Presentation(number, k, p, t, W, b, n, a, e, new_W, new_b))
             changed = changed or any(e)
             W, b = new_W, new_b
@@ -107,4 +116,4 @@ def perceptron_rule(inputs, targets, weights, biases=None, transfer: str = "hard
             break
         if epoch == (epochs or MOST_EPOCHS):
             break
-    return PerceptronRun(transfer, tuple(shown), W, b, converged, epoch)
+    return PerceptronRun(transfer, tuple(shown), W, b, converged, epoch, rate)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..calculus.display import RichDisplay
+from ..calculus.expressions import simplified_as_written
 from ..calculus.gradient import exact_number
 from ..calculus.parse import ParseError, parse_expr_safe, parse_point, parse_symbols
 from .linalg import Cofactors, cofactors
@@ -226,7 +227,7 @@ def total_derivative(expr, inner: dict, wrt, at=None, partial: bool = False) -> 
     # x = rseᵗ, y = rs²e⁻ᵗ: the inner functions have other variables too, so ∂u/∂s is a partial derivative
     partial = partial or any(xt.free_symbols - {t} for _, xt in paths)
     terms = tuple((sp.diff(f, x), sp.diff(xt, t)) for x, xt in paths)       # ∂f/∂x stays in x, y, …
-    derivative = sp.simplify(sum(df.xreplace(along) * dx for df, dx in terms))
+    derivative = simplified_as_written(sum(df.xreplace(along) * dx for df, dx in terms))    # no sin 2t for 2 sin t cos t
     _agrees([derivative], [sp.diff(f.xreplace(along), t)], "df/dt")
     if at is None:
         return TotalDerivative(f, t, paths, terms, derivative, (), None, partial)

@@ -3,7 +3,7 @@
 A problem gives the inputs (one row p each), their targets, the start ``weights`` (a row for each
 neuron) and, when the layer has them, ``biases``; ``transfer`` is hardlim (default) or hardlims. The
 inputs are presented in turn until a whole pass changes nothing (at most ``epochs`` passes), or for
-exactly ``presentations`` of them. The answer is W, row by row, then b.
+exactly ``presentations`` of them; ``learning_rate`` is η of W ← W + η·e·pᵀ (default 1). The answer is W, row by row, then b.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def solve_perceptron(problem: Problem):
     try:
         run = perceptron_rule(rows(data["inputs"]), rows(data["targets"]), data["weights"],
                               None if biases in (None, "none") else biases, data.get("transfer", "hardlim"),
-                              data.get("presentations"), data.get("epochs"))
+                              data.get("presentations"), data.get("epochs"), data.get("learning_rate", 1))
     except ValueError as error:
         raise BankError(f"problem {problem.id}: {error}") from None
     return Solution(problem, run, (*run.weights, *(run.bias if run.bias is not None else ())))

@@ -254,7 +254,8 @@ KINDS = {
     # the perceptron rule on given inputs (problems.perceptron_problems): weights a row per neuron (or one row)
     "perceptron": ({"inputs": _vector_or_matrix, "targets": _vector_or_matrix, "weights": _vector_or_matrix},
                    {"biases": lambda v: None if v == "none" else _vector_or_matrix(v) if isinstance(v, list) else _number(v),
-                    "transfer": _one_of(("hardlim", "hardlims")), "presentations": _whole, "epochs": _whole}),
+                    "transfer": _one_of(("hardlim", "hardlims")), "presentations": _whole, "epochs": _whole,
+                    "learning_rate": _number}),
     # a NumPy question: named arrays (rows of numbers, or a NumPy call as text) and an expression over
     # them, read with ast against a whitelist and run (problems.array_problems)
     # shape: the statement asks for the result's shape too (the sheet leaves it a blank)

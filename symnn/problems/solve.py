@@ -13,13 +13,13 @@ import sympy as sp
 
 from ..calculus.display import RichDisplay
 from ..calculus.parse import parse_expr_safe, parse_point, parse_symbols
-from ..calculus.through import written_through as write_through
 from . import array_problems, matrix_problems, vector_problems
 from .answer_labels import answer_labels, line_variable
 from .asked import with_asked
 from .bank import BankError, Problem, bank_version, get_problem
 from .function_names import function_names, kind_names, label_options, variable_names
 from .matrix_networks import in_matrix_form
+from .through_answer import written_through, wrt_names
 
 
 @dataclass(frozen=True)
@@ -332,18 +332,9 @@ def _solve(problem: Problem, variant: int | None) -> Solution:
     through = problem.data.get("through")
     if through:                          # "write the result through f": the key is written so too
         names = problem.data.get("names", {})
-        solution = replace(solution, answer=written_through(solution.answer, {n: names[n] for n in through}))
+        solution = replace(solution, answer=written_through(solution.answer, {n: names[n] for n in through},
+                                                            wrt_names(problem.data), problem.id))
     return solution
-
-
-def written_through(answer, names: dict):
-    """The answer written through the named formulas (``calculus.through``): α·σ(αx)(1 − σ(αx))
-    through f = 1/(1 + e^(−αx)) is α·f·(1 − f)."""
-    if isinstance(answer, tuple):
-        return tuple(written_through(a, names) for a in answer)
-    for name, formula in names.items():
-        answer = write_through(answer, name, parse_expr_safe(formula))
-    return answer
 
 
 def answer_value(answer):

@@ -29,6 +29,7 @@ from .networks import NetworkPrinting, point_equation
 from .numerics import NumericsPrinting
 from .one_form import one_form
 from .perceptron import PerceptronPrinting
+from .rewrite_hints import rewrite_hint
 from .said import ONCE_RULES, first_time
 from .solutions import SolutionPrinting
 from .stated import noted
@@ -292,7 +293,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
         """The chain of a derivative: each expression with the short hint of the rules that gave it ('' if none)."""
         rows = []
         for expr, rules in derivative_chain(step, self.defined, self.function_named):
-            hints = [phrase(self.lang, rule) if rule.startswith("rewrite.") else _short(rule_title(self.lang, rule, order=step.order))
+            hints = [rewrite_hint(self, rule, expr) if rule.startswith("rewrite.") else _short(rule_title(self.lang, rule, order=step.order))
                      for rule in rules[:2] if rule not in ONCE_RULES or first_time(self, f"title.{rule}")]    # said once a key
             expr = self.by_name(expr)             # y where the statement defines y = σ(…); a line said twice once
             if not rows or rows[-1][0] != expr:
@@ -352,7 +353,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
                                    + self.equation(lhs, step.raw)))
         for rewrite in step.rewrites:
             lines.append(self.line(depth + 1, self.equation(rewrite.after, lead=True) + " ("
-                                   + self.prose(phrase(self.lang, f"rewrite.{rewrite.rule}")) + ")"))
+                                   + self.prose(rewrite_hint(self, f"rewrite.{rewrite.rule}", rewrite.after)) + ")"))
         return lines
 
     def _print_Gradient(self, gradient, depth: int = 0) -> str:

@@ -12,6 +12,7 @@ from .base import Printer
 from .math import latex_math
 from .matrix_networks import MatrixNetworkJson
 from .networks import SOFTMAX_NUMPY
+from .rewrite_hints import rewrite_hint
 from .text import TextPrinter
 
 
@@ -38,7 +39,7 @@ class JsonPrinter(MatrixNetworkJson, Printer):
             "result": self.formula(step.result),
             "raw_result": self.formula(step.raw),
             "introduces": [{"name": str(u), "expr": self.formula(inner)} for u, inner in step.introduces],
-            "rewrites": [{"rule": r.rule, "description": self._text.prose(phrase(self.lang, f"rewrite.{r.rule}")),
+            "rewrites": [{"rule": r.rule, "description": self._text.prose(rewrite_hint(self._text, f"rewrite.{r.rule}", r.after)),
                           "after": self.formula(r.after)} for r in step.rewrites],
             "flagged": step.flagged,
             "substeps": [self._print(sub) for sub in self.shown_substeps(step)],

@@ -56,7 +56,9 @@ def _renamed(text: str, lang: str, kind: str, pattern: str, template: str) -> st
 
 GREEK_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
                  "eta": "η", "theta": "θ", "kappa": "κ", "lambda": "λ", "lamda": "λ", "mu": "μ", "nu": "ν",
-                 "xi": "ξ", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "omega": "ω"}
+                 "xi": "ξ", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "omega": "ω", "zeta": "ζ", "chi": "χ",
+                 "psi": "ψ", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ",
+                 "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω"}       # MML's Φ of features beside θ: Φ, not Phi
 
 
 def _unknown_function(expr) -> bool:
@@ -75,6 +77,9 @@ class _Latex(_FactorsAsUsual, FunctionArguments, LatexPrinter):
 
     def _print_Float(self, expr):
         return with_places(self, super()._print_Float, expr)
+
+    def _print_Tuple(self, expr):                 # a point of one coordinate is that number, never Python's (a,)
+        return self._print(expr[0]) if len(expr) == 1 else super()._print_Tuple(expr)
 
     def _as_ordered_terms(self, expr, order=None):
         return readable_terms(super()._as_ordered_terms(expr, order=order), self._settings["written"])
@@ -234,7 +239,9 @@ class TextMath(_FactorsAsUsual, StrPrinter):
         return "π"
 
     def _print_Tuple(self, expr):                 # (a, b); (a; b) in Russian, as lang.separator says
-        return "(" + separator(self._settings["lang"]).join(map(self._print, expr)) + ")" if len(expr) != 1 else super()._print_Tuple(expr)
+        if len(expr) == 1:                        # a point of one coordinate is its number, never Python's (a,)
+            return self._print(expr[0])
+        return "(" + separator(self._settings["lang"]).join(map(self._print, expr)) + ")"
 
     def _print_Function(self, expr):              # f(x, y); f(0,5; 1) in Russian, as lang.separator says
         args = [self._print(arg) for arg in expr.args]

@@ -93,8 +93,9 @@ class NumericsPrinting(DifferenceQuotientPrinting):
         else:
             lines += [self.line(depth + 1, rule) for rule in rules] + [self.line(depth, values)]
         if opt.lookahead is not None:
+            at = [self.as_given(c) for c in run.gradient_at]       # one coordinate: its number, as "Gradient at x = …"
             lines.append(self.line(depth, self.say("opt.lookahead", lookahead=opt.lookahead,
-                                                   point=sp.Tuple(*run.gradient_at))))
+                                                   point=sp.Tuple(*at) if len(at) > 1 else at[0])))
         if self.steps_tabled:          # a comparison in brief: its numbers in the comparison's table
             return self.join(lines)
         if tuple(run.gradient_at) != self.gradient_shown:        # a look-ahead elsewhere takes its own

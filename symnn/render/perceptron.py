@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .board import InOrder
 from .values import put_in
 
 
@@ -23,6 +24,16 @@ def bias_names(S: int) -> list[sp.Symbol]:
     return [sp.Symbol("b")] if S == 1 else [sp.Symbol(f"b_{j}") for j in range(1, S + 1)]
 
 
+class Assigned(sp.Expr):
+    """lhs ← rhs: an update of the rule, its letters renamed as the statement's notation says (b as w_0)."""
+
+    def _latex(self, printer):
+        return rf"{printer._print(self.args[0])} \leftarrow {printer._print(self.args[1])}"
+
+    def _sympystr(self, printer):
+        return f"{printer._print(self.args[0])} ← {printer._print(self.args[1])}"
+
+
 class PerceptronPrinting:
     def _print_PerceptronRun(self, run, depth: int = 0) -> str:
         first = run.presentations[0]
@@ -31,9 +42,14 @@ class PerceptronPrinting:
         W, p, b, t, n, a, e = sp.symbols("W p b t n a e")
         rule = [sp.Eq(n, W * p + b if biased else W * p, evaluate=False),
                 sp.Eq(a, sp.Function(run.transfer)(n), evaluate=False), sp.Eq(e, t - a, evaluate=False)]
+        # W ← W + e·pᵀ, b ← b + e; with a learning rate W ← W + η·e·pᵀ (Mitchell's w ← w + η(t − o)x), η = 0.1
+        eta = sp.Symbol("eta")
+        step = e if run.rate == 1 else eta * e
+        updates = {"weights": Assigned(W, InOrder(W, step * sp.Symbol("p^T"))), "bias": Assigned(b, InOrder(b, step))}
+        rate = "" if run.rate == 1 else self.escape("; ") + self.result(self.raw_math(eta), run.rate)
         lines = [self.line(depth, self.strong(self.plain("perceptron.title") + ":") + " "
                            + self.escape(", ").join(self.math(r) for r in rule) + self.escape("; ")
-                           + self.plain(f"perceptron.rule{'' if biased else '.nobias'}")),
+                           + self.say(f"perceptron.rule{'' if biased else '.nobias'}", **updates) + rate),
                  self.line(depth, self.plain(f"perceptron.{run.transfer}"))]
         header = ["k", self.math(p), self.math(t), self.math(n), self.math(a), self.math(e),
                   self.plain("perceptron.after")]

@@ -27,8 +27,9 @@ from .one_form import given_forms
 from .order import by_variables
 from .perceptron import bias_names, weight_names
 from .said import definitions, note_sentences, uses
-from .staged import Ratio
+from .staged import HigherRatio, Ratio
 from .stated import flat, italic_words, stated_math
+from .stated_rate import stated_rate
 from .statement_names import defined_names, log_written, network_names, sample_count, statement_subscripts, vector_arrows
 from .values import PLACES, condition_written, vanishing
 from .written import model_terms, nabla_names, network_loss_terms, step_letters, written_terms
@@ -128,7 +129,7 @@ class SolutionPrinting:
         self.notation = ChainMap(problem.data.get("notation", {}), named)     # the δ of a node it renames too; H_11 of answer_name H
         self.names = ChainMap(step_letters(problem), self.notation, vector_arrows(problem),  # h⃗ as h⃗
                               statement_subscripts(problem),
-                              sample_count(problem), log_written(problem),      # a loss's sum to N, its log as written
+                              sample_count(problem), log_written(problem), stated_rate(problem),    # a loss's sum to N, its log and rate as written
                               network_names(problem, getattr(solution.work, "network", None)))   # w_1, b for w = (…), b
         self.defined = defined_names(problem)          # y for σ(w₁x₁ + w₂x₂ + b), as the statement defines it
         self.function_named = problem.data.get("answer_name")
@@ -305,8 +306,9 @@ class SolutionPrinting:
                 return self.raw_math(Written(f"{name}'({self.raw_math(work.var)})", f"{plain}′({work.var})"))
             if "f" in self.names and work.order == 1:          # the statement's name: ∂E²/∂w₁
                 return self.raw_ratio(sp.Symbol("f"), work.var)
-            if self.function_named and work.order == 1:        # answer_name = "L": ∂L/∂z, a label only
-                return self.raw_ratio(sp.Symbol(self.function_named), work.var)
+            if self.function_named:        # answer_name = "L": ∂L/∂z, d²E/dw², a label only
+                return self.raw_ratio(sp.Symbol(self.function_named), work.var) if work.order == 1 else \
+                    self.raw_math(HigherRatio(sp.Symbol(self.function_named), work.var, sp.true if not self.ordinary else sp.false, sp.Integer(work.order)))
             return self.raw_math(D(work.expr, work.var, work.order))
         if kind == "ValueAt":
             step, point = work.work, work.point

@@ -182,6 +182,20 @@ class Ratio(sp.Expr):
         return f"{d}{printer._print(top)}/{d}{printer._print(bottom)}"
 
 
+class HigherRatio(sp.Expr):
+    """d²E/dw² (total) or ∂²E/∂w² (partial): a named function's derivative of an order above 1."""
+
+    def _latex(self, printer):
+        top, bottom, partial, order = self.args
+        d = r"\partial" if partial else "d"
+        return r"\frac{%s^{%s} %s}{%s %s^{%s}}" % (d, order, printer._print(top), d, printer._print(bottom), order)
+
+    def _sympystr(self, printer):
+        top, bottom, partial, order = self.args
+        d = "∂" if partial else "d"
+        return f"{d}^{order}{printer._print(top)}/{d}{printer._print(bottom)}^{order}"
+
+
 ReLU = sp.Function("ReLU")          # max(0, u), where the program writes relu(u)
 
 

@@ -105,6 +105,8 @@ class TextPrinter(DocumentPrinter):
             text = text.replace(command, plain)
         text = re.sub(r"(?<!\\)\$[^$]*\$", lambda m: m[0].replace("'", "′"), text)   # primes, not quotation marks
         text = re.sub(r"\^\{\((\d+)\)\}", lambda m: "⁽" + m[1].translate(RAISED) + "⁾", text)   # c^{(2)}: c⁽²⁾
+        # an upright word after a group keeps a space before it: \frac{1}{\mathbf{1}^T z}\mathrm{diag}(z), not zdiag(z)
+        text = re.sub(r"\}\s*(?=\\(?:mathrm|operatorname)\{)", r"}\\ ", text)
         text = _plain_fractions(_plain_matrices(text, self.lang))
         text = re.sub(r"(?<=[∂Δ]) (?=\w)", "", LatexNodes2Text(math_mode="text").latex_to_text(text)).replace("\u2063", "")  # ∂L
         text = re.sub(r"(?<![\w^])e\^(?:\((-?(?:\d+|[a-pr-z]))\)|(-?(?:\d+|[a-pr-z])))(?![\w(])",

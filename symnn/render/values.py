@@ -91,14 +91,14 @@ def _short(short: Decimal) -> sp.Float | sp.Integer:
 
 def _hidden(value, number: Decimal, fixed: Decimal) -> bool:
     """Whether rounding hides that an exact value is not the decimal it rounds to: it differs from it by less
-    than the square of the places' unit (of four places at least), as a term in an ε = 10⁻⁸ makes it, and its
+    than the places' unit times 10⁻⁴ (of four places at least: 10⁻⁸), as a term in an ε = 10⁻⁸ makes it, and its
     rounding ends in zeros, so that it (0.9000) reads as the exact 0.9 of another line; such a value is written
     as that short decimal after its ≈. A decimal carried from floating point (a Float) is not: its last
     digits are the arithmetic's noise."""
     gap, unit = abs(number - fixed), min(fixed.as_tuple().exponent, -PLACES)
     exact = isinstance(value, sp.Basic) and not value.has(sp.Float)
     zeros = fixed.normalize().as_tuple().exponent > fixed.as_tuple().exponent        # 0.9000: reads as 0.9
-    return exact and zeros and 0 < gap < Decimal(1).scaleb(2 * unit) and gap.adjusted() > number.adjusted() - WORK_DIGITS + 4
+    return exact and zeros and 0 < gap < Decimal(1).scaleb(unit - PLACES) and gap.adjusted() > number.adjusted() - WORK_DIGITS + 4
 
 
 @lru_cache(maxsize=8192)

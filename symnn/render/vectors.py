@@ -68,7 +68,7 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
         """What a vector problem's answer is: ∇f, df/dt (at the point), (gⁿ)′(x₀)."""
         kind = type(work).__name__
         if kind == "TotalDerivative":
-            return self.raw_math(Ratio(sp.Symbol("f"), work.wrt, sp.true if work.partial else sp.false))
+            return self.raw_math(Ratio(self.total_name(), work.wrt, sp.true if work.partial else sp.false))
         if kind == "IteratedMap":
             return self.raw_math(Slope(work.rows[0][1], work.n))
         if kind in ("NewtonStep", "NewtonRun", "OptimizerRun"):
@@ -235,6 +235,10 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
             lines += [self._inner_at_point(run, depth), self._chain_value(run, depth + 1)]
         return self.join(lines)
 
+    def total_name(self) -> sp.Symbol:
+        """The composite's name: h of h(t) = f(g(t)) where ``answer_name`` says so, else f itself."""
+        return sp.Symbol(getattr(self, "function_named", None) or "f")
+
     def _total_title(self, run, depth: int) -> str:
         f = sp.Symbol("f")
         title = "vec.partial.title" if run.partial else "vec.total.title"    # x(s, t): partial derivatives
@@ -247,7 +251,7 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
         f, t, d = sp.Symbol("f"), run.wrt, sp.true if run.partial else sp.false
         self.partial = None
         lines = []
-        total = Ratio(f, t, d)
+        total = Ratio(self.total_name(), t, d)      # dh/dt = ∂f/∂x·dx/dt + …, h(t) = f(x(t)) as answer_name says
         general = sp.Add(*(sp.Mul(Ratio(f, x, sp.true), Ratio(x, t, d), evaluate=False)
                            for x, _ in run.inner), evaluate=False)
         lines.append(self.line(depth, self.plain("vec.total.chain") + " " + self.inline(
@@ -279,8 +283,8 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
 
     def _chain_value(self, run, depth: int) -> str:
         """df/dt = the chain rule's form with the numbers put in (= its value, unless the answer says it)."""
-        f, d = sp.Symbol("f"), sp.true if run.partial else sp.false
-        total = self.raw_math(Ratio(f, run.wrt, d))
+        d = sp.true if run.partial else sp.false
+        total = self.raw_math(Ratio(self.total_name(), run.wrt, d))
         known, point = {**dict(run.at_inner), **dict(run.point)}, dict(run.point)
         # ∂f/∂x with x, y, … put in; dx/dt by its value at the point: (2·0·1 + 3·1⁴)·2 + (0² + 12·0·1³)·0
         numbers = InOrder(*(Times(self.put_in_point(df, known), Shown(sp.Symbol("d"), self.staged_number(

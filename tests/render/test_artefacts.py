@@ -24,7 +24,7 @@ SYNTAX = {
     r"\bAbs\(": "SymPy's Abs",
     r"\b(True|False)\b": "a Python boolean",
     r"(?<![\\\w])lambda\b": "λ spelled as a Python keyword",
-    r"[^\s,(]\s*,\s*\)": "a one-element Python tuple",   # (σ(9), ), (True,); not formulas left out: ( ,  , )
+    r"[^\s,(]\s*,\s*\)|,\s*\\right\)": "a one-element Python tuple",   # (σ(9), ), (True,), \left(a,\right); not ( ,  , )
     r"\bPiecewise\(|\bHeaviside\(": "a SymPy class name",
     r"\bsqrt\(": "sqrt( instead of √",
     r"\b\d+\.\d{11,}": "a float with all its digits (a problem may ask for 9 places)",
