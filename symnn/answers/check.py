@@ -126,6 +126,9 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     # a transpose written where the key is a formula of matrices is one (2xᵀA is no 2Ax), whether or not the key has one
     # the letters of a key of matrices are matrices in the answer too, transpose or not: their order counts (2xA is no 2Ax)
     matrices = matrices or not isinstance(ref, tuple) and is_matrix_formula(ref)
+    if matrices:          # a Greek letter that is a matrix or vector of the key is one in the answer: the θ of Φθ by θ
+        matrices = frozenset(s.name.removesuffix("ᵀ") for v in (ref if isinstance(ref, tuple) else (ref,))
+                             for s in v.free_symbols if not s.is_commutative) or True
     lang = options.lang
     say = lambda key, **values: phrase(lang, key, **local(values, lang))   # noqa: E731
     known, shorthand = _question_symbols(ref, options)
