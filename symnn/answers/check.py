@@ -169,7 +169,8 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         if verdict.correct and not through(written.value, options):
             verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(map(name_shown, options.through))),), "form", answer)
     notes = tuple(say(key, **values) for key, values in answer.notes +
-                  (() if verdict.correct else reading_notes(ref, answer.value, known, verdict.decided_by != "letter")))
+                  (() if verdict.correct else reading_notes(ref, answer.value, known, verdict.decided_by != "letter",
+                                                                 options.names)))
     if verdict.correct and has_kink(ref, answer.value):
         notes += (say("note.kink"),)
     return replace(verdict, feedback=verdict_first(verdict.feedback + notes, verdict.correct, verdict.score, lang))
