@@ -128,6 +128,9 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     # a transpose written where the key is a formula of matrices is one (2xᵀA is no 2Ax), whether or not the key has one
     # the letters of a key of matrices are matrices in the answer too, transpose or not: their order counts (2xA is no 2Ax)
     matrices = matrices or not isinstance(ref, tuple) and is_matrix_formula(ref)
+    if matrices:          # a Greek letter that is a matrix or vector of the key is one in the answer: the θ of Φθ by θ
+        matrices = frozenset(s.name.removesuffix("ᵀ") for v in (ref if isinstance(ref, tuple) else (ref,))
+                             for s in v.free_symbols if not s.is_commutative) or True
     lang = options.lang
     say = lambda key, **values: phrase(lang, key, **local(values, lang))   # noqa: E731
     known, shorthand = _question_symbols(ref, options)
@@ -170,7 +173,8 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         if verdict.correct and not through(written.value, options):
             verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(map(name_shown, options.through))),), "form", answer)
     notes = tuple(say(key, **values) for key, values in answer.notes +
-                  (() if verdict.correct else reading_notes(ref, answer.value, known, verdict.decided_by != "letter")))
+                  (() if verdict.correct else reading_notes(ref, answer.value, known, verdict.decided_by != "letter",
+                                                                 options.names)))
     if verdict.correct and has_kink(ref, answer.value):
         notes += (say("note.kink"),)
     return replace(verdict, feedback=verdict_first(verdict.feedback + notes, verdict.correct, verdict.score, lang))

@@ -78,14 +78,16 @@ def numeric(ref, ans, options, typed, ref_places):
         return False
     if _imaginary(ans) and not _imaginary(ref):
         return False
-    if typed is None and ref_places is None and not (ans.is_Integer and has_tolerance(options)):
+    # an exact form against an exact key: equal, unless the question sets how close a number must be; then the exact
+    # value is held to it as a decimal is (−3/2 or 1/√2 for a key computed from a 16-digit input, −1.4999…)
+    if typed is None and ref_places is None and not has_tolerance(options):
         return is_zero(sp.expand(ref - ans)) is True
     return decimal_matches(ref, ans, options, typed, ref_places)
 
 
 def has_tolerance(options) -> bool:
-    """The question sets how close a number must be; a typed integer is then judged as the decimal it
-    is (1 as 1.0), never held to the exact value alone."""
+    """The question sets how close a number must be; an exact number is then judged as a decimal is (1 as 1.0,
+    −3/2 against −1.4999… within it), never held to the exact value alone."""
     return any(getattr(options, name) is not None for name in ("absolute", "relative", "decimals", "sigfigs"))
 
 

@@ -223,10 +223,11 @@ GREEK_NAMES = set(GREEK.values()) | {"lambda"}
 GREEK_TWINS = {"a": ("alpha", "α"), "B": ("beta", "β"), "n": ("eta", "η"), "e": ("epsilon", "ε"), "p": ("rho", "ρ")}
 
 
-def reading_notes(ref, value, known, twins: bool = True) -> tuple:
+def reading_notes(ref, value, known, twins: bool = True, names=()) -> tuple:
     """Notes on how a wrong answer's names were read: a Latin letter where the problem has its Greek
     look-alike (a for α; not when ``twins`` is False, the verdict having said it), and names the problem does
-    not have, read whole (xy, sinx, hello)."""
+    not have, read whole (xy, sinx, hello); ``names``: the problem's (name, formula) pairs, whose names the letters
+    to write with are said by (σ where the key's letter is s, μ = σ(wx) beside w, x, y)."""
     refs, values = (ref if isinstance(ref, tuple) else (ref,)), (value if isinstance(value, tuple) else (value,))
     values = [v for v in values if isinstance(v, sp.Basic)]
     expected = {s.name for r in refs if isinstance(r, sp.Basic) for s in r.free_symbols} | set(known or ())
@@ -236,10 +237,10 @@ def reading_notes(ref, value, known, twins: bool = True) -> tuple:
                   if twins and latin in written and greek in expected and latin not in expected)
     whole = sorted(name for name in written - expected if _read_whole(name))
     notes += (("note.one name", {"names": ", ".join(whole)}),) if whole else ()
-    return notes + (_unknown_letters(refs, written - expected - set(whole), expected, notes) if twins else ())
+    return notes + (_unknown_letters(refs, written - expected - set(whole), expected, notes, names) if twins else ())
 
 
-def _unknown_letters(refs, unknown, expected, notes) -> tuple:
+def _unknown_letters(refs, unknown, expected, notes, names=()) -> tuple:
     """The note on letters the problem does not have (z where the key is in w, x, b, y): which they are, and the
     letters to write the answer with, the key's; none for e, another spelling of a letter it has (x_1 of x1), a
     Latin twin noted already, or the identity I of a key of matrices (``answers.identity``)."""
@@ -251,6 +252,10 @@ def _unknown_letters(refs, unknown, expected, notes) -> tuple:
                      and not (matrices and NAME.fullmatch(name.removesuffix("ᵀ"))))
     if not unknown or not letters:
         return ()
+    # a key's letter the notation shows by another name is said by it (σ of s); a name the problem defines is one too
+    shown_as = {formula: name for name, formula in names if re.fullmatch(r"[A-Za-z]+(?:_\w+)?", formula)}
+    letters = sorted({shown_as.get(name, name) for name in letters} | {name for name, formula in names if formula not in shown_as},
+                     key=lambda name: (name_shown(name).lower(), name))
     key = "note.unknown letter" if len(unknown) == 1 else "note.unknown letters"
     return ((key, {"letters": ", ".join(map(name_shown, unknown)), "names": ", ".join(map(name_shown, letters))}),)
 

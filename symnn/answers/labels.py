@@ -165,12 +165,13 @@ def scalar_label(ref, answer, options, same):
     if not (options.labels and len(options.labels) == 1 and len(answer.labels) == 1):
         return None
     label, asked = answer.labels[0], shown_name(options.labels[0])
+    said = shown_name(re.sub(r"\\(?=[A-Za-z])|[{}]", "", label))        # \theta_1 said as θ_1
     if component_of(label, options) is not None:
         return None
     other = quantity_of(label, options)
     if other is None:
-        return False, ("note.unknown label", {"label": label, "asked": asked})
-    values = {"label": label, "value": other[1], "asked": asked}
+        return False, ("note.unknown label", {"label": said, "asked": asked})
+    values = {"label": said, "value": other[1], "asked": asked}
     if other[2] is None:
         return not same(other[1]), ("check.other quantity", values)
     return not same(other[1]), ("check.quantity is", {**values, "what": other[2]})

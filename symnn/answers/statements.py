@@ -43,8 +43,12 @@ def stated_value(body: str, known, labels=frozenset(), length=None) -> tuple[str
     sides = _bound_chain(_joined_relations(top_level_split(body, "=≈")))
     if len(sides) == 1:
         return body, [], {}, ()
-    names = [side.strip() for side in sides if _label(side, known, labels)]
-    values = [side for side in sides if not _label(side, known, labels)]
+    # x ≈ 0.99684 where the answer is the new x (an optimizer's step): the first side, the problem's label and a name
+    # the value does not use, labels it; x = 6x states that x is 6x
+    named = [_label(side, known, labels) or not i and known_label(side, labels) and _coordinate(side.replace("\\", ""), sides[-1])
+             for i, side in enumerate(sides)]
+    names = [side.strip() for side, label in zip(sides, named) if label]
+    values = [side for side, label in zip(sides, named) if not label]
     if any(not side.strip() for side in sides) or not values:
         raise ParseError("statement")
     return values[-1], values[:-1], {}, tuple(names[:1])

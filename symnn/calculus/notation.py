@@ -152,7 +152,7 @@ def explicit(text: str, functions=frozenset(("sin", "cos", "tanh", "abs", "exp",
         tokens = _split_words(tokens, known, functions)
     tokens = _shorthand(tokens, functions, shorthand)
     tokens = _applications(tokens, set(functions) | set(unknown_functions))
-    return _join(tokens, set(functions) | set(unknown_functions))
+    return _join(tokens, set(functions) | set(unknown_functions), {str(k) for k in known or ()})
 
 
 def _bars(tokens):
@@ -346,18 +346,18 @@ def _power_operand(tokens, j, functions):
     raise NotationError("no exponent")
 
 
-def _join(tokens, functions) -> str:
+def _join(tokens, functions, known=frozenset()) -> str:
     out = []
     previous = None
     for kind, string in tokens:
-        if previous is not None and _implicit_product(previous, (kind, string), functions):
+        if previous is not None and _implicit_product(previous, (kind, string), functions, known):
             out.append("*")
         out.append(string)
         previous = (kind, string)
     return " ".join(out)
 
 
-def _implicit_product(left, right, functions) -> bool:
+def _implicit_product(left, right, functions, known=frozenset()) -> bool:
     ends_operand = left[0] == NUMBER or left[1] in (")", "]") or (left[0] == NAME and not keyword.iskeyword(left[1]))
     starts_operand = right[0] in (NAME, NUMBER) or right[1] == "("
     if not (ends_operand and starts_operand) or keyword.iskeyword(right[1]):
@@ -365,8 +365,9 @@ def _implicit_product(left, right, functions) -> bool:
     if left[0] == NUMBER and right[0] == NUMBER:
         return False
     # f(x) is a call when f is a known function, a product when f is a variable
-    # such as x, w1 or x_2; any other word before "(" is read as an unknown function
+    # such as x, w1, x_2, θ or the problem's own Φ; any other word before "(" is read as an unknown function
     if left[0] == NAME and right[1] == "(":
         word = left[1]
-        return word not in functions and (word in GREEK_NAMES or not (word.isalpha() and len(word) > 1))
+        return word not in functions and (word in GREEK_NAMES or word.lower() in GREEK_NAMES and word in known
+                                          or not (word.isalpha() and len(word) > 1))
     return True

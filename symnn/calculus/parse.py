@@ -98,8 +98,8 @@ def parse_expr_safe(text: str, functions: tuple[str, ...] = (), symbols=None, sh
     loss L in ``L(w1, w2) + lambda*(w1^2 + w2^2)``; they stay undefined.
     ``symbols``: the names the problem knows, so that ``wx`` reads as w·x.
     ``shorthand``: what a bare σ stands for (σ(1 − σ) for σ(z)(1 − σ(z))).
-    ``matrices``: letters are matrices and vectors (their products do not commute; Greek
-    letters other than δ are scalars), and transpose(A) is Aᵀ.
+    ``matrices``: letters are matrices and vectors (their products do not commute; Greek letters other than δ are
+    scalars, but those of a set ``matrices`` gives: the θ of Φθ), and transpose(A) is Aᵀ.
     ``vectors``: a vector worked out entry by entry, 0.5·(1, 2), is a value: the tuple of its entries.
     """
     for name in functions:
@@ -226,7 +226,7 @@ class _Builder:
                  shadowed=frozenset()):
         self.functions = functions   # unknown functions the text may call
         self.shorthand = shorthand   # what a bare σ is applied to
-        self.matrices = matrices     # letters are matrices and vectors
+        self.matrices, self.greek = bool(matrices), (matrices if isinstance(matrices, frozenset) else frozenset())
         self.shadowed = shadowed     # function and constant names the problem uses as its own (σ = σ(z), a node e)
 
     def build(self, node: ast.AST):
@@ -260,7 +260,7 @@ class _Builder:
             raise ParseError("needs argument", name=node.id)
         if node.id.startswith("_"):
             raise ParseError("variable name", name=node.id)
-        if self.matrices and node.id not in SCALAR_NAMES:
+        if self.matrices and (node.id not in SCALAR_NAMES or node.id in self.greek):    # letters are matrices and vectors
             return sp.Symbol(node.id, commutative=False)
         return sp.Symbol(node.id, real=True)
 

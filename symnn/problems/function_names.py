@@ -111,12 +111,15 @@ def _per_index(notation: dict, words: set) -> dict:
 
 def kind_names(data: dict, kind: str | None = None) -> tuple[tuple[str, str], ...]:
     """The names a kind defines without the file writing them: the softmax's outputs s_k = e^(y_k)/Σ_m e^(y_m)
-    (so softmax(z)_k is s_k where the notation writes y as z), and the letter the notation gives s_k; none where the
-    problem names its own.
+    (so softmax(z)_k is s_k where the notation writes y as z), and the letter the notation gives s_k; a total
+    derivative's inner functions where it asks a formula (x_1 = t·cos t: dh/dt through x_1, x_2 and t; at a point
+    its chain's sides are held to the key's formulas instead); none where the problem names its own.
 
     >>> kind_names({"n": 2}, "softmax-nll")
     (('s_1', 'exp(y_1)/(exp(y_1) + exp(y_2))'), ('s_2', 'exp(y_2)/(exp(y_1) + exp(y_2))'))
     """
+    if kind == "total-derivative" and "names" not in data and "at" not in data and isinstance(data.get("inner"), dict):
+        return tuple((name, text) for name, text in data["inner"].items() if isinstance(text, str))   # x_1 = t·cos t
     if kind not in ("softmax-nll", "softmax-jacobian") or "names" in data or not isinstance(data.get("n"), int):
         return ()
     total = " + ".join(f"exp(y_{m})" for m in range(1, data["n"] + 1))
