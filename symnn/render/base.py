@@ -147,7 +147,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
     def raw_math(self, expr, keep_order: bool = False, numbers: bool = False) -> str:
         """A formula without delimiters; LaTeX unless the format says otherwise."""
         expr = noted(self, self.renamed(expr), numbers or keep_order)        # a sum as the statement writes it
-        return latex_math(expr, self.lang, self.partial, keep_order, numbers, self.written, self.arguments, self.italic)
+        return latex_math(expr, self.lang, self.partial, keep_order, numbers, self.written, self.arguments)
 
     def renamed(self, expr):
         """``expr`` with the symbols and functions the problem writes otherwise (o1 as y_pred, f as F)."""

@@ -144,19 +144,3 @@ def stated_order(terms: list, written: tuple) -> list | None:
         if isinstance(group, StatedSum) and len(group) == len(terms) and sorted(map(str, group)) == sorted(map(str, terms)):
             return [next(k for k, term in enumerate(terms) if str(term) == str(item)) for item in group]
     return None
-
-
-_WORD = re.compile(r"(?<![\\A-Za-z])([A-Za-z]{2,})(?![A-Za-z])")
-_UPRIGHT = re.compile(r"\\(?:mathrm|text|operatorname|mathbf|texttt)\{[^{}]*\}")
-
-
-def italic_words(statement) -> frozenset:
-    r"""The words (two letters or more) a statement writes in italics in its formulas, E_{total}, out_{pred}, BCE, and
-    never upright (\mathrm{gt}): its key writes them in italics too, as one name is set one way in a key.
-
-    >>> sorted(italic_words(r"With $E_{total} = \sum \frac{1}{2}(target - out)^2$ and $\mathrm{gt}_s$, $\sin x$"))
-    ['out', 'target', 'total']
-    """
-    maths = _MATH.findall(statement) if isinstance(statement, str) else []
-    upright = {w for math in maths for part in _UPRIGHT.findall(math) for w in _WORD.findall(part.split("{", 1)[1])}
-    return frozenset(w for math in maths for w in _WORD.findall(_UPRIGHT.sub(" ", math))) - upright
