@@ -338,7 +338,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
             head += " " + self.inline(raw)
         lines = [self.line(depth, head)]
         lhs = D(step.expr, step.var, step.order)
-        children = self.shown_substeps(step)
+        children = [c for c in self.shown_substeps(step) if c.rule not in ONCE_RULES or first_time(self, f"title.{c.rule}")]  # once a key
         middle = expansion(step)
         if not children and middle is None:
             lines.append(self.line(depth + 1, self.equation(lhs, step.raw)))
