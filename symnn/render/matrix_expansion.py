@@ -12,6 +12,7 @@ import sympy as sp
 from ..calculus.transpose import MARK, Letter, Trace, transposed
 from ..nn.matrix_terms import IDENTITY
 from .said import first_time
+from .stated import stated_formula
 
 
 def identities(run) -> list[tuple[str, sp.Expr]]:
@@ -62,8 +63,10 @@ class ExpansionPrinting:
         given = run.given.xreplace({letter: Frobenius(inner) if letter in run.frobenius else NormSquared(inner, sp.false)
                                     for letter, inner in run.norms})
         given = given.xreplace({letter: Transposed(inner) for letter, inner in run.turned})        # (x − μ)ᵀ as given
-        lines = [self.line(depth, self.strong(self.say("expansion.title", wrt=x) + ":") + " "
-                           + self.inline(self.raw_math(sp.Eq(f, given, evaluate=False), keep_order=True)))]
+        formula = self.raw_math(given, keep_order=True)       # ∇_W f where the statement has just given f's formula
+        named = self.raw_ratio(f, x) if stated_formula(self.raw_math(f), formula, getattr(self, "stated", ())) else \
+            self.raw_math(sp.Eq(f, given, evaluate=False), keep_order=True)
+        lines = [self.line(depth, self.strong(self.say("expansion.title", wrt=x) + ":") + " " + self.inline(named))]
         symmetric = [self.math(sp.Eq(Letter(name), transposed(Letter(name)), evaluate=False)) for name in run.symmetric]
         lines.append(self.line(depth, self.plain("matrix.shapes") + " "
                                + ", ".join([self.math(shaped(letter, shape)) for letter, shape in run.shapes] + symmetric)))

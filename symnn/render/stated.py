@@ -144,3 +144,20 @@ def stated_order(terms: list, written: tuple) -> list | None:
         if isinstance(group, StatedSum) and len(group) == len(terms) and sorted(map(str, group)) == sorted(map(str, terms)):
             return [next(k for k, term in enumerate(terms) if str(term) == str(item)) for item in group]
     return None
+
+
+def stated_formula(name: str, formula: str, stated: tuple[str, ...]) -> bool:
+    r"""The statement (its ``stated_math``) writes ``name = formula``, as typeset, its name with or without its
+    arguments: L = ½‖Z − Y‖², f(W) = ½‖XW − Y‖²_F for f.
+
+    >>> stated_formula("f", r"\frac{1}{2} \left\|X W - Y\right\|_{F}^{2}", stated_math(r"$f(W) = \frac{1}{2}\|XW - Y\|_F^2$"))
+    True
+    >>> stated_formula("f", r"\frac{1}{2} \left\|a\right\|^{2}", stated_math(r"$f = \frac{1}{2}\|XW\|^2$"))
+    False
+    """
+    name, formula = flat(name), flat(formula)
+    for math in stated:
+        parts = math.split("=")
+        if formula in parts and any(re.fullmatch(re.escape(name) + r"(\(.*\))?", part) for part in parts):
+            return True
+    return False
