@@ -21,6 +21,8 @@ from itertools import permutations
 
 import sympy as sp
 
+from .given_decimals import as_written, written_decimals
+
 MOST_TERMS = 4             # a longer sum keeps the key's order (24 orders at most are tried)
 SHORTEST = 6               # a sum typeset in fewer characters is too short to be told from a part of another formula
 _MATH = re.compile(r"(?<!\\)\$([^$]+)\$")
@@ -130,12 +132,13 @@ def as_stated(factors: list, written: tuple):
 
 def noted(printer, expr, numbers: bool = False):
     """``expr``, after noting in ``printer.written`` the terms of its sums as the printer's statement writes them
-    (``printer.stated``: ``stated_math`` of it); a formula with numbers put in notes nothing (it follows)."""
+    (``printer.stated``: ``stated_math`` of it); a formula with numbers put in notes nothing (it follows). Its given
+    numbers are written as the statement writes them, 0.10 (``render.given_decimals``)."""
     stated = getattr(printer, "stated", ())
     if stated and not numbers:
         found = tuple(group for group in stated_terms(expr, stated) if group not in printer.written)
         printer.written = printer.written + found
-    return expr
+    return as_written(expr, written_decimals(getattr(printer, "statement_text", "")))
 
 
 def stated_order(terms: list, written: tuple) -> list | None:

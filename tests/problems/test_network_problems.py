@@ -121,7 +121,7 @@ def test_weights_by_a_rule_in_j_and_k():
 def test_the_tables_as_printed(mazur):
     md = render(mazur, "md")
     # (the table at the course's four places, the answer at the problem's nine)
-    assert r"| $w^{+}_{5}$ | $w_{5} - \eta g_{t}$ | $0.4 - 0.5 \cdot 0.0822$ | $\approx 0.3589$ |" in md
+    assert r"| $w^{+}_{5}$ | $w_{5} - \eta g_{t}$ | $0.40 - 0.5 \cdot 0.0822$ | $\approx 0.3589$ |" in md
     # in the notation of the statement (the worked example's own names: out_o1, target_o1), its words upright
     assert r"| $\delta_{o1}$ | $\mathrm{out}_{o1} (1 - \mathrm{out}_{o1}) (\mathrm{out}_{o1} - \mathrm{target}_{o1})$ | " in md
     assert "**Gradient descent**: $\\eta = 0.5$. The biases stay as they are." in md

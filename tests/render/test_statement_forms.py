@@ -108,3 +108,16 @@ def test_the_statements_forms_are_read_from_its_formulas():
         r"$F = xy + yz^2 + \frac{x}{y}$, $Z = XW$, $a_{ij} x_j$, $X$, $W$"
     # f_{xy}: a mixed derivative by x and y, not a word
     assert upright_statement(r"$f_{xy}$ of $f(x, y)$, $L_{CE}$, $y_{pred}$") == r"$f_{xy}$ of $f(x, y)$, $L_{\mathrm{CE}}$, $y_{\mathrm{pred}}$"
+
+
+# mazur-221 gives i_2 = 0.10 and the weights 0.20, 0.30, 0.40, the bias 0.60: its key restates them so (the point,
+# the numbers put in), in Russian with a comma; η = 0.5 and w_7 = 0.50, one number written two ways, stay 0.5;
+# the values it computes keep their own places (0.3775, ≈ 0.5933)
+@pytest.mark.parametrize("lang, format, line", [
+    ("en", "text", "= (0.05, 0.10, 0.01, 0.99, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40, 0.45, 0.5, 0.55, 0.60)."),
+    ("en", "text", "σ(0.15·0.05 + 0.20·0.10 + 0.35)                σ(0.3775) ≈ 0.5933"),
+    ("ru", "latex", r"\sigma(0{,}40 \cdot 0{,}5933 + 0{,}45 \cdot 0{,}5969 + 0{,}60)"),
+    ("en", "text", "0.40 - 0.5·0.0822     ≈ 0.3589"),
+])
+def test_a_given_number_is_restated_as_the_statement_writes_it(lang, format, line):
+    assert any(line in text for text in key("mazur-221", lang, format))
