@@ -65,7 +65,7 @@ class HtmlPrinter(DocumentPrinter):
 
     def rich_text(self, text: str) -> str:
         """A bank statement: prose with ``$...$`` LaTeX, each formula made MathML (program text as code)."""
-        codes, text = [], upright_statement(text, getattr(self, "notation", {}).values())     # render.words
+        codes, text = [], upright_statement(text, getattr(self, "notation", {}))     # render.words
         text = STATEMENT_CODE.sub(lambda m: codes.append(m[1]) or f"CODE{len(codes) - 1}CODE", text)
         parts = _DOLLAR.split(text)
         prose = "".join(mathml(part) if k % 2 else self.escape(part.replace(r"\$", "$")) for k, part in enumerate(parts))

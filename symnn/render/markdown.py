@@ -85,7 +85,7 @@ class MarkdownPrinter(DocumentPrinter):
 
     def rich_text(self, text: str) -> str:
         """A bank statement as written, its program text (``$\\texttt{…}$``) as code spans."""
-        return self.statement_code(upright_statement(text, getattr(self, "notation", {}).values()))     # render.words
+        return self.statement_code(upright_statement(text, getattr(self, "notation", {})))     # render.words
 
     def strong(self, text: str) -> str:
         return f"**{text}**"

@@ -70,7 +70,10 @@ def upright_statement(text: str, names=()) -> str:
 
 
 def name_words(names) -> frozenset:
-    """The words of the names a problem declares (its notation's values): out and pred of out_{pred}."""
+    """The words of the names a problem declares (its notation table, or its values): out and pred of out_{pred}.
+    A table's values are read as stored, so that reading them is no use of a name (``render.notation_use``)."""
+    if isinstance(names, dict) or hasattr(names, "maps"):
+        names = [value for table in getattr(names, "maps", [names]) for value in dict.values(table)]
     return frozenset(m[0] for name in names if isinstance(name, str) for m in _RUN.finditer(_KEPT.sub(" ", name))
                      if len(m[0]) > 1)
 
