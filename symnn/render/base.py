@@ -148,7 +148,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
     def raw_math(self, expr, keep_order: bool = False, numbers: bool = False) -> str:
         """A formula without delimiters; LaTeX unless the format says otherwise."""
         expr = noted(self, self.renamed(expr), numbers or keep_order)        # a sum as the statement writes it
-        return latex_math(expr, self.lang, self.partial, keep_order, numbers, self.written, self.arguments, self.italic)
+        return latex_math(expr, self.lang, self.partial, keep_order, numbers, self.written, self.arguments)
 
     def renamed(self, expr):
         """``expr`` with the symbols and functions the problem writes otherwise (o1 as y_pred, f as F)."""
@@ -339,7 +339,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
             head += " " + self.inline(raw)
         lines = [self.line(depth, head)]
         lhs = D(step.expr, step.var, step.order)
-        children = self.shown_substeps(step)
+        children = [c for c in self.shown_substeps(step) if c.rule not in ONCE_RULES or first_time(self, f"title.{c.rule}")]  # once a key
         middle = expansion(step)
         if not children and middle is None:
             lines.append(self.line(depth + 1, self.equation(lhs, step.raw)))

@@ -18,6 +18,7 @@ from .arrays import STATEMENT_CODE
 from .base import DocumentPrinter
 from .breaking import sides, split_long, width
 from .mathml import mathml
+from .words import upright_statement
 
 __all__ = ["HtmlPrinter", "mathml", "keep_together"]
 
@@ -64,7 +65,7 @@ class HtmlPrinter(DocumentPrinter):
 
     def rich_text(self, text: str) -> str:
         """A bank statement: prose with ``$...$`` LaTeX, each formula made MathML (program text as code)."""
-        codes = []
+        codes, text = [], upright_statement(text, getattr(self, "notation", {}))     # render.words
         text = STATEMENT_CODE.sub(lambda m: codes.append(m[1]) or f"CODE{len(codes) - 1}CODE", text)
         parts = _DOLLAR.split(text)
         prose = "".join(mathml(part) if k % 2 else self.escape(part.replace(r"\$", "$")) for k, part in enumerate(parts))

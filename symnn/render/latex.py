@@ -21,6 +21,7 @@ from .breaking import LINE_WIDTH, align_rows, prose_kept, split_long, width
 from .display_breaks import rows_bound
 from .latex_setup import spelled
 from .latex_tables import TABLE_START, cell_width, fits, table_lines, wrapped_words
+from .words import upright_statement
 
 # characters of prose that LaTeX treats specially, and the unicode the phrases use
 ESCAPES = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
@@ -250,6 +251,7 @@ class LatexPrinter(DocumentPrinter):
         which may break across lines; its formulas' short bracketed groups (max(0, s − s + 1)) never broken, and
         its short asides neither (``tied_asides``). A percent sign the file leaves bare is the sign, not a TeX comment
         that would cut the sentence off ("без знака % (12, а не 12 %)")."""
+        text = upright_statement(text, getattr(self, "notation", {}))       # E_{\mathrm{total}} (render.words)
         return spelled(pi_typeset(prose_kept(self.statement_code(tied_asides(re.sub(r"(?<!\\)%", r"\\%", text))))))
 
     def inline(self, raw: str) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from .base import DocumentPrinter
+from .words import upright_statement
 
 # prose characters CommonMark could read as markup (emphasis, HTML, code, math, cells); a bracket
 # is left alone: a link needs a target, and Jupyter would read \[ as display math
@@ -84,7 +85,7 @@ class MarkdownPrinter(DocumentPrinter):
 
     def rich_text(self, text: str) -> str:
         """A bank statement as written, its program text (``$\\texttt{…}$``) as code spans."""
-        return self.statement_code(text)
+        return self.statement_code(upright_statement(text, getattr(self, "notation", {})))     # render.words
 
     def strong(self, text: str) -> str:
         return f"**{text}**"

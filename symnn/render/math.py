@@ -43,6 +43,7 @@ from .order import (
 from .symbol_names import LATEX_NAME, bare, latex_text, plain_tail, raised, text_name, upright_words
 from .typed import RAISED, dotted, power_of_e, with_places
 from .values import Shown
+from .words import set_apart
 
 
 def _renamed(text: str, lang: str, kind: str, pattern: str, template: str) -> str:
@@ -72,8 +73,7 @@ def _is_partial(printer, expr) -> bool:
 
 
 class _Latex(_FactorsAsUsual, FunctionArguments, LatexPrinter):
-    _default_settings = {**LatexPrinter._default_settings, "partial": None, "written": (), "lang": "en", "arguments": {},
-                         "italic": frozenset()}
+    _default_settings = {**LatexPrinter._default_settings, "partial": None, "written": (), "lang": "en", "arguments": {}}
 
     def _print_Float(self, expr):
         return with_places(self, super()._print_Float, expr)
@@ -142,9 +142,9 @@ class _Latex(_FactorsAsUsual, FunctionArguments, LatexPrinter):
             return r"\delta_{%s}" % self._print(sp.Symbol(expr.name[7:-1]))
         if expr.name.endswith("^+") and "^" in expr.name[:-2]:           # (a^{2})^{+}: a² after the update
             return r"\left(%s\right)^{+}" % self._print(sp.Symbol(expr.name[:-2]))
-        if len(expr.name) > 1 and expr.name.isalpha() and expr.name.isupper() and expr.name not in self._settings["italic"]:
+        if len(expr.name) > 1 and expr.name.isalpha() and expr.name.isupper():
             return r"\mathrm{%s}" % expr.name
-        return upright_words(super()._print_Symbol(expr, style), self._settings["italic"])     # MSE, out_pred upright
+        return upright_words(super()._print_Symbol(expr, style))     # MSE, out_pred upright (render.words)
 
     def _print_Derivative(self, expr):
         body = self._print(expr.expr)
@@ -367,26 +367,24 @@ class TextMath(_FactorsAsUsual, StrPrinter):
 
 
 def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: bool = False,
-               numbers: bool = False, written: tuple = (), arguments: dict | None = None, italic=frozenset()) -> str:
+               numbers: bool = False, written: tuple = (), arguments: dict | None = None) -> str:
     """LaTeX for an expression, with the function names of ``lang``.
 
     ``partial`` writes every derivative with ∂ (True) or d (False); by default
     ∂ is used when the differentiated expression has several variables.
     ``keep_order`` prints terms and factors in the order they were built; ``written`` lists the terms
     of the statement's sums in the order it wrote them (see ``readable_terms``); ``arguments`` says which
-    functions the statement writes with a bare argument, sin 2t, and which in brackets (``render.arguments``); ``italic``
-    the words it writes in italics, E_{total} (``render.stated.italic_words``), which are otherwise upright; ``numbers``
+    functions the statement writes with a bare argument, sin 2t, and which in brackets (``render.arguments``); ``numbers``
     writes every product with a dot (a formula with numbers put in). Russian writes a
     decimal comma and separates the items of a tuple with a semicolon.
     """
     settings = {"inv_trig_style": "full", "ln_notation": True, "fold_func_brackets": True, "partial": partial, "mat_delim": "(",
-                "order": "none" if keep_order else None, "written": written, "arguments": arguments or {}, "italic": italic,
+                "order": "none" if keep_order else None, "written": written, "arguments": arguments or {},
                 "decimal_separator": "comma" if lang == "ru" else "period", "lang": lang}
     if numbers:
         settings["mul_symbol"] = "dot"
     text = plain_brackets(_Latex(settings).doprint(expr))
-    for word in italic:                 # λ grad, not λgrad: a word in italics set apart from the factor before it
-        text = re.sub(r"(?<=[\w}]) (?=%s(?![A-Za-z]))" % re.escape(word), r" \, ", text)
+    text = set_apart(text)             # λ grad, not λgrad
     return _renamed(text, lang, "latex", r"\\(?:(NAME)(?![a-z])|operatorname\{(NAME)\})", r"\operatorname{%s}")
 
 

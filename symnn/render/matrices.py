@@ -12,6 +12,7 @@ from ..calculus.transpose import Hadamard, Letter, SigmoidSlope, transposed
 from ..lang import PHRASES, phrase, separator
 from .matrix_expansion import ExpansionPrinting, expansion_keys
 from .said import first_time
+from .stated import stated_formula
 
 
 class Shaped(sp.Expr):
@@ -154,8 +155,10 @@ class MatrixPrinting(ExpansionPrinting):
         L = run.loss
         is_number = run.residual_shape in (None, ("1", "1"))
         function = run.residual if run.form == "scalar" else NormSquared(run.residual, sp.true if is_number else sp.false)
-        loss = "%s = %s" % (self.raw_math(L), self.raw_math(run.scale * function))
-        lines = [self.line(depth, self.strong(self.plain(run.title) + ":") + " " + self.inline(loss))]
+        name, formula = self.raw_math(L), self.raw_math(run.scale * function)
+        # the title names what is asked, ∂L/∂W, where the statement has just given the loss's formula; else the formula
+        named = self.raw_ratio(L, run.wrt) if stated_formula(name, formula, getattr(self, "stated", ())) else f"{name} = {formula}"
+        lines = [self.line(depth, self.strong(self.plain(run.title) + ":") + " " + self.inline(named))]
         if run.definitions:
             lines.append(self.line(depth, self.plain("matrix.where") + " "
                                    + ", ".join(self.equation(n, f) for n, f in run.definitions)))

@@ -12,7 +12,7 @@ import sympy as sp
 from ..calculus.transpose import MARK, Letter, Trace, transposed
 from ..nn.matrix_terms import IDENTITY
 from .said import first_time
-from .stated import StatedSum
+from .stated import StatedSum, stated_formula
 
 
 def identities(run) -> list[tuple[str, sp.Expr]]:
@@ -66,8 +66,10 @@ class ExpansionPrinting:
         shown = {**{letter: Frobenius(inner) if letter in run.frobenius else NormSquared(inner, sp.false)
                     for letter, inner in run.norms}, **{letter: Transposed(inner) for letter, inner in run.turned}}
         given = sp.Add(*(term.xreplace(shown) for term in sp.Add.make_args(run.given)), evaluate=False)    # in its order
-        lines = [self.line(depth, self.strong(self.say("expansion.title", wrt=x) + ":") + " "
-                           + self.inline(self.raw_math(sp.Eq(f, given, evaluate=False), keep_order=True)))]
+        formula = self.raw_math(given, keep_order=True)       # ∇_W f where the statement has just given f's formula
+        named = self.raw_ratio(f, x) if stated_formula(self.raw_math(f), formula, getattr(self, "stated", ())) else \
+            self.raw_math(sp.Eq(f, given, evaluate=False), keep_order=True)
+        lines = [self.line(depth, self.strong(self.say("expansion.title", wrt=x) + ":") + " " + self.inline(named))]
         symmetric = [self.math(sp.Eq(Letter(name), transposed(Letter(name)), evaluate=False)) for name in run.symmetric]
         lines.append(self.line(depth, self.plain("matrix.shapes") + " "
                                + ", ".join([self.math(shaped(letter, shape)) for letter, shape in run.shapes] + symmetric)))

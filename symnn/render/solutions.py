@@ -28,7 +28,7 @@ from .order import by_variables
 from .perceptron import bias_names, weight_names
 from .said import definitions, note_sentences, uses
 from .staged import HigherRatio, Ratio
-from .stated import flat, italic_words, stated_math
+from .stated import flat, stated_math
 from .stated_rate import stated_rate
 from .statement_names import defined_names, log_written, network_names, sample_count, statement_subscripts, vector_arrows
 from .values import PLACES, condition_written, vanishing
@@ -141,7 +141,6 @@ class SolutionPrinting:
         self.nablas = nabla_names(problem.statement.get("en"))        # ∇_W f where the statement writes it so
         self.stated = stated_math(problem.statement.get("en"))         # its formulas: a sum as it writes it (render.stated)
         self.arguments = argument_styles(problem.statement.get("en"))    # sin 2t or sin(2t), as it writes them
-        self.italic = italic_words(problem.statement.get("en"))          # E_{total} in italics where it writes so
         self.statement_text = problem.statement.get("en") or ""       # its letters: 𝐱_k where it writes \mathbf{x}_k
         self.jacobian_named = jacobian_written(problem.statement.get("en"))     # ∂(x, y)/∂(r, θ) as it asks it
         self.primed = bool(_PRIME.search(problem.statement.get("en") or ""))    # σ′(z) where the statement writes it so
@@ -227,7 +226,6 @@ class SolutionPrinting:
     written: tuple = ()            # the terms of the statement's sums, in its order
     stated: tuple = ()             # the statement's formulas as they read (render.stated)
     arguments: dict = {}           # the functions it writes with a bare argument or a bracketed one (render.arguments)
-    italic: frozenset = frozenset()   # the words it writes in italics (render.stated)
     nablas: frozenset = frozenset()   # the (function, variable) the statement writes as ∇_W f
 
     percent = r"\,\%"            # a percent sign after a number, in this format's raw math

@@ -21,6 +21,8 @@ from itertools import permutations
 
 import sympy as sp
 
+from .given_decimals import as_written, written_decimals
+
 MOST_TERMS = 4             # a longer sum keeps the key's order (24 orders at most are tried)
 SHORTEST = 6               # a sum typeset in fewer characters is too short to be told from a part of another formula
 _MATH = re.compile(r"(?<!\\)\$([^$]+)\$")
@@ -130,12 +132,13 @@ def as_stated(factors: list, written: tuple):
 
 def noted(printer, expr, numbers: bool = False):
     """``expr``, after noting in ``printer.written`` the terms of its sums as the printer's statement writes them
-    (``printer.stated``: ``stated_math`` of it); a formula with numbers put in notes nothing (it follows)."""
+    (``printer.stated``: ``stated_math`` of it); a formula with numbers put in notes nothing (it follows). Its given
+    numbers are written as the statement writes them, 0.10 (``render.given_decimals``)."""
     stated = getattr(printer, "stated", ())
     if stated and not numbers:
         found = tuple(group for group in stated_terms(expr, stated) if group not in printer.written)
         printer.written = printer.written + found
-    return expr
+    return as_written(expr, written_decimals(getattr(printer, "statement_text", "")))
 
 
 def stated_order(terms: list, written: tuple) -> list | None:
@@ -146,17 +149,18 @@ def stated_order(terms: list, written: tuple) -> list | None:
     return None
 
 
-_WORD = re.compile(r"(?<![\\A-Za-z])([A-Za-z]{2,})(?![A-Za-z])")
-_UPRIGHT = re.compile(r"\\(?:mathrm|text|operatorname|mathbf|texttt)\{[^{}]*\}")
+def stated_formula(name: str, formula: str, stated: tuple[str, ...]) -> bool:
+    r"""The statement (its ``stated_math``) writes ``name = formula``, as typeset, its name with or without its
+    arguments: L = ½‖Z − Y‖², f(W) = ½‖XW − Y‖²_F for f.
 
-
-def italic_words(statement) -> frozenset:
-    r"""The words (two letters or more) a statement writes in italics in its formulas, E_{total}, out_{pred}, BCE, and
-    never upright (\mathrm{gt}): its key writes them in italics too, as one name is set one way in a key.
-
-    >>> sorted(italic_words(r"With $E_{total} = \sum \frac{1}{2}(target - out)^2$ and $\mathrm{gt}_s$, $\sin x$"))
-    ['out', 'target', 'total']
+    >>> stated_formula("f", r"\frac{1}{2} \left\|X W - Y\right\|_{F}^{2}", stated_math(r"$f(W) = \frac{1}{2}\|XW - Y\|_F^2$"))
+    True
+    >>> stated_formula("f", r"\frac{1}{2} \left\|a\right\|^{2}", stated_math(r"$f = \frac{1}{2}\|XW\|^2$"))
+    False
     """
-    maths = _MATH.findall(statement) if isinstance(statement, str) else []
-    upright = {w for math in maths for part in _UPRIGHT.findall(math) for w in _WORD.findall(part.split("{", 1)[1])}
-    return frozenset(w for math in maths for w in _WORD.findall(_UPRIGHT.sub(" ", math))) - upright
+    name, formula = flat(name), flat(formula)
+    for math in stated:
+        parts = math.split("=")
+        if formula in parts and any(re.fullmatch(re.escape(name) + r"(\(.*\))?", part) for part in parts):
+            return True
+    return False

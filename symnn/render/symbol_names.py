@@ -17,6 +17,7 @@ import sympy as sp
 from ..calculus.transpose import MARK, Letter
 from .typed import RAISED
 from .values import Shown
+from .words import word
 
 ACCENTS = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "dot": "\u0307", "vec": "\u20d7"}
 SUPERSCRIPTS = set("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺") | {v for v in RAISED.values() if isinstance(v, str)}
@@ -54,17 +55,17 @@ LATEX_NAME = re.compile(r"\\(?:%s)\{|[_^]\{?\\[A-Za-z]+\}?[^A-Za-z{}_^]" % "|".j
 _WORD = re.compile(r"(?<![\\A-Za-z])(?<!\\mathrm\{)(?<!\\text\{)(?<!\\operatorname\{)([A-Za-z]{2,})(?![A-Za-z])")
 
 
-def upright_words(tex: str, italic=frozenset()) -> str:
+def upright_words(tex: str) -> str:
     r"""A name's words upright, as a word is typeset in a formula: out_{pred} as \mathrm{out}_{\mathrm{pred}},
     grad^{h1} as \mathrm{grad}^{h1}; one letter (x, h1) stays an italic variable, indices (δ_{ij}) indices, a
-    command (\hat, \alpha) a command; a word of ``italic`` stays italic, as a statement that writes it so.
+    command (\hat, \alpha) a command (``render.words``: one rule for the key and its statement).
 
     >>> upright_words("out_{pred}"), upright_words(r"\hat{y}_{1}"), upright_words("grad^{h1}_{x1}")
     ('\\mathrm{out}_{\\mathrm{pred}}', '\\hat{y}_{1}', '\\mathrm{grad}^{h1}_{x1}')
     >>> upright_words(r"\delta_{ij}")
     '\\delta_{ij}'
     """
-    return _WORD.sub(lambda m: m[0] if set(m[1]) <= set("ijk") or m[1] in italic else r"\mathrm{%s}" % m[1], tex)
+    return _WORD.sub(lambda m: r"\mathrm{%s}" % m[1] if word(m[1]) else m[0], tex)
 
 
 def braced(name: str) -> str:

@@ -55,9 +55,9 @@ def test_a_table_repeated_word_for_word_is_shown_once():
 
 
 @pytest.mark.parametrize("lang, numbers, formula, row", [
-    ("en", "node & with the numbers & value", "node & formula", r"$\sigma(0.15 \cdot 0.05 + 0.2 \cdot 0.1 + 0.35)$"),
+    ("en", "node & with the numbers & value", "node & formula", r"$\sigma(0.15 \cdot 0.05 + 0.20 \cdot 0.10 + 0.35)$"),
     ("ru", "узел & подставляем числа & значение", "узел & формула",
-     r"$\sigma(0{,}15 \cdot 0{,}05 + 0{,}2 \cdot 0{,}1 + 0{,}35)$")])
+     r"$\sigma(0{,}15 \cdot 0{,}05 + 0{,}20 \cdot 0{,}10 + 0{,}35)$")])
 def test_a_brief_forward_pass_is_one_table_of_the_numbers_put_in(lang, numbers, formula, row):
     tex = render(solve("mazur-221"), "latex", lang=lang, detail="brief")
     # the forward pass (none after the update, which mazur-221 does not ask): the numbers put in and the

@@ -81,9 +81,11 @@ def test_a_fraction_of_a_sum_is_written_in_front(expr, latex, text):
     assert latex_math(expr) == latex and text_math(expr) == text
 
 
+# (a title names the gradient where the statement has just given the loss, so the norm is seen in the steps:
+# the gradient of (1/n)‖y − Xw‖², f = ½tr(WᵀXᵀXW) of ½‖XW − Y‖²_F written out)
 NORMS = {"graph-matrix": r"$f = \frac{1}{2} \left\|a\right\|^{2}$",
-         "linreg-matrix-grad": r"$\mathrm{MSE} = \frac{1}{n} \left\|y - X w\right\|^{2}$",
-         "frobenius-least-squares": r"$f = \frac{1}{2} \left\|X W - Y\right\|_{F}^{2}$"}
+         "linreg-matrix-grad": r"\left(\frac{1}{n} \left\|y - X w\right\|^{2}\right)",
+         "frobenius-least-squares": r"$f = \frac{1}{2} \operatorname{tr}(W^{T} X^{T} X W) - "}
 
 
 @pytest.mark.parametrize("problem", NORMS)

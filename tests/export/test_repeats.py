@@ -81,7 +81,7 @@ def test_the_textbooks_error_problem_refers_to_the_first_for_mazurs_tables():
     assert second.count("as in Problem 1.") == 1
     assert "Forward pass, deltas, gradients, update of every parameter: the same tables as in Problem 1." in second
     # its own forward pass after the update, once: mazur-221 does not ask for it, so it is not shared
-    assert second.count("| $out_{h1}$ |") == 1          # out in italics, as the statement writes E_total, out
+    assert second.count(r"| $\mathrm{out}_{h1}$ |") == 1          # out upright, a word
     full = answer_key(solutions, "md", "en", "t", Options(detail="full"))
     assert "as in Problem 1" not in full
 

@@ -121,12 +121,11 @@ def test_weights_by_a_rule_in_j_and_k():
 def test_the_tables_as_printed(mazur):
     md = render(mazur, "md")
     # (the table at the course's four places, the answer at the problem's nine)
-    assert r"| $w^{+}_{5}$ | $w_{5} - \eta g_{t}$ | $0.4 - 0.5 \cdot 0.0822$ | $\approx 0.3589$ |" in md
-    # in the notation of the statement (the worked example's own names: out_o1, target_o1), its words in italics as
-    # the statement writes them
-    assert r"| $\delta_{o1}$ | $out_{o1} (1 - out_{o1}) (out_{o1} - target_{o1})$ | " in md
+    assert r"| $w^{+}_{5}$ | $w_{5} - \eta g_{t}$ | $0.40 - 0.5 \cdot 0.0822$ | $\approx 0.3589$ |" in md
+    # in the notation of the statement (the worked example's own names: out_o1, target_o1), its words upright
+    assert r"| $\delta_{o1}$ | $\mathrm{out}_{o1} (1 - \mathrm{out}_{o1}) (\mathrm{out}_{o1} - \mathrm{target}_{o1})$ | " in md
     assert "**Gradient descent**: $\\eta = 0.5$. The biases stay as they are." in md
-    assert r"$\frac{\partial E_{total}}{\partial w_{5}} \approx 0.082167041$" in md     # as the statement writes E_{total}
+    assert r"$\frac{\partial E_{\mathrm{total}}}{\partial w_{5}} \approx 0.082167041$" in md     # its word upright
     ru = render(mazur, "md", lang="ru")
     assert "**Градиентный спуск**: $\\eta = 0{,}5$. Смещения не меняются." in ru
     assert "| нейрон | формула | подставляем числа | значение |" in ru

@@ -1,6 +1,6 @@
 """Keys a teacher can hand out as they are: no SymPy forms (a fraction over an expanded denominator, brackets
 round every fraction put in a sum, −(−1), a logarithm differentiated whole) and the statement's own notation
-(its loss's formula, J in vectors, W_1 and W_2, its words in italics, vector arrows, the order of its terms).
+(its loss's formula, J in vectors, W_1 and W_2, its words upright, vector arrows, the order of its terms).
 Exact strings in English and Russian; what a key prints that is a derivative or a value is read back and checked against
 sympy.diff or the numbers of the data."""
 
@@ -57,8 +57,8 @@ CASES = [
                                        "W_2 = [(w_5, w_6); (w_7, w_8)], b_2 = (b_(2,1), b_(2,2))"),
     ("softmax-ce-steps", "ru", "text", "В матрицах условия: W_1 = [(w_1; w_2); (w_3; w_4)], b_1 = (b_(1,1); b_(1,2)), "
                                        "W_2 = [(w_5; w_6); (w_7; w_8)], b_2 = (b_(2,1); b_(2,2))"),
-    # delta-rule: the words of a name in italics, as the statement writes out_{pred}
-    ("delta-rule", "en", "latex", "$\\delta_{out_{pred}} \\approx -0.1188$"),
+    # delta-rule: the words of a name upright, though the statement writes out_{pred} in italics
+    ("delta-rule", "en", "latex", "$\\delta_{\\mathrm{out}_{\\mathrm{pred}}} \\approx -0.1188$"),
     ("delta-rule", "ru", "latex", "$\\frac{\\partial L}{\\partial w_{1}} \\approx 0{,}0107$"),    # the gradient by its table's name
     # fc-equations: the statement's arrows
     ("fc-equations", "en", "text", "h⃗_t = W_h·x⃗ = [1·1 + 0·2 + (-1)·3; 0.5·1 + 1·2 + 0·3] = [-2; 2.5]"),
@@ -85,7 +85,7 @@ GONE = [
     ("hinge-gradient", "text", "-(-1)"),          # a double minus
     ("cs231n-staged", "text", "0.5121e⁴"),        # reads as 0.5121·10⁴
     ("sigmoid-slow", "text", "σ′(0) = σ(x)"),     # a value at 0 written through x
-    ("delta-rule", "latex", "\\mathrm{out}"),             # upright a word the statement writes in italics
+    ("delta-rule", "latex", "out_{pred}"),                # a word in italics, in the key or in its statement
 ]
 
 

@@ -107,7 +107,7 @@ def test_a_plain_text_key_has_no_star_and_no_exp():
 def test_a_short_label_begins_the_first_row_of_its_display():
     tex = key("backprop-w1", "latex")
     assert "\\begin{align*}\n\\text{At}\\quad &(x_{1}," in tex
-    assert (r"\text{\textbf{Factor}}\quad \frac{\partial L}{\partial y_{pred}} &= 2 (y_{pred} - y) = "
+    assert (r"\text{\textbf{Factor}}\quad \frac{\partial L}{\partial y_{\mathrm{pred}}} &= 2 (y_{\mathrm{pred}} - y) = "
             r"2 \cdot (0.5237 - 1) \approx -0.9526") in tex
     assert r"\textbf{Factor}\par" not in tex
 

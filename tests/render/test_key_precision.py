@@ -28,8 +28,8 @@ def lines(problem_id, format="text", lang="en", **settings):
      "Ответ: E_total⁺ ≈ 0,0000351019; out_o1⁺ ≈ 0,0159136204; out_o2⁺ ≈ 0,9840642735"),
     # and in LaTeX, where SymPy would write a power of ten
     ("mazur-221-10000", "latex", "en", {},
-     r"{\raggedright \noindent \textbf{Answer:} $E_{total}^+ \approx 0.0000351019$; "
-     r"$out_{o1}^+ \approx 0.0159136204$; $out_{o2}^+ \approx 0.9840642735$\par}"),
+     r"{\raggedright \noindent \textbf{Answer:} $E_{\mathrm{total}}^+ \approx 0.0000351019$; "
+     r"$\mathrm{out}_{o1}^+ \approx 0.0159136204$; $\mathrm{out}_{o2}^+ \approx 0.9840642735$\par}"),
     # --decimals 4: a value that would round to 0.0000 keeps three significant digits instead
     ("mazur-221-10000", "text", "en", {"decimals": 4},
      "Answer: E_total⁺ ≈ 0.0000351; out_o1⁺ ≈ 0.0159; out_o2⁺ ≈ 0.9841"),

@@ -158,3 +158,19 @@ def test_the_loss_rule_says_what_the_scale_makes_of_the_square(lang):
         if any(phrase in text for phrase in phrases[lang, words]):    # a minimizer's brief key has no steps
             seen.add((problem.id, words))
     assert {words for _, words in seen} == {1, 2} and len(seen) >= 5      # both cases, the keys with steps
+
+
+# the bold title of a matrix key names what is asked where the statement has just given the loss's formula,
+# and writes the formula where the statement does not (graph-matrix's f = ½‖a‖² through a, quadratic-form's
+# f = xᵀAx the statement asks of without a name)
+@pytest.mark.parametrize("problem, lang, title", [
+    ("linreg-matrix-grad", "en", r"**Gradient of the MSE of linear regression:** $\frac{\partial \mathrm{MSE}}{\partial w}$"),
+    ("dense-layer-backward", "ru", r"**Дельта на слой ниже:** $\frac{\partial L}{\partial A}$"),
+    ("frobenius-least-squares", "en", r"**The gradient by $W$:** $\nabla_{W} f$"),
+    ("one-layer-matrix-gradient", "ru", r"**Градиент по $W$:** $\nabla_{W} L$"),
+    ("graph-matrix", "en", r"**Gradient of a squared norm:** $f = \frac{1}{2} \left\|a\right\|^{2}$"),
+    ("quadratic-form-grad", "en", r"**Gradient of a quadratic form:** $f = x^{T} A x$"),
+])
+def test_a_title_does_not_repeat_the_stated_loss(problem, lang, title):
+    lines = render(solve(problem), "md", lang=lang, detail="brief").splitlines()
+    assert title in lines

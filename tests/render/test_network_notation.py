@@ -56,14 +56,14 @@ def test_nabla_names_are_read_with_or_without_braces():
 
 
 @pytest.mark.parametrize("problem_id, format, lang, line", [
-    # delta-rule: the statement's L = ½(out_pred − out_y)², not ½(out_y − out_pred)², its words in italics as it
-    # writes them
+    # delta-rule: the statement's L = ½(out_pred − out_y)², not ½(out_y − out_pred)², its words upright (as every
+    # key sets a word, though the statement writes them in italics)
     ("delta-rule", "md", "en", r"**Delta rule (lecture 3):** 2-2-1 network, sigmoid, loss "
-                               r"$L = \frac{1}{2} (out_{pred} - out_{y})^{2}$"),
+                               r"$L = \frac{1}{2} (\mathrm{out}_{\mathrm{pred}} - \mathrm{out}_{y})^{2}$"),
     ("delta-rule", "latex", "ru", r"{\noindent \textbf{Дельта-правило (лекция 3):} сеть 2-2-1, сигмоида, функция потерь "
-                                  r"$L = \frac{1}{2} {(out_{pred} - out_{y})}^{2}$\par}"),
+                                  r"$L = \frac{1}{2} {(\mathrm{out}_{\mathrm{pred}} - \mathrm{out}_{y})}^{2}$\par}"),
     # its momentum step with the statement's grad, not g_t, in the statement's order
-    ("delta-rule", "md", "en", r"Momentum update: $\Delta w_{t} = - \lambda \, grad + \alpha \Delta w_{t-1}$; "
+    ("delta-rule", "md", "en", r"Momentum update: $\Delta w_{t} = - \lambda \, \mathrm{grad} + \alpha \Delta w_{t-1}$; "
                                r"$\lambda = 0.1$, $\alpha = 0.9$"),
     # delta-worked: L = ½(o₁ − y)² as stated, in the heading and in the loss's row, with the same value (o_1 with
     # the subscript the statement writes)
@@ -77,7 +77,7 @@ def test_nabla_names_are_read_with_or_without_braces():
     ("tanh-221-step", "md", "en", r"**Training by hand in matrix form:** 2-2-1 network, activations by layer: tanh, "
                                   r"identity; loss $L = \frac{1}{2} (y - o)^{2}$"),
     ("backprop-w1", "md", "en", r"**Backpropagation:** $\frac{\partial L}{\partial w_{1}}$, 2-2-1 network, sigmoid, "
-                                r"loss $L = (y - y_{pred})^{2}$"),
+                                r"loss $L = (y - y_{\mathrm{pred}})^{2}$"),
     # softmax-ce-steps: b₂ is the statement's output bias vector, so its neurons' biases are b_{2,1}, b_{2,2}
     ("softmax-ce-steps", "md", "ru", r"В точке $(x_{1}; \  x_{2}; \  y_{1}; \  y_{2}; \  w_{1}; \  w_{2}; \  b_{1,1}; "
                                      r"\  w_{3}; \  w_{4}; \  b_{1,2}; \  w_{5}; \  w_{6}; \  b_{2,1}; \  w_{7}; \  w_{8}; "
@@ -98,7 +98,7 @@ def test_the_key_keeps_the_statements_notation(problem_id, format, lang, line):
     # the gradients answered by the parameters their table names, w_1, …, b_3 (∂L/∂w_1, not the statement's
     # grad^h1_x1, which no table of the key writes); the output's δ by the statement's name of the output, out_pred
     # (notation o1 = "out_{pred}")
-    ("md", "en", r"**Answer:** $\delta_{out_{pred}} \approx -0.1188$; $\delta_{h1} \approx -0.00537$; "
+    ("md", "en", r"**Answer:** $\delta_{\mathrm{out}_{\mathrm{pred}}} \approx -0.1188$; $\delta_{h1} \approx -0.00537$; "
                  r"$\delta_{h2} \approx -0.00537$; $\frac{\partial L}{\partial w_{1}} \approx 0.0107$; "
                  r"$\frac{\partial L}{\partial w_{2}} \approx 0.00537$; $\frac{\partial L}{\partial b_{1}} \approx -0.00537$;"),
     ("text", "ru", "Ответ: δ_(out_pred) ≈ -0,1188; δ_h1 ≈ -0,00537; δ_h2 ≈ -0,00537; ∂L/∂w_1 ≈ 0,0107; "

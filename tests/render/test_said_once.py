@@ -50,3 +50,16 @@ def test_a_drawn_start_is_explained_once_a_key(lang):
     assert key.count(full) == 1 and key.count(again) == 2 and key.index(full) < key.index(again)
     alone = answer_key([solve("xor-lab-loop")], "tex", lang, "t", Options(detail="brief"))
     assert alone.count(full) == 1 and again not in alone
+
+
+# l2-reg's gradient takes ∂/∂w₁, ∂/∂w₂, ∂/∂b of J = L(w₁, w₂, b) + λ(…): the full key says once that L, given
+# without a formula, keeps its derivative as a symbol, not in each partial derivative; in a key of two problems
+# the second does not say it again
+@pytest.mark.parametrize("lang, heading", [("en", "A function given without a formula"),
+                                           ("ru", "Производная функции общего вида")])
+def test_the_unknown_function_rule_is_said_once_a_full_key(lang, heading):
+    one = render(solve("l2-reg"), "md", lang=lang, detail="full")
+    assert one.count(heading) == 1
+    assert r"\frac{\partial L}{\partial b} + 2 \lambda b" in one        # the partial by b still adds ∂L/∂b
+    two = answer_key([solve("l2-reg"), solve("l2-reg")], "md", lang, "t", Options(detail="full"))
+    assert two.count(heading) == 1

@@ -2,7 +2,7 @@
 
 Each case is a form a teacher found written two ways in a key (statement, work, answer): the order of a sum
 (the momentum step) and of a product (a closed form), a loss's formula, the logarithm's notation, a
-coefficient as a fraction or a decimal, a function's argument with or without brackets, a name in italics.
+coefficient as a fraction or a decimal, a function's argument with or without brackets; a name's words upright.
 The bank's problem and one of this folder's bank (forms_bank: the same problem, its statement written the
 other way) show that the key follows the statement, not a fixed form. Exact strings in English and Russian.
 """
@@ -17,7 +17,8 @@ import sympy as sp
 from symnn.problems.solve import solve
 from symnn.render import render
 from symnn.render.arguments import argument_styles
-from symnn.render.stated import italic_words, stated_math, stated_terms
+from symnn.render.stated import stated_math, stated_terms
+from symnn.render.words import upright_statement
 
 FORMS = Path(__file__).parent / "forms_bank"
 
@@ -29,12 +30,12 @@ def key(problem_id: str, lang: str, format: str = "latex", bank=None) -> list[st
 CASES = [
     # Δw_t = −λ·grad + α·Δw_(t−1) as the statement writes it (SymPy: α·Δw_(t−1) − λ·grad), the rows too
     ("delta-rule", None, "en", "latex",
-     r"{\noindent Momentum update: $\Delta w_{t} = - \lambda \, grad + \alpha \Delta w_{t-1}$; $\lambda = 0.1$, $\alpha = 0.9$\par}"),
+     r"{\noindent Momentum update: $\Delta w_{t} = - \lambda \, \mathrm{grad} + \alpha \Delta w_{t-1}$; $\lambda = 0.1$, $\alpha = 0.9$\par}"),
     ("delta-rule", None, "ru", "text", "Шаг метода моментов: Δw_t = -λ·grad + α·Δw_(t-1); λ = 0,1; α = 0,9"),
     ("delta-rule", None, "en", "text", "b_3        -0.1·(-0.1188) + 0.9·0      ≈ 0.0119"),
     # … and α·Δw_(t−1) − λ·grad where the statement writes that
     ("momentum-alpha-first", FORMS, "ru", "latex",
-     r"{\noindent Шаг метода моментов: $\Delta w_{t} = \alpha \Delta w_{t-1} - \lambda \, grad$; $\lambda = 0{,}1$; $\alpha = 0{,}9$\par}"),
+     r"{\noindent Шаг метода моментов: $\Delta w_{t} = \alpha \Delta w_{t-1} - \lambda \, \mathrm{grad}$; $\lambda = 0{,}1$; $\alpha = 0{,}9$\par}"),
     # x_i = (1 − a)^i x_0 of the statement, then each coordinate in that order (SymPy: x_0(1 − a)^i)
     ("grad-quadratic-gd", None, "en", "latex", r"{\noindent The closed form $x_{i} = {(1 - a)}^{i} x_{0}$ at $i = 1$:\par}"),
     ("grad-quadratic-gd", None, "ru", "latex", r"y_{1} &= (1 - a)^{1} y_{0} = (1 - 0{,}5)^{1} \cdot 2 = 1"),
@@ -42,7 +43,7 @@ CASES = [
     # the loss under the statement's formula: 100%/n Σ …, not Σ 100|…|/n
     ("mape", None, "ru", "latex",
      r"{\noindent $\mathrm{MAPE} = \frac{100\%}{n}\sum_{i=1}^n \frac{|y_i - \hat y_i|}{y_i}$, $n = 3$\par}"),
-    ("mse-stated", FORMS, "en", "latex", r"{\noindent $MSE = \frac{1}{n}\sum_{i=1}^n {(y_i - \hat y_i)}^2$, $n = 3$\par}"),
+    ("mse-stated", FORMS, "en", "latex", r"{\noindent $\mathrm{MSE} = \frac{1}{n}\sum_{i=1}^n {(y_i - \hat y_i)}^2$, $n = 3$\par}"),
     # the bank writes ln, as every other problem: the BCE of the course too, with no word on log
     ("bce-n", None, "en", "text", "BCE = -(1/N)∑_(i=1)^N [y_i ln p(ŷ_i) + (1 - y_i) ln(1 - p(ŷ_i))], N = 5"),
     ("bce-n", None, "ru", "text", "1  1    0,9   -ln(0,9) ≈ 0,1054"),
@@ -59,7 +60,7 @@ CASES = [
     ("chain-bracketed", FORMS, "ru", "latex", r"{\noindent В точке $t = 0$: $x = \sin{(2 t)} = 0$, $y = \cos{(t)} = 1$\par}"),
     # y ln p of the statement, not y ln(p); a sum's ln(1 − p) is bracketed either way
     ("bce-grad", None, "ru", "latex", r"&\frac{\partial}{\partial p}(- (y \ln {p} + (1 - y) \ln{(1 - p)})) \\*"),
-    # E_total = Σ ½(target − out)², in italics as the statement writes it, then the sum written out
+    # E_total = Σ ½(target − out)², its words upright, then the sum written out
     # asked to nine places, a value its source prints is written as printed: 0,35891648, not 0,358916480
     ("mazur-221", None, "ru", "text", "w_5⁺ ≈ 0,35891648; w_6⁺ ≈ 0,408666186; w_7⁺ ≈ 0,51130127; w_8⁺ ≈ 0,561370121"),
     ("mazur-221", None, "en", "text", "Training by hand: 2-2-2 network, activations by layer: sigmoid, sigmoid; loss "
@@ -73,10 +74,12 @@ def test_a_key_writes_a_formula_as_its_statement_does(problem_id, bank, lang, fo
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
-def test_a_name_the_statement_writes_in_italics_is_never_upright_in_its_key(lang):
+def test_a_names_words_are_upright_in_its_key_and_its_statement(lang):
+    # the statement writes E_{total}, target, out in italics; its key sets them upright, its statement too
     text = "\n".join(key("mazur-221", lang))
-    assert r"E_{total}" in text and r"\mathrm{total}" not in text and r"\mathrm{out}" not in text
-    assert r"\frac{\partial E_{total}}{\partial w_{5}}" in text
+    assert r"E_{total}" not in text and "out_{" not in text and "(target" not in text
+    assert r"\frac{\partial E_{\mathrm{total}}}{\partial w_{5}}" in text
+    assert r"\sum \frac{1}{2}{(\mathrm{target} - \mathrm{out})}^2" in text
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
@@ -94,5 +97,27 @@ def test_the_statements_forms_are_read_from_its_formulas():
     assert stated_terms(x0 + a, stated) == ()                                # a sum it does not write
     # a function's argument: bare (sin 2t), bracketed (tanh(x)); ln(1 − p) says nothing
     assert argument_styles(r"$\sin 2t$, $\tanh(x)$, $\ln(1 - p)$") == {"sin": True, "tanh": False}
-    # the words of its formulas in italics; \mathrm{gt} and \sin are no such words
-    assert italic_words(r"$E_{total}$, $\mathrm{gt}_s$, $\sin x$") == {"total"}
+    # words upright: a script of a word (E_total), a known word (target, out); o1 keeps its italic o
+    assert upright_statement(r"$E_{total} = \sum (target - out_{o1})^2$") == \
+        r"$E_{\mathrm{total}} = \sum (\mathrm{target} - \mathrm{out}_{o1})^2$"
+    # a name the problem declares (its notation), and nothing twice: \mathrm{gt}, \sin, \texttt{np.ones}
+    assert upright_statement(r"$act_h + \mathrm{gt}_s + \sin x$ $\texttt{np.ones}$", ["act_h"]) == \
+        r"$\mathrm{act}_h + \mathrm{gt}_s + \sin x$ $\texttt{np.ones}$"
+    # a product of the problem's single letters, indices, a differential: italic
+    assert upright_statement(r"$F = xy + yz^2 + \frac{x}{y}$, $Z = XW$, $a_{ij} x_j$, $X$, $W$") == \
+        r"$F = xy + yz^2 + \frac{x}{y}$, $Z = XW$, $a_{ij} x_j$, $X$, $W$"
+    # f_{xy}: a mixed derivative by x and y, not a word
+    assert upright_statement(r"$f_{xy}$ of $f(x, y)$, $L_{CE}$, $y_{pred}$") == r"$f_{xy}$ of $f(x, y)$, $L_{\mathrm{CE}}$, $y_{\mathrm{pred}}$"
+
+
+# mazur-221 gives i_2 = 0.10 and the weights 0.20, 0.30, 0.40, the bias 0.60: its key restates them so (the point,
+# the numbers put in), in Russian with a comma; η = 0.5 and w_7 = 0.50, one number written two ways, stay 0.5;
+# the values it computes keep their own places (0.3775, ≈ 0.5933)
+@pytest.mark.parametrize("lang, format, line", [
+    ("en", "text", "= (0.05, 0.10, 0.01, 0.99, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40, 0.45, 0.5, 0.55, 0.60)."),
+    ("en", "text", "σ(0.15·0.05 + 0.20·0.10 + 0.35)                σ(0.3775) ≈ 0.5933"),
+    ("ru", "latex", r"\sigma(0{,}40 \cdot 0{,}5933 + 0{,}45 \cdot 0{,}5969 + 0{,}60)"),
+    ("en", "text", "0.40 - 0.5·0.0822     ≈ 0.3589"),
+])
+def test_a_given_number_is_restated_as_the_statement_writes_it(lang, format, line):
+    assert any(line in text for text in key("mazur-221", lang, format))
