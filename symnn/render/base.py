@@ -246,11 +246,12 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
         text = lhs + " = " + self.raw_math(exact)
         return self.inline(text if decimal is None else text + f" {self.approx} " + self.raw_math(decimal))
 
-    def worked(self, lhs, formula, values: dict, value) -> str:
-        """lhs = formula = the formula with numbers put in = value (≈ decimal): a computation shown whole."""
+    def worked(self, lhs, formula, values: dict, value, at_point: bool = False) -> str:
+        """lhs = formula = the formula with numbers put in = value (≈ decimal): a computation shown whole.
+        An ``lhs`` named at its point, ∇F(2, 1/3, 0), is a number: the formula in its variables is not its side."""
         sides = [self.raw_math(lhs) if isinstance(lhs, sp.Basic) else lhs]
         if formula is not None and formula.free_symbols:
-            sides.append(self.raw_math(formula))
+            sides.extend([] if at_point else [self.raw_math(formula)])
             formula = self.renamed(formula)
             values = {self.renamed(name): value for name, value in values.items()}
             numbers = put_in(formula, values, self.places())
@@ -373,8 +374,8 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
             constants = getattr(gradient, "constants", ())         # x = 2, λ = 0.1: given with the point
             given = "".join(self.escape(", ") + self.equation(name, self.as_given(value)) for name, value in constants)
             text = self.say("gradient.at", point=where) + given + ": " + self.worked(
-                nabla, sp.Tuple(*gradient.vector), {**dict(constants), **dict(gradient.point)},
-                sp.Tuple(*gradient.values))
+                self.answer_label(gradient), sp.Tuple(*gradient.vector), {**dict(constants), **dict(gradient.point)},
+                sp.Tuple(*gradient.values), at_point=True)
             lines.append(self.line(depth, text))
         return self.join(lines)
 
@@ -392,8 +393,6 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
         return r"\left(" + separator(self.lang).join(items) + r"\right)"
 
     def _print_ValueAt(self, evaluated, depth: int = 0) -> str:
-        where = self.point(evaluated.point)
-        lhs = D(evaluated.work.expr, evaluated.work.var, evaluated.work.order)
-        text = self.say("gradient.at", point=where) + ": " + self.worked(
-            lhs, evaluated.work.result, dict(evaluated.point), evaluated.value)
+        # σ′(3) = σ(3)·(1 − σ(3)) ≈ 0.0452: the derivative named at its point, never d/dx σ(x) = … = σ(3)·…
+        text = self.say("gradient.at", point=self.point(evaluated.point)) + ": " + self.worked_at(evaluated)
         return self.join([self._print(evaluated.work, depth=depth), self.line(depth, text)])
