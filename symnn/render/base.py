@@ -391,8 +391,3 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
     def raw_tuple(self, items: list[str]) -> str:
         """Written items (raw math) as a tuple, separated as the reader's language separates numbers."""
         return r"\left(" + separator(self.lang).join(items) + r"\right)"
-
-    def _print_ValueAt(self, evaluated, depth: int = 0) -> str:
-        # σ′(3) = σ(3)·(1 − σ(3)) ≈ 0.0452: the derivative named at its point, never d/dx σ(x) = … = σ(3)·…
-        text = self.say("gradient.at", point=self.point(evaluated.point)) + ": " + self.worked_at(evaluated)
-        return self.join([self._print(evaluated.work, depth=depth), self.line(depth, text)])
