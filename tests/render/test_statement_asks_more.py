@@ -28,7 +28,7 @@ def _sigmoid_slope(x: float, h: float = 1e-5) -> float:
 
 
 SIGMOID_SLOW = {
-    "en": ["At the point x = 3: σ′(3) = σ(3)·(1 - σ(3)) ≈ 0.0452"      # σ′ at its point, not d/dx σ(x) = … = σ(3),
+    "en": ["At the point x = 3: σ′(3) = σ(3)·(1 - σ(3)) ≈ 0.0452",     # σ′ at its point, not d/dx σ(x) = … = σ(3),
            "For comparison, at the point x = 0: σ′(0) = σ(0)·(1 - σ(0)) = 0.25",
            "The ratio: σ′(3)/σ′(0) ≈ 0.0452/0.25 ≈ 0.181",     # the operands as shown above, the ratio as precise
            "Answer: σ′(3) ≈ 0.0452; σ′(3)/σ′(0) ≈ 0.181",
