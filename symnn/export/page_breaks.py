@@ -15,7 +15,7 @@ by itself, or with one row of its work. So:
   the block's height ended pages with room for it);
 - a statement and an answer are never broken across pages (``whole_paragraphs``);
   a paragraph right after the answer (a note, "Here H is the Heaviside step") never opens a page without it;
-- a line in bold (the heading of the work: "Staged program at ...") never ends a page (``headings_kept``);
+- a line in bold (the heading of the work: "Compute the program at ...") never ends a page (``headings_kept``);
 - a table never leaves one row alone on either side of a break (``rows_kept``, for a longtable: a tabular is
   one box), and the two halves of a table split by its columns, one set right under the other, never part
   (``tables_kept``); the line that introduces a longtable goes to the next page when what is left of this one
@@ -103,7 +103,7 @@ def headings_kept(lines: list[str]) -> list[str]:
     r"""``lines`` with ``\nopagebreak`` after each paragraph that is all in bold (the heading of a problem's
     work), so that it never ends a page: it goes on with the first lines of what it heads.
 
-    >>> headings_kept(["{\\noindent \\textbf{Staged program at $x = 1$}\\par}", "{\\noindent Forward pass:\\par}"])[1]
+    >>> headings_kept(["{\\noindent \\textbf{Compute the program at $x = 1$}\\par}", "{\\noindent Forward pass:\\par}"])[1]
     '\\nopagebreak'
     """
     out = []

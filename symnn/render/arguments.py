@@ -5,7 +5,7 @@ A key that answers a statement of x = sin 2t and L = −(y ln p + (1 − y) ln(1
 too, not sin(2t) and y ln(p) beside them. ``argument_styles`` reads how the statement writes each function:
 bare (\sin 2t, \ln p: a simple argument needs no brackets) or bracketed (\ln(p): even one letter gets
 them); a sum is bracketed either way, and says nothing. Where the statement writes a function neither way, or
-both, the key keeps its own habit: sin z bare (an atom), sin(2x) and ln(p) in brackets.
+both, the key keeps its own habit, one for every function: sin z and ln 10 bare (an atom), sin(2x) in brackets.
 
 >>> argument_styles(r"$x = \sin 2t$, $y = \cos t$; $L = -(y \ln p + (1 - y)\ln(1 - p))$; $\tanh(x)$")
 {'sin': True, 'cos': True, 'log': True, 'tanh': False}
@@ -52,7 +52,8 @@ class FunctionArguments:
             return False
         if arg.is_number and (arg.is_negative or arg.is_Float and self._settings["decimal_separator"] == "comma"):
             return False
-        return arg.is_Atom or bool(style) and not self._needs_function_brackets(arg)
+        fraction = arg.is_Rational and not arg.is_Integer                 # ln(9/10), not ln 9/10
+        return arg.is_Atom and not fraction or bool(style) and not self._needs_function_brackets(arg)
 
     def _print_Function(self, expr, exp=None):
         """sin z and cos x without brackets (an atom's argument), f(x) and sin(2x) with them."""
@@ -61,14 +62,15 @@ class FunctionArguments:
             args = separator(self._settings["lang"], args, arguments=True).join(args)
             return r"%s\left(%s\right)" % (self._print(sp.Symbol(expr.func.__name__)), args)
         fold = self._settings["fold_func_brackets"]
-        self._settings["fold_func_brackets"] = fold and self._bare_argument(expr)
+        allowed = self.__dict__.setdefault("_fold", fold)      # the setting, not an outer function's choice
+        self._settings["fold_func_brackets"] = allowed and self._bare_argument(expr)   # tanh(tanh x): inner bare
         try:
             return super()._print_Function(expr, exp)
         finally:
             self._settings["fold_func_brackets"] = fold
 
     def _print_log(self, expr, exp=None):
-        """ln(p), and ln p where the statement writes it so."""
-        if exp is None and self._settings["arguments"].get("log") and self._bare_argument(expr):
+        """ln p and ln 10 as sin z (an atom's argument), ln(p) where the statement brackets it, ln(1 − p)."""
+        if exp is None and self._bare_argument(expr):
             return r"\ln {%s}" % self._print(expr.args[0])
         return super()._print_log(expr, exp)

@@ -12,6 +12,7 @@ import re
 
 import sympy as sp
 
+from .expansion import D
 from .staged import Kept, written_chains, written_form
 from .values import PLACES, Shown, put_in, rounded
 
@@ -157,3 +158,13 @@ class AskedPrinting:
                                 for name, formula in formulas.rows)
         return self.line(depth, self.say("asked.inputs", formula=sp.Eq(formulas.output, formulas.composed)) + " "
                          + derivatives)
+
+    def _print_ValueAt(self, evaluated, depth: int = 0) -> str:
+        # σ′(3) = σ(3)·(1 − σ(3)) ≈ 0.0452: named at its point, or d²/dx²(x³) = 6·2 after "at x = 2", never
+        # a function of x set equal to its value (d/dx σ(x) = σ(x)·(1 − σ(x)) = σ(3)·…)
+        work, where = evaluated.work, self.say("gradient.at", point=self.point(evaluated.point)) + ": "
+        lhs = D(work.expr, work.var, work.order)
+        text = where + (self.worked(lhs, work.result, dict(evaluated.point), evaluated.value, at_point=True)
+                        if self.answer_label(evaluated) == self.raw_math(lhs) + self.at_point(evaluated.point)
+                        else self.worked_at(evaluated))
+        return self.join([self._print(evaluated.work, depth=depth), self.line(depth, text)])

@@ -247,11 +247,12 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
         text = lhs + " = " + self.raw_math(exact)
         return self.inline(text if decimal is None else text + f" {self.approx} " + self.raw_math(decimal))
 
-    def worked(self, lhs, formula, values: dict, value) -> str:
-        """lhs = formula = the formula with numbers put in = value (≈ decimal): a computation shown whole."""
+    def worked(self, lhs, formula, values: dict, value, at_point: bool = False) -> str:
+        """lhs = formula = the formula with numbers put in = value (≈ decimal): a computation shown whole.
+        An ``lhs`` named at its point, ∇F(2, 1/3, 0), is a number: the formula in its variables is not its side."""
         sides = [self.raw_math(lhs) if isinstance(lhs, sp.Basic) else lhs]
         if formula is not None and formula.free_symbols:
-            sides.append(self.raw_math(formula))
+            sides.extend([] if at_point else [self.raw_math(formula)])
             formula = self.renamed(formula)
             values = {self.renamed(name): value for name, value in values.items()}
             numbers = put_in(formula, values, self.places())
@@ -374,8 +375,8 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
             constants = getattr(gradient, "constants", ())         # x = 2, λ = 0.1: given with the point
             given = "".join(self.escape(", ") + self.equation(name, self.as_given(value)) for name, value in constants)
             text = self.say("gradient.at", point=where) + given + ": " + self.worked(
-                nabla, sp.Tuple(*gradient.vector), {**dict(constants), **dict(gradient.point)},
-                sp.Tuple(*gradient.values))
+                self.answer_label(gradient), sp.Tuple(*gradient.vector), {**dict(constants), **dict(gradient.point)},
+                sp.Tuple(*gradient.values), at_point=True)
             lines.append(self.line(depth, text))
         return self.join(lines)
 
@@ -391,10 +392,3 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
     def raw_tuple(self, items: list[str]) -> str:
         """Written items (raw math) as a tuple, separated as the reader's language separates numbers."""
         return r"\left(" + separator(self.lang).join(items) + r"\right)"
-
-    def _print_ValueAt(self, evaluated, depth: int = 0) -> str:
-        where = self.point(evaluated.point)
-        lhs = D(evaluated.work.expr, evaluated.work.var, evaluated.work.order)
-        text = self.say("gradient.at", point=where) + ": " + self.worked(
-            lhs, evaluated.work.result, dict(evaluated.point), evaluated.value)
-        return self.join([self._print(evaluated.work, depth=depth), self.line(depth, text)])

@@ -65,3 +65,28 @@ def divided_once(printer, factors, text: str) -> str:
             shown = printer.parenthesize(factor.base, PRECEDENCE["Mul"], strict=False)
             text = text.replace(f"/({shown})", f"/{shown}") if shown.startswith("(") else text
     return text
+
+
+# the operator names TeX spaces from an ordinary atom after them: \ln, \tanh, \operatorname{th}
+OPERATOR = r"\\(?:operatorname\{[^{}]+\}|(?:arc)?(?:sin|cos|tan|cot|sec|csc)h?|ln|log|lg|exp|max|min|arg|det)(?![A-Za-z])"
+_APPLIED = re.compile(r"(%s(?:\^\{[^{}]*\})?) ?\{(\(|\\left\()" % OPERATOR)
+
+
+def function_brackets(latex: str) -> str:
+    r"""A function's bracketed argument right after its name, \ln(0.9), \tanh(\tanh x): SymPy's group
+    \ln{(0.9)} makes the bracket an ordinary atom, and TeX puts a thin space between an operator and an
+    ordinary atom, ln (0.9). A tall argument's \left( gets an empty opening atom before it, which TeX
+    sets tight against the operator (\ln\mathopen{}\left(\frac{9}{10}\right)).
+
+    >>> function_brackets(r"\ln{(10)} + \tanh{(\tanh{(x)})} + \ln^{2}{\left(\frac{9}{10} \right)} + \frac{(a)}{2}")
+    '\\ln(10) + \\tanh(\\tanh(x)) + \\ln^{2}\\mathopen{}\\left(\\frac{9}{10} \\right) + \\frac{(a)}{2}'
+    """
+    while match := _APPLIED.search(latex):
+        depth, end = 0, match.end(2) - len(match[2]) - 1          # the index of the group's opening brace
+        for end in range(end, len(latex)):
+            depth += {"{": 1, "}": -1}.get(latex[end], 0) if latex[end - 1] != "\\" else 0
+            if depth == 0:
+                break
+        opening = r"\mathopen{}\left(" if match[2] != "(" else "("
+        latex = latex[:match.start()] + match[1] + opening + latex[match.end():end] + latex[end + 1:]
+    return latex

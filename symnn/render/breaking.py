@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .brackets import OPERATOR
+
 # a display row holds about this many characters of math at the document's size
 LINE_WIDTH = 62
 _TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[{}]|\s+|.", re.S)
@@ -187,8 +189,8 @@ def kept_brackets(raw: str, most: float = KEPT_GROUP) -> str:
     characters wide are braced, so that TeX never breaks a line inside them: σ(b + w₁x₁ + w₂x₂) stays
     whole, and a line breaks only at a ``+``, ``−`` or ``=`` outside every bracket.
 
-    >>> kept_brackets(r"\\sigma(b + w x) + (1, 2)^{(3)}")
-    '\\\\sigma{(b + w x)} + {(1, 2)}^{(3)}'
+    >>> kept_brackets(r"\\sigma(b + w x) + (1, 2)^{(3)} - \\ln(1 - p)")
+    '\\\\sigma{(b + w x)} + {(1, 2)}^{(3)} - \\\\ln\\\\mathopen{}{(1 - p)}'
     """
     toks, opened, braces, pairs = tokens(raw), [], 0, []
     for i, tok in enumerate(toks):
@@ -206,7 +208,12 @@ def kept_brackets(raw: str, most: float = KEPT_GROUP) -> str:
     for start, end in reversed(wraps):
         toks[end] += "}"
         toks[start] = "{" + toks[start]
-    return "".join(toks)
+    return _APPLIED_GROUP.sub(r"\1\\mathopen{}{(", "".join(toks))      # ln(10), not ln (10): see brackets.function_brackets
+
+
+# an operator's braced argument: TeX sets an operator and an ordinary atom (the group) a thin space apart, and an
+# operator and an opening atom tight, so an empty opening atom goes between them
+_APPLIED_GROUP = re.compile(r"(%s(?:\^\{[^{}]*\})?) ?\{\(" % OPERATOR)
 
 
 def prose_kept(text: str, most: float = KEPT_GROUP) -> str:

@@ -13,7 +13,15 @@ import sympy as sp
 
 from ..calculus.decimals import terminating
 from ..numerics.gradcheck import SCHEMES
+from .board import Written
+from .math import latex_math, text_math
 from .values import PLACES, Shown, rounded
+
+
+def _primed(order: int, at, lang: str) -> Written:
+    """f′(1), f‴(0,5): a derivative of f at the point, a number (not f′(x))."""
+    primes = "'" * order
+    return Written(f"f{primes}({latex_math(at, lang)})", f"f{primes}({text_math(at, lang)})")
 
 
 class DifferenceQuotientPrinting:
@@ -22,17 +30,17 @@ class DifferenceQuotientPrinting:
         f, D = sp.Function("f"), sp.Function("D")
         difference = sp.Eq(D(eps), _quotient(f, x, eps, run.scheme, evaluate=True), evaluate=False)
         # c = f‴(x)/6 for the central difference, ±f″(x)/2 for a one-sided one
-        slope = sp.Symbol("f%s(%s)" % ("'" * (k + 1), x)) / sp.factorial(k + 1)
+        slope = _primed(k + 1, run.at, self.lang) / sp.factorial(k + 1)      # at the point: c is a number
         power = "ε²" if k == 2 else "ε"
         title = self.line(depth, self.strong(self.say(f"fd.title.{run.scheme}", difference=difference,
                                                       function=run.expr, point=sp.Eq(run.var, run.at, evaluate=False))))
         if run.estimate is not None and self._settings["detail"] == "brief":     # what is asked: f′(a), D(ε), the two
             return self.join([title, self.line(depth, self.plain("fd.exact") + " " + self.result(
-                self.raw_math(sp.Symbol(f"f'({x})")), run.derivative)), *self.estimate_lines(run, depth, brief=True)])
+                self.raw_math(_primed(1, run.at, self.lang)), run.derivative)), *self.estimate_lines(run, depth, brief=True)])
         lines = [title,
                  self.line(depth, self.plain("fd.series") + " " + self.equation(D(eps), run.series)),
                  self.line(depth, self.plain("fd.exact") + " " + self.result(
-                     self.raw_math(sp.Symbol(f"f'({x})")), run.derivative)),
+                     self.raw_math(_primed(1, run.at, self.lang)), run.derivative)),
                  self.line(depth, self.plain("fd.error", error=_error_tex(k)) + " " + self.result(
                      self.raw_math(sp.Eq(sp.Symbol("c"), -slope if run.scheme == "backward" else slope, evaluate=False)),
                      run.error_coefficient)),
@@ -61,7 +69,7 @@ class DifferenceQuotientPrinting:
         off, c, k = value - run.derivative, run.error_coefficient, run.order
         lines = [self.line(depth, self.say("fd.estimate", epsilon=sp.Eq(sp.Symbol("varepsilon"), eps, evaluate=False)) + " "
                            + self.result(sides, value))]
-        difference = self.result(self.raw_math(D(eps) - sp.Symbol(f"f'({a})")), off)
+        difference = self.result(self.raw_math(D(eps) - _primed(1, a, self.lang)), off)
         if brief:
             return lines + [self.line(depth, self.plain("fd.difference") + " " + difference)]
         return lines + [self.line(depth, self.plain("fd.compare", term="$c" + _power_tex(k)[1:]) + " " + difference + ", "

@@ -26,7 +26,7 @@ from sympy.printing.str import StrPrinter
 
 from ..lang import names, separator
 from .arguments import FunctionArguments
-from .brackets import divided_once, plain_brackets, plain_matrix
+from .brackets import divided_once, function_brackets, plain_brackets, plain_matrix
 from .order import (
     _FactorsAsUsual,
     common_fraction,
@@ -383,7 +383,7 @@ def latex_math(expr, lang: str = "en", partial: bool | None = None, keep_order: 
                 "decimal_separator": "comma" if lang == "ru" else "period", "lang": lang}
     if numbers:
         settings["mul_symbol"] = "dot"
-    text = plain_brackets(_Latex(settings).doprint(expr))
+    text = function_brackets(plain_brackets(_Latex(settings).doprint(expr)))
     text = set_apart(text)             # λ grad, not λgrad
     return _renamed(text, lang, "latex", r"\\(?:(NAME)(?![a-z])|operatorname\{(NAME)\})", r"\operatorname{%s}")
 

@@ -194,4 +194,5 @@ def mathml(raw: str, block: bool = False) -> str:
     '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mrow><msup><mi>x</mi><mrow><mn>2</mn></mrow></msup></mrow></math>'
     """
     raw = raw.replace("\u202f", r"\,")        # a narrow space between groups of digits, as the statements write it
+    raw = raw.replace(r"\mathopen{}", "")     # TeX's spacing of ln(…); MathML applies a name to its bracket itself
     return tidy_mathml(convert(raw, display="block" if block else "inline"))

@@ -116,12 +116,12 @@ class NetworkPrinting:
         names = catalogue(self.lang)["activations"]
         activation = ", ".join(names.get(a, a) for a in ([network.activation] if isinstance(network.activation, str)
                                                           else network.activations))      # or one per layer
-        sizes = "-".join(map(str, network.sizes))
+        s = network.sizes                  # one neuron (3-1): its inputs counted, not a network's layers
+        one, sizes = (".neuron", str(s[0])) if list(s[1:]) == [1] else ("", "-".join(map(str, s)))
         if not loss or len(network.outputs) != 1:
-            return self.escape(phrase(self.lang, "net.name.forward", sizes=sizes, activation=activation))
-        formula = self.as_written(LOSSES[network.loss_name](network.targets[0], network.outputs[0]))
-        return self.escape(phrase(self.lang, "net.name", sizes=sizes, activation=activation)) + " " \
-            + self.equation(sp.Symbol("L"), formula)
+            return self.escape(phrase(self.lang, f"net.name{one}.forward", sizes=sizes, activation=activation))
+        L, formula = sp.Symbol("L"), self.as_written(LOSSES[network.loss_name](network.targets[0], network.outputs[0]))
+        return self.escape(phrase(self.lang, f"net.name{one}", sizes=sizes, activation=activation)) + " " + self.equation(L, formula)
 
     def _print_ForwardPass(self, run, depth: int = 0) -> str:
         lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "net.forward") + ":")) + " "

@@ -10,6 +10,7 @@ import functools
 
 import sympy as sp
 
+from ..lang import separator
 from .board import InOrder, Minus, Times, Written
 from .conditions import ConditionPrinting
 from .expansion import D
@@ -100,7 +101,8 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
 
     def _print_ProgramPass(self, program, depth: int = 0) -> str:
         run, L = program.run, program.output
-        lines = [self.line(depth, self.strong(self.say("prog.title", point=self.point(run.point)) if run.point
+        given = self.escape(separator(self.lang)).join(self.equation(name, self.as_given(v)) for name, v in run.point)
+        lines = [self.line(depth, self.strong(self.plain("prog.title") + " " + given if run.point     # at a = −4, b = 2
                                               else self.plain("prog.title.constants")))]     # constants alone: no point
         forward = self.forward_rows(run.graph.nodes, dict(run.values), program.texts)
         full = self._settings["detail"] == "full"         # brief: the tables alone say every assignment and total

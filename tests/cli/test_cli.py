@@ -39,7 +39,7 @@ def test_diff_with_order_and_point(capsys):
     code, out, _ = run(capsys, "diff", "x^3", "--wrt", "x", "--order", "2", "--at", "x=2")
     assert code == 0
     assert out.splitlines()[0] == "Derivative: d^2/dx^2(x^3) = 6x"
-    assert out.splitlines()[-1] == "At the point x = 2: d^2/dx^2(x^3) = 6x = 6·2 = 12"
+    assert out.splitlines()[-1] == "At the point x = 2: d^2/dx^2(x^3) = 6·2 = 12"
 
 
 def test_grad_exact_arithmetic(capsys):

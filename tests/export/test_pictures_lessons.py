@@ -211,8 +211,8 @@ EXPECTED = {
                      "at right angles to the level sets", "gradient ∇f(1, 2) = (1, 2): f grows fastest",
                      "antigradient −∇f: the way gradient descent steps, w ← w − η∇f", "level set $f = 2.5$ through the point",
                      "∇f at the grid points (to one scale)", "The surface $z = f(x, y)$: the level set and the way up along ∇f"],
-        "bce": ["Binary cross-entropy of one sample: $L = - (y \\ln{(p)} + (1 - y) \\ln{(1 - p)})$",
-                "$y = 1$: $- \\ln{(p)}$ (the cross-entropy of the true class looks the same)", "$y = 0$: $- \\ln{(1 - p)}$",
+        "bce": ["Binary cross-entropy of one sample: $L = - (y \\ln {p} + (1 - y) \\ln(1 - p))$",
+                "$y = 1$: $- \\ln {p}$ (the cross-entropy of the true class looks the same)", "$y = 0$: $- \\ln(1 - p)$",
                 "$L = 0.105$", "$L = 2.3$", "predicted probability of class 1, $p$", "confident and wrong: L → ∞"],
         "saturation": ["Saturation of the logistic function σ: for |x| > 3 its derivative σ′ is almost 0 and the neuron "
                        "learns slowly", "Sigmoid σ and its derivative σ′",
@@ -238,8 +238,8 @@ EXPECTED = {
         "gradient": ["Градиент ∇f функции $f(x, y) = \\dfrac{1}{2} (x^{2} + y^{2})$\nуказывает направление "
                      "наискорейшего роста\nи перпендикулярен линиям уровня", "градиент ∇f(1; 2) = (1; 2): f растёт быстрее всего",
                      "антиградиент −∇f: сюда шагает градиентный спуск, w ← w − η∇f", "линия уровня $f = 2{,}5$ через точку"],
-        "bce": ["Бинарная перекрёстная энтропия одного объекта: $L = - (y \\ln{(p)} + (1 - y) \\ln{(1 - p)})$", "$L = 0{,}105$",
-                "$y = 1$: $- \\ln{(p)}$ (так же выглядит перекрёстная энтропия истинного класса)", "уверенный ошибочный ответ: L → ∞"],
+        "bce": ["Бинарная перекрёстная энтропия одного объекта: $L = - (y \\ln {p} + (1 - y) \\ln(1 - p))$", "$L = 0{,}105$",
+                "$y = 1$: $- \\ln {p}$ (так же выглядит перекрёстная энтропия истинного класса)", "уверенный ошибочный ответ: L → ∞"],
         "saturation": ["Насыщение сигмоиды: при |x| > 3 производная σ′ почти равна 0, и нейрон обучается медленно",
                        "$\\sigma'(3) = 0{,}0452$\n$\\mathrm{th}'(3) = 0{,}00987$\n$\\mathrm{ReLU}'(3) = 1$", "насыщение:\nσ′ < 0,05",
                        "Градиент на пути через 10 слоёв по 32 нейрона, $L = \\sum h_{10}$", "слой k (0 — вход)",

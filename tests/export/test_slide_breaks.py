@@ -94,7 +94,7 @@ def test_a_short_aside_of_a_statement_is_never_broken():
     text = LatexPrinter(lang="en").rich_text(solve("conv-3x3").problem.text("en"))
     assert "(no~padding,~stride~1)" in text
     # a formula's short bracketed group (max(0, …)) is braced: TeX breaks no line inside it
-    assert LatexPrinter().rich_text(r"$L = \max(0, s_j - s_y + 1)$") == r"$L = \max{(0, s_j - s_y + 1)}$"
+    assert LatexPrinter().rich_text(r"$L = \max(0, s_j - s_y + 1)$") == r"$L = \max\mathopen{}{(0, s_j - s_y + 1)}$"
     # a long one may break
     long = "(" + " ".join(["word"] * 10) + ")"
     assert LatexPrinter().rich_text(long) == long

@@ -89,12 +89,12 @@ def test_a_notebook_worksheet_opens_with_the_header_cell(tmp_path):
     # nine places are finer than the checker's 5·10⁻⁹: an answer given so is accepted, nothing to add
     ("mazur-221-shared-biases", "en", "then $out_{o1}$, $out_{o2}$ and $E_{total}$ after the step."),
     # four places in the problem's own answer form
-    ("sigmoid-slow", "ru", r"Форма ответа: число $\sigma^{\prime}(3)$ с точностью до четырёх знаков после запятой."),
+    ("sigmoid-slow", "ru", r"Ответ — число $\sigma^{\prime}(3)$ с точностью до четырёх знаков после запятой."),
     # the statement says nothing of precision: the checker's tolerance is stated
     ("gender-train", "ru", "в этом порядке. Десятичная дробь может отличаться от точного значения на 0,02 или меньше."),
     # a whole number is never rounded: no sentence on decimals
-    ("flatten-parameters", "en", "Write the answer as one whole number, the total count of parameters (the weights and the biases together)."),
-    ("flatten-shape", "ru", "Форма ответа: форма, например (3; 2) или 3×2."),
+    ("flatten-parameters", "en", "The answer is one whole number, the total count of parameters (the weights and the biases together)."),
+    ("flatten-shape", "ru", "Ответ — форма, например (3; 2) или 3×2."),
 ])
 def test_the_precision_is_said_once(pid, lang, ending):
     problem = get_problem(pid)

@@ -79,7 +79,7 @@ def test_the_room_is_shaped_like_the_answer():
 def test_a_problem_s_own_answer_form_comes_first():
     _, problems = problem_set("linreg-grad")
     sheet = worksheet(problems, "tex", "en", "t", [solve(p) for p in problems])
-    assert r"Write the answer as ${(\frac{\partial L}{\partial w}, \frac{\partial L}{\partial b})}$." in sheet
+    assert r"The answer is ${(\frac{\partial L}{\partial w}, \frac{\partial L}{\partial b})}$." in sheet
 
 
 def test_the_header_has_the_course_a_name_line_and_a_date_line():

@@ -64,7 +64,7 @@ def test_one_problem_writes_its_tuples_one_way_in_russian():
 
 @pytest.mark.parametrize("format, russian, english", [
     ("text", "x·sgn(w·x - y)", "x·sign(w·x - y)"),
-    ("latex", r"x \operatorname{sgn}{(w x - y)}", r"x \operatorname{sign}{(w x - y)}"),
+    ("latex", r"x \operatorname{sgn}\mathopen{}{(w x - y)}", r"x \operatorname{sign}\mathopen{}{(w x - y)}"),
 ])
 def test_the_sign_of_a_number_is_sgn_in_russian(format, russian, english):
     assert russian in render(solve("mae-gradient"), format, lang="ru", detail="brief")

@@ -69,7 +69,7 @@ statement.ru = "Оцените f'(1) разностью вперёд с h = 0,1.
     assert solution.answer == (sp.Rational(23, 10), 2)
     text = render(solution, "text")
     assert "Forward difference D(ε) = (f(x + ε) - f(x))/ε" in text
-    assert "The error is cε + O(ε^2), where c = f''(x)/2 = 3" in text
+    assert "The error is cε + O(ε^2), where c = f''(1)/2 = 3" in text      # c at the point: a number
     assert "D(0.1) = (f(1.1) - f(1))/0.1 = ((-0.77) - (-1))/0.1 = 2.3" in text      # f(1.1) = −0.77, f(1) = −1
     assert "error/ε" in text and "error/ε²" not in text
     ru = render(solution, "text", lang="ru")

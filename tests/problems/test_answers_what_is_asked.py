@@ -86,17 +86,17 @@ def test_the_statement_quotes_the_slides_formula(lang, quoted):
     ("least-squares-half", "ru", "затем его значение $\\nabla_x f(\\hat{x})$ — четыре компоненты. "
                                  "Затем отметьте, является ли точка решением задачи наименьших квадратов."),
     # the residual, then the gradient: five numbers
-    ("vec-residual", "en", "Write the answer as the residual $r = (r_1, r_2, r_3)$, then $\\nabla f = "
+    ("vec-residual", "en", "The answer is the residual $r = (r_1, r_2, r_3)$, then $\\nabla f = "
                            "(\\frac{\\partial f}{\\partial x_1}, \\frac{\\partial f}{\\partial x_2})$: five numbers."),
     # three numbers, as the key answers
-    ("half-norm-program", "ru", "Форма ответа: $(f; \\frac{\\partial f}{\\partial w_1}; \\frac{\\partial f}{\\partial w_2})$."),
+    ("half-norm-program", "ru", "Ответ — $(f; \\frac{\\partial f}{\\partial w_1}; \\frac{\\partial f}{\\partial w_2})$."),
     # "and its shape": a sentence for the shape, which .shape gives (no example that gives the answer away)
-    ("np-axis-max-1", "en", "Write the answer as a vector. Then write the shape of the result, as $\\texttt{.shape}$ gives it."),
-    ("np-axis-max-1", "ru", "Форма ответа: вектор. Затем запишите форму результата — то, что даёт $\\texttt{.shape}$."),
+    ("np-axis-max-1", "en", "The answer is a vector. Then write the shape of the result, as $\\texttt{.shape}$ gives it."),
+    ("np-axis-max-1", "ru", "Ответ — вектор. Затем запишите форму результата — то, что даёт $\\texttt{.shape}$."),
     # one number, weights and biases together: not two numbers in some order, not a product to work out
-    ("flatten-parameters", "en", "Write the answer as one whole number, the total count of parameters "
+    ("flatten-parameters", "en", "The answer is one whole number, the total count of parameters "
                                  "(the weights and the biases together)."),
-    ("flatten-parameters", "ru", "Форма ответа: одно целое число — общее число параметров слоя (веса и смещения вместе)."),
+    ("flatten-parameters", "ru", "Ответ — одно целое число — общее число параметров слоя (веса и смещения вместе)."),
 ])
 def test_the_worksheet_says_what_to_write_in_which_order(problem_id, lang, ending):
     problem = get_problem(problem_id)

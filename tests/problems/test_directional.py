@@ -107,8 +107,8 @@ def test_the_key_shows_the_gradient_the_hessian_and_the_numbers_put_in(lang):
     # ∇F derived and its value at x*, as the gradient kind prints it; each second derivative from a component of ∇F
     # (x_1, x_2 as the statement writes them)
     at = "At the point (x_1, x_2) = (0.5, 0.5)" if lang == "en" else "В точке (x_1; x_2) = (0,5; 0,5)"
-    values = "(2x_1, 4x_2) = (2·0.5, 4·0.5) = (1, 2)" if lang == "en" else "(2x_1; 4x_2) = (2·0,5; 4·0,5) = (1; 2)"
-    assert f"{at}: ∇ F = {values}" in lines
+    values = "(0.5, 0.5) = (2·0.5, 4·0.5) = (1, 2)" if lang == "en" else "(0,5; 0,5) = (2·0,5; 4·0,5) = (1; 2)"
+    assert f"{at}: ∇ F{values}" in lines
     # the mixed entry once, in the first row; the second row's is said to be the same (the matrix is symmetric)
     assert "   ∂²F/∂x_1∂x_2 = ∂/∂x_2(2x_1) = 0" in lines
     assert not any(line.startswith("   ∂²F/∂x_2∂x_1") for line in lines)

@@ -70,12 +70,12 @@ def test_greek_names_are_variables_of_the_program(bank, problem_id, f, point, as
 
 @pytest.mark.parametrize("problem_id, lang, lines", [
     # the point and the forward table write λ, and the fraction λ/(2n) as typed, bracketed once
-    ("ridge-step", "en", ["Staged program at (w, x, y, λ, n) = (1, 2, 1, 0.1, 10)",
+    ("ridge-step", "en", ["Compute the program at w = 1, x = 2, y = 1, λ = 0.1, n = 10",
                           "C     C = (w·x - y)^2/2 + λ·w^2/(2n)  (1·2 - 1)^2/2 + 0.1·1^2/(2·10)  0.505",
                           "Answer: C = 0.505; ∂C/∂w = 2.01; ∂C/∂λ = 0.05"]),
-    ("ridge-step", "ru", ["Вычисление по шагам в точке (w; x; y; λ; n) = (1; 2; 1; 0,1; 10)",
+    ("ridge-step", "ru", ["Вычисляем программу при w = 1; x = 2; y = 1; λ = 0,1; n = 10",
                           "Ответ: C = 0,505; ∂C/∂w = 2,01; ∂C/∂λ = 0,05"]),
-    ("greek-step", "en", ["Staged program at (w, α, β, γ, η) = (1, 2, 1, 3, 0.5)",
+    ("greek-step", "en", ["Compute the program at w = 1, α = 2, β = 1, γ = 3, η = 0.5",
                           "q     q = α·w + β        2·1 + 1           3",
                           "Answer: C = 6; ∂C/∂α = 3; ∂C/∂η = 3"]),
 ])

@@ -175,7 +175,7 @@ def test_the_frobenius_key_in_english():
         "Each term is a number: a number equals its transpose, and a trace does not change when the product in it is "
         "transposed or a factor is moved from the front to the back, tr(Pᵀ) = tr(P) and tr(P·Q) = tr(Q·P); so equal "
         "terms are collected: f = (1/2)·tr(Wᵀ·Xᵀ·X·W) - tr(Yᵀ·X·W) + (1/2)·tr(Yᵀ·Y)",
-        "Each term by W:",
+        "Differentiate each term by W:",
         "   ∇_W((1/2)·tr(Wᵀ·Xᵀ·X·W)) = Xᵀ·X·W — ∇_W tr(Wᵀ·M·W) = (M + Mᵀ)·W with M = Xᵀ·X; here Mᵀ = M, so it is 2M·W",
         "   ∇_W(-tr(Yᵀ·X·W)) = -Xᵀ·Y — ∇_W tr(A·W) = Aᵀ with A = Yᵀ·X",
         "   ∇_W((1/2)·tr(Yᵀ·Y)) = 0 — no W in it",

@@ -95,7 +95,7 @@ def test_the_key_expands_differentiates_each_term_and_names_the_identities():
         "Shapes: A ∈ ℝ^(m×n), x ∈ ℝ^(n×1), b ∈ ℝ^(m×1)",
         "The products written out (‖v‖^2 = vᵀ·v, (P·Q)ᵀ = Qᵀ·Pᵀ): f = xᵀ·Aᵀ·A·x/2 - bᵀ·A·x/2 - xᵀ·Aᵀ·b/2 + bᵀ·b/2",
         "Each term is a number and equals its transpose, so equal terms are collected: f = xᵀ·Aᵀ·A·x/2 - bᵀ·A·x + bᵀ·b/2",
-        "Each term by x:",
+        "Differentiate each term by x:",
         "   ∇_x(xᵀ·Aᵀ·A·x/2) = Aᵀ·A·x — ∇_x(xᵀ·M·x) = (M + Mᵀ)·x with M = Aᵀ·A; here Mᵀ = M, so it is 2M·x",
         "   ∇_x(-bᵀ·A·x) = -Aᵀ·b — ∇_x(aᵀ·x) = a with a = Aᵀ·b",
         "   ∇_x(bᵀ·b/2) = 0 — no x in it",

@@ -181,7 +181,7 @@ def test_shared_biases_and_the_outputs_after_the_step_against_numpy():
     ("cs231n-svm-cat", lambda s: max(0, s[1] - s[0] + 1) + max(0, s[2] - s[0] + 1), "2.9",
      r"$L = \max(0, s_{2} - s_{1} + 1) + \max(0, s_{3} - s_{1} + 1)$"),
     ("cs231n-softmax-cat", lambda s: -np.log(np.exp(s[0]) / np.exp(s).sum()), "2.04",
-     r"$L = \ln{(e^{s_{1}} + e^{s_{2}} + e^{s_{3}})} - s_{1}$"),
+     r"$L = \ln(e^{s_{1}} + e^{s_{2}} + e^{s_{3}}) - s_{1}$"),
 ])
 def test_losses_on_raw_scores_against_central_differences(problem_id, loss, published, written):
     solution = solve(problem_id)

@@ -186,7 +186,7 @@ def test_a_program_of_constants_needs_no_point_and_one_with_variables_does(tmp_p
     solution = solve("consts", tmp_path)
     assert solution.answer == 3                                   # max(2, 7) − 4, computed by hand
     text = render(solution, "text")
-    assert text.splitlines()[1] == "Staged program" and "at ()" not in text
+    assert text.splitlines()[1] == "Compute the program" and "at ()" not in text
     (tmp_path / "p.toml").write_text('[[problem]]\nid = "vars"\nkind = "program"\nsteps = ["q = x + y"]\n'
                                      'statement.en = "Run."\n', encoding="utf-8")
     with pytest.raises(BankError, match=r"at: missing \(the values of the program's variables x, y\)"):

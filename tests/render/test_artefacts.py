@@ -114,3 +114,38 @@ def test_russian_numbers_have_a_decimal_comma(format):
         for match in re.finditer(r"(?<![\w.{])\d+\.\d+(?![\w.])", text):
             found.append((problem_id, text[max(0, match.start() - 30):match.end() + 10]))
     assert not found, found[:30]
+
+
+# the names with an underscore the course itself writes in a statement's formulas (out_o1, grad_a, softmax_1)
+COURSE_NAMES = {"in", "out", "grad", "softmax", "target"}
+# a program's identifier: a lower-case word with an index after an underscore (gt_s), or letters around a digit (d2l)
+_IDENTIFIER = re.compile(r"(?<![\w\\])([a-z]{2,})_\{?\w+|(?<![\w\\])[a-z]+\d+[a-z]+\b")
+
+
+def _identifiers(text: str) -> list[str]:
+    return [m[0] for m in _IDENTIFIER.finditer(text) if m[1] not in COURSE_NAMES]
+
+
+def test_the_identifier_scan_finds_a_programs_names():
+    assert _identifiers("p(c = gt_s | x_s) by momentum as d2l writes it") == ["gt_s", "d2l"]
+    assert _identifiers("out_o1 = σ(net_o1), E_total, softmax_1(y), x_s, w_{11}, ReLU, L2, 3x3") == ["net_o1"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_no_programs_identifier_in_a_statement_or_a_phrase(lang):
+    from symnn.lang import catalogue
+    found = []
+    for problem_id, problem in load_bank().items():
+        text = PRINTERS["text"](lang=lang).rich_text(problem.text(lang))
+        found += [(problem_id, name) for name in _identifiers(text)]
+    found += [(key, name) for key, value in _phrases(catalogue(lang)) for name in _identifiers(value)]
+    assert not found, found[:30]
+
+
+def _phrases(table: dict, prefix: str = ""):
+    """(key, text) of every phrase of a nested table."""
+    for key, value in table.items():
+        if isinstance(value, dict):
+            yield from _phrases(value, f"{prefix}{key}.")
+        elif isinstance(value, str):
+            yield prefix + key, value

@@ -36,8 +36,8 @@ CASES = [
     ("nll-softmax", "en", "text", "= e^(y_1)/(e^(y_1) + e^(y_2) + e^(y_3)) - 1 (chain rule; derivative of the natural logarithm)"),
     # tanh-221-step: th of the sums as they are, th(−0,1); a function of a Russian decimal in brackets
     ("tanh-221-step", "en", "text", "h = tanh(z_1) = [tanh(-0.1); tanh(-0.6)] ≈ [-0.0997; -0.5370]"),
-    ("tanh-221-step", "ru", "latex", "\\operatorname{th}{(-0{,}1)}\\\\\\operatorname{th}{(-0{,}6)}"),
-    ("tanh-221-step", "ru", "latex", "\\textbf{Ответ:} $h = \\left(\\begin{matrix}\\operatorname{th}{(-0{,}1)}"),    # as the work
+    ("tanh-221-step", "ru", "latex", "\\operatorname{th}(-0{,}1)\\\\\\operatorname{th}(-0{,}6)"),
+    ("tanh-221-step", "ru", "latex", "\\textbf{Ответ:} $h = \\left(\\begin{matrix}\\operatorname{th}\\mathopen{}{(-0{,}1)}"),    # as the work
     # cs231n-staged: n = x + s_y in its order; a decimal before e keeps its dot (0.5121e⁴ reads 5121)
     ("cs231n-staged", "en", "text", "n     n = x + s_y        3 + 0.0180        ≈ 3.0180"),    # a column with ≈ 0.5121: decimals
     ("cs231n-staged", "en", "text", "= 1.5832 + 0.5121·e⁴/(1 + e⁴)^2 ≈ 1.5922"),

@@ -62,9 +62,9 @@ q = Shown(sp.Symbol("q"), sp.Float("-0.75", 2))                # −0.75 put in 
 @pytest.mark.parametrize("expr, en_text, ru_text, en_latex", [
     # each function of one number put in: the number's minus inside the function's own brackets
     (sigmoid(q), "σ(-0.75)", "σ(-0,75)", r"\sigma(-0.75)"),
-    (sp.tanh(q, evaluate=False), "tanh(-0.75)", "th(-0,75)", r"\tanh{(-0.75)}"),      # not \tanh {-0.75}
+    (sp.tanh(q, evaluate=False), "tanh(-0.75)", "th(-0,75)", r"\tanh(-0.75)"),      # not \tanh {-0.75}
     (sp.exp(q, evaluate=False), "e^(-0.75)", "e^(-0,75)", "e^{-0.75}"),
-    (sp.log(q, evaluate=False), "ln(-0.75)", "ln(-0,75)", r"\ln{(-0.75)}"),
+    (sp.log(q, evaluate=False), "ln(-0.75)", "ln(-0,75)", r"\ln(-0.75)"),
     (sp.Max(0, q, evaluate=False), "max(0, -0.75)", "max(0; -0,75)", r"\max(0, -0.75)"),    # ReLU
     (sp.Abs(q, evaluate=False), "|-0.75|", "|-0,75|", r"\left|{-0.75}\right|"),
     (sp.sqrt(q, evaluate=False), "√(-0.75)", "√(-0,75)", r"\sqrt{-0.75}"),
@@ -76,3 +76,21 @@ def test_printers_write_a_number_argument_without_its_own_brackets(expr, en_text
     assert text_math(expr, "en", keep_order=True) == en_text
     assert text_math(expr, "ru", keep_order=True) == ru_text
     assert latex_math(expr, "en", keep_order=True) == en_latex
+
+
+@pytest.mark.parametrize("expr, lang, expected", [
+    # one rule for every function: a letter or a whole number bare, as the key writes ln 0.9 and tanh x
+    (sp.log(10), "en", r"\ln {10}"),
+    (sp.log(sp.Symbol("p")), "en", r"\ln {p}"),
+    (-sp.log(sp.Float("0.36", 2), evaluate=False), "en", r"- \ln {0.36}"),
+    (-sp.log(sp.Float("0.36", 2), evaluate=False), "ru", r"- \ln(0{,}36)"),       # a decimal comma: ln(0,36)
+    # a bracket right after the name, no group between them: TeX spaces \tanh{(…)} as tanh (…)
+    (sp.tanh(sp.tanh(sp.tanh(sp.Symbol("x")))), "en", r"\tanh(\tanh(\tanh {x}))"),
+    (sp.tanh(sp.tanh(sp.tanh(sp.Symbol("x")))), "ru", r"\operatorname{th}(\operatorname{th}(\operatorname{th} {x}))"),
+    (sp.tanh(sp.Symbol("w1") * sp.Symbol("x")), "en", r"\tanh(w_{1} x)"),
+    (sp.log(sp.Rational(9, 10)), "en", r"\ln\mathopen{}\left(\frac{9}{10} \right)"),   # a fraction: bracketed, tight
+    (sp.log(1 - sp.Symbol("p")), "en", r"\ln(1 - p)"),
+])
+def test_a_function_is_written_against_its_bracket(expr, lang, expected):
+    assert latex_math(expr, lang) == expected
+    assert "{(" not in latex_math(expr, lang)

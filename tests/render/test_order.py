@@ -28,7 +28,7 @@ CASES = [
     (x / (1 + sp.Abs(x)), "x/(1 + |x|)", r"\frac{x}{1 + \left|{x}\right|}"),
     (x / sp.sqrt(1 + alpha * x ** 2), "x/√(1 + αx^2)", r"\frac{x}{\sqrt{1 + \alpha x^{2}}}"),
     # softplus: the constant leads inside the logarithm too
-    (sp.log(1 + sp.exp(x)), None, r"\ln{(1 + e^{x})}"),
+    (sp.log(1 + sp.exp(x)), None, r"\ln(1 + e^{x})"),
     # a sum that is not 1 + a size keeps its order: x² + x + 1, |x| − x + 1
     (x ** 2 + x + 1, "x^2 + x + 1", r"x^{2} + x + 1"),
     # BCE's derivative: u − 1 below is written 1 − u, the difference above takes the sign
@@ -39,8 +39,8 @@ CASES = [
     (-(y - 1) / (1 - p) - y / p, "(1 - y)/(1 - p) - y/p", r"\frac{1 - y}{1 - p} - \frac{y}{p}"),
     # cross-entropy: every logarithm term subtracted is minus their sum
     (-y * sp.log(p) - (1 - y) * sp.log(1 - p), "-(yln(p) + (1 - y)ln(1 - p))",
-     r"- (y \ln{(p)} + (1 - y) \ln{(1 - p)})"),
-    (-y * sp.log(p) + x, "x - yln(p)", r"x - y \ln{(p)}"),     # one term added: kept
+     r"- (y \ln {p} + (1 - y) \ln(1 - p))"),
+    (-y * sp.log(p) + x, "x - yln(p)", r"x - y \ln {p}"),     # one term added: kept
     # a fraction the terms share, taken out: (2/3)(11w + 3b − 49)
     (sp.Rational(22, 3) * w + 2 * b - sp.Rational(98, 3), "(2/3)(3b + 11w - 49)", r"\frac{2}{3} (3 b + 11 w - 49)"),
     (-w / 2 - b / 2, "-(1/2)(b + w)", r"- \frac{1}{2} (b + w)"),

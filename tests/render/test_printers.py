@@ -147,13 +147,14 @@ Partial derivative with respect to x
 Partial derivative with respect to y
    ∂/∂y(x + 2y) = 2
 ∇ f = (1, 2)
-At the point (x, y) = (5, 10): ∇ f = (1, 2)"""
+At the point (x, y) = (5, 10): ∇ f(5, 10) = (1, 2)"""
 
 
 def test_decimals_beside_non_integer_values():
     text = to_text(gradient_steps("x^2 + y/3", "x, y", at="x=1/3, y=0"))
     # the formula, the numbers put in (a fraction in brackets), the exact value and its decimal to 4 places
-    assert text.splitlines()[-1] == "At the point (x, y) = (1/3, 0): ∇ f = (2x, 1/3) = (2·(1/3), 1/3) = (2/3, 1/3) ≈ (0.6667, 0.3333)"
+    # ∇f named at its point (a number), so not equal to (2x, 1/3), a function of x
+    assert text.splitlines()[-1] == "At the point (x, y) = (1/3, 0): ∇ f(1/3, 0) = (2·(1/3), 1/3) = (2/3, 1/3) ≈ (0.6667, 0.3333)"
 
 
 @pytest.mark.parametrize("settings, error", [

@@ -22,8 +22,8 @@ def lines(problem_id: str, lang: str) -> list[str]:
     ("cs231n-svm-cat", "ru", [r"**Функция потерь по оценкам:** $L = \max(0; s_{2} - s_{1} + 1) + \max(0; s_{3} - s_{1} + 1)$",
                               "Производная функции потерь по каждой оценке:"]),
     # softmax cross-entropy: a negative score put into an exponent takes no brackets, e^{−1.7}
-    ("cs231n-softmax-cat", "ru", [r"| $L$ | $\ln{(e^{s_{1}} + e^{s_{2}} + e^{s_{3}})} - s_{1}$ | "
-                                  r"$\ln{(e^{3{,}2} + e^{5{,}1} + e^{-1{,}7})} - 3{,}2$ | "]),
+    ("cs231n-softmax-cat", "ru", [r"| $L$ | $\ln(e^{s_{1}} + e^{s_{2}} + e^{s_{3}}) - s_{1}$ | "
+                                  r"$\ln(e^{3{,}2} + e^{5{,}1} + e^{-1{,}7}) - 3{,}2$ | "]),
 ])
 def test_a_loss_on_scores_is_keyed_as_the_loss_and_its_gradient(problem_id, lang, expected):
     printed = "\n".join(lines(problem_id, lang))

@@ -28,13 +28,13 @@ def _sigmoid_slope(x: float, h: float = 1e-5) -> float:
 
 
 SIGMOID_SLOW = {
-    "en": ["At the point x = 3: d/dx(σ(x)) = σ(x)·(1 - σ(x)) = σ(3)·(1 - σ(3)) ≈ 0.0452",
+    "en": ["At the point x = 3: σ′(3) = σ(3)·(1 - σ(3)) ≈ 0.0452",     # σ′ at its point, not d/dx σ(x) = … = σ(3),
            "For comparison, at the point x = 0: σ′(0) = σ(0)·(1 - σ(0)) = 0.25",
            "The ratio: σ′(3)/σ′(0) ≈ 0.0452/0.25 ≈ 0.181",     # the operands as shown above, the ratio as precise
            "Answer: σ′(3) ≈ 0.0452; σ′(3)/σ′(0) ≈ 0.181",
            "Note. Every gradient that passes through a neuron with |x| > 3 is multiplied by less than σ′(3), "
            "and the weights before it barely move."],
-    "ru": ["В точке x = 3: d/dx(σ(x)) = σ(x)·(1 - σ(x)) = σ(3)·(1 - σ(3)) ≈ 0,0452",
+    "ru": ["В точке x = 3: σ′(3) = σ(3)·(1 - σ(3)) ≈ 0,0452",
            "Для сравнения, в точке x = 0: σ′(0) = σ(0)·(1 - σ(0)) = 0,25",
            "Отношение: σ′(3)/σ′(0) ≈ 0,0452/0,25 ≈ 0,181",
            "Ответ: σ′(3) ≈ 0,0452; σ′(3)/σ′(0) ≈ 0,181",
@@ -108,7 +108,7 @@ def test_the_comparison_with_another_program_runs_it_and_gives_the_ratio(lang):
     printed = key("relu-chain", lang)
     heading, ratio, answer = RELU_CHAIN[lang]
     assert heading in printed and printed.index(heading) < printed.index(ratio) == printed.index(answer) - 1
-    assert sum(line.startswith(("Staged program", "Вычисление по шагам")) for line in printed) == 2
+    assert sum(line.startswith(("Compute the program", "Вычисляем программу")) for line in printed) == 2
     # the tanh chain's dy/dx with NumPy: the product of 1 − tanh² along the chain; ReLU's is 1
     a = np.tanh(2.0)
     b = np.tanh(a)

@@ -57,9 +57,10 @@ CASES = [
     ("halving-map", FORMS, "ru", "latex", r"{\noindent Производная одного шага: $g^{\prime}{(x)} = - \frac{1}{2}$\par}"),
     # x = sin 2t, y = cos t as the statement writes them; sin(2t), cos(t) where it brackets them
     ("stewart-chain", None, "en", "latex", r"{\noindent At the point $t = 0$: $x = \sin {2 t} = 0$, $y = \cos {t} = 1$\par}"),
-    ("chain-bracketed", FORMS, "ru", "latex", r"{\noindent В точке $t = 0$: $x = \sin{(2 t)} = 0$, $y = \cos{(t)} = 1$\par}"),
+    ("chain-bracketed", FORMS, "ru", "latex", r"{\noindent В точке $t = 0$: $x = \sin\mathopen{}{(2 t)} = 0$, "
+                                                r"$y = \cos\mathopen{}{(t)} = 1$\par}"),       # tight: no group after sin
     # y ln p of the statement, not y ln(p); a sum's ln(1 − p) is bracketed either way
-    ("bce-grad", None, "ru", "latex", r"&\frac{\partial}{\partial p}(- (y \ln {p} + (1 - y) \ln{(1 - p)})) \\*"),
+    ("bce-grad", None, "ru", "latex", r"&\frac{\partial}{\partial p}(- (y \ln {p} + (1 - y) \ln(1 - p))) \\*"),
     # E_total = Σ ½(target − out)², its words upright, then the sum written out
     # asked to nine places, a value its source prints is written as printed: 0,35891648, not 0,358916480
     ("mazur-221", None, "ru", "text", "w_5⁺ ≈ 0,35891648; w_6⁺ ≈ 0,408666186; w_7⁺ ≈ 0,51130127; w_8⁺ ≈ 0,561370121"),
