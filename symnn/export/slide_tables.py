@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..render.latex_tables import TABLE_START, one_table
+from ..render.breaking import split_long, width
+from ..render.latex_tables import TABLE_START, cell_width, one_table
 from .slide_heights import cells
 
 # a frame's text is 307 pt wide: a table set on a slide has a line of 303 pt (a few points to spare for the
@@ -90,6 +91,34 @@ def inline_fractions(cell: str) -> str:
             + _operand(inline_fractions(cell[opened + 1:below])) + inline_fractions(cell[below + 1:]))
 
 
+# a line of a broken cell that goes on with the formula above begins with its operator, set as a binary one
+_GOES_ON = re.compile(r"^(?:\\left\. )?(?:[-+=]|\\cdot|\\times|\\approx)")
+
+
+def stacked(cell: str, most: float) -> str:
+    r"""``cell`` (a formula, or formulas side by side) on lines at most ``most`` characters wide where it is wider: cut
+    where a display's row is cut (``split_long``: before a ``+`` or ``−``, a ``·`` or ``≈`` outside every bracket
+    first, inside one only if need be), the lines a column aligned at their left, the first on the row's baseline,
+    each line after it beginning with the operator it goes on with; a cell of prose as it is (its words wrap).
+
+    >>> print(stacked(r"$0.59 \cdot {(1 - 0.59)} \cdot (0.13 \cdot 0.4 + {(-0.03)} \cdot 0.5)$", 30))
+    $\begin{array}[t]{@{}l@{}}0.59 \cdot {(1 - 0.59)} \\ {}\cdot (0.13 \cdot 0.4 + {(-0.03)} \cdot 0.5)\end{array}$
+    """
+    formulas = _MATH.findall(cell)
+    if not formulas or _MATH.sub("", cell).strip() or cell_width(cell) <= most:
+        return cell
+    lines: list[str] = []
+    for piece in (piece for formula in formulas for piece in split_long(formula[1:-1], most)):
+        if lines and width(f"{lines[-1]} {piece}") <= most:
+            lines[-1] = f"{lines[-1]} {piece}"
+        else:
+            lines.append(piece)
+    if len(lines) == 1:
+        return cell
+    lines[1:] = ["{}" + line if _GOES_ON.match(line) else line for line in lines[1:]]
+    return r"$\begin{array}[t]{@{}l@{}}" + r" \\ ".join(lines) + r"\end{array}$"
+
+
 def _prose(cell: str) -> bool:
     """True when ``cell`` is a sentence rather than a formula: two words or more outside its formulas."""
     return len(_MATH.sub(" ", cell).split()) >= 2
@@ -107,12 +136,26 @@ def slide_table(header: list[str], rows: list[list[str]]) -> str:
     stacked = _set(header, rows, kept) if inline != rows else (fit,)
     if stacked[0] < fit:
         fit, line, lines = stacked
+    if line != TABLE_LINE_PT:
+        fit, line, lines = _broken(header, inline, kept) or (fit, line, lines)
     lines[0] += r"\binoppenalty=10000"                       # the line that opens the table's group
-    if line != TABLE_LINE_PT:                                # set wider than the slide's line: shrunk to it if need be
+    if line != TABLE_LINE_PT or r"\begin{array}[t]" in "\n".join(lines):                                # set wider than the slide's line: shrunk to it if need be
         lines[0] += SHRUNK
         closing = next(k for k, line in enumerate(lines) if line.startswith(r"\end{tabular}"))
         lines[closing] = lines[closing].replace(r"\end{tabular}", r"\end{tabular}}", 1)
     return "\n".join(lines)
+
+
+def _broken(header: list[str], rows: list[list[str]], kept: frozenset) -> tuple | None:
+    """The table fitting the slide's line (``_TRIES``' first two) with the formulas of its cells ``stacked`` on lines as
+    wide as they may be, narrowed a character at a time (the widest cells broken first); None when none fits so."""
+    widest = max((cell_width(row[k]) for row in rows for k in kept), default=0.0)
+    for most in range(int(widest), 7, -1):
+        broken = [[stacked(cell, most) if k in kept else cell for k, cell in enumerate(row)] for row in rows]
+        fit, line, lines = _set(header, broken, kept)
+        if line == TABLE_LINE_PT:
+            return fit, line, lines
+    return None
 
 
 def _set(header: list[str], rows: list[list[str]], kept: frozenset) -> tuple[tuple[int, bool], float | None, list[str]]:
