@@ -114,15 +114,22 @@ def stacked(cell: str, most: float) -> str:
     """
     if not _MATH.search(cell) or cell_width(cell) <= most:
         return cell
-    words = [piece for word in _words(cell) for piece in
-             ([f"${row}$" for row in split_long(word[1:-1], most)] if _MATH.fullmatch(word)
-              and width(word[1:-1]) > most else [word])]
+    words = [piece for word in _words(cell) for piece in _cut(word, most)]
     lines = wrapped_words(" ".join(words), most)
     if len(lines) == 1:
         return cell
     lines = [_as_math(line) for line in lines]
     lines[1:] = ["{}" + line if _GOES_ON.match(line) else line for line in lines[1:]]
     return r"$\begin{array}[t]{@{}l@{}}" + r" \\ ".join(lines) + r"\end{array}$"
+
+
+def _cut(word: str, most: float) -> list[str]:
+    """A formula wider than ``most`` cut into formulas (``split_long``) where that cuts outside every bracket (a line
+    that opens a bracket another closes reads badly in a narrow cell); else, and any other word, as it is."""
+    if not _MATH.fullmatch(word) or width(word[1:-1]) <= most:
+        return [word]
+    rows = split_long(word[1:-1], most)
+    return [f"${row}$" for row in rows] if all(row.count("(") == row.count(")") and r"\left." not in row for row in rows) else [word]
 
 
 def _words(cell: str) -> list[str]:
