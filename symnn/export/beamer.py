@@ -60,11 +60,11 @@ def _picture_ActivationTable(work, lang, places=None):
 
 
 def _picture_OptimizerComparison(work, lang, places=None):
-    from .pictures.optimizers import optimizers_picture, rate_name
+    from .pictures.optimizers import optimizers_pictures, rate_name
     # the problem's own start and rates, which the picture's title compares with its own
     etas = {step.optimizer.name: next(v for s, v in step.hyper.items() if s.name == rate_name(step.optimizer.name))
             for step in work.steps}
-    return optimizers_picture(lang=lang, problem=(work.steps[0].start, etas))
+    return optimizers_pictures(lang, (work.steps[0].start, etas))      # a panel a frame: six are too small on one
 
 
 def _picture_TrainingRun(work, lang, places=None):
@@ -75,8 +75,8 @@ def _picture_TrainingRun(work, lang, places=None):
 # a slide's picture is shown in a box of the frame's line (307.3 pt) by 0.86 of its text height (269.1 pt; ``_frame``), in
 # inches, and drawn that size, its words no smaller than 9 pt (read projected)
 PICTURE_BOX, LEAST_PT = (307.3 / 72.27, 0.86 * 269.1 / 72.27), 9.0
-# the kinds of work whose plots are drawn so (the optimizers' six panels and legends do not fit that box at 9 pt)
-SHOWN_SIZE = ("ActivationTable", "TrainingRun")
+# the kinds of work whose plots are drawn so (the optimizers' panels each on a frame of its own)
+SHOWN_SIZE = ("ActivationTable", "TrainingRun", "OptimizerComparison")
 # the picture of each kind of work that has one, keyed by the work's class
 PICTURES = {"GraphPass": _picture_GraphPass, "ActivationTable": _picture_ActivationTable,
             "OptimizerComparison": _picture_OptimizerComparison, "TrainingRun": _picture_TrainingRun}

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..render.latex_tables import TABLE_START, one_table
+from ..render.breaking import split_long, width
+from ..render.latex_tables import TABLE_START, cell_width, one_table, wrapped_words
 from .slide_heights import cells
 
 # a frame's text is 307 pt wide: a table set on a slide has a line of 303 pt (a few points to spare for the
@@ -63,11 +64,16 @@ def _closing(text: str, start: int) -> int:
     return len(text) - 1
 
 
-def _operand(part: str) -> str:
+# a part of a derivative's fraction: ∂f, d b
+_DIFFERENTIAL = re.compile(r"^(?:\\partial|d)\s*(?=[a-zA-Z\\])")
+
+
+def _operand(part: str, leibniz: bool = False) -> str:
     """A fraction's part as an operand of ``/``: in brackets when it is a sum, a product or a quotient at its top
-    level (outside its braces and brackets), a derivative's ``\\partial f`` being one thing."""
+    level (outside its braces and brackets), a derivative's ``\\partial f`` (and, in a derivative ``leibniz``
+    writes with d above and below, ``d b``) being one thing."""
     top, depth = "", 0
-    for char in re.sub(r"\\partial\s*", "d", part.strip()):
+    for char in (_DIFFERENTIAL.sub("d", part.strip()) if leibniz else re.sub(r"\\partial\s*", "d", part.strip())):
         depth += 1 if char in "{([" else -1 if char in "})]" else 0
         top += char if depth == 0 and char not in "})]" else ""
     return f"({part.strip()})" if re.search(r"[-+/\s]|\\cdot|\\times", top) else part.strip()
@@ -86,8 +92,57 @@ def inline_fractions(cell: str) -> str:
     above = _closing(cell, match.end() - 1)
     opened = cell.index("{", above + 1)
     below = _closing(cell, opened)
-    return (cell[:match.start()] + _operand(inline_fractions(cell[match.end():above])) + "/"
-            + _operand(inline_fractions(cell[opened + 1:below])) + inline_fractions(cell[below + 1:]))
+    leibniz = all(_DIFFERENTIAL.match(part.strip()) for part in (cell[match.end():above], cell[opened + 1:below]))
+    return (cell[:match.start()] + _operand(inline_fractions(cell[match.end():above]), leibniz) + "/"
+            + _operand(inline_fractions(cell[opened + 1:below]), leibniz) + inline_fractions(cell[below + 1:]))
+
+
+# a line of a broken cell that goes on with the formula above begins with its operator, set as a binary one
+_GOES_ON = re.compile(r"^(?:\\left\. )?(?:[-+=]|\\cdot|\\times|\\approx)")
+
+
+def stacked(cell: str, most: float) -> str:
+    r"""``cell`` on lines at most ``most`` characters wide where it is wider: cut between its words and formulas, a
+    formula wider than a line where a display's row is cut (``split_long``: before a ``+`` or ``−``, a ``·`` or ``≈``
+    outside every bracket first, inside one only if need be); the lines a column aligned at their left, the first
+    on the row's baseline, each line after it beginning with the operator it goes on with.
+
+    >>> print(stacked(r"$0.59 \cdot {(1 - 0.59)} \cdot (0.13 \cdot 0.4 + {(-0.03)} \cdot 0.5)$", 30))
+    $\begin{array}[t]{@{}l@{}}0.59 \cdot {(1 - 0.59)} \\ {}\cdot (0.13 \cdot 0.4 + {(-0.03)} \cdot 0.5)\end{array}$
+    >>> print(stacked(r"$h_{t}$ = $(0.1, \  1)$, $G_{t}$ = $(0.001, \  0.1)$", 16))
+    $\begin{array}[t]{@{}l@{}}h_{t}\text{~=~}(0.1, \ 1)\text{,} \\ G_{t}\text{~=~}(0.001, \ 0.1)\end{array}$
+    """
+    if not _MATH.search(cell) or cell_width(cell) <= most:
+        return cell
+    words = [piece for word in _words(cell) for piece in _cut(word, most)]
+    lines = wrapped_words(" ".join(words), most)
+    if len(lines) == 1:
+        return cell
+    lines = [_as_math(line) for line in lines]
+    lines[1:] = ["{}" + line if _GOES_ON.match(line) else line for line in lines[1:]]
+    return r"$\begin{array}[t]{@{}l@{}}" + r" \\ ".join(lines) + r"\end{array}$"
+
+
+def _cut(word: str, most: float) -> list[str]:
+    """A formula wider than ``most`` cut into formulas (``split_long``) where that cuts outside every bracket (a line
+    that opens a bracket another closes reads badly in a narrow cell); else, and any other word, as it is."""
+    if not _MATH.fullmatch(word) or width(word[1:-1]) <= most:
+        return [word]
+    rows = split_long(word[1:-1], most)
+    return [f"${row}$" for row in rows] if all(row.count("(") == row.count(")") and r"\left." not in row for row in rows) else [word]
+
+
+def _words(cell: str) -> list[str]:
+    """The words of ``cell``: cut at its spaces outside its formulas, a relation between two formulas kept with both
+    (``$h_{t}$ = $(0.1, 1)$,`` one word)."""
+    parts = re.split(r"((?<!\\)\$[^$]*(?<!\\)\$)", re.sub(r"(?<=\$) (=|\\approx) (?=\$)", r"~\1~", cell))
+    return "".join(part if k % 2 else re.sub(r"\s+", "\0", part) for k, part in enumerate(parts)).strip("\0").split("\0")
+
+
+def _as_math(line: str) -> str:
+    """A line of words and formulas as one formula: each formula as it is, the words between them as text."""
+    parts = re.split(r"((?<!\\)\$[^$]*(?<!\\)\$)", line)
+    return "".join(part[1:-1] if k % 2 else r"\text{%s}" % part if part else "" for k, part in enumerate(parts))
 
 
 def _prose(cell: str) -> bool:
@@ -100,19 +155,37 @@ def slide_table(header: list[str], rows: list[list[str]]) -> str:
     be), else with its prose columns wrapped, else with less space between its columns, else on a line a little
     wider (shrunk by TeX to the slide's); else in ``\\footnotesize`` as it is, shrunk to the line (``_set``)."""
     kept = frozenset(k for k, column in enumerate(zip(*rows)) if not all(_prose(cell) for cell in column if cell.strip()))
-    # its fractions written on the line (a row of stacked fractions is tall, its digits small) unless that makes the
-    # table wider than the slide's line where the stacked ones fit it, or sets it smaller
+    # its fractions written on the line (a row of stacked fractions is tall, its digits small), its formulas broken
+    # into lines if need be (``_broken``), unless even so the table is wider than the slide's line where the stacked
+    # ones fit it
     inline = [[inline_fractions(cell) for cell in row] for row in rows]
     fit, line, lines = _set(header, inline, kept)
-    stacked = _set(header, rows, kept) if inline != rows else (fit,)
+    if line != TABLE_LINE_PT:
+        fit, line, lines = _broken(header, inline, kept) or (fit, line, lines)
+    stacked = _set(header, rows, kept) if inline != rows and line != TABLE_LINE_PT else (fit,)
     if stacked[0] < fit:
         fit, line, lines = stacked
     lines[0] += r"\binoppenalty=10000"                       # the line that opens the table's group
-    if line != TABLE_LINE_PT:                                # set wider than the slide's line: shrunk to it if need be
+    if line != TABLE_LINE_PT or r"\begin{array}[t]" in "\n".join(lines):                                # set wider than the slide's line: shrunk to it if need be
         lines[0] += SHRUNK
         closing = next(k for k, line in enumerate(lines) if line.startswith(r"\end{tabular}"))
         lines[closing] = lines[closing].replace(r"\end{tabular}", r"\end{tabular}}", 1)
     return "\n".join(lines)
+
+
+def _broken(header: list[str], rows: list[list[str]], kept: frozenset) -> tuple | None:
+    """The table fitting the slide's line (``_TRIES``' first two) with the formulas of its cells ``stacked`` on lines as
+    wide as they may be, narrowed a character at a time (the widest cells broken first); else fitting a line a tenth
+    wider so (the estimate errs wide: TeX shrinks such a table little or not at all); None when none fits so."""
+    widest = max((cell_width(row[k]) for row in rows for k in kept), default=0.0)
+    tried = [[[stacked(cell, most) if k in kept else cell for k, cell in enumerate(row)] for row in rows]
+             for most in range(int(widest), 7, -1)]
+    for most in (TABLE_LINE_PT, TABLE_LINE_PT * 1.1):
+        for broken in tried:
+            fit, line, lines = _set(header, broken, kept)
+            if line is not None and line <= most:
+                return fit, line, lines
+    return None
 
 
 def _set(header: list[str], rows: list[list[str]], kept: frozenset) -> tuple[tuple[int, bool], float | None, list[str]]:

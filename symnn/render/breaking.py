@@ -80,8 +80,11 @@ def _width(toks: list[str]) -> float:
         tok = toks[i]
         i += 1
         if tok == "\\begin":
-            _, start = _group(toks, i)
+            name, start = _group(toks, i)
             end, i = _environment(toks, i - 1)
+            # an array's position and its columns' spec ([t]{@{}l@{}}) are not set
+            if "".join(name) == "array":
+                start = _group(toks, start + 3 if toks[start:start + 1] == ["["] else start)[1]
             total += _matrix_width(toks[start:end])
             continue
         if tok.isspace() or tok in ("{", "}", "&", "\\\\"):

@@ -14,7 +14,11 @@ from symnn.export.pdf import pdflatex
 from symnn.export.worksheets import problem_set
 from symnn.problems.solve import solve
 
-from .tools import artifacts, need
+from .tools import artifacts, logging_shrinks, need, table_scales
+
+# a table too wide for a slide's line has its formulas broken into lines, set whole (\small or \footnotesize): TeX
+# shrinks none of them further than this (the estimate of a table's width errs wide; shrunk to 0.74 before, 6.7 pt type)
+LEAST_SCALE = 0.95
 
 
 def pages(compiled) -> int:
@@ -46,8 +50,10 @@ def test_slides_with_pictures_compile(lang, tmp_path, capsys):
     tex = tmp_path / f"graphs-slides{suffix}.tex"
     assert tex.read_text(encoding="utf-8").count(r"\includegraphics") == 2
     _beamer_installed()
+    logging_shrinks(tex)
     compiled = pdflatex(tex)
     assert max(compiled.overfull, default=0) <= 20
+    assert min(table_scales(compiled.log), default=1) >= LEAST_SCALE      # the backward tables
     # a title frame, and each problem's solution continued over frames, its picture on one of its own;
     # every frame is one page (no frame overflows onto another)
     text = tex.read_text(encoding="utf-8")
@@ -63,10 +69,13 @@ def test_a_long_solution_is_continued_and_every_topic_compiles(tmp_path):
     """A long solution goes on to a frame titled as continued; TeX never breaks a frame itself."""
     need("pdflatex")
     _beamer_installed()
-    for topic in ("gradients", "networks", "matrix", "training"):      # Beamer's \textbf does not take a \par
+    # (and their tables shrunk little or not at all: the textbook's deltas, training's optimizers)
+    for topic in ("gradients", "networks", "matrix", "training", "textbook"):      # Beamer's \textbf does not take a \par
         assert main(["export", "--set", topic, "--format", "beamer", "--out", str(tmp_path), "--lang", "ru"]) == 0
+        logging_shrinks(tmp_path / f"{topic}-slides-ru.tex")
         compiled = pdflatex(tmp_path / f"{topic}-slides-ru.tex")
         assert max(compiled.overfull, default=0) <= 20, topic
+        assert min(table_scales(compiled.log), default=1) >= LEAST_SCALE, topic
         text = compiled.pdf.with_suffix(".tex").read_text(encoding="utf-8")
         assert pages(compiled) == 1 + text.count(r"\begin{frame}{"), topic     # a frame is one page
         if topic == "networks":

@@ -7,6 +7,7 @@ that need it are skipped and say which package brings it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -48,3 +49,22 @@ def chromium_driver():
         yield driver
     finally:
         driver.quit()
+
+
+# a hook put before a deck's \begin{document}: every table the slides let TeX shrink to the line (``\resizebox``) writes
+# its natural width and the line's to the log, and is set as before
+_SHRINK_LOG = r"""\let\symnnresizebox\resizebox
+\renewcommand{\resizebox}[3]{\sbox0{#3}\typeout{shrunk table: \the\wd0\space to \the\linewidth}\symnnresizebox{#1}{#2}{\usebox0}}
+"""
+
+
+def logging_shrinks(tex: Path) -> None:
+    """Make the deck ``tex`` write how far each table it shrinks is shrunk to its log (``table_scales``)."""
+    text = tex.read_text(encoding="utf-8")
+    tex.write_text(text.replace("\\begin{document}", _SHRINK_LOG + "\\begin{document}", 1), encoding="utf-8")
+
+
+def table_scales(log: str) -> list[float]:
+    """The scale of each table TeX shrank to the line (1 where it was no wider), read from a log (``logging_shrinks``)."""
+    return [min(1.0, float(line) / float(natural))
+            for natural, line in re.findall(r"shrunk table: ([\d.]+)pt to ([\d.]+)pt", log.replace("\n", ""))]

@@ -51,11 +51,18 @@ def legend(name: str, eta: float, lang: str) -> str:
     return phrase(lang, f"plot.optimizer.{rate_name(name)}", name=optimizer_name(name, lang), eta=number(eta, lang))
 
 
+def optimizers_pictures(lang: str = "en", problem=None) -> list[Picture]:
+    """The default picture in panels, one a picture (a slide's: each map of a group, then f along every path), each
+    drawn the size a slide shows it with its words readable projected (the six panels together are not)."""
+    return [optimizers_picture(lang=lang, problem=problem, panel=key) for key in (*GROUPS, "f")]
+
+
 def optimizers_picture(expr=SURFACE, at=START, names=None, steps: int = STEPS, eta: float | None = None,
-                       lang: str = "en", problem=None) -> Picture:
+                       lang: str = "en", problem=None, panel: str | None = None) -> Picture:
     """``names``: the optimizers drawn on one map (default: the three groups); ``eta``: one learning rate for
     all of them instead of each one's own; ``problem``: the start and the learning rates (by name) of the
-    problem the picture is shown with: where the picture's differ, its title says so, and why."""
+    problem the picture is shown with: where the picture's differ, its title says so, and why; ``panel``: only
+    that one of the panels (a group's key, or "f": f along every path), the title above it."""
     f, variables = two_variables(expr)
     at = start_point(at, variables)
     groups = dict(GROUPS) if names is None else {"plot.chosen": tuple(names)}
@@ -71,8 +78,11 @@ def optimizers_picture(expr=SURFACE, at=START, names=None, steps: int = STEPS, e
     labels = {name: legend(name, rates[name], lang) for name in drawn}
     if problem is not None and _differs(problem, at, rates):
         given, etas = problem
-        title += "\n" + fill(phrase(lang, "plot.optimizers.other", given=point(given, lang), start=point(at, lang), steps=steps,
-                               eta=("; " if lang == "ru" else ", ").join(dict.fromkeys(number(v, lang) for v in etas.values()))), 110)
+        # (a slide's panel, 4.3 inches wide at 9 pt, holds about 65 characters a line; only the first says it)
+        if panel in (None, next(iter(GROUPS))):
+            title += "\n" + fill(phrase(lang, "plot.optimizers.other", given=point(given, lang), start=point(at, lang), steps=steps,
+                                   eta=("; " if lang == "ru" else ", ").join(dict.fromkeys(number(v, lang) for v in etas.values()))),
+                                 110 if panel is None else 62)
 
     def draw_path(ax, name, **extra):
         colour, marker, line = STYLE.get(name, FALLBACK_STYLE)
@@ -80,16 +90,19 @@ def optimizers_picture(expr=SURFACE, at=START, names=None, steps: int = STEPS, e
                        linewidth=1.3, label=labels[name], **extra)
 
     def build():
-        maps = list(groups)
-        if len(maps) > 1:       # the maps one above the other, f beside them
+        maps = [key for key in groups if panel in (None, key)]
+        if panel is not None:       # one panel, the size of a slide's box
+            fig = figure(6.4, 4.8)
+            axes = {panel: fig.subplots()}
+        elif len(maps) > 1:       # the maps one above the other, f beside them
             fig = figure(12, 8)
             axes = fig.subplot_mosaic([[key, "f"] for key in maps], width_ratios=[1.25, 1])
         else:
             fig = figure(12, 4.8)
             axes = dict(zip([*maps, "f"], fig.subplots(1, 2)))
-        fig.suptitle(title, fontsize=12)
-        for key, group in groups.items():
-            ax = axes[key]
+        fig.suptitle(title, fontsize=12 if panel is None else 9)
+        for key in maps:
+            ax, group = axes[key], groups[key]
             contours(ax, f, variables, [paths[n] for n in group], lang)
             for name in group:
                 draw_path(ax, name, xy=paths[name].T)
@@ -97,6 +110,8 @@ def optimizers_picture(expr=SURFACE, at=START, names=None, steps: int = STEPS, e
             if key != "plot.chosen":
                 ax.set_title(phrase(lang, key), fontsize=10)
             ax.legend(fontsize=8, loc="lower right")
+        if "f" not in axes:
+            return fig
         ax = axes["f"]
         for name in drawn:
             draw_path(ax, name, xy=(np.arange(len(values[name])), values[name]), markevery=4)
@@ -105,7 +120,11 @@ def optimizers_picture(expr=SURFACE, at=START, names=None, steps: int = STEPS, e
         ax.set_ylabel("$f$", rotation=0, labelpad=10)
         ax.set_title(phrase(lang, "plot.values"), fontsize=10)
         ax.grid(True, which="major", alpha=0.3)
-        ax.legend(fontsize=8, loc="lower left")
+        if panel is None:
+            ax.legend(fontsize=8, loc="lower left")
+        else:           # on a panel of its own, its seven entries under the plot in two columns, not over the paths
+            fig.legend(*ax.get_legend_handles_labels(), fontsize=8, loc="outside lower center", ncol=2,
+                       handlelength=1.2, columnspacing=0.8)
         return fig
 
     return plotted(title, build, {"start": at, "rates": rates, "paths": paths, "values": values}, lang)
