@@ -58,7 +58,7 @@ MACROS: dict[str, Macro] = {
     **_table("space", ", ; : > quad qquad enspace thinspace medspace thickspace", " "), " ": Macro("space", " "),
     "!": Macro("space", ""),
     **_table("drop", "left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr bigm Bigm displaystyle "
-             "textstyle scriptstyle limits nolimits nonumber notag"),
+             "textstyle scriptstyle limits nolimits nonumber notag mathopen mathclose"),   # \ln\mathopen{}(x): spacing only
     # functions: \log is ln (the ML convention), Russian names as the course writes them
     **_table("function", "sin cos tan cot sec csc arcsin arccos arctan arccot sinh cosh tanh coth sech csch "
              "exp ln lg max min sgn th tg ctg arctg arcctg sh ch cth"),

@@ -112,7 +112,7 @@ def test_a_run_of_short_lines_is_glued_two_at_a_time():
 def test_a_statement_in_a_key_is_kept_with_its_solution():
     key = answer_key([solve("program-add-mul")], "tex", "en", "t", Options(detail="brief"))
     start = key.index("\\section*{Problem 1}\n{\\raggedright \\noindent \\interlinepenalty=10000 Run the program")
-    assert key[key.index("\\par}\n", start):].startswith("\\par}\n\\nopagebreak\n{\\noindent \\textbf{Staged")
+    assert key[key.index("\\par}\n", start):].startswith("\\par}\n\\nopagebreak\n{\\noindent \\textbf{Compute the program")
     assert "\\nopagebreak\n\\nopagebreak" not in answer_key([solve("4.5")], "tex", "en", "t", Options(detail="brief"))
 
 

@@ -50,8 +50,8 @@ def test_the_key_works_out_each_defined_quantity_before_the_condition(lang, titl
         f"   {_n(LENGTH, lang)} < ε",                           # the condition on ε alone
         ("Answer: ε > 0.5" if lang == "en" else "Ответ: ε > 0,5"),
         # the note says only what the key does not: why the length is η‖g_t‖
-        ("Note. Since w_t - w_(t-1) = -η g_t, the length of a step is η‖g_t‖: " if lang == "en" else
-         "Примечание. Так как w_t - w_(t-1) = -η g_t, длина шага равна η‖g_t‖: ") + printed[7].split(": ", 1)[1],
+        ("Note. Since w_t - w_(t-1) = -ηg_t, the length of a step is η‖g_t‖: " if lang == "en" else
+         "Примечание. Так как w_t - w_(t-1) = -ηg_t, длина шага равна η‖g_t‖: ") + printed[7].split(": ", 1)[1],
     ]
     assert "(3" not in printed[7] and "0,7" not in printed[7] and "0.7" not in printed[7]    # no number restated
 

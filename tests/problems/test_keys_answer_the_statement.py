@@ -187,7 +187,7 @@ def test_delta_rule_answers_the_deltas_the_gradients_and_the_momentum_steps():
     line = answer_line("delta-rule", "latex", "ru")
     # the course's precision: four places, three significant digits for the small values (−0.00537, −0.000537)
     # the output's δ by the statement's name of the output (notation o1 = "out_{pred}")
-    assert line.startswith(r"{\raggedright \noindent \textbf{Ответ:} $\delta_{out_{pred}} \approx -0{,}1188$; "
+    assert line.startswith(r"{\raggedright \noindent \textbf{Ответ:} $\delta_{\mathrm{out}_{\mathrm{pred}}} \approx -0{,}1188$; "
                            r"$\delta_{h1} \approx -0{,}00537$; $\delta_{h2} \approx -0{,}00537$; "
                            r"$\frac{\partial L}{\partial w_{1}} \approx 0{,}0107$;")     # by the name its table gives it
     assert line.endswith(r"$\Delta w_{5} \approx 0{,}00956$; $\Delta w_{6} \approx 0{,}00956$; "

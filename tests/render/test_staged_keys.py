@@ -51,7 +51,7 @@ def test_every_part_of_an_answer_is_named(problem_id, format, lang, answer):
     ("program-reuse", "latex", "ru", [r"\frac{\partial L}{\partial x} &= b + \frac{\partial L}{\partial b} + "
                                       r"\frac{\partial L}{\partial a} \cdot y = 8 + 2 + 2 \cdot 3 = 16"]),
     ("program-micrograd", "text", "en", ["   ∂g/∂f = -10/f^2 + ∂g/∂g⁽¹⁾·(1/2) = -0.00416 + 1·0.5 ≈ 0.4958",
-                                         "∂f/∂e                 2e         -14         ≈ 0.4958             ≈ -6.9417"]),
+                                         "∂f/∂e              2e         -14         ≈ 0.4958             ≈ -6.9417"]),
     # lines() drops the braces of {(…)}: g^{(1)} reads g^(1) here
     ("program-micrograd", "latex", "ru", [r"\frac{\partial g}{\partial f} &= - \frac{10}{f^{2}} + \frac{\partial g}"
                                           r"{\partial g^(1)} \cdot \frac{1}{2} = -0{,}00416 + 1 \cdot 0{,}5 \approx 0{,}4958 "
