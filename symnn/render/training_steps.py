@@ -47,8 +47,10 @@ class TrainingStepsPrinting:
         if getattr(network, "output", "same") == "softmax" and layers:
             layers[-1] = "softmax"                 # the output layer is a softmax, whatever its sums go through
         activations = ", ".join(names.get(a, a) for a in layers)
-        lines = [self.line(depth, self.strong(self.plain("sgd.title") + ":") + " "
-                           + self.plain("sgd.network", sizes="-".join(map(str, network.sizes)), activations=activations)
+        sizes = network.sizes              # one neuron (2-1): its inputs counted, not a network's layers
+        named = self.plain("net.name.neuron", sizes=str(sizes[0]), activation=activations) if list(sizes[1:]) == [1] \
+            else self.plain("sgd.network", sizes="-".join(map(str, sizes)), activations=activations)
+        lines = [self.line(depth, self.strong(self.plain("sgd.title") + ":") + " " + named
                            + " " + self.as_stated(L, self.as_written(network.definitions()[L])))]    # Σ as it writes
         lines += self.matrices_named(network, depth)
         updating = any(step.number for step in run.steps)       # step 0: the forward and backward pass only

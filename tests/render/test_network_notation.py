@@ -72,6 +72,9 @@ def test_nabla_names_are_read_with_or_without_braces():
     ("delta-worked", "text", "en", "L     (1/2)·(o_1 - y)^2      (1/2)·(0.3405 - 1)^2           ≈ 0.2175"),
     ("delta-worked", "md", "ru", r"| $L$ | $\frac{1}{2} (o_{1} - y)^{2}$ | $\frac{1}{2} (0{,}3405 - 1)^{2}$ "
                                  r"| $\approx 0{,}2175$ |"),
+    # neuron-bias-update trains one neuron: its inputs counted, as the forward pass says, not a "2-1 network"
+    ("neuron-bias-update", "text", "en", "Training by hand: one sigmoid neuron with 2 inputs, loss E² = (Y - y)^2"),
+    ("neuron-bias-update", "text", "ru", "Обучение вручную: один нейрон (сигмоида), входов: 2, функция потерь E² = (Y - y)^2"),
     # tanh-221-step writes ½(y − o)² and backprop-w1 (y − y_pred)²: they keep the target first (tanh-221-step in
     # matrix form, its one output o)
     ("tanh-221-step", "md", "en", r"**Training by hand in matrix form:** 2-2-1 network, activations by layer: tanh, "
