@@ -110,15 +110,28 @@ class ArrayPrinting:
         return self.sizes(run) + (method(op, run.value) if method is not None else [])
 
     def sizes(self, run) -> list[str]:
-        """W.size = 3072 · 10 = 30720: the size of an array the expression asks for, the product of its shape."""
+        """W.size = 3072 · 10 = 30720, a.ndim = 3, a.itemsize = 64/8 = 8: the attributes of an array the expression
+        asks for, worked out from its shape and type, in the order the expression asks them."""
         import numpy as np
         lines = []
         for name, _, value in run.arrays:
-            shape = np.shape(value)
-            if re.search(rf"(?<![\w.]){re.escape(name)}\.size\b", run.expr) and len(shape) > 1:
+            shape, array = np.shape(value), np.asarray(value)
+            def asked(attribute):
+                found = re.search(rf"(?<![\w.]){re.escape(name)}\.{attribute}\b", run.expr)
+                return found.start() if found else None
+            if asked("size") is not None and len(shape) > 1:                # the product of the shape
                 product = r" \cdot ".join(str(n) for n in shape) if self.approx == r"\approx" else "·".join(map(str, shape))
-                lines.append(self.code(f"{name}.size") + " " + self.inline("= " + product + " = " + self.raw_math(sp.Integer(np.size(value)))))
-        return lines
+                lines.append((asked("size"), self.code(f"{name}.size") + " "
+                              + self.inline("= " + product + " = " + self.raw_math(sp.Integer(np.size(value))))))
+            if asked("ndim") is not None and len(shape) > 1:                # the number of axes
+                lines.append((asked("ndim"), self.code(f"{name}.ndim") + " " + self.inline("= " + self.raw_math(sp.Integer(len(shape))))
+                              + self.escape(": ") + self.say("array.ndim", shape=shape_of(shape))))
+            if asked("itemsize") is not None:                               # the bits of the type over 8
+                bits = 8 * array.itemsize
+                lines.append((asked("itemsize"), self.code(f"{name}.itemsize") + " "
+                              + self.inline(f"= {bits}/8 = " + self.raw_math(sp.Integer(array.itemsize)))
+                              + self.escape(": ") + self.say("array.itemsize", dtype=str(array.dtype))))
+        return [line for _, line in sorted(lines, key=lambda found: found[0])]
 
     def _explain_elementwise(self, op, value) -> list[str]:
         import numpy as np

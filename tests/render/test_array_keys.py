@@ -11,7 +11,14 @@ from symnn.render import render
     # of three, a narrow no-break space between them (30 720), four as they are (3072)
     ("flatten-parameters", "text", "en", ["   `W.size` = 3072·10 = 30\u202f720", "   30\u202f720 + 10 = 30\u202f730"]),
     ("flatten-parameters", "md", "ru", [r"- `W.size` $= 3072 \cdot 10 = 30\,720$", r"$$30\,720 + 10 = 30\,730$$"]),   # TeX's \,
-    ("np-attributes", "text", "en", ["   `a.size` = 4·3·2 = 24"]),
+    # a.ndim, a.size, a.itemsize each worked out, in the order the statement asks them: the axes of the shape, its
+    # product, the bits of float64 over 8
+    ("np-attributes", "text", "en", ["   `a.ndim` = 3: the number of axes of the shape 4×3×2", "   `a.size` = 4·3·2 = 24",
+                                     "   `a.itemsize` = 64/8 = 8: bytes per entry: the type float64, 8 bits to a byte"]),
+    ("np-attributes", "text", "ru", ["   `a.ndim` = 3: число осей формы 4×3×2",
+                                     "   `a.itemsize` = 64/8 = 8: байт на элемент: тип float64, 8 бит в байте"]),
+    ("np-attributes", "latex", "en", [r"{\raggedright \leftskip=1.5em \noindent \texttt{a.itemsize} $= 64/8 = 8$: bytes per "
+                                      r"entry: the type $\mathtt{\text{float64}}$, 8 bits to a byte\par}"]),
     # "Which axis disappears?" is answered in the answer line, not only in the step
     ("np-axis-max-0", "text", "en", ["Answer: (5, 6), shape 2; axis 0 disappears"]),
     ("np-axis-max-1", "md", "ru", [r"**Ответ:** $(2; \  5; \  6)$, форма $3$; ось $1$ исчезает"]),
