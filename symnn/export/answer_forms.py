@@ -270,7 +270,7 @@ def form_of(solution, lang: str = "en") -> AnswerForm:
 def stated(form: AnswerForm, lang: str) -> str:
     """The sentences a worksheet prints under the statement: what the answer is, in which order, and
     how precise its decimals must be."""
-    return " ".join(filter(None, (_what(form, lang), precision(form, lang))))
+    return " ".join(filter(None, (what(form, lang), precision(form, lang))))
 
 
 def precision(form: AnswerForm, lang: str) -> str:
@@ -298,7 +298,8 @@ def _in_sentence(name: str) -> str:
 PROPER_NAMES = frozenset({"Adam", "Nesterov", "Нестерова", "Heaviside", "Хевисайда"})      # capitals inside a sentence too
 
 
-def _what(form: AnswerForm, lang: str) -> str:
+def what(form: AnswerForm, lang: str) -> str:
+    """The sentence that says what the answer is: "The answer is a formula in $F$." """
     # "21 numbers" / «из 21 числа»: the counted word agrees with the number in each language
     counted = count(lang, form.count, f"{form.kind}.{'names' if form.names else 'of'}") if form.kind in ("numbers", "formulas") else ""
     if form.names:

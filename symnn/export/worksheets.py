@@ -29,7 +29,7 @@ from ..render.html import HtmlPrinter
 from ..render.latex import LatexPrinter, pi_typeset
 from ..render.markdown import MarkdownPrinter
 from ..render.solutions import definitions
-from .answer_forms import form_of, latex_space, precision, stated
+from .answer_forms import form_of, latex_space, precision, what
 from .documents import html_page, latex_document, plain_latex
 from .repeats import shown_once
 
@@ -111,12 +111,25 @@ def _text(problem: Problem, lang: str) -> str:
 
 
 def _statement(problem: Problem, lang: str, solution=None) -> str:
-    """The statement, and the form its answer takes: as the problem declares it, else as its answer is."""
-    form = problem.answer_form(lang)
+    """The statement, and the form its answer takes: as the problem declares it, else as its answer is; not said
+    again where the statement has just said it ("… write it as a formula in $F$." needs no "The answer is a
+    formula in $F$.")."""
+    text, form = _text(problem, lang), problem.answer_form(lang)
     if form:
+        sentence = phrase(lang, "sheet.answer.form", form=form)
         more = precision(form_of(solution, lang), lang) if solution is not None else ""
-        return _text(problem, lang) + " " + phrase(lang, "sheet.answer.form", form=form) + (" " + more if more else "")
-    return _text(problem, lang) + (" " + stated(form_of(solution, lang), lang) if solution is not None else "")
+    elif solution is not None:
+        shape = form_of(solution, lang)
+        sentence, more = what(shape, lang), precision(shape, lang)
+    else:
+        return text
+    return " ".join(filter(None, (text, "" if _said_in(text, sentence) else sentence, more)))
+
+
+def _said_in(text: str, sentence: str) -> bool:
+    """Whether ``text`` already says what ``sentence`` ("The answer is X.", «Ответ — X.») says: X is in it."""
+    said = re.split(r" is | — ", sentence.rstrip("."), maxsplit=1)
+    return len(said) == 2 and said[1].lower() in text.lower()
 
 
 def latex_course(lang: str, course: str | None) -> str:

@@ -82,6 +82,19 @@ def test_a_problem_s_own_answer_form_comes_first():
     assert r"The answer is ${(\frac{\partial L}{\partial w}, \frac{\partial L}{\partial b})}$." in sheet
 
 
+@pytest.mark.parametrize("pid, statement_end, said", [
+    # tanh-exp's statement asks "write it as a formula in F": the sheet does not say it again
+    ("tanh-exp", "write it as a formula in $F$.", False),
+    # perceptron-alpha's "write the result through f" does not say that α may appear: the form is said
+    ("perceptron-alpha", "write the result through $f$.", True),
+])
+def test_the_form_of_the_answer_is_not_said_twice(pid, statement_end, said):
+    _, problems = problem_set(pid)
+    sheet = worksheet(problems, "md", "en", "t", [solve(p) for p in problems])
+    assert statement_end in sheet
+    assert ("The answer is a formula in" in sheet) == said
+
+
 def test_the_header_has_the_course_a_name_line_and_a_date_line():
     _, problems = problem_set("4.5,mse")
     sheet = worksheet(problems, "tex", "ru", "t", [solve(p) for p in problems], options=Options(course="Матан & НС"))
