@@ -127,9 +127,9 @@ def _statement(problem: Problem, lang: str, solution=None) -> str:
 
 
 def _said_in(text: str, sentence: str) -> bool:
-    """Whether ``text`` already says what ``sentence`` ("The answer is X.", «Ответ — X.») says: X is in it."""
+    """Whether ``text`` already says what ``sentence`` ("The answer is X.", «Ответ — X.») says: it ends with X."""
     said = re.split(r" is | — ", sentence.rstrip("."), maxsplit=1)
-    return len(said) == 2 and said[1].lower() in text.lower()
+    return len(said) == 2 and text.rstrip().rstrip(".").lower().endswith(said[1].lower())
 
 
 def latex_course(lang: str, course: str | None) -> str:

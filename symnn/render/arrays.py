@@ -116,19 +116,19 @@ class ArrayPrinting:
         lines = []
         for name, _, value in run.arrays:
             shape, array = np.shape(value), np.asarray(value)
-            def asked(attribute):
-                found = re.search(rf"(?<![\w.]){re.escape(name)}\.{attribute}\b", run.expr)
-                return found.start() if found else None
-            if asked("size") is not None and len(shape) > 1:                # the product of the shape
+            asked = {}                                                       # where each is first asked
+            for found in re.finditer(rf"(?<![\w.]){re.escape(name)}\.(size|ndim|itemsize)\b", run.expr):
+                asked.setdefault(found[1], found.start())
+            if "size" in asked and len(shape) > 1:                           # the product of the shape
                 product = r" \cdot ".join(str(n) for n in shape) if self.approx == r"\approx" else "·".join(map(str, shape))
-                lines.append((asked("size"), self.code(f"{name}.size") + " "
+                lines.append((asked["size"], self.code(f"{name}.size") + " "
                               + self.inline("= " + product + " = " + self.raw_math(sp.Integer(np.size(value))))))
-            if asked("ndim") is not None and len(shape) > 1:                # the number of axes
-                lines.append((asked("ndim"), self.code(f"{name}.ndim") + " " + self.inline("= " + self.raw_math(sp.Integer(len(shape))))
+            if "ndim" in asked and len(shape) > 1:                           # the number of axes
+                lines.append((asked["ndim"], self.code(f"{name}.ndim") + " " + self.inline("= " + self.raw_math(sp.Integer(len(shape))))
                               + self.escape(": ") + self.say("array.ndim", shape=shape_of(shape))))
-            if asked("itemsize") is not None:                               # the bits of the type over 8
+            if "itemsize" in asked:                                          # the bits of the type over 8
                 bits = 8 * array.itemsize
-                lines.append((asked("itemsize"), self.code(f"{name}.itemsize") + " "
+                lines.append((asked["itemsize"], self.code(f"{name}.itemsize") + " "
                               + self.inline(f"= {bits}/8 = " + self.raw_math(sp.Integer(array.itemsize)))
                               + self.escape(": ") + self.say("array.itemsize", dtype=str(array.dtype))))
         return [line for _, line in sorted(lines, key=lambda found: found[0])]
