@@ -32,9 +32,10 @@ GRADIENT_LOSSES = ("mse", "mae", "rmse", "mape", "bce", "hinge")
 FULL_STEPS = 5
 OUTPUT_NAMES = ("same", "softmax")
 OPTIMIZER_NAMES = ("gd", "sgd", "minibatch", "momentum", "momentum-delta", "momentum-cs231n", "momentum-d2l", "nesterov",
-                   "adagrad", "rmsprop", "adam-slide", "adam")
-LOOKAHEAD_OPTIMIZERS = ("nesterov",)        # their gradient is taken elsewhere than at the weights
-MOMENTUM_OPTIMIZERS = ("momentum", "momentum-delta", "momentum-cs231n", "momentum-d2l")   # what a problem's ``momentum`` is for
+                   "adagrad", "rmsprop", "adam-slide", "adam", "momentum-geron", "nesterov-geron", "adam-geron")
+LOOKAHEAD_OPTIMIZERS = ("nesterov", "nesterov-geron")        # their gradient is taken elsewhere than at the weights
+MOMENTUM_OPTIMIZERS = ("momentum", "momentum-delta", "momentum-cs231n", "momentum-d2l",
+                       "momentum-geron")   # what a problem's ``momentum`` is for
 BIAS_MODES = ("neuron", "shared", "none")   # a layer's biases: one per neuron, one for the layer, none
 NO_BIASES = "none"                          # how a bank file says a layer has no biases: biases = "none"
 

@@ -16,6 +16,12 @@ and is subtracted from the weight, CS231n's velocity v subtracts it and is added
 ['v_t = -eta*g_t + mu*v_{t-1}', 'w_t = v_t + w_{t-1}']
 >>> OPTIMIZERS["momentum-d2l"].equations()
 ['v_t = beta*v_{t-1} + g_t', 'w_t = -eta*v_t + w_{t-1}']
+
+Géron's Hands-On ML writes momentum, Nesterov and Adam with the sign in the first moment, m = −h (Adam's
+m = −h as well, and ε under the root): the same iterates, the point moving by +m.
+
+>>> OPTIMIZERS["nesterov-geron"].equations(), OPTIMIZERS["nesterov-geron"].lookahead
+(['m_t = beta*m_{t-1} - eta*g_t', 'w_t = m_t + w_{t-1}'], beta*m_{t-1} + w_{t-1})
 """
 
 from __future__ import annotations
@@ -43,8 +49,11 @@ h_old, h_new = _pair("h")
 G_old, G_new = _pair("G")
 dw_old, dw_new = _pair(r"\Delta w")
 v_old, v_new = _pair("v")
+m_old, m_new = _pair("m")       # Géron's first moment, m = −h
+s_old, s_new = _pair("s")       # Géron's second moment, the course's G
 h_hat, G_hat = sp.Symbol("hhat_t", real=True), sp.Symbol("Ghat_t", real=True)   # printed ĥ_t, Ĝ_t in LaTeX
-STATE_NAMES = {h_old: "h", G_old: "G", dw_old: "dw", v_old: "v"}    # how a caller names a previous state
+m_hat, s_hat = sp.Symbol("mhat_t", real=True), sp.Symbol("shat_t", real=True)   # m̂_t, ŝ_t
+STATE_NAMES = {h_old: "h", G_old: "G", dw_old: "dw", v_old: "v", m_old: "m", s_old: "s"}    # how a caller names a previous state
 
 
 @dataclass(frozen=True)
@@ -92,6 +101,16 @@ OPTIMIZERS = {o.name: o for o in (
     Optimizer("adam", (*_adam_moments, (h_hat, h_new / (1 - beta1 ** t)), (G_hat, G_new / (1 - beta2 ** t)),
                (w_new, w_old - eta * h_hat / (sp.sqrt(G_hat) + epsilon))),
               _adam_defaults, ((h_old, h_new), (G_old, G_new)), batch=32),
+    # Géron, Hands-On ML, Eq. 11-4, 11-5 and 11-8: m ← βm − η∇J, θ ← θ + m; Adam's m ← β₁m − (1 − β₁)∇J,
+    # θ ← θ + η·m̂/√(ŝ + ε). With m = −h (and ε = 0 for Adam) these are the iterates of momentum, nesterov and adam.
+    Optimizer("momentum-geron", ((m_new, beta * m_old - eta * g), (w_new, w_old + m_new)),
+              {eta: 0.1, beta: 0.9}, ((m_old, m_new),), batch=32),
+    Optimizer("nesterov-geron", ((m_new, beta * m_old - eta * g), (w_new, w_old + m_new)),
+              {eta: 0.1, beta: 0.9}, ((m_old, m_new),), lookahead=w_old + beta * m_old, batch=32),
+    Optimizer("adam-geron", ((m_new, beta1 * m_old - (1 - beta1) * g), (s_new, beta2 * s_old + (1 - beta2) * g ** 2),
+                             (m_hat, m_new / (1 - beta1 ** t)), (s_hat, s_new / (1 - beta2 ** t)),
+                             (w_new, w_old + eta * m_hat / sp.sqrt(s_hat + epsilon))),
+              _adam_defaults, ((m_old, m_new), (s_old, s_new)), batch=32),
 )}
 
 

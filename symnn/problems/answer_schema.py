@@ -26,10 +26,12 @@ OPTIMIZER_SETTINGS = {
     "nesterov": ("eta", "alpha"),
     "adagrad": ("eta", "varepsilon"), "rmsprop": ("eta", "alpha", "varepsilon"),
     "adam-slide": ("eta", "beta_1", "beta_2", "varepsilon"), "adam": ("eta", "beta_1", "beta_2", "varepsilon"),
+    "momentum-geron": ("eta", "beta"), "nesterov-geron": ("eta", "beta"), "adam-geron": ("eta", "beta_1", "beta_2", "varepsilon"),
 }
 OPTIMIZER_STATE = {
     "momentum": ("h",), "momentum-delta": ("dw",), "momentum-cs231n": ("v",), "momentum-d2l": ("v",), "nesterov": ("h",),
     "adagrad": ("G",), "rmsprop": ("G",), "adam-slide": ("h", "G"), "adam": ("h", "G"),
+    "momentum-geron": ("m",), "nesterov-geron": ("m",), "adam-geron": ("m", "s"),
 }
 MATRIX_IDENTITIES = ("half-norm", "linear-regression", "two-layer", "two-layer-w2", "dense-layer", "dense-backward",
                      "quadratic-form", "symmetric-quadratic-form")

@@ -94,7 +94,7 @@ class NumericsPrinting(DifferenceQuotientPrinting):
             lines += [self.line(depth + 1, rule) for rule in rules] + [self.line(depth, values)]
         if opt.lookahead is not None:
             at = [self.as_given(c) for c in run.gradient_at]       # one coordinate: its number, as "Gradient at x = …"
-            lines.append(self.line(depth, self.say("opt.lookahead", lookahead=opt.lookahead,
+            lines.append(self.line(depth, self.say("opt.lookahead", lookahead=opt.lookahead.xreplace(vector),
                                                    point=sp.Tuple(*at) if len(at) > 1 else at[0])))
         if self.steps_tabled:          # a comparison in brief: its numbers in the comparison's table
             return self.join(lines)
@@ -151,6 +151,8 @@ class NumericsPrinting(DifferenceQuotientPrinting):
         coordinates of one vector (x1, x2, or x_1, x_2 as the notation writes them): 𝐱_t, 𝐱_(t−1) and
         ∇F(𝐱_(t−1)); {} for variables of their own (x, y; w, b) or a rule that squares g_t (its
         coordinate's ∂F/∂x1 squared would read badly)."""
+        if len(run.variables) == 1 and self.renamed(run.variables[0]) != run.variables[0]:
+            return self.point_names(run)
         heads = {m.group(1) if m else None for m in
                  (re.fullmatch(r"([A-Za-z])_?\{?\d+\}?", self.renamed(v).name) for v in run.variables)}
         if len(run.variables) < 2 or len(heads) != 1 or None in heads \
@@ -164,6 +166,19 @@ class NumericsPrinting(DifferenceQuotientPrinting):
             letter = str(new).removesuffix("_t")
             if len(letter) == 1 and rf"\mathbf{{{letter}}}" in getattr(self, "statement_text", ""):
                 names.update({new: sp.Symbol(f"{self._bold(letter)}_{{t}}"), old: sp.Symbol(f"{self._bold(letter)}_{{t-1}}")})
+        return names
+
+    def point_names(self, run) -> dict:
+        """w_t, w_(t−1) of a step's rule in the letter the problem gives its one variable (Géron's θ_t), and g_t,
+        unless the rule squares it, as the gradient of the function where it is taken: ∇J(θ_(t−1)), or
+        ∇J(θ_(t−1) + β·m_(t−1)) where Nesterov looks ahead."""
+        v = run.variables[0]
+        names = {w_new: self.at_step(v, "t"), w_old: self.at_step(v, "t-1")}
+        if any(power.base == g for _, formula in run.optimizer.updates for power in formula.atoms(sp.Pow)):
+            return names
+        F = self.raw_math(sp.Symbol(self.function_name()))
+        nabla = sp.Function(rf"\nabla {F}" if self.nabla.startswith("\\") else f"∇{F}")
+        names[g] = nabla((run.optimizer.lookahead if run.optimizer.lookahead is not None else w_old).xreplace(names))
         return names
 
     def _bold(self, letter: str) -> str:
