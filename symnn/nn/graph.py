@@ -138,6 +138,8 @@ def graph_pass(expr, at) -> GraphPass:
     upstream = {graph.output.name: sp.S.One}         # ∂f/∂f = 1
     rows = []
     for node in reversed(graph.nodes):               # backward: local gradient × upstream
+        if node.name not in upstream:                # no path to the output (a program's other asked value): ∂f/∂node = 0
+            continue
         for source in node.inputs:
             local = sp.diff(node.expr, source)
             local_value = exact_value(local, values)

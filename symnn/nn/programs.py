@@ -134,6 +134,12 @@ class ProgramPass(RichDisplay):
             return "gradient", self.output, self.symbol(wrt)
         return "value", self.symbol(name), None
 
+    @property
+    def derives(self) -> bool:
+        """Whether the key needs the backward pass: a gradient is asked, or a step moves the inputs along one. A
+        program asked for values alone (a learning-rate schedule's η at several t) is its forward pass."""
+        return self.step is not None or any(self.part(name)[0] == "gradient" for name in self.asked)
+
     def needed_rows(self) -> tuple:
         """The backward rows on a path from the output to a variable whose gradient is asked or that the step
         moves (∂a/∂x₁ is not needed when only ∂L/∂w₁ is asked); every row when no gradient is asked."""

@@ -111,9 +111,10 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
         lines.append(self.line(depth, self.plain("prog.forward")))
         lines += self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("delta.numbers"),
                              self.plain("graph.value")], forward)
-        lines.append(self.line(depth, self.say("prog.backward", output=L)))
-        lines += self.backward_lines(run, L, depth, program.needed_rows(), program.texts)
-        if full:
+        if program.derives:            # values alone: no backward pass to show
+            lines.append(self.line(depth, self.say("prog.backward", output=L)))
+            lines += self.backward_lines(run, L, depth, program.needed_rows(), program.texts)
+        if full and program.derives:
             lines.append(self.line(depth, self.say("prog.adjoints", output=L)))
             lines += self.table([self.plain("graph.node"), self.plain("graph.gradient")],
                                 [[self.math(name), cell] for (name, _), cell in
