@@ -103,7 +103,7 @@ class NumericsPrinting(DifferenceQuotientPrinting):
         for v, updates in zip(run.variables, run.lines):
             lines.append(self.line(depth, self.say("opt.coordinate", variable=v)))
             named = {w_old: self.at_step(v, "t-1"), w_new: self.at_step(v, "t")}   # w_t is x_t for x
-            if vector:                 # g_t of the coordinate is ∂F/∂x1, as 𝐱's is ∇F
+            if g in vector:            # g_t of the coordinate is ∂F/∂x1, as 𝐱's is ∇F (not where the rule squares it)
                 named[g] = sp.Symbol(self.raw_ratio(sp.Symbol(self.function_name()), v))
             for row in updates:
                 values = {named.get(s, s): value for s, value in row.values}

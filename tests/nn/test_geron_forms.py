@@ -89,6 +89,19 @@ notation = { f = "J", x = '\theta' }
 tolerance = { decimals = 4 }
 statement.en = 'One Adam step on $J(\theta) = \theta^2$ from $\theta = 1$.'
 statement.ru = 'Один шаг Adam для $J(\theta) = \theta^2$ из $\theta = 1$.'
+
+[[problem]]
+id = "geron-rms"
+kind = "optimizer-step"
+optimizer = "rmsprop"
+expr = "x^2"
+wrt = "x"
+at = [1]
+settings = { eta = 0.001, alpha = 0.9 }
+notation = { G = "s", alpha = '\rho', x = '\theta', f = "J" }
+tolerance = { decimals = 5 }
+statement.en = 'RMSProp: one step on $J(\theta) = \theta^2$ from $\theta = 1$.'
+statement.ru = 'RMSProp: один шаг для $J(\theta) = \theta^2$ из $\theta = 1$.'
 '''
 
 
@@ -123,3 +136,11 @@ def test_an_adam_key_in_the_book_s_form(bank):
     assert "   θ_t = θ_(t-1) + η·m̂_t/√(ŝ_t + ε)" in text
     # NumPy: the first step moves by η·ĝ/√(ĝ² + ε) ≈ η
     assert np.isclose(1 - 0.1 * 2 / np.sqrt(4 + 1e-8), 0.9) and text[-1] == "Answer: θ ≈ 0.9"
+
+
+def test_a_rule_that_squares_the_gradient_keeps_g_t(bank):
+    text = render(solve("geron-rms", bank), "text", lang="en", detail="brief").splitlines()
+    # θ in the rule, g_t squared as such (∂J/∂θ^2 would read as a second derivative)
+    assert "   θ_t = θ_(t-1) - η·g_t/√(s_t + ε)" in text and not any("∂J/∂θ^2" in line for line in text)
+    # NumPy: s = 0.1·2² = 0.4, θ = 1 − 0.001·2/√0.4
+    assert np.isclose(1 - 0.001 * 2 / np.sqrt(0.4 + 1e-8), 0.99684, atol=5e-6) and text[-1] == "Answer: θ ≈ 0.99684"
