@@ -36,6 +36,8 @@ class Letter(sp.Symbol):
 
     def _latex(self, printer, exp=None):
         base = printer._print(sp.Symbol(self.name.removesuffix(MARK)))
+        if exp == "-1":                                   # the inverse X^{-1}, and X^{-T} = (X^{T})^{-1}
+            return base + ("^{-T}" if self.name.endswith(MARK) else "^{-1}")
         written = base + ("^{T}" if self.name.endswith(MARK) else "")
         return written if exp is None else r"\left(%s\right)^{%s}" % (written, exp)
 
@@ -100,6 +102,22 @@ class Trace(sp.Function):
 
     def _sympystr(self, printer):
         return f"tr({printer._print(self.args[0])})"
+
+
+class Determinant(sp.Function):
+    """det X of a square matrix X, a number; det Xᵀ = det X."""
+
+    nargs = 1
+
+    def _eval_is_commutative(self):
+        return True
+
+    def _latex(self, printer, exp=None):
+        written = r"\det %s" % printer._print(self.args[0])
+        return written if exp is None else r"\left(%s\right)^{%s}" % (written, exp)
+
+    def _sympystr(self, printer):
+        return f"det({printer._print(self.args[0])})"
 
 
 def transposed(expr):

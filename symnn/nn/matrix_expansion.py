@@ -40,9 +40,9 @@ from sympy.core.function import AppliedUndef
 from ..calculus.display import RichDisplay
 from ..calculus.equal import equal
 from ..calculus.parse import SCALAR_NAMES, parse_expr_safe
-from ..calculus.transpose import MARK, Letter, Trace
+from ..calculus.transpose import MARK, Determinant, Letter, Trace
 from .matrix_algebra import ShapeMismatch, concrete, shape_of, sizes_of, symbol_matrices
-from .matrix_shapes import read_shapes
+from .matrix_shapes import of_determinant, read_shapes
 from .matrix_terms import IDENTITY, Term, canonical, parts, product_parts, term_of, uses
 
 
@@ -132,8 +132,8 @@ def _read(text: str, shapes: dict):
     for i, name in enumerate(greek):                      # μ of (x − μ) given a shape: a vector, not a scalar
         text = re.sub(rf"(?<!\w){name}(?!\w)", f"Vector{i}q", text)
     try:
-        expr = parse_expr_safe(text, ("tr",), matrices=True)
-    except ValueError as error:                           # an unknown function such as det: said of expr
+        expr = parse_expr_safe(text, ("tr", "det"), matrices=True)
+    except ValueError as error:                           # an unknown function such as exp of a matrix: said of expr
         raise ValueError(f"expr: {error}") from error
     expr = expr.xreplace({s: Letter(greek[int(s.name[6:s.name.index("q")])] + s.name[s.name.index("q") + 1:])
                           for s in expr.free_symbols if s.name.startswith("Vector")})
@@ -148,12 +148,21 @@ def _read(text: str, shapes: dict):
         else:
             letters[s] = Letter(s.name)
     expr = expr.xreplace(letters)
+    expr = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ == "det", lambda e: _determinant(e.args[0], shapes))
     inside = [f for f in expr.atoms(sp.Function) if any(not a.is_commutative for a in f.args)
-              and not (isinstance(f, AppliedUndef) and f.func.__name__ == "tr")]
+              and not (isinstance(f, AppliedUndef) and f.func.__name__ == "tr") and not isinstance(f, Determinant)]
     if inside:                                            # σ(aᵀWb): not a sum of products, norms and traces
         raise ValueError(f"expr: {inside[0]} is a function of matrices; a function here is a sum of products of the "
                          f"letters, their norms squared and their traces")
     return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ == "tr", lambda e: _trace(e.args[0], shapes))
+
+
+def _determinant(inner, shapes):
+    """det X of a square letter X (det Xᵀ = det X); of a product, refused (det(AB) = det A·det B is the book's to write)."""
+    shape = shape_of(inner, shapes)
+    if not isinstance(inner, Letter) or shape is None or shape[0] != shape[1] or shape == ("1", "1"):
+        raise ValueError(f"expr: det({inner}) is not the determinant of a square matrix letter of shapes")
+    return Determinant(Letter(inner.name.removesuffix(MARK)))
 
 
 def _trace(inner, shapes):
@@ -259,7 +268,7 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmet
         if letter not in read or read[letter][0] != read[letter][1] or read[letter] == ("1", "1"):
             raise ValueError(f"symmetric: {letter} is not a square matrix of shapes")
     mirror = {Letter(letter + MARK): Letter(letter) for letter in symmetric}
-    if wrt not in read or read[wrt] == ("1", "1") or wrt in symmetric:
+    if wrt not in read or read[wrt] == ("1", "1") or (wrt in symmetric and not of_determinant(expr, wrt)):
         raise ValueError(f"wrt: {wrt} is not a vector or a matrix of shapes (give it a shape, {wrt} = \"n\" for a vector or "
                          f"\"m x n\" for a matrix; not one of symmetric)")
     by_matrix = read[wrt][1] != "1"
@@ -287,7 +296,7 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmet
     collecting = {_key(canonical(t, x, mirror, by_matrix)): place for t, place in
                   ((t, places.get(_key(t), len(given_terms))) for t in sp.Add.make_args(expanded))}
     collected = _in_order(sp.Add(*(canonical(t, x, mirror, by_matrix) for t in sp.Add.make_args(expanded))), x, collecting)
-    order = ("quadratic", "trace-quadratic", "trace-quadratic-right", "product", "linear", "linear-right", "bilinear",
+    order = ("determinant", "quadratic", "trace-quadratic", "trace-quadratic-right", "product", "linear", "linear-right", "bilinear",
              "trace-linear", "constant")       # as a teacher writes them
     identity = None if IDENTITY.name in read else IDENTITY            # ∇_W tr(W) = I, unless I is a letter of shapes
     terms = tuple(sorted((term_of(t, x, mirror, by_matrix, identity) for t in sp.Add.make_args(collected)),
@@ -313,5 +322,7 @@ def _holds(function, answer, x, shapes, symmetric=()) -> bool:
     scalar = scalar[0, 0] if isinstance(scalar, sp.MatrixBase) else scalar
     formula = concrete(answer, values)
     formula = formula if isinstance(formula, sp.MatrixBase) else sp.Matrix([[formula]])
-    entries = values[x.name]
-    return formula.shape == entries.shape and all(equal(sp.diff(scalar, e), f) for e, f in zip(entries, formula))
+    entries, by_entry = values[x.name], {}
+    for entry, value in zip(entries, formula):           # a symmetric x has one entry for x_ij and x_ji: the derivative
+        by_entry[entry] = by_entry.get(entry, 0) + value  # by it is the sum of the gradient's two entries
+    return formula.shape == entries.shape and all(equal(sp.diff(scalar, e), f) for e, f in by_entry.items())

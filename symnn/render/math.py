@@ -329,8 +329,9 @@ class TextMath(_FactorsAsUsual, StrPrinter):
             return f"√({self._print(expr.base)})"
         if isinstance(expr.base, sp.Symbol) and raised(self._print(expr.base)):       # (a²)^2: a name's ², then a power
             return f"({self._print(expr.base)})^{self.parenthesize(expr.exp, PRECEDENCE['Pow'])}"
-        if expr.exp == -1 and not expr.base.is_commutative:        # a matrix inverse: (XᵀX)⁻¹, never 1/(XᵀX)
-            return f"({self._print(expr.base)})⁻¹"
+        if expr.exp == -1 and not expr.base.is_commutative:        # a matrix inverse: (XᵀX)⁻¹, X⁻¹, X⁻ᵀ = (Xᵀ)⁻¹; never 1/X
+            return re.sub("ᵀ$", "⁻ᵀ", base) if (base := self._print(expr.base)) and expr.base.is_Symbol and base.endswith("ᵀ") \
+                else f"{base}⁻¹" if expr.base.is_Symbol else f"({base})⁻¹"
         if expr.exp.is_Rational and expr.exp.is_negative:
             positive = expr.base if expr.exp == -1 else sp.Pow(expr.base, -expr.exp, evaluate=False)
             return f"1/{self.parenthesize(positive, PRECEDENCE['Mul'] + 1)}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..calculus.transpose import MARK, Letter, Trace, transposed
+from ..calculus.transpose import MARK, Determinant, Letter, Trace, transposed
 from ..nn.matrix_terms import IDENTITY
 from .said import first_time
 from .stated import StatedSum, stated_formula
@@ -109,6 +109,13 @@ class ExpansionPrinting:
         a, M = _free("a", term, shapes), _free("M", term, shapes)
         if term.identity == "constant":
             return self.say("expansion.constant", wrt=x)
+        if term.identity == "determinant":                # Jacobi's formula ∇_X det X = det(X)·X⁻ᵀ, with the chain rule
+            jacobi = sp.Eq(Nabla(x, Determinant(x)), Determinant(x) * transposed(x) ** -1, evaluate=False)
+            said = self.say("expansion.square" if term.part == Determinant(x) else "expansion.determinant", identity=jacobi)
+            if term.symmetric:                            # X = Xᵀ: X⁻ᵀ = X⁻¹
+                said += self.say("expansion.determinant symmetric", symmetric=sp.Eq(x, transposed(x), evaluate=False),
+                                 inverse=sp.Eq(transposed(x) ** -1, x ** -1, evaluate=False))
+            return said
         if term.identity in ("linear", "linear-right"):
             form = transposed(a) * x if term.identity == "linear" else transposed(x) * a
             identity = sp.Eq(Nabla(x, form), a, evaluate=False)
