@@ -36,8 +36,6 @@ class Letter(sp.Symbol):
 
     def _latex(self, printer, exp=None):
         base = printer._print(sp.Symbol(self.name.removesuffix(MARK)))
-        if exp == "-1":                                   # the inverse X^{-1}, and X^{-T} = (X^{T})^{-1}
-            return base + ("^{-T}" if self.name.endswith(MARK) else "^{-1}")
         written = base + ("^{T}" if self.name.endswith(MARK) else "")
         return written if exp is None else r"\left(%s\right)^{%s}" % (written, exp)
 
@@ -113,7 +111,7 @@ class Determinant(sp.Function):
         return True
 
     def _latex(self, printer, exp=None):
-        written = r"\det %s" % printer._print(self.args[0])
+        written = r"\det(%s)" % printer._print(self.args[0])
         return written if exp is None else r"\left(%s\right)^{%s}" % (written, exp)
 
     def _sympystr(self, printer):

@@ -131,6 +131,8 @@ class _Latex(_FactorsAsUsual, FunctionArguments, LatexPrinter):
     def _print_Pow(self, expr):
         if expr.base == 10 and expr.exp.is_Integer and expr.exp < 0:     # 10^{-8}, as a tolerance is written
             return "10^{%d}" % expr.exp
+        if expr.exp == -1 and expr.base.is_Symbol and not expr.base.is_commutative:       # X^{-1}, X^{-T} = (X^{T})^{-1}
+            return self._print(sp.Symbol(expr.base.name.removesuffix("ᵀ"))) + ("^{-T}" if expr.base.name.endswith("ᵀ") else "^{-1}")
         return super()._print_Pow(expr)
 
     def _print_Symbol(self, expr, style="plain"):
