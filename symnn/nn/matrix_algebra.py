@@ -62,7 +62,7 @@ def shape_of(expr, shapes: dict):
         for term, other in matrices[1:]:
             if other != shape:
                 raise ShapeMismatch(first, shape, term, other, "sum")
-        if len(matrices) < len(found) and shape != (ONE, ONE):
+        if len(matrices) < len(found) and ONE not in shape:          # a number and a vector: entry by entry, 1 − y
             raise ShapeMismatch(first, shape, sp.Integer(1), (ONE, ONE), "sum")
         return shape
     if isinstance(expr, sp.Mul):

@@ -42,6 +42,7 @@ from ..calculus.equal import equal
 from ..calculus.parse import SCALAR_NAMES, parse_expr_safe
 from ..calculus.transpose import MARK, Determinant, Letter, Trace
 from .matrix_algebra import ShapeMismatch, concrete, shape_of, sizes_of, symbol_matrices
+from .matrix_entrywise import entrywise_functions, entrywise_sum, entrywise_term, top_terms
 from .matrix_shapes import of_determinant, read_shapes
 from .matrix_terms import IDENTITY, Term, canonical, parts, product_parts, term_of, uses
 
@@ -68,6 +69,7 @@ class ExpandedGradient(RichDisplay):
     by_matrix: bool = False      # wrt is a matrix W: terms are traces too, ∇_W tr(AW) = Aᵀ
     turned: tuple = ()           # (that letter, v) of each transposed sum or product (x − μ)ᵀ, as given
     order: tuple = ()            # the terms of total and of answer, each in the order of the given terms they come from
+    entrywise: tuple = ()        # (the entries of the terms' gradients added as numbers, their simple form): −y(1 − σ) + (1 − y)σ = σ − y
 
 
 NAMED = r"_\s*\{?\s*[F2]\s*\}?"          # the norm named, ‖V‖_F or ‖v‖_2
@@ -150,11 +152,21 @@ def _read(text: str, shapes: dict):
     expr = expr.xreplace(letters)
     expr = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ == "det", lambda e: _determinant(e.args[0], shapes))
     inside = [f for f in expr.atoms(sp.Function) if any(not a.is_commutative for a in f.args)
-              and not (isinstance(f, AppliedUndef) and f.func.__name__ == "tr") and not isinstance(f, Determinant)]
+              and not (isinstance(f, AppliedUndef) and f.func.__name__ == "tr") and not isinstance(f, Determinant)
+              and not _of_a_vector(f, shapes)]
     if inside:                                            # σ(aᵀWb): not a sum of products, norms and traces
         raise ValueError(f"expr: {inside[0]} is a function of matrices; a function here is a sum of products of the "
                          f"letters, their norms squared and their traces")
     return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ == "tr", lambda e: _trace(e.args[0], shapes))
+
+
+def _of_a_vector(function, shapes) -> bool:
+    """A function applied entry by entry to a column vector (σ(Xw)): the book's vector function (``nn.matrix_entrywise``)."""
+    try:
+        shape = shape_of(function.args[0], shapes) if len(function.args) == 1 else None
+    except (ShapeMismatch, ValueError):
+        return False
+    return shape is not None and shape[1] == "1" and shape[0] != "1"
 
 
 def _determinant(inner, shapes):
@@ -291,6 +303,8 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmet
         raise ValueError(f"expr: {expr} is not a number but a {'×'.join(shape)} matrix")
     x = Letter(wrt)
     given_terms = [_read(part, read).xreplace(mirror) for part in summands(text)]       # as given, in order
+    if entrywise_functions(function):                 # uᵀg(Mx), g entry by entry: the chain rule (nn.matrix_entrywise)
+        return _entrywise(name, function, x, read, given, norms, symmetric, turned)
     places = _places(given_terms)
     expanded = _in_order(sp.expand(function), x, places)
     collecting = {_key(canonical(t, x, mirror, by_matrix)): place for t, place in
@@ -312,6 +326,19 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmet
                             tuple((n, v) for n, v in sizes_of(read).items() if n != "1"),
                             _holds(function, answer, x, read, symmetric), given, norms, tuple(symmetric), frobenius, by_matrix,
                             turned, tuple(filter(None, (_stated_order(total, x, by_term), _stated_order(answer, x, by_term)))))
+
+
+def _entrywise(name, function, x, read, given, norms, symmetric, turned) -> ExpandedGradient:
+    """The gradient of a sum of terms uᵀg(Mx), each by the chain rule entry by entry, added entry by entry."""
+    terms = tuple(entrywise_term(t, x) for t in top_terms(function))
+    total = sp.Add(*(t.gradient for t in terms), evaluate=False)
+    summed = entrywise_sum(terms, x) if len(terms) > 1 else None
+    answer = summed[2] if summed else terms[0].gradient if len(terms) == 1 else total
+    return ExpandedGradient(sp.Symbol(name), function, function, function, terms, x,
+                            tuple((Letter(n), s) for n, s in read.items() if s != ("1", "1")), total, answer,
+                            tuple((n, v) for n, v in sizes_of(read).items() if n != "1"),
+                            _holds(function, answer, x, read, symmetric), given, norms, tuple(symmetric), (), False, turned,
+                            entrywise=summed[:2] if summed else ())
 
 
 def _holds(function, answer, x, shapes, symmetric=()) -> bool:

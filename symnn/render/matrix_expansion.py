@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..calculus.transpose import MARK, Determinant, Letter, Trace, transposed
+from ..calculus.transpose import MARK, Determinant, Hadamard, Letter, Trace, transposed
 from ..nn.matrix_terms import IDENTITY
 from .said import first_time
 from .stated import StatedSum, stated_formula
@@ -89,6 +89,8 @@ class ExpansionPrinting:
         for term in run.terms:
             lines.append(self.ruled_step(depth + 1, self._by_term(run, term.term) + " = " + self.raw_math(term.gradient),
                                          self._identity(term, x, dict(run.shapes))))
+        if run.entrywise:                                 # the entries added as numbers: −y(1 − σ) + (1 − y)σ = σ − y
+            lines.append(self.line(depth, self.say("expansion.entries", sum=sp.Eq(run.entrywise[0], run.entrywise[1], evaluate=False))))
         sides = [self.gradient_name(run), self.raw_math(run.total)] + ([self.raw_math(run.answer)] if run.answer != run.total
                                                                         else [])
         lines.append(self.line(depth, self.say("expansion.sum") + " " + self.inline(" = ".join(sides))))
@@ -109,6 +111,16 @@ class ExpansionPrinting:
         a, M = _free("a", term, shapes), _free("M", term, shapes)
         if term.identity == "constant":
             return self.say("expansion.constant", wrt=x)
+        if term.identity == "entrywise":                  # ∇ₓ uᵀg(Mx) = Mᵀ(u ⊙ g′(Mx)), g′ found on a number
+            from ..nn.matrix_entrywise import ENTRY, entry_function
+            g, slope = entry_function(term.term, x)
+            u, M, G, Slope = _free("a", term, shapes), _free("M", term, shapes), sp.Function("g"), sp.Function("g′")
+            summed = term.other == 1                      # 1ᵀg(Mx), the entries summed
+            form, gradient = (G(M * x), Slope(M * x)) if summed else (transposed(u) * G(M * x), Hadamard(u, Slope(M * x)))
+            named = {"identity": sp.Eq(Nabla(x, form), transposed(M) * gradient, evaluate=False),
+                     "part": sp.Eq(M, term.part, evaluate=False), "slope": sp.Eq(sp.Derivative(g, ENTRY), slope, evaluate=False)}
+            return self.say("expansion.entrywise sum", **named) if summed else \
+                self.say("expansion.entrywise", other=sp.Eq(u, term.other, evaluate=False), **named)
         if term.identity == "determinant":                # Jacobi's formula ∇_X det X = det(X)·X⁻ᵀ, with the chain rule
             jacobi = sp.Eq(Nabla(x, Determinant(x)), Determinant(x) * transposed(x) ** -1, evaluate=False)
             said = self.say("expansion.square" if term.part == Determinant(x) else "expansion.determinant", identity=jacobi)

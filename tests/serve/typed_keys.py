@@ -67,6 +67,7 @@ TYPED = {
     "symmetric-gaussian-exponent": ("2 S (x - mu)", "2S(x − μ)"),
     "log-det-gradient": ("X^(-T)", "X⁻ᵀ"),
     "log-det-symmetric": ("X^(-1)", "X⁻¹"),
+    "logistic-matrix-gradient": ("X^T (sigma(X w) - y)", "Xᵀ(σ(Xw) − y)"),
     "neuron-3in": ("0.999877", "0,999877"),
     "neuron-2in": ("0.999089", "0,999089"),
     "feedforward-221": ("(0.9526, 0.9526, 0.7216)", "(0,9526; 0,9526; 0,7216)"),
