@@ -40,7 +40,7 @@ def top_terms(expr) -> list:
     """The terms of a sum as written, a number before a bracket taken into it: −(a + b) as −a, −b; a product of
     vectors not multiplied out ((1 − y)ᵀ ln(1 − σ(Xw)) stays one term)."""
     if isinstance(expr, sp.Add):
-        return [t for a in expr.args for t in top_terms(a)]
+        return [t for a in expr.as_ordered_terms() for t in top_terms(a)]
     number, factors = product_parts(expr)
     if len(factors) == 1 and isinstance(factors[0], sp.Add):
         return [number * t for t in top_terms(factors[0])]

@@ -338,7 +338,7 @@ def _entrywise(name, function, x, read, given, norms, symmetric, turned) -> Expa
                             tuple((Letter(n), s) for n, s in read.items() if s != ("1", "1")), total, answer,
                             tuple((n, v) for n, v in sizes_of(read).items() if n != "1"),
                             _holds(function, answer, x, read, symmetric), given, norms, tuple(symmetric), (), False, turned,
-                            entrywise=summed[:2] if summed else ())
+                            (tuple(t.gradient for t in terms),) if len(terms) > 1 else (), summed[:2] if summed else ())
 
 
 def _holds(function, answer, x, shapes, symmetric=()) -> bool:

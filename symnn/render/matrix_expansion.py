@@ -90,7 +90,7 @@ class ExpansionPrinting:
             lines.append(self.ruled_step(depth + 1, self._by_term(run, term.term) + " = " + self.raw_math(term.gradient),
                                          self._identity(term, x, dict(run.shapes))))
         if run.entrywise:                                 # the entries added as numbers: −y(1 − σ) + (1 − y)σ = σ − y
-            lines.append(self.line(depth, self.say("expansion.entries", sum=sp.Eq(run.entrywise[0], run.entrywise[1], evaluate=False))))
+            lines.append(self.line(depth, self.say("expansion.entries", z=sp.Symbol("z"), sum=sp.Eq(run.entrywise[0], run.entrywise[1], evaluate=False))))
         sides = [self.gradient_name(run), self.raw_math(run.total)] + ([self.raw_math(run.answer)] if run.answer != run.total
                                                                         else [])
         lines.append(self.line(depth, self.say("expansion.sum") + " " + self.inline(" = ".join(sides))))
