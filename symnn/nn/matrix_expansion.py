@@ -43,6 +43,7 @@ from ..calculus.parse import SCALAR_NAMES, parse_expr_safe
 from ..calculus.transpose import MARK, Determinant, Letter, Trace
 from .matrix_algebra import ShapeMismatch, concrete, shape_of, sizes_of, symbol_matrices
 from .matrix_entrywise import entrywise_functions, entrywise_sum, entrywise_term, top_terms
+from .matrix_jacobian import jacobian_term
 from .matrix_shapes import of_determinant, read_shapes
 from .matrix_terms import IDENTITY, Term, canonical, parts, product_parts, term_of, uses
 
@@ -69,6 +70,7 @@ class ExpandedGradient(RichDisplay):
     by_matrix: bool = False      # wrt is a matrix W: terms are traces too, ∇_W tr(AW) = Aᵀ
     turned: tuple = ()           # (that letter, v) of each transposed sum or product (x − μ)ᵀ, as given
     order: tuple = ()            # the terms of total and of answer, each in the order of the given terms they come from
+    jacobian: str = ""           # "column" or "row": f is a vector, the answer its Jacobian df/dx (numerator layout)
     entrywise: tuple = ()        # (the entries of the terms' gradients added as numbers, their simple form): −y(1 − σ) + (1 − y)σ = σ − y
 
 
@@ -299,9 +301,11 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmet
     given = sp.Add(*(_read(part, {**read, **marks}).xreplace(lettered) for part in summands(marked)), evaluate=False)
     frobenius = tuple(letter for letter, inner in norms if shape_of(inner, read) not in (None, ("1", "1")) and
                       shape_of(inner, read)[1] != "1")
-    if shape not in (None, ("1", "1")):
-        raise ValueError(f"expr: {expr} is not a number but a {'×'.join(shape)} matrix")
     x = Letter(wrt)
+    if shape not in (None, ("1", "1")) and "1" in shape and not by_matrix:     # a vector f: its Jacobian df/dx
+        return _jacobian(name, function, x, read, given, shape[0] == "1")
+    if shape not in (None, ("1", "1")):
+        raise ValueError(f"expr: {expr} is not a number or a vector but a {'×'.join(shape)} matrix")
     given_terms = [_read(part, read).xreplace(mirror) for part in summands(text)]       # as given, in order
     if entrywise_functions(function):                 # uᵀg(Mx), g entry by entry: the chain rule (nn.matrix_entrywise)
         return _entrywise(name, function, x, read, given, norms, symmetric, turned)
@@ -328,6 +332,28 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmet
                             turned, tuple(filter(None, (_stated_order(total, x, by_term), _stated_order(answer, x, by_term)))))
 
 
+def _jacobian(name, function, x, read, given, row: bool) -> ExpandedGradient:
+    """df/dx of a linear vector function, in the numerator layout (``nn.matrix_jacobian``)."""
+    terms = tuple(jacobian_term(t, x, row) for t in sp.Add.make_args(sp.expand(function)))
+    total = sp.expand(sp.Add(*(t.gradient for t in terms)))
+    answer = factored(total)
+    return ExpandedGradient(sp.Symbol(name), function, sp.expand(function), sp.expand(function), terms, x,
+                            tuple((Letter(n), s) for n, s in read.items() if s != ("1", "1")), total, answer,
+                            tuple((n, v) for n, v in sizes_of(read).items() if n != "1"),
+                            _jacobian_holds(function, answer, x, read, row), given, jacobian="row" if row else "column")
+
+
+def _jacobian_holds(function, answer, x, shapes, row: bool) -> bool:
+    """The answer's entry (i, j) is ∂fᵢ/∂xⱼ of the function written entry by entry."""
+    values = symbol_matrices({n: s for n, s in shapes.items() if s != ("1", "1")})
+    values.setdefault(IDENTITY.name, sp.eye(values[x.name].rows))
+    f, formula = concrete(function, values), concrete(answer, values)
+    f = f.T if row else f
+    entries = list(values[x.name])
+    return isinstance(formula, sp.MatrixBase) and formula.shape == (len(f), len(entries)) and \
+        all(equal(sp.diff(f[i], e), formula[i, j]) for i in range(len(f)) for j, e in enumerate(entries))
+
+
 def _entrywise(name, function, x, read, given, norms, symmetric, turned) -> ExpandedGradient:
     """The gradient of a sum of terms uᵀg(Mx), each by the chain rule entry by entry, added entry by entry."""
     terms = tuple(entrywise_term(t, x) for t in top_terms(function))
@@ -338,7 +364,7 @@ def _entrywise(name, function, x, read, given, norms, symmetric, turned) -> Expa
                             tuple((Letter(n), s) for n, s in read.items() if s != ("1", "1")), total, answer,
                             tuple((n, v) for n, v in sizes_of(read).items() if n != "1"),
                             _holds(function, answer, x, read, symmetric), given, norms, tuple(symmetric), (), False, turned,
-                            (tuple(t.gradient for t in terms),) if len(terms) > 1 else (), summed[:2] if summed else ())
+                            (tuple(t.gradient for t in terms),) if len(terms) > 1 else (), entrywise=summed[:2] if summed else ())
 
 
 def _holds(function, answer, x, shapes, symmetric=()) -> bool:

@@ -68,6 +68,8 @@ TYPED = {
     "log-det-gradient": ("X^(-T)", "X⁻ᵀ"),
     "log-det-symmetric": ("X^(-1)", "X⁻¹"),
     "logistic-matrix-gradient": ("X^T (sigma(X w) - y)", "Xᵀ(σ(Xw) − y)"),
+    "linear-map-jacobian": ("A", "A"),
+    "row-map-jacobian": ("A^T", "Aᵀ"),
     "neuron-3in": ("0.999877", "0,999877"),
     "neuron-2in": ("0.999089", "0,999089"),
     "feedforward-221": ("(0.9526, 0.9526, 0.7216)", "(0,9526; 0,9526; 0,7216)"),
