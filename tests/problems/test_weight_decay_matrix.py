@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from symnn.answers.check import check_answer
+from symnn.answers.check import check_answer, check_bank_answer
 from symnn.problems.solve import question_options, solve
 from symnn.render import render
 
@@ -59,3 +59,16 @@ def test_a_gradient_without_the_decay_is_not_right():
     assert check_answer(solution.answer, typed, **question_options(solution.problem)).correct is False
     right = ", ".join(f"{v:.6f}" for v in in_answer_order(numpy_step()))
     assert check_answer(solution.answer, right, **question_options(solution.problem)).correct is True
+
+
+@pytest.mark.parametrize("top", ["J", "L"])
+def test_the_gradients_are_read_by_their_labels_with_j_or_l(top):
+    """The key labels them ∂J/∂W_1; a student may write dJ/dW_1 or dL/dW_1, as in the scalar key."""
+    gW1, gb1, gW2, gb2, W1, b1, W2, b2 = numpy_step()
+
+    def row(a):
+        return "(" + ", ".join(f"{v:.6f}" for v in a.ravel()) + ")"
+    typed = (f"d{top}/dW_1 = [{row(gW1[0])}, {row(gW1[1])}]; d{top}/db_1 = {row(gb1)}; d{top}/dW_2 = {row(gW2)}; "
+             f"d{top}/db_2 = {gb2[0]:.6f}; W_1 = [{row(W1[0])}, {row(W1[1])}]; b_1 = {row(b1)}; W_2 = {row(W2)}; b_2 = {b2[0]:.6f}")
+    verdict = check_bank_answer("weight-decay-matrix-step", typed)
+    assert verdict.correct is True, verdict.feedback
