@@ -121,8 +121,9 @@ class ExpansionPrinting:
             form, coefficient = (transposed(x) * L, transposed(L)) if term.identity == "linear-map-row" else (L * x, L)
             if term.part == IDENTITY:
                 return self.say("expansion.jacobian identity", identity=sp.Eq(Jacobian(x, x), IDENTITY, evaluate=False))
-            if term.part == L:                            # the term is the identity's own form
-                return self.say("expansion.linear map alone", wrt=x)
+            if term.part == L:                            # the term is the identity's own form; a row's is transposed
+                return self.say("expansion.linear map alone", wrt=x) if term.identity == "linear-map" else \
+                    self.say("expansion.linear map row", wrt=x, column=transposed(L) * x, coefficient=transposed(L))
             return self.say("expansion.linear map", identity=sp.Eq(Jacobian(form, x), coefficient, evaluate=False),
                             part=sp.Eq(L, term.part, evaluate=False))
         if term.identity == "entrywise":                  # ∇ₓ uᵀg(Mx) = Mᵀ(u ⊙ g′(Mx)), g′ found on a number

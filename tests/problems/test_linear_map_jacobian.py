@@ -83,3 +83,11 @@ def test_what_is_not_a_linear_map_is_refused(expr, shapes, error):
     with pytest.raises(BankError) as raised:
         solve(problem)
     assert error in str(raised.value), raised.value
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "∂(xᵀ·A)/∂x = Aᵀ — the row is the transpose of the column Aᵀ·x, linear in x with the coefficient Aᵀ"),
+    ("ru", "∂(xᵀ·A)/∂x = Aᵀ — строка — транспонированный столбец Aᵀ·x, линейный по x с коэффициентом Aᵀ"),
+])
+def test_the_row_key_says_why_the_transpose(lang, line):
+    assert line in render(solve("row-map-jacobian"), "text", lang=lang, detail="brief")
