@@ -19,6 +19,7 @@ import re
 from ..calculus.parse import FUNCTIONS, ParseError
 from .layout import top_level_split
 
+INVERSE_TRANSPOSE = re.compile(r"\^\s*(?:\(\s*-\s*T\s*\)|-\s*T(?![0-9_A-Za-z]))")     # X^(-T), X^-T: the inverse of Xᵀ
 TRANSPOSE = re.compile(r"\^\s*(\(\s*T\s*\)|T(?![0-9_]))")      # ^T2 may name T₂; ^(T)2 is a transpose times 2
 
 
@@ -85,10 +86,25 @@ def norms(text: str) -> str:
     return text
 
 
+def inverses(text: str) -> str:
+    """inv(A), as NumPy writes the inverse, as ((A)^(-1))."""
+    while match := re.search(r"(?<![\w.])inv\s*\(", text):
+        depth, end = 0, match.end() - 1
+        for end in range(match.end() - 1, len(text)):
+            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            if depth == 0:
+                break
+        if depth:
+            raise ParseError("transpose operand")
+        text = f"{text[:match.start()]}(({text[match.end():end]})^(-1)){text[end + 1:]}"
+    return text
+
+
 def transposes(text: str, known=()) -> str:
     """Aᵀ, (Xw)ᵀ and σ(XW)ᵀ, written A^(T), (Xw)^(T) and sigma(XW)^(T), as transpose(A), transpose(Xw)
     and transpose(sigma(XW)); of letters glued together (2Axᵀ) the ``known`` name they end with alone, 2A·xᵀ."""
     known = sorted({str(k) for k in known or ()}, key=len, reverse=True)
+    text = INVERSE_TRANSPOSE.sub("^(T)^(-1)", inverses(text))          # X^(-T) = (Xᵀ)⁻¹
     while match := TRANSPOSE.search(text):
         end = len(text[:match.start()].rstrip())
         if text[end - 1:end] in (")", "]"):

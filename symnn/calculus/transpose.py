@@ -102,6 +102,22 @@ class Trace(sp.Function):
         return f"tr({printer._print(self.args[0])})"
 
 
+class Determinant(sp.Function):
+    """det X of a square matrix X, a number; det Xᵀ = det X."""
+
+    nargs = 1
+
+    def _eval_is_commutative(self):
+        return True
+
+    def _latex(self, printer, exp=None):
+        written = r"\det(%s)" % printer._print(self.args[0])
+        return written if exp is None else r"\left(%s\right)^{%s}" % (written, exp)
+
+    def _sympystr(self, printer):
+        return f"det({printer._print(self.args[0])})"
+
+
 def transposed(expr):
     """expr transposed: sums term by term, products reversed, entrywise functions inside."""
     if expr.is_commutative:                  # a number, and a trace

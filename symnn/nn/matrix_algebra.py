@@ -21,7 +21,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..calculus.functions import sigmoid
-from ..calculus.transpose import MARK, Hadamard, SigmoidSlope, Trace
+from ..calculus.transpose import MARK, Determinant, Hadamard, SigmoidSlope, Trace
 
 ONE = "1"
 
@@ -62,7 +62,7 @@ def shape_of(expr, shapes: dict):
         for term, other in matrices[1:]:
             if other != shape:
                 raise ShapeMismatch(first, shape, term, other, "sum")
-        if len(matrices) < len(found) and shape != (ONE, ONE):
+        if len(matrices) < len(found) and ONE not in shape:          # a number and a vector: entry by entry, 1 − y
             raise ShapeMismatch(first, shape, sp.Integer(1), (ONE, ONE), "sum")
         return shape
     if isinstance(expr, sp.Mul):
@@ -124,7 +124,7 @@ def concrete(expr, values: dict):
     if expr.is_Symbol and not expr.is_commutative:
         value = values[expr.name.removesuffix(MARK)]
         return value.T if expr.name.endswith(MARK) else value
-    if expr.is_commutative and not expr.has(Trace):     # a number, or a scalar such as n
+    if expr.is_commutative and not expr.has(Trace, Determinant):     # a number, or a scalar such as n
         return expr.xreplace({s: values[s.name] for s in expr.free_symbols if s.name in values})
     if isinstance(expr, sp.Add):
         terms = [_number(concrete(t, values)) for t in expr.args]
@@ -148,6 +148,8 @@ def concrete(expr, values: dict):
     if isinstance(expr, Trace):
         inner = concrete(expr.args[0], values)
         return inner.trace() if isinstance(inner, sp.MatrixBase) else inner
+    if isinstance(expr, Determinant):
+        return concrete(expr.args[0], values).det()
     if isinstance(expr, SigmoidSlope):
         return concrete(expr.args[0], values).applyfunc(lambda v: sigmoid(v) * (1 - sigmoid(v)))
     if isinstance(expr, sp.Function) and len(expr.args) == 1:

@@ -40,9 +40,11 @@ from sympy.core.function import AppliedUndef
 from ..calculus.display import RichDisplay
 from ..calculus.equal import equal
 from ..calculus.parse import SCALAR_NAMES, parse_expr_safe
-from ..calculus.transpose import MARK, Letter, Trace
+from ..calculus.transpose import MARK, Determinant, Letter, Trace
 from .matrix_algebra import ShapeMismatch, concrete, shape_of, sizes_of, symbol_matrices
-from .matrix_shapes import read_shapes
+from .matrix_entrywise import entrywise_functions, entrywise_sum, entrywise_term, top_terms
+from .matrix_jacobian import jacobian_term
+from .matrix_shapes import of_determinant, read_shapes
 from .matrix_terms import IDENTITY, Term, canonical, parts, product_parts, term_of, uses
 
 
@@ -68,6 +70,8 @@ class ExpandedGradient(RichDisplay):
     by_matrix: bool = False      # wrt is a matrix W: terms are traces too, ∇_W tr(AW) = Aᵀ
     turned: tuple = ()           # (that letter, v) of each transposed sum or product (x − μ)ᵀ, as given
     order: tuple = ()            # the terms of total and of answer, each in the order of the given terms they come from
+    jacobian: str = ""           # "column" or "row": f is a vector, the answer its Jacobian df/dx (numerator layout)
+    entrywise: tuple = ()        # (the entries of the terms' gradients added as numbers, their simple form): −y(1 − σ) + (1 − y)σ = σ − y
 
 
 NAMED = r"_\s*\{?\s*[F2]\s*\}?"          # the norm named, ‖V‖_F or ‖v‖_2
@@ -132,8 +136,8 @@ def _read(text: str, shapes: dict):
     for i, name in enumerate(greek):                      # μ of (x − μ) given a shape: a vector, not a scalar
         text = re.sub(rf"(?<!\w){name}(?!\w)", f"Vector{i}q", text)
     try:
-        expr = parse_expr_safe(text, ("tr",), matrices=True)
-    except ValueError as error:                           # an unknown function such as det: said of expr
+        expr = parse_expr_safe(text, ("tr", "det"), matrices=True)
+    except ValueError as error:                           # an unknown function such as exp of a matrix: said of expr
         raise ValueError(f"expr: {error}") from error
     expr = expr.xreplace({s: Letter(greek[int(s.name[6:s.name.index("q")])] + s.name[s.name.index("q") + 1:])
                           for s in expr.free_symbols if s.name.startswith("Vector")})
@@ -148,12 +152,31 @@ def _read(text: str, shapes: dict):
         else:
             letters[s] = Letter(s.name)
     expr = expr.xreplace(letters)
+    expr = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ == "det", lambda e: _determinant(e.args[0], shapes))
     inside = [f for f in expr.atoms(sp.Function) if any(not a.is_commutative for a in f.args)
-              and not (isinstance(f, AppliedUndef) and f.func.__name__ == "tr")]
+              and not (isinstance(f, AppliedUndef) and f.func.__name__ == "tr") and not isinstance(f, Determinant)
+              and not _of_a_vector(f, shapes)]
     if inside:                                            # σ(aᵀWb): not a sum of products, norms and traces
         raise ValueError(f"expr: {inside[0]} is a function of matrices; a function here is a sum of products of the "
                          f"letters, their norms squared and their traces")
     return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ == "tr", lambda e: _trace(e.args[0], shapes))
+
+
+def _of_a_vector(function, shapes) -> bool:
+    """A function applied entry by entry to a column vector (σ(Xw)): the book's vector function (``nn.matrix_entrywise``)."""
+    try:
+        shape = shape_of(function.args[0], shapes) if len(function.args) == 1 else None
+    except (ShapeMismatch, ValueError):
+        return False
+    return shape is not None and shape[1] == "1" and shape[0] != "1"
+
+
+def _determinant(inner, shapes):
+    """det X of a square letter X (det Xᵀ = det X); of a product, refused (det(AB) = det A·det B is the book's to write)."""
+    shape = shape_of(inner, shapes)
+    if not isinstance(inner, Letter) or shape is None or shape[0] != shape[1] or shape == ("1", "1"):
+        raise ValueError(f"expr: det({inner}) is not the determinant of a square matrix letter of shapes")
+    return Determinant(Letter(inner.name.removesuffix(MARK)))
 
 
 def _trace(inner, shapes):
@@ -259,7 +282,7 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmet
         if letter not in read or read[letter][0] != read[letter][1] or read[letter] == ("1", "1"):
             raise ValueError(f"symmetric: {letter} is not a square matrix of shapes")
     mirror = {Letter(letter + MARK): Letter(letter) for letter in symmetric}
-    if wrt not in read or read[wrt] == ("1", "1") or wrt in symmetric:
+    if wrt not in read or read[wrt] == ("1", "1") or (wrt in symmetric and not of_determinant(expr, wrt)):
         raise ValueError(f"wrt: {wrt} is not a vector or a matrix of shapes (give it a shape, {wrt} = \"n\" for a vector or "
                          f"\"m x n\" for a matrix; not one of symmetric)")
     by_matrix = read[wrt][1] != "1"
@@ -278,16 +301,20 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmet
     given = sp.Add(*(_read(part, {**read, **marks}).xreplace(lettered) for part in summands(marked)), evaluate=False)
     frobenius = tuple(letter for letter, inner in norms if shape_of(inner, read) not in (None, ("1", "1")) and
                       shape_of(inner, read)[1] != "1")
-    if shape not in (None, ("1", "1")):
-        raise ValueError(f"expr: {expr} is not a number but a {'×'.join(shape)} matrix")
     x = Letter(wrt)
+    if shape not in (None, ("1", "1")) and "1" in shape and not by_matrix:     # a vector f: its Jacobian df/dx
+        return _jacobian(name, function, x, read, given, shape[0] == "1")
+    if shape not in (None, ("1", "1")):
+        raise ValueError(f"expr: {expr} is not a number or a vector but a {'×'.join(shape)} matrix")
     given_terms = [_read(part, read).xreplace(mirror) for part in summands(text)]       # as given, in order
+    if entrywise_functions(function):                 # uᵀg(Mx), g entry by entry: the chain rule (nn.matrix_entrywise)
+        return _entrywise(name, function, x, read, given, norms, symmetric, turned)
     places = _places(given_terms)
     expanded = _in_order(sp.expand(function), x, places)
     collecting = {_key(canonical(t, x, mirror, by_matrix)): place for t, place in
                   ((t, places.get(_key(t), len(given_terms))) for t in sp.Add.make_args(expanded))}
     collected = _in_order(sp.Add(*(canonical(t, x, mirror, by_matrix) for t in sp.Add.make_args(expanded))), x, collecting)
-    order = ("quadratic", "trace-quadratic", "trace-quadratic-right", "product", "linear", "linear-right", "bilinear",
+    order = ("determinant", "quadratic", "trace-quadratic", "trace-quadratic-right", "product", "linear", "linear-right", "bilinear",
              "trace-linear", "constant")       # as a teacher writes them
     identity = None if IDENTITY.name in read else IDENTITY            # ∇_W tr(W) = I, unless I is a letter of shapes
     terms = tuple(sorted((term_of(t, x, mirror, by_matrix, identity) for t in sp.Add.make_args(collected)),
@@ -305,6 +332,41 @@ def expanded_gradient(expr: str, wrt: str, shapes: dict, name: str = "f", symmet
                             turned, tuple(filter(None, (_stated_order(total, x, by_term), _stated_order(answer, x, by_term)))))
 
 
+def _jacobian(name, function, x, read, given, row: bool) -> ExpandedGradient:
+    """df/dx of a linear vector function, in the numerator layout (``nn.matrix_jacobian``)."""
+    terms = tuple(jacobian_term(t, x, row) for t in sp.Add.make_args(sp.expand(function)))
+    total = sp.expand(sp.Add(*(t.gradient for t in terms)))
+    answer = factored(total)
+    return ExpandedGradient(sp.Symbol(name), function, sp.expand(function), sp.expand(function), terms, x,
+                            tuple((Letter(n), s) for n, s in read.items() if s != ("1", "1")), total, answer,
+                            tuple((n, v) for n, v in sizes_of(read).items() if n != "1"),
+                            _jacobian_holds(function, answer, x, read, row), given, jacobian="row" if row else "column")
+
+
+def _jacobian_holds(function, answer, x, shapes, row: bool) -> bool:
+    """The answer's entry (i, j) is ∂fᵢ/∂xⱼ of the function written entry by entry."""
+    values = symbol_matrices({n: s for n, s in shapes.items() if s != ("1", "1")})
+    values.setdefault(IDENTITY.name, sp.eye(values[x.name].rows))
+    f, formula = concrete(function, values), concrete(answer, values)
+    f = f.T if row else f
+    entries = list(values[x.name])
+    return isinstance(formula, sp.MatrixBase) and formula.shape == (len(f), len(entries)) and \
+        all(equal(sp.diff(f[i], e), formula[i, j]) for i in range(len(f)) for j, e in enumerate(entries))
+
+
+def _entrywise(name, function, x, read, given, norms, symmetric, turned) -> ExpandedGradient:
+    """The gradient of a sum of terms uᵀg(Mx), each by the chain rule entry by entry, added entry by entry."""
+    terms = tuple(entrywise_term(t, x) for t in top_terms(function))
+    total = sp.Add(*(t.gradient for t in terms), evaluate=False)
+    summed = entrywise_sum(terms, x) if len(terms) > 1 else None
+    answer = summed[2] if summed else terms[0].gradient if len(terms) == 1 else total
+    return ExpandedGradient(sp.Symbol(name), function, function, function, terms, x,
+                            tuple((Letter(n), s) for n, s in read.items() if s != ("1", "1")), total, answer,
+                            tuple((n, v) for n, v in sizes_of(read).items() if n != "1"),
+                            _holds(function, answer, x, read, symmetric), given, norms, tuple(symmetric), (), False, turned,
+                            (tuple(t.gradient for t in terms),) if len(terms) > 1 else (), entrywise=summed[:2] if summed else ())
+
+
 def _holds(function, answer, x, shapes, symmetric=()) -> bool:
     """The answer equals, entry by entry, the derivative of the scalar form by each entry of x."""
     values = symbol_matrices({n: s for n, s in shapes.items() if s != ("1", "1")}, symmetric)
@@ -313,5 +375,7 @@ def _holds(function, answer, x, shapes, symmetric=()) -> bool:
     scalar = scalar[0, 0] if isinstance(scalar, sp.MatrixBase) else scalar
     formula = concrete(answer, values)
     formula = formula if isinstance(formula, sp.MatrixBase) else sp.Matrix([[formula]])
-    entries = values[x.name]
-    return formula.shape == entries.shape and all(equal(sp.diff(scalar, e), f) for e, f in zip(entries, formula))
+    entries, by_entry = values[x.name], {}
+    for entry, value in zip(entries, formula):           # a symmetric x has one entry for x_ij and x_ji: the derivative
+        by_entry[entry] = by_entry.get(entry, 0) + value  # by it is the sum of the gradient's two entries
+    return formula.shape == entries.shape and all(equal(sp.diff(scalar, e), f) for e, f in by_entry.items())

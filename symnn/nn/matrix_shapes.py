@@ -22,3 +22,8 @@ def read_shapes(shapes: dict) -> dict:
                              f"or one size for a column vector (\"n\")")
         read[letter] = (match[1], match[2] or "1")
     return read
+
+
+def of_determinant(expr: str, wrt: str) -> bool:
+    """The function's text takes det of wrt: then wrt may be a symmetric matrix (∇ ln det X = X⁻¹ for X = Xᵀ)."""
+    return bool(re.search(rf"\bdet\s*\(\s*{re.escape(wrt)}\s*\)", expr))

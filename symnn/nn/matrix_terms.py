@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from ..calculus.transpose import Letter, Trace, transposed
+from ..calculus.transpose import Determinant, Letter, Trace, transposed
 
 IDENTITY = Letter("I")          # the identity matrix of a gradient ∇_W tr(W)
 
@@ -113,13 +113,28 @@ def canonical(term, x, mirror=None, by_matrix: bool = False):
     return number * sp.Mul(*first)
 
 
+def _of_determinant(term, number, matrices, x, mirror) -> Term:
+    """c·g(det X): Jacobi's formula ∇_X det X = det(X)·X⁻ᵀ and the chain rule give g′(det X)·det(X)·X⁻ᵀ, so
+    ∇_X ln det X = X⁻ᵀ; of a symmetric X (``mirror``), X⁻¹."""
+    if matrices:
+        raise ValueError(f"expr: {term} multiplies a function of det {x} by a term of matrices; a term is a function of det {x} alone")
+    D = sp.Dummy("D", positive=True)
+    factor = sp.simplify(sp.diff(number.xreplace({Determinant(x): D}), D) * D).xreplace({D: Determinant(x)})
+    gradient = (factor * transposed(x) ** -1).xreplace(mirror)
+    return Term(term, "determinant", number, gradient, symmetric=transposed(x) in mirror, contributions=(gradient,))
+
+
 def term_of(term, x, mirror=None, by_matrix: bool = False, identity=IDENTITY) -> Term:
     """The gradient of one term by x, one use of x at a time: c·L x R gives c·LᵀRᵀ, c·L xᵀ R gives c·R·L
     (c·R·Lᵀ of a vector x outside a trace, L being 1×1 there), and the identity that form is. By a matrix a use
     with nothing on either side (tr(cW)) gives c·I, I being ``identity`` (None: refused, I means another matrix)."""
     number, factors, traced = parts(term)
     xt, mirror = transposed(x), mirror or {}
+    if number.has(Determinant(x)):
+        return _of_determinant(term, number, factors or traced, x, mirror)
     places = [i for i, f in enumerate(factors) if f in (x, xt)]
+    if places and xt in mirror:
+        raise ValueError(f"symmetric: {x} is symmetric, and a term other than a function of det {x} uses it ({term})")
     contributions = []
     for i in places:
         left, right = sp.Mul(*factors[:i]), sp.Mul(*factors[i + 1:])

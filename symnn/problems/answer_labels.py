@@ -138,6 +138,8 @@ def _matrix_spellings(work, asked, names) -> tuple:
     by (``answers.labels``: an entry of a group is its name and its index); then symnn's own names (w2, dL/dw2)
     where they name no other part (b2 is b_{1,2}, but b_2 is the output layer's bias)."""
     L, places = str(work.network.loss_symbol), work.places()
+    steps = getattr(work, "steps", ())
+    tops = (str(steps[0].objective[0]), L) if steps and steps[0].objective else (L,)     # ∂J/∂W of weight decay, as keyed
     own = []
     for name in asked:
         role = "d" if name.startswith(f"d{L}/d") else "+" if name.endswith("+") else ""
@@ -150,7 +152,7 @@ def _matrix_spellings(work, asked, names) -> tuple:
         entry = [matrix] if rows * columns == 1 else \
             [f"({matrix})_{index}" if "_" in matrix else f"{matrix}_{index}", f"{matrix}{index}"]
         if role == "d":
-            own.append(tuple(f"d{L}/d{e}" for e in entry))
+            own.append(tuple(f"d{top}/d{e}" for top in tops for e in entry))
         elif role == "+":
             own.append(tuple(f"{e}+" for e in entry) + ((f"{matrix}+{index}",) if len(entry) > 1 else ()))
         else:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..nn.matrix_shapes import read_shapes
+from ..nn.matrix_shapes import of_determinant, read_shapes
 
 # the names a file may use, kept here so a file is checked without SymPy; tests/problems/test_answer_schema.py
 # holds them equal to the tables of nn.optimizers and nn.matrix_form
@@ -288,7 +288,8 @@ def _identity_errors(entry) -> list[str]:
             return errors + [str(error)]
         if wrt not in shapes:
             return errors + [f"wrt: {wrt} has no shape in shapes"]
-        if shapes[wrt] == ("1", "1") or wrt in entry.get("symmetric", ()):   # ∇ by a vector or a matrix
+        # ∇ by a vector or a matrix; by a symmetric one only of det (∇ ln det X = X⁻¹)
+        if shapes[wrt] == ("1", "1") or (wrt in entry.get("symmetric", ()) and not of_determinant(entry["expr"], wrt)):
             return errors + [f"wrt: {wrt} is {'a number' if wrt not in entry.get('symmetric', ()) else 'symmetric'}; "
                              f"differentiate by a vector ({wrt} = \"n\") or a matrix that is not symmetric ({wrt} = \"m x n\")"]
         return errors

@@ -166,8 +166,6 @@ def decay_errors(entry: dict) -> list[str]:
         number = None
     if number is None or number < 0:
         return [f"weight_decay: {value!r} is not λ of J = L + (λ/2)Σ w², a number 0 or more (such as 0.01 or \"1/100\")"]
-    if entry.get("form", "scalar") != "scalar":        # the key in matrices writes ∂L/∂W = δaᵀ, without λW
-        return [f"weight_decay: a network in form = {entry['form']!r} is keyed without the penalty; leave out form"]
     return []
 
 

@@ -131,6 +131,8 @@ class _Latex(_FactorsAsUsual, FunctionArguments, LatexPrinter):
     def _print_Pow(self, expr):
         if expr.base == 10 and expr.exp.is_Integer and expr.exp < 0:     # 10^{-8}, as a tolerance is written
             return "10^{%d}" % expr.exp
+        if expr.exp == -1 and expr.base.is_Symbol and not expr.base.is_commutative:       # X^{-1}, X^{-T} = (X^{T})^{-1}
+            return self._print(sp.Symbol(expr.base.name.removesuffix("ᵀ"))) + ("^{-T}" if expr.base.name.endswith("ᵀ") else "^{-1}")
         return super()._print_Pow(expr)
 
     def _print_Symbol(self, expr, style="plain"):
@@ -329,8 +331,9 @@ class TextMath(_FactorsAsUsual, StrPrinter):
             return f"√({self._print(expr.base)})"
         if isinstance(expr.base, sp.Symbol) and raised(self._print(expr.base)):       # (a²)^2: a name's ², then a power
             return f"({self._print(expr.base)})^{self.parenthesize(expr.exp, PRECEDENCE['Pow'])}"
-        if expr.exp == -1 and not expr.base.is_commutative:        # a matrix inverse: (XᵀX)⁻¹, never 1/(XᵀX)
-            return f"({self._print(expr.base)})⁻¹"
+        if expr.exp == -1 and not expr.base.is_commutative:        # a matrix inverse: (XᵀX)⁻¹, X⁻¹, X⁻ᵀ = (Xᵀ)⁻¹; never 1/X
+            return re.sub("ᵀ$", "⁻ᵀ", base) if (base := self._print(expr.base)) and expr.base.is_Symbol and base.endswith("ᵀ") \
+                else f"{base}⁻¹" if expr.base.is_Symbol else f"({base})⁻¹"
         if expr.exp.is_Rational and expr.exp.is_negative:
             positive = expr.base if expr.exp == -1 else sp.Pow(expr.base, -expr.exp, evaluate=False)
             return f"1/{self.parenthesize(positive, PRECEDENCE['Mul'] + 1)}"

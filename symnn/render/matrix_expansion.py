@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..calculus.transpose import MARK, Letter, Trace, transposed
+from ..calculus.transpose import MARK, Determinant, Hadamard, Letter, Trace, transposed
 from ..nn.matrix_terms import IDENTITY
 from .said import first_time
 from .stated import StatedSum, stated_formula
@@ -47,12 +47,16 @@ def expansion_keys(run) -> tuple[str, ...]:
 
 class ExpansionPrinting:
     def gradient_name(self, run) -> str:
-        """∇_x f, as raw math."""
+        """∇_x f, as raw math; ∂f/∂x of a vector f, its Jacobian."""
+        if run.jacobian:
+            return self.raw_ratio(run.name, run.wrt)
         x, f = self.raw_math(run.wrt), self.raw_math(run.name)
         return f"{self.nabla}_{{{x}}} {f}" if self.nabla.startswith("\\") else f"∇_{x} {f}"
 
     def _by_term(self, run, term) -> str:
-        """∇_x(term) as raw math."""
+        """∇_x(term) as raw math; ∂(term)/∂x of a vector function."""
+        if run.jacobian:
+            return self.raw_math(Jacobian(term, run.wrt))
         x = self.raw_math(run.wrt)
         inside = self.raw_math(term)
         return (rf"{self.nabla}_{{{x}}}\left({inside}\right)" if self.nabla.startswith("\\") else f"∇_{x}({inside})")
@@ -69,7 +73,8 @@ class ExpansionPrinting:
         formula = self.raw_math(given, keep_order=True)       # ∇_W f where the statement has just given f's formula
         named = self.raw_ratio(f, x) if stated_formula(self.raw_math(f), formula, getattr(self, "stated", ())) else \
             self.raw_math(sp.Eq(f, given, evaluate=False), keep_order=True)
-        lines = [self.line(depth, self.strong(self.say("expansion.title", wrt=x) + ":") + " " + self.inline(named))]
+        title = self.say(f"expansion.jacobian {run.jacobian}", wrt=x, f=f) if run.jacobian else self.say("expansion.title", wrt=x)
+        lines = [self.line(depth, self.strong(title + ":") + " " + self.inline(named))]
         symmetric = [self.math(sp.Eq(Letter(name), transposed(Letter(name)), evaluate=False)) for name in run.symmetric]
         lines.append(self.line(depth, self.plain("matrix.shapes") + " "
                                + ", ".join([self.math(shaped(letter, shape)) for letter, shape in run.shapes] + symmetric)))
@@ -89,9 +94,11 @@ class ExpansionPrinting:
         for term in run.terms:
             lines.append(self.ruled_step(depth + 1, self._by_term(run, term.term) + " = " + self.raw_math(term.gradient),
                                          self._identity(term, x, dict(run.shapes))))
+        if run.entrywise:                                 # the entries added as numbers: −y(1 − σ) + (1 − y)σ = σ − y
+            lines.append(self.line(depth, self.say("expansion.entries", z=sp.Symbol("z"), sum=sp.Eq(run.entrywise[0], run.entrywise[1], evaluate=False))))
         sides = [self.gradient_name(run), self.raw_math(run.total)] + ([self.raw_math(run.answer)] if run.answer != run.total
                                                                         else [])
-        lines.append(self.line(depth, self.say("expansion.sum") + " " + self.inline(" = ".join(sides))))
+        lines.append(self.line(depth, self.say("expansion.sum jacobian" if run.jacobian else "expansion.sum") + " " + self.inline(" = ".join(sides))))
         if self._settings["detail"] == "full" or not run.holds:
             sizes = Sizes(*(x for name, size in run.sizes for x in (sp.Symbol(name), sp.Integer(size))))
             lines.append(self.line(depth, self.say("matrix.checked" if run.holds else "matrix.not checked", sizes=sizes)))
@@ -109,6 +116,33 @@ class ExpansionPrinting:
         a, M = _free("a", term, shapes), _free("M", term, shapes)
         if term.identity == "constant":
             return self.say("expansion.constant", wrt=x)
+        if term.identity in ("linear-map", "linear-map-row"):      # ∂(Lx)/∂x = L; of a row, ∂(xᵀR)/∂x = Rᵀ
+            L = _free("A", term, shapes)
+            form, coefficient = (transposed(x) * L, transposed(L)) if term.identity == "linear-map-row" else (L * x, L)
+            if term.part == IDENTITY:
+                return self.say("expansion.jacobian identity", identity=sp.Eq(Jacobian(x, x), IDENTITY, evaluate=False))
+            if term.part == L:                            # the term is the identity's own form; a row's is transposed
+                return self.say("expansion.linear map alone", wrt=x) if term.identity == "linear-map" else \
+                    self.say("expansion.linear map row", wrt=x, column=transposed(L) * x, coefficient=transposed(L))
+            return self.say("expansion.linear map", identity=sp.Eq(Jacobian(form, x), coefficient, evaluate=False),
+                            part=sp.Eq(L, term.part, evaluate=False))
+        if term.identity == "entrywise":                  # ∇ₓ uᵀg(Mx) = Mᵀ(u ⊙ g′(Mx)), g′ found on a number
+            from ..nn.matrix_entrywise import ENTRY, entry_function
+            g, slope = entry_function(term.term, x)
+            u, M, G, Slope = _free("a", term, shapes), _free("M", term, shapes), sp.Function("g"), sp.Function("g′")
+            summed = term.other == 1                      # 1ᵀg(Mx), the entries summed
+            form, gradient = (G(M * x), Slope(M * x)) if summed else (transposed(u) * G(M * x), Hadamard(u, Slope(M * x)))
+            named = {"identity": sp.Eq(Nabla(x, form), transposed(M) * gradient, evaluate=False),
+                     "part": sp.Eq(M, term.part, evaluate=False), "slope": sp.Eq(sp.Derivative(g, ENTRY), slope, evaluate=False)}
+            return self.say("expansion.entrywise sum", **named) if summed else \
+                self.say("expansion.entrywise", other=sp.Eq(u, term.other, evaluate=False), **named)
+        if term.identity == "determinant":                # Jacobi's formula ∇_X det X = det(X)·X⁻ᵀ, with the chain rule
+            jacobi = sp.Eq(Nabla(x, Determinant(x)), Determinant(x) * transposed(x) ** -1, evaluate=False)
+            said = self.say("expansion.square" if term.part == Determinant(x) else "expansion.determinant", identity=jacobi)
+            if term.symmetric:                            # X = Xᵀ: X⁻ᵀ = X⁻¹
+                said += self.say("expansion.determinant symmetric", symmetric=sp.Eq(x, transposed(x), evaluate=False),
+                                 inverse=sp.Eq(transposed(x) ** -1, x ** -1, evaluate=False))
+            return said
         if term.identity in ("linear", "linear-right"):
             form = transposed(a) * x if term.identity == "linear" else transposed(x) * a
             identity = sp.Eq(Nabla(x, form), a, evaluate=False)
@@ -206,3 +240,18 @@ class Nabla(sp.Expr):
             return f"∇_{printer._print(self.args[0])} {printer._print(self.args[1])}"
         return f"∇_{printer._print(self.args[0])}({printer._print(self.args[1])})"
 
+
+class Jacobian(sp.Expr):
+    """∂f/∂x of a vector f, in an identity: the matrix of ∂fᵢ/∂xⱼ."""
+
+    is_commutative = False
+
+    def _latex(self, printer):
+        top = printer._print(self.args[0])
+        top = r"\left(%s\right)" % top if isinstance(self.args[0], (sp.Add, sp.Mul)) else top
+        return r"\frac{\partial %s}{\partial %s}" % (top, printer._print(self.args[1]))
+
+    def _sympystr(self, printer):
+        top = printer._print(self.args[0])
+        top = f"({top})" if isinstance(self.args[0], (sp.Add, sp.Mul)) else top
+        return f"∂{top}/∂{printer._print(self.args[1])}"

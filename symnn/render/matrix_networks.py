@@ -17,6 +17,7 @@ import sympy as sp
 from ..calculus.functions import sigmoid
 from ..lang import catalogue
 from ..nn.reverse import delta
+from ..nn.sgd_steps import DECAY
 from ..nn.slopes import a as slope_output
 from ..nn.slopes import slope_through_output
 from ..nn.slopes import z as slope_sum
@@ -201,6 +202,9 @@ class MatrixNetworkPrinting:
         targets = [t for t in work.network.targets if t in known]
         y = sp.Matrix([known[t] for t in targets])
         lines += self.matrix_forward(work, known, depth + 1, given=[(self.raw_math(sp.Symbol("y")), y)] if targets else [])
+        if step.objective:                  # weight decay λ: J = L + (λ/2)Σ w², so ∂J/∂W = ∂L/∂W + λW
+            lines.append(self.line(depth, self.say("sgd.decay", decay=sp.Eq(DECAY, self.as_given(step.objective[3]), evaluate=False),
+                                                   w=sp.Symbol("W"), term=DECAY * sp.Symbol("W"))))
         lines.append(self.line(depth, self.plain("mnet.backward")))
         lines += self.matrix_backward(work, step, known, depth + 1)
         if step.updates:
@@ -214,7 +218,7 @@ class MatrixNetworkPrinting:
         grads = work.gradients(step)
         formulas = {n: f for n, f, _ in step.deltas}
         known = {**known, **{delta(n): v for n, _, v in step.deltas}}
-        L = work.network.loss_symbol
+        L, (J, lam) = work.network.loss_symbol, (step.objective[0], step.objective[3]) if step.objective else (None, None)
         lines = []
         last = work.layers[-1]
         renamed = self.output_names(work)
@@ -229,9 +233,12 @@ class MatrixNetworkPrinting:
             source = work.input if k == 0 else work.layers[k - 1].names[3]
             inputs = sp.Matrix([known[s] for s in layer.inputs])
             p, q = sp.Symbol("p"), sp.Symbol("q")
-            entries = sp.Matrix(grad.weights.rows, grad.weights.cols,
-                                lambda j, i: put_in(sp.Mul(p, q, evaluate=False), {p: grad.deltas[j], q: inputs[i]}, self.places()))
-            lhs = self.raw_ratio(L, sp.Symbol(W)) + " = " + self.times(self.named(d), self.named(source, "T"))
+            w, product = sp.Symbol("w"), sp.Mul(p, q, evaluate=False)       # with weight decay ∂J/∂W = δaᵀ + λW
+            entry = sp.Add(product, sp.Mul(DECAY, w, evaluate=False), evaluate=False) if J else product
+            entries = sp.Matrix(grad.weights.rows, grad.weights.cols, lambda j, i: put_in(entry, {
+                p: grad.deltas[j], q: inputs[i], DECAY: lam, w: known.get(layer.weights[j, i])}, self.places()))
+            lhs = self.raw_ratio(J or L, sp.Symbol(W)) + " = " + self.times(self.named(d), self.named(source, "T")) + \
+                ("" if J is None else " + " + self.times(self.raw_math(DECAY), self.named(W)))
             lines.append(self.line(depth, self.matrix_line(lhs, grad.weights, entries)))
             if grad.biases is not None:
                 if layer.shared:
@@ -278,7 +285,7 @@ class MatrixNetworkPrinting:
         """W⁺ = W − η·∂L/∂W, entry by entry (the optimizer's own formula with its numbers), and b⁺ alike."""
         rows = dict(step.updates)
         grads = work.gradients(step)
-        L = work.network.loss_symbol
+        L = step.objective[0] if step.objective else work.network.loss_symbol      # J of weight decay
         lines = []
         for layer, grad in zip(work.layers, grads):
             W, b = layer.names[:2]
@@ -314,7 +321,7 @@ class MatrixNetworkPrinting:
             value = sp.zeros(rows, columns)
             for (j, k), item in entries:
                 value[j - 1, k - 1] = item[2]
-            label = self.raw_ratio(work.network.loss_symbol, sp.Symbol(matrix)) if role == "d" else self.named(matrix, role)
+            label = self.raw_ratio(_top(work), sp.Symbol(matrix)) if role == "d" else self.named(matrix, role)
             out.append(("", label, value))
         return out
 
@@ -336,7 +343,7 @@ class MatrixNetworkPrinting:
                 continue
             latex, text = labels[base]
             if name.startswith(f"d{L}/d"):
-                latex, text = rf"\frac{{\partial {L}}}{{\partial {latex}}}", f"∂{L}/∂{text}"
+                latex, text = rf"\frac{{\partial {_top(work)}}}{{\partial {latex}}}", f"∂{_top(work)}/∂{text}"
             elif name.endswith("+"):
                 latex, text = f"{latex}^{{+}}", f"{text}⁺"
             out.append((prefix, self.hand(latex, text), value))
@@ -382,3 +389,9 @@ class MatrixNetworkJson:
             for forward, g in zip(layer_values({**dict(step.point), **dict(step.forward)}), work.gradients(step))]}
             for step in work.run.steps]
         return out
+
+
+def _top(work):
+    """What the gradients are of: L, or J = L + (λ/2)Σ w² of weight decay."""
+    steps = getattr(work, "steps", ())
+    return steps[0].objective[0] if steps and steps[0].objective else work.network.loss_symbol

@@ -265,6 +265,8 @@ class SolutionPrinting:
         """The left side of a derivation's chain, raw: ∂E²/∂w₁ where the statement names the function and
         defines a part of it (E² = (Y − y)²), else d/dx(f) written out."""
         named = self.by_name(step.expr)
+        if self.function_named and step.order > 1 and "f" not in self.names:    # answer_name: ∂²NLL/∂w², as the answer
+            return self.answer_label(step)
         if named is not step.expr and ("f" in self.names or self.function_named) and step.order == 1:
             return self.raw_ratio(sp.Symbol("f" if "f" in self.names else self.function_named), step.var)   # ∂L/∂z
         return self.raw_math(D(named, step.var, step.order))

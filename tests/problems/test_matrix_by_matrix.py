@@ -326,7 +326,7 @@ def test_a_file_that_cannot_differentiate_by_its_wrt_is_refused(fields, error):
      "expr: the gradient of tr(W) by W is a multiple of the identity matrix I, and shapes names another matrix I"),
     ({"expr": "tr(A*W)^2", "wrt": "W", "shapes": {"A": "n x m", "W": "m x n"}}, "expr: .* is not linear in its traces"),
     ({"expr": "tr(W)", "wrt": "W", "shapes": {"W": "n by n"}}, "shapes: W = 'n by n' is not a shape"),
-    ({"expr": "log(det(W))", "wrt": "W", "shapes": {"W": "n x n"}}, "expr: unknown function 'det'"),
+    ({"expr": "logdet(W)", "wrt": "W", "shapes": {"W": "n x n"}}, "expr: unknown function 'logdet'"),   # det(W) is read; logdet is not
     ({"expr": "sigmoid(a^T W b)", "wrt": "W", "shapes": {"a": "m", "W": "m x n", "b": "n"}},      # not a sum of products
      "expr: sigmoid(aᵀ*W*b) is a function of matrices"),
     ({"expr": "a^T W b", "wrt": "W", "shapes": {"a": "m", "W": "m x n", "b": "m"}},               # b does not fit W

@@ -160,7 +160,8 @@ def test_a_file_that_cannot_state_the_function_is_refused_with_the_field(fields,
 
 @pytest.mark.parametrize("fields, error", [
     ({"expr": "a^T x", "wrt": "x", "shapes": {"x": "n"}}, "shapes: the letter a of expr has no shape"),
-    ({"expr": "A x", "wrt": "x", "shapes": {"A": "m x n", "x": "n"}}, "expr: A x is not a number"),
+    ({"expr": "A X", "wrt": "x", "shapes": {"A": "m x n", "X": "n x k", "x": "n"}},        # A x is a vector: its Jacobian
+     "expr: A X is not a number or a vector"),
     ({"expr": "norm(A x - b)", "wrt": "x", "shapes": {"A": "m x n", "x": "n", "b": "m"}}, "expr: a norm is taken squared"),
     ({"expr": "a^T x", "wrt": "x", "shapes": {"a": "n", "x": "n by n"}}, "shapes: x = 'n by n' is not a shape"),
     ({"expr": "x^T B x", "wrt": "x", "shapes": {"B": "m x n", "x": "n"}, "symmetric": ["B"]}, "symmetric: B is not a square"),

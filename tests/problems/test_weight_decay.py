@@ -101,7 +101,6 @@ def test_a_bad_lambda_is_refused_with_the_field(tmp_path, value, said):
 
 
 @pytest.mark.parametrize("fields, said", [
-    ({"form": '"matrix"'}, "weight_decay: a network in form = 'matrix'"),       # the matrix key has no λW
     ({"targets": "", "loss": "", "steps": "", "find": '["o1"]'}, "weight_decay: a network without targets"),  # no loss to add to
 ])
 def test_weight_decay_where_it_cannot_be_keyed_is_refused(tmp_path, fields, said):

@@ -81,3 +81,6 @@ def test_a_second_derivative_is_named_as_answer_name_says(bank, lang, answer):
     assert sp.simplify(sp.diff(-sp.log(s), w, 2) - x**2 * s * (1 - s)) == 0
     assert answer in key("d2-E", bank, lang)
     assert r"\frac{d^{2} E}{d w^{2}} = " in "\n".join(key("d2-E", bank, lang, "latex"))
+    # the work line names it too, not d^2/dw^2 of the formula the statement has just given
+    work = {"en": "Derivative: ", "ru": "Производная: "}[lang] + answer.split(": ", 1)[1]
+    assert work + {"en": " (derivative of order 2)", "ru": " (производная порядка 2)"}[lang] in key("d2-E", bank, lang)
