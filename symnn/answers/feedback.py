@@ -18,6 +18,7 @@ from ..calculus.parse import is_condition
 from ..lang import local_numbers, phrase
 from .characters import GREEK
 from .compare import canonical_name, normalize, round_to, rounding_rule
+from .entries import KRONECKER
 from .identity import NAME
 from .labels import spoken_name
 from .layout import closes_at_end, top_level_split
@@ -249,6 +250,7 @@ def _unknown_letters(refs, unknown, expected, notes, names=()) -> tuple:
     noted = {values["latin"] for key, values in notes if key == "note.greek twin"} | {"e"}
     spelled = {canonical_name(name.removesuffix("ᵀ")) for name in set(letters) | expected}
     unknown = sorted(name for name in unknown if canonical_name(name.removesuffix("ᵀ")) not in spelled and name not in noted
+                     and not _entry_letter(name, spelled)
                      and not (matrices and NAME.fullmatch(name.removesuffix("ᵀ"))))
     if not unknown or not letters:
         return ()
@@ -258,6 +260,13 @@ def _unknown_letters(refs, unknown, expected, notes, names=()) -> tuple:
                      key=lambda name: (name_shown(name).lower(), name))
     key = "note.unknown letter" if len(unknown) == 1 else "note.unknown letters"
     return ((key, {"letters": ", ".join(map(name_shown, unknown)), "names": ", ".join(map(name_shown, letters))}),)
+
+
+def _entry_letter(name: str, spelled: set) -> bool:
+    """An entry of a vector the answer wrote as a formula of its index: s_j of a problem with s_1, s_2, or
+    Kronecker's δ_1j of a one-hot label (y of p − y) — the letter s or y, not one of its own."""
+    base, _, index = name.partition("_")
+    return base in KRONECKER or bool(re.fullmatch(r"[ijkl]", index)) and any(n.startswith(base + "_") for n in spelled)
 
 
 MARKED = re.compile(r"[A-Za-z](?:hat|bar|tilde|dot|ddot)")
