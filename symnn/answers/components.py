@@ -38,7 +38,7 @@ def explained(ref, value, typed, decided_by, options, say) -> list[str]:
             and matrix_mistake(transposed(ref), value, options.symmetric, options.identity))    # a slip of the row form, xᵀA for 2xᵀA
         return [say(found[0], **typeset(_as_written(found[1], options)))] if found else []
     found = diagnose(ref, value, typed, options)
-    return [say(found[0], **typeset(found[1]))] if found else []
+    return [say(found[0], **typeset(_as_written(found[1], options)))] if found else []
 
 
 def _identity_as_number(ref, value) -> bool:

@@ -165,9 +165,11 @@ def formula_for_number(ref, ans, typed, options):
 
 
 def number_for_formula(ref, ans, typed, options):
-    """A number where the answer is a formula (∂E²/∂w₁ in x₁, y and Y, answered 0.1966): the names it is in."""
+    """A number where the answer is a formula (∂E²/∂w₁ in x₁, y and Y, answered 0.1966): the names it is in, as
+    the notation shows them."""
     if ans.is_number and ref.free_symbols and not ref.is_number:
-        names = ", ".join(sorted((readable(s) for s in ref.free_symbols), key=str.lower))
+        from .question import renamed
+        names = ", ".join(sorted((readable(s) for s in renamed(ref, options, back=True).free_symbols), key=str.lower))
         return "check.number for formula", {"names": names}
     return None
 

@@ -131,6 +131,10 @@ def in_own_letters(value, definitions, options):
     the problem defines put in (p_1 is s_1, then e^(y_1)/Σ e^(y_m), of Géron's softmax)."""
     if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int):     # a chain's side of one component
         return value[0], in_own_letters(value[1], definitions, options)
+    if isinstance(value, tuple):
+        return tuple(in_own_letters(v, definitions, options) for v in value)
+    if isinstance(value, sp.Basic) and options.renames:      # softmax(z)_1 of the shown z_1, z_2, z_3, before z is renamed
+        value = softmax_sizes(value, {shown for shown, _ in options.renames})
     value = renamed(value, options)
     return substituted(value, definitions, options) if definitions else value
 
