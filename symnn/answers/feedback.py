@@ -144,10 +144,12 @@ def missing_chain_factor(ref, ans, typed, options):
 
 
 def not_substituted(ref, ans, typed, options):
-    """A formula where the value at the problem's point is asked: the point named, (x, y) = (1, 0)."""
+    """A formula where the value at the problem's point is asked: the point named, (x, y) = (1, 0), in the letters
+    the notation shows."""
     if ref.is_number and not ans.is_number and options.point:
         apart = "; " if options.lang == "ru" else ", "
-        names, values = [name_shown(str(name)) for name, _ in options.point], [readable(as_expr(v)) for _, v in options.point]
+        shown = {own: letter for letter, own in options.renames}
+        names, values = [name_shown(shown.get(str(name), str(name))) for name, _ in options.point], [readable(as_expr(v)) for _, v in options.point]
         point = f"{names[0]} = {values[0]}" if len(names) == 1 else f"({apart.join(names)}) = ({apart.join(values)})"
         return "check.not substituted", {"point": point}
     return None

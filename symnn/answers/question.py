@@ -37,6 +37,7 @@ def prepared(ref, text: str, known: set, options):
     known = known | {name for name, _ in named} | set(options.letters)     # the problem's letters: XᵀXW is Xᵀ·X·W
     known |= {s.name.removesuffix(MARK) for f in names.values() if isinstance(f, sp.Basic) for s in f.free_symbols}
     known = shown_letters(known, options)
+    text = unhatted(text, known, options)
     for name in dict.fromkeys(name for name, _ in named):  # f(x) is the name f; so are σ(z), \sigma\left(z\right) of sigma
         written = "|".join(map(re.escape, spellings(name)))        # and F^2(x), F²(x) are F(x)², as sin²x is (sin x)²
         text = re.sub(rf"(?<![A-Za-z0-9_\\])({written})(\s*(?:\^\s*\{{?\s*\d+\s*\}}?|[²³]))?\s*(?:\\left\s*)?\(\s*[A-Za-z]\w*\s*"
@@ -51,6 +52,15 @@ def shown_letters(known: set, options) -> set:
     own = {canonical_name(name, options.index_names) for _, name in options.renames}
     return {name for name in known if canonical_name(name, options.index_names) not in own} | \
         {shown for shown, _ in options.renames}
+
+
+def unhatted(text: str, known: set, options) -> str:
+    """A letter the notation shows, written with a hat as statements put it on an estimate (p̂_k, \\hat{p} of the
+    outputs shown as p), read as that letter, unless the hatted letter is a name of the problem of its own."""
+    for letter in dict.fromkeys(shown.split("_")[0] for shown, _ in options.renames):
+        if re.fullmatch(r"[A-Za-z]", letter) and f"{letter}hat" not in known and f"{letter}_hat" not in known:
+            text = re.sub(rf"\\(?:wide)?hat\s*(?:\{{\s*{letter}\s*\}}|{letter}(?![A-Za-z]))|{letter}\u0302", letter, text)
+    return text
 
 
 def renamed(value, options, back: bool = False):

@@ -54,6 +54,16 @@ wrt = "n"
 notation = { n = "m", m = "k" }
 statement.en = 'Find $\frac{\partial}{\partial m}(m^2 k)$.'
 statement.ru = 'Найдите $\frac{\partial}{\partial m}(m^2 k)$.'
+
+[[problem]]
+id = "at-swap"
+kind = "derivative"
+expr = "x^3*y"
+wrt = "x"
+at = "x = 1, y = 2"
+notation = { x = "y", y = "x" }
+statement.en = 'Find $\frac{\partial}{\partial y}(y^3 x)$ at $y = 1$, $x = 2$.'
+statement.ru = 'Найдите $\frac{\partial}{\partial y}(y^3 x)$ при $y = 1$, $x = 2$.'
 """
 
 
@@ -78,6 +88,8 @@ def test_the_derivatives_by_sympy():
     x, y, n, m, k = sp.symbols("x y n m k")
     assert sp.diff(x**3 * y, x).xreplace({x: y, y: x}) == 3 * y**2 * x
     assert sp.diff(n**2 * m, n).xreplace({n: m, m: k}) == 2 * m * k
+    # at-swap: symnn's x = 1, y = 2 are the shown y = 1, x = 2; 3x²y there, in the shown letters, is 12, not the 6 asked
+    assert sp.diff(x**3 * y, x).subs({x: 1, y: 2}) == 6 and (3 * x**2 * y).subs({y: 1, x: 2}) == 12
 
 
 CASES = [
@@ -86,6 +98,9 @@ CASES = [
     ("nll-chain", "(p_1, p_2 - 1, p_3)", True, ()),                        # entry by entry, the class's minus 1
     ("nll-chain", "p_j - y_j", True, ()),                                  # as the formula of entry j
     ("nll-chain", "softmax(s) - y", True, ()),                             # the outputs as softmax of the scores
+    ("nll-chain", r"\hat p - y", True, ()),                                # Géron's hat on the outputs p̂_k: still p
+    ("nll-chain", "p̂_j - y_j", True, ()),
+    ("nll-chain", r"\hat{s} - y", False, ("Component 1 is not correct.",)),   # a hat on the scores: the scores still
     ("nll-chain", "s - y", False, ("Component 1 is not correct.",)),      # the scores less the label: symnn's s, not the student's
     ("nll-chain", "(s_1, s_2 - 1, s_3)", False, ("Component 1 is not correct.",)),
     ("nll-chain", "q - y", False, ("write the answer through p_1, p_2, p_3, s_1, s_2, s_3",)),   # no letter: the shown ones said
@@ -105,6 +120,10 @@ CASES = [
     ("derivative-chain", "2 m k", True, ()),
     ("derivative-chain", "2 n m", False, ("n is not a letter of this problem; write the answer through k, m.",)),
     ("derivative-chain", "2 m", False, ("Not correct.",)),                 # the other letter left out
+    # --- the swap at a point, y = 1, x = 2: 3y²x = 6; the chain's sides and the point said in the shown letters
+    ("at-swap", "3 y^2 x = 6", True, ()),
+    ("at-swap", "3 x^2 y = 6", False, ("A step of the chain is not equal to the answer 6: 3·x^2·y = 12.",)),
+    ("at-swap", "3 y^2 x", False, ("Substitute the point (y, x) = (1, 2)",)),
 ]
 
 
