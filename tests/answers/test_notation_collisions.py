@@ -64,6 +64,17 @@ at = "x = 1, y = 2"
 notation = { x = "y", y = "x" }
 statement.en = 'Find $\frac{\partial}{\partial y}(y^3 x)$ at $y = 1$, $x = 2$.'
 statement.ru = 'Найдите $\frac{\partial}{\partial y}(y^3 x)$ при $y = 1$, $x = 2$.'
+
+[[problem]]
+id = "perceptron-w0"
+kind = "perceptron"
+inputs = [[0, 0], [0, 1], [1, 0], [1, 1]]
+targets = [0, 0, 0, 1]
+weights = [0, 0]
+biases = 0
+notation = { b = "w_0" }
+statement.en = 'A perceptron $a = \operatorname{hardlim}(w_1 x_1 + w_2 x_2 + w_0)$ learns AND by the perceptron rule from zero weights. Find $w_1$, $w_2$ and $w_0$.'
+statement.ru = 'Перцептрон $a = \operatorname{hardlim}(w_1 x_1 + w_2 x_2 + w_0)$ обучается функции И по правилу перцептрона с нулевых весов. Найдите $w_1$, $w_2$ и $w_0$.'
 """
 
 
@@ -81,6 +92,21 @@ def test_the_softmax_forms_hold_by_central_differences():
     jacobian = np.array([(_softmax(s + h * e) - _softmax(s - h * e)) / (2 * h) for e in np.eye(2)]).T
     p = _softmax(s)
     assert np.allclose(jacobian, np.diag(p) - np.outer(p, p), atol=1e-7)
+
+
+def _perceptron() -> tuple:
+    """The perceptron rule on AND from zero weights, by NumPy: w ← w + e·x, b ← b + e until every input is right."""
+    inputs, targets, w, b = np.array([[0, 0], [0, 1], [1, 0], [1, 1]]), [0, 0, 0, 1], np.zeros(2), 0.0
+    changed = True
+    while changed:
+        changed = False
+        for x, t in zip(inputs, targets):
+            e = t - (1 if w @ x + b >= 0 else 0)
+            w, b, changed = (w + e * x, b + e, True) if e else (w, b, changed)
+    return (*(int(v) for v in w), int(b))
+
+
+W1, W2, W0 = _perceptron()                  # (2, 1, −3)
 
 
 def test_the_derivatives_by_sympy():
@@ -124,6 +150,10 @@ CASES = [
     ("at-swap", "3 y^2 x = 6", True, ()),
     ("at-swap", "3 x^2 y = 6", False, ("A step of the chain is not equal to the answer 6: 3·x^2·y = 12.",)),
     ("at-swap", "3 y^2 x", False, ("Substitute the point (y, x) = (1, 2)",)),
+    # --- a perceptron's bias shown as w_0: a part labelled w_0 is the bias, in any order
+    ("perceptron-w0", f"w_1 = {W1}; w_2 = {W2}; w_0 = {W0}", True, ()),
+    ("perceptron-w0", f"w_0 = {W0}; w_1 = {W1}; w_2 = {W2}", True, ("in the order w_1, w_2, w_0",)),
+    ("perceptron-w0", f"w_0 = {W1}; w_1 = {W2}; w_2 = {W0}", False, ("in the order w_1, w_2, w_0",)),   # the labels say the values are misplaced
 ]
 
 
