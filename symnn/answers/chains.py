@@ -18,6 +18,7 @@ from ..calculus.gradient import exact_number
 from ..calculus.parse import is_condition
 from .compare import canonical_name, compare_scalar
 from .entries import SOFTMAX, has_indices, softmax_values, written_out
+from .question import renamed
 from .shown_values import key_rounding, readable
 
 WRONG_FORMULA = object()    # a side that has the answer's value at the point, but is not the formula asked for
@@ -38,7 +39,7 @@ def chain_checked(ref, ref_places, answer, options, say, verdict):
         elif isinstance(ref, tuple) and isinstance(step, sp.Basic) and step.free_symbols:
             side, values = step, vector_at_point(step, len(ref), options)   # ∇f = 4x = (4, −8, 12)
             if values is None:
-                unchecked.append(readable(side))
+                unchecked.append(readable(renamed(side, options, back=True)))
                 continue
             holds = all(side_holds(r, p, v, d, options)[0] for r, p, v, d in zip(ref, ref_places, values, answer.decimals))
             value, final = "(" + apart.join(readable(v) for v in values) + ")", None
@@ -57,8 +58,9 @@ def chain_checked(ref, ref_places, answer, options, say, verdict):
             holds, value = (False, None) if isinstance(side, tuple) or isinstance(ref, tuple) else \
                 side_holds(ref, ref_places[0], side, answer.decimals[0], options, formulas[0])
         if holds is None:
-            unchecked.append(readable(side))
+            unchecked.append(readable(renamed(side, options, back=True)))
         elif not holds:
+            side = renamed(side, options, back=True)          # said in the letters the student sees
             return type(verdict)(False, 0.0, (say("check.wrong"), _wrong_side(side, value, final, say)), "chain", answer)
     if unchecked:
         return type(verdict)(verdict.correct, verdict.score, verdict.feedback +

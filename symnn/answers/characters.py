@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..calculus.greek import CHARACTERS
 from ..calculus.parse import ParseError
 
 INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
@@ -37,11 +38,7 @@ TWINS = dict(zip("аеорсухАВЕКМНОРСТУХ", "aeopcyxABEKMHOPCTYX"
 MARKS = {"\u0302": "hat", "\u0304": "bar", "\u0305": "bar", "\u0303": "tilde", "\u0307": "dot", "\u0308": "ddot",
          "\u20d7": "", "\u20d1": ""}
 PROSE = re.compile(r"(\\(?:text|mbox|textnormal|textrm|textit|textbf)\s*\{[^{}]*\})")
-GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon", "ζ": "zeta",
-         "η": "eta", "θ": "theta", "ϑ": "theta", "ι": "iota", "κ": "kappa", "λ": "lamda", "μ": "mu", "ν": "nu",
-         "ξ": "xi", "ρ": "rho", "σ": "sigma", "ς": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi", "ϕ": "phi",
-         "χ": "chi", "ψ": "psi", "ω": "omega", "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda",
-         "Ξ": "Xi", "Π": "Pi", "Σ": "Sigma", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega"}
+GREEK = CHARACTERS             # α is alpha, ϕ is phi, λ is lamda (``calculus.greek``)
 
 
 def latin_twins(text: str) -> tuple[str, tuple[str, ...]]:

@@ -24,7 +24,7 @@ from .components import check_vector, explained
 from .components import typeset as _typeset  # noqa: F401 - grading's
 from .conditions import condition_form, decimal_ends
 from .feedback import local, reading_notes, verdict_first
-from .iterates import judged_iterates, written_iterates
+from .iterates import judged_iterates, lone_iterate, written_iterates
 from .keys import bank_key
 from .labelled_scalars import asked_part, decimal_text, labelled_scalar, with_work
 from .labels import alternatives, group_keys, label_key, problem_keys, shown_name, spoken_name, unasked_parts
@@ -42,7 +42,9 @@ from .question import (
     own_terms,
     prepared,
     refusal,
+    renamed,
     shape_said,
+    shown_names,
     through,
     written_shape,
 )
@@ -155,10 +157,10 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         answer = replace(answer, notes=answer.notes + (("note.interval", read_as),))
     if percent:                                           # an MAE of 20 %: read as 0.2, and said
         answer = replace(answer, notes=answer.notes + (percent,))
+    written = answer                                      # in the letters the student sees
     if answer.restates:
         verdict = Verdict(False, 0.0, (say("check.wrong"), say("check.restates")), "restates", answer)
     else:
-        written = answer
         answer = by_label(defined(answer, names, options), options) if isinstance(ref, tuple) else \
             defined(answer, names, options)
         ref, answer, own = own_terms(ref, answer, options)      # f of each component's own row put in
@@ -173,8 +175,8 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
         if verdict.correct and not through(written.value, options):
             verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(map(name_shown, options.through))),), "form", answer)
     notes = tuple(say(key, **values) for key, values in answer.notes +
-                  (() if verdict.correct else reading_notes(ref, answer.value, known, verdict.decided_by != "letter",
-                                                                 options.names)))
+                  (() if verdict.correct else reading_notes(renamed(ref, options, back=True), written.value, known,
+                                                                 verdict.decided_by != "letter", shown_names(options))))
     if verdict.correct and has_kink(ref, answer.value):
         notes += (say("note.kink"),)
     return replace(verdict, feedback=verdict_first(verdict.feedback + notes, verdict.correct, verdict.score, lang))
@@ -236,6 +238,9 @@ def _judged(ref, ref_places, answer, options, say, shape=None, own=None) -> Verd
     points = written_iterates(ref, answer, options)
     if points:                  # x_1 = (0.49, 0.25), x_2 = (0.4802, 0.125): the run's points, x_2 the answer
         return judged_iterates(ref, ref_places, answer, options, say, check_vector, points)
+    other = lone_iterate(ref, answer, options, say)
+    if other:                   # x_1 = (…) alone where x_2 is asked: another point of the run
+        return other
     if isinstance(ref, tuple):
         return check_vector(ref, ref_places, answer, options, say, shape, own)
     if is_condition(ref) and answer.is_vector and all(is_condition(v) for v in answer.value):

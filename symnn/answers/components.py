@@ -38,7 +38,7 @@ def explained(ref, value, typed, decided_by, options, say) -> list[str]:
             and matrix_mistake(transposed(ref), value, options.symmetric, options.identity))    # a slip of the row form, xᵀA for 2xᵀA
         return [say(found[0], **typeset(_as_written(found[1], options)))] if found else []
     found = diagnose(ref, value, typed, options)
-    return [say(found[0], **typeset(found[1]))] if found else []
+    return [say(found[0], **typeset(_as_written(found[1], options)))] if found else []
 
 
 def _identity_as_number(ref, value) -> bool:
@@ -138,7 +138,7 @@ def _length_mismatch(ref, ref_places, answer, options, say):
 
 def _as_written(values: dict, options) -> dict:
     """A feedback's formulas in the statement's letters: σ′(z) where the notation writes symnn's A as z."""
-    back = {name + mark: letter + mark for letter, name in options.names if re.fullmatch(r"[A-Za-z]\w*", name)
+    back = {name + mark: letter + mark for letter, name in (*options.names, *options.renames) if re.fullmatch(r"[A-Za-z]\w*", name)
             and re.fullmatch(r"[A-Za-z]\w*", letter) for mark in ("", "ᵀ")}
     return {key: value.xreplace({s: type(s)(back[s.name], **s.assumptions0) for s in value.free_symbols if s.name in back})
             if isinstance(value, sp.Basic) else value for key, value in values.items()}

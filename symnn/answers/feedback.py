@@ -18,6 +18,7 @@ from ..calculus.parse import is_condition
 from ..lang import local_numbers, phrase
 from .characters import GREEK
 from .compare import canonical_name, normalize, round_to, rounding_rule
+from .entries import KRONECKER
 from .identity import NAME
 from .labels import spoken_name
 from .layout import closes_at_end, top_level_split
@@ -143,10 +144,12 @@ def missing_chain_factor(ref, ans, typed, options):
 
 
 def not_substituted(ref, ans, typed, options):
-    """A formula where the value at the problem's point is asked: the point named, (x, y) = (1, 0)."""
+    """A formula where the value at the problem's point is asked: the point named, (x, y) = (1, 0), in the letters
+    the notation shows."""
     if ref.is_number and not ans.is_number and options.point:
         apart = "; " if options.lang == "ru" else ", "
-        names, values = [name_shown(str(name)) for name, _ in options.point], [readable(as_expr(v)) for _, v in options.point]
+        shown = {own: letter for letter, own in options.renames}
+        names, values = [name_shown(shown.get(str(name), str(name))) for name, _ in options.point], [readable(as_expr(v)) for _, v in options.point]
         point = f"{names[0]} = {values[0]}" if len(names) == 1 else f"({apart.join(names)}) = ({apart.join(values)})"
         return "check.not substituted", {"point": point}
     return None
@@ -164,9 +167,11 @@ def formula_for_number(ref, ans, typed, options):
 
 
 def number_for_formula(ref, ans, typed, options):
-    """A number where the answer is a formula (∂E²/∂w₁ in x₁, y and Y, answered 0.1966): the names it is in."""
+    """A number where the answer is a formula (∂E²/∂w₁ in x₁, y and Y, answered 0.1966): the names it is in, as
+    the notation shows them."""
     if ans.is_number and ref.free_symbols and not ref.is_number:
-        names = ", ".join(sorted((readable(s) for s in ref.free_symbols), key=str.lower))
+        from .question import renamed
+        names = ", ".join(sorted((readable(s) for s in renamed(ref, options, back=True).free_symbols), key=str.lower))
         return "check.number for formula", {"names": names}
     return None
 
@@ -249,6 +254,7 @@ def _unknown_letters(refs, unknown, expected, notes, names=()) -> tuple:
     noted = {values["latin"] for key, values in notes if key == "note.greek twin"} | {"e"}
     spelled = {canonical_name(name.removesuffix("ᵀ")) for name in set(letters) | expected}
     unknown = sorted(name for name in unknown if canonical_name(name.removesuffix("ᵀ")) not in spelled and name not in noted
+                     and not _entry_letter(name, spelled)
                      and not (matrices and NAME.fullmatch(name.removesuffix("ᵀ"))))
     if not unknown or not letters:
         return ()
@@ -258,6 +264,13 @@ def _unknown_letters(refs, unknown, expected, notes, names=()) -> tuple:
                      key=lambda name: (name_shown(name).lower(), name))
     key = "note.unknown letter" if len(unknown) == 1 else "note.unknown letters"
     return ((key, {"letters": ", ".join(map(name_shown, unknown)), "names": ", ".join(map(name_shown, letters))}),)
+
+
+def _entry_letter(name: str, spelled: set) -> bool:
+    """An entry of a vector the answer wrote as a formula of its index: s_j of a problem with s_1, s_2, or
+    Kronecker's δ_1j of a one-hot label (y of p − y) — the letter s or y, not one of its own."""
+    base, _, index = name.partition("_")
+    return base in KRONECKER or bool(re.fullmatch(r"[ijkl]", index)) and any(n.startswith(base + "_") for n in spelled)
 
 
 MARKED = re.compile(r"[A-Za-z](?:hat|bar|tilde|dot|ddot)")

@@ -1,8 +1,9 @@
 """An optimizer's run answered by its every point: x₁ = (0.49, 0.25), x₂ = (0.4802, 0.125) where the point after
 two steps is asked. The point asked, x_N, is the answer, judged as the answer; each other point written is work,
 the run's point of that index (x_0 its start), checked as ``labelled_scalars.with_work`` checks a labelled part:
-a wrong one makes the answer not right, said with its value. A label that names no point of the run (x_3 after
-two steps, v_1 of a velocity) does not make the answer the run's points; the numbers of several points written
+a wrong one makes the answer not right, said with its value. One point labelled as another of the run (x_1 = (…)
+where x_2 is asked, x_3 after two steps) is not the answer, and the point asked is said. A label that names no point
+of the run (v_1 of a velocity) does not make the answer the run's points; the numbers of several points written
 without labels are told how to label them.
 
 >>> iterate_index("x_{2}"), iterate_index(r"\\mathbf{x}_1"), iterate_index("x^{(0)}"), iterate_index("xy")
@@ -59,6 +60,20 @@ def written_iterates(ref, answer, options) -> list | None:
     if len({index[1] for _, index, _ in found}) != len(found):
         return None
     return [(label, index[1], start) for label, index, start in found]
+
+
+def lone_iterate(ref, answer, options, say):
+    """The verdict on one point labelled as a point of the run other than the one asked (x_1 = (…) where x_2, the
+    point after two steps, is asked; x_3, past the run): not right, the point asked said; None for the label of the
+    point asked, no label, or a label that names no point of the run (v = (…)), judged as the value."""
+    index = iterate_index(answer.label) if options.iterates and isinstance(ref, tuple) and answer.label else None
+    last = len(options.iterates) - 1
+    if index is None or index[0] not in options.iterate_names or index[1] == last:
+        return None
+    if index[1] > last:
+        names = ", ".join(point_name(options, k) for k in range(last + 1))
+        return _wrong(say, answer, [say("check.iterate beyond", label=point_name(options, index[1]), names=names)])
+    return _wrong(say, answer, [say("check.iterate other", label=point_name(options, index[1]), last=point_name(options, last))])
 
 
 def point_name(options, index: int) -> str:

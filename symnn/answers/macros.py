@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..calculus.greek import SYMPY_NAME
+
 
 @dataclass(frozen=True)
 class Macro:
@@ -28,15 +30,10 @@ def _table(kind: str, names: str, value=None, arguments: str = "") -> dict:
     return {name: Macro(kind, name if value is None else value, arguments) for name in names.split()}
 
 
-GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa mu nu xi rho sigma tau upsilon phi chi psi "
-         "omega Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega")
-
 MACROS: dict[str, Macro] = {
     # letters and constants
-    **_table("symbol", GREEK),
-    "lambda": Macro("symbol", "lamda"), "varepsilon": Macro("symbol", "epsilon"), "varphi": Macro("symbol", "phi"),
-    "vartheta": Macro("symbol", "theta"), "varrho": Macro("symbol", "rho"), "varsigma": Macro("symbol", "sigma"),
-    "pi": Macro("symbol", "pi"), "infty": Macro("symbol", "oo"), "ell": Macro("symbol", "l"),
+    **{name: Macro("symbol", symbol) for name, symbol in SYMPY_NAME.items() if name != "lamda"},     # \lambda is lamda
+    "infty": Macro("symbol", "oo"), "ell": Macro("symbol", "l"),
     # operators, relations and punctuation, as the plain-text grammar writes them
     **_table("operator", "cdot times ast odot circ bullet", " * "), "div": Macro("operator", " / "),
     "%": Macro("operator", "%"), "prime": Macro("operator", "'"), "partial": Macro("operator", "∂"),

@@ -56,6 +56,10 @@ class CheckOptions:
     # an answer may use them; ``through``: names the answer must be written with ("through f")
     names: tuple = ()
     through: tuple = ()
+    # the letters the notation shows the problem's own by, (shown, own) pairs such as ("s_1", "y_1"), ("p_1", "s_1")
+    # of notation = { y = "s", s = "p" }: an answer is read in the shown letters and put in the own ones at once, so
+    # that a shown letter that is another's own (s of the scores, s of symnn's outputs) means what the student sees
+    renames: tuple = ()
     # per component of a vector, the names of its own (a table of activations: f is that row's function, σ(αx)
     # for σ′): that component's answer may use them, and must where its expected answer is written through them
     component_names: tuple = ()
@@ -123,6 +127,8 @@ class CheckOptions:
                 raise ValueError(f"check option {name} must be true or false, got {getattr(self, name)!r}")
         if not all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str) for pair in self.names):
             raise ValueError("check option names must be (name, formula) pairs")
+        if not all(isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(n, str) for n in pair) for pair in self.renames):
+            raise ValueError("check option renames must be (shown letter, own letter) pairs")
         if not all(isinstance(names, tuple) and all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)
                                                     for pair in names) for names in self.component_names):
             raise ValueError("check option component_names must give each component its (name, formula) pairs")

@@ -36,11 +36,58 @@ def prepared(ref, text: str, known: set, options):
     named = options.names + tuple(pair for own in options.component_names for pair in own)
     known = known | {name for name, _ in named} | set(options.letters)     # the problem's letters: XᵀXW is Xᵀ·X·W
     known |= {s.name.removesuffix(MARK) for f in names.values() if isinstance(f, sp.Basic) for s in f.free_symbols}
+    known = shown_letters(known, options)
+    text = unhatted(text, known, options)
     for name in dict.fromkeys(name for name, _ in named):  # f(x) is the name f; so are σ(z), \sigma\left(z\right) of sigma
         written = "|".join(map(re.escape, spellings(name)))        # and F^2(x), F²(x) are F(x)², as sin²x is (sin x)²
         text = re.sub(rf"(?<![A-Za-z0-9_\\])({written})(\s*(?:\^\s*\{{?\s*\d+\s*\}}?|[²³]))?\s*(?:\\left\s*)?\(\s*[A-Za-z]\w*\s*"
                       r"(?:\\right\s*)?\)", r"\1\2", text)
     return (substituted(ref, names, options) if names else ref), text, known, names
+
+
+def shown_letters(known: set, options) -> set:
+    """The letters an answer is read in: the problem's own, each that the notation shows by another letter
+    replaced by that one (y = "s", s = "p": the scores y_k are s_k, the outputs s_k are p_k, and y_k is none
+    of them)."""
+    own = {canonical_name(name, options.index_names) for _, name in options.renames}
+    return {name for name in known if canonical_name(name, options.index_names) not in own} | \
+        {shown for shown, _ in options.renames}
+
+
+def unhatted(text: str, known: set, options) -> str:
+    """A letter the notation shows, written with a hat as statements put it on an estimate (p̂_k, \\hat{p} of the
+    outputs shown as p), read as that letter, unless the hatted letter is a name of the problem of its own."""
+    for letter in dict.fromkeys(shown.split("_")[0] for shown, _ in options.renames):
+        if re.fullmatch(r"[A-Za-z]", letter) and f"{letter}hat" not in known and f"{letter}_hat" not in known:
+            text = re.sub(rf"\\(?:wide)?hat\s*(?:\{{\s*{letter}\s*\}}|{letter}(?![A-Za-z]))|{letter}\u0302", letter, text)
+    return text
+
+
+def renamed(value, options, back: bool = False):
+    """A value read in the notation's letters put in the problem's own, all at once (a swap x ↔ y stays a
+    swap): s_1 − y of notation = { y = "s", s = "p" } is y_1 − y; a matrix letter keeps its kind and its
+    transpose (W and Wᵀ as W_2 and W_2ᵀ where the notation writes W_2 as W). ``back``: from the own letters
+    to the shown ones, as a message says them."""
+    if isinstance(value, tuple):
+        return tuple(renamed(v, options, back) for v in value)
+    if not options.renames or not isinstance(value, sp.Basic):
+        return value
+    pairs = [(name, shown) for shown, name in options.renames] if back else options.renames
+    own = {canonical_name(shown, options.index_names): name for shown, name in pairs}
+    swaps = {}
+    for symbol in value.free_symbols:
+        base = symbol.name.removesuffix(MARK)
+        name = own.get(canonical_name(base, options.index_names))
+        if name is not None:
+            swaps[symbol] = type(symbol)(name + symbol.name[len(base):], **symbol.assumptions0)
+    return value.xreplace(swaps)
+
+
+def shown_names(options) -> tuple:
+    """The problem's (name, formula) pairs as a message says them: a name the notation shows by another
+    letter by that one (softmax's s_k as p_k where the notation writes s as p)."""
+    shown = {canonical_name(name, options.index_names): letter for letter, name in options.renames}
+    return tuple((shown.get(canonical_name(name, options.index_names), name), formula) for name, formula in options.names)
 
 
 def aliased(text: str, options) -> str:
@@ -83,10 +130,23 @@ def definitions(options) -> dict:
 
 def defined(answer, definitions, options):
     """The answer with the problem's names replaced by what they stand for: αf(1 − f) is αf(1 − f) of f = σ(αx)."""
-    if not definitions:
+    if not definitions and not options.renames:
         return answer
-    return replace(answer, value=substituted(answer.value, definitions, options),
-                   steps=tuple(substituted(s, definitions, options) for s in answer.steps))
+    return replace(answer, value=in_own_letters(answer.value, definitions, options),
+                   steps=tuple(in_own_letters(s, definitions, options) for s in answer.steps))
+
+
+def in_own_letters(value, definitions, options):
+    """A value of the answer in the problem's own letters: the notation's letters renamed, then the names
+    the problem defines put in (p_1 is s_1, then e^(y_1)/Σ e^(y_m), of Géron's softmax)."""
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int):     # a chain's side of one component
+        return value[0], in_own_letters(value[1], definitions, options)
+    if isinstance(value, tuple):
+        return tuple(in_own_letters(v, definitions, options) for v in value)
+    if isinstance(value, sp.Basic) and options.renames:      # softmax(z)_1 of the shown z_1, z_2, z_3, before z is renamed
+        value = softmax_sizes(value, {shown for shown, _ in options.renames})
+    value = renamed(value, options)
+    return substituted(value, definitions, options) if definitions else value
 
 
 def substituted(value, definitions, options):
@@ -190,7 +250,7 @@ def as_vector(answer, ref, shape, options=None):
         return replace(answer, value=tuple(parts[part] for part in options.line_order), decimals=(None, None))
     value = written_out(answer.value, shape or (len(ref),)) if has_indices(answer.value) else None
     if value is not None:                   # an entry's formula, in the names the problem defines (y_k of Bishop's s_k)
-        value = substituted(value, definitions(options), options) if options is not None else value
+        value = in_own_letters(value, definitions(options), options) if options is not None else value
         return replace(answer, value=value, decimals=(None,) * len(value), shape=shape)
     components = unit_vector_components(answer.value, len(ref))
     if components is not None:

@@ -77,6 +77,7 @@ class Answer:
     labels: tuple = ()          # the name written before each component (x = 1, y = 2), when each has one, as
                                 # typed; a vector's entries under one name are name#1, name#2 (W = [3 1]); a
                                 # scalar's, its one label (L = 5.27)
+    label: str = ""             # the name written before a whole vector, as typed (x_1 = (0.49, 0.25))
 
     @property
     def is_vector(self) -> bool:
@@ -170,8 +171,9 @@ def _read(text, expected_length, known, shorthand, natural_log, russian_notation
     if is_vector and decimal_comma and ";" not in body and re.search(r",\s", body) and decimal_comma_numbers(body):
         notes += (("note.decimal comma", {"numbers": ", ".join(decimal_comma_numbers(body))}),)   # (0,5, 1)
     named = written if len(written) == (len(value) if is_vector else 1) and all(written) else ()
+    whole = written[0] if is_vector and len(written) == 1 and not named else ""
     return Answer(text, value, notation, is_set=is_set, uses_log10=uses_log10, decimals=decimals, steps=steps,
-                  notes=notes, shape=matrix_shape(body), labels=named)
+                  notes=notes, shape=matrix_shape(body), labels=named, label=whole)
 
 
 # a number compared with another, as a problem that says "compare it with σ′(0) = 0.25" is answered

@@ -22,12 +22,12 @@ import tokenize
 from typing import NamedTuple
 
 from ..lang import PHRASES, phrase
+from .greek import LETTERS, SYMPY_NAME
 
 NAME, NUMBER, OP = tokenize.NAME, tokenize.NUMBER, tokenize.OP
 SHORTHAND = "_shorthand_"      # σ with its argument implicit; only ever inserted here
 SIGMAS = ("sigma", "sigmaprime")
-GREEK_NAMES = set(("alpha beta gamma delta epsilon zeta eta theta iota kappa lamda mu nu xi omicron pi rho sigma tau "
-                   "upsilon phi chi psi omega").split())
+GREEK_NAMES = {SYMPY_NAME[name] for name in LETTERS if name.islower()} | {"omicron"}
 DECIMAL = re.compile(r"(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")     # not 0x10, 1_000, 2j
 
 

@@ -72,7 +72,7 @@ def question_of(problem_id: str, bank=None, lang: str = "en") -> Question:
         values = {canonical(str(name)): value for name, value in (*work.point, *work.forward)}
         if len(network.outputs) == 1:
             aliases = {alias: canonical(str(network.outputs[0])) for alias in _OUTPUT_NAMES}
-    for name, formula in getattr(settings, "names", ()):        # the names the statement defines: f = σ(αx)
+    for name, formula in (*settings.renames, *settings.names):   # the notation's letters (s of y); the names the statement defines: f = σ(αx)
         nodes.setdefault(canonical(name), read_answer(str(formula)).value)
     return Question(tuple(answer) if isinstance(answer, (tuple, sp.MatrixBase)) else answer, function,
                     tuple(settings.variables), tuple(settings.point), settings, nodes, values, aliases)

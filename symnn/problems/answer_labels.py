@@ -111,7 +111,8 @@ def component_labels(solution) -> tuple:
         rows, columns = work.weights.shape
         weights = [(f"w_{k}", f"W#{k}") for k in range(1, columns + 1)] if rows == 1 else \
             [(f"w_{j},{k}", f"w_{j}{k}") for j in range(1, rows + 1) for k in range(1, columns + 1)]
-        biases = [] if work.bias is None else [("b",)] if rows == 1 else [(f"b_{j}",) for j in range(1, rows + 1)]
+        biases = [] if work.bias is None else [_spellings(["b"], notation)[0]] if rows == 1 else \
+            [(f"b_{j}",) for j in range(1, rows + 1)]               # b as the notation shows it (Russell and Norvig's w_0)
         names = tuple(weights) + tuple(biases)
     elif kind == "DataTrainingRun" and tuple(work.find) == ("predictions",) and len(work.targets[0]) == 1:
         names = tuple((f"ŷ({', '.join(map(str, row))})", f"y_pred({', '.join(map(str, row))})") for row in work.predict)

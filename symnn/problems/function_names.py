@@ -110,8 +110,8 @@ def _per_index(notation: dict, words: set) -> dict:
 
 
 def kind_names(data: dict, kind: str | None = None) -> tuple[tuple[str, str], ...]:
-    """The names a kind defines without the file writing them: the softmax's outputs s_k = e^(y_k)/Σ_m e^(y_m)
-    (so softmax(z)_k is s_k where the notation writes y as z), and the letter the notation gives s_k; a total
+    """The names a kind defines without the file writing them, in symnn's own letters: the softmax's outputs
+    s_k = e^(y_k)/Σ_m e^(y_m) (the letters the notation shows them by are ``variable_names``); a total
     derivative's inner functions where it asks a formula (x_1 = t·cos t: dh/dt through x_1, x_2 and t; at a point
     its chain's sides are held to the key's formulas instead); none where the problem names its own.
 
@@ -123,9 +123,7 @@ def kind_names(data: dict, kind: str | None = None) -> tuple[tuple[str, str], ..
     if kind not in ("softmax-nll", "softmax-jacobian") or "names" in data or not isinstance(data.get("n"), int):
         return ()
     total = " + ".join(f"exp(y_{m})" for m in range(1, data["n"] + 1))
-    outputs = {f"s_{k}": f"exp(y_{k})/({total})" for k in range(1, data["n"] + 1)}
-    renamed = tuple((letter, outputs[name]) for letter, name in variable_names(data, kind) if name in outputs)   # p_k of s_k
-    return tuple(outputs.items()) + renamed
+    return tuple((f"s_{k}", f"exp(y_{k})/({total})") for k in range(1, data["n"] + 1))
 
 
 def label_options(data: dict, kind: str | None = None) -> dict:

@@ -375,8 +375,10 @@ def question_options(problem: Problem) -> dict:
         options.update(matrix_problems.matrix_options(data, problem.statement))
     if problem.kind == "derivative" and function_names(data):     # notation f = σ: σ(1 − σ) is an answer
         options["names"] = options.get("names", ()) + function_names(data)
-    if variable_names(data, problem.kind) or kind_names(data, problem.kind):     # notation n = m: 3m² + 2; softmax's s_k
-        options["names"] = options.get("names", ()) + variable_names(data, problem.kind) + kind_names(data, problem.kind)
+    if variable_names(data, problem.kind):       # notation n = m: 3m² + 2 is 3n² + 2; y = s, s = p: s is y and p is s
+        options["renames"] = variable_names(data, problem.kind)
+    if kind_names(data, problem.kind):           # softmax's s_k
+        options["names"] = options.get("names", ()) + kind_names(data, problem.kind)
     options.update(label_options(data, problem.kind))          # p − y, y the one-hot label where the logits are z
     if problem.kind not in ("gradient", "derivative", "finite-difference") or "functions" in data:
         return options

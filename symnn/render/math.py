@@ -24,6 +24,7 @@ from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
+from ..calculus.greek import GREEK as GREEK_LETTERS
 from ..lang import names, separator
 from .arguments import FunctionArguments
 from .brackets import divided_once, function_brackets, plain_brackets, plain_matrix
@@ -53,13 +54,6 @@ def _renamed(text: str, lang: str, kind: str, pattern: str, template: str) -> st
         return text
     alternatives = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
     return re.sub(pattern.replace("NAME", alternatives), lambda m: template % table[m[1] or m[m.lastindex]], text)
-
-
-GREEK_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
-                 "eta": "η", "theta": "θ", "kappa": "κ", "lambda": "λ", "lamda": "λ", "mu": "μ", "nu": "ν",
-                 "xi": "ξ", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "omega": "ω", "zeta": "ζ", "chi": "χ",
-                 "psi": "ψ", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ",
-                 "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω"}       # MML's Φ of features beside θ: Φ, not Phi
 
 
 def _unknown_function(expr) -> bool:

@@ -14,6 +14,7 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from ..calculus.greek import GREEK as GREEK_LETTERS
 from ..calculus.transpose import MARK, Trace, transposed
 from ..lang import NARROW_SPACE, whole
 from .stated import as_stated, stated_order
@@ -177,8 +178,7 @@ def _complement_of(factor):
 
 
 # Greek letters as SymPy names them; a symbol whose name starts with one is a coefficient (λ, η, α, β)
-GREEK = frozenset("""alpha beta gamma delta epsilon varepsilon zeta eta theta iota kappa lambda lamda mu nu xi
-    pi rho sigma tau upsilon phi varphi chi psi omega""".split())
+GREEK = frozenset(name for name in GREEK_LETTERS if name.islower())
 
 
 def in_order(printer, print_mul, factors: list) -> str:

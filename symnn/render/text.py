@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..answers.macros import GREEK
+from ..calculus.greek import GREEK
 from ..lang import separator
 from .arrays import STATEMENT_CODE
 from .base import DocumentPrinter
@@ -25,7 +25,7 @@ _FACTOR_AFTER = re.compile(r"\s*(?:[(\[‖|\w]|\\(?!cdot|times|quad|qquad|right|
 _OPERATOR = re.compile(rf"\\({_FUNCTIONS}|cot|max|min|det|tr|arg)(?![a-zA-Z])\s*")
 
 
-_GREEK = "|".join(GREEK.split() + ["lambda", "pi", "varepsilon", "varphi"])
+_GREEK = "|".join(name for name in GREEK if name != "lamda")       # the LaTeX commands
 
 def _plain_matrices(latex: str, lang: str) -> str:
     """\\begin{pmatrix} 0 & -1 \\\\ 2 & 3 \\end{pmatrix} as [(0, -1); (2, 3)], as a key writes a matrix in plain text."""
