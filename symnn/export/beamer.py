@@ -147,8 +147,11 @@ def blocks(body: str) -> list[str]:
     # a sentence the printer broke by a display (its formula set on a line of its own, its paragraph ended
     # there) goes on in the next paragraph: the two are one block, never cut mid-sentence
     # (a display whose last row ends in a comma or a semicolon: an answer that lists its values goes on too)
+    # (and a paragraph that ends in a colon, a lead-in such as "The trained network's outputs:", goes with what it
+    # introduces)
     for k in range(len(out) - 1, 0, -1):
-        if out[k - 1].endswith(r"\end{align*}\par}") and (_GOES_ON.match(out[k]) or _LISTED.search(out[k - 1])):
+        if out[k - 1].endswith(r"\end{align*}\par}") and (_GOES_ON.match(out[k]) or _LISTED.search(out[k - 1])) \
+                or out[k - 1].endswith(":\\par}"):
             out[k - 1:k + 1] = [out[k - 1] + "\n" + out[k]]
     return out
 

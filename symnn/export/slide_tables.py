@@ -191,7 +191,7 @@ def _slide_table(header: list[str], rows: list[list[str]]) -> str:
         fit, line, lines = _broken(header, inline, kept) or (fit, line, lines)
     # (the inline ones are kept on a line a tenth wider, which TeX shrinks little or not at all: a stacked fraction in a
     # table's row is smaller still, and the row taller)
-    stacked = _set(header, rows, kept) if inline != rows and line > TABLE_LINE_PT * INLINE_WIDER else (fit,)
+    stacked = _set(header, rows, kept) if inline != rows and (line or 1e9) > TABLE_LINE_PT * INLINE_WIDER else (fit,)
     if stacked[0] < fit:
         fit, line, lines = stacked
     lines[0] += r"\binoppenalty=10000"                       # the line that opens the table's group
