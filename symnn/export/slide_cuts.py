@@ -143,7 +143,7 @@ def _table_rows(block: str) -> int:
     and its last."""
     lines = block.split("\n")
     start = next((k for k, line in enumerate(lines) if line.startswith(r"\begin{tabular}")), None)
-    return 0 if start is None else next(k for k, line in enumerate(lines) if line.startswith(r"\end{tabular}")) - start - 4
+    return 0 if start is None else next(k for k, line in enumerate(lines) if line.startswith(r"\end{tabular}")) - start - 5
 
 
 def split(block: str, capacity: float, room: float) -> list[str]:
