@@ -51,7 +51,7 @@ BEAMER_PREAMBLE = r"""\documentclass[11pt]{beamer}
 
 def _picture_GraphPass(work, lang, places=None):
     from .pictures.graphs import graph_picture
-    return graph_picture(work, lang, places, gates=False)     # a slide's height holds a deep graph's ranks
+    return graph_picture(work, lang, places)     # its operation nodes as the key draws them: the graph the slides compute
 
 
 def _picture_ActivationTable(work, lang, places=None):
@@ -147,10 +147,52 @@ def blocks(body: str) -> list[str]:
     # a sentence the printer broke by a display (its formula set on a line of its own, its paragraph ended
     # there) goes on in the next paragraph: the two are one block, never cut mid-sentence
     # (a display whose last row ends in a comma or a semicolon: an answer that lists its values goes on too)
+    # (and a paragraph that ends in a colon, a lead-in such as "The trained network's outputs:", goes with what it
+    # introduces)
     for k in range(len(out) - 1, 0, -1):
-        if out[k - 1].endswith(r"\end{align*}\par}") and (_GOES_ON.match(out[k]) or _LISTED.search(out[k - 1])):
+        if out[k - 1].endswith(r"\end{align*}\par}") and (_GOES_ON.match(out[k]) or _LISTED.search(out[k - 1])) \
+                or out[k - 1].endswith(":\\par}"):
             out[k - 1:k + 1] = [out[k - 1] + "\n" + out[k]]
     return out
+
+
+# a row of a chain that ends in a big operator (a sum, a product with its limits), the printer's cut of a formula too
+# wide for a page's line, and the row that goes on with its summand after a "·" the cut put there
+_PARTED = re.compile(r"(\\(?:sum|prod)(?:_\{[^{}\n]*\}|_\w)?(?:\^\{[^{}\n]*\}|\^\w)?) \\\\\*?\n&\\quad (?:\\cdot )?")
+
+
+def operators_kept(body: str) -> str:
+    r"""``body`` with a sum or a product never parted from its summand at the end of a chain's row: the two rows one
+    again (the slide's line is wider than the line the printer cut it for), the "·" of the cut left out.
+
+    >>> print(operators_kept("x &= \\frac{1}{n} \\sum_{i=1}^{n} \\\\*\n&\\quad \\cdot (y_{i} - a),\\quad n = 4"))
+    x &= \frac{1}{n} \sum_{i=1}^{n} (y_{i} - a),\quad n = 4
+    """
+    return _PARTED.sub(r"\1 ", body)
+
+
+# an answer whose first values the printer displayed, each row ending in a comma or a semicolon, and whose other values go
+# on in the paragraph after the display
+_HALF_DISPLAYED = re.compile(r"\n\\begin\{align\*\}\n\\text\{(\\textbf\{(?:%s):\})\}\\quad ((?:[^\n]*[;,] \\\\\*?(?:\[[^]\n]*\])?\n)*"
+                             r"[^\n]*[;,])\n\\end\{align\*\}(\\par\})?\n\{\\raggedright \\noindent (?=\$)"
+                             % "|".join(re.escape(phrase(lang, "answer")) for lang in LANGUAGES))
+_LISTED_ROW = re.compile(r"^(.*?)([;,])(?: \\\\\*?(?:\[[^]]*\])?)?$")
+
+
+def answers_in_one(body: str) -> str:
+    r"""``body`` with an answer that lists its values set in one paragraph, never its first values displayed and the
+    others in the paragraph after them: each displayed row a formula of the paragraph, as the others are (its first ``&`` the display's alignment).
+
+    >>> print(answers_in_one("{\\noindent So\n\\begin{align*}\n\\text{\\textbf{Answer:}}\\quad a &= 1; \\\\*[0.5ex]\nb &= 2;\n"
+    ...                      "\\end{align*}\\par}\n{\\raggedright \\noindent $c = 3$\\par}"))
+    {\noindent So\par}
+    {\raggedright \noindent \textbf{Answer:} $a = 1$; $b = 2$; $c = 3$\par}
+    """
+    def inline(match: re.Match) -> str:
+        rows = [_LISTED_ROW.match(row).groups() for row in match.group(2).split("\n")]
+        said = " ".join(f"${row.replace('&', '', 1).strip()}${mark}" for row, mark in rows)
+        return f"{match.group(3) or ''}\n{{\\raggedright \\noindent {match.group(1)} {said} "
+    return re.sub(r"\{\\noindent \\par\}\n", "", _HALF_DISPLAYED.sub(inline, body))
 
 
 def frames_of(body: str, capacity: float = FRAME_HEIGHT) -> list[str]:
@@ -247,8 +289,8 @@ def slides(solutions: list, lang: str, title: str, settings: dict | None = None,
                                   "course": plain_latex(course or phrase(lang, "sheet.course"))}
     frames, defined = [], ()
     for heading, solution in zip(headings([s.problem for s in solutions], lang), solutions):
-        body = whole_tables(displays_in_paragraphs(render(solution, "latex", lang=lang, width=TEXT_WIDTH, label="",
-                                                          defined=defined, **(settings or {}))))
+        body = whole_tables(answers_in_one(operators_kept(displays_in_paragraphs(render(solution, "latex", lang=lang, width=TEXT_WIDTH, label="",
+                                                          defined=defined, **(settings or {}))))))
         defined += definitions(solution, lang)      # a sign, a rule, a method: said once a deck, where first used
         frames.append(_frame(spelled(heading), body, files.get(solution.problem.id), phrase(lang, "export.continued")))
     return preamble + "\\begin{document}\n\\begin{frame}\n\\titlepage\n\\end{frame}\n\n" + "\n\n".join(frames) \

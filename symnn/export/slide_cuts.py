@@ -14,6 +14,8 @@ from .slide_heights import FRAME_HEIGHT, cells, height
 # a table or a chain that does not fit the room left on a frame is cut between its rows to fill it when that room is
 # at least this much of a frame (a frame left half empty above a table set whole on the next wastes a slide)
 FILL = 0.4
+# a table of fewer rows than this is never cut when it fits a frame whole (``pieces``)
+SHORT_TABLE = 8
 
 
 def _opened(text: str) -> int:
@@ -106,6 +108,9 @@ def _cut_rows(lines: list[str], first: int, last: int, head: list[str], tail: li
         return [compose(list(range(len(rows))), True, True)]
     runs = _runs(len(rows), compose, capacity, room, starts)
     lead = before[:-len(head)] if not chain and before[-len(head):] == head else []
+    # (a lead-in, the paragraph ending in a colon that introduces the table, stays with it)
+    lead = lead[:next((k for k in range(len(lead) - 1, -1, -1) if lead[-1].endswith(":\\par}") and lead[k].startswith("{")
+                       and _opened("\n".join(lead[k:])) == 0), len(lead))]
     if len(runs) > 1 and len(runs[0]) < min(LEAST_ROWS, len(rows)) and lead:
         # a table whose first part would hold a row or two under what leads to it: the lead alone, the table after it
         return ["\n".join(lead), *_cut_rows(lines[len(lead):], first - len(lead), last - len(lead), head, tail, capacity,
@@ -127,7 +132,18 @@ def pieces(block: str, capacity: float = FRAME_HEIGHT, room: float | None = None
     ``FILL`` of a frame, a frame); else a table cut between its rows (each part under the table's header) and a
     chain between its rows, so that each part fits a frame, the first that room."""
     room = capacity if room is None else room
-    return [block] if height(block) <= (room if room >= FILL * capacity else capacity) else split(block, capacity, room)
+    tall = height(block)
+    # (a short table that fits a frame whole is set whole on the next: its few rows read as one, never parted 3/4)
+    short = r"\begin{align*}" not in block and _table_rows(block) < SHORT_TABLE and tall <= capacity
+    return [block] if tall <= (room if room >= FILL * capacity else capacity) or short else split(block, capacity, room)
+
+
+def _table_rows(block: str) -> int:
+    """How many rows the table of ``block`` has (none when it has no table): the lines between its header's rule
+    and its last."""
+    lines = block.split("\n")
+    start = next((k for k, line in enumerate(lines) if line.startswith(r"\begin{tabular}")), None)
+    return 0 if start is None else next(k for k, line in enumerate(lines) if line.startswith(r"\end{tabular}")) - start - 5
 
 
 def split(block: str, capacity: float, room: float) -> list[str]:

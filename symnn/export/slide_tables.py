@@ -29,6 +29,8 @@ _TRIES = ((TABLE_LINE_PT, 2), (TABLE_LINE_PT, TABLE_GAP), *((TABLE_LINE_PT * wid
 # a table's group on a slide breaks no formula of a cell at a binary operator (a relation never breaks, see the
 # preamble); a table set to a line wider than the slide's is shrunk to the line if TeX finds it wider (``\width``: its
 # own width; never enlarged)
+# a table of inline fractions is set so on a line up to this much wider than the slide's (``slide_table``)
+INLINE_WIDER = 1.1
 SHRUNK = r"\resizebox{\ifdim\width>\linewidth\linewidth\else\width\fi}{!}{%"
 
 # a table as the printer sets it: its header, and its rows (no rule among them)
@@ -151,6 +153,31 @@ def _prose(cell: str) -> bool:
 
 
 def slide_table(header: list[str], rows: list[list[str]]) -> str:
+    """The table's LaTeX on a slide (``_slide_table``); a table that fits the slide's line only shrunk, whose columns of
+    prose (notes) make it so wide, is set without them, each note a paragraph under it that names its row
+    (``_noted``)."""
+    whole = _slide_table(header, rows)
+    return (_noted(header, rows) or whole) if SHRUNK in whole else whole
+
+
+def _noted(header: list[str], rows: list[list[str]]) -> str | None:
+    """The table without its columns of prose (every cell a sentence or empty, never the first), set unshrunk on the
+    slide's line, and each of their notes after it, a paragraph headed by its row's first cell (and the column's
+    header where there are two such columns); None when there are none, or the table is shrunk even so."""
+    notes = [k for k in range(1, len(header)) if all(_prose(row[k]) or not row[k].strip() for row in rows)]
+    if not notes or len(notes) == len(header) - 1:
+        return None
+    kept = [k for k in range(len(header)) if k not in notes]
+    table = _slide_table([header[k] for k in kept], [[row[k] for k in kept] for row in rows])
+    if SHRUNK in table:
+        return None
+    said = [r"{\raggedright \noindent \textit{%s}%s: %s\par}" % (row[0].strip(), f" ({header[k]})" if len(notes) > 1 else "",
+                                                                   row[k].strip())
+            for row in rows for k in notes if row[k].strip()]
+    return "\n".join([table, *said])
+
+
+def _slide_table(header: list[str], rows: list[list[str]]) -> str:
     """The table's LaTeX on a slide: in the larger of ``TABLE_SIZES`` it fits whole (its headers wrapped if need
     be), else with its prose columns wrapped, else with less space between its columns, else on a line a little
     wider (shrunk by TeX to the slide's); else in ``\\footnotesize`` as it is, shrunk to the line (``_set``)."""
@@ -162,7 +189,9 @@ def slide_table(header: list[str], rows: list[list[str]]) -> str:
     fit, line, lines = _set(header, inline, kept)
     if line != TABLE_LINE_PT:
         fit, line, lines = _broken(header, inline, kept) or (fit, line, lines)
-    stacked = _set(header, rows, kept) if inline != rows and line != TABLE_LINE_PT else (fit,)
+    # (the inline ones are kept on a line a tenth wider, which TeX shrinks little or not at all: a stacked fraction in a
+    # table's row is smaller still, and the row taller)
+    stacked = _set(header, rows, kept) if inline != rows and (line or 1e9) > TABLE_LINE_PT * INLINE_WIDER else (fit,)
     if stacked[0] < fit:
         fit, line, lines = stacked
     lines[0] += r"\binoppenalty=10000"                       # the line that opens the table's group
