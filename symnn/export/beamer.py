@@ -51,7 +51,7 @@ BEAMER_PREAMBLE = r"""\documentclass[11pt]{beamer}
 
 def _picture_GraphPass(work, lang, places=None):
     from .pictures.graphs import graph_picture
-    return graph_picture(work, lang, places)     # its operation nodes as the key draws them: the graph the slides compute
+    return graph_picture(work, lang, places, gates=False)     # a slide's height holds a deep graph's ranks
 
 
 def _picture_ActivationTable(work, lang, places=None):
