@@ -353,7 +353,7 @@ class NetworkPrinting:
         return lines
 
     def _print_SoftmaxJacobian(self, jac, depth: int = 0) -> str:
-        i, k, n, S = sp.Symbol("i"), sp.Symbol("k"), sp.Symbol("n"), sp.Symbol("S")
+        i, k, n, S = sp.Symbol("i"), sp.Symbol("k"), jac.n, sp.Symbol("S")     # Σ up to the statement's count of classes
         y, s = sp.IndexedBase("y"), sp.IndexedBase("s")
         total = sp.Sum(sp.exp(y[k]), (k, 1, n))
         title = self.say("softmax.title", softmax=sp.Eq(s[i], sp.exp(y[i]) / total, evaluate=False),

@@ -1,0 +1,31 @@
+"""Worked keys use the letters of their statement: no letter a student has not been given. Exact strings of the
+shipped bank's keys, en and ru (each class once in each language)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symnn import render
+from symnn.problems.solve import solve
+
+
+def key(problem_id, lang="en", format="text"):
+    return render(solve(problem_id), format, lang=lang, detail="brief")
+
+
+@pytest.mark.parametrize("lang, line", [
+    # three classes: Σ up to 3, the statement's count, never an n the statement does not name
+    ("en", "The Jacobian of the softmax s_i = e^(y_i)/Σ_(k=1)^3 e^(y_k), written through the outputs with "
+           "e^(y_k) = S·s_k (S = Σ_(k=1)^3 e^(y_k)) and Σ_(k=1)^3 s_k = 1: ∂s_i/∂y_j = s_i·(δ_ij - s_j)"),
+    ("ru", "Матрица Якоби softmax s_i = e^(y_i)/Σ_(k=1)^3 e^(y_k), записанная через выходы с помощью "
+           "e^(y_k) = S·s_k (S = Σ_(k=1)^3 e^(y_k)) и Σ_(k=1)^3 s_k = 1: ∂s_i/∂y_j = s_i·(δ_ij - s_j)")])
+def test_a_sum_over_classes_runs_to_the_statements_count(lang, line):
+    assert line in key("softmax-jacobian", lang).splitlines()
+
+
+@pytest.mark.parametrize("lang, line", [
+    # σ(z) on the line: its hint in z, the statement's letter
+    ("en", "= σ(z)·(1 - σ(z)) (rewrite with σ, using e⁻ᶻ = (1 - σ(z))/σ(z))"),
+    ("ru", "= σ(z)·(1 - σ(z)) (выражаем через σ: e⁻ᶻ = (1 - σ(z))/σ(z))")])
+def test_the_sigmoid_rewrite_is_said_in_the_lines_letter(lang, line):
+    assert line in key("nielsen-sigmoid-prime", lang).splitlines()
