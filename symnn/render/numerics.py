@@ -257,8 +257,10 @@ class NumericsPrinting(DifferenceQuotientPrinting):
                  self.line(depth, self.say("net.at", point=self.point(rule.point)))]
         lines += self.forward_lines(rule.network, rule.forward, depth, rule.point)
         lines.append(self.line(depth, self.plain("delta.slope") + " " + self.equation(sp.Symbol("f'(in)"), rule.slope)))
-        lines.append(self.line(depth, self.plain("delta.error") + " " + self.ratio(sp.Symbol("L"), out) + " = "
-                               + self.math(rule.error.subs(sp.Symbol("y", real=True), y))))
+        net = rule.network      # one output neuron: ∂L/∂out_pred = out_pred − out_y in its own names, as the table writes it
+        out, y = (sp.Symbol(str(net.outputs[0])), sp.Symbol(str(net.targets[0]))) if len(net.outputs) == 1 else (out, y)
+        error = rule.error.subs({sp.Symbol("out", real=True): out, sp.Symbol("y", real=True): y})
+        lines.append(self.line(depth, self.plain("delta.error") + " " + self.ratio(sp.Symbol("L"), out) + " = " + self.math(error)))
         known = {**dict(rule.point), **dict(rule.forward)}
         rows = []
         for n, formula, value in rule.deltas:

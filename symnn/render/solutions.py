@@ -331,7 +331,7 @@ class SolutionPrinting:
         if kind == "ExpandedGradient":              # ∇_x f of the book's function (render.matrix_expansion)
             return self.gradient_name(work)
         if kind == "MatrixGradient":                # ∂MSE/∂w, or w where the gradient is zero
-            return self.raw_ratio(work.loss, work.wrt) if work.stationary is None else self.raw_math(work.wrt)
+            return self.asked_name(work) if work.stationary is None else self.raw_math(work.wrt)     # δ_prev = ∂L/∂A
         if kind in ("QuadraticGradient", "ResidualGradient", "TotalDerivative", "IteratedMap", "Jacobian", "NewtonStep", "NewtonRun",
                     "OptimizerRun", "HessianMatrix"):
             return self.vector_answer_label(work)       # render.vectors: ∇f, df/dt, (gⁿ)′(x₀)

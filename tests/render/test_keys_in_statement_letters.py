@@ -29,3 +29,20 @@ def test_a_sum_over_classes_runs_to_the_statements_count(lang, line):
     ("ru", "= σ(z)·(1 - σ(z)) (выражаем через σ: e⁻ᶻ = (1 - σ(z))/σ(z))")])
 def test_the_sigmoid_rewrite_is_said_in_the_lines_letter(lang, line):
     assert line in key("nielsen-sigmoid-prime", lang).splitlines()
+
+
+@pytest.mark.parametrize("lang, line", [
+    # one output neuron: the loss's derivative by it in its own name out_pred, as the statement and the table write it
+    ("en", "Derivative of the loss by the prediction: ∂L/∂out_pred = out_pred - out_y"),
+    ("ru", "Производная функции потерь по предсказанию: ∂L/∂out_pred = out_pred - out_y")])
+def test_the_loss_is_differentiated_by_the_output_in_its_name(lang, line):
+    assert line in key("delta-rule", lang).splitlines()
+
+
+@pytest.mark.parametrize("lang, line", [
+    # the statement names ∂L/∂A δ_prev: the key's answer says so, and its last step ends at that name
+    ("en", "Answer: δ_prev = ∂L/∂A = (δ·W_2ᵀ) ⊙ σ'(A); without σ′: δ_prev = ∂L/∂A = δ·W_2ᵀ — wrong: the factor σ'(A) is missing"),
+    ("ru", "Ответ: δ_prev = ∂L/∂A = (δ·W_2ᵀ) ⊙ σ'(A); без σ′: δ_prev = ∂L/∂A = δ·W_2ᵀ — неверно: пропущен множитель σ'(A)"),
+    ("en", "   ∂L/∂A = ∂L/∂H ⊙ σ'(A) = (δ·W_2ᵀ) ⊙ σ'(A) = δ_prev — σ entry by entry: the gradient is multiplied entry by entry by σ′")])
+def test_a_gradient_the_statement_names_is_answered_by_that_name(lang, line):
+    assert line in key("dense-layer-backward", lang).splitlines()
