@@ -75,7 +75,9 @@ class TrainingStepsPrinting:
         parameters = {str(s) for s in dict(run.parameters)}
         if run.asked and not any(name.endswith("+") and name[:-1] not in parameters for name in run.asked):
             return self.join(lines)       # only new parameters asked: no forward pass after the update
-        lines.append(self.line(depth, self.plain("sgd.after")))
+        # the answer's E_total⁺, out_o1⁺: the mark introduced here, where those values are computed
+        marked = [after(self.names.get(n[:-1], n[:-1])) for n in run.asked if n.endswith("+") and n[:-1] not in parameters]
+        lines.append(self.line(depth, self.say("sgd.after.marked", example=marked[0]) if marked else self.plain("sgd.after")))
         known = {**dict(run.parameters), **dict(run.after), **{s: v for s, v in run.steps[-1].point
                                                                  if s not in dict(run.parameters)}}
         lines += self.forward_table(network, run.after, known)

@@ -46,3 +46,24 @@ def test_the_loss_is_differentiated_by_the_output_in_its_name(lang, line):
     ("en", "   ∂L/∂A = ∂L/∂H ⊙ σ'(A) = (δ·W_2ᵀ) ⊙ σ'(A) = δ_prev — σ entry by entry: the gradient is multiplied entry by entry by σ′")])
 def test_a_gradient_the_statement_names_is_answered_by_that_name(lang, line):
     assert line in key("dense-layer-backward", lang).splitlines()
+
+
+@pytest.mark.parametrize("lang, line", [
+    # the answer's E_total⁺ is introduced where the values after the update are computed
+    ("en", "After the last update (a value after it is marked with a plus, as E_total⁺):"),
+    ("ru", "После последнего обновления (значение после него отмечено плюсом, например E_total⁺):")])
+def test_a_value_after_the_update_is_introduced_before_the_answer_marks_it(lang, line):
+    text = key("mazur-221-10000", lang).splitlines()
+    assert line in text and text.index(line) < [k for k, row in enumerate(text) if "E_total⁺ ≈" in row][0]
+
+
+@pytest.mark.parametrize("lang, problem_id, line", [
+    # the statement names the prediction p(ŷ_i): the table's column says so
+    ("en", "bce-n", "i  y_i  p(ŷ_i)  term"),
+    ("ru", "bce-n", "i  y_i  p(ŷ_i)  слагаемое"),
+    # the statement writes the margin 1 and the mean over 3 images: no Δ, no n it does not give
+    ("en", "cs231n-svm", "Multiclass SVM loss: L_i = ∑_(j ≠ y_i) max(0, s_j - s_y_i + 1); L = ∑_(i=1)^3 L_i / 3"),
+    ("ru", "cs231n-svm", "Функция потерь SVM (многоклассовая кусочно-линейная): L_i = ∑_(j ≠ y_i) max(0; s_j - s_y_i + 1); "
+                         "L = ∑_(i=1)^3 L_i / 3")])
+def test_a_loss_key_writes_the_statements_names_and_numbers(lang, problem_id, line):
+    assert line in key(problem_id, lang).splitlines()
