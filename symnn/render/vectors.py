@@ -262,7 +262,10 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
             lines.append(self.line(depth + 1, self.equation(Ratio(f, x, sp.true), df) + self.escape(", ")
                                    + self.equation(Ratio(x, t, d), D(xt, t), dx)))
         sides = [self.raw_math(total), self.raw_math(InOrder(*(Times(df, dx) for df, dx in run.terms)))]
-        if run.value is None:                            # the formula in t: x = x(t), … put in, then simplified
+        # the formula in t (x = x(t), … put in, then simplified); at a point too where it is no longer than the sum in
+        # x, y (df/dt = (1 − 3 sin²t) cos t, a function of t to read; not Stewart's four terms of sines and cosines)
+        in_t = run.value is None or sp.count_ops(run.derivative) <= sp.count_ops(sp.Add(*(df * dx for df, dx in run.terms)))
+        if in_t:
             along = dict(run.inner)
             in_wrt = self.raw_math(InOrder(*(Times(df.xreplace(along), dx) for df, dx in run.terms)))
             sides += [in_wrt] * (in_wrt != sides[-1]) + [self.raw_math(v) for v in self._unless_answered(run.derivative)]

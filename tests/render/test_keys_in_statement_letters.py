@@ -67,3 +67,19 @@ def test_a_value_after_the_update_is_introduced_before_the_answer_marks_it(lang,
                          "L = ∑_(i=1)^3 L_i / 3")])
 def test_a_loss_key_writes_the_statements_names_and_numbers(lang, problem_id, line):
     assert line in key(problem_id, lang).splitlines()
+
+
+@pytest.mark.parametrize("lang, line", [
+    # the statement writes ∇F(𝐱*): the key's derivatives along 𝐩 keep the point
+    ("en", "Answer: 𝐩ᵀ∇F(𝐱*)/‖𝐩‖ = 0; 𝐩ᵀ∇²F(𝐱*) 𝐩/‖𝐩‖² = 2.4"),
+    ("ru", "Ответ: 𝐩ᵀ∇F(𝐱*)/‖𝐩‖ = 0; 𝐩ᵀ∇²F(𝐱*) 𝐩/‖𝐩‖² = 2,4")])
+def test_a_directional_derivative_keeps_the_statements_point(lang, line):
+    assert line in key("hagan-directional", lang).splitlines()
+
+
+@pytest.mark.parametrize("lang, line", [
+    # asked df/dt and its value: df/dt as a function of t first, then at the point
+    ("en", "df/dt = (2x·y)·(-sin(t)) + x^2·cos(t) = (2·sin(t)·cos(t))·(-sin(t)) + cos(t)^2·cos(t) = (1 - 3·sin(t)^2)·cos(t)"),
+    ("ru", "df/dt = (2x·y)·(-sin(t)) + x^2·cos(t) = (2·sin(t)·cos(t))·(-sin(t)) + cos(t)^2·cos(t) = (1 - 3·sin(t)^2)·cos(t)")])
+def test_a_total_derivative_at_a_point_is_written_in_t_first(lang, line):
+    assert line in key("total-derivative", lang).splitlines()
