@@ -3,9 +3,12 @@ shipped bank's keys, en and ru (each class once in each language)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from symnn import render
+from symnn.problems.bank import load_bank
 from symnn.problems.solve import solve
 
 
@@ -83,3 +86,23 @@ def test_a_directional_derivative_keeps_the_statements_point(lang, line):
     ("ru", "df/dt = (2x·y)·(-sin(t)) + x^2·cos(t) = (2·sin(t)·cos(t))·(-sin(t)) + cos(t)^2·cos(t) = (1 - 3·sin(t)^2)·cos(t)")])
 def test_a_total_derivative_at_a_point_is_written_in_t_first(lang, line):
     assert line in key("total-derivative", lang).splitlines()
+
+
+# an iterate 𝐱_k said equal to the coordinates (x_1, x_2): 𝐱_1 = (x_1, x_2) reads as a point equal to its own coordinate
+ITERATE_AS_COORDINATES = re.compile(r"\\mathbf\{([A-Za-z])\}_\{?\w+\}?\s*=\s*\(\s*\1_\{?1")
+
+
+@pytest.mark.parametrize("text, clash", [
+    (r"the point $\mathbf{x}_1 = (x_1, x_2)$ after the step", True),        # the worksheet's old form
+    (r"the point $\mathbf{x}_{2} = (x_{1}, x_{2})$", True),                 # braces
+    (r"the point $\mathbf{x}_1$ after the step, its coordinates along $x_1$ and $x_2$", False),
+    (r"from $\mathbf{x}_0 = (0.5, 0.5)^T$", False),                         # an iterate given by its numbers
+])
+def test_the_iterate_clash_pattern(text, clash):
+    assert bool(ITERATE_AS_COORDINATES.search(text)) is clash
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_no_worksheet_names_an_iterate_by_its_coordinates(lang):
+    texts = {p.id: p.text(lang) + " " + (p.answer_form(lang) or "") for p in load_bank().values()}
+    assert [pid for pid, text in texts.items() if ITERATE_AS_COORDINATES.search(text)] == []
