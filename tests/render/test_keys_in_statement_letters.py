@@ -8,6 +8,7 @@ import re
 import pytest
 
 from symnn import render
+from symnn.export.answer_forms import form_of
 from symnn.problems.bank import load_bank
 from symnn.problems.solve import solve
 
@@ -106,3 +107,21 @@ def test_the_iterate_clash_pattern(text, clash):
 def test_no_worksheet_names_an_iterate_by_its_coordinates(lang):
     texts = {p.id: p.text(lang) + " " + (p.answer_form(lang) or "") for p in load_bank().values()}
     assert [pid for pid, text in texts.items() if ITERATE_AS_COORDINATES.search(text)] == []
+
+
+@pytest.mark.parametrize("lang, problem_id, line", [
+    # f(x) = 1/(1 + e^(−αx)): one variable and a parameter, d/dx on every line, never ∂/∂x
+    ("en", "perceptron-alpha", "Answer: df/dx = α·e^(-α·x)/(1 + e^(-α·x))^2 = α·f·(1 - f)"),
+    ("ru", "perceptron-alpha", "Ответ: df/dx = α·e^(-α·x)/(1 + e^(-α·x))^2 = α·f·(1 - f)"),
+    # a chain of one variable that the statement writes dy/dx: the backward table's headers in d too
+    ("en", "tanh-chain", "local derivative  formula        value     upstream dy/d(node)  contribution to dy/d(input)"),
+    ("ru", "tanh-chain", "локальная производная  формула      значение  приходящий dy/d(узел)  вклад в dy/d(вход)")])
+def test_a_function_of_one_variable_is_differentiated_with_d(lang, problem_id, line):
+    text = key(problem_id, lang)
+    assert line in text.splitlines() and "∂" not in text.split("\n", 1)[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_worksheet_blank_says_dy_dx_as_the_statement(lang):
+    labels = form_of(solve("tanh-chain"), lang).labels
+    assert r"\frac{d y}{d x}" in labels and not any(r"\partial" in label for label in labels)
