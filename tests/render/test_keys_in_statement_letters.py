@@ -125,3 +125,19 @@ def test_a_function_of_one_variable_is_differentiated_with_d(lang, problem_id, l
 def test_a_worksheet_blank_says_dy_dx_as_the_statement(lang):
     labels = form_of(solve("tanh-chain"), lang).labels
     assert r"\frac{d y}{d x}" in labels and not any(r"\partial" in label for label in labels)
+
+
+@pytest.mark.parametrize("lang, line", [
+    # h = ReLU(z·z): ReLU(z²) = z² said before the backward table's ∂h/∂z = 2z
+    ("en", "Here ReLU(z·z) = z·z, as z·z ≥ 0 for every value: the derivative of ReLU(z·z) is that of z·z."),
+    ("ru", "Здесь ReLU(z·z) = z·z, так как z·z ≥ 0 при любом значении: производная ReLU(z·z) равна производной z·z.")])
+def test_a_relu_of_a_square_is_said_to_be_the_square_first(lang, line):
+    lines = key("micrograd-sanity", lang).splitlines()
+    local = next(k for k, row in enumerate(lines) if row.startswith("∂h/∂z") and "2z" in row)
+    assert line in lines and lines.index(line) < local
+
+
+@pytest.mark.parametrize("problem_id", ["program-relu-neuron", "program-micrograd"])
+def test_a_relu_that_can_be_negative_is_not_said_to_be_its_argument(problem_id):
+    # max(0, a) with a of either sign: its derivative is the step H, no such sentence
+    assert "Here ReLU" not in key(problem_id)
