@@ -141,3 +141,25 @@ def test_a_relu_of_a_square_is_said_to_be_the_square_first(lang, line):
 def test_a_relu_that_can_be_negative_is_not_said_to_be_its_argument(problem_id):
     # max(0, a) with a of either sign: its derivative is the step H, no such sentence
     assert "Here ReLU" not in key(problem_id)
+
+
+@pytest.mark.parametrize("lang, problem_id, line", [
+    # the point (x, y): the rule in x, likewise for y, never w_t
+    ("en", "grad-quadratic-gd", "   x_t = x_(t-1) - a·∂f/∂x (and likewise for y)"),
+    ("ru", "grad-quadratic-gd", "   x_t = x_(t-1) - a·∂f/∂x (и так же для y)"),
+    # w and b each by its own derivative, never one g⁰ for both
+    ("en", "gd-linreg-step", "   b¹ = b⁰ - η·∂L/∂b = 0 - 0.001·(-14) = 0.014"),
+    ("ru", "gd-linreg-step", "   b¹ = b⁰ - η·∂L/∂b = 0 - 0,001·(-14) = 0,014"),
+    # the optimizers compared from (x, y): each method's rule in x
+    ("en", "optimizers", "      h_t = α·h_(t-1) + η·∂f/∂x, x_t = x_(t-1) - h_t (and likewise for y), η = 0.1, α = 0.9")])
+def test_an_optimizer_step_is_written_in_the_statements_variables(lang, problem_id, line):
+    text = key(problem_id, lang).splitlines()
+    assert line in text and not any("w_t" in row or "g⁰" in row for row in text)
+
+
+@pytest.mark.parametrize("lang, line", [
+    # d2l's 𝐯_t = β𝐯_(t−1) + 𝐠_t: each coordinate's sum in the statement's order in LaTeX too
+    ("en", r"v_{t} &= \beta v_{t-1} + {\frac{\partial f}{\partial x_{1}}} = 0.5 \cdot 0 + (-1) = -1 \\*[0.5ex]"),
+    ("ru", r"v_{t} &= \beta v_{t-1} + {\frac{\partial f}{\partial x_{1}}} = 0{,}5 \cdot 0 + (-1) = -1 \\*[0.5ex]")])
+def test_a_momentum_sum_keeps_the_statements_order(lang, line):
+    assert line in key("d2l-momentum", lang, "latex").splitlines()
