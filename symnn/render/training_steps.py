@@ -238,6 +238,9 @@ class TrainingStepsPrinting:
         moving = {p for p, _ in step.updates}
         gradients = [(p, formula, value) for p, formula, value in step.gradients
                      if not step.updates or p in moving or f"d{L}/d{p}" in asked]
+        if re.search(r"\\cdot\s*\\delta", getattr(self, "statement_text", "")):     # x₁·δ₅ as stated: every row value·δ
+            self.written = self.written + tuple(StatedProduct(*(self.renamed(f) for f in sorted(
+                sp.Mul.make_args(formula), key=lambda f: str(f).startswith("delta")))) for _, formula, _ in gradients)
         biases = {n.bias for n in network.neurons()}
         biased = any(p in biases for p, _, _ in gradients)        # "a bias is a weight from a constant 1"
         # the rule in words: a formula ∂L/∂w_jk = a_k·δ_j would be in symnn's indices, not the statement's names

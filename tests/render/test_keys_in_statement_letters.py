@@ -163,3 +163,13 @@ def test_an_optimizer_step_is_written_in_the_statements_variables(lang, problem_
     ("ru", r"v_{t} &= \beta v_{t-1} + {\frac{\partial f}{\partial x_{1}}} = 0{,}5 \cdot 0 + (-1) = -1 \\*[0.5ex]")])
 def test_a_momentum_sum_keeps_the_statements_order(lang, line):
     assert line in key("d2l-momentum", lang, "latex").splitlines()
+
+
+@pytest.mark.parametrize("lang, line", [
+    # the statement writes out_5·δ_6 and x_1·δ_5: every gradient row value·δ, and w_5 named w_46 beside w_56
+    ("en", "w_46       h_1·δ_6  0.6106·(-0.1481)  ≈ -0.0904"),
+    ("ru", "w_46      h_1·δ_6  0,6106·(-0,1481)   ≈ -0,0904")])
+def test_gradient_rows_share_the_statements_factor_order_and_weight_names(lang, line):
+    text = key("delta-worked", lang).splitlines()
+    assert line in text and not any(row.startswith("w_5 ") for row in text)
+    assert not any(row.split()[1:2] and row.split()[1].startswith("δ_") and row.split()[0].startswith("w_") for row in text)
