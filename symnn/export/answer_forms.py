@@ -23,6 +23,7 @@ from decimal import Decimal
 import sympy as sp
 
 from ..lang import count, local_numbers, phrase
+from ..render.written import ordinary_derivatives
 
 # a blank for one number, and how many blanks of a row stand on one line
 BLANK = r"\rule{3cm}{0.4pt}"
@@ -53,8 +54,9 @@ def _name(symbol) -> str:
     return sp.latex(sp.Symbol(str(symbol)))
 
 
-def _partials(top: str, variables) -> tuple:
-    return tuple(r"\frac{\partial %s}{\partial %s}" % (top, _name(v)) for v in variables)
+def _partials(top: str, variables, d: str = r"\partial") -> tuple:
+    """∂F/∂x, …; dy/dx with ``d`` = "d" where the statement writes the derivatives of one variable so."""
+    return tuple(r"\frac{%s %s}{%s %s}" % (d, top, d, _name(v)) for v in variables)
 
 
 # the name a statement gives its function: "$F = ...", "$f(x, y) = ..."
@@ -81,7 +83,7 @@ def _labels_ProgramPass(work, problem, lang) -> tuple:
             labels.append(_name(name[:-1]) + "^{+}")
         elif name.startswith("d") and "/d" in name:
             top, wrt = name[1:].split("/d", 1)
-            labels += _partials(_name(top), (wrt,))
+            labels += _partials(_name(top), (wrt,), "d" if ordinary_derivatives(problem) else r"\partial")    # dy/dx as stated
         else:
             labels.append(_name(name))
     return tuple(labels)

@@ -316,7 +316,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
         return lines
 
     def _print_Step(self, step: Step, depth: int = 0) -> str:
-        self.partial = len(step.expr.free_symbols) > 1
+        self.partial = len(step.expr.free_symbols) > 1 and not getattr(self, "ordinary", False)     # f(x) = …: d/dx
         if self._settings["detail"] == "brief":
             return self.join(self.chain_lines(step, depth, label=True))
         headline = self.strong(self.escape(phrase(self.lang, "derivative"))) + ": " \

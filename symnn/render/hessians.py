@@ -8,6 +8,8 @@ optimizer tables' phrases.
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from ..nn.optimizers import w_new
@@ -96,10 +98,23 @@ class HessianPrinting:
     def directional_names(self, run) -> list[str]:
         """What a directional derivative's answer is, part by part: pᵀ∇F/‖p‖, pᵀ∇²F p/‖p‖²."""
         p, pT, norm, nabla = self._direction()
-        name = self._hessian_name()
+        at = self._stated_point()                 # ∇F(𝐱*) where the statement writes the point, as it does
+        nabla, name = nabla + at, self._hessian_name() + at
         names = {"slope": self._raw(r"\frac{%s %s}{%s}" % (pT, nabla, norm), f"{pT}{nabla}/{norm}"),
                  "second": self._raw(r"\frac{%s %s %s}{%s^{2}}" % (pT, name, p, norm), f"{pT}{name} {p}/{norm}²")}
         return [names[part] for part in run.find]
+
+    def _stated_point(self) -> str:
+        r"""(𝐱*) of the statement's ∇F(\mathbf{x}^*), as raw math of this format; "" where its ∇F names no point."""
+        F = re.escape(self.function_name())
+        found = re.search(r"\\nabla\s*%s\s*\(\s*(\\mathbf\{([A-Za-z])\}|([A-Za-z]))\s*(\^\s*\{?\*\}?|\^\{?\\ast\}?)?\s*\)" % F,
+                          getattr(self, "statement_text", ""))
+        if not found:
+            return ""
+        letter, star = found[2] or found[3], "^{*}" if found[4] else ""
+        bold = bool(found[2])
+        text = (chr((0x1D41A - ord("a") if letter.islower() else 0x1D400 - ord("A")) + ord(letter)) if bold else letter)
+        return self._raw(r"\left(%s%s\right)" % (rf"\mathbf{{{letter}}}" if bold else letter, star), f"({text}{'*' if star else ''})")
 
     def _numbers(self, values, exact: bool = False) -> list:
         """Numbers as given (0.5), or exactly where the line is written exactly (1/2 beside √3/2)."""

@@ -14,6 +14,11 @@ from __future__ import annotations
 
 import re
 
+import sympy as sp
+
+# a loss on raw class scores for example i, as CS231n writes it (LaTeX, typeset as prose)
+SCORE_FORMULAS = {"svm": r"$L_i = \sum_{j \neq y_i} \max(0, s_j - s_{y_i} + \Delta)$",
+                  "softmax-ce": r"$L_i = -\ln\left(\frac{e^{s_{y_i}}}{\sum_j e^{s_j}}\right)$"}
 _NAME = r"(?:\\(?:mathrm|text|operatorname)\{%s\}|%s)"
 
 
@@ -33,3 +38,25 @@ def stated_loss_line(printer, name) -> str | None:
     key writes it); None where the statement writes none."""
     stated = stated_loss(printer.statement_text, str(name))
     return printer.rich_text(f"${printer.raw_math(name)} = {stated}$") if stated else None
+
+
+def score_formula(name: str, lang: str, margin, statement: str) -> str:
+    r"""The formula of a loss on scores for example i; the SVM's margin Δ only where the statement names it, else
+    its number (max(0, s_j − s_(y_i) + 1)), so that no letter appears that the statement does not give.
+
+    >>> score_formula("svm", "en", 1, "the loss $L_i = \\sum_j \\max(0, s_j - s_{y_i} + 1)$")
+    '$L_i = \\sum_{j \\neq y_i} \\max(0, s_j - s_{y_i} + 1)$'
+    """
+    formula = SCORE_FORMULAS[name].replace(r"\max(0, ", r"\max(0; " if lang == "ru" else r"\max(0, ")
+    number = f"{float(margin):g}".replace(".", "{,}" if lang == "ru" else ".")       # 0{,}5 in Russian
+    return formula if r"\Delta" in (statement or "") else formula.replace(r"\Delta", number)
+
+
+def stated_prediction(statement, yhat):
+    r"""The prediction ŷ_i as the statement writes it: p(ŷ_i) where it gives $p(\hat y) = (…)$, else ŷ_i itself.
+
+    >>> stated_prediction(r"the probabilities $p(\hat y) = (0.9, 0.2)$", sp.Symbol("yhat_i"))
+    p(yhat_i)
+    """
+    found = re.search(r"(?<![\\\w])([A-Za-z])\(\s*\\hat\s*\{?y\}?", statement or "")
+    return sp.Function(found[1])(yhat) if found else yhat

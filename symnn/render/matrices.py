@@ -6,6 +6,8 @@ A mixin of DocumentPrinter: it uses the format hooks (line, strong, inline, raw_
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from ..calculus.transpose import Hadamard, Letter, SigmoidSlope, transposed
@@ -185,6 +187,8 @@ class MatrixPrinting(ExpansionPrinting):
                          self.raw_math(step.gradient)]
             if step.name is not None:
                 sides.append(self.raw_math(step.name))
+            elif step.quantity == run.wrt and self.stated_name(run) is not None:     # … = δ_prev, as the statement names it
+                sides.append(self.raw_math(self.stated_name(run)))
             lines.append(self.ruled_step(depth + 1, " = ".join(sides), self._rule(step, run)))
             if self._settings["detail"] == "brief":
                 continue                                 # brief: the steps without the shapes of their factors
@@ -206,11 +210,11 @@ class MatrixPrinting(ExpansionPrinting):
                 lines.append(self.line(depth, self._only_symmetric(wrong, run)))
                 continue
             lines.append(self.line(depth, self.strong(self.plain(f"matrix.source.{wrong.source}") + ":") + " "
-                                   + self.inline(self.raw_ratio(L, run.wrt) + " = " + self.raw_math(wrong.formula))
+                                   + self.inline(self.asked_name(run) + " = " + self.raw_math(wrong.formula))
                                    + " — " + self._reason(wrong)))
         if not getattr(self, "answer_follows", False):
             lines.append(self.line(depth, self.strong(self.plain("answer") + ":") + " "
-                                   + self.inline(self.raw_ratio(L, run.wrt) + " = " + self.raw_math(run.answer))))
+                                   + self.inline(self.asked_name(run) + " = " + self.raw_math(run.answer))))
         return self.join(lines)
 
     def _gradient_line(self, run, depth: int):
@@ -241,6 +245,18 @@ class MatrixPrinting(ExpansionPrinting):
                                    + self.inline(self.raw_math(wrt) + " = " + self.raw_math(point.solution))))
         return self.join(lines)
 
+    def stated_name(self, run):
+        r"""The name the statement gives the gradient asked, δ_prev of "$\delta_{prev} = \frac{\partial L}{\partial A}$"
+        (a Symbol), or None where it gives none."""
+        ratio = r"\\frac\{\\partial\s*%s\}\{\\partial\s*%s\}" % (re.escape(str(run.loss)), re.escape(str(run.wrt)))
+        found = re.search(r"\\?([A-Za-z]+(?:_\{?\w+\}?)?)\s*=\s*" + ratio, getattr(self, "statement_text", ""))
+        return sp.Symbol(found.group(1).replace("{", "").replace("}", "")) if found else None
+
+    def asked_name(self, run) -> str:
+        """∂L/∂A, and the statement's name for it before: δ_prev = ∂L/∂A (the answer's, the wrong formula's label)."""
+        named = self.stated_name(run)
+        return (self.raw_math(named) + " = " if named is not None else "") + self.raw_ratio(run.loss, run.wrt)
+
     def ruled_step(self, depth: int, raw: str, rule: str) -> str:
         """A step of a derivation in matrices, ``raw`` (math) and the ``rule`` it applies (prose): one line,
         "∂f/∂a = a — the loss: …" (a display printer sets the formula displayed)."""
@@ -256,7 +272,7 @@ class MatrixPrinting(ExpansionPrinting):
                 continue
             source = phrase(self.lang, f"matrix.source.{wrong.source}")
             parts.append(self.escape("; " + source[:1].lower() + source[1:] + ": ")
-                         + self.inline(self.raw_ratio(run.loss, run.wrt) + " = " + self.raw_math(wrong.formula))
+                         + self.inline(self.asked_name(run) + " = " + self.raw_math(wrong.formula))
                          + " — " + self._reason(wrong))
         return "".join(parts)
 

@@ -11,7 +11,7 @@ import sympy as sp
 from ..lang import catalogue, phrase, separator
 from ..nn.losses import NAMES, TERMS
 from ..nn.network import LOSSES, SCORE_LOSSES
-from .loss_formula import stated_loss_line
+from .loss_formula import score_formula, stated_loss_line, stated_prediction
 from .loss_gradients import gradient_lines
 from .staged import Kept, written_chains, written_form
 from .training_steps import exponent_sums
@@ -27,9 +27,6 @@ def point_equation(point) -> sp.Eq:
     return sp.Eq(sp.Tuple(*names), sp.Tuple(*coordinates), evaluate=False)
 
 
-# a loss on raw class scores for example i, as CS231n writes it (LaTeX, typeset as prose)
-SCORE_FORMULAS = {"svm": r"$L_i = \sum_{j \neq y_i} \max(0, s_j - s_{y_i} + \Delta)$",
-                  "softmax-ce": r"$L_i = -\ln\left(\frac{e^{s_{y_i}}}{\sum_j e^{s_j}}\right)$"}
 SOFTMAX_NUMPY = "numpy.exp(x - x.max()) / numpy.exp(x - x.max()).sum()"   # e^(x − max) never overflows
 
 
@@ -221,7 +218,7 @@ class NetworkPrinting:
             return self.join(lines + gradient_lines(self, run, depth))
         rows = [[str(k), self.value(t), self.value(p), self.value(term) if run.name != "ce" else self.ce_cell(t, p, term)]
                 for k, (t, p, term) in enumerate(run.terms, 1)]
-        columns = [sp.Indexed(sp.IndexedBase(base), i) for base in ("y", "yhat")]
+        columns = [y, stated_prediction(getattr(self, "statement_text", ""), yhat)]       # p(ŷ_i) where the statement says so
         lines += self.table(["i", *map(self.math, columns), self.plain("loss.term")], rows)
         slots = [sp.Symbol(f"t_{k}") for k in range(1, n + 1)]
         mean = sp.Mul(sp.Add(*slots), sp.Pow(sp.Integer(n), -1, evaluate=False), evaluate=False)
@@ -245,13 +242,12 @@ class NetworkPrinting:
         """A loss on raw class scores (CS231n): its formula for example i, a table of the examples, each example's
         loss with the numbers put in, then the mean (L = (L₁ + … + Lₙ)/n) unless each example's loss is asked."""
         n, C, L = len(run.terms), len(run.terms[0][1]), sp.Symbol("L")
-        formula = SCORE_FORMULAS[run.name].replace(r"\max(0, ", r"\max(0; " if self.lang == "ru" else r"\max(0, ")
+        formula = score_formula(run.name, self.lang, run.margin, getattr(self, "statement_text", ""))    # Δ where stated
         head = self.strong(self.plain(f"loss.{run.name}") + ":") + " " + self.prose(formula)
-        if run.name == "svm":
+        if r"\Delta" in formula:
             head += self.escape(", ") + self.equation(sp.Symbol("\\Delta "), run.margin)
         if not run.each:
-            head += self.escape("; ") + self.prose(r"$L = \sum_{i=1}^{n} L_i / n$") + self.escape(", ") \
-                + self.equation(sp.Symbol("n"), n)
+            head += self.escape("; ") + self.prose(rf"$L = \sum_{{i=1}}^{{{n}}} L_i / {n}$")    # the count, no n unstated
         s = [sp.Symbol(f"s_{c}", real=True) for c in range(1, C + 1)]
         lines = [self.line(depth, head)]
         # y_i is the correct class, a number, as s_(y_i) of the formula indexes it (the bank's one-hot row's 1)
@@ -353,7 +349,7 @@ class NetworkPrinting:
         return lines
 
     def _print_SoftmaxJacobian(self, jac, depth: int = 0) -> str:
-        i, k, n, S = sp.Symbol("i"), sp.Symbol("k"), sp.Symbol("n"), sp.Symbol("S")
+        i, k, n, S = sp.Symbol("i"), sp.Symbol("k"), jac.n, sp.Symbol("S")     # Σ up to the statement's count of classes
         y, s = sp.IndexedBase("y"), sp.IndexedBase("s")
         total = sp.Sum(sp.exp(y[k]), (k, 1, n))
         title = self.say("softmax.title", softmax=sp.Eq(s[i], sp.exp(y[i]) / total, evaluate=False),

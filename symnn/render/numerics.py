@@ -19,6 +19,11 @@ from .values import put_in, rounded
 HISTORY_ROWS = 10     # a loss history is shown at about this many epochs
 
 
+def ratio_first(printer, optimizer) -> bool:
+    """Whether a ratio ∂f/∂x put for g_t would sort before the letters around it (LaTeX's \\frac before β, λ): in
+    braces it sorts after them, in the rule's order, βv + ∂f/∂x and λ·∂E/∂ω₀ as g_t stood."""
+    return printer.nabla.startswith("\\")
+
 
 class NumericsPrinting(DifferenceQuotientPrinting):
     def number(self, value: float, spec: str) -> str:
@@ -86,7 +91,11 @@ class NumericsPrinting(DifferenceQuotientPrinting):
         about = None if opt.name in ("gd", "sgd", "minibatch") else PHRASES[self.lang].get(f"opt.source.{opt.name}")
         lines = [self.line(depth, self.strong(self.plain(f"opt.name.{opt.name}")) + (". " + self.prose(about) if about else ""))]
         vector = self.vector_names(run)       # 𝐱_t = 𝐱_(t−1) − α·∇F(𝐱_(t−1)) for x1, x2, not w_t = … g_t
-        rules = [self.equation(new.xreplace(vector), formula.xreplace(vector)) for new, formula in opt.updates]
+        named = vector or self.own_names(run)    # x_t = x_(t−1) − a·∂f/∂x for x, y: no w the statement does not name
+        rules = [self.equation(new.xreplace(named), formula.xreplace(named)) for new, formula in opt.updates]
+        if not vector and len(run.variables) > 1:          # the rule in x, and likewise for y
+            rules[-1] += " " + self.say("opt.rule.alike", others=sp.Tuple(*run.variables[1:]) if len(run.variables) > 2
+                                        else run.variables[1])
         values = self.escape(separator(self.lang)).join(self.result(self.raw_math(s), v) for s, v in run.hyper.items())
         if self.steps_tabled:          # a comparison in brief: the rule and its numbers on a line, then the table
             lines.append(self.line(depth + 1, self.escape(separator(self.lang)).join([*rules, values])))
@@ -94,17 +103,22 @@ class NumericsPrinting(DifferenceQuotientPrinting):
             lines += [self.line(depth + 1, rule) for rule in rules] + [self.line(depth, values)]
         if opt.lookahead is not None:
             at = [self.as_given(c) for c in run.gradient_at]       # one coordinate: its number, as "Gradient at x = …"
-            lines.append(self.line(depth, self.say("opt.lookahead", lookahead=opt.lookahead.xreplace(vector),
+            lines.append(self.line(depth, self.say("opt.lookahead", lookahead=opt.lookahead.xreplace(named),
                                                    point=sp.Tuple(*at) if len(at) > 1 else at[0])))
         if self.steps_tabled:          # a comparison in brief: its numbers in the comparison's table
             return self.join(lines)
         if tuple(run.gradient_at) != self.gradient_shown:        # a look-ahead elsewhere takes its own
             lines += self.gradient_lines(run, depth)
+        renames_g = g in named
         for v, updates in zip(run.variables, run.lines):
             lines.append(self.line(depth, self.say("opt.coordinate", variable=v)))
             named = {w_old: self.at_step(v, "t-1"), w_new: self.at_step(v, "t")}   # w_t is x_t for x
-            if g in vector:            # g_t of the coordinate is ∂F/∂x1, as 𝐱's is ∇F (not where the rule squares it)
-                named[g] = sp.Symbol(self.raw_ratio(sp.Symbol(self.function_name()), v))
+            # g_t of each coordinate is its own ∂F/∂x (∂L/∂b for b, never one g for w and b), where the rule's line
+            # names it (not where the rule squares it); in LaTeX in braces, which sort after every letter, so that a
+            # sum keeps the rule's order, βv_(t−1) + ∂f/∂x₁ as the statement writes it
+            if renames_g:
+                ratio, stated = self.raw_ratio(sp.Symbol(self.function_name()), v), ratio_first(self, opt)
+                named[g] = sp.Symbol("{%s}" % ratio if stated else ratio)
             for row in updates:
                 values = {named.get(s, s): value for s, value in row.values}
                 lines.append(self.line(depth + 1, self.worked(named.get(row.quantity, row.quantity),
@@ -179,6 +193,16 @@ class NumericsPrinting(DifferenceQuotientPrinting):
         F = self.raw_math(sp.Symbol(self.function_name()))
         nabla = sp.Function(rf"\nabla {F}" if self.nabla.startswith("\\") else f"∇{F}")
         names[g] = nabla((run.optimizer.lookahead if run.optimizer.lookahead is not None else w_old).xreplace(names))
+        return names
+
+    def own_names(self, run) -> dict:
+        """w_t, w_(t−1) and g_t of a step's rule in the first variable's name, x_t = x_(t−1) − a·∂f/∂x, where the
+        variables are of their own (x, y; w, b); g_t stays where the rule squares it (∂f/∂x² would read badly)."""
+        v = self.renamed(run.variables[0])
+        names = {w_new: self.at_step(v, "t"), w_old: self.at_step(v, "t-1")}
+        if not any(power.base == g for _, formula in run.optimizer.updates for power in formula.atoms(sp.Pow)):
+            ratio = self.raw_ratio(sp.Symbol(self.function_name()), v)
+            names[g] = sp.Symbol("{%s}" % ratio if ratio_first(self, run.optimizer) else ratio)   # sorts last
         return names
 
     def _bold(self, letter: str) -> str:
@@ -272,8 +296,10 @@ class NumericsPrinting(DifferenceQuotientPrinting):
                  self.line(depth, self.say("net.at", point=self.point(rule.point)))]
         lines += self.forward_lines(rule.network, rule.forward, depth, rule.point)
         lines.append(self.line(depth, self.plain("delta.slope") + " " + self.equation(sp.Symbol("f'(in)"), rule.slope)))
-        lines.append(self.line(depth, self.plain("delta.error") + " " + self.ratio(sp.Symbol("L"), out) + " = "
-                               + self.math(rule.error.subs(sp.Symbol("y", real=True), y))))
+        net = rule.network      # one output neuron: ∂L/∂out_pred = out_pred − out_y in its own names, as the table writes it
+        out, y = (sp.Symbol(str(net.outputs[0])), sp.Symbol(str(net.targets[0]))) if len(net.outputs) == 1 else (out, y)
+        error = rule.error.subs({sp.Symbol("out", real=True): out, sp.Symbol("y", real=True): y})
+        lines.append(self.line(depth, self.plain("delta.error") + " " + self.ratio(sp.Symbol("L"), out) + " = " + self.math(error)))
         known = {**dict(rule.point), **dict(rule.forward)}
         rows = []
         for n, formula, value in rule.deltas:

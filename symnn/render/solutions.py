@@ -32,12 +32,11 @@ from .stated import flat, stated_math
 from .stated_rate import stated_rate
 from .statement_names import defined_names, log_written, network_names, sample_count, statement_subscripts, vector_arrows
 from .values import PLACES, condition_written, vanishing
-from .written import model_terms, nabla_names, network_loss_terms, step_letters, written_terms
+from .written import model_terms, nabla_names, network_loss_terms, ordinary_derivatives, step_letters, written_terms
 
 COURSE_NUMBER = re.compile(r"^\d+(\.\d+)*$")   # a problem id that is the course's own number (4.3), shown as such
 
 # a derivative written with a prime in a statement: \sigma^{\prime}(z), f'(x)
-_ORDINARY = re.compile(r"\\frac\{d[^}]*\}\{d")        # \frac{dy}{dx}
 _PRIME = re.compile(r"\^\{?\\prime\}?\s*\(|[A-Za-z}]'\(")
 
 
@@ -145,8 +144,7 @@ class SolutionPrinting:
         self.jacobian_named = jacobian_written(problem.statement.get("en"))     # ∂(x, y)/∂(r, θ) as it asks it
         self.primed = bool(_PRIME.search(problem.statement.get("en") or ""))    # σ′(z) where the statement writes it so
         # dy/dx where the statement writes the derivative with d and never with ∂ (a chain of one variable)
-        self.ordinary = bool(_ORDINARY.search(problem.statement.get("en") or "")) and \
-            "\\partial" not in (problem.statement.get("en") or "")
+        self.ordinary = ordinary_derivatives(problem)        # render.written: f(x) = …, dy/dx, never ∂
         exact = sp.Tuple(*answer) if isinstance(answer, tuple) and len(answer) > 1 else \
             answer[0] if isinstance(answer, tuple) else answer
         if isinstance(exact, sp.MatrixBase) and exact.shape == (1, 1):
@@ -333,7 +331,7 @@ class SolutionPrinting:
         if kind == "ExpandedGradient":              # ∇_x f of the book's function (render.matrix_expansion)
             return self.gradient_name(work)
         if kind == "MatrixGradient":                # ∂MSE/∂w, or w where the gradient is zero
-            return self.raw_ratio(work.loss, work.wrt) if work.stationary is None else self.raw_math(work.wrt)
+            return self.asked_name(work) if work.stationary is None else self.raw_math(work.wrt)     # δ_prev = ∂L/∂A
         if kind in ("QuadraticGradient", "ResidualGradient", "TotalDerivative", "IteratedMap", "Jacobian", "NewtonStep", "NewtonRun",
                     "OptimizerRun", "HessianMatrix"):
             return self.vector_answer_label(work)       # render.vectors: ∇f, df/dt, (gⁿ)′(x₀)

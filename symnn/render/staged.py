@@ -261,9 +261,10 @@ class StagedPrinting:
         paths = {name: sum(row.input == name for row in run.rows) for name in {row.input for row in run.rows}}
         rows = [[self.inline(self.local_ratio(own, row.input)) if row.node == output and paths[row.input] > 1
                  else self.ratio(row.node, row.input), self.math(row.local), *cells] for row, *cells in zip(needed, *values)]
+        d = ".d" if getattr(self, "ordinary", False) else ""       # dy/d(node) in a chain of one variable, as stated
         lines = self.table([self.plain("graph.local"), self.plain("delta.formula"), self.plain("graph.value"),
-                            self.plain("graph.upstream", output=self.renamed(output)),     # e of e = c·d, not f
-                            self.plain("graph.contribution", output=self.renamed(output))], rows)
+                            self.plain(f"graph.upstream{d}", output=self.renamed(output)),     # e of e = c·d, not f
+                            self.plain(f"graph.contribution{d}", output=self.renamed(output))], rows)
         uses: dict = {}
         for row in needed:
             uses.setdefault(row.input, []).append(row)

@@ -75,7 +75,9 @@ class TrainingStepsPrinting:
         parameters = {str(s) for s in dict(run.parameters)}
         if run.asked and not any(name.endswith("+") and name[:-1] not in parameters for name in run.asked):
             return self.join(lines)       # only new parameters asked: no forward pass after the update
-        lines.append(self.line(depth, self.plain("sgd.after")))
+        # the answer's E_total⁺, out_o1⁺: the mark introduced here, where those values are computed
+        marked = [after(self.names.get(n[:-1], n[:-1])) for n in run.asked if n.endswith("+") and n[:-1] not in parameters]
+        lines.append(self.line(depth, self.say("sgd.after.marked", example=marked[0]) if marked else self.plain("sgd.after")))
         known = {**dict(run.parameters), **dict(run.after), **{s: v for s, v in run.steps[-1].point
                                                                  if s not in dict(run.parameters)}}
         lines += self.forward_table(network, run.after, known)
@@ -236,6 +238,9 @@ class TrainingStepsPrinting:
         moving = {p for p, _ in step.updates}
         gradients = [(p, formula, value) for p, formula, value in step.gradients
                      if not step.updates or p in moving or f"d{L}/d{p}" in asked]
+        if re.search(r"\\cdot\s*\\delta", getattr(self, "statement_text", "")):     # x₁·δ₅ as stated: every row value·δ
+            self.written = self.written + tuple(StatedProduct(*(self.renamed(f) for f in sorted(
+                sp.Mul.make_args(formula), key=lambda f: str(f).startswith("delta")))) for _, formula, _ in gradients)
         biases = {n.bias for n in network.neurons()}
         biased = any(p in biases for p, _, _ in gradients)        # "a bias is a weight from a constant 1"
         # the rule in words: a formula ∂L/∂w_jk = a_k·δ_j would be in symnn's indices, not the statement's names

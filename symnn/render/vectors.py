@@ -18,7 +18,7 @@ from .hessians import HessianPrinting
 from .jacobians import JacobianPrinting, _matrix, det_of
 from .one_form import column
 from .order import by_variables
-from .staged import Ratio, StagedPrinting
+from .staged import Ratio, ReLU, StagedPrinting, shown_definitions
 from .values import Shown, as_written, given_exactly, rebuilt
 
 # a name's first character that sorts after every letter
@@ -99,6 +99,16 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
                  "solution": lambda: self.plain("vec.residual.solution." + ("yes" if zero else "no"))}
         return self.escape("; ").join(shown[part]() for part in parts)
 
+    def kept_relu_lines(self, nodes, texts, depth: int) -> list[str]:
+        """ReLU(u) = u where u ≥ 0 for every value (ReLU(z·z)): said once before the backward pass, whose local
+        derivative is then u's (∂h/∂z = 2z, not a step H(z²)·2z that appears from nowhere)."""
+        lines = []
+        for node, (shown, _) in zip(nodes, shown_definitions(nodes, texts)):
+            for relu in sorted(shown.atoms(ReLU), key=sp.default_sort_key) if not node.expr.has(sp.Max) else ():
+                if sp.Max(0, relu.args[0].doit()) == relu.args[0].doit():        # SymPy knows u ≥ 0 (z·z, x², |x|)
+                    lines.append(self.line(depth, self.say("prog.relu.kept", relu=relu, inner=relu.args[0])))
+        return lines
+
     def _print_ProgramPass(self, program, depth: int = 0) -> str:
         run, L = program.run, program.output
         given = self.escape(separator(self.lang)).join(self.equation(name, self.as_given(v)) for name, v in run.point)
@@ -112,6 +122,7 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
         lines += self.table([self.plain("graph.node"), self.plain("graph.definition"), self.plain("delta.numbers"),
                              self.plain("graph.value")], forward)
         if program.derives:            # values alone: no backward pass to show
+            lines += self.kept_relu_lines(run.graph.nodes, program.texts, depth)      # ReLU(z·z) = z·z before ∂h/∂z = 2z
             lines.append(self.line(depth, self.say("prog.backward", output=L)))
             lines += self.backward_lines(run, L, depth, program.needed_rows(), program.texts)
         if full and program.derives:
@@ -263,7 +274,10 @@ class VectorPrinting(JacobianPrinting, HessianPrinting, StagedPrinting, Conditio
             lines.append(self.line(depth + 1, self.equation(Ratio(f, x, sp.true), df) + self.escape(", ")
                                    + self.equation(Ratio(x, t, d), D(xt, t), dx)))
         sides = [self.raw_math(total), self.raw_math(InOrder(*(Times(df, dx) for df, dx in run.terms)))]
-        if run.value is None:                            # the formula in t: x = x(t), … put in, then simplified
+        # the formula in t (x = x(t), … put in, then simplified); at a point too where it is no longer than the sum in
+        # x, y (df/dt = (1 − 3 sin²t) cos t, a function of t to read; not Stewart's four terms of sines and cosines)
+        in_t = run.value is None or sp.count_ops(run.derivative) <= sp.count_ops(sp.Add(*(df * dx for df, dx in run.terms)))
+        if in_t:
             along = dict(run.inner)
             in_wrt = self.raw_math(InOrder(*(Times(df.xreplace(along), dx) for df, dx in run.terms)))
             sides += [in_wrt] * (in_wrt != sides[-1]) + [self.raw_math(v) for v in self._unless_answered(run.derivative)]

@@ -173,3 +173,15 @@ def nabla_names(statement) -> frozenset:
     if not isinstance(statement, str):
         return frozenset()
     return frozenset((bare(top), bare(bottom)) for bottom, top in _NABLA.findall(statement))
+
+
+_ORDINARY = re.compile(r"\\frac\{d[^}]*\}\{d")        # \frac{dy}{dx}
+
+
+def ordinary_derivatives(problem) -> bool:
+    """d, not ∂, for every derivative of a problem of one variable: its statement never writes ∂, and writes dy/dx or
+    defines its function of the variable differentiated alone (f(x) = … with a parameter α beside x, σ(z) = …)."""
+    text = problem.statement.get("en") or ""
+    wrt = problem.data.get("wrt")
+    alone = isinstance(wrt, str) and re.search(r"(?<![\\\w])(?:\\[A-Za-z]+|[A-Za-z])\s*\(\s*%s\s*\)\s*=" % re.escape(wrt), text)
+    return "\\partial" not in text and bool(_ORDINARY.search(text) or alone)

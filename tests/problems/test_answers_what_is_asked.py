@@ -55,7 +55,7 @@ def answer_line(problem_id: str, lang: str, format: str = "text") -> str:
     # 2Ax is not wrong everywhere: it is the gradient exactly when A = Aᵀ, and the answer says so
     ("quadratic-form-grad", "en", "Answer: ∂f/∂x = (A + Aᵀ)·x; 2A·x is right only when A = Aᵀ"),
     ("quadratic-form-grad", "ru", "Ответ: ∂f/∂x = (A + Aᵀ)·x; 2A·x верно только при A = Aᵀ"),
-    ("dense-layer-backward", "ru", "Ответ: ∂L/∂A = (δ·W_2ᵀ) ⊙ σ'(A); без σ′: ∂L/∂A = δ·W_2ᵀ — неверно: "
+    ("dense-layer-backward", "ru", "Ответ: δ_prev = ∂L/∂A = (δ·W_2ᵀ) ⊙ σ'(A); без σ′: δ_prev = ∂L/∂A = δ·W_2ᵀ — неверно: "
                                    "пропущен множитель σ'(A)"),
 ])
 def test_the_answer_line_answers_every_question_of_the_statement(problem_id, lang, expected):

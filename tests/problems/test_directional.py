@@ -86,16 +86,16 @@ def test_the_point_may_be_written_as_text_and_the_answer_is_one_number_when_one_
 KEY = {
     "en": ["∇²F = [(2, 0); (0, 4)]",
            "The direction 𝐩 = (2, -1), of length ‖𝐩‖ = √(p_1^2 + p_2^2) = √(2^2 + (-1)^2) = √(5) ≈ 2.2361",
-           "The derivative along 𝐩: 𝐩ᵀ∇F/‖𝐩‖ = (2·1 + (-1)·2)/√(5) = 0",
+           "The derivative along 𝐩: 𝐩ᵀ∇F(𝐱*)/‖𝐩‖ = (2·1 + (-1)·2)/√(5) = 0",
            "∇²F·𝐩 = (2·2 + 0·(-1), 0·2 + 4·(-1)) = (4, -4)",
-           "The second derivative along 𝐩: 𝐩ᵀ∇²F 𝐩/‖𝐩‖² = (2·4 + (-1)·(-4))/5 = 2.4",
-           "Answer: 𝐩ᵀ∇F/‖𝐩‖ = 0; 𝐩ᵀ∇²F 𝐩/‖𝐩‖² = 2.4"],
+           "The second derivative along 𝐩: 𝐩ᵀ∇²F(𝐱*) 𝐩/‖𝐩‖² = (2·4 + (-1)·(-4))/5 = 2.4",
+           "Answer: 𝐩ᵀ∇F(𝐱*)/‖𝐩‖ = 0; 𝐩ᵀ∇²F(𝐱*) 𝐩/‖𝐩‖² = 2.4"],
     "ru": ["∇²F = [(2; 0); (0; 4)]",
            "Направление 𝐩 = (2; -1), его длина ‖𝐩‖ = √(p_1^2 + p_2^2) = √(2^2 + (-1)^2) = √(5) ≈ 2,2361",
-           "Производная по направлению 𝐩: 𝐩ᵀ∇F/‖𝐩‖ = (2·1 + (-1)·2)/√(5) = 0",
+           "Производная по направлению 𝐩: 𝐩ᵀ∇F(𝐱*)/‖𝐩‖ = (2·1 + (-1)·2)/√(5) = 0",
            "∇²F·𝐩 = (2·2 + 0·(-1); 0·2 + 4·(-1)) = (4; -4)",
-           "Вторая производная по направлению 𝐩: 𝐩ᵀ∇²F 𝐩/‖𝐩‖² = (2·4 + (-1)·(-4))/5 = 2,4",
-           "Ответ: 𝐩ᵀ∇F/‖𝐩‖ = 0; 𝐩ᵀ∇²F 𝐩/‖𝐩‖² = 2,4"],
+           "Вторая производная по направлению 𝐩: 𝐩ᵀ∇²F(𝐱*) 𝐩/‖𝐩‖² = (2·4 + (-1)·(-4))/5 = 2,4",
+           "Ответ: 𝐩ᵀ∇F(𝐱*)/‖𝐩‖ = 0; 𝐩ᵀ∇²F(𝐱*) 𝐩/‖𝐩‖² = 2,4"],
 }
 
 
@@ -133,7 +133,7 @@ def test_answers_are_checked(text, correct):
 
 def test_solve_and_check_on_the_command_line(capsys):
     assert main(["solve", "hagan-directional", "--detail", "brief"]) == 0
-    assert capsys.readouterr().out.rstrip().endswith("Answer: 𝐩ᵀ∇F/‖𝐩‖ = 0; 𝐩ᵀ∇²F 𝐩/‖𝐩‖² = 2.4")
+    assert capsys.readouterr().out.rstrip().endswith("Answer: 𝐩ᵀ∇F(𝐱*)/‖𝐩‖ = 0; 𝐩ᵀ∇²F(𝐱*) 𝐩/‖𝐩‖² = 2.4")
     assert main(["check", "hagan-directional", "0, 12/5"]) == 0
     assert capsys.readouterr().out.strip() == "Correct."
 

@@ -58,7 +58,7 @@ def test_the_bank_problem_is_cs231ns_svm_loss_and_its_printed_mean():
 
 
 @pytest.mark.parametrize("lang, lines", [
-    ("en", ["Multiclass SVM loss: L_i = ∑_(j ≠ y_i) max(0, s_j - s_y_i + Δ), Δ = 1; L = ∑_(i=1)^n L_i / n, n = 3",
+    ("en", ["Multiclass SVM loss: L_i = ∑_(j ≠ y_i) max(0, s_j - s_y_i + 1); L = ∑_(i=1)^3 L_i / 3",
             "1  1    (3.2, 5.1, -1.7)",                  # y_i the correct class, as s_(y_i) indexes it
             "L_1 = max(0, s_2 - s_1 + 1) + max(0, s_3 - s_1 + 1) = max(0, 5.1 - 3.2 + 1) + max(0, (-1.7) - 3.2 + 1)"
             " = 2.9 + 0 = 2.9",
@@ -68,9 +68,10 @@ def test_the_bank_problem_is_cs231ns_svm_loss_and_its_printed_mean():
             " = 6.3 + 6.6 = 12.9",
             "L = (2.9 + 0 + 12.9)/3 = 79/15 ≈ 5.2667",
             "Answer: L = 79/15 ≈ 5.2667"]),
+    # the margin's number where the statement names no Δ, the mean over the count 3 (no n it does not give);
     # the name the course gives in Russian; decimal commas, and semicolons between max's arguments on both sides
-    ("ru", ["Функция потерь SVM (многоклассовая кусочно-линейная): L_i = ∑_(j ≠ y_i) max(0; s_j - s_y_i + Δ), "
-            "Δ = 1; L = ∑_(i=1)^n L_i / n, n = 3",
+    ("ru", ["Функция потерь SVM (многоклассовая кусочно-линейная): L_i = ∑_(j ≠ y_i) max(0; s_j - s_y_i + 1); "
+            "L = ∑_(i=1)^3 L_i / 3",
             "1  1    (3,2; 5,1; -1,7)",
             "L_1 = max(0; s_2 - s_1 + 1) + max(0; s_3 - s_1 + 1) = max(0; 5,1 - 3,2 + 1) + max(0; (-1,7) - 3,2 + 1)"
             " = 2,9 + 0 = 2,9",
@@ -102,7 +103,7 @@ def test_a_margin_of_two_against_numpy_and_its_key():
     assert np.allclose([float(v) for v in solution.answer], oracle, rtol=0, atol=1e-12)
     assert solution.answer == (sp.Rational(3, 2), 4, 0)
     printed = _printed(solution)
-    assert printed[1] == "Multiclass SVM loss: L_i = ∑_(j ≠ y_i) max(0, s_j - s_y_i + Δ), Δ = 2"   # no mean asked
+    assert printed[1] == "Multiclass SVM loss: L_i = ∑_(j ≠ y_i) max(0, s_j - s_y_i + 2)"   # no mean asked, no Δ stated
     assert "L_1 = max(0, s_1 - s_2 + 2) = max(0, 0.5 - 1 + 2) = 1.5" in printed
     assert "L_3 = max(0, s_2 - s_1 + 2) = max(0, (-1) - 4 + 2) = 0" in printed
     assert printed[-1] == "Answer: (1.5, 4, 0)"
@@ -123,14 +124,14 @@ def test_the_softmax_loss_of_each_example_against_log_sum_exp():
 
 @pytest.mark.parametrize("lang, lines", [
     # the probability of the correct class between the formula and the loss; four places, three digits of 0.00212
-    ("en", ["Softmax cross-entropy loss: L_i = -ln(e^(s_y_i)/(∑_j e^(s_j))); L = ∑_(i=1)^n L_i / n, n = 3",
+    ("en", ["Softmax cross-entropy loss: L_i = -ln(e^(s_y_i)/(∑_j e^(s_j))); L = ∑_(i=1)^3 L_i / 3",
             "L_1 = -ln(e^(s_1)/(e^(s_1) + e^(s_2) + e^(s_3))) = -ln(e^(3.2)/(e^(3.2) + e^(5.1) + e^(-1.7)))"
             " ≈ -ln(0.1300) ≈ 2.0404",
             "L_3 = -ln(e^(s_3)/(e^(s_1) + e^(s_2) + e^(s_3))) = -ln(e^(-3.1)/(e^(2.2) + e^(2.5) + e^(-3.1)))"
             " ≈ -ln(0.00212) ≈ 6.1565",
             "L = (2.0404 + 0.0791 + 6.1565)/3 ≈ 2.7587"]),
     ("ru", ["Функция потерь softmax (перекрёстная энтропия): L_i = -ln(e^(s_y_i)/(∑_j e^(s_j))); "
-            "L = ∑_(i=1)^n L_i / n, n = 3",
+            "L = ∑_(i=1)^3 L_i / 3",
             "L_2 = -ln(e^(s_2)/(e^(s_1) + e^(s_2) + e^(s_3))) = -ln(e^(4,9)/(e^(1,3) + e^(4,9) + e²))"
             " ≈ -ln(0,9239) ≈ 0,0791",
             "Ответ: L ≈ 2,7587"]),
@@ -213,3 +214,13 @@ def test_a_network_takes_a_margin_too():
 ])
 def test_a_networks_margin_is_checked(fields, error):
     assert problem_errors(_network(**fields)) == [error]
+
+
+@pytest.mark.parametrize("lang, line", [
+    # a statement that names the margin Δ: the key keeps Δ and says its value
+    ("en", "Multiclass SVM loss: L_i = ∑_(j ≠ y_i) max(0, s_j - s_y_i + Δ), Δ = 2"),
+    ("ru", "Функция потерь SVM (многоклассовая кусочно-линейная): L_i = ∑_(j ≠ y_i) max(0; s_j - s_y_i + Δ), Δ = 2")])
+def test_a_margin_the_statement_names_is_written_as_delta(lang, line):
+    problem = Problem("p", "loss", "t", {"en": r"The SVM loss with the margin $\Delta = 2$.", "ru": r"С отступом $\Delta = 2$."},
+                      {"loss": "svm", "y": [[0, 1], [1, 0]], "pred": [[0.5, 1], [1, 3]], "margin": 2, "find": "each"})
+    assert _printed(solve(problem), lang)[1] == line

@@ -41,7 +41,7 @@ def test_a_statement_that_writes_sigma_keeps_it():
     # nielsen-sigmoid-prime writes σ′(z) = σ(z)(1 − σ(z)): its key still rewrites with σ
     assert key("nielsen-sigmoid-prime")[-1] == "Answer: σ′(z) = σ(z)·(1 - σ(z)) = σ·(1 - σ)"
     # perceptron-alpha writes f = 1/(1 + e^(−αx)) and no σ: its derivation ends in the exponentials, then αf(1 − f)
-    assert key("perceptron-alpha")[-1] == "Answer: ∂f/∂x = α·e^(-α·x)/(1 + e^(-α·x))^2 = α·f·(1 - f)"
+    assert key("perceptron-alpha")[-1] == "Answer: df/dx = α·e^(-α·x)/(1 + e^(-α·x))^2 = α·f·(1 - f)"   # f(x): one variable
 
 
 def test_a_common_factor_is_taken_out_only_of_a_sum():

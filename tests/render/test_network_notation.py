@@ -69,7 +69,7 @@ def test_nabla_names_are_read_with_or_without_braces():
     # the subscript the statement writes)
     ("delta-worked", "text", "en", "Training by hand: 2-2-1 network, activations by layer: sigmoid, sigmoid; "
                                    "loss L = (1/2)·(o_1 - y)^2"),
-    ("delta-worked", "text", "en", "L     (1/2)·(o_1 - y)^2      (1/2)·(0.3405 - 1)^2           ≈ 0.2175"),
+    ("delta-worked", "text", "en", "L     (1/2)·(o_1 - y)^2       (1/2)·(0.3405 - 1)^2           ≈ 0.2175"),
     ("delta-worked", "md", "ru", r"| $L$ | $\frac{1}{2} (o_{1} - y)^{2}$ | $\frac{1}{2} (0{,}3405 - 1)^{2}$ "
                                  r"| $\approx 0{,}2175$ |"),
     # neuron-bias-update trains one neuron: its inputs counted, as the forward pass says, not a "2-1 network"

@@ -36,14 +36,14 @@ statement.ru = 'Сдвиньте $\\omega$ на один шаг против г�
 
 @pytest.mark.parametrize("lang, comma", [("en", "."), ("ru", "{,}")])
 def test_an_update_names_the_coordinate_as_the_statement_does(lang, comma, tmp_path):
-    # notation w0 = ω₀: ω_{0,t} = ω_{0,t−1} − λg_t, not w0_{t−1}
+    # notation w0 = ω₀: ω_{0,t} = ω_{0,t−1} − λ·∂E²/∂ω₀, not w0_{t−1} nor one g_t for every coordinate
     (tmp_path / "omega.toml").write_text(OMEGA_STEP, encoding="utf-8")
     key = lines("omega-step", "latex", lang, bank=tmp_path)
-    assert rf"\omega_{{0,t}} &= \omega_{{0,t-1}} - \lambda g_{{t}} = 0 - 0{comma}5 \cdot (-0{comma}25) = 0{comma}125" in key
-    assert rf"\omega_{{2,t}} &= \omega_{{2,t-1}} - \lambda g_{{t}} = 0 - 0{comma}5 \cdot (-0{comma}5) = 0{comma}25" in key
+    assert rf"\omega_{{0,t}} &= \omega_{{0,t-1}} - \lambda {{\frac{{\partial E^{{2}}}}{{\partial \omega_{{0}}}}}} = 0 - 0{comma}5 \cdot (-0{comma}25) = 0{comma}125" in key
+    assert rf"\omega_{{2,t}} &= \omega_{{2,t-1}} - \lambda {{\frac{{\partial E^{{2}}}}{{\partial \omega_{{2}}}}}} = 0 - 0{comma}5 \cdot (-0{comma}5) = 0{comma}25" in key
     assert not any("w0" in line or "w_{0" in line for line in key)
-    # a name without a subscript keeps the method's own: x_t = x_{t−1} − a·g_t
-    assert "   x_t = x_(t-1) - a·g_t = 1 - 0.5·1 = 0.5" in [line.replace("*", "·") for line in
+    # a name without a subscript: x_t = x_{t−1} − a·∂f/∂x, its own derivative
+    assert "   x_t = x_(t-1) - a·∂f/∂x = 1 - 0.5·1 = 0.5" in [line.replace("*", "·") for line in
                                                           lines("grad-quadratic-gd", "text", "en")]
 
 

@@ -75,8 +75,8 @@ def key(problem_id, bank, lang="en", format="text"):
 
 
 @pytest.mark.parametrize("lang, line", [
-    ("en", "Nesterov looks ahead: the gradient is taken at w_(t-1) - α·h_(t-1) = 1.8."),
-    ("ru", "Метод Нестерова заглядывает вперёд: градиент берётся в точке w_(t-1) - α·h_(t-1) = 1,8.")])
+    ("en", "Nesterov looks ahead: the gradient is taken at x_(t-1) - α·h_(t-1) = 1.8."),
+    ("ru", "Метод Нестерова заглядывает вперёд: градиент берётся в точке x_(t-1) - α·h_(t-1) = 1,8.")])
 def test_a_look_ahead_of_one_coordinate_is_a_number(bank, lang, line):
     # NumPy: the look-ahead point w − αh = 2 − 0.5·0.4
     assert np.isclose(2 - 0.5 * 0.4, 1.8)

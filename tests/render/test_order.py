@@ -166,7 +166,7 @@ def test_adam_in_renamed_letters_writes_the_learning_rate_first(lang):
     from symnn import render
     from symnn.problems.solve import solve
     key = render(solve("adam-letters", Path(__file__).parent / "letters_bank"), "text", lang=lang, detail="full").splitlines()
-    assert "   w_t = w_(t-1) - η·m̂_t/(√(v̂_t) + ε)" in key
+    assert "   x_t = x_(t-1) - η·m̂_t/(√(v̂_t) + ε)" in key      # the rule in the variable x, no w
     point = "1 - 0.001·2/(√(4) + 10^-8) ≈ 0.999" if lang == "en" else "1 - 0,001·2/(√(4) + 10^-8) ≈ 0,999"
     assert f"   x_t = x_(t-1) - η·m̂_t/(√(v̂_t) + ε) = {point}" in key
 

@@ -128,7 +128,8 @@ def test_a_long_run_is_keyed_by_its_setup_rule_loss_and_result():
            "by the rule w_t = w_(t-1) - η·g_t" in lines
     assert "The loss before some of the steps (the parameters carried with 50-digit decimals):" in lines
     assert "1       ≈ 0.2984" in lines and "10\u202f000  ≈ 0.0000351" in lines
-    assert lines.index("After the last update:") > lines.index("10\u202f000  ≈ 0.0000351")
+    after = "After the last update (a value after it is marked with a plus, as E_total⁺):"      # the answer's mark said
+    assert lines.index(after) > lines.index("10\u202f000  ≈ 0.0000351")
     assert lines[-2] == "Answer: E_total⁺ ≈ 0.0000351019; out_o1⁺ ≈ 0.0159136204; out_o2⁺ ≈ 0.9840642735"
     ru = key("mazur-221-10000", "ru", "brief")
     assert "Функция потерь перед некоторыми из шагов (параметры вычисляются с точностью 50 значащих цифр):" in ru

@@ -119,7 +119,8 @@ Derivative: d/dx(x·e⁻ˣ) = x·d/dx(e⁻ˣ) + e⁻ˣ (product rule)
 
 def test_rewrites_are_named():
     text = to_text(diff_steps("1/(1+exp(-x))", "x"))
-    assert text.splitlines()[-1] == "   = σ(x)·(1 - σ(x)) (rewrite with σ, using e⁻ᵘ = (1 - σ(u))/σ(u))"
+    # the hint in the line's own letter, x of σ(x), never a dummy letter from nowhere
+    assert text.splitlines()[-1] == "   = σ(x)·(1 - σ(x)) (rewrite with σ, using e⁻ˣ = (1 - σ(x))/σ(x))"
 
 
 def test_russian_function_names():
@@ -135,8 +136,8 @@ def test_latex_prose_keeps_its_formulas_in_math():
 
 def test_a_phrase_with_a_formula_in_every_format():
     step = diff_steps("1/(1+exp(-x))", "x")
-    assert r"(rewrite with $\sigma$, using $e^{-u} = " in to_latex(step)       # a formula, not escaped prose
-    assert "(rewrite with σ, using e⁻ᵘ = (1 - σ(u))/σ(u))" in to_text(step)
+    assert r"(rewrite with $\sigma$, using $e^{-x} = " in to_latex(step)       # a formula, not escaped prose
+    assert "(rewrite with σ, using e⁻ˣ = (1 - σ(x))/σ(x))" in to_text(step)
 
 
 def test_gradient_text():

@@ -46,7 +46,7 @@ CASES = [
     ("mse-stated", FORMS, "en", "latex", r"{\noindent $\mathrm{MSE} = \frac{1}{n}\sum_{i=1}^n {(y_i - \hat y_i)}^2$, $n = 3$\par}"),
     # the bank writes ln, as every other problem: the BCE of the course too, with no word on log
     ("bce-n", None, "en", "text", "BCE = -(1/N)∑_(i=1)^N [y_i ln p(ŷ_i) + (1 - y_i) ln(1 - p(ŷ_i))], N = 5"),
-    ("bce-n", None, "ru", "text", "1  1    0,9   -ln(0,9) ≈ 0,1054"),
+    ("bce-n", None, "ru", "text", "1  1    0,9     -ln(0,9) ≈ 0,1054"),     # under the statement's p(ŷ_i)
     # a statement of log keeps log in its key, and says once that it is natural
     ("bce-log", FORMS, "en", "text", "1  1    0.9  -log(0.9) ≈ 0.1054"),
     ("bce-log", FORMS, "ru", "text", "Здесь log — натуральный логарифм: log x = ln x."),

@@ -42,11 +42,12 @@ def test_the_loss_for_the_data_comes_before_its_derivatives(lang, at, coordinate
     assert printed[start + 2].endswith(f"= {_f(db)}")
     # the step in the statement's letters, w^1 = w^0 + … as it shows them, w¹ = w⁰ − …, not w_t = w_(t−1) − …
     eta = "0,001" if lang == "ru" else "0.001"
-    assert printed[1:3] == [printed[1], "   w¹ = w⁰ - η·g⁰"]
-    assert printed[start + 4] == f"   w¹ = w⁰ - η·g⁰ = 0 - {eta}·({_f(dw)}) ≈ " \
+    alike = "(and likewise for b)" if lang == "en" else "(и так же для b)"      # the rule in w, each its own ∂L/∂w
+    assert printed[1:3] == [printed[1], f"   w¹ = w⁰ - η·∂L/∂w {alike}"]
+    assert printed[start + 4] == f"   w¹ = w⁰ - η·∂L/∂w = 0 - {eta}·({_f(dw)}) ≈ " \
         + f"{float(-ETA * dw):.4f}".replace(".", "," if lang == "ru" else ".")
     assert printed[start + 5] == f"{coordinate} b:"
-    assert printed[start + 6] == f"   b¹ = b⁰ - η·g⁰ = 0 - {eta}·({_f(db)}) = " \
+    assert printed[start + 6] == f"   b¹ = b⁰ - η·∂L/∂b = 0 - {eta}·({_f(db)}) = " \
         + f"{float(-ETA * db):g}".replace(".", "," if lang == "ru" else ".")
 
 
@@ -55,5 +56,5 @@ def test_a_statement_without_indexed_steps_keeps_the_method_s_letters():
     problem = Problem("plain", "optimizer-step", "t", {"en": "One step from $(0, 0)$.", "ru": "Один шаг из $(0; 0)$."},
                       data)
     printed = render(solve(problem), "text", lang="en", detail="brief").splitlines()
-    assert "   w_t = w_(t-1) - η·g_t" in printed and "f(w, b) = (w - 1)^2 + b^2" in printed
+    assert "   w_t = w_(t-1) - η·∂f/∂w (and likewise for b)" in printed and "f(w, b) = (w - 1)^2 + b^2" in printed
     assert not any("^0" in line for line in printed)

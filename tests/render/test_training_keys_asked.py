@@ -39,9 +39,9 @@ def test_the_delta_rule_key_shows_no_table_of_new_weights(lang, rule, last_row, 
 # step with its partial derivative, in LaTeX as in text
 @pytest.mark.parametrize("lang, rule, coordinate", [
     ("en", r"\mathbf{x}_{t} &= \mathbf{x}_{t-1} - \alpha \nabla F(\mathbf{x}_{t-1}) \\*[0.5ex]",
-     r"x_{2,t} &= x_{2,t-1} - \alpha \frac{\partial F}{\partial x_{2}} = 0.5 - 0.01 \cdot 25 = 0.25"),
+     r"x_{2,t} &= x_{2,t-1} - \alpha {\frac{\partial F}{\partial x_{2}}} = 0.5 - 0.01 \cdot 25 = 0.25"),
     ("ru", r"\mathbf{x}_{t} &= \mathbf{x}_{t-1} - \alpha \nabla F(\mathbf{x}_{t-1}) \\*[0.5ex]",
-     r"x_{2,t} &= x_{2,t-1} - \alpha \frac{\partial F}{\partial x_{2}} = 0{,}5 - 0{,}01 \cdot 25 = 0{,}25"),
+     r"x_{2,t} &= x_{2,t-1} - \alpha {\frac{\partial F}{\partial x_{2}}} = 0{,}5 - 0{,}01 \cdot 25 = 0{,}25"),
 ])
 def test_steepest_descent_is_written_in_the_statements_letter(lang, rule, coordinate):
     lines = key("hagan-steepest-descent", lang, "latex")
@@ -50,9 +50,11 @@ def test_steepest_descent_is_written_in_the_statements_letter(lang, rule, coordi
 
 
 # variables of their own (x, y: no vector to name) keep the method's rule in w and g
-def test_variables_of_their_own_keep_the_generic_rule():
-    assert "   w_t = w_(t-1) - a·g_t" in key("grad-quadratic-gd")
-    assert "   x_t = x_(t-1) - a·g_t = 1 - 0.5·1 = 0.5" in key("grad-quadratic-gd")
+def test_variables_of_their_own_write_the_rule_in_their_names():
+    # x and y of f(x, y): the rule in x, likewise for y, each coordinate by its own ∂f/∂x (no w, no one g_t)
+    assert "   x_t = x_(t-1) - a·∂f/∂x (and likewise for y)" in key("grad-quadratic-gd")
+    assert "   x_t = x_(t-1) - a·∂f/∂x = 1 - 0.5·1 = 0.5" in key("grad-quadratic-gd")
+    assert "   y_t = y_(t-1) - a·∂f/∂y = 2 - 0.5·2 = 1" in key("grad-quadratic-gd")
 
 
 # the closed form x_i = (1 − a)^i·x_0 at the step: every letter of the formula is put in, the counter too; its left
