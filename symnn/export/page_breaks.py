@@ -317,6 +317,11 @@ def _block_start(lines: list[str], end: int) -> int | None:
 
 
 
+def paragraph_lines(part: str) -> float:
+    """About how many lines the first paragraph of ``part`` (a solution's LaTeX: its statement) takes."""
+    return _lines([part.split("\\par}\n", 1)[0]])
+
+
 def _lines(block: list[str]) -> float:
     """About how many lines of text ``block`` takes: a row of a display one line, a matrix's row more, a
     fraction more than a line, a long paragraph several."""
