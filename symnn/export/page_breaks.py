@@ -111,11 +111,16 @@ def openings_kept(lines: list[str], most: float = OPENING_LINES) -> list[str]:
             continue
         if not opening or line == "\\nopagebreak":
             continue
-        total += _lines([line])
+        height, statement = _lines([line]), total == 2.0
+        total += height
         following = lines[k + 1] if k + 1 < len(lines) else ""
         if not (_PARAGRAPH.match(line) and line.endswith("\\par}")) or total > most or not following.strip():
             opening = False                             # the work has begun (a display, a table), or is long
-        elif following != "\\nopagebreak":
+            continue
+        # a line that sets the work up (the shapes, "where a = X W") is kept with what follows; a longer paragraph
+        # is the work's first lines (two at least, with no widow nor club), and a page may end after it
+        opening = statement or height <= 1
+        if opening and following != "\\nopagebreak":
             out.append("\\nopagebreak")
     return out
 
