@@ -67,7 +67,7 @@ def test_reading_of_pages():
 # step and its hint alone over the answer (derivatives, gradients in Russian)
 @pytest.mark.parametrize("topic,lang", [("matrix", "en"), ("derivatives", "en"), ("gradients", "ru"), ("vectors", "en")])
 def test_key_pages_begin_and_end_as_a_book(topic, lang, tmp_path):
-    need("pdflatex")
+    need("pdflatex"), need("pdftotext")
     pages = _pages(topic, lang, tmp_path)
     assert heading_ends(pages, lang) == []
     assert tails(pages, lang) == []
