@@ -130,12 +130,20 @@ def _line_tail_kept(lines: list[str], answer: int) -> None:
     paragraph goes with the answer (``\nopagebreak`` between) and with the last ``TAIL`` steps of the display above
     it (``_tail_kept``): a page never opens with a line of text and the answer alone."""
     text = answer - 1 - (lines[answer - 1] == "\\nopagebreak")
-    if text < 1 or not (_PARAGRAPH.match(lines[text]) and lines[text].endswith("\\par}")) or _lines([lines[text]]) > 3 \
-            or not _DISPLAY_END.search(lines[text - 1]):
+    if text < 1 or not (_PARAGRAPH.match(lines[text]) and lines[text].endswith("\\par}")) or _lines([lines[text]]) > 3:
+        return
+    above = lines[text - 1]
+    work = _DISPLAY_END.search(above) or above.endswith(_TABLE_END) or (_PARAGRAPH.match(above) and above.endswith("\\par}"))
+    if not work:
         return
     if text == answer - 1:
         lines.insert(answer, "\\nopagebreak")
-    _tail_kept(lines, text - 1)
+    if _DISPLAY_END.search(above):
+        _tail_kept(lines, text - 1)
+    elif above.endswith(_TABLE_END):                    # a table is one box: it goes along
+        lines[text - 1] = above[:-len("\\medskip")] + "\\nopagebreak\\medskip"
+    else:                                               # a line of text above: the two go together
+        lines.insert(text, "\\nopagebreak")
 
 
 def whole_paragraphs(lines: list[str], answer: re.Pattern) -> list[str]:

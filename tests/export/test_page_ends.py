@@ -64,8 +64,9 @@ def test_reading_of_pages():
 
 
 # keys whose pages broke badly: a heading, a statement and the shapes at a page's foot (matrix, vectors), the last
-# step and its hint alone over the answer (derivatives, gradients in Russian)
-@pytest.mark.parametrize("topic,lang", [("matrix", "en"), ("derivatives", "en"), ("gradients", "ru"), ("vectors", "en")])
+# step and its hint alone over the answer (derivatives, gradients in Russian), a line of text alone over it (activations)
+@pytest.mark.parametrize("topic,lang", [("matrix", "en"), ("derivatives", "en"), ("gradients", "ru"), ("vectors", "en"),
+                                        ("activations", "en")])
 def test_key_pages_begin_and_end_as_a_book(topic, lang, tmp_path):
     need("pdflatex"), need("pdftotext")
     pages = _pages(topic, lang, tmp_path)
