@@ -52,6 +52,11 @@ LATEX_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 \g@addto@macro\normalsize{\setlength{\abovedisplayskip}{4pt plus 2pt minus 1pt}%%
   \setlength{\belowdisplayskip}{4pt plus 2pt minus 1pt}}
 \makeatother
+%% a problem's heading as a book's exercise heading: a size under the article's section, less room around it
+\makeatletter
+\renewcommand\section{\@startsection{section}{1}{\z@}{-2.5ex \@plus -1ex \@minus -.2ex}{1.2ex \@plus .2ex}%%
+  {\normalfont\large\bfseries}}
+\makeatother
 \title{%(title)s}
 \date{}
 """

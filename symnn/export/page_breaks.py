@@ -41,8 +41,12 @@ from ..render.latex_tables import TABLE_START
 
 # a longtable's introducing block taller than this many lines is not moved whole to the next page
 MOST_LINES = 18
+# a problem's heading, statement and opening paragraphs up to this many lines are never parted (``openings_kept``)
+OPENING_LINES = 8
 # the rows of the work that always travel with its answer to the next page
 TAIL = 2
+# a row of a display that goes on with the row above it (``render.display_breaks``)
+_GOES_ON = "&\\quad"
 # the text's line, in points (11 pt type)
 LINE_PT = 13.6
 # a statement or an answer up to this many lines is never broken across pages (a page holds about 50)
@@ -79,11 +83,67 @@ def answers_kept(body: str, answer: str, note: str | None = None) -> str:
             _long_tail(lines, k - 1)
         elif _DISPLAY_END.search(before):
             _tail_kept(lines, k - 1)
+        else:
+            _line_tail_kept(lines, k)
     if note is not None:          # a note, or a line that closes the problem ("Here H is the Heaviside step …")
         lines = [line + ("\n\\nopagebreak" if head.match(line) and k + 1 < len(lines) and _PARAGRAPH.match(lines[k + 1]) else "")
                  for k, line in enumerate(lines)]
         lines = "\n".join(lines).split("\n")
-    return "\n".join(whole_paragraphs(tables_kept(headings_kept(lines)), head))
+    return "\n".join(whole_paragraphs(tables_kept(headings_kept(openings_kept(lines))), head))
+
+
+def openings_kept(lines: list[str], most: float = OPENING_LINES) -> list[str]:
+    r"""``lines`` with no page break between a problem's heading, its statement and the paragraphs that open its
+    work (the shapes, the point, a first line of the work), up to about ``most`` lines, nor before the display or
+    the table they lead to: a heading never ends a page without the work under it (a label that opens a display is
+    kept with the display's first rows by LaTeX's ``\predisplaypenalty``). A longer opening may break after it.
+
+    >>> openings_kept(["\\section*{Problem 1}", "{\\noindent Find $x$.\\par}", "\\nopagebreak",
+    ...                "{\\noindent Shapes: $x$\\par}", "{\\noindent At $x = 1$:"])[4]
+    '\\nopagebreak'
+    """
+    out: list[str] = []
+    opening, total = False, 0.0
+    for k, line in enumerate(lines):
+        out.append(line)
+        if line.startswith("\\section*{"):
+            opening, total = True, 2.0                  # the heading and the skip above it
+            continue
+        if not opening or line == "\\nopagebreak":
+            continue
+        height, statement = _lines([line]), total == 2.0
+        total += height
+        following = lines[k + 1] if k + 1 < len(lines) else ""
+        if not (_PARAGRAPH.match(line) and line.endswith("\\par}")) or total > most or not following.strip():
+            opening = False                             # the work has begun (a display, a table), or is long
+            continue
+        # a line that sets the work up (the shapes, "where a = X W") is kept with what follows; a longer paragraph
+        # is the work's first lines (two at least, with no widow nor club), and a page may end after it
+        opening = statement or height <= 1
+        if opening and following != "\\nopagebreak":
+            out.append("\\nopagebreak")
+    return out
+
+
+def _line_tail_kept(lines: list[str], answer: int) -> None:
+    r"""Where the work ends in a short paragraph ("The gradients of the terms added: …") after a display, that
+    paragraph goes with the answer (``\nopagebreak`` between) and with the last ``TAIL`` steps of the display above
+    it (``_tail_kept``): a page never opens with a line of text and the answer alone."""
+    text = answer - 1 - (lines[answer - 1] == "\\nopagebreak")
+    if text < 1 or not (_PARAGRAPH.match(lines[text]) and lines[text].endswith("\\par}")) or _lines([lines[text]]) > 3:
+        return
+    above = lines[text - 1]
+    work = _DISPLAY_END.search(above) or above.endswith(_TABLE_END) or (_PARAGRAPH.match(above) and above.endswith("\\par}"))
+    if not work:
+        return
+    if text == answer - 1:
+        lines.insert(answer, "\\nopagebreak")
+    if _DISPLAY_END.search(above):
+        _tail_kept(lines, text - 1)
+    elif above.endswith(_TABLE_END):                    # a table is one box: it goes along
+        lines[text - 1] = above[:-len("\\medskip")] + "\\nopagebreak\\medskip"
+    else:                                               # a line of text above: the two go together
+        lines.insert(text, "\\nopagebreak")
 
 
 def whole_paragraphs(lines: list[str], answer: re.Pattern) -> list[str]:
@@ -202,7 +262,8 @@ def _tail_kept(lines: list[str], end: int) -> tuple[int, int]:
         begin = next(k for k in range(end, -1, -1) if lines[k].startswith("\\begin{align*}"))
         rows = list(range(begin + 1, end))
         lines[rows[-1]] += r" \interdisplaylinepenalty=10000"
-        for row in rows[-need:-1]:
+        kept = _last_steps(lines, rows, need)
+        for row in kept[:-1]:
             lines[row] = _ROW_END.sub(r" \\\\*\1", lines[row])
         if lines[begin - 1] != _GROUPED:
             lines[end] = lines[end].replace("\\end{align*}", "\\end{align*}}", 1)
@@ -210,7 +271,7 @@ def _tail_kept(lines: list[str], end: int) -> tuple[int, int]:
             shift += 1
         else:
             begin -= 1
-        need -= len(rows)
+        need -= sum(not lines[row].startswith(_GOES_ON) for row in rows)
         previous = lines[begin - 1] if begin > 0 else ""
         # the work above: the display's, or, past the line that labels a display of fewer rows ("A variable used by
         # several nodes collects…"), the table that line sums up: a short tail never opens a page without it
@@ -222,6 +283,19 @@ def _tail_kept(lines: list[str], end: int) -> tuple[int, int]:
         if need <= 0 or not _DISPLAY_END.search(previous):
             return begin, last + shift
         end = begin - 1
+
+
+def _last_steps(lines: list[str], rows: list[int], steps: int) -> list[int]:
+    r"""The last ``steps`` steps of a display's ``rows`` (their line numbers): a row that begins ``&\quad`` (the hint
+    under a step, the rest of a long one) goes on with the row above it and is no step of its own, so a tail is never
+    one step and its hint."""
+    kept: list[int] = []
+    for row in reversed(rows):
+        if steps <= 0:
+            break
+        kept.insert(0, row)
+        steps -= not lines[row].startswith(_GOES_ON)
+    return kept
 
 
 def _long_tail(lines: list[str], end: int, upto: int | None = None) -> None:
@@ -254,6 +328,11 @@ def _block_start(lines: list[str], end: int) -> int | None:
     label = begin - 1
     return label if label >= 0 and _PARAGRAPH.match(lines[label]) and not lines[label].endswith("\\par}") else begin
 
+
+
+def paragraph_lines(part: str) -> float:
+    """About how many lines the first paragraph of ``part`` (a solution's LaTeX: its statement) takes."""
+    return _lines([part.split("\\par}\n", 1)[0]])
 
 
 def _lines(block: list[str]) -> float:

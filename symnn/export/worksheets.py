@@ -31,6 +31,9 @@ from ..render.markdown import MarkdownPrinter
 from ..render.solutions import definitions
 from .answer_forms import form_of, latex_space, precision, what
 from .documents import html_page, latex_document, plain_latex
+from .key_figures import LEAST_LABEL_PT, MOST_LABEL_PT, key_pictures, room_for  # noqa: F401
+from .key_figures import drawn as _drawn
+from .page_breaks import paragraph_lines
 from .repeats import shown_once
 
 FORMATS = ("tex", "pdf", "md", "html", "ipynb", "beamer")
@@ -204,87 +207,31 @@ def answer_key(solutions: list, format: str, lang: str, title: str, options: Opt
         raise ValueError(f"an answer key is {', '.join(FORMATS)}, not {format!r}")
     settings = {**options.printer(), **({"width": options.width} if format == "tex" else {})}
     labels = headings([s.problem for s in solutions], lang)      # a key's problem is found by its sheet's number
-    parts, defined = [], ()
-    for s, label in zip(solutions, labels):        # a sign (H, δ_ij) is defined once, under its first use
+    parts, defined, files = [], (), [(pictures or {}).get(s.problem.id) for s in solutions]
+    for s, label, file in zip(solutions, labels, files):        # a sign (H, δ_ij) is defined once, under its first use
         parts.append(render(s, printer, lang=lang, label="" if format == "tex" else label, defined=defined, **settings)
-                     + _drawn(s, (pictures or {}).get(s.problem.id), format, lang))
+                     + ("" if format == "tex" else _drawn(file, format, lang)))
         defined += definitions(s, lang)
     if options.detail == "brief":          # a table an earlier problem set: where it is, not again
         parts = shown_once(parts, numbers([s.problem for s in solutions]), format, lang)
     if format == "tex":
         # a statement never ends a page without the first lines of its solution
-        titled = (rf"\section*{{{h}}}" "\n" + _kept_with_statement(part) for h, part in zip(labels, parts))
+        # a picture under the statement, at the head of the work it draws, never leaving them at a page's foot
+        titled = ((room_for(file, paragraph_lines(part)) if file else "") + rf"\section*{{{h}}}" "\n"
+                  + _kept_with_statement(part, _drawn(file, format, lang)) for h, part, file in zip(labels, parts, files))
         return latex_document("\n\n".join(titled), head, lang, options.width)
     if format == "md":
         return f"# {head}\n\n" + "\n\n---\n\n".join(parts)
     return html_page("\n<hr>\n".join(parts), head, lang)
 
 
-def _graph(work, lang, places=None):
-    from .pictures.graphs import graph_picture
-    return graph_picture(work, lang, places)
-
-
-# the smallest a picture's labels are set in a printed key, in points (a footnote's size)
-LEAST_LABEL_PT = 8
-# the largest, in points: the text's own size (a key is set in 11 pt)
-MOST_LABEL_PT = 11
-# the pictures a key draws, by the class of the work: the computational graph a statement asks to draw
-KEY_PICTURES = {"GraphPass": _graph}
-
-
-def key_pictures(solutions: list, lang: str, folder: Path, stem: str, suffix: str, decimals: int | None = None) -> dict:
-    """The picture of each solution whose work is drawn in a key, saved in ``folder`` as ``stem-ID.suffix``
-    (.pdf for LaTeX, .svg for HTML, .png for Markdown); file names by problem id, numbers rounded as the key
-    rounds them (``decimals``, else the problem's own). A picture that cannot be drawn here (no graphviz) is
-    left out: the key is still whole without it."""
-    files = {}
-    for solution in solutions:
-        draw = KEY_PICTURES.get(type(solution.work).__name__)
-        if draw is None:
-            continue
-        safe = "".join(c if c.isalnum() or c == "-" else "_" for c in solution.problem.id)
-        try:
-            places = decimals        # the values of the work: the reader's places, else the default
-            files[solution.problem.id] = draw(solution.work, lang, places).save(folder / f"{stem}-{safe}.{suffix}").name
-        except (ImportError, RuntimeError, OSError):
-            continue
-    return files
-
-
-def _drawn(solution, file: str | None, format: str, lang: str) -> str:
-    """The picture of a solution under it, in the key's format; nothing without one."""
-    if file is None:
-        return ""
-    alt = phrase(lang, "sheet.picture")
-    if format == "tex":
-        # as tall as the room left on the page (at most half a page), so that it does not leave a gap by moving
-        # to the next page; with less than a quarter of a page left it goes there, half a page tall. Never so
-        # small that its labels are under LEAST_LABEL_PT (box 0 holds it at its natural size, its labels LABEL_PT
-        # tall; draft: measured, not embedded), nor larger than the text's, nor wider than the text
-        from .pictures.graphs import LABEL_PT
-        return ("\n\\par\\sbox0{\\includegraphics[draft]{%s}}\\dimen2=%.3f\\ht0\\dimen4=%.3f\\ht0"
-                % (file, LEAST_LABEL_PT / LABEL_PT, MOST_LABEL_PT / LABEL_PT)
-                + "\n\\dimen0=\\pagegoal\\advance\\dimen0 by -\\pagetotal\\advance\\dimen0 by -3\\baselineskip"
-                "\n\\ifdim\\dimen0<0.25\\textheight\\dimen0=0.5\\textheight\\fi"
-                "\n\\ifdim\\dimen0>0.5\\textheight\\dimen0=0.5\\textheight\\fi"
-                "\n\\ifdim\\dimen0>\\dimen4\\dimen0=\\dimen4\\fi"
-                "\n\\ifdim\\dimen0<\\dimen2\\dimen0=\\dimen2\\fi"
-                "\n\\ifdim\\dimen0>0.9\\textheight\\dimen0=0.9\\textheight\\fi"
-                "\n\\edef\\symnnroom{\\the\\dimen0}"
-                "\n\\begin{center}\n\\includegraphics[width=\\linewidth,height=\\symnnroom,keepaspectratio]"
-                f"{{{file}}}\n\\end{{center}}")
-    if format == "md":
-        return f"\n\n![{alt}]({file})"
-    return f'\n<p><img src="{file}" alt="{alt}" style="max-width: 100%"></p>'
-
-
-def _kept_with_statement(part: str) -> str:
-    """A solution's LaTeX with no page break after its first paragraph (the statement)."""
+def _kept_with_statement(part: str, picture: str = "") -> str:
+    """A solution's LaTeX with no page break after its first paragraph (the statement), and ``picture`` under it."""
     end = part.find("\\par}\n") + len("\\par}\n")
-    if end < len("\\par}\n") or part.startswith("\\nopagebreak", end):
-        return part
-    return part[:end] + "\\nopagebreak\n" + part[end:]
+    if end < len("\\par}\n"):
+        return part + picture
+    kept = "" if part.startswith("\\nopagebreak", end) else "\\nopagebreak\n"
+    return part[:end] + kept + (picture.lstrip("\n") + "\n" if picture else "") + part[end:]
 
 
 def export_set(spec: str, format: str, out, lang: str = "en", bank=None, students=None, seed: int = 0,

@@ -11,8 +11,9 @@ import pytest
 
 from symnn.export.beamer import FRAME_HEIGHT, frames_of, height, pictures, slides
 from symnn.export.documents import latex_document
+from symnn.export.key_figures import _graph
 from symnn.export.pdf import pdflatex
-from symnn.export.worksheets import Options, _graph, export_set
+from symnn.export.worksheets import Options, export_set
 from symnn.problems.solve import solve
 from symnn.render import render
 from symnn.render.latex import once

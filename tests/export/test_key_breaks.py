@@ -131,7 +131,8 @@ def test_the_halves_of_a_split_table_are_kept_together():
 def test_a_bold_heading_of_the_work_is_kept_with_what_follows():
     body = "{\\noindent \\textbf{Staged program at $x = 1$}\\par}\n{\\noindent Forward pass:\\par}\n{\\noindent \\textbf{Answer:} $1$\\par}"
     kept = answers_kept(body, "Answer").split("\n")
-    assert kept[1] == "\\nopagebreak" and kept.count("\\nopagebreak") == 1     # not after the answer's bold word
+    # kept with what follows, and the last line of the work with the answer; never a break kept after the answer's bold word
+    assert kept[1] == "\\nopagebreak" and kept[3] == "\\nopagebreak" and kept.count("\\nopagebreak") == 2 and len(kept) == 5
 
 
 def test_a_key_s_picture_has_readable_labels_and_fits_the_text(tmp_path):

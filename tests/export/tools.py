@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 PACKAGES = {"pdflatex": "texlive-latex-recommended texlive-lang-cyrillic", "dot": "graphviz",
-            "chromium": "chromium", "chromedriver": "chromium-driver"}
+            "chromium": "chromium", "chromedriver": "chromium-driver", "pdftotext": "poppler-utils"}
 
 
 def need(tool: str) -> str:
