@@ -155,10 +155,16 @@ def _names(work, lang) -> tuple:
     return tuple(phrase(lang, f"plot.activation.{activation.name}") for activation, *_ in work.rows) + ("softmax",)
 
 
+_DRAW = re.compile(r"\bDraw\b")
+
+
 def _also(work, problem) -> tuple:
-    """What the statement asks that the checker does not grade, and the sheet leaves room for: the shape of a NumPy
-    result (``shape = true``), whether a point is the least-squares solution (``find`` holds ``solution``)."""
+    """What the statement asks that the checker does not grade, and the sheet leaves room for: the graph it asks to
+    draw, the shape of a NumPy result (``shape = true``), whether a point is the least-squares solution (``find``
+    holds ``solution``)."""
     kind = type(work).__name__
+    if kind == "GraphPass" and _DRAW.search(problem.text("en")):       # "Draw the computational graph": a box to draw in
+        return ("drawing",)
     if kind == "ArrayRun" and problem.data.get("shape") and work.answer_kind in ("vector", "matrix"):
         return ("shape",)
     if kind == "ResidualGradient" and "solution" in (problem.data.get("find") or ()):
@@ -278,7 +284,7 @@ def precision(form: AnswerForm, lang: str) -> str:
     precise its decimals must be, as the checker judges them; "" when there is nothing more and no number needs
     rounding or the statement says it already. A problem's own ``answer_form`` says what the answer is, and these
     sentences can follow it."""
-    more = " ".join(phrase(lang, f"sheet.also.{part}") for part in form.also)
+    more = " ".join(phrase(lang, f"sheet.also.{part}") for part in form.also if part != "drawing")   # "Draw" said it
     if not form.precision or form.told:
         return more
     rule, values = form.precision
@@ -322,8 +328,11 @@ def latex_space(form: AnswerForm, lang: str) -> str:
     of a NumPy result or a yes/no box for the least-squares question where the statement asks them."""
     rooms = {"shape": rf"\noindent {phrase(lang, 'sheet.room.shape')} {BLANK}\par",
              "solution": rf"\noindent {phrase(lang, 'sheet.room.solution')} $\square$~{phrase(lang, 'sheet.room.yes')}"
-                         rf" \quad $\square$~{phrase(lang, 'sheet.room.no')}\par"}
-    return "\n\n".join([_room(form, lang), *(rooms[part] for part in form.also)])
+                         rf" \quad $\square$~{phrase(lang, 'sheet.room.no')}\par",
+             "drawing": rf"\noindent {phrase(lang, 'sheet.room.drawing')}\par\nopagebreak\noindent"
+                        r"\fbox{\rule{0pt}{6cm}\hspace{\dimexpr\linewidth-2\fboxsep-2\fboxrule\relax}}\par\bigskip"}
+    drawn = [rooms[part] for part in form.also if part == "drawing"]          # the graph before the numbers read off it
+    return "\n\n".join([*drawn, _room(form, lang), *(rooms[part] for part in form.also if part != "drawing")])
 
 
 def _room(form: AnswerForm, lang: str) -> str:

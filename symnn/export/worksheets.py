@@ -29,8 +29,9 @@ from ..render.html import HtmlPrinter
 from ..render.latex import LatexPrinter, pi_typeset
 from ..render.markdown import MarkdownPrinter
 from ..render.solutions import definitions
-from .answer_forms import form_of, latex_space, precision, what
+from .answer_forms import AnswerForm, form_of, latex_space, precision, what
 from .documents import html_page, latex_document, plain_latex
+from .html_rooms import html_room
 from .repeats import shown_once
 
 FORMATS = ("tex", "pdf", "md", "html", "ipynb", "beamer")
@@ -188,7 +189,7 @@ def worksheet(problems: list[Problem], format: str, lang: str, title: str, solut
     if format == "html":
         printer = HtmlPrinter(lang=lang)
         body = "\n".join(f"<h2>{h}</h2>\n<p>{printer.rich_text(_statement(p, lang, s))}</p>\n"
-                         f'<p class="answer">{phrase(lang, "sheet.answer.here")}</p>'
+                         + html_room(form_of(s, lang) if s is not None else AnswerForm("formula"), lang)      # a line to write on
                          for h, p, s in zip(headings(problems, lang), problems, solved))
         return html_page(body, head, lang, *html_header(lang, student, options.course))
     raise ValueError(f"a worksheet is {', '.join(FORMATS)}, not {format!r}")
