@@ -1,6 +1,7 @@
 """The room an HTML worksheet leaves for an answer, shaped as ``answer_forms`` shapes it on paper: a line to write
 on after "Your answer:" for a number, two for a formula, a labelled line per part (f = ____, ∂f/∂x = ____), a yes/no
-box per claim, a grid of blanks for a matrix, a framed box where the statement asks to draw a graph.
+box per claim, a grid of blanks for a matrix, a framed box where the statement asks to draw a graph, and lines
+for a comparison it asks for.
 
 >>> from symnn.export.answer_forms import AnswerForm
 >>> html_room(AnswerForm("number"), "en")
@@ -55,5 +56,6 @@ def html_room(form: AnswerForm, lang: str) -> str:
         rows = [f"<p>{here}</p>", *_parts(form, lang, printer)]
     more = {"shape": _line(html.escape(phrase(lang, "sheet.room.shape"))),
             "solution": f'<p class="line">{html.escape(phrase(lang, "sheet.room.solution"))} ☐ '
-                        f'{html.escape(phrase(lang, "sheet.room.yes"))} ☐ {html.escape(phrase(lang, "sheet.room.no"))}</p>'}
+                        f'{html.escape(phrase(lang, "sheet.room.yes"))} ☐ {html.escape(phrase(lang, "sheet.room.no"))}</p>',
+            "comparison": _line(html.escape(phrase(lang, "sheet.room.comparison"))) + _line()}
     return '<div class="room">' + "".join([*drawn, *rows, *(more[part] for part in form.also if part in more)]) + "</div>"

@@ -127,10 +127,19 @@ def _statement(problem: Problem, lang: str, solution=None) -> str:
     return " ".join(filter(None, (text, "" if _said_in(text, sentence) else sentence, more)))
 
 
+_THROUGH = re.compile(r"\b(?:through|in terms of|через) (\$[^$]+\$)")
+_FORMULA_IN = re.compile(r"^(?:a formula in|формула от) (\$[^$]+\$)")
+
+
 def _said_in(text: str, sentence: str) -> bool:
-    """Whether ``text`` already says what ``sentence`` ("The answer is X.", «Ответ — X.») says: it ends with X."""
+    """Whether ``text`` already says what ``sentence`` ("The answer is X.", «Ответ — X.») says: it ends with X, or
+    it asks for the answer through the name the formula is in ("write it through $f$": a formula in $f$ and $α$)."""
     said = re.split(r" is | — ", sentence.rstrip("."), maxsplit=1)
-    return len(said) == 2 and text.rstrip().rstrip(".").lower().endswith(said[1].lower())
+    if len(said) != 2:
+        return False
+    formula = _FORMULA_IN.match(said[1])
+    return text.rstrip().rstrip(".").lower().endswith(said[1].lower()) or \
+        formula is not None and formula[1] in _THROUGH.findall(text)
 
 
 def latex_course(lang: str, course: str | None) -> str:

@@ -46,3 +46,25 @@ def test_a_graph_to_draw_gets_a_box_before_the_answer(lang, label):
 
 def test_a_graph_only_computed_gets_no_box():
     assert form_of(solve("max-gate")).also == ()
+
+
+@pytest.mark.parametrize("pid, labels", [
+    # the stated form names the parts as one tuple: "the weights $(w_1, w_2, w_3)$"
+    ("lms-apple-orange", ("w_1", "w_2", "w_3")),
+    # the statement's "The answer is $(D(0.01), ∂f/∂x)$"
+    ("finite-diff", ("D(0.01)", r"\frac{\partial f}{\partial x}")),
+    # neither names them: as the key's answer does, ∂f/∂s = 28; ∂f/∂t = 16
+    ("chain-two-variables", (r"\frac{\partial f}{\partial s}", r"\frac{\partial f}{\partial t}")),
+    # the key's ŷ(0, 0) without TeX's spaced comma
+    ("xor-lab-loop", (r"\hat{y}{(0, 0)}", r"\hat{y}{(0, 1)}", r"\hat{y}{(1, 0)}", r"\hat{y}{(1, 1)}")),
+])
+def test_the_blanks_of_an_answer_are_labelled(pid, labels):
+    assert form_of(solve(pid)).labels == labels
+
+
+@pytest.mark.parametrize("lang, label", [("en", "Comparison:"), ("ru", "Сравнение:")])
+def test_a_comparison_asked_gets_lines_to_write_it_on(lang, label):
+    form = form_of(solve("relu-chain"), lang)
+    assert form.also == ("comparison",)
+    assert html_room(form, lang).endswith(LINE.format(label) + '<p class="line"><span class="blank"></span></p></div>')
+    assert latex_space(form, lang).endswith(rf"\noindent {label} \hrulefill" "\n\n" r"\vspace{1.2em}\noindent\hrulefill")
