@@ -300,7 +300,7 @@ def key_labels(solution, count: int) -> tuple:
     """The names the key's answer gives its ``count`` parts, $∂f/∂s = 28$; $∂f/∂t = 16$; else ()."""
     from ..render import render
     lines = [line for line in render(solution, "latex", lang="en", detail="brief").splitlines() if r"\textbf{Answer:}" in line]
-    items = re.findall(r"\$([^$]*?) (?:=|\\approx) [^$]*\$(?:;|\\par)", lines[0]) if lines else []
+    items = re.findall(r"\$([^$]*?) (?:=|\\approx) [^$]*\$", lines[0]) if lines else []      # ŷ(50, 168) ≈ 0.9630 (woman)
     items = [re.sub(r"([,;]) *\\ +", r"\1 ", item) for item in items]          # ŷ(0, 0), not ŷ(0, \  0)
     return tuple(items) if len(items) == count and all(items) else ()
 
