@@ -157,15 +157,21 @@ def _names(work, lang) -> tuple:
     return tuple(phrase(lang, f"plot.activation.{activation.name}") for activation, *_ in work.rows) + ("softmax",)
 
 
+_DRAW = re.compile(r"\bDraw\b")
+_COMPARE = re.compile(r"\b[Cc]ompare\b")
+
+
 def _also(work, problem) -> tuple:
-    """What the statement asks that the checker does not grade, and the sheet leaves room for: the shape of a NumPy
-    result (``shape = true``), whether a point is the least-squares solution (``find`` holds ``solution``)."""
-    kind = type(work).__name__
+    """What the statement asks that the checker does not grade, and the sheet leaves room for: the graph it asks to
+    draw, the shape of a NumPy result (``shape = true``), whether a point is the least-squares solution (``find``
+    holds ``solution``), and a comparison it asks for (lines to write it on)."""
+    kind, text = type(work).__name__, problem.text("en")
+    parts = ("drawing",) if kind == "GraphPass" and _DRAW.search(text) else ()       # "Draw the computational graph"
     if kind == "ArrayRun" and problem.data.get("shape") and work.answer_kind in ("vector", "matrix"):
-        return ("shape",)
+        parts += ("shape",)
     if kind == "ResidualGradient" and "solution" in (problem.data.get("find") or ()):
-        return ("solution",)
-    return ()
+        parts += ("solution",)
+    return parts + (("comparison",) if _COMPARE.search(text) else ())
 
 
 def _precision(parts, problem) -> tuple:
@@ -264,9 +270,41 @@ def form_of(solution, lang: str = "en") -> AnswerForm:
     labeller = LABELS.get(type(work).__name__)
     labels = labeller(work, problem, lang) if labeller else ()
     names = _names(work, lang)
+    if len(labels) != len(parts) and len(names) != len(parts):      # 1) 2) 3): named as the statement or the key names them
+        labels = stated_labels(problem.answer_form("en") or problem.text("en"), len(parts)) or key_labels(solution, len(parts))
     return AnswerForm("numbers" if numeric else "formulas", len(parts), labels=labels if len(labels) == len(parts) else (),
                       groups=_groups(work, lang), names=names if len(names) == len(parts) else (), precision=precision, told=told,
                       rounded=bool(problem.data.get("rounded")) and type(work).__name__ == "TrainingRun", also=also)
+
+
+def _top_level(math: str) -> list[str]:
+    """The items of a formula separated by commas outside any bracket: (D(0.01), \\frac{a}{b}) -> D(0.01), \\frac{a}{b}."""
+    items, depth, start = [], 0, 0
+    for k, char in enumerate(math):
+        depth += char in "({[" and 1 or char in ")}]" and -1 or 0
+        if char == "," and depth == 0:
+            items.append(math[start:k].strip())
+            start = k + 1
+    return [*items, math[start:].strip()]
+
+
+def stated_labels(text: str, count: int) -> tuple:
+    """The names of the ``count`` parts of an answer, where ``text`` (its stated form, else its statement) writes
+    them as one tuple, "the weights $(w_1, w_2, w_3)$"; else ()."""
+    for math in re.findall(r"(?<!\\)\$\((.*?)\)\$", text or ""):
+        items = _top_level(math)
+        if len(items) == count and all(re.search(r"[A-Za-z]", item) and "=" not in item for item in items):
+            return tuple(items)
+    return ()
+
+
+def key_labels(solution, count: int) -> tuple:
+    """The names the key's answer gives its ``count`` parts, $∂f/∂s = 28$; $∂f/∂t = 16$; else ()."""
+    from ..render import render
+    lines = [line for line in render(solution, "latex", lang="en", detail="brief").splitlines() if r"\textbf{Answer:}" in line]
+    items = re.findall(r"\$([^$]*?) (?:=|\\approx) [^$]*\$", lines[0]) if lines else []      # ŷ(50, 168) ≈ 0.9630 (woman)
+    items = [re.sub(r"([,;]) *\\ +", r"\1 ", item) for item in items]          # ŷ(0, 0), not ŷ(0, \  0)
+    return tuple(items) if len(items) == count and all(items) else ()
 
 
 def stated(form: AnswerForm, lang: str) -> str:
@@ -280,7 +318,8 @@ def precision(form: AnswerForm, lang: str) -> str:
     precise its decimals must be, as the checker judges them; "" when there is nothing more and no number needs
     rounding or the statement says it already. A problem's own ``answer_form`` says what the answer is, and these
     sentences can follow it."""
-    more = " ".join(phrase(lang, f"sheet.also.{part}") for part in form.also)
+    more = " ".join(phrase(lang, f"sheet.also.{part}") for part in form.also
+                    if part not in ("drawing", "comparison"))         # "Draw", "compare": the statement said it
     if not form.precision or form.told:
         return more
     rule, values = form.precision
@@ -324,8 +363,12 @@ def latex_space(form: AnswerForm, lang: str) -> str:
     of a NumPy result or a yes/no box for the least-squares question where the statement asks them."""
     rooms = {"shape": rf"\noindent {phrase(lang, 'sheet.room.shape')} {BLANK}\par",
              "solution": rf"\noindent {phrase(lang, 'sheet.room.solution')} $\square$~{phrase(lang, 'sheet.room.yes')}"
-                         rf" \quad $\square$~{phrase(lang, 'sheet.room.no')}\par"}
-    return "\n\n".join([_room(form, lang), *(rooms[part] for part in form.also)])
+                         rf" \quad $\square$~{phrase(lang, 'sheet.room.no')}\par",
+             "drawing": rf"\noindent {phrase(lang, 'sheet.room.drawing')}\par\nopagebreak\noindent"
+                        r"\fbox{\rule{0pt}{6cm}\hspace{\dimexpr\linewidth-2\fboxsep-2\fboxrule\relax}}\par\bigskip",
+             "comparison": rf"\noindent {phrase(lang, 'sheet.room.comparison')} \hrulefill" "\n\n" r"\vspace{1.2em}\noindent\hrulefill"}
+    drawn = [rooms[part] for part in form.also if part == "drawing"]          # the graph before the numbers read off it
+    return "\n\n".join([*drawn, _room(form, lang), *(rooms[part] for part in form.also if part != "drawing")])
 
 
 def _room(form: AnswerForm, lang: str) -> str:

@@ -84,6 +84,10 @@ header.sheet h1 { margin: 0.2rem 0 1.2rem; }
 .field { display: flex; flex: 3 1 18em; align-items: flex-end; gap: 0.5em; white-space: nowrap; }
 .field.date { flex: 1 1 9em; }
 .blank { flex: 1; height: 1.6em; line-height: 1.6em; padding: 0 0.3em; border-bottom: 1px solid currentColor; }
+.room .line { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.5em; margin: 0.7em 0; }
+.room .blank { min-width: 8em; }
+.room .grid td { border: none; padding: 0.3em 0.6em; } .room .grid .blank { display: inline-block; width: 5em; min-width: 0; }
+.room .box { border: 1px solid currentColor; height: 16em; margin: 0.4em 0 1em; }
 """
 
 

@@ -29,8 +29,9 @@ from ..render.html import HtmlPrinter
 from ..render.latex import LatexPrinter, pi_typeset
 from ..render.markdown import MarkdownPrinter
 from ..render.solutions import definitions
-from .answer_forms import form_of, latex_space, precision, what
+from .answer_forms import AnswerForm, form_of, latex_space, precision, what
 from .documents import html_page, latex_document, plain_latex
+from .html_rooms import html_room
 from .key_figures import LEAST_LABEL_PT, MOST_LABEL_PT, key_pictures, room_for  # noqa: F401
 from .key_figures import drawn as _drawn
 from .page_breaks import paragraph_lines
@@ -129,10 +130,19 @@ def _statement(problem: Problem, lang: str, solution=None) -> str:
     return " ".join(filter(None, (text, "" if _said_in(text, sentence) else sentence, more)))
 
 
+_THROUGH = re.compile(r"\b(?:through|in terms of|через) (\$[^$]+\$)")
+_FORMULA_IN = re.compile(r"^(?:a formula in|формула от) (\$[^$]+\$)")
+
+
 def _said_in(text: str, sentence: str) -> bool:
-    """Whether ``text`` already says what ``sentence`` ("The answer is X.", «Ответ — X.») says: it ends with X."""
+    """Whether ``text`` already says what ``sentence`` ("The answer is X.", «Ответ — X.») says: it ends with X, or
+    it asks for the answer through the name the formula is in ("write it through $f$": a formula in $f$ and $α$)."""
     said = re.split(r" is | — ", sentence.rstrip("."), maxsplit=1)
-    return len(said) == 2 and text.rstrip().rstrip(".").lower().endswith(said[1].lower())
+    if len(said) != 2:
+        return False
+    formula = _FORMULA_IN.match(said[1])
+    return text.rstrip().rstrip(".").lower().endswith(said[1].lower()) or \
+        formula is not None and formula[1] in _THROUGH.findall(text)
 
 
 def latex_course(lang: str, course: str | None) -> str:
@@ -191,7 +201,7 @@ def worksheet(problems: list[Problem], format: str, lang: str, title: str, solut
     if format == "html":
         printer = HtmlPrinter(lang=lang)
         body = "\n".join(f"<h2>{h}</h2>\n<p>{printer.rich_text(_statement(p, lang, s))}</p>\n"
-                         f'<p class="answer">{phrase(lang, "sheet.answer.here")}</p>'
+                         + html_room(form_of(s, lang) if s is not None else AnswerForm("formula"), lang)      # a line to write on
                          for h, p, s in zip(headings(problems, lang), problems, solved))
         return html_page(body, head, lang, *html_header(lang, student, options.course))
     raise ValueError(f"a worksheet is {', '.join(FORMATS)}, not {format!r}")

@@ -3,7 +3,8 @@
 A derivation's lines are paragraphs (depth 0) and list items (depth 1 and deeper). CommonMark
 reads a line that follows a list item without a blank line as part of that item, so every
 paragraph and every table stands between blank lines. A formula alone on its line is a
-display formula (``$$…$$``) inside the item above it, spaced as Jupyter spaces equations;
+display formula (``$$…$$``), an item of its own at depth 1 (every step is an item) or inside the item above
+it deeper, spaced as Jupyter spaces equations;
 formulas joined in prose by ``=`` are one formula, and a ``|`` inside a table's formula
 cannot end the cell.
 
@@ -34,6 +35,22 @@ _BESIDE = re.compile(_MATH + r" +\$(?=\\approx |= )")
 _ALONE = re.compile(_MATH)
 _SIGN = {"=": "=", "·": r"\cdot", "+": "+", "≈": r"\approx"}
 _BAR = re.compile(r"(\\(?:left|right|big|Big|bigg|Bigg))?(\\?)\| ?")
+
+
+# a function written with a bare argument, \sin {z} as LaTeX's printer groups it: \sin z, the same typeset
+# (the braces stay where a letter follows them: \sin {\theta}r)
+_BARE_ARGUMENT = re.compile(r"(\\(?:a?(?:sin|cos|tan|cot)h?|arc(?:sin|cos|tan)|sec|csc|ln|log|exp|operatorname\{[a-z]+\}))"
+                            r" \{((?:[\w.,]|\{,\}|\\[A-Za-z]+)+(?: (?:[\w.]|\\[A-Za-z]+)+)?)\}(?![\w])")
+_SPACED = re.compile(r"([,;]) *\\  *")     # (2, \  1/3): SymPy's space after a tuple's comma, which TeX's comma has
+
+
+def tidy_math(math: str) -> str:
+    r"""A formula as one types it in Markdown: \sin z, not \sin {z}; (2, \frac{1}{3}, 0), not (2, \  \frac{1}{3}, \  0).
+
+    >>> tidy_math(r"\sin {z} + \ln {0.9} \cdot \cos {2 t} + \operatorname{tg} {\theta} = \left(2, \  \frac{1}{3}; \  0\right)")
+    '\\sin z + \\ln 0.9 \\cdot \\cos 2 t + \\operatorname{tg} \\theta = \\left(2, \\frac{1}{3}; 0\\right)'
+    """
+    return _SPACED.sub(r"\1 ", _BARE_ARGUMENT.sub(r"\1 \2", math))
 
 
 def keep_together(text: str) -> str:
@@ -74,7 +91,7 @@ class MarkdownPrinter(DocumentPrinter):
         for part in parts:
             if part.startswith("$"):
                 inside = not inside if len(part) in (1, 2) else inside
-            out.append(part.replace("\u202f", r"\,") if inside and not part.startswith("$") else part)
+            out.append(tidy_math(part.replace("\u202f", r"\,")) if inside and not part.startswith("$") else part)
         return "".join(out)
 
     def escape(self, text: str) -> str:
@@ -92,7 +109,9 @@ class MarkdownPrinter(DocumentPrinter):
 
     def line(self, depth: int, text: str) -> str:
         text = keep_together(text)
-        if _ALONE.fullmatch(text):   # displayed, with space around it, under the step it belongs to
+        if _ALONE.fullmatch(text):   # displayed, with space around it: a step of its own (an item, as every step is), or
+            if depth == 1:           # under the step it belongs to
+                return f"- ${text}$"
             return f"{'  ' * (depth - 1)}${text}$" if depth else f"${text}$\n"
         return f"{'  ' * (depth - 1)}- {text}" if depth else f"{text}\n"
 

@@ -23,11 +23,9 @@ True
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import sympy as sp
 
-from .values import PLACES, _evaluated, decimal_arguments, is_short
+from .values import _evaluated, decimal_arguments, is_short
 
 COMMON = 12         # a value of at most this many operations is tried in a common form when it is not short
 
@@ -61,8 +59,7 @@ def _common(value):
 def one_form(forms: dict | None, value, pair: tuple, places: int | None = None, rounded: bool = False) -> tuple:
     """(exact, decimal) of ``value`` in the form of its first appearance in the key (``forms``, None: no key);
     ``rounded``: in a column written in decimals, the decimal alone."""
-    exact, decimal = pair[0], as_given(forms, pair[1], places)
-    pair = exact, decimal
+    exact, decimal = pair
     if rounded and decimal is not None:
         return None, decimal
     key = None if forms is None or decimal is None else _key(value)
@@ -72,32 +69,6 @@ def one_form(forms: dict | None, value, pair: tuple, places: int | None = None, 
         common = _common(value) if exact is None else None
         forms[key] = exact if common is None else decimal_arguments(common, places)
     return forms[key], decimal
-
-
-GIVEN = "given"         # the entry of ``forms`` that holds the numbers a problem's source prints (``given_forms``)
-
-
-def given_forms(problem) -> dict:
-    """A key's ``forms`` to start with: the decimals its source prints (``published``), by their value."""
-    numbers = problem.published if isinstance(problem.published, (list, tuple)) else [problem.published]
-    return {GIVEN: {Decimal(repr(n)).normalize() for n in numbers if isinstance(n, float)}}
-
-
-def as_given(forms: dict | None, decimal, places: int | None = None):
-    """A decimal rounded finer than a key's work (to the places its source prints) as the source prints the same
-    number: 0.35891648 (given), not 0.358916480 (nine places with a zero added); any other decimal as it is (a
-    value asked to two places is 0.20, whatever its source rounds it to).
-
-    >>> from decimal import Decimal
-    >>> as_given({GIVEN: {Decimal("0.35891648")}}, sp.Float("0.358916480", 9), 9), as_given({}, sp.Float("0.5", 2), 9)
-    (0.35891648, 0.50)
-    """
-    if not forms or not isinstance(decimal, sp.Float) or places is None or places <= PLACES:
-        return decimal
-    number = Decimal(str(decimal))
-    if str(number) != str(number.normalize()) and number in forms.get(GIVEN, ()):       # 0.358916480 is 0.35891648
-        return sp.Float(format(number.normalize(), "f"), len(number.normalize().as_tuple().digits))
-    return decimal
 
 
 def column(printer, values, cell, long=lambda exact: False) -> list[str]:

@@ -23,7 +23,6 @@ from .condition_terms import in_decimals
 from .expansion import D
 from .jacobians import jacobian_written
 from .math import text_math
-from .one_form import given_forms
 from .order import by_variables
 from .perceptron import bias_names, weight_names
 from .said import definitions, note_sentences, uses
@@ -121,7 +120,7 @@ class SolutionPrinting:
         """The statement, the work, one labelled answer, and the bank's remark on the course's own text."""
         problem, answer = solution.problem, solution.answer
         self._problem_places = key_places(problem)
-        self.forms = given_forms(problem)   # a number of this key in one form, a given one as given (render.one_form)
+        self.forms = {}          # a number of this key in one form (render.one_form)
         # the statement's names, looked up lazily (symnn problems --verify records which are used): w^1 = w^0 where
         # it writes its step so, the notation table, and w_1 where it writes a subscript
         named = {"J": problem.data["answer_name"]} if problem.kind == "jacobian" and "answer_name" in problem.data else {}
@@ -160,14 +159,12 @@ class SolutionPrinting:
         lines += self.asked_lines(solution, depth, first=False)         # compared with, checked, in the variables
         self.answer_follows = False
         self.answering = True
-        with vanishing() as small:          # values the places asked would show as 0: kept to three digits, and said
+        with vanishing():                   # values the places asked show as 0: ≈ 0.00 (9.68·10⁻⁴) (values.Vanishing)
             shown, asked = self._answer_line(solution, exact), self.places()
         self.answering = False
         if self._settings["decimals"] is None and asked is not None and asked > PLACES and self.approx in shown:       # E_total ≈ 0.298371109
             lines.append(self.line(depth, self.say("answer.finer", work=sp.Integer(PLACES), places=sp.Integer(asked))))
         lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "answer") + ":")) + " " + shown))
-        for value in small:                 # 0.000968 at two places
-            lines.append(self.line(depth, self.say("answer.significant", value=value, places=sp.Integer(asked))))
         lines += [self.line(depth, self.prose(phrase(self.lang, said))) for said in definitions(solution, self.lang)
                   if said not in self._settings["defined"] and said.endswith(".defined")]    # a sign once a key, where first used
         if "log" in self.names and uses(solution.work, sp.log):

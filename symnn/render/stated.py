@@ -21,7 +21,7 @@ from itertools import permutations
 
 import sympy as sp
 
-from .given_decimals import as_written, written_decimals
+from .given_decimals import as_written, named_decimals, written_decimals
 
 MOST_TERMS = 4             # a longer sum keeps the key's order (24 orders at most are tried)
 SHORTEST = 6               # a sum typeset in fewer characters is too short to be told from a part of another formula
@@ -138,7 +138,8 @@ def noted(printer, expr, numbers: bool = False):
     if stated and not numbers:
         found = tuple(group for group in stated_terms(expr, stated) if group not in printer.written)
         printer.written = printer.written + found
-    return as_written(expr, written_decimals(getattr(printer, "statement_text", "")))
+    text = getattr(printer, "statement_text", "")
+    return as_written(expr, written_decimals(text), named_decimals(text))
 
 
 def stated_order(terms: list, written: tuple) -> list | None:

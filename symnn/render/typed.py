@@ -48,6 +48,13 @@ def with_places(printer, print_float, expr) -> str:
     """``print_float(expr)`` (a SymPy printer's own) with every digit of a Float that carries fewer than a
     double does: a value rounded to its places (``values.rounded``), whose zeros are places too; a
     double's own trailing zeros are left off as SymPy leaves them."""
+    if hasattr(expr, "parts"):          # values.Vanishing: 0.00 (9.68·10⁻⁴), 0.00 \; (9.68 \cdot 10^{-4})
+        zero, mantissa, exponent = expr.parts()
+        mantissa = with_places(printer, print_float, mantissa)
+        if "latex" in type(printer).__name__.lower():
+            zero = zero.replace(".", "{,}") if printer._settings.get("lang") == "ru" else zero      # 0{,}00, as 9{,}68
+            return rf"{zero} \; ({mantissa} \cdot 10^{{{exponent}}})"
+        return f"{zero} ({mantissa}·10{str(exponent).translate(RAISED)})"
     full, low = printer._settings["full_prec"], printer._settings.get("min")
     rounded = prec_to_dps(expr._prec) < 15
     printer._settings["full_prec"] = full or rounded

@@ -77,9 +77,29 @@ def rounded(value, places: int | None = None) -> sp.Float:
     text = format(fixed, "f") if abs(magnitude) < 8 else format(fixed.normalize(), "e")
     digits = len(fixed.normalize().as_tuple().digits) if "e" in text else len(fixed.as_tuple().digits)
     result = sp.Float(text, max(digits, 2) if "e" in text else max(digits, 1))
-    if vanishes and _vanished.get() is not None and result not in _vanished.get():
+    if vanishes and asked and _vanished.get() is not None:        # an answer: ≈ 0.00 (9.68·10⁻⁴)
         _vanished.get().append(result)
+        return Vanishing(text, places)
     return result
+
+
+class Vanishing(sp.Float):
+    """A value of an answer that the places asked show as 0 (0.000968 at two places): the number kept to
+    SIGNIFICANT digits, printed as those places and then the number in powers of ten, ≈ 0.00 (9.68·10⁻⁴),
+    the same way in every key (``math``'s printers)."""
+
+    def __new__(cls, text: str, places: int):
+        self = super().__new__(cls, text, max(len(Decimal(text).normalize().as_tuple().digits), 1))
+        self.places = places
+        return self
+
+    def parts(self) -> tuple:
+        """(0.00 as text with a point, the mantissa as a Float, the power of ten): (0.00, 9.68, −4)."""
+        number = Decimal(str(self)).normalize()
+        exponent = number.adjusted()
+        mantissa = number.scaleb(-exponent)
+        zero = ("-" if number < 0 else "") + "0." + "0" * self.places
+        return zero, sp.Float(format(mantissa, "f"), len(mantissa.as_tuple().digits)), exponent
 
 
 def _short(short: Decimal) -> sp.Float | sp.Integer:

@@ -47,7 +47,7 @@ def test_worksheet_and_key_in_other_formats(format, tmp_path):
     worksheet = (tmp_path / f"4.3-4.6-worksheet.{format}").read_text(encoding="utf-8")
     key = (tmp_path / f"4.3-4.6-key.{format}").read_text(encoding="utf-8")
     assert "4.6" in worksheet and "(10, 45)" not in worksheet
-    assert ("10, \\  45" in key or "<mn>45</mn>" in key) and len(key) > 3 * len(worksheet)
+    assert ("10, 45" in key or "<mn>45</mn>" in key) and len(key) > 3 * len(worksheet)
 
 
 def test_pdf_without_pdflatex_says_how_to_get_it(tmp_path, monkeypatch, capsys):

@@ -103,9 +103,10 @@ def test_a_formula_alone_on_its_line_is_displayed():
     assert printer.line(1, "So $x = 1$") == "- So $x = 1$"
     text = printer.join(["**Power rule.**", printer.line(1, "$x^{3}$"), printer.line(1, "**1. Step.**"),
                          printer.line(2, "$3 x^{2}$"), printer.line(1, "So $x$")])
-    assert text == "**Power rule.**\n\n$$x^{3}$$\n\n- **1. Step.**\n  $$3 x^{2}$$\n- So $x$\n"
+    # every step of depth 1 an item, a formula alone too (displayed inside it): no step a display between lists
+    assert text == "**Power rule.**\n\n- $$x^{3}$$\n- **1. Step.**\n  $$3 x^{2}$$\n- So $x$\n"
     tokens = PARSER.parse(text)
-    assert [t.type for t in tokens][3] == "math_block"
+    assert [t.type for t in tokens][3:6] == ["bullet_list_open", "list_item_open", "math_block"]
     item = [t for t in tokens if t.type == "inline"][1]
     assert [c.type for c in item.children][-1] == "math_inline_double" and structure_problems(text) == []
 

@@ -85,8 +85,10 @@ def test_a_problem_s_own_answer_form_comes_first():
 @pytest.mark.parametrize("pid, statement_end, said", [
     # tanh-exp's statement asks "write it as a formula in F": the sheet does not say it again
     ("tanh-exp", "write it as a formula in $F$.", False),
-    # perceptron-alpha's "write the result through f" does not say that α may appear: the form is said
-    ("perceptron-alpha", "write the result through $f$.", True),
+    # perceptron-alpha asks "write the result through f and α": "a formula in f and α" would say it twice
+    ("perceptron-alpha", "write the result through $f$ and $\\alpha$.", False),
+    # softmax-two-classes asks "write it through p_0": "The answer is a formula in p_0." would repeat it
+    ("softmax-two-classes", "and write it through $p_0$.", False),
 ])
 def test_the_form_of_the_answer_is_not_said_twice(pid, statement_end, said):
     _, problems = problem_set(pid)

@@ -181,7 +181,7 @@ def test_the_key_shows_the_table_the_means_and_the_loss_in_both_languages():
     assert "| вес | рост | $x_{1}$ = вес − $57$ | $x_{2}$ = рост − $171$ | $y$ |" in russian
     assert "Средние: вес $57$; рост $171$." in russian          # a sentence, with its full stop
     assert "| 1000 | $0{,}00218$ |" in russian
-    assert "**Ответ:** $\\hat{y}(50; \\  168) \\approx 0{,}9630$ (девушка); $\\hat{y}(77; \\  173) \\approx 0{,}0544$ (парень)" in russian
+    assert "**Ответ:** $\\hat{y}(50; 168) \\approx 0{,}9630$ (девушка); $\\hat{y}(77; 173) \\approx 0{,}0544$ (парень)" in russian
 
 
 @pytest.mark.parametrize("fields, csv_text, message", [

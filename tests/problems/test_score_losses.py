@@ -62,8 +62,10 @@ def test_the_bank_problem_is_cs231ns_svm_loss_and_its_printed_mean():
             "1  1    (3.2, 5.1, -1.7)",                  # y_i the correct class, as s_(y_i) indexes it
             "L_1 = max(0, s_2 - s_1 + 1) + max(0, s_3 - s_1 + 1) = max(0, 5.1 - 3.2 + 1) + max(0, (-1.7) - 3.2 + 1)"
             " = 2.9 + 0 = 2.9",
-            "L_2 = max(0, s_1 - s_2 + 1) + max(0, s_3 - s_2 + 1) = max(0, 1.3 - 4.9 + 1) + max(0, 2 - 4.9 + 1)"
+            # the score 2.0 restated as the statement gives it, not 2
+            "L_2 = max(0, s_1 - s_2 + 1) + max(0, s_3 - s_2 + 1) = max(0, 1.3 - 4.9 + 1) + max(0, 2.0 - 4.9 + 1)"
             " = 0 + 0 = 0",
+            "2  2    (1.3, 4.9, 2.0)",
             "L_3 = max(0, s_1 - s_3 + 1) + max(0, s_2 - s_3 + 1) = max(0, 2.2 - (-3.1) + 1) + max(0, 2.5 - (-3.1) + 1)"
             " = 6.3 + 6.6 = 12.9",
             "L = (2.9 + 0 + 12.9)/3 = 79/15 ≈ 5.2667",

@@ -10,7 +10,7 @@ from symnn.render import render
     # the size of a matrix is the product of its shape, then the two sizes are added; five digits or more in groups
     # of three, a narrow no-break space between them (30 720), four as they are (3072)
     ("flatten-parameters", "text", "en", ["   `W.size` = 3072·10 = 30\u202f720", "   30\u202f720 + 10 = 30\u202f730"]),
-    ("flatten-parameters", "md", "ru", [r"- `W.size` $= 3072 \cdot 10 = 30\,720$", r"$$30\,720 + 10 = 30\,730$$"]),   # TeX's \,
+    ("flatten-parameters", "md", "ru", [r"- `W.size` $= 3072 \cdot 10 = 30\,720$", r"- $$30\,720 + 10 = 30\,730$$"]),   # TeX's \,
     # a.ndim, a.size, a.itemsize each worked out, in the order the statement asks them: the axes of the shape, its
     # product, the bits of float64 over 8
     ("np-attributes", "text", "en", ["   `a.ndim` = 3: the number of axes of the shape 4×3×2", "   `a.size` = 4·3·2 = 24",
@@ -21,7 +21,7 @@ from symnn.render import render
                                       r"entry: the type $\mathtt{\text{float64}}$, 8 bits to a byte\par}"]),
     # "Which axis disappears?" is answered in the answer line, not only in the step
     ("np-axis-max-0", "text", "en", ["Answer: (5, 6), shape 2; axis 0 disappears"]),
-    ("np-axis-max-1", "md", "ru", [r"**Ответ:** $(2; \  5; \  6)$, форма $3$; ось $1$ исчезает"]),
+    ("np-axis-max-1", "md", "ru", [r"**Ответ:** $(2; 5; 6)$, форма $3$; ось $1$ исчезает"]),
 ])
 def test_an_array_key_shows_its_numbers_and_answers_the_question(problem_id, format, lang, expected):
     printed = render(solve(problem_id), format, lang=lang, detail="brief").splitlines()

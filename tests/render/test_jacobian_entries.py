@@ -13,7 +13,7 @@ from symnn.render import render
     ("text", ["   J_13 = ∂/∂φ(ρ·sin(φ)·cos(θ)) = ρ·cos(φ)·cos(θ)", "   J_23 = ∂/∂φ(ρ·sin(φ)·sin(θ)) = ρ·cos(φ)·sin(θ)",
               # ∂/∂ρ drops the factor 1, and a minus goes in front
               "   J_11 = ∂/∂ρ(ρ·sin(φ)·cos(θ)) = sin(φ)·cos(θ)", "   J_12 = ∂/∂θ(ρ·sin(φ)·cos(θ)) = -ρ·sin(φ)·sin(θ)"]),
-    ("md", [r"$$J_{23} = \frac{\partial}{\partial \phi}(\rho \sin {\phi} \sin {\theta}) = \rho \cos {\phi} \sin {\theta}$$"]),
+    ("md", [r"- $$J_{23} = \frac{\partial}{\partial \phi}(\rho \sin \phi \sin \theta) = \rho \cos \phi \sin \theta$$"]),
 ])
 def test_a_row_of_the_jacobian_keeps_the_order_of_its_function(format, expected):
     printed = render(solve("jacobian-spherical-det"), format, detail="brief").splitlines()

@@ -47,11 +47,11 @@ def test_a_decimal_that_lost_nothing_is_written_as_given(value, exact):
 
 @pytest.mark.parametrize("problem_id, line", [
     # mazur-221 asks for nine places: every value has nine, zeros too
-    # (0.75136507, 0.35891648 and 0.51130127 as the text prints them, with no zero added at the ninth place)
+    # (0.751365070, 0.358916480 and 0.511301270 too: "given to 9 places" shows nine, whatever the source prints)
     ("mazur-221", "Answer: out_h1 = σ(0.3775) ≈ 0.593269992; out_h2 = σ(0.3925) ≈ 0.596884378; "
-                  "out_o1 ≈ 0.75136507; out_o2 ≈ 0.772928465; E_total ≈ 0.298371109; ∂E_total/∂w_5 ≈ 0.082167041; "
+                  "out_o1 ≈ 0.751365070; out_o2 ≈ 0.772928465; E_total ≈ 0.298371109; ∂E_total/∂w_5 ≈ 0.082167041; "
                   "w_1⁺ ≈ 0.149780716; w_2⁺ ≈ 0.199561432; w_3⁺ ≈ 0.249751144; w_4⁺ ≈ 0.299502287; "
-                  "w_5⁺ ≈ 0.35891648; w_6⁺ ≈ 0.408666186; w_7⁺ ≈ 0.51130127; w_8⁺ ≈ 0.561370121"),
+                  "w_5⁺ ≈ 0.358916480; w_6⁺ ≈ 0.408666186; w_7⁺ ≈ 0.511301270; w_8⁺ ≈ 0.561370121"),
     # tanh-221-step asks no places: the course's four, the zero of -0.5370 kept, and three significant digits
     # for a small value (L ≈ 0.00814, b_1,1⁺ ≈ 0.00632)
     ("tanh-221-step", "Answer: h = [tanh(-0.1); tanh(-0.6)] ≈ [-0.0997; -0.5370]; o ≈ 0.3724; L ≈ 0.00814; "

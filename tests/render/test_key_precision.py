@@ -30,9 +30,9 @@ def lines(problem_id, format="text", lang="en", **settings):
     ("mazur-221-10000", "latex", "en", {},
      r"{\raggedright \noindent \textbf{Answer:} $E_{\mathrm{total}}^+ \approx 0.0000351019$; "
      r"$\mathrm{out}_{o1}^+ \approx 0.0159136204$; $\mathrm{out}_{o2}^+ \approx 0.9840642735$\par}"),
-    # --decimals 4: a value that would round to 0.0000 keeps three significant digits instead
+    # --decimals 4: a value that rounds to 0.0000 is 0.0000 there, then its three significant digits in powers of ten
     ("mazur-221-10000", "text", "en", {"decimals": 4},
-     "Answer: E_total⁺ ≈ 0.0000351; out_o1⁺ ≈ 0.0159; out_o2⁺ ≈ 0.9841"),
+     "Answer: E_total⁺ ≈ 0.0000 (3.51·10⁻⁵); out_o1⁺ ≈ 0.0159; out_o2⁺ ≈ 0.9841"),
     # no places asked: the answer at the course's four places as its work, the zero of 0.0734 and -2.2289 too
     ("delta-worked", "text", "en", {},
      "Answer: h_1 = σ(0.45) ≈ 0.6106; h_2 = σ(0.78) ≈ 0.6857; o_1 ≈ 0.3405; L ≈ 0.2175; "
@@ -48,12 +48,12 @@ def lines(problem_id, format="text", lang="en", **settings):
     ("delta-rule", "text", "en", {}, "δ_(out_pred)  out_pred·(1 - out_pred)·(out_pred - out_y)  "
                                      "0.5237·(1 - 0.5237)·(0.5237 - 1)  ≈ -0.1188"),
     ("delta-rule", "text", "en", {}, "h_1       h_1 = σ(w_1·x_1 + w_2·x_2 + b_1)       σ(1·(-2) + 1·(-1) + 0)      σ(-3) ≈ 0.0474"),
-    # two places asked, a value that would round to 0.00 there: three significant digits, and said beneath
-    ("cs231n-softmax-cat", "text", "en", {}, "Answer: L ≈ 2.04; ∂L/∂s_1 ≈ -0.87; ∂L/∂s_2 ≈ 0.87; ∂L/∂s_3 ≈ 0.000968"),
-    ("cs231n-softmax-cat", "text", "en", {},
-     "To 2 decimal places 0.000968 would round to zero, so it is given to three significant figures."),
-    ("cs231n-softmax-cat", "text", "ru", {},
-     "При округлении до 2 знаков после запятой значение 0,000968 обратилось бы в нуль, поэтому оно дано с тремя значащими цифрами."),
+    # two places asked, a value that would round to 0.00 there: 0.00, then its three significant digits in powers of ten
+    ("cs231n-softmax-cat", "text", "en", {}, "Answer: L ≈ 2.04; ∂L/∂s_1 ≈ -0.87; ∂L/∂s_2 ≈ 0.87; ∂L/∂s_3 ≈ 0.00 (9.68·10⁻⁴)"),
+    ("cs231n-softmax-cat", "text", "ru", {}, "Ответ: L ≈ 2,04; ∂L/∂s_1 ≈ -0,87; ∂L/∂s_2 ≈ 0,87; ∂L/∂s_3 ≈ 0,00 (9,68·10⁻⁴)"),
+    ("cs231n-softmax-cat", "latex", "ru", {},
+     r"{\raggedright \noindent \textbf{Ответ:} $L \approx 2{,}04$; $\frac{\partial L}{\partial s_{1}} \approx -0{,}87$; "
+     r"$\frac{\partial L}{\partial s_{2}} \approx 0{,}87$; $\frac{\partial L}{\partial s_{3}} \approx 0{,}00 \; {(9{,}68 \cdot 10^{-4})}$\par}"),
     # its work keeps four places: the probabilities a reader checks the answer with
     ("cs231n-softmax-cat", "text", "en", {}, "∂L/∂s_1  e^(s_1)/(e^(s_1) + e^(s_2) + e^(s_3)) - 1  "
                                              "e^(3.2)/(e^(3.2) + e^(5.1) + e^(-1.7)) - 1  ≈ -0.8700"),

@@ -82,10 +82,10 @@ def test_nabla_names_are_read_with_or_without_braces():
     ("backprop-w1", "md", "en", r"**Backpropagation:** $\frac{\partial L}{\partial w_{1}}$, 2-2-1 network, sigmoid, "
                                 r"loss $L = (y - y_{\mathrm{pred}})^{2}$"),
     # softmax-ce-steps: b₂ is the statement's output bias vector, so its neurons' biases are b_{2,1}, b_{2,2}
-    ("softmax-ce-steps", "md", "ru", r"В точке $(x_{1}; \  x_{2}; \  y_{1}; \  y_{2}; \  w_{1}; \  w_{2}; \  b_{1,1}; "
-                                     r"\  w_{3}; \  w_{4}; \  b_{1,2}; \  w_{5}; \  w_{6}; \  b_{2,1}; \  w_{7}; \  w_{8}; "
-                                     r"\  b_{2,2}) = (1; \  2; \  0; \  1; \  0{,}5; \  -0{,}5; \  0; \  0{,}25; \  0{,}75; "
-                                     r"\  0; \  1; \  -1; \  0{,}1; \  -1; \  1; \  -0{,}1)$."),
+    ("softmax-ce-steps", "md", "ru", r"В точке $(x_{1}; x_{2}; y_{1}; y_{2}; w_{1}; w_{2}; b_{1,1}; "
+                                     r"w_{3}; w_{4}; b_{1,2}; w_{5}; w_{6}; b_{2,1}; w_{7}; w_{8}; "
+                                     r"b_{2,2}) = (1; 2; 0; 1; 0{,}5; -0{,}5; 0; 0{,}25; 0{,}75; "
+                                     r"0; 1; -1; 0{,}1; -1; 1; -0{,}1)$."),
     # graph-matrix asks for ∇_W f: the key's step and answer name it so
     ("graph-matrix", "text", "en", "   ∇_W f = Xᵀ·∂f/∂a = Xᵀ·a — a product X·W: the gradient is multiplied by the other "
                                    "factors, transposed, each on its own side"),

@@ -48,17 +48,16 @@ LATEX = r"""{\noindent \textbf{Derivative}: $\frac{d}{d x}{(x \sin {x})} = x \co
 \end{align*}
 {\leftskip=1.5em \noindent So $\frac{d}{d x}{(x \sin {x})} = x \cos {x} + \sin {x}$\par}"""
 
-MARKDOWN = r"""**Derivative**: $\frac{d}{d x}(x \sin {x}) = x \cos {x} + \sin {x}$
+MARKDOWN = r"""**Derivative**: $\frac{d}{d x}(x \sin x) = x \cos x + \sin x$
 
 **Product rule.** Differentiate one factor at a time, keep the others, and add. $(f\,g)' = f'\,g + f\,g'$
 
-$$\frac{d}{d x}(x \sin {x}) = \frac{d}{d x}(x) \sin {x} + x \frac{d}{d x}(\sin {x})$$
-
+- $$\frac{d}{d x}(x \sin x) = \frac{d}{d x}(x) \sin x + x \frac{d}{d x}(\sin x)$$
 - **1. The variable itself.** The derivative of a variable with respect to itself is 1. $x' = 1$
   $$\frac{d}{d x}(x) = 1$$
 - **2. Derivative of sine.**
-  $$\frac{d}{d x}(\sin {x}) = \cos {x}$$
-- So $\frac{d}{d x}(x \sin {x}) = x \cos {x} + \sin {x}$
+  $$\frac{d}{d x}(\sin x) = \cos x$$
+- So $\frac{d}{d x}(x \sin x) = x \cos x + \sin x$
 """
 
 HTML_START = ('<div class="symnn">\n'

@@ -17,7 +17,7 @@ def lines(problem_id: str, lang: str) -> list[str]:
 @pytest.mark.parametrize("problem_id, lang, expected", [
     # the SVM loss with the scores put in, then ∂L/∂s_j; the point is the scores and the targets only
     ("cs231n-svm-cat", "en", [r"**The loss on the scores:** $L = \max(0, s_{2} - s_{1} + 1) + \max(0, s_{3} - s_{1} + 1)$",
-                              r"At $(s_{1}, \  s_{2}, \  s_{3}, \  y) = (3.2, \  5.1, \  -1.7, \  1)$.",     # the correct class y, not one-hot
+                              r"At $(s_{1}, s_{2}, s_{3}, y) = (3.2, 5.1, -1.7, 1)$.",     # the correct class y, not one-hot
                               r"| $\frac{\partial L}{\partial s_{2}}$ | $H(s_{2} - s_{1} + 1)$ | $H(5.1 - 3.2 + 1)$ | $1$ |"]),
     ("cs231n-svm-cat", "ru", [r"**Функция потерь по оценкам:** $L = \max(0; s_{2} - s_{1} + 1) + \max(0; s_{3} - s_{1} + 1)$",
                               "Производная функции потерь по каждой оценке:"]),
