@@ -209,14 +209,14 @@ class NetworkPrinting:
             term = TERMS[run.name](y, yhat)
         if run.each:                 # each sample's loss: the term of sample i, CE_i = −Σ_c y_ic ln ŷ_ic
             formula = self.equation(sp.Symbol(f"{name}_i"), term)
-        else:                        # the mean over the samples, MSE = Σ_i (y_i − ŷ_i)²/n
+        else:                        # the mean over the samples, MSE = Σ_i (y_i − ŷ_i)²/n; one the statement writes is not said again
             sign, term = ([-1], -term) if term.could_extract_minus_sign() else ([], term)
             general = sp.Mul(*sign, sp.Pow(N, -1), sp.Sum(term, (i, 1, N)), evaluate=False)
             general = sp.sqrt(general) if run.name == "rmse" else general
-            formula = (stated_loss_line(self, name) or self.equation(name, general)) + self.escape(", ") + self.equation(N, n)
+            formula = None if stated_loss_line(self, name) else self.equation(name, general) + self.escape(", ") + self.equation(N, n)
         # the hinge loss's L is named in words; MSE = … names itself
         lines = [self.line(depth, (self.strong(self.plain("loss.hinge") + ":") + " " if run.name == "hinge" else "")
-                           + formula)]
+                           + formula)] if formula else []
         if run.gradient:             # ∂L/∂ŷ_i asked: after L's formula, ∂L/∂ŷ_i sample by sample (render.loss_gradients)
             return self.join(lines + gradient_lines(self, run, depth))
         rows = [[str(k), self.value(t), self.value(p), self.value(term) if run.name != "ce" else self.ce_cell(t, p, term)]
