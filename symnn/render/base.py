@@ -213,6 +213,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
     answering = False         # while the answer line is written
     forms = None              # while a key is written: each number's form, as it was first written (render.one_form)
     rounded_alone = False     # while a column is written in decimals alone (render.one_form.column)
+    to_hessian = False        # while ∇F is written as the way to its Hessian: ∇F at the point is not asked
 
     def shown(self, value):
         """(exact, decimal) of a number, a tuple of numbers or anything else (exact, None)."""
@@ -370,7 +371,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
             lines.extend(self.derivation_lines(step, depth + 1))
         if not (self.answer_follows and not gradient.point):
             lines.append(self.line(depth, self.inline(f"{nabla} = " + self.raw_math(sp.Tuple(*gradient.vector)))))
-        if gradient.point:
+        if gradient.point and not self.to_hessian:
             where = self.point(gradient.point)
             constants = getattr(gradient, "constants", ())         # x = 2, λ = 0.1: given with the point
             given = "".join(self.escape(", ") + self.equation(name, self.as_given(value)) for name, value in constants)
