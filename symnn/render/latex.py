@@ -19,6 +19,7 @@ from ..lang import phrase
 from .base import DocumentPrinter
 from .breaking import LINE_WIDTH, align_rows, prose_kept, split_long, width
 from .display_breaks import rows_bound
+from .labelled_rows import labels_lined_up
 from .latex_setup import spelled
 from .latex_tables import TABLE_START, cell_width, fits, table_lines, wrapped_words
 from .words import upright_statement
@@ -241,7 +242,7 @@ class LatexPrinter(DocumentPrinter):
         self.scale = 1.0 if given is None else points(given) / DEFAULT_WIDTH_PT
 
     def doprint(self, obj) -> str:
-        text = merged_displays(super().doprint(obj), LINE_WIDTH * self.scale)
+        text = labels_lined_up(merged_displays(super().doprint(obj), LINE_WIDTH * self.scale))   # Factor … Factor
         if self._settings["detail"] == "brief":
             text = once(text)
         return spelled(kept_with_answer(kept_together(text), phrase(self.lang, "answer")))

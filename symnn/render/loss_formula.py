@@ -1,4 +1,4 @@
-"""A loss's formula as its statement writes it, so that a key does not write the same loss two ways.
+"""A loss's formula, or a chain rule, as its statement writes it, so that a key does not write it two ways or twice.
 
 A statement that asks for the MAPE $= \\frac{100\\%}{n}\\sum_{i=1}^n \\frac{|y_i - \\hat y_i|}{y_i}$ is answered
 under that formula, not under SymPy's Σ 100|(y_i − ŷ_i)/y_i| / n of the same number; a key writes a loss the
@@ -13,6 +13,9 @@ statement does not write in the course's form (``render.networks``).
 from __future__ import annotations
 
 import re
+
+from .math import latex_math
+from .stated import stated_formula
 
 _NAME = r"(?:\\(?:mathrm|text|operatorname)\{%s\}|%s)"
 
@@ -33,3 +36,13 @@ def stated_loss_line(printer, name) -> str | None:
     key writes it); None where the statement writes none."""
     stated = stated_loss(printer.statement_text, str(name))
     return printer.rich_text(f"${printer.raw_math(name)} = {stated}$") if stated else None
+
+
+def stated_chain(printer, run) -> bool:
+    """The statement (``printer.stated``, its formulas) writes the chain rule of a ``Backprop`` run, ∂L/∂w₁ =
+    ∂L/∂y·∂y/∂h₁·∂h₁/∂w₁, each path's factors in their order, in its names (``printer.renamed``: o1 as y_pred):
+    the key then does not write it again."""
+    def ratio(node, wrt) -> str:
+        return r"\frac{\partial %s}{\partial %s}" % (latex_math(printer.renamed(node)), latex_math(printer.renamed(wrt)))
+    paths = " + ".join(r" \cdot ".join(ratio(f.node, f.wrt) for f in path.factors) for path in run.paths)
+    return stated_formula(ratio(run.network.loss_symbol, run.parameter), paths, printer.stated)

@@ -11,7 +11,7 @@ import sympy as sp
 from ..lang import catalogue, phrase, separator
 from ..nn.losses import NAMES, TERMS
 from ..nn.network import LOSSES, SCORE_LOSSES
-from .loss_formula import stated_loss_line
+from .loss_formula import stated_chain, stated_loss_line
 from .loss_gradients import gradient_lines
 from .staged import Kept, written_chains, written_form
 from .training_steps import exponent_sums
@@ -136,8 +136,8 @@ class NetworkPrinting:
                  self.line(depth, self.say("net.at", point=self.point(run.point)))]
         lines += self.forward_lines(run.network, run.forward, depth, run.point)
         chains = [" · ".join(self.ratio(f.node, f.wrt) for f in path.factors) for path in run.paths]
-        lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.chain")) + ":") + " "
-                               + self.ratio(L, p) + " = " + " + ".join(chains)))
+        lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.chain")) + ":") + (
+            "" if stated_chain(self, run) else " " + self.ratio(L, p) + " = " + " + ".join(chains))))   # said once
         known = {**dict(run.point), **dict(run.forward)}
         for number, path in enumerate(run.paths, 1):
             if len(run.paths) > 1:
