@@ -32,7 +32,7 @@ from .perceptron import PerceptronPrinting
 from .rewrite_hints import rewrite_hint
 from .said import ONCE_RULES, first_time
 from .solutions import SolutionPrinting
-from .stated import noted
+from .stated import defines, flat, noted
 from .symbol_names import renamed_symbols
 from .training_steps import TrainingStepsPrinting
 from .values import Shown, put_in, rebuilt, shown
@@ -364,8 +364,9 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
         self.partial = True
         nabla = f"{self.nabla} {self.raw_math(F)}"
         definition = self.inline(f"{nabla} = " + self.raw_tuple([self.raw_ratio(F, v) for v in variables]))
-        lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "gradient.of")) + ":") + " "
-                           + definition + self.escape(", ") + self.as_stated(F, gradient.expr))]
+        own = {flat(latex_math(self.renamed(s))) for s in gradient.expr.free_symbols}     # F in the statement: not again
+        lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "gradient.of")) + ":") + " " + definition + (
+            "" if defines(self.statement_text, self.raw_math(F), own) else self.escape(", ") + self.as_stated(F, gradient.expr)))]
         for var, step in zip(variables, gradient.partials):
             lines.append(self.line(depth, self.strong(self.say("partial", var=var))))
             lines.extend(self.derivation_lines(step, depth + 1))

@@ -1,4 +1,4 @@
-"""A loss's formula, or a chain rule, as its statement writes it, so that a key does not write it two ways or twice.
+"""A loss's formula, a chain rule, a given matrix as its statement writes it, so that a key does not write it two ways or twice.
 
 A statement that asks for the MAPE $= \\frac{100\\%}{n}\\sum_{i=1}^n \\frac{|y_i - \\hat y_i|}{y_i}$ is answered
 under that formula, not under SymPy's Σ 100|(y_i − ŷ_i)/y_i| / n of the same number; a key writes a loss the
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .math import latex_math
-from .stated import stated_formula
+from .stated import flat, stated_formula
 
 _NAME = r"(?:\\(?:mathrm|text|operatorname)\{%s\}|%s)"
 
@@ -46,3 +46,9 @@ def stated_chain(printer, run) -> bool:
         return r"\frac{\partial %s}{\partial %s}" % (latex_math(printer.renamed(node)), latex_math(printer.renamed(wrt)))
     paths = " + ".join(r" \cdot ".join(ratio(f.node, f.wrt) for f in path.factors) for path in run.paths)
     return stated_formula(ratio(run.network.loss_symbol, run.parameter), paths, printer.stated)
+
+
+def given_by_name(printer, name) -> bool:
+    """The statement (``printer.stated``, its formulas) writes ``name = …`` (I = the image, W_1 = its matrix): the
+    key does not write it again before it works with it."""
+    return any(math.startswith(flat(latex_math(printer.renamed(name))) + "=") for math in getattr(printer, "stated", ()))

@@ -11,7 +11,7 @@ import sympy as sp
 from ..lang import catalogue, phrase, separator
 from ..nn.losses import NAMES, TERMS
 from ..nn.network import LOSSES, SCORE_LOSSES
-from .loss_formula import stated_chain, stated_loss_line
+from .loss_formula import given_by_name, stated_chain, stated_loss_line
 from .loss_gradients import gradient_lines
 from .staged import Kept, written_chains, written_form
 from .training_steps import exponent_sums
@@ -319,7 +319,7 @@ class NetworkPrinting:
         return value
 
     def product_lines(self, run) -> list[str]:
-        """A, B, then AB with each entry written as its row times its column, (AB)_ik = Σ_j a_ij b_jk:
+        """A, B (where the statement does not write them), then AB with each entry written as its row times its column, (AB)_ik = Σ_j a_ij b_jk:
         kx = 1·1 + 5·2 + 10·3 = 41; with a bias, kx + b = 41 + 3 = 44."""
         (A_name, A), (B_name, B), (AB_name, AB), *bias = run.steps
         a, b = sp.symbols(f"a:{A.cols}"), sp.symbols(f"b:{A.cols}")
@@ -327,7 +327,7 @@ class NetworkPrinting:
         worked = sp.Matrix(A.rows, B.cols, lambda i, k: put_in(dot, {**dict(zip(a, A.row(i))), **dict(zip(b, B.col(k)))}))
         one = AB.shape == (1, 1)                  # a row times a column is a number, not a 1×1 matrix
         worked, AB = (worked[0], AB[0]) if one else (worked, AB)
-        lines = [self.equation(A_name, A), self.equation(B_name, B), self.inline(
+        lines = [self.equation(n, m) for n, m in ((A_name, A), (B_name, B)) if not given_by_name(self, n)] + [self.inline(
             " = ".join((self.raw_math(AB_name), self.raw_math(worked, numbers=True), self.raw_math(AB))))]
         for b_name, b_value in bias:          # kx + b = 41 + 3, the bias added to every entry
             plus = f" - {self.raw_math(-b_value)}" if b_value < 0 else f" + {self.raw_math(b_value)}"
@@ -336,14 +336,14 @@ class NetworkPrinting:
         return lines
 
     def window_lines(self, run) -> list[str]:
-        """I, K, then each output entry as its window times the kernel, entry by entry, summed:
+        """I, K (where the statement does not write them), then each output entry as its window times the kernel, entry by entry, summed:
         O₁₁ = 3·0 + 3·1 + 2·2 + … = 12 (O_ij = Σ_kl I_(i+k, j+l)·K_kl, no flip)."""
         (I_name, I), (K_name, K) = run.steps
         a = sp.symbols(f"a:{K.rows}:{K.cols}")
         b = sp.symbols(f"b:{K.rows}:{K.cols}")
         dot = sp.Add(*(x * y for x, y in zip(a, b)), evaluate=False)
         O = sp.IndexedBase("O")
-        lines = [self.equation(I_name, I), self.equation(K_name, K)]
+        lines = [self.equation(n, m) for n, m in run.steps if not given_by_name(self, n)]     # I, K unless stated by name
         for i in range(run.answer.rows):
             for j in range(run.answer.cols):
                 window = [I[i + k, j + l] for k in range(K.rows) for l in range(K.cols)]
