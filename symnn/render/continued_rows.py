@@ -6,13 +6,13 @@ the column of ``=`` it continues.
 ...                 "{\\leftskip=1.5em \\noindent $= c$ (written through the outputs)\\par}"))
 \begin{align*}
 a &= b \\*
-&\quad \text{(chain rule)} \\*
+&\quad \text{(chain rule)} \\
 &= c \\*
 &\quad \text{(written through the outputs)}
 \end{align*}
 >>> print(continued("\\begin{align*}\na &= b && \\text{(chain rule)}\n\\end{align*}\n{\\noindent $= c$ (written so)\\par}"))
 \begin{align*}
-a &= b && \text{(chain rule)} \\*
+a &= b && \text{(chain rule)} \\
 &= c && \text{(written so)}
 \end{align*}
 """
@@ -30,7 +30,7 @@ def _row(match: re.Match) -> str:
     body, formula, remark = match.group("body", "formula", "remark")
     aside = r"&& \text{(" in body         # the remarks of its rows stand in a column at the right
     rows = [rf"&= {formula} && \text{{({remark})}}"] if aside else [rf"&= {formula}", rf"&\quad \text{{({remark})}}"]
-    return "\\begin{align*}\n" + body + " \\\\*\n" + " \\\\*\n".join(rows) + "\n\\end{align*}"
+    return "\\begin{align*}\n" + body + " \\\\\n" + " \\\\*\n".join(rows) + "\n\\end{align*}"   # a step: a page may end before it
 
 
 def continued(text: str) -> str:

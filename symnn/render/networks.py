@@ -363,10 +363,12 @@ class NetworkPrinting:
                            + self.inline(self.raw_ratio(sp.Symbol("s_i"), sp.Symbol("y_j")) + " = " + self.raw_math(
                                sp.Symbol("s_i") * (sp.Symbol("delta_ij") - sp.Symbol("s_j")))))]
         for i, j in ((0, 0), (0, 1)):   # a diagonal and an off-diagonal entry, derived in full
-            step = jac.steps[i][j]     # ∂/∂y_j(s_i) derived, then through the outputs: no line above that says its end
+            step = jac.steps[i][j]
+            lines.append(self.line(depth, self.ratio(sp.Symbol(f"s_{i + 1}"), sp.Symbol(f"y_{j + 1}")) + " = "
+                                   + self.math(jac.in_outputs[i, j])))
             self.partial = True
-            lines.extend(self.derivation_lines(step, depth))
-            lines.append(self.line(depth, self.equation(jac.in_outputs[i, j], lead=True) + " ("
+            lines.extend(self.derivation_lines(step, depth + 1))
+            lines.append(self.line(depth + 1, self.equation(jac.in_outputs[i, j], lead=True) + " ("
                                    + self.plain("softmax.through") + ")"))
         s_i, s_j = sp.Symbol("s_i"), sp.Symbol("s_j")
         lines.append(self.line(depth, self.say("softmax.others", diagonal=s_i * (1 - s_i), off=-s_i * s_j)))
