@@ -123,6 +123,22 @@ def displays_in_paragraphs(body: str) -> str:
 # the punctuation that goes on after a display (a ")" closing a bracket the sentence opened before it, a comma, a
 # full stop) is set at the end of the display's last row, never at the start of a line of its own
 _PUNCTUATION_AFTER = re.compile(r"\n(\\end\{align\*\}(?:\\par)?\}?\n\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent )([).,;:]+) *")
+# a display closed in a group of its own (``{\postdisplaypenalty=10000`` … ``\end{align*}}``): the end of its line
+# is a space the group's brace lets through (``\end{align*}`` alone ignores it), set at the start of the line after
+_GROUP_AFTER_DISPLAY = re.compile(r"(\\end\{align\*\}\}+)\n")
+
+
+def no_space_after_displays(body: str) -> str:
+    r"""``body`` with no space at the start of the line after a display closed in a group: the next line (an
+    answer) starts at the margin, as one after a bare display does.
+
+    >>> print(no_space_after_displays("\\end{align*}}\n{\\noindent \\textbf{Answer:} $2$\\par}"))
+    \end{align*}}%
+    {\noindent \textbf{Answer:} $2$\par}
+    """
+    return _GROUP_AFTER_DISPLAY.sub(r"\1%\n", body)
+
+
 _EMPTY = re.compile(r"\n\{(?:\\raggedright |\\leftskip=[\d.]+em )*\\noindent \\par\}")
 
 
@@ -182,7 +198,7 @@ def latex_document(body: str, title: str, lang: str = "en", width: str | None = 
     geometry = "margin=2cm" if width is None else f"textwidth={width},vmargin=2cm"
     preamble = LATEX_PREAMBLE % {"babel": babel, "geometry": geometry, "title": above + plain_latex(title)}
     body = answers_kept(displays_in_paragraphs(long_tables(body.strip())), phrase(lang, "answer"), phrase(lang, "note"))
-    return preamble + "\\begin{document}\n\\maketitle\n\n" + spelled(body) + "\n\n\\end{document}\n"
+    return preamble + "\\begin{document}\n\\maketitle\n\n" + spelled(no_space_after_displays(body)) + "\n\n\\end{document}\n"
 
 
 def html_page(body: str, title: str, lang: str = "en", above: str = "", under: str = "") -> str:

@@ -32,7 +32,7 @@ from .perceptron import PerceptronPrinting
 from .rewrite_hints import rewrite_hint
 from .said import ONCE_RULES, first_time
 from .solutions import SolutionPrinting
-from .stated import noted
+from .stated import defines, flat, noted
 from .symbol_names import renamed_symbols
 from .training_steps import TrainingStepsPrinting
 from .values import Shown, put_in, rebuilt, shown
@@ -213,6 +213,7 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
     answering = False         # while the answer line is written
     forms = None              # while a key is written: each number's form, as it was first written (render.one_form)
     rounded_alone = False     # while a column is written in decimals alone (render.one_form.column)
+    to_hessian = False        # while ∇F is written as the way to its Hessian: ∇F at the point is not asked
 
     def shown(self, value):
         """(exact, decimal) of a number, a tuple of numbers or anything else (exact, None)."""
@@ -363,14 +364,15 @@ class DocumentPrinter(AskedPrinting, MatrixNetworkPrinting, ArrayPrinting, DataT
         self.partial = True
         nabla = f"{self.nabla} {self.raw_math(F)}"
         definition = self.inline(f"{nabla} = " + self.raw_tuple([self.raw_ratio(F, v) for v in variables]))
-        lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "gradient.of")) + ":") + " "
-                           + definition + self.escape(", ") + self.as_stated(F, gradient.expr))]
+        own = {flat(latex_math(self.renamed(s))) for s in gradient.expr.free_symbols}     # F in the statement: not again
+        lines = [self.line(depth, self.strong(self.escape(phrase(self.lang, "gradient.of")) + ":") + " " + definition + (
+            "" if defines(self.statement_text, self.raw_math(F), own) else self.escape(", ") + self.as_stated(F, gradient.expr)))]
         for var, step in zip(variables, gradient.partials):
             lines.append(self.line(depth, self.strong(self.say("partial", var=var))))
             lines.extend(self.derivation_lines(step, depth + 1))
         if not (self.answer_follows and not gradient.point):
             lines.append(self.line(depth, self.inline(f"{nabla} = " + self.raw_math(sp.Tuple(*gradient.vector)))))
-        if gradient.point:
+        if gradient.point and not self.to_hessian:
             where = self.point(gradient.point)
             constants = getattr(gradient, "constants", ())         # x = 2, λ = 0.1: given with the point
             given = "".join(self.escape(", ") + self.equation(name, self.as_given(value)) for name, value in constants)

@@ -123,7 +123,8 @@ class HessianPrinting:
     def hessian_lines(self, gradient, hessian, depth: int, answered: bool = False) -> list[str]:
         """∇²F: each entry the derivative of a component of ∇F (a mixed entry once, where it is first met: the matrix
         is symmetric), the matrix, and its value at the point with the constants given there put in too. Entries
-        too long for a row of a matrix (Bishop's tanh unit) are put in one by one instead, and the matrix is its value."""
+        too long for a row of a matrix (Bishop's tanh unit) are put in one by one instead, and the matrix is its value
+        unless an answer line (``answered``) writes it next."""
         self.partial = True
         F, name = self._F(), self._hessian_name()
         lines = [self.line(depth, self.strong(self.plain("hessian.title") + ":"))]
@@ -140,7 +141,7 @@ class HessianPrinting:
         if len(gradient.variables) > 1 and hessian.matrix == hessian.matrix.T:
             lines.append(self.line(depth + 1, self.plain("hessian.symmetric")))
         wide = any(sum(len(str(entry)) for entry in row) > WIDE_ROW for row in hessian.matrix.tolist())
-        if not answered and not wide:             # the matrix, unless the answer line writes it next
+        if not (answered and hessian.value is None) and not wide:     # the matrix, unless the answer line writes it next
             lines.append(self.line(depth, self.inline(f"{name} = " + self.raw_math(_shaped(hessian.matrix.tolist())))))
         if not hessian.matrix.free_symbols or hessian.value is None:
             return lines
@@ -154,19 +155,19 @@ class HessianPrinting:
                 self._second_ratio(F, gradient.variables[i], gradient.variables[j]),
                 self.raw_math(self.put_in_point(hessian.matrix[i, j], point), numbers=True),
                 self.raw_math(hessian.value[i, j]))))) for i, j in said]
-            return lines + [self.line(depth, self.inline(f"{name} = {value}"))]
+            return lines + ([] if answered else [self.line(depth, self.inline(f"{name} = {value}"))])   # the answer says it
         numbers = _shaped([[self.put_in_point(entry, point) for entry in row] for row in hessian.matrix.tolist()])
         return lines + [self.line(depth, at + " " + self.inline(" = ".join((name, self.raw_math(numbers, numbers=True), value))))]
 
     def _print_HessianMatrix(self, run, depth: int = 0) -> str:
         """The Hessian asked for itself: ∇F derived, then ∇²F entry by entry (and at the point)."""
         follows, self.answer_follows = self.answer_follows, False     # ∇F is a step on the way, written out
+        self.to_hessian = True                                          # not its value at the point: H's is asked
         try:
             lines = [self._print(run.gradient, depth=depth)]
         finally:
-            self.answer_follows = follows
-        return self.join(lines + self.hessian_lines(run.gradient, run.hessian, depth,
-                                                    answered=self.answer_follows and run.hessian.value is None))
+            self.answer_follows, self.to_hessian = follows, False
+        return self.join(lines + self.hessian_lines(run.gradient, run.hessian, depth, answered=self.answer_follows))
 
     def hessian_label(self) -> str:
         """The Hessian's name in the answer: the problem's answer_name, else H."""

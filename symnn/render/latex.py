@@ -18,7 +18,9 @@ import re
 from ..lang import phrase
 from .base import DocumentPrinter
 from .breaking import LINE_WIDTH, align_rows, prose_kept, split_long, width
+from .continued_rows import continued
 from .display_breaks import rows_bound
+from .labelled_rows import labels_lined_up
 from .latex_setup import spelled
 from .latex_tables import TABLE_START, cell_width, fits, table_lines, wrapped_words
 from .words import upright_statement
@@ -241,7 +243,7 @@ class LatexPrinter(DocumentPrinter):
         self.scale = 1.0 if given is None else points(given) / DEFAULT_WIDTH_PT
 
     def doprint(self, obj) -> str:
-        text = merged_displays(super().doprint(obj), LINE_WIDTH * self.scale)
+        text = labels_lined_up(merged_displays(continued(super().doprint(obj)), LINE_WIDTH * self.scale))   # Factor … Factor
         if self._settings["detail"] == "brief":
             text = once(text)
         return spelled(kept_with_answer(kept_together(text), phrase(self.lang, "answer")))
@@ -272,9 +274,10 @@ class LatexPrinter(DocumentPrinter):
     def code(self, text: str) -> str:
         """Program text in typewriter type, which may break only between the parts a reader sees: after a
         comma or a spaced operator outside brackets (inside one level of brackets where there is none
-        outside), never inside a name or a call (np.arange( / 3) is no line end), nor at the spaces of an
-        assignment's ``=`` (tied: ``b =`` never ends a line)."""
-        return r"\texttt{" + r"\allowbreak{}".join(_ASSIGNMENT.sub("~=~", self.escape(piece)) for piece in code_pieces(text)) + "}"
+        outside), never inside a name or a call (np.arange( / 3) is no line end, nor np.ones((4, / 3, 2))): every
+        other space is tied, as are those of an assignment's ``=`` (``b =`` never ends a line)."""
+        return r"\texttt{" + r"\allowbreak{}".join(re.sub(r" (?!$)", "~", _ASSIGNMENT.sub("~=~", self.escape(piece)))
+                                                    for piece in code_pieces(text)) + "}"     # a space inside a piece: tied
 
     def strong(self, text: str) -> str:
         return rf"\textbf{{{text}}}"

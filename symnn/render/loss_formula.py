@@ -1,4 +1,4 @@
-"""A loss's formula as its statement writes it, so that a key does not write the same loss two ways.
+"""A loss's formula, a chain rule, a given matrix as its statement writes it, so that a key does not write it two ways or twice.
 
 A statement that asks for the MAPE $= \\frac{100\\%}{n}\\sum_{i=1}^n \\frac{|y_i - \\hat y_i|}{y_i}$ is answered
 under that formula, not under SymPy's Σ 100|(y_i − ŷ_i)/y_i| / n of the same number; a key writes a loss the
@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 
 import sympy as sp
+
+from .math import latex_math
+from .stated import flat, stated_formula
 
 # a loss on raw class scores for example i, as CS231n writes it (LaTeX, typeset as prose)
 SCORE_FORMULAS = {"svm": r"$L_i = \sum_{j \neq y_i} \max(0, s_j - s_{y_i} + \Delta)$",
@@ -60,3 +63,19 @@ def stated_prediction(statement, yhat):
     """
     found = re.search(r"(?<![\\\w])([A-Za-z])\(\s*\\hat\s*\{?y\}?", statement or "")
     return sp.Function(found[1])(yhat) if found else yhat
+
+
+def stated_chain(printer, run) -> bool:
+    """The statement (``printer.stated``, its formulas) writes the chain rule of a ``Backprop`` run, ∂L/∂w₁ =
+    ∂L/∂y·∂y/∂h₁·∂h₁/∂w₁, each path's factors in their order, in its names (``printer.renamed``: o1 as y_pred):
+    the key then does not write it again."""
+    def ratio(node, wrt) -> str:
+        return r"\frac{\partial %s}{\partial %s}" % (latex_math(printer.renamed(node)), latex_math(printer.renamed(wrt)))
+    paths = " + ".join(r" \cdot ".join(ratio(f.node, f.wrt) for f in path.factors) for path in run.paths)
+    return stated_formula(ratio(run.network.loss_symbol, run.parameter), paths, printer.stated)
+
+
+def given_by_name(printer, name) -> bool:
+    """The statement (``printer.stated``, its formulas) writes ``name = …`` (I = the image, W_1 = its matrix): the
+    key does not write it again before it works with it."""
+    return any(math.startswith(flat(latex_math(printer.renamed(name))) + "=") for math in getattr(printer, "stated", ()))

@@ -262,9 +262,10 @@ class MatrixPrinting(ExpansionPrinting):
         "∂f/∂a = a — the loss: …" (a display printer sets the formula displayed)."""
         return self.line(depth, self.inline(raw) + (" — " + rule if rule else ""))
 
-    def wrong_beside_answer(self, run) -> str:
+    def wrong_beside_answer(self, run, noted: bool = False) -> str:
         """What follows the right formula in a key's answer: each wrong formula of the course (the slide's, 2Ax,
-        δW₂ᵀ without σ′) and why it is wrong, so that the two stand side by side: "; on the slide: ∂L/∂W₁ = … — wrong: …"."""
+        δW₂ᵀ without σ′) and why it is wrong, so that the two stand side by side: "; on the slide: ∂L/∂W₁ = … — wrong: …";
+        only "— wrong" where the problem's note (``noted``), just below the answer, says why."""
         parts = []
         for wrong in run.wrong if run.stationary is None else ():     # the slides' gradients, not its zero
             if wrong.source == "symmetric only":
@@ -273,7 +274,7 @@ class MatrixPrinting(ExpansionPrinting):
             source = phrase(self.lang, f"matrix.source.{wrong.source}")
             parts.append(self.escape("; " + source[:1].lower() + source[1:] + ": ")
                          + self.inline(self.asked_name(run) + " = " + self.raw_math(wrong.formula))
-                         + " — " + self._reason(wrong))
+                         + " — " + (self.plain("matrix.wrong") if noted else self._reason(wrong)))
         return "".join(parts)
 
     def _matrix_use(self, step, run, depth: int):

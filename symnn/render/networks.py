@@ -11,7 +11,7 @@ import sympy as sp
 from ..lang import catalogue, phrase, separator
 from ..nn.losses import NAMES, TERMS
 from ..nn.network import LOSSES, SCORE_LOSSES
-from .loss_formula import score_formula, stated_loss_line, stated_prediction
+from .loss_formula import given_by_name, score_formula, stated_chain, stated_loss_line, stated_prediction
 from .loss_gradients import gradient_lines
 from .staged import Kept, written_chains, written_form
 from .training_steps import exponent_sums
@@ -133,8 +133,8 @@ class NetworkPrinting:
                  self.line(depth, self.say("net.at", point=self.point(run.point)))]
         lines += self.forward_lines(run.network, run.forward, depth, run.point)
         chains = [" · ".join(self.ratio(f.node, f.wrt) for f in path.factors) for path in run.paths]
-        lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.chain")) + ":") + " "
-                               + self.ratio(L, p) + " = " + " + ".join(chains)))
+        lines.append(self.line(depth, self.strong(self.escape(phrase(self.lang, "net.chain")) + ":") + (
+            "" if stated_chain(self, run) else " " + self.ratio(L, p) + " = " + " + ".join(chains))))   # said once
         known = {**dict(run.point), **dict(run.forward)}
         for number, path in enumerate(run.paths, 1):
             if len(run.paths) > 1:
@@ -206,14 +206,14 @@ class NetworkPrinting:
             term = TERMS[run.name](y, yhat)
         if run.each:                 # each sample's loss: the term of sample i, CE_i = −Σ_c y_ic ln ŷ_ic
             formula = self.equation(sp.Symbol(f"{name}_i"), term)
-        else:                        # the mean over the samples, MSE = Σ_i (y_i − ŷ_i)²/n
+        else:                        # the mean over the samples, MSE = Σ_i (y_i − ŷ_i)²/n; one the statement writes is not said again
             sign, term = ([-1], -term) if term.could_extract_minus_sign() else ([], term)
             general = sp.Mul(*sign, sp.Pow(N, -1), sp.Sum(term, (i, 1, N)), evaluate=False)
             general = sp.sqrt(general) if run.name == "rmse" else general
-            formula = (stated_loss_line(self, name) or self.equation(name, general)) + self.escape(", ") + self.equation(N, n)
+            formula = None if stated_loss_line(self, name) else self.equation(name, general) + self.escape(", ") + self.equation(N, n)
         # the hinge loss's L is named in words; MSE = … names itself
         lines = [self.line(depth, (self.strong(self.plain("loss.hinge") + ":") + " " if run.name == "hinge" else "")
-                           + formula)]
+                           + formula)] if formula else []
         if run.gradient:             # ∂L/∂ŷ_i asked: after L's formula, ∂L/∂ŷ_i sample by sample (render.loss_gradients)
             return self.join(lines + gradient_lines(self, run, depth))
         rows = [[str(k), self.value(t), self.value(p), self.value(term) if run.name != "ce" else self.ce_cell(t, p, term)]
@@ -315,7 +315,7 @@ class NetworkPrinting:
         return value
 
     def product_lines(self, run) -> list[str]:
-        """A, B, then AB with each entry written as its row times its column, (AB)_ik = Σ_j a_ij b_jk:
+        """A, B (where the statement does not write them), then AB with each entry written as its row times its column, (AB)_ik = Σ_j a_ij b_jk:
         kx = 1·1 + 5·2 + 10·3 = 41; with a bias, kx + b = 41 + 3 = 44."""
         (A_name, A), (B_name, B), (AB_name, AB), *bias = run.steps
         a, b = sp.symbols(f"a:{A.cols}"), sp.symbols(f"b:{A.cols}")
@@ -323,7 +323,7 @@ class NetworkPrinting:
         worked = sp.Matrix(A.rows, B.cols, lambda i, k: put_in(dot, {**dict(zip(a, A.row(i))), **dict(zip(b, B.col(k)))}))
         one = AB.shape == (1, 1)                  # a row times a column is a number, not a 1×1 matrix
         worked, AB = (worked[0], AB[0]) if one else (worked, AB)
-        lines = [self.equation(A_name, A), self.equation(B_name, B), self.inline(
+        lines = [self.equation(n, m) for n, m in ((A_name, A), (B_name, B)) if not given_by_name(self, n)] + [self.inline(
             " = ".join((self.raw_math(AB_name), self.raw_math(worked, numbers=True), self.raw_math(AB))))]
         for b_name, b_value in bias:          # kx + b = 41 + 3, the bias added to every entry
             plus = f" - {self.raw_math(-b_value)}" if b_value < 0 else f" + {self.raw_math(b_value)}"
@@ -332,14 +332,14 @@ class NetworkPrinting:
         return lines
 
     def window_lines(self, run) -> list[str]:
-        """I, K, then each output entry as its window times the kernel, entry by entry, summed:
+        """I, K (where the statement does not write them), then each output entry as its window times the kernel, entry by entry, summed:
         O₁₁ = 3·0 + 3·1 + 2·2 + … = 12 (O_ij = Σ_kl I_(i+k, j+l)·K_kl, no flip)."""
         (I_name, I), (K_name, K) = run.steps
         a = sp.symbols(f"a:{K.rows}:{K.cols}")
         b = sp.symbols(f"b:{K.rows}:{K.cols}")
         dot = sp.Add(*(x * y for x, y in zip(a, b)), evaluate=False)
         O = sp.IndexedBase("O")
-        lines = [self.equation(I_name, I), self.equation(K_name, K)]
+        lines = [self.equation(n, m) for n, m in run.steps if not given_by_name(self, n)]     # I, K unless stated by name
         for i in range(run.answer.rows):
             for j in range(run.answer.cols):
                 window = [I[i + k, j + l] for k in range(K.rows) for l in range(K.cols)]

@@ -209,7 +209,7 @@ class SolutionPrinting:
                 shown += "".join(" " + self.say(key, **values) for key, values in jump_said(solution.work.expr, solution.work.var))
         shown = self.escape("; ").join([shown, *self.asked_answers(solution)])     # render.asked: what else is asked
         if type(solution.work).__name__ == "MatrixGradient":
-            shown += self.wrong_beside_answer(solution.work)       # render.matrices: the slide's formula by the right one
+            shown += self.wrong_beside_answer(solution.work, bool(problem.remark(self.lang)))   # render.matrices: the slide's
         return shown
 
     answer_follows = False

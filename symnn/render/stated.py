@@ -165,3 +165,37 @@ def stated_formula(name: str, formula: str, stated: tuple[str, ...]) -> bool:
         if formula in parts and any(re.fullmatch(re.escape(name) + r"(\(.*\))?", part) for part in parts):
             return True
     return False
+
+
+# a letter of a formula, with its subscript (w_1, w_{12}; xy is two), once the names of commands (\frac, \sin) are gone
+_LETTER = re.compile(r"[a-zA-Z](?:_\{?\w+\}?)?")
+_COMMAND_NAME = re.compile(r"\\[a-zA-Z]+")
+
+
+def letters(tex: str) -> set[str]:
+    r"""The letters of a formula (LaTeX), each with its subscript, as ``flat`` writes them.
+
+    >>> sorted(letters(r"5x^3 + \frac{3}{y^2} + \sin z")), sorted(letters(r"w_{2} \tanh(w_1 x)"))
+    (['x', 'y', 'z'], ['w_1', 'w_2', 'x'])
+    """
+    return {flat(letter) for letter in _LETTER.findall(_COMMAND_NAME.sub(" ", tex))}
+
+
+def defines(statement, name: str, expr_letters: set[str]) -> bool:
+    r"""The statement writes ``name = …`` (or ``name(x, y) = …``) in the letters ``expr_letters`` alone, all of
+    them: a key that writes the function again in its own form (5x³ + 3/y² + sin(z) for 5x^3 + \frac{3}{y^2} + \sin z)
+    says it twice; one in other letters (E = ½(y − t)² of y = w₂ tanh(w₁x)) says what the key works with.
+
+    >>> defines(r"Find the gradient of $F = 5x^3 + \frac{3}{y^2} + \sin z$ at …", "F", {"x", "y", "z"})
+    True
+    >>> defines(r"the error $E = \frac{1}{2}(y - t)^2$", "E", {"w_1", "w_2", "x", "t"})
+    False
+    >>> defines(r"the gradient of $f(x, y) = \frac{1}{2}(x^2 + y^2)$", "f", {"x", "y"})
+    True
+    """
+    for math in _MATH.findall(statement) if isinstance(statement, str) else ():
+        lhs, equals, rhs = math.partition("=")
+        if equals and "=" not in rhs and re.fullmatch(re.escape(flat(name)) + r"(\(.*\))?", flat(lhs)) \
+                and letters(rhs) == expr_letters:
+            return True
+    return False

@@ -30,9 +30,11 @@ def test_a_short_clause_after_a_displayed_formula_ends_its_row():
 
 
 def test_the_bce_keys_keep_n_with_its_formula():
-    # bce-n counts its objects with N, under its statement's own formula; bce-dog-cat keeps symnn's n
+    # bce-n's statement writes its formula (over N): the key does not write it again; bce-dog-cat's writes none,
+    # and the key writes symnn's with its n
     tex = _key("bce-n,bce-dog-cat")
-    assert tex.count(r"],\quad \text{$N = 5$}") == 1 and tex.count(r"),\quad \text{$n = 4$}") == 1
+    assert tex.count(r"\sum_{i=1}^N [y_i \ln p{(\hat y_i)}") == 1 and r"\text{$N = 5$}" not in tex
+    assert tex.count(r"),\quad \text{$n = 4$}") == 1
     assert r"{\noindent $n = " not in tex and r"{\noindent $N = " not in tex
 
 

@@ -68,10 +68,9 @@ def test_renders(format):
 def test_text_shows_the_shapes_and_the_slides_reason():
     text = render(solve("two-layer-grad"), "text", lang="en")
     assert "Shapes: X ∈ ℝ^(1×d), W_1 ∈ ℝ^(d×h), W_2 ∈ ℝ^(h×1)" in text
-    # the slide's formula stands in the answer, next to the right one
+    # the slide's formula stands in the answer, next to the right one; why it is wrong is the note's, said once
     assert ("Answer: ∂L/∂W_1 = -(y - σ(X·W_1)·W_2)·Xᵀ·(W_2ᵀ ⊙ σ'(X·W_1)); "
-            "on the slide: ∂L/∂W_1 = -(y - σ(X·W_1)·W_2)·W_2·σ'(X·W_1)·W_1 — wrong: the shapes do not fit, "
-            "W_2·σ'(X·W_1) ∈ ℝ^(h×h) cannot be multiplied by W_1 ∈ ℝ^(d×h)") in text
+            "on the slide: ∂L/∂W_1 = -(y - σ(X·W_1)·W_2)·W_2·σ'(X·W_1)·W_1 — wrong\nNote. A check by shapes:") in text
 
 
 def test_brief_keeps_the_steps_and_leaves_out_the_shapes_of_their_factors():

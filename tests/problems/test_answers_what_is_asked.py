@@ -44,13 +44,12 @@ def answer_line(problem_id: str, lang: str, format: str = "text") -> str:
                                 "∂f/∂w_1 = x_11·a_1 + x_21·a_2, ∂f/∂w_2 = x_12·a_1 + x_22·a_2"),
     ("half-norm-program", "ru", "Ответ: f = 20,5; ∂f/∂w_1 = 19; ∂f/∂w_2 = 3; верно, что ∂f/∂a_1 = a_1, ∂f/∂a_2 = a_2, "
                                 "∂f/∂w_1 = x_11·a_1 + x_21·a_2, ∂f/∂w_2 = x_12·a_1 + x_22·a_2"),
-    # "check the formula on the slide": the slide's formula right after the right one, with why it is wrong
+    # "check the formula on the slide": the slide's formula right after the right one, wrong; why is its note's,
+    # said under the answer once (render/test_keys_once.py)
     ("two-layer-grad", "en", "Answer: ∂L/∂W_1 = -(y - σ(X·W_1)·W_2)·Xᵀ·(W_2ᵀ ⊙ σ'(X·W_1)); on the slide: "
-                             "∂L/∂W_1 = -(y - σ(X·W_1)·W_2)·W_2·σ'(X·W_1)·W_1 — wrong: the shapes do not fit, "
-                             "W_2·σ'(X·W_1) ∈ ℝ^(h×h) cannot be multiplied by W_1 ∈ ℝ^(d×h)"),
+                             "∂L/∂W_1 = -(y - σ(X·W_1)·W_2)·W_2·σ'(X·W_1)·W_1 — wrong"),
     ("two-layer-grad", "ru", "Ответ: ∂L/∂W_1 = -(y - σ(X·W_1)·W_2)·Xᵀ·(W_2ᵀ ⊙ σ'(X·W_1)); на слайде: "
-                             "∂L/∂W_1 = -(y - σ(X·W_1)·W_2)·W_2·σ'(X·W_1)·W_1 — неверно: размеры не согласованы, "
-                             "W_2·σ'(X·W_1) ∈ ℝ^(h×h) нельзя умножить на W_1 ∈ ℝ^(d×h)"),
+                             "∂L/∂W_1 = -(y - σ(X·W_1)·W_2)·W_2·σ'(X·W_1)·W_1 — неверно"),
     # the same for every wrong formula of the course: "say why 2Ax is not right", "why δW₂ᵀ alone is wrong"
     # 2Ax is not wrong everywhere: it is the gradient exactly when A = Aᵀ, and the answer says so
     ("quadratic-form-grad", "en", "Answer: ∂f/∂x = (A + Aᵀ)·x; 2A·x is right only when A = Aᵀ"),

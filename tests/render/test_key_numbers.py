@@ -107,8 +107,12 @@ def test_a_plain_text_key_has_no_star_and_no_exp():
 def test_a_short_label_begins_the_first_row_of_its_display():
     tex = key("backprop-w1", "latex")
     assert "\\begin{align*}\n\\text{At}\\quad &(x_{1}," in tex
-    assert (r"\text{\textbf{Factor}}\quad \frac{\partial L}{\partial y_{\mathrm{pred}}} &= 2 (y_{\mathrm{pred}} - y) = "
-            r"2 \cdot (0.5237 - 1) \approx -0.9526") in tex
+    # the labels of one display line up at the left: each left side as wide as the widest, flush right in it
+    widest = (r"\hphantom{\begin{array}{@{}r@{}}\displaystyle \frac{\partial L}{\partial y_{\mathrm{pred}}}\\"
+              r"\displaystyle \frac{\partial y_{\mathrm{pred}}}{\partial h_{1}}\\\displaystyle \frac{\partial h_{1}}{\partial w_{1}}\end{array}}")
+    assert (r"\text{\textbf{Factor}}\quad " + widest + r"\llap{$\displaystyle \frac{\partial L}{\partial y_{\mathrm{pred}}}$} "
+            r"&= 2 (y_{\mathrm{pred}} - y) = 2 \cdot (0.5237 - 1) \approx -0.9526") in tex
+    assert tex.count(r"\text{\textbf{Factor}}\quad " + widest + r"\llap{$\displaystyle ") == 3
     assert r"\textbf{Factor}\par" not in tex
 
 

@@ -37,9 +37,10 @@ def key(problem_id: str, lang: str = "en", format: str = "text", detail: str = "
     # "find h_1, h_2 and o_1": the statement's subscripts, and then every indexed name with its subscript
     ("feedforward-221", "en", "Answer: h_1 = σ(3) ≈ 0.9526; h_2 = σ(3) ≈ 0.9526; o_1 = σ(σ(3)) ≈ 0.7216"),
     ("feedforward-221", "ru", "o_1   o_1 = σ(w_5·h_1 + w_6·h_2 + b_3)  σ(0·0,9526 + 1·0,9526 + 0)  σ(σ(3)) ≈ 0,7216"),
-    # BCE = −(1/N) Σ_{i=1}^N [y_i ln p(ŷ_i) + …]: the key works under the statement's formula, its sum to N
-    ("bce-n", "en", "BCE = -(1/N)∑_(i=1)^N [y_i ln p(ŷ_i) + (1 - y_i) ln(1 - p(ŷ_i))], N = 5"),
-    ("bce-n", "ru", "BCE = -(1/N)∑_(i=1)^N [y_i ln p(ŷ_i) + (1 - y_i) ln(1 - p(ŷ_i))], N = 5"),
+    # BCE = −(1/N) Σ_{i=1}^N [y_i ln p(ŷ_i) + …]: the statement's formula, said once by the statement; the key
+    # goes on with its terms and their mean
+    ("bce-n", "en", "BCE = (0.1054 + 0.2231 + 0.5108 + 0.2877 + 0.5108)/5 ≈ 0.3276"),
+    ("bce-n", "ru", "BCE = (0,1054 + 0,2231 + 0,5108 + 0,2877 + 0,5108)/5 ≈ 0,3276"),
     # "find its Jacobian ∂(x, y)/∂(r, θ)": the answer by that name, not det J
     ("jacobian-polar-det", "en", "Answer: ∂(x, y)/∂(r, θ) = r"),
     ("jacobian-polar-det", "ru", "Ответ: ∂(x, y)/∂(r, θ) = r"),
