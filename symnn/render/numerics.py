@@ -11,7 +11,7 @@ import numpy as np
 import sympy as sp
 
 from ..lang import PHRASES, method_name, separator, whole
-from ..nn.optimizers import OPTIMIZERS, alpha, dw_new, dw_old, g, lam, w_new, w_old
+from ..nn.optimizers import OPTIMIZERS, STATE_NAMES, alpha, dw_new, dw_old, g, lam, w_new, w_old
 from ..nn.reverse import delta
 from .difference_quotients import DifferenceQuotientPrinting
 from .values import put_in, rounded
@@ -88,8 +88,10 @@ class NumericsPrinting(DifferenceQuotientPrinting):
     def _print_OptimizerStep(self, run, depth: int = 0) -> str:
         opt = run.optimizer
         # what the method does, where it says more than its rule (GD on a function has no data set to speak of)
-        about = None if opt.name in ("gd", "sgd", "minibatch") else PHRASES[self.lang].get(f"opt.source.{opt.name}")
-        lines = [self.line(depth, self.strong(self.plain(f"opt.name.{opt.name}")) + (". " + self.prose(about) if about else ""))]
+        # RMSProp's {state}: its accumulated G in the problem's letter (Géron's s)
+        about = None if opt.name in ("gd", "sgd", "minibatch") or f"opt.source.{opt.name}" not in PHRASES[self.lang] \
+            else self.say(f"opt.source.{opt.name}", state=sp.Symbol(STATE_NAMES[opt.state[0][0]]) if opt.state else None)
+        lines = [self.line(depth, self.strong(self.plain(f"opt.name.{opt.name}")) + (". " + about if about else ""))]
         vector = self.vector_names(run)       # 𝐱_t = 𝐱_(t−1) − α·∇F(𝐱_(t−1)) for x1, x2, not w_t = … g_t
         named = vector or self.own_names(run)    # x_t = x_(t−1) − a·∂f/∂x for x, y: no w the statement does not name
         rules = [self.equation(new.xreplace(named), formula.xreplace(named)) for new, formula in opt.updates]
@@ -162,19 +164,19 @@ class NumericsPrinting(DifferenceQuotientPrinting):
 
     def vector_names(self, run) -> dict:
         """w_t, w_(t−1) and g_t of a step's rule in the statement's letter when its variables are the
-        coordinates of one vector (x1, x2, or x_1, x_2 as the notation writes them): 𝐱_t, 𝐱_(t−1) and
-        ∇F(𝐱_(t−1)); {} for variables of their own (x, y; w, b) or a rule that squares g_t (its
+        coordinates of one vector (x1, x2, or x_1, x_2 as the notation writes them; \\theta_1, \\theta_2 give 𝛉_t):
+        𝐱_t, 𝐱_(t−1) and ∇F(𝐱_(t−1)); {} for variables of their own (x, y; w, b) or a rule that squares g_t (its
         coordinate's ∂F/∂x1 squared would read badly)."""
         if len(run.variables) == 1 and self.renamed(run.variables[0]) != run.variables[0]:
             return self.point_names(run)
         heads = {m.group(1) if m else None for m in
-                 (re.fullmatch(r"([A-Za-z])_?\{?\d+\}?", self.renamed(v).name) for v in run.variables)}
+                 (re.fullmatch(r"([A-Za-z]|\\[A-Za-z]+)_?\{?\d+\}?", self.renamed(v).name) for v in run.variables)}
         if len(run.variables) < 2 or len(heads) != 1 or None in heads \
                 or any(power.base == g for _, formula in run.optimizer.updates for power in formula.atoms(sp.Pow)):
             return {}
         head, F = heads.pop(), self.raw_math(sp.Symbol(self.function_name()))
-        bold = self._bold(head)         # mathematical bold 𝐱 in text (a text's names are printed as they are)
-        gradient = rf"\nabla {F}({bold}_{{t-1}})" if self.nabla.startswith("\\") else f"∇{F}({bold}_t-1)"
+        bold = self._bold(head)         # \mathbf{x}, \boldsymbol{\theta}: plain text prints 𝐱, 𝛉
+        gradient = (rf"\nabla {F}" if self.nabla.startswith("\\") else f"∇{F}") + rf"({bold}_{{t-1}})"
         names = {w_new: sp.Symbol(f"{bold}_{{t}}"), w_old: sp.Symbol(f"{bold}_{{t-1}}"), g: sp.Symbol(gradient)}
         for old, new in run.optimizer.state:          # 𝐯_t too, where the statement writes the state bold, \mathbf{v}_t
             letter = str(new).removesuffix("_t")
@@ -206,10 +208,8 @@ class NumericsPrinting(DifferenceQuotientPrinting):
         return names
 
     def _bold(self, letter: str) -> str:
-        r"""\mathbf{v} in LaTeX, the mathematical bold 𝐯 in text."""
-        if self.nabla.startswith("\\"):
-            return rf"\mathbf{{{letter}}}"
-        return chr((0x1D41A - ord("a") if letter.islower() else 0x1D400 - ord("A")) + ord(letter))
+        r"""\mathbf{v} in LaTeX (\boldsymbol{\theta} for a Greek letter), the mathematical bold 𝐯, 𝛉 in text."""
+        return rf"\boldsymbol{{{letter}}}" if letter.startswith("\\") else rf"\mathbf{{{letter}}}"
 
     def at_step(self, v, step: str) -> sp.Symbol:
         """``v`` at a step of the method, in the statement's name: x_{t-1} for x, ω_{0,t-1} for w0 written ω₀

@@ -102,6 +102,18 @@ notation = { G = "s", alpha = '\rho', x = '\theta', f = "J" }
 tolerance = { decimals = 5 }
 statement.en = 'RMSProp: one step on $J(\theta) = \theta^2$ from $\theta = 1$.'
 statement.ru = 'RMSProp: один шаг для $J(\theta) = \theta^2$ из $\theta = 1$.'
+
+[[problem]]
+id = "geron-theta2"
+kind = "optimizer-step"
+optimizer = "momentum-geron"
+expr = "x1^2 + 3*x2^2"
+wrt = "x1, x2"
+at = [1, 1]
+settings = { eta = 0.1, beta = 0.9 }
+notation = { f = "J", x1 = '\theta_1', x2 = '\theta_2' }
+statement.en = 'Momentum: one step on $J(\theta_1, \theta_2) = \theta_1^2 + 3\theta_2^2$ from $(1, 1)$.'
+statement.ru = 'Метод моментов: один шаг для $J(\theta_1, \theta_2) = \theta_1^2 + 3\theta_2^2$ из $(1, 1)$.'
 '''
 
 
@@ -144,3 +156,25 @@ def test_a_rule_that_squares_the_gradient_keeps_g_t(bank):
     assert "   θ_t = θ_(t-1) - η·g_t/√(s_t + ε)" in text and not any("∂J/∂θ^2" in line for line in text)
     # NumPy: s = 0.1·2² = 0.4, θ = 1 − 0.001·2/√0.4
     assert np.isclose(1 - 0.001 * 2 / np.sqrt(0.4 + 1e-8), 0.99684, atol=5e-6) and text[-1] == "Answer: θ ≈ 0.99684"
+
+
+@pytest.mark.parametrize("format, lines", [
+    # θ_1, θ_2 are one vector's coordinates, as x1, x2 give 𝐱_t: the rule in bold θ, the point before the step first
+    ("text", ["   m_t = β·m_(t-1) - η·∇J(𝛉_(t-1))", "   𝛉_t = 𝛉_(t-1) + m_t"]),
+    ("latex", [r"m_{t} &= \beta m_{t-1} - \eta \nabla J(\boldsymbol{\theta}_{t-1}) \\*[0.5ex]",
+               r"\boldsymbol{\theta}_{t} &= \boldsymbol{\theta}_{t-1} + m_{t}"]),
+])
+def test_theta_coordinates_make_a_bold_theta_rule(bank, format, lines):
+    text = render(solve("geron-theta2", bank), format, lang="en", detail="brief").splitlines()
+    assert all(line in text for line in lines), text
+    assert not any("w_t" in line or "w_{t}" in line for line in text)
+
+
+@pytest.mark.parametrize("lang, line", [
+    # notation G = "s": the sentence names the accumulated state s, as the rule s_t = ρ·s_(t-1) + … does
+    ("en", "RMSprop. Like AdaGrad, but s is a moving average and stops growing without bound."),
+    ("ru", "RMSprop. Как AdaGrad, но s — скользящее среднее и не растёт неограниченно."),
+])
+def test_rmsprop_s_sentence_uses_the_renamed_state(bank, lang, line):
+    text = render(solve("geron-rms", bank), "text", lang=lang, detail="brief").splitlines()
+    assert line in text and "   s_t = ρ·s_(t-1) + g_t^2·(1 - ρ)" in text
