@@ -7,6 +7,7 @@ import json
 import sympy as sp
 
 from ..lang import catalogue, phrase
+from ..nn.optimizers import STATE_NAMES
 from ..problems.solve import answer_value
 from .base import Printer
 from .math import latex_math
@@ -194,7 +195,8 @@ class JsonPrinter(MatrixNetworkJson, Printer):
                 "parameters": {str(p): v for p, v in run.parameters}}
 
     def _print_OptimizerStep(self, run) -> dict:
-        return {"optimizer": run.optimizer.name, "source": phrase(self.lang, f"opt.source.{run.optimizer.name}"),
+        return {"optimizer": run.optimizer.name, "source": phrase(self.lang, f"opt.source.{run.optimizer.name}",
+                                                                      state=STATE_NAMES.get(next(iter(run.optimizer.state), (None,))[0])),
                 "equations": [{"quantity": str(q), "formula": self.formula(f)} for q, f in run.optimizer.updates],
                 "hyperparameters": {str(s): self.formula(v) for s, v in run.hyper.items()},
                 "point": {str(v): self.formula(c) for v, c in zip(run.variables, run.start)},
