@@ -24,6 +24,7 @@ import sympy as sp
 
 from ..lang import count, local_numbers, phrase
 from ..render.written import ordinary_derivatives
+from .point_labels import point_labels
 
 # a blank for one number, and how many blanks of a row stand on one line
 BLANK = r"\rule{3cm}{0.4pt}"
@@ -105,10 +106,6 @@ def _labels_ForwardPass(work, problem, lang) -> tuple:
     return tuple(_name(name) for name, _ in work.forward)
 
 
-def _labels_OptimizerStep(work, problem, lang) -> tuple:
-    return tuple(_name(v) for v in work.variables)       # the new point, coordinate by coordinate
-
-
 def _labels_TrainingRun(work, problem, lang) -> tuple:
     """The trained network's output ŷ for each input the task asks about: ŷ(0, 1), ŷ(−7, −3)."""
     from ..numerics.train import load_data
@@ -137,7 +134,8 @@ def _labels_Computation(work, problem, lang) -> tuple:
 
 LABELS = {"Gradient": _labels_Gradient, "GraphPass": _labels_GraphPass, "DeltaRule": _labels_DeltaRule,
           "SoftmaxLoss": _labels_SoftmaxLoss, "ForwardPass": _labels_ForwardPass,
-          "OptimizerStep": _labels_OptimizerStep, "TrainingRun": _labels_TrainingRun,
+          "OptimizerStep": point_labels, "OptimizerRun": point_labels, "NewtonStep": point_labels,
+          "NewtonRun": point_labels, "TrainingRun": _labels_TrainingRun,
           "Computation": _labels_Computation, "QuadraticGradient": _labels_Gradient,
           "ProgramPass": _labels_ProgramPass, "ResidualGradient": _labels_ResidualGradient}
 

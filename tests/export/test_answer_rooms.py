@@ -57,6 +57,9 @@ def test_a_graph_only_computed_gets_no_box():
     ("chain-two-variables", (r"\frac{\partial f}{\partial s}", r"\frac{\partial f}{\partial t}")),
     # the key's ŷ(0, 0) without TeX's spaced comma
     ("xor-lab-loop", (r"\hat{y}{(0, 0)}", r"\hat{y}{(0, 1)}", r"\hat{y}{(1, 0)}", r"\hat{y}{(1, 1)}")),
+    # one point's coordinates, "its coordinates along $x_1$ and $x_2$": after Newton's step, and after two momentum steps
+    ("hagan-newton", ("x_{1}", "x_{2}")),
+    ("d2l-momentum", ("x_{1}", "x_{2}")),
 ])
 def test_the_blanks_of_an_answer_are_labelled(pid, labels):
     assert form_of(solve(pid)).labels == labels
@@ -68,3 +71,25 @@ def test_a_comparison_asked_gets_lines_to_write_it_on(lang, label):
     assert form.also == ("comparison",)
     assert html_room(form, lang).endswith(LINE.format(label) + '<p class="line"><span class="blank"></span></p></div>')
     assert latex_space(form, lang).endswith(rf"\noindent {label} \hrulefill" "\n\n" r"\vspace{1.2em}\noindent\hrulefill")
+
+
+THETA = '''[[problem]]
+id = "theta-gd"
+kind = "optimizer-step"
+optimizer = "gd"
+expr = "x1^2 + 3*x2^2"
+wrt = "x1, x2"
+at = [1, 1]
+settings = { eta = 0.1 }
+steps = 2
+notation = { f = "J", x1 = '\\theta_1', x2 = '\\theta_2' }
+statement.en = 'Two steps of gradient descent on $J(\\theta_1, \\theta_2) = \\theta_1^2 + 3\\theta_2^2$ from $(1, 1)$.'
+statement.ru = 'Два шага градиентного спуска для $J(\\theta_1, \\theta_2) = \\theta_1^2 + 3\\theta_2^2$ из $(1, 1)$.'
+'''
+
+
+def test_a_point_s_blanks_are_named_as_the_notation_names_its_coordinates(tmp_path):
+    (tmp_path / "p.toml").write_text(THETA, encoding="utf-8")
+    form = form_of(solve("theta-gd", tmp_path))
+    assert form.labels == (r"\theta_1", r"\theta_2")
+    assert r"$\displaystyle \theta_1 = $" in latex_space(form, "en")
