@@ -153,7 +153,8 @@ FIELDS = 'kind = "optimizer-step"\nexpr = "x1^2 + 25*x2^2"\nwrt = "x1, x2"\nat =
      "at: expected 2 components, one for each of x1, x2, got 1"),
     (FIELDS + 'optimizer = "newton"\nsteps = 0', "steps: expected 1 or more"),
     (FIELDS + 'optimizer = "newtn"', "optimizer: unknown optimizer 'newtn'; use one of gd, sgd, minibatch, momentum, "
-     "momentum-delta, momentum-cs231n, momentum-d2l, nesterov, adagrad, rmsprop, adam-slide, adam, or newton"),
+     "momentum-delta, momentum-cs231n, momentum-d2l, nesterov, adagrad, rmsprop, adam-slide, adam, momentum-geron, "
+     "nesterov-geron, adam-geron, or newton"),
 ])
 def test_an_invalid_field_is_named(tmp_path, fields, error):
     (tmp_path / "mine.toml").write_text(f'[[problem]]\nid = "p1"\nstatement.en = "…"\n{fields}\n', encoding="utf-8")
