@@ -129,9 +129,9 @@ class ExpansionPrinting:
         if term.identity == "entrywise":                  # ∇ₓ uᵀg(Mx) = Mᵀ(u ⊙ g′(Mx)), g′ found on a number
             from ..nn.matrix_entrywise import ENTRY, entry_function
             g, slope = entry_function(term.term, x)
-            u, M, G, Slope = _free("a", term, shapes), _free("M", term, shapes), sp.Function("g"), sp.Function("g′")
+            u, M, G = _free("a", term, shapes), _free("M", term, shapes), sp.Function("g")
             summed = term.other == 1                      # 1ᵀg(Mx), the entries summed
-            form, gradient = (G(M * x), Slope(M * x)) if summed else (transposed(u) * G(M * x), Hadamard(u, Slope(M * x)))
+            form, gradient = (G(M * x), GSlope(M * x)) if summed else (transposed(u) * G(M * x), Hadamard(u, GSlope(M * x)))
             named = {"identity": sp.Eq(Nabla(x, form), transposed(M) * gradient, evaluate=False),
                      "part": sp.Eq(M, term.part, evaluate=False), "slope": sp.Eq(sp.Derivative(g, ENTRY), slope, evaluate=False)}
             return self.say("expansion.entrywise sum", **named) if summed else \
@@ -223,6 +223,18 @@ class Frobenius(sp.Expr):
 
     def _sympystr(self, printer):
         return f"‖{printer._print(self.args[0])}‖_F^2"
+
+
+class GSlope(sp.Function):
+    """g′(v): the derivative g′ of the identity's g, taken entry by entry; in LaTeX an italic g with a prime."""
+
+    nargs = 1
+
+    def _latex(self, printer, exp=None):
+        return r"g'\left(%s\right)" % printer._print(self.args[0])
+
+    def _sympystr(self, printer):
+        return f"g′({printer._print(self.args[0])})"
 
 
 class Nabla(sp.Expr):

@@ -65,6 +65,13 @@ def test_the_key_lines(lang, lines):
         assert line in text, text
 
 
+def test_the_latex_identity_writes_g_prime_as_math():
+    # g′ is an italic g with a math prime, as σ′ is; not the upright name g\ensuremath{{}'}
+    latex = render(solve("logistic-matrix-gradient"), "latex", detail="brief")
+    assert r"\nabla_{w}(a^{T} g{(M w)}) = M^{T} (a \odot g'(M w))" in latex, latex
+    assert "operatorname{g" not in latex
+
+
 @pytest.mark.parametrize("answer, right", [
     ("X^T(\\sigma(Xw) - y)", True),             # the book's form, μ written out
     ("X^T sigma(Xw) - X^T y", True),            # multiplied out
