@@ -32,8 +32,11 @@ import sympy as sp
 from ..calculus.functions import sigmoid
 from ..calculus.notation import shown
 from ..calculus.parse import FUNCTIONS, ParseError, bracket_depth, check_text, parse_expr_safe
+from ..calculus.transpose import Determinant
 from ..lang import LANGUAGES, phrase
 from .characters import GREEK, latin_twins, plain
+from .determinants import FUNCTIONS as DETERMINANT_CALLS
+from .determinants import determinant_calls, determinants
 from .entries import diagonal_forms, softmax_entries, whole_vectors
 from .forms import TRANSPOSE, intervals, norms, piecewise_words, transposes
 from .habits import colon_labels, glued_calls, grouped_digits, labelled_parts, line_rows, spaced_numbers, spaced_rows
@@ -57,7 +60,7 @@ ALLOWED = (sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Number, sp.NumberSymbol, sp.exp
            sp.Piecewise, sp.functions.elementary.piecewise.ExprCondPair, sp.core.relational.Relational,
            sp.And, sp.Or, sp.logic.boolalg.BooleanAtom,
            # sums and products over an index with a bound n: Σ x_i is Sum(x[i], (i, 1, n))
-           sp.Sum, sp.Product, sp.Indexed, sp.IndexedBase, sp.Tuple, sp.Idx)
+           sp.Sum, sp.Product, sp.Indexed, sp.IndexedBase, sp.Tuple, sp.Idx, Determinant)
 WRITTEN_TRANSPOSE = re.compile(r"\^\s*\{?\s*(\(\s*T\s*\)|T(?![0-9_])|\\top|\\intercal)|ᵀ")
 @dataclass(frozen=True)
 class Answer:
@@ -255,7 +258,11 @@ def _read_one(part, *, notation, known, shorthand, natural_log, russian_notation
     if typed is not None:
         return typed
     text = REPEATING.sub(lambda m: f"({repeating_value(m)})", text)
-    expr = parse_expr_safe(text.replace("%", "/100"), symbols=known, shorthand=shorthand, matrices=matrices, vectors=True)
+    if matrices:                                                 # det X of a matrix letter: det(X), a number
+        text = determinant_calls(text)
+    expr = parse_expr_safe(text.replace("%", "/100"), DETERMINANT_CALLS if matrices else (), symbols=known,
+                           shorthand=shorthand, matrices=matrices, vectors=True)
+    expr = determinants(expr) if matrices and not isinstance(expr, tuple) else expr
     return (tuple(map(evaluate, expr)) if isinstance(expr, tuple) else evaluate(expr)), None
 
 

@@ -42,6 +42,7 @@ from .order import (
     transpose_outside,
 )
 from .symbol_names import LATEX_NAME, bare, latex_text, plain_tail, raised, text_name, upright_words
+from .transposed_sums import with_transposed_sums
 from .typed import RAISED, dotted, power_of_e, with_places
 from .values import Shown
 from .words import set_apart
@@ -94,6 +95,7 @@ class _Latex(_FactorsAsUsual, FunctionArguments, LatexPrinter):
         return r"%s\frac{%s}{%s} %s" % ("- " if c.could_extract_minus_sign() else "", self._print(abs(p)), self._print(q), inner)
 
     def _print(self, expr, **kwargs):
+        expr = with_transposed_sums(expr)     # (1 − y)ᵀ, not 1 − yᵀ, as a factor
         outside = transpose_outside(expr) if self.order != "none" else None
         if outside is not None:               # σ(XW₁)ᵀ, not σ(W₁ᵀXᵀ)
             return r"%s^{T}" % super()._print(outside, **kwargs)
@@ -350,6 +352,7 @@ class TextMath(_FactorsAsUsual, StrPrinter):
     def _print(self, expr, **kwargs):
         if isinstance(expr, sp.Indexed):      # its own _sympystr would win over the method below: y[k]
             return self._print_Indexed(expr)
+        expr = with_transposed_sums(expr)     # (1 − y)ᵀ, not 1 − yᵀ, as a factor
         outside = transpose_outside(expr) if self.order != "none" else None
         if outside is not None:
             return super()._print(outside, **kwargs) + "ᵀ"

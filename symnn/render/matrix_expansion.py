@@ -13,6 +13,7 @@ from ..calculus.transpose import MARK, Determinant, Hadamard, Letter, Trace, tra
 from ..nn.matrix_terms import IDENTITY
 from .said import first_time
 from .stated import StatedSum, stated_formula
+from .written import bare, ordinary_ratios
 
 
 def identities(run) -> list[tuple[str, sp.Expr]]:
@@ -49,14 +50,21 @@ class ExpansionPrinting:
     def gradient_name(self, run) -> str:
         """∇_x f, as raw math; ∂f/∂x of a vector f, its Jacobian."""
         if run.jacobian:
-            return self.raw_ratio(run.name, run.wrt)
+            return self.raw_math(self.jacobian(run.name, run.wrt, run.name))
         x, f = self.raw_math(run.wrt), self.raw_math(run.name)
         return f"{self.nabla}_{{{x}}} {f}" if self.nabla.startswith("\\") else f"∇_{x} {f}"
+
+    def jacobian(self, top, x, name=None):
+        """∂top/∂x; dtop/dx where the statement asks the Jacobian of the function ``name`` (by default the one being
+        worked) with d, as df/dx, whatever it writes of its entries (∂fᵢ/∂xⱼ)."""
+        name = getattr(self, "jacobian_of", None) if name is None else name
+        d = (bare(str(name)), bare(str(x))) in ordinary_ratios(getattr(self, "statement_text", ""))
+        return Jacobian(top, x, sp.false if d else sp.true)
 
     def _by_term(self, run, term) -> str:
         """∇_x(term) as raw math; ∂(term)/∂x of a vector function."""
         if run.jacobian:
-            return self.raw_math(Jacobian(term, run.wrt))
+            return self.raw_math(self.jacobian(term, run.wrt, run.name))
         x = self.raw_math(run.wrt)
         inside = self.raw_math(term)
         return (rf"{self.nabla}_{{{x}}}\left({inside}\right)" if self.nabla.startswith("\\") else f"∇_{x}({inside})")
@@ -64,6 +72,7 @@ class ExpansionPrinting:
     def _print_ExpandedGradient(self, run, depth: int = 0) -> str:
         from .matrices import NormSquared, Sizes, Transposed, shaped
         f, x = run.name, run.wrt
+        self.jacobian_of = f                              # its Jacobian's d or ∂, as the statement writes it
         # the sum and the answer in the order of the given terms (nn.matrix_expansion)
         order = tuple(StatedSum(*(self.renamed(term) for term in terms)) for terms in run.order)
         self.written = self.written + tuple(group for group in order if group not in self.written)
@@ -71,7 +80,7 @@ class ExpansionPrinting:
                     for letter, inner in run.norms}, **{letter: Transposed(inner) for letter, inner in run.turned}}
         given = sp.Add(*(term.xreplace(shown) for term in sp.Add.make_args(run.given)), evaluate=False)    # in its order
         formula = self.raw_math(given, keep_order=True)       # ∇_W f where the statement has just given f's formula
-        named = self.raw_ratio(f, x) if stated_formula(self.raw_math(f), formula, getattr(self, "stated", ())) else \
+        named = (self.gradient_name(run) if run.jacobian else self.raw_ratio(f, x)) if stated_formula(self.raw_math(f), formula, getattr(self, "stated", ())) else \
             self.raw_math(sp.Eq(f, given, evaluate=False), keep_order=True)
         title = self.say(f"expansion.jacobian {run.jacobian}", wrt=x, f=f) if run.jacobian else self.say("expansion.title", wrt=x)
         lines = [self.line(depth, self.strong(title + ":") + " " + self.inline(named))]
@@ -120,18 +129,18 @@ class ExpansionPrinting:
             L = _free("A", term, shapes)
             form, coefficient = (transposed(x) * L, transposed(L)) if term.identity == "linear-map-row" else (L * x, L)
             if term.part == IDENTITY:
-                return self.say("expansion.jacobian identity", identity=sp.Eq(Jacobian(x, x), IDENTITY, evaluate=False))
+                return self.say("expansion.jacobian identity", identity=sp.Eq(self.jacobian(x, x), IDENTITY, evaluate=False))
             if term.part == L:                            # the term is the identity's own form; a row's is transposed
                 return self.say("expansion.linear map alone", wrt=x) if term.identity == "linear-map" else \
                     self.say("expansion.linear map row", wrt=x, column=transposed(L) * x, coefficient=transposed(L))
-            return self.say("expansion.linear map", identity=sp.Eq(Jacobian(form, x), coefficient, evaluate=False),
+            return self.say("expansion.linear map", identity=sp.Eq(self.jacobian(form, x), coefficient, evaluate=False),
                             part=sp.Eq(L, term.part, evaluate=False))
         if term.identity == "entrywise":                  # ∇ₓ uᵀg(Mx) = Mᵀ(u ⊙ g′(Mx)), g′ found on a number
             from ..nn.matrix_entrywise import ENTRY, entry_function
             g, slope = entry_function(term.term, x)
-            u, M, G, Slope = _free("a", term, shapes), _free("M", term, shapes), sp.Function("g"), sp.Function("g′")
+            u, M, G = _free("a", term, shapes), _free("M", term, shapes), sp.Function("g")
             summed = term.other == 1                      # 1ᵀg(Mx), the entries summed
-            form, gradient = (G(M * x), Slope(M * x)) if summed else (transposed(u) * G(M * x), Hadamard(u, Slope(M * x)))
+            form, gradient = (G(M * x), GSlope(M * x)) if summed else (transposed(u) * G(M * x), Hadamard(u, GSlope(M * x)))
             named = {"identity": sp.Eq(Nabla(x, form), transposed(M) * gradient, evaluate=False),
                      "part": sp.Eq(M, term.part, evaluate=False), "slope": sp.Eq(sp.Derivative(g, ENTRY), slope, evaluate=False)}
             return self.say("expansion.entrywise sum", **named) if summed else \
@@ -225,6 +234,18 @@ class Frobenius(sp.Expr):
         return f"‖{printer._print(self.args[0])}‖_F^2"
 
 
+class GSlope(sp.Function):
+    """g′(v): the derivative g′ of the identity's g, taken entry by entry; in LaTeX an italic g with a prime."""
+
+    nargs = 1
+
+    def _latex(self, printer, exp=None):
+        return r"g'\left(%s\right)" % printer._print(self.args[0])
+
+    def _sympystr(self, printer):
+        return f"g′({printer._print(self.args[0])})"
+
+
 class Nabla(sp.Expr):
     """∇_x(form): the gradient of a general form, in an identity."""
 
@@ -242,16 +263,16 @@ class Nabla(sp.Expr):
 
 
 class Jacobian(sp.Expr):
-    """∂f/∂x of a vector f, in an identity: the matrix of ∂fᵢ/∂xⱼ."""
+    """∂f/∂x of a vector f, in an identity: the matrix of ∂fᵢ/∂xⱼ; df/dx where its third argument is false."""
 
     is_commutative = False
 
     def _latex(self, printer):
-        top = printer._print(self.args[0])
+        top, d = printer._print(self.args[0]), r"\partial" if self.args[2] else "d"
         top = r"\left(%s\right)" % top if isinstance(self.args[0], (sp.Add, sp.Mul)) else top
-        return r"\frac{\partial %s}{\partial %s}" % (top, printer._print(self.args[1]))
+        return r"\frac{%s %s}{%s %s}" % (d, top, d, printer._print(self.args[1]))
 
     def _sympystr(self, printer):
-        top = printer._print(self.args[0])
+        top, d = printer._print(self.args[0]), "∂" if self.args[2] else "d"
         top = f"({top})" if isinstance(self.args[0], (sp.Add, sp.Mul)) else top
-        return f"∂{top}/∂{printer._print(self.args[1])}"
+        return f"{d}{top}/{d}{printer._print(self.args[1])}"

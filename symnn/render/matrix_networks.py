@@ -22,6 +22,7 @@ from ..nn.slopes import a as slope_output
 from ..nn.slopes import slope_through_output
 from ..nn.slopes import z as slope_sum
 from .math import latex_math, text_math
+from .matrix_decay import decay_lines
 from .one_form import remember
 from .values import put_in
 
@@ -202,9 +203,8 @@ class MatrixNetworkPrinting:
         targets = [t for t in work.network.targets if t in known]
         y = sp.Matrix([known[t] for t in targets])
         lines += self.matrix_forward(work, known, depth + 1, given=[(self.raw_math(sp.Symbol("y")), y)] if targets else [])
-        if step.objective:                  # weight decay λ: J = L + (λ/2)Σ w², so ∂J/∂W = ∂L/∂W + λW
-            lines.append(self.line(depth, self.say("sgd.decay", decay=sp.Eq(DECAY, self.as_given(step.objective[3]), evaluate=False),
-                                                   w=sp.Symbol("W"), term=DECAY * sp.Symbol("W"))))
+        if step.objective:                  # weight decay λ: J = L + (λ/2)Σ‖W‖², so ∂J/∂W = ∂L/∂W + λW
+            lines += decay_lines(self, work, step, known, depth)
         lines.append(self.line(depth, self.plain("mnet.backward")))
         lines += self.matrix_backward(work, step, known, depth + 1)
         if step.updates:

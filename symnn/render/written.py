@@ -185,3 +185,18 @@ def ordinary_derivatives(problem) -> bool:
     wrt = problem.data.get("wrt")
     alone = isinstance(wrt, str) and re.search(r"(?<![\\\w])(?:\\[A-Za-z]+|[A-Za-z])\s*\(\s*%s\s*\)\s*=" % re.escape(wrt), text)
     return "\\partial" not in text and bool(_ORDINARY.search(text) or alone)
+
+
+_D_RATIO = re.compile(r"\\frac\{\s*d\s*(\\?[A-Za-z]\w*(?:_\{?\w+\}?)?)\s*\}\{\s*d\s*(\\?[A-Za-z]\w*(?:_\{?\w+\}?)?)\s*\}")
+
+
+def ordinary_ratios(statement) -> frozenset:
+    """The derivatives a statement writes with d, as (function, variable) bare names: {("f", "x")} for a Jacobian
+    it asks as $\\frac{df}{dx}$, even where its entries are written with ∂.
+
+    >>> sorted(ordinary_ratios(r"Find the Jacobian $\\frac{df}{dx}$, the matrix of $\\frac{\\partial f_i}{\\partial x_j}$"))
+    [('f', 'x')]
+    """
+    if not isinstance(statement, str):
+        return frozenset()
+    return frozenset((bare(top), bare(bottom)) for top, bottom in _D_RATIO.findall(statement))

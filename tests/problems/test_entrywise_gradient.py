@@ -52,6 +52,8 @@ def test_the_key_agrees_with_central_differences(case):
 @pytest.mark.parametrize("lang, lines", [
     ("en", ["∇_w(-yᵀ·ln(σ(X·w))) = -Xᵀ·(y ⊙ (1 - σ(X·w))) — the chain rule entry by entry, "
             "∇_w(aᵀ·g(M·w)) = Mᵀ·(a ⊙ g′(M·w)) with M = X, a = y and d/dz(ln(σ(z))) = 1 - σ(z)",
+            # (1 − y)ᵀ, a transposed sum, keeps its brackets (not 1 − yᵀ, the number 1 minus a row)
+            "∇_w(-(1 - y)ᵀ·ln(1 - σ(X·w))) = Xᵀ·((1 - y) ⊙ σ(X·w))",
             "The entries added as numbers, z being an entry of the same product: y·(σ(z) - 1) + (1 - y)·σ(z) = σ(z) - y",
             "Answer: ∇_w NLL = Xᵀ·(σ(X·w) - y)"]),
     ("ru", ["Сложим элементы как числа (z — элемент того же произведения): y·(σ(z) - 1) + (1 - y)·σ(z) = σ(z) - y",
@@ -61,6 +63,13 @@ def test_the_key_lines(lang, lines):
     text = render(solve("logistic-matrix-gradient"), "text", lang=lang, detail="brief")
     for line in lines:
         assert line in text, text
+
+
+def test_the_latex_identity_writes_g_prime_as_math():
+    # g′ is an italic g with a math prime, as σ′ is; not the upright name g\ensuremath{{}'}
+    latex = render(solve("logistic-matrix-gradient"), "latex", detail="brief")
+    assert r"\nabla_{w}(a^{T} g{(M w)}) = M^{T} (a \odot g'(M w))" in latex, latex
+    assert "operatorname{g" not in latex
 
 
 @pytest.mark.parametrize("answer, right", [

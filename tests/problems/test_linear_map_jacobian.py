@@ -51,11 +51,12 @@ def test_the_jacobian_agrees_with_central_differences(case):
 
 @pytest.mark.parametrize("lang, lines", [
     ("en", ["The Jacobian of the vector f by x, row i holding the derivatives of its entry i (the numerator layout)",
-            "∂(A·x)/∂x = A — linear in x: the Jacobian is the coefficient of x", "The Jacobians of the terms added: "]),
+            "d(A·x)/dx = A — linear in x: the Jacobian is the coefficient of x", "The Jacobians of the terms added: "]),
     ("ru", ["Матрица Якоби вектора f по x; в строке i — производные его элемента i (числитель задаёт строки)",
-            "∂(A·x)/∂x = A — линейно по x: матрица Якоби — коэффициент при x", "Сложим матрицы Якоби слагаемых: "]),
+            "d(A·x)/dx = A — линейно по x: матрица Якоби — коэффициент при x", "Сложим матрицы Якоби слагаемых: "]),
 ])
 def test_the_key_says_the_layout(lang, lines):
+    # the statement asks df/dx (its entries ∂fᵢ/∂xⱼ): the key writes d, as it does
     text = render(solve("linear-map-jacobian"), "text", lang=lang, detail="brief")
     for line in lines:
         assert line in text, text
@@ -86,8 +87,26 @@ def test_what_is_not_a_linear_map_is_refused(expr, shapes, error):
 
 
 @pytest.mark.parametrize("lang, line", [
-    ("en", "∂(xᵀ·A)/∂x = Aᵀ — the row is the transpose of the column Aᵀ·x, linear in x with the coefficient Aᵀ"),
-    ("ru", "∂(xᵀ·A)/∂x = Aᵀ — строка — транспонированный столбец Aᵀ·x, линейный по x с коэффициентом Aᵀ"),
+    ("en", "d(xᵀ·A)/dx = Aᵀ — the row is the transpose of the column Aᵀ·x, linear in x with the coefficient Aᵀ"),
+    ("ru", "d(xᵀ·A)/dx = Aᵀ — строка — транспонированный столбец Aᵀ·x, линейный по x с коэффициентом Aᵀ"),
 ])
 def test_the_row_key_says_why_the_transpose(lang, line):
     assert line in render(solve("row-map-jacobian"), "text", lang=lang, detail="brief")
+
+
+@pytest.mark.parametrize("statement, lines", [
+    # asked as df/dx, its entries written with ∂: d, as the statement asks it
+    (r"Find the Jacobian $\frac{df}{dx}$ of $f(x) = Ax + b$, the matrix of $\frac{\partial f_i}{\partial x_j}$.",
+     ["d(A·x)/dx = A", "db/dx = 0", "Answer: df/dx = A"]),
+    # asked as ∂f/∂x: ∂
+    (r"Find the Jacobian $\frac{\partial f}{\partial x}$ of $f(x) = Ax + b$.",
+     ["∂(A·x)/∂x = A", "∂b/∂x = 0", "Answer: ∂f/∂x = A"]),
+    # the Jacobian of another function written with d: not this one's, so ∂
+    (r"Let $g = \frac{dh}{dx}$. Find the Jacobian of $f(x) = Ax + b$.", ["∂(A·x)/∂x = A", "Answer: ∂f/∂x = A"]),
+])
+def test_the_key_writes_d_or_partial_as_the_statement_asks(statement, lines):
+    shapes = {"A": "m x n", "x": "n", "b": "m"}
+    problem = Problem("p", "matrix-identity", "t", {"en": statement, "ru": statement}, {"expr": "A*x + b", "wrt": "x", "shapes": shapes})
+    text = render(solve(problem), "text", detail="brief")
+    for line in lines:
+        assert line in text, text

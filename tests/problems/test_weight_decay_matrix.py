@@ -50,6 +50,22 @@ def test_the_key_writes_lambda_w_in_each_weight_gradient(lang, lines):
     assert "∂J/∂W_2 = δ_2·hᵀ + λ·W_2" in text
 
 
+@pytest.mark.parametrize("lang, start", [
+    # the sentence of λ is followed by the objective it speaks of, its numbers put in: ‖W‖² = the entries squared, summed
+    ("en", "J = L + (λ/2)·(‖W_1‖^2 + ‖W_2‖^2) = 0.00814 + (0.01/2)·(0.3 + 0.61) ≈ "),
+    ("ru", "J = L + (λ/2)·(‖W_1‖^2 + ‖W_2‖^2) = 0,00814 + (0,01/2)·(0,3 + 0,61) ≈ "),
+])
+def test_the_key_writes_the_objective_j_after_lambda(lang, start):
+    text = render(solve("weight-decay-matrix-step"), "text", lang=lang, detail="brief")
+    lines = text.splitlines()
+    decay = next(i for i, line in enumerate(lines) if line.startswith(("Weight decay", "Затухание весов")))
+    assert lines[decay + 1].startswith(start), text
+    W1, b1, W2, b2 = np.array([[0.1, 0.2], [-0.3, 0.4]]), np.array([0, 0.1]), np.array([0.5, -0.6]), 0.1
+    o = W2 @ np.tanh(W1 @ np.array([1.0, -1.0]) + b1) + b2
+    J = (0.5 - o) ** 2 / 2 + LAMBDA / 2 * ((W1 ** 2).sum() + (W2 ** 2).sum())
+    assert float(lines[decay + 1].removeprefix(start).replace(",", ".")) == pytest.approx(J, rel=5e-3)
+
+
 def test_a_gradient_without_the_decay_is_not_right():
     """The scalar key's numbers in the statement's names: ∂L/∂W without λW is refused."""
     solution = solve("weight-decay-matrix-step")
