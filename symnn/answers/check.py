@@ -174,9 +174,13 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
             verdict = chain_checked(ref, ref_places, answer, options, say, verdict)
         if verdict.correct and not through(written.value, options):
             verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(map(name_shown, options.through))),), "form", answer)
-    notes = tuple(say(key, **values) for key, values in answer.notes +
-                  (() if verdict.correct else reading_notes(renamed(ref, options, back=True), written.value, known,
-                                                                 verdict.decided_by != "letter", shown_names(options))))
+    read = () if verdict.correct else reading_notes(renamed(ref, options, back=True), written.value, known,
+                                                     verdict.decided_by != "letter", shown_names(options))
+    foreign = [say(key, **values) for key, values in read if key.startswith("note.unknown letter")]
+    if foreign:        # z where the problem has no z: the value could not be compared, so no wrong verdict, a request
+        verdict, read = Verdict(False, 0.0, (say("check.unchecked", reason=foreign[0]),), "unreadable", answer), \
+            tuple(note for note in read if not note[0].startswith("note.unknown letter"))
+    notes = tuple(say(key, **values) for key, values in answer.notes + read)
     if verdict.correct and has_kink(ref, answer.value):
         notes += (say("note.kink"),)
     return replace(verdict, feedback=verdict_first(verdict.feedback + notes, verdict.correct, verdict.score, lang))
