@@ -23,7 +23,7 @@ from .identity import NAME
 from .labels import spoken_name
 from .layout import closes_at_end, top_level_split
 from .shown_values import name_shown, readable, tolerance_text
-from .slips import decimal_log, doubled, missing_mean, missing_root, slipped
+from .slips import decimal_log, doubled, known_slip, missing_mean, missing_root, slipped
 
 
 def not_finite(ref, ans, typed, options):
@@ -198,7 +198,7 @@ def sum_not_mean(ref, ans, typed, options):
     return None
 
 
-DIAGNOSES = (not_finite, complex_part, not_substituted, formula_for_number, number_for_formula, sign, factor_of_two, one_example, sum_not_mean,
+DIAGNOSES = (not_finite, complex_part, not_substituted, formula_for_number, number_for_formula, sign, known_slip, factor_of_two, one_example, sum_not_mean,
              missing_mean, percent_scale, coarse_rounding,
              base_ten_log, missing_root, doubled, wrong_variable, missing_chain_factor)
 

@@ -49,6 +49,23 @@ def statement_names(problem, question: dict, answer) -> dict:
     return {"names": names + found} if found else {}
 
 
+NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
+
+
+def statement_constants(statement: str) -> tuple:
+    """(name, number) of each number the statement's formulas give a letter by name, once (a of $a = 1.5$; not
+    w of $w = (0, 1)$, nor a letter given two values).
+
+    >>> statement_constants(r"Step $a = 1.5$ on $f(x) = x^2$, $x_0 = 2$, $w = (0, 1)$.")
+    (('a', '1.5'), ('x_0', '2'))
+    """
+    pieces = [piece for math in re.findall(r"\$([^$]+)\$", statement) for piece in top_level_split(math, ",;")]
+    found = [(match[1].replace("{", "").replace("}", ""), match[2].replace("−", "-"))
+             for match in map(DEFINITION.fullmatch, pieces) if match and NUMBER.fullmatch(match[2])]
+    once = [name for name, _ in found]
+    return tuple(dict((name, value) for name, value in found if once.count(name) == 1).items())
+
+
 PREDICTION = ("y", "yhat", "y_pred")      # a model's prediction as books write it: y = σ(wx + b), ŷ, y_pred
 
 
