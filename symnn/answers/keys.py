@@ -68,7 +68,8 @@ def _derived(version: tuple, problem_id: str, variant: int | None) -> BankKey:
                    ((("constants", constants),) if constants else ()) +
                    ((("transposes", transposed),) if transposed else ()) +
                    ((("percent", True),) if is_percentage(solution.work) else ()) + statement_functions(solution.problem, question) +
-                   labelled(solution) + point_formulas(solution.work) + run_points(solution) + step_slips(solution.work))
+                   labelled(solution) + point_formulas(solution.work) + run_points(solution) + step_slips(solution.work) +
+                   matrix_derivative(solution.work))
 
 
 # the letter of a run's point in its statement: x_0 = (…), \mathbf{x}_0 = (…), x^{(0)} = (…), W(0) = (…), x_i = (1 − a)^i x_0
@@ -226,4 +227,20 @@ def step_slips(work) -> tuple:
     more = ("check.step off", work.answer * work.derivative.xreplace({x: work.last}), (("got", n + 1), ("n", n)))
     point = ("check.iterate for derivative", work.last, (("x", x.name), ("n", n), ("start", work.rows[0][1])))
     return (("slips", fewer + (more, point)),)
+
+
+def matrix_derivative(work) -> tuple:
+    """The options of a derivative of a formula of matrices (``nn.matrix_expansion``): the Jacobian's size (m×n of
+    df/dx, f of m entries by x of n) where the function is a vector, and the function's terms free of the variable
+    (b of Ax + b), whose derivative is 0."""
+    if type(work).__name__ != "ExpandedGradient":
+        return ()
+    import sympy as sp
+    constant = tuple(term for term in sp.Add.make_args(sp.expand(work.function))
+                     if not any(s.name.removesuffix("ᵀ") == str(work.wrt) for s in term.free_symbols))
+    shapes = {str(name): shape for name, shape in work.shapes}
+    size = ((shapes.get(str(constant[0]), ("m",))[0] if constant else "m"), shapes.get(str(work.wrt), ("n",))[0]) \
+        if work.jacobian == "column" else ()
+    return (((("constant_terms", (work.wrt, constant)),) if constant else ()) +
+            ((("jacobian", size),) if size else ()))
 

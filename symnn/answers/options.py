@@ -117,6 +117,11 @@ class CheckOptions:
     # the numbers the statement gives by name ($a = 1.5$), (name, value) pairs: a step of a chain in them, (1 − a)⁵, is
     # evaluated with them; they do not make the name a letter the answer may be written in
     constants: tuple = ()
+    # the answer is the Jacobian of a vector function, in the numerator layout: its (rows, columns) as the problem names
+    # them (("m", "n") of df/dx, f of m entries, x of n), so its transpose is said to be the denominator layout
+    jacobian: tuple = ()
+    # (the variable, the terms of the function that do not depend on it): b of Ax + b, whose derivative is 0
+    constant_terms: tuple = ()
 
     def __post_init__(self):
         for name, (low, high) in RANGES.items():
