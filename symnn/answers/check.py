@@ -177,10 +177,12 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     read = () if verdict.correct else reading_notes(renamed(ref, options, back=True), written.value, known,
                                                      verdict.decided_by != "letter", shown_names(options))
     foreign = [(key, values) for key, values in read if key.startswith("note.unknown letter")]
-    if foreign:        # z where the problem has no z: the value could not be compared, so no wrong verdict, a request
-        # Σᵢ (σ(xᵢᵀw) − yᵢ)xᵢ where the key is of matrices: the sum in entries, asked in matrix form through X, w, y
-        reason = say("check.index form", names=foreign[0][1]["names"]) if matrices and index_form(text, written.value) \
-            else say(*foreign[0][:1], **foreign[0][1])
+    # Σᵢ (σ(xᵢᵀw) − yᵢ)xᵢ where the key is of matrices: the sum in entries (its shapes no matrices'), asked in matrix form
+    entries = bool(foreign) and bool(matrices) and index_form(text, written.value)
+    # z where the problem has no z: the value could not be compared, so no wrong verdict but a request (a wrong shape or
+    # form, decided without the value, is said as it is)
+    if foreign and (entries or verdict.decided_by not in ("shape", "form", "letter", "restates")):
+        reason = say("check.index form", names=foreign[0][1]["names"]) if entries else say(*foreign[0][:1], **foreign[0][1])
         verdict, read = Verdict(False, 0.0, (say("check.unchecked", reason=reason),), "unreadable", answer), \
             tuple(note for note in read if not note[0].startswith("note.unknown letter"))
     notes = tuple(say(key, **values) for key, values in answer.notes + read)
