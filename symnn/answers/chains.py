@@ -117,9 +117,9 @@ def point_formulas(ref, options) -> tuple:
 
 
 def named_values(options) -> dict:
-    """{canonical name: value} of every value the problem names: its point, what it computes from the point
-    (``values``) and its other quantities (L_1 of a mean loss)."""
-    pairs = (*options.point, *options.values, *((name, value) for name, value, *_ in options.quantities))
+    """{canonical name: value} of every value the problem names: the numbers its statement gives (a = 1.5), its point,
+    what it computes from the point (``values``) and its other quantities (L_1 of a mean loss)."""
+    pairs = (*options.constants, *options.point, *options.values, *((name, value) for name, value, *_ in options.quantities))
     named = {}
     for name, value in pairs:
         try:

@@ -174,9 +174,18 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
             verdict = chain_checked(ref, ref_places, answer, options, say, verdict)
         if verdict.correct and not through(written.value, options):
             verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(map(name_shown, options.through))),), "form", answer)
-    notes = tuple(say(key, **values) for key, values in answer.notes +
-                  (() if verdict.correct else reading_notes(renamed(ref, options, back=True), written.value, known,
-                                                                 verdict.decided_by != "letter", shown_names(options))))
+    read = () if verdict.correct else reading_notes(renamed(ref, options, back=True), written.value, known,
+                                                     verdict.decided_by != "letter", shown_names(options))
+    foreign = [(key, values) for key, values in read if key.startswith("note.unknown letter")]
+    # Σᵢ (σ(xᵢᵀw) − yᵢ)xᵢ where the key is of matrices: the sum in entries (its shapes no matrices'), asked in matrix form
+    entries = bool(foreign) and bool(matrices) and index_form(text, written.value)
+    # z where the problem has no z: the value could not be compared, so no wrong verdict but a request (a wrong shape or
+    # form, decided without the value, is said as it is)
+    if foreign and (entries or verdict.decided_by not in ("shape", "form", "letter", "restates")):
+        reason = say("check.index form", names=foreign[0][1]["names"]) if entries else say(*foreign[0][:1], **foreign[0][1])
+        verdict, read = Verdict(False, 0.0, (say("check.unchecked", reason=reason),), "unreadable", answer), \
+            tuple(note for note in read if not note[0].startswith("note.unknown letter"))
+    notes = tuple(say(key, **values) for key, values in answer.notes + read)
     if verdict.correct and has_kink(ref, answer.value):
         notes += (say("note.kink"),)
     return replace(verdict, feedback=verdict_first(verdict.feedback + notes, verdict.correct, verdict.score, lang))
@@ -309,3 +318,10 @@ def _axes_checked(reference, text, say, answer) -> Verdict | None:
     if isinstance(text, tuple) and len(text) == len(axes):        # shape (2,) said of the array [2 5 6]
         reason = say("check.shape said", said="×".join(map(str, text)), shape="×".join(map(str, axes)))
     return Verdict(False, 0.0, (say("check.wrong"), reason), "shape", answer)
+
+
+def index_form(text: str, value) -> bool:
+    """An answer written entry by entry: a sum Σ over an index, or letters with an index (x_i, y[i])."""
+    values = value if isinstance(value, tuple) else (value,)
+    return bool(re.search(r"\\sum|[Σ∑]|\bsum\b", text)) or any(isinstance(v, sp.Basic) and v.has(sp.Indexed, sp.Sum) for v in values)
+

@@ -28,6 +28,9 @@ def explained(ref, value, typed, decided_by, options, say) -> list[str]:
         return [say("check.matrix layout")]         # Wᵀδ for δWᵀ: a sample a column, where the statement's is a row
     if decided_by == "shape" and "I" in options.identity and _identity_as_number(ref, value):
         return [say("check.identity as number")]    # Aᵀ + 1 for Aᵀ + I
+    constant = _constant_kept(ref, value, options)
+    if constant is not None:                        # A + b for A: b's derivative is 0
+        return [say("check.constant term", term=readable(constant), wrt=readable(options.constant_terms[0]))]
     if decided_by in ("undecided", "domain", "shape"):
         return [say(f"check.{decided_by}")]
     if decided_by == "sums":
@@ -36,9 +39,21 @@ def explained(ref, value, typed, decided_by, options, say) -> list[str]:
         found = matrix_mistake(ref, value, options.symmetric, options.identity) or (
             row_for_column(ref, transposed(ref), options.symmetric, options.identity)
             and matrix_mistake(transposed(ref), value, options.symmetric, options.identity))    # a slip of the row form, xᵀA for 2xᵀA
+        if found and found[0] == "check.matrix transposed" and options.jacobian:       # Aᵀ for the Jacobian A
+            rows, columns = options.jacobian
+            return [say("check.jacobian transposed", rows=rows, columns=columns)]
         return [say(found[0], **typeset(_as_written(found[1], options)))] if found else []
     found = diagnose(ref, value, typed, options)
     return [say(found[0], **typeset(_as_written(found[1], options)))] if found else []
+
+
+def _constant_kept(ref, value, options):
+    """The term of the function that does not depend on the variable, kept in its derivative (A + b for the Jacobian A
+    of Ax + b): that term, or None."""
+    if not options.constant_terms or not isinstance(value, sp.Expr) or not isinstance(ref, sp.Expr):
+        return None
+    plain = lambda e: e.xreplace({s: sp.Symbol(s.name, commutative=s.is_commutative) for s in e.free_symbols})  # noqa: E731
+    return next((term for term in options.constant_terms[1] if sp.expand(plain(value) - plain(ref) - plain(term)) == 0), None)
 
 
 def _identity_as_number(ref, value) -> bool:

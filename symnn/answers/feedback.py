@@ -23,7 +23,7 @@ from .identity import NAME
 from .labels import spoken_name
 from .layout import closes_at_end, top_level_split
 from .shown_values import name_shown, readable, tolerance_text
-from .slips import decimal_log, doubled, missing_mean, missing_root, slipped
+from .slips import decimal_log, doubled, known_slip, missing_mean, missing_root, slipped
 
 
 def not_finite(ref, ans, typed, options):
@@ -198,7 +198,7 @@ def sum_not_mean(ref, ans, typed, options):
     return None
 
 
-DIAGNOSES = (not_finite, complex_part, not_substituted, formula_for_number, number_for_formula, sign, factor_of_two, one_example, sum_not_mean,
+DIAGNOSES = (not_finite, complex_part, not_substituted, formula_for_number, number_for_formula, sign, known_slip, factor_of_two, one_example, sum_not_mean,
              missing_mean, percent_scale, coarse_rounding,
              base_ten_log, missing_root, doubled, wrong_variable, missing_chain_factor)
 
@@ -260,7 +260,8 @@ def _unknown_letters(refs, unknown, expected, notes, names=()) -> tuple:
         return ()
     # a key's letter the notation shows by another name is said by it (σ of s); a name the problem defines is one too
     shown_as = {formula: name for name, formula in names if re.fullmatch(r"[A-Za-z]+(?:_\w+)?", formula)}
-    letters = sorted({shown_as.get(name, name) for name in letters} | {name for name, formula in names if formula not in shown_as},
+    defined = {formula: name for name, formula in reversed(names)}      # one name per formula: y, not also ŷ and y_pred of it
+    letters = sorted({shown_as.get(name, name) for name in letters} | {name for formula, name in defined.items() if formula not in shown_as},
                      key=lambda name: (name_shown(name).lower(), name))
     key = "note.unknown letter" if len(unknown) == 1 else "note.unknown letters"
     return ((key, {"letters": ", ".join(map(name_shown, unknown)), "names": ", ".join(map(name_shown, letters))}),)
@@ -389,7 +390,8 @@ def verdict_first(lines: tuple[str, ...], correct: bool, score: float, lang: str
     """The feedback with its verdict first (Correct, Not correct, Partly correct, or could not be read): where the
     first line is only the reason (Expected a vector of 4 components), the verdict is put before it."""
     keys = ("check.correct", "check.wrong", "check.partly")
-    verdicts = [phrase(lang, key).rstrip(".") for key in keys] + [phrase(lang, "check.unreadable", reason="").strip()]
+    verdicts = [phrase(lang, key).rstrip(".") for key in keys] + [phrase(lang, key, reason="").strip()
+                                                                  for key in ("check.unreadable", "check.unchecked")]
     if lines and lines[0].startswith(tuple(verdicts)):
         return lines
     return (phrase(lang, keys[0] if correct else keys[2] if score > 0 else keys[1]),) + lines

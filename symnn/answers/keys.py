@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .labels import alternatives
 from .options import CheckOptions
 from .reference import BadReference
-from .statement_names import statement_names
+from .statement_names import statement_constants, statement_names
 
 MAX_KEYS = 4096     # keys kept (each student's variant of a problem is one)
 
@@ -61,12 +61,15 @@ def _derived(version: tuple, problem_id: str, variant: int | None) -> BankKey:
     own = component_names(solution)
     given, computed = given_values(solution)
     point = () if "point" in question else work_point(solution.work) or named(given)
+    constants = statement_constants(solution.problem.statement.get("en") or "")       # a = 1.5 of the statement
     transposed = transposed_array(solution.problem)
     return BankKey(solution.answer, tuple(question.items()) + ((("component_names", own),) if own else ()) +
                    ((("point", point),) if point else ()) + ((("values", named(computed)),) if computed else ()) +
+                   ((("constants", constants),) if constants else ()) +
                    ((("transposes", transposed),) if transposed else ()) +
                    ((("percent", True),) if is_percentage(solution.work) else ()) + statement_functions(solution.problem, question) +
-                   labelled(solution) + point_formulas(solution.work) + run_points(solution))
+                   labelled(solution) + point_formulas(solution.work) + run_points(solution) + step_slips(solution.work) +
+                   matrix_derivative(solution.work))
 
 
 # the letter of a run's point in its statement: x_0 = (…), \mathbf{x}_0 = (…), x^{(0)} = (…), W(0) = (…), x_i = (1 − a)^i x_0
@@ -211,3 +214,33 @@ def component_names(solution) -> tuple:
     from ..nn.activations import f
     rows = tuple(((f.name, activation.definition),) for activation, _ in solution.work.rows)
     return rows + ((),) * (len(solution.answer) - len(rows))     # softmax's ∂s_i/∂x_j: written through s, no f
+
+
+def step_slips(work) -> tuple:
+    """The slips of the chain rule through the iterates of a map (``CheckOptions.slips``): (gⁿ)′(x₀) = g′(x₀)⋯g′(x_{n−1})
+    with one factor fewer or more (n − 1 or n + 1 steps: (1 − a)⁴ or (1 − a)⁶ for (1 − a)⁵), and the iterate x_n itself."""
+    if type(work).__name__ != "IteratedMap":
+        return ()
+    import sympy as sp
+    slopes, n, x = [slope for *_, slope in work.rows], work.n, work.var
+    fewer = (("check.step off", sp.Mul(*slopes[:-1]), (("got", n - 1), ("n", n))),) if n > 1 else ()
+    more = ("check.step off", work.answer * work.derivative.xreplace({x: work.last}), (("got", n + 1), ("n", n)))
+    point = ("check.iterate for derivative", work.last, (("x", x.name), ("n", n), ("start", work.rows[0][1])))
+    return (("slips", fewer + (more, point)),)
+
+
+def matrix_derivative(work) -> tuple:
+    """The options of a derivative of a formula of matrices (``nn.matrix_expansion``): the Jacobian's size (m×n of
+    df/dx, f of m entries by x of n) where the function is a vector, and the function's terms free of the variable
+    (b of Ax + b), whose derivative is 0."""
+    if type(work).__name__ != "ExpandedGradient":
+        return ()
+    import sympy as sp
+    constant = tuple(term for term in sp.Add.make_args(sp.expand(work.function))
+                     if not any(s.name.removesuffix("ᵀ") == str(work.wrt) for s in term.free_symbols))
+    shapes = {str(name): shape for name, shape in work.shapes}
+    size = ((shapes.get(str(constant[0]), ("m",))[0] if constant else "m"), shapes.get(str(work.wrt), ("n",))[0]) \
+        if work.jacobian == "column" else ()
+    return (((("constant_terms", (work.wrt, constant)),) if constant else ()) +
+            ((("jacobian", size),) if size else ()))
+

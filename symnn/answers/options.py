@@ -111,6 +111,17 @@ class CheckOptions:
     # letters the statement names them by (x of x_0, x_t): an answer may write every point, labelled (x_1 = …, x_2 = …)
     iterates: tuple = ()
     iterate_names: tuple = ()
+    # slips the problem's own work names, (phrase key, the value with the slip made, ((placeholder, value), …)): the
+    # product of the chain rule one step off ((1 − a)⁴ for (1 − a)⁵), the iterate x_n for the derivative (gⁿ)′(x₀)
+    slips: tuple = ()
+    # the numbers the statement gives by name ($a = 1.5$), (name, value) pairs: a step of a chain in them, (1 − a)⁵, is
+    # evaluated with them; they do not make the name a letter the answer may be written in
+    constants: tuple = ()
+    # the answer is the Jacobian of a vector function, in the numerator layout: its (rows, columns) as the problem names
+    # them (("m", "n") of df/dx, f of m entries, x of n), so its transpose is said to be the denominator layout
+    jacobian: tuple = ()
+    # (the variable, the terms of the function that do not depend on it): b of Ax + b, whose derivative is 0
+    constant_terms: tuple = ()
 
     def __post_init__(self):
         for name, (low, high) in RANGES.items():
@@ -141,8 +152,9 @@ class CheckOptions:
         if not all(isinstance(name, str) or isinstance(name, tuple) and name and all(isinstance(n, str) for n in name)
                    for name in self.labels):
             raise ValueError("check option labels must be names, or tuples of a name's spellings")
-        if not all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str) for pair in self.values):
-            raise ValueError("check option values must be (name, value) pairs")
+        for name in ("values", "constants"):
+            if not all(isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str) for pair in getattr(self, name)):
+                raise ValueError(f"check option {name} must be (name, value) pairs")
         if not all(isinstance(pair, tuple) and len(pair) in (2, 3) and isinstance(pair[0], str) for pair in self.quantities):
             raise ValueError("check option quantities must be (name, value) pairs, or (name, value, what it is)")
         if not all(isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(n, str) for n in pair)
@@ -151,6 +163,8 @@ class CheckOptions:
         if not all(isinstance(point, tuple) for point in self.iterates) or \
                 not all(isinstance(name, str) for name in self.iterate_names) or bool(self.iterates) != bool(self.iterate_names):
             raise ValueError("check option iterates must be points (tuples), with iterate_names the letters naming them")
+        if not all(isinstance(slip, tuple) and len(slip) == 3 and isinstance(slip[0], str) for slip in self.slips):
+            raise ValueError("check option slips must be (phrase key, value, placeholders) triples")
         if self.powers is not None and not isinstance(self.powers, bool):
             raise ValueError(f"check option powers must be true, false or unset, got {self.powers!r}")
         if not all(isinstance(name, str) for name in (*self.symmetric, *self.identity)):

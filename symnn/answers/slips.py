@@ -54,6 +54,16 @@ def missing_root(ref, ans, typed, options):
     return ("check.missing root", {}) if not equal(square, ref) and slipped(square, ans, typed, options) else None
 
 
+def known_slip(ref, ans, typed, options):
+    """A slip the problem's own work names (``options.slips``): the answer is that value, exactly or as its rounding
+    ((1 − a)⁴ = 0.0625 where (g⁵)′ = (1 − a)⁵ is asked) — checked before a factor of 2 that may happen to match too."""
+    for key, value, values in options.slips:
+        target = sp.sympify(value)
+        if not equal(target, ref) and slipped(target, ans, typed, options):
+            return key, dict(values)
+    return None
+
+
 def doubled(ref, ans, typed, options):
     """Twice or half the key (0.0107 for 0.0215), where ``feedback.factor_of_two`` found no ½ or power to name;
     for a decimal typed or a key of no short fraction only: 4 for a weight 2 is as likely any other wrong number."""

@@ -45,7 +45,43 @@ def statement_names(problem, question: dict, answer) -> dict:
     asked |= set(DIFFERENTIATED.findall(text)) | {str(data.get("notation", {}).get("f", ""))}
     letters = {s.name for s in symbols} | {n for n, _ in names} | {w for t in texts for w in WORD.findall(t)} | asked
     found = statement_definitions(text, letters)
+    found += predictions(dict(names + found), letters)
     return {"names": names + found} if found else {}
+
+
+NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
+
+
+def statement_constants(statement: str) -> tuple:
+    """(name, number) of each number the statement's formulas give a letter by name, once (a of $a = 1.5$; not
+    w of $w = (0, 1)$, nor a letter given two values).
+
+    >>> statement_constants(r"Step $a = 1.5$ on $f(x) = x^2$, $x_0 = 2$, $w = (0, 1)$.")
+    (('a', '1.5'), ('x_0', '2'))
+    """
+    pieces = [piece for math in re.findall(r"\$([^$]+)\$", statement) for piece in top_level_split(math, ",;")]
+    found = [(match[1].replace("{", "").replace("}", ""), match[2].replace("−", "-"))
+             for match in map(DEFINITION.fullmatch, pieces) if match and NUMBER.fullmatch(match[2])]
+    once = [name for name, _ in found]
+    return tuple(dict((name, value) for name, value in found if once.count(name) == 1).items())
+
+
+PREDICTION = ("y", "yhat", "y_pred")      # a model's prediction as books write it: y = σ(wx + b), ŷ, y_pred
+
+
+def predictions(defined: dict, letters: set) -> tuple:
+    """The other spellings of a prediction the problem defines (y = σ(w₁x₁ + w₂x₂ + b)): ŷ and y_pred stand for it,
+    where they are no letters of the problem of their own (y of a target beside ŷ stays the target).
+
+    >>> predictions({"y": "sigmoid(b + w*x)"}, {"y", "w", "x", "b", "Y"})
+    (('yhat', 'sigmoid(b + w*x)'), ('y_pred', 'sigmoid(b + w*x)'))
+    >>> predictions({"yhat": "w*x"}, {"yhat", "y", "w", "x"})
+    (('y_pred', 'w*x'),)
+    """
+    own = [name for name in PREDICTION if name in defined]
+    if len(own) != 1:
+        return ()
+    return tuple((name, defined[own[0]]) for name in PREDICTION if name not in letters and name not in defined)
 
 
 def statement_definitions(statement: str, letters: set) -> tuple:

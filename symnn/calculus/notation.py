@@ -369,5 +369,6 @@ def _implicit_product(left, right, functions, known=frozenset()) -> bool:
     if left[0] == NAME and right[1] == "(":
         word = left[1]
         return word not in functions and (word in GREEK_NAMES or word.lower() in GREEK_NAMES and word in known
-                                          or not (word.isalpha() and len(word) > 1))
+                                          or not (word.isalpha() and len(word) > 1)
+                                          or word in known and re.fullmatch(r"[A-Za-z](?:hat|bar|tilde)", word))   # ŷ(1 − ŷ)
     return True

@@ -76,6 +76,9 @@ def component_labels(solution) -> tuple:
     matrices = work if kind == "MatrixNetwork" else None
     if kind == "MatrixNetwork":                  # a network in matrices: its parts are those of the run inside
         work, kind = work.run, type(work.run).__name__
+    # the names the key prints (y for symnn's o1 of one neuron, x_1, b): a label is compared with them, a note says them
+    from .network_names import network_names
+    notation = {**network_names(problem, getattr(work, "network", None)), **notation}
     if labels:
         names = _spellings(labels, {})
     elif kind in ("NetworkTraining", "ProgramPass"):

@@ -57,9 +57,9 @@ IN_ANOTHER_ORDER = [
     ("hagan-perceptron", "w2 = {2}, w1 = {1}", "en", True,                    # w2 for w_2
      "The components were matched by their labels, in the order w_1, w_2."),
     ("feedforward-221", "o1 = {3}, h1 = {1}, h2 = {2}", "en", True,           # a forward pass
-     "The components were matched by their labels, in the order h1, h2, o1."),
+     "The components were matched by their labels, in the order h_1, h_2, o_1."),
     ("feedforward-221", "o_1 = {3}; h_1 = {1}; h_2 = {2}", "ru", True,        # ... in Russian, with subscripts
-     "Компоненты сопоставлены по подписям, в порядке h1, h2, o1."),
+     "Компоненты сопоставлены по подписям, в порядке h_1, h_2, o_1."),
     ("graph-exp", "∂f/∂w0 = {4}, f = {1}, ∂f/∂x = {2}, ∂f/∂w1 = {3}", "en", True,     # a graph's output and gradient
      "The components were matched by their labels, in the order f, df/dx, df/dw1, df/dw0."),
     ("program-add-mul", r"\frac{\partial f}{\partial z} = {4}, f = {1}, df/dx = {2}, df/dy = {3}", "en", True,
@@ -74,7 +74,7 @@ IN_ANOTHER_ORDER = [
      "The components were matched by their labels, in the order w1, w2, w3."),
     ("delta-worked", "L+ = {8}, h1 = {1}, h2 = {2}, o1 = {3}, L = {4}, dL/dw6 = {5}, ∂L/∂w_3 = {6}, w_56⁺ = {7}",
      "en", True,                                                              # a network: w6 or the notation's w_56
-     "The components were matched by their labels, in the order h1, h2, o1, L, dL/dw_56, dL/dw3, w_56⁺, L⁺."),
+     "The components were matched by their labels, in the order h_1, h_2, o_1, L, dL/dw_56, dL/dw_3, w_56⁺, L⁺."),
     ("xor-lab-loop", "ŷ(1, 1) = {4}, ŷ(0, 0) = {1}, ŷ(0, 1) = {2}, ŷ(1, 0) = {3}", "en", True,   # predictions
      "The components were matched by their labels, in the order ŷ(0, 0), ŷ(0, 1), ŷ(1, 0), ŷ(1, 1)."),
     ("xor-lab-loop", "y_pred(1, 1) = {4}, y_pred(0, 0) = {1}, y_pred(0, 1) = {2}, y_pred(1, 0) = {3}", "en", True,
@@ -114,7 +114,7 @@ SCALAR_LABELS = [
     ("backprop-w1", "dL/dw_1 = {1}", "en", True, None),                       # d for ∂, w_1 for w1
     ("backprop-w1", r"\frac{\partial L}{\partial w_1} = {1}", "en", True, None),       # in LaTeX
     ("backprop-w1", "dL/dw2 = {1}", "en", True,                               # a weight the problem does not ask about
-     "The label dL/dw2 is not a name this problem uses: the number was checked as dL/dw1, the answer asked for."),
+     "The label dL/dw2 is not a name this problem uses: the number was checked as dL/dw_1, the answer asked for."),
     ("neuron-3in", "y_pred = {1}", "en", True, None),                         # the neuron's output as y_pred
     ("neuron-3in", "ŷ = {1}", "en", True, None),                              # ... as ŷ
     ("neuron-3in", "o_1 = {1}", "en", True, None),                            # ... as the key names it

@@ -38,10 +38,10 @@ ru = lambda text: text.replace(".", ",")                                        
     ("feedforward-221", f"h1 = {h}, h2 = {h}; o1 = {o}", "en", True, ("Correct.",)),
     # labelled parts in another order are matched by their labels
     ("feedforward-221", f"h1 = {h}; o1 = {o}, h2 = {h}", "en", True,
-     ("Correct.", "The components were matched by their labels, in the order h1, h2, o1.")),
+     ("Correct.", "The components were matched by their labels, in the order h_1, h_2, o_1.")),
     # a wrong o1 is named
     ("feedforward-221", f"h1 = {h}; h2 = {h}, o1 = {O + 0.01:.4f}", "en", False,
-     ("Not correct.", "Component 3 (o1) is not correct.")),
+     ("Not correct.", "Component 3 (o_1) is not correct.")),
     # a list after a label is no chain of one part: unreadable, not a crash
     ("feedforward-221", f"h1 = {h}; h2 = {h}, 5 = {o}", "en", False,
      ("The answer could not be read: write the answer alone, or as one statement such as f'(x) = ...",)),

@@ -35,12 +35,12 @@ def bank(tmp_path_factory):
 
 @pytest.mark.parametrize("problem, answer, lang, said", [
     # σ of the notation, never the key's own s
-    ("gauss", "(μ - x)/σ² · g", "en", ("Not correct.", "g is not a letter of this problem; write the answer through x, μ, σ.")),
-    ("gauss", "(μ - x)/σ² · g", "ru", ("Неверно.", "g — не буква этой задачи; запишите ответ через x, μ, σ.")),
+    ("gauss", "(μ - x)/σ² · g", "en", ("The answer could not be checked: g is not a letter of this problem; write the answer through x, μ, σ.",)),
+    ("gauss", "(μ - x)/σ² · g", "ru", ("Не удалось проверить ответ: g — не буква этой задачи; запишите ответ через x, μ, σ.",)),
     ("gauss", r"\frac{\mu - x}{\sigma^2}e^{-\frac{(x - \mu)^2}{2\sigma^2}}", "en",
      ("Correct.", "It agrees with the expected expression at random points.")),
     # μ = σ(wx), a name of the statement, is one to write with
-    ("nll", "(ŷ − y)x", "en", ("Not correct.", "ŷ is not a letter of this problem; write the answer through w, x, y, μ.")),
+    ("nll", "(ŷ − y)x", "en", ("The answer could not be checked: ŷ is not a letter of this problem; write the answer through w, x, y, μ.",)),
     ("nll", "(μ − y)x", "en", ("Correct.", "It is the expected expression.")),
 ])
 def test_letters_as_shown(bank, problem, answer, lang, said):
