@@ -183,6 +183,27 @@ def _after_step(names: tuple) -> tuple:
                  for spellings in names)
 
 
+def compared_labels(solution) -> tuple:
+    """A derivative at a point compared with the same derivative at another point ("find σ′(3) and compare it
+    with σ′(0)"): the answer's names, σ′(3) (also f'(3), dσ/dx(3)), and the compared quantities the key's answer
+    line gives beside it, σ′(0) and the ratio σ′(3)/σ′(0), as (name, value) for ``quantities``; ((), ()) for any
+    other problem."""
+    compared = [c for c in getattr(solution, "asked", ()) if type(c).__name__ == "Compared"]
+    work = solution.work
+    if not compared or type(work).__name__ != "ValueAt" or type(compared[0].work).__name__ != "ValueAt" \
+            or len(work.point) != 1 or len(compared[0].work.point) != 1:
+        return (), ()
+    _, mine, other, ratio = compared[0].ratios[0]
+    f = re.sub(r"[\\{}]", "", str(solution.problem.data.get("notation", {}).get("f", "f")))     # \sigma is sigma
+    x = str(work.point[0][0])
+    p, q = (str(at[0][1]) for at in (work.point, compared[0].work.point))
+    names = lambda at: (f"{f}'({at})", f"f'({at})", f"d{f}/d{x}({at})")       # noqa: E731
+    others = [(name, other) for name in names(q)]
+    if ratio is not None:                                   # σ′(3)/σ′(0), also f'(3)/f'(0)
+        others += [(f"{a}/{b}", ratio) for a, b in zip(names(p), names(q))]
+    return (names(p),), tuple(others)
+
+
 def quantities(solution) -> tuple:
     """Other named quantities of a solved problem, (name, value, (phrase key, number) of what it is), that a
     student may put the wrong label on: each example's loss L_i of a mean loss."""
