@@ -280,7 +280,8 @@ def _by_names(answer, options):
         return answer
     found = components_of(answer.labels, options)
     names = tuple(spoken_name(entry, options.lang) for entry in options.labels)
-    unknown = [label for label, index in zip(answer.labels, found) if index is None and "#" not in label]
+    # a label naming nothing: a part's (Q = 1), or a group's (Adamax: (0.9, 0.9), read Adamax#1, Adamax#2) said once
+    unknown = list(dict.fromkeys(label.split("#")[0] for label, index in zip(answer.labels, found) if index is None))
     if unknown:
         return replace(answer, notes=answer.notes + (("note.unknown labels", {
             "labels": ", ".join(unknown), "names": ", ".join(names)}),))

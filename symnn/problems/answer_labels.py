@@ -230,7 +230,7 @@ _SQUARED = re.compile(r"\^\s*\{?\s*2\s*\}?(?!\w|[.,]\d)|²|\\t?frac\s*\{\s*1\s*\
 
 
 # the short names a student gives a method, beside the course's names in each language (opt.name.*)
-METHOD_NAMES = {"momentum": ("momentum", "моменты", "импульс", "метод импульса"),
+METHOD_NAMES = {"momentum": ("momentum", "моменты", "момент", "моментум", "импульс", "метод импульса"),
                 "nesterov": ("nesterov", "NAG", "Нестеров", "Нестерова"),
                 "adam-slide": ("adam (slide)", "adam slide", "adam без коррекции", "adam (слайд)", "adam на слайде"),
                 "adam": ("adam (bias correction)", "adam с коррекцией", "adam (с коррекцией)", "adam с коррекцией смещения",

@@ -5,6 +5,8 @@ f = ½(x² + 10y²)); one case per row, a comment each."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -80,3 +82,25 @@ def test_a_message_names_a_method_in_its_language(lang, names, seen, not_seen):
     message = " ".join(verdict.feedback)
     assert not verdict.correct and all(text in message for text in seen), message
     assert not any(text in message for text in not_seen), message
+
+
+def with_variable(text: str, variable: str = "θ") -> str:
+    """A report's parts with the point's variable after the name: Momentum: θ = (0.9, 0); …"""
+    return "; ".join(f"{name}: {variable} {'≈' if k % 2 else '='} {value}"
+                     for k, (name, value) in enumerate(part.split(": ", 1) for part in re.split(r";\s+(?=[^\W\d])", text)))
+
+
+@pytest.mark.parametrize("answer, lang, correct, seen", [
+    (with_variable(report(EN)), "en", True, None),                                  # Momentum: θ = (…), as a report writes it
+    (with_variable(report(EN, [5, 4, 3, 2, 1, 0])), "en", True, None),              # backwards: each judged by its name
+    (with_variable(report(RU, ru=True), "w"), "ru", True, None),                     # Russian names and commas, w for θ
+    (with_variable(report(["момент", *RU[1:]], ru=True)), "ru", True, None),         # the short "момент"
+    (with_variable(report(EN), r"\theta"), "en", True, None),                        # the variable in LaTeX
+    (with_variable(report(EN, points={"nesterov": "(0.9, 0.1)"})), "en", False, None),   # a wrong point
+    # a name the problem does not have: its points are read in the order written, and the name told
+    (with_variable(report(EN[:5] + ["Adamax"])), "en", True, "The labels Adamax are not names"),
+])
+def test_a_name_then_the_variable_labels_a_point(answer, lang, correct, seen):
+    verdict = check_bank_answer("optimizers", answer, lang=lang, timeout=10)
+    assert verdict.correct is correct, (answer, verdict.feedback)
+    assert seen is None or seen in " ".join(verdict.feedback), verdict.feedback
