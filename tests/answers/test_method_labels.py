@@ -104,3 +104,28 @@ def test_a_name_then_the_variable_labels_a_point(answer, lang, correct, seen):
     verdict = check_bank_answer("optimizers", answer, lang=lang, timeout=10)
     assert verdict.correct is correct, (answer, verdict.feedback)
     assert seen is None or seen in " ".join(verdict.feedback), verdict.feedback
+
+
+def unlabelled(ru=False, points=None) -> str:
+    """The six points in the course's order, without the methods' names."""
+    return ("; " if ru else ", ").join((points or {}).get(m) or point(m, ru) for m in POINTS)
+
+
+@pytest.mark.parametrize("answer, lang, seen", [
+    # two methods' points swapped, labelled: said by the methods' names, not as components 9 and 12
+    (report(EN, points={"adam-slide": point("adam"), "adam": point("adam-slide")}), "en", "Adam as on the slide and Adam are swapped."),
+    (report(RU, ru=True, points={"adam-slide": point("adam", True), "adam": point("adam-slide", True)}), "ru",
+     "Adam как на слайде и Adam переставлены."),
+    # unlabelled, in the course's order: the places are the methods'
+    (unlabelled(True, {"rmsprop": point("adam", True), "adam": point("rmsprop", True)}), "ru", "RMSprop и Adam переставлены."),
+    # three methods' points moved round
+    (unlabelled(points={"momentum": point("adagrad"), "adagrad": point("rmsprop"), "rmsprop": point("momentum")}), "en",
+     "have the right values, but in another order."),
+    # one number wrong: its component named by its method
+    (unlabelled(points={"adam": "(0.9, 0.5)"}), "en", "Component 12 (y (Adam)) is not correct."),
+])
+def test_a_message_names_the_methods(answer, lang, seen):
+    verdict = check_bank_answer("optimizers", answer, lang=lang, timeout=10)
+    message = " ".join(verdict.feedback)
+    assert not verdict.correct and seen in message, (answer, message)
+    assert "Component 9 " not in message and "Components 9" not in message, message
