@@ -103,6 +103,8 @@ def component_labels(solution) -> tuple:
     elif kind == "OptimizerComparison":            # Momentum: (0.9, 0); Нестеров: (…): each method's point by its name
         names = tuple((f"{v} ({step.optimizer.name})",) + tuple(f"{n}#{k}" for n in method_names(step.optimizer.name))
                       for step in work.steps for k, v in enumerate(step.variables, 1))
+    elif kind == "DeltaRule":                       # δ_o1, ∂L/∂w_1, Δw_1: the deltas, the gradients, the steps
+        names = _delta_rule_names(work, notation)
     elif kind == "DirectionalDerivative":
         f = notation.get("f", "f")
         names = tuple({"slope": (f"{f}'", f"D_p{f}", f"p^T∇{f}/‖p‖"),                  # as the key writes them too
@@ -173,6 +175,20 @@ def _residual_names(problem, work) -> tuple:
                      for k in range(1, len(work.variables) + 1))
     parts = {"residual": residual, "gradient": gradient, "formula": gradient}
     return tuple(name for part in residual_parts(problem) for name in parts.get(part, ()))
+
+
+def _delta_rule_names(work, notation: dict) -> tuple:
+    """The parts of a delta-rule answer by name, as its key writes them: each neuron's delta δ_o1 (the output's
+    also δ_out, one hidden neuron's also δ_h1), each parameter's gradient ∂L/∂w_1 (also grad w_1) and its step Δw_1."""
+    plain = lambda n: re.sub(r"[\\{}]", "", str(notation.get(str(n), n)))      # noqa: E731
+    deltas = tuple(tuple(dict.fromkeys((f"δ_({plain(node)})" if "_" in plain(node) else f"δ_{plain(node)}",      # δ_(out_pred)
+                                        f"δ_{plain(node)}", f"delta_{plain(node)}", f"δ_{node}", f"delta_{node}")))
+                   + (("δ_out", "delta_out") if k == 0 else ()) for k, (node, *_) in enumerate(work.deltas))
+    weights = [(str(weight), re.sub(r"(?<=[a-z])(\d+)$", r"_\1", str(weight))) for weight, *_ in work.gradients]
+    gradients = tuple(tuple(dict.fromkeys((f"dL/d{spelled}", f"dL/d{own}", f"grad {spelled}", f"grad_{own}")))
+                      for own, spelled in weights)
+    steps = tuple(tuple(dict.fromkeys((f"Δ{spelled}", f"Δ{own}", f"Delta {spelled}", f"Delta{own}"))) for own, spelled in weights)
+    return deltas + gradients + steps
 
 
 def _after_step(names: tuple) -> tuple:
