@@ -199,24 +199,31 @@ def _after_step(names: tuple) -> tuple:
                  for spellings in names)
 
 
-def compared_labels(solution) -> tuple:
-    """A derivative at a point compared with the same derivative at another point ("find σ′(3) and compare it
-    with σ′(0)"): the answer's names, σ′(3) (also f'(3), dσ/dx(3)), and the compared quantities the key's answer
-    line gives beside it, σ′(0) and the ratio σ′(3)/σ′(0), as (name, value) for ``quantities``; ((), ()) for any
-    other problem."""
+def compared_labels(solution, show=str) -> tuple:
+    """A derivative compared with another ("find σ′(3) and compare it with σ′(0)", "compare ∂|wx − y|/∂w with
+    ∂(wx − y)²/∂w"): the answer's names, σ′(3) (also f'(3), dσ/dx(3)) or ∂/∂w(|w·x - y|) as ``show`` prints the
+    derivative, and the compared quantities the key's answer line gives beside it, the other side and the ratio
+    (σ′(0), σ′(3)/σ′(0)), as (name, value) for ``quantities``; ((), ()) for any other problem."""
+    import sympy as sp
     compared = [c for c in getattr(solution, "asked", ()) if type(c).__name__ == "Compared"]
     work = solution.work
-    if not compared or type(work).__name__ != "ValueAt" or type(compared[0].work).__name__ != "ValueAt" \
-            or len(work.point) != 1 or len(compared[0].work.point) != 1:
+    if not compared or compared[0].ratios[0][0] is not None:
         return (), ()
-    _, mine, other, ratio = compared[0].ratios[0]
-    f = re.sub(r"[\\{}]", "", str(solution.problem.data.get("notation", {}).get("f", "f")))     # \sigma is sigma
-    x = str(work.point[0][0])
-    p, q = (str(at[0][1]) for at in (work.point, compared[0].work.point))
-    names = lambda at: (f"{f}'({at})", f"f'({at})", f"d{f}/d{x}({at})")       # noqa: E731
+    other_work, (_, _, other, ratio) = compared[0].work, compared[0].ratios[0]
+    if type(work).__name__ == "Step" and type(other_work).__name__ == "Step":      # another function, the same variable
+        mine, theirs = (show(sp.Derivative(step.expr, step.var, evaluate=False)) for step in (work, other_work))
+        names = lambda side: (side,)                                                  # noqa: E731
+        p, q = mine, theirs
+    elif type(work).__name__ == "ValueAt" and type(other_work).__name__ == "ValueAt" and len(work.point) == len(other_work.point) == 1:
+        f = re.sub(r"[\\{}]", "", str(solution.problem.data.get("notation", {}).get("f", "f")))     # \sigma is sigma
+        x = str(work.point[0][0])
+        names = lambda at: (f"{f}'({at})", f"f'({at})", f"d{f}/d{x}({at})")       # noqa: E731
+        p, q = (str(at[0][1]) for at in (work.point, other_work.point))
+    else:
+        return (), ()
     others = [(name, other) for name in names(q)]
-    if ratio is not None:                                   # σ′(3)/σ′(0), also f'(3)/f'(0)
-        others += [(f"{a}/{b}", ratio) for a, b in zip(names(p), names(q))]
+    if ratio is not None:                                   # σ′(3)/σ′(0), also f'(3)/f'(0); (∂/∂w(…))/(∂/∂w(…))
+        others += [(form.format(a, b), ratio) for a, b in zip(names(p), names(q)) for form in ("{}/{}", "({})/({})")]
     return (names(p),), tuple(others)
 
 

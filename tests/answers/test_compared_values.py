@@ -44,17 +44,34 @@ def answer_line(problem_id: str, lang: str) -> str:
     return next(line for line in printed.splitlines() if line.startswith(start)).removeprefix(start)
 
 
-def compared_at_a_point() -> list[str]:
-    """Every bank problem that asks a derivative at a point and compares it with another point."""
+def compared_derivatives() -> list[str]:
+    """Every bank derivative problem that compares its answer with something: the same derivative at another
+    point, or another function's derivative."""
     from symnn.problems.bank import load_bank
-    return [p.id for p in load_bank().values() if isinstance(p.data.get("compare"), dict) and "at" in p.data["compare"]]
+    return [p.id for p in load_bank().values() if p.kind == "derivative" and isinstance(p.data.get("compare"), dict)]
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_the_key_line_of_every_comparison_passes(lang):
-    found = compared_at_a_point()
-    assert found                                       # the bank has such problems (sigmoid-slow)
+    found = compared_derivatives()
+    assert {"sigmoid-slow", "mae-gradient"} <= set(found)       # both kinds of comparison are in the bank
     for problem_id in found:
         line = answer_line(problem_id, lang)
         verdict = check_bank_answer(problem_id, line, lang=lang, timeout=10)
         assert verdict.correct, (problem_id, line, verdict.feedback)
+
+
+# mae-gradient: ∂|wx − y|/∂w = x·sign(wx − y) compared with ∂(wx − y)²/∂w = 2x(wx − y): the ratio 1/(2|wx − y|)
+MAE, SQUARE = "∂/∂w(|w·x - y|)", "∂/∂w((w·x - y)^2)"
+
+
+@pytest.mark.parametrize("answer, correct", [
+    (f"{MAE} = x sign(wx - y); ({MAE})/({SQUARE}) = 1/(2|wx - y|)", True),     # the key's line, typed
+    (f"({MAE})/({SQUARE}) = 1/(2|wx - y|); {MAE} = x sign(wx - y)", True),     # the other order
+    (f"{MAE} = x sign(wx - y); {SQUARE} = 2x(wx - y)", True),                  # the other derivative instead
+    (f"{MAE} = x sign(wx - y); ({MAE})/({SQUARE}) = 1/|wx - y|", False),       # the ratio without its ½
+    (f"{SQUARE} = x(wx - y)", False),                                          # the other derivative, without its 2
+])
+def test_another_functions_derivative(answer, correct):
+    verdict = check_bank_answer("mae-gradient", answer, timeout=10)
+    assert verdict.correct is correct, (answer, verdict.feedback)
