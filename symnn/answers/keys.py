@@ -154,8 +154,8 @@ def labelled(solution) -> tuple:
     from .shown_values import readable
     try:
         labels, others = component_labels(solution), quantities(solution)
-        if not labels:                              # σ′(3) ≈ 0.0452; σ′(3)/σ′(0) ≈ 0.181: the answer and its comparison
-            labels, others = compared_labels(solution, readable)
+        named, compared = compared_labels(solution, readable)    # σ′(3) ≈ 0.0452; σ′(3)/σ′(0) ≈ 0.181: the comparison too
+        labels, others = labels or named, others + compared
     except (AttributeError, TypeError, KeyError, IndexError):       # a kind of work whose parts it does not know
         labels, others = (), ()
     labels = iterate_labels(labels or difference_labels(solution), solution.problem)

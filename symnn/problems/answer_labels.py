@@ -207,8 +207,11 @@ def compared_labels(solution, show=str) -> tuple:
     import sympy as sp
     compared = [c for c in getattr(solution, "asked", ()) if type(c).__name__ == "Compared"]
     work = solution.work
-    if not compared or compared[0].ratios[0][0] is not None:
+    if not compared:
         return (), ()
+    if compared[0].ratios[0][0] is not None:                # a program's gradients against another program's
+        return (), tuple((f"{word} {name}", value) for name, _, other, ratio in compared[0].ratios
+                         for word, value in (("for", other), ("ratio", ratio)) if value is not None)
     other_work, (_, _, other, ratio) = compared[0].work, compared[0].ratios[0]
     if type(work).__name__ == "Step" and type(other_work).__name__ == "Step":      # another function, the same variable
         mine, theirs = (show(sp.Derivative(step.expr, step.var, evaluate=False)) for step in (work, other_work))

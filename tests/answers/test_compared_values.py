@@ -44,17 +44,17 @@ def answer_line(problem_id: str, lang: str) -> str:
     return next(line for line in printed.splitlines() if line.startswith(start)).removeprefix(start)
 
 
-def compared_derivatives() -> list[str]:
-    """Every bank derivative problem that compares its answer with something: the same derivative at another
-    point, or another function's derivative."""
+def compared() -> list[str]:
+    """Every bank problem that compares its answer with something: a derivative at another point, another
+    function's derivative, a program's gradients against another program's."""
     from symnn.problems.bank import load_bank
-    return [p.id for p in load_bank().values() if p.kind == "derivative" and isinstance(p.data.get("compare"), dict)]
+    return [p.id for p in load_bank().values() if isinstance(p.data.get("compare"), dict)]
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_the_key_line_of_every_comparison_passes(lang):
-    found = compared_derivatives()
-    assert {"sigmoid-slow", "mae-gradient"} <= set(found)       # both kinds of comparison are in the bank
+    found = compared()
+    assert {"sigmoid-slow", "mae-gradient", "relu-chain"} <= set(found)      # each kind of comparison is in the bank
     for problem_id in found:
         line = answer_line(problem_id, lang)
         verdict = check_bank_answer(problem_id, line, lang=lang, timeout=10)
@@ -75,3 +75,27 @@ MAE, SQUARE = "∂/∂w(|w·x - y|)", "∂/∂w((w·x - y)^2)"
 def test_another_functions_derivative(answer, correct):
     verdict = check_bank_answer("mae-gradient", answer, timeout=10)
     assert verdict.correct is correct, (answer, verdict.feedback)
+
+
+# relu-chain: three ReLUs at x = 2 pass dy/dx = 1; three tanh pass (1 − t₃²)(1 − t₂²)(1 − t₁²), t_k the k-th tanh
+T1 = math.tanh(2)
+T2 = math.tanh(T1)
+T3 = math.tanh(T2)
+TANH = (1 - T3 ** 2) * (1 - T2 ** 2) * (1 - T1 ** 2)
+
+
+@pytest.mark.parametrize("answer, lang, correct, seen", [
+    (f"y = 2; dy/dx = 1; for y = tanh(tanh(tanh(x))): dy/dx ≈ {TANH:.3g}; ratio 1/{TANH:.3g} ≈ {1 / TANH:.3g}", "en", True,
+     "Correct."),                                                                   # the key's line, typed
+    (f"y = 2; dy/dx = 1; для y = th(th(th(x))): dy/dx ≈ {TANH:.3g}; отношение ≈ {1 / TANH:.3g}".replace(".", ","), "ru",
+     True, "Верно."),                                                               # Russian, the ratio's value alone
+    (f"y = 2; dy/dx = 1; for y = tanh(tanh(tanh(x))): dy/dx ≈ {1 - T1 ** 2:.3g}", "en", False,
+     f"dy/dx = 1/(cosh(2)^2·cosh(tanh(2))^2·cosh(tanh(tanh(2)))^2) ≈ {TANH:.4f}"),  # one tanh′ only
+    (f"y = 2; dy/dx = 1; для y = th(th(th(x))): dy/dx ≈ {TANH:.3g}; отношение ≈ {TANH:.3g}".replace(".", ","), "ru",
+     False, "Промежуточное значение неверно: отношение dy/dx"),                     # the ratio upside down
+    ("y = 2; dy/dx = 1", "en", True, "Correct."),                                   # the asked values alone
+])
+def test_another_programs_gradients(answer, lang, correct, seen):
+    verdict = check_bank_answer("relu-chain", answer, lang=lang, timeout=10)
+    message = " ".join(verdict.feedback)
+    assert verdict.correct is correct and seen in message, (answer, message)
