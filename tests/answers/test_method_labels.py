@@ -71,8 +71,9 @@ def test_the_key_reads_its_own_line():
 
 @pytest.mark.parametrize("lang, names, seen, not_seen", [
     # the note and the message name each point by its method in the reader's language, never by the bank's slug
-    ("ru", RU, ["x (метод моментов)", "Компонента 10 (y (Adam как на слайде))"], ["momentum", "adam-slide"]),
-    ("en", EN, ["x (Momentum)", "Component 10 (y (Adam as on the slide))"], ["(momentum)", "adam-slide"]),
+    # the note of the order by the methods' names, once each; a component by its method
+    ("ru", RU, ["в порядке метод моментов, метод Нестерова", "Компонента 10 (y (Adam как на слайде))"], ["momentum", "adam-slide"]),
+    ("en", EN, ["in the order Momentum, Nesterov momentum", "Component 10 (y (Adam as on the slide))"], ["(momentum)", "adam-slide"]),
 ])
 def test_a_message_names_a_method_in_its_language(lang, names, seen, not_seen):
     wrong = point("adam-slide", ru=lang == "ru")[:-1].rsplit(" ", 1)[0] + " 0,6)" if lang == "ru" else \
