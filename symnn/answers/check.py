@@ -20,6 +20,7 @@ from ..calculus.parse import ParseError, is_condition
 from ..lang import phrase
 from .chains import bound_of_chain, chain_checked
 from .compare import compare_scalar, form_ok, solved
+from .compared_tail import split_compared, with_compared
 from .components import check_vector, explained
 from .components import typeset as _typeset  # noqa: F401 - grading's
 from .conditions import condition_form, decimal_ends
@@ -136,6 +137,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
     lang = options.lang
     say = lambda key, **values: phrase(lang, key, **local(values, lang))   # noqa: E731
     known, shorthand = _question_symbols(ref, options)
+    text, compared = split_compared(text, options)        # for y = tanh(…): dy/dx ≈ 0.0188; ratio …: checked as work
     ref, text, known, names = prepared(ref, aliased(text, options), known, options)
     text = refusal(ref, raised(text) if is_refusal(ref) else written_shape(text) if options.shape else text)
     if is_refusal(ref) and text != str(ref):         # NumPy refuses the operation: any value is wrong, and why
@@ -174,6 +176,7 @@ def _check(reference, text, options: CheckOptions) -> Verdict:
             verdict = chain_checked(ref, ref_places, answer, options, say, verdict)
         if verdict.correct and not through(written.value, options):
             verdict = Verdict(False, 0.5, (say("check.through", names=", ".join(map(name_shown, options.through))),), "form", answer)
+    verdict = with_compared(verdict, compared, options, say)
     read = () if verdict.correct else reading_notes(renamed(ref, options, back=True), written.value, known,
                                                      verdict.decided_by != "letter", shown_names(options))
     foreign = [(key, values) for key, values in read if key.startswith("note.unknown letter")]

@@ -12,7 +12,7 @@ from .compare import canonical_name, compare_scalar
 from .feedback import diagnose, own_names_note, placed, wrong_point
 from .iterates import iterates_hint
 from .labelled_scalars import decimal_text
-from .labels import spoken_name
+from .labels import part_groups, spoken_name
 from .matrices import in_other_layout, inverts, is_matrix_formula, matrix_mistake, row_for_column
 from .reorders import misplaced
 from .shown_values import readable
@@ -94,9 +94,10 @@ def check_vector(ref, ref_places, answer, options, say, shape=None, own=None) ->
     lines = [say("check.wrong")]
     same = lambda i, j: compare_scalar(ref[i], got[j], options, answer.decimals[j], ref_places[i])[0]   # noqa: E731
     point = wrong_point(ref, got, options)
-    labelled = answer.labels and len(options.labels) == len(ref) and (shape is None or 1 in shape)      # parts by name
+    labelled = len(options.labels) == len(ref) and (shape is None or 1 in shape)     # parts with names, labelled or not
     said, swapped = ([], set()) if point else misplaced(ref, got, tuple(ok for ok, _ in results), same, shape,
-                                                         [spoken_name(e, options.lang) for e in options.labels] if labelled else None)
+                                                         [spoken_name(e, options.lang) for e in options.labels] if labelled else None,
+                                                         part_groups(options) if len(options.labels) == len(ref) else None)
     if shape and shape[0] == shape[1] and len(swapped) > 2 and _is_transpose(ref, ref_places, replace(answer, shape=shape), shape,
                                                                             options):      # two entries swapped are said so
         said, swapped = [("check.matrix of transpose", {"rows": shape[0], "columns": shape[1]})], set(range(len(ref)))
@@ -110,8 +111,7 @@ def check_vector(ref, ref_places, answer, options, say, shape=None, own=None) ->
                                         readable))
         elif not ok and index - 1 not in swapped and not point:
             found = explained(r, a, d, decided_by, options, say)
-            named = {"name": spoken_name(options.labels[index - 1], options.lang)} if answer.labels and len(options.labels) == len(ref) \
-                and (shape is None or 1 in shape) else {}        # a labelled part named: component 5 (∂f/∂x_2)
+            named = {"name": spoken_name(options.labels[index - 1], options.lang)} if labelled else {}    # component 5 (∂f/∂x_2)
             key = ("check.named component" if named else "check.component") + (" detail" if found else "")
             lines.append(placed(say, key, shape, index=index, **named, **({"detail": _lowered(found[0])} if found else {})))
     return Verdict(False, (sum(right) + sum(in_x) / 2) / len(ref), tuple(lines), "components", answer, right)

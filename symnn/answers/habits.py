@@ -123,6 +123,10 @@ def labelled_parts(body: str) -> str:
 _COLON_LABEL = re.compile(r"((?:^|;|\n)\s*)([^\W\d][\w\s().\-]*?)\s*:\s*(≈\s*)?(?=\S)")
 
 
+# a part "name: θ = value" (or ≈): a name, a colon, then the one variable the values are of (θ, w, \theta, (x, y))
+_GROUP_VARIABLE = re.compile(r"((?:^|;|\n)\s*)([^\W\d][\w\s().\-]*?)\s*:\s*(\\?[^\W\d][\w{}′']*|\([^()]*\))\s*([=≈])\s*")
+
+
 # a group's name and its values in brackets, no colon: the name ends where the last bracket of the part opens
 _NAMED_TUPLE = re.compile(r"\s*([^\W\d][^;]*?)\s*(\([^()]*\))\s*")
 
@@ -137,6 +141,10 @@ def colon_labels(body: str, groups: dict) -> str:
         parts = [_NAMED_TUPLE.fullmatch(part) for part in body.split(";")]
         if len(parts) > 1 and all(m and label_key(m[1]) in groups for m in parts):
             return "; ".join(f"{groups[label_key(m[1])]} = {m[2]}" for m in parts)
+    if groups:                  # Momentum: θ = (0.9, 0): the group's name labels the point; θ only names what it is
+        parts = _GROUP_VARIABLE.findall(body)
+        if any(label_key(part[1]) in groups for part in parts):          # a name not among them is kept, to be told
+            body = _GROUP_VARIABLE.sub(lambda m: f"{m[1]}{groups.get(label_key(m[2]), m[2])} {m[4]} ", body)
     if len(_COLON_LABEL.findall(body)) < 2 or re.search(r"[=<>]", body):
         return body
     return _COLON_LABEL.sub(lambda m: f"{m[1]}{groups.get(label_key(m[2]), m[2])} {'≈' if m[3] else '='} ", body)

@@ -153,9 +153,12 @@ def labelled(solution) -> tuple:
     """The options that let the check read an answer's labels: its parts' names as the key's answer line
     writes them (h1, h2, y; F', F''; w_1, w_2; L), the problem's other named quantities (each example's loss
     L_i of a mean L), and whether the problem has a square, a power or a ½ (for the factor-of-2 hint)."""
-    from ..problems.answer_labels import component_labels, has_powers, quantities
+    from ..problems.answer_labels import compared_labels, component_labels, has_powers, quantities
+    from .shown_values import readable
     try:
         labels, others = component_labels(solution), quantities(solution)
+        named, compared = compared_labels(solution, readable)    # σ′(3) ≈ 0.0452; σ′(3)/σ′(0) ≈ 0.181: the comparison too
+        labels, others = labels or named, others + compared
     except (AttributeError, TypeError, KeyError, IndexError):       # a kind of work whose parts it does not know
         labels, others = (), ()
     labels = iterate_labels(labels or difference_labels(solution), solution.problem)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..calculus.expressions import as_expr
 from .compare import compare_scalar
-from .labels import component_of, quantity_of, scalar_label, spoken_name
+from .labels import component_of, quantity_of, scalar_label, shown_name, spoken_name
 from .shown_values import approximately, readable
 
 
@@ -47,6 +47,7 @@ def with_work(ref, ref_places, answer, options, say, judged):
                    isinstance(answer.steps[0], tuple) else answer.steps)
     verdict = judged(ref, ref_places, part, options, say)
     notes, wrong = [], False
+    work_rule = replace(options, absolute=None, relative=None, decimals=None, sigfigs=None)
     for index, (label, value) in enumerate(zip(answer.labels, answer.value)):
         if index == k:
             continue
@@ -55,9 +56,10 @@ def with_work(ref, ref_places, answer, options, say, judged):
             notes.append(say("note.unknown label", label=label, asked=spoken_name(options.labels[0], options.lang)))
             continue
         places = answer.decimals[index] if index < len(answer.decimals) else None
-        if not compare_scalar(as_expr(other[1]), value, options, places)[0]:
+        # the precision asked is the answer's: a value of the work is right rounded as the key rounds it (σ′(3)/σ′(0) ≈ 0.181)
+        if not compare_scalar(as_expr(other[1]), value, work_rule, places)[0]:
             wrong = True
-            notes.append(say("check.work part", label=label, value=decimal_text(as_expr(other[1]))))
+            notes.append(say("check.work part", label=shown_name(other[0]), value=decimal_text(as_expr(other[1]))))
     if wrong and verdict.correct:
         return type(verdict)(False, 0.5, (say("check.wrong"), *notes), "chain", part)
     return replace(verdict, feedback=verdict.feedback + tuple(notes))

@@ -78,6 +78,22 @@ def spoken_name(entry, lang: str) -> str:
     return name
 
 
+def part_groups(options) -> list | None:
+    """The answer's parts as runs of one method's point (x (adam), y (adam)), each (the method's name in the options'
+    language, the indices 0, 1, … of its parts), where every part is a method's and the runs are of one size; else None."""
+    runs: list = []
+    for index, entry in enumerate(options.labels):
+        part = _METHOD_PART.fullmatch(shown_name(entry))
+        if not part or f"opt.name.{part['method']}" not in catalogue(options.lang)["phrases"]:
+            return None
+        name = method_name(options.lang, part["method"])
+        if runs and runs[-1][0] == name:
+            runs[-1][1].append(index)
+        else:
+            runs.append((name, [index]))
+    return [(name, tuple(indices)) for name, indices in runs] if len(runs) > 1 and len({len(i) for _, i in runs}) == 1 else None
+
+
 def component_of(label: str, options) -> int | None:
     """The component (0, 1, …) of the answer a label names, by ``options.labels``; None if none."""
     keys = label_keys(label)

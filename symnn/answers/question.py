@@ -17,7 +17,7 @@ from ..lang import LANGUAGES, phrase
 from .compare import canonical_name
 from .derivatives import spelled, unknown_derivatives
 from .entries import has_indices, onehot_label, softmax_sizes, unit_vector_components, written_out
-from .labels import components_of, spoken_name
+from .labels import components_of, part_groups, spoken_name
 from .reference import BadReference, read_reference
 
 
@@ -279,8 +279,10 @@ def _by_names(answer, options):
     if not answer.is_vector or not answer.labels or len(answer.labels) != len(options.labels):
         return answer
     found = components_of(answer.labels, options)
-    names = tuple(spoken_name(entry, options.lang) for entry in options.labels)
-    unknown = [label for label, index in zip(answer.labels, found) if index is None and "#" not in label]
+    runs = part_groups(options)               # a method's point once by its name (Momentum), not as x (Momentum), y (Momentum)
+    names = tuple(name for name, _ in runs) if runs else tuple(spoken_name(entry, options.lang) for entry in options.labels)
+    # a label naming nothing: a part's (Q = 1), or a group's (Adamax: (0.9, 0.9), read Adamax#1, Adamax#2) said once
+    unknown = list(dict.fromkeys(label.split("#")[0] for label, index in zip(answer.labels, found) if index is None))
     if unknown:
         return replace(answer, notes=answer.notes + (("note.unknown labels", {
             "labels": ", ".join(unknown), "names": ", ".join(names)}),))

@@ -76,10 +76,11 @@ def _rounded(value):
     return round(value.real, 9), round(value.imag, 9)
 
 
-def misplaced(ref, got, right, same, shape, names=None) -> tuple[list, set]:
+def misplaced(ref, got, right, same, shape, names=None, groups=None) -> tuple[list, set]:
     """What says that right values stand in other places, as (phrase key, values) for ``placed``, and the places
     (0, 1, …) it covers: whole rows of a matrix moved (rows 1 and 2 swapped), then components or entries; two
-    parts swapped are named by ``names``, the parts' names, when the answer labels them."""
+    parts swapped are named by ``names``, the parts' names, when the answer labels them; whole runs of ``groups``
+    (``labels.part_groups``: a method's point) moved are said by the runs' names."""
     said, covered = [], set()
     if shape and len(shape) == 2 and min(shape) > 1:
         rows, columns = shape
@@ -89,6 +90,15 @@ def misplaced(ref, got, right, same, shape, names=None) -> tuple[list, set]:
                            lambda i, j: all(same(i * columns + k, j * columns + k) for k in range(columns)))
         said = [_moved("check.rows", cycle) for cycle in cycles]
         covered = {k for cycle in cycles for i in cycle for k in span(i)}
+    if groups:                  # a method's whole point in another method's place: Adam and Adam as on the slide swapped
+        blocks = [indices for _, indices in groups]
+        cycles = reordered([tuple(ref[k] for k in b) for b in blocks], [tuple(got[k] for k in b) for b in blocks],
+                           [all(right[k] for k in b) for b in blocks],
+                           lambda i, j: all(same(a, b) for a, b in zip(blocks[i], blocks[j])))
+        said += [("check.groups swapped", {"first": groups[c[0]][0], "second": groups[c[1]][0]}) if len(c) == 2 else
+                 ("check.groups reordered", {"names": ", ".join(groups[k][0] for k in c[:-1]), "last": groups[c[-1]][0]})
+                 for c in cycles]
+        covered |= {k for cycle in cycles for i in cycle for k in blocks[i]}
     cycles = reordered(ref, got, [ok or k in covered for k, ok in enumerate(right)], same)
     said += [("check.named swapped", {"i": c[0] + 1, "j": c[1] + 1, "first": names[c[0]], "second": names[c[1]]})
              if names and len(c) == 2 else _moved("check", c) for c in cycles]       # parts named: 2 (∂f/∂x) and 3 (∂f/∂y)

@@ -106,6 +106,8 @@ def component_labels(solution) -> tuple:
     elif kind == "OptimizerComparison":            # Momentum: (0.9, 0); Нестеров: (…): each method's point by its name
         names = tuple((f"{v} ({step.optimizer.name})",) + tuple(f"{n}#{k}" for n in method_names(step.optimizer.name))
                       for step in work.steps for k, v in enumerate(step.variables, 1))
+    elif kind == "DeltaRule":                       # δ_o1, ∂L/∂w_1, Δw_1: the deltas, the gradients, the steps
+        names = _delta_rule_names(work, notation)
     elif kind == "DirectionalDerivative":
         f = notation.get("f", "f")
         names = tuple({"slope": (f"{f}'", f"D_p{f}", f"p^T∇{f}/‖p‖"),                  # as the key writes them too
@@ -178,12 +180,57 @@ def _residual_names(problem, work) -> tuple:
     return tuple(name for part in residual_parts(problem) for name in parts.get(part, ()))
 
 
+def _delta_rule_names(work, notation: dict) -> tuple:
+    """The parts of a delta-rule answer by name, as its key writes them: each neuron's delta δ_o1 (the output's
+    also δ_out, one hidden neuron's also δ_h1), each parameter's gradient ∂L/∂w_1 (also grad w_1) and its step Δw_1."""
+    plain = lambda n: re.sub(r"[\\{}]", "", str(notation.get(str(n), n)))      # noqa: E731
+    deltas = tuple(tuple(dict.fromkeys((f"δ_({plain(node)})" if "_" in plain(node) else f"δ_{plain(node)}",      # δ_(out_pred)
+                                        f"δ_{plain(node)}", f"delta_{plain(node)}", f"δ_{node}", f"delta_{node}")))
+                   + (("δ_out", "delta_out") if k == 0 else ()) for k, (node, *_) in enumerate(work.deltas))
+    weights = [(str(weight), re.sub(r"(?<=[a-z])(\d+)$", r"_\1", str(weight))) for weight, *_ in work.gradients]
+    gradients = tuple(tuple(dict.fromkeys((f"dL/d{spelled}", f"dL/d{own}", f"grad {spelled}", f"grad_{own}")))
+                      for own, spelled in weights)
+    steps = tuple(tuple(dict.fromkeys((f"Δ{spelled}", f"Δ{own}", f"Delta {spelled}", f"Delta{own}"))) for own, spelled in weights)
+    return deltas + gradients + steps
+
+
 def _after_step(names: tuple) -> tuple:
     """A value after the step, w_1+, may also be written w_1, as the statement asks for "w₁ after the step",
     unless w_1 names another part of the answer."""
     taken = {name for spellings in names for name in spellings if not name.endswith("+")}
     return tuple(spellings + tuple(name[:-1] for name in spellings if name.endswith("+") and name[:-1] not in taken)
                  for spellings in names)
+
+
+def compared_labels(solution, show=str) -> tuple:
+    """A derivative compared with another ("find σ′(3) and compare it with σ′(0)", "compare ∂|wx − y|/∂w with
+    ∂(wx − y)²/∂w"): the answer's names, σ′(3) (also f'(3), dσ/dx(3)) or ∂/∂w(|w·x - y|) as ``show`` prints the
+    derivative, and the compared quantities the key's answer line gives beside it, the other side and the ratio
+    (σ′(0), σ′(3)/σ′(0)), as (name, value) for ``quantities``; ((), ()) for any other problem."""
+    import sympy as sp
+    compared = [c for c in getattr(solution, "asked", ()) if type(c).__name__ == "Compared"]
+    work = solution.work
+    if not compared:
+        return (), ()
+    if compared[0].ratios[0][0] is not None:                # a program's gradients against another program's
+        return (), tuple((f"{word} {name}", value) for name, _, other, ratio in compared[0].ratios
+                         for word, value in (("for", other), ("ratio", ratio)) if value is not None)
+    other_work, (_, _, other, ratio) = compared[0].work, compared[0].ratios[0]
+    if type(work).__name__ == "Step" and type(other_work).__name__ == "Step":      # another function, the same variable
+        mine, theirs = (show(sp.Derivative(step.expr, step.var, evaluate=False)) for step in (work, other_work))
+        names = lambda side: (side,)                                                  # noqa: E731
+        p, q = mine, theirs
+    elif type(work).__name__ == "ValueAt" and type(other_work).__name__ == "ValueAt" and len(work.point) == len(other_work.point) == 1:
+        f = re.sub(r"[\\{}]", "", str(solution.problem.data.get("notation", {}).get("f", "f")))     # \sigma is sigma
+        x = str(work.point[0][0])
+        names = lambda at: (f"{f}'({at})", f"f'({at})", f"d{f}/d{x}({at})")       # noqa: E731
+        p, q = (str(at[0][1]) for at in (work.point, other_work.point))
+    else:
+        return (), ()
+    others = [(name, other) for name in names(q)]
+    if ratio is not None:                                   # σ′(3)/σ′(0), also f'(3)/f'(0); (∂/∂w(…))/(∂/∂w(…))
+        others += [(form.format(a, b), ratio) for a, b in zip(names(p), names(q)) for form in ("{}/{}", "({})/({})")]
+    return (names(p),), tuple(others)
 
 
 def quantities(solution) -> tuple:
@@ -212,7 +259,7 @@ _SQUARED = re.compile(r"\^\s*\{?\s*2\s*\}?(?!\w|[.,]\d)|²|\\t?frac\s*\{\s*1\s*\
 
 
 # the short names a student gives a method, beside the course's names in each language (opt.name.*)
-METHOD_NAMES = {"momentum": ("momentum", "моменты", "импульс", "метод импульса"),
+METHOD_NAMES = {"momentum": ("momentum", "моменты", "момент", "моментум", "импульс", "метод импульса"),
                 "nesterov": ("nesterov", "NAG", "Нестеров", "Нестерова"),
                 "adam-slide": ("adam (slide)", "adam slide", "adam без коррекции", "adam (слайд)", "adam на слайде"),
                 "adam": ("adam (bias correction)", "adam с коррекцией", "adam (с коррекцией)", "adam с коррекцией смещения",

@@ -32,8 +32,8 @@ MATCHED_RU = "Компоненты сопоставлены по подпися�
     # the key's order, labelled or not
     (f"D(0.01) = {d}, ∂f/∂x = {df}", "en", True, ("Correct.",)),
     (f"{d}, {df}", "en", True, ("Correct.",)),
-    # unlabelled in the other order: swapped, as before
-    (f"{df}, {d}", "en", False, ("Not correct.", "Components 1 and 2 are swapped.")),
+    # unlabelled in the other order: swapped, each part by its name
+    (f"{df}, {d}", "en", False, ("Not correct.", "Components 1 (D(0.01)) and 2 (∂f/∂x) are swapped.")),
     # the labels on the wrong values: each labelled value is checked as what it names
     (f"∂f/∂x = {d}, D(0.01) = {df}", "en", False, ("Not correct.",)),
 ])

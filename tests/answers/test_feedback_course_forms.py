@@ -45,8 +45,8 @@ CASES = [
     ("cs231n-svm", "L_1 = 3, L = 5.27", "ru", (НЕВЕРНО, "Промежуточное значение неверно: L_1 = 2,9.")),    # not 29/10
     # a tolerance of the problem as a power of ten, not Python's 5e-10
     ("mazur-221-error", "(0.2984, 0.2910)", "en",
-     (WRONG, "Component 1: the answer must be within 5·10^(-10) of the exact value: it is rounded too coarsely.",
-      "Component 2: the answer must be within 5·10^(-10) of the exact value: it is rounded too coarsely.")),
+     (WRONG, "Component 1 (E_total): the answer must be within 5·10^(-10) of the exact value: it is rounded too coarsely.",
+      "Component 2 (E_total⁺): the answer must be within 5·10^(-10) of the exact value: it is rounded too coarsely.")),
     # Greek letters as letters: the missing factor α, written through σ, the condition on ε, a label λ, ω_0⁺
     ("perceptron-alpha", "f*(1 - f)", "en", (WRONG, "The inner derivative is missing: multiply by α (chain rule).")),
     ("perceptron-alpha", "f*(1 - f)", "ru",
@@ -64,14 +64,16 @@ CASES = [
     ("cs231n-svm-cat", "(-1, 1, 2.9, 0)", "en", (WRONG, "Components 1, 2 and 3 have the right values, but in another order.")),
     ("cs231n-svm-cat", "(-1, 1, 2.9, 0)", "ru", (НЕВЕРНО, "Компоненты 1, 2 и 3 верны, но стоят в другом порядке.")),
     # (0, ¼, −¼, ¼) moved round: ¼ for −¼ is no sign slip here, two pairs are swapped
-    ("hinge-gradient", "(1/4, -1/4, 1/4, 0)", "en", (WRONG, "Components 1 and 4 are swapped.", "Components 2 and 3 are swapped.")),
+    ("hinge-gradient", "(1/4, -1/4, 1/4, 0)", "en", (WRONG, "Components 1 (dL/dy_1) and 4 (dL/dy_4) are swapped.",
+                                                     "Components 2 (dL/dy_2) and 3 (dL/dy_3) are swapped.")),
     # a swap beside another wrong component: both said
-    ("cs231n-svm-cat", "(2.9, 1, -1, 0.5)", "en", (WRONG, "Components 2 and 3 are swapped.", "Component 4 is not correct.")),
+    ("cs231n-svm-cat", "(2.9, 1, -1, 0.5)", "en", (WRONG, "Components 2 (dL/ds_1) and 3 (dL/ds_2) are swapped.",
+                                                   "Component 4 (dL/ds_3) is not correct.")),
     # labelled parts under each other's labels: the two named as the key names them
     ("neuron-bias-update", "omega_0 = 0.125, omega_1 = 0.25, omega_2 = 0.125", "ru",
      (НЕВЕРНО, "Компоненты 2 (ω_1⁺) и 3 (ω_2⁺) переставлены.")),
     ("max-gate", "f = 9, df/dx = 0, df/dy = 6", "en", (WRONG, "Components 2 (df/dx) and 3 (df/dy) are swapped.")),
-    ("max-gate", "(9, 0, 6)", "en", (WRONG, "Components 2 and 3 are swapped.")),              # unlabelled: by place
+    ("max-gate", "(9, 0, 6)", "en", (WRONG, "Components 2 (df/dx) and 3 (df/dy) are swapped.")),   # unlabelled: by place, named
     ("linreg-grad", "(2(ŷ - y), 2(ŷ - y)x)", "en", (WRONG, "Components 1 and 2 are swapped.")),
     # a matrix: whole rows moved, the transpose of a square one, two entries swapped
     ("conv-3x3", "[[10, 17, 19], [12, 12, 17], [9, 6, 14]]", "en", (WRONG, "Rows 1 and 2 are swapped.")),

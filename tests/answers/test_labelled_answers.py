@@ -158,7 +158,7 @@ def test_a_label_against_a_key_given_by_hand(reference, answer, options, correct
 WHOLE_LABELS = [
     ("hagan-perceptron", "W = [{1} {2}]", "en", True, "Correct."),           # the row W, MATLAB-style
     ("hagan-perceptron", "W = ({1}, {2})", "en", True, "Correct."),           # ... as a tuple
-    ("hagan-perceptron", "W = ({1}, {2*2})", "en", False, "Component 2 is not correct."),   # w_2 wrong
+    ("hagan-perceptron", "W = ({1}, {2*2})", "en", False, "Component 2 (w_2) is not correct."),   # w_2 wrong
     ("hagan-perceptron", "W = [3 1], b = -2", "en", False,                    # the student's report: no bias here
      "The answer has parts this problem does not have: b. The answer is w_1, w_2."),
     ("hagan-perceptron", "W = [3 1]; b = -2", "ru", False,

@@ -5,6 +5,8 @@ f = ½(x² + 10y²)); one case per row, a comment each."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -69,8 +71,9 @@ def test_the_key_reads_its_own_line():
 
 @pytest.mark.parametrize("lang, names, seen, not_seen", [
     # the note and the message name each point by its method in the reader's language, never by the bank's slug
-    ("ru", RU, ["x (метод моментов)", "Компонента 10 (y (Adam как на слайде))"], ["momentum", "adam-slide"]),
-    ("en", EN, ["x (Momentum)", "Component 10 (y (Adam as on the slide))"], ["(momentum)", "adam-slide"]),
+    # the note of the order by the methods' names, once each; a component by its method
+    ("ru", RU, ["в порядке метод моментов, метод Нестерова", "Компонента 10 (y (Adam как на слайде))"], ["momentum", "adam-slide"]),
+    ("en", EN, ["in the order Momentum, Nesterov momentum", "Component 10 (y (Adam as on the slide))"], ["(momentum)", "adam-slide"]),
 ])
 def test_a_message_names_a_method_in_its_language(lang, names, seen, not_seen):
     wrong = point("adam-slide", ru=lang == "ru")[:-1].rsplit(" ", 1)[0] + " 0,6)" if lang == "ru" else \
@@ -80,3 +83,50 @@ def test_a_message_names_a_method_in_its_language(lang, names, seen, not_seen):
     message = " ".join(verdict.feedback)
     assert not verdict.correct and all(text in message for text in seen), message
     assert not any(text in message for text in not_seen), message
+
+
+def with_variable(text: str, variable: str = "θ") -> str:
+    """A report's parts with the point's variable after the name: Momentum: θ = (0.9, 0); …"""
+    return "; ".join(f"{name}: {variable} {'≈' if k % 2 else '='} {value}"
+                     for k, (name, value) in enumerate(part.split(": ", 1) for part in re.split(r";\s+(?=[^\W\d])", text)))
+
+
+@pytest.mark.parametrize("answer, lang, correct, seen", [
+    (with_variable(report(EN)), "en", True, None),                                  # Momentum: θ = (…), as a report writes it
+    (with_variable(report(EN, [5, 4, 3, 2, 1, 0])), "en", True, None),              # backwards: each judged by its name
+    (with_variable(report(RU, ru=True), "w"), "ru", True, None),                     # Russian names and commas, w for θ
+    (with_variable(report(["момент", *RU[1:]], ru=True)), "ru", True, None),         # the short "момент"
+    (with_variable(report(EN), r"\theta"), "en", True, None),                        # the variable in LaTeX
+    (with_variable(report(EN, points={"nesterov": "(0.9, 0.1)"})), "en", False, None),   # a wrong point
+    # a name the problem does not have: its points are read in the order written, and the name told
+    (with_variable(report(EN[:5] + ["Adamax"])), "en", True, "The labels Adamax are not names"),
+])
+def test_a_name_then_the_variable_labels_a_point(answer, lang, correct, seen):
+    verdict = check_bank_answer("optimizers", answer, lang=lang, timeout=10)
+    assert verdict.correct is correct, (answer, verdict.feedback)
+    assert seen is None or seen in " ".join(verdict.feedback), verdict.feedback
+
+
+def unlabelled(ru=False, points=None) -> str:
+    """The six points in the course's order, without the methods' names."""
+    return ("; " if ru else ", ").join((points or {}).get(m) or point(m, ru) for m in POINTS)
+
+
+@pytest.mark.parametrize("answer, lang, seen", [
+    # two methods' points swapped, labelled: said by the methods' names, not as components 9 and 12
+    (report(EN, points={"adam-slide": point("adam"), "adam": point("adam-slide")}), "en", "Adam as on the slide and Adam are swapped."),
+    (report(RU, ru=True, points={"adam-slide": point("adam", True), "adam": point("adam-slide", True)}), "ru",
+     "Adam как на слайде и Adam переставлены."),
+    # unlabelled, in the course's order: the places are the methods'
+    (unlabelled(True, {"rmsprop": point("adam", True), "adam": point("rmsprop", True)}), "ru", "RMSprop и Adam переставлены."),
+    # three methods' points moved round
+    (unlabelled(points={"momentum": point("adagrad"), "adagrad": point("rmsprop"), "rmsprop": point("momentum")}), "en",
+     "have the right values, but in another order."),
+    # one number wrong: its component named by its method
+    (unlabelled(points={"adam": "(0.9, 0.5)"}), "en", "Component 12 (y (Adam)) is not correct."),
+])
+def test_a_message_names_the_methods(answer, lang, seen):
+    verdict = check_bank_answer("optimizers", answer, lang=lang, timeout=10)
+    message = " ".join(verdict.feedback)
+    assert not verdict.correct and seen in message, (answer, message)
+    assert "Component 9 " not in message and "Components 9" not in message, message

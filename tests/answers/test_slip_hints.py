@@ -68,10 +68,10 @@ CASES = [
      (НЕВЕРНО, "Каждая компонента вдвое меньше правильной: не хватает множителя 2.")),
     # one component 4 times its own: said of it alone
     ("hinge-gradient", "(0, 1, -0.25, 0.25)", "en",
-     (WRONG, "Component 2: that is a sum over the examples, n times the right value (n = 4); the loss is their mean: "
+     (WRONG, "Component 2 (dL/dy_2): that is a sum over the examples, n times the right value (n = 4); the loss is their mean: "
              "divide by n = 4.")),
     # one component wrong, by no slip: said of it, no slip of the whole vector
-    ("hinge-gradient", "(0, 0.7, -0.25, 0.25)", "en", (WRONG, "Component 2 is not correct.")),
+    ("hinge-gradient", "(0, 0.7, -0.25, 0.25)", "en", (WRONG, "Component 2 (dL/dy_2) is not correct.")),
     # the MSE for the RMSE: the square root left out
     ("rmse", f"{MSE:.4f}", "en",
      (WRONG, "That is the square of the right value: the square root is missing (as the MSE for the RMSE).")),
@@ -81,7 +81,7 @@ CASES = [
     ("mse", f"{3 * MSE:.2f}", "en",
      (WRONG, "That is the sum of the losses of the examples; the loss is their mean: divide by n = 3.")),
     # a weight twice the right whole number, 6 for 3: as likely any other wrong number, no slip named
-    ("hagan-perceptron", "W = (6, 0.2)", "en", (WRONG, "Component 1 is not correct.")),
+    ("hagan-perceptron", "W = (6, 0.2)", "en", (WRONG, "Component 1 (w_1) is not correct.")),
 ]
 
 

@@ -41,7 +41,7 @@ from symnn.answers.check import check_bank_answer
     # the shape the statement asks, "f and (∂f/∂x, ∂f/∂y, ∂f/∂z)": the value, then the gradient in brackets
     ("program-add-mul", "f = -12, (-4, -4, 3)", "en", True, None),
     ("program-add-mul", "-12; (-4; -4; 3)", "ru", True, None),
-    ("program-add-mul", "f = -12, (-4, 4, 3)", "en", False, "Component 3: the sign is wrong"),
+    ("program-add-mul", "f = -12, (-4, 4, 3)", "en", False, "Component 3 (df/dy): the sign is wrong"),
     ("cs231n-softmax-cat", "L = 2.04, (-0.87, 0.87, 0)", "en", True, None),
     # ∂L/∂y_i of the hinge (Bishop's y for the scores) labelled in another order: matched by label
     ("hinge-gradient", "∂L/∂y₂ = 0.25, ∂L/∂y₁ = 0, ∂L/∂y₄ = 0.25, ∂L/∂y₃ = −0.25", "en", True, "matched by their labels"),

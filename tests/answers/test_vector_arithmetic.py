@@ -44,7 +44,7 @@ def ru(v) -> str:
     ("grad-quadratic-gd", f"x₁ = (1 − 0,4)·{ru(X0)} = {ru(X1)}", "ru", False,
      "Шаг цепочки равенств не равен ответу: " + ru(0.6 * X0) + "."),
     # the step right, the value wrong: the value decides
-    ("grad-quadratic-gd", f"x₁ = (1 − 0,5)·{ru(X0)} = (0,5; 1,5)", "ru", False, "Компонента 2 неверна."),
+    ("grad-quadratic-gd", f"x₁ = (1 − 0,5)·{ru(X0)} = (0,5; 1,5)", "ru", False, "Компонента 2 (y) неверна."),
     # Hagan's steepest descent, its second step written as x₁ − α·∇F(x₁)
     ("hagan-steepest-descent", f"x_2 = {en(H1)} - 0.01*{en(np.array([2, 50]) * H1)} = {en(H2)}", "en", True, "Correct."),
     # ... with ∇F(x₁) wrong, (1, 25) of x₀: the step named
