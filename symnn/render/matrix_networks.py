@@ -233,13 +233,15 @@ class MatrixNetworkPrinting:
             source = work.input if k == 0 else work.layers[k - 1].names[3]
             inputs = sp.Matrix([known[s] for s in layer.inputs])
             p, q = sp.Symbol("p"), sp.Symbol("q")
-            w, product = sp.Symbol("w"), sp.Mul(p, q, evaluate=False)       # with weight decay ∂J/∂W = δaᵀ + λW
-            entry = sp.Add(product, sp.Mul(DECAY, w, evaluate=False), evaluate=False) if J else product
-            entries = sp.Matrix(grad.weights.rows, grad.weights.cols, lambda j, i: put_in(entry, {
-                p: grad.deltas[j], q: inputs[i], DECAY: lam, w: known.get(layer.weights[j, i])}, self.places()))
-            lhs = self.raw_ratio(J or L, sp.Symbol(W)) + " = " + self.times(self.named(d), self.named(source, "T")) + \
-                ("" if J is None else " + " + self.times(self.raw_math(DECAY), self.named(W)))
-            lines.append(self.line(depth, self.matrix_line(lhs, grad.weights, entries)))
+            entries = sp.Matrix(grad.weights.rows, grad.weights.cols, lambda j, i: put_in(
+                sp.Mul(p, q, evaluate=False), {p: grad.deltas[j], q: inputs[i]}, self.places()))
+            lhs = self.raw_ratio(J or L, sp.Symbol(W)) + " = " + self.times(self.named(d), self.named(source, "T"))
+            if J is not None:       # weight decay: ∂J/∂W = δaᵀ + λW, the two matrices added (an entry of both is too wide)
+                given = sp.Matrix(layer.weights.rows, layer.weights.cols, [self.as_given(known[w]) for w in layer.weights])
+                lhs += " + " + self.times(self.raw_math(DECAY), self.named(W)) + " = " + \
+                    self.raw_math(entries, numbers=True) + " + " + self.times(self.raw_math(self.as_given(lam)),
+                                                                             self.raw_math(given, numbers=True))
+            lines.append(self.line(depth, self.matrix_line(lhs, grad.weights, None if J else entries)))
             if grad.biases is not None:
                 if layer.shared:
                     total = self.hand(rf"\sum_j \left({self.named(d)}\right)_j", f"Σ_j ({self.named(d)})_j")

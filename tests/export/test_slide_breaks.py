@@ -86,7 +86,7 @@ def test_program_text_breaks_only_between_its_parts():
     assert code_pieces("b = np.zeros(10)") == ["b = np.zeros(10)"]
     assert LatexPrinter().code("b = np.zeros(10)") == r"\texttt{b~=~np.zeros(10)}"
     # a sum still breaks after its +; a comparison's == is no assignment
-    assert LatexPrinter().code("np.ones((3, 1)) + np.arange(3)") == r"\texttt{np.ones((3, 1)) + \allowbreak{}np.arange(3)}"
+    assert LatexPrinter().code("np.ones((3, 1)) + np.arange(3)") == r"\texttt{np.ones((3,~1))~+ \allowbreak{}np.arange(3)}"
     assert LatexPrinter().code("x == y") == r"\texttt{x == y}"
 
 

@@ -63,7 +63,9 @@ def test_a_derivation_that_fits_a_frame_is_never_cut_mid_chain(deck):
     for k, (title, body) in enumerate(frames):
         chains = _CHAIN.findall(body)
         opening = not re.sub(r"\\[a-z]+(?:=\d+)?|[{}\s]", "", body.split("\n", 1)[1].split(r"\begin{align*}")[0])
-        if not k or not chains or not opening or row_side(_ROWS.split(chains[0])[0]):
+        first = _ROWS.split(chains[0])[0].strip() if chains else ""
+        # a row with a left side opens an equation; so does a long left side on a row of its own, "&∇_w(…)" (then "&= …")
+        if not k or not chains or not opening or row_side(first) or re.match(r"&\s*(?!=|\\quad)\S", first):
             continue
         before = _CHAIN.findall(frames[k - 1][1])[-1]
         whole = "\\begin{align*}\n" + before + " \\\\*\n" + chains[0] + "\n\\end{align*}"

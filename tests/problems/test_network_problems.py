@@ -92,7 +92,7 @@ GOOD = {"id": "p", "kind": "network", "statement": {"en": "…"}, "layers": [2, 
     ({"optimizer": "adam", "settings": {"beta1": 0.8}},
      "settings: adam has no setting 'beta1'; its settings: eta, beta_1, beta_2, varepsilon"),
     ({"momentum": 0.9}, "momentum: sgd has no momentum; the optimizers with one: momentum, momentum-delta, "
-                        "momentum-cs231n, momentum-d2l"),
+                        "momentum-cs231n, momentum-d2l, momentum-geron"),
     ({"steps": 0, "find": ["L", "o1+"]}, "find: 'o1+' asks for the network after the updates, but steps = 0 makes none"),
     # a published list holds one number per name of find, the groups spelled out (2 neurons + 1 output, 9 gradients)
     ({"find": ["forward", "gradients"], "published": [0.5] * 11},

@@ -64,8 +64,8 @@ CASES = [
     ("fc-equations", "en", "text", "h⃗_t = W_h·x⃗ = [1·1 + 0·2 + (-1)·3; 0.5·1 + 1·2 + 0·3] = [-2; 2.5]"),
     ("fc-equations", "ru", "latex", "\\vec{h} &= \\sigma(\\vec{h}_{t})"),
     # bce-n: the loss in ln as the whole bank writes it, its terms under the statement's formula
-    ("bce-n", "en", "text", "2  0    0.2   -ln(0.8) ≈ 0.2231"),
-    ("bce-n", "ru", "text", "2  0    0,2   -ln(0,8) ≈ 0,2231"),
+    ("bce-n", "en", "text", "2  0    0.2     -ln(0.8) ≈ 0.2231"),
+    ("bce-n", "ru", "text", "2  0    0,2     -ln(0,8) ≈ 0,2231"),
     # sigmoid-slow: σ′(0) worked at its point, not through x
     ("sigmoid-slow", "en", "text", "For comparison, at the point x = 0: σ′(0) = σ(0)·(1 - σ(0)) = 0.25"),
     ("sigmoid-slow", "ru", "text", "Для сравнения, в точке x = 0: σ′(0) = σ(0)·(1 - σ(0)) = 0,25"),
