@@ -16,6 +16,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..calculus.equal import equal
+from ..calculus.expressions import as_expr
 from .compare import compare_scalar
 
 
@@ -58,7 +59,7 @@ def known_slip(ref, ans, typed, options):
     """A slip the problem's own work names (``options.slips``): the answer is that value, exactly or as its rounding
     ((1 − a)⁴ = 0.0625 where (g⁵)′ = (1 − a)⁵ is asked) — checked before a factor of 2 that may happen to match too."""
     for key, value, values in options.slips:
-        target = sp.sympify(value)
+        target = as_expr(value)            # a value of the key (an expression, or its text where options travel as text)
         if not equal(target, ref) and slipped(target, ans, typed, options):
             return key, dict(values)
     return None

@@ -70,7 +70,7 @@ def component_labels(solution) -> tuple:
     the parts have no names a student could type."""
     problem, work, answer = solution.problem, solution.work, solution.answer
     data, kind = problem.data, type(solution.work).__name__
-    notation = {k: v for k, v in data.get("notation", {}).items() if isinstance(v, str)}
+    notation = stated = {k: v for k, v in data.get("notation", {}).items() if isinstance(v, str)}
     labels = answer_labels(problem)
     parts = len(answer) if isinstance(answer, tuple) else 1
     matrices = work if kind == "MatrixNetwork" else None
@@ -107,7 +107,7 @@ def component_labels(solution) -> tuple:
         names = tuple((f"{v} ({step.optimizer.name})",) + tuple(f"{n}#{k}" for n in method_names(step.optimizer.name))
                       for step in work.steps for k, v in enumerate(step.variables, 1))
     elif kind == "DeltaRule":                       # δ_o1, ∂L/∂w_1, Δw_1: the deltas, the gradients, the steps
-        names = _delta_rule_names(work, notation)
+        names = _delta_rule_names(work, stated)          # its key writes δ_h1, the neurons' own names
     elif kind == "DirectionalDerivative":
         f = notation.get("f", "f")
         names = tuple({"slope": (f"{f}'", f"D_p{f}", f"p^T∇{f}/‖p‖"),                  # as the key writes them too

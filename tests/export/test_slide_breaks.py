@@ -85,9 +85,9 @@ def test_program_text_breaks_only_between_its_parts():
     # an assignment keeps its name with its value: no cut after its =, and the spaces around it tied
     assert code_pieces("b = np.zeros(10)") == ["b = np.zeros(10)"]
     assert LatexPrinter().code("b = np.zeros(10)") == r"\texttt{b~=~np.zeros(10)}"
-    # a sum still breaks after its +; a comparison's == is no assignment
+    # a sum still breaks after its +; a comparison x == y is one part, its spaces tied as inside every part
     assert LatexPrinter().code("np.ones((3, 1)) + np.arange(3)") == r"\texttt{np.ones((3,~1))~+ \allowbreak{}np.arange(3)}"
-    assert LatexPrinter().code("x == y") == r"\texttt{x == y}"
+    assert LatexPrinter().code("x == y") == r"\texttt{x~==~y}"
 
 
 def test_a_short_aside_of_a_statement_is_never_broken():
