@@ -246,10 +246,10 @@ class MatrixNetworkPrinting:
                 if layer.shared:
                     total = self.hand(rf"\sum_j \left({self.named(d)}\right)_j", f"Σ_j ({self.named(d)})_j")
                     numbers = put_in(sp.Add(*(delta(n) for n in layer.neurons), evaluate=False), known, self.places())
-                    lines.append(self.line(depth, self.matrix_line(self.raw_ratio(L, sp.Symbol(b)) + " = " + total,
+                    lines.append(self.line(depth, self.matrix_line(self.raw_ratio(J or L, sp.Symbol(b)) + " = " + total,
                                                                    grad.biases, sp.Matrix([numbers]))))
                 else:
-                    lines.append(self.line(depth, self.matrix_line(self.raw_ratio(L, sp.Symbol(b)) + " = " + self.named(d),
+                    lines.append(self.line(depth, self.matrix_line(self.raw_ratio(J or L, sp.Symbol(b)) + " = " + self.named(d),
                                                                    grad.biases)))
             if k:
                 lines.append(self.line(depth, self.hidden_delta(work, k - 1, grads, known)))
